@@ -1,0 +1,160 @@
+/**
+ * Keeps a Y.Doc in sync with a board over Socket.io, like y-websocket's WebsocketProvider
+ * does over a plain WebSocket. Works in browsers and in Node.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { ObservableV2 } from 'lib0/observable';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import type * as Y from 'yjs';
+import type { PublicMember } from '../../../shared/api.ts';
+import type { ErrorBody } from '../../../shared/errors.ts';
+import {
+  type ClientToServerEvents,
+  PROTOCOL_VERSION,
+  type ServerToClientEvents,
+} from '../../../shared/events.ts';
+
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+
+export interface SocketIoProviderOptions {
+  token: string;
+  awareness?: awarenessProtocol.Awareness;
+  socket?: Partial<ManagerOptions & SocketOptions>;
+}
+
+type Events = {
+  synced: (synced: boolean) => void;
+  status: (status: 'connected' | 'disconnected') => void;
+  welcome: (member: PublicMember) => void;
+  'board-error': (error: ErrorBody) => void;
+};
+
+export class SocketIoProvider extends ObservableV2<Events> {
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  synced = false;
+  member: PublicMember | null = null;
+
+  constructor(url: string, boardId: string, doc: Y.Doc, options: SocketIoProviderOptions) {
+    super();
+    this.doc = doc;
+    this.awareness = options.awareness ?? new awarenessProtocol.Awareness(doc);
+    this.socket = io(url, {
+      transports: ['websocket'],
+      ...options.socket,
+      auth: { token: options.token, boardId, protocol: PROTOCOL_VERSION },
+    });
+    this.socket.on('connect', this.#onConnect);
+    this.socket.on('disconnect', this.#onDisconnect);
+    this.socket.on('yjs', this.#onMessage);
+    this.socket.on('board:welcome', ({ member }) => {
+      this.member = member;
+      this.emit('welcome', [member]);
+    });
+    this.socket.on('board:error', (error) => this.emit('board-error', [error]));
+    this.socket.on('connect_error', (error) => {
+      const data = (error as Error & { data?: ErrorBody }).data;
+      if (data) this.emit('board-error', [data]);
+    });
+    doc.on('update', this.#onDocUpdate);
+    this.awareness.on('update', this.#onAwarenessUpdate);
+  }
+
+  #send(build: (encoder: encoding.Encoder) => void): void {
+    const encoder = encoding.createEncoder();
+    build(encoder);
+    if (this.socket.connected) this.socket.emit('yjs', encoding.toUint8Array(encoder));
+  }
+
+  #onConnect = (): void => {
+    this.emit('status', ['connected']);
+    this.#send((encoder) => {
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeSyncStep1(encoder, this.doc);
+    });
+    if (this.awareness.getLocalState() !== null) {
+      this.#send((encoder) => {
+        encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+        encoding.writeVarUint8Array(
+          encoder,
+          awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]),
+        );
+      });
+    }
+  };
+
+  #onDisconnect = (): void => {
+    this.#setSynced(false);
+    this.emit('status', ['disconnected']);
+    const others = Array.from(this.awareness.getStates().keys()).filter(
+      (id) => id !== this.doc.clientID,
+    );
+    awarenessProtocol.removeAwarenessStates(this.awareness, others, this);
+  };
+
+  #onMessage = (data: ArrayBuffer | Uint8Array): void => {
+    const message = data instanceof Uint8Array ? data : new Uint8Array(data);
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    if (type === MESSAGE_SYNC) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      const step = syncProtocol.readSyncMessage(decoder, encoder, this.doc, this);
+      if (encoding.length(encoder) > 1) this.socket.emit('yjs', encoding.toUint8Array(encoder));
+      if (step === syncProtocol.messageYjsSyncStep2) this.#setSynced(true);
+    } else if (type === MESSAGE_AWARENESS) {
+      awarenessProtocol.applyAwarenessUpdate(
+        this.awareness,
+        decoding.readVarUint8Array(decoder),
+        this,
+      );
+    }
+  };
+
+  #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === this) return;
+    this.#send((encoder) => {
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeUpdate(encoder, update);
+    });
+  };
+
+  #onAwarenessUpdate = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    if (origin === this) return;
+    const changed = change.added.concat(change.updated, change.removed);
+    this.#send((encoder) => {
+      encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+      encoding.writeVarUint8Array(
+        encoder,
+        awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
+      );
+    });
+  };
+
+  #setSynced(synced: boolean): void {
+    if (this.synced === synced) return;
+    this.synced = synced;
+    this.emit('synced', [synced]);
+  }
+
+  /** Sends a raw message as-is: for tools and tests that speak the protocol themselves. */
+  sendRaw(message: Uint8Array): void {
+    this.socket.emit('yjs', message);
+  }
+
+  override destroy(): void {
+    awarenessProtocol.removeAwarenessStates(this.awareness, [this.doc.clientID], 'destroy');
+    this.doc.off('update', this.#onDocUpdate);
+    this.awareness.off('update', this.#onAwarenessUpdate);
+    this.socket.disconnect();
+    super.destroy();
+  }
+}

@@ -1,0 +1,86 @@
+/** Creating boards, joining them with a role key, and recognising members by their token. */
+import { v7 as uuidv7 } from 'uuid';
+import * as Y from 'yjs';
+import type { Board, Language, RoleKeys } from '../../shared/api.ts';
+import { MEMBER_COLORS, type Member, ROLES, type Role } from '../../shared/roles.ts';
+import { applyTemplate, type Template } from '../../shared/templates.ts';
+import { AppError } from '../errors.ts';
+import type { BoardsRepository } from '../store/boards-repository.ts';
+import type { DocumentsRepository } from '../store/documents-repository.ts';
+import { hashSecret, newSecret } from './secrets.ts';
+
+export class BoardsService {
+  readonly #boards: BoardsRepository;
+  readonly #documents: DocumentsRepository;
+
+  constructor(boards: BoardsRepository, documents: DocumentsRepository) {
+    this.#boards = boards;
+    this.#documents = documents;
+  }
+
+  create(input: { title: string; template: Template; language: Language }): {
+    board: Board;
+    keys: RoleKeys;
+  } {
+    const keys = Object.fromEntries(ROLES.map((role) => [role, newSecret()])) as RoleKeys;
+    const keyHashes = Object.fromEntries(ROLES.map((role) => [role, hashSecret(keys[role])]));
+    const id = uuidv7();
+    const doc = new Y.Doc();
+    applyTemplate(doc, input.template, input.language);
+    const state = Y.encodeStateAsUpdateV2(doc);
+    doc.destroy();
+    const board = this.#boards.create(
+      {
+        id,
+        ...input,
+        createdAt: Date.now(),
+        keyHashes: keyHashes as Record<Role, Buffer>,
+      },
+      () => this.#documents.initialize(id, state),
+    );
+    return { board, keys };
+  }
+
+  get(boardId: string): Board {
+    const board = this.#boards.get(boardId);
+    if (!board) throw new AppError('board_not_found', `There is no board with id ${boardId}.`);
+    return board;
+  }
+
+  list(): Board[] {
+    return this.#boards.list();
+  }
+
+  /** The key decides the role; the returned token is the member's secret from now on. */
+  join(boardId: string, key: string, name: string): { member: Member; token: string } {
+    this.get(boardId);
+    const role = this.#boards.roleForKey(boardId, hashSecret(key));
+    if (!role) {
+      throw new AppError('invalid_key', 'That key does not open this board. Check the link.');
+    }
+    const count = this.#boards.countMembers(boardId);
+    const member: Member = {
+      id: uuidv7(),
+      boardId,
+      name,
+      role,
+      color: MEMBER_COLORS[count % MEMBER_COLORS.length]!,
+    };
+    const token = newSecret();
+    this.#boards.addMember(member, hashSecret(token));
+    return { member, token };
+  }
+
+  /** The member a token belongs to, if it belongs to this board; throws otherwise. */
+  authenticate(boardId: string, token: string | undefined | null): Member {
+    if (!token) {
+      throw new AppError('token_required', 'Send your member token: join the board first.');
+    }
+    this.get(boardId);
+    const member = this.#boards.memberByToken(hashSecret(token));
+    if (!member || member.boardId !== boardId) {
+      throw new AppError('invalid_token', 'That token is not valid for this board; join again.');
+    }
+    return member;
+  }
+}

@@ -1,0 +1,90 @@
+/** Configuration from environment variables, validated once at start (README "Configuration"). */
+import path from 'node:path';
+import { z } from 'zod';
+
+const MiB = 1024 * 1024;
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const envSchema = z.object({
+  PORT: int(0, 65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional(),
+  PUBLIC_URL: z
+    .string()
+    .url('PUBLIC_URL must be an absolute URL such as https://ideamill.example.org')
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  MAX_MESSAGE_BYTES: int(1024, 256 * MiB).default(4 * MiB),
+  MAX_DOCUMENT_BYTES: int(64 * 1024, 2048 * MiB).default(64 * MiB),
+  UPDATE_RATE_PER_SEC: int(1, 1_000_000).default(200),
+  UPDATE_BURST: int(1, 1_000_000).default(1000),
+  AWARENESS_RATE_PER_SEC: int(1, 1_000_000).default(30),
+  AWARENESS_BURST: int(1, 1_000_000).default(60),
+  JOIN_RATE_PER_MIN: int(1, 1_000_000).default(30),
+  COMPACT_AFTER_BYTES: int(1024, 1024 * MiB).default(1 * MiB),
+  COMPACT_AFTER_UPDATES: int(10, 10_000_000).default(5000),
+  IDLE_UNLOAD_MS: int(100, 86_400_000).default(60_000),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  adminToken: string | undefined;
+  publicUrl: string | undefined;
+  trustProxy: boolean;
+  sqliteSynchronous: 'NORMAL' | 'FULL';
+  limits: {
+    maxMessageBytes: number;
+    maxDocumentBytes: number;
+    updateRatePerSec: number;
+    updateBurst: number;
+    awarenessRatePerSec: number;
+    awarenessBurst: number;
+    joinRatePerMin: number;
+  };
+  compaction: { afterBytes: number; afterUpdates: number };
+  idleUnloadMs: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => key in envSchema.shape && value !== ''),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    logLevel: e.LOG_LEVEL,
+    adminToken: e.ADMIN_TOKEN,
+    publicUrl: e.PUBLIC_URL,
+    trustProxy: e.TRUST_PROXY === 'true',
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    limits: {
+      maxMessageBytes: e.MAX_MESSAGE_BYTES,
+      maxDocumentBytes: e.MAX_DOCUMENT_BYTES,
+      updateRatePerSec: e.UPDATE_RATE_PER_SEC,
+      updateBurst: e.UPDATE_BURST,
+      awarenessRatePerSec: e.AWARENESS_RATE_PER_SEC,
+      awarenessBurst: e.AWARENESS_BURST,
+      joinRatePerMin: e.JOIN_RATE_PER_MIN,
+    },
+    compaction: { afterBytes: e.COMPACT_AFTER_BYTES, afterUpdates: e.COMPACT_AFTER_UPDATES },
+    idleUnloadMs: e.IDLE_UNLOAD_MS,
+  };
+}

@@ -1,0 +1,329 @@
+/**
+ * One board's live document: the pipeline every transport feeds.
+ *
+ *   receive → decode → check role and limits → validate → apply → persist → relay
+ *
+ * Updates are applied at once and queued; one flush per event-loop turn writes the queue to
+ * SQLite in a single transaction and only then relays it. Anything that sends document state
+ * to a client flushes first, so no client ever sees an update that is not on disk.
+ */
+import type { Logger } from 'pino';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Member } from '../../shared/roles.ts';
+import { AppError } from '../errors.ts';
+import type { Metrics } from '../observability/metrics.ts';
+import type { DocumentsRepository, StoredDocument } from '../store/documents-repository.ts';
+import { Peer, type PeerLimits, type PeerTransport } from './peer.ts';
+import {
+  decodeMessage,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  type InboundMessage,
+  isEmptyUpdate,
+  MalformedMessage,
+  validateUpdate,
+} from './protocol.ts';
+
+export interface DocumentOptions {
+  repository: DocumentsRepository;
+  metrics: Metrics;
+  logger: Logger;
+  limits: PeerLimits & { maxDocumentBytes: number };
+  compaction: { afterBytes: number; afterUpdates: number };
+  /** Called once when the document can no longer be trusted to match the database. */
+  onFail: (document: BoardDocument) => void;
+}
+
+interface Pending {
+  update: Uint8Array;
+  origin: Peer | null;
+}
+
+export class BoardDocument {
+  readonly boardId: string;
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly #options: DocumentOptions;
+  readonly #peers = new Set<Peer>();
+  #pending: Pending[] = [];
+  #awarenessChanged = new Set<number>();
+  #flushScheduled = false;
+  #tailBytes = 0;
+  #tailUpdates = 0;
+  #lastSeq = 0;
+  /** Encoded size of the stored state plus the log tail: what a full sync would roughly cost. */
+  #bytes = 0;
+  #lastActive = Date.now();
+  #failed = false;
+  /** Facilitation hook: while locked, participants are read-only like viewers. */
+  locked = false;
+
+  constructor(boardId: string, stored: StoredDocument, options: DocumentOptions) {
+    this.boardId = boardId;
+    this.#options = options;
+    this.doc = new Y.Doc({ gc: true });
+    // One transaction for the whole log: observers and the update encoder run once.
+    Y.transact(this.doc, () => {
+      if (stored.state) Y.applyUpdateV2(this.doc, stored.state);
+      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
+    });
+    this.#bytes = (stored.state?.length ?? 0) + sum(stored.updates);
+    this.#tailBytes = sum(stored.updates);
+    this.#tailUpdates = stored.updates.length;
+    this.#lastSeq = stored.lastSeq;
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.#onAwarenessUpdate);
+  }
+
+  get peerCount(): number {
+    return this.#peers.size;
+  }
+
+  get lastActive(): number {
+    return this.#peers.size > 0 ? Date.now() : this.#lastActive;
+  }
+
+  get hasLogTail(): boolean {
+    return this.#tailUpdates > 0;
+  }
+
+  canEdit(member: Member): boolean {
+    if (member.role === 'viewer') return false;
+    return !(this.locked && member.role === 'participant');
+  }
+
+  /** Registers a connection and starts the y-protocols handshake with it. */
+  connect(member: Member, transport: PeerTransport): Peer {
+    const peer = new Peer(member, transport, this.#options.limits);
+    this.#peers.add(peer);
+    transport.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    const states = Array.from(this.awareness.getStates().keys());
+    if (states.length > 0) {
+      transport.send(
+        encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)),
+      );
+    }
+    return peer;
+  }
+
+  disconnect(peer: Peer): void {
+    if (!this.#peers.delete(peer)) return;
+    peer.closed = true;
+    this.#lastActive = Date.now();
+    if (peer.clientIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, Array.from(peer.clientIds), null);
+    }
+  }
+
+  /** Handles one y-protocols message from a connection. Never throws. */
+  receive(peer: Peer, data: Uint8Array): void {
+    if (peer.closed || this.#failed) return;
+    let message: InboundMessage;
+    try {
+      message = decodeMessage(data);
+    } catch (error) {
+      return this.#reject(peer, 'malformed_message', error);
+    }
+    switch (message.kind) {
+      case 'sync-step-1':
+        this.flush();
+        peer.transport.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
+        return;
+      case 'update':
+        return this.#receiveUpdate(peer, message.update);
+      case 'awareness':
+        return this.#receiveAwareness(peer, message.update);
+      case 'query-awareness': {
+        const states = Array.from(this.awareness.getStates().keys());
+        peer.transport.send(
+          encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)),
+        );
+        return;
+      }
+    }
+  }
+
+  #receiveUpdate(peer: Peer, update: Uint8Array): void {
+    if (!this.canEdit(peer.member)) {
+      this.#options.metrics.messagesRejected.inc({ reason: 'read_only' });
+      const why = peer.member.role === 'viewer' ? 'Viewers cannot edit' : 'The board is locked';
+      peer.transport.notify(new AppError('read_only', `${why}; your change was not saved.`));
+      return;
+    }
+    if (!peer.updateBudget.take()) return this.#reject(peer, 'rate_limited');
+    if (isEmptyUpdate(update)) return;
+    if (this.#bytes + update.length > this.#options.limits.maxDocumentBytes) {
+      return this.#reject(peer, 'document_too_large');
+    }
+    try {
+      validateUpdate(update);
+    } catch (error) {
+      return this.#reject(peer, 'malformed_message', error);
+    }
+    try {
+      Y.applyUpdate(this.doc, update, peer);
+    } catch (error) {
+      // It decoded but Yjs could not integrate it: the in-memory doc may hold part of it.
+      // Nothing of it was stored or relayed, so reloading from the database is exact.
+      return this.#fail(error);
+    }
+    this.#pending.push({ update, origin: peer });
+    this.#bytes += update.length;
+    this.#scheduleFlush();
+  }
+
+  #receiveAwareness(peer: Peer, update: Uint8Array): void {
+    // Presence is lossy by nature: over the budget, the newest state simply waits for the next.
+    if (!peer.awarenessBudget.take()) {
+      this.#options.metrics.messagesRejected.inc({ reason: 'awareness_rate' });
+      return;
+    }
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+    } catch (error) {
+      this.#reject(peer, 'malformed_message', error);
+    }
+  }
+
+  #onAwarenessUpdate = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    if (origin instanceof Peer) {
+      for (const id of change.added) origin.clientIds.add(id);
+      for (const id of change.removed) origin.clientIds.delete(id);
+    }
+    for (const id of change.added) this.#awarenessChanged.add(id);
+    for (const id of change.updated) this.#awarenessChanged.add(id);
+    for (const id of change.removed) this.#awarenessChanged.add(id);
+    this.#scheduleFlush();
+  };
+
+  #scheduleFlush(): void {
+    if (this.#flushScheduled) return;
+    this.#flushScheduled = true;
+    setImmediate(() => {
+      this.#flushScheduled = false;
+      this.flush();
+    });
+  }
+
+  /** Persists queued updates in one transaction, then relays them; relays coalesced presence. */
+  flush(): void {
+    if (this.#failed) return;
+    if (this.#pending.length > 0) {
+      const batch = this.#pending;
+      this.#pending = [];
+      const updates = batch.map((p) => p.update);
+      const stop = this.#options.metrics.persistSeconds.startTimer();
+      try {
+        this.#lastSeq = this.#options.repository.append(this.boardId, updates);
+      } catch (error) {
+        return this.#fail(error);
+      }
+      stop();
+      this.#options.metrics.updatesApplied.inc(batch.length);
+      this.#tailUpdates += batch.length;
+      this.#tailBytes += sum(updates);
+      for (const { update, origin } of batch) this.#broadcast(encodeUpdate(update), origin);
+      this.#lastActive = Date.now();
+      const { afterBytes, afterUpdates } = this.#options.compaction;
+      if (this.#tailBytes >= afterBytes || this.#tailUpdates >= afterUpdates) this.compact();
+    }
+    if (this.#awarenessChanged.size > 0) {
+      const ids = Array.from(this.#awarenessChanged);
+      this.#awarenessChanged = new Set();
+      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids);
+      this.#broadcast(encodeAwareness(update), null);
+    }
+  }
+
+  #broadcast(message: Uint8Array, except: Peer | null): void {
+    for (const peer of this.#peers) {
+      if (peer !== except) peer.transport.send(message);
+    }
+  }
+
+  /**
+   * Folds the update log into one stored state (V2). Encodes the live doc rather than merging
+   * stored updates: Y.mergeUpdates grows super-linearly on long logs, encoding does not.
+   */
+  compact(): void {
+    this.flush();
+    if (this.#failed || this.#tailUpdates === 0) return;
+    const state = Y.encodeStateAsUpdateV2(this.doc);
+    try {
+      this.#options.repository.compact(this.boardId, state, this.#lastSeq);
+    } catch (error) {
+      this.#options.logger.error({ err: error, boardId: this.boardId }, 'compaction failed');
+      return;
+    }
+    this.#options.metrics.compactions.inc();
+    this.#bytes = state.length;
+    this.#tailBytes = 0;
+    this.#tailUpdates = 0;
+  }
+
+  #reject(
+    peer: Peer,
+    code: 'malformed_message' | 'rate_limited' | 'document_too_large',
+    cause?: unknown,
+  ): void {
+    this.#options.metrics.messagesRejected.inc({ reason: code });
+    this.#options.logger.debug(
+      { boardId: this.boardId, memberId: peer.member.id, code, cause: String(cause ?? '') },
+      'message rejected',
+    );
+    const messages = {
+      malformed_message: 'That message is not a well-formed y-protocols message.',
+      rate_limited: 'Too many updates too fast; reconnect and try again.',
+      document_too_large: 'The board has reached its maximum size.',
+    };
+    this.disconnect(peer);
+    peer.transport.close(new AppError(code, messages[code]));
+  }
+
+  #fail(error: unknown): void {
+    if (this.#failed) return;
+    this.#failed = true;
+    this.#pending = [];
+    this.#options.logger.error(
+      { err: error, boardId: this.boardId },
+      'board document failed; reloading',
+    );
+    const failure = new AppError(
+      'internal_error',
+      'The board hit an error and was reloaded; reconnect.',
+    );
+    for (const peer of Array.from(this.#peers)) {
+      this.disconnect(peer);
+      peer.transport.close(failure);
+    }
+    this.#options.onFail(this);
+  }
+
+  /** Closes every connection (server shutdown) after flushing. */
+  closeAll(error: AppError): void {
+    this.flush();
+    for (const peer of Array.from(this.#peers)) {
+      this.disconnect(peer);
+      peer.transport.close(error);
+    }
+  }
+
+  destroy(): void {
+    this.awareness.off('update', this.#onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+function sum(buffers: readonly Uint8Array[]): number {
+  let total = 0;
+  for (const buffer of buffers) total += buffer.length;
+  return total;
+}

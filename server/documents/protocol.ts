@@ -1,0 +1,105 @@
+/**
+ * The y-protocols wire format (sync, awareness), decoded strictly: a message must be exactly
+ * one well-formed envelope, and an update must decode as a whole before anything applies it.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_AUTH = 2;
+export const MESSAGE_QUERY_AWARENESS = 3;
+
+export const SYNC_STEP_1 = 0;
+export const SYNC_STEP_2 = 1;
+export const SYNC_UPDATE = 2;
+
+/** Presence is small (a name, a colour, a cursor): larger awareness messages are refused. */
+export const MAX_AWARENESS_BYTES = 64 * 1024;
+
+export type InboundMessage =
+  | { kind: 'sync-step-1'; stateVector: Uint8Array }
+  | { kind: 'update'; update: Uint8Array }
+  | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'query-awareness' };
+
+export class MalformedMessage extends Error {}
+
+/** An update with no structs and no deletions, as Yjs encodes an empty diff. */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length === 2 && update[0] === 0 && update[1] === 0;
+}
+
+export function decodeMessage(data: Uint8Array): InboundMessage {
+  try {
+    const decoder = decoding.createDecoder(data);
+    const type = decoding.readVarUint(decoder);
+    let message: InboundMessage;
+    if (type === MESSAGE_SYNC) {
+      const step = decoding.readVarUint(decoder);
+      const payload = decoding.readVarUint8Array(decoder);
+      if (step === SYNC_STEP_1) {
+        Y.decodeStateVector(payload);
+        message = { kind: 'sync-step-1', stateVector: payload };
+      } else if (step === SYNC_STEP_2 || step === SYNC_UPDATE) {
+        message = { kind: 'update', update: payload };
+      } else {
+        throw new MalformedMessage(`unknown sync step ${step}`);
+      }
+    } else if (type === MESSAGE_AWARENESS) {
+      const update = decoding.readVarUint8Array(decoder);
+      if (update.length > MAX_AWARENESS_BYTES) throw new MalformedMessage('awareness too large');
+      validateAwarenessUpdate(update);
+      message = { kind: 'awareness', update };
+    } else if (type === MESSAGE_QUERY_AWARENESS) {
+      message = { kind: 'query-awareness' };
+    } else {
+      throw new MalformedMessage(`unknown message type ${type}`);
+    }
+    if (decoding.hasContent(decoder)) throw new MalformedMessage('trailing bytes');
+    return message;
+  } catch (error) {
+    if (error instanceof MalformedMessage) throw error;
+    throw new MalformedMessage(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Throws unless the update decodes completely: structs, contents and delete set. */
+export function validateUpdate(update: Uint8Array): void {
+  try {
+    Y.decodeUpdate(update);
+  } catch (error) {
+    throw new MalformedMessage(`bad update: ${error instanceof Error ? error.message : error}`);
+  }
+}
+
+function validateAwarenessUpdate(update: Uint8Array): void {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  for (let i = 0; i < count; i++) {
+    decoding.readVarUint(decoder); // client id
+    decoding.readVarUint(decoder); // clock
+    JSON.parse(decoding.readVarString(decoder));
+  }
+  if (decoding.hasContent(decoder)) throw new MalformedMessage('trailing awareness bytes');
+}
+
+function syncMessage(step: number, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, step);
+  encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
+}
+
+export const encodeSyncStep1 = (stateVector: Uint8Array) => syncMessage(SYNC_STEP_1, stateVector);
+export const encodeSyncStep2 = (update: Uint8Array) => syncMessage(SYNC_STEP_2, update);
+export const encodeUpdate = (update: Uint8Array) => syncMessage(SYNC_UPDATE, update);
+
+export function encodeAwareness(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}

@@ -1,0 +1,28 @@
+/** Bearer tokens: member tokens for board calls, ADMIN_TOKEN for creating boards. */
+import { timingSafeEqual } from 'node:crypto';
+import type { Request } from 'express';
+import type { Member } from '../../shared/roles.ts';
+import type { BoardsService } from '../boards/boards-service.ts';
+import { hashSecret } from '../boards/secrets.ts';
+import { AppError } from '../errors.ts';
+
+export function bearer(req: Request): string | undefined {
+  const header = req.get('authorization');
+  const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return match?.[1];
+}
+
+export function requireMember(req: Request, boards: BoardsService, boardId: string): Member {
+  return boards.authenticate(boardId, bearer(req));
+}
+
+export function requireAdmin(req: Request, adminToken: string | undefined): void {
+  if (!adminToken) return;
+  const given = bearer(req);
+  if (!given || !timingSafeEqual(hashSecret(given), hashSecret(adminToken))) {
+    throw new AppError(
+      'admin_token_required',
+      "Creating boards on this server needs the operator's ADMIN_TOKEN as a Bearer token.",
+    );
+  }
+}

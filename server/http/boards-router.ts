@@ -1,0 +1,67 @@
+/** /api/boards: create, join, read. Thin: parse, call the service, shape the reply. */
+import { type Request, Router } from 'express';
+import {
+  boardIdSchema,
+  type CreateBoardResponse,
+  createBoardBody,
+  type GetBoardResponse,
+  type JoinBoardResponse,
+  joinBoardBody,
+  type PublicMember,
+  type RoleKeys,
+} from '../../shared/api.ts';
+import { type Member, ROLES } from '../../shared/roles.ts';
+import type { BoardsService } from '../boards/boards-service.ts';
+import { AppError } from '../errors.ts';
+import { requireAdmin, requireMember } from './auth.ts';
+import { perIpLimit } from './rate-limit.ts';
+
+export interface BoardsRouterOptions {
+  boards: BoardsService;
+  adminToken: string | undefined;
+  publicUrl: string | undefined;
+  joinRatePerMin: number;
+}
+
+export function boardIdParam(req: Request): string {
+  const parsed = boardIdSchema.safeParse(req.params.id);
+  if (!parsed.success) throw new AppError('board_not_found', 'There is no board with that id.');
+  return parsed.data;
+}
+
+export const publicMember = ({ boardId: _, ...member }: Member): PublicMember => member;
+
+export function boardsRouter(options: BoardsRouterOptions): Router {
+  const { boards } = options;
+  const router = Router();
+
+  router.post('/', (req, res) => {
+    requireAdmin(req, options.adminToken);
+    const input = createBoardBody.parse(req.body ?? {});
+    const { board, keys } = boards.create(input);
+    const origin = options.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+    // The key rides in the fragment: browsers never send it to servers or in Referer headers.
+    const links = Object.fromEntries(
+      ROLES.map((role) => [role, `${origin}/b/${board.id}#key=${keys[role]}`]),
+    ) as RoleKeys;
+    const body: CreateBoardResponse = { board, keys, links };
+    res.status(201).json(body);
+  });
+
+  router.post('/:id/join', perIpLimit(options.joinRatePerMin), (req, res) => {
+    const boardId = boardIdParam(req);
+    const input = joinBoardBody.parse(req.body ?? {});
+    const { member, token } = boards.join(boardId, input.key, input.name);
+    const body: JoinBoardResponse = { member: publicMember(member), token };
+    res.json(body);
+  });
+
+  router.get('/:id', (req, res) => {
+    const boardId = boardIdParam(req);
+    const member = requireMember(req, boards, boardId);
+    const body: GetBoardResponse = { board: boards.get(boardId), me: publicMember(member) };
+    res.json(body);
+  });
+
+  return router;
+}

@@ -1,0 +1,49 @@
+/** The Express application: API routers, health, metrics and the web client. */
+import path from 'node:path';
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import type { BoardsService } from '../boards/boards-service.ts';
+import type { Metrics } from '../observability/metrics.ts';
+import { boardsRouter } from './boards-router.ts';
+import { errorHandler, unknownRoute } from './errors.ts';
+
+export interface HttpAppOptions {
+  boards: BoardsService;
+  metrics: Metrics;
+  logger: Logger;
+  adminToken: string | undefined;
+  publicUrl: string | undefined;
+  trustProxy: boolean;
+  joinRatePerMin: number;
+  maxBodyBytes: number;
+  clientDir: string;
+  isReady: () => boolean;
+}
+
+export function createHttpApp(options: HttpAppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy);
+
+  app.get('/healthz', (_req, res) => {
+    if (options.isReady()) res.json({ ok: true });
+    else res.status(503).json({ ok: false });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('Content-Type', options.metrics.registry.contentType);
+    res.send(await options.metrics.registry.metrics());
+  });
+
+  const api = express.Router();
+  api.use(express.json({ limit: options.maxBodyBytes }));
+  api.use('/boards', boardsRouter(options));
+  api.use(unknownRoute);
+  app.use('/api', api);
+
+  app.use(express.static(options.clientDir, { index: 'index.html' }));
+  // Board links (/b/:id) open the single-page client.
+  app.get('/b/:id', (_req, res) => res.sendFile(path.join(options.clientDir, 'index.html')));
+  app.use(unknownRoute);
+  app.use(errorHandler(options.logger));
+  return app;
+}

@@ -1,0 +1,51 @@
+/** Prometheus metrics, one registry per server instance (tests run several in one process). */
+import client from 'prom-client';
+
+export type Metrics = ReturnType<typeof createMetrics>;
+
+export function createMetrics() {
+  const registry = new client.Registry();
+  client.collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 10 });
+  const connections = new client.Gauge({
+    name: 'ideamill_connections',
+    help: 'Open realtime connections',
+    labelNames: ['transport'] as const,
+    registers: [registry],
+  });
+  const boardsLoaded = new client.Gauge({
+    name: 'ideamill_boards_loaded',
+    help: 'Board documents held in memory',
+    registers: [registry],
+  });
+  const updatesApplied = new client.Counter({
+    name: 'ideamill_updates_applied_total',
+    help: 'Document updates applied, persisted and relayed',
+    registers: [registry],
+  });
+  const messagesRejected = new client.Counter({
+    name: 'ideamill_messages_rejected_total',
+    help: 'Realtime messages refused, by reason',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  });
+  const persistSeconds = new client.Histogram({
+    name: 'ideamill_persist_seconds',
+    help: 'Time to write one batch of updates to SQLite',
+    buckets: [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5],
+    registers: [registry],
+  });
+  const compactions = new client.Counter({
+    name: 'ideamill_compactions_total',
+    help: 'Update logs folded into a compacted document state',
+    registers: [registry],
+  });
+  return {
+    registry,
+    connections,
+    boardsLoaded,
+    updatesApplied,
+    messagesRejected,
+    persistSeconds,
+    compactions,
+  };
+}

@@ -1,0 +1,13 @@
+/** What both realtime transports need from the rest of the server. */
+import type { Logger } from 'pino';
+import type { BoardsService } from '../boards/boards-service.ts';
+import type { DocumentRegistry } from '../documents/document-registry.ts';
+import type { Metrics } from '../observability/metrics.ts';
+
+export interface RealtimeContext {
+  boards: BoardsService;
+  documents: DocumentRegistry;
+  metrics: Metrics;
+  logger: Logger;
+  maxMessageBytes: number;
+}

@@ -1,0 +1,106 @@
+/**
+ * The standard y-websocket endpoint: ws://HOST/yjs/:boardId?token=…
+ * A stock `WebsocketProvider` connects here. Refusals close the socket with a 4xxx code whose
+ * reason is the error code (shared/errors.ts CLOSE_CODE), before any document data is sent.
+ */
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type RawData, type WebSocket, WebSocketServer } from 'ws';
+import { CLOSE_CODE } from '../../shared/errors.ts';
+import type { Peer } from '../documents/peer.ts';
+import { AppError } from '../errors.ts';
+import type { RealtimeContext } from './realtime-context.ts';
+
+const PATH = /^\/yjs\/([^/?]+)\/?$/;
+const PING_INTERVAL_MS = 30_000;
+
+export class YWebsocketTransport {
+  readonly #context: RealtimeContext;
+  readonly #wss: WebSocketServer;
+  readonly #alive = new WeakSet<WebSocket>();
+  readonly #pinger: NodeJS.Timeout;
+
+  constructor(httpServer: HttpServer, context: RealtimeContext) {
+    this.#context = context;
+    this.#wss = new WebSocketServer({ noServer: true, maxPayload: context.maxMessageBytes });
+    httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      const match = PATH.exec(url.pathname);
+      if (!match) return; // Socket.io's engine handles its own path.
+      this.#wss.handleUpgrade(request, socket, head, (ws) => {
+        this.#accept(ws, decodeURIComponent(match[1]!), url.searchParams.get('token'));
+      });
+    });
+    this.#pinger = setInterval(() => this.#ping(), PING_INTERVAL_MS);
+    this.#pinger.unref();
+  }
+
+  get connectionCount(): number {
+    return this.#wss.clients.size;
+  }
+
+  #accept(ws: WebSocket, boardId: string, token: string | null): void {
+    const { boards, documents, metrics, logger } = this.#context;
+    let peer: Peer;
+    try {
+      const member = boards.authenticate(boardId, token);
+      const document = documents.open(boardId);
+      ws.binaryType = 'nodebuffer';
+      this.#alive.add(ws);
+      metrics.connections.inc({ transport: 'ywebsocket' });
+      peer = document.connect(member, {
+        kind: 'ywebsocket',
+        send: (message) => {
+          if (ws.readyState === ws.OPEN) ws.send(message, { binary: true });
+        },
+        notify: () => {
+          // The y-websocket protocol has no error message: a refused edit is simply dropped.
+        },
+        close: (error) => closeWith(ws, error),
+      });
+      ws.on('message', (data: RawData, isBinary: boolean) => {
+        if (!isBinary || !(data instanceof Buffer)) {
+          document.disconnect(peer);
+          closeWith(ws, new AppError('malformed_message', 'Only binary y-protocols messages.'));
+          return;
+        }
+        // The document may have been reloaded since this socket connected.
+        if (peer.closed) return;
+        document.receive(peer, data);
+      });
+      ws.on('close', () => {
+        metrics.connections.dec({ transport: 'ywebsocket' });
+        document.disconnect(peer);
+      });
+      ws.on('pong', () => this.#alive.add(ws));
+      ws.on('error', (error) => logger.debug({ err: error, boardId }, 'y-websocket error'));
+    } catch (error) {
+      const refusal =
+        error instanceof AppError ? error : new AppError('internal_error', 'Unexpected error.');
+      if (!(error instanceof AppError)) logger.error({ err: error }, 'y-websocket accept failed');
+      closeWith(ws, refusal);
+    }
+  }
+
+  #ping(): void {
+    for (const ws of this.#wss.clients) {
+      if (!this.#alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      this.#alive.delete(ws);
+      ws.ping();
+    }
+  }
+
+  close(): void {
+    clearInterval(this.#pinger);
+    for (const ws of this.#wss.clients) ws.terminate();
+    this.#wss.close();
+  }
+}
+
+function closeWith(ws: WebSocket, error: AppError): void {
+  if (ws.readyState === ws.CLOSED || ws.readyState === ws.CLOSING) return;
+  ws.close(CLOSE_CODE[error.code] ?? 4500, error.code);
+}

@@ -1,0 +1,28 @@
+/** A token bucket: `ratePerSec` sustained, `burst` at once. Used for every rate limit. */
+export class TokenBucket {
+  readonly #ratePerMs: number;
+  readonly #burst: number;
+  #tokens: number;
+  #last: number;
+
+  constructor(ratePerSec: number, burst: number, now = performance.now()) {
+    this.#ratePerMs = ratePerSec / 1000;
+    this.#burst = burst;
+    this.#tokens = burst;
+    this.#last = now;
+  }
+
+  /** Takes one token if there is one. */
+  take(now = performance.now()): boolean {
+    this.#tokens = Math.min(this.#burst, this.#tokens + (now - this.#last) * this.#ratePerMs);
+    this.#last = now;
+    if (this.#tokens < 1) return false;
+    this.#tokens -= 1;
+    return true;
+  }
+
+  /** Milliseconds until a token is available. */
+  waitMs(): number {
+    return this.#tokens >= 1 ? 0 : Math.ceil((1 - this.#tokens) / this.#ratePerMs);
+  }
+}

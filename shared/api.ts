@@ -1,0 +1,50 @@
+/** Request schemas and response shapes of the HTTP API (docs/API.md). */
+import { z } from 'zod';
+import type { Member, Role } from './roles.ts';
+import { TEMPLATES } from './templates.ts';
+
+export const LANGUAGES = ['en', 'fi'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const boardIdSchema = z.string().uuid({ message: 'board ids are UUIDs' });
+
+export const createBoardBody = z.strictObject({
+  title: z.string().trim().min(1, 'title must not be empty').max(200),
+  template: z.enum(TEMPLATES).default('blank'),
+  language: z.enum(LANGUAGES).default('en'),
+});
+export type CreateBoardBody = z.input<typeof createBoardBody>;
+
+export const joinBoardBody = z.strictObject({
+  key: z.string().min(1, 'key is required').max(200),
+  name: z.string().trim().min(1, 'name must not be empty').max(60),
+});
+export type JoinBoardBody = z.input<typeof joinBoardBody>;
+
+export interface Board {
+  id: string;
+  title: string;
+  template: (typeof TEMPLATES)[number];
+  language: Language;
+  createdAt: string;
+}
+
+export type RoleKeys = Record<Role, string>;
+
+export interface CreateBoardResponse {
+  board: Board;
+  keys: RoleKeys;
+  links: RoleKeys;
+}
+
+export type PublicMember = Omit<Member, 'boardId'>;
+
+export interface JoinBoardResponse {
+  member: PublicMember;
+  token: string;
+}
+
+export interface GetBoardResponse {
+  board: Board;
+  me: PublicMember;
+}

@@ -1,0 +1,191 @@
+/**
+ * The board document: the Yjs shape every client reads and writes (SPEC §3).
+ *
+ *   doc.getMap('items'): item id → Y.Map { type, x, y, w, h, color, createdAt, author?, parent?, … }
+ *   doc.getMap('meta'):  { schemaVersion, template, language }
+ *
+ * Any Yjs client may add items directly; these accessors are a convenience, not a gate, so
+ * readItem() tolerates what a foreign client wrote and reports what it cannot use.
+ */
+import { v7 as uuidv7 } from 'uuid';
+import * as Y from 'yjs';
+
+export const SCHEMA_VERSION = 1;
+
+export const ITEM_TYPES = ['note', 'text', 'frame', 'concept', 'stroke', 'connector'] as const;
+export type ItemType = (typeof ITEM_TYPES)[number];
+
+/** A concept card's structured fields, in the order a service-concept sketch reads. */
+export const CONCEPT_FIELDS = [
+  'name',
+  'targetCustomer',
+  'customerNeed',
+  'serviceIdea',
+  'touchpoints',
+  'customerValue',
+  'organisationValue',
+  'firstStep',
+] as const;
+export type ConceptField = (typeof CONCEPT_FIELDS)[number];
+
+export type ItemMap = Y.Map<unknown>;
+
+export const NOTE_COLORS = ['#fff3a3', '#ffd6a5', '#caffbf', '#bde0fe', '#ffc6ff', '#e9ecef'];
+
+interface ItemBase {
+  id: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  color: string;
+  createdAt: number;
+  author?: string;
+  parent?: string;
+}
+
+/** A plain snapshot of one item, as exports and server rules see it. */
+export type Item =
+  | (ItemBase & { type: 'note' | 'text'; text: string })
+  | (ItemBase & { type: 'frame'; title: string })
+  | (ItemBase & {
+      type: 'concept';
+      title: string;
+      text: string;
+      fields: Partial<Record<ConceptField, string>>;
+    })
+  | (ItemBase & { type: 'stroke'; points: number[] })
+  | (ItemBase & { type: 'connector'; from: string; to: string });
+
+export function itemsOf(doc: Y.Doc): Y.Map<ItemMap> {
+  return doc.getMap<ItemMap>('items');
+}
+
+export function metaOf(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap('meta');
+}
+
+const num = (value: unknown, fallback = 0): number =>
+  typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+const str = (value: unknown, fallback = ''): string =>
+  typeof value === 'string' ? value : value instanceof Y.Text ? value.toString() : fallback;
+const optionalStr = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.length > 0 ? value : undefined;
+
+function isItemType(value: unknown): value is ItemType {
+  return typeof value === 'string' && (ITEM_TYPES as readonly string[]).includes(value);
+}
+
+/** Reads one item into a plain object; null when it is not an item this schema knows. */
+export function readItem(id: string, map: unknown): Item | null {
+  if (!(map instanceof Y.Map)) return null;
+  const type = map.get('type');
+  if (!isItemType(type)) return null;
+  const base: ItemBase = {
+    id,
+    x: num(map.get('x')),
+    y: num(map.get('y')),
+    w: num(map.get('w'), 200),
+    h: num(map.get('h'), 200),
+    color: str(map.get('color'), NOTE_COLORS[0]),
+    createdAt: num(map.get('createdAt')),
+  };
+  const author = optionalStr(map.get('author'));
+  const parent = optionalStr(map.get('parent'));
+  if (author) base.author = author;
+  if (parent) base.parent = parent;
+  switch (type) {
+    case 'note':
+    case 'text':
+      return { ...base, type, text: str(map.get('text')) };
+    case 'frame':
+      return { ...base, type, title: str(map.get('title')) };
+    case 'concept': {
+      const fields: Partial<Record<ConceptField, string>> = {};
+      const raw = map.get('fields');
+      if (raw instanceof Y.Map) {
+        for (const field of CONCEPT_FIELDS) {
+          const value = raw.get(field);
+          if (value !== undefined) fields[field] = str(value);
+        }
+      }
+      return { ...base, type, title: str(map.get('title')), text: str(map.get('text')), fields };
+    }
+    case 'stroke': {
+      const raw = map.get('points');
+      const points = Array.isArray(raw)
+        ? raw.filter((n): n is number => typeof n === 'number')
+        : [];
+      return { ...base, type, points };
+    }
+    case 'connector':
+      return { ...base, type, from: str(map.get('from')), to: str(map.get('to')) };
+  }
+}
+
+/** Every readable item of a board, in no particular order. */
+export function readItems(doc: Y.Doc): Item[] {
+  const items: Item[] = [];
+  itemsOf(doc).forEach((map, id) => {
+    const item = readItem(id, map);
+    if (item) items.push(item);
+  });
+  return items;
+}
+
+export interface NewItem {
+  type: ItemType;
+  x: number;
+  y: number;
+  w?: number;
+  h?: number;
+  color?: string;
+  author?: string;
+  parent?: string;
+  text?: string;
+  title?: string;
+  fields?: Partial<Record<ConceptField, string>>;
+  points?: number[];
+  from?: string;
+  to?: string;
+}
+
+const DEFAULT_SIZE: Record<ItemType, [number, number]> = {
+  note: [200, 200],
+  text: [240, 60],
+  frame: [800, 600],
+  concept: [420, 560],
+  stroke: [0, 0],
+  connector: [0, 0],
+};
+
+/** Builds an item's Y.Map in the documented shape and adds it; returns the new item id. */
+export function addItem(doc: Y.Doc, init: NewItem, id: string = uuidv7()): string {
+  const map: ItemMap = new Y.Map();
+  const [w, h] = DEFAULT_SIZE[init.type];
+  map.set('type', init.type);
+  map.set('x', init.x);
+  map.set('y', init.y);
+  map.set('w', init.w ?? w);
+  map.set('h', init.h ?? h);
+  map.set('color', init.color ?? (init.type === 'frame' ? '#f8f9fa' : NOTE_COLORS[0]));
+  map.set('createdAt', Date.now());
+  if (init.author) map.set('author', init.author);
+  if (init.parent) map.set('parent', init.parent);
+  if (init.type === 'note' || init.type === 'text' || init.type === 'concept') {
+    map.set('text', new Y.Text(init.text ?? ''));
+  }
+  if (init.type === 'frame' || init.type === 'concept') map.set('title', init.title ?? '');
+  if (init.type === 'concept') {
+    const fields = new Y.Map<Y.Text>();
+    for (const field of CONCEPT_FIELDS) fields.set(field, new Y.Text(init.fields?.[field] ?? ''));
+    map.set('fields', fields);
+  }
+  if (init.type === 'stroke') map.set('points', init.points ?? []);
+  if (init.type === 'connector') {
+    map.set('from', init.from ?? '');
+    map.set('to', init.to ?? '');
+  }
+  itemsOf(doc).set(id, map);
+  return id;
+}

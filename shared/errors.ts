@@ -1,0 +1,53 @@
+/**
+ * Every error the API or the realtime channels can report, with the HTTP status it carries.
+ * Codes are stable: clients branch on them, people read the message.
+ */
+export const ERROR_STATUS = {
+  invalid_input: 400,
+  invalid_json: 400,
+  malformed_message: 400,
+  token_required: 401,
+  invalid_token: 401,
+  invalid_key: 401,
+  admin_token_required: 401,
+  role_not_allowed: 403,
+  read_only: 403,
+  board_not_found: 404,
+  route_not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  document_too_large: 413,
+  rate_limited: 429,
+  internal_error: 500,
+  storage_failed: 500,
+  shutting_down: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+}
+
+/** The HTTP error envelope: `{"error":{"code","message"}}`. */
+export interface ErrorResponse {
+  error: ErrorBody;
+}
+
+/**
+ * WebSocket close codes on the y-websocket endpoint (4000–4999 is the application range).
+ * The close reason is the error code string, so a stock client can log why it was closed.
+ */
+export const CLOSE_CODE: Partial<Record<ErrorCode, number>> = {
+  malformed_message: 4400,
+  token_required: 4401,
+  invalid_token: 4401,
+  role_not_allowed: 4403,
+  board_not_found: 4404,
+  document_too_large: 4413,
+  rate_limited: 4429,
+  storage_failed: 4500,
+  internal_error: 4500,
+  shutting_down: 1001,
+};

@@ -1,0 +1,126 @@
+/**
+ * Board templates, written into a new board's document when it is created.
+ * Labels come in Finnish and English; the board's language picks one.
+ */
+import type * as Y from 'yjs';
+import { addItem, metaOf, SCHEMA_VERSION } from './board-document.ts';
+
+export const TEMPLATES = [
+  'blank',
+  'customer-journey',
+  'concept-canvas',
+  'idea-mill',
+  'retrospective',
+] as const;
+export type Template = (typeof TEMPLATES)[number];
+type Language = 'en' | 'fi';
+
+const LABELS = {
+  en: {
+    journey: 'Customer journey',
+    stages: [
+      'Need arises',
+      'Finding the service',
+      'First contact',
+      'Using the service',
+      'Afterwards',
+    ],
+    lanes: [
+      'People',
+      'Environments (virtual and physical)',
+      'Objects',
+      'Practices',
+      "Customer's feelings",
+    ],
+    canvas: 'Service concept',
+    concept: 'New service concept',
+    mill: ['Topic 1', 'Topic 2', 'Topic 3', 'Topic 4'],
+    retro: ['Went well', 'To improve', 'Ideas', 'Actions'],
+  },
+  fi: {
+    journey: 'Asiakkaan palvelupolku',
+    stages: [
+      'Tarve herää',
+      'Palvelun löytäminen',
+      'Ensikontakti',
+      'Palvelun käyttö',
+      'Palvelun jälkeen',
+    ],
+    lanes: [
+      'Ihmiset',
+      'Ympäristöt (virtuaaliset ja fyysiset)',
+      'Esineet',
+      'Toimintatavat',
+      'Asiakkaan tunteet',
+    ],
+    canvas: 'Palvelukonsepti',
+    concept: 'Uusi palvelukonseptiaihio',
+    mill: ['Aihe 1', 'Aihe 2', 'Aihe 3', 'Aihe 4'],
+    retro: ['Meni hyvin', 'Kehitettävää', 'Ideoita', 'Toimenpiteet'],
+  },
+} as const;
+
+const STAGE_WIDTH = 320;
+const LANE_HEIGHT = 240;
+const LABEL_WIDTH = 220;
+
+function customerJourney(doc: Y.Doc, language: Language): void {
+  const labels = LABELS[language];
+  const width = LABEL_WIDTH + labels.stages.length * STAGE_WIDTH;
+  addItem(doc, { type: 'text', x: 0, y: -140, w: width, h: 60, text: labels.journey });
+  labels.stages.forEach((stage, i) => {
+    addItem(doc, {
+      type: 'text',
+      x: LABEL_WIDTH + i * STAGE_WIDTH,
+      y: -70,
+      w: STAGE_WIDTH,
+      h: 60,
+      text: stage,
+    });
+  });
+  labels.lanes.forEach((lane, i) => {
+    addItem(doc, {
+      type: 'frame',
+      x: 0,
+      y: i * LANE_HEIGHT,
+      w: width,
+      h: LANE_HEIGHT,
+      title: lane,
+      color: i === labels.lanes.length - 1 ? '#fff0f3' : '#f8f9fa',
+    });
+  });
+}
+
+function conceptCanvas(doc: Y.Doc, language: Language): void {
+  const labels = LABELS[language];
+  const frame = addItem(doc, { type: 'frame', x: 0, y: 0, w: 520, h: 680, title: labels.canvas });
+  addItem(doc, { type: 'concept', x: 50, y: 70, parent: frame, title: labels.concept });
+}
+
+function frameRow(doc: Y.Doc, titles: readonly string[]): void {
+  titles.forEach((title, i) => {
+    addItem(doc, { type: 'frame', x: i * 700, y: 0, w: 640, h: 800, title });
+  });
+}
+
+/** Writes meta and the template's frames into an empty document, in one transaction. */
+export function applyTemplate(doc: Y.Doc, template: Template, language: Language): void {
+  doc.transact(() => {
+    const meta = metaOf(doc);
+    meta.set('schemaVersion', SCHEMA_VERSION);
+    meta.set('template', template);
+    meta.set('language', language);
+    switch (template) {
+      case 'blank':
+        return;
+      case 'customer-journey':
+        return customerJourney(doc, language);
+      case 'concept-canvas':
+        return conceptCanvas(doc, language);
+      case 'idea-mill':
+        return frameRow(doc, LABELS[language].mill);
+      case 'retrospective':
+        return frameRow(doc, LABELS[language].retro);
+    }
+  });
+}

@@ -1,0 +1,102 @@
+/** A real Ideamill server on an ephemeral port with its own SQLite file, for one test file. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../server/config/config.ts';
+import { type RunningServer, startServer } from '../../server/start-server.ts';
+import type { CreateBoardResponse, JoinBoardResponse } from '../../shared/api.ts';
+import type { Role } from '../../shared/roles.ts';
+
+export function tempDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'ideamill-test-'));
+}
+
+export interface TestServer extends RunningServer {
+  dataDir: string;
+  env: Record<string, string>;
+  api<T = unknown>(
+    route: string,
+    init?: {
+      method?: string;
+      body?: unknown;
+      token?: string;
+      raw?: string;
+      headers?: Record<string, string>;
+    },
+  ): Promise<{ status: number; body: T; headers: Headers }>;
+  createBoard(input?: {
+    title?: string;
+    template?: string;
+    language?: string;
+  }): Promise<CreateBoardResponse>;
+  join(boardId: string, key: string, name?: string): Promise<JoinBoardResponse>;
+  /** Creates a board and joins it once per role. */
+  boardWithMembers(template?: string): Promise<{
+    board: CreateBoardResponse;
+    tokens: Record<Role, string>;
+  }>;
+  /** Closes this server and starts a new one on the same data directory. */
+  restart(): Promise<TestServer>;
+}
+
+export async function startTestServer(
+  env: Record<string, string> = {},
+  dataDir = tempDataDir(),
+): Promise<TestServer> {
+  const fullEnv = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env };
+  const running = await startServer(loadConfig(fullEnv));
+  const server: TestServer = {
+    ...running,
+    dataDir,
+    env: fullEnv,
+    async api(route, init = {}) {
+      const headers: Record<string, string> = { ...init.headers };
+      if (init.token) headers.authorization = `Bearer ${init.token}`;
+      let body: string | undefined = init.raw;
+      if (init.body !== undefined) {
+        headers['content-type'] = 'application/json';
+        body = JSON.stringify(init.body);
+      }
+      if (init.raw !== undefined) headers['content-type'] ??= 'application/json';
+      const response = await fetch(`${running.url}${route}`, {
+        method: init.method ?? (body === undefined ? 'GET' : 'POST'),
+        headers,
+        body,
+      });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = JSON.parse(text);
+      } catch {}
+      return { status: response.status, body: parsed as never, headers: response.headers };
+    },
+    async createBoard(input = {}) {
+      const { status, body } = await server.api<CreateBoardResponse>('/api/boards', {
+        body: { title: 'Workshop', ...input },
+        token: env.ADMIN_TOKEN,
+      });
+      if (status !== 201) throw new Error(`createBoard: ${status} ${JSON.stringify(body)}`);
+      return body;
+    },
+    async join(boardId, key, name = 'Someone') {
+      const { status, body } = await server.api<JoinBoardResponse>(`/api/boards/${boardId}/join`, {
+        body: { key, name },
+      });
+      if (status !== 200) throw new Error(`join: ${status} ${JSON.stringify(body)}`);
+      return body;
+    },
+    async boardWithMembers(template = 'blank') {
+      const board = await server.createBoard({ template });
+      const tokens = {} as Record<Role, string>;
+      for (const role of ['facilitator', 'participant', 'viewer'] as const) {
+        tokens[role] = (await server.join(board.board.id, board.keys[role], role)).token;
+      }
+      return { board, tokens };
+    },
+    async restart() {
+      await running.close();
+      return startTestServer(env, dataDir);
+    },
+  };
+  return server;
+}
