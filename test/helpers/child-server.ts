@@ -1,0 +1,44 @@
+/** An Ideamill server in its own process, for tests that kill it with SIGKILL. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export interface ChildServer {
+  url: string;
+  process: ChildProcess;
+  kill(signal: NodeJS.Signals): Promise<number | null>;
+}
+
+export async function startChildServer(env: Record<string, string>): Promise<ChildServer> {
+  // `node --import tsx` keeps the server in this one process, so SIGKILL reaches it.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      try {
+        const entry = JSON.parse(line) as { msg?: string; url?: string };
+        if (entry.msg === 'Ideamill is serving' && entry.url) resolve(entry.url);
+      } catch {}
+    });
+    exited.then((code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
+  });
+  return {
+    url,
+    process: child,
+    kill(signal) {
+      child.kill(signal);
+      return exited;
+    },
+  };
+}

@@ -1,0 +1,241 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CreateBoardResponse, GetBoardResponse, JoinBoardResponse } from '../../shared/api.ts';
+import type { ErrorResponse } from '../../shared/errors.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ JOIN_RATE_PER_MIN: '1000' });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+describe('creating a board', () => {
+  it('returns the board, three role keys and absolute links', async () => {
+    const { status, body } = await server.api<CreateBoardResponse>('/api/boards', {
+      body: { title: 'Kehittämispäivä', template: 'customer-journey', language: 'fi' },
+    });
+    expect(status).toBe(201);
+    expect(body.board).toMatchObject({
+      title: 'Kehittämispäivä',
+      template: 'customer-journey',
+      language: 'fi',
+    });
+    expect(body.board.id).toMatch(UUID);
+    expect(Date.parse(body.board.createdAt)).not.toBeNaN();
+    const keys = Object.values(body.keys);
+    expect(new Set(keys).size).toBe(3);
+    for (const key of keys) expect(key.length).toBeGreaterThanOrEqual(40);
+    expect(body.links.participant).toBe(
+      `${server.url.replace('localhost', '127.0.0.1')}/b/${body.board.id}#key=${body.keys.participant}`,
+    );
+  });
+
+  it('defaults to a blank English board', async () => {
+    const { body } = await server.api<CreateBoardResponse>('/api/boards', { body: { title: 'x' } });
+    expect(body.board).toMatchObject({ template: 'blank', language: 'en' });
+  });
+
+  it.each([
+    [{}, 'invalid_input'],
+    [{ title: '' }, 'invalid_input'],
+    [{ title: 'x', template: 'kanban' }, 'invalid_input'],
+    [{ title: 'x', language: 'sv' }, 'invalid_input'],
+    [{ title: 'x', extra: 1 }, 'invalid_input'],
+    [[1, 2], 'invalid_input'],
+  ])('refuses %j with 400 %s', async (input, code) => {
+    const { status, body } = await server.api<ErrorResponse>('/api/boards', { body: input });
+    expect(status).toBe(400);
+    expect(body.error.code).toBe(code);
+    expect(body.error.message.length).toBeGreaterThan(5);
+  });
+
+  it('refuses malformed JSON with 400 invalid_json', async () => {
+    const { status, body } = await server.api<ErrorResponse>('/api/boards', { raw: '{"title":' });
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('invalid_json');
+  });
+
+  it('refuses an oversized body with 413', async () => {
+    const { status, body } = await server.api<ErrorResponse>('/api/boards', {
+      body: { title: 'x'.repeat(5 * 1024 * 1024) },
+    });
+    expect(status).toBe(413);
+    expect(body.error.code).toBe('payload_too_large');
+  });
+
+  it('stores only hashes of keys and tokens', async () => {
+    const created = await server.createBoard();
+    const joined = await server.join(created.board.id, created.keys.facilitator, 'Fia');
+    const dump = server.db
+      .prepare('SELECT key_hash AS h FROM board_keys UNION ALL SELECT token_hash FROM members')
+      .all() as { h: Buffer }[];
+    const stored = Buffer.concat(dump.map((row) => row.h)).toString('latin1');
+    for (const secret of [...Object.values(created.keys), joined.token]) {
+      expect(stored).not.toContain(secret);
+      expect(stored).not.toContain(Buffer.from(secret, 'base64url').toString('latin1'));
+    }
+  });
+});
+
+describe('joining a board', () => {
+  it('the key decides the role, and the token opens the board', async () => {
+    const created = await server.createBoard();
+    const id = created.board.id;
+    for (const role of ['facilitator', 'participant', 'viewer'] as const) {
+      const { status, body } = await server.api<JoinBoardResponse>(`/api/boards/${id}/join`, {
+        body: { key: created.keys[role], name: `  ${role} person ` },
+      });
+      expect(status).toBe(200);
+      expect(body.member).toMatchObject({ role, name: `${role} person` });
+      expect(body.member.id).toMatch(UUID);
+      expect(body.member.color).toMatch(/^#[0-9a-f]{6}$/);
+      const me = await server.api<GetBoardResponse>(`/api/boards/${id}`, { token: body.token });
+      expect(me.status).toBe(200);
+      expect(me.body.me).toEqual(body.member);
+      expect(me.body.board).toEqual(created.board);
+    }
+  });
+
+  it('a wrong key is 401 invalid_key, an unknown board 404', async () => {
+    const created = await server.createBoard();
+    const wrong = await server.api<ErrorResponse>(`/api/boards/${created.board.id}/join`, {
+      body: { key: 'not-the-key', name: 'Eve' },
+    });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error.code).toBe('invalid_key');
+    const unknown = await server.api<ErrorResponse>(
+      '/api/boards/01890000-0000-7000-8000-000000000000/join',
+      { body: { key: created.keys.viewer, name: 'Eve' } },
+    );
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('board_not_found');
+    const garbage = await server.api<ErrorResponse>('/api/boards/not-an-id/join', {
+      body: { key: 'x', name: 'Eve' },
+    });
+    expect(garbage.status).toBe(404);
+  });
+
+  it('refuses a blank name', async () => {
+    const created = await server.createBoard();
+    const { status, body } = await server.api<ErrorResponse>(
+      `/api/boards/${created.board.id}/join`,
+      { body: { key: created.keys.viewer, name: '   ' } },
+    );
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('invalid_input');
+  });
+});
+
+describe('member tokens', () => {
+  it('no token is 401 token_required; a bad or other board token is 401 invalid_token', async () => {
+    const a = await server.boardWithMembers();
+    const b = await server.boardWithMembers();
+    const route = `/api/boards/${a.board.board.id}`;
+    const none = await server.api<ErrorResponse>(route);
+    expect(none.status).toBe(401);
+    expect(none.body.error.code).toBe('token_required');
+    const bad = await server.api<ErrorResponse>(route, { token: 'nope' });
+    expect(bad.status).toBe(401);
+    expect(bad.body.error.code).toBe('invalid_token');
+    const other = await server.api<ErrorResponse>(route, { token: b.tokens.facilitator });
+    expect(other.status).toBe(401);
+    expect(other.body.error.code).toBe('invalid_token');
+  });
+
+  it('stays valid across a restart', async () => {
+    const created = await server.createBoard();
+    const joined = await server.join(created.board.id, created.keys.participant, 'Pekka');
+    server = await server.restart();
+    const me = await server.api<GetBoardResponse>(`/api/boards/${created.board.id}`, {
+      token: joined.token,
+    });
+    expect(me.status).toBe(200);
+    expect(me.body.me.name).toBe('Pekka');
+  });
+});
+
+describe('operator settings and health', () => {
+  it('ADMIN_TOKEN guards board creation', async () => {
+    const guarded = await startTestServer({ ADMIN_TOKEN: 'operator-secret-123456' });
+    try {
+      const none = await guarded.api<ErrorResponse>('/api/boards', { body: { title: 'x' } });
+      expect(none.status).toBe(401);
+      expect(none.body.error.code).toBe('admin_token_required');
+      const wrong = await guarded.api<ErrorResponse>('/api/boards', {
+        body: { title: 'x' },
+        token: 'operator-secret-654321',
+      });
+      expect(wrong.status).toBe(401);
+      const right = await guarded.api('/api/boards', {
+        body: { title: 'x' },
+        token: 'operator-secret-123456',
+      });
+      expect(right.status).toBe(201);
+    } finally {
+      await guarded.close();
+    }
+  });
+
+  it('PUBLIC_URL builds the links', async () => {
+    const proxied = await startTestServer({ PUBLIC_URL: 'https://ideamill.example.org/' });
+    try {
+      const { body } = await proxied.api<CreateBoardResponse>('/api/boards', {
+        body: { title: 'x' },
+      });
+      expect(body.links.viewer).toBe(
+        `https://ideamill.example.org/b/${body.board.id}#key=${body.keys.viewer}`,
+      );
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('joining is rate-limited per IP', async () => {
+    const strict = await startTestServer({ JOIN_RATE_PER_MIN: '5' });
+    try {
+      const created = await strict.createBoard();
+      const statuses: number[] = [];
+      for (let i = 0; i < 8; i++) {
+        const { status } = await strict.api(`/api/boards/${created.board.id}/join`, {
+          body: { key: 'guess', name: 'Eve' },
+        });
+        statuses.push(status);
+      }
+      expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+      expect(statuses.slice(5)).toEqual([429, 429, 429]);
+      const limited = await strict.api<ErrorResponse>(`/api/boards/${created.board.id}/join`, {
+        body: { key: created.keys.viewer, name: 'Eve' },
+      });
+      expect(limited.body.error.code).toBe('rate_limited');
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('serves /healthz and Prometheus /metrics', async () => {
+    const health = await server.api('/healthz');
+    expect(health).toMatchObject({ status: 200, body: { ok: true } });
+    const metrics = await server.api<string>('/metrics');
+    expect(metrics.status).toBe(200);
+    for (const name of [
+      'ideamill_connections',
+      'ideamill_boards_loaded',
+      'ideamill_updates_applied_total',
+      'ideamill_persist_seconds_bucket',
+      'nodejs_eventloop_lag_p99_seconds',
+    ]) {
+      expect(metrics.body).toContain(name);
+    }
+  });
+
+  it('unknown API routes are 404 route_not_found in the error shape', async () => {
+    const { status, body } = await server.api<ErrorResponse>('/api/nothing-here');
+    expect(status).toBe(404);
+    expect(body.error.code).toBe('route_not_found');
+  });
+});
