@@ -1,0 +1,240 @@
+import { randomBytes } from 'node:crypto';
+import { io } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { encodeUpdate } from '../../server/documents/protocol.ts';
+import { addItem, itemsOf, readItems } from '../../shared/board-document.ts';
+import { socketIoClient, waitFor } from '../helpers/clients.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+let server: TestServer;
+let boardId: string;
+let tokens: { facilitator: string; participant: string; viewer: string };
+let before: ReturnType<typeof readItems>;
+
+/** Real update messages a client could send, to truncate and mutate. */
+function realMessages(): Uint8Array[] {
+  const doc = new Y.Doc();
+  const messages: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => messages.push(encodeUpdate(update)));
+  const id = addItem(doc, { type: 'note', x: 5, y: 5, text: 'a real note' });
+  (itemsOf(doc).get(id)!.get('text') as Y.Text).insert(0, 'edited ');
+  addItem(doc, { type: 'concept', x: 0, y: 0, title: 'Concept' });
+  itemsOf(doc).get(id)!.set('x', 99);
+  return messages;
+}
+
+function frames(count: number): Buffer[] {
+  const real = realMessages();
+  const out: Buffer[] = [];
+  for (let i = 0; i < count; i++) {
+    const source = real[i % real.length]!;
+    switch (i % 4) {
+      case 0: // random bytes
+        out.push(randomBytes(1 + (i % 300)));
+        break;
+      case 1: // a real message cut short
+        out.push(Buffer.from(source.subarray(0, 1 + (i % (source.length - 1)))));
+        break;
+      case 2: // a sync-update envelope around random bytes
+        out.push(Buffer.concat([Buffer.from([0, 2, 40]), randomBytes(40)]));
+        break;
+      default: // a valid envelope whose update is cut short inside
+        out.push(Buffer.from(encodeUpdate(source.subarray(3, source.length - 1 - (i % 5)))));
+    }
+  }
+  return out;
+}
+
+async function expectBoardIntact(): Promise<void> {
+  const reader = socketIoClient(server.url, boardId, tokens.viewer);
+  await reader.synced;
+  expect(readItems(reader.doc)).toEqual(before);
+  reader.destroy();
+  const health = await server.api('/healthz');
+  expect(health.status).toBe(200);
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ MAX_MESSAGE_BYTES: '65536', MAX_DOCUMENT_BYTES: '131072' });
+  const created = await server.boardWithMembers();
+  boardId = created.board.board.id;
+  tokens = created.tokens;
+  const writer = socketIoClient(server.url, boardId, tokens.facilitator);
+  await writer.synced;
+  addItem(writer.doc, { type: 'note', x: 1, y: 1, text: 'must survive' });
+  addItem(writer.doc, { type: 'frame', x: 0, y: 0, title: 'Frame' });
+  const reader = socketIoClient(server.url, boardId, tokens.viewer);
+  await waitFor(() => itemsOf(reader.doc).size === 2, 'seed');
+  before = readItems(reader.doc);
+  writer.destroy();
+  reader.destroy();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+/**
+ * Sends every frame on its own turn: one frame, then wait until the server closes the
+ * connection (a refusal) or stays quiet (a frame it could accept, e.g. an empty update).
+ * Returns how many frames the server refused by closing.
+ */
+async function blast(
+  list: Buffer[],
+  open: () => Promise<{
+    send: (frame: Buffer) => void;
+    close: () => void;
+    closed: Promise<unknown>;
+  }>,
+  parallel = 8,
+): Promise<number> {
+  let next = 0;
+  let refused = 0;
+  async function lane(): Promise<void> {
+    let connection = await open();
+    let closed = false;
+    connection.closed.then(() => (closed = true));
+    while (next < list.length) {
+      connection.send(list[next++]!);
+      const quiet = new Promise((resolve) => setTimeout(resolve, 150));
+      await Promise.race([connection.closed, quiet]);
+      if (!closed) continue;
+      refused++;
+      connection = await open();
+      closed = false;
+      connection.closed.then(() => (closed = true));
+    }
+    connection.close();
+    await connection.closed;
+  }
+  await Promise.all(Array.from({ length: parallel }, lane));
+  return refused;
+}
+
+describe('random and truncated frames never hurt the server or the board', () => {
+  it('on the y-websocket endpoint (2,000 frames)', async () => {
+    const url = `${server.url.replace('http', 'ws')}/yjs/${boardId}?token=${tokens.participant}`;
+    const closed = await blast(frames(2000), async () => {
+      const ws = new WebSocket(url);
+      await new Promise((resolve) => ws.once('open', resolve));
+      const closed = new Promise<number>((resolve) => ws.once('close', resolve));
+      // Text frames are refused too.
+      return {
+        send: (frame) => ws.readyState === ws.OPEN && ws.send(frame),
+        close: () => ws.close(),
+        closed,
+      };
+    });
+    expect(closed).toBeGreaterThan(1900);
+    await expectBoardIntact();
+  });
+
+  it('on Socket.io (2,000 frames, plus non-binary payloads)', async () => {
+    const list = frames(2000);
+    const closed = await blast(list, async () => {
+      const socket = io(server.url, {
+        auth: { token: tokens.participant, boardId },
+        transports: ['websocket'],
+        reconnection: false,
+      });
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      const closed = new Promise((resolve) => socket.once('disconnect', resolve));
+      let n = 0;
+      return {
+        send: (frame) => {
+          n++;
+          // Every tenth frame is something that is not a binary message at all.
+          if (n % 10 === 0) socket.emit('yjs', frame.toString('latin1'));
+          else if (n % 10 === 5) socket.emit('yjs', { not: 'binary' });
+          else socket.emit('yjs', frame);
+        },
+        close: () => socket.disconnect(),
+        closed,
+      };
+    });
+    expect(closed).toBeGreaterThan(1900);
+    await expectBoardIntact();
+  });
+
+  it('garbage at the Socket.io engine level closes only that connection', async () => {
+    for (let i = 0; i < 50; i++) {
+      const ws = new WebSocket(
+        `${server.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`,
+      );
+      await new Promise((resolve) => ws.once('open', resolve));
+      ws.send(randomBytes(20).toString('latin1'));
+      ws.send(randomBytes(20));
+      ws.close();
+    }
+    await expectBoardIntact();
+  });
+});
+
+describe('limits', () => {
+  it('an oversized message closes the y-websocket connection with 1009', async () => {
+    const ws = new WebSocket(
+      `${server.url.replace('http', 'ws')}/yjs/${boardId}?token=${tokens.participant}`,
+    );
+    await new Promise((resolve) => ws.once('open', resolve));
+    const closed = new Promise<number>((resolve) => ws.once('close', resolve));
+    ws.send(Buffer.alloc(70_000));
+    expect(await closed).toBe(1009);
+    await expectBoardIntact();
+  });
+
+  it('an oversized message disconnects the Socket.io client', async () => {
+    const client = socketIoClient(server.url, boardId, tokens.participant);
+    await client.synced;
+    const disconnected = new Promise((resolve) =>
+      client.provider.socket.once('disconnect', resolve),
+    );
+    client.provider.sendRaw(new Uint8Array(70_000));
+    await disconnected;
+    client.destroy();
+    await expectBoardIntact();
+  });
+
+  it('an update that would grow the board past its maximum size is refused', async () => {
+    const client = socketIoClient(server.url, boardId, tokens.participant);
+    await client.synced;
+    const errors: string[] = [];
+    client.provider.on('board-error', (error) => errors.push(error.code));
+    const disconnected = new Promise((resolve) =>
+      client.provider.socket.once('disconnect', resolve),
+    );
+    for (let i = 0; i < 4; i++)
+      addItem(client.doc, { type: 'note', x: i, y: 0, text: 'y'.repeat(40_000) });
+    await disconnected;
+    expect(errors).toContain('document_too_large');
+    client.destroy();
+    const reader = socketIoClient(server.url, boardId, tokens.viewer);
+    await reader.synced;
+    // What fitted was kept; the board is whole and readable.
+    expect(readItems(reader.doc).filter((i) => i.type === 'note').length).toBeLessThan(5);
+    expect(readItems(reader.doc)).toEqual(expect.arrayContaining(before));
+    reader.destroy();
+  });
+
+  it('too many updates too fast closes that connection only', async () => {
+    const strict = await startTestServer({ UPDATE_RATE_PER_SEC: '5', UPDATE_BURST: '10' });
+    try {
+      const { board, tokens: t } = await strict.boardWithMembers();
+      const spammer = socketIoClient(strict.url, board.board.id, t.participant);
+      const calm = socketIoClient(strict.url, board.board.id, t.facilitator);
+      await Promise.all([spammer.synced, calm.synced]);
+      const errors: string[] = [];
+      spammer.provider.on('board-error', (error) => errors.push(error.code));
+      const disconnected = new Promise((r) => spammer.provider.socket.once('disconnect', r));
+      for (let i = 0; i < 30; i++) addItem(spammer.doc, { type: 'note', x: i, y: 0 });
+      await disconnected;
+      expect(errors).toContain('rate_limited');
+      const note = addItem(calm.doc, { type: 'note', x: 0, y: 0, text: 'still fine' });
+      const reader = socketIoClient(strict.url, board.board.id, t.viewer);
+      await waitFor(() => itemsOf(reader.doc).has(note), 'calm edit');
+      for (const c of [spammer, calm, reader]) c.destroy();
+    } finally {
+      await strict.close();
+    }
+  });
+});

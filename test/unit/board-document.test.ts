@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  addItem,
+  CONCEPT_FIELDS,
+  itemsOf,
+  metaOf,
+  readItem,
+  readItems,
+} from '../../shared/board-document.ts';
+import { applyTemplate, TEMPLATES } from '../../shared/templates.ts';
+
+describe('the board document schema', () => {
+  it('addItem writes the documented shape, readItem reads it back', () => {
+    const doc = new Y.Doc();
+    const frame = addItem(doc, { type: 'frame', x: 0, y: 0, title: 'Ideas' });
+    const note = addItem(doc, {
+      type: 'note',
+      x: 10,
+      y: 20,
+      text: 'Hi',
+      parent: frame,
+      author: 'm1',
+    });
+    const map = itemsOf(doc).get(note)!;
+    expect(map.get('text')).toBeInstanceOf(Y.Text);
+    expect(map.get('type')).toBe('note');
+    expect(readItem(note, map)).toMatchObject({
+      id: note,
+      type: 'note',
+      x: 10,
+      y: 20,
+      w: 200,
+      h: 200,
+      text: 'Hi',
+      parent: frame,
+      author: 'm1',
+    });
+    expect(typeof (readItem(note, map) as { createdAt: number }).createdAt).toBe('number');
+  });
+
+  it('concepts carry every structured field as Y.Text', () => {
+    const doc = new Y.Doc();
+    const id = addItem(doc, {
+      type: 'concept',
+      x: 0,
+      y: 0,
+      title: 'Digital front desk',
+      fields: { targetCustomer: 'New residents' },
+    });
+    const fields = itemsOf(doc).get(id)!.get('fields') as Y.Map<Y.Text>;
+    expect(Array.from(fields.keys()).sort()).toEqual([...CONCEPT_FIELDS].sort());
+    expect(readItem(id, itemsOf(doc).get(id))).toMatchObject({
+      type: 'concept',
+      title: 'Digital front desk',
+      fields: { targetCustomer: 'New residents', firstStep: '' },
+    });
+  });
+
+  it('reads what a foreign Yjs client wrote, and skips what is not an item', () => {
+    const doc = new Y.Doc();
+    const foreign = new Y.Map<unknown>();
+    foreign.set('type', 'note');
+    foreign.set('x', 5);
+    foreign.set('text', 'plain string text');
+    itemsOf(doc).set('foreign-1', foreign);
+    const junk = new Y.Map<unknown>();
+    junk.set('type', 'hologram');
+    itemsOf(doc).set('junk', junk);
+    expect(readItems(doc)).toEqual([
+      expect.objectContaining({
+        id: 'foreign-1',
+        type: 'note',
+        x: 5,
+        y: 0,
+        text: 'plain string text',
+      }),
+    ]);
+  });
+});
+
+describe('templates', () => {
+  it.each(TEMPLATES)('%s writes meta and its frames in both languages', (template) => {
+    for (const language of ['en', 'fi'] as const) {
+      const doc = new Y.Doc();
+      applyTemplate(doc, template, language);
+      expect(metaOf(doc).toJSON()).toEqual({ schemaVersion: 1, template, language });
+      const items = readItems(doc);
+      if (template === 'blank') expect(items).toEqual([]);
+      else expect(items.some((item) => item.type === 'frame')).toBe(true);
+    }
+  });
+
+  it('the customer journey has the four touchpoint lanes and a feelings lane, in Finnish', () => {
+    const doc = new Y.Doc();
+    applyTemplate(doc, 'customer-journey', 'fi');
+    const lanes = readItems(doc)
+      .filter((item) => item.type === 'frame')
+      .sort((a, b) => a.y - b.y)
+      .map((item) => (item.type === 'frame' ? item.title : ''));
+    expect(lanes).toEqual([
+      'Ihmiset',
+      'Ympäristöt (virtuaaliset ja fyysiset)',
+      'Esineet',
+      'Toimintatavat',
+      'Asiakkaan tunteet',
+    ]);
+  });
+});

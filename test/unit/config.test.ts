@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/config/config.ts';
+
+describe('configuration from the environment', () => {
+  it('has working defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, host: '0.0.0.0', logLevel: 'info' });
+    expect(config.dataDir).toBe(path.resolve('./data'));
+    expect(config.adminToken).toBeUndefined();
+    expect(config.limits.maxMessageBytes).toBe(4 * 1024 * 1024);
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      DATA_DIR: '/var/lib/ideamill',
+      PUBLIC_URL: 'https://ideamill.example.org/',
+      ADMIN_TOKEN: 'a-long-enough-operator-token',
+      MAX_MESSAGE_BYTES: '1048576',
+      IDLE_UNLOAD_MS: '5000',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      dataDir: '/var/lib/ideamill',
+      publicUrl: 'https://ideamill.example.org',
+      adminToken: 'a-long-enough-operator-token',
+      idleUnloadMs: 5000,
+    });
+    expect(config.limits.maxMessageBytes).toBe(1048576);
+  });
+
+  it('names every bad value in one clear error', () => {
+    const attempt = () =>
+      loadConfig({
+        PORT: 'eighty',
+        PUBLIC_URL: 'not a url',
+        LOG_LEVEL: 'loud',
+        ADMIN_TOKEN: 'short',
+      });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const message = (error as Error).message;
+      for (const name of ['PORT', 'PUBLIC_URL', 'LOG_LEVEL', 'ADMIN_TOKEN']) {
+        expect(message).toContain(name);
+      }
+    }
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', ADMIN_TOKEN: '' })).toMatchObject({
+      port: 3000,
+      adminToken: undefined,
+    });
+  });
+});
