@@ -23,7 +23,6 @@ import {
   encodeUpdate,
   type InboundMessage,
   isEmptyUpdate,
-  MalformedMessage,
   validateUpdate,
 } from './protocol.ts';
 
