@@ -147,6 +147,8 @@ export class BoardDocument {
   }
 
   #receiveUpdate(peer: Peer, update: Uint8Array): void {
+    // Every client answers the server's sync step 1, usually with nothing: not an edit.
+    if (isEmptyUpdate(update)) return;
     if (!this.canEdit(peer.member)) {
       this.#options.metrics.messagesRejected.inc({ reason: 'read_only' });
       const why = peer.member.role === 'viewer' ? 'Viewers cannot edit' : 'The board is locked';
@@ -154,7 +156,6 @@ export class BoardDocument {
       return;
     }
     if (!peer.updateBudget.take()) return this.#reject(peer, 'rate_limited');
-    if (isEmptyUpdate(update)) return;
     if (this.#bytes + update.length > this.#options.limits.maxDocumentBytes) {
       return this.#reject(peer, 'document_too_large');
     }

@@ -1,4 +1,7 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, expect, it } from 'vitest';
+import { DATABASE_FILE } from '../../server/store/database.ts';
 import type { CreateBoardResponse, JoinBoardResponse } from '../../shared/api.ts';
 import { addItem, itemsOf, readItems } from '../../shared/board-document.ts';
 import { type ChildServer, startChildServer } from '../helpers/child-server.ts';
@@ -76,4 +79,39 @@ it('kill -9 while a client streams updates loses nothing another client saw', as
   expect(sent).toBeGreaterThan(seen.length);
   console.log(`durability: sent ${sent}, observer saw ${seen.length}, recovered ${recovered.size}`);
   reader.destroy();
+});
+
+it('SIGTERM flushes, compacts and exits cleanly; everything is there after restart', async () => {
+  const dataDir = tempDataDir();
+  server = await startChildServer({ DATA_DIR: dataDir });
+  const created = await post<CreateBoardResponse>(`${server.url}/api/boards`, { title: 'Bye' });
+  const id = created.board.id;
+  const { token } = await post<JoinBoardResponse>(`${server.url}/api/boards/${id}/join`, {
+    key: created.keys.participant,
+    name: 'x',
+  });
+  const writer = yWebsocketClient(server.url, id, token);
+  await writer.synced;
+  const closeCode = new Promise<number>((resolve) =>
+    writer.provider.on('connection-close', (event: { code: number } | null) =>
+      resolve(event?.code ?? 0),
+    ),
+  );
+  for (let i = 0; i < 100; i++) addItem(writer.doc, { type: 'note', x: i, y: 0, text: `n${i}` });
+  const reader = socketIoClient(server.url, id, token);
+  await waitFor(() => itemsOf(reader.doc).size === 100, 'reader sees 100');
+  reader.destroy();
+
+  expect(await server.kill('SIGTERM')).toBe(0);
+  expect(await closeCode).toBe(1001);
+  writer.destroy();
+  const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
+  expect(db.prepare('SELECT count(*) AS n FROM document_updates').get()).toEqual({ n: 0 });
+  db.close();
+
+  server = await startChildServer({ DATA_DIR: dataDir });
+  const after = socketIoClient(server.url, id, token);
+  await after.synced;
+  expect(itemsOf(after.doc).size).toBe(100);
+  after.destroy();
 });

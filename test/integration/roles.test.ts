@@ -36,6 +36,9 @@ describe("a viewer's edit never reaches the board", () => {
         viewer.provider.on('board-error', (e) => errors.push(e));
       }
 
+      // Connecting is not editing: no refusal until the viewer actually edits.
+      await sleep(50);
+      expect(errors).toEqual([]);
       addItem(viewer.doc, { type: 'note', x: 0, y: 0, text: 'viewer-was-here' });
       // A participant's edit after it proves the observer is listening.
       const participant = connect(server.url, id, tokens.participant);
