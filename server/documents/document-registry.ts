@@ -1,14 +1,15 @@
 /**
- * Loads board documents on first use and unloads them when no one has been connected for
- * a while, so memory is bounded by the boards in use, not by the boards that exist.
+ * Loads documents on first use and unloads them when no one has been connected for a while,
+ * so memory is bounded by the boards in use, not by the boards that exist.
  */
 import type { Logger } from 'pino';
 import { AppError } from '../errors.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { DocumentsRepository } from '../store/documents-repository.ts';
-import { BoardDocument, type DocumentOptions } from './board-document.ts';
+import { type DocumentKey, documentId } from './document-key.ts';
+import { type DocumentOptions, type EditPolicy, LiveDocument } from './live-document.ts';
 
-export interface RegistryOptions extends Omit<DocumentOptions, 'onFail'> {
+export interface RegistryOptions extends Omit<DocumentOptions, 'onFail' | 'policy'> {
   idleUnloadMs: number;
   repository: DocumentsRepository;
   metrics: Metrics;
@@ -16,9 +17,13 @@ export interface RegistryOptions extends Omit<DocumentOptions, 'onFail'> {
 }
 
 export class DocumentRegistry {
-  readonly #documents = new Map<string, BoardDocument>();
+  readonly #documents = new Map<string, LiveDocument>();
   readonly #options: RegistryOptions;
   readonly #sweeper: NodeJS.Timeout;
+  #policy: EditPolicy = {
+    canEdit: (_key, member) => member.role !== 'viewer',
+    refusal: () => 'Viewers cannot edit.',
+  };
 
   constructor(options: RegistryOptions) {
     this.#options = options;
@@ -27,39 +32,49 @@ export class DocumentRegistry {
     this.#sweeper.unref();
   }
 
+  /** Facilitation decides who may edit; it is wired in after both exist. */
+  setPolicy(policy: EditPolicy): void {
+    this.#policy = policy;
+  }
+
   get size(): number {
     return this.#documents.size;
   }
 
-  isLoaded(boardId: string): boolean {
-    return this.#documents.has(boardId);
+  isLoaded(key: DocumentKey | string): boolean {
+    return this.#documents.has(typeof key === 'string' ? key : documentId(key));
   }
 
-  /** The live document of a board that exists (the caller has checked that). */
-  open(boardId: string): BoardDocument {
-    const loaded = this.#documents.get(boardId);
+  /** The live document (the caller has checked that its board exists). */
+  open(key: DocumentKey): LiveDocument {
+    const id = documentId(key);
+    const loaded = this.#documents.get(id);
     if (loaded) return loaded;
     const started = performance.now();
-    let document: BoardDocument;
+    let document: LiveDocument;
     try {
-      document = new BoardDocument(boardId, this.#options.repository.load(boardId), {
+      document = new LiveDocument(key, this.#options.repository.load(id), {
         ...this.#options,
+        policy: {
+          canEdit: (k, member) => this.#policy.canEdit(k, member),
+          refusal: (k, member) => this.#policy.refusal(k, member),
+        },
         onFail: (failed) => this.#drop(failed),
       });
     } catch (error) {
-      this.#options.logger.error({ err: error, boardId }, 'board document could not be loaded');
+      this.#options.logger.error({ err: error, documentId: id }, 'document could not be loaded');
       throw new AppError(
         'internal_error',
         'This board could not be loaded; the operator can see why in the log.',
       );
     }
-    this.#documents.set(boardId, document);
+    this.#documents.set(id, document);
     this.#options.metrics.boardsLoaded.set(this.#documents.size);
     // A long tail from a crash or a busy past: fold it now, so the next load is quick.
     if (document.hasLogTail) document.compact();
     this.#options.logger.debug(
-      { boardId, ms: Math.round(performance.now() - started) },
-      'board document loaded',
+      { documentId: id, ms: Math.round(performance.now() - started) },
+      'document loaded',
     );
     return document;
   }
@@ -73,15 +88,15 @@ export class DocumentRegistry {
     }
   }
 
-  unload(document: BoardDocument): void {
-    if (this.#documents.get(document.boardId) !== document) return;
+  unload(document: LiveDocument): void {
+    if (this.#documents.get(document.id) !== document) return;
     document.compact();
     this.#drop(document);
   }
 
-  #drop(document: BoardDocument): void {
-    if (this.#documents.get(document.boardId) === document) {
-      this.#documents.delete(document.boardId);
+  #drop(document: LiveDocument): void {
+    if (this.#documents.get(document.id) === document) {
+      this.#documents.delete(document.id);
       this.#options.metrics.boardsLoaded.set(this.#documents.size);
     }
     document.destroy();

@@ -66,7 +66,7 @@ export class SocketIoTransport {
     const member = socket.data.member;
     let document: ReturnType<typeof documents.open>;
     try {
-      document = documents.open(member.boardId);
+      document = documents.open({ boardId: member.boardId });
     } catch (error) {
       const failure =
         error instanceof AppError ? error : new AppError('internal_error', 'Unexpected error.');

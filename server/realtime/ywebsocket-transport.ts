@@ -44,7 +44,7 @@ export class YWebsocketTransport {
     let peer: Peer;
     try {
       const member = boards.authenticate(boardId, token);
-      const document = documents.open(boardId);
+      const document = documents.open({ boardId });
       ws.binaryType = 'nodebuffer';
       this.#alive.add(ws);
       metrics.connections.inc({ transport: 'ywebsocket' });

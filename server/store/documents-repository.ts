@@ -1,4 +1,4 @@
-/** Board documents on disk: one compacted state plus an append-only update log per board. */
+/** Documents on disk: one compacted state plus an append-only update log per document. */
 import type { Db } from './database.ts';
 
 export interface StoredDocument {
@@ -9,48 +9,59 @@ export interface StoredDocument {
 }
 
 export class DocumentsRepository {
-  readonly #append;
   readonly #appendMany;
   readonly #selectState;
   readonly #selectUpdates;
   readonly #compact;
+  readonly #selectPrivate;
 
   constructor(db: Db) {
-    const insert = db.prepare('INSERT INTO document_updates (board_id, data) VALUES (?, ?)');
-    this.#append = (boardId: string, update: Uint8Array) =>
-      Number(insert.run(boardId, update).lastInsertRowid);
-    this.#appendMany = db.transaction((boardId: string, updates: readonly Uint8Array[]) => {
-      let seq = 0;
-      for (const update of updates) seq = this.#append(boardId, update);
-      return seq;
-    });
+    const insert = db.prepare(
+      'INSERT INTO document_updates (doc_id, board_id, data) VALUES (?, ?, ?)',
+    );
+    this.#appendMany = db.transaction(
+      (docId: string, boardId: string, updates: readonly Uint8Array[]) => {
+        let seq = 0;
+        for (const update of updates)
+          seq = Number(insert.run(docId, boardId, update).lastInsertRowid);
+        return seq;
+      },
+    );
     this.#selectState = db.prepare<[string], { state: Buffer }>(
-      'SELECT state FROM document_states WHERE board_id = ?',
+      'SELECT state FROM document_states WHERE doc_id = ?',
     );
     this.#selectUpdates = db.prepare<[string], { seq: number; data: Buffer }>(
-      'SELECT seq, data FROM document_updates WHERE board_id = ? ORDER BY seq',
+      'SELECT seq, data FROM document_updates WHERE doc_id = ? ORDER BY seq',
     );
     const upsertState = db.prepare(
-      `INSERT INTO document_states (board_id, state, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (board_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+      `INSERT INTO document_states (doc_id, board_id, state, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (doc_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
     );
-    const dropUpdates = db.prepare('DELETE FROM document_updates WHERE board_id = ? AND seq <= ?');
+    const dropUpdates = db.prepare('DELETE FROM document_updates WHERE doc_id = ? AND seq <= ?');
     // One transaction: a crash leaves either the old state and the whole log, or the new
     // state and the log tail it does not cover. Nothing is lost either way.
-    this.#compact = db.transaction((boardId: string, state: Uint8Array, throughSeq: number) => {
-      upsertState.run(boardId, state, Date.now());
-      dropUpdates.run(boardId, throughSeq);
-    });
+    this.#compact = db.transaction(
+      (docId: string, boardId: string, state: Uint8Array, throughSeq: number) => {
+        upsertState.run(docId, boardId, state, Date.now());
+        dropUpdates.run(docId, throughSeq);
+      },
+    );
+    this.#selectPrivate = db
+      .prepare<[string, string, string, string], string>(
+        `SELECT doc_id FROM document_states WHERE board_id = ? AND doc_id != ?
+         UNION SELECT doc_id FROM document_updates WHERE board_id = ? AND doc_id != ?`,
+      )
+      .pluck();
   }
 
   /** Appends updates in one transaction; returns the sequence number of the last. */
-  append(boardId: string, updates: readonly Uint8Array[]): number {
-    return this.#appendMany(boardId, updates);
+  append(docId: string, boardId: string, updates: readonly Uint8Array[]): number {
+    return this.#appendMany(docId, boardId, updates);
   }
 
-  load(boardId: string): StoredDocument {
-    const row = this.#selectState.get(boardId);
-    const rows = this.#selectUpdates.all(boardId);
+  load(docId: string): StoredDocument {
+    const row = this.#selectState.get(docId);
+    const rows = this.#selectUpdates.all(docId);
     return {
       state: row ? row.state : null,
       updates: rows.map((r) => r.data),
@@ -59,12 +70,17 @@ export class DocumentsRepository {
   }
 
   /** Stores a state that covers every update up to throughSeq, and drops those updates. */
-  compact(boardId: string, state: Uint8Array, throughSeq: number): void {
-    this.#compact(boardId, state, throughSeq);
+  compact(docId: string, boardId: string, state: Uint8Array, throughSeq: number): void {
+    this.#compact(docId, boardId, state, throughSeq);
   }
 
   /** Writes a board's first state (its template) when the board is created. */
   initialize(boardId: string, state: Uint8Array): void {
-    this.#compact(boardId, state, 0);
+    this.#compact(boardId, boardId, state, 0);
+  }
+
+  /** Ids of the private documents stored for a board. */
+  privateDocumentIds(boardId: string): string[] {
+    return this.#selectPrivate.all(boardId, boardId, boardId, boardId);
   }
 }

@@ -24,18 +24,23 @@ export const MIGRATIONS: readonly string[] = [
     created_at  INTEGER NOT NULL
   );
   CREATE INDEX members_by_board ON members(board_id);
-  -- The compacted document (Yjs V2 encoding) ...
+  -- A document is a board's shared document (doc_id = board id) or one member's private
+  -- document on it (doc_id = 'boardId/private/memberId'). Its compacted state (Yjs V2) ...
   CREATE TABLE document_states (
-    board_id    TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+    doc_id      TEXT PRIMARY KEY,
+    board_id    TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
     state       BLOB NOT NULL,
     updated_at  INTEGER NOT NULL
   );
+  CREATE INDEX document_states_by_board ON document_states(board_id);
   -- ... plus the log of updates (Yjs V1, as received) applied since it was written.
   CREATE TABLE document_updates (
     seq       INTEGER PRIMARY KEY,
+    doc_id    TEXT NOT NULL,
     board_id  TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
     data      BLOB NOT NULL
   );
-  CREATE INDEX document_updates_by_board ON document_updates(board_id, seq);
+  CREATE INDEX document_updates_by_doc ON document_updates(doc_id, seq);
+  CREATE INDEX document_updates_by_board ON document_updates(board_id);
   `,
 ];

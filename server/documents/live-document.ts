@@ -1,5 +1,5 @@
 /**
- * One board's live document: the pipeline every transport feeds.
+ * One live document (a board's, or a member's private one): the pipeline every transport feeds.
  *
  *   receive → decode → check role and limits → validate → apply → persist → relay
  *
@@ -14,6 +14,7 @@ import type { Member } from '../../shared/roles.ts';
 import { AppError } from '../errors.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { DocumentsRepository, StoredDocument } from '../store/documents-repository.ts';
+import { type DocumentKey, documentId } from './document-key.ts';
 import { Peer, type PeerLimits, type PeerTransport } from './peer.ts';
 import {
   decodeMessage,
@@ -26,14 +27,22 @@ import {
   validateUpdate,
 } from './protocol.ts';
 
+/** Who may change a document right now: roles, board lock, silent writing (facilitation). */
+export interface EditPolicy {
+  canEdit(key: DocumentKey, member: Member): boolean;
+  /** Why an edit was refused, in words for the member. */
+  refusal(key: DocumentKey, member: Member): string;
+}
+
 export interface DocumentOptions {
   repository: DocumentsRepository;
+  policy: EditPolicy;
   metrics: Metrics;
   logger: Logger;
   limits: PeerLimits & { maxDocumentBytes: number };
   compaction: { afterBytes: number; afterUpdates: number };
   /** Called once when the document can no longer be trusted to match the database. */
-  onFail: (document: BoardDocument) => void;
+  onFail: (document: LiveDocument) => void;
 }
 
 interface Pending {
@@ -41,7 +50,12 @@ interface Pending {
   origin: Peer | null;
 }
 
-export class BoardDocument {
+/** Marks changes the server makes itself (reveals, restores). */
+const SERVER_ORIGIN = Symbol('server');
+
+export class LiveDocument {
+  readonly key: DocumentKey;
+  readonly id: string;
   readonly boardId: string;
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
@@ -57,11 +71,11 @@ export class BoardDocument {
   #bytes = 0;
   #lastActive = Date.now();
   #failed = false;
-  /** Facilitation hook: while locked, participants are read-only like viewers. */
-  locked = false;
 
-  constructor(boardId: string, stored: StoredDocument, options: DocumentOptions) {
-    this.boardId = boardId;
+  constructor(key: DocumentKey, stored: StoredDocument, options: DocumentOptions) {
+    this.key = key;
+    this.id = documentId(key);
+    this.boardId = key.boardId;
     this.#options = options;
     this.doc = new Y.Doc({ gc: true });
     // One transaction for the whole log: observers and the update encoder run once.
@@ -91,8 +105,12 @@ export class BoardDocument {
   }
 
   canEdit(member: Member): boolean {
-    if (member.role === 'viewer') return false;
-    return !(this.locked && member.role === 'participant');
+    return this.#options.policy.canEdit(this.key, member);
+  }
+
+  /** Every connection's member, for presence lists and live counts. */
+  get members(): Member[] {
+    return Array.from(this.#peers, (peer) => peer.member);
   }
 
   /** Registers a connection and starts the y-protocols handshake with it. */
@@ -151,8 +169,8 @@ export class BoardDocument {
     if (isEmptyUpdate(update)) return;
     if (!this.canEdit(peer.member)) {
       this.#options.metrics.messagesRejected.inc({ reason: 'read_only' });
-      const why = peer.member.role === 'viewer' ? 'Viewers cannot edit' : 'The board is locked';
-      peer.transport.notify(new AppError('read_only', `${why}; your change was not saved.`));
+      const why = this.#options.policy.refusal(this.key, peer.member);
+      peer.transport.notify(new AppError('read_only', `${why} Your change was not saved.`));
       return;
     }
     if (!peer.updateBudget.take()) return this.#reject(peer, 'rate_limited');
@@ -221,7 +239,7 @@ export class BoardDocument {
       const updates = batch.map((p) => p.update);
       const stop = this.#options.metrics.persistSeconds.startTimer();
       try {
-        this.#lastSeq = this.#options.repository.append(this.boardId, updates);
+        this.#lastSeq = this.#options.repository.append(this.id, this.boardId, updates);
       } catch (error) {
         return this.#fail(error);
       }
@@ -249,6 +267,30 @@ export class BoardDocument {
   }
 
   /**
+   * Makes a change on the server's own account (a reveal, a restore): applied, persisted and
+   * relayed to every connection before this returns.
+   */
+  change(mutate: (doc: Y.Doc) => void): void {
+    if (this.#failed) throw new AppError('internal_error', 'The document is reloading; try again.');
+    const updates: Uint8Array[] = [];
+    const collect = (update: Uint8Array, origin: unknown) => {
+      if (origin === SERVER_ORIGIN) updates.push(update);
+    };
+    this.doc.on('update', collect);
+    try {
+      this.doc.transact(() => mutate(this.doc), SERVER_ORIGIN);
+    } finally {
+      this.doc.off('update', collect);
+    }
+    for (const update of updates) {
+      this.#pending.push({ update, origin: null });
+      this.#bytes += update.length;
+    }
+    this.flush();
+    if (this.#failed) throw new AppError('storage_failed', 'The change could not be stored.');
+  }
+
+  /**
    * Folds the update log into one stored state (V2). Encodes the live doc rather than merging
    * stored updates: Y.mergeUpdates grows super-linearly on long logs, encoding does not.
    */
@@ -257,9 +299,9 @@ export class BoardDocument {
     if (this.#failed || this.#tailUpdates === 0) return;
     const state = Y.encodeStateAsUpdateV2(this.doc);
     try {
-      this.#options.repository.compact(this.boardId, state, this.#lastSeq);
+      this.#options.repository.compact(this.id, this.boardId, state, this.#lastSeq);
     } catch (error) {
-      this.#options.logger.error({ err: error, boardId: this.boardId }, 'compaction failed');
+      this.#options.logger.error({ err: error, documentId: this.id }, 'compaction failed');
       return;
     }
     this.#options.metrics.compactions.inc();
@@ -291,10 +333,7 @@ export class BoardDocument {
     if (this.#failed) return;
     this.#failed = true;
     this.#pending = [];
-    this.#options.logger.error(
-      { err: error, boardId: this.boardId },
-      'board document failed; reloading',
-    );
+    this.#options.logger.error({ err: error, documentId: this.id }, 'document failed; reloading');
     const failure = new AppError(
       'internal_error',
       'The board hit an error and was reloaded; reconnect.',
