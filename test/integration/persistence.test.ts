@@ -130,9 +130,9 @@ describe('the board survives', () => {
     const db = new Database(path.join(dataDir, DATABASE_FILE));
     expect(db.prepare('SELECT count(*) AS n FROM document_updates').get()).toEqual({ n: 0 });
     const insert = db.prepare(
-      'INSERT INTO document_updates (seq, board_id, data) VALUES (?, ?, ?)',
+      'INSERT INTO document_updates (seq, doc_id, board_id, data) VALUES (?, ?, ?, ?)',
     );
-    for (const row of log) insert.run(row.seq, id, row.data);
+    for (const row of log) insert.run(row.seq, id, id, row.data);
     db.close();
 
     server = await startTestServer(env, dataDir);
