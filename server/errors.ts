@@ -1,4 +1,5 @@
 /** The one error type services throw; every door (HTTP, Socket.io, y-websocket) maps it. */
+import { z } from 'zod';
 import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '../shared/errors.ts';
 
 export class AppError extends Error {
@@ -14,4 +15,18 @@ export class AppError extends Error {
   toBody(): ErrorBody {
     return { code: this.code, message: this.message };
   }
+}
+
+/** The AppError for a known failure (ours, or invalid input); undefined for a real bug. */
+export function knownError(error: unknown): AppError | undefined {
+  if (error instanceof AppError) return error;
+  if (error instanceof z.ZodError) {
+    const message = error.issues
+      .map((issue) =>
+        issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+      )
+      .join('; ');
+    return new AppError('invalid_input', message);
+  }
+  return undefined;
 }

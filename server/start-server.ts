@@ -8,6 +8,7 @@ import { BoardsService } from './boards/boards-service.ts';
 import type { Config } from './config/config.ts';
 import { DocumentRegistry } from './documents/document-registry.ts';
 import { AppError } from './errors.ts';
+import { createFacilitation, type Facilitation } from './facilitation/facilitation.ts';
 import { createHttpApp } from './http/http-app.ts';
 import { createLogger } from './observability/logger.ts';
 import { createMetrics, type Metrics } from './observability/metrics.ts';
@@ -27,6 +28,7 @@ export interface RunningServer {
   db: Db;
   boards: BoardsService;
   documents: DocumentRegistry;
+  facilitation: Facilitation;
   /** Stops accepting, flushes every board, closes connections and the database. */
   close(): Promise<void>;
 }
@@ -48,9 +50,12 @@ export async function startServer(
     idleUnloadMs: config.idleUnloadMs,
   });
 
+  const facilitation = createFacilitation(db, documents, documentsRepository);
+
   let ready = false;
   const app = createHttpApp({
     boards,
+    facilitation,
     metrics,
     logger,
     adminToken: config.adminToken,
@@ -69,7 +74,9 @@ export async function startServer(
     logger,
     maxMessageBytes: config.limits.maxMessageBytes,
   };
-  const socketio = new SocketIoTransport(httpServer, realtime);
+  const socketio = new SocketIoTransport(httpServer, realtime, facilitation);
+  facilitation.setEvents(socketio);
+  facilitation.rounds.resume();
   const ywebsocket = new YWebsocketTransport(httpServer, realtime);
 
   await new Promise<void>((resolve, reject) => {
@@ -89,6 +96,7 @@ export async function startServer(
   const close = (): Promise<void> => {
     closing ??= (async () => {
       ready = false;
+      facilitation.rounds.stop();
       const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       documents.close(
         new AppError('shutting_down', 'The server is restarting; reconnect shortly.'),
@@ -103,5 +111,5 @@ export async function startServer(
     return closing;
   };
 
-  return { url, port, logger, metrics, db, boards, documents, close };
+  return { url, port, logger, metrics, db, boards, documents, facilitation, close };
 }

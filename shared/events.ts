@@ -3,10 +3,24 @@
  * event name or payload exists in exactly one place:
  *   server: Server<ClientToServerEvents, ServerToClientEvents, {}, SocketData>
  *   client: Socket<ServerToClientEvents, ClientToServerEvents>
+ * Requests carry an acknowledgement callback that receives an AckResult.
  */
 import { z } from 'zod';
 import type { PublicMember } from './api.ts';
 import type { ErrorBody } from './errors.ts';
+import type {
+  BoardState,
+  CloseRoundResponse,
+  OpenRoundBody,
+  Participation,
+  RevealResponse,
+  Round,
+  RoundResult,
+  RoundView,
+  TimerAction,
+  Viewport,
+  VoteResponse,
+} from './facilitation.ts';
 import type { Member } from './roles.ts';
 
 /** Bumped when an event's meaning changes; sent in the handshake's `auth.protocol`. */
@@ -20,18 +34,57 @@ export const socketAuthSchema = z.object({
 });
 export type SocketAuth = z.infer<typeof socketAuthSchema>;
 
+export type AckResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+export type Ack<T> = (result: AckResult<T>) => void;
+
+export const roundRefSchema = z.strictObject({ roundId: z.string().min(1).max(200) });
+export const voteRefSchema = z.strictObject({
+  roundId: z.string().min(1).max(200),
+  itemId: z.string().min(1).max(200),
+});
+
 export interface ClientToServerEvents {
-  /** One y-protocols message (sync or awareness), binary, exactly as on the y-websocket endpoint. */
+  /** One y-protocols message for the shared board document. */
   yjs: (message: Uint8Array) => void;
+  /** One y-protocols message for my private document (silent writing). */
+  'private:yjs': (message: Uint8Array) => void;
+  'round:open': (body: OpenRoundBody, ack: Ack<RoundView>) => void;
+  'round:vote': (body: { roundId: string; itemId: string }, ack: Ack<VoteResponse>) => void;
+  'round:retract': (body: { roundId: string; itemId: string }, ack: Ack<VoteResponse>) => void;
+  'round:close': (body: { roundId: string }, ack: Ack<CloseRoundResponse>) => void;
+  'round:list': (ack: Ack<RoundView[]>) => void;
+  'board:lock': (body: { locked: boolean }, ack: Ack<BoardState>) => void;
+  'board:phase': (body: { phase: string | null }, ack: Ack<BoardState>) => void;
+  'timer:control': (body: TimerAction, ack: Ack<BoardState>) => void;
+  'silent:start': (body: Record<string, never>, ack: Ack<BoardState>) => void;
+  'silent:reveal': (body: { anonymous?: boolean }, ack: Ack<RevealResponse>) => void;
+  /** Facilitator: "bring everyone to me". */
+  'presence:summon': (body: { viewport: Viewport }, ack: Ack<Record<string, never>>) => void;
 }
 
 export interface ServerToClientEvents {
-  /** One y-protocols message from the server. */
+  /** One y-protocols message for the shared board document. */
   yjs: (message: Uint8Array) => void;
+  /** One y-protocols message for my private document. */
+  'private:yjs': (message: Uint8Array) => void;
   /** Sent once after the handshake: who the server thinks you are. */
   'board:welcome': (welcome: { member: PublicMember; protocol: number }) => void;
   /** Something the client sent was refused; fatal codes are followed by a disconnect. */
   'board:error': (error: ErrorBody) => void;
+  /** Lock, phase, timer and silent writing: on connect and on every change. */
+  'board:state': (state: BoardState) => void;
+  'round:opened': (round: Round) => void;
+  /** After every cast or retraction. `results` only in rounds that are not anonymous. */
+  'round:progress': (progress: {
+    roundId: string;
+    voters: number;
+    results?: RoundResult[];
+  }) => void;
+  /** Facilitators only: how many votes each member has used (never on what). */
+  'round:participation': (update: { roundId: string; participation: Participation[] }) => void;
+  'round:closed': (closed: CloseRoundResponse) => void;
+  'silent:revealed': (reveal: { revealed: number; anonymous: boolean }) => void;
+  'presence:summoned': (summon: { memberId: string; name: string; viewport: Viewport }) => void;
 }
 
 export interface SocketData {

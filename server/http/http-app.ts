@@ -3,12 +3,16 @@ import path from 'node:path';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import type { BoardsService } from '../boards/boards-service.ts';
+import type { Facilitation } from '../facilitation/facilitation.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { boardsRouter } from './boards-router.ts';
 import { errorHandler, unknownRoute } from './errors.ts';
+import { facilitationRouter } from './facilitation-router.ts';
+import { roundsRouter } from './rounds-router.ts';
 
 export interface HttpAppOptions {
   boards: BoardsService;
+  facilitation: Facilitation;
   metrics: Metrics;
   logger: Logger;
   adminToken: string | undefined;
@@ -36,6 +40,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
 
   const api = express.Router();
   api.use(express.json({ limit: options.maxBodyBytes }));
+  api.use('/boards/:id/rounds', roundsRouter(options.boards, options.facilitation.rounds));
+  api.use('/boards/:id', facilitationRouter(options.boards, options.facilitation));
   api.use('/boards', boardsRouter(options));
   api.use(unknownRoute);
   app.use('/api', api);

@@ -1,6 +1,8 @@
 /**
  * The Socket.io transport: `io(url, { auth: { token, boardId } })`. Yjs travels as binary
- * y-protocols messages on the `yjs` event; everything else is a typed event (shared/events.ts).
+ * y-protocols messages on the `yjs` (shared board) and `private:yjs` (my private document)
+ * events; everything else is a typed event (shared/events.ts). Implements BoardEvents with
+ * one room per board and one per role on it.
  */
 import type { Server as HttpServer } from 'node:http';
 import { type ExtendedError, Server, type Socket } from 'socket.io';
@@ -12,8 +14,15 @@ import {
   type SocketData,
   socketAuthSchema,
 } from '../../shared/events.ts';
+import type { Member, Role } from '../../shared/roles.ts';
+import type { DocumentKey } from '../documents/document-key.ts';
+import type { LiveDocument } from '../documents/live-document.ts';
+import type { Peer } from '../documents/peer.ts';
 import { AppError } from '../errors.ts';
+import type { BoardEvents, EventArgs, EventName } from '../facilitation/board-events.ts';
+import type { Facilitation } from '../facilitation/facilitation.ts';
 import type { RealtimeContext } from './realtime-context.ts';
+import { registerRequests } from './socketio-requests.ts';
 
 type IdeamillServer = Server<
   ClientToServerEvents,
@@ -28,12 +37,17 @@ type IdeamillSocket = Socket<
   SocketData
 >;
 
-export class SocketIoTransport {
+const boardRoom = (boardId: string) => `board:${boardId}`;
+const roleRoom = (boardId: string, role: Role) => `board:${boardId}:${role}`;
+
+export class SocketIoTransport implements BoardEvents {
   readonly io: IdeamillServer;
   readonly #context: RealtimeContext;
+  readonly #facilitation: Facilitation;
 
-  constructor(httpServer: HttpServer, context: RealtimeContext) {
+  constructor(httpServer: HttpServer, context: RealtimeContext, facilitation: Facilitation) {
     this.#context = context;
+    this.#facilitation = facilitation;
     this.io = new Server(httpServer, {
       maxHttpBufferSize: context.maxMessageBytes,
       serveClient: false,
@@ -42,6 +56,21 @@ export class SocketIoTransport {
     });
     this.io.use((socket, next) => this.#authenticate(socket, next));
     this.io.on('connection', (socket) => this.#accept(socket));
+  }
+
+  toBoard<E extends EventName>(boardId: string, event: E, ...args: EventArgs<E>): void {
+    // Socket.io's emit typing cannot follow a generic event name; the signature above can.
+    (this.io.to(boardRoom(boardId)).emit as (event: E, ...args: EventArgs<E>) => boolean)(
+      event,
+      ...args,
+    );
+  }
+
+  toRole<E extends EventName>(boardId: string, role: Role, event: E, ...args: EventArgs<E>): void {
+    (this.io.to(roleRoom(boardId, role)).emit as (event: E, ...args: EventArgs<E>) => boolean)(
+      event,
+      ...args,
+    );
   }
 
   #authenticate(socket: IdeamillSocket, next: (error?: ExtendedError) => void): void {
@@ -62,51 +91,81 @@ export class SocketIoTransport {
   }
 
   #accept(socket: IdeamillSocket): void {
-    const { documents, metrics, logger } = this.#context;
+    const { metrics, logger } = this.#context;
     const member = socket.data.member;
-    let document: ReturnType<typeof documents.open>;
-    try {
-      document = documents.open({ boardId: member.boardId });
-    } catch (error) {
-      const failure =
-        error instanceof AppError ? error : new AppError('internal_error', 'Unexpected error.');
-      socket.emit('board:error', failure.toBody());
-      socket.disconnect(true);
-      return;
-    }
     metrics.connections.inc({ transport: 'socketio' });
     const { boardId: _, ...publicMember } = member;
     socket.emit('board:welcome', {
       member: publicMember satisfies PublicMember,
       protocol: PROTOCOL_VERSION,
     });
-    const peer = document.connect(member, {
+    socket.emit('board:state', this.#facilitation.state.get(member.boardId));
+    socket.join([boardRoom(member.boardId), roleRoom(member.boardId, member.role)]);
+    registerRequests(socket, this.#facilitation, logger);
+
+    const shared = this.#channel(socket, member, 'yjs', { boardId: member.boardId });
+    // The private document is opened on its first message: most connections never use it.
+    let privateChannel: Channel | undefined;
+    socket.on('private:yjs', (message) => {
+      privateChannel ??= this.#channel(socket, member, 'private:yjs', {
+        boardId: member.boardId,
+        owner: member.id,
+      });
+      privateChannel?.receive(message);
+    });
+    socket.on('yjs', (message) => shared?.receive(message));
+    socket.on('disconnect', () => {
+      metrics.connections.dec({ transport: 'socketio' });
+      shared?.close();
+      privateChannel?.close();
+    });
+    socket.on('error', (error) => logger.debug({ err: error }, 'socket.io error'));
+  }
+
+  /** Connects one socket to one document over one event name. */
+  #channel(
+    socket: IdeamillSocket,
+    member: Member,
+    event: 'yjs' | 'private:yjs',
+    key: DocumentKey,
+  ): Channel | undefined {
+    let document: LiveDocument;
+    try {
+      document = this.#context.documents.open(key);
+    } catch (error) {
+      const failure =
+        error instanceof AppError ? error : new AppError('internal_error', 'Unexpected error.');
+      socket.emit('board:error', failure.toBody());
+      socket.disconnect(true);
+      return undefined;
+    }
+    const peer: Peer = document.connect(member, {
       kind: 'socketio',
-      send: (message) => socket.emit('yjs', message),
+      send: (message) => socket.emit(event, message),
       notify: (error) => socket.emit('board:error', error.toBody()),
       close: (error) => {
         socket.emit('board:error', error.toBody());
         socket.disconnect(true);
       },
     });
-    socket.on('yjs', (message: unknown) => {
-      if (peer.closed) return;
-      if (!(message instanceof Uint8Array)) {
+    return {
+      receive(message: unknown) {
+        if (peer.closed) return;
+        if (!(message instanceof Uint8Array)) {
+          document.disconnect(peer);
+          socket.emit('board:error', {
+            code: 'malformed_message',
+            message: `The ${event} event carries one binary y-protocols message.`,
+          });
+          socket.disconnect(true);
+          return;
+        }
+        document.receive(peer, message);
+      },
+      close() {
         document.disconnect(peer);
-        socket.emit('board:error', {
-          code: 'malformed_message',
-          message: 'The yjs event carries one binary y-protocols message.',
-        });
-        socket.disconnect(true);
-        return;
-      }
-      document.receive(peer, message);
-    });
-    socket.on('disconnect', () => {
-      metrics.connections.dec({ transport: 'socketio' });
-      document.disconnect(peer);
-    });
-    socket.on('error', (error) => logger.debug({ err: error }, 'socket.io error'));
+      },
+    };
   }
 
   close(): Promise<void> {
@@ -114,6 +173,11 @@ export class SocketIoTransport {
       this.io.close(() => resolve());
     });
   }
+}
+
+interface Channel {
+  receive(message: unknown): void;
+  close(): void;
 }
 
 /** Socket.io hands `data` to the client's connect_error handler. */

@@ -1,5 +1,6 @@
 /**
- * The standard y-websocket endpoint: ws://HOST/yjs/:boardId?token=…
+ * The standard y-websocket endpoint: ws://HOST/yjs/:boardId?token=… for the shared board, and
+ * ws://HOST/yjs/:boardId/private?token=… for the member's private document (silent writing).
  * A stock `WebsocketProvider` connects here. Refusals close the socket with a 4xxx code whose
  * reason is the error code (shared/errors.ts CLOSE_CODE), before any document data is sent.
  */
@@ -11,7 +12,7 @@ import type { Peer } from '../documents/peer.ts';
 import { AppError } from '../errors.ts';
 import type { RealtimeContext } from './realtime-context.ts';
 
-const PATH = /^\/yjs\/([^/?]+)\/?$/;
+const PATH = /^\/yjs\/([^/?]+)(\/private)?\/?$/;
 const PING_INTERVAL_MS = 30_000;
 
 export class YWebsocketTransport {
@@ -28,7 +29,8 @@ export class YWebsocketTransport {
       const match = PATH.exec(url.pathname);
       if (!match) return; // Socket.io's engine handles its own path.
       this.#wss.handleUpgrade(request, socket, head, (ws) => {
-        this.#accept(ws, decodeURIComponent(match[1]!), url.searchParams.get('token'));
+        const boardId = decodeURIComponent(match[1]!);
+        this.#accept(ws, boardId, match[2] !== undefined, url.searchParams.get('token'));
       });
     });
     this.#pinger = setInterval(() => this.#ping(), PING_INTERVAL_MS);
@@ -39,12 +41,12 @@ export class YWebsocketTransport {
     return this.#wss.clients.size;
   }
 
-  #accept(ws: WebSocket, boardId: string, token: string | null): void {
+  #accept(ws: WebSocket, boardId: string, isPrivate: boolean, token: string | null): void {
     const { boards, documents, metrics, logger } = this.#context;
     let peer: Peer;
     try {
       const member = boards.authenticate(boardId, token);
-      const document = documents.open({ boardId });
+      const document = documents.open(isPrivate ? { boardId, owner: member.id } : { boardId });
       ws.binaryType = 'nodebuffer';
       this.#alive.add(ws);
       metrics.connections.inc({ transport: 'ywebsocket' });

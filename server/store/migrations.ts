@@ -43,4 +43,42 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX document_updates_by_doc ON document_updates(doc_id, seq);
   CREATE INDEX document_updates_by_board ON document_updates(board_id);
   `,
+  `
+  -- Facilitation state of a board: lock, phase, shared timer (JSON), silent writing.
+  CREATE TABLE board_state (
+    board_id        TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+    locked          INTEGER NOT NULL DEFAULT 0,
+    phase           TEXT,
+    timer           TEXT NOT NULL DEFAULT '{"status":"idle"}',
+    silent_writing  INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE rounds (
+    id            TEXT PRIMARY KEY,
+    board_id      TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    title         TEXT NOT NULL,
+    status        TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+    budget        INTEGER NOT NULL,
+    max_per_item  INTEGER NOT NULL,
+    item_types    TEXT NOT NULL,
+    frame_id      TEXT,
+    anonymous     INTEGER NOT NULL,
+    duration_sec  INTEGER,
+    opened_at     INTEGER NOT NULL,
+    closes_at     INTEGER,
+    closed_at     INTEGER,
+    results       TEXT,
+    excluded      TEXT
+  );
+  -- At most one open round per board, whatever races the application loses.
+  CREATE UNIQUE INDEX rounds_one_open ON rounds(board_id) WHERE status = 'open';
+  CREATE INDEX rounds_by_board ON rounds(board_id, opened_at);
+  CREATE TABLE votes (
+    id         INTEGER PRIMARY KEY,
+    round_id   TEXT NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+    member_id  TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+    item_id    TEXT NOT NULL,
+    cast_at    INTEGER NOT NULL
+  );
+  CREATE INDEX votes_by_round_member ON votes(round_id, member_id, item_id);
+  `,
 ];

@@ -22,6 +22,8 @@ const MESSAGE_AWARENESS = 1;
 
 export interface SocketIoProviderOptions {
   token: string;
+  /** `yjs` syncs the shared board; `private:yjs` my private document (silent writing). */
+  channel?: 'yjs' | 'private:yjs';
   awareness?: awarenessProtocol.Awareness;
   socket?: Partial<ManagerOptions & SocketOptions>;
 }
@@ -37,6 +39,7 @@ export class SocketIoProvider extends ObservableV2<Events> {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  readonly channel: 'yjs' | 'private:yjs';
   synced = false;
   member: PublicMember | null = null;
 
@@ -44,6 +47,7 @@ export class SocketIoProvider extends ObservableV2<Events> {
     super();
     this.doc = doc;
     this.awareness = options.awareness ?? new awarenessProtocol.Awareness(doc);
+    this.channel = options.channel ?? 'yjs';
     this.socket = io(url, {
       transports: ['websocket'],
       ...options.socket,
@@ -51,7 +55,7 @@ export class SocketIoProvider extends ObservableV2<Events> {
     });
     this.socket.on('connect', this.#onConnect);
     this.socket.on('disconnect', this.#onDisconnect);
-    this.socket.on('yjs', this.#onMessage);
+    this.socket.on(this.channel, this.#onMessage);
     this.socket.on('board:welcome', ({ member }) => {
       this.member = member;
       this.emit('welcome', [member]);
@@ -68,7 +72,7 @@ export class SocketIoProvider extends ObservableV2<Events> {
   #send(build: (encoder: encoding.Encoder) => void): void {
     const encoder = encoding.createEncoder();
     build(encoder);
-    if (this.socket.connected) this.socket.emit('yjs', encoding.toUint8Array(encoder));
+    if (this.socket.connected) this.socket.emit(this.channel, encoding.toUint8Array(encoder));
   }
 
   #onConnect = (): void => {
@@ -105,7 +109,9 @@ export class SocketIoProvider extends ObservableV2<Events> {
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_SYNC);
       const step = syncProtocol.readSyncMessage(decoder, encoder, this.doc, this);
-      if (encoding.length(encoder) > 1) this.socket.emit('yjs', encoding.toUint8Array(encoder));
+      if (encoding.length(encoder) > 1) {
+        this.socket.emit(this.channel, encoding.toUint8Array(encoder));
+      }
       if (step === syncProtocol.messageYjsSyncStep2) this.#setSynced(true);
     } else if (type === MESSAGE_AWARENESS) {
       awarenessProtocol.applyAwarenessUpdate(
@@ -147,7 +153,7 @@ export class SocketIoProvider extends ObservableV2<Events> {
 
   /** Sends a raw message as-is: for tools and tests that speak the protocol themselves. */
   sendRaw(message: Uint8Array): void {
-    this.socket.emit('yjs', message);
+    this.socket.emit(this.channel, message);
   }
 
   override destroy(): void {

@@ -1,0 +1,120 @@
+/**
+ * Lock, phase, shared timer and the silent-writing switch of each board, and the edit policy
+ * that follows from them: who may change which document right now.
+ */
+import type { BoardState, TimerAction, TimerState, Viewport } from '../../shared/facilitation.ts';
+import type { Member } from '../../shared/roles.ts';
+import type { DocumentKey } from '../documents/document-key.ts';
+import type { EditPolicy } from '../documents/live-document.ts';
+import type { BoardStateRepository, StoredBoardState } from '../store/board-state-repository.ts';
+import type { BoardEvents } from './board-events.ts';
+import { requireRole } from './roles.ts';
+
+export class BoardStateService implements EditPolicy {
+  readonly #repository: BoardStateRepository;
+  readonly #events: () => BoardEvents;
+  readonly #cache = new Map<string, StoredBoardState>();
+
+  constructor(repository: BoardStateRepository, events: () => BoardEvents) {
+    this.#repository = repository;
+    this.#events = events;
+  }
+
+  #stored(boardId: string): StoredBoardState {
+    let state = this.#cache.get(boardId);
+    if (!state) {
+      state = this.#repository.get(boardId);
+      this.#cache.set(boardId, state);
+    }
+    return state;
+  }
+
+  get(boardId: string): BoardState {
+    return { ...this.#stored(boardId), serverNow: Date.now() };
+  }
+
+  #update(boardId: string, change: Partial<StoredBoardState>): BoardState {
+    const next = { ...this.#stored(boardId), ...change };
+    this.#repository.save(boardId, next);
+    this.#cache.set(boardId, next);
+    const state = this.get(boardId);
+    this.#events().toBoard(boardId, 'board:state', state);
+    return state;
+  }
+
+  setLocked(member: Member, locked: boolean): BoardState {
+    requireRole(member, 'facilitator');
+    return this.#update(member.boardId, { locked });
+  }
+
+  setPhase(member: Member, phase: string | null): BoardState {
+    requireRole(member, 'facilitator');
+    return this.#update(member.boardId, { phase });
+  }
+
+  /** The countdown runs on the server's clock; clients draw it from endsAt and serverNow. */
+  controlTimer(member: Member, action: TimerAction, now = Date.now()): BoardState {
+    requireRole(member, 'facilitator');
+    const current = this.#stored(member.boardId).timer;
+    let timer: TimerState = current;
+    switch (action.action) {
+      case 'start': {
+        const durationMs = action.durationSec * 1000;
+        timer = { status: 'running', durationMs, endsAt: now + durationMs };
+        break;
+      }
+      case 'pause':
+        if (current.status === 'running') {
+          const remainingMs = Math.max(0, current.endsAt - now);
+          timer = { status: 'paused', durationMs: current.durationMs, remainingMs };
+        }
+        break;
+      case 'resume':
+        if (current.status === 'paused') {
+          timer = {
+            status: 'running',
+            durationMs: current.durationMs,
+            endsAt: now + current.remainingMs,
+          };
+        }
+        break;
+      case 'reset':
+        timer = { status: 'idle' };
+        break;
+    }
+    return this.#update(member.boardId, { timer });
+  }
+
+  setSilentWriting(boardId: string, silentWriting: boolean): BoardState {
+    return this.#update(boardId, { silentWriting });
+  }
+
+  /** "Bring everyone to me": the facilitator's viewport goes to every client of the board. */
+  summon(member: Member, viewport: Viewport): void {
+    requireRole(member, 'facilitator');
+    this.#events().toBoard(member.boardId, 'presence:summoned', {
+      memberId: member.id,
+      name: member.name,
+      viewport,
+    });
+  }
+
+  canEdit(key: DocumentKey, member: Member): boolean {
+    return this.refusal(key, member) === '';
+  }
+
+  refusal(key: DocumentKey, member: Member): string {
+    if (member.role === 'viewer') return 'Viewers cannot edit.';
+    const state = this.#stored(key.boardId);
+    if (key.owner !== undefined) {
+      if (key.owner !== member.id) return 'That private document is not yours.';
+      return state.silentWriting ? '' : 'Silent writing is not running.';
+    }
+    if (member.role === 'facilitator') return '';
+    if (state.locked) return 'The board is locked.';
+    if (state.silentWriting) {
+      return 'Silent writing is running: write your notes privately until the reveal.';
+    }
+    return '';
+  }
+}

@@ -1,0 +1,37 @@
+/** The facilitation services of one server, built together because they share state. */
+import type { DocumentRegistry } from '../documents/document-registry.ts';
+import { BoardStateRepository } from '../store/board-state-repository.ts';
+import type { Db } from '../store/database.ts';
+import type { DocumentsRepository } from '../store/documents-repository.ts';
+import { RoundsRepository } from '../store/rounds-repository.ts';
+import { type BoardEvents, NO_EVENTS } from './board-events.ts';
+import { BoardStateService } from './board-state-service.ts';
+import { RoundsService } from './rounds-service.ts';
+import { SilentWritingService } from './silent-writing-service.ts';
+
+export interface Facilitation {
+  state: BoardStateService;
+  rounds: RoundsService;
+  silentWriting: SilentWritingService;
+  /** Where events go: set once the realtime transport exists. */
+  setEvents(events: BoardEvents): void;
+}
+
+export function createFacilitation(
+  db: Db,
+  documents: DocumentRegistry,
+  documentsRepository: DocumentsRepository,
+): Facilitation {
+  let events = NO_EVENTS;
+  const currentEvents = () => events;
+  const state = new BoardStateService(new BoardStateRepository(db), currentEvents);
+  documents.setPolicy(state);
+  return {
+    state,
+    rounds: new RoundsService(new RoundsRepository(db), documents, currentEvents),
+    silentWriting: new SilentWritingService(state, documents, documentsRepository, currentEvents),
+    setEvents(next) {
+      events = next;
+    },
+  };
+}

@@ -1,0 +1,253 @@
+/**
+ * Dot voting. The server holds the rules: budgets, per-item caps, targets, anonymity and the
+ * clock. Anonymous rounds keep tallies and other members' votes on the server until they close.
+ */
+import { v7 as uuidv7 } from 'uuid';
+import { type Item, itemsOf, readItem } from '../../shared/board-document.ts';
+import {
+  type CloseRoundResponse,
+  DEFAULT_VOTE_TARGETS,
+  type ExcludedResult,
+  type OpenRoundBody,
+  openRoundBody,
+  type RoundView,
+  type VoteResponse,
+} from '../../shared/facilitation.ts';
+import { rankTallies } from '../../shared/ranking.ts';
+import type { Member } from '../../shared/roles.ts';
+import type { DocumentRegistry } from '../documents/document-registry.ts';
+import { AppError } from '../errors.ts';
+import type { RoundsRepository, StoredRound } from '../store/rounds-repository.ts';
+import type { BoardEvents } from './board-events.ts';
+import { requireRole } from './roles.ts';
+
+export interface RoundsHooks {
+  /** Runs before a round opens (follow-through takes a snapshot here). */
+  beforeOpen?: (boardId: string) => void;
+}
+
+export class RoundsService {
+  readonly #repository: RoundsRepository;
+  readonly #documents: DocumentRegistry;
+  readonly #events: () => BoardEvents;
+  readonly #timers = new Map<string, NodeJS.Timeout>();
+  hooks: RoundsHooks = {};
+
+  constructor(
+    repository: RoundsRepository,
+    documents: DocumentRegistry,
+    events: () => BoardEvents,
+  ) {
+    this.#repository = repository;
+    this.#documents = documents;
+    this.#events = events;
+  }
+
+  /** At start: close rounds whose time ran out while the server was down; time the rest. */
+  resume(now = Date.now()): void {
+    for (const stored of this.#repository.openWithDeadline()) {
+      if (stored.closesAtMs !== null && stored.closesAtMs <= now) {
+        this.#close(stored, stored.closesAtMs);
+      } else {
+        this.#schedule(stored);
+      }
+    }
+  }
+
+  stop(): void {
+    for (const timer of this.#timers.values()) clearTimeout(timer);
+    this.#timers.clear();
+  }
+
+  open(member: Member, input: OpenRoundBody, now = Date.now()): RoundView {
+    requireRole(member, 'facilitator');
+    const body = openRoundBody.parse(input);
+    const boardId = member.boardId;
+    if (body.frameId !== undefined) {
+      const frame = this.#item(boardId, body.frameId);
+      if (frame?.type !== 'frame') {
+        throw new AppError('frame_not_found', 'frameId must be the id of a frame on this board.');
+      }
+    }
+    if (this.#repository.openFor(boardId)) {
+      throw new AppError('round_already_open', 'Close the open round before opening another.');
+    }
+    this.hooks.beforeOpen?.(boardId);
+    const durationSec = body.durationSec ?? null;
+    const count = this.#repository.list(boardId).length;
+    const stored = this.#repository.insert({
+      id: uuidv7(),
+      boardId,
+      title: body.title || `Round ${count + 1}`,
+      budget: body.budget,
+      maxPerItem: body.maxPerItem ?? body.budget,
+      itemTypes: body.itemTypes ?? [...DEFAULT_VOTE_TARGETS],
+      frameId: body.frameId ?? null,
+      anonymous: body.anonymous,
+      durationSec,
+      openedAt: now,
+      closesAt: durationSec === null ? null : now + durationSec * 1000,
+    });
+    this.#schedule(stored);
+    this.#events().toBoard(boardId, 'round:opened', stored.round);
+    return this.#view(stored, member);
+  }
+
+  vote(member: Member, roundId: string, itemId: string, now = Date.now()): VoteResponse {
+    requireRole(member, 'participant', 'facilitator');
+    const stored = this.#openRound(member.boardId, roundId, now);
+    const item = this.#item(member.boardId, itemId);
+    if (!item) throw new AppError('item_not_found', 'There is no such item on this board.');
+    this.#checkTarget(stored, item);
+    const result = this.#repository.castVote(stored.round, member.id, itemId, now);
+    this.#progress(stored);
+    return result;
+  }
+
+  retract(member: Member, roundId: string, itemId: string, now = Date.now()): VoteResponse {
+    requireRole(member, 'participant', 'facilitator');
+    const stored = this.#openRound(member.boardId, roundId, now);
+    const result = this.#repository.retractVote(stored.round, member.id, itemId);
+    this.#progress(stored);
+    return result;
+  }
+
+  close(member: Member, roundId: string, now = Date.now()): CloseRoundResponse {
+    requireRole(member, 'facilitator');
+    const stored = this.#find(member.boardId, roundId);
+    if (stored.round.status === 'closed') {
+      throw new AppError('round_closed', 'This voting round is already closed.');
+    }
+    return this.#close(stored, now);
+  }
+
+  get(member: Member, roundId: string): RoundView {
+    return this.#view(this.#find(member.boardId, roundId), member);
+  }
+
+  list(member: Member): RoundView[] {
+    return this.#repository.list(member.boardId).map((stored) => this.#view(stored, member));
+  }
+
+  /** Closed rounds' frozen results, for exports and follow-ups. */
+  closedResults(boardId: string): CloseRoundResponse[] {
+    return this.#repository
+      .list(boardId)
+      .filter((stored) => stored.round.status === 'closed')
+      .map((stored) => ({
+        round: stored.round,
+        results: stored.results ?? [],
+        excluded: stored.excluded ?? [],
+      }));
+  }
+
+  #find(boardId: string, roundId: string): StoredRound {
+    const stored = this.#repository.get(roundId, boardId);
+    if (!stored) throw new AppError('round_not_found', 'There is no such round on this board.');
+    return stored;
+  }
+
+  /** An open round whose time has not run out; closes it first when it has. */
+  #openRound(boardId: string, roundId: string, now: number): StoredRound {
+    const stored = this.#find(boardId, roundId);
+    if (stored.round.status === 'open' && stored.closesAtMs !== null && stored.closesAtMs <= now) {
+      this.#close(stored, stored.closesAtMs);
+      throw new AppError('round_closed', 'This voting round has ended.');
+    }
+    if (stored.round.status !== 'open') {
+      throw new AppError('round_closed', 'This voting round is closed.');
+    }
+    return stored;
+  }
+
+  #item(boardId: string, itemId: string): Item | null {
+    const doc = this.#documents.open({ boardId }).doc;
+    return readItem(itemId, itemsOf(doc).get(itemId));
+  }
+
+  #checkTarget(stored: StoredRound, item: Item): void {
+    const { itemTypes, frameId } = stored.round;
+    if (!itemTypes.includes(item.type)) {
+      throw new AppError('not_a_target', `This round takes votes on ${itemTypes.join(', ')} only.`);
+    }
+    if (frameId !== null && !this.#insideFrame(stored.boardId, item, frameId)) {
+      throw new AppError('not_a_target', 'This round takes votes only on items inside its frame.');
+    }
+  }
+
+  /** Inside a frame: its child by `parent`, or (for clients that set no parent) by position. */
+  #insideFrame(boardId: string, item: Item, frameId: string): boolean {
+    if (item.parent !== undefined) return item.parent === frameId;
+    const frame = this.#item(boardId, frameId);
+    if (!frame) return false;
+    const cx = item.x + item.w / 2;
+    const cy = item.y + item.h / 2;
+    return cx >= frame.x && cx <= frame.x + frame.w && cy >= frame.y && cy <= frame.y + frame.h;
+  }
+
+  #close(stored: StoredRound, closedAt: number): CloseRoundResponse {
+    const timer = this.#timers.get(stored.round.id);
+    if (timer) clearTimeout(timer);
+    this.#timers.delete(stored.round.id);
+    const doc = this.#documents.open({ boardId: stored.boardId }).doc;
+    const items = itemsOf(doc);
+    const counted = new Map<string, number>();
+    const excluded: ExcludedResult[] = [];
+    for (const [itemId, votes] of this.#repository.tallies(stored.round.id)) {
+      if (items.has(itemId)) counted.set(itemId, votes);
+      else excluded.push({ itemId, votes, reason: 'item_deleted' });
+    }
+    const results = rankTallies(counted);
+    if (!this.#repository.close(stored.round.id, closedAt, results, excluded)) {
+      throw new AppError('round_closed', 'This voting round is already closed.');
+    }
+    const closed = this.#find(stored.boardId, stored.round.id);
+    const response = { round: closed.round, results, excluded };
+    this.#events().toBoard(stored.boardId, 'round:closed', response);
+    return response;
+  }
+
+  #schedule(stored: StoredRound): void {
+    if (stored.closesAtMs === null || stored.round.status !== 'open') return;
+    const delay = Math.max(0, stored.closesAtMs - Date.now());
+    const timer = setTimeout(() => {
+      this.#timers.delete(stored.round.id);
+      const current = this.#repository.get(stored.round.id, stored.boardId);
+      if (current?.round.status === 'open') this.#close(current, stored.closesAtMs!);
+    }, delay);
+    timer.unref();
+    this.#timers.set(stored.round.id, timer);
+  }
+
+  /** After a cast or retraction: a count for everyone; tallies only when not anonymous. */
+  #progress(stored: StoredRound): void {
+    const { round } = this.#repository.get(stored.round.id, stored.boardId)!;
+    const events = this.#events();
+    events.toBoard(stored.boardId, 'round:progress', {
+      roundId: round.id,
+      voters: round.voters,
+      ...(round.anonymous ? {} : { results: rankTallies(this.#repository.tallies(round.id)) }),
+    });
+    events.toRole(stored.boardId, 'facilitator', 'round:participation', {
+      roundId: round.id,
+      participation: this.#repository.participation(round.id),
+    });
+  }
+
+  #view(stored: StoredRound, member: Member): RoundView {
+    const { round } = stored;
+    const myVotes = this.#repository.myVotes(round.id, member.id);
+    const used = Object.values(myVotes).reduce((a, b) => a + b, 0);
+    const view: RoundView = { round, myVotes, remaining: Math.max(0, round.budget - used) };
+    if (round.status === 'closed') {
+      view.results = stored.results ?? [];
+      view.excluded = stored.excluded ?? [];
+    } else if (!round.anonymous) {
+      view.results = rankTallies(this.#repository.tallies(round.id));
+    }
+    if (member.role === 'facilitator') {
+      view.participation = this.#repository.participation(round.id);
+    }
+    return view;
+  }
+}

@@ -1,0 +1,36 @@
+/** /api/boards/:id/{state,lock,phase,timer,silent-writing} — facilitation controls over HTTP. */
+import { type Request, Router } from 'express';
+import { lockBody, phaseBody, silentWritingBody, timerBody } from '../../shared/facilitation.ts';
+import type { BoardsService } from '../boards/boards-service.ts';
+import type { Facilitation } from '../facilitation/facilitation.ts';
+import { requireMember } from './auth.ts';
+import { boardIdParam } from './boards-router.ts';
+
+export function facilitationRouter(boards: BoardsService, facilitation: Facilitation): Router {
+  const router = Router({ mergeParams: true });
+  const member = (req: Request) => requireMember(req, boards, boardIdParam(req));
+  const { state, silentWriting } = facilitation;
+
+  router.get('/state', (req, res) => {
+    res.json(state.get(member(req).boardId));
+  });
+  router.post('/lock', (req, res) => {
+    const who = member(req);
+    res.json(state.setLocked(who, lockBody.parse(req.body ?? {}).locked));
+  });
+  router.post('/phase', (req, res) => {
+    const who = member(req);
+    res.json(state.setPhase(who, phaseBody.parse(req.body ?? {}).phase));
+  });
+  router.post('/timer', (req, res) => {
+    const who = member(req);
+    res.json(state.controlTimer(who, timerBody.parse(req.body ?? {})));
+  });
+  router.post('/silent-writing', (req, res) => {
+    const who = member(req);
+    const body = silentWritingBody.parse(req.body ?? {});
+    if (body.action === 'start') res.json(silentWriting.start(who));
+    else res.json(silentWriting.reveal(who, body.anonymous));
+  });
+  return router;
+}

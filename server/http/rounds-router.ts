@@ -1,0 +1,35 @@
+/** /api/boards/:id/rounds — voting rounds over HTTP, the same calls as the Socket.io events. */
+import { type Request, Router } from 'express';
+import { voteBody } from '../../shared/facilitation.ts';
+import type { BoardsService } from '../boards/boards-service.ts';
+import type { RoundsService } from '../facilitation/rounds-service.ts';
+import { requireMember } from './auth.ts';
+import { boardIdParam } from './boards-router.ts';
+
+export function roundsRouter(boards: BoardsService, rounds: RoundsService): Router {
+  const router = Router({ mergeParams: true });
+  const member = (req: Request) => requireMember(req, boards, boardIdParam(req));
+  const roundId = (req: Request) => String(req.params.rid);
+
+  router.get('/', (req, res) => {
+    res.json({ rounds: rounds.list(member(req)) });
+  });
+  router.post('/', (req, res) => {
+    res.status(201).json(rounds.open(member(req), req.body ?? {}));
+  });
+  router.get('/:rid', (req, res) => {
+    res.json(rounds.get(member(req), roundId(req)));
+  });
+  router.post('/:rid/votes', (req, res) => {
+    const who = member(req);
+    const { itemId } = voteBody.parse(req.body ?? {});
+    res.json(rounds.vote(who, roundId(req), itemId));
+  });
+  router.delete('/:rid/votes/:itemId', (req, res) => {
+    res.json(rounds.retract(member(req), roundId(req), String(req.params.itemId)));
+  });
+  router.post('/:rid/close', (req, res) => {
+    res.json(rounds.close(member(req), roundId(req)));
+  });
+  return router;
+}

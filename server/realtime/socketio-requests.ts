@@ -1,0 +1,103 @@
+/**
+ * Socket.io request events: thin doors over the facilitation services, answering through the
+ * acknowledgement callback with { ok: true, data } or { ok: false, error }.
+ */
+
+import type { Logger } from 'pino';
+import type { Socket } from 'socket.io';
+import type { z } from 'zod';
+import { z as zod } from 'zod';
+import type {
+  AckResult,
+  ClientToServerEvents,
+  ServerToClientEvents,
+  SocketData,
+} from '../../shared/events.ts';
+import { roundRefSchema, voteRefSchema } from '../../shared/events.ts';
+import {
+  lockBody,
+  phaseBody,
+  silentWritingBody,
+  timerBody,
+  viewportSchema,
+} from '../../shared/facilitation.ts';
+import { AppError, knownError } from '../errors.ts';
+import type { Facilitation } from '../facilitation/facilitation.ts';
+
+type IdeamillSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+
+export function registerRequests(
+  socket: IdeamillSocket,
+  facilitation: Facilitation,
+  logger: Logger,
+): void {
+  const member = socket.data.member;
+  const { rounds, state, silentWriting } = facilitation;
+
+  /** Runs one request; any throw becomes an error acknowledgement, never a crash. */
+  function answer<T>(ack: unknown, run: () => T): void {
+    let result: AckResult<T>;
+    try {
+      result = { ok: true, data: run() };
+    } catch (error) {
+      result = { ok: false, error: toAppError(error, logger).toBody() };
+    }
+    if (typeof ack === 'function') ack(result);
+  }
+
+  function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+    return schema.parse(body);
+  }
+
+  socket.on('round:open', (body, ack) => answer(ack, () => rounds.open(member, body)));
+  socket.on('round:vote', (body, ack) =>
+    answer(ack, () => {
+      const { roundId, itemId } = parse(voteRefSchema, body);
+      return rounds.vote(member, roundId, itemId);
+    }),
+  );
+  socket.on('round:retract', (body, ack) =>
+    answer(ack, () => {
+      const { roundId, itemId } = parse(voteRefSchema, body);
+      return rounds.retract(member, roundId, itemId);
+    }),
+  );
+  socket.on('round:close', (body, ack) =>
+    answer(ack, () => rounds.close(member, parse(roundRefSchema, body).roundId)),
+  );
+  socket.on('round:list', (ack) => answer(ack, () => rounds.list(member)));
+  socket.on('board:lock', (body, ack) =>
+    answer(ack, () => state.setLocked(member, parse(lockBody, body).locked)),
+  );
+  socket.on('board:phase', (body, ack) =>
+    answer(ack, () => state.setPhase(member, parse(phaseBody, body).phase)),
+  );
+  socket.on('timer:control', (body, ack) =>
+    answer(ack, () => state.controlTimer(member, parse(timerBody, body))),
+  );
+  socket.on('silent:start', (_body, ack) => answer(ack, () => silentWriting.start(member)));
+  socket.on('silent:reveal', (body, ack) =>
+    answer(ack, () => {
+      const parsed = parse(silentWritingBody, { action: 'reveal', ...(body ?? {}) });
+      return silentWriting.reveal(member, parsed.action === 'reveal' && parsed.anonymous);
+    }),
+  );
+  socket.on('presence:summon', (body, ack) =>
+    answer(ack, () => {
+      state.summon(member, parse(zod.strictObject({ viewport: viewportSchema }), body).viewport);
+      return {};
+    }),
+  );
+}
+
+function toAppError(error: unknown, logger: Logger): AppError {
+  const known = knownError(error);
+  if (known) return known;
+  logger.error({ err: error }, 'unhandled error in socket request');
+  return new AppError('internal_error', 'Something went wrong on the server.');
+}

@@ -1,0 +1,136 @@
+/**
+ * Facilitation: voting rounds, board lock, phase, shared timer, silent writing.
+ * Schemas for every request (HTTP body or Socket.io payload) and the shapes the server returns.
+ */
+import { z } from 'zod';
+import { ITEM_TYPES, type ItemType } from './board-document.ts';
+
+/** Items that can receive votes unless the facilitator says otherwise. */
+export const DEFAULT_VOTE_TARGETS: readonly ItemType[] = ['note', 'concept'];
+
+export const openRoundBody = z
+  .strictObject({
+    title: z.string().trim().max(200).optional(),
+    budget: z.number().int().min(1).max(99),
+    maxPerItem: z.number().int().min(1).max(99).optional(),
+    itemTypes: z.array(z.enum(ITEM_TYPES)).min(1).max(ITEM_TYPES.length).optional(),
+    frameId: z.string().min(1).max(200).optional(),
+    anonymous: z.boolean().default(true),
+    durationSec: z.number().int().min(5).max(86_400).optional(),
+  })
+  .refine((body) => body.maxPerItem === undefined || body.maxPerItem <= body.budget, {
+    message: 'maxPerItem must not exceed the budget',
+    path: ['maxPerItem'],
+  });
+export type OpenRoundBody = z.input<typeof openRoundBody>;
+
+export const voteBody = z.strictObject({ itemId: z.string().min(1).max(200) });
+
+export type RoundStatus = 'open' | 'closed';
+
+export interface Round {
+  id: string;
+  title: string;
+  status: RoundStatus;
+  budget: number;
+  maxPerItem: number;
+  itemTypes: ItemType[];
+  frameId: string | null;
+  anonymous: boolean;
+  durationSec: number | null;
+  openedAt: string;
+  /** When the server closes it by itself (rounds with a duration). */
+  closesAt: string | null;
+  closedAt: string | null;
+  /** How many members have cast at least one vote. */
+  voters: number;
+}
+
+export interface RoundResult {
+  itemId: string;
+  votes: number;
+  /** 1 for the most votes; equal votes share a rank (1, 1, 3). */
+  rank: number;
+}
+
+/** Votes on items deleted during the round: counted out of the results, and said so. */
+export interface ExcludedResult {
+  itemId: string;
+  votes: number;
+  reason: 'item_deleted';
+}
+
+/** How many votes each member has used: facilitators see this, never the items voted on. */
+export interface Participation {
+  memberId: string;
+  name: string;
+  used: number;
+}
+
+/** A round as one member sees it. */
+export interface RoundView {
+  round: Round;
+  /** My votes: item id → how many. */
+  myVotes: Record<string, number>;
+  remaining: number;
+  /** Ranked results: once closed, or live while open in a round that is not anonymous. */
+  results?: RoundResult[];
+  excluded?: ExcludedResult[];
+  participation?: Participation[];
+}
+
+export interface CloseRoundResponse {
+  round: Round;
+  results: RoundResult[];
+  excluded: ExcludedResult[];
+}
+
+export interface VoteResponse {
+  remaining: number;
+  myVotes: Record<string, number>;
+}
+
+export const PHASES = ['diverge', 'cluster', 'vote', 'assign'] as const;
+
+export const lockBody = z.strictObject({ locked: z.boolean() });
+export const phaseBody = z.strictObject({
+  /** One of PHASES, or the facilitator's own words; null clears it. */
+  phase: z.string().trim().min(1).max(80).nullable(),
+});
+export const timerBody = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('start'), durationSec: z.number().int().min(1).max(86_400) }),
+  z.strictObject({ action: z.literal('pause') }),
+  z.strictObject({ action: z.literal('resume') }),
+  z.strictObject({ action: z.literal('reset') }),
+]);
+export type TimerAction = z.infer<typeof timerBody>;
+
+export const silentWritingBody = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('start') }),
+  z.strictObject({ action: z.literal('reveal'), anonymous: z.boolean().default(false) }),
+]);
+
+export type TimerState =
+  | { status: 'idle' }
+  | { status: 'running'; durationMs: number; endsAt: number }
+  | { status: 'paused'; durationMs: number; remainingMs: number };
+
+export interface BoardState {
+  locked: boolean;
+  phase: string | null;
+  timer: TimerState;
+  silentWriting: boolean;
+  /** The server's clock when this was sent (ms): clients correct their countdown with it. */
+  serverNow: number;
+}
+
+export interface RevealResponse {
+  revealed: number;
+}
+
+export const viewportSchema = z.strictObject({
+  x: z.number().finite(),
+  y: z.number().finite(),
+  zoom: z.number().finite().positive().max(100),
+});
+export type Viewport = z.infer<typeof viewportSchema>;
