@@ -1,0 +1,52 @@
+/** Ideamill's own SocketIoProvider (client/src/sync), as the web client uses it. */
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { SocketIoProvider } from '../../client/src/sync/socketio-provider.ts';
+import { now } from '../clock.ts';
+import type { ClientSpec } from '../peers/types.ts';
+import type { YjsClient } from './types.ts';
+
+interface EngineInternals {
+  writeBuffer?: unknown[];
+  transport?: { ws?: { bufferedAmount?: number } };
+}
+
+export function socketioClient(spec: ClientSpec): YjsClient {
+  const doc = new Y.Doc();
+  const awareness = new Awareness(doc);
+  awareness.setLocalState(null);
+  let firstMessageAt: number | undefined;
+  const provider = new SocketIoProvider(spec.url, spec.room, doc, {
+    token: spec.token ?? '',
+    awareness,
+    socket: { reconnection: false },
+  });
+  provider.socket.once('yjs', () => {
+    firstMessageAt ??= now();
+  });
+  const synced = new Promise<void>((resolve, reject) => {
+    provider.on('synced', (isSynced) => isSynced && resolve());
+    provider.on('board-error', (error) => reject(new Error(`${error.code}: ${error.message}`)));
+  });
+  synced.catch(() => {});
+  // engine.io-client keeps its queue and socket private; read them for pacing only.
+  const engine = () => provider.socket.io.engine as unknown as EngineInternals | undefined;
+  return {
+    type: 'yjs',
+    doc,
+    awareness,
+    synced,
+    get firstMessageAt() {
+      return firstMessageAt;
+    },
+    backlog: () => {
+      const e = engine();
+      // A queued packet counts as ~100 bytes, the size of a typical update.
+      return (e?.writeBuffer?.length ?? 0) * 100 + (e?.transport?.ws?.bufferedAmount ?? 0);
+    },
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}

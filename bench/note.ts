@@ -1,0 +1,42 @@
+/**
+ * The note that writers move. A move is one transaction setting x, y and `movedAt`, the
+ * sender's wall clock, which receivers subtract from their own to get the latency.
+ */
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import { addItem, itemsOf } from '../shared/board-document.ts';
+import { now } from './clock.ts';
+
+export const MOVED_AT = 'movedAt';
+
+export function createNote(doc: Y.Doc, id: string): void {
+  if (!itemsOf(doc).has(id)) addItem(doc, { type: 'note', x: 0, y: 0, text: 'benchmark' }, id);
+}
+
+export function moveNote(doc: Y.Doc, id: string, step: number): void {
+  const note = itemsOf(doc).get(id);
+  if (!note) throw new Error(`note ${id} is missing`);
+  doc.transact(() => {
+    note.set('x', step % 2000);
+    note.set('y', (step * 7) % 1000);
+    note.set(MOVED_AT, now());
+  });
+}
+
+/** Bytes of the y-protocols message a real client sends for one move: the floor sends as many. */
+export function moveMessageBytes(): number {
+  const doc = new Y.Doc();
+  createNote(doc, 'note');
+  moveNote(doc, 'note', 1);
+  let size = 0;
+  doc.on('update', (update: Uint8Array) => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0); // sync
+    encoding.writeVarUint(encoder, 2); // update
+    encoding.writeVarUint8Array(encoder, update);
+    size = encoding.length(encoder);
+  });
+  moveNote(doc, 'note', 1234);
+  doc.destroy();
+  return size;
+}

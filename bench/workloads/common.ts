@@ -1,0 +1,114 @@
+/** Pieces every workload shares: the alternating loop, pooled aggregation, waiting for drain. */
+import { sleep } from '../child.ts';
+import type { PeerStartOptions, RunningPeer } from '../peers/types.ts';
+import { median, summarize } from '../stats.ts';
+import { TARGETS, type Target, type TargetId } from '../targets.ts';
+import type { LoadWorker } from '../workers.ts';
+import type { BenchOptions, Row } from './types.ts';
+
+/** One repetition's outcome: pooled latency samples plus scalar figures. */
+export interface RepOutcome {
+  samples?: Record<string, number[]>;
+  scalars: Record<string, number>;
+}
+
+export function selectedTargets(options: BenchOptions, exclude: TargetId[] = []): Target[] {
+  return TARGETS.filter((t) => options.targets.includes(t.id) && !exclude.includes(t.id));
+}
+
+/**
+ * For each case: repetitions in alternating target order (A B C D A B C D …), then one row per
+ * target. Sample sets are pooled across repetitions (median, p99); scalars take the median.
+ */
+export async function alternate<C extends { label: string }>(
+  options: BenchOptions,
+  cases: readonly C[],
+  targets: readonly Target[],
+  measure: (target: Target, testCase: C, peer: RunningPeer, rep: number) => Promise<RepOutcome>,
+  startOptions: (target: Target) => PeerStartOptions = () => options.peer,
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const testCase of cases) {
+    const outcomes = new Map<TargetId, RepOutcome[]>();
+    for (let rep = 0; rep < options.reps; rep++) {
+      // Every server of the round starts up front (in parallel) and then idles until its turn:
+      // a fresh process per measurement without paying start-up time in series.
+      // Quick runs share servers between workloads (options.servers): a smoke test, not figures.
+      const { servers } = options;
+      const peers = servers
+        ? await Promise.all(targets.map((t) => servers.get(t, startOptions(t))))
+        : await startAll(targets, startOptions);
+      try {
+        for (const [i, target] of targets.entries()) {
+          options.log(`  ${testCase.label} · ${target.id} · rep ${rep + 1}/${options.reps}`);
+          const outcome = await measure(target, testCase, peers[i]!, rep);
+          if (!servers) await peers[i]!.stop();
+          outcomes.set(target.id, [...(outcomes.get(target.id) ?? []), outcome]);
+        }
+      } finally {
+        if (!servers) await Promise.all(peers.map((peer) => peer.stop()));
+      }
+    }
+    for (const target of targets) {
+      rows.push(aggregate(testCase.label, target.id, outcomes.get(target.id) ?? []));
+    }
+  }
+  return rows;
+}
+
+export function aggregate(label: string, target: TargetId, outcomes: RepOutcome[]): Row {
+  const metrics: Record<string, number> = {};
+  const sampleKeys = new Set(outcomes.flatMap((o) => Object.keys(o.samples ?? {})));
+  for (const key of sampleKeys) {
+    const pooled = outcomes.flatMap((o) => o.samples?.[key] ?? []);
+    const summary = summarize(pooled);
+    metrics[`${key}Median`] = summary.median;
+    metrics[`${key}P99`] = summary.p99;
+    metrics[`${key}Max`] = summary.max;
+    metrics[`${key}N`] = summary.n;
+  }
+  const scalarKeys = new Set(outcomes.flatMap((o) => Object.keys(o.scalars)));
+  for (const key of scalarKeys) {
+    metrics[key] = median(outcomes.map((o) => o.scalars[key] ?? Number.NaN));
+  }
+  const reps = outcomes.map((o) => {
+    const figures: Record<string, number> = { ...o.scalars };
+    for (const [key, values] of Object.entries(o.samples ?? {})) {
+      const summary = summarize(values);
+      figures[`${key}Median`] = summary.median;
+      figures[`${key}P99`] = summary.p99;
+    }
+    return figures;
+  });
+  return { case: label, target, metrics, reps };
+}
+
+/** Waits until the receivers have applied `expected` moves, or until timeoutMs passes. */
+export async function waitForDelivery(
+  receivers: readonly LoadWorker[],
+  expected: number,
+  timeoutMs: number,
+): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const progress = await Promise.all(receivers.map((w) => w.call('progress', {})));
+    const applied = progress.reduce((sum, p) => sum + p.applied, 0);
+    if (applied >= expected || Date.now() - started > timeoutMs) return applied;
+    await sleep(50);
+  }
+}
+
+/** Starts every target's server in parallel; if one fails, stops the others and throws. */
+async function startAll(
+  targets: readonly Target[],
+  startOptions: (target: Target) => PeerStartOptions,
+): Promise<RunningPeer[]> {
+  const started = await Promise.allSettled(targets.map((t) => t.start(startOptions(t))));
+  const failed = started.find((s) => s.status === 'rejected');
+  const peers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  if (failed) {
+    await Promise.all(peers.map((peer) => peer.stop()));
+    throw failed.reason;
+  }
+  return peers;
+}

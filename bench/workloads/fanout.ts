@@ -1,0 +1,74 @@
+/**
+ * Workload 1, fan-out: one writer moves a note 20 times a second; N receivers on the same board
+ * record the latency from the writer's send to their own applied update. The floor's writer
+ * sends plain messages of the same size carrying the timestamp.
+ */
+import { sleep } from '../child.ts';
+import { cpuWindow } from '../proc.ts';
+import { clientSpecs } from '../targets.ts';
+import { alternate, selectedTargets, waitForDelivery } from './common.ts';
+import type { Workload } from './types.ts';
+
+const NOTE_ID = 'bench-note';
+const RATE_HZ = 20;
+
+export const fanout: Workload = {
+  id: 'fanout',
+  title: 'Fan-out: one writer at 20 moves/s, N receivers',
+  async run(options) {
+    const receivers = options.quick ? [10] : [50, 200, 500];
+    const durationMs = options.quick ? 1_000 : 10_000;
+    const cases = receivers.map((n) => ({ label: `N=${n}`, n }));
+    const { pool } = options;
+    const rows = await alternate(options, cases, selectedTargets(options), (target, { n }, peer) =>
+      (async () => {
+        const room = await peer.newRoom();
+        const [writerSpec, ...receiverSpecs] = await clientSpecs(target, peer, room, n + 1);
+        await pool.writer.connect([writerSpec!]);
+        await pool.writer.call('prepareNote', { noteId: NOTE_ID });
+        const workers = await pool.connectReceivers(receiverSpecs);
+        await sleep(options.settleMs);
+        await Promise.all(workers.map((w) => w.call('record', { samplers: 0 })));
+        const cpu = cpuWindow(peer.pid);
+        const { sent, messageBytes } = await pool.writer.call('move', {
+          noteId: NOTE_ID,
+          rateHz: RATE_HZ,
+          durationMs,
+        });
+        await waitForDelivery(workers, sent * n, 10_000);
+        const cpuMs = cpu.stop();
+        const collected = await Promise.all(workers.map((w) => w.call('collect', {})));
+        await pool.closeClients();
+        const applied = collected.reduce((sum, c) => sum + c.applied, 0);
+        return {
+          samples: { latency: collected.flatMap((c) => c.doc) },
+          scalars: {
+            sent,
+            messageBytes,
+            delivered: applied / (sent * n),
+            cpuUsPerUpdate: (cpuMs * 1000) / sent,
+          },
+        };
+      })(),
+    );
+    return {
+      id: 'fanout',
+      title: this.title,
+      params: { receivers, durationMs, rateHz: RATE_HZ, reps: options.reps },
+      columns: [
+        { key: 'latencyMedian', label: 'median ms', digits: 2 },
+        { key: 'latencyP99', label: 'p99 ms', digits: 2 },
+        { key: 'latencyMax', label: 'max ms', digits: 1 },
+        { key: 'delivered', label: 'delivered', digits: 3 },
+        { key: 'cpuUsPerUpdate', label: 'server CPU µs/update', digits: 0 },
+        { key: 'messageBytes', label: 'msg B', digits: 0 },
+      ],
+      ratioKeys: ['latencyMedian', 'latencyP99', 'cpuUsPerUpdate'],
+      rows,
+      notes: [
+        'Latency: writer send → receiver applied, pooled over repetitions.',
+        'CPU: server process utime+stime over the window ÷ updates the writer sent.',
+      ],
+    };
+  },
+};

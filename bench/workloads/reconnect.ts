@@ -1,0 +1,71 @@
+/**
+ * Workload 6, reconnect storm: N clients on one board (200 notes) drop and reconnect, each at
+ * a random moment within one second. Time until every one is synced again; for Ideamill also
+ * the event-loop lag p99 over the storm (GET /metrics, prom-client's histogram resets per scrape).
+ */
+import { sleep } from '../child.ts';
+import { IdeamillPeer, metricValue } from '../peers/ideamill.ts';
+import { clientSpecs } from '../targets.ts';
+import { alternate, selectedTargets } from './common.ts';
+import type { Workload } from './types.ts';
+
+const NOTES = 200;
+const WITHIN_MS = 1_000;
+
+export const reconnect: Workload = {
+  id: 'reconnect',
+  title: 'Reconnect storm: N clients drop and reconnect within 1 s',
+  async run(options) {
+    const clients = options.quick ? 50 : 1_000;
+    const { pool } = options;
+    const rows = await alternate(
+      options,
+      [{ label: `N=${clients}` }],
+      selectedTargets(options, ['floor']),
+      (target, _case, peer) =>
+        (async () => {
+          const room = await peer.newRoom();
+          const [seeder, ...specs] = await clientSpecs(target, peer, room, clients + 1);
+          await pool.writer.connect([seeder!]);
+          await pool.writer.call('seed', { notes: NOTES });
+          const workers = await pool.connectReceivers(specs);
+          await Promise.all(
+            workers.map((w) => w.call('waitItems', { items: NOTES, timeoutMs: 120_000 })),
+          );
+          await sleep(options.settleMs);
+          const ideamill = peer instanceof IdeamillPeer ? peer : undefined;
+          await ideamill?.metrics(); // resets the event-loop histogram
+          const storms = await Promise.all(
+            workers.map((w) => w.call('storm', { withinMs: WITHIN_MS, timeoutMs: 60_000 })),
+          );
+          const lag = ideamill
+            ? metricValue(await ideamill.metrics(), 'nodejs_eventloop_lag_p99_seconds')
+            : Number.NaN;
+          await pool.closeClients();
+          return {
+            scalars: {
+              allSyncedMs: Math.max(...storms.map((s) => s.allSyncedMs)),
+              failed: storms.reduce((sum, s) => sum + s.failed, 0),
+              lagP99Ms: lag * 1000,
+            },
+          };
+        })(),
+    );
+    return {
+      id: 'reconnect',
+      title: this.title,
+      params: { clients, notes: NOTES, withinMs: WITHIN_MS, reps: options.reps },
+      columns: [
+        { key: 'allSyncedMs', label: 'all synced ms', digits: 0 },
+        { key: 'failed', label: 'failed', digits: 0 },
+        { key: 'lagP99Ms', label: 'event-loop lag p99 ms', digits: 1 },
+      ],
+      ratioKeys: ['allSyncedMs'],
+      rows,
+      notes: [
+        'All synced: from the storm start until the last client is synced again (median of reps).',
+        'Event-loop lag: Ideamill only, nodejs_eventloop_lag_p99_seconds over the storm.',
+      ],
+    };
+  },
+};

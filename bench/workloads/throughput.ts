@@ -1,0 +1,72 @@
+/**
+ * Workload 5, durable write throughput: a few writers on one board move their own notes as fast
+ * as their sockets drain; one receiver counts the updates it applied per second. For Ideamill
+ * every one of them was persisted to SQLite before it was relayed.
+ */
+import { sleep } from '../child.ts';
+import { cpuWindow } from '../proc.ts';
+import { clientSpecs } from '../targets.ts';
+import { alternate, selectedTargets } from './common.ts';
+import type { Workload } from './types.ts';
+
+const MAX_BACKLOG = 64 * 1024;
+
+export const throughput: Workload = {
+  id: 'throughput',
+  title: 'Durable write throughput: writers flat out on one board, one receiver',
+  async run(options) {
+    const writers = options.quick ? 2 : 4;
+    const durationMs = options.quick ? 1_000 : 10_000;
+    const { pool } = options;
+    const rows = await alternate(
+      options,
+      [{ label: `${writers} writers` }],
+      selectedTargets(options),
+      (target, _case, peer) =>
+        (async () => {
+          const room = await peer.newRoom();
+          const specs = await clientSpecs(target, peer, room, writers + 1);
+          await pool.writer.connect(specs.slice(0, writers));
+          const [receiver] = await pool.connectReceivers(specs.slice(writers));
+          await sleep(options.settleMs);
+          const { startedAt } = await receiver!.call('record', { samplers: 0 });
+          const cpu = cpuWindow(peer.pid);
+          const { sent } = await pool.writer.call('flood', {
+            durationMs,
+            maxBacklog: MAX_BACKLOG,
+          });
+          const collected = await receiver!.call('collect', {});
+          const cpuMs = cpu.stop();
+          await pool.closeClients();
+          const seconds = (collected.stoppedAt - startedAt) / 1000;
+          return {
+            samples: { latency: collected.doc },
+            scalars: {
+              appliedPerSec: collected.applied / seconds,
+              sentPerSec: sent / (durationMs / 1000),
+              cpuUsPerUpdate: (cpuMs * 1000) / Math.max(1, collected.applied),
+            },
+          };
+        })(),
+    );
+    return {
+      id: 'throughput',
+      title: this.title,
+      params: { writers, durationMs, maxBacklogBytes: MAX_BACKLOG, reps: options.reps },
+      columns: [
+        { key: 'appliedPerSec', label: 'received updates/s', digits: 0 },
+        { key: 'sentPerSec', label: 'sent updates/s', digits: 0 },
+        { key: 'latencyMedian', label: 'median ms', digits: 1 },
+        { key: 'latencyP99', label: 'p99 ms', digits: 1 },
+        { key: 'cpuUsPerUpdate', label: 'server CPU µs/update', digits: 1 },
+      ],
+      ratioKeys: ['appliedPerSec', 'latencyP99', 'cpuUsPerUpdate'],
+      rows,
+      notes: [
+        'Received: updates the receiver applied during the window ÷ the window (no drain).',
+        `Writers pause while more than ${MAX_BACKLOG / 1024} KiB wait in their socket.`,
+        'Reference and Hocuspocus keep documents in memory only; Ideamill writes SQLite first.',
+      ],
+    };
+  },
+};
