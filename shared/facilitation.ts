@@ -16,7 +16,7 @@ export const openRoundBody = z
     itemTypes: z.array(z.enum(ITEM_TYPES)).min(1).max(ITEM_TYPES.length).optional(),
     frameId: z.string().min(1).max(200).optional(),
     anonymous: z.boolean().default(true),
-    durationSec: z.number().int().min(5).max(86_400).optional(),
+    durationSec: z.number().int().min(1).max(86_400).optional(),
   })
   .refine((body) => body.maxPerItem === undefined || body.maxPerItem <= body.budget, {
     message: 'maxPerItem must not exceed the budget',

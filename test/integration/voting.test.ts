@@ -1,0 +1,369 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import { addItem } from '../../shared/board-document.ts';
+import type { ErrorResponse } from '../../shared/errors.ts';
+import type { CloseRoundResponse, RoundView, VoteResponse } from '../../shared/facilitation.ts';
+import { rankTallies } from '../../shared/ranking.ts';
+import { socketIoClient, waitFor } from '../helpers/clients.ts';
+import { type ConnectedMember, connectMember, request } from '../helpers/members.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ JOIN_RATE_PER_MIN: '100000' });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+/** A board with a facilitator, some notes, a frame with one note in it, and a text item. */
+async function votingBoard() {
+  const { board, tokens } = await server.boardWithMembers();
+  const id = board.board.id;
+  const writer = socketIoClient(server.url, id, tokens.facilitator);
+  await writer.synced;
+  const notes: string[] = [];
+  const add = (doc: Y.Doc) => {
+    for (let i = 0; i < 6; i++)
+      notes.push(addItem(doc, { type: 'note', x: i * 300, y: 0, text: `idea ${i}` }));
+  };
+  add(writer.doc);
+  const frame = addItem(writer.doc, { type: 'frame', x: 0, y: 1000, w: 800, h: 600, title: 'F' });
+  const inFrame = addItem(writer.doc, { type: 'note', x: 10, y: 1010, parent: frame, text: 'in' });
+  // No parent, but inside the frame's area: a stock client's note counts by position.
+  const inFrame2 = addItem(writer.doc, { type: 'note', x: 300, y: 1100, text: 'in too' });
+  const text = addItem(writer.doc, { type: 'text', x: 0, y: -100, text: 'heading' });
+  const reader = socketIoClient(server.url, id, tokens.viewer);
+  await waitFor(() => reader.doc.getMap('items').has(text), 'items reach the server');
+  writer.destroy();
+  reader.destroy();
+  return { board, tokens, id, notes, frame, inFrame, inFrame2, text };
+}
+
+const api = <T>(route: string, token: string, init: { method?: string; body?: unknown } = {}) =>
+  server.api<T>(route, { ...init, token });
+
+describe('opening rounds: bad input gets the right code', () => {
+  it.each([
+    [{ budget: 0 }, 400, 'invalid_input'],
+    [{ budget: 100 }, 400, 'invalid_input'],
+    [{ budget: 3, maxPerItem: 4 }, 400, 'invalid_input'],
+    [{ budget: 3, itemTypes: ['hologram'] }, 400, 'invalid_input'],
+    [{ budget: 3, frameId: 'no-such-frame' }, 404, 'frame_not_found'],
+  ])('%j → %i %s', async (body, status, code) => {
+    const { id, tokens } = await votingBoard();
+    const response = await api<ErrorResponse>(`/api/boards/${id}/rounds`, tokens.facilitator, {
+      body,
+    });
+    expect(response.status).toBe(status);
+    expect(response.body.error.code).toBe(code);
+  });
+
+  it('a participant or viewer cannot open or close a round; a second open round is 409', async () => {
+    const { id, tokens } = await votingBoard();
+    const route = `/api/boards/${id}/rounds`;
+    for (const token of [tokens.participant, tokens.viewer]) {
+      const refused = await api<ErrorResponse>(route, token, { body: { budget: 3 } });
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.code).toBe('role_not_allowed');
+    }
+    const opened = await api<RoundView>(route, tokens.facilitator, { body: { budget: 3 } });
+    expect(opened.status).toBe(201);
+    expect(opened.body.round).toMatchObject({
+      status: 'open',
+      budget: 3,
+      maxPerItem: 3,
+      anonymous: true,
+      itemTypes: ['note', 'concept'],
+    });
+    const second = await api<ErrorResponse>(route, tokens.facilitator, { body: { budget: 3 } });
+    expect(second.status).toBe(409);
+    expect(second.body.error.code).toBe('round_already_open');
+    const close = `${route}/${opened.body.round.id}/close`;
+    const byParticipant = await api<ErrorResponse>(close, tokens.participant, { body: {} });
+    expect(byParticipant.status).toBe(403);
+    expect(byParticipant.body.error.code).toBe('role_not_allowed');
+  });
+});
+
+describe('casting votes: every rule has its code', () => {
+  it('unknown item, not a target, outside the frame, viewer, closed round, no vote to retract', async () => {
+    const { id, tokens, notes, frame, inFrame, inFrame2, text } = await votingBoard();
+    const route = `/api/boards/${id}/rounds`;
+    const { body } = await api<RoundView>(route, tokens.facilitator, {
+      body: { budget: 3, maxPerItem: 2, frameId: frame },
+    });
+    const votes = `${route}/${body.round.id}/votes`;
+    const cases: [string, { itemId: string }, number, string][] = [
+      [tokens.participant, { itemId: 'no-such-item' }, 404, 'item_not_found'],
+      [tokens.participant, { itemId: text }, 400, 'not_a_target'],
+      [tokens.participant, { itemId: notes[0]! }, 400, 'not_a_target'],
+      [tokens.viewer, { itemId: inFrame }, 403, 'role_not_allowed'],
+    ];
+    for (const [token, vote, status, code] of cases) {
+      const response = await api<ErrorResponse>(votes, token, { body: vote });
+      expect([response.status, response.body.error.code]).toEqual([status, code]);
+    }
+    const ok = await api<VoteResponse>(votes, tokens.participant, { body: { itemId: inFrame } });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toEqual({ remaining: 2, myVotes: { [inFrame]: 1 } });
+    const facilitatorVote = (itemId: string) =>
+      api<ErrorResponse>(votes, tokens.facilitator, { body: { itemId } });
+    expect((await facilitatorVote(inFrame)).status).toBe(200);
+    expect((await facilitatorVote(inFrame)).status).toBe(200);
+    const capped = await facilitatorVote(inFrame);
+    expect([capped.status, capped.body.error.code]).toEqual([409, 'item_cap_reached']);
+    expect((await facilitatorVote(inFrame2)).status).toBe(200);
+    const exhausted = await facilitatorVote(inFrame2);
+    expect([exhausted.status, exhausted.body.error.code]).toEqual([409, 'budget_exhausted']);
+    const retract = await api<VoteResponse>(`${votes}/${inFrame}`, tokens.participant, {
+      method: 'DELETE',
+    });
+    expect(retract.body.remaining).toBe(3);
+    const none = await api<ErrorResponse>(`${votes}/${inFrame}`, tokens.participant, {
+      method: 'DELETE',
+    });
+    expect([none.status, none.body.error.code]).toEqual([404, 'vote_not_found']);
+
+    await api(`${route}/${body.round.id}/close`, tokens.facilitator, { body: {} });
+    const late = await api<ErrorResponse>(votes, tokens.participant, { body: { itemId: inFrame } });
+    expect([late.status, late.body.error.code]).toEqual([409, 'round_closed']);
+    const lateRetract = await api<ErrorResponse>(`${votes}/${inFrame}`, tokens.participant, {
+      method: 'DELETE',
+    });
+    expect(lateRetract.body.error.code).toBe('round_closed');
+    const unknown = await api<ErrorResponse>(`${route}/nope/votes`, tokens.participant, {
+      body: { itemId: inFrame },
+    });
+    expect([unknown.status, unknown.body.error.code]).toEqual([404, 'round_not_found']);
+  });
+});
+
+describe('50 members voting at once, over HTTP and Socket.io', () => {
+  it('never exceeds a budget or a cap, and the results equal a recount', async () => {
+    const { id, board, tokens, notes } = await votingBoard();
+    const members: ConnectedMember[] = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        connectMember(server, id, board.keys.participant, `member ${i}`),
+      ),
+    );
+    const opened = await api<RoundView>(`/api/boards/${id}/rounds`, tokens.facilitator, {
+      body: { budget: 5, maxPerItem: 2 },
+    });
+    const roundId = opened.body.round.id;
+
+    // Every member fires 12 votes at once, three on each of four notes: the per-item cap (2)
+    // and the budget (5) both refuse some. Notes alternate between the two transports.
+    type Outcome = { member: string; itemId: string; ok: boolean; code?: string };
+    const outcomes = await Promise.all(
+      members.flatMap((member, m) =>
+        Array.from({ length: 12 }, async (_, k): Promise<Outcome> => {
+          const which = Math.floor(k / 3);
+          const itemId = notes[(m + which) % notes.length]!;
+          if (which % 2 === 1) {
+            const r = await server.api<VoteResponse & ErrorResponse>(
+              `/api/boards/${id}/rounds/${roundId}/votes`,
+              { body: { itemId }, token: member.token },
+            );
+            return { member: member.id, itemId, ok: r.status === 200, code: r.body.error?.code };
+          }
+          const ack = await request<VoteResponse>(member.socket, 'round:vote', { roundId, itemId });
+          return {
+            member: member.id,
+            itemId,
+            ok: ack.ok,
+            code: ack.ok ? undefined : ack.error.code,
+          };
+        }),
+      ),
+    );
+
+    const accepted = outcomes.filter((o) => o.ok);
+    const refused = outcomes.filter((o) => !o.ok);
+    expect(refused.length).toBe(50 * 7);
+    for (const o of refused) expect(['budget_exhausted', 'item_cap_reached']).toContain(o.code);
+    const perMember = new Map<string, number>();
+    const perMemberItem = new Map<string, number>();
+    for (const o of accepted) {
+      perMember.set(o.member, (perMember.get(o.member) ?? 0) + 1);
+      const key = `${o.member}/${o.itemId}`;
+      perMemberItem.set(key, (perMemberItem.get(key) ?? 0) + 1);
+    }
+    expect(Math.max(...perMember.values())).toBe(5);
+    expect(Math.max(...perMemberItem.values())).toBe(2);
+    // 4 notes × cap 2 = 8 possible, budget 5: everyone ends with exactly 5.
+    expect(accepted).toHaveLength(50 * 5);
+
+    const closed = await api<CloseRoundResponse>(
+      `/api/boards/${id}/rounds/${roundId}/close`,
+      tokens.facilitator,
+      { body: {} },
+    );
+    const recount = new Map<string, number>();
+    for (const o of accepted) recount.set(o.itemId, (recount.get(o.itemId) ?? 0) + 1);
+    expect(closed.body.results).toEqual(rankTallies(recount));
+    expect(closed.body.round.voters).toBe(50);
+    for (const member of members) member.socket.close();
+  });
+});
+
+describe("anonymous rounds keep tallies and others' votes on the server until they close", () => {
+  it("a participant's raw traffic (Socket.io frames and HTTP bodies) holds none of it", async () => {
+    const { id, board, tokens, notes } = await votingBoard();
+    const [popular, second, mine] = notes as [string, string, string];
+    const watcher = await connectMember(server, id, board.keys.participant, 'Watcher');
+    const others = await Promise.all(
+      Array.from({ length: 4 }, (_, i) =>
+        connectMember(server, id, board.keys.participant, `o${i}`),
+      ),
+    );
+    const facilitator = await connectMember(server, id, board.keys.facilitator, 'Fia');
+    const opened = await request<RoundView>(facilitator.socket, 'round:open', { budget: 3 });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const roundId = opened.data.round.id;
+
+    for (const other of others) {
+      await request(other.socket, 'round:vote', { roundId, itemId: popular });
+      await request(other.socket, 'round:vote', { roundId, itemId: popular });
+      await request(other.socket, 'round:vote', { roundId, itemId: second });
+    }
+    const myVote = await request<VoteResponse>(watcher.socket, 'round:vote', {
+      roundId,
+      itemId: mine,
+    });
+    expect(myVote).toEqual({ ok: true, data: { remaining: 2, myVotes: { [mine]: 1 } } });
+    const viaHttp = await server.api<RoundView>(`/api/boards/${id}/rounds/${roundId}`, {
+      token: watcher.token,
+    });
+    const list = await server.api(`/api/boards/${id}/rounds`, { token: watcher.token });
+    await waitFor(() => watcher.traffic.some((t) => t.includes('"voters":5')), 'progress');
+
+    // Every event and reply the watcher got (the board document itself names every item, so
+    // its binary frames are not searched), and every HTTP body.
+    const seen = [...watcher.traffic, JSON.stringify(viaHttp.body), JSON.stringify(list.body)];
+    expect(watcher.traffic.length).toBeGreaterThan(5);
+    for (const text of seen) {
+      expect(text).not.toContain(popular);
+      expect(text).not.toContain(second);
+      expect(text).not.toContain('"results"');
+      expect(text).not.toContain('participation');
+      for (const other of others) expect(text).not.toContain(other.id);
+    }
+    expect(viaHttp.body).toMatchObject({
+      myVotes: { [mine]: 1 },
+      remaining: 2,
+      round: { voters: 5 },
+    });
+    // The facilitator sees participation: how many each used, not on what.
+    expect(facilitator.traffic.some((t) => t.includes('round:participation'))).toBe(true);
+    expect(facilitator.traffic.filter((t) => t.includes('round:')).join('')).not.toContain(popular);
+
+    // After closing, the same channel carries the results: the check above could see them.
+    await request(facilitator.socket, 'round:close', { roundId });
+    await waitFor(() => watcher.traffic.some((t) => t.includes('round:closed')), 'closed');
+    const closedEvent = watcher.traffic.find((t) => t.includes('round:closed'))!;
+    expect(closedEvent).toContain(popular);
+    expect(closedEvent).toContain('"results"');
+    for (const m of [watcher, facilitator, ...others]) m.socket.close();
+  });
+
+  it('a round that is not anonymous shows live tallies to everyone', async () => {
+    const { id, board, notes } = await votingBoard();
+    const facilitator = await connectMember(server, id, board.keys.facilitator, 'Fia');
+    const voter = await connectMember(server, id, board.keys.participant, 'Ville');
+    const opened = await request<RoundView>(facilitator.socket, 'round:open', {
+      budget: 2,
+      anonymous: false,
+    });
+    if (!opened.ok) throw new Error(opened.error.message);
+    await request(voter.socket, 'round:vote', { roundId: opened.data.round.id, itemId: notes[0] });
+    await waitFor(() => voter.traffic.some((t) => t.includes('"results"')), 'live tallies');
+    const listed = await request<RoundView[]>(voter.socket, 'round:list');
+    expect(listed.ok && listed.data[0]?.results).toEqual([{ itemId: notes[0], votes: 1, rank: 1 }]);
+    facilitator.socket.close();
+    voter.socket.close();
+  });
+});
+
+describe('results and the clock', () => {
+  it('results are identical after a restart, and votes on deleted items are left out and said so', async () => {
+    const { id, tokens, notes } = await votingBoard();
+    const route = `/api/boards/${id}/rounds`;
+    const { body } = await api<RoundView>(route, tokens.facilitator, { body: { budget: 3 } });
+    const votes = `${route}/${body.round.id}/votes`;
+    await api(votes, tokens.participant, { body: { itemId: notes[0] } });
+    await api(votes, tokens.participant, { body: { itemId: notes[1] } });
+    await api(votes, tokens.facilitator, { body: { itemId: notes[1] } });
+    await api(votes, tokens.facilitator, { body: { itemId: notes[2] } });
+    // notes[2] is deleted during the round.
+    const editor = socketIoClient(server.url, id, tokens.facilitator);
+    await editor.synced;
+    editor.doc.getMap('items').delete(notes[2]!);
+    const reader = socketIoClient(server.url, id, tokens.viewer);
+    await reader.synced;
+    await waitFor(() => !reader.doc.getMap('items').has(notes[2]!), 'deleted');
+    editor.destroy();
+    reader.destroy();
+    const closed = await api<CloseRoundResponse>(
+      `${route}/${body.round.id}/close`,
+      tokens.facilitator,
+      {
+        body: {},
+      },
+    );
+    expect(closed.body.results).toEqual([
+      { itemId: notes[1], votes: 2, rank: 1 },
+      { itemId: notes[0], votes: 1, rank: 2 },
+    ]);
+    expect(closed.body.excluded).toEqual([{ itemId: notes[2], votes: 1, reason: 'item_deleted' }]);
+
+    server = await server.restart();
+    const after = await api<RoundView>(`${route}/${body.round.id}`, tokens.participant);
+    expect(after.body.results).toEqual(closed.body.results);
+    expect(after.body.excluded).toEqual(closed.body.excluded);
+    expect(after.body.round).toEqual(closed.body.round);
+    // Several rounds stay as history.
+    await api(route, tokens.facilitator, { body: { budget: 1 } });
+    const history = await api<{ rounds: RoundView[] }>(route, tokens.participant);
+    expect(history.body.rounds.map((r) => r.round.status)).toEqual(['closed', 'open']);
+  });
+
+  it('a round with a duration closes by itself', async () => {
+    const { id, board, tokens, notes } = await votingBoard();
+    const watcher = await connectMember(server, id, board.keys.participant, 'W');
+    const { body } = await api<RoundView>(`/api/boards/${id}/rounds`, tokens.facilitator, {
+      body: { budget: 1, durationSec: 1 },
+    });
+    await api(`/api/boards/${id}/rounds/${body.round.id}/votes`, tokens.participant, {
+      body: { itemId: notes[0] },
+    });
+    await waitFor(
+      () => watcher.traffic.some((t) => t.includes('round:closed')),
+      'auto close',
+      5000,
+    );
+    const after = await api<RoundView>(`/api/boards/${id}/rounds/${body.round.id}`, tokens.viewer);
+    expect(after.body.round.status).toBe('closed');
+    expect(after.body.round.closedAt).toBe(after.body.round.closesAt);
+    expect(after.body.results).toEqual([{ itemId: notes[0], votes: 1, rank: 1 }]);
+    watcher.socket.close();
+  });
+
+  it('a round whose time ran out while the server was down is closed at start', async () => {
+    const { id, tokens, notes } = await votingBoard();
+    const { body } = await api<RoundView>(`/api/boards/${id}/rounds`, tokens.facilitator, {
+      body: { budget: 1, durationSec: 1 },
+    });
+    await api(`/api/boards/${id}/rounds/${body.round.id}/votes`, tokens.participant, {
+      body: { itemId: notes[3] },
+    });
+    const { dataDir, env } = server;
+    await server.close();
+    await new Promise((resolve) => setTimeout(resolve, 1300));
+    server = await startTestServer(env, dataDir);
+    const after = await api<RoundView>(`/api/boards/${id}/rounds/${body.round.id}`, tokens.viewer);
+    expect(after.body.round.status).toBe('closed');
+    expect(after.body.round.closedAt).toBe(body.round.closesAt);
+    expect(after.body.results).toEqual([{ itemId: notes[3], votes: 1, rank: 1 }]);
+  });
+});
