@@ -52,6 +52,8 @@ interface Pending {
 
 /** Marks changes the server makes itself (reveals, restores). */
 const SERVER_ORIGIN = Symbol('server');
+/** Marks an edit that is applied only to be undone (see #revert). */
+const REFUSED_ORIGIN = Symbol('refused');
 
 export class LiveDocument {
   readonly key: DocumentKey;
@@ -167,11 +169,13 @@ export class LiveDocument {
   #receiveUpdate(peer: Peer, update: Uint8Array): void {
     // Every client answers the server's sync step 1, usually with nothing: not an edit.
     if (isEmptyUpdate(update)) return;
-    if (!this.canEdit(peer.member)) {
+    const refused = !this.canEdit(peer.member);
+    if (refused) {
       this.#options.metrics.messagesRejected.inc({ reason: 'read_only' });
       const why = this.#options.policy.refusal(this.key, peer.member);
       peer.transport.notify(new AppError('read_only', `${why} Your change was not saved.`));
-      return;
+      // A viewer can never edit: its updates are simply dropped, never applied.
+      if (peer.member.role === 'viewer') return;
     }
     if (!peer.updateBudget.take()) return this.#reject(peer, 'rate_limited');
     if (this.#bytes + update.length > this.#options.limits.maxDocumentBytes) {
@@ -182,6 +186,7 @@ export class LiveDocument {
     } catch (error) {
       return this.#reject(peer, 'malformed_message', error);
     }
+    if (refused) return this.#revert(update);
     try {
       Y.applyUpdate(this.doc, update, peer);
     } catch (error) {
@@ -191,6 +196,41 @@ export class LiveDocument {
     }
     this.#pending.push({ update, origin: peer });
     this.#bytes += update.length;
+    this.#scheduleFlush();
+  }
+
+  /**
+   * Refuses an edit from a member who may edit again later (a locked board, silent writing).
+   * Dropping it would leave a gap in that client's clock, so none of its later edits could
+   * ever integrate. Instead the edit is applied, undone and garbage-collected in memory, and
+   * only the result is stored and relayed, to everyone including its author: the same clocks,
+   * none of the refused content, and the author's view reverts.
+   */
+  #revert(update: Uint8Array): void {
+    const store = this.doc.store;
+    const pending = [store.pendingStructs, store.pendingDs];
+    const before = Y.encodeStateVector(this.doc);
+    const undo = new Y.UndoManager(this.doc, {
+      trackedOrigins: new Set([REFUSED_ORIGIN]),
+      captureTimeout: 0,
+    });
+    try {
+      Y.applyUpdate(this.doc, update, REFUSED_ORIGIN);
+      // Structs waiting for missing dependencies cannot be undone: reload instead.
+      if (store.pendingStructs !== pending[0] || store.pendingDs !== pending[1]) {
+        throw new Error('a refused update left structs pending');
+      }
+      undo.undo();
+      undo.clear();
+    } catch (error) {
+      return this.#fail(error);
+    } finally {
+      undo.destroy();
+    }
+    Y.tryGc(Y.createDeleteSetFromStructStore(store), store, () => true);
+    const reverted = Y.encodeStateAsUpdate(this.doc, before);
+    this.#pending.push({ update: reverted, origin: null });
+    this.#bytes += reverted.length;
     this.#scheduleFlush();
   }
 

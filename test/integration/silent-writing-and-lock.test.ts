@@ -1,0 +1,229 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { SocketIoProvider } from '../../client/src/sync/socketio-provider.ts';
+import { addItem, itemsOf, readItems } from '../../shared/board-document.ts';
+import type { ErrorResponse } from '../../shared/errors.ts';
+import type { BoardState, RevealResponse } from '../../shared/facilitation.ts';
+import { sleep, socketIoClient, waitFor, yWebsocketClient } from '../helpers/clients.ts';
+import { connectMember, request } from '../helpers/members.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ JOIN_RATE_PER_MIN: '100000' });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+function privateClient(boardId: string, token: string) {
+  const doc = new Y.Doc();
+  const provider = new SocketIoProvider(server.url, boardId, doc, {
+    token,
+    channel: 'private:yjs',
+    socket: { reconnection: false },
+  });
+  const synced = new Promise<void>((resolve) => provider.on('synced', (s) => s && resolve()));
+  return { doc, provider, synced, destroy: () => (provider.destroy(), doc.destroy()) };
+}
+
+const storedText = (boardId: string) =>
+  Buffer.concat(
+    (
+      server.db.prepare('SELECT data FROM document_updates WHERE doc_id = ?').all(boardId) as {
+        data: Buffer;
+      }[]
+    ).map((r) => r.data),
+  ).toString('latin1');
+
+describe('silent writing', () => {
+  it("keeps each participant's notes private until the reveal, then shows them to everyone", async () => {
+    const created = await server.createBoard();
+    const id = created.board.id;
+    const facilitator = await connectMember(server, id, created.keys.facilitator, 'Fia');
+    const other = await connectMember(server, id, created.keys.participant, 'Olli');
+    const writer = await server.join(id, created.keys.participant, 'Aino');
+    const otherBoard = socketIoClient(server.url, id, other.token);
+    await otherBoard.synced;
+
+    const started = await request<BoardState>(facilitator.socket, 'silent:start', {});
+    expect(started.ok && started.data.silentWriting).toBe(true);
+
+    // Aino writes privately over Socket.io and over the stock y-websocket client.
+    const mine = privateClient(id, writer.token);
+    await mine.synced;
+    addItem(mine.doc, { type: 'note', x: 0, y: 0, text: 'SECRET-IDEA-ONE' });
+    const stock = new Y.Doc();
+    const stockProvider = new WebsocketProvider(
+      `${server.url.replace('http', 'ws')}/yjs`,
+      `${id}/private`,
+      stock,
+      {
+        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+        disableBc: true,
+        params: { token: writer.token },
+      },
+    );
+    await new Promise<void>((resolve) => stockProvider.on('sync', (s: boolean) => s && resolve()));
+    await waitFor(() => itemsOf(stock).size === 1, 'same private doc on both transports');
+    addItem(stock, { type: 'note', x: 10, y: 0, text: 'SECRET-IDEA-TWO' });
+    await waitFor(() => itemsOf(mine.doc).size === 2, 'private sync');
+
+    // Olli cannot read Aino's private document: his token opens only his own.
+    const snoop = privateClient(id, other.token);
+    await snoop.synced;
+    expect(itemsOf(snoop.doc).size).toBe(0);
+    // Writing into the shared board is refused while silent writing runs.
+    const errors: string[] = [];
+    const sharedWriter = socketIoClient(server.url, id, writer.token);
+    await sharedWriter.synced;
+    sharedWriter.provider.on('board-error', (e) => errors.push(e.code));
+    addItem(sharedWriter.doc, { type: 'note', x: 0, y: 0, text: 'SECRET-IN-SHARED' });
+    await waitFor(() => errors.includes('read_only'), 'read_only');
+    // A participant cannot reveal.
+    const refused = await server.api<ErrorResponse>(`/api/boards/${id}/silent-writing`, {
+      body: { action: 'reveal' },
+      token: other.token,
+    });
+    expect([refused.status, refused.body.error.code]).toEqual([403, 'role_not_allowed']);
+    await sleep(100);
+
+    // Nothing of it reached anyone else: not Olli's events, not his board document.
+    const olliSaw = [...other.traffic, ...other.binary.map((b) => b.toString('latin1'))].join('');
+    const fiaSaw = [
+      ...facilitator.traffic,
+      ...facilitator.binary.map((b) => b.toString('latin1')),
+    ].join('');
+    for (const secret of ['SECRET-IDEA-ONE', 'SECRET-IDEA-TWO', 'SECRET-IN-SHARED']) {
+      expect(olliSaw).not.toContain(secret);
+      expect(fiaSaw).not.toContain(secret);
+      expect(JSON.stringify(readItems(otherBoard.doc))).not.toContain(secret);
+      expect(storedText(id)).not.toContain(secret);
+    }
+
+    // The reveal: both notes enter the shared board at once, with their author.
+    const revealed = await request<RevealResponse>(facilitator.socket, 'silent:reveal', {});
+    expect(revealed).toEqual({ ok: true, data: { revealed: 2 } });
+    await waitFor(() => itemsOf(otherBoard.doc).size === 2, 'revealed to Olli');
+    const notes = readItems(otherBoard.doc);
+    expect(notes.map((n) => (n.type === 'note' ? n.text : '')).sort()).toEqual([
+      'SECRET-IDEA-ONE',
+      'SECRET-IDEA-TWO',
+    ]);
+    expect(notes.every((n) => n.author === writer.member.id)).toBe(true);
+    // They left the private document, and the board is open for participants again.
+    await waitFor(() => itemsOf(mine.doc).size === 0, 'private doc emptied');
+    const state = await server.api<BoardState>(`/api/boards/${id}/state`, { token: other.token });
+    expect(state.body.silentWriting).toBe(false);
+    // The refused shared-board note stayed refused.
+    expect(JSON.stringify(notes)).not.toContain('SECRET-IN-SHARED');
+
+    for (const c of [mine, snoop, sharedWriter, otherBoard]) c.destroy();
+    stockProvider.destroy();
+    facilitator.socket.close();
+    other.socket.close();
+  });
+
+  it('an anonymous reveal drops author names, and private notes survive a restart', async () => {
+    const created = await server.createBoard();
+    const id = created.board.id;
+    const fia = await server.join(id, created.keys.facilitator, 'Fia');
+    const aino = await server.join(id, created.keys.participant, 'Aino');
+    const start = await server.api(`/api/boards/${id}/silent-writing`, {
+      body: { action: 'start' },
+      token: fia.token,
+    });
+    expect(start.status).toBe(200);
+    const mine = privateClient(id, aino.token);
+    await mine.synced;
+    addItem(mine.doc, {
+      type: 'note',
+      x: 0,
+      y: 0,
+      text: 'kept across restart',
+      author: aino.member.id,
+    });
+    const privateId = `${id}/private/${aino.member.id}`;
+    await waitFor(() => storedText(privateId).includes('kept across restart'), 'stored');
+    mine.destroy();
+
+    server = await server.restart();
+    const again = privateClient(id, aino.token);
+    await again.synced;
+    expect(readItems(again.doc).map((n) => (n.type === 'note' ? n.text : ''))).toEqual([
+      'kept across restart',
+    ]);
+    again.destroy();
+
+    const reveal = await server.api<RevealResponse>(`/api/boards/${id}/silent-writing`, {
+      body: { action: 'reveal', anonymous: true },
+      token: fia.token,
+    });
+    expect(reveal.body).toEqual({ revealed: 1 });
+    const reader = socketIoClient(server.url, id, fia.token);
+    await reader.synced;
+    const [note] = readItems(reader.doc);
+    expect(note).toMatchObject({ type: 'note', text: 'kept across restart' });
+    expect(note?.author).toBeUndefined();
+    reader.destroy();
+    const twice = await server.api<ErrorResponse>(`/api/boards/${id}/silent-writing`, {
+      body: { action: 'reveal' },
+      token: fia.token,
+    });
+    expect([twice.status, twice.body.error.code]).toEqual([409, 'silent_writing_not_running']);
+  });
+});
+
+describe('board lock', () => {
+  for (const transport of ['socketio', 'ywebsocket'] as const) {
+    it(`a participant's edit while locked reaches no one and is not stored (${transport})`, async () => {
+      const { board, tokens } = await server.boardWithMembers();
+      const id = board.board.id;
+      const connect = transport === 'socketio' ? socketIoClient : yWebsocketClient;
+      const participant = connect(server.url, id, tokens.participant);
+      const observer = socketIoClient(server.url, id, tokens.viewer);
+      const facilitator = socketIoClient(server.url, id, tokens.facilitator);
+      await Promise.all([participant.synced, observer.synced, facilitator.synced]);
+
+      const existing = addItem(facilitator.doc, { type: 'note', x: 5, y: 5, text: 'existing' });
+      await waitFor(() => itemsOf(participant.doc).has(existing), 'existing note');
+
+      const locked = await server.api<BoardState>(`/api/boards/${id}/lock`, {
+        body: { locked: true },
+        token: tokens.facilitator,
+      });
+      expect(locked.body.locked).toBe(true);
+      const lockedOut = addItem(participant.doc, { type: 'note', x: 0, y: 0, text: 'LOCKED-OUT' });
+      itemsOf(participant.doc).get(existing)!.set('x', 999);
+      // Facilitators still edit while locked.
+      const fromFacilitator = addItem(facilitator.doc, { type: 'note', x: 5, y: 5, text: 'fac' });
+      await waitFor(() => itemsOf(observer.doc).has(fromFacilitator), 'facilitator edit');
+      await sleep(100);
+      expect(JSON.stringify(readItems(observer.doc))).not.toContain('LOCKED-OUT');
+      expect(storedText(id)).not.toContain('LOCKED-OUT');
+      // The refused edits are undone everywhere, the author's own view included.
+      await waitFor(() => !itemsOf(participant.doc).has(lockedOut), 'author view reverted');
+      await waitFor(() => itemsOf(participant.doc).get(existing)?.get('x') === 5, 'move reverted');
+      expect(itemsOf(observer.doc).get(existing)?.get('x')).toBe(5);
+
+      await server.api(`/api/boards/${id}/lock`, {
+        body: { locked: false },
+        token: tokens.facilitator,
+      });
+      const after = addItem(participant.doc, { type: 'note', x: 9, y: 9, text: 'UNLOCKED' });
+      await waitFor(() => itemsOf(observer.doc).has(after), 'edit after unlock');
+      for (const c of [participant, observer, facilitator]) c.destroy();
+    });
+  }
+
+  it('only a facilitator locks', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const refused = await server.api<ErrorResponse>(`/api/boards/${board.board.id}/lock`, {
+      body: { locked: true },
+      token: tokens.participant,
+    });
+    expect([refused.status, refused.body.error.code]).toEqual([403, 'role_not_allowed']);
+  });
+});
