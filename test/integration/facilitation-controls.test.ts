@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { ErrorResponse } from '../../shared/errors.ts';
+import type { BoardState } from '../../shared/facilitation.ts';
+import { waitFor } from '../helpers/clients.ts';
+import { connectMember, request } from '../helpers/members.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+it('the shared timer runs on the server clock: start, pause, resume, reset, seen by all', async () => {
+  const created = await server.createBoard();
+  const id = created.board.id;
+  const fia = await connectMember(server, id, created.keys.facilitator, 'Fia');
+  const pia = await connectMember(server, id, created.keys.participant, 'Pia');
+  const started = await request<BoardState>(fia.socket, 'timer:control', {
+    action: 'start',
+    durationSec: 300,
+  });
+  if (!started.ok) throw new Error(started.error.message);
+  const { timer, serverNow } = started.data;
+  expect(timer.status).toBe('running');
+  if (timer.status === 'running') expect(timer.endsAt - serverNow).toBeGreaterThan(299_000);
+  await waitFor(() => pia.traffic.some((t) => t.includes('"status":"running"')), 'pia sees timer');
+
+  const paused = await request<BoardState>(fia.socket, 'timer:control', { action: 'pause' });
+  expect(paused.ok && paused.data.timer.status).toBe('paused');
+  if (paused.ok && paused.data.timer.status === 'paused') {
+    expect(paused.data.timer.remainingMs).toBeGreaterThan(290_000);
+    expect(paused.data.timer.remainingMs).toBeLessThanOrEqual(300_000);
+  }
+  const resumed = await request<BoardState>(fia.socket, 'timer:control', { action: 'resume' });
+  expect(resumed.ok && resumed.data.timer.status).toBe('running');
+  const reset = await request<BoardState>(fia.socket, 'timer:control', { action: 'reset' });
+  expect(reset.ok && reset.data.timer).toEqual({ status: 'idle' });
+
+  const refused = await request(pia.socket, 'timer:control', { action: 'start', durationSec: 5 });
+  expect(refused).toMatchObject({ ok: false, error: { code: 'role_not_allowed' } });
+  const bad = await request(fia.socket, 'timer:control', { action: 'start', durationSec: -1 });
+  expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  fia.socket.close();
+  pia.socket.close();
+});
+
+it('the phase is broadcast, kept across a restart, and sent to whoever connects', async () => {
+  const created = await server.createBoard();
+  const id = created.board.id;
+  const fia = await server.join(id, created.keys.facilitator, 'Fia');
+  const set = await server.api<BoardState>(`/api/boards/${id}/phase`, {
+    body: { phase: 'cluster' },
+    token: fia.token,
+  });
+  expect(set.body.phase).toBe('cluster');
+  const custom = await server.api<BoardState>(`/api/boards/${id}/phase`, {
+    body: { phase: 'Coffee break ☕' },
+    token: fia.token,
+  });
+  expect(custom.body.phase).toBe('Coffee break ☕');
+  server = await server.restart();
+  const pia = await connectMember(server, id, created.keys.participant, 'Pia');
+  await waitFor(() => pia.traffic.some((t) => t.includes('board:state')), 'state on connect');
+  expect(pia.traffic.find((t) => t.includes('board:state'))).toContain('Coffee break ☕');
+  const byParticipant = await server.api<ErrorResponse>(`/api/boards/${id}/phase`, {
+    body: { phase: 'vote' },
+    token: pia.token,
+  });
+  expect([byParticipant.status, byParticipant.body.error.code]).toEqual([403, 'role_not_allowed']);
+  pia.socket.close();
+});
+
+it('"bring everyone to me" sends the facilitator\'s viewport to every client', async () => {
+  const created = await server.createBoard();
+  const id = created.board.id;
+  const fia = await connectMember(server, id, created.keys.facilitator, 'Fia');
+  const pia = await connectMember(server, id, created.keys.participant, 'Pia');
+  const viewport = { x: 120, y: -40, zoom: 1.5 };
+  const sent = await request(fia.socket, 'presence:summon', { viewport });
+  expect(sent).toEqual({ ok: true, data: {} });
+  await waitFor(() => pia.traffic.some((t) => t.includes('presence:summoned')), 'summoned');
+  const event = pia.traffic.find((t) => t.includes('presence:summoned'))!;
+  expect(JSON.parse(event.slice(event.indexOf('[')))).toEqual([
+    'presence:summoned',
+    { memberId: fia.id, name: 'Fia', viewport },
+  ]);
+  const refused = await request(pia.socket, 'presence:summon', { viewport });
+  expect(refused).toMatchObject({ ok: false, error: { code: 'role_not_allowed' } });
+  fia.socket.close();
+  pia.socket.close();
+});
