@@ -1,0 +1,118 @@
+/**
+ * Follow-through: follow-up owners, snapshots and exports. Schemas for every request and the
+ * shapes the server returns (docs/API.md, docs/EXPORT.md).
+ */
+import { z } from 'zod';
+import type { Board } from './api.ts';
+import type { Item } from './board-document.ts';
+import type { ExcludedResult, Round, RoundResult } from './facilitation.ts';
+import type { Role } from './roles.ts';
+
+export const FOLLOW_UP_STATUSES = ['open', 'in_progress', 'done', 'dropped'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+/** A calendar date, YYYY-MM-DD, that exists. */
+export const dateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, 'not a calendar date');
+
+export const ownerSchema = z.union([
+  z.strictObject({ memberId: z.string().min(1).max(200) }),
+  z.strictObject({
+    name: z.string().trim().min(1).max(120),
+    email: z.string().trim().email().max(254).optional(),
+  }),
+]);
+
+export const createFollowUpBody = z.strictObject({
+  itemId: z.string().min(1).max(200),
+  /** Defaults to the item's text (or title). */
+  title: z.string().trim().min(1).max(300).optional(),
+  owner: ownerSchema,
+  due: dateSchema.optional(),
+  status: z.enum(FOLLOW_UP_STATUSES).default('open'),
+  notes: z.string().max(5000).optional(),
+});
+export type CreateFollowUpBody = z.input<typeof createFollowUpBody>;
+
+export const updateFollowUpBody = z
+  .strictObject({
+    title: z.string().trim().min(1).max(300).optional(),
+    owner: ownerSchema.optional(),
+    due: dateSchema.nullable().optional(),
+    status: z.enum(FOLLOW_UP_STATUSES).optional(),
+    notes: z.string().max(5000).nullable().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'send at least one field to change');
+export type UpdateFollowUpBody = z.input<typeof updateFollowUpBody>;
+
+export const followUpsFromRoundBody = z.strictObject({
+  roundId: z.string().min(1).max(200),
+  top: z.number().int().min(1).max(100),
+  /** Owner for every new follow-up; defaults to the facilitator who asks. */
+  owner: ownerSchema.optional(),
+  due: dateSchema.optional(),
+});
+
+export interface FollowUpOwner {
+  name: string;
+  email?: string;
+  memberId?: string;
+}
+
+export interface FollowUp {
+  id: string;
+  itemId: string;
+  title: string;
+  owner: FollowUpOwner;
+  due?: string;
+  status: FollowUpStatus;
+  notes?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const createSnapshotBody = z.strictObject({
+  name: z.string().trim().min(1).max(200).optional(),
+});
+
+export type SnapshotReason = 'manual' | 'periodic' | 'before_round' | 'before_restore';
+
+export interface Snapshot {
+  id: string;
+  /** Named snapshots are kept forever; automatic ones are thinned with age. */
+  name: string | null;
+  reason: SnapshotReason;
+  createdAt: string;
+  /** Size of the stored document state. */
+  bytes: number;
+}
+
+export const EXPORT_FORMATS = ['md', 'csv', 'json', 'svg', 'ics'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const exportQuery = z.object({
+  format: z.enum(EXPORT_FORMATS),
+  snapshot: z.string().min(1).max(200).optional(),
+  /** csv only: `items` (default) or `followups`. */
+  table: z.enum(['items', 'followups']).default('items'),
+});
+
+/** Everything an export needs, gathered once; every format is a pure function of it. */
+export interface BoardExport {
+  format: 'ideamill.board-export';
+  version: 1;
+  exportedAt: string;
+  board: Board;
+  /** Set when the export is of a snapshot rather than the live board. */
+  snapshot: { id: string; name: string | null; createdAt: string } | null;
+  members: { id: string; name: string; role: Role }[];
+  items: Item[];
+  /** Every round, oldest first; results only for closed rounds. */
+  rounds: { round: Round; results: RoundResult[]; excluded: ExcludedResult[] }[];
+  followUps: FollowUp[];
+}
