@@ -189,3 +189,21 @@ export function addItem(doc: Y.Doc, init: NewItem, id: string = uuidv7()): strin
   itemsOf(doc).set(id, map);
   return id;
 }
+
+/** A deep copy of an item that can be added to another document (reveals, restores). */
+export function cloneItem(source: ItemMap): ItemMap {
+  const copy: ItemMap = new Y.Map();
+  for (const [key, value] of source.entries()) copy.set(key, cloneValue(value));
+  return copy;
+}
+
+function cloneValue(value: unknown): unknown {
+  if (value instanceof Y.Text) return new Y.Text(value.toString());
+  if (value instanceof Y.Map) return cloneItem(value as ItemMap);
+  if (value instanceof Y.Array) {
+    const array = new Y.Array<unknown>();
+    array.push(value.toArray().map(cloneValue));
+    return array;
+  }
+  return value;
+}

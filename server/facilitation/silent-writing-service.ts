@@ -3,8 +3,7 @@
  * document, which the server syncs to its author only; the shared board is read-only for them.
  * The reveal moves every private note into the shared board at once, optionally without names.
  */
-import * as Y from 'yjs';
-import { type ItemMap, itemsOf } from '../../shared/board-document.ts';
+import { cloneItem, itemsOf } from '../../shared/board-document.ts';
 import type { BoardState, RevealResponse } from '../../shared/facilitation.ts';
 import type { Member } from '../../shared/roles.ts';
 import type { DocumentRegistry } from '../documents/document-registry.ts';
@@ -59,7 +58,7 @@ export class SilentWritingService {
       // document: a crash between the two re-reveals the same ids, never loses a note.
       board.change((doc) => {
         for (const [id, map] of notes) {
-          const copy = cloneMap(map);
+          const copy = cloneItem(map);
           if (anonymous) copy.delete('author');
           else copy.set('author', owner);
           itemsOf(doc).set(id, copy);
@@ -74,22 +73,4 @@ export class SilentWritingService {
     this.#events().toBoard(boardId, 'silent:revealed', { revealed, anonymous });
     return { revealed };
   }
-}
-
-/** A deep copy of an item that can live in another document. */
-function cloneMap(source: ItemMap): ItemMap {
-  const copy: ItemMap = new Y.Map();
-  for (const [key, value] of source.entries()) copy.set(key, cloneValue(value));
-  return copy;
-}
-
-function cloneValue(value: unknown): unknown {
-  if (value instanceof Y.Text) return new Y.Text(value.toString());
-  if (value instanceof Y.Map) return cloneMap(value as ItemMap);
-  if (value instanceof Y.Array) {
-    const array = new Y.Array<unknown>();
-    array.push(value.toArray().map(cloneValue));
-    return array;
-  }
-  return value;
 }

@@ -81,4 +81,32 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX votes_by_round_member ON votes(round_id, member_id, item_id);
   `,
+  `
+  CREATE TABLE follow_ups (
+    id               TEXT PRIMARY KEY,
+    board_id         TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    item_id          TEXT NOT NULL,
+    title            TEXT NOT NULL,
+    owner_name       TEXT NOT NULL,
+    owner_email      TEXT,
+    owner_member_id  TEXT REFERENCES members(id) ON DELETE SET NULL,
+    due              TEXT,
+    status           TEXT NOT NULL CHECK (status IN ('open', 'in_progress', 'done', 'dropped')),
+    notes            TEXT,
+    created_at       INTEGER NOT NULL,
+    updated_at       INTEGER NOT NULL
+  );
+  CREATE INDEX follow_ups_by_board ON follow_ups(board_id, created_at);
+  -- Snapshots hold a whole board document state (Yjs V2).
+  CREATE TABLE snapshots (
+    id          TEXT PRIMARY KEY,
+    board_id    TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    name        TEXT,
+    reason      TEXT NOT NULL
+                CHECK (reason IN ('manual', 'periodic', 'before_round', 'before_restore')),
+    state       BLOB NOT NULL,
+    created_at  INTEGER NOT NULL
+  );
+  CREATE INDEX snapshots_by_board ON snapshots(board_id, created_at);
+  `,
 ];
