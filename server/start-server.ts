@@ -9,6 +9,7 @@ import type { Config } from './config/config.ts';
 import { DocumentRegistry } from './documents/document-registry.ts';
 import { AppError } from './errors.ts';
 import { createFacilitation, type Facilitation } from './facilitation/facilitation.ts';
+import { createFollowThrough, type FollowThrough } from './follow-through/follow-through.ts';
 import { createHttpApp } from './http/http-app.ts';
 import { createLogger } from './observability/logger.ts';
 import { createMetrics, type Metrics } from './observability/metrics.ts';
@@ -29,6 +30,7 @@ export interface RunningServer {
   boards: BoardsService;
   documents: DocumentRegistry;
   facilitation: Facilitation;
+  followThrough: FollowThrough;
   /** Stops accepting, flushes every board, closes connections and the database. */
   close(): Promise<void>;
 }
@@ -51,11 +53,16 @@ export async function startServer(
   });
 
   const facilitation = createFacilitation(db, documents, documentsRepository);
+  const followThrough = createFollowThrough(db, boards, documents, facilitation, () =>
+    facilitation.events(),
+  );
+  followThrough.snapshots.startPeriodic(config.snapshotIntervalMs);
 
   let ready = false;
   const app = createHttpApp({
     boards,
     facilitation,
+    followThrough,
     metrics,
     logger,
     adminToken: config.adminToken,
@@ -74,7 +81,7 @@ export async function startServer(
     logger,
     maxMessageBytes: config.limits.maxMessageBytes,
   };
-  const socketio = new SocketIoTransport(httpServer, realtime, facilitation);
+  const socketio = new SocketIoTransport(httpServer, realtime, facilitation, followThrough);
   facilitation.setEvents(socketio);
   facilitation.rounds.resume();
   const ywebsocket = new YWebsocketTransport(httpServer, realtime);
@@ -97,6 +104,7 @@ export async function startServer(
     closing ??= (async () => {
       ready = false;
       facilitation.rounds.stop();
+      followThrough.snapshots.stop();
       const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       documents.close(
         new AppError('shutting_down', 'The server is restarting; reconnect shortly.'),
@@ -111,5 +119,5 @@ export async function startServer(
     return closing;
   };
 
-  return { url, port, logger, metrics, db, boards, documents, facilitation, close };
+  return { url, port, logger, metrics, db, boards, documents, facilitation, followThrough, close };
 }

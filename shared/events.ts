@@ -21,6 +21,12 @@ import type {
   Viewport,
   VoteResponse,
 } from './facilitation.ts';
+import type {
+  CreateFollowUpBody,
+  FollowUp,
+  Snapshot,
+  UpdateFollowUpBody,
+} from './follow-through.ts';
 import type { Member } from './roles.ts';
 
 /** Bumped when an event's meaning changes; sent in the handshake's `auth.protocol`. */
@@ -60,6 +66,20 @@ export interface ClientToServerEvents {
   'silent:reveal': (body: { anonymous?: boolean }, ack: Ack<RevealResponse>) => void;
   /** Facilitator: "bring everyone to me". */
   'presence:summon': (body: { viewport: Viewport }, ack: Ack<Record<string, never>>) => void;
+  'followup:list': (ack: Ack<FollowUp[]>) => void;
+  'followup:create': (body: CreateFollowUpBody, ack: Ack<FollowUp>) => void;
+  'followup:update': (
+    body: { id: string; changes: UpdateFollowUpBody },
+    ack: Ack<FollowUp>,
+  ) => void;
+  'followup:delete': (body: { id: string }, ack: Ack<Record<string, never>>) => void;
+  'followup:from-round': (
+    body: { roundId: string; top: number; due?: string },
+    ack: Ack<FollowUp[]>,
+  ) => void;
+  'snapshot:list': (ack: Ack<Snapshot[]>) => void;
+  'snapshot:create': (body: { name?: string }, ack: Ack<Snapshot>) => void;
+  'snapshot:restore': (body: { snapshotId: string }, ack: Ack<Snapshot>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -85,6 +105,12 @@ export interface ServerToClientEvents {
   'round:closed': (closed: CloseRoundResponse) => void;
   'silent:revealed': (reveal: { revealed: number; anonymous: boolean }) => void;
   'presence:summoned': (summon: { memberId: string; name: string; viewport: Viewport }) => void;
+  /** A follow-up was created or changed. */
+  'followup:changed': (followUp: FollowUp) => void;
+  'followup:deleted': (deleted: { id: string }) => void;
+  'snapshot:created': (snapshot: Snapshot) => void;
+  /** The board was restored from a snapshot; the document change arrives on `yjs`. */
+  'board:restored': (restored: { snapshotId: string; by: string }) => void;
 }
 
 export interface SocketData {

@@ -51,6 +51,19 @@ export class BoardsService {
     return this.#boards.list();
   }
 
+  members(boardId: string): Member[] {
+    return this.#boards.members(boardId);
+  }
+
+  /** A member of this board, or member_not_found. */
+  member(boardId: string, memberId: string): Member {
+    const member = this.#boards.member(memberId);
+    if (!member || member.boardId !== boardId) {
+      throw new AppError('member_not_found', 'There is no such member on this board.');
+    }
+    return member;
+  }
+
   /** The key decides the role; the returned token is the member's secret from now on. */
   join(boardId: string, key: string, name: string): { member: Member; token: string } {
     this.get(boardId);

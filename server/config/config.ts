@@ -29,6 +29,7 @@ const envSchema = z.object({
   COMPACT_AFTER_BYTES: int(1024, 1024 * MiB).default(1 * MiB),
   COMPACT_AFTER_UPDATES: int(10, 10_000_000).default(5000),
   IDLE_UNLOAD_MS: int(100, 86_400_000).default(60_000),
+  SNAPSHOT_INTERVAL_MS: int(1000, 86_400_000).default(300_000),
 });
 
 export interface Config {
@@ -51,6 +52,7 @@ export interface Config {
   };
   compaction: { afterBytes: number; afterUpdates: number };
   idleUnloadMs: number;
+  snapshotIntervalMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -86,5 +88,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     compaction: { afterBytes: e.COMPACT_AFTER_BYTES, afterUpdates: e.COMPACT_AFTER_UPDATES },
     idleUnloadMs: e.IDLE_UNLOAD_MS,
+    snapshotIntervalMs: e.SNAPSHOT_INTERVAL_MS,
   };
 }

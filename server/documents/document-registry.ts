@@ -79,6 +79,14 @@ export class DocumentRegistry {
     return document;
   }
 
+  /** The shared board documents in memory (not members' private ones). */
+  loadedBoards(): LiveDocument[] {
+    return Array.from(this.#documents.values()).filter((d) => d.key.owner === undefined);
+  }
+
+  /** Runs just before a document leaves memory (e.g. a last periodic snapshot). */
+  beforeUnload: (document: LiveDocument) => void = () => {};
+
   /** Unloads documents nobody has used for idleUnloadMs. */
   sweep(now = Date.now()): void {
     for (const document of this.#documents.values()) {
@@ -90,6 +98,11 @@ export class DocumentRegistry {
 
   unload(document: LiveDocument): void {
     if (this.#documents.get(document.id) !== document) return;
+    try {
+      this.beforeUnload(document);
+    } catch (error) {
+      this.#options.logger.error({ err: error, documentId: document.id }, 'before unload failed');
+    }
     document.compact();
     this.#drop(document);
   }

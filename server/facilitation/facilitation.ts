@@ -15,6 +15,8 @@ export interface Facilitation {
   silentWriting: SilentWritingService;
   /** Where events go: set once the realtime transport exists. */
   setEvents(events: BoardEvents): void;
+  /** The current event sink, for other services that announce through it. */
+  events(): BoardEvents;
 }
 
 export function createFacilitation(
@@ -33,5 +35,6 @@ export function createFacilitation(
     setEvents(next) {
       events = next;
     },
+    events: currentEvents,
   };
 }

@@ -4,15 +4,19 @@ import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import type { BoardsService } from '../boards/boards-service.ts';
 import type { Facilitation } from '../facilitation/facilitation.ts';
+import type { FollowThrough } from '../follow-through/follow-through.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { boardsRouter } from './boards-router.ts';
 import { errorHandler, unknownRoute } from './errors.ts';
 import { facilitationRouter } from './facilitation-router.ts';
+import { followUpsRouter } from './follow-ups-router.ts';
 import { roundsRouter } from './rounds-router.ts';
+import { snapshotsRouter } from './snapshots-router.ts';
 
 export interface HttpAppOptions {
   boards: BoardsService;
   facilitation: Facilitation;
+  followThrough: FollowThrough;
   metrics: Metrics;
   logger: Logger;
   adminToken: string | undefined;
@@ -40,7 +44,10 @@ export function createHttpApp(options: HttpAppOptions): Express {
 
   const api = express.Router();
   api.use(express.json({ limit: options.maxBodyBytes }));
-  api.use('/boards/:id/rounds', roundsRouter(options.boards, options.facilitation.rounds));
+  const { boards, followThrough } = options;
+  api.use('/boards/:id/rounds', roundsRouter(boards, options.facilitation.rounds));
+  api.use('/boards/:id/followups', followUpsRouter(boards, followThrough.followUps));
+  api.use('/boards/:id/snapshots', snapshotsRouter(boards, followThrough.snapshots));
   api.use('/boards/:id', facilitationRouter(options.boards, options.facilitation));
   api.use('/boards', boardsRouter(options));
   api.use(unknownRoute);

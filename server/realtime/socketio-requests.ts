@@ -23,6 +23,7 @@ import {
 } from '../../shared/facilitation.ts';
 import { AppError, knownError } from '../errors.ts';
 import type { Facilitation } from '../facilitation/facilitation.ts';
+import type { FollowThrough } from '../follow-through/follow-through.ts';
 
 type IdeamillSocket = Socket<
   ClientToServerEvents,
@@ -34,10 +35,12 @@ type IdeamillSocket = Socket<
 export function registerRequests(
   socket: IdeamillSocket,
   facilitation: Facilitation,
+  followThrough: FollowThrough,
   logger: Logger,
 ): void {
   const member = socket.data.member;
   const { rounds, state, silentWriting } = facilitation;
+  const { followUps, snapshots } = followThrough;
 
   /** Runs one request; any throw becomes an error acknowledgement, never a crash. */
   function answer<T>(ack: unknown, run: () => T): void {
@@ -91,6 +94,38 @@ export function registerRequests(
     answer(ack, () => {
       state.summon(member, parse(zod.strictObject({ viewport: viewportSchema }), body).viewport);
       return {};
+    }),
+  );
+  const idOf = zod.strictObject({ id: zod.string().min(1).max(200) });
+  socket.on('followup:list', (ack) => answer(ack, () => followUps.list(member)));
+  socket.on('followup:create', (body, ack) => answer(ack, () => followUps.create(member, body)));
+  socket.on('followup:update', (body, ack) =>
+    answer(ack, () => {
+      const { id, changes } = parse(
+        zod.strictObject({ id: zod.string().min(1).max(200), changes: zod.unknown() }),
+        body,
+      );
+      return followUps.update(member, id, changes);
+    }),
+  );
+  socket.on('followup:delete', (body, ack) =>
+    answer(ack, () => {
+      followUps.delete(member, parse(idOf, body).id);
+      return {};
+    }),
+  );
+  socket.on('followup:from-round', (body, ack) =>
+    answer(ack, () => followUps.fromRound(member, body)),
+  );
+  socket.on('snapshot:list', (ack) => answer(ack, () => snapshots.list(member)));
+  socket.on('snapshot:create', (body, ack) => answer(ack, () => snapshots.create(member, body)));
+  socket.on('snapshot:restore', (body, ack) =>
+    answer(ack, () => {
+      const { snapshotId } = parse(
+        zod.strictObject({ snapshotId: zod.string().min(1).max(200) }),
+        body,
+      );
+      return snapshots.restore(member, snapshotId);
     }),
   );
 }

@@ -21,6 +21,7 @@ import type { Peer } from '../documents/peer.ts';
 import { AppError } from '../errors.ts';
 import type { BoardEvents, EventArgs, EventName } from '../facilitation/board-events.ts';
 import type { Facilitation } from '../facilitation/facilitation.ts';
+import type { FollowThrough } from '../follow-through/follow-through.ts';
 import type { RealtimeContext } from './realtime-context.ts';
 import { registerRequests } from './socketio-requests.ts';
 
@@ -44,10 +45,17 @@ export class SocketIoTransport implements BoardEvents {
   readonly io: IdeamillServer;
   readonly #context: RealtimeContext;
   readonly #facilitation: Facilitation;
+  readonly #followThrough: FollowThrough;
 
-  constructor(httpServer: HttpServer, context: RealtimeContext, facilitation: Facilitation) {
+  constructor(
+    httpServer: HttpServer,
+    context: RealtimeContext,
+    facilitation: Facilitation,
+    followThrough: FollowThrough,
+  ) {
     this.#context = context;
     this.#facilitation = facilitation;
+    this.#followThrough = followThrough;
     this.io = new Server(httpServer, {
       maxHttpBufferSize: context.maxMessageBytes,
       serveClient: false,
@@ -101,7 +109,7 @@ export class SocketIoTransport implements BoardEvents {
     });
     socket.emit('board:state', this.#facilitation.state.get(member.boardId));
     socket.join([boardRoom(member.boardId), roleRoom(member.boardId, member.role)]);
-    registerRequests(socket, this.#facilitation, logger);
+    registerRequests(socket, this.#facilitation, this.#followThrough, logger);
 
     const shared = this.#channel(socket, member, 'yjs', { boardId: member.boardId });
     // The private document is opened on its first message: most connections never use it.

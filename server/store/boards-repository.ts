@@ -56,6 +56,7 @@ export class BoardsRepository {
   readonly #selectMemberByToken;
   readonly #selectMember;
   readonly #selectBoards;
+  readonly #selectMembers;
 
   constructor(db: Db) {
     this.#db = db;
@@ -79,6 +80,9 @@ export class BoardsRepository {
       .pluck();
     this.#selectMemberByToken = db.prepare<[Buffer], MemberRow>(
       'SELECT id, board_id, name, role, color FROM members WHERE token_hash = ?',
+    );
+    this.#selectMembers = db.prepare<[string], MemberRow>(
+      'SELECT id, board_id, name, role, color FROM members WHERE board_id = ? ORDER BY created_at, id',
     );
     this.#selectMember = db.prepare<[string], MemberRow>(
       'SELECT id, board_id, name, role, color FROM members WHERE id = ?',
@@ -129,6 +133,10 @@ export class BoardsRepository {
   memberByToken(tokenHash: Buffer): Member | undefined {
     const row = this.#selectMemberByToken.get(tokenHash);
     return row ? toMember(row) : undefined;
+  }
+
+  members(boardId: string): Member[] {
+    return this.#selectMembers.all(boardId).map(toMember);
   }
 
   member(id: string): Member | undefined {

@@ -1,0 +1,118 @@
+/**
+ * CSV tables for spreadsheets: the items with their votes per round, or the follow-ups.
+ * RFC 4180 (CRLF, quoted fields, doubled quotes), a UTF-8 byte-order mark so Excel reads
+ * ä and ö as UTF-8 instead of the local code page, and text cells that a spreadsheet would
+ * run as a formula prefixed with an apostrophe. Headers are English and stable for scripts.
+ */
+import type { BoardExport } from '../../../shared/follow-through.ts';
+import { frameLookup, itemLabel, memberNames, oneLine, ownerName } from './board-model.ts';
+
+export type CsvTable = 'items' | 'followups';
+
+const BOM = '\uFEFF';
+const CRLF = '\r\n';
+
+/** A cell's value: text comes from users and is neutralised; numbers we format stay numbers. */
+type Cell = string | number;
+
+/** Excel, LibreOffice and Google Sheets start a formula with these (tab and CR via DDE). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function field(cell: Cell): string {
+  let text: string;
+  if (typeof cell === 'number') {
+    // A negative coordinate is a number, not a formula; only user text can carry one.
+    text = Number.isFinite(cell) ? String(cell) : '';
+  } else {
+    text = FORMULA_START.test(cell) ? `'${cell}` : cell;
+  }
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function render(rows: readonly (readonly Cell[])[]): string {
+  return BOM + rows.map((row) => row.map(field).join(',') + CRLF).join('');
+}
+
+export function toCsv(model: BoardExport, table: CsvTable): string {
+  return table === 'followups' ? followUpsTable(model) : itemsTable(model);
+}
+
+function isoOrEmpty(ms: number): string {
+  // readItem reports a missing createdAt as 0: say "unknown" rather than 1970.
+  if (!(ms > 0)) return '';
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString();
+}
+
+function itemsTable(model: BoardExport): string {
+  const names = memberNames(model);
+  const frameOf = frameLookup(model.items);
+  const closed = model.rounds.filter((entry) => entry.round.status === 'closed');
+  const tallies = closed.map(
+    (entry) => new Map(entry.results.map((result) => [result.itemId, result.votes])),
+  );
+  const header: string[] = ['id', 'type', 'frame', 'text', 'author', 'x', 'y', 'color'];
+  header.push('created_at', ...roundHeaders(closed.map((entry) => entry.round.title)));
+  const items = [...model.items].sort(
+    (a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  const rows = items.map((item) => [
+    item.id,
+    item.type,
+    frameOf(item)?.title ?? '',
+    itemLabel(item),
+    (item.author && names.get(item.author)) ?? '',
+    item.x,
+    item.y,
+    item.color,
+    isoOrEmpty(item.createdAt),
+    ...tallies.map((tally) => tally.get(item.id) ?? 0),
+  ]);
+  return render([header, ...rows]);
+}
+
+/** "votes: <title>" per closed round; untitled or repeated titles get a number to stay unique. */
+function roundHeaders(titles: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return titles.map((title, index) => {
+    let header = `votes: ${oneLine(title) || `round ${index + 1}`}`;
+    for (let n = 2; seen.has(header); n++) header = `votes: ${oneLine(title)} (${n})`;
+    seen.add(header);
+    return header;
+  });
+}
+
+function followUpsTable(model: BoardExport): string {
+  const byId = new Map(model.items.map((item) => [item.id, item]));
+  const names = memberNames(model);
+  const header = [
+    'id',
+    'item_id',
+    'item_text',
+    'title',
+    'owner_name',
+    'owner_email',
+    'due',
+    'status',
+    'notes',
+    'created_at',
+    'updated_at',
+  ];
+  const rows = model.followUps.map((followUp) => {
+    const item = byId.get(followUp.itemId);
+    return [
+      followUp.id,
+      followUp.itemId,
+      item ? itemLabel(item) : '',
+      followUp.title,
+      ownerName(followUp.owner, names),
+      followUp.owner.email ?? '',
+      followUp.due ?? '',
+      followUp.status,
+      followUp.notes ?? '',
+      followUp.createdAt,
+      followUp.updatedAt,
+    ];
+  });
+  return render([header, ...rows]);
+}

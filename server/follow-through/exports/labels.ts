@@ -1,0 +1,155 @@
+/**
+ * Words the human-readable exports (Markdown, SVG, iCalendar) print, in the board's language.
+ * Machine-readable exports (CSV headers, JSON keys) stay in English so scripts keep working.
+ */
+import type { Language } from '../../../shared/api.ts';
+import type { ConceptField } from '../../../shared/board-document.ts';
+import type { FollowUpStatus } from '../../../shared/follow-through.ts';
+import type { Role } from '../../../shared/roles.ts';
+
+export interface ExportLabels {
+  conceptFields: Record<ConceptField, string>;
+  statuses: Record<FollowUpStatus, string>;
+  /** Singular and plural of each role, for "2 facilitators, 1 viewer". */
+  roles: Record<Role, [one: string, many: string]>;
+  exported: string;
+  snapshot: string;
+  participants: string;
+  concepts: string;
+  noConcepts: string;
+  ideasByFrame: string;
+  outsideFrames: string;
+  noIdeas: string;
+  rounds: string;
+  noRounds: string;
+  round: string;
+  roundOpen: string;
+  closed: string;
+  budget: string;
+  voters: string;
+  rank: string;
+  votes: string;
+  item: string;
+  noVotes: string;
+  excludedVotes: (votes: number, itemId: string) => string;
+  deletedItem: string;
+  untitled: string;
+  followUps: string;
+  noFollowUps: string;
+  title: string;
+  owner: string;
+  email: string;
+  due: string;
+  status: string;
+  notes: string;
+  board: string;
+}
+
+const en: ExportLabels = {
+  conceptFields: {
+    name: 'Name',
+    targetCustomer: 'Target customer',
+    customerNeed: 'Customer need',
+    serviceIdea: 'Service idea',
+    touchpoints: 'Touchpoints',
+    customerValue: 'Value for the customer',
+    organisationValue: 'Value for the organisation',
+    firstStep: 'First step',
+  },
+  statuses: { open: 'Open', in_progress: 'In progress', done: 'Done', dropped: 'Dropped' },
+  roles: {
+    facilitator: ['facilitator', 'facilitators'],
+    participant: ['participant', 'participants'],
+    viewer: ['viewer', 'viewers'],
+  },
+  exported: 'Exported',
+  snapshot: 'Snapshot',
+  participants: 'Members',
+  concepts: 'Service concepts',
+  noConcepts: 'No concept cards on this board.',
+  ideasByFrame: 'Ideas by frame',
+  outsideFrames: 'Outside frames',
+  noIdeas: 'No notes.',
+  rounds: 'Voting rounds',
+  noRounds: 'No voting rounds.',
+  round: 'Round',
+  roundOpen: 'Still open: results appear when the facilitator closes the round.',
+  closed: 'closed',
+  budget: 'votes per person',
+  voters: 'voters',
+  rank: 'Rank',
+  votes: 'Votes',
+  item: 'Item',
+  noVotes: 'No votes were cast.',
+  excludedVotes: (votes, itemId) =>
+    `${votes} ${votes === 1 ? 'vote' : 'votes'} on an item deleted during the round (${itemId}) ${votes === 1 ? 'was' : 'were'} not counted.`,
+  deletedItem: 'deleted item',
+  untitled: 'Untitled',
+  followUps: 'Follow-ups',
+  noFollowUps: 'No follow-ups yet.',
+  title: 'Title',
+  owner: 'Owner',
+  email: 'E-mail',
+  due: 'Due',
+  status: 'Status',
+  notes: 'Notes',
+  board: 'Board',
+};
+
+const fi: ExportLabels = {
+  conceptFields: {
+    name: 'Nimi',
+    targetCustomer: 'Kohdeasiakas',
+    customerNeed: 'Asiakkaan tarve',
+    serviceIdea: 'Palveluidea',
+    touchpoints: 'Kosketuspisteet',
+    customerValue: 'Arvo asiakkaalle',
+    organisationValue: 'Arvo organisaatiolle',
+    firstStep: 'Ensimmäinen askel',
+  },
+  statuses: { open: 'Avoin', in_progress: 'Työn alla', done: 'Valmis', dropped: 'Luovuttu' },
+  roles: {
+    facilitator: ['fasilitaattori', 'fasilitaattoria'],
+    participant: ['osallistuja', 'osallistujaa'],
+    viewer: ['katselija', 'katselijaa'],
+  },
+  exported: 'Viety',
+  snapshot: 'Tilannekuva',
+  participants: 'Jäsenet',
+  concepts: 'Palvelukonseptit',
+  noConcepts: 'Taululla ei ole konseptikortteja.',
+  ideasByFrame: 'Ideat kehyksittäin',
+  outsideFrames: 'Kehysten ulkopuolella',
+  noIdeas: 'Ei lappuja.',
+  rounds: 'Äänestyskierrokset',
+  noRounds: 'Ei äänestyskierroksia.',
+  round: 'Kierros',
+  roundOpen: 'Kierros on yhä auki: tulokset näkyvät, kun fasilitaattori sulkee sen.',
+  closed: 'suljettu',
+  budget: 'ääntä / henkilö',
+  voters: 'äänestäjää',
+  rank: 'Sija',
+  votes: 'Äänet',
+  item: 'Kohde',
+  noVotes: 'Ääniä ei annettu.',
+  excludedVotes: (votes, itemId) =>
+    `${votes} ${votes === 1 ? 'ääni' : 'ääntä'} kierroksen aikana poistetulle kohteelle (${itemId}) jätettiin laskematta.`,
+  deletedItem: 'poistettu kohde',
+  untitled: 'Nimetön',
+  followUps: 'Jatkotoimet',
+  noFollowUps: 'Ei vielä jatkotoimia.',
+  title: 'Otsikko',
+  owner: 'Vastuuhenkilö',
+  email: 'Sähköposti',
+  due: 'Määräaika',
+  status: 'Tila',
+  notes: 'Muistiinpanot',
+  board: 'Taulu',
+};
+
+const LABELS: Record<Language, ExportLabels> = { en, fi };
+
+/** Labels for a board's language; an unknown language (a newer board) reads in English. */
+export function labelsFor(language: string): ExportLabels {
+  return LABELS[language as Language] ?? en;
+}

@@ -1,0 +1,187 @@
+/**
+ * The Markdown report: what an organiser sends round after the workshop. Concepts first (they
+ * are the outcome), then the ideas by frame, the voting rounds and the follow-up table, with
+ * headings and labels in the board's language.
+ */
+import { CONCEPT_FIELDS, type Item } from '../../../shared/board-document.ts';
+import type { BoardExport } from '../../../shared/follow-through.ts';
+import { ROLES } from '../../../shared/roles.ts';
+import {
+  byReadingOrder,
+  type ConceptItem,
+  type FrameItem,
+  formatTimestamp,
+  frameLookup,
+  itemLabel,
+  memberNames,
+  type NoteItem,
+  ownerName,
+} from './board-model.ts';
+import { type ExportLabels, labelsFor } from './labels.ts';
+import { mdBlock, mdInline, mdTable } from './markdown-text.ts';
+
+type RoundEntry = BoardExport['rounds'][number];
+
+const NONE = '—';
+
+export function toMarkdown(model: BoardExport): string {
+  const labels = labelsFor(model.board.language);
+  const sections = [
+    header(model, labels),
+    concepts(model.items, labels),
+    ideasByFrame(model.items, labels),
+    rounds(model, labels),
+    followUps(model, labels),
+  ];
+  return `${sections.join('\n\n')}\n`;
+}
+
+function header(model: BoardExport, labels: ExportLabels): string {
+  const lines = [
+    `# ${mdInline(model.board.title) || labels.untitled}`,
+    '',
+    `- ${labels.exported}: ${formatTimestamp(model.exportedAt)}`,
+  ];
+  if (model.snapshot) {
+    const name = model.snapshot.name ? `${mdInline(model.snapshot.name)}, ` : '';
+    lines.push(`- ${labels.snapshot}: ${name}${formatTimestamp(model.snapshot.createdAt)}`);
+  }
+  const byRole = ROLES.map((role) => {
+    const count = model.members.filter((member) => member.role === role).length;
+    const [one, many] = labels.roles[role];
+    return count === 0 ? null : `${count} ${count === 1 ? one : many}`;
+  }).filter((part) => part !== null);
+  const roles = byRole.length > 0 ? ` (${byRole.join(', ')})` : '';
+  lines.push(`- ${labels.participants}: ${model.members.length}${roles}`);
+  return lines.join('\n');
+}
+
+function concepts(items: readonly Item[], labels: ExportLabels): string {
+  const cards = items
+    .filter((item): item is ConceptItem => item.type === 'concept')
+    .sort(byReadingOrder);
+  if (cards.length === 0) return `## ${labels.concepts}\n\n${labels.noConcepts}`;
+  const blocks = cards.map((card) => {
+    // Every field is listed, empty ones too: a blank "first step" is worth noticing.
+    const fields = CONCEPT_FIELDS.map((field) => {
+      const value = mdBlock(card.fields[field] ?? '');
+      return `- **${labels.conceptFields[field]}:** ${value || NONE}`;
+    });
+    const body = mdBlock(card.text, '');
+    const title = mdInline(itemLabel(card)) || labels.untitled;
+    return [`### ${title}`, '', ...fields, ...(body ? ['', body] : [])].join('\n');
+  });
+  return [`## ${labels.concepts}`, ...blocks].join('\n\n');
+}
+
+function ideasByFrame(items: readonly Item[], labels: ExportLabels): string {
+  const frameOf = frameLookup(items);
+  const frames = items.filter((item): item is FrameItem => item.type === 'frame');
+  frames.sort(byReadingOrder);
+  const notes = items
+    .filter((item): item is NoteItem => item.type === 'note' && item.text.trim() !== '')
+    .sort(byReadingOrder);
+  const groups = new Map<FrameItem | null, NoteItem[]>(frames.map((frame) => [frame, []]));
+  const outside: NoteItem[] = [];
+  for (const note of notes) {
+    const group = groups.get(frameOf(note));
+    if (group) group.push(note);
+    else outside.push(note);
+  }
+  const list = (group: NoteItem[]) =>
+    group.length === 0 ? labels.noIdeas : group.map((note) => `- ${mdBlock(note.text)}`).join('\n');
+  const blocks = frames.map(
+    (frame) =>
+      `### ${mdInline(frame.title) || labels.untitled}\n\n${list(groups.get(frame) ?? [])}`,
+  );
+  // Empty frames stay listed (an empty lane is a finding); an empty outside does not.
+  if (outside.length > 0 || frames.length === 0) {
+    blocks.push(`### ${labels.outsideFrames}\n\n${list(outside)}`);
+  }
+  return [`## ${labels.ideasByFrame}`, ...blocks].join('\n\n');
+}
+
+function rounds(model: BoardExport, labels: ExportLabels): string {
+  if (model.rounds.length === 0) return `## ${labels.rounds}\n\n${labels.noRounds}`;
+  const byId = new Map(model.items.map((item) => [item.id, item]));
+  const blocks = model.rounds.map((entry, index) => roundBlock(entry, index, byId, labels));
+  return [`## ${labels.rounds}`, ...blocks].join('\n\n');
+}
+
+function roundBlock(
+  { round, results, excluded }: RoundEntry,
+  index: number,
+  byId: Map<string, Item>,
+  labels: ExportLabels,
+): string {
+  const title = mdInline(round.title);
+  const lines = [`### ${labels.round} ${index + 1}${title ? `: ${title}` : ''}`, ''];
+  if (round.status !== 'closed') {
+    lines.push(labels.roundOpen);
+    return lines.join('\n');
+  }
+  const facts = [
+    round.closedAt ? `${labels.closed} ${formatTimestamp(round.closedAt)}` : labels.closed,
+    `${round.budget} ${labels.budget}`,
+    `${round.voters} ${labels.voters}`,
+  ];
+  lines.push(facts.join(' · '), '');
+  if (results.length === 0) {
+    lines.push(labels.noVotes);
+  } else {
+    const rows = [...results]
+      .sort((a, b) => a.rank - b.rank || b.votes - a.votes)
+      .map((result) => {
+        const item = byId.get(result.itemId);
+        const text = item
+          ? mdInline(itemLabel(item)) || labels.untitled
+          : `${labels.deletedItem} ${mdInline(result.itemId)}`;
+        return [String(result.rank), String(result.votes), text];
+      });
+    lines.push(mdTable([labels.rank, labels.votes, labels.item], rows));
+  }
+  for (const cut of excluded) {
+    lines.push('', `> ${labels.excludedVotes(cut.votes, mdInline(cut.itemId))}`);
+  }
+  return lines.join('\n');
+}
+
+function followUps(model: BoardExport, labels: ExportLabels): string {
+  if (model.followUps.length === 0) return `## ${labels.followUps}\n\n${labels.noFollowUps}`;
+  const byId = new Map(model.items.map((item) => [item.id, item]));
+  const members = memberNames(model);
+  // Soonest deadline first; undated ones last, in the order they were created.
+  const sorted = [...model.followUps].sort((a, b) =>
+    a.due === b.due
+      ? 0
+      : a.due === undefined
+        ? 1
+        : b.due === undefined
+          ? -1
+          : a.due < b.due
+            ? -1
+            : 1,
+  );
+  const rows = sorted.map((followUp) => {
+    const item = byId.get(followUp.itemId);
+    return [
+      mdInline(followUp.title),
+      item ? mdInline(itemLabel(item)) || NONE : `${labels.deletedItem}`,
+      mdInline(ownerName(followUp.owner, members)) || NONE,
+      mdInline(followUp.owner.email ?? '') || NONE,
+      mdInline(followUp.due ?? '') || NONE,
+      labels.statuses[followUp.status] ?? mdInline(followUp.status),
+      mdInline(followUp.notes ?? '') || NONE,
+    ];
+  });
+  const header = [
+    labels.title,
+    labels.item,
+    labels.owner,
+    labels.email,
+    labels.due,
+    labels.status,
+    labels.notes,
+  ];
+  return `## ${labels.followUps}\n\n${mdTable(header, rows)}`;
+}

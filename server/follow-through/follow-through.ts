@@ -1,0 +1,52 @@
+/** The follow-through services of one server: follow-ups, snapshots and exports. */
+import type { BoardsService } from '../boards/boards-service.ts';
+import type { DocumentRegistry } from '../documents/document-registry.ts';
+import type { BoardEvents } from '../facilitation/board-events.ts';
+import type { Facilitation } from '../facilitation/facilitation.ts';
+import type { Db } from '../store/database.ts';
+import { FollowUpsRepository } from '../store/follow-ups-repository.ts';
+import { RoundsRepository } from '../store/rounds-repository.ts';
+import { SnapshotsRepository } from '../store/snapshots-repository.ts';
+import { ExportService } from './export-service.ts';
+import { FollowUpsService } from './follow-ups-service.ts';
+import { SnapshotsService } from './snapshots-service.ts';
+
+export interface FollowThrough {
+  followUps: FollowUpsService;
+  snapshots: SnapshotsService;
+  exports: ExportService;
+}
+
+export function createFollowThrough(
+  db: Db,
+  boards: BoardsService,
+  documents: DocumentRegistry,
+  facilitation: Facilitation,
+  events: () => BoardEvents,
+): FollowThrough {
+  const followUpsRepository = new FollowUpsRepository(db);
+  const snapshots = new SnapshotsService(new SnapshotsRepository(db), documents, events);
+  facilitation.rounds.hooks.beforeOpen = (boardId) => {
+    snapshots.take(boardId, 'before_round', null);
+  };
+  documents.beforeUnload = (document) => {
+    if (document.key.owner === undefined) snapshots.snapshotIfChanged(document);
+  };
+  return {
+    followUps: new FollowUpsService(
+      followUpsRepository,
+      boards,
+      documents,
+      facilitation.rounds,
+      events,
+    ),
+    snapshots,
+    exports: new ExportService(
+      boards,
+      documents,
+      new RoundsRepository(db),
+      followUpsRepository,
+      snapshots,
+    ),
+  };
+}

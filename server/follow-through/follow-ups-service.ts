@@ -1,0 +1,188 @@
+/**
+ * Follow-ups: who takes an item forward. Facilitators do everything; a participant may change
+ * the status and notes of follow-ups they own; viewers read.
+ */
+import { v7 as uuidv7 } from 'uuid';
+import { type Item, itemsOf, readItem } from '../../shared/board-document.ts';
+import {
+  type CreateFollowUpBody,
+  createFollowUpBody,
+  type FollowUp,
+  type FollowUpOwner,
+  followUpsFromRoundBody,
+  type UpdateFollowUpBody,
+  updateFollowUpBody,
+} from '../../shared/follow-through.ts';
+import type { Member } from '../../shared/roles.ts';
+import type { BoardsService } from '../boards/boards-service.ts';
+import type { DocumentRegistry } from '../documents/document-registry.ts';
+import { AppError } from '../errors.ts';
+import type { BoardEvents } from '../facilitation/board-events.ts';
+import { requireRole } from '../facilitation/roles.ts';
+import type { RoundsService } from '../facilitation/rounds-service.ts';
+import type { FollowUpsRepository } from '../store/follow-ups-repository.ts';
+
+type OwnerInput = { memberId: string } | { name: string; email?: string };
+
+const PARTICIPANT_FIELDS = new Set(['status', 'notes']);
+
+export class FollowUpsService {
+  readonly #repository: FollowUpsRepository;
+  readonly #boards: BoardsService;
+  readonly #documents: DocumentRegistry;
+  readonly #rounds: RoundsService;
+  readonly #events: () => BoardEvents;
+
+  constructor(
+    repository: FollowUpsRepository,
+    boards: BoardsService,
+    documents: DocumentRegistry,
+    rounds: RoundsService,
+    events: () => BoardEvents,
+  ) {
+    this.#repository = repository;
+    this.#boards = boards;
+    this.#documents = documents;
+    this.#rounds = rounds;
+    this.#events = events;
+  }
+
+  list(member: Member): FollowUp[] {
+    return this.#repository.list(member.boardId);
+  }
+
+  create(member: Member, input: CreateFollowUpBody, now = Date.now()): FollowUp {
+    requireRole(member, 'facilitator');
+    const body = createFollowUpBody.parse(input);
+    const item = this.#item(member.boardId, body.itemId);
+    const followUp: FollowUp = {
+      id: uuidv7(),
+      itemId: body.itemId,
+      title: body.title ?? defaultTitle(item),
+      owner: this.#owner(member.boardId, body.owner),
+      status: body.status,
+      createdAt: new Date(now).toISOString(),
+      updatedAt: new Date(now).toISOString(),
+    };
+    if (body.due) followUp.due = body.due;
+    if (body.notes) followUp.notes = body.notes;
+    this.#repository.save(member.boardId, followUp);
+    this.#events().toBoard(member.boardId, 'followup:changed', followUp);
+    return followUp;
+  }
+
+  update(
+    member: Member,
+    id: string,
+    input: UpdateFollowUpBody | unknown,
+    now = Date.now(),
+  ): FollowUp {
+    requireRole(member, 'facilitator', 'participant');
+    const changes = updateFollowUpBody.parse(input);
+    const current = this.#find(member.boardId, id);
+    if (member.role === 'participant') {
+      if (current.owner.memberId !== member.id) {
+        throw new AppError(
+          'role_not_allowed',
+          'Participants can only update their own follow-ups.',
+        );
+      }
+      const other = Object.keys(changes).find((field) => !PARTICIPANT_FIELDS.has(field));
+      if (other) {
+        throw new AppError(
+          'role_not_allowed',
+          `Participants can change status and notes only, not ${other}.`,
+        );
+      }
+    }
+    const next: FollowUp = { ...current, updatedAt: new Date(now).toISOString() };
+    if (changes.title !== undefined) next.title = changes.title;
+    if (changes.owner !== undefined) next.owner = this.#owner(member.boardId, changes.owner);
+    if (changes.status !== undefined) next.status = changes.status;
+    if (changes.due === null) delete next.due;
+    else if (changes.due !== undefined) next.due = changes.due;
+    if (changes.notes === null || changes.notes === '') delete next.notes;
+    else if (changes.notes !== undefined) next.notes = changes.notes;
+    this.#repository.save(member.boardId, next);
+    this.#events().toBoard(member.boardId, 'followup:changed', next);
+    return next;
+  }
+
+  delete(member: Member, id: string): void {
+    requireRole(member, 'facilitator');
+    if (!this.#repository.delete(member.boardId, id)) {
+      throw new AppError('follow_up_not_found', 'There is no such follow-up on this board.');
+    }
+    this.#events().toBoard(member.boardId, 'followup:deleted', { id });
+  }
+
+  /** One follow-up per item ranked within the top N of a closed round (ties included). */
+  fromRound(member: Member, input: unknown, now = Date.now()): FollowUp[] {
+    requireRole(member, 'facilitator');
+    const body = followUpsFromRoundBody.parse(input);
+    const view = this.#rounds.get(member, body.roundId);
+    if (view.round.status !== 'closed') {
+      throw new AppError('round_still_open', 'Close the round before assigning its results.');
+    }
+    const owner = this.#owner(member.boardId, body.owner ?? { memberId: member.id });
+    const doc = this.#documents.open({ boardId: member.boardId }).doc;
+    const created: FollowUp[] = [];
+    for (const result of view.results ?? []) {
+      if (result.rank > body.top) continue;
+      const item = readItem(result.itemId, itemsOf(doc).get(result.itemId));
+      if (!item) continue;
+      const followUp: FollowUp = {
+        id: uuidv7(),
+        itemId: item.id,
+        title: defaultTitle(item),
+        owner,
+        status: 'open',
+        notes: `${view.round.title}: #${result.rank}, ${result.votes} votes`,
+        createdAt: new Date(now).toISOString(),
+        updatedAt: new Date(now).toISOString(),
+      };
+      if (body.due) followUp.due = body.due;
+      created.push(followUp);
+    }
+    this.#repository.saveAll(member.boardId, created);
+    for (const followUp of created) {
+      this.#events().toBoard(member.boardId, 'followup:changed', followUp);
+    }
+    return created;
+  }
+
+  #find(boardId: string, id: string): FollowUp {
+    const followUp = this.#repository.get(boardId, id);
+    if (!followUp) {
+      throw new AppError('follow_up_not_found', 'There is no such follow-up on this board.');
+    }
+    return followUp;
+  }
+
+  #item(boardId: string, itemId: string): Item {
+    const doc = this.#documents.open({ boardId }).doc;
+    const item = readItem(itemId, itemsOf(doc).get(itemId));
+    if (!item) throw new AppError('item_not_found', 'There is no such item on this board.');
+    return item;
+  }
+
+  /** A board member by id (their current name), or a free-text name and e-mail. */
+  #owner(boardId: string, owner: OwnerInput): FollowUpOwner {
+    if ('memberId' in owner) {
+      const member = this.#boards.member(boardId, owner.memberId);
+      return { name: member.name, memberId: member.id };
+    }
+    return owner.email ? { name: owner.name, email: owner.email } : { name: owner.name };
+  }
+}
+
+/** An item's own words, shortened to a title. */
+function defaultTitle(item: Item): string {
+  let text = '';
+  if (item.type === 'note' || item.type === 'text') text = item.text;
+  else if (item.type === 'concept') text = item.title || item.fields.name || item.text;
+  else if (item.type === 'frame') text = item.title;
+  const line = text.trim().split('\n')[0]?.trim() ?? '';
+  if (!line) return 'Follow-up';
+  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
+}

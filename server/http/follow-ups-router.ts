@@ -1,0 +1,29 @@
+/** /api/boards/:id/followups — follow-up owners over HTTP, the same calls as the Socket.io events. */
+import { type Request, Router } from 'express';
+import type { BoardsService } from '../boards/boards-service.ts';
+import type { FollowUpsService } from '../follow-through/follow-ups-service.ts';
+import { requireMember } from './auth.ts';
+import { boardIdParam } from './boards-router.ts';
+
+export function followUpsRouter(boards: BoardsService, followUps: FollowUpsService): Router {
+  const router = Router({ mergeParams: true });
+  const member = (req: Request) => requireMember(req, boards, boardIdParam(req));
+
+  router.get('/', (req, res) => {
+    res.json({ followUps: followUps.list(member(req)) });
+  });
+  router.post('/', (req, res) => {
+    res.status(201).json(followUps.create(member(req), req.body ?? {}));
+  });
+  router.post('/from-round', (req, res) => {
+    res.status(201).json({ followUps: followUps.fromRound(member(req), req.body ?? {}) });
+  });
+  router.patch('/:fid', (req, res) => {
+    res.json(followUps.update(member(req), String(req.params.fid), req.body ?? {}));
+  });
+  router.delete('/:fid', (req, res) => {
+    followUps.delete(member(req), String(req.params.fid));
+    res.status(204).end();
+  });
+  return router;
+}

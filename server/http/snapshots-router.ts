@@ -1,0 +1,22 @@
+/** /api/boards/:id/snapshots — history: list, save a version, restore. */
+import { type Request, Router } from 'express';
+import type { BoardsService } from '../boards/boards-service.ts';
+import type { SnapshotsService } from '../follow-through/snapshots-service.ts';
+import { requireMember } from './auth.ts';
+import { boardIdParam } from './boards-router.ts';
+
+export function snapshotsRouter(boards: BoardsService, snapshots: SnapshotsService): Router {
+  const router = Router({ mergeParams: true });
+  const member = (req: Request) => requireMember(req, boards, boardIdParam(req));
+
+  router.get('/', (req, res) => {
+    res.json({ snapshots: snapshots.list(member(req)) });
+  });
+  router.post('/', (req, res) => {
+    res.status(201).json(snapshots.create(member(req), req.body ?? {}));
+  });
+  router.post('/:sid/restore', (req, res) => {
+    res.json({ restored: snapshots.restore(member(req), String(req.params.sid)) });
+  });
+  return router;
+}
