@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addItem } from '../../shared/board-document.ts';
+import type { ErrorResponse } from '../../shared/errors.ts';
+import type { CloseRoundResponse, RoundView } from '../../shared/facilitation.ts';
+import type { FollowUp } from '../../shared/follow-through.ts';
+import { socketIoClient, waitFor } from '../helpers/clients.ts';
+import { connectMember, request } from '../helpers/members.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ JOIN_RATE_PER_MIN: '100000' });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+async function boardWithConcept() {
+  const created = await server.createBoard({ template: 'concept-canvas' });
+  const id = created.board.id;
+  const fia = await server.join(id, created.keys.facilitator, 'Fia');
+  const pia = await server.join(id, created.keys.participant, 'Pia');
+  const olli = await server.join(id, created.keys.participant, 'Olli');
+  const vera = await server.join(id, created.keys.viewer, 'Vera');
+  const client = socketIoClient(server.url, id, fia.token);
+  await client.synced;
+  const note = addItem(client.doc, {
+    type: 'note',
+    x: 0,
+    y: 0,
+    text: 'Chat for new residents\nmore',
+  });
+  const second = addItem(client.doc, { type: 'note', x: 300, y: 0, text: 'Evening hours' });
+  const third = addItem(client.doc, { type: 'note', x: 600, y: 0, text: 'Plain-language letters' });
+  const reader = socketIoClient(server.url, id, vera.token);
+  await waitFor(() => reader.doc.getMap('items').has(third), 'notes stored');
+  client.destroy();
+  reader.destroy();
+  return { created, id, fia, pia, olli, vera, note, second, third };
+}
+
+const route = (id: string) => `/api/boards/${id}/followups`;
+
+describe('follow-ups', () => {
+  it('a facilitator assigns one to a member; the title defaults to the item text', async () => {
+    const { id, fia, pia, note } = await boardWithConcept();
+    const { status, body } = await server.api<FollowUp>(route(id), {
+      token: fia.token,
+      body: { itemId: note, owner: { memberId: pia.member.id }, due: '2026-12-15' },
+    });
+    expect(status).toBe(201);
+    expect(body).toMatchObject({
+      itemId: note,
+      title: 'Chat for new residents',
+      owner: { name: 'Pia', memberId: pia.member.id },
+      due: '2026-12-15',
+      status: 'open',
+    });
+    const listed = await server.api<{ followUps: FollowUp[] }>(route(id), { token: pia.token });
+    expect(listed.body.followUps).toEqual([body]);
+  });
+
+  it('a free-text owner with an e-mail, edited live for every client', async () => {
+    const { created, id, fia, second } = await boardWithConcept();
+    const watcher = await connectMember(server, id, created.keys.viewer, 'Watcher');
+    const { body } = await server.api<FollowUp>(route(id), {
+      token: fia.token,
+      body: {
+        itemId: second,
+        title: 'Pilot evening hours',
+        owner: { name: 'Maija Mallikas', email: 'maija@example.org' },
+      },
+    });
+    expect(body.owner).toEqual({ name: 'Maija Mallikas', email: 'maija@example.org' });
+    const patched = await server.api<FollowUp>(`${route(id)}/${body.id}`, {
+      method: 'PATCH',
+      token: fia.token,
+      body: { status: 'in_progress', due: '2027-01-31', notes: 'Budget asked' },
+    });
+    expect(patched.body).toMatchObject({
+      status: 'in_progress',
+      due: '2027-01-31',
+      notes: 'Budget asked',
+    });
+    await waitFor(
+      () =>
+        watcher.traffic.some((t) => t.includes('followup:changed') && t.includes('in_progress')),
+      'live update',
+    );
+    const cleared = await server.api<FollowUp>(`${route(id)}/${body.id}`, {
+      method: 'PATCH',
+      token: fia.token,
+      body: { due: null, notes: null },
+    });
+    expect(cleared.body.due).toBeUndefined();
+    expect(cleared.body.notes).toBeUndefined();
+    const removed = await server.api(`${route(id)}/${body.id}`, {
+      method: 'DELETE',
+      token: fia.token,
+    });
+    expect(removed.status).toBe(204);
+    await waitFor(() => watcher.traffic.some((t) => t.includes('followup:deleted')), 'deleted');
+    watcher.socket.close();
+  });
+
+  it('a participant may change status and notes of their own follow-ups only', async () => {
+    const { id, fia, pia, olli, vera, note } = await boardWithConcept();
+    const { body } = await server.api<FollowUp>(route(id), {
+      token: fia.token,
+      body: { itemId: note, owner: { memberId: pia.member.id } },
+    });
+    const patch = (token: string, changes: unknown) =>
+      server.api<FollowUp & ErrorResponse>(`${route(id)}/${body.id}`, {
+        method: 'PATCH',
+        token,
+        body: changes,
+      });
+    const own = await patch(pia.token, { status: 'done', notes: 'Shipped' });
+    expect([own.status, own.body.status]).toEqual([200, 'done']);
+    const title = await patch(pia.token, { title: 'Mine now' });
+    expect([title.status, title.body.error.code]).toEqual([403, 'role_not_allowed']);
+    const someoneElses = await patch(olli.token, { status: 'dropped' });
+    expect([someoneElses.status, someoneElses.body.error.code]).toEqual([403, 'role_not_allowed']);
+    const viewer = await patch(vera.token, { status: 'dropped' });
+    expect([viewer.status, viewer.body.error.code]).toEqual([403, 'role_not_allowed']);
+    const create = await server.api<ErrorResponse>(route(id), {
+      token: pia.token,
+      body: { itemId: note, owner: { name: 'x' } },
+    });
+    expect([create.status, create.body.error.code]).toEqual([403, 'role_not_allowed']);
+    const remove = await server.api<ErrorResponse>(`${route(id)}/${body.id}`, {
+      method: 'DELETE',
+      token: pia.token,
+    });
+    expect([remove.status, remove.body.error.code]).toEqual([403, 'role_not_allowed']);
+    const read = await server.api<{ followUps: FollowUp[] }>(route(id), { token: vera.token });
+    expect(read.body.followUps[0]?.status).toBe('done');
+  });
+
+  it.each([
+    [{ due: '2026-02-30' }, 400, 'invalid_input'],
+    [{ due: '15.12.2026' }, 400, 'invalid_input'],
+    [{ status: 'finished' }, 400, 'invalid_input'],
+    [{ owner: { name: 'x', email: 'not-an-email' } }, 400, 'invalid_input'],
+    [{ owner: { memberId: 'nobody' } }, 404, 'member_not_found'],
+    [{ itemId: 'no-such-item' }, 404, 'item_not_found'],
+  ])('bad input %j → %i %s', async (change, status, code) => {
+    const { id, fia, note } = await boardWithConcept();
+    const { status: got, body } = await server.api<ErrorResponse>(route(id), {
+      token: fia.token,
+      body: { itemId: note, owner: { name: 'Someone' }, ...change },
+    });
+    expect([got, body.error.code]).toEqual([status, code]);
+  });
+
+  it('unknown follow-up ids are 404; a follow-up of another board is not reachable', async () => {
+    const a = await boardWithConcept();
+    const b = await boardWithConcept();
+    const { body } = await server.api<FollowUp>(route(a.id), {
+      token: a.fia.token,
+      body: { itemId: a.note, owner: { name: 'x' } },
+    });
+    const other = await server.api<ErrorResponse>(`${route(b.id)}/${body.id}`, {
+      method: 'PATCH',
+      token: b.fia.token,
+      body: { status: 'done' },
+    });
+    expect([other.status, other.body.error.code]).toEqual([404, 'follow_up_not_found']);
+  });
+
+  it('creates follow-ups from the top N of a closed round in one call (ties included), over Socket.io too', async () => {
+    const { created, id, fia, pia, olli, note, second, third } = await boardWithConcept();
+    const rounds = `/api/boards/${id}/rounds`;
+    const opened = await server.api<RoundView>(rounds, { token: fia.token, body: { budget: 3 } });
+    const votes = `${rounds}/${opened.body.round.id}/votes`;
+    for (const [token, itemId] of [
+      [pia.token, note],
+      [pia.token, note],
+      [olli.token, second],
+      [olli.token, second],
+      [fia.token, third],
+    ] as const) {
+      await server.api(votes, { token, body: { itemId } });
+    }
+    const early = await server.api<ErrorResponse>(`${route(id)}/from-round`, {
+      token: fia.token,
+      body: { roundId: opened.body.round.id, top: 2 },
+    });
+    expect([early.status, early.body.error.code]).toEqual([409, 'round_still_open']);
+    const closed = await server.api<CloseRoundResponse>(`${rounds}/${opened.body.round.id}/close`, {
+      token: fia.token,
+      body: {},
+    });
+    expect(closed.body.results.map((r) => r.rank)).toEqual([1, 1, 3]);
+
+    const socket = await connectMember(server, id, created.keys.facilitator, 'Fia 2');
+    const made = await request<FollowUp[]>(socket.socket, 'followup:from-round', {
+      roundId: opened.body.round.id,
+      top: 1,
+      due: '2027-02-01',
+    });
+    if (!made.ok) throw new Error(made.error.message);
+    expect(made.data.map((f) => f.itemId).sort()).toEqual([note, second].sort());
+    expect(made.data.every((f) => f.due === '2027-02-01' && f.owner.name === 'Fia 2')).toBe(true);
+    expect(made.data.map((f) => f.title).sort()).toEqual([
+      'Chat for new residents',
+      'Evening hours',
+    ]);
+    socket.socket.close();
+  });
+
+  it('acknowledged follow-ups survive a restart', async () => {
+    const { id, fia, note } = await boardWithConcept();
+    const { body } = await server.api<FollowUp>(route(id), {
+      token: fia.token,
+      body: { itemId: note, owner: { name: 'Durable Dora' }, due: '2027-03-03' },
+    });
+    server = await server.restart();
+    const listed = await server.api<{ followUps: FollowUp[] }>(route(id), { token: fia.token });
+    expect(listed.body.followUps).toEqual([body]);
+  });
+});
