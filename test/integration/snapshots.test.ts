@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import { addItem, itemsOf, readItems } from '../../shared/board-document.ts';
+import type { ErrorResponse } from '../../shared/errors.ts';
+import type { Snapshot } from '../../shared/follow-through.ts';
+import { socketIoClient, waitFor, yWebsocketClient } from '../helpers/clients.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ SNAPSHOT_INTERVAL_MS: '1000' });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const sorted = (doc: Y.Doc) => readItems(doc).sort((a, b) => a.id.localeCompare(b.id));
+const same = (a: Y.Doc, b: Y.Doc) => JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
+
+describe('snapshots and restore', () => {
+  it('restores for live clients on both transports without reconnecting, and can be undone', async () => {
+    const { board, tokens } = await server.boardWithMembers('retrospective');
+    const id = board.board.id;
+    const sio = socketIoClient(server.url, id, tokens.facilitator);
+    const yws = yWebsocketClient(server.url, id, tokens.participant);
+    await Promise.all([sio.synced, yws.synced]);
+    const keep = addItem(sio.doc, { type: 'note', x: 0, y: 0, text: 'version one' });
+    await waitFor(() => itemsOf(yws.doc).has(keep), 'note everywhere');
+    const v1 = sorted(sio.doc);
+    const saved = await server.api<Snapshot>(`/api/boards/${id}/snapshots`, {
+      token: tokens.participant,
+      body: { name: 'Before lunch' },
+    });
+    expect(saved.status).toBe(201);
+    expect(saved.body).toMatchObject({ name: 'Before lunch', reason: 'manual' });
+
+    // Later changes: a new note, an edited note, a deleted frame.
+    addItem(yws.doc, { type: 'note', x: 9, y: 9, text: 'after lunch' });
+    (itemsOf(yws.doc).get(keep)!.get('text') as Y.Text).insert(0, 'edited ');
+    const frame = readItems(yws.doc).find((item) => item.type === 'frame')!;
+    itemsOf(yws.doc).delete(frame.id);
+    await waitFor(() => same(sio.doc, yws.doc) && itemsOf(sio.doc).size === v1.length, 'v2 synced');
+    const v2 = sorted(sio.doc);
+    expect(v2).not.toEqual(v1);
+
+    const refused = await server.api<ErrorResponse>(
+      `/api/boards/${id}/snapshots/${saved.body.id}/restore`,
+      { token: tokens.participant, body: {} },
+    );
+    expect([refused.status, refused.body.error.code]).toEqual([403, 'role_not_allowed']);
+    const restored = await server.api(`/api/boards/${id}/snapshots/${saved.body.id}/restore`, {
+      token: tokens.facilitator,
+      body: {},
+    });
+    expect(restored.status).toBe(200);
+    // Same provider objects: nobody reconnected.
+    await waitFor(
+      () => JSON.stringify(sorted(sio.doc)) === JSON.stringify(v1),
+      'socket.io restored',
+    );
+    await waitFor(
+      () => JSON.stringify(sorted(yws.doc)) === JSON.stringify(v1),
+      'y-websocket restored',
+    );
+    expect(sio.provider.socket.connected).toBe(true);
+
+    // The restore took a snapshot of the board as it was: restoring that brings v2 back.
+    const list = await server.api<{ snapshots: Snapshot[] }>(`/api/boards/${id}/snapshots`, {
+      token: tokens.viewer,
+    });
+    const before = list.body.snapshots.find((s) => s.reason === 'before_restore')!;
+    expect(before).toBeDefined();
+    await server.api(`/api/boards/${id}/snapshots/${before.id}/restore`, {
+      token: tokens.facilitator,
+      body: {},
+    });
+    await waitFor(() => JSON.stringify(sorted(yws.doc)) === JSON.stringify(v2), 'v2 back');
+    // And the live board keeps working afterwards.
+    const after = addItem(yws.doc, { type: 'note', x: 1, y: 1, text: 'still live' });
+    await waitFor(() => itemsOf(sio.doc).has(after), 'edit after restore');
+    sio.destroy();
+    yws.destroy();
+  });
+
+  it('a snapshot is taken before every voting round opens, and periodically while a board changes', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const id = board.board.id;
+    await server.api(`/api/boards/${id}/rounds`, {
+      token: tokens.facilitator,
+      body: { budget: 1 },
+    });
+    const client = socketIoClient(server.url, id, tokens.facilitator);
+    await client.synced;
+    addItem(client.doc, { type: 'note', x: 0, y: 0, text: 'changing' });
+    const list = async () =>
+      (
+        await server.api<{ snapshots: Snapshot[] }>(`/api/boards/${id}/snapshots`, {
+          token: tokens.viewer,
+        })
+      ).body.snapshots;
+    let snapshots = await list();
+    expect(snapshots.map((s) => s.reason)).toContain('before_round');
+    const started = Date.now();
+    while (!snapshots.some((s) => s.reason === 'periodic') && Date.now() - started < 5000) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      snapshots = await list();
+    }
+    expect(snapshots.some((s) => s.reason === 'periodic')).toBe(true);
+    // Unchanged boards are not snapshotted again.
+    const count = snapshots.length;
+    await new Promise((resolve) => setTimeout(resolve, 2200));
+    expect((await list()).length).toBe(count);
+    client.destroy();
+  });
+
+  it('unknown snapshot ids are 404, and a viewer cannot save one', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const id = board.board.id;
+    const unknown = await server.api<ErrorResponse>(`/api/boards/${id}/snapshots/nope/restore`, {
+      token: tokens.facilitator,
+      body: {},
+    });
+    expect([unknown.status, unknown.body.error.code]).toEqual([404, 'snapshot_not_found']);
+    const viewer = await server.api<ErrorResponse>(`/api/boards/${id}/snapshots`, {
+      token: tokens.viewer,
+      body: {},
+    });
+    expect([viewer.status, viewer.body.error.code]).toEqual([403, 'role_not_allowed']);
+  });
+});

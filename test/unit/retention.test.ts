@@ -1,0 +1,34 @@
+import { expect, it } from 'vitest';
+import { KEEP_NEWEST, snapshotsToThin } from '../../server/follow-through/retention.ts';
+import type { Snapshot } from '../../shared/follow-through.ts';
+
+const HOUR = 3_600_000;
+const now = Date.parse('2026-11-23T12:00:00Z');
+const snap = (id: string, ageMs: number, extra: Partial<Snapshot> = {}): Snapshot => ({
+  id,
+  name: null,
+  reason: 'periodic',
+  createdAt: new Date(now - ageMs).toISOString(),
+  bytes: 100,
+  ...extra,
+});
+
+it('keeps named and manual snapshots and the newest automatic ones, thins the rest with age', () => {
+  const snapshots: Snapshot[] = [];
+  // One every 5 minutes for 3 days: 864 automatic snapshots.
+  for (let i = 0; i < 864; i++) snapshots.push(snap(`p${i}`, i * 5 * 60_000));
+  snapshots.push(snap('named', 40 * 24 * HOUR, { name: 'Kick-off', reason: 'manual' }));
+  snapshots.push(snap('manual', 50 * 24 * HOUR, { reason: 'manual' }));
+  snapshots.push(snap('ancient', 31 * 24 * HOUR, { reason: 'before_round' }));
+  const dropped = new Set(snapshotsToThin(snapshots, now));
+  expect(dropped.has('named')).toBe(false);
+  expect(dropped.has('manual')).toBe(false);
+  expect(dropped.has('ancient')).toBe(true);
+  for (let i = 0; i < KEEP_NEWEST; i++) expect(dropped.has(`p${i}`)).toBe(false);
+  const kept = snapshots.filter((s) => !dropped.has(s.id) && s.reason === 'periodic');
+  // 10 newest, then at most one per hour for the first day and one per day after.
+  expect(kept.length).toBeLessThanOrEqual(KEEP_NEWEST + 24 + 3);
+  expect(kept.length).toBeGreaterThan(KEEP_NEWEST + 20);
+  // Thinning again changes nothing.
+  expect(snapshotsToThin(kept, now)).toEqual([]);
+});
