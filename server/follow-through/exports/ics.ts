@@ -1,0 +1,138 @@
+/**
+ * Follow-up due dates as an iCalendar file (RFC 5545) that calendar apps import or subscribe
+ * to: one all-day event per dated follow-up. UIDs are stable per follow-up, so importing a
+ * newer export updates the events instead of duplicating them.
+ */
+import type { BoardExport, FollowUp } from '../../../shared/follow-through.ts';
+import { itemLabel, memberNames, ownerName } from './board-model.ts';
+import { type ExportLabels, labelsFor } from './labels.ts';
+
+const CRLF = '\r\n';
+const MAX_OCTETS = 75;
+
+/**
+ * Every follow-up event is CONFIRMED except dropped ones. A finished follow-up stays
+ * CONFIRMED rather than CANCELLED: calendars hide or strike out cancelled events, which would
+ * make done work look abandoned; its DESCRIPTION says "Status: Done". (NEEDS-ACTION is a
+ * to-do status, not allowed on a VEVENT.)
+ */
+const EVENT_STATUS: Record<FollowUp['status'], 'CONFIRMED' | 'CANCELLED'> = {
+  open: 'CONFIRMED',
+  in_progress: 'CONFIRMED',
+  done: 'CONFIRMED',
+  dropped: 'CANCELLED',
+};
+
+/** TEXT value escaping (RFC 5545 §3.3.11); other control characters are not allowed in TEXT. */
+export function icsText(value: string): string {
+  return (
+    value
+      .replace(/[\\;,]/g, '\\$&')
+      .replace(/\r\n|\r|\n/g, '\\n')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: RFC 5545 forbids them in TEXT
+      .replace(/[\u0000-\u0008\u000A-\u001F\u007F]/g, '')
+  );
+}
+
+/**
+ * Folds a content line at 75 octets (RFC 5545 §3.1): CRLF plus one space before each
+ * continuation. Cuts only between code points, so a multi-byte UTF-8 character is never split.
+ */
+export function foldLine(line: string): string {
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const char of line) {
+    const size = Buffer.byteLength(char, 'utf8');
+    // Continuation lines start with a space, which counts toward their 75 octets.
+    const limit = parts.length === 0 ? MAX_OCTETS : MAX_OCTETS - 1;
+    if (octets + size > limit) {
+      parts.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += char;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join(`${CRLF} `);
+}
+
+/** An ISO timestamp as a UTC DATE-TIME, 20250314T103000Z. */
+function utcDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) throw new Error(`not a timestamp: ${iso}`);
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+}
+
+/** YYYY-MM-DD → [DTSTART, DTEND) as DATE values; null when it is not a calendar date. */
+function allDay(due: string): [string, string] | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(due);
+  if (!match) return null;
+  const start = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  if (start.toISOString().slice(0, 10) !== due) return null;
+  const end = new Date(start.getTime() + 86_400_000);
+  const basic = (date: Date) => date.toISOString().slice(0, 10).replaceAll('-', '');
+  return [basic(start), basic(end)];
+}
+
+export function toIcs(model: BoardExport): string {
+  const labels = labelsFor(model.board.language);
+  const stamp = utcDateTime(model.exportedAt);
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Ideamill//Board export 1//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${icsText(model.board.title)}`,
+  ];
+  for (const followUp of model.followUps) {
+    const event = vevent(model, followUp, stamp, labels);
+    if (event) lines.push(...event);
+  }
+  lines.push('END:VCALENDAR');
+  return lines.map(foldLine).join(CRLF) + CRLF;
+}
+
+function vevent(
+  model: BoardExport,
+  followUp: FollowUp,
+  stamp: string,
+  labels: ExportLabels,
+): string[] | null {
+  const dates = followUp.due ? allDay(followUp.due) : null;
+  if (!dates) return null;
+  const item = model.items.find((candidate) => candidate.id === followUp.itemId);
+  const owner = ownerName(followUp.owner, memberNames(model));
+  const description = [
+    `${labels.owner}: ${owner}${followUp.owner.email ? ` <${followUp.owner.email}>` : ''}`,
+    `${labels.status}: ${labels.statuses[followUp.status] ?? followUp.status}`,
+    ...(item && itemLabel(item).trim() ? [`${labels.item}: ${itemLabel(item).trim()}`] : []),
+    ...(followUp.notes?.trim() ? [`${labels.notes}: ${followUp.notes.trim()}`] : []),
+    `${labels.board}: ${model.board.title}`,
+  ].join('\n');
+  const lines = [
+    'BEGIN:VEVENT',
+    `UID:${icsText(followUp.id)}@ideamill`,
+    `DTSTAMP:${stamp}`,
+    `DTSTART;VALUE=DATE:${dates[0]}`,
+    `DTEND;VALUE=DATE:${dates[1]}`,
+    `SUMMARY:${icsText(followUp.title)}`,
+    `DESCRIPTION:${icsText(description)}`,
+    `STATUS:${EVENT_STATUS[followUp.status] ?? 'CONFIRMED'}`,
+    // A deadline is not a meeting: it must not mark anyone busy for the day.
+    'TRANSP:TRANSPARENT',
+  ];
+  if (!Number.isNaN(Date.parse(followUp.createdAt))) {
+    lines.push(`CREATED:${utcDateTime(followUp.createdAt)}`);
+  }
+  if (!Number.isNaN(Date.parse(followUp.updatedAt))) {
+    lines.push(`LAST-MODIFIED:${utcDateTime(followUp.updatedAt)}`);
+  }
+  lines.push('END:VEVENT');
+  return lines;
+}

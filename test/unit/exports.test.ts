@@ -1,0 +1,808 @@
+/**
+ * The export formats, checked by parsing what they produce with real parsers: an RFC 4180 CSV
+ * reader, a JSON Schema validator, an XML parser, an iCalendar parser and a Markdown lexer.
+ * The fixture is a Finnish customer-journey board as a development day leaves it.
+ */
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import ICAL from 'ical.js';
+import { marked, type Tokens } from 'marked';
+import { describe, expect, it } from 'vitest';
+import { toCsv } from '../../server/follow-through/exports/csv.ts';
+import { foldLine, toIcs } from '../../server/follow-through/exports/ics.ts';
+import { renderExport } from '../../server/follow-through/exports/index.ts';
+import { toJson } from '../../server/follow-through/exports/json.ts';
+import { toMarkdown } from '../../server/follow-through/exports/markdown.ts';
+import { toSvg } from '../../server/follow-through/exports/svg.ts';
+import type { Item } from '../../shared/board-document.ts';
+import type { Round } from '../../shared/facilitation.ts';
+import type { BoardExport, FollowUp } from '../../shared/follow-through.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Fixture
+// ---------------------------------------------------------------------------------------------
+
+const T0 = Date.parse('2025-03-14T08:00:00.000Z');
+const base = { w: 200, h: 200, color: '#fff3a3' };
+let clock = 0;
+const at = () => T0 + 60_000 * ++clock;
+
+const HOSTILE_MD = '| # <b>lihavoitu</b>';
+const SCRIPT_NOTE = '<script>alert(1)</script>';
+const ATTR_NOTE = '"><img src=x onerror=alert(1)>';
+const CSV_NOTE = 'Jonotus, "odotus" ja\nepätietoisuus – ärsyttää';
+const LONG_NOTES =
+  'Pilotti alkaa Tampereen toimipisteessä; mukaan myös Hämeenlinna, Lahti ja Jyväskylä.\n' +
+  'Huom: asiakaskyselyn tulokset (2024) löytyvät kansiosta C:\\raportit\\kysely 📊🙂 — ' +
+  'päivitetään viikoittain, ja palaute kerätään ennen kesälomia ☀️.\n' +
+  `Tunnelma työpajan jälkeen: ${'🙂👍🏽'.repeat(20)}`;
+const BOARD_TITLE = 'Kehittämispäivä: asiakaspalvelu';
+
+function frame(id: string, title: string, y: number, color = '#f8f9fa'): Item {
+  return { id, type: 'frame', x: 0, y, w: 1820, h: 240, color, createdAt: at(), title };
+}
+
+function note(id: string, text: string, x: number, y: number, extra: Partial<Item> = {}): Item {
+  return {
+    id,
+    type: 'note',
+    x,
+    y,
+    ...base,
+    createdAt: at(),
+    author: 'm-p1',
+    text,
+    ...extra,
+  } as Item;
+}
+
+const items: Item[] = [
+  {
+    id: 't-title',
+    type: 'text',
+    x: 0,
+    y: -140,
+    w: 1820,
+    h: 60,
+    color: '#fff3a3',
+    createdAt: at(),
+    text: 'Asiakkaan palvelupolku',
+  },
+  frame('f-people', 'Ihmiset', 0),
+  frame('f-env', 'Ympäristöt (virtuaaliset ja fyysiset)', 240),
+  frame('f-objects', 'Esineet', 480),
+  frame('f-feel', 'Asiakkaan tunteet', 720, '#fff0f3'),
+  // Inside "Ihmiset" by its parent.
+  note('n1', 'Asiakas ei tiedä, kenelle soittaa', 240, 20, { parent: 'f-people' }),
+  // No parent: inside "Ympäristöt" because its centre (660, 360) is.
+  note('n2', 'Chat-palvelu ilta-aikaan', 560, 260, { author: 'm-p2' }),
+  note('n3', HOSTILE_MD, 240, 500, { w: 400 }),
+  note('n4', CSV_NOTE, 240, 740),
+  // Its parent wins over its position, which is inside "Asiakkaan tunteet".
+  note('n11', 'Henkilökunnan nimet näkyviin', 900, 740, { parent: 'f-people' }),
+  note('n5', '=HYPERLINK("http://evil.example","klikkaa")', 2000, 0),
+  note('n6', '+1 tästä', 2000, 220),
+  note('n7', '-1 huono idea', 2000, 440),
+  note('n8', '@kaikki huom', -400, 1000),
+  note('n9', SCRIPT_NOTE, 2000, 660, { w: 400 }),
+  note('n10', ATTR_NOTE, 2000, 880, { w: 400 }),
+  note('n12', 'Värikäs', 2000, 1100, { color: '"/><script>alert(2)</script><x a="' }),
+  {
+    id: 'c1',
+    type: 'concept',
+    x: 2500,
+    y: 0,
+    w: 420,
+    h: 560,
+    color: '#ffffff',
+    createdAt: at(),
+    author: 'm-fac',
+    title: 'Palveluluotsi',
+    text: 'Syntyi tiimi A:n ideoista.',
+    fields: {
+      name: 'Palveluluotsi',
+      targetCustomer: 'Ensimmäistä kertaa asioiva asiakas',
+      customerNeed: 'Tietää heti, minne kääntyä',
+      serviceIdea: 'Aulassa ja chatissa luotsi, joka ohjaa oikealle asiantuntijalle',
+      touchpoints: 'Aula, chat, puhelin',
+      customerValue: 'Vähemmän odottelua ja epävarmuutta',
+      organisationValue: 'Vähemmän väärin ohjattuja yhteydenottoja',
+      firstStep: 'Kahden viikon pilotti Tampereella',
+    },
+  },
+  {
+    id: 's1',
+    type: 'stroke',
+    x: 0,
+    y: 0,
+    w: 0,
+    h: 0,
+    color: '#1f6feb',
+    createdAt: at(),
+    points: [100, 900, 150, 950, 200, 920],
+  },
+  {
+    id: 'k1',
+    type: 'connector',
+    x: 0,
+    y: 0,
+    w: 0,
+    h: 0,
+    color: '#57606a',
+    createdAt: at(),
+    from: 'n1',
+    to: 'c1',
+  },
+  {
+    id: 'k2',
+    type: 'connector',
+    x: 0,
+    y: 0,
+    w: 0,
+    h: 0,
+    color: '#57606a',
+    createdAt: at(),
+    from: 'n1',
+    to: 'n-deleted',
+  },
+];
+
+function round(id: string, title: string, status: Round['status']): Round {
+  return {
+    id,
+    title,
+    status,
+    budget: 5,
+    maxPerItem: 3,
+    itemTypes: ['note', 'concept'],
+    frameId: null,
+    anonymous: true,
+    durationSec: status === 'closed' ? 300 : null,
+    openedAt: '2025-03-14T10:00:00.000Z',
+    closesAt: null,
+    closedAt: status === 'closed' ? '2025-03-14T10:05:00.000Z' : null,
+    voters: status === 'closed' ? 4 : 0,
+  };
+}
+
+function followUp(init: Partial<FollowUp> & Pick<FollowUp, 'id' | 'itemId' | 'title'>): FollowUp {
+  return {
+    owner: { name: 'Maija Virtanen', memberId: 'm-fac' },
+    status: 'open',
+    createdAt: '2025-03-14T11:00:00.000Z',
+    updatedAt: '2025-03-14T11:30:00.000Z',
+    ...init,
+  };
+}
+
+function fixture(): BoardExport {
+  return {
+    format: 'ideamill.board-export',
+    version: 1,
+    exportedAt: '2025-03-14T12:34:56.789Z',
+    board: {
+      id: '0195a1b2-0000-7000-8000-000000000001',
+      title: BOARD_TITLE,
+      template: 'customer-journey',
+      language: 'fi',
+      createdAt: '2025-03-14T07:55:00.000Z',
+    },
+    snapshot: null,
+    members: [
+      { id: 'm-fac', name: 'Maija Virtanen', role: 'facilitator' },
+      { id: 'm-p1', name: 'Juha Korhonen', role: 'participant' },
+      { id: 'm-p2', name: 'Aino Mäkinen', role: 'participant' },
+      { id: 'm-p3', name: 'Pekka Nieminen', role: 'participant' },
+      { id: 'm-v', name: 'Liisa Laine', role: 'viewer' },
+    ],
+    items: structuredClone(items),
+    rounds: [
+      {
+        round: round('r1', 'Parhaat ideat', 'closed'),
+        results: [
+          { itemId: 'n1', votes: 5, rank: 1 },
+          { itemId: 'n2', votes: 5, rank: 1 },
+          { itemId: 'n4', votes: 2, rank: 3 },
+        ],
+        excluded: [{ itemId: 'n-deleted', votes: 3, reason: 'item_deleted' }],
+      },
+      {
+        round: round('r2', 'Konseptit', 'closed'),
+        results: [
+          { itemId: 'c1', votes: 4, rank: 1 },
+          { itemId: 'n2', votes: 1, rank: 2 },
+        ],
+        excluded: [],
+      },
+      { round: round('r3', 'Jatkokierros', 'open'), results: [], excluded: [] },
+    ],
+    followUps: [
+      followUp({
+        id: 'fu-1',
+        itemId: 'c1',
+        title: 'Pilotoi palveluluotsi, vaihe 1',
+        owner: { name: 'Juha Korhonen', memberId: 'm-p1' },
+        due: '2025-04-15',
+        status: 'in_progress',
+        notes: LONG_NOTES,
+      }),
+      followUp({
+        id: 'fu-2',
+        itemId: 'n2',
+        title: 'Selvitä chatin kustannukset',
+        owner: { name: 'Sari Ulkopuolinen', email: 'sari@example.fi' },
+        status: 'open',
+      }),
+      followUp({
+        id: 'fu-3',
+        itemId: 'n1',
+        title: 'Puhelinvalikon selkeytys',
+        owner: { name: 'Aino Mäkinen', memberId: 'm-p2' },
+        due: '2025-12-31',
+        status: 'done',
+      }),
+      followUp({
+        id: 'fu-4',
+        itemId: 'n4',
+        title: 'Jonotusajan mittaus',
+        owner: { name: 'Pekka Nieminen', email: 'pekka.nieminen@example.fi' },
+        due: '2025-05-02',
+        status: 'dropped',
+        notes: 'Mittari on jo olemassa.',
+      }),
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+// ---------------------------------------------------------------------------------------------
+
+function readCsv(body: string): Record<string, string>[] {
+  // record_delimiter CRLF: a bare LF between records would merge two rows and fail the parse.
+  return parseCsv(body, { bom: true, columns: true, record_delimiter: '\r\n' });
+}
+
+describe('CSV export', () => {
+  const body = toCsv(fixture(), 'items');
+  const rows = readCsv(body);
+  const row = (id: string) => {
+    const found = rows.find((r) => r.id === id);
+    if (!found) throw new Error(`no row for ${id}`);
+    return found;
+  };
+
+  it('starts with a UTF-8 byte-order mark and ends every record with CRLF', () => {
+    expect(body.startsWith('\uFEFF')).toBe(true);
+    expect(body.endsWith('\r\n')).toBe(true);
+    // The one bare LF is the line break inside the quoted note n4.
+    expect(body.match(/(?<!\r)\n/g)).toHaveLength(1);
+    expect(rows).toHaveLength(fixture().items.length);
+  });
+
+  it('round-trips commas, quotes, line breaks and ä/ö through a real RFC 4180 parser', () => {
+    expect(row('n4').text).toBe(CSV_NOTE);
+    expect(row('n1').text).toBe('Asiakas ei tiedä, kenelle soittaa');
+    expect(row('n2').author).toBe('Aino Mäkinen');
+    expect(body).toContain('"Jonotus, ""odotus"" ja\nepätietoisuus – ärsyttää"');
+  });
+
+  it('neutralises cells a spreadsheet would run as a formula', () => {
+    expect(row('n5').text).toBe(`'=HYPERLINK("http://evil.example","klikkaa")`);
+    expect(row('n6').text).toBe("'+1 tästä");
+    expect(row('n7').text).toBe("'-1 huono idea");
+    expect(row('n8').text).toBe("'@kaikki huom");
+    // Coordinates are numbers we wrote, not user text: a negative one stays a number.
+    expect(row('n8').x).toBe('-400');
+    expect(row('n1').text).toBe('Asiakas ei tiedä, kenelle soittaa');
+  });
+
+  it('puts each item in its frame and counts its votes per closed round', () => {
+    expect(Object.keys(rows[0] ?? {})).toEqual([
+      'id',
+      'type',
+      'frame',
+      'text',
+      'author',
+      'x',
+      'y',
+      'color',
+      'created_at',
+      'votes: Parhaat ideat',
+      'votes: Konseptit',
+    ]);
+    expect(row('n1')).toMatchObject({ frame: 'Ihmiset', 'votes: Parhaat ideat': '5' });
+    expect(row('n11').frame).toBe('Ihmiset');
+    expect(row('n2')).toMatchObject({
+      frame: 'Ympäristöt (virtuaaliset ja fyysiset)',
+      'votes: Parhaat ideat': '5',
+      'votes: Konseptit': '1',
+    });
+    expect(row('c1')).toMatchObject({
+      type: 'concept',
+      text: 'Palveluluotsi',
+      'votes: Konseptit': '4',
+    });
+    expect(row('n3')['votes: Parhaat ideat']).toBe('0');
+    expect(row('n5').frame).toBe('');
+    expect(row('n1').created_at).toBe(new Date(items[5]!.createdAt).toISOString());
+  });
+
+  it('lists follow-ups with owner, due date and notes', () => {
+    const followUps = readCsv(toCsv(fixture(), 'followups'));
+    expect(followUps.map((r) => r.id)).toEqual(['fu-1', 'fu-2', 'fu-3', 'fu-4']);
+    expect(Object.keys(followUps[0] ?? {})).toEqual([
+      'id',
+      'item_id',
+      'item_text',
+      'title',
+      'owner_name',
+      'owner_email',
+      'due',
+      'status',
+      'notes',
+      'created_at',
+      'updated_at',
+    ]);
+    expect(followUps[0]).toMatchObject({
+      item_text: 'Palveluluotsi',
+      owner_name: 'Juha Korhonen',
+      due: '2025-04-15',
+      status: 'in_progress',
+      notes: LONG_NOTES,
+    });
+    expect(followUps[1]).toMatchObject({ owner_email: 'sari@example.fi', due: '' });
+    expect(followUps[3]?.item_text).toBe(CSV_NOTE);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// JSON
+// ---------------------------------------------------------------------------------------------
+
+describe('JSON export', () => {
+  const schema = JSON.parse(readFileSync('docs/export.schema.json', 'utf8'));
+  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+  addFormats(ajv);
+  const validate = ajv.compile(schema);
+
+  it('matches docs/export.schema.json and carries the whole model', () => {
+    const parsed = JSON.parse(toJson(fixture()));
+    expect(validate(parsed), ajv.errorsText(validate.errors)).toBe(true);
+    expect(parsed).toEqual(fixture());
+    const withSnapshot = {
+      ...fixture(),
+      snapshot: { id: 's-1', name: null, createdAt: '2025-03-14T12:00:00.000Z' },
+    };
+    expect(validate(JSON.parse(toJson(withSnapshot))), ajv.errorsText(validate.errors)).toBe(true);
+  });
+
+  it('writes keys in the documented order whatever order the model was built in', () => {
+    const model = fixture();
+    const shuffled = JSON.parse(JSON.stringify(model), (_key, value) =>
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).reverse())
+        : value,
+    ) as BoardExport;
+    expect(Object.keys(shuffled)[0]).toBe('followUps');
+    expect(toJson(shuffled)).toBe(toJson(model));
+    const parsed = JSON.parse(toJson(shuffled));
+    expect(Object.keys(parsed)).toEqual([
+      'format',
+      'version',
+      'exportedAt',
+      'board',
+      'snapshot',
+      'members',
+      'items',
+      'rounds',
+      'followUps',
+    ]);
+    expect(Object.keys(parsed.items.find((item: Item) => item.id === 'c1').fields)[0]).toBe('name');
+    expect(toJson(model)).toMatch(/^\{\n {2}"format": "ideamill.board-export",\n/);
+  });
+
+  it('the schema rejects what is not a board export', () => {
+    const broken = (change: (model: Record<string, unknown> & BoardExport) => void) => {
+      const model = JSON.parse(toJson(fixture()));
+      change(model);
+      return validate(model);
+    };
+    expect(broken(() => {})).toBe(true);
+    expect(broken((m) => Object.assign(m.items[0]!, { type: 'sticker' }))).toBe(false);
+    expect(broken((m) => Object.assign(m.followUps[0]!, { status: 'finished' }))).toBe(false);
+    expect(broken((m) => Object.assign(m.followUps[0]!, { due: '15.4.2025' }))).toBe(false);
+    expect(broken((m) => Reflect.deleteProperty(m, 'version'))).toBe(false);
+    expect(broken((m) => Reflect.deleteProperty(m.items[5]!, 'text'))).toBe(false);
+    expect(broken((m) => Object.assign(m.items[5]!, { points: [1, 2] }))).toBe(false);
+    expect(broken((m) => Object.assign(m, { version: 2 }))).toBe(false);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// SVG
+// ---------------------------------------------------------------------------------------------
+
+type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+interface Element {
+  name: string;
+  attrs: Record<string, string>;
+  children: Element[];
+  text: string;
+}
+
+/** fast-xml-parser's ordered output as a plain element tree. */
+function toTree(nodes: XmlNode[]): Element[] {
+  const out: Element[] = [];
+  for (const node of nodes) {
+    const name = Object.keys(node).find((key) => key !== ':@');
+    if (!name || name === '#text' || name === '?xml') continue;
+    const children = node[name] as XmlNode[];
+    const text = children
+      .filter((child) => '#text' in child)
+      .map((child) => String(child['#text']))
+      .join('');
+    const attrs = Object.fromEntries(
+      Object.entries(node[':@'] ?? {}).map(([key, value]) => [key.replace(/^@_/, ''), value]),
+    );
+    out.push({ name, attrs, children: toTree(children), text });
+  }
+  return out;
+}
+
+function all(elements: Element[]): Element[] {
+  return elements.flatMap((element) => [element, ...all(element.children)]);
+}
+
+describe('SVG export', () => {
+  const svg = toSvg(fixture());
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    preserveOrder: true,
+    trimValues: false,
+    parseTagValue: false,
+    parseAttributeValue: false,
+  });
+  const tree = toTree(parser.parse(svg));
+  const elements = all(tree);
+  const byItem = (id: string) => {
+    const found = elements.find((element) => element.attrs['data-item'] === id);
+    if (!found) throw new Error(`no element for ${id}`);
+    return found;
+  };
+  const textOf = (element: Element): string[] =>
+    all([element])
+      .filter((e) => e.name === 'tspan')
+      .map((e) => e.text);
+
+  it('is well-formed XML with the SVG namespace', () => {
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(tree).toHaveLength(1);
+    expect(tree[0]?.name).toBe('svg');
+    expect(tree[0]?.attrs.xmlns).toBe('http://www.w3.org/2000/svg');
+    expect(elements.find((e) => e.name === 'title')?.text).toBe(BOARD_TITLE);
+  });
+
+  it('keeps hostile note text as text: no script or img element, no broken attribute', () => {
+    expect(textOf(byItem('n9'))).toEqual([SCRIPT_NOTE]);
+    expect(textOf(byItem('n10'))).toEqual([ATTR_NOTE]);
+    expect(elements.some((e) => e.name.toLowerCase() === 'script')).toBe(false);
+    expect(elements.some((e) => e.name.toLowerCase() === 'img')).toBe(false);
+    expect(svg).not.toMatch(/<script|<img/i);
+    expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    // A hostile colour falls back to the default fill; every colour is a plain hex value.
+    const rect = byItem('n12').children.find((e) => e.name === 'rect');
+    expect(rect?.attrs.fill).toBe('#fff3a3');
+    for (const element of elements) {
+      for (const key of ['fill', 'stroke']) {
+        const value = element.attrs[key];
+        if (value !== undefined) expect(value).toMatch(/^(#[0-9a-f]{6}|none)$/);
+      }
+    }
+  });
+
+  it('draws frames with titles, wrapped notes and concept cards with their fields', () => {
+    expect(textOf(byItem('f-feel'))).toEqual(['Asiakkaan tunteet']);
+    expect(byItem('f-feel').children.find((e) => e.name === 'rect')?.attrs.fill).toBe('#fff0f3');
+    const wrapped = textOf(byItem('n4'));
+    expect(wrapped.length).toBeGreaterThan(1);
+    expect(wrapped.join(' ').replace(/\s+/g, ' ')).toBe(CSV_NOTE.replace(/\s+/g, ' '));
+    const concept = textOf(byItem('c1'));
+    expect(concept[0]).toBe('Palveluluotsi');
+    expect(concept).toContain('Kohdeasiakas');
+    expect(concept).toContain('Ensimmäistä kertaa asioiva asiakas');
+    expect(concept).toContain('Ensimmäinen askel');
+  });
+
+  it('draws strokes from their points and connectors between item centres, skipping dangling ones', () => {
+    expect(byItem('s1')).toMatchObject({
+      name: 'polyline',
+      attrs: { points: '100,900 150,950 200,920' },
+    });
+    expect(byItem('k1')).toMatchObject({
+      name: 'line',
+      attrs: { x1: '340', y1: '120', x2: '2710', y2: '280' },
+    });
+    expect(elements.some((e) => e.attrs['data-item'] === 'k2')).toBe(false);
+  });
+
+  it('fits every item in the viewBox with a margin', () => {
+    const [x, y, w, h] = (tree[0]?.attrs.viewBox ?? '').split(' ').map(Number);
+    // Leftmost is n8 at x -400; rightmost c1 ends at 2920; topmost the title text at -140;
+    // lowest n12 ends at 1300.
+    expect([x, y, w, h]).toEqual([-440, -180, 2920 + 40 + 440, 1300 + 40 + 180]);
+    const empty = toSvg({ ...fixture(), items: [] });
+    expect(XMLValidator.validate(empty)).toBe(true);
+    expect(empty).toContain('viewBox="0 0 800 600"');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// iCalendar
+// ---------------------------------------------------------------------------------------------
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+describe('iCalendar export', () => {
+  const ics = toIcs(fixture());
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  const events = calendar.getAllSubcomponents('vevent');
+  const event = (uid: string) => {
+    const found = events.find((e) => e.getFirstPropertyValue('uid') === uid);
+    if (!found) throw new Error(`no event ${uid}`);
+    return found;
+  };
+
+  it('uses CRLF everywhere and folds lines at 75 octets without splitting a character', () => {
+    expect(ics.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
+    expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    const lines = ics.slice(0, -2).split('\r\n');
+    for (const line of lines) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+    // Folding did happen, and no fold cut a character: a JS string can only be cut between
+    // UTF-16 units, so a cut emoji shows up as a lone surrogate (or U+FFFD once encoded).
+    expect(lines.filter((line) => line.startsWith(' ')).length).toBeGreaterThan(3);
+    for (const line of lines) {
+      expect(line).not.toMatch(LONE_SURROGATE);
+      expect(line).not.toContain('\uFFFD');
+    }
+  });
+
+  it('never cuts a character when folding, wherever the fold falls', () => {
+    for (let shift = 0; shift < 8; shift++) {
+      const line = `DESCRIPTION:${'x'.repeat(shift)}${'ä🙂👍🏽€'.repeat(30)}`;
+      const physical = foldLine(line).split('\r\n');
+      expect(physical.length).toBeGreaterThan(4);
+      for (const part of physical) {
+        expect(Buffer.byteLength(part, 'utf8')).toBeLessThanOrEqual(75);
+        expect(part).not.toMatch(LONE_SURROGATE);
+      }
+      expect(physical.map((part, i) => (i === 0 ? part : part.slice(1))).join('')).toBe(line);
+    }
+  });
+
+  it('unfolding restores a long Finnish description with emoji exactly', () => {
+    expect(event('fu-1@ideamill').getFirstPropertyValue('description')).toBe(
+      [
+        'Vastuuhenkilö: Juha Korhonen',
+        'Tila: Työn alla',
+        'Kohde: Palveluluotsi',
+        `Muistiinpanot: ${LONG_NOTES}`,
+        `Taulu: ${BOARD_TITLE}`,
+      ].join('\n'),
+    );
+    // The same by hand: unfold, then undo TEXT escaping.
+    const unfolded = ics.replace(/\r\n[ \t]/g, '');
+    const raw = unfolded
+      .split('\r\n')
+      .find((line) => line.startsWith('DESCRIPTION:Vastuuhenkilö: Juha'));
+    const text = raw
+      ?.slice('DESCRIPTION:'.length)
+      .replace(/\\([\\;,nN])/g, (_m, c: string) => (c.toLowerCase() === 'n' ? '\n' : c));
+    expect(text).toContain(`Muistiinpanot: ${LONG_NOTES}\n`);
+  });
+
+  it('has one all-day event per dated follow-up, with stable UIDs and mapped statuses', () => {
+    expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
+    expect(calendar.getFirstPropertyValue('prodid')).toMatch(/Ideamill/);
+    expect(events.map((e) => e.getFirstPropertyValue('uid'))).toEqual([
+      'fu-1@ideamill',
+      'fu-3@ideamill',
+      'fu-4@ideamill',
+    ]);
+    const dates = (uid: string) => {
+      const start = event(uid).getFirstPropertyValue('dtstart') as ICAL.Time;
+      const end = event(uid).getFirstPropertyValue('dtend') as ICAL.Time;
+      return [start.isDate, start.toString(), end.toString()];
+    };
+    expect(dates('fu-1@ideamill')).toEqual([true, '2025-04-15', '2025-04-16']);
+    expect(dates('fu-3@ideamill')).toEqual([true, '2025-12-31', '2026-01-01']);
+    expect(ics).toContain('DTSTART;VALUE=DATE:20250415\r\n');
+    expect(event('fu-1@ideamill').getFirstPropertyValue('summary')).toBe(
+      'Pilotoi palveluluotsi, vaihe 1',
+    );
+    expect(event('fu-1@ideamill').getFirstPropertyValue('status')).toBe('CONFIRMED');
+    expect(event('fu-3@ideamill').getFirstPropertyValue('status')).toBe('CONFIRMED');
+    expect(event('fu-4@ideamill').getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(ics).toContain('DTSTAMP:20250314T123456Z\r\n');
+    // Exporting again gives the same UIDs, so a calendar updates instead of duplicating.
+    expect(toIcs(fixture())).toBe(ics);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Markdown
+// ---------------------------------------------------------------------------------------------
+
+/** The report's sections: heading text → the tokens up to the next heading. */
+function sections(markdown: string): Map<string, Tokens.Generic[]> {
+  const out = new Map<string, Tokens.Generic[]>();
+  let current: Tokens.Generic[] = [];
+  for (const token of marked.lexer(markdown)) {
+    if (token.type === 'heading' && token.depth <= 3) {
+      current = [];
+      out.set(token.text, current);
+    } else if (token.type !== 'space') {
+      current.push(token);
+    }
+  }
+  return out;
+}
+
+/** What a list's items say once rendered, as plain text. */
+function listTexts(tokens: Tokens.Generic[] | undefined): string[] {
+  const list = tokens?.find((token) => token.type === 'list') as Tokens.List | undefined;
+  return (list?.items ?? []).map((item) =>
+    marked
+      .parseInline(item.text, { async: false })
+      .replace(/<br>/g, '\n')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&'),
+  );
+}
+
+function table(tokens: Tokens.Generic[] | undefined): string[][] {
+  const found = tokens?.find((token) => token.type === 'table') as Tokens.Table | undefined;
+  if (!found) throw new Error('no table');
+  // Raw cell source with the backslash escapes undone: what a reader sees in the cell.
+  return found.rows.map((row) => row.map((cell) => cell.text.replace(/\\(.)/g, '$1')));
+}
+
+describe('Markdown report', () => {
+  const report = toMarkdown(fixture());
+  const html = marked.parse(report, { async: false });
+  const parts = sections(report);
+
+  it('opens with the title, the export date and the members by role', () => {
+    expect(report.startsWith(`# ${BOARD_TITLE}\n`)).toBe(true);
+    expect(report).toContain('- Viety: 2025-03-14 12:34 UTC');
+    expect(report).toContain('- Osallistujat: 5 (1 fasilitaattori, 3 osallistujaa, 1 katselija)');
+    expect(report).not.toContain('Tilannekuva');
+  });
+
+  it('lists each concept with every field under its Finnish label', () => {
+    const concept = listTexts(parts.get('Palveluluotsi'));
+    expect(concept).toEqual([
+      '<strong>Nimi:</strong> Palveluluotsi',
+      '<strong>Kohdeasiakas:</strong> Ensimmäistä kertaa asioiva asiakas',
+      '<strong>Asiakkaan tarve:</strong> Tietää heti, minne kääntyä',
+      '<strong>Palveluidea:</strong> Aulassa ja chatissa luotsi, joka ohjaa oikealle asiantuntijalle',
+      '<strong>Kosketuspisteet:</strong> Aula, chat, puhelin',
+      '<strong>Arvo asiakkaalle:</strong> Vähemmän odottelua ja epävarmuutta',
+      '<strong>Arvo organisaatiolle:</strong> Vähemmän väärin ohjattuja yhteydenottoja',
+      '<strong>Ensimmäinen askel:</strong> Kahden viikon pilotti Tampereella',
+    ]);
+  });
+
+  it('groups notes under their frame titles, by parent first and position second', () => {
+    expect(listTexts(parts.get('Ihmiset'))).toEqual([
+      'Asiakas ei tiedä, kenelle soittaa',
+      'Henkilökunnan nimet näkyviin',
+    ]);
+    expect(listTexts(parts.get('Ympäristöt (virtuaaliset ja fyysiset)'))).toEqual([
+      'Chat-palvelu ilta-aikaan',
+    ]);
+    expect(listTexts(parts.get('Esineet'))).toEqual([HOSTILE_MD]);
+    expect(listTexts(parts.get('Asiakkaan tunteet'))).toEqual([CSV_NOTE]);
+    const outside = listTexts(parts.get('Kehysten ulkopuolella'));
+    expect(outside).toContain(SCRIPT_NOTE);
+    expect(outside).toContain('+1 tästä');
+    expect(outside).toContain('@kaikki huom');
+  });
+
+  it('escapes a hostile note so it cannot break a table or inject HTML', () => {
+    expect(report).toContain('\\| \\# \\<b\\>lihavoitu\\</b\\>');
+    expect(report).not.toContain('<b>');
+    expect(html).not.toMatch(/<b>|<script|<img/i);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('gives every round its ranked results, ties shared, and says which votes were not counted', () => {
+    expect(table(parts.get('Kierros 1: Parhaat ideat'))).toEqual([
+      ['1', '5', 'Asiakas ei tiedä, kenelle soittaa'],
+      ['1', '5', 'Chat-palvelu ilta-aikaan'],
+      ['3', '2', 'Jonotus, "odotus" ja epätietoisuus – ärsyttää'],
+    ]);
+    const round1 = parts.get('Kierros 1: Parhaat ideat') ?? [];
+    expect(round1.some((t) => t.type === 'blockquote' && /3 ääntä.*n-deleted/.test(t.text))).toBe(
+      true,
+    );
+    expect(table(parts.get('Kierros 2: Konseptit'))).toEqual([
+      ['1', '4', 'Palveluluotsi'],
+      ['2', '1', 'Chat-palvelu ilta-aikaan'],
+    ]);
+    expect(parts.get('Kierros 3: Jatkokierros')?.[0]?.text).toMatch(/yhä auki/);
+  });
+
+  it('ends with the follow-up table: owners, due dates soonest first, statuses', () => {
+    const rows = table(parts.get('Jatkotoimet'));
+    expect(rows.map((row) => [row[0], row[2], row[3], row[4], row[5]])).toEqual([
+      ['Pilotoi palveluluotsi, vaihe 1', 'Juha Korhonen', '—', '2025-04-15', 'Työn alla'],
+      [
+        'Jonotusajan mittaus',
+        'Pekka Nieminen',
+        'pekka.nieminen@example.fi',
+        '2025-05-02',
+        'Luovuttu',
+      ],
+      ['Puhelinvalikon selkeytys', 'Aino Mäkinen', '—', '2025-12-31', 'Valmis'],
+      ['Selvitä chatin kustannukset', 'Sari Ulkopuolinen', 'sari@example.fi', '—', 'Avoin'],
+    ]);
+    for (const row of rows) expect(row).toHaveLength(7);
+  });
+
+  it('speaks English on an English board', () => {
+    const english = toMarkdown({ ...fixture(), board: { ...fixture().board, language: 'en' } });
+    expect(english).toContain('- Participants: 5 (1 facilitator, 3 participants, 1 viewer)');
+    expect(english).toContain('- **Target customer:** Ensimmäistä kertaa asioiva asiakas');
+    expect(english).toContain('### Outside frames');
+    expect(english).toContain('| Rank | Votes | Item |');
+    expect(english).toMatch(
+      /3 votes on an item deleted during the round \(n-deleted\) were not counted/,
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// renderExport
+// ---------------------------------------------------------------------------------------------
+
+describe('renderExport', () => {
+  it('names the file after the board and sends the matching content type', () => {
+    const model = fixture();
+    expect(renderExport(model, 'md')).toMatchObject({
+      contentType: 'text/markdown; charset=utf-8',
+      filename: 'kehittamispaiva-asiakaspalvelu.md',
+    });
+    expect(renderExport(model, 'csv', 'followups')).toMatchObject({
+      contentType: 'text/csv; charset=utf-8',
+      filename: 'kehittamispaiva-asiakaspalvelu-followups.csv',
+    });
+    expect(renderExport(model, 'csv').filename).toBe('kehittamispaiva-asiakaspalvelu-items.csv');
+    expect(renderExport(model, 'json').contentType).toBe('application/json; charset=utf-8');
+    expect(renderExport(model, 'svg').contentType).toBe('image/svg+xml; charset=utf-8');
+    expect(renderExport(model, 'ics').contentType).toBe('text/calendar; charset=utf-8');
+    expect(renderExport(model, 'csv', 'followups').body).toBe(toCsv(model, 'followups'));
+  });
+
+  it('slugs titles safely', () => {
+    const named = (title: string) =>
+      renderExport({ ...fixture(), board: { ...fixture().board, title } }, 'md').filename;
+    expect(named('Development day')).toBe('development-day.md');
+    expect(named('../"evil"\\name/ ; x')).toBe('evil-name-x.md');
+    expect(named('会議')).toBe('board.md');
+    const snapshot = {
+      ...fixture(),
+      snapshot: { id: 's1', name: 'Ennen äänestystä', createdAt: '2025-03-14T10:00:00.000Z' },
+    };
+    expect(renderExport(snapshot, 'ics').filename).toBe(
+      'kehittamispaiva-asiakaspalvelu-snapshot-2025-03-14.ics',
+    );
+  });
+});
