@@ -4,33 +4,20 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-import { BoardsService } from './boards/boards-service.ts';
 import type { Config } from './config/config.ts';
-import { DocumentRegistry } from './documents/document-registry.ts';
 import { AppError } from './errors.ts';
-import { createFacilitation, type Facilitation } from './facilitation/facilitation.ts';
-import { createFollowThrough, type FollowThrough } from './follow-through/follow-through.ts';
 import { createHttpApp } from './http/http-app.ts';
 import { createLogger } from './observability/logger.ts';
-import { createMetrics, type Metrics } from './observability/metrics.ts';
 import { SocketIoTransport } from './realtime/socketio-transport.ts';
 import { YWebsocketTransport } from './realtime/ywebsocket-transport.ts';
-import { BoardsRepository } from './store/boards-repository.ts';
-import { type Db, openDatabase } from './store/database.ts';
-import { DocumentsRepository } from './store/documents-repository.ts';
+import { createServices, type Services } from './services.ts';
 
 const CLIENT_DIR = path.resolve(fileURLToPath(new URL('../client', import.meta.url)));
 
-export interface RunningServer {
+export interface RunningServer extends Services {
   url: string;
   port: number;
   logger: Logger;
-  metrics: Metrics;
-  db: Db;
-  boards: BoardsService;
-  documents: DocumentRegistry;
-  facilitation: Facilitation;
-  followThrough: FollowThrough;
   /** Stops accepting, flushes every board, closes connections and the database. */
   close(): Promise<void>;
 }
@@ -39,23 +26,8 @@ export async function startServer(
   config: Config,
   logger = createLogger(config.logLevel),
 ): Promise<RunningServer> {
-  const db = openDatabase({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous });
-  const metrics = createMetrics();
-  const documentsRepository = new DocumentsRepository(db);
-  const boards = new BoardsService(new BoardsRepository(db), documentsRepository);
-  const documents = new DocumentRegistry({
-    repository: documentsRepository,
-    metrics,
-    logger,
-    limits: config.limits,
-    compaction: config.compaction,
-    idleUnloadMs: config.idleUnloadMs,
-  });
-
-  const facilitation = createFacilitation(db, documents, documentsRepository);
-  const followThrough = createFollowThrough(db, boards, documents, facilitation, () =>
-    facilitation.events(),
-  );
+  const services = createServices(config, logger);
+  const { db, metrics, boards, documents, facilitation, followThrough } = services;
   followThrough.snapshots.startPeriodic(config.snapshotIntervalMs);
 
   let ready = false;
@@ -119,5 +91,5 @@ export async function startServer(
     return closing;
   };
 
-  return { url, port, logger, metrics, db, boards, documents, facilitation, followThrough, close };
+  return { ...services, url, port, logger, close };
 }

@@ -115,6 +115,18 @@ export class DocumentRegistry {
     document.destroy();
   }
 
+  /**
+   * Lets every document go without compacting or snapshotting: for tools (the CLI) that only
+   * read. Anything pending is still flushed, so nothing is lost.
+   */
+  release(): void {
+    clearInterval(this.#sweeper);
+    for (const document of Array.from(this.#documents.values())) {
+      document.flush();
+      this.#drop(document);
+    }
+  }
+
   /** Flushes and closes everything: the last step before the database closes. */
   close(reason: AppError): void {
     clearInterval(this.#sweeper);

@@ -8,6 +8,7 @@ import type { FollowThrough } from '../follow-through/follow-through.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { boardsRouter } from './boards-router.ts';
 import { errorHandler, unknownRoute } from './errors.ts';
+import { exportRouter } from './export-router.ts';
 import { facilitationRouter } from './facilitation-router.ts';
 import { followUpsRouter } from './follow-ups-router.ts';
 import { roundsRouter } from './rounds-router.ts';
@@ -48,6 +49,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   api.use('/boards/:id/rounds', roundsRouter(boards, options.facilitation.rounds));
   api.use('/boards/:id/followups', followUpsRouter(boards, followThrough.followUps));
   api.use('/boards/:id/snapshots', snapshotsRouter(boards, followThrough.snapshots));
+  api.use('/boards/:id/export', exportRouter(boards, followThrough.exports));
   api.use('/boards/:id', facilitationRouter(options.boards, options.facilitation));
   api.use('/boards', boardsRouter(options));
   api.use(unknownRoute);

@@ -1,0 +1,209 @@
+/** The CLI's commands: each parses its own arguments and calls the same services as the server. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { LANGUAGES, type Language } from '../../shared/api.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../../shared/follow-through.ts';
+import { ROLES } from '../../shared/roles.ts';
+import { TEMPLATES, type Template } from '../../shared/templates.ts';
+import type { Config } from '../config/config.ts';
+import { renderExport } from '../follow-through/exports/index.ts';
+import { serveUntilSignal } from '../serve.ts';
+import { createServices } from '../services.ts';
+
+export class UsageError extends Error {}
+
+interface Context {
+  positionals: string[];
+  values: Record<string, string | boolean | undefined>;
+  config: Config;
+  logger: Logger;
+}
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+export interface Command {
+  summary: string;
+  usage: string;
+  details?: string;
+  options: OptionSpec;
+  run(context: Context): Promise<number>;
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], what: string): T {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
+    return value as T;
+  throw new UsageError(`${what} must be one of: ${allowed.join(', ')}`);
+}
+
+function origin(config: Config): string {
+  return config.publicUrl ?? `http://localhost:${config.port}`;
+}
+
+/** Runs `work` on the services and closes the database afterwards, without side effects. */
+async function withServices<T>(
+  context: Context,
+  work: (services: ReturnType<typeof createServices>) => T | Promise<T>,
+): Promise<T> {
+  const services = createServices(context.config, context.logger);
+  try {
+    return await work(services);
+  } finally {
+    services.documents.release();
+    services.db.close();
+  }
+}
+
+export const COMMANDS: Record<string, Command> = {
+  serve: {
+    summary: 'Start the server (the same as npm start).',
+    usage: '',
+    options: {},
+    run: ({ config }) => serveUntilSignal(config),
+  },
+
+  'create-board': {
+    summary: 'Create a board and print its three links.',
+    usage: 'TITLE [--template T] [--language en|fi] [--json]',
+    details: `Templates: ${TEMPLATES.join(', ')}. Links use PUBLIC_URL, else http://localhost:PORT.`,
+    options: {
+      template: { type: 'string', short: 't' },
+      language: { type: 'string', short: 'l' },
+      json: { type: 'boolean' },
+    },
+    run: (context) =>
+      withServices(context, ({ boards }) => {
+        const title = context.positionals.join(' ').trim();
+        if (!title) throw new UsageError('give the board a title');
+        const template = oneOf<Template>(
+          context.values.template ?? 'blank',
+          TEMPLATES,
+          '--template',
+        );
+        const language = oneOf<Language>(context.values.language ?? 'en', LANGUAGES, '--language');
+        const { board, keys } = boards.create({ title, template, language });
+        const links = Object.fromEntries(
+          ROLES.map((role) => [role, `${origin(context.config)}/b/${board.id}#key=${keys[role]}`]),
+        );
+        if (context.values.json) {
+          console.log(JSON.stringify({ board, keys, links }, null, 2));
+        } else {
+          console.log(`Created "${board.title}" (${board.id})\n`);
+          for (const role of ROLES) console.log(`${role.padEnd(12)} ${links[role]}`);
+        }
+        return 0;
+      }),
+  },
+
+  'list-boards': {
+    summary: 'List every board: id, created, template, members, title.',
+    usage: '[--json]',
+    options: { json: { type: 'boolean' } },
+    run: (context) =>
+      withServices(context, ({ boards }) => {
+        const rows = boards.list().map((board) => ({
+          ...board,
+          members: boards.members(board.id).length,
+        }));
+        if (context.values.json) {
+          console.log(JSON.stringify(rows, null, 2));
+          return 0;
+        }
+        if (rows.length === 0) {
+          console.log('No boards yet. Create one with: ideamill create-board "Title"');
+          return 0;
+        }
+        for (const row of rows) {
+          console.log(
+            [
+              row.id,
+              row.createdAt.slice(0, 16),
+              row.template.padEnd(16),
+              String(row.members).padStart(4),
+              row.title,
+            ].join('  '),
+          );
+        }
+        return 0;
+      }),
+  },
+
+  export: {
+    summary: 'Export a board (or one of its snapshots) as md, csv, json, svg or ics.',
+    usage: 'BOARD --format F [--out FILE] [--snapshot ID] [--table items|followups]',
+    details: 'Without --out the export goes to standard output.',
+    options: {
+      format: { type: 'string', short: 'f' },
+      out: { type: 'string', short: 'o' },
+      snapshot: { type: 'string' },
+      table: { type: 'string' },
+    },
+    run: (context) =>
+      withServices(context, ({ followThrough }) => {
+        const [boardId] = context.positionals;
+        if (!boardId) throw new UsageError('name the board to export');
+        const format = oneOf<ExportFormat>(context.values.format, EXPORT_FORMATS, '--format');
+        const table = oneOf(
+          context.values.table ?? 'items',
+          ['items', 'followups'] as const,
+          '--table',
+        );
+        const snapshot = context.values.snapshot;
+        const model = followThrough.exports.gather(
+          boardId,
+          typeof snapshot === 'string' ? snapshot : undefined,
+        );
+        const { body, filename } = renderExport(model, format, table);
+        const out = context.values.out;
+        if (typeof out === 'string') {
+          fs.writeFileSync(out, body);
+          console.error(
+            `Wrote ${path.resolve(out)} (${Buffer.byteLength(body)} bytes; ${filename})`,
+          );
+        } else {
+          process.stdout.write(body);
+        }
+        return 0;
+      }),
+  },
+
+  backup: {
+    summary: 'Copy the database to FILE with SQLite online backup (safe while serving).',
+    usage: 'FILE',
+    options: {},
+    run: (context) =>
+      withServices(context, async ({ db }) => {
+        const [file] = context.positionals;
+        if (!file) throw new UsageError('name the backup file');
+        if (fs.existsSync(file)) throw new UsageError(`${file} exists already; choose a new name`);
+        await db.backup(file);
+        console.log(`Backed up to ${path.resolve(file)} (${fs.statSync(file).size} bytes)`);
+        return 0;
+      }),
+  },
+
+  compact: {
+    summary: 'Fold update logs into compacted states (one board, or all) and checkpoint the WAL.',
+    usage: '[BOARD] [--vacuum]',
+    details: '--vacuum also rebuilds the file to return free pages to the disk (briefly locks it).',
+    options: { vacuum: { type: 'boolean' } },
+    run: (context) =>
+      withServices(context, ({ boards, documents, documentsRepository, db }) => {
+        const ids = context.positionals.length
+          ? context.positionals.map((id) => boards.get(id).id)
+          : boards.list().map((board) => board.id);
+        let folded = 0;
+        for (const id of ids) {
+          const before = documentsRepository.load(id).updates.length;
+          const document = documents.open({ boardId: id });
+          document.compact();
+          folded += before;
+          console.log(`${id}  ${before} log updates folded`);
+        }
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        if (context.values.vacuum) db.exec('VACUUM');
+        console.log(`Compacted ${ids.length} board(s), ${folded} updates folded.`);
+        return 0;
+      }),
+  },
+};

@@ -1,0 +1,86 @@
+/**
+ * `ideamill`: the operator's command line. Works on the same DATA_DIR as the server, also
+ * while it serves (SQLite WAL; backups use SQLite's online backup).
+ * Exit codes: 0 done, 1 failed (the message says why), 2 wrong usage.
+ */
+import { parseArgs } from 'node:util';
+import { type Config, ConfigError, loadConfig } from '../config/config.ts';
+import { AppError } from '../errors.ts';
+import { createLogger } from '../observability/logger.ts';
+import { COMMANDS, type Command, UsageError } from './commands.ts';
+
+const USAGE = `Usage: ideamill <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, command]) => `  ${name.padEnd(14)} ${command.summary}`)
+  .join('\n')}
+
+Configuration comes from the environment (DATA_DIR, PORT, PUBLIC_URL, …; see README).
+Run "ideamill <command> --help" for a command's options.`;
+
+function help(name: string, command: Command): string {
+  return `Usage: ideamill ${name} ${command.usage}\n\n${command.summary}\n${command.details ?? ''}`;
+}
+
+export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`ideamill: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    console.error(`ideamill ${name}: ${(error as Error).message}\n\n${help(name, command)}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    console.log(help(name, command));
+    return 0;
+  }
+  let config: Config;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 2;
+    }
+    throw error;
+  }
+  try {
+    return await command.run({
+      positionals: parsed.positionals,
+      values: parsed.values as Record<string, string | boolean | undefined>,
+      config,
+      logger: createLogger(name === 'serve' ? config.logLevel : 'silent'),
+    });
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`ideamill ${name}: ${error.message}\n\n${help(name, command)}`);
+      return 2;
+    }
+    if (error instanceof AppError) {
+      console.error(`ideamill ${name}: ${error.message} (${error.code})`);
+      return 1;
+    }
+    console.error(`ideamill ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+const code = await run(process.argv.slice(2));
+// `serve` keeps running; everything else exits with its code.
+if (code >= 0) process.exitCode = code;

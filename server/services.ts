@@ -1,0 +1,41 @@
+/** Opens the database and builds every service on it: shared by the server and the CLI. */
+import type { Logger } from 'pino';
+import { BoardsService } from './boards/boards-service.ts';
+import type { Config } from './config/config.ts';
+import { DocumentRegistry } from './documents/document-registry.ts';
+import { createFacilitation, type Facilitation } from './facilitation/facilitation.ts';
+import { createFollowThrough, type FollowThrough } from './follow-through/follow-through.ts';
+import { createMetrics, type Metrics } from './observability/metrics.ts';
+import { BoardsRepository } from './store/boards-repository.ts';
+import { type Db, openDatabase } from './store/database.ts';
+import { DocumentsRepository } from './store/documents-repository.ts';
+
+export interface Services {
+  db: Db;
+  metrics: Metrics;
+  documentsRepository: DocumentsRepository;
+  boards: BoardsService;
+  documents: DocumentRegistry;
+  facilitation: Facilitation;
+  followThrough: FollowThrough;
+}
+
+export function createServices(config: Config, logger: Logger): Services {
+  const db = openDatabase({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous });
+  const metrics = createMetrics();
+  const documentsRepository = new DocumentsRepository(db);
+  const boards = new BoardsService(new BoardsRepository(db), documentsRepository);
+  const documents = new DocumentRegistry({
+    repository: documentsRepository,
+    metrics,
+    logger,
+    limits: config.limits,
+    compaction: config.compaction,
+    idleUnloadMs: config.idleUnloadMs,
+  });
+  const facilitation = createFacilitation(db, documents, documentsRepository);
+  const followThrough = createFollowThrough(db, boards, documents, facilitation, () =>
+    facilitation.events(),
+  );
+  return { db, metrics, documentsRepository, boards, documents, facilitation, followThrough };
+}

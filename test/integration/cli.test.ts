@@ -1,0 +1,143 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { addItem } from '../../shared/board-document.ts';
+import type { BoardExport } from '../../shared/follow-through.ts';
+import { socketIoClient, waitFor } from '../helpers/clients.ts';
+import { startTestServer, tempDataDir } from '../helpers/server.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const BIN = path.join(ROOT, 'bin/ideamill.js');
+
+function ideamill(args: string[], env: Record<string, string>) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('the ideamill command', () => {
+  const dataDir = tempDataDir();
+  const env = { DATA_DIR: dataDir, PUBLIC_URL: 'https://ideamill.example.org' };
+
+  it('prints help and refuses unknown commands and options with exit code 2', () => {
+    const help = ideamill(['--help'], env);
+    expect(help.code).toBe(0);
+    for (const command of ['serve', 'create-board', 'list-boards', 'export', 'backup', 'compact']) {
+      expect(help.stdout).toContain(command);
+    }
+    expect(ideamill(['export', '--help'], env).stdout).toContain('--format');
+    expect(ideamill(['frobnicate'], env).code).toBe(2);
+    const badOption = ideamill(['list-boards', '--colour'], env);
+    expect(badOption.code).toBe(2);
+    expect(badOption.stderr).toContain('--colour');
+    const badValue = ideamill(['create-board', 'X', '--template', 'kanban'], env);
+    expect([badValue.code, badValue.stderr.includes('customer-journey')]).toEqual([2, true]);
+    const badEnv = ideamill(['list-boards'], { ...env, PORT: 'eighty' });
+    expect([badEnv.code, badEnv.stderr.includes('PORT')]).toEqual([2, true]);
+  });
+
+  it('creates a board, lists it, and the printed links open it', async () => {
+    const created = ideamill(
+      [
+        'create-board',
+        'Muutoslähettiläät',
+        '--template',
+        'idea-mill',
+        '--language',
+        'fi',
+        '--json',
+      ],
+      env,
+    );
+    expect(created.code).toBe(0);
+    const board = JSON.parse(created.stdout) as {
+      board: { id: string; title: string };
+      keys: Record<'facilitator' | 'participant' | 'viewer', string>;
+      links: Record<string, string>;
+    };
+    expect(board.links.participant).toBe(
+      `https://ideamill.example.org/b/${board.board.id}#key=${board.keys.participant}`,
+    );
+    const listed = ideamill(['list-boards'], env);
+    expect(listed.stdout).toContain(board.board.id);
+    expect(listed.stdout).toContain('Muutoslähettiläät');
+    // The server on the same data directory accepts the printed key.
+    const server = await startTestServer({}, dataDir);
+    try {
+      const joined = await server.join(board.board.id, board.keys.facilitator, 'Fia');
+      expect(joined.member.role).toBe('facilitator');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('exports, backs up and compacts while a server is serving the same file', async () => {
+    const server = await startTestServer({ COMPACT_AFTER_UPDATES: '1000000' }, dataDir);
+    try {
+      const { board, tokens } = await server.boardWithMembers();
+      const id = board.board.id;
+      const client = socketIoClient(server.url, id, tokens.facilitator);
+      await client.synced;
+      for (let i = 0; i < 30; i++) {
+        addItem(client.doc, {
+          type: 'note',
+          x: i,
+          y: 0,
+          text: `cli note ${i}`,
+        });
+      }
+      await waitFor(
+        () =>
+          (
+            server.db
+              .prepare('SELECT count(*) AS n FROM document_updates WHERE doc_id = ?')
+              .get(id) as {
+              n: number;
+            }
+          ).n >= 30,
+        'log rows',
+      );
+
+      const out = path.join(dataDir, 'export.json');
+      const exported = ideamill(['export', id, '--format', 'json', '--out', out], env);
+      expect(exported.code).toBe(0);
+      const model = JSON.parse(fs.readFileSync(out, 'utf8')) as BoardExport;
+      expect(model.items.filter((item) => item.type === 'note')).toHaveLength(30);
+      const stdout = ideamill(['export', id, '--format', 'md'], env);
+      expect(stdout.stdout).toContain('cli note 29');
+
+      const backupFile = path.join(dataDir, 'backup.sqlite');
+      expect(ideamill(['backup', backupFile], env).code).toBe(0);
+      const copy = new Database(backupFile, { readonly: true });
+      expect(copy.prepare('SELECT title FROM boards WHERE id = ?').get(id)).toEqual({
+        title: 'Workshop',
+      });
+      copy.close();
+      expect(ideamill(['backup', backupFile], env).code).toBe(2);
+
+      const compacted = ideamill(['compact', id], env);
+      expect(compacted.code).toBe(0);
+      expect(compacted.stdout).toMatch(/\d+ log updates folded/);
+      const rows = server.db
+        .prepare('SELECT count(*) AS n FROM document_updates WHERE doc_id = ?')
+        .get(id) as { n: number };
+      expect(rows.n).toBe(0);
+      // The serving board is untouched and still takes edits.
+      addItem(client.doc, { type: 'note', x: 0, y: 9, text: 'after compact' });
+      const reader = socketIoClient(server.url, id, tokens.viewer);
+      await waitFor(() => reader.doc.getMap('items').size === 31, 'all notes');
+      reader.destroy();
+      client.destroy();
+      expect(
+        ideamill(['export', '01890000-0000-7000-8000-000000000000', '--format', 'md'], env).code,
+      ).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+});

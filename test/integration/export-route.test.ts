@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addItem, itemsOf } from '../../shared/board-document.ts';
+import type { ErrorResponse } from '../../shared/errors.ts';
+import type { BoardExport, Snapshot } from '../../shared/follow-through.ts';
+import { socketIoClient, waitFor, yWebsocketClient } from '../helpers/clients.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+let server: TestServer;
+let id: string;
+let tokens: Record<'facilitator' | 'participant' | 'viewer', string>;
+let stockNote: string;
+let snapshotId: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const created = await server.boardWithMembers('idea-mill');
+  id = created.board.board.id;
+  tokens = created.tokens;
+  // A note added the raw way by a stock Yjs client, without our helpers.
+  const stock = yWebsocketClient(server.url, id, tokens.participant);
+  await stock.synced;
+  const note = new Y.Map<unknown>();
+  note.set('type', 'note');
+  note.set('x', 10);
+  note.set('y', 20);
+  note.set('w', 200);
+  note.set('h', 200);
+  note.set('color', '#caffbf');
+  note.set('createdAt', Date.now());
+  note.set('text', new Y.Text('Stock client idea'));
+  stockNote = 'stock-note-1';
+  itemsOf(stock.doc).set(stockNote, note);
+  const reader = socketIoClient(server.url, id, tokens.viewer);
+  await waitFor(() => itemsOf(reader.doc).has(stockNote), 'stock note stored');
+  const snap = await server.api<Snapshot>(`/api/boards/${id}/snapshots`, {
+    token: tokens.facilitator,
+    body: { name: 'Only the stock note' },
+  });
+  snapshotId = snap.body.id;
+  const later = addItem(stock.doc, { type: 'note', x: 0, y: 0, text: 'Added after the snapshot' });
+  await waitFor(() => itemsOf(reader.doc).has(later), 'later note');
+  const round = await server.api<{ round: { id: string } }>(`/api/boards/${id}/rounds`, {
+    token: tokens.facilitator,
+    body: { budget: 2 },
+  });
+  await server.api(`/api/boards/${id}/rounds/${round.body.round.id}/votes`, {
+    token: tokens.participant,
+    body: { itemId: stockNote },
+  });
+  await server.api(`/api/boards/${id}/rounds/${round.body.round.id}/close`, {
+    token: tokens.facilitator,
+    body: {},
+  });
+  await server.api(`/api/boards/${id}/followups`, {
+    token: tokens.facilitator,
+    body: { itemId: stockNote, owner: { name: 'Olli Owner' }, due: '2027-01-15' },
+  });
+  stock.destroy();
+  reader.destroy();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const get = (query: string, token = tokens.viewer) =>
+  server.api<string>(`/api/boards/${id}/export?${query}`, { token });
+
+describe('GET /api/boards/:id/export', () => {
+  it.each([
+    ['md', 'text/markdown'],
+    ['csv', 'text/csv'],
+    ['json', 'application/json'],
+    ['svg', 'image/svg+xml'],
+    ['ics', 'text/calendar'],
+  ])(
+    "%s comes with its content type and a file name, and holds the stock client's note",
+    async (format, type) => {
+      const { status, headers, body } = await get(`format=${format}`);
+      expect(status).toBe(200);
+      expect(headers.get('content-type')).toContain(type);
+      expect(headers.get('content-disposition')).toMatch(
+        new RegExp(
+          `^attachment; filename="workshop${format === 'csv' ? '-items' : ''}\\.${format}"$`,
+        ),
+      );
+      const text = typeof body === 'string' ? body : JSON.stringify(body);
+      if (format === 'ics') expect(text).toContain('DTSTART;VALUE=DATE:20270115');
+      else expect(text).toContain('Stock client idea');
+    },
+  );
+
+  it('json is the complete model: items, rounds with results, follow-ups', async () => {
+    const { body } = await server.api<BoardExport>(`/api/boards/${id}/export?format=json`, {
+      token: tokens.participant,
+    });
+    expect(body.format).toBe('ideamill.board-export');
+    expect(body.items.map((item) => item.id)).toContain(stockNote);
+    expect(body.rounds[0]?.results).toEqual([{ itemId: stockNote, votes: 1, rank: 1 }]);
+    expect(body.followUps[0]).toMatchObject({ itemId: stockNote, owner: { name: 'Olli Owner' } });
+    expect(body.members.map((m) => m.role).sort()).toEqual([
+      'facilitator',
+      'participant',
+      'viewer',
+    ]);
+  });
+
+  it('exports a snapshot: the items as they were then', async () => {
+    const { body } = await server.api<BoardExport>(
+      `/api/boards/${id}/export?format=json&snapshot=${snapshotId}`,
+      { token: tokens.viewer },
+    );
+    expect(body.snapshot).toMatchObject({ id: snapshotId, name: 'Only the stock note' });
+    const texts = JSON.stringify(body.items);
+    expect(texts).toContain('Stock client idea');
+    expect(texts).not.toContain('Added after the snapshot');
+    const live = await get('format=md');
+    expect(live.body).toContain('Added after the snapshot');
+  });
+
+  it('the follow-up table is a second CSV', async () => {
+    const { body, headers } = await get('format=csv&table=followups');
+    expect(headers.get('content-disposition')).toContain('workshop-followups.csv');
+    expect(body).toContain('Olli Owner');
+    expect(body).toContain('2027-01-15');
+  });
+
+  it('refuses bad formats, unknown snapshots and missing tokens with the error shape', async () => {
+    const bad = await server.api<ErrorResponse>(`/api/boards/${id}/export?format=pdf`, {
+      token: tokens.viewer,
+    });
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'invalid_input']);
+    const none = await server.api<ErrorResponse>(`/api/boards/${id}/export?format=md`);
+    expect([none.status, none.body.error.code]).toEqual([401, 'token_required']);
+    const snap = await server.api<ErrorResponse>(
+      `/api/boards/${id}/export?format=md&snapshot=nope`,
+      { token: tokens.viewer },
+    );
+    expect([snap.status, snap.body.error.code]).toEqual([404, 'snapshot_not_found']);
+  });
+});
