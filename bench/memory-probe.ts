@@ -26,14 +26,14 @@ function read(file: string): MemoryReading | undefined {
   }
 }
 
-/** Signals the server, then waits for a reading newer than any before. */
+/** Signals the server, then waits for its reading (the file is removed first: no stale one). */
 export async function probeMemory(pid: number, file: string): Promise<MemoryReading> {
-  const before = read(file)?.seq ?? 0;
+  fs.rmSync(file, { force: true });
   process.kill(pid, 'SIGUSR2');
   const started = Date.now();
   for (;;) {
     const reading = read(file);
-    if (reading && reading.seq > before) return reading;
+    if (reading) return reading;
     if (Date.now() - started > 10_000) throw new Error(`no memory reading from ${pid}`);
     await sleep(20);
   }

@@ -7,7 +7,14 @@ function format(value: number | undefined, digits: number): string {
   return value.toFixed(digits);
 }
 
-function table(header: string[], lines: string[][]): string {
+type Style = 'text' | 'markdown';
+
+function table(header: string[], lines: string[][], style: Style = 'text'): string {
+  if (style === 'markdown') {
+    const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+    const rule = header.map((_, i) => (i < 2 ? '---' : '---:'));
+    return [row(header), row(rule), ...lines.map(row)].join('\n');
+  }
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
   const render = (cells: string[]) =>
     cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
@@ -16,8 +23,9 @@ function table(header: string[], lines: string[][]): string {
   );
 }
 
-export function renderWorkload(result: WorkloadResult): string {
-  const out = [`## ${result.title}`, ''];
+/** The workload's figures and ratio tables, as plain text (terminal) or Markdown (docs). */
+export function renderWorkload(result: WorkloadResult, style: Style = 'text'): string {
+  const out = [`${style === 'markdown' ? '###' : '##'} ${result.title}`, ''];
   out.push(
     table(
       ['case', 'target', ...result.columns.map((c) => c.label)],
@@ -26,6 +34,7 @@ export function renderWorkload(result: WorkloadResult): string {
         row.target,
         ...result.columns.map((c) => format(row.metrics[c.key], c.digits)),
       ]),
+      style,
     ),
   );
   const ratios = ratioLines(result);
@@ -34,9 +43,10 @@ export function renderWorkload(result: WorkloadResult): string {
     const labels = result.ratioKeys.map(
       (key) => result.columns.find((c) => c.key === key)?.label ?? key,
     );
-    out.push(table(['case', 'ideamill ÷ target', ...labels], ratios));
+    out.push(table(['case', 'ideamill ÷ target', ...labels], ratios, style));
   }
-  for (const note of result.notes) out.push(`  · ${note}`);
+  out.push('');
+  for (const note of result.notes) out.push(style === 'markdown' ? `- ${note}` : `  · ${note}`);
   return out.join('\n');
 }
 
