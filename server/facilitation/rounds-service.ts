@@ -31,6 +31,8 @@ export class RoundsService {
   readonly #documents: DocumentRegistry;
   readonly #events: () => BoardEvents;
   readonly #timers = new Map<string, NodeJS.Timeout>();
+  /** Rounds with votes cast since their last progress event (sent once per event-loop turn). */
+  readonly #progressDue = new Map<string, StoredRound>();
   hooks: RoundsHooks = {};
 
   constructor(
@@ -219,9 +221,26 @@ export class RoundsService {
     this.#timers.set(stored.round.id, timer);
   }
 
-  /** After a cast or retraction: a count for everyone; tallies only when not anonymous. */
+  /**
+   * After casts or retractions: one progress event per round per event-loop turn, however many
+   * votes arrived in it (a storm of 1,500 votes would otherwise send 1,500 events to everyone).
+   */
   #progress(stored: StoredRound): void {
-    const { round } = this.#repository.get(stored.round.id, stored.boardId)!;
+    if (this.#progressDue.size === 0) setImmediate(() => this.#sendProgress());
+    this.#progressDue.set(stored.round.id, stored);
+  }
+
+  #sendProgress(): void {
+    const due = Array.from(this.#progressDue.values());
+    this.#progressDue.clear();
+    for (const stored of due) this.#sendRoundProgress(stored);
+  }
+
+  /** A count for everyone; tallies only when not anonymous; participation to facilitators. */
+  #sendRoundProgress(stored: StoredRound): void {
+    const current = this.#repository.get(stored.round.id, stored.boardId);
+    if (!current || current.round.status !== 'open') return;
+    const { round } = current;
     const events = this.#events();
     events.toBoard(stored.boardId, 'round:progress', {
       roundId: round.id,

@@ -37,7 +37,7 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
     url,
     process: child,
     kill(signal) {
-      child.kill(signal);
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
     },
   };

@@ -16,8 +16,14 @@ const env = {
   COMPACT_AFTER_UPDATES: '500',
 };
 let server: ChildServer | undefined;
+const started: ChildServer[] = [];
+async function start(env: Record<string, string>): Promise<ChildServer> {
+  server = await startChildServer(env);
+  started.push(server);
+  return server;
+}
 afterAll(async () => {
-  await server?.kill('SIGKILL');
+  await Promise.all(started.map((child) => child.kill('SIGKILL')));
 });
 
 async function post<T>(url: string, body: unknown): Promise<T> {
@@ -30,7 +36,7 @@ async function post<T>(url: string, body: unknown): Promise<T> {
 }
 
 it('kill -9 while a client streams updates loses nothing another client saw', async () => {
-  server = await startChildServer(env);
+  server = await start(env);
   const created = await post<CreateBoardResponse>(`${server.url}/api/boards`, { title: 'Crash' });
   const id = created.board.id;
   const join = (key: string) =>
@@ -68,7 +74,7 @@ it('kill -9 while a client streams updates loses nothing another client saw', as
   observer.destroy();
   expect(seen.length).toBeGreaterThanOrEqual(3000);
 
-  server = await startChildServer(env);
+  server = await start(env);
   const reader = socketIoClient(server.url, id, observerToken);
   await reader.synced;
   const recovered = new Map(readItems(reader.doc).map((item) => [item.id, item]));
@@ -83,7 +89,7 @@ it('kill -9 while a client streams updates loses nothing another client saw', as
 
 it('SIGTERM flushes, compacts and exits cleanly; everything is there after restart', async () => {
   const dataDir = tempDataDir();
-  server = await startChildServer({ DATA_DIR: dataDir });
+  server = await start({ DATA_DIR: dataDir });
   const created = await post<CreateBoardResponse>(`${server.url}/api/boards`, { title: 'Bye' });
   const id = created.board.id;
   const { token } = await post<JoinBoardResponse>(`${server.url}/api/boards/${id}/join`, {
@@ -109,7 +115,7 @@ it('SIGTERM flushes, compacts and exits cleanly; everything is there after resta
   expect(db.prepare('SELECT count(*) AS n FROM document_updates').get()).toEqual({ n: 0 });
   db.close();
 
-  server = await startChildServer({ DATA_DIR: dataDir });
+  server = await start({ DATA_DIR: dataDir });
   const after = socketIoClient(server.url, id, token);
   await after.synced;
   expect(itemsOf(after.doc).size).toBe(100);

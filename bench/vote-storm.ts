@@ -1,0 +1,172 @@
+/**
+ * `npm run bench:votes [-- --quick]`: the vote storm. 300 members (quick: 30) each fire 7 votes
+ * at once over Socket.io in a round with budget 5: every vote is checked and written in its own
+ * SQLite transaction. Reports throughput and latency (send → acknowledgement), and counts
+ * violations (a member over budget, an item over its cap, results that differ from a recount).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { io, type Socket } from 'socket.io-client';
+import * as Y from 'yjs';
+import { SocketIoProvider } from '../client/src/sync/socketio-provider.ts';
+import { addItem } from '../shared/board-document.ts';
+import type { AckResult } from '../shared/events.ts';
+import type { CloseRoundResponse, RoundView } from '../shared/facilitation.ts';
+import { ROOT } from './child.ts';
+import { startIdeamill } from './peers/ideamill.ts';
+import { median, summarize } from './stats.ts';
+
+const quick = process.argv.includes('--quick');
+const MEMBERS = quick ? 30 : 300;
+const VOTES_EACH = 7;
+const BUDGET = 5;
+const ITEMS = 40;
+const REPS = quick ? 1 : 3;
+
+async function post<T>(origin: string, route: string, token: string, body: unknown): Promise<T> {
+  const response = await fetch(`${origin}${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${route}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+async function run(rep: number) {
+  const peer = await startIdeamill();
+  try {
+    const boardId = await peer.newRoom();
+    const [facilitator, ...members] = await peer.credentials(boardId, MEMBERS + 1);
+    // Notes to vote on, written through a real client.
+    const doc = new Y.Doc();
+    const writer = new SocketIoProvider(peer.origin, boardId, doc, { token: facilitator! });
+    await new Promise<void>((resolve) => writer.on('synced', (s) => s && resolve()));
+    const notes = Array.from({ length: ITEMS }, (_, i) =>
+      addItem(doc, { type: 'note', x: i * 220, y: 0, text: `idea ${i}` }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    writer.destroy();
+
+    const sockets: Socket[] = await Promise.all(
+      members.map(
+        (token) =>
+          new Promise<Socket>((resolve, reject) => {
+            const socket = io(peer.origin, {
+              auth: { token, boardId },
+              transports: ['websocket'],
+              reconnection: false,
+            });
+            socket.once('connect', () => resolve(socket));
+            socket.once('connect_error', reject);
+          }),
+      ),
+    );
+    const opened = await post<RoundView>(
+      peer.origin,
+      `/api/boards/${boardId}/rounds`,
+      facilitator!,
+      {
+        budget: BUDGET,
+        maxPerItem: 2,
+      },
+    );
+    const roundId = opened.round.id;
+
+    const latencies: number[] = [];
+    const accepted = new Map<string, number>();
+    const refusals = new Map<string, number>();
+    const started = performance.now();
+    await Promise.all(
+      sockets.flatMap((socket, m) =>
+        Array.from({ length: VOTES_EACH }, (_, k) => {
+          const itemId = notes[(m + k) % ITEMS]!;
+          const sent = performance.now();
+          return new Promise<void>((resolve) => {
+            socket.emit('round:vote', { roundId, itemId }, (result: AckResult<unknown>) => {
+              latencies.push(performance.now() - sent);
+              if (result.ok) accepted.set(itemId, (accepted.get(itemId) ?? 0) + 1);
+              else refusals.set(result.error.code, (refusals.get(result.error.code) ?? 0) + 1);
+              resolve();
+            });
+          });
+        }),
+      ),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    for (const socket of sockets) socket.close();
+
+    const closed = await post<CloseRoundResponse>(
+      peer.origin,
+      `/api/boards/${boardId}/rounds/${roundId}/close`,
+      facilitator!,
+      {},
+    );
+    // Violations, counted from the database itself.
+    const db = new Database(path.join(peer.dataDir, 'ideamill.sqlite'), { readonly: true });
+    const overBudget = db
+      .prepare(
+        'SELECT count(*) AS n FROM (SELECT member_id FROM votes WHERE round_id = ? GROUP BY member_id HAVING count(*) > ?)',
+      )
+      .get(roundId, BUDGET) as { n: number };
+    const overCap = db
+      .prepare(
+        'SELECT count(*) AS n FROM (SELECT 1 FROM votes WHERE round_id = ? GROUP BY member_id, item_id HAVING count(*) > 2)',
+      )
+      .get(roundId) as { n: number };
+    db.close();
+    const resultTotal = closed.results.reduce((sum, r) => sum + r.votes, 0);
+    const acceptedTotal = Array.from(accepted.values()).reduce((a, b) => a + b, 0);
+    const mismatched = closed.results.filter((r) => accepted.get(r.itemId) !== r.votes).length;
+    const violations =
+      overBudget.n +
+      overCap.n +
+      mismatched +
+      (resultTotal === acceptedTotal ? 0 : 1) +
+      (acceptedTotal === MEMBERS * BUDGET ? 0 : 1);
+    const summary = summarize(latencies);
+    console.error(
+      `rep ${rep}: ${latencies.length} requests in ${seconds.toFixed(2)} s, accepted ${acceptedTotal}, refused ${JSON.stringify(Object.fromEntries(refusals))}, p99 ${summary.p99.toFixed(1)} ms, violations ${violations}`,
+    );
+    return {
+      requests: latencies.length,
+      throughput: latencies.length / seconds,
+      p50: summary.median,
+      p99: summary.p99,
+      max: summary.max,
+      accepted: acceptedTotal,
+      violations,
+    };
+  } finally {
+    await peer.stop();
+  }
+}
+
+const reps = [];
+for (let rep = 1; rep <= REPS; rep++) reps.push(await run(rep));
+const result = {
+  workload: 'vote-storm',
+  members: MEMBERS,
+  votesEach: VOTES_EACH,
+  budget: BUDGET,
+  reps,
+  median: {
+    throughput: median(reps.map((r) => r.throughput)),
+    p50: median(reps.map((r) => r.p50)),
+    p99: median(reps.map((r) => r.p99)),
+  },
+  violations: reps.reduce((sum, r) => sum + r.violations, 0),
+};
+console.log(
+  `vote storm: ${MEMBERS} members × ${VOTES_EACH} votes (budget ${BUDGET}), ${REPS} rep(s)\n` +
+    `  throughput ${result.median.throughput.toFixed(0)} votes/s, p50 ${result.median.p50.toFixed(1)} ms, ` +
+    `p99 ${result.median.p99.toFixed(1)} ms (target < 50 ms), violations ${result.violations}`,
+);
+const dir = path.join(ROOT, 'bench', 'results');
+fs.mkdirSync(dir, { recursive: true });
+fs.writeFileSync(
+  path.join(dir, `vote-storm-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
+  `${JSON.stringify(result, null, 2)}\n`,
+);
+if (result.violations > 0) process.exitCode = 1;
