@@ -25,6 +25,12 @@ interface Entry {
 }
 
 const entries: Entry[] = [];
+/**
+ * Clients whose events count. A destroyed client's socket can still hand over messages it had
+ * already read (a backlog of seconds when a server fell behind); they belong to the previous
+ * measurement and must not be counted in the next one.
+ */
+const live = new WeakSet<BenchClient>();
 const recorder = {
   on: false,
   samplers: 0,
@@ -45,9 +51,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 
 /** Records note and cursor latencies at one client while the recorder is on. */
 function listen(client: BenchClient, index: number): void {
+  live.add(client);
   if (client.type === 'relay') {
     client.onMessage = (data) => {
-      if (!recorder.on || data.length < 9) return;
+      if (!recorder.on || !live.has(client) || data.length < 9) return;
       const latency = now() - Buffer.from(data.buffer, data.byteOffset, 8).readDoubleLE(0);
       if (data[8] === RELAY_KIND_NOTE) {
         recorder.doc.push(latency);
@@ -59,7 +66,7 @@ function listen(client: BenchClient, index: number): void {
     return;
   }
   itemsOf(client.doc).observeDeep((events) => {
-    if (!recorder.on) return;
+    if (!recorder.on || !live.has(client)) return;
     const at = now();
     for (const event of events) {
       if (!(event instanceof Y.YMapEvent) || !event.keysChanged.has(MOVED_AT)) continue;
@@ -71,7 +78,7 @@ function listen(client: BenchClient, index: number): void {
   });
   const { awareness } = client;
   awareness.on('change', (change: { added: number[]; updated: number[] }) => {
-    if (!recorder.on || index >= recorder.samplers) return;
+    if (!recorder.on || !live.has(client) || index >= recorder.samplers) return;
     const at = now();
     const states = awareness.getStates();
     for (const id of change.added.concat(change.updated)) {
@@ -86,6 +93,11 @@ function open(spec: ClientSpec, index: number): BenchClient {
   const client = openClient(spec);
   listen(client, index);
   return client;
+}
+
+function destroy(client: BenchClient): void {
+  live.delete(client);
+  client.destroy();
 }
 
 /** Runs tick(i) rateHz times a second for durationMs, on schedule; returns the count. */
@@ -274,7 +286,7 @@ const handlers: { [M in Method]: (params: Params<M>) => Promise<Result<M>> } = {
     await Promise.all(
       entries.map(async (entry, index) => {
         await sleep(Math.random() * withinMs);
-        entry.client.destroy();
+        destroy(entry.client);
         entry.client = open(entry.spec, index);
         try {
           await withTimeout(entry.client.synced, timeoutMs, 'reconnect');
@@ -288,7 +300,7 @@ const handlers: { [M in Method]: (params: Params<M>) => Promise<Result<M>> } = {
 
   async close() {
     const closed = entries.length;
-    for (const { client } of entries.splice(0)) client.destroy();
+    for (const { client } of entries.splice(0)) destroy(client);
     return { closed };
   },
 };
