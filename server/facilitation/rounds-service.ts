@@ -151,7 +151,8 @@ export class RoundsService {
 
   /** An open round whose time has not run out; closes it first when it has. */
   #openRound(boardId: string, roundId: string, now: number): StoredRound {
-    const stored = this.#find(boardId, roundId);
+    const stored = this.#repository.rules(roundId, boardId);
+    if (!stored) throw new AppError('round_not_found', 'There is no such round on this board.');
     if (stored.round.status === 'open' && stored.closesAtMs !== null && stored.closesAtMs <= now) {
       this.#close(stored, stored.closesAtMs);
       throw new AppError('round_closed', 'This voting round has ended.');

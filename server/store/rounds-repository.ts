@@ -117,7 +117,7 @@ export class RoundsRepository {
     };
   }
 
-  #toStored(row: RoundRow): StoredRound {
+  #toStored(row: RoundRow, countVoters = true): StoredRound {
     return {
       boardId: row.board_id,
       closesAtMs: row.closes_at,
@@ -136,7 +136,7 @@ export class RoundsRepository {
         openedAt: iso(row.opened_at)!,
         closesAt: iso(row.closes_at),
         closedAt: iso(row.closed_at),
-        voters: this.#statements.voters.get(row.id) ?? 0,
+        voters: countVoters ? (this.#statements.voters.get(row.id) ?? 0) : 0,
       },
     };
   }
@@ -161,6 +161,12 @@ export class RoundsRepository {
   get(id: string, boardId: string): StoredRound | undefined {
     const row = this.#statements.get.get(id, boardId);
     return row ? this.#toStored(row) : undefined;
+  }
+
+  /** The round's rules and status without counting its voters: for the vote path. */
+  rules(id: string, boardId: string): StoredRound | undefined {
+    const row = this.#statements.get.get(id, boardId);
+    return row ? this.#toStored(row, false) : undefined;
   }
 
   openFor(boardId: string): StoredRound | undefined {

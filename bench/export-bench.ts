@@ -1,0 +1,203 @@
+/**
+ * `npm run bench:exports [-- --quick]`: a 5,000-item board (quick: 500) exported in every
+ * format over HTTP, and snapshot / restore of it. Ideamill only: no peer has these features.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import * as Y from 'yjs';
+import { SocketIoProvider } from '../client/src/sync/socketio-provider.ts';
+import { addItem, CONCEPT_FIELDS, itemsOf } from '../shared/board-document.ts';
+import { EXPORT_FORMATS } from '../shared/follow-through.ts';
+import { ROOT } from './child.ts';
+import { startIdeamill } from './peers/ideamill.ts';
+import { median } from './stats.ts';
+
+const quick = process.argv.includes('--quick');
+const ITEMS = quick ? 500 : 5000;
+const REPS = quick ? 2 : 5;
+
+function connect(origin: string, boardId: string, token: string) {
+  const doc = new Y.Doc();
+  const provider = new SocketIoProvider(origin, boardId, doc, { token });
+  const synced = new Promise<void>((resolve) => provider.on('synced', (s) => s && resolve()));
+  return { doc, provider, synced };
+}
+
+async function waitUntil(predicate: () => boolean, what: string, timeoutMs = 120_000) {
+  const started = Date.now();
+  while (!predicate()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** 2 % frames, 4 % concepts, 1 % strokes, 1 % connectors, the rest notes with real-ish text. */
+function populate(doc: Y.Doc, count: number): string[] {
+  const ids: string[] = [];
+  const frames: string[] = [];
+  for (let start = 0; start < count; start += 100) {
+    doc.transact(() => {
+      for (let i = start; i < Math.min(count, start + 100); i++) {
+        const x = (i % 70) * 230;
+        const y = Math.floor(i / 70) * 230;
+        let id: string;
+        if (i % 50 === 0) {
+          id = addItem(doc, { type: 'frame', x, y, w: 2000, h: 1500, title: `Teema ${i / 50}` });
+          frames.push(id);
+        } else if (i % 25 === 1) {
+          const fields = Object.fromEntries(
+            CONCEPT_FIELDS.map((f) => [f, `${f} for concept ${i}`]),
+          );
+          id = addItem(doc, { type: 'concept', x, y, title: `Konsepti ${i}`, fields });
+        } else if (i % 100 === 7) {
+          id = addItem(doc, {
+            type: 'stroke',
+            x,
+            y,
+            points: [x, y, x + 40, y + 10, x + 80, y + 40],
+          });
+        } else if (i % 100 === 9 && ids.length > 2) {
+          id = addItem(doc, {
+            type: 'connector',
+            x,
+            y,
+            from: ids[ids.length - 1]!,
+            to: ids[ids.length - 2]!,
+          });
+        } else {
+          id = addItem(doc, {
+            type: 'note',
+            x,
+            y,
+            parent: frames.at(-1),
+            text: `Idea ${i}: asiakas odottaa, että palvelu, "toimii" — step ${i % 7}`,
+          });
+        }
+        ids.push(id);
+      }
+    });
+  }
+  return ids;
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
+  const started = performance.now();
+  const value = await work();
+  return [performance.now() - started, value];
+}
+
+const peer = await startIdeamill();
+try {
+  const boardId = await peer.newRoom();
+  const [facilitator, participant] = await peer.credentials(boardId, 2);
+  const auth = { authorization: `Bearer ${facilitator}`, 'content-type': 'application/json' };
+  const api = (route: string, init: RequestInit = {}) =>
+    fetch(`${peer.origin}/api/boards/${boardId}${route}`, { ...init, headers: auth });
+
+  const writer = connect(peer.origin, boardId, facilitator!);
+  await writer.synced;
+  const ids = populate(writer.doc, ITEMS);
+  const reader = connect(peer.origin, boardId, participant!);
+  await reader.synced;
+  await waitUntil(() => itemsOf(reader.doc).size >= ITEMS, 'board populated');
+
+  // A closed round and 100 follow-ups, so every format has all its parts.
+  const round = (await (
+    await api('/rounds', { method: 'POST', body: JSON.stringify({ budget: 10 }) })
+  ).json()) as {
+    round: { id: string };
+  };
+  const notes = ids.filter((id) => itemsOf(writer.doc).get(id)?.get('type') === 'note');
+  for (let i = 0; i < 10; i++) {
+    await api(`/rounds/${round.round.id}/votes`, {
+      method: 'POST',
+      body: JSON.stringify({ itemId: notes[i] }),
+    });
+  }
+  await api(`/rounds/${round.round.id}/close`, { method: 'POST', body: '{}' });
+  for (let i = 0; i < 100; i++) {
+    await api('/followups', {
+      method: 'POST',
+      body: JSON.stringify({ itemId: notes[i], owner: { name: `Owner ${i}` }, due: '2027-01-15' }),
+    });
+  }
+
+  const rows: { what: string; medianMs: number; maxMs: number; bytes?: number }[] = [];
+  for (const format of EXPORT_FORMATS) {
+    const times: number[] = [];
+    let bytes = 0;
+    for (let rep = 0; rep < REPS; rep++) {
+      const [ms, body] = await timed(async () => (await api(`/export?format=${format}`)).text());
+      times.push(ms);
+      bytes = Buffer.byteLength(body);
+    }
+    rows.push({
+      what: `export ${format}`,
+      medianMs: median(times),
+      maxMs: Math.max(...times),
+      bytes,
+    });
+  }
+
+  const snapshotTimes: number[] = [];
+  const snapshots: string[] = [];
+  for (let rep = 0; rep < REPS; rep++) {
+    const [ms, body] = await timed(async () =>
+      (
+        await api('/snapshots', { method: 'POST', body: JSON.stringify({ name: `v${rep}` }) })
+      ).json(),
+    );
+    snapshotTimes.push(ms);
+    snapshots.push((body as { id: string }).id);
+  }
+  rows.push({
+    what: 'snapshot (save a version)',
+    medianMs: median(snapshotTimes),
+    maxMs: Math.max(...snapshotTimes),
+  });
+
+  // Restore after 10 % of the notes were deleted and as many added: time until the server has
+  // answered, and until a connected client shows the restored board.
+  const restoreTimes: number[] = [];
+  const convergeTimes: number[] = [];
+  for (let rep = 0; rep < Math.min(REPS, 3); rep++) {
+    const doomed = Array.from(itemsOf(writer.doc).keys()).filter((_, i) => i % 10 === rep);
+    writer.doc.transact(() => {
+      for (const id of doomed) itemsOf(writer.doc).delete(id);
+    });
+    populate(writer.doc, doomed.length);
+    await waitUntil(() => itemsOf(reader.doc).size === itemsOf(writer.doc).size, 'edits synced');
+    const started = performance.now();
+    await api(`/snapshots/${snapshots[0]}/restore`, { method: 'POST', body: '{}' });
+    restoreTimes.push(performance.now() - started);
+    await waitUntil(() => doomed.every((id) => itemsOf(reader.doc).has(id)), 'client restored');
+    convergeTimes.push(performance.now() - started);
+  }
+  rows.push({
+    what: 'restore (server reply)',
+    medianMs: median(restoreTimes),
+    maxMs: Math.max(...restoreTimes),
+  });
+  rows.push({
+    what: 'restore (client shows it)',
+    medianMs: median(convergeTimes),
+    maxMs: Math.max(...convergeTimes),
+  });
+  writer.provider.destroy();
+  reader.provider.destroy();
+
+  console.log(`follow-through on a ${ITEMS}-item board (${REPS} reps; medians)`);
+  for (const row of rows) {
+    console.log(
+      `  ${row.what.padEnd(28)} ${row.medianMs.toFixed(1).padStart(8)} ms  (max ${row.maxMs.toFixed(1)} ms)${row.bytes ? `  ${(row.bytes / 1024).toFixed(0)} KiB` : ''}`,
+    );
+  }
+  const dir = path.join(ROOT, 'bench', 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(
+    path.join(dir, `exports-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
+    `${JSON.stringify({ workload: 'exports', items: ITEMS, reps: REPS, rows }, null, 2)}\n`,
+  );
+} finally {
+  await peer.stop();
+}
