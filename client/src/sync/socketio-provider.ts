@@ -40,12 +40,15 @@ export class SocketIoProvider extends ObservableV2<Events> {
   readonly awareness: awarenessProtocol.Awareness;
   readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   readonly channel: 'yjs' | 'private:yjs';
+  /** True when this provider made its own Awareness, and so must destroy it. */
+  readonly #ownsAwareness: boolean;
   synced = false;
   member: PublicMember | null = null;
 
   constructor(url: string, boardId: string, doc: Y.Doc, options: SocketIoProviderOptions) {
     super();
     this.doc = doc;
+    this.#ownsAwareness = options.awareness === undefined;
     this.awareness = options.awareness ?? new awarenessProtocol.Awareness(doc);
     this.channel = options.channel ?? 'yjs';
     this.socket = io(url, {
@@ -161,6 +164,8 @@ export class SocketIoProvider extends ObservableV2<Events> {
     this.doc.off('update', this.#onDocUpdate);
     this.awareness.off('update', this.#onAwarenessUpdate);
     this.socket.disconnect();
+    // Awareness runs a timer: one left behind keeps a Node process alive.
+    if (this.#ownsAwareness) this.awareness.destroy();
     super.destroy();
   }
 }
