@@ -13,7 +13,7 @@ import { startIdeamill } from './peers/ideamill.ts';
 import { median } from './stats.ts';
 
 const quick = process.argv.includes('--quick');
-const ITEMS = quick ? 500 : 5000;
+const ITEMS = Number(process.env.BENCH_ITEMS) || (quick ? 500 : 5000);
 const REPS = quick ? 2 : 5;
 
 function connect(origin: string, boardId: string, token: string) {
@@ -139,6 +139,7 @@ try {
     });
   }
 
+  const inSnapshot = Array.from(itemsOf(reader.doc).keys());
   const snapshotTimes: number[] = [];
   const snapshots: string[] = [];
   for (let rep = 0; rep < REPS; rep++) {
@@ -161,17 +162,30 @@ try {
   const restoreTimes: number[] = [];
   const convergeTimes: number[] = [];
   for (let rep = 0; rep < Math.min(REPS, 3); rep++) {
-    const doomed = Array.from(itemsOf(writer.doc).keys()).filter((_, i) => i % 10 === rep);
+    const doomed = inSnapshot.filter((_, i) => i % 10 === rep);
     writer.doc.transact(() => {
       for (const id of doomed) itemsOf(writer.doc).delete(id);
     });
-    populate(writer.doc, doomed.length);
-    await waitUntil(() => itemsOf(reader.doc).size === itemsOf(writer.doc).size, 'edits synced');
+    const added = populate(writer.doc, doomed.length);
+    // Wait for the edits themselves: the item count alone does not change (as many added as deleted).
+    await waitUntil(
+      () =>
+        doomed.every((id) => !itemsOf(reader.doc).has(id)) &&
+        added.every((id) => itemsOf(reader.doc).has(id)),
+      'edits synced',
+    );
     const started = performance.now();
-    await api(`/snapshots/${snapshots[0]}/restore`, { method: 'POST', body: '{}' });
+    const reply = await api(`/snapshots/${snapshots[0]}/restore`, { method: 'POST', body: '{}' });
+    if (!reply.ok) throw new Error(`restore: ${reply.status} ${await reply.text()}`);
     restoreTimes.push(performance.now() - started);
-    await waitUntil(() => doomed.every((id) => itemsOf(reader.doc).has(id)), 'client restored');
+    await waitUntil(
+      () =>
+        doomed.every((id) => itemsOf(reader.doc).has(id)) &&
+        added.every((id) => !itemsOf(reader.doc).has(id)),
+      'client restored',
+    );
     convergeTimes.push(performance.now() - started);
+    await waitUntil(() => doomed.every((id) => itemsOf(writer.doc).has(id)), 'writer restored');
   }
   rows.push({
     what: 'restore (server reply)',
