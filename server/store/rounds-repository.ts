@@ -196,9 +196,7 @@ export class RoundsRepository {
     const s = this.#statements;
     return this.#db
       .transaction(() => {
-        if (s.status.get(round.id) !== 'open') {
-          throw new AppError('round_closed', 'This voting round is closed.');
-        }
+        this.#requireOpen(round.id);
         const used = s.usedBy.get(round.id, memberId) ?? 0;
         if (used >= round.budget) {
           throw new AppError(
@@ -218,6 +216,13 @@ export class RoundsRepository {
       .immediate();
   }
 
+  /** Inside a transaction: the round as stored, not as the caller last saw it. */
+  #requireOpen(roundId: string): void {
+    if (this.#statements.status.get(roundId) !== 'open') {
+      throw new AppError('round_closed', 'This voting round is closed.');
+    }
+  }
+
   retractVote(
     round: Round,
     memberId: string,
@@ -226,9 +231,7 @@ export class RoundsRepository {
     const s = this.#statements;
     return this.#db
       .transaction(() => {
-        if (s.status.get(round.id) !== 'open') {
-          throw new AppError('round_closed', 'This voting round is closed.');
-        }
+        this.#requireOpen(round.id);
         if (s.retractVote.run(round.id, memberId, itemId).changes === 0) {
           throw new AppError('vote_not_found', 'You have no vote on that item in this round.');
         }
