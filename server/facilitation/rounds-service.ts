@@ -240,7 +240,7 @@ export class RoundsService {
   /** A count for everyone; tallies only when not anonymous; participation to facilitators. */
   #sendRoundProgress(stored: StoredRound): void {
     const current = this.#repository.get(stored.round.id, stored.boardId);
-    if (!current || current.round.status !== 'open') return;
+    if (current?.round.status !== 'open') return;
     const { round } = current;
     const events = this.#events();
     events.toBoard(stored.boardId, 'round:progress', {

@@ -26,7 +26,11 @@ function privateClient(boardId: string, token: string) {
     socket: { reconnection: false },
   });
   const synced = new Promise<void>((resolve) => provider.on('synced', (s) => s && resolve()));
-  return { doc, provider, synced, destroy: () => (provider.destroy(), doc.destroy()) };
+  const destroy = () => {
+    provider.destroy();
+    doc.destroy();
+  };
+  return { doc, provider, synced, destroy };
 }
 
 const storedText = (boardId: string) =>

@@ -209,7 +209,7 @@ describe('50 members voting at once, over HTTP and Socket.io', () => {
 
 describe("anonymous rounds keep tallies and others' votes on the server until they close", () => {
   it("a participant's raw traffic (Socket.io frames and HTTP bodies) holds none of it", async () => {
-    const { id, board, tokens, notes } = await votingBoard();
+    const { id, board, notes } = await votingBoard();
     const [popular, second, mine] = notes as [string, string, string];
     const watcher = await connectMember(server, id, board.keys.participant, 'Watcher');
     const others = await Promise.all(
