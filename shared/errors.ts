@@ -22,7 +22,6 @@ export const ERROR_STATUS = {
   follow_up_not_found: 404,
   snapshot_not_found: 404,
   member_not_found: 404,
-  conflict: 409,
   round_already_open: 409,
   round_closed: 409,
   budget_exhausted: 409,

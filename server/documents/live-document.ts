@@ -110,11 +110,6 @@ export class LiveDocument {
     return this.#options.policy.canEdit(this.key, member);
   }
 
-  /** Every connection's member, for presence lists and live counts. */
-  get members(): Member[] {
-    return Array.from(this.#peers, (peer) => peer.member);
-  }
-
   /** Registers a connection and starts the y-protocols handshake with it. */
   connect(member: Member, transport: PeerTransport): Peer {
     const peer = new Peer(member, transport, this.#options.limits);

@@ -131,16 +131,13 @@ export class RoundsService {
     return this.#repository.list(member.boardId).map((stored) => this.#view(stored, member));
   }
 
-  /** Closed rounds' frozen results, for exports and follow-ups. */
-  closedResults(boardId: string): CloseRoundResponse[] {
-    return this.#repository
-      .list(boardId)
-      .filter((stored) => stored.round.status === 'closed')
-      .map((stored) => ({
-        round: stored.round,
-        results: stored.results ?? [],
-        excluded: stored.excluded ?? [],
-      }));
+  /** Every round of a board, oldest first, with frozen results once closed: for exports. */
+  history(boardId: string): CloseRoundResponse[] {
+    return this.#repository.list(boardId).map((stored) => ({
+      round: stored.round,
+      results: stored.results ?? [],
+      excluded: stored.excluded ?? [],
+    }));
   }
 
   #find(boardId: string, roundId: string): StoredRound {

@@ -4,21 +4,21 @@ import { readItems } from '../../shared/board-document.ts';
 import type { BoardExport } from '../../shared/follow-through.ts';
 import type { BoardsService } from '../boards/boards-service.ts';
 import type { DocumentRegistry } from '../documents/document-registry.ts';
+import type { RoundsService } from '../facilitation/rounds-service.ts';
 import type { FollowUpsRepository } from '../store/follow-ups-repository.ts';
-import type { RoundsRepository } from '../store/rounds-repository.ts';
 import type { SnapshotsService } from './snapshots-service.ts';
 
 export class ExportService {
   readonly #boards: BoardsService;
   readonly #documents: DocumentRegistry;
-  readonly #rounds: RoundsRepository;
+  readonly #rounds: RoundsService;
   readonly #followUps: FollowUpsRepository;
   readonly #snapshots: SnapshotsService;
 
   constructor(
     boards: BoardsService,
     documents: DocumentRegistry,
-    rounds: RoundsRepository,
+    rounds: RoundsService,
     followUps: FollowUpsRepository,
     snapshots: SnapshotsService,
   ) {
@@ -56,11 +56,7 @@ export class ExportService {
         snapshot,
         members: this.#boards.members(boardId).map(({ id, name, role }) => ({ id, name, role })),
         items: readItems(doc).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)),
-        rounds: this.#rounds.list(boardId).map((stored) => ({
-          round: stored.round,
-          results: stored.results ?? [],
-          excluded: stored.excluded ?? [],
-        })),
+        rounds: this.#rounds.history(boardId),
         followUps: this.#followUps.list(boardId),
       };
     } finally {

@@ -5,7 +5,6 @@ import type { BoardEvents } from '../facilitation/board-events.ts';
 import type { Facilitation } from '../facilitation/facilitation.ts';
 import type { Db } from '../store/database.ts';
 import { FollowUpsRepository } from '../store/follow-ups-repository.ts';
-import { RoundsRepository } from '../store/rounds-repository.ts';
 import { SnapshotsRepository } from '../store/snapshots-repository.ts';
 import { ExportService } from './export-service.ts';
 import { FollowUpsService } from './follow-ups-service.ts';
@@ -44,7 +43,7 @@ export function createFollowThrough(
     exports: new ExportService(
       boards,
       documents,
-      new RoundsRepository(db),
+      facilitation.rounds,
       followUpsRepository,
       snapshots,
     ),

@@ -10,7 +10,6 @@ import {
   type FollowUp,
   type FollowUpOwner,
   followUpsFromRoundBody,
-  type UpdateFollowUpBody,
   updateFollowUpBody,
 } from '../../shared/follow-through.ts';
 import type { Member } from '../../shared/roles.ts';
@@ -71,12 +70,7 @@ export class FollowUpsService {
     return followUp;
   }
 
-  update(
-    member: Member,
-    id: string,
-    input: UpdateFollowUpBody | unknown,
-    now = Date.now(),
-  ): FollowUp {
+  update(member: Member, id: string, input: unknown, now = Date.now()): FollowUp {
     requireRole(member, 'facilitator', 'participant');
     const changes = updateFollowUpBody.parse(input);
     const current = this.#find(member.boardId, id);

@@ -24,8 +24,11 @@ export class SnapshotsService {
   readonly #repository: SnapshotsRepository;
   readonly #documents: DocumentRegistry;
   readonly #events: () => BoardEvents;
-  /** The state vector of each board's newest snapshot: has the board changed since? */
-  readonly #lastVector = new Map<string, Uint8Array>();
+  /**
+   * What each board's newest snapshot covers (state vector and delete set, a Yjs snapshot):
+   * has the board changed since? The state vector alone misses changes that only delete.
+   */
+  readonly #lastTaken = new Map<string, Y.Snapshot>();
   #timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -52,9 +55,8 @@ export class SnapshotsService {
 
   /** A periodic snapshot, unless nothing changed since the newest one. */
   snapshotIfChanged(document: LiveDocument, now = Date.now()): Snapshot | undefined {
-    const vector = Y.encodeStateVector(document.doc);
-    const last = this.#lastVector.get(document.boardId) ?? this.#newestVector(document.boardId);
-    if (last && Buffer.compare(Buffer.from(last), Buffer.from(vector)) === 0) return undefined;
+    const last = this.#lastTaken.get(document.boardId) ?? this.#newestTaken(document.boardId);
+    if (last && Y.equalSnapshots(last, Y.snapshot(document.doc))) return undefined;
     return this.take(document.boardId, 'periodic', null, now);
   }
 
@@ -67,7 +69,7 @@ export class SnapshotsService {
       { id: uuidv7(), name, reason, createdAt: now },
       state,
     );
-    this.#lastVector.set(boardId, Y.encodeStateVector(document.doc));
+    this.#lastTaken.set(boardId, Y.snapshot(document.doc));
     for (const id of snapshotsToThin(this.#repository.list(boardId), now)) {
       this.#repository.delete(id);
     }
@@ -118,11 +120,15 @@ export class SnapshotsService {
     return snapshot;
   }
 
-  #newestVector(boardId: string): Uint8Array | undefined {
+  /** After a restart: what the newest stored snapshot covers, read once per board. */
+  #newestTaken(boardId: string): Y.Snapshot | undefined {
     const newest = this.#repository.list(boardId)[0];
     if (!newest) return undefined;
-    const stored = this.#repository.get(boardId, newest.id);
-    return stored ? Y.encodeStateVectorFromUpdateV2(stored.state) : undefined;
+    const { doc } = this.load(boardId, newest.id);
+    const taken = Y.snapshot(doc);
+    doc.destroy();
+    this.#lastTaken.set(boardId, taken);
+    return taken;
   }
 }
 

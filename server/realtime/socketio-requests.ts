@@ -5,8 +5,7 @@
 
 import type { Logger } from 'pino';
 import type { Socket } from 'socket.io';
-import type { z } from 'zod';
-import { z as zod } from 'zod';
+import { z } from 'zod';
 import type {
   AckResult,
   ClientToServerEvents,
@@ -14,16 +13,17 @@ import type {
   SocketData,
 } from '../../shared/events.ts';
 import { roundRefSchema, voteRefSchema } from '../../shared/events.ts';
-import {
-  lockBody,
-  phaseBody,
-  silentWritingBody,
-  timerBody,
-  viewportSchema,
-} from '../../shared/facilitation.ts';
+import { lockBody, phaseBody, timerBody, viewportSchema } from '../../shared/facilitation.ts';
 import { AppError, knownError } from '../errors.ts';
 import type { Facilitation } from '../facilitation/facilitation.ts';
 import type { FollowThrough } from '../follow-through/follow-through.ts';
+
+const idSchema = z.string().min(1).max(200);
+const revealBody = z.strictObject({ anonymous: z.boolean().default(false) });
+const summonBody = z.strictObject({ viewport: viewportSchema });
+const followUpRefBody = z.strictObject({ id: idSchema });
+const followUpChangeBody = z.strictObject({ id: idSchema, changes: z.unknown() });
+const snapshotRefBody = z.strictObject({ snapshotId: idSchema });
 
 type IdeamillSocket = Socket<
   ClientToServerEvents,
@@ -53,64 +53,55 @@ export function registerRequests(
     if (typeof ack === 'function') ack(result);
   }
 
-  function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
-    return schema.parse(body);
-  }
-
   socket.on('round:open', (body, ack) => answer(ack, () => rounds.open(member, body)));
   socket.on('round:vote', (body, ack) =>
     answer(ack, () => {
-      const { roundId, itemId } = parse(voteRefSchema, body);
+      const { roundId, itemId } = voteRefSchema.parse(body);
       return rounds.vote(member, roundId, itemId);
     }),
   );
   socket.on('round:retract', (body, ack) =>
     answer(ack, () => {
-      const { roundId, itemId } = parse(voteRefSchema, body);
+      const { roundId, itemId } = voteRefSchema.parse(body);
       return rounds.retract(member, roundId, itemId);
     }),
   );
   socket.on('round:close', (body, ack) =>
-    answer(ack, () => rounds.close(member, parse(roundRefSchema, body).roundId)),
+    answer(ack, () => rounds.close(member, roundRefSchema.parse(body).roundId)),
   );
   socket.on('round:list', (ack) => answer(ack, () => rounds.list(member)));
   socket.on('board:lock', (body, ack) =>
-    answer(ack, () => state.setLocked(member, parse(lockBody, body).locked)),
+    answer(ack, () => state.setLocked(member, lockBody.parse(body).locked)),
   );
   socket.on('board:phase', (body, ack) =>
-    answer(ack, () => state.setPhase(member, parse(phaseBody, body).phase)),
+    answer(ack, () => state.setPhase(member, phaseBody.parse(body).phase)),
   );
   socket.on('timer:control', (body, ack) =>
-    answer(ack, () => state.controlTimer(member, parse(timerBody, body))),
+    answer(ack, () => state.controlTimer(member, timerBody.parse(body))),
   );
   socket.on('silent:start', (_body, ack) => answer(ack, () => silentWriting.start(member)));
   socket.on('silent:reveal', (body, ack) =>
     answer(ack, () => {
-      const parsed = parse(silentWritingBody, { action: 'reveal', ...(body ?? {}) });
-      return silentWriting.reveal(member, parsed.action === 'reveal' && parsed.anonymous);
+      return silentWriting.reveal(member, revealBody.parse(body ?? {}).anonymous);
     }),
   );
   socket.on('presence:summon', (body, ack) =>
     answer(ack, () => {
-      state.summon(member, parse(zod.strictObject({ viewport: viewportSchema }), body).viewport);
+      state.summon(member, summonBody.parse(body).viewport);
       return {};
     }),
   );
-  const idOf = zod.strictObject({ id: zod.string().min(1).max(200) });
   socket.on('followup:list', (ack) => answer(ack, () => followUps.list(member)));
   socket.on('followup:create', (body, ack) => answer(ack, () => followUps.create(member, body)));
   socket.on('followup:update', (body, ack) =>
     answer(ack, () => {
-      const { id, changes } = parse(
-        zod.strictObject({ id: zod.string().min(1).max(200), changes: zod.unknown() }),
-        body,
-      );
+      const { id, changes } = followUpChangeBody.parse(body);
       return followUps.update(member, id, changes);
     }),
   );
   socket.on('followup:delete', (body, ack) =>
     answer(ack, () => {
-      followUps.delete(member, parse(idOf, body).id);
+      followUps.delete(member, followUpRefBody.parse(body).id);
       return {};
     }),
   );
@@ -121,10 +112,7 @@ export function registerRequests(
   socket.on('snapshot:create', (body, ack) => answer(ack, () => snapshots.create(member, body)));
   socket.on('snapshot:restore', (body, ack) =>
     answer(ack, () => {
-      const { snapshotId } = parse(
-        zod.strictObject({ snapshotId: zod.string().min(1).max(200) }),
-        body,
-      );
+      const { snapshotId } = snapshotRefBody.parse(body);
       return snapshots.restore(member, snapshotId);
     }),
   );

@@ -110,6 +110,13 @@ describe('snapshots and restore', () => {
     const count = snapshots.length;
     await new Promise((resolve) => setTimeout(resolve, 2200));
     expect((await list()).length).toBe(count);
+    // A change that only deletes is a change (the state vector alone would not show it).
+    itemsOf(client.doc).delete(Array.from(itemsOf(client.doc).keys())[0]!);
+    const waited = Date.now();
+    while ((await list()).length === count && Date.now() - waited < 5000) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect((await list()).length).toBe(count + 1);
     client.destroy();
   });
 
