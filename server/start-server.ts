@@ -12,7 +12,7 @@ import { SocketIoTransport } from './realtime/socketio-transport.ts';
 import { YWebsocketTransport } from './realtime/ywebsocket-transport.ts';
 import { createServices, type Services } from './services.ts';
 
-const CLIENT_DIR = path.resolve(fileURLToPath(new URL('../client', import.meta.url)));
+const CLIENT_DIR = path.resolve(fileURLToPath(new URL('../dist/client', import.meta.url)));
 
 export interface RunningServer extends Services {
   url: string;

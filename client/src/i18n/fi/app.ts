@@ -1,0 +1,7 @@
+import type { Catalogue } from '../en/index.ts';
+
+export const app: Catalogue['app'] = {
+  productName: 'Ideamill',
+  language: 'Kieli',
+  loading: 'Ladataan…',
+};

@@ -1,0 +1,5 @@
+import type { Catalogue } from '../en/index.ts';
+
+export const canvas: Catalogue['canvas'] = {
+  zoomToFit: 'Sovita näkymään',
+};
