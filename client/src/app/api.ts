@@ -1,0 +1,44 @@
+/** The HTTP API from the browser: JSON in and out, errors as ApiError with the server's code. */
+import type { ErrorResponse } from '../../../shared/errors.ts';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function apiRequest<T>(
+  route: string,
+  init: { method?: string; body?: unknown; token?: string } = {},
+): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (init.token) headers.authorization = `Bearer ${init.token}`;
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(route, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const text = await response.text();
+  const body: unknown = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    const error = (body as ErrorResponse | null)?.error;
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'http_error',
+      error?.message ?? `${response.status}`,
+    );
+  }
+  return body as T;
+}
+
+/** Bound to one board and member token: `api('/rounds')` is `/api/boards/:id/rounds`. */
+export type BoardApi = <T>(route: string, init?: { method?: string; body?: unknown }) => Promise<T>;
+
+export function boardApi(boardId: string, token: string): BoardApi {
+  return (route, init = {}) => apiRequest(`/api/boards/${boardId}${route}`, { ...init, token });
+}

@@ -1,0 +1,32 @@
+/**
+ * One member's live connection to one board, shared by everything on the board page: the
+ * canvas, the presence list, the facilitation and follow-through panels, the outline view.
+ */
+import { createContext, useContext } from 'react';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import type { Board, PublicMember } from '../../../shared/api.ts';
+import type { BoardApi } from '../app/api.ts';
+import type { SocketIoProvider } from '../sync/socketio-provider.ts';
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+
+export interface BoardSession {
+  board: Board;
+  me: PublicMember;
+  token: string;
+  /** The shared board document (SPEC §3 "The board document"). */
+  doc: Y.Doc;
+  awareness: Awareness;
+  /** Typed realtime events travel on `provider.socket` (shared/events.ts). */
+  provider: SocketIoProvider;
+  api: BoardApi;
+}
+
+export const BoardSessionContext = createContext<BoardSession | null>(null);
+
+export function useBoardSession(): BoardSession {
+  const session = useContext(BoardSessionContext);
+  if (!session) throw new Error('useBoardSession() needs a board page above it');
+  return session;
+}
