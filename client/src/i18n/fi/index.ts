@@ -2,5 +2,7 @@
 import type { Catalogue } from '../en/index.ts';
 import { app } from './app.ts';
 import { canvas } from './canvas.ts';
+import { outline } from './outline.ts';
+import { workshop } from './workshop.ts';
 
-export const fi: Catalogue = { app, canvas };
+export const fi: Catalogue = { app, canvas, workshop, outline };

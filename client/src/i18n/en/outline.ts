@@ -1,0 +1,4 @@
+/** The outline view. */
+export const outline = {
+  title: 'Outline',
+};

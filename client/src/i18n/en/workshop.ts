@@ -1,0 +1,4 @@
+/** Facilitation, voting, follow-ups, history and export panels. */
+export const workshop = {
+  facilitation: 'Facilitation',
+};

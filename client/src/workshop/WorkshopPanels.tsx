@@ -1,0 +1,4 @@
+/** The side panels of the board page: facilitation, voting, follow-ups, history, export. */
+export function WorkshopPanels() {
+  return null;
+}
