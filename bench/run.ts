@@ -1,7 +1,9 @@
 /**
  * `npm run bench [-- --quick] [--only=fanout,awareness,...] [--reps=N] [--targets=a,b] [--cpu-prof]
- *   [--ideamill-dir=PATH]` (PATH: another checkout of Ideamill, e.g. a git worktree of a commit)
- * Runs the workloads, prints a table per workload and writes bench/results/<timestamp>.json.
+ *   [--ideamill-dir=PATH] [--out=FILE]` (PATH: another checkout of Ideamill, e.g. a git worktree
+ *   of a commit)
+ * Runs the workloads, prints a table per workload and writes bench/results/<timestamp>.json
+ * (or FILE).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,7 +23,7 @@ function parseArgs(argv: string[]) {
     if (!match) throw new Error(`unknown argument ${arg}`);
     flags.set(match[1]!, match[2] ?? 'true');
   }
-  const known = new Set(['quick', 'only', 'reps', 'targets', 'cpu-prof', 'ideamill-dir']);
+  const known = new Set(['quick', 'only', 'reps', 'targets', 'cpu-prof', 'ideamill-dir', 'out']);
   for (const key of flags.keys()) if (!known.has(key)) throw new Error(`unknown option --${key}`);
   const list = (key: string) => flags.get(key)?.split(',').filter(Boolean);
   return {
@@ -31,6 +33,7 @@ function parseArgs(argv: string[]) {
     targets: list('targets'),
     cpuProf: flags.get('cpu-prof') === 'true',
     ideamillDir: flags.get('ideamill-dir'),
+    out: flags.get('out'),
   };
 }
 
@@ -71,7 +74,7 @@ async function main(): Promise<void> {
     log: (message) =>
       process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0)}s] ${message}\n`),
   };
-  const file = path.join(resultsDir, `${stamp}.json`);
+  const file = args.out ? path.resolve(args.out) : path.join(resultsDir, `${stamp}.json`);
   const results: WorkloadResult[] = [];
   const save = () =>
     fs.writeFileSync(

@@ -1,0 +1,71 @@
+/**
+ * The benchmark harness keeps working: `npm run bench -- --quick` runs every workload against
+ * every server (Ideamill over both transports, the reference y-websocket server, Hocuspocus,
+ * the raw relay) and reports real figures. No speed is asserted here: speed lives in bench/.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDataDir } from '../helpers/server.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+interface BenchFile {
+  workloads: {
+    id: string;
+    rows: { case: string; target: string; metrics: Record<string, number | null> }[];
+  }[];
+}
+
+function runQuickBench(out: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'bench/run.ts', '--quick', `--out=${out}`],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
+describe('the benchmark harness (quick mode)', () => {
+  it('runs every workload against every server and writes measured figures', async () => {
+    const out = path.join(tempDataDir(), 'quick.json');
+    const { code, output } = await runQuickBench(out);
+    expect(code, output).toBe(0);
+    const result = JSON.parse(fs.readFileSync(out, 'utf8')) as BenchFile;
+    const ids = result.workloads.map((w) => w.id);
+    expect(ids).toEqual(
+      expect.arrayContaining(['fanout', 'awareness', 'cold-load', 'throughput', 'reconnect']),
+    );
+    const fanoutTargets = result.workloads
+      .find((w) => w.id === 'fanout')
+      ?.rows.map((r) => r.target);
+    expect(new Set(fanoutTargets)).toEqual(
+      new Set(['ideamill-yws', 'ideamill-sio', 'reference', 'hocuspocus', 'floor']),
+    );
+    for (const workload of result.workloads) {
+      expect(workload.rows.length, workload.id).toBeGreaterThan(0);
+      const targets = new Set(workload.rows.map((row) => row.target));
+      expect(
+        [...targets].some((t) => t.startsWith('ideamill')),
+        workload.id,
+      ).toBe(true);
+      for (const row of workload.rows) {
+        const label = `${workload.id} ${row.case} ${row.target}`;
+        const values = Object.values(row.metrics);
+        expect(values.filter(Number.isFinite).length, label).toBeGreaterThan(0);
+        // Peers cannot report some figures (their event-loop lag, their loaded boards): null.
+        for (const value of values) {
+          if (row.target.startsWith('ideamill') || value !== null) {
+            expect(Number.isFinite(value), label).toBe(true);
+          }
+        }
+      }
+    }
+  }, 240_000);
+});
