@@ -1,4 +1,138 @@
-/** Drawn by the canvas on each item: vote dots during a round, results, follow-up marks. */
-export function ItemOverlay(_props: { itemId: string }) {
-  return null;
+/**
+ * Drawn by the canvas on each item: vote dots during a round (or a veil on items the round
+ * leaves out), the ranking badge after it closes, follow-up marks and the assign action.
+ */
+import './workshop.css';
+import { type KeyboardEvent, type SyntheticEvent, useState } from 'react';
+import { type Item, itemsOf, readItem } from '../../../shared/board-document.ts';
+import type { RoundView } from '../../../shared/facilitation.ts';
+import { useBoardSession } from '../board/board-session.ts';
+import { useT } from '../i18n/i18n.tsx';
+import { FollowUpDialog } from './FollowUpDialog.tsx';
+import { isTarget } from './round-rules.ts';
+import { itemLabel } from './use-items.ts';
+import { openRoundOf, shownRoundOf, useWorkshop } from './use-workshop.ts';
+
+/** The canvas drags and selects on pointer down: clicks on our buttons must not start that. */
+const keepFromCanvas = (event: SyntheticEvent) => event.stopPropagation();
+
+const OVERLAID_TYPES = new Set(['note', 'text', 'concept', 'frame']);
+
+function VoteDots({ item, view, label }: { item: Item; view: RoundView; label: string }) {
+  const t = useT();
+  const [, store] = useWorkshop();
+  const mine = view.myVotes[item.id] ?? 0;
+  const canAdd = view.remaining > 0 && mine < view.round.maxPerItem;
+  const retract = () => store.retract(view.round.id, item.id);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if ((event.key === '-' || event.key === 'Delete' || event.key === 'Backspace') && mine > 0) {
+      event.preventDefault();
+      event.stopPropagation();
+      void retract();
+    }
+  };
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: '-' retracts from any focused dot
+    <div
+      className="wk-dots-row"
+      data-vote-dots
+      data-my-votes={mine}
+      onKeyDown={onKeyDown}
+      onPointerDown={keepFromCanvas}
+      onDoubleClick={keepFromCanvas}
+    >
+      {Array.from({ length: mine }, (_, index) => (
+        <button
+          // biome-ignore lint/suspicious/noArrayIndexKey: dots are interchangeable
+          key={index}
+          type="button"
+          className="wk-dot wk-dot-mine"
+          aria-label={t.workshop.retractVote(label)}
+          title={t.workshop.retractVote(label)}
+          onClick={(event) => {
+            event.stopPropagation();
+            void retract();
+          }}
+        />
+      ))}
+      {canAdd && (
+        <button
+          type="button"
+          className="wk-dot wk-dot-add"
+          aria-label={t.workshop.addVote(label)}
+          title={t.workshop.addVote(label)}
+          onClick={(event) => {
+            event.stopPropagation();
+            void store.vote(view.round.id, item.id);
+          }}
+        >
+          +
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function ItemOverlay({ itemId }: { itemId: string }) {
+  const t = useT();
+  const session = useBoardSession();
+  const [state] = useWorkshop();
+  const [assigning, setAssigning] = useState(false);
+  // Items in my private document are not on the shared board: nothing to vote or assign yet.
+  const item = readItem(itemId, itemsOf(session.doc).get(itemId));
+  if (!item || !OVERLAID_TYPES.has(item.type)) return null;
+  const label = itemLabel(item) || t.workshop.untitledItem;
+  const open = openRoundOf(state);
+  const frame =
+    open?.round.frameId != null
+      ? (readItem(open.round.frameId, itemsOf(session.doc).get(open.round.frameId)) ?? undefined)
+      : undefined;
+  const target = open ? isTarget(item, open.round, frame) : false;
+  const canVote = session.me.role !== 'viewer';
+  // Live tallies exist only in public rounds; an anonymous open round has none to show.
+  const results = open ? (open.results ?? []) : (shownRoundOf(state)?.results ?? []);
+  const result = results.find((entry) => entry.itemId === itemId);
+  const followUps = state.followUps.filter((followUp) => followUp.itemId === itemId);
+  const isFacilitator = session.me.role === 'facilitator';
+  return (
+    <div className="wk-overlay" data-workshop-overlay>
+      {open && !target && item.type !== 'frame' && (
+        <div className="wk-veil" title={t.workshop.outOfPlay} data-out-of-play />
+      )}
+      {result && (
+        <span
+          className={`wk-badge wk-rank-${Math.min(result.rank, 4)}`}
+          data-result-rank={open ? undefined : result.rank}
+          data-votes={result.votes}
+        >
+          {open
+            ? t.workshop.liveTally(result.votes)
+            : t.workshop.resultBadge(result.rank, result.votes)}
+        </span>
+      )}
+      {open && target && canVote && <VoteDots item={item} view={open} label={label} />}
+      <div className="wk-overlay-foot" onPointerDown={keepFromCanvas}>
+        {followUps.length > 0 && (
+          <span className="wk-fu-mark" title={followUps.map((f) => f.owner.name).join(', ')}>
+            {t.workshop.followUpCount(followUps.length)}
+          </span>
+        )}
+        {isFacilitator && item.type !== 'frame' && (
+          <button
+            type="button"
+            className="wk-small wk-assign"
+            onClick={(event) => {
+              event.stopPropagation();
+              setAssigning(true);
+            }}
+          >
+            {t.workshop.assignFollowUp}
+          </button>
+        )}
+      </div>
+      {assigning && (
+        <FollowUpDialog itemId={itemId} itemLabel={label} onClose={() => setAssigning(false)} />
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,149 @@
+/**
+ * The facilitator's controls: voting round, silent writing, lock, shared timer, phase and
+ * "bring everyone to me". Everything goes through the server, which checks the role again.
+ */
+import { useState } from 'react';
+import { PHASES } from '../../../shared/facilitation.ts';
+import { useBoardSession } from '../board/board-session.ts';
+import type { PresenceState } from '../board/presence.ts';
+import { useT } from '../i18n/i18n.tsx';
+import { RoundControls } from './RoundControls.tsx';
+import { useWorkshop } from './use-workshop.ts';
+
+function SilentWritingControls() {
+  const t = useT();
+  const [state, store] = useWorkshop();
+  const running = state.boardState?.silentWriting ?? false;
+  return (
+    <section className="wk-section" aria-labelledby="wk-silent-h">
+      <h3 id="wk-silent-h">{t.workshop.silentSection}</h3>
+      {running ? (
+        <div className="wk-row">
+          <button type="button" className="wk-primary" onClick={() => store.reveal(false)}>
+            {t.workshop.revealWithNames}
+          </button>
+          <button type="button" onClick={() => store.reveal(true)}>
+            {t.workshop.revealAnonymously}
+          </button>
+        </div>
+      ) : (
+        <button type="button" onClick={() => store.startSilentWriting()}>
+          {t.workshop.startSilent}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function TimerControls() {
+  const t = useT();
+  const [state, store] = useWorkshop();
+  const [minutes, setMinutes] = useState('5');
+  const timer = state.boardState?.timer ?? { status: 'idle' };
+  const start = () => {
+    const value = Number.parseFloat(minutes);
+    if (!Number.isFinite(value) || value <= 0) return;
+    void store.timer({ action: 'start', durationSec: Math.max(1, Math.round(value * 60)) });
+  };
+  return (
+    <section className="wk-section" aria-labelledby="wk-timer-h">
+      <h3 id="wk-timer-h">{t.workshop.timerSection}</h3>
+      <div className="wk-row">
+        <label>
+          {t.workshop.minutes}
+          <input
+            type="number"
+            min={0.1}
+            max={1440}
+            step="any"
+            value={minutes}
+            onChange={(event) => setMinutes(event.target.value)}
+            className="wk-narrow"
+          />
+        </label>
+        <button type="button" onClick={start}>
+          {t.workshop.startTimer}
+        </button>
+        {timer.status === 'running' && (
+          <button type="button" onClick={() => store.timer({ action: 'pause' })}>
+            {t.workshop.pauseTimer}
+          </button>
+        )}
+        {timer.status === 'paused' && (
+          <button type="button" onClick={() => store.timer({ action: 'resume' })}>
+            {t.workshop.resumeTimer}
+          </button>
+        )}
+        {timer.status !== 'idle' && (
+          <button type="button" onClick={() => store.timer({ action: 'reset' })}>
+            {t.workshop.resetTimer}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function PhaseControls() {
+  const t = useT();
+  const [state, store] = useWorkshop();
+  const phase = state.boardState?.phase ?? '';
+  return (
+    <section className="wk-section" aria-labelledby="wk-phase-h">
+      <h3 id="wk-phase-h">{t.workshop.phaseSection}</h3>
+      <label>
+        {t.workshop.setPhase}
+        <select
+          value={phase}
+          onChange={(event) =>
+            store.setPhase(event.target.value === '' ? null : event.target.value)
+          }
+        >
+          <option value="">{t.workshop.noPhase}</option>
+          {PHASES.map((p) => (
+            <option key={p} value={p}>
+              {t.workshop.phases[p] ?? p}
+            </option>
+          ))}
+          {phase && !(PHASES as readonly string[]).includes(phase) && (
+            <option value={phase}>{phase}</option>
+          )}
+        </select>
+      </label>
+    </section>
+  );
+}
+
+export function FacilitatorPanel() {
+  const t = useT();
+  const session = useBoardSession();
+  const [state, store] = useWorkshop();
+  const locked = state.boardState?.locked ?? false;
+  const summon = () => {
+    const mine = session.awareness.getLocalState() as Partial<PresenceState> | null;
+    void store.summon(mine?.viewport ?? { x: 0, y: 0, zoom: 1 });
+  };
+  return (
+    <div className="wk-facilitator" data-testid="facilitator-panel">
+      <h2 className="wk-visually-hidden">{t.workshop.facilitation}</h2>
+      <RoundControls />
+      <SilentWritingControls />
+      <section className="wk-section" aria-labelledby="wk-lock-h">
+        <h3 id="wk-lock-h">{t.workshop.lockSection}</h3>
+        <button type="button" onClick={() => store.setLocked(!locked)}>
+          {locked ? t.workshop.unlockBoard : t.workshop.lockBoard}
+        </button>
+      </section>
+      <TimerControls />
+      <PhaseControls />
+      <section className="wk-section">
+        <button type="button" onClick={summon} aria-describedby="wk-summon-hint">
+          {t.workshop.summon}
+        </button>
+        <p id="wk-summon-hint" className="wk-muted">
+          {t.workshop.summonHint}
+        </p>
+      </section>
+    </div>
+  );
+}

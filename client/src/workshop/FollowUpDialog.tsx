@@ -1,0 +1,158 @@
+/** Assigning a follow-up to an item: owner (a member or a typed name), due date, status, notes. */
+import { type FormEvent, useState } from 'react';
+import {
+  type CreateFollowUpBody,
+  FOLLOW_UP_STATUSES,
+  type FollowUpStatus,
+} from '../../../shared/follow-through.ts';
+import { useBoardSession } from '../board/board-session.ts';
+import { useT } from '../i18n/i18n.tsx';
+import { Modal } from './Modal.tsx';
+import { useKnownMembers } from './use-members.ts';
+import { useWorkshop } from './use-workshop.ts';
+
+export function FollowUpDialog(props: { itemId: string; itemLabel: string; onClose: () => void }) {
+  const t = useT();
+  const session = useBoardSession();
+  const [state, store] = useWorkshop();
+  const members = useKnownMembers(session, true);
+  const [title, setTitle] = useState(props.itemLabel);
+  const [ownerMode, setOwnerMode] = useState<'member' | 'typed'>('member');
+  const [memberId, setMemberId] = useState('');
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [due, setDue] = useState('');
+  const [status, setStatus] = useState<FollowUpStatus>('open');
+  const [notes, setNotes] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const owner: CreateFollowUpBody['owner'] =
+      ownerMode === 'member'
+        ? { memberId: memberId || session.me.id }
+        : email.trim()
+          ? { name: name.trim(), email: email.trim() }
+          : { name: name.trim() };
+    const body: CreateFollowUpBody = { itemId: props.itemId, owner, status };
+    if (title.trim()) body.title = title.trim();
+    if (due) body.due = due;
+    if (notes.trim()) body.notes = notes.trim();
+    setBusy(true);
+    const created = await store.createFollowUp(body);
+    setBusy(false);
+    if (created) props.onClose();
+  };
+
+  return (
+    <Modal
+      title={t.workshop.followUpFor(props.itemLabel || t.workshop.untitledItem)}
+      onClose={props.onClose}
+    >
+      <form className="wk-form" onSubmit={submit}>
+        <label>
+          {t.workshop.fuTitle}
+          <input value={title} maxLength={300} onChange={(event) => setTitle(event.target.value)} />
+        </label>
+        <fieldset>
+          <legend>{t.workshop.owner}</legend>
+          <label className="wk-check">
+            <input
+              type="radio"
+              name="owner-mode"
+              checked={ownerMode === 'member'}
+              onChange={() => setOwnerMode('member')}
+            />
+            {t.workshop.ownerMember}
+          </label>
+          {ownerMode === 'member' && (
+            <label>
+              {t.workshop.pickMember}
+              <select
+                value={memberId || session.me.id}
+                onChange={(event) => setMemberId(event.target.value)}
+              >
+                {members.map((member) => (
+                  <option key={member.id} value={member.id}>
+                    {member.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <label className="wk-check">
+            <input
+              type="radio"
+              name="owner-mode"
+              checked={ownerMode === 'typed'}
+              onChange={() => setOwnerMode('typed')}
+            />
+            {t.workshop.ownerTyped}
+          </label>
+          {ownerMode === 'typed' && (
+            <>
+              <label>
+                {t.workshop.ownerName}
+                <input
+                  required
+                  maxLength={120}
+                  value={name}
+                  onChange={(event) => setName(event.target.value)}
+                />
+              </label>
+              <label>
+                {t.workshop.ownerEmail}
+                <input
+                  type="email"
+                  maxLength={254}
+                  value={email}
+                  onChange={(event) => setEmail(event.target.value)}
+                />
+              </label>
+            </>
+          )}
+        </fieldset>
+        <div className="wk-row">
+          <label>
+            {t.workshop.due}
+            <input type="date" value={due} onChange={(event) => setDue(event.target.value)} />
+          </label>
+          <label>
+            {t.workshop.status}
+            <select
+              value={status}
+              onChange={(event) => setStatus(event.target.value as FollowUpStatus)}
+            >
+              {FOLLOW_UP_STATUSES.map((value) => (
+                <option key={value} value={value}>
+                  {t.workshop.statuses[value]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <label>
+          {t.workshop.notes}
+          <textarea
+            value={notes}
+            maxLength={5000}
+            onChange={(event) => setNotes(event.target.value)}
+          />
+        </label>
+        {state.error && (
+          <p role="alert" className="wk-error">
+            {t.workshop.errors[state.error.code] ?? state.error.message}
+          </p>
+        )}
+        <div className="wk-row wk-actions">
+          <button type="button" onClick={props.onClose}>
+            {t.workshop.cancel}
+          </button>
+          <button type="submit" className="wk-primary" disabled={busy}>
+            {t.workshop.createFollowUp}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

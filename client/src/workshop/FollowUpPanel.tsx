@@ -1,0 +1,145 @@
+/**
+ * Every follow-up of the board, grouped by owner and then by status, editable in place and
+ * updated live. Facilitators edit everything; an owner edits status and notes of their own.
+ */
+import { useId } from 'react';
+import {
+  FOLLOW_UP_STATUSES,
+  type FollowUp,
+  type FollowUpStatus,
+} from '../../../shared/follow-through.ts';
+import { useBoardSession } from '../board/board-session.ts';
+import { useT } from '../i18n/i18n.tsx';
+import { itemLabel, useItems } from './use-items.ts';
+import { useWorkshop } from './use-workshop.ts';
+
+function FollowUpCard({ followUp, label }: { followUp: FollowUp; label: string }) {
+  const t = useT();
+  const session = useBoardSession();
+  const [, store] = useWorkshop();
+  const id = useId();
+  const isFacilitator = session.me.role === 'facilitator';
+  const isOwner = followUp.owner.memberId === session.me.id;
+  const canEditProgress = isFacilitator || isOwner;
+  const update = store.updateFollowUp.bind(store, followUp.id);
+  return (
+    <li className="wk-followup" data-followup-id={followUp.id} aria-labelledby={`${id}-t`}>
+      {isFacilitator ? (
+        <input
+          key={`title-${followUp.title}`}
+          id={`${id}-t`}
+          className="wk-followup-title"
+          aria-label={t.workshop.fuTitle}
+          defaultValue={followUp.title}
+          maxLength={300}
+          onBlur={(event) => {
+            const title = event.target.value.trim();
+            if (title && title !== followUp.title) void update({ title });
+          }}
+        />
+      ) : (
+        <strong id={`${id}-t`} className="wk-followup-title">
+          {followUp.title}
+        </strong>
+      )}
+      <p className="wk-muted">{t.workshop.onItem(label)}</p>
+      <div className="wk-row">
+        <label>
+          {t.workshop.status}
+          <select
+            value={followUp.status}
+            disabled={!canEditProgress}
+            onChange={(event) => update({ status: event.target.value as FollowUpStatus })}
+          >
+            {FOLLOW_UP_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t.workshop.statuses[status]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.workshop.due}
+          <input
+            key={`due-${followUp.due ?? ''}`}
+            type="date"
+            defaultValue={followUp.due ?? ''}
+            disabled={!isFacilitator}
+            onBlur={(event) => {
+              const due = event.target.value || null;
+              if (due !== (followUp.due ?? null)) void update({ due });
+            }}
+          />
+        </label>
+      </div>
+      {followUp.owner.email && <p className="wk-muted">{followUp.owner.email}</p>}
+      <label>
+        {t.workshop.notes}
+        <textarea
+          key={`notes-${followUp.notes ?? ''}`}
+          defaultValue={followUp.notes ?? ''}
+          readOnly={!canEditProgress}
+          maxLength={5000}
+          onBlur={(event) => {
+            const notes = event.target.value.trim() || null;
+            if (notes !== (followUp.notes ?? null)) void update({ notes });
+          }}
+        />
+      </label>
+      {isFacilitator && (
+        <button
+          type="button"
+          className="wk-small wk-danger"
+          onClick={() => store.deleteFollowUp(followUp.id)}
+        >
+          {t.workshop.deleteFollowUp}
+        </button>
+      )}
+    </li>
+  );
+}
+
+export function FollowUpPanel() {
+  const t = useT();
+  const session = useBoardSession();
+  const items = useItems(session.doc);
+  const [state] = useWorkshop();
+  const byOwner = new Map<string, FollowUp[]>();
+  for (const followUp of state.followUps) {
+    const owner = followUp.owner.name || t.workshop.unknownOwner;
+    byOwner.set(owner, [...(byOwner.get(owner) ?? []), followUp]);
+  }
+  const owners = Array.from(byOwner.keys()).sort((a, b) => a.localeCompare(b));
+  return (
+    <section className="wk-section" aria-labelledby="wk-fu-h" data-testid="followup-panel">
+      <h2 id="wk-fu-h">{t.workshop.followUpsSection}</h2>
+      {owners.length === 0 && <p className="wk-muted">{t.workshop.noFollowUps}</p>}
+      {owners.map((owner) => (
+        <section key={owner} className="wk-owner" aria-label={owner}>
+          <h3>{owner}</h3>
+          {FOLLOW_UP_STATUSES.map((status) => {
+            const group = (byOwner.get(owner) ?? []).filter((f) => f.status === status);
+            if (group.length === 0) return null;
+            return (
+              <div key={status} className={`wk-status-group wk-status-${status}`}>
+                <h4>{t.workshop.statuses[status]}</h4>
+                <ul>
+                  {group.map((followUp) => (
+                    <FollowUpCard
+                      key={followUp.id}
+                      followUp={followUp}
+                      label={
+                        itemLabel(items.find((item) => item.id === followUp.itemId)) ||
+                        t.workshop.deletedItem
+                      }
+                    />
+                  ))}
+                </ul>
+              </div>
+            );
+          })}
+        </section>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * Every closed round's ranking (the board's voting history), newest first. The facilitator
+ * can turn a round's top results into follow-ups in one action.
+ */
+import { useId, useState } from 'react';
+import type { Item } from '../../../shared/board-document.ts';
+import type { RoundResult, RoundView } from '../../../shared/facilitation.ts';
+import { useBoardSession } from '../board/board-session.ts';
+import { useT } from '../i18n/i18n.tsx';
+import { itemLabel, useItems } from './use-items.ts';
+import { shownRoundOf, useWorkshop } from './use-workshop.ts';
+
+export function Ranking({ results, items }: { results: RoundResult[]; items: Item[] }) {
+  const t = useT();
+  if (results.length === 0) return <p className="wk-muted">{t.workshop.noVotesInRound}</p>;
+  return (
+    <ol className="wk-ranking">
+      {results.map((result) => {
+        const item = items.find((candidate) => candidate.id === result.itemId);
+        const label = item ? itemLabel(item) || t.workshop.untitledItem : t.workshop.deletedItem;
+        return (
+          <li key={result.itemId} data-item-id={result.itemId} data-rank={result.rank}>
+            <span className={`wk-rank wk-rank-${Math.min(result.rank, 4)}`}>{result.rank}</span>
+            <span className="wk-ranking-label">{label}</span>
+            <span className="wk-ranking-votes">{t.workshop.liveTally(result.votes)}</span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function FollowUpsFromTop({ view }: { view: RoundView }) {
+  const t = useT();
+  const [, store] = useWorkshop();
+  const [top, setTop] = useState(3);
+  const id = useId();
+  return (
+    <div className="wk-row wk-from-top">
+      <label htmlFor={id}>{t.workshop.topN}</label>
+      <input
+        id={id}
+        type="number"
+        min={1}
+        max={100}
+        value={top}
+        className="wk-narrow"
+        onChange={(event) => setTop(Math.max(1, Math.min(100, Number(event.target.value) || 1)))}
+      />
+      <button type="button" onClick={() => store.followUpsFromRound(view.round.id, top)}>
+        {t.workshop.createFollowUpsFromTop}
+      </button>
+    </div>
+  );
+}
+
+function ClosedRound({ view, shown }: { view: RoundView; shown: boolean }) {
+  const t = useT();
+  const session = useBoardSession();
+  const items = useItems(session.doc);
+  const [, store] = useWorkshop();
+  const headingId = useId();
+  const excluded = (view.excluded ?? []).reduce((sum, entry) => sum + entry.votes, 0);
+  return (
+    <section
+      className={`wk-round-result${shown ? ' wk-shown' : ''}`}
+      aria-labelledby={headingId}
+      data-round-id={view.round.id}
+    >
+      <h4 id={headingId}>
+        {view.round.title}{' '}
+        {view.round.closedAt && (
+          <span className="wk-muted">
+            {t.workshop.roundClosedAt(new Date(view.round.closedAt).toLocaleString())}
+          </span>
+        )}
+      </h4>
+      <Ranking results={view.results ?? []} items={items} />
+      {excluded > 0 && <p className="wk-muted">{t.workshop.excludedDeleted(excluded)}</p>}
+      <div className="wk-row">
+        <button
+          type="button"
+          className="wk-small"
+          aria-pressed={shown}
+          onClick={() => store.showRound(view.round.id)}
+        >
+          {t.workshop.showOnBoard}
+        </button>
+      </div>
+      {session.me.role === 'facilitator' && (view.results?.length ?? 0) > 0 && (
+        <FollowUpsFromTop view={view} />
+      )}
+    </section>
+  );
+}
+
+export function RoundResults() {
+  const t = useT();
+  const session = useBoardSession();
+  const items = useItems(session.doc);
+  const [state] = useWorkshop();
+  const closed = state.rounds.filter((view) => view.round.status === 'closed').reverse();
+  const shown = shownRoundOf(state);
+  const live = state.rounds.find((view) => view.round.status === 'open' && view.results);
+  return (
+    <section className="wk-section" aria-labelledby="wk-results-h" data-testid="round-results">
+      <h3 id="wk-results-h">{t.workshop.results}</h3>
+      {live?.results && <Ranking results={live.results} items={items} />}
+      {closed.length === 0 ? (
+        <p className="wk-muted">{t.workshop.noClosedRounds}</p>
+      ) : (
+        closed.map((view) => <ClosedRound key={view.round.id} view={view} shown={view === shown} />)
+      )}
+    </section>
+  );
+}

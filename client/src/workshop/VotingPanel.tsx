@@ -1,0 +1,72 @@
+/** Voting as a member sees it: the open round, my votes, and every closed round's ranking. */
+import { useBoardSession } from '../board/board-session.ts';
+import { useT } from '../i18n/i18n.tsx';
+import { RoundResults } from './RoundResults.tsx';
+import { itemLabel, useItems } from './use-items.ts';
+import { openRoundOf, useWorkshop } from './use-workshop.ts';
+
+function OpenRound() {
+  const t = useT();
+  const session = useBoardSession();
+  const items = useItems(session.doc);
+  const [state, store] = useWorkshop();
+  const open = openRoundOf(state);
+  if (!open) return <p className="wk-muted">{t.workshop.noOpenRound}</p>;
+  const { round } = open;
+  const mine = Object.entries(open.myVotes).filter(([, count]) => count > 0);
+  const canVote = session.me.role !== 'viewer';
+  return (
+    <section className="wk-section" aria-labelledby="wk-open-h" data-testid="open-round">
+      <h3 id="wk-open-h">{round.title}</h3>
+      {canVote && (
+        <p className="wk-budget-big" aria-live="polite">
+          {t.workshop.votesLeft(open.remaining, round.budget)}
+        </p>
+      )}
+      <p className="wk-muted">{t.workshop.voters(round.voters)}</p>
+      {round.anonymous && <p className="wk-muted">{t.workshop.anonymousRound}</p>}
+      {canVote && (
+        <>
+          <p className="wk-hint">{t.workshop.howToVote}</p>
+          <h4>{t.workshop.myVotes}</h4>
+          {mine.length === 0 ? (
+            <p className="wk-muted">{t.workshop.noVotesYet}</p>
+          ) : (
+            <ul className="wk-my-votes">
+              {mine.map(([itemId, count]) => {
+                const label =
+                  itemLabel(items.find((item) => item.id === itemId)) || t.workshop.untitledItem;
+                return (
+                  <li key={itemId}>
+                    <span className="wk-dots" aria-hidden="true">
+                      {'●'.repeat(count)}
+                    </span>{' '}
+                    <span>{label}</span>{' '}
+                    <span className="wk-visually-hidden">{t.workshop.myVotesOnItem(count)}</span>
+                    <button
+                      type="button"
+                      className="wk-small"
+                      aria-label={t.workshop.retractVote(label)}
+                      onClick={() => store.retract(round.id, itemId)}
+                    >
+                      −
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+export function VotingPanel() {
+  return (
+    <div className="wk-voting" data-testid="voting-panel">
+      <OpenRound />
+      <RoundResults />
+    </div>
+  );
+}

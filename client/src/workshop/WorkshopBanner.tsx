@@ -1,0 +1,84 @@
+/**
+ * What everyone on the board sees at a glance: the phase, the shared timer, lock and silent
+ * writing, and my remaining votes while a round is open.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { TimerState } from '../../../shared/facilitation.ts';
+import { useBoardSession } from '../board/board-session.ts';
+import { useT } from '../i18n/i18n.tsx';
+import { formatDuration, playChime } from './timer-signal.ts';
+import { openRoundOf, useWorkshop } from './use-workshop.ts';
+
+function remainingMs(timer: TimerState, offsetMs: number, now: number): number | null {
+  if (timer.status === 'running') return timer.endsAt - (now + offsetMs);
+  if (timer.status === 'paused') return timer.remainingMs;
+  return null;
+}
+
+function SharedTimer({ timer, offsetMs }: { timer: TimerState; offsetMs: number }) {
+  const t = useT();
+  const [now, setNow] = useState(Date.now);
+  const [pulsing, setPulsing] = useState(false);
+  const previous = useRef<number | null>(null);
+  useEffect(() => {
+    if (timer.status !== 'running') return;
+    const interval = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(interval);
+  }, [timer]);
+  const left = remainingMs(timer, offsetMs, now);
+  useEffect(() => {
+    // Signal only when I watched it reach zero, not when I join a board whose timer ran out.
+    if (previous.current !== null && previous.current > 0 && left !== null && left <= 0) {
+      setPulsing(true);
+      playChime();
+    }
+    if (left !== null && left > 0) setPulsing(false);
+    previous.current = left;
+  }, [left]);
+  if (left === null) return null;
+  const done = left <= 0;
+  return (
+    <div className={`wk-timer${pulsing ? ' wk-pulse' : ''}`} data-testid="shared-timer">
+      <span className="wk-label">{t.workshop.timerLabel}</span>
+      <span className="wk-timer-value">{done ? t.workshop.timeUp : formatDuration(left)}</span>
+      {timer.status === 'paused' && <span className="wk-muted"> ({t.workshop.timerPaused})</span>}
+      <span className="wk-visually-hidden" role="status">
+        {done ? t.workshop.timeUp : ''}
+      </span>
+    </div>
+  );
+}
+
+export function WorkshopBanner() {
+  const t = useT();
+  const session = useBoardSession();
+  const [state] = useWorkshop();
+  const board = state.boardState;
+  const open = openRoundOf(state);
+  const canVote = session.me.role !== 'viewer';
+  const isFacilitator = session.me.role === 'facilitator';
+  const phase = board?.phase;
+  return (
+    <div className="wk-banner" data-testid="workshop-banner">
+      {phase && (
+        <div className="wk-phase">
+          <span className="wk-label">{t.workshop.phaseLabel}</span>
+          <strong>{t.workshop.phases[phase] ?? phase}</strong>
+        </div>
+      )}
+      {board && <SharedTimer timer={board.timer} offsetMs={state.clockOffsetMs} />}
+      {board?.locked && <p className="wk-notice">{t.workshop.locked}</p>}
+      {board?.silentWriting && (
+        <p className="wk-notice wk-notice-silent">
+          {isFacilitator ? t.workshop.silentWritingFacilitator : t.workshop.silentWritingOn}
+        </p>
+      )}
+      {open && canVote && (
+        <p className="wk-budget" data-testid="votes-left">
+          <strong>{open.round.title}</strong>{' '}
+          {t.workshop.votesLeft(open.remaining, open.round.budget)}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * Exports need the member's bearer token, which a plain link cannot send: fetch with the
+ * header, then hand the body to the browser as a Blob download with the server's file name.
+ */
+import { ApiError } from '../app/api.ts';
+import type { BoardSession } from '../board/board-session.ts';
+
+export type ExportChoice = 'md' | 'csv' | 'csvFollowUps' | 'json' | 'svg' | 'ics';
+
+export function exportRoute(choice: ExportChoice, snapshotId?: string): string {
+  const params = new URLSearchParams();
+  params.set('format', choice === 'csvFollowUps' ? 'csv' : choice);
+  if (choice === 'csvFollowUps') params.set('table', 'followups');
+  if (snapshotId) params.set('snapshot', snapshotId);
+  return `/export?${params}`;
+}
+
+export async function fetchExport(session: BoardSession, route: string): Promise<Response> {
+  const response = await fetch(`/api/boards/${session.board.id}${route}`, {
+    headers: { authorization: `Bearer ${session.token}` },
+  });
+  if (!response.ok) throw new ApiError(response.status, 'http_error', response.statusText);
+  return response;
+}
+
+function fileName(response: Response, fallback: string): string {
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (star) return decodeURIComponent(star);
+  return /filename="([^"]+)"/i.exec(disposition)?.[1] ?? fallback;
+}
+
+function safeName(title: string): string {
+  return title.replace(/[\\/:*?"<>|]+/g, '-').trim() || 'board';
+}
+
+export async function downloadExport(session: BoardSession, choice: ExportChoice): Promise<void> {
+  const response = await fetchExport(session, exportRoute(choice));
+  const extension = choice === 'csvFollowUps' ? 'csv' : choice;
+  const suffix = choice === 'csvFollowUps' ? '-follow-ups' : '';
+  let name = fileName(response, `${safeName(session.board.title)}.${extension}`);
+  // Both CSV tables arrive with the board's name: tell them apart on disk.
+  if (suffix) name = name.replace(/\.csv$/i, `${suffix}.csv`);
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the browser a moment to start the download before the URL goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

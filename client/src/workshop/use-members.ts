@@ -1,0 +1,61 @@
+/**
+ * Members a follow-up can be assigned to. The API has no member list, so this merges who is
+ * here now (awareness), who already owns follow-ups, and the members the JSON export names.
+ */
+import { useEffect, useState } from 'react';
+import type { BoardExport } from '../../../shared/follow-through.ts';
+import type { Role } from '../../../shared/roles.ts';
+import type { BoardSession } from '../board/board-session.ts';
+import type { PresenceState } from '../board/presence.ts';
+import { useWorkshop } from './use-workshop.ts';
+
+export interface KnownMember {
+  id: string;
+  name: string;
+  role?: Role;
+}
+
+function presentMembers(session: BoardSession): KnownMember[] {
+  const members: KnownMember[] = [];
+  for (const state of session.awareness.getStates().values()) {
+    const member = (state as Partial<PresenceState>).member;
+    if (member && typeof member.id === 'string' && typeof member.name === 'string') {
+      members.push({ id: member.id, name: member.name, role: member.role });
+    }
+  }
+  return members;
+}
+
+export function useKnownMembers(session: BoardSession, enabled: boolean): KnownMember[] {
+  const [state] = useWorkshop();
+  const [present, setPresent] = useState(() => presentMembers(session));
+  const [exported, setExported] = useState<KnownMember[]>([]);
+  useEffect(() => {
+    if (!enabled) return;
+    const update = () => setPresent(presentMembers(session));
+    session.awareness.on('change', update);
+    let cancelled = false;
+    session
+      .api<BoardExport>('/export?format=json')
+      .then((data) => {
+        if (!cancelled) setExported(data.members);
+      })
+      .catch(() => {
+        // Without the export, awareness and follow-up owners still name people.
+      });
+    return () => {
+      cancelled = true;
+      session.awareness.off('change', update);
+    };
+  }, [session, enabled]);
+  const byId = new Map<string, KnownMember>();
+  byId.set(session.me.id, { id: session.me.id, name: session.me.name, role: session.me.role });
+  for (const member of [...exported, ...present]) byId.set(member.id, member);
+  for (const followUp of state.followUps) {
+    const { memberId, name } = followUp.owner;
+    if (memberId && !byId.has(memberId)) byId.set(memberId, { id: memberId, name });
+  }
+  return Array.from(byId.values())
+    .filter((member) => member.role !== 'viewer')
+    .sort((a, b) => a.name.localeCompare(b.name));
+}

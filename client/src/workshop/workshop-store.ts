@@ -1,0 +1,325 @@
+/**
+ * The workshop's shared client state: rounds, my votes, follow-ups, snapshots, board state
+ * and my private document. One store per board session, fed by the typed Socket.io events,
+ * so the panels, every ItemOverlay and the outline view always agree.
+ */
+import type * as Y from 'yjs';
+import type { Ack } from '../../../shared/events.ts';
+import type {
+  BoardState,
+  CloseRoundResponse,
+  OpenRoundBody,
+  Round,
+  RoundView,
+  TimerAction,
+  VoteResponse,
+} from '../../../shared/facilitation.ts';
+import type {
+  CreateFollowUpBody,
+  FollowUp,
+  Snapshot,
+  UpdateFollowUpBody,
+} from '../../../shared/follow-through.ts';
+import type { BoardSession } from '../board/board-session.ts';
+import { ask } from './socket-request.ts';
+
+export interface WorkshopState {
+  /** Every round of the board, oldest first, as I see it. */
+  rounds: RoundView[];
+  followUps: FollowUp[];
+  /** Newest first. */
+  snapshots: Snapshot[];
+  boardState: BoardState | null;
+  /** serverNow − my clock when the board state arrived: corrects the timer countdown. */
+  clockOffsetMs: number;
+  /** The round whose results the board shows; null means the latest closed one. */
+  shownRoundId: string | null;
+  privateDoc: Y.Doc | null;
+  /** The last refusal or failure, for a role="alert" line; cleared by the next success. */
+  error: { code: string; message: string } | null;
+}
+
+type Listener = () => void;
+
+export class WorkshopStore {
+  #state: WorkshopState = {
+    rounds: [],
+    followUps: [],
+    snapshots: [],
+    boardState: null,
+    clockOffsetMs: 0,
+    shownRoundId: null,
+    privateDoc: null,
+    error: null,
+  };
+  readonly #listeners = new Set<Listener>();
+  readonly session: BoardSession;
+
+  constructor(session: BoardSession) {
+    this.session = session;
+    const socket = session.provider.socket;
+    socket.on('connect', () => void this.refresh());
+    socket.on('board:state', (state) => this.#setBoardState(state));
+    socket.on('round:opened', (round) => this.#upsertRound(round));
+    socket.on('round:progress', ({ roundId, voters, results }) =>
+      this.#patchRound(roundId, (view) => ({
+        ...view,
+        round: { ...view.round, voters },
+        ...(results ? { results } : {}),
+      })),
+    );
+    socket.on('round:participation', ({ roundId, participation }) =>
+      this.#patchRound(roundId, (view) => ({ ...view, participation })),
+    );
+    socket.on('round:closed', (closed) => this.#applyClosed(closed));
+    socket.on('followup:changed', (followUp) => this.#upsertFollowUp(followUp));
+    socket.on('followup:deleted', ({ id }) =>
+      this.#set({ followUps: this.#state.followUps.filter((f) => f.id !== id) }),
+    );
+    socket.on('snapshot:created', (snapshot) =>
+      this.#set({
+        snapshots: [snapshot, ...this.#state.snapshots.filter((s) => s.id !== snapshot.id)],
+      }),
+    );
+    socket.on('board:restored', () => void this.#refreshSnapshots());
+    void this.refresh();
+  }
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  getState = (): WorkshopState => this.#state;
+
+  #set(change: Partial<WorkshopState>): void {
+    this.#state = { ...this.#state, ...change };
+    for (const listener of this.#listeners) listener();
+  }
+
+  /** Everything the server holds, again: on start and after every reconnect. */
+  async refresh(): Promise<void> {
+    const socket = this.session.provider.socket;
+    await Promise.all([
+      this.#run(() => ask<RoundView[]>((ack) => socket.emit('round:list', ack))).then(
+        (rounds) => rounds && this.#set({ rounds }),
+      ),
+      this.#run(() => ask<FollowUp[]>((ack) => socket.emit('followup:list', ack))).then(
+        (followUps) => followUps && this.#set({ followUps }),
+      ),
+      this.#refreshSnapshots(),
+      // board:state arrives once per connection; a store made after it asks over HTTP.
+      this.#state.boardState
+        ? Promise.resolve()
+        : this.#run(() => this.session.api<BoardState>('/state')).then(
+            (state) => state && !this.#state.boardState && this.#setBoardState(state),
+          ),
+    ]);
+  }
+
+  async #refreshSnapshots(): Promise<void> {
+    const socket = this.session.provider.socket;
+    const snapshots = await this.#run(() =>
+      ask<Snapshot[]>((ack) => socket.emit('snapshot:list', ack)),
+    );
+    if (snapshots) this.#set({ snapshots });
+  }
+
+  /** Runs a request; a refusal lands in `error` (and resolves undefined) instead of throwing. */
+  async #run<T>(request: () => Promise<T>): Promise<T | undefined> {
+    try {
+      const result = await request();
+      if (this.#state.error) this.#set({ error: null });
+      return result;
+    } catch (error) {
+      const { code = 'internal_error', message = String(error) } = error as {
+        code?: string;
+        message?: string;
+      };
+      this.#set({ error: { code, message } });
+      return undefined;
+    }
+  }
+
+  #emit<T>(send: (ack: Ack<T>) => void): Promise<T | undefined> {
+    return this.#run(() => ask(send));
+  }
+
+  clearError(): void {
+    this.#set({ error: null });
+  }
+
+  #setBoardState(boardState: BoardState): void {
+    this.#set({ boardState, clockOffsetMs: boardState.serverNow - Date.now() });
+  }
+
+  #patchRound(roundId: string, patch: (view: RoundView) => RoundView): void {
+    if (!this.#state.rounds.some((view) => view.round.id === roundId)) return;
+    this.#set({
+      rounds: this.#state.rounds.map((view) => (view.round.id === roundId ? patch(view) : view)),
+    });
+  }
+
+  #upsertRound(round: Round, view?: RoundView): void {
+    const existing = this.#state.rounds.find((v) => v.round.id === round.id);
+    if (existing) {
+      this.#patchRound(round.id, (v) => ({ ...v, ...view, round }));
+      return;
+    }
+    const fresh: RoundView = view ?? { round, myVotes: {}, remaining: round.budget };
+    this.#set({ rounds: [...this.#state.rounds, fresh] });
+  }
+
+  #applyClosed({ round, results, excluded }: CloseRoundResponse): void {
+    if (!this.#state.rounds.some((v) => v.round.id === round.id)) this.#upsertRound(round);
+    // The board shows the newest results unless someone picked an older round.
+    this.#patchRound(round.id, (view) => ({ ...view, round, results, excluded }));
+    this.#set({ shownRoundId: null });
+  }
+
+  #upsertFollowUp(followUp: FollowUp): void {
+    const others = this.#state.followUps.filter((f) => f.id !== followUp.id);
+    const index = this.#state.followUps.findIndex((f) => f.id === followUp.id);
+    const followUps =
+      index === -1
+        ? [...others, followUp]
+        : this.#state.followUps.map((f) => (f.id === followUp.id ? followUp : f));
+    this.#set({ followUps });
+  }
+
+  setPrivateDoc(privateDoc: Y.Doc | null): void {
+    if (this.#state.privateDoc !== privateDoc) this.#set({ privateDoc });
+  }
+
+  showRound(roundId: string | null): void {
+    this.#set({ shownRoundId: roundId });
+  }
+
+  // Voting ---------------------------------------------------------------------------------
+
+  async openRound(body: OpenRoundBody): Promise<boolean> {
+    const socket = this.session.provider.socket;
+    const view = await this.#emit<RoundView>((ack) => socket.emit('round:open', body, ack));
+    if (view) this.#upsertRound(view.round, view);
+    return view !== undefined;
+  }
+
+  async closeRound(roundId: string): Promise<void> {
+    const socket = this.session.provider.socket;
+    const closed = await this.#emit<CloseRoundResponse>((ack) =>
+      socket.emit('round:close', { roundId }, ack),
+    );
+    if (closed) this.#applyClosed(closed);
+  }
+
+  async vote(roundId: string, itemId: string): Promise<void> {
+    const socket = this.session.provider.socket;
+    const reply = await this.#emit<VoteResponse>((ack) =>
+      socket.emit('round:vote', { roundId, itemId }, ack),
+    );
+    if (reply) this.#patchRound(roundId, (view) => ({ ...view, ...reply }));
+  }
+
+  async retract(roundId: string, itemId: string): Promise<void> {
+    const socket = this.session.provider.socket;
+    const reply = await this.#emit<VoteResponse>((ack) =>
+      socket.emit('round:retract', { roundId, itemId }, ack),
+    );
+    if (reply) this.#patchRound(roundId, (view) => ({ ...view, ...reply }));
+  }
+
+  // Board state ----------------------------------------------------------------------------
+
+  async setLocked(locked: boolean): Promise<void> {
+    const socket = this.session.provider.socket;
+    const state = await this.#emit<BoardState>((ack) => socket.emit('board:lock', { locked }, ack));
+    if (state) this.#setBoardState(state);
+  }
+
+  async setPhase(phase: string | null): Promise<void> {
+    const socket = this.session.provider.socket;
+    const state = await this.#emit<BoardState>((ack) => socket.emit('board:phase', { phase }, ack));
+    if (state) this.#setBoardState(state);
+  }
+
+  async timer(action: TimerAction): Promise<void> {
+    const socket = this.session.provider.socket;
+    const state = await this.#emit<BoardState>((ack) => socket.emit('timer:control', action, ack));
+    if (state) this.#setBoardState(state);
+  }
+
+  async startSilentWriting(): Promise<void> {
+    const socket = this.session.provider.socket;
+    const state = await this.#emit<BoardState>((ack) => socket.emit('silent:start', {}, ack));
+    if (state) this.#setBoardState(state);
+  }
+
+  async reveal(anonymous: boolean): Promise<void> {
+    const socket = this.session.provider.socket;
+    await this.#emit((ack) => socket.emit('silent:reveal', { anonymous }, ack));
+  }
+
+  async summon(viewport: { x: number; y: number; zoom: number }): Promise<void> {
+    const socket = this.session.provider.socket;
+    await this.#emit((ack) => socket.emit('presence:summon', { viewport }, ack));
+  }
+
+  // Follow-ups and snapshots ---------------------------------------------------------------
+
+  async createFollowUp(body: CreateFollowUpBody): Promise<boolean> {
+    const socket = this.session.provider.socket;
+    const created = await this.#emit<FollowUp>((ack) => socket.emit('followup:create', body, ack));
+    if (created) this.#upsertFollowUp(created);
+    return created !== undefined;
+  }
+
+  async updateFollowUp(id: string, changes: UpdateFollowUpBody): Promise<void> {
+    const socket = this.session.provider.socket;
+    const updated = await this.#emit<FollowUp>((ack) =>
+      socket.emit('followup:update', { id, changes }, ack),
+    );
+    if (updated) this.#upsertFollowUp(updated);
+  }
+
+  async deleteFollowUp(id: string): Promise<void> {
+    const socket = this.session.provider.socket;
+    const done = await this.#emit((ack) => socket.emit('followup:delete', { id }, ack));
+    if (done) this.#set({ followUps: this.#state.followUps.filter((f) => f.id !== id) });
+  }
+
+  async followUpsFromRound(roundId: string, top: number): Promise<void> {
+    const socket = this.session.provider.socket;
+    const created = await this.#emit<FollowUp[]>((ack) =>
+      socket.emit('followup:from-round', { roundId, top }, ack),
+    );
+    for (const followUp of created ?? []) this.#upsertFollowUp(followUp);
+  }
+
+  async saveSnapshot(name: string | undefined): Promise<void> {
+    const socket = this.session.provider.socket;
+    const body = name ? { name } : {};
+    const snapshot = await this.#emit<Snapshot>((ack) => socket.emit('snapshot:create', body, ack));
+    if (snapshot) {
+      const rest = this.#state.snapshots.filter((s) => s.id !== snapshot.id);
+      this.#set({ snapshots: [snapshot, ...rest] });
+    }
+  }
+
+  async restoreSnapshot(snapshotId: string): Promise<void> {
+    const socket = this.session.provider.socket;
+    await this.#emit((ack) => socket.emit('snapshot:restore', { snapshotId }, ack));
+    await this.#refreshSnapshots();
+  }
+}
+
+/** One store per live connection: a new session (reconnect to another board) gets its own. */
+const stores = new WeakMap<BoardSession['provider'], WorkshopStore>();
+
+export function workshopStoreFor(session: BoardSession): WorkshopStore {
+  let store = stores.get(session.provider);
+  if (!store) {
+    store = new WorkshopStore(session);
+    stores.set(session.provider, store);
+  }
+  return store;
+}
