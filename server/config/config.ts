@@ -25,6 +25,7 @@ const envSchema = z.object({
   UPDATE_BURST: int(1, 1_000_000).default(1000),
   AWARENESS_RATE_PER_SEC: int(1, 1_000_000).default(30),
   AWARENESS_BURST: int(1, 1_000_000).default(60),
+  PRESENCE_FLUSH_MS: int(0, 10_000).default(50),
   JOIN_RATE_PER_MIN: int(1, 1_000_000).default(30),
   COMPACT_AFTER_BYTES: int(1024, 1024 * MiB).default(1 * MiB),
   COMPACT_AFTER_UPDATES: int(10, 10_000_000).default(5000),
@@ -48,6 +49,8 @@ export interface Config {
     updateBurst: number;
     awarenessRatePerSec: number;
     awarenessBurst: number;
+    /** Presence changes are relayed together at most this often (0: every event-loop turn). */
+    presenceFlushMs: number;
     joinRatePerMin: number;
   };
   compaction: { afterBytes: number; afterUpdates: number };
@@ -84,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       updateBurst: e.UPDATE_BURST,
       awarenessRatePerSec: e.AWARENESS_RATE_PER_SEC,
       awarenessBurst: e.AWARENESS_BURST,
+      presenceFlushMs: e.PRESENCE_FLUSH_MS,
       joinRatePerMin: e.JOIN_RATE_PER_MIN,
     },
     compaction: { afterBytes: e.COMPACT_AFTER_BYTES, afterUpdates: e.COMPACT_AFTER_UPDATES },

@@ -15,10 +15,12 @@ import { AppError } from '../errors.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { DocumentsRepository, StoredDocument } from '../store/documents-repository.ts';
 import { type DocumentKey, documentId } from './document-key.ts';
-import { Peer, type PeerLimits, type PeerTransport } from './peer.ts';
+import { type BroadcastGroup, Peer, type PeerLimits, type PeerTransport } from './peer.ts';
 import {
+  type AwarenessEntry,
   decodeMessage,
   encodeAwareness,
+  encodeAwarenessEntries,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
@@ -39,7 +41,7 @@ export interface DocumentOptions {
   policy: EditPolicy;
   metrics: Metrics;
   logger: Logger;
-  limits: PeerLimits & { maxDocumentBytes: number };
+  limits: PeerLimits & { maxDocumentBytes: number; presenceFlushMs: number };
   compaction: { afterBytes: number; afterUpdates: number };
   /** Called once when the document can no longer be trusted to match the database. */
   onFail: (document: LiveDocument) => void;
@@ -66,6 +68,7 @@ export class LiveDocument {
   #pending: Pending[] = [];
   #awarenessChanged = new Set<number>();
   #flushScheduled = false;
+  #presenceTimer: NodeJS.Timeout | undefined;
   #tailBytes = 0;
   #tailUpdates = 0;
   #lastSeq = 0;
@@ -150,7 +153,7 @@ export class LiveDocument {
       case 'update':
         return this.#receiveUpdate(peer, message.update);
       case 'awareness':
-        return this.#receiveAwareness(peer, message.update);
+        return this.#receiveAwareness(peer, message.update, message.entries);
       case 'query-awareness': {
         const states = Array.from(this.awareness.getStates().keys());
         peer.transport.send(
@@ -229,17 +232,31 @@ export class LiveDocument {
     this.#scheduleFlush();
   }
 
-  #receiveAwareness(peer: Peer, update: Uint8Array): void {
+  #receiveAwareness(peer: Peer, update: Uint8Array, entries: AwarenessEntry[]): void {
+    // Stock y-websocket clients send back every presence change they receive: such echoes
+    // carry nothing new, so they are dropped before any JSON is parsed or budget spent.
+    const fresh = entries.filter((entry) => this.#isNewPresence(entry));
+    if (fresh.length === 0) return;
     // Presence is lossy by nature: over the budget, the newest state simply waits for the next.
     if (!peer.awarenessBudget.take()) {
       this.#options.metrics.messagesRejected.inc({ reason: 'awareness_rate' });
       return;
     }
     try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+      for (const entry of fresh) JSON.parse(entry.state);
+      const news = fresh.length === entries.length ? update : encodeAwarenessEntries(fresh);
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, news, peer);
     } catch (error) {
       this.#reject(peer, 'malformed_message', error);
     }
+  }
+
+  /** The rule y-protocols applies: a newer clock, or a removal at the same clock. */
+  #isNewPresence({ clientId, clock, state }: AwarenessEntry): boolean {
+    const known = this.awareness.meta.get(clientId)?.clock ?? 0;
+    return (
+      known < clock || (known === clock && state === 'null' && this.awareness.states.has(clientId))
+    );
   }
 
   #onAwarenessUpdate = (
@@ -253,8 +270,28 @@ export class LiveDocument {
     for (const id of change.added) this.#awarenessChanged.add(id);
     for (const id of change.updated) this.#awarenessChanged.add(id);
     for (const id of change.removed) this.#awarenessChanged.add(id);
-    this.#scheduleFlush();
+    this.#schedulePresence();
   };
+
+  /**
+   * Presence goes out on its own clock: one merged message per board every presenceFlushMs,
+   * however many cursors moved, so hundreds of cursors never crowd out document updates.
+   */
+  #schedulePresence(): void {
+    if (this.#presenceTimer) return;
+    this.#presenceTimer = setTimeout(() => {
+      this.#presenceTimer = undefined;
+      this.#flushPresence();
+    }, this.#options.limits.presenceFlushMs);
+  }
+
+  #flushPresence(): void {
+    if (this.#failed || this.#awarenessChanged.size === 0) return;
+    const ids = Array.from(this.#awarenessChanged);
+    this.#awarenessChanged = new Set();
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids);
+    this.#broadcast(encodeAwareness(update), null);
+  }
 
   #scheduleFlush(): void {
     if (this.#flushScheduled) return;
@@ -265,7 +302,7 @@ export class LiveDocument {
     });
   }
 
-  /** Persists queued updates in one transaction, then relays them; relays coalesced presence. */
+  /** Persists queued updates in one transaction, then relays them. */
   flush(): void {
     if (this.#failed) return;
     if (this.#pending.length > 0) {
@@ -287,17 +324,19 @@ export class LiveDocument {
       const { afterBytes, afterUpdates } = this.#options.compaction;
       if (this.#tailBytes >= afterBytes || this.#tailUpdates >= afterUpdates) this.compact();
     }
-    if (this.#awarenessChanged.size > 0) {
-      const ids = Array.from(this.#awarenessChanged);
-      this.#awarenessChanged = new Set();
-      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids);
-      this.#broadcast(encodeAwareness(update), null);
-    }
   }
 
   #broadcast(message: Uint8Array, except: Peer | null): void {
+    let groups: Set<BroadcastGroup> | undefined;
     for (const peer of this.#peers) {
-      if (peer !== except) peer.transport.send(message);
+      if (peer === except) continue;
+      const group = peer.transport.group;
+      if (group) (groups ??= new Set()).add(group);
+      else peer.transport.send(message);
+    }
+    if (!groups) return;
+    for (const group of groups) {
+      group.broadcast(message, except?.transport.group === group ? except.transport : null);
     }
   }
 
@@ -390,6 +429,7 @@ export class LiveDocument {
   }
 
   destroy(): void {
+    clearTimeout(this.#presenceTimer);
     this.awareness.off('update', this.#onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();

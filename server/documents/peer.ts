@@ -5,11 +5,21 @@ import { TokenBucket } from '../util/token-bucket.ts';
 
 export type TransportKind = 'socketio' | 'ywebsocket';
 
+/**
+ * Connections that a transport can reach with one call, encoding the message once (a
+ * Socket.io room). Its members are exactly the document's peers that name this group.
+ */
+export interface BroadcastGroup {
+  broadcast(message: Uint8Array, except: PeerTransport | null): void;
+}
+
 /** What a transport provides for each connection. */
 export interface PeerTransport {
   readonly kind: TransportKind;
   /** Sends one y-protocols message. */
   send(message: Uint8Array): void;
+  /** Where set, relays go through the group rather than through `send`, once per group. */
+  readonly group?: BroadcastGroup;
   /** The peer's last message was refused, but the connection stays open. */
   notify(error: AppError): void;
   /** Tells the peer why (where the transport can say) and closes the connection. */

@@ -20,8 +20,15 @@ export const MAX_AWARENESS_BYTES = 64 * 1024;
 export type InboundMessage =
   | { kind: 'sync-step-1'; stateVector: Uint8Array }
   | { kind: 'update'; update: Uint8Array }
-  | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'awareness'; update: Uint8Array; entries: AwarenessEntry[] }
   | { kind: 'query-awareness' };
+
+/** One client's presence in an awareness message; `state` is still JSON text. */
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  state: string;
+}
 
 export class MalformedMessage extends Error {}
 
@@ -49,8 +56,7 @@ export function decodeMessage(data: Uint8Array): InboundMessage {
     } else if (type === MESSAGE_AWARENESS) {
       const update = decoding.readVarUint8Array(decoder);
       if (update.length > MAX_AWARENESS_BYTES) throw new MalformedMessage('awareness too large');
-      validateAwarenessUpdate(update);
-      message = { kind: 'awareness', update };
+      message = { kind: 'awareness', update, entries: readAwarenessEntries(update) };
     } else if (type === MESSAGE_QUERY_AWARENESS) {
       message = { kind: 'query-awareness' };
     } else {
@@ -73,15 +79,32 @@ export function validateUpdate(update: Uint8Array): void {
   }
 }
 
-function validateAwarenessUpdate(update: Uint8Array): void {
+/**
+ * Reads an awareness update's entries without parsing their JSON: most presence a server
+ * receives is stale (stock clients echo what they were sent), and is dropped unparsed.
+ */
+function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
+  const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i++) {
-    decoding.readVarUint(decoder); // client id
-    decoding.readVarUint(decoder); // clock
-    JSON.parse(decoding.readVarString(decoder));
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    entries.push({ clientId, clock, state: decoding.readVarString(decoder) });
   }
   if (decoding.hasContent(decoder)) throw new MalformedMessage('trailing awareness bytes');
+  return entries;
+}
+
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId);
+    encoding.writeVarUint(encoder, entry.clock);
+    encoding.writeVarString(encoder, entry.state);
+  }
+  return encoding.toUint8Array(encoder);
 }
 
 function syncMessage(step: number, payload: Uint8Array): Uint8Array {

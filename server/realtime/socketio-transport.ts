@@ -17,7 +17,7 @@ import {
 import type { Member, Role } from '../../shared/roles.ts';
 import type { DocumentKey } from '../documents/document-key.ts';
 import type { LiveDocument } from '../documents/live-document.ts';
-import type { Peer } from '../documents/peer.ts';
+import type { BroadcastGroup, Peer, PeerTransport } from '../documents/peer.ts';
 import { AppError } from '../errors.ts';
 import type { BoardEvents, EventArgs, EventName } from '../facilitation/board-events.ts';
 import type { Facilitation } from '../facilitation/facilitation.ts';
@@ -40,12 +40,15 @@ type IdeamillSocket = Socket<
 
 const boardRoom = (boardId: string) => `board:${boardId}`;
 const roleRoom = (boardId: string, role: Role) => `board:${boardId}:${role}`;
+/** The sockets connected to one document over one event: a relay is encoded once for all. */
+const documentRoom = (documentId: string, event: string) => `${event}:${documentId}`;
 
 export class SocketIoTransport implements BoardEvents {
   readonly io: IdeamillServer;
   readonly #context: RealtimeContext;
   readonly #facilitation: Facilitation;
   readonly #followThrough: FollowThrough;
+  readonly #groups = new Map<string, BroadcastGroup>();
 
   constructor(
     httpServer: HttpServer,
@@ -62,6 +65,7 @@ export class SocketIoTransport implements BoardEvents {
       // Leave upgrades on other paths (the y-websocket endpoint) alone.
       destroyUpgrade: false,
     });
+    this.io.of('/').adapter.on('delete-room', (room: string) => this.#groups.delete(room));
     this.io.use((socket, next) => this.#authenticate(socket, next));
     this.io.on('connection', (socket) => this.#accept(socket));
   }
@@ -147,15 +151,21 @@ export class SocketIoTransport implements BoardEvents {
       socket.disconnect(true);
       return undefined;
     }
-    const peer: Peer = document.connect(member, {
+    const room = documentRoom(document.id, event);
+    const transport: PeerTransport = {
       kind: 'socketio',
       send: (message) => socket.emit(event, message),
+      group: this.#group(room, event),
       notify: (error) => socket.emit('board:error', error.toBody()),
       close: (error) => {
         socket.emit('board:error', error.toBody());
         socket.disconnect(true);
       },
-    });
+    };
+    socketsByTransport.set(transport, socket.id);
+    // Joined before connecting, so the first relay after the handshake reaches this socket.
+    socket.join(room);
+    const peer: Peer = document.connect(member, transport);
     return {
       receive(message: unknown) {
         if (peer.closed) return;
@@ -172,8 +182,25 @@ export class SocketIoTransport implements BoardEvents {
       },
       close() {
         document.disconnect(peer);
+        socket.leave(room);
       },
     };
+  }
+
+  /** One group per room, kept while the room exists. */
+  #group(room: string, event: 'yjs' | 'private:yjs'): BroadcastGroup {
+    let group = this.#groups.get(room);
+    if (!group) {
+      group = {
+        broadcast: (message, except) => {
+          const exceptId = except ? socketsByTransport.get(except) : undefined;
+          const target = exceptId ? this.io.to(room).except(exceptId) : this.io.to(room);
+          target.emit(event, message);
+        },
+      };
+      this.#groups.set(room, group);
+    }
+    return group;
   }
 
   close(): Promise<void> {
@@ -182,6 +209,9 @@ export class SocketIoTransport implements BoardEvents {
     });
   }
 }
+
+/** Which socket a transport belongs to, so a relay can skip the socket it came from. */
+const socketsByTransport = new WeakMap<PeerTransport, string>();
 
 interface Channel {
   receive(message: unknown): void;

@@ -29,6 +29,7 @@ describe('decoding y-protocols messages', () => {
     expect(decodeMessage(encodeAwareness(awareness))).toEqual({
       kind: 'awareness',
       update: awareness,
+      entries: [{ clientId: presence.clientID, clock: 1, state: '{"user":{"name":"Aino"}}' }],
     });
     presence.destroy();
     expect(decodeMessage(new Uint8Array([3]))).toEqual({ kind: 'query-awareness' });
@@ -67,9 +68,12 @@ describe('decoding y-protocols messages', () => {
     expect(() => decodeMessage(new Uint8Array([]))).toThrow(MalformedMessage);
   });
 
-  it('refuses awareness whose state is not JSON', () => {
-    const bad = new Uint8Array([1, 7, 1, 3, 0x7b, 0x7b, 0x7b]);
-    expect(() => decodeMessage(encodeAwareness(bad))).toThrow(MalformedMessage);
+  it('refuses awareness entries that are cut short or followed by stray bytes', () => {
+    const good = new Uint8Array([1, 7, 1, 2, 0x7b, 0x7d]);
+    expect(decodeMessage(encodeAwareness(good)).kind).toBe('awareness');
+    expect(() => decodeMessage(encodeAwareness(good.subarray(0, 5)))).toThrow(MalformedMessage);
+    const trailing = new Uint8Array([...good, 9]);
+    expect(() => decodeMessage(encodeAwareness(trailing))).toThrow(MalformedMessage);
   });
 
   it('validateUpdate refuses a structurally broken update', () => {

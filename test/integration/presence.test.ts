@@ -1,0 +1,55 @@
+/** Presence (Yjs awareness): merged per tick, echoes ignored, malformed states refused. */
+import * as encoding from 'lib0/encoding';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { socketIoClient, waitFor, yWebsocketClient } from '../helpers/clients.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+describe('presence', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    // A tiny budget: one presence message per second, none saved up beyond two.
+    server = await startTestServer({ AWARENESS_RATE_PER_SEC: '1', AWARENESS_BURST: '2' });
+  });
+  afterAll(() => server.close());
+
+  it("a stock client's echoes of other people's cursors never use up its own budget", async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const stock = yWebsocketClient(server.url, board.board.id, tokens.participant);
+    const watcher = socketIoClient(server.url, board.board.id, tokens.facilitator);
+    await Promise.all([stock.synced, watcher.synced]);
+    // Five people move; the stock client echoes every change it receives back to the server.
+    const others = Array.from({ length: 5 }, () =>
+      socketIoClient(server.url, board.board.id, tokens.participant),
+    );
+    await Promise.all(others.map((o) => o.synced));
+    for (const [i, other] of others.entries()) {
+      other.provider.awareness.setLocalStateField('cursor', { x: i, y: i });
+    }
+    await waitFor(() => stock.provider.awareness.getStates().size >= 6, 'cursors at the stock');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Its own first state still gets through: the echoes spent none of its two tokens.
+    stock.provider.awareness.setLocalStateField('cursor', { x: 42, y: 42 });
+    const stockId = stock.doc.clientID;
+    await waitFor(
+      () => watcher.provider.awareness.getStates().get(stockId)?.cursor?.x === 42,
+      'the stock client cursor at the watcher',
+    );
+    for (const client of [stock, watcher, ...others]) client.destroy();
+  });
+
+  it('closes a connection whose presence state is not JSON', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const client = socketIoClient(server.url, board.board.id, tokens.participant);
+    await client.synced;
+    const closed = new Promise<void>((resolve) =>
+      client.provider.on('status', (s) => s === 'disconnected' && resolve()),
+    );
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 1); // awareness message
+    encoding.writeVarUint8Array(encoder, new Uint8Array([1, 7, 1, 3, 0x7b, 0x7b, 0x7b]));
+    client.provider.sendRaw(encoding.toUint8Array(encoder));
+    await closed;
+    expect(client.provider.socket.connected).toBe(false);
+    client.destroy();
+  });
+});
