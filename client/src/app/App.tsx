@@ -1,7 +1,25 @@
-/** Routes: `/` creates a board; `/b/:id` (with `#key=` on first visit) joins and opens it. */
-import { useT } from '../i18n/i18n.tsx';
+/**
+ * Routes: `/` creates a board; `/b/:id` (with `#key=` on first visit) joins and opens it.
+ * Each route is its own chunk, so a participant opening a link never downloads the landing
+ * page and the landing page never downloads the canvas.
+ */
+import { lazy, Suspense } from 'react';
+import { PageLoading } from './PageLoading.tsx';
+
+const LandingPage = lazy(() =>
+  import('./LandingPage.tsx').then((module) => ({ default: module.LandingPage })),
+);
+const BoardRoute = lazy(() =>
+  import('./BoardRoute.tsx').then((module) => ({ default: module.BoardRoute })),
+);
+
+const BOARD_PATH = /^\/b\/([^/]+)\/?$/;
 
 export function App() {
-  const t = useT();
-  return <main>{t.app.productName}</main>;
+  const boardId = BOARD_PATH.exec(window.location.pathname)?.[1];
+  return (
+    <Suspense fallback={<PageLoading />}>
+      {boardId ? <BoardRoute boardId={decodeURIComponent(boardId)} /> : <LandingPage />}
+    </Suspense>
+  );
 }

@@ -20,6 +20,17 @@ import {
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
 
+/**
+ * Server-side reasons for closing a connection that say "come back later" rather than "you
+ * may not": after these the provider reconnects by itself when reconnection is on, because
+ * Socket.io never retries a disconnect that the server initiated.
+ */
+const RETRYABLE_CODES: ReadonlySet<string> = new Set([
+  'shutting_down',
+  'internal_error',
+  'rate_limited',
+]);
+
 export interface SocketIoProviderOptions {
   token: string;
   /** `yjs` syncs the shared board; `private:yjs` my private document (silent writing). */
@@ -44,6 +55,9 @@ export class SocketIoProvider extends ObservableV2<Events> {
   readonly #ownsAwareness: boolean;
   synced = false;
   member: PublicMember | null = null;
+  /** The last error the server sent before closing; decides whether to come back. */
+  lastError: ErrorBody | null = null;
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(url: string, boardId: string, doc: Y.Doc, options: SocketIoProviderOptions) {
     super();
@@ -63,7 +77,10 @@ export class SocketIoProvider extends ObservableV2<Events> {
       this.member = member;
       this.emit('welcome', [member]);
     });
-    this.socket.on('board:error', (error) => this.emit('board-error', [error]));
+    this.socket.on('board:error', (error) => {
+      this.lastError = error;
+      this.emit('board-error', [error]);
+    });
     this.socket.on('connect_error', (error) => {
       const data = (error as Error & { data?: ErrorBody }).data;
       if (data) this.emit('board-error', [data]);
@@ -79,6 +96,7 @@ export class SocketIoProvider extends ObservableV2<Events> {
   }
 
   #onConnect = (): void => {
+    this.lastError = null;
     this.emit('status', ['connected']);
     this.#send((encoder) => {
       encoding.writeVarUint(encoder, MESSAGE_SYNC);
@@ -95,8 +113,16 @@ export class SocketIoProvider extends ObservableV2<Events> {
     }
   };
 
-  #onDisconnect = (): void => {
+  #onDisconnect = (reason: string): void => {
     this.#setSynced(false);
+    const retryable = this.lastError !== null && RETRYABLE_CODES.has(this.lastError.code);
+    if (reason === 'io server disconnect' && retryable && this.socket.io.reconnection()) {
+      // A restarting server says goodbye first; give it a moment, then the manager's own
+      // backoff takes over if it is not back yet. The sync handshake on connect sends every
+      // edit made meanwhile (the server's sync step 1 is answered with what it lacks).
+      clearTimeout(this.#retryTimer);
+      this.#retryTimer = setTimeout(() => this.socket.connect(), 300 + Math.random() * 700);
+    }
     this.emit('status', ['disconnected']);
     const others = Array.from(this.awareness.getStates().keys()).filter(
       (id) => id !== this.doc.clientID,
@@ -160,6 +186,7 @@ export class SocketIoProvider extends ObservableV2<Events> {
   }
 
   override destroy(): void {
+    clearTimeout(this.#retryTimer);
     awarenessProtocol.removeAwarenessStates(this.awareness, [this.doc.clientID], 'destroy');
     this.doc.off('update', this.#onDocUpdate);
     this.awareness.off('update', this.#onAwarenessUpdate);

@@ -1,6 +1,110 @@
-/** Landing, join, board chrome (toolbar, presence, connection state). */
+/** Landing, join, board chrome (header, presence, connection state, banners). */
+
+import type { Role } from '../../../../shared/roles.ts';
+import type { Template } from '../../../../shared/templates.ts';
+
 export const app = {
   productName: 'Ideamill',
+  tagline: 'A shared whiteboard for service-design workshops',
   language: 'Language',
+  languageNames: { en: 'English', fi: 'Suomi' },
   loading: 'Loading…',
+
+  // Landing: create a board.
+  createTitle: 'Start a new board',
+  createIntro:
+    'Map a customer journey, sketch service concepts and vote on ideas together, in real time.',
+  boardTitle: 'Board title',
+  boardTitlePlaceholder: 'Development day: our service path',
+  template: 'Template',
+  templates: {
+    blank: 'Blank board',
+    'customer-journey': 'Customer journey',
+    'concept-canvas': 'Service concept canvas',
+    'idea-mill': 'Idea mill',
+    retrospective: 'Retrospective',
+  } satisfies Record<Template, string>,
+  templateHints: {
+    blank: 'An empty canvas.',
+    'customer-journey':
+      'Stages as columns; people, environments, objects, practices and feelings as lanes.',
+    'concept-canvas': 'A structured sketch of one new service concept.',
+    'idea-mill': 'Topic frames that teams rotate through.',
+    retrospective: 'Went well, to improve, ideas and actions.',
+  } satisfies Record<Template, string>,
+  boardLanguage: 'Board language',
+  boardLanguageHint: 'Template labels are written in this language.',
+  createBoard: 'Create board',
+  creating: 'Creating…',
+  createFailed: (message: string) => `Could not create the board: ${message}`,
+
+  // Landing: the links of a new board.
+  boardCreated: (title: string) => `“${title}” is ready`,
+  linksIntro:
+    'Share a link for each role. Anyone with a link can join with that role, so share them with care.',
+  roles: {
+    facilitator: 'Facilitator',
+    participant: 'Participant',
+    viewer: 'Viewer',
+  } satisfies Record<Role, string>,
+  roleLinkHints: {
+    facilitator: 'Runs rounds, locks the board and reveals private notes.',
+    participant: 'Adds and edits ideas and votes.',
+    viewer: 'Watches the board, read-only.',
+  } satisfies Record<Role, string>,
+  linkFor: (role: string) => `${role} link`,
+  copy: 'Copy',
+  copied: 'Copied',
+  copyLink: (role: string) => `Copy the ${role.toLowerCase()} link`,
+  openAsFacilitator: 'Open as facilitator',
+  createAnother: 'Create another board',
+
+  // Joining a board.
+  joinTitle: 'Join the board',
+  joinIntro: 'Choose the name the others on the board see next to your cursor and ideas.',
+  displayName: 'Your name',
+  displayNamePlaceholder: 'e.g. Aino',
+  join: 'Join',
+  joining: 'Joining…',
+  errorTitle: 'Cannot open this board',
+  errorInvalidKey: 'This link is not valid for this board. Ask the facilitator for a new link.',
+  errorUnknownBoard: 'There is no board at this address. Check the link.',
+  errorNoKey: 'Open the board with the link you were given: it carries the key that lets you in.',
+  errorGeneric: (message: string) => `Something went wrong: ${message}`,
+  goHome: 'Go to the start page',
+  retry: 'Try again',
+
+  // Board chrome.
+  boardHeader: 'Board',
+  you: 'you',
+  peopleHere: 'People here',
+  peopleCount: (count: number) => (count === 1 ? '1 person here' : `${count} people here`),
+  follow: 'Follow',
+  following: 'Following',
+  followPerson: (name: string) => `Follow ${name}'s view`,
+  stopFollowing: 'Stop following',
+  followingBanner: (name: string) => `You are following ${name}. Move the board to stop.`,
+  summonedBanner: (name: string) => `${name} brought everyone to their view.`,
+  viewCanvas: 'Board',
+  viewOutline: 'Outline',
+  viewToggle: 'View',
+  showPanels: 'Show workshop panels',
+  hidePanels: 'Hide workshop panels',
+  panels: 'Workshop',
+  readOnlyBanner: 'You are viewing this board. You can look around but not change it.',
+  lockedBanner: 'The facilitator has locked the board. You can look, but not edit, for now.',
+  connection: {
+    connecting: 'Connecting…',
+    connected: 'Connected',
+    reconnecting: 'Reconnecting… your changes are kept and sent when the connection returns.',
+    offline: 'Offline. Your changes are kept and sent when the connection returns.',
+  },
+  connectionShort: {
+    connecting: 'Connecting',
+    connected: 'Live',
+    reconnecting: 'Reconnecting',
+    offline: 'Offline',
+  },
+  sessionEnded: 'This board session ended:',
+  leaveBoard: 'Leave board',
 };

@@ -1,0 +1,28 @@
+/** A board that cannot be opened: what went wrong, in words a person can act on. */
+import { useT } from '../i18n/i18n.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+export function BoardError({ message, onRetry }: { message: string; onRetry?: () => void }) {
+  const t = useT();
+  return (
+    <div className="centered-page">
+      <div className="centered-top">
+        <LanguageSwitch />
+      </div>
+      <main className="card narrow-card" data-testid="board-error">
+        <h1>{t.app.errorTitle}</h1>
+        <p role="alert">{message}</p>
+        <div className="actions">
+          {onRetry && (
+            <button type="button" className="button button-primary" onClick={onRetry}>
+              {t.app.retry}
+            </button>
+          )}
+          <a className="button button-secondary" href="/">
+            {t.app.goHome}
+          </a>
+        </div>
+      </main>
+    </div>
+  );
+}

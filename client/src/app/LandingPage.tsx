@@ -1,0 +1,168 @@
+/** `/`: create a board (title, template, language), then hand out its three role links. */
+import { type FormEvent, useId, useState } from 'react';
+import { type CreateBoardResponse, LANGUAGES, type Language } from '../../../shared/api.ts';
+import { ROLES } from '../../../shared/roles.ts';
+import { TEMPLATES, type Template } from '../../../shared/templates.ts';
+import { useLanguage, useT } from '../i18n/i18n.tsx';
+import { ApiError, apiRequest } from './api.ts';
+import { CopyButton } from './CopyButton.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+export function LandingPage() {
+  const t = useT();
+  const [created, setCreated] = useState<CreateBoardResponse | null>(null);
+  return (
+    <div className="landing">
+      <header className="landing-header">
+        <span className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          {t.app.productName}
+        </span>
+        <LanguageSwitch />
+      </header>
+      <main className="landing-main">
+        <section className="landing-hero">
+          <h1>{t.app.productName}</h1>
+          <p className="tagline">{t.app.tagline}</p>
+          <p className="muted">{t.app.createIntro}</p>
+        </section>
+        {created ? (
+          <BoardLinks created={created} onAnother={() => setCreated(null)} />
+        ) : (
+          <CreateBoardForm onCreated={setCreated} />
+        )}
+      </main>
+    </div>
+  );
+}
+
+function CreateBoardForm({ onCreated }: { onCreated: (created: CreateBoardResponse) => void }) {
+  const t = useT();
+  const [uiLanguage] = useLanguage();
+  const [title, setTitle] = useState('');
+  const [template, setTemplate] = useState<Template>('customer-journey');
+  const [language, setLanguage] = useState<Language>(uiLanguage);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const ids = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const response = await apiRequest<CreateBoardResponse>('/api/boards', {
+        body: { title: title.trim() || t.app.boardTitlePlaceholder, template, language },
+      });
+      onCreated(response);
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card create-form" onSubmit={submit} aria-labelledby={`${ids}-title`}>
+      <h2 id={`${ids}-title`}>{t.app.createTitle}</h2>
+      <label className="field">
+        <span className="field-label">{t.app.boardTitle}</span>
+        <input
+          name="title"
+          value={title}
+          maxLength={200}
+          placeholder={t.app.boardTitlePlaceholder}
+          onChange={(event) => setTitle(event.target.value)}
+        />
+      </label>
+      <label className="field">
+        <span className="field-label">{t.app.template}</span>
+        <select
+          name="template"
+          value={template}
+          onChange={(event) => setTemplate(event.target.value as Template)}
+          aria-describedby={`${ids}-template-hint`}
+        >
+          {TEMPLATES.map((option) => (
+            <option key={option} value={option}>
+              {t.app.templates[option]}
+            </option>
+          ))}
+        </select>
+        <span className="field-hint" id={`${ids}-template-hint`}>
+          {t.app.templateHints[template]}
+        </span>
+      </label>
+      <label className="field">
+        <span className="field-label">{t.app.boardLanguage}</span>
+        <select
+          name="language"
+          value={language}
+          onChange={(event) => setLanguage(event.target.value as Language)}
+          aria-describedby={`${ids}-language-hint`}
+        >
+          {LANGUAGES.map((option) => (
+            <option key={option} value={option}>
+              {t.app.languageNames[option]}
+            </option>
+          ))}
+        </select>
+        <span className="field-hint" id={`${ids}-language-hint`}>
+          {t.app.boardLanguageHint}
+        </span>
+      </label>
+      {error && (
+        <p className="form-error" role="alert">
+          {t.app.createFailed(error)}
+        </p>
+      )}
+      <button type="submit" className="button button-primary" disabled={busy}>
+        {busy ? t.app.creating : t.app.createBoard}
+      </button>
+    </form>
+  );
+}
+
+function BoardLinks({
+  created,
+  onAnother,
+}: {
+  created: CreateBoardResponse;
+  onAnother: () => void;
+}) {
+  const t = useT();
+  return (
+    <section className="card board-links" aria-labelledby="board-links-title">
+      <h2 id="board-links-title">{t.app.boardCreated(created.board.title)}</h2>
+      <p className="muted">{t.app.linksIntro}</p>
+      <ul className="link-list">
+        {ROLES.map((role) => (
+          <li key={role} className="link-row" data-role={role}>
+            <div className="link-meta">
+              <span className={`role-badge role-${role}`}>{t.app.roles[role]}</span>
+              <span className="field-hint">{t.app.roleLinkHints[role]}</span>
+            </div>
+            <div className="link-copy">
+              <input
+                readOnly
+                value={created.links[role]}
+                aria-label={t.app.linkFor(t.app.roles[role])}
+                data-testid={`link-${role}`}
+                onFocus={(event) => event.target.select()}
+              />
+              <CopyButton text={created.links[role]} label={t.app.copyLink(t.app.roles[role])} />
+            </div>
+          </li>
+        ))}
+      </ul>
+      <div className="actions">
+        <a className="button button-primary" href={created.links.facilitator}>
+          {t.app.openAsFacilitator}
+        </a>
+        <button type="button" className="button button-ghost" onClick={onAnother}>
+          {t.app.createAnother}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+/** The board page's top bar: title and role, view toggle, who is here, connection, language. */
+import { LanguageSwitch } from '../app/LanguageSwitch.tsx';
+import { useT } from '../i18n/i18n.tsx';
+import type { BoardSession, ConnectionStatus } from './board-session.ts';
+import { ConnectionPill } from './ConnectionIndicator.tsx';
+import { PresenceList } from './PresenceList.tsx';
+import type { PresentMember } from './use-presence.ts';
+import type { ViewportRequests } from './use-viewport-requests.ts';
+
+export type BoardView = 'canvas' | 'outline';
+
+interface BoardHeaderProps {
+  session: BoardSession;
+  status: ConnectionStatus;
+  people: PresentMember[];
+  viewport: ViewportRequests;
+  view: BoardView;
+  onView: (view: BoardView) => void;
+  panelsOpen: boolean;
+  onTogglePanels: () => void;
+}
+
+export function BoardHeader(props: BoardHeaderProps) {
+  const { session, status, people, viewport, view, onView, panelsOpen, onTogglePanels } = props;
+  const t = useT();
+  const views: Array<[BoardView, string]> = [
+    ['canvas', t.app.viewCanvas],
+    ['outline', t.app.viewOutline],
+  ];
+  return (
+    <header className="board-header">
+      <div className="board-header-start">
+        <a className="brand-mark" href="/" title={t.app.productName}>
+          <span className="visually-hidden">{t.app.productName}</span>
+        </a>
+        <h1 className="board-title" title={session.board.title} data-testid="board-title">
+          {session.board.title}
+        </h1>
+        <span className={`role-badge role-${session.me.role}`} data-testid="my-role">
+          {t.app.roles[session.me.role]}
+        </span>
+      </div>
+      <fieldset className="segmented view-toggle">
+        <legend className="visually-hidden">{t.app.viewToggle}</legend>
+        {views.map(([option, label]) => (
+          <button
+            key={option}
+            type="button"
+            aria-pressed={view === option}
+            data-view={option}
+            onClick={() => onView(option)}
+          >
+            {label}
+          </button>
+        ))}
+      </fieldset>
+      <div className="board-header-end">
+        <PresenceList
+          people={people}
+          following={viewport.following}
+          onFollow={viewport.follow}
+          onStopFollowing={viewport.stopFollowing}
+        />
+        <ConnectionPill status={status} />
+        <LanguageSwitch />
+        <button
+          type="button"
+          className="button button-secondary button-small panels-toggle"
+          aria-pressed={panelsOpen}
+          aria-label={panelsOpen ? t.app.hidePanels : t.app.showPanels}
+          onClick={onTogglePanels}
+        >
+          {t.app.panels}
+        </button>
+      </div>
+    </header>
+  );
+}

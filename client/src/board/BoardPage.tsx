@@ -1,0 +1,139 @@
+/**
+ * The board page: opens the live connection, provides the BoardSession to everything below
+ * it, and frames the canvas (or the outline) with the header, banners and side panels.
+ */
+import { lazy, Suspense, useCallback, useState } from 'react';
+import type { Board, PublicMember } from '../../../shared/api.ts';
+import { BoardError } from '../app/BoardError.tsx';
+import { PageLoading } from '../app/PageLoading.tsx';
+import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
+import { useT } from '../i18n/i18n.tsx';
+import { ItemOverlay } from '../workshop/ItemOverlay.tsx';
+import { useBoardState } from '../workshop/use-board-state.ts';
+import { usePrivateDoc } from '../workshop/use-private-doc.ts';
+import { BoardHeader, type BoardView } from './BoardHeader.tsx';
+import { type BoardSession, BoardSessionContext, type ConnectionStatus } from './board-session.ts';
+import { ConnectionBanner } from './ConnectionIndicator.tsx';
+import { useBoardConnection } from './use-board-connection.ts';
+import { usePresence } from './use-presence.ts';
+import { useViewportRequests } from './use-viewport-requests.ts';
+
+// The side panels and the outline are not needed to see the board: they load after it.
+const WorkshopPanels = lazy(() =>
+  import('../workshop/WorkshopPanels.tsx').then((module) => ({ default: module.WorkshopPanels })),
+);
+const OutlineView = lazy(() =>
+  import('../outline/OutlineView.tsx').then((module) => ({ default: module.OutlineView })),
+);
+
+export function BoardPage({ board, me, token }: { board: Board; me: PublicMember; token: string }) {
+  const { session, status, fatalError } = useBoardConnection(board, me, token);
+  if (fatalError) return <BoardError message={fatalError.message} />;
+  if (!session) return <PageLoading />;
+  return (
+    <BoardSessionContext.Provider value={session}>
+      <BoardWorkspace session={session} status={status} />
+    </BoardSessionContext.Provider>
+  );
+}
+
+const wideScreen = () => window.matchMedia?.('(min-width: 1100px)').matches ?? true;
+
+function BoardWorkspace({ session, status }: { session: BoardSession; status: ConnectionStatus }) {
+  const t = useT();
+  const state = useBoardState(session);
+  const privateDoc = usePrivateDoc(session, state?.silentWriting ?? false);
+  const people = usePresence(session.awareness);
+  const viewport = useViewportRequests(session);
+  const [view, setView] = useState<BoardView>('canvas');
+  const [panelsOpen, setPanelsOpen] = useState(wideScreen);
+
+  const role = session.me.role;
+  const locked = state?.locked === true && role === 'participant';
+  const readOnly = role === 'viewer' || locked;
+  const { following, stopFollowing } = viewport;
+  // Any touch of the board of my own ends following: I want to look somewhere myself.
+  const interrupt = useCallback(() => {
+    if (following) stopFollowing();
+  }, [following, stopFollowing]);
+  const overlay = useCallback((id: string) => <ItemOverlay itemId={id} />, []);
+
+  return (
+    <div className="board-page" data-role={role} data-readonly={readOnly}>
+      <BoardHeader
+        session={session}
+        status={status}
+        people={people}
+        viewport={viewport}
+        view={view}
+        onView={setView}
+        panelsOpen={panelsOpen}
+        onTogglePanels={() => setPanelsOpen((open) => !open)}
+      />
+      <div className="board-body">
+        <main className="board-main" aria-label={session.board.title}>
+          <div className="banners">
+            <ConnectionBanner status={status} />
+            {role === 'viewer' && (
+              <div className="banner banner-info" data-testid="readonly-banner">
+                {t.app.readOnlyBanner}
+              </div>
+            )}
+            {locked && (
+              <div className="banner banner-info" data-testid="locked-banner">
+                {t.app.lockedBanner}
+              </div>
+            )}
+            {following && (
+              <div className="banner banner-follow" data-testid="following-banner">
+                <span>{t.app.followingBanner(following.name)}</span>
+                <button type="button" className="button button-small" onClick={stopFollowing}>
+                  {t.app.stopFollowing}
+                </button>
+              </div>
+            )}
+            {viewport.summonedBy && (
+              <div className="banner banner-follow" role="status" data-testid="summoned-banner">
+                {t.app.summonedBanner(viewport.summonedBy)}
+              </div>
+            )}
+          </div>
+          {view === 'canvas' ? (
+            <div
+              className="canvas-host"
+              onPointerDownCapture={interrupt}
+              onWheelCapture={interrupt}
+              onKeyDownCapture={interrupt}
+            >
+              <BoardCanvas
+                doc={session.doc}
+                awareness={session.awareness}
+                me={session.me}
+                readOnly={readOnly}
+                viewportRequest={viewport.request}
+                privateDoc={privateDoc}
+                itemOverlay={overlay}
+              />
+            </div>
+          ) : (
+            <div className="outline-host">
+              <Suspense fallback={<PageLoading />}>
+                <OutlineView />
+              </Suspense>
+            </div>
+          )}
+        </main>
+        <aside
+          className="board-side"
+          aria-label={t.app.panels}
+          hidden={!panelsOpen}
+          data-testid="side-panels"
+        >
+          <Suspense fallback={<span className="muted">{t.app.loading}</span>}>
+            <WorkshopPanels />
+          </Suspense>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+/**
+ * Opens one member's live connection to a board (document, awareness, Socket.io provider)
+ * for as long as the board page is mounted, and tracks how that connection is doing.
+ */
+import { useEffect, useState } from 'react';
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Board, PublicMember } from '../../../shared/api.ts';
+import type { ErrorBody } from '../../../shared/errors.ts';
+import { boardApi } from '../app/api.ts';
+import { SocketIoProvider } from '../sync/socketio-provider.ts';
+import type { BoardSession, ConnectionStatus } from './board-session.ts';
+import type { PresenceState } from './presence.ts';
+
+export interface BoardConnection {
+  session: BoardSession | null;
+  status: ConnectionStatus;
+  /** A refusal that reconnecting will not fix (bad token, board gone). */
+  fatalError: ErrorBody | null;
+}
+
+/** Codes after which the server will keep refusing this token: stop and say so. */
+const FATAL_CODES: ReadonlySet<string> = new Set([
+  'invalid_token',
+  'token_required',
+  'board_not_found',
+]);
+
+export function useBoardConnection(board: Board, me: PublicMember, token: string): BoardConnection {
+  const [session, setSession] = useState<BoardSession | null>(null);
+  const [status, setStatus] = useState<ConnectionStatus>('connecting');
+  const [fatalError, setFatalError] = useState<ErrorBody | null>(null);
+
+  useEffect(() => {
+    const doc = new Y.Doc();
+    const awareness = new Awareness(doc);
+    const member: PresenceState['member'] = {
+      id: me.id,
+      name: me.name,
+      color: me.color,
+      role: me.role,
+    };
+    awareness.setLocalStateField('member', member);
+    const provider = new SocketIoProvider(window.location.origin, board.id, doc, {
+      token,
+      awareness,
+      // Browsers stay on the board through network blips and server restarts.
+      socket: { reconnection: true, reconnectionDelay: 500, reconnectionDelayMax: 4000 },
+    });
+    const socket = provider.socket;
+    const manager = socket.io;
+    const offlineOr = (status: ConnectionStatus): ConnectionStatus =>
+      navigator.onLine === false ? 'offline' : status;
+
+    const onConnect = () => setStatus('connected');
+    const onDisconnect = (reason: string) => {
+      if (reason === 'io client disconnect') return;
+      setStatus(offlineOr('reconnecting'));
+    };
+    const onAttempt = () => setStatus(offlineOr('reconnecting'));
+    const onFailed = () => setStatus('offline');
+    const onBoardError = (error: ErrorBody) => {
+      if (!FATAL_CODES.has(error.code)) return;
+      setFatalError(error);
+      setStatus('offline');
+    };
+    const onOffline = () => setStatus('offline');
+    const onOnline = () => {
+      if (socket.connected) return;
+      setStatus('reconnecting');
+      socket.connect();
+    };
+    socket.on('connect', onConnect);
+    socket.on('disconnect', onDisconnect);
+    manager.on('reconnect_attempt', onAttempt);
+    manager.on('reconnect_failed', onFailed);
+    provider.on('board-error', onBoardError);
+    window.addEventListener('offline', onOffline);
+    window.addEventListener('online', onOnline);
+
+    setSession({ board, me, token, doc, awareness, provider, api: boardApi(board.id, token) });
+    setStatus(socket.connected ? 'connected' : 'connecting');
+    setFatalError(null);
+    return () => {
+      window.removeEventListener('offline', onOffline);
+      window.removeEventListener('online', onOnline);
+      manager.off('reconnect_attempt', onAttempt);
+      manager.off('reconnect_failed', onFailed);
+      provider.destroy();
+      awareness.destroy();
+      doc.destroy();
+      setSession(null);
+    };
+  }, [board, me, token]);
+
+  return { session, status, fatalError };
+}
