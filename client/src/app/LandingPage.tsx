@@ -1,12 +1,13 @@
 /** `/`: create a board (title, template, language), then hand out its three role links. */
 import { type FormEvent, useId, useState } from 'react';
-import { type CreateBoardResponse, LANGUAGES, type Language } from '../../../shared/api.ts';
+import type { CreateBoardResponse, Language } from '../../../shared/api.ts';
 import { ROLES } from '../../../shared/roles.ts';
-import { TEMPLATES, type Template } from '../../../shared/templates.ts';
+import type { Template } from '../../../shared/templates.ts';
 import { useLanguage, useT } from '../i18n/i18n.tsx';
 import { ApiError, apiRequest } from './api.ts';
 import { CopyButton } from './CopyButton.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { LANGUAGE_OPTIONS, TEMPLATE_OPTIONS } from './options.ts';
 
 export function LandingPage() {
   const t = useT();
@@ -83,7 +84,7 @@ function CreateBoardForm({ onCreated }: { onCreated: (created: CreateBoardRespon
           onChange={(event) => setTemplate(event.target.value as Template)}
           aria-describedby={`${ids}-template-hint`}
         >
-          {TEMPLATES.map((option) => (
+          {TEMPLATE_OPTIONS.map((option) => (
             <option key={option} value={option}>
               {t.app.templates[option]}
             </option>
@@ -101,7 +102,7 @@ function CreateBoardForm({ onCreated }: { onCreated: (created: CreateBoardRespon
           onChange={(event) => setLanguage(event.target.value as Language)}
           aria-describedby={`${ids}-language-hint`}
         >
-          {LANGUAGES.map((option) => (
+          {LANGUAGE_OPTIONS.map((option) => (
             <option key={option} value={option}>
               {t.app.languageNames[option]}
             </option>

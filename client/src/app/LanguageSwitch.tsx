@@ -1,6 +1,6 @@
 /** The UI language switch (fi / en), remembered by the language provider. */
-import { LANGUAGES } from '../../../shared/api.ts';
 import { useLanguage, useT } from '../i18n/i18n.tsx';
+import { LANGUAGE_OPTIONS } from './options.ts';
 
 export function LanguageSwitch() {
   const t = useT();
@@ -8,7 +8,7 @@ export function LanguageSwitch() {
   return (
     <fieldset className="segmented language-switch" data-testid="language-switch">
       <legend className="visually-hidden">{t.app.language}</legend>
-      {LANGUAGES.map((option) => (
+      {LANGUAGE_OPTIONS.map((option) => (
         <button
           key={option}
           type="button"
