@@ -1,4 +1,170 @@
-/** The accessible alternative to the canvas: frames, items, votes and follow-ups as a list. */
+/**
+ * The accessible alternative to the canvas: frames, items, votes and follow-ups as a list of
+ * headings, lists and buttons, with a live region for what changes. It is also how someone
+ * on a phone takes part: add a note, edit it, vote.
+ */
+import './outline.css';
+import '../workshop/workshop.css';
+import { type FormEvent, useId, useState } from 'react';
+import { addItem, type Item } from '../../../shared/board-document.ts';
+import { useBoardSession } from '../board/board-session.ts';
+import { useT } from '../i18n/i18n.tsx';
+import { useItems } from '../workshop/use-items.ts';
+import { useWorkshop } from '../workshop/use-workshop.ts';
+import { WorkshopError } from '../workshop/WorkshopPanels.tsx';
+import { OutlineItem } from './OutlineItem.tsx';
+import { outlineSections, placeNewNote } from './outline-model.ts';
+import { useAnnouncements } from './use-announcements.ts';
+
+function AddNoteForm(props: { frames: Item[]; onAdd: (text: string, frameId: string) => void }) {
+  const t = useT();
+  const id = useId();
+  const [text, setText] = useState('');
+  const [frameId, setFrameId] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) return;
+    props.onAdd(text.trim(), frameId);
+    setText('');
+  };
+  return (
+    <form className="ol-add" onSubmit={submit} aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{t.outline.addNote}</h2>
+      <label htmlFor={`${id}-text`}>{t.outline.noteText}</label>
+      <textarea
+        id={`${id}-text`}
+        value={text}
+        required
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit(event);
+        }}
+      />
+      <label htmlFor={`${id}-where`}>{t.outline.where}</label>
+      <select
+        id={`${id}-where`}
+        value={frameId}
+        onChange={(event) => setFrameId(event.target.value)}
+      >
+        <option value="">{t.outline.unframed}</option>
+        {props.frames.map((frame) => (
+          <option key={frame.id} value={frame.id}>
+            {(frame.type === 'frame' && frame.title) || t.outline.untitledFrame}
+          </option>
+        ))}
+      </select>
+      <button type="submit">{t.outline.add}</button>
+    </form>
+  );
+}
+
 export function OutlineView() {
-  return null;
+  const t = useT();
+  const session = useBoardSession();
+  const [state] = useWorkshop();
+  const items = useItems(session.doc);
+  const privateDoc = state.privateDoc;
+  const privateItems = useItems(privateDoc);
+  const [message, announce] = useAnnouncements(items);
+  const headingId = useId();
+
+  const role = session.me.role;
+  const board = state.boardState;
+  const writesPrivately = board?.silentWriting === true && role === 'participant' && !!privateDoc;
+  const sharedReadOnly =
+    role === 'viewer' || (role === 'participant' && (board?.locked || board?.silentWriting));
+  const canAdd = role !== 'viewer' && (writesPrivately || !sharedReadOnly);
+  const frames = items.filter((item) => item.type === 'frame');
+  const sections = outlineSections(items);
+  const openFrameId = state.rounds.find((view) => view.round.status === 'open')?.round.frameId;
+  const roundFrame = frames.find((frame) => frame.id === openFrameId);
+
+  const addNote = (text: string, frameId: string) => {
+    const doc = writesPrivately && privateDoc ? privateDoc : session.doc;
+    const target = writesPrivately ? privateItems : items;
+    const frame = frames.find((candidate) => candidate.id === frameId) ?? null;
+    const place = placeNewNote(target.length > 0 ? target : items, frame);
+    // A private note keeps its frame: the reveal moves it to the board as it is.
+    const id = addItem(doc, { type: 'note', text, author: session.me.id, ...place });
+    announce(writesPrivately ? t.outline.announceAddedPrivately : t.outline.announceAdded, id);
+  };
+
+  return (
+    <section className="wk-outline ol-root" aria-labelledby={headingId} data-testid="outline-view">
+      <h1 id={headingId} className="ol-title">
+        {t.outline.title}
+      </h1>
+      <p className="ol-intro">{t.outline.intro}</p>
+      <div
+        className="wk-visually-hidden"
+        role="status"
+        aria-live="polite"
+        data-testid="outline-live"
+      >
+        {message}
+      </div>
+      <WorkshopError />
+      {sharedReadOnly && !writesPrivately && <p className="ol-notice">{t.outline.readOnly}</p>}
+      {canAdd && <AddNoteForm frames={frames} onAdd={addNote} />}
+      {privateDoc && (
+        <section className="ol-section ol-private" aria-labelledby={`${headingId}-private`}>
+          <h2 id={`${headingId}-private`}>{t.outline.privateNotes}</h2>
+          <p className="ol-meta">{t.outline.privateHint}</p>
+          {privateItems.length === 0 ? (
+            <p className="ol-meta">{t.outline.noItems}</p>
+          ) : (
+            <ul className="ol-list">
+              {privateItems.map((item) => (
+                <OutlineItem
+                  key={item.id}
+                  item={item}
+                  doc={privateDoc}
+                  frame={undefined}
+                  canEdit
+                  isPrivate
+                  announce={announce}
+                />
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      {sections.map(({ frame, items: sectionItems }) => {
+        const sectionId = `${headingId}-${frame?.id ?? 'unframed'}`;
+        if (!frame && sectionItems.length === 0) return null;
+        const title = frame
+          ? (frame.type === 'frame' && frame.title) || t.outline.untitledFrame
+          : t.outline.unframed;
+        return (
+          <section
+            key={frame?.id ?? 'unframed'}
+            className="ol-section"
+            aria-labelledby={sectionId}
+            data-outline-frame-id={frame?.id ?? ''}
+          >
+            <h2 id={sectionId}>
+              {title} <span className="ol-count">({t.outline.itemCount(sectionItems.length)})</span>
+            </h2>
+            {sectionItems.length === 0 ? (
+              <p className="ol-meta">{t.outline.noItems}</p>
+            ) : (
+              <ul className="ol-list">
+                {sectionItems.map((item) => (
+                  <OutlineItem
+                    key={item.id}
+                    item={item}
+                    doc={session.doc}
+                    frame={roundFrame}
+                    canEdit={!sharedReadOnly}
+                    isPrivate={false}
+                    announce={announce}
+                  />
+                ))}
+              </ul>
+            )}
+          </section>
+        );
+      })}
+    </section>
+  );
 }

@@ -1,0 +1,213 @@
+/** One item in the outline: its words, my votes or its result, its follow-ups, and actions. */
+import { type FormEvent, useId, useRef, useState } from 'react';
+import type * as Y from 'yjs';
+import type { Item } from '../../../shared/board-document.ts';
+import { useBoardSession } from '../board/board-session.ts';
+import { useT } from '../i18n/i18n.tsx';
+import { FollowUpDialog } from '../workshop/FollowUpDialog.tsx';
+import { isTarget } from '../workshop/round-rules.ts';
+import { itemLabel } from '../workshop/use-items.ts';
+import { openRoundOf, shownRoundOf, useWorkshop } from '../workshop/use-workshop.ts';
+import { replaceItemText } from './outline-model.ts';
+
+export interface OutlineItemProps {
+  item: Item;
+  /** The document the item lives in: the board, or my private document. */
+  doc: Y.Doc;
+  frame: Item | undefined;
+  canEdit: boolean;
+  isPrivate: boolean;
+  announce: (message: string) => void;
+}
+
+function ItemText({ item }: { item: Item }) {
+  const t = useT();
+  if (item.type === 'concept') {
+    const fields = Object.entries(item.fields).filter(([, value]) => value?.trim());
+    return (
+      <>
+        <span className="ol-text">{item.title || item.fields.name || t.outline.emptyText}</span>
+        {item.text && <span className="ol-text ol-subtext">{item.text}</span>}
+        {fields.length > 0 && (
+          <span className="ol-fields">{fields.map(([, value]) => value).join(' · ')}</span>
+        )}
+      </>
+    );
+  }
+  const text = 'text' in item ? item.text : '';
+  return <span className="ol-text">{text.trim() ? text : t.outline.emptyText}</span>;
+}
+
+function EditForm(props: { item: Item; doc: Y.Doc; onDone: (saved: boolean) => void }) {
+  const t = useT();
+  const id = useId();
+  const initial = 'text' in props.item ? props.item.text : '';
+  const [text, setText] = useState(initial);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    replaceItemText(props.doc, props.item.id, text);
+    props.onDone(true);
+  };
+  return (
+    <form className="ol-edit" onSubmit={submit}>
+      <label htmlFor={id}>{t.outline.noteText}</label>
+      <textarea
+        id={id}
+        value={text}
+        // biome-ignore lint/a11y/noAutofocus: the person asked to edit this note just now
+        autoFocus
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') props.onDone(false);
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit(event);
+        }}
+      />
+      <div className="ol-actions">
+        <button type="submit">{t.outline.save}</button>
+        <button type="button" onClick={() => props.onDone(false)}>
+          {t.outline.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Votes({ item, frame, announce }: Pick<OutlineItemProps, 'item' | 'frame' | 'announce'>) {
+  const t = useT();
+  const session = useBoardSession();
+  const [state, store] = useWorkshop();
+  const open = openRoundOf(state);
+  const label = itemLabel(item) || t.outline.emptyText;
+  if (open) {
+    const live = open.results?.find((result) => result.itemId === item.id);
+    if (!isTarget(item, open.round, frame)) {
+      return <p className="ol-meta ol-out">{t.outline.notInRound}</p>;
+    }
+    const mine = open.myVotes[item.id] ?? 0;
+    const canVote = session.me.role !== 'viewer';
+    const roundId = open.round.id;
+    return (
+      <div className="ol-votes">
+        {live && <span className="ol-meta">{t.outline.tally(live.votes)}</span>}
+        {canVote && (
+          <>
+            <span className="ol-meta" data-my-votes={mine}>
+              {t.outline.myVotes(mine)}
+            </span>
+            <button
+              type="button"
+              aria-label={t.workshop.addVote(label)}
+              disabled={open.remaining === 0 || mine >= open.round.maxPerItem}
+              onClick={async () => {
+                await store.vote(roundId, item.id);
+                const after = openRoundOf(store.getState());
+                if (after && !store.getState().error) {
+                  announce(t.outline.announceVoted(after.remaining));
+                }
+              }}
+            >
+              {t.outline.vote}
+            </button>
+            <button
+              type="button"
+              aria-label={t.workshop.retractVote(label)}
+              disabled={mine === 0}
+              onClick={async () => {
+                await store.retract(roundId, item.id);
+                const after = openRoundOf(store.getState());
+                if (after && !store.getState().error) {
+                  announce(t.outline.announceRetracted(after.remaining));
+                }
+              }}
+            >
+              {t.outline.retract}
+            </button>
+          </>
+        )}
+      </div>
+    );
+  }
+  const result = shownRoundOf(state)?.results?.find((entry) => entry.itemId === item.id);
+  if (!result) return null;
+  return (
+    <p className="ol-meta ol-result" data-result-rank={result.rank}>
+      {t.outline.result(result.rank, result.votes)}
+    </p>
+  );
+}
+
+export function OutlineItem(props: OutlineItemProps) {
+  const { item, doc, canEdit, isPrivate } = props;
+  const t = useT();
+  const session = useBoardSession();
+  const [state] = useWorkshop();
+  const [editing, setEditing] = useState(false);
+  const [assigning, setAssigning] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const label = itemLabel(item) || t.outline.emptyText;
+  const followUps = state.followUps.filter((followUp) => followUp.itemId === item.id);
+  const editable = canEdit && (item.type === 'note' || item.type === 'text');
+  const headingId = useId();
+  return (
+    <li className="ol-item" data-outline-item-id={item.id} aria-labelledby={headingId}>
+      <p className="ol-item-head" id={headingId}>
+        <span className="ol-type">{t.outline.types[item.type]}</span> <ItemText item={item} />
+      </p>
+      {!isPrivate && <Votes item={item} frame={props.frame} announce={props.announce} />}
+      {followUps.length > 0 && (
+        <div className="ol-followups">
+          <p className="ol-meta">{t.outline.followUps}</p>
+          <ul>
+            {followUps.map((followUp) => (
+              <li key={followUp.id}>
+                {t.outline.followUpLine(
+                  followUp.title,
+                  followUp.owner.name,
+                  t.workshop.statuses[followUp.status] ?? followUp.status,
+                )}
+                {followUp.due && `, ${t.outline.due(followUp.due)}`}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {editing ? (
+        <EditForm
+          item={item}
+          doc={doc}
+          onDone={(saved) => {
+            setEditing(false);
+            if (saved) props.announce(t.outline.announceSaved);
+            // Back to where the person was, so the keyboard does not lose its place.
+            requestAnimationFrame(() => editButton.current?.focus());
+          }}
+        />
+      ) : (
+        <div className="ol-actions">
+          {editable && (
+            <button
+              ref={editButton}
+              type="button"
+              aria-label={t.outline.editLabel(label)}
+              onClick={() => setEditing(true)}
+            >
+              {t.outline.edit}
+            </button>
+          )}
+          {!isPrivate && session.me.role === 'facilitator' && (
+            <button
+              type="button"
+              aria-label={`${t.workshop.assignFollowUp}: ${label}`}
+              onClick={() => setAssigning(true)}
+            >
+              {t.workshop.assignFollowUp}
+            </button>
+          )}
+        </div>
+      )}
+      {assigning && (
+        <FollowUpDialog itemId={item.id} itemLabel={label} onClose={() => setAssigning(false)} />
+      )}
+    </li>
+  );
+}

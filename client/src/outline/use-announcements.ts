@@ -1,0 +1,77 @@
+/**
+ * What the outline's live region says: notes others add, rounds opening and closing (with
+ * the ranking), and confirmations of my own actions. My own new notes are said once, as
+ * "added", not again as someone's new note.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Item } from '../../../shared/board-document.ts';
+import type { RoundView } from '../../../shared/facilitation.ts';
+import { useT } from '../i18n/i18n.tsx';
+import { itemLabel } from '../workshop/use-items.ts';
+import { useWorkshop } from '../workshop/use-workshop.ts';
+
+const SAID_TYPES = new Set(['note', 'text', 'concept']);
+
+export function useAnnouncements(
+  items: Item[],
+): [string, (message: string, ownItemId?: string) => void] {
+  const t = useT();
+  const [state] = useWorkshop();
+  const [message, setMessage] = useState('');
+  const known = useRef<Set<string> | null>(null);
+  const mine = useRef(new Set<string>());
+  const rounds = useRef<Map<string, RoundView['round']['status']> | null>(null);
+
+  const announce = useCallback((text: string, ownItemId?: string) => {
+    if (ownItemId) mine.current.add(ownItemId);
+    // The same words twice in a row would not be read again: vary them invisibly.
+    setMessage((previous) => (previous === text ? `${text}\u00a0` : text));
+  }, []);
+
+  useEffect(() => {
+    const ids = new Set(items.map((item) => item.id));
+    if (known.current) {
+      const fresh = items.filter(
+        (item) =>
+          !known.current?.has(item.id) && !mine.current.has(item.id) && SAID_TYPES.has(item.type),
+      );
+      // A restore or a reveal brings many at once: say how many rather than read them all.
+      if (fresh.length === 1 && fresh[0]) {
+        const item = fresh[0];
+        announce(t.outline.announceNew(t.outline.types[item.type] ?? item.type, itemLabel(item)));
+      } else if (fresh.length > 1) {
+        announce(t.outline.itemCount(fresh.length));
+      }
+    }
+    known.current = ids;
+  }, [items, announce, t]);
+
+  useEffect(() => {
+    const before = rounds.current;
+    rounds.current = new Map(state.rounds.map((view) => [view.round.id, view.round.status]));
+    if (!before) return;
+    for (const view of state.rounds) {
+      const previous = before.get(view.round.id);
+      if (view.round.status === 'open' && previous === undefined) {
+        announce(t.outline.announceRoundOpened(view.round.title, view.round.budget));
+      }
+      if (view.round.status === 'closed' && previous === 'open') {
+        const ranking = (view.results ?? [])
+          .slice(0, 5)
+          .map((result) =>
+            t.outline.announceRanking(
+              result.rank,
+              itemLabel(items.find((item) => item.id === result.itemId)) || t.outline.emptyText,
+              result.votes,
+            ),
+          )
+          .join(' ');
+        announce(
+          t.outline.announceRoundClosed(view.round.title, ranking || t.outline.announceNoVotes),
+        );
+      }
+    }
+  }, [state.rounds, items, announce, t]);
+
+  return [message, announce];
+}
