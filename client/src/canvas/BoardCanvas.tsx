@@ -1,9 +1,32 @@
-/** The infinite canvas: renders the board document's items and edits them. */
-import type { ReactNode } from 'react';
+/**
+ * The infinite canvas: renders the board document's items as DOM (real, findable text) and
+ * edits them. Pan and zoom move one CSS transform on the world element; each item is its own
+ * memoized component subscribed to its own Y.Map, so a board of thousands stays fluid.
+ */
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { PublicMember } from '../../../shared/api.ts';
 import type { ViewportState } from '../board/presence.ts';
+import { useT } from '../i18n/i18n.tsx';
+import { CanvasContext, type CanvasContextValue } from './canvas-context.ts';
+import { ItemsLayers } from './items/ItemsLayer.tsx';
+import { BoardModel } from './model/board-model.ts';
+import { CanvasState } from './model/canvas-state.ts';
+import { CanvasUndo } from './model/undo.ts';
+import { Viewport } from './model/viewport.ts';
+import { Cursors } from './presence/Cursors.tsx';
+import { DraftStore } from './tools/drafts.ts';
+import { deleteSelection, duplicateSelection, type KeyboardActions } from './tools/keyboard.ts';
+import type { ToolEnv } from './tools/tool-env.ts';
+import { DraftLayer } from './ui/DraftLayer.tsx';
+import { HelpDialog } from './ui/HelpDialog.tsx';
+import { Minimap } from './ui/Minimap.tsx';
+import { SelectionBar } from './ui/SelectionBar.tsx';
+import { Toolbar } from './ui/Toolbar.tsx';
+import { ZoomControls } from './ui/ZoomControls.tsx';
+import { boardBounds, useCanvasEffects } from './use-canvas-effects.ts';
+import './canvas.css';
 
 export interface ViewportRequest {
   viewport: ViewportState;
@@ -24,10 +47,120 @@ export interface BoardCanvasProps {
    * my new notes go there instead of into `doc`. Null otherwise.
    */
   privateDoc: Y.Doc | null;
-  /** Drawn inside each item's element (vote dots, result badges); owned by workshop/. */
+  /**
+   * Drawn inside each item's element (vote dots, result badges); owned by workshop/. Called
+   * when an item renders: the element it returns should subscribe to its own state.
+   */
   itemOverlay?: (itemId: string) => ReactNode;
 }
 
-export function BoardCanvas(_props: BoardCanvasProps) {
-  return <div className="board-canvas" />;
+export function BoardCanvas({
+  doc,
+  awareness,
+  me,
+  readOnly,
+  viewportRequest,
+  privateDoc,
+  itemOverlay,
+}: BoardCanvasProps) {
+  const t = useT();
+  const surface = useRef<HTMLElement>(null);
+  const world = useRef<HTMLDivElement>(null);
+  const model = useMemo(() => new BoardModel(doc, privateDoc), [doc, privateDoc]);
+  const [state] = useState(() => new CanvasState());
+  const [viewport] = useState(() => new Viewport());
+  const [drafts] = useState(() => new DraftStore());
+  const undo = useMemo(() => new CanvasUndo(model.docs(), model.origin), [model]);
+  const [helpOpen, setHelpOpen] = useState(false);
+
+  const readOnlyRef = useRef(readOnly);
+  readOnlyRef.current = readOnly;
+  const overlayRef = useRef(itemOverlay);
+  overlayRef.current = itemOverlay;
+  const overlay = useCallback((id: string) => overlayRef.current?.(id) ?? null, []);
+
+  useEffect(() => {
+    if (readOnly && state.tool !== 'select' && state.tool !== 'hand') state.setTool('select');
+    if (readOnly) state.stopEditing();
+  }, [readOnly, state]);
+
+  const env = useMemo<ToolEnv>(
+    () => ({
+      model,
+      state,
+      viewport,
+      undo,
+      drafts,
+      me,
+      readOnly: () => readOnlyRef.current,
+      labels: { newFrame: t.canvas.newFrame, newConcept: t.canvas.newConcept },
+    }),
+    [model, state, viewport, undo, drafts, me, t],
+  );
+
+  const zoomToFit = useCallback(() => {
+    const bounds = boardBounds(env);
+    if (bounds) viewport.animateTo(viewport.fitting(bounds));
+    else viewport.animateTo({ x: 0, y: 0, zoom: 1 });
+  }, [env, viewport]);
+  const zoomBy = useCallback(
+    (factor: number) => {
+      const c = viewport.centre();
+      viewport.animateTo({ ...c, zoom: viewport.zoom * factor }, 160);
+    },
+    [viewport],
+  );
+  const actions = useMemo<KeyboardActions>(
+    () => ({
+      zoomToFit,
+      zoomBy,
+      toggleHelp: () => setHelpOpen((open) => !open),
+      focusItem: (id) => {
+        state.select([id]);
+        const element = surface.current?.querySelector<HTMLElement>(
+          `[data-item-id="${CSS.escape(id)}"]`,
+        );
+        element?.focus({ preventScroll: true });
+      },
+    }),
+    [zoomToFit, zoomBy, state],
+  );
+
+  useCanvasEffects(env, surface, world, awareness, actions, viewportRequest);
+
+  const context = useMemo<CanvasContextValue>(
+    () => ({ model, state, viewport, undo, readOnly, t, overlay }),
+    [model, state, viewport, undo, readOnly, t, overlay],
+  );
+
+  return (
+    <CanvasContext.Provider value={context}>
+      <div className="im-canvas" data-readonly={readOnly ? 'true' : undefined}>
+        <section
+          ref={surface}
+          className="im-surface"
+          tabIndex={-1}
+          aria-label={t.canvas.boardLabel}
+        >
+          <div ref={world} className="im-world">
+            <ItemsLayers doc={doc} privateDoc={privateDoc} />
+            <DraftLayer drafts={drafts} />
+            <Cursors awareness={awareness} myMemberId={me.id} />
+          </div>
+        </section>
+        <Toolbar onHelp={() => setHelpOpen(true)} />
+        <SelectionBar
+          onDuplicate={() => duplicateSelection(env)}
+          onDelete={() => deleteSelection(env)}
+        />
+        <ZoomControls
+          onFit={zoomToFit}
+          onZoom={zoomBy}
+          onReset={() => viewport.animateTo({ ...viewport.centre(), zoom: 1 }, 160)}
+        />
+        <Minimap />
+        <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      </div>
+    </CanvasContext.Provider>
+  );
 }

@@ -1,0 +1,29 @@
+/** What every part of the canvas shares; stable for the canvas's lifetime, so items stay memoized. */
+import { createContext, type ReactNode, useContext } from 'react';
+import type { Catalogue } from '../i18n/en/index.ts';
+import type { BoardModel } from './model/board-model.ts';
+import type { CanvasState } from './model/canvas-state.ts';
+import type { CanvasUndo } from './model/undo.ts';
+import type { Viewport } from './model/viewport.ts';
+
+export interface CanvasContextValue {
+  model: BoardModel;
+  state: CanvasState;
+  viewport: Viewport;
+  undo: CanvasUndo;
+  readOnly: boolean;
+  t: Catalogue;
+  /**
+   * Reads the page's current itemOverlay through a ref: a new function from the page must not
+   * re-render two thousand items. The element it returns keeps itself current.
+   */
+  overlay: (itemId: string) => ReactNode;
+}
+
+export const CanvasContext = createContext<CanvasContextValue | null>(null);
+
+export function useCanvas(): CanvasContextValue {
+  const value = useContext(CanvasContext);
+  if (!value) throw new Error('canvas parts need <BoardCanvas> above them');
+  return value;
+}

@@ -1,0 +1,55 @@
+/**
+ * A frame's (or concept card's) title: a plain string in the schema, so the last writer wins;
+ * edits are written as they are typed, so everyone sees the title change live.
+ */
+import { useEffect, useRef } from 'react';
+import type { ItemMap } from '../../../../shared/board-document.ts';
+import { useCanvas } from '../canvas-context.ts';
+
+export interface FrameTitleProps {
+  map: ItemMap;
+  title: string;
+  editing: boolean;
+  onDone: () => void;
+  className?: string;
+}
+
+export function FrameTitle({ map, title, editing, onDone, className }: FrameTitleProps) {
+  const { t, model } = useCanvas();
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (editing) {
+      input.current?.focus({ preventScroll: true });
+      input.current?.select();
+    }
+  }, [editing]);
+  if (!editing) {
+    return (
+      <div className={className ?? 'im-frame-title'} data-item-text="" data-handle="title">
+        {title || t.canvas.untitled}
+      </div>
+    );
+  }
+  return (
+    <input
+      ref={input}
+      className={`${className ?? 'im-frame-title'} im-title-input`}
+      aria-label={t.canvas.editTitle}
+      defaultValue={title}
+      onPointerDown={(event) => event.stopPropagation()}
+      onInput={(event) => {
+        const value = event.currentTarget.value;
+        const doc = map.doc;
+        if (doc) model.edit(doc, () => map.set('title', value));
+      }}
+      onKeyDown={(event) => {
+        event.stopPropagation();
+        if (event.key === 'Escape' || event.key === 'Enter') {
+          event.preventDefault();
+          onDone();
+        }
+      }}
+      onBlur={onDone}
+    />
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * The element every box-shaped item is drawn in: position, data attributes the other panels
+ * and tests rely on (`data-item-id`, `data-item-type`, `[data-item-text]` inside), focus and
+ * label for keyboards and screen readers, the overlay slot, the resize handle.
+ */
+import type { CSSProperties, ReactNode } from 'react';
+import type { Item } from '../../../../shared/board-document.ts';
+import { useCanvas } from '../canvas-context.ts';
+
+export interface ItemShellProps {
+  item: Item;
+  z: number;
+  label: string;
+  selected: boolean;
+  isPrivate: boolean;
+  className: string;
+  style?: CSSProperties;
+  children: ReactNode;
+}
+
+export function ItemShell({
+  item,
+  z,
+  label,
+  selected,
+  isPrivate,
+  className,
+  style,
+  children,
+}: ItemShellProps) {
+  const { t, overlay, readOnly, state } = useCanvas();
+  const classes = ['im-item', className];
+  if (selected) classes.push('is-selected');
+  if (isPrivate) classes.push('is-private');
+  // Items are focusable groups (a note holds its text, overlay and handle): Tab and arrow keys
+  // reach each one, Enter edits it. No native element is a movable, editable card.
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset is a form control group, not a card
+    <div
+      className={classes.join(' ')}
+      data-item-id={item.id}
+      data-item-type={item.type}
+      data-private={isPrivate ? 'true' : undefined}
+      role="group"
+      aria-roledescription={t.canvas.itemType[item.type]}
+      aria-label={label}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: items are interactive (select, move, edit)
+      tabIndex={0}
+      onFocus={(event) => {
+        // Keyboard focus selects, so Delete, colours and arrows act on what has focus.
+        if (event.target === event.currentTarget && !state.selection.has(item.id)) {
+          state.select([item.id]);
+        }
+      }}
+      style={{
+        left: item.x,
+        top: item.y,
+        width: item.w,
+        height: item.h,
+        zIndex: z,
+        ...style,
+      }}
+    >
+      {children}
+      {isPrivate ? (
+        <span className="im-private-badge" title={t.canvas.privateHint}>
+          {t.canvas.privateNote}
+        </span>
+      ) : null}
+      <div className="im-overlay">{overlay(item.id)}</div>
+      {selected && !readOnly ? (
+        <div
+          className="im-resize"
+          data-handle="resize"
+          aria-hidden="true"
+          title={t.canvas.resize}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+/** One item of the board, memoized and subscribed to its own Y.Map: a change re-renders it alone. */
+import { memo } from 'react';
+import type { ItemMap } from '../../../../shared/board-document.ts';
+import { useCanvas } from '../canvas-context.ts';
+import { textOf, zOf } from '../model/board-model.ts';
+import { useItemStatus } from '../model/canvas-state.ts';
+import { ConceptBody } from './ConceptBody.tsx';
+import { inkOn, safeFill } from './colors.ts';
+import { FrameTitle } from './FrameTitle.tsx';
+import { ItemShell } from './ItemShell.tsx';
+import { StrokeView } from './StrokeView.tsx';
+import { TextEditor } from './TextEditor.tsx';
+import { useItem } from './use-item.ts';
+
+export interface ItemViewProps {
+  id: string;
+  map: ItemMap;
+  isPrivate: boolean;
+}
+
+export const ItemView = memo(function ItemView({ id, map, isPrivate }: ItemViewProps) {
+  const { t, state, model } = useCanvas();
+  const item = useItem(id, map);
+  const { selected, editing } = useItemStatus(state, id);
+  if (!item || item.type === 'connector') return null;
+  const z = zOf(map);
+  const typeName = t.canvas.itemType[item.type];
+  const stop = () => state.stopEditing();
+
+  switch (item.type) {
+    case 'stroke':
+      return <StrokeView item={item} z={z} selected={selected} label={typeName} />;
+    case 'note':
+    case 'text': {
+      const fill = item.type === 'note' ? safeFill(item.color, '#fff3a3') : 'transparent';
+      const text = textOf(map);
+      const fontSize = item.type === 'text' ? Math.max(14, Math.min(44, item.h * 0.42)) : undefined;
+      return (
+        <ItemShell
+          item={item}
+          z={z}
+          label={t.canvas.itemLabel(typeName, item.text)}
+          selected={selected}
+          isPrivate={isPrivate}
+          className={`im-${item.type}`}
+          style={{
+            background: fill,
+            color: item.type === 'note' ? inkOn(fill) : undefined,
+            fontSize,
+          }}
+        >
+          <div
+            className="im-text"
+            data-item-text=""
+            style={editing ? { visibility: 'hidden' } : undefined}
+          >
+            {item.text}
+          </div>
+          {editing && text ? (
+            <TextEditor text={text} origin={model.origin} label={t.canvas.editText} onDone={stop} />
+          ) : null}
+        </ItemShell>
+      );
+    }
+    case 'frame':
+      return (
+        <ItemShell
+          item={item}
+          z={z}
+          label={t.canvas.itemLabel(typeName, item.title)}
+          selected={selected}
+          isPrivate={isPrivate}
+          className="im-frame"
+          style={{ background: safeFill(item.color, '#f8f9fa') }}
+        >
+          <FrameTitle map={map} title={item.title} editing={editing === 'title'} onDone={stop} />
+        </ItemShell>
+      );
+    case 'concept':
+      return (
+        <ItemShell
+          item={item}
+          z={z}
+          label={t.canvas.itemLabel(typeName, item.title || item.fields.name || '')}
+          selected={selected}
+          isPrivate={isPrivate}
+          className="im-concept"
+        >
+          <ConceptBody item={item} map={map} editing={editing} onDone={stop} />
+        </ItemShell>
+      );
+  }
+});

@@ -1,0 +1,89 @@
+/**
+ * The items of one document, in three layers: frames at the bottom, connectors above them,
+ * everything else on top (each layer ordered by the items' `z`). This list re-renders only
+ * when items are added or removed; a moved or edited item re-renders itself.
+ */
+import { useEffect, useReducer } from 'react';
+import type * as Y from 'yjs';
+import { type ItemMap, itemsOf } from '../../../../shared/board-document.ts';
+import { ConnectorView } from './ConnectorView.tsx';
+import { ItemView } from './ItemView.tsx';
+
+function useItemIds(doc: Y.Doc | null): number {
+  const [version, bump] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    if (!doc) return;
+    const items = itemsOf(doc);
+    const onChange = (event: Y.YMapEvent<ItemMap>) => {
+      // Only membership matters here: a key whose value was replaced re-mounts its item.
+      if (event.changes.keys.size > 0) bump();
+    };
+    items.observe(onChange);
+    bump();
+    return () => items.unobserve(onChange);
+  }, [doc]);
+  return version;
+}
+
+interface Entry {
+  id: string;
+  map: ItemMap;
+  isPrivate: boolean;
+}
+
+function entries(doc: Y.Doc | null, isPrivate: boolean): Entry[] {
+  if (!doc) return [];
+  const out: Entry[] = [];
+  itemsOf(doc).forEach((map, id) => {
+    out.push({ id, map, isPrivate });
+  });
+  return out;
+}
+
+export function ItemsLayers({ doc, privateDoc }: { doc: Y.Doc; privateDoc: Y.Doc | null }) {
+  const shared = useItemIds(doc);
+  const mine = useItemIds(privateDoc);
+  const listVersion = shared * 100_000 + mine;
+  const all = [...entries(doc, false), ...entries(privateDoc, true)];
+  const frames: Entry[] = [];
+  const connectors: Entry[] = [];
+  const others: Entry[] = [];
+  for (const entry of all) {
+    const type = entry.map.get('type');
+    if (type === 'frame') frames.push(entry);
+    else if (type === 'connector') connectors.push(entry);
+    else others.push(entry);
+  }
+  return (
+    <>
+      <div className="im-layer im-layer-frames">
+        {frames.map((e) => (
+          <ItemView key={e.id} id={e.id} map={e.map} isPrivate={e.isPrivate} />
+        ))}
+      </div>
+      <svg className="im-layer im-layer-connectors" width="1" height="1" aria-hidden="true">
+        <defs>
+          <marker
+            id="im-arrow"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="8"
+            markerHeight="8"
+            orient="auto-start-reverse"
+          >
+            <path d="M0,0 L10,5 L0,10 z" fill="#57606a" />
+          </marker>
+        </defs>
+        {connectors.map((e) => (
+          <ConnectorView key={e.id} id={e.id} map={e.map} listVersion={listVersion} />
+        ))}
+      </svg>
+      <div className="im-layer im-layer-items">
+        {others.map((e) => (
+          <ItemView key={e.id} id={e.id} map={e.map} isPrivate={e.isPrivate} />
+        ))}
+      </div>
+    </>
+  );
+}

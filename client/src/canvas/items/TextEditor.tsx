@@ -1,0 +1,69 @@
+/** A textarea bound live to one Y.Text (collab-text.ts says how the two stay in step). */
+import { type KeyboardEvent, useEffect, useRef } from 'react';
+import type * as Y from 'yjs';
+import { applyChange, diffText, mapOffset } from './collab-text.ts';
+
+export interface TextEditorProps {
+  text: Y.Text;
+  origin: object;
+  label: string;
+  className?: string;
+  onDone: () => void;
+}
+
+export function TextEditor({ text, origin, label, className, onDone }: TextEditorProps) {
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const shown = useRef('');
+
+  useEffect(() => {
+    const area = ref.current;
+    if (!area) return;
+    shown.current = text.toString();
+    area.value = shown.current;
+    area.focus({ preventScroll: true });
+    area.setSelectionRange(area.value.length, area.value.length);
+    const onRemote = (event: Y.YTextEvent, transaction: Y.Transaction) => {
+      if (transaction.origin === origin) return;
+      const start = mapOffset(event.delta, area.selectionStart);
+      const end = mapOffset(event.delta, area.selectionEnd);
+      shown.current = text.toString();
+      area.value = shown.current;
+      if (document.activeElement === area) area.setSelectionRange(start, end);
+    };
+    text.observe(onRemote);
+    return () => text.unobserve(onRemote);
+  }, [text, origin]);
+
+  const onInput = () => {
+    const area = ref.current;
+    if (!area) return;
+    const change = diffText(shown.current, area.value);
+    shown.current = area.value;
+    if (!change) return;
+    const doc = text.doc;
+    if (doc) doc.transact(() => applyChange(text, change), origin);
+    else applyChange(text, change);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    // Keys typed into the text are the text's: the canvas shortcuts must not see them.
+    event.stopPropagation();
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onDone();
+    }
+  };
+
+  return (
+    <textarea
+      ref={ref}
+      className={className ?? 'im-editor'}
+      aria-label={label}
+      onInput={onInput}
+      onKeyDown={onKeyDown}
+      onBlur={onDone}
+      onPointerDown={(event) => event.stopPropagation()}
+      spellCheck
+    />
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * The canvas's view of the board: the shared document plus, while silent writing runs, my
+ * private document. Item ids are UUIDs, so one id names one item across both. Every edit goes
+ * through `edit()` with this canvas's origin, which is what the undo manager tracks: remote
+ * changes and other panels' changes never land on my undo stack.
+ */
+import * as Y from 'yjs';
+import { type Item, type ItemMap, itemsOf, readItem } from '../../../../shared/board-document.ts';
+
+export interface Located {
+  doc: Y.Doc;
+  map: ItemMap;
+  item: Item;
+  isPrivate: boolean;
+}
+
+/**
+ * Extra item fields the canvas writes (the schema allows extra fields):
+ * - `z` (number): stacking order among items of the same layer; larger is on top. Missing = 0.
+ */
+export const Z_FIELD = 'z';
+
+export class BoardModel {
+  readonly origin: object;
+  constructor(
+    readonly doc: Y.Doc,
+    readonly privateDoc: Y.Doc | null,
+  ) {
+    this.origin = { canvas: true };
+  }
+
+  docs(): Y.Doc[] {
+    return this.privateDoc ? [this.doc, this.privateDoc] : [this.doc];
+  }
+
+  docOf(id: string): Y.Doc | null {
+    if (itemsOf(this.doc).has(id)) return this.doc;
+    if (this.privateDoc && itemsOf(this.privateDoc).has(id)) return this.privateDoc;
+    return null;
+  }
+
+  mapOf(id: string): ItemMap | undefined {
+    const doc = this.docOf(id);
+    return doc ? itemsOf(doc).get(id) : undefined;
+  }
+
+  read(id: string): Item | null {
+    const map = this.mapOf(id);
+    return map ? readItem(id, map) : null;
+  }
+
+  locate(id: string): Located | null {
+    const doc = this.docOf(id);
+    if (!doc) return null;
+    const map = itemsOf(doc).get(id);
+    const item = map ? readItem(id, map) : null;
+    if (!map || !item) return null;
+    return { doc, map, item, isPrivate: doc !== this.doc };
+  }
+
+  /** Every readable item of both documents. */
+  all(): Located[] {
+    const out: Located[] = [];
+    for (const doc of this.docs()) {
+      itemsOf(doc).forEach((map, id) => {
+        const item = readItem(id, map);
+        if (item) out.push({ doc, map, item, isPrivate: doc !== this.doc });
+      });
+    }
+    return out;
+  }
+
+  /** One transaction per document touched, each carrying the canvas origin. */
+  edit(doc: Y.Doc, change: () => void): void {
+    doc.transact(change, this.origin);
+  }
+
+  /** Runs `change` for each id inside its own document's transaction. */
+  editEach(ids: Iterable<string>, change: (map: ItemMap, id: string, doc: Y.Doc) => void): void {
+    const byDoc = new Map<Y.Doc, string[]>();
+    for (const id of ids) {
+      const doc = this.docOf(id);
+      if (!doc) continue;
+      const list = byDoc.get(doc) ?? [];
+      list.push(id);
+      byDoc.set(doc, list);
+    }
+    for (const [doc, list] of byDoc) {
+      this.edit(doc, () => {
+        const items = itemsOf(doc);
+        for (const id of list) {
+          const map = items.get(id);
+          if (map) change(map, id, doc);
+        }
+      });
+    }
+  }
+
+  /** The highest `z` in use, so a new or raised item goes on top. */
+  topZ(): number {
+    let top = 0;
+    for (const doc of this.docs()) {
+      itemsOf(doc).forEach((map) => {
+        const z = map.get(Z_FIELD);
+        if (typeof z === 'number' && z > top) top = z;
+      });
+    }
+    return top;
+  }
+
+  bottomZ(): number {
+    let bottom = 0;
+    for (const doc of this.docs()) {
+      itemsOf(doc).forEach((map) => {
+        const z = map.get(Z_FIELD);
+        if (typeof z === 'number' && z < bottom) bottom = z;
+      });
+    }
+    return bottom;
+  }
+}
+
+export function zOf(map: ItemMap): number {
+  const z = map.get(Z_FIELD);
+  return typeof z === 'number' && Number.isFinite(z) ? z : 0;
+}
+
+export function textOf(map: ItemMap, key = 'text'): Y.Text | null {
+  const value = map.get(key);
+  return value instanceof Y.Text ? value : null;
+}

@@ -1,0 +1,100 @@
+/**
+ * Local UI state of the canvas: the tool, the selection, the item whose text I edit. Items
+ * subscribe to it through a selector, so selecting one note re-renders that note only.
+ */
+import { useCallback, useSyncExternalStore } from 'react';
+
+export const TOOLS = [
+  'select',
+  'hand',
+  'note',
+  'text',
+  'frame',
+  'concept',
+  'pen',
+  'eraser',
+  'connector',
+] as const;
+export type Tool = (typeof TOOLS)[number];
+
+/** Tools that only look: what a viewer or a locked board may use. */
+export const READ_ONLY_TOOLS: readonly Tool[] = ['select', 'hand'];
+
+export class CanvasState {
+  tool: Tool = 'select';
+  selection: ReadonlySet<string> = new Set();
+  editing: { id: string; field: string } | null = null;
+  #listeners = new Set<() => void>();
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  #emit(): void {
+    for (const listener of this.#listeners) listener();
+  }
+
+  setTool(tool: Tool): void {
+    if (this.tool === tool) return;
+    this.tool = tool;
+    this.editing = null;
+    this.#emit();
+  }
+
+  select(ids: Iterable<string>): void {
+    const next = new Set(ids);
+    if (next.size === this.selection.size && [...next].every((id) => this.selection.has(id))) {
+      return;
+    }
+    this.selection = next;
+    if (this.editing && !next.has(this.editing.id)) this.editing = null;
+    this.#emit();
+  }
+
+  toggle(id: string): void {
+    const next = new Set(this.selection);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    this.select(next);
+  }
+
+  startEditing(id: string, field = 'text'): void {
+    this.editing = { id, field };
+    if (!this.selection.has(id)) this.selection = new Set([id]);
+    this.#emit();
+  }
+
+  stopEditing(): void {
+    if (!this.editing) return;
+    this.editing = null;
+    this.#emit();
+  }
+
+  /** Drops ids that no longer exist (deleted here or by someone else). */
+  prune(exists: (id: string) => boolean): void {
+    const kept = [...this.selection].filter(exists);
+    if (kept.length !== this.selection.size) this.select(kept);
+    if (this.editing && !exists(this.editing.id)) this.stopEditing();
+  }
+}
+
+export function useCanvasState<T>(state: CanvasState, selector: (state: CanvasState) => T): T {
+  const get = useCallback(() => selector(state), [state, selector]);
+  return useSyncExternalStore(state.subscribe, get, get);
+}
+
+/** 0 plain, 1 selected, 2 selected and editing `field`: a primitive, so renders stay rare. */
+export function useItemStatus(
+  state: CanvasState,
+  id: string,
+): { selected: boolean; editing: string | null } {
+  const code = useSyncExternalStore(state.subscribe, () => {
+    if (state.editing?.id === id) return `e:${state.editing.field}`;
+    return state.selection.has(id) ? 's' : '';
+  });
+  return {
+    selected: code !== '',
+    editing: code.startsWith('e:') ? code.slice(2) : null,
+  };
+}

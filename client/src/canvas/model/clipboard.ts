@@ -1,0 +1,153 @@
+/**
+ * Copy and paste of items as JSON, within a board and across boards: kept in memory for this
+ * tab and put on the system clipboard (copy/paste events need no permission prompt). Pasted
+ * items get new ids; parents and connector ends that were copied along are re-pointed.
+ */
+import * as Y from 'yjs';
+import { type ItemMap, itemsOf } from '../../../../shared/board-document.ts';
+import { type BoardModel, Z_FIELD } from './board-model.ts';
+
+export const CLIPBOARD_MIME = 'application/x-ideamill-items+json';
+const MARKER = 'ideamill/items';
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+type Value = Json | { $text: string } | { $map: Record<string, Value> };
+
+export interface ClipboardPayload {
+  kind: typeof MARKER;
+  version: 1;
+  items: { id: string; fields: Record<string, Value> }[];
+}
+
+let memory: ClipboardPayload | null = null;
+
+function encode(value: unknown): Value | undefined {
+  if (value instanceof Y.Text) return { $text: value.toString() };
+  if (value instanceof Y.Map) {
+    const out: Record<string, Value> = {};
+    for (const [key, inner] of value.entries()) {
+      const encoded = encode(inner);
+      if (encoded !== undefined) out[key] = encoded;
+    }
+    return { $map: out };
+  }
+  if (value instanceof Y.AbstractType) return undefined;
+  if (value === null || ['string', 'number', 'boolean'].includes(typeof value))
+    return value as Json;
+  if (Array.isArray(value))
+    return value.filter((v) => typeof v === 'number' || typeof v === 'string');
+  return undefined;
+}
+
+function decode(value: Value): unknown {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    if ('$text' in value && typeof value.$text === 'string') return new Y.Text(value.$text);
+    if ('$map' in value && typeof value.$map === 'object') {
+      const map = new Y.Map<unknown>();
+      for (const [key, inner] of Object.entries(value.$map as Record<string, Value>)) {
+        map.set(key, decode(inner));
+      }
+      return map;
+    }
+  }
+  return value;
+}
+
+/** The selected items plus connectors whose both ends are selected. */
+export function copyItems(model: BoardModel, ids: Iterable<string>): ClipboardPayload | null {
+  const chosen = new Set(ids);
+  for (const l of model.all()) {
+    if (l.item.type === 'connector' && chosen.has(l.item.from) && chosen.has(l.item.to)) {
+      chosen.add(l.item.id);
+    }
+  }
+  const items: ClipboardPayload['items'] = [];
+  for (const id of chosen) {
+    const map = model.mapOf(id);
+    if (!map) continue;
+    const fields: Record<string, Value> = {};
+    for (const [key, value] of map.entries()) {
+      const encoded = encode(value);
+      if (encoded !== undefined) fields[key] = encoded;
+    }
+    items.push({ id, fields });
+  }
+  if (items.length === 0) return null;
+  memory = { kind: MARKER, version: 1, items };
+  return memory;
+}
+
+export function lastCopied(): ClipboardPayload | null {
+  return memory;
+}
+
+export function parsePayload(text: string): ClipboardPayload | null {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (
+      parsed !== null &&
+      typeof parsed === 'object' &&
+      (parsed as { kind?: unknown }).kind === MARKER &&
+      Array.isArray((parsed as { items?: unknown }).items)
+    ) {
+      return parsed as ClipboardPayload;
+    }
+  } catch {}
+  return null;
+}
+
+/** Adds copies shifted by (dx, dy) on top of everything; returns the new ids (not connectors). */
+export function pasteItems(
+  model: BoardModel,
+  payload: ClipboardPayload,
+  dx: number,
+  dy: number,
+  author: string,
+): string[] {
+  const idMap = new Map(payload.items.map((entry) => [entry.id, crypto.randomUUID()]));
+  const doc = model.doc;
+  const items = itemsOf(doc);
+  const created: string[] = [];
+  let z = model.topZ();
+  model.edit(doc, () => {
+    for (const entry of payload.items) {
+      const type = entry.fields.type;
+      if (typeof type !== 'string') continue;
+      const map: ItemMap = new Y.Map();
+      for (const [key, value] of Object.entries(entry.fields)) map.set(key, decode(value));
+      const shift = (key: string, by: number) => {
+        const value = map.get(key);
+        if (typeof value === 'number') map.set(key, value + by);
+      };
+      shift('x', dx);
+      shift('y', dy);
+      const points = map.get('points');
+      if (Array.isArray(points)) {
+        map.set(
+          'points',
+          points.map((n: unknown, i) => (typeof n === 'number' ? n + (i % 2 === 0 ? dx : dy) : n)),
+        );
+      }
+      const parent = map.get('parent');
+      if (typeof parent === 'string') {
+        const copied = idMap.get(parent);
+        if (copied) map.set('parent', copied);
+        else map.delete('parent');
+      }
+      if (type === 'connector') {
+        const from = idMap.get(String(map.get('from')));
+        const to = idMap.get(String(map.get('to')));
+        if (!from || !to) continue;
+        map.set('from', from);
+        map.set('to', to);
+      }
+      map.set('createdAt', Date.now());
+      map.set('author', author);
+      map.set(Z_FIELD, ++z);
+      const id = idMap.get(entry.id)!;
+      items.set(id, map);
+      if (type !== 'connector') created.push(id);
+    }
+  });
+  return created;
+}

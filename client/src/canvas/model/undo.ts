@@ -1,0 +1,120 @@
+/**
+ * Undo and redo of my own changes only: a Y.UndoManager per document (shared and private),
+ * tracking just the canvas origin, so a collaborator's edits are never undone by my Ctrl+Z.
+ * Each gesture (a drag, a resize, a stroke) calls `boundary()` at its start and end, so one
+ * undo takes back one gesture however many frames it wrote.
+ */
+import * as Y from 'yjs';
+import { itemsOf } from '../../../../shared/board-document.ts';
+
+/** Quick successive edits (typing) merge into one step. */
+const CAPTURE_MS = 400;
+
+export class CanvasUndo {
+  #managers: Y.UndoManager[] = [];
+  /** Which manager took the latest step, so undo walks back across both documents in order. */
+  #undoOrder: Y.UndoManager[] = [];
+  #redoOrder: Y.UndoManager[] = [];
+  #listeners = new Set<() => void>();
+
+  constructor(
+    readonly docs: readonly Y.Doc[],
+    readonly origin: object,
+  ) {}
+
+  /** Starts tracking; paired with detach() in an effect, so React's double mount is harmless. */
+  attach(): void {
+    if (this.#managers.length > 0) return;
+    this.#managers = this.docs.map((doc) => {
+      const manager = new Y.UndoManager(itemsOf(doc), {
+        trackedOrigins: new Set([this.origin]),
+        captureTimeout: CAPTURE_MS,
+      });
+      manager.on('stack-item-added', (event) => {
+        if (event.type === 'undo') {
+          this.#undoOrder.push(manager);
+          // A fresh edit (not a redo's replay) invalidates redo, as Y.UndoManager does itself.
+          if (!this.#redoing) this.#redoOrder = [];
+        } else {
+          this.#redoOrder.push(manager);
+        }
+        this.#emit();
+      });
+      manager.on('stack-item-popped', () => this.#emit());
+      return manager;
+    });
+  }
+
+  detach(): void {
+    for (const manager of this.#managers) manager.destroy();
+    this.#managers = [];
+    this.#undoOrder = [];
+    this.#redoOrder = [];
+    this.#emit();
+  }
+
+  #redoing = false;
+
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #emit(): void {
+    for (const listener of this.#listeners) listener();
+  }
+
+  boundary(): void {
+    for (const manager of this.#managers) manager.stopCapturing();
+  }
+
+  /** Everything until endGesture() is one undo step, however long the pointer pauses. */
+  beginGesture(): void {
+    for (const manager of this.#managers) {
+      manager.stopCapturing();
+      manager.captureTimeout = Number.MAX_SAFE_INTEGER;
+    }
+  }
+
+  endGesture(): void {
+    for (const manager of this.#managers) {
+      manager.captureTimeout = CAPTURE_MS;
+      manager.stopCapturing();
+    }
+  }
+
+  canUndo(): boolean {
+    return this.#managers.some((manager) => manager.canUndo());
+  }
+
+  canRedo(): boolean {
+    return this.#managers.some((manager) => manager.canRedo());
+  }
+
+  undo(): void {
+    const manager = this.#pop(this.#undoOrder, (m) => m.canUndo());
+    if (!manager) return;
+    manager.undo();
+    this.#emit();
+  }
+
+  redo(): void {
+    const manager = this.#pop(this.#redoOrder, (m) => m.canRedo());
+    if (!manager) return;
+    this.#redoing = true;
+    try {
+      manager.redo();
+    } finally {
+      this.#redoing = false;
+    }
+    this.#emit();
+  }
+
+  #pop(order: Y.UndoManager[], usable: (m: Y.UndoManager) => boolean): Y.UndoManager | null {
+    while (order.length > 0) {
+      const manager = order.pop()!;
+      if (usable(manager)) return manager;
+    }
+    return this.#managers.find(usable) ?? null;
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * The camera: board units to screen pixels, applied as one CSS transform on the world
+ * element. Panning and zooming write that transform directly (no React render), so a board
+ * of thousands of items pans at the compositor's pace; listeners (zoom label, minimap,
+ * presence) hear about changes at most once per animation frame.
+ */
+import type { ViewportState } from '../../board/presence.ts';
+import type { Point, Rect } from './geometry.ts';
+
+export const MIN_ZOOM = 0.05;
+export const MAX_ZOOM = 4;
+
+const clampZoom = (zoom: number) => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom));
+
+export class Viewport {
+  zoom = 1;
+  /** Screen position of board origin, in CSS pixels relative to the canvas element. */
+  tx = 0;
+  ty = 0;
+  width = 1;
+  height = 1;
+  #world: HTMLElement | null = null;
+  /** Elements whose contents keep their screen size (cursor labels, handles). */
+  #counterScaled = new Set<HTMLElement>();
+  #listeners = new Set<() => void>();
+  #notifyQueued = false;
+  #animation = 0;
+
+  attach(world: HTMLElement | null): void {
+    this.#world = world;
+    this.#apply();
+  }
+
+  counterScale(element: HTMLElement | null): () => void {
+    if (!element) return () => {};
+    this.#counterScaled.add(element);
+    element.style.setProperty('--inv-zoom', String(1 / this.zoom));
+    return () => this.#counterScaled.delete(element);
+  }
+
+  resize(width: number, height: number): void {
+    // Keep the same board point in the middle of the screen when the element changes size.
+    const middle = this.centre();
+    this.width = Math.max(1, width);
+    this.height = Math.max(1, height);
+    this.centreOn(middle, this.zoom);
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  toBoard(screen: Point): Point {
+    return { x: (screen.x - this.tx) / this.zoom, y: (screen.y - this.ty) / this.zoom };
+  }
+
+  toScreen(board: Point): Point {
+    return { x: board.x * this.zoom + this.tx, y: board.y * this.zoom + this.ty };
+  }
+
+  centre(): Point {
+    return this.toBoard({ x: this.width / 2, y: this.height / 2 });
+  }
+
+  /** The board area on screen. */
+  visible(): Rect {
+    const topLeft = this.toBoard({ x: 0, y: 0 });
+    return { ...topLeft, w: this.width / this.zoom, h: this.height / this.zoom };
+  }
+
+  state(): ViewportState {
+    const c = this.centre();
+    return { x: c.x, y: c.y, zoom: this.zoom };
+  }
+
+  panBy(dx: number, dy: number): void {
+    this.stopAnimation();
+    this.tx += dx;
+    this.ty += dy;
+    this.#apply();
+  }
+
+  /** Zooms by `factor`, keeping the board point under `screen` where it is. */
+  zoomAt(factor: number, screen: Point): void {
+    this.stopAnimation();
+    const next = clampZoom(this.zoom * factor);
+    const board = this.toBoard(screen);
+    this.zoom = next;
+    this.tx = screen.x - board.x * next;
+    this.ty = screen.y - board.y * next;
+    this.#apply();
+  }
+
+  centreOn(point: Point, zoom: number): void {
+    this.zoom = clampZoom(zoom);
+    this.tx = this.width / 2 - point.x * this.zoom;
+    this.ty = this.height / 2 - point.y * this.zoom;
+    this.#apply();
+  }
+
+  /** The view that shows `rect` whole, with a margin in screen pixels. */
+  fitting(rect: Rect, margin = 48): ViewportState {
+    const zoom = clampZoom(
+      Math.min(
+        (this.width - 2 * margin) / Math.max(rect.w, 1),
+        (this.height - 2 * margin) / Math.max(rect.h, 1),
+        1.5,
+      ),
+    );
+    return { x: rect.x + rect.w / 2, y: rect.y + rect.h / 2, zoom };
+  }
+
+  /** Glides to a view in a short ease-out, the way follow and summon should feel. */
+  animateTo(target: ViewportState, durationMs = 320): void {
+    this.stopAnimation();
+    const from = this.state();
+    const to = { x: target.x, y: target.y, zoom: clampZoom(target.zoom) };
+    if (durationMs <= 0) {
+      this.centreOn(to, to.zoom);
+      return;
+    }
+    const started = performance.now();
+    const step = (now: number) => {
+      const t = Math.min(1, (now - started) / durationMs);
+      const e = 1 - (1 - t) ** 3;
+      // Interpolate zoom geometrically so the motion looks even at every scale.
+      const zoom = from.zoom * (to.zoom / from.zoom) ** e;
+      this.centreOn({ x: from.x + (to.x - from.x) * e, y: from.y + (to.y - from.y) * e }, zoom);
+      this.#animation = t < 1 ? requestAnimationFrame(step) : 0;
+    };
+    this.#animation = requestAnimationFrame(step);
+  }
+
+  stopAnimation(): void {
+    if (this.#animation) cancelAnimationFrame(this.#animation);
+    this.#animation = 0;
+  }
+
+  #lastZoom = Number.NaN;
+
+  #apply(): void {
+    if (this.#world) {
+      this.#world.style.transform = `translate(${this.tx}px, ${this.ty}px) scale(${this.zoom})`;
+    }
+    if (this.zoom !== this.#lastZoom) {
+      this.#lastZoom = this.zoom;
+      for (const element of this.#counterScaled) {
+        element.style.setProperty('--inv-zoom', String(1 / this.zoom));
+      }
+    }
+    if (!this.#notifyQueued) {
+      this.#notifyQueued = true;
+      requestAnimationFrame(() => {
+        this.#notifyQueued = false;
+        for (const listener of this.#listeners) listener();
+      });
+    }
+  }
+}

@@ -1,0 +1,28 @@
+/** Shapes a gesture draws before it becomes an item: the pen's line, the marquee, a connector. */
+import { useSyncExternalStore } from 'react';
+import type { Point, Rect } from '../model/geometry.ts';
+
+export interface Drafts {
+  pen: number[] | null;
+  marquee: Rect | null;
+  connector: { from: Point; to: Point } | null;
+}
+
+export class DraftStore {
+  value: Drafts = { pen: null, marquee: null, connector: null };
+  #listeners = new Set<() => void>();
+
+  subscribe = (listener: () => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  set(change: Partial<Drafts>): void {
+    this.value = { ...this.value, ...change };
+    for (const listener of this.#listeners) listener();
+  }
+}
+
+export function useDrafts(store: DraftStore): Drafts {
+  return useSyncExternalStore(store.subscribe, () => store.value);
+}

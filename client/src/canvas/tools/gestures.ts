@@ -1,0 +1,212 @@
+/** The pointer gestures: pan, move, resize, marquee, pen, eraser, connector. */
+import { readItem } from '../../../../shared/board-document.ts';
+import { STROKE_COLOR } from '../items/colors.ts';
+import {
+  createItem,
+  deleteItems,
+  movingSet,
+  placeAt,
+  resizeTo,
+  snapToFrames,
+  strokeBox,
+} from '../model/edit-actions.ts';
+import { intersects, type Point, rectFromCorners, rectOf, strokeHit } from '../model/geometry.ts';
+import { type Gesture, perFrame, type ToolEnv } from './tool-env.ts';
+
+export function panGesture(env: ToolEnv, startScreen: Point): Gesture {
+  let last = startScreen;
+  return {
+    move(_point, screen) {
+      env.viewport.panBy(screen.x - last.x, screen.y - last.y);
+      last = screen;
+    },
+    end() {},
+    cancel() {},
+  };
+}
+
+/** Drags the selection (frames carry their contents); nothing is written below a 3 px wiggle. */
+export function moveGesture(
+  env: ToolEnv,
+  start: Point,
+  startScreen: Point,
+  ids: string[],
+): Gesture {
+  const moving = movingSet(env.model, ids);
+  let started = false;
+  const writer = perFrame<Point>((delta) => placeAt(env.model, moving, delta.x, delta.y));
+  return {
+    move(point, screen) {
+      if (!started && Math.hypot(screen.x - startScreen.x, screen.y - startScreen.y) < 3) return;
+      if (!started) env.undo.beginGesture();
+      started = true;
+      writer.push({ x: Math.round(point.x - start.x), y: Math.round(point.y - start.y) });
+    },
+    end() {
+      if (!started) return;
+      writer.flush();
+      snapToFrames(
+        env.model,
+        moving.map((p) => p.id),
+      );
+      env.undo.endGesture();
+    },
+    cancel() {
+      if (!started) return;
+      writer.flush();
+      placeAt(env.model, moving, 0, 0);
+      env.undo.endGesture();
+    },
+  };
+}
+
+export function resizeGesture(env: ToolEnv, id: string, start: Point): Gesture {
+  const item = env.model.read(id);
+  const box = item ? rectOf(item) : null;
+  env.undo.beginGesture();
+  const writer = perFrame<Point>((size) => resizeTo(env.model, id, size.x, size.y));
+  return {
+    move(point) {
+      if (!box) return;
+      writer.push({ x: box.w + point.x - start.x, y: box.h + point.y - start.y });
+    },
+    end() {
+      writer.flush();
+      snapToFrames(env.model, [id]);
+      env.undo.endGesture();
+    },
+    cancel() {
+      writer.flush();
+      if (box) resizeTo(env.model, id, box.w, box.h);
+      env.undo.endGesture();
+    },
+  };
+}
+
+/** Selects what the dragged rectangle touches; a frame only when it lies wholly inside. */
+export function marqueeGesture(env: ToolEnv, start: Point, additive: boolean): Gesture {
+  const before = additive ? [...env.state.selection] : [];
+  const hits = (point: Point) => {
+    const area = rectFromCorners(start, point);
+    const ids: string[] = [];
+    for (const { item } of env.model.all()) {
+      const box = rectOf(item);
+      if (!box || !intersects(area, box)) continue;
+      if (
+        item.type === 'frame' &&
+        !(
+          box.x >= area.x &&
+          box.y >= area.y &&
+          box.x + box.w <= area.x + area.w &&
+          box.y + box.h <= area.y + area.h
+        )
+      ) {
+        continue;
+      }
+      ids.push(item.id);
+    }
+    return ids;
+  };
+  const writer = perFrame<Point>((point) => {
+    env.drafts.set({ marquee: rectFromCorners(start, point) });
+    env.state.select([...before, ...hits(point)]);
+  });
+  return {
+    move: (point) => writer.push(point),
+    end(point) {
+      writer.flush();
+      env.state.select([...before, ...hits(point)]);
+      env.drafts.set({ marquee: null });
+    },
+    cancel() {
+      env.drafts.set({ marquee: null });
+    },
+  };
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+export function penGesture(env: ToolEnv, start: Point): Gesture {
+  const points = [round(start.x), round(start.y)];
+  env.drafts.set({ pen: [...points] });
+  return {
+    move(point) {
+      const lastX = points[points.length - 2]!;
+      const lastY = points[points.length - 1]!;
+      // Skip sub-pixel jitter: it only makes the stored stroke heavier.
+      if (Math.hypot(point.x - lastX, point.y - lastY) * env.viewport.zoom < 1.5) return;
+      points.push(round(point.x), round(point.y));
+      env.drafts.set({ pen: [...points] });
+    },
+    end() {
+      env.drafts.set({ pen: null });
+      const box = strokeBox(points);
+      env.undo.boundary();
+      createItem(env.model, {
+        type: 'stroke',
+        ...box,
+        points,
+        color: STROKE_COLOR,
+        author: env.me.id,
+      });
+      env.undo.boundary();
+    },
+    cancel() {
+      env.drafts.set({ pen: null });
+    },
+  };
+}
+
+/** Deletes every stroke the pointer passes over; one undo step for the whole swipe. */
+export function eraserGesture(env: ToolEnv, start: Point): Gesture {
+  env.undo.beginGesture();
+  const erase = (point: Point) => {
+    const radius = 8 / env.viewport.zoom;
+    const hit: string[] = [];
+    for (const { item } of env.model.all()) {
+      if (item.type === 'stroke' && strokeHit(item.points, point, radius)) hit.push(item.id);
+    }
+    if (hit.length > 0) deleteItems(env.model, hit);
+  };
+  erase(start);
+  return {
+    move: erase,
+    end: () => env.undo.endGesture(),
+    cancel: () => env.undo.endGesture(),
+  };
+}
+
+/** From one item to another; dropping anywhere else draws nothing. */
+export function connectorGesture(env: ToolEnv, fromId: string, start: Point): Gesture {
+  const from = env.model.read(fromId);
+  const box = from ? rectOf(from) : null;
+  const origin = box ? { x: box.x + box.w / 2, y: box.y + box.h / 2 } : start;
+  env.drafts.set({ connector: { from: origin, to: start } });
+  return {
+    move(point) {
+      env.drafts.set({ connector: { from: origin, to: point } });
+    },
+    end(_point, _screen, target) {
+      env.drafts.set({ connector: null });
+      const toId = target?.closest('[data-item-id]')?.getAttribute('data-item-id');
+      if (!toId || toId === fromId) return;
+      const to = env.model.mapOf(toId);
+      const type = to ? readItem(toId, to)?.type : undefined;
+      if (!type || type === 'connector') return;
+      env.undo.boundary();
+      createItem(env.model, {
+        type: 'connector',
+        x: 0,
+        y: 0,
+        from: fromId,
+        to: toId,
+        color: STROKE_COLOR,
+        author: env.me.id,
+      });
+      env.undo.boundary();
+    },
+    cancel() {
+      env.drafts.set({ connector: null });
+    },
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * Keyboard shortcuts (the help dialog lists them). Arrow keys move focus to the nearest item
+ * in that direction; Alt+arrow nudges the selection (10 units, 1 with Shift), because plain
+ * arrows belong to moving around, which keyboard users need more often than nudging.
+ */
+
+import type { Tool } from '../model/canvas-state.ts';
+import { copyItems, pasteItems } from '../model/clipboard.ts';
+import {
+  bringToFront,
+  deleteItems,
+  movingSet,
+  placeAt,
+  sendToBack,
+} from '../model/edit-actions.ts';
+import { centre, rectOf, union } from '../model/geometry.ts';
+import type { ToolEnv } from './tool-env.ts';
+
+export const TOOL_KEYS: Record<string, Tool> = {
+  v: 'select',
+  h: 'hand',
+  n: 'note',
+  t: 'text',
+  f: 'frame',
+  c: 'concept',
+  p: 'pen',
+  e: 'eraser',
+  l: 'connector',
+};
+
+export interface KeyboardActions {
+  zoomToFit(): void;
+  zoomBy(factor: number): void;
+  toggleHelp(): void;
+  focusItem(id: string): void;
+}
+
+function isEditable(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
+}
+
+/** Duplicates the selection 24 units down-right and selects the copies. */
+export function duplicateSelection(env: ToolEnv): void {
+  const payload = copyItems(env.model, env.state.selection);
+  if (!payload) return;
+  env.undo.boundary();
+  env.state.select(pasteItems(env.model, payload, 24, 24, env.me.id));
+  env.undo.boundary();
+}
+
+export function deleteSelection(env: ToolEnv): void {
+  if (env.state.selection.size === 0) return;
+  env.undo.boundary();
+  deleteItems(env.model, env.state.selection);
+  env.undo.boundary();
+  env.state.select([]);
+}
+
+export function handleKeyDown(
+  event: KeyboardEvent,
+  env: ToolEnv,
+  actions: KeyboardActions,
+  inCanvas: boolean,
+): boolean {
+  if (isEditable(event.target) || !inCanvas) return false;
+  const mod = event.ctrlKey || event.metaKey;
+  const key = event.key;
+  const readOnly = env.readOnly();
+  const selection = [...env.state.selection];
+
+  if (mod && !readOnly) {
+    const lower = key.toLowerCase();
+    if (lower === 'z' && !event.shiftKey) env.undo.undo();
+    else if ((lower === 'z' && event.shiftKey) || (lower === 'y' && event.ctrlKey)) env.undo.redo();
+    else if (lower === 'd') duplicateSelection(env);
+    else return false;
+    return true;
+  }
+  if (mod) return false;
+  if (key === '?') {
+    actions.toggleHelp();
+    return true;
+  }
+  if (key === 'Escape') {
+    if (env.state.editing) env.state.stopEditing();
+    else env.state.select([]);
+    return true;
+  }
+  if (event.altKey && key.startsWith('Arrow') && !readOnly && selection.length > 0) {
+    const step = event.shiftKey ? 1 : 10;
+    const dx = key === 'ArrowLeft' ? -step : key === 'ArrowRight' ? step : 0;
+    const dy = key === 'ArrowUp' ? -step : key === 'ArrowDown' ? step : 0;
+    placeAt(env.model, movingSet(env.model, selection), dx, dy);
+    return true;
+  }
+  if (key.startsWith('Arrow')) {
+    const next = nearestInDirection(env, key);
+    if (next) actions.focusItem(next);
+    return next !== null;
+  }
+  if (key === 'Enter' && selection.length === 1 && !readOnly) {
+    const item = env.model.read(selection[0]!);
+    if (!item) return false;
+    if (item.type === 'note' || item.type === 'text') env.state.startEditing(item.id, 'text');
+    else if (item.type === 'frame' || item.type === 'concept')
+      env.state.startEditing(item.id, 'title');
+    else return false;
+    return true;
+  }
+  if ((key === 'Delete' || key === 'Backspace') && !readOnly) {
+    deleteSelection(env);
+    return true;
+  }
+  if (key === ']' && !readOnly) {
+    bringToFront(env.model, selection);
+    return true;
+  }
+  if (key === '[' && !readOnly) {
+    sendToBack(env.model, selection);
+    return true;
+  }
+  if (key === '!' || (event.shiftKey && event.code === 'Digit1')) {
+    actions.zoomToFit();
+    return true;
+  }
+  if (key === '+' || key === '=') {
+    actions.zoomBy(1.25);
+    return true;
+  }
+  if (key === '-') {
+    actions.zoomBy(0.8);
+    return true;
+  }
+  if (event.altKey || event.shiftKey) return false;
+  const tool = TOOL_KEYS[key.toLowerCase()];
+  if (tool && (!readOnly || tool === 'select' || tool === 'hand')) {
+    env.state.setTool(tool);
+    return true;
+  }
+  return false;
+}
+
+/** The item whose centre is closest in the arrow's direction (within a 45° cone, weighted). */
+function nearestInDirection(env: ToolEnv, key: string): string | null {
+  const all = env.model.all().filter((l) => l.item.type !== 'connector');
+  const current = [...env.state.selection]
+    .map((id) => env.model.read(id))
+    .map((item) => (item ? rectOf(item) : null))
+    .filter((r) => r !== null);
+  const from = union(current);
+  const origin = from ? centre(from) : env.viewport.centre();
+  const dir = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] }[
+    key as 'ArrowLeft'
+  ];
+  if (!dir) return null;
+  let best: { id: string; score: number } | null = null;
+  for (const { item } of all) {
+    if (env.state.selection.has(item.id)) continue;
+    const box = rectOf(item);
+    if (!box) continue;
+    const c = centre(box);
+    const along = (c.x - origin.x) * dir[0]! + (c.y - origin.y) * dir[1]!;
+    const across = Math.abs((c.x - origin.x) * dir[1]! - (c.y - origin.y) * dir[0]!);
+    if (along <= 0 || across > along * 1.5) continue;
+    const score = along + across * 2;
+    if (!best || score < best.score) best = { id: item.id, score };
+  }
+  return best?.id ?? null;
+}

@@ -1,0 +1,219 @@
+/**
+ * Turns pointer, wheel and double-click events on the canvas into gestures. Written against
+ * the DOM directly (not React handlers) so wheel can be non-passive and a pan never renders.
+ */
+import type { Point } from '../model/geometry.ts';
+import { createAt } from './create.ts';
+import {
+  connectorGesture,
+  eraserGesture,
+  marqueeGesture,
+  moveGesture,
+  panGesture,
+  penGesture,
+  resizeGesture,
+} from './gestures.ts';
+import type { Gesture, ToolEnv } from './tool-env.ts';
+
+const EDITABLE = 'textarea, input, select, button, [contenteditable="true"], .im-ui';
+
+/** The item element under a target; a frame's body counts as empty board, its title as the frame. */
+export function itemAt(target: Element | null): { id: string; element: Element } | null {
+  const element = target?.closest('[data-item-id]');
+  const id = element?.getAttribute('data-item-id');
+  if (!element || !id) return null;
+  if (element.getAttribute('data-item-type') === 'frame' && !target?.closest('[data-handle]')) {
+    return null;
+  }
+  return { id, element };
+}
+
+export class PointerController {
+  #gesture: Gesture | null = null;
+  #pointers = new Map<number, Point>();
+  #pinch: { distance: number; mid: Point } | null = null;
+  spaceHeld = false;
+  onCursor: (point: Point | null) => void = () => {};
+
+  constructor(
+    readonly root: HTMLElement,
+    readonly env: ToolEnv,
+  ) {
+    root.addEventListener('pointerdown', this.#down);
+    root.addEventListener('pointermove', this.#move);
+    root.addEventListener('pointerup', this.#up);
+    root.addEventListener('pointercancel', this.#cancel);
+    root.addEventListener('pointerleave', this.#leave);
+    root.addEventListener('wheel', this.#wheel, { passive: false });
+    root.addEventListener('dblclick', this.#dblclick);
+  }
+
+  destroy(): void {
+    this.#gesture?.cancel();
+    this.root.removeEventListener('pointerdown', this.#down);
+    this.root.removeEventListener('pointermove', this.#move);
+    this.root.removeEventListener('pointerup', this.#up);
+    this.root.removeEventListener('pointercancel', this.#cancel);
+    this.root.removeEventListener('pointerleave', this.#leave);
+    this.root.removeEventListener('wheel', this.#wheel);
+    this.root.removeEventListener('dblclick', this.#dblclick);
+  }
+
+  #screen(event: { clientX: number; clientY: number }): Point {
+    const box = this.root.getBoundingClientRect();
+    return { x: event.clientX - box.left, y: event.clientY - box.top };
+  }
+
+  #down = (event: PointerEvent) => {
+    const target = event.target instanceof Element ? event.target : null;
+    if (target?.closest(EDITABLE)) return;
+    const screen = this.#screen(event);
+    this.#pointers.set(event.pointerId, screen);
+    if (this.#pointers.size === 2) {
+      // A second finger turns whatever the first one started into a pinch.
+      this.#gesture?.cancel();
+      this.#gesture = null;
+      this.#pinch = this.#pinchState();
+      return;
+    }
+    if (this.#pointers.size > 2) return;
+    const env = this.env;
+    const point = env.viewport.toBoard(screen);
+    const tool = env.state.tool;
+    const hit = itemAt(target);
+    const readOnly = env.readOnly();
+    let gesture: Gesture | null = null;
+    if (event.button === 1 || this.spaceHeld || tool === 'hand') {
+      gesture = panGesture(env, screen);
+    } else if (event.button !== 0) {
+      return;
+    } else if (readOnly || tool === 'select') {
+      if (!readOnly && hit && target?.closest('[data-handle="resize"]')) {
+        gesture = resizeGesture(env, hit.id, point);
+      } else if (hit) {
+        if (event.shiftKey) env.state.toggle(hit.id);
+        else if (!env.state.selection.has(hit.id)) env.state.select([hit.id]);
+        if (!readOnly && env.state.selection.has(hit.id)) {
+          gesture = moveGesture(env, point, screen, [...env.state.selection]);
+        }
+      } else if (event.pointerType === 'touch') {
+        gesture = panGesture(env, screen);
+      } else {
+        if (!event.shiftKey) env.state.select([]);
+        gesture = marqueeGesture(env, point, event.shiftKey);
+      }
+    } else if (tool === 'pen') {
+      gesture = penGesture(env, point);
+    } else if (tool === 'eraser') {
+      gesture = eraserGesture(env, point);
+    } else if (tool === 'connector') {
+      const from = target?.closest('[data-item-id]')?.getAttribute('data-item-id');
+      if (from) gesture = connectorGesture(env, from, point);
+    } else if (tool === 'note' || tool === 'text' || tool === 'frame' || tool === 'concept') {
+      event.preventDefault();
+      createAt(env, tool, point);
+      return;
+    }
+    if (!hit) {
+      // Leaves any text editor and gives the keyboard shortcuts a home.
+      this.root.focus({ preventScroll: true });
+    }
+    if (gesture) {
+      this.#gesture = gesture;
+      this.root.setPointerCapture(event.pointerId);
+      if (tool !== 'select' || !hit) event.preventDefault();
+    }
+  };
+
+  #move = (event: PointerEvent) => {
+    const screen = this.#screen(event);
+    const point = this.env.viewport.toBoard(screen);
+    if (event.pointerType !== 'touch') this.onCursor(point);
+    if (this.#pointers.has(event.pointerId)) this.#pointers.set(event.pointerId, screen);
+    if (this.#pinch && this.#pointers.size === 2) {
+      const next = this.#pinchState();
+      if (next) {
+        this.env.viewport.zoomAt(next.distance / this.#pinch.distance, next.mid);
+        this.env.viewport.panBy(next.mid.x - this.#pinch.mid.x, next.mid.y - this.#pinch.mid.y);
+        this.#pinch = next;
+      }
+      return;
+    }
+    this.#gesture?.move(point, screen);
+  };
+
+  #up = (event: PointerEvent) => {
+    this.#pointers.delete(event.pointerId);
+    if (this.#pinch) {
+      if (this.#pointers.size < 2) this.#pinch = null;
+      return;
+    }
+    const gesture = this.#gesture;
+    this.#gesture = null;
+    if (!gesture) return;
+    const screen = this.#screen(event);
+    const under = document.elementFromPoint(event.clientX, event.clientY);
+    gesture.end(this.env.viewport.toBoard(screen), screen, under);
+  };
+
+  #cancel = (event: PointerEvent) => {
+    this.#pointers.delete(event.pointerId);
+    this.#pinch = null;
+    this.#gesture?.cancel();
+    this.#gesture = null;
+  };
+
+  #leave = (event: PointerEvent) => {
+    if (event.pointerType !== 'touch' && !this.#gesture) this.onCursor(null);
+  };
+
+  #pinchState(): { distance: number; mid: Point } | null {
+    const [a, b] = [...this.#pointers.values()];
+    if (!a || !b) return null;
+    return {
+      distance: Math.max(1, Math.hypot(a.x - b.x, a.y - b.y)),
+      mid: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 },
+    };
+  }
+
+  #wheel = (event: WheelEvent) => {
+    const target = event.target instanceof Element ? event.target : null;
+    if (target?.closest('textarea, .im-ui')) return;
+    event.preventDefault();
+    const unit = event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? this.root.clientHeight : 1;
+    const dx = event.deltaX * unit;
+    const dy = event.deltaY * unit;
+    if (event.ctrlKey || event.metaKey) {
+      // Trackpad pinches arrive as ctrl+wheel with small deltas; mouse wheels with ~100.
+      const factor = Math.exp(-Math.max(-50, Math.min(50, dy)) * 0.01);
+      this.env.viewport.zoomAt(factor, this.#screen(event));
+    } else if (event.shiftKey && dx === 0) {
+      this.env.viewport.panBy(-dy, 0);
+    } else {
+      this.env.viewport.panBy(-dx, -dy);
+    }
+  };
+
+  #dblclick = (event: MouseEvent) => {
+    const env = this.env;
+    const under = document.elementFromPoint(event.clientX, event.clientY);
+    if (under?.closest(EDITABLE)) return;
+    const point = env.viewport.toBoard(this.#screen(event));
+    const element = under?.closest('[data-item-id]');
+    const id = element?.getAttribute('data-item-id');
+    const type = element?.getAttribute('data-item-type');
+    const onFrameBody = type === 'frame' && !under?.closest('[data-handle]');
+    if (id && type && !onFrameBody) {
+      if (env.readOnly()) return;
+      if (type === 'note' || type === 'text') env.state.startEditing(id, 'text');
+      else if (type === 'frame') env.state.startEditing(id, 'title');
+      else if (type === 'concept') {
+        const field = under?.closest('[data-field]')?.getAttribute('data-field');
+        env.state.startEditing(id, field ? `field:${field}` : 'title');
+      }
+      return;
+    }
+    if (env.readOnly() || env.state.tool !== 'select') return;
+    createAt(env, 'note', point);
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * The overview: every item as a small box and my view as a frame. Drawn on a <canvas>: it is
+ * a picture of the board's layout (the items' text lives in the DOM), and two thousand boxes
+ * cost one draw call each there. Click or drag in it to move the view.
+ */
+import { useEffect, useRef } from 'react';
+import { useCanvas } from '../canvas-context.ts';
+import { safeFill } from '../items/colors.ts';
+import { type Rect, rectOf, union } from '../model/geometry.ts';
+
+const W = 200;
+const H = 130;
+
+export function Minimap() {
+  const { t, model, viewport } = useCanvas();
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const mapping = useRef<{ world: Rect; scale: number; ox: number; oy: number } | null>(null);
+
+  useEffect(() => {
+    let frame = 0;
+    let items: { rect: Rect; fill: string; frame: boolean }[] = [];
+    let itemsDirty = true;
+    const draw = () => {
+      frame = 0;
+      const ctx = canvas.current?.getContext('2d');
+      if (!ctx) return;
+      if (itemsDirty) {
+        itemsDirty = false;
+        items = [];
+        for (const { item } of model.all()) {
+          const rect = rectOf(item);
+          if (!rect) continue;
+          items.push({
+            rect,
+            fill: item.type === 'stroke' ? '#57606a' : safeFill(item.color, '#fff3a3'),
+            frame: item.type === 'frame',
+          });
+        }
+      }
+      const visible = viewport.visible();
+      const world = union([...items.map((i) => i.rect), visible]) ?? visible;
+      const scale = Math.min(W / world.w, H / world.h);
+      const ox = (W - world.w * scale) / 2 - world.x * scale;
+      const oy = (H - world.h * scale) / 2 - world.y * scale;
+      mapping.current = { world, scale, ox, oy };
+      ctx.clearRect(0, 0, W, H);
+      for (const i of items) {
+        ctx.fillStyle = i.fill;
+        ctx.strokeStyle = '#8c959f';
+        const x = i.rect.x * scale + ox;
+        const y = i.rect.y * scale + oy;
+        const w = Math.max(1, i.rect.w * scale);
+        const h = Math.max(1, i.rect.h * scale);
+        ctx.fillRect(x, y, w, h);
+        if (i.frame) ctx.strokeRect(x, y, w, h);
+      }
+      ctx.strokeStyle = '#1f6feb';
+      ctx.lineWidth = 2;
+      ctx.strokeRect(
+        visible.x * scale + ox,
+        visible.y * scale + oy,
+        visible.w * scale,
+        visible.h * scale,
+      );
+      ctx.lineWidth = 1;
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(draw);
+    };
+    // Item boxes are re-read at most every 300 ms: a drag must not rebuild the overview per frame.
+    let throttle: ReturnType<typeof setTimeout> | null = null;
+    const onDoc = () => {
+      if (throttle) return;
+      throttle = setTimeout(() => {
+        throttle = null;
+        itemsDirty = true;
+        schedule();
+      }, 300);
+    };
+    const docs = model.docs();
+    for (const doc of docs) doc.on('update', onDoc);
+    const off = viewport.subscribe(schedule);
+    schedule();
+    return () => {
+      off();
+      for (const doc of docs) doc.off('update', onDoc);
+      if (frame) cancelAnimationFrame(frame);
+      if (throttle) clearTimeout(throttle);
+    };
+  }, [model, viewport]);
+
+  const moveTo = (event: React.PointerEvent<HTMLCanvasElement>) => {
+    const m = mapping.current;
+    if (!m) return;
+    const box = event.currentTarget.getBoundingClientRect();
+    const x = (event.clientX - box.left - m.ox) / m.scale;
+    const y = (event.clientY - box.top - m.oy) / m.scale;
+    viewport.centreOn({ x, y }, viewport.zoom);
+  };
+
+  return (
+    <div className="im-ui im-minimap">
+      <canvas
+        ref={canvas}
+        width={W}
+        height={H}
+        role="img"
+        aria-label={t.canvas.minimap}
+        title={t.canvas.minimap}
+        onPointerDown={(event) => {
+          event.currentTarget.setPointerCapture(event.pointerId);
+          moveTo(event);
+        }}
+        onPointerMove={(event) => {
+          if (event.buttons) moveTo(event);
+        }}
+      />
+    </div>
+  );
+}

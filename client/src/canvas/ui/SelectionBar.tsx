@@ -1,0 +1,72 @@
+/** Actions on the selection: colour, duplicate, stacking order, delete. */
+import { NOTE_COLORS } from '../../../../shared/board-document.ts';
+import { useCanvas } from '../canvas-context.ts';
+import { type CanvasState, useCanvasState } from '../model/canvas-state.ts';
+import { bringToFront, sendToBack, setColor } from '../model/edit-actions.ts';
+
+const selectionSize = (state: CanvasState) => state.selection.size;
+
+export interface SelectionBarProps {
+  onDuplicate: () => void;
+  onDelete: () => void;
+}
+
+export function SelectionBar({ onDuplicate, onDelete }: SelectionBarProps) {
+  const { t, state, model, readOnly, undo } = useCanvas();
+  const size = useCanvasState(state, selectionSize);
+  if (readOnly || size === 0) return null;
+  const ids = () => [...state.selection];
+  const step = (action: () => void) => {
+    undo.boundary();
+    action();
+    undo.boundary();
+  };
+  return (
+    <div className="im-ui im-selection-bar" role="toolbar" aria-label={t.canvas.selectionBar}>
+      <fieldset className="im-swatches">
+        <legend className="im-visually-hidden">{t.canvas.colour}</legend>
+        {NOTE_COLORS.map((color, index) => (
+          <button
+            key={color}
+            type="button"
+            className="im-swatch"
+            data-color={color}
+            style={{ background: color }}
+            aria-label={t.canvas.colourName(index)}
+            title={t.canvas.colourName(index)}
+            onClick={() => step(() => setColor(model, ids(), color))}
+          />
+        ))}
+      </fieldset>
+      <button
+        type="button"
+        onClick={onDuplicate}
+        title={t.canvas.withShortcut(t.canvas.duplicate, 'Ctrl+D')}
+      >
+        {t.canvas.duplicate}
+      </button>
+      <button
+        type="button"
+        onClick={() => step(() => bringToFront(model, ids()))}
+        title={t.canvas.withShortcut(t.canvas.bringForward, ']')}
+      >
+        {t.canvas.bringForward}
+      </button>
+      <button
+        type="button"
+        onClick={() => step(() => sendToBack(model, ids()))}
+        title={t.canvas.withShortcut(t.canvas.sendBackward, '[')}
+      >
+        {t.canvas.sendBackward}
+      </button>
+      <button
+        type="button"
+        data-action="delete"
+        onClick={onDelete}
+        title={t.canvas.withShortcut(t.canvas.delete, 'Delete')}
+      >
+        {t.canvas.delete}
+      </button>
+    </div>
+  );
+}

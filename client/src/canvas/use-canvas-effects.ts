@@ -1,0 +1,211 @@
+/**
+ * The canvas's wiring to the outside world, as effects: pointer and keyboard input, the
+ * clipboard, presence publishing, the first view of the board, requested viewports.
+ */
+import { type RefObject, useEffect } from 'react';
+import type { Awareness } from 'y-protocols/awareness';
+import { itemsOf } from '../../../shared/board-document.ts';
+import type { ViewportRequest } from './BoardCanvas.tsx';
+import {
+  CLIPBOARD_MIME,
+  copyItems,
+  lastCopied,
+  parsePayload,
+  pasteItems,
+} from './model/clipboard.ts';
+import { rectOf, union } from './model/geometry.ts';
+import { PresencePublisher } from './presence/presence-publisher.ts';
+import { handleKeyDown, type KeyboardActions } from './tools/keyboard.ts';
+import { PointerController } from './tools/pointer-controller.ts';
+import type { ToolEnv } from './tools/tool-env.ts';
+
+export function boardBounds(env: ToolEnv) {
+  return union(
+    env.model
+      .all()
+      .map((l) => rectOf(l.item))
+      .filter((r) => r !== null),
+  );
+}
+
+function isEditable(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
+}
+
+export function useCanvasEffects(
+  env: ToolEnv,
+  surface: RefObject<HTMLElement | null>,
+  world: RefObject<HTMLDivElement | null>,
+  awareness: Awareness,
+  actions: KeyboardActions,
+  viewportRequest: ViewportRequest | null,
+) {
+  const { model, state, viewport, undo } = env;
+
+  useEffect(() => {
+    undo.attach();
+    return () => undo.detach();
+  }, [undo]);
+
+  // Camera, input and presence.
+  useEffect(() => {
+    const root = surface.current;
+    const worldElement = world.current;
+    if (!root || !worldElement) return;
+    viewport.attach(worldElement);
+    const uncount = viewport.counterScale(worldElement);
+    const sized = new ResizeObserver(() => viewport.resize(root.clientWidth, root.clientHeight));
+    sized.observe(root);
+    viewport.resize(root.clientWidth, root.clientHeight);
+    // Focus moving to an off-screen item must pan the camera, never scroll the surface.
+    const unscroll = () => {
+      root.scrollLeft = 0;
+      root.scrollTop = 0;
+    };
+    root.addEventListener('scroll', unscroll);
+
+    const publisher = new PresencePublisher(awareness);
+    const pointer = new PointerController(root, env);
+    let lastCursor: { x: number; y: number } | null = null;
+    pointer.onCursor = (point) => {
+      lastCursor = point;
+      publisher.cursor(point);
+    };
+    const offViewport = viewport.subscribe(() => publisher.viewport(viewport.state()));
+    let lastSelection = state.selection;
+    const offState = state.subscribe(() => {
+      if (state.selection !== lastSelection) {
+        lastSelection = state.selection;
+        publisher.selection([...state.selection]);
+      }
+    });
+    publisher.viewport(viewport.state());
+
+    const inCanvas = () => {
+      const active = document.activeElement;
+      return active === document.body || active === null || root.contains(active);
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === ' ' && !isEditable(event.target) && inCanvas()) {
+        pointer.spaceHeld = true;
+        root.classList.add('is-panning');
+        event.preventDefault();
+        return;
+      }
+      if (handleKeyDown(event, env, actions, inCanvas())) event.preventDefault();
+    };
+    const onKeyUp = (event: KeyboardEvent) => {
+      if (event.key === ' ') {
+        pointer.spaceHeld = false;
+        root.classList.remove('is-panning');
+      }
+    };
+    const onCopy = (event: ClipboardEvent) => {
+      if (isEditable(event.target) || !inCanvas() || state.selection.size === 0) return;
+      const payload = copyItems(model, state.selection);
+      if (!payload || !event.clipboardData) return;
+      const json = JSON.stringify(payload);
+      event.clipboardData.setData(CLIPBOARD_MIME, json);
+      event.clipboardData.setData('text/plain', json);
+      event.preventDefault();
+    };
+    const onPaste = (event: ClipboardEvent) => {
+      if (isEditable(event.target) || !inCanvas() || env.readOnly()) return;
+      const data = event.clipboardData;
+      const payload =
+        parsePayload(data?.getData(CLIPBOARD_MIME) ?? '') ??
+        parsePayload(data?.getData('text/plain') ?? '') ??
+        lastCopied();
+      if (!payload) return;
+      event.preventDefault();
+      // Land the copies under the pointer when it is on the board, else just beside the originals.
+      let dx = 24;
+      let dy = 24;
+      const xs = payload.items.map((i) => i.fields.x).filter((v) => typeof v === 'number');
+      const ys = payload.items.map((i) => i.fields.y).filter((v) => typeof v === 'number');
+      if (lastCursor && xs.length > 0 && ys.length > 0) {
+        dx = Math.round(lastCursor.x - Math.min(...xs));
+        dy = Math.round(lastCursor.y - Math.min(...ys));
+      }
+      undo.boundary();
+      state.select(pasteItems(model, payload, dx, dy, env.me.id));
+      undo.boundary();
+    };
+    const onFocusIn = (event: FocusEvent) => {
+      const element = event.target instanceof Element ? event.target : null;
+      const id = element?.getAttribute('data-item-id');
+      const item = id ? model.read(id) : null;
+      const box = item ? rectOf(item) : null;
+      if (!box) return;
+      const view = viewport.visible();
+      const onScreen =
+        box.x + box.w > view.x &&
+        box.x < view.x + view.w &&
+        box.y + box.h > view.y &&
+        box.y < view.y + view.h;
+      if (!onScreen)
+        viewport.animateTo({ x: box.x + box.w / 2, y: box.y + box.h / 2, zoom: viewport.zoom });
+    };
+    document.addEventListener('keydown', onKeyDown);
+    document.addEventListener('keyup', onKeyUp);
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('paste', onPaste);
+    root.addEventListener('focusin', onFocusIn);
+    return () => {
+      pointer.destroy();
+      publisher.destroy();
+      offViewport();
+      offState();
+      sized.disconnect();
+      uncount();
+      root.removeEventListener('scroll', unscroll);
+      root.removeEventListener('focusin', onFocusIn);
+      document.removeEventListener('keydown', onKeyDown);
+      document.removeEventListener('keyup', onKeyUp);
+      document.removeEventListener('copy', onCopy);
+      document.removeEventListener('paste', onPaste);
+      viewport.attach(null);
+    };
+  }, [env, surface, world, awareness, actions, model, state, viewport, undo]);
+
+  // Selection and editing forget items that are gone (deleted here or by someone else).
+  useEffect(() => {
+    const docs = model.docs();
+    const prune = () => state.prune((id) => model.docOf(id) !== null);
+    for (const doc of docs) itemsOf(doc).observe(prune);
+    return () => {
+      for (const doc of docs) itemsOf(doc).unobserve(prune);
+    };
+  }, [model, state]);
+
+  // The first view: the whole board once its content is here (it may arrive after mounting).
+  useEffect(() => {
+    let done = false;
+    const fitOnce = (_update?: Uint8Array, origin?: unknown) => {
+      if (done) return;
+      // Once I have started drawing on an empty board, the camera is mine.
+      if (origin === model.origin) done = true;
+      if (done) return;
+      const bounds = boardBounds(env);
+      if (!bounds) return;
+      done = true;
+      model.doc.off('update', fitOnce);
+      const view = viewport.fitting(bounds);
+      // Never start so far out that nothing is readable; the rest is a pan away.
+      viewport.animateTo({ ...view, zoom: Math.max(view.zoom, 0.3) }, 0);
+    };
+    model.doc.on('update', fitOnce);
+    requestAnimationFrame(() => fitOnce());
+    return () => {
+      done = true;
+      model.doc.off('update', fitOnce);
+    };
+  }, [env, model, viewport]);
+
+  useEffect(() => {
+    if (viewportRequest) viewport.animateTo(viewportRequest.viewport);
+  }, [viewportRequest, viewport]);
+}
