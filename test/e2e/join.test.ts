@@ -1,0 +1,100 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { joinByLink, newPerson, waitForConnection } from '../helpers/board-page.ts';
+import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+describe.skipIf(!HAS_CHROMIUM)('starting and joining a board', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('a board created on the start page hands out links that others join with a name', async () => {
+    const organiser = await newPerson(browser);
+    const landing = await organiser.newPage();
+    await landing.goto(server.url);
+    await landing.locator('input[name="title"]').fill('Service path day');
+    await landing.locator('select[name="template"]').selectOption('customer-journey');
+    await landing.locator('button[type="submit"]').click();
+
+    const link = (role: string) => landing.locator(`[data-testid="link-${role}"]`).inputValue();
+    const links = {
+      facilitator: await link('facilitator'),
+      participant: await link('participant'),
+      viewer: await link('viewer'),
+    };
+    for (const url of Object.values(links)) {
+      expect(url).toMatch(new RegExp(`^${server.url}/b/[0-9a-f-]{36}#key=.+`));
+    }
+    expect(await landing.locator('.board-links h2').textContent()).toContain('Service path day');
+
+    // The organiser opens the board as facilitator from the start page.
+    await landing.locator('.board-links a.button-primary').click();
+    await landing.locator('input[name="displayName"]').fill('Fiona');
+    await landing.locator('form.join-form button[type="submit"]').click();
+    await landing.locator('[data-testid="board-title"]').waitFor();
+    expect(await landing.locator('[data-testid="my-role"]').textContent()).toBe('Facilitator');
+
+    // Someone else opens the participant link on their own machine.
+    const participant = await newPerson(browser);
+    const page = await participant.newPage();
+    await joinByLink(page, links.participant, 'Aino');
+    expect(await page.locator('[data-testid="board-title"]').textContent()).toBe(
+      'Service path day',
+    );
+    expect(await page.locator('[data-testid="my-role"]').textContent()).toBe('Participant');
+    // The key is not left in the address bar.
+    expect(new URL(page.url()).hash).toBe('');
+    await waitForConnection(page);
+
+    // Both see each other in the presence list, with their roles.
+    await landing.locator('.presence-toggle').click();
+    const aino = landing.locator('.presence-row', { hasText: 'Aino' });
+    await aino.waitFor();
+    expect(await aino.locator('.role-badge').textContent()).toBe('Participant');
+    expect(await aino.locator('button').textContent()).toBe('Follow');
+
+    // A reload keeps the membership: no second name prompt, same person.
+    await page.reload();
+    await page.locator('[data-testid="board-title"]').waitFor();
+    expect(await page.locator('input[name="displayName"]').count()).toBe(0);
+    await page.locator('.presence-toggle').click();
+    expect(await page.locator('.presence-row', { hasText: 'Aino' }).textContent()).toContain(
+      '(you)',
+    );
+    await organiser.close();
+    await participant.close();
+  });
+
+  it('a wrong key and an unknown board are explained, not shown as a blank page', async () => {
+    const { board } = await server.createBoard({ title: 'Keys' });
+    const context = await newPerson(browser);
+    const page = await context.newPage();
+
+    await page.goto(`${server.url}/b/${board.id}#key=not-the-key`);
+    await page.locator('input[name="displayName"]').fill('Mallory');
+    await page.locator('form.join-form button[type="submit"]').click();
+    const error = page.locator('[data-testid="board-error"]');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('This link is not valid for this board');
+
+    await page.goto(`${server.url}/b/00000000-0000-4000-8000-000000000000#key=whatever`);
+    await page.locator('input[name="displayName"]').fill('Mallory');
+    await page.locator('form.join-form button[type="submit"]').click();
+    await error.waitFor();
+    expect(await error.textContent()).toContain('There is no board at this address');
+
+    // A board address without a key and without a stored membership says how to get in.
+    await page.goto(`${server.url}/b/${board.id}`);
+    await error.waitFor();
+    expect(await error.textContent()).toContain('Open the board with the link you were given');
+    await context.close();
+  });
+});

@@ -1,0 +1,91 @@
+import net from 'node:net';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readItems } from '../../shared/board-document.ts';
+import {
+  addNoteInOutline,
+  openBoard,
+  SCREENSHOTS,
+  waitForConnection,
+} from '../helpers/board-page.ts';
+import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
+import { socketIoClient, waitFor } from '../helpers/clients.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+/** A port that is free now, so that a restarted server comes back where the page expects it. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function noteTexts(server: TestServer, boardId: string, token: string): Promise<string[]> {
+  const client = socketIoClient(server.url, boardId, token);
+  await client.synced;
+  const texts = readItems(client.doc).flatMap((item) => (item.type === 'note' ? [item.text] : []));
+  client.destroy();
+  return texts.sort();
+}
+
+describe.skipIf(!HAS_CHROMIUM)('a server restart in the middle of a session', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    env = { PORT: String(await freePort()) };
+    server = await startTestServer(env);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the board reconnecting and loses no edit made before or during the outage', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const boardId = board.board.id;
+    const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
+    await waitForConnection(page);
+
+    await addNoteInOutline(page, 'Written before the restart');
+    await expect
+      .poll(() => noteTexts(server, boardId, tokens.facilitator), { timeout: 10_000 })
+      .toEqual(['Written before the restart']);
+
+    // The server goes away; the page says so and keeps working locally.
+    const dataDir = server.dataDir;
+    await server.close();
+    await page.locator('[data-testid="connection-banner"]').waitFor();
+    const status = await page.locator('[data-testid="connection"]').getAttribute('data-status');
+    expect(['reconnecting', 'offline']).toContain(status);
+    await page.screenshot({ path: `${SCREENSHOTS}/board-reconnecting.png` });
+    await addNoteInOutline(page, 'Written while the server was down');
+    await page
+      .locator('[data-outline-item-id]', { hasText: 'while the server was down' })
+      .waitFor();
+
+    // Back on the same port with the same data: the page reconnects by itself.
+    server = await startTestServer(env, dataDir);
+    await waitForConnection(page);
+    expect(await page.locator('[data-testid="connection-banner"]').count()).toBe(0);
+    await expect
+      .poll(() => noteTexts(server, boardId, tokens.facilitator), { timeout: 15_000 })
+      .toEqual(['Written before the restart', 'Written while the server was down']);
+
+    // Edits keep flowing after the recovery too.
+    await addNoteInOutline(page, 'Written after the recovery');
+    await expect
+      .poll(() => noteTexts(server, boardId, tokens.facilitator), { timeout: 10_000 })
+      .toEqual([
+        'Written after the recovery',
+        'Written before the restart',
+        'Written while the server was down',
+      ]);
+    await context.close();
+  });
+});

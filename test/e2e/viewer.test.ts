@@ -1,0 +1,72 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addItem, itemsOf, readItems } from '../../shared/board-document.ts';
+import { openBoard, showView, waitForConnection } from '../helpers/board-page.ts';
+import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
+import { sleep, socketIoClient, waitFor } from '../helpers/clients.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+describe.skipIf(!HAS_CHROMIUM)('a viewer', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('sees the board read-only, and nothing they try changes the document', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const facilitator = socketIoClient(server.url, board.board.id, tokens.facilitator);
+    await facilitator.synced;
+    const noteId = addItem(facilitator.doc, { type: 'note', x: 0, y: 0, text: 'Keep as is' });
+
+    const { context, page } = await openBoard(browser, board.links.viewer, 'Ville');
+    await waitForConnection(page);
+    expect(await page.locator('[data-testid="my-role"]').textContent()).toBe('Viewer');
+    const banner = page.locator('[data-testid="readonly-banner"]');
+    expect(await banner.textContent()).toContain('You are viewing this board');
+
+    const note = page.locator(`[data-item-id="${noteId}"]`);
+    await note.waitFor();
+    const before = Y.encodeStateVector(facilitator.doc);
+
+    // Everything a participant would do to add or change something.
+    await note.dblclick();
+    await page.keyboard.type('changed by a viewer');
+    await page.keyboard.press('Escape');
+    const box = await note.boundingBox();
+    if (box) {
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width / 2 + 200, box.y + box.height / 2 + 120, {
+        steps: 5,
+      });
+      await page.mouse.up();
+    }
+    await page.locator('.canvas-host').dblclick({ position: { x: 60, y: 500 } });
+    await page.keyboard.type('new idea');
+    await page.keyboard.press('Escape');
+    await note.click();
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Backspace');
+
+    // The outline offers no way to add a note to a viewer.
+    await showView(page, 'outline');
+    expect(await page.locator('form.ol-add').count()).toBe(0);
+
+    await sleep(1000);
+    expect(Y.encodeStateVector(facilitator.doc)).toEqual(before);
+    const items = readItems(facilitator.doc).filter((item) => item.type === 'note');
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ id: noteId, x: 0, y: 0, text: 'Keep as is' });
+    // And the viewer's own page still shows the board as it is on the server.
+    await waitFor(() => itemsOf(facilitator.doc).size === 1, 'one item');
+    facilitator.destroy();
+    await context.close();
+  });
+});

@@ -1,0 +1,50 @@
+/** Driving the web board in Chromium the way a person does: links, the name prompt, the views. */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+export const SCREENSHOTS = 'test-results/screenshots';
+
+export interface OpenedBoard {
+  context: BrowserContext;
+  page: Page;
+}
+
+/** A fresh browser profile (its own localStorage), as a second person on another machine. */
+export async function newPerson(browser: Browser, locale = 'en-US'): Promise<BrowserContext> {
+  return browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+}
+
+/** Opens a board link and answers the name prompt; resolves once the board page shows. */
+export async function joinByLink(page: Page, link: string, name: string): Promise<void> {
+  await page.goto(link);
+  await page.locator('input[name="displayName"]').fill(name);
+  await page.locator('form.join-form button[type="submit"]').click();
+  await page.locator('[data-testid="board-title"]').waitFor();
+}
+
+export async function openBoard(
+  browser: Browser,
+  link: string,
+  name: string,
+  locale = 'en-US',
+): Promise<OpenedBoard> {
+  const context = await newPerson(browser, locale);
+  const page = await context.newPage();
+  await joinByLink(page, link, name);
+  return { context, page };
+}
+
+export async function waitForConnection(page: Page, status = 'connected'): Promise<void> {
+  await page.locator(`[data-testid="connection"][data-status="${status}"]`).waitFor();
+}
+
+export async function showView(page: Page, view: 'canvas' | 'outline'): Promise<void> {
+  await page.locator(`.view-toggle button[data-view="${view}"]`).click();
+  if (view === 'outline') await page.locator('[data-testid="outline-view"]').waitFor();
+}
+
+/** Adds a note through the outline view's form, which needs no pointer gestures. */
+export async function addNoteInOutline(page: Page, text: string): Promise<void> {
+  await showView(page, 'outline');
+  await page.locator('form.ol-add textarea').fill(text);
+  await page.locator('form.ol-add button[type="submit"]').click();
+}
