@@ -27,7 +27,7 @@ export class BoardsService {
     const id = uuidv7();
     const doc = new Y.Doc();
     applyTemplate(doc, input.template, input.language);
-    const state = Y.encodeStateAsUpdateV2(doc);
+    const state = Y.encodeStateAsUpdate(doc);
     doc.destroy();
     const board = this.#boards.create(
       {

@@ -70,8 +70,6 @@ export class DocumentRegistry {
     }
     this.#documents.set(id, document);
     this.#options.metrics.boardsLoaded.set(this.#documents.size);
-    // A long tail from a crash or a busy past: fold it now, so the next load is quick.
-    if (document.hasLogTail) document.compact();
     this.#options.logger.debug(
       { documentId: id, ms: Math.round(performance.now() - started) },
       'document loaded',

@@ -13,7 +13,11 @@ import * as Y from 'yjs';
 import type { Member } from '../../shared/roles.ts';
 import { AppError } from '../errors.ts';
 import type { Metrics } from '../observability/metrics.ts';
-import type { DocumentsRepository, StoredDocument } from '../store/documents-repository.ts';
+import type {
+  DocumentsRepository,
+  StateEncoding,
+  StoredDocument,
+} from '../store/documents-repository.ts';
 import { type DocumentKey, documentId } from './document-key.ts';
 import { type BroadcastGroup, Peer, type PeerLimits, type PeerTransport } from './peer.ts';
 import {
@@ -61,10 +65,16 @@ export class LiveDocument {
   readonly key: DocumentKey;
   readonly id: string;
   readonly boardId: string;
-  readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   readonly #options: DocumentOptions;
   readonly #peers = new Set<Peer>();
+  readonly #doc: Y.Doc;
+  /** What the database holds, until it is integrated into #doc (see #integrate). */
+  #stored: StoredDocument | null;
+  #storedEncoding: StateEncoding;
+  /** Connections that get the server's sync step 1 once the document is integrated. */
+  readonly #awaitingStep1 = new Set<Peer>();
+  #integrateTimer: NodeJS.Timeout | undefined;
   #pending: Pending[] = [];
   #awarenessChanged = new Set<number>();
   #flushScheduled = false;
@@ -82,19 +92,61 @@ export class LiveDocument {
     this.id = documentId(key);
     this.boardId = key.boardId;
     this.#options = options;
-    this.doc = new Y.Doc({ gc: true });
-    // One transaction for the whole log: observers and the update encoder run once.
-    Y.transact(this.doc, () => {
-      if (stored.state) Y.applyUpdateV2(this.doc, stored.state);
-      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
-    });
+    this.#doc = new Y.Doc({ gc: true });
+    this.#stored = stored;
+    this.#storedEncoding = stored.encoding;
     this.#bytes = (stored.state?.length ?? 0) + sum(stored.updates);
     this.#tailBytes = sum(stored.updates);
     this.#tailUpdates = stored.updates.length;
     this.#lastSeq = stored.lastSeq;
-    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.awareness = new awarenessProtocol.Awareness(this.#doc);
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.#onAwarenessUpdate);
+  }
+
+  /** The Yjs document, integrated from the database on first use. */
+  get doc(): Y.Doc {
+    this.#integrate();
+    if (this.#failed) throw new AppError('internal_error', 'The board could not be loaded.');
+    return this.#doc;
+  }
+
+  /** False while the stored state has not been read into memory yet. */
+  get integrated(): boolean {
+    return this.#stored === null;
+  }
+
+  /**
+   * Reads the stored state into the live Y.Doc. For a large board this is the slowest step of
+   * opening it (Yjs integrates every struct), so it waits until something needs the content:
+   * a new client's full sync is answered from the stored bytes before it (see receive()).
+   */
+  #integrate(): void {
+    const stored = this.#stored;
+    if (!stored) return;
+    this.#stored = null;
+    clearTimeout(this.#integrateTimer);
+    try {
+      // One transaction for the whole log: observers and the update encoder run once.
+      Y.transact(this.#doc, () => {
+        if (stored.state && stored.encoding === 2) Y.applyUpdateV2(this.#doc, stored.state);
+        else if (stored.state) Y.applyUpdate(this.#doc, stored.state);
+        for (const update of stored.updates) Y.applyUpdate(this.#doc, update);
+      });
+    } catch (error) {
+      return this.#fail(error);
+    }
+    const step1 = encodeSyncStep1(Y.encodeStateVector(this.#doc));
+    for (const peer of this.#awaitingStep1) if (!peer.closed) peer.transport.send(step1);
+    this.#awaitingStep1.clear();
+    // A log tail (a crash, a busy past) or an older V2 state: rewrite it, so the next load
+    // can answer from the store again.
+    this.compact();
+  }
+
+  #integrateSoon(delayMs: number): void {
+    if (!this.#stored || this.#integrateTimer) return;
+    this.#integrateTimer = setTimeout(() => this.#integrate(), delayMs);
   }
 
   get peerCount(): number {
@@ -105,10 +157,6 @@ export class LiveDocument {
     return this.#peers.size > 0 ? Date.now() : this.#lastActive;
   }
 
-  get hasLogTail(): boolean {
-    return this.#tailUpdates > 0;
-  }
-
   canEdit(member: Member): boolean {
     return this.#options.policy.canEdit(this.key, member);
   }
@@ -117,7 +165,12 @@ export class LiveDocument {
   connect(member: Member, transport: PeerTransport): Peer {
     const peer = new Peer(member, transport, this.#options.limits);
     this.#peers.add(peer);
-    transport.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    if (this.#stored) {
+      this.#awaitingStep1.add(peer);
+      this.#integrateSoon(INTEGRATE_DELAY_MS);
+    } else {
+      transport.send(encodeSyncStep1(Y.encodeStateVector(this.#doc)));
+    }
     const states = Array.from(this.awareness.getStates().keys());
     if (states.length > 0) {
       transport.send(
@@ -130,6 +183,7 @@ export class LiveDocument {
   disconnect(peer: Peer): void {
     if (!this.#peers.delete(peer)) return;
     peer.closed = true;
+    this.#awaitingStep1.delete(peer);
     this.#lastActive = Date.now();
     if (peer.clientIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, Array.from(peer.clientIds), null);
@@ -146,10 +200,19 @@ export class LiveDocument {
       return this.#reject(peer, 'malformed_message', error);
     }
     switch (message.kind) {
-      case 'sync-step-1':
+      case 'sync-step-1': {
+        const stored = this.#stored;
+        if (stored && answersFromStore(stored, message.stateVector)) {
+          peer.transport.send(encodeSyncStep2(stored.state ?? EMPTY_UPDATE));
+          this.#integrateSoon(INTEGRATE_DELAY_MS);
+          return;
+        }
+        this.#integrate();
+        if (this.#failed) return;
         this.flush();
-        peer.transport.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
+        peer.transport.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.#doc, message.stateVector)));
         return;
+      }
       case 'update':
         return this.#receiveUpdate(peer, message.update);
       case 'awareness':
@@ -184,9 +247,11 @@ export class LiveDocument {
     } catch (error) {
       return this.#reject(peer, 'malformed_message', error);
     }
+    this.#integrate();
+    if (this.#failed) return;
     if (refused) return this.#revert(update);
     try {
-      Y.applyUpdate(this.doc, update, peer);
+      Y.applyUpdate(this.#doc, update, peer);
     } catch (error) {
       // It decoded but Yjs could not integrate it: the in-memory doc may hold part of it.
       // Nothing of it was stored or relayed, so reloading from the database is exact.
@@ -205,15 +270,15 @@ export class LiveDocument {
    * none of the refused content, and the author's view reverts.
    */
   #revert(update: Uint8Array): void {
-    const store = this.doc.store;
+    const store = this.#doc.store;
     const pending = [store.pendingStructs, store.pendingDs];
-    const before = Y.encodeStateVector(this.doc);
-    const undo = new Y.UndoManager(this.doc, {
+    const before = Y.encodeStateVector(this.#doc);
+    const undo = new Y.UndoManager(this.#doc, {
       trackedOrigins: new Set([REFUSED_ORIGIN]),
       captureTimeout: 0,
     });
     try {
-      Y.applyUpdate(this.doc, update, REFUSED_ORIGIN);
+      Y.applyUpdate(this.#doc, update, REFUSED_ORIGIN);
       // Structs waiting for missing dependencies cannot be undone: reload instead.
       if (store.pendingStructs !== pending[0] || store.pendingDs !== pending[1]) {
         throw new Error('a refused update left structs pending');
@@ -226,7 +291,7 @@ export class LiveDocument {
       undo.destroy();
     }
     Y.tryGc(Y.createDeleteSetFromStructStore(store), store, () => true);
-    const reverted = Y.encodeStateAsUpdate(this.doc, before);
+    const reverted = Y.encodeStateAsUpdate(this.#doc, before);
     this.#pending.push({ update: reverted, origin: null });
     this.#bytes += reverted.length;
     this.#scheduleFlush();
@@ -346,15 +411,16 @@ export class LiveDocument {
    */
   change(mutate: (doc: Y.Doc) => void): void {
     if (this.#failed) throw new AppError('internal_error', 'The document is reloading; try again.');
+    const doc = this.doc;
     const updates: Uint8Array[] = [];
     const collect = (update: Uint8Array, origin: unknown) => {
       if (origin === SERVER_ORIGIN) updates.push(update);
     };
-    this.doc.on('update', collect);
+    doc.on('update', collect);
     try {
-      this.doc.transact(() => mutate(this.doc), SERVER_ORIGIN);
+      doc.transact(() => mutate(doc), SERVER_ORIGIN);
     } finally {
-      this.doc.off('update', collect);
+      doc.off('update', collect);
     }
     for (const update of updates) {
       this.#pending.push({ update, origin: null });
@@ -365,13 +431,16 @@ export class LiveDocument {
   }
 
   /**
-   * Folds the update log into one stored state (V2). Encodes the live doc rather than merging
-   * stored updates: Y.mergeUpdates grows super-linearly on long logs, encoding does not.
+   * Folds the update log into one stored state (V1: what a new client's sync sends as is).
+   * Encodes the live doc rather than merging stored updates: Y.mergeUpdates grows
+   * super-linearly on long logs, encoding does not.
    */
   compact(): void {
+    if (this.#failed || (this.#tailUpdates === 0 && this.#storedEncoding === 1)) return;
+    this.#integrate();
     this.flush();
-    if (this.#failed || this.#tailUpdates === 0) return;
-    const state = Y.encodeStateAsUpdateV2(this.doc);
+    if (this.#failed) return;
+    const state = Y.encodeStateAsUpdate(this.#doc);
     try {
       this.#options.repository.compact(this.id, this.boardId, state, this.#lastSeq);
     } catch (error) {
@@ -379,6 +448,7 @@ export class LiveDocument {
       return;
     }
     this.#options.metrics.compactions.inc();
+    this.#storedEncoding = 1;
     this.#bytes = state.length;
     this.#tailBytes = 0;
     this.#tailUpdates = 0;
@@ -430,10 +500,30 @@ export class LiveDocument {
 
   destroy(): void {
     clearTimeout(this.#presenceTimer);
+    clearTimeout(this.#integrateTimer);
     this.awareness.off('update', this.#onAwarenessUpdate);
     this.awareness.destroy();
-    this.doc.destroy();
+    this.#doc.destroy();
   }
+}
+
+/** An update with nothing in it: the full sync of a document that has no stored state. */
+const EMPTY_UPDATE = new Uint8Array([0, 0]);
+
+/**
+ * How long a loaded document waits before integrating its stored state: long enough for the
+ * first client's full sync, written from the stored bytes, to leave the socket before the
+ * event loop is busy integrating.
+ */
+const INTEGRATE_DELAY_MS = 50;
+
+/** A client with nothing yet, and a stored V1 state with no log tail: send the bytes as is. */
+function answersFromStore(stored: StoredDocument, stateVector: Uint8Array): boolean {
+  return stored.encoding === 1 && stored.updates.length === 0 && isEmptyStateVector(stateVector);
+}
+
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.length === 1 && stateVector[0] === 0;
 }
 
 function sum(buffers: readonly Uint8Array[]): number {

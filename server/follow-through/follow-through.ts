@@ -29,7 +29,10 @@ export function createFollowThrough(
     snapshots.take(boardId, 'before_round', null);
   };
   documents.beforeUnload = (document) => {
-    if (document.key.owner === undefined) snapshots.snapshotIfChanged(document);
+    // A document never read into memory has not changed since it was last unloaded.
+    if (document.key.owner === undefined && document.integrated) {
+      snapshots.snapshotIfChanged(document);
+    }
   };
   return {
     followUps: new FollowUpsService(

@@ -1,8 +1,12 @@
 /** Documents on disk: one compacted state plus an append-only update log per document. */
 import type { Db } from './database.ts';
 
+/** Yjs update encodings: states are written as V1; older databases hold V2 states. */
+export type StateEncoding = 1 | 2;
+
 export interface StoredDocument {
   state: Uint8Array | null;
+  encoding: StateEncoding;
   updates: Uint8Array[];
   /** Sequence number of the last update in the log (0 when it is empty). */
   lastSeq: number;
@@ -27,15 +31,17 @@ export class DocumentsRepository {
         return seq;
       },
     );
-    this.#selectState = db.prepare<[string], { state: Buffer }>(
-      'SELECT state FROM document_states WHERE doc_id = ?',
+    this.#selectState = db.prepare<[string], { state: Buffer; encoding: StateEncoding }>(
+      'SELECT state, encoding FROM document_states WHERE doc_id = ?',
     );
     this.#selectUpdates = db.prepare<[string], { seq: number; data: Buffer }>(
       'SELECT seq, data FROM document_updates WHERE doc_id = ? ORDER BY seq',
     );
     const upsertState = db.prepare(
-      `INSERT INTO document_states (doc_id, board_id, state, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (doc_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+      `INSERT INTO document_states (doc_id, board_id, state, encoding, updated_at)
+       VALUES (?, ?, ?, 1, ?)
+       ON CONFLICT (doc_id) DO UPDATE
+       SET state = excluded.state, encoding = 1, updated_at = excluded.updated_at`,
     );
     const dropUpdates = db.prepare('DELETE FROM document_updates WHERE doc_id = ? AND seq <= ?');
     // One transaction: a crash leaves either the old state and the whole log, or the new
@@ -64,17 +70,20 @@ export class DocumentsRepository {
     const rows = this.#selectUpdates.all(docId);
     return {
       state: row ? row.state : null,
+      encoding: row?.encoding ?? 1,
       updates: rows.map((r) => r.data),
       lastSeq: rows.at(-1)?.seq ?? 0,
     };
   }
 
-  /** Stores a state that covers every update up to throughSeq, and drops those updates. */
+  /**
+   * Stores a state (Yjs V1) that covers every update up to throughSeq, and drops those updates.
+   */
   compact(docId: string, boardId: string, state: Uint8Array, throughSeq: number): void {
     this.#compact(docId, boardId, state, throughSeq);
   }
 
-  /** Writes a board's first state (its template) when the board is created. */
+  /** Writes a board's first state (its template, Yjs V1) when the board is created. */
   initialize(boardId: string, state: Uint8Array): void {
     this.#compact(boardId, boardId, state, 0);
   }

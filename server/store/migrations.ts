@@ -109,4 +109,10 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX snapshots_by_board ON snapshots(board_id, created_at);
   `,
+  `
+  -- States were Yjs V2. From now on they are written as V1, the encoding y-protocols sends:
+  -- a new client's full sync is then the stored bytes as they are, with nothing to decode.
+  ALTER TABLE document_states ADD COLUMN encoding INTEGER NOT NULL DEFAULT 2
+    CHECK (encoding IN (1, 2));
+  `,
 ];
