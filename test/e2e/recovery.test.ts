@@ -9,7 +9,7 @@ import {
   waitForConnection,
 } from '../helpers/board-page.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
-import { socketIoClient, waitFor } from '../helpers/clients.ts';
+import { socketIoClient } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 /** A port that is free now, so that a restarted server comes back where the page expects it. */
