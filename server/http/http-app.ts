@@ -55,9 +55,27 @@ export function createHttpApp(options: HttpAppOptions): Express {
   api.use(unknownRoute);
   app.use('/api', api);
 
-  app.use(express.static(options.clientDir, { index: 'index.html' }));
+  // Built assets carry a content hash in their names, so a browser may keep them for good;
+  // index.html names the current ones and must be asked for again on every visit.
+  app.use(
+    '/assets',
+    express.static(path.join(options.clientDir, 'assets'), {
+      immutable: true,
+      maxAge: '1y',
+      index: false,
+    }),
+  );
+  const noCache = { headers: { 'Cache-Control': 'no-cache' } };
+  app.use(
+    express.static(options.clientDir, {
+      index: 'index.html',
+      setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
+    }),
+  );
   // Board links (/b/:id) open the single-page client.
-  app.get('/b/:id', (_req, res) => res.sendFile(path.join(options.clientDir, 'index.html')));
+  app.get('/b/:id', (_req, res) =>
+    res.sendFile(path.join(options.clientDir, 'index.html'), noCache),
+  );
   app.use(unknownRoute);
   app.use(errorHandler(options.logger));
   return app;

@@ -21,4 +21,19 @@ describe.skipIf(!HAS_CHROMIUM)('the web client', () => {
     expect(await page.locator('main').textContent()).toContain('Ideamill');
     await page.close();
   });
+
+  it('lets browsers keep hashed assets for good but always revalidate the page', async () => {
+    const page = await fetch(server.url);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const html = await page.text();
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(`${server.url}${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const board = await fetch(`${server.url}/b/00000000-0000-4000-8000-000000000000`);
+    expect(board.headers.get('cache-control')).toBe('no-cache');
+    expect(await board.text()).toBe(html);
+    expect((await fetch(`${server.url}/assets/missing-0000.js`)).status).toBe(404);
+  });
 });
