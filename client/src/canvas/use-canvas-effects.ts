@@ -77,6 +77,7 @@ export function useCanvasEffects(
     const offViewport = viewport.subscribe(() => publisher.viewport(viewport.state()));
     let lastSelection = state.selection;
     const offState = state.subscribe(() => {
+      if (undo.holdUntilEditingEnds && !state.editing) undo.endGesture();
       if (state.selection !== lastSelection) {
         lastSelection = state.selection;
         publisher.selection([...state.selection]);
@@ -181,16 +182,19 @@ export function useCanvasEffects(
     };
   }, [model, state]);
 
-  // The first view: the whole board once its content is here (it may arrive after mounting).
+  // The first view: the whole board once its content is here (it may arrive after mounting,
+  // in the first sync). Later arrivals never move the camera: people are working.
   useEffect(() => {
     let done = false;
+    const mounted = Date.now();
     const fitOnce = (_update?: Uint8Array, origin?: unknown) => {
       if (done) return;
-      // Once I have started drawing on an empty board, the camera is mine.
-      if (origin === model.origin) done = true;
-      if (done) return;
       const bounds = boardBounds(env);
-      if (!bounds) return;
+      const remote = origin !== undefined;
+      if (origin === model.origin || Date.now() - mounted > 5000 || (remote && !bounds)) {
+        done = true;
+      }
+      if (done || !bounds) return;
       done = true;
       model.doc.off('update', fitOnce);
       const view = viewport.fitting(bounds);

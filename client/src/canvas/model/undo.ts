@@ -76,7 +76,14 @@ export class CanvasUndo {
     }
   }
 
+  /**
+   * A new item and the first text typed into it are one step: creation opens a gesture that
+   * closes when its editor does (see use-canvas-effects.ts).
+   */
+  holdUntilEditingEnds = false;
+
   endGesture(): void {
+    this.holdUntilEditingEnds = false;
     for (const manager of this.#managers) {
       manager.captureTimeout = CAPTURE_MS;
       manager.stopCapturing();

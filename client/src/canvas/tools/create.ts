@@ -30,11 +30,11 @@ export function createAt(
   if (type === 'concept') init.title = env.labels.newConcept;
   // While silent writing runs my new notes are private: they go to my own document.
   const target = type === 'note' && env.model.privateDoc ? env.model.privateDoc : env.model.doc;
-  env.undo.boundary();
+  env.undo.beginGesture();
   const id = createItem(env.model, init, target);
   if (type !== 'frame') snapToFrames(env.model, [id]);
-  env.undo.boundary();
   env.state.setTool('select');
   env.state.startEditing(id, type === 'note' || type === 'text' ? 'text' : 'title');
+  env.undo.holdUntilEditingEnds = true;
   return id;
 }
