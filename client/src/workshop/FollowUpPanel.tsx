@@ -11,9 +11,48 @@ import {
 import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { itemLabel, useItems } from './use-items.ts';
+import { type KnownMember, useKnownMembers } from './use-members.ts';
 import { useWorkshop } from './use-workshop.ts';
 
-function FollowUpCard({ followUp, label }: { followUp: FollowUp; label: string }) {
+function OwnerField(props: { followUp: FollowUp; members: KnownMember[] }) {
+  const t = useT();
+  const [, store] = useWorkshop();
+  const { owner } = props.followUp;
+  // A typed owner (no member id) stays choosable, so the select shows who it is now.
+  const current = owner.memberId ?? '';
+  return (
+    <label>
+      {t.workshop.owner}
+      <select
+        value={current}
+        onChange={(event) => {
+          if (event.target.value) {
+            void store.updateFollowUp(props.followUp.id, {
+              owner: { memberId: event.target.value },
+            });
+          }
+        }}
+      >
+        {!owner.memberId && <option value="">{owner.name}</option>}
+        {props.members.map((member) => (
+          <option key={member.id} value={member.id}>
+            {member.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function FollowUpCard({
+  followUp,
+  label,
+  members,
+}: {
+  followUp: FollowUp;
+  label: string;
+  members: KnownMember[];
+}) {
   const t = useT();
   const session = useBoardSession();
   const [, store] = useWorkshop();
@@ -44,6 +83,7 @@ function FollowUpCard({ followUp, label }: { followUp: FollowUp; label: string }
       )}
       <p className="wk-muted">{t.workshop.onItem(label)}</p>
       <div className="wk-row">
+        {isFacilitator && <OwnerField followUp={followUp} members={members} />}
         <label>
           {t.workshop.status}
           <select
@@ -104,6 +144,7 @@ export function FollowUpPanel() {
   const session = useBoardSession();
   const items = useItems(session.doc);
   const [state] = useWorkshop();
+  const members = useKnownMembers(session, session.me.role === 'facilitator');
   const byOwner = new Map<string, FollowUp[]>();
   for (const followUp of state.followUps) {
     const owner = followUp.owner.name || t.workshop.unknownOwner;
@@ -128,6 +169,7 @@ export function FollowUpPanel() {
                     <FollowUpCard
                       key={followUp.id}
                       followUp={followUp}
+                      members={members}
                       label={
                         itemLabel(items.find((item) => item.id === followUp.itemId)) ||
                         t.workshop.deletedItem

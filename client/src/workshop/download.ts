@@ -36,11 +36,11 @@ function safeName(title: string): string {
 
 export async function downloadExport(session: BoardSession, choice: ExportChoice): Promise<void> {
   const response = await fetchExport(session, exportRoute(choice));
-  const extension = choice === 'csvFollowUps' ? 'csv' : choice;
-  const suffix = choice === 'csvFollowUps' ? '-follow-ups' : '';
-  let name = fileName(response, `${safeName(session.board.title)}.${extension}`);
-  // Both CSV tables arrive with the board's name: tell them apart on disk.
-  if (suffix) name = name.replace(/\.csv$/i, `${suffix}.csv`);
+  const fallback =
+    choice === 'csvFollowUps'
+      ? `${safeName(session.board.title)}-followups.csv`
+      : `${safeName(session.board.title)}.${choice}`;
+  const name = fileName(response, fallback);
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;

@@ -82,7 +82,8 @@ export class WorkshopStore {
       }),
     );
     socket.on('board:restored', () => void this.#refreshSnapshots());
-    void this.refresh();
+    // Before the connection is up, 'connect' does this; asking now too would ask twice.
+    if (socket.connected) void this.refresh();
   }
 
   subscribe = (listener: Listener): (() => void) => {

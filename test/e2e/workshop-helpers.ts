@@ -1,0 +1,67 @@
+/**
+ * Browser helpers for the workshop and accessibility tests: one browser context per person,
+ * joined through the API and stored the way the board shell stores memberships, so each
+ * page opens straight onto the board.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { PublicMember } from '../../shared/api.ts';
+import type { TestServer } from '../helpers/server.ts';
+
+export interface Person {
+  name: string;
+  member: PublicMember;
+  token: string;
+  context: BrowserContext;
+  page: Page;
+}
+
+export const SCREENSHOTS = path.resolve('test-results/screenshots');
+
+export async function openAs(
+  browser: Browser,
+  server: TestServer,
+  boardId: string,
+  key: string,
+  name: string,
+  options: { language?: 'en' | 'fi'; width?: number; height?: number } = {},
+): Promise<Person> {
+  const joined = await server.join(boardId, key, name);
+  const context = await browser.newContext({
+    acceptDownloads: true,
+    viewport: { width: options.width ?? 1440, height: options.height ?? 900 },
+    locale: options.language === 'fi' ? 'fi-FI' : 'en-US',
+  });
+  const membership = JSON.stringify({ token: joined.token, member: joined.member });
+  await context.addInitScript(
+    ([storageKey, value, language]) => {
+      localStorage.setItem(storageKey, value);
+      localStorage.setItem('ideamill.language', language);
+    },
+    [`ideamill.board.${boardId}`, membership, options.language ?? 'en'] as const,
+  );
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[${name}] page error:`, error.message));
+  await page.goto(`${server.url}/b/${boardId}`);
+  await page.getByTestId('workshop-panels').waitFor();
+  return { name, member: joined.member, token: joined.token, context, page };
+}
+
+/** Picks a tab of the side panels by its visible name. */
+export async function openTab(page: Page, name: string | RegExp): Promise<void> {
+  await page.getByRole('tab', { name }).click();
+}
+
+export async function screenshot(page: Page, name: string, selector?: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  if (selector) await page.locator(selector).first().screenshot({ path: file });
+  else await page.screenshot({ path: file });
+}
+
+/** Switches the board page between the canvas and the outline (the shell's view toggle). */
+export async function showOutline(page: Page): Promise<void> {
+  await page.locator('button[data-view="outline"]').click();
+  await page.getByTestId('outline-view').waitFor();
+}

@@ -1,0 +1,254 @@
+/**
+ * A whole workshop in real Chromium: a facilitator and three participants, each in their
+ * own browser context, through silent writing, an anonymous dot-voting round, follow-ups,
+ * exports and a restore. Participants work in the outline view (how a phone user takes part).
+ */
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { openAs, openTab, type Person, showOutline } from './workshop-helpers.ts';
+
+const NOTES = {
+  aino: 'Clearer signage at the entrance',
+  ben: 'Call back within a day',
+  cai: 'Online booking for visits',
+};
+
+const outlineItem = (page: Page, text: string) =>
+  page.locator('[data-outline-item-id]', { hasText: text });
+
+async function bodyText(page: Page): Promise<string> {
+  return page.locator('body').innerText();
+}
+
+async function addNoteFromOutline(page: Page, text: string, frame: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Note text' }).first().fill(text);
+  await page.getByRole('combobox', { name: 'Where' }).selectOption({ label: frame });
+  await page.getByRole('button', { name: 'Add note' }).click();
+}
+
+async function vote(page: Page, text: string, times = 1): Promise<void> {
+  for (let i = 0; i < times; i++) {
+    const before = await outlineItem(page, text)
+      .locator('[data-my-votes]')
+      .getAttribute('data-my-votes');
+    await outlineItem(page, text)
+      .getByRole('button', { name: `Vote for “${text}”` })
+      .click();
+    await outlineItem(page, text)
+      .locator(`[data-my-votes="${Number(before) + 1}"]`)
+      .waitFor();
+  }
+}
+
+describe.skipIf(!HAS_CHROMIUM)('a whole workshop in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let fran: Person;
+  let aino: Person;
+  let ben: Person;
+  let cai: Person;
+  let everyone: Person[];
+  let participants: Person[];
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    const created = await server.createBoard({ title: 'Service day', template: 'idea-mill' });
+    const { id } = created.board;
+    fran = await openAs(browser, server, id, created.keys.facilitator, 'Fran');
+    aino = await openAs(browser, server, id, created.keys.participant, 'Aino');
+    ben = await openAs(browser, server, id, created.keys.participant, 'Ben');
+    cai = await openAs(browser, server, id, created.keys.participant, 'Cai');
+    participants = [aino, ben, cai];
+    everyone = [fran, ...participants];
+    for (const person of everyone) await showOutline(person.page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('keeps silent-writing notes private until the facilitator reveals them', async () => {
+    await fran.page.getByRole('button', { name: 'Start silent writing' }).click();
+    for (const person of participants) {
+      await person.page.getByText('Silent writing: your new notes are private').waitFor();
+    }
+    await addNoteFromOutline(aino.page, NOTES.aino, 'Topic 1');
+    await addNoteFromOutline(ben.page, NOTES.ben, 'Topic 1');
+    await addNoteFromOutline(cai.page, NOTES.cai, 'Topic 2');
+    for (const [person, note] of [
+      [aino, NOTES.aino],
+      [ben, NOTES.ben],
+      [cai, NOTES.cai],
+    ] as const) {
+      await person.page.locator('.ol-private').getByText(note).waitFor();
+    }
+    // Give any leak time to arrive before looking for it.
+    await fran.page.waitForTimeout(1000);
+    for (const person of everyone) {
+      const text = await bodyText(person.page);
+      for (const [author, note] of Object.entries(NOTES)) {
+        if (author !== person.name.toLowerCase()) expect(text).not.toContain(note);
+      }
+    }
+
+    await fran.page.getByRole('button', { name: 'Reveal with names' }).click();
+    for (const person of everyone) {
+      for (const note of Object.values(NOTES)) await outlineItem(person.page, note).waitFor();
+    }
+    for (const person of participants) {
+      await person.page.locator('.ol-private').waitFor({ state: 'detached' });
+    }
+    // Revealed into the frames they were written for.
+    const topic1 = fran.page.locator('section.ol-section', { hasText: 'Topic 1' });
+    await topic1.getByText(NOTES.aino).waitFor();
+    await topic1.getByText(NOTES.ben).waitFor();
+  });
+
+  it('runs an anonymous round: no tallies before it closes, ranked results for all after', async () => {
+    await fran.page.getByRole('textbox', { name: 'Title' }).fill('What goes forward?');
+    await fran.page.getByRole('spinbutton', { name: 'Votes per person' }).fill('3');
+    await fran.page.getByRole('spinbutton', { name: 'Most votes per item' }).fill('2');
+    await fran.page.getByRole('button', { name: 'Open round' }).click();
+    for (const person of participants) {
+      await person.page.getByTestId('votes-left').getByText('3 of 3 votes left').waitFor();
+    }
+
+    await vote(aino.page, NOTES.aino, 2);
+    await vote(aino.page, NOTES.ben);
+    await vote(ben.page, NOTES.aino);
+    await vote(ben.page, NOTES.ben, 2);
+    await vote(cai.page, NOTES.cai, 2);
+    // The cap: a third vote on one item is not offered.
+    expect(
+      await outlineItem(cai.page, NOTES.cai)
+        .getByRole('button', { name: `Vote for “${NOTES.cai}”` })
+        .isDisabled(),
+    ).toBe(true);
+    await outlineItem(cai.page, NOTES.cai)
+      .getByRole('button', { name: `Take back a vote from “${NOTES.cai}”` })
+      .click();
+    await outlineItem(cai.page, NOTES.cai).locator('[data-my-votes="1"]').waitFor();
+    await vote(cai.page, NOTES.aino);
+    await vote(cai.page, NOTES.cai);
+    await cai.page.getByTestId('votes-left').getByText('0 of 3 votes left').waitFor();
+
+    await fran.page.getByText('3 people have voted').first().waitFor();
+    await fran.page.getByRole('tab', { name: 'Facilitate' }).click();
+    await fran.page.getByTestId('facilitator-panel').getByText('3 / 3').first().waitFor();
+
+    // Anonymous: a participant's page carries no tallies and no ranks while it is open.
+    for (const person of participants) {
+      const text = await bodyText(person.page);
+      expect(text).not.toMatch(/so far|Rank \d|#\d ·/);
+      expect(await person.page.locator('[data-result-rank], [data-votes]').count()).toBe(0);
+      expect(await person.page.locator('.wk-ranking li').count()).toBe(0);
+    }
+
+    await fran.page.getByRole('button', { name: 'Close round' }).click();
+    for (const person of everyone) {
+      await outlineItem(person.page, NOTES.aino).getByText('Rank 1, 4 votes').waitFor();
+      await outlineItem(person.page, NOTES.ben).getByText('Rank 2, 3 votes').waitFor();
+      await outlineItem(person.page, NOTES.cai).getByText('Rank 3, 2 votes').waitFor();
+      await openTab(person.page, 'Voting');
+      const ranking = person.page.getByTestId('round-results').locator('.wk-ranking li');
+      await ranking.first().waitFor();
+      expect(await ranking.allInnerTexts()).toEqual([
+        expect.stringContaining(NOTES.aino),
+        expect.stringContaining(NOTES.ben),
+        expect.stringContaining(NOTES.cai),
+      ]);
+    }
+  });
+
+  it('turns the top 2 into follow-ups, and an owner updates theirs', async () => {
+    const results = fran.page.getByTestId('round-results');
+    await results.getByRole('spinbutton', { name: 'Top' }).fill('2');
+    await results.getByRole('button', { name: 'Create follow-ups from the top results' }).click();
+    await openTab(fran.page, 'Follow-ups');
+    const panel = fran.page.getByTestId('followup-panel');
+    await panel.locator('.wk-followup').nth(1).waitFor();
+    expect(await panel.locator('.wk-followup').count()).toBe(2);
+
+    // Hand the winning idea to Ben, a participant.
+    const card = panel.locator('.wk-followup', { hasText: `Item: ${NOTES.aino}` });
+    await card.getByRole('combobox', { name: 'Owner' }).selectOption({ label: 'Ben' });
+    await panel.locator('section.wk-owner[aria-label="Ben"]').waitFor();
+
+    await openTab(ben.page, 'Follow-ups');
+    const benCard = ben.page
+      .getByTestId('followup-panel')
+      .locator('.wk-followup', { hasText: `Item: ${NOTES.aino}` });
+    await benCard.getByRole('combobox', { name: 'Status' }).selectOption('in_progress');
+    await benCard.getByRole('textbox', { name: 'Notes' }).fill('Talking to facilities on Monday');
+    await benCard.getByRole('textbox', { name: 'Notes' }).blur();
+
+    const benGroup = panel.locator('section.wk-owner[aria-label="Ben"]');
+    await benGroup.locator('.wk-status-in_progress').waitFor();
+    await fran.page.waitForFunction(
+      () =>
+        Array.from(document.querySelectorAll('.wk-status-in_progress textarea')).some(
+          (area) => (area as HTMLTextAreaElement).value === 'Talking to facilities on Monday',
+        ),
+      undefined,
+      { timeout: 10_000 },
+    );
+    // The outline shows the follow-up on its item, for everyone.
+    await outlineItem(cai.page, NOTES.aino).getByText('Ben (In progress)').waitFor();
+  });
+
+  it('downloads the Markdown report and the CSV with what happened', async () => {
+    await openTab(fran.page, 'History & export');
+    const [markdown] = await Promise.all([
+      fran.page.waitForEvent('download'),
+      fran.page.getByRole('button', { name: 'Markdown report' }).click(),
+    ]);
+    expect(markdown.suggestedFilename()).toMatch(/\.md$/);
+    const report = fs.readFileSync((await markdown.path()) ?? '', 'utf8');
+    expect(report).toContain('Service day');
+    expect(report).toContain('What goes forward?');
+    for (const note of Object.values(NOTES)) expect(report).toContain(note);
+    expect(report).toContain('Ben');
+
+    const [csv] = await Promise.all([
+      fran.page.waitForEvent('download'),
+      fran.page.getByRole('button', { name: 'Spreadsheet (CSV, items)' }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+    const rows = fs
+      .readFileSync((await csv.path()) ?? '', 'utf8')
+      .trim()
+      .split(/\r?\n/);
+    const signage = rows.find((row) => row.includes(NOTES.aino));
+    expect(signage).toBeDefined();
+    expect(signage).toMatch(/(^|,)4(,|$)/);
+  });
+
+  it('restores a saved version in every browser', async () => {
+    await fran.page.getByRole('textbox', { name: 'Version name' }).fill('After voting');
+    await fran.page.getByRole('button', { name: 'Save version' }).click();
+    const row = fran.page.locator('[data-snapshot-id]', { hasText: 'After voting' });
+    await row.waitFor();
+
+    await aino.page.getByRole('button', { name: `Edit “${NOTES.cai}”` }).click();
+    await aino.page.locator('.ol-edit textarea').fill('Online booking, changed by mistake');
+    await aino.page.locator('.ol-edit').getByRole('button', { name: 'Save' }).click();
+    for (const person of everyone) {
+      await outlineItem(person.page, 'Online booking, changed by mistake').waitFor();
+    }
+
+    await row.getByRole('button', { name: 'Restore' }).click();
+    const dialog = fran.page.getByRole('dialog', { name: 'Restore this version?' });
+    await dialog.getByRole('button', { name: 'Restore' }).click();
+    for (const person of everyone) {
+      await outlineItem(person.page, NOTES.cai).waitFor();
+      await person.page
+        .getByText('Online booking, changed by mistake')
+        .waitFor({ state: 'detached' });
+    }
+  });
+});
