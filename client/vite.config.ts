@@ -10,6 +10,8 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../dist/client', import.meta.url)),
     emptyOutDir: true,
     sourcemap: false,
+    // scripts/build-client.ts reads it to report what each route loads first.
+    manifest: true,
   },
   server: {
     proxy: {

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT_DIR = path.join(ROOT, 'dist/client');
@@ -42,10 +43,78 @@ export async function buildClient(options: { force?: boolean; quiet?: boolean } 
     logLevel: options.quiet ? 'warn' : 'info',
   });
   writeFileSync(STAMP, hash);
+  if (!options.quiet) printBundleReport(bundleReport());
   return { built: true, outDir: OUT_DIR };
+}
+
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+}
+
+export interface BundleReport {
+  /** Every built file under assets/: bytes as served and gzipped. */
+  chunks: { file: string; bytes: number; gzip: number }[];
+  /** JavaScript a first visit downloads before the page can be used, gzipped, per route. */
+  initialJs: { landing: number; board: number };
+}
+
+/**
+ * What each route loads first, from Vite's manifest: the entry chunk and its static imports,
+ * plus the route's own lazy chunk (App loads it at once) and that chunk's static imports.
+ */
+export function bundleReport(): BundleReport {
+  const manifest = JSON.parse(
+    readFileSync(path.join(OUT_DIR, '.vite/manifest.json'), 'utf8'),
+  ) as Record<string, ManifestChunk>;
+  const gzipOf = (file: string) => gzipSync(readFileSync(path.join(OUT_DIR, file))).length;
+  const closure = (keys: string[], seen = new Set<string>()): Set<string> => {
+    for (const key of keys) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      closure(manifest[key]?.imports ?? [], seen);
+    }
+    return seen;
+  };
+  const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
+  const route = (name: string) => {
+    const lazy = manifest[entry ?? '']?.dynamicImports?.find((key) => key.endsWith(name));
+    const keys = closure([entry ?? '', ...(lazy ? [lazy] : [])]);
+    let total = 0;
+    for (const key of keys) {
+      const file = manifest[key]?.file;
+      if (file?.endsWith('.js')) total += gzipOf(file);
+    }
+    return total;
+  };
+  const assets = readdirSync(path.join(OUT_DIR, 'assets')).sort();
+  return {
+    chunks: assets.map((name) => {
+      const file = `assets/${name}`;
+      return { file, bytes: statSync(path.join(OUT_DIR, file)).size, gzip: gzipOf(file) };
+    }),
+    initialJs: { landing: route('LandingPage.tsx'), board: route('BoardRoute.tsx') },
+  };
+}
+
+export function printBundleReport(report: BundleReport): void {
+  const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+  const width = Math.max(...report.chunks.map((chunk) => chunk.file.length));
+  console.log('\nbundle (gzip):');
+  for (const chunk of [...report.chunks].sort((a, b) => b.gzip - a.gzip)) {
+    console.log(
+      `  ${chunk.file.padEnd(width)}  ${kb(chunk.bytes).padStart(9)}  gzip ${kb(chunk.gzip)}`,
+    );
+  }
+  console.log(`initial JS, landing page: ${kb(report.initialJs.landing)} gzip`);
+  console.log(`initial JS, board page:   ${kb(report.initialJs.board)} gzip`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const { built } = await buildClient({ force: process.argv.includes('--force') });
   if (!built) console.log('client build is up to date (dist/client)');
+  if (!built && process.argv.includes('--report')) printBundleReport(bundleReport());
 }
