@@ -2,7 +2,7 @@
  * The board page: opens the live connection, provides the BoardSession to everything below
  * it, and frames the canvas (or the outline) with the header, banners and side panels.
  */
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { Board, PublicMember } from '../../../shared/api.ts';
 import { BoardError } from '../app/BoardError.tsx';
 import { PageLoading } from '../app/PageLoading.tsx';
@@ -57,6 +57,9 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
     if (following) stopFollowing();
   }, [following, stopFollowing]);
   const overlay = useCallback((id: string) => <ItemOverlay itemId={id} />, []);
+  useEffect(() => {
+    document.title = `${session.board.title} · ${t.app.productName}`;
+  }, [session.board.title, t]);
 
   return (
     <div className="board-page" data-role={role} data-readonly={readOnly}>
