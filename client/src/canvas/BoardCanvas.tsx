@@ -72,6 +72,8 @@ export function BoardCanvas({
   const [drafts] = useState(() => new DraftStore());
   const undo = useMemo(() => new CanvasUndo(model.docs(), model.origin), [model]);
   const [helpOpen, setHelpOpen] = useState(false);
+  // The overview covers a corner of the board, so it opens on request.
+  const [minimapOpen, setMinimapOpen] = useState(false);
 
   const readOnlyRef = useRef(readOnly);
   readOnlyRef.current = readOnly;
@@ -157,8 +159,10 @@ export function BoardCanvas({
           onFit={zoomToFit}
           onZoom={zoomBy}
           onReset={() => viewport.animateTo({ ...viewport.centre(), zoom: 1 }, 160)}
+          minimapOpen={minimapOpen}
+          onToggleMinimap={() => setMinimapOpen((open) => !open)}
         />
-        <Minimap />
+        {minimapOpen ? <Minimap /> : null}
         <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
       </div>
     </CanvasContext.Provider>

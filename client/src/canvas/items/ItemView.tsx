@@ -46,7 +46,8 @@ export const ItemView = memo(function ItemView({ id, map, isPrivate }: ItemViewP
           style={{
             background: fill,
             color: item.type === 'note' ? inkOn(fill) : undefined,
-            fontSize,
+            // Headings stay legible (about 12 screen pixels) when the board is zoomed out.
+            fontSize: fontSize ? `max(${fontSize}px, calc(12px * var(--inv-zoom, 1)))` : undefined,
           }}
         >
           <div

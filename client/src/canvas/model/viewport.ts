@@ -10,6 +10,16 @@ import type { Point, Rect } from './geometry.ts';
 export const MIN_ZOOM = 0.05;
 export const MAX_ZOOM = 4;
 
+export interface Insets {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/** The tool bar sits on the left (about 64 px wide), the zoom controls bottom right. */
+export const FIT_INSETS: Insets = { left: 88, right: 32, top: 40, bottom: 64 };
+
 const clampZoom = (zoom: number) => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom));
 
 export class Viewport {
@@ -99,16 +109,20 @@ export class Viewport {
     this.#apply();
   }
 
-  /** The view that shows `rect` whole, with a margin in screen pixels. */
-  fitting(rect: Rect, margin = 48): ViewportState {
+  /**
+   * The view that shows `rect` whole inside the screen minus `insets` (pixels kept clear for
+   * the tool bar and controls floating over the canvas).
+   */
+  fitting(rect: Rect, insets: Insets = FIT_INSETS): ViewportState {
+    const width = Math.max(1, this.width - insets.left - insets.right);
+    const height = Math.max(1, this.height - insets.top - insets.bottom);
     const zoom = clampZoom(
-      Math.min(
-        (this.width - 2 * margin) / Math.max(rect.w, 1),
-        (this.height - 2 * margin) / Math.max(rect.h, 1),
-        1.5,
-      ),
+      Math.min(width / Math.max(rect.w, 1), height / Math.max(rect.h, 1), 1.5),
     );
-    return { x: rect.x + rect.w / 2, y: rect.y + rect.h / 2, zoom };
+    // Centre the rect in the clear area, then express that as the screen centre's board point.
+    const dx = (insets.left - insets.right) / 2 / zoom;
+    const dy = (insets.top - insets.bottom) / 2 / zoom;
+    return { x: rect.x + rect.w / 2 - dx, y: rect.y + rect.h / 2 - dy, zoom };
   }
 
   /** Glides to a view in a short ease-out, the way follow and summon should feel. */

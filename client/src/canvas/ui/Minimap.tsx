@@ -32,8 +32,13 @@ export function Minimap() {
           if (!rect) continue;
           items.push({
             rect,
-            fill: item.type === 'stroke' ? '#57606a' : safeFill(item.color, '#fff3a3'),
-            frame: item.type === 'frame',
+            fill:
+              item.type === 'stroke'
+                ? '#57606a'
+                : item.type === 'concept'
+                  ? '#ffffff'
+                  : safeFill(item.color, '#fff3a3'),
+            frame: item.type === 'frame' || item.type === 'concept',
           });
         }
       }

@@ -6,9 +6,17 @@ export interface ZoomControlsProps {
   onFit: () => void;
   onZoom: (factor: number) => void;
   onReset: () => void;
+  minimapOpen: boolean;
+  onToggleMinimap: () => void;
 }
 
-export function ZoomControls({ onFit, onZoom, onReset }: ZoomControlsProps) {
+export function ZoomControls({
+  onFit,
+  onZoom,
+  onReset,
+  minimapOpen,
+  onToggleMinimap,
+}: ZoomControlsProps) {
   const { t, viewport } = useCanvas();
   const [percent, setPercent] = useState(() => Math.round(viewport.zoom * 100));
   useEffect(
@@ -50,6 +58,16 @@ export function ZoomControls({ onFit, onZoom, onReset }: ZoomControlsProps) {
         onClick={onFit}
       >
         ⤢
+      </button>
+      <button
+        type="button"
+        data-action="minimap"
+        aria-label={t.canvas.overview}
+        aria-pressed={minimapOpen}
+        title={t.canvas.overview}
+        onClick={onToggleMinimap}
+      >
+        ▣
       </button>
     </div>
   );

@@ -9,6 +9,7 @@ export const canvas = {
   zoomPercent: (percent: number) => `${percent} %`,
   zoomLevel: (percent: number) => `Zoom ${percent} percent`,
   minimap: 'Board overview: click to move there',
+  overview: 'Overview',
   tools: {
     label: 'Tools',
     select: 'Select',

@@ -8,6 +8,7 @@ export const canvas: Catalogue['canvas'] = {
   zoomPercent: (percent) => `${percent} %`,
   zoomLevel: (percent) => `Zoomaus ${percent} prosenttia`,
   minimap: 'Taulun yleiskuva: siirry napsauttamalla',
+  overview: 'Yleiskuva',
   tools: {
     label: 'Työkalut',
     select: 'Valitse',
