@@ -1,6 +1,6 @@
 /** The Express application: API routers, health, metrics and the web client. */
 import path from 'node:path';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { BoardsService } from '../boards/boards-service.ts';
 import type { Facilitation } from '../facilitation/facilitation.ts';
@@ -57,12 +57,15 @@ export function createHttpApp(options: HttpAppOptions): Express {
 
   // Built assets carry a content hash in their names, so a browser may keep them for good;
   // index.html names the current ones and must be asked for again on every visit.
+  const assets = path.join(options.clientDir, 'assets');
+  app.use('/assets', precompressed(assets));
   app.use(
     '/assets',
-    express.static(path.join(options.clientDir, 'assets'), {
+    express.static(assets, {
       immutable: true,
       maxAge: '1y',
       index: false,
+      setHeaders: (res) => res.setHeader('Vary', 'Accept-Encoding'),
     }),
   );
   const noCache = { headers: { 'Cache-Control': 'no-cache' } };
@@ -79,4 +82,32 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.use(unknownRoute);
   app.use(errorHandler(options.logger));
   return app;
+}
+
+/**
+ * Serves `name.gz` (written by scripts/build-client.ts) for a script or stylesheet when the
+ * browser accepts gzip; anything else falls through to the plain static files.
+ */
+function precompressed(dir: string): RequestHandler {
+  return (req, res, next) => {
+    const name = req.path.slice(1);
+    const acceptsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    if (
+      (req.method !== 'GET' && req.method !== 'HEAD') ||
+      !acceptsGzip ||
+      !/^[\w.-]+\.(js|css)$/.test(name)
+    ) {
+      return next();
+    }
+    res.setHeader('Content-Encoding', 'gzip');
+    res.setHeader('Vary', 'Accept-Encoding');
+    res.type(path.extname(name));
+    res.sendFile(path.join(dir, `${name}.gz`), { immutable: true, maxAge: '1y' }, (error) => {
+      if (!error || res.headersSent) return;
+      // No compressed copy (an older build): let the plain file answer instead.
+      res.removeHeader('Content-Encoding');
+      res.removeHeader('Content-Type');
+      next();
+    });
+  };
 }

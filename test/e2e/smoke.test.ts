@@ -31,6 +31,13 @@ describe.skipIf(!HAS_CHROMIUM)('the web client', () => {
     const asset = await fetch(`${server.url}${script}`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers.get('content-encoding')).toBe('gzip');
+    expect(asset.headers.get('content-type')).toMatch(/^(text|application)\/javascript/);
+    const plain = await fetch(`${server.url}${script}`, {
+      headers: { 'accept-encoding': 'identity' },
+    });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(await asset.text());
     const board = await fetch(`${server.url}/b/00000000-0000-4000-8000-000000000000`);
     expect(board.headers.get('cache-control')).toBe('no-cache');
     expect(await board.text()).toBe(html);
