@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { joinByLink, newPerson, waitForConnection } from '../helpers/board-page.ts';
+import { joinByLink, newPerson, SCREENSHOTS, waitForConnection } from '../helpers/board-page.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -34,9 +34,12 @@ describe.skipIf(!HAS_CHROMIUM)('starting and joining a board', () => {
       expect(url).toMatch(new RegExp(`^${server.url}/b/[0-9a-f-]{36}#key=.+`));
     }
     expect(await landing.locator('.board-links h2').textContent()).toContain('Service path day');
+    await landing.screenshot({ path: `${SCREENSHOTS}/landing-links-en.png` });
 
     // The organiser opens the board as facilitator from the start page.
     await landing.locator('.board-links a.button-primary').click();
+    await landing.locator('input[name="displayName"]').waitFor();
+    await landing.screenshot({ path: `${SCREENSHOTS}/join-prompt-en.png` });
     await landing.locator('input[name="displayName"]').fill('Fiona');
     await landing.locator('form.join-form button[type="submit"]').click();
     await landing.locator('[data-testid="board-title"]').waitFor();
@@ -60,6 +63,7 @@ describe.skipIf(!HAS_CHROMIUM)('starting and joining a board', () => {
     await aino.waitFor();
     expect(await aino.locator('.role-badge').textContent()).toBe('Participant');
     expect(await aino.locator('button').textContent()).toBe('Follow');
+    await landing.screenshot({ path: `${SCREENSHOTS}/board-presence-en.png` });
 
     // A reload keeps the membership: no second name prompt, same person.
     await page.reload();

@@ -62,6 +62,11 @@ describe.skipIf(!HAS_CHROMIUM)('the UI language', () => {
     expect(await page.locator('.view-toggle button[data-view="outline"]').textContent()).toBe(
       'Outline',
     );
+    // A tablet in landscape: the side panels float over the board instead of squeezing it.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.locator(languageButton('fi')).click();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${SCREENSHOTS}/board-tablet-fi.png` });
     await context.close();
   });
 

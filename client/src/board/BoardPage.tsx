@@ -75,7 +75,8 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
       />
       <div className="board-body">
         <main className="board-main" aria-label={session.board.title}>
-          <div className="banners">
+          {/* Over the canvas they float; above the outline's text they take their own room. */}
+          <div className={view === 'outline' ? 'banners banners-inflow' : 'banners'}>
             <ConnectionBanner status={status} />
             {role === 'viewer' && (
               <div className="banner banner-info" data-testid="readonly-banner">
