@@ -1,0 +1,217 @@
+/**
+ * `npm run bench:board`: the web board with 2,000 notes in real Chromium.
+ *
+ * A real server (in this process) and a Node Yjs client fill a board with 2,000 notes; then,
+ * three times, a fresh browser profile opens the board as a joined member (the membership in
+ * localStorage, as the join page leaves it) and the page measures with the Performance API:
+ *   - first render: navigation start → all 2,000 notes in the DOM and the next frame painted;
+ *   - panning: requestAnimationFrame deltas during ~3 s of mouse-wheel panning (real input
+ *     events through the browser), median and p95.
+ * Targets: first render < 1.5 s, median frame time < 16 ms. Writes bench/results/board-render-*.json.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import * as Y from 'yjs';
+import { SocketIoProvider } from '../client/src/sync/socketio-provider.ts';
+import { buildClient } from '../scripts/build-client.ts';
+import { loadConfig } from '../server/config/config.ts';
+import { startServer } from '../server/start-server.ts';
+import type { CreateBoardResponse, JoinBoardResponse } from '../shared/api.ts';
+import { addItem, itemsOf, NOTE_COLORS } from '../shared/board-document.ts';
+import { percentile } from './stats.ts';
+
+const NOTES = Number(process.env.BENCH_NOTES) || 2000;
+const REPS = Number(process.env.BENCH_REPS) || 3;
+const PAN_MS = 3000;
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const TARGETS = { firstRenderMs: 1500, medianFrameMs: 16 };
+
+interface Rep {
+  firstRenderMs: number;
+  domCompleteMs: number;
+  frames: number;
+  medianFrameMs: number;
+  p95FrameMs: number;
+  maxFrameMs: number;
+}
+
+async function post<T>(url: string, body: unknown): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+async function waitUntil(predicate: () => boolean, what: string, timeoutMs = 60_000) {
+  const started = Date.now();
+  while (!predicate()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+function connect(origin: string, boardId: string, token: string) {
+  const doc = new Y.Doc();
+  const provider = new SocketIoProvider(origin, boardId, doc, { token });
+  const synced = new Promise<void>((resolve) => provider.on('synced', (s) => s && resolve()));
+  return { doc, provider, synced };
+}
+
+/** 2,000 notes in a 50-column grid, like a big brainstorm, in batches of 100. */
+function populate(doc: Y.Doc, count: number): void {
+  for (let start = 0; start < count; start += 100) {
+    doc.transact(() => {
+      for (let i = start; i < Math.min(count, start + 100); i++) {
+        addItem(doc, {
+          type: 'note',
+          x: (i % 50) * 230,
+          y: Math.floor(i / 50) * 230,
+          color: NOTE_COLORS[i % NOTE_COLORS.length],
+          text: `Idea ${i}: asiakas odottaa, että palvelu toimii myös illalla`,
+        });
+      }
+    });
+  }
+}
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ideamill-board-bench-'));
+await buildClient({ quiet: true });
+const server = await startServer(
+  loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir }),
+);
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+const reps: Rep[] = [];
+try {
+  const created = await post<CreateBoardResponse>(`${server.url}/api/boards`, {
+    title: 'Render benchmark',
+  });
+  const boardId = created.board.id;
+  const writerJoin = await post<JoinBoardResponse>(`${server.url}/api/boards/${boardId}/join`, {
+    key: created.keys.facilitator,
+    name: 'Writer',
+  });
+  const writer = connect(server.url, boardId, writerJoin.token);
+  await writer.synced;
+  populate(writer.doc, NOTES);
+  const check = connect(server.url, boardId, writerJoin.token);
+  await check.synced;
+  await waitUntil(() => itemsOf(check.doc).size >= NOTES, 'notes on the server');
+  check.provider.destroy();
+  writer.provider.destroy();
+
+  for (let rep = 0; rep < REPS; rep++) {
+    const member = await post<JoinBoardResponse>(`${server.url}/api/boards/${boardId}/join`, {
+      key: created.keys.participant,
+      name: `Viewer ${rep + 1}`,
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // The membership the join page stores (client/src/app/membership.ts), so the board opens.
+    await context.addInitScript(({ key, value }) => localStorage.setItem(key, value), {
+      key: `ideamill.board.${boardId}`,
+      value: JSON.stringify({ token: member.token, member: member.member }),
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/b/${boardId}`);
+    // In-page scripts are strings: tsx would wrap named functions in a helper the page lacks.
+    const render = (await page.evaluate(`(async () => {
+      const notes = () => document.querySelectorAll('.im-world [data-item-type="note"]').length;
+      await new Promise((resolve) => {
+        const poll = () => (notes() >= ${NOTES} ? resolve() : requestAnimationFrame(poll));
+        poll();
+      });
+      const domComplete = performance.now();
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      return { domComplete, painted: performance.now() };
+    })()`)) as { domComplete: number; painted: number };
+
+    // Pan with the wheel over the board while the page records its frames.
+    const box = (await page.locator('.im-surface').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.evaluate(`(() => {
+      window.__frames = [];
+      window.__stop = false;
+      const tick = (t) => {
+        window.__frames.push(t);
+        if (!window.__stop) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    })()`);
+    const started = Date.now();
+    let step = 0;
+    while (Date.now() - started < PAN_MS) {
+      // Right and down for a while, then back: a person looking around the brainstorm.
+      const sign = Math.floor(step / 40) % 2 === 0 ? 1 : -1;
+      await page.mouse.wheel(sign * 24, sign * 12);
+      step++;
+    }
+    const frames = (await page.evaluate(
+      '(() => { window.__stop = true; return window.__frames; })()',
+    )) as number[];
+    const deltas = frames.slice(1).map((t, i) => t - frames[i]!);
+    reps.push({
+      firstRenderMs: Math.round(render.painted),
+      domCompleteMs: Math.round(render.domComplete),
+      frames: deltas.length,
+      medianFrameMs: Number(percentile(deltas, 50).toFixed(1)),
+      p95FrameMs: Number(percentile(deltas, 95).toFixed(1)),
+      maxFrameMs: Number(Math.max(...deltas).toFixed(1)),
+    });
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+const table = [
+  '| rep | first render (ms) | notes in DOM (ms) | frames | median frame (ms) | p95 frame (ms) | max (ms) |',
+  '|---|---|---|---|---|---|---|',
+  ...reps.map(
+    (r, i) =>
+      `| ${i + 1} | ${r.firstRenderMs} | ${r.domCompleteMs} | ${r.frames} | ${r.medianFrameMs} | ${r.p95FrameMs} | ${r.maxFrameMs} |`,
+  ),
+];
+console.log(`Web board, ${NOTES} notes, ${REPS} repetitions (Chromium headless, no GPU)\n`);
+console.log(table.join('\n'));
+const medianOf = (key: keyof Rep) =>
+  percentile(
+    reps.map((r) => r[key]),
+    50,
+  );
+const summary = {
+  firstRenderMs: medianOf('firstRenderMs'),
+  medianFrameMs: medianOf('medianFrameMs'),
+  p95FrameMs: medianOf('p95FrameMs'),
+};
+console.log(
+  `\nmedian of reps: first render ${summary.firstRenderMs} ms (target < ${TARGETS.firstRenderMs}), ` +
+    `median frame ${summary.medianFrameMs} ms (target < ${TARGETS.medianFrameMs}), p95 ${summary.p95FrameMs} ms`,
+);
+const out = path.join(
+  'bench/results',
+  `board-render-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+);
+fs.mkdirSync(path.dirname(out), { recursive: true });
+fs.writeFileSync(
+  out,
+  `${JSON.stringify({ notes: NOTES, reps, summary, targets: TARGETS, machine: { cpus: os.cpus().length, node: process.version } }, null, 2)}\n`,
+);
+console.log(`\nwrote ${out}`);
