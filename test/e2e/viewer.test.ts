@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addItem, itemsOf, readItems } from '../../shared/board-document.ts';
-import { openBoard, showView, waitForConnection } from '../helpers/board-page.ts';
+import { addNoteInOutline, openBoard, showView, waitForConnection } from '../helpers/board-page.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { sleep, socketIoClient, waitFor } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -66,6 +66,36 @@ describe.skipIf(!HAS_CHROMIUM)('a viewer', () => {
     expect(items[0]).toMatchObject({ id: noteId, x: 0, y: 0, text: 'Keep as is' });
     // And the viewer's own page still shows the board as it is on the server.
     await waitFor(() => itemsOf(facilitator.doc).size === 1, 'one item');
+    facilitator.destroy();
+    await context.close();
+  });
+
+  it('a participant sees the lock banner while the board is locked, and edits again after', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const facilitator = socketIoClient(server.url, board.board.id, tokens.facilitator);
+    await facilitator.synced;
+    const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
+    await waitForConnection(page);
+    const lock = (locked: boolean) =>
+      new Promise((resolve) => facilitator.provider.socket.emit('board:lock', { locked }, resolve));
+
+    await lock(true);
+    const banner = page.locator('[data-testid="locked-banner"]');
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('locked the board');
+    expect(await page.locator('.board-page').getAttribute('data-readonly')).toBe('true');
+
+    await lock(false);
+    await banner.waitFor({ state: 'detached' });
+    expect(await page.locator('.board-page').getAttribute('data-readonly')).toBe('false');
+    await addNoteInOutline(page, 'After the lock');
+    await waitFor(
+      () =>
+        readItems(facilitator.doc).some(
+          (item) => item.type === 'note' && item.text === 'After the lock',
+        ),
+      'the note at the facilitator',
+    );
     facilitator.destroy();
     await context.close();
   });
