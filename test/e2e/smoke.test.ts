@@ -1,7 +1,25 @@
-import type { Browser } from 'playwright-core';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+const AXE = path.resolve('node_modules/axe-core/axe.min.js');
+
+/** Serious and critical axe-core findings on the page as it is now, as readable strings. */
+async function axeFindings(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    type Result = {
+      violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
+    };
+    const axe = (window as unknown as { axe: { run(): Promise<Result> } }).axe;
+    const { violations } = await axe.run();
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  });
+}
 
 describe.skipIf(!HAS_CHROMIUM)('the web client', () => {
   let server: TestServer;
@@ -42,5 +60,22 @@ describe.skipIf(!HAS_CHROMIUM)('the web client', () => {
     expect(board.headers.get('cache-control')).toBe('no-cache');
     expect(await board.text()).toBe(html);
     expect((await fetch(`${server.url}/assets/missing-0000.js`)).status).toBe(404);
+  });
+
+  it('the start page, its links and the name prompt pass axe-core', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    expect(await axeFindings(page)).toEqual([]);
+    await page.locator('input[name="title"]').fill('Axe');
+    await page.locator('form.create-form button[type="submit"]').click();
+    await page.locator('[data-testid="link-viewer"]').waitFor();
+    expect(await axeFindings(page)).toEqual([]);
+    await page.goto(await page.locator('[data-testid="link-participant"]').inputValue());
+    await page.locator('input[name="displayName"]').waitFor();
+    expect(await axeFindings(page)).toEqual([]);
+    await page.goto(`${server.url}/b/00000000-0000-4000-8000-000000000000`);
+    await page.locator('[data-testid="board-error"]').waitFor();
+    expect(await axeFindings(page)).toEqual([]);
+    await page.close();
   });
 });
