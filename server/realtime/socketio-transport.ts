@@ -195,12 +195,32 @@ export class SocketIoTransport implements BoardEvents {
         broadcast: (message, except) => {
           const exceptId = except ? socketsByTransport.get(except) : undefined;
           const target = exceptId ? this.io.to(room).except(exceptId) : this.io.to(room);
-          target.emit(event, message);
+          // A binary event leaves as two WebSocket frames (header, attachment): with each
+          // recipient's TCP socket corked they go out in one write instead of two.
+          const corked = this.#cork(room);
+          try {
+            target.emit(event, message);
+          } finally {
+            for (const raw of corked) raw.uncork();
+          }
         },
       };
       this.#groups.set(room, group);
     }
     return group;
+  }
+
+  #cork(room: string): Corkable[] {
+    const namespace = this.io.of('/');
+    const corked: Corkable[] = [];
+    for (const id of namespace.adapter.rooms.get(room) ?? []) {
+      const raw = tcpSocketOf(namespace.sockets.get(id));
+      if (raw) {
+        raw.cork();
+        corked.push(raw);
+      }
+    }
+    return corked;
   }
 
   close(): Promise<void> {
@@ -212,6 +232,19 @@ export class SocketIoTransport implements BoardEvents {
 
 /** Which socket a transport belongs to, so a relay can skip the socket it came from. */
 const socketsByTransport = new WeakMap<PeerTransport, string>();
+
+interface Corkable {
+  cork(): void;
+  uncork(): void;
+}
+
+/** The TCP socket under a Socket.io connection on the WebSocket transport (engine.io → ws). */
+function tcpSocketOf(socket: IdeamillSocket | undefined): Corkable | undefined {
+  const transport = socket?.conn.transport as
+    | { name?: string; socket?: { _socket?: Corkable } }
+    | undefined;
+  return transport?.name === 'websocket' ? transport.socket?._socket : undefined;
+}
 
 interface Channel {
   receive(message: unknown): void;

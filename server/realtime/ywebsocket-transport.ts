@@ -8,9 +8,10 @@ import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { CLOSE_CODE } from '../../shared/errors.ts';
-import type { Peer } from '../documents/peer.ts';
+import type { Peer, PeerTransport } from '../documents/peer.ts';
 import { AppError } from '../errors.ts';
 import type { RealtimeContext } from './realtime-context.ts';
+import { WebSocketGroup } from './websocket-broadcast.ts';
 
 const PATH = /^\/yjs\/([^/?]+)(\/private)?\/?$/;
 const PING_INTERVAL_MS = 30_000;
@@ -20,6 +21,7 @@ export class YWebsocketTransport {
   readonly #wss: WebSocketServer;
   readonly #alive = new WeakSet<WebSocket>();
   readonly #pinger: NodeJS.Timeout;
+  readonly #groups = new Map<string, WebSocketGroup>();
 
   constructor(httpServer: HttpServer, context: RealtimeContext) {
     this.#context = context;
@@ -50,16 +52,20 @@ export class YWebsocketTransport {
       ws.binaryType = 'nodebuffer';
       this.#alive.add(ws);
       metrics.connections.inc({ transport: 'ywebsocket' });
-      peer = document.connect(member, {
+      const group = this.#group(document.id);
+      const transport: PeerTransport = {
         kind: 'ywebsocket',
         send: (message) => {
           if (ws.readyState === ws.OPEN) ws.send(message, { binary: true });
         },
+        group,
         notify: () => {
           // The y-websocket protocol has no error message: a refused edit is simply dropped.
         },
         close: (error) => closeWith(ws, error),
-      });
+      };
+      group.members.set(transport, ws);
+      peer = document.connect(member, transport);
       ws.on('message', (data: RawData, isBinary: boolean) => {
         if (!isBinary || !(data instanceof Buffer)) {
           document.disconnect(peer);
@@ -73,6 +79,10 @@ export class YWebsocketTransport {
       ws.on('close', () => {
         metrics.connections.dec({ transport: 'ywebsocket' });
         document.disconnect(peer);
+        group.members.delete(transport);
+        if (group.members.size === 0 && this.#groups.get(document.id) === group) {
+          this.#groups.delete(document.id);
+        }
       });
       ws.on('pong', () => this.#alive.add(ws));
       ws.on('error', (error) => logger.debug({ err: error, boardId }, 'y-websocket error'));
@@ -82,6 +92,16 @@ export class YWebsocketTransport {
       if (!(error instanceof AppError)) logger.error({ err: error }, 'y-websocket accept failed');
       closeWith(ws, refusal);
     }
+  }
+
+  /** The connections to one document, relayed to with one frame. */
+  #group(documentId: string): WebSocketGroup {
+    let group = this.#groups.get(documentId);
+    if (!group) {
+      group = new WebSocketGroup();
+      this.#groups.set(documentId, group);
+    }
+    return group;
   }
 
   #ping(): void {

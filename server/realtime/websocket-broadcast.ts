@@ -1,0 +1,53 @@
+/**
+ * Relays one message to many plain WebSocket connections, framing it once: the frame header
+ * and payload are built a single time and each socket gets one write, as engine.io does for
+ * its own broadcasts (`wsPreEncodedFrame`). The y-websocket endpoint's BroadcastGroup.
+ */
+import type { WebSocket } from 'ws';
+import type { BroadcastGroup, PeerTransport } from '../documents/peer.ts';
+
+/** The part of ws's private API engine.io relies on too. */
+interface SenderInternals {
+  _state: number;
+  sendFrame(list: Buffer[], cb?: (error?: Error) => void): void;
+}
+
+/** ws's sender is idle (not compressing or waiting on a blob): a frame may go out as is. */
+const SENDER_IDLE = 0;
+
+export class WebSocketGroup implements BroadcastGroup {
+  readonly members = new Map<PeerTransport, WebSocket>();
+
+  broadcast(message: Uint8Array, except: PeerTransport | null): void {
+    let frame: Buffer[] | undefined;
+    for (const [transport, ws] of this.members) {
+      if (transport === except || ws.readyState !== ws.OPEN) continue;
+      const sender = (ws as unknown as { _sender?: SenderInternals })._sender;
+      if (sender?._state !== SENDER_IDLE) {
+        ws.send(message, { binary: true });
+        continue;
+      }
+      frame ??= [binaryFrame(message)];
+      sender.sendFrame(frame);
+    }
+  }
+}
+
+/** One unmasked, final, binary WebSocket frame (RFC 6455 §5.2): header and payload. */
+export function binaryFrame(payload: Uint8Array): Buffer {
+  const length = payload.length;
+  const headerLength = length < 126 ? 2 : length < 65_536 ? 4 : 10;
+  const frame = Buffer.allocUnsafe(headerLength + length);
+  frame[0] = 0x82; // FIN + opcode 2 (binary)
+  if (length < 126) {
+    frame[1] = length;
+  } else if (length < 65_536) {
+    frame[1] = 126;
+    frame.writeUInt16BE(length, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeBigUInt64BE(BigInt(length), 2);
+  }
+  frame.set(payload, headerLength);
+  return frame;
+}
