@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PublicMember } from '../../shared/api.ts';
+import { addItem, readItems } from '../../shared/board-document.ts';
+import { socketIoClient, waitFor } from '../helpers/clients.ts';
 import type { TestServer } from '../helpers/server.ts';
 
 export interface Person {
@@ -64,4 +66,61 @@ export async function screenshot(page: Page, name: string, selector?: string): P
 export async function showOutline(page: Page): Promise<void> {
   await page.locator('button[data-view="outline"]').click();
   await page.getByTestId('outline-view').waitFor();
+}
+
+/**
+ * Fills a board through the API, as a facilitator: notes in the first frame, a closed public
+ * round with results, and follow-ups on its winner. Returns the note ids in order.
+ */
+export async function seedBoard(
+  server: TestServer,
+  boardId: string,
+  facilitatorToken: string,
+  notes: string[],
+  votes: number[],
+): Promise<{ noteIds: string[]; roundId: string }> {
+  const writer = socketIoClient(server.url, boardId, facilitatorToken);
+  await writer.synced;
+  const frame = readItems(writer.doc).find((item) => item.type === 'frame');
+  const noteIds = notes.map((text, i) =>
+    addItem(writer.doc, {
+      type: 'note',
+      x: (frame?.x ?? 0) + 20 + (i % 3) * 220,
+      y: (frame?.y ?? 0) + 60 + Math.floor(i / 3) * 220,
+      text,
+      parent: frame?.id,
+    }),
+  );
+  // The notes must be on the server before votes can name them.
+  await waitFor(
+    () =>
+      server.documents
+        .open({ boardId })
+        .doc.getMap('items')
+        .has(noteIds.at(-1) ?? ''),
+    'the notes to reach the server',
+  );
+  writer.destroy();
+  const budget = Math.max(
+    1,
+    votes.reduce((sum, n) => sum + n, 0),
+  );
+  const round = await server.api<{ round: { id: string } }>(`/api/boards/${boardId}/rounds`, {
+    token: facilitatorToken,
+    body: { title: 'First pick', budget, anonymous: false },
+  });
+  const roundId = round.body.round.id;
+  for (const [index, count] of votes.entries()) {
+    for (let n = 0; n < count; n++) {
+      await server.api(`/api/boards/${boardId}/rounds/${roundId}/votes`, {
+        token: facilitatorToken,
+        body: { itemId: noteIds[index] },
+      });
+    }
+  }
+  await server.api(`/api/boards/${boardId}/rounds/${roundId}/close`, {
+    token: facilitatorToken,
+    method: 'POST',
+  });
+  return { noteIds, roundId };
 }

@@ -167,7 +167,7 @@ describe.skipIf(!HAS_CHROMIUM)('a whole workshop in the browser', () => {
 
   it('turns the top 2 into follow-ups, and an owner updates theirs', async () => {
     const results = fran.page.getByTestId('round-results');
-    await results.getByRole('spinbutton', { name: 'Top' }).fill('2');
+    await results.getByRole('spinbutton', { name: 'How many from the top' }).fill('2');
     await results.getByRole('button', { name: 'Create follow-ups from the top results' }).click();
     await openTab(fran.page, 'Follow-ups');
     const panel = fran.page.getByTestId('followup-panel');

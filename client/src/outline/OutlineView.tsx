@@ -29,7 +29,7 @@ function AddNoteForm(props: { frames: Item[]; onAdd: (text: string, frameId: str
   };
   return (
     <form className="ol-add" onSubmit={submit} aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>{t.outline.addNote}</h2>
+      <h3 id={`${id}-h`}>{t.outline.addNote}</h3>
       <label htmlFor={`${id}-text`}>{t.outline.noteText}</label>
       <textarea
         id={`${id}-text`}
@@ -91,9 +91,9 @@ export function OutlineView() {
 
   return (
     <section className="wk-outline ol-root" aria-labelledby={headingId} data-testid="outline-view">
-      <h1 id={headingId} className="ol-title">
+      <h2 id={headingId} className="ol-title">
         {t.outline.title}
-      </h1>
+      </h2>
       <p className="ol-intro">{t.outline.intro}</p>
       <div
         className="wk-visually-hidden"
@@ -108,7 +108,7 @@ export function OutlineView() {
       {canAdd && <AddNoteForm frames={frames} onAdd={addNote} />}
       {privateDoc && (
         <section className="ol-section ol-private" aria-labelledby={`${headingId}-private`}>
-          <h2 id={`${headingId}-private`}>{t.outline.privateNotes}</h2>
+          <h3 id={`${headingId}-private`}>{t.outline.privateNotes}</h3>
           <p className="ol-meta">{t.outline.privateHint}</p>
           {privateItems.length === 0 ? (
             <p className="ol-meta">{t.outline.noItems}</p>
@@ -142,9 +142,9 @@ export function OutlineView() {
             aria-labelledby={sectionId}
             data-outline-frame-id={frame?.id ?? ''}
           >
-            <h2 id={sectionId}>
+            <h3 id={sectionId}>
               {title} <span className="ol-count">({t.outline.itemCount(sectionItems.length)})</span>
-            </h2>
+            </h3>
             {sectionItems.length === 0 ? (
               <p className="ol-meta">{t.outline.noItems}</p>
             ) : (

@@ -7,6 +7,7 @@ import type { Snapshot } from '../../../shared/follow-through.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { downloadExport, type ExportChoice, exportRoute, fetchExport } from './download.ts';
+import { useDateFormat } from './format.ts';
 import { Modal } from './Modal.tsx';
 import { useWorkshop } from './use-workshop.ts';
 
@@ -45,13 +46,18 @@ function ExportButtons() {
   );
 }
 
-function snapshotName(snapshot: Snapshot, reasons: Record<string, string>): string {
-  const when = new Date(snapshot.createdAt).toLocaleString();
+function snapshotName(
+  snapshot: Snapshot,
+  reasons: Record<string, string>,
+  format: (iso: string) => string,
+): string {
+  const when = format(snapshot.createdAt);
   return snapshot.name ? `${snapshot.name} (${when})` : `${reasons[snapshot.reason]} (${when})`;
 }
 
 function Preview({ snapshot, onClose }: { snapshot: Snapshot; onClose: () => void }) {
   const t = useT();
+  const format = useDateFormat();
   const session = useBoardSession();
   const [text, setText] = useState<string | null>(null);
   useEffect(() => {
@@ -68,7 +74,9 @@ function Preview({ snapshot, onClose }: { snapshot: Snapshot; onClose: () => voi
   }, [session, snapshot.id]);
   return (
     <Modal
-      title={t.workshop.previewOf(snapshotName(snapshot, t.workshop.snapshotReasons))}
+      title={t.workshop.previewOf(
+        snapshotName(snapshot, t.workshop.snapshotReasons, format.dateTime),
+      )}
       onClose={onClose}
       wide
     >
@@ -81,9 +89,10 @@ function Preview({ snapshot, onClose }: { snapshot: Snapshot; onClose: () => voi
 
 function ConfirmRestore({ snapshot, onClose }: { snapshot: Snapshot; onClose: () => void }) {
   const t = useT();
+  const format = useDateFormat();
   const [, store] = useWorkshop();
   const [busy, setBusy] = useState(false);
-  const name = snapshotName(snapshot, t.workshop.snapshotReasons);
+  const name = snapshotName(snapshot, t.workshop.snapshotReasons, format.dateTime);
   return (
     <Modal title={t.workshop.confirmRestoreTitle} onClose={onClose}>
       <p>{t.workshop.confirmRestore(name)}</p>
@@ -110,6 +119,7 @@ function ConfirmRestore({ snapshot, onClose }: { snapshot: Snapshot; onClose: ()
 
 export function HistoryPanel() {
   const t = useT();
+  const format = useDateFormat();
   const session = useBoardSession();
   const [state, store] = useWorkshop();
   const [name, setName] = useState('');
@@ -146,7 +156,7 @@ export function HistoryPanel() {
           <ul className="wk-snapshots">
             {state.snapshots.map((snapshot) => (
               <li key={snapshot.id} data-snapshot-id={snapshot.id}>
-                <span>{snapshotName(snapshot, t.workshop.snapshotReasons)}</span>
+                <span>{snapshotName(snapshot, t.workshop.snapshotReasons, format.dateTime)}</span>
                 <span className="wk-row">
                   <button type="button" className="wk-small" onClick={() => setPreview(snapshot)}>
                     {t.workshop.preview}

@@ -16,6 +16,16 @@ import { openRoundOf, shownRoundOf, useWorkshop } from './use-workshop.ts';
 /** The canvas drags and selects on pointer down: clicks on our buttons must not start that. */
 const keepFromCanvas = (event: SyntheticEvent) => event.stopPropagation();
 
+/**
+ * The canvas's shortcuts listen on the document (Enter edits, Delete deletes, Space pans):
+ * keys pressed on our buttons are theirs alone. Arrows and Escape still move around the board.
+ */
+const keepKeysFromCanvas = (event: KeyboardEvent) => {
+  if (!(event.target instanceof HTMLButtonElement)) return;
+  if (event.key.startsWith('Arrow') || event.key === 'Escape' || event.key === 'Tab') return;
+  event.stopPropagation();
+};
+
 const OVERLAID_TYPES = new Set(['note', 'text', 'concept', 'frame']);
 
 function VoteDots({ item, view, label }: { item: Item; view: RoundView; label: string }) {
@@ -95,40 +105,44 @@ export function ItemOverlay({ itemId }: { itemId: string }) {
   const followUps = state.followUps.filter((followUp) => followUp.itemId === itemId);
   const isFacilitator = session.me.role === 'facilitator';
   return (
-    <div className="wk-overlay" data-workshop-overlay>
+    // biome-ignore lint/a11y/noStaticElementInteractions: only shields the canvas from our buttons' keys
+    <div className="wk-overlay" data-workshop-overlay onKeyDown={keepKeysFromCanvas}>
       {open && !target && item.type !== 'frame' && (
         <div className="wk-veil" title={t.workshop.outOfPlay} data-out-of-play />
       )}
-      {result && (
-        <span
-          className={`wk-badge wk-rank-${Math.min(result.rank, 4)}`}
-          data-result-rank={open ? undefined : result.rank}
-          data-votes={result.votes}
+      {isFacilitator && item.type !== 'frame' && (
+        <button
+          type="button"
+          className="wk-small wk-assign"
+          onPointerDown={keepFromCanvas}
+          onClick={(event) => {
+            event.stopPropagation();
+            setAssigning(true);
+          }}
         >
-          {open
-            ? t.workshop.liveTally(result.votes)
-            : t.workshop.resultBadge(result.rank, result.votes)}
-        </span>
+          {t.workshop.assignFollowUp}
+        </button>
       )}
-      {open && target && canVote && <VoteDots item={item} view={open} label={label} />}
-      <div className="wk-overlay-foot" onPointerDown={keepFromCanvas}>
-        {followUps.length > 0 && (
-          <span className="wk-fu-mark" title={followUps.map((f) => f.owner.name).join(', ')}>
-            {t.workshop.followUpCount(followUps.length)}
-          </span>
-        )}
-        {isFacilitator && item.type !== 'frame' && (
-          <button
-            type="button"
-            className="wk-small wk-assign"
-            onClick={(event) => {
-              event.stopPropagation();
-              setAssigning(true);
-            }}
-          >
-            {t.workshop.assignFollowUp}
-          </button>
-        )}
+      <div className="wk-overlay-foot">
+        <span className="wk-foot-start">
+          {result && (
+            <span
+              className={`wk-badge wk-rank-${Math.min(result.rank, 4)}`}
+              data-result-rank={open ? undefined : result.rank}
+              data-votes={result.votes}
+            >
+              {open
+                ? t.workshop.liveTally(result.votes)
+                : t.workshop.resultBadge(result.rank, result.votes)}
+            </span>
+          )}
+          {followUps.length > 0 && (
+            <span className="wk-fu-mark" title={followUps.map((f) => f.owner.name).join(', ')}>
+              {t.workshop.followUpCount(followUps.length)}
+            </span>
+          )}
+        </span>
+        {open && target && canVote && <VoteDots item={item} view={open} label={label} />}
       </div>
       {assigning && (
         <FollowUpDialog itemId={itemId} itemLabel={label} onClose={() => setAssigning(false)} />

@@ -4,6 +4,7 @@ import { ITEM_TYPES, type ItemType } from '../../../shared/board-document.ts';
 import { DEFAULT_VOTE_TARGETS, type OpenRoundBody } from '../../../shared/facilitation.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { useDateFormat } from './format.ts';
 import { itemLabel, useItems } from './use-items.ts';
 import { openRoundOf, useWorkshop } from './use-workshop.ts';
 
@@ -139,6 +140,7 @@ function RoundForm() {
 
 function OpenRoundStatus() {
   const t = useT();
+  const format = useDateFormat();
   const [state, store] = useWorkshop();
   const open = openRoundOf(state);
   if (!open) return null;
@@ -149,9 +151,7 @@ function OpenRoundStatus() {
       <h3>{t.workshop.roundOpenSince(round.title)}</h3>
       <p role="status">{t.workshop.voters(round.voters)}</p>
       {round.closesAt && (
-        <p className="wk-muted">
-          {t.workshop.closesAt(new Date(round.closesAt).toLocaleTimeString())}
-        </p>
+        <p className="wk-muted">{t.workshop.closesAt(format.time(round.closesAt))}</p>
       )}
       <h4>{t.workshop.participation}</h4>
       {participation.length === 0 ? (

@@ -7,6 +7,7 @@ import type { Item } from '../../../shared/board-document.ts';
 import type { RoundResult, RoundView } from '../../../shared/facilitation.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { useDateFormat } from './format.ts';
 import { itemLabel, useItems } from './use-items.ts';
 import { shownRoundOf, useWorkshop } from './use-workshop.ts';
 
@@ -56,6 +57,7 @@ function FollowUpsFromTop({ view }: { view: RoundView }) {
 
 function ClosedRound({ view, shown }: { view: RoundView; shown: boolean }) {
   const t = useT();
+  const format = useDateFormat();
   const session = useBoardSession();
   const items = useItems(session.doc);
   const [, store] = useWorkshop();
@@ -67,14 +69,14 @@ function ClosedRound({ view, shown }: { view: RoundView; shown: boolean }) {
       aria-labelledby={headingId}
       data-round-id={view.round.id}
     >
-      <h4 id={headingId}>
+      <h3 id={headingId}>
         {view.round.title}{' '}
         {view.round.closedAt && (
           <span className="wk-muted">
-            {t.workshop.roundClosedAt(new Date(view.round.closedAt).toLocaleString())}
+            {t.workshop.roundClosedAt(format.dateTime(view.round.closedAt))}
           </span>
         )}
-      </h4>
+      </h3>
       <Ranking results={view.results ?? []} items={items} />
       {excluded > 0 && <p className="wk-muted">{t.workshop.excludedDeleted(excluded)}</p>}
       <div className="wk-row">
@@ -104,7 +106,7 @@ export function RoundResults() {
   const live = state.rounds.find((view) => view.round.status === 'open' && view.results);
   return (
     <section className="wk-section" aria-labelledby="wk-results-h" data-testid="round-results">
-      <h3 id="wk-results-h">{t.workshop.results}</h3>
+      <h2 id="wk-results-h">{t.workshop.results}</h2>
       {live?.results && <Ranking results={live.results} items={items} />}
       {closed.length === 0 ? (
         <p className="wk-muted">{t.workshop.noClosedRounds}</p>

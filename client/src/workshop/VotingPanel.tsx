@@ -11,13 +11,20 @@ function OpenRound() {
   const items = useItems(session.doc);
   const [state, store] = useWorkshop();
   const open = openRoundOf(state);
-  if (!open) return <p className="wk-muted">{t.workshop.noOpenRound}</p>;
+  if (!open) {
+    return (
+      <section className="wk-section" aria-labelledby="wk-open-h">
+        <h2 id="wk-open-h">{t.workshop.tabs.voting}</h2>
+        <p className="wk-muted">{t.workshop.noOpenRound}</p>
+      </section>
+    );
+  }
   const { round } = open;
   const mine = Object.entries(open.myVotes).filter(([, count]) => count > 0);
   const canVote = session.me.role !== 'viewer';
   return (
     <section className="wk-section" aria-labelledby="wk-open-h" data-testid="open-round">
-      <h3 id="wk-open-h">{round.title}</h3>
+      <h2 id="wk-open-h">{round.title}</h2>
       {canVote && (
         <p className="wk-budget-big" aria-live="polite">
           {t.workshop.votesLeft(open.remaining, round.budget)}
@@ -28,7 +35,7 @@ function OpenRound() {
       {canVote && (
         <>
           <p className="wk-hint">{t.workshop.howToVote}</p>
-          <h4>{t.workshop.myVotes}</h4>
+          <h3>{t.workshop.myVotes}</h3>
           {mine.length === 0 ? (
             <p className="wk-muted">{t.workshop.noVotesYet}</p>
           ) : (

@@ -25,7 +25,8 @@ function SharedTimer({ timer, offsetMs }: { timer: TimerState; offsetMs: number 
     const interval = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(interval);
   }, [timer]);
-  const left = remainingMs(timer, offsetMs, now);
+  // `now` only makes the tick re-render; the clock is read here so a fresh start is never stale.
+  const left = remainingMs(timer, offsetMs, timer.status === 'running' ? Date.now() : now);
   useEffect(() => {
     // Signal only when I watched it reach zero, not when I join a board whose timer ran out.
     if (previous.current !== null && previous.current > 0 && left !== null && left <= 0) {

@@ -97,7 +97,7 @@ export const workshop = {
   showOnBoard: 'Show on the board',
   shownOnBoard: 'Shown on the board',
   noVotesInRound: 'No votes were cast.',
-  topN: 'Top',
+  topN: 'How many from the top',
   createFollowUpsFromTop: 'Create follow-ups from the top results',
   deletedItem: '(deleted item)',
   untitledItem: '(no text)',

@@ -98,7 +98,7 @@ export const workshop: Catalogue['workshop'] = {
   showOnBoard: 'Näytä taululla',
   shownOnBoard: 'Näkyy taululla',
   noVotesInRound: 'Ääniä ei annettu.',
-  topN: 'Kärki',
+  topN: 'Montako kärjestä',
   createFollowUpsFromTop: 'Luo jatkotoimet kärkituloksista',
   deletedItem: '(poistettu kohde)',
   untitledItem: '(ei tekstiä)',

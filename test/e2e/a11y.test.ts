@@ -1,0 +1,171 @@
+/**
+ * Accessibility in real Chromium: axe-core finds no serious or critical violations on the
+ * board page (every side panel tab) or in the outline view, and a keyboard alone can create,
+ * edit and vote on a note.
+ */
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { openAs, openTab, type Person, seedBoard, showOutline } from './workshop-helpers.ts';
+
+const AXE = path.resolve('node_modules/axe-core/axe.min.js');
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** Serious and critical axe-core violations on the page as it is now. */
+async function axeViolations(page: Page): Promise<Violation[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    type AxeResult = {
+      violations: {
+        id: string;
+        impact: string | null;
+        help: string;
+        nodes: { target: unknown[] }[];
+      }[];
+    };
+    const axe = (window as unknown as { axe: { run(): Promise<AxeResult> } }).axe;
+    const result = await axe.run();
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
+    }));
+  });
+  if (process.env.AXE_DEBUG) console.log(JSON.stringify(violations));
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Presses Tab until the focused element's accessible name matches; fails after 80 presses. */
+async function tabTo(page: Page, name: RegExp): Promise<void> {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      if (!element) return '';
+      const labelled = element.getAttribute('aria-label');
+      if (labelled) return labelled;
+      const labels = (element as HTMLInputElement).labels;
+      if (labels && labels.length > 0) return labels[0]?.textContent ?? '';
+      return element.textContent ?? '';
+    });
+    if (name.test(focused.trim())) return;
+  }
+  throw new Error(`Tab never reached ${name}`);
+}
+
+describe.skipIf(!HAS_CHROMIUM)('accessibility of the board', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let boardId: string;
+  let facilitatorToken: string;
+  let fran: Person;
+  let pia: Person;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    const created = await server.createBoard({ title: 'Accessible day', template: 'idea-mill' });
+    boardId = created.board.id;
+    fran = await openAs(browser, server, boardId, created.keys.facilitator, 'Fran');
+    pia = await openAs(browser, server, boardId, created.keys.participant, 'Pia');
+    facilitatorToken = fran.token;
+
+    // Some content, a closed round with results and a follow-up, then an open round.
+    const { noteIds } = await seedBoard(
+      server,
+      boardId,
+      facilitatorToken,
+      ['Shorter queues', 'Friendlier letters', 'Chat on the website'],
+      [2, 1, 0],
+    );
+    await server.api(`/api/boards/${boardId}/followups`, {
+      token: facilitatorToken,
+      body: { itemId: noteIds[0], owner: { name: 'Outside Olli', email: 'olli@example.com' } },
+    });
+    await server.api(`/api/boards/${boardId}/rounds`, {
+      token: facilitatorToken,
+      body: { title: 'Second pick', budget: 3 },
+    });
+    await pia.page.getByTestId('votes-left').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('has no serious or critical axe violations on the board page', async () => {
+    for (const tab of ['Facilitate', 'Voting', 'Follow-ups', 'History & export']) {
+      await openTab(fran.page, tab);
+      expect({ tab, violations: await axeViolations(fran.page) }).toEqual({ tab, violations: [] });
+    }
+    for (const tab of ['Voting', 'Follow-ups']) {
+      await openTab(pia.page, tab);
+      expect({ tab, violations: await axeViolations(pia.page) }).toEqual({ tab, violations: [] });
+    }
+  });
+
+  it('has no serious or critical axe violations in the outline view', async () => {
+    for (const person of [fran, pia]) {
+      await showOutline(person.page);
+      await person.page.locator('[data-outline-item-id]').first().waitFor();
+      expect(await axeViolations(person.page)).toEqual([]);
+    }
+  });
+
+  it('creates, edits and votes on a note with the keyboard alone', async () => {
+    const page = pia.page;
+    await page.reload();
+    await page.getByTestId('workshop-panels').waitFor();
+    await showOutline(page);
+    await page.locator('body').focus();
+
+    await tabTo(page, /^Note text$/);
+    await page.keyboard.type('Typed without a mouse');
+    await tabTo(page, /^Add note$/);
+    await page.keyboard.press('Enter');
+    const item = page.locator('[data-outline-item-id]', { hasText: 'Typed without a mouse' });
+    await item.waitFor();
+    await page.getByTestId('outline-live').getByText('Note added.').waitFor();
+
+    await tabTo(page, /^Edit “Typed without a mouse”$/);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('End');
+    await page.keyboard.type(', then edited');
+    await tabTo(page, /^Save$/);
+    await page.keyboard.press('Enter');
+    const edited = page.locator('[data-outline-item-id]', {
+      hasText: 'Typed without a mouse, then edited',
+    });
+    await edited.waitFor();
+    // Focus returns to the note's edit button, so the keyboard keeps its place.
+    expect(
+      await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''),
+    ).toBe('Edit “Typed without a mouse, then edited”');
+
+    await tabTo(page, /^Vote for “Typed without a mouse, then edited”$/);
+    await page.keyboard.press('Enter');
+    await edited.locator('[data-my-votes="1"]').waitFor();
+    await page.keyboard.press('Enter');
+    await edited.locator('[data-my-votes="2"]').waitFor();
+    await tabTo(page, /^Take back a vote from “Typed without a mouse, then edited”$/);
+    await page.keyboard.press('Enter');
+    await edited.locator('[data-my-votes="1"]').waitFor();
+    await page.getByTestId('votes-left').getByText('2 of 3 votes left').waitFor();
+
+    // Everyone else sees the note as it was typed and edited.
+    await showOutline(fran.page);
+    await fran.page
+      .locator('[data-outline-item-id]', { hasText: 'Typed without a mouse, then edited' })
+      .waitFor();
+  });
+});
