@@ -75,6 +75,8 @@ export class LiveDocument {
   /** Connections that get the server's sync step 1 once the document is integrated. */
   readonly #awaitingStep1 = new Set<Peer>();
   #integrateTimer: NodeJS.Timeout | undefined;
+  /** Full syncs sent from the stored bytes that have not left the process yet. */
+  #sendsFromStore = 0;
   #pending: Pending[] = [];
   #awarenessChanged = new Set<number>();
   #flushScheduled = false;
@@ -144,9 +146,31 @@ export class LiveDocument {
     this.compact();
   }
 
-  #integrateSoon(delayMs: number): void {
-    if (!this.#stored || this.#integrateTimer) return;
-    this.#integrateTimer = setTimeout(() => this.#integrate(), delayMs);
+  /**
+   * A new client's full sync, straight from the stored bytes. Integration waits until they
+   * have left the process: a busy event loop would otherwise hold back the rest of a large
+   * state that the socket could not take at once.
+   */
+  #sendFromStore(peer: Peer, stored: StoredDocument): void {
+    this.#sendsFromStore++;
+    let done = false;
+    const sent = () => {
+      if (done) return;
+      done = true;
+      this.#sendsFromStore--;
+      this.#integrateSoon(0, true);
+    };
+    peer.transport.send(encodeSyncStep2(stored.state ?? EMPTY_UPDATE), sent);
+    setTimeout(sent, MAX_SEND_WAIT_MS).unref();
+  }
+
+  #integrateSoon(delayMs: number, reschedule = false): void {
+    if (!this.#stored || (this.#integrateTimer && !reschedule)) return;
+    clearTimeout(this.#integrateTimer);
+    this.#integrateTimer = setTimeout(() => {
+      this.#integrateTimer = undefined;
+      if (this.#sendsFromStore === 0) this.#integrate();
+    }, delayMs);
   }
 
   get peerCount(): number {
@@ -203,8 +227,7 @@ export class LiveDocument {
       case 'sync-step-1': {
         const stored = this.#stored;
         if (stored && answersFromStore(stored, message.stateVector)) {
-          peer.transport.send(encodeSyncStep2(stored.state ?? EMPTY_UPDATE));
-          this.#integrateSoon(INTEGRATE_DELAY_MS);
+          this.#sendFromStore(peer, stored);
           return;
         }
         this.#integrate();
@@ -501,6 +524,7 @@ export class LiveDocument {
   destroy(): void {
     clearTimeout(this.#presenceTimer);
     clearTimeout(this.#integrateTimer);
+    this.#stored = null;
     this.awareness.off('update', this.#onAwarenessUpdate);
     this.awareness.destroy();
     this.#doc.destroy();
@@ -511,11 +535,12 @@ export class LiveDocument {
 const EMPTY_UPDATE = new Uint8Array([0, 0]);
 
 /**
- * How long a loaded document waits before integrating its stored state: long enough for the
- * first client's full sync, written from the stored bytes, to leave the socket before the
- * event loop is busy integrating.
+ * How long a loaded document waits for a first sync step 1 (which it can answer from the
+ * store) before integrating its stored state anyway.
  */
 const INTEGRATE_DELAY_MS = 50;
+/** A full sync from the store that has not left after this long no longer holds back loading. */
+const MAX_SEND_WAIT_MS = 2_000;
 
 /** A client with nothing yet, and a stored V1 state with no log tail: send the bytes as is. */
 function answersFromStore(stored: StoredDocument, stateVector: Uint8Array): boolean {

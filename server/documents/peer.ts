@@ -16,8 +16,11 @@ export interface BroadcastGroup {
 /** What a transport provides for each connection. */
 export interface PeerTransport {
   readonly kind: TransportKind;
-  /** Sends one y-protocols message. */
-  send(message: Uint8Array): void;
+  /**
+   * Sends one y-protocols message. `onSent`, where given, runs once the message has left the
+   * process (handed to the operating system), or the connection ended.
+   */
+  send(message: Uint8Array, onSent?: () => void): void;
   /** Where set, relays go through the group rather than through `send`, once per group. */
   readonly group?: BroadcastGroup;
   /** The peer's last message was refused, but the connection stays open. */

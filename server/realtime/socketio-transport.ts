@@ -154,7 +154,10 @@ export class SocketIoTransport implements BoardEvents {
     const room = documentRoom(document.id, event);
     const transport: PeerTransport = {
       kind: 'socketio',
-      send: (message) => socket.emit(event, message),
+      send: (message, onSent) => {
+        socket.emit(event, message);
+        if (onSent) whenWritten(tcpSocketOf(socket), onSent);
+      },
       group: this.#group(room, event),
       notify: (error) => socket.emit('board:error', error.toBody()),
       close: (error) => {
@@ -236,6 +239,24 @@ const socketsByTransport = new WeakMap<PeerTransport, string>();
 interface Corkable {
   cork(): void;
   uncork(): void;
+  readonly writableLength: number;
+  once(event: 'drain' | 'close', listener: () => void): void;
+}
+
+/** Calls `done` once what was written to the socket so far has gone to the kernel. */
+function whenWritten(raw: Corkable | undefined, done: () => void): void {
+  if (!raw || raw.writableLength === 0) {
+    setImmediate(done);
+    return;
+  }
+  let called = false;
+  const once = () => {
+    if (called) return;
+    called = true;
+    done();
+  };
+  raw.once('drain', once);
+  raw.once('close', once);
 }
 
 /** The TCP socket under a Socket.io connection on the WebSocket transport (engine.io → ws). */

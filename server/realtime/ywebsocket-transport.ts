@@ -55,8 +55,9 @@ export class YWebsocketTransport {
       const group = this.#group(document.id);
       const transport: PeerTransport = {
         kind: 'ywebsocket',
-        send: (message) => {
-          if (ws.readyState === ws.OPEN) ws.send(message, { binary: true });
+        send: (message, onSent) => {
+          if (ws.readyState === ws.OPEN) ws.send(message, { binary: true }, onSent);
+          else onSent?.();
         },
         group,
         notify: () => {
