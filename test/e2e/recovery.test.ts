@@ -88,4 +88,25 @@ describe.skipIf(!HAS_CHROMIUM)('a server restart in the middle of a session', ()
       ]);
     await context.close();
   });
+
+  it('says "offline" when the browser loses the network and syncs what was written meanwhile', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
+    await waitForConnection(page);
+
+    await context.setOffline(true);
+    await waitForConnection(page, 'offline');
+    expect(await page.locator('[data-testid="connection-banner"]').textContent()).toContain(
+      'Offline',
+    );
+    await addNoteInOutline(page, 'Written on the train');
+    await page.locator('[data-outline-item-id]', { hasText: 'on the train' }).waitFor();
+
+    await context.setOffline(false);
+    await waitForConnection(page);
+    await expect
+      .poll(() => noteTexts(server, board.board.id, tokens.facilitator), { timeout: 15_000 })
+      .toEqual(['Written on the train']);
+    await context.close();
+  });
 });

@@ -2,7 +2,7 @@
  * The board page: opens the live connection, provides the BoardSession to everything below
  * it, and frames the canvas (or the outline) with the header, banners and side panels.
  */
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import type { Board, PublicMember } from '../../../shared/api.ts';
 import { BoardError } from '../app/BoardError.tsx';
 import { PageLoading } from '../app/PageLoading.tsx';
@@ -14,17 +14,10 @@ import { usePrivateDoc } from '../workshop/use-private-doc.ts';
 import { BoardHeader, type BoardView } from './BoardHeader.tsx';
 import { type BoardSession, BoardSessionContext, type ConnectionStatus } from './board-session.ts';
 import { ConnectionBanner } from './ConnectionIndicator.tsx';
+import { OutlineView, PartBoundary, preloadBoardParts, WorkshopPanels } from './lazy-parts.tsx';
 import { useBoardConnection } from './use-board-connection.ts';
 import { usePresence } from './use-presence.ts';
 import { useViewportRequests } from './use-viewport-requests.ts';
-
-// The side panels and the outline are not needed to see the board: they load after it.
-const WorkshopPanels = lazy(() =>
-  import('../workshop/WorkshopPanels.tsx').then((module) => ({ default: module.WorkshopPanels })),
-);
-const OutlineView = lazy(() =>
-  import('../outline/OutlineView.tsx').then((module) => ({ default: module.OutlineView })),
-);
 
 export function BoardPage({ board, me, token }: { board: Board; me: PublicMember; token: string }) {
   const { session, status, fatalError } = useBoardConnection(board, me, token);
@@ -57,6 +50,7 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
     if (following) stopFollowing();
   }, [following, stopFollowing]);
   const overlay = useCallback((id: string) => <ItemOverlay itemId={id} />, []);
+  useEffect(preloadBoardParts, []);
   useEffect(() => {
     document.title = `${session.board.title} · ${t.app.productName}`;
   }, [session.board.title, t]);
@@ -121,9 +115,11 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
             </div>
           ) : (
             <div className="outline-host">
-              <Suspense fallback={<PageLoading />}>
-                <OutlineView />
-              </Suspense>
+              <PartBoundary>
+                <Suspense fallback={<PageLoading />}>
+                  <OutlineView />
+                </Suspense>
+              </PartBoundary>
             </div>
           )}
         </main>
@@ -133,9 +129,11 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
           hidden={!panelsOpen}
           data-testid="side-panels"
         >
-          <Suspense fallback={<span className="muted">{t.app.loading}</span>}>
-            <WorkshopPanels />
-          </Suspense>
+          <PartBoundary>
+            <Suspense fallback={<span className="muted">{t.app.loading}</span>}>
+              <WorkshopPanels />
+            </Suspense>
+          </PartBoundary>
         </aside>
       </div>
     </div>

@@ -107,4 +107,6 @@ export const app = {
   },
   sessionEnded: 'This board session ended:',
   leaveBoard: 'Leave board',
+  partFailed: 'This part of the page could not be loaded.',
+  reload: 'Reload the page',
 };

@@ -100,4 +100,6 @@ export const app: Catalogue['app'] = {
   },
   sessionEnded: 'Yhteys tauluun päättyi:',
   leaveBoard: 'Poistu taulusta',
+  partFailed: 'Tätä sivun osaa ei voitu ladata.',
+  reload: 'Lataa sivu uudelleen',
 };
