@@ -11,7 +11,7 @@ export interface ConceptBodyProps {
   item: Concept;
   map: ItemMap;
   editing: string | null;
-  onDone: () => void;
+  onDone: (how: 'keyboard' | 'blur') => void;
 }
 
 export function ConceptBody({ item, map, editing, onDone }: ConceptBodyProps) {

@@ -10,7 +10,7 @@ export interface FrameTitleProps {
   map: ItemMap;
   title: string;
   editing: boolean;
-  onDone: () => void;
+  onDone: (how: 'keyboard' | 'blur') => void;
   className?: string;
 }
 
@@ -46,10 +46,10 @@ export function FrameTitle({ map, title, editing, onDone, className }: FrameTitl
         event.stopPropagation();
         if (event.key === 'Escape' || event.key === 'Enter') {
           event.preventDefault();
-          onDone();
+          onDone('keyboard');
         }
       }}
-      onBlur={onDone}
+      onBlur={() => onDone('blur')}
     />
   );
 }

@@ -25,7 +25,15 @@ export const ItemView = memo(function ItemView({ id, map, isPrivate }: ItemViewP
   if (!item || item.type === 'connector') return null;
   const z = zOf(map);
   const typeName = t.canvas.itemType[item.type];
-  const stop = () => state.stopEditing();
+  const stop = (how: 'keyboard' | 'blur') => {
+    if (state.editing?.id === id) state.stopEditing();
+    // After Escape the keyboard stays on the item, ready for the next arrow or Enter.
+    if (how === 'keyboard') {
+      document
+        .querySelector<HTMLElement>(`[data-item-id="${CSS.escape(id)}"]`)
+        ?.focus({ preventScroll: true });
+    }
+  };
 
   switch (item.type) {
     case 'stroke':

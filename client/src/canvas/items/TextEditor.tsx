@@ -8,7 +8,8 @@ export interface TextEditorProps {
   origin: object;
   label: string;
   className?: string;
-  onDone: () => void;
+  /** `keyboard`: Escape, focus goes back to the item; `blur`: focus went elsewhere already. */
+  onDone: (how: 'keyboard' | 'blur') => void;
 }
 
 export function TextEditor({ text, origin, label, className, onDone }: TextEditorProps) {
@@ -50,7 +51,7 @@ export function TextEditor({ text, origin, label, className, onDone }: TextEdito
     event.stopPropagation();
     if (event.key === 'Escape') {
       event.preventDefault();
-      onDone();
+      onDone('keyboard');
     }
   };
 
@@ -61,7 +62,7 @@ export function TextEditor({ text, origin, label, className, onDone }: TextEdito
       aria-label={label}
       onInput={onInput}
       onKeyDown={onKeyDown}
-      onBlur={onDone}
+      onBlur={() => onDone('blur')}
       onPointerDown={(event) => event.stopPropagation()}
       spellCheck
     />

@@ -111,39 +111,34 @@ export function pasteItems(
   let z = model.topZ();
   model.edit(doc, () => {
     for (const entry of payload.items) {
-      const type = entry.fields.type;
+      // Adjust the plain fields first: a Y.Map not yet in a document cannot be read back.
+      const fields: Record<string, Value> = { ...entry.fields };
+      const type = fields.type;
       if (typeof type !== 'string') continue;
-      const map: ItemMap = new Y.Map();
-      for (const [key, value] of Object.entries(entry.fields)) map.set(key, decode(value));
-      const shift = (key: string, by: number) => {
-        const value = map.get(key);
-        if (typeof value === 'number') map.set(key, value + by);
-      };
-      shift('x', dx);
-      shift('y', dy);
-      const points = map.get('points');
-      if (Array.isArray(points)) {
-        map.set(
-          'points',
-          points.map((n: unknown, i) => (typeof n === 'number' ? n + (i % 2 === 0 ? dx : dy) : n)),
+      if (typeof fields.x === 'number') fields.x += dx;
+      if (typeof fields.y === 'number') fields.y += dy;
+      if (Array.isArray(fields.points)) {
+        fields.points = fields.points.map((n, i) =>
+          typeof n === 'number' ? n + (i % 2 === 0 ? dx : dy) : n,
         );
       }
-      const parent = map.get('parent');
-      if (typeof parent === 'string') {
-        const copied = idMap.get(parent);
-        if (copied) map.set('parent', copied);
-        else map.delete('parent');
+      if (typeof fields.parent === 'string') {
+        const copied = idMap.get(fields.parent);
+        if (copied) fields.parent = copied;
+        else delete fields.parent;
       }
       if (type === 'connector') {
-        const from = idMap.get(String(map.get('from')));
-        const to = idMap.get(String(map.get('to')));
+        const from = idMap.get(String(fields.from));
+        const to = idMap.get(String(fields.to));
         if (!from || !to) continue;
-        map.set('from', from);
-        map.set('to', to);
+        fields.from = from;
+        fields.to = to;
       }
-      map.set('createdAt', Date.now());
-      map.set('author', author);
-      map.set(Z_FIELD, ++z);
+      fields.createdAt = Date.now();
+      fields.author = author;
+      fields[Z_FIELD] = ++z;
+      const map: ItemMap = new Y.Map();
+      for (const [key, value] of Object.entries(fields)) map.set(key, decode(value));
       const id = idMap.get(entry.id)!;
       items.set(id, map);
       if (type !== 'connector') created.push(id);

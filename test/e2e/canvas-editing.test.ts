@@ -1,0 +1,218 @@
+/**
+ * One person editing on the canvas with mouse and keyboard; the board document (read by a
+ * plain Yjs client) is the judge of what happened.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  addItem,
+  type Item,
+  itemsOf,
+  NOTE_COLORS,
+  readItems,
+} from '../../shared/board-document.ts';
+import { type OpenedBoard, openBoard, waitForConnection } from '../helpers/board-page.ts';
+import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
+import { socketIoClient, waitFor } from '../helpers/clients.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { canvasPoint, centreOf, drag, item, zoomOf, zoomToFit } from './canvas-helpers.ts';
+
+type Note = Extract<Item, { type: 'note' | 'text' }>;
+
+/** WCAG contrast of two `rgb(r, g, b)` colours. */
+function contrast(a: string, b: string): number {
+  const lum = (css: string) => {
+    const [r, g, bl] = (css.match(/\d+(\.\d+)?/g) ?? [])
+      .slice(0, 3)
+      .map(Number)
+      .map((v) => {
+        const c = v / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+describe.skipIf(!HAS_CHROMIUM)('editing on the canvas', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let me: OpenedBoard;
+  let page: Page;
+  let observer: ReturnType<typeof socketIoClient>;
+  let links: Record<'facilitator' | 'participant' | 'viewer', string>;
+  const items = () => readItems(observer.doc);
+  const byId = (id: string) => items().find((i) => i.id === id);
+  const notes = () => items().filter((i): i is Note => i.type === 'note');
+  let first = '';
+  let second = '';
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    const created = await server.createBoard({ title: 'Editing' });
+    links = created.links;
+    const facilitator = await server.join(created.board.id, created.keys.facilitator, 'Observer');
+    observer = socketIoClient(server.url, created.board.id, facilitator.token);
+    await observer.synced;
+    observer.doc.transact(() => {
+      first = addItem(observer.doc, { type: 'note', x: 0, y: 0, text: 'First' });
+      second = addItem(observer.doc, { type: 'note', x: 300, y: 0, text: 'Second' });
+    });
+    me = await openBoard(browser, links.participant, 'Aino');
+    page = me.page;
+    await waitForConnection(page);
+    await item(page, second).waitFor();
+    await zoomToFit(page);
+  });
+  afterAll(async () => {
+    observer?.destroy();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the keyboard reaches, edits and moves items', async () => {
+    await item(page, first).click();
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-item-id'));
+    expect(await focused()).toBe(first);
+    await page.keyboard.press('Enter');
+    await page.locator(`[data-item-id="${first}"] textarea`).waitFor();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' idea');
+    await page.keyboard.press('Escape');
+    await waitFor(() => (byId(first) as Note | undefined)?.text === 'First idea', 'edited text');
+    expect(await focused()).toBe(first);
+    // Arrow keys go to the nearest item in that direction; Alt+arrow nudges the selection.
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe(second);
+    await page.keyboard.press('Alt+ArrowRight');
+    await waitFor(() => byId(second)?.x === 310, 'nudged 10 units right');
+    await page.keyboard.press('Alt+Shift+ArrowDown');
+    await waitFor(() => byId(second)?.y === 1, 'nudged 1 unit down');
+    // Items carry an accessible name: their type and text.
+    expect(await item(page, first).getAttribute('aria-label')).toBe('Note: First idea');
+  });
+
+  it('? opens the list of shortcuts', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('?');
+    const dialog = page.locator('dialog.im-help');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('Ctrl/⌘+Z undo');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('duplicate, copy and paste, delete', async () => {
+    await item(page, first).click();
+    await page.keyboard.press('ControlOrMeta+d');
+    await waitFor(() => notes().filter((n) => n.text === 'First idea').length === 2, 'duplicate');
+    const copy = notes().find((n) => n.text === 'First idea' && n.id !== first)!;
+    expect(copy.x - byId(first)!.x).toBe(24);
+    // The copy is selected now: copy it and paste it under the pointer.
+    const at = await canvasPoint(page, 0.5, 0.8);
+    await page.mouse.move(at.x, at.y);
+    await page.keyboard.press('ControlOrMeta+c');
+    await page.keyboard.press('ControlOrMeta+v');
+    await waitFor(() => notes().filter((n) => n.text === 'First idea').length === 3, 'paste');
+    await page.keyboard.press('Delete');
+    await waitFor(() => notes().filter((n) => n.text === 'First idea').length === 2, 'delete');
+    await item(page, copy.id).click();
+    await page.keyboard.press('Backspace');
+    await waitFor(() => notes().filter((n) => n.text === 'First idea').length === 1, 'delete 2');
+  });
+
+  it('recolours the selection; every note colour keeps its text readable (WCAG AA)', async () => {
+    await item(page, first).click();
+    for (const color of NOTE_COLORS) {
+      await page.locator(`.im-selection-bar .im-swatch[data-color="${color}"]`).click();
+      await waitFor(() => byId(first)?.color === color, `colour ${color}`);
+      const [fg, bg] = await item(page, first).evaluate((el) => {
+        const style = getComputedStyle(el);
+        return [style.color, style.backgroundColor];
+      });
+      expect(contrast(fg!, bg!)).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+
+  it('resizes with the handle', async () => {
+    await item(page, first).click();
+    const zoom = await zoomOf(page);
+    const handle = page.locator(`[data-item-id="${first}"] [data-handle="resize"]`);
+    const from = await centreOf(handle);
+    await drag(page, from, { x: from.x + 60, y: from.y + 30 });
+    await waitFor(() => Math.abs(byId(first)!.w - (200 + 60 / zoom)) < 3, 'wider');
+    expect(byId(first)!.h).toBeCloseTo(200 + 30 / zoom, -1);
+  });
+
+  it('a rectangle selects several items, which then move together', async () => {
+    const a = (await item(page, first).boundingBox())!;
+    const b = (await item(page, second).boundingBox())!;
+    await drag(
+      page,
+      { x: Math.min(a.x, b.x) - 20, y: Math.min(a.y, b.y) - 20 },
+      {
+        x: Math.max(a.x + a.width, b.x + b.width) + 10,
+        y: Math.max(a.y + a.height, b.y + b.height) + 10,
+      },
+    );
+    expect(await page.locator('.im-world .is-selected').count()).toBe(2);
+    const before = [byId(first)!, byId(second)!];
+    const start = await centreOf(item(page, first));
+    const zoom = await zoomOf(page);
+    await drag(page, start, { x: start.x + 50, y: start.y + 40 });
+    await waitFor(() => byId(first)!.x !== before[0]!.x, 'moved');
+    const dx = byId(first)!.x - before[0]!.x;
+    expect(dx).toBeCloseTo(50 / zoom, -1);
+    expect(byId(second)!.x - before[1]!.x).toBe(dx);
+    expect(byId(second)!.y - before[1]!.y).toBe(byId(first)!.y - before[0]!.y);
+  });
+
+  it('the connector tool joins two items, and the line follows them', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('l');
+    await drag(page, await centreOf(item(page, first)), await centreOf(item(page, second)));
+    await waitFor(() => items().some((i) => i.type === 'connector'), 'a connector');
+    const connector = items().find((i) => i.type === 'connector') as Extract<
+      Item,
+      { type: 'connector' }
+    >;
+    expect([connector.from, connector.to]).toEqual([first, second]);
+    const line = page.locator(`[data-item-id="${connector.id}"] .im-connector-line`);
+    const before = await line.getAttribute('d');
+    observer.doc.transact(() => itemsOf(observer.doc).get(second)!.set('y', 400));
+    await expect.poll(() => line.getAttribute('d')).not.toBe(before);
+    // Drawing tools stay on for the next line; V goes back to selecting.
+    const pressed = (tool: string) =>
+      page.locator(`.im-toolbar [data-tool="${tool}"]`).getAttribute('aria-pressed');
+    expect(await pressed('connector')).toBe('true');
+    await page.keyboard.press('v');
+    expect(await pressed('select')).toBe('true');
+  });
+
+  it('a viewer looks around but cannot change anything', async () => {
+    const viewer = await openBoard(browser, links.viewer, 'Ville');
+    try {
+      const vpage = viewer.page;
+      await waitForConnection(vpage);
+      await item(vpage, first).waitFor();
+      const tools = await vpage
+        .locator('.im-toolbar [data-tool]')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('data-tool')));
+      expect(tools).toEqual(['select', 'hand']);
+      const count = items().length;
+      const empty = await canvasPoint(vpage, 0.5, 0.9);
+      await vpage.mouse.dblclick(empty.x, empty.y);
+      await item(vpage, first).click();
+      await vpage.keyboard.press('Delete');
+      await vpage.keyboard.press('n');
+      await vpage.waitForTimeout(300);
+      expect(items().length).toBe(count);
+      expect(await vpage.locator('.im-world textarea').count()).toBe(0);
+      expect(await item(vpage, first).getAttribute('class')).toContain('is-selected');
+    } finally {
+      await viewer.context.close();
+    }
+  });
+});
