@@ -5,6 +5,7 @@
  */
 import { lazy, Suspense } from 'react';
 import { PageLoading } from './PageLoading.tsx';
+import { PartBoundary } from './PartBoundary.tsx';
 
 const LandingPage = lazy(() =>
   import('./LandingPage.tsx').then((module) => ({ default: module.LandingPage })),
@@ -18,8 +19,10 @@ const BOARD_PATH = /^\/b\/([^/]+)\/?$/;
 export function App() {
   const boardId = BOARD_PATH.exec(window.location.pathname)?.[1];
   return (
-    <Suspense fallback={<PageLoading />}>
-      {boardId ? <BoardRoute boardId={decodeURIComponent(boardId)} /> : <LandingPage />}
-    </Suspense>
+    <PartBoundary>
+      <Suspense fallback={<PageLoading />}>
+        {boardId ? <BoardRoute boardId={decodeURIComponent(boardId)} /> : <LandingPage />}
+      </Suspense>
+    </PartBoundary>
   );
 }

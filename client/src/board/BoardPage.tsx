@@ -6,6 +6,7 @@ import { Suspense, useCallback, useEffect, useState } from 'react';
 import type { Board, PublicMember } from '../../../shared/api.ts';
 import { BoardError } from '../app/BoardError.tsx';
 import { PageLoading } from '../app/PageLoading.tsx';
+import { PartBoundary } from '../app/PartBoundary.tsx';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { useT } from '../i18n/i18n.tsx';
 import { ItemOverlay } from '../workshop/ItemOverlay.tsx';
@@ -14,7 +15,7 @@ import { usePrivateDoc } from '../workshop/use-private-doc.ts';
 import { BoardHeader, type BoardView } from './BoardHeader.tsx';
 import { type BoardSession, BoardSessionContext, type ConnectionStatus } from './board-session.ts';
 import { ConnectionBanner } from './ConnectionIndicator.tsx';
-import { OutlineView, PartBoundary, preloadBoardParts, WorkshopPanels } from './lazy-parts.tsx';
+import { OutlineView, preloadBoardParts, WorkshopPanels } from './lazy-parts.tsx';
 import { useBoardConnection } from './use-board-connection.ts';
 import { usePresence } from './use-presence.ts';
 import { useViewportRequests } from './use-viewport-requests.ts';
@@ -103,15 +104,17 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
               onWheelCapture={interrupt}
               onKeyDownCapture={interrupt}
             >
-              <BoardCanvas
-                doc={session.doc}
-                awareness={session.awareness}
-                me={session.me}
-                readOnly={readOnly}
-                viewportRequest={viewport.request}
-                privateDoc={privateDoc}
-                itemOverlay={overlay}
-              />
+              <PartBoundary>
+                <BoardCanvas
+                  doc={session.doc}
+                  awareness={session.awareness}
+                  me={session.me}
+                  readOnly={readOnly}
+                  viewportRequest={viewport.request}
+                  privateDoc={privateDoc}
+                  itemOverlay={overlay}
+                />
+              </PartBoundary>
             </div>
           ) : (
             <div className="outline-host">

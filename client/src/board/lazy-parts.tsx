@@ -3,8 +3,7 @@
  * load as their own chunks, fetched right after the board shows: someone who goes offline
  * later can still open them, because the code is already here.
  */
-import { Component, lazy, type ReactNode } from 'react';
-import { useT } from '../i18n/i18n.tsx';
+import { lazy } from 'react';
 
 const loadPanels = () => import('../workshop/WorkshopPanels.tsx');
 const loadOutline = () => import('../outline/OutlineView.tsx');
@@ -20,33 +19,4 @@ export function preloadBoardParts(): void {
   // A failure here is not shown: the part's own boundary says so if it is ever opened.
   loadPanels().catch(() => {});
   loadOutline().catch(() => {});
-}
-
-/** Keeps a part that failed to load (or crashed) from taking the whole board page down. */
-export class PartBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
-  override state = { failed: false };
-
-  static getDerivedStateFromError(): { failed: boolean } {
-    return { failed: true };
-  }
-
-  override render(): ReactNode {
-    return this.state.failed ? <PartFailed /> : this.props.children;
-  }
-}
-
-function PartFailed() {
-  const t = useT();
-  return (
-    <div className="part-failed" role="alert">
-      <p>{t.app.partFailed}</p>
-      <button
-        type="button"
-        className="button button-secondary button-small"
-        onClick={() => window.location.reload()}
-      >
-        {t.app.reload}
-      </button>
-    </div>
-  );
 }
