@@ -1,5 +1,5 @@
 /**
- * `npm run bench:votes [-- --quick]`: the vote storm. 300 members (quick: 30) each cast 7 votes
+ * `npm run bench:votes [-- --quick] [--cpu-prof]`: the vote storm. 300 members (quick: 30) each cast 7 votes
  * over Socket.io in a round with budget 5 (so 2 of each member's are refused): every vote is
  * checked and written in its own SQLite transaction. Two modes:
  *   burst      every member fires all 7 at the same instant (2,100 requests in flight);
@@ -22,6 +22,7 @@ import { startIdeamill } from './peers/ideamill.ts';
 import { median, summarize } from './stats.ts';
 
 const quick = process.argv.includes('--quick');
+const cpuProf = process.argv.includes('--cpu-prof');
 const MEMBERS = quick ? 30 : 300;
 const VOTES_EACH = 7;
 const BUDGET = 5;
@@ -41,7 +42,9 @@ async function post<T>(origin: string, route: string, token: string, body: unkno
 type Mode = 'burst' | 'sequential';
 
 async function run(rep: number, mode: Mode) {
-  const peer = await startIdeamill();
+  const peer = await startIdeamill(
+    cpuProf ? { cpuProfDir: path.join(ROOT, 'bench', 'results', `prof-votes-${Date.now()}`) } : {},
+  );
   try {
     const boardId = await peer.newRoom();
     const [facilitator, ...members] = await peer.credentials(boardId, MEMBERS + 1);

@@ -156,7 +156,7 @@ export class SocketIoTransport implements BoardEvents {
       kind: 'socketio',
       send: (message, onSent) => {
         socket.emit(event, message);
-        if (onSent) whenWritten(tcpSocketOf(socket), onSent);
+        if (onSent) whenWritten(socket, onSent);
       },
       group: this.#group(room, event),
       notify: (error) => socket.emit('board:error', error.toBody()),
@@ -240,24 +240,24 @@ interface Corkable {
   cork(): void;
   uncork(): void;
   readonly writableLength: number;
-  once(event: 'drain' | 'close', listener: () => void): void;
 }
 
-/** Calls `done` once what was written to the socket so far has gone to the kernel. */
-function whenWritten(raw: Corkable | undefined, done: () => void): void {
-  if (!raw || raw.writableLength === 0) {
-    setImmediate(done);
-    return;
-  }
-  let called = false;
-  const once = () => {
-    if (called) return;
-    called = true;
-    done();
+/**
+ * Calls `done` once everything emitted on the socket so far has gone to the kernel: out of
+ * engine.io's write buffer (it holds packets while an earlier write is in flight) and out of
+ * the TCP socket's. Neither says when it empties, so this looks every few milliseconds.
+ */
+function whenWritten(socket: IdeamillSocket, done: () => void): void {
+  const check = () => {
+    if (socket.disconnected) return done();
+    const pending = (socket.conn as unknown as { writeBuffer?: unknown[] }).writeBuffer?.length;
+    if (!pending && !tcpSocketOf(socket)?.writableLength) return done();
+    setTimeout(check, WRITE_POLL_MS);
   };
-  raw.once('drain', once);
-  raw.once('close', once);
+  check();
 }
+
+const WRITE_POLL_MS = 5;
 
 /** The TCP socket under a Socket.io connection on the WebSocket transport (engine.io → ws). */
 function tcpSocketOf(socket: IdeamillSocket | undefined): Corkable | undefined {
