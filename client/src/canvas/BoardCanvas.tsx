@@ -137,7 +137,11 @@ export function BoardCanvas({
 
   return (
     <CanvasContext.Provider value={context}>
-      <div className="im-canvas" data-readonly={readOnly ? 'true' : undefined}>
+      <div
+        className="im-canvas"
+        data-readonly={readOnly ? 'true' : undefined}
+        data-private-writing={privateDoc ? 'true' : undefined}
+      >
         <section
           ref={surface}
           className="im-surface"

@@ -85,12 +85,15 @@ export function useCanvasEffects(
     });
     publisher.viewport(viewport.state());
 
+    // The canvas's own controls (tool bar, zoom) count as the canvas for letter shortcuts.
+    const container = root.parentElement ?? root;
     const inCanvas = () => {
       const active = document.activeElement;
-      return active === document.body || active === null || root.contains(active);
+      return active === document.body || active === null || container.contains(active);
     };
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === ' ' && !isEditable(event.target) && inCanvas()) {
+      const onButton = event.target instanceof Element && event.target.closest('button');
+      if (event.key === ' ' && !onButton && !isEditable(event.target) && inCanvas()) {
         pointer.spaceHeld = true;
         root.classList.add('is-panning');
         event.preventDefault();

@@ -66,6 +66,14 @@ export function handleKeyDown(
   inCanvas: boolean,
 ): boolean {
   if (isEditable(event.target) || !inCanvas) return false;
+  // On a button, Space, Enter and arrows belong to the button (and its tool bar).
+  const onButton = event.target instanceof HTMLElement && event.target.closest('button, dialog');
+  if (
+    onButton &&
+    [' ', 'Enter', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].includes(event.key)
+  ) {
+    return false;
+  }
   const mod = event.ctrlKey || event.metaKey;
   const key = event.key;
   const readOnly = env.readOnly();

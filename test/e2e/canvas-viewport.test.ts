@@ -1,0 +1,142 @@
+/** Moving around the board: wheel, pinch-zoom at the pointer, buttons, space+drag, overview, follow. */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addItem } from '../../shared/board-document.ts';
+import { type OpenedBoard, openBoard, waitForConnection } from '../helpers/board-page.ts';
+import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
+import { socketIoClient } from '../helpers/clients.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { canvasPoint, centreOf, drag, item, zoomOf, zoomToFit } from './canvas-helpers.ts';
+
+/** The world transform: translate(tx, ty) scale(zoom). */
+async function camera(page: Page) {
+  const transform = await page
+    .locator('.im-world')
+    .evaluate((el) => (el as HTMLElement).style.transform);
+  const [tx, ty, zoom] = (transform.match(/-?\d+(\.\d+)?(e-?\d+)?/g) ?? []).map(Number);
+  return { tx: tx!, ty: ty!, zoom: zoom! };
+}
+
+describe.skipIf(!HAS_CHROMIUM)('moving around the board', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let aino: OpenedBoard;
+  let bruno: OpenedBoard;
+  let page: Page;
+  let observer: ReturnType<typeof socketIoClient>;
+  let noteId = '';
+  let farId = '';
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    const created = await server.createBoard({ title: 'Viewport' });
+    const joined = await server.join(created.board.id, created.keys.facilitator, 'Observer');
+    observer = socketIoClient(server.url, created.board.id, joined.token);
+    await observer.synced;
+    observer.doc.transact(() => {
+      noteId = addItem(observer.doc, { type: 'note', x: 0, y: 0, text: 'Here' });
+      farId = addItem(observer.doc, { type: 'note', x: 3000, y: 2000, text: 'Far away' });
+    });
+    aino = await openBoard(browser, created.links.participant, 'Aino');
+    bruno = await openBoard(browser, created.links.participant, 'Bruno');
+    page = aino.page;
+    await waitForConnection(page);
+    await item(page, noteId).waitFor();
+  });
+  afterAll(async () => {
+    observer?.destroy();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('ctrl+wheel (and trackpad pinch) zooms around the pointer; the wheel pans', async () => {
+    await zoomToFit(page);
+    const target = await centreOf(item(page, noteId));
+    await page.mouse.move(target.x, target.y);
+    const zoomBefore = (await camera(page)).zoom;
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -50);
+    await page.keyboard.up('Control');
+    await expect.poll(async () => (await camera(page)).zoom).toBeGreaterThan(zoomBefore * 1.3);
+    // The note under the pointer stayed under the pointer.
+    const after = await centreOf(item(page, noteId));
+    expect(Math.abs(after.x - target.x)).toBeLessThan(2);
+    expect(Math.abs(after.y - target.y)).toBeLessThan(2);
+
+    const before = await camera(page);
+    await page.mouse.wheel(40, 120);
+    await expect.poll(async () => (await camera(page)).ty).toBeCloseTo(before.ty - 120, 0);
+    expect((await camera(page)).tx).toBeCloseTo(before.tx - 40, 0);
+  });
+
+  it('zoom buttons step the zoom and show the percentage; zoom to fit shows everything', async () => {
+    const before = await zoomOf(page);
+    await page.locator('.im-zoom button[aria-label="Zoom in"]').click();
+    await expect.poll(() => zoomOf(page)).toBeCloseTo(before * 1.25, 1);
+    expect(await page.locator('.im-zoom-percent').textContent()).toBe(
+      `${Math.round((await zoomOf(page)) * 100)} %`,
+    );
+    await zoomToFit(page);
+    const screen = (await page.locator('.im-surface').boundingBox())!;
+    const far = (await item(page, farId).boundingBox())!;
+    expect(far.x + far.width).toBeLessThanOrEqual(screen.x + screen.width);
+    expect(far.y + far.height).toBeLessThanOrEqual(screen.y + screen.height);
+  });
+
+  it('space+drag pans without moving items', async () => {
+    await zoomToFit(page);
+    // Focus on the board (not on the zoom button last clicked, which Space would press).
+    const empty = await canvasPoint(page, 0.5, 0.1);
+    await page.mouse.click(empty.x, empty.y);
+    const before = await camera(page);
+    const from = await centreOf(item(page, noteId));
+    await page.keyboard.down(' ');
+    await drag(page, from, { x: from.x + 80, y: from.y + 30 });
+    await page.keyboard.up(' ');
+    const after = await camera(page);
+    expect(after.tx - before.tx).toBeCloseTo(80, 0);
+    expect(after.ty - before.ty).toBeCloseTo(30, 0);
+    const note = observer.doc.getMap('items').get(noteId) as { get(k: string): unknown };
+    expect(note.get('x')).toBe(0);
+  });
+
+  it('the overview moves the view where I click', async () => {
+    await page.locator('.im-zoom [data-action="minimap"]').click();
+    const minimap = page.locator('.im-minimap canvas');
+    await minimap.waitFor();
+    const before = await camera(page);
+    const box = (await minimap.boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.9, box.y + box.height * 0.9);
+    const after = await camera(page);
+    expect(after.tx).toBeLessThan(before.tx);
+    expect(after.ty).toBeLessThan(before.ty);
+  });
+
+  it('following someone brings my view to theirs', async () => {
+    await waitForConnection(bruno.page);
+    await item(bruno.page, farId).waitFor();
+    // Bruno looks at the far note, zoomed in.
+    await item(bruno.page, farId).click();
+    await bruno.page.keyboard.press('Escape');
+    await zoomToFit(bruno.page);
+    const far = await centreOf(item(bruno.page, farId));
+    await bruno.page.mouse.move(far.x, far.y);
+    await bruno.page.keyboard.down('Control');
+    await bruno.page.mouse.wheel(0, -60);
+    await bruno.page.keyboard.up('Control');
+    await bruno.page.waitForTimeout(300);
+    const brunoZoom = (await camera(bruno.page)).zoom;
+
+    await page.locator('.presence-toggle').click();
+    await page.locator('.presence-row', { hasText: 'Bruno' }).locator('button').click();
+    await expect
+      .poll(async () => (await camera(page)).zoom, { timeout: 5000 })
+      .toBeCloseTo(brunoZoom, 2);
+    // The far note is now on my screen.
+    const screen = (await page.locator('.im-surface').boundingBox())!;
+    const mine = (await item(page, farId).boundingBox())!;
+    expect(mine.x).toBeGreaterThan(screen.x);
+    expect(mine.x).toBeLessThan(screen.x + screen.width);
+  });
+});
