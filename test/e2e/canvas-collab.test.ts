@@ -5,7 +5,12 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addItem, type Item, itemsOf, readItems } from '../../shared/board-document.ts';
-import { type OpenedBoard, openBoard, waitForConnection } from '../helpers/board-page.ts';
+import {
+  type OpenedBoard,
+  openBoard,
+  SCREENSHOTS,
+  waitForConnection,
+} from '../helpers/board-page.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { socketIoClient, waitFor } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -209,6 +214,26 @@ describe.skipIf(!HAS_CHROMIUM)('two people on one canvas', () => {
   });
 
   it('shows the other person’s pointer with their name', async () => {
+    // A concept card, a connector and a stroke, so the screenshot shows every kind of item.
+    observer.doc.transact(() => {
+      const concept = addItem(observer.doc, {
+        type: 'concept',
+        x: 700,
+        y: -300,
+        title: 'Evening service desk',
+        fields: { targetCustomer: 'Commuters', firstStep: 'Pilot in March' },
+      });
+      const note = noteText('Bruno note');
+      if (note)
+        addItem(observer.doc, { type: 'connector', x: 0, y: 0, from: note.id, to: concept });
+      addItem(observer.doc, {
+        type: 'stroke',
+        x: 0,
+        y: 0,
+        color: '#1f2328',
+        points: [420, 260, 470, 240, 520, 280, 580, 250, 640, 290],
+      });
+    });
     const at = await canvasPoint(bruno.page, 0.55, 0.6);
     await bruno.page.mouse.move(at.x, at.y);
     await bruno.page.mouse.move(at.x + 20, at.y + 10, { steps: 4 });
@@ -216,5 +241,7 @@ describe.skipIf(!HAS_CHROMIUM)('two people on one canvas', () => {
     expect(await aino.page.locator('.im-cursor[data-cursor-name="Bruno"]').textContent()).toBe(
       'Bruno',
     );
+    await zoomToFit(aino.page);
+    await aino.page.screenshot({ path: `${SCREENSHOTS}/canvas-collab.png` });
   });
 });

@@ -47,8 +47,10 @@ export function ItemShell({
       // biome-ignore lint/a11y/noNoninteractiveTabindex: items are interactive (select, move, edit)
       tabIndex={0}
       onFocus={(event) => {
-        // Keyboard focus selects, so Delete, colours and arrows act on what has focus.
-        if (event.target === event.currentTarget && !state.selection.has(item.id)) {
+        // Keyboard focus selects, so Delete, colours and arrows act on what has focus. A click
+        // has already chosen the selection (shift+click may have just removed this item).
+        const byKeyboard = event.currentTarget.matches(':focus-visible');
+        if (byKeyboard && event.target === event.currentTarget && !state.selection.has(item.id)) {
           state.select([item.id]);
         }
       }}

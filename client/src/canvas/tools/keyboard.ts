@@ -66,6 +66,7 @@ export function handleKeyDown(
   inCanvas: boolean,
 ): boolean {
   if (isEditable(event.target) || !inCanvas) return false;
+  if (event.target instanceof HTMLElement && event.target.closest('dialog')) return false;
   // On a button, Space, Enter and arrows belong to the button (and its tool bar).
   const onButton = event.target instanceof HTMLElement && event.target.closest('button, dialog');
   if (
