@@ -13,7 +13,7 @@ import { useItems } from '../workshop/use-items.ts';
 import { useWorkshop } from '../workshop/use-workshop.ts';
 import { WorkshopError } from '../workshop/WorkshopPanels.tsx';
 import { OutlineItem } from './OutlineItem.tsx';
-import { outlineSections, placeNewNote } from './outline-model.ts';
+import { memberCell, outlineSections, placeNewNote } from './outline-model.ts';
 import { useAnnouncements } from './use-announcements.ts';
 
 function AddNoteForm(props: { frames: Item[]; onAdd: (text: string, frameId: string) => void }) {
@@ -81,9 +81,9 @@ export function OutlineView() {
 
   const addNote = (text: string, frameId: string) => {
     const doc = writesPrivately && privateDoc ? privateDoc : session.doc;
-    const target = writesPrivately ? privateItems : items;
     const frame = frames.find((candidate) => candidate.id === frameId) ?? null;
-    const place = placeNewNote(target.length > 0 ? target : items, frame);
+    const start = writesPrivately ? memberCell(session.me.id, 8) : 0;
+    const place = placeNewNote([...items, ...privateItems], frame, start);
     // A private note keeps its frame: the reveal moves it to the board as it is.
     const id = addItem(doc, { type: 'note', text, author: session.me.id, ...place });
     announce(writesPrivately ? t.outline.announceAddedPrivately : t.outline.announceAdded, id);

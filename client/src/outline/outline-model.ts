@@ -42,25 +42,55 @@ export function outlineSections(items: Item[]): OutlineSection[] {
 const NOTE = 200;
 const GAP = 20;
 
-/** A free spot for a new note: the next cell of a grid inside the frame, or below the board. */
+const overlaps = (x: number, y: number, item: Item) =>
+  x < item.x + item.w && x + NOTE > item.x && y < item.y + item.h && y + NOTE > item.y;
+
+/**
+ * A free spot for a new note: the first grid cell inside the frame (or below the board) that
+ * no known item covers. Private notes cannot see each other's spots, so each writer starts
+ * at their own cell (`startCell`) and notes written at the same time rarely land together.
+ */
 export function placeNewNote(
   items: Item[],
   frame: Item | null,
+  startCell = 0,
 ): { x: number; y: number; parent?: string } {
+  const others = items.filter((item) => item.type !== 'frame');
   if (frame) {
-    const children = items.filter((item) => item.parent === frame.id).length;
     const columns = Math.max(1, Math.floor((frame.w - GAP) / (NOTE + GAP)));
-    const column = children % columns;
-    const row = Math.floor(children / columns);
-    return {
-      x: frame.x + GAP + column * (NOTE + GAP),
-      y: frame.y + 60 + row * (NOTE + GAP),
-      parent: frame.id,
-    };
+    const rows = Math.max(1, Math.floor((frame.h - 60) / (NOTE + GAP)));
+    const cells = columns * rows;
+    const at = (cell: number) => ({
+      x: frame.x + GAP + (cell % columns) * (NOTE + GAP),
+      y: frame.y + 60 + Math.floor(cell / columns) * (NOTE + GAP),
+    });
+    // Inside the frame first, from my own starting cell; then rows below it, still its child.
+    const order = [
+      ...Array.from({ length: cells }, (_, n) => (startCell + n) % cells),
+      ...Array.from({ length: cells * 2 }, (_, n) => cells + n),
+    ];
+    for (const cell of order) {
+      const { x, y } = at(cell);
+      if (!others.some((item) => overlaps(x, y, item))) return { x, y, parent: frame.id };
+    }
+    return { x: frame.x + GAP, y: frame.y + 60, parent: frame.id };
   }
   const bottom = items.reduce((max, item) => Math.max(max, item.y + item.h), 0);
   const left = items.reduce((min, item) => Math.min(min, item.x), 0);
+  for (let n = 0; n < 50; n++) {
+    const cell = startCell + n;
+    const x = left + (cell % 5) * (NOTE + GAP);
+    const y = bottom + 2 * GAP + Math.floor(cell / 5) * (NOTE + GAP);
+    if (!others.some((item) => overlaps(x, y, item))) return { x, y };
+  }
   return { x: left, y: bottom + 2 * GAP };
+}
+
+/** A small, stable number per member: where their private notes start looking for room. */
+export function memberCell(memberId: string, modulo: number): number {
+  let hash = 0;
+  for (const char of memberId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return hash % Math.max(1, modulo);
 }
 
 /** Replaces an item's text with the fewest Y.Text changes: one delete and one insert. */
