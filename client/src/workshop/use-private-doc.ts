@@ -20,6 +20,8 @@ export function usePrivateDoc(session: BoardSession, active: boolean): Y.Doc | n
     const provider = new SocketIoProvider(window.location.origin, session.board.id, privateDoc, {
       token: session.token,
       channel: 'private:yjs',
+      // Like the board's own connection: ride out network blips instead of losing the notes.
+      socket: { reconnection: true, reconnectionDelay: 500, reconnectionDelayMax: 4000 },
     });
     const store = workshopStoreFor(session);
     setDoc(privateDoc);

@@ -1,0 +1,204 @@
+/**
+ * The facilitator's tools as a participant meets them in the browser: rounds limited to a
+ * frame, live tallies in public rounds, the history of rounds, rounds that close themselves,
+ * the shared timer's signal, phase and lock, follow-ups assigned from the canvas, previews.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addItem, readItems } from '../../shared/board-document.ts';
+import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
+import { socketIoClient, waitFor } from '../helpers/clients.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { openAs, openTab, type Person, showOutline } from './workshop-helpers.ts';
+
+const IN_TOPIC_1 = 'Queue numbers on screens';
+const IN_TOPIC_2 = 'Evening opening hours';
+
+const onCanvas = (page: Page, text: string) => page.locator('[data-item-id]', { hasText: text });
+
+describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let boardId: string;
+  let fran: Person;
+  let pia: Person;
+  let firstRoundId: string;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    const created = await server.createBoard({ title: 'Rounds', template: 'idea-mill' });
+    boardId = created.board.id;
+    fran = await openAs(browser, server, boardId, created.keys.facilitator, 'Fran');
+    pia = await openAs(browser, server, boardId, created.keys.participant, 'Pia');
+
+    const writer = socketIoClient(server.url, boardId, fran.token);
+    await writer.synced;
+    const frames = readItems(writer.doc).filter((item) => item.type === 'frame');
+    // Topic 1 and Topic 2 are the first two frames from the left.
+    const sorted = frames.sort((a, b) => a.x - b.x);
+    const ids = [IN_TOPIC_1, IN_TOPIC_2].map((text, i) =>
+      addItem(writer.doc, {
+        type: 'note',
+        text,
+        x: (sorted[i]?.x ?? 0) + 20,
+        y: (sorted[i]?.y ?? 0) + 60,
+        parent: sorted[i]?.id,
+      }),
+    );
+    await waitFor(
+      () =>
+        server.documents
+          .open({ boardId })
+          .doc.getMap('items')
+          .has(ids[1] ?? ''),
+      'the notes on the server',
+    );
+    writer.destroy();
+    // An earlier round, for the history.
+    const round = await server.api<{ round: { id: string } }>(`/api/boards/${boardId}/rounds`, {
+      token: fran.token,
+      body: { title: 'Warm-up', budget: 1 },
+    });
+    firstRoundId = round.body.round.id;
+    await server.api(`/api/boards/${boardId}/rounds/${firstRoundId}/votes`, {
+      token: pia.token,
+      body: { itemId: ids[0] },
+    });
+    await server.api(`/api/boards/${boardId}/rounds/${firstRoundId}/close`, {
+      token: fran.token,
+      method: 'POST',
+    });
+    await onCanvas(pia.page, IN_TOPIC_1).locator('[data-result-rank="1"]').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('veils items outside the round’s frame and shows live tallies in a public round', async () => {
+    await fran.page.getByRole('textbox', { name: 'Title' }).fill('Topic 2 only');
+    await fran.page.getByRole('combobox', { name: 'Only inside a frame' }).selectOption({
+      label: 'Topic 2',
+    });
+    await fran.page.getByRole('checkbox', { name: /Anonymous/ }).uncheck();
+    await fran.page.getByRole('button', { name: 'Open round' }).click();
+
+    await onCanvas(pia.page, IN_TOPIC_1).locator('[data-out-of-play]').waitFor();
+    expect(await onCanvas(pia.page, IN_TOPIC_1).locator('[data-vote-dots]').count()).toBe(0);
+    const target = onCanvas(pia.page, IN_TOPIC_2);
+    expect(await target.locator('[data-out-of-play]').count()).toBe(0);
+    await target.getByRole('button', { name: `Vote for “${IN_TOPIC_2}”` }).click();
+    await target.locator('[data-vote-dots][data-my-votes="1"]').waitFor();
+
+    // Not anonymous: everyone sees the tally grow while the round is open.
+    await onCanvas(fran.page, IN_TOPIC_2).locator('[data-votes="1"]').waitFor();
+    await showOutline(pia.page);
+    await pia.page
+      .locator('[data-outline-item-id]', { hasText: IN_TOPIC_1 })
+      .getByText('Not in this round')
+      .waitFor();
+    await pia.page
+      .locator('[data-outline-item-id]', { hasText: IN_TOPIC_2 })
+      .getByText('1 vote so far')
+      .waitFor();
+    await pia.page.locator('button[data-view="canvas"]').click();
+
+    await fran.page.getByRole('button', { name: 'Close round' }).click();
+    await onCanvas(pia.page, IN_TOPIC_2).locator('[data-result-rank="1"]').waitFor();
+    expect(await pia.page.locator('[data-out-of-play]').count()).toBe(0);
+  });
+
+  it('keeps every round as history and shows the chosen one on the board', async () => {
+    await openTab(pia.page, 'Voting');
+    const rounds = pia.page.getByTestId('round-results').locator('[data-round-id]');
+    await rounds.nth(1).waitFor();
+    // Newest first.
+    expect(await rounds.first().innerText()).toContain('Topic 2 only');
+    expect(await rounds.nth(1).innerText()).toContain('Warm-up');
+    expect(await onCanvas(pia.page, IN_TOPIC_1).locator('[data-result-rank]').count()).toBe(0);
+
+    await rounds.nth(1).getByRole('button', { name: 'Show on the board' }).click();
+    await onCanvas(pia.page, IN_TOPIC_1).locator('[data-result-rank="1"]').waitFor();
+    expect(await onCanvas(pia.page, IN_TOPIC_2).locator('[data-result-rank]').count()).toBe(0);
+    expect(
+      await rounds
+        .nth(1)
+        .getByRole('button', { name: 'Show on the board' })
+        .getAttribute('aria-pressed'),
+    ).toBe('true');
+  });
+
+  it('closes a timed round by itself for everyone', async () => {
+    await server.api(`/api/boards/${boardId}/rounds`, {
+      token: fran.token,
+      body: { title: 'Lightning', budget: 1, durationSec: 2 },
+    });
+    await pia.page.getByTestId('votes-left').waitFor();
+    await pia.page.getByTestId('votes-left').waitFor({ state: 'detached', timeout: 10_000 });
+    await pia.page
+      .getByTestId('round-results')
+      .locator('[data-round-id]', { hasText: 'Lightning' })
+      .waitFor();
+  });
+
+  it('shares phase, lock and the timer, which signals at zero', async () => {
+    await openTab(fran.page, 'Facilitate');
+    await fran.page.getByRole('combobox', { name: 'Set phase' }).selectOption({ label: 'Cluster' });
+    await pia.page.getByTestId('workshop-banner').getByText('Cluster').waitFor();
+
+    await fran.page.getByRole('button', { name: 'Lock the board' }).click();
+    await pia.page.getByTestId('locked-banner').waitFor();
+    await fran.page.getByRole('button', { name: 'Unlock the board' }).click();
+    await pia.page.getByTestId('locked-banner').waitFor({ state: 'detached' });
+
+    await fran.page.getByRole('spinbutton', { name: 'Minutes', exact: true }).fill('0.05');
+    await fran.page.getByRole('button', { name: 'Start', exact: true }).click();
+    const timer = pia.page.getByTestId('shared-timer');
+    await timer.getByText(/^0:0\d$/).waitFor();
+    await timer.getByText("Time's up").first().waitFor({ timeout: 10_000 });
+    expect(await timer.getAttribute('class')).toContain('wk-pulse');
+    await fran.page.getByRole('button', { name: 'Reset' }).click();
+    await timer.waitFor({ state: 'detached' });
+  });
+
+  it('assigns a follow-up from the canvas to someone typed in, which everyone sees', async () => {
+    const note = onCanvas(fran.page, IN_TOPIC_2);
+    await note.hover();
+    await note.getByRole('button', { name: 'Assign follow-up' }).click();
+    const dialog = fran.page.getByRole('dialog', { name: `Follow-up for “${IN_TOPIC_2}”` });
+    await dialog.getByRole('radio', { name: 'Someone else (type a name)' }).check();
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Olli Outside');
+    await dialog.getByRole('textbox', { name: 'E-mail (optional)' }).fill('olli@example.com');
+    await dialog.getByLabel('Due date').fill('2026-12-01');
+    await dialog.getByRole('textbox', { name: 'Notes' }).fill('Ask the union first');
+    await dialog.getByRole('button', { name: 'Create follow-up' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await openTab(pia.page, 'Follow-ups');
+    const card = pia.page
+      .getByTestId('followup-panel')
+      .locator('section.wk-owner[aria-label="Olli Outside"] .wk-followup');
+    await card.waitFor();
+    expect(await card.innerText()).toContain('olli@example.com');
+    // Not hers: Pia reads it but cannot change it.
+    expect(await card.getByRole('combobox', { name: 'Status' }).isDisabled()).toBe(true);
+    await onCanvas(pia.page, IN_TOPIC_2).getByText('1 follow-up').waitFor();
+  });
+
+  it('previews a saved version’s report', async () => {
+    await openTab(pia.page, 'History & export');
+    await pia.page.getByRole('textbox', { name: 'Version name' }).fill('Mid-way');
+    await pia.page.getByRole('button', { name: 'Save version' }).click();
+    const row = pia.page.locator('[data-snapshot-id]', { hasText: 'Mid-way' });
+    await row.getByRole('button', { name: 'Preview' }).click();
+    const preview = pia.page.getByTestId('snapshot-preview');
+    await preview.getByText(IN_TOPIC_2, { exact: false }).first().waitFor();
+    expect(await preview.innerText()).toContain('# Rounds');
+    await pia.page.keyboard.press('Escape');
+    await preview.waitFor({ state: 'detached' });
+    // A participant may save, not restore.
+    expect(await row.getByRole('button', { name: 'Restore' }).count()).toBe(0);
+  });
+});
