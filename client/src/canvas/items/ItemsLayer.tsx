@@ -3,7 +3,7 @@
  * everything else on top (each layer ordered by the items' `z`). This list re-renders only
  * when items are added or removed; a moved or edited item re-renders itself.
  */
-import { useEffect, useReducer } from 'react';
+import { memo, useEffect, useReducer } from 'react';
 import type * as Y from 'yjs';
 import { type ItemMap, itemsOf } from '../../../../shared/board-document.ts';
 import { ConnectorView } from './ConnectorView.tsx';
@@ -40,7 +40,14 @@ function entries(doc: Y.Doc | null, isPrivate: boolean): Entry[] {
   return out;
 }
 
-export function ItemsLayers({ doc, privateDoc }: { doc: Y.Doc; privateDoc: Y.Doc | null }) {
+/** Memoized: a page re-render (presence, banners) must not walk two thousand items. */
+export const ItemsLayers = memo(function ItemsLayers({
+  doc,
+  privateDoc,
+}: {
+  doc: Y.Doc;
+  privateDoc: Y.Doc | null;
+}) {
   const shared = useItemIds(doc);
   const mine = useItemIds(privateDoc);
   const listVersion = shared * 100_000 + mine;
@@ -86,4 +93,4 @@ export function ItemsLayers({ doc, privateDoc }: { doc: Y.Doc; privateDoc: Y.Doc
       </div>
     </>
   );
-}
+});

@@ -42,7 +42,15 @@ export function Cursors({ awareness, myMemberId }: { awareness: Awareness; myMem
   const { t } = useCanvas();
   const [cursors, setCursors] = useState<RemoteCursor[]>(() => readCursors(awareness, myMemberId));
   useEffect(() => {
-    const update = () => setCursors(readCursors(awareness, myMemberId));
+    let signature = '';
+    // My own pointer changes my awareness state too: only others' moves re-render.
+    const update = () => {
+      const next = readCursors(awareness, myMemberId);
+      const nextSignature = JSON.stringify(next);
+      if (nextSignature === signature) return;
+      signature = nextSignature;
+      setCursors(next);
+    };
     awareness.on('change', update);
     update();
     return () => awareness.off('change', update);

@@ -80,6 +80,15 @@ export function handleKeyDown(
   const readOnly = env.readOnly();
   const selection = [...env.state.selection];
 
+  if (mod && key.toLowerCase() === 'a') {
+    env.state.select(
+      env.model
+        .all()
+        .filter((l) => l.item.type !== 'connector')
+        .map((l) => l.item.id),
+    );
+    return true;
+  }
   if (mod && !readOnly) {
     const lower = key.toLowerCase();
     if (lower === 'z' && !event.shiftKey) env.undo.undo();

@@ -76,7 +76,8 @@ export const canvas = {
       tools:
         'V select · H hand · N note · T text · F frame · C concept · P pen · E eraser · L connector',
       doubleClick: 'Double-click empty board: new note there',
-      multi: 'Shift+click: add to selection · drag on empty board: select an area',
+      multi:
+        'Shift+click: add to selection · drag on empty board: select an area · Ctrl/⌘+A: select all',
       undo: 'Ctrl/⌘+Z undo · Ctrl/⌘+Shift+Z or Ctrl+Y redo',
       clipboard: 'Ctrl/⌘+C copy · Ctrl/⌘+V paste · Ctrl/⌘+D duplicate',
       remove: 'Delete or Backspace: delete the selection',

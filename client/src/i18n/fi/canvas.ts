@@ -76,7 +76,8 @@ export const canvas: Catalogue['canvas'] = {
       tools:
         'V valitse · H käsi · N muistilappu · T teksti · F kehys · C konseptikortti · P kynä · E pyyhekumi · L yhdysviiva',
       doubleClick: 'Kaksoisnapsautus tyhjään kohtaan: uusi muistilappu siihen',
-      multi: 'Vaihto+napsautus: lisää valintaan · vedä tyhjällä alueella: valitse alue',
+      multi:
+        'Vaihto+napsautus: lisää valintaan · vedä tyhjällä alueella: valitse alue · Ctrl/⌘+A: valitse kaikki',
       undo: 'Ctrl/⌘+Z kumoa · Ctrl/⌘+Vaihto+Z tai Ctrl+Y tee uudelleen',
       clipboard: 'Ctrl/⌘+C kopioi · Ctrl/⌘+V liitä · Ctrl/⌘+D monista',
       remove: 'Delete tai askelpalautin: poista valitut',
