@@ -143,7 +143,7 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
       .waitFor();
   });
 
-  it('shares phase, lock and the timer, which signals at zero', async () => {
+  it('shares phase, lock and the timer (which signals at zero), and brings everyone along', async () => {
     await openTab(fran.page, 'Facilitate');
     await fran.page.getByRole('combobox', { name: 'Set phase' }).selectOption({ label: 'Cluster' });
     await pia.page.getByTestId('workshop-banner').getByText('Cluster').waitFor();
@@ -161,6 +161,9 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
     expect(await timer.getAttribute('class')).toContain('wk-pulse');
     await fran.page.getByRole('button', { name: 'Reset' }).click();
     await timer.waitFor({ state: 'detached' });
+
+    await fran.page.getByRole('button', { name: 'Bring everyone to me' }).click();
+    await pia.page.getByTestId('summoned-banner').getByText('Fran').waitFor();
   });
 
   it('assigns a follow-up from the canvas to someone typed in, which everyone sees', async () => {

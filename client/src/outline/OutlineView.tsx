@@ -70,7 +70,9 @@ export function OutlineView() {
 
   const role = session.me.role;
   const board = state.boardState;
-  const writesPrivately = board?.silentWriting === true && role === 'participant' && !!privateDoc;
+  // As on the canvas: while silent writing runs, every writer's new notes go to their own
+  // private document (the facilitator's too), until the reveal.
+  const writesPrivately = board?.silentWriting === true && role !== 'viewer' && !!privateDoc;
   const sharedReadOnly =
     role === 'viewer' || (role === 'participant' && (board?.locked || board?.silentWriting));
   const canAdd = role !== 'viewer' && (writesPrivately || !sharedReadOnly);

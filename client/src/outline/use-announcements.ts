@@ -73,5 +73,10 @@ export function useAnnouncements(
     }
   }, [state.rounds, items, announce, t]);
 
+  const restoredAt = state.restoredAt;
+  useEffect(() => {
+    if (restoredAt !== null) announce(t.workshop.restored);
+  }, [restoredAt, announce, t]);
+
   return [message, announce];
 }

@@ -35,6 +35,8 @@ export interface WorkshopState {
   /** The round whose results the board shows; null means the latest closed one. */
   shownRoundId: string | null;
   privateDoc: Y.Doc | null;
+  /** When the board was last restored from a snapshot (my clock): the outline says so. */
+  restoredAt: number | null;
   /** The last refusal or failure, for a role="alert" line; cleared by the next success. */
   error: { code: string; message: string } | null;
 }
@@ -50,6 +52,7 @@ export class WorkshopStore {
     clockOffsetMs: 0,
     shownRoundId: null,
     privateDoc: null,
+    restoredAt: null,
     error: null,
   };
   readonly #listeners = new Set<Listener>();
@@ -81,7 +84,10 @@ export class WorkshopStore {
         snapshots: [snapshot, ...this.#state.snapshots.filter((s) => s.id !== snapshot.id)],
       }),
     );
-    socket.on('board:restored', () => void this.#refreshSnapshots());
+    socket.on('board:restored', () => {
+      this.#set({ restoredAt: Date.now() });
+      void this.#refreshSnapshots();
+    });
     // Before the connection is up, 'connect' does this; asking now too would ask twice.
     if (socket.connected) void this.refresh();
   }

@@ -10,7 +10,6 @@ export const workshop = {
   },
   close: 'Close',
   cancel: 'Cancel',
-  save: 'Save',
   working: 'Working…',
 
   // Banner, seen by everyone
@@ -89,13 +88,9 @@ export const workshop = {
   noVotesYet: 'You have not voted yet.',
   results: 'Results',
   noClosedRounds: 'No round has closed yet.',
-  roundHeading: (title: string) => title,
   roundClosedAt: (time: string) => `closed ${time}`,
-  rankRow: (rank: number, votes: number) =>
-    `#${rank} · ${votes === 1 ? '1 vote' : `${votes} votes`}`,
   excludedDeleted: (votes: number) => `${votes} votes on deleted items left out`,
   showOnBoard: 'Show on the board',
-  shownOnBoard: 'Shown on the board',
   noVotesInRound: 'No votes were cast.',
   topN: 'How many from the top',
   createFollowUpsFromTop: 'Create follow-ups from the top results',
@@ -136,7 +131,6 @@ export const workshop = {
   createFollowUp: 'Create follow-up',
   deleteFollowUp: 'Delete',
   onItem: (label: string) => `Item: ${label}`,
-  dueOn: (date: string) => `due ${date}`,
   unknownOwner: 'No owner',
 
   // History and export

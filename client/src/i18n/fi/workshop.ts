@@ -14,7 +14,6 @@ export const workshop: Catalogue['workshop'] = {
   },
   close: 'Sulje',
   cancel: 'Peruuta',
-  save: 'Tallenna',
   working: 'Hetki…',
 
   phaseLabel: 'Vaihe',
@@ -91,12 +90,9 @@ export const workshop: Catalogue['workshop'] = {
   noVotesYet: 'Et ole vielä äänestänyt.',
   results: 'Tulokset',
   noClosedRounds: 'Yksikään kierros ei ole vielä päättynyt.',
-  roundHeading: (title) => title,
   roundClosedAt: (time) => `päättyi ${time}`,
-  rankRow: (rank, n) => `#${rank} · ${votes(n)}`,
   excludedDeleted: (n) => `${votes(n)} poistetuille kohteille jätetty pois`,
   showOnBoard: 'Näytä taululla',
-  shownOnBoard: 'Näkyy taululla',
   noVotesInRound: 'Ääniä ei annettu.',
   topN: 'Montako kärjestä',
   createFollowUpsFromTop: 'Luo jatkotoimet kärkituloksista',
@@ -134,7 +130,6 @@ export const workshop: Catalogue['workshop'] = {
   createFollowUp: 'Luo jatkotoimi',
   deleteFollowUp: 'Poista',
   onItem: (label) => `Kohde: ${label}`,
-  dueOn: (date) => `määräpäivä ${date}`,
   unknownOwner: 'Ei vastuuhenkilöä',
 
   exportSection: 'Vienti',
