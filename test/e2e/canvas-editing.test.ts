@@ -11,7 +11,12 @@ import {
   NOTE_COLORS,
   readItems,
 } from '../../shared/board-document.ts';
-import { type OpenedBoard, openBoard, waitForConnection } from '../helpers/board-page.ts';
+import {
+  joinByLink,
+  type OpenedBoard,
+  openBoard,
+  waitForConnection,
+} from '../helpers/board-page.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { socketIoClient, waitFor } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -189,6 +194,74 @@ describe.skipIf(!HAS_CHROMIUM)('editing on the canvas', () => {
     expect(await pressed('connector')).toBe('true');
     await page.keyboard.press('v');
     expect(await pressed('select')).toBe('true');
+  });
+
+  it('frame titles and concept fields are edited in place', async () => {
+    let frameId = '';
+    let conceptId = '';
+    observer.doc.transact(() => {
+      frameId = addItem(observer.doc, {
+        type: 'frame',
+        x: -900,
+        y: 0,
+        w: 500,
+        h: 400,
+        title: 'Stage',
+      });
+      conceptId = addItem(observer.doc, { type: 'concept', x: 0, y: 500, title: 'Concept' });
+    });
+    await item(page, conceptId).waitFor();
+    await zoomToFit(page);
+    await page.locator(`[data-item-id="${frameId}"] [data-handle="title"]`).dblclick();
+    const title = page.locator(`[data-item-id="${frameId}"] input`);
+    await title.waitFor();
+    await page.keyboard.type('Arrival');
+    await page.keyboard.press('Enter');
+    await waitFor(
+      () => (byId(frameId) as Extract<Item, { type: 'frame' }>).title === 'Arrival',
+      'frame title',
+    );
+    await page.locator(`[data-item-id="${conceptId}"] [data-field="customerNeed"]`).dblclick();
+    await page
+      .locator(`[data-item-id="${conceptId}"] [data-field="customerNeed"] textarea`)
+      .waitFor();
+    await page.keyboard.type('Help after office hours');
+    await page.keyboard.press('Escape');
+    await waitFor(
+      () =>
+        (byId(conceptId) as Extract<Item, { type: 'concept' }>).fields.customerNeed ===
+        'Help after office hours',
+      'concept field',
+    );
+    expect(
+      await page
+        .locator(`[data-item-id="${conceptId}"] [data-field-text="customerNeed"]`)
+        .textContent(),
+    ).toBe('Help after office hours');
+  });
+
+  it('copied items paste into another board', async () => {
+    const other = await server.createBoard({ title: 'Other board' });
+    const otherFacilitator = await server.join(other.board.id, other.keys.facilitator, 'Obs');
+    const otherObserver = socketIoClient(server.url, other.board.id, otherFacilitator.token);
+    await otherObserver.synced;
+    try {
+      await item(page, second).click();
+      await page.keyboard.press('ControlOrMeta+c');
+      const next = await me.context.newPage();
+      await joinByLink(next, other.links.participant, 'Aino');
+      await waitForConnection(next);
+      await next.locator('.im-surface').click({ position: { x: 400, y: 300 } });
+      // A new page starts with an empty in-memory clipboard: this comes from the system one.
+      await next.keyboard.press('ControlOrMeta+v');
+      await waitFor(
+        () => readItems(otherObserver.doc).some((i) => i.type === 'note' && i.text === 'Second'),
+        'the note pasted into the other board',
+      );
+      await next.close();
+    } finally {
+      otherObserver.destroy();
+    }
   });
 
   it('a viewer looks around but cannot change anything', async () => {
