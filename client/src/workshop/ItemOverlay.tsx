@@ -2,7 +2,7 @@
  * Drawn by the canvas on each item: vote dots during a round (or a veil on items the round
  * leaves out), the ranking badge after it closes, follow-up marks and the assign action.
  */
-import './workshop.css';
+import './overlay.css';
 import { type KeyboardEvent, type SyntheticEvent, useState } from 'react';
 import { type Item, itemsOf, readItem } from '../../../shared/board-document.ts';
 import type { RoundView } from '../../../shared/facilitation.ts';

@@ -3,6 +3,8 @@
  * to <body> so an item's transform on the canvas cannot move or clip it. Events stop at its
  * edge: typing in a form must not reach the canvas's shortcuts through the React tree.
  */
+import './workshop.css';
+import './dialog.css';
 import { type ReactNode, type SyntheticEvent, useEffect, useId, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { useT } from '../i18n/i18n.tsx';

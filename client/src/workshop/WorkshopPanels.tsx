@@ -1,5 +1,6 @@
 /** The side panels of the board page: facilitation, voting, follow-ups, history, export. */
 import './workshop.css';
+import './panel-lists.css';
 import { useState } from 'react';
 import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
