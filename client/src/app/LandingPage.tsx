@@ -26,6 +26,15 @@ export function LandingPage() {
           <h1>{t.app.productName}</h1>
           <p className="tagline">{t.app.tagline}</p>
           <p className="muted">{t.app.createIntro}</p>
+          <h2 className="visually-hidden">{t.app.howItWorks}</h2>
+          <ol className="steps">
+            {t.app.steps.map((step) => (
+              <li key={step.title}>
+                <strong>{step.title}</strong>
+                <span className="muted">{step.text}</span>
+              </li>
+            ))}
+          </ol>
         </section>
         {created ? (
           <BoardLinks created={created} onAnother={() => setCreated(null)} />
@@ -42,7 +51,9 @@ function CreateBoardForm({ onCreated }: { onCreated: (created: CreateBoardRespon
   const [uiLanguage] = useLanguage();
   const [title, setTitle] = useState('');
   const [template, setTemplate] = useState<Template>('customer-journey');
-  const [language, setLanguage] = useState<Language>(uiLanguage);
+  // Follows the UI language until chosen here: a Finnish page most likely means a Finnish board.
+  const [chosenLanguage, setLanguage] = useState<Language | null>(null);
+  const language = chosenLanguage ?? uiLanguage;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const ids = useId();

@@ -50,6 +50,16 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
   const interrupt = useCallback(() => {
     if (following) stopFollowing();
   }, [following, stopFollowing]);
+  // Following means nothing in the outline, and a canvas mounted again must not jump back to
+  // a place someone asked for long ago.
+  const changeView = useCallback(
+    (next: BoardView) => {
+      viewport.stopFollowing();
+      viewport.clearRequest();
+      setView(next);
+    },
+    [viewport.stopFollowing, viewport.clearRequest],
+  );
   const overlay = useCallback((id: string) => <ItemOverlay itemId={id} />, []);
   useEffect(preloadBoardParts, []);
   useEffect(() => {
@@ -64,7 +74,7 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
         people={people}
         viewport={viewport}
         view={view}
-        onView={setView}
+        onView={changeView}
         panelsOpen={panelsOpen}
         onTogglePanels={() => setPanelsOpen((open) => !open)}
       />

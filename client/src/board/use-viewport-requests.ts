@@ -19,6 +19,8 @@ export interface ViewportRequests {
   following: Followed | null;
   follow: (clientId: number) => void;
   stopFollowing: () => void;
+  /** Forgets the last request, so that a canvas mounted later starts from its own view. */
+  clearRequest: () => void;
   /** The name of whoever last brought everyone to their view, while the notice shows. */
   summonedBy: string | null;
 }
@@ -53,6 +55,10 @@ export function useViewportRequests(session: BoardSession | null): ViewportReque
     [session, moveTo],
   );
   const stopFollowing = useCallback(() => setFollowing(null), []);
+  const clearRequest = useCallback(() => {
+    last.current = null;
+    setRequest(null);
+  }, []);
 
   useEffect(() => {
     if (!session || !following) return;
@@ -97,5 +103,5 @@ export function useViewportRequests(session: BoardSession | null): ViewportReque
     return () => clearTimeout(timer);
   }, [summonedBy]);
 
-  return { request, following, follow, stopFollowing, summonedBy };
+  return { request, following, follow, stopFollowing, clearRequest, summonedBy };
 }

@@ -109,4 +109,19 @@ export const app = {
   leaveBoard: 'Leave board',
   partFailed: 'This part of the page could not be loaded.',
   reload: 'Reload the page',
+  howItWorks: 'How it works',
+  steps: [
+    {
+      title: 'Create a board',
+      text: 'Pick a template: a customer journey, a concept canvas or a blank board.',
+    },
+    {
+      title: 'Share the links',
+      text: 'Facilitators, participants and viewers each get their own link.',
+    },
+    {
+      title: 'Work together',
+      text: 'Write, cluster and vote in real time, then export the results.',
+    },
+  ],
 };

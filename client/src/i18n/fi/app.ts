@@ -102,4 +102,19 @@ export const app: Catalogue['app'] = {
   leaveBoard: 'Poistu taulusta',
   partFailed: 'Tätä sivun osaa ei voitu ladata.',
   reload: 'Lataa sivu uudelleen',
+  howItWorks: 'Näin se toimii',
+  steps: [
+    {
+      title: 'Luo taulu',
+      text: 'Valitse pohja: asiakkaan palvelupolku, konseptipohja tai tyhjä taulu.',
+    },
+    {
+      title: 'Jaa linkit',
+      text: 'Fasilitaattorit, osallistujat ja katselijat saavat kukin oman linkkinsä.',
+    },
+    {
+      title: 'Työskennelkää yhdessä',
+      text: 'Kirjoittakaa, ryhmitelkää ja äänestäkää reaaliajassa, ja viekää tulokset muihin työkaluihin.',
+    },
+  ],
 };
