@@ -2,7 +2,13 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addItem, itemsOf, readItems } from '../../shared/board-document.ts';
-import { addNoteInOutline, openBoard, showView, waitForConnection } from '../helpers/board-page.ts';
+import {
+  addNoteInOutline,
+  openBoard,
+  SCREENSHOTS,
+  showView,
+  waitForConnection,
+} from '../helpers/board-page.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { sleep, socketIoClient, waitFor } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -33,6 +39,7 @@ describe.skipIf(!HAS_CHROMIUM)('a viewer', () => {
 
     const note = page.locator(`[data-item-id="${noteId}"]`);
     await note.waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/board-viewer-en.png` });
     const before = Y.encodeStateVector(facilitator.doc);
 
     // Everything a participant would do to add or change something.
