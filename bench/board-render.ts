@@ -8,6 +8,7 @@
  *   - panning: requestAnimationFrame deltas during ~3 s of mouse-wheel panning (real input
  *     events through the browser), median and p95.
  * Targets: first render < 1.5 s, median frame time < 16 ms. Writes bench/results/board-render-*.json.
+ * BENCH_DEBUG=1 also prints the long tasks and a devtools trace summary of each load.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -129,6 +130,16 @@ try {
       value: JSON.stringify({ token: member.token, member: member.member }),
     });
     const page = await context.newPage();
+    if (process.env.BENCH_DEBUG) {
+      // Long main-thread tasks while the board loads: where the first render's time goes.
+      await page.addInitScript(`window.__long = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) window.__long.push([Math.round(e.startTime), Math.round(e.duration)]);
+        }).observe({ type: 'longtask', buffered: true });`);
+    }
+    if (process.env.BENCH_DEBUG) {
+      await browser.startTracing(page, { categories: ['devtools.timeline'] });
+    }
     await page.goto(`${server.url}/b/${boardId}`);
     // In-page scripts are strings: tsx would wrap named functions in a helper the page lacks.
     const render = (await page.evaluate(`(async () => {
@@ -147,6 +158,20 @@ try {
       return { canvasMounted, domComplete, painted: performance.now() };
     })()`)) as { canvasMounted: number; domComplete: number; painted: number };
 
+    if (process.env.BENCH_DEBUG) {
+      console.log('long tasks [start, ms]:', JSON.stringify(await page.evaluate('window.__long')));
+      console.log('render:', JSON.stringify(render));
+      const trace = JSON.parse((await browser.stopTracing()).toString()) as {
+        traceEvents: { name: string; dur?: number; ph: string }[];
+      };
+      const totals = new Map<string, number>();
+      for (const event of trace.traceEvents) {
+        if (event.ph !== 'X' || !event.dur) continue;
+        totals.set(event.name, (totals.get(event.name) ?? 0) + event.dur / 1000);
+      }
+      const top = [...totals].sort((a, b) => b[1] - a[1]).slice(0, 14);
+      console.log('trace totals (ms):', top.map(([n, d]) => `${n} ${Math.round(d)}`).join(', '));
+    }
     // Pan with the wheel over the board while the page records its frames.
     const box = (await page.locator('.im-surface').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
