@@ -101,4 +101,30 @@ describe.skipIf(!HAS_CHROMIUM)('starting and joining a board', () => {
     expect(await error.textContent()).toContain('Open the board with the link you were given');
     await context.close();
   });
+
+  it('a stored membership the server no longer accepts is replaced by joining again', async () => {
+    const created = await server.createBoard({ title: 'Stale' });
+    const context = await newPerson(browser);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.evaluate((boardId) => {
+      const member = { id: 'gone', name: 'Old me', role: 'participant', color: '#1f6feb' };
+      localStorage.setItem(
+        `ideamill.board.${boardId}`,
+        JSON.stringify({ token: 'no-longer-valid', member }),
+      );
+    }, created.board.id);
+
+    await page.goto(created.links.participant);
+    await page.locator('input[name="displayName"]').fill('New me');
+    await page.locator('form.join-form button[type="submit"]').click();
+    await page.locator('[data-testid="board-title"]').waitFor();
+    await waitForConnection(page);
+    await page.reload();
+    await page.locator('.presence-toggle').click();
+    expect(await page.locator('.presence-row', { hasText: 'New me' }).textContent()).toContain(
+      '(you)',
+    );
+    await context.close();
+  });
 });

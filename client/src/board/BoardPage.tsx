@@ -5,6 +5,7 @@
 import { Suspense, useCallback, useEffect, useState } from 'react';
 import type { Board, PublicMember } from '../../../shared/api.ts';
 import { BoardError } from '../app/BoardError.tsx';
+import { forgetMembership } from '../app/membership.ts';
 import { PageLoading } from '../app/PageLoading.tsx';
 import { PartBoundary } from '../app/PartBoundary.tsx';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
@@ -22,6 +23,10 @@ import { useViewportRequests } from './use-viewport-requests.ts';
 
 export function BoardPage({ board, me, token }: { board: Board; me: PublicMember; token: string }) {
   const { session, status, fatalError } = useBoardConnection(board, me, token);
+  useEffect(() => {
+    // The server no longer accepts this membership: the board link will ask for a name again.
+    if (fatalError) forgetMembership(board.id);
+  }, [fatalError, board.id]);
   if (fatalError) return <BoardError message={fatalError.message} />;
   if (!session) return <PageLoading />;
   return (

@@ -75,7 +75,6 @@ export const app = {
   retry: 'Try again',
 
   // Board chrome.
-  boardHeader: 'Board',
   you: 'you',
   peopleHere: 'People here',
   peopleCount: (count: number) => (count === 1 ? '1 person here' : `${count} people here`),
@@ -105,8 +104,6 @@ export const app = {
     reconnecting: 'Reconnecting',
     offline: 'Offline',
   },
-  sessionEnded: 'This board session ended:',
-  leaveBoard: 'Leave board',
   partFailed: 'This part of the page could not be loaded.',
   reload: 'Reload the page',
   howItWorks: 'How it works',

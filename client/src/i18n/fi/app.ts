@@ -68,7 +68,6 @@ export const app: Catalogue['app'] = {
   goHome: 'Etusivulle',
   retry: 'Yritä uudelleen',
 
-  boardHeader: 'Taulu',
   you: 'sinä',
   peopleHere: 'Paikalla',
   peopleCount: (count) => (count === 1 ? '1 henkilö paikalla' : `${count} henkilöä paikalla`),
@@ -98,8 +97,6 @@ export const app: Catalogue['app'] = {
     reconnecting: 'Yhdistetään uudelleen',
     offline: 'Ei yhteyttä',
   },
-  sessionEnded: 'Yhteys tauluun päättyi:',
-  leaveBoard: 'Poistu taulusta',
   partFailed: 'Tätä sivun osaa ei voitu ladata.',
   reload: 'Lataa sivu uudelleen',
   howItWorks: 'Näin se toimii',
