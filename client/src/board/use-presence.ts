@@ -79,9 +79,21 @@ export function usePresence(awareness: Awareness): PresentMember[] {
       signature = nextSignature;
       setPeople(next);
     };
+    // Cursors change awareness many times a second per person; the list needs a glance, not
+    // every move, so changes are looked at a few times a second at most.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const schedule = () => {
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        update();
+      }, 150);
+    };
     update();
-    awareness.on('change', update);
-    return () => awareness.off('change', update);
+    awareness.on('change', schedule);
+    return () => {
+      clearTimeout(timer);
+      awareness.off('change', schedule);
+    };
   }, [awareness]);
   return people;
 }
