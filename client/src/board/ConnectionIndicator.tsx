@@ -12,7 +12,7 @@ export function ConnectionPill({ status }: { status: ConnectionStatus }) {
       title={t.app.connection[status]}
     >
       <span className="connection-dot" aria-hidden="true" />
-      {t.app.connectionShort[status]}
+      <span className="connection-label">{t.app.connectionShort[status]}</span>
     </span>
   );
 }
