@@ -184,6 +184,9 @@ try {
       };
       requestAnimationFrame(tick);
     })()`);
+    if (process.env.BENCH_DEBUG) {
+      await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline'] });
+    }
     const started = Date.now();
     let step = 0;
     while (Date.now() - started < PAN_MS) {
@@ -196,6 +199,44 @@ try {
       '(() => { window.__stop = true; return window.__frames; })()',
     )) as number[];
     const deltas = frames.slice(1).map((t, i) => t - frames[i]!);
+    if (process.env.BENCH_DEBUG) {
+      // Busy time of the renderer's main and compositor threads per frame while panning.
+      const trace = JSON.parse((await browser.stopTracing()).toString()) as {
+        traceEvents: {
+          name: string;
+          dur?: number;
+          ph: string;
+          tid: number;
+          args?: { name?: string };
+        }[];
+      };
+      const names = new Map<number, string>();
+      for (const e of trace.traceEvents) {
+        if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name) names.set(e.tid, e.args.name);
+      }
+      const busy = new Map<string, number>();
+      for (const e of trace.traceEvents) {
+        if (e.ph !== 'X' || !/RunTask$/.test(e.name) || !e.dur) continue;
+        const thread = names.get(e.tid) ?? String(e.tid);
+        busy.set(thread, (busy.get(thread) ?? 0) + e.dur / 1000);
+      }
+      const perFrame = [...busy]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 4)
+        .map(([thread, ms]) => `${thread} ${(ms / Math.max(1, deltas.length)).toFixed(1)} ms`);
+      console.log('busy per frame while panning:', perFrame.join(', '));
+      const main = [...names].find(([, n]) => n === 'CrRendererMain')?.[0];
+      const work = new Map<string, number>();
+      for (const e of trace.traceEvents) {
+        if (e.ph !== 'X' || !e.dur || e.tid !== main || /RunTask$/.test(e.name)) continue;
+        work.set(e.name, (work.get(e.name) ?? 0) + e.dur / 1000);
+      }
+      const topWork = [...work].sort((a, b) => b[1] - a[1]).slice(0, 12);
+      console.log(
+        'main thread while panning (ms):',
+        topWork.map(([n, d]) => `${n} ${Math.round(d)}`).join(', '),
+      );
+    }
     reps.push({
       firstRenderMs: Math.round(render.painted),
       canvasMountedMs: Math.round(render.canvasMounted),
