@@ -36,14 +36,19 @@ describe.skipIf(!HAS_CHROMIUM)('starting and joining a board', () => {
     expect(await landing.locator('.board-links h2').textContent()).toContain('Service path day');
     await landing.screenshot({ path: `${SCREENSHOTS}/landing-links-en.png` });
 
-    // The organiser opens the board as facilitator from the start page.
-    await landing.locator('.board-links a.button-primary').click();
-    await landing.locator('input[name="displayName"]').waitFor();
-    await landing.screenshot({ path: `${SCREENSHOTS}/join-prompt-en.png` });
-    await landing.locator('input[name="displayName"]').fill('Fiona');
-    await landing.locator('form.join-form button[type="submit"]').click();
-    await landing.locator('[data-testid="board-title"]').waitFor();
-    expect(await landing.locator('[data-testid="my-role"]').textContent()).toBe('Facilitator');
+    // The organiser opens the board as facilitator in a new tab; the links stay on screen.
+    const [facilitatorTab] = await Promise.all([
+      organiser.waitForEvent('page'),
+      landing.locator('.board-links a.button-primary').click(),
+    ]);
+    const board = facilitatorTab;
+    await board.locator('input[name="displayName"]').waitFor();
+    await board.screenshot({ path: `${SCREENSHOTS}/join-prompt-en.png` });
+    await board.locator('input[name="displayName"]').fill('Fiona');
+    await board.locator('form.join-form button[type="submit"]').click();
+    await board.locator('[data-testid="board-title"]').waitFor();
+    expect(await board.locator('[data-testid="my-role"]').textContent()).toBe('Facilitator');
+    expect(await landing.locator('[data-testid="link-viewer"]').inputValue()).toBe(links.viewer);
 
     // Someone else opens the participant link on their own machine.
     const participant = await newPerson(browser);
@@ -58,12 +63,12 @@ describe.skipIf(!HAS_CHROMIUM)('starting and joining a board', () => {
     await waitForConnection(page);
 
     // Both see each other in the presence list, with their roles.
-    await landing.locator('.presence-toggle').click();
-    const aino = landing.locator('.presence-row', { hasText: 'Aino' });
+    await board.locator('.presence-toggle').click();
+    const aino = board.locator('.presence-row', { hasText: 'Aino' });
     await aino.waitFor();
     expect(await aino.locator('.role-badge').textContent()).toBe('Participant');
     expect(await aino.locator('button').textContent()).toBe('Follow');
-    await landing.screenshot({ path: `${SCREENSHOTS}/board-presence-en.png` });
+    await board.screenshot({ path: `${SCREENSHOTS}/board-presence-en.png` });
 
     // A reload keeps the membership: no second name prompt, same person.
     await page.reload();

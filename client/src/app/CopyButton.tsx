@@ -2,7 +2,16 @@
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n/i18n.tsx';
 
-export function CopyButton({ text, label }: { text: string; label: string }) {
+export function CopyButton({
+  text,
+  label,
+  idleText,
+}: {
+  text: string;
+  label: string;
+  /** What the button says before copying; "Copy" by default. */
+  idleText?: string;
+}) {
   const t = useT();
   const [copied, setCopied] = useState(false);
   useEffect(() => {
@@ -28,7 +37,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
 
   return (
     <button type="button" className="button button-secondary" aria-label={label} onClick={copy}>
-      <span aria-live="polite">{copied ? t.app.copied : t.app.copy}</span>
+      <span aria-live="polite">{copied ? t.app.copied : (idleText ?? t.app.copy)}</span>
     </button>
   );
 }

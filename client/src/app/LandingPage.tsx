@@ -147,6 +147,9 @@ function BoardLinks({
     <section className="card board-links" aria-labelledby="board-links-title">
       <h2 id="board-links-title">{t.app.boardCreated(created.board.title)}</h2>
       <p className="muted">{t.app.linksIntro}</p>
+      <p className="notice" data-testid="links-once">
+        {t.app.linksOnce}
+      </p>
       <ul className="link-list">
         {ROLES.map((role) => (
           <li key={role} className="link-row" data-role={role}>
@@ -168,9 +171,21 @@ function BoardLinks({
         ))}
       </ul>
       <div className="actions">
-        <a className="button button-primary" href={created.links.facilitator}>
+        {/* A new tab, so that the links stay on screen until they are saved. */}
+        <a
+          className="button button-primary"
+          href={created.links.facilitator}
+          target="_blank"
+          rel="noopener"
+        >
           {t.app.openAsFacilitator}
+          <span className="visually-hidden"> {t.app.opensInNewTab}</span>
         </a>
+        <CopyButton
+          text={ROLES.map((role) => `${t.app.roles[role]}: ${created.links[role]}`).join('\n')}
+          label={t.app.copyAllLabel}
+          idleText={t.app.copyAll}
+        />
         <button type="button" className="button button-ghost" onClick={onAnother}>
           {t.app.createAnother}
         </button>

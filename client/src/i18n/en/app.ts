@@ -53,6 +53,11 @@ export const app = {
     viewer: 'Watches the board, read-only.',
   } satisfies Record<Role, string>,
   linkFor: (role: string) => `${role} link`,
+  linksOnce:
+    'Save these links now. The server keeps only a fingerprint of each key, so they cannot be shown again.',
+  copyAll: 'Copy all three links',
+  copyAllLabel: 'Copy all three links with their roles',
+  opensInNewTab: '(opens in a new tab)',
   copy: 'Copy',
   copied: 'Copied',
   copyLink: (role: string) => `Copy the ${role.toLowerCase()} link`,

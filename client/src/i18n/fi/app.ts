@@ -48,6 +48,11 @@ export const app: Catalogue['app'] = {
     viewer: 'Seuraa taulua, ei voi muokata.',
   },
   linkFor: (role) => `${role}: linkki`,
+  linksOnce:
+    'Tallenna linkit nyt. Palvelin säilyttää avaimista vain tunnisteen, joten linkkejä ei voi näyttää uudelleen.',
+  copyAll: 'Kopioi kaikki kolme linkkiä',
+  copyAllLabel: 'Kopioi kaikki kolme linkkiä rooleineen',
+  opensInNewTab: '(avautuu uuteen välilehteen)',
   copy: 'Kopioi',
   copied: 'Kopioitu',
   copyLink: (role) => `Kopioi linkki (${role.toLowerCase()})`,
