@@ -82,6 +82,9 @@ export function useBoardConnection(board: Board, me: PublicMember, token: string
     setStatus(socket.connected ? 'connected' : 'connecting');
     setFatalError(null);
     return () => {
+      socket.off('connect', onConnect);
+      socket.off('disconnect', onDisconnect);
+      provider.off('board-error', onBoardError);
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('online', onOnline);
       manager.off('reconnect_attempt', onAttempt);
