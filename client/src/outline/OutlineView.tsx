@@ -11,6 +11,7 @@ import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { useItems } from '../workshop/use-items.ts';
 import { useWorkshop } from '../workshop/use-workshop.ts';
+import { WorkshopBanner } from '../workshop/WorkshopBanner.tsx';
 import { WorkshopError } from '../workshop/WorkshopPanels.tsx';
 import { OutlineItem } from './OutlineItem.tsx';
 import { memberCell, outlineSections, placeNewNote } from './outline-model.ts';
@@ -97,6 +98,9 @@ export function OutlineView() {
         {t.outline.title}
       </h2>
       <p className="ol-intro">{t.outline.intro}</p>
+      <div className="ol-banner">
+        <WorkshopBanner placement="outline" />
+      </div>
       <div
         className="wk-visually-hidden"
         role="status"

@@ -15,7 +15,8 @@ function remainingMs(timer: TimerState, offsetMs: number, now: number): number |
   return null;
 }
 
-function SharedTimer({ timer, offsetMs }: { timer: TimerState; offsetMs: number }) {
+function SharedTimer(props: { timer: TimerState; offsetMs: number; testId: boolean }) {
+  const { timer, offsetMs } = props;
   const t = useT();
   const [now, setNow] = useState(Date.now);
   const [pulsing, setPulsing] = useState(false);
@@ -39,7 +40,10 @@ function SharedTimer({ timer, offsetMs }: { timer: TimerState; offsetMs: number 
   if (left === null) return null;
   const done = left <= 0;
   return (
-    <div className={`wk-timer${pulsing ? ' wk-pulse' : ''}`} data-testid="shared-timer">
+    <div
+      className={`wk-timer${pulsing ? ' wk-pulse' : ''}`}
+      data-testid={props.testId ? 'shared-timer' : undefined}
+    >
       <span className="wk-label">{t.workshop.timerLabel}</span>
       <span className="wk-timer-value">{done ? t.workshop.timeUp : formatDuration(left)}</span>
       {timer.status === 'paused' && <span className="wk-muted"> ({t.workshop.timerPaused})</span>}
@@ -50,7 +54,12 @@ function SharedTimer({ timer, offsetMs }: { timer: TimerState; offsetMs: number 
   );
 }
 
-export function WorkshopBanner() {
+/**
+ * `panels` in the side panels; `outline` at the top of the outline, for screens where the
+ * side panels are closed (a phone): only the panels' copy carries the test ids.
+ */
+export function WorkshopBanner({ placement = 'panels' }: { placement?: 'panels' | 'outline' }) {
+  const inPanels = placement === 'panels';
   const t = useT();
   const session = useBoardSession();
   const [state] = useWorkshop();
@@ -60,14 +69,19 @@ export function WorkshopBanner() {
   const isFacilitator = session.me.role === 'facilitator';
   const phase = board?.phase;
   return (
-    <div className="wk-banner" data-testid="workshop-banner">
+    <div
+      className={`wk-banner wk-banner-${placement}`}
+      data-testid={inPanels ? 'workshop-banner' : 'outline-banner'}
+    >
       {phase && (
         <div className="wk-phase">
           <span className="wk-label">{t.workshop.phaseLabel}</span>
           <strong>{t.workshop.phases[phase] ?? phase}</strong>
         </div>
       )}
-      {board && <SharedTimer timer={board.timer} offsetMs={state.clockOffsetMs} />}
+      {board && (
+        <SharedTimer timer={board.timer} offsetMs={state.clockOffsetMs} testId={inPanels} />
+      )}
       {board?.locked && <p className="wk-notice">{t.workshop.locked}</p>}
       {board?.silentWriting && (
         <p className="wk-notice wk-notice-silent">
@@ -75,7 +89,7 @@ export function WorkshopBanner() {
         </p>
       )}
       {open && canVote && (
-        <p className="wk-budget" data-testid="votes-left">
+        <p className="wk-budget" data-testid={inPanels ? 'votes-left' : undefined}>
           <strong>{open.round.title}</strong>{' '}
           {t.workshop.votesLeft(open.remaining, open.round.budget)}
         </p>
