@@ -106,6 +106,8 @@ describe.skipIf(!HAS_CHROMIUM)('a whole workshop in the browser', () => {
     for (const person of participants) {
       await person.page.locator('.ol-private').waitFor({ state: 'detached' });
     }
+    // Screen readers hear about them: three new items for the facilitator.
+    await fran.page.getByTestId('outline-live').getByText('3 new items on the board.').waitFor();
     // Revealed into the frames they were written for.
     const topic1 = fran.page.locator('section.ol-section', { hasText: 'Topic 1' });
     await topic1.getByText(NOTES.aino).waitFor();
@@ -169,6 +171,12 @@ describe.skipIf(!HAS_CHROMIUM)('a whole workshop in the browser', () => {
     }
 
     await fran.page.getByRole('button', { name: 'Close round' }).click();
+    await aino.page
+      .getByTestId('outline-live')
+      .getByText(`Voting round “What goes forward?” closed. Rank 1: ${NOTES.aino}, 4 votes.`, {
+        exact: false,
+      })
+      .waitFor();
     for (const person of everyone) {
       await outlineItem(person.page, NOTES.aino).getByText('Rank 1, 4 votes').waitFor();
       await outlineItem(person.page, NOTES.cai).getByText('Rank 2, 3 votes').waitFor();

@@ -40,7 +40,7 @@ export function useAnnouncements(
         const item = fresh[0];
         announce(t.outline.announceNew(t.outline.types[item.type] ?? item.type, itemLabel(item)));
       } else if (fresh.length > 1) {
-        announce(t.outline.itemCount(fresh.length));
+        announce(t.outline.announceNewMany(fresh.length));
       }
     }
     known.current = ids;

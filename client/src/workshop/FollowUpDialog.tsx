@@ -1,5 +1,5 @@
 /** Assigning a follow-up to an item: owner (a member or a typed name), due date, status, notes. */
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import {
   type CreateFollowUpBody,
   FOLLOW_UP_STATUSES,
@@ -25,6 +25,8 @@ export function FollowUpDialog(props: { itemId: string; itemLabel: string; onClo
   const [status, setStatus] = useState<FollowUpStatus>('open');
   const [notes, setNotes] = useState('');
   const [busy, setBusy] = useState(false);
+  // An older refusal from elsewhere is not this form's: start clean.
+  useEffect(() => store.clearError(), [store]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

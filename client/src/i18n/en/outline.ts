@@ -38,6 +38,7 @@ export const outline = {
   due: (date: string) => `due ${date}`,
   readOnly: 'You can read the board but not change it right now.',
   announceNew: (type: string, text: string) => `New ${type.toLowerCase()}: ${text}`,
+  announceNewMany: (count: number) => `${count} new items on the board.`,
   announceAdded: 'Note added.',
   announceAddedPrivately: 'Note added privately.',
   announceSaved: 'Saved.',

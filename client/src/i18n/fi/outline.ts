@@ -41,6 +41,7 @@ export const outline: Catalogue['outline'] = {
   due: (date) => `määräpäivä ${date}`,
   readOnly: 'Voit nyt lukea taulua mutta et muuttaa sitä.',
   announceNew: (type, text) => `Uusi ${type.toLowerCase()}: ${text}`,
+  announceNewMany: (count) => `${count} uutta kohdetta taululla.`,
   announceAdded: 'Lappunen lisätty.',
   announceAddedPrivately: 'Lappunen lisätty yksityisesti.',
   announceSaved: 'Tallennettu.',

@@ -100,7 +100,7 @@ export const workshop: Catalogue['workshop'] = {
   untitledItem: '(ei tekstiä)',
 
   addVote: (label) => `Äänestä kohdetta ”${label}”`,
-  retractVote: (label) => `Ota ääni takaisin kohteelta ”${label}”`,
+  retractVote: (label) => `Ota takaisin ääni kohteelta ”${label}”`,
   myVotesOnItem: (count) => (count === 1 ? '1 oma ääni' : `${count} omaa ääntä`),
   outOfPlay: 'Ei mukana tällä kierroksella',
   resultBadge: (rank, n) => `Sija ${rank}, ${votes(n)}`,
