@@ -12,6 +12,18 @@ import { StrokeView } from './StrokeView.tsx';
 import { TextEditor } from './TextEditor.tsx';
 import { useItem } from './use-item.ts';
 
+/**
+ * Whether the text might not fit its box (a generous estimate from average glyph size): only
+ * those items clip, because each clip costs a paint chunk on every panned frame.
+ */
+function mayOverflow(item: { text: string; w: number; h: number }, fontSize: number): boolean {
+  const perLine = Math.max(1, (item.w - 28) / (fontSize * 0.5));
+  const lines = Math.max(1, (item.h - 28) / (fontSize * 1.3));
+  let needed = 0;
+  for (const line of item.text.split('\n')) needed += Math.max(1, Math.ceil(line.length / perLine));
+  return needed > lines * 0.8;
+}
+
 export interface ItemViewProps {
   id: string;
   map: ItemMap;
@@ -50,7 +62,7 @@ export const ItemView = memo(function ItemView({ id, map, isPrivate }: ItemViewP
           label={t.canvas.itemLabel(typeName, item.text)}
           selected={selected}
           isPrivate={isPrivate}
-          className={`im-${item.type}`}
+          className={`im-${item.type}${mayOverflow(item, fontSize ?? 18) ? ' is-clipped' : ''}`}
           style={{
             background: fill,
             color: item.type === 'note' ? inkOn(fill) : undefined,
