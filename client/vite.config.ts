@@ -8,7 +8,10 @@ export default defineConfig({
   plugins: [react()],
   build: {
     outDir: fileURLToPath(new URL('../dist/client', import.meta.url)),
-    emptyOutDir: true,
+    // Assets are content-hashed, so old and new builds can share the folder: a page (or a test
+    // server) still holding the previous index.html keeps finding its chunks. The build script
+    // prunes what no build has referenced for a while.
+    emptyOutDir: false,
     sourcemap: false,
     // scripts/build-client.ts reads it to report what each route loads first.
     manifest: true,

@@ -3,7 +3,7 @@
  * build: `npm start` and the browser tests call this, so a second start costs nothing.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -44,6 +44,7 @@ export async function buildClient(options: { force?: boolean; quiet?: boolean } 
     logLevel: options.quiet ? 'warn' : 'info',
   });
   precompress();
+  pruneOldAssets();
   writeFileSync(STAMP, hash);
   if (!options.quiet) printBundleReport(bundleReport());
   return { built: true, outDir: OUT_DIR };
@@ -59,7 +60,39 @@ function precompress(): void {
   for (const name of readdirSync(dir)) {
     if (!/\.(js|css)$/.test(name)) continue;
     const file = path.join(dir, name);
+    // Names carry a content hash: an existing .gz already holds this very content.
+    if (existsSync(`${file}.gz`)) continue;
     writeFileSync(`${file}.gz`, gzipSync(readFileSync(file), { level: 9 }));
+  }
+}
+
+/** Assets this long unreferenced are gone for good: no open page can still be asking for them. */
+const PRUNE_AFTER_MS = 15 * 60_000;
+
+function readManifest(): Record<string, ManifestChunk> {
+  return JSON.parse(readFileSync(path.join(OUT_DIR, '.vite/manifest.json'), 'utf8'));
+}
+
+/** File names under assets/ that the current build's manifest names. */
+function currentAssets(manifest = readManifest()): Set<string> {
+  const current = new Set<string>();
+  for (const chunk of Object.values(manifest)) {
+    for (const file of [chunk.file, ...(chunk.css ?? []), ...(chunk.assets ?? [])]) {
+      current.add(path.basename(file));
+    }
+  }
+  return current;
+}
+
+/** Removes assets that the current manifest does not name and that are older than a while. */
+function pruneOldAssets(): void {
+  const current = currentAssets();
+  const dir = path.join(OUT_DIR, 'assets');
+  const cutoff = Date.now() - PRUNE_AFTER_MS;
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (current.has(name.replace(/\.gz$/, '')) || statSync(full).mtimeMs > cutoff) continue;
+    rmSync(full, { force: true });
   }
 }
 
@@ -69,10 +102,11 @@ interface ManifestChunk {
   imports?: string[];
   dynamicImports?: string[];
   css?: string[];
+  assets?: string[];
 }
 
 export interface BundleReport {
-  /** Every built file under assets/: bytes as served and gzipped. */
+  /** Every file of the current build under assets/: bytes as served and gzipped. */
   chunks: { file: string; bytes: number; gzip: number }[];
   /** JavaScript a first visit downloads before the page can be used, gzipped, per route. */
   initialJs: { landing: number; board: number };
@@ -83,9 +117,7 @@ export interface BundleReport {
  * plus the route's own lazy chunk (App loads it at once) and that chunk's static imports.
  */
 export function bundleReport(): BundleReport {
-  const manifest = JSON.parse(
-    readFileSync(path.join(OUT_DIR, '.vite/manifest.json'), 'utf8'),
-  ) as Record<string, ManifestChunk>;
+  const manifest = readManifest();
   // What the server sends: the precompressed copy where there is one.
   const gzipOf = (file: string) => {
     const full = path.join(OUT_DIR, file);
@@ -111,9 +143,7 @@ export function bundleReport(): BundleReport {
     }
     return total;
   };
-  const assets = readdirSync(path.join(OUT_DIR, 'assets'))
-    .filter((name) => !name.endsWith('.gz'))
-    .sort();
+  const assets = Array.from(currentAssets(manifest)).sort();
   return {
     chunks: assets.map((name) => {
       const file = `assets/${name}`;
