@@ -208,7 +208,7 @@ describe.skipIf(!HAS_CHROMIUM)('editing on the canvas', () => {
         h: 400,
         title: 'Stage',
       });
-      conceptId = addItem(observer.doc, { type: 'concept', x: 0, y: 500, title: 'Concept' });
+      conceptId = addItem(observer.doc, { type: 'concept', x: 0, y: 900, title: 'Concept' });
     });
     await item(page, conceptId).waitFor();
     await zoomToFit(page);
