@@ -2,6 +2,7 @@
  * Drawn by the canvas on each item: vote dots during a round (or a veil on items the round
  * leaves out), the ranking badge after it closes, follow-up marks and the assign action.
  */
+import './workshop.css';
 import './overlay.css';
 import { type KeyboardEvent, type SyntheticEvent, useState } from 'react';
 import { type Item, itemsOf, readItem } from '../../../shared/board-document.ts';
@@ -131,9 +132,19 @@ export function ItemOverlay({ itemId }: { itemId: string }) {
               data-result-rank={open ? undefined : result.rank}
               data-votes={result.votes}
             >
-              {open
-                ? t.workshop.liveTally(result.votes)
-                : t.workshop.resultBadge(result.rank, result.votes)}
+              {open ? (
+                t.workshop.liveTally(result.votes)
+              ) : (
+                <>
+                  {/* Short enough to fit a note zoomed out; the full words for screen readers. */}
+                  <span aria-hidden="true">
+                    {t.workshop.resultBadgeShort(result.rank, result.votes)}
+                  </span>
+                  <span className="wk-visually-hidden">
+                    {t.workshop.resultBadge(result.rank, result.votes)}
+                  </span>
+                </>
+              )}
             </span>
           )}
           {followUps.length > 0 && (

@@ -104,6 +104,8 @@ export const workshop = {
   outOfPlay: 'Not in this round',
   resultBadge: (rank: number, votes: number) =>
     `Rank ${rank}, ${votes === 1 ? '1 vote' : `${votes} votes`}`,
+  resultBadgeShort: (rank: number, votes: number) =>
+    `#${rank} · ${votes === 1 ? '1 vote' : `${votes} votes`}`,
   liveTally: (votes: number) => (votes === 1 ? '1 vote' : `${votes} votes`),
   assignFollowUp: 'Assign follow-up',
   followUpCount: (count: number) => (count === 1 ? '1 follow-up' : `${count} follow-ups`),

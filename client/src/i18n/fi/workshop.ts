@@ -104,6 +104,7 @@ export const workshop: Catalogue['workshop'] = {
   myVotesOnItem: (count) => (count === 1 ? '1 oma ääni' : `${count} omaa ääntä`),
   outOfPlay: 'Ei mukana tällä kierroksella',
   resultBadge: (rank, n) => `Sija ${rank}, ${votes(n)}`,
+  resultBadgeShort: (rank, n) => `#${rank} · ${votes(n)}`,
   liveTally: votes,
   assignFollowUp: 'Nimeä jatkotoimi',
   followUpCount: (count) => (count === 1 ? '1 jatkotoimi' : `${count} jatkotointa`),
