@@ -28,6 +28,16 @@ export function useAnnouncements(
     setMessage((previous) => (previous === text ? `${text}\u00a0` : text));
   }, []);
 
+  // A reveal or a restore arrives as several updates in a row: gather them briefly and say
+  // "3 new items" once, rather than a burst that cuts itself off.
+  const pending = useRef<Item[]>([]);
+  const flush = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(
+    () => () => {
+      if (flush.current) clearTimeout(flush.current);
+    },
+    [],
+  );
   useEffect(() => {
     const ids = new Set(items.map((item) => item.id));
     if (known.current) {
@@ -35,12 +45,21 @@ export function useAnnouncements(
         (item) =>
           !known.current?.has(item.id) && !mine.current.has(item.id) && SAID_TYPES.has(item.type),
       );
-      // A restore or a reveal brings many at once: say how many rather than read them all.
-      if (fresh.length === 1 && fresh[0]) {
-        const item = fresh[0];
-        announce(t.outline.announceNew(t.outline.types[item.type] ?? item.type, itemLabel(item)));
-      } else if (fresh.length > 1) {
-        announce(t.outline.announceNewMany(fresh.length));
+      if (fresh.length > 0) {
+        pending.current.push(...fresh);
+        if (flush.current) clearTimeout(flush.current);
+        flush.current = setTimeout(() => {
+          const batch = pending.current;
+          pending.current = [];
+          const [first] = batch;
+          if (batch.length === 1 && first) {
+            announce(
+              t.outline.announceNew(t.outline.types[first.type] ?? first.type, itemLabel(first)),
+            );
+          } else if (batch.length > 1) {
+            announce(t.outline.announceNewMany(batch.length));
+          }
+        }, 300);
       }
     }
     known.current = ids;
