@@ -179,18 +179,19 @@ export class WorkshopStore {
 
   #applyClosed({ round, results, excluded }: CloseRoundResponse): void {
     if (!this.#state.rounds.some((v) => v.round.id === round.id)) this.#upsertRound(round);
-    // The board shows the newest results unless someone picked an older round.
+    // A round that just closed is what everyone wants to see, whatever was picked before.
     this.#patchRound(round.id, (view) => ({ ...view, round, results, excluded }));
     this.#set({ shownRoundId: null });
   }
 
   #upsertFollowUp(followUp: FollowUp): void {
-    const others = this.#state.followUps.filter((f) => f.id !== followUp.id);
-    const index = this.#state.followUps.findIndex((f) => f.id === followUp.id);
-    const followUps =
-      index === -1
-        ? [...others, followUp]
-        : this.#state.followUps.map((f) => (f.id === followUp.id ? followUp : f));
+    const current = this.#state.followUps.find((f) => f.id === followUp.id);
+    // An acknowledgement can arrive after the event of a later change: keep the newer one.
+    if (current && current.updatedAt > followUp.updatedAt) return;
+    const known = current !== undefined;
+    const followUps = known
+      ? this.#state.followUps.map((f) => (f.id === followUp.id ? followUp : f))
+      : [...this.#state.followUps, followUp];
     this.#set({ followUps });
   }
 
