@@ -82,7 +82,8 @@ export function WorkshopBanner({ placement = 'panels' }: { placement?: 'panels' 
       {board && (
         <SharedTimer timer={board.timer} offsetMs={state.clockOffsetMs} testId={inPanels} />
       )}
-      {board?.locked && <p className="wk-notice">{t.workshop.locked}</p>}
+      {/* Participants get the board page's lock banner; facilitators (still editing) this. */}
+      {board?.locked && isFacilitator && <p className="wk-notice">{t.workshop.locked}</p>}
       {board?.silentWriting && (
         <p className="wk-notice wk-notice-silent">
           {isFacilitator ? t.workshop.silentWritingFacilitator : t.workshop.silentWritingOn}
