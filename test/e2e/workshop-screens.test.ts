@@ -14,6 +14,7 @@ const WORDS = {
     facilitate: 'Facilitate',
     voting: 'Voting',
     followUps: 'Follow-ups',
+    history: 'History & export',
     openRound: 'Open round',
     results: 'Results',
     rank1: 'Rank 1, 3 votes',
@@ -22,6 +23,7 @@ const WORDS = {
     facilitate: 'Fasilitoi',
     voting: 'Äänestys',
     followUps: 'Jatkotoimet',
+    history: 'Historia ja vienti',
     openRound: 'Avaa kierros',
     results: 'Tulokset',
     rank1: 'Sija 1, 3 ääntä',
@@ -111,6 +113,10 @@ describe.skipIf(!HAS_CHROMIUM)('workshop panels in Finnish and English', () => {
       await openTab(page, words.followUps);
       await page.getByTestId('followup-panel').locator('.wk-followup').nth(1).waitFor();
       await screenshot(page, `follow-ups-${language}`, '[data-testid="side-panels"]');
+
+      await openTab(page, words.history);
+      await page.getByTestId('history-panel').locator('[data-snapshot-id]').first().waitFor();
+      await screenshot(page, `history-${language}`, '[data-testid="side-panels"]');
 
       await screenshot(page, `board-${language}`);
       await zoomOnNotes(page);
