@@ -7,7 +7,12 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addItem } from '../../shared/board-document.ts';
-import { type OpenedBoard, openBoard, waitForConnection } from '../helpers/board-page.ts';
+import {
+  type OpenedBoard,
+  openBoard,
+  SCREENSHOTS,
+  waitForConnection,
+} from '../helpers/board-page.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { socketIoClient } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -74,6 +79,7 @@ describe.skipIf(!HAS_CHROMIUM)('the canvas for assistive technology', () => {
     await page.keyboard.press('?');
     await page.locator('dialog.im-help').waitFor();
     expect(await axeOnCanvas(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'canvas-help.png') });
     await page.keyboard.press('Escape');
   });
 
