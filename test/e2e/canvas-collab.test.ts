@@ -241,6 +241,29 @@ describe.skipIf(!HAS_CHROMIUM)('two people on one canvas', () => {
     expect(await aino.page.locator('.im-cursor[data-cursor-name="Bruno"]').textContent()).toBe(
       'Bruno',
     );
+    // What Bruno publishes for everyone (board/presence.ts): pointer and view in board units,
+    // and his selection, read here by a plain Yjs client.
+    const brunoPresence = () =>
+      [...observer.provider.awareness.getStates().values()].find(
+        (state) => (state as { member?: { name?: string } }).member?.name === 'Bruno',
+      ) as
+        | {
+            cursor: { x: number; y: number } | null;
+            viewport: { x: number; y: number; zoom: number } | null;
+            selection: string[];
+          }
+        | undefined;
+    await waitFor(
+      () => typeof brunoPresence()?.cursor?.x === 'number',
+      "Bruno's cursor in awareness",
+    );
+    expect(brunoPresence()!.viewport!.zoom).toBeGreaterThan(0);
+    const brunoNote = noteText('Bruno note')!;
+    await item(bruno.page, brunoNote.id).click();
+    await waitFor(
+      () => brunoPresence()?.selection.includes(brunoNote.id) === true,
+      'selection published',
+    );
     await zoomToFit(aino.page);
     await aino.page.screenshot({ path: `${SCREENSHOTS}/canvas-collab.png` });
   });
