@@ -84,7 +84,10 @@ export function useCanvasState<T>(state: CanvasState, selector: (state: CanvasSt
   return useSyncExternalStore(state.subscribe, get, get);
 }
 
-/** 0 plain, 1 selected, 2 selected and editing `field`: a primitive, so renders stay rare. */
+/**
+ * Whether one item is selected or being edited. The snapshot is a string ('' plain, 's'
+ * selected, 'e:<field>' editing), so only the items whose status changed re-render.
+ */
 export function useItemStatus(
   state: CanvasState,
   id: string,

@@ -11,7 +11,7 @@ import {
   type NewItem,
 } from '../../../../shared/board-document.ts';
 import { type BoardModel, Z_FIELD } from './board-model.ts';
-import { centre, contains, type Rect, rectOf } from './geometry.ts';
+import { boundsOfPoints, centre, contains, pairs, type Rect, rectOf } from './geometry.ts';
 
 /** Adds an item on top of everything; notes go to my private document while one is given. */
 export function createItem(model: BoardModel, init: NewItem, target?: Y.Doc): string {
@@ -159,16 +159,5 @@ export function resizeTo(model: BoardModel, id: string, w: number, h: number): v
 
 /** A stroke's box, kept with its points so exports and foreign clients see where it is. */
 export function strokeBox(points: readonly number[]): Rect {
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i + 1 < points.length; i += 2) {
-    minX = Math.min(minX, points[i]!);
-    maxX = Math.max(maxX, points[i]!);
-    minY = Math.min(minY, points[i + 1]!);
-    maxY = Math.max(maxY, points[i + 1]!);
-  }
-  if (!Number.isFinite(minX)) return { x: 0, y: 0, w: 0, h: 0 };
-  return { x: minX, y: minY, w: maxX - minX, h: maxY - minY };
+  return boundsOfPoints(pairs(points));
 }

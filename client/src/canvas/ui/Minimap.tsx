@@ -3,7 +3,7 @@
  * a picture of the board's layout (the items' text lives in the DOM), and two thousand boxes
  * cost one draw call each there. Click or drag in it to move the view.
  */
-import { useEffect, useRef } from 'react';
+import { type PointerEvent, useEffect, useRef } from 'react';
 import { useCanvas } from '../canvas-context.ts';
 import { safeFill } from '../items/colors.ts';
 import { type Rect, rectOf, union } from '../model/geometry.ts';
@@ -94,7 +94,7 @@ export function Minimap() {
     };
   }, [model, viewport]);
 
-  const moveTo = (event: React.PointerEvent<HTMLCanvasElement>) => {
+  const moveTo = (event: PointerEvent<HTMLCanvasElement>) => {
     const m = mapping.current;
     if (!m) return;
     const box = event.currentTarget.getBoundingClientRect();
