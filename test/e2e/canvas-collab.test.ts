@@ -264,6 +264,9 @@ describe.skipIf(!HAS_CHROMIUM)('two people on one canvas', () => {
       () => brunoPresence()?.selection.includes(brunoNote.id) === true,
       'selection published',
     );
+    // …and Aino sees it outlined in Bruno's colour.
+    await aino.page.locator('.im-remote-selection').waitFor();
+    expect(await aino.page.locator('.im-remote-selection').count()).toBe(1);
     await zoomToFit(aino.page);
     await aino.page.screenshot({ path: `${SCREENSHOTS}/canvas-collab.png` });
   });

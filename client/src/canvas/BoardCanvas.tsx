@@ -16,6 +16,7 @@ import { CanvasState } from './model/canvas-state.ts';
 import { CanvasUndo } from './model/undo.ts';
 import { Viewport } from './model/viewport.ts';
 import { Cursors } from './presence/Cursors.tsx';
+import { RemoteSelections } from './presence/RemoteSelections.tsx';
 import { DraftStore } from './tools/drafts.ts';
 import { deleteSelection, duplicateSelection, type KeyboardActions } from './tools/keyboard.ts';
 import type { ToolEnv } from './tools/tool-env.ts';
@@ -150,6 +151,7 @@ export function BoardCanvas({
         >
           <div ref={world} className="im-world">
             <ItemsLayers doc={doc} privateDoc={privateDoc} />
+            <RemoteSelections awareness={awareness} />
             <DraftLayer drafts={drafts} />
             <Cursors awareness={awareness} myMemberId={me.id} />
           </div>
