@@ -17,7 +17,7 @@ export interface Insets {
   bottom: number;
 }
 
-/** The tool bar sits on the left (about 64 px wide), the zoom controls bottom right. */
+/** The tool bar sits on the left (about 64 px wide); zoom controls and selection bar at the foot. */
 export const FIT_INSETS: Insets = { left: 88, right: 32, top: 40, bottom: 64 };
 
 const clampZoom = (zoom: number) => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom));
