@@ -12,7 +12,7 @@ import { useT } from '../i18n/i18n.tsx';
 import { CanvasContext, type CanvasContextValue } from './canvas-context.ts';
 import { ItemsLayers } from './items/ItemsLayer.tsx';
 import { BoardModel } from './model/board-model.ts';
-import { CanvasState } from './model/canvas-state.ts';
+import { CanvasState, useCanvasState } from './model/canvas-state.ts';
 import { CanvasUndo } from './model/undo.ts';
 import { Viewport } from './model/viewport.ts';
 import { Cursors } from './presence/Cursors.tsx';
@@ -28,6 +28,8 @@ import { Toolbar } from './ui/Toolbar.tsx';
 import { ZoomControls } from './ui/ZoomControls.tsx';
 import { boardBounds, useCanvasEffects } from './use-canvas-effects.ts';
 import './canvas.css';
+
+const currentTool = (state: CanvasState) => state.tool;
 
 export interface ViewportRequest {
   viewport: ViewportState;
@@ -72,6 +74,7 @@ export function BoardCanvas({
   const [viewport] = useState(() => new Viewport());
   const [drafts] = useState(() => new DraftStore());
   const undo = useMemo(() => new CanvasUndo(model.docs(), model.origin), [model]);
+  const tool = useCanvasState(state, currentTool);
   const [helpOpen, setHelpOpen] = useState(false);
   // The overview covers a corner of the board, so it opens on request.
   const [minimapOpen, setMinimapOpen] = useState(false);
@@ -146,6 +149,7 @@ export function BoardCanvas({
         <section
           ref={surface}
           className="im-surface"
+          data-tool={tool}
           tabIndex={-1}
           aria-label={t.canvas.boardLabel}
         >
