@@ -101,11 +101,12 @@ export function useCanvasEffects(
       }
       if (handleKeyDown(event, env, actions, inCanvas())) event.preventDefault();
     };
+    const releaseSpace = () => {
+      pointer.spaceHeld = false;
+      root.classList.remove('is-panning');
+    };
     const onKeyUp = (event: KeyboardEvent) => {
-      if (event.key === ' ') {
-        pointer.spaceHeld = false;
-        root.classList.remove('is-panning');
-      }
+      if (event.key === ' ') releaseSpace();
     };
     const onCopy = (event: ClipboardEvent) => {
       if (isEditable(event.target) || !inCanvas() || state.selection.size === 0) return;
@@ -155,6 +156,8 @@ export function useCanvasEffects(
     };
     document.addEventListener('keydown', onKeyDown);
     document.addEventListener('keyup', onKeyUp);
+    // Space released in another window never reaches us: do not stay stuck in pan mode.
+    window.addEventListener('blur', releaseSpace);
     document.addEventListener('copy', onCopy);
     document.addEventListener('paste', onPaste);
     root.addEventListener('focusin', onFocusIn);
@@ -169,6 +172,7 @@ export function useCanvasEffects(
       root.removeEventListener('focusin', onFocusIn);
       document.removeEventListener('keydown', onKeyDown);
       document.removeEventListener('keyup', onKeyUp);
+      window.removeEventListener('blur', releaseSpace);
       document.removeEventListener('copy', onCopy);
       document.removeEventListener('paste', onPaste);
       viewport.attach(null);
