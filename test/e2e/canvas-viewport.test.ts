@@ -50,6 +50,16 @@ describe.skipIf(!HAS_CHROMIUM)('moving around the board', () => {
     await server?.close();
   });
 
+  it('opens a big board readable, at its top-left corner', async () => {
+    // The two notes are 3,000 units apart: fitting both would make the text unreadable.
+    expect((await camera(page)).zoom).toBeCloseTo(0.3, 2);
+    const screen = (await page.locator('.im-surface').boundingBox())!;
+    const here = (await item(page, noteId).boundingBox())!;
+    expect(here.x).toBeGreaterThan(screen.x);
+    expect(here.y).toBeGreaterThan(screen.y);
+    expect(here.x + here.width).toBeLessThan(screen.x + screen.width);
+  });
+
   it('ctrl+wheel (and trackpad pinch) zooms around the pointer; the wheel pans', async () => {
     await zoomToFit(page);
     const target = await centreOf(item(page, noteId));

@@ -14,10 +14,14 @@ import {
   pasteItems,
 } from './model/clipboard.ts';
 import { rectOf, union } from './model/geometry.ts';
+import { FIT_INSETS } from './model/viewport.ts';
 import { PresencePublisher } from './presence/presence-publisher.ts';
 import { handleKeyDown, type KeyboardActions } from './tools/keyboard.ts';
 import { PointerController } from './tools/pointer-controller.ts';
 import type { ToolEnv } from './tools/tool-env.ts';
+
+/** Below this the first view of a board would be too small to read. */
+const MIN_START_ZOOM = 0.3;
 
 export function boardBounds(env: ToolEnv) {
   return union(
@@ -205,8 +209,21 @@ export function useCanvasEffects(
       done = true;
       model.doc.off('update', fitOnce);
       const view = viewport.fitting(bounds);
-      // Never start so far out that nothing is readable; the rest is a pan away.
-      viewport.animateTo({ ...view, zoom: Math.max(view.zoom, 0.3) }, 0);
+      if (view.zoom >= MIN_START_ZOOM) {
+        viewport.animateTo(view, 0);
+        return;
+      }
+      // Never start so far out that nothing is readable. Show the board's top-left corner,
+      // where reading starts, rather than its middle (which may be empty); the rest is a pan away.
+      const zoom = MIN_START_ZOOM;
+      viewport.animateTo(
+        {
+          x: bounds.x + (viewport.width / 2 - FIT_INSETS.left) / zoom,
+          y: bounds.y + (viewport.height / 2 - FIT_INSETS.top) / zoom,
+          zoom,
+        },
+        0,
+      );
     };
     model.doc.on('update', fitOnce);
     requestAnimationFrame(() => fitOnce());
