@@ -29,8 +29,7 @@ import type {
 } from './follow-through.ts';
 import type { Member } from './roles.ts';
 
-/** Bumped when an event's meaning changes; sent in the handshake's `auth.protocol`. */
-export const PROTOCOL_VERSION = 1;
+export { PROTOCOL_VERSION } from './constants.ts';
 
 /** `io(url, { auth })`: who is connecting, to which board. */
 export const socketAuthSchema = z.object({

@@ -5,8 +5,7 @@
 import { z } from 'zod';
 import { ITEM_TYPES, type ItemType } from './board-document.ts';
 
-/** Items that can receive votes unless the facilitator says otherwise. */
-export const DEFAULT_VOTE_TARGETS: readonly ItemType[] = ['note', 'concept'];
+export { DEFAULT_VOTE_TARGETS, PHASES } from './constants.ts';
 
 export const openRoundBody = z
   .strictObject({
@@ -89,8 +88,6 @@ export interface VoteResponse {
   remaining: number;
   myVotes: Record<string, number>;
 }
-
-export const PHASES = ['diverge', 'cluster', 'vote', 'assign'] as const;
 
 export const lockBody = z.strictObject({ locked: z.boolean() });
 export const phaseBody = z.strictObject({

@@ -5,10 +5,11 @@
 import { z } from 'zod';
 import type { Board } from './api.ts';
 import type { Item } from './board-document.ts';
+import { FOLLOW_UP_STATUSES } from './constants.ts';
 import type { ExcludedResult, Round, RoundResult } from './facilitation.ts';
 import type { Role } from './roles.ts';
 
-export const FOLLOW_UP_STATUSES = ['open', 'in_progress', 'done', 'dropped'] as const;
+export { FOLLOW_UP_STATUSES };
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
 /** A calendar date, YYYY-MM-DD, that exists. */

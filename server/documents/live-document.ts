@@ -75,6 +75,7 @@ export class LiveDocument {
   /** Connections that get the server's sync step 1 once the document is integrated. */
   readonly #awaitingStep1 = new Set<Peer>();
   #integrateTimer: NodeJS.Timeout | undefined;
+  #fullStateCache: Uint8Array | undefined;
   /** Full syncs sent from the stored bytes that have not left the process yet. */
   #sendsFromStore = 0;
   #pending: Pending[] = [];
@@ -101,6 +102,10 @@ export class LiveDocument {
     this.#tailBytes = sum(stored.updates);
     this.#tailUpdates = stored.updates.length;
     this.#lastSeq = stored.lastSeq;
+    // Any transaction may have changed the document ('afterTransaction' costs no encoding).
+    this.#doc.on('afterTransaction', () => {
+      this.#fullStateCache = undefined;
+    });
     this.awareness = new awarenessProtocol.Awareness(this.#doc);
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.#onAwarenessUpdate);
@@ -162,6 +167,16 @@ export class LiveDocument {
     };
     peer.transport.send(encodeSyncStep2(stored.state ?? EMPTY_UPDATE), sent);
     setTimeout(sent, MAX_SEND_WAIT_MS).unref();
+  }
+
+  /**
+   * The whole document as one update, encoded once for every new client until the next
+   * change: when hundreds of clients (re)connect at once, encoding it for each one would be
+   * most of the server's work.
+   */
+  #fullState(): Uint8Array {
+    this.#fullStateCache ??= Y.encodeStateAsUpdate(this.#doc);
+    return this.#fullStateCache;
   }
 
   #integrateSoon(delayMs: number, reschedule = false): void {
@@ -233,7 +248,10 @@ export class LiveDocument {
         this.#integrate();
         if (this.#failed) return;
         this.flush();
-        peer.transport.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.#doc, message.stateVector)));
+        const update = isEmptyStateVector(message.stateVector)
+          ? this.#fullState()
+          : Y.encodeStateAsUpdate(this.#doc, message.stateVector);
+        peer.transport.send(encodeSyncStep2(update));
         return;
       }
       case 'update':
@@ -415,14 +433,13 @@ export class LiveDocument {
   }
 
   #broadcast(message: Uint8Array, except: Peer | null): void {
-    let groups: Set<BroadcastGroup> | undefined;
+    const groups = new Set<BroadcastGroup>();
     for (const peer of this.#peers) {
       if (peer === except) continue;
       const group = peer.transport.group;
-      if (group) (groups ??= new Set()).add(group);
+      if (group) groups.add(group);
       else peer.transport.send(message);
     }
-    if (!groups) return;
     for (const group of groups) {
       group.broadcast(message, except?.transport.group === group ? except.transport : null);
     }

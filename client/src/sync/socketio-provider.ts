@@ -10,12 +10,9 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
 import type { PublicMember } from '../../../shared/api.ts';
+import { PROTOCOL_VERSION } from '../../../shared/constants.ts';
 import type { ErrorBody } from '../../../shared/errors.ts';
-import {
-  type ClientToServerEvents,
-  PROTOCOL_VERSION,
-  type ServerToClientEvents,
-} from '../../../shared/events.ts';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/events.ts';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;

@@ -3,7 +3,7 @@
  * "bring everyone to me". Everything goes through the server, which checks the role again.
  */
 import { useState } from 'react';
-import { PHASES } from '../../../shared/facilitation.ts';
+import { PHASES } from '../../../shared/constants.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import type { PresenceState } from '../board/presence.ts';
 import { useT } from '../i18n/i18n.tsx';

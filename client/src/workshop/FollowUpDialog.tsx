@@ -1,10 +1,7 @@
 /** Assigning a follow-up to an item: owner (a member or a typed name), due date, status, notes. */
 import { type FormEvent, useEffect, useState } from 'react';
-import {
-  type CreateFollowUpBody,
-  FOLLOW_UP_STATUSES,
-  type FollowUpStatus,
-} from '../../../shared/follow-through.ts';
+import { FOLLOW_UP_STATUSES } from '../../../shared/constants.ts';
+import type { CreateFollowUpBody, FollowUpStatus } from '../../../shared/follow-through.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { Modal } from './Modal.tsx';

@@ -3,11 +3,8 @@
  * updated live. Facilitators edit everything; an owner edits status and notes of their own.
  */
 import { useId } from 'react';
-import {
-  FOLLOW_UP_STATUSES,
-  type FollowUp,
-  type FollowUpStatus,
-} from '../../../shared/follow-through.ts';
+import { FOLLOW_UP_STATUSES } from '../../../shared/constants.ts';
+import type { FollowUp, FollowUpStatus } from '../../../shared/follow-through.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { itemLabel, useItems } from './use-items.ts';

@@ -1,0 +1,17 @@
+/**
+ * The contract's plain constants, in a module that imports no validator: the browser bundle
+ * imports them from here, so it does not carry zod for a handful of values. The modules that
+ * define the matching schemas re-export them.
+ */
+import type { ItemType } from './board-document.ts';
+
+/** Bumped when a realtime event's meaning changes; sent in the handshake's `auth.protocol`. */
+export const PROTOCOL_VERSION = 1;
+
+/** Items that can receive votes unless the facilitator says otherwise. */
+export const DEFAULT_VOTE_TARGETS: readonly ItemType[] = ['note', 'concept'];
+
+/** The phase banner's steps, in workshop order. */
+export const PHASES = ['diverge', 'cluster', 'vote', 'assign'] as const;
+
+export const FOLLOW_UP_STATUSES = ['open', 'in_progress', 'done', 'dropped'] as const;
