@@ -8,7 +8,6 @@
  * to a client flushes first, so no client ever sees an update that is not on disk.
  */
 import type { Logger } from 'pino';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Member } from '../../shared/roles.ts';
 import { AppError } from '../errors.ts';
@@ -20,11 +19,9 @@ import type {
 } from '../store/documents-repository.ts';
 import { type DocumentKey, documentId } from './document-key.ts';
 import { type BroadcastGroup, Peer, type PeerLimits, type PeerTransport } from './peer.ts';
+import { Presence } from './presence.ts';
 import {
-  type AwarenessEntry,
   decodeMessage,
-  encodeAwareness,
-  encodeAwarenessEntries,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
@@ -32,6 +29,7 @@ import {
   isEmptyUpdate,
   validateUpdate,
 } from './protocol.ts';
+import { applyAndUndo } from './refused-edit.ts';
 
 /** Who may change a document right now: roles, board lock, silent writing (facilitation). */
 export interface EditPolicy {
@@ -58,14 +56,12 @@ interface Pending {
 
 /** Marks changes the server makes itself (reveals, restores). */
 const SERVER_ORIGIN = Symbol('server');
-/** Marks an edit that is applied only to be undone (see #revert). */
-const REFUSED_ORIGIN = Symbol('refused');
 
 export class LiveDocument {
   readonly key: DocumentKey;
   readonly id: string;
   readonly boardId: string;
-  readonly awareness: awarenessProtocol.Awareness;
+  readonly #presence: Presence;
   readonly #options: DocumentOptions;
   readonly #peers = new Set<Peer>();
   readonly #doc: Y.Doc;
@@ -79,9 +75,7 @@ export class LiveDocument {
   /** Full syncs sent from the stored bytes that have not left the process yet. */
   #sendsFromStore = 0;
   #pending: Pending[] = [];
-  #awarenessChanged = new Set<number>();
   #flushScheduled = false;
-  #presenceTimer: NodeJS.Timeout | undefined;
   #tailBytes = 0;
   #tailUpdates = 0;
   #lastSeq = 0;
@@ -106,9 +100,13 @@ export class LiveDocument {
     this.#doc.on('afterTransaction', () => {
       this.#fullStateCache = undefined;
     });
-    this.awareness = new awarenessProtocol.Awareness(this.#doc);
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', this.#onAwarenessUpdate);
+    this.#presence = new Presence(this.#doc, {
+      flushMs: options.limits.presenceFlushMs,
+      metrics: options.metrics,
+      broadcast: (message) => {
+        if (!this.#failed) this.#broadcast(message, null);
+      },
+    });
   }
 
   /** The Yjs document, integrated from the database on first use. */
@@ -210,12 +208,8 @@ export class LiveDocument {
     } else {
       transport.send(encodeSyncStep1(Y.encodeStateVector(this.#doc)));
     }
-    const states = Array.from(this.awareness.getStates().keys());
-    if (states.length > 0) {
-      transport.send(
-        encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)),
-      );
-    }
+    const everyone = this.#presence.everyone();
+    if (everyone) transport.send(everyone);
     return peer;
   }
 
@@ -224,9 +218,7 @@ export class LiveDocument {
     peer.closed = true;
     this.#awaitingStep1.delete(peer);
     this.#lastActive = Date.now();
-    if (peer.clientIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, Array.from(peer.clientIds), null);
-    }
+    this.#presence.drop(peer);
   }
 
   /** Handles one y-protocols message from a connection. Never throws. */
@@ -257,12 +249,15 @@ export class LiveDocument {
       case 'update':
         return this.#receiveUpdate(peer, message.update);
       case 'awareness':
-        return this.#receiveAwareness(peer, message.update, message.entries);
+        try {
+          this.#presence.receive(peer, message.update, message.entries);
+        } catch (error) {
+          this.#reject(peer, 'malformed_message', error);
+        }
+        return;
       case 'query-awareness': {
-        const states = Array.from(this.awareness.getStates().keys());
-        peer.transport.send(
-          encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)),
-        );
+        const everyone = this.#presence.everyone();
+        if (everyone) peer.transport.send(everyone);
         return;
       }
     }
@@ -303,100 +298,17 @@ export class LiveDocument {
     this.#scheduleFlush();
   }
 
-  /**
-   * Refuses an edit from a member who may edit again later (a locked board, silent writing).
-   * Dropping it would leave a gap in that client's clock, so none of its later edits could
-   * ever integrate. Instead the edit is applied, undone and garbage-collected in memory, and
-   * only the result is stored and relayed, to everyone including its author: the same clocks,
-   * none of the refused content, and the author's view reverts.
-   */
+  /** A refused edit from a member who may edit later: see refused-edit.ts. */
   #revert(update: Uint8Array): void {
-    const store = this.#doc.store;
-    const pending = [store.pendingStructs, store.pendingDs];
-    const before = Y.encodeStateVector(this.#doc);
-    const undo = new Y.UndoManager(this.#doc, {
-      trackedOrigins: new Set([REFUSED_ORIGIN]),
-      captureTimeout: 0,
-    });
+    let reverted: Uint8Array;
     try {
-      Y.applyUpdate(this.#doc, update, REFUSED_ORIGIN);
-      // Structs waiting for missing dependencies cannot be undone: reload instead.
-      if (store.pendingStructs !== pending[0] || store.pendingDs !== pending[1]) {
-        throw new Error('a refused update left structs pending');
-      }
-      undo.undo();
-      undo.clear();
+      reverted = applyAndUndo(this.#doc, update);
     } catch (error) {
       return this.#fail(error);
-    } finally {
-      undo.destroy();
     }
-    Y.tryGc(Y.createDeleteSetFromStructStore(store), store, () => true);
-    const reverted = Y.encodeStateAsUpdate(this.#doc, before);
     this.#pending.push({ update: reverted, origin: null });
     this.#bytes += reverted.length;
     this.#scheduleFlush();
-  }
-
-  #receiveAwareness(peer: Peer, update: Uint8Array, entries: AwarenessEntry[]): void {
-    // Stock y-websocket clients send back every presence change they receive: such echoes
-    // carry nothing new, so they are dropped before any JSON is parsed or budget spent.
-    const fresh = entries.filter((entry) => this.#isNewPresence(entry));
-    if (fresh.length === 0) return;
-    // Presence is lossy by nature: over the budget, the newest state simply waits for the next.
-    if (!peer.awarenessBudget.take()) {
-      this.#options.metrics.messagesRejected.inc({ reason: 'awareness_rate' });
-      return;
-    }
-    try {
-      for (const entry of fresh) JSON.parse(entry.state);
-      const news = fresh.length === entries.length ? update : encodeAwarenessEntries(fresh);
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, news, peer);
-    } catch (error) {
-      this.#reject(peer, 'malformed_message', error);
-    }
-  }
-
-  /** The rule y-protocols applies: a newer clock, or a removal at the same clock. */
-  #isNewPresence({ clientId, clock, state }: AwarenessEntry): boolean {
-    const known = this.awareness.meta.get(clientId)?.clock ?? 0;
-    return (
-      known < clock || (known === clock && state === 'null' && this.awareness.states.has(clientId))
-    );
-  }
-
-  #onAwarenessUpdate = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    if (origin instanceof Peer) {
-      for (const id of change.added) origin.clientIds.add(id);
-      for (const id of change.removed) origin.clientIds.delete(id);
-    }
-    for (const id of change.added) this.#awarenessChanged.add(id);
-    for (const id of change.updated) this.#awarenessChanged.add(id);
-    for (const id of change.removed) this.#awarenessChanged.add(id);
-    this.#schedulePresence();
-  };
-
-  /**
-   * Presence goes out on its own clock: one merged message per board every presenceFlushMs,
-   * however many cursors moved, so hundreds of cursors never crowd out document updates.
-   */
-  #schedulePresence(): void {
-    if (this.#presenceTimer) return;
-    this.#presenceTimer = setTimeout(() => {
-      this.#presenceTimer = undefined;
-      this.#flushPresence();
-    }, this.#options.limits.presenceFlushMs);
-  }
-
-  #flushPresence(): void {
-    if (this.#failed || this.#awarenessChanged.size === 0) return;
-    const ids = Array.from(this.#awarenessChanged);
-    this.#awarenessChanged = new Set();
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids);
-    this.#broadcast(encodeAwareness(update), null);
   }
 
   #scheduleFlush(): void {
@@ -539,11 +451,9 @@ export class LiveDocument {
   }
 
   destroy(): void {
-    clearTimeout(this.#presenceTimer);
     clearTimeout(this.#integrateTimer);
     this.#stored = null;
-    this.awareness.off('update', this.#onAwarenessUpdate);
-    this.awareness.destroy();
+    this.#presence.destroy();
     this.#doc.destroy();
   }
 }
