@@ -4,6 +4,7 @@ import { BoardStateRepository } from '../store/board-state-repository.ts';
 import type { Db } from '../store/database.ts';
 import type { DocumentsRepository } from '../store/documents-repository.ts';
 import { RoundsRepository } from '../store/rounds-repository.ts';
+import { TransactionBatch } from '../store/transaction-batch.ts';
 import { type BoardEvents, NO_EVENTS } from './board-events.ts';
 import { BoardStateService } from './board-state-service.ts';
 import { RoundsService } from './rounds-service.ts';
@@ -30,7 +31,12 @@ export function createFacilitation(
   documents.setPolicy(state);
   return {
     state,
-    rounds: new RoundsService(new RoundsRepository(db), documents, currentEvents),
+    rounds: new RoundsService(
+      new RoundsRepository(db),
+      documents,
+      currentEvents,
+      new TransactionBatch(db),
+    ),
     silentWriting: new SilentWritingService(state, documents, documentsRepository, currentEvents),
     setEvents(next) {
       events = next;

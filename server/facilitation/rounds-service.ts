@@ -18,6 +18,7 @@ import type { Member } from '../../shared/roles.ts';
 import type { DocumentRegistry } from '../documents/document-registry.ts';
 import { AppError } from '../errors.ts';
 import type { RoundsRepository, StoredRound } from '../store/rounds-repository.ts';
+import type { TransactionBatch } from '../store/transaction-batch.ts';
 import type { BoardEvents } from './board-events.ts';
 import { requireRole } from './roles.ts';
 
@@ -30,6 +31,7 @@ export class RoundsService {
   readonly #repository: RoundsRepository;
   readonly #documents: DocumentRegistry;
   readonly #events: () => BoardEvents;
+  readonly #writes: TransactionBatch;
   readonly #timers = new Map<string, NodeJS.Timeout>();
   /** Rounds with votes cast since their last progress event (sent once per event-loop turn). */
   readonly #progressDue = new Map<string, StoredRound>();
@@ -39,7 +41,9 @@ export class RoundsService {
     repository: RoundsRepository,
     documents: DocumentRegistry,
     events: () => BoardEvents,
+    writes: TransactionBatch,
   ) {
+    this.#writes = writes;
     this.#repository = repository;
     this.#documents = documents;
     this.#events = events;
@@ -93,6 +97,19 @@ export class RoundsService {
     this.#schedule(stored);
     this.#events().toBoard(boardId, 'round:opened', stored.round);
     return this.#view(stored, member);
+  }
+
+  /**
+   * Casts a vote; the answer comes once it is committed. Votes and retractions arriving in the
+   * same event-loop turn share one transaction (TransactionBatch), in arrival order.
+   */
+  castVote(member: Member, roundId: string, itemId: string): Promise<VoteResponse> {
+    return this.#writes.run(() => this.vote(member, roundId, itemId));
+  }
+
+  /** Retracts one of my votes, committed and ordered like castVote. */
+  retractVote(member: Member, roundId: string, itemId: string): Promise<VoteResponse> {
+    return this.#writes.run(() => this.retract(member, roundId, itemId));
   }
 
   vote(member: Member, roundId: string, itemId: string, now = Date.now()): VoteResponse {

@@ -20,13 +20,13 @@ export function roundsRouter(boards: BoardsService, rounds: RoundsService): Rout
   router.get('/:rid', (req, res) => {
     res.json(rounds.get(member(req), roundId(req)));
   });
-  router.post('/:rid/votes', (req, res) => {
+  router.post('/:rid/votes', async (req, res) => {
     const who = member(req);
     const { itemId } = voteBody.parse(req.body ?? {});
-    res.json(rounds.vote(who, roundId(req), itemId));
+    res.json(await rounds.castVote(who, roundId(req), itemId));
   });
-  router.delete('/:rid/votes/:itemId', (req, res) => {
-    res.json(rounds.retract(member(req), roundId(req), String(req.params.itemId)));
+  router.delete('/:rid/votes/:itemId', async (req, res) => {
+    res.json(await rounds.retractVote(member(req), roundId(req), String(req.params.itemId)));
   });
   router.post('/:rid/close', (req, res) => {
     res.json(rounds.close(member(req), roundId(req)));

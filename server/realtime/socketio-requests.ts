@@ -42,28 +42,34 @@ export function registerRequests(
   const { rounds, state, silentWriting } = facilitation;
   const { followUps, snapshots } = followThrough;
 
-  /** Runs one request; any throw becomes an error acknowledgement, never a crash. */
-  function answer<T>(ack: unknown, run: () => T): void {
-    let result: AckResult<T>;
+  /** Runs one request; any throw or rejection becomes an error acknowledgement, never a crash. */
+  function answer<T>(ack: unknown, run: () => T | Promise<T>): void {
+    const reply = (result: AckResult<T>) => {
+      if (typeof ack === 'function') ack(result);
+    };
+    const refuse = (error: unknown) =>
+      reply({ ok: false, error: toAppError(error, logger).toBody() });
+    let value: T | Promise<T>;
     try {
-      result = { ok: true, data: run() };
+      value = run();
     } catch (error) {
-      result = { ok: false, error: toAppError(error, logger).toBody() };
+      return refuse(error);
     }
-    if (typeof ack === 'function') ack(result);
+    if (value instanceof Promise) value.then((data) => reply({ ok: true, data }), refuse);
+    else reply({ ok: true, data: value });
   }
 
   socket.on('round:open', (body, ack) => answer(ack, () => rounds.open(member, body)));
   socket.on('round:vote', (body, ack) =>
     answer(ack, () => {
       const { roundId, itemId } = voteRefSchema.parse(body);
-      return rounds.vote(member, roundId, itemId);
+      return rounds.castVote(member, roundId, itemId);
     }),
   );
   socket.on('round:retract', (body, ack) =>
     answer(ack, () => {
       const { roundId, itemId } = voteRefSchema.parse(body);
-      return rounds.retract(member, roundId, itemId);
+      return rounds.retractVote(member, roundId, itemId);
     }),
   );
   socket.on('round:close', (body, ack) =>
