@@ -48,3 +48,8 @@ export interface GetBoardResponse {
   board: Board;
   me: PublicMember;
 }
+
+/** `GET /api/boards/:id/members`: everyone who has joined the board, by name. */
+export interface ListMembersResponse {
+  members: PublicMember[];
+}

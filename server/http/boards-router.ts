@@ -7,6 +7,7 @@ import {
   type GetBoardResponse,
   type JoinBoardResponse,
   joinBoardBody,
+  type ListMembersResponse,
   type PublicMember,
   type RoleKeys,
 } from '../../shared/api.ts';
@@ -60,6 +61,18 @@ export function boardsRouter(options: BoardsRouterOptions): Router {
     const boardId = boardIdParam(req);
     const member = requireMember(req, boards, boardId);
     const body: GetBoardResponse = { board: boards.get(boardId), me: publicMember(member) };
+    res.json(body);
+  });
+
+  // Whom a follow-up can be assigned to: any member may see who has joined.
+  router.get('/:id/members', (req, res) => {
+    const boardId = boardIdParam(req);
+    requireMember(req, boards, boardId);
+    const members = boards
+      .members(boardId)
+      .map(publicMember)
+      .sort((a, b) => a.name.localeCompare(b.name));
+    const body: ListMembersResponse = { members };
     res.json(body);
   });
 

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateBoardResponse, GetBoardResponse, JoinBoardResponse } from '../../shared/api.ts';
+import type {
+  CreateBoardResponse,
+  GetBoardResponse,
+  JoinBoardResponse,
+  ListMembersResponse,
+} from '../../shared/api.ts';
 import type { ErrorResponse } from '../../shared/errors.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -98,6 +103,24 @@ describe('joining a board', () => {
       expect(me.body.me).toEqual(body.member);
       expect(me.body.board).toEqual(created.board);
     }
+  });
+
+  it('any member can list who has joined, and only their own board', async () => {
+    const created = await server.createBoard();
+    const other = await server.createBoard();
+    const id = created.board.id;
+    const aino = await server.join(id, created.keys.participant, 'Aino');
+    const bertta = await server.join(id, created.keys.viewer, 'Bertta');
+    await server.join(other.board.id, other.keys.participant, 'Someone else');
+    const { status, body } = await server.api<ListMembersResponse>(`/api/boards/${id}/members`, {
+      token: bertta.token,
+    });
+    expect(status).toBe(200);
+    expect(body.members).toEqual([aino.member, bertta.member]);
+    const foreign = await server.api<ErrorResponse>(`/api/boards/${other.board.id}/members`, {
+      token: aino.token,
+    });
+    expect(foreign.status).toBe(401);
   });
 
   it('a wrong key is 401 invalid_key, an unknown board 404', async () => {

@@ -1,9 +1,9 @@
 /**
- * Members a follow-up can be assigned to. The API has no member list, so this merges who is
- * here now (awareness), who already owns follow-ups, and the members the JSON export names.
+ * Members a follow-up can be assigned to: everyone who has joined (GET /members), who is here
+ * now (awareness, for people who join while the dialog is open) and who already owns one.
  */
 import { useEffect, useState } from 'react';
-import type { BoardExport } from '../../../shared/follow-through.ts';
+import type { ListMembersResponse } from '../../../shared/api.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { BoardSession } from '../board/board-session.ts';
 import type { PresenceState } from '../board/presence.ts';
@@ -29,19 +29,19 @@ function presentMembers(session: BoardSession): KnownMember[] {
 export function useKnownMembers(session: BoardSession, enabled: boolean): KnownMember[] {
   const [state] = useWorkshop();
   const [present, setPresent] = useState(() => presentMembers(session));
-  const [exported, setExported] = useState<KnownMember[]>([]);
+  const [joined, setJoined] = useState<KnownMember[]>([]);
   useEffect(() => {
     if (!enabled) return;
     const update = () => setPresent(presentMembers(session));
     session.awareness.on('change', update);
     let cancelled = false;
     session
-      .api<BoardExport>('/export?format=json')
+      .api<ListMembersResponse>('/members')
       .then((data) => {
-        if (!cancelled) setExported(data.members);
+        if (!cancelled) setJoined(data.members);
       })
       .catch(() => {
-        // Without the export, awareness and follow-up owners still name people.
+        // Without the list, awareness and follow-up owners still name people.
       });
     return () => {
       cancelled = true;
@@ -50,7 +50,7 @@ export function useKnownMembers(session: BoardSession, enabled: boolean): KnownM
   }, [session, enabled]);
   const byId = new Map<string, KnownMember>();
   byId.set(session.me.id, { id: session.me.id, name: session.me.name, role: session.me.role });
-  for (const member of [...exported, ...present]) byId.set(member.id, member);
+  for (const member of [...joined, ...present]) byId.set(member.id, member);
   for (const followUp of state.followUps) {
     const { memberId, name } = followUp.owner;
     if (memberId && !byId.has(memberId)) byId.set(memberId, { id: memberId, name });
