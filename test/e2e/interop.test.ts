@@ -1,22 +1,18 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { addItem, itemsOf } from '../../shared/board-document.ts';
 import { openBoard, waitForConnection } from '../helpers/board-page.ts';
-import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
+import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
 import { waitFor, yWebsocketClient } from '../helpers/clients.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import type { TestServer } from '../helpers/server.ts';
 
 describe.skipIf(!HAS_CHROMIUM)('a stock Yjs client and the web board', () => {
   let server: TestServer;
   let browser: Browser;
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   it('a note added over y-websocket shows on the board, and typing on it goes back', async () => {

@@ -1,21 +1,17 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ViewportState } from '../../client/src/board/presence.ts';
 import { openBoard, waitForConnection } from '../helpers/board-page.ts';
-import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
+import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
 import { socketIoClient, yWebsocketClient } from '../helpers/clients.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import type { TestServer } from '../helpers/server.ts';
 
 describe.skipIf(!HAS_CHROMIUM)('following people around the board', () => {
   let server: TestServer;
   let browser: Browser;
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   it('follows a member as they move, stops on my own move, and answers "bring everyone to me"', async () => {

@@ -4,9 +4,9 @@
  * the outline. Also checks each language's words actually reach the page.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
+import type { TestServer } from '../helpers/server.ts';
 import { openAs, openTab, screenshot, seedBoard, showOutline } from './workshop-helpers.ts';
 
 const WORDS = {
@@ -47,13 +47,9 @@ async function zoomOnNotes(page: Page): Promise<void> {
 describe.skipIf(!HAS_CHROMIUM)('workshop panels in Finnish and English', () => {
   let server: TestServer;
   let browser: Browser;
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   for (const language of ['en', 'fi'] as const) {

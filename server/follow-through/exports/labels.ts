@@ -4,6 +4,7 @@
  */
 import type { Language } from '../../../shared/api.ts';
 import type { ConceptField } from '../../../shared/board-document.ts';
+import { CONCEPT_FIELD_LABELS } from '../../../shared/concept-fields.ts';
 import type { FollowUpStatus } from '../../../shared/follow-through.ts';
 import type { Role } from '../../../shared/roles.ts';
 
@@ -46,16 +47,7 @@ export interface ExportLabels {
 }
 
 const en: ExportLabels = {
-  conceptFields: {
-    name: 'Name',
-    targetCustomer: 'Target customer',
-    customerNeed: 'Customer need',
-    serviceIdea: 'Service idea',
-    touchpoints: 'Touchpoints',
-    customerValue: 'Value for the customer',
-    organisationValue: 'Value for the organisation',
-    firstStep: 'First step',
-  },
+  conceptFields: CONCEPT_FIELD_LABELS.en,
   statuses: { open: 'Open', in_progress: 'In progress', done: 'Done', dropped: 'Dropped' },
   roles: {
     facilitator: ['facilitator', 'facilitators'],
@@ -97,16 +89,7 @@ const en: ExportLabels = {
 };
 
 const fi: ExportLabels = {
-  conceptFields: {
-    name: 'Nimi',
-    targetCustomer: 'Kohdeasiakas',
-    customerNeed: 'Asiakkaan tarve',
-    serviceIdea: 'Palveluidea',
-    touchpoints: 'Kosketuspisteet',
-    customerValue: 'Arvo asiakkaalle',
-    organisationValue: 'Arvo organisaatiolle',
-    firstStep: 'Ensimmäinen askel',
-  },
+  conceptFields: CONCEPT_FIELD_LABELS.fi,
   statuses: { open: 'Avoin', in_progress: 'Työn alla', done: 'Valmis', dropped: 'Luovuttu' },
   roles: {
     facilitator: ['fasilitaattori', 'fasilitaattoria'],

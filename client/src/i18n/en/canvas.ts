@@ -1,5 +1,6 @@
 /** The canvas: tools, items, selection, zoom. */
-import type { ConceptField, ItemType } from '../../../../shared/board-document.ts';
+import type { ItemType } from '../../../../shared/board-document.ts';
+import { CONCEPT_FIELD_LABELS } from '../../../../shared/concept-fields.ts';
 
 export const canvas = {
   boardLabel: 'Board canvas',
@@ -53,16 +54,7 @@ export const canvas = {
   editTitle: 'Edit title',
   newFrame: 'Frame',
   newConcept: 'New service concept',
-  conceptFields: {
-    name: 'Name',
-    targetCustomer: 'Target customer',
-    customerNeed: 'Customer need',
-    serviceIdea: 'Service idea',
-    touchpoints: 'Touchpoints',
-    customerValue: 'Value for the customer',
-    organisationValue: 'Value for the organisation',
-    firstStep: 'First step',
-  } satisfies Record<ConceptField, string>,
+  conceptFields: CONCEPT_FIELD_LABELS.en,
   cursorOf: (name: string) => `${name}'s pointer`,
   shortcuts: {
     title: 'Keyboard shortcuts',

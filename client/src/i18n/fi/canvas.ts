@@ -1,3 +1,4 @@
+import { CONCEPT_FIELD_LABELS } from '../../../../shared/concept-fields.ts';
 import type { Catalogue } from '../en/index.ts';
 
 export const canvas: Catalogue['canvas'] = {
@@ -53,16 +54,7 @@ export const canvas: Catalogue['canvas'] = {
   editTitle: 'Muokkaa otsikkoa',
   newFrame: 'Kehys',
   newConcept: 'Uusi palvelukonseptiaihio',
-  conceptFields: {
-    name: 'Nimi',
-    targetCustomer: 'Kohdeasiakas',
-    customerNeed: 'Asiakkaan tarve',
-    serviceIdea: 'Palveluidea',
-    touchpoints: 'Kosketuspisteet',
-    customerValue: 'Arvo asiakkaalle',
-    organisationValue: 'Arvo organisaatiolle',
-    firstStep: 'Ensimmäinen askel',
-  },
+  conceptFields: CONCEPT_FIELD_LABELS.fi,
   cursorOf: (name) => `Käyttäjän ${name} osoitin`,
   shortcuts: {
     title: 'Pikanäppäimet',
