@@ -24,6 +24,7 @@ import type { Facilitation } from '../facilitation/facilitation.ts';
 import type { FollowThrough } from '../follow-through/follow-through.ts';
 import type { RealtimeContext } from './realtime-context.ts';
 import { registerRequests } from './socketio-requests.ts';
+import { emitBinaryToEach, tcpSocketOf } from './socketio-wire.ts';
 
 type IdeamillServer = Server<
   ClientToServerEvents,
@@ -197,33 +198,14 @@ export class SocketIoTransport implements BoardEvents {
       group = {
         broadcast: (message, except) => {
           const exceptId = except ? socketsByTransport.get(except) : undefined;
-          const target = exceptId ? this.io.to(room).except(exceptId) : this.io.to(room);
-          // A binary event leaves as two WebSocket frames (header, attachment): with each
-          // recipient's TCP socket corked they go out in one write instead of two.
-          const corked = this.#cork(room);
-          try {
-            target.emit(event, message);
-          } finally {
-            for (const raw of corked) raw.uncork();
-          }
+          const ids = this.io.of('/').adapter.rooms.get(room) ?? [];
+          const targets = exceptId ? [...ids].filter((id) => id !== exceptId) : ids;
+          emitBinaryToEach(this.io, targets, event, message);
         },
       };
       this.#groups.set(room, group);
     }
     return group;
-  }
-
-  #cork(room: string): Corkable[] {
-    const namespace = this.io.of('/');
-    const corked: Corkable[] = [];
-    for (const id of namespace.adapter.rooms.get(room) ?? []) {
-      const raw = tcpSocketOf(namespace.sockets.get(id));
-      if (raw) {
-        raw.cork();
-        corked.push(raw);
-      }
-    }
-    return corked;
   }
 
   close(): Promise<void> {
@@ -235,12 +217,6 @@ export class SocketIoTransport implements BoardEvents {
 
 /** Which socket a transport belongs to, so a relay can skip the socket it came from. */
 const socketsByTransport = new WeakMap<PeerTransport, string>();
-
-interface Corkable {
-  cork(): void;
-  uncork(): void;
-  readonly writableLength: number;
-}
 
 /**
  * Calls `done` once everything emitted on the socket so far has gone to the kernel: out of
@@ -258,14 +234,6 @@ function whenWritten(socket: IdeamillSocket, done: () => void): void {
 }
 
 const WRITE_POLL_MS = 5;
-
-/** The TCP socket under a Socket.io connection on the WebSocket transport (engine.io → ws). */
-function tcpSocketOf(socket: IdeamillSocket | undefined): Corkable | undefined {
-  const transport = socket?.conn.transport as
-    | { name?: string; socket?: { _socket?: Corkable } }
-    | undefined;
-  return transport?.name === 'websocket' ? transport.socket?._socket : undefined;
-}
 
 interface Channel {
   receive(message: unknown): void;

@@ -27,18 +27,18 @@ export class WebSocketGroup implements BroadcastGroup {
         ws.send(message, { binary: true });
         continue;
       }
-      frame ??= [binaryFrame(message)];
+      frame ??= [webSocketFrame(message, 0x2)];
       sender.sendFrame(frame);
     }
   }
 }
 
-/** One unmasked, final, binary WebSocket frame (RFC 6455 §5.2): header and payload. */
-export function binaryFrame(payload: Uint8Array): Buffer {
+/** One unmasked, final WebSocket frame (RFC 6455 §5.2): header and payload. */
+export function webSocketFrame(payload: Uint8Array, opcode: 0x1 | 0x2): Buffer {
   const length = payload.length;
   const headerLength = length < 126 ? 2 : length < 65_536 ? 4 : 10;
   const frame = Buffer.allocUnsafe(headerLength + length);
-  frame[0] = 0x82; // FIN + opcode 2 (binary)
+  frame[0] = 0x80 | opcode; // FIN + opcode (1 text, 2 binary)
   if (length < 126) {
     frame[1] = length;
   } else if (length < 65_536) {

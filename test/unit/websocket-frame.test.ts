@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as ws from 'ws';
-import { binaryFrame } from '../../server/realtime/websocket-broadcast.ts';
+import { webSocketFrame } from '../../server/realtime/websocket-broadcast.ts';
 
 type Frame = (data: Buffer, options: Record<string, unknown>) => Buffer[];
 // ws exports its Sender; its type definitions do not declare it.
@@ -13,7 +13,7 @@ describe('a binary frame built once for a broadcast', () => {
       const expected = Buffer.concat(
         wsFrame(payload, { fin: true, opcode: 2, mask: false, readOnly: false, rsv1: false }),
       );
-      expect(binaryFrame(payload).equals(expected), `length ${length}`).toBe(true);
+      expect(webSocketFrame(payload, 2).equals(expected), `length ${length}`).toBe(true);
     }
   });
 });

@@ -1,0 +1,102 @@
+/**
+ * Socket.io internals the relay relies on, kept in one place. A Socket.io connection on the
+ * WebSocket transport is engine.io over a `ws` socket over TCP; for the hot path (relaying one
+ * binary event to hundreds of sockets) the relay frames the event once and writes those frames
+ * to each idle socket itself, as engine.io does for its own broadcasts (`wsPreEncodedFrame`)
+ * but for binary events too, which engine.io would frame and queue once per socket.
+ */
+import type { Server, Socket } from 'socket.io';
+import { webSocketFrame } from './websocket-broadcast.ts';
+
+interface SenderInternals {
+  _state: number;
+  sendFrame(list: Buffer[], cb?: (error?: Error) => void): void;
+}
+
+interface TcpSocket {
+  cork(): void;
+  uncork(): void;
+  readonly writableLength: number;
+}
+
+interface EngineInternals {
+  readyState: string;
+  upgrading: boolean;
+  writeBuffer: unknown[];
+  transport: {
+    name: string;
+    socket?: { readyState: number; _sender?: SenderInternals; _socket?: TcpSocket };
+  };
+}
+
+/** ws's sender is idle (not compressing or waiting on a blob): a frame may go out as is. */
+const SENDER_IDLE = 0;
+const WS_OPEN = 1;
+const ENGINE_MESSAGE = '4';
+const OPCODE_TEXT = 0x1;
+const OPCODE_BINARY = 0x2;
+
+const engineOf = (socket: Socket) => socket.conn as unknown as EngineInternals;
+
+/** The TCP socket under a Socket.io connection on the WebSocket transport, if it is one. */
+export function tcpSocketOf(socket: Socket): TcpSocket | undefined {
+  const { transport } = engineOf(socket);
+  return transport.name === 'websocket' ? transport.socket?._socket : undefined;
+}
+
+/**
+ * Where nothing is queued in engine.io or ws, so a frame written now goes out in order: the
+ * socket's ws sender and TCP socket; otherwise undefined (the caller emits the usual way).
+ */
+function idleWire(socket: Socket): { sender: SenderInternals; tcp: TcpSocket } | undefined {
+  const engine = engineOf(socket);
+  if (engine.readyState !== 'open' || engine.upgrading || engine.writeBuffer.length > 0) return;
+  const ws = engine.transport.name === 'websocket' ? engine.transport.socket : undefined;
+  const sender = ws?._sender;
+  const tcp = ws?._socket;
+  if (!ws || ws.readyState !== WS_OPEN || !sender || !tcp || sender._state !== SENDER_IDLE) return;
+  return { sender, tcp };
+}
+
+/**
+ * Emits one binary event to the sockets `ids`: framed once, written directly where the wire
+ * is idle (header and attachment in one TCP write), through Socket.io everywhere else.
+ */
+export function emitBinaryToEach(
+  io: Server,
+  ids: Iterable<string>,
+  event: string,
+  message: Uint8Array,
+): void {
+  const namespace = io.of('/');
+  let frames: [Buffer, Buffer] | undefined;
+  const others: string[] = [];
+  for (const id of ids) {
+    const socket = namespace.sockets.get(id);
+    if (!socket) continue;
+    const wire = idleWire(socket);
+    if (!wire) {
+      others.push(id);
+      continue;
+    }
+    frames ??= encodeBinaryEvent(io, event, message);
+    wire.tcp.cork();
+    wire.sender.sendFrame([frames[0]]);
+    wire.sender.sendFrame([frames[1]]);
+    wire.tcp.uncork();
+  }
+  if (others.length > 0) io.to(others).emit(event as never, message as never);
+}
+
+/** The two WebSocket frames Socket.io sends for `emit(event, binary)` on the main namespace. */
+function encodeBinaryEvent(io: Server, event: string, message: Uint8Array): [Buffer, Buffer] {
+  const EVENT = 2;
+  const [header, attachment] = io.encoder.encode({ type: EVENT, nsp: '/', data: [event, message] });
+  if (typeof header !== 'string' || attachment === undefined || typeof attachment === 'string') {
+    throw new Error('a binary event encodes as one header and one attachment');
+  }
+  return [
+    webSocketFrame(Buffer.from(ENGINE_MESSAGE + header), OPCODE_TEXT),
+    webSocketFrame(attachment as Uint8Array, OPCODE_BINARY),
+  ];
+}
