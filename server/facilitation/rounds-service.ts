@@ -36,6 +36,7 @@ export class RoundsService {
   /** Rounds with votes cast since their last progress event (sent once per event-loop turn). */
   readonly #progressDue = new Map<string, StoredRound>();
   hooks: RoundsHooks = {};
+  #stopped = false;
 
   constructor(
     repository: RoundsRepository,
@@ -61,6 +62,8 @@ export class RoundsService {
   }
 
   stop(): void {
+    this.#stopped = true;
+    this.#progressDue.clear();
     for (const timer of this.#timers.values()) clearTimeout(timer);
     this.#timers.clear();
   }
@@ -246,6 +249,8 @@ export class RoundsService {
   }
 
   #sendProgress(): void {
+    // Votes answered in the server's last turn must not announce after the database closed.
+    if (this.#stopped) return;
     const due = Array.from(this.#progressDue.values());
     this.#progressDue.clear();
     for (const stored of due) this.#sendRoundProgress(stored);

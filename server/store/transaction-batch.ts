@@ -33,6 +33,12 @@ export class TransactionBatch {
   #flush(): void {
     const batch = this.#queue;
     this.#queue = [];
+    if (!this.#db.open) {
+      // The server shut down within this turn: nothing was stored, and each caller hears so.
+      const closed = new Error('The database closed before these writes ran.');
+      for (const queued of batch) queued.reject(closed);
+      return;
+    }
     let outcomes: Outcome[];
     try {
       outcomes = this.#db
