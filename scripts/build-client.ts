@@ -39,10 +39,21 @@ export async function buildClient(options: { force?: boolean; quiet?: boolean } 
   const upToDate = existsSync(STAMP) && readFileSync(STAMP, 'utf8') === hash;
   if (upToDate && !options.force) return { built: false, outDir: OUT_DIR };
   const { build } = await import('vite');
-  await build({
-    configFile: path.join(ROOT, 'client/vite.config.ts'),
-    logLevel: options.quiet ? 'warn' : 'info',
-  });
+  // Always the production build: Vite honours a NODE_ENV already set, and vitest sets it to
+  // "test", which would give React's development build (twice the size, much slower) to the
+  // browser tests and, through this cache, to the next `npm start`.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: path.join(ROOT, 'client/vite.config.ts'),
+      logLevel: options.quiet ? 'warn' : 'info',
+      mode: 'production',
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   precompress();
   pruneOldAssets();
   writeFileSync(STAMP, hash);
