@@ -13,7 +13,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import * as Y from 'yjs';
 import { SocketIoProvider } from '../client/src/sync/socketio-provider.ts';
 import { buildClient } from '../scripts/build-client.ts';
@@ -21,12 +20,12 @@ import { loadConfig } from '../server/config/config.ts';
 import { startServer } from '../server/start-server.ts';
 import type { CreateBoardResponse, JoinBoardResponse } from '../shared/api.ts';
 import { addItem, itemsOf, NOTE_COLORS } from '../shared/board-document.ts';
+import { launchChromium } from '../test/helpers/chromium.ts';
 import { percentile } from './stats.ts';
 
 const NOTES = Number(process.env.BENCH_NOTES) || 2000;
 const REPS = Number(process.env.BENCH_REPS) || 3;
 const PAN_MS = 3000;
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TARGETS = { firstRenderMs: 1500, medianFrameMs: 16 };
 
 interface Rep {
@@ -86,19 +85,7 @@ await buildClient({ quiet: true });
 const server = await startServer(
   loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir }),
 );
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 const reps: Rep[] = [];
 try {
   const created = await post<CreateBoardResponse>(`${server.url}/api/boards`, {

@@ -107,15 +107,15 @@ export class RoundsService {
    * same event-loop turn share one transaction (TransactionBatch), in arrival order.
    */
   castVote(member: Member, roundId: string, itemId: string): Promise<VoteResponse> {
-    return this.#writes.run(() => this.vote(member, roundId, itemId));
+    return this.#writes.run(() => this.#vote(member, roundId, itemId));
   }
 
   /** Retracts one of my votes, committed and ordered like castVote. */
   retractVote(member: Member, roundId: string, itemId: string): Promise<VoteResponse> {
-    return this.#writes.run(() => this.retract(member, roundId, itemId));
+    return this.#writes.run(() => this.#retract(member, roundId, itemId));
   }
 
-  vote(member: Member, roundId: string, itemId: string, now = Date.now()): VoteResponse {
+  #vote(member: Member, roundId: string, itemId: string, now = Date.now()): VoteResponse {
     requireRole(member, 'participant', 'facilitator');
     const stored = this.#openRound(member.boardId, roundId, now);
     const item = this.#item(member.boardId, itemId);
@@ -126,7 +126,7 @@ export class RoundsService {
     return result;
   }
 
-  retract(member: Member, roundId: string, itemId: string, now = Date.now()): VoteResponse {
+  #retract(member: Member, roundId: string, itemId: string, now = Date.now()): VoteResponse {
     requireRole(member, 'participant', 'facilitator');
     const stored = this.#openRound(member.boardId, roundId, now);
     const result = this.#repository.retractVote(stored.round, member.id, itemId);

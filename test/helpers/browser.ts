@@ -4,13 +4,15 @@
  * under CI=true a missing browser fails the run instead.
  */
 import fs from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { CHROMIUM_PATH, launchChromium } from './chromium.ts';
 import { startTestServer, type TestServer } from './server.ts';
+
+export { CHROMIUM_PATH };
 
 export const INSTALL_HINT = 'apt-get install -y chromium';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const HAS_CHROMIUM = fs.existsSync(CHROMIUM_PATH);
 
 if (!HAS_CHROMIUM) {
@@ -20,19 +22,7 @@ if (!HAS_CHROMIUM) {
   console.warn(`browser tests skipped: no Chromium at ${CHROMIUM_PATH}. Install: ${INSTALL_HINT}`);
 }
 
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS, headless: true });
-}
+export const launchBrowser = launchChromium;
 
 /**
  * A real server and one Chromium for the enclosing describe block, both closed after it;

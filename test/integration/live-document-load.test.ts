@@ -1,0 +1,112 @@
+/**
+ * A document read from the database answers a new client's full sync with the stored bytes
+ * before integrating them, and integrates only once that reply has left (or when something
+ * needs the content sooner).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { LiveDocument } from '../../server/documents/live-document.ts';
+import type { PeerTransport } from '../../server/documents/peer.ts';
+import { encodeSyncStep1, encodeSyncStep2, encodeUpdate } from '../../server/documents/protocol.ts';
+import { createLogger } from '../../server/observability/logger.ts';
+import { createMetrics } from '../../server/observability/metrics.ts';
+import { type Db, openDatabase } from '../../server/store/database.ts';
+import { DocumentsRepository } from '../../server/store/documents-repository.ts';
+import { addItem, itemsOf } from '../../shared/board-document.ts';
+import type { Member } from '../../shared/roles.ts';
+import { tempDataDir } from '../helpers/server.ts';
+
+const BOARD = '0190f5b2-0000-7000-8000-000000000001';
+const member: Member = {
+  id: 'm1',
+  boardId: BOARD,
+  name: 'Aino',
+  role: 'participant',
+  color: '#000',
+};
+
+let db: Db | undefined;
+let document: LiveDocument | undefined;
+afterEach(() => {
+  document?.destroy();
+  db?.close();
+});
+
+function load(): { live: LiveDocument; stored: Uint8Array } {
+  db = openDatabase({ dataDir: tempDataDir(), synchronous: 'NORMAL' });
+  db.prepare(
+    "INSERT INTO boards (id, title, template, language, created_at) VALUES (?, 'B', 'blank', 'en', 0)",
+  ).run(BOARD);
+  const repository = new DocumentsRepository(db);
+  const source = new Y.Doc();
+  for (let i = 0; i < 20; i++) addItem(source, { type: 'note', x: i, y: 0, text: `n${i}` });
+  const stored = Y.encodeStateAsUpdate(source);
+  repository.initialize(BOARD, stored);
+  document = new LiveDocument({ boardId: BOARD }, repository.load(BOARD), {
+    repository,
+    policy: { canEdit: () => true, refusal: () => '' },
+    metrics: createMetrics(),
+    logger: createLogger('silent'),
+    limits: {
+      updateRatePerSec: 1000,
+      updateBurst: 1000,
+      awarenessRatePerSec: 1000,
+      awarenessBurst: 1000,
+      maxDocumentBytes: 64 * 1024 * 1024,
+      presenceFlushMs: 50,
+    },
+    compaction: { afterBytes: 1024 * 1024, afterUpdates: 5000 },
+    onFail: () => {},
+  });
+  return { live: document, stored };
+}
+
+function recordingTransport() {
+  const sent: Uint8Array[] = [];
+  const onSent: (() => void)[] = [];
+  const transport: PeerTransport = {
+    kind: 'ywebsocket',
+    send: (message, done) => {
+      sent.push(message);
+      if (done) onSent.push(done);
+    },
+    notify: () => {},
+    close: () => {},
+  };
+  return { transport, sent, onSent };
+}
+
+const emptyStateVector = Y.encodeStateVector(new Y.Doc());
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+describe('a document loaded from the database', () => {
+  it('sends a new client the stored bytes, and integrates only after they have left', async () => {
+    const { live, stored } = load();
+    const { transport, sent, onSent } = recordingTransport();
+    const peer = live.connect(member, transport);
+    live.receive(peer, encodeSyncStep1(emptyStateVector));
+    expect(sent.at(-1)).toEqual(encodeSyncStep2(stored));
+    expect(live.integrated).toBe(false);
+    await tick();
+    await tick();
+    // Still waiting: the reply has not been handed to the operating system yet.
+    expect(live.integrated).toBe(false);
+    for (const done of onSent) done();
+    await tick();
+    expect(live.integrated).toBe(true);
+    expect(itemsOf(live.doc).size).toBe(20);
+    // Now that it is in memory, the client gets the server's own sync step 1.
+    expect(sent.at(-1)).toEqual(encodeSyncStep1(Y.encodeStateVector(live.doc)));
+  });
+
+  it('integrates at once when an edit arrives first', () => {
+    const { live } = load();
+    const { transport } = recordingTransport();
+    const peer = live.connect(member, transport);
+    const edit = new Y.Doc();
+    addItem(edit, { type: 'note', x: 0, y: 0, text: 'early' }, 'early');
+    live.receive(peer, encodeUpdate(Y.encodeStateAsUpdate(edit)));
+    expect(live.integrated).toBe(true);
+    expect(itemsOf(live.doc).size).toBe(21);
+  });
+});
