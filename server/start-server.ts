@@ -11,6 +11,10 @@ import { createLogger } from './observability/logger.ts';
 import { SocketIoTransport } from './realtime/socketio-transport.ts';
 import { YWebsocketTransport } from './realtime/ywebsocket-transport.ts';
 import { createServices, type Services } from './services.ts';
+import { Checkpointer } from './store/checkpointer.ts';
+
+/** How often the WAL is checkpointed, off the event loop (store/checkpointer.ts). */
+const CHECKPOINT_INTERVAL_MS = 250;
 
 const CLIENT_DIR = path.resolve(fileURLToPath(new URL('../dist/client', import.meta.url)));
 
@@ -29,6 +33,7 @@ export async function startServer(
   const services = createServices(config, logger);
   const { db, metrics, boards, documents, facilitation, followThrough } = services;
   followThrough.snapshots.startPeriodic(config.snapshotIntervalMs);
+  const checkpointer = new Checkpointer(db, { intervalMs: CHECKPOINT_INTERVAL_MS, logger });
 
   let ready = false;
   const app = createHttpApp({
@@ -85,6 +90,7 @@ export async function startServer(
       await socketio.close();
       httpServer.closeAllConnections();
       await stopped;
+      await checkpointer.stop();
       db.close();
       logger.info('Ideamill stopped');
     })();

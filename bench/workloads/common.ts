@@ -19,6 +19,11 @@ export function selectedTargets(options: BenchOptions, exclude: TargetId[] = [])
 /**
  * For each case: repetitions in alternating target order (A B C D A B C D …), then one row per
  * target. Sample sets are pooled across repetitions (median, p99); scalars take the median.
+ *
+ * With `warmUp`, every target first runs the first case once, unrecorded. The load-client
+ * processes live for the whole run, and each target has its own client library: without it
+ * the first measurement of each (A's in particular) paid for JIT-compiling its client's code
+ * under load, a second-long backlog that no later repetition had.
  */
 export async function alternate<C extends { label: string }>(
   options: BenchOptions,
@@ -26,8 +31,21 @@ export async function alternate<C extends { label: string }>(
   targets: readonly Target[],
   measure: (target: Target, testCase: C, peer: RunningPeer, rep: number) => Promise<RepOutcome>,
   startOptions: (target: Target) => PeerStartOptions = () => options.peer,
+  { warmUp = false }: { warmUp?: boolean } = {},
 ): Promise<Row[]> {
   const rows: Row[] = [];
+  const first = cases[0];
+  if (warmUp && first && !options.quick) {
+    for (const target of targets) {
+      options.log(`  ${first.label} · ${target.id} · warm-up (not recorded)`);
+      const peer = await target.start(startOptions(target));
+      try {
+        await measure(target, first, peer, -1);
+      } finally {
+        await peer.stop();
+      }
+    }
+  }
   for (const testCase of cases) {
     const outcomes = new Map<TargetId, RepOutcome[]>();
     for (let rep = 0; rep < options.reps; rep++) {

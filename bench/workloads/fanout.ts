@@ -20,36 +20,42 @@ export const fanout: Workload = {
     const durationMs = options.quick ? 1_000 : 10_000;
     const cases = receivers.map((n) => ({ label: `N=${n}`, n }));
     const { pool } = options;
-    const rows = await alternate(options, cases, selectedTargets(options), (target, { n }, peer) =>
-      (async () => {
-        const room = await peer.newRoom();
-        const [writerSpec, ...receiverSpecs] = await clientSpecs(target, peer, room, n + 1);
-        await pool.writer.connect([writerSpec!]);
-        await pool.writer.call('prepareNote', { noteId: NOTE_ID });
-        const workers = await pool.connectReceivers(receiverSpecs);
-        await sleep(options.settleMs);
-        await Promise.all(workers.map((w) => w.call('record', { samplers: 0 })));
-        const cpu = cpuWindow(peer.pid);
-        const { sent, messageBytes } = await pool.writer.call('move', {
-          noteId: NOTE_ID,
-          rateHz: RATE_HZ,
-          durationMs,
-        });
-        await waitForDelivery(workers, sent * n, 10_000);
-        const cpuMs = cpu.stop();
-        const collected = await Promise.all(workers.map((w) => w.call('collect', {})));
-        await pool.closeClients();
-        const applied = collected.reduce((sum, c) => sum + c.applied, 0);
-        return {
-          samples: { latency: collected.flatMap((c) => c.doc) },
-          scalars: {
-            sent,
-            messageBytes,
-            delivered: applied / (sent * n),
-            cpuUsPerUpdate: (cpuMs * 1000) / sent,
-          },
-        };
-      })(),
+    const rows = await alternate(
+      options,
+      cases,
+      selectedTargets(options),
+      (target, { n }, peer) =>
+        (async () => {
+          const room = await peer.newRoom();
+          const [writerSpec, ...receiverSpecs] = await clientSpecs(target, peer, room, n + 1);
+          await pool.writer.connect([writerSpec!]);
+          await pool.writer.call('prepareNote', { noteId: NOTE_ID });
+          const workers = await pool.connectReceivers(receiverSpecs);
+          await sleep(options.settleMs);
+          await Promise.all(workers.map((w) => w.call('record', { samplers: 0 })));
+          const cpu = cpuWindow(peer.pid);
+          const { sent, messageBytes } = await pool.writer.call('move', {
+            noteId: NOTE_ID,
+            rateHz: RATE_HZ,
+            durationMs,
+          });
+          await waitForDelivery(workers, sent * n, 10_000);
+          const cpuMs = cpu.stop();
+          const collected = await Promise.all(workers.map((w) => w.call('collect', {})));
+          await pool.closeClients();
+          const applied = collected.reduce((sum, c) => sum + c.applied, 0);
+          return {
+            samples: { latency: collected.flatMap((c) => c.doc) },
+            scalars: {
+              sent,
+              messageBytes,
+              delivered: applied / (sent * n),
+              cpuUsPerUpdate: (cpuMs * 1000) / sent,
+            },
+          };
+        })(),
+      undefined,
+      { warmUp: true },
     );
     return {
       id: 'fanout',

@@ -50,6 +50,8 @@ export const reconnect: Workload = {
             },
           };
         })(),
+      undefined,
+      { warmUp: true },
     );
     return {
       id: 'reconnect',

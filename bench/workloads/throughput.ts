@@ -48,6 +48,8 @@ export const throughput: Workload = {
             },
           };
         })(),
+      undefined,
+      { warmUp: true },
     );
     return {
       id: 'throughput',

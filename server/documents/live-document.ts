@@ -43,7 +43,11 @@ export interface DocumentOptions {
   policy: EditPolicy;
   metrics: Metrics;
   logger: Logger;
-  limits: PeerLimits & { maxDocumentBytes: number; presenceFlushMs: number };
+  limits: PeerLimits & {
+    maxDocumentBytes: number;
+    presenceFlushMs: number;
+    presenceFanoutPerSec: number;
+  };
   compaction: { afterBytes: number; afterUpdates: number };
   /** Called once when the document can no longer be trusted to match the database. */
   onFail: (document: LiveDocument) => void;
@@ -102,9 +106,11 @@ export class LiveDocument {
     });
     this.#presence = new Presence(this.#doc, {
       flushMs: options.limits.presenceFlushMs,
+      fanoutPerSec: options.limits.presenceFanoutPerSec,
+      connections: () => this.#peers.size,
       metrics: options.metrics,
       broadcast: (message) => {
-        if (!this.#failed) this.#broadcast(message, null);
+        if (!this.#failed) this.#broadcast(message);
       },
     });
   }
@@ -337,24 +343,42 @@ export class LiveDocument {
       this.#options.metrics.updatesApplied.inc(batch.length);
       this.#tailUpdates += batch.length;
       this.#tailBytes += sum(updates);
-      for (const { update, origin } of batch) this.#broadcast(encodeUpdate(update), origin);
+      this.#relay(batch);
       this.#lastActive = Date.now();
       const { afterBytes, afterUpdates } = this.#options.compaction;
       if (this.#tailBytes >= afterBytes || this.#tailUpdates >= afterUpdates) this.compact();
     }
   }
 
-  #broadcast(message: Uint8Array, except: Peer | null): void {
+  /**
+   * Relays one flush's updates, never back to the connection they came from. Several updates
+   * (a busy board, a client sending fast) go out merged into one message per connection: each
+   * message is a write for the server and a transaction for every client.
+   */
+  #relay(batch: readonly Pending[]): void {
+    const origins = new Set<Peer>();
+    for (const { origin } of batch) if (origin) origins.add(origin);
+    this.#broadcast(encodeUpdate(merged(batch.map((p) => p.update))), origins);
+    if (batch.length === 1) return;
+    // Whoever sent some of them gets the rest.
+    for (const origin of origins) {
+      const others = batch.filter((p) => p.origin !== origin).map((p) => p.update);
+      if (others.length > 0 && !origin.closed) origin.transport.send(encodeUpdate(merged(others)));
+    }
+  }
+
+  #broadcast(message: Uint8Array, except: ReadonlySet<Peer> = NOBODY): void {
     const groups = new Set<BroadcastGroup>();
     for (const peer of this.#peers) {
-      if (peer === except) continue;
+      if (except.has(peer)) continue;
       const group = peer.transport.group;
       if (group) groups.add(group);
       else peer.transport.send(message);
     }
-    for (const group of groups) {
-      group.broadcast(message, except?.transport.group === group ? except.transport : null);
-    }
+    if (groups.size === 0) return;
+    const skipped = new Set<PeerTransport>();
+    for (const peer of except) skipped.add(peer.transport);
+    for (const group of groups) group.broadcast(message, skipped);
   }
 
   /**
@@ -456,6 +480,12 @@ export class LiveDocument {
     this.#presence.destroy();
     this.#doc.destroy();
   }
+}
+
+const NOBODY: ReadonlySet<Peer> = new Set();
+
+function merged(updates: readonly Uint8Array[]): Uint8Array {
+  return updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates as Uint8Array[]);
 }
 
 /** An update with nothing in it: the full sync of a document that has no stored state. */

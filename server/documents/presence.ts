@@ -2,26 +2,56 @@
  * Presence (Yjs awareness) of one document: who is here, their cursors. Lossy by nature, so
  * it is rate-limited per connection, echoes are dropped unparsed, and changes go out merged on
  * their own clock, never in the way of document updates.
+ *
+ * Every connection receives every relayed state, and stock y-websocket clients parse it and
+ * send it back: N people moving cursors cost N² deliveries a tick, enough on a crowded board
+ * to take all of the clients' time and starve the board's own updates. So a board relays at
+ * most `fanoutPerSec` state deliveries a second, summed over its connections: past it, each
+ * tick relays the clients that have waited longest, with their newest state, and the others
+ * wait their turn. Below ~100 people moving at once nothing waits; with 200, each cursor still
+ * updates several times a second.
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { Metrics } from '../observability/metrics.ts';
 import { Peer } from './peer.ts';
-import { type AwarenessEntry, encodeAwareness, encodeAwarenessEntries } from './protocol.ts';
+import {
+  type AwarenessEntry,
+  encodeAwareness,
+  encodeAwarenessEntries,
+  isNullState,
+  parseAwarenessState,
+} from './protocol.ts';
+
+/** The budget's time unit when presence goes out at once (PRESENCE_FLUSH_MS=0). */
+const MIN_TICK_MS = 50;
 
 export class Presence {
   readonly awareness: awarenessProtocol.Awareness;
   readonly #flushMs: number;
   readonly #metrics: Metrics;
+  readonly #fanoutPerSec: number;
+  readonly #connections: () => number;
   readonly #broadcast: (message: Uint8Array) => void;
-  #changed = new Set<number>();
+  /** Client ids with a change not yet relayed, longest-waiting first (insertion order). */
+  readonly #changed = new Set<number>();
   #timer: NodeJS.Timeout | undefined;
+  #lastFlush = 0;
 
   constructor(
     doc: Y.Doc,
-    options: { flushMs: number; metrics: Metrics; broadcast: (message: Uint8Array) => void },
+    options: {
+      flushMs: number;
+      fanoutPerSec: number;
+      /** How many connections each relayed state goes to. */
+      connections: () => number;
+      metrics: Metrics;
+      broadcast: (message: Uint8Array) => void;
+    },
   ) {
     this.#flushMs = options.flushMs;
+    this.#fanoutPerSec = options.fanoutPerSec;
+    this.#connections = options.connections;
     this.#metrics = options.metrics;
     this.#broadcast = options.broadcast;
     this.awareness = new awarenessProtocol.Awareness(doc);
@@ -47,7 +77,7 @@ export class Presence {
       this.#metrics.messagesRejected.inc({ reason: 'awareness_rate' });
       return;
     }
-    for (const entry of fresh) JSON.parse(entry.state);
+    for (const entry of fresh) parseAwarenessState(entry.state);
     const news = fresh.length === entries.length ? update : encodeAwarenessEntries(fresh);
     awarenessProtocol.applyAwarenessUpdate(this.awareness, news, peer);
   }
@@ -62,7 +92,8 @@ export class Presence {
   #isNew({ clientId, clock, state }: AwarenessEntry): boolean {
     const known = this.awareness.meta.get(clientId)?.clock ?? 0;
     return (
-      known < clock || (known === clock && state === 'null' && this.awareness.states.has(clientId))
+      known < clock ||
+      (known === clock && isNullState(state) && this.awareness.states.has(clientId))
     );
   }
 
@@ -74,20 +105,41 @@ export class Presence {
       for (const id of change.added) origin.clientIds.add(id);
       for (const id of change.removed) origin.clientIds.delete(id);
     }
+    // A Set keeps a client's first place in line when it changes again before its relay.
     for (const id of change.added) this.#changed.add(id);
     for (const id of change.updated) this.#changed.add(id);
     for (const id of change.removed) this.#changed.add(id);
-    // One merged message per document every flushMs, however many cursors moved.
+    this.#schedule();
+  };
+
+  /** One merged message per document every flushMs, however many cursors moved. */
+  #schedule(): void {
     this.#timer ??= setTimeout(() => {
       this.#timer = undefined;
       this.#flush();
     }, this.#flushMs);
-  };
+  }
 
   #flush(): void {
     if (this.#changed.size === 0) return;
-    const ids = Array.from(this.#changed);
-    this.#changed = new Set();
+    const now = performance.now();
+    // Credit for at most two ticks: a quiet spell must not let a whole crowd through at once.
+    const tickMs = Math.max(this.#flushMs, MIN_TICK_MS);
+    const elapsedMs = Math.min(Math.max(tickMs, now - this.#lastFlush), 2 * tickMs);
+    this.#lastFlush = now;
+    const perConnection = this.#fanoutPerSec / Math.max(1, this.#connections());
+    const allowed = Math.max(1, Math.floor((perConnection * elapsedMs) / 1000));
+    const ids: number[] = [];
+    for (const id of this.#changed) {
+      // A departure always goes out: it is rare, and a stale cursor would linger otherwise.
+      if (ids.length >= allowed && this.awareness.states.has(id)) continue;
+      ids.push(id);
+      this.#changed.delete(id);
+    }
+    if (this.#changed.size > 0) {
+      this.#metrics.presenceDeferred.inc(this.#changed.size);
+      this.#schedule();
+    }
     this.#broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
   }
 

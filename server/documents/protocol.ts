@@ -23,11 +23,41 @@ export type InboundMessage =
   | { kind: 'awareness'; update: Uint8Array; entries: AwarenessEntry[] }
   | { kind: 'query-awareness' };
 
-/** One client's presence in an awareness message; `state` is still JSON text. */
+/**
+ * One client's presence in an awareness message. `state` is its JSON as UTF-8 bytes (a view
+ * into the message), not yet decoded: most presence a server receives is stale (stock clients
+ * echo what they were sent) and is dropped on its clock alone.
+ */
 export interface AwarenessEntry {
   clientId: number;
   clock: number;
-  state: string;
+  state: Uint8Array;
+}
+
+/** `null` in UTF-8: the state of a client that left. */
+const NULL_STATE = [0x6e, 0x75, 0x6c, 0x6c];
+
+export function isNullState(state: Uint8Array): boolean {
+  return (
+    state.length === 4 &&
+    state[0] === NULL_STATE[0] &&
+    state[1] === NULL_STATE[1] &&
+    state[2] === NULL_STATE[2] &&
+    state[3] === NULL_STATE[3]
+  );
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Parses one state's JSON; throws MalformedMessage when it is not UTF-8 JSON. */
+export function parseAwarenessState(state: Uint8Array): unknown {
+  try {
+    return JSON.parse(utf8.decode(state));
+  } catch (error) {
+    throw new MalformedMessage(
+      `bad awareness state: ${error instanceof Error ? error.message : error}`,
+    );
+  }
 }
 
 export class MalformedMessage extends Error {}
@@ -79,10 +109,7 @@ export function validateUpdate(update: Uint8Array): void {
   }
 }
 
-/**
- * Reads an awareness update's entries without parsing their JSON: most presence a server
- * receives is stale (stock clients echo what they were sent), and is dropped unparsed.
- */
+/** Reads an awareness update's entries without decoding or parsing their JSON. */
 function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
@@ -90,7 +117,7 @@ function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
-    entries.push({ clientId, clock, state: decoding.readVarString(decoder) });
+    entries.push({ clientId, clock, state: decoding.readVarUint8Array(decoder) });
   }
   if (decoding.hasContent(decoder)) throw new MalformedMessage('trailing awareness bytes');
   return entries;
@@ -102,7 +129,7 @@ export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint
   for (const entry of entries) {
     encoding.writeVarUint(encoder, entry.clientId);
     encoding.writeVarUint(encoder, entry.clock);
-    encoding.writeVarString(encoder, entry.state);
+    encoding.writeVarUint8Array(encoder, entry.state);
   }
   return encoding.toUint8Array(encoder);
 }

@@ -34,6 +34,11 @@ export function createMetrics() {
     buckets: [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5],
     registers: [registry],
   });
+  const presenceDeferred = new client.Counter({
+    name: 'ideamill_presence_deferred_total',
+    help: 'Presence states held back a tick by the per-connection presence budget',
+    registers: [registry],
+  });
   const compactions = new client.Counter({
     name: 'ideamill_compactions_total',
     help: 'Update logs folded into a compacted document state',
@@ -46,6 +51,7 @@ export function createMetrics() {
     updatesApplied,
     messagesRejected,
     persistSeconds,
+    presenceDeferred,
     compactions,
   };
 }

@@ -54,6 +54,7 @@ function load(): { live: LiveDocument; stored: Uint8Array } {
       awarenessBurst: 1000,
       maxDocumentBytes: 64 * 1024 * 1024,
       presenceFlushMs: 50,
+      presenceFanoutPerSec: 120_000,
     },
     compaction: { afterBytes: 1024 * 1024, afterUpdates: 5000 },
     onFail: () => {},

@@ -1,7 +1,10 @@
-/** Presence (Yjs awareness): merged per tick, echoes ignored, malformed states refused. */
+/**
+ * Presence (Yjs awareness): merged per tick, echoes ignored, malformed states refused, and a
+ * crowded board's relays held to the presence budget.
+ */
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { socketIoClient, waitFor, yWebsocketClient } from '../helpers/clients.ts';
+import { sleep, socketIoClient, waitFor, yWebsocketClient } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 describe('presence', () => {
@@ -51,5 +54,47 @@ describe('presence', () => {
     await closed;
     expect(client.provider.socket.connected).toBe(false);
     client.destroy();
+  });
+});
+
+describe('presence on a crowded board', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    // 100 state deliveries a second per board: with 6 connections, one state per 50 ms tick.
+    server = await startTestServer({ PRESENCE_FANOUT_PER_SEC: '100', PRESENCE_FLUSH_MS: '50' });
+  });
+  afterAll(() => server.close());
+
+  it('relays cursors in turn within the budget, and every newest cursor arrives', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const watcher = socketIoClient(server.url, board.board.id, tokens.facilitator);
+    const movers = Array.from({ length: 5 }, () =>
+      socketIoClient(server.url, board.board.id, tokens.participant),
+    );
+    await Promise.all([watcher.synced, ...movers.map((m) => m.synced)]);
+    await sleep(300);
+    const statesPerMessage: number[] = [];
+    watcher.provider.awareness.on(
+      'update',
+      (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        if (origin === 'local') return;
+        statesPerMessage.push(change.added.length + change.updated.length + change.removed.length);
+      },
+    );
+    // Everyone moves at once, twice: only the newest position of each needs to arrive.
+    for (const round of [1, 2]) {
+      for (const [i, mover] of movers.entries()) {
+        mover.provider.awareness.setLocalStateField('cursor', { x: i, y: round });
+      }
+    }
+    const states = () => watcher.provider.awareness.getStates();
+    await waitFor(
+      () => movers.every((m) => states().get(m.doc.clientID)?.cursor?.y === 2),
+      "every mover's newest cursor at the watcher",
+    );
+    // Unbudgeted, one tick would have carried all five; here each message carries one.
+    expect(statesPerMessage.length).toBeGreaterThanOrEqual(5);
+    expect(Math.max(...statesPerMessage)).toBe(1);
+    for (const client of [watcher, ...movers]) client.destroy();
   });
 });

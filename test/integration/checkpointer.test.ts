@@ -1,0 +1,49 @@
+/** WAL checkpoints run in a worker thread, never inside a commit on the server's event loop. */
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Checkpointer } from '../../server/store/checkpointer.ts';
+import { type Db, openDatabase } from '../../server/store/database.ts';
+import { DocumentsRepository } from '../../server/store/documents-repository.ts';
+import { waitFor } from '../helpers/clients.ts';
+import { tempDataDir } from '../helpers/server.ts';
+
+const logger = pino({ level: 'silent' });
+
+function walFrames(db: Db): number {
+  // A PASSIVE checkpoint with nothing to copy reports the frames the WAL holds.
+  const [result] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
+  return result!.log;
+}
+
+describe('WAL checkpointer', () => {
+  const open: Db[] = [];
+  afterEach(() => {
+    for (const db of open.splice(0)) if (db.open) db.close();
+  });
+
+  it('keeps the WAL short while the server connection never checkpoints itself', async () => {
+    const dataDir = tempDataDir();
+    const db = openDatabase({ dataDir, synchronous: 'NORMAL' });
+    open.push(db);
+    const checkpointer = new Checkpointer(db, { intervalMs: 20, logger });
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    db.prepare(
+      "INSERT INTO boards (id, title, template, language, created_at) VALUES ('b', 't', 'blank', 'en', 0)",
+    ).run();
+    const documents = new DocumentsRepository(db);
+    // Far past SQLite's 1,000-page auto-checkpoint, which is off on this connection.
+    for (let i = 0; i < 1_500; i++) documents.append('b', 'b', [new Uint8Array([i % 256, 1, 2])]);
+    const runsBefore = checkpointer.runs;
+    await waitFor(() => checkpointer.runs >= runsBefore + 2, 'two checkpoints by the worker');
+    // The worker copied the log into the database file; the next commit starts the WAL over.
+    documents.append('b', 'b', [new Uint8Array([9])]);
+    expect(walFrames(db)).toBeLessThan(50);
+    await checkpointer.stop();
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    db.close();
+
+    const reopened = openDatabase({ dataDir, synchronous: 'NORMAL' });
+    open.push(reopened);
+    expect(new DocumentsRepository(reopened).load('b').updates).toHaveLength(1_501);
+  });
+});
