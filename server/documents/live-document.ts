@@ -17,6 +17,7 @@ import type {
   StateEncoding,
   StoredDocument,
 } from '../store/documents-repository.ts';
+import { applyByPeer, type Pending, type Received } from './apply-received.ts';
 import { type DocumentKey, documentId } from './document-key.ts';
 import { type BroadcastGroup, Peer, type PeerLimits, type PeerTransport } from './peer.ts';
 import { Presence } from './presence.ts';
@@ -53,11 +54,6 @@ export interface DocumentOptions {
   onFail: (document: LiveDocument) => void;
 }
 
-interface Pending {
-  update: Uint8Array;
-  origin: Peer | null;
-}
-
 /** Marks changes the server makes itself (reveals, restores). */
 const SERVER_ORIGIN = Symbol('server');
 
@@ -78,6 +74,7 @@ export class LiveDocument {
   #fullStateCache: Uint8Array | undefined;
   /** Full syncs sent from the stored bytes that have not left the process yet. */
   #sendsFromStore = 0;
+  #received: Received[] = [];
   #pending: Pending[] = [];
   #flushScheduled = false;
   #tailBytes = 0;
@@ -118,6 +115,7 @@ export class LiveDocument {
   /** The Yjs document, integrated from the database on first use. */
   get doc(): Y.Doc {
     this.#integrate();
+    this.#applyReceived();
     if (this.#failed) throw new AppError('internal_error', 'The board could not be loaded.');
     return this.#doc;
   }
@@ -292,27 +290,38 @@ export class LiveDocument {
     this.#integrate();
     if (this.#failed) return;
     if (refused) return this.#revert(update);
-    try {
-      Y.applyUpdate(this.#doc, update, peer);
-    } catch (error) {
-      // It decoded but Yjs could not integrate it: the in-memory doc may hold part of it.
-      // Nothing of it was stored or relayed, so reloading from the database is exact.
-      return this.#fail(error);
-    }
-    this.#pending.push({ update, origin: peer });
+    // Applied at the flush, in one transaction with this peer's other updates of this turn.
+    this.#received.push({ update, origin: peer });
     this.#bytes += update.length;
     this.#scheduleFlush();
   }
 
+  /** Applies what peers sent since the last flush (see apply-received.ts). */
+  #applyReceived(): void {
+    if (this.#received.length === 0 || this.#failed) return;
+    const received = this.#received;
+    this.#received = [];
+    try {
+      this.#pending.push(...applyByPeer(this.#doc, received));
+    } catch (error) {
+      // It decoded but Yjs could not integrate it: the in-memory doc may hold part of it.
+      // Nothing of it was stored or relayed, so reloading from the database is exact.
+      this.#fail(error);
+    }
+  }
+
   /** A refused edit from a member who may edit later: see refused-edit.ts. */
   #revert(update: Uint8Array): void {
+    // What this peer sent before, while it could edit, goes first.
+    this.#applyReceived();
+    if (this.#failed) return;
     let reverted: Uint8Array;
     try {
       reverted = applyAndUndo(this.#doc, update);
     } catch (error) {
       return this.#fail(error);
     }
-    this.#pending.push({ update: reverted, origin: null });
+    this.#pending.push({ update: reverted, origin: null, count: 1 });
     this.#bytes += reverted.length;
     this.#scheduleFlush();
   }
@@ -326,8 +335,9 @@ export class LiveDocument {
     });
   }
 
-  /** Persists queued updates in one transaction, then relays them. */
+  /** Applies what was received, persists it in one transaction, then relays it. */
   flush(): void {
+    this.#applyReceived();
     if (this.#failed) return;
     if (this.#pending.length > 0) {
       const batch = this.#pending;
@@ -340,7 +350,9 @@ export class LiveDocument {
         return this.#fail(error);
       }
       stop();
-      this.#options.metrics.updatesApplied.inc(batch.length);
+      let count = 0;
+      for (const pending of batch) count += pending.count;
+      this.#options.metrics.updatesApplied.inc(count);
       this.#tailUpdates += batch.length;
       this.#tailBytes += sum(updates);
       this.#relay(batch);
@@ -350,20 +362,10 @@ export class LiveDocument {
     }
   }
 
-  /**
-   * Relays one flush's updates, never back to the connection they came from. Several updates
-   * (a busy board, a client sending fast) go out merged into one message per connection: each
-   * message is a write for the server and a transaction for every client.
-   */
+  /** Relays each stored update to every connection but the one it came from. */
   #relay(batch: readonly Pending[]): void {
-    const origins = new Set<Peer>();
-    for (const { origin } of batch) if (origin) origins.add(origin);
-    this.#broadcast(encodeUpdate(merged(batch.map((p) => p.update))), origins);
-    if (batch.length === 1) return;
-    // Whoever sent some of them gets the rest.
-    for (const origin of origins) {
-      const others = batch.filter((p) => p.origin !== origin).map((p) => p.update);
-      if (others.length > 0 && !origin.closed) origin.transport.send(encodeUpdate(merged(others)));
+    for (const { update, origin } of batch) {
+      this.#broadcast(encodeUpdate(update), origin ? new Set([origin]) : NOBODY);
     }
   }
 
@@ -399,7 +401,7 @@ export class LiveDocument {
       doc.off('update', collect);
     }
     for (const update of updates) {
-      this.#pending.push({ update, origin: null });
+      this.#pending.push({ update, origin: null, count: 1 });
       this.#bytes += update.length;
     }
     this.flush();
@@ -452,6 +454,7 @@ export class LiveDocument {
   #fail(error: unknown): void {
     if (this.#failed) return;
     this.#failed = true;
+    this.#received = [];
     this.#pending = [];
     this.#options.logger.error({ err: error, documentId: this.id }, 'document failed; reloading');
     const failure = new AppError(
@@ -483,10 +486,6 @@ export class LiveDocument {
 }
 
 const NOBODY: ReadonlySet<Peer> = new Set();
-
-function merged(updates: readonly Uint8Array[]): Uint8Array {
-  return updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates as Uint8Array[]);
-}
 
 /** An update with nothing in it: the full sync of a document that has no stored state. */
 const EMPTY_UPDATE = new Uint8Array([0, 0]);

@@ -91,17 +91,10 @@ describe('the ideamill command', () => {
           text: `cli note ${i}`,
         });
       }
-      await waitFor(
-        () =>
-          (
-            server.db
-              .prepare('SELECT count(*) AS n FROM document_updates WHERE doc_id = ?')
-              .get(id) as {
-              n: number;
-            }
-          ).n >= 30,
-        'log rows',
-      );
+      // Relayed means stored: once another client has all 30, so does the log.
+      const witness = socketIoClient(server.url, id, tokens.viewer);
+      await waitFor(() => witness.doc.getMap('items').size === 30, 'all 30 notes relayed');
+      witness.destroy();
 
       const out = path.join(dataDir, 'export.json');
       const exported = ideamill(['export', id, '--format', 'json', '--out', out], env);

@@ -6,7 +6,9 @@ import {
   encodeAwareness,
   encodeSyncStep1,
   encodeUpdate,
+  isNullState,
   MalformedMessage,
+  parseAwarenessState,
   validateUpdate,
 } from '../../server/documents/protocol.ts';
 import { addItem } from '../../shared/board-document.ts';
@@ -29,10 +31,26 @@ describe('decoding y-protocols messages', () => {
     expect(decodeMessage(encodeAwareness(awareness))).toEqual({
       kind: 'awareness',
       update: awareness,
-      entries: [{ clientId: presence.clientID, clock: 1, state: '{"user":{"name":"Aino"}}' }],
+      entries: [
+        {
+          clientId: presence.clientID,
+          clock: 1,
+          state: new TextEncoder().encode('{"user":{"name":"Aino"}}'),
+        },
+      ],
     });
     presence.destroy();
     expect(decodeMessage(new Uint8Array([3]))).toEqual({ kind: 'query-awareness' });
+  });
+
+  it('tells a departure from a state, and refuses a state that is not UTF-8 JSON', () => {
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    expect(isNullState(bytes('null'))).toBe(true);
+    expect(isNullState(bytes('nul'))).toBe(false);
+    expect(isNullState(bytes('{"null":1}'))).toBe(false);
+    expect(parseAwarenessState(bytes('{"cursor":{"x":1}}'))).toEqual({ cursor: { x: 1 } });
+    expect(() => parseAwarenessState(bytes('{{{'))).toThrow(MalformedMessage);
+    expect(() => parseAwarenessState(new Uint8Array([0x22, 0xff, 0x22]))).toThrow(MalformedMessage);
   });
 
   it('refuses every truncation of a real update message', () => {
