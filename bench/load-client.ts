@@ -8,7 +8,14 @@ import { addItem, itemsOf } from '../shared/board-document.ts';
 import { type BenchClient, openClient } from './clients/index.ts';
 import { now } from './clock.ts';
 import { populateHistory } from './history.ts';
-import { createNote, MOVED_AT, moveMessageBytes, moveNote } from './note.ts';
+import {
+  createNote,
+  MOVED_AT,
+  moveMessageBytes,
+  moveNote,
+  othersClock,
+  STRUCTS_PER_MOVE,
+} from './note.ts';
 import type { ClientSpec } from './peers/types.ts';
 import {
   type Method,
@@ -36,8 +43,20 @@ const recorder = {
   samplers: 0,
   doc: [] as number[],
   cursor: [] as number[],
+  /** Moves received by relay clients (the floor), one per message. */
   applied: 0,
+  /** Each Yjs client's othersClock() when recording started. */
+  baseline: new Map<BenchClient, number>(),
 };
+
+/** Note moves this worker's clients have received since record(). */
+function movesApplied(): number {
+  let structs = 0;
+  for (const [client, base] of recorder.baseline) {
+    if (live.has(client) && client.type === 'yjs') structs += othersClock(client.doc) - base;
+  }
+  return recorder.applied + Math.floor(structs / STRUCTS_PER_MOVE);
+}
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -73,7 +92,6 @@ function listen(client: BenchClient, index: number): void {
       const sentAt = (event.target as Y.Map<unknown>).get(MOVED_AT);
       if (typeof sentAt !== 'number') continue;
       recorder.doc.push(at - sentAt);
-      recorder.applied++;
     }
   });
   const { awareness } = client;
@@ -148,18 +166,23 @@ const handlers: { [M in Method]: (params: Params<M>) => Promise<Result<M>> } = {
     recorder.doc = [];
     recorder.cursor = [];
     recorder.applied = 0;
+    recorder.baseline = new Map();
+    for (const { client } of entries) {
+      if (client.type === 'yjs') recorder.baseline.set(client, othersClock(client.doc));
+    }
     recorder.samplers = samplers;
     recorder.on = true;
     return { startedAt: now() };
   },
 
   async progress() {
-    return { applied: recorder.applied };
+    return { applied: movesApplied() };
   },
 
   async collect() {
     recorder.on = false;
-    const { doc, cursor, applied } = recorder;
+    const { doc, cursor } = recorder;
+    const applied = movesApplied();
     recorder.doc = [];
     recorder.cursor = [];
     return { doc, cursor, applied, stoppedAt: now() };

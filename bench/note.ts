@@ -23,6 +23,30 @@ export function moveNote(doc: Y.Doc, id: string, step: number): void {
   });
 }
 
+/** Yjs structs (clock ticks) one moveNote adds: x, y and movedAt. */
+export const STRUCTS_PER_MOVE = (() => {
+  const doc = new Y.Doc();
+  createNote(doc, 'note');
+  const before = Y.getState(doc.store, doc.clientID);
+  moveNote(doc, 'note', 1);
+  const after = Y.getState(doc.store, doc.clientID);
+  doc.destroy();
+  return after - before;
+})();
+
+/**
+ * Structs from other clients that `doc` has integrated. A server may relay several moves as
+ * one update (one transaction at the receiver), so moves are counted by how far the receiver's
+ * state has advanced, not by the transactions it saw.
+ */
+export function othersClock(doc: Y.Doc): number {
+  let total = 0;
+  for (const client of doc.store.clients.keys()) {
+    if (client !== doc.clientID) total += Y.getState(doc.store, client);
+  }
+  return total;
+}
+
 /** Bytes of the y-protocols message a real client sends for one move: the floor sends as many. */
 export function moveMessageBytes(): number {
   const doc = new Y.Doc();

@@ -15,6 +15,14 @@ export class WorkerPool {
     return used;
   }
 
+  /**
+   * A second process to drive load from when one receiver worker is enough (throughput):
+   * writers flat out need more than one core-bound Node process can give them.
+   */
+  get spareWorker(): LoadWorker {
+    return this.#receivers[1]!;
+  }
+
   /** Closes every client in every worker; the processes stay for the next measurement. */
   async closeClients(): Promise<void> {
     await Promise.all([this.writer, ...this.#receivers].map((w) => w.call('close', {})));
