@@ -124,6 +124,33 @@ export function readItem(id: string, map: unknown): Item | null {
 }
 
 /** Every readable item of a board, in no particular order. */
+/** What an item is and where it lies, without its content: enough to check a vote's target. */
+export interface ItemPlacement {
+  type: ItemType;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  parent?: string;
+}
+
+/** An item's placement, or null where readItem would find no item; reads no text. */
+export function readPlacement(map: unknown): ItemPlacement | null {
+  if (!(map instanceof Y.Map)) return null;
+  const type = map.get('type');
+  if (!isItemType(type)) return null;
+  const placement: ItemPlacement = {
+    type,
+    x: num(map.get('x')),
+    y: num(map.get('y')),
+    w: num(map.get('w'), 200),
+    h: num(map.get('h'), 200),
+  };
+  const parent = optionalStr(map.get('parent'));
+  if (parent) placement.parent = parent;
+  return placement;
+}
+
 export function readItems(doc: Y.Doc): Item[] {
   const items: Item[] = [];
   itemsOf(doc).forEach((map, id) => {

@@ -3,7 +3,7 @@
  * clock. Anonymous rounds keep tallies and other members' votes on the server until they close.
  */
 import { v7 as uuidv7 } from 'uuid';
-import { type Item, itemsOf, readItem } from '../../shared/board-document.ts';
+import { type ItemPlacement, itemsOf, readPlacement } from '../../shared/board-document.ts';
 import {
   type CloseRoundResponse,
   DEFAULT_VOTE_TARGETS,
@@ -22,6 +22,9 @@ import type { TransactionBatch } from '../store/transaction-batch.ts';
 import type { BoardEvents } from './board-events.ts';
 import { requireRole } from './roles.ts';
 
+/** Progress events per round are at most this often (the last vote is always announced). */
+const PROGRESS_INTERVAL_MS = 100;
+
 export interface RoundsHooks {
   /** Runs before a round opens (follow-through takes a snapshot here). */
   beforeOpen?: (boardId: string) => void;
@@ -33,8 +36,9 @@ export class RoundsService {
   readonly #events: () => BoardEvents;
   readonly #writes: TransactionBatch;
   readonly #timers = new Map<string, NodeJS.Timeout>();
-  /** Rounds with votes cast since their last progress event (sent once per event-loop turn). */
+  /** Rounds with votes cast since their last progress event. */
   readonly #progressDue = new Map<string, StoredRound>();
+  readonly #progressSentAt = new Map<string, number>();
   hooks: RoundsHooks = {};
   #stopped = false;
 
@@ -180,12 +184,12 @@ export class RoundsService {
     return stored;
   }
 
-  #item(boardId: string, itemId: string): Item | null {
+  #item(boardId: string, itemId: string): ItemPlacement | null {
     const doc = this.#documents.open({ boardId }).doc;
-    return readItem(itemId, itemsOf(doc).get(itemId));
+    return readPlacement(itemsOf(doc).get(itemId));
   }
 
-  #checkTarget(stored: StoredRound, item: Item): void {
+  #checkTarget(stored: StoredRound, item: ItemPlacement): void {
     const { itemTypes, frameId } = stored.round;
     if (!itemTypes.includes(item.type)) {
       throw new AppError('not_a_target', `This round takes votes on ${itemTypes.join(', ')} only.`);
@@ -196,7 +200,7 @@ export class RoundsService {
   }
 
   /** Inside a frame: its child by `parent`, or (for clients that set no parent) by position. */
-  #insideFrame(boardId: string, item: Item, frameId: string): boolean {
+  #insideFrame(boardId: string, item: ItemPlacement, frameId: string): boolean {
     if (item.parent !== undefined) return item.parent === frameId;
     const frame = this.#item(boardId, frameId);
     if (!frame) return false;
@@ -206,6 +210,7 @@ export class RoundsService {
   }
 
   #close(stored: StoredRound, closedAt: number): CloseRoundResponse {
+    this.#progressSentAt.delete(stored.round.id);
     const timer = this.#timers.get(stored.round.id);
     if (timer) clearTimeout(timer);
     this.#timers.delete(stored.round.id);
@@ -240,20 +245,27 @@ export class RoundsService {
   }
 
   /**
-   * After casts or retractions: one progress event per round per event-loop turn, however many
-   * votes arrived in it (a storm of 1,500 votes would otherwise send 1,500 events to everyone).
+   * After casts or retractions: progress goes to everyone at most every PROGRESS_INTERVAL_MS per
+   * round, however many votes arrived (a storm of 2,000 votes would otherwise send an event to
+   * every member for every event-loop turn it spans), and always after the last vote.
    */
   #progress(stored: StoredRound): void {
-    if (this.#progressDue.size === 0) setImmediate(() => this.#sendProgress());
-    this.#progressDue.set(stored.round.id, stored);
+    const id = stored.round.id;
+    if (this.#progressDue.has(id)) return;
+    this.#progressDue.set(id, stored);
+    const wait = (this.#progressSentAt.get(id) ?? 0) + PROGRESS_INTERVAL_MS - performance.now();
+    const send = () => this.#sendProgress(id);
+    if (wait > 0) setTimeout(send, wait).unref();
+    else setImmediate(send);
   }
 
-  #sendProgress(): void {
+  #sendProgress(roundId: string): void {
+    const stored = this.#progressDue.get(roundId);
+    this.#progressDue.delete(roundId);
     // Votes answered in the server's last turn must not announce after the database closed.
-    if (this.#stopped) return;
-    const due = Array.from(this.#progressDue.values());
-    this.#progressDue.clear();
-    for (const stored of due) this.#sendRoundProgress(stored);
+    if (this.#stopped || !stored) return;
+    this.#progressSentAt.set(roundId, performance.now());
+    this.#sendRoundProgress(stored);
   }
 
   /** A count for everyone; tallies only when not anonymous; participation to facilitators. */

@@ -52,12 +52,19 @@ export interface StoredRound {
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
+/** What a cast or a retraction leaves the member with. */
+interface VoteOutcome {
+  remaining: number;
+  myVotes: Record<string, number>;
+}
+
 export class RoundsRepository {
-  readonly #db: Db;
   readonly #statements;
+  // Compiled once (better-sqlite3 builds a transaction function's wrappers on every call).
+  readonly #castVote;
+  readonly #retractVote;
 
   constructor(db: Db) {
-    this.#db = db;
     this.#statements = {
       insert: db.prepare(
         `INSERT INTO rounds (id, board_id, title, status, budget, max_per_item, item_types,
@@ -115,6 +122,14 @@ export class RoundsRepository {
       ),
       status: db.prepare<[string], string>('SELECT status FROM rounds WHERE id = ?').pluck(),
     };
+    this.#castVote = db.transaction(
+      (round: Round, memberId: string, itemId: string, now: number): VoteOutcome =>
+        this.#castVoteNow(round, memberId, itemId, now),
+    );
+    this.#retractVote = db.transaction(
+      (round: Round, memberId: string, itemId: string): VoteOutcome =>
+        this.#retractVoteNow(round, memberId, itemId),
+    );
   }
 
   #toStored(row: RoundRow, countVoters = true): StoredRound {
@@ -187,33 +202,25 @@ export class RoundsRepository {
    * cap; all checked and written in one IMMEDIATE transaction, so no interleaving can exceed a
    * limit, even with several processes on one database file.
    */
-  castVote(
-    round: Round,
-    memberId: string,
-    itemId: string,
-    now: number,
-  ): { remaining: number; myVotes: Record<string, number> } {
+  castVote(round: Round, memberId: string, itemId: string, now: number): VoteOutcome {
+    return this.#castVote.immediate(round, memberId, itemId, now);
+  }
+
+  #castVoteNow(round: Round, memberId: string, itemId: string, now: number): VoteOutcome {
     const s = this.#statements;
-    return this.#db
-      .transaction(() => {
-        this.#requireOpen(round.id);
-        const used = s.usedBy.get(round.id, memberId) ?? 0;
-        if (used >= round.budget) {
-          throw new AppError(
-            'budget_exhausted',
-            `You have used all ${round.budget} of your votes.`,
-          );
-        }
-        if ((s.usedOn.get(round.id, memberId, itemId) ?? 0) >= round.maxPerItem) {
-          throw new AppError(
-            'item_cap_reached',
-            `At most ${round.maxPerItem} of your votes can go to one item.`,
-          );
-        }
-        s.castVote.run(round.id, memberId, itemId, now);
-        return { remaining: round.budget - used - 1, myVotes: this.myVotes(round.id, memberId) };
-      })
-      .immediate();
+    this.#requireOpen(round.id);
+    const used = s.usedBy.get(round.id, memberId) ?? 0;
+    if (used >= round.budget) {
+      throw new AppError('budget_exhausted', `You have used all ${round.budget} of your votes.`);
+    }
+    if ((s.usedOn.get(round.id, memberId, itemId) ?? 0) >= round.maxPerItem) {
+      throw new AppError(
+        'item_cap_reached',
+        `At most ${round.maxPerItem} of your votes can go to one item.`,
+      );
+    }
+    s.castVote.run(round.id, memberId, itemId, now);
+    return { remaining: round.budget - used - 1, myVotes: this.myVotes(round.id, memberId) };
   }
 
   /** Inside a transaction: the round as stored, not as the caller last saw it. */
@@ -223,22 +230,18 @@ export class RoundsRepository {
     }
   }
 
-  retractVote(
-    round: Round,
-    memberId: string,
-    itemId: string,
-  ): { remaining: number; myVotes: Record<string, number> } {
+  retractVote(round: Round, memberId: string, itemId: string): VoteOutcome {
+    return this.#retractVote.immediate(round, memberId, itemId);
+  }
+
+  #retractVoteNow(round: Round, memberId: string, itemId: string): VoteOutcome {
     const s = this.#statements;
-    return this.#db
-      .transaction(() => {
-        this.#requireOpen(round.id);
-        if (s.retractVote.run(round.id, memberId, itemId).changes === 0) {
-          throw new AppError('vote_not_found', 'You have no vote on that item in this round.');
-        }
-        const used = s.usedBy.get(round.id, memberId) ?? 0;
-        return { remaining: round.budget - used, myVotes: this.myVotes(round.id, memberId) };
-      })
-      .immediate();
+    this.#requireOpen(round.id);
+    if (s.retractVote.run(round.id, memberId, itemId).changes === 0) {
+      throw new AppError('vote_not_found', 'You have no vote on that item in this round.');
+    }
+    const used = s.usedBy.get(round.id, memberId) ?? 0;
+    return { remaining: round.budget - used, myVotes: this.myVotes(round.id, memberId) };
   }
 
   myVotes(roundId: string, memberId: string): Record<string, number> {

@@ -5,6 +5,7 @@
  * Each write runs in order; one that throws is rolled back on its own (a transaction function
  * called inside another becomes a savepoint) and only its caller gets the error.
  */
+import type { Transaction } from 'better-sqlite3';
 import type { Db } from './database.ts';
 
 interface Queued {
@@ -17,10 +18,23 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 export class TransactionBatch {
   readonly #db: Db;
+  /** Compiled once: better-sqlite3 builds a transaction function's wrappers on each call. */
+  readonly #runAll: Transaction<(batch: readonly Queued[]) => Outcome[]>;
   #queue: Queued[] = [];
 
   constructor(db: Db) {
     this.#db = db;
+    // Called inside #runAll, it becomes a savepoint: a failing write rolls back on its own.
+    const runOne = db.transaction((write: () => unknown) => write());
+    this.#runAll = db.transaction((batch: readonly Queued[]) =>
+      batch.map((queued): Outcome => {
+        try {
+          return { ok: true, value: runOne(queued.run) };
+        } catch (error) {
+          return { ok: false, error };
+        }
+      }),
+    );
   }
 
   run<T>(write: () => T): Promise<T> {
@@ -41,17 +55,7 @@ export class TransactionBatch {
     }
     let outcomes: Outcome[];
     try {
-      outcomes = this.#db
-        .transaction(() =>
-          batch.map((queued): Outcome => {
-            try {
-              return { ok: true, value: this.#db.transaction(queued.run)() };
-            } catch (error) {
-              return { ok: false, error };
-            }
-          }),
-        )
-        .immediate();
+      outcomes = this.#runAll.immediate(batch);
     } catch (error) {
       // The commit itself failed: nothing in the batch was stored.
       for (const queued of batch) queued.reject(error);
