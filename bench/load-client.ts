@@ -162,6 +162,20 @@ const handlers: { [M in Method]: (params: Params<M>) => Promise<Result<M>> } = {
     return { connected: specs.length, ms: now() - started };
   },
 
+  async settle({ quietMs, timeoutMs }) {
+    const started = now();
+    (globalThis as { gc?: () => void }).gc?.();
+    const tick = 10;
+    let quietSince = now();
+    while (now() - quietSince < quietMs && now() - started < timeoutMs) {
+      const before = now();
+      await sleep(tick);
+      // Late by more than a few ms: the loop is still busy with something.
+      if (now() - before > tick + 5) quietSince = now();
+    }
+    return { waitedMs: now() - started };
+  },
+
   async record({ samplers }) {
     recorder.doc = [];
     recorder.cursor = [];

@@ -7,6 +7,11 @@ export interface WorkerApi {
     connected: number;
     ms: number;
   };
+  /**
+   * Waits until the worker is idle: garbage collected, and its event loop on time for
+   * `quietMs` in a row (a server that fell behind leaves seconds of backlog behind it).
+   */
+  settle(params: { quietMs: number; timeoutMs: number }): { waitedMs: number };
   /** Starts recording: note latency at every client, cursor latency at the first `samplers`. */
   record(params: { samplers: number }): { startedAt: number };
   /** How many note moves this worker's clients have applied since record(). */

@@ -16,7 +16,11 @@ export class LoadWorker {
 
   constructor(name: string) {
     this.name = name;
-    this.#child = spawnTs('bench/load-client.ts', { ipc: true, label: name });
+    this.#child = spawnTs('bench/load-client.ts', {
+      ipc: true,
+      label: name,
+      nodeArgs: ['--expose-gc'],
+    });
     this.#child.on('message', (response: Response) => {
       const pending = this.#pending.get(response.id);
       if (!pending) return;

@@ -14,7 +14,7 @@ import { createServices, type Services } from './services.ts';
 import { Checkpointer } from './store/checkpointer.ts';
 
 /** How often the WAL is checkpointed, off the event loop (store/checkpointer.ts). */
-const CHECKPOINT_INTERVAL_MS = 250;
+const CHECKPOINT_INTERVAL_MS = 1_000;
 
 const CLIENT_DIR = path.resolve(fileURLToPath(new URL('../dist/client', import.meta.url)));
 

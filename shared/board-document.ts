@@ -76,22 +76,45 @@ function isItemType(value: unknown): value is ItemType {
   return typeof value === 'string' && (ITEM_TYPES as readonly string[]).includes(value);
 }
 
-/** Reads one item into a plain object; null when it is not an item this schema knows. */
-export function readItem(id: string, map: unknown): Item | null {
+/** What an item is and where it lies, without its content: enough to check a vote's target. */
+export interface ItemPlacement {
+  type: ItemType;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  parent?: string;
+}
+
+/** An item's placement, or null where readItem would find no item; reads no text. */
+export function readPlacement(map: unknown): ItemPlacement | null {
   if (!(map instanceof Y.Map)) return null;
   const type = map.get('type');
   if (!isItemType(type)) return null;
-  const base: ItemBase = {
-    id,
+  const placement: ItemPlacement = {
+    type,
     x: num(map.get('x')),
     y: num(map.get('y')),
     w: num(map.get('w'), 200),
     h: num(map.get('h'), 200),
+  };
+  const parent = optionalStr(map.get('parent'));
+  if (parent) placement.parent = parent;
+  return placement;
+}
+
+/** Reads one item into a plain object; null when it is not an item this schema knows. */
+export function readItem(id: string, map: unknown): Item | null {
+  const placement = readPlacement(map);
+  if (!placement || !(map instanceof Y.Map)) return null;
+  const { type, parent, ...box } = placement;
+  const base: ItemBase = {
+    id,
+    ...box,
     color: str(map.get('color'), NOTE_COLORS[0]),
     createdAt: num(map.get('createdAt')),
   };
   const author = optionalStr(map.get('author'));
-  const parent = optionalStr(map.get('parent'));
   if (author) base.author = author;
   if (parent) base.parent = parent;
   switch (type) {
@@ -124,33 +147,6 @@ export function readItem(id: string, map: unknown): Item | null {
 }
 
 /** Every readable item of a board, in no particular order. */
-/** What an item is and where it lies, without its content: enough to check a vote's target. */
-export interface ItemPlacement {
-  type: ItemType;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  parent?: string;
-}
-
-/** An item's placement, or null where readItem would find no item; reads no text. */
-export function readPlacement(map: unknown): ItemPlacement | null {
-  if (!(map instanceof Y.Map)) return null;
-  const type = map.get('type');
-  if (!isItemType(type)) return null;
-  const placement: ItemPlacement = {
-    type,
-    x: num(map.get('x')),
-    y: num(map.get('y')),
-    w: num(map.get('w'), 200),
-    h: num(map.get('h'), 200),
-  };
-  const parent = optionalStr(map.get('parent'));
-  if (parent) placement.parent = parent;
-  return placement;
-}
-
 export function readItems(doc: Y.Doc): Item[] {
   const items: Item[] = [];
   itemsOf(doc).forEach((map, id) => {

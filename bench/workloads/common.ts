@@ -40,6 +40,7 @@ export async function alternate<C extends { label: string }>(
       options.log(`  ${first.label} · ${target.id} · warm-up (not recorded)`);
       const peer = await target.start(startOptions(target));
       try {
+        await options.pool.settle();
         await measure(target, first, peer, -1);
       } finally {
         await peer.stop();
@@ -59,6 +60,7 @@ export async function alternate<C extends { label: string }>(
       try {
         for (const [i, target] of targets.entries()) {
           options.log(`  ${testCase.label} · ${target.id} · rep ${rep + 1}/${options.reps}`);
+          await options.pool.settle();
           const outcome = await measure(target, testCase, peers[i]!, rep);
           if (!servers) await peers[i]!.stop();
           outcomes.set(target.id, [...(outcomes.get(target.id) ?? []), outcome]);

@@ -23,6 +23,15 @@ export class WorkerPool {
     return this.#receivers[1]!;
   }
 
+  /** Waits until every worker is idle, so no measurement inherits the last one's backlog. */
+  async settle(): Promise<void> {
+    await Promise.all(
+      [this.writer, ...this.#receivers].map((w) =>
+        w.call('settle', { quietMs: 300, timeoutMs: 30_000 }),
+      ),
+    );
+  }
+
   /** Closes every client in every worker; the processes stay for the next measurement. */
   async closeClients(): Promise<void> {
     await Promise.all([this.writer, ...this.#receivers].map((w) => w.call('close', {})));

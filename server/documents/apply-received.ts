@@ -24,9 +24,9 @@ export interface Pending {
 
 /**
  * Applies `received` to `doc`, one transaction per peer in order of each peer's first update,
- * and returns what each transaction changed. An update that brings nothing new leaves nothing
- * to store or relay. Throws where Yjs fails to integrate an update (the doc may then hold part
- * of the batch: the caller reloads it).
+ * and returns what each transaction changed (a peer's single update as it came). Several
+ * updates that bring nothing new leave nothing to store or relay. Throws where Yjs fails to
+ * integrate an update (the doc may then hold part of the batch: the caller reloads it).
  */
 export function applyByPeer(doc: Y.Doc, received: readonly Received[]): Pending[] {
   const byPeer = new Map<Peer, Uint8Array[]>();
@@ -37,6 +37,12 @@ export function applyByPeer(doc: Y.Doc, received: readonly Received[]): Pending[
   }
   const applied: Pending[] = [];
   for (const [peer, updates] of byPeer) {
+    if (updates.length === 1) {
+      // The usual case: relayed as it came, with no transaction to re-encode.
+      Y.applyUpdate(doc, updates[0]!, peer);
+      applied.push({ update: updates[0]!, origin: peer, count: 1 });
+      continue;
+    }
     let changes: Uint8Array | undefined;
     const capture = (update: Uint8Array, origin: unknown) => {
       if (origin === peer) changes = update;

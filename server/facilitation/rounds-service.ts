@@ -39,6 +39,7 @@ export class RoundsService {
   /** Rounds with votes cast since their last progress event. */
   readonly #progressDue = new Map<string, StoredRound>();
   readonly #progressSentAt = new Map<string, number>();
+  readonly #openRules = new Map<string, StoredRound>();
   hooks: RoundsHooks = {};
   #stopped = false;
 
@@ -172,7 +173,7 @@ export class RoundsService {
 
   /** An open round whose time has not run out; closes it first when it has. */
   #openRound(boardId: string, roundId: string, now: number): StoredRound {
-    const stored = this.#repository.rules(roundId, boardId);
+    const stored = this.#rules(boardId, roundId);
     if (!stored) throw new AppError('round_not_found', 'There is no such round on this board.');
     if (stored.round.status === 'open' && stored.closesAtMs !== null && stored.closesAtMs <= now) {
       this.#close(stored, stored.closesAtMs);
@@ -181,6 +182,18 @@ export class RoundsService {
     if (stored.round.status !== 'open') {
       throw new AppError('round_closed', 'This voting round is closed.');
     }
+    return stored;
+  }
+
+  /**
+   * An open round's rules, read once: budget, caps, targets and deadline never change while it
+   * is open, and the vote's own transaction checks that it still is (RoundsRepository).
+   */
+  #rules(boardId: string, roundId: string): StoredRound | undefined {
+    const cached = this.#openRules.get(roundId);
+    if (cached) return cached.boardId === boardId ? cached : undefined;
+    const stored = this.#repository.rules(roundId, boardId);
+    if (stored?.round.status === 'open') this.#openRules.set(roundId, stored);
     return stored;
   }
 
@@ -211,6 +224,7 @@ export class RoundsService {
 
   #close(stored: StoredRound, closedAt: number): CloseRoundResponse {
     this.#progressSentAt.delete(stored.round.id);
+    this.#openRules.delete(stored.round.id);
     const timer = this.#timers.get(stored.round.id);
     if (timer) clearTimeout(timer);
     this.#timers.delete(stored.round.id);
