@@ -1,12 +1,15 @@
 /**
- * `npm run bench:votes [-- --quick] [--cpu-prof]`: the vote storm. 300 members (quick: 30) each cast 7 votes
- * over Socket.io in a round with budget 5 (so 2 of each member's are refused): every vote is
- * checked and written in its own SQLite transaction. Two modes:
+ * `npm run bench:votes [-- --quick] [--cpu-prof]`: the vote storm. 300 members (quick: 30) each
+ * cast 7 votes over Socket.io in a round with budget 5 (so 2 of each member's are refused):
+ * every vote is checked and written in one SQLite transaction (a savepoint in the transaction
+ * of its event-loop turn) and acknowledged once that has committed. Two modes:
  *   burst      every member fires all 7 at the same instant (2,100 requests in flight);
  *   sequential every member casts as fast as it can, one after another, waiting for each
  *              acknowledgement (300 in flight), as people clicking do.
- * Reports throughput and latency (send → acknowledgement), and counts violations (a member
- * over budget, an item over its cap, results that differ from a recount).
+ * Each measurement gets a fresh server, warmed up by an unrecorded round of one vote each.
+ * Reports throughput, latency (send → acknowledgement), CPU per vote of the server and of the
+ * clients' process, and counts violations (a member over budget, an item over its cap,
+ * results that differ from a recount).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +22,7 @@ import type { AckResult } from '../shared/events.ts';
 import type { CloseRoundResponse, RoundView } from '../shared/facilitation.ts';
 import { ROOT } from './child.ts';
 import { startIdeamill } from './peers/ideamill.ts';
+import { cpuWindow } from './proc.ts';
 import { median, summarize } from './stats.ts';
 
 const quick = process.argv.includes('--quick');
@@ -72,54 +76,68 @@ async function run(rep: number, mode: Mode) {
           }),
       ),
     );
-    const opened = await post<RoundView>(
-      peer.origin,
-      `/api/boards/${boardId}/rounds`,
-      facilitator!,
-      {
-        budget: BUDGET,
-        maxPerItem: 2,
-      },
-    );
-    const roundId = opened.round.id;
+    const openRound = async (budget: number) =>
+      (
+        await post<RoundView>(peer.origin, `/api/boards/${boardId}/rounds`, facilitator!, {
+          budget,
+          maxPerItem: Math.min(2, budget),
+        })
+      ).round.id;
+    const closeRound = (roundId: string) =>
+      post<CloseRoundResponse>(
+        peer.origin,
+        `/api/boards/${boardId}/rounds/${roundId}/close`,
+        facilitator!,
+        {},
+      );
+    const cast = (roundId: string, socket: Socket, itemId: string) => {
+      const sent = performance.now();
+      return new Promise<{ ms: number; result: AckResult<unknown> }>((resolve) => {
+        socket.emit('round:vote', { roundId, itemId }, (result: AckResult<unknown>) =>
+          resolve({ ms: performance.now() - sent, result }),
+        );
+      });
+    };
 
+    // Unrecorded warm-up, so the measured round meets a server that has run the vote path
+    // before, as a long-running one has: a round of one vote each, then closed.
+    const warmUpRound = await openRound(1);
+    await Promise.all(sockets.map((socket, m) => cast(warmUpRound, socket, notes[m % ITEMS]!)));
+    await closeRound(warmUpRound);
+
+    const roundId = await openRound(BUDGET);
     const latencies: number[] = [];
     const accepted = new Map<string, number>();
     const refusals = new Map<string, number>();
-    const started = performance.now();
-    const cast = (socket: Socket, itemId: string) => {
-      const sent = performance.now();
-      return new Promise<void>((resolve) => {
-        socket.emit('round:vote', { roundId, itemId }, (result: AckResult<unknown>) => {
-          latencies.push(performance.now() - sent);
-          if (result.ok) accepted.set(itemId, (accepted.get(itemId) ?? 0) + 1);
-          else refusals.set(result.error.code, (refusals.get(result.error.code) ?? 0) + 1);
-          resolve();
-        });
-      });
+    const record = async (socket: Socket, itemId: string) => {
+      const { ms, result } = await cast(roundId, socket, itemId);
+      latencies.push(ms);
+      if (result.ok) accepted.set(itemId, (accepted.get(itemId) ?? 0) + 1);
+      else refusals.set(result.error.code, (refusals.get(result.error.code) ?? 0) + 1);
     };
+    const serverCpu = cpuWindow(peer.pid);
+    const clientCpu = process.cpuUsage();
+    const started = performance.now();
     if (mode === 'burst') {
       await Promise.all(
         sockets.flatMap((socket, m) =>
-          Array.from({ length: VOTES_EACH }, (_, k) => cast(socket, notes[(m + k) % ITEMS]!)),
+          Array.from({ length: VOTES_EACH }, (_, k) => record(socket, notes[(m + k) % ITEMS]!)),
         ),
       );
     } else {
       await Promise.all(
         sockets.map(async (socket, m) => {
-          for (let k = 0; k < VOTES_EACH; k++) await cast(socket, notes[(m + k) % ITEMS]!);
+          for (let k = 0; k < VOTES_EACH; k++) await record(socket, notes[(m + k) % ITEMS]!);
         }),
       );
     }
     const seconds = (performance.now() - started) / 1000;
+    const serverCpuMs = serverCpu.stop();
+    const clientCpuUsage = process.cpuUsage(clientCpu);
+    const clientCpuMs = (clientCpuUsage.user + clientCpuUsage.system) / 1000;
     for (const socket of sockets) socket.close();
 
-    const closed = await post<CloseRoundResponse>(
-      peer.origin,
-      `/api/boards/${boardId}/rounds/${roundId}/close`,
-      facilitator!,
-      {},
-    );
+    const closed = await closeRound(roundId);
     // Violations, counted from the database itself.
     const db = new Database(path.join(peer.dataDir, 'ideamill.sqlite'), { readonly: true });
     const overBudget = db
@@ -144,7 +162,7 @@ async function run(rep: number, mode: Mode) {
       (acceptedTotal === MEMBERS * BUDGET ? 0 : 1);
     const summary = summarize(latencies);
     console.error(
-      `${mode} rep ${rep}: ${latencies.length} requests in ${seconds.toFixed(2)} s, accepted ${acceptedTotal}, refused ${JSON.stringify(Object.fromEntries(refusals))}, p99 ${summary.p99.toFixed(1)} ms, violations ${violations}`,
+      `${mode} rep ${rep}: ${latencies.length} requests in ${seconds.toFixed(2)} s, accepted ${acceptedTotal}, refused ${JSON.stringify(Object.fromEntries(refusals))}, p99 ${summary.p99.toFixed(1)} ms, CPU per vote: server ${((serverCpuMs * 1000) / latencies.length).toFixed(0)} µs, clients ${((clientCpuMs * 1000) / latencies.length).toFixed(0)} µs, violations ${violations}`,
     );
     return {
       requests: latencies.length,
@@ -152,6 +170,8 @@ async function run(rep: number, mode: Mode) {
       p50: summary.median,
       p99: summary.p99,
       max: summary.max,
+      serverCpuUsPerVote: (serverCpuMs * 1000) / latencies.length,
+      clientCpuUsPerVote: (clientCpuMs * 1000) / latencies.length,
       accepted: acceptedTotal,
       violations,
     };
@@ -170,6 +190,7 @@ const summary = (reps: Awaited<ReturnType<typeof run>>[]) => ({
     throughput: median(reps.map((r) => r.throughput)),
     p50: median(reps.map((r) => r.p50)),
     p99: median(reps.map((r) => r.p99)),
+    serverCpuUsPerVote: median(reps.map((r) => r.serverCpuUsPerVote)),
   },
   violations: reps.reduce((sum, r) => sum + r.violations, 0),
 });
@@ -187,7 +208,7 @@ console.log(
 for (const mode of ['burst', 'sequential'] as const) {
   const { median: m, violations } = result[mode];
   console.log(
-    `  ${mode.padEnd(10)} throughput ${m.throughput.toFixed(0)} votes/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms (target < 50 ms), violations ${violations}`,
+    `  ${mode.padEnd(10)} throughput ${m.throughput.toFixed(0)} votes/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms (target < 50 ms), server CPU ${m.serverCpuUsPerVote.toFixed(0)} µs/vote, violations ${violations}`,
   );
 }
 const dir = path.join(ROOT, 'bench', 'results');

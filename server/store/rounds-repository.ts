@@ -87,16 +87,6 @@ export class RoundsRepository {
       voters: db
         .prepare<[string], number>('SELECT count(DISTINCT member_id) FROM votes WHERE round_id = ?')
         .pluck(),
-      usedBy: db
-        .prepare<[string, string], number>(
-          'SELECT count(*) FROM votes WHERE round_id = ? AND member_id = ?',
-        )
-        .pluck(),
-      usedOn: db
-        .prepare<[string, string, string], number>(
-          'SELECT count(*) FROM votes WHERE round_id = ? AND member_id = ? AND item_id = ?',
-        )
-        .pluck(),
       castVote: db.prepare(
         'INSERT INTO votes (round_id, member_id, item_id, cast_at) VALUES (?, ?, ?, ?)',
       ),
@@ -207,20 +197,22 @@ export class RoundsRepository {
   }
 
   #castVoteNow(round: Round, memberId: string, itemId: string, now: number): VoteOutcome {
-    const s = this.#statements;
     this.#requireOpen(round.id);
-    const used = s.usedBy.get(round.id, memberId) ?? 0;
+    // One read gives both limits: the member's votes per item, summed for the budget.
+    const { myVotes, used } = this.#ballot(round.id, memberId);
     if (used >= round.budget) {
       throw new AppError('budget_exhausted', `You have used all ${round.budget} of your votes.`);
     }
-    if ((s.usedOn.get(round.id, memberId, itemId) ?? 0) >= round.maxPerItem) {
+    const onItem = myVotes[itemId] ?? 0;
+    if (onItem >= round.maxPerItem) {
       throw new AppError(
         'item_cap_reached',
         `At most ${round.maxPerItem} of your votes can go to one item.`,
       );
     }
-    s.castVote.run(round.id, memberId, itemId, now);
-    return { remaining: round.budget - used - 1, myVotes: this.myVotes(round.id, memberId) };
+    this.#statements.castVote.run(round.id, memberId, itemId, now);
+    myVotes[itemId] = onItem + 1;
+    return { remaining: round.budget - used - 1, myVotes };
   }
 
   /** Inside a transaction: the round as stored, not as the caller last saw it. */
@@ -240,8 +232,14 @@ export class RoundsRepository {
     if (s.retractVote.run(round.id, memberId, itemId).changes === 0) {
       throw new AppError('vote_not_found', 'You have no vote on that item in this round.');
     }
-    const used = s.usedBy.get(round.id, memberId) ?? 0;
-    return { remaining: round.budget - used, myVotes: this.myVotes(round.id, memberId) };
+    const { myVotes, used } = this.#ballot(round.id, memberId);
+    return { remaining: round.budget - used, myVotes };
+  }
+
+  /** A member's votes per item and their sum. */
+  #ballot(roundId: string, memberId: string): { myVotes: Record<string, number>; used: number } {
+    const myVotes = this.myVotes(roundId, memberId);
+    return { myVotes, used: Object.values(myVotes).reduce((sum, n) => sum + n, 0) };
   }
 
   myVotes(roundId: string, memberId: string): Record<string, number> {
