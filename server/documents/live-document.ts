@@ -104,7 +104,11 @@ export class LiveDocument {
     this.#presence = new Presence(this.#doc, {
       flushMs: options.limits.presenceFlushMs,
       fanoutPerSec: options.limits.presenceFanoutPerSec,
-      connections: () => this.#peers.size,
+      deliveriesPerState: () => {
+        let deliveries = 0;
+        for (const peer of this.#peers) deliveries += peer.transport.kind === 'ywebsocket' ? 2 : 1;
+        return deliveries;
+      },
       metrics: options.metrics,
       broadcast: (message) => {
         if (!this.#failed) this.#broadcast(message);

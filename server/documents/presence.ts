@@ -6,10 +6,11 @@
  * Every connection receives every relayed state, and stock y-websocket clients parse it and
  * send it back: N people moving cursors cost N² deliveries a tick, enough on a crowded board
  * to take all of the clients' time and starve the board's own updates. So a board relays at
- * most `fanoutPerSec` state deliveries a second, summed over its connections: past it, each
- * tick relays the clients that have waited longest, with their newest state, and the others
- * wait their turn. Below ~100 people moving at once nothing waits; with 200, each cursor still
- * updates several times a second.
+ * most `fanoutPerSec` state deliveries a second, summed over its connections, a connection
+ * that sends every state back counting twice: past it, each tick relays the clients that have
+ * waited longest, with their newest state, and the others wait their turn. Below ~100 people
+ * moving at once (~75 with stock y-websocket clients) nothing waits; with 200, each cursor
+ * still updates a few times a second.
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
@@ -31,7 +32,7 @@ export class Presence {
   readonly #flushMs: number;
   readonly #metrics: Metrics;
   readonly #fanoutPerSec: number;
-  readonly #connections: () => number;
+  readonly #deliveriesPerState: () => number;
   readonly #broadcast: (message: Uint8Array) => void;
   /** Client ids with a change not yet relayed, longest-waiting first (insertion order). */
   readonly #changed = new Set<number>();
@@ -43,15 +44,18 @@ export class Presence {
     options: {
       flushMs: number;
       fanoutPerSec: number;
-      /** How many connections each relayed state goes to. */
-      connections: () => number;
+      /**
+       * What relaying one state costs in deliveries: one per connection, two for a connection
+       * whose client sends every state it receives back (stock y-websocket).
+       */
+      deliveriesPerState: () => number;
       metrics: Metrics;
       broadcast: (message: Uint8Array) => void;
     },
   ) {
     this.#flushMs = options.flushMs;
     this.#fanoutPerSec = options.fanoutPerSec;
-    this.#connections = options.connections;
+    this.#deliveriesPerState = options.deliveriesPerState;
     this.#metrics = options.metrics;
     this.#broadcast = options.broadcast;
     this.awareness = new awarenessProtocol.Awareness(doc);
@@ -127,8 +131,8 @@ export class Presence {
     const tickMs = Math.max(this.#flushMs, MIN_TICK_MS);
     const elapsedMs = Math.min(Math.max(tickMs, now - this.#lastFlush), 2 * tickMs);
     this.#lastFlush = now;
-    const perConnection = this.#fanoutPerSec / Math.max(1, this.#connections());
-    const allowed = Math.max(1, Math.floor((perConnection * elapsedMs) / 1000));
+    const statesPerSec = this.#fanoutPerSec / Math.max(1, this.#deliveriesPerState());
+    const allowed = Math.max(1, Math.floor((statesPerSec * elapsedMs) / 1000));
     const ids: number[] = [];
     for (const id of this.#changed) {
       // A departure always goes out: it is rare, and a stale cursor would linger otherwise.
