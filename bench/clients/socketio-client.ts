@@ -21,8 +21,10 @@ export function socketioClient(spec: ClientSpec): YjsClient {
     awareness,
     socket: { reconnection: false },
   });
-  provider.socket.once('yjs', () => {
-    firstMessageAt ??= now();
+  // Catch-all listeners run before the provider's own 'yjs' listener, which applies the
+  // update first (a large full sync would otherwise count as arriving once it was applied).
+  provider.socket.onAny((event: string) => {
+    if (event === 'yjs') firstMessageAt ??= now();
   });
   const synced = new Promise<void>((resolve, reject) => {
     provider.on('synced', (isSynced) => isSynced && resolve());

@@ -27,7 +27,7 @@ export class BoardsService {
     const id = uuidv7();
     const doc = new Y.Doc();
     applyTemplate(doc, input.template, input.language);
-    const state = Y.encodeStateAsUpdate(doc);
+    const state = { state: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) };
     doc.destroy();
     const board = this.#boards.create(
       {

@@ -210,7 +210,12 @@ export class LiveDocument {
   connect(member: Member, transport: PeerTransport): Peer {
     const peer = new Peer(member, transport, this.#options.limits);
     this.#peers.add(peer);
-    if (this.#stored) {
+    const stored = this.#stored;
+    if (stored?.stateVector && stored.updates.length === 0) {
+      // The stored state is all there is: its state vector opens the sync without integrating.
+      transport.send(encodeSyncStep1(stored.stateVector));
+      this.#integrateSoon(INTEGRATE_DELAY_MS);
+    } else if (stored) {
       this.#awaitingStep1.add(peer);
       this.#integrateSoon(INTEGRATE_DELAY_MS);
     } else {
@@ -423,8 +428,14 @@ export class LiveDocument {
     this.flush();
     if (this.#failed) return;
     const state = Y.encodeStateAsUpdate(this.#doc);
+    const stateVector = Y.encodeStateVector(this.#doc);
     try {
-      this.#options.repository.compact(this.id, this.boardId, state, this.#lastSeq);
+      this.#options.repository.compact(
+        this.id,
+        this.boardId,
+        { state, stateVector },
+        this.#lastSeq,
+      );
     } catch (error) {
       this.#options.logger.error({ err: error, documentId: this.id }, 'compaction failed');
       return;

@@ -134,21 +134,25 @@ export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint
   return encoding.toUint8Array(encoder);
 }
 
-function syncMessage(step: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  encoding.writeVarUint(encoder, step);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
+/**
+ * A message: varuint fields, then the payload with its length. Allocated once at its exact
+ * size: a growing encoder would copy a large payload (a board's whole state) twice.
+ */
+function message(fields: readonly number[], payload: Uint8Array): Uint8Array {
+  const head = encoding.createEncoder();
+  for (const field of fields) encoding.writeVarUint(head, field);
+  encoding.writeVarUint(head, payload.length);
+  const headLength = encoding.length(head);
+  const bytes = new Uint8Array(headLength + payload.length);
+  bytes.set(encoding.toUint8Array(head), 0);
+  bytes.set(payload, headLength);
+  return bytes;
 }
+
+const syncMessage = (step: number, payload: Uint8Array) => message([MESSAGE_SYNC, step], payload);
 
 export const encodeSyncStep1 = (stateVector: Uint8Array) => syncMessage(SYNC_STEP_1, stateVector);
 export const encodeSyncStep2 = (update: Uint8Array) => syncMessage(SYNC_STEP_2, update);
 export const encodeUpdate = (update: Uint8Array) => syncMessage(SYNC_UPDATE, update);
 
-export function encodeAwareness(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
+export const encodeAwareness = (update: Uint8Array) => message([MESSAGE_AWARENESS], update);

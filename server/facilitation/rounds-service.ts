@@ -39,6 +39,8 @@ export class RoundsService {
   /** Rounds with votes cast since their last progress event. */
   readonly #progressDue = new Map<string, StoredRound>();
   readonly #progressSentAt = new Map<string, number>();
+  /** The last `round:progress` each open round sent, as JSON: one that says nothing new is not sent. */
+  readonly #progressSent = new Map<string, string>();
   readonly #openRules = new Map<string, StoredRound>();
   hooks: RoundsHooks = {};
   #stopped = false;
@@ -224,6 +226,7 @@ export class RoundsService {
 
   #close(stored: StoredRound, closedAt: number): CloseRoundResponse {
     this.#progressSentAt.delete(stored.round.id);
+    this.#progressSent.delete(stored.round.id);
     this.#openRules.delete(stored.round.id);
     const timer = this.#timers.get(stored.round.id);
     if (timer) clearTimeout(timer);
@@ -288,11 +291,18 @@ export class RoundsService {
     if (current?.round.status !== 'open') return;
     const { round } = current;
     const events = this.#events();
-    events.toBoard(stored.boardId, 'round:progress', {
+    const progress = {
       roundId: round.id,
       voters: round.voters,
       ...(round.anonymous ? {} : { results: rankTallies(this.#repository.tallies(round.id)) }),
-    });
+    };
+    // In an anonymous round most votes change nothing everyone sees (a member's second vote
+    // leaves the count of voters as it was): every member need not hear it again.
+    const json = JSON.stringify(progress);
+    if (this.#progressSent.get(round.id) !== json) {
+      this.#progressSent.set(round.id, json);
+      events.toBoard(stored.boardId, 'round:progress', progress);
+    }
     events.toRole(stored.boardId, 'facilitator', 'round:participation', {
       roundId: round.id,
       participation: this.#repository.participation(round.id),
@@ -301,8 +311,7 @@ export class RoundsService {
 
   #view(stored: StoredRound, member: Member): RoundView {
     const { round } = stored;
-    const myVotes = this.#repository.myVotes(round.id, member.id);
-    const used = Object.values(myVotes).reduce((a, b) => a + b, 0);
+    const { myVotes, used } = this.#repository.ballot(round.id, member.id);
     const view: RoundView = { round, myVotes, remaining: Math.max(0, round.budget - used) };
     if (round.status === 'closed') {
       view.results = stored.results ?? [];

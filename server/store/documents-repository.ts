@@ -7,9 +7,17 @@ export type StateEncoding = 1 | 2;
 export interface StoredDocument {
   state: Uint8Array | null;
   encoding: StateEncoding;
+  /** The state's Yjs state vector, where it was stored with one. */
+  stateVector: Uint8Array | null;
   updates: Uint8Array[];
   /** Sequence number of the last update in the log (0 when it is empty). */
   lastSeq: number;
+}
+
+/** A state to store (Yjs V1) with its state vector. */
+export interface StateWithVector {
+  state: Uint8Array;
+  stateVector: Uint8Array;
 }
 
 export class DocumentsRepository {
@@ -31,24 +39,26 @@ export class DocumentsRepository {
         return seq;
       },
     );
-    this.#selectState = db.prepare<[string], { state: Buffer; encoding: StateEncoding }>(
-      'SELECT state, encoding FROM document_states WHERE doc_id = ?',
-    );
+    this.#selectState = db.prepare<
+      [string],
+      { state: Buffer; encoding: StateEncoding; state_vector: Buffer | null }
+    >('SELECT state, encoding, state_vector FROM document_states WHERE doc_id = ?');
     this.#selectUpdates = db.prepare<[string], { seq: number; data: Buffer }>(
       'SELECT seq, data FROM document_updates WHERE doc_id = ? ORDER BY seq',
     );
     const upsertState = db.prepare(
-      `INSERT INTO document_states (doc_id, board_id, state, encoding, updated_at)
-       VALUES (?, ?, ?, 1, ?)
+      `INSERT INTO document_states (doc_id, board_id, state, encoding, state_vector, updated_at)
+       VALUES (?, ?, ?, 1, ?, ?)
        ON CONFLICT (doc_id) DO UPDATE
-       SET state = excluded.state, encoding = 1, updated_at = excluded.updated_at`,
+       SET state = excluded.state, encoding = 1, state_vector = excluded.state_vector,
+         updated_at = excluded.updated_at`,
     );
     const dropUpdates = db.prepare('DELETE FROM document_updates WHERE doc_id = ? AND seq <= ?');
     // One transaction: a crash leaves either the old state and the whole log, or the new
     // state and the log tail it does not cover. Nothing is lost either way.
     this.#compact = db.transaction(
-      (docId: string, boardId: string, state: Uint8Array, throughSeq: number) => {
-        upsertState.run(docId, boardId, state, Date.now());
+      (docId: string, boardId: string, state: StateWithVector, throughSeq: number) => {
+        upsertState.run(docId, boardId, state.state, state.stateVector, Date.now());
         dropUpdates.run(docId, throughSeq);
       },
     );
@@ -71,6 +81,7 @@ export class DocumentsRepository {
     return {
       state: row ? row.state : null,
       encoding: row?.encoding ?? 1,
+      stateVector: row?.state_vector ?? null,
       updates: rows.map((r) => r.data),
       lastSeq: rows.at(-1)?.seq ?? 0,
     };
@@ -79,12 +90,12 @@ export class DocumentsRepository {
   /**
    * Stores a state (Yjs V1) that covers every update up to throughSeq, and drops those updates.
    */
-  compact(docId: string, boardId: string, state: Uint8Array, throughSeq: number): void {
+  compact(docId: string, boardId: string, state: StateWithVector, throughSeq: number): void {
     this.#compact(docId, boardId, state, throughSeq);
   }
 
   /** Writes a board's first state (its template, Yjs V1) when the board is created. */
-  initialize(boardId: string, state: Uint8Array): void {
+  initialize(boardId: string, state: StateWithVector): void {
     this.#compact(boardId, boardId, state, 0);
   }
 

@@ -115,4 +115,9 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE document_states ADD COLUMN encoding INTEGER NOT NULL DEFAULT 2
     CHECK (encoding IN (1, 2));
   `,
+  `
+  -- The state vector of a stored state: a board not in memory can open its sync with a new
+  -- client at once, before the state is integrated. Null for states stored before this.
+  ALTER TABLE document_states ADD COLUMN state_vector BLOB;
+  `,
 ];

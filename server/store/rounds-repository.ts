@@ -199,7 +199,7 @@ export class RoundsRepository {
   #castVoteNow(round: Round, memberId: string, itemId: string, now: number): VoteOutcome {
     this.#requireOpen(round.id);
     // One read gives both limits: the member's votes per item, summed for the budget.
-    const { myVotes, used } = this.#ballot(round.id, memberId);
+    const { myVotes, used } = this.ballot(round.id, memberId);
     if (used >= round.budget) {
       throw new AppError('budget_exhausted', `You have used all ${round.budget} of your votes.`);
     }
@@ -232,20 +232,19 @@ export class RoundsRepository {
     if (s.retractVote.run(round.id, memberId, itemId).changes === 0) {
       throw new AppError('vote_not_found', 'You have no vote on that item in this round.');
     }
-    const { myVotes, used } = this.#ballot(round.id, memberId);
+    const { myVotes, used } = this.ballot(round.id, memberId);
     return { remaining: round.budget - used, myVotes };
   }
 
   /** A member's votes per item and their sum. */
-  #ballot(roundId: string, memberId: string): { myVotes: Record<string, number>; used: number } {
-    const myVotes = this.myVotes(roundId, memberId);
-    return { myVotes, used: Object.values(myVotes).reduce((sum, n) => sum + n, 0) };
-  }
-
-  myVotes(roundId: string, memberId: string): Record<string, number> {
-    const votes: Record<string, number> = {};
-    for (const row of this.#statements.myVotes.all(roundId, memberId)) votes[row.item_id] = row.n;
-    return votes;
+  ballot(roundId: string, memberId: string): { myVotes: Record<string, number>; used: number } {
+    const myVotes: Record<string, number> = {};
+    let used = 0;
+    for (const row of this.#statements.myVotes.all(roundId, memberId)) {
+      myVotes[row.item_id] = row.n;
+      used += row.n;
+    }
+    return { myVotes, used };
   }
 
   tallies(roundId: string): Map<string, number> {

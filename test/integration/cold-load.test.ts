@@ -1,6 +1,7 @@
 /**
- * Opening a board that is not in memory: a new client's full sync is the stored state itself,
- * sent before the server integrates it; everything else waits for the integrated document.
+ * Opening a board that is not in memory: the sync opens with the stored state vector and a new
+ * client's full sync is the stored state itself, both sent before the server integrates it;
+ * everything else waits for the integrated document.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -16,10 +17,9 @@ afterEach(async () => {
 });
 
 const stateRow = (s: TestServer, boardId: string) =>
-  s.db.prepare('SELECT state, encoding FROM document_states WHERE doc_id = ?').get(boardId) as {
-    state: Buffer;
-    encoding: number;
-  };
+  s.db
+    .prepare('SELECT state, encoding, state_vector FROM document_states WHERE doc_id = ?')
+    .get(boardId) as { state: Buffer; encoding: number; state_vector: Buffer | null };
 
 const sorted = (doc: Y.Doc) => readItems(doc).sort((a, b) => a.id.localeCompare(b.id));
 
@@ -36,8 +36,10 @@ describe('a board that is not in memory', () => {
     await waitFor(() => itemsOf(live.doc).size === expected.length, 'the notes on the server');
     writer.destroy();
     server = await server.restart();
-    const { state, encoding } = stateRow(server, boardId);
+    const { state, encoding, state_vector } = stateRow(server, boardId);
     expect(encoding).toBe(1);
+    // Stored with its state vector, which opens the sync before the state is integrated.
+    expect(state_vector).toEqual(Buffer.from(Y.encodeStateVectorFromUpdate(state)));
 
     const reader = yWebsocketClient(server.url, boardId, tokens.viewer);
     await reader.synced;

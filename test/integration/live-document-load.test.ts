@@ -1,7 +1,7 @@
 /**
- * A document read from the database answers a new client's full sync with the stored bytes
- * before integrating them, and integrates only once that reply has left (or when something
- * needs the content sooner).
+ * A document read from the database opens the sync with its stored state vector and answers a
+ * new client's full sync with the stored bytes, both before integrating them, and integrates
+ * only once that reply has left (or when something needs the content sooner).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -32,7 +32,8 @@ afterEach(() => {
   db?.close();
 });
 
-function load(): { live: LiveDocument; stored: Uint8Array } {
+/** A document of 20 notes as stored by compaction; `withVector: false` as by older versions. */
+function load({ withVector = true } = {}): { live: LiveDocument; stored: Uint8Array } {
   db = openDatabase({ dataDir: tempDataDir(), synchronous: 'NORMAL' });
   db.prepare(
     "INSERT INTO boards (id, title, template, language, created_at) VALUES (?, 'B', 'blank', 'en', 0)",
@@ -41,7 +42,8 @@ function load(): { live: LiveDocument; stored: Uint8Array } {
   const source = new Y.Doc();
   for (let i = 0; i < 20; i++) addItem(source, { type: 'note', x: i, y: 0, text: `n${i}` });
   const stored = Y.encodeStateAsUpdate(source);
-  repository.initialize(BOARD, stored);
+  repository.initialize(BOARD, { state: stored, stateVector: Y.encodeStateVector(source) });
+  if (!withVector) db.prepare('UPDATE document_states SET state_vector = NULL').run();
   document = new LiveDocument({ boardId: BOARD }, repository.load(BOARD), {
     repository,
     policy: { canEdit: () => true, refusal: () => '' },
@@ -85,6 +87,8 @@ describe('a document loaded from the database', () => {
     const { live, stored } = load();
     const { transport, sent, onSent } = recordingTransport();
     const peer = live.connect(member, transport);
+    // The sync opens at once with the stored state vector: nothing has been integrated.
+    expect(sent).toEqual([encodeSyncStep1(Y.encodeStateVectorFromUpdate(stored))]);
     live.receive(peer, encodeSyncStep1(emptyStateVector));
     expect(sent.at(-1)).toEqual(encodeSyncStep2(stored));
     expect(live.integrated).toBe(false);
@@ -96,7 +100,20 @@ describe('a document loaded from the database', () => {
     await tick();
     expect(live.integrated).toBe(true);
     expect(itemsOf(live.doc).size).toBe(20);
-    // Now that it is in memory, the client gets the server's own sync step 1.
+    // The client already has the server's sync step 1: integrating sends it nothing more.
+    expect(sent).toHaveLength(2);
+  });
+
+  it('without a stored state vector, sends its sync step 1 once integrated', async () => {
+    const { live, stored } = load({ withVector: false });
+    const { transport, sent, onSent } = recordingTransport();
+    const peer = live.connect(member, transport);
+    expect(sent).toEqual([]);
+    live.receive(peer, encodeSyncStep1(emptyStateVector));
+    expect(sent).toEqual([encodeSyncStep2(stored)]);
+    for (const done of onSent) done();
+    await tick();
+    expect(live.integrated).toBe(true);
     expect(sent.at(-1)).toEqual(encodeSyncStep1(Y.encodeStateVector(live.doc)));
   });
 

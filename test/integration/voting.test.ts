@@ -267,6 +267,32 @@ describe("anonymous rounds keep tallies and others' votes on the server until th
     for (const m of [watcher, facilitator, ...others]) m.socket.close();
   });
 
+  it('a vote that changes nothing everyone sees is announced to facilitators only', async () => {
+    const { id, board, notes } = await votingBoard();
+    const watcher = await connectMember(server, id, board.keys.participant, 'Watcher');
+    const voter = await connectMember(server, id, board.keys.participant, 'Voter');
+    const facilitator = await connectMember(server, id, board.keys.facilitator, 'Fia');
+    const opened = await request<RoundView>(facilitator.socket, 'round:open', { budget: 3 });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const roundId = opened.data.round.id;
+    const events = (member: ConnectedMember, name: string) =>
+      member.traffic.filter((t) => t.includes(`"${name}"`));
+    // Three votes, each after the last one's progress went out (progress is at most every 100 ms).
+    for (const [i, itemId] of notes.slice(0, 3).entries()) {
+      await request(voter.socket, 'round:vote', { roundId, itemId });
+      await waitFor(
+        () => events(facilitator, 'round:participation').length === i + 1,
+        `participation after vote ${i + 1}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The count of voters went from 0 to 1 once; the second and third votes left it there.
+    expect(events(watcher, 'round:progress')).toHaveLength(1);
+    expect(events(watcher, 'round:progress')[0]).toContain('"voters":1');
+    expect(events(facilitator, 'round:participation').at(-1)).toContain('"used":3');
+    for (const m of [watcher, voter, facilitator]) m.socket.close();
+  });
+
   it('a round that is not anonymous shows live tallies to everyone', async () => {
     const { id, board, notes } = await votingBoard();
     const facilitator = await connectMember(server, id, board.keys.facilitator, 'Fia');
