@@ -6,11 +6,15 @@
  */
 import { sleep } from '../child.ts';
 import { cpuWindow } from '../proc.ts';
-import { clientSpecs } from '../targets.ts';
-import { alternate, selectedTargets, waitForDelivery } from './common.ts';
+import {
+  alternate,
+  NOTE_ID,
+  selectedTargets,
+  waitForDelivery,
+  writerAndReceivers,
+} from './common.ts';
 import type { Workload } from './types.ts';
 
-const NOTE_ID = 'bench-note';
 const NOTE_HZ = 20;
 const CURSOR_HZ = 10;
 const SAMPLERS_PER_WORKER = 3;
@@ -34,11 +38,7 @@ export const awareness: Workload = {
       targets,
       (target, { n }, peer) =>
         (async () => {
-          const room = await peer.newRoom();
-          const [writerSpec, ...cursorSpecs] = await clientSpecs(target, peer, room, n + 1);
-          await pool.writer.connect([writerSpec!]);
-          await pool.writer.call('prepareNote', { noteId: NOTE_ID });
-          const workers = await pool.connectReceivers(cursorSpecs);
+          const workers = await writerAndReceivers(pool, target, peer, n);
           await sleep(options.settleMs);
           // The storm is under way before anything is recorded: N clients all sending their
           // first presence within one tick is a start-up burst, not the steady load measured.

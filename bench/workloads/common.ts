@@ -2,8 +2,9 @@
 import { sleep } from '../child.ts';
 import type { PeerStartOptions, RunningPeer } from '../peers/types.ts';
 import { median, summarize } from '../stats.ts';
-import { TARGETS, type Target, type TargetId } from '../targets.ts';
+import { clientSpecs, TARGETS, type Target, type TargetId } from '../targets.ts';
 import type { LoadWorker } from '../workers.ts';
+import type { WorkerPool } from './pool.ts';
 import type { BenchOptions, Row } from './types.ts';
 
 /** One repetition's outcome: pooled latency samples plus scalar figures. */
@@ -101,6 +102,26 @@ export function aggregate(label: string, target: TargetId, outcomes: RepOutcome[
     return figures;
   });
   return { case: label, target, metrics, reps };
+}
+
+/** The note the fan-out and awareness writers move. */
+export const NOTE_ID = 'bench-note';
+
+/**
+ * A new room on `peer` with the pool's writer connected and ready to move the note, and n
+ * other clients connected in the receiver workers, which are returned.
+ */
+export async function writerAndReceivers(
+  pool: WorkerPool,
+  target: Target,
+  peer: RunningPeer,
+  n: number,
+): Promise<LoadWorker[]> {
+  const room = await peer.newRoom();
+  const [writerSpec, ...specs] = await clientSpecs(target, peer, room, n + 1);
+  await pool.writer.connect([writerSpec!]);
+  await pool.writer.call('prepareNote', { noteId: NOTE_ID });
+  return pool.connectReceivers(specs);
 }
 
 /** Waits until the receivers have applied `expected` moves, or until timeoutMs passes. */

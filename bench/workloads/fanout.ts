@@ -5,11 +5,15 @@
  */
 import { sleep } from '../child.ts';
 import { cpuWindow } from '../proc.ts';
-import { clientSpecs } from '../targets.ts';
-import { alternate, selectedTargets, waitForDelivery } from './common.ts';
+import {
+  alternate,
+  NOTE_ID,
+  selectedTargets,
+  waitForDelivery,
+  writerAndReceivers,
+} from './common.ts';
 import type { Workload } from './types.ts';
 
-const NOTE_ID = 'bench-note';
 const RATE_HZ = 20;
 
 export const fanout: Workload = {
@@ -26,11 +30,7 @@ export const fanout: Workload = {
       selectedTargets(options),
       (target, { n }, peer) =>
         (async () => {
-          const room = await peer.newRoom();
-          const [writerSpec, ...receiverSpecs] = await clientSpecs(target, peer, room, n + 1);
-          await pool.writer.connect([writerSpec!]);
-          await pool.writer.call('prepareNote', { noteId: NOTE_ID });
-          const workers = await pool.connectReceivers(receiverSpecs);
+          const workers = await writerAndReceivers(pool, target, peer, n);
           await sleep(options.settleMs);
           await Promise.all(workers.map((w) => w.call('record', { samplers: 0 })));
           const cpu = cpuWindow(peer.pid);
