@@ -71,7 +71,7 @@ export class LiveDocument {
   /** Connections that get the server's sync step 1 once the document is integrated. */
   readonly #awaitingStep1 = new Set<Peer>();
   #integrateTimer: NodeJS.Timeout | undefined;
-  #fullStateCache: Uint8Array | undefined;
+  #fullSyncCache: Uint8Array | undefined;
   /** Full syncs sent from the stored bytes that have not left the process yet. */
   #sendsFromStore = 0;
   #received: Received[] = [];
@@ -99,7 +99,7 @@ export class LiveDocument {
     this.#lastSeq = stored.lastSeq;
     // Any transaction may have changed the document ('afterTransaction' costs no encoding).
     this.#doc.on('afterTransaction', () => {
-      this.#fullStateCache = undefined;
+      this.#fullSyncCache = undefined;
     });
     this.#presence = new Presence(this.#doc, {
       flushMs: options.limits.presenceFlushMs,
@@ -176,13 +176,13 @@ export class LiveDocument {
   }
 
   /**
-   * The whole document as one update, encoded once for every new client until the next
-   * change: when hundreds of clients (re)connect at once, encoding it for each one would be
-   * most of the server's work.
+   * The whole document as one sync step 2 message, encoded once for every new client until
+   * the next change: when hundreds of clients (re)connect at once, encoding it for each one
+   * would be most of the server's work.
    */
-  #fullState(): Uint8Array {
-    this.#fullStateCache ??= Y.encodeStateAsUpdate(this.#doc);
-    return this.#fullStateCache;
+  #fullSync(): Uint8Array {
+    this.#fullSyncCache ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.#doc));
+    return this.#fullSyncCache;
   }
 
   #integrateSoon(delayMs: number, reschedule = false): void {
@@ -253,10 +253,11 @@ export class LiveDocument {
         this.#integrate();
         if (this.#failed) return;
         this.flush();
-        const update = isEmptyStateVector(message.stateVector)
-          ? this.#fullState()
-          : Y.encodeStateAsUpdate(this.#doc, message.stateVector);
-        peer.transport.send(encodeSyncStep2(update));
+        peer.transport.send(
+          isEmptyStateVector(message.stateVector)
+            ? this.#fullSync()
+            : encodeSyncStep2(Y.encodeStateAsUpdate(this.#doc, message.stateVector)),
+        );
         return;
       }
       case 'update':
