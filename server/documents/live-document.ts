@@ -211,12 +211,13 @@ export class LiveDocument {
     const peer = new Peer(member, transport, this.#options.limits);
     this.#peers.add(peer);
     const stored = this.#stored;
-    if (stored?.stateVector && stored.updates.length === 0) {
-      // The stored state is all there is: its state vector opens the sync without integrating.
-      transport.send(encodeSyncStep1(stored.stateVector));
-      this.#integrateSoon(INTEGRATE_DELAY_MS);
-    } else if (stored) {
-      this.#awaitingStep1.add(peer);
+    if (stored) {
+      // When the stored state is all there is, its state vector opens the sync at once.
+      if (stored.stateVector && stored.updates.length === 0) {
+        transport.send(encodeSyncStep1(stored.stateVector));
+      } else {
+        this.#awaitingStep1.add(peer);
+      }
       this.#integrateSoon(INTEGRATE_DELAY_MS);
     } else {
       transport.send(encodeSyncStep1(Y.encodeStateVector(this.#doc)));
@@ -365,32 +366,25 @@ export class LiveDocument {
       this.#options.metrics.updatesApplied.inc(count);
       this.#tailUpdates += batch.length;
       this.#tailBytes += sum(updates);
-      this.#relay(batch);
+      for (const { update, origin } of batch) this.#broadcast(encodeUpdate(update), origin);
       this.#lastActive = Date.now();
       const { afterBytes, afterUpdates } = this.#options.compaction;
       if (this.#tailBytes >= afterBytes || this.#tailUpdates >= afterUpdates) this.compact();
     }
   }
 
-  /** Relays each stored update to every connection but the one it came from. */
-  #relay(batch: readonly Pending[]): void {
-    for (const { update, origin } of batch) {
-      this.#broadcast(encodeUpdate(update), origin ? new Set([origin]) : NOBODY);
-    }
-  }
-
-  #broadcast(message: Uint8Array, except: ReadonlySet<Peer> = NOBODY): void {
+  /** Relays a message to every connection but the one it came from. */
+  #broadcast(message: Uint8Array, except: Peer | null = null): void {
     const groups = new Set<BroadcastGroup>();
     for (const peer of this.#peers) {
-      if (except.has(peer)) continue;
+      if (peer === except) continue;
       const group = peer.transport.group;
       if (group) groups.add(group);
       else peer.transport.send(message);
     }
-    if (groups.size === 0) return;
-    const skipped = new Set<PeerTransport>();
-    for (const peer of except) skipped.add(peer.transport);
-    for (const group of groups) group.broadcast(message, skipped);
+    for (const group of groups) {
+      group.broadcast(message, except?.transport.group === group ? except.transport : null);
+    }
   }
 
   /**
@@ -500,8 +494,6 @@ export class LiveDocument {
     this.#doc.destroy();
   }
 }
-
-const NOBODY: ReadonlySet<Peer> = new Set();
 
 /** An update with nothing in it: the full sync of a document that has no stored state. */
 const EMPTY_UPDATE = new Uint8Array([0, 0]);

@@ -25,6 +25,16 @@ import { requireRole } from './roles.ts';
 /** Progress events per round are at most this often (the last vote is always announced). */
 const PROGRESS_INTERVAL_MS = 100;
 
+/** An open round as the service keeps it: its rules, read once, and its progress events. */
+interface OpenRound {
+  stored: StoredRound;
+  /** A progress event is scheduled. */
+  progressDue: boolean;
+  progressSentAt: number;
+  /** The last `round:progress` sent, as JSON: one that says nothing new is not sent again. */
+  progressSent?: string;
+}
+
 export interface RoundsHooks {
   /** Runs before a round opens (follow-through takes a snapshot here). */
   beforeOpen?: (boardId: string) => void;
@@ -36,12 +46,8 @@ export class RoundsService {
   readonly #events: () => BoardEvents;
   readonly #writes: TransactionBatch;
   readonly #timers = new Map<string, NodeJS.Timeout>();
-  /** Rounds with votes cast since their last progress event. */
-  readonly #progressDue = new Map<string, StoredRound>();
-  readonly #progressSentAt = new Map<string, number>();
-  /** The last `round:progress` each open round sent, as JSON: one that says nothing new is not sent. */
-  readonly #progressSent = new Map<string, string>();
-  readonly #openRules = new Map<string, StoredRound>();
+  /** What the service keeps of each open round, by round id, until it closes. */
+  readonly #open = new Map<string, OpenRound>();
   hooks: RoundsHooks = {};
   #stopped = false;
 
@@ -70,7 +76,6 @@ export class RoundsService {
 
   stop(): void {
     this.#stopped = true;
-    this.#progressDue.clear();
     for (const timer of this.#timers.values()) clearTimeout(timer);
     this.#timers.clear();
   }
@@ -192,10 +197,12 @@ export class RoundsService {
    * is open, and the vote's own transaction checks that it still is (RoundsRepository).
    */
   #rules(boardId: string, roundId: string): StoredRound | undefined {
-    const cached = this.#openRules.get(roundId);
+    const cached = this.#open.get(roundId)?.stored;
     if (cached) return cached.boardId === boardId ? cached : undefined;
     const stored = this.#repository.rules(roundId, boardId);
-    if (stored?.round.status === 'open') this.#openRules.set(roundId, stored);
+    if (stored?.round.status === 'open') {
+      this.#open.set(roundId, { stored, progressDue: false, progressSentAt: 0 });
+    }
     return stored;
   }
 
@@ -225,9 +232,7 @@ export class RoundsService {
   }
 
   #close(stored: StoredRound, closedAt: number): CloseRoundResponse {
-    this.#progressSentAt.delete(stored.round.id);
-    this.#progressSent.delete(stored.round.id);
-    this.#openRules.delete(stored.round.id);
+    this.#open.delete(stored.round.id);
     const timer = this.#timers.get(stored.round.id);
     if (timer) clearTimeout(timer);
     this.#timers.delete(stored.round.id);
@@ -268,25 +273,28 @@ export class RoundsService {
    */
   #progress(stored: StoredRound): void {
     const id = stored.round.id;
-    if (this.#progressDue.has(id)) return;
-    this.#progressDue.set(id, stored);
-    const wait = (this.#progressSentAt.get(id) ?? 0) + PROGRESS_INTERVAL_MS - performance.now();
+    const open = this.#open.get(id);
+    if (!open || open.progressDue) return;
+    open.progressDue = true;
+    const wait = open.progressSentAt + PROGRESS_INTERVAL_MS - performance.now();
     const send = () => this.#sendProgress(id);
     if (wait > 0) setTimeout(send, wait).unref();
     else setImmediate(send);
   }
 
   #sendProgress(roundId: string): void {
-    const stored = this.#progressDue.get(roundId);
-    this.#progressDue.delete(roundId);
-    // Votes answered in the server's last turn must not announce after the database closed.
-    if (this.#stopped || !stored) return;
-    this.#progressSentAt.set(roundId, performance.now());
-    this.#sendRoundProgress(stored);
+    const open = this.#open.get(roundId);
+    // Votes answered in the server's last turn must not announce after the database closed;
+    // a round closed meanwhile has announced its results instead.
+    if (this.#stopped || !open) return;
+    open.progressDue = false;
+    open.progressSentAt = performance.now();
+    this.#sendRoundProgress(open);
   }
 
   /** A count for everyone; tallies only when not anonymous; participation to facilitators. */
-  #sendRoundProgress(stored: StoredRound): void {
+  #sendRoundProgress(open: OpenRound): void {
+    const { stored } = open;
     const current = this.#repository.get(stored.round.id, stored.boardId);
     if (current?.round.status !== 'open') return;
     const { round } = current;
@@ -299,8 +307,8 @@ export class RoundsService {
     // In an anonymous round most votes change nothing everyone sees (a member's second vote
     // leaves the count of voters as it was): every member need not hear it again.
     const json = JSON.stringify(progress);
-    if (this.#progressSent.get(round.id) !== json) {
-      this.#progressSent.set(round.id, json);
+    if (open.progressSent !== json) {
+      open.progressSent = json;
       events.toBoard(stored.boardId, 'round:progress', progress);
     }
     events.toRole(stored.boardId, 'facilitator', 'round:participation', {

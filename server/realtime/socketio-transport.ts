@@ -197,13 +197,9 @@ export class SocketIoTransport implements BoardEvents {
     if (!group) {
       group = {
         broadcast: (message, except) => {
-          const ids = this.io.of('/').adapter.rooms.get(room) ?? new Set<string>();
-          const skipped = new Set<string>();
-          for (const transport of except) {
-            const id = socketsByTransport.get(transport);
-            if (id !== undefined && ids.has(id)) skipped.add(id);
-          }
-          const targets = skipped.size > 0 ? [...ids].filter((id) => !skipped.has(id)) : ids;
+          const exceptId = except ? socketsByTransport.get(except) : undefined;
+          const ids = this.io.of('/').adapter.rooms.get(room) ?? [];
+          const targets = exceptId ? [...ids].filter((id) => id !== exceptId) : ids;
           emitBinaryToEach(this.io, targets, event, message);
         },
       };

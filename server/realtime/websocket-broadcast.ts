@@ -18,10 +18,10 @@ const SENDER_IDLE = 0;
 export class WebSocketGroup implements BroadcastGroup {
   readonly members = new Map<PeerTransport, WebSocket>();
 
-  broadcast(message: Uint8Array, except: ReadonlySet<PeerTransport>): void {
+  broadcast(message: Uint8Array, except: PeerTransport | null): void {
     let frame: Buffer[] | undefined;
     for (const [transport, ws] of this.members) {
-      if (except.has(transport) || ws.readyState !== ws.OPEN) continue;
+      if (transport === except || ws.readyState !== ws.OPEN) continue;
       const sender = (ws as unknown as { _sender?: SenderInternals })._sender;
       if (sender?._state !== SENDER_IDLE) {
         ws.send(message, { binary: true });
