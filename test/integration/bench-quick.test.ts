@@ -1,7 +1,8 @@
 /**
  * The benchmark harness keeps working: `npm run bench -- --quick` runs every workload against
  * every server (Ideamill over both transports, the reference y-websocket server, Hocuspocus,
- * the raw relay) and reports real figures. No speed is asserted here: speed lives in bench/.
+ * the raw relay) and reports real figures, and `npm run bench:votes -- --quick` runs the vote
+ * storm without a violation. No speed is asserted here: speed lives in bench/.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,13 +19,29 @@ interface BenchFile {
   }[];
 }
 
-function runQuickBench(out: string): Promise<{ code: number | null; output: string }> {
+interface VoteStormFile {
+  members: number;
+  votesEach: number;
+  budget: number;
+  burst: VoteStormMode;
+  sequential: VoteStormMode;
+}
+
+interface VoteStormMode {
+  violations: number;
+  first: { reps: Record<string, unknown>[] };
+  warm: { reps: Record<string, unknown>[] };
+}
+
+function runQuickBench(
+  script: string,
+  out: string,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'bench/run.ts', '--quick', `--out=${out}`],
-      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const child = spawn(process.execPath, ['--import', 'tsx', script, '--quick', `--out=${out}`], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -35,7 +52,7 @@ function runQuickBench(out: string): Promise<{ code: number | null; output: stri
 describe('the benchmark harness (quick mode)', () => {
   it('runs every workload against every server and writes measured figures', async () => {
     const out = path.join(tempDataDir(), 'quick.json');
-    const { code, output } = await runQuickBench(out);
+    const { code, output } = await runQuickBench('bench/run.ts', out);
     expect(code, output).toBe(0);
     const result = JSON.parse(fs.readFileSync(out, 'utf8')) as BenchFile;
     const ids = result.workloads.map((w) => w.id);
@@ -68,4 +85,24 @@ describe('the benchmark harness (quick mode)', () => {
       }
     }
   }, 240_000);
+
+  it('runs the vote storm with no budget or cap exceeded and results equal to a recount', async () => {
+    const out = path.join(tempDataDir(), 'votes.json');
+    const { code, output } = await runQuickBench('bench/vote-storm.ts', out);
+    expect(code, output).toBe(0);
+    const result = JSON.parse(fs.readFileSync(out, 'utf8')) as VoteStormFile;
+    for (const mode of [result.burst, result.sequential]) {
+      expect(mode.violations).toBe(0);
+      for (const storm of [...mode.first.reps, ...mode.warm.reps]) {
+        expect(storm.requests).toBe(result.members * result.votesEach);
+        expect(storm.accepted).toBe(result.members * result.budget);
+        expect(storm.refusals).toEqual({
+          budget_exhausted: result.members * (result.votesEach - result.budget),
+        });
+        for (const key of ['throughput', 'p50', 'p99', 'serverCpuUsPerVote']) {
+          expect(Number.isFinite(storm[key]), key).toBe(true);
+        }
+      }
+    }
+  }, 120_000);
 });
