@@ -3,8 +3,8 @@
  *
  *   receive → decode → check role and limits → validate → apply → persist → relay
  *
- * Updates are applied at once and queued; one flush per event-loop turn writes the queue to
- * SQLite in a single transaction and only then relays it. Anything that sends document state
+ * Updates are queued; one flush per event-loop turn applies the queue, writes it to SQLite in a
+ * single transaction and only then relays it (at once for an update to a quiet document). Anything that sends document state
  * to a client flushes first, so no client ever sees an update that is not on disk.
  */
 import type { Logger } from 'pino';
@@ -77,6 +77,8 @@ export class LiveDocument {
   #received: Received[] = [];
   #pending: Pending[] = [];
   #flushScheduled = false;
+  /** performance.now() at the last flush that stored something (see #scheduleFlush). */
+  #lastFlushAt = -Infinity;
   #tailBytes = 0;
   #tailUpdates = 0;
   #lastSeq = 0;
@@ -337,8 +339,17 @@ export class LiveDocument {
     this.#scheduleFlush();
   }
 
+  /**
+   * On a quiet document (nothing flushed in the last QUIET_MS) the update is flushed at once: a
+   * lone edit is relayed without waiting for the end of the event-loop turn. On a busy one the
+   * flush waits for the end of the turn, so all its updates share one transaction.
+   */
   #scheduleFlush(): void {
     if (this.#flushScheduled) return;
+    if (performance.now() - this.#lastFlushAt >= QUIET_MS) {
+      this.flush();
+      return;
+    }
     this.#flushScheduled = true;
     setImmediate(() => {
       this.#flushScheduled = false;
@@ -361,6 +372,7 @@ export class LiveDocument {
         return this.#fail(error);
       }
       stop();
+      this.#lastFlushAt = performance.now();
       let count = 0;
       for (const pending of batch) count += pending.count;
       this.#options.metrics.updatesApplied.inc(count);
@@ -503,6 +515,11 @@ const EMPTY_UPDATE = new Uint8Array([0, 0]);
  * store) before integrating its stored state anyway.
  */
 const INTEGRATE_DELAY_MS = 50;
+/**
+ * A document that flushed less than this long ago counts as busy: its next updates wait for the
+ * end of the event-loop turn and share one transaction (see #scheduleFlush).
+ */
+const QUIET_MS = 2;
 /** A full sync from the store that has not left after this long no longer holds back loading. */
 const MAX_SEND_WAIT_MS = 2_000;
 

@@ -2,8 +2,11 @@
  * A document read from the database opens the sync with its stored state vector and answers a
  * new client's full sync with the stored bytes, both before integrating them, and integrates
  * only once that reply has left (or when something needs the content sooner).
+ *
+ * An edit to a quiet document is stored and relayed before receive() returns; the edits that
+ * follow it within the same moment share one row and one relayed message.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { LiveDocument } from '../../server/documents/live-document.ts';
 import type { PeerTransport } from '../../server/documents/peer.ts';
@@ -28,6 +31,7 @@ const member: Member = {
 let db: Db | undefined;
 let document: LiveDocument | undefined;
 afterEach(() => {
+  vi.restoreAllMocks();
   document?.destroy();
   db?.close();
 });
@@ -126,5 +130,52 @@ describe('a document loaded from the database', () => {
     live.receive(peer, encodeUpdate(Y.encodeStateAsUpdate(edit)));
     expect(live.integrated).toBe(true);
     expect(itemsOf(live.doc).size).toBe(21);
+  });
+});
+
+describe('an edit', () => {
+  const logRows = () =>
+    (db!.prepare('SELECT count(*) AS n FROM document_updates').get() as { n: number }).n;
+  const note = (text: string) => {
+    const edit = new Y.Doc();
+    addItem(edit, { type: 'note', x: 0, y: 0, text }, text);
+    return Y.encodeStateAsUpdate(edit);
+  };
+
+  it('to a quiet document is stored and relayed before receive() returns', () => {
+    const { live } = load();
+    const writer = live.connect(member, recordingTransport().transport);
+    const { transport, sent } = recordingTransport();
+    live.connect(member, transport);
+    const before = sent.length;
+    live.receive(writer, encodeUpdate(note('lone')));
+    expect(logRows()).toBe(1);
+    expect(sent.slice(before)).toHaveLength(1);
+    expect(itemsOf(live.doc).get('lone')?.get('text')?.toString()).toBe('lone');
+  });
+
+  it('that follows another at once waits for the end of the turn, with the rest of it', async () => {
+    const clock = vi.spyOn(performance, 'now').mockReturnValue(1_000);
+    const { live } = load();
+    const writer = live.connect(member, recordingTransport().transport);
+    const { transport, sent } = recordingTransport();
+    live.connect(member, transport);
+    const before = sent.length;
+    live.receive(writer, encodeUpdate(note('first')));
+    // The document has just flushed: it is busy, and these two share a transaction.
+    live.receive(writer, encodeUpdate(note('second')));
+    live.receive(writer, encodeUpdate(note('third')));
+    expect(logRows()).toBe(1);
+    expect(sent.slice(before)).toHaveLength(1);
+    await tick();
+    expect(logRows()).toBe(2);
+    expect(sent.slice(before)).toHaveLength(2);
+    // Quiet again once the last flush is QUIET_MS (2 ms) behind.
+    clock.mockReturnValue(1_010);
+    live.receive(writer, encodeUpdate(note('later')));
+    expect(logRows()).toBe(3);
+    expect([...itemsOf(live.doc).keys()]).toEqual(
+      expect.arrayContaining(['first', 'second', 'third', 'later']),
+    );
   });
 });
