@@ -136,43 +136,45 @@ describe('a document loaded from the database', () => {
 describe('an edit', () => {
   const logRows = () =>
     (db!.prepare('SELECT count(*) AS n FROM document_updates').get() as { n: number }).n;
-  const note = (text: string) => {
-    const edit = new Y.Doc();
-    addItem(edit, { type: 'note', x: 0, y: 0, text }, text);
-    return Y.encodeStateAsUpdate(edit);
-  };
 
-  it('to a quiet document is stored and relayed before receive() returns', () => {
+  /** A loaded document with a writer, and what a second connection has been relayed since. */
+  function writerAndReader() {
     const { live } = load();
     const writer = live.connect(member, recordingTransport().transport);
     const { transport, sent } = recordingTransport();
     live.connect(member, transport);
     const before = sent.length;
-    live.receive(writer, encodeUpdate(note('lone')));
+    const addNote = (text: string) => {
+      const edit = new Y.Doc();
+      addItem(edit, { type: 'note', x: 0, y: 0, text }, text);
+      live.receive(writer, encodeUpdate(Y.encodeStateAsUpdate(edit)));
+    };
+    return { live, addNote, relayed: () => sent.slice(before) };
+  }
+
+  it('to a quiet document is stored and relayed before receive() returns', () => {
+    const { live, addNote, relayed } = writerAndReader();
+    addNote('lone');
     expect(logRows()).toBe(1);
-    expect(sent.slice(before)).toHaveLength(1);
+    expect(relayed()).toHaveLength(1);
     expect(itemsOf(live.doc).get('lone')?.get('text')?.toString()).toBe('lone');
   });
 
   it('that follows another at once waits for the end of the turn, with the rest of it', async () => {
     const clock = vi.spyOn(performance, 'now').mockReturnValue(1_000);
-    const { live } = load();
-    const writer = live.connect(member, recordingTransport().transport);
-    const { transport, sent } = recordingTransport();
-    live.connect(member, transport);
-    const before = sent.length;
-    live.receive(writer, encodeUpdate(note('first')));
+    const { live, addNote, relayed } = writerAndReader();
+    addNote('first');
     // The document has just flushed: it is busy, and these two share a transaction.
-    live.receive(writer, encodeUpdate(note('second')));
-    live.receive(writer, encodeUpdate(note('third')));
+    addNote('second');
+    addNote('third');
     expect(logRows()).toBe(1);
-    expect(sent.slice(before)).toHaveLength(1);
+    expect(relayed()).toHaveLength(1);
     await tick();
     expect(logRows()).toBe(2);
-    expect(sent.slice(before)).toHaveLength(2);
+    expect(relayed()).toHaveLength(2);
     // Quiet again once the last flush is QUIET_MS (2 ms) behind.
     clock.mockReturnValue(1_010);
-    live.receive(writer, encodeUpdate(note('later')));
+    addNote('later');
     expect(logRows()).toBe(3);
     expect([...itemsOf(live.doc).keys()]).toEqual(
       expect.arrayContaining(['first', 'second', 'third', 'later']),
