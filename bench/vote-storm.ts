@@ -52,7 +52,7 @@ async function post<T>(origin: string, route: string, token: string, body: unkno
 type Mode = 'burst' | 'sequential';
 
 /** One recorded storm: a round of MEMBERS × VOTES_EACH votes. */
-interface Storm {
+export interface Storm {
   requests: number;
   throughput: number;
   p50: number;
@@ -269,6 +269,8 @@ const summary = (runs: Repetition[]) => ({
   warm: { reps: runs.map((r) => r.warm), median: medians(runs.map((r) => r.warm)) },
   violations: runs.reduce((sum, r) => sum + r.violations, 0),
 });
+/** What `--out` writes (the quick storm's test reads it). */
+export type VoteStormResult = typeof result;
 const result = {
   workload: 'vote-storm',
   members: MEMBERS,

@@ -3,9 +3,10 @@
  *
  *   receive → decode → check role and limits → validate → apply → persist → relay
  *
- * Updates are queued; one flush per event-loop turn applies the queue, writes it to SQLite in a
- * single transaction and only then relays it (at once for an update to a quiet document). Anything that sends document state
- * to a client flushes first, so no client ever sees an update that is not on disk.
+ * Updates are queued and flushed: the flush applies the queue, writes it to SQLite in a single
+ * transaction and only then relays it. A quiet document flushes at once, a busy one once at the
+ * end of the event-loop turn (see #scheduleFlush). Anything that sends document state to a
+ * client flushes first, so no client ever sees an update that is not on disk.
  */
 import type { Logger } from 'pino';
 import * as Y from 'yjs';

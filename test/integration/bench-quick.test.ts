@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { VoteStormResult } from '../../bench/vote-storm.ts';
 import { tempDataDir } from '../helpers/server.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -17,20 +18,6 @@ interface BenchFile {
     id: string;
     rows: { case: string; target: string; metrics: Record<string, number | null> }[];
   }[];
-}
-
-interface VoteStormFile {
-  members: number;
-  votesEach: number;
-  budget: number;
-  burst: VoteStormMode;
-  sequential: VoteStormMode;
-}
-
-interface VoteStormMode {
-  violations: number;
-  first: { reps: Record<string, unknown>[] };
-  warm: { reps: Record<string, unknown>[] };
 }
 
 function runQuickBench(
@@ -90,7 +77,7 @@ describe('the benchmark harness (quick mode)', () => {
     const out = path.join(tempDataDir(), 'votes.json');
     const { code, output } = await runQuickBench('bench/vote-storm.ts', out);
     expect(code, output).toBe(0);
-    const result = JSON.parse(fs.readFileSync(out, 'utf8')) as VoteStormFile;
+    const result = JSON.parse(fs.readFileSync(out, 'utf8')) as VoteStormResult;
     for (const mode of [result.burst, result.sequential]) {
       expect(mode.violations).toBe(0);
       for (const storm of [...mode.first.reps, ...mode.warm.reps]) {
@@ -99,7 +86,7 @@ describe('the benchmark harness (quick mode)', () => {
         expect(storm.refusals).toEqual({
           budget_exhausted: result.members * (result.votesEach - result.budget),
         });
-        for (const key of ['throughput', 'p50', 'p99', 'serverCpuUsPerVote']) {
+        for (const key of ['throughput', 'p50', 'p99', 'serverCpuUsPerVote'] as const) {
           expect(Number.isFinite(storm[key]), key).toBe(true);
         }
       }
