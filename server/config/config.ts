@@ -27,6 +27,7 @@ const envSchema = z.object({
   AWARENESS_BURST: int(1, 1_000_000).default(60),
   PRESENCE_FLUSH_MS: int(0, 10_000).default(50),
   PRESENCE_FANOUT_PER_SEC: int(100, 100_000_000).default(120_000),
+  PRESENCE_MESSAGES_PER_SEC: int(1, 100_000_000).default(4_000),
   JOIN_RATE_PER_MIN: int(1, 1_000_000).default(30),
   COMPACT_AFTER_BYTES: int(1024, 1024 * MiB).default(1 * MiB),
   COMPACT_AFTER_UPDATES: int(10, 10_000_000).default(5000),
@@ -54,6 +55,8 @@ export interface Config {
     presenceFlushMs: number;
     /** Presence states a board relays per second, summed over its connections (the rest wait). */
     presenceFanoutPerSec: number;
+    /** Presence messages a board sends per second, summed over its connections (the tick stretches). */
+    presenceMessagesPerSec: number;
     joinRatePerMin: number;
   };
   compaction: { afterBytes: number; afterUpdates: number };
@@ -92,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       awarenessBurst: e.AWARENESS_BURST,
       presenceFlushMs: e.PRESENCE_FLUSH_MS,
       presenceFanoutPerSec: e.PRESENCE_FANOUT_PER_SEC,
+      presenceMessagesPerSec: e.PRESENCE_MESSAGES_PER_SEC,
       joinRatePerMin: e.JOIN_RATE_PER_MIN,
     },
     compaction: { afterBytes: e.COMPACT_AFTER_BYTES, afterUpdates: e.COMPACT_AFTER_UPDATES },

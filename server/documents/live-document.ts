@@ -49,6 +49,7 @@ export interface DocumentOptions {
     maxDocumentBytes: number;
     presenceFlushMs: number;
     presenceFanoutPerSec: number;
+    presenceMessagesPerSec: number;
   };
   compaction: { afterBytes: number; afterUpdates: number };
   /** Called once when the document can no longer be trusted to match the database. */
@@ -107,6 +108,8 @@ export class LiveDocument {
     this.#presence = new Presence(this.#doc, {
       flushMs: options.limits.presenceFlushMs,
       fanoutPerSec: options.limits.presenceFanoutPerSec,
+      messagesPerSec: options.limits.presenceMessagesPerSec,
+      connections: () => this.#peers.size,
       deliveriesPerState: () => {
         let deliveries = 0;
         for (const peer of this.#peers) deliveries += peer.transport.kind === 'ywebsocket' ? 2 : 1;

@@ -11,6 +11,11 @@
  * waited longest, with their newest state, and the others wait their turn. Below ~100 people
  * moving at once (~75 with stock y-websocket clients) nothing waits; with 200, each cursor
  * still updates a few times a second.
+ *
+ * Each tick also costs every connection one message, however few states it carries (and a
+ * stock client's echo back): so a crowded board ticks less often, sending at most
+ * `messagesPerSec` presence messages a second over all its connections (by default every
+ * 50 ms up to 200 connections, every 125 ms with 500).
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
@@ -32,6 +37,8 @@ export class Presence {
   readonly #flushMs: number;
   readonly #metrics: Metrics;
   readonly #fanoutPerSec: number;
+  readonly #messagesPerSec: number;
+  readonly #connections: () => number;
   readonly #deliveriesPerState: () => number;
   readonly #broadcast: (message: Uint8Array) => void;
   /** Client ids with a change not yet relayed, longest-waiting first (insertion order). */
@@ -44,6 +51,8 @@ export class Presence {
     options: {
       flushMs: number;
       fanoutPerSec: number;
+      messagesPerSec: number;
+      connections: () => number;
       /**
        * What relaying one state costs in deliveries: one per connection, two for a connection
        * whose client sends every state it receives back (stock y-websocket).
@@ -55,6 +64,8 @@ export class Presence {
   ) {
     this.#flushMs = options.flushMs;
     this.#fanoutPerSec = options.fanoutPerSec;
+    this.#messagesPerSec = options.messagesPerSec;
+    this.#connections = options.connections;
     this.#deliveriesPerState = options.deliveriesPerState;
     this.#metrics = options.metrics;
     this.#broadcast = options.broadcast;
@@ -116,19 +127,24 @@ export class Presence {
     this.#schedule();
   };
 
-  /** One merged message per document every flushMs, however many cursors moved. */
+  /** One merged message per document every tick, however many cursors moved. */
   #schedule(): void {
     this.#timer ??= setTimeout(() => {
       this.#timer = undefined;
       this.#flush();
-    }, this.#flushMs);
+    }, this.#tickMs());
+  }
+
+  /** flushMs, stretched on a crowded board to keep within messagesPerSec. */
+  #tickMs(): number {
+    return Math.max(this.#flushMs, (1000 * this.#connections()) / this.#messagesPerSec);
   }
 
   #flush(): void {
     if (this.#changed.size === 0) return;
     const now = performance.now();
     // Credit for at most two ticks: a quiet spell must not let a whole crowd through at once.
-    const tickMs = Math.max(this.#flushMs, MIN_TICK_MS);
+    const tickMs = Math.max(this.#tickMs(), MIN_TICK_MS);
     const elapsedMs = Math.min(Math.max(tickMs, now - this.#lastFlush), 2 * tickMs);
     this.#lastFlush = now;
     const statesPerSec = this.#fanoutPerSec / Math.max(1, this.#deliveriesPerState());

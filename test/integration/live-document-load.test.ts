@@ -61,6 +61,7 @@ function load({ withVector = true } = {}): { live: LiveDocument; stored: Uint8Ar
       maxDocumentBytes: 64 * 1024 * 1024,
       presenceFlushMs: 50,
       presenceFanoutPerSec: 120_000,
+      presenceMessagesPerSec: 4_000,
     },
     compaction: { afterBytes: 1024 * 1024, afterUpdates: 5000 },
     onFail: () => {},

@@ -1,6 +1,6 @@
 /**
  * Presence (Yjs awareness): merged per tick, echoes ignored, malformed states refused, and a
- * crowded board's relays held to the presence budget.
+ * crowded board's relays held to the presence budget and its ticks to the message budget.
  */
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,5 +112,52 @@ describe('presence on a crowded board', () => {
     const statesPerMessage = await crowd(yWebsocketClient);
     expect(statesPerMessage.length).toBeGreaterThanOrEqual(3);
     expect(Math.max(...statesPerMessage)).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('presence ticks on a board with many connections', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    // A tick every 50 ms, stretched to keep within 20 presence messages a second per board:
+    // every 100 ms with 2 connections, every 300 ms with 6.
+    server = await startTestServer({ PRESENCE_FLUSH_MS: '50', PRESENCE_MESSAGES_PER_SEC: '20' });
+  });
+  afterAll(() => server.close());
+
+  /** One mover moves every 20 ms for 1.5 s; returns how many relays of it the watcher got. */
+  async function relaysWith(bystanders: number) {
+    const { board, tokens } = await server.boardWithMembers();
+    const open = () => socketIoClient(server.url, board.board.id, tokens.participant);
+    const watcher = open();
+    const mover = open();
+    const others = Array.from({ length: bystanders }, open);
+    await Promise.all([watcher, mover, ...others].map((c) => c.synced));
+    await sleep(400);
+    let relays = 0;
+    watcher.provider.awareness.on('update', (change: { updated: number[] }, origin: unknown) => {
+      if (origin !== 'local' && change.updated.includes(mover.doc.clientID)) relays++;
+    });
+    let x = 0;
+    const moving = setInterval(
+      () => mover.provider.awareness.setLocalStateField('cursor', { x: ++x, y: 0 }),
+      20,
+    );
+    await sleep(1500);
+    clearInterval(moving);
+    await waitFor(
+      () => watcher.provider.awareness.getStates().get(mover.doc.clientID)?.cursor?.x === x,
+      "the mover's newest cursor at the watcher",
+    );
+    for (const c of [watcher, mover, ...others]) c.destroy();
+    return relays;
+  }
+
+  it('ticks less often the more connections a board has, and the newest cursor arrives', async () => {
+    const few = await relaysWith(0);
+    const many = await relaysWith(4);
+    // Every 50 ms (no stretching) would be about 30 relays on either board.
+    expect(many).toBeLessThanOrEqual(7);
+    expect(many).toBeGreaterThanOrEqual(2);
+    expect(few).toBeGreaterThanOrEqual(2 * many);
   });
 });
