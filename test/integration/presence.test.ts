@@ -158,6 +158,7 @@ describe('presence ticks on a board with many connections', () => {
     // Every 50 ms (no stretching) would be about 30 relays on either board.
     expect(many).toBeLessThanOrEqual(7);
     expect(many).toBeGreaterThanOrEqual(2);
-    expect(few).toBeGreaterThanOrEqual(2 * many);
+    // Two connections tick every 100 ms: about three times as often (less on a slow machine).
+    expect(few).toBeGreaterThan(1.5 * many);
   });
 });
