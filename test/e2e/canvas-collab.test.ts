@@ -136,10 +136,15 @@ describe.skipIf(!HAS_CHROMIUM)('two people on one canvas', () => {
     await drag(page, start, { x: start.x + 150, y: start.y + 90 });
     const expectDx = 150 / zoom;
     const expectDy = 90 / zoom;
+    // The drag's moves and the drop's parent update are separate transactions: wait for both.
     await waitFor(() => {
       const frame = observer.doc && itemsOf(observer.doc).get(frameId);
-      return Math.abs(Number(frame?.get('x')) - (-700 + expectDx)) < 3;
-    }, 'the frame moved in the doc');
+      const loose = observer.doc && itemsOf(observer.doc).get(looseId);
+      return (
+        Math.abs(Number(frame?.get('x')) - (-700 + expectDx)) < 3 &&
+        loose?.get('parent') === frameId
+      );
+    }, 'the frame moved and its notes dropped into it in the doc');
     const byId = new Map(items().map((i) => [i.id, i]));
     const frame = byId.get(frameId)!;
     const note = byId.get(noteId)!;
