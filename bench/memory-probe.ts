@@ -38,3 +38,33 @@ export async function probeMemory(pid: number, file: string): Promise<MemoryRead
     await sleep(20);
   }
 }
+
+export interface SettledReading {
+  reading: MemoryReading;
+  /** From the first probe to the reading that no longer moved. */
+  afterMs: number;
+}
+
+/**
+ * Probes every `everyMs` until RSS stops moving: once memory has been freed, V8 and the
+ * allocator hand pages back to the system over several seconds, so a reading taken at once
+ * shows memory the process no longer holds. Settled: two probes in a row within
+ * `toleranceBytes` (or the last one at `maxMs`).
+ */
+export async function probeSettledMemory(
+  pid: number,
+  file: string,
+  { everyMs, maxMs, toleranceBytes }: { everyMs: number; maxMs: number; toleranceBytes: number },
+): Promise<SettledReading> {
+  const started = Date.now();
+  let previous = await probeMemory(pid, file);
+  for (;;) {
+    await sleep(everyMs);
+    const reading = await probeMemory(pid, file);
+    const afterMs = Date.now() - started;
+    if (Math.abs(reading.rss - previous.rss) <= toleranceBytes || afterMs >= maxMs) {
+      return { reading, afterMs };
+    }
+    previous = reading;
+  }
+}

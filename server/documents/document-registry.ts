@@ -20,6 +20,7 @@ export class DocumentRegistry {
   readonly #documents = new Map<string, LiveDocument>();
   readonly #options: RegistryOptions;
   readonly #sweeper: NodeJS.Timeout;
+  readonly #unloaded: Array<(document: LiveDocument) => void> = [];
   #policy: EditPolicy = {
     canEdit: (_key, member) => member.role !== 'viewer',
     refusal: () => 'Viewers cannot edit.',
@@ -85,6 +86,14 @@ export class DocumentRegistry {
   /** Runs just before a document leaves memory (e.g. a last periodic snapshot). */
   beforeUnload: (document: LiveDocument) => void = () => {};
 
+  /**
+   * Runs after a document left memory, however it left: services drop what they keep per
+   * board, so memory stays bounded by the boards in use.
+   */
+  onUnloaded(listener: (document: LiveDocument) => void): void {
+    this.#unloaded.push(listener);
+  }
+
   /** Unloads documents nobody has used for idleUnloadMs. */
   sweep(now = Date.now()): void {
     for (const document of this.#documents.values()) {
@@ -111,6 +120,7 @@ export class DocumentRegistry {
       this.#options.metrics.boardsLoaded.set(this.#documents.size);
     }
     document.destroy();
+    for (const listener of this.#unloaded) listener(document);
   }
 
   /**

@@ -13,20 +13,35 @@ import { requireRole } from './roles.ts';
 export class BoardStateService implements EditPolicy {
   readonly #repository: BoardStateRepository;
   readonly #events: () => BoardEvents;
+  /**
+   * The stored state of boards whose document is in memory (every edit asks it), forgotten
+   * when the document unloads; other boards' state is read from the store each time.
+   */
   readonly #cache = new Map<string, StoredBoardState>();
+  readonly #inUse: (boardId: string) => boolean;
 
-  constructor(repository: BoardStateRepository, events: () => BoardEvents) {
+  constructor(
+    repository: BoardStateRepository,
+    events: () => BoardEvents,
+    inUse: (boardId: string) => boolean,
+  ) {
     this.#repository = repository;
     this.#events = events;
+    this.#inUse = inUse;
   }
 
   #stored(boardId: string): StoredBoardState {
     let state = this.#cache.get(boardId);
     if (!state) {
       state = this.#repository.get(boardId);
-      this.#cache.set(boardId, state);
+      if (this.#inUse(boardId)) this.#cache.set(boardId, state);
     }
     return state;
+  }
+
+  /** The board left memory: its state is read from the store when next needed. */
+  forget(boardId: string): void {
+    this.#cache.delete(boardId);
   }
 
   get(boardId: string): BoardState {
@@ -36,7 +51,7 @@ export class BoardStateService implements EditPolicy {
   #update(boardId: string, change: Partial<StoredBoardState>): BoardState {
     const next = { ...this.#stored(boardId), ...change };
     this.#repository.save(boardId, next);
-    this.#cache.set(boardId, next);
+    if (this.#inUse(boardId)) this.#cache.set(boardId, next);
     const state = this.get(boardId);
     this.#events().toBoard(boardId, 'board:state', state);
     return state;

@@ -27,8 +27,13 @@ export function createFacilitation(
 ): Facilitation {
   let events = NO_EVENTS;
   const currentEvents = () => events;
-  const state = new BoardStateService(new BoardStateRepository(db), currentEvents);
+  const state = new BoardStateService(new BoardStateRepository(db), currentEvents, (boardId) =>
+    documents.isLoaded({ boardId }),
+  );
   documents.setPolicy(state);
+  documents.onUnloaded((document) => {
+    if (document.key.owner === undefined) state.forget(document.boardId);
+  });
   return {
     state,
     rounds: new RoundsService(

@@ -34,6 +34,9 @@ export function createFollowThrough(
       snapshots.snapshotIfChanged(document);
     }
   };
+  documents.onUnloaded((document) => {
+    if (document.key.owner === undefined) snapshots.forget(document.boardId);
+  });
   return {
     followUps: new FollowUpsService(
       followUpsRepository,

@@ -25,8 +25,9 @@ export class SnapshotsService {
   readonly #documents: DocumentRegistry;
   readonly #events: () => BoardEvents;
   /**
-   * What each board's newest snapshot covers (state vector and delete set, a Yjs snapshot):
-   * has the board changed since? The state vector alone misses changes that only delete.
+   * What each loaded board's newest snapshot covers (state vector and delete set, a Yjs
+   * snapshot): has the board changed since? The state vector alone misses changes that only
+   * delete. Forgotten when the board unloads; the stored one is read back on the next check.
    */
   readonly #lastTaken = new Map<string, Y.Snapshot>();
   #timer: NodeJS.Timeout | undefined;
@@ -53,6 +54,11 @@ export class SnapshotsService {
     clearInterval(this.#timer);
   }
 
+  /** The board left memory: what its newest snapshot covers is read from the store next time. */
+  forget(boardId: string): void {
+    this.#lastTaken.delete(boardId);
+  }
+
   /** A periodic snapshot, unless nothing changed since the newest one. */
   snapshotIfChanged(document: LiveDocument, now = Date.now()): Snapshot | undefined {
     const last = this.#lastTaken.get(document.boardId) ?? this.#newestTaken(document.boardId);
@@ -64,12 +70,14 @@ export class SnapshotsService {
     const document = this.#documents.open({ boardId });
     document.flush();
     const state = Y.encodeStateAsUpdateV2(document.doc);
+    const covers = Y.snapshot(document.doc);
     const snapshot = this.#repository.insert(
       boardId,
       { id: uuidv7(), name, reason, createdAt: now },
       state,
+      Y.encodeSnapshotV2(covers),
     );
-    this.#lastTaken.set(boardId, Y.snapshot(document.doc));
+    this.#lastTaken.set(boardId, covers);
     for (const id of snapshotsToThin(this.#repository.list(boardId), now)) {
       this.#repository.delete(id);
     }
@@ -120,13 +128,21 @@ export class SnapshotsService {
     return snapshot;
   }
 
-  /** After a restart: what the newest stored snapshot covers, read once per board. */
+  /**
+   * What the newest stored snapshot covers, read once per load of the board. A snapshot stored
+   * before that was recorded is decoded instead.
+   */
   #newestTaken(boardId: string): Y.Snapshot | undefined {
-    const newest = this.#repository.list(boardId)[0];
+    const newest = this.#repository.newestCovers(boardId);
     if (!newest) return undefined;
-    const { doc } = this.load(boardId, newest.id);
-    const taken = Y.snapshot(doc);
-    doc.destroy();
+    let taken: Y.Snapshot;
+    if (newest.covers) {
+      taken = Y.decodeSnapshotV2(newest.covers);
+    } else {
+      const { doc } = this.load(boardId, newest.id);
+      taken = Y.snapshot(doc);
+      doc.destroy();
+    }
     this.#lastTaken.set(boardId, taken);
     return taken;
   }

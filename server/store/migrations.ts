@@ -120,4 +120,10 @@ export const MIGRATIONS: readonly string[] = [
   -- client at once, before the state is integrated. Null for states stored before this.
   ALTER TABLE document_states ADD COLUMN state_vector BLOB;
   `,
+  `
+  -- What a snapshot covers, as an encoded Yjs snapshot (state vector and delete set, V2): has
+  -- the board changed since its newest snapshot? Read without decoding the state. Null for
+  -- snapshots stored before this.
+  ALTER TABLE snapshots ADD COLUMN covers BLOB;
+  `,
 ];
