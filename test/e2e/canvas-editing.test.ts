@@ -147,7 +147,13 @@ describe.skipIf(!HAS_CHROMIUM)('editing on the canvas', () => {
     const handle = page.locator(`[data-item-id="${first}"] [data-handle="resize"]`);
     const from = await centreOf(handle);
     await drag(page, from, { x: from.x + 60, y: from.y + 30 });
-    await waitFor(() => Math.abs(byId(first)!.w - (200 + 60 / zoom)) < 3, 'wider');
+    // The drag's intermediate sizes are relayed too: wait for the last one.
+    await waitFor(
+      () =>
+        Math.abs(byId(first)!.w - (200 + 60 / zoom)) < 3 &&
+        Math.abs(byId(first)!.h - (200 + 30 / zoom)) < 5,
+      'wider and taller',
+    );
     expect(byId(first)!.h).toBeCloseTo(200 + 30 / zoom, -1);
   });
 
@@ -167,7 +173,15 @@ describe.skipIf(!HAS_CHROMIUM)('editing on the canvas', () => {
     const start = await centreOf(item(page, first));
     const zoom = await zoomOf(page);
     await drag(page, start, { x: start.x + 50, y: start.y + 40 });
-    await waitFor(() => byId(first)!.x !== before[0]!.x, 'moved');
+    // The drag's intermediate positions are relayed too: wait for the last one, on both items.
+    const moved = (index: number, id: string) => ({
+      dx: byId(id)!.x - before[index]!.x,
+      dy: byId(id)!.y - before[index]!.y,
+    });
+    await waitFor(() => {
+      const [one, two] = [moved(0, first), moved(1, second)];
+      return Math.abs(one.dx - 50 / zoom) < 5 && one.dx === two.dx && one.dy === two.dy;
+    }, 'moved together');
     const dx = byId(first)!.x - before[0]!.x;
     expect(dx).toBeCloseTo(50 / zoom, -1);
     expect(byId(second)!.x - before[1]!.x).toBe(dx);
