@@ -108,7 +108,7 @@ export const memory: Workload = {
       notes: [
         'Per board = (reading − reading at start) ÷ boards; active includes its 2 connections.',
         'Readings after a forced GC (memory probe preloaded into each server: --expose-gc).',
-        `Idle: probed every ${settle.everyMs / 1000} s from ${(idleUnloadMs * 3) / 1000} s after the last client left until RSS moved < 4 MiB.`,
+        `Idle: probed every ${settle.everyMs / 1000} s from ${(idleUnloadMs * 3) / 1000} s after the last client left until RSS moved < 4 MiB (settled s counts from the first probe).`,
         'Reference keeps every document in memory; Hocuspocus unloads when the last client leaves.',
       ],
     };

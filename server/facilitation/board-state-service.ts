@@ -52,7 +52,7 @@ export class BoardStateService implements EditPolicy {
     const next = { ...this.#stored(boardId), ...change };
     this.#repository.save(boardId, next);
     if (this.#inUse(boardId)) this.#cache.set(boardId, next);
-    const state = this.get(boardId);
+    const state = { ...next, serverNow: Date.now() };
     this.#events().toBoard(boardId, 'board:state', state);
     return state;
   }
