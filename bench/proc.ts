@@ -37,3 +37,25 @@ export function cpuWindow(pid: number): { stop(): number } {
   const start = cpuMs(pid);
   return { stop: () => cpuMs(pid) - start };
 }
+
+/**
+ * Waits until a process has used at most `maxCpuMs` of CPU over `windowMs` (or `timeoutMs`
+ * has passed): work a server defers after a measurement must not land in the next one.
+ */
+export async function cpuQuiet(
+  pid: number,
+  {
+    windowMs,
+    maxCpuMs,
+    timeoutMs = 20_000,
+  }: { windowMs: number; maxCpuMs: number; timeoutMs?: number },
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let before = cpuMs(pid);
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    const now = cpuMs(pid);
+    if (now - before <= maxCpuMs) return;
+    before = now;
+  }
+}
