@@ -1,6 +1,7 @@
 /** Reads a child process's CPU time and resident memory from /proc (Linux only). */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { sleep } from './child.ts';
 
 let ticksPerSecond: number | undefined;
 
@@ -53,7 +54,7 @@ export async function cpuQuiet(
   const deadline = Date.now() + timeoutMs;
   let before = cpuMs(pid);
   while (Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    await sleep(windowMs);
     const now = cpuMs(pid);
     if (now - before <= maxCpuMs) return;
     before = now;

@@ -20,7 +20,7 @@ export class DocumentRegistry {
   readonly #documents = new Map<string, LiveDocument>();
   readonly #options: RegistryOptions;
   readonly #sweeper: NodeJS.Timeout;
-  readonly #unloaded: Array<(document: LiveDocument) => void> = [];
+  readonly #boardUnloaded: Array<(boardId: string) => void> = [];
   #policy: EditPolicy = {
     canEdit: (_key, member) => member.role !== 'viewer',
     refusal: () => 'Viewers cannot edit.',
@@ -87,11 +87,11 @@ export class DocumentRegistry {
   beforeUnload: (document: LiveDocument) => void = () => {};
 
   /**
-   * Runs after a document left memory, however it left: services drop what they keep per
-   * board, so memory stays bounded by the boards in use.
+   * Runs after a board's shared document left memory, however it left: services drop what
+   * they keep per board, so memory stays bounded by the boards in use.
    */
-  onUnloaded(listener: (document: LiveDocument) => void): void {
-    this.#unloaded.push(listener);
+  onBoardUnloaded(listener: (boardId: string) => void): void {
+    this.#boardUnloaded.push(listener);
   }
 
   /** Unloads documents nobody has used for idleUnloadMs. */
@@ -120,7 +120,8 @@ export class DocumentRegistry {
       this.#options.metrics.boardsLoaded.set(this.#documents.size);
     }
     document.destroy();
-    for (const listener of this.#unloaded) listener(document);
+    if (document.key.owner !== undefined) return;
+    for (const listener of this.#boardUnloaded) listener(document.boardId);
   }
 
   /**

@@ -31,9 +31,7 @@ export function createFacilitation(
     documents.isLoaded({ boardId }),
   );
   documents.setPolicy(state);
-  documents.onUnloaded((document) => {
-    if (document.key.owner === undefined) state.forget(document.boardId);
-  });
+  documents.onBoardUnloaded((boardId) => state.forget(boardId));
   return {
     state,
     rounds: new RoundsService(

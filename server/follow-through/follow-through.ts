@@ -34,9 +34,7 @@ export function createFollowThrough(
       snapshots.snapshotIfChanged(document);
     }
   };
-  documents.onUnloaded((document) => {
-    if (document.key.owner === undefined) snapshots.forget(document.boardId);
-  });
+  documents.onBoardUnloaded((boardId) => snapshots.forget(boardId));
   return {
     followUps: new FollowUpsService(
       followUpsRepository,

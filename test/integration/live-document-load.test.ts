@@ -6,7 +6,7 @@
  * An edit to a quiet document is stored and relayed before receive() returns; the edits that
  * follow it within the same moment share one row and one relayed message.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { LiveDocument } from '../../server/documents/live-document.ts';
 import type { PeerTransport } from '../../server/documents/peer.ts';
@@ -90,10 +90,10 @@ const AFTER_SYNC_MS = 1_000;
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 describe('a document loaded from the database', () => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
   afterEach(() => vi.useRealTimers());
 
   it('sends a new client the stored bytes, and integrates a while after they have left', () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const { live, stored } = load();
     const { transport, sent, onSent } = recordingTransport();
     const peer = live.connect(member, transport);
@@ -115,7 +115,6 @@ describe('a document loaded from the database', () => {
   });
 
   it('answers everyone who joins meanwhile from the store too', () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const { live, stored } = load();
     const first = recordingTransport();
     live.receive(live.connect(member, first.transport), encodeSyncStep1(emptyStateVector));
@@ -132,7 +131,7 @@ describe('a document loaded from the database', () => {
     expect(live.integrated).toBe(true);
   });
 
-  it('integrates at once for a client that already holds part of the board', () => {
+  it('integrates at once for a client that brings state of its own', () => {
     const { live, stored } = load();
     const first = recordingTransport();
     live.receive(live.connect(member, first.transport), encodeSyncStep1(emptyStateVector));
@@ -151,7 +150,6 @@ describe('a document loaded from the database', () => {
   });
 
   it('without a stored state vector, sends its sync step 1 once integrated', () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const { live, stored } = load({ withVector: false });
     const { transport, sent, onSent } = recordingTransport();
     const peer = live.connect(member, transport);
