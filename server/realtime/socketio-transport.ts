@@ -22,6 +22,7 @@ import { AppError } from '../errors.ts';
 import type { BoardEvents, EventArgs, EventName } from '../facilitation/board-events.ts';
 import type { Facilitation } from '../facilitation/facilitation.ts';
 import type { FollowThrough } from '../follow-through/follow-through.ts';
+import { TurnQueue } from '../util/turn-queue.ts';
 import type { RealtimeContext } from './realtime-context.ts';
 import { registerRequests } from './socketio-requests.ts';
 import { emitBinaryToEach, tcpSocketOf } from './socketio-wire.ts';
@@ -50,6 +51,7 @@ export class SocketIoTransport implements BoardEvents {
   readonly #facilitation: Facilitation;
   readonly #followThrough: FollowThrough;
   readonly #groups = new Map<string, BroadcastGroup>();
+  readonly #admissions = new TurnQueue();
 
   constructor(
     httpServer: HttpServer,
@@ -67,7 +69,8 @@ export class SocketIoTransport implements BoardEvents {
       destroyUpgrade: false,
     });
     this.io.of('/').adapter.on('delete-room', (room: string) => this.#groups.delete(room));
-    this.io.use((socket, next) => this.#authenticate(socket, next));
+    // A storm of connections is admitted one per event-loop turn (see TurnQueue).
+    this.io.use((socket, next) => this.#admissions.run(() => this.#authenticate(socket, next)));
     this.io.on('connection', (socket) => this.#accept(socket));
   }
 
