@@ -89,11 +89,11 @@ export class BoardsService {
     if (!token) {
       throw new AppError('token_required', 'Send your member token: join the board first.');
     }
-    this.get(boardId);
     const member = this.#boards.memberByToken(hashSecret(token));
-    if (!member || member.boardId !== boardId) {
-      throw new AppError('invalid_token', 'That token is not valid for this board; join again.');
-    }
-    return member;
+    // A member row exists only with its board (a foreign key): every connection authenticates
+    // with this one query, and the board is looked up only to say why a token fails.
+    if (member?.boardId === boardId) return member;
+    this.get(boardId);
+    throw new AppError('invalid_token', 'That token is not valid for this board; join again.');
   }
 }
