@@ -1,10 +1,12 @@
 /**
  * Workload 6, reconnect storm: N clients on one board (200 notes) drop and reconnect, each at
- * a random moment within one second. Time until every one is synced again; for Ideamill also
- * the event-loop lag p99 over the storm (GET /metrics, prom-client's histogram resets per scrape).
+ * a random moment within one second. Time until every one is synced again, and the server's
+ * CPU time per reconnect; for Ideamill also the event-loop lag p99 over the storm (GET
+ * /metrics, prom-client's histogram resets per scrape).
  */
 import { sleep } from '../child.ts';
 import { IdeamillPeer, metricValue } from '../peers/ideamill.ts';
+import { cpuWindow } from '../proc.ts';
 import { clientSpecs } from '../targets.ts';
 import { alternate, selectedTargets } from './common.ts';
 import type { Workload } from './types.ts';
@@ -35,9 +37,11 @@ export const reconnect: Workload = {
           await sleep(options.settleMs);
           const ideamill = peer instanceof IdeamillPeer ? peer : undefined;
           await ideamill?.metrics(); // resets the event-loop histogram
+          const cpu = cpuWindow(peer.pid);
           const storms = await Promise.all(
             workers.map((w) => w.call('storm', { withinMs: WITHIN_MS, timeoutMs: 60_000 })),
           );
+          const cpuMs = cpu.stop();
           const lag = ideamill
             ? metricValue(await ideamill.metrics(), 'nodejs_eventloop_lag_p99_seconds')
             : Number.NaN;
@@ -46,6 +50,7 @@ export const reconnect: Workload = {
             scalars: {
               allSyncedMs: Math.max(...storms.map((s) => s.allSyncedMs)),
               failed: storms.reduce((sum, s) => sum + s.failed, 0),
+              cpuUsPerClient: (cpuMs * 1000) / clients,
               lagP99Ms: lag * 1000,
             },
           };
@@ -60,12 +65,14 @@ export const reconnect: Workload = {
       columns: [
         { key: 'allSyncedMs', label: 'all synced ms', digits: 0 },
         { key: 'failed', label: 'failed', digits: 0 },
+        { key: 'cpuUsPerClient', label: 'server CPU µs/client', digits: 0 },
         { key: 'lagP99Ms', label: 'event-loop lag p99 ms', digits: 1 },
       ],
-      ratioKeys: ['allSyncedMs'],
+      ratioKeys: ['allSyncedMs', 'cpuUsPerClient'],
       rows,
       notes: [
         'All synced: from the storm start until the last client is synced again (median of reps).',
+        'CPU: server process utime+stime from the storm start until all are synced ÷ clients.',
         'Event-loop lag: Ideamill only, nodejs_eventloop_lag_p99_seconds over the storm.',
       ],
     };

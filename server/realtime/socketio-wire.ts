@@ -14,8 +14,6 @@ interface SenderInternals {
 }
 
 interface TcpSocket {
-  cork(): void;
-  uncork(): void;
   readonly writableLength: number;
 }
 
@@ -46,21 +44,20 @@ export function tcpSocketOf(socket: Socket): TcpSocket | undefined {
 
 /**
  * Where nothing is queued in engine.io or ws, so a frame written now goes out in order: the
- * socket's ws sender and TCP socket; otherwise undefined (the caller emits the usual way).
+ * socket's ws sender; otherwise undefined (the caller emits the usual way).
  */
-function idleWire(socket: Socket): { sender: SenderInternals; tcp: TcpSocket } | undefined {
+function idleSender(socket: Socket): SenderInternals | undefined {
   const engine = engineOf(socket);
   if (engine.readyState !== 'open' || engine.upgrading || engine.writeBuffer.length > 0) return;
   const ws = engine.transport.name === 'websocket' ? engine.transport.socket : undefined;
   const sender = ws?._sender;
-  const tcp = ws?._socket;
-  if (!ws || ws.readyState !== WS_OPEN || !sender || !tcp || sender._state !== SENDER_IDLE) return;
-  return { sender, tcp };
+  if (!ws || ws.readyState !== WS_OPEN || !sender || sender._state !== SENDER_IDLE) return;
+  return sender;
 }
 
 /**
  * Emits one binary event to the sockets `ids`: framed once, written directly where the wire
- * is idle (header and attachment in one TCP write), through Socket.io everywhere else.
+ * is idle (header and attachment in one buffer), through Socket.io everywhere else.
  */
 export function emitBinaryToEach(
   io: Server,
@@ -69,34 +66,34 @@ export function emitBinaryToEach(
   message: Uint8Array,
 ): void {
   const namespace = io.of('/');
-  let frames: [Buffer, Buffer] | undefined;
+  let frames: Buffer[] | undefined;
   const others: string[] = [];
   for (const id of ids) {
     const socket = namespace.sockets.get(id);
     if (!socket) continue;
-    const wire = idleWire(socket);
-    if (!wire) {
+    const sender = idleSender(socket);
+    if (!sender) {
       others.push(id);
       continue;
     }
-    frames ??= encodeBinaryEvent(io, event, message);
-    wire.tcp.cork();
-    wire.sender.sendFrame([frames[0]]);
-    wire.sender.sendFrame([frames[1]]);
-    wire.tcp.uncork();
+    frames ??= [encodeBinaryEvent(io, event, message)];
+    sender.sendFrame(frames);
   }
   if (others.length > 0) io.to(others).emit(event as never, message as never);
 }
 
-/** The two WebSocket frames Socket.io sends for `emit(event, binary)` on the main namespace. */
-function encodeBinaryEvent(io: Server, event: string, message: Uint8Array): [Buffer, Buffer] {
+/**
+ * The two WebSocket frames Socket.io sends for `emit(event, binary)` on the main namespace,
+ * back to back in one buffer: one plain write per socket.
+ */
+function encodeBinaryEvent(io: Server, event: string, message: Uint8Array): Buffer {
   const EVENT = 2;
   const [header, attachment] = io.encoder.encode({ type: EVENT, nsp: '/', data: [event, message] });
   if (typeof header !== 'string' || attachment === undefined || typeof attachment === 'string') {
     throw new Error('a binary event encodes as one header and one attachment');
   }
-  return [
+  return Buffer.concat([
     webSocketFrame(Buffer.from(ENGINE_MESSAGE + header), OPCODE_TEXT),
     webSocketFrame(attachment as Uint8Array, OPCODE_BINARY),
-  ];
+  ]);
 }
