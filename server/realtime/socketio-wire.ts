@@ -66,7 +66,7 @@ export function emitBinaryToEach(
   message: Uint8Array,
 ): void {
   const namespace = io.of('/');
-  let frames: Buffer[] | undefined;
+  let frame: Buffer[] | undefined;
   const others: string[] = [];
   for (const id of ids) {
     const socket = namespace.sockets.get(id);
@@ -76,8 +76,8 @@ export function emitBinaryToEach(
       others.push(id);
       continue;
     }
-    frames ??= [encodeBinaryEvent(io, event, message)];
-    sender.sendFrame(frames);
+    frame ??= [encodeBinaryEvent(io, event, message)];
+    sender.sendFrame(frame);
   }
   if (others.length > 0) io.to(others).emit(event as never, message as never);
 }

@@ -13,9 +13,11 @@ it('runs queued tasks in order, one per event-loop turn, with timers and ticks i
     queue.run(() => {
       order.push(name);
       process.nextTick(() => order.push(`${name} tick`));
-      // Due before this task ends: it runs before the next task.
-      if (name === 'a') setTimeout(() => order.push('timer'), 1);
-      busy(3);
+      if (name === 'a') {
+        // Due before this task ends: it runs before the next task.
+        setTimeout(() => order.push('timer'), 1);
+        busy(3);
+      }
     });
   }
   expect(queue.pending).toBe(3);
