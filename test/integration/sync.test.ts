@@ -74,3 +74,50 @@ describe('one board, two transports', () => {
     b.destroy();
   });
 });
+
+describe('the Socket.io provider', () => {
+  it('sends an edit an observer makes while a received update is applied', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const id = board.board.id;
+    const sio = socketIoClient(server.url, id, tokens.facilitator);
+    const yws = yWebsocketClient(server.url, id, tokens.participant);
+    await Promise.all([sio.synced, yws.synced]);
+    // Answer every new note from elsewhere inside the observer, i.e. during the cleanup of the
+    // transaction that applied it: a transaction of its own, which the provider must send.
+    itemsOf(sio.doc).observe((event, transaction) => {
+      if (transaction.origin !== sio.provider) return;
+      for (const key of event.keysChanged) itemsOf(sio.doc).get(key)?.set('answered', true);
+    });
+    const note = addItem(yws.doc, { type: 'note', x: 0, y: 0, text: 'anyone?' });
+    await waitFor(() => itemsOf(yws.doc).get(note)?.get('answered') === true, 'the answer');
+    sio.destroy();
+    yws.destroy();
+  });
+
+  it('listens for Yjs updates only of transactions it did not apply itself', async () => {
+    const { board, tokens } = await server.boardWithMembers('customer-journey');
+    const id = board.board.id;
+    const sio = socketIoClient(server.url, id, tokens.facilitator);
+    const yws = yWebsocketClient(server.url, id, tokens.participant);
+    // Yjs encodes a transaction for 'update' right after 'afterTransactionCleanup', and only
+    // if someone listens. This listener runs after the provider's, just before that check.
+    const encoded: Array<{ received: boolean; listened: boolean }> = [];
+    sio.doc.on('afterTransactionCleanup', (transaction) => {
+      encoded.push({
+        received: transaction.origin === sio.provider,
+        listened: sio.doc._observers.has('update'),
+      });
+    });
+    await Promise.all([sio.synced, yws.synced]);
+    const fromYws = addItem(yws.doc, { type: 'note', x: 0, y: 0, text: 'remote' });
+    await waitFor(() => itemsOf(sio.doc).has(fromYws), 'the remote note');
+    const fromSio = addItem(sio.doc, { type: 'note', x: 0, y: 0, text: 'local' });
+    await waitFor(() => itemsOf(yws.doc).has(fromSio), 'the local note at y-websocket');
+    // The template's state and the remote note arrived; the local note went out.
+    expect(encoded.filter((t) => t.received).length).toBeGreaterThanOrEqual(2);
+    expect(encoded.filter((t) => !t.received).length).toBeGreaterThanOrEqual(1);
+    for (const transaction of encoded) expect(transaction.listened).toBe(!transaction.received);
+    sio.destroy();
+    yws.destroy();
+  });
+});

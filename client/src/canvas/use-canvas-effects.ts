@@ -5,6 +5,7 @@
 import { type RefObject, useEffect } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import { itemsOf } from '../../../shared/board-document.ts';
+import { onDocChange } from '../sync/doc-changes.ts';
 import type { ViewportRequest } from './BoardCanvas.tsx';
 import {
   CLIPBOARD_MIME,
@@ -198,7 +199,8 @@ export function useCanvasEffects(
   useEffect(() => {
     let done = false;
     const mounted = Date.now();
-    const fitOnce = (_update?: Uint8Array, origin?: unknown) => {
+    let unsubscribe = (): void => {};
+    const fitOnce = (origin?: unknown) => {
       if (done) return;
       const bounds = boardBounds(env);
       const remote = origin !== undefined;
@@ -207,7 +209,7 @@ export function useCanvasEffects(
       }
       if (done || !bounds) return;
       done = true;
-      model.doc.off('update', fitOnce);
+      unsubscribe();
       const view = viewport.fitting(bounds);
       if (view.zoom >= MIN_START_ZOOM) {
         viewport.animateTo(view, 0);
@@ -225,11 +227,11 @@ export function useCanvasEffects(
         0,
       );
     };
-    model.doc.on('update', fitOnce);
+    unsubscribe = onDocChange(model.doc, fitOnce);
     requestAnimationFrame(() => fitOnce());
     return () => {
       done = true;
-      model.doc.off('update', fitOnce);
+      unsubscribe();
     };
   }, [env, model, viewport]);
 

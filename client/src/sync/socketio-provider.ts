@@ -82,7 +82,7 @@ export class SocketIoProvider extends ObservableV2<Events> {
       const data = (error as Error & { data?: ErrorBody }).data;
       if (data) this.emit('board-error', [data]);
     });
-    doc.on('update', this.#onDocUpdate);
+    doc.on('afterTransactionCleanup', this.#listenForEdits);
     this.awareness.on('update', this.#onAwarenessUpdate);
   }
 
@@ -148,8 +148,18 @@ export class SocketIoProvider extends ObservableV2<Events> {
     }
   };
 
-  #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === this) return;
+  /**
+   * Yjs encodes a transaction for the 'update' event right after 'afterTransactionCleanup', and
+   * only if something listens. The provider needs the bytes of the edits it did not apply
+   * itself, so it listens for those transactions alone: the state it receives (megabytes on a
+   * large board, the whole board on joining) is not encoded a second time for nothing.
+   */
+  #listenForEdits = (transaction: Y.Transaction): void => {
+    if (transaction.origin === this) this.doc.off('update', this.#onDocUpdate);
+    else this.doc.on('update', this.#onDocUpdate);
+  };
+
+  #onDocUpdate = (update: Uint8Array): void => {
     this.#send((encoder) => {
       encoding.writeVarUint(encoder, MESSAGE_SYNC);
       syncProtocol.writeUpdate(encoder, update);
@@ -185,6 +195,7 @@ export class SocketIoProvider extends ObservableV2<Events> {
   override destroy(): void {
     clearTimeout(this.#retryTimer);
     awarenessProtocol.removeAwarenessStates(this.awareness, [this.doc.clientID], 'destroy');
+    this.doc.off('afterTransactionCleanup', this.#listenForEdits);
     this.doc.off('update', this.#onDocUpdate);
     this.awareness.off('update', this.#onAwarenessUpdate);
     this.socket.disconnect();

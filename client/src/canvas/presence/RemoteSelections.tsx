@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
+import { onDocChange } from '../../sync/doc-changes.ts';
 import { useCanvas } from '../canvas-context.ts';
 import { type Rect, rectOf } from '../model/geometry.ts';
 
@@ -50,11 +51,11 @@ export function RemoteSelections({ awareness }: { awareness: Awareness }) {
     };
     awareness.on('change', schedule);
     const docs = model.docs();
-    for (const doc of docs) doc.on('update', schedule);
+    const unsubscribe = docs.map((doc) => onDocChange(doc, schedule));
     schedule();
     return () => {
       awareness.off('change', schedule);
-      for (const doc of docs) doc.off('update', schedule);
+      for (const off of unsubscribe) off();
       if (frame) cancelAnimationFrame(frame);
     };
   }, [awareness, model]);

@@ -4,6 +4,7 @@
  * cost one draw call each there. Click or drag in it to move the view.
  */
 import { type PointerEvent, useEffect, useRef } from 'react';
+import { onDocChange } from '../../sync/doc-changes.ts';
 import { useCanvas } from '../canvas-context.ts';
 import { safeFill } from '../items/colors.ts';
 import { type Rect, rectOf, union } from '../model/geometry.ts';
@@ -83,12 +84,12 @@ export function Minimap() {
       }, 300);
     };
     const docs = model.docs();
-    for (const doc of docs) doc.on('update', onDoc);
+    const unsubscribe = docs.map((doc) => onDocChange(doc, onDoc));
     const off = viewport.subscribe(schedule);
     schedule();
     return () => {
       off();
-      for (const doc of docs) doc.off('update', onDoc);
+      for (const off of unsubscribe) off();
       if (frame) cancelAnimationFrame(frame);
       if (throttle) clearTimeout(throttle);
     };
