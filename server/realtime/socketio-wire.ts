@@ -6,12 +6,8 @@
  * but for binary events too, which engine.io would frame and queue once per socket.
  */
 import type { Server, Socket } from 'socket.io';
-import { webSocketFrame } from './websocket-broadcast.ts';
-
-interface SenderInternals {
-  _state: number;
-  sendFrame(list: Buffer[], cb?: (error?: Error) => void): void;
-}
+import type { WebSocket } from 'ws';
+import { idleSenderOf, type SenderInternals, webSocketFrame } from './websocket-broadcast.ts';
 
 interface TcpSocket {
   readonly writableLength: number;
@@ -23,13 +19,10 @@ interface EngineInternals {
   writeBuffer: unknown[];
   transport: {
     name: string;
-    socket?: { readyState: number; _sender?: SenderInternals; _socket?: TcpSocket };
+    socket?: WebSocket & { _socket?: TcpSocket };
   };
 }
 
-/** ws's sender is idle (not compressing or waiting on a blob): a frame may go out as is. */
-const SENDER_IDLE = 0;
-const WS_OPEN = 1;
 const ENGINE_MESSAGE = '4';
 const OPCODE_TEXT = 0x1;
 const OPCODE_BINARY = 0x2;
@@ -50,9 +43,8 @@ function idleSender(socket: Socket): SenderInternals | undefined {
   const engine = engineOf(socket);
   if (engine.readyState !== 'open' || engine.upgrading || engine.writeBuffer.length > 0) return;
   const ws = engine.transport.name === 'websocket' ? engine.transport.socket : undefined;
-  const sender = ws?._sender;
-  if (!ws || ws.readyState !== WS_OPEN || !sender || sender._state !== SENDER_IDLE) return;
-  return sender;
+  if (!ws || ws.readyState !== ws.OPEN) return;
+  return idleSenderOf(ws);
 }
 
 /**

@@ -7,13 +7,19 @@ import type { WebSocket } from 'ws';
 import type { BroadcastGroup, PeerTransport } from '../documents/peer.ts';
 
 /** The part of ws's private API engine.io relies on too. */
-interface SenderInternals {
+export interface SenderInternals {
   _state: number;
   sendFrame(list: Buffer[], cb?: (error?: Error) => void): void;
 }
 
-/** ws's sender is idle (not compressing or waiting on a blob): a frame may go out as is. */
+/** ws's sender in its idle state: not compressing or waiting on a blob. */
 const SENDER_IDLE = 0;
+
+/** The socket's ws sender when a frame written to it now goes out as is; else undefined. */
+export function idleSenderOf(ws: WebSocket): SenderInternals | undefined {
+  const sender = (ws as unknown as { _sender?: SenderInternals })._sender;
+  return sender?._state === SENDER_IDLE ? sender : undefined;
+}
 
 export class WebSocketGroup implements BroadcastGroup {
   readonly members = new Map<PeerTransport, WebSocket>();
@@ -22,8 +28,8 @@ export class WebSocketGroup implements BroadcastGroup {
     let frame: Buffer[] | undefined;
     for (const [transport, ws] of this.members) {
       if (transport === except || ws.readyState !== ws.OPEN) continue;
-      const sender = (ws as unknown as { _sender?: SenderInternals })._sender;
-      if (sender?._state !== SENDER_IDLE) {
+      const sender = idleSenderOf(ws);
+      if (!sender) {
         ws.send(message, { binary: true });
         continue;
       }

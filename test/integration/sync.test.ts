@@ -15,12 +15,18 @@ afterAll(async () => {
 const noteText = (doc: Y.Doc, id: string) =>
   (itemsOf(doc).get(id)?.get('text') as Y.Text | undefined)?.toString();
 
+/** A new board's facilitator over Socket.io and a participant over y-websocket, connecting. */
+async function facilitatorAndParticipant(template?: string) {
+  const { board, tokens } = await server.boardWithMembers(template);
+  return {
+    sio: socketIoClient(server.url, board.board.id, tokens.facilitator),
+    yws: yWebsocketClient(server.url, board.board.id, tokens.participant),
+  };
+}
+
 describe('one board, two transports', () => {
   it('an edit made over Socket.io reaches a stock y-websocket client, and back', async () => {
-    const { board, tokens } = await server.boardWithMembers();
-    const id = board.board.id;
-    const sio = socketIoClient(server.url, id, tokens.facilitator);
-    const yws = yWebsocketClient(server.url, id, tokens.participant);
+    const { sio, yws } = await facilitatorAndParticipant();
     await Promise.all([sio.synced, yws.synced]);
 
     const fromSio = addItem(sio.doc, { type: 'note', x: 10, y: 20, text: 'from socket.io' });
@@ -77,10 +83,7 @@ describe('one board, two transports', () => {
 
 describe('the Socket.io provider', () => {
   it('sends an edit an observer makes while a received update is applied', async () => {
-    const { board, tokens } = await server.boardWithMembers();
-    const id = board.board.id;
-    const sio = socketIoClient(server.url, id, tokens.facilitator);
-    const yws = yWebsocketClient(server.url, id, tokens.participant);
+    const { sio, yws } = await facilitatorAndParticipant();
     await Promise.all([sio.synced, yws.synced]);
     // Answer every new note from elsewhere inside the observer, i.e. during the cleanup of the
     // transaction that applied it: a transaction of its own, which the provider must send.
@@ -95,10 +98,7 @@ describe('the Socket.io provider', () => {
   });
 
   it('listens for Yjs updates only of transactions it did not apply itself', async () => {
-    const { board, tokens } = await server.boardWithMembers('customer-journey');
-    const id = board.board.id;
-    const sio = socketIoClient(server.url, id, tokens.facilitator);
-    const yws = yWebsocketClient(server.url, id, tokens.participant);
+    const { sio, yws } = await facilitatorAndParticipant('customer-journey');
     // Yjs encodes a transaction for 'update' right after 'afterTransactionCleanup', and only
     // if someone listens. This listener runs after the provider's, just before that check.
     const encoded: Array<{ received: boolean; listened: boolean }> = [];

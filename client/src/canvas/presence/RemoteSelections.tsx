@@ -50,12 +50,11 @@ export function RemoteSelections({ awareness }: { awareness: Awareness }) {
       if (!frame) frame = requestAnimationFrame(read);
     };
     awareness.on('change', schedule);
-    const docs = model.docs();
-    const unsubscribe = docs.map((doc) => onDocChange(doc, schedule));
+    const stopWatchingDocs = model.docs().map((doc) => onDocChange(doc, schedule));
     schedule();
     return () => {
       awareness.off('change', schedule);
-      for (const off of unsubscribe) off();
+      for (const stop of stopWatchingDocs) stop();
       if (frame) cancelAnimationFrame(frame);
     };
   }, [awareness, model]);

@@ -83,13 +83,12 @@ export function Minimap() {
         schedule();
       }, 300);
     };
-    const docs = model.docs();
-    const unsubscribe = docs.map((doc) => onDocChange(doc, onDoc));
+    const stopWatchingDocs = model.docs().map((doc) => onDocChange(doc, onDoc));
     const off = viewport.subscribe(schedule);
     schedule();
     return () => {
       off();
-      for (const off of unsubscribe) off();
+      for (const stop of stopWatchingDocs) stop();
       if (frame) cancelAnimationFrame(frame);
       if (throttle) clearTimeout(throttle);
     };
