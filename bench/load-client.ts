@@ -6,6 +6,7 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import * as Y from 'yjs';
 import { addItem, itemsOf } from '../shared/board-document.ts';
 import { type BenchClient, openClient } from './clients/index.ts';
+import { openWriter, type Writer } from './clients/writer.ts';
 import { now } from './clock.ts';
 import { populateHistory } from './history.ts';
 import {
@@ -24,6 +25,7 @@ import {
   RELAY_KIND_NOTE,
   type Request,
   type Result,
+  relayMessage,
 } from './protocol.ts';
 
 interface Entry {
@@ -32,6 +34,8 @@ interface Entry {
 }
 
 const entries: Entry[] = [];
+/** Send-only writers (throughput), apart from the clients that receive. */
+const writers: Writer[] = [];
 /**
  * Clients whose events count. A destroyed client's socket can still hand over messages it had
  * already read (a backlog of seconds when a server fell behind); they belong to the previous
@@ -137,13 +141,6 @@ function firstClient(): BenchClient {
   return entry.client;
 }
 
-function relayMessage(kind: number, bytes: number): Buffer {
-  const message = Buffer.alloc(Math.max(9, bytes));
-  message.writeDoubleLE(now(), 0);
-  message[8] = kind;
-  return message;
-}
-
 const handlers: { [M in Method]: (params: Params<M>) => Promise<Result<M>> } = {
   async connect({ specs, concurrency, timeoutMs }) {
     const started = now();
@@ -235,19 +232,28 @@ const handlers: { [M in Method]: (params: Params<M>) => Promise<Result<M>> } = {
     return { sent: counts.reduce((a, b) => a + b, 0) };
   },
 
-  async flood({ durationMs, maxBacklog }) {
-    const messageBytes = moveMessageBytes();
+  async connectWriters({ specs, timeoutMs }) {
+    const started = now();
+    const base = writers.length;
+    const opened = specs.map((spec, i) => openWriter(spec, `flood-${process.pid}-${base + i}`));
+    writers.push(...opened);
+    await Promise.all(opened.map((w, i) => withTimeout(w.ready, timeoutMs, `writer ${i}`)));
+    return { connected: opened.length, ms: now() - started };
+  },
+
+  async flood({ durationMs, maxBacklog, ratePerSec }) {
+    const perWriter = ratePerSec === undefined ? Infinity : ratePerSec / writers.length;
     const counts = await Promise.all(
-      entries.map(async ({ client }, index) => {
-        const noteId = `flood-${process.pid}-${index}`;
-        if (client.type === 'yjs') createNote(client.doc, noteId);
-        const end = performance.now() + durationMs;
+      writers.map(async (writer) => {
+        const start = performance.now();
+        const end = start + durationMs;
         let sent = 0;
-        while (performance.now() < end) {
+        for (let at = start; at < end; at = performance.now()) {
+          // Flat out, or as many as are due by now at the offered rate.
+          const due = Math.min(sent + 50, Math.floor(((at - start) / 1000) * perWriter));
           let burst = 0;
-          while (burst < 50 && client.backlog() < maxBacklog) {
-            if (client.type === 'yjs') moveNote(client.doc, noteId, sent);
-            else client.send(relayMessage(RELAY_KIND_NOTE, messageBytes));
+          while (sent < due && writer.backlog() < maxBacklog) {
+            writer.move(sent);
             sent++;
             burst++;
           }
@@ -336,8 +342,9 @@ const handlers: { [M in Method]: (params: Params<M>) => Promise<Result<M>> } = {
   },
 
   async close() {
-    const closed = entries.length;
+    const closed = entries.length + writers.length;
     for (const { client } of entries.splice(0)) destroy(client);
+    for (const writer of writers.splice(0)) writer.destroy();
     return { closed };
   },
 };

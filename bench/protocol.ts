@@ -1,4 +1,5 @@
 /** The IPC contract between the orchestrator and its load-client workers. */
+import { now } from './clock.ts';
 import type { ClientSpec } from './peers/types.ts';
 
 export interface WorkerApi {
@@ -32,8 +33,16 @@ export interface WorkerApi {
   };
   /** Every client of the worker moves its cursor (awareness) at rateHz for durationMs. */
   cursors(params: { rateHz: number; durationMs: number }): { sent: number };
-  /** Every client of the worker moves its own note as fast as its socket drains. */
-  flood(params: { durationMs: number; maxBacklog: number }): { sent: number };
+  /** Opens one send-only writer per spec (clients/writer.ts), each with a note of its own. */
+  connectWriters(params: { specs: ClientSpec[]; timeoutMs: number }): {
+    connected: number;
+    ms: number;
+  };
+  /**
+   * The worker's writers move their notes, together `ratePerSec` moves a second or (without it)
+   * as fast as their sockets drain.
+   */
+  flood(params: { durationMs: number; maxBacklog: number; ratePerSec?: number }): { sent: number };
   /** The worker's first client builds a board history: notes created, then edits. */
   populate(params: { notes: number; updates: number; marker: string }): { sent: number };
   /** Opens one fresh client, times it to first message and to full sync, then closes it. */
@@ -68,3 +77,11 @@ export type Response = { id: number; result: unknown } | { id: number; error: st
 /** The byte layout of floor (relay) messages: timestamp, then a kind byte, then padding. */
 export const RELAY_KIND_NOTE = 0;
 export const RELAY_KIND_CURSOR = 1;
+
+/** A floor message of `bytes` bytes (at least 9), stamped now. */
+export function relayMessage(kind: number, bytes: number): Buffer {
+  const message = Buffer.alloc(Math.max(9, bytes));
+  message.writeDoubleLE(now(), 0);
+  message[8] = kind;
+  return message;
+}

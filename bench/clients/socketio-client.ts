@@ -1,4 +1,5 @@
 /** Ideamill's own SocketIoProvider (client/src/sync), as the web client uses it. */
+import type { Socket } from 'socket.io-client';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { SocketIoProvider } from '../../client/src/sync/socketio-provider.ts';
@@ -9,6 +10,13 @@ import type { YjsClient } from './types.ts';
 interface EngineInternals {
   writeBuffer?: unknown[];
   transport?: { ws?: { bufferedAmount?: number } };
+}
+
+/** What a socket has queued, for pacing: engine.io-client keeps its queue and socket private. */
+export function engineBacklog(socket: Socket): number {
+  const engine = socket.io.engine as unknown as EngineInternals | undefined;
+  // A queued packet counts as ~100 bytes, the size of a typical update.
+  return (engine?.writeBuffer?.length ?? 0) * 100 + (engine?.transport?.ws?.bufferedAmount ?? 0);
 }
 
 export function socketioClient(spec: ClientSpec): YjsClient {
@@ -31,8 +39,6 @@ export function socketioClient(spec: ClientSpec): YjsClient {
     provider.on('board-error', (error) => reject(new Error(`${error.code}: ${error.message}`)));
   });
   synced.catch(() => {});
-  // engine.io-client keeps its queue and socket private; read them for pacing only.
-  const engine = () => provider.socket.io.engine as unknown as EngineInternals | undefined;
   return {
     type: 'yjs',
     doc,
@@ -41,11 +47,7 @@ export function socketioClient(spec: ClientSpec): YjsClient {
     get firstMessageAt() {
       return firstMessageAt;
     },
-    backlog: () => {
-      const e = engine();
-      // A queued packet counts as ~100 bytes, the size of a typical update.
-      return (e?.writeBuffer?.length ?? 0) * 100 + (e?.transport?.ws?.bufferedAmount ?? 0);
-    },
+    backlog: () => engineBacklog(provider.socket),
     destroy() {
       provider.destroy();
       doc.destroy();

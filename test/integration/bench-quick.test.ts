@@ -71,6 +71,19 @@ describe('the benchmark harness (quick mode)', () => {
         }
       }
     }
+    // The throughput workload's send-only writers speak each server's own protocol: every
+    // target's receiver applied their moves.
+    const throughputRows = result.workloads.find((w) => w.id === 'throughput')?.rows ?? [];
+    expect(throughputRows.map((row) => row.target).sort()).toEqual([
+      'floor',
+      'hocuspocus',
+      'ideamill-sio',
+      'ideamill-yws',
+      'reference',
+    ]);
+    for (const row of throughputRows) {
+      expect(row.metrics.appliedPerSec, row.target).toBeGreaterThan(0);
+    }
   }, 240_000);
 
   it('runs the vote storm with no budget or cap exceeded and results equal to a recount', async () => {
