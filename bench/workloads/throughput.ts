@@ -98,10 +98,8 @@ export const throughput: Workload = {
       rows,
       notes: [
         'Received: moves the receiver applied during the window (from its state vector) ÷ the window (no drain).',
-        'Latency: of the newest move in each update the receiver applied (a server that relays a',
-        "turn's moves as one update shows only that one's).",
-        `Writers send only (they drop what is relayed to them) and pause while more than ${MAX_BACKLOG / 1024} KiB`,
-        'wait in their socket; the receiver is a full client of the target.',
+        "Latency: of the newest move in each update the receiver applied (a server that relays a turn's moves as one update shows only that one's).",
+        `Writers send only (they drop what is relayed to them) and pause while more than ${MAX_BACKLOG / 1024} KiB wait in their socket; the receiver is a full client of the target.`,
         'Reference and Hocuspocus keep documents in memory only; Ideamill writes SQLite first.',
       ],
     };
