@@ -83,6 +83,8 @@ export class LiveDocument {
   #lastFlushAt = -Infinity;
   #tailBytes = 0;
   #tailUpdates = 0;
+  /** Size of the stored state the tail follows: compaction re-encodes about this much. */
+  #stateBytes = 0;
   #lastSeq = 0;
   /** Encoded size of the stored state plus the log tail: what a full sync would roughly cost. */
   #bytes = 0;
@@ -100,6 +102,7 @@ export class LiveDocument {
     this.#bytes = (stored.state?.length ?? 0) + sum(stored.updates);
     this.#tailBytes = sum(stored.updates);
     this.#tailUpdates = stored.updates.length;
+    this.#stateBytes = stored.state?.length ?? 0;
     this.#lastSeq = stored.lastSeq;
     // Any transaction may have changed the document ('afterTransaction' costs no encoding).
     this.#doc.on('afterTransaction', () => {
@@ -384,8 +387,7 @@ export class LiveDocument {
       this.#tailBytes += sum(updates);
       for (const { update, origin } of batch) this.#broadcast(encodeUpdate(update), origin);
       this.#lastActive = Date.now();
-      const { afterBytes, afterUpdates } = this.#options.compaction;
-      if (this.#tailBytes >= afterBytes || this.#tailUpdates >= afterUpdates) this.compact();
+      if (this.#tailDue()) this.compact();
     }
   }
 
@@ -429,6 +431,19 @@ export class LiveDocument {
   }
 
   /**
+   * Whether the log tail is long enough to fold. Folding re-encodes and rewrites the whole state
+   * (and holds the event loop meanwhile), so past COMPACT_AFTER_BYTES of state the thresholds
+   * grow with it: a board twice that size compacts after twice the tail. The work per update
+   * stored stays bounded however large the board, instead of growing with it; a tail never
+   * outgrows the state by much, so a load after a crash replays at most about a state's worth.
+   */
+  #tailDue(): boolean {
+    const { afterBytes, afterUpdates } = this.#options.compaction;
+    const scale = Math.max(1, this.#stateBytes / afterBytes);
+    return this.#tailBytes >= afterBytes * scale || this.#tailUpdates >= afterUpdates * scale;
+  }
+
+  /**
    * Folds the update log into one stored state (V1: what a new client's sync sends as is).
    * Encodes the live doc rather than merging stored updates: Y.mergeUpdates grows
    * super-linearly on long logs, encoding does not.
@@ -454,6 +469,7 @@ export class LiveDocument {
     this.#options.metrics.compactions.inc();
     this.#storedEncoding = 1;
     this.#bytes = state.length;
+    this.#stateBytes = state.length;
     this.#tailBytes = 0;
     this.#tailUpdates = 0;
   }
