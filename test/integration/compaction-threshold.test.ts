@@ -5,27 +5,15 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { LiveDocument } from '../../server/documents/live-document.ts';
+import type { LiveDocument } from '../../server/documents/live-document.ts';
 import type { PeerTransport } from '../../server/documents/peer.ts';
 import { encodeUpdate } from '../../server/documents/protocol.ts';
-import { createLogger } from '../../server/observability/logger.ts';
-import { createMetrics } from '../../server/observability/metrics.ts';
-import { type Db, openDatabase } from '../../server/store/database.ts';
-import { DocumentsRepository } from '../../server/store/documents-repository.ts';
+import type { Db } from '../../server/store/database.ts';
 import { addItem, itemsOf } from '../../shared/board-document.ts';
-import type { Member } from '../../shared/roles.ts';
-import { tempDataDir } from '../helpers/server.ts';
+import { loadStoredDocument, storedBoardMember as member } from '../helpers/stored-document.ts';
 
-const BOARD = '0190f5b2-0000-7000-8000-000000000002';
 const AFTER_BYTES = 1024;
 const AFTER_UPDATES = 10;
-const member: Member = {
-  id: 'm1',
-  boardId: BOARD,
-  name: 'Aino',
-  role: 'participant',
-  color: '#000',
-};
 const transport: PeerTransport = {
   kind: 'ywebsocket',
   send: () => {},
@@ -42,34 +30,13 @@ afterEach(() => {
 
 /** A board of `notes` notes as stored by compaction, loaded; the client that edits it. */
 function open(notes: number) {
-  db = openDatabase({ dataDir: tempDataDir(), synchronous: 'NORMAL' });
-  db.prepare(
-    "INSERT INTO boards (id, title, template, language, created_at) VALUES (?, 'B', 'blank', 'en', 0)",
-  ).run(BOARD);
-  const repository = new DocumentsRepository(db);
   const client = new Y.Doc();
   for (let i = 0; i < notes; i++) addItem(client, { type: 'note', x: i, y: 0, text: `idea ${i}` });
-  const state = Y.encodeStateAsUpdate(client);
-  repository.initialize(BOARD, { state, stateVector: Y.encodeStateVector(client) });
-  live = new LiveDocument({ boardId: BOARD }, repository.load(BOARD), {
-    repository,
-    policy: { canEdit: () => true, refusal: () => '' },
-    metrics: createMetrics(),
-    logger: createLogger('silent'),
-    limits: {
-      updateRatePerSec: 100_000,
-      updateBurst: 100_000,
-      awarenessRatePerSec: 1000,
-      awarenessBurst: 1000,
-      maxDocumentBytes: 64 * 1024 * 1024,
-      presenceFlushMs: 50,
-      presenceFanoutPerSec: 120_000,
-      presenceMessagesPerSec: 4_000,
-    },
+  const loaded = loadStoredDocument(client, {
     compaction: { afterBytes: AFTER_BYTES, afterUpdates: AFTER_UPDATES },
-    onFail: () => {},
   });
-  const document = live;
+  ({ db, live } = loaded);
+  const document = loaded.live;
   const peer = document.connect(member, transport);
   const note = itemsOf(client).values().next().value as Y.Map<unknown>;
   let step = 0;

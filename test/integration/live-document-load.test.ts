@@ -8,25 +8,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { LiveDocument } from '../../server/documents/live-document.ts';
+import type { LiveDocument } from '../../server/documents/live-document.ts';
 import type { PeerTransport } from '../../server/documents/peer.ts';
 import { encodeSyncStep1, encodeSyncStep2, encodeUpdate } from '../../server/documents/protocol.ts';
-import { createLogger } from '../../server/observability/logger.ts';
-import { createMetrics } from '../../server/observability/metrics.ts';
-import { type Db, openDatabase } from '../../server/store/database.ts';
-import { DocumentsRepository } from '../../server/store/documents-repository.ts';
+import type { Db } from '../../server/store/database.ts';
 import { addItem, itemsOf } from '../../shared/board-document.ts';
-import type { Member } from '../../shared/roles.ts';
-import { tempDataDir } from '../helpers/server.ts';
-
-const BOARD = '0190f5b2-0000-7000-8000-000000000001';
-const member: Member = {
-  id: 'm1',
-  boardId: BOARD,
-  name: 'Aino',
-  role: 'participant',
-  color: '#000',
-};
+import { loadStoredDocument, storedBoardMember as member } from '../helpers/stored-document.ts';
 
 let db: Db | undefined;
 let document: LiveDocument | undefined;
@@ -38,35 +25,12 @@ afterEach(() => {
 
 /** A document of 20 notes as stored by compaction; `withVector: false` as by older versions. */
 function load({ withVector = true } = {}): { live: LiveDocument; stored: Uint8Array } {
-  db = openDatabase({ dataDir: tempDataDir(), synchronous: 'NORMAL' });
-  db.prepare(
-    "INSERT INTO boards (id, title, template, language, created_at) VALUES (?, 'B', 'blank', 'en', 0)",
-  ).run(BOARD);
-  const repository = new DocumentsRepository(db);
   const source = new Y.Doc();
   for (let i = 0; i < 20; i++) addItem(source, { type: 'note', x: i, y: 0, text: `n${i}` });
-  const stored = Y.encodeStateAsUpdate(source);
-  repository.initialize(BOARD, { state: stored, stateVector: Y.encodeStateVector(source) });
-  if (!withVector) db.prepare('UPDATE document_states SET state_vector = NULL').run();
-  document = new LiveDocument({ boardId: BOARD }, repository.load(BOARD), {
-    repository,
-    policy: { canEdit: () => true, refusal: () => '' },
-    metrics: createMetrics(),
-    logger: createLogger('silent'),
-    limits: {
-      updateRatePerSec: 1000,
-      updateBurst: 1000,
-      awarenessRatePerSec: 1000,
-      awarenessBurst: 1000,
-      maxDocumentBytes: 64 * 1024 * 1024,
-      presenceFlushMs: 50,
-      presenceFanoutPerSec: 120_000,
-      presenceMessagesPerSec: 4_000,
-    },
-    compaction: { afterBytes: 1024 * 1024, afterUpdates: 5000 },
-    onFail: () => {},
-  });
-  return { live: document, stored };
+  const loaded = loadStoredDocument(source, { withVector });
+  db = loaded.db;
+  document = loaded.live;
+  return loaded;
 }
 
 function recordingTransport() {
