@@ -3,6 +3,7 @@
  * sender's wall clock, which receivers subtract from their own to get the latency.
  */
 import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { addItem, itemsOf } from '../shared/board-document.ts';
 import { now } from './clock.ts';
@@ -47,6 +48,17 @@ export function othersClock(doc: Y.Doc): number {
   return total;
 }
 
+/** y-protocols' sync message byte, before the sync step or update. */
+export const MESSAGE_SYNC = 0;
+
+/** The y-protocols message a client sends for an update (y-websocket, Ideamill's Socket.io). */
+export function syncUpdateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
 /** Bytes of the y-protocols message a real client sends for one move: the floor sends as many. */
 export function moveMessageBytes(): number {
   const doc = new Y.Doc();
@@ -54,11 +66,7 @@ export function moveMessageBytes(): number {
   moveNote(doc, 'note', 1);
   let size = 0;
   doc.on('update', (update: Uint8Array) => {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, 0); // sync
-    encoding.writeVarUint(encoder, 2); // update
-    encoding.writeVarUint8Array(encoder, update);
-    size = encoding.length(encoder);
+    size = syncUpdateMessage(update).length;
   });
   moveNote(doc, 'note', 1234);
   doc.destroy();

@@ -7,9 +7,16 @@
 import * as encoding from 'lib0/encoding';
 import { io } from 'socket.io-client';
 import WebSocket from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { PROTOCOL_VERSION } from '../../shared/constants.ts';
-import { createNote, moveMessageBytes, moveNote } from '../note.ts';
+import {
+  createNote,
+  MESSAGE_SYNC,
+  moveMessageBytes,
+  moveNote,
+  syncUpdateMessage,
+} from '../note.ts';
 import type { ClientSpec } from '../peers/types.ts';
 import { RELAY_KIND_NOTE, relayMessage } from '../protocol.ts';
 import { engineBacklog } from './socketio-client.ts';
@@ -32,19 +39,8 @@ interface Wire {
   close(): void;
 }
 
-const MESSAGE_SYNC = 0;
-const SYNC_UPDATE = 2;
 const HOCUSPOCUS_AUTH = 2;
 const HOCUSPOCUS_AUTH_TOKEN = 0;
-
-/** The y-protocols update message (y-websocket, Ideamill's Socket.io channel). */
-function syncUpdate(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  encoding.writeVarUint(encoder, SYNC_UPDATE);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
 
 function hocuspocusMessage(room: string, write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -101,11 +97,11 @@ function wireFor(spec: ClientSpec): { wire: Wire; frame: (update: Uint8Array) =>
       const query = spec.token ? `?token=${encodeURIComponent(spec.token)}` : '';
       return {
         wire: webSocketWire(`${spec.url}/${spec.room}${query}`, 'message'),
-        frame: syncUpdate,
+        frame: syncUpdateMessage,
       };
     }
     case 'socketio':
-      return { wire: socketIoWire(spec), frame: syncUpdate };
+      return { wire: socketIoWire(spec), frame: syncUpdateMessage };
     case 'hocuspocus': {
       const auth = hocuspocusMessage(spec.room, (encoder) => {
         encoding.writeVarUint(encoder, HOCUSPOCUS_AUTH);
@@ -115,8 +111,7 @@ function wireFor(spec: ClientSpec): { wire: Wire; frame: (update: Uint8Array) =>
       const frame = (update: Uint8Array) =>
         hocuspocusMessage(spec.room, (encoder) => {
           encoding.writeVarUint(encoder, MESSAGE_SYNC);
-          encoding.writeVarUint(encoder, SYNC_UPDATE);
-          encoding.writeVarUint8Array(encoder, update);
+          syncProtocol.writeUpdate(encoder, update);
         });
       return { wire: webSocketWire(spec.url, 'message', auth), frame };
     }

@@ -44,9 +44,12 @@ export const throughput: Workload = {
           const writerWorkers = [pool.writer, pool.spareWorker];
           const half = Math.ceil(writers / 2);
           const [receiver] = await pool.connectReceivers(specs.slice(writers));
-          for (const [w, slice] of [specs.slice(0, half), specs.slice(half, writers)].entries()) {
-            await writerWorkers[w]!.call('connectWriters', { specs: slice, timeoutMs: 60_000 });
-          }
+          const timeoutMs = 60_000;
+          await pool.writer.call('connectWriters', { specs: specs.slice(0, half), timeoutMs });
+          await pool.spareWorker.call('connectWriters', {
+            specs: specs.slice(half, writers),
+            timeoutMs,
+          });
           await sleep(options.settleMs);
           const { startedAt } = await receiver!.call('record', { samplers: 0 });
           const cpu = cpuWindow(peer.pid);
