@@ -210,9 +210,18 @@ describe.skipIf(!HAS_CHROMIUM)('a whole workshop in the browser', () => {
     const benCard = ben.page
       .getByTestId('followup-panel')
       .locator('.wk-followup', { hasText: `Item: ${NOTES.aino}` });
+    // Ben is typing his notes when the facilitator marks the follow-up done: his card moves to
+    // another status group, and what he typed stays there, focused, until he leaves the field.
+    const benNotes = benCard.getByRole('textbox', { name: 'Notes' });
+    await benNotes.fill('Talking to facilities on Monday');
+    await card.getByRole('combobox', { name: 'Status' }).selectOption('done');
+    await ben.page
+      .getByTestId('followup-panel')
+      .locator('.wk-status-done .wk-followup', { hasText: `Item: ${NOTES.aino}` })
+      .waitFor();
+    expect(await benNotes.inputValue()).toBe('Talking to facilities on Monday');
+    await benNotes.blur();
     await benCard.getByRole('combobox', { name: 'Status' }).selectOption('in_progress');
-    await benCard.getByRole('textbox', { name: 'Notes' }).fill('Talking to facilities on Monday');
-    await benCard.getByRole('textbox', { name: 'Notes' }).blur();
 
     const benGroup = panel.locator('section.wk-owner[aria-label="Ben"]');
     await benGroup.locator('.wk-status-in_progress').waitFor();

@@ -2,7 +2,7 @@
  * Every follow-up of the board, grouped by owner and then by status, editable in place and
  * updated live. Facilitators edit everything; an owner edits status and notes of their own.
  */
-import { useId } from 'react';
+import { useCallback, useId } from 'react';
 import { FOLLOW_UP_STATUSES } from '../../../shared/constants.ts';
 import type { FollowUp, FollowUpStatus } from '../../../shared/follow-through.ts';
 import { useBoardSession } from '../board/board-session.ts';
@@ -37,6 +37,53 @@ function OwnerField(props: { followUp: FollowUp; members: KnownMember[] }) {
           </option>
         ))}
       </select>
+    </label>
+  );
+}
+
+/** Notes typed into a follow-up and not saved yet (they are saved on leaving the field). */
+const notesDrafts = new Map<string, string>();
+
+/**
+ * A follow-up's notes. A status change moves the card to another group, where React mounts it
+ * anew, and a change to the notes from elsewhere replaces the field: what is being typed and
+ * the focus carry over, so an owner's own status change, or the facilitator's, landing while
+ * they type loses nothing.
+ */
+function NotesField(props: {
+  label: string;
+  followUp: FollowUp;
+  readOnly: boolean;
+  onSave: (notes: string | null) => void;
+}) {
+  const { id, notes } = props.followUp;
+  // Runs for every textarea mounted, the replacements included.
+  const restoreDraft = useCallback(
+    (area: HTMLTextAreaElement | null) => {
+      const draft = notesDrafts.get(id);
+      // A focused field that was removed leaves the focus on the page itself.
+      if (draft === undefined || !area || document.activeElement !== document.body) return;
+      area.focus();
+      area.setSelectionRange(draft.length, draft.length);
+    },
+    [id],
+  );
+  return (
+    <label>
+      {props.label}
+      <textarea
+        ref={restoreDraft}
+        key={`notes-${notes ?? ''}`}
+        defaultValue={notesDrafts.get(id) ?? notes ?? ''}
+        readOnly={props.readOnly}
+        maxLength={5000}
+        onChange={(event) => notesDrafts.set(id, event.target.value)}
+        onBlur={(event) => {
+          notesDrafts.delete(id);
+          const typed = event.target.value.trim() || null;
+          if (typed !== (notes ?? null)) props.onSave(typed);
+        }}
+      />
     </label>
   );
 }
@@ -110,19 +157,12 @@ function FollowUpCard({
         </label>
       </div>
       {followUp.owner.email && <p className="wk-muted">{followUp.owner.email}</p>}
-      <label>
-        {t.workshop.notes}
-        <textarea
-          key={`notes-${followUp.notes ?? ''}`}
-          defaultValue={followUp.notes ?? ''}
-          readOnly={!canEditProgress}
-          maxLength={5000}
-          onBlur={(event) => {
-            const notes = event.target.value.trim() || null;
-            if (notes !== (followUp.notes ?? null)) void update({ notes });
-          }}
-        />
-      </label>
+      <NotesField
+        label={t.workshop.notes}
+        followUp={followUp}
+        readOnly={!canEditProgress}
+        onSave={(notes) => void update({ notes })}
+      />
       {isFacilitator && (
         <button
           type="button"
