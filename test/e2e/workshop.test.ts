@@ -116,8 +116,20 @@ describe.skipIf(!HAS_CHROMIUM)('a whole workshop in the browser', () => {
 
   it('runs an anonymous round: no tallies before it closes, ranked results for all after', async () => {
     await fran.page.getByRole('textbox', { name: 'Title' }).fill('What goes forward?');
-    await fran.page.getByRole('spinbutton', { name: 'Votes per person' }).fill('3');
-    await fran.page.getByRole('spinbutton', { name: 'Most votes per item' }).fill('2');
+    // Typed key by key: an emptied field must not snap back to 1 (which made the 3 a 13).
+    const budget = fran.page.getByRole('spinbutton', { name: 'Votes per person' });
+    const perItem = fran.page.getByRole('spinbutton', { name: 'Most votes per item' });
+    for (const [field, value] of [
+      [budget, '3'],
+      [perItem, '2'],
+    ] as const) {
+      await field.selectText();
+      await field.press('Backspace');
+      expect(await field.inputValue()).toBe('');
+      await field.pressSequentially(value);
+    }
+    expect(await budget.inputValue()).toBe('3');
+    expect(await perItem.inputValue()).toBe('2');
     await fran.page.getByRole('button', { name: 'Open round' }).click();
     for (const person of participants) {
       await person.page.getByTestId('votes-left').getByText('3 of 3 votes left').waitFor();

@@ -8,6 +8,7 @@ import { useT } from '../i18n/i18n.tsx';
 import { useDateFormat } from './format.ts';
 import { itemLabel, useItems } from './use-items.ts';
 import { openRoundOf, useWorkshop } from './use-workshop.ts';
+import { useWholeNumber } from './whole-number.ts';
 
 /** Strokes and connectors are never ideas a group votes on. */
 const VOTABLE_TYPES = ITEM_TYPES.filter((type) => type !== 'stroke' && type !== 'connector');
@@ -19,8 +20,8 @@ function RoundForm() {
   const frames = useItems(session.doc).filter((item) => item.type === 'frame');
   const id = useId();
   const [title, setTitle] = useState('');
-  const [budget, setBudget] = useState(5);
-  const [maxPerItem, setMaxPerItem] = useState(5);
+  const budget = useWholeNumber(5, 1, 99);
+  const maxPerItem = useWholeNumber(5, 1, budget.value);
   const [types, setTypes] = useState<ItemType[]>([...DEFAULT_VOTE_TARGETS]);
   const [frameId, setFrameId] = useState('');
   const [anonymous, setAnonymous] = useState(true);
@@ -30,8 +31,8 @@ function RoundForm() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const body: OpenRoundBody = {
-      budget,
-      maxPerItem: Math.min(maxPerItem, budget),
+      budget: budget.value,
+      maxPerItem: maxPerItem.value,
       itemTypes: types.length > 0 ? types : [...DEFAULT_VOTE_TARGETS],
       anonymous,
     };
@@ -64,12 +65,18 @@ function RoundForm() {
             min={1}
             max={99}
             required
-            value={budget}
+            value={budget.text}
             onChange={(event) => {
-              const next = Math.max(1, Math.min(99, Number(event.target.value) || 1));
-              setBudget(next);
-              if (maxPerItem > next || maxPerItem === budget) setMaxPerItem(next);
+              // Most votes per item follows the budget while it is at the budget, and never
+              // stays above it.
+              const followed = maxPerItem.value >= budget.value;
+              budget.setText(event.target.value);
+              const next = Number.parseInt(event.target.value, 10);
+              if (Number.isFinite(next) && (followed || maxPerItem.value > next)) {
+                maxPerItem.setText(String(Math.max(1, Math.min(99, next))));
+              }
             }}
+            onBlur={budget.tidy}
           />
         </label>
         <label>
@@ -77,11 +84,11 @@ function RoundForm() {
           <input
             type="number"
             min={1}
-            max={budget}
-            value={maxPerItem}
-            onChange={(event) =>
-              setMaxPerItem(Math.max(1, Math.min(budget, Number(event.target.value) || 1)))
-            }
+            max={budget.value}
+            required
+            value={maxPerItem.text}
+            onChange={(event) => maxPerItem.setText(event.target.value)}
+            onBlur={maxPerItem.tidy}
           />
         </label>
       </div>

@@ -2,7 +2,7 @@
  * Every closed round's ranking (the board's voting history), newest first. The facilitator
  * can turn a round's top results into follow-ups in one action.
  */
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { Item } from '../../../shared/board-document.ts';
 import type { RoundResult, RoundView } from '../../../shared/facilitation.ts';
 import { useBoardSession } from '../board/board-session.ts';
@@ -10,6 +10,7 @@ import { useT } from '../i18n/i18n.tsx';
 import { useDateFormat } from './format.ts';
 import { itemLabel, useItems } from './use-items.ts';
 import { shownRoundOf, useWorkshop } from './use-workshop.ts';
+import { useWholeNumber } from './whole-number.ts';
 
 export function Ranking({ results, items }: { results: RoundResult[]; items: Item[] }) {
   const t = useT();
@@ -34,7 +35,7 @@ export function Ranking({ results, items }: { results: RoundResult[]; items: Ite
 function FollowUpsFromTop({ view }: { view: RoundView }) {
   const t = useT();
   const [, store] = useWorkshop();
-  const [top, setTop] = useState(3);
+  const top = useWholeNumber(3, 1, 100);
   const id = useId();
   return (
     <div className="wk-row wk-from-top">
@@ -44,11 +45,12 @@ function FollowUpsFromTop({ view }: { view: RoundView }) {
         type="number"
         min={1}
         max={100}
-        value={top}
+        value={top.text}
         className="wk-narrow"
-        onChange={(event) => setTop(Math.max(1, Math.min(100, Number(event.target.value) || 1)))}
+        onChange={(event) => top.setText(event.target.value)}
+        onBlur={top.tidy}
       />
-      <button type="button" onClick={() => store.followUpsFromRound(view.round.id, top)}>
+      <button type="button" onClick={() => store.followUpsFromRound(view.round.id, top.value)}>
         {t.workshop.createFollowUpsFromTop}
       </button>
     </div>

@@ -1,0 +1,26 @@
+/**
+ * A whole-number field (votes per person, how many from the top) keeps the text as it is
+ * typed: clamping on every keystroke turned "delete the 5, type 3" into 13, because the
+ * emptied field had already snapped back to 1. The number is clamped where it is used, and
+ * the text is tidied to that number when the field loses focus.
+ */
+import { useState } from 'react';
+
+export function wholeNumber(text: string, min: number, max: number, fallback: number): number {
+  const value = Number.parseInt(text, 10);
+  return Number.isFinite(value) ? Math.max(min, Math.min(max, value)) : fallback;
+}
+
+export interface WholeNumberField {
+  text: string;
+  value: number;
+  setText(text: string): void;
+  /** Shows `value` in the field (on blur). */
+  tidy(): void;
+}
+
+export function useWholeNumber(initial: number, min: number, max: number): WholeNumberField {
+  const [text, setText] = useState(String(initial));
+  const value = wholeNumber(text, min, max, Math.max(min, Math.min(max, initial)));
+  return { text, value, setText, tidy: () => setText(String(value)) };
+}
