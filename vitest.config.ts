@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    globalSetup: ['test/helpers/build-client-setup.ts'],
+    globalSetup: ['test/helpers/temp-root-setup.ts', 'test/helpers/build-client-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,

@@ -18,6 +18,11 @@ export function memoryProbeFile(): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ideamill-bench-mem-')), 'memory.json');
 }
 
+/** Removes what `memoryProbeFile` made. */
+export function removeMemoryProbeFile(file: string): void {
+  fs.rmSync(path.dirname(file), { recursive: true, force: true });
+}
+
 function read(file: string): MemoryReading | undefined {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as MemoryReading;

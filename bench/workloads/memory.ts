@@ -4,7 +4,12 @@
  * a small IDLE_UNLOAD_MS), the idle reading once RSS has stopped falling.
  */
 import { sleep } from '../child.ts';
-import { memoryProbeFile, probeMemory, probeSettledMemory } from '../memory-probe.ts';
+import {
+  memoryProbeFile,
+  probeMemory,
+  probeSettledMemory,
+  removeMemoryProbeFile,
+} from '../memory-probe.ts';
 import { IdeamillPeer, metricValue } from '../peers/ideamill.ts';
 import type { ClientSpec, RunningPeer } from '../peers/types.ts';
 import { clientSpecs } from '../targets.ts';
@@ -84,7 +89,9 @@ export const memory: Workload = {
         memoryProbeFile: probeFiles.get(target.id)!,
         env: { IDLE_UNLOAD_MS: String(idleUnloadMs) },
       }),
-    );
+    ).finally(() => {
+      for (const file of probeFiles.values()) removeMemoryProbeFile(file);
+    });
     return {
       id: 'memory',
       title: this.title,

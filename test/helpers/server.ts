@@ -6,9 +6,12 @@ import { loadConfig } from '../../server/config/config.ts';
 import { type RunningServer, startServer } from '../../server/start-server.ts';
 import type { CreateBoardResponse, JoinBoardResponse } from '../../shared/api.ts';
 import type { Role } from '../../shared/roles.ts';
+import { TEST_TMP_VARIABLE } from './temp-root-setup.ts';
 
+/** A new, empty directory under the run's temp root (removed when the run ends). */
 export function tempDataDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'ideamill-test-'));
+  const root = process.env[TEST_TMP_VARIABLE] ?? os.tmpdir();
+  return fs.mkdtempSync(path.join(root, 'ideamill-test-'));
 }
 
 export interface TestServer extends RunningServer {
