@@ -102,6 +102,11 @@ export interface ServerToClientEvents {
   /** Facilitators only: how many votes each member has used (never on what). */
   'round:participation': (update: { roundId: string; participation: Participation[] }) => void;
   'round:closed': (closed: CloseRoundResponse) => void;
+  /**
+   * My own votes changed through another connection of mine (another tab, or the HTTP API).
+   * The connection that cast the vote gets its acknowledgement instead.
+   */
+  'round:mine': (mine: { roundId: string } & VoteResponse) => void;
   'silent:revealed': (reveal: { revealed: number; anonymous: boolean }) => void;
   'presence:summoned': (summon: { memberId: string; name: string; viewport: Viewport }) => void;
   /** A follow-up was created or changed. */

@@ -19,7 +19,7 @@ import type { DocumentRegistry } from '../documents/document-registry.ts';
 import { AppError } from '../errors.ts';
 import type { RoundsRepository, StoredRound } from '../store/rounds-repository.ts';
 import type { TransactionBatch } from '../store/transaction-batch.ts';
-import type { BoardEvents } from './board-events.ts';
+import type { BoardEvents, ConnectionId } from './board-events.ts';
 import { requireRole } from './roles.ts';
 
 /** Progress events per round are at most this often (the last vote is always announced). */
@@ -118,13 +118,38 @@ export class RoundsService {
    * Casts a vote; the answer comes once it is committed. Votes and retractions arriving in the
    * same event-loop turn share one transaction (TransactionBatch), in arrival order.
    */
-  castVote(member: Member, roundId: string, itemId: string): Promise<VoteResponse> {
-    return this.#writes.run(() => this.#vote(member, roundId, itemId));
+  castVote(
+    member: Member,
+    roundId: string,
+    itemId: string,
+    origin?: ConnectionId,
+  ): Promise<VoteResponse> {
+    return this.#writes
+      .run(() => this.#vote(member, roundId, itemId))
+      .then((mine) => this.#tellMine(member, roundId, mine, origin));
   }
 
   /** Retracts one of my votes, committed and ordered like castVote. */
-  retractVote(member: Member, roundId: string, itemId: string): Promise<VoteResponse> {
-    return this.#writes.run(() => this.#retract(member, roundId, itemId));
+  retractVote(
+    member: Member,
+    roundId: string,
+    itemId: string,
+    origin?: ConnectionId,
+  ): Promise<VoteResponse> {
+    return this.#writes
+      .run(() => this.#retract(member, roundId, itemId))
+      .then((mine) => this.#tellMine(member, roundId, mine, origin));
+  }
+
+  /** The member's other connections (another tab, a vote over HTTP) learn their votes too. */
+  #tellMine(
+    member: Member,
+    roundId: string,
+    mine: VoteResponse,
+    origin: ConnectionId | undefined,
+  ): VoteResponse {
+    this.#events().toMember(member, origin, 'round:mine', { roundId, ...mine });
+    return mine;
   }
 
   #vote(member: Member, roundId: string, itemId: string, now = Date.now()): VoteResponse {

@@ -63,13 +63,13 @@ export function registerRequests(
   socket.on('round:vote', (body, ack) =>
     answer(ack, () => {
       const { roundId, itemId } = voteRefSchema.parse(body);
-      return rounds.castVote(member, roundId, itemId);
+      return rounds.castVote(member, roundId, itemId, socket.id);
     }),
   );
   socket.on('round:retract', (body, ack) =>
     answer(ack, () => {
       const { roundId, itemId } = voteRefSchema.parse(body);
-      return rounds.retractVote(member, roundId, itemId);
+      return rounds.retractVote(member, roundId, itemId, socket.id);
     }),
   );
   socket.on('round:close', (body, ack) =>

@@ -19,7 +19,13 @@ import type { DocumentKey } from '../documents/document-key.ts';
 import type { LiveDocument } from '../documents/live-document.ts';
 import type { BroadcastGroup, Peer, PeerTransport } from '../documents/peer.ts';
 import { AppError } from '../errors.ts';
-import type { BoardEvents, EventArgs, EventName } from '../facilitation/board-events.ts';
+import type {
+  BoardEvents,
+  ConnectionId,
+  EventArgs,
+  EventName,
+  MemberRef,
+} from '../facilitation/board-events.ts';
 import type { Facilitation } from '../facilitation/facilitation.ts';
 import type { FollowThrough } from '../follow-through/follow-through.ts';
 import { TurnQueue } from '../util/turn-queue.ts';
@@ -42,6 +48,8 @@ type IdeamillSocket = Socket<
 
 const boardRoom = (boardId: string) => `board:${boardId}`;
 const roleRoom = (boardId: string, role: Role) => `board:${boardId}:${role}`;
+/** One member's connections (several tabs or devices can share a member's token). */
+const memberRoom = (member: MemberRef) => `member:${member.boardId}:${member.id}`;
 /** The sockets connected to one document over one event: a relay is encoded once for all. */
 const documentRoom = (documentId: string, event: string) => `${event}:${documentId}`;
 
@@ -89,6 +97,20 @@ export class SocketIoTransport implements BoardEvents {
     );
   }
 
+  toMember<E extends EventName>(
+    member: MemberRef,
+    origin: ConnectionId | undefined,
+    event: E,
+    ...args: EventArgs<E>
+  ): void {
+    const room = memberRoom(member);
+    const sockets = this.io.of('/').adapter.rooms.get(room);
+    // Usually the member's only connection is the one that asked: nothing to encode or send.
+    if (!sockets || (origin !== undefined && sockets.size === 1 && sockets.has(origin))) return;
+    const others = origin === undefined ? this.io.to(room) : this.io.to(room).except(origin);
+    (others.emit as (event: E, ...args: EventArgs<E>) => boolean)(event, ...args);
+  }
+
   #authenticate(socket: IdeamillSocket, next: (error?: ExtendedError) => void): void {
     const auth = socketAuthSchema.safeParse(socket.handshake.auth);
     if (!auth.success) {
@@ -116,7 +138,11 @@ export class SocketIoTransport implements BoardEvents {
       protocol: PROTOCOL_VERSION,
     });
     socket.emit('board:state', this.#facilitation.state.get(member.boardId));
-    socket.join([boardRoom(member.boardId), roleRoom(member.boardId, member.role)]);
+    socket.join([
+      boardRoom(member.boardId),
+      roleRoom(member.boardId, member.role),
+      memberRoom(member),
+    ]);
     registerRequests(socket, this.#facilitation, this.#followThrough, logger);
 
     const shared = this.#channel(socket, member, 'yjs', { boardId: member.boardId });

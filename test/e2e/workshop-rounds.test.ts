@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addItem, readItems } from '../../shared/board-document.ts';
+import type { RoundView } from '../../shared/facilitation.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { socketIoClient, waitFor } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -23,6 +24,7 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
   let fran: Person;
   let pia: Person;
   let firstRoundId: string;
+  let inTopic2Id: string;
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -46,6 +48,7 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
         parent: sorted[i]?.id,
       }),
     );
+    inTopic2Id = ids[1] ?? '';
     await waitFor(
       () =>
         server.documents
@@ -91,9 +94,19 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
     expect(await target.locator('[data-out-of-play]').count()).toBe(0);
     await target.getByRole('button', { name: `Vote for “${IN_TOPIC_2}”` }).click();
     await target.locator('[data-vote-dots][data-my-votes="1"]').waitFor();
+    // A vote Pia casts elsewhere (another tab, the HTTP API) shows on this page too.
+    const listed = await server.api<{ rounds: RoundView[] }>(`/api/boards/${boardId}/rounds`, {
+      token: pia.token,
+    });
+    const open = listed.body.rounds.find((view) => view.round.status === 'open');
+    await server.api(`/api/boards/${boardId}/rounds/${open?.round.id}/votes`, {
+      token: pia.token,
+      body: { itemId: inTopic2Id },
+    });
+    await target.locator('[data-vote-dots][data-my-votes="2"]').waitFor();
 
     // Not anonymous: everyone sees the tally grow while the round is open.
-    await onCanvas(fran.page, IN_TOPIC_2).locator('[data-votes="1"]').waitFor();
+    await onCanvas(fran.page, IN_TOPIC_2).locator('[data-votes="2"]').waitFor();
     await showOutline(pia.page);
     await pia.page
       .locator('[data-outline-item-id]', { hasText: IN_TOPIC_1 })
@@ -101,7 +114,7 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
       .waitFor();
     await pia.page
       .locator('[data-outline-item-id]', { hasText: IN_TOPIC_2 })
-      .getByText('1 vote so far')
+      .getByText('2 votes so far')
       .waitFor();
     await pia.page.locator('button[data-view="canvas"]').click();
 

@@ -22,8 +22,17 @@ export async function connectMember(
   name: string,
 ): Promise<ConnectedMember> {
   const joined = await server.join(boardId, key, name);
+  return connectAgain(server, boardId, { id: joined.member.id, token: joined.token });
+}
+
+/** Another connection of a member who has joined (a second tab, say). */
+export async function connectAgain(
+  server: TestServer,
+  boardId: string,
+  member: { id: string; token: string },
+): Promise<ConnectedMember> {
   const socket: RawSocket = io(server.url, {
-    auth: { token: joined.token, boardId },
+    auth: { token: member.token, boardId },
     transports: ['websocket'],
     reconnection: false,
   });
@@ -42,7 +51,7 @@ export async function connectMember(
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
   });
-  return { id: joined.member.id, token: joined.token, socket, traffic, binary };
+  return { ...member, socket, traffic, binary };
 }
 
 /** Sends one request event and resolves with its acknowledgement. */

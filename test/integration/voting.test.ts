@@ -5,7 +5,7 @@ import type { ErrorResponse } from '../../shared/errors.ts';
 import type { CloseRoundResponse, RoundView, VoteResponse } from '../../shared/facilitation.ts';
 import { rankTallies } from '../../shared/ranking.ts';
 import { socketIoClient, waitFor } from '../helpers/clients.ts';
-import { type ConnectedMember, connectMember, request } from '../helpers/members.ts';
+import { type ConnectedMember, connectAgain, connectMember, request } from '../helpers/members.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -308,6 +308,62 @@ describe("anonymous rounds keep tallies and others' votes on the server until th
     expect(listed.ok && listed.data[0]?.results).toEqual([{ itemId: notes[0], votes: 1, rank: 1 }]);
     facilitator.socket.close();
     voter.socket.close();
+  });
+});
+
+describe("a member's votes reach all of their connections", () => {
+  it('a vote from one tab or over HTTP updates the others; the tab that voted has its answer', async () => {
+    const { id, board, notes, tokens } = await votingBoard();
+    const round = await api<RoundView>(`/api/boards/${id}/rounds`, tokens.facilitator, {
+      body: { budget: 3 },
+    });
+    const roundId = round.body.round.id;
+    const tabA = await connectMember(server, id, board.keys.participant, 'Pia');
+    const tabB = await connectAgain(server, id, tabA);
+    const someoneElse = await connectMember(server, id, board.keys.participant, 'Olli');
+    const mine = new Map<ConnectedMember, unknown[]>();
+    for (const tab of [tabA, tabB, someoneElse]) {
+      const received: unknown[] = [];
+      mine.set(tab, received);
+      tab.socket.on('round:mine', (payload) => received.push(payload));
+    }
+    const heard = (tab: ConnectedMember) => mine.get(tab) ?? [];
+
+    const voted = await request<VoteResponse>(tabA.socket, 'round:vote', {
+      roundId,
+      itemId: notes[0],
+    });
+    expect(voted).toEqual({ ok: true, data: { remaining: 2, myVotes: { [notes[0]!]: 1 } } });
+    await waitFor(() => heard(tabB).length === 1, 'the other tab hears of the vote');
+    expect(heard(tabB)[0]).toEqual({ roundId, remaining: 2, myVotes: { [notes[0]!]: 1 } });
+
+    const overHttp = await api<VoteResponse>(
+      `/api/boards/${id}/rounds/${roundId}/votes`,
+      tabA.token,
+      {
+        body: { itemId: notes[1] },
+      },
+    );
+    expect(overHttp.body.remaining).toBe(1);
+    await waitFor(() => heard(tabA).length === 1 && heard(tabB).length === 2, 'both tabs hear');
+    const afterHttp = { roundId, remaining: 1, myVotes: { [notes[0]!]: 1, [notes[1]!]: 1 } };
+    expect(heard(tabA)[0]).toEqual(afterHttp);
+    expect(heard(tabB)[1]).toEqual(afterHttp);
+
+    const retracted = await request<VoteResponse>(tabB.socket, 'round:retract', {
+      roundId,
+      itemId: notes[0],
+    });
+    expect(retracted.ok && retracted.data.remaining).toBe(2);
+    await waitFor(() => heard(tabA).length === 2, 'the first tab hears of the retraction');
+    expect(heard(tabA)[1]).toEqual({ roundId, remaining: 2, myVotes: { [notes[1]!]: 1 } });
+
+    // A round trip on each connection: anything still on its way would have arrived by now.
+    for (const tab of [tabA, tabB, someoneElse]) await request(tab.socket, 'round:list');
+    expect(heard(tabA)).toHaveLength(2);
+    expect(heard(tabB)).toHaveLength(2);
+    expect(heard(someoneElse)).toEqual([]);
+    for (const tab of [tabA, tabB, someoneElse]) tab.socket.close();
   });
 });
 

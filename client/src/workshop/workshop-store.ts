@@ -75,6 +75,9 @@ export class WorkshopStore {
       this.#patchRound(roundId, (view) => ({ ...view, participation })),
     );
     socket.on('round:closed', (closed) => this.#applyClosed(closed));
+    socket.on('round:mine', ({ roundId, ...mine }) =>
+      this.#patchRound(roundId, (view) => ({ ...view, ...mine })),
+    );
     socket.on('followup:changed', (followUp) => this.#upsertFollowUp(followUp));
     socket.on('followup:deleted', ({ id }) =>
       this.#set({ followUps: this.#state.followUps.filter((f) => f.id !== id) }),
