@@ -118,36 +118,26 @@ export class RoundsService {
    * Casts a vote; the answer comes once it is committed. Votes and retractions arriving in the
    * same event-loop turn share one transaction (TransactionBatch), in arrival order.
    */
-  castVote(
-    member: Member,
-    roundId: string,
-    itemId: string,
-    origin?: ConnectionId,
-  ): Promise<VoteResponse> {
-    return this.#writes
-      .run(() => this.#vote(member, roundId, itemId))
-      .then((mine) => this.#tellMine(member, roundId, mine, origin));
+  castVote(member: Member, roundId: string, itemId: string, origin?: ConnectionId) {
+    return this.#commitMine(member, roundId, origin, () => this.#vote(member, roundId, itemId));
   }
 
   /** Retracts one of my votes, committed and ordered like castVote. */
-  retractVote(
-    member: Member,
-    roundId: string,
-    itemId: string,
-    origin?: ConnectionId,
-  ): Promise<VoteResponse> {
-    return this.#writes
-      .run(() => this.#retract(member, roundId, itemId))
-      .then((mine) => this.#tellMine(member, roundId, mine, origin));
+  retractVote(member: Member, roundId: string, itemId: string, origin?: ConnectionId) {
+    return this.#commitMine(member, roundId, origin, () => this.#retract(member, roundId, itemId));
   }
 
-  /** The member's other connections (another tab, a vote over HTTP) learn their votes too. */
-  #tellMine(
+  /**
+   * Commits a cast or retraction, then tells the member's other connections (another tab, or
+   * all of them after a vote over HTTP) what their votes are now.
+   */
+  async #commitMine(
     member: Member,
     roundId: string,
-    mine: VoteResponse,
     origin: ConnectionId | undefined,
-  ): VoteResponse {
+    change: () => VoteResponse,
+  ): Promise<VoteResponse> {
+    const mine = await this.#writes.run(change);
     this.#events().toMember(member, origin, 'round:mine', { roundId, ...mine });
     return mine;
   }
