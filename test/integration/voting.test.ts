@@ -321,48 +321,44 @@ describe("a member's votes reach all of their connections", () => {
     const tabA = await connectMember(server, id, board.keys.participant, 'Pia');
     const tabB = await connectAgain(server, id, tabA);
     const someoneElse = await connectMember(server, id, board.keys.participant, 'Olli');
-    const mine = new Map<ConnectedMember, unknown[]>();
-    for (const tab of [tabA, tabB, someoneElse]) {
+    const listen = (tab: ConnectedMember) => {
       const received: unknown[] = [];
-      mine.set(tab, received);
       tab.socket.on('round:mine', (payload) => received.push(payload));
-    }
-    const heard = (tab: ConnectedMember) => mine.get(tab) ?? [];
+      return received;
+    };
+    const heardA = listen(tabA);
+    const heardB = listen(tabB);
+    const heardElse = listen(someoneElse);
 
     const voted = await request<VoteResponse>(tabA.socket, 'round:vote', {
       roundId,
       itemId: notes[0],
     });
     expect(voted).toEqual({ ok: true, data: { remaining: 2, myVotes: { [notes[0]!]: 1 } } });
-    await waitFor(() => heard(tabB).length === 1, 'the other tab hears of the vote');
-    expect(heard(tabB)[0]).toEqual({ roundId, remaining: 2, myVotes: { [notes[0]!]: 1 } });
+    await waitFor(() => heardB.length === 1, 'the other tab hears of the vote');
+    expect(heardB[0]).toEqual({ roundId, remaining: 2, myVotes: { [notes[0]!]: 1 } });
 
-    const overHttp = await api<VoteResponse>(
-      `/api/boards/${id}/rounds/${roundId}/votes`,
-      tabA.token,
-      {
-        body: { itemId: notes[1] },
-      },
-    );
+    const votes = `/api/boards/${id}/rounds/${roundId}/votes`;
+    const overHttp = await api<VoteResponse>(votes, tabA.token, { body: { itemId: notes[1] } });
     expect(overHttp.body.remaining).toBe(1);
-    await waitFor(() => heard(tabA).length === 1 && heard(tabB).length === 2, 'both tabs hear');
+    await waitFor(() => heardA.length === 1 && heardB.length === 2, 'both tabs hear');
     const afterHttp = { roundId, remaining: 1, myVotes: { [notes[0]!]: 1, [notes[1]!]: 1 } };
-    expect(heard(tabA)[0]).toEqual(afterHttp);
-    expect(heard(tabB)[1]).toEqual(afterHttp);
+    expect(heardA[0]).toEqual(afterHttp);
+    expect(heardB[1]).toEqual(afterHttp);
 
     const retracted = await request<VoteResponse>(tabB.socket, 'round:retract', {
       roundId,
       itemId: notes[0],
     });
     expect(retracted.ok && retracted.data.remaining).toBe(2);
-    await waitFor(() => heard(tabA).length === 2, 'the first tab hears of the retraction');
-    expect(heard(tabA)[1]).toEqual({ roundId, remaining: 2, myVotes: { [notes[1]!]: 1 } });
+    await waitFor(() => heardA.length === 2, 'the first tab hears of the retraction');
+    expect(heardA[1]).toEqual({ roundId, remaining: 2, myVotes: { [notes[1]!]: 1 } });
 
     // A round trip on each connection: anything still on its way would have arrived by now.
     for (const tab of [tabA, tabB, someoneElse]) await request(tab.socket, 'round:list');
-    expect(heard(tabA)).toHaveLength(2);
-    expect(heard(tabB)).toHaveLength(2);
-    expect(heard(someoneElse)).toEqual([]);
+    expect(heardA).toHaveLength(2);
+    expect(heardB).toHaveLength(2);
+    expect(heardElse).toEqual([]);
     for (const tab of [tabA, tabB, someoneElse]) tab.socket.close();
   });
 });

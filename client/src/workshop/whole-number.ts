@@ -6,13 +6,9 @@
  */
 import { useState } from 'react';
 
-export function wholeNumber(text: string, min: number, max: number, fallback: number): number {
-  const value = Number.parseInt(text, 10);
-  return Number.isFinite(value) ? Math.max(min, Math.min(max, value)) : fallback;
-}
-
 export interface WholeNumberField {
   text: string;
+  /** What is typed, within [min, max]; the initial number while the field is empty. */
   value: number;
   setText(text: string): void;
   /** Shows `value` in the field (on blur). */
@@ -21,6 +17,7 @@ export interface WholeNumberField {
 
 export function useWholeNumber(initial: number, min: number, max: number): WholeNumberField {
   const [text, setText] = useState(String(initial));
-  const value = wholeNumber(text, min, max, Math.max(min, Math.min(max, initial)));
+  const typed = Number.parseInt(text, 10);
+  const value = Math.max(min, Math.min(max, Number.isFinite(typed) ? typed : initial));
   return { text, value, setText, tidy: () => setText(String(value)) };
 }
