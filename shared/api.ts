@@ -39,6 +39,14 @@ export interface CreateBoardResponse {
 
 export type PublicMember = Omit<Member, 'boardId'>;
 
+/** What others may see of a member: in API answers, on the welcome and in presence. */
+export const publicMember = ({ id, name, color, role }: Member): PublicMember => ({
+  id,
+  name,
+  color,
+  role,
+});
+
 export interface JoinBoardResponse {
   member: PublicMember;
   token: string;

@@ -16,15 +16,23 @@
  * stock client's echo back): so a crowded board ticks less often, sending at most
  * `messagesPerSec` presence messages a second over all its connections (by default every
  * 50 ms up to 200 connections, every 125 ms with 500).
+ *
+ * A member speaks only for themselves: an awareness client id belongs to the connection that
+ * published it first (or to a newer connection of the same member, a reconnect), and the
+ * `member` a state names is rewritten to the connection's own, so nobody can move, remove or
+ * pose as someone else's presence.
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { publicMember } from '../../shared/api.ts';
+import type { Member } from '../../shared/roles.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { Peer } from './peer.ts';
 import {
   type AwarenessEntry,
   encodeAwareness,
   encodeAwarenessEntries,
+  encodeAwarenessState,
   isNullState,
   parseAwarenessState,
 } from './protocol.ts';
@@ -43,6 +51,8 @@ export class Presence {
   readonly #broadcast: (message: Uint8Array) => void;
   /** Client ids with a change not yet relayed, longest-waiting first (insertion order). */
   readonly #changed = new Set<number>();
+  /** The connection that speaks for each awareness client id. */
+  readonly #owners = new Map<number, Peer>();
   #timer: NodeJS.Timeout | undefined;
   #lastFlush = 0;
 
@@ -87,20 +97,39 @@ export class Presence {
     // carry nothing new, so they are dropped before any JSON is parsed or budget spent.
     const fresh = entries.filter((entry) => this.#isNew(entry));
     if (fresh.length === 0) return;
+    const own = fresh.filter((entry) => this.#speaksFor(peer, entry.clientId));
+    if (own.length < fresh.length) {
+      this.#metrics.messagesRejected.inc({ reason: 'presence_not_own' });
+      if (own.length === 0) return;
+    }
     // Over the budget, the newest state simply waits for the next.
     if (!peer.awarenessBudget.take()) {
       this.#metrics.messagesRejected.inc({ reason: 'awareness_rate' });
       return;
     }
-    for (const entry of fresh) parseAwarenessState(entry.state);
-    const news = fresh.length === entries.length ? update : encodeAwarenessEntries(fresh);
+    let rewritten = false;
+    for (const entry of own) {
+      const state = parseAwarenessState(entry.state);
+      if (namesOtherThan(state, peer.member)) {
+        entry.state = encodeAwarenessState({ ...state, member: publicMember(peer.member) });
+        rewritten = true;
+      }
+    }
+    const news = own.length === entries.length && !rewritten ? update : encodeAwarenessEntries(own);
     awarenessProtocol.applyAwarenessUpdate(this.awareness, news, peer);
   }
 
   /** A connection went away: its clients' presence goes with it. */
   drop(peer: Peer): void {
     if (peer.clientIds.size === 0) return;
+    for (const id of peer.clientIds) this.#owners.delete(id);
     awarenessProtocol.removeAwarenessStates(this.awareness, Array.from(peer.clientIds), null);
+  }
+
+  /** A client id is its first publisher's, or passes to a newer connection of the same member. */
+  #speaksFor(peer: Peer, clientId: number): boolean {
+    const owner = this.#owners.get(clientId);
+    return owner === undefined || owner === peer || owner.member.id === peer.member.id;
   }
 
   /** The rule y-protocols applies: a newer clock, or a removal at the same clock. */
@@ -117,8 +146,11 @@ export class Presence {
     origin: unknown,
   ): void => {
     if (origin instanceof Peer) {
-      for (const id of change.added) origin.clientIds.add(id);
-      for (const id of change.removed) origin.clientIds.delete(id);
+      for (const id of [...change.added, ...change.updated]) this.#own(origin, id);
+      for (const id of change.removed) {
+        this.#owners.delete(id);
+        origin.clientIds.delete(id);
+      }
     }
     // A Set keeps a client's first place in line when it changes again before its relay.
     for (const id of change.added) this.#changed.add(id);
@@ -126,6 +158,14 @@ export class Presence {
     for (const id of change.removed) this.#changed.add(id);
     this.#schedule();
   };
+
+  #own(peer: Peer, clientId: number): void {
+    const owner = this.#owners.get(clientId);
+    if (owner === peer) return;
+    owner?.clientIds.delete(clientId);
+    this.#owners.set(clientId, peer);
+    peer.clientIds.add(clientId);
+  }
 
   /** One merged message per document every tick, however many cursors moved. */
   #schedule(): void {
@@ -165,7 +205,23 @@ export class Presence {
 
   destroy(): void {
     clearTimeout(this.#timer);
+    this.#owners.clear();
     this.awareness.off('update', this.#onUpdate);
     this.awareness.destroy();
   }
+}
+
+/** Whether a state carries a `member` that is not exactly the connection's own. */
+function namesOtherThan(state: unknown, member: Member): state is Record<string, unknown> {
+  if (typeof state !== 'object' || state === null || !('member' in state)) return false;
+  const named = state.member as Record<string, unknown> | null;
+  return (
+    typeof named !== 'object' ||
+    named === null ||
+    Object.keys(named).length !== 4 ||
+    named.id !== member.id ||
+    named.name !== member.name ||
+    named.color !== member.color ||
+    named.role !== member.role
+  );
 }

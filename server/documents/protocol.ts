@@ -60,6 +60,13 @@ export function parseAwarenessState(state: Uint8Array): unknown {
   }
 }
 
+const utf8Encoder = new TextEncoder();
+
+/** A state as its JSON in UTF-8, as y-protocols writes it. */
+export function encodeAwarenessState(state: unknown): Uint8Array {
+  return utf8Encoder.encode(JSON.stringify(state));
+}
+
 export class MalformedMessage extends Error {}
 
 /** An update with no structs and no deletions, as Yjs encodes an empty diff. */

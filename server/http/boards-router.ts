@@ -8,10 +8,10 @@ import {
   type JoinBoardResponse,
   joinBoardBody,
   type ListMembersResponse,
-  type PublicMember,
+  publicMember,
   type RoleKeys,
 } from '../../shared/api.ts';
-import { type Member, ROLES } from '../../shared/roles.ts';
+import { ROLES } from '../../shared/roles.ts';
 import type { BoardsService } from '../boards/boards-service.ts';
 import { AppError } from '../errors.ts';
 import { requireAdmin, requireMember } from './auth.ts';
@@ -29,8 +29,6 @@ export function boardIdParam(req: Request): string {
   if (!parsed.success) throw new AppError('board_not_found', 'There is no board with that id.');
   return parsed.data;
 }
-
-export const publicMember = ({ boardId: _, ...member }: Member): PublicMember => member;
 
 export function boardsRouter(options: BoardsRouterOptions): Router {
   const { boards } = options;

@@ -6,7 +6,7 @@
  */
 import type { Server as HttpServer } from 'node:http';
 import { type ExtendedError, Server, type Socket } from 'socket.io';
-import type { PublicMember } from '../../shared/api.ts';
+import { publicMember } from '../../shared/api.ts';
 import {
   type ClientToServerEvents,
   PROTOCOL_VERSION,
@@ -132,9 +132,8 @@ export class SocketIoTransport implements BoardEvents {
     const { metrics, logger } = this.#context;
     const member = socket.data.member;
     metrics.connections.inc({ transport: 'socketio' });
-    const { boardId: _, ...publicMember } = member;
     socket.emit('board:welcome', {
-      member: publicMember satisfies PublicMember,
+      member: publicMember(member),
       protocol: PROTOCOL_VERSION,
     });
     socket.emit('board:state', this.#facilitation.state.get(member.boardId));

@@ -1,11 +1,28 @@
 /**
- * Presence (Yjs awareness): merged per tick, echoes ignored, malformed states refused, and a
- * crowded board's relays held to the presence budget and its ticks to the message budget.
+ * Presence (Yjs awareness): merged per tick, echoes ignored, malformed states refused, each
+ * member speaking only for themselves, and a crowded board's relays held to the presence
+ * budget and its ticks to the message budget.
  */
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sleep, socketIoClient, waitFor, yWebsocketClient } from '../helpers/clients.ts';
+import { connectAgain, connectMember } from '../helpers/members.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+/** One y-protocols awareness message, written by hand as a client could. */
+function awarenessMessage(entries: { clientId: number; clock: number; state: unknown }[]) {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, entries.length);
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(update, clientId);
+    encoding.writeVarUint(update, clock);
+    encoding.writeVarString(update, JSON.stringify(state));
+  }
+  const message = encoding.createEncoder();
+  encoding.writeVarUint(message, 1);
+  encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
+  return encoding.toUint8Array(message);
+}
 
 describe('presence', () => {
   let server: TestServer;
@@ -54,6 +71,93 @@ describe('presence', () => {
     await closed;
     expect(client.provider.socket.connected).toBe(false);
     client.destroy();
+  });
+});
+
+describe("a member's presence speaks for that member only", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  async function workshop() {
+    const { board, keys } = await server.createBoard({ title: 'Presence' });
+    const id = board.id;
+    const watcher = socketIoClient(server.url, id, (await server.join(id, keys.facilitator)).token);
+    const aino = await connectMember(server, id, keys.participant, 'Aino');
+    const bo = await connectMember(server, id, keys.participant, 'Bo');
+    await watcher.synced;
+    const states = () => watcher.provider.awareness.getStates();
+    /** Sends presence over one connection, then waits until a marker behind it arrives. */
+    let marks = 0;
+    const publish = async (
+      from: typeof aino,
+      entries: Parameters<typeof awarenessMessage>[0],
+      markerClientId: number,
+    ) => {
+      from.socket.emit('yjs', awarenessMessage(entries));
+      const mark = ++marks;
+      from.socket.emit(
+        'yjs',
+        awarenessMessage([{ clientId: markerClientId, clock: 1000 + mark, state: { mark } }]),
+      );
+      await waitFor(() => states().get(markerClientId)?.mark === mark, `marker ${mark}`);
+    };
+    const close = () => {
+      watcher.destroy();
+      for (const m of [aino, bo]) m.socket.disconnect();
+    };
+    return { id, aino, bo, states, publish, close };
+  }
+
+  it('the server names the member: a participant cannot pose as someone else or as facilitator', async () => {
+    const { aino, bo, states, publish, close } = await workshop();
+    const forged = { id: bo.id, name: 'Bo', color: '#000000', role: 'facilitator' };
+    await publish(aino, [{ clientId: 11, clock: 1, state: { member: forged, cursor: null } }], 12);
+    const shown = states().get(11);
+    expect(shown?.member).toEqual({
+      id: aino.id,
+      name: 'Aino',
+      color: expect.stringMatching(/^#/),
+      role: 'participant',
+    });
+    expect(shown?.member.color).not.toBe('#000000');
+    expect(shown?.cursor).toBeNull();
+    close();
+  });
+
+  it("nobody can move or remove another member's presence", async () => {
+    const { aino, bo, states, publish, close } = await workshop();
+    await publish(bo, [{ clientId: 21, clock: 1, state: { cursor: { x: 5, y: 5 } } }], 22);
+    await publish(
+      aino,
+      [
+        { clientId: 21, clock: 2, state: { cursor: { x: 666, y: 666 } } },
+        { clientId: 21, clock: 3, state: null },
+      ],
+      23,
+    );
+    expect(states().get(21)?.cursor).toEqual({ x: 5, y: 5 });
+    // Bo's own next move still goes through.
+    await publish(bo, [{ clientId: 21, clock: 4, state: { cursor: { x: 6, y: 6 } } }], 22);
+    expect(states().get(21)?.cursor).toEqual({ x: 6, y: 6 });
+    close();
+  });
+
+  it("a member's new connection takes over their presence, and the old one's close keeps it", async () => {
+    const { id, aino, states, publish, close } = await workshop();
+    // A reconnect whose old connection the server has not seen close yet.
+    await publish(aino, [{ clientId: 31, clock: 1, state: { cursor: { x: 1, y: 1 } } }], 32);
+    const again = await connectAgain(server, id, aino);
+    await publish(again, [{ clientId: 31, clock: 2, state: { cursor: { x: 2, y: 2 } } }], 33);
+    expect(states().get(31)?.cursor).toEqual({ x: 2, y: 2 });
+    aino.socket.disconnect();
+    await waitFor(() => !states().has(32), "the old connection's own presence gone");
+    expect(states().get(31)?.cursor).toEqual({ x: 2, y: 2 });
+    again.socket.disconnect();
+    await waitFor(() => !states().has(31), 'the presence gone with its last connection');
+    close();
   });
 });
 
