@@ -30,6 +30,31 @@ const WORDS = {
   },
 } as const;
 
+/** Header controls that stick out of the window or cover another: none on any screen. */
+async function headerCollisions(page: Page): Promise<string[]> {
+  return page.locator('.board-header').evaluate((header) => {
+    const parts = Array.from(
+      header.querySelectorAll(
+        '.brand-mark, .board-title, .presence, .connection-pill, .view-toggle, .language-switch, .panels-toggle',
+      ),
+    ).map((element) => ({ name: element.className, box: element.getBoundingClientRect() }));
+    const problems: string[] = [];
+    for (const [i, { name, box }] of parts.entries()) {
+      if (box.width === 0) problems.push(`${name} has no room`);
+      if (box.left < 0 || box.right > window.innerWidth) problems.push(`${name} is cut off`);
+      for (const other of parts.slice(i + 1)) {
+        const apart =
+          box.right <= other.box.left ||
+          other.box.right <= box.left ||
+          box.bottom <= other.box.top ||
+          other.box.bottom <= box.top;
+        if (!apart) problems.push(`${name} covers ${other.name}`);
+      }
+    }
+    return problems;
+  });
+}
+
 /** Zooms the canvas in on the seeded notes, so overlays are big enough to look at. */
 async function zoomOnNotes(page: Page): Promise<void> {
   const box = await page.locator('[data-item-type="note"]').nth(1).boundingBox();
@@ -166,8 +191,8 @@ describe.skipIf(!HAS_CHROMIUM)('workshop panels in Finnish and English', () => {
       await phonePage.goto(`${server.url}/b/${id}`);
       await phonePage.getByTestId('workshop-panels').waitFor({ state: 'attached' });
       await screenshot(phonePage, `board-phone-${language}`);
-      // The header crowds the view toggle at this width (the shell's to fix): press it directly.
-      await phonePage.locator('button[data-view="outline"]').dispatchEvent('click');
+      expect(await headerCollisions(phonePage)).toEqual([]);
+      await phonePage.locator('button[data-view="outline"]').click();
       await phonePage.getByTestId('outline-view').waitFor();
       await phonePage.locator('[data-outline-item-id] [data-my-votes]').first().waitFor();
       await screenshot(phonePage, `outline-phone-${language}`);
