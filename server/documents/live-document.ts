@@ -309,7 +309,7 @@ export class LiveDocument {
     }
     this.#integrate();
     if (this.#failed) return;
-    if (refused) return this.#revert(update);
+    if (refused) return this.#revert(peer, update);
     // Applied at the flush, in one transaction with this peer's other updates of this turn.
     this.#received.push({ update, origin: peer });
     this.#bytes += update.length;
@@ -331,19 +331,21 @@ export class LiveDocument {
   }
 
   /** A refused edit from a member who may edit later: see refused-edit.ts. */
-  #revert(update: Uint8Array): void {
+  #revert(peer: Peer, update: Uint8Array): void {
     // What this peer sent before, while it could edit, goes first.
     this.#applyReceived();
     if (this.#failed) return;
-    let reverted: Uint8Array;
+    let result: ReturnType<typeof applyAndUndo>;
     try {
-      reverted = applyAndUndo(this.#doc, update);
+      result = applyAndUndo(this.#doc, update);
     } catch (error) {
       return this.#fail(error);
     }
-    this.#pending.push({ update: reverted, origin: null, count: 1 });
-    this.#bytes += reverted.length;
+    this.#pending.push({ update: result.reverted, origin: null, count: 1 });
+    this.#bytes += result.reverted.length;
     this.#scheduleFlush();
+    // Its client holds changes the board does not have: a new connection resyncs them.
+    if (!result.complete) this.#reject(peer, 'malformed_message', 'edit with missing dependencies');
   }
 
   /**

@@ -12,21 +12,29 @@ const REFUSED_ORIGIN = Symbol('refused');
 
 /**
  * Applies and undoes `update` in `doc`; returns the content-free update to store and relay.
- * Throws when that is impossible (the document must then be reloaded from the database).
+ * `complete` is false when part of the update depended on changes the document does not have:
+ * that part is forgotten (an honest client never sends such an update; its sender must resync).
  */
-export function applyAndUndo(doc: Y.Doc, update: Uint8Array): Uint8Array {
+export function applyAndUndo(
+  doc: Y.Doc,
+  update: Uint8Array,
+): { reverted: Uint8Array; complete: boolean } {
   const store = doc.store;
-  const pending = [store.pendingStructs, store.pendingDs];
+  const { pendingStructs, pendingDs } = store;
   const before = Y.encodeStateVector(doc);
   const undo = new Y.UndoManager(doc, {
     trackedOrigins: new Set([REFUSED_ORIGIN]),
     captureTimeout: 0,
   });
+  let complete = true;
   try {
     Y.applyUpdate(doc, update, REFUSED_ORIGIN);
-    // Structs waiting for missing dependencies cannot be undone: reload instead.
-    if (store.pendingStructs !== pending[0] || store.pendingDs !== pending[1]) {
-      throw new Error('a refused update left structs pending');
+    // Structs waiting for missing dependencies cannot be undone, and must not integrate later
+    // when those arrive: they are dropped, and only what did integrate is undone.
+    if (store.pendingStructs !== pendingStructs || store.pendingDs !== pendingDs) {
+      store.pendingStructs = pendingStructs;
+      store.pendingDs = pendingDs;
+      complete = false;
     }
     undo.undo();
     undo.clear();
@@ -34,5 +42,5 @@ export function applyAndUndo(doc: Y.Doc, update: Uint8Array): Uint8Array {
     undo.destroy();
   }
   Y.tryGc(Y.createDeleteSetFromStructStore(store), store, () => true);
-  return Y.encodeStateAsUpdate(doc, before);
+  return { reverted: Y.encodeStateAsUpdate(doc, before), complete };
 }

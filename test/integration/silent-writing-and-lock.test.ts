@@ -1,3 +1,4 @@
+import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -7,7 +8,7 @@ import { addItem, itemsOf, readItems } from '../../shared/board-document.ts';
 import type { ErrorResponse } from '../../shared/errors.ts';
 import type { BoardState, RevealResponse } from '../../shared/facilitation.ts';
 import { sleep, socketIoClient, waitFor, yWebsocketClient } from '../helpers/clients.ts';
-import { connectMember, request } from '../helpers/members.ts';
+import { connectAgain, connectMember, request } from '../helpers/members.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -31,6 +32,15 @@ function privateClient(boardId: string, token: string) {
     doc.destroy();
   };
   return { doc, provider, synced, destroy };
+}
+
+/** A y-protocols sync update message carrying `update`. */
+function syncUpdateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint(encoder, 2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
 }
 
 const storedText = (boardId: string) =>
@@ -221,6 +231,49 @@ describe('board lock', () => {
       for (const c of [participant, observer, facilitator]) c.destroy();
     });
   }
+
+  it("an out-of-order edit while locked closes only its sender's connection, not the board", async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const id = board.board.id;
+    const facilitator = socketIoClient(server.url, id, tokens.facilitator);
+    const observer = socketIoClient(server.url, id, tokens.viewer);
+    await Promise.all([facilitator.synced, observer.synced]);
+    let facilitatorDropped = false;
+    facilitator.provider.on('status', (s) => {
+      if (s === 'disconnected') facilitatorDropped = true;
+    });
+    await server.api(`/api/boards/${id}/lock`, {
+      body: { locked: true },
+      token: tokens.facilitator,
+    });
+
+    // Two edits of one client; the second, sent alone, depends on the first.
+    const forger = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    forger.on('update', (update: Uint8Array) => updates.push(update));
+    addItem(forger, { type: 'note', x: 0, y: 0, text: 'FIRST' });
+    const second = addItem(forger, { type: 'note', x: 1, y: 1, text: 'SECOND' });
+    itemsOf(forger).get(second)!.set('x', 50);
+    const participant = await connectAgain(server, id, { id: 'p', token: tokens.participant });
+    const closed = new Promise<void>((resolve) =>
+      participant.socket.on('disconnect', () => resolve()),
+    );
+    participant.socket.emit('yjs', syncUpdateMessage(updates[2]!));
+    await closed;
+
+    const fromFacilitator = addItem(facilitator.doc, {
+      type: 'note',
+      x: 5,
+      y: 5,
+      text: 'still on',
+    });
+    await waitFor(() => itemsOf(observer.doc).has(fromFacilitator), 'the board still relays');
+    expect(facilitatorDropped).toBe(false);
+    expect(participant.traffic.join('\n')).toContain('malformed_message');
+    expect(storedText(id)).not.toContain('SECOND');
+    facilitator.destroy();
+    observer.destroy();
+  });
 
   it('only a facilitator locks', async () => {
     const { board, tokens } = await server.boardWithMembers();
