@@ -33,7 +33,12 @@ export function createServices(config: Config, logger: Logger): Services {
     compaction: config.compaction,
     idleUnloadMs: config.idleUnloadMs,
   });
-  const facilitation = createFacilitation(db, documents, documentsRepository);
+  const facilitation = createFacilitation(
+    db,
+    documents,
+    documentsRepository,
+    (boardId) => boards.get(boardId).language,
+  );
   const followThrough = createFollowThrough(db, boards, documents, facilitation, () =>
     facilitation.events(),
   );

@@ -1,4 +1,5 @@
 /** The facilitation services of one server, built together because they share state. */
+import type { Language } from '../../shared/api.ts';
 import type { DocumentRegistry } from '../documents/document-registry.ts';
 import { BoardStateRepository } from '../store/board-state-repository.ts';
 import type { Db } from '../store/database.ts';
@@ -24,6 +25,7 @@ export function createFacilitation(
   db: Db,
   documents: DocumentRegistry,
   documentsRepository: DocumentsRepository,
+  language: (boardId: string) => Language,
 ): Facilitation {
   let events = NO_EVENTS;
   const currentEvents = () => events;
@@ -39,6 +41,7 @@ export function createFacilitation(
       documents,
       currentEvents,
       new TransactionBatch(db),
+      language,
     ),
     silentWriting: new SilentWritingService(state, documents, documentsRepository, currentEvents),
     setEvents(next) {

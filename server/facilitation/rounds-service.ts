@@ -3,6 +3,7 @@
  * clock. Anonymous rounds keep tallies and other members' votes on the server until they close.
  */
 import { v7 as uuidv7 } from 'uuid';
+import type { Language } from '../../shared/api.ts';
 import { type ItemPlacement, itemsOf, readPlacement } from '../../shared/board-document.ts';
 import {
   type CloseRoundResponse,
@@ -15,6 +16,7 @@ import {
 } from '../../shared/facilitation.ts';
 import { rankTallies } from '../../shared/ranking.ts';
 import type { Member } from '../../shared/roles.ts';
+import { BOARD_WORDS } from '../boards/board-words.ts';
 import type { DocumentRegistry } from '../documents/document-registry.ts';
 import { AppError } from '../errors.ts';
 import type { RoundsRepository, StoredRound } from '../store/rounds-repository.ts';
@@ -45,6 +47,8 @@ export class RoundsService {
   readonly #documents: DocumentRegistry;
   readonly #events: () => BoardEvents;
   readonly #writes: TransactionBatch;
+  /** The board's language, for the words the service writes (a round's default title). */
+  readonly #language: (boardId: string) => Language;
   readonly #timers = new Map<string, NodeJS.Timeout>();
   /** What the service keeps of each open round, by round id, until it closes. */
   readonly #open = new Map<string, OpenRound>();
@@ -56,8 +60,10 @@ export class RoundsService {
     documents: DocumentRegistry,
     events: () => BoardEvents,
     writes: TransactionBatch,
+    language: (boardId: string) => Language,
   ) {
     this.#writes = writes;
+    this.#language = language;
     this.#repository = repository;
     this.#documents = documents;
     this.#events = events;
@@ -99,7 +105,7 @@ export class RoundsService {
     const stored = this.#repository.insert({
       id: uuidv7(),
       boardId,
-      title: body.title || `Round ${count + 1}`,
+      title: body.title || BOARD_WORDS[this.#language(boardId)].round(count + 1),
       budget: body.budget,
       maxPerItem: body.maxPerItem ?? body.budget,
       itemTypes: body.itemTypes ?? [...DEFAULT_VOTE_TARGETS],

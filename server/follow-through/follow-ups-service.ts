@@ -13,6 +13,7 @@ import {
   updateFollowUpBody,
 } from '../../shared/follow-through.ts';
 import type { Member } from '../../shared/roles.ts';
+import { BOARD_WORDS, type BoardWords } from '../boards/board-words.ts';
 import type { BoardsService } from '../boards/boards-service.ts';
 import type { DocumentRegistry } from '../documents/document-registry.ts';
 import { AppError } from '../errors.ts';
@@ -57,7 +58,7 @@ export class FollowUpsService {
     const followUp: FollowUp = {
       id: uuidv7(),
       itemId: body.itemId,
-      title: body.title ?? defaultTitle(item),
+      title: body.title ?? defaultTitle(item, this.#words(member.boardId)),
       owner: this.#owner(member.boardId, body.owner),
       status: body.status,
       createdAt: new Date(now).toISOString(),
@@ -110,7 +111,10 @@ export class FollowUpsService {
     this.#events().toBoard(member.boardId, 'followup:deleted', { id });
   }
 
-  /** One follow-up per item ranked within the top N of a closed round (ties included). */
+  /**
+   * One follow-up per item ranked within the top N of a closed round (ties included), but for
+   * items that already have one: asking twice adds nothing.
+   */
   fromRound(member: Member, input: unknown, now = Date.now()): FollowUp[] {
     requireRole(member, 'facilitator');
     const body = followUpsFromRoundBody.parse(input);
@@ -120,18 +124,20 @@ export class FollowUpsService {
     }
     const owner = this.#owner(member.boardId, body.owner ?? { memberId: member.id });
     const doc = this.#documents.open({ boardId: member.boardId }).doc;
+    const words = this.#words(member.boardId);
+    const followed = new Set(this.#repository.list(member.boardId).map((f) => f.itemId));
     const created: FollowUp[] = [];
     for (const result of view.results ?? []) {
-      if (result.rank > body.top) continue;
+      if (result.rank > body.top || followed.has(result.itemId)) continue;
       const item = readItem(result.itemId, itemsOf(doc).get(result.itemId));
       if (!item) continue;
       const followUp: FollowUp = {
         id: uuidv7(),
         itemId: item.id,
-        title: defaultTitle(item),
+        title: defaultTitle(item, words),
         owner,
         status: 'open',
-        notes: `${view.round.title}: #${result.rank}, ${result.votes} votes`,
+        notes: words.fromRound(view.round.title, result.rank, result.votes),
         createdAt: new Date(now).toISOString(),
         updatedAt: new Date(now).toISOString(),
       };
@@ -143,6 +149,10 @@ export class FollowUpsService {
       this.#events().toBoard(member.boardId, 'followup:changed', followUp);
     }
     return created;
+  }
+
+  #words(boardId: string): BoardWords {
+    return BOARD_WORDS[this.#boards.get(boardId).language];
   }
 
   #find(boardId: string, id: string): FollowUp {
@@ -171,12 +181,12 @@ export class FollowUpsService {
 }
 
 /** An item's own words, shortened to a title. */
-function defaultTitle(item: Item): string {
+function defaultTitle(item: Item, words: BoardWords): string {
   let text = '';
   if (item.type === 'note' || item.type === 'text') text = item.text;
   else if (item.type === 'concept') text = item.title || item.fields.name || item.text;
   else if (item.type === 'frame') text = item.title;
   const line = text.trim().split('\n')[0]?.trim() ?? '';
-  if (!line) return 'Follow-up';
+  if (!line) return words.followUp;
   return line.length > 120 ? `${line.slice(0, 119)}…` : line;
 }

@@ -206,7 +206,47 @@ describe('follow-ups', () => {
       'Chat for new residents',
       'Evening hours',
     ]);
+    expect(made.data.find((f) => f.itemId === note)?.notes).toBe('Round 1: #1, 2 votes');
+    // Asked again, with a wider top: only the item that had none gets one.
+    const again = await request<FollowUp[]>(socket.socket, 'followup:from-round', {
+      roundId: opened.body.round.id,
+      top: 3,
+    });
+    if (!again.ok) throw new Error(again.error.message);
+    expect(again.data.map((f) => [f.itemId, f.notes])).toEqual([[third, 'Round 1: #3, 1 vote']]);
+    const all = await server.api<{ followUps: FollowUp[] }>(route(id), { token: fia.token });
+    expect(all.body.followUps).toHaveLength(3);
     socket.socket.close();
+  });
+
+  it("a Finnish board gets the server's own words in Finnish", async () => {
+    const created = await server.createBoard({ language: 'fi' });
+    const id = created.board.id;
+    const fia = await server.join(id, created.keys.facilitator, 'Fia');
+    const client = socketIoClient(server.url, id, fia.token);
+    await client.synced;
+    const blank = addItem(client.doc, { type: 'note', x: 0, y: 0, text: '' });
+    const rounds = `/api/boards/${id}/rounds`;
+    const opened = await server.api<RoundView>(rounds, { token: fia.token, body: { budget: 2 } });
+    expect(opened.body.round.title).toBe('Kierros 1');
+    const vera = await server.join(id, created.keys.viewer, 'Vera');
+    const reader = socketIoClient(server.url, id, vera.token);
+    await waitFor(() => reader.doc.getMap('items').has(blank), 'the note stored');
+    reader.destroy();
+    const voted = await server.api(`${rounds}/${opened.body.round.id}/votes`, {
+      token: fia.token,
+      body: { itemId: blank },
+    });
+    expect(voted.status).toBe(200);
+    await server.api(`${rounds}/${opened.body.round.id}/close`, { token: fia.token, body: {} });
+    const made = await server.api<{ followUps: FollowUp[] }>(`${route(id)}/from-round`, {
+      token: fia.token,
+      body: { roundId: opened.body.round.id, top: 1 },
+    });
+    expect(made.body.followUps.map((f) => [f.title, f.notes])).toEqual([
+      ['Jatkotoimi', 'Kierros 1: sija 1, 1 ääni'],
+    ]);
+    client.destroy();
   });
 
   it('acknowledged follow-ups survive a restart', async () => {

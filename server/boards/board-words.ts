@@ -1,0 +1,26 @@
+/**
+ * Words the server itself writes into a board's records (a round's default title, a
+ * follow-up's default title and notes), in the board's language, as its template labels are.
+ */
+import type { Language } from '../../shared/api.ts';
+
+export interface BoardWords {
+  round: (number: number) => string;
+  followUp: string;
+  /** A follow-up's notes when it was made from a round's results. */
+  fromRound: (roundTitle: string, rank: number, votes: number) => string;
+}
+
+export const BOARD_WORDS: Record<Language, BoardWords> = {
+  en: {
+    round: (number) => `Round ${number}`,
+    followUp: 'Follow-up',
+    fromRound: (title, rank, votes) => `${title}: #${rank}, ${votes} vote${votes === 1 ? '' : 's'}`,
+  },
+  fi: {
+    round: (number) => `Kierros ${number}`,
+    followUp: 'Jatkotoimi',
+    fromRound: (title, rank, votes) =>
+      `${title}: sija ${rank}, ${votes} ${votes === 1 ? 'ääni' : 'ääntä'}`,
+  },
+};
