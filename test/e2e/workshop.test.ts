@@ -207,7 +207,13 @@ describe.skipIf(!HAS_CHROMIUM)('a whole workshop in the browser', () => {
   it('turns the top 2 into follow-ups, and an owner updates theirs', async () => {
     const results = fran.page.getByTestId('round-results');
     await results.getByRole('spinbutton', { name: 'How many from the top' }).fill('2');
-    await results.getByRole('button', { name: 'Create follow-ups from the top results' }).click();
+    const create = results.getByRole('button', { name: 'Create follow-ups from the top results' });
+    const status = results.getByTestId('follow-ups-from-top-status');
+    await create.click();
+    await status.getByText('Created 2 follow-ups: see the Follow-ups tab.').waitFor();
+    // A second click makes no duplicates, and says so.
+    await create.click();
+    await status.getByText('Each of these already has a follow-up.').waitFor();
     await openTab(fran.page, 'Follow-ups');
     const panel = fran.page.getByTestId('followup-panel');
     await panel.locator('.wk-followup').nth(1).waitFor();
@@ -233,10 +239,20 @@ describe.skipIf(!HAS_CHROMIUM)('a whole workshop in the browser', () => {
       .waitFor();
     expect(await benNotes.inputValue()).toBe('Talking to facilities on Monday');
     await benNotes.blur();
+    // The same holds for the facilitator's title, typed while Ben changes the status.
+    const franTitle = card.getByRole('textbox', { name: 'Title' });
+    await franTitle.fill('Signposts at the entrance');
     await benCard.getByRole('combobox', { name: 'Status' }).selectOption('in_progress');
 
     const benGroup = panel.locator('section.wk-owner[aria-label="Ben"]');
     await benGroup.locator('.wk-status-in_progress').waitFor();
+    const movedTitle = benGroup.locator('.wk-status-in_progress').getByRole('textbox', {
+      name: 'Title',
+    });
+    expect(await movedTitle.inputValue()).toBe('Signposts at the entrance');
+    expect(await movedTitle.evaluate((field) => field === document.activeElement)).toBe(true);
+    await movedTitle.blur();
+    await benCard.getByText('Signposts at the entrance').waitFor();
     await fran.page.waitForFunction(
       () =>
         Array.from(document.querySelectorAll('.wk-status-in_progress textarea')).some(

@@ -41,51 +41,45 @@ function OwnerField(props: { followUp: FollowUp; members: KnownMember[] }) {
   );
 }
 
-/** Notes typed into a follow-up and not saved yet (they are saved on leaving the field). */
-const notesDrafts = new Map<string, string>();
+/** What is typed into a follow-up's fields and not saved yet (saved on leaving the field). */
+const drafts = new Map<string, string>();
 
 /**
- * A follow-up's notes. A status change moves the card to another group, where React mounts it
- * anew, and a change to the notes from elsewhere replaces the field: what is being typed and
- * the focus carry over, so an owner's own status change, or the facilitator's, landing while
- * they type loses nothing.
+ * One of a follow-up's typed fields (title, due date, notes). A status change moves the card to
+ * another group, where React mounts it anew, and a change from elsewhere replaces the field:
+ * what is being typed and the focus carry over, so a change landing from someone else while
+ * one types loses nothing.
  */
-function NotesField(props: {
-  label: string;
-  followUp: FollowUp;
-  readOnly: boolean;
-  onSave: (notes: string | null) => void;
-}) {
-  const { id, notes } = props.followUp;
-  // Runs for every textarea mounted, the replacements included.
-  const restoreDraft = useCallback(
-    (area: HTMLTextAreaElement | null) => {
-      const draft = notesDrafts.get(id);
+function useDraft(
+  followUpId: string,
+  field: 'title' | 'due' | 'notes',
+  saved: string,
+  save: (typed: string) => void,
+) {
+  const draftKey = `${followUpId}:${field}`;
+  // Runs for every field mounted, the replacements included.
+  const restore = useCallback(
+    (element: HTMLInputElement | HTMLTextAreaElement | null) => {
+      const draft = drafts.get(draftKey);
       // A focused field that was removed leaves the focus on the page itself.
-      if (draft === undefined || !area || document.activeElement !== document.body) return;
-      area.focus();
-      area.setSelectionRange(draft.length, draft.length);
+      if (draft === undefined || !element || document.activeElement !== document.body) return;
+      element.focus();
+      if (element.type !== 'date') element.setSelectionRange(draft.length, draft.length);
     },
-    [id],
+    [draftKey],
   );
-  return (
-    <label>
-      {props.label}
-      <textarea
-        ref={restoreDraft}
-        key={`notes-${notes ?? ''}`}
-        defaultValue={notesDrafts.get(id) ?? notes ?? ''}
-        readOnly={props.readOnly}
-        maxLength={5000}
-        onChange={(event) => notesDrafts.set(id, event.target.value)}
-        onBlur={(event) => {
-          notesDrafts.delete(id);
-          const typed = event.target.value.trim() || null;
-          if (typed !== (notes ?? null)) props.onSave(typed);
-        }}
-      />
-    </label>
-  );
+  return {
+    key: `${field}-${saved}`,
+    props: {
+      ref: restore,
+      defaultValue: drafts.get(draftKey) ?? saved,
+      onChange: (event: { target: { value: string } }) => drafts.set(draftKey, event.target.value),
+      onBlur: (event: { target: { value: string } }) => {
+        drafts.delete(draftKey);
+        save(event.target.value);
+      },
+    },
+  };
 }
 
 function FollowUpCard({
@@ -105,20 +99,27 @@ function FollowUpCard({
   const isOwner = followUp.owner.memberId === session.me.id;
   const canEditProgress = isFacilitator || isOwner;
   const update = store.updateFollowUp.bind(store, followUp.id);
+  const title = useDraft(followUp.id, 'title', followUp.title, (typed) => {
+    const changed = typed.trim();
+    if (changed && changed !== followUp.title) void update({ title: changed });
+  });
+  const due = useDraft(followUp.id, 'due', followUp.due ?? '', (typed) => {
+    if ((typed || null) !== (followUp.due ?? null)) void update({ due: typed || null });
+  });
+  const notes = useDraft(followUp.id, 'notes', followUp.notes ?? '', (typed) => {
+    const changed = typed.trim() || null;
+    if (changed !== (followUp.notes ?? null)) void update({ notes: changed });
+  });
   return (
     <li className="wk-followup" data-followup-id={followUp.id} aria-labelledby={`${id}-t`}>
       {isFacilitator ? (
         <input
-          key={`title-${followUp.title}`}
+          key={title.key}
+          {...title.props}
           id={`${id}-t`}
           className="wk-followup-title"
           aria-label={t.workshop.fuTitle}
-          defaultValue={followUp.title}
           maxLength={300}
-          onBlur={(event) => {
-            const title = event.target.value.trim();
-            if (title && title !== followUp.title) void update({ title });
-          }}
         />
       ) : (
         <strong id={`${id}-t`} className="wk-followup-title">
@@ -144,25 +145,14 @@ function FollowUpCard({
         </label>
         <label>
           {t.workshop.due}
-          <input
-            key={`due-${followUp.due ?? ''}`}
-            type="date"
-            defaultValue={followUp.due ?? ''}
-            disabled={!isFacilitator}
-            onBlur={(event) => {
-              const due = event.target.value || null;
-              if (due !== (followUp.due ?? null)) void update({ due });
-            }}
-          />
+          <input key={due.key} {...due.props} type="date" disabled={!isFacilitator} />
         </label>
       </div>
       {followUp.owner.email && <p className="wk-muted">{followUp.owner.email}</p>}
-      <NotesField
-        label={t.workshop.notes}
-        followUp={followUp}
-        readOnly={!canEditProgress}
-        onSave={(notes) => void update({ notes })}
-      />
+      <label>
+        {t.workshop.notes}
+        <textarea key={notes.key} {...notes.props} readOnly={!canEditProgress} maxLength={5000} />
+      </label>
       {isFacilitator && (
         <button
           type="button"

@@ -2,7 +2,7 @@
  * Every closed round's ranking (the board's voting history), newest first. The facilitator
  * can turn a round's top results into follow-ups in one action.
  */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { Item } from '../../../shared/board-document.ts';
 import type { RoundResult, RoundView } from '../../../shared/facilitation.ts';
 import { useBoardSession } from '../board/board-session.ts';
@@ -37,23 +37,41 @@ function FollowUpsFromTop({ view }: { view: RoundView }) {
   const [, store] = useWorkshop();
   const top = useWholeNumber(3, 1, 100);
   const id = useId();
+  const [busy, setBusy] = useState(false);
+  const [made, setMade] = useState<number | null>(null);
+  const create = async () => {
+    setBusy(true);
+    setMade(null);
+    const created = await store.followUpsFromRound(view.round.id, top.value);
+    setBusy(false);
+    if (created) setMade(created.length);
+  };
   return (
-    <div className="wk-row wk-from-top">
-      <label htmlFor={id}>{t.workshop.topN}</label>
-      <input
-        id={id}
-        type="number"
-        min={1}
-        max={100}
-        value={top.text}
-        className="wk-narrow"
-        onChange={(event) => top.setText(event.target.value)}
-        onBlur={top.tidy}
-      />
-      <button type="button" onClick={() => store.followUpsFromRound(view.round.id, top.value)}>
-        {t.workshop.createFollowUpsFromTop}
-      </button>
-    </div>
+    <>
+      <div className="wk-row wk-from-top">
+        <label htmlFor={id}>{t.workshop.topN}</label>
+        <input
+          id={id}
+          type="number"
+          min={1}
+          max={100}
+          value={top.text}
+          className="wk-narrow"
+          onChange={(event) => top.setText(event.target.value)}
+          onBlur={top.tidy}
+        />
+        <button type="button" disabled={busy} onClick={create}>
+          {t.workshop.createFollowUpsFromTop}
+        </button>
+      </div>
+      <p role="status" className="wk-muted" data-testid="follow-ups-from-top-status">
+        {made === null
+          ? ''
+          : made > 0
+            ? t.workshop.followUpsCreated(made)
+            : t.workshop.followUpsAlreadyThere}
+      </p>
+    </>
   );
 }
 

@@ -298,12 +298,14 @@ export class WorkshopStore {
     if (done) this.#set({ followUps: this.#state.followUps.filter((f) => f.id !== id) });
   }
 
-  async followUpsFromRound(roundId: string, top: number): Promise<void> {
+  /** Resolves with the follow-ups made (none for items that had one), undefined on failure. */
+  async followUpsFromRound(roundId: string, top: number): Promise<FollowUp[] | undefined> {
     const socket = this.session.provider.socket;
     const created = await this.#emit<FollowUp[]>((ack) =>
       socket.emit('followup:from-round', { roundId, top }, ack),
     );
     for (const followUp of created ?? []) this.#upsertFollowUp(followUp);
+    return created;
   }
 
   async saveSnapshot(name: string | undefined): Promise<void> {

@@ -94,6 +94,11 @@ export const workshop = {
   noVotesInRound: 'No votes were cast.',
   topN: 'How many from the top',
   createFollowUpsFromTop: 'Create follow-ups from the top results',
+  followUpsCreated: (count: number) =>
+    count === 1
+      ? 'Created 1 follow-up: see the Follow-ups tab.'
+      : `Created ${count} follow-ups: see the Follow-ups tab.`,
+  followUpsAlreadyThere: 'Each of these already has a follow-up.',
   deletedItem: '(deleted item)',
   untitledItem: '(no text)',
 

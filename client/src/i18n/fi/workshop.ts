@@ -96,6 +96,11 @@ export const workshop: Catalogue['workshop'] = {
   noVotesInRound: 'Ääniä ei annettu.',
   topN: 'Montako kärjestä',
   createFollowUpsFromTop: 'Luo jatkotoimet kärkituloksista',
+  followUpsCreated: (count) =>
+    count === 1
+      ? 'Luotiin 1 jatkotoimi: ks. Jatkotoimet-välilehti.'
+      : `Luotiin ${count} jatkotointa: ks. Jatkotoimet-välilehti.`,
+  followUpsAlreadyThere: 'Näillä kaikilla on jo jatkotoimi.',
   deletedItem: '(poistettu kohde)',
   untitledItem: '(ei tekstiä)',
 
