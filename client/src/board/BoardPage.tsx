@@ -49,7 +49,10 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
 
   const role = session.me.role;
   const locked = state?.locked === true && role === 'participant';
-  const readOnly = role === 'viewer' || locked;
+  // As in the outline: while silent writing runs, a participant's new notes go to their private
+  // document, and the server refuses their every change to the shared board until the reveal.
+  const silentWriting = state?.silentWriting === true && role === 'participant';
+  const readOnly = role === 'viewer' || locked || silentWriting;
   const { following, stopFollowing } = viewport;
   // Any touch of the board of my own ends following: I want to look somewhere myself.
   const interrupt = useCallback(() => {
@@ -96,6 +99,11 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
             {locked && (
               <div className="banner banner-info" data-testid="locked-banner">
                 {t.app.lockedBanner}
+              </div>
+            )}
+            {silentWriting && (
+              <div className="banner banner-info" data-testid="silent-writing-banner">
+                {t.app.silentWritingBanner}
               </div>
             )}
             {following && (

@@ -12,7 +12,7 @@ import { useT } from '../i18n/i18n.tsx';
 import { CanvasContext, type CanvasContextValue } from './canvas-context.ts';
 import { ItemsLayers } from './items/ItemsLayer.tsx';
 import { BoardModel } from './model/board-model.ts';
-import { CanvasState, useCanvasState } from './model/canvas-state.ts';
+import { CanvasState, toolsFor, useCanvasState } from './model/canvas-state.ts';
 import { CanvasUndo } from './model/undo.ts';
 import { Viewport } from './model/viewport.ts';
 import { Cursors } from './presence/Cursors.tsx';
@@ -41,7 +41,10 @@ export interface BoardCanvasProps {
   doc: Y.Doc;
   awareness: Awareness;
   me: PublicMember;
-  /** A viewer, or a participant while the board is locked. */
+  /**
+   * The shared board is read-only to me: a viewer, or a participant while the board is locked
+   * or silent writing runs. My private document stays writable: new notes, my own notes.
+   */
   readOnly: boolean;
   /** Moves my viewport: following a member, or the facilitator's "bring everyone to me". */
   viewportRequest: ViewportRequest | null;
@@ -86,9 +89,11 @@ export function BoardCanvas({
   const overlay = useCallback((id: string) => overlayRef.current?.(id) ?? null, []);
 
   useEffect(() => {
-    if (readOnly && state.tool !== 'select' && state.tool !== 'hand') state.setTool('select');
-    if (readOnly) state.stopEditing();
-  }, [readOnly, state]);
+    if (!toolsFor(readOnly, model.privateDoc !== null).includes(state.tool)) {
+      state.setTool('select');
+    }
+    if (state.editing && !model.mayEdit(state.editing.id, readOnly)) state.stopEditing();
+  }, [readOnly, model, state]);
 
   const env = useMemo<ToolEnv>(
     () => ({

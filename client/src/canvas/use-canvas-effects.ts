@@ -19,7 +19,7 @@ import { FIT_INSETS } from './model/viewport.ts';
 import { PresencePublisher } from './presence/presence-publisher.ts';
 import { handleKeyDown, type KeyboardActions } from './tools/keyboard.ts';
 import { PointerController } from './tools/pointer-controller.ts';
-import type { ToolEnv } from './tools/tool-env.ts';
+import { canWrite, type ToolEnv } from './tools/tool-env.ts';
 
 /** Below this the first view of a board would be too small to read. */
 const MIN_START_ZOOM = 0.3;
@@ -123,7 +123,7 @@ export function useCanvasEffects(
       event.preventDefault();
     };
     const onPaste = (event: ClipboardEvent) => {
-      if (isEditable(event.target) || !inCanvas() || env.readOnly()) return;
+      if (isEditable(event.target) || !inCanvas() || !canWrite(env)) return;
       const data = event.clipboardData;
       const payload =
         parsePayload(data?.getData(CLIPBOARD_MIME) ?? '') ??
@@ -141,7 +141,7 @@ export function useCanvasEffects(
         dy = Math.round(lastCursor.y - Math.min(...ys));
       }
       undo.boundary();
-      state.select(pasteItems(model, payload, dx, dy, env.me.id));
+      state.select(pasteItems(model, payload, dx, dy, env.me.id, env.readOnly()));
       undo.boundary();
     };
     const onFocusIn = (event: FocusEvent) => {

@@ -39,6 +39,18 @@ export class BoardModel {
     return null;
   }
 
+  isPrivate(id: string): boolean {
+    return this.privateDoc !== null && itemsOf(this.privateDoc).has(id);
+  }
+
+  /**
+   * Whether I may change this item. While the shared board is read-only to me (a viewer, a
+   * locked board, silent writing for a participant), only my private notes stay mine to edit.
+   */
+  mayEdit(id: string, sharedReadOnly: boolean): boolean {
+    return !sharedReadOnly || this.isPrivate(id);
+  }
+
   mapOf(id: string): ItemMap | undefined {
     const doc = this.docOf(id);
     return doc ? itemsOf(doc).get(id) : undefined;

@@ -20,6 +20,15 @@ export type Tool = (typeof TOOLS)[number];
 /** Tools that only look: what a viewer or a locked board may use. */
 export const READ_ONLY_TOOLS: readonly Tool[] = ['select', 'hand'];
 
+/** While silent writing runs, a participant looks at the shared board and writes notes privately. */
+const PRIVATE_WRITING_TOOLS: readonly Tool[] = ['select', 'hand', 'note'];
+
+/** The tools I may use: `readOnly` closes the shared board; a private document keeps notes open. */
+export function toolsFor(readOnly: boolean, writesPrivately: boolean): readonly Tool[] {
+  if (!readOnly) return TOOLS;
+  return writesPrivately ? PRIVATE_WRITING_TOOLS : READ_ONLY_TOOLS;
+}
+
 export class CanvasState {
   tool: Tool = 'select';
   selection: ReadonlySet<string> = new Set();

@@ -96,53 +96,74 @@ export function parsePayload(text: string): ClipboardPayload | null {
   return null;
 }
 
-/** Adds copies shifted by (dx, dy) on top of everything; returns the new ids (not connectors). */
+/**
+ * Adds copies shifted by (dx, dy) on top of everything; returns the new ids (not connectors).
+ * While silent writing runs, copied notes go to my private document like any new note, and
+ * the other items to the shared board unless it is read-only to me (then they are left out):
+ * a copy must never publish a private note before the reveal. A connector comes along only
+ * when both its ends land on the shared board.
+ */
 export function pasteItems(
   model: BoardModel,
   payload: ClipboardPayload,
   dx: number,
   dy: number,
   author: string,
+  sharedReadOnly: boolean,
 ): string[] {
   const idMap = new Map(payload.items.map((entry) => [entry.id, crypto.randomUUID()]));
-  const doc = model.doc;
-  const items = itemsOf(doc);
+  const shared = sharedReadOnly ? null : model.doc;
+  const placed = new Map<string, Y.Doc>();
+  for (const { id, fields } of payload.items) {
+    if (typeof fields.type !== 'string' || fields.type === 'connector') continue;
+    const doc = fields.type === 'note' ? (model.privateDoc ?? shared) : shared;
+    if (doc) placed.set(id, doc);
+  }
+  const onShared = (end: Value | undefined) =>
+    shared !== null && placed.get(String(end)) === shared;
+  for (const { id, fields } of payload.items) {
+    if (fields.type === 'connector' && onShared(fields.from) && onShared(fields.to)) {
+      placed.set(id, model.doc);
+    }
+  }
   const created: string[] = [];
   let z = model.topZ();
-  model.edit(doc, () => {
-    for (const entry of payload.items) {
-      // Adjust the plain fields first: a Y.Map not yet in a document cannot be read back.
-      const fields: Record<string, Value> = { ...entry.fields };
-      const type = fields.type;
-      if (typeof type !== 'string') continue;
-      if (typeof fields.x === 'number') fields.x += dx;
-      if (typeof fields.y === 'number') fields.y += dy;
-      if (Array.isArray(fields.points)) {
-        fields.points = fields.points.map((n, i) =>
-          typeof n === 'number' ? n + (i % 2 === 0 ? dx : dy) : n,
-        );
-      }
-      if (typeof fields.parent === 'string') {
-        const copied = idMap.get(fields.parent);
-        if (copied) fields.parent = copied;
-        else delete fields.parent;
-      }
-      if (type === 'connector') {
-        const from = idMap.get(String(fields.from));
-        const to = idMap.get(String(fields.to));
-        if (!from || !to) continue;
-        fields.from = from;
-        fields.to = to;
-      }
-      fields.createdAt = Date.now();
-      fields.author = author;
-      fields[Z_FIELD] = ++z;
-      const map: ItemMap = new Y.Map();
-      for (const [key, value] of Object.entries(fields)) map.set(key, decode(value));
-      const id = idMap.get(entry.id)!;
-      items.set(id, map);
-      if (type !== 'connector') created.push(id);
+  const byDoc = new Map<Y.Doc, [string, ItemMap][]>();
+  for (const entry of payload.items) {
+    const doc = placed.get(entry.id);
+    if (!doc) continue;
+    // Adjust the plain fields first: a Y.Map not yet in a document cannot be read back.
+    const fields: Record<string, Value> = { ...entry.fields };
+    if (typeof fields.x === 'number') fields.x += dx;
+    if (typeof fields.y === 'number') fields.y += dy;
+    if (Array.isArray(fields.points)) {
+      fields.points = fields.points.map((n, i) =>
+        typeof n === 'number' ? n + (i % 2 === 0 ? dx : dy) : n,
+      );
     }
-  });
+    if (typeof fields.parent === 'string') {
+      if (placed.has(fields.parent)) fields.parent = idMap.get(fields.parent)!;
+      else delete fields.parent;
+    }
+    if (fields.type === 'connector') {
+      fields.from = idMap.get(String(fields.from))!;
+      fields.to = idMap.get(String(fields.to))!;
+    }
+    fields.createdAt = Date.now();
+    fields.author = author;
+    fields[Z_FIELD] = ++z;
+    const map: ItemMap = new Y.Map();
+    for (const [key, value] of Object.entries(fields)) map.set(key, decode(value));
+    const id = idMap.get(entry.id)!;
+    const list = byDoc.get(doc) ?? [];
+    list.push([id, map]);
+    byDoc.set(doc, list);
+    if (fields.type !== 'connector') created.push(id);
+  }
+  for (const [doc, maps] of byDoc) {
+    model.edit(doc, () => {
+      for (const [id, map] of maps) itemsOf(doc).set(id, map);
+    });
+  }
   return created;
 }

@@ -14,7 +14,7 @@ import {
   sendToBack,
 } from '../model/edit-actions.ts';
 import { centre, rectOf, union } from '../model/geometry.ts';
-import type { ToolEnv } from './tool-env.ts';
+import { canWrite, editableIds, type ToolEnv, usableTools } from './tool-env.ts';
 
 export const TOOL_KEYS: Record<string, Tool> = {
   v: 'select',
@@ -42,19 +42,23 @@ function isEditable(target: EventTarget | null): boolean {
   );
 }
 
-/** Duplicates the selection 24 units down-right and selects the copies. */
+/**
+ * Duplicates the selection 24 units down-right and selects the copies. While silent writing
+ * runs, copies of notes are private like any new note (clipboard.ts says where each goes).
+ */
 export function duplicateSelection(env: ToolEnv): void {
   const payload = copyItems(env.model, env.state.selection);
   if (!payload) return;
   env.undo.boundary();
-  env.state.select(pasteItems(env.model, payload, 24, 24, env.me.id));
+  env.state.select(pasteItems(env.model, payload, 24, 24, env.me.id, env.readOnly()));
   env.undo.boundary();
 }
 
 export function deleteSelection(env: ToolEnv): void {
-  if (env.state.selection.size === 0) return;
+  const ids = editableIds(env, env.state.selection);
+  if (ids.length === 0) return;
   env.undo.boundary();
-  deleteItems(env.model, env.state.selection);
+  deleteItems(env.model, ids);
   env.undo.boundary();
   env.state.select([]);
 }
@@ -77,8 +81,8 @@ export function handleKeyDown(
   }
   const mod = event.ctrlKey || event.metaKey;
   const key = event.key;
-  const readOnly = env.readOnly();
   const selection = [...env.state.selection];
+  const editable = editableIds(env, selection);
 
   if (mod && key.toLowerCase() === 'a') {
     env.state.select(
@@ -89,7 +93,7 @@ export function handleKeyDown(
     );
     return true;
   }
-  if (mod && !readOnly) {
+  if (mod && canWrite(env)) {
     const lower = key.toLowerCase();
     if (lower === 'z' && !event.shiftKey) env.undo.undo();
     else if ((lower === 'z' && event.shiftKey) || (lower === 'y' && event.ctrlKey)) env.undo.redo();
@@ -107,11 +111,11 @@ export function handleKeyDown(
     else env.state.select([]);
     return true;
   }
-  if (event.altKey && key.startsWith('Arrow') && !readOnly && selection.length > 0) {
+  if (event.altKey && key.startsWith('Arrow') && editable.length > 0) {
     const step = event.shiftKey ? 1 : 10;
     const dx = key === 'ArrowLeft' ? -step : key === 'ArrowRight' ? step : 0;
     const dy = key === 'ArrowUp' ? -step : key === 'ArrowDown' ? step : 0;
-    placeAt(env.model, movingSet(env.model, selection), dx, dy);
+    placeAt(env.model, movingSet(env.model, editable), dx, dy);
     return true;
   }
   if (key.startsWith('Arrow')) {
@@ -119,8 +123,8 @@ export function handleKeyDown(
     if (next) actions.focusItem(next);
     return next !== null;
   }
-  if (key === 'Enter' && selection.length === 1 && !readOnly) {
-    const item = env.model.read(selection[0]!);
+  if (key === 'Enter' && selection.length === 1 && editable.length === 1) {
+    const item = env.model.read(editable[0]!);
     if (!item) return false;
     if (item.type === 'note' || item.type === 'text') env.state.startEditing(item.id, 'text');
     else if (item.type === 'frame' || item.type === 'concept')
@@ -128,16 +132,16 @@ export function handleKeyDown(
     else return false;
     return true;
   }
-  if ((key === 'Delete' || key === 'Backspace') && !readOnly) {
+  if ((key === 'Delete' || key === 'Backspace') && canWrite(env)) {
     deleteSelection(env);
     return true;
   }
-  if (key === ']' && !readOnly) {
-    bringToFront(env.model, selection);
+  if (key === ']' && canWrite(env)) {
+    bringToFront(env.model, editable);
     return true;
   }
-  if (key === '[' && !readOnly) {
-    sendToBack(env.model, selection);
+  if (key === '[' && canWrite(env)) {
+    sendToBack(env.model, editable);
     return true;
   }
   if (key === '!' || (event.shiftKey && event.code === 'Digit1')) {
@@ -154,7 +158,7 @@ export function handleKeyDown(
   }
   if (event.altKey || event.shiftKey) return false;
   const tool = TOOL_KEYS[key.toLowerCase()];
-  if (tool && (!readOnly || tool === 'select' || tool === 'hand')) {
+  if (tool && usableTools(env).includes(tool)) {
     env.state.setTool(tool);
     return true;
   }

@@ -13,7 +13,7 @@ import {
   penGesture,
   resizeGesture,
 } from './gestures.ts';
-import type { Gesture, ToolEnv } from './tool-env.ts';
+import { editableIds, type Gesture, type ToolEnv, usableTools } from './tool-env.ts';
 
 const EDITABLE = 'textarea, input, select, button, [contenteditable="true"], .im-ui';
 
@@ -81,20 +81,22 @@ export class PointerController {
     const point = env.viewport.toBoard(screen);
     const tool = env.state.tool;
     const hit = itemAt(target);
-    const readOnly = env.readOnly();
+    // A tool I may not use now (the board was locked while it was chosen) only selects.
+    const usable = usableTools(env).includes(tool);
+    const editable = hit !== null && env.model.mayEdit(hit.id, env.readOnly());
     let gesture: Gesture | null = null;
     if (event.button === 1 || this.spaceHeld || tool === 'hand') {
       gesture = panGesture(env, screen);
     } else if (event.button !== 0) {
       return;
-    } else if (readOnly || tool === 'select') {
-      if (!readOnly && hit && target?.closest('[data-handle="resize"]')) {
+    } else if (!usable || tool === 'select') {
+      if (editable && target?.closest('[data-handle="resize"]')) {
         gesture = resizeGesture(env, hit.id, point);
       } else if (hit) {
         if (event.shiftKey) env.state.toggle(hit.id);
         else if (!env.state.selection.has(hit.id)) env.state.select([hit.id]);
-        if (!readOnly && env.state.selection.has(hit.id)) {
-          gesture = moveGesture(env, point, screen, [...env.state.selection]);
+        if (editable && env.state.selection.has(hit.id)) {
+          gesture = moveGesture(env, point, screen, editableIds(env, env.state.selection));
         }
       } else if (event.pointerType === 'touch') {
         gesture = panGesture(env, screen);
@@ -204,7 +206,7 @@ export class PointerController {
     const type = element?.getAttribute('data-item-type');
     const onFrameBody = type === 'frame' && !under?.closest('[data-handle]');
     if (id && type && !onFrameBody) {
-      if (env.readOnly()) return;
+      if (!env.model.mayEdit(id, env.readOnly())) return;
       if (type === 'note' || type === 'text') env.state.startEditing(id, 'text');
       else if (type === 'frame') env.state.startEditing(id, 'title');
       else if (type === 'concept') {
@@ -213,7 +215,7 @@ export class PointerController {
       }
       return;
     }
-    if (env.readOnly() || env.state.tool !== 'select') return;
+    if (env.state.tool !== 'select' || !usableTools(env).includes('note')) return;
     createAt(env, 'note', point);
   };
 }

@@ -1,7 +1,7 @@
 /** What the tools act on: the same objects the React tree shares, plus the drafts store. */
 import type { PublicMember } from '../../../../shared/api.ts';
 import type { BoardModel } from '../model/board-model.ts';
-import type { CanvasState } from '../model/canvas-state.ts';
+import { type CanvasState, type Tool, toolsFor } from '../model/canvas-state.ts';
 import type { Point } from '../model/geometry.ts';
 import type { CanvasUndo } from '../model/undo.ts';
 import type { Viewport } from '../model/viewport.ts';
@@ -14,8 +14,25 @@ export interface ToolEnv {
   undo: CanvasUndo;
   drafts: DraftStore;
   me: PublicMember;
+  /** The shared board is read-only to me; my private document (silent writing) never is. */
   readOnly: () => boolean;
   labels: { newFrame: string; newConcept: string };
+}
+
+/** The tools I may use now. */
+export function usableTools(env: ToolEnv): readonly Tool[] {
+  return toolsFor(env.readOnly(), env.model.privateDoc !== null);
+}
+
+/** Whether I may write anything at all: the shared board, or notes into my private document. */
+export function canWrite(env: ToolEnv): boolean {
+  return !env.readOnly() || env.model.privateDoc !== null;
+}
+
+/** The ids among `ids` that I may change. */
+export function editableIds(env: ToolEnv, ids: Iterable<string>): string[] {
+  const readOnly = env.readOnly();
+  return [...ids].filter((id) => env.model.mayEdit(id, readOnly));
 }
 
 /** One pointer gesture from press to release; points are board coordinates. */

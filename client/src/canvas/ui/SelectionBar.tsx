@@ -4,7 +4,7 @@ import { useCanvas } from '../canvas-context.ts';
 import { type CanvasState, useCanvasState } from '../model/canvas-state.ts';
 import { bringToFront, sendToBack, setColor } from '../model/edit-actions.ts';
 
-const selectionSize = (state: CanvasState) => state.selection.size;
+const selectionOf = (state: CanvasState) => state.selection;
 
 export interface SelectionBarProps {
   onDuplicate: () => void;
@@ -13,8 +13,11 @@ export interface SelectionBarProps {
 
 export function SelectionBar({ onDuplicate, onDelete }: SelectionBarProps) {
   const { t, state, model, readOnly, undo } = useCanvas();
-  const size = useCanvasState(state, selectionSize);
-  if (readOnly || size === 0) return null;
+  const selection = useCanvasState(state, selectionOf);
+  // Only for what I may change: while silent writing runs, a participant's own private notes.
+  if (selection.size === 0 || ![...selection].every((id) => model.mayEdit(id, readOnly))) {
+    return null;
+  }
   const ids = () => [...state.selection];
   const step = (action: () => void) => {
     undo.boundary();

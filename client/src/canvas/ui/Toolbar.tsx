@@ -1,7 +1,7 @@
 /** The tool bar: one button per tool with its shortcut, plus undo, redo and the help button. */
 import { useSyncExternalStore } from 'react';
 import { useCanvas } from '../canvas-context.ts';
-import { READ_ONLY_TOOLS, TOOLS, type Tool, useCanvasState } from '../model/canvas-state.ts';
+import { type Tool, toolsFor, useCanvasState } from '../model/canvas-state.ts';
 import { TOOL_KEYS } from '../tools/keyboard.ts';
 import { ToolIcon } from './icons.tsx';
 
@@ -12,7 +12,7 @@ const KEY_OF = Object.fromEntries(
 const selectTool = (state: { tool: Tool }) => state.tool;
 
 export function Toolbar({ onHelp }: { onHelp: () => void }) {
-  const { t, state, undo, readOnly } = useCanvas();
+  const { t, state, undo, readOnly, model } = useCanvas();
   const tool = useCanvasState(state, selectTool);
   const canUndo = useSyncExternalStore(
     (listener) => undo.subscribe(listener),
@@ -22,7 +22,8 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
     (listener) => undo.subscribe(listener),
     () => undo.canRedo(),
   );
-  const tools = readOnly ? READ_ONLY_TOOLS : TOOLS;
+  const writesPrivately = model.privateDoc !== null;
+  const tools = toolsFor(readOnly, writesPrivately);
   return (
     <div className="im-ui im-toolbar" role="toolbar" aria-label={t.canvas.tools.label}>
       {tools.map((name) => {
@@ -42,7 +43,7 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
           </button>
         );
       })}
-      {readOnly ? (
+      {readOnly && !writesPrivately ? (
         <span className="im-readonly-badge">{t.canvas.readOnly}</span>
       ) : (
         <>

@@ -97,6 +97,8 @@ export const app = {
   panels: 'Workshop',
   readOnlyBanner: 'You are viewing this board. You can look around but not change it.',
   lockedBanner: 'The facilitator has locked the board. You can look, but not edit, for now.',
+  silentWritingBanner:
+    'Silent writing: your new notes are private until the facilitator reveals them. The rest of the board is read-only until then.',
   connection: {
     connecting: 'Connecting…',
     connected: 'Connected',

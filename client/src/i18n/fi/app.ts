@@ -90,6 +90,8 @@ export const app: Catalogue['app'] = {
   panels: 'Työpaja',
   readOnlyBanner: 'Katselet taulua. Voit tutkia sitä, mutta et muuttaa.',
   lockedBanner: 'Fasilitaattori on lukinnut taulun. Voit katsoa, mutta et muokata juuri nyt.',
+  silentWritingBanner:
+    'Hiljainen kirjoitus: uudet lappusi näkyvät vain sinulle, kunnes fasilitaattori paljastaa ne. Muuta taulua voi siihen asti vain katsoa.',
   connection: {
     connecting: 'Yhdistetään…',
     connected: 'Yhdistetty',

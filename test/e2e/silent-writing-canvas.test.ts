@@ -1,0 +1,165 @@
+/**
+ * Silent writing on the canvas, as a participant: the shared board is read-only (the server
+ * refuses every change to it until the reveal), so the canvas offers none — nothing moves,
+ * opens for typing or disappears even for a moment — while my own new notes stay writable and
+ * private. A facilitator keeps the whole board, but a copy of a private note stays private.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addItem, type Item, readItems } from '../../shared/board-document.ts';
+import { openBoard, SCREENSHOTS, waitForConnection } from '../helpers/board-page.ts';
+import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
+import { sleep, socketIoClient } from '../helpers/clients.ts';
+import type { TestServer } from '../helpers/server.ts';
+import { addNoteByDoubleClick, centreOf, drag, item, notesWithText } from './canvas-helpers.ts';
+
+const noteTexts = (doc: Y.Doc) =>
+  readItems(doc)
+    .filter((i): i is Extract<Item, { type: 'note' | 'text' }> => i.type === 'note')
+    .map((n) => n.text);
+
+/**
+ * Records every change the page shows to one item: a move, a new text, the item gone. A
+ * refused edit shows for a few tens of milliseconds before the server takes it back, which a
+ * check after the fact would miss.
+ */
+async function watchItem(page: Page, id: string): Promise<() => Promise<string[]>> {
+  await page.evaluate((id) => {
+    const find = () => document.querySelector<HTMLElement>(`[data-item-id="${id}"]`);
+    const start = find()!;
+    const first = { left: start.style.left, top: start.style.top, text: start.textContent };
+    const seen: string[] = [];
+    (window as unknown as { seen: string[] }).seen = seen;
+    new MutationObserver(() => {
+      const now = find();
+      if (!now) seen.push('removed');
+      else if (now.style.left !== first.left || now.style.top !== first.top) seen.push('moved');
+      else if (now.textContent !== first.text) seen.push(`text: ${now.textContent}`);
+    }).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
+  }, id);
+  return () => page.evaluate(() => [...new Set((window as unknown as { seen: string[] }).seen)]);
+}
+
+describe.skipIf(!HAS_CHROMIUM)('silent writing on the canvas', () => {
+  let server: TestServer;
+  let browser: Browser;
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
+  });
+
+  it('a participant cannot change the shared board, only write and handle their own private notes', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const facilitator = socketIoClient(server.url, board.board.id, tokens.facilitator);
+    await facilitator.synced;
+    const sharedId = addItem(facilitator.doc, { type: 'note', x: 0, y: 0, text: 'Shared idea' });
+    // Another participant, who must never receive Aino's private notes.
+    const bo = socketIoClient(server.url, board.board.id, tokens.participant);
+    await bo.synced;
+
+    const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
+    await waitForConnection(page);
+    const shared = item(page, sharedId);
+    await shared.waitFor();
+    await new Promise((resolve) => facilitator.provider.socket.emit('silent:start', {}, resolve));
+    await page.locator('.im-canvas[data-private-writing="true"]').waitFor();
+
+    const banner = page.getByTestId('silent-writing-banner');
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('your new notes are private');
+    expect(await banner.textContent()).toContain('read-only');
+    const toolbar = page.locator('.im-toolbar [data-tool]');
+    expect(
+      await toolbar.evaluateAll((tools) => tools.map((t) => t.getAttribute('data-tool'))),
+    ).toEqual(['select', 'hand', 'note']);
+    const before = Y.encodeStateVector(facilitator.doc);
+    const changes = await watchItem(page, sharedId);
+
+    // Drag the shared note, open it for typing, delete it, and try the text tool's shortcut.
+    const centre = await centreOf(shared);
+    await drag(page, centre, { x: centre.x + 180, y: centre.y + 90 });
+    await shared.dblclick();
+    expect(await page.locator('.im-editor').count()).toBe(0);
+    await page.keyboard.type('typed over');
+    await page.keyboard.press('Escape');
+    await shared.click();
+    expect(await page.locator('.im-resize').count()).toBe(0);
+    expect(await page.locator('.im-selection-bar').count()).toBe(0);
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Alt+ArrowRight');
+    await sleep(300);
+    expect(await changes()).toEqual([]);
+    await page.keyboard.press('t');
+    expect(await page.locator('.im-surface').getAttribute('data-tool')).toBe('select');
+
+    // Duplicating the shared note gives me a private copy; the shared board stays as it is.
+    await page.keyboard.press('Control+d');
+    await expect.poll(() => notesWithText(page, 'Shared idea').count()).toBe(2);
+    expect(await notesWithText(page, 'Shared idea').last().getAttribute('data-private')).toBe(
+      'true',
+    );
+
+    // My own new note: written, moved and edited here, private to me.
+    await addNoteByDoubleClick(page, 0.8, 0.75, 'My quiet idea');
+    const mine = notesWithText(page, 'My quiet idea');
+    expect(await mine.getAttribute('data-private')).toBe('true');
+    const from = await centreOf(mine);
+    await drag(page, from, { x: from.x - 120, y: from.y - 60 });
+    await expect.poll(async () => (await centreOf(mine)).x).toBeCloseTo(from.x - 120, -1);
+    await mine.dblclick();
+    await page.locator('.im-note textarea.im-editor').waitFor();
+    await page.keyboard.press('End');
+    await page.keyboard.type(', edited');
+    await page.keyboard.press('Escape');
+    await notesWithText(page, 'My quiet idea, edited').waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/silent-writing-participant-en.png` });
+
+    // Time for a leak to show, then: nothing of it reached the shared board or Bo.
+    await sleep(700);
+    expect(await changes()).toEqual([]);
+    expect(Y.encodeStateVector(facilitator.doc)).toEqual(before);
+    expect(noteTexts(facilitator.doc)).toEqual(['Shared idea']);
+    expect(noteTexts(bo.doc)).toEqual(['Shared idea']);
+    expect((await centreOf(mine)).x).toBeCloseTo(from.x - 120, -1);
+
+    facilitator.destroy();
+    bo.destroy();
+    await context.close();
+  });
+
+  it('a facilitator keeps the whole board, and a copy of their private note stays private', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const facilitator = socketIoClient(server.url, board.board.id, tokens.facilitator);
+    await facilitator.synced;
+    const bo = socketIoClient(server.url, board.board.id, tokens.participant);
+    await bo.synced;
+    const { context, page } = await openBoard(browser, board.links.facilitator, 'Fran');
+    await waitForConnection(page);
+    await new Promise((resolve) => facilitator.provider.socket.emit('silent:start', {}, resolve));
+    await page.locator('.im-canvas[data-private-writing="true"]').waitFor();
+    expect(await page.getByTestId('silent-writing-banner').count()).toBe(0);
+    expect(await page.locator('.im-toolbar [data-tool="text"]').count()).toBe(1);
+
+    await addNoteByDoubleClick(page, 0.5, 0.5, 'Draft of mine');
+    const drafts = notesWithText(page, 'Draft of mine');
+    await drafts.click();
+    await page.keyboard.press('Control+d');
+    await expect.poll(() => drafts.count()).toBe(2);
+    expect(
+      await drafts.evaluateAll((notes) => notes.map((n) => n.getAttribute('data-private'))),
+    ).toEqual(['true', 'true']);
+    await sleep(700);
+    expect(noteTexts(facilitator.doc)).toEqual([]);
+    expect(noteTexts(bo.doc)).toEqual([]);
+
+    facilitator.destroy();
+    bo.destroy();
+    await context.close();
+  });
+});
