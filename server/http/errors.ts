@@ -10,7 +10,7 @@ export const unknownRoute: RequestHandler = (req, _res, next) => {
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, _req, res, _next) => {
-    const failure = knownError(error) ?? bodyParserError(error) ?? internal(error, logger);
+    const failure = knownError(error) ?? requestError(error) ?? internal(error, logger);
     if (failure.code === 'rate_limited' && 'retryAfterSec' in failure) {
       res.setHeader('Retry-After', String(failure.retryAfterSec));
     }
@@ -19,13 +19,20 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   };
 }
 
-function bodyParserError(error: unknown): AppError | undefined {
-  const type = typeof error === 'object' && error !== null && (error as { type?: unknown }).type;
+function requestError(error: unknown): AppError | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { type, status, expose, message } = error as Record<string, unknown>;
   if (type === 'entity.too.large') {
     return new AppError('payload_too_large', 'The request body is too large.');
   }
   if (type === 'entity.parse.failed') {
     return new AppError('invalid_json', 'The request body is not valid JSON.');
+  }
+  // The rest that Express and its body parser blame on the request (a path that is not valid
+  // percent-encoding, an unsupported charset or content encoding, a body that does not
+  // decompress) carry a 4xx status and a message fit to show.
+  if (typeof status === 'number' && status >= 400 && status < 500 && expose !== false) {
+    return new AppError('invalid_input', `The request is not valid: ${String(message)}.`);
   }
   return undefined;
 }

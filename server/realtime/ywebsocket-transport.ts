@@ -31,7 +31,8 @@ export class YWebsocketTransport {
       const match = PATH.exec(url.pathname);
       if (!match) return; // Socket.io's engine handles its own path.
       this.#wss.handleUpgrade(request, socket, head, (ws) => {
-        const boardId = decodeURIComponent(match[1]!);
+        // Bad percent-encoding names no board: refused in #accept like any unknown one.
+        const boardId = decodeSegment(match[1]!) ?? '';
         this.#accept(ws, boardId, match[2] !== undefined, url.searchParams.get('token'));
       });
     });
@@ -126,4 +127,12 @@ export class YWebsocketTransport {
 function closeWith(ws: WebSocket, error: AppError): void {
   if (ws.readyState === ws.CLOSED || ws.readyState === ws.CLOSING) return;
   ws.close(CLOSE_CODE[error.code] ?? 4500, error.code);
+}
+
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }

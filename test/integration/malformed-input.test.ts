@@ -238,3 +238,43 @@ describe('limits', () => {
     }
   });
 });
+
+describe('malformed addresses and bodies', () => {
+  it('a y-websocket address that is not valid percent-encoding is refused, the server stays up', async () => {
+    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/yjs/%E0%A4%A?token=x`);
+    const closed = new Promise<number>((resolve) => ws.once('close', resolve));
+    expect(await closed).toBe(4404);
+    expect((await server.api('/healthz')).status).toBe(200);
+  });
+
+  it('HTTP requests the server cannot read are 400s with the error body, not 500s', async () => {
+    const requests: [string, RequestInit][] = [
+      ['/api/boards/%E0%A4%A', {}],
+      ['/b/%E0%A4%A', {}],
+      [`/api/boards/${boardId}/followups/%E0%A4%A`, {}],
+      [
+        '/api/boards',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json; charset=latin1' },
+          body: '{"title":"x"}',
+        },
+      ],
+      [
+        '/api/boards',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+          body: '{"title":"x"}',
+        },
+      ],
+    ];
+    for (const [path, init] of requests) {
+      const response = await fetch(`${server.url}${path}`, init);
+      const body = (await response.json()) as { error: { code: string; message: string } };
+      expect([path, response.status, body.error.code]).toEqual([path, 400, 'invalid_input']);
+      expect(body.error.message).toMatch(/^The request is not valid: /);
+    }
+    expect((await server.api('/healthz')).status).toBe(200);
+  });
+});
