@@ -199,12 +199,16 @@ export class RoundsService {
     return stored;
   }
 
-  /** An open round whose time has not run out; closes it first when it has. */
+  /**
+   * An open round whose time has not run out. Past its deadline the vote is refused and the
+   * round's own timer closes it: a close here would be inside the vote's transaction, and roll
+   * back with the refusal.
+   */
   #openRound(boardId: string, roundId: string, now: number): StoredRound {
     const stored = this.#rules(boardId, roundId);
     if (!stored) throw new AppError('round_not_found', 'There is no such round on this board.');
     if (stored.round.status === 'open' && stored.closesAtMs !== null && stored.closesAtMs <= now) {
-      this.#close(stored, stored.closesAtMs);
+      if (!this.#timers.has(roundId)) this.#schedule(stored);
       throw new AppError('round_closed', 'This voting round has ended.');
     }
     if (stored.round.status !== 'open') {

@@ -427,6 +427,41 @@ describe('results and the clock', () => {
     watcher.socket.close();
   });
 
+  it('votes that arrive just after the deadline, before the timer runs, still leave it closed', async () => {
+    const { id, board, tokens, notes } = await votingBoard();
+    const voters = await Promise.all(
+      [1, 2, 3].map((n) => connectMember(server, id, board.keys.participant, `V${n}`)),
+    );
+    const { body } = await api<RoundView>(`/api/boards/${id}/rounds`, tokens.facilitator, {
+      body: { budget: 5, durationSec: 1 },
+    });
+    const closesAt = Date.parse(body.round.closesAt!);
+    await new Promise((resolve) => setTimeout(resolve, closesAt - Date.now() - 100));
+    const answers = voters.map((voter) =>
+      request<VoteResponse>(voter.socket, 'round:vote', {
+        roundId: body.round.id,
+        itemId: notes[0],
+      }),
+    );
+    // This process is the server's too: held past the deadline, it reads the votes before its
+    // timer's turn comes.
+    while (Date.now() < closesAt + 20) {}
+    for (const answer of await Promise.all(answers)) {
+      expect(answer).toMatchObject({ ok: false, error: { code: 'round_closed' } });
+    }
+    await waitFor(
+      () => voters[0]!.traffic.some((t) => t.includes('round:closed')),
+      'round:closed',
+      5000,
+    );
+    const after = await api<RoundView>(`/api/boards/${id}/rounds/${body.round.id}`, tokens.viewer);
+    expect(after.body.round.status).toBe('closed');
+    expect(after.body.round.closedAt).toBe(body.round.closesAt);
+    const closedEvents = voters[0]!.traffic.filter((t) => t.includes('round:closed'));
+    expect(closedEvents).toHaveLength(1);
+    for (const voter of voters) voter.socket.close();
+  });
+
   it('a round whose time ran out while the server was down is closed at start', async () => {
     const { id, tokens, notes } = await votingBoard();
     const { body } = await api<RoundView>(`/api/boards/${id}/rounds`, tokens.facilitator, {
