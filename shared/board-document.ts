@@ -105,6 +105,8 @@ export function readPlacement(map: unknown): ItemPlacement | null {
 
 /** Reads one item into a plain object; null when it is not an item this schema knows. */
 export function readItem(id: string, map: unknown): Item | null {
+  // A stock client may write any key: an empty one names nothing.
+  if (id === '') return null;
   const placement = readPlacement(map);
   if (!placement || !(map instanceof Y.Map)) return null;
   const { type, parent, ...box } = placement;

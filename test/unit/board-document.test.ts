@@ -67,6 +67,10 @@ describe('the board document schema', () => {
     const junk = new Y.Map<unknown>();
     junk.set('type', 'hologram');
     itemsOf(doc).set('junk', junk);
+    // A well-formed note under an empty key: nothing could name it (the export's ids are non-empty).
+    const nameless = new Y.Map<unknown>();
+    nameless.set('type', 'note');
+    itemsOf(doc).set('', nameless);
     expect(readItems(doc)).toEqual([
       expect.objectContaining({
         id: 'foreign-1',

@@ -806,3 +806,72 @@ describe('renderExport', () => {
     );
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// What stock clients may write: every format still renders, and renders something valid
+// ---------------------------------------------------------------------------------------------
+
+describe('boards a stock client has written oddly', () => {
+  const odd = (): BoardExport => {
+    const model = fixture();
+    const points = Array.from({ length: 300_000 }, (_, i) => (i % 2 === 0 ? i / 2 : -i / 2));
+    model.items.push(
+      {
+        id: 's-huge',
+        type: 'stroke',
+        x: 0,
+        y: 0,
+        w: 0,
+        h: 0,
+        color: '#1f2328',
+        createdAt: at(),
+        points,
+      },
+      note('n-negative', 'Negative size', 100, 100, { w: -5, h: -10 }),
+      note('n-tall', 'Very tall', 300, 100, { h: 1e308 }),
+      note('n-word', 'x'.repeat(100_000), 500, 100),
+    );
+    model.rounds.push({ round: round('r4', 'Round 4', 'open'), results: [], excluded: [] });
+    model.followUps.push(
+      followUp({ id: 'fu-old', itemId: 'n1', title: 'Long ago', due: '0001-01-01' }),
+      followUp({ id: 'fu-late', itemId: 'n1', title: 'Last day', due: '9999-12-31' }),
+    );
+    return model;
+  };
+
+  it('a stroke of 150,000 points is centred and drawn, in the spreadsheet and the picture', () => {
+    const rows = readCsv(toCsv(odd(), 'items'));
+    expect(rows.find((row) => row.id === 's-huge')).toBeDefined();
+    const svg = toSvg(odd());
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg).toContain('data-item="s-huge"');
+  });
+
+  it('the picture has no Infinity and no negative sizes, and a huge word is cut to its note', () => {
+    const svg = toSvg(odd());
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg).not.toMatch(/Infinity|NaN/);
+    expect(svg).not.toMatch(/(width|height)="-/);
+    const word = svg.slice(svg.indexOf('data-item="n-word"'));
+    const spans = word.slice(0, word.indexOf('</g>')).match(/<tspan[^>]*>([^<]*)<\/tspan>/g) ?? [];
+    expect(spans.length).toBeGreaterThan(1);
+    expect(spans.at(-1)).toContain('…');
+  });
+
+  it('the calendar keeps follow-ups due in the years 0001 and 9999', () => {
+    const ics = toIcs(odd());
+    expect(ics).toContain('DTSTART;VALUE=DATE:00010101\r\nDTEND;VALUE=DATE:00010102\r\n');
+    expect(ics).toContain('DTSTART;VALUE=DATE:99991231\r\nSUMMARY:Last day');
+    const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent');
+    expect(events.map((event) => event.getFirstPropertyValue('summary'))).toContain('Long ago');
+  });
+
+  it('a round named only by its number is headed once in the report', () => {
+    const report = toMarkdown(odd());
+    expect(report).toContain('### Kierros 4\n');
+    expect(report).not.toContain('Kierros 4: Round 4');
+    const english = toMarkdown({ ...odd(), board: { ...fixture().board, language: 'en' } });
+    expect(english).toContain('### Round 4\n');
+    expect(english).not.toContain('Round 4: Round 4');
+  });
+});

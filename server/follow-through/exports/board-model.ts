@@ -31,18 +31,39 @@ export function strokePoints(points: readonly number[]): Point[] {
   return pairs;
 }
 
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * The box around boxes (a point is a box without size); null for none. A loop, not
+ * Math.min(...): a stroke may have more points than a call can take arguments.
+ */
+export function boundsOf(boxes: readonly (Point & Partial<Box>)[]): Box | null {
+  if (boxes.length === 0) return null;
+  let left = Number.POSITIVE_INFINITY;
+  let top = Number.POSITIVE_INFINITY;
+  let right = Number.NEGATIVE_INFINITY;
+  let bottom = Number.NEGATIVE_INFINITY;
+  for (const { x, y, w = 0, h = 0 } of boxes) {
+    left = Math.min(left, x);
+    top = Math.min(top, y);
+    right = Math.max(right, x + w);
+    bottom = Math.max(bottom, y + h);
+  }
+  return { x: left, y: top, w: right - left, h: bottom - top };
+}
+
 /** The middle of an item's box; strokes use their points' box; connectors have none. */
 export function centreOf(item: Item): Point | null {
   if (item.type === 'connector') return null;
   if (item.type === 'stroke') {
-    const pairs = strokePoints(item.points);
-    if (pairs.length === 0) return { x: item.x, y: item.y };
-    const xs = pairs.map((p) => p.x);
-    const ys = pairs.map((p) => p.y);
-    return {
-      x: (Math.min(...xs) + Math.max(...xs)) / 2,
-      y: (Math.min(...ys) + Math.max(...ys)) / 2,
-    };
+    const box = boundsOf(strokePoints(item.points));
+    if (!box) return { x: item.x, y: item.y };
+    return { x: box.x + box.w / 2, y: box.y + box.h / 2 };
   }
   return { x: item.x + item.w / 2, y: item.y + item.h / 2 };
 }

@@ -68,15 +68,18 @@ function utcDateTime(iso: string): string {
     .replace(/\.\d{3}/, '');
 }
 
-/** YYYY-MM-DD → [DTSTART, DTEND) as DATE values; null when it is not a calendar date. */
-function allDay(due: string): [string, string] | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(due);
-  if (!match) return null;
-  const start = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  if (start.toISOString().slice(0, 10) !== due) return null;
+/**
+ * YYYY-MM-DD → [DTSTART, DTEND) as DATE values; null when it is not a calendar date. Read as
+ * the API reads it (Date.UTC would put years 0–99 in the 1900s); a date on 9999-12-31 has no
+ * DTEND (a DATE has four-digit years), which iCalendar reads as one day as well.
+ */
+function allDay(due: string): [string, string | null] | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(due)) return null;
+  const start = new Date(`${due}T00:00:00Z`);
+  if (Number.isNaN(start.getTime()) || !start.toISOString().startsWith(due)) return null;
   const end = new Date(start.getTime() + 86_400_000);
   const basic = (date: Date) => date.toISOString().slice(0, 10).replaceAll('-', '');
-  return [basic(start), basic(end)];
+  return [basic(start), end.getUTCFullYear() <= 9999 ? basic(end) : null];
 }
 
 export function toIcs(model: BoardExport): string {
@@ -120,7 +123,7 @@ function vevent(
     `UID:${icsText(followUp.id)}@ideamill`,
     `DTSTAMP:${stamp}`,
     `DTSTART;VALUE=DATE:${dates[0]}`,
-    `DTEND;VALUE=DATE:${dates[1]}`,
+    ...(dates[1] ? [`DTEND;VALUE=DATE:${dates[1]}`] : []),
     `SUMMARY:${icsText(followUp.title)}`,
     `DESCRIPTION:${icsText(description)}`,
     `STATUS:${EVENT_STATUS[followUp.status] ?? 'CONFIRMED'}`,

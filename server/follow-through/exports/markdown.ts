@@ -6,6 +6,7 @@
 import { CONCEPT_FIELDS, type Item } from '../../../shared/board-document.ts';
 import type { BoardExport } from '../../../shared/follow-through.ts';
 import { ROLES } from '../../../shared/roles.ts';
+import { BOARD_WORDS } from '../../boards/board-words.ts';
 import {
   byReadingOrder,
   type ConceptItem,
@@ -114,8 +115,14 @@ function roundBlock(
   byId: Map<string, Item>,
   labels: ExportLabels,
 ): string {
-  const title = mdInline(round.title);
-  const lines = [`### ${labels.round} ${index + 1}${title ? `: ${title}` : ''}`, ''];
+  const heading = `${labels.round} ${index + 1}`;
+  // A round without a title of its own (the server's default, in either language, for boards
+  // made before it followed theirs) is called just that: no "Round 1: Round 1".
+  const untitled = Object.values(BOARD_WORDS).some(
+    (words) => words.round(index + 1) === round.title,
+  );
+  const title = untitled ? '' : mdInline(round.title);
+  const lines = [`### ${heading}${title ? `: ${title}` : ''}`, ''];
   if (round.status !== 'closed') {
     lines.push(labels.roundOpen);
     return lines.join('\n');

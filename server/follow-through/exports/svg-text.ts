@@ -24,10 +24,14 @@ export function xml(text: string): string {
   return text.replace(NOT_XML, '').replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
 }
 
-/** A short number for coordinates: two decimals at most, never NaN, never "-0". */
+/** Coordinates beyond this are drawn at it: SVG viewers take no Infinity, and see no further. */
+const FARTHEST = 1e9;
+
+/** A short number for coordinates: two decimals at most, never NaN or Infinity, never "-0". */
 export function num(value: number): string {
   if (!Number.isFinite(value)) return '0';
-  const rounded = Math.round(value * 100) / 100;
+  const near = Math.max(-FARTHEST, Math.min(FARTHEST, value));
+  const rounded = Math.round(near * 100) / 100;
   return String(rounded === 0 ? 0 : rounded);
 }
 
@@ -84,22 +88,29 @@ export function textColorOn(fill: string): string {
 export function wrapText(text: string, maxChars: number, maxLines: number): string[] {
   const width = Math.max(1, Math.floor(maxChars));
   const lines: string[] = [];
-  for (const paragraph of text.split(/\r\n|\r|\n/)) {
+  // Once a line past the last one that shows has text, the rest cannot change what is kept:
+  // stopping there keeps a huge note (one long word, say) as cheap as a short one.
+  const full = () => lines.length > maxLines && lines[lines.length - 1] !== '';
+  paragraphs: for (const paragraph of text.split(/\r\n|\r|\n/)) {
     let line: string[] = [];
     for (const word of paragraph.split(/[ \t]+/).filter((w) => w.length > 0)) {
-      let chars = [...word];
+      // Only the first lines of a word can show (a code point is at most two UTF-16 units).
+      const chars = [...word.slice(0, 2 * width * (maxLines + 1))];
       if (line.length > 0 && line.length + 1 + chars.length <= width) {
         line.push(' ', ...chars);
         continue;
       }
       if (line.length > 0) lines.push(line.join(''));
-      while (chars.length > width) {
-        lines.push(chars.slice(0, width).join(''));
-        chars = chars.slice(width);
+      let start = 0;
+      for (; chars.length - start > width; start += width) {
+        if (full()) break paragraphs;
+        lines.push(chars.slice(start, start + width).join(''));
       }
-      line = chars;
+      if (full()) break paragraphs;
+      line = chars.slice(start);
     }
     lines.push(line.join(''));
+    if (full()) break;
   }
   while (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   if (lines.length <= maxLines) return lines;

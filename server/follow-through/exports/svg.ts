@@ -6,6 +6,8 @@
 import { CONCEPT_FIELDS, type Item } from '../../../shared/board-document.ts';
 import type { BoardExport } from '../../../shared/follow-through.ts';
 import {
+  type Box,
+  boundsOf,
   type ConceptItem,
   centreOf,
   type FrameItem,
@@ -23,16 +25,14 @@ const GLYPH = 0.55;
 const PAD = 12;
 const INK = '#57606a';
 
-interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
 export function toSvg(model: BoardExport): string {
   const labels = labelsFor(model.board.language);
-  const items = model.items;
+  // A stock client may write a negative size: drawn as nothing, not as an invalid rect.
+  const items = model.items.map((item) =>
+    item.type === 'connector' || (item.w >= 0 && item.h >= 0)
+      ? item
+      : { ...item, w: Math.max(0, item.w), h: Math.max(0, item.h) },
+  );
   const view = viewBox(items);
   const frames = items
     .filter((item): item is FrameItem => item.type === 'frame')
@@ -61,27 +61,21 @@ export function toSvg(model: BoardExport): string {
 
 function boxOf(item: Item): Box | null {
   if (item.type === 'connector') return null;
-  if (item.type === 'stroke') {
-    const points = strokePoints(item.points);
-    if (points.length === 0) return null;
-    const xs = points.map((p) => p.x);
-    const ys = points.map((p) => p.y);
-    const x = Math.min(...xs);
-    const y = Math.min(...ys);
-    return { x, y, w: Math.max(...xs) - x, h: Math.max(...ys) - y };
-  }
+  if (item.type === 'stroke') return boundsOf(strokePoints(item.points));
   if (![item.x, item.y, item.w, item.h].every(Number.isFinite)) return null;
-  return { x: item.x, y: item.y, w: Math.max(0, item.w), h: Math.max(0, item.h) };
+  return { x: item.x, y: item.y, w: item.w, h: item.h };
 }
 
 function viewBox(items: readonly Item[]): Box {
   const boxes = items.map(boxOf).filter((box): box is Box => box !== null);
-  if (boxes.length === 0) return EMPTY_BOARD;
-  const x = Math.min(...boxes.map((b) => b.x)) - MARGIN;
-  const y = Math.min(...boxes.map((b) => b.y)) - MARGIN;
-  const right = Math.max(...boxes.map((b) => b.x + b.w)) + MARGIN;
-  const bottom = Math.max(...boxes.map((b) => b.y + b.h)) + MARGIN;
-  return { x, y, w: right - x, h: bottom - y };
+  const bounds = boundsOf(boxes);
+  if (!bounds) return EMPTY_BOARD;
+  return {
+    x: bounds.x - MARGIN,
+    y: bounds.y - MARGIN,
+    w: bounds.w + 2 * MARGIN,
+    h: bounds.h + 2 * MARGIN,
+  };
 }
 
 /** A <text> of wrapped lines, one <tspan> each, starting with its first baseline at `top`. */
