@@ -46,7 +46,8 @@ export async function openAs(
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[${name}] page error:`, error.message));
   await page.goto(`${server.url}/b/${boardId}`);
-  await page.getByTestId('workshop-panels').waitFor();
+  // Loaded, whether the screen is wide enough to show the side panels or not.
+  await page.getByTestId('workshop-panels').waitFor({ state: 'attached' });
   return { name, member: joined.member, token: joined.token, context, page };
 }
 

@@ -24,6 +24,7 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
   let fran: Person;
   let pia: Person;
   let firstRoundId: string;
+  let participantKey: string;
   let inTopic2Id: string;
 
   beforeAll(async () => {
@@ -31,6 +32,7 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
     browser = await launchBrowser();
     const created = await server.createBoard({ title: 'Rounds', template: 'idea-mill' });
     boardId = created.board.id;
+    participantKey = created.keys.participant;
     fran = await openAs(browser, server, boardId, created.keys.facilitator, 'Fran');
     pia = await openAs(browser, server, boardId, created.keys.participant, 'Pia');
 
@@ -177,6 +179,28 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
 
     await fran.page.getByRole('button', { name: 'Bring everyone to me' }).click();
     await pia.page.getByTestId('summoned-banner').getByText('Fran').waitFor();
+  });
+
+  it('on a tablet, with the side panels closed, the canvas shows the phase, timer and votes left', async () => {
+    const tia = await openAs(browser, server, boardId, participantKey, 'Tia', { width: 800 });
+    expect(await tia.page.getByTestId('side-panels').isHidden()).toBe(true);
+    const call = (route: string, body: unknown) =>
+      server.api(`/api/boards/${boardId}${route}`, { token: fran.token, body });
+    await call('/phase', { phase: 'vote' });
+    await call('/timer', { action: 'start', durationSec: 300 });
+    const round = await call('/rounds', { title: 'Tablet round', budget: 3 });
+    const banner = tia.page.getByTestId('canvas-banner');
+    await banner.getByText('Vote', { exact: true }).waitFor();
+    await banner.getByText(/^(5:00|4:5\d)$/).waitFor();
+    await banner.getByText('3 of 3 votes left').waitFor();
+    // With the panels open, their own banner says it, not a second one over the board.
+    await tia.page.getByRole('button', { name: 'Show workshop panels' }).click();
+    await banner.waitFor({ state: 'detached' });
+    await tia.page.getByTestId('workshop-banner').getByText('3 of 3 votes left').waitFor();
+    const { id } = (round.body as RoundView).round;
+    await server.api(`/api/boards/${boardId}/rounds/${id}/close`, { token: fran.token, body: {} });
+    await call('/timer', { action: 'reset' });
+    await tia.context.close();
   });
 
   it('assigns a follow-up from the canvas to someone typed in, which everyone sees', async () => {

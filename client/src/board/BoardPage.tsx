@@ -13,6 +13,7 @@ import { useT } from '../i18n/i18n.tsx';
 import { ItemOverlay } from '../workshop/ItemOverlay.tsx';
 import { useBoardState } from '../workshop/use-board-state.ts';
 import { usePrivateDoc } from '../workshop/use-private-doc.ts';
+import { WorkshopBanner } from '../workshop/WorkshopBanner.tsx';
 import { BoardHeader, type BoardView } from './BoardHeader.tsx';
 import { type BoardSession, BoardSessionContext, type ConnectionStatus } from './board-session.ts';
 import { ConnectionBanner } from './ConnectionIndicator.tsx';
@@ -106,6 +107,7 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
                 {t.app.silentWritingBanner}
               </div>
             )}
+            {view === 'canvas' && !panelsOpen && <WorkshopBanner placement="canvas" />}
             {following && (
               <div className="banner banner-follow" data-testid="following-banner">
                 <span>{t.app.followingBanner(following.name)}</span>

@@ -54,11 +54,18 @@ function SharedTimer(props: { timer: TimerState; offsetMs: number; testId: boole
   );
 }
 
+const TEST_IDS = { panels: 'workshop-banner', outline: 'outline-banner', canvas: 'canvas-banner' };
+
 /**
- * `panels` in the side panels; `outline` at the top of the outline, for screens where the
- * side panels are closed (a phone): only the panels' copy carries the test ids.
+ * `panels` in the side panels; `outline` at the top of the outline, and `canvas` over the board
+ * while the side panels are closed (a phone, a tablet), so the timer, the phase and my votes
+ * left are always in sight: only the panels' copy carries the timer's and budget's test ids.
  */
-export function WorkshopBanner({ placement = 'panels' }: { placement?: 'panels' | 'outline' }) {
+export function WorkshopBanner({
+  placement = 'panels',
+}: {
+  placement?: 'panels' | 'outline' | 'canvas';
+}) {
   const inPanels = placement === 'panels';
   const t = useT();
   const session = useBoardSession();
@@ -69,10 +76,7 @@ export function WorkshopBanner({ placement = 'panels' }: { placement?: 'panels' 
   const isFacilitator = session.me.role === 'facilitator';
   const phase = board?.phase;
   return (
-    <div
-      className={`wk-banner wk-banner-${placement}`}
-      data-testid={inPanels ? 'workshop-banner' : 'outline-banner'}
-    >
+    <div className={`wk-banner wk-banner-${placement}`} data-testid={TEST_IDS[placement]}>
       {phase && (
         <div className="wk-phase">
           <span className="wk-label">{t.workshop.phaseLabel}</span>
@@ -84,7 +88,8 @@ export function WorkshopBanner({ placement = 'panels' }: { placement?: 'panels' 
       )}
       {/* Participants get the board page's lock banner; facilitators (still editing) this. */}
       {board?.locked && isFacilitator && <p className="wk-notice">{t.workshop.locked}</p>}
-      {board?.silentWriting && (
+      {/* Over the canvas, participants have the board page's silent-writing banner. */}
+      {board?.silentWriting && (isFacilitator || placement !== 'canvas') && (
         <p className="wk-notice wk-notice-silent">
           {isFacilitator ? t.workshop.silentWritingFacilitator : t.workshop.silentWritingOn}
         </p>
