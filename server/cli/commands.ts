@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { LANGUAGES, type Language } from '../../shared/api.ts';
+import { createBoardBody, LANGUAGES, type Language } from '../../shared/api.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/follow-through.ts';
 import { ROLES } from '../../shared/roles.ts';
 import { TEMPLATES, type Template } from '../../shared/templates.ts';
@@ -10,6 +10,7 @@ import type { Config } from '../config/config.ts';
 import { renderExport } from '../follow-through/exports/index.ts';
 import { serveUntilSignal } from '../serve.ts';
 import { createServices } from '../services.ts';
+import { DATABASE_FILE } from '../store/database.ts';
 
 export class UsageError extends Error {}
 
@@ -40,11 +41,20 @@ function origin(config: Config): string {
   return config.publicUrl ?? `http://localhost:${config.port}`;
 }
 
-/** Runs `work` on the services and closes the database afterwards, without side effects. */
+/**
+ * Runs `work` on the services and closes the database afterwards, without side effects. Only
+ * `create` may start a new database: reading one that is not there means DATA_DIR is wrong, and
+ * an empty new file in its place would answer "no boards" (or back up nothing) without a word.
+ */
 async function withServices<T>(
   context: Context,
   work: (services: ReturnType<typeof createServices>) => T | Promise<T>,
+  database: 'existing' | 'create' = 'existing',
 ): Promise<T> {
+  const file = path.resolve(context.config.dataDir, DATABASE_FILE);
+  if (database === 'existing' && !fs.existsSync(file)) {
+    throw new Error(`there is no database at ${file}: check DATA_DIR`);
+  }
   const services = createServices(context.config, context.logger);
   try {
     return await work(services);
@@ -72,27 +82,39 @@ export const COMMANDS: Record<string, Command> = {
       json: { type: 'boolean' },
     },
     run: (context) =>
-      withServices(context, ({ boards }) => {
-        const title = context.positionals.join(' ').trim();
-        if (!title) throw new UsageError('give the board a title');
-        const template = oneOf<Template>(
-          context.values.template ?? 'blank',
-          TEMPLATES,
-          '--template',
-        );
-        const language = oneOf<Language>(context.values.language ?? 'en', LANGUAGES, '--language');
-        const { board, keys } = boards.create({ title, template, language });
-        const links = Object.fromEntries(
-          ROLES.map((role) => [role, `${origin(context.config)}/b/${board.id}#key=${keys[role]}`]),
-        );
-        if (context.values.json) {
-          console.log(JSON.stringify({ board, keys, links }, null, 2));
-        } else {
-          console.log(`Created "${board.title}" (${board.id})\n`);
-          for (const role of ROLES) console.log(`${role.padEnd(12)} ${links[role]}`);
-        }
-        return 0;
-      }),
+      withServices(
+        context,
+        ({ boards }) => {
+          // The API's own rule for a title (1 to 200 characters).
+          const title = createBoardBody.shape.title.safeParse(context.positionals.join(' '));
+          if (!title.success) throw new UsageError(title.error.issues[0]?.message ?? 'bad title');
+          const template = oneOf<Template>(
+            context.values.template ?? 'blank',
+            TEMPLATES,
+            '--template',
+          );
+          const language = oneOf<Language>(
+            context.values.language ?? 'en',
+            LANGUAGES,
+            '--language',
+          );
+          const { board, keys } = boards.create({ title: title.data, template, language });
+          const links = Object.fromEntries(
+            ROLES.map((role) => [
+              role,
+              `${origin(context.config)}/b/${board.id}#key=${keys[role]}`,
+            ]),
+          );
+          if (context.values.json) {
+            console.log(JSON.stringify({ board, keys, links }, null, 2));
+          } else {
+            console.log(`Created "${board.title}" (${board.id})\n`);
+            for (const role of ROLES) console.log(`${role.padEnd(12)} ${links[role]}`);
+          }
+          return 0;
+        },
+        'create',
+      ),
   },
 
   'list-boards': {

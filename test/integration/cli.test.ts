@@ -41,6 +41,20 @@ describe('the ideamill command', () => {
     expect([badEnv.code, badEnv.stderr.includes('PORT')]).toEqual([2, true]);
   });
 
+  it('refuses a title the API would refuse, and a DATA_DIR that holds no database', () => {
+    const long = ideamill(['create-board', 'x'.repeat(201)], env);
+    expect([long.code, long.stderr]).toEqual([2, expect.stringContaining('200')]);
+    const typo = { ...env, DATA_DIR: path.join(dataDir, 'dat') };
+    for (const args of [['list-boards'], ['backup', path.join(dataDir, 'copy.sqlite')]]) {
+      const refused = ideamill(args, typo);
+      expect([refused.code, refused.stderr]).toEqual([
+        1,
+        expect.stringContaining('check DATA_DIR'),
+      ]);
+    }
+    expect(fs.existsSync(typo.DATA_DIR)).toBe(false);
+  });
+
   it('creates a board, lists it, and the printed links open it', async () => {
     const created = ideamill(
       [
