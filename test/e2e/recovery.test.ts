@@ -89,6 +89,27 @@ describe.skipIf(!HAS_CHROMIUM)('a server restart in the middle of a session', ()
     await context.close();
   });
 
+  it("a facilitator's action while the server is down is refused at once, not sent later", async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const { context, page } = await openBoard(browser, board.links.facilitator, 'Fran');
+    await waitForConnection(page);
+    const dataDir = server.dataDir;
+    await server.close();
+    await page.locator('[data-testid="connection-banner"]').waitFor();
+    await page.getByRole('button', { name: 'Open round' }).click();
+    await page.getByText('Not connected, so nothing was sent.', { exact: false }).waitFor();
+
+    server = await startTestServer(env, dataDir);
+    await waitForConnection(page);
+    // Long enough for anything held back to arrive and be answered.
+    await page.waitForTimeout(1000);
+    const rounds = await server.api<{ rounds: unknown[] }>(`/api/boards/${board.board.id}/rounds`, {
+      token: tokens.facilitator,
+    });
+    expect(rounds.body.rounds).toEqual([]);
+    await context.close();
+  });
+
   it('says "offline" when the browser loses the network and syncs what was written meanwhile', async () => {
     const { board, tokens } = await server.boardWithMembers();
     const { context, page } = await openBoard(browser, board.links.participant, 'Aino');

@@ -151,7 +151,14 @@ export class WorkshopStore {
     }
   }
 
+  /**
+   * Someone's action. Socket.io would hold it while disconnected and send it on reconnecting,
+   * maybe much later (a round opening after the facilitator gave up): it is refused at once.
+   */
   #emit<T>(send: (ack: Ack<T>) => void): Promise<T | undefined> {
+    if (!this.session.provider.socket.connected) {
+      return this.#run(() => Promise.reject({ code: 'offline', message: 'Not connected.' }));
+    }
     return this.#run(() => ask(send));
   }
 

@@ -178,6 +178,7 @@ export const workshop = {
     round_already_open: 'Another round is already open. Close it first.',
     silent_writing_not_running: 'Silent writing is not running.',
     round_still_open: 'Close the round first.',
+    offline: 'Not connected, so nothing was sent. Try again once the board is connected.',
   } as Record<string, string>,
   dismiss: 'Dismiss',
 };
