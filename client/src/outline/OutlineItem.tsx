@@ -8,6 +8,7 @@ import { FollowUpDialog } from '../workshop/FollowUpDialog.tsx';
 import { isTarget } from '../workshop/round-rules.ts';
 import { itemLabel } from '../workshop/use-items.ts';
 import { openRoundOf, shownRoundOf, useWorkshop } from '../workshop/use-workshop.ts';
+import { ConceptEditForm } from './ConceptEditForm.tsx';
 import { replaceItemText } from './outline-model.ts';
 
 export interface OutlineItemProps {
@@ -146,8 +147,15 @@ export function OutlineItem(props: OutlineItemProps) {
   const editButton = useRef<HTMLButtonElement>(null);
   const label = itemLabel(item) || t.outline.emptyText;
   const followUps = state.followUps.filter((followUp) => followUp.itemId === item.id);
-  const editable = canEdit && (item.type === 'note' || item.type === 'text');
+  const editable =
+    canEdit && (item.type === 'note' || item.type === 'text' || item.type === 'concept');
   const headingId = useId();
+  const doneEditing = (saved: boolean) => {
+    setEditing(false);
+    if (saved) props.announce(t.outline.announceSaved);
+    // Back to where the person was, so the keyboard does not lose its place.
+    requestAnimationFrame(() => editButton.current?.focus());
+  };
   return (
     <li className="ol-item" data-outline-item-id={item.id} aria-labelledby={headingId}>
       <p className="ol-item-head" id={headingId}>
@@ -171,17 +179,10 @@ export function OutlineItem(props: OutlineItemProps) {
           </ul>
         </div>
       )}
-      {editing ? (
-        <EditForm
-          item={item}
-          doc={doc}
-          onDone={(saved) => {
-            setEditing(false);
-            if (saved) props.announce(t.outline.announceSaved);
-            // Back to where the person was, so the keyboard does not lose its place.
-            requestAnimationFrame(() => editButton.current?.focus());
-          }}
-        />
+      {editing && item.type === 'concept' ? (
+        <ConceptEditForm item={item} doc={doc} label={label} onDone={doneEditing} />
+      ) : editing ? (
+        <EditForm item={item} doc={doc} onDone={doneEditing} />
       ) : (
         <div className="ol-actions">
           {editable && (

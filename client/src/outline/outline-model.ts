@@ -1,10 +1,16 @@
 /**
  * The outline's reading of the board: frames in reading order with their items, the items
  * outside any frame, where a note added from the outline goes, and text edits as small
- * Y.Text changes (so two people editing one note merge instead of overwriting each other).
+ * Y.Text changes (so two people editing one note, or one concept field, merge instead of
+ * overwriting each other).
  */
 import * as Y from 'yjs';
-import { type Item, type ItemMap, itemsOf } from '../../../shared/board-document.ts';
+import {
+  type ConceptField,
+  type Item,
+  type ItemMap,
+  itemsOf,
+} from '../../../shared/board-document.ts';
 import { insideFrame } from '../workshop/round-rules.ts';
 
 /** Items a person reads in the outline; strokes and connectors have no words to read. */
@@ -93,6 +99,27 @@ export function memberCell(memberId: string, modulo: number): number {
   return hash % Math.max(1, modulo);
 }
 
+/** Rewrites a Y.Text into `next` with the fewest changes: one delete and one insert. */
+function replaceText(text: Y.Text, next: string): void {
+  const current = text.toString();
+  let start = 0;
+  while (start < current.length && start < next.length && current[start] === next[start]) {
+    start++;
+  }
+  let end = 0;
+  while (
+    end < current.length - start &&
+    end < next.length - start &&
+    current[current.length - 1 - end] === next[next.length - 1 - end]
+  ) {
+    end++;
+  }
+  const removed = current.length - start - end;
+  if (removed > 0) text.delete(start, removed);
+  const inserted = next.slice(start, next.length - end);
+  if (inserted) text.insert(start, inserted);
+}
+
 /** Replaces an item's text with the fewest Y.Text changes: one delete and one insert. */
 export function replaceItemText(doc: Y.Doc, itemId: string, next: string): void {
   const map = itemsOf(doc).get(itemId) as ItemMap | undefined;
@@ -104,22 +131,36 @@ export function replaceItemText(doc: Y.Doc, itemId: string, next: string): void 
       map.set('text', new Y.Text(next));
       return;
     }
-    const current = text.toString();
-    let start = 0;
-    while (start < current.length && start < next.length && current[start] === next[start]) {
-      start++;
+    replaceText(text, next);
+  });
+}
+
+export interface ConceptEdit {
+  title?: string;
+  fields: Partial<Record<ConceptField, string>>;
+}
+
+/**
+ * Writes what the person changed in a concept, in one transaction: the title (a plain string)
+ * and each changed field's Y.Text as a small change. Fields left alone are not written, so
+ * someone else's edit to them meanwhile survives.
+ */
+export function saveConcept(doc: Y.Doc, itemId: string, edit: ConceptEdit): void {
+  const map = itemsOf(doc).get(itemId) as ItemMap | undefined;
+  if (!map) return;
+  doc.transact(() => {
+    if (edit.title !== undefined) map.set('title', edit.title);
+    let fields = map.get('fields');
+    if (!(fields instanceof Y.Map)) {
+      // A foreign client left the fields out: add the documented map.
+      fields = new Y.Map<Y.Text>();
+      map.set('fields', fields);
     }
-    let end = 0;
-    while (
-      end < current.length - start &&
-      end < next.length - start &&
-      current[current.length - 1 - end] === next[next.length - 1 - end]
-    ) {
-      end++;
+    const texts = fields as Y.Map<unknown>;
+    for (const [field, next] of Object.entries(edit.fields)) {
+      const text = texts.get(field);
+      if (text instanceof Y.Text) replaceText(text, next);
+      else texts.set(field, new Y.Text(next));
     }
-    const removed = current.length - start - end;
-    if (removed > 0) text.delete(start, removed);
-    const inserted = next.slice(start, next.length - end);
-    if (inserted) text.insert(start, inserted);
   });
 }

@@ -11,10 +11,12 @@ export interface FrameTitleProps {
   title: string;
   editing: boolean;
   onDone: (how: 'keyboard' | 'blur') => void;
+  /** Tab (`back` with Shift): where a concept card moves on to its fields; without it, Tab leaves. */
+  onTab?: (back: boolean) => void;
   className?: string;
 }
 
-export function FrameTitle({ map, title, editing, onDone, className }: FrameTitleProps) {
+export function FrameTitle({ map, title, editing, onDone, onTab, className }: FrameTitleProps) {
   const { t, model } = useCanvas();
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -47,6 +49,9 @@ export function FrameTitle({ map, title, editing, onDone, className }: FrameTitl
         if (event.key === 'Escape' || event.key === 'Enter') {
           event.preventDefault();
           onDone('keyboard');
+        } else if (event.key === 'Tab' && onTab) {
+          event.preventDefault();
+          onTab(event.shiftKey);
         }
       }}
       onBlur={() => onDone('blur')}

@@ -10,9 +10,11 @@ export interface TextEditorProps {
   className?: string;
   /** `keyboard`: Escape, focus goes back to the item; `blur`: focus went elsewhere already. */
   onDone: (how: 'keyboard' | 'blur') => void;
+  /** Tab (`back` with Shift): where a concept card moves between fields; without it, Tab leaves. */
+  onTab?: (back: boolean) => void;
 }
 
-export function TextEditor({ text, origin, label, className, onDone }: TextEditorProps) {
+export function TextEditor({ text, origin, label, className, onDone, onTab }: TextEditorProps) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const shown = useRef('');
 
@@ -52,6 +54,9 @@ export function TextEditor({ text, origin, label, className, onDone }: TextEdito
     if (event.key === 'Escape') {
       event.preventDefault();
       onDone('keyboard');
+    } else if (event.key === 'Tab' && onTab) {
+      event.preventDefault();
+      onTab(event.shiftKey);
     }
   };
 

@@ -127,6 +127,7 @@ export function handleKeyDown(
     const item = env.model.read(editable[0]!);
     if (!item) return false;
     if (item.type === 'note' || item.type === 'text') env.state.startEditing(item.id, 'text');
+    // A concept card opens at its title; Tab goes on through its fields (ConceptBody.tsx).
     else if (item.type === 'frame' || item.type === 'concept')
       env.state.startEditing(item.id, 'title');
     else return false;

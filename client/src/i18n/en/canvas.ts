@@ -79,6 +79,8 @@ export const canvas = {
       tab: 'Tab / Shift+Tab: next or previous item · arrow keys: nearest item in that direction',
       nudge: 'Alt+arrow: move the selection 10 units (Alt+Shift+arrow: 1 unit)',
       enter: 'Enter: edit the focused item · Escape: stop editing, then clear the selection',
+      conceptCard:
+        'Editing a concept card: Tab / Shift+Tab: next or previous field (title first) · past the last field, back to the card',
       help: '?: this list',
     },
   },

@@ -79,6 +79,8 @@ export const canvas: Catalogue['canvas'] = {
       tab: 'Sarkain / Vaihto+sarkain: seuraava tai edellinen kohde · nuolinäppäimet: lähin kohde siihen suuntaan',
       nudge: 'Alt+nuoli: siirrä valittuja 10 yksikköä (Alt+Vaihto+nuoli: 1 yksikkö)',
       enter: 'Enter: muokkaa valittua kohdetta · Esc: lopeta muokkaus, sitten tyhjennä valinta',
+      conceptCard:
+        'Konseptikorttia muokatessa: Sarkain / Vaihto+sarkain: seuraava tai edellinen kenttä (ensin otsikko) · viimeisen kentän jälkeen takaisin korttiin',
       help: '?: tämä luettelo',
     },
   },

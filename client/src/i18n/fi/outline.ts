@@ -27,6 +27,7 @@ export const outline: Catalogue['outline'] = {
   emptyText: '(tyhjä)',
   edit: 'Muokkaa',
   editLabel: (text) => `Muokkaa: ”${text}”`,
+  conceptTitle: 'Otsikko',
   save: 'Tallenna',
   cancel: 'Peruuta',
   by: (name) => `kirjoittaja ${name}`,

@@ -1,0 +1,82 @@
+/**
+ * Editing a concept in the outline: its title and its eight fields as labelled text fields,
+ * saved and cancelled like a note's text (Save, Ctrl/⌘+Enter; Cancel, Escape).
+ */
+import { type FormEvent, type KeyboardEvent, useId, useState } from 'react';
+import type * as Y from 'yjs';
+import { CONCEPT_FIELDS, type ConceptField, type Item } from '../../../shared/board-document.ts';
+import { useT } from '../i18n/i18n.tsx';
+import { saveConcept } from './outline-model.ts';
+
+type Concept = Extract<Item, { type: 'concept' }>;
+type FieldValues = Record<ConceptField, string>;
+
+export interface ConceptEditFormProps {
+  item: Concept;
+  doc: Y.Doc;
+  label: string;
+  onDone: (saved: boolean) => void;
+}
+
+export function ConceptEditForm({ item, doc, label, onDone }: ConceptEditFormProps) {
+  const t = useT();
+  const id = useId();
+  // What the form opened with: only what the person changed from it is written back.
+  const [initial] = useState(() => ({
+    title: item.title,
+    fields: Object.fromEntries(
+      CONCEPT_FIELDS.map((field) => [field, item.fields[field] ?? '']),
+    ) as FieldValues,
+  }));
+  const [title, setTitle] = useState(initial.title);
+  const [fields, setFields] = useState(initial.fields);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const changed = CONCEPT_FIELDS.filter((field) => fields[field] !== initial.fields[field]);
+    saveConcept(doc, item.id, {
+      title: title !== initial.title ? title : undefined,
+      fields: Object.fromEntries(changed.map((field) => [field, fields[field]])),
+    });
+    onDone(true);
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') onDone(false);
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit(event);
+  };
+
+  return (
+    <form
+      className="ol-edit ol-concept-edit"
+      onSubmit={submit}
+      aria-label={t.outline.editLabel(label)}
+    >
+      <label htmlFor={`${id}-title`}>{t.outline.conceptTitle}</label>
+      <input
+        id={`${id}-title`}
+        value={title}
+        // biome-ignore lint/a11y/noAutofocus: the person asked to edit this concept just now
+        autoFocus
+        onChange={(event) => setTitle(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      {CONCEPT_FIELDS.map((field) => (
+        <div key={field} className="ol-concept-field">
+          <label htmlFor={`${id}-${field}`}>{t.canvas.conceptFields[field]}</label>
+          <textarea
+            id={`${id}-${field}`}
+            value={fields[field]}
+            onChange={(event) => setFields({ ...fields, [field]: event.target.value })}
+            onKeyDown={onKeyDown}
+          />
+        </div>
+      ))}
+      <div className="ol-actions">
+        <button type="submit">{t.outline.save}</button>
+        <button type="button" onClick={() => onDone(false)}>
+          {t.outline.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}
