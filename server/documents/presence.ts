@@ -97,9 +97,10 @@ export class Presence {
     // carry nothing new, so they are dropped before any JSON is parsed or budget spent.
     const fresh = entries.filter((entry) => this.#isNew(entry));
     if (fresh.length === 0) return;
-    const own = fresh.filter((entry) => this.#speaksFor(peer, entry.clientId));
-    if (own.length < fresh.length) {
+    let own = fresh;
+    if (!fresh.every((entry) => this.#speaksFor(peer, entry.clientId))) {
       this.#metrics.messagesRejected.inc({ reason: 'presence_not_own' });
+      own = fresh.filter((entry) => this.#speaksFor(peer, entry.clientId));
       if (own.length === 0) return;
     }
     // Over the budget, the newest state simply waits for the next.
@@ -146,7 +147,8 @@ export class Presence {
     origin: unknown,
   ): void => {
     if (origin instanceof Peer) {
-      for (const id of [...change.added, ...change.updated]) this.#own(origin, id);
+      for (const id of change.added) this.#own(origin, id);
+      for (const id of change.updated) this.#own(origin, id);
       for (const id of change.removed) {
         this.#owners.delete(id);
         origin.clientIds.delete(id);
