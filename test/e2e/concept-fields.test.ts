@@ -93,6 +93,41 @@ describe.skipIf(!HAS_CHROMIUM)('filling in a concept card without a mouse', () =
       .waitFor();
   });
 
+  it('what someone else writes while the form is open is kept when it saves', async () => {
+    const { page } = pia;
+    const textOf = (id: string) => itemsOf(observer.doc).get(id)?.get('text') as Y.Text;
+    const fieldsOf = (id: string) => itemsOf(observer.doc).get(id)?.get('fields') as Y.Map<Y.Text>;
+    /** Changes the board on another client, with a note that shows once it reached Pia. */
+    const elsewhere = async (change: () => void, marker: string) => {
+      observer.doc.transact(() => {
+        change();
+        addItem(observer.doc, { type: 'note', x: 900, y: 900, text: marker });
+      });
+      await page.locator('[data-outline-item-id]', { hasText: marker }).waitFor();
+    };
+    const note = addItem(observer.doc, { type: 'note', x: 0, y: 600, text: 'Buses every hour' });
+    await page.getByRole('button', { name: 'Edit “Buses every hour”' }).click();
+    await page
+      .locator(`[data-outline-item-id="${note}"] textarea`)
+      .fill('Buses every hour, all night');
+    await elsewhere(() => textOf(note).insert(0, 'Free '), 'marker 1');
+    await page
+      .locator(`[data-outline-item-id="${note}"]`)
+      .getByRole('button', { name: 'Save' })
+      .click();
+    await waitFor(() => textOf(note).toString().includes('all night'), 'the saved note');
+    expect(textOf(note).toString()).toBe('Free Buses every hour, all night');
+
+    await page.getByRole('button', { name: 'Edit “Night bus home”' }).click();
+    const form = page.getByRole('form', { name: 'Edit “Night bus home”' });
+    await form.getByLabel('Target customer').fill('Night-shift workers');
+    const field = () => fieldsOf(inOutline).get('targetCustomer');
+    await elsewhere(() => field()?.insert('Shift workers'.length, ' and students'), 'marker 2');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await waitFor(() => field()?.toString().startsWith('Night') === true, 'the saved field');
+    expect(field()?.toString()).toBe('Night-shift workers and students');
+  });
+
   it('a viewer gets no Edit button on a concept', async () => {
     const viewer = await openAs(browser, server, boardId, viewerKey, 'Vera');
     await showOutline(viewer.page);

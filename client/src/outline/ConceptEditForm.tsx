@@ -2,18 +2,24 @@
  * Editing a concept in the outline: its title and its eight fields as labelled text fields,
  * saved and cancelled like a note's text (Save, Ctrl/⌘+Enter; Cancel, Escape).
  */
-import { type FormEvent, type KeyboardEvent, useId, useState } from 'react';
-import type * as Y from 'yjs';
-import { CONCEPT_FIELDS, type ConceptField, type Item } from '../../../shared/board-document.ts';
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useState } from 'react';
+import { type Doc, Map as YMap } from 'yjs';
+import {
+  CONCEPT_FIELDS,
+  type ConceptField,
+  type Item,
+  itemsOf,
+} from '../../../shared/board-document.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { saveConcept } from './outline-model.ts';
+import { TextEdit } from './text-edit.ts';
 
 type Concept = Extract<Item, { type: 'concept' }>;
 type FieldValues = Record<ConceptField, string>;
 
 export interface ConceptEditFormProps {
   item: Concept;
-  doc: Y.Doc;
+  doc: Doc;
   label: string;
   onDone: (saved: boolean) => void;
 }
@@ -21,22 +27,42 @@ export interface ConceptEditFormProps {
 export function ConceptEditForm({ item, doc, label, onDone }: ConceptEditFormProps) {
   const t = useT();
   const id = useId();
-  // What the form opened with: only what the person changed from it is written back.
-  const [initial] = useState(() => ({
-    title: item.title,
-    fields: Object.fromEntries(
-      CONCEPT_FIELDS.map((field) => [field, item.fields[field] ?? '']),
-    ) as FieldValues,
-  }));
+  // What the form opened with: only what the person changed from it is written back, past
+  // what others change meanwhile (text-edit.ts).
+  const [initial] = useState(() => {
+    const texts = itemsOf(doc).get(item.id)?.get('fields');
+    const edits = Object.fromEntries(
+      CONCEPT_FIELDS.map((field) => [
+        field,
+        new TextEdit(texts instanceof YMap ? texts.get(field) : undefined),
+      ]),
+    ) as Record<ConceptField, TextEdit>;
+    return { title: item.title, edits };
+  });
+  useEffect(
+    () => () => {
+      for (const edit of Object.values(initial.edits)) edit.end();
+    },
+    [initial],
+  );
   const [title, setTitle] = useState(initial.title);
-  const [fields, setFields] = useState(initial.fields);
+  const [fields, setFields] = useState(
+    () =>
+      Object.fromEntries(
+        CONCEPT_FIELDS.map((field) => [field, initial.edits[field].initial]),
+      ) as FieldValues,
+  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const changed = CONCEPT_FIELDS.filter((field) => fields[field] !== initial.fields[field]);
+    const changed = CONCEPT_FIELDS.filter(
+      (field) => fields[field] !== initial.edits[field].initial,
+    );
     saveConcept(doc, item.id, {
       title: title !== initial.title ? title : undefined,
-      fields: Object.fromEntries(changed.map((field) => [field, fields[field]])),
+      fields: Object.fromEntries(
+        changed.map((field) => [field, { edit: initial.edits[field], typed: fields[field] }]),
+      ),
     });
     onDone(true);
   };

@@ -1,7 +1,7 @@
 /** One item in the outline: its words, my votes or its result, its follow-ups, and actions. */
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type * as Y from 'yjs';
-import type { Item } from '../../../shared/board-document.ts';
+import { type Item, itemsOf } from '../../../shared/board-document.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { FollowUpDialog } from '../workshop/FollowUpDialog.tsx';
@@ -9,7 +9,8 @@ import { isTarget } from '../workshop/round-rules.ts';
 import { itemLabel } from '../workshop/use-items.ts';
 import { openRoundOf, shownRoundOf, useWorkshop } from '../workshop/use-workshop.ts';
 import { ConceptEditForm } from './ConceptEditForm.tsx';
-import { replaceItemText } from './outline-model.ts';
+import { saveItemText } from './outline-model.ts';
+import { TextEdit } from './text-edit.ts';
 
 export interface OutlineItemProps {
   item: Item;
@@ -42,11 +43,13 @@ function ItemText({ item }: { item: Item }) {
 function EditForm(props: { item: Item; doc: Y.Doc; onDone: (saved: boolean) => void }) {
   const t = useT();
   const id = useId();
-  const initial = 'text' in props.item ? props.item.text : '';
-  const [text, setText] = useState(initial);
+  // What others change while the form is open is kept when it saves.
+  const [edit] = useState(() => new TextEdit(itemsOf(props.doc).get(props.item.id)?.get('text')));
+  useEffect(() => () => edit.end(), [edit]);
+  const [text, setText] = useState(edit.initial);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    replaceItemText(props.doc, props.item.id, text);
+    saveItemText(props.doc, props.item.id, edit, text);
     props.onDone(true);
   };
   return (

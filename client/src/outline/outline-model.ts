@@ -1,8 +1,8 @@
 /**
  * The outline's reading of the board: frames in reading order with their items, the items
- * outside any frame, where a note added from the outline goes, and text edits as small
- * Y.Text changes (so two people editing one note, or one concept field, merge instead of
- * overwriting each other).
+ * outside any frame, where a note added from the outline goes, and saving text edits as small
+ * Y.Text changes moved past what others changed meanwhile (text-edit.ts), so two people
+ * editing one note, or one concept field, merge instead of overwriting each other.
  */
 import * as Y from 'yjs';
 import {
@@ -12,6 +12,7 @@ import {
   itemsOf,
 } from '../../../shared/board-document.ts';
 import { insideFrame } from '../workshop/round-rules.ts';
+import type { TextEdit } from './text-edit.ts';
 
 /** Items a person reads in the outline; strokes and connectors have no words to read. */
 const READABLE = new Set<Item['type']>(['note', 'text', 'concept']);
@@ -99,51 +100,26 @@ export function memberCell(memberId: string, modulo: number): number {
   return hash % Math.max(1, modulo);
 }
 
-/** Rewrites a Y.Text into `next` with the fewest changes: one delete and one insert. */
-function replaceText(text: Y.Text, next: string): void {
-  const current = text.toString();
-  let start = 0;
-  while (start < current.length && start < next.length && current[start] === next[start]) {
-    start++;
-  }
-  let end = 0;
-  while (
-    end < current.length - start &&
-    end < next.length - start &&
-    current[current.length - 1 - end] === next[next.length - 1 - end]
-  ) {
-    end++;
-  }
-  const removed = current.length - start - end;
-  if (removed > 0) text.delete(start, removed);
-  const inserted = next.slice(start, next.length - end);
-  if (inserted) text.insert(start, inserted);
-}
-
-/** Replaces an item's text with the fewest Y.Text changes: one delete and one insert. */
-export function replaceItemText(doc: Y.Doc, itemId: string, next: string): void {
+/** Saves a note's or text item's edit (see text-edit.ts). */
+export function saveItemText(doc: Y.Doc, itemId: string, edit: TextEdit, typed: string): void {
   const map = itemsOf(doc).get(itemId) as ItemMap | undefined;
   if (!map) return;
-  const text = map.get('text');
   doc.transact(() => {
-    if (!(text instanceof Y.Text)) {
-      // A foreign client wrote a plain string: upgrade it to the documented Y.Text.
-      map.set('text', new Y.Text(next));
-      return;
-    }
-    replaceText(text, next);
+    // A foreign client wrote a plain string (or nothing): store the documented Y.Text.
+    if (!edit.save(map.get('text'), typed)) map.set('text', new Y.Text(typed));
   });
 }
 
 export interface ConceptEdit {
   title?: string;
-  fields: Partial<Record<ConceptField, string>>;
+  /** The fields the person changed: each one's edit and what it now says. */
+  fields: Partial<Record<ConceptField, { edit: TextEdit; typed: string }>>;
 }
 
 /**
  * Writes what the person changed in a concept, in one transaction: the title (a plain string)
- * and each changed field's Y.Text as a small change. Fields left alone are not written, so
- * someone else's edit to them meanwhile survives.
+ * and each changed field's Y.Text as a small change. Fields left alone are not written, and
+ * what others changed meanwhile survives (text-edit.ts).
  */
 export function saveConcept(doc: Y.Doc, itemId: string, edit: ConceptEdit): void {
   const map = itemsOf(doc).get(itemId) as ItemMap | undefined;
@@ -157,10 +133,10 @@ export function saveConcept(doc: Y.Doc, itemId: string, edit: ConceptEdit): void
       map.set('fields', fields);
     }
     const texts = fields as Y.Map<unknown>;
-    for (const [field, next] of Object.entries(edit.fields)) {
-      const text = texts.get(field);
-      if (text instanceof Y.Text) replaceText(text, next);
-      else texts.set(field, new Y.Text(next));
+    for (const [field, change] of Object.entries(edit.fields)) {
+      if (!change.edit.save(texts.get(field), change.typed)) {
+        texts.set(field, new Y.Text(change.typed));
+      }
     }
   });
 }
