@@ -1,6 +1,6 @@
 /** The composition root: wires store, services, pipeline and transports into one server. */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
@@ -15,6 +15,12 @@ import { Checkpointer } from './store/checkpointer.ts';
 
 /** How often the WAL is checkpointed, off the event loop (store/checkpointer.ts). */
 const CHECKPOINT_INTERVAL_MS = 1_000;
+/**
+ * Connections still open this long into a shutdown are cut. Socket.io's close waits for every
+ * connection, and a WebSocket whose peer no longer reads (a client machine that hung) would hold
+ * the shutdown for its 30 s closing handshake; everything is stored before they are closed.
+ */
+const SHUTDOWN_GRACE_MS = 1_000;
 
 const CLIENT_DIR = path.resolve(fileURLToPath(new URL('../dist/client', import.meta.url)));
 
@@ -51,6 +57,11 @@ export async function startServer(
     isReady: () => ready,
   });
   const httpServer = http.createServer(app);
+  const sockets = new Set<Socket>();
+  httpServer.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
   const realtime = {
     boards,
     documents,
@@ -87,9 +98,13 @@ export async function startServer(
         new AppError('shutting_down', 'The server is restarting; reconnect shortly.'),
       );
       ywebsocket.close();
+      const cut = setTimeout(() => {
+        for (const socket of sockets) socket.destroy();
+      }, SHUTDOWN_GRACE_MS);
       await socketio.close();
       httpServer.closeAllConnections();
       await stopped;
+      clearTimeout(cut);
       await checkpointer.stop();
       db.close();
       logger.info('Ideamill stopped');
