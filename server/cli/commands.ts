@@ -10,7 +10,7 @@ import type { Config } from '../config/config.ts';
 import { renderExport } from '../follow-through/exports/index.ts';
 import { serveUntilSignal } from '../serve.ts';
 import { createServices } from '../services.ts';
-import { DATABASE_FILE } from '../store/database.ts';
+import { databaseFile } from '../store/database.ts';
 
 export class UsageError extends Error {}
 
@@ -51,7 +51,7 @@ async function withServices<T>(
   work: (services: ReturnType<typeof createServices>) => T | Promise<T>,
   database: 'existing' | 'create' = 'existing',
 ): Promise<T> {
-  const file = path.resolve(context.config.dataDir, DATABASE_FILE);
+  const file = path.resolve(databaseFile(context.config.dataDir));
   if (database === 'existing' && !fs.existsSync(file)) {
     throw new Error(`there is no database at ${file}: check DATA_DIR`);
   }

@@ -13,9 +13,14 @@ export interface OpenOptions {
 
 export const DATABASE_FILE = 'ideamill.sqlite';
 
+/** Where the database of a data directory is. */
+export function databaseFile(dataDir: string): string {
+  return path.join(dataDir, DATABASE_FILE);
+}
+
 export function openDatabase({ dataDir, synchronous }: OpenOptions): Db {
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, DATABASE_FILE));
+  const db = new Database(databaseFile(dataDir));
   // WAL: readers never block the writer. NORMAL keeps every commit across a process crash
   // (kill -9); FULL also across power loss, at the cost of an fsync per commit.
   db.pragma('journal_mode = WAL');

@@ -1,7 +1,6 @@
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../server/store/database.ts';
+import { databaseFile } from '../../server/store/database.ts';
 import type { CreateBoardResponse, JoinBoardResponse } from '../../shared/api.ts';
 import { addItem, itemsOf, readItems } from '../../shared/board-document.ts';
 import { type ChildServer, startChildServer } from '../helpers/child-server.ts';
@@ -111,7 +110,7 @@ it('SIGTERM flushes, compacts and exits cleanly; everything is there after resta
   expect(await server.kill('SIGTERM')).toBe(0);
   expect(await closeCode).toBe(1001);
   writer.destroy();
-  const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
+  const db = new Database(databaseFile(dataDir), { readonly: true });
   expect(db.prepare('SELECT count(*) AS n FROM document_updates').get()).toEqual({ n: 0 });
   db.close();
 

@@ -1,8 +1,7 @@
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { DATABASE_FILE } from '../../server/store/database.ts';
+import { databaseFile } from '../../server/store/database.ts';
 import { addItem, itemsOf, readItems } from '../../shared/board-document.ts';
 import { socketIoClient, waitFor, yWebsocketClient } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -138,7 +137,7 @@ describe('the board survives', () => {
     await server.close();
     server = undefined;
     // Put the covered log back: what a compaction that stopped half-way would leave.
-    const db = new Database(path.join(dataDir, DATABASE_FILE));
+    const db = new Database(databaseFile(dataDir));
     expect(db.prepare('SELECT count(*) AS n FROM document_updates').get()).toEqual({ n: 0 });
     const insert = db.prepare(
       'INSERT INTO document_updates (seq, doc_id, board_id, data) VALUES (?, ?, ?, ?)',
