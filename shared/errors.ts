@@ -30,6 +30,7 @@ export const ERROR_STATUS = {
   round_still_open: 409,
   payload_too_large: 413,
   document_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   internal_error: 500,
   storage_failed: 500,

@@ -16,6 +16,7 @@ import type { BoardsService } from '../boards/boards-service.ts';
 import { AppError } from '../errors.ts';
 import { requireAdmin, requireMember } from './auth.ts';
 import { perIpLimit } from './rate-limit.ts';
+import { jsonBody } from './request-body.ts';
 
 export interface BoardsRouterOptions {
   boards: BoardsService;
@@ -36,7 +37,7 @@ export function boardsRouter(options: BoardsRouterOptions): Router {
 
   router.post('/', (req, res) => {
     requireAdmin(req, options.adminToken);
-    const input = createBoardBody.parse(req.body ?? {});
+    const input = createBoardBody.parse(jsonBody(req));
     const { board, keys } = boards.create(input);
     const origin = options.publicUrl ?? `${req.protocol}://${req.get('host')}`;
     // The key rides in the fragment: browsers never send it to servers or in Referer headers.
@@ -49,7 +50,7 @@ export function boardsRouter(options: BoardsRouterOptions): Router {
 
   router.post('/:id/join', perIpLimit(options.joinRatePerMin), (req, res) => {
     const boardId = boardIdParam(req);
-    const input = joinBoardBody.parse(req.body ?? {});
+    const input = joinBoardBody.parse(jsonBody(req));
     const { member, token } = boards.join(boardId, input.key, input.name);
     const body: JoinBoardResponse = { member: publicMember(member), token };
     res.json(body);

@@ -5,6 +5,7 @@ import type { BoardsService } from '../boards/boards-service.ts';
 import type { Facilitation } from '../facilitation/facilitation.ts';
 import { requireMember } from './auth.ts';
 import { boardIdParam } from './boards-router.ts';
+import { jsonBody } from './request-body.ts';
 
 export function facilitationRouter(boards: BoardsService, facilitation: Facilitation): Router {
   const router = Router({ mergeParams: true });
@@ -16,19 +17,19 @@ export function facilitationRouter(boards: BoardsService, facilitation: Facilita
   });
   router.post('/lock', (req, res) => {
     const who = member(req);
-    res.json(state.setLocked(who, lockBody.parse(req.body ?? {}).locked));
+    res.json(state.setLocked(who, lockBody.parse(jsonBody(req)).locked));
   });
   router.post('/phase', (req, res) => {
     const who = member(req);
-    res.json(state.setPhase(who, phaseBody.parse(req.body ?? {}).phase));
+    res.json(state.setPhase(who, phaseBody.parse(jsonBody(req)).phase));
   });
   router.post('/timer', (req, res) => {
     const who = member(req);
-    res.json(state.controlTimer(who, timerBody.parse(req.body ?? {})));
+    res.json(state.controlTimer(who, timerBody.parse(jsonBody(req))));
   });
   router.post('/silent-writing', (req, res) => {
     const who = member(req);
-    const body = silentWritingBody.parse(req.body ?? {});
+    const body = silentWritingBody.parse(jsonBody(req));
     if (body.action === 'start') res.json(silentWriting.start(who));
     else res.json(silentWriting.reveal(who, body.anonymous));
   });

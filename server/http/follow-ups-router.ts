@@ -4,6 +4,7 @@ import type { BoardsService } from '../boards/boards-service.ts';
 import type { FollowUpsService } from '../follow-through/follow-ups-service.ts';
 import { requireMember } from './auth.ts';
 import { boardIdParam } from './boards-router.ts';
+import { jsonBody } from './request-body.ts';
 
 export function followUpsRouter(boards: BoardsService, followUps: FollowUpsService): Router {
   const router = Router({ mergeParams: true });
@@ -13,13 +14,13 @@ export function followUpsRouter(boards: BoardsService, followUps: FollowUpsServi
     res.json({ followUps: followUps.list(member(req)) });
   });
   router.post('/', (req, res) => {
-    res.status(201).json(followUps.create(member(req), req.body ?? {}));
+    res.status(201).json(followUps.create(member(req), jsonBody(req)));
   });
   router.post('/from-round', (req, res) => {
-    res.status(201).json({ followUps: followUps.fromRound(member(req), req.body ?? {}) });
+    res.status(201).json({ followUps: followUps.fromRound(member(req), jsonBody(req)) });
   });
   router.patch('/:fid', (req, res) => {
-    res.json(followUps.update(member(req), String(req.params.fid), req.body ?? {}));
+    res.json(followUps.update(member(req), String(req.params.fid), jsonBody(req)));
   });
   router.delete('/:fid', (req, res) => {
     followUps.delete(member(req), String(req.params.fid));

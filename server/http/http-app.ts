@@ -44,7 +44,9 @@ export function createHttpApp(options: HttpAppOptions): Express {
   });
 
   const api = express.Router();
-  api.use(express.json({ limit: options.maxBodyBytes }));
+  // Any JSON value parses, so that a body of `null` or `"x"` is refused as "not an object"
+  // (request-body.ts) rather than as JSON that does not parse.
+  api.use(express.json({ limit: options.maxBodyBytes, strict: false }));
   const { boards, followThrough } = options;
   api.use('/boards/:id/rounds', roundsRouter(boards, options.facilitation.rounds));
   api.use('/boards/:id/followups', followUpsRouter(boards, followThrough.followUps));

@@ -5,6 +5,7 @@ import type { BoardsService } from '../boards/boards-service.ts';
 import type { RoundsService } from '../facilitation/rounds-service.ts';
 import { requireMember } from './auth.ts';
 import { boardIdParam } from './boards-router.ts';
+import { jsonBody } from './request-body.ts';
 
 export function roundsRouter(boards: BoardsService, rounds: RoundsService): Router {
   const router = Router({ mergeParams: true });
@@ -15,14 +16,14 @@ export function roundsRouter(boards: BoardsService, rounds: RoundsService): Rout
     res.json({ rounds: rounds.list(member(req)) });
   });
   router.post('/', (req, res) => {
-    res.status(201).json(rounds.open(member(req), req.body ?? {}));
+    res.status(201).json(rounds.open(member(req), jsonBody(req)));
   });
   router.get('/:rid', (req, res) => {
     res.json(rounds.get(member(req), roundId(req)));
   });
   router.post('/:rid/votes', async (req, res) => {
     const who = member(req);
-    const { itemId } = voteBody.parse(req.body ?? {});
+    const { itemId } = voteBody.parse(jsonBody(req));
     res.json(await rounds.castVote(who, roundId(req), itemId));
   });
   router.delete('/:rid/votes/:itemId', async (req, res) => {

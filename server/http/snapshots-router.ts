@@ -4,6 +4,7 @@ import type { BoardsService } from '../boards/boards-service.ts';
 import type { SnapshotsService } from '../follow-through/snapshots-service.ts';
 import { requireMember } from './auth.ts';
 import { boardIdParam } from './boards-router.ts';
+import { jsonBody } from './request-body.ts';
 
 export function snapshotsRouter(boards: BoardsService, snapshots: SnapshotsService): Router {
   const router = Router({ mergeParams: true });
@@ -13,7 +14,7 @@ export function snapshotsRouter(boards: BoardsService, snapshots: SnapshotsServi
     res.json({ snapshots: snapshots.list(member(req)) });
   });
   router.post('/', (req, res) => {
-    res.status(201).json(snapshots.create(member(req), req.body ?? {}));
+    res.status(201).json(snapshots.create(member(req), jsonBody(req)));
   });
   router.post('/:sid/restore', (req, res) => {
     res.json({ restored: snapshots.restore(member(req), String(req.params.sid)) });

@@ -64,6 +64,50 @@ describe('creating a board', () => {
     expect(body.error.code).toBe('invalid_json');
   });
 
+  it.each(['null', '"x"', '42', 'true'])(
+    'refuses the JSON value %s, which is not an object, with 400 invalid_input',
+    async (raw) => {
+      const { status, body } = await server.api<ErrorResponse>('/api/boards', { raw });
+      expect(status).toBe(400);
+      expect(body.error).toEqual({
+        code: 'invalid_input',
+        message: expect.stringMatching(/^The request body must be a JSON object/),
+      });
+    },
+  );
+
+  it('refuses a body that is not sent as JSON with 415, naming the content type it needs', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', undefined]) {
+      const response = await fetch(`${server.url}/api/boards`, {
+        method: 'POST',
+        headers: type ? { 'content-type': type } : {},
+        // A Blob without a type: fetch sends no Content-Type at all.
+        body: new Blob(['{"title":"Development day"}']),
+      });
+      expect(response.status).toBe(415);
+      const body = (await response.json()) as ErrorResponse;
+      expect(body.error.code).toBe('unsupported_media_type');
+      expect(body.error.message).toContain('Content-Type: application/json');
+    }
+    // A board call reads its token before its body: the caller learns that first.
+    const { board } = await server.createBoard();
+    const lock = await fetch(`${server.url}/api/boards/${board.id}/lock`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{"locked":true}',
+    });
+    expect(lock.status).toBe(401);
+  });
+
+  it('takes a POST without any body where the body is optional', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const { status } = await server.api(`/api/boards/${board.board.id}/snapshots`, {
+      method: 'POST',
+      token: tokens.facilitator,
+    });
+    expect(status).toBe(201);
+  });
+
   it('refuses an oversized body with 413', async () => {
     const { status, body } = await server.api<ErrorResponse>('/api/boards', {
       body: { title: 'x'.repeat(5 * 1024 * 1024) },
