@@ -30,3 +30,6 @@ export function knownError(error: unknown): AppError | undefined {
   }
   return undefined;
 }
+
+/** Why the server cannot start, in words for the operator (main prints the message alone). */
+export class StartupError extends Error {}

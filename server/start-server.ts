@@ -5,13 +5,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { Config } from './config/config.ts';
-import { AppError } from './errors.ts';
+import { AppError, StartupError } from './errors.ts';
 import { createHttpApp } from './http/http-app.ts';
 import { createLogger } from './observability/logger.ts';
 import { SocketIoTransport } from './realtime/socketio-transport.ts';
 import { YWebsocketTransport } from './realtime/ywebsocket-transport.ts';
 import { createServices, type Services } from './services.ts';
 import { Checkpointer } from './store/checkpointer.ts';
+import { lockDataDir } from './store/data-dir-lock.ts';
 
 /** How often the WAL is checkpointed, off the event loop (store/checkpointer.ts). */
 const CHECKPOINT_INTERVAL_MS = 1_000;
@@ -36,7 +37,15 @@ export async function startServer(
   config: Config,
   logger = createLogger(config.logLevel),
 ): Promise<RunningServer> {
-  const services = createServices(config, logger);
+  // Before the database opens: a second server on the same data directory stops here.
+  const lock = lockDataDir(config.dataDir);
+  let services: Services;
+  try {
+    services = createServices(config, logger);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const { db, metrics, boards, documents, facilitation, followThrough } = services;
   followThrough.snapshots.startPeriodic(config.snapshotIntervalMs);
   const checkpointer = new Checkpointer(db, { intervalMs: CHECKPOINT_INTERVAL_MS, logger });
@@ -74,13 +83,26 @@ export async function startServer(
   facilitation.rounds.resume();
   const ywebsocket = new YWebsocketTransport(httpServer, realtime);
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(config.port, config.host, () => {
-      httpServer.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, config.host, () => {
+        httpServer.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    // Nothing is serving: stop what started and leave the database and the lock as they were.
+    facilitation.rounds.stop();
+    followThrough.snapshots.stop();
+    ywebsocket.close();
+    await socketio.close();
+    await checkpointer.stop();
+    documents.release();
+    db.close();
+    lock.release();
+    throw listenFailure(error, config);
+  }
   ready = true;
   const port = (httpServer.address() as AddressInfo).port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -107,10 +129,27 @@ export async function startServer(
       clearTimeout(cut);
       await checkpointer.stop();
       db.close();
+      lock.release();
       logger.info('Ideamill stopped');
     })();
     return closing;
   };
 
   return { ...services, url, port, logger, close };
+}
+
+/** Why the server could not listen, naming the variables that set the address. */
+function listenFailure(error: unknown, config: Config): Error {
+  const code = (error as { code?: string }).code;
+  const address = `HOST ${config.host}, PORT ${config.port}`;
+  const why: Record<string, string> = {
+    EADDRINUSE: 'another program is listening there already: stop it or choose another PORT',
+    EACCES: 'this user may not listen on that port: choose a PORT above 1023',
+    EADDRNOTAVAIL: 'no network interface of this machine has that address: check HOST',
+    ENOTFOUND: 'that host name does not resolve: check HOST',
+    EAI_AGAIN: 'that host name could not be resolved: check HOST',
+  };
+  const reason = code ? why[code] : undefined;
+  if (!reason) return error instanceof Error ? error : new Error(String(error));
+  return new StartupError(`Cannot listen on ${address} (${code}): ${reason}.`);
 }

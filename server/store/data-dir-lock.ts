@@ -1,0 +1,43 @@
+/**
+ * One server per data directory. Two servers on one SQLite file each keep their own copy of a
+ * board in memory and fold it into the stored state, deleting the log rows it covers: one
+ * server's compaction deleted the edits the other had stored (and acknowledged), and neither
+ * relayed the other's edits. The server holds an exclusive SQLite lock on `ideamill.lock` for as
+ * long as it runs; the operating system drops the lock with the process, also on kill -9, so a
+ * crash never leaves a stale lock behind. The CLI's other commands take no lock: they work
+ * beside the server through SQLite's own locking.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { StartupError } from '../errors.ts';
+
+export const LOCK_FILE = 'ideamill.lock';
+
+export interface DataDirLock {
+  release(): void;
+}
+
+export function lockDataDir(dataDir: string): DataDirLock {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, LOCK_FILE);
+  const lock = new Database(file, { timeout: 0 });
+  try {
+    // EXCLUSIVE locking mode keeps the lock a write takes until the connection closes; the
+    // journal stays in memory, so the lock leaves no other file behind.
+    lock.pragma('locking_mode = EXCLUSIVE');
+    lock.pragma('journal_mode = MEMORY');
+    lock.exec('BEGIN EXCLUSIVE; COMMIT');
+  } catch (error) {
+    lock.close();
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') {
+      throw new StartupError(
+        `Another Ideamill server is already serving DATA_DIR ${dataDir} (it holds ${file}). ` +
+          'Two servers on one data directory would lose each other’s edits: stop the other ' +
+          'one, or give this one a DATA_DIR of its own.',
+      );
+    }
+    throw error;
+  }
+  return { release: () => lock.close() };
+}
