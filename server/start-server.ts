@@ -81,7 +81,7 @@ export async function startServer(
   const socketio = new SocketIoTransport(httpServer, realtime, facilitation, followThrough);
   facilitation.setEvents(socketio);
   facilitation.rounds.resume();
-  const ywebsocket = new YWebsocketTransport(httpServer, realtime);
+  const ywebsocket = new YWebsocketTransport(httpServer, realtime, [`${socketio.io.path()}/`]);
 
   try {
     await new Promise<void>((resolve, reject) => {

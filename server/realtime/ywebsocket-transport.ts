@@ -23,13 +23,21 @@ export class YWebsocketTransport {
   readonly #pinger: NodeJS.Timeout;
   readonly #groups = new Map<string, WebSocketGroup>();
 
-  constructor(httpServer: HttpServer, context: RealtimeContext) {
+  /**
+   * `otherPaths`: prefixes of upgrade paths another transport answers (Socket.io's engine). Any
+   * other upgrade that is not a y-websocket address is refused here with 404: nothing else would
+   * answer it, and the socket would hang until the client gave up.
+   */
+  constructor(httpServer: HttpServer, context: RealtimeContext, otherPaths: readonly string[]) {
     this.#context = context;
     this.#wss = new WebSocketServer({ noServer: true, maxPayload: context.maxMessageBytes });
     httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
       const url = new URL(request.url ?? '/', 'http://localhost');
       const match = PATH.exec(url.pathname);
-      if (!match) return; // Socket.io's engine handles its own path.
+      if (!match) {
+        if (!otherPaths.some((prefix) => url.pathname.startsWith(prefix))) refuseUpgrade(socket);
+        return;
+      }
       this.#wss.handleUpgrade(request, socket, head, (ws) => {
         // Bad percent-encoding names no board: refused in #accept like any unknown one.
         const boardId = decodeSegment(match[1]!) ?? '';
@@ -127,6 +135,23 @@ export class YWebsocketTransport {
 function closeWith(ws: WebSocket, error: AppError): void {
   if (ws.readyState === ws.CLOSED || ws.readyState === ws.CLOSING) return;
   ws.close(CLOSE_CODE[error.code] ?? 4500, error.code);
+}
+
+/** Answers an upgrade to an address no transport serves with the API's 404 error body. */
+function refuseUpgrade(socket: Duplex): void {
+  const body = JSON.stringify({
+    error: {
+      code: 'route_not_found',
+      message: 'There is no WebSocket endpoint here: boards are at /yjs/:boardId?token=….',
+    },
+  });
+  // The HTTP server no longer watches an upgraded socket: a reset must not become a crash.
+  socket.on('error', () => {});
+  socket.once('finish', () => socket.destroy());
+  socket.end(
+    'HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Type: application/json\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
 }
 
 function decodeSegment(segment: string): string | null {

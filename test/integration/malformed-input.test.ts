@@ -247,6 +247,34 @@ describe('malformed addresses and bodies', () => {
     expect((await server.api('/healthz')).status).toBe(200);
   });
 
+  it('a WebSocket upgrade to any other address is answered 404 at once, not left hanging', async () => {
+    const base = server.url.replace('http', 'ws');
+    // A stock WebsocketProvider given an empty room asks for /yjs/; a typo, for anything.
+    for (const address of ['/', '/yjs', '/yjs/', `/yjs/${boardId}/elsewhere`, '/socketio/']) {
+      const ws = new WebSocket(`${base}${address}?token=${tokens.viewer}`);
+      const answer = await new Promise<number | string>((resolve) => {
+        const timer = setTimeout(() => resolve('no answer in 3 s'), 3000);
+        ws.once('unexpected-response', (_request, response) => {
+          clearTimeout(timer);
+          resolve(response.statusCode ?? 0);
+        });
+        ws.once('open', () => resolve('opened'));
+        ws.once('error', () => {});
+      });
+      ws.terminate();
+      expect([address, answer]).toEqual([address, 404]);
+    }
+    // Socket.io's own path still upgrades.
+    const socket = io(server.url, {
+      auth: { token: tokens.viewer, boardId },
+      transports: ['websocket'],
+      reconnection: false,
+    });
+    await new Promise<void>((resolve) => socket.once('board:welcome', () => resolve()));
+    socket.close();
+    expect((await server.api('/healthz')).status).toBe(200);
+  });
+
   it('HTTP requests the server cannot read are 400s with the error body, not 500s', async () => {
     const requests: [string, RequestInit][] = [
       ['/api/boards/%E0%A4%A', {}],
