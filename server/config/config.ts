@@ -4,17 +4,45 @@ import { z } from 'zod';
 
 const MiB = 1024 * 1024;
 
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/**
+ * A whole number written in decimal digits. Number() alone would read ' ' as 0 (PORT=' ' picked
+ * a random port), '0x10' as 16 and '1e3' as 1000.
+ */
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number in decimal digits, such as 3000')
+    .transform(Number)
+    .pipe(z.number().min(min).max(max));
 
 const envSchema = z.object({
   PORT: int(0, 65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  HOST: z
+    .string()
+    .regex(/^\S+$/, 'HOST must be an address or host name without spaces, such as 0.0.0.0')
+    .default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional(),
+  ADMIN_TOKEN: z
+    .string()
+    .min(16, 'ADMIN_TOKEN must be at least 16 characters')
+    // A Bearer token cannot carry spaces: nobody could ever send this one.
+    .regex(/^\S+$/, 'ADMIN_TOKEN must not contain spaces')
+    .optional(),
   PUBLIC_URL: z
     .string()
     .url('PUBLIC_URL must be an absolute URL such as https://ideamill.example.org')
+    // Board links are PUBLIC_URL + /b/<id>#key=…: another scheme, a query or a fragment would
+    // make links that do not open the board.
+    .refine(
+      (url) =>
+        URL.canParse(url) &&
+        /^https?:$/.test(new URL(url).protocol) &&
+        !url.includes('?') &&
+        !url.includes('#'),
+      'PUBLIC_URL must be an http:// or https:// address without ? or #, such as https://ideamill.example.org',
+    )
     .transform((url) => url.replace(/\/+$/, ''))
     .optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),

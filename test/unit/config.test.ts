@@ -51,6 +51,31 @@ describe('configuration from the environment', () => {
     }
   });
 
+  it.each([
+    ['PORT', ' '],
+    ['PORT', '0x10'],
+    ['PORT', '1e3'],
+    ['PRESENCE_FLUSH_MS', '\t'],
+    ['MAX_MESSAGE_BYTES', '4194304.0'],
+    ['UPDATE_RATE_PER_SEC', '+5'],
+    ['PUBLIC_URL', 'javascript:alert(1)'],
+    ['PUBLIC_URL', 'ftp://ideamill.example.org'],
+    ['PUBLIC_URL', 'https://ideamill.example.org/?from=mail'],
+    ['PUBLIC_URL', 'https://ideamill.example.org/#top'],
+    ['ADMIN_TOKEN', 'has spaces in it 1234'],
+    ['HOST', ' '],
+  ])('refuses %s=%j, naming it, rather than reading it as something else', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(
+      expect.objectContaining({ name: 'Error', message: expect.stringContaining(`${name}: `) }),
+    );
+  });
+
+  it('takes whole numbers with surrounding spaces, and a PUBLIC_URL with a path', () => {
+    expect(
+      loadConfig({ PORT: ' 8080 ', PUBLIC_URL: 'https://example.org/ideamill/' }),
+    ).toMatchObject({ port: 8080, publicUrl: 'https://example.org/ideamill' });
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', ADMIN_TOKEN: '' })).toMatchObject({
       port: 3000,
