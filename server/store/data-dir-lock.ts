@@ -7,10 +7,10 @@
  * crash never leaves a stale lock behind. The CLI's other commands take no lock: they work
  * beside the server through SQLite's own locking.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { StartupError } from '../errors.ts';
+import { ensureDataDir } from './database.ts';
 
 export const LOCK_FILE = 'ideamill.lock';
 
@@ -19,7 +19,7 @@ export interface DataDirLock {
 }
 
 export function lockDataDir(dataDir: string): DataDirLock {
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensureDataDir(dataDir);
   const file = path.join(dataDir, LOCK_FILE);
   const lock = new Database(file, { timeout: 0 });
   try {

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { StartupError } from '../errors.ts';
 import { MIGRATIONS } from './migrations.ts';
 
 export type Db = Database.Database;
@@ -19,16 +20,60 @@ export function databaseFile(dataDir: string): string {
 }
 
 export function openDatabase({ dataDir, synchronous }: OpenOptions): Db {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(databaseFile(dataDir));
-  // WAL: readers never block the writer. NORMAL keeps every commit across a process crash
-  // (kill -9); FULL also across power loss, at the cost of an fsync per commit.
-  db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${synchronous}`);
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
-  return db;
+  ensureDataDir(dataDir);
+  let db: Db | undefined;
+  try {
+    db = new Database(databaseFile(dataDir));
+    // WAL: readers never block the writer. NORMAL keeps every commit across a process crash
+    // (kill -9); FULL also across power loss, at the cost of an fsync per commit.
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${synchronous}`);
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw openFailure(error, dataDir);
+  }
+}
+
+/** Creates DATA_DIR if need be; one that cannot hold the database stops the start in words. */
+export function ensureDataDir(dataDir: string): void {
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    throw openFailure(error, dataDir);
+  }
+}
+
+/** The operator's reading of an error opening the data directory or its database. */
+function openFailure(error: unknown, dataDir: string): unknown {
+  const { code, message } = error as { code?: string; message?: string };
+  const file = databaseFile(dataDir);
+  switch (code) {
+    case 'SQLITE_CORRUPT':
+    case 'SQLITE_NOTADB':
+      return new StartupError(
+        `The database ${file} is damaged (${message}). Put the latest backup in its place ` +
+          '(`ideamill backup FILE` makes one), or point DATA_DIR at another directory.',
+      );
+    case 'EEXIST':
+    case 'ENOTDIR':
+      return new StartupError(`DATA_DIR ${dataDir} is not a directory (${message}).`);
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+    case 'SQLITE_CANTOPEN':
+    case 'SQLITE_READONLY':
+    case 'SQLITE_PERM':
+      return new StartupError(
+        `Cannot write the database ${file} (${message}): DATA_DIR must be a directory this ` +
+          'user can write.',
+      );
+    default:
+      return error;
+  }
 }
 
 function migrate(db: Db): void {

@@ -133,6 +133,77 @@ describe.skipIf(!HAS_CHROMIUM)('silent writing on the canvas', () => {
     await context.close();
   });
 
+  it('a selection of shared items and my private notes: my notes move, copy and go, and I am told the shared ones stay', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const facilitator = socketIoClient(server.url, board.board.id, tokens.facilitator);
+    await facilitator.synced;
+    const noteId = addItem(facilitator.doc, { type: 'note', x: 0, y: 0, text: 'Shared idea' });
+    const textId = addItem(facilitator.doc, { type: 'text', x: 0, y: 240, text: 'Heading' });
+    const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
+    await waitForConnection(page);
+    await item(page, textId).waitFor();
+    await new Promise((resolve) => facilitator.provider.socket.emit('silent:start', {}, resolve));
+    await page.locator('.im-canvas[data-private-writing="true"]').waitFor();
+    await addNoteByDoubleClick(page, 0.8, 0.75, 'Mine');
+    const mine = notesWithText(page, 'Mine');
+    const before = Y.encodeStateVector(facilitator.doc);
+    const noteChanges = await watchItem(page, noteId);
+    const notice = page.getByTestId('canvas-notice');
+    const untilReveal = 'the shared board is read-only until the facilitator reveals the notes.';
+
+    // A marquee around all three selects them all.
+    const boxes = await Promise.all(
+      [item(page, noteId), item(page, textId), mine].map(async (l) => (await l.boundingBox())!),
+    );
+    const left = Math.min(...boxes.map((b) => b.x)) - 30;
+    const top = Math.min(...boxes.map((b) => b.y)) - 30;
+    const right = Math.max(...boxes.map((b) => b.x + b.width)) + 30;
+    const bottom = Math.max(...boxes.map((b) => b.y + b.height)) + 30;
+    await drag(page, { x: left, y: top }, { x: right, y: bottom });
+    expect(await page.locator('.im-item.is-selected').count()).toBe(3);
+
+    // Dragging the selection moves my note only, and says why the shared ones stay.
+    const from = await centreOf(mine);
+    await drag(page, from, { x: from.x - 100, y: from.y });
+    await expect.poll(async () => (await centreOf(mine)).x).toBeCloseTo(from.x - 100, -1);
+    await notice.waitFor();
+    expect(await notice.textContent()).toBe(`2 shared items were not moved: ${untilReveal}`);
+    await page.screenshot({ path: `${SCREENSHOTS}/silent-writing-mixed-selection-en.png` });
+
+    // Alt+arrow acts as the drag does.
+    const dragged = await notice.getAttribute('data-seq');
+    const y = (await centreOf(mine)).y;
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(async () => (await centreOf(mine)).y).toBeGreaterThan(y + 5);
+    expect(await notice.getAttribute('data-seq')).not.toBe(dragged);
+    expect(await notice.textContent()).toBe(`2 shared items were not moved: ${untilReveal}`);
+
+    // Duplicate: both notes are copied as my private notes; the text is not copied.
+    await page.keyboard.press('Control+d');
+    await expect.poll(() => page.locator('.im-item[data-private="true"]').count()).toBe(3);
+    await expect
+      .poll(() => notice.textContent())
+      .toBe(`1 shared item was not copied: ${untilReveal}`);
+
+    // Delete: my three private notes go, the shared two stay, and I am told so.
+    await page.keyboard.press('Control+a');
+    expect(await page.locator('.im-item.is-selected').count()).toBe(5);
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.locator('.im-item[data-private="true"]').count()).toBe(0);
+    await expect
+      .poll(() => notice.textContent())
+      .toBe(`2 shared items were not deleted: ${untilReveal}`);
+    expect(await item(page, noteId).count()).toBe(1);
+    expect(await item(page, textId).count()).toBe(1);
+
+    await sleep(500);
+    expect(await noteChanges()).toEqual([]);
+    expect(Y.encodeStateVector(facilitator.doc)).toEqual(before);
+
+    facilitator.destroy();
+    await context.close();
+  });
+
   it('a facilitator keeps the whole board, and a copy of their private note stays private', async () => {
     const { board, tokens } = await server.boardWithMembers();
     const facilitator = socketIoClient(server.url, board.board.id, tokens.facilitator);

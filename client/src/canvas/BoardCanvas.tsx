@@ -12,7 +12,7 @@ import { useT } from '../i18n/i18n.tsx';
 import { CanvasContext, type CanvasContextValue } from './canvas-context.ts';
 import { ItemsLayers } from './items/ItemsLayer.tsx';
 import { BoardModel } from './model/board-model.ts';
-import { CanvasState, toolsFor, useCanvasState } from './model/canvas-state.ts';
+import { CanvasState, type Notice, toolsFor, useCanvasState } from './model/canvas-state.ts';
 import { CanvasUndo } from './model/undo.ts';
 import { Viewport } from './model/viewport.ts';
 import { Cursors } from './presence/Cursors.tsx';
@@ -20,6 +20,7 @@ import { RemoteSelections } from './presence/RemoteSelections.tsx';
 import { DraftStore } from './tools/drafts.ts';
 import { deleteSelection, duplicateSelection, type KeyboardActions } from './tools/keyboard.ts';
 import type { ToolEnv } from './tools/tool-env.ts';
+import { TypingGuard } from './tools/typing-guard.ts';
 import { DraftLayer } from './ui/DraftLayer.tsx';
 import { HelpDialog } from './ui/HelpDialog.tsx';
 import { Minimap } from './ui/Minimap.tsx';
@@ -30,6 +31,46 @@ import { boardBounds, useCanvasEffects } from './use-canvas-effects.ts';
 import './canvas.css';
 
 const currentTool = (state: CanvasState) => state.tool;
+const currentNotice = (state: CanvasState) => state.notice;
+
+/** Long enough to read a sentence twice. */
+const NOTICE_MS = 6000;
+
+function noticeWords(t: ReturnType<typeof useT>, notice: Notice): string {
+  return notice.kind === 'left-out'
+    ? t.canvas.leftOut(notice.action, notice.count, notice.untilReveal)
+    : t.canvas.deletedWhileEditing(notice.type);
+}
+
+/** The canvas's notices (canvas-state.ts), spoken by screen readers; each fades after a while. */
+function CanvasNotice({ state }: { state: CanvasState }) {
+  const t = useT();
+  const notice = useCanvasState(state, currentNotice);
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => {
+      if (state.notice === notice) state.clearNotice();
+    }, NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice, state]);
+  // The live region stays in the page, so what appears in it is announced.
+  return (
+    <div className="im-notice-slot" role="status" aria-live="polite">
+      {notice ? (
+        // A new element for each notice, so a screen reader says the same words again.
+        <p
+          key={notice.seq}
+          className="im-notice"
+          data-testid="canvas-notice"
+          data-kind={notice.kind}
+          data-seq={notice.seq}
+        >
+          {noticeWords(t, notice)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
 
 export interface ViewportRequest {
   viewport: ViewportState;
@@ -76,6 +117,7 @@ export function BoardCanvas({
   const [state] = useState(() => new CanvasState());
   const [viewport] = useState(() => new Viewport());
   const [drafts] = useState(() => new DraftStore());
+  const [typing] = useState(() => new TypingGuard());
   const undo = useMemo(() => new CanvasUndo(model.docs(), model.origin), [model]);
   const tool = useCanvasState(state, currentTool);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -92,8 +134,17 @@ export function BoardCanvas({
     if (!toolsFor(readOnly, model.privateDoc !== null).includes(state.tool)) {
       state.setTool('select');
     }
-    if (state.editing && !model.mayEdit(state.editing.id, readOnly)) state.stopEditing();
-  }, [readOnly, model, state]);
+    if (state.editing && !model.mayEdit(state.editing.id, readOnly)) {
+      // As when someone deletes the note I type in: the keys on their way are not shortcuts,
+      // and the keyboard stays on the canvas instead of falling to the page.
+      const editor = document.activeElement?.closest(
+        `[data-item-id="${CSS.escape(state.editing.id)}"]`,
+      );
+      typing.arm();
+      state.stopEditing();
+      if (editor) surface.current?.focus({ preventScroll: true });
+    }
+  }, [readOnly, model, state, typing]);
 
   const env = useMemo<ToolEnv>(
     () => ({
@@ -105,8 +156,9 @@ export function BoardCanvas({
       me,
       readOnly: () => readOnlyRef.current,
       labels: { newFrame: t.canvas.newFrame, newConcept: t.canvas.newConcept },
+      typing,
     }),
-    [model, state, viewport, undo, drafts, me, t],
+    [model, state, viewport, undo, drafts, me, t, typing],
   );
 
   const zoomToFit = useCallback(() => {
@@ -137,7 +189,7 @@ export function BoardCanvas({
     [zoomToFit, zoomBy, state],
   );
 
-  useCanvasEffects(env, surface, world, awareness, actions, viewportRequest);
+  useCanvasEffects(env, surface, world, awareness, actions, viewportRequest, readOnly);
 
   const context = useMemo<CanvasContextValue>(
     () => ({ model, state, viewport, undo, readOnly, t, overlay }),
@@ -178,6 +230,7 @@ export function BoardCanvas({
           onToggleMinimap={() => setMinimapOpen((open) => !open)}
         />
         {minimapOpen ? <Minimap /> : null}
+        <CanvasNotice state={state} />
         <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
       </div>
     </CanvasContext.Provider>

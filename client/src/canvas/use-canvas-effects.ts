@@ -2,9 +2,15 @@
  * The canvas's wiring to the outside world, as effects: pointer and keyboard input, the
  * clipboard, presence publishing, the first view of the board, requested viewports.
  */
-import { type RefObject, useEffect } from 'react';
+import { type RefObject, useEffect, useRef } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import { itemsOf } from '../../../shared/board-document.ts';
+import type * as Y from 'yjs';
+import {
+  ITEM_TYPES,
+  type ItemMap,
+  type ItemType,
+  itemsOf,
+} from '../../../shared/board-document.ts';
 import { onDocChange } from '../sync/doc-changes.ts';
 import type { ViewportRequest } from './BoardCanvas.tsx';
 import {
@@ -47,8 +53,10 @@ export function useCanvasEffects(
   awareness: Awareness,
   actions: KeyboardActions,
   viewportRequest: ViewportRequest | null,
+  readOnly: boolean,
 ) {
   const { model, state, viewport, undo } = env;
+  const pointerRef = useRef<PointerController | null>(null);
 
   useEffect(() => {
     undo.attach();
@@ -74,6 +82,7 @@ export function useCanvasEffects(
 
     const publisher = new PresencePublisher(awareness);
     const pointer = new PointerController(root, env);
+    pointerRef.current = pointer;
     let lastCursor: { x: number; y: number } | null = null;
     pointer.onCursor = (point) => {
       lastCursor = point;
@@ -97,6 +106,10 @@ export function useCanvasEffects(
       return active === document.body || active === null || container.contains(active);
     };
     const onKeyDown = (event: KeyboardEvent) => {
+      if (!isEditable(event.target) && inCanvas() && env.typing.swallows(event)) {
+        event.preventDefault();
+        return;
+      }
       const onButton = event.target instanceof Element && event.target.closest('button');
       if (event.key === ' ' && !onButton && !isEditable(event.target) && inCanvas()) {
         pointer.spaceHeld = true;
@@ -167,6 +180,7 @@ export function useCanvasEffects(
     document.addEventListener('paste', onPaste);
     root.addEventListener('focusin', onFocusIn);
     return () => {
+      if (pointerRef.current === pointer) pointerRef.current = null;
       pointer.destroy();
       publisher.destroy();
       offViewport();
@@ -184,15 +198,51 @@ export function useCanvasEffects(
     };
   }, [env, surface, world, awareness, actions, model, state, viewport, undo]);
 
+  // The moment the shared board closes to me, a drag or resize of shared items ends.
+  useEffect(() => {
+    if (readOnly) pointerRef.current?.sharedClosed();
+  }, [readOnly]);
+
   // Selection and editing forget items that are gone (deleted here or by someone else).
   useEffect(() => {
     const docs = model.docs();
-    const prune = () => state.prune((id) => model.docOf(id) !== null);
+    const exists = (id: string) => model.docOf(id) !== null;
+    const prune = (event: Y.YMapEvent<ItemMap>, transaction: Y.Transaction) => {
+      const editing = state.editing;
+      if (
+        editing &&
+        transaction.origin !== model.origin &&
+        event.keysChanged.has(editing.id) &&
+        !exists(editing.id)
+      ) {
+        // Someone else deleted what I am typing in. The keys already on their way are the
+        // text's: they must not switch tools or delete the rest of my selection.
+        env.typing.arm();
+        state.select([]);
+        // Its element is still on the page: React draws the deletion after this.
+        const element = surface.current?.querySelector(
+          `[data-item-id="${CSS.escape(editing.id)}"]`,
+        );
+        const active = document.activeElement;
+        if (active === null || active === document.body || (element?.contains(active) ?? false)) {
+          surface.current?.focus({ preventScroll: true });
+        }
+        // Only the reveal takes notes out of my private document: that is no news.
+        if (event.target === itemsOf(model.doc)) {
+          const type = element?.getAttribute('data-item-type');
+          state.tell({
+            kind: 'deleted-while-editing',
+            type: (ITEM_TYPES as readonly unknown[]).includes(type) ? (type as ItemType) : null,
+          });
+        }
+      }
+      state.prune(exists);
+    };
     for (const doc of docs) itemsOf(doc).observe(prune);
     return () => {
       for (const doc of docs) itemsOf(doc).unobserve(prune);
     };
-  }, [model, state]);
+  }, [model, state, env, surface]);
 
   // The first view: the whole board once its content is here (it may arrive after mounting,
   // in the first sync). Later arrivals never move the camera: people are working.

@@ -3,6 +3,7 @@
  * subscribe to it through a selector, so selecting one note re-renders that note only.
  */
 import { useCallback, useSyncExternalStore } from 'react';
+import type { ItemType } from '../../../../shared/board-document.ts';
 
 export const TOOLS = [
   'select',
@@ -29,10 +30,25 @@ export function toolsFor(readOnly: boolean, writesPrivately: boolean): readonly 
   return writesPrivately ? PRIVATE_WRITING_TOOLS : READ_ONLY_TOOLS;
 }
 
+/** An action on the selection that leaves out items read-only to me. */
+export type SelectionAction = 'move' | 'delete' | 'duplicate';
+
+/**
+ * A short word to the person at the canvas about something they could not see happen:
+ * selected items an action left out (the shared board is read-only to me, `untilReveal` while
+ * silent writing runs), or the item I was editing deleted by someone else.
+ */
+export type Notice =
+  | { kind: 'left-out'; action: SelectionAction; count: number; untilReveal: boolean }
+  | { kind: 'deleted-while-editing'; type: ItemType | null };
+
 export class CanvasState {
   tool: Tool = 'select';
   selection: ReadonlySet<string> = new Set();
   editing: { id: string; field: string } | null = null;
+  /** The latest notice; `seq` counts them, so the same words said twice are said again. */
+  notice: Readonly<Notice & { seq: number }> | null = null;
+  #noticeSeq = 0;
   #listeners = new Set<() => void>();
 
   subscribe = (listener: () => void): (() => void) => {
@@ -77,6 +93,17 @@ export class CanvasState {
   stopEditing(): void {
     if (!this.editing) return;
     this.editing = null;
+    this.#emit();
+  }
+
+  tell(notice: Notice): void {
+    this.notice = { ...notice, seq: ++this.#noticeSeq };
+    this.#emit();
+  }
+
+  clearNotice(): void {
+    if (!this.notice) return;
+    this.notice = null;
     this.#emit();
   }
 

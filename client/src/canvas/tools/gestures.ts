@@ -11,7 +11,7 @@ import {
   strokeBox,
 } from '../model/edit-actions.ts';
 import { intersects, type Point, rectFromCorners, rectOf, strokeHit } from '../model/geometry.ts';
-import { type Gesture, perFrame, type ToolEnv } from './tool-env.ts';
+import { type Gesture, perFrame, type ToolEnv, tellLeftOut } from './tool-env.ts';
 
 export function panGesture(env: ToolEnv, startScreen: Point): Gesture {
   let last = startScreen;
@@ -22,23 +22,31 @@ export function panGesture(env: ToolEnv, startScreen: Point): Gesture {
     },
     end() {},
     cancel() {},
+    sharedClosed: () => true,
   };
 }
 
-/** Drags the selection (frames carry their contents); nothing is written below a 3 px wiggle. */
+/**
+ * Drags the selection (frames carry their contents); nothing is written below a 3 px wiggle.
+ * Only the items I may change move (`ids`); `leftOut` selected ones stay, and I am told so.
+ */
 export function moveGesture(
   env: ToolEnv,
   start: Point,
   startScreen: Point,
   ids: string[],
+  leftOut: number,
 ): Gesture {
-  const moving = movingSet(env.model, ids);
+  let moving = movingSet(env.model, ids);
   let started = false;
   const writer = perFrame<Point>((delta) => placeAt(env.model, moving, delta.x, delta.y));
   return {
     move(point, screen) {
       if (!started && Math.hypot(screen.x - startScreen.x, screen.y - startScreen.y) < 3) return;
-      if (!started) env.undo.beginGesture();
+      if (!started) {
+        env.undo.beginGesture();
+        tellLeftOut(env, 'move', leftOut);
+      }
       started = true;
       writer.push({ x: Math.round(point.x - start.x), y: Math.round(point.y - start.y) });
     },
@@ -53,9 +61,23 @@ export function moveGesture(
     },
     cancel() {
       if (!started) return;
-      writer.flush();
-      placeAt(env.model, moving, 0, 0);
+      writer.drop();
+      // Never a write to what the shared board no longer lets me change (see sharedClosed).
+      const mine = moving.filter((p) => env.model.mayEdit(p.id, env.readOnly()));
+      placeAt(env.model, mine, 0, 0);
       env.undo.endGesture();
+    },
+    sharedClosed() {
+      const before = moving.length;
+      moving = moving.filter((p) => env.model.isPrivate(p.id));
+      if (moving.length === before) return true;
+      if (moving.length === 0) {
+        writer.drop();
+        if (started) env.undo.endGesture();
+        return false;
+      }
+      if (started) tellLeftOut(env, 'move', before - moving.length);
+      return true;
     },
   };
 }
@@ -76,9 +98,15 @@ export function resizeGesture(env: ToolEnv, id: string, start: Point): Gesture {
       env.undo.endGesture();
     },
     cancel() {
-      writer.flush();
-      if (box) resizeTo(env.model, id, box.w, box.h);
+      writer.drop();
+      if (box && env.model.mayEdit(id, env.readOnly())) resizeTo(env.model, id, box.w, box.h);
       env.undo.endGesture();
+    },
+    sharedClosed() {
+      if (env.model.isPrivate(id)) return true;
+      writer.drop();
+      env.undo.endGesture();
+      return false;
     },
   };
 }
@@ -121,6 +149,7 @@ export function marqueeGesture(env: ToolEnv, start: Point, additive: boolean): G
     cancel() {
       env.drafts.set({ marquee: null });
     },
+    sharedClosed: () => true,
   };
 }
 
@@ -154,6 +183,10 @@ export function penGesture(env: ToolEnv, start: Point): Gesture {
     cancel() {
       env.drafts.set({ pen: null });
     },
+    sharedClosed() {
+      env.drafts.set({ pen: null });
+      return false;
+    },
   };
 }
 
@@ -173,6 +206,10 @@ export function eraserGesture(env: ToolEnv, start: Point): Gesture {
     move: erase,
     end: () => env.undo.endGesture(),
     cancel: () => env.undo.endGesture(),
+    sharedClosed() {
+      env.undo.endGesture();
+      return false;
+    },
   };
 }
 
@@ -207,6 +244,10 @@ export function connectorGesture(env: ToolEnv, fromId: string, start: Point): Ge
     },
     cancel() {
       env.drafts.set({ connector: null });
+    },
+    sharedClosed() {
+      env.drafts.set({ connector: null });
+      return false;
     },
   };
 }

@@ -14,7 +14,7 @@ import {
   sendToBack,
 } from '../model/edit-actions.ts';
 import { centre, rectOf, union } from '../model/geometry.ts';
-import { canWrite, editableIds, type ToolEnv, usableTools } from './tool-env.ts';
+import { canWrite, editableIds, type ToolEnv, tellLeftOut, usableTools } from './tool-env.ts';
 
 export const TOOL_KEYS: Record<string, Tool> = {
   v: 'select',
@@ -44,18 +44,28 @@ function isEditable(target: EventTarget | null): boolean {
 
 /**
  * Duplicates the selection 24 units down-right and selects the copies. While silent writing
- * runs, copies of notes are private like any new note (clipboard.ts says where each goes).
+ * runs, copies of notes are private like any new note (clipboard.ts says where each goes), and
+ * I am told about the other items, which stay uncopied.
  */
 export function duplicateSelection(env: ToolEnv): void {
-  const payload = copyItems(env.model, env.state.selection);
+  const selected = [...env.state.selection].filter((id) => {
+    const type = env.model.read(id)?.type;
+    return type !== undefined && type !== 'connector';
+  });
+  const payload = copyItems(env.model, selected);
   if (!payload) return;
   env.undo.boundary();
-  env.state.select(pasteItems(env.model, payload, 24, 24, env.me.id, env.readOnly()));
+  const copies = pasteItems(env.model, payload, 24, 24, env.me.id, env.readOnly());
   env.undo.boundary();
+  if (copies.length > 0) env.state.select(copies);
+  tellLeftOut(env, 'duplicate', selected.length - copies.length);
 }
 
+/** Deletes what I may of the selection; shared items that are read-only to me stay, and I am told. */
 export function deleteSelection(env: ToolEnv): void {
-  const ids = editableIds(env, env.state.selection);
+  const selected = [...env.state.selection];
+  const ids = editableIds(env, selected);
+  tellLeftOut(env, 'delete', selected.length - ids.length);
   if (ids.length === 0) return;
   env.undo.boundary();
   deleteItems(env.model, ids);
@@ -111,11 +121,18 @@ export function handleKeyDown(
     else env.state.select([]);
     return true;
   }
-  if (event.altKey && key.startsWith('Arrow') && editable.length > 0) {
+  // Like a drag: what I may change moves, and I am told about selected items that stay.
+  if (
+    event.altKey &&
+    key.startsWith('Arrow') &&
+    selection.length > 0 &&
+    (editable.length > 0 || canWrite(env))
+  ) {
     const step = event.shiftKey ? 1 : 10;
     const dx = key === 'ArrowLeft' ? -step : key === 'ArrowRight' ? step : 0;
     const dy = key === 'ArrowUp' ? -step : key === 'ArrowDown' ? step : 0;
-    placeAt(env.model, movingSet(env.model, editable), dx, dy);
+    if (editable.length > 0) placeAt(env.model, movingSet(env.model, editable), dx, dy);
+    tellLeftOut(env, 'move', selection.length - editable.length);
     return true;
   }
   if (key.startsWith('Arrow')) {

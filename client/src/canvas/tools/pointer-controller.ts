@@ -13,7 +13,7 @@ import {
   penGesture,
   resizeGesture,
 } from './gestures.ts';
-import { editableIds, type Gesture, type ToolEnv, usableTools } from './tool-env.ts';
+import { canWrite, editableIds, type Gesture, type ToolEnv, usableTools } from './tool-env.ts';
 
 const EDITABLE = 'textarea, input, select, button, [contenteditable="true"], .im-ui';
 
@@ -30,6 +30,8 @@ export function itemAt(target: Element | null): { id: string; element: Element }
 
 export class PointerController {
   #gesture: Gesture | null = null;
+  /** The gesture began while the shared board was open to me, and has not heard it close. */
+  #sharedOpen = false;
   #pointers = new Map<number, Point>();
   #pinch: { distance: number; mid: Point } | null = null;
   spaceHeld = false;
@@ -59,6 +61,18 @@ export class PointerController {
     this.root.removeEventListener('dblclick', this.#dblclick);
   }
 
+  /**
+   * The shared board has just become read-only to me: a gesture on shared items ends now
+   * (nothing more is written; the server takes back what it refused), one on my private notes
+   * or one that only looks (pan, marquee) goes on.
+   */
+  sharedClosed(): void {
+    const gesture = this.#gesture;
+    if (!gesture || !this.#sharedOpen) return;
+    this.#sharedOpen = false;
+    if (!gesture.sharedClosed()) this.#gesture = null;
+  }
+
   #screen(event: { clientX: number; clientY: number }): Point {
     const box = this.root.getBoundingClientRect();
     return { x: event.clientX - box.left, y: event.clientY - box.top };
@@ -78,6 +92,8 @@ export class PointerController {
     }
     if (this.#pointers.size > 2) return;
     const env = this.env;
+    // Pressing the pointer is a new, deliberate act: the keyboard is mine again.
+    env.typing.disarm();
     const point = env.viewport.toBoard(screen);
     const tool = env.state.tool;
     const hit = itemAt(target);
@@ -95,8 +111,12 @@ export class PointerController {
       } else if (hit) {
         if (event.shiftKey) env.state.toggle(hit.id);
         else if (!env.state.selection.has(hit.id)) env.state.select([hit.id]);
-        if (editable && env.state.selection.has(hit.id)) {
-          gesture = moveGesture(env, point, screen, editableIds(env, env.state.selection));
+        // While silent writing runs a selection may mix shared items with my private notes:
+        // dragging it moves my notes and says the shared ones stay (as Alt+arrow does).
+        if (env.state.selection.has(hit.id) && (editable || canWrite(env))) {
+          const selected = [...env.state.selection];
+          const mine = editableIds(env, selected);
+          gesture = moveGesture(env, point, screen, mine, selected.length - mine.length);
         }
       } else if (event.pointerType === 'touch') {
         gesture = panGesture(env, screen);
@@ -122,6 +142,7 @@ export class PointerController {
     }
     if (gesture) {
       this.#gesture = gesture;
+      this.#sharedOpen = !env.readOnly();
       this.root.setPointerCapture(event.pointerId);
       if (tool !== 'select' || !hit) event.preventDefault();
     }
@@ -141,6 +162,8 @@ export class PointerController {
       }
       return;
     }
+    // The shared board may have closed before the canvas heard of it (see BoardCanvas).
+    if (this.#sharedOpen && this.env.readOnly()) this.sharedClosed();
     this.#gesture?.move(point, screen);
   };
 

@@ -1,11 +1,17 @@
 /** What the tools act on: the same objects the React tree shares, plus the drafts store. */
 import type { PublicMember } from '../../../../shared/api.ts';
 import type { BoardModel } from '../model/board-model.ts';
-import { type CanvasState, type Tool, toolsFor } from '../model/canvas-state.ts';
+import {
+  type CanvasState,
+  type SelectionAction,
+  type Tool,
+  toolsFor,
+} from '../model/canvas-state.ts';
 import type { Point } from '../model/geometry.ts';
 import type { CanvasUndo } from '../model/undo.ts';
 import type { Viewport } from '../model/viewport.ts';
 import type { DraftStore } from './drafts.ts';
+import type { TypingGuard } from './typing-guard.ts';
 
 export interface ToolEnv {
   model: BoardModel;
@@ -17,6 +23,8 @@ export interface ToolEnv {
   /** The shared board is read-only to me; my private document (silent writing) never is. */
   readOnly: () => boolean;
   labels: { newFrame: string; newConcept: string };
+  /** Keys typed for a text editor that vanished under me; see typing-guard.ts. */
+  typing: TypingGuard;
 }
 
 /** The tools I may use now. */
@@ -35,25 +43,47 @@ export function editableIds(env: ToolEnv, ids: Iterable<string>): string[] {
   return [...ids].filter((id) => env.model.mayEdit(id, readOnly));
 }
 
+/**
+ * Tells me that `action` left out `count` of the selected items: the shared board is read-only
+ * to me, so only my private notes changed. An action that leaves nothing out says nothing.
+ */
+export function tellLeftOut(env: ToolEnv, action: SelectionAction, count: number): void {
+  if (count <= 0) return;
+  env.state.tell({ kind: 'left-out', action, count, untilReveal: env.model.privateDoc !== null });
+}
+
 /** One pointer gesture from press to release; points are board coordinates. */
 export interface Gesture {
   move(point: Point, screen: Point): void;
   end(point: Point, screen: Point, target: Element | null): void;
   cancel(): void;
+  /**
+   * The shared board has just become read-only to me (locked, or silent writing started):
+   * write nothing more to it, and drop what was about to be written. The server takes back
+   * anything it refused, so shared items return to their shared places without a write of
+   * mine. Returns whether the gesture goes on (panning, selecting, my private notes).
+   */
+  sharedClosed(): boolean;
 }
 
 /** Runs `write` at most once per animation frame with the latest value: one transaction per frame. */
-export function perFrame<T>(write: (value: T) => void): { push(value: T): void; flush(): void } {
+export function perFrame<T>(write: (value: T) => void): {
+  push(value: T): void;
+  flush(): void;
+  /** Forgets the value not yet written. */
+  drop(): void;
+} {
   let pending: { value: T } | null = null;
   let frame = 0;
-  const flush = () => {
+  const drop = () => {
     if (frame) cancelAnimationFrame(frame);
     frame = 0;
-    if (pending) {
-      const { value } = pending;
-      pending = null;
-      write(value);
-    }
+    pending = null;
+  };
+  const flush = () => {
+    const value = pending;
+    drop();
+    if (value) write(value.value);
   };
   return {
     push(value) {
@@ -61,5 +91,6 @@ export function perFrame<T>(write: (value: T) => void): { push(value: T): void; 
       if (!frame) frame = requestAnimationFrame(flush);
     },
     flush,
+    drop,
   };
 }

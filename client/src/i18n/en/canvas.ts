@@ -41,6 +41,24 @@ export const canvas = {
   privateHint: 'Only you see this until the facilitator reveals the notes',
   untitled: 'Untitled',
   resize: 'Resize',
+  /** What an action on the selection left out: the shared board is read-only to me. */
+  leftOut: (action: 'move' | 'delete' | 'duplicate', count: number, untilReveal: boolean) =>
+    `${count === 1 ? '1 shared item was' : `${count} shared items were`} not ${
+      { move: 'moved', delete: 'deleted', duplicate: 'copied' }[action]
+    }: the shared board is read-only${untilReveal ? ' until the facilitator reveals the notes' : ''}.`,
+  deletedWhileEditing: (type: ItemType | null) =>
+    `Someone else deleted the ${
+      type
+        ? {
+            note: 'note',
+            text: 'text',
+            frame: 'frame',
+            concept: 'concept card',
+            stroke: 'drawing',
+            connector: 'connector',
+          }[type]
+        : 'item'
+    } you were editing.`,
   itemType: {
     note: 'Note',
     text: 'Text',

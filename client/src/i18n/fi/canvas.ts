@@ -41,6 +41,23 @@ export const canvas: Catalogue['canvas'] = {
   privateHint: 'Vain sinä näet tämän, kunnes fasilitaattori paljastaa laput',
   untitled: 'Nimetön',
   resize: 'Muuta kokoa',
+  leftOut: (action, count, untilReveal) =>
+    `${count === 1 ? '1 jaettu kohde jäi' : `${count} jaettua kohdetta jäi`} ${
+      { move: 'siirtämättä', delete: 'poistamatta', duplicate: 'kopioimatta' }[action]
+    }: jaettua taulua voi ${untilReveal ? 'vain katsoa, kunnes fasilitaattori paljastaa laput' : 'nyt vain katsoa'}.`,
+  deletedWhileEditing: (type) =>
+    `Joku muu poisti ${
+      type
+        ? {
+            note: 'muistilapun',
+            text: 'tekstin',
+            frame: 'kehyksen',
+            concept: 'konseptikortin',
+            stroke: 'piirroksen',
+            connector: 'yhdysviivan',
+          }[type]
+        : 'kohteen'
+    }, jota muokkasit.`,
   itemType: {
     note: 'Muistilappu',
     text: 'Teksti',

@@ -1,0 +1,45 @@
+/**
+ * When someone else deletes the item whose text I am typing, its editor vanishes mid-word. The
+ * keys I go on typing were meant for the text, not the board: letters would switch tools and
+ * Backspace delete. They are swallowed until I pause, press the pointer, or leave with Escape.
+ */
+
+/** A pause this long means the typing stopped: later keys are shortcuts again. */
+export const TYPING_PAUSE_MS = 1500;
+
+/** Keys that never edit text and never act on items: they keep working. */
+const PASSING = new Set([
+  'Escape',
+  'Tab',
+  'Shift',
+  'Control',
+  'Alt',
+  'Meta',
+  'AltGraph',
+  'CapsLock',
+]);
+
+export class TypingGuard {
+  #until = 0;
+
+  /** The editor has just gone: what follows is the rest of the typing. */
+  arm(now = performance.now()): void {
+    this.#until = now + TYPING_PAUSE_MS;
+  }
+
+  disarm(): void {
+    this.#until = 0;
+  }
+
+  /** Whether `event` belongs to the typing that was going on; each such key extends the guard. */
+  swallows(event: KeyboardEvent, now = performance.now()): boolean {
+    if (this.#until === 0) return false;
+    if (now > this.#until || event.key === 'Escape') {
+      this.disarm();
+      return false;
+    }
+    if (PASSING.has(event.key)) return false;
+    this.#until = now + TYPING_PAUSE_MS;
+    return true;
+  }
+}

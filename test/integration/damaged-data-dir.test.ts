@@ -1,0 +1,58 @@
+/** A data directory the server cannot use stops it at start with words naming the file. */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/config/config.ts';
+import { StartupError } from '../../server/errors.ts';
+import { startServer } from '../../server/start-server.ts';
+import { databaseFile } from '../../server/store/database.ts';
+import { startTestServer, tempDataDir } from '../helpers/server.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** A real database with a board in it, cut short or overwritten as a failing disk would leave it. */
+async function damaged(how: 'truncated' | 'overwritten'): Promise<string> {
+  const server = await startTestServer();
+  await server.createBoard();
+  await server.close();
+  const file = databaseFile(server.dataDir);
+  const bytes = fs.readFileSync(file);
+  if (how === 'truncated') fs.writeFileSync(file, bytes.subarray(0, 5000));
+  else fs.writeFileSync(file, Buffer.alloc(bytes.length, 0x5a));
+  return server.dataDir;
+}
+
+describe('a data directory the server cannot use', () => {
+  it.each(['truncated', 'overwritten'] as const)(
+    'a database that was %s stops the server and the CLI with a message naming the file',
+    async (how) => {
+      const dataDir = await damaged(how);
+      const file = databaseFile(dataDir);
+      const start = startServer(loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' }));
+      await expect(start).rejects.toThrow(StartupError);
+      await expect(start).rejects.toThrow(`The database ${file} is damaged`);
+      const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin/ideamill.js'), 'list-boards'], {
+        cwd: ROOT,
+        env: { ...process.env, DATA_DIR: dataDir },
+        encoding: 'utf8',
+      });
+      expect(cli.status).toBe(1);
+      expect(cli.stderr).toContain(`The database ${file} is damaged`);
+      expect(cli.stderr).toContain('backup');
+      // The failed start let go of the directory: once the file is restored, a server starts.
+      fs.rmSync(file);
+      const server = await startTestServer({}, dataDir);
+      expect((await server.api('/healthz')).status).toBe(200);
+      await server.close();
+    },
+  );
+
+  it('a DATA_DIR that is a file is named as such', async () => {
+    const file = path.join(tempDataDir(), 'not-a-directory');
+    fs.writeFileSync(file, 'x');
+    await expect(
+      startServer(loadConfig({ DATA_DIR: file, PORT: '0', LOG_LEVEL: 'silent' })),
+    ).rejects.toThrow(`DATA_DIR ${file} is not a directory`);
+  });
+});
