@@ -222,7 +222,11 @@ export function cloneItem(source: ItemMap): ItemMap {
   return copy;
 }
 
-function cloneValue(value: unknown): unknown {
+/**
+ * A copy of any value a Yjs map can hold, fit for another document: shared types are copied
+ * (a type can live in one document only), plain values are taken as they are.
+ */
+export function cloneValue(value: unknown): unknown {
   if (value instanceof Y.Text) return new Y.Text(value.toString());
   if (value instanceof Y.Map) return cloneItem(value as ItemMap);
   if (value instanceof Y.Array) {
@@ -230,5 +234,7 @@ function cloneValue(value: unknown): unknown {
     array.push(value.toArray().map(cloneValue));
     return array;
   }
+  // Any other shared type a stock client may write (an XML fragment, say).
+  if (value instanceof Y.AbstractType) return value.clone();
   return value;
 }

@@ -421,6 +421,12 @@ export class LiveDocument {
     doc.on('update', collect);
     try {
       doc.transact(() => mutate(doc), SERVER_ORIGIN);
+    } catch (error) {
+      // What the change did before it threw is in the live document, but stored and sent
+      // nowhere: later changes would build on it and clients could never integrate them.
+      // Reload the document from the database instead.
+      if (updates.length > 0) this.#fail(error);
+      throw error;
     } finally {
       doc.off('update', collect);
     }

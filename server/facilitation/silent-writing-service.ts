@@ -3,6 +3,8 @@
  * document, which the server syncs to its author only; the shared board is read-only for them.
  * The reveal moves every private note into the shared board at once, optionally without names.
  */
+import { v7 as uuidv7 } from 'uuid';
+import * as Y from 'yjs';
 import { cloneItem, itemsOf } from '../../shared/board-document.ts';
 import type { BoardState, RevealResponse } from '../../shared/facilitation.ts';
 import type { Member } from '../../shared/roles.ts';
@@ -52,20 +54,28 @@ export class SilentWritingService {
     let revealed = 0;
     for (const owner of new Set(owners)) {
       const privateDoc = this.#documents.open({ boardId, owner });
-      const notes = Array.from(itemsOf(privateDoc.doc).entries());
-      if (notes.length === 0) continue;
+      const entries = Array.from(itemsOf(privateDoc.doc).entries());
+      if (entries.length === 0) continue;
+      // Only item maps are items; anything else a stock client put there is dropped.
+      const notes = entries.filter(([, map]) => map instanceof Y.Map);
       // Into the shared board first (durable when change() returns), then out of the private
       // document: a crash between the two re-reveals the same ids, never loses a note.
       board.change((doc) => {
+        const items = itemsOf(doc);
         for (const [id, map] of notes) {
           const copy = cloneItem(map);
           if (anonymous) copy.delete('author');
           else copy.set('author', owner);
-          itemsOf(doc).set(id, copy);
+          // A private note replaces only its own writer's item of that id (a reveal again after
+          // a crash between the two steps); under anyone else's id, whether a board item or
+          // another member's note, it gets an id of its own: nobody edits others' items this way.
+          const taken = items.get(id);
+          const own = taken instanceof Y.Map && taken.get('author') === owner;
+          items.set(taken === undefined || own ? id : uuidv7(), copy);
         }
       });
       privateDoc.change((doc) => {
-        for (const [id] of notes) itemsOf(doc).delete(id);
+        for (const [id] of entries) itemsOf(doc).delete(id);
       });
       revealed += notes.length;
     }

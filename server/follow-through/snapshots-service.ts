@@ -5,7 +5,7 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import * as Y from 'yjs';
-import { cloneItem, itemsOf, metaOf } from '../../shared/board-document.ts';
+import { cloneValue, itemsOf, metaOf } from '../../shared/board-document.ts';
 import {
   createSnapshotBody,
   type Snapshot,
@@ -148,22 +148,32 @@ export class SnapshotsService {
   }
 }
 
-/** Changes only what differs, so clients receive a small update and unchanged items keep identity. */
+/**
+ * Changes only what differs, so clients receive a small update and unchanged items keep identity.
+ * Entries that are not items (a string or a list a stock client put under `items`) come back as
+ * they were too.
+ */
 function replaceContent(target: Y.Doc, source: Y.Doc): void {
-  const items = itemsOf(target);
-  const wanted = itemsOf(source);
+  const items = itemsOf(target) as Y.Map<unknown>;
+  const wanted = itemsOf(source) as Y.Map<unknown>;
   for (const id of Array.from(items.keys())) {
     if (!wanted.has(id)) items.delete(id);
   }
-  wanted.forEach((map, id) => {
+  wanted.forEach((value, id) => {
     const current = items.get(id);
-    if (current && JSON.stringify(current.toJSON()) === JSON.stringify(map.toJSON())) return;
-    items.set(id, cloneItem(map));
+    if (items.has(id) && JSON.stringify(asJson(current)) === JSON.stringify(asJson(value))) return;
+    items.set(id, cloneValue(value));
   });
   const meta = metaOf(target);
   const wantedMeta = metaOf(source);
   for (const key of Array.from(meta.keys())) if (!wantedMeta.has(key)) meta.delete(key);
   wantedMeta.forEach((value, key) => {
-    if (meta.get(key) !== value) meta.set(key, value);
+    if (meta.has(key) && JSON.stringify(asJson(meta.get(key))) === JSON.stringify(asJson(value)))
+      return;
+    meta.set(key, cloneValue(value));
   });
+}
+
+function asJson(value: unknown): unknown {
+  return value instanceof Y.AbstractType ? value.toJSON() : value;
 }
