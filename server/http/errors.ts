@@ -5,7 +5,8 @@ import type { ErrorResponse } from '../../shared/errors.ts';
 import { AppError, knownError } from '../errors.ts';
 
 export const unknownRoute: RequestHandler = (req, _res, next) => {
-  next(new AppError('route_not_found', `There is no ${req.method} ${req.path}.`));
+  // baseUrl: inside the API router, req.path has lost its /api prefix.
+  next(new AppError('route_not_found', `There is no ${req.method} ${req.baseUrl}${req.path}.`));
 };
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {

@@ -304,5 +304,8 @@ describe('operator settings and health', () => {
     const { status, body } = await server.api<ErrorResponse>('/api/nothing-here');
     expect(status).toBe(404);
     expect(body.error.code).toBe('route_not_found');
+    // A method a route does not take: the message names the whole path that was asked for.
+    const put = await server.api<ErrorResponse>('/api/boards?x=1', { method: 'PUT' });
+    expect([put.status, put.body.error.message]).toEqual([404, 'There is no PUT /api/boards.']);
   });
 });
