@@ -59,7 +59,7 @@ export async function startServer(
     logger,
     adminToken: config.adminToken,
     publicUrl: config.publicUrl,
-    trustProxy: config.trustProxy,
+    trustProxyHops: config.trustProxyHops,
     joinRatePerMin: config.limits.joinRatePerMin,
     maxBodyBytes: config.limits.maxMessageBytes,
     clientDir: CLIENT_DIR,

@@ -45,7 +45,14 @@ const envSchema = z.object({
     )
     .transform((url) => url.replace(/\/+$/, ''))
     .optional(),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  // How many proxies stand in front. Not "trust every hop": a client's own X-Forwarded-For
+  // would then name its address, and each made-up address would get a fresh join budget.
+  TRUST_PROXY: z
+    .union([
+      z.enum(['true', 'false']).transform((value) => (value === 'true' ? 1 : 0)),
+      int(0, 100),
+    ])
+    .default(0),
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   MAX_MESSAGE_BYTES: int(1024, 256 * MiB).default(4 * MiB),
   MAX_DOCUMENT_BYTES: int(64 * 1024, 2048 * MiB).default(64 * MiB),
@@ -70,7 +77,8 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   adminToken: string | undefined;
   publicUrl: string | undefined;
-  trustProxy: boolean;
+  /** Reverse proxies in front whose X-Forwarded-For is believed (0: none). */
+  trustProxyHops: number;
   sqliteSynchronous: 'NORMAL' | 'FULL';
   limits: {
     maxMessageBytes: number;
@@ -112,7 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     adminToken: e.ADMIN_TOKEN,
     publicUrl: e.PUBLIC_URL,
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustProxyHops: e.TRUST_PROXY,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     limits: {
       maxMessageBytes: e.MAX_MESSAGE_BYTES,

@@ -22,7 +22,7 @@ export interface HttpAppOptions {
   logger: Logger;
   adminToken: string | undefined;
   publicUrl: string | undefined;
-  trustProxy: boolean;
+  trustProxyHops: number;
   joinRatePerMin: number;
   maxBodyBytes: number;
   clientDir: string;
@@ -32,7 +32,9 @@ export interface HttpAppOptions {
 export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', options.trustProxy);
+  // A hop count: req.ip is the address the outermost trusted proxy saw, never one the client
+  // wrote into X-Forwarded-For itself.
+  app.set('trust proxy', options.trustProxyHops);
 
   app.get('/healthz', (_req, res) => {
     if (options.isReady()) res.json({ ok: true });

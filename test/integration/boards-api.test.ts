@@ -284,6 +284,26 @@ describe('operator settings and health', () => {
     }
   });
 
+  it('behind a proxy (TRUST_PROXY), a client cannot escape the limit with its own X-Forwarded-For', async () => {
+    const proxied = await startTestServer({ JOIN_RATE_PER_MIN: '2', TRUST_PROXY: 'true' });
+    try {
+      const created = await proxied.createBoard();
+      // The proxy appends the address it saw to whatever the client sent.
+      const join = (forwardedFor: string) =>
+        proxied.api(`/api/boards/${created.board.id}/join`, {
+          body: { key: 'guess', name: 'Eve' },
+          headers: { 'x-forwarded-for': forwardedFor },
+        });
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await join(`10.0.0.${i}, 203.0.113.7`)).status);
+      expect(statuses).toEqual([401, 401, 429, 429]);
+      // Another client behind the same proxy has a budget of its own.
+      expect((await join('203.0.113.8')).status).toBe(401);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('serves /healthz and Prometheus /metrics', async () => {
     const health = await server.api('/healthz');
     expect(health).toMatchObject({ status: 200, body: { ok: true } });
