@@ -4,6 +4,7 @@
  */
 import { Suspense, useCallback, useEffect, useState } from 'react';
 import type { Board, PublicMember } from '../../../shared/api.ts';
+import type { BoardState } from '../../../shared/facilitation.ts';
 import { BoardError } from '../app/BoardError.tsx';
 import { forgetMembership } from '../app/membership.ts';
 import { PageLoading } from '../app/PageLoading.tsx';
@@ -18,6 +19,7 @@ import { BoardHeader, type BoardView } from './BoardHeader.tsx';
 import { type BoardSession, BoardSessionContext, type ConnectionStatus } from './board-session.ts';
 import { ConnectionBanner } from './ConnectionIndicator.tsx';
 import { OutlineView, preloadBoardParts, WorkshopPanels } from './lazy-parts.tsx';
+import { PanelsOpenContext } from './panels-context.ts';
 import { useBoardConnection } from './use-board-connection.ts';
 import { usePresence } from './use-presence.ts';
 import { useViewportRequests } from './use-viewport-requests.ts';
@@ -39,6 +41,21 @@ export function BoardPage({ board, me, token }: { board: Board; me: PublicMember
 
 const wideScreen = () => window.matchMedia?.('(min-width: 1100px)').matches ?? true;
 
+/**
+ * Whether the board state (lock, silent writing, phase, timer) is here, or no longer worth
+ * waiting for. The canvas waits for it, so that its first fit measures the room the status row
+ * leaves it: a row that appears after the fit shrinks the canvas and moves the board under it.
+ * The server sends the state before any of the board's content, so the wait shows nothing less.
+ */
+function useBoardStateKnown(state: BoardState | null): boolean {
+  const [gaveUp, setGaveUp] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setGaveUp(true), 2000);
+    return () => clearTimeout(timer);
+  }, []);
+  return state !== null || gaveUp;
+}
+
 function BoardWorkspace({ session, status }: { session: BoardSession; status: ConnectionStatus }) {
   const t = useT();
   const state = useBoardState(session);
@@ -47,6 +64,7 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
   const viewport = useViewportRequests(session);
   const [view, setView] = useState<BoardView>('canvas');
   const [panelsOpen, setPanelsOpen] = useState(wideScreen);
+  const stateKnown = useBoardStateKnown(state);
 
   const role = session.me.role;
   const locked = state?.locked === true && role === 'participant';
@@ -76,94 +94,94 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
   }, [session.board.title, t]);
 
   return (
-    <div className="board-page" data-role={role} data-readonly={readOnly}>
-      <BoardHeader
-        session={session}
-        status={status}
-        people={people}
-        viewport={viewport}
-        view={view}
-        onView={changeView}
-        panelsOpen={panelsOpen}
-        onTogglePanels={() => setPanelsOpen((open) => !open)}
-      />
-      <div className="board-body">
-        <main className="board-main" aria-label={session.board.title}>
-          {/* Over the canvas they float; above the outline's text they take their own room. */}
-          <div className={view === 'outline' ? 'banners banners-inflow' : 'banners'}>
-            <ConnectionBanner status={status} />
-            {role === 'viewer' && (
-              <div className="banner banner-info" data-testid="readonly-banner">
-                {t.app.readOnlyBanner}
-              </div>
-            )}
-            {locked && (
-              <div className="banner banner-info" data-testid="locked-banner">
-                {t.app.lockedBanner}
-              </div>
-            )}
-            {silentWriting && (
-              <div className="banner banner-info" data-testid="silent-writing-banner">
-                {t.app.silentWritingBanner}
-              </div>
-            )}
-            {view === 'canvas' && !panelsOpen && <WorkshopBanner placement="canvas" />}
-            {following && (
-              <div className="banner banner-follow" data-testid="following-banner">
-                <span>{t.app.followingBanner(following.name)}</span>
-                <button type="button" className="button button-small" onClick={stopFollowing}>
-                  {t.app.stopFollowing}
-                </button>
-              </div>
-            )}
-            {viewport.summonedBy && (
-              <div className="banner banner-follow" role="status" data-testid="summoned-banner">
-                {t.app.summonedBanner(viewport.summonedBy)}
-              </div>
-            )}
-          </div>
-          {view === 'canvas' ? (
-            <div
-              className="canvas-host"
-              onPointerDownCapture={interrupt}
-              onWheelCapture={interrupt}
-              onKeyDownCapture={interrupt}
-            >
-              <PartBoundary>
-                <BoardCanvas
-                  doc={session.doc}
-                  awareness={session.awareness}
-                  me={session.me}
-                  readOnly={readOnly}
-                  viewportRequest={viewport.request}
-                  privateDoc={privateDoc}
-                  itemOverlay={overlay}
-                />
-              </PartBoundary>
+    <PanelsOpenContext.Provider value={panelsOpen}>
+      <div className="board-page" data-role={role} data-readonly={readOnly}>
+        <BoardHeader
+          session={session}
+          status={status}
+          people={people}
+          viewport={viewport}
+          view={view}
+          onView={changeView}
+          panelsOpen={panelsOpen}
+          onTogglePanels={() => setPanelsOpen((open) => !open)}
+        />
+        <div className="board-body">
+          <main className="board-main" aria-label={session.board.title}>
+            {/* The status row: what lasts (read-only; the workshop banner while the panels are
+              closed) takes its own room above the board and covers none of it: the canvas, and
+              its first fit, start below. Lock and silent writing are the workshop banner's to
+              tell, in whichever copy is in sight (panels-context.ts). */}
+            <div className="board-status">
+              {role === 'viewer' && (
+                <div className="banner banner-info" data-testid="readonly-banner">
+                  {t.app.readOnlyBanner}
+                </div>
+              )}
+              {view === 'canvas' && !panelsOpen && <WorkshopBanner placement="canvas" />}
             </div>
-          ) : (
-            <div className="outline-host">
-              <PartBoundary>
-                <Suspense fallback={<PageLoading />}>
-                  <OutlineView />
-                </Suspense>
-              </PartBoundary>
+            {/* What comes and goes floats over the canvas; above the outline it takes its room. */}
+            <div className={view === 'outline' ? 'banners banners-inflow' : 'banners'}>
+              <ConnectionBanner status={status} />
+              {following && (
+                <div className="banner banner-follow" data-testid="following-banner">
+                  <span>{t.app.followingBanner(following.name)}</span>
+                  <button type="button" className="button button-small" onClick={stopFollowing}>
+                    {t.app.stopFollowing}
+                  </button>
+                </div>
+              )}
+              {viewport.summonedBy && (
+                <div className="banner banner-follow" role="status" data-testid="summoned-banner">
+                  {t.app.summonedBanner(viewport.summonedBy)}
+                </div>
+              )}
             </div>
-          )}
-        </main>
-        <aside
-          className="board-side"
-          aria-label={t.app.panels}
-          hidden={!panelsOpen}
-          data-testid="side-panels"
-        >
-          <PartBoundary>
-            <Suspense fallback={<span className="muted">{t.app.loading}</span>}>
-              <WorkshopPanels />
-            </Suspense>
-          </PartBoundary>
-        </aside>
+            {view === 'canvas' ? (
+              <div
+                className="canvas-host"
+                onPointerDownCapture={interrupt}
+                onWheelCapture={interrupt}
+                onKeyDownCapture={interrupt}
+              >
+                <PartBoundary>
+                  {stateKnown && (
+                    <BoardCanvas
+                      doc={session.doc}
+                      awareness={session.awareness}
+                      me={session.me}
+                      readOnly={readOnly}
+                      viewportRequest={viewport.request}
+                      privateDoc={privateDoc}
+                      itemOverlay={overlay}
+                    />
+                  )}
+                </PartBoundary>
+              </div>
+            ) : (
+              <div className="outline-host">
+                <PartBoundary>
+                  <Suspense fallback={<PageLoading />}>
+                    <OutlineView />
+                  </Suspense>
+                </PartBoundary>
+              </div>
+            )}
+          </main>
+          <aside
+            className="board-side"
+            aria-label={t.app.panels}
+            hidden={!panelsOpen}
+            data-testid="side-panels"
+          >
+            <PartBoundary>
+              <Suspense fallback={<span className="muted">{t.app.loading}</span>}>
+                <WorkshopPanels />
+              </Suspense>
+            </PartBoundary>
+          </aside>
+        </div>
       </div>
-    </div>
+    </PanelsOpenContext.Provider>
   );
 }

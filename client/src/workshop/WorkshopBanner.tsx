@@ -2,9 +2,13 @@
  * What everyone on the board sees at a glance: the phase, the shared timer, lock and silent
  * writing, and my remaining votes while a round is open.
  */
+// Its own styles, not only the lazily loaded panels': above the canvas it shows from the
+// start, and the status row must have its height before the canvas's first fit.
+import './workshop.css';
 import { useEffect, useRef, useState } from 'react';
 import type { TimerState } from '../../../shared/facilitation.ts';
 import { useBoardSession } from '../board/board-session.ts';
+import { usePanelsOpen } from '../board/panels-context.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { formatDuration, playChime } from './timer-signal.ts';
 import { openRoundOf, useWorkshop } from './use-workshop.ts';
@@ -57,9 +61,11 @@ function SharedTimer(props: { timer: TimerState; offsetMs: number; testId: boole
 const TEST_IDS = { panels: 'workshop-banner', outline: 'outline-banner', canvas: 'canvas-banner' };
 
 /**
- * `panels` in the side panels; `outline` at the top of the outline, and `canvas` over the board
+ * `panels` in the side panels; `outline` at the top of the outline, and `canvas` above the board
  * while the side panels are closed (a phone, a tablet), so the timer, the phase and my votes
  * left are always in sight: only the panels' copy carries the timer's and budget's test ids.
+ * Lock and silent writing are told by one copy only, the one in sight: the panels' while they
+ * are open, else the canvas's or the outline's.
  */
 export function WorkshopBanner({
   placement = 'panels',
@@ -72,8 +78,9 @@ export function WorkshopBanner({
   const [state] = useWorkshop();
   const board = state.boardState;
   const open = openRoundOf(state);
-  const canVote = session.me.role !== 'viewer';
-  const isFacilitator = session.me.role === 'facilitator';
+  const role = session.me.role;
+  const canVote = role !== 'viewer';
+  const inSight = inPanels === usePanelsOpen();
   const phase = board?.phase;
   return (
     <div className={`wk-banner wk-banner-${placement}`} data-testid={TEST_IDS[placement]}>
@@ -86,12 +93,18 @@ export function WorkshopBanner({
       {board && (
         <SharedTimer timer={board.timer} offsetMs={state.clockOffsetMs} testId={inPanels} />
       )}
-      {/* Participants get the board page's lock banner; facilitators (still editing) this. */}
-      {board?.locked && isFacilitator && <p className="wk-notice">{t.workshop.locked}</p>}
-      {/* Over the canvas, participants have the board page's silent-writing banner. */}
-      {board?.silentWriting && (isFacilitator || placement !== 'canvas') && (
-        <p className="wk-notice wk-notice-silent">
-          {isFacilitator ? t.workshop.silentWritingFacilitator : t.workshop.silentWritingOn}
+      {/* A viewer's board is read-only anyway: the board page says so. */}
+      {inSight && board?.locked && role !== 'viewer' && (
+        <p className="wk-notice" data-testid={role === 'participant' ? 'locked-banner' : undefined}>
+          {role === 'participant' ? t.app.lockedBanner : t.workshop.locked}
+        </p>
+      )}
+      {inSight && board?.silentWriting && (
+        <p
+          className="wk-notice wk-notice-silent"
+          data-testid={role === 'participant' ? 'silent-writing-banner' : undefined}
+        >
+          {role === 'participant' ? t.app.silentWritingBanner : t.workshop.silentWritingFacilitator}
         </p>
       )}
       {open && canVote && (
