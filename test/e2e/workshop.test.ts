@@ -184,7 +184,7 @@ describe.skipIf(!HAS_CHROMIUM)('a whole workshop in the browser', () => {
 
     await fran.page.getByRole('button', { name: 'Close round' }).click();
     await aino.page
-      .getByTestId('outline-live')
+      .getByTestId('round-live')
       .getByText(`Voting round “What goes forward?” closed. Rank 1: ${NOTES.aino}, 4 votes.`, {
         exact: false,
       })

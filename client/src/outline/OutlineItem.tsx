@@ -89,6 +89,7 @@ function Votes({ item, frame, announce }: Pick<OutlineItemProps, 'item' | 'frame
     }
     const mine = open.myVotes[item.id] ?? 0;
     const canVote = session.me.role !== 'viewer';
+    const canAdd = open.remaining > 0 && mine < open.round.maxPerItem;
     const roundId = open.round.id;
     return (
       <div className="ol-votes">
@@ -98,11 +99,14 @@ function Votes({ item, frame, announce }: Pick<OutlineItemProps, 'item' | 'frame
             <span className="ol-meta" data-my-votes={mine}>
               {t.outline.myVotes(mine)}
             </span>
+            {/* aria-disabled, not disabled: a vote that reaches the cap (or my last vote taken
+              back) must not take the focused button away, which drops the focus on <body>. */}
             <button
               type="button"
               aria-label={t.workshop.addVote(label)}
-              disabled={open.remaining === 0 || mine >= open.round.maxPerItem}
+              aria-disabled={!canAdd}
               onClick={async () => {
+                if (!canAdd) return;
                 await store.vote(roundId, item.id);
                 const after = openRoundOf(store.getState());
                 if (after && !store.getState().error) {
@@ -115,8 +119,9 @@ function Votes({ item, frame, announce }: Pick<OutlineItemProps, 'item' | 'frame
             <button
               type="button"
               aria-label={t.workshop.retractVote(label)}
-              disabled={mine === 0}
+              aria-disabled={mine === 0}
               onClick={async () => {
+                if (mine === 0) return;
                 await store.retract(roundId, item.id);
                 const after = openRoundOf(store.getState());
                 if (after && !store.getState().error) {

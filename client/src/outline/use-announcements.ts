@@ -1,11 +1,10 @@
 /**
- * What the outline's live region says: notes others add, rounds opening and closing (with
- * the ranking), and confirmations of my own actions. My own new notes are said once, as
- * "added", not again as someone's new note.
+ * What the outline's live region says: notes others add, a restore, and confirmations of my own
+ * actions. My own new notes are said once, as "added", not again as someone's new note. Rounds
+ * opening and closing are the RoundAnnouncer's to say, in the canvas view too.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Item } from '../../../shared/board-document.ts';
-import type { RoundView } from '../../../shared/facilitation.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { itemLabel } from '../workshop/use-items.ts';
 import { useWorkshop } from '../workshop/use-workshop.ts';
@@ -20,7 +19,6 @@ export function useAnnouncements(
   const [message, setMessage] = useState('');
   const known = useRef<Set<string> | null>(null);
   const mine = useRef(new Set<string>());
-  const rounds = useRef<Map<string, RoundView['round']['status']> | null>(null);
 
   const announce = useCallback((text: string, ownItemId?: string) => {
     if (ownItemId) mine.current.add(ownItemId);
@@ -64,33 +62,6 @@ export function useAnnouncements(
     }
     known.current = ids;
   }, [items, announce, t]);
-
-  useEffect(() => {
-    const before = rounds.current;
-    rounds.current = new Map(state.rounds.map((view) => [view.round.id, view.round.status]));
-    if (!before) return;
-    for (const view of state.rounds) {
-      const previous = before.get(view.round.id);
-      if (view.round.status === 'open' && previous === undefined) {
-        announce(t.outline.announceRoundOpened(view.round.title, view.round.budget));
-      }
-      if (view.round.status === 'closed' && previous === 'open') {
-        const ranking = (view.results ?? [])
-          .slice(0, 5)
-          .map((result) =>
-            t.outline.announceRanking(
-              result.rank,
-              itemLabel(items.find((item) => item.id === result.itemId)) || t.outline.emptyText,
-              result.votes,
-            ),
-          )
-          .join(' ');
-        announce(
-          t.outline.announceRoundClosed(view.round.title, ranking || t.outline.announceNoVotes),
-        );
-      }
-    }
-  }, [state.rounds, items, announce, t]);
 
   const restoredAt = state.restoredAt;
   useEffect(() => {

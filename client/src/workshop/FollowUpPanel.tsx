@@ -2,7 +2,7 @@
  * Every follow-up of the board, grouped by owner and then by status, editable in place and
  * updated live. Facilitators edit everything; an owner edits status and notes of their own.
  */
-import { useCallback, useId } from 'react';
+import { type KeyboardEvent, type ReactNode, useCallback, useId, useRef, useState } from 'react';
 import { FOLLOW_UP_STATUSES } from '../../../shared/constants.ts';
 import type { FollowUp, FollowUpStatus } from '../../../shared/follow-through.ts';
 import { useBoardSession } from '../board/board-session.ts';
@@ -11,23 +11,95 @@ import { itemLabel, useItems } from './use-items.ts';
 import { type KnownMember, useKnownMembers } from './use-members.ts';
 import { useWorkshop } from './use-workshop.ts';
 
+/**
+ * Which follow-up's select to focus again when its card mounts anew: a committed owner or
+ * status moves the card to another group, where React makes a new one.
+ */
+let refocusSelect: string | null = null;
+
+/**
+ * A select whose choice is a decision that moves the card (owner, status). A closed select
+ * changes its value on every arrow key, so keyboard browsing only shows the choice: Enter or
+ * leaving the select commits it, Escape goes back. A pick from the open list (pointer, or Enter
+ * in the list) commits at once.
+ */
+function DeliberateSelect(props: {
+  id: string;
+  followUpId: string;
+  field: 'owner' | 'status';
+  value: string;
+  onCommit: (value: string) => void;
+  disabled?: boolean;
+  children: ReactNode;
+}) {
+  const { followUpId, field, value, onCommit } = props;
+  const [pending, setPending] = useState<string | null>(null);
+  const browsing = useRef(false);
+  const refocusKey = `${followUpId}:${field}`;
+  const refocus = useCallback(
+    (element: HTMLSelectElement | null) => {
+      if (!element || refocusSelect !== refocusKey) return;
+      refocusSelect = null;
+      if (document.activeElement === document.body) element.focus();
+    },
+    [refocusKey],
+  );
+  const commit = (next: string | null, keepFocus: boolean) => {
+    setPending(null);
+    if (next === null || next === value) return;
+    if (keepFocus) refocusSelect = refocusKey;
+    onCommit(next);
+  };
+  return (
+    <select
+      ref={refocus}
+      id={props.id}
+      value={pending ?? value}
+      disabled={props.disabled}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') {
+          event.preventDefault();
+          commit(pending, true);
+        } else if (event.key === 'Escape' && pending !== null) {
+          event.preventDefault();
+          event.stopPropagation();
+          setPending(null);
+        } else if (!event.altKey && !event.ctrlKey && !event.metaKey && event.key !== 'Tab') {
+          // Arrows, Home/End, Page keys and typed letters step through a closed select.
+          browsing.current = true;
+        }
+      }}
+      onKeyUp={() => {
+        browsing.current = false;
+      }}
+      onChange={(event) => {
+        if (browsing.current) setPending(event.target.value);
+        else commit(event.target.value, true);
+      }}
+      onBlur={() => commit(pending, false)}
+    >
+      {props.children}
+    </select>
+  );
+}
+
 function OwnerField(props: { followUp: FollowUp; members: KnownMember[] }) {
   const t = useT();
   const [, store] = useWorkshop();
   const { owner } = props.followUp;
   // A typed owner (no member id) stays choosable, so the select shows who it is now.
   const current = owner.memberId ?? '';
+  const id = useId();
   return (
-    <label>
+    <label htmlFor={id}>
       {t.workshop.owner}
-      <select
+      <DeliberateSelect
+        id={id}
+        followUpId={props.followUp.id}
+        field="owner"
         value={current}
-        onChange={(event) => {
-          if (event.target.value) {
-            void store.updateFollowUp(props.followUp.id, {
-              owner: { memberId: event.target.value },
-            });
-          }
+        onCommit={(memberId) => {
+          if (memberId) void store.updateFollowUp(props.followUp.id, { owner: { memberId } });
         }}
       >
         {!owner.memberId && <option value="">{owner.name}</option>}
@@ -36,12 +108,15 @@ function OwnerField(props: { followUp: FollowUp; members: KnownMember[] }) {
             {member.name}
           </option>
         ))}
-      </select>
+      </DeliberateSelect>
     </label>
   );
 }
 
-/** What is typed into a follow-up's fields and not saved yet (saved on leaving the field). */
+/**
+ * What is typed into a follow-up's fields and not saved yet (saved on leaving the field, or on
+ * Enter in a one-line field).
+ */
 const drafts = new Map<string, string>();
 
 /**
@@ -77,6 +152,21 @@ function useDraft(
       onBlur: (event: { target: { value: string } }) => {
         drafts.delete(draftKey);
         save(event.target.value);
+      },
+      onKeyDown: (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+        const element = event.currentTarget;
+        if (event.key === 'Enter' && element instanceof HTMLInputElement) {
+          event.preventDefault();
+          // The draft stays until the field is left: the saved value replaces the field (its
+          // key names the value), and the draft is how the new one takes the focus back.
+          drafts.set(draftKey, element.value);
+          save(element.value);
+        } else if (event.key === 'Escape' && element.value !== saved) {
+          event.preventDefault();
+          event.stopPropagation();
+          drafts.delete(draftKey);
+          element.value = saved;
+        }
       },
     },
   };
@@ -129,19 +219,22 @@ function FollowUpCard({
       <p className="wk-muted">{t.workshop.onItem(label)}</p>
       <div className="wk-row">
         {isFacilitator && <OwnerField followUp={followUp} members={members} />}
-        <label>
+        <label htmlFor={`${id}-s`}>
           {t.workshop.status}
-          <select
+          <DeliberateSelect
+            id={`${id}-s`}
+            followUpId={followUp.id}
+            field="status"
             value={followUp.status}
             disabled={!canEditProgress}
-            onChange={(event) => update({ status: event.target.value as FollowUpStatus })}
+            onCommit={(status) => void update({ status: status as FollowUpStatus })}
           >
             {FOLLOW_UP_STATUSES.map((status) => (
               <option key={status} value={status}>
                 {t.workshop.statuses[status]}
               </option>
             ))}
-          </select>
+          </DeliberateSelect>
         </label>
         <label>
           {t.workshop.due}

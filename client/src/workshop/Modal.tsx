@@ -2,10 +2,11 @@
  * A modal dialog on the native <dialog> (focus trap, Escape, top layer for free), portalled
  * to <body> so an item's transform on the canvas cannot move or clip it. Events stop at its
  * edge: typing in a form must not reach the canvas's shortcuts through the React tree.
+ * Closing it, however it closes, puts the focus back where it was when it opened.
  */
 import './workshop.css';
 import './dialog.css';
-import { type ReactNode, type SyntheticEvent, useEffect, useId, useRef } from 'react';
+import { type ReactNode, type SyntheticEvent, useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useT } from '../i18n/i18n.tsx';
 
@@ -20,11 +21,20 @@ export function Modal(props: {
   const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  // Read while the dialog first renders, before it takes the focus: the button that opened it.
+  const [opener] = useState(() =>
+    document.activeElement instanceof HTMLElement ? document.activeElement : null,
+  );
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
+    return () => {
+      dialog?.close();
+      // The dialog leaves the page before it closes, so the browser's own return of the focus
+      // (as for a dialog closed in place) does not happen: without this it lands on <body>.
+      if (opener?.isConnected && opener !== document.body) opener.focus({ preventScroll: true });
+    };
+  }, [opener]);
   return createPortal(
     <dialog
       ref={ref}

@@ -1,9 +1,33 @@
 /** Voting as a member sees it: the open round, my votes, and every closed round's ranking. */
+import { useEffect, useState } from 'react';
 import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { useDateFormat } from './format.ts';
 import { RoundResults } from './RoundResults.tsx';
+import { formatDuration } from './timer-signal.ts';
 import { itemLabel, useItems } from './use-items.ts';
 import { openRoundOf, useWorkshop } from './use-workshop.ts';
+
+/**
+ * When a timed round closes (the server closes it itself), and how long is left by the
+ * server's clock: a participant plans their last votes by it, as the facilitator does.
+ */
+function ClosesAt({ closesAt, offsetMs }: { closesAt: string; offsetMs: number }) {
+  const t = useT();
+  const format = useDateFormat();
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const interval = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(interval);
+  }, []);
+  const left = Date.parse(closesAt) - (now + offsetMs);
+  return (
+    <p className="wk-muted" data-testid="round-closes-at">
+      {t.workshop.closesAt(format.time(closesAt))}
+      {left > 0 && ` · ${t.workshop.timeLeft(formatDuration(left))}`}
+    </p>
+  );
+}
 
 function OpenRound() {
   const t = useT();
@@ -30,6 +54,7 @@ function OpenRound() {
           {t.workshop.votesLeft(open.remaining, round.budget)}
         </p>
       )}
+      {round.closesAt && <ClosesAt closesAt={round.closesAt} offsetMs={state.clockOffsetMs} />}
       <p className="wk-muted">{t.workshop.voters(round.voters)}</p>
       {round.anonymous && <p className="wk-muted">{t.workshop.anonymousRound}</p>}
       {canVote && (

@@ -7,6 +7,7 @@ import { useT } from '../i18n/i18n.tsx';
 import { FacilitatorPanel } from './FacilitatorPanel.tsx';
 import { FollowUpPanel } from './FollowUpPanel.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
+import { RoundAnnouncer } from './RoundAnnouncer.tsx';
 import { type TabSpec, Tabs } from './Tabs.tsx';
 import { useWorkshop } from './use-workshop.ts';
 import { VotingPanel } from './VotingPanel.tsx';
@@ -53,6 +54,8 @@ export function WorkshopPanels() {
     >
       <WorkshopBanner />
       <WorkshopError />
+      {/* Mounted whatever the view and whether the panels show: it speaks from <body>. */}
+      <RoundAnnouncer />
       <Tabs tabs={tabs} selected={selected} onSelect={setSelected} label={t.workshop.panelsLabel} />
     </section>
   );

@@ -57,6 +57,7 @@ export const workshop = {
   usedVotes: (used: number, budget: number) => `${used} / ${budget}`,
   nobodyVotedYet: 'Nobody has voted yet.',
   closesAt: (time: string) => `Closes at ${time}`,
+  timeLeft: (duration: string) => `${duration} left`,
 
   silentSection: 'Silent writing',
   startSilent: 'Start silent writing',
@@ -82,7 +83,7 @@ export const workshop = {
   // Voting panel
   noOpenRound: 'No voting round is open.',
   howToVote:
-    'Click the empty dot on an item to give it a vote; click one of your dots (or press “-”) to take it back.',
+    'Click the empty dot on an item to give it a vote; click one of your dots to take it back. With the keyboard, Tab from the item to its dots: Enter on the empty dot votes, and “-” or Delete on one of your dots takes that vote back.',
   anonymousRound: 'Anonymous round: results appear when it closes.',
   myVotes: 'My votes',
   noVotesYet: 'You have not voted yet.',

@@ -60,6 +60,7 @@ export const workshop: Catalogue['workshop'] = {
   usedVotes: (used, budget) => `${used}/${budget}`,
   nobodyVotedYet: 'Kukaan ei ole vielä äänestänyt.',
   closesAt: (time) => `Päättyy klo ${time}`,
+  timeLeft: (duration) => `aikaa jäljellä ${duration}`,
 
   silentSection: 'Hiljainen kirjoitus',
   startSilent: 'Aloita hiljainen kirjoitus',
@@ -84,7 +85,7 @@ export const workshop: Catalogue['workshop'] = {
 
   noOpenRound: 'Äänestyskierros ei ole käynnissä.',
   howToVote:
-    'Anna ääni napsauttamalla kohteen tyhjää pistettä; ota ääni takaisin napsauttamalla omaa pistettäsi (tai paina ”-”).',
+    'Anna ääni napsauttamalla kohteen tyhjää pistettä; ota ääni takaisin napsauttamalla omaa pistettäsi. Näppäimistöllä siirry kohteesta sen pisteisiin sarkaimella: Enter tyhjässä pisteessä antaa äänen, ja ”-” tai Delete omassa pisteessäsi ottaa sen äänen takaisin.',
   anonymousRound: 'Anonyymi kierros: tulokset näkyvät, kun kierros päättyy.',
   myVotes: 'Omat ääneni',
   noVotesYet: 'Et ole vielä äänestänyt.',

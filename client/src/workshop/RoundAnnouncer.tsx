@@ -1,0 +1,58 @@
+/**
+ * Tells screen readers when a voting round opens or closes (with the top of its ranking), in
+ * the canvas and the outline alike. The side panels mount it, but it lives in <body>: on a
+ * narrower screen the panels are hidden, and a live region inside them would say nothing.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { readItems } from '../../../shared/board-document.ts';
+import type { RoundView } from '../../../shared/facilitation.ts';
+import { useBoardSession } from '../board/board-session.ts';
+import { useT } from '../i18n/i18n.tsx';
+import { itemLabel } from './use-items.ts';
+import { useWorkshop } from './use-workshop.ts';
+
+export function RoundAnnouncer() {
+  const t = useT();
+  const session = useBoardSession();
+  const [state] = useWorkshop();
+  const [message, setMessage] = useState('');
+  const seen = useRef<Map<string, RoundView['round']['status']> | null>(null);
+
+  useEffect(() => {
+    const before = seen.current;
+    seen.current = new Map(state.rounds.map((view) => [view.round.id, view.round.status]));
+    if (!before) return;
+    const say = (text: string) =>
+      // The same words twice in a row would not be read again: vary them invisibly.
+      setMessage((previous) => (previous === text ? `${text}\u00a0` : text));
+    for (const view of state.rounds) {
+      const previous = before.get(view.round.id);
+      if (view.round.status === 'open' && previous === undefined) {
+        say(t.outline.announceRoundOpened(view.round.title, view.round.budget));
+      }
+      if (view.round.status === 'closed' && previous === 'open') {
+        // Read only now, not on every change of the board: rounds close seldom.
+        const items = readItems(session.doc);
+        const ranking = (view.results ?? [])
+          .slice(0, 5)
+          .map((result) =>
+            t.outline.announceRanking(
+              result.rank,
+              itemLabel(items.find((item) => item.id === result.itemId)) || t.outline.emptyText,
+              result.votes,
+            ),
+          )
+          .join(' ');
+        say(t.outline.announceRoundClosed(view.round.title, ranking || t.outline.announceNoVotes));
+      }
+    }
+  }, [state.rounds, session.doc, t]);
+
+  return createPortal(
+    <div className="visually-hidden" role="status" aria-live="polite" data-testid="round-live">
+      {message}
+    </div>,
+    document.body,
+  );
+}
