@@ -59,6 +59,7 @@ export class DocumentRegistry {
         policy: {
           canEdit: (k, member) => this.#policy.canEdit(k, member),
           refusal: (k, member) => this.#policy.refusal(k, member),
+          afterPrivateEdit: (k) => this.#policy.afterPrivateEdit?.(k),
         },
         onFail: (failed) => this.#drop(failed),
       });

@@ -38,6 +38,11 @@ export interface EditPolicy {
   canEdit(key: DocumentKey, member: Member): boolean;
   /** Why an edit was refused, in words for the member. */
   refusal(key: DocumentKey, member: Member): string;
+  /**
+   * A member's edit of their private document has been stored and relayed (silent writing
+   * reveals a note that arrives after the reveal: silent-writing-service.ts).
+   */
+  afterPrivateEdit?(key: DocumentKey): void;
 }
 
 export interface DocumentOptions {
@@ -390,6 +395,18 @@ export class LiveDocument {
       for (const { update, origin } of batch) this.#broadcast(encodeUpdate(update), origin);
       this.#lastActive = Date.now();
       if (this.#tailDue()) this.compact();
+      if (this.key.owner !== undefined && batch.some((p) => p.origin !== null)) {
+        this.#afterPrivateEdit();
+      }
+    }
+  }
+
+  #afterPrivateEdit(): void {
+    try {
+      this.#options.policy.afterPrivateEdit?.(this.key);
+    } catch (error) {
+      // What the edit wrote is stored; what follows from it is the policy's to retry.
+      this.#options.logger.error({ err: error, documentId: this.id }, 'after a private edit');
     }
   }
 

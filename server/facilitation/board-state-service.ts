@@ -123,7 +123,9 @@ export class BoardStateService implements EditPolicy {
     const state = this.#stored(key.boardId);
     if (key.owner !== undefined) {
       if (key.owner !== member.id) return 'That private document is not yours.';
-      return state.silentWriting ? '' : 'Silent writing is not running.';
+      // After the reveal, a note written offline may still arrive: it goes onto the board at
+      // once (silent-writing-service.ts), so it is taken when the board would take it.
+      return state.silentWriting ? '' : this.refusal({ boardId: key.boardId }, member);
     }
     if (member.role === 'facilitator') return '';
     if (state.locked) return 'The board is locked.';

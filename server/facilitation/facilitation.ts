@@ -32,8 +32,21 @@ export function createFacilitation(
   const state = new BoardStateService(new BoardStateRepository(db), currentEvents, (boardId) =>
     documents.isLoaded({ boardId }),
   );
-  documents.setPolicy(state);
-  documents.onBoardUnloaded((boardId) => state.forget(boardId));
+  const silentWriting = new SilentWritingService(
+    state,
+    documents,
+    documentsRepository,
+    currentEvents,
+  );
+  documents.setPolicy({
+    canEdit: (key, member) => state.canEdit(key, member),
+    refusal: (key, member) => state.refusal(key, member),
+    afterPrivateEdit: (key) => silentWriting.afterPrivateEdit(key),
+  });
+  documents.onBoardUnloaded((boardId) => {
+    state.forget(boardId);
+    silentWriting.forget(boardId);
+  });
   return {
     state,
     rounds: new RoundsService(
@@ -43,7 +56,7 @@ export function createFacilitation(
       new TransactionBatch(db),
       language,
     ),
-    silentWriting: new SilentWritingService(state, documents, documentsRepository, currentEvents),
+    silentWriting,
     setEvents(next) {
       events = next;
     },

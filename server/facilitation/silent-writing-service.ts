@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { cloneItem, itemsOf } from '../../shared/board-document.ts';
 import type { BoardState, RevealResponse } from '../../shared/facilitation.ts';
 import type { Member } from '../../shared/roles.ts';
+import type { DocumentKey } from '../documents/document-key.ts';
 import type { DocumentRegistry } from '../documents/document-registry.ts';
 import { AppError } from '../errors.ts';
 import type { DocumentsRepository } from '../store/documents-repository.ts';
@@ -22,6 +23,8 @@ export class SilentWritingService {
   readonly #documents: DocumentRegistry;
   readonly #repository: DocumentsRepository;
   readonly #events: () => BoardEvents;
+  /** Whether each board's last reveal left the names out, while the board is loaded. */
+  readonly #anonymous = new Map<string, boolean>();
 
   constructor(
     state: BoardStateService,
@@ -50,37 +53,56 @@ export class SilentWritingService {
       .privateDocumentIds(boardId)
       .map((id) => PRIVATE_ID.exec(id)?.[1])
       .filter((owner): owner is string => owner !== undefined);
-    const board = this.#documents.open({ boardId });
     let revealed = 0;
-    for (const owner of new Set(owners)) {
-      const privateDoc = this.#documents.open({ boardId, owner });
-      const entries = Array.from(itemsOf(privateDoc.doc).entries());
-      if (entries.length === 0) continue;
-      // Only item maps are items; anything else a stock client put there is dropped.
-      const notes = entries.filter(([, map]) => map instanceof Y.Map);
-      // Into the shared board first (durable when change() returns), then out of the private
-      // document: a crash between the two re-reveals the same ids, never loses a note.
-      board.change((doc) => {
-        const items = itemsOf(doc);
-        for (const [id, map] of notes) {
-          const copy = cloneItem(map);
-          if (anonymous) copy.delete('author');
-          else copy.set('author', owner);
-          // A private note replaces only its own writer's item of that id (a reveal again after
-          // a crash between the two steps); under anyone else's id, whether a board item or
-          // another member's note, it gets an id of its own: nobody edits others' items this way.
-          const taken = items.get(id);
-          const own = taken instanceof Y.Map && taken.get('author') === owner;
-          items.set(taken === undefined || own ? id : uuidv7(), copy);
-        }
-      });
-      privateDoc.change((doc) => {
-        for (const [id] of entries) itemsOf(doc).delete(id);
-      });
-      revealed += notes.length;
-    }
+    for (const owner of new Set(owners)) revealed += this.#revealNotesOf(boardId, owner, anonymous);
+    this.#anonymous.set(boardId, anonymous);
     this.#state.setSilentWriting(boardId, false);
     this.#events().toBoard(boardId, 'silent:revealed', { revealed, anonymous });
     return { revealed };
+  }
+
+  /**
+   * A note that reaches a private document after the reveal (written while its writer's
+   * connection was down, so the reveal never saw it) goes onto the board at once, as the reveal
+   * would have taken it: with its writer's name only if the last reveal showed names and this
+   * server still remembers that (it forgets when the board unloads or the server restarts).
+   */
+  afterPrivateEdit(key: DocumentKey): void {
+    if (key.owner === undefined || this.#state.get(key.boardId).silentWriting) return;
+    this.#revealNotesOf(key.boardId, key.owner, this.#anonymous.get(key.boardId) ?? true);
+  }
+
+  /** The board left memory. */
+  forget(boardId: string): void {
+    this.#anonymous.delete(boardId);
+  }
+
+  /** Moves `owner`'s private notes onto the board; returns how many. */
+  #revealNotesOf(boardId: string, owner: string, anonymous: boolean): number {
+    const privateDoc = this.#documents.open({ boardId, owner });
+    const entries = Array.from(itemsOf(privateDoc.doc).entries());
+    if (entries.length === 0) return 0;
+    // Only item maps are items; anything else a stock client put there is dropped.
+    const notes = entries.filter(([, map]) => map instanceof Y.Map);
+    // Into the shared board first (durable when change() returns), then out of the private
+    // document: a crash between the two re-reveals the same ids, never loses a note.
+    this.#documents.open({ boardId }).change((doc) => {
+      const items = itemsOf(doc);
+      for (const [id, map] of notes) {
+        const copy = cloneItem(map);
+        if (anonymous) copy.delete('author');
+        else copy.set('author', owner);
+        // A private note replaces only its own writer's item of that id (a reveal again after
+        // a crash between the two steps); under anyone else's id, whether a board item or
+        // another member's note, it gets an id of its own: nobody edits others' items this way.
+        const taken = items.get(id);
+        const own = taken instanceof Y.Map && taken.get('author') === owner;
+        items.set(taken === undefined || own ? id : uuidv7(), copy);
+      }
+    });
+    privateDoc.change((doc) => {
+      for (const [id] of entries) itemsOf(doc).delete(id);
+    });
+    return notes.length;
   }
 }

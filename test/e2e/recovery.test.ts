@@ -6,6 +6,7 @@ import {
   addNoteInOutline,
   openBoard,
   SCREENSHOTS,
+  showView,
   waitForConnection,
 } from '../helpers/board-page.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
@@ -86,6 +87,47 @@ describe.skipIf(!HAS_CHROMIUM)('a server restart in the middle of a session', ()
         'Written before the restart',
         'Written while the server was down',
       ]);
+    await context.close();
+  });
+
+  it('after a network drop the page says it is back; a note written meanwhile in silent writing reaches the board though the reveal came first', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const boardId = board.board.id;
+    const silentWriting = (body: object) =>
+      server.api<{ revealed?: number }>(`/api/boards/${boardId}/silent-writing`, {
+        body,
+        token: tokens.facilitator,
+      });
+    // At "localhost" Socket.io keeps its connection when the browser reports going offline
+    // (elsewhere it closes it at once), so a short blip leaves the connection standing.
+    const local = board.links.participant.replace('127.0.0.1', 'localhost');
+    const { context, page } = await openBoard(browser, local, 'Aino');
+    await waitForConnection(page);
+    await context.setOffline(true);
+    await waitForConnection(page, 'offline');
+    await context.setOffline(false);
+    await waitForConnection(page);
+    expect((await silentWriting({ action: 'start' })).status).toBe(200);
+    await showView(page, 'outline');
+    await page.locator('.ol-private').waitFor();
+
+    await context.setOffline(true);
+    await waitForConnection(page, 'offline');
+    await addNoteInOutline(page, 'Written offline in silence');
+    await page.locator('[data-outline-item-id]', { hasText: 'offline in silence' }).waitFor();
+    // The facilitator reveals before the note could be sent.
+    expect((await silentWriting({ action: 'reveal' })).body).toEqual({ revealed: 0 });
+
+    await context.setOffline(false);
+    // Whether or not the blip dropped the connection, the page says it is connected again.
+    await waitForConnection(page);
+    await expect
+      .poll(() => noteTexts(server, boardId, tokens.facilitator), { timeout: 15_000 })
+      .toEqual(['Written offline in silence']);
+    await page
+      .locator('[data-outline-item-id]', { hasText: 'offline in silence' })
+      .first()
+      .waitFor();
     await context.close();
   });
 

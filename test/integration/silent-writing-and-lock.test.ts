@@ -188,6 +188,60 @@ describe('silent writing', () => {
     });
     expect([twice.status, twice.body.error.code]).toEqual([409, 'silent_writing_not_running']);
   });
+  it('a note written offline reaches the board when its writer reconnects after the reveal', async () => {
+    const created = await server.createBoard();
+    const id = created.board.id;
+    const fia = await server.join(id, created.keys.facilitator, 'Fia');
+    const aino = await server.join(id, created.keys.participant, 'Aino');
+    const silentWriting = (body: object) =>
+      server.api<RevealResponse>(`/api/boards/${id}/silent-writing`, { body, token: fia.token });
+    const reader = socketIoClient(server.url, id, fia.token);
+    await reader.synced;
+    const texts = () => readItems(reader.doc).map((n) => (n.type === 'note' ? n.text : ''));
+
+    const lateNote = async (reveal: { anonymous: boolean }, text: string) => {
+      expect((await silentWriting({ action: 'start' })).status).toBe(200);
+      const mine = privateClient(id, aino.token);
+      await mine.synced;
+      // The connection drops; Aino writes on; the facilitator reveals meanwhile.
+      mine.provider.socket.disconnect();
+      await waitFor(() => !mine.provider.socket.connected, 'disconnected');
+      addItem(mine.doc, { type: 'note', x: 0, y: 0, text, author: aino.member.id });
+      expect((await silentWriting({ action: 'reveal', ...reveal })).body).toEqual({ revealed: 0 });
+      // Back online, the client sends what the server lacks: the note goes onto the board.
+      mine.provider.socket.connect();
+      await waitFor(() => texts().includes(text), 'the late note on the board');
+      await waitFor(() => itemsOf(mine.doc).size === 0, 'out of the private document');
+      mine.destroy();
+      return readItems(reader.doc).find((n) => n.type === 'note' && n.text === text);
+    };
+
+    // It is revealed the way the reveal was: with its writer's name, or without.
+    expect((await lateNote({ anonymous: false }, 'written offline'))?.author).toBe(aino.member.id);
+    expect((await lateNote({ anonymous: true }, 'offline, no name'))?.author).toBeUndefined();
+
+    // While the board is locked, a late note is refused like any other edit of the board.
+    expect((await silentWriting({ action: 'start' })).status).toBe(200);
+    const mine = privateClient(id, aino.token);
+    await mine.synced;
+    mine.provider.socket.disconnect();
+    await waitFor(() => !mine.provider.socket.connected, 'disconnected');
+    addItem(mine.doc, { type: 'note', x: 0, y: 0, text: 'offline while locked' });
+    await silentWriting({ action: 'reveal' });
+    const locked = await server.api(`/api/boards/${id}/lock`, {
+      body: { locked: true },
+      token: fia.token,
+    });
+    expect(locked.status).toBe(200);
+    const errors: string[] = [];
+    mine.provider.on('board-error', (e) => errors.push(e.code));
+    mine.provider.socket.connect();
+    await waitFor(() => errors.includes('read_only'), 'refused');
+    await waitFor(() => itemsOf(mine.doc).size === 0, 'taken back');
+    expect(texts()).not.toContain('offline while locked');
+    mine.destroy();
+    reader.destroy();
+  });
 });
 
 describe('board lock', () => {

@@ -66,7 +66,8 @@ export function useBoardConnection(board: Board, me: PublicMember, token: string
     };
     const onOffline = () => setStatus('offline');
     const onOnline = () => {
-      if (socket.connected) return;
+      // A short blip may not have dropped the connection at all: then it is simply back.
+      if (socket.connected) return setStatus('connected');
       setStatus('reconnecting');
       socket.connect();
     };

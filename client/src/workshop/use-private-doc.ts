@@ -6,9 +6,13 @@
  */
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
+import { itemsOf } from '../../../shared/board-document.ts';
 import type { BoardSession } from '../board/board-session.ts';
 import { SocketIoProvider } from '../sync/socketio-provider.ts';
 import { workshopStoreFor } from './workshop-store.ts';
+
+/** How long a private document that has synced waits for the server to take its last notes. */
+const HANDOVER_MS = 5000;
 
 export function usePrivateDoc(session: BoardSession, active: boolean): Y.Doc | null {
   const [doc, setDoc] = useState<Y.Doc | null>(null);
@@ -27,11 +31,49 @@ export function usePrivateDoc(session: BoardSession, active: boolean): Y.Doc | n
     setDoc(privateDoc);
     store.setPrivateDoc(privateDoc);
     return () => {
-      provider.destroy();
-      privateDoc.destroy();
       setDoc(null);
       if (store.getState().privateDoc === privateDoc) store.setPrivateDoc(null);
+      const ended = store.getState().boardState?.silentWriting === false;
+      if (ended) handOver(session, provider);
+      else {
+        provider.destroy();
+        privateDoc.destroy();
+      }
     };
   }, [session, enabled]);
   return enabled ? doc : null;
+}
+
+/**
+ * Silent writing has ended. Notes I wrote while my connection was down never reached the
+ * reveal; the server puts them onto the board when they arrive (docs/PROTOCOL.md), so the
+ * private connection stays until it has synced (sending what the server lacks) and the server
+ * has taken them, or a while after, or until I leave the board.
+ */
+function handOver(session: BoardSession, provider: SocketIoProvider): void {
+  const privateDoc = provider.doc;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const finish = () => {
+    clearTimeout(timer);
+    provider.off('synced', onSynced);
+    itemsOf(privateDoc).unobserve(onItems);
+    session.doc.off('destroy', finish);
+    provider.destroy();
+    privateDoc.destroy();
+  };
+  const onItems = () => {
+    if (provider.synced && itemsOf(privateDoc).size === 0) finish();
+  };
+  const onSynced = (synced: boolean) => {
+    if (!synced) return;
+    clearTimeout(timer);
+    timer = setTimeout(finish, HANDOVER_MS);
+    onItems();
+  };
+  if (itemsOf(privateDoc).size === 0) return finish();
+  provider.on('synced', onSynced);
+  itemsOf(privateDoc).observe(onItems);
+  session.doc.on('destroy', finish);
+  // Still connected: whatever I wrote has been sent, and the reveal's removals are on their way.
+  if (provider.synced) onSynced(true);
 }
