@@ -21,6 +21,10 @@ export const dateSchema = z
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
   }, 'not a calendar date');
 
+/**
+ * Who takes a follow-up forward: a board member, or a free-text name and e-mail. `null` leaves
+ * it unassigned (stored and returned as `{ name: "" }`), to be given an owner later.
+ */
 export const ownerSchema = z.union([
   z.strictObject({ memberId: z.string().min(1).max(200) }),
   z.strictObject({
@@ -33,7 +37,8 @@ export const createFollowUpBody = z.strictObject({
   itemId: z.string().min(1).max(200),
   /** Defaults to the item's text (or title). */
   title: z.string().trim().min(1).max(300).optional(),
-  owner: ownerSchema,
+  /** Omitted or null: unassigned. */
+  owner: ownerSchema.nullable().optional(),
   due: dateSchema.optional(),
   status: z.enum(FOLLOW_UP_STATUSES).default('open'),
   notes: z.string().max(5000).optional(),
@@ -43,7 +48,8 @@ export type CreateFollowUpBody = z.input<typeof createFollowUpBody>;
 export const updateFollowUpBody = z
   .strictObject({
     title: z.string().trim().min(1).max(300).optional(),
-    owner: ownerSchema.optional(),
+    /** null makes it unassigned again. */
+    owner: ownerSchema.nullable().optional(),
     due: dateSchema.nullable().optional(),
     status: z.enum(FOLLOW_UP_STATUSES).optional(),
     notes: z.string().max(5000).nullable().optional(),
@@ -54,15 +60,30 @@ export type UpdateFollowUpBody = z.input<typeof updateFollowUpBody>;
 export const followUpsFromRoundBody = z.strictObject({
   roundId: z.string().min(1).max(200),
   top: z.number().int().min(1).max(100),
-  /** Owner for every new follow-up; defaults to the facilitator who asks. */
-  owner: ownerSchema.optional(),
+  /**
+   * Owner for every new follow-up. Omitted or null: unassigned, so the facilitator gives each
+   * its own owner afterwards (top results rarely all go to one person, least of all to the
+   * facilitator who clicked).
+   */
+  owner: ownerSchema.nullable().optional(),
   due: dateSchema.optional(),
 });
 
+export type FollowUpsFromRoundBody = z.input<typeof followUpsFromRoundBody>;
+
+/** `name` is empty (and there is no memberId or email) only when nobody owns it yet. */
 export interface FollowUpOwner {
   name: string;
   email?: string;
   memberId?: string;
+}
+
+/** The owner of an unassigned follow-up. */
+export const UNASSIGNED: Readonly<FollowUpOwner> = Object.freeze({ name: '' });
+
+/** True when nobody owns the follow-up yet. */
+export function isUnassigned(owner: FollowUpOwner): boolean {
+  return owner.name === '' && owner.memberId === undefined;
 }
 
 export interface FollowUp {
@@ -103,6 +124,12 @@ export const exportQuery = z.object({
   table: z.enum(['items', 'followups']).default('items'),
 });
 
+/**
+ * An item as exports see it: the board document's fields plus `z`, its stacking order within
+ * its layer (frames, connectors, the rest) when the board gave it one.
+ */
+export type ExportItem = Item & { z?: number };
+
 /** Everything an export needs, gathered once; every format is a pure function of it. */
 export interface BoardExport {
   format: 'ideamill.board-export';
@@ -112,7 +139,7 @@ export interface BoardExport {
   /** Set when the export is of a snapshot rather than the live board. */
   snapshot: { id: string; name: string | null; createdAt: string } | null;
   members: { id: string; name: string; role: Role }[];
-  items: Item[];
+  items: ExportItem[];
   /** Every round, oldest first; results only for closed rounds. */
   rounds: { round: Round; results: RoundResult[]; excluded: ExcludedResult[] }[];
   followUps: FollowUp[];

@@ -1,7 +1,7 @@
 /** Gathers everything an export needs into one BoardExport; the formats are pure functions of it. */
 import type * as Y from 'yjs';
-import { readItems } from '../../shared/board-document.ts';
-import type { BoardExport } from '../../shared/follow-through.ts';
+import { itemsOf, readItems } from '../../shared/board-document.ts';
+import type { BoardExport, ExportItem } from '../../shared/follow-through.ts';
 import type { BoardsService } from '../boards/boards-service.ts';
 import type { DocumentRegistry } from '../documents/document-registry.ts';
 import type { RoundsService } from '../facilitation/rounds-service.ts';
@@ -55,7 +55,9 @@ export class ExportService {
         board,
         snapshot,
         members: this.#boards.members(boardId).map(({ id, name, role }) => ({ id, name, role })),
-        items: readItems(doc).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)),
+        items: withStacking(doc, readItems(doc)).sort(
+          (a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1),
+        ),
         rounds: this.#rounds.history(boardId),
         followUps: this.#followUps.list(boardId),
       };
@@ -63,4 +65,18 @@ export class ExportService {
       release();
     }
   }
+}
+
+/**
+ * Adds each item's `z` (its stacking order within its layer, which the board honours) where the
+ * board gave it one other than 0, so the picture stacks items as the board does.
+ */
+function withStacking(doc: Y.Doc, items: ExportItem[]): ExportItem[] {
+  const maps = itemsOf(doc);
+  for (const item of items) {
+    const map = maps.get(item.id);
+    const z = map?.get('z');
+    if (typeof z === 'number' && Number.isFinite(z) && z !== 0) item.z = z;
+  }
+  return items;
 }

@@ -9,6 +9,7 @@ import {
   type FollowUp,
   type FollowUpOwner,
   followUpsFromRoundBody,
+  UNASSIGNED,
   updateFollowUpBody,
 } from '../../shared/follow-through.ts';
 import type { Member } from '../../shared/roles.ts';
@@ -21,7 +22,8 @@ import { requireRole } from '../facilitation/roles.ts';
 import type { RoundsService } from '../facilitation/rounds-service.ts';
 import type { FollowUpsRepository } from '../store/follow-ups-repository.ts';
 
-type OwnerInput = { memberId: string } | { name: string; email?: string };
+/** null or undefined: nobody yet. */
+type OwnerInput = { memberId: string } | { name: string; email?: string } | null | undefined;
 
 const PARTICIPANT_FIELDS = new Set(['status', 'notes']);
 
@@ -112,7 +114,8 @@ export class FollowUpsService {
 
   /**
    * One follow-up per item ranked within the top N of a closed round (ties included), but for
-   * items that already have one: asking twice adds nothing.
+   * items that already have one: asking twice adds nothing. Unassigned unless the request names
+   * an owner: the winners usually go to different people, chosen after the vote.
    */
   fromRound(member: Member, input: unknown, now = Date.now()): FollowUp[] {
     requireRole(member, 'facilitator');
@@ -121,7 +124,7 @@ export class FollowUpsService {
     if (view.round.status !== 'closed') {
       throw new AppError('round_still_open', 'Close the round before assigning its results.');
     }
-    const owner = this.#owner(member.boardId, body.owner ?? { memberId: member.id });
+    const owner = this.#owner(member.boardId, body.owner);
     const doc = this.#documents.open({ boardId: member.boardId }).doc;
     const words = this.#words(member.boardId);
     const followed = new Set(this.#repository.list(member.boardId).map((f) => f.itemId));
@@ -134,7 +137,7 @@ export class FollowUpsService {
         id: uuidv7(),
         itemId: item.id,
         title: defaultTitle(item, words),
-        owner,
+        owner: { ...owner },
         status: 'open',
         notes: words.fromRound(view.round.title, result.rank, result.votes),
         createdAt: new Date(now).toISOString(),
@@ -169,8 +172,9 @@ export class FollowUpsService {
     return item;
   }
 
-  /** A board member by id (their current name), or a free-text name and e-mail. */
+  /** A board member by id (their current name), a free-text name and e-mail, or nobody yet. */
   #owner(boardId: string, owner: OwnerInput): FollowUpOwner {
+    if (!owner) return { ...UNASSIGNED };
     if ('memberId' in owner) {
       const member = this.#boards.member(boardId, owner.memberId);
       return { name: member.name, memberId: member.id };

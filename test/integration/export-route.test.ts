@@ -125,6 +125,43 @@ describe('GET /api/boards/:id/export', () => {
     expect(body).toContain('2027-01-15');
   });
 
+  it('the picture stacks items by the z a client gave them, as the board does', async () => {
+    const board = await server.boardWithMembers('blank');
+    const boardId = board.board.board.id;
+    const stock = yWebsocketClient(server.url, boardId, board.tokens.facilitator);
+    await stock.synced;
+    const frame = (key: string, x: number, z?: number) => {
+      const map = new Y.Map<unknown>();
+      for (const [field, value] of Object.entries({ type: 'frame', x, y: 0, w: 400, h: 300 })) {
+        map.set(field, value);
+      }
+      map.set('color', '#f8f9fa');
+      map.set('createdAt', Date.now());
+      map.set('title', key);
+      if (z !== undefined) map.set('z', z);
+      itemsOf(stock.doc).set(key, map);
+    };
+    // The older frame was brought to the front; the newer one has no z (0).
+    frame('front-frame', 0, 3);
+    frame('plain-frame', 200);
+    const reader = socketIoClient(server.url, boardId, board.tokens.viewer);
+    await waitFor(() => itemsOf(reader.doc).has('plain-frame'), 'frames stored');
+    stock.destroy();
+    reader.destroy();
+    const svg = await server.api<string>(`/api/boards/${boardId}/export?format=svg`, {
+      token: board.tokens.viewer,
+    });
+    const order = [...svg.body.matchAll(/data-item="([^"]+)"/g)].map((match) => match[1]);
+    expect(order).toEqual(['plain-frame', 'front-frame']);
+    const json = await server.api<BoardExport>(`/api/boards/${boardId}/export?format=json`, {
+      token: board.tokens.viewer,
+    });
+    expect(json.body.items.map((item) => [item.id, item.z])).toEqual([
+      ['front-frame', 3],
+      ['plain-frame', undefined],
+    ]);
+  });
+
   it('refuses bad formats, unknown snapshots and missing tokens with the error shape', async () => {
     const bad = await server.api<ErrorResponse>(`/api/boards/${id}/export?format=pdf`, {
       token: tokens.viewer,

@@ -201,7 +201,9 @@ describe('follow-ups', () => {
     });
     if (!made.ok) throw new Error(made.error.message);
     expect(made.data.map((f) => f.itemId).sort()).toEqual([note, second].sort());
-    expect(made.data.every((f) => f.due === '2027-02-01' && f.owner.name === 'Fia 2')).toBe(true);
+    // Nobody is made the owner: the facilitator who asked assigns each one afterwards.
+    expect(made.data.every((f) => f.due === '2027-02-01')).toBe(true);
+    expect(made.data.map((f) => f.owner)).toEqual([{ name: '' }, { name: '' }]);
     expect(made.data.map((f) => f.title).sort()).toEqual([
       'Chat for new residents',
       'Evening hours',
@@ -217,6 +219,93 @@ describe('follow-ups', () => {
     const all = await server.api<{ followUps: FollowUp[] }>(route(id), { token: fia.token });
     expect(all.body.followUps).toHaveLength(3);
     socket.socket.close();
+  });
+
+  it('follow-ups from a round are unassigned unless the request names an owner, and the exports say so', async () => {
+    const { created, id, fia, pia, note, second, third } = await boardWithConcept();
+    const rounds = `/api/boards/${id}/rounds`;
+    const opened = await server.api<RoundView>(rounds, { token: fia.token, body: { budget: 3 } });
+    const votes = `${rounds}/${opened.body.round.id}/votes`;
+    for (const [token, itemId] of [
+      [pia.token, note],
+      [pia.token, note],
+      [pia.token, second],
+      [fia.token, third],
+      [fia.token, third],
+      [fia.token, third],
+    ] as const) {
+      await server.api(votes, { token, body: { itemId } });
+    }
+    await server.api(`${rounds}/${opened.body.round.id}/close`, { token: fia.token, body: {} });
+    const fromRound = (body: object) =>
+      server.api<{ followUps: FollowUp[] }>(`${route(id)}/from-round`, {
+        token: fia.token,
+        body: { roundId: opened.body.round.id, ...body },
+      });
+
+    // As the web board asks (no owner): the winner goes out with nobody's name on it.
+    const first = await fromRound({ top: 1, due: '2027-03-01' });
+    expect(first.status).toBe(201);
+    expect(first.body.followUps.map((f) => [f.itemId, f.owner])).toEqual([[third, { name: '' }]]);
+    // Naming an owner still works, and null says "nobody" in so many words.
+    const named = await fromRound({ top: 2, owner: { memberId: pia.member.id } });
+    expect(named.body.followUps.map((f) => [f.itemId, f.owner])).toEqual([
+      [note, { name: 'Pia', memberId: pia.member.id }],
+    ]);
+    const explicit = await fromRound({ top: 3, owner: null });
+    expect(explicit.body.followUps.map((f) => [f.itemId, f.owner])).toEqual([
+      [second, { name: '' }],
+    ]);
+
+    // An owner can be taken off again, and a follow-up can be made without one.
+    const [assigned] = named.body.followUps;
+    const unassign = await server.api<FollowUp>(`${route(id)}/${assigned?.id}`, {
+      method: 'PATCH',
+      token: fia.token,
+      body: { owner: null },
+    });
+    expect([unassign.status, unassign.body.owner]).toEqual([200, { name: '' }]);
+    const bare = await server.api<FollowUp>(route(id), {
+      token: fia.token,
+      body: { itemId: note, title: 'Ask the residents' },
+    });
+    expect([bare.status, bare.body.owner]).toEqual([201, { name: '' }]);
+    // Nobody owns it, so no participant may change it as "theirs".
+    const claim = await server.api<ErrorResponse>(`${route(id)}/${bare.body.id}`, {
+      method: 'PATCH',
+      token: pia.token,
+      body: { status: 'done' },
+    });
+    expect([claim.status, claim.body.error.code]).toEqual([403, 'role_not_allowed']);
+
+    // Stored as such: after a restart the list and the exports still say "unassigned".
+    server = await server.restart();
+    const listed = await server.api<{ followUps: FollowUp[] }>(route(id), { token: fia.token });
+    expect(listed.body.followUps.map((f) => f.owner)).toEqual([
+      { name: '' },
+      { name: '' },
+      { name: '' },
+      { name: '' },
+    ]);
+    const exported = (format: string, table = '') =>
+      server.api<string>(`/api/boards/${id}/export?format=${format}${table}`, {
+        token: fia.token,
+      });
+    const report = (await exported('md')).body;
+    expect(report).not.toContain('| Fia |');
+    expect(report).toMatch(
+      /\| Plain-language letters \| Plain-language letters \| \*unassigned\* \| — \| 2027-03-01 \|/,
+    );
+    const csv = (await exported('csv', '&table=followups')).body;
+    expect(csv.split('\r\n')[1]?.split(',').slice(3, 6)).toEqual([
+      'Plain-language letters',
+      '',
+      '',
+    ]);
+    const ics = (await exported('ics')).body;
+    expect(ics).toContain('SUMMARY:Plain-language letters (Owner: unassigned)\r\n');
+    expect(ics).toContain('DESCRIPTION:Owner: unassigned\\nStatus: Open');
+    expect(created.board.language).toBe('en');
   });
 
   it("a Finnish board gets the server's own words in Finnish", async () => {

@@ -11,6 +11,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import ICAL from 'ical.js';
 import { marked, type Tokens } from 'marked';
 import { describe, expect, it } from 'vitest';
+import { BOARD_WORDS } from '../../server/boards/board-words.ts';
 import { toCsv } from '../../server/follow-through/exports/csv.ts';
 import { foldLine, toIcs } from '../../server/follow-through/exports/ics.ts';
 import { renderExport } from '../../server/follow-through/exports/index.ts';
@@ -19,7 +20,7 @@ import { toMarkdown } from '../../server/follow-through/exports/markdown.ts';
 import { toSvg } from '../../server/follow-through/exports/svg.ts';
 import type { Item } from '../../shared/board-document.ts';
 import type { Round } from '../../shared/facilitation.ts';
-import type { BoardExport, FollowUp } from '../../shared/follow-through.ts';
+import type { BoardExport, ExportItem, FollowUp } from '../../shared/follow-through.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Fixture
@@ -518,15 +519,26 @@ describe('SVG export', () => {
     expect(concept).toContain('Ensimmäinen askel');
   });
 
-  it('draws strokes from their points and connectors between item centres, skipping dangling ones', () => {
+  it('draws strokes from their points and connectors as the board does: edge to edge, with an arrowhead', () => {
     expect(byItem('s1')).toMatchObject({
       name: 'polyline',
       attrs: { points: '100,900 150,950 200,920' },
     });
+    // n1 (240,20 200×200) to c1 (2500,0 420×560): from where the line between the centres
+    // leaves n1 to where it enters c1, ending in the board's arrowhead.
     expect(byItem('k1')).toMatchObject({
       name: 'line',
-      attrs: { x1: '340', y1: '120', x2: '2710', y2: '280' },
+      attrs: {
+        x1: '440',
+        y1: '126.75',
+        x2: '2500',
+        y2: '265.82',
+        'marker-end': 'url(#ideamill-arrow)',
+      },
     });
+    const marker = elements.find((e) => e.name === 'marker');
+    expect(marker?.attrs).toMatchObject({ id: 'ideamill-arrow', orient: 'auto-start-reverse' });
+    expect(marker?.children.find((e) => e.name === 'path')?.attrs.fill).toBe('#57606a');
     expect(elements.some((e) => e.attrs['data-item'] === 'k2')).toBe(false);
   });
 
@@ -873,5 +885,229 @@ describe('boards a stock client has written oddly', () => {
     const english = toMarkdown({ ...odd(), board: { ...fixture().board, language: 'en' } });
     expect(english).toContain('### Round 4\n');
     expect(english).not.toContain('Round 4: Round 4');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// What the board shows: frames that overlap, stacking, counted words, unassigned follow-ups
+// ---------------------------------------------------------------------------------------------
+
+describe('frames and stacking as people see the board', () => {
+  const T = (n: number) => T0 + 1000 * n;
+  const lane = (id: string, title: string, y: number, n: number): ExportItem => ({
+    id,
+    type: 'frame',
+    x: 0,
+    y,
+    w: 1820,
+    h: 240,
+    color: '#f8f9fa',
+    createdAt: T(n),
+    title,
+  });
+  const box = (id: string, title: string, at: [number, number, number, number], n: number) =>
+    ({
+      id,
+      type: 'frame',
+      x: at[0],
+      y: at[1],
+      w: at[2],
+      h: at[3],
+      color: '#f8f9fa',
+      createdAt: T(n),
+      title,
+    }) satisfies ExportItem;
+  const card = (id: string, text: string, x: number, y: number, n: number, extra = {}) =>
+    ({ ...note(id, text, x, y, extra), createdAt: T(n) }) as ExportItem;
+  /**
+   * A customer journey's lanes, then a "Pikavoitot ⚡" frame drawn over three of them (the board
+   * draws it on top: it is newer), a small frame wholly inside one lane, and two frames whose
+   * `z` puts the newer one underneath.
+   */
+  const board = (): BoardExport => ({
+    ...fixture(),
+    items: [
+      lane('l-people', 'Ihmiset', 0, 1),
+      lane('l-env', 'Ympäristöt', 240, 2),
+      lane('l-obj', 'Esineet', 480, 3),
+      lane('l-prac', 'Toimintatavat', 720, 4),
+      card('p1', 'Henkilökunta tervehtii', 247, 20, 10, { parent: 'l-people' }),
+      box('f-quick', 'Pikavoitot ⚡', [907, 33, 800, 600], 20),
+      // No parent; its centre (1400, 400) is in "Ympäristöt" and in "Pikavoitot", which covers it.
+      card('q1', 'Soitto takaisin päivässä', 1300, 300, 21),
+      box('f-bank', 'Ideapankki', [40, 500, 400, 200], 22),
+      // Centre (175, 595): in "Esineet" and in "Ideapankki", drawn over it.
+      card('b1', 'Selkeät opasteet', 100, 520, 23, { w: 150, h: 150 }),
+      box('f-top', 'Päällä', [2100, 100, 200, 200], 5),
+      { ...box('f-under', 'Alla', [2000, 0, 600, 600], 30), z: -1 },
+      {
+        id: 'k-arrow',
+        type: 'connector',
+        x: 0,
+        y: 0,
+        w: 0,
+        h: 0,
+        color: '#1f2328',
+        createdAt: T(24),
+        from: 'p1',
+        to: 'b1',
+      },
+      // Older than q1 but brought to the front.
+      card('front', 'Edessä', 1320, 320, 6, { z: 5 }),
+    ],
+    rounds: [],
+    followUps: [],
+  });
+
+  it('the spreadsheet puts a frame inside another only when it lies wholly inside it', () => {
+    const rows = readCsv(toCsv(board(), 'items'));
+    const frameOf = (id: string) => rows.find((row) => row.id === id)?.frame;
+    // The lanes are not inside "Pikavoitot", nor "Pikavoitot" inside a lane: they only overlap.
+    expect(['l-people', 'l-env', 'l-obj', 'l-prac', 'f-quick'].map(frameOf)).toEqual([
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
+    expect(frameOf('f-bank')).toBe('Esineet');
+    // "Alla" is drawn under "Päällä" (z −1), so "Päällä" lies in it; not the other way round.
+    expect(frameOf('f-top')).toBe('Alla');
+    expect(frameOf('f-under')).toBe('');
+  });
+
+  it('an item without a parent belongs to the topmost frame around its centre, in every format', () => {
+    const rows = readCsv(toCsv(board(), 'items'));
+    const frameOf = (id: string) => rows.find((row) => row.id === id)?.frame;
+    expect(frameOf('q1')).toBe('Pikavoitot ⚡');
+    expect(frameOf('b1')).toBe('Ideapankki');
+    expect(frameOf('p1')).toBe('Ihmiset');
+    const parts = sections(toMarkdown(board()));
+    expect(listTexts(parts.get('Pikavoitot ⚡'))).toEqual(['Soitto takaisin päivässä', 'Edessä']);
+    expect(listTexts(parts.get('Ideapankki'))).toEqual(['Selkeät opasteet']);
+    expect(listTexts(parts.get('Ympäristöt'))).toEqual([]);
+    expect(listTexts(parts.get('Esineet'))).toEqual([]);
+  });
+
+  it('the picture stacks items as the board does: frames, connectors, the rest, each by z and age', () => {
+    const svg = toSvg(board());
+    const order = [...svg.matchAll(/data-item="([^"]+)"/g)].map((match) => match[1]);
+    expect(order).toEqual([
+      'f-under',
+      'l-people',
+      'l-env',
+      'l-obj',
+      'l-prac',
+      'f-top',
+      'f-quick',
+      'f-bank',
+      'k-arrow',
+      'p1',
+      'q1',
+      'b1',
+      'front',
+    ]);
+  });
+
+  it('JSON carries each item’s z and still matches the schema', () => {
+    const schema = JSON.parse(readFileSync('docs/export.schema.json', 'utf8'));
+    const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    const parsed = JSON.parse(toJson(board()));
+    expect(validate(parsed), ajv.errorsText(validate.errors)).toBe(true);
+    const z = (id: string) => parsed.items.find((item: { id: string }) => item.id === id)?.z;
+    expect([z('f-under'), z('front'), z('q1')]).toEqual([-1, 5, undefined]);
+  });
+});
+
+describe('counted words', () => {
+  const oneOfEach = (language: 'en' | 'fi'): BoardExport => {
+    const model = fixture();
+    model.board = { ...model.board, language };
+    model.rounds = [
+      {
+        round: { ...round('r1', 'Pikaäänestys', 'closed'), budget: 1, voters: 1 },
+        results: [{ itemId: 'n1', votes: 1, rank: 1 }],
+        excluded: [{ itemId: 'n-deleted', votes: 1, reason: 'item_deleted' }],
+      },
+      { round: round('r2', 'Konseptit', 'closed'), results: [], excluded: [] },
+    ];
+    return model;
+  };
+
+  it('the Finnish report says 1 ääni and 1 äänestäjä, and 5 ääntä and 4 äänestäjää', () => {
+    const report = toMarkdown(oneOfEach('fi'));
+    expect(report).toContain('· 1 ääni / henkilö · 1 äänestäjä\n');
+    expect(report).toContain('· 5 ääntä / henkilö · 4 äänestäjää\n');
+    expect(report).toContain('> 1 ääni kierroksen aikana poistetulle kohteelle');
+    expect(report).not.toMatch(/\b1 (ääntä|äänestäjää)/);
+  });
+
+  it('the English report says 1 vote and 1 voter, and 5 votes and 4 voters', () => {
+    const report = toMarkdown(oneOfEach('en'));
+    expect(report).toContain('· 1 vote per person · 1 voter\n');
+    expect(report).toContain('· 5 votes per person · 4 voters\n');
+    expect(report).toContain('> 1 vote on an item deleted during the round');
+    expect(report).not.toMatch(/\b1 (votes|voters)\b/);
+  });
+
+  it('the server’s own notes on a follow-up count votes right in both languages', () => {
+    expect(BOARD_WORDS.en.fromRound('R', 1, 1)).toBe('R: #1, 1 vote');
+    expect(BOARD_WORDS.en.fromRound('R', 2, 3)).toBe('R: #2, 3 votes');
+    expect(BOARD_WORDS.fi.fromRound('K', 1, 1)).toBe('K: sija 1, 1 ääni');
+    expect(BOARD_WORDS.fi.fromRound('K', 2, 3)).toBe('K: sija 2, 3 ääntä');
+  });
+});
+
+describe('unassigned follow-ups', () => {
+  const withUnassigned = (language: 'en' | 'fi'): BoardExport => {
+    const model = fixture();
+    model.board = { ...model.board, language };
+    model.followUps = [
+      followUp({
+        id: 'fu-none',
+        itemId: 'c1',
+        title: 'Pilotoi palveluluotsi',
+        owner: { name: '' },
+        due: '2025-04-30',
+        notes: 'Parhaat ideat: sija 1, 5 ääntä',
+      }),
+      ...model.followUps,
+    ];
+    return model;
+  };
+
+  it('the report says the follow-up is unassigned instead of naming anyone', () => {
+    const fi = table(sections(toMarkdown(withUnassigned('fi'))).get('Jatkotoimet'));
+    const row = fi.find((cells) => cells[0] === 'Pilotoi palveluluotsi');
+    expect(row?.slice(2, 4)).toEqual(['*nimeämättä*', '—']);
+    const en = toMarkdown(withUnassigned('en'));
+    expect(en).toContain('| Pilotoi palveluluotsi | Palveluluotsi | *unassigned* | — |');
+    // Rendered, it is emphasis: not a name someone could be called.
+    expect(marked.parse(en, { async: false })).toContain('<td><em>unassigned</em></td>');
+  });
+
+  it('the calendar event says so in its summary and its description', () => {
+    for (const [language, summary, line] of [
+      ['fi', 'Pilotoi palveluluotsi (Vastuuhenkilö: nimeämättä)', 'Vastuuhenkilö: nimeämättä'],
+      ['en', 'Pilotoi palveluluotsi (Owner: unassigned)', 'Owner: unassigned'],
+    ] as const) {
+      const ics = toIcs(withUnassigned(language));
+      const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent');
+      const event = events.find((e) => e.getFirstPropertyValue('uid') === 'fu-none@ideamill');
+      expect(event?.getFirstPropertyValue('summary')).toBe(summary);
+      expect(String(event?.getFirstPropertyValue('description')).split('\n')[0]).toBe(line);
+    }
+    // An owned follow-up keeps its title as it is.
+    const owned = toIcs(withUnassigned('en'));
+    expect(owned).toContain('SUMMARY:Pilotoi palveluluotsi\\, vaihe 1\r\n');
+  });
+
+  it('the spreadsheet leaves owner name and e-mail empty, and the JSON keeps the empty name', () => {
+    const rows = readCsv(toCsv(withUnassigned('fi'), 'followups'));
+    expect(rows[0]).toMatchObject({ id: 'fu-none', owner_name: '', owner_email: '' });
+    const parsed = JSON.parse(toJson(withUnassigned('fi')));
+    expect(parsed.followUps[0].owner).toEqual({ name: '' });
   });
 });

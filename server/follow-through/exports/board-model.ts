@@ -1,10 +1,10 @@
 /**
- * Reading a BoardExport the way every format needs it: which frame an item sits in, what
- * text names an item, who a member id is. Pure functions of the model, shared by the formats
+ * Reading a BoardExport the way every format needs it: the order the board draws items in,
+ * which frame an item sits in, what text names an item, who a member id is. Pure functions of the model, shared by the formats
  * so a note lands in the same frame in the report, the spreadsheet and the picture.
  */
 import type { Item } from '../../../shared/board-document.ts';
-import type { BoardExport, FollowUp } from '../../../shared/follow-through.ts';
+import type { BoardExport, ExportItem, FollowUp } from '../../../shared/follow-through.ts';
 
 export type FrameItem = Extract<Item, { type: 'frame' }>;
 export type ConceptItem = Extract<Item, { type: 'concept' }>;
@@ -68,7 +68,30 @@ export function centreOf(item: Item): Point | null {
   return { x: item.x + item.w / 2, y: item.y + item.h / 2 };
 }
 
-function contains(frame: FrameItem, point: Point): boolean {
+/** The board's layers, bottom to top: frames, then connectors, then everything else. */
+function layerOf(item: Item): number {
+  return item.type === 'frame' ? 0 : item.type === 'connector' ? 1 : 2;
+}
+
+/**
+ * The order the board draws items in, bottom first: by layer, then by `z` within a layer
+ * (missing is 0), then oldest first (the board adds newer items after older ones). Ids break
+ * the last ties, so every export draws the same board the same way.
+ */
+export function byDrawingOrder(a: ExportItem, b: ExportItem): number {
+  return (
+    layerOf(a) - layerOf(b) ||
+    zOf(a) - zOf(b) ||
+    a.createdAt - b.createdAt ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+function zOf(item: ExportItem): number {
+  return typeof item.z === 'number' && Number.isFinite(item.z) ? item.z : 0;
+}
+
+function containsPoint(frame: FrameItem, point: Point): boolean {
   return (
     point.x >= frame.x &&
     point.x <= frame.x + frame.w &&
@@ -77,22 +100,45 @@ function contains(frame: FrameItem, point: Point): boolean {
   );
 }
 
+function containsBox(frame: FrameItem, box: Box): boolean {
+  return (
+    box.x >= frame.x &&
+    box.y >= frame.y &&
+    box.x + box.w <= frame.x + frame.w &&
+    box.y + box.h <= frame.y + frame.h
+  );
+}
+
 /**
- * Returns a function telling which frame an item belongs to: the frame named by its `parent`,
- * else the frame its centre lies in. A parent that names no frame of the export (the frame was
- * deleted, or a foreign client wrote a bad id) counts as no parent, so the item still lands
- * where people see it. Nested frames: the innermost (smallest) one wins.
+ * Returns a function telling which frame an item belongs to, the way people see the board:
+ *
+ * - the frame named by its `parent` (the board sets it when an item is dropped in a frame);
+ *   a parent that names no frame of the export (deleted, or a foreign client's bad id) counts
+ *   as none;
+ * - else, for a frame, the topmost frame drawn below it that holds it wholly: a frame that
+ *   only overlaps another, or lies over it, is not inside it;
+ * - else, for any other item, the topmost frame its centre lies in: where frames overlap, the
+ *   one on top is the one seen (a nested frame is drawn over the frame around it).
+ *
+ * Connectors belong to no frame.
  */
-export function frameLookup(items: readonly Item[]): (item: Item) => FrameItem | null {
-  const frames = items.filter((item): item is FrameItem => item.type === 'frame');
+export function frameLookup(items: readonly ExportItem[]): (item: Item) => FrameItem | null {
+  const frames = items.filter((item): item is FrameItem & ExportItem => item.type === 'frame');
   const byId = new Map(frames.map((frame) => [frame.id, frame]));
-  const bySize = [...frames].sort((a, b) => a.w * a.h - b.w * b.h || byReadingOrder(a, b));
+  // Top first, so the first match is the one on top.
+  const topFirst = [...frames].sort(byDrawingOrder).reverse();
+  const below = new Map(topFirst.map((frame, index) => [frame.id, topFirst.slice(index + 1)]));
   return (item) => {
     const parent = item.parent === undefined ? undefined : byId.get(item.parent);
     if (parent && parent.id !== item.id) return parent;
+    if (item.type === 'frame') {
+      const box = { x: item.x, y: item.y, w: Math.max(0, item.w), h: Math.max(0, item.h) };
+      const under = below.get(item.id) ?? topFirst.filter((frame) => frame.id !== item.id);
+      return under.find((frame) => containsBox(frame, box)) ?? null;
+    }
     const centre = centreOf(item);
     if (!centre) return null;
-    return bySize.find((frame) => frame.id !== item.id && contains(frame, centre)) ?? null;
+    return topFirst.find((frame) => frame.id !== item.id && containsPoint(frame, centre)) ?? null;
   };
 }
 

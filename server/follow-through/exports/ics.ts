@@ -3,7 +3,7 @@
  * to: one all-day event per dated follow-up. UIDs are stable per follow-up, so importing a
  * newer export updates the events instead of duplicating them.
  */
-import type { BoardExport, FollowUp } from '../../../shared/follow-through.ts';
+import { type BoardExport, type FollowUp, isUnassigned } from '../../../shared/follow-through.ts';
 import { itemLabel, memberNames, ownerName } from './board-model.ts';
 import { type ExportLabels, labelsFor } from './labels.ts';
 
@@ -110,7 +110,8 @@ function vevent(
   const dates = followUp.due ? allDay(followUp.due) : null;
   if (!dates) return null;
   const item = model.items.find((candidate) => candidate.id === followUp.itemId);
-  const owner = ownerName(followUp.owner, memberNames(model));
+  const unassigned = isUnassigned(followUp.owner);
+  const owner = unassigned ? labels.unassigned : ownerName(followUp.owner, memberNames(model));
   const description = [
     `${labels.owner}: ${owner}${followUp.owner.email ? ` <${followUp.owner.email}>` : ''}`,
     `${labels.status}: ${labels.statuses[followUp.status] ?? followUp.status}`,
@@ -124,7 +125,8 @@ function vevent(
     `DTSTAMP:${stamp}`,
     `DTSTART;VALUE=DATE:${dates[0]}`,
     ...(dates[1] ? [`DTEND;VALUE=DATE:${dates[1]}`] : []),
-    `SUMMARY:${icsText(followUp.title)}`,
+    // A deadline nobody owns says so where a calendar shows it, not only in the description.
+    `SUMMARY:${icsText(unassigned ? `${followUp.title} (${labels.owner}: ${labels.unassigned})` : followUp.title)}`,
     `DESCRIPTION:${icsText(description)}`,
     `STATUS:${EVENT_STATUS[followUp.status] ?? 'CONFIRMED'}`,
     // A deadline is not a meeting: it must not mark anyone busy for the day.

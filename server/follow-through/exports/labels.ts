@@ -26,8 +26,10 @@ export interface ExportLabels {
   round: string;
   roundOpen: string;
   closed: string;
-  budget: string;
-  voters: string;
+  /** "5 votes per person", "1 vote per person". */
+  budget: (votes: number) => string;
+  /** "3 voters", "1 voter". */
+  voters: (count: number) => string;
   rank: string;
   votes: string;
   item: string;
@@ -39,6 +41,8 @@ export interface ExportLabels {
   noFollowUps: string;
   title: string;
   owner: string;
+  /** In place of an owner's name when the follow-up has none yet. */
+  unassigned: string;
   email: string;
   due: string;
   status: string;
@@ -67,8 +71,8 @@ const en: ExportLabels = {
   round: 'Round',
   roundOpen: 'Still open: results appear when the facilitator closes the round.',
   closed: 'closed',
-  budget: 'votes per person',
-  voters: 'voters',
+  budget: (votes) => `${votes} ${votes === 1 ? 'vote' : 'votes'} per person`,
+  voters: (count) => `${count} ${count === 1 ? 'voter' : 'voters'}`,
   rank: 'Rank',
   votes: 'Votes',
   item: 'Item',
@@ -81,6 +85,7 @@ const en: ExportLabels = {
   noFollowUps: 'No follow-ups yet.',
   title: 'Title',
   owner: 'Owner',
+  unassigned: 'unassigned',
   email: 'E-mail',
   due: 'Due',
   status: 'Status',
@@ -109,8 +114,9 @@ const fi: ExportLabels = {
   round: 'Kierros',
   roundOpen: 'Kierros on yhä auki: tulokset näkyvät, kun fasilitaattori sulkee sen.',
   closed: 'suljettu',
-  budget: 'ääntä / henkilö',
-  voters: 'äänestäjää',
+  // After a numeral other than 1, Finnish puts the noun in the partitive: 1 ääni, 2 ääntä.
+  budget: (votes) => `${votes} ${votes === 1 ? 'ääni' : 'ääntä'} / henkilö`,
+  voters: (count) => `${count} ${count === 1 ? 'äänestäjä' : 'äänestäjää'}`,
   rank: 'Sija',
   votes: 'Äänet',
   item: 'Kohde',
@@ -123,6 +129,7 @@ const fi: ExportLabels = {
   noFollowUps: 'Ei vielä jatkotoimia.',
   title: 'Otsikko',
   owner: 'Vastuuhenkilö',
+  unassigned: 'nimeämättä',
   email: 'Sähköposti',
   due: 'Määräaika',
   status: 'Tila',

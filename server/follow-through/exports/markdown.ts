@@ -4,7 +4,7 @@
  * headings and labels in the board's language.
  */
 import { CONCEPT_FIELDS, type Item } from '../../../shared/board-document.ts';
-import type { BoardExport } from '../../../shared/follow-through.ts';
+import { type BoardExport, isUnassigned } from '../../../shared/follow-through.ts';
 import { ROLES } from '../../../shared/roles.ts';
 import { BOARD_WORDS } from '../../boards/board-words.ts';
 import {
@@ -129,8 +129,8 @@ function roundBlock(
   }
   const facts = [
     round.closedAt ? `${labels.closed} ${formatTimestamp(round.closedAt)}` : labels.closed,
-    `${round.budget} ${labels.budget}`,
-    `${round.voters} ${labels.voters}`,
+    labels.budget(round.budget),
+    labels.voters(round.voters),
   ];
   lines.push(facts.join(' · '), '');
   if (results.length === 0) {
@@ -174,7 +174,9 @@ function followUps(model: BoardExport, labels: ExportLabels): string {
     return [
       mdInline(followUp.title),
       item ? mdInline(itemLabel(item)) || NONE : `${labels.deletedItem}`,
-      mdInline(ownerName(followUp.owner, members)) || NONE,
+      isUnassigned(followUp.owner)
+        ? `*${labels.unassigned}*`
+        : mdInline(ownerName(followUp.owner, members)) || NONE,
       mdInline(followUp.owner.email ?? '') || NONE,
       mdInline(followUp.due ?? '') || NONE,
       labels.statuses[followUp.status] ?? mdInline(followUp.status),

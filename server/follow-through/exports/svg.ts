@@ -8,11 +8,12 @@ import type { BoardExport } from '../../../shared/follow-through.ts';
 import {
   type Box,
   boundsOf,
+  byDrawingOrder,
   type ConceptItem,
-  centreOf,
   type FrameItem,
   itemLabel,
   type NoteItem,
+  type Point,
   strokePoints,
 } from './board-model.ts';
 import { type ExportLabels, labelsFor } from './labels.ts';
@@ -24,6 +25,10 @@ const EMPTY_BOARD = { x: 0, y: 0, w: 800, h: 600 };
 const GLYPH = 0.55;
 const PAD = 12;
 const INK = '#57606a';
+/** The board's connector line and arrowhead (client/src/canvas: ItemsLayer, canvas.css). */
+const CONNECTOR_INK = '#57606a';
+const ARROW_ID = 'ideamill-arrow';
+const ARROW_MARKER = `<defs><marker id="${ARROW_ID}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${CONNECTOR_INK}"/></marker></defs>`;
 
 export function toSvg(model: BoardExport): string {
   const labels = labelsFor(model.board.language);
@@ -34,19 +39,13 @@ export function toSvg(model: BoardExport): string {
       : { ...item, w: Math.max(0, item.w), h: Math.max(0, item.h) },
   );
   const view = viewBox(items);
-  const frames = items
-    .filter((item): item is FrameItem => item.type === 'frame')
-    // Big frames first, so a frame inside another is drawn on top of it.
-    .sort((a, b) => b.w * b.h - a.w * a.h);
-  const cards = items
-    .filter((item) => item.type === 'note' || item.type === 'text' || item.type === 'concept')
-    .sort((a, b) => a.createdAt - b.createdAt);
+  const byId = new Map(items.map((item) => [item.id, item]));
+  // The board's own stacking: frames, then connectors, then the rest, each by `z` and age.
+  const drawn = [...items].sort(byDrawingOrder).map((item) => draw(item, byId, labels));
   const body = [
     `<rect x="${num(view.x)}" y="${num(view.y)}" width="${num(view.w)}" height="${num(view.h)}" fill="#ffffff"/>`,
-    ...frames.map(frame),
-    ...connectors(items),
-    ...cards.map((item) => card(item, labels)),
-    ...items.map((item) => (item.type === 'stroke' ? stroke(item) : '')).filter(Boolean),
+    ARROW_MARKER,
+    ...drawn.filter(Boolean),
   ];
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -57,6 +56,10 @@ export function toSvg(model: BoardExport): string {
     '</svg>',
     '',
   ].join('\n');
+}
+
+function centreOf(box: Box): Point {
+  return { x: box.x + box.w / 2, y: box.y + box.h / 2 };
 }
 
 function boxOf(item: Item): Box | null {
@@ -122,10 +125,20 @@ function frame(item: FrameItem): string {
   ].join('');
 }
 
-function card(item: Item, labels: ExportLabels): string {
-  if (item.type === 'concept') return concept(item, labels);
-  if (item.type === 'note' || item.type === 'text') return note(item);
-  return '';
+function draw(item: Item, byId: ReadonlyMap<string, Item>, labels: ExportLabels): string {
+  switch (item.type) {
+    case 'frame':
+      return frame(item);
+    case 'note':
+    case 'text':
+      return note(item);
+    case 'concept':
+      return concept(item, labels);
+    case 'stroke':
+      return stroke(item);
+    case 'connector':
+      return connector(item, byId);
+  }
 }
 
 function note(item: NoteItem): string {
@@ -201,20 +214,33 @@ function stroke(item: Extract<Item, { type: 'stroke' }>): string {
   return `<polyline data-item="${xml(item.id)}" points="${list}" fill="none" stroke="${color}" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/>`;
 }
 
-/** Lines between the centres of the items a connector joins; one with a missing end is skipped. */
-function connectors(items: readonly Item[]): string[] {
-  const byId = new Map(items.map((item) => [item.id, item]));
-  const lines: string[] = [];
-  for (const item of items) {
-    if (item.type !== 'connector') continue;
-    const fromItem = byId.get(item.from);
-    const toItem = byId.get(item.to);
-    const from = fromItem ? centreOf(fromItem) : null;
-    const to = toItem ? centreOf(toItem) : null;
-    if (!from || !to) continue;
-    lines.push(
-      `<line data-item="${xml(item.id)}" x1="${num(from.x)}" y1="${num(from.y)}" x2="${num(to.x)}" y2="${num(to.y)}" stroke="${ink(item.color)}" stroke-width="2"/>`,
-    );
-  }
-  return lines;
+/** Where the line from a box's centre towards `toward` leaves the box, as the board draws it. */
+function edgePoint(box: Box, toward: Point): Point {
+  const c = { x: box.x + box.w / 2, y: box.y + box.h / 2 };
+  const dx = toward.x - c.x;
+  const dy = toward.y - c.y;
+  if (dx === 0 && dy === 0) return c;
+  const sx = dx === 0 ? Number.POSITIVE_INFINITY : box.w / 2 / Math.abs(dx);
+  const sy = dy === 0 ? Number.POSITIVE_INFINITY : box.h / 2 / Math.abs(dy);
+  const s = Math.min(sx, sy, 1);
+  return { x: c.x + dx * s, y: c.y + dy * s };
+}
+
+/**
+ * An arrow from the edge of one item to the edge of the other, in the board's grey with its
+ * arrowhead (the board draws every connector so, whatever colour it carries). A connector whose
+ * end no longer exists, or joins another connector, is left out, as on the board.
+ */
+function connector(
+  item: Extract<Item, { type: 'connector' }>,
+  byId: ReadonlyMap<string, Item>,
+): string {
+  const fromItem = byId.get(item.from);
+  const toItem = byId.get(item.to);
+  const a = fromItem ? boxOf(fromItem) : null;
+  const b = toItem ? boxOf(toItem) : null;
+  if (!a || !b) return '';
+  const start = edgePoint(a, centreOf(b));
+  const end = edgePoint(b, centreOf(a));
+  return `<line data-item="${xml(item.id)}" x1="${num(start.x)}" y1="${num(start.y)}" x2="${num(end.x)}" y2="${num(end.y)}" stroke="${CONNECTOR_INK}" stroke-width="2.5" marker-end="url(#${ARROW_ID})"/>`;
 }
