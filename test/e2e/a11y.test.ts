@@ -66,6 +66,7 @@ describe.skipIf(!HAS_CHROMIUM)('accessibility of the board', () => {
   let server: TestServer;
   let browser: Browser;
   let boardId: string;
+  let keys: { facilitator: string; participant: string };
   let facilitatorToken: string;
   let fran: Person;
   let pia: Person;
@@ -75,6 +76,7 @@ describe.skipIf(!HAS_CHROMIUM)('accessibility of the board', () => {
     browser = await launchBrowser();
     const created = await server.createBoard({ title: 'Accessible day', template: 'idea-mill' });
     boardId = created.board.id;
+    keys = created.keys;
     fran = await openAs(browser, server, boardId, created.keys.facilitator, 'Fran');
     pia = await openAs(browser, server, boardId, created.keys.participant, 'Pia');
     facilitatorToken = fran.token;
@@ -111,6 +113,45 @@ describe.skipIf(!HAS_CHROMIUM)('accessibility of the board', () => {
     for (const tab of ['Voting', 'Follow-ups']) {
       await openTab(pia.page, tab);
       expect({ tab, violations: await axeViolations(pia.page) }).toEqual({ tab, violations: [] });
+    }
+  });
+
+  it('has no serious or critical axe violations in Finnish, wide and at phone width', async () => {
+    // Finnish words differ from the English ones in length and form: a button's visible word
+    // ("Työpaja") must still be in its accessible name.
+    const wide = await openAs(browser, server, boardId, keys.facilitator, 'Fanni', {
+      language: 'fi',
+    });
+    // At phone width the header hides the words beside the avatars and the panels stay closed.
+    const phone = await openAs(browser, server, boardId, keys.participant, 'Aino', {
+      language: 'fi',
+      width: 390,
+      height: 844,
+    });
+    try {
+      await wide.page.getByRole('tab', { name: 'Fasilitoi' }).waitFor();
+      await phone.page.locator('[data-item-type="note"]').first().waitFor();
+      for (const [where, page] of [
+        ['fi wide', wide.page],
+        ['fi phone', phone.page],
+      ] as const) {
+        expect({ where, violations: await axeViolations(page) }).toEqual({ where, violations: [] });
+      }
+      // The panels opened on the phone, then the outline there.
+      await phone.page.locator('.panels-toggle').click();
+      await phone.page.getByTestId('side-panels').waitFor();
+      expect({ where: 'fi phone panels', violations: await axeViolations(phone.page) }).toEqual({
+        where: 'fi phone panels',
+        violations: [],
+      });
+      await showOutline(phone.page);
+      expect({ where: 'fi phone outline', violations: await axeViolations(phone.page) }).toEqual({
+        where: 'fi phone outline',
+        violations: [],
+      });
+    } finally {
+      await wide.context.close();
+      await phone.context.close();
     }
   });
 

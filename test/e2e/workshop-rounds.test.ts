@@ -194,7 +194,7 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
     await banner.getByText(/^(5:00|4:5\d)$/).waitFor();
     await banner.getByText('3 of 3 votes left').waitFor();
     // With the panels open, their own banner says it, not a second one over the board.
-    await tia.page.getByRole('button', { name: 'Show workshop panels' }).click();
+    await tia.page.getByRole('button', { name: 'Workshop', pressed: false }).click();
     await banner.waitFor({ state: 'detached' });
     await tia.page.getByTestId('workshop-banner').getByText('3 of 3 votes left').waitFor();
     const { id } = (round.body as RoundView).round;

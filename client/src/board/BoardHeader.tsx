@@ -67,7 +67,9 @@ export function BoardHeader(props: BoardHeaderProps) {
           type="button"
           className="button button-secondary button-small panels-toggle"
           aria-pressed={panelsOpen}
-          aria-label={panelsOpen ? t.app.hidePanels : t.app.showPanels}
+          // Named by its visible word (speech control users say what they see); pressed tells
+          // whether the panels show, and the title what a press does.
+          title={panelsOpen ? t.app.hidePanels : t.app.showPanels}
           onClick={onTogglePanels}
         >
           {t.app.panels}

@@ -68,7 +68,12 @@ export function PresenceList({ people, following, onFollow, onStopFollowing }: P
             </span>
           )}
         </span>
-        <span className="presence-count">{t.app.peopleCount(people.length)}</span>
+        {/* A phone hides the count beside the avatars (board.css): the button's name is this
+          unseen copy, there at every width, not the one that comes and goes. */}
+        <span className="presence-count" aria-hidden="true">
+          {t.app.peopleCount(people.length)}
+        </span>
+        <span className="visually-hidden">{t.app.peopleCount(people.length)}</span>
       </button>
       <section className="popover presence-popover" id={popoverId} hidden={!open}>
         <h2 className="popover-title">{t.app.peopleHere}</h2>
