@@ -313,6 +313,11 @@ describe.skipIf(!HAS_CHROMIUM)('a whole workshop in the browser', () => {
       await person.page
         .getByText('Online booking, changed by mistake')
         .waitFor({ state: 'detached' });
+      // Work vanishing needs a word: everyone is told, in sight, who restored the board.
+      const notice = person.page.locator('[data-testid="restored-notice"]:visible');
+      await notice.waitFor();
+      expect(await notice.count()).toBe(1);
+      expect(await notice.textContent()).toContain('restored the board to a saved version');
     }
   });
 });

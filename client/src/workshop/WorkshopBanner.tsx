@@ -58,6 +58,28 @@ function SharedTimer(props: { timer: TimerState; offsetMs: number; testId: boole
   );
 }
 
+/** How long the board says it was restored: long enough to read, then it is old news. */
+const RESTORED_NOTICE_MS = 15_000;
+
+/** "The board was restored": otherwise others' later work simply vanishes without a word. */
+function RestoredNotice({ at, by }: { at: number; by: string | null }) {
+  const t = useT();
+  const [fresh, setFresh] = useState(() => Date.now() - at < RESTORED_NOTICE_MS);
+  useEffect(() => {
+    const left = RESTORED_NOTICE_MS - (Date.now() - at);
+    setFresh(left > 0);
+    if (left <= 0) return;
+    const timer = setTimeout(() => setFresh(false), left);
+    return () => clearTimeout(timer);
+  }, [at]);
+  if (!fresh) return null;
+  return (
+    <p className="wk-notice" data-testid="restored-notice">
+      {by ? t.workshop.restoredBy(by) : t.workshop.restored}
+    </p>
+  );
+}
+
 const TEST_IDS = { panels: 'workshop-banner', outline: 'outline-banner', canvas: 'canvas-banner' };
 
 /**
@@ -106,6 +128,9 @@ export function WorkshopBanner({
         >
           {role === 'participant' ? t.app.silentWritingBanner : t.workshop.silentWritingFacilitator}
         </p>
+      )}
+      {inSight && state.restoredAt !== null && (
+        <RestoredNotice at={state.restoredAt} by={state.restoredBy} />
       )}
       {open && canVote && (
         <p className="wk-budget" data-testid={inPanels ? 'votes-left' : undefined}>

@@ -35,8 +35,9 @@ export interface WorkshopState {
   /** The round whose results the board shows; null means the latest closed one. */
   shownRoundId: string | null;
   privateDoc: Y.Doc | null;
-  /** When the board was last restored from a snapshot (my clock): the outline says so. */
+  /** When the board was last restored from a snapshot (my clock), and by whom: both views say so. */
   restoredAt: number | null;
+  restoredBy: string | null;
   /** The last refusal or failure, for a role="alert" line; cleared by the next success. */
   error: { code: string; message: string } | null;
 }
@@ -53,6 +54,7 @@ export class WorkshopStore {
     shownRoundId: null,
     privateDoc: null,
     restoredAt: null,
+    restoredBy: null,
     error: null,
   };
   readonly #listeners = new Set<Listener>();
@@ -87,8 +89,8 @@ export class WorkshopStore {
         snapshots: [snapshot, ...this.#state.snapshots.filter((s) => s.id !== snapshot.id)],
       }),
     );
-    socket.on('board:restored', () => {
-      this.#set({ restoredAt: Date.now() });
+    socket.on('board:restored', ({ by }) => {
+      this.#set({ restoredAt: Date.now(), restoredBy: by });
       void this.#refreshSnapshots();
     });
     // Before the connection is up, 'connect' does this; asking now too would ask twice.

@@ -168,6 +168,8 @@ export const workshop = {
   confirmRestore: (name: string) =>
     `The board goes back to “${name}” for everyone. The current state is saved first, so you can undo this by restoring it.`,
   restored: 'The board was restored.',
+  restoredBy: (name: string) =>
+    `${name} restored the board to a saved version. How it was just before is saved as a version too (History & export).`,
 
   errors: {
     budget_exhausted: 'You have used all your votes. Take one back to vote elsewhere.',

@@ -165,6 +165,8 @@ export const workshop: Catalogue['workshop'] = {
   confirmRestore: (name) =>
     `Taulu palaa kaikilta versioon ”${name}”. Nykyinen tila tallennetaan ensin, joten palautuksen voi perua palauttamalla sen.`,
   restored: 'Taulu palautettiin.',
+  restoredBy: (name: string) =>
+    `${name} palautti taulun tallennettuun versioon. Sitä juuri edeltänyt tila on tallessa versiona (Historia ja vienti).`,
 
   errors: {
     budget_exhausted: 'Olet käyttänyt kaikki äänesi. Ota yksi takaisin äänestääksesi muuta.',
