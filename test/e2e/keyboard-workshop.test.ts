@@ -175,9 +175,21 @@ describe.skipIf(!HAS_CHROMIUM)('the workshop with a keyboard and a screen reader
 
   it('returns the focus to what opened a dialog when it closes', async () => {
     const page = fran.page;
+    const dialog = page.getByRole('dialog');
+
+    // From an item on the canvas.
+    const onCanvas = notesWithText(page, 'Friendlier letters').getByRole('button', {
+      name: 'Assign follow-up',
+    });
+    await onCanvas.focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await expectFocused(onCanvas, page);
+
     await showOutline(page);
     const assign = page.getByRole('button', { name: 'Assign follow-up: Friendlier letters' });
-    const dialog = page.getByRole('dialog');
 
     // The follow-up dialog: Escape, the close button, Cancel.
     for (const close of ['Escape', 'Close', 'Cancel']) {
@@ -248,6 +260,18 @@ describe.skipIf(!HAS_CHROMIUM)('the workshop with a keyboard and a screen reader
       'the owner on leaving',
     );
     await inGroup('Pia').waitFor();
+
+    // The status select moves the card between status groups the same way.
+    const status = inGroup('Pia').getByRole('combobox', { name: 'Status' });
+    await status.focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await status.inputValue()).toBe('in_progress');
+    await page.waitForTimeout(300);
+    expect((await followUp()).status).toBe('open');
+    await page.keyboard.press('Enter');
+    await until(async () => (await followUp()).status === 'in_progress', 'the new status');
+    await page.locator(`.wk-status-in_progress [data-followup-id="${followUpId}"]`).waitFor();
+    await expectFocused(inGroup('Pia').getByRole('combobox', { name: 'Status' }), page);
   });
 
   it('saves a follow-up title on Enter and reverts it on Escape', async () => {
