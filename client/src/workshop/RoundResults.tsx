@@ -1,6 +1,7 @@
 /**
  * Every closed round's ranking (the board's voting history), newest first. The facilitator
- * can turn a round's top results into follow-ups in one action.
+ * can turn a round's top results into follow-ups in one action: unassigned by default (the
+ * winners usually go to different people, given in the Follow-ups panel), or all to one owner.
  */
 import { useId, useState } from 'react';
 import type { Item } from '../../../shared/board-document.ts';
@@ -9,6 +10,7 @@ import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { useDateFormat } from './format.ts';
 import { itemLabel, useItems } from './use-items.ts';
+import { useKnownMembers } from './use-members.ts';
 import { shownRoundOf, useWorkshop } from './use-workshop.ts';
 import { useWholeNumber } from './whole-number.ts';
 
@@ -34,15 +36,27 @@ export function Ranking({ results, items }: { results: RoundResult[]; items: Ite
 
 function FollowUpsFromTop({ view }: { view: RoundView }) {
   const t = useT();
+  const session = useBoardSession();
   const [, store] = useWorkshop();
+  const members = useKnownMembers(session, true);
   const top = useWholeNumber(3, 1, 100);
   const id = useId();
+  // '' is nobody: the follow-ups start unassigned, and each gets its owner later.
+  const [ownerId, setOwnerId] = useState('');
   const [busy, setBusy] = useState(false);
   const [made, setMade] = useState<number | null>(null);
   const create = async () => {
     setBusy(true);
     setMade(null);
     const created = await store.followUpsFromRound(view.round.id, top.value);
+    // The server makes them unassigned; one owner chosen for all is given to each of them.
+    if (created && ownerId) {
+      await Promise.all(
+        created.map((followUp) =>
+          store.updateFollowUp(followUp.id, { owner: { memberId: ownerId } }),
+        ),
+      );
+    }
     setBusy(false);
     if (created) setMade(created.length);
   };
@@ -60,6 +74,21 @@ function FollowUpsFromTop({ view }: { view: RoundView }) {
           onChange={(event) => top.setText(event.target.value)}
           onBlur={top.tidy}
         />
+        <label>
+          {t.workshop.owner}
+          <select
+            value={ownerId}
+            data-testid="follow-ups-from-top-owner"
+            onChange={(event) => setOwnerId(event.target.value)}
+          >
+            <option value="">{t.workshop.unknownOwner}</option>
+            {members.map((member) => (
+              <option key={member.id} value={member.id}>
+                {member.name}
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="button" disabled={busy} onClick={create}>
           {t.workshop.createFollowUpsFromTop}
         </button>
