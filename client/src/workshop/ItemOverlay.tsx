@@ -111,19 +111,6 @@ export function ItemOverlay({ itemId }: { itemId: string }) {
       {open && !target && item.type !== 'frame' && (
         <div className="wk-veil" title={t.workshop.outOfPlay} data-out-of-play />
       )}
-      {isFacilitator && item.type !== 'frame' && (
-        <button
-          type="button"
-          className="wk-small wk-assign"
-          onPointerDown={keepFromCanvas}
-          onClick={(event) => {
-            event.stopPropagation();
-            setAssigning(true);
-          }}
-        >
-          {t.workshop.assignFollowUp}
-        </button>
-      )}
       <div className="wk-overlay-foot">
         <span className="wk-foot-start">
           {result && (
@@ -151,6 +138,23 @@ export function ItemOverlay({ itemId }: { itemId: string }) {
             <span className="wk-fu-mark" title={followUps.map((f) => f.owner.name).join(', ')}>
               {t.workshop.followUpCount(followUps.length)}
             </span>
+          )}
+          {isFacilitator && item.type !== 'frame' && (
+            // In the foot, beside the follow-up count: in the top corner it covered a concept
+            // card's title and a note's first line. The foot is already zoomed (overlay.css),
+            // and is a row: the button flows in it instead of sitting in the corner.
+            <button
+              type="button"
+              className="wk-small wk-assign"
+              style={{ position: 'static', zoom: 1 }}
+              onPointerDown={keepFromCanvas}
+              onClick={(event) => {
+                event.stopPropagation();
+                setAssigning(true);
+              }}
+            >
+              {t.workshop.assignFollowUp}
+            </button>
           )}
         </span>
         {open && target && canVote && <VoteDots item={item} view={open} label={label} />}
