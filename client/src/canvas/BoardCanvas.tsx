@@ -17,6 +17,7 @@ import { CanvasUndo } from './model/undo.ts';
 import { Viewport } from './model/viewport.ts';
 import { Cursors } from './presence/Cursors.tsx';
 import { RemoteSelections } from './presence/RemoteSelections.tsx';
+import { createByKeyboard } from './tools/create.ts';
 import { DraftStore } from './tools/drafts.ts';
 import { deleteSelection, duplicateSelection, type KeyboardActions } from './tools/keyboard.ts';
 import type { ToolEnv } from './tools/tool-env.ts';
@@ -217,7 +218,10 @@ export function BoardCanvas({
             <Cursors awareness={awareness} myMemberId={me.id} />
           </div>
         </section>
-        <Toolbar onHelp={() => setHelpOpen(true)} />
+        <Toolbar
+          onHelp={() => setHelpOpen(true)}
+          onCreate={(type) => createByKeyboard(env, type)}
+        />
         <SelectionBar
           onDuplicate={() => duplicateSelection(env)}
           onDelete={() => deleteSelection(env)}

@@ -24,6 +24,11 @@ function mayOverflow(item: { text: string; w: number; h: number }, fontSize: num
   return needed > lines * 0.8;
 }
 
+/** Whole lines of note text (18 px, line height 1.3) inside a note `h` tall (14 px padding). */
+function linesIn(h: number): number {
+  return Math.max(1, Math.floor((h - 28) / (18 * 1.3)));
+}
+
 export interface ItemViewProps {
   id: string;
   map: ItemMap;
@@ -55,6 +60,7 @@ export const ItemView = memo(function ItemView({ id, map, isPrivate }: ItemViewP
       const fill = item.type === 'note' ? safeFill(item.color, '#fff3a3') : 'transparent';
       const text = textOf(map);
       const fontSize = item.type === 'text' ? Math.max(14, Math.min(44, item.h * 0.42)) : undefined;
+      const clipped = mayOverflow(item, fontSize ?? 18);
       return (
         <ItemShell
           item={item}
@@ -62,12 +68,14 @@ export const ItemView = memo(function ItemView({ id, map, isPrivate }: ItemViewP
           label={t.canvas.itemLabel(typeName, item.text)}
           selected={selected}
           isPrivate={isPrivate}
-          className={`im-${item.type}${mayOverflow(item, fontSize ?? 18) ? ' is-clipped' : ''}`}
+          className={`im-${item.type}${clipped ? ' is-clipped' : ''}`}
           style={{
             background: fill,
             color: item.type === 'note' ? inkOn(fill) : undefined,
             // Headings stay legible (about 12 screen pixels) when the board is zoomed out.
             fontSize: fontSize ? `max(${fontSize}px, calc(12px * var(--inv-zoom, 1)))` : undefined,
+            // A clipped note shows the lines that fit whole, the last ending in "…" (canvas.css).
+            ...(clipped && item.type === 'note' ? { '--im-lines': linesIn(item.h) } : {}),
           }}
         >
           <div

@@ -1,8 +1,27 @@
-/** Creating items where the pointer is: the note, text, frame and concept tools, double-click. */
+/**
+ * Creating items: the note, text, frame and concept tools (a click; a drag sizes a frame),
+ * double-click on empty board, and Enter for keyboard users.
+ */
 import type { ItemType, NewItem } from '../../../../shared/board-document.ts';
 import { createItem, snapToFrames } from '../model/edit-actions.ts';
-import type { Point } from '../model/geometry.ts';
-import type { ToolEnv } from './tool-env.ts';
+import {
+  contains,
+  intersects,
+  type Point,
+  type Rect,
+  rectFromCorners,
+  rectOf,
+  union,
+} from '../model/geometry.ts';
+import type { Gesture, ToolEnv } from './tool-env.ts';
+
+export type CreatedType = 'note' | 'text' | 'frame' | 'concept';
+
+export const CREATING_TOOLS: readonly CreatedType[] = ['note', 'text', 'frame', 'concept'];
+
+export function isCreatingTool(tool: string): tool is CreatedType {
+  return (CREATING_TOOLS as readonly string[]).includes(tool);
+}
 
 const SIZES: Partial<Record<ItemType, [number, number]>> = {
   note: [200, 200],
@@ -11,19 +30,23 @@ const SIZES: Partial<Record<ItemType, [number, number]>> = {
   concept: [420, 560],
 };
 
-/** Adds an item centred on `at`, selects it and starts editing its text or title. */
-export function createAt(
-  env: ToolEnv,
-  type: 'note' | 'text' | 'frame' | 'concept',
-  at: Point,
-): string {
-  const [w, h] = SIZES[type] ?? [200, 200];
+/** A frame dragged out smaller than this gets this size: room for its title and a note. */
+export const MIN_FRAME = { w: 240, h: 160 };
+/** Below this many screen pixels a press of the frame tool is a click, not a drag. */
+const CLICK_SLOP = 4;
+/** Between a new item and the frame edge or title it keeps clear of. */
+const MARGIN = 8;
+/** Between the selection and an item the keyboard adds beside it. */
+const GAP = 24;
+
+/** Adds an item in `box`, selects it and starts editing its text or title. */
+function createIn(env: ToolEnv, type: CreatedType, box: Rect): string {
   const init: NewItem = {
     type,
-    x: Math.round(at.x - w / 2),
-    y: Math.round(at.y - h / 2),
-    w,
-    h,
+    x: Math.round(box.x),
+    y: Math.round(box.y),
+    w: Math.round(box.w),
+    h: Math.round(box.h),
     author: env.me.id,
   };
   if (type === 'frame') init.title = env.labels.newFrame;
@@ -37,4 +60,135 @@ export function createAt(
   env.state.startEditing(id, type === 'note' || type === 'text' ? 'text' : 'title');
   env.undo.holdUntilEditingEnds = true;
   return id;
+}
+
+function centredBox(type: CreatedType, at: Point): Rect {
+  const [w, h] = SIZES[type] ?? [200, 200];
+  return { x: at.x - w / 2, y: at.y - h / 2, w, h };
+}
+
+/**
+ * Adds an item centred on `at` (a click of a tool, a double-click), selects it and starts
+ * editing. Pressed inside a frame (a lane of the customer journey) it stays inside that frame
+ * and off its title, moving as little as it must.
+ */
+export function createAt(env: ToolEnv, type: CreatedType, at: Point): string {
+  const box = centredBox(type, at);
+  return createIn(env, type, type === 'frame' ? box : keepInFrame(env, box, at));
+}
+
+/**
+ * The keyboard's way to add an item: beside the selected items (to their right, on the first
+ * free spot), or in the middle of the view when nothing is selected.
+ */
+export function createByKeyboard(env: ToolEnv, type: CreatedType): string {
+  const selected = [...env.state.selection]
+    .map((id) => env.model.read(id))
+    .map((item) => (item ? rectOf(item) : null))
+    .filter((r) => r !== null);
+  const beside = union(selected);
+  if (!beside) return createAt(env, type, env.viewport.centre());
+  const [w, h] = SIZES[type] ?? [200, 200];
+  const others = env.model
+    .all()
+    .filter((l) => l.item.type !== 'frame' && l.item.type !== 'connector')
+    .map((l) => rectOf(l.item))
+    .filter((r) => r !== null);
+  const box = { x: beside.x + beside.w + GAP, y: beside.y, w, h };
+  for (let tries = 0; tries < 50 && others.some((r) => overlaps(r, box)); tries++) {
+    box.x += w + GAP;
+  }
+  return createIn(env, type, box);
+}
+
+/** Overlap with some area (touching edges do not count). */
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/**
+ * `box` moved the least it must to lie inside the smallest frame under `at` and clear of that
+ * frame's title, when the frame has room for it; otherwise `box` as it is.
+ */
+function keepInFrame(env: ToolEnv, box: Rect, at: Point): Rect {
+  const frame = env.model
+    .all()
+    .filter((l) => l.item.type === 'frame' && !l.isPrivate)
+    .map((l) => ({ id: l.item.id, rect: rectOf(l.item)! }))
+    .filter((f) => contains(f.rect, at))
+    .sort((a, b) => a.rect.w * a.rect.h - b.rect.w * b.rect.h)[0];
+  if (!frame) return box;
+  const f = frame.rect;
+  if (box.w > f.w - 2 * MARGIN || box.h > f.h - 2 * MARGIN) return box;
+  const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+  const inside = {
+    ...box,
+    x: clamp(box.x, f.x + MARGIN, f.x + f.w - MARGIN - box.w),
+    y: clamp(box.y, f.y + MARGIN, f.y + f.h - MARGIN - box.h),
+  };
+  const title = titleBox(env, frame.id, f);
+  if (!title || !intersects(inside, title)) return inside;
+  const below = { ...inside, y: title.y + title.h + MARGIN };
+  const right = { ...inside, x: title.x + title.w + MARGIN };
+  const fits = (r: Rect) => r.y + r.h <= f.y + f.h - MARGIN && r.x + r.w <= f.x + f.w - MARGIN;
+  const choices = [below, right].filter(fits);
+  if (choices.length === 0) return inside;
+  const moved = (r: Rect) => Math.abs(r.x - inside.x) + Math.abs(r.y - inside.y);
+  return choices.reduce((best, r) => (moved(r) < moved(best) ? r : best));
+}
+
+/**
+ * Where a frame's title is drawn, in board units. Measured on the page: the title keeps a
+ * readable screen size when zoomed out (canvas.css), so its board size depends on the zoom.
+ */
+function titleBox(env: ToolEnv, frameId: string, frame: Rect): Rect | null {
+  const element = document.querySelector(
+    `[data-item-id="${CSS.escape(frameId)}"] > [data-handle="title"]`,
+  );
+  if (!element) return null;
+  const { width, height } = element.getBoundingClientRect();
+  const zoom = env.viewport.zoom;
+  return { x: frame.x, y: frame.y, w: width / zoom, h: height / zoom };
+}
+
+/**
+ * The frame tool: dragging draws the frame's outline and makes a frame of that size (at
+ * least MIN_FRAME, grown away from where the drag began); a click makes one of the default
+ * size centred there.
+ */
+export function frameGesture(env: ToolEnv, start: Point, startScreen: Point): Gesture {
+  let dragged = false;
+  const boxTo = (point: Point): Rect => {
+    const box = rectFromCorners(start, point);
+    const w = Math.max(MIN_FRAME.w, box.w);
+    const h = Math.max(MIN_FRAME.h, box.h);
+    return {
+      x: point.x < start.x ? start.x - w : start.x,
+      y: point.y < start.y ? start.y - h : start.y,
+      w,
+      h,
+    };
+  };
+  return {
+    move(point, screen) {
+      if (!dragged && Math.hypot(screen.x - startScreen.x, screen.y - startScreen.y) < CLICK_SLOP) {
+        return;
+      }
+      dragged = true;
+      env.drafts.set({ frame: boxTo(point) });
+    },
+    end(point) {
+      env.drafts.set({ frame: null });
+      if (dragged) createIn(env, 'frame', boxTo(point));
+      else createAt(env, 'frame', start);
+    },
+    cancel() {
+      env.drafts.set({ frame: null });
+    },
+    sharedClosed() {
+      // Nothing is written until the release, and a frame is shared: it will not be made.
+      env.drafts.set({ frame: null });
+      return false;
+    },
+  };
 }

@@ -1,4 +1,7 @@
-/** Shapes a gesture draws before it becomes an item: the pen's line, the marquee, a connector. */
+/**
+ * Shapes a gesture draws before it becomes an item: the pen's line, the marquee, a connector,
+ * a frame being dragged out.
+ */
 import { useSyncExternalStore } from 'react';
 import type { Point, Rect } from '../model/geometry.ts';
 
@@ -6,10 +9,11 @@ export interface Drafts {
   pen: number[] | null;
   marquee: Rect | null;
   connector: { from: Point; to: Point } | null;
+  frame: Rect | null;
 }
 
 export class DraftStore {
-  value: Drafts = { pen: null, marquee: null, connector: null };
+  value: Drafts = { pen: null, marquee: null, connector: null, frame: null };
   #listeners = new Set<() => void>();
 
   subscribe = (listener: () => void) => {

@@ -1,7 +1,8 @@
 /**
  * Keyboard shortcuts (the help dialog lists them). Arrow keys move focus to the nearest item
  * in that direction; Alt+arrow nudges the selection (10 units, 1 with Shift), because plain
- * arrows belong to moving around, which keyboard users need more often than nudging.
+ * arrows belong to moving around, which keyboard users need more often than nudging. N (or
+ * T, F, C) then Enter adds an item, so the keyboard can fill a board as well as read it.
  */
 
 import type { Tool } from '../model/canvas-state.ts';
@@ -14,6 +15,7 @@ import {
   sendToBack,
 } from '../model/edit-actions.ts';
 import { centre, rectOf, union } from '../model/geometry.ts';
+import { createByKeyboard, isCreatingTool } from './create.ts';
 import { canWrite, editableIds, type ToolEnv, tellLeftOut, usableTools } from './tool-env.ts';
 
 export const TOOL_KEYS: Record<string, Tool> = {
@@ -140,6 +142,13 @@ export function handleKeyDown(
     if (next) actions.focusItem(next);
     return next !== null;
   }
+  // With a tool that makes items chosen (N, T, F, C), Enter makes one: beside the selected
+  // item, or in the middle of the view. The pointer's click has a keyboard twin.
+  const tool = env.state.tool;
+  if (key === 'Enter' && isCreatingTool(tool) && usableTools(env).includes(tool)) {
+    createByKeyboard(env, tool);
+    return true;
+  }
   if (key === 'Enter' && selection.length === 1 && editable.length === 1) {
     const item = env.model.read(editable[0]!);
     if (!item) return false;
@@ -175,9 +184,9 @@ export function handleKeyDown(
     return true;
   }
   if (event.altKey || event.shiftKey) return false;
-  const tool = TOOL_KEYS[key.toLowerCase()];
-  if (tool && usableTools(env).includes(tool)) {
-    env.state.setTool(tool);
+  const chosen = TOOL_KEYS[key.toLowerCase()];
+  if (chosen && usableTools(env).includes(chosen)) {
+    env.state.setTool(chosen);
     return true;
   }
   return false;

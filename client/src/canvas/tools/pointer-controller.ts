@@ -3,7 +3,7 @@
  * the DOM directly (not React handlers) so wheel can be non-passive and a pan never renders.
  */
 import type { Point } from '../model/geometry.ts';
-import { createAt } from './create.ts';
+import { createAt, frameGesture, isCreatingTool } from './create.ts';
 import {
   connectorGesture,
   eraserGesture,
@@ -131,7 +131,9 @@ export class PointerController {
     } else if (tool === 'connector') {
       const from = target?.closest('[data-item-id]')?.getAttribute('data-item-id');
       if (from) gesture = connectorGesture(env, from, point);
-    } else if (tool === 'note' || tool === 'text' || tool === 'frame' || tool === 'concept') {
+    } else if (tool === 'frame') {
+      gesture = frameGesture(env, point, screen);
+    } else if (isCreatingTool(tool)) {
       event.preventDefault();
       createAt(env, tool, point);
       return;

@@ -16,7 +16,10 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => vo
     [s.groups.tools, [s.rows.tools, s.rows.doubleClick]],
     [s.groups.edit, [s.rows.multi, s.rows.undo, s.rows.clipboard, s.rows.remove, s.rows.order]],
     [s.groups.view, [s.rows.pan, s.rows.zoom]],
-    [s.groups.keyboard, [s.rows.tab, s.rows.nudge, s.rows.enter, s.rows.conceptCard, s.rows.help]],
+    [
+      s.groups.keyboard,
+      [s.rows.tab, s.rows.create, s.rows.nudge, s.rows.enter, s.rows.conceptCard, s.rows.help],
+    ],
   ];
   return (
     <dialog

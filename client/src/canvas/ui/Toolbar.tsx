@@ -1,7 +1,13 @@
-/** The tool bar: one button per tool with its shortcut, plus undo, redo and the help button. */
+/**
+ * The tool bar: one button per tool with its shortcut, plus undo, redo and the help button.
+ * Clicked, a tool that makes items (note, text, frame, concept) waits for a click on the board;
+ * pressed from the keyboard, it makes its item at once (`onCreate`): a keyboard has no board
+ * point to click.
+ */
 import { useSyncExternalStore } from 'react';
 import { useCanvas } from '../canvas-context.ts';
 import { type Tool, toolsFor, useCanvasState } from '../model/canvas-state.ts';
+import { type CreatedType, isCreatingTool } from '../tools/create.ts';
 import { TOOL_KEYS } from '../tools/keyboard.ts';
 import { ToolIcon } from './icons.tsx';
 
@@ -11,7 +17,13 @@ const KEY_OF = Object.fromEntries(
 
 const selectTool = (state: { tool: Tool }) => state.tool;
 
-export function Toolbar({ onHelp }: { onHelp: () => void }) {
+export function Toolbar({
+  onHelp,
+  onCreate,
+}: {
+  onHelp: () => void;
+  onCreate: (type: CreatedType) => void;
+}) {
   const { t, state, undo, readOnly, model } = useCanvas();
   const tool = useCanvasState(state, selectTool);
   const canUndo = useSyncExternalStore(
@@ -37,7 +49,11 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
             aria-label={label}
             aria-pressed={tool === name}
             title={label}
-            onClick={() => state.setTool(name)}
+            onClick={(event) => {
+              state.setTool(name);
+              // Enter or Space gives a click with no pointer position (detail 0).
+              if (event.detail === 0 && isCreatingTool(name)) onCreate(name);
+            }}
           >
             <ToolIcon name={name} />
           </button>

@@ -85,7 +85,8 @@ export const canvas = {
     rows: {
       tools:
         'V select · H hand · N note · T text · F frame · C concept · P pen · E eraser · L connector',
-      doubleClick: 'Double-click empty board: new note there',
+      doubleClick:
+        'Double-click empty board: new note there · with the frame tool, drag to size the frame',
       multi:
         'Shift+click: add to selection · drag on empty board: select an area · Ctrl/⌘+A: select all',
       undo: 'Ctrl/⌘+Z undo · Ctrl/⌘+Shift+Z or Ctrl+Y redo',
@@ -96,6 +97,8 @@ export const canvas = {
       zoom: 'Ctrl/⌘+wheel or pinch: zoom at the pointer · Shift+1: zoom to fit · + / −: zoom',
       tab: 'Tab / Shift+Tab: next or previous item · arrow keys: nearest item in that direction',
       nudge: 'Alt+arrow: move the selection 10 units (Alt+Shift+arrow: 1 unit)',
+      create:
+        'N, T, F or C, then Enter: a new note, text, frame or concept card beside the selected item (with nothing selected, in the middle of the view) · Enter on a tool in the tool bar does the same',
       enter: 'Enter: edit the focused item · Escape: stop editing, then clear the selection',
       conceptCard:
         'Editing a concept card: Tab / Shift+Tab: next or previous field (title first) · past the last field, back to the card',

@@ -84,7 +84,8 @@ export const canvas: Catalogue['canvas'] = {
     rows: {
       tools:
         'V valitse · H käsi · N muistilappu · T teksti · F kehys · C konseptikortti · P kynä · E pyyhekumi · L yhdysviiva',
-      doubleClick: 'Kaksoisnapsautus tyhjään kohtaan: uusi muistilappu siihen',
+      doubleClick:
+        'Kaksoisnapsautus tyhjään kohtaan: uusi muistilappu siihen · kehystyökalulla vedä kehys haluamasi kokoiseksi',
       multi:
         'Vaihto+napsautus: lisää valintaan · vedä tyhjällä alueella: valitse alue · Ctrl/⌘+A: valitse kaikki',
       undo: 'Ctrl/⌘+Z kumoa · Ctrl/⌘+Vaihto+Z tai Ctrl+Y tee uudelleen',
@@ -95,6 +96,8 @@ export const canvas: Catalogue['canvas'] = {
       zoom: 'Ctrl/⌘+rulla tai nipistys: zoomaa osoittimen kohdalla · Vaihto+1: sovita · + / −: zoomaa',
       tab: 'Sarkain / Vaihto+sarkain: seuraava tai edellinen kohde · nuolinäppäimet: lähin kohde siihen suuntaan',
       nudge: 'Alt+nuoli: siirrä valittuja 10 yksikköä (Alt+Vaihto+nuoli: 1 yksikkö)',
+      create:
+        'N, T, F tai C ja sitten Enter: uusi muistilappu, teksti, kehys tai konseptikortti valitun kohteen viereen (jos mitään ei ole valittu, näkymän keskelle) · Enter työkalupalkin työkalun kohdalla tekee saman',
       enter: 'Enter: muokkaa valittua kohdetta · Esc: lopeta muokkaus, sitten tyhjennä valinta',
       conceptCard:
         'Konseptikorttia muokatessa: Sarkain / Vaihto+sarkain: seuraava tai edellinen kenttä (ensin otsikko) · viimeisen kentän jälkeen takaisin korttiin',
