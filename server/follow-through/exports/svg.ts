@@ -216,7 +216,7 @@ function stroke(item: Extract<Item, { type: 'stroke' }>): string {
 
 /** Where the line from a box's centre towards `toward` leaves the box, as the board draws it. */
 function edgePoint(box: Box, toward: Point): Point {
-  const c = { x: box.x + box.w / 2, y: box.y + box.h / 2 };
+  const c = centreOf(box);
   const dx = toward.x - c.x;
   const dy = toward.y - c.y;
   if (dx === 0 && dy === 0) return c;
