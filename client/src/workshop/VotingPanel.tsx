@@ -12,7 +12,8 @@ import { openRoundOf, useWorkshop } from './use-workshop.ts';
  * When a timed round closes (the server closes it itself), and how long is left by the
  * server's clock: a participant plans their last votes by it, as the facilitator does.
  */
-function ClosesAt({ closesAt, offsetMs }: { closesAt: string; offsetMs: number }) {
+function ClosesAt(props: { closesAt: string; durationSec: number | null; offsetMs: number }) {
+  const { closesAt, durationSec, offsetMs } = props;
   const t = useT();
   const format = useDateFormat();
   const [now, setNow] = useState(Date.now);
@@ -20,7 +21,11 @@ function ClosesAt({ closesAt, offsetMs }: { closesAt: string; offsetMs: number }
     const interval = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(interval);
   }, []);
-  const left = Date.parse(closesAt) - (now + offsetMs);
+  // The offset is measured a network trip late: never show more time than the round has.
+  const left = Math.min(
+    Date.parse(closesAt) - (now + offsetMs),
+    (durationSec ?? Number.POSITIVE_INFINITY) * 1000,
+  );
   return (
     <p className="wk-muted" data-testid="round-closes-at">
       {t.workshop.closesAt(format.time(closesAt))}
@@ -54,7 +59,13 @@ function OpenRound() {
           {t.workshop.votesLeft(open.remaining, round.budget)}
         </p>
       )}
-      {round.closesAt && <ClosesAt closesAt={round.closesAt} offsetMs={state.clockOffsetMs} />}
+      {round.closesAt && (
+        <ClosesAt
+          closesAt={round.closesAt}
+          durationSec={round.durationSec}
+          offsetMs={state.clockOffsetMs}
+        />
+      )}
       <p className="wk-muted">{t.workshop.voters(round.voters)}</p>
       {round.anonymous && <p className="wk-muted">{t.workshop.anonymousRound}</p>}
       {canVote && (
