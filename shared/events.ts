@@ -24,6 +24,7 @@ import type {
 import type {
   CreateFollowUpBody,
   FollowUp,
+  FollowUpsFromRoundBody,
   Snapshot,
   UpdateFollowUpBody,
 } from './follow-through.ts';
@@ -72,10 +73,7 @@ export interface ClientToServerEvents {
     ack: Ack<FollowUp>,
   ) => void;
   'followup:delete': (body: { id: string }, ack: Ack<Record<string, never>>) => void;
-  'followup:from-round': (
-    body: { roundId: string; top: number; due?: string },
-    ack: Ack<FollowUp[]>,
-  ) => void;
+  'followup:from-round': (body: FollowUpsFromRoundBody, ack: Ack<FollowUp[]>) => void;
   'snapshot:list': (ack: Ack<Snapshot[]>) => void;
   'snapshot:create': (body: { name?: string }, ack: Ack<Snapshot>) => void;
   'snapshot:restore': (body: { snapshotId: string }, ack: Ack<Snapshot>) => void;

@@ -48,15 +48,7 @@ function FollowUpsFromTop({ view }: { view: RoundView }) {
   const create = async () => {
     setBusy(true);
     setMade(null);
-    const created = await store.followUpsFromRound(view.round.id, top.value);
-    // The server makes them unassigned; one owner chosen for all is given to each of them.
-    if (created && ownerId) {
-      await Promise.all(
-        created.map((followUp) =>
-          store.updateFollowUp(followUp.id, { owner: { memberId: ownerId } }),
-        ),
-      );
-    }
+    const created = await store.followUpsFromRound(view.round.id, top.value, ownerId || null);
     setBusy(false);
     if (created) setMade(created.length);
   };

@@ -307,11 +307,19 @@ export class WorkshopStore {
     if (done) this.#set({ followUps: this.#state.followUps.filter((f) => f.id !== id) });
   }
 
-  /** Resolves with the follow-ups made (none for items that had one), undefined on failure. */
-  async followUpsFromRound(roundId: string, top: number): Promise<FollowUp[] | undefined> {
+  /**
+   * Resolves with the follow-ups made (none for items that had one), undefined on failure; all
+   * owned by `ownerId`, or unassigned when null.
+   */
+  async followUpsFromRound(
+    roundId: string,
+    top: number,
+    ownerId: string | null,
+  ): Promise<FollowUp[] | undefined> {
     const socket = this.session.provider.socket;
+    const owner = ownerId ? { memberId: ownerId } : null;
     const created = await this.#emit<FollowUp[]>((ack) =>
-      socket.emit('followup:from-round', { roundId, top }, ack),
+      socket.emit('followup:from-round', { roundId, top, owner }, ack),
     );
     for (const followUp of created ?? []) this.#upsertFollowUp(followUp);
     return created;
