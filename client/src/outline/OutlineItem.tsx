@@ -178,7 +178,7 @@ export function OutlineItem(props: OutlineItemProps) {
               <li key={followUp.id}>
                 {t.outline.followUpLine(
                   followUp.title,
-                  followUp.owner.name,
+                  followUp.owner.name || t.workshop.unknownOwner,
                   t.workshop.statuses[followUp.status] ?? followUp.status,
                 )}
                 {followUp.due && `, ${t.outline.due(followUp.due)}`}

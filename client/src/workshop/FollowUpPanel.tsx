@@ -102,7 +102,7 @@ function OwnerField(props: { followUp: FollowUp; members: KnownMember[] }) {
           if (memberId) void store.updateFollowUp(props.followUp.id, { owner: { memberId } });
         }}
       >
-        {!owner.memberId && <option value="">{owner.name}</option>}
+        {!owner.memberId && <option value="">{owner.name || t.workshop.unknownOwner}</option>}
         {props.members.map((member) => (
           <option key={member.id} value={member.id}>
             {member.name}

@@ -135,7 +135,10 @@ export function ItemOverlay({ itemId }: { itemId: string }) {
             </span>
           )}
           {followUps.length > 0 && (
-            <span className="wk-fu-mark" title={followUps.map((f) => f.owner.name).join(', ')}>
+            <span
+              className="wk-fu-mark"
+              title={followUps.map((f) => f.owner.name || t.workshop.unknownOwner).join(', ')}
+            >
               {t.workshop.followUpCount(followUps.length)}
             </span>
           )}
@@ -146,7 +149,6 @@ export function ItemOverlay({ itemId }: { itemId: string }) {
             <button
               type="button"
               className="wk-small wk-assign"
-              style={{ position: 'static', zoom: 1 }}
               onPointerDown={keepFromCanvas}
               onClick={(event) => {
                 event.stopPropagation();

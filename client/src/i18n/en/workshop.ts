@@ -90,7 +90,8 @@ export const workshop = {
   results: 'Results',
   noClosedRounds: 'No round has closed yet.',
   roundClosedAt: (time: string) => `closed ${time}`,
-  excludedDeleted: (votes: number) => `${votes} votes on deleted items left out`,
+  excludedDeleted: (votes: number) =>
+    `${votes} ${votes === 1 ? 'vote' : 'votes'} on deleted items left out`,
   showOnBoard: 'Show on the board',
   noVotesInRound: 'No votes were cast.',
   topN: 'How many from the top',
