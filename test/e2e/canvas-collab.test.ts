@@ -181,6 +181,46 @@ describe.skipIf(!HAS_CHROMIUM)('two people on one canvas', () => {
     );
   });
 
+  it('a note dropped where frames overlap goes into the one on top, where it is seen', async () => {
+    let lowId = '';
+    let topId = '';
+    let noteId = '';
+    observer.doc.transact(() => {
+      // A small frame, then a bigger one drawn over it later: the small one is hidden under it.
+      lowId = addItem(observer.doc, {
+        type: 'frame',
+        x: 2000,
+        y: 2000,
+        w: 300,
+        h: 240,
+        title: 'Below',
+      });
+      topId = addItem(observer.doc, {
+        type: 'frame',
+        x: 1900,
+        y: 1900,
+        w: 700,
+        h: 500,
+        title: 'On top',
+      });
+      itemsOf(observer.doc).get(lowId)?.set('createdAt', 1);
+      itemsOf(observer.doc).get(topId)?.set('createdAt', 2);
+      noteId = addItem(observer.doc, { type: 'note', x: 2700, y: 2000, text: 'to drop' });
+    });
+    const page = aino.page;
+    await item(page, noteId).waitFor();
+    await zoomToFit(page);
+    const below = (await item(page, lowId).boundingBox())!;
+    const from = await centreOf(item(page, noteId));
+    const to = { x: below.x + below.width / 2, y: below.y + below.height / 2 };
+    await drag(page, from, to);
+    await waitFor(
+      () => items().find((i) => i.id === noteId)?.parent !== undefined,
+      'the note dropped into a frame',
+    );
+    expect(items().find((i) => i.id === noteId)?.parent).toBe(topId);
+  });
+
   it('a pen stroke drawn in one browser appears in the other', async () => {
     const page = aino.page;
     await page.locator('.im-toolbar [data-tool="pen"]').click();

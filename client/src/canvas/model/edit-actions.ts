@@ -10,7 +10,7 @@ import {
   itemsOf,
   type NewItem,
 } from '../../../../shared/board-document.ts';
-import { type BoardModel, Z_FIELD } from './board-model.ts';
+import { type BoardModel, Z_FIELD, zOf } from './board-model.ts';
 import { boundsOfPoints, centre, contains, pairs, type Rect, rectOf } from './geometry.ts';
 
 /** Adds an item on top of everything; notes go to my private document while one is given. */
@@ -103,15 +103,18 @@ export function placeAt(model: BoardModel, start: readonly Placed[], dx: number,
 }
 
 /**
- * After a drop: an item whose centre lies in a frame gets that frame (the smallest, when
- * frames nest) as `parent`; one dropped outside every frame loses its parent.
+ * After a drop: an item whose centre lies in a frame gets that frame as `parent`: where frames
+ * overlap, the topmost one (frames are opaque, so the top one is where it is seen to lie; the
+ * exports read a board the same way, server/follow-through/exports/board-model.ts). One dropped
+ * outside every frame loses its parent.
  */
 export function snapToFrames(model: BoardModel, ids: Iterable<string>): void {
   const all = model.all();
   const frames = all
     .filter((l) => l.item.type === 'frame' && !l.isPrivate)
-    .map((l) => ({ id: l.item.id, rect: rectOf(l.item)! }))
-    .sort((a, b) => a.rect.w * a.rect.h - b.rect.w * b.rect.h);
+    .map((l) => ({ id: l.item.id, rect: rectOf(l.item)!, z: zOf(l.map), at: l.item.createdAt }))
+    // Topmost first: the board draws a layer by `z`, older items below newer ones.
+    .sort((a, b) => b.z - a.z || b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   const wanted = new Set(ids);
   const changes = new Map<string, string | null>();
   for (const l of all) {
