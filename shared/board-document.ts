@@ -148,6 +148,20 @@ export function readItem(id: string, map: unknown): Item | null {
   }
 }
 
+/** What a person calls an item in a list: its first line of text, or its title ('' if none). */
+export function itemLabel(item: Item | undefined | null): string {
+  if (!item) return '';
+  const text =
+    item.type === 'note' || item.type === 'text'
+      ? item.text
+      : item.type === 'frame'
+        ? item.title
+        : item.type === 'concept'
+          ? item.title || item.fields.name || item.text
+          : '';
+  return text.split('\n')[0]?.trim() ?? '';
+}
+
 /** Every readable item of a board, in no particular order. */
 export function readItems(doc: Y.Doc): Item[] {
   const items: Item[] = [];

@@ -50,6 +50,11 @@ export interface RoundResult {
   votes: number;
   /** 1 for the most votes; equal votes share a rank (1, 1, 3). */
   rank: number;
+  /**
+   * What the item was called when the round closed (its first line, at most 200 characters):
+   * the results still read if the item is deleted later. Only in closed rounds' results.
+   */
+  label?: string;
 }
 
 /** Votes on items deleted during the round: counted out of the results, and said so. */

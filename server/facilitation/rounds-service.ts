@@ -4,7 +4,13 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { Language } from '../../shared/api.ts';
-import { type ItemPlacement, itemsOf, readPlacement } from '../../shared/board-document.ts';
+import {
+  type ItemPlacement,
+  itemLabel,
+  itemsOf,
+  readItem,
+  readPlacement,
+} from '../../shared/board-document.ts';
 import {
   type CloseRoundResponse,
   DEFAULT_VOTE_TARGETS,
@@ -268,7 +274,11 @@ export class RoundsService {
       if (items.has(itemId)) counted.set(itemId, votes);
       else excluded.push({ itemId, votes, reason: 'item_deleted' });
     }
-    const results = rankTallies(counted);
+    // Each with its words as they are now, so the results still read once an item is deleted.
+    const results = rankTallies(counted).map((result) => {
+      const label = itemLabel(readItem(result.itemId, items.get(result.itemId))).slice(0, 200);
+      return label ? { ...result, label } : result;
+    });
     if (!this.#repository.close(stored.round.id, closedAt, results, excluded)) {
       throw new AppError('round_closed', 'This voting round is already closed.');
     }

@@ -96,7 +96,9 @@ describe('GET /api/boards/:id/export', () => {
     });
     expect(body.format).toBe('ideamill.board-export');
     expect(body.items.map((item) => item.id)).toContain(stockNote);
-    expect(body.rounds[0]?.results).toEqual([{ itemId: stockNote, votes: 1, rank: 1 }]);
+    expect(body.rounds[0]?.results).toEqual([
+      { itemId: stockNote, votes: 1, rank: 1, label: 'Stock client idea' },
+    ]);
     expect(body.followUps[0]).toMatchObject({ itemId: stockNote, owner: { name: 'Olli Owner' } });
     expect(body.members.map((m) => m.role).sort()).toEqual([
       'facilitator',

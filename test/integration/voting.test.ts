@@ -201,7 +201,9 @@ describe('50 members voting at once, over HTTP and Socket.io', () => {
     );
     const recount = new Map<string, number>();
     for (const o of accepted) recount.set(o.itemId, (recount.get(o.itemId) ?? 0) + 1);
-    expect(closed.body.results).toEqual(rankTallies(recount));
+    expect(closed.body.results.map(({ label: _, ...result }) => result)).toEqual(
+      rankTallies(recount),
+    );
     expect(closed.body.round.voters).toBe(50);
     for (const member of members) member.socket.close();
   });
@@ -389,9 +391,10 @@ describe('results and the clock', () => {
         body: {},
       },
     );
+    // Each result keeps what its item was called at the close.
     expect(closed.body.results).toEqual([
-      { itemId: notes[1], votes: 2, rank: 1 },
-      { itemId: notes[0], votes: 1, rank: 2 },
+      { itemId: notes[1], votes: 2, rank: 1, label: 'idea 1' },
+      { itemId: notes[0], votes: 1, rank: 2, label: 'idea 0' },
     ]);
     expect(closed.body.excluded).toEqual([{ itemId: notes[2], votes: 1, reason: 'item_deleted' }]);
 
@@ -404,6 +407,20 @@ describe('results and the clock', () => {
     await api(route, tokens.facilitator, { body: { budget: 1 } });
     const history = await api<{ rounds: RoundView[] }>(route, tokens.participant);
     expect(history.body.rounds.map((r) => r.round.status)).toEqual(['closed', 'open']);
+
+    // The winner deleted after the close: the report still says what won.
+    const deleter = socketIoClient(server.url, id, tokens.participant);
+    await deleter.synced;
+    deleter.doc.getMap('items').delete(notes[1]!);
+    const check = socketIoClient(server.url, id, tokens.viewer);
+    await waitFor(() => check.doc.getMap('items').has(notes[0]!), 'synced');
+    await waitFor(() => !check.doc.getMap('items').has(notes[1]!), 'winner deleted');
+    deleter.destroy();
+    check.destroy();
+    const report = await server.api<string>(`/api/boards/${id}/export?format=md`, {
+      token: tokens.facilitator,
+    });
+    expect(String(report.body)).toContain('| 1 | 2 | idea 1 (deleted item) |');
   });
 
   it('a round with a duration closes by itself', async () => {
@@ -423,7 +440,7 @@ describe('results and the clock', () => {
     const after = await api<RoundView>(`/api/boards/${id}/rounds/${body.round.id}`, tokens.viewer);
     expect(after.body.round.status).toBe('closed');
     expect(after.body.round.closedAt).toBe(after.body.round.closesAt);
-    expect(after.body.results).toEqual([{ itemId: notes[0], votes: 1, rank: 1 }]);
+    expect(after.body.results).toEqual([{ itemId: notes[0], votes: 1, rank: 1, label: 'idea 0' }]);
     watcher.socket.close();
   });
 
@@ -477,6 +494,6 @@ describe('results and the clock', () => {
     const after = await api<RoundView>(`/api/boards/${id}/rounds/${body.round.id}`, tokens.viewer);
     expect(after.body.round.status).toBe('closed');
     expect(after.body.round.closedAt).toBe(body.round.closesAt);
-    expect(after.body.results).toEqual([{ itemId: notes[3], votes: 1, rank: 1 }]);
+    expect(after.body.results).toEqual([{ itemId: notes[3], votes: 1, rank: 1, label: 'idea 3' }]);
   });
 });

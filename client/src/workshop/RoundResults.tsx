@@ -21,7 +21,11 @@ export function Ranking({ results, items }: { results: RoundResult[]; items: Ite
     <ol className="wk-ranking">
       {results.map((result) => {
         const item = items.find((candidate) => candidate.id === result.itemId);
-        const label = item ? itemLabel(item) || t.workshop.untitledItem : t.workshop.deletedItem;
+        const label = item
+          ? itemLabel(item) || t.workshop.untitledItem
+          : result.label
+            ? `${result.label} ${t.workshop.deletedItem}`
+            : t.workshop.deletedItem;
         return (
           <li key={result.itemId} data-item-id={result.itemId} data-rank={result.rank}>
             <span className={`wk-rank wk-rank-${Math.min(result.rank, 4)}`}>{result.rank}</span>

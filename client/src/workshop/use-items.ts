@@ -19,16 +19,4 @@ export function useItems(doc: Y.Doc | null): Item[] {
   return items;
 }
 
-/** What a person calls an item in a list: its first line of text, or its title. */
-export function itemLabel(item: Item | undefined): string {
-  if (!item) return '';
-  const text =
-    item.type === 'note' || item.type === 'text'
-      ? item.text
-      : item.type === 'frame'
-        ? item.title
-        : item.type === 'concept'
-          ? item.title || item.fields.name || item.text
-          : '';
-  return text.split('\n')[0]?.trim() ?? '';
-}
+export { itemLabel } from '../../../shared/board-document.ts';

@@ -57,7 +57,7 @@ const ORDER = {
     'closedAt',
     'voters',
   ],
-  result: ['itemId', 'votes', 'rank'],
+  result: ['itemId', 'votes', 'rank', 'label'],
   excluded: ['itemId', 'votes', 'reason'],
   followUp: ['id', 'itemId', 'title', 'owner', 'due', 'status', 'notes', 'createdAt', 'updatedAt'],
   owner: ['name', 'email', 'memberId'],

@@ -142,7 +142,9 @@ function roundBlock(
         const item = byId.get(result.itemId);
         const text = item
           ? mdInline(itemLabel(item)) || labels.untitled
-          : `${labels.deletedItem} ${mdInline(result.itemId)}`;
+          : result.label
+            ? `${mdInline(result.label)} (${labels.deletedItem})`
+            : `${labels.deletedItem} ${mdInline(result.itemId)}`;
         return [String(result.rank), String(result.votes), text];
       });
     lines.push(mdTable([labels.rank, labels.votes, labels.item], rows));
