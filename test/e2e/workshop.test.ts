@@ -305,8 +305,18 @@ describe.skipIf(!HAS_CHROMIUM)('a whole workshop in the browser', () => {
       await outlineItem(person.page, 'Online booking, changed by mistake').waitFor();
     }
 
+    // A round is open: the confirmation says what a restore does to its votes.
+    const boardId = fran.page.url().split('/b/')[1]!.split(/[?#]/)[0]!;
+    const round = await server.api(`/api/boards/${boardId}/rounds`, {
+      body: { budget: 1, title: 'Last call' },
+      token: fran.token,
+    });
+    expect(round.status).toBe(201);
     await row.getByRole('button', { name: 'Restore' }).click();
     const dialog = fran.page.getByRole('dialog', { name: 'Restore this version?' });
+    expect(await dialog.locator('[data-testid="restore-round-open"]').textContent()).toContain(
+      '“Last call” is open',
+    );
     await dialog.getByRole('button', { name: 'Restore' }).click();
     for (const person of everyone) {
       await outlineItem(person.page, NOTES.cai).waitFor();

@@ -9,7 +9,7 @@ import { useT } from '../i18n/i18n.tsx';
 import { downloadExport, type ExportChoice, exportRoute, fetchExport } from './download.ts';
 import { useDateFormat } from './format.ts';
 import { Modal } from './Modal.tsx';
-import { useWorkshop } from './use-workshop.ts';
+import { openRoundOf, useWorkshop } from './use-workshop.ts';
 
 const CHOICES: ExportChoice[] = ['md', 'csv', 'csvFollowUps', 'json', 'svg', 'ics'];
 
@@ -90,12 +90,20 @@ function Preview({ snapshot, onClose }: { snapshot: Snapshot; onClose: () => voi
 function ConfirmRestore({ snapshot, onClose }: { snapshot: Snapshot; onClose: () => void }) {
   const t = useT();
   const format = useDateFormat();
-  const [, store] = useWorkshop();
+  const [state, store] = useWorkshop();
   const [busy, setBusy] = useState(false);
   const name = snapshotName(snapshot, t.workshop.snapshotReasons, format.dateTime);
+  const open = openRoundOf(state);
   return (
     <Modal title={t.workshop.confirmRestoreTitle} onClose={onClose}>
       <p>{t.workshop.confirmRestore(name)}</p>
+      {/* Items come and go under people's votes: votes on items the restore removes are left
+          out when the round closes. */}
+      {open && (
+        <p className="wk-notice" data-testid="restore-round-open">
+          {t.workshop.restoreWhileVoting(open.round.title)}
+        </p>
+      )}
       <div className="wk-row wk-actions">
         <button type="button" onClick={onClose}>
           {t.workshop.cancel}

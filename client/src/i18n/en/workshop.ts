@@ -168,6 +168,8 @@ export const workshop = {
   confirmRestoreTitle: 'Restore this version?',
   confirmRestore: (name: string) =>
     `The board goes back to “${name}” for everyone. The current state is saved first, so you can undo this by restoring it.`,
+  restoreWhileVoting: (round: string) =>
+    `“${round}” is open: votes on items this version does not have will be left out when it closes.`,
   restored: 'The board was restored.',
   restoredBy: (name: string) =>
     `${name} restored the board to a saved version. How it was just before is saved as a version too (History & export).`,

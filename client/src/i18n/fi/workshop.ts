@@ -164,6 +164,8 @@ export const workshop: Catalogue['workshop'] = {
   confirmRestoreTitle: 'Palautetaanko tämä versio?',
   confirmRestore: (name) =>
     `Taulu palaa kaikilta versioon ”${name}”. Nykyinen tila tallennetaan ensin, joten palautuksen voi perua palauttamalla sen.`,
+  restoreWhileVoting: (round: string) =>
+    `”${round}” on käynnissä: äänet kohteille, joita tässä versiossa ei ole, jäävät pois, kun se suljetaan.`,
   restored: 'Taulu palautettiin.',
   restoredBy: (name: string) =>
     `${name} palautti taulun tallennettuun versioon. Sitä juuri edeltänyt tila on tallessa versiona (Historia ja vienti).`,
