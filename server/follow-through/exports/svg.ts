@@ -4,6 +4,7 @@
  * every item with a margin. Stroke points are board coordinates, like every item's x and y.
  */
 import { CONCEPT_FIELDS, type Item } from '../../../shared/board-document.ts';
+import { edgePoint } from '../../../shared/connector-geometry.ts';
 import type { BoardExport } from '../../../shared/follow-through.ts';
 import {
   type Box,
@@ -212,18 +213,6 @@ function stroke(item: Extract<Item, { type: 'stroke' }>): string {
   }
   const list = points.map((p) => `${num(p.x)},${num(p.y)}`).join(' ');
   return `<polyline data-item="${xml(item.id)}" points="${list}" fill="none" stroke="${color}" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/>`;
-}
-
-/** Where the line from a box's centre towards `toward` leaves the box, as the board draws it. */
-function edgePoint(box: Box, toward: Point): Point {
-  const c = centreOf(box);
-  const dx = toward.x - c.x;
-  const dy = toward.y - c.y;
-  if (dx === 0 && dy === 0) return c;
-  const sx = dx === 0 ? Number.POSITIVE_INFINITY : box.w / 2 / Math.abs(dx);
-  const sy = dy === 0 ? Number.POSITIVE_INFINITY : box.h / 2 / Math.abs(dy);
-  const s = Math.min(sx, sy, 1);
-  return { x: c.x + dx * s, y: c.y + dy * s };
 }
 
 /**

@@ -109,14 +109,5 @@ export function strokeHit(points: readonly number[], p: Point, radius: number): 
   return false;
 }
 
-/** Where the line from a box's centre towards `toward` leaves the box: connector ends. */
-export function edgePoint(rect: Rect, toward: Point): Point {
-  const c = centre(rect);
-  const dx = toward.x - c.x;
-  const dy = toward.y - c.y;
-  if (dx === 0 && dy === 0) return c;
-  const sx = dx === 0 ? Number.POSITIVE_INFINITY : rect.w / 2 / Math.abs(dx);
-  const sy = dy === 0 ? Number.POSITIVE_INFINITY : rect.h / 2 / Math.abs(dy);
-  const s = Math.min(sx, sy, 1);
-  return { x: c.x + dx * s, y: c.y + dy * s };
-}
+/** Connector ends: shared with the SVG export, which draws connectors the same way. */
+export { edgePoint } from '../../../../shared/connector-geometry.ts';
