@@ -39,8 +39,9 @@ export interface EditPolicy {
   /** Why an edit was refused, in words for the member. */
   refusal(key: DocumentKey, member: Member): string;
   /**
-   * A member's edit of their private document has been stored and relayed (silent writing
-   * reveals a note that arrives after the reveal: silent-writing-service.ts).
+   * A member's edits of their private document have been stored and relayed, and no more came
+   * for PRIVATE_EDITS_QUIET_MS (silent writing reveals notes that arrive after the reveal:
+   * silent-writing-service.ts).
    */
   afterPrivateEdit?(key: DocumentKey): void;
 }
@@ -78,6 +79,7 @@ export class LiveDocument {
   /** Connections that get the server's sync step 1 once the document is integrated. */
   readonly #awaitingStep1 = new Set<Peer>();
   #integrateTimer: NodeJS.Timeout | undefined;
+  #privateEditTimer: NodeJS.Timeout | undefined;
   #fullSyncCache: Uint8Array | undefined;
   /** Full syncs sent from the stored bytes that have not left the process yet. */
   #sendsFromStore = 0;
@@ -396,12 +398,26 @@ export class LiveDocument {
       this.#lastActive = Date.now();
       if (this.#tailDue()) this.compact();
       if (this.key.owner !== undefined && batch.some((p) => p.origin !== null)) {
-        this.#afterPrivateEdit();
+        this.#afterPrivateEditSoon();
       }
     }
   }
 
+  /**
+   * A client back online sends what it wrote offline as a run of messages (a new note, then a
+   * message per keystroke): what follows from the edits waits for the end of the run.
+   */
+  #afterPrivateEditSoon(): void {
+    clearTimeout(this.#privateEditTimer);
+    this.#privateEditTimer = setTimeout(() => {
+      this.#privateEditTimer = undefined;
+      this.#afterPrivateEdit();
+    }, PRIVATE_EDITS_QUIET_MS);
+    this.#privateEditTimer.unref();
+  }
+
   #afterPrivateEdit(): void {
+    if (this.#failed) return;
     try {
       this.#options.policy.afterPrivateEdit?.(this.key);
     } catch (error) {
@@ -546,11 +562,18 @@ export class LiveDocument {
 
   destroy(): void {
     clearTimeout(this.#integrateTimer);
+    clearTimeout(this.#privateEditTimer);
     this.#stored = null;
     this.#presence.destroy();
     this.#doc.destroy();
   }
 }
+
+/**
+ * How long a private document's edits must pause before the policy hears of them: longer than
+ * the gaps in a run of messages a reconnecting client sends at once.
+ */
+const PRIVATE_EDITS_QUIET_MS = 500;
 
 /** An update with nothing in it: the full sync of a document that has no stored state. */
 const EMPTY_UPDATE = new Uint8Array([0, 0]);

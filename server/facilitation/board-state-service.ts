@@ -19,6 +19,7 @@ export class BoardStateService implements EditPolicy {
    */
   readonly #cache = new Map<string, StoredBoardState>();
   readonly #inUse: (boardId: string) => boolean;
+  readonly #unlocked: Array<(boardId: string) => void> = [];
 
   constructor(
     repository: BoardStateRepository,
@@ -59,7 +60,14 @@ export class BoardStateService implements EditPolicy {
 
   setLocked(member: Member, locked: boolean): BoardState {
     requireRole(member, 'facilitator');
-    return this.#update(member.boardId, { locked });
+    const state = this.#update(member.boardId, { locked });
+    if (!locked) for (const listener of this.#unlocked) listener(member.boardId);
+    return state;
+  }
+
+  /** Calls `listener` with the board's id whenever a facilitator unlocks a board. */
+  onUnlocked(listener: (boardId: string) => void): void {
+    this.#unlocked.push(listener);
   }
 
   setPhase(member: Member, phase: string | null): BoardState {
@@ -122,10 +130,9 @@ export class BoardStateService implements EditPolicy {
     if (member.role === 'viewer') return 'Viewers cannot edit.';
     const state = this.#stored(key.boardId);
     if (key.owner !== undefined) {
-      if (key.owner !== member.id) return 'That private document is not yours.';
-      // After the reveal, a note written offline may still arrive: it goes onto the board at
-      // once (silent-writing-service.ts), so it is taken when the board would take it.
-      return state.silentWriting ? '' : this.refusal({ boardId: key.boardId }, member);
+      // Its owner may always write it: a note written offline may arrive after the reveal or
+      // the lock, and is kept; silent-writing-service.ts decides when it goes onto the board.
+      return key.owner === member.id ? '' : 'That private document is not yours.';
     }
     if (member.role === 'facilitator') return '';
     if (state.locked) return 'The board is locked.';

@@ -43,6 +43,7 @@ export function createFacilitation(
     refusal: (key, member) => state.refusal(key, member),
     afterPrivateEdit: (key) => silentWriting.afterPrivateEdit(key),
   });
+  state.onUnlocked((boardId) => silentWriting.revealHeld(boardId));
   documents.onBoardUnloaded((boardId) => {
     state.forget(boardId);
     silentWriting.forget(boardId);

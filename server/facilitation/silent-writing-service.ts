@@ -49,12 +49,10 @@ export class SilentWritingService {
     if (!this.#state.get(boardId).silentWriting) {
       throw new AppError('silent_writing_not_running', 'Start silent writing before revealing.');
     }
-    const owners = this.#repository
-      .privateDocumentIds(boardId)
-      .map((id) => PRIVATE_ID.exec(id)?.[1])
-      .filter((owner): owner is string => owner !== undefined);
     let revealed = 0;
-    for (const owner of new Set(owners)) revealed += this.#revealNotesOf(boardId, owner, anonymous);
+    for (const owner of this.#owners(boardId)) {
+      revealed += this.#revealNotesOf(boardId, owner, anonymous);
+    }
     this.#anonymous.set(boardId, anonymous);
     this.#state.setSilentWriting(boardId, false);
     this.#events().toBoard(boardId, 'silent:revealed', { revealed, anonymous });
@@ -63,13 +61,33 @@ export class SilentWritingService {
 
   /**
    * A note that reaches a private document after the reveal (written while its writer's
-   * connection was down, so the reveal never saw it) goes onto the board at once, as the reveal
-   * would have taken it: with its writer's name only if the last reveal showed names and this
-   * server still remembers that (it forgets when the board unloads or the server restarts).
+   * connection was down, so the reveal never saw it) goes onto the board as the reveal would
+   * have taken it: with its writer's name only if the last reveal showed names and this server
+   * still remembers that (it forgets when the board unloads or the server restarts). While the
+   * board is locked it waits in the private document, and goes when the board is unlocked.
    */
   afterPrivateEdit(key: DocumentKey): void {
-    if (key.owner === undefined || this.#state.get(key.boardId).silentWriting) return;
+    if (key.owner === undefined) return;
+    const state = this.#state.get(key.boardId);
+    if (state.silentWriting || state.locked) return;
     this.#revealNotesOf(key.boardId, key.owner, this.#anonymous.get(key.boardId) ?? true);
+  }
+
+  /** The board was unlocked: late notes held meanwhile go onto it. */
+  revealHeld(boardId: string): void {
+    if (this.#state.get(boardId).silentWriting) return;
+    const anonymous = this.#anonymous.get(boardId) ?? true;
+    for (const owner of this.#owners(boardId)) this.#revealNotesOf(boardId, owner, anonymous);
+  }
+
+  /** Members with a private document on the board. */
+  #owners(boardId: string): Set<string> {
+    return new Set(
+      this.#repository
+        .privateDocumentIds(boardId)
+        .map((id) => PRIVATE_ID.exec(id)?.[1])
+        .filter((owner): owner is string => owner !== undefined),
+    );
   }
 
   /** The board left memory. */

@@ -6,7 +6,6 @@ import {
   addNoteInOutline,
   openBoard,
   SCREENSHOTS,
-  showView,
   waitForConnection,
 } from '../helpers/board-page.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
@@ -108,13 +107,17 @@ describe.skipIf(!HAS_CHROMIUM)('a server restart in the middle of a session', ()
     await context.setOffline(false);
     await waitForConnection(page);
     expect((await silentWriting({ action: 'start' })).status).toBe(200);
-    await showView(page, 'outline');
-    await page.locator('.ol-private').waitFor();
+    await page.locator('[data-testid="silent-writing-banner"]').waitFor();
 
+    // Offline, a note typed on the canvas: each keystroke is a message of its own, held back
+    // by the browser and sent in a run when the network returns.
     await context.setOffline(true);
     await waitForConnection(page, 'offline');
-    await addNoteInOutline(page, 'Written offline in silence');
-    await page.locator('[data-outline-item-id]', { hasText: 'offline in silence' }).waitFor();
+    const surface = (await page.locator('.im-surface').boundingBox())!;
+    await page.mouse.dblclick(surface.x + surface.width / 2, surface.y + surface.height / 2);
+    await page.locator('.im-note textarea.im-editor').waitFor();
+    await page.keyboard.type('Written offline in silence');
+    await page.keyboard.press('Escape');
     // The facilitator reveals before the note could be sent.
     expect((await silentWriting({ action: 'reveal' })).body).toEqual({ revealed: 0 });
 
@@ -124,10 +127,7 @@ describe.skipIf(!HAS_CHROMIUM)('a server restart in the middle of a session', ()
     await expect
       .poll(() => noteTexts(server, boardId, tokens.facilitator), { timeout: 15_000 })
       .toEqual(['Written offline in silence']);
-    await page
-      .locator('[data-outline-item-id]', { hasText: 'offline in silence' })
-      .first()
-      .waitFor();
+    await page.locator('[data-item-type="note"]', { hasText: 'offline in silence' }).waitFor();
     await context.close();
   });
 
