@@ -517,6 +517,9 @@ describe('SVG export', () => {
     expect(concept).toContain('Kohdeasiakas');
     expect(concept).toContain('Ensimmäistä kertaa asioiva asiakas');
     expect(concept).toContain('Ensimmäinen askel');
+    // As on the board, whatever colour it carries: a white card with a pale blue title band.
+    const fills = byItem('c1').children.map((e) => e.attrs.fill);
+    expect(fills.slice(0, 2)).toEqual(['#ffffff', '#ddf4ff']);
   });
 
   it('draws strokes from their points and connectors as the board does: edge to edge, with an arrowhead', () => {

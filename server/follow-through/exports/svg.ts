@@ -166,13 +166,15 @@ function note(item: NoteItem): string {
   ].join('');
 }
 
-/** Title, then each field's label and value, as far down as the card has room. */
+/**
+ * Title, then each field's label and value, as far down as the card has room. Drawn as the
+ * board draws a concept card, whatever colour it carries: white, with a pale blue title band.
+ */
 function concept(item: ConceptItem, labels: ExportLabels): string {
-  const fill = safeColor(item.color, '#ffffff');
-  const ink = textColorOn(fill);
+  const ink = '#1f2328';
   const parts = [
     `<g data-item="${xml(item.id)}">`,
-    `<rect x="${num(item.x)}" y="${num(item.y)}" width="${num(item.w)}" height="${num(item.h)}" rx="6" fill="${fill}" stroke="#57606a" stroke-width="1.5"/>`,
+    `<rect x="${num(item.x)}" y="${num(item.y)}" width="${num(item.w)}" height="${num(item.h)}" rx="8" fill="#ffffff"/>`,
   ];
   const left = item.x + PAD;
   const bottom = item.y + item.h - PAD;
@@ -186,6 +188,14 @@ function concept(item: ConceptItem, labels: ExportLabels): string {
     return true;
   };
   add(itemLabel(item) || labels.untitled, 18, 2, 'bold');
+  const band = Math.min(top + PAD / 2, item.y + item.h) - item.y;
+  // The title band goes under the title: second in the group, after the card itself.
+  parts.splice(
+    2,
+    0,
+    `<path d="M${num(item.x)},${num(item.y + band)} V${num(item.y + 8)} Q${num(item.x)},${num(item.y)} ${num(item.x + 8)},${num(item.y)} H${num(item.x + item.w - 8)} Q${num(item.x + item.w)},${num(item.y)} ${num(item.x + item.w)},${num(item.y + 8)} V${num(item.y + band)} Z" fill="#ddf4ff" stroke="none"/>`,
+    `<line x1="${num(item.x)}" y1="${num(item.y + band)}" x2="${num(item.x + item.w)}" y2="${num(item.y + band)}" stroke="#8c959f" stroke-width="1"/>`,
+  );
   top += 6;
   for (const field of CONCEPT_FIELDS) {
     if (!add(labels.conceptFields[field], 11, 1, 'bold')) break;
@@ -193,7 +203,10 @@ function concept(item: ConceptItem, labels: ExportLabels): string {
     top += 4;
   }
   if (item.text.trim()) add(item.text, 13, 4);
-  parts.push('</g>');
+  parts.push(
+    `<rect x="${num(item.x)}" y="${num(item.y)}" width="${num(item.w)}" height="${num(item.h)}" rx="8" fill="none" stroke="#57606a" stroke-width="2"/>`,
+    '</g>',
+  );
   return parts.join('');
 }
 
