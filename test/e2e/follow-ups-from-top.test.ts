@@ -44,7 +44,7 @@ describe.skipIf(!HAS_CHROMIUM)('follow-ups from the top results', () => {
       })
     ).body.followUps;
 
-  it('makes them unassigned by default, listed under "No owner"', async () => {
+  it('makes them unassigned by default, listed under "Unassigned", as the exports say', async () => {
     await openTab(fran.page, 'Voting');
     const results = fran.page.getByTestId('round-results');
     await results.getByRole('spinbutton', { name: 'How many from the top' }).fill('1');
@@ -57,7 +57,7 @@ describe.skipIf(!HAS_CHROMIUM)('follow-ups from the top results', () => {
     await openTab(fran.page, 'Follow-ups');
     await fran.page
       .getByTestId('followup-panel')
-      .locator('section.wk-owner[aria-label="No owner"]')
+      .locator('section.wk-owner[aria-label="Unassigned"]')
       .getByText('Item: Signposts at the entrance')
       .waitFor();
   });

@@ -64,6 +64,7 @@ const RESTORED_NOTICE_MS = 15_000;
 /** "The board was restored": otherwise others' later work simply vanishes without a word. */
 function RestoredNotice({ at, by }: { at: number; by: string | null }) {
   const t = useT();
+  const me = useBoardSession().me.name;
   const [fresh, setFresh] = useState(() => Date.now() - at < RESTORED_NOTICE_MS);
   useEffect(() => {
     const left = RESTORED_NOTICE_MS - (Date.now() - at);
@@ -75,7 +76,7 @@ function RestoredNotice({ at, by }: { at: number; by: string | null }) {
   if (!fresh) return null;
   return (
     <p className="wk-notice" data-testid="restored-notice">
-      {by ? t.workshop.restoredBy(by) : t.workshop.restored}
+      {by === me ? t.workshop.restoredByMe : by ? t.workshop.restoredBy(by) : t.workshop.restored}
     </p>
   );
 }

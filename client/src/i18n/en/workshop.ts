@@ -140,7 +140,7 @@ export const workshop = {
   createFollowUp: 'Create follow-up',
   deleteFollowUp: 'Delete',
   onItem: (label: string) => `Item: ${label}`,
-  unknownOwner: 'No owner',
+  unknownOwner: 'Unassigned',
 
   // History and export
   exportSection: 'Export',
@@ -171,6 +171,8 @@ export const workshop = {
   restoreWhileVoting: (round: string) =>
     `“${round}” is open: votes on items this version does not have will be left out when it closes.`,
   restored: 'The board was restored.',
+  restoredByMe:
+    'You restored the board to a saved version. How it was just before is saved as a version too (History & export).',
   restoredBy: (name: string) =>
     `${name} restored the board to a saved version. How it was just before is saved as a version too (History & export).`,
 

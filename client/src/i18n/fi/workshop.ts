@@ -137,7 +137,7 @@ export const workshop: Catalogue['workshop'] = {
   createFollowUp: 'Luo jatkotoimi',
   deleteFollowUp: 'Poista',
   onItem: (label) => `Kohde: ${label}`,
-  unknownOwner: 'Ei vastuuhenkilöä',
+  unknownOwner: 'Nimeämättä',
 
   exportSection: 'Vienti',
   exportFormats: {
@@ -167,6 +167,8 @@ export const workshop: Catalogue['workshop'] = {
   restoreWhileVoting: (round: string) =>
     `”${round}” on käynnissä: äänet kohteille, joita tässä versiossa ei ole, jäävät pois, kun se suljetaan.`,
   restored: 'Taulu palautettiin.',
+  restoredByMe:
+    'Palautit taulun tallennettuun versioon. Sitä juuri edeltänyt tila on tallessa versiona (Historia ja vienti).',
   restoredBy: (name: string) =>
     `${name} palautti taulun tallennettuun versioon. Sitä juuri edeltänyt tila on tallessa versiona (Historia ja vienti).`,
 
