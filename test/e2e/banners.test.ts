@@ -178,6 +178,34 @@ describe.skipIf(!HAS_CHROMIUM)('banners around the canvas', () => {
     }
   });
 
+  it('the board stays put on screen when the status row grows or shrinks', async () => {
+    const created = await server.createBoard({ title: 'Still', template: 'customer-journey' });
+    const id = created.board.id;
+    const { token } = await server.join(id, created.keys.facilitator, 'Fran');
+    const control = (path: string, body: unknown) =>
+      server.api(`/api/boards/${id}/${path}`, { token, body });
+    // A tablet: the side panels are closed, so the workshop chips sit in the status row.
+    const person = await openAs(browser, server, id, created.keys.participant, 'Pia', {
+      ...SCREENS.tablet,
+    });
+    const { page } = person;
+    const title = page.locator('.im-frame-title').first();
+    await title.waitFor();
+    await page.waitForTimeout(500);
+    const topOf = async () => (await title.boundingBox())!.y;
+    const before = await topOf();
+    // The facilitator starts the timer: its chip appears above the board, for everyone.
+    await control('timer', { action: 'start', durationSec: 300 });
+    await page.locator('[data-testid="canvas-banner"] .wk-timer').waitFor();
+    await page.waitForTimeout(300);
+    expect(Math.abs((await topOf()) - before)).toBeLessThanOrEqual(1);
+    await control('timer', { action: 'reset' });
+    await page.locator('[data-testid="canvas-banner"] .wk-timer').waitFor({ state: 'detached' });
+    await page.waitForTimeout(300);
+    expect(Math.abs((await topOf()) - before)).toBeLessThanOrEqual(1);
+    await person.context.close();
+  });
+
   it('after opening a board nothing covers the frame titles and stage labels', async () => {
     const { id, keys, control } = await workshopBoard();
     await control('lock', { locked: true });

@@ -70,9 +70,13 @@ export function useCanvasEffects(
     if (!root || !worldElement) return;
     viewport.attach(worldElement);
     const uncount = viewport.counterScale(worldElement);
-    const sized = new ResizeObserver(() => viewport.resize(root.clientWidth, root.clientHeight));
+    const resize = () => {
+      const { left, top } = root.getBoundingClientRect();
+      viewport.resize(root.clientWidth, root.clientHeight, { x: left, y: top });
+    };
+    const sized = new ResizeObserver(resize);
     sized.observe(root);
-    viewport.resize(root.clientWidth, root.clientHeight);
+    resize();
     // Focus moving to an off-screen item must pan the camera, never scroll the surface.
     const unscroll = () => {
       root.scrollLeft = 0;

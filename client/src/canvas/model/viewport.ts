@@ -35,6 +35,8 @@ export class Viewport {
   #listeners = new Set<() => void>();
   #notifyQueued = false;
   #animation = 0;
+  /** The element's top-left corner on the page at the last resize. */
+  #at: Point | null = null;
 
   attach(world: HTMLElement | null): void {
     this.#world = world;
@@ -48,11 +50,34 @@ export class Viewport {
     return () => this.#counterScaled.delete(element);
   }
 
-  resize(width: number, height: number): void {
-    // Keep the same board point in the middle of the screen when the element changes size.
+  /**
+   * The element changed size. `at` is its top-left corner on the page: when only its top or
+   * left edge moved (a status row appeared above the board, or went), the board stays where it
+   * is on the page; any other change keeps the same board point in the middle.
+   */
+  resize(width: number, height: number, at?: Point): void {
+    const w = Math.max(1, width);
+    const h = Math.max(1, height);
+    const before = this.#at;
+    this.#at = at ?? null;
+    if (at && before) {
+      const dx = at.x - before.x;
+      const dy = at.y - before.y;
+      // Within a pixel: the page's layout is fractional, the element's size whole pixels.
+      const farEdgesStay =
+        Math.abs(w - this.width + dx) <= 1 && Math.abs(h - this.height + dy) <= 1;
+      if ((dx !== 0 || dy !== 0) && farEdgesStay) {
+        this.width = w;
+        this.height = h;
+        this.tx -= dx;
+        this.ty -= dy;
+        this.#apply();
+        return;
+      }
+    }
     const middle = this.centre();
-    this.width = Math.max(1, width);
-    this.height = Math.max(1, height);
+    this.width = w;
+    this.height = h;
     this.centreOn(middle, this.zoom);
   }
 
