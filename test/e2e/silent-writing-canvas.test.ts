@@ -128,6 +128,20 @@ describe.skipIf(!HAS_CHROMIUM)('silent writing on the canvas', () => {
     expect(noteTexts(bo.doc)).toEqual(['Shared idea']);
     expect((await centreOf(mine)).x).toBeCloseTo(from.x - 120, -1);
 
+    // The facilitator locks the board: pens down, my private notes too.
+    await new Promise((resolve) =>
+      facilitator.provider.socket.emit('board:lock', { locked: true }, resolve),
+    );
+    await page.getByTestId('locked-banner').waitFor();
+    await expect
+      .poll(() => toolbar.evaluateAll((tools) => tools.map((t) => t.getAttribute('data-tool'))))
+      .toEqual(['select', 'hand']);
+    await mine.dblclick();
+    await sleep(200);
+    expect(await page.locator('.im-editor').count()).toBe(0);
+    await page.keyboard.press('n');
+    expect(await page.locator('.im-surface').getAttribute('data-tool')).toBe('select');
+
     facilitator.destroy();
     bo.destroy();
     await context.close();

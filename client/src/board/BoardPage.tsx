@@ -153,6 +153,7 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
                       readOnly={readOnly}
                       viewportRequest={viewport.request}
                       privateDoc={privateDoc}
+                      locked={locked}
                       itemOverlay={overlay}
                     />
                   )}

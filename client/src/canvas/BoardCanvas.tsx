@@ -95,6 +95,8 @@ export interface BoardCanvasProps {
    * my new notes go there instead of into `doc`. Null otherwise.
    */
   privateDoc: Y.Doc | null;
+  /** The facilitator has locked the board to me: my private notes are read-only too. */
+  locked?: boolean;
   /**
    * Drawn inside each item's element (vote dots, result badges); owned by workshop/. Called
    * when an item renders: the element it returns should subscribe to its own state.
@@ -109,12 +111,13 @@ export function BoardCanvas({
   readOnly,
   viewportRequest,
   privateDoc,
+  locked = false,
   itemOverlay,
 }: BoardCanvasProps) {
   const t = useT();
   const surface = useRef<HTMLElement>(null);
   const world = useRef<HTMLDivElement>(null);
-  const model = useMemo(() => new BoardModel(doc, privateDoc), [doc, privateDoc]);
+  const model = useMemo(() => new BoardModel(doc, privateDoc, locked), [doc, privateDoc, locked]);
   const [state] = useState(() => new CanvasState());
   const [viewport] = useState(() => new Viewport());
   const [drafts] = useState(() => new DraftStore());
@@ -132,7 +135,7 @@ export function BoardCanvas({
   const overlay = useCallback((id: string) => overlayRef.current?.(id) ?? null, []);
 
   useEffect(() => {
-    if (!toolsFor(readOnly, model.privateDoc !== null).includes(state.tool)) {
+    if (!toolsFor(readOnly, model.writesPrivately).includes(state.tool)) {
       state.setTool('select');
     }
     if (state.editing && !model.mayEdit(state.editing.id, readOnly)) {

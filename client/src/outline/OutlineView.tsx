@@ -73,7 +73,10 @@ export function OutlineView() {
   const board = state.boardState;
   // As on the canvas: while silent writing runs, every writer's new notes go to their own
   // private document (the facilitator's too), until the reveal.
-  const writesPrivately = board?.silentWriting === true && role !== 'viewer' && !!privateDoc;
+  // A lock is pens down: my private notes too.
+  const locked = role === 'participant' && board?.locked === true;
+  const writesPrivately =
+    board?.silentWriting === true && role !== 'viewer' && !!privateDoc && !locked;
   const sharedReadOnly =
     role === 'viewer' || (role === 'participant' && (board?.locked || board?.silentWriting));
   const canAdd = role !== 'viewer' && (writesPrivately || !sharedReadOnly);
@@ -126,7 +129,7 @@ export function OutlineView() {
                   item={item}
                   doc={privateDoc}
                   frame={undefined}
-                  canEdit
+                  canEdit={!locked}
                   isPrivate
                   announce={announce}
                 />

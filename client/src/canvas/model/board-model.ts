@@ -25,8 +25,15 @@ export class BoardModel {
   constructor(
     readonly doc: Y.Doc,
     readonly privateDoc: Y.Doc | null,
+    /** The facilitator has locked the board: pens down, my private notes included. */
+    readonly locked = false,
   ) {
     this.origin = { canvas: true };
+  }
+
+  /** Whether my new notes go to my private document now (silent writing, not locked). */
+  get writesPrivately(): boolean {
+    return this.privateDoc !== null && !this.locked;
   }
 
   docs(): Y.Doc[] {
@@ -45,10 +52,11 @@ export class BoardModel {
 
   /**
    * Whether I may change this item. While the shared board is read-only to me (a viewer, a
-   * locked board, silent writing for a participant), only my private notes stay mine to edit.
+   * locked board, silent writing for a participant), only my private notes stay mine to edit,
+   * and those not while the board is locked.
    */
   mayEdit(id: string, sharedReadOnly: boolean): boolean {
-    return !sharedReadOnly || this.isPrivate(id);
+    return !sharedReadOnly || (this.isPrivate(id) && !this.locked);
   }
 
   mapOf(id: string): ItemMap | undefined {

@@ -29,12 +29,12 @@ export interface ToolEnv {
 
 /** The tools I may use now. */
 export function usableTools(env: ToolEnv): readonly Tool[] {
-  return toolsFor(env.readOnly(), env.model.privateDoc !== null);
+  return toolsFor(env.readOnly(), env.model.writesPrivately);
 }
 
 /** Whether I may write anything at all: the shared board, or notes into my private document. */
 export function canWrite(env: ToolEnv): boolean {
-  return !env.readOnly() || env.model.privateDoc !== null;
+  return !env.readOnly() || env.model.writesPrivately;
 }
 
 /** The ids among `ids` that I may change. */

@@ -34,8 +34,7 @@ export function Toolbar({
     (listener) => undo.subscribe(listener),
     () => undo.canRedo(),
   );
-  const writesPrivately = model.privateDoc !== null;
-  const tools = toolsFor(readOnly, writesPrivately);
+  const tools = toolsFor(readOnly, model.writesPrivately);
   return (
     <div className="im-ui im-toolbar" role="toolbar" aria-label={t.canvas.tools.label}>
       {tools.map((name) => {
@@ -59,7 +58,7 @@ export function Toolbar({
           </button>
         );
       })}
-      {readOnly && !writesPrivately ? (
+      {readOnly && !model.writesPrivately ? (
         <span className="im-readonly-badge">{t.canvas.readOnly}</span>
       ) : (
         <>
