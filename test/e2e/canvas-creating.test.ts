@@ -137,6 +137,20 @@ describe.skipIf(!HAS_CHROMIUM)('making items on the canvas', () => {
     const centre = await centreOf(item(page, clicked.id));
     expect(centre.x).toBeCloseTo(at.x, -1);
     await screenshot(page, 'canvas-creating-frames');
+
+    // Escape during the drag: no frame, and releasing the pointer makes none either.
+    await page.keyboard.press('f');
+    const again = await canvasPoint(page, 0.2, 0.6);
+    await page.mouse.move(again.x, again.y);
+    await page.mouse.down();
+    await page.mouse.move(again.x + 200, again.y + 150, { steps: 8 });
+    await page.locator('.im-frame-draft').waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('.im-frame-draft').waitFor({ state: 'detached' });
+    await page.mouse.move(again.x + 260, again.y + 180, { steps: 4 });
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+    expect(frames()).toHaveLength(3);
     clearBoard();
     await page.locator('.im-frame').first().waitFor({ state: 'detached' });
   });

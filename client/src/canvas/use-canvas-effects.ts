@@ -114,6 +114,10 @@ export function useCanvasEffects(
         event.preventDefault();
         return;
       }
+      if (event.key === 'Escape' && pointer.cancelGesture()) {
+        event.preventDefault();
+        return;
+      }
       const onButton = event.target instanceof Element && event.target.closest('button');
       if (event.key === ' ' && !onButton && !isEditable(event.target) && inCanvas()) {
         pointer.spaceHeld = true;

@@ -73,6 +73,18 @@ export class PointerController {
     if (!gesture.sharedClosed()) this.#gesture = null;
   }
 
+  /**
+   * Escape during a gesture: it ends as if it had not happened (a drag puts things back, a
+   * frame being drawn is not made). Returns whether there was one.
+   */
+  cancelGesture(): boolean {
+    const gesture = this.#gesture;
+    if (!gesture) return false;
+    this.#gesture = null;
+    gesture.cancel();
+    return true;
+  }
+
   #screen(event: { clientX: number; clientY: number }): Point {
     const box = this.root.getBoundingClientRect();
     return { x: event.clientX - box.left, y: event.clientY - box.top };

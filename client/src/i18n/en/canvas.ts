@@ -99,7 +99,8 @@ export const canvas = {
       nudge: 'Alt+arrow: move the selection 10 units (Alt+Shift+arrow: 1 unit)',
       create:
         'N, T, F or C, then Enter: a new note, text, frame or concept card beside the selected item (with nothing selected, in the middle of the view) · Enter on a tool in the tool bar does the same',
-      enter: 'Enter: edit the focused item · Escape: stop editing, then clear the selection',
+      enter:
+        'Enter: edit the focused item · Escape: call off a drag, stop editing, then clear the selection',
       conceptCard:
         'Editing a concept card: Tab / Shift+Tab: next or previous field (title first) · past the last field, back to the card',
       help: '?: this list',

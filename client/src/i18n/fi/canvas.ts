@@ -98,7 +98,8 @@ export const canvas: Catalogue['canvas'] = {
       nudge: 'Alt+nuoli: siirrä valittuja 10 yksikköä (Alt+Vaihto+nuoli: 1 yksikkö)',
       create:
         'N, T, F tai C ja sitten Enter: uusi muistilappu, teksti, kehys tai konseptikortti valitun kohteen viereen (jos mitään ei ole valittu, näkymän keskelle) · Enter työkalupalkin työkalun kohdalla tekee saman',
-      enter: 'Enter: muokkaa valittua kohdetta · Esc: lopeta muokkaus, sitten tyhjennä valinta',
+      enter:
+        'Enter: muokkaa valittua kohdetta · Esc: peru kesken oleva veto, lopeta muokkaus, sitten tyhjennä valinta',
       conceptCard:
         'Konseptikorttia muokatessa: Sarkain / Vaihto+sarkain: seuraava tai edellinen kenttä (ensin otsikko) · viimeisen kentän jälkeen takaisin korttiin',
       help: '?: tämä luettelo',
