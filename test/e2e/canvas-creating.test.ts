@@ -191,6 +191,25 @@ describe.skipIf(!HAS_CHROMIUM)('making items on the canvas', () => {
     await page.keyboard.press('Escape');
     await waitFor(() => notes().some((n) => n.text === 'From the tool bar'), 'a third note');
     expect(notes().find((n) => n.text === 'From the tool bar')!.x).toBe(second.x + second.w + 24);
+
+    // Nothing selected and the middle taken: the next one goes to the nearest free spot.
+    await page.locator('.im-surface').focus();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('n');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Beside, not over');
+    await page.keyboard.press('Escape');
+    await waitFor(() => notes().some((n) => n.text === 'Beside, not over'), 'a fourth note');
+    const fourth = notes().find((n) => n.text === 'Beside, not over')!;
+    for (const other of notes().filter((n) => n.id !== fourth.id)) {
+      const apart =
+        fourth.x >= other.x + other.w ||
+        other.x >= fourth.x + fourth.w ||
+        fourth.y >= other.y + other.h ||
+        other.y >= fourth.y + fourth.h;
+      expect(apart).toBe(true);
+    }
     // The shortcut list says so.
     await page.keyboard.press('?');
     const help = page.locator('dialog.im-help');

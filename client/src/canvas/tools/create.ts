@@ -87,18 +87,42 @@ export function createByKeyboard(env: ToolEnv, type: CreatedType): string {
     .map((item) => (item ? rectOf(item) : null))
     .filter((r) => r !== null);
   const beside = union(selected);
-  if (!beside) return createAt(env, type, env.viewport.centre());
   const [w, h] = SIZES[type] ?? [200, 200];
   const others = env.model
     .all()
     .filter((l) => l.item.type !== 'frame' && l.item.type !== 'connector')
     .map((l) => rectOf(l.item))
     .filter((r) => r !== null);
+  if (!beside) {
+    const middle = env.viewport.centre();
+    return createAt(env, type, freeSpotNear(centredBox(type, middle), others, middle));
+  }
   const box = { x: beside.x + beside.w + GAP, y: beside.y, w, h };
   for (let tries = 0; tries < 50 && others.some((r) => overlaps(r, box)); tries++) {
     box.x += w + GAP;
   }
   return createIn(env, type, box);
+}
+
+/**
+ * The centre of the spot nearest `at` where `box` covers none of `others`: tried on a grid of
+ * the box's own size around it, nearest first; `at` itself when the whole neighbourhood is full.
+ */
+function freeSpotNear(box: Rect, others: Rect[], at: Point): Point {
+  const steps: Point[] = [];
+  for (let dx = -4; dx <= 4; dx++) for (let dy = -4; dy <= 4; dy++) steps.push({ x: dx, y: dy });
+  steps.sort((a, b) => Math.hypot(a.x, a.y) - Math.hypot(b.x, b.y));
+  for (const step of steps) {
+    const moved = {
+      ...box,
+      x: box.x + step.x * (box.w + GAP),
+      y: box.y + step.y * (box.h + GAP),
+    };
+    if (!others.some((r) => overlaps(r, moved))) {
+      return { x: moved.x + moved.w / 2, y: moved.y + moved.h / 2 };
+    }
+  }
+  return at;
 }
 
 /** Overlap with some area (touching edges do not count). */
