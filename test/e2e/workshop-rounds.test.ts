@@ -14,6 +14,7 @@ import { openAs, openTab, type Person, showOutline } from './workshop-helpers.ts
 
 const IN_TOPIC_1 = 'Queue numbers on screens';
 const IN_TOPIC_2 = 'Evening opening hours';
+const LABEL = 'Board label: how might we';
 
 const onCanvas = (page: Page, text: string) => page.locator('[data-item-id]', { hasText: text });
 
@@ -51,6 +52,8 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
       }),
     );
     inTopic2Id = ids[1] ?? '';
+    // A label of the board's own, as the templates have: words, not an idea to vote on.
+    addItem(writer.doc, { type: 'text', text: LABEL, x: 0, y: -400, w: 600, h: 60 });
     await waitFor(
       () =>
         server.documents
@@ -91,6 +94,9 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
     await fran.page.getByRole('button', { name: 'Open round' }).click();
 
     await onCanvas(pia.page, IN_TOPIC_1).locator('[data-out-of-play]').waitFor();
+    // Out of play, but a label keeps its words readable: no veil over text in a round of notes.
+    await onCanvas(pia.page, LABEL).locator('[data-workshop-overlay]').waitFor();
+    expect(await onCanvas(pia.page, LABEL).locator('[data-out-of-play]').count()).toBe(0);
     expect(await onCanvas(pia.page, IN_TOPIC_1).locator('[data-vote-dots]').count()).toBe(0);
     const target = onCanvas(pia.page, IN_TOPIC_2);
     expect(await target.locator('[data-out-of-play]').count()).toBe(0);

@@ -108,9 +108,14 @@ export function ItemOverlay({ itemId }: { itemId: string }) {
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: only shields the canvas from our buttons' keys
     <div className="wk-overlay" data-workshop-overlay onKeyDown={keepKeysFromCanvas}>
-      {open && !target && item.type !== 'frame' && (
-        <div className="wk-veil" title={t.workshop.outOfPlay} data-out-of-play />
-      )}
+      {/* Frames, and text where the round takes no text (the journey's title and stage labels),
+          are the board's structure, not ideas out of play: a veil would wash out their words. */}
+      {open &&
+        !target &&
+        item.type !== 'frame' &&
+        !(item.type === 'text' && !open.round.itemTypes.includes('text')) && (
+          <div className="wk-veil" title={t.workshop.outOfPlay} data-out-of-play />
+        )}
       <div className="wk-overlay-foot">
         <span className="wk-foot-start">
           {result && (
