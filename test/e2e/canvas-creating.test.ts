@@ -339,7 +339,11 @@ describe.skipIf(!HAS_CHROMIUM)('new notes in the customer journey’s lanes', ()
     await page.locator('.im-note textarea.im-editor').waitFor();
     await page.keyboard.type(text);
     await leaveEditor(page);
-    await waitFor(() => notes().length === count, `note ${count}`);
+    // The new note reaches the observer before the words typed into it: wait for both.
+    await waitFor(
+      () => notes().length === count && notes().some((n) => n.text === text),
+      `note ${count}`,
+    );
     return notes().find((n) => n.text === text)!;
   }
 
