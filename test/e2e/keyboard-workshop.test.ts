@@ -44,6 +44,7 @@ describe.skipIf(!HAS_CHROMIUM)('the workshop with a keyboard and a screen reader
   let fran: Person;
   let pia: Person;
   let nia: Person;
+  let vic: Person;
   let followUpId: string;
 
   const followUp = async (): Promise<FollowUp> => {
@@ -76,6 +77,7 @@ describe.skipIf(!HAS_CHROMIUM)('the workshop with a keyboard and a screen reader
       width: 900,
       height: 800,
     });
+    vic = await openAs(browser, server, boardId, created.keys.viewer, 'Vic');
     const { noteIds } = await seedBoard(server, boardId, fran.token, NOTES, [1, 0, 0]);
     const made = await server.api<FollowUp>(`/api/boards/${boardId}/followups`, {
       token: fran.token,
@@ -109,6 +111,10 @@ describe.skipIf(!HAS_CHROMIUM)('the workshop with a keyboard and a screen reader
       .getByRole('status')
       .filter({ hasText: 'Voting round “Keyboard pick” is open. You have 3 votes.' })
       .waitFor({ timeout: 5000 });
+    // A viewer has no votes, and is not told of any.
+    const said = vic.page.getByTestId('round-live');
+    await said.filter({ hasText: 'Voting round “Keyboard pick” is open.' }).waitFor();
+    expect(await said.textContent()).not.toContain('You have');
   });
 
   it('shows participants when a timed round closes, and the time left', async () => {

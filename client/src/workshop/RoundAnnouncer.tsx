@@ -29,7 +29,8 @@ export function RoundAnnouncer() {
     for (const view of state.rounds) {
       const previous = before.get(view.round.id);
       if (view.round.status === 'open' && previous === undefined) {
-        say(t.outline.announceRoundOpened(view.round.title, view.round.budget));
+        const budget = session.me.role === 'viewer' ? null : view.round.budget;
+        say(t.outline.announceRoundOpened(view.round.title, budget));
       }
       if (view.round.status === 'closed' && previous === 'open') {
         // Read only now, not on every change of the board: rounds close seldom.
@@ -47,7 +48,7 @@ export function RoundAnnouncer() {
         say(t.outline.announceRoundClosed(view.round.title, ranking || t.outline.announceNoVotes));
       }
     }
-  }, [state.rounds, session.doc, t]);
+  }, [state.rounds, session.doc, session.me.role, t]);
 
   return createPortal(
     <div className="visually-hidden" role="status" aria-live="polite" data-testid="round-live">

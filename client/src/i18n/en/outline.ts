@@ -43,8 +43,9 @@ export const outline = {
   announceAdded: 'Note added.',
   announceAddedPrivately: 'Note added privately.',
   announceSaved: 'Saved.',
-  announceRoundOpened: (title: string, budget: number) =>
-    `Voting round “${title}” is open. You have ${budget} votes.`,
+  /** `budget` is null for a viewer, who has no votes. */
+  announceRoundOpened: (title: string, budget: number | null) =>
+    `Voting round “${title}” is open.${budget === null ? '' : ` You have ${budget} ${budget === 1 ? 'vote' : 'votes'}.`}`,
   announceRoundClosed: (title: string, summary: string) =>
     `Voting round “${title}” closed. ${summary}`,
   announceRanking: (rank: number, text: string, votes: number) =>

@@ -47,7 +47,7 @@ export const outline: Catalogue['outline'] = {
   announceAddedPrivately: 'Lappunen lisätty yksityisesti.',
   announceSaved: 'Tallennettu.',
   announceRoundOpened: (title, budget) =>
-    `Äänestyskierros ”${title}” on auki. Sinulla on ${budget} ääntä.`,
+    `Äänestyskierros ”${title}” on auki.${budget === null ? '' : ` Sinulla on ${budget === 1 ? '1 ääni' : `${budget} ääntä`}.`}`,
   announceRoundClosed: (title, summary) => `Äänestyskierros ”${title}” päättyi. ${summary}`,
   announceRanking: (rank, text, n) => `Sija ${rank}: ${text}, ${votes(n)}.`,
   announceNoVotes: 'Ääniä ei annettu.',
