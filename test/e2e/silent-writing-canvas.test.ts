@@ -128,11 +128,19 @@ describe.skipIf(!HAS_CHROMIUM)('silent writing on the canvas', () => {
     expect(noteTexts(bo.doc)).toEqual(['Shared idea']);
     expect((await centreOf(mine)).x).toBeCloseTo(from.x - 120, -1);
 
-    // The facilitator locks the board: pens down, my private notes too.
+    // The facilitator locks the board: pens down, my private notes too. The view stays where I
+    // moved it: a lock is not a new board.
+    await page.mouse.move(400, 400);
+    await page.mouse.wheel(0, 240);
+    await sleep(300);
+    const camera = () => page.locator('.im-world').getAttribute('style');
+    const view = await camera();
     await new Promise((resolve) =>
       facilitator.provider.socket.emit('board:lock', { locked: true }, resolve),
     );
     await page.getByTestId('locked-banner').waitFor();
+    await sleep(300);
+    expect(await camera()).toBe(view);
     await expect
       .poll(() => toolbar.evaluateAll((tools) => tools.map((t) => t.getAttribute('data-tool'))))
       .toEqual(['select', 'hand']);

@@ -117,7 +117,12 @@ export function BoardCanvas({
   const t = useT();
   const surface = useRef<HTMLElement>(null);
   const world = useRef<HTMLDivElement>(null);
-  const model = useMemo(() => new BoardModel(doc, privateDoc, locked), [doc, privateDoc, locked]);
+  const lockedRef = useRef(locked);
+  lockedRef.current = locked;
+  const model = useMemo(
+    () => new BoardModel(doc, privateDoc, () => lockedRef.current),
+    [doc, privateDoc],
+  );
   const [state] = useState(() => new CanvasState());
   const [viewport] = useState(() => new Viewport());
   const [drafts] = useState(() => new DraftStore());
@@ -134,6 +139,7 @@ export function BoardCanvas({
   overlayRef.current = itemOverlay;
   const overlay = useCallback((id: string) => overlayRef.current?.(id) ?? null, []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the model asks lockedRef whether the board is locked; a lock must run this again
   useEffect(() => {
     if (!toolsFor(readOnly, model.writesPrivately).includes(state.tool)) {
       state.setTool('select');
@@ -148,7 +154,7 @@ export function BoardCanvas({
       state.stopEditing();
       if (editor) surface.current?.focus({ preventScroll: true });
     }
-  }, [readOnly, model, state, typing]);
+  }, [readOnly, locked, model, state, typing]);
 
   const env = useMemo<ToolEnv>(
     () => ({
@@ -196,8 +202,8 @@ export function BoardCanvas({
   useCanvasEffects(env, surface, world, awareness, actions, viewportRequest, readOnly);
 
   const context = useMemo<CanvasContextValue>(
-    () => ({ model, state, viewport, undo, readOnly, t, overlay }),
-    [model, state, viewport, undo, readOnly, t, overlay],
+    () => ({ model, state, viewport, undo, readOnly, locked, t, overlay }),
+    [model, state, viewport, undo, readOnly, locked, t, overlay],
   );
 
   return (

@@ -12,6 +12,8 @@ export interface CanvasContextValue {
   viewport: Viewport;
   undo: CanvasUndo;
   readOnly: boolean;
+  /** The board is locked to me, my private notes too (BoardModel.isLocked asks the same). */
+  locked: boolean;
   t: Catalogue;
   /**
    * Reads the page's current itemOverlay through a ref: a new function from the page must not

@@ -25,15 +25,18 @@ export class BoardModel {
   constructor(
     readonly doc: Y.Doc,
     readonly privateDoc: Y.Doc | null,
-    /** The facilitator has locked the board: pens down, my private notes included. */
-    readonly locked = false,
+    /**
+     * Whether the facilitator has locked the board: pens down, my private notes included. Asked
+     * each time, so a lock does not make a new model (and lose undo history and the view).
+     */
+    readonly isLocked: () => boolean = () => false,
   ) {
     this.origin = { canvas: true };
   }
 
   /** Whether my new notes go to my private document now (silent writing, not locked). */
   get writesPrivately(): boolean {
-    return this.privateDoc !== null && !this.locked;
+    return this.privateDoc !== null && !this.isLocked();
   }
 
   docs(): Y.Doc[] {
@@ -56,7 +59,7 @@ export class BoardModel {
    * and those not while the board is locked.
    */
   mayEdit(id: string, sharedReadOnly: boolean): boolean {
-    return !sharedReadOnly || (this.isPrivate(id) && !this.locked);
+    return !sharedReadOnly || (this.isPrivate(id) && !this.isLocked());
   }
 
   mapOf(id: string): ItemMap | undefined {

@@ -49,7 +49,7 @@ export function editableIds(env: ToolEnv, ids: Iterable<string>): string[] {
  */
 export function tellLeftOut(env: ToolEnv, action: SelectionAction, count: number): void {
   if (count <= 0) return;
-  env.state.tell({ kind: 'left-out', action, count, untilReveal: env.model.privateDoc !== null });
+  env.state.tell({ kind: 'left-out', action, count, untilReveal: env.model.writesPrivately });
 }
 
 /** One pointer gesture from press to release; points are board coordinates. */
