@@ -25,6 +25,12 @@ export class SilentWritingService {
   readonly #events: () => BoardEvents;
   /** Whether each board's last reveal left the names out, while the board is loaded. */
   readonly #anonymous = new Map<string, boolean>();
+  /**
+   * Members whose late notes wait for the board to be unlocked, by board. Kept when the board
+   * unloads (the notes are stored in their private documents); a restart forgets it, and such
+   * notes then go onto the board with the next reveal.
+   */
+  readonly #held = new Map<string, Set<string>>();
 
   constructor(
     state: BoardStateService,
@@ -69,15 +75,22 @@ export class SilentWritingService {
   afterPrivateEdit(key: DocumentKey): void {
     if (key.owner === undefined) return;
     const state = this.#state.get(key.boardId);
-    if (state.silentWriting || state.locked) return;
+    if (state.silentWriting) return;
+    if (state.locked) {
+      const owners = this.#held.get(key.boardId) ?? new Set<string>();
+      this.#held.set(key.boardId, owners.add(key.owner));
+      return;
+    }
     this.#revealNotesOf(key.boardId, key.owner, this.#anonymous.get(key.boardId) ?? true);
   }
 
   /** The board was unlocked: late notes held meanwhile go onto it. */
   revealHeld(boardId: string): void {
-    if (this.#state.get(boardId).silentWriting) return;
+    const owners = this.#held.get(boardId);
+    if (!owners || this.#state.get(boardId).silentWriting) return;
+    this.#held.delete(boardId);
     const anonymous = this.#anonymous.get(boardId) ?? true;
-    for (const owner of this.#owners(boardId)) this.#revealNotesOf(boardId, owner, anonymous);
+    for (const owner of owners) this.#revealNotesOf(boardId, owner, anonymous);
   }
 
   /** Members with a private document on the board. */

@@ -142,8 +142,11 @@ export function frameLookup(items: readonly ExportItem[]): (item: Item) => Frame
   };
 }
 
-/** The words that name an item: a note's text, a frame's or concept's title. */
-export function itemLabel(item: Item): string {
+/**
+ * An item's words in full (every line): a note's text, a frame's or concept's title. The
+ * one-line name a list shows is `itemLabel` (shared/board-document.ts).
+ */
+export function itemText(item: Item): string {
   switch (item.type) {
     case 'note':
     case 'text':

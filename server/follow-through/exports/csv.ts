@@ -5,7 +5,7 @@
  * run as a formula prefixed with an apostrophe. Headers are English and stable for scripts.
  */
 import type { BoardExport } from '../../../shared/follow-through.ts';
-import { frameLookup, itemLabel, memberNames, oneLine, ownerName } from './board-model.ts';
+import { frameLookup, itemText, memberNames, oneLine, ownerName } from './board-model.ts';
 
 export type CsvTable = 'items' | 'followups';
 
@@ -60,7 +60,7 @@ function itemsTable(model: BoardExport): string {
     item.id,
     item.type,
     frameOf(item)?.title ?? '',
-    itemLabel(item),
+    itemText(item),
     (item.author && names.get(item.author)) ?? '',
     item.x,
     item.y,
@@ -103,7 +103,7 @@ function followUpsTable(model: BoardExport): string {
     return [
       followUp.id,
       followUp.itemId,
-      item ? itemLabel(item) : '',
+      item ? itemText(item) : '',
       followUp.title,
       ownerName(followUp.owner, names),
       followUp.owner.email ?? '',

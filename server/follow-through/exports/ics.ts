@@ -4,7 +4,7 @@
  * newer export updates the events instead of duplicating them.
  */
 import { type BoardExport, type FollowUp, isUnassigned } from '../../../shared/follow-through.ts';
-import { itemLabel, memberNames, ownerName } from './board-model.ts';
+import { itemText, memberNames, ownerName } from './board-model.ts';
 import { type ExportLabels, labelsFor } from './labels.ts';
 
 const CRLF = '\r\n';
@@ -115,7 +115,7 @@ function vevent(
   const description = [
     `${labels.owner}: ${owner}${followUp.owner.email ? ` <${followUp.owner.email}>` : ''}`,
     `${labels.status}: ${labels.statuses[followUp.status] ?? followUp.status}`,
-    ...(item && itemLabel(item).trim() ? [`${labels.item}: ${itemLabel(item).trim()}`] : []),
+    ...(item && itemText(item).trim() ? [`${labels.item}: ${itemText(item).trim()}`] : []),
     ...(followUp.notes?.trim() ? [`${labels.notes}: ${followUp.notes.trim()}`] : []),
     `${labels.board}: ${model.board.title}`,
   ].join('\n');

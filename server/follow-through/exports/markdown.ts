@@ -13,7 +13,7 @@ import {
   type FrameItem,
   formatTimestamp,
   frameLookup,
-  itemLabel,
+  itemText,
   memberNames,
   type NoteItem,
   ownerName,
@@ -69,7 +69,7 @@ function concepts(items: readonly Item[], labels: ExportLabels): string {
       return `- **${labels.conceptFields[field]}:** ${value || NONE}`;
     });
     const body = mdBlock(card.text, '');
-    const title = mdInline(itemLabel(card)) || labels.untitled;
+    const title = mdInline(itemText(card)) || labels.untitled;
     return [`### ${title}`, '', ...fields, ...(body ? ['', body] : [])].join('\n');
   });
   return [`## ${labels.concepts}`, ...blocks].join('\n\n');
@@ -141,7 +141,7 @@ function roundBlock(
       .map((result) => {
         const item = byId.get(result.itemId);
         const text = item
-          ? mdInline(itemLabel(item)) || labels.untitled
+          ? mdInline(itemText(item)) || labels.untitled
           : result.label
             ? `${mdInline(result.label)} (${labels.deletedItem})`
             : `${labels.deletedItem} ${mdInline(result.itemId)}`;
@@ -175,7 +175,7 @@ function followUps(model: BoardExport, labels: ExportLabels): string {
     const item = byId.get(followUp.itemId);
     return [
       mdInline(followUp.title),
-      item ? mdInline(itemLabel(item)) || NONE : `${labels.deletedItem}`,
+      item ? mdInline(itemText(item)) || NONE : `${labels.deletedItem}`,
       isUnassigned(followUp.owner)
         ? `*${labels.unassigned}*`
         : mdInline(ownerName(followUp.owner, members)) || NONE,

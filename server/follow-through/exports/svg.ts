@@ -12,7 +12,7 @@ import {
   byDrawingOrder,
   type ConceptItem,
   type FrameItem,
-  itemLabel,
+  itemText,
   type NoteItem,
   type Point,
   strokePoints,
@@ -187,7 +187,7 @@ function concept(item: ConceptItem, labels: ExportLabels): string {
     top += lines.length * size * 1.25;
     return true;
   };
-  add(itemLabel(item) || labels.untitled, 18, 2, 'bold');
+  add(itemText(item) || labels.untitled, 18, 2, 'bold');
   const band = Math.min(top + PAD / 2, item.y + item.h) - item.y;
   // The title band goes under the title: second in the group, after the card itself.
   parts.splice(

@@ -5,6 +5,7 @@
 import type { ItemType, NewItem } from '../../../../shared/board-document.ts';
 import { createItem, snapToFrames } from '../model/edit-actions.ts';
 import {
+  centre,
   contains,
   intersects,
   type Point,
@@ -98,36 +99,32 @@ export function createByKeyboard(env: ToolEnv, type: CreatedType): string {
     return createAt(env, type, freeSpotNear(centredBox(type, middle), others, middle));
   }
   const box = { x: beside.x + beside.w + GAP, y: beside.y, w, h };
-  for (let tries = 0; tries < 50 && others.some((r) => overlaps(r, box)); tries++) {
+  for (let tries = 0; tries < 50 && others.some((r) => intersects(r, box)); tries++) {
     box.x += w + GAP;
   }
   return createIn(env, type, box);
 }
+
+/** Steps of a 9 × 9 grid around a spot, nearest first: where freeSpotNear looks. */
+const NEAREST_FIRST: readonly Point[] = Array.from({ length: 81 }, (_, i) => ({
+  x: (i % 9) - 4,
+  y: Math.floor(i / 9) - 4,
+})).sort((a, b) => Math.hypot(a.x, a.y) - Math.hypot(b.x, b.y));
 
 /**
  * The centre of the spot nearest `at` where `box` covers none of `others`: tried on a grid of
  * the box's own size around it, nearest first; `at` itself when the whole neighbourhood is full.
  */
 function freeSpotNear(box: Rect, others: Rect[], at: Point): Point {
-  const steps: Point[] = [];
-  for (let dx = -4; dx <= 4; dx++) for (let dy = -4; dy <= 4; dy++) steps.push({ x: dx, y: dy });
-  steps.sort((a, b) => Math.hypot(a.x, a.y) - Math.hypot(b.x, b.y));
-  for (const step of steps) {
+  for (const step of NEAREST_FIRST) {
     const moved = {
       ...box,
       x: box.x + step.x * (box.w + GAP),
       y: box.y + step.y * (box.h + GAP),
     };
-    if (!others.some((r) => overlaps(r, moved))) {
-      return { x: moved.x + moved.w / 2, y: moved.y + moved.h / 2 };
-    }
+    if (!others.some((r) => intersects(r, moved))) return centre(moved);
   }
   return at;
-}
-
-/** Overlap with some area (touching edges do not count). */
-function overlaps(a: Rect, b: Rect): boolean {
-  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
 /**
