@@ -3,7 +3,7 @@
  * document, which the server syncs to its author only; the shared board is read-only for them.
  * The reveal moves every private note into the shared board at once, optionally without names.
  */
-import { v7 as uuidv7 } from 'uuid';
+import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import { cloneItem, itemsOf } from '../../shared/board-document.ts';
 import type { BoardState, RevealResponse } from '../../shared/facilitation.ts';
@@ -116,19 +116,15 @@ export class SilentWritingService {
     // Only item maps are items; anything else a stock client put there is dropped.
     const notes = entries.filter(([, map]) => map instanceof Y.Map);
     // Into the shared board first (durable when change() returns), then out of the private
-    // document: a crash between the two re-reveals the same ids, never loses a note.
+    // document: a crash between the two reveals the same notes again, which must replace what
+    // the first time put on the board, never add a second copy (nor lose a note).
     this.#documents.open({ boardId }).change((doc) => {
       const items = itemsOf(doc);
       for (const [id, map] of notes) {
         const copy = cloneItem(map);
         if (anonymous) copy.delete('author');
         else copy.set('author', owner);
-        // A private note replaces only its own writer's item of that id (a reveal again after
-        // a crash between the two steps); under anyone else's id, whether a board item or
-        // another member's note, it gets an id of its own: nobody edits others' items this way.
-        const taken = items.get(id);
-        const own = taken instanceof Y.Map && taken.get('author') === owner;
-        items.set(taken === undefined || own ? id : uuidv7(), copy);
+        items.set(boardIdOf(items.get(id), id, owner, anonymous), copy);
       }
     });
     privateDoc.change((doc) => {
@@ -136,4 +132,27 @@ export class SilentWritingService {
     });
     return notes.length;
   }
+}
+
+/**
+ * The board id of `owner`'s private note `id`. A named note keeps its id unless the board
+ * uses it for an item that is not the writer's own (a stock client may choose any id): nobody
+ * replaces others' items this way. Otherwise, and always for a note revealed without its name,
+ * the id is derived from the writer and the private id: a reveal repeated after a crash finds
+ * its first copy there (an anonymous copy carries nothing else that says whose it was), and
+ * nobody else can know the id before the note is on the board, as the private id is only its
+ * writer's.
+ */
+function boardIdOf(taken: unknown, id: string, owner: string, anonymous: boolean): string {
+  const own = taken instanceof Y.Map && taken.get('author') === owner;
+  if (!anonymous && (taken === undefined || own)) return id;
+  const hash = createHash('sha256').update(owner).update('\0').update(id).digest('hex');
+  // Shaped as a UUID (version 8: name-based, custom), like the ids clients make.
+  return [
+    hash.slice(0, 8),
+    hash.slice(8, 12),
+    `8${hash.slice(13, 16)}`,
+    ((Number.parseInt(hash[16]!, 16) & 0x3) | 0x8).toString(16) + hash.slice(17, 20),
+    hash.slice(20, 32),
+  ].join('-');
 }

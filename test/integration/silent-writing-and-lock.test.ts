@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -188,6 +189,83 @@ describe('silent writing', () => {
     });
     expect([twice.status, twice.body.error.code]).toEqual([409, 'silent_writing_not_running']);
   });
+  it.each([{ anonymous: true }, { anonymous: false }])(
+    'a reveal repeated after a crash between its two steps adds no second copy (%o)',
+    async ({ anonymous }) => {
+      const created = await server.createBoard();
+      const id = created.board.id;
+      const fia = await server.join(id, created.keys.facilitator, 'Fia');
+      const aino = await server.join(id, created.keys.participant, 'Aino');
+      const silentWriting = (body: object) =>
+        server.api<RevealResponse>(`/api/boards/${id}/silent-writing`, { body, token: fia.token });
+      const board = socketIoClient(server.url, id, fia.token);
+      await board.synced;
+      const fiasId = addItem(board.doc, {
+        type: 'note',
+        x: 0,
+        y: 0,
+        text: 'by Fia',
+        author: fia.member.id,
+      });
+      expect((await silentWriting({ action: 'start' })).status).toBe(200);
+      const mine = privateClient(id, aino.token);
+      await mine.synced;
+      addItem(mine.doc, { type: 'note', x: 10, y: 0, text: 'first', author: aino.member.id });
+      // A stock client may choose any id, here Fia's: that note is revealed under an id of its own.
+      const taken = new Y.Map<unknown>();
+      mine.doc.transact(() => {
+        itemsOf(mine.doc).set(fiasId, taken);
+        for (const [key, value] of Object.entries({
+          type: 'note',
+          x: 20,
+          y: 0,
+          z: 0,
+          w: 200,
+          h: 200,
+        }))
+          taken.set(key, value);
+        taken.set('text', new Y.Text('second'));
+      });
+      const privateId = `${id}/private/${aino.member.id}`;
+      await waitFor(() => storedText(privateId).includes('second'), 'stored');
+      await waitFor(() => storedText(id).includes('by Fia'), 'stored');
+      mine.destroy();
+      board.destroy();
+
+      // What a crash right after the reveal's first step leaves on disk: the notes are on the
+      // board, but still in the private document, and silent writing still runs.
+      const rows = (table: string) =>
+        server.db.prepare(`SELECT * FROM ${table} WHERE doc_id = ?`).all(privateId);
+      const before = { states: rows('document_states'), updates: rows('document_updates') };
+      expect((await silentWriting({ action: 'reveal', anonymous })).body).toEqual({ revealed: 2 });
+      const file = server.db.name;
+      await server.close();
+      const db = new Database(file);
+      db.transaction(() => {
+        for (const table of ['document_states', 'document_updates'] as const) {
+          db.prepare(`DELETE FROM ${table} WHERE doc_id = ?`).run(privateId);
+          for (const row of before[table === 'document_states' ? 'states' : 'updates']) {
+            const columns = Object.keys(row as object);
+            db.prepare(
+              `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+            ).run(row);
+          }
+        }
+        db.prepare('UPDATE board_state SET silent_writing = 1 WHERE board_id = ?').run(id);
+      })();
+      db.close();
+      server = await startTestServer(server.env, server.dataDir);
+
+      // The facilitator reveals again: the same two notes, each once, and Fia's note kept.
+      expect((await silentWriting({ action: 'reveal', anonymous })).body).toEqual({ revealed: 2 });
+      const reader = socketIoClient(server.url, id, fia.token);
+      await reader.synced;
+      const texts = readItems(reader.doc).map((n) => (n.type === 'note' ? n.text : ''));
+      expect(texts.sort()).toEqual(['by Fia', 'first', 'second']);
+      reader.destroy();
+    },
+  );
+
   it('a note written offline reaches the board when its writer reconnects after the reveal', async () => {
     const created = await server.createBoard();
     const id = created.board.id;
