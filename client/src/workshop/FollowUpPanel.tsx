@@ -7,9 +7,10 @@ import { FOLLOW_UP_STATUSES } from '../../../shared/constants.ts';
 import type { FollowUp, FollowUpStatus } from '../../../shared/follow-through.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { MemberOptions } from './MemberOptions.tsx';
 import { itemLabel, useItems } from './use-items.ts';
 import { type KnownMember, useKnownMembers } from './use-members.ts';
-import { useWorkshop } from './use-workshop.ts';
+import { useWorkshop, useWorkshopStore } from './use-workshop.ts';
 
 /**
  * Which follow-up's select to focus again when its card mounts anew: a committed owner or
@@ -85,7 +86,7 @@ function DeliberateSelect(props: {
 
 function OwnerField(props: { followUp: FollowUp; members: KnownMember[] }) {
   const t = useT();
-  const [, store] = useWorkshop();
+  const store = useWorkshopStore();
   const { owner } = props.followUp;
   // A typed owner (no member id) stays choosable, so the select shows who it is now.
   const current = owner.memberId ?? '';
@@ -103,11 +104,7 @@ function OwnerField(props: { followUp: FollowUp; members: KnownMember[] }) {
         }}
       >
         {!owner.memberId && <option value="">{owner.name || t.workshop.unknownOwner}</option>}
-        {props.members.map((member) => (
-          <option key={member.id} value={member.id}>
-            {member.name}
-          </option>
-        ))}
+        <MemberOptions members={props.members} />
       </DeliberateSelect>
     </label>
   );
@@ -183,7 +180,7 @@ function FollowUpCard({
 }) {
   const t = useT();
   const session = useBoardSession();
-  const [, store] = useWorkshop();
+  const store = useWorkshopStore();
   const id = useId();
   const isFacilitator = session.me.role === 'facilitator';
   const isOwner = followUp.owner.memberId === session.me.id;

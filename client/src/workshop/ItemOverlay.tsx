@@ -6,13 +6,15 @@ import './workshop.css';
 import './overlay.css';
 import { type KeyboardEvent, type SyntheticEvent, useState } from 'react';
 import { type Item, itemsOf, readItem } from '../../../shared/board-document.ts';
-import type { RoundView } from '../../../shared/facilitation.ts';
+import type { RoundResult, RoundView } from '../../../shared/facilitation.ts';
+import type { FollowUp } from '../../../shared/follow-through.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { FollowUpDialog } from './FollowUpDialog.tsx';
 import { isTarget } from './round-rules.ts';
 import { itemLabel } from './use-items.ts';
-import { openRoundOf, shownRoundOf, useWorkshop } from './use-workshop.ts';
+import { openRoundOf, shownRoundOf, useWorkshopStore, useWorkshopView } from './use-workshop.ts';
+import type { WorkshopState } from './workshop-store.ts';
 
 /** The canvas drags and selects on pointer down: clicks on our buttons must not start that. */
 const keepFromCanvas = (event: SyntheticEvent) => event.stopPropagation();
@@ -31,7 +33,7 @@ const OVERLAID_TYPES = new Set(['note', 'text', 'concept', 'frame']);
 
 function VoteDots({ item, view, label }: { item: Item; view: RoundView; label: string }) {
   const t = useT();
-  const [, store] = useWorkshop();
+  const store = useWorkshopStore();
   const mine = view.myVotes[item.id] ?? 0;
   const canAdd = view.remaining > 0 && mine < view.round.maxPerItem;
   const retract = () => store.retract(view.round.id, item.id);
@@ -84,26 +86,50 @@ function VoteDots({ item, view, label }: { item: Item; view: RoundView; label: s
   );
 }
 
+/** What one item's overlay shows of the workshop state. */
+interface OverlayView {
+  open: RoundView | null;
+  result: RoundResult | undefined;
+  followUps: FollowUp[];
+}
+
+function overlayViewOf(state: WorkshopState, itemId: string): OverlayView {
+  const open = openRoundOf(state);
+  // Live tallies exist only in public rounds; an anonymous open round has none to show.
+  const results = open ? (open.results ?? []) : (shownRoundOf(state)?.results ?? []);
+  return {
+    open,
+    result: results.find((entry) => entry.itemId === itemId),
+    followUps: state.followUps.filter((followUp) => followUp.itemId === itemId),
+  };
+}
+
+const sameOverlayView = (a: OverlayView, b: OverlayView) =>
+  a.open === b.open &&
+  a.result === b.result &&
+  a.followUps.length === b.followUps.length &&
+  a.followUps.every((followUp, index) => followUp === b.followUps[index]);
+
 export function ItemOverlay({ itemId }: { itemId: string }) {
   const t = useT();
   const session = useBoardSession();
-  const [state] = useWorkshop();
+  // Every item has an overlay: each re-renders only when what it shows changes, not at every
+  // snapshot, timer or error the store hears of.
+  const { open, result, followUps } = useWorkshopView(
+    (state) => overlayViewOf(state, itemId),
+    sameOverlayView,
+  );
   const [assigning, setAssigning] = useState(false);
   // Items in my private document are not on the shared board: nothing to vote or assign yet.
   const item = readItem(itemId, itemsOf(session.doc).get(itemId));
   if (!item || !OVERLAID_TYPES.has(item.type)) return null;
   const label = itemLabel(item) || t.workshop.untitledItem;
-  const open = openRoundOf(state);
   const frame =
     open?.round.frameId != null
       ? (readItem(open.round.frameId, itemsOf(session.doc).get(open.round.frameId)) ?? undefined)
       : undefined;
   const target = open ? isTarget(item, open.round, frame) : false;
   const canVote = session.me.role !== 'viewer';
-  // Live tallies exist only in public rounds; an anonymous open round has none to show.
-  const results = open ? (open.results ?? []) : (shownRoundOf(state)?.results ?? []);
-  const result = results.find((entry) => entry.itemId === itemId);
-  const followUps = state.followUps.filter((followUp) => followUp.itemId === itemId);
   const isFacilitator = session.me.role === 'facilitator';
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: only shields the canvas from our buttons' keys

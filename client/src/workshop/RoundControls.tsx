@@ -7,7 +7,7 @@ import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { useDateFormat } from './format.ts';
 import { itemLabel, useItems } from './use-items.ts';
-import { openRoundOf, useWorkshop } from './use-workshop.ts';
+import { openRoundOf, useWorkshop, useWorkshopStore } from './use-workshop.ts';
 import { useWholeNumber } from './whole-number.ts';
 
 /** Strokes and connectors are never ideas a group votes on. */
@@ -16,7 +16,7 @@ const VOTABLE_TYPES = ITEM_TYPES.filter((type) => type !== 'stroke' && type !== 
 function RoundForm() {
   const t = useT();
   const session = useBoardSession();
-  const [, store] = useWorkshop();
+  const store = useWorkshopStore();
   const frames = useItems(session.doc).filter((item) => item.type === 'frame');
   const id = useId();
   const [title, setTitle] = useState('');

@@ -9,9 +9,10 @@ import type { RoundResult, RoundView } from '../../../shared/facilitation.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { useDateFormat } from './format.ts';
+import { MemberOptions } from './MemberOptions.tsx';
 import { itemLabel, useItems } from './use-items.ts';
 import { useKnownMembers } from './use-members.ts';
-import { shownRoundOf, useWorkshop } from './use-workshop.ts';
+import { shownRoundOf, useWorkshop, useWorkshopStore } from './use-workshop.ts';
 import { useWholeNumber } from './whole-number.ts';
 
 export function Ranking({ results, items }: { results: RoundResult[]; items: Item[] }) {
@@ -41,7 +42,7 @@ export function Ranking({ results, items }: { results: RoundResult[]; items: Ite
 function FollowUpsFromTop({ view }: { view: RoundView }) {
   const t = useT();
   const session = useBoardSession();
-  const [, store] = useWorkshop();
+  const store = useWorkshopStore();
   const members = useKnownMembers(session, true);
   const top = useWholeNumber(3, 1, 100);
   const id = useId();
@@ -78,11 +79,7 @@ function FollowUpsFromTop({ view }: { view: RoundView }) {
             onChange={(event) => setOwnerId(event.target.value)}
           >
             <option value="">{t.workshop.unknownOwner}</option>
-            {members.map((member) => (
-              <option key={member.id} value={member.id}>
-                {member.name}
-              </option>
-            ))}
+            <MemberOptions members={members} />
           </select>
         </label>
         <button type="button" disabled={busy} onClick={create}>
@@ -105,7 +102,7 @@ function ClosedRound({ view, shown }: { view: RoundView; shown: boolean }) {
   const format = useDateFormat();
   const session = useBoardSession();
   const items = useItems(session.doc);
-  const [, store] = useWorkshop();
+  const store = useWorkshopStore();
   const headingId = useId();
   const excluded = (view.excluded ?? []).reduce((sum, entry) => sum + entry.votes, 0);
   return (

@@ -1,13 +1,40 @@
 /** React access to the session's WorkshopStore, and the views most components derive from it. */
-import { useSyncExternalStore } from 'react';
+import { useRef, useSyncExternalStore } from 'react';
 import type { RoundResult, RoundView } from '../../../shared/facilitation.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { type WorkshopState, type WorkshopStore, workshopStoreFor } from './workshop-store.ts';
 
 export function useWorkshop(): [WorkshopState, WorkshopStore] {
-  const store = workshopStoreFor(useBoardSession());
+  const store = useWorkshopStore();
   const state = useSyncExternalStore(store.subscribe, store.getState);
   return [state, store];
+}
+
+/** The store alone, for components that only act on it: no re-render when its state changes. */
+export function useWorkshopStore(): WorkshopStore {
+  return workshopStoreFor(useBoardSession());
+}
+
+/**
+ * The part of the state `select` picks, re-rendering only when `equal` says it changed: for
+ * what is drawn many times over (every item's overlay), which most changes do not concern.
+ */
+export function useWorkshopView<T>(
+  select: (state: WorkshopState) => T,
+  equal: (a: T, b: T) => boolean,
+): T {
+  const store = useWorkshopStore();
+  const last = useRef<{ state: WorkshopState; select: unknown; view: T } | null>(null);
+  const getView = (): T => {
+    const state = store.getState();
+    const previous = last.current;
+    if (previous?.state === state && previous.select === select) return previous.view;
+    const fresh = select(state);
+    const view = previous && equal(previous.view, fresh) ? previous.view : fresh;
+    last.current = { state, select, view };
+    return view;
+  };
+  return useSyncExternalStore(store.subscribe, getView);
 }
 
 export function openRoundOf(state: WorkshopState): RoundView | null {
