@@ -145,14 +145,8 @@ export function BoardCanvas({
       state.setTool('select');
     }
     if (state.editing && !model.mayEdit(state.editing.id, readOnly)) {
-      // As when someone deletes the note I type in: the keys on their way are not shortcuts,
-      // and the keyboard stays on the canvas instead of falling to the page.
-      const editor = document.activeElement?.closest(
-        `[data-item-id="${CSS.escape(state.editing.id)}"]`,
-      );
-      typing.arm();
+      typing.editorTaken(state.editing.id, surface.current);
       state.stopEditing();
-      if (editor) surface.current?.focus({ preventScroll: true });
     }
   }, [readOnly, locked, model, state, typing]);
 

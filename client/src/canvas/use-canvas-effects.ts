@@ -225,18 +225,14 @@ export function useCanvasEffects(
       ) {
         // Someone else deleted what I am typing in. The keys already on their way are the
         // text's: they must not switch tools or delete the rest of my selection.
-        env.typing.arm();
+        env.typing.editorTaken(editing.id, surface.current);
         state.select([]);
-        // Its element is still on the page: React draws the deletion after this.
-        const element = surface.current?.querySelector(
-          `[data-item-id="${CSS.escape(editing.id)}"]`,
-        );
-        const active = document.activeElement;
-        if (active === null || active === document.body || (element?.contains(active) ?? false)) {
-          surface.current?.focus({ preventScroll: true });
-        }
         // Only the reveal takes notes out of my private document: that is no news.
         if (event.target === itemsOf(model.doc)) {
+          // Its element is still on the page: React draws the deletion after this.
+          const element = surface.current?.querySelector(
+            `[data-item-id="${CSS.escape(editing.id)}"]`,
+          );
           const type = element?.getAttribute('data-item-type');
           state.tell({
             kind: 'deleted-while-editing',

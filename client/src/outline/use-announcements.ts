@@ -3,8 +3,9 @@
  * actions. My own new notes are said once, as "added", not again as someone's new note. Rounds
  * opening and closing are the RoundAnnouncer's to say, in the canvas view too.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { Item } from '../../../shared/board-document.ts';
+import { useLiveMessage } from '../app/use-live-message.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { itemLabel } from '../workshop/use-items.ts';
 import { useWorkshop } from '../workshop/use-workshop.ts';
@@ -16,15 +17,17 @@ export function useAnnouncements(
 ): [string, (message: string, ownItemId?: string) => void] {
   const t = useT();
   const [state] = useWorkshop();
-  const [message, setMessage] = useState('');
+  const [message, say] = useLiveMessage();
   const known = useRef<Set<string> | null>(null);
   const mine = useRef(new Set<string>());
 
-  const announce = useCallback((text: string, ownItemId?: string) => {
-    if (ownItemId) mine.current.add(ownItemId);
-    // The same words twice in a row would not be read again: vary them invisibly.
-    setMessage((previous) => (previous === text ? `${text}\u00a0` : text));
-  }, []);
+  const announce = useCallback(
+    (text: string, ownItemId?: string) => {
+      if (ownItemId) mine.current.add(ownItemId);
+      say(text);
+    },
+    [say],
+  );
 
   // A reveal or a restore arrives as several updates in a row: gather them briefly and say
   // "3 new items" once, rather than a burst that cuts itself off.

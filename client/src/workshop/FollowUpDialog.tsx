@@ -4,6 +4,7 @@ import { FOLLOW_UP_STATUSES } from '../../../shared/constants.ts';
 import type { CreateFollowUpBody, FollowUpStatus } from '../../../shared/follow-through.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { MemberOptions } from './MemberOptions.tsx';
 import { Modal } from './Modal.tsx';
 import { useKnownMembers } from './use-members.ts';
 import { useWorkshop } from './use-workshop.ts';
@@ -71,11 +72,7 @@ export function FollowUpDialog(props: { itemId: string; itemLabel: string; onClo
                 value={memberId || session.me.id}
                 onChange={(event) => setMemberId(event.target.value)}
               >
-                {members.map((member) => (
-                  <option key={member.id} value={member.id}>
-                    {member.name}
-                  </option>
-                ))}
+                <MemberOptions members={members} />
               </select>
             </label>
           )}

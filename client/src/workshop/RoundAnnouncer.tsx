@@ -3,10 +3,11 @@
  * the canvas and the outline alike. The side panels mount it, but it lives in <body>: on a
  * narrower screen the panels are hidden, and a live region inside them would say nothing.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { readItems } from '../../../shared/board-document.ts';
 import type { RoundView } from '../../../shared/facilitation.ts';
+import { useLiveMessage } from '../app/use-live-message.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { itemLabel } from './use-items.ts';
@@ -16,16 +17,13 @@ export function RoundAnnouncer() {
   const t = useT();
   const session = useBoardSession();
   const [state] = useWorkshop();
-  const [message, setMessage] = useState('');
+  const [message, say] = useLiveMessage();
   const seen = useRef<Map<string, RoundView['round']['status']> | null>(null);
 
   useEffect(() => {
     const before = seen.current;
     seen.current = new Map(state.rounds.map((view) => [view.round.id, view.round.status]));
     if (!before) return;
-    const say = (text: string) =>
-      // The same words twice in a row would not be read again: vary them invisibly.
-      setMessage((previous) => (previous === text ? `${text}\u00a0` : text));
     for (const view of state.rounds) {
       const previous = before.get(view.round.id);
       if (view.round.status === 'open' && previous === undefined) {
@@ -48,7 +46,7 @@ export function RoundAnnouncer() {
         say(t.outline.announceRoundClosed(view.round.title, ranking || t.outline.announceNoVotes));
       }
     }
-  }, [state.rounds, session.doc, session.me.role, t]);
+  }, [state.rounds, session.doc, session.me.role, t, say]);
 
   return createPortal(
     <div className="visually-hidden" role="status" aria-live="polite" data-testid="round-live">

@@ -27,6 +27,20 @@ export class TypingGuard {
     this.#until = now + TYPING_PAUSE_MS;
   }
 
+  /**
+   * The editor of item `id` is taken from me mid-word (someone deleted the item, or the board
+   * closed to me): arms the guard, and keeps the keyboard on the canvas `surface` rather than
+   * letting it fall to the page. Called before React removes the editor from the page.
+   */
+  editorTaken(id: string, surface: HTMLElement | null): void {
+    this.arm();
+    const element = surface?.querySelector(`[data-item-id="${CSS.escape(id)}"]`);
+    const active = document.activeElement;
+    if (active === null || active === document.body || (element?.contains(active) ?? false)) {
+      surface?.focus({ preventScroll: true });
+    }
+  }
+
   disarm(): void {
     this.#until = 0;
   }
