@@ -215,10 +215,17 @@ export const COMMANDS: Record<string, Command> = {
           ? context.positionals.map((id) => boards.get(id).id)
           : boards.list().map((board) => board.id);
         let folded = 0;
-        for (const id of ids) {
+        // Each board is read and written in one IMMEDIATE transaction: a server beside us
+        // cannot compact or append between our read and our write, which would otherwise
+        // overwrite its newer state with ours.
+        const compactBoard = db.transaction((id: string) => {
           const before = documentsRepository.load(id).updates.length;
-          const document = documents.open({ boardId: id });
-          document.compact();
+          documents.open({ boardId: id }).compact();
+          documents.release();
+          return before;
+        });
+        for (const id of ids) {
+          const before = compactBoard.immediate(id);
           folded += before;
           console.log(`${id}  ${before} log updates folded`);
         }

@@ -26,6 +26,7 @@ export class DocumentsRepository {
   readonly #selectUpdates;
   readonly #compact;
   readonly #selectPrivate;
+  readonly #load;
 
   constructor(db: Db) {
     const insert = db.prepare(
@@ -68,6 +69,20 @@ export class DocumentsRepository {
          UNION SELECT doc_id FROM document_updates WHERE board_id = ? AND doc_id != ?`,
       )
       .pluck();
+    // One read transaction: the state and the log as of one moment. Between two separate reads
+    // an `ideamill compact` beside the server could fold the log into a new state, and the
+    // second read would miss what the first did not have.
+    this.#load = db.transaction((docId: string): StoredDocument => {
+      const row = this.#selectState.get(docId);
+      const rows = this.#selectUpdates.all(docId);
+      return {
+        state: row ? row.state : null,
+        encoding: row?.encoding ?? 1,
+        stateVector: row?.state_vector ?? null,
+        updates: rows.map((r) => r.data),
+        lastSeq: rows.at(-1)?.seq ?? 0,
+      };
+    });
   }
 
   /** Appends updates in one transaction; returns the sequence number of the last. */
@@ -76,15 +91,7 @@ export class DocumentsRepository {
   }
 
   load(docId: string): StoredDocument {
-    const row = this.#selectState.get(docId);
-    const rows = this.#selectUpdates.all(docId);
-    return {
-      state: row ? row.state : null,
-      encoding: row?.encoding ?? 1,
-      stateVector: row?.state_vector ?? null,
-      updates: rows.map((r) => r.data),
-      lastSeq: rows.at(-1)?.seq ?? 0,
-    };
+    return this.#load(docId);
   }
 
   /**
