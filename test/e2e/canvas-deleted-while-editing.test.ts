@@ -58,8 +58,8 @@ describe.skipIf(!HAS_CHROMIUM)('the note I am typing in is deleted by someone el
       await notice.waitFor();
       expect(await notice.textContent()).toBe(
         locale === 'en-US'
-          ? 'Someone else deleted the note you were editing.'
-          : 'Joku muu poisti muistilapun, jota muokkasit.',
+          ? 'Someone else, or you in another window, deleted the note you were editing.'
+          : 'Joku muu – tai sinä toisessa ikkunassa – poisti muistilapun, jota muokkasit.',
       );
       expect(await notice.locator('xpath=..').getAttribute('aria-live')).toBe('polite');
       await page.screenshot({ path: `${SCREENSHOTS}/canvas-deleted-while-editing-${locale}.png` });

@@ -47,7 +47,7 @@ export const canvas = {
       { move: 'moved', delete: 'deleted', duplicate: 'copied' }[action]
     }: the shared board is read-only${untilReveal ? ' until the facilitator reveals the notes' : ''}.`,
   deletedWhileEditing: (type: ItemType | null) =>
-    `Someone else deleted the ${
+    `Someone else, or you in another window, deleted the ${
       type
         ? {
             note: 'note',

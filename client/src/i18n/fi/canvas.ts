@@ -46,7 +46,7 @@ export const canvas: Catalogue['canvas'] = {
       { move: 'siirtämättä', delete: 'poistamatta', duplicate: 'kopioimatta' }[action]
     }: jaettua taulua voi ${untilReveal ? 'vain katsoa, kunnes fasilitaattori paljastaa laput' : 'nyt vain katsoa'}.`,
   deletedWhileEditing: (type) =>
-    `Joku muu poisti ${
+    `Joku muu – tai sinä toisessa ikkunassa – poisti ${
       type
         ? {
             note: 'muistilapun',
