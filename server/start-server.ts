@@ -58,6 +58,7 @@ export async function startServer(
     metrics,
     logger,
     adminToken: config.adminToken,
+    metricsToken: config.metricsToken,
     publicUrl: config.publicUrl,
     trustProxyHops: config.trustProxyHops,
     joinRatePerMin: config.limits.joinRatePerMin,

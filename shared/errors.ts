@@ -10,6 +10,7 @@ export const ERROR_STATUS = {
   invalid_token: 401,
   invalid_key: 401,
   admin_token_required: 401,
+  metrics_token_required: 401,
   role_not_allowed: 403,
   read_only: 403,
   not_a_target: 400,

@@ -16,6 +16,18 @@ const int = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().min(min).max(max));
 
+/** A secret the operator chooses and sends as a Bearer token. */
+function operatorToken(name: string) {
+  return (
+    z
+      .string()
+      .min(16, `${name} must be at least 16 characters`)
+      // A Bearer token cannot carry spaces: nobody could ever send this one.
+      .regex(/^\S+$/, `${name} must not contain spaces`)
+      .optional()
+  );
+}
+
 const envSchema = z.object({
   PORT: int(0, 65535).default(3000),
   HOST: z
@@ -24,12 +36,8 @@ const envSchema = z.object({
     .default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  ADMIN_TOKEN: z
-    .string()
-    .min(16, 'ADMIN_TOKEN must be at least 16 characters')
-    // A Bearer token cannot carry spaces: nobody could ever send this one.
-    .regex(/^\S+$/, 'ADMIN_TOKEN must not contain spaces')
-    .optional(),
+  ADMIN_TOKEN: operatorToken('ADMIN_TOKEN'),
+  METRICS_TOKEN: operatorToken('METRICS_TOKEN'),
   PUBLIC_URL: z
     .string()
     .url('PUBLIC_URL must be an absolute URL such as https://ideamill.example.org')
@@ -76,6 +84,8 @@ export interface Config {
   dataDir: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   adminToken: string | undefined;
+  /** When set, GET /metrics needs it as a Bearer token. */
+  metricsToken: string | undefined;
   publicUrl: string | undefined;
   /** Reverse proxies in front whose X-Forwarded-For is believed (0: none). */
   trustProxyHops: number;
@@ -119,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     logLevel: e.LOG_LEVEL,
     adminToken: e.ADMIN_TOKEN,
+    metricsToken: e.METRICS_TOKEN,
     publicUrl: e.PUBLIC_URL,
     trustProxyHops: e.TRUST_PROXY,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,

@@ -1,4 +1,7 @@
-/** Bearer tokens: member tokens for board calls, ADMIN_TOKEN for creating boards. */
+/**
+ * Bearer tokens: member tokens for board calls, ADMIN_TOKEN for creating boards, METRICS_TOKEN
+ * for scraping metrics.
+ */
 import { timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import type { Member } from '../../shared/roles.ts';
@@ -17,12 +20,23 @@ export function requireMember(req: Request, boards: BoardsService, boardId: stri
 }
 
 export function requireAdmin(req: Request, adminToken: string | undefined): void {
-  if (!adminToken) return;
+  if (!adminToken || sends(req, adminToken)) return;
+  throw new AppError(
+    'admin_token_required',
+    "Creating boards on this server needs the operator's ADMIN_TOKEN as a Bearer token.",
+  );
+}
+
+export function requireMetricsToken(req: Request, metricsToken: string | undefined): void {
+  if (!metricsToken || sends(req, metricsToken)) return;
+  throw new AppError(
+    'metrics_token_required',
+    "This server's metrics need the operator's METRICS_TOKEN as a Bearer token.",
+  );
+}
+
+/** Whether the request carries `token` (compared in constant time). */
+function sends(req: Request, token: string): boolean {
   const given = bearer(req);
-  if (!given || !timingSafeEqual(hashSecret(given), hashSecret(adminToken))) {
-    throw new AppError(
-      'admin_token_required',
-      "Creating boards on this server needs the operator's ADMIN_TOKEN as a Bearer token.",
-    );
-  }
+  return given !== undefined && timingSafeEqual(hashSecret(given), hashSecret(token));
 }

@@ -6,6 +6,7 @@ import type { BoardsService } from '../boards/boards-service.ts';
 import type { Facilitation } from '../facilitation/facilitation.ts';
 import type { FollowThrough } from '../follow-through/follow-through.ts';
 import type { Metrics } from '../observability/metrics.ts';
+import { requireMetricsToken } from './auth.ts';
 import { boardsRouter } from './boards-router.ts';
 import { errorHandler, unknownRoute } from './errors.ts';
 import { exportRouter } from './export-router.ts';
@@ -21,6 +22,7 @@ export interface HttpAppOptions {
   metrics: Metrics;
   logger: Logger;
   adminToken: string | undefined;
+  metricsToken: string | undefined;
   publicUrl: string | undefined;
   trustProxyHops: number;
   joinRatePerMin: number;
@@ -40,7 +42,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
     if (options.isReady()) res.json({ ok: true });
     else res.status(503).json({ ok: false });
   });
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', async (req, res) => {
+    requireMetricsToken(req, options.metricsToken);
     res.setHeader('Content-Type', options.metrics.registry.contentType);
     res.send(await options.metrics.registry.metrics());
   });

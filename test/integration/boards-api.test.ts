@@ -247,6 +247,26 @@ describe('operator settings and health', () => {
     }
   });
 
+  it('METRICS_TOKEN guards the metrics, and nothing else', async () => {
+    const guarded = await startTestServer({ METRICS_TOKEN: 'scraper-secret-123456' });
+    try {
+      const none = await guarded.api<ErrorResponse>('/metrics');
+      expect([none.status, none.body.error.code]).toEqual([401, 'metrics_token_required']);
+      const wrong = await guarded.api<ErrorResponse>('/metrics', {
+        token: 'scraper-secret-654321',
+      });
+      expect([wrong.status, wrong.body.error.code]).toEqual([401, 'metrics_token_required']);
+      const right = await guarded.api<string>('/metrics', { token: 'scraper-secret-123456' });
+      expect(right.status).toBe(200);
+      expect(right.body).toContain('ideamill_connections');
+      // Health checks and creating boards need no metrics token.
+      expect((await guarded.api('/healthz')).status).toBe(200);
+      expect((await guarded.api('/api/boards', { body: { title: 'x' } })).status).toBe(201);
+    } finally {
+      await guarded.close();
+    }
+  });
+
   it('PUBLIC_URL builds the links', async () => {
     const proxied = await startTestServer({ PUBLIC_URL: 'https://ideamill.example.org/' });
     try {

@@ -18,6 +18,7 @@ describe('configuration from the environment', () => {
       DATA_DIR: '/var/lib/ideamill',
       PUBLIC_URL: 'https://ideamill.example.org/',
       ADMIN_TOKEN: 'a-long-enough-operator-token',
+      METRICS_TOKEN: 'a-long-enough-scraper-token',
       MAX_MESSAGE_BYTES: '1048576',
       IDLE_UNLOAD_MS: '5000',
     });
@@ -27,6 +28,7 @@ describe('configuration from the environment', () => {
       dataDir: '/var/lib/ideamill',
       publicUrl: 'https://ideamill.example.org',
       adminToken: 'a-long-enough-operator-token',
+      metricsToken: 'a-long-enough-scraper-token',
       idleUnloadMs: 5000,
     });
     expect(config.limits.maxMessageBytes).toBe(1048576);
@@ -63,6 +65,7 @@ describe('configuration from the environment', () => {
     ['PUBLIC_URL', 'https://ideamill.example.org/?from=mail'],
     ['PUBLIC_URL', 'https://ideamill.example.org/#top'],
     ['ADMIN_TOKEN', 'has spaces in it 1234'],
+    ['METRICS_TOKEN', 'short'],
     ['HOST', ' '],
   ])('refuses %s=%j, naming it, rather than reading it as something else', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(
