@@ -10,7 +10,8 @@ import {
   itemsOf,
   type NewItem,
 } from '../../../../shared/board-document.ts';
-import { type BoardModel, Z_FIELD, zOf } from './board-model.ts';
+import { Z_FIELD, zOf } from '../../../../shared/drawing-order.ts';
+import type { BoardModel } from './board-model.ts';
 import { boundsOfPoints, centre, contains, pairs, type Rect, rectOf } from './geometry.ts';
 
 /** Adds an item on top of everything; notes go to my private document while one is given. */

@@ -53,7 +53,8 @@ function createIn(env: ToolEnv, type: CreatedType, box: Rect): string {
   if (type === 'frame') init.title = env.labels.newFrame;
   if (type === 'concept') init.title = env.labels.newConcept;
   // While silent writing runs my new notes are private: they go to my own document.
-  const target = type === 'note' && env.model.privateDoc ? env.model.privateDoc : env.model.doc;
+  const { privateDoc, writesPrivately } = env.model;
+  const target = type === 'note' && writesPrivately && privateDoc ? privateDoc : env.model.doc;
   env.undo.beginGesture();
   const id = createItem(env.model, init, target);
   if (type !== 'frame') snapToFrames(env.model, [id]);
