@@ -1,6 +1,7 @@
 /**
- * Frames as the facilitator makes and fills them: a frame dragged out at its least size holds a
- * note clear of its title, and where frames overlap a new note goes into the one seen on top. A plain Yjs client
+ * Frames as the facilitator makes and fills them: a frame drawn over notes opens its title
+ * editor where it can be read, a frame dragged out at its least size holds a note clear of its
+ * title, and where frames overlap a new note goes into the one seen on top. A plain Yjs client
  * reading the board document is the judge of what was made; the page of what covers what.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -83,6 +84,57 @@ describe.skipIf(!HAS_CHROMIUM)('frames on the canvas', () => {
     observer?.destroy();
     await browser?.close();
     await server?.close();
+  });
+
+  it('a frame drawn over a note opens its title editor above the note, ready to type into', async () => {
+    const noteId = addItem(observer.doc, { type: 'note', x: 0, y: 0, text: 'Already here' });
+    addItem(observer.doc, { type: 'note', x: 600, y: 400, text: 'Far corner' });
+    await item(page, noteId).waitFor();
+    await zoomToFit(page);
+    const note = await boxOf(item(page, noteId));
+    // From inside the note out past it: the frame's title corner lies on the note.
+    await page.keyboard.press('f');
+    await drag(
+      page,
+      { x: note.x + note.width * 0.2, y: note.y + note.height * 0.2 },
+      { x: note.x + note.width * 2, y: note.y + note.height * 1.8 },
+    );
+    const input = page.locator('.im-title-input');
+    await input.waitFor();
+    const title = await boxOf(input);
+    expect(overlap(title, note)).toBe(true);
+    // Seen, not covered: where title and note meet, the page shows the title editor.
+    const left = Math.max(title.x, note.x);
+    const right = Math.min(title.x + title.width, note.x + note.width);
+    const onTop = await page.evaluate(
+      ({ x, y }) => document.elementFromPoint(x, y)?.classList.contains('im-title-input') ?? false,
+      { x: (left + right) / 2, y: title.y + title.height / 2 },
+    );
+    expect(onTop).toBe(true);
+    expect(await input.evaluate((element) => element === document.activeElement)).toBe(true);
+    await screenshot(page, 'canvas-frames-title-over-note');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('Arrivals');
+    // What is typed shows where the facilitator looks.
+    expect(await input.inputValue()).toBe('Arrivals');
+    await page.keyboard.press('Enter');
+    await input.waitFor({ state: 'detached' });
+    await waitFor(() => frames()[0]?.title === 'Arrivals', 'the frame title');
+    const frameId = frames()[0]!.id;
+    // Left, the title is drawn in the frame again (under the note, as frames are).
+    await item(page, frameId).locator('[data-handle="title"]').waitFor();
+    // The keyboard is back on the frame; Enter opens the title again, Tab goes on from the frame.
+    expect(await item(page, frameId).evaluate((e) => e === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await input.waitFor();
+    await page.keyboard.press('Tab');
+    await input.waitFor({ state: 'detached' });
+    const focused = await page.evaluate(() =>
+      document.activeElement?.closest('[data-item-id]')?.getAttribute('data-item-id'),
+    );
+    expect(focused).toBeTruthy();
+    expect(focused).not.toBe(frameId);
+    await clearBoard();
   });
 
   it('a frame dragged out at its least size holds a note clicked into it, clear of its title', async () => {

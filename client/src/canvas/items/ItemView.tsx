@@ -103,7 +103,13 @@ export const ItemView = memo(function ItemView({ id, map, isPrivate }: ItemViewP
           className="im-frame"
           style={{ background: safeFill(item.color, '#f8f9fa') }}
         >
-          <FrameTitle map={map} title={item.title} editing={editing === 'title'} onDone={stop} />
+          <FrameTitle
+            map={map}
+            title={item.title}
+            editing={editing === 'title'}
+            onDone={stop}
+            frame={{ id, box: item }}
+          />
         </ItemShell>
       );
     case 'concept':

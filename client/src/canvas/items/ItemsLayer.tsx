@@ -104,6 +104,8 @@ export const ItemsLayers = memo(function ItemsLayers({
           <ItemView key={e.id} id={e.id} map={e.map} isPrivate={e.isPrivate} />
         ))}
       </div>
+      {/* A frame title being written, above the items (FrameTitle.tsx). */}
+      <div className="im-layer im-layer-editing" />
     </>
   );
 });
