@@ -9,7 +9,7 @@ import type { Role } from '../../../shared/roles.ts';
 export interface WriteAccess {
   /** The board is locked to me: pens down, my private notes too. A facilitator is never locked. */
   locked: boolean;
-  /** The shared board is read-only to me: a viewer; a participant while locked or silent writing. */
+  /** The shared board is read-only to me: to a viewer; to a participant while locked or silent. */
   sharedReadOnly: boolean;
   /** My new notes go to my private document: silent writing runs, mine is open, not locked. */
   writesPrivately: boolean;

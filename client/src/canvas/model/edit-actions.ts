@@ -119,8 +119,8 @@ export interface FrameBox {
 }
 
 /**
- * The shared board's frames among `all` (BoardModel.all), topmost first: the order the board draws them in
- * (shared/drawing-order.ts), which is the order the exports read them in too.
+ * The shared board's frames among `all` (BoardModel.all), topmost first: the order the board
+ * draws them in (shared/drawing-order.ts), which is the order the exports read them in too.
  */
 export function framesTopFirst(all: readonly Located[]): FrameBox[] {
   const frames: (FrameBox & { type: 'frame'; createdAt: number; z: number })[] = [];
