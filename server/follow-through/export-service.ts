@@ -1,6 +1,7 @@
 /** Gathers everything an export needs into one BoardExport; the formats are pure functions of it. */
 import type * as Y from 'yjs';
 import { itemsOf, readItems } from '../../shared/board-document.ts';
+import { zOf } from '../../shared/drawing-order.ts';
 import type { BoardExport, ExportItem } from '../../shared/follow-through.ts';
 import type { BoardsService } from '../boards/boards-service.ts';
 import type { DocumentRegistry } from '../documents/document-registry.ts';
@@ -75,8 +76,8 @@ function withStacking(doc: Y.Doc, items: ExportItem[]): ExportItem[] {
   const maps = itemsOf(doc);
   for (const item of items) {
     const map = maps.get(item.id);
-    const z = map?.get('z');
-    if (typeof z === 'number' && Number.isFinite(z) && z !== 0) item.z = z;
+    const z = map ? zOf(map) : 0;
+    if (z !== 0) item.z = z;
   }
   return items;
 }

@@ -96,22 +96,22 @@ describe.skipIf(!HAS_CHROMIUM)('making items on the canvas', () => {
     const from = await canvasPoint(page, 0.3, 0.3);
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
-    await page.mouse.move(from.x + 300, from.y + 180, { steps: 12 });
+    await page.mouse.move(from.x + 400, from.y + 340, { steps: 12 });
     // While dragging, the outline of the frame to be shows.
     const draft = (await page.locator('.im-frame-draft').boundingBox({ timeout: 5000 }))!;
-    expect(draft.width).toBeCloseTo(300, -1);
+    expect(draft.width).toBeCloseTo(400, -1);
     await screenshot(page, 'canvas-creating-frame-draft');
     await page.mouse.up();
     await waitFor(() => frames().length === 1, 'a frame');
     await leaveEditor(page);
     const dragged = frames()[0]!;
-    expect(dragged.w).toBeCloseTo(300 / zoom, -1);
-    expect(dragged.h).toBeCloseTo(180 / zoom, -1);
+    expect(dragged.w).toBeCloseTo(400 / zoom, -1);
+    expect(dragged.h).toBeCloseTo(340 / zoom, -1);
     // Where the drag began is its top-left corner, on screen as on the board.
     const drawn = await boxOf(item(page, dragged.id));
     expect(drawn.x).toBeCloseTo(from.x, -1);
     expect(drawn.y).toBeCloseTo(from.y, -1);
-    expect(drawn.width).toBeCloseTo(300, -1);
+    expect(drawn.width).toBeCloseTo(400, -1);
 
     // Dragged up and left from the far corner, smaller than a title and a note need: the
     // frame grows to its least size away from where the drag began.
@@ -121,7 +121,7 @@ describe.skipIf(!HAS_CHROMIUM)('making items on the canvas', () => {
     await waitFor(() => frames().length === 2, 'a second frame');
     await leaveEditor(page);
     const small = frames().find((f) => f.id !== dragged.id)!;
-    expect([small.w, small.h]).toEqual([240, 160]);
+    expect([small.w, small.h]).toEqual([280, 300]);
     const smallBox = await boxOf(item(page, small.id));
     expect(smallBox.x + smallBox.width).toBeCloseTo(corner.x, -1);
     expect(smallBox.y + smallBox.height).toBeCloseTo(corner.y, -1);

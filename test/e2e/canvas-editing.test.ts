@@ -227,7 +227,7 @@ describe.skipIf(!HAS_CHROMIUM)('editing on the canvas', () => {
     await item(page, conceptId).waitFor();
     await zoomToFit(page);
     await page.locator(`[data-item-id="${frameId}"] [data-handle="title"]`).dblclick();
-    const title = page.locator(`[data-item-id="${frameId}"] input`);
+    const title = page.locator(`[data-title-of="${frameId}"] input`);
     await title.waitFor();
     await page.keyboard.type('Arrival');
     await page.keyboard.press('Enter');

@@ -23,6 +23,7 @@ import { PanelsOpenContext } from './panels-context.ts';
 import { useBoardConnection } from './use-board-connection.ts';
 import { usePresence } from './use-presence.ts';
 import { useViewportRequests } from './use-viewport-requests.ts';
+import { writeAccess } from './write-access.ts';
 
 export function BoardPage({ board, me, token }: { board: Board; me: PublicMember; token: string }) {
   const { session, status, fatalError } = useBoardConnection(board, me, token);
@@ -67,11 +68,10 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
   const stateKnown = useBoardStateKnown(state);
 
   const role = session.me.role;
-  const locked = state?.locked === true && role === 'participant';
-  // As in the outline: while silent writing runs, a participant's new notes go to their private
-  // document, and the server refuses their every change to the shared board until the reveal.
-  const silentWriting = state?.silentWriting === true && role === 'participant';
-  const readOnly = role === 'viewer' || locked || silentWriting;
+  // As in the outline: while silent writing runs, new notes go to a private document, and the
+  // server refuses a participant's every change to the shared board until the reveal.
+  const access = writeAccess(role, state, privateDoc !== null);
+  const readOnly = access.sharedReadOnly;
   const { following, stopFollowing } = viewport;
   // Any touch of the board of my own ends following: I want to look somewhere myself.
   const interrupt = useCallback(() => {
@@ -150,10 +150,9 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
                       doc={session.doc}
                       awareness={session.awareness}
                       me={session.me}
-                      readOnly={readOnly}
+                      access={access}
                       viewportRequest={viewport.request}
                       privateDoc={privateDoc}
-                      locked={locked}
                       itemOverlay={overlay}
                     />
                   )}

@@ -8,6 +8,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { PublicMember } from '../../../shared/api.ts';
 import type { ViewportState } from '../board/presence.ts';
+import type { WriteAccess } from '../board/write-access.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { CanvasContext, type CanvasContextValue } from './canvas-context.ts';
 import { ItemsLayers } from './items/ItemsLayer.tsx';
@@ -84,10 +85,11 @@ export interface BoardCanvasProps {
   awareness: Awareness;
   me: PublicMember;
   /**
-   * The shared board is read-only to me: a viewer, or a participant while the board is locked
-   * or silent writing runs. My private document stays writable: new notes, my own notes.
+   * What I may write (board/write-access.ts): whether the shared board is read-only to me,
+   * whether my new notes go to my private document, whether the board is locked to me (my
+   * private notes are then read-only too).
    */
-  readOnly: boolean;
+  access: WriteAccess;
   /** Moves my viewport: following a member, or the facilitator's "bring everyone to me". */
   viewportRequest: ViewportRequest | null;
   /**
@@ -95,8 +97,6 @@ export interface BoardCanvasProps {
    * my new notes go there instead of into `doc`. Null otherwise.
    */
   privateDoc: Y.Doc | null;
-  /** The facilitator has locked the board to me: my private notes are read-only too. */
-  locked?: boolean;
   /**
    * Drawn inside each item's element (vote dots, result badges); owned by workshop/. Called
    * when an item renders: the element it returns should subscribe to its own state.
@@ -108,19 +108,19 @@ export function BoardCanvas({
   doc,
   awareness,
   me,
-  readOnly,
+  access,
   viewportRequest,
   privateDoc,
-  locked = false,
   itemOverlay,
 }: BoardCanvasProps) {
   const t = useT();
   const surface = useRef<HTMLElement>(null);
   const world = useRef<HTMLDivElement>(null);
-  const lockedRef = useRef(locked);
-  lockedRef.current = locked;
+  const { sharedReadOnly: readOnly, locked } = access;
+  const accessRef = useRef(access);
+  accessRef.current = access;
   const model = useMemo(
-    () => new BoardModel(doc, privateDoc, () => lockedRef.current),
+    () => new BoardModel(doc, privateDoc, () => accessRef.current),
     [doc, privateDoc],
   );
   const [state] = useState(() => new CanvasState());
@@ -139,7 +139,7 @@ export function BoardCanvas({
   overlayRef.current = itemOverlay;
   const overlay = useCallback((id: string) => overlayRef.current?.(id) ?? null, []);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the model asks lockedRef whether the board is locked; a lock must run this again
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the model asks accessRef whether the board is locked; a lock must run this again
   useEffect(() => {
     if (!toolsFor(readOnly, model.writesPrivately).includes(state.tool)) {
       state.setTool('select');

@@ -8,6 +8,7 @@ import '../workshop/workshop.css';
 import { type FormEvent, useId, useState } from 'react';
 import { addItem, type Item } from '../../../shared/board-document.ts';
 import { useBoardSession } from '../board/board-session.ts';
+import { mayEditItem, writeAccess } from '../board/write-access.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { useItems } from '../workshop/use-items.ts';
 import { useWorkshop } from '../workshop/use-workshop.ts';
@@ -69,17 +70,11 @@ export function OutlineView() {
   const [message, announce] = useAnnouncements(items);
   const headingId = useId();
 
-  const role = session.me.role;
-  const board = state.boardState;
   // As on the canvas: while silent writing runs, every writer's new notes go to their own
-  // private document (the facilitator's too), until the reveal.
-  // A lock is pens down: my private notes too.
-  const locked = role === 'participant' && board?.locked === true;
-  const writesPrivately =
-    board?.silentWriting === true && role !== 'viewer' && !!privateDoc && !locked;
-  const sharedReadOnly =
-    role === 'viewer' || (role === 'participant' && (board?.locked || board?.silentWriting));
-  const canAdd = role !== 'viewer' && (writesPrivately || !sharedReadOnly);
+  // private document (the facilitator's too), until the reveal. A lock is pens down: my
+  // private notes too.
+  const access = writeAccess(session.me.role, state.boardState, privateDoc !== null);
+  const { sharedReadOnly, writesPrivately, canAdd } = access;
   const frames = items.filter((item) => item.type === 'frame');
   const sections = outlineSections(items);
   const openFrameId = state.rounds.find((view) => view.round.status === 'open')?.round.frameId;
@@ -129,7 +124,7 @@ export function OutlineView() {
                   item={item}
                   doc={privateDoc}
                   frame={undefined}
-                  canEdit={!locked}
+                  canEdit={mayEditItem(access, true)}
                   isPrivate
                   announce={announce}
                 />
@@ -164,7 +159,7 @@ export function OutlineView() {
                     item={item}
                     doc={session.doc}
                     frame={roundFrame}
-                    canEdit={!sharedReadOnly}
+                    canEdit={mayEditItem(access, false)}
                     isPrivate={false}
                     announce={announce}
                   />

@@ -1,19 +1,17 @@
 /**
- * Reading a BoardExport the way every format needs it: the order the board draws items in,
- * which frame an item sits in, what text names an item, who a member id is. Pure functions of the model, shared by the formats
- * so a note lands in the same frame in the report, the spreadsheet and the picture.
+ * Reading a BoardExport the way every format needs it: an item's box, which frame an item sits
+ * in, what text names an item, who a member id is. Pure functions of the model, shared by the
+ * formats so a note lands in the same frame in the report, the spreadsheet and the picture.
+ * The order the board draws items in is the board's own (shared/drawing-order.ts).
  */
 import type { Item } from '../../../shared/board-document.ts';
+import { byDrawingOrder } from '../../../shared/drawing-order.ts';
 import type { BoardExport, ExportItem, FollowUp } from '../../../shared/follow-through.ts';
+import { type Box, centre, type Point } from '../../../shared/geometry.ts';
 
 export type FrameItem = Extract<Item, { type: 'frame' }>;
 export type ConceptItem = Extract<Item, { type: 'concept' }>;
 export type NoteItem = Extract<Item, { type: 'note' | 'text' }>;
-
-export interface Point {
-  x: number;
-  y: number;
-}
 
 /** Top-to-bottom, then left-to-right: the order people read a board in. Ids break ties. */
 export function byReadingOrder(a: Item, b: Item): number {
@@ -29,13 +27,6 @@ export function strokePoints(points: readonly number[]): Point[] {
     if (Number.isFinite(x) && Number.isFinite(y)) pairs.push({ x, y });
   }
   return pairs;
-}
-
-export interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
 }
 
 /**
@@ -57,38 +48,15 @@ export function boundsOf(boxes: readonly (Point & Partial<Box>)[]): Box | null {
   return { x: left, y: top, w: right - left, h: bottom - top };
 }
 
-/** The middle of an item's box; strokes use their points' box; connectors have none. */
-export function centreOf(item: Item): Point | null {
-  if (item.type === 'connector') return null;
-  if (item.type === 'stroke') {
-    const box = boundsOf(strokePoints(item.points));
-    if (!box) return { x: item.x, y: item.y };
-    return { x: box.x + box.w / 2, y: box.y + box.h / 2 };
-  }
-  return { x: item.x + item.w / 2, y: item.y + item.h / 2 };
-}
-
-/** The board's layers, bottom to top: frames, then connectors, then everything else. */
-function layerOf(item: Item): number {
-  return item.type === 'frame' ? 0 : item.type === 'connector' ? 1 : 2;
-}
-
 /**
- * The order the board draws items in, bottom first: by layer, then by `z` within a layer
- * (missing is 0), then oldest first (the board adds newer items after older ones). Ids break
- * the last ties, so every export draws the same board the same way.
+ * An item's box: a stroke's is its points' (a foreign client may not keep x/y/w/h current);
+ * a connector, a stroke without points or a box not made of numbers has none.
  */
-export function byDrawingOrder(a: ExportItem, b: ExportItem): number {
-  return (
-    layerOf(a) - layerOf(b) ||
-    zOf(a) - zOf(b) ||
-    a.createdAt - b.createdAt ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
-}
-
-function zOf(item: ExportItem): number {
-  return typeof item.z === 'number' && Number.isFinite(item.z) ? item.z : 0;
+export function boxOf(item: Item): Box | null {
+  if (item.type === 'connector') return null;
+  if (item.type === 'stroke') return boundsOf(strokePoints(item.points));
+  if (![item.x, item.y, item.w, item.h].every(Number.isFinite)) return null;
+  return { x: item.x, y: item.y, w: item.w, h: item.h };
 }
 
 function containsPoint(frame: FrameItem, point: Point): boolean {
@@ -136,9 +104,10 @@ export function frameLookup(items: readonly ExportItem[]): (item: Item) => Frame
       const under = below.get(item.id) ?? topFirst.filter((frame) => frame.id !== item.id);
       return under.find((frame) => containsBox(frame, box)) ?? null;
     }
-    const centre = centreOf(item);
-    if (!centre) return null;
-    return topFirst.find((frame) => frame.id !== item.id && containsPoint(frame, centre)) ?? null;
+    const box = boxOf(item);
+    if (!box) return null;
+    const middle = centre(box);
+    return topFirst.find((frame) => frame.id !== item.id && containsPoint(frame, middle)) ?? null;
   };
 }
 

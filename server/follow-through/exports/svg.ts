@@ -4,17 +4,16 @@
  * every item with a margin. Stroke points are board coordinates, like every item's x and y.
  */
 import { CONCEPT_FIELDS, type Item } from '../../../shared/board-document.ts';
-import { edgePoint } from '../../../shared/connector-geometry.ts';
+import { byDrawingOrder } from '../../../shared/drawing-order.ts';
 import type { BoardExport } from '../../../shared/follow-through.ts';
+import { type Box, centre, edgePoint } from '../../../shared/geometry.ts';
 import {
-  type Box,
   boundsOf,
-  byDrawingOrder,
+  boxOf,
   type ConceptItem,
   type FrameItem,
   itemText,
   type NoteItem,
-  type Point,
   strokePoints,
 } from './board-model.ts';
 import { type ExportLabels, labelsFor } from './labels.ts';
@@ -57,17 +56,6 @@ export function toSvg(model: BoardExport): string {
     '</svg>',
     '',
   ].join('\n');
-}
-
-function centreOf(box: Box): Point {
-  return { x: box.x + box.w / 2, y: box.y + box.h / 2 };
-}
-
-function boxOf(item: Item): Box | null {
-  if (item.type === 'connector') return null;
-  if (item.type === 'stroke') return boundsOf(strokePoints(item.points));
-  if (![item.x, item.y, item.w, item.h].every(Number.isFinite)) return null;
-  return { x: item.x, y: item.y, w: item.w, h: item.h };
 }
 
 function viewBox(items: readonly Item[]): Box {
@@ -242,7 +230,7 @@ function connector(
   const a = fromItem ? boxOf(fromItem) : null;
   const b = toItem ? boxOf(toItem) : null;
   if (!a || !b) return '';
-  const start = edgePoint(a, centreOf(b));
-  const end = edgePoint(b, centreOf(a));
+  const start = edgePoint(a, centre(b));
+  const end = edgePoint(b, centre(a));
   return `<line data-item="${xml(item.id)}" x1="${num(start.x)}" y1="${num(start.y)}" x2="${num(end.x)}" y2="${num(end.y)}" stroke="${CONNECTOR_INK}" stroke-width="2.5" marker-end="url(#${ARROW_ID})"/>`;
 }

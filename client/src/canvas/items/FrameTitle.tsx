@@ -2,9 +2,11 @@
  * A frame's (or concept card's) title: a plain string in the schema, so the last writer wins;
  * edits are written as they are typed, so everyone sees the title change live.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { ItemMap } from '../../../../shared/board-document.ts';
 import { useCanvas } from '../canvas-context.ts';
+import type { Rect } from '../model/geometry.ts';
 
 export interface FrameTitleProps {
   map: ItemMap;
@@ -14,17 +16,39 @@ export interface FrameTitleProps {
   /** Tab (`back` with Shift): where a concept card moves on to its fields; without it, Tab leaves. */
   onTab?: (back: boolean) => void;
   className?: string;
+  /**
+   * A frame's box and id. Frames are drawn below every other item, so a frame drawn over notes
+   * would open its title editor under them: while its title is written it is lifted, at the
+   * frame's place, into the editing layer above the items (ItemsLayer.tsx, canvas.css).
+   */
+  frame?: { id: string; box: Rect };
 }
 
-export function FrameTitle({ map, title, editing, onDone, onTab, className }: FrameTitleProps) {
+export function FrameTitle({
+  map,
+  title,
+  editing,
+  onDone,
+  onTab,
+  className,
+  frame,
+}: FrameTitleProps) {
   const { t, model } = useCanvas();
   const input = useRef<HTMLInputElement>(null);
+  const anchor = useRef<HTMLSpanElement>(null);
+  const [layer, setLayer] = useState<Element | null>(null);
+  const lifted = editing && frame !== undefined;
+  useLayoutEffect(() => {
+    if (!lifted) return;
+    setLayer(anchor.current?.closest('.im-world')?.querySelector('.im-layer-editing') ?? null);
+  }, [lifted]);
+  const placed = !lifted || layer !== null;
   useEffect(() => {
-    if (editing) {
+    if (editing && placed) {
       input.current?.focus({ preventScroll: true });
       input.current?.select();
     }
-  }, [editing]);
+  }, [editing, placed]);
   if (!editing) {
     return (
       <div className={className ?? 'im-frame-title'} data-item-text="" data-handle="title">
@@ -32,7 +56,7 @@ export function FrameTitle({ map, title, editing, onDone, onTab, className }: Fr
       </div>
     );
   }
-  return (
+  const editor = (
     <input
       ref={input}
       className={`${className ?? 'im-frame-title'} im-title-input`}
@@ -52,9 +76,32 @@ export function FrameTitle({ map, title, editing, onDone, onTab, className }: Fr
         } else if (event.key === 'Tab' && onTab) {
           event.preventDefault();
           onTab(event.shiftKey);
+        } else if (event.key === 'Tab' && frame) {
+          // Lifted out of its frame, the editor has no place in the Tab order: back on the
+          // frame first, so Tab goes on from the frame as it would from the title in it.
+          onDone('keyboard');
         }
       }}
       onBlur={() => onDone('blur')}
     />
+  );
+  if (!frame) return editor;
+  const { box } = frame;
+  return (
+    <>
+      <span ref={anchor} hidden />
+      {layer
+        ? createPortal(
+            <div
+              className="im-frame-title-host"
+              data-title-of={frame.id}
+              style={{ left: box.x, top: box.y, width: box.w, height: box.h }}
+            >
+              {editor}
+            </div>,
+            layer,
+          )
+        : null}
+    </>
   );
 }

@@ -1,8 +1,9 @@
 /** One item of the board, memoized and subscribed to its own Y.Map: a change re-renders it alone. */
 import { memo } from 'react';
 import type { ItemMap } from '../../../../shared/board-document.ts';
+import { zOf } from '../../../../shared/drawing-order.ts';
 import { useCanvas } from '../canvas-context.ts';
-import { textOf, zOf } from '../model/board-model.ts';
+import { textOf } from '../model/board-model.ts';
 import { useItemStatus } from '../model/canvas-state.ts';
 import { ConceptBody } from './ConceptBody.tsx';
 import { inkOn, safeFill } from './colors.ts';
@@ -102,7 +103,13 @@ export const ItemView = memo(function ItemView({ id, map, isPrivate }: ItemViewP
           className="im-frame"
           style={{ background: safeFill(item.color, '#f8f9fa') }}
         >
-          <FrameTitle map={map} title={item.title} editing={editing === 'title'} onDone={stop} />
+          <FrameTitle
+            map={map}
+            title={item.title}
+            editing={editing === 'title'}
+            onDone={stop}
+            frame={{ id, box: item }}
+          />
         </ItemShell>
       );
     case 'concept':

@@ -1,11 +1,13 @@
 /**
- * The items of one document, in three layers: frames at the bottom, connectors above them,
- * everything else on top (each layer ordered by the items' `z`). This list re-renders only
- * when items are added or removed; a moved or edited item re-renders itself.
+ * The items of both documents, in three layers: frames at the bottom, connectors above them,
+ * everything else on top, each in drawing order (shared/drawing-order.ts): `z` as each item's
+ * z-index, older before newer where `z` ties. This list re-renders only when items are added
+ * or removed; a moved or edited item re-renders itself, a restacked one its z-index.
  */
 import { memo, useEffect, useReducer } from 'react';
 import type * as Y from 'yjs';
-import { type ItemMap, itemsOf } from '../../../../shared/board-document.ts';
+import { type ItemMap, type ItemType, itemsOf } from '../../../../shared/board-document.ts';
+import { byDrawingOrder, zOf } from '../../../../shared/drawing-order.ts';
 import { ConnectorView } from './ConnectorView.tsx';
 import { ItemView } from './ItemView.tsx';
 
@@ -29,13 +31,25 @@ interface Entry {
   id: string;
   map: ItemMap;
   isPrivate: boolean;
+  type: ItemType;
+  createdAt: number;
+  z: number;
 }
 
 function entries(doc: Y.Doc | null, isPrivate: boolean): Entry[] {
   if (!doc) return [];
   const out: Entry[] = [];
   itemsOf(doc).forEach((map, id) => {
-    out.push({ id, map, isPrivate });
+    const type = map.get('type') as ItemType;
+    const createdAt = map.get('createdAt');
+    out.push({
+      id,
+      map,
+      isPrivate,
+      type,
+      createdAt: typeof createdAt === 'number' && Number.isFinite(createdAt) ? createdAt : 0,
+      z: zOf(map),
+    });
   });
   return out;
 }
@@ -51,14 +65,13 @@ export const ItemsLayers = memo(function ItemsLayers({
   const shared = useItemIds(doc);
   const mine = useItemIds(privateDoc);
   const listVersion = shared * 100_000 + mine;
-  const all = [...entries(doc, false), ...entries(privateDoc, true)];
+  const all = [...entries(doc, false), ...entries(privateDoc, true)].sort(byDrawingOrder);
   const frames: Entry[] = [];
   const connectors: Entry[] = [];
   const others: Entry[] = [];
   for (const entry of all) {
-    const type = entry.map.get('type');
-    if (type === 'frame') frames.push(entry);
-    else if (type === 'connector') connectors.push(entry);
+    if (entry.type === 'frame') frames.push(entry);
+    else if (entry.type === 'connector') connectors.push(entry);
     else others.push(entry);
   }
   return (
@@ -91,6 +104,8 @@ export const ItemsLayers = memo(function ItemsLayers({
           <ItemView key={e.id} id={e.id} map={e.map} isPrivate={e.isPrivate} />
         ))}
       </div>
+      {/* A frame title being written, above the items (FrameTitle.tsx). */}
+      <div className="im-layer im-layer-editing" />
     </>
   );
 });

@@ -6,6 +6,8 @@
  */
 import * as Y from 'yjs';
 import { type Item, type ItemMap, itemsOf, readItem } from '../../../../shared/board-document.ts';
+import { zOf } from '../../../../shared/drawing-order.ts';
+import { mayEditItem, type WriteAccess } from '../../board/write-access.ts';
 
 export interface Located {
   doc: Y.Doc;
@@ -14,29 +16,23 @@ export interface Located {
   isPrivate: boolean;
 }
 
-/**
- * Extra item fields the canvas writes (the schema allows extra fields):
- * - `z` (number): stacking order among items of the same layer; larger is on top. Missing = 0.
- */
-export const Z_FIELD = 'z';
-
 export class BoardModel {
   readonly origin: object;
   constructor(
     readonly doc: Y.Doc,
     readonly privateDoc: Y.Doc | null,
     /**
-     * Whether the facilitator has locked the board: pens down, my private notes included. Asked
-     * each time, so a lock does not make a new model (and lose undo history and the view).
+     * What I may write now (board/write-access.ts). Asked each time, so a lock does not make a
+     * new model (and lose undo history and the view).
      */
-    readonly isLocked: () => boolean = () => false,
+    readonly access: () => WriteAccess,
   ) {
     this.origin = { canvas: true };
   }
 
   /** Whether my new notes go to my private document now (silent writing, not locked). */
   get writesPrivately(): boolean {
-    return this.privateDoc !== null && !this.isLocked();
+    return this.privateDoc !== null && this.access().writesPrivately;
   }
 
   docs(): Y.Doc[] {
@@ -59,7 +55,7 @@ export class BoardModel {
    * and those not while the board is locked.
    */
   mayEdit(id: string, sharedReadOnly: boolean): boolean {
-    return !sharedReadOnly || (this.isPrivate(id) && !this.isLocked());
+    return mayEditItem({ sharedReadOnly, locked: this.access().locked }, this.isPrivate(id));
   }
 
   mapOf(id: string): ItemMap | undefined {
@@ -124,8 +120,7 @@ export class BoardModel {
     let top = 0;
     for (const doc of this.docs()) {
       itemsOf(doc).forEach((map) => {
-        const z = map.get(Z_FIELD);
-        if (typeof z === 'number' && z > top) top = z;
+        top = Math.max(top, zOf(map));
       });
     }
     return top;
@@ -135,17 +130,11 @@ export class BoardModel {
     let bottom = 0;
     for (const doc of this.docs()) {
       itemsOf(doc).forEach((map) => {
-        const z = map.get(Z_FIELD);
-        if (typeof z === 'number' && z < bottom) bottom = z;
+        bottom = Math.min(bottom, zOf(map));
       });
     }
     return bottom;
   }
-}
-
-export function zOf(map: ItemMap): number {
-  const z = map.get(Z_FIELD);
-  return typeof z === 'number' && Number.isFinite(z) ? z : 0;
 }
 
 export function textOf(map: ItemMap, key = 'text'): Y.Text | null {

@@ -5,7 +5,8 @@
  */
 import * as Y from 'yjs';
 import { type ItemMap, itemsOf } from '../../../../shared/board-document.ts';
-import { type BoardModel, Z_FIELD } from './board-model.ts';
+import { Z_FIELD } from '../../../../shared/drawing-order.ts';
+import type { BoardModel } from './board-model.ts';
 
 export const CLIPBOARD_MIME = 'application/x-ideamill-items+json';
 const MARKER = 'ideamill/items';

@@ -10,8 +10,17 @@ import {
   itemsOf,
   type NewItem,
 } from '../../../../shared/board-document.ts';
-import { type BoardModel, Z_FIELD, zOf } from './board-model.ts';
-import { boundsOfPoints, centre, contains, pairs, type Rect, rectOf } from './geometry.ts';
+import { byDrawingOrder, Z_FIELD, zOf } from '../../../../shared/drawing-order.ts';
+import type { BoardModel, Located } from './board-model.ts';
+import {
+  boundsOfPoints,
+  centre,
+  contains,
+  type Point,
+  pairs,
+  type Rect,
+  rectOf,
+} from './geometry.ts';
 
 /** Adds an item on top of everything; notes go to my private document while one is given. */
 export function createItem(model: BoardModel, init: NewItem, target?: Y.Doc): string {
@@ -72,7 +81,7 @@ export function movingSet(model: BoardModel, ids: Iterable<string>): Placed[] {
       const box = rectOf(other.item);
       const inside =
         other.item.parent === id ||
-        (box !== null && contains(frame, centre(box)) && !isBigger(box, frame));
+        (box !== null && contains(frame, centre(box)) && canHold(frame, box));
       if (inside) queue.push(other.item.id);
     }
   }
@@ -82,8 +91,9 @@ export function movingSet(model: BoardModel, ids: Iterable<string>): Placed[] {
   });
 }
 
-function isBigger(a: Rect, b: Rect): boolean {
-  return a.w * a.h >= b.w * b.h;
+/** Whether `frame` can hold an item of `box`: one as big as the frame lies over it, not in it. */
+export function canHold(frame: Rect, box: Rect): boolean {
+  return box.w * box.h < frame.w * frame.h;
 }
 
 /** Puts each moving item at its start position plus (dx, dy); strokes shift their points. */
@@ -102,29 +112,53 @@ export function placeAt(model: BoardModel, start: readonly Placed[], dx: number,
   });
 }
 
+/** A frame of the shared board and where it lies. */
+export interface FrameBox {
+  id: string;
+  rect: Rect;
+}
+
 /**
- * After a drop: an item whose centre lies in a frame gets that frame as `parent`: where frames
- * overlap, the topmost one (frames are opaque, so the top one is where it is seen to lie; the
- * exports read a board the same way, server/follow-through/exports/board-model.ts). One dropped
- * outside every frame loses its parent.
+ * The shared board's frames among `all` (BoardModel.all), topmost first: the order the board
+ * draws them in (shared/drawing-order.ts), which is the order the exports read them in too.
+ */
+export function framesTopFirst(all: readonly Located[]): FrameBox[] {
+  const frames: (FrameBox & { type: 'frame'; createdAt: number; z: number })[] = [];
+  for (const { item, map, isPrivate } of all) {
+    const rect = rectOf(item);
+    if (item.type !== 'frame' || isPrivate || !rect) continue;
+    frames.push({ id: item.id, type: item.type, createdAt: item.createdAt, z: zOf(map), rect });
+  }
+  return frames.sort(byDrawingOrder).reverse();
+}
+
+/**
+ * Which frame is at `point`: the topmost of `frames` (framesTopFirst) under it, of those
+ * `accept` takes. Frames are opaque, so where they overlap the top one is where a thing is
+ * seen to lie; the exports read a board the same way (server/follow-through/exports).
+ */
+export function frameAt(
+  frames: readonly FrameBox[],
+  point: Point,
+  accept: (frame: FrameBox) => boolean = () => true,
+): FrameBox | null {
+  return frames.find((frame) => contains(frame.rect, point) && accept(frame)) ?? null;
+}
+
+/**
+ * After a drop: an item whose centre lies in a frame that can hold it gets that frame as
+ * `parent` (frameAt: the topmost one there). One dropped outside every frame loses its parent.
  */
 export function snapToFrames(model: BoardModel, ids: Iterable<string>): void {
   const all = model.all();
-  const frames = all
-    .filter((l) => l.item.type === 'frame' && !l.isPrivate)
-    .map((l) => ({ id: l.item.id, rect: rectOf(l.item)!, z: zOf(l.map), at: l.item.createdAt }))
-    // Topmost first: the board draws a layer by `z`, older items below newer ones.
-    .sort((a, b) => b.z - a.z || b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  const frames = framesTopFirst(all);
   const wanted = new Set(ids);
   const changes = new Map<string, string | null>();
   for (const l of all) {
     if (!wanted.has(l.item.id) || l.item.type === 'connector') continue;
     const box = rectOf(l.item);
     if (!box) continue;
-    const c = centre(box);
-    const frame = frames.find(
-      (f) => f.id !== l.item.id && contains(f.rect, c) && !isBigger(box, f.rect),
-    );
+    const frame = frameAt(frames, centre(box), (f) => f.id !== l.item.id && canHold(f.rect, box));
     const parent = frame?.id ?? null;
     if ((l.item.parent ?? null) !== parent) changes.set(l.item.id, parent);
   }

@@ -1,17 +1,10 @@
 /** Boxes and points in board units, and the questions the tools ask of them. */
 import type { Item } from '../../../../shared/board-document.ts';
+import type { Box, Point } from '../../../../shared/geometry.ts';
 
-export interface Point {
-  x: number;
-  y: number;
-}
-
-export interface Rect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+export type { Point };
+/** A box in board units (shared/geometry.ts calls it Box). */
+export type Rect = Box;
 
 /** Stroke points are board coordinates (as the SVG export reads them), pairs in a flat array. */
 export function pairs(points: readonly number[]): Point[] {
@@ -47,10 +40,6 @@ export function rectOf(item: Item): Rect | null {
     return points.length > 0 ? boundsOfPoints(points) : null;
   }
   return { x: item.x, y: item.y, w: Math.max(0, item.w), h: Math.max(0, item.h) };
-}
-
-export function centre(rect: Rect): Point {
-  return { x: rect.x + rect.w / 2, y: rect.y + rect.h / 2 };
 }
 
 export function contains(rect: Rect, point: Point): boolean {
@@ -109,5 +98,5 @@ export function strokeHit(points: readonly number[], p: Point, radius: number): 
   return false;
 }
 
-/** Connector ends: shared with the SVG export, which draws connectors the same way. */
-export { edgePoint } from '../../../../shared/connector-geometry.ts';
+/** An item's centre and a connector's ends: shared with the SVG export, which draws alike. */
+export { centre, edgePoint } from '../../../../shared/geometry.ts';

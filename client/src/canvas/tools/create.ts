@@ -3,10 +3,15 @@
  * double-click on empty board, and Enter for keyboard users.
  */
 import type { ItemType, NewItem } from '../../../../shared/board-document.ts';
-import { createItem, snapToFrames } from '../model/edit-actions.ts';
+import {
+  canHold,
+  createItem,
+  frameAt,
+  framesTopFirst,
+  snapToFrames,
+} from '../model/edit-actions.ts';
 import {
   centre,
-  contains,
   intersects,
   type Point,
   type Rect,
@@ -31,8 +36,13 @@ const SIZES: Partial<Record<ItemType, [number, number]>> = {
   concept: [420, 560],
 };
 
-/** A frame dragged out smaller than this gets this size: room for its title and a note. */
-export const MIN_FRAME = { w: 240, h: 160 };
+/**
+ * A frame dragged out smaller than this gets this size: room for a new note (SIZES.note) clear
+ * of the frame's edges and title, down to about 30 % zoom (the title keeps at least 14 screen
+ * pixels, canvas.css, so the further out, the more board it takes). 240×160 held no note: one
+ * clicked into it was left lying across it, in no frame.
+ */
+export const MIN_FRAME = { w: 280, h: 300 };
 /** Below this many screen pixels a press of the frame tool is a click, not a drag. */
 const CLICK_SLOP = 4;
 /** Between a new item and the frame edge or title it keeps clear of. */
@@ -53,7 +63,8 @@ function createIn(env: ToolEnv, type: CreatedType, box: Rect): string {
   if (type === 'frame') init.title = env.labels.newFrame;
   if (type === 'concept') init.title = env.labels.newConcept;
   // While silent writing runs my new notes are private: they go to my own document.
-  const target = type === 'note' && env.model.privateDoc ? env.model.privateDoc : env.model.doc;
+  const { privateDoc, writesPrivately } = env.model;
+  const target = type === 'note' && writesPrivately && privateDoc ? privateDoc : env.model.doc;
   env.undo.beginGesture();
   const id = createItem(env.model, init, target);
   if (type !== 'frame') snapToFrames(env.model, [id]);
@@ -128,16 +139,13 @@ function freeSpotNear(box: Rect, others: Rect[], at: Point): Point {
 }
 
 /**
- * `box` moved the least it must to lie inside the smallest frame under `at` and clear of that
- * frame's title, when the frame has room for it; otherwise `box` as it is.
+ * `box` moved the least it must to lie inside the frame at `at` (the one snapToFrames then
+ * makes its parent: the topmost there that can hold it) and clear of that frame's title, when
+ * the frame has room for it; otherwise `box` as it is.
  */
 function keepInFrame(env: ToolEnv, box: Rect, at: Point): Rect {
-  const frame = env.model
-    .all()
-    .filter((l) => l.item.type === 'frame' && !l.isPrivate)
-    .map((l) => ({ id: l.item.id, rect: rectOf(l.item)! }))
-    .filter((f) => contains(f.rect, at))
-    .sort((a, b) => a.rect.w * a.rect.h - b.rect.w * b.rect.h)[0];
+  const frames = framesTopFirst(env.model.all());
+  const frame = frameAt(frames, at, (f) => canHold(f.rect, box));
   if (!frame) return box;
   const f = frame.rect;
   if (box.w > f.w - 2 * MARGIN || box.h > f.h - 2 * MARGIN) return box;

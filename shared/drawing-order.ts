@@ -1,0 +1,46 @@
+/**
+ * The order the board draws items in, bottom first: by layer (frames, then connectors, then
+ * everything else), by `z` within a layer, then oldest first, ids breaking the last ties. The
+ * canvas stacks its items so and the SVG export paints them so; where frames overlap, the one
+ * drawn last is the one seen, so "which frame is this in" is read in the same order.
+ */
+import type * as Y from 'yjs';
+import type { ItemType } from './board-document.ts';
+
+/**
+ * The item field holding its stacking order within its layer (an extra field the schema
+ * allows): larger is on top; missing, or anything but a finite number, is 0.
+ */
+export const Z_FIELD = 'z';
+
+/** What the drawing order reads of an item; `z` as an export carries it (absent is 0). */
+export interface Stacked {
+  id: string;
+  type: ItemType;
+  createdAt: number;
+  z?: number;
+}
+
+/** An item map's `z`: a finite number, else 0. */
+export function zOf(map: Y.Map<unknown>): number {
+  return finiteOrZero(map.get(Z_FIELD));
+}
+
+function finiteOrZero(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+
+/** The board's layers, bottom to top: frames, then connectors, then everything else. */
+export function layerOf(type: ItemType): number {
+  return type === 'frame' ? 0 : type === 'connector' ? 1 : 2;
+}
+
+/** Sorts bottom first: what `[...items].sort(byDrawingOrder)` draws last is on top. */
+export function byDrawingOrder(a: Stacked, b: Stacked): number {
+  return (
+    layerOf(a.type) - layerOf(b.type) ||
+    finiteOrZero(a.z) - finiteOrZero(b.z) ||
+    a.createdAt - b.createdAt ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}

@@ -1,0 +1,182 @@
+/**
+ * Frames as the facilitator makes and fills them: a frame drawn over notes opens its title
+ * editor where it can be read, a frame dragged out at its least size holds a note clear of its
+ * title, and where frames overlap a new note goes into the one seen on top. A plain Yjs client
+ * reading the board document is the judge of what was made; the page of what covers what.
+ */
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addItem, type Item, itemsOf, readItems } from '../../shared/board-document.ts';
+import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
+import { socketIoClient, waitFor } from '../helpers/clients.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { canvasPoint, drag, item, zoomOf, zoomToFit } from './canvas-helpers.ts';
+import { openAs, screenshot } from './workshop-helpers.ts';
+
+type Box = { x: number; y: number; width: number; height: number };
+type Frame = Extract<Item, { type: 'frame' }>;
+type Note = Extract<Item, { type: 'note' | 'text' }>;
+
+const overlap = (a: Box, b: Box) =>
+  a.x < b.x + b.width - 1 &&
+  b.x < a.x + a.width - 1 &&
+  a.y < b.y + b.height - 1 &&
+  b.y < a.y + a.height - 1;
+
+const inside = (note: Note, frame: Frame) =>
+  note.x >= frame.x &&
+  note.y >= frame.y &&
+  note.x + note.w <= frame.x + frame.w &&
+  note.y + note.h <= frame.y + frame.h;
+
+async function boxOf(locator: Locator): Promise<Box> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('not on screen');
+  return box;
+}
+
+describe.skipIf(!HAS_CHROMIUM)('frames on the canvas', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let observer: ReturnType<typeof socketIoClient>;
+  let page: Page;
+  const items = () => readItems(observer.doc);
+  const frames = () => items().filter((i): i is Frame => i.type === 'frame');
+  const notes = () => items().filter((i): i is Note => i.type === 'note');
+  const clearBoard = async () => {
+    observer.doc.transact(() => {
+      for (const entry of items()) observer.doc.getMap('items').delete(entry.id);
+    });
+    await page.locator('[data-item-id]').first().waitFor({ state: 'detached' });
+  };
+
+  /** The screen point of a board point, measured from an item drawn on the page. */
+  async function onScreen(anchor: Frame | Note, point: { x: number; y: number }) {
+    const zoom = await zoomOf(page);
+    const box = await boxOf(item(page, anchor.id));
+    return { x: box.x + (point.x - anchor.x) * zoom, y: box.y + (point.y - anchor.y) * zoom };
+  }
+
+  /** Types into the note editor a new note opens with, leaves it, and waits for the note. */
+  async function typeNote(count: number, text: string): Promise<Note> {
+    await page.locator('.im-note textarea.im-editor').waitFor();
+    await page.keyboard.type(text);
+    await page.keyboard.press('Escape');
+    await waitFor(
+      () => notes().length === count && notes().some((n) => n.text === text),
+      `note ${count}`,
+    );
+    return notes().find((n) => n.text === text)!;
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    const created = await server.createBoard({ title: 'Frames' });
+    const boardId = created.board.id;
+    const facilitator = await server.join(boardId, created.keys.facilitator, 'Observer');
+    observer = socketIoClient(server.url, boardId, facilitator.token);
+    await observer.synced;
+    page = (await openAs(browser, server, boardId, created.keys.facilitator, 'Fran')).page;
+    await page.locator('.im-surface').waitFor();
+  });
+  afterAll(async () => {
+    observer?.destroy();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('a frame drawn over a note opens its title editor above the note, ready to type into', async () => {
+    const noteId = addItem(observer.doc, { type: 'note', x: 0, y: 0, text: 'Already here' });
+    addItem(observer.doc, { type: 'note', x: 600, y: 400, text: 'Far corner' });
+    await item(page, noteId).waitFor();
+    await zoomToFit(page);
+    const note = await boxOf(item(page, noteId));
+    // From inside the note out past it: the frame's title corner lies on the note.
+    await page.keyboard.press('f');
+    await drag(
+      page,
+      { x: note.x + note.width * 0.2, y: note.y + note.height * 0.2 },
+      { x: note.x + note.width * 2, y: note.y + note.height * 1.8 },
+    );
+    const input = page.locator('.im-title-input');
+    await input.waitFor();
+    const title = await boxOf(input);
+    expect(overlap(title, note)).toBe(true);
+    // Seen, not covered: where title and note meet, the page shows the title editor.
+    const left = Math.max(title.x, note.x);
+    const right = Math.min(title.x + title.width, note.x + note.width);
+    const onTop = await page.evaluate(
+      ({ x, y }) => document.elementFromPoint(x, y)?.classList.contains('im-title-input') ?? false,
+      { x: (left + right) / 2, y: title.y + title.height / 2 },
+    );
+    expect(onTop).toBe(true);
+    expect(await input.evaluate((element) => element === document.activeElement)).toBe(true);
+    await screenshot(page, 'canvas-frames-title-over-note');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('Arrivals');
+    // What is typed shows where the facilitator looks.
+    expect(await input.inputValue()).toBe('Arrivals');
+    await page.keyboard.press('Enter');
+    await input.waitFor({ state: 'detached' });
+    await waitFor(() => frames()[0]?.title === 'Arrivals', 'the frame title');
+    const frameId = frames()[0]!.id;
+    // Left, the title is drawn in the frame again (under the note, as frames are).
+    await item(page, frameId).locator('[data-handle="title"]').waitFor();
+    // The keyboard is back on the frame; Enter opens the title again, Tab goes on from the frame.
+    expect(await item(page, frameId).evaluate((e) => e === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await input.waitFor();
+    await page.keyboard.press('Tab');
+    await input.waitFor({ state: 'detached' });
+    const focused = await page.evaluate(() =>
+      document.activeElement?.closest('[data-item-id]')?.getAttribute('data-item-id'),
+    );
+    expect(focused).toBeTruthy();
+    expect(focused).not.toBe(frameId);
+    await clearBoard();
+  });
+
+  it('a frame dragged out at its least size holds a note clicked into it, clear of its title', async () => {
+    await page.keyboard.press('f');
+    const corner = await canvasPoint(page, 0.5, 0.4);
+    await drag(page, corner, { x: corner.x + 20, y: corner.y + 15 });
+    await waitFor(() => frames().length === 1, 'a frame');
+    await page.keyboard.press('Escape');
+    await page.locator('.im-title-input').waitFor({ state: 'detached' });
+    const frame = frames()[0]!;
+    const frameBox = await boxOf(item(page, frame.id));
+    await page.keyboard.press('n');
+    await page.mouse.click(frameBox.x + frameBox.width / 2, frameBox.y + frameBox.height / 2);
+    const note = await typeNote(1, 'Fits');
+    expect(inside(note, frame)).toBe(true);
+    expect(note.parent).toBe(frame.id);
+    const title = await boxOf(item(page, frame.id).locator('[data-handle="title"]'));
+    expect(overlap(await boxOf(item(page, note.id)), title)).toBe(false);
+    await screenshot(page, 'canvas-frames-least-size');
+    await clearBoard();
+  });
+
+  it('where frames overlap, a new note goes into the frame seen on top', async () => {
+    let small = '';
+    let big = '';
+    observer.doc.transact(() => {
+      small = addItem(observer.doc, { type: 'frame', x: 0, y: 0, w: 400, h: 400, title: 'Old' });
+      big = addItem(observer.doc, { type: 'frame', x: 200, y: 200, w: 800, h: 600, title: 'New' });
+      itemsOf(observer.doc).get(small)?.set('z', 1);
+      itemsOf(observer.doc).get(big)?.set('z', 2);
+    });
+    await item(page, big).waitFor();
+    await zoomToFit(page);
+    const top = frames().find((f) => f.id === big)!;
+    // Where both lie, near the corner the newer frame covers.
+    const at = await onScreen(top, { x: 300, y: 300 });
+    await page.keyboard.press('n');
+    await page.mouse.click(at.x, at.y);
+    const note = await typeNote(1, 'On top');
+    expect(note.parent).toBe(big);
+    expect(inside(note, top)).toBe(true);
+    await screenshot(page, 'canvas-frames-overlapping');
+    await clearBoard();
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * The order the board draws items in (shared/drawing-order.ts), and the frame a thing lies in
+ * where frames overlap: the one drawn on top, on the canvas and in the exports alike.
+ */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { FULL_ACCESS } from '../../client/src/board/write-access.ts';
+import { BoardModel } from '../../client/src/canvas/model/board-model.ts';
+import {
+  frameAt,
+  framesTopFirst,
+  snapToFrames,
+} from '../../client/src/canvas/model/edit-actions.ts';
+import { frameLookup } from '../../server/follow-through/exports/board-model.ts';
+import { addItem, itemsOf, readItem, readItems } from '../../shared/board-document.ts';
+import { byDrawingOrder, Z_FIELD, zOf } from '../../shared/drawing-order.ts';
+
+describe('drawing order', () => {
+  const base = { createdAt: 100 };
+  it('frames below connectors below everything else, whatever their z', () => {
+    const items = [
+      { ...base, id: 'n', type: 'note' as const, z: -5 },
+      { ...base, id: 'c', type: 'connector' as const, z: 9 },
+      { ...base, id: 'f', type: 'frame' as const, z: 50 },
+    ];
+    expect(items.sort(byDrawingOrder).map((i) => i.id)).toEqual(['f', 'c', 'n']);
+  });
+
+  it('within a layer by z (missing or not a number is 0), then oldest first, then id', () => {
+    const items = [
+      { id: 'b', type: 'note' as const, createdAt: 5 },
+      { id: 'a', type: 'note' as const, createdAt: 5 },
+      { id: 'old', type: 'note' as const, createdAt: 1 },
+      { id: 'top', type: 'note' as const, createdAt: 0, z: 2 },
+      { id: 'nan', type: 'note' as const, createdAt: 3, z: Number.NaN },
+      { id: 'low', type: 'note' as const, createdAt: 9, z: -1 },
+    ];
+    expect(items.sort(byDrawingOrder).map((i) => i.id)).toEqual([
+      'low',
+      'old',
+      'nan',
+      'a',
+      'b',
+      'top',
+    ]);
+  });
+
+  it('an item map’s z: a finite number, else 0', () => {
+    const doc = new Y.Doc();
+    const id = addItem(doc, { type: 'note', x: 0, y: 0 });
+    const map = itemsOf(doc).get(id)!;
+    expect(zOf(map)).toBe(0);
+    map.set(Z_FIELD, 7);
+    expect(zOf(map)).toBe(7);
+    map.set(Z_FIELD, Number.POSITIVE_INFINITY);
+    expect(zOf(map)).toBe(0);
+    map.set(Z_FIELD, '3');
+    expect(zOf(map)).toBe(0);
+  });
+});
+
+describe('the frame at a point', () => {
+  /** A small frame, and a big one drawn over part of it (higher z), as a board has them. */
+  function overlapping() {
+    const doc = new Y.Doc();
+    const small = addItem(doc, { type: 'frame', x: 0, y: 0, w: 400, h: 400, title: 'Small' });
+    const big = addItem(doc, { type: 'frame', x: 200, y: 200, w: 800, h: 600, title: 'Big' });
+    itemsOf(doc).get(small)!.set(Z_FIELD, 1);
+    itemsOf(doc).get(big)!.set(Z_FIELD, 2);
+    return { doc, small, big, model: new BoardModel(doc, null, () => FULL_ACCESS) };
+  }
+
+  it('where frames overlap, the one on top, not the smallest', () => {
+    const { small, big, model } = overlapping();
+    const frames = framesTopFirst(model.all());
+    expect(frames.map((f) => f.id)).toEqual([big, small]);
+    expect(frameAt(frames, { x: 300, y: 300 })?.id).toBe(big);
+    expect(frameAt(frames, { x: 100, y: 100 })?.id).toBe(small);
+    expect(frameAt(frames, { x: 1100, y: 100 })).toBeNull();
+    // One that cannot take it is passed over for the next one down.
+    expect(frameAt(frames, { x: 300, y: 300 }, (f) => f.id !== big)?.id).toBe(small);
+  });
+
+  it('a note dropped there belongs to the same frame on the board and in the exports', () => {
+    const { doc, big, model } = overlapping();
+    const note = addItem(doc, { type: 'note', x: 250, y: 250, w: 100, h: 100 });
+    snapToFrames(model, [note]);
+    const snapped = readItem(note, itemsOf(doc).get(note));
+    expect(snapped?.parent).toBe(big);
+    // The exports' own reading, without the parent the board wrote.
+    const items = readItems(doc).map((item) => ({ ...item, z: zOf(itemsOf(doc).get(item.id)!) }));
+    const { parent: _, ...unparented } = snapped!;
+    expect(frameLookup(items)(unparented)?.id).toBe(big);
+  });
+
+  it('a frame is not its own frame, and a note as big as a frame lies over it, not in it', () => {
+    const { doc, big, model } = overlapping();
+    const wide = addItem(doc, { type: 'note', x: 200, y: 200, w: 800, h: 600 });
+    snapToFrames(model, [big, wide]);
+    expect(readItem(big, itemsOf(doc).get(big))?.parent).toBeUndefined();
+    expect(readItem(wide, itemsOf(doc).get(wide))?.parent).toBeUndefined();
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * What a member may write (client/src/board/write-access.ts): the one rule the canvas, its
+ * model and the outline all ask, so none offers what another, or the server, refuses.
+ */
+import { describe, expect, it } from 'vitest';
+import { mayEditItem, writeAccess } from '../../client/src/board/write-access.ts';
+
+const open = { locked: false, silentWriting: false };
+const locked = { locked: true, silentWriting: false };
+const silent = { locked: false, silentWriting: true };
+const silentAndLocked = { locked: true, silentWriting: true };
+
+describe('write access', () => {
+  it('a participant writes the board while it is open, and may edit anything on it', () => {
+    const access = writeAccess('participant', open, false);
+    expect(access).toEqual({
+      locked: false,
+      sharedReadOnly: false,
+      writesPrivately: false,
+      canAdd: true,
+    });
+    expect(mayEditItem(access, false)).toBe(true);
+  });
+
+  it('before the board state arrives nothing is locked', () => {
+    expect(writeAccess('participant', null, false).sharedReadOnly).toBe(false);
+    expect(writeAccess('viewer', null, false).sharedReadOnly).toBe(true);
+  });
+
+  it('a viewer never writes, whatever the board state', () => {
+    for (const state of [open, locked, silent, silentAndLocked]) {
+      const access = writeAccess('viewer', state, false);
+      expect(access.sharedReadOnly).toBe(true);
+      expect(access.writesPrivately).toBe(false);
+      expect(access.canAdd).toBe(false);
+      expect(mayEditItem(access, false)).toBe(false);
+    }
+  });
+
+  it('silent writing: a participant’s notes go to their private document, the board is closed', () => {
+    const access = writeAccess('participant', silent, true);
+    expect(access.sharedReadOnly).toBe(true);
+    expect(access.writesPrivately).toBe(true);
+    expect(access.canAdd).toBe(true);
+    expect(mayEditItem(access, true)).toBe(true);
+    expect(mayEditItem(access, false)).toBe(false);
+  });
+
+  it('silent writing before the private document is open: nothing to add to yet', () => {
+    const access = writeAccess('participant', silent, false);
+    expect(access.writesPrivately).toBe(false);
+    expect(access.canAdd).toBe(false);
+  });
+
+  it('a private document still open after silent writing ended takes no new notes', () => {
+    // The outline hears the end before its private document is closed (use-private-doc.ts).
+    expect(writeAccess('participant', open, true).writesPrivately).toBe(false);
+    expect(writeAccess('facilitator', open, true).writesPrivately).toBe(false);
+  });
+
+  it('a lock is pens down for a participant: the board and their private notes alike', () => {
+    for (const [state, docOpen] of [
+      [locked, false],
+      [silentAndLocked, true],
+    ] as const) {
+      const access = writeAccess('participant', state, docOpen);
+      expect(access.locked).toBe(true);
+      expect(access.sharedReadOnly).toBe(true);
+      expect(access.writesPrivately).toBe(false);
+      expect(access.canAdd).toBe(false);
+      expect(mayEditItem(access, true)).toBe(false);
+      expect(mayEditItem(access, false)).toBe(false);
+    }
+  });
+
+  it('the facilitator is never locked; during silent writing their new notes are private too', () => {
+    expect(writeAccess('facilitator', locked, false)).toEqual({
+      locked: false,
+      sharedReadOnly: false,
+      writesPrivately: false,
+      canAdd: true,
+    });
+    const access = writeAccess('facilitator', silentAndLocked, true);
+    expect(access.sharedReadOnly).toBe(false);
+    expect(access.writesPrivately).toBe(true);
+    expect(mayEditItem(access, false)).toBe(true);
+    expect(mayEditItem(access, true)).toBe(true);
+  });
+});
