@@ -6,10 +6,19 @@ import type { Followed } from './use-viewport-requests.ts';
 
 const MAX_AVATARS = 5;
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** The first letter as a reader sees it: "Å" typed as A and a combining ring is one letter. */
+function firstLetter(text: string): string {
+  const [first] = graphemes.segment(text.normalize('NFC'));
+  return first?.segment ?? '';
+}
+
+/** One letter per end of the name, upper case ("ß" would become "SS": still one letter). */
 export function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : parts;
-  return letters.map((part) => Array.from(part ?? '')[0]?.toUpperCase() ?? '').join('') || '?';
+  return letters.map((part) => firstLetter(firstLetter(part ?? '').toUpperCase())).join('') || '?';
 }
 
 export function Avatar({ member }: { member: PresentMember['member'] }) {

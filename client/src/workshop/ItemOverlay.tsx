@@ -4,7 +4,7 @@
  */
 import './workshop.css';
 import './overlay.css';
-import { type KeyboardEvent, type SyntheticEvent, useState } from 'react';
+import { type KeyboardEvent, type SyntheticEvent, useRef, useState } from 'react';
 import { type Item, itemsOf, readItem } from '../../../shared/board-document.ts';
 import type { RoundResult, RoundView } from '../../../shared/facilitation.ts';
 import type { FollowUp } from '../../../shared/follow-through.ts';
@@ -120,6 +120,9 @@ export function ItemOverlay({ itemId }: { itemId: string }) {
     sameOverlayView,
   );
   const [assigning, setAssigning] = useState(false);
+  // The pointer that pressed the assign button: a touch screen sends the click of the tap that
+  // selected the item (and so showed the button, overlay.css) to the button it now finds there.
+  const assignPressedBy = useRef<number | null>(null);
   // Items in my private document are not on the shared board: nothing to vote or assign yet.
   const item = readItem(itemId, itemsOf(session.doc).get(itemId));
   if (!item || !OVERLAID_TYPES.has(item.type)) return null;
@@ -180,9 +183,15 @@ export function ItemOverlay({ itemId }: { itemId: string }) {
             <button
               type="button"
               className="wk-small wk-assign"
-              onPointerDown={keepFromCanvas}
+              onPointerDown={(event) => {
+                assignPressedBy.current = event.pointerId;
+                keepFromCanvas(event);
+              }}
               onClick={(event) => {
                 event.stopPropagation();
+                const { pointerId } = event.nativeEvent as Partial<PointerEvent>;
+                const byPointer = event.detail > 0 && pointerId !== undefined && pointerId >= 0;
+                if (byPointer && pointerId !== assignPressedBy.current) return;
                 setAssigning(true);
               }}
             >

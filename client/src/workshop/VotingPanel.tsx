@@ -53,12 +53,8 @@ function OpenRound() {
   const canVote = session.me.role !== 'viewer';
   return (
     <section className="wk-section" aria-labelledby="wk-open-h" data-testid="open-round">
+      {/* My votes left are in the banner right above the tabs (WorkshopBanner), not again here. */}
       <h2 id="wk-open-h">{round.title}</h2>
-      {canVote && (
-        <p className="wk-budget-big" aria-live="polite">
-          {t.workshop.votesLeft(open.remaining, round.budget)}
-        </p>
-      )}
       {round.closesAt && (
         <ClosesAt
           closesAt={round.closesAt}

@@ -133,8 +133,14 @@ export function WorkshopBanner({
       {inSight && state.restoredAt !== null && (
         <RestoredNotice at={state.restoredAt} by={state.restoredBy} />
       )}
+      {/* The one copy of my votes left in the panels, and above the canvas while they are closed:
+          spoken as it changes there (the outline tells its own votes). */}
       {open && canVote && (
-        <p className="wk-budget" data-testid={inPanels ? 'votes-left' : undefined}>
+        <p
+          className="wk-budget"
+          data-testid={inPanels ? 'votes-left' : undefined}
+          aria-live={placement === 'outline' ? undefined : 'polite'}
+        >
           <strong>{open.round.title}</strong>{' '}
           {t.workshop.votesLeft(open.remaining, open.round.budget)}
         </p>
