@@ -157,6 +157,23 @@ describe.skipIf(!HAS_CHROMIUM)('editing on the canvas', () => {
     expect(byId(first)!.h).toBeCloseTo(200 + 30 / zoom, -1);
   });
 
+  it('a drag called off with Escape leaves no undo step: the next undo takes back what came before', async () => {
+    await item(page, second).click();
+    const x = byId(second)!.x;
+    await page.keyboard.press('Alt+ArrowRight');
+    await waitFor(() => byId(second)?.x === x + 10, 'nudged');
+    const from = await centreOf(item(page, second));
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 80, from.y + 40, { steps: 8 });
+    await waitFor(() => byId(second)!.x > x + 20, 'moving');
+    await page.keyboard.press('Escape');
+    await page.mouse.up();
+    await waitFor(() => byId(second)?.x === x + 10, 'put back where it was');
+    await page.keyboard.press('Control+z');
+    await waitFor(() => byId(second)?.x === x, 'the nudge undone');
+  });
+
   it('a rectangle selects several items, which then move together', async () => {
     const a = (await item(page, first).boundingBox())!;
     const b = (await item(page, second).boundingBox())!;

@@ -68,8 +68,15 @@ export class CanvasUndo {
     for (const manager of this.#managers) manager.stopCapturing();
   }
 
+  /** Each manager's undo stack height, and the undo order's, when the gesture began. */
+  #gestureStart: { stacks: number[]; order: number } | null = null;
+
   /** Everything until endGesture() is one undo step, however long the pointer pauses. */
   beginGesture(): void {
+    this.#gestureStart = {
+      stacks: this.#managers.map((manager) => manager.undoStack.length),
+      order: this.#undoOrder.length,
+    };
     for (const manager of this.#managers) {
       manager.stopCapturing();
       manager.captureTimeout = Number.MAX_SAFE_INTEGER;
@@ -83,11 +90,35 @@ export class CanvasUndo {
   holdUntilEditingEnds = false;
 
   endGesture(): void {
+    this.#gestureStart = null;
     this.holdUntilEditingEnds = false;
     for (const manager of this.#managers) {
       manager.captureTimeout = CAPTURE_MS;
       manager.stopCapturing();
     }
+  }
+
+  /**
+   * Calls off the gesture under way (Escape during a drag): undoes what it wrote and keeps no
+   * step of it, in either direction, so my next undo takes back what I did before. Yjs's own
+   * undo, not writing the old values back: those would be a change of their own, which would
+   * keep the step before from undoing (Yjs leaves a key alone that a later change has set).
+   * False when there was no gesture to undo this way.
+   */
+  revertGesture(): boolean {
+    const start = this.#gestureStart;
+    this.endGesture();
+    if (!start) return false;
+    this.#managers.forEach((manager, index) => {
+      const height = start.stacks[index] ?? 0;
+      while (manager.undoStack.length > height) manager.undo();
+      // The gesture's first step cleared redo already; its undoing filled it again.
+      manager.redoStack.length = 0;
+    });
+    this.#undoOrder.length = Math.min(this.#undoOrder.length, start.order);
+    this.#redoOrder = [];
+    this.#emit();
+    return true;
   }
 
   canUndo(): boolean {

@@ -64,6 +64,7 @@ export function moveGesture(
       writer.drop();
       // Never a write to what the shared board no longer lets me change (see sharedClosed).
       const mine = moving.filter((p) => env.model.mayEdit(p.id, env.readOnly()));
+      if (mine.length === moving.length && env.undo.revertGesture()) return;
       placeAt(env.model, mine, 0, 0);
       env.undo.endGesture();
     },
@@ -99,8 +100,11 @@ export function resizeGesture(env: ToolEnv, id: string, start: Point): Gesture {
     },
     cancel() {
       writer.drop();
-      if (box && env.model.mayEdit(id, env.readOnly())) resizeTo(env.model, id, box.w, box.h);
-      env.undo.endGesture();
+      if (!box || !env.model.mayEdit(id, env.readOnly())) env.undo.endGesture();
+      else if (!env.undo.revertGesture()) {
+        resizeTo(env.model, id, box.w, box.h);
+        env.undo.endGesture();
+      }
     },
     sharedClosed() {
       if (env.model.isPrivate(id)) return true;
