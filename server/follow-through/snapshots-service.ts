@@ -1,8 +1,10 @@
 /**
  * Snapshots and history: automatic ones (periodically while a board changes, before every
  * voting round opens, before every restore), named manual ones, and restoring one as a new
- * change that every connected client receives without reloading.
+ * change that every connected client receives without reloading. An automatic snapshot of a
+ * board whose content equals the newest snapshot's is not stored: it would only repeat it.
  */
+import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import * as Y from 'yjs';
 import { cloneValue, itemsOf, metaOf } from '../../shared/board-document.ts';
@@ -25,11 +27,13 @@ export class SnapshotsService {
   readonly #documents: DocumentRegistry;
   readonly #events: () => BoardEvents;
   /**
-   * What each loaded board's newest snapshot covers (state vector and delete set, a Yjs
-   * snapshot): has the board changed since? The state vector alone misses changes that only
-   * delete. Forgotten when the board unloads; the stored one is read back on the next check.
+   * Each loaded board's newest snapshot: what it covers (state vector and delete set, a Yjs
+   * snapshot), to tell cheaply that the board has not changed since (the state vector alone
+   * misses changes that only delete), and a fingerprint of its content, read when the board
+   * did change, since a change can be undone (a note added and deleted) or a round opened
+   * just after a save. Forgotten when the board unloads; read back from the store next time.
    */
-  readonly #lastTaken = new Map<string, Y.Snapshot>();
+  readonly #newest = new Map<string, Newest>();
   #timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -56,18 +60,54 @@ export class SnapshotsService {
 
   /** The board left memory: what its newest snapshot covers is read from the store next time. */
   forget(boardId: string): void {
-    this.#lastTaken.delete(boardId);
+    this.#newest.delete(boardId);
   }
 
-  /** A periodic snapshot, unless nothing changed since the newest one. */
+  /** A periodic snapshot, unless the board's content is the newest snapshot's. */
   snapshotIfChanged(document: LiveDocument, now = Date.now()): Snapshot | undefined {
-    const last = this.#lastTaken.get(document.boardId) ?? this.#newestTaken(document.boardId);
-    if (last && Y.equalSnapshots(last, Y.snapshot(document.doc))) return undefined;
-    return this.take(document.boardId, 'periodic', null, now);
+    return this.#takeAutomatic(document, 'periodic', now);
   }
 
+  /**
+   * An automatic snapshot (before a voting round, before a restore), unless the board's content
+   * is the newest snapshot's: opening three rounds on an unchanged board leaves one entry.
+   */
+  takeAutomatic(boardId: string, reason: AutomaticReason, now = Date.now()): Snapshot | undefined {
+    return this.#takeAutomatic(this.#documents.open({ boardId }), reason, now);
+  }
+
+  /** Stores the board as it is now, whatever the newest snapshot holds (a saved version). */
   take(boardId: string, reason: SnapshotReason, name: string | null, now = Date.now()): Snapshot {
-    const document = this.#documents.open({ boardId });
+    return this.#store(this.#documents.open({ boardId }), reason, name, now);
+  }
+
+  #takeAutomatic(
+    document: LiveDocument,
+    reason: AutomaticReason,
+    now: number,
+  ): Snapshot | undefined {
+    document.flush();
+    const newest = this.#newest.get(document.boardId) ?? this.#readNewest(document.boardId);
+    if (!newest) return this.#store(document, reason, null, now);
+    const covers = Y.snapshot(document.doc);
+    if (Y.equalSnapshots(newest.covers, covers)) return undefined;
+    const content = contentFingerprint(document.doc);
+    if (content === this.#newestContent(document.boardId, newest)) {
+      // Changed and changed back: the next check can stop at the cheap comparison.
+      this.#newest.set(document.boardId, { ...newest, covers, content });
+      return undefined;
+    }
+    return this.#store(document, reason, null, now, content);
+  }
+
+  #store(
+    document: LiveDocument,
+    reason: SnapshotReason,
+    name: string | null,
+    now: number,
+    content?: string,
+  ): Snapshot {
+    const { boardId } = document;
     document.flush();
     const state = Y.encodeStateAsUpdateV2(document.doc);
     const covers = Y.snapshot(document.doc);
@@ -77,7 +117,11 @@ export class SnapshotsService {
       state,
       Y.encodeSnapshotV2(covers),
     );
-    this.#lastTaken.set(boardId, covers);
+    this.#newest.set(boardId, {
+      id: snapshot.id,
+      covers,
+      content: content ?? contentFingerprint(document.doc),
+    });
     for (const id of snapshotsToThin(this.#repository.list(boardId), now)) {
       this.#repository.delete(id);
     }
@@ -114,7 +158,7 @@ export class SnapshotsService {
     requireRole(member, 'facilitator');
     const { snapshot, doc: source } = this.load(member.boardId, snapshotId);
     try {
-      this.take(member.boardId, 'before_restore', null);
+      this.takeAutomatic(member.boardId, 'before_restore');
       this.#documents
         .open({ boardId: member.boardId })
         .change((doc) => replaceContent(doc, source));
@@ -130,22 +174,58 @@ export class SnapshotsService {
 
   /**
    * What the newest stored snapshot covers, read once per load of the board. A snapshot stored
-   * before that was recorded is decoded instead.
+   * before that was recorded is decoded instead (and its content read while it is).
    */
-  #newestTaken(boardId: string): Y.Snapshot | undefined {
-    const newest = this.#repository.newestCovers(boardId);
-    if (!newest) return undefined;
-    let taken: Y.Snapshot;
-    if (newest.covers) {
-      taken = Y.decodeSnapshotV2(newest.covers);
+  #readNewest(boardId: string): Newest | undefined {
+    const stored = this.#repository.newestCovers(boardId);
+    if (!stored) return undefined;
+    let newest: Newest;
+    if (stored.covers) {
+      newest = { id: stored.id, covers: Y.decodeSnapshotV2(stored.covers) };
     } else {
-      const { doc } = this.load(boardId, newest.id);
-      taken = Y.snapshot(doc);
+      const { doc } = this.load(boardId, stored.id);
+      newest = { id: stored.id, covers: Y.snapshot(doc), content: contentFingerprint(doc) };
       doc.destroy();
     }
-    this.#lastTaken.set(boardId, taken);
-    return taken;
+    this.#newest.set(boardId, newest);
+    return newest;
   }
+
+  /** The newest snapshot's content fingerprint, decoding its document the first time. */
+  #newestContent(boardId: string, newest: Newest): string {
+    if (newest.content !== undefined) return newest.content;
+    const { doc } = this.load(boardId, newest.id);
+    const content = contentFingerprint(doc);
+    doc.destroy();
+    this.#newest.set(boardId, { ...newest, content });
+    return content;
+  }
+}
+
+type AutomaticReason = Exclude<SnapshotReason, 'manual'>;
+
+interface Newest {
+  id: string;
+  covers: Y.Snapshot;
+  /** Read only when needed: it means decoding the stored document. */
+  content?: string;
+}
+
+/**
+ * What a restore would bring back: the items and the board's meta, as sorted JSON (a map's key
+ * order depends on the order changes arrived in), hashed so memory holds a few bytes per board.
+ */
+function contentFingerprint(doc: Y.Doc): string {
+  const json = sortedJson({ items: itemsOf(doc).toJSON(), meta: metaOf(doc).toJSON() });
+  return createHash('sha256').update(json).digest('base64');
+}
+
+function sortedJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner) && !ArrayBuffer.isView(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
 }
 
 /**

@@ -241,7 +241,7 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
     await row.getByRole('button', { name: 'Preview' }).click();
     const preview = pia.page.getByTestId('snapshot-preview');
     await preview.getByText(IN_TOPIC_2, { exact: false }).first().waitFor();
-    expect(await preview.innerText()).toContain('# Rounds');
+    await preview.getByRole('heading', { level: 3, name: 'Rounds' }).waitFor();
     await pia.page.keyboard.press('Escape');
     await preview.waitFor({ state: 'detached' });
     // A participant may save, not restore.

@@ -135,3 +135,97 @@ describe('snapshots and restore', () => {
     expect([viewer.status, viewer.body.error.code]).toEqual([403, 'role_not_allowed']);
   });
 });
+
+describe('automatic snapshots that would repeat the newest one', () => {
+  // No periodic snapshots here: only the ones the test asks for.
+  let quiet: TestServer;
+  beforeAll(async () => {
+    quiet = await startTestServer({ SNAPSHOT_INTERVAL_MS: '3600000' });
+  });
+  afterAll(async () => {
+    await quiet.close();
+  });
+
+  it('are not stored: rounds on an unchanged board leave one entry, a saved version is always kept', async () => {
+    const { board, tokens } = await quiet.boardWithMembers('retrospective');
+    const id = board.board.id;
+    const reasons = async () =>
+      (
+        await quiet.api<{ snapshots: Snapshot[] }>(`/api/boards/${id}/snapshots`, {
+          token: tokens.viewer,
+        })
+      ).body.snapshots.map((s) => s.name ?? s.reason);
+    const round = async () => {
+      const opened = await quiet.api<{ round: { id: string } }>(`/api/boards/${id}/rounds`, {
+        token: tokens.facilitator,
+        body: { budget: 1 },
+      });
+      expect(opened.status).toBe(201);
+      const closed = await quiet.api(`/api/boards/${id}/rounds/${opened.body.round.id}/close`, {
+        token: tokens.facilitator,
+        method: 'POST',
+      });
+      expect(closed.status).toBe(200);
+    };
+    const save = async (name?: string) => {
+      const saved = await quiet.api<Snapshot>(`/api/boards/${id}/snapshots`, {
+        token: tokens.participant,
+        body: name ? { name } : {},
+      });
+      expect(saved.status).toBe(201);
+      return saved.body;
+    };
+
+    // Three rounds, nothing changed in between: one "before a voting round".
+    await round();
+    await round();
+    await round();
+    expect(await reasons()).toEqual(['before_round']);
+
+    // Saving a version keeps it, even when the board is what the newest snapshot holds.
+    const lunch = await save('Before lunch');
+    await save();
+    expect(await reasons()).toEqual(['manual', 'Before lunch', 'before_round']);
+    await round();
+    expect(await reasons()).toEqual(['manual', 'Before lunch', 'before_round']);
+
+    // A change, then a round: a new entry.
+    const client = socketIoClient(quiet.url, id, tokens.facilitator);
+    await client.synced;
+    const note = addItem(client.doc, { type: 'note', x: 0, y: 0, text: 'after lunch' });
+    const onServer = () => itemsOf(quiet.documents.open({ boardId: id }).doc);
+    await waitFor(() => onServer().has(note), 'the note on the server');
+    await round();
+    expect(await reasons()).toEqual(['before_round', 'manual', 'Before lunch', 'before_round']);
+
+    // Content, not edit history: a note added and deleted again leaves the board as it was.
+    const passing = addItem(client.doc, { type: 'note', x: 5, y: 5, text: 'passing thought' });
+    await waitFor(() => onServer().has(passing), 'the passing note on the server');
+    itemsOf(client.doc).delete(passing);
+    await waitFor(() => !onServer().has(passing), 'the passing note gone');
+    await round();
+    await round();
+    expect(await reasons()).toHaveLength(4);
+
+    // A restore onto a board the newest snapshot already holds adds nothing of its own: that
+    // newest snapshot is the way back.
+    const restored = await quiet.api(`/api/boards/${id}/snapshots/${lunch.id}/restore`, {
+      token: tokens.facilitator,
+      body: {},
+    });
+    expect(restored.status).toBe(200);
+    await waitFor(() => !itemsOf(client.doc).has(note), 'the restore reaches the client');
+    expect(await reasons()).toEqual(['before_round', 'manual', 'Before lunch', 'before_round']);
+    // The restored board is a change since then: the next round stores it; restoring the same
+    // version again changes nothing and stores nothing.
+    await round();
+    const after = ['before_round', 'before_round', 'manual', 'Before lunch', 'before_round'];
+    expect(await reasons()).toEqual(after);
+    await quiet.api(`/api/boards/${id}/snapshots/${lunch.id}/restore`, {
+      token: tokens.facilitator,
+      body: {},
+    });
+    expect(await reasons()).toEqual(after);
+    client.destroy();
+  });
+});

@@ -34,12 +34,15 @@ function safeName(title: string): string {
   return title.replace(/[\\/:*?"<>|]+/g, '-').trim() || 'board';
 }
 
-export async function downloadExport(session: BoardSession, choice: ExportChoice): Promise<void> {
-  const response = await fetchExport(session, exportRoute(choice));
-  const fallback =
-    choice === 'csvFollowUps'
-      ? `${safeName(session.board.title)}-followups.csv`
-      : `${safeName(session.board.title)}.${choice}`;
+/** The board as it is now, or as it was in `snapshotId` (the server names that file apart). */
+export async function downloadExport(
+  session: BoardSession,
+  choice: ExportChoice,
+  snapshotId?: string,
+): Promise<void> {
+  const response = await fetchExport(session, exportRoute(choice, snapshotId));
+  const stem = `${safeName(session.board.title)}${snapshotId ? '-snapshot' : ''}`;
+  const fallback = choice === 'csvFollowUps' ? `${stem}-followups.csv` : `${stem}.${choice}`;
   const name = fileName(response, fallback);
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');

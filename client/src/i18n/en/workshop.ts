@@ -165,6 +165,12 @@ export const workshop = {
   preview: 'Preview',
   restore: 'Restore',
   previewOf: (name: string) => `Preview: ${name}`,
+  previewFailed: 'The preview could not be loaded. Close it and try again.',
+  exportNow: 'The board as it is now.',
+  download: 'Download',
+  downloadVersion: 'Download this version:',
+  downloadFailed: 'The download did not work. Try again.',
+  versionNameOptional: '(optional)',
   confirmRestoreTitle: 'Restore this version?',
   confirmRestore: (name: string) =>
     `The board goes back to “${name}” for everyone. The current state is saved first, so you can undo this by restoring it.`,

@@ -161,6 +161,12 @@ export const workshop: Catalogue['workshop'] = {
   preview: 'Esikatsele',
   restore: 'Palauta',
   previewOf: (name) => `Esikatselu: ${name}`,
+  previewFailed: 'Esikatselua ei saatu ladattua. Sulje se ja yritä uudelleen.',
+  exportNow: 'Taulu sellaisena kuin se nyt on.',
+  download: 'Lataa',
+  downloadVersion: 'Lataa tämä versio:',
+  downloadFailed: 'Lataus ei onnistunut. Yritä uudelleen.',
+  versionNameOptional: '(valinnainen)',
   confirmRestoreTitle: 'Palautetaanko tämä versio?',
   confirmRestore: (name) =>
     `Taulu palaa kaikilta versioon ”${name}”. Nykyinen tila tallennetaan ensin, joten palautuksen voi perua palauttamalla sen.`,

@@ -1,0 +1,173 @@
+/**
+ * The version history as a facilitator uses it after a workshop: a saved version's report
+ * reads as a document (headings, lists, tables; no Markdown signs), and a saved version
+ * downloads as it was, not as the board is now. Screenshots in test-results/screenshots/.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Download, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { addItem, itemsOf, readItems } from '../../shared/board-document.ts';
+import type { BoardExport } from '../../shared/follow-through.ts';
+import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
+import type { TestServer } from '../helpers/server.ts';
+import { openAs, openTab, type Person, screenshot, seedBoard } from './workshop-helpers.ts';
+
+const AXE = path.resolve('node_modules/axe-core/axe.min.js');
+
+const KEPT = 'Clearer signage at the entrance';
+const LOOKS_LIKE_MARKDOWN = '**Not bold** # and - not a list';
+const GONE_LATER = 'Call back within a day';
+const ADDED_LATER = 'Evening opening hours';
+
+async function downloaded(page: Page, click: () => Promise<void>): Promise<Download> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  return download;
+}
+
+const read = async (download: Download) => fs.readFileSync((await download.path()) ?? '', 'utf8');
+
+async function seriousAxeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; impact: string | null; nodes: unknown[] }[] };
+    const axe = (window as unknown as { axe: { run(): Promise<Result> } }).axe;
+    const { violations } = await axe.run();
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.nodes.length})`);
+  });
+}
+
+describe.skipIf(!HAS_CHROMIUM)('version history', () => {
+  let server: TestServer;
+  let fran: Person;
+  let boardId: string;
+  let row: Locator;
+  let browser: Browser;
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
+  });
+
+  it('shows a saved version’s report as headings, lists and tables', async () => {
+    const created = await server.createBoard({ title: 'Service day', template: 'idea-mill' });
+    boardId = created.board.id;
+    fran = await openAs(browser, server, boardId, created.keys.facilitator, 'Fran');
+    await seedBoard(
+      server,
+      boardId,
+      fran.token,
+      [KEPT, GONE_LATER, LOOKS_LIKE_MARKDOWN],
+      [2, 1, 0],
+    );
+
+    await openTab(fran.page, 'History & export');
+    await fran.page.getByRole('textbox', { name: 'Version name' }).fill('Morning');
+    await fran.page.getByRole('button', { name: 'Save version' }).click();
+    row = fran.page.locator('[data-snapshot-id]', { hasText: 'Morning' });
+    await row.waitFor();
+
+    // The board moves on: a note goes, another comes.
+    const live = server.documents.open({ boardId });
+    const gone = readItems(live.doc).find(
+      (item) => item.type === 'note' && item.text === GONE_LATER,
+    );
+    live.change((doc) => {
+      itemsOf(doc).delete(gone?.id ?? '');
+    });
+    live.change((doc) => {
+      addItem(doc, { type: 'note', x: 0, y: 0, text: ADDED_LATER });
+    });
+    await fran.page.locator('[data-item-id]', { hasText: ADDED_LATER }).waitFor();
+
+    await row.getByRole('button', { name: 'Preview' }).click();
+    const dialog = fran.page.getByRole('dialog', { name: /^Preview: Morning/ });
+    const report = dialog.getByTestId('snapshot-preview');
+    await report.getByRole('listitem').filter({ hasText: GONE_LATER }).waitFor();
+    // The report's outline, under the dialog's own heading.
+    await report.getByRole('heading', { level: 3, name: 'Service day' }).waitFor();
+    expect(await report.getByRole('heading', { level: 4 }).allInnerTexts()).toEqual([
+      'Service concepts',
+      'Ideas by frame',
+      'Voting rounds',
+      'Follow-ups',
+    ]);
+    // The round's results are a table a screen reader can walk.
+    const results = report.getByRole('table').first();
+    expect(await results.getByRole('columnheader').allInnerTexts()).toEqual([
+      'Rank',
+      'Votes',
+      'Item',
+    ]);
+    expect(await results.getByRole('row').nth(1).getByRole('cell').allInnerTexts()).toEqual([
+      '1',
+      '2',
+      KEPT,
+    ]);
+    // What people wrote reads as they wrote it; none of the report's own signs show.
+    await report.getByRole('listitem').filter({ hasText: LOOKS_LIKE_MARKDOWN }).waitFor();
+    const text = await report.innerText();
+    expect(text).not.toMatch(/^\s*(#|- |\|)/m);
+    expect(text).not.toContain('\\');
+    expect(text.replace(LOOKS_LIKE_MARKDOWN, '')).not.toContain('**');
+    // The version as it was: not the note added since.
+    expect(text).not.toContain(ADDED_LATER);
+    expect(await report.locator('strong, em').count()).toBe(0);
+    await screenshot(fran.page, 'history-preview-en');
+    expect(await seriousAxeViolations(fran.page)).toEqual([]);
+
+    // Downloads from the preview are of this version too.
+    const json = await downloaded(fran.page, () =>
+      dialog.getByRole('button', { name: 'JSON' }).click(),
+    );
+    const model = JSON.parse(await read(json)) as BoardExport;
+    expect(model.snapshot?.name).toBe('Morning');
+    // The focus stays on the button that downloaded, so Escape still closes the dialog.
+    await fran.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached', timeout: 5000 });
+  });
+
+  it('downloads a saved version as it was, not the board as it is now', async () => {
+    await row.locator('summary').click();
+    await screenshot(fran.page, 'history-download-en', '[data-testid="side-panels"]');
+
+    const markdown = await downloaded(fran.page, () =>
+      row.getByRole('button', { name: 'Markdown report' }).click(),
+    );
+    expect(markdown.suggestedFilename()).toMatch(/^service-day-snapshot-\d{4}-\d{2}-\d{2}\.md$/);
+    const report = await read(markdown);
+    expect(report).toContain(`- ${GONE_LATER}`);
+    expect(report).not.toContain(ADDED_LATER);
+    expect(report).toContain('Morning');
+
+    const json = await downloaded(fran.page, () =>
+      row.getByRole('button', { name: 'JSON' }).click(),
+    );
+    const model = JSON.parse(await read(json)) as BoardExport;
+    const notes = model.items.flatMap((item) => (item.type === 'note' ? [item.text] : []));
+    expect(notes).toContain(GONE_LATER);
+    expect(notes).not.toContain(ADDED_LATER);
+    expect(model.snapshot?.id).toBe(await row.getAttribute('data-snapshot-id'));
+
+    const svg = await downloaded(fran.page, () =>
+      row.getByRole('button', { name: 'Board picture (SVG)' }).click(),
+    );
+    expect(svg.suggestedFilename()).toMatch(/\.svg$/);
+    const picture = await read(svg);
+    expect(picture).toContain('Call back within');
+    expect(picture).not.toContain('Evening opening');
+
+    // The board's own export is the board as it is now.
+    const now = await downloaded(fran.page, () => fran.page.locator('[data-export="md"]').click());
+    const current = await read(now);
+    expect(current).toContain(`- ${ADDED_LATER}`);
+    // (The round's results still name it, as a deleted item: rounds are as they are now.)
+    expect(current).not.toContain(`- ${GONE_LATER}`);
+
+    // A version that is no longer there says so instead of failing silently.
+    server.db.prepare('DELETE FROM snapshots WHERE board_id = ?').run(boardId);
+    await row.getByRole('button', { name: 'JSON' }).click();
+    await row.getByRole('alert').getByText('The download did not work').waitFor();
+  });
+});
