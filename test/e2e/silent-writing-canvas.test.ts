@@ -200,6 +200,16 @@ describe.skipIf(!HAS_CHROMIUM)('silent writing on the canvas', () => {
     expect(await notice.getAttribute('data-seq')).not.toBe(dragged);
     expect(await notice.textContent()).toBe(`2 shared items were not moved: ${untilReveal}`);
 
+    // ] and [ restack my note only, and say so too.
+    await page.keyboard.press(']');
+    await expect
+      .poll(() => notice.textContent())
+      .toBe(`2 shared items were not brought forward: ${untilReveal}`);
+    await page.keyboard.press('[');
+    await expect
+      .poll(() => notice.textContent())
+      .toBe(`2 shared items were not sent backward: ${untilReveal}`);
+
     // Duplicate: both notes are copied as my private notes; the text is not copied.
     await page.keyboard.press('Control+d');
     await expect.poll(() => page.locator('.im-item[data-private="true"]').count()).toBe(3);

@@ -31,7 +31,7 @@ export function toolsFor(readOnly: boolean, writesPrivately: boolean): readonly 
 }
 
 /** An action on the selection that leaves out items read-only to me. */
-export type SelectionAction = 'move' | 'delete' | 'duplicate';
+export type SelectionAction = 'move' | 'delete' | 'duplicate' | 'bringForward' | 'sendBackward';
 
 /**
  * A short word to the person at the canvas about something they could not see happen:

@@ -165,10 +165,12 @@ export function handleKeyDown(
   }
   if (key === ']' && canWrite(env)) {
     bringToFront(env.model, editable);
+    tellLeftOut(env, 'bringForward', selection.length - editable.length);
     return true;
   }
   if (key === '[' && canWrite(env)) {
     sendToBack(env.model, editable);
+    tellLeftOut(env, 'sendBackward', selection.length - editable.length);
     return true;
   }
   if (key === '!' || (event.shiftKey && event.code === 'Digit1')) {

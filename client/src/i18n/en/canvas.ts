@@ -1,6 +1,7 @@
 /** The canvas: tools, items, selection, zoom. */
 import type { ItemType } from '../../../../shared/board-document.ts';
 import { CONCEPT_FIELD_LABELS } from '../../../../shared/concept-fields.ts';
+import type { SelectionAction } from '../../canvas/model/canvas-state.ts';
 
 export const canvas = {
   boardLabel: 'Board canvas',
@@ -42,9 +43,15 @@ export const canvas = {
   untitled: 'Untitled',
   resize: 'Resize',
   /** What an action on the selection left out: the shared board is read-only to me. */
-  leftOut: (action: 'move' | 'delete' | 'duplicate', count: number, untilReveal: boolean) =>
+  leftOut: (action: SelectionAction, count: number, untilReveal: boolean) =>
     `${count === 1 ? '1 shared item was' : `${count} shared items were`} not ${
-      { move: 'moved', delete: 'deleted', duplicate: 'copied' }[action]
+      {
+        move: 'moved',
+        delete: 'deleted',
+        duplicate: 'copied',
+        bringForward: 'brought forward',
+        sendBackward: 'sent backward',
+      }[action]
     }: the shared board is read-only${untilReveal ? ' until the facilitator reveals the notes' : ''}.`,
   deletedWhileEditing: (type: ItemType | null) =>
     `Someone else, or you in another window, deleted the ${

@@ -43,7 +43,13 @@ export const canvas: Catalogue['canvas'] = {
   resize: 'Muuta kokoa',
   leftOut: (action, count, untilReveal) =>
     `${count === 1 ? '1 jaettu kohde jäi' : `${count} jaettua kohdetta jäi`} ${
-      { move: 'siirtämättä', delete: 'poistamatta', duplicate: 'kopioimatta' }[action]
+      {
+        move: 'siirtämättä',
+        delete: 'poistamatta',
+        duplicate: 'kopioimatta',
+        bringForward: 'tuomatta eteen',
+        sendBackward: 'viemättä taakse',
+      }[action]
     }: jaettua taulua voi ${untilReveal ? 'vain katsoa, kunnes fasilitaattori paljastaa laput' : 'nyt vain katsoa'}.`,
   deletedWhileEditing: (type) =>
     `Joku muu – tai sinä toisessa ikkunassa – poisti ${
