@@ -53,6 +53,17 @@ const storedText = (boardId: string) =>
     ).map((r) => r.data),
   ).toString('latin1');
 
+/** A new board with Fia its facilitator, Aino a participant, and Fia's silent-writing control. */
+async function boardOfFiaAndAino() {
+  const created = await server.createBoard();
+  const id = created.board.id;
+  const fia = await server.join(id, created.keys.facilitator, 'Fia');
+  const aino = await server.join(id, created.keys.participant, 'Aino');
+  const silentWriting = (body: object) =>
+    server.api<RevealResponse>(`/api/boards/${id}/silent-writing`, { body, token: fia.token });
+  return { id, fia, aino, silentWriting };
+}
+
 describe('silent writing', () => {
   it("keeps each participant's notes private until the reveal, then shows them to everyone", async () => {
     const created = await server.createBoard();
@@ -192,12 +203,7 @@ describe('silent writing', () => {
   it.each([{ anonymous: true }, { anonymous: false }])(
     'a reveal repeated after a crash between its two steps adds no second copy (%o)',
     async ({ anonymous }) => {
-      const created = await server.createBoard();
-      const id = created.board.id;
-      const fia = await server.join(id, created.keys.facilitator, 'Fia');
-      const aino = await server.join(id, created.keys.participant, 'Aino');
-      const silentWriting = (body: object) =>
-        server.api<RevealResponse>(`/api/boards/${id}/silent-writing`, { body, token: fia.token });
+      const { id, fia, aino, silentWriting } = await boardOfFiaAndAino();
       const board = socketIoClient(server.url, id, fia.token);
       await board.synced;
       const fiasId = addItem(board.doc, {
@@ -267,12 +273,7 @@ describe('silent writing', () => {
   );
 
   it('a note written offline reaches the board when its writer reconnects after the reveal', async () => {
-    const created = await server.createBoard();
-    const id = created.board.id;
-    const fia = await server.join(id, created.keys.facilitator, 'Fia');
-    const aino = await server.join(id, created.keys.participant, 'Aino');
-    const silentWriting = (body: object) =>
-      server.api<RevealResponse>(`/api/boards/${id}/silent-writing`, { body, token: fia.token });
+    const { id, fia, aino, silentWriting } = await boardOfFiaAndAino();
     const reader = socketIoClient(server.url, id, fia.token);
     await reader.synced;
     const texts = () => readItems(reader.doc).map((n) => (n.type === 'note' ? n.text : ''));
