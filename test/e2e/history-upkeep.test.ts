@@ -88,12 +88,23 @@ describe.skipIf(!HAS_CHROMIUM)('history and export upkeep', () => {
       .waitFor({ state: 'detached', timeout: 5000 });
     expect(await rows(fran).count()).toBe(KEEP_NEWEST + 1);
     expect(await rows(aino).count()).toBe(KEEP_NEWEST + 1);
+
+    // A snapshot stored before the server recorded its round still reads as it did.
+    server.db
+      .prepare('UPDATE snapshots SET round_id = NULL, round_title = NULL WHERE board_id = ?')
+      .run(boardId);
+    await Promise.all([fran.page.reload(), aino.page.reload()]);
+    await openTab(fran.page, 'History & export');
+    await openTab(aino.page, 'Historia ja vienti');
+    const title = (person: Person) => rows(person).first().locator('.wk-version-name');
+    await expect.poll(() => title(fran).innerText()).toMatch(/^Before a voting round\n/);
+    await expect.poll(() => title(aino).innerText()).toMatch(/^Ennen äänestyskierrosta\n/);
   });
 
   it('says in the preview that rounds and follow-ups are shown as they are now', async () => {
     const row = fran.page.locator('[data-snapshot-id]').first();
     await row.getByRole('button', { name: 'Preview' }).click();
-    const dialog = fran.page.getByRole('dialog', { name: /^Preview: Before voting round/ });
+    const dialog = fran.page.getByRole('dialog', { name: /^Preview: Before a voting round/ });
     await dialog.getByTestId('snapshot-preview').getByRole('heading', { level: 3 }).waitFor();
     expect(await dialog.getByTestId('preview-as-now').innerText()).toBe(
       'The items are as they were in this version; voting rounds and follow-ups are shown as they are now.',
