@@ -111,6 +111,11 @@ export interface ServerToClientEvents {
   'followup:changed': (followUp: FollowUp) => void;
   'followup:deleted': (deleted: { id: string }) => void;
   'snapshot:created': (snapshot: Snapshot) => void;
+  /**
+   * Automatic snapshots were let go by retention (thinned with age), all of one pass at once:
+   * a history list drops them, and asking for one of them is `snapshot_not_found`.
+   */
+  'snapshot:deleted': (deleted: { ids: string[] }) => void;
   /** The board was restored from a snapshot; the document change arrives on `yjs`. */
   'board:restored': (restored: { snapshotId: string; by: string }) => void;
 }

@@ -109,9 +109,20 @@ export interface Snapshot {
   /** Named snapshots are kept forever; automatic ones are thinned with age. */
   name: string | null;
   reason: SnapshotReason;
+  /**
+   * `before_round` only: the round that opened just after it. Absent on snapshots stored
+   * before Ideamill recorded it (those say only that a round opened).
+   */
+  round?: SnapshotRound;
   createdAt: string;
   /** Size of the stored document state. */
   bytes: number;
+}
+
+/** The voting round a snapshot was taken before, as it was titled when it opened. */
+export interface SnapshotRound {
+  id: string;
+  title: string;
 }
 
 export const EXPORT_FORMATS = ['md', 'csv', 'json', 'svg', 'ics'] as const;

@@ -43,8 +43,8 @@ interface OpenRound {
 }
 
 export interface RoundsHooks {
-  /** Runs before a round opens (follow-through takes a snapshot here). */
-  beforeOpen?: (boardId: string) => void;
+  /** Runs before a round opens (follow-through takes a snapshot here, named after the round). */
+  beforeOpen?: (boardId: string, round: { id: string; title: string }) => void;
 }
 
 export class RoundsService {
@@ -104,13 +104,15 @@ export class RoundsService {
     if (this.#repository.openFor(boardId)) {
       throw new AppError('round_already_open', 'Close the open round before opening another.');
     }
-    this.hooks.beforeOpen?.(boardId);
-    const durationSec = body.durationSec ?? null;
+    const id = uuidv7();
     const count = this.#repository.list(boardId).length;
+    const title = body.title || BOARD_WORDS[this.#language(boardId)].round(count + 1);
+    this.hooks.beforeOpen?.(boardId, { id, title });
+    const durationSec = body.durationSec ?? null;
     const stored = this.#repository.insert({
-      id: uuidv7(),
+      id,
       boardId,
-      title: body.title || BOARD_WORDS[this.#language(boardId)].round(count + 1),
+      title,
       budget: body.budget,
       maxPerItem: body.maxPerItem ?? body.budget,
       itemTypes: body.itemTypes ?? [...DEFAULT_VOTE_TARGETS],

@@ -25,8 +25,8 @@ export function createFollowThrough(
 ): FollowThrough {
   const followUpsRepository = new FollowUpsRepository(db);
   const snapshots = new SnapshotsService(new SnapshotsRepository(db), documents, events);
-  facilitation.rounds.hooks.beforeOpen = (boardId) => {
-    snapshots.takeAutomatic(boardId, 'before_round');
+  facilitation.rounds.hooks.beforeOpen = (boardId, round) => {
+    snapshots.takeAutomatic(boardId, 'before_round', round);
   };
   documents.beforeUnload = (document) => {
     // A document never read into memory has not changed since it was last unloaded.

@@ -3,6 +3,8 @@
  * voting round opens, before every restore), named manual ones, and restoring one as a new
  * change that every connected client receives without reloading. An automatic snapshot of a
  * board whose content equals the newest snapshot's is not stored: it would only repeat it.
+ * Every stored snapshot thins the board's older automatic ones (retention.ts); connected
+ * clients hear of both, so no history list offers a version that is gone.
  */
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
@@ -12,6 +14,7 @@ import {
   createSnapshotBody,
   type Snapshot,
   type SnapshotReason,
+  type SnapshotRound,
 } from '../../shared/follow-through.ts';
 import type { Member } from '../../shared/roles.ts';
 import type { DocumentRegistry } from '../documents/document-registry.ts';
@@ -71,24 +74,31 @@ export class SnapshotsService {
   /**
    * An automatic snapshot (before a voting round, before a restore), unless the board's content
    * is the newest snapshot's: opening three rounds on an unchanged board leaves one entry.
+   * `round` names the round a `before_round` snapshot is taken for.
    */
-  takeAutomatic(boardId: string, reason: AutomaticReason, now = Date.now()): Snapshot | undefined {
-    return this.#takeAutomatic(this.#documents.open({ boardId }), reason, now);
+  takeAutomatic(
+    boardId: string,
+    reason: AutomaticReason,
+    round?: SnapshotRound,
+    now = Date.now(),
+  ): Snapshot | undefined {
+    return this.#takeAutomatic(this.#documents.open({ boardId }), reason, now, round);
   }
 
   /** Stores the board as it is now, whatever the newest snapshot holds (a saved version). */
   take(boardId: string, reason: SnapshotReason, name: string | null, now = Date.now()): Snapshot {
-    return this.#store(this.#documents.open({ boardId }), reason, name, now);
+    return this.#store(this.#documents.open({ boardId }), { reason, name }, now);
   }
 
   #takeAutomatic(
     document: LiveDocument,
     reason: AutomaticReason,
     now: number,
+    round?: SnapshotRound,
   ): Snapshot | undefined {
     document.flush();
     const newest = this.#newest.get(document.boardId) ?? this.#readNewest(document.boardId);
-    if (!newest) return this.#store(document, reason, null, now);
+    if (!newest) return this.#store(document, { reason, name: null, round }, now);
     const covers = Y.snapshot(document.doc);
     if (Y.equalSnapshots(newest.covers, covers)) return undefined;
     const content = contentFingerprint(document.doc);
@@ -97,23 +107,23 @@ export class SnapshotsService {
       this.#newest.set(document.boardId, { ...newest, covers, content });
       return undefined;
     }
-    return this.#store(document, reason, null, now, content);
+    return this.#store(document, { reason, name: null, round }, now, content);
   }
 
   #store(
     document: LiveDocument,
-    reason: SnapshotReason,
-    name: string | null,
+    about: { reason: SnapshotReason; name: string | null; round?: SnapshotRound | undefined },
     now: number,
     content?: string,
   ): Snapshot {
+    const { reason, name, round } = about;
     const { boardId } = document;
     document.flush();
     const state = Y.encodeStateAsUpdateV2(document.doc);
     const covers = Y.snapshot(document.doc);
     const snapshot = this.#repository.insert(
       boardId,
-      { id: uuidv7(), name, reason, createdAt: now },
+      { id: uuidv7(), name, reason, ...(round ? { round } : {}), createdAt: now },
       state,
       Y.encodeSnapshotV2(covers),
     );
@@ -122,11 +132,17 @@ export class SnapshotsService {
       covers,
       content: content ?? contentFingerprint(document.doc),
     });
-    for (const id of snapshotsToThin(this.#repository.list(boardId), now)) {
-      this.#repository.delete(id);
-    }
     this.#events().toBoard(boardId, 'snapshot:created', snapshot);
+    this.#thin(boardId, now);
     return snapshot;
+  }
+
+  /** Lets older automatic snapshots go (retention.ts) and tells the board which went. */
+  #thin(boardId: string, now: number): void {
+    const ids = snapshotsToThin(this.#repository.list(boardId), now);
+    if (ids.length === 0) return;
+    for (const id of ids) this.#repository.delete(id);
+    this.#events().toBoard(boardId, 'snapshot:deleted', { ids });
   }
 
   create(member: Member, input: unknown): Snapshot {

@@ -126,4 +126,10 @@ export const MIGRATIONS: readonly string[] = [
   -- snapshots stored before this.
   ALTER TABLE snapshots ADD COLUMN covers BLOB;
   `,
+  `
+  -- The voting round a 'before_round' snapshot was taken for, so the history can name it.
+  -- Null for other snapshots and for those stored before this.
+  ALTER TABLE snapshots ADD COLUMN round_id TEXT;
+  ALTER TABLE snapshots ADD COLUMN round_title TEXT;
+  `,
 ];

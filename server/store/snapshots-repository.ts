@@ -1,11 +1,13 @@
 /** Snapshots: whole board document states, named or automatic. */
-import type { Snapshot, SnapshotReason } from '../../shared/follow-through.ts';
+import type { Snapshot, SnapshotReason, SnapshotRound } from '../../shared/follow-through.ts';
 import type { Db } from './database.ts';
 
 interface Row {
   id: string;
   name: string | null;
   reason: SnapshotReason;
+  round_id: string | null;
+  round_title: string | null;
   bytes: number;
   created_at: number;
 }
@@ -14,9 +16,14 @@ const toSnapshot = (row: Row): Snapshot => ({
   id: row.id,
   name: row.name,
   reason: row.reason,
+  ...(row.round_id !== null && row.round_title !== null
+    ? { round: { id: row.round_id, title: row.round_title } }
+    : {}),
   createdAt: new Date(row.created_at).toISOString(),
   bytes: row.bytes,
 });
+
+const COLUMNS = 'id, name, reason, round_id, round_title, length(state) AS bytes, created_at';
 
 export class SnapshotsRepository {
   readonly #insert;
@@ -27,16 +34,16 @@ export class SnapshotsRepository {
 
   constructor(db: Db) {
     this.#insert = db.prepare(
-      `INSERT INTO snapshots (id, board_id, name, reason, state, covers, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO snapshots
+         (id, board_id, name, reason, round_id, round_title, state, covers, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.#list = db.prepare<[string], Row>(
-      `SELECT id, name, reason, length(state) AS bytes, created_at FROM snapshots
+      `SELECT ${COLUMNS} FROM snapshots
        WHERE board_id = ? ORDER BY created_at DESC, id DESC`,
     );
     this.#state = db.prepare<[string, string], Row & { state: Buffer }>(
-      `SELECT id, name, reason, length(state) AS bytes, created_at, state FROM snapshots
-       WHERE id = ? AND board_id = ?`,
+      `SELECT ${COLUMNS}, state FROM snapshots WHERE id = ? AND board_id = ?`,
     );
     this.#delete = db.prepare('DELETE FROM snapshots WHERE id = ?');
     this.#newestCovers = db.prepare<[string], { id: string; covers: Buffer | null }>(
@@ -47,20 +54,38 @@ export class SnapshotsRepository {
 
   insert(
     boardId: string,
-    snapshot: { id: string; name: string | null; reason: SnapshotReason; createdAt: number },
+    snapshot: {
+      id: string;
+      name: string | null;
+      reason: SnapshotReason;
+      round?: SnapshotRound;
+      createdAt: number;
+    },
     state: Uint8Array,
     covers: Uint8Array,
   ): Snapshot {
+    const { id, name, reason, round, createdAt } = snapshot;
+    const row: Row = {
+      id,
+      name,
+      reason,
+      round_id: round?.id ?? null,
+      round_title: round?.title ?? null,
+      bytes: state.length,
+      created_at: createdAt,
+    };
     this.#insert.run(
-      snapshot.id,
+      id,
       boardId,
-      snapshot.name,
-      snapshot.reason,
+      name,
+      reason,
+      row.round_id,
+      row.round_title,
       state,
       covers,
-      snapshot.createdAt,
+      createdAt,
     );
-    return toSnapshot({ ...snapshot, created_at: snapshot.createdAt, bytes: state.length });
+    return toSnapshot(row);
   }
 
   /** Newest first. */

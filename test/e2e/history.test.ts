@@ -168,6 +168,6 @@ describe.skipIf(!HAS_CHROMIUM)('version history', () => {
     // A version that is no longer there says so instead of failing silently.
     server.db.prepare('DELETE FROM snapshots WHERE board_id = ?').run(boardId);
     await row.getByRole('button', { name: 'JSON' }).click();
-    await row.getByRole('alert').getByText('The download did not work').waitFor();
+    await row.getByRole('alert').getByText('This version is no longer kept').waitFor();
   });
 });

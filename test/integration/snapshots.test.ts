@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
+import { KEEP_NEWEST } from '../../server/follow-through/retention.ts';
 import { addItem, itemsOf, readItems } from '../../shared/board-document.ts';
 import type { ErrorResponse } from '../../shared/errors.ts';
 import type { Snapshot } from '../../shared/follow-through.ts';
@@ -227,5 +228,106 @@ describe('automatic snapshots that would repeat the newest one', () => {
     });
     expect(await reasons()).toEqual(after);
     client.destroy();
+  });
+});
+
+describe('the history as connected clients see it', () => {
+  // No periodic snapshots: every automatic one here comes from a round opening on a change.
+  let quiet: TestServer;
+  beforeAll(async () => {
+    quiet = await startTestServer({ SNAPSHOT_INTERVAL_MS: '3600000' });
+  });
+  afterAll(async () => {
+    await quiet.close();
+  });
+
+  async function board() {
+    const { board, tokens } = await quiet.boardWithMembers();
+    const id = board.board.id;
+    const editor = socketIoClient(quiet.url, id, tokens.facilitator);
+    await editor.synced;
+    const onServer = () => itemsOf(quiet.documents.open({ boardId: id }).doc);
+    /** A change, then a round: one `before_round` snapshot. */
+    const roundAfterAChange = async (title?: string) => {
+      const note = addItem(editor.doc, { type: 'note', x: 0, y: 0, text: 'a change' });
+      await waitFor(() => onServer().has(note), 'the note on the server');
+      const opened = await quiet.api<{ round: { id: string; title: string } }>(
+        `/api/boards/${id}/rounds`,
+        { token: tokens.facilitator, body: { budget: 1, ...(title ? { title } : {}) } },
+      );
+      expect(opened.status).toBe(201);
+      const closed = await quiet.api(`/api/boards/${id}/rounds/${opened.body.round.id}/close`, {
+        token: tokens.facilitator,
+        method: 'POST',
+      });
+      expect(closed.status).toBe(200);
+      return opened.body.round;
+    };
+    const list = async () =>
+      (
+        await quiet.api<{ snapshots: Snapshot[] }>(`/api/boards/${id}/snapshots`, {
+          token: tokens.viewer,
+        })
+      ).body.snapshots;
+    return { id, tokens, editor, roundAfterAChange, list };
+  }
+
+  it('a snapshot thinned out by retention is announced to every open page, which can drop it', async () => {
+    const { id, tokens, editor, roundAfterAChange, list } = await board();
+    // A viewer's page, listening as the history panel does.
+    const viewer = socketIoClient(quiet.url, id, tokens.viewer);
+    await viewer.synced;
+    const created: Snapshot[] = [];
+    const deleted: string[][] = [];
+    viewer.provider.socket.on('snapshot:created', (snapshot) => created.push(snapshot));
+    viewer.provider.socket.on('snapshot:deleted', ({ ids }) => deleted.push(ids));
+    const saved = await quiet.api<Snapshot>(`/api/boards/${id}/snapshots`, {
+      token: tokens.participant,
+      body: { name: 'Kept forever' },
+    });
+    expect(saved.status).toBe(201);
+
+    // The newest 10 automatic snapshots stay; of older ones, one per hour: the 12th automatic
+    // snapshot taken within the hour lets the oldest go.
+    for (let n = 0; n < KEEP_NEWEST + 1; n++) await roundAfterAChange();
+    await waitFor(() => created.length === KEEP_NEWEST + 2, 'every snapshot announced');
+    expect(deleted).toEqual([]);
+    await roundAfterAChange();
+    await waitFor(() => deleted.length === 1, 'the thinned snapshot announced');
+    const oldest = created.find((s) => s.reason === 'before_round')!;
+    expect(deleted).toEqual([[oldest.id]]);
+
+    // What the page holds after applying both events is what the server lists.
+    const seen = created.filter((s) => !deleted.flat().includes(s.id)).map((s) => s.id);
+    const listed = (await list()).map((s) => s.id);
+    expect(listed.sort()).toEqual(seen.sort());
+    expect(listed).toContain(saved.body.id);
+    expect(listed).not.toContain(oldest.id);
+    const gone = await quiet.api<ErrorResponse>(
+      `/api/boards/${id}/export?format=md&snapshot=${oldest.id}`,
+      { token: tokens.viewer },
+    );
+    expect([gone.status, gone.body.error.code]).toEqual([404, 'snapshot_not_found']);
+    viewer.destroy();
+    editor.destroy();
+  });
+
+  it('a snapshot taken before a voting round names that round', async () => {
+    const { editor, roundAfterAChange, list } = await board();
+    const named = await roundAfterAChange('First pick');
+    const untitled = await roundAfterAChange();
+    const [second, first] = await list();
+    expect(first).toMatchObject({
+      reason: 'before_round',
+      name: null,
+      round: { id: named.id, title: 'First pick' },
+    });
+    // A round opened without a title is named by the server ("Round 2"): so is its snapshot.
+    expect(second).toMatchObject({
+      reason: 'before_round',
+      round: { id: untitled.id, title: untitled.title },
+    });
+    expect(untitled.title).toMatch(/2/);
+    editor.destroy();
   });
 });

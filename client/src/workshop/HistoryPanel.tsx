@@ -4,139 +4,80 @@
  * the board for everyone).
  */
 import './history.css';
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { Snapshot } from '../../../shared/follow-through.ts';
 import { useBoardSession } from '../board/board-session.ts';
+import type { Catalogue } from '../i18n/en/index.ts';
 import { useT } from '../i18n/i18n.tsx';
-import { downloadExport, type ExportChoice, exportRoute, fetchExport } from './download.ts';
+import { ExportSection, VersionDownloads } from './Downloads.tsx';
+import { type DownloadProblem, downloadProblem, exportRoute, fetchExport } from './download.ts';
 import { useDateFormat } from './format.ts';
 import { Modal } from './Modal.tsx';
 import { ReportPreview } from './ReportPreview.tsx';
 import { openRoundOf, useWorkshop } from './use-workshop.ts';
 
-const CHOICES: ExportChoice[] = ['md', 'csv', 'csvFollowUps', 'json', 'svg', 'ics'];
+type Words = Catalogue['workshop'];
+
+function snapshotName(snapshot: Snapshot, words: Words, format: (iso: string) => string): string {
+  return `${snapshotTitle(snapshot, words)} (${format(snapshot.createdAt)})`;
+}
+
 /**
- * What a version holds: its items. Follow-ups and due dates are exported as they are now
- * whichever version is asked for, so their CSV and calendar would only repeat the board's.
+ * A saved version goes by its name; an unnamed one by why it was taken, and one taken as a
+ * round opened by that round (snapshots stored before the server recorded it have none).
  */
-const VERSION_CHOICES: ExportChoice[] = ['md', 'csv', 'json', 'svg'];
+function snapshotTitle(snapshot: Snapshot, words: Words): string {
+  if (snapshot.name !== null) return snapshot.name;
+  if (snapshot.reason === 'before_round' && snapshot.round) {
+    return words.beforeRound(snapshot.round.title);
+  }
+  return words.snapshotReasons[snapshot.reason] ?? snapshot.reason;
+}
 
-function ExportButtons() {
+/** A version retention let go while its dialog was open: it can no longer be used. */
+function Gone() {
   const t = useT();
-  const session = useBoardSession();
-  const [busy, setBusy] = useState<ExportChoice | null>(null);
-  const download = async (choice: ExportChoice) => {
-    if (busy) return;
-    setBusy(choice);
-    try {
-      await downloadExport(session, choice);
-    } finally {
-      setBusy(null);
-    }
-  };
   return (
-    <section className="wk-section" aria-labelledby="wk-export-h">
-      <h2 id="wk-export-h">{t.workshop.exportSection}</h2>
-      <p className="wk-muted">{t.workshop.exportNow}</p>
-      <ul className="wk-export-list">
-        {CHOICES.map((choice) => (
-          <li key={choice}>
-            <button
-              type="button"
-              data-export={choice}
-              // Not `disabled`: a button that disables itself drops the keyboard focus to <body>.
-              aria-disabled={busy !== null}
-              onClick={() => download(choice)}
-            >
-              {t.workshop.exportFormats[choice]}
-            </button>
-          </li>
-        ))}
-      </ul>
-    </section>
+    <p className="wk-notice" role="alert" data-testid="version-gone">
+      {t.workshop.versionGone}
+    </p>
   );
 }
 
-function snapshotName(
-  snapshot: Snapshot,
-  reasons: Record<string, string>,
-  format: (iso: string) => string,
-): string {
-  return `${snapshotTitle(snapshot, reasons)} (${format(snapshot.createdAt)})`;
-}
-
-/** A saved version goes by its name; an unnamed one by why it was taken. */
-function snapshotTitle(snapshot: Snapshot, reasons: Record<string, string>): string {
-  return snapshot.name ?? reasons[snapshot.reason] ?? snapshot.reason;
-}
-
-/** Download buttons for one version; `describedBy` names the version for a screen reader. */
-function VersionDownloads({ snapshot, describedBy }: { snapshot: Snapshot; describedBy: string }) {
-  const t = useT();
-  const session = useBoardSession();
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
-  const download = async (choice: ExportChoice) => {
-    if (busy) return;
-    setBusy(true);
-    setFailed(false);
-    try {
-      await downloadExport(session, choice, snapshot.id);
-    } catch {
-      setFailed(true);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <>
-      <ul className="wk-version-formats">
-        {VERSION_CHOICES.map((choice) => (
-          <li key={choice}>
-            <button
-              type="button"
-              className="wk-small"
-              data-version-export={choice}
-              aria-describedby={describedBy}
-              // Not `disabled`: in the preview, focus dropped to <body> leaves Escape unheard.
-              aria-disabled={busy}
-              onClick={() => download(choice)}
-            >
-              {t.workshop.exportFormats[choice]}
-            </button>
-          </li>
-        ))}
-      </ul>
-      {failed && (
-        <p className="wk-notice" role="alert">
-          {t.workshop.downloadFailed}
-        </p>
-      )}
-    </>
-  );
-}
-
-function Preview({ snapshot, onClose }: { snapshot: Snapshot; onClose: () => void }) {
+function Preview({
+  snapshot,
+  gone,
+  onClose,
+}: {
+  snapshot: Snapshot;
+  gone: boolean;
+  onClose: () => void;
+}) {
   const t = useT();
   const format = useDateFormat();
   const session = useBoardSession();
   const nameId = useId();
-  const [report, setReport] = useState<{ text: string } | { failed: true } | null>(null);
+  const [report, setReport] = useState<{ text: string } | { failed: DownloadProblem } | null>(null);
   useEffect(() => {
     let cancelled = false;
     fetchExport(session, exportRoute('md', snapshot.id))
       .then((response) => response.text())
       .then(
         (text) => !cancelled && setReport({ text }),
-        () => !cancelled && setReport({ failed: true }),
+        (error: unknown) => !cancelled && setReport({ failed: downloadProblem(error) }),
       );
     return () => {
       cancelled = true;
     };
   }, [session, snapshot.id]);
-  const name = snapshotName(snapshot, t.workshop.snapshotReasons, format.dateTime);
+  const name = snapshotName(snapshot, t.workshop, format.dateTime);
   return (
     <Modal title={t.workshop.previewOf(name)} onClose={onClose} wide>
+      {gone && <Gone />}
+      {/* The report reads rounds and follow-ups from the board as it is now (docs/API.md). */}
+      <p className="wk-muted wk-preview-note" data-testid="preview-as-now">
+        {t.workshop.previewAsNow}
+      </p>
       <section
         className="wk-report"
         data-testid="snapshot-preview"
@@ -148,9 +89,13 @@ function Preview({ snapshot, onClose }: { snapshot: Snapshot; onClose: () => voi
         {report === null ? (
           <p className="wk-muted">{t.workshop.working}</p>
         ) : 'failed' in report ? (
-          <p className="wk-notice" role="alert">
-            {t.workshop.previewFailed}
-          </p>
+          report.failed === 'gone' ? (
+            !gone && <Gone />
+          ) : (
+            <p className="wk-notice" role="alert">
+              {t.workshop.previewFailed}
+            </p>
+          )
         ) : (
           <ReportPreview markdown={report.text} />
         )}
@@ -159,22 +104,40 @@ function Preview({ snapshot, onClose }: { snapshot: Snapshot; onClose: () => voi
         <span id={nameId} className="wk-version-download-label">
           {t.workshop.downloadVersion}
         </span>
-        <VersionDownloads snapshot={snapshot} describedBy={nameId} />
+        <VersionDownloads snapshotId={snapshot.id} describedBy={nameId} />
       </div>
     </Modal>
   );
 }
 
-function ConfirmRestore({ snapshot, onClose }: { snapshot: Snapshot; onClose: () => void }) {
+function ConfirmRestore({
+  snapshot,
+  gone,
+  onClose,
+}: {
+  snapshot: Snapshot;
+  gone: boolean;
+  onClose: () => void;
+}) {
   const t = useT();
   const format = useDateFormat();
   const [state, store] = useWorkshop();
   const [busy, setBusy] = useState(false);
-  const name = snapshotName(snapshot, t.workshop.snapshotReasons, format.dateTime);
+  const name = snapshotName(snapshot, t.workshop, format.dateTime);
   const open = openRoundOf(state);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    // The Restore button went with the version: a focus left on it fell out of the dialog,
+    // where Escape no longer closes it.
+    const close = closeRef.current;
+    if (gone && close && !close.closest('dialog')?.contains(document.activeElement)) {
+      close.focus();
+    }
+  }, [gone]);
   return (
     <Modal title={t.workshop.confirmRestoreTitle} onClose={onClose}>
       <p>{t.workshop.confirmRestore(name)}</p>
+      {gone && <Gone />}
       {/* Items come and go under people's votes: votes on items the restore removes are left
           out when the round closes. */}
       {open && (
@@ -183,21 +146,23 @@ function ConfirmRestore({ snapshot, onClose }: { snapshot: Snapshot; onClose: ()
         </p>
       )}
       <div className="wk-row wk-actions">
-        <button type="button" onClick={onClose}>
-          {t.workshop.cancel}
+        <button type="button" ref={closeRef} onClick={onClose}>
+          {gone ? t.workshop.close : t.workshop.cancel}
         </button>
-        <button
-          type="button"
-          className="wk-primary wk-danger"
-          disabled={busy}
-          onClick={async () => {
-            setBusy(true);
-            await store.restoreSnapshot(snapshot.id);
-            onClose();
-          }}
-        >
-          {t.workshop.restore}
-        </button>
+        {!gone && (
+          <button
+            type="button"
+            className="wk-primary wk-danger"
+            disabled={busy}
+            onClick={async () => {
+              setBusy(true);
+              await store.restoreSnapshot(snapshot.id);
+              onClose();
+            }}
+          >
+            {t.workshop.restore}
+          </button>
+        )}
       </div>
     </Modal>
   );
@@ -213,6 +178,8 @@ export function HistoryPanel() {
   const [restore, setRestore] = useState<Snapshot | null>(null);
   const canSave = session.me.role !== 'viewer';
   const canRestore = session.me.role === 'facilitator';
+  // A version thinned out while its dialog is open (snapshot:deleted) leaves the list.
+  const kept = (snapshot: Snapshot) => state.snapshots.some((s) => s.id === snapshot.id);
   const save = async (event: FormEvent) => {
     event.preventDefault();
     await store.saveSnapshot(name.trim() || undefined);
@@ -220,7 +187,7 @@ export function HistoryPanel() {
   };
   return (
     <div className="wk-history" data-testid="history-panel">
-      <ExportButtons />
+      <ExportSection />
       <section className="wk-section" aria-labelledby="wk-history-h">
         <h2 id="wk-history-h">{t.workshop.historySection}</h2>
         {canSave && (
@@ -248,7 +215,7 @@ export function HistoryPanel() {
               return (
                 <li key={snapshot.id} className="wk-version" data-snapshot-id={snapshot.id}>
                   <span className="wk-version-name" id={nameId}>
-                    {snapshotTitle(snapshot, t.workshop.snapshotReasons)}
+                    {snapshotTitle(snapshot, t.workshop)}
                     <span className="wk-visually-hidden">, </span>
                     <time className="wk-version-when" dateTime={snapshot.createdAt}>
                       {format.dateTime(snapshot.createdAt)}
@@ -275,7 +242,7 @@ export function HistoryPanel() {
                     )}
                     <details className="wk-version-download">
                       <summary aria-describedby={nameId}>{t.workshop.download}</summary>
-                      <VersionDownloads snapshot={snapshot} describedBy={nameId} />
+                      <VersionDownloads snapshotId={snapshot.id} describedBy={nameId} />
                     </details>
                   </span>
                 </li>
@@ -284,8 +251,12 @@ export function HistoryPanel() {
           </ul>
         )}
       </section>
-      {preview && <Preview snapshot={preview} onClose={() => setPreview(null)} />}
-      {restore && <ConfirmRestore snapshot={restore} onClose={() => setRestore(null)} />}
+      {preview && (
+        <Preview snapshot={preview} gone={!kept(preview)} onClose={() => setPreview(null)} />
+      )}
+      {restore && (
+        <ConfirmRestore snapshot={restore} gone={!kept(restore)} onClose={() => setRestore(null)} />
+      )}
     </div>
   );
 }

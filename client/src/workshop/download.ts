@@ -2,6 +2,7 @@
  * Exports need the member's bearer token, which a plain link cannot send: fetch with the
  * header, then hand the body to the browser as a Blob download with the server's file name.
  */
+import type { ErrorResponse } from '../../../shared/errors.ts';
 import { ApiError } from '../app/api.ts';
 import type { BoardSession } from '../board/board-session.ts';
 
@@ -19,8 +20,25 @@ export async function fetchExport(session: BoardSession, route: string): Promise
   const response = await fetch(`/api/boards/${session.board.id}${route}`, {
     headers: { authorization: `Bearer ${session.token}` },
   });
-  if (!response.ok) throw new ApiError(response.status, 'http_error', response.statusText);
+  if (!response.ok) {
+    // The server's code when it sent one (snapshot_not_found); a proxy's error page has none.
+    const body = (await response.json().catch(() => null)) as ErrorResponse | null;
+    const code = body?.error?.code ?? 'http_error';
+    throw new ApiError(response.status, code, body?.error?.message ?? response.statusText);
+  }
   return response;
+}
+
+/**
+ * Why a download failed, in the words a person can act on: the server could not be reached
+ * (offline, or it is down), the version is no longer kept (thinned out), or anything else.
+ */
+export type DownloadProblem = 'unreachable' | 'gone' | 'failed';
+
+export function downloadProblem(error: unknown): DownloadProblem {
+  if (error instanceof ApiError) return error.code === 'snapshot_not_found' ? 'gone' : 'failed';
+  // fetch rejects with a TypeError when no answer came at all.
+  return error instanceof TypeError ? 'unreachable' : 'failed';
 }
 
 function fileName(response: Response, fallback: string): string {

@@ -89,6 +89,10 @@ export class WorkshopStore {
         snapshots: [snapshot, ...this.#state.snapshots.filter((s) => s.id !== snapshot.id)],
       }),
     );
+    // Retention let older automatic versions go: a row for one would only answer "not found".
+    socket.on('snapshot:deleted', ({ ids }) =>
+      this.#set({ snapshots: this.#state.snapshots.filter((s) => !ids.includes(s.id)) }),
+    );
     socket.on('board:restored', ({ by }) => {
       this.#set({ restoredAt: Date.now(), restoredBy: by });
       void this.#refreshSnapshots();

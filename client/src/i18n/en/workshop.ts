@@ -170,6 +170,14 @@ export const workshop = {
   download: 'Download',
   downloadVersion: 'Download this version:',
   downloadFailed: 'The download did not work. Try again.',
+  downloadUnreachable:
+    'The server could not be reached, so nothing was downloaded. Check the connection and try again.',
+  versionGone:
+    'This version is no longer kept: older automatic versions are thinned out as time passes.',
+  /** An automatic version taken as a round opened, named after that round. */
+  beforeRound: (round: string) => `Before voting round “${round}”`,
+  previewAsNow:
+    'The items are as they were in this version; voting rounds and follow-ups are shown as they are now.',
   versionNameOptional: '(optional)',
   confirmRestoreTitle: 'Restore this version?',
   confirmRestore: (name: string) =>
