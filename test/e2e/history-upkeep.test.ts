@@ -55,14 +55,14 @@ describe.skipIf(!HAS_CHROMIUM)('history and export upkeep', () => {
     const rows = (person: Person) => person.page.locator('[data-snapshot-id]');
 
     await roundAfterAChange('First pick');
-    const firstPick = rows(fran).filter({ hasText: 'Before voting round “First pick”' });
+    const firstPick = rows(fran).filter({ hasText: 'Before voting round ‘First pick’' });
     await firstPick.waitFor();
-    await rows(aino).filter({ hasText: 'Ennen äänestyskierrosta ”First pick”' }).waitFor();
+    await rows(aino).filter({ hasText: 'Ennen äänestyskierrosta ’First pick’' }).waitFor();
 
     // The newest ten automatic versions stay; of older ones within the hour, only one.
     for (let n = 1; n <= KEEP_NEWEST; n++) await roundAfterAChange();
     await expect.poll(() => rows(fran).count()).toBe(KEEP_NEWEST + 1);
-    await rows(fran).filter({ hasText: 'Before voting round “Round 2”' }).waitFor();
+    await rows(fran).filter({ hasText: 'Before voting round ‘Round 2’' }).waitFor();
 
     // Fran is about to restore the oldest when the next round lets it go.
     await firstPick.getByRole('button', { name: 'Restore' }).click();

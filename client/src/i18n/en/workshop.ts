@@ -175,7 +175,8 @@ export const workshop = {
   versionGone:
     'This version is no longer kept: older automatic versions are thinned out as time passes.',
   /** An automatic version taken as a round opened, named after that round. */
-  beforeRound: (round: string) => `Before voting round “${round}”`,
+  // Single quotes: the name is quoted again, in double ones, where a dialog names the version.
+  beforeRound: (round: string) => `Before voting round ‘${round}’`,
   previewAsNow:
     'The items are as they were in this version; voting rounds and follow-ups are shown as they are now.',
   versionNameOptional: '(optional)',

@@ -170,7 +170,7 @@ export const workshop: Catalogue['workshop'] = {
     'Palvelimeen ei saatu yhteyttä, joten mitään ei ladattu. Tarkista yhteys ja yritä uudelleen.',
   versionGone:
     'Tätä versiota ei enää säilytetä: vanhempia automaattisia versioita karsitaan ajan mittaan.',
-  beforeRound: (round: string) => `Ennen äänestyskierrosta ”${round}”`,
+  beforeRound: (round: string) => `Ennen äänestyskierrosta ’${round}’`,
   previewAsNow:
     'Kohteet ovat sellaisina kuin ne olivat tässä versiossa; äänestyskierrokset ja jatkotoimet näkyvät sellaisina kuin ne nyt ovat.',
   versionNameOptional: '(valinnainen)',
