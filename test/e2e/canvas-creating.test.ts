@@ -155,6 +155,35 @@ describe.skipIf(!HAS_CHROMIUM)('making items on the canvas', () => {
     await page.locator('.im-frame').first().waitFor({ state: 'detached' });
   });
 
+  it('a frame drawn around notes takes them in: they are its contents, the one outside is not', async () => {
+    let inA = '';
+    let inB = '';
+    let out = '';
+    observer.doc.transact(() => {
+      inA = addItem(observer.doc, { type: 'note', x: 0, y: 0, text: 'In A' });
+      inB = addItem(observer.doc, { type: 'note', x: 240, y: 0, text: 'In B' });
+      out = addItem(observer.doc, { type: 'note', x: 700, y: 0, text: 'Outside' });
+    });
+    await item(page, out).waitFor();
+    await zoomToFit(page);
+    const a = await boxOf(item(page, inA));
+    const b = await boxOf(item(page, inB));
+    await page.keyboard.press('f');
+    await drag(
+      page,
+      { x: a.x - 20, y: a.y - 40 },
+      { x: b.x + b.width + 20, y: b.y + b.height + 20 },
+    );
+    await waitFor(() => frames().length === 1, 'a frame');
+    await leaveEditor(page);
+    const frame = frames()[0]!;
+    const parentOf = (id: string) => notes().find((n) => n.id === id)?.parent;
+    await waitFor(() => parentOf(inA) === frame.id && parentOf(inB) === frame.id, 'taken in');
+    expect(parentOf(out)).toBeUndefined();
+    clearBoard();
+    await page.locator('.im-frame').first().waitFor({ state: 'detached' });
+  });
+
   it('the keyboard adds notes: N then Enter, mid-view, then beside the last; Enter on the tool bar', async () => {
     await page.locator('.im-surface').focus();
     await page.keyboard.press('Escape');

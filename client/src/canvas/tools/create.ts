@@ -12,6 +12,7 @@ import {
 } from '../model/edit-actions.ts';
 import {
   centre,
+  contains,
   intersects,
   type Point,
   type Rect,
@@ -19,7 +20,7 @@ import {
   rectOf,
   union,
 } from '../model/geometry.ts';
-import type { Gesture, ToolEnv } from './tool-env.ts';
+import { editableIds, type Gesture, type ToolEnv } from './tool-env.ts';
 
 export type CreatedType = 'note' | 'text' | 'frame' | 'concept';
 
@@ -67,11 +68,28 @@ function createIn(env: ToolEnv, type: CreatedType, box: Rect): string {
   const target = type === 'note' && writesPrivately && privateDoc ? privateDoc : env.model.doc;
   env.undo.beginGesture();
   const id = createItem(env.model, init, target);
-  if (type !== 'frame') snapToFrames(env.model, [id]);
+  snapToFrames(env.model, type === 'frame' ? itemsCentredIn(env, box) : [id]);
   env.state.setTool('select');
   env.state.startEditing(id, type === 'note' || type === 'text' ? 'text' : 'title');
   env.undo.holdUntilEditingEnds = true;
   return id;
+}
+
+/**
+ * The items a new frame drawn over them takes in (snapToFrames decides: the frame on top that
+ * can hold each): those whose centre it covers, that I may change. So a frame drawn around a
+ * cluster carries it when moved, and the exports list the cluster under the frame's title.
+ */
+function itemsCentredIn(env: ToolEnv, box: Rect): string[] {
+  const inside = env.model
+    .all()
+    .filter((l) => l.item.type !== 'frame' && l.item.type !== 'connector')
+    .filter((l) => {
+      const rect = rectOf(l.item);
+      return rect !== null && contains(box, centre(rect));
+    })
+    .map((l) => l.item.id);
+  return editableIds(env, inside);
 }
 
 function centredBox(type: CreatedType, at: Point): Rect {
