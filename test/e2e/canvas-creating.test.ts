@@ -421,4 +421,22 @@ describe.skipIf(!HAS_CHROMIUM)('new notes in the customer journey’s lanes', ()
     expect(overlap(noteBox, title)).toBe(false);
     await screenshot(page, 'canvas-creating-lane-title');
   });
+
+  it('N then Enter beside a note at a lane’s end puts the new note in that lane, not past it', async () => {
+    const practices = lane('Practices');
+    const end = addItem(observer.doc, {
+      type: 'note',
+      x: practices.x + practices.w - 220,
+      y: practices.y + 30,
+      text: 'At the end',
+      parent: practices.id,
+    });
+    const count = notes().length;
+    await page.locator(`[data-item-id="${end}"]`).click();
+    await page.keyboard.press('n');
+    await page.keyboard.press('Enter');
+    const note = await lastNote(count + 1, 'Beside it');
+    expect(note.parent).toBe(practices.id);
+    expect(inside(note, practices)).toBe(true);
+  });
 });

@@ -128,10 +128,47 @@ export function createByKeyboard(env: ToolEnv, type: CreatedType): string {
     return createAt(env, type, freeSpotNear(centredBox(type, middle), others, middle));
   }
   const box = { x: beside.x + beside.w + GAP, y: beside.y, w, h };
+  const inFrame = besideInFrame(env, box, others, centre(beside));
+  if (inFrame) return createIn(env, type, inFrame);
   for (let tries = 0; tries < 50 && others.some((r) => intersects(r, box)); tries++) {
     box.x += w + GAP;
   }
   return createIn(env, type, box);
+}
+
+/** Spots besideInFrame tries, in reading order: on along the row, back along it, other rows. */
+const BESIDE_ORDER: readonly Point[] = [0, 1, -1, 2, -2, 3, -3].flatMap((y) => [
+  ...Array.from({ length: 13 }, (_, x) => ({ x, y })),
+  ...Array.from({ length: 12 }, (_, x) => ({ x: -1 - x, y })),
+]);
+
+/**
+ * Where `box`, first tried right of the selection, fits in the frame the selection is in (a
+ * lane of the customer journey): inside it, clear of its title and of `others`, on along the
+ * selection's row, back along it, then the rows below and above. Null when the selection is in
+ * no frame, or the frame has no room left: the note then goes right of the selection anyway.
+ */
+function besideInFrame(env: ToolEnv, box: Rect, others: Rect[], at: Point): Rect | null {
+  const frame = frameAt(framesTopFirst(env.model.all()), at, (f) => canHold(f.rect, box));
+  if (!frame) return null;
+  const f = frame.rect;
+  const title = titleBox(env, frame.id, f);
+  const taken = title ? [...others, title] : others;
+  const top = Math.min(Math.max(box.y, f.y + MARGIN), f.y + f.h - MARGIN - box.h);
+  const fits = (r: Rect) =>
+    r.x >= f.x + MARGIN &&
+    r.y >= f.y + MARGIN &&
+    r.x + r.w <= f.x + f.w - MARGIN &&
+    r.y + r.h <= f.y + f.h - MARGIN;
+  for (const step of BESIDE_ORDER) {
+    const spot = {
+      ...box,
+      x: box.x + step.x * (box.w + GAP),
+      y: top + step.y * (box.h + GAP),
+    };
+    if (fits(spot) && !taken.some((r) => intersects(r, spot))) return spot;
+  }
+  return null;
 }
 
 /** Steps of a 9 × 9 grid around a spot, nearest first: where freeSpotNear looks. */
