@@ -116,4 +116,29 @@ describe.skipIf(!HAS_CHROMIUM)('the canvas for assistive technology', () => {
     const found = await me.page.evaluate('window.find("Night bus timetable")');
     expect(found).toBe(true);
   });
+
+  it("a frame's title editor says which frame's title it is, and a concept card's too", async () => {
+    const page = me.page;
+    const frame = page.locator('[data-item-type="frame"]');
+    const frameName = (await frame.getAttribute('aria-label')) ?? '';
+    expect(frameName).toMatch(/^Frame: ./);
+    await frame.locator('[data-handle="title"]').dblclick();
+    // Lifted above the items while it is written (FrameTitle.tsx), it is still heard inside
+    // the frame it names, as it was when it sat in the frame's own element.
+    const input = page
+      .getByRole('group', { name: frameName, exact: true })
+      .getByRole('textbox', { name: 'Edit title' });
+    await input.waitFor();
+    expect(await input.evaluate((e) => e === document.activeElement)).toBe(true);
+    expect(await axeOnCanvas(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await input.waitFor({ state: 'detached' });
+    const concept = page.locator('[data-item-type="concept"]');
+    await concept.locator('.im-concept-title').dblclick();
+    await page
+      .getByRole('group', { name: 'Concept card: New service concept', exact: true })
+      .getByRole('textbox', { name: 'Edit title' })
+      .waitFor();
+    await page.keyboard.press('Escape');
+  });
 });

@@ -2,6 +2,7 @@
  * Someone else deletes the note I am typing in. Editing ends, the keyboard stays on the canvas,
  * and the rest of what I type is not taken for shortcuts: no tool switches, and Backspace or
  * Delete removes nothing of what I had selected beside the note. A status says what happened.
+ * The same for a frame's title, whose editor lies outside the frame's element while it is open.
  */
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -73,4 +74,39 @@ describe.skipIf(!HAS_CHROMIUM)('the note I am typing in is deleted by someone el
       await context.close();
     });
   }
+  it('a frame whose title I am writing is deleted, or the board locked: the keyboard stays on the canvas', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const other = socketIoClient(server.url, board.board.id, tokens.facilitator);
+    await other.synced;
+    const stage = addItem(other.doc, { type: 'frame', x: 0, y: 0, w: 600, h: 400, title: 'Stage' });
+    const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
+    await waitForConnection(page);
+    await item(page, stage).waitFor();
+    await page.waitForTimeout(300); // the first view's zoom to fit
+    const editor = page.locator('.im-title-input');
+    const focused = () => page.evaluate(() => document.activeElement?.className ?? '');
+
+    // The title editor is lifted out of the frame's element while it is open (FrameTitle.tsx).
+    await item(page, stage).locator('[data-handle="title"]').dblclick();
+    await editor.waitFor();
+    await page.keyboard.type(' one');
+    other.doc.transact(() => itemsOf(other.doc).delete(stage));
+    await editor.waitFor({ state: 'detached' });
+    await page.keyboard.type('two');
+    expect(await focused()).toContain('im-surface');
+    expect(await page.locator('.im-surface').getAttribute('data-tool')).toBe('select');
+
+    const again = addItem(other.doc, { type: 'frame', x: 0, y: 0, w: 600, h: 400, title: 'Again' });
+    await item(page, again).locator('[data-handle="title"]').dblclick();
+    await editor.waitFor();
+    await server.api(`/api/boards/${board.board.id}/lock`, {
+      token: tokens.facilitator,
+      body: { locked: true },
+    });
+    await editor.waitFor({ state: 'detached' });
+    expect(await focused()).toContain('im-surface');
+
+    other.destroy();
+    await context.close();
+  });
 });

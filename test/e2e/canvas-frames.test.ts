@@ -179,4 +179,45 @@ describe.skipIf(!HAS_CHROMIUM)('frames on the canvas', () => {
     await screenshot(page, 'canvas-frames-overlapping');
     await clearBoard();
   });
+
+  it("zoomed out, a frame's or concept card's title is written at the size it is drawn", async () => {
+    let frameId = '';
+    let conceptId = '';
+    observer.doc.transact(() => {
+      frameId = addItem(observer.doc, {
+        type: 'frame',
+        x: 0,
+        y: 0,
+        w: 1200,
+        h: 800,
+        title: 'Stage',
+      });
+      conceptId = addItem(observer.doc, { type: 'concept', x: 2000, y: 0, title: 'Idea' });
+      addItem(observer.doc, { type: 'note', x: 5000, y: 3000, text: 'Far away' });
+    });
+    await item(page, conceptId).waitFor();
+    await zoomToFit(page);
+    expect(await zoomOf(page)).toBeLessThan(0.3);
+    const font = (locator: Locator) =>
+      locator.evaluate((element) => {
+        const style = getComputedStyle(element);
+        return { size: Math.round(Number.parseFloat(style.fontSize)), weight: style.fontWeight };
+      });
+    for (const [id, drawn] of [
+      [frameId, item(page, frameId).locator('[data-handle="title"]')],
+      [conceptId, item(page, conceptId).locator('.im-concept-title')],
+    ] as const) {
+      const shown = await font(drawn);
+      await drawn.dblclick();
+      const input = page.locator('.im-title-input');
+      await input.waitFor();
+      // The words being typed are as large as the title they become (about 14 screen pixels
+      // for a frame's, however far out): not the item's body text, a fifth of that here.
+      expect(await font(input), id === frameId ? 'frame' : 'concept').toEqual(shown);
+      if (id === frameId) await screenshot(page, 'canvas-frames-title-zoomed-out');
+      await page.keyboard.press('Escape');
+      await input.waitFor({ state: 'detached' });
+    }
+    await clearBoard();
+  });
 });

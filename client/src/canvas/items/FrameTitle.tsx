@@ -19,9 +19,11 @@ export interface FrameTitleProps {
   /**
    * A frame's box and id. Frames are drawn below every other item, so a frame drawn over notes
    * would open its title editor under them: while its title is written it is lifted, at the
-   * frame's place, into the editing layer above the items (ItemsLayer.tsx, canvas.css).
+   * frame's place, into the editing layer above the items (ItemsLayer.tsx, canvas.css). Out of
+   * the frame's element, it names the frame itself (`label`, as the frame's), so a screen reader
+   * still says whose title this is.
    */
-  frame?: { id: string; box: Rect };
+  frame?: { id: string; box: Rect; label: string };
 }
 
 export function FrameTitle({
@@ -92,9 +94,13 @@ export function FrameTitle({
       <span ref={anchor} hidden />
       {layer
         ? createPortal(
+            // biome-ignore lint/a11y/useSemanticElements: as the frame's own element (ItemShell)
             <div
               className="im-frame-title-host"
               data-title-of={frame.id}
+              role="group"
+              aria-roledescription={t.canvas.itemType.frame}
+              aria-label={frame.label}
               style={{ left: box.x, top: box.y, width: box.w, height: box.h }}
             >
               {editor}

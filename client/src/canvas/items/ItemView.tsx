@@ -92,12 +92,13 @@ export const ItemView = memo(function ItemView({ id, map, isPrivate }: ItemViewP
         </ItemShell>
       );
     }
-    case 'frame':
+    case 'frame': {
+      const label = t.canvas.itemLabel(typeName, item.title);
       return (
         <ItemShell
           item={item}
           z={z}
-          label={t.canvas.itemLabel(typeName, item.title)}
+          label={label}
           selected={selected}
           isPrivate={isPrivate}
           className="im-frame"
@@ -108,10 +109,11 @@ export const ItemView = memo(function ItemView({ id, map, isPrivate }: ItemViewP
             title={item.title}
             editing={editing === 'title'}
             onDone={stop}
-            frame={{ id, box: item }}
+            frame={{ id, box: item, label }}
           />
         </ItemShell>
       );
+    }
     case 'concept':
       return (
         <ItemShell

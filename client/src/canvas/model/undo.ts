@@ -111,7 +111,15 @@ export class CanvasUndo {
     if (!start) return false;
     this.#managers.forEach((manager, index) => {
       const height = start.stacks[index] ?? 0;
-      while (manager.undoStack.length > height) manager.undo();
+      // Only the gesture's steps are in reach while it is undone: Yjs skips a step that changes
+      // nothing now (someone else deleted the dragged item, or moved it since) and undoes the
+      // one below it instead, which here would be my step before the gesture.
+      const before = manager.undoStack.splice(0, height);
+      try {
+        while (manager.undoStack.length > 0) manager.undo();
+      } finally {
+        manager.undoStack.unshift(...before);
+      }
       // The gesture's first step cleared redo already; its undoing filled it again.
       manager.redoStack.length = 0;
     });

@@ -34,9 +34,10 @@ export class TypingGuard {
    */
   editorTaken(id: string, surface: HTMLElement | null): void {
     this.arm();
-    const element = surface?.querySelector(`[data-item-id="${CSS.escape(id)}"]`);
     const active = document.activeElement;
-    if (active === null || active === document.body || (element?.contains(active) ?? false)) {
+    // The item's element, or the layer a frame's title editor is lifted into (FrameTitle.tsx).
+    const own = `[data-item-id="${CSS.escape(id)}"], [data-title-of="${CSS.escape(id)}"]`;
+    if (active === null || active === document.body || active.closest(own) !== null) {
       surface?.focus({ preventScroll: true });
     }
   }
