@@ -247,4 +247,38 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
     // A participant may save, not restore.
     expect(await row.getByRole('button', { name: 'Restore' }).count()).toBe(0);
   });
+
+  it('a note in no frame comes into a frame round when the frame is moved over it', async () => {
+    const writer = socketIoClient(server.url, boardId, fran.token);
+    await writer.synced;
+    const topic2 = readItems(writer.doc)
+      .filter((item) => item.type === 'frame')
+      .sort((a, b) => a.x - b.x)[1]!;
+    const loose = addItem(writer.doc, {
+      type: 'note',
+      text: 'Loose idea',
+      x: topic2.x + topic2.w + 100,
+      y: topic2.y + 60,
+    });
+    const opened = await server.api<{ round: { id: string } }>(`/api/boards/${boardId}/rounds`, {
+      token: fran.token,
+      body: { title: 'Topic 2 again', budget: 1, frameId: topic2.id },
+    });
+    const note = pia.page.locator(`[data-item-id="${loose}"]`);
+    await note.locator('[data-out-of-play]').waitFor();
+    // The facilitator slides the frame over the note; the note itself does not change.
+    const frameMap = writer.doc.getMap('items').get(topic2.id) as import('yjs').Map<unknown>;
+    frameMap.set('x', topic2.x + topic2.w);
+    await note.locator('[data-out-of-play]').waitFor({ state: 'detached' });
+    await note.locator('[data-vote-dots]').waitFor();
+    frameMap.set('x', topic2.x);
+    await note.locator('[data-out-of-play]').waitFor();
+    await server.api(`/api/boards/${boardId}/rounds/${opened.body.round.id}/close`, {
+      token: fran.token,
+      method: 'POST',
+    });
+    writer.doc.getMap('items').delete(loose);
+    await note.waitFor({ state: 'detached' });
+    writer.destroy();
+  });
 });

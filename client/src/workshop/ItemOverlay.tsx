@@ -9,6 +9,7 @@ import { type Item, itemsOf, readItem } from '../../../shared/board-document.ts'
 import type { RoundResult, RoundView } from '../../../shared/facilitation.ts';
 import type { FollowUp } from '../../../shared/follow-through.ts';
 import { useBoardSession } from '../board/board-session.ts';
+import { useMapVersion } from '../canvas/items/use-item.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { FollowUpDialog } from './FollowUpDialog.tsx';
 import { isTarget } from './round-rules.ts';
@@ -125,11 +126,16 @@ export function ItemOverlay({ itemId }: { itemId: string }) {
   const assignPressedBy = useRef<number | null>(null);
   // Items in my private document are not on the shared board: nothing to vote or assign yet.
   const item = readItem(itemId, itemsOf(session.doc).get(itemId));
+  const frameMap =
+    open?.round.frameId != null ? itemsOf(session.doc).get(open.round.frameId) : undefined;
+  // An item in no frame is in the round's frame by where the frame lies: when the frame is
+  // moved or resized, whether this item takes votes may change with nothing else changing.
+  useMapVersion(item && item.parent === undefined ? frameMap : undefined);
   if (!item || !OVERLAID_TYPES.has(item.type)) return null;
   const label = itemLabel(item) || t.workshop.untitledItem;
   const frame =
-    open?.round.frameId != null
-      ? (readItem(open.round.frameId, itemsOf(session.doc).get(open.round.frameId)) ?? undefined)
+    open?.round.frameId != null && frameMap
+      ? (readItem(open.round.frameId, frameMap) ?? undefined)
       : undefined;
   const target = open ? isTarget(item, open.round, frame) : false;
   const canVote = session.me.role !== 'viewer';
