@@ -10,7 +10,7 @@ import type { RoundView } from '../../shared/facilitation.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { socketIoClient, waitFor } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { openAs, openTab, type Person, showOutline } from './workshop-helpers.ts';
+import { openAs, openTab, type Person, screenshot, showOutline } from './workshop-helpers.ts';
 
 const IN_TOPIC_1 = 'Queue numbers on screens';
 const IN_TOPIC_2 = 'Evening opening hours';
@@ -271,6 +271,14 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
     frameMap.set('x', topic2.x + topic2.w);
     await note.locator('[data-out-of-play]').waitFor({ state: 'detached' });
     await note.locator('[data-vote-dots]').waitFor();
+    // Selected, the note shows its resize handle in the corner: the vote button keeps clear.
+    await note.click({ position: { x: 30, y: 30 } });
+    const handle = await note.locator('[data-handle="resize"]').boundingBox();
+    const plus = await note.locator('.wk-dot-add').boundingBox();
+    expect(handle && plus).toBeTruthy();
+    expect(plus!.x + plus!.width <= handle!.x || plus!.y + plus!.height <= handle!.y).toBe(true);
+    await screenshot(pia.page, 'rounds-selected-target');
+    await pia.page.keyboard.press('Escape');
     frameMap.set('x', topic2.x);
     await note.locator('[data-out-of-play]').waitFor();
     await server.api(`/api/boards/${boardId}/rounds/${opened.body.round.id}/close`, {
