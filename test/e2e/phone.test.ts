@@ -254,6 +254,19 @@ describe.skipIf(!HAS_CHROMIUM)('the board on a phone', () => {
       await page.waitForTimeout(300);
       await shot(page, `drawer-${role}`);
       expect(await shownCopies(page, /\d of 3 votes left/), role).toBe(1);
+      // Escape closes the drawer, from inside it and from its toggle; the keyboard stays near.
+      const side = page.getByTestId('side-panels');
+      await page.getByRole('tab', { name: 'Voting' }).focus();
+      await page.keyboard.press('Escape');
+      await side.waitFor({ state: 'hidden' });
+      expect(await page.evaluate(() => document.activeElement?.className)).toContain(
+        'panels-toggle',
+      );
+      await page.keyboard.press('Enter');
+      await side.waitFor();
+      await page.locator('.panels-toggle').focus();
+      await page.keyboard.press('Escape');
+      await side.waitFor({ state: 'hidden' });
       await person.context.close();
     }
   });

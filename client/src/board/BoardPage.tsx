@@ -88,6 +88,22 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
     [viewport.stopFollowing, viewport.clearRequest],
   );
   const overlay = useCallback((id: string) => <ItemOverlay itemId={id} />, []);
+  // Below 1100 px the panels float over the board as a drawer (board.css): Escape closes it, from
+  // inside it or from its toggle, and the keyboard goes back to the toggle.
+  useEffect(() => {
+    if (!panelsOpen) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || wideScreen()) return;
+      if (document.querySelector('dialog[open]')) return;
+      const toggle = document.querySelector<HTMLElement>('.panels-toggle');
+      const active = document.activeElement;
+      if (!active || !(active === toggle || active.closest('.board-side'))) return;
+      setPanelsOpen(false);
+      toggle?.focus();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [panelsOpen]);
   useEffect(preloadBoardParts, []);
   useEffect(() => {
     document.title = `${session.board.title} · ${t.app.productName}`;
