@@ -83,7 +83,7 @@ export const workshop = {
   // Voting panel
   noOpenRound: 'No voting round is open.',
   howToVote:
-    'Click the empty dot on an item to give it a vote; click one of your dots to take it back. With the keyboard, Tab from the item to its dots: Enter on the empty dot votes, and “-” or Delete on one of your dots takes that vote back.',
+    'Click or tap the empty dot on an item to give it a vote; click or tap one of your dots to take it back. With the keyboard, Tab from the item to its dots: Enter on the empty dot votes, and “-” or Delete on one of your dots takes that vote back.',
   anonymousRound: 'Anonymous round: results appear when it closes.',
   myVotes: 'My votes',
   noVotesYet: 'You have not voted yet.',

@@ -85,7 +85,7 @@ export const workshop: Catalogue['workshop'] = {
 
   noOpenRound: 'Äänestyskierros ei ole käynnissä.',
   howToVote:
-    'Anna ääni napsauttamalla kohteen tyhjää pistettä; ota ääni takaisin napsauttamalla omaa pistettäsi. Näppäimistöllä siirry kohteesta sen pisteisiin sarkaimella: Enter tyhjässä pisteessä antaa äänen, ja ”-” tai Delete omassa pisteessäsi ottaa sen äänen takaisin.',
+    'Anna ääni napsauttamalla tai napauttamalla kohteen tyhjää pistettä; ota ääni takaisin napsauttamalla tai napauttamalla omaa pistettäsi. Näppäimistöllä siirry kohteesta sen pisteisiin sarkaimella: Enter tyhjässä pisteessä antaa äänen, ja ”-” tai Delete omassa pisteessäsi ottaa sen äänen takaisin.',
   anonymousRound: 'Anonyymi kierros: tulokset näkyvät, kun kierros päättyy.',
   myVotes: 'Omat ääneni',
   noVotesYet: 'Et ole vielä äänestänyt.',
