@@ -144,7 +144,7 @@ export function BoardCanvas({
     if (!toolsFor(readOnly, model.writesPrivately).includes(state.tool)) {
       state.setTool('select');
     }
-    if (state.editing && !model.mayEdit(state.editing.id, readOnly)) {
+    if (state.editing && !model.mayEdit(state.editing.id)) {
       typing.editorTaken(state.editing.id, surface.current);
       state.stopEditing();
     }

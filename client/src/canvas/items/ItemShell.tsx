@@ -28,7 +28,7 @@ export function ItemShell({
   style,
   children,
 }: ItemShellProps) {
-  const { t, overlay, readOnly, state, model } = useCanvas();
+  const { t, overlay, state, model } = useCanvas();
   const classes = ['im-item', className];
   if (selected) classes.push('is-selected');
   if (isPrivate) classes.push('is-private');
@@ -70,7 +70,7 @@ export function ItemShell({
         </span>
       ) : null}
       <div className="im-overlay">{overlay(item.id)}</div>
-      {selected && model.mayEdit(item.id, readOnly) ? (
+      {selected && model.mayEdit(item.id) ? (
         <div
           className="im-resize"
           data-handle="resize"

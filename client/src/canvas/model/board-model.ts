@@ -54,8 +54,8 @@ export class BoardModel {
    * locked board, silent writing for a participant), only my private notes stay mine to edit,
    * and those not while the board is locked.
    */
-  mayEdit(id: string, sharedReadOnly: boolean): boolean {
-    return mayEditItem({ sharedReadOnly, locked: this.access().locked }, this.isPrivate(id));
+  mayEdit(id: string): boolean {
+    return mayEditItem(this.access(), this.isPrivate(id));
   }
 
   mapOf(id: string): ItemMap | undefined {

@@ -117,7 +117,7 @@ export function pasteItems(
   const placed = new Map<string, Y.Doc>();
   for (const { id, fields } of payload.items) {
     if (typeof fields.type !== 'string' || fields.type === 'connector') continue;
-    const doc = fields.type === 'note' ? (model.privateDoc ?? shared) : shared;
+    const doc = fields.type === 'note' && model.writesPrivately ? model.privateDoc : shared;
     if (doc) placed.set(id, doc);
   }
   const onShared = (end: Value | undefined) =>

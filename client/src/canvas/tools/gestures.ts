@@ -63,7 +63,7 @@ export function moveGesture(
       if (!started) return;
       writer.drop();
       // Never a write to what the shared board no longer lets me change (see sharedClosed).
-      const mine = moving.filter((p) => env.model.mayEdit(p.id, env.readOnly()));
+      const mine = moving.filter((p) => env.model.mayEdit(p.id));
       if (mine.length === moving.length && env.undo.revertGesture()) return;
       placeAt(env.model, mine, 0, 0);
       env.undo.endGesture();
@@ -100,7 +100,7 @@ export function resizeGesture(env: ToolEnv, id: string, start: Point): Gesture {
     },
     cancel() {
       writer.drop();
-      if (!box || !env.model.mayEdit(id, env.readOnly())) env.undo.endGesture();
+      if (!box || !env.model.mayEdit(id)) env.undo.endGesture();
       else if (!env.undo.revertGesture()) {
         resizeTo(env.model, id, box.w, box.h);
         env.undo.endGesture();

@@ -111,7 +111,7 @@ export class PointerController {
     const hit = itemAt(target);
     // A tool I may not use now (the board was locked while it was chosen) only selects.
     const usable = usableTools(env).includes(tool);
-    const editable = hit !== null && env.model.mayEdit(hit.id, env.readOnly());
+    const editable = hit !== null && env.model.mayEdit(hit.id);
     let gesture: Gesture | null = null;
     if (event.button === 1 || this.spaceHeld || tool === 'hand') {
       gesture = panGesture(env, screen);
@@ -243,7 +243,7 @@ export class PointerController {
     const type = element?.getAttribute('data-item-type');
     const onFrameBody = type === 'frame' && !under?.closest('[data-handle]');
     if (id && type && !onFrameBody) {
-      if (!env.model.mayEdit(id, env.readOnly())) return;
+      if (!env.model.mayEdit(id)) return;
       if (type === 'note' || type === 'text') env.state.startEditing(id, 'text');
       else if (type === 'frame') env.state.startEditing(id, 'title');
       else if (type === 'concept') {

@@ -39,8 +39,7 @@ export function canWrite(env: ToolEnv): boolean {
 
 /** The ids among `ids` that I may change. */
 export function editableIds(env: ToolEnv, ids: Iterable<string>): string[] {
-  const readOnly = env.readOnly();
-  return [...ids].filter((id) => env.model.mayEdit(id, readOnly));
+  return [...ids].filter((id) => env.model.mayEdit(id));
 }
 
 /**

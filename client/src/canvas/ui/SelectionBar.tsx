@@ -12,10 +12,10 @@ export interface SelectionBarProps {
 }
 
 export function SelectionBar({ onDuplicate, onDelete }: SelectionBarProps) {
-  const { t, state, model, readOnly, undo } = useCanvas();
+  const { t, state, model, undo } = useCanvas();
   const selection = useCanvasState(state, selectionOf);
   // Only for what I may change: while silent writing runs, a participant's own private notes.
-  if (selection.size === 0 || ![...selection].every((id) => model.mayEdit(id, readOnly))) {
+  if (selection.size === 0 || ![...selection].every((id) => model.mayEdit(id))) {
     return null;
   }
   const ids = () => [...state.selection];
