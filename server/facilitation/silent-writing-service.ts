@@ -124,7 +124,7 @@ export class SilentWritingService {
         const copy = cloneItem(map);
         if (anonymous) copy.delete('author');
         else copy.set('author', owner);
-        items.set(boardIdOf(items.get(id), id, owner, anonymous), copy);
+        items.set(boardIdOf(items, id, owner, anonymous), copy);
       }
     });
     privateDoc.change((doc) => {
@@ -138,14 +138,25 @@ export class SilentWritingService {
  * The board id of `owner`'s private note `id`. A named note keeps its id unless the board
  * uses it for an item that is not the writer's own (a stock client may choose any id): nobody
  * replaces others' items this way. Otherwise, and always for a note revealed without its name,
- * the id is derived from the writer and the private id: a reveal repeated after a crash finds
- * its first copy there (an anonymous copy carries nothing else that says whose it was), and
- * nobody else can know the id before the note is on the board, as the private id is only its
- * writer's.
+ * the id is derived from the writer and the private id: nobody else can know it before the
+ * note is on the board, as the private id is only its writer's. A reveal repeated after a crash
+ * finds the first copy under either id, whether that reveal showed names or not (an anonymous
+ * copy carries nothing else that says whose it was), and replaces it.
  */
-function boardIdOf(taken: unknown, id: string, owner: string, anonymous: boolean): string {
+function boardIdOf(
+  items: Y.Map<Y.Map<unknown>>,
+  id: string,
+  owner: string,
+  anonymous: boolean,
+): string {
+  const derived = derivedId(owner, id);
+  if (items.has(derived)) return derived;
+  const taken = items.get(id);
   const own = taken instanceof Y.Map && taken.get('author') === owner;
-  if (!anonymous && (taken === undefined || own)) return id;
+  return own || (!anonymous && taken === undefined) ? id : derived;
+}
+
+function derivedId(owner: string, id: string): string {
   const hash = createHash('sha256').update(owner).update('\0').update(id).digest('hex');
   // Shaped as a UUID (version 8: name-based, custom), like the ids clients make.
   return [

@@ -121,17 +121,15 @@ export class SnapshotsService {
     document.flush();
     const state = Y.encodeStateAsUpdateV2(document.doc);
     const covers = Y.snapshot(document.doc);
+    const fingerprint = content ?? contentFingerprint(document.doc);
     const snapshot = this.#repository.insert(
       boardId,
       { id: uuidv7(), name, reason, ...(round ? { round } : {}), createdAt: now },
       state,
       Y.encodeSnapshotV2(covers),
+      fingerprint,
     );
-    this.#newest.set(boardId, {
-      id: snapshot.id,
-      covers,
-      content: content ?? contentFingerprint(document.doc),
-    });
+    this.#newest.set(boardId, { id: snapshot.id, covers, content: fingerprint });
     this.#events().toBoard(boardId, 'snapshot:created', snapshot);
     this.#thin(boardId, now);
     return snapshot;
@@ -189,15 +187,20 @@ export class SnapshotsService {
   }
 
   /**
-   * What the newest stored snapshot covers, read once per load of the board. A snapshot stored
-   * before that was recorded is decoded instead (and its content read while it is).
+   * What the newest stored snapshot covers and its content fingerprint, read once per load of
+   * the board. A snapshot stored before those were recorded is decoded instead (its covers
+   * now, its content when first needed).
    */
   #readNewest(boardId: string): Newest | undefined {
     const stored = this.#repository.newestCovers(boardId);
     if (!stored) return undefined;
     let newest: Newest;
     if (stored.covers) {
-      newest = { id: stored.id, covers: Y.decodeSnapshotV2(stored.covers) };
+      newest = {
+        id: stored.id,
+        covers: Y.decodeSnapshotV2(stored.covers),
+        ...(stored.content !== null ? { content: stored.content } : {}),
+      };
     } else {
       const { doc } = this.load(boardId, stored.id);
       newest = { id: stored.id, covers: Y.snapshot(doc), content: contentFingerprint(doc) };
@@ -223,7 +226,10 @@ type AutomaticReason = Exclude<SnapshotReason, 'manual'>;
 interface Newest {
   id: string;
   covers: Y.Snapshot;
-  /** Read only when needed: it means decoding the stored document. */
+  /**
+   * Stored with the snapshot; for one stored before Ideamill recorded it, read only when
+   * needed: that means decoding the stored document.
+   */
   content?: string;
 }
 

@@ -132,4 +132,10 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE snapshots ADD COLUMN round_id TEXT;
   ALTER TABLE snapshots ADD COLUMN round_title TEXT;
   `,
+  `
+  -- A fingerprint of a snapshot's content (its items and meta): is the board the same as its
+  -- newest snapshot, after a change undone? Read without decoding the state. Null for
+  -- snapshots stored before this.
+  ALTER TABLE snapshots ADD COLUMN content TEXT;
+  `,
 ];

@@ -23,6 +23,12 @@ const toSnapshot = (row: Row): Snapshot => ({
   bytes: row.bytes,
 });
 
+interface NewestRow {
+  id: string;
+  covers: Uint8Array | null;
+  content: string | null;
+}
+
 const COLUMNS = 'id, name, reason, round_id, round_title, length(state) AS bytes, created_at';
 
 export class SnapshotsRepository {
@@ -35,8 +41,8 @@ export class SnapshotsRepository {
   constructor(db: Db) {
     this.#insert = db.prepare(
       `INSERT INTO snapshots
-         (id, board_id, name, reason, round_id, round_title, state, covers, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         (id, board_id, name, reason, round_id, round_title, state, covers, content, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.#list = db.prepare<[string], Row>(
       `SELECT ${COLUMNS} FROM snapshots
@@ -46,8 +52,8 @@ export class SnapshotsRepository {
       `SELECT ${COLUMNS}, state FROM snapshots WHERE id = ? AND board_id = ?`,
     );
     this.#delete = db.prepare('DELETE FROM snapshots WHERE id = ?');
-    this.#newestCovers = db.prepare<[string], { id: string; covers: Buffer | null }>(
-      `SELECT id, covers FROM snapshots WHERE board_id = ?
+    this.#newestCovers = db.prepare<[string], NewestRow>(
+      `SELECT id, covers, content FROM snapshots WHERE board_id = ?
        ORDER BY created_at DESC, id DESC LIMIT 1`,
     );
   }
@@ -63,6 +69,7 @@ export class SnapshotsRepository {
     },
     state: Uint8Array,
     covers: Uint8Array,
+    content: string,
   ): Snapshot {
     const { id, name, reason, round, createdAt } = snapshot;
     const row: Row = {
@@ -83,6 +90,7 @@ export class SnapshotsRepository {
       row.round_title,
       state,
       covers,
+      content,
       createdAt,
     );
     return toSnapshot(row);
@@ -98,8 +106,11 @@ export class SnapshotsRepository {
     return row ? { snapshot: toSnapshot(row), state: row.state } : undefined;
   }
 
-  /** The newest snapshot's id and what it covers (null if stored before that was recorded). */
-  newestCovers(boardId: string): { id: string; covers: Uint8Array | null } | undefined {
+  /**
+   * The newest snapshot's id, what it covers and its content fingerprint (each null if stored
+   * before Ideamill recorded it).
+   */
+  newestCovers(boardId: string): NewestRow | undefined {
     return this.#newestCovers.get(boardId);
   }
 

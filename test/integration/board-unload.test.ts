@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BoardStateRepository } from '../../server/store/board-state-repository.ts';
-import { addItem } from '../../shared/board-document.ts';
+import { addItem, itemsOf } from '../../shared/board-document.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -63,5 +63,42 @@ describe('a board whose document unloads', () => {
     openBoard(id).change((doc) => addItem(doc, { type: 'note', x: 5, y: 5, text: 'new' }));
     expect(snapshots.snapshotIfChanged(openBoard(id))?.reason).toBe('periodic');
     expect(snapshots.snapshotIfChanged(openBoard(id))).toBeUndefined();
+  });
+
+  it("tells whether its content is its newest snapshot's from the stored fingerprint, without decoding it", async () => {
+    const { board } = await server.createBoard();
+    const id = board.id;
+    const { snapshots } = server.followThrough;
+    openBoard(id).change((doc) => addItem(doc, { type: 'note', x: 0, y: 0, text: 'kept' }));
+    const taken = snapshots.take(id, 'manual', null);
+    // Changed and changed back: what it covers differs, its content does not.
+    const addAndDelete = () => {
+      let passing = '';
+      openBoard(id).change((doc) => {
+        passing = addItem(doc, { type: 'note', x: 5, y: 5, text: 'passing' });
+      });
+      openBoard(id).change((doc) => itemsOf(doc).delete(passing));
+    };
+    const setState = (state: Uint8Array) =>
+      server.db.prepare('UPDATE snapshots SET state = ? WHERE id = ?').run(state, taken.id);
+    const stored = server.db.prepare('SELECT state FROM snapshots WHERE id = ?').get(taken.id) as {
+      state: Uint8Array;
+    };
+
+    // Loaded again: the comparison reads the fingerprint stored with the snapshot, not its
+    // state (here made to hold an empty board, which decoding would find different).
+    unloadBoard(id);
+    addAndDelete();
+    setState(Y.encodeStateAsUpdateV2(new Y.Doc()));
+    expect(snapshots.snapshotIfChanged(openBoard(id))).toBeUndefined();
+
+    // A snapshot stored before fingerprints were recorded: its state is decoded instead.
+    setState(stored.state);
+    server.db.prepare('UPDATE snapshots SET content = NULL WHERE id = ?').run(taken.id);
+    unloadBoard(id);
+    addAndDelete();
+    expect(snapshots.snapshotIfChanged(openBoard(id))).toBeUndefined();
+    openBoard(id).change((doc) => addItem(doc, { type: 'note', x: 9, y: 9, text: 'new' }));
+    expect(snapshots.snapshotIfChanged(openBoard(id))?.reason).toBe('periodic');
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { KEEP_NEWEST } from '../../server/follow-through/retention.ts';
-import { addItem, itemsOf, readItems } from '../../shared/board-document.ts';
+import { addItem, itemsOf, metaOf, NOTE_COLORS, readItems } from '../../shared/board-document.ts';
 import type { ErrorResponse } from '../../shared/errors.ts';
 import type { Snapshot } from '../../shared/follow-through.ts';
 import { socketIoClient, waitFor, yWebsocketClient } from '../helpers/clients.ts';
@@ -227,6 +227,57 @@ describe('automatic snapshots that would repeat the newest one', () => {
       body: {},
     });
     expect(await reasons()).toEqual(after);
+    client.destroy();
+  });
+
+  it('are stored after any change a restore would bring back: meta, a concept field, z or colour alone', async () => {
+    const { board, tokens } = await quiet.boardWithMembers();
+    const id = board.board.id;
+    const client = socketIoClient(quiet.url, id, tokens.facilitator);
+    await client.synced;
+    const count = async () =>
+      (
+        await quiet.api<{ snapshots: Snapshot[] }>(`/api/boards/${id}/snapshots`, {
+          token: tokens.viewer,
+        })
+      ).body.snapshots.length;
+    const onServer = () => quiet.documents.open({ boardId: id }).doc;
+    const content = () =>
+      JSON.stringify([itemsOf(onServer()).toJSON(), metaOf(onServer()).toJSON()]);
+    const note = addItem(client.doc, { type: 'note', x: 0, y: 0, text: 'note' });
+    const concept = addItem(client.doc, { type: 'concept', x: 500, y: 0 });
+    await waitFor(() => itemsOf(onServer()).has(concept), 'the items on the server');
+    const roundAfter = async (change?: () => void) => {
+      const before = await count();
+      const seen = content();
+      if (change) {
+        change();
+        await waitFor(() => content() !== seen, 'the change on the server');
+      }
+      const opened = await quiet.api<{ round: { id: string } }>(`/api/boards/${id}/rounds`, {
+        token: tokens.facilitator,
+        body: { budget: 1 },
+      });
+      await quiet.api(`/api/boards/${id}/rounds/${opened.body.round.id}/close`, {
+        token: tokens.facilitator,
+        method: 'POST',
+      });
+      return (await count()) - before;
+    };
+    const item = (itemId: string) => itemsOf(client.doc).get(itemId)!;
+    expect(await roundAfter()).toBe(1);
+    expect(await roundAfter()).toBe(0);
+    expect(await roundAfter(() => metaOf(client.doc).set('language', 'fi'))).toBe(1);
+    expect(await roundAfter(() => item(note).set('z', 7))).toBe(1);
+    expect(await roundAfter(() => item(note).set('color', NOTE_COLORS[3]))).toBe(1);
+    const fields = item(concept).get('fields') as Y.Map<unknown>;
+    expect(
+      await roundAfter(() => {
+        const name = fields.get('name');
+        if (name instanceof Y.Text) name.insert(0, 'Pilot');
+        else fields.set('name', 'Pilot');
+      }),
+    ).toBe(1);
     client.destroy();
   });
 });
