@@ -57,27 +57,11 @@ function Problem({ problem }: { problem: DownloadProblem | null }) {
 /** The board as it is now, in every format. */
 export function ExportSection() {
   const t = useT();
-  const { busy, problem, download } = useDownload();
   return (
     <section className="wk-section" aria-labelledby="wk-export-h">
       <h2 id="wk-export-h">{t.workshop.exportSection}</h2>
       <p className="wk-muted">{t.workshop.exportNow}</p>
-      <ul className="wk-export-list">
-        {CHOICES.map((choice) => (
-          <li key={choice}>
-            <button
-              type="button"
-              data-export={choice}
-              // Not `disabled`: a button that disables itself drops the keyboard focus to <body>.
-              aria-disabled={busy !== null}
-              onClick={() => download(choice)}
-            >
-              {t.workshop.exportFormats[choice]}
-            </button>
-          </li>
-        ))}
-      </ul>
-      <Problem problem={problem} />
+      <DownloadList choices={CHOICES} listClassName="wk-export-list" />
     </section>
   );
 }
@@ -90,19 +74,40 @@ export function VersionDownloads({
   snapshotId: string;
   describedBy: string;
 }) {
+  return (
+    <DownloadList
+      choices={VERSION_CHOICES}
+      snapshotId={snapshotId}
+      listClassName="wk-version-formats"
+      buttonClassName="wk-small"
+      describedBy={describedBy}
+    />
+  );
+}
+
+/** One button per format (of the board now, or of version `snapshotId`), and the last problem. */
+function DownloadList(props: {
+  choices: ExportChoice[];
+  snapshotId?: string;
+  listClassName: string;
+  buttonClassName?: string;
+  describedBy?: string;
+}) {
   const t = useT();
-  const { busy, problem, download } = useDownload(snapshotId);
+  const { busy, problem, download } = useDownload(props.snapshotId);
   return (
     <>
-      <ul className="wk-version-formats">
-        {VERSION_CHOICES.map((choice) => (
+      <ul className={props.listClassName}>
+        {props.choices.map((choice) => (
           <li key={choice}>
             <button
               type="button"
-              className="wk-small"
-              data-version-export={choice}
-              aria-describedby={describedBy}
-              // Not `disabled`: in the preview, focus dropped to <body> leaves Escape unheard.
+              className={props.buttonClassName}
+              data-export={props.snapshotId ? undefined : choice}
+              data-version-export={props.snapshotId ? choice : undefined}
+              aria-describedby={props.describedBy}
+              // Not `disabled`: a button that disables itself drops the keyboard focus to <body>
+              // (in the preview, where Escape is then unheard).
               aria-disabled={busy !== null}
               onClick={() => download(choice)}
             >
