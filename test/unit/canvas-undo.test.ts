@@ -75,4 +75,17 @@ describe('undo beside a collaborator', () => {
     expect(people.at(people.theirs, people.b)).toEqual({ x: 900, y: 0 });
     expect(people.at(people.theirs, people.a)).toEqual({ x: 10, y: 0 });
   });
+
+  it('a gesture called off before it wrote anything leaves redo as it was', () => {
+    const { undo, a, edit, at, mine } = twoPeople();
+    edit(() => itemsOf(mine).get(a)?.set('x', 10));
+    undo.undo();
+    expect(at(mine, a)?.x).toBe(0);
+    expect(undo.canRedo()).toBe(true);
+    undo.beginGesture();
+    undo.revertGesture();
+    expect(undo.canRedo()).toBe(true);
+    undo.redo();
+    expect(at(mine, a)?.x).toBe(10);
+  });
 });

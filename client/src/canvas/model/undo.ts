@@ -109,12 +109,18 @@ export class CanvasUndo {
     const start = this.#gestureStart;
     this.endGesture();
     if (!start) return false;
+    let undid = false;
     this.#managers.forEach((manager, index) => {
       const height = start.stacks[index] ?? 0;
       // Only the gesture's steps are in reach while it is undone: Yjs skips a step that changes
       // nothing now (someone else deleted the dragged item, or moved it since) and undoes the
       // one below it instead, which here would be my step before the gesture.
       const before = manager.undoStack.splice(0, height);
+      if (manager.undoStack.length === 0) {
+        manager.undoStack.unshift(...before);
+        return;
+      }
+      undid = true;
       try {
         while (manager.undoStack.length > 0) manager.undo();
       } finally {
@@ -124,7 +130,8 @@ export class CanvasUndo {
       manager.redoStack.length = 0;
     });
     this.#undoOrder.length = Math.min(this.#undoOrder.length, start.order);
-    this.#redoOrder = [];
+    // A gesture called off before it wrote anything leaves redo as it was.
+    if (undid) this.#redoOrder = [];
     this.#emit();
     return true;
   }

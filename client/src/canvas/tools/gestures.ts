@@ -100,11 +100,9 @@ export function resizeGesture(env: ToolEnv, id: string, start: Point): Gesture {
     },
     cancel() {
       writer.drop();
-      if (!box || !env.model.mayEdit(id)) env.undo.endGesture();
-      else if (!env.undo.revertGesture()) {
-        resizeTo(env.model, id, box.w, box.h);
-        env.undo.endGesture();
-      }
+      // The gesture began on the press: undoing it puts the size back.
+      if (box && env.model.mayEdit(id)) env.undo.revertGesture();
+      else env.undo.endGesture();
     },
     sharedClosed() {
       if (env.model.isPrivate(id)) return true;
