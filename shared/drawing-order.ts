@@ -31,7 +31,7 @@ function finiteOrZero(value: unknown): number {
 }
 
 /** The board's layers, bottom to top: frames, then connectors, then everything else. */
-export function layerOf(type: ItemType): number {
+function layerOf(type: ItemType): number {
   return type === 'frame' ? 0 : type === 'connector' ? 1 : 2;
 }
 

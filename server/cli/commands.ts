@@ -210,7 +210,7 @@ export const COMMANDS: Record<string, Command> = {
     details: '--vacuum also rebuilds the file to return free pages to the disk (briefly locks it).',
     options: { vacuum: { type: 'boolean' } },
     run: (context) =>
-      withServices(context, ({ boards, documents, documentsRepository, db }) => {
+      withServices(context, ({ boards, documents, db }) => {
         const ids = context.positionals.length
           ? context.positionals.map((id) => boards.get(id).id)
           : boards.list().map((board) => board.id);
@@ -219,15 +219,14 @@ export const COMMANDS: Record<string, Command> = {
         // cannot compact or append between our read and our write, which would otherwise
         // overwrite its newer state with ours.
         const compactBoard = db.transaction((id: string) => {
-          const before = documentsRepository.load(id).updates.length;
-          documents.open({ boardId: id }).compact();
+          const count = documents.open({ boardId: id }).compact();
           documents.release();
-          return before;
+          return count;
         });
         for (const id of ids) {
-          const before = compactBoard.immediate(id);
-          folded += before;
-          console.log(`${id}  ${before} log updates folded`);
+          const count = compactBoard.immediate(id);
+          folded += count;
+          console.log(`${id}  ${count} log updates folded`);
         }
         db.pragma('wal_checkpoint(TRUNCATE)');
         if (context.values.vacuum) db.exec('VACUUM');

@@ -487,13 +487,14 @@ export class LiveDocument {
   /**
    * Folds the update log into one stored state (V1: what a new client's sync sends as is).
    * Encodes the live doc rather than merging stored updates: Y.mergeUpdates grows
-   * super-linearly on long logs, encoding does not.
+   * super-linearly on long logs, encoding does not. Returns how many logged updates it folded
+   * (0 when it stored nothing).
    */
-  compact(): void {
-    if (this.#failed || (this.#tailUpdates === 0 && this.#storedEncoding === 1)) return;
+  compact(): number {
+    if (this.#failed || (this.#tailUpdates === 0 && this.#storedEncoding === 1)) return 0;
     this.#integrate();
     this.flush();
-    if (this.#failed) return;
+    if (this.#failed) return 0;
     const state = Y.encodeStateAsUpdate(this.#doc);
     const stateVector = Y.encodeStateVector(this.#doc);
     try {
@@ -505,14 +506,16 @@ export class LiveDocument {
       );
     } catch (error) {
       this.#options.logger.error({ err: error, documentId: this.id }, 'compaction failed');
-      return;
+      return 0;
     }
+    const folded = this.#tailUpdates;
     this.#options.metrics.compactions.inc();
     this.#storedEncoding = 1;
     this.#bytes = state.length;
     this.#stateBytes = state.length;
     this.#tailBytes = 0;
     this.#tailUpdates = 0;
+    return folded;
   }
 
   #reject(

@@ -3,7 +3,7 @@
  * document, which the server syncs to its author only; the shared board is read-only for them.
  * The reveal moves every private note into the shared board at once, optionally without names.
  */
-import { createHash } from 'node:crypto';
+import { v5 as uuidv5 } from 'uuid';
 import * as Y from 'yjs';
 import { cloneItem, itemsOf } from '../../shared/board-document.ts';
 import type { BoardState, RevealResponse } from '../../shared/facilitation.ts';
@@ -156,14 +156,10 @@ function boardIdOf(
   return own || (!anonymous && taken === undefined) ? id : derived;
 }
 
+/** The namespace of revealed notes' derived ids (a fixed, random UUID). */
+const REVEALED_NOTES = 'b3f1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
+
+/** A name-based UUID (version 5) of the writer and the private id, like the ids clients make. */
 function derivedId(owner: string, id: string): string {
-  const hash = createHash('sha256').update(owner).update('\0').update(id).digest('hex');
-  // Shaped as a UUID (version 8: name-based, custom), like the ids clients make.
-  return [
-    hash.slice(0, 8),
-    hash.slice(8, 12),
-    `8${hash.slice(13, 16)}`,
-    ((Number.parseInt(hash[16]!, 16) & 0x3) | 0x8).toString(16) + hash.slice(17, 20),
-    hash.slice(20, 32),
-  ].join('-');
+  return uuidv5(`${owner}\0${id}`, REVEALED_NOTES);
 }

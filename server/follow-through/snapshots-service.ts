@@ -107,21 +107,22 @@ export class SnapshotsService {
       this.#newest.set(document.boardId, { ...newest, covers, content });
       return undefined;
     }
-    return this.#store(document, { reason, name: null, round }, now, content);
+    return this.#store(document, { reason, name: null, round }, now, { covers, content });
   }
 
   #store(
     document: LiveDocument,
     about: { reason: SnapshotReason; name: string | null; round?: SnapshotRound | undefined },
     now: number,
-    content?: string,
+    /** What #takeAutomatic has already read of the flushed document: not read again. */
+    known?: { covers: Y.Snapshot; content: string },
   ): Snapshot {
     const { reason, name, round } = about;
     const { boardId } = document;
-    document.flush();
+    if (!known) document.flush();
     const state = Y.encodeStateAsUpdateV2(document.doc);
-    const covers = Y.snapshot(document.doc);
-    const fingerprint = content ?? contentFingerprint(document.doc);
+    const covers = known?.covers ?? Y.snapshot(document.doc);
+    const fingerprint = known?.content ?? contentFingerprint(document.doc);
     const snapshot = this.#repository.insert(
       boardId,
       { id: uuidv7(), name, reason, ...(round ? { round } : {}), createdAt: now },
@@ -139,7 +140,7 @@ export class SnapshotsService {
   #thin(boardId: string, now: number): void {
     const ids = snapshotsToThin(this.#repository.list(boardId), now);
     if (ids.length === 0) return;
-    for (const id of ids) this.#repository.delete(id);
+    this.#repository.delete(ids);
     this.#events().toBoard(boardId, 'snapshot:deleted', { ids });
   }
 
@@ -188,8 +189,8 @@ export class SnapshotsService {
 
   /**
    * What the newest stored snapshot covers and its content fingerprint, read once per load of
-   * the board. A snapshot stored before those were recorded is decoded instead (its covers
-   * now, its content when first needed).
+   * the board. A snapshot stored before its covers were recorded is decoded at once (both read
+   * from it); one stored before its fingerprint was, when the fingerprint is first needed.
    */
   #readNewest(boardId: string): Newest | undefined {
     const stored = this.#repository.newestCovers(boardId);
@@ -210,13 +211,15 @@ export class SnapshotsService {
     return newest;
   }
 
-  /** The newest snapshot's content fingerprint, decoding its document the first time. */
+  /**
+   * The newest snapshot's content fingerprint, decoding its document when it was stored without
+   * one (the caller keeps what it learns in #newest).
+   */
   #newestContent(boardId: string, newest: Newest): string {
     if (newest.content !== undefined) return newest.content;
     const { doc } = this.load(boardId, newest.id);
     const content = contentFingerprint(doc);
     doc.destroy();
-    this.#newest.set(boardId, { ...newest, content });
     return content;
   }
 }

@@ -51,7 +51,10 @@ export class SnapshotsRepository {
     this.#state = db.prepare<[string, string], Row & { state: Buffer }>(
       `SELECT ${COLUMNS}, state FROM snapshots WHERE id = ? AND board_id = ?`,
     );
-    this.#delete = db.prepare('DELETE FROM snapshots WHERE id = ?');
+    const deleteOne = db.prepare('DELETE FROM snapshots WHERE id = ?');
+    this.#delete = db.transaction((ids: readonly string[]) => {
+      for (const id of ids) deleteOne.run(id);
+    });
     this.#newestCovers = db.prepare<[string], NewestRow>(
       `SELECT id, covers, content FROM snapshots WHERE board_id = ?
        ORDER BY created_at DESC, id DESC LIMIT 1`,
@@ -114,7 +117,8 @@ export class SnapshotsRepository {
     return this.#newestCovers.get(boardId);
   }
 
-  delete(id: string): void {
-    this.#delete.run(id);
+  /** Deletes the snapshots `ids`, in one transaction. */
+  delete(ids: readonly string[]): void {
+    this.#delete(ids);
   }
 }

@@ -79,6 +79,9 @@ describe('the frame at a point', () => {
     expect(frameAt(frames, { x: 1100, y: 100 })).toBeNull();
     // One that cannot take it is passed over for the next one down.
     expect(frameAt(frames, { x: 300, y: 300 }, (f) => f.id !== big)?.id).toBe(small);
+    // By z, not by age: the older frame brought to the front is the one on top.
+    itemsOf(model.doc).get(small)!.set(Z_FIELD, 3);
+    expect(frameAt(framesTopFirst(model.all()), { x: 300, y: 300 })?.id).toBe(small);
   });
 
   it('a note dropped there belongs to the same frame on the board and in the exports', () => {
