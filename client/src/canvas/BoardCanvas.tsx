@@ -133,8 +133,6 @@ export function BoardCanvas({
   // The overview covers a corner of the board, so it opens on request.
   const [minimapOpen, setMinimapOpen] = useState(false);
 
-  const readOnlyRef = useRef(readOnly);
-  readOnlyRef.current = readOnly;
   const overlayRef = useRef(itemOverlay);
   overlayRef.current = itemOverlay;
   const overlay = useCallback((id: string) => overlayRef.current?.(id) ?? null, []);
@@ -158,7 +156,7 @@ export function BoardCanvas({
       undo,
       drafts,
       me,
-      readOnly: () => readOnlyRef.current,
+      readOnly: () => model.access().sharedReadOnly,
       labels: { newFrame: t.canvas.newFrame, newConcept: t.canvas.newConcept },
       typing,
     }),

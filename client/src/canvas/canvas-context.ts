@@ -12,7 +12,11 @@ export interface CanvasContextValue {
   viewport: Viewport;
   undo: CanvasUndo;
   readOnly: boolean;
-  /** The board is locked to me, my private notes too (BoardModel.isLocked asks the same). */
+  /**
+   * The board is locked to me, my private notes too (the model's access says the same). Here so
+   * that a lock re-renders the canvas's parts: during silent writing `readOnly` stays true while
+   * what I may write (model.writesPrivately) changes.
+   */
   locked: boolean;
   t: Catalogue;
   /**
