@@ -116,8 +116,11 @@ export interface ServerToClientEvents {
    * a history list drops them, and asking for one of them is `snapshot_not_found`.
    */
   'snapshot:deleted': (deleted: { ids: string[] }) => void;
-  /** The board was restored from a snapshot; the document change arrives on `yjs`. */
-  'board:restored': (restored: { snapshotId: string; by: string }) => void;
+  /**
+   * The board was restored from a snapshot; the document change arrives on `yjs`. `by` is the
+   * restorer's name, `memberId` who they are (two members may share a name).
+   */
+  'board:restored': (restored: { snapshotId: string; by: string; memberId: string }) => void;
 }
 
 export interface SocketData {

@@ -106,6 +106,7 @@ export class DocumentRegistry {
 
   unload(document: LiveDocument): void {
     if (this.#documents.get(document.id) !== document) return;
+    document.settle();
     try {
       this.beforeUnload(document);
     } catch (error) {
@@ -140,9 +141,16 @@ export class DocumentRegistry {
   /** Flushes and closes everything: the last step before the database closes. */
   close(reason: AppError): void {
     clearInterval(this.#sweeper);
-    for (const document of Array.from(this.#documents.values())) {
-      document.closeAll(reason);
-      this.unload(document);
+    // Private documents first: settling one may write to its board (a late note), which then
+    // still has to be closed; a board it loads again is closed too.
+    const privateFirst = (d: LiveDocument) => (d.key.owner === undefined ? 1 : 0);
+    let open = Array.from(this.#documents.values());
+    while (open.length > 0) {
+      for (const document of open.sort((a, b) => privateFirst(a) - privateFirst(b))) {
+        document.closeAll(reason);
+        this.unload(document);
+      }
+      open = Array.from(this.#documents.values());
     }
   }
 }

@@ -416,6 +416,17 @@ export class LiveDocument {
     this.#privateEditTimer.unref();
   }
 
+  /**
+   * Runs now what waits for a pause in private edits: the document is leaving memory (idle, or
+   * the server stopping), and a timer would die with it and leave a late note behind.
+   */
+  settle(): void {
+    if (this.#privateEditTimer === undefined) return;
+    clearTimeout(this.#privateEditTimer);
+    this.#privateEditTimer = undefined;
+    this.#afterPrivateEdit();
+  }
+
   #afterPrivateEdit(): void {
     if (this.#failed) return;
     try {

@@ -183,6 +183,7 @@ export class SnapshotsService {
     this.#events().toBoard(member.boardId, 'board:restored', {
       snapshotId: snapshot.id,
       by: member.name,
+      memberId: member.id,
     });
     return snapshot;
   }

@@ -351,6 +351,51 @@ describe('silent writing', () => {
   });
 });
 
+describe('a late note as its document leaves memory', () => {
+  /**
+   * Aino's late note, stored in her private document after the reveal, and then, well within
+   * the pause the server waits for before it takes a late note, `leave` runs on `on` (the
+   * shared helpers of this file use `server`, so it is `on` meanwhile). The board's notes after.
+   */
+  async function notesAfterLateNote(on: TestServer, leave: () => Promise<TestServer>) {
+    const shared = server;
+    server = on;
+    try {
+      const { id, aino, silentWriting } = await boardOfFiaAndAino();
+      expect((await silentWriting({ action: 'start' })).status).toBe(200);
+      expect((await silentWriting({ action: 'reveal' })).body).toEqual({ revealed: 0 });
+      const mine = privateClient(id, aino.token);
+      await mine.synced;
+      addItem(mine.doc, { type: 'note', x: 0, y: 0, text: 'just in time' });
+      await waitFor(() => storedText(`${id}/private/${aino.member.id}`).includes('just in time'));
+      mine.destroy();
+      server = await leave();
+      const reader = socketIoClient(server.url, id, aino.token);
+      await reader.synced;
+      const texts = readItems(reader.doc).map((n) => (n.type === 'note' ? n.text : ''));
+      reader.destroy();
+      return texts;
+    } finally {
+      await server.close();
+      server = shared;
+    }
+  }
+
+  it('goes onto the board when the server stops right after it arrived', async () => {
+    const on = await startTestServer({ JOIN_RATE_PER_MIN: '100000' });
+    expect(await notesAfterLateNote(on, () => on.restart())).toContain('just in time');
+  });
+
+  it('goes onto the board when its private document unloads right after it arrived', async () => {
+    const on = await startTestServer({ JOIN_RATE_PER_MIN: '100000', IDLE_UNLOAD_MS: '100' });
+    const unloaded = async () => {
+      await sleep(300);
+      return on;
+    };
+    expect(await notesAfterLateNote(on, unloaded)).toContain('just in time');
+  });
+});
+
 describe('board lock', () => {
   for (const transport of ['socketio', 'ywebsocket'] as const) {
     it(`a participant's edit while locked reaches no one and is not stored (${transport})`, async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { KEEP_NEWEST } from '../../server/follow-through/retention.ts';
+import type { GetBoardResponse } from '../../shared/api.ts';
 import { addItem, itemsOf, metaOf, NOTE_COLORS, readItems } from '../../shared/board-document.ts';
 import type { ErrorResponse } from '../../shared/errors.ts';
 import type { Snapshot } from '../../shared/follow-through.ts';
@@ -49,11 +50,21 @@ describe('snapshots and restore', () => {
       { token: tokens.participant, body: {} },
     );
     expect([refused.status, refused.body.error.code]).toEqual([403, 'role_not_allowed']);
+    // Everyone hears who restored: by id as well as by name, since names may repeat.
+    const told = new Promise((resolve) => sio.provider.socket.once('board:restored', resolve));
+    const facilitator = await server.api<GetBoardResponse>(`/api/boards/${id}`, {
+      token: tokens.facilitator,
+    });
     const restored = await server.api(`/api/boards/${id}/snapshots/${saved.body.id}/restore`, {
       token: tokens.facilitator,
       body: {},
     });
     expect(restored.status).toBe(200);
+    expect(await told).toEqual({
+      snapshotId: saved.body.id,
+      by: facilitator.body.me.name,
+      memberId: facilitator.body.me.id,
+    });
     // Same provider objects: nobody reconnected.
     await waitFor(
       () => JSON.stringify(sorted(sio.doc)) === JSON.stringify(v1),

@@ -66,7 +66,7 @@ export function useAnnouncements(
     known.current = ids;
   }, [items, announce, t]);
 
-  const restoredAt = state.restoredAt;
+  const restoredAt = state.restored?.at ?? null;
   useEffect(() => {
     if (restoredAt !== null) announce(t.workshop.restored);
   }, [restoredAt, announce, t]);

@@ -12,6 +12,7 @@ import { usePanelsOpen } from '../board/panels-context.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { formatDuration, playChime } from './timer-signal.ts';
 import { openRoundOf, useWorkshop } from './use-workshop.ts';
+import type { Restored } from './workshop-store.ts';
 
 function remainingMs(timer: TimerState, offsetMs: number, now: number): number | null {
   if (timer.status === 'running') return timer.endsAt - (now + offsetMs);
@@ -62,9 +63,9 @@ function SharedTimer(props: { timer: TimerState; offsetMs: number; testId: boole
 const RESTORED_NOTICE_MS = 15_000;
 
 /** "The board was restored": otherwise others' later work simply vanishes without a word. */
-function RestoredNotice({ at, by }: { at: number; by: string | null }) {
+function RestoredNotice({ restored: { at, by, memberId } }: { restored: Restored }) {
   const t = useT();
-  const me = useBoardSession().me.name;
+  const me = useBoardSession().me.id;
   const [fresh, setFresh] = useState(() => Date.now() - at < RESTORED_NOTICE_MS);
   useEffect(() => {
     const left = RESTORED_NOTICE_MS - (Date.now() - at);
@@ -76,7 +77,11 @@ function RestoredNotice({ at, by }: { at: number; by: string | null }) {
   if (!fresh) return null;
   return (
     <p className="wk-notice" data-testid="restored-notice">
-      {by === me ? t.workshop.restoredByMe : by ? t.workshop.restoredBy(by) : t.workshop.restored}
+      {memberId === me
+        ? t.workshop.restoredByMe
+        : by
+          ? t.workshop.restoredBy(by)
+          : t.workshop.restored}
     </p>
   );
 }
@@ -130,9 +135,7 @@ export function WorkshopBanner({
           {role === 'participant' ? t.app.silentWritingBanner : t.workshop.silentWritingFacilitator}
         </p>
       )}
-      {inSight && state.restoredAt !== null && (
-        <RestoredNotice at={state.restoredAt} by={state.restoredBy} />
-      )}
+      {inSight && state.restored !== null && <RestoredNotice restored={state.restored} />}
       {/* The one copy of my votes left in the panels, and above the canvas while they are closed:
           spoken as it changes there (the outline tells its own votes). */}
       {open && canVote && (

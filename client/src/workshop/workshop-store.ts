@@ -36,10 +36,16 @@ export interface WorkshopState {
   shownRoundId: string | null;
   privateDoc: Y.Doc | null;
   /** When the board was last restored from a snapshot (my clock), and by whom: both views say so. */
-  restoredAt: number | null;
-  restoredBy: string | null;
+  restored: Restored | null;
   /** The last refusal or failure, for a role="alert" line; cleared by the next success. */
   error: { code: string; message: string } | null;
+}
+
+export interface Restored {
+  at: number;
+  /** The restorer's name and member id: my own restore is told by the id, names may repeat. */
+  by: string;
+  memberId: string;
 }
 
 type Listener = () => void;
@@ -53,8 +59,7 @@ export class WorkshopStore {
     clockOffsetMs: 0,
     shownRoundId: null,
     privateDoc: null,
-    restoredAt: null,
-    restoredBy: null,
+    restored: null,
     error: null,
   };
   readonly #listeners = new Set<Listener>();
@@ -93,8 +98,8 @@ export class WorkshopStore {
     socket.on('snapshot:deleted', ({ ids }) =>
       this.#set({ snapshots: this.#state.snapshots.filter((s) => !ids.includes(s.id)) }),
     );
-    socket.on('board:restored', ({ by }) => {
-      this.#set({ restoredAt: Date.now(), restoredBy: by });
+    socket.on('board:restored', ({ by, memberId }) => {
+      this.#set({ restored: { at: Date.now(), by, memberId } });
       void this.#refreshSnapshots();
     });
     // Before the connection is up, 'connect' does this; asking now too would ask twice.
