@@ -111,7 +111,8 @@ export interface Snapshot {
   reason: SnapshotReason;
   /**
    * `before_round` only: the round that opened just after it. Absent on snapshots stored
-   * before Ideamill recorded it (those say only that a round opened).
+   * before Ideamill recorded it (those say only that a round opened), and when the round never
+   * opened (the server stopped between the snapshot and the round).
    */
   round?: SnapshotRound;
   createdAt: string;

@@ -138,4 +138,9 @@ export const MIGRATIONS: readonly string[] = [
   -- snapshots stored before this.
   ALTER TABLE snapshots ADD COLUMN content TEXT;
   `,
+  `
+  -- A 'before_round' snapshot's round title is read from the round itself (one copy, and none
+  -- for a round that never opened because the server stopped between the two).
+  ALTER TABLE snapshots DROP COLUMN round_title;
+  `,
 ];

@@ -1,4 +1,8 @@
-/** Snapshots: whole board document states, named or automatic. */
+/**
+ * Snapshots: whole board document states, named or automatic. A `before_round` snapshot names
+ * its round by id; the title is the round's own, read with it: a round that never opened (the
+ * server stopped between the snapshot and the round) names nothing.
+ */
 import type { Snapshot, SnapshotReason, SnapshotRound } from '../../shared/follow-through.ts';
 import type { Db } from './database.ts';
 
@@ -29,7 +33,9 @@ interface NewestRow {
   content: string | null;
 }
 
-const COLUMNS = 'id, name, reason, round_id, round_title, length(state) AS bytes, created_at';
+const COLUMNS = `s.id, s.name, s.reason, s.round_id, r.title AS round_title,
+  length(s.state) AS bytes, s.created_at`;
+const FROM = 'snapshots s LEFT JOIN rounds r ON r.id = s.round_id';
 
 export class SnapshotsRepository {
   readonly #insert;
@@ -41,15 +47,15 @@ export class SnapshotsRepository {
   constructor(db: Db) {
     this.#insert = db.prepare(
       `INSERT INTO snapshots
-         (id, board_id, name, reason, round_id, round_title, state, covers, content, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         (id, board_id, name, reason, round_id, state, covers, content, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.#list = db.prepare<[string], Row>(
-      `SELECT ${COLUMNS} FROM snapshots
-       WHERE board_id = ? ORDER BY created_at DESC, id DESC`,
+      `SELECT ${COLUMNS} FROM ${FROM}
+       WHERE s.board_id = ? ORDER BY s.created_at DESC, s.id DESC`,
     );
     this.#state = db.prepare<[string, string], Row & { state: Buffer }>(
-      `SELECT ${COLUMNS}, state FROM snapshots WHERE id = ? AND board_id = ?`,
+      `SELECT ${COLUMNS}, s.state FROM ${FROM} WHERE s.id = ? AND s.board_id = ?`,
     );
     const deleteOne = db.prepare('DELETE FROM snapshots WHERE id = ?');
     this.#delete = db.transaction((ids: readonly string[]) => {
@@ -84,18 +90,7 @@ export class SnapshotsRepository {
       bytes: state.length,
       created_at: createdAt,
     };
-    this.#insert.run(
-      id,
-      boardId,
-      name,
-      reason,
-      row.round_id,
-      row.round_title,
-      state,
-      covers,
-      content,
-      createdAt,
-    );
+    this.#insert.run(id, boardId, name, reason, row.round_id, state, covers, content, createdAt);
     return toSnapshot(row);
   }
 

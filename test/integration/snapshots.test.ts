@@ -390,6 +390,12 @@ describe('the history as connected clients see it', () => {
       round: { id: untitled.id, title: untitled.title },
     });
     expect(untitled.title).toMatch(/2/);
+    // The server stopped between a round's snapshot and the round: nothing names a round
+    // that never opened (as if the second round's row had never been written).
+    quiet.db.prepare('DELETE FROM rounds WHERE id = ?').run(untitled.id);
+    const [unnamed] = await list();
+    expect(unnamed).toMatchObject({ id: second!.id, reason: 'before_round' });
+    expect(unnamed).not.toHaveProperty('round');
     editor.destroy();
   });
 });
