@@ -1,0 +1,62 @@
+/**
+ * Upgrading a data directory: a database written by an earlier schema opens, migrates and keeps
+ * what it held.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { databaseFile, openDatabase } from '../../server/store/database.ts';
+import { MIGRATIONS } from '../../server/store/migrations.ts';
+import { SnapshotsRepository } from '../../server/store/snapshots-repository.ts';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A data directory whose database has the schema of the first `version` migrations. */
+function dataDirAt(version: number): { dataDir: string; db: Database.Database } {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ideamill-migrate-'));
+  dirs.push(dataDir);
+  const db = new Database(databaseFile(dataDir));
+  for (const migration of MIGRATIONS.slice(0, version)) db.exec(migration);
+  db.pragma(`user_version = ${version}`);
+  return { dataDir, db };
+}
+
+describe('migrations', () => {
+  it("9: a before-round snapshot's round title is read from its round, and other rows are kept", () => {
+    const { dataDir, db } = dataDirAt(8);
+    db.prepare(
+      "INSERT INTO boards (id, title, template, language, created_at) VALUES ('b', 'Board', 'blank', 'en', 1)",
+    ).run();
+    db.prepare(
+      `INSERT INTO rounds (id, board_id, title, status, budget, max_per_item, item_types, anonymous, opened_at)
+       VALUES ('r', 'b', 'Top ideas', 'open', 3, 3, '["note"]', 0, 2)`,
+    ).run();
+    const snapshot = db.prepare(
+      `INSERT INTO snapshots (id, board_id, name, reason, state, created_at, round_id, round_title)
+       VALUES (?, 'b', ?, ?, x'00', ?, ?, ?)`,
+    );
+    snapshot.run('s1', null, 'before_round', 3, 'r', 'Top ideas');
+    snapshot.run('s2', 'Lunch', 'manual', 4, null, null);
+    // Stored for a round the server never wrote (it stopped between the two).
+    snapshot.run('s3', null, 'before_round', 5, 'gone', 'Never opened');
+    db.close();
+
+    const upgraded = openDatabase({ dataDir, synchronous: 'NORMAL' });
+    try {
+      expect(upgraded.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+      const listed = new SnapshotsRepository(upgraded).list('b');
+      expect(listed.map((s) => [s.id, s.name, s.reason, s.round ?? null])).toEqual([
+        ['s3', null, 'before_round', null],
+        ['s2', 'Lunch', 'manual', null],
+        ['s1', null, 'before_round', { id: 'r', title: 'Top ideas' }],
+      ]);
+    } finally {
+      upgraded.close();
+    }
+  });
+});
