@@ -23,6 +23,7 @@ export const ERROR_STATUS = {
   follow_up_not_found: 404,
   snapshot_not_found: 404,
   member_not_found: 404,
+  method_not_allowed: 405,
   round_already_open: 409,
   round_closed: 409,
   budget_exhausted: 409,

@@ -1,13 +1,32 @@
 /** Every HTTP error leaves through here as {"error":{"code","message"}}. */
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, RequestHandler, Router } from 'express';
 import type { Logger } from 'pino';
 import type { ErrorResponse } from '../../shared/errors.ts';
 import { AppError, knownError } from '../errors.ts';
+import { allowedMethods } from './allowed-methods.ts';
 
-export const unknownRoute: RequestHandler = (req, _res, next) => {
-  // baseUrl: inside the API router, req.path has lost its /api prefix.
-  next(new AppError('route_not_found', `There is no ${req.method} ${req.baseUrl}${req.path}.`));
-};
+/**
+ * The last handler of `router`: a path it serves with other methods is 405 with `Allow`
+ * (GET on a route that only takes POST), any other path 404.
+ */
+export function unknownRoute(router: Router): RequestHandler {
+  return (req, res, next) => {
+    // baseUrl: inside the API router, req.path has lost its /api prefix.
+    const where = `${req.baseUrl}${req.path}`;
+    const allowed = allowedMethods(router, req.path);
+    if (allowed.length === 0) {
+      next(new AppError('route_not_found', `There is no ${req.method} ${where}.`));
+      return;
+    }
+    res.setHeader('Allow', allowed.join(', '));
+    next(
+      new AppError(
+        'method_not_allowed',
+        `${where} does not take ${req.method}; it takes ${allowed.join(', ')}.`,
+      ),
+    );
+  };
+}
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, _req, res, _next) => {

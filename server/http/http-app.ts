@@ -59,7 +59,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   api.use('/boards/:id/export', exportRouter(boards, followThrough.exports));
   api.use('/boards/:id', facilitationRouter(options.boards, options.facilitation));
   api.use('/boards', boardsRouter(options));
-  api.use(unknownRoute);
+  api.use(unknownRoute(api));
   app.use('/api', api);
 
   // Built assets carry a content hash in their names, so a browser may keep them for good;
@@ -86,7 +86,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.get('/b/:id', (_req, res) =>
     res.sendFile(path.join(options.clientDir, 'index.html'), noCache),
   );
-  app.use(unknownRoute);
+  app.use(unknownRoute(app.router));
   app.use(errorHandler(options.logger));
   return app;
 }

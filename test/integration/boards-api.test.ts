@@ -344,8 +344,38 @@ describe('operator settings and health', () => {
     const { status, body } = await server.api<ErrorResponse>('/api/nothing-here');
     expect(status).toBe(404);
     expect(body.error.code).toBe('route_not_found');
-    // A method a route does not take: the message names the whole path that was asked for.
-    const put = await server.api<ErrorResponse>('/api/boards?x=1', { method: 'PUT' });
-    expect([put.status, put.body.error.message]).toEqual([404, 'There is no PUT /api/boards.']);
+    const deeper = await server.api<ErrorResponse>('/api/boards/x/nothing-here', {
+      method: 'POST',
+    });
+    expect([deeper.status, deeper.body.error.message]).toEqual([
+      404,
+      'There is no POST /api/boards/x/nothing-here.',
+    ]);
+  });
+
+  it('a method a route does not take is 405 method_not_allowed, with Allow', async () => {
+    const created = await server.createBoard();
+    const id = created.board.id;
+    const cases: [string, string, string][] = [
+      // The message names the whole path that was asked for.
+      ['PUT', '/api/boards?x=1', 'POST'],
+      ['GET', `/api/boards/${id}/join`, 'POST'],
+      ['DELETE', `/api/boards/${id}/rounds`, 'GET, HEAD, POST'],
+      ['POST', '/healthz', 'GET, HEAD'],
+      ['PATCH', `/b/${id}`, 'GET, HEAD'],
+    ];
+    for (const [method, route, allow] of cases) {
+      const response = await fetch(`${server.url}${route}`, { method });
+      const body = (await response.json()) as ErrorResponse;
+      const path = route.split('?')[0];
+      expect([response.status, response.headers.get('allow'), body.error]).toEqual([
+        405,
+        allow,
+        {
+          code: 'method_not_allowed',
+          message: `${path} does not take ${method}; it takes ${allow}.`,
+        },
+      ]);
+    }
   });
 });
