@@ -47,7 +47,12 @@ interface ItemBase {
 /** A plain snapshot of one item, as exports and server rules see it. */
 export type Item =
   | (ItemBase & { type: 'note' | 'text'; text: string })
-  | (ItemBase & { type: 'frame'; title: string })
+  | (ItemBase & {
+      type: 'frame';
+      title: string;
+      /** Where lines divide the frame into columns (a journey lane's stages): x from its left. */
+      columns?: number[];
+    })
   | (ItemBase & {
       type: 'concept';
       title: string;
@@ -123,8 +128,12 @@ export function readItem(id: string, map: unknown): Item | null {
     case 'note':
     case 'text':
       return { ...base, type, text: str(map.get('text')) };
-    case 'frame':
-      return { ...base, type, title: str(map.get('title')) };
+    case 'frame': {
+      const frame: Item = { ...base, type, title: str(map.get('title')) };
+      const columns = readColumns(map.get('columns'), base.w);
+      if (columns.length > 0) frame.columns = columns;
+      return frame;
+    }
     case 'concept': {
       const fields: Partial<Record<ConceptField, string>> = {};
       const raw = map.get('fields');
@@ -146,6 +155,14 @@ export function readItem(id: string, map: unknown): Item | null {
     case 'connector':
       return { ...base, type, from: str(map.get('from')), to: str(map.get('to')) };
   }
+}
+
+/** A frame's column lines: numbers inside its width, in order; anything else is left out. */
+function readColumns(raw: unknown, width: number): number[] {
+  if (!Array.isArray(raw)) return [];
+  return raw
+    .filter((x): x is number => typeof x === 'number' && Number.isFinite(x) && x > 0 && x < width)
+    .sort((a, b) => a - b);
 }
 
 /** What a person calls an item in a list: its first line of text, or its title ('' if none). */
@@ -185,6 +202,7 @@ export interface NewItem {
   title?: string;
   fields?: Partial<Record<ConceptField, string>>;
   points?: number[];
+  columns?: number[];
   from?: string;
   to?: string;
 }
@@ -215,6 +233,7 @@ export function addItem(doc: Y.Doc, init: NewItem, id: string = uuidv7()): strin
     map.set('text', new Y.Text(init.text ?? ''));
   }
   if (init.type === 'frame' || init.type === 'concept') map.set('title', init.title ?? '');
+  if (init.type === 'frame' && init.columns) map.set('columns', init.columns);
   if (init.type === 'concept') {
     const fields = new Y.Map<Y.Text>();
     for (const field of CONCEPT_FIELDS) fields.set(field, new Y.Text(init.fields?.[field] ?? ''));

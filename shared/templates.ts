@@ -78,6 +78,8 @@ function customerJourney(doc: Y.Doc, language: Language): void {
       text: stage,
     });
   });
+  // Each lane is divided where the stages meet: the stages read as columns down the lanes.
+  const columns = labels.stages.map((_, i) => LABEL_WIDTH + i * STAGE_WIDTH);
   labels.lanes.forEach((lane, i) => {
     addItem(doc, {
       type: 'frame',
@@ -86,6 +88,7 @@ function customerJourney(doc: Y.Doc, language: Language): void {
       w: width,
       h: LANE_HEIGHT,
       title: lane,
+      columns,
       color: i === labels.lanes.length - 1 ? '#fff0f3' : '#f8f9fa',
     });
   });

@@ -94,6 +94,18 @@ describe.skipIf(!HAS_CHROMIUM)('board templates on the canvas', () => {
           expect(box!.x + box!.width).toBeLessThanOrEqual(screen.x + screen.width + 1);
           expect(box!.y + box!.height).toBeLessThanOrEqual(screen.y + screen.height + 1);
         }
+        if (template === 'customer-journey') {
+          // The stages read as columns: each lane is divided where a stage header begins.
+          const headers = await page
+            .locator('.im-world [data-item-id]')
+            .filter({ hasText: labels[1] })
+            .boundingBox();
+          const lane = page.locator('.im-frame').first();
+          const lines = lane.locator('.im-frame-column');
+          expect(await page.locator('.im-frame-column').count()).toBe(25);
+          const first = (await lines.first().boundingBox())!;
+          expect(Math.abs(first.x - headers!.x)).toBeLessThan(3);
+        }
         if (template === 'concept-canvas') {
           const fieldLabels = await page.locator('.im-concept-field dt').allTextContents();
           expect(fieldLabels).toHaveLength(8);

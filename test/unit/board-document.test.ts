@@ -109,5 +109,25 @@ describe('templates', () => {
       'Toimintatavat',
       'Asiakkaan tunteet',
     ]);
+    // The stages are columns down every lane: each lane is divided where a stage header begins.
+    const stages = readItems(doc)
+      .filter((item) => item.type === 'text' && item.y === -70)
+      .map((item) => item.x)
+      .sort((a, b) => a - b);
+    expect(stages).toHaveLength(5);
+    for (const lane of readItems(doc).filter((item) => item.type === 'frame')) {
+      expect(lane.type === 'frame' && lane.columns).toEqual(stages);
+    }
+  });
+
+  it("reads a frame's columns tolerantly: numbers inside its width, in order", () => {
+    const doc = new Y.Doc();
+    const id = addItem(doc, { type: 'frame', x: 0, y: 0, w: 500, h: 200, columns: [300, 100] });
+    const read = () => readItems(doc).find((item) => item.id === id);
+    expect(read()).toMatchObject({ type: 'frame', columns: [100, 300] });
+    itemsOf(doc).get(id)?.set('columns', [0, 250, 'x', Number.NaN, 500, 900, -3]);
+    expect(read()).toMatchObject({ columns: [250] });
+    itemsOf(doc).get(id)?.set('columns', 'not a list');
+    expect(read()).not.toHaveProperty('columns');
   });
 });

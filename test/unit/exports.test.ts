@@ -42,8 +42,10 @@ const LONG_NOTES =
   `Tunnelma työpajan jälkeen: ${'🙂👍🏽'.repeat(20)}`;
 const BOARD_TITLE = 'Kehittämispäivä: asiakaspalvelu';
 
+/** A lane of the journey, divided where its five stages meet. */
 function frame(id: string, title: string, y: number, color = '#f8f9fa'): Item {
-  return { id, type: 'frame', x: 0, y, w: 1820, h: 240, color, createdAt: at(), title };
+  const columns = [220, 540, 860, 1180, 1500];
+  return { id, type: 'frame', x: 0, y, w: 1820, h: 240, color, createdAt: at(), title, columns };
 }
 
 function note(id: string, text: string, x: number, y: number, extra: Partial<Item> = {}): Item {
@@ -509,6 +511,11 @@ describe('SVG export', () => {
   it('draws frames with titles, wrapped notes and concept cards with their fields', () => {
     expect(textOf(byItem('f-feel'))).toEqual(['Asiakkaan tunteet']);
     expect(byItem('f-feel').children.find((e) => e.name === 'rect')?.attrs.fill).toBe('#fff0f3');
+    // Its stages: a line down the lane where each begins.
+    const lines = byItem('f-feel').children.filter((e) => e.name === 'line');
+    expect(lines.map((e) => [e.attrs.x1, e.attrs.y1, e.attrs.x2, e.attrs.y2])).toEqual(
+      ['220', '540', '860', '1180', '1500'].map((x) => [x, '720', x, '960']),
+    );
     const wrapped = textOf(byItem('n4'));
     expect(wrapped.length).toBeGreaterThan(1);
     expect(wrapped.join(' ').replace(/\s+/g, ' ')).toBe(CSV_NOTE.replace(/\s+/g, ' '));

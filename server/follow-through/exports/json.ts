@@ -35,6 +35,7 @@ const ORDER = {
     'parent',
     'z',
     'title',
+    'columns',
     'text',
     'fields',
     'points',

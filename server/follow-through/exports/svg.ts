@@ -102,6 +102,10 @@ function frame(item: FrameItem): string {
   return [
     `<g data-item="${xml(item.id)}">`,
     `<rect x="${num(item.x)}" y="${num(item.y)}" width="${num(item.w)}" height="${num(item.h)}" rx="8" fill="${fill}" stroke="#8c959f" stroke-width="2"/>`,
+    ...(item.columns ?? []).map(
+      (x) =>
+        `<line x1="${num(item.x + x)}" y1="${num(item.y)}" x2="${num(item.x + x)}" y2="${num(item.y + item.h)}" stroke="#8c959f" stroke-opacity="0.45" stroke-width="2"/>`,
+    ),
     textBlock(
       wrapText(item.title, chars, 1),
       item.x + PAD,

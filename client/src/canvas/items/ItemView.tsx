@@ -104,6 +104,10 @@ export const ItemView = memo(function ItemView({ id, map, isPrivate }: ItemViewP
           className="im-frame"
           style={{ background: safeFill(item.color, '#f8f9fa') }}
         >
+          {/* Offsets are from the frame's outer edge; children are placed inside its border. */}
+          {item.columns?.map((x) => (
+            <div key={x} className="im-frame-column" style={{ left: x - 2 }} aria-hidden="true" />
+          ))}
           <FrameTitle
             map={map}
             title={item.title}
