@@ -26,7 +26,7 @@ export function createFollowThrough(
   const followUpsRepository = new FollowUpsRepository(db);
   const snapshots = new SnapshotsService(new SnapshotsRepository(db), documents, events);
   facilitation.rounds.hooks.beforeOpen = (boardId, round) => {
-    snapshots.takeAutomatic(boardId, 'before_round', round);
+    snapshots.take(boardId, { reason: 'before_round', round });
   };
   documents.beforeUnload = (document) => {
     // A document never read into memory has not changed since it was last unloaded.

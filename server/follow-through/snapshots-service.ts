@@ -68,37 +68,10 @@ export class SnapshotsService {
 
   /** A periodic snapshot, unless the board's content is the newest snapshot's. */
   snapshotIfChanged(document: LiveDocument, now = Date.now()): Snapshot | undefined {
-    return this.#takeAutomatic(document, 'periodic', now);
-  }
-
-  /**
-   * An automatic snapshot (before a voting round, before a restore), unless the board's content
-   * is the newest snapshot's: opening three rounds on an unchanged board leaves one entry.
-   * `round` names the round a `before_round` snapshot is taken for.
-   */
-  takeAutomatic(
-    boardId: string,
-    reason: AutomaticReason,
-    round?: SnapshotRound,
-    now = Date.now(),
-  ): Snapshot | undefined {
-    return this.#takeAutomatic(this.#documents.open({ boardId }), reason, now, round);
-  }
-
-  /** Stores the board as it is now, whatever the newest snapshot holds (a saved version). */
-  take(boardId: string, reason: SnapshotReason, name: string | null, now = Date.now()): Snapshot {
-    return this.#store(this.#documents.open({ boardId }), { reason, name }, now);
-  }
-
-  #takeAutomatic(
-    document: LiveDocument,
-    reason: AutomaticReason,
-    now: number,
-    round?: SnapshotRound,
-  ): Snapshot | undefined {
+    const about: About = { reason: 'periodic' };
     document.flush();
     const newest = this.#newest.get(document.boardId) ?? this.#readNewest(document.boardId);
-    if (!newest) return this.#store(document, { reason, name: null, round }, now);
+    if (!newest) return this.#store(document, about, now);
     const covers = Y.snapshot(document.doc);
     if (Y.equalSnapshots(newest.covers, covers)) return undefined;
     const content = contentFingerprint(document.doc);
@@ -107,17 +80,26 @@ export class SnapshotsService {
       this.#newest.set(document.boardId, { ...newest, covers, content });
       return undefined;
     }
-    return this.#store(document, { reason, name: null, round }, now, { covers, content });
+    return this.#store(document, about, now, { covers, content });
+  }
+
+  /**
+   * Stores the board as it is now, whatever the newest snapshot holds: a saved version, and the
+   * snapshot before a voting round or a restore, so each round and each restore has its entry to
+   * go back to (SPEC §2). `round` names the round a `before_round` snapshot is taken for.
+   */
+  take(boardId: string, about: About, now = Date.now()): Snapshot {
+    return this.#store(this.#documents.open({ boardId }), about, now);
   }
 
   #store(
     document: LiveDocument,
-    about: { reason: SnapshotReason; name: string | null; round?: SnapshotRound | undefined },
+    about: About,
     now: number,
-    /** What #takeAutomatic has already read of the flushed document: not read again. */
+    /** What snapshotIfChanged has already read of the flushed document: not read again. */
     known?: { covers: Y.Snapshot; content: string },
   ): Snapshot {
-    const { reason, name, round } = about;
+    const { reason, name = null, round } = about;
     const { boardId } = document;
     if (!known) document.flush();
     const state = Y.encodeStateAsUpdateV2(document.doc);
@@ -147,7 +129,7 @@ export class SnapshotsService {
   create(member: Member, input: unknown): Snapshot {
     requireRole(member, 'facilitator', 'participant');
     const { name } = createSnapshotBody.parse(input ?? {});
-    return this.take(member.boardId, 'manual', name ?? null);
+    return this.take(member.boardId, { reason: 'manual', name: name ?? null });
   }
 
   list(member: Member): Snapshot[] {
@@ -173,7 +155,7 @@ export class SnapshotsService {
     requireRole(member, 'facilitator');
     const { snapshot, doc: source } = this.load(member.boardId, snapshotId);
     try {
-      this.takeAutomatic(member.boardId, 'before_restore');
+      this.take(member.boardId, { reason: 'before_restore' });
       this.#documents
         .open({ boardId: member.boardId })
         .change((doc) => replaceContent(doc, source));
@@ -225,7 +207,12 @@ export class SnapshotsService {
   }
 }
 
-type AutomaticReason = Exclude<SnapshotReason, 'manual'>;
+/** What a snapshot is: why it was taken, its name (saved versions), the round it was before. */
+interface About {
+  reason: SnapshotReason;
+  name?: string | null;
+  round?: SnapshotRound | undefined;
+}
 
 interface Newest {
   id: string;

@@ -40,7 +40,7 @@ describe('a board whose document unloads', () => {
     const id = board.id;
     const { snapshots } = server.followThrough;
     openBoard(id).change((doc) => addItem(doc, { type: 'note', x: 0, y: 0, text: 'kept' }));
-    const taken = snapshots.take(id, 'manual', null);
+    const taken = snapshots.take(id, { reason: 'manual', name: null });
     const row = () =>
       server.db.prepare('SELECT covers FROM snapshots WHERE id = ?').get(taken.id) as {
         covers: Uint8Array | null;
@@ -70,7 +70,7 @@ describe('a board whose document unloads', () => {
     const id = board.id;
     const { snapshots } = server.followThrough;
     openBoard(id).change((doc) => addItem(doc, { type: 'note', x: 0, y: 0, text: 'kept' }));
-    const taken = snapshots.take(id, 'manual', null);
+    const taken = snapshots.take(id, { reason: 'manual', name: null });
     // Changed and changed back: what it covers differs, its content does not.
     const addAndDelete = () => {
       let passing = '';

@@ -158,7 +158,7 @@ describe('automatic snapshots that would repeat the newest one', () => {
     await quiet.close();
   });
 
-  it('are not stored: rounds on an unchanged board leave one entry, a saved version is always kept', async () => {
+  it('before every round and every restore, changed or not; periodic ones only when the content changed', async () => {
     const { board, tokens } = await quiet.boardWithMembers('retrospective');
     const id = board.board.id;
     const reasons = async () =>
@@ -179,65 +179,58 @@ describe('automatic snapshots that would repeat the newest one', () => {
       });
       expect(closed.status).toBe(200);
     };
-    const save = async (name?: string) => {
-      const saved = await quiet.api<Snapshot>(`/api/boards/${id}/snapshots`, {
-        token: tokens.participant,
-        body: name ? { name } : {},
-      });
-      expect(saved.status).toBe(201);
-      return saved.body;
-    };
+    const periodic = () =>
+      quiet.followThrough.snapshots.snapshotIfChanged(quiet.documents.open({ boardId: id }));
 
-    // Three rounds, nothing changed in between: one "before a voting round".
+    // Three rounds, nothing changed in between: each has the board as it was before it.
     await round();
     await round();
     await round();
-    expect(await reasons()).toEqual(['before_round']);
+    expect(await reasons()).toEqual(['before_round', 'before_round', 'before_round']);
+    // The periodic check finds nothing new to keep.
+    expect(periodic()).toBeUndefined();
 
     // Saving a version keeps it, even when the board is what the newest snapshot holds.
-    const lunch = await save('Before lunch');
-    await save();
-    expect(await reasons()).toEqual(['manual', 'Before lunch', 'before_round']);
-    await round();
-    expect(await reasons()).toEqual(['manual', 'Before lunch', 'before_round']);
+    const lunch = await quiet.api<Snapshot>(`/api/boards/${id}/snapshots`, {
+      token: tokens.participant,
+      body: { name: 'Before lunch' },
+    });
+    expect(lunch.status).toBe(201);
 
-    // A change, then a round: a new entry.
+    // A change: the periodic check keeps it, once.
     const client = socketIoClient(quiet.url, id, tokens.facilitator);
     await client.synced;
     const note = addItem(client.doc, { type: 'note', x: 0, y: 0, text: 'after lunch' });
     const onServer = () => itemsOf(quiet.documents.open({ boardId: id }).doc);
     await waitFor(() => onServer().has(note), 'the note on the server');
-    await round();
-    expect(await reasons()).toEqual(['before_round', 'manual', 'Before lunch', 'before_round']);
+    expect(periodic()?.reason).toBe('periodic');
+    expect(periodic()).toBeUndefined();
 
     // Content, not edit history: a note added and deleted again leaves the board as it was.
     const passing = addItem(client.doc, { type: 'note', x: 5, y: 5, text: 'passing thought' });
     await waitFor(() => onServer().has(passing), 'the passing note on the server');
     itemsOf(client.doc).delete(passing);
     await waitFor(() => !onServer().has(passing), 'the passing note gone');
-    await round();
-    await round();
-    expect(await reasons()).toHaveLength(4);
+    expect(periodic()).toBeUndefined();
 
-    // A restore onto a board the newest snapshot already holds adds nothing of its own: that
-    // newest snapshot is the way back.
-    const restored = await quiet.api(`/api/boards/${id}/snapshots/${lunch.id}/restore`, {
-      token: tokens.facilitator,
-      body: {},
-    });
-    expect(restored.status).toBe(200);
+    // A restore keeps the board as it was first, and so does the next, onto an unchanged board.
+    for (let time = 0; time < 2; time++) {
+      const restored = await quiet.api(`/api/boards/${id}/snapshots/${lunch.body.id}/restore`, {
+        token: tokens.facilitator,
+        body: {},
+      });
+      expect(restored.status).toBe(200);
+    }
     await waitFor(() => !itemsOf(client.doc).has(note), 'the restore reaches the client');
-    expect(await reasons()).toEqual(['before_round', 'manual', 'Before lunch', 'before_round']);
-    // The restored board is a change since then: the next round stores it; restoring the same
-    // version again changes nothing and stores nothing.
-    await round();
-    const after = ['before_round', 'before_round', 'manual', 'Before lunch', 'before_round'];
-    expect(await reasons()).toEqual(after);
-    await quiet.api(`/api/boards/${id}/snapshots/${lunch.id}/restore`, {
-      token: tokens.facilitator,
-      body: {},
-    });
-    expect(await reasons()).toEqual(after);
+    expect(await reasons()).toEqual([
+      'before_restore',
+      'before_restore',
+      'periodic',
+      'Before lunch',
+      'before_round',
+      'before_round',
+      'before_round',
+    ]);
     client.destroy();
   });
 
@@ -258,32 +251,26 @@ describe('automatic snapshots that would repeat the newest one', () => {
     const note = addItem(client.doc, { type: 'note', x: 0, y: 0, text: 'note' });
     const concept = addItem(client.doc, { type: 'concept', x: 500, y: 0 });
     await waitFor(() => itemsOf(onServer()).has(concept), 'the items on the server');
-    const roundAfter = async (change?: () => void) => {
+    /** How many snapshots the periodic check stores after `change`. */
+    const periodicAfter = async (change?: () => void) => {
       const before = await count();
       const seen = content();
       if (change) {
         change();
         await waitFor(() => content() !== seen, 'the change on the server');
       }
-      const opened = await quiet.api<{ round: { id: string } }>(`/api/boards/${id}/rounds`, {
-        token: tokens.facilitator,
-        body: { budget: 1 },
-      });
-      await quiet.api(`/api/boards/${id}/rounds/${opened.body.round.id}/close`, {
-        token: tokens.facilitator,
-        method: 'POST',
-      });
+      quiet.followThrough.snapshots.snapshotIfChanged(quiet.documents.open({ boardId: id }));
       return (await count()) - before;
     };
     const item = (itemId: string) => itemsOf(client.doc).get(itemId)!;
-    expect(await roundAfter()).toBe(1);
-    expect(await roundAfter()).toBe(0);
-    expect(await roundAfter(() => metaOf(client.doc).set('language', 'fi'))).toBe(1);
-    expect(await roundAfter(() => item(note).set('z', 7))).toBe(1);
-    expect(await roundAfter(() => item(note).set('color', NOTE_COLORS[3]))).toBe(1);
+    expect(await periodicAfter()).toBe(1);
+    expect(await periodicAfter()).toBe(0);
+    expect(await periodicAfter(() => metaOf(client.doc).set('language', 'fi'))).toBe(1);
+    expect(await periodicAfter(() => item(note).set('z', 7))).toBe(1);
+    expect(await periodicAfter(() => item(note).set('color', NOTE_COLORS[3]))).toBe(1);
     const fields = item(concept).get('fields') as Y.Map<unknown>;
     expect(
-      await roundAfter(() => {
+      await periodicAfter(() => {
         const name = fields.get('name');
         if (name instanceof Y.Text) name.insert(0, 'Pilot');
         else fields.set('name', 'Pilot');
@@ -310,7 +297,7 @@ describe('the history as connected clients see it', () => {
     await editor.synced;
     const onServer = () => itemsOf(quiet.documents.open({ boardId: id }).doc);
     /** A change, then a round: one `before_round` snapshot. */
-    const roundAfterAChange = async (title?: string) => {
+    const periodicAfterAChange = async (title?: string) => {
       const note = addItem(editor.doc, { type: 'note', x: 0, y: 0, text: 'a change' });
       await waitFor(() => onServer().has(note), 'the note on the server');
       const opened = await quiet.api<{ round: { id: string; title: string } }>(
@@ -331,11 +318,11 @@ describe('the history as connected clients see it', () => {
           token: tokens.viewer,
         })
       ).body.snapshots;
-    return { id, tokens, editor, roundAfterAChange, list };
+    return { id, tokens, editor, periodicAfterAChange, list };
   }
 
   it('a snapshot thinned out by retention is announced to every open page, which can drop it', async () => {
-    const { id, tokens, editor, roundAfterAChange, list } = await board();
+    const { id, tokens, editor, periodicAfterAChange, list } = await board();
     // A viewer's page, listening as the history panel does.
     const viewer = socketIoClient(quiet.url, id, tokens.viewer);
     await viewer.synced;
@@ -351,10 +338,10 @@ describe('the history as connected clients see it', () => {
 
     // The newest 10 automatic snapshots stay; of older ones, one per hour: the 12th automatic
     // snapshot taken within the hour lets the oldest go.
-    for (let n = 0; n < KEEP_NEWEST + 1; n++) await roundAfterAChange();
+    for (let n = 0; n < KEEP_NEWEST + 1; n++) await periodicAfterAChange();
     await waitFor(() => created.length === KEEP_NEWEST + 2, 'every snapshot announced');
     expect(deleted).toEqual([]);
-    await roundAfterAChange();
+    await periodicAfterAChange();
     await waitFor(() => deleted.length === 1, 'the thinned snapshot announced');
     const oldest = created.find((s) => s.reason === 'before_round')!;
     expect(deleted).toEqual([[oldest.id]]);
@@ -375,9 +362,9 @@ describe('the history as connected clients see it', () => {
   });
 
   it('a snapshot taken before a voting round names that round', async () => {
-    const { editor, roundAfterAChange, list } = await board();
-    const named = await roundAfterAChange('First pick');
-    const untitled = await roundAfterAChange();
+    const { editor, periodicAfterAChange, list } = await board();
+    const named = await periodicAfterAChange('First pick');
+    const untitled = await periodicAfterAChange();
     const [second, first] = await list();
     expect(first).toMatchObject({
       reason: 'before_round',
