@@ -1,8 +1,8 @@
 /**
  * Reading a BoardExport the way every format needs it: an item's box, which frame an item sits
- * in, what text names an item, who a member id is. Pure functions of the model, shared by the
- * formats so a note lands in the same frame in the report, the spreadsheet and the picture.
- * The order the board draws items in is the board's own (shared/drawing-order.ts).
+ * in, who a member id is. Pure functions of the model, shared by the formats so a note lands in
+ * the same frame in the report, the spreadsheet and the picture. What an item says, and the
+ * order the board draws items in, are the board's own (shared/board-document.ts, drawing-order.ts).
  */
 import type { Item } from '../../../shared/board-document.ts';
 import { byDrawingOrder } from '../../../shared/drawing-order.ts';
@@ -109,25 +109,6 @@ export function frameLookup(items: readonly ExportItem[]): (item: Item) => Frame
     const middle = centre(box);
     return topFirst.find((frame) => frame.id !== item.id && containsPoint(frame, middle)) ?? null;
   };
-}
-
-/**
- * An item's words in full (every line): a note's text, a frame's or concept's title. The
- * one-line name a list shows is `itemLabel` (shared/board-document.ts).
- */
-export function itemText(item: Item): string {
-  switch (item.type) {
-    case 'note':
-    case 'text':
-      return item.text;
-    case 'frame':
-      return item.title;
-    case 'concept':
-      return item.title.trim() || item.fields.name?.trim() || item.text;
-    case 'stroke':
-    case 'connector':
-      return '';
-  }
 }
 
 /** Member names by id; an author who is no longer a member simply has no name. */

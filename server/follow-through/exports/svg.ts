@@ -3,7 +3,7 @@
  * searchable, translatable), nothing from the board can become markup, and the viewBox fits
  * every item with a margin. Stroke points are board coordinates, like every item's x and y.
  */
-import { CONCEPT_FIELDS, type Item } from '../../../shared/board-document.ts';
+import { CONCEPT_FIELDS, type Item, itemText } from '../../../shared/board-document.ts';
 import { byDrawingOrder } from '../../../shared/drawing-order.ts';
 import type { BoardExport } from '../../../shared/follow-through.ts';
 import { type Box, centre, edgePoint } from '../../../shared/geometry.ts';
@@ -12,7 +12,6 @@ import {
   boxOf,
   type ConceptItem,
   type FrameItem,
-  itemText,
   type NoteItem,
   strokePoints,
 } from './board-model.ts';
