@@ -165,18 +165,37 @@ function readColumns(raw: unknown, width: number): number[] {
     .sort((a, b) => a - b);
 }
 
-/** What a person calls an item in a list: its first line of text, or its title ('' if none). */
+/** A concept card's name: its title, else its name field; '' when neither has words. */
+export function conceptName(item: Extract<Item, { type: 'concept' }>): string {
+  return item.title.trim() || item.fields.name?.trim() || '';
+}
+
+/**
+ * An item's words in full (every line): a note's or text item's text, a frame's title, a
+ * concept's name or else its text; '' for strokes and connectors. Exports print this.
+ */
+export function itemText(item: Item): string {
+  switch (item.type) {
+    case 'note':
+    case 'text':
+      return item.text;
+    case 'frame':
+      return item.title;
+    case 'concept':
+      return conceptName(item) || item.text;
+    case 'stroke':
+    case 'connector':
+      return '';
+  }
+}
+
+/**
+ * What a person calls an item in a list: the first line of its words that has any, trimmed;
+ * '' when it has none (each caller says "untitled" its own way).
+ */
 export function itemLabel(item: Item | undefined | null): string {
   if (!item) return '';
-  const text =
-    item.type === 'note' || item.type === 'text'
-      ? item.text
-      : item.type === 'frame'
-        ? item.title
-        : item.type === 'concept'
-          ? item.title || item.fields.name || item.text
-          : '';
-  return text.split('\n')[0]?.trim() ?? '';
+  return itemText(item).trim().split('\n')[0]?.trim() ?? '';
 }
 
 /** Every readable item of a board, in no particular order. */

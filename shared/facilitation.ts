@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ITEM_TYPES, type ItemType } from './board-document.ts';
+import { type Box, centre, contains } from './geometry.ts';
 
 export { DEFAULT_VOTE_TARGETS, PHASES } from './constants.ts';
 
@@ -43,6 +44,21 @@ export interface Round {
   closedAt: string | null;
   /** How many members have cast at least one vote. */
   voters: number;
+}
+
+/**
+ * Whether an item lies inside a round's frame (docs/API.md, `frameId`): the frame's child by
+ * `parent`, or, for an item without one (a client that sets none), one whose centre lies in the
+ * frame. `frame` is the frame's box, null when it is gone. The server decides votes with this;
+ * the board asks it too, to mark a round's targets before anyone clicks.
+ */
+export function insideFrame(
+  item: Box & { parent?: string },
+  frameId: string,
+  frame: Box | null | undefined,
+): boolean {
+  if (item.parent !== undefined) return item.parent === frameId;
+  return frame != null && contains(frame, centre(item));
 }
 
 export interface RoundResult {

@@ -1,7 +1,9 @@
 /**
- * Boxes and points in board units, as the board and the SVG export both read them: an item's
- * centre, and where a connector leaves a box. Drawn alike on the canvas and in the picture.
+ * Boxes and points in board units, as the board and the exports both read them: an item's box,
+ * its centre, whether a point lies in a box, and where a connector leaves a box. One reading,
+ * so the canvas, the SVG picture and the exports' frame lookup see an item in the same place.
  */
+import type { Item } from './board-document.ts';
 
 export interface Point {
   x: number;
@@ -15,6 +17,74 @@ export interface Box extends Point {
 
 export function centre(box: Box): Point {
   return { x: box.x + box.w / 2, y: box.y + box.h / 2 };
+}
+
+/** Edges count as inside. */
+export function contains(box: Box, point: Point): boolean {
+  return (
+    point.x >= box.x && point.x <= box.x + box.w && point.y >= box.y && point.y <= box.y + box.h
+  );
+}
+
+/** Whether `inner` lies wholly inside `outer`, edges included. */
+export function containsBox(outer: Box, inner: Box): boolean {
+  return (
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.w <= outer.x + outer.w &&
+    inner.y + inner.h <= outer.y + outer.h
+  );
+}
+
+/**
+ * A stroke's points (board coordinates, a flat x, y, x, y… array) as pairs; a trailing odd
+ * number or a non-finite one is dropped.
+ */
+export function strokePoints(points: readonly number[]): Point[] {
+  const pairs: Point[] = [];
+  for (let i = 0; i + 1 < points.length; i += 2) {
+    const x = points[i]!;
+    const y = points[i + 1]!;
+    if (Number.isFinite(x) && Number.isFinite(y)) pairs.push({ x, y });
+  }
+  return pairs;
+}
+
+/**
+ * The box around boxes (a point is a box without size); null for none. A loop, not
+ * Math.min(...): a stroke may have more points than a call can take arguments.
+ */
+export function boundsOf(boxes: readonly (Point & Partial<Box>)[]): Box | null {
+  if (boxes.length === 0) return null;
+  let left = Number.POSITIVE_INFINITY;
+  let top = Number.POSITIVE_INFINITY;
+  let right = Number.NEGATIVE_INFINITY;
+  let bottom = Number.NEGATIVE_INFINITY;
+  for (const { x, y, w = 0, h = 0 } of boxes) {
+    left = Math.min(left, x);
+    top = Math.min(top, y);
+    right = Math.max(right, x + w);
+    bottom = Math.max(bottom, y + h);
+  }
+  return { x: left, y: top, w: right - left, h: bottom - top };
+}
+
+/** The box around a stroke's points; null for a stroke without any. */
+export function strokeBox(points: readonly number[]): Box | null {
+  return boundsOf(strokePoints(points));
+}
+
+/**
+ * Where an item lies, as the board draws it: a stroke's box is its points' (a foreign client may
+ * not keep x/y/w/h current); a negative width or height is drawn as 0. A connector, a stroke
+ * without points, or a box not made of finite numbers (renderExport takes any BoardExport) has
+ * none.
+ */
+export function boxOf(item: Item): Box | null {
+  if (item.type === 'connector') return null;
+  if (item.type === 'stroke') return strokeBox(item.points);
+  if (![item.x, item.y, item.w, item.h].every(Number.isFinite)) return null;
+  return { x: item.x, y: item.y, w: Math.max(0, item.w), h: Math.max(0, item.h) };
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   type CloseRoundResponse,
   DEFAULT_VOTE_TARGETS,
   type ExcludedResult,
+  insideFrame,
   openRoundBody,
   type RoundView,
   type VoteResponse,
@@ -248,19 +249,9 @@ export class RoundsService {
     if (!itemTypes.includes(item.type)) {
       throw new AppError('not_a_target', `This round takes votes on ${itemTypes.join(', ')} only.`);
     }
-    if (frameId !== null && !this.#insideFrame(stored.boardId, item, frameId)) {
+    if (frameId !== null && !insideFrame(item, frameId, this.#item(stored.boardId, frameId))) {
       throw new AppError('not_a_target', 'This round takes votes only on items inside its frame.');
     }
-  }
-
-  /** Inside a frame: its child by `parent`, or (for clients that set no parent) by position. */
-  #insideFrame(boardId: string, item: ItemPlacement, frameId: string): boolean {
-    if (item.parent !== undefined) return item.parent === frameId;
-    const frame = this.#item(boardId, frameId);
-    if (!frame) return false;
-    const cx = item.x + item.w / 2;
-    const cy = item.y + item.h / 2;
-    return cx >= frame.x && cx <= frame.x + frame.w && cy >= frame.y && cy <= frame.y + frame.h;
   }
 
   #close(stored: StoredRound, closedAt: number): CloseRoundResponse {

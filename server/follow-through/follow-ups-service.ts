@@ -3,7 +3,7 @@
  * the status and notes of follow-ups they own; viewers read.
  */
 import { v7 as uuidv7 } from 'uuid';
-import { type Item, itemsOf, readItem } from '../../shared/board-document.ts';
+import { type Item, itemLabel, itemsOf, readItem } from '../../shared/board-document.ts';
 import {
   createFollowUpBody,
   type FollowUp,
@@ -183,13 +183,9 @@ export class FollowUpsService {
   }
 }
 
-/** An item's own words, shortened to a title. */
+/** A follow-up's title when none is given: the item's label, shortened; a word if it has none. */
 function defaultTitle(item: Item, words: BoardWords): string {
-  let text = '';
-  if (item.type === 'note' || item.type === 'text') text = item.text;
-  else if (item.type === 'concept') text = item.title || item.fields.name || item.text;
-  else if (item.type === 'frame') text = item.title;
-  const line = text.trim().split('\n')[0]?.trim() ?? '';
-  if (!line) return words.followUp;
-  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
+  const label = itemLabel(item);
+  if (!label) return words.followUp;
+  return label.length > 120 ? `${label.slice(0, 119)}…` : label;
 }

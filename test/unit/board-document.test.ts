@@ -3,7 +3,11 @@ import * as Y from 'yjs';
 import {
   addItem,
   CONCEPT_FIELDS,
+  conceptName,
+  type Item,
+  itemLabel,
   itemsOf,
+  itemText,
   metaOf,
   readItem,
   readItems,
@@ -129,5 +133,53 @@ describe('templates', () => {
     expect(read()).toMatchObject({ columns: [250] });
     itemsOf(doc).get(id)?.set('columns', 'not a list');
     expect(read()).not.toHaveProperty('columns');
+  });
+});
+
+describe('what an item says and what a list calls it', () => {
+  const base = { id: 'i', x: 0, y: 0, w: 200, h: 200, color: '#fff3a3', createdAt: 0 };
+  const note = (text: string): Item => ({ ...base, type: 'note', text });
+  const concept = (
+    title: string,
+    name: string | undefined,
+    text = '',
+  ): Extract<Item, { type: 'concept' }> => ({
+    ...base,
+    type: 'concept',
+    title,
+    text,
+    fields: name === undefined ? {} : { name },
+  });
+
+  it("a note's words are its text, every line; its label is the first line", () => {
+    const item = note('Chat for new residents\nand their families');
+    expect(itemText(item)).toBe('Chat for new residents\nand their families');
+    expect(itemLabel(item)).toBe('Chat for new residents');
+  });
+
+  it('a label skips blank lines at the start and trims the line', () => {
+    expect(itemLabel(note('\n\n   Evening hours  \nmore'))).toBe('Evening hours');
+  });
+
+  it('a concept is named by its title, else its name field, else its text', () => {
+    expect(itemText(concept('Palveluluotsi', 'Luotsi', 'kuvaus'))).toBe('Palveluluotsi');
+    expect(itemText(concept('', 'Luotsi', 'kuvaus'))).toBe('Luotsi');
+    expect(itemText(concept('', undefined, 'kuvaus'))).toBe('kuvaus');
+  });
+
+  it('a title or name of only spaces names nothing', () => {
+    const item = concept('   ', ' Luotsi ', 'kuvaus');
+    expect(conceptName(item)).toBe('Luotsi');
+    expect(itemLabel(item)).toBe('Luotsi');
+    expect(conceptName(concept(' ', ' '))).toBe('');
+    expect(itemLabel(concept(' ', ' ', '\nkuvaus'))).toBe('kuvaus');
+  });
+
+  it("a frame's words are its title; strokes, connectors and no item have none", () => {
+    expect(itemLabel({ ...base, type: 'frame', title: 'Ideas\n' })).toBe('Ideas');
+    expect(itemText({ ...base, type: 'stroke', points: [1, 2] })).toBe('');
+    expect(itemLabel({ ...base, type: 'connector', from: 'a', to: 'b' })).toBe('');
+    expect(itemLabel(undefined)).toBe('');
+    expect(itemLabel(note('  \n '))).toBe('');
   });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { FULL_ACCESS } from '../../client/src/board/write-access.ts';
+import { writeAccess } from '../../client/src/board/write-access.ts';
 import { BoardModel } from '../../client/src/canvas/model/board-model.ts';
 import {
   frameAt,
@@ -67,7 +67,9 @@ describe('the frame at a point', () => {
     const big = addItem(doc, { type: 'frame', x: 200, y: 200, w: 800, h: 600, title: 'Big' });
     itemsOf(doc).get(small)!.set(Z_FIELD, 1);
     itemsOf(doc).get(big)!.set(Z_FIELD, 2);
-    return { doc, small, big, model: new BoardModel(doc, null, () => FULL_ACCESS) };
+    // A facilitator's board, nothing locked: everything open.
+    const access = writeAccess('facilitator', null, false);
+    return { doc, small, big, model: new BoardModel(doc, null, () => access) };
   }
 
   it('where frames overlap, the one on top, not the smallest', () => {

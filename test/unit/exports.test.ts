@@ -999,6 +999,16 @@ describe('frames and stacking as people see the board', () => {
     expect(listTexts(parts.get('Esineet'))).toEqual([]);
   });
 
+  it('a note a stock client gave a negative width belongs to the frame it is drawn in', () => {
+    // Drawn 0 wide at x 10 inside "Ihmiset" (as the board and the picture draw it), so its
+    // centre is there too, not 50 units left of it outside every frame.
+    const model = board();
+    model.items.push(card('neg', 'Kapea', 10, 20, 40, { w: -100, h: 100 }));
+    const rows = readCsv(toCsv(model, 'items'));
+    expect(rows.find((row) => row.id === 'neg')?.frame).toBe('Ihmiset');
+    expect(listTexts(sections(toMarkdown(model)).get('Ihmiset'))).toContain('Kapea');
+  });
+
   it('the picture stacks items as the board does: frames, connectors, the rest, each by z and age', () => {
     const svg = toSvg(board());
     const order = [...svg.matchAll(/data-item="([^"]+)"/g)].map((match) => match[1]);

@@ -17,14 +17,6 @@ export interface WriteAccess {
   canAdd: boolean;
 }
 
-/** Everything open: a facilitator's access, and the model's when no page says otherwise. */
-export const FULL_ACCESS: WriteAccess = {
-  locked: false,
-  sharedReadOnly: false,
-  writesPrivately: false,
-  canAdd: true,
-};
-
 /**
  * `board` is null until the server has sent the board's state: nothing is locked yet. A private
  * document opens only while silent writing runs, for anyone but a viewer (use-private-doc.ts);

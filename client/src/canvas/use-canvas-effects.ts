@@ -20,7 +20,7 @@ import {
   parsePayload,
   pasteItems,
 } from './model/clipboard.ts';
-import { rectOf, union } from './model/geometry.ts';
+import { centre, rectOf, union } from './model/geometry.ts';
 import { FIT_INSETS } from './model/viewport.ts';
 import { PresencePublisher } from './presence/presence-publisher.ts';
 import { handleKeyDown, type KeyboardActions } from './tools/keyboard.ts';
@@ -177,8 +177,7 @@ export function useCanvasEffects(
         box.x < view.x + view.w &&
         box.y + box.h > view.y &&
         box.y < view.y + view.h;
-      if (!onScreen)
-        viewport.animateTo({ x: box.x + box.w / 2, y: box.y + box.h / 2, zoom: viewport.zoom });
+      if (!onScreen) viewport.animateTo({ ...centre(box), zoom: viewport.zoom });
     };
     document.addEventListener('keydown', onKeyDown);
     document.addEventListener('keyup', onKeyUp);

@@ -1,12 +1,12 @@
 /** One item in the outline: its words, my votes or its result, its follow-ups, and actions. */
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type * as Y from 'yjs';
-import { type Item, itemsOf } from '../../../shared/board-document.ts';
+import { conceptName, type Item, itemLabel, itemsOf } from '../../../shared/board-document.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { FollowUpDialog } from '../workshop/FollowUpDialog.tsx';
+import { ownerName } from '../workshop/owner-name.ts';
 import { isTarget } from '../workshop/round-rules.ts';
-import { itemLabel } from '../workshop/use-items.ts';
 import { openRoundOf, shownRoundOf, useWorkshop } from '../workshop/use-workshop.ts';
 import { ConceptEditForm } from './ConceptEditForm.tsx';
 import { saveItemText } from './outline-model.ts';
@@ -28,7 +28,7 @@ function ItemText({ item }: { item: Item }) {
     const fields = Object.entries(item.fields).filter(([, value]) => value?.trim());
     return (
       <>
-        <span className="ol-text">{item.title || item.fields.name || t.outline.emptyText}</span>
+        <span className="ol-text">{conceptName(item) || t.outline.emptyText}</span>
         {item.text && <span className="ol-text ol-subtext">{item.text}</span>}
         {fields.length > 0 && (
           <span className="ol-fields">{fields.map(([, value]) => value).join(' · ')}</span>
@@ -178,7 +178,7 @@ export function OutlineItem(props: OutlineItemProps) {
               <li key={followUp.id}>
                 {t.outline.followUpLine(
                   followUp.title,
-                  followUp.owner.name || t.workshop.unknownOwner,
+                  ownerName(followUp.owner, t),
                   t.workshop.statuses[followUp.status] ?? followUp.status,
                 )}
                 {followUp.due && `, ${t.outline.due(followUp.due)}`}

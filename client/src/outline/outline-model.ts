@@ -11,7 +11,7 @@ import {
   type ItemMap,
   itemsOf,
 } from '../../../shared/board-document.ts';
-import { insideFrame } from '../workshop/round-rules.ts';
+import { insideFrame } from '../../../shared/facilitation.ts';
 import type { TextEdit } from './text-edit.ts';
 
 /** Items a person reads in the outline; strokes and connectors have no words to read. */
@@ -34,7 +34,7 @@ export function outlineSections(items: Item[]): OutlineSection[] {
     let home: string | null = null;
     if (item.parent !== undefined && frameIds.has(item.parent)) home = item.parent;
     else if (item.parent === undefined) {
-      home = frames.find((frame) => insideFrame(item, frame))?.id ?? null;
+      home = frames.find((frame) => insideFrame(item, frame.id, frame))?.id ?? null;
     }
     sections.get(home)?.push(item);
   }

@@ -4,10 +4,9 @@
  * opening and closing are the RoundAnnouncer's to say, in the canvas view too.
  */
 import { useCallback, useEffect, useRef } from 'react';
-import type { Item } from '../../../shared/board-document.ts';
+import { type Item, itemLabel } from '../../../shared/board-document.ts';
 import { useLiveMessage } from '../app/use-live-message.ts';
 import { useT } from '../i18n/i18n.tsx';
-import { itemLabel } from '../workshop/use-items.ts';
 import { useWorkshop } from '../workshop/use-workshop.ts';
 
 const SAID_TYPES = new Set(['note', 'text', 'concept']);

@@ -3,12 +3,14 @@
  * updated live. Facilitators edit everything; an owner edits status and notes of their own.
  */
 import { type KeyboardEvent, type ReactNode, useCallback, useId, useRef, useState } from 'react';
+import { itemLabel } from '../../../shared/board-document.ts';
 import { FOLLOW_UP_STATUSES } from '../../../shared/constants.ts';
 import type { FollowUp, FollowUpStatus } from '../../../shared/follow-through.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { MemberOptions } from './MemberOptions.tsx';
-import { itemLabel, useItems } from './use-items.ts';
+import { ownerName } from './owner-name.ts';
+import { useItems } from './use-items.ts';
 import { type KnownMember, useKnownMembers } from './use-members.ts';
 import { useWorkshop, useWorkshopStore } from './use-workshop.ts';
 
@@ -103,7 +105,7 @@ function OwnerField(props: { followUp: FollowUp; members: KnownMember[] }) {
           if (memberId) void store.updateFollowUp(props.followUp.id, { owner: { memberId } });
         }}
       >
-        {!owner.memberId && <option value="">{owner.name || t.workshop.unknownOwner}</option>}
+        {!owner.memberId && <option value="">{ownerName(owner, t)}</option>}
         <MemberOptions members={props.members} />
       </DeliberateSelect>
     </label>
@@ -264,7 +266,7 @@ export function FollowUpPanel() {
   const members = useKnownMembers(session, session.me.role === 'facilitator');
   const byOwner = new Map<string, FollowUp[]>();
   for (const followUp of state.followUps) {
-    const owner = followUp.owner.name || t.workshop.unknownOwner;
+    const owner = ownerName(followUp.owner, t);
     byOwner.set(owner, [...(byOwner.get(owner) ?? []), followUp]);
   }
   const owners = Array.from(byOwner.keys()).sort((a, b) => a.localeCompare(b));

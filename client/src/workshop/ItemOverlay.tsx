@@ -5,15 +5,15 @@
 import './workshop.css';
 import './overlay.css';
 import { type KeyboardEvent, type SyntheticEvent, useRef, useState } from 'react';
-import { type Item, itemsOf, readItem } from '../../../shared/board-document.ts';
+import { type Item, itemLabel, itemsOf, readItem } from '../../../shared/board-document.ts';
 import type { RoundResult, RoundView } from '../../../shared/facilitation.ts';
 import type { FollowUp } from '../../../shared/follow-through.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { useMapVersion } from '../canvas/items/use-item.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { FollowUpDialog } from './FollowUpDialog.tsx';
+import { ownerName } from './owner-name.ts';
 import { isTarget } from './round-rules.ts';
-import { itemLabel } from './use-items.ts';
 import { openRoundOf, shownRoundOf, useWorkshopStore, useWorkshopView } from './use-workshop.ts';
 import type { WorkshopState } from './workshop-store.ts';
 
@@ -177,7 +177,7 @@ export function ItemOverlay({ itemId }: { itemId: string }) {
           {followUps.length > 0 && (
             <span
               className="wk-fu-mark"
-              title={followUps.map((f) => f.owner.name || t.workshop.unknownOwner).join(', ')}
+              title={followUps.map((f) => ownerName(f.owner, t)).join(', ')}
             >
               {t.workshop.followUpCount(followUps.length)}
             </span>

@@ -5,12 +5,11 @@
  */
 import { useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
-import { readItems } from '../../../shared/board-document.ts';
+import { itemLabel, readItems } from '../../../shared/board-document.ts';
 import type { RoundView } from '../../../shared/facilitation.ts';
 import { useLiveMessage } from '../app/use-live-message.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
-import { itemLabel } from './use-items.ts';
 import { useWorkshop } from './use-workshop.ts';
 
 export function RoundAnnouncer() {

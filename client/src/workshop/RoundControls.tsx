@@ -1,12 +1,12 @@
 /** Facilitator: open a voting round with its rules, watch participation, close it. */
 import { type FormEvent, useId, useState } from 'react';
-import { ITEM_TYPES, type ItemType } from '../../../shared/board-document.ts';
+import { ITEM_TYPES, type ItemType, itemLabel } from '../../../shared/board-document.ts';
 import { DEFAULT_VOTE_TARGETS } from '../../../shared/constants.ts';
 import type { OpenRoundBody } from '../../../shared/facilitation.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { useDateFormat } from './format.ts';
-import { itemLabel, useItems } from './use-items.ts';
+import { useItems } from './use-items.ts';
 import { openRoundOf, useWorkshop, useWorkshopStore } from './use-workshop.ts';
 import { useWholeNumber } from './whole-number.ts';
 

@@ -4,13 +4,13 @@
  * winners usually go to different people, given in the Follow-ups panel), or all to one owner.
  */
 import { useId, useState } from 'react';
-import type { Item } from '../../../shared/board-document.ts';
+import { type Item, itemLabel } from '../../../shared/board-document.ts';
 import type { RoundResult, RoundView } from '../../../shared/facilitation.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { useDateFormat } from './format.ts';
 import { MemberOptions } from './MemberOptions.tsx';
-import { itemLabel, useItems } from './use-items.ts';
+import { useItems } from './use-items.ts';
 import { useKnownMembers } from './use-members.ts';
 import { shownRoundOf, useWorkshop, useWorkshopStore } from './use-workshop.ts';
 import { useWholeNumber } from './whole-number.ts';

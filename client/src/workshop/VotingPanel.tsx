@@ -1,11 +1,12 @@
 /** Voting as a member sees it: the open round, my votes, and every closed round's ranking. */
 import { useEffect, useState } from 'react';
+import { itemLabel } from '../../../shared/board-document.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { useDateFormat } from './format.ts';
 import { RoundResults } from './RoundResults.tsx';
 import { formatDuration } from './timer-signal.ts';
-import { itemLabel, useItems } from './use-items.ts';
+import { useItems } from './use-items.ts';
 import { openRoundOf, useWorkshop } from './use-workshop.ts';
 
 /**

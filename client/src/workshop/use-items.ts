@@ -18,5 +18,3 @@ export function useItems(doc: Y.Doc | null): Item[] {
   }, [doc]);
   return items;
 }
-
-export { itemLabel } from '../../../shared/board-document.ts';

@@ -1,13 +1,13 @@
 /**
- * Reading a BoardExport the way every format needs it: an item's box, which frame an item sits
- * in, what text names an item, who a member id is. Pure functions of the model, shared by the
- * formats so a note lands in the same frame in the report, the spreadsheet and the picture.
- * The order the board draws items in is the board's own (shared/drawing-order.ts).
+ * Reading a BoardExport the way every format needs it: which frame an item sits in, who a member
+ * id is. Pure functions of the model, shared by the formats so a note lands in the same frame in
+ * the report, the spreadsheet and the picture. An item's box and words, and the order the board
+ * draws items in, are the board's own (shared/geometry.ts, board-document.ts, drawing-order.ts).
  */
 import type { Item } from '../../../shared/board-document.ts';
 import { byDrawingOrder } from '../../../shared/drawing-order.ts';
 import type { BoardExport, ExportItem, FollowUp } from '../../../shared/follow-through.ts';
-import { type Box, centre, type Point } from '../../../shared/geometry.ts';
+import { boxOf, centre, contains, containsBox } from '../../../shared/geometry.ts';
 
 export type FrameItem = Extract<Item, { type: 'frame' }>;
 export type ConceptItem = Extract<Item, { type: 'concept' }>;
@@ -16,65 +16,6 @@ export type NoteItem = Extract<Item, { type: 'note' | 'text' }>;
 /** Top-to-bottom, then left-to-right: the order people read a board in. Ids break ties. */
 export function byReadingOrder(a: Item, b: Item): number {
   return a.y - b.y || a.x - b.x || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-/** Points of a stroke as pairs; a trailing odd number or a non-finite one is dropped. */
-export function strokePoints(points: readonly number[]): Point[] {
-  const pairs: Point[] = [];
-  for (let i = 0; i + 1 < points.length; i += 2) {
-    const x = points[i]!;
-    const y = points[i + 1]!;
-    if (Number.isFinite(x) && Number.isFinite(y)) pairs.push({ x, y });
-  }
-  return pairs;
-}
-
-/**
- * The box around boxes (a point is a box without size); null for none. A loop, not
- * Math.min(...): a stroke may have more points than a call can take arguments.
- */
-export function boundsOf(boxes: readonly (Point & Partial<Box>)[]): Box | null {
-  if (boxes.length === 0) return null;
-  let left = Number.POSITIVE_INFINITY;
-  let top = Number.POSITIVE_INFINITY;
-  let right = Number.NEGATIVE_INFINITY;
-  let bottom = Number.NEGATIVE_INFINITY;
-  for (const { x, y, w = 0, h = 0 } of boxes) {
-    left = Math.min(left, x);
-    top = Math.min(top, y);
-    right = Math.max(right, x + w);
-    bottom = Math.max(bottom, y + h);
-  }
-  return { x: left, y: top, w: right - left, h: bottom - top };
-}
-
-/**
- * An item's box: a stroke's is its points' (a foreign client may not keep x/y/w/h current);
- * a connector, a stroke without points or a box not made of numbers has none.
- */
-export function boxOf(item: Item): Box | null {
-  if (item.type === 'connector') return null;
-  if (item.type === 'stroke') return boundsOf(strokePoints(item.points));
-  if (![item.x, item.y, item.w, item.h].every(Number.isFinite)) return null;
-  return { x: item.x, y: item.y, w: item.w, h: item.h };
-}
-
-function containsPoint(frame: FrameItem, point: Point): boolean {
-  return (
-    point.x >= frame.x &&
-    point.x <= frame.x + frame.w &&
-    point.y >= frame.y &&
-    point.y <= frame.y + frame.h
-  );
-}
-
-function containsBox(frame: FrameItem, box: Box): boolean {
-  return (
-    box.x >= frame.x &&
-    box.y >= frame.y &&
-    box.x + box.w <= frame.x + frame.w &&
-    box.y + box.h <= frame.y + frame.h
-  );
 }
 
 /**
@@ -99,35 +40,15 @@ export function frameLookup(items: readonly ExportItem[]): (item: Item) => Frame
   return (item) => {
     const parent = item.parent === undefined ? undefined : byId.get(item.parent);
     if (parent && parent.id !== item.id) return parent;
+    const box = boxOf(item);
+    if (!box) return null;
     if (item.type === 'frame') {
-      const box = { x: item.x, y: item.y, w: Math.max(0, item.w), h: Math.max(0, item.h) };
       const under = below.get(item.id) ?? topFirst.filter((frame) => frame.id !== item.id);
       return under.find((frame) => containsBox(frame, box)) ?? null;
     }
-    const box = boxOf(item);
-    if (!box) return null;
     const middle = centre(box);
-    return topFirst.find((frame) => frame.id !== item.id && containsPoint(frame, middle)) ?? null;
+    return topFirst.find((frame) => frame.id !== item.id && contains(frame, middle)) ?? null;
   };
-}
-
-/**
- * An item's words in full (every line): a note's text, a frame's or concept's title. The
- * one-line name a list shows is `itemLabel` (shared/board-document.ts).
- */
-export function itemText(item: Item): string {
-  switch (item.type) {
-    case 'note':
-    case 'text':
-      return item.text;
-    case 'frame':
-      return item.title;
-    case 'concept':
-      return item.title.trim() || item.fields.name?.trim() || item.text;
-    case 'stroke':
-    case 'connector':
-      return '';
-  }
 }
 
 /** Member names by id; an author who is no longer a member simply has no name. */

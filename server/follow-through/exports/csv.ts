@@ -4,8 +4,10 @@
  * ä and ö as UTF-8 instead of the local code page, and text cells that a spreadsheet would
  * run as a formula prefixed with an apostrophe. Headers are English and stable for scripts.
  */
+
+import { itemText } from '../../../shared/board-document.ts';
 import type { BoardExport } from '../../../shared/follow-through.ts';
-import { frameLookup, itemText, memberNames, oneLine, ownerName } from './board-model.ts';
+import { frameLookup, memberNames, oneLine, ownerName } from './board-model.ts';
 
 export type CsvTable = 'items' | 'followups';
 

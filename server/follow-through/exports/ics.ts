@@ -3,8 +3,10 @@
  * to: one all-day event per dated follow-up. UIDs are stable per follow-up, so importing a
  * newer export updates the events instead of duplicating them.
  */
+
+import { itemText } from '../../../shared/board-document.ts';
 import { type BoardExport, type FollowUp, isUnassigned } from '../../../shared/follow-through.ts';
-import { itemText, memberNames, ownerName } from './board-model.ts';
+import { memberNames, ownerName } from './board-model.ts';
 import { type ExportLabels, labelsFor } from './labels.ts';
 
 const CRLF = '\r\n';

@@ -3,7 +3,7 @@
  * are the outcome), then the ideas by frame, the voting rounds and the follow-up table, with
  * headings and labels in the board's language.
  */
-import { CONCEPT_FIELDS, type Item } from '../../../shared/board-document.ts';
+import { CONCEPT_FIELDS, type Item, itemText } from '../../../shared/board-document.ts';
 import { type BoardExport, isUnassigned } from '../../../shared/follow-through.ts';
 import { ROLES } from '../../../shared/roles.ts';
 import { BOARD_WORDS } from '../../boards/board-words.ts';
@@ -13,7 +13,6 @@ import {
   type FrameItem,
   formatTimestamp,
   frameLookup,
-  itemText,
   memberNames,
   type NoteItem,
   ownerName,

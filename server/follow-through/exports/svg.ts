@@ -3,19 +3,18 @@
  * searchable, translatable), nothing from the board can become markup, and the viewBox fits
  * every item with a margin. Stroke points are board coordinates, like every item's x and y.
  */
-import { CONCEPT_FIELDS, type Item } from '../../../shared/board-document.ts';
+import { CONCEPT_FIELDS, type Item, itemText } from '../../../shared/board-document.ts';
 import { byDrawingOrder } from '../../../shared/drawing-order.ts';
 import type { BoardExport } from '../../../shared/follow-through.ts';
-import { type Box, centre, edgePoint } from '../../../shared/geometry.ts';
 import {
+  type Box,
   boundsOf,
   boxOf,
-  type ConceptItem,
-  type FrameItem,
-  itemText,
-  type NoteItem,
+  centre,
+  edgePoint,
   strokePoints,
-} from './board-model.ts';
+} from '../../../shared/geometry.ts';
+import type { ConceptItem, FrameItem, NoteItem } from './board-model.ts';
 import { type ExportLabels, labelsFor } from './labels.ts';
 import { luminance, num, safeColor, textColorOn, wrapText, xml } from './svg-text.ts';
 

@@ -1,6 +1,6 @@
 /** One item of the board, memoized and subscribed to its own Y.Map: a change re-renders it alone. */
 import { memo } from 'react';
-import type { ItemMap } from '../../../../shared/board-document.ts';
+import { conceptName, type ItemMap } from '../../../../shared/board-document.ts';
 import { zOf } from '../../../../shared/drawing-order.ts';
 import { useCanvas } from '../canvas-context.ts';
 import { textOf } from '../model/board-model.ts';
@@ -123,7 +123,7 @@ export const ItemView = memo(function ItemView({ id, map, isPrivate }: ItemViewP
         <ItemShell
           item={item}
           z={z}
-          label={t.canvas.itemLabel(typeName, item.title || item.fields.name || '')}
+          label={t.canvas.itemLabel(typeName, conceptName(item))}
           selected={selected}
           isPrivate={isPrivate}
           className="im-concept"

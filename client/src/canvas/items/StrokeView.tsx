@@ -5,7 +5,7 @@
 import { getStroke } from 'perfect-freehand';
 import { memo } from 'react';
 import type { Item } from '../../../../shared/board-document.ts';
-import { boundsOfPoints, pairs } from '../model/geometry.ts';
+import { strokeBox, strokePoints } from '../model/geometry.ts';
 import { STROKE_COLOR, safeFill } from './colors.ts';
 
 const PAD = 8;
@@ -15,7 +15,7 @@ type Stroke = Extract<Item, { type: 'stroke' }>;
 
 /** An SVG path of the smoothed outline, relative to (ox, oy). */
 export function strokePath(points: readonly number[], ox = 0, oy = 0): string {
-  const input = pairs(points).map((p) => [p.x - ox, p.y - oy]);
+  const input = strokePoints(points).map((p) => [p.x - ox, p.y - oy]);
   if (input.length === 0) return '';
   const outline = getStroke(input, {
     size: STROKE_SIZE,
@@ -41,7 +41,7 @@ export const StrokeView = memo(function StrokeView({
   selected: boolean;
   label: string;
 }) {
-  const box = boundsOfPoints(pairs(item.points));
+  const box = strokeBox(item.points) ?? { x: 0, y: 0, w: 0, h: 0 };
   const ox = box.x - PAD;
   const oy = box.y - PAD;
   const color = safeFill(item.color, STROKE_COLOR);

@@ -12,15 +12,7 @@ import {
 } from '../../../../shared/board-document.ts';
 import { byDrawingOrder, Z_FIELD, zOf } from '../../../../shared/drawing-order.ts';
 import type { BoardModel, Located } from './board-model.ts';
-import {
-  boundsOfPoints,
-  centre,
-  contains,
-  type Point,
-  pairs,
-  type Rect,
-  rectOf,
-} from './geometry.ts';
+import { centre, contains, type Point, type Rect, rectOf } from './geometry.ts';
 
 /** Adds an item on top of everything; notes go to my private document while one is given. */
 export function createItem(model: BoardModel, init: NewItem, target?: Y.Doc): string {
@@ -192,9 +184,4 @@ export function resizeTo(model: BoardModel, id: string, w: number, h: number): v
     map.set('w', Math.max(40, Math.round(w)));
     map.set('h', Math.max(30, Math.round(h)));
   });
-}
-
-/** A stroke's box, kept with its points so exports and foreign clients see where it is. */
-export function strokeBox(points: readonly number[]): Rect {
-  return boundsOfPoints(pairs(points));
 }

@@ -1,73 +1,28 @@
-/** Boxes and points in board units, and the questions the tools ask of them. */
-import type { Item } from '../../../../shared/board-document.ts';
+/**
+ * Boxes and points in board units, and the questions the tools ask of them. How an item lies
+ * is the board's one reading (shared/geometry.ts), which the exports use too; the canvas calls
+ * a box a Rect, so `rectOf` is shared `boxOf` and `union` is shared `boundsOf`.
+ */
 import type { Box, Point } from '../../../../shared/geometry.ts';
+import { strokePoints } from '../../../../shared/geometry.ts';
 
 export type { Point };
 /** A box in board units (shared/geometry.ts calls it Box). */
 export type Rect = Box;
 
-/** Stroke points are board coordinates (as the SVG export reads them), pairs in a flat array. */
-export function pairs(points: readonly number[]): Point[] {
-  const out: Point[] = [];
-  for (let i = 0; i + 1 < points.length; i += 2) {
-    const x = points[i]!;
-    const y = points[i + 1]!;
-    if (Number.isFinite(x) && Number.isFinite(y)) out.push({ x, y });
-  }
-  return out;
-}
-
-export function boundsOfPoints(points: readonly Point[]): Rect {
-  if (points.length === 0) return { x: 0, y: 0, w: 0, h: 0 };
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
-  for (const p of points) {
-    minX = Math.min(minX, p.x);
-    minY = Math.min(minY, p.y);
-    maxX = Math.max(maxX, p.x);
-    maxY = Math.max(maxY, p.y);
-  }
-  return { x: minX, y: minY, w: maxX - minX, h: maxY - minY };
-}
-
-/** An item's box; strokes use their points (a foreign client may not keep x/y/w/h current). */
-export function rectOf(item: Item): Rect | null {
-  if (item.type === 'connector') return null;
-  if (item.type === 'stroke') {
-    const points = pairs(item.points);
-    return points.length > 0 ? boundsOfPoints(points) : null;
-  }
-  return { x: item.x, y: item.y, w: Math.max(0, item.w), h: Math.max(0, item.h) };
-}
-
-export function contains(rect: Rect, point: Point): boolean {
-  return (
-    point.x >= rect.x &&
-    point.x <= rect.x + rect.w &&
-    point.y >= rect.y &&
-    point.y <= rect.y + rect.h
-  );
-}
+export {
+  boundsOf as union,
+  boxOf as rectOf,
+  centre,
+  contains,
+  containsBox,
+  edgePoint,
+  strokeBox,
+  strokePoints,
+} from '../../../../shared/geometry.ts';
 
 export function intersects(a: Rect, b: Rect): boolean {
   return a.x <= b.x + b.w && b.x <= a.x + a.w && a.y <= b.y + b.h && b.y <= a.y + a.h;
-}
-
-export function union(rects: readonly Rect[]): Rect | null {
-  if (rects.length === 0) return null;
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
-  for (const r of rects) {
-    minX = Math.min(minX, r.x);
-    minY = Math.min(minY, r.y);
-    maxX = Math.max(maxX, r.x + r.w);
-    maxY = Math.max(maxY, r.y + r.h);
-  }
-  return { x: minX, y: minY, w: maxX - minX, h: maxY - minY };
 }
 
 export function rectFromCorners(a: Point, b: Point): Rect {
@@ -90,13 +45,10 @@ export function distanceToSegment(p: Point, a: Point, b: Point): number {
 }
 
 export function strokeHit(points: readonly number[], p: Point, radius: number): boolean {
-  const list = pairs(points);
+  const list = strokePoints(points);
   if (list.length === 1) return Math.hypot(list[0]!.x - p.x, list[0]!.y - p.y) <= radius;
   for (let i = 0; i + 1 < list.length; i++) {
     if (distanceToSegment(p, list[i]!, list[i + 1]!) <= radius) return true;
   }
   return false;
 }
-
-/** An item's centre and a connector's ends: shared with the SVG export, which draws alike. */
-export { centre, edgePoint } from '../../../../shared/geometry.ts';

@@ -8,9 +8,17 @@ import {
   placeAt,
   resizeTo,
   snapToFrames,
-  strokeBox,
 } from '../model/edit-actions.ts';
-import { intersects, type Point, rectFromCorners, rectOf, strokeHit } from '../model/geometry.ts';
+import {
+  centre,
+  containsBox,
+  intersects,
+  type Point,
+  rectFromCorners,
+  rectOf,
+  strokeBox,
+  strokeHit,
+} from '../model/geometry.ts';
 import { type Gesture, perFrame, type ToolEnv, tellLeftOut } from './tool-env.ts';
 
 export function panGesture(env: ToolEnv, startScreen: Point): Gesture {
@@ -122,17 +130,7 @@ export function marqueeGesture(env: ToolEnv, start: Point, additive: boolean): G
     for (const { item } of env.model.all()) {
       const box = rectOf(item);
       if (!box || !intersects(area, box)) continue;
-      if (
-        item.type === 'frame' &&
-        !(
-          box.x >= area.x &&
-          box.y >= area.y &&
-          box.x + box.w <= area.x + area.w &&
-          box.y + box.h <= area.y + area.h
-        )
-      ) {
-        continue;
-      }
+      if (item.type === 'frame' && !containsBox(area, box)) continue;
       ids.push(item.id);
     }
     return ids;
@@ -171,7 +169,9 @@ export function penGesture(env: ToolEnv, start: Point): Gesture {
     },
     end() {
       env.drafts.set({ pen: null });
-      const box = strokeBox(points);
+      // Kept with the points so exports and foreign clients see where the stroke is; a pen
+      // stroke has had its first point since the pointer went down.
+      const box = strokeBox(points)!;
       env.undo.boundary();
       createItem(env.model, {
         type: 'stroke',
@@ -219,7 +219,7 @@ export function eraserGesture(env: ToolEnv, start: Point): Gesture {
 export function connectorGesture(env: ToolEnv, fromId: string, start: Point): Gesture {
   const from = env.model.read(fromId);
   const box = from ? rectOf(from) : null;
-  const origin = box ? { x: box.x + box.w / 2, y: box.y + box.h / 2 } : start;
+  const origin = box ? centre(box) : start;
   env.drafts.set({ connector: { from: origin, to: start } });
   return {
     move(point) {
