@@ -1,7 +1,7 @@
 /**
  * Where a new item goes (client/src/canvas/model/placement.ts), with plain rectangles: a click
  * in a frame, the keyboard beside a selection in a frame or in none, and the keyboard with
- * nothing selected. Frames here are 800 × 600 at the origin, their title 300 × 40 at the top
+ * nothing selected (in a frame or in none). Frames here are 800 × 600 at the origin, their title 300 × 40 at the top
  * left; MARGIN is 8 and GAP 24, so a 200 × 200 note's grid step is 224.
  */
 import { describe, expect, it } from 'vitest';
@@ -173,5 +173,29 @@ describe('the keyboard with nothing selected (nearestFree): the nearest free spo
     const below = { x: -1000, y: -1000, w: 2200, h: 1000 + fourOut.y - 1 };
     expect(nearestFree(middle, [allBut, below])).toEqual(fourOut);
     expect(nearestFree(middle, [{ x: -1000, y: -1000, w: 2200, h: 2200 }])).toBeNull();
+  });
+
+  describe('with the middle in a lane of the customer journey (240 high, title at its left)', () => {
+    const lane = {
+      rect: { x: 0, y: 240, w: 1820, h: 240 },
+      title: { x: 0, y: 240, w: 180, h: 25 },
+    };
+
+    it('stays in that lane: the spot beside the middle, not the one in the lane above', () => {
+      expect(nearestFree(note(800, 260), [note(800, 260)], lane)).toEqual(note(576, 260));
+    });
+
+    it('lands on neither the lane’s title nor a note beside it', () => {
+      expect(nearestFree(note(100, 260), [note(320, 260)], lane)).toEqual(note(548, 260));
+    });
+
+    it('moves a middle that sticks out of the lane inside it first', () => {
+      expect(nearestFree(note(800, 400), [], lane)).toEqual(note(800, 272));
+    });
+
+    it('is null when the lane is full or too small for the item', () => {
+      expect(nearestFree(note(800, 260), [lane.rect], lane)).toBeNull();
+      expect(nearestFree({ x: 800, y: 200, w: 420, h: 560 }, [], lane)).toBeNull();
+    });
   });
 });

@@ -6,7 +6,7 @@
 import { intersects, type Point, type Rect } from './geometry.ts';
 
 /** Between a new item and the frame edge or title it keeps clear of. */
-export const MARGIN = 8;
+const MARGIN = 8;
 /** Between the selection and an item the keyboard adds beside it, and between spots of a grid. */
 export const GAP = 24;
 
@@ -65,10 +65,8 @@ const BESIDE_ORDER: readonly Point[] = [0, 1, -1, 2, -2, 3, -3].flatMap((y) => [
  * along it, then the rows below and above. Null when the frame has no room left.
  */
 export function besideInFrame(box: Rect, frame: FrameRoom, taken: readonly Rect[]): Rect | null {
-  const inner = innerOf(frame.rect);
-  const row = { ...box, y: clampInto(box, inner).y };
-  const clear = frame.title ? [...taken, frame.title] : taken;
-  return firstFree(onGrid(row, BESIDE_ORDER), { bounds: inner, taken: clear });
+  const row = { ...box, y: clampInto(box, innerOf(frame.rect)).y };
+  return freeInFrame(row, BESIDE_ORDER, frame, taken);
 }
 
 /** How far rightOf goes along the row before it gives up looking. */
@@ -90,11 +88,25 @@ const NEAREST_FIRST: readonly Point[] = Array.from({ length: 81 }, (_, i) => ({
 })).sort((a, b) => Math.hypot(a.x, a.y) - Math.hypot(b.x, b.y));
 
 /**
- * The keyboard with nothing selected: the spot nearest `box` where it touches none of `taken`,
- * on a grid of its own size around it; null when the whole neighbourhood is full.
+ * The keyboard with nothing selected: the spot nearest `box` (the middle of the view) where it
+ * touches none of `taken`, on a grid of its own size around it; null when the whole
+ * neighbourhood is full. In a `frame` (the one the middle is in) only spots inside it and clear
+ * of its title count, from `box` moved inside: the lane in view keeps the note.
  */
-export function nearestFree(box: Rect, taken: readonly Rect[]): Rect | null {
-  return firstFree(onGrid(box, NEAREST_FIRST), { taken });
+export function nearestFree(box: Rect, taken: readonly Rect[], frame?: FrameRoom): Rect | null {
+  if (!frame) return firstFree(onGrid(box, NEAREST_FIRST), { taken });
+  return freeInFrame(clampInto(box, innerOf(frame.rect)), NEAREST_FIRST, frame, taken);
+}
+
+/** The first spot of the grid around `start` inside `frame`, clear of its title and `taken`. */
+function freeInFrame(
+  start: Rect,
+  steps: readonly Point[],
+  frame: FrameRoom,
+  taken: readonly Rect[],
+): Rect | null {
+  const clear = frame.title ? [...taken, frame.title] : taken;
+  return firstFree(onGrid(start, steps), { bounds: innerOf(frame.rect), taken: clear });
 }
 
 /** A frame's box less MARGIN on every side: where what it holds must lie. */

@@ -114,7 +114,7 @@ export function createAt(env: ToolEnv, type: CreatedType, at: Point): string {
 /**
  * The keyboard's way to add an item: beside the selected items (to their right, on the first
  * free spot, inside the frame they are in), or in the middle of the view when nothing is
- * selected (the nearest free spot there, then kept in its frame as a click would be).
+ * selected (the nearest free spot there, inside the frame the middle is in).
  */
 export function createByKeyboard(env: ToolEnv, type: CreatedType): string {
   const selected = [...env.state.selection]
@@ -129,7 +129,12 @@ export function createByKeyboard(env: ToolEnv, type: CreatedType): string {
     .filter((r) => r !== null);
   if (!beside) {
     const middle = env.viewport.centre();
-    const spot = nearestFree(centredBox(type, middle), others);
+    const box = centredBox(type, middle);
+    // A full frame, or none: the nearest free spot anywhere, then kept in its frame as a click.
+    const frame = type === 'frame' ? null : frameRoomAt(env, middle, box);
+    const inFrame = frame && nearestFree(box, others, frame);
+    if (inFrame) return createIn(env, type, inFrame);
+    const spot = nearestFree(box, others);
     return createAt(env, type, spot ? centre(spot) : middle);
   }
   const box = { x: beside.x + beside.w + GAP, y: beside.y, ...SIZES[type] };
