@@ -439,4 +439,50 @@ describe.skipIf(!HAS_CHROMIUM)('new notes in the customer journey’s lanes', ()
     expect(note.parent).toBe(practices.id);
     expect(inside(note, practices)).toBe(true);
   });
+
+  it('N then Enter with nothing selected and the middle taken keeps the new note in the lane in view', async () => {
+    // The board point in the middle of the canvas, where the keyboard puts a note.
+    const zoom = await zoomOf(page);
+    const people = lane('People');
+    const origin = await boxOf(page.locator(`[data-item-id="${people.id}"]`));
+    const surface = await surfaceBox(page);
+    const middle = {
+      x: people.x + (surface.x + surface.width / 2 - origin.x) / zoom,
+      y: people.y + (surface.y + surface.height / 2 - origin.y) / zoom,
+    };
+    const here = items().find(
+      (i): i is Frame =>
+        i.type === 'frame' &&
+        middle.x >= i.x &&
+        middle.x <= i.x + i.w &&
+        middle.y >= i.y &&
+        middle.y <= i.y + i.h,
+    );
+    expect(here).toBeDefined();
+    const taken = addItem(observer.doc, {
+      type: 'note',
+      x: middle.x - 100,
+      y: here!.y + 20,
+      text: 'Mid-view',
+      parent: here!.id,
+    });
+    await item(page, taken).waitFor();
+    const count = notes().length;
+    await page.locator('.im-surface').focus();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('n');
+    await page.keyboard.press('Enter');
+    const note = await lastNote(count + 1, 'Beside mid-view');
+    expect(note.parent).toBe(here!.id);
+    expect(inside(note, here!)).toBe(true);
+    for (const other of notes().filter((n) => n.id !== note.id)) {
+      const apart =
+        note.x >= other.x + other.w ||
+        other.x >= note.x + note.w ||
+        note.y >= other.y + other.h ||
+        other.y >= note.y + note.h;
+      expect(apart).toBe(true);
+    }
+  });
 });

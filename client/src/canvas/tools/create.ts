@@ -2,7 +2,7 @@
  * Creating items: the note, text, frame and concept tools (a click; a drag sizes a frame),
  * double-click on empty board, and Enter for keyboard users.
  */
-import type { ItemType, NewItem } from '../../../../shared/board-document.ts';
+import type { NewItem } from '../../../../shared/board-document.ts';
 import {
   canHold,
   createItem,
@@ -13,13 +13,20 @@ import {
 import {
   centre,
   contains,
-  intersects,
   type Point,
   type Rect,
   rectFromCorners,
   rectOf,
   union,
 } from '../model/geometry.ts';
+import {
+  besideInFrame,
+  type FrameRoom,
+  GAP,
+  keepInFrame,
+  nearestFree,
+  rightOf,
+} from '../model/placement.ts';
 import { editableIds, type Gesture, type ToolEnv } from './tool-env.ts';
 
 export type CreatedType = 'note' | 'text' | 'frame' | 'concept';
@@ -30,11 +37,11 @@ export function isCreatingTool(tool: string): tool is CreatedType {
   return (CREATING_TOOLS as readonly string[]).includes(tool);
 }
 
-const SIZES: Partial<Record<ItemType, [number, number]>> = {
-  note: [200, 200],
-  text: [240, 60],
-  frame: [800, 600],
-  concept: [420, 560],
+const SIZES: Record<CreatedType, { w: number; h: number }> = {
+  note: { w: 200, h: 200 },
+  text: { w: 240, h: 60 },
+  frame: { w: 800, h: 600 },
+  concept: { w: 420, h: 560 },
 };
 
 /**
@@ -46,10 +53,6 @@ const SIZES: Partial<Record<ItemType, [number, number]>> = {
 export const MIN_FRAME = { w: 280, h: 300 };
 /** Below this many screen pixels a press of the frame tool is a click, not a drag. */
 const CLICK_SLOP = 4;
-/** Between a new item and the frame edge or title it keeps clear of. */
-const MARGIN = 8;
-/** Between the selection and an item the keyboard adds beside it. */
-const GAP = 24;
 
 /** Adds an item in `box`, selects it and starts editing its text or title. */
 function createIn(env: ToolEnv, type: CreatedType, box: Rect): string {
@@ -93,7 +96,7 @@ function itemsCentredIn(env: ToolEnv, box: Rect): string[] {
 }
 
 function centredBox(type: CreatedType, at: Point): Rect {
-  const [w, h] = SIZES[type] ?? [200, 200];
+  const { w, h } = SIZES[type];
   return { x: at.x - w / 2, y: at.y - h / 2, w, h };
 }
 
@@ -104,12 +107,14 @@ function centredBox(type: CreatedType, at: Point): Rect {
  */
 export function createAt(env: ToolEnv, type: CreatedType, at: Point): string {
   const box = centredBox(type, at);
-  return createIn(env, type, type === 'frame' ? box : keepInFrame(env, box, at));
+  const frame = type === 'frame' ? null : frameRoomAt(env, at, box);
+  return createIn(env, type, frame ? keepInFrame(box, frame) : box);
 }
 
 /**
  * The keyboard's way to add an item: beside the selected items (to their right, on the first
- * free spot), or in the middle of the view when nothing is selected.
+ * free spot, inside the frame they are in), or in the middle of the view when nothing is
+ * selected (the nearest free spot there, inside the frame the middle is in).
  */
 export function createByKeyboard(env: ToolEnv, type: CreatedType): string {
   const selected = [...env.state.selection]
@@ -117,7 +122,6 @@ export function createByKeyboard(env: ToolEnv, type: CreatedType): string {
     .map((item) => (item ? rectOf(item) : null))
     .filter((r) => r !== null);
   const beside = union(selected);
-  const [w, h] = SIZES[type] ?? [200, 200];
   const others = env.model
     .all()
     .filter((l) => l.item.type !== 'frame' && l.item.type !== 'connector')
@@ -125,100 +129,24 @@ export function createByKeyboard(env: ToolEnv, type: CreatedType): string {
     .filter((r) => r !== null);
   if (!beside) {
     const middle = env.viewport.centre();
-    return createAt(env, type, freeSpotNear(centredBox(type, middle), others, middle));
+    const box = centredBox(type, middle);
+    // A full frame, or none: the nearest free spot anywhere, then kept in its frame as a click.
+    const frame = type === 'frame' ? null : frameRoomAt(env, middle, box);
+    const inFrame = frame && nearestFree(box, others, frame);
+    if (inFrame) return createIn(env, type, inFrame);
+    const spot = nearestFree(box, others);
+    return createAt(env, type, spot ? centre(spot) : middle);
   }
-  const box = { x: beside.x + beside.w + GAP, y: beside.y, w, h };
-  const inFrame = besideInFrame(env, box, others, centre(beside));
-  if (inFrame) return createIn(env, type, inFrame);
-  for (let tries = 0; tries < 50 && others.some((r) => intersects(r, box)); tries++) {
-    box.x += w + GAP;
-  }
-  return createIn(env, type, box);
+  const box = { x: beside.x + beside.w + GAP, y: beside.y, ...SIZES[type] };
+  // A full frame, or none: the item goes right of the selection anyway.
+  const frame = frameRoomAt(env, centre(beside), box);
+  return createIn(env, type, (frame && besideInFrame(box, frame, others)) ?? rightOf(box, others));
 }
 
-/** Spots besideInFrame tries, in reading order: on along the row, back along it, other rows. */
-const BESIDE_ORDER: readonly Point[] = [0, 1, -1, 2, -2, 3, -3].flatMap((y) => [
-  ...Array.from({ length: 13 }, (_, x) => ({ x, y })),
-  ...Array.from({ length: 12 }, (_, x) => ({ x: -1 - x, y })),
-]);
-
-/**
- * Where `box`, first tried right of the selection, fits in the frame the selection is in (a
- * lane of the customer journey): inside it, clear of its title and of `others`, on along the
- * selection's row, back along it, then the rows below and above. Null when the selection is in
- * no frame, or the frame has no room left: the note then goes right of the selection anyway.
- */
-function besideInFrame(env: ToolEnv, box: Rect, others: Rect[], at: Point): Rect | null {
+/** The frame at `at` that can hold `box`: the one snapToFrames will make the item's parent. */
+function frameRoomAt(env: ToolEnv, at: Point, box: Rect): FrameRoom | null {
   const frame = frameAt(framesTopFirst(env.model.all()), at, (f) => canHold(f.rect, box));
-  if (!frame) return null;
-  const f = frame.rect;
-  const title = titleBox(env, frame.id, f);
-  const taken = title ? [...others, title] : others;
-  const top = Math.min(Math.max(box.y, f.y + MARGIN), f.y + f.h - MARGIN - box.h);
-  const fits = (r: Rect) =>
-    r.x >= f.x + MARGIN &&
-    r.y >= f.y + MARGIN &&
-    r.x + r.w <= f.x + f.w - MARGIN &&
-    r.y + r.h <= f.y + f.h - MARGIN;
-  for (const step of BESIDE_ORDER) {
-    const spot = {
-      ...box,
-      x: box.x + step.x * (box.w + GAP),
-      y: top + step.y * (box.h + GAP),
-    };
-    if (fits(spot) && !taken.some((r) => intersects(r, spot))) return spot;
-  }
-  return null;
-}
-
-/** Steps of a 9 × 9 grid around a spot, nearest first: where freeSpotNear looks. */
-const NEAREST_FIRST: readonly Point[] = Array.from({ length: 81 }, (_, i) => ({
-  x: (i % 9) - 4,
-  y: Math.floor(i / 9) - 4,
-})).sort((a, b) => Math.hypot(a.x, a.y) - Math.hypot(b.x, b.y));
-
-/**
- * The centre of the spot nearest `at` where `box` covers none of `others`: tried on a grid of
- * the box's own size around it, nearest first; `at` itself when the whole neighbourhood is full.
- */
-function freeSpotNear(box: Rect, others: Rect[], at: Point): Point {
-  for (const step of NEAREST_FIRST) {
-    const moved = {
-      ...box,
-      x: box.x + step.x * (box.w + GAP),
-      y: box.y + step.y * (box.h + GAP),
-    };
-    if (!others.some((r) => intersects(r, moved))) return centre(moved);
-  }
-  return at;
-}
-
-/**
- * `box` moved the least it must to lie inside the frame at `at` (the one snapToFrames then
- * makes its parent: the topmost there that can hold it) and clear of that frame's title, when
- * the frame has room for it; otherwise `box` as it is.
- */
-function keepInFrame(env: ToolEnv, box: Rect, at: Point): Rect {
-  const frames = framesTopFirst(env.model.all());
-  const frame = frameAt(frames, at, (f) => canHold(f.rect, box));
-  if (!frame) return box;
-  const f = frame.rect;
-  if (box.w > f.w - 2 * MARGIN || box.h > f.h - 2 * MARGIN) return box;
-  const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
-  const inside = {
-    ...box,
-    x: clamp(box.x, f.x + MARGIN, f.x + f.w - MARGIN - box.w),
-    y: clamp(box.y, f.y + MARGIN, f.y + f.h - MARGIN - box.h),
-  };
-  const title = titleBox(env, frame.id, f);
-  if (!title || !intersects(inside, title)) return inside;
-  const below = { ...inside, y: title.y + title.h + MARGIN };
-  const right = { ...inside, x: title.x + title.w + MARGIN };
-  const fits = (r: Rect) => r.y + r.h <= f.y + f.h - MARGIN && r.x + r.w <= f.x + f.w - MARGIN;
-  const choices = [below, right].filter(fits);
-  if (choices.length === 0) return inside;
-  const moved = (r: Rect) => Math.abs(r.x - inside.x) + Math.abs(r.y - inside.y);
-  return choices.reduce((best, r) => (moved(r) < moved(best) ? r : best));
+  return frame && { rect: frame.rect, title: titleBox(env, frame.id, frame.rect) };
 }
 
 /**

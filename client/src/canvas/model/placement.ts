@@ -1,0 +1,139 @@
+/**
+ * Where a new item goes. Every way of choosing is one search: the first of an ordered list of
+ * spots that lies within a bound and touches nothing taken. Plain rectangles in board units
+ * in and out; which frame, its title and the items around are for the caller (tools/create.ts).
+ */
+import { intersects, type Point, type Rect } from './geometry.ts';
+
+/** Between a new item and the frame edge or title it keeps clear of. */
+const MARGIN = 8;
+/** Between the selection and an item the keyboard adds beside it, and between spots of a grid. */
+export const GAP = 24;
+
+/** A frame as room for a new item: its box and where its title is drawn (null: not on the page). */
+export interface FrameRoom {
+  rect: Rect;
+  title: Rect | null;
+}
+
+/** The first of `spots` inside `bounds` (edges included) touching none of `taken`, or null. */
+export function firstFree(
+  spots: Iterable<Rect>,
+  { bounds, taken = [] }: { bounds?: Rect; taken?: readonly Rect[] },
+): Rect | null {
+  for (const spot of spots) {
+    if (bounds && !within(spot, bounds)) continue;
+    if (!taken.some((r) => intersects(r, spot))) return spot;
+  }
+  return null;
+}
+
+/** `box` moved by each of `steps`, a step being its own size plus GAP: spots on a grid. */
+export function* onGrid(box: Rect, steps: Iterable<Point>): Generator<Rect> {
+  for (const step of steps) {
+    yield { ...box, x: box.x + step.x * (box.w + GAP), y: box.y + step.y * (box.h + GAP) };
+  }
+}
+
+/**
+ * A click or double-click: `box` moved the least it must to lie inside the frame and clear of
+ * its title (a lane of the customer journey keeps its notes), still over the title when only
+ * that fits; `box` as it is when the frame is too small to hold it.
+ */
+export function keepInFrame(box: Rect, frame: FrameRoom): Rect {
+  const inner = innerOf(frame.rect);
+  if (box.w > inner.w || box.h > inner.h) return box;
+  const inside = clampInto(box, inner);
+  const { title } = frame;
+  if (!title || !intersects(inside, title)) return inside;
+  const below = { ...inside, y: title.y + title.h + MARGIN };
+  const right = { ...inside, x: title.x + title.w + MARGIN };
+  const moved = (r: Rect) => Math.abs(r.x - inside.x) + Math.abs(r.y - inside.y);
+  const leastMovedFirst = [below, right].sort((a, b) => moved(a) - moved(b));
+  return firstFree(leastMovedFirst, { bounds: inner }) ?? inside;
+}
+
+/** Steps besideInFrame tries, in reading order: on along the row, back along it, other rows. */
+const BESIDE_ORDER: readonly Point[] = [0, 1, -1, 2, -2, 3, -3].flatMap((y) => [
+  ...Array.from({ length: 13 }, (_, x) => ({ x, y })),
+  ...Array.from({ length: 12 }, (_, x) => ({ x: -1 - x, y })),
+]);
+
+/**
+ * The keyboard beside a selection in a frame: where `box`, first tried right of the selection,
+ * fits inside the frame clear of its title and of `taken`, on along the selection's row, back
+ * along it, then the rows below and above. Null when the frame has no room left.
+ */
+export function besideInFrame(box: Rect, frame: FrameRoom, taken: readonly Rect[]): Rect | null {
+  const row = { ...box, y: clampInto(box, innerOf(frame.rect)).y };
+  return freeInFrame(row, BESIDE_ORDER, frame, taken);
+}
+
+/** How far rightOf goes along the row before it gives up looking. */
+const RIGHTWARD: readonly Point[] = Array.from({ length: 51 }, (_, x) => ({ x, y: 0 }));
+
+/**
+ * The keyboard beside a selection in no frame (or a full one): `box`, or the first spot on to
+ * its right clear of `taken`; 50 boxes on when none is.
+ */
+export function rightOf(box: Rect, taken: readonly Rect[]): Rect {
+  const spots = [...onGrid(box, RIGHTWARD)];
+  return firstFree(spots, { taken }) ?? spots[spots.length - 1]!;
+}
+
+/** Steps of a 9 × 9 grid around a spot, nearest first: where nearestFree looks. */
+const NEAREST_FIRST: readonly Point[] = Array.from({ length: 81 }, (_, i) => ({
+  x: (i % 9) - 4,
+  y: Math.floor(i / 9) - 4,
+})).sort((a, b) => Math.hypot(a.x, a.y) - Math.hypot(b.x, b.y));
+
+/**
+ * The keyboard with nothing selected: the spot nearest `box` (the middle of the view) where it
+ * touches none of `taken`, on a grid of its own size around it; null when the whole
+ * neighbourhood is full. In a `frame` (the one the middle is in) only spots inside it and clear
+ * of its title count, from `box` moved inside: the lane in view keeps the note.
+ */
+export function nearestFree(box: Rect, taken: readonly Rect[], frame?: FrameRoom): Rect | null {
+  if (!frame) return firstFree(onGrid(box, NEAREST_FIRST), { taken });
+  return freeInFrame(clampInto(box, innerOf(frame.rect)), NEAREST_FIRST, frame, taken);
+}
+
+/** The first spot of the grid around `start` inside `frame`, clear of its title and `taken`. */
+function freeInFrame(
+  start: Rect,
+  steps: readonly Point[],
+  frame: FrameRoom,
+  taken: readonly Rect[],
+): Rect | null {
+  const clear = frame.title ? [...taken, frame.title] : taken;
+  return firstFree(onGrid(start, steps), { bounds: innerOf(frame.rect), taken: clear });
+}
+
+/** A frame's box less MARGIN on every side: where what it holds must lie. */
+function innerOf(frame: Rect): Rect {
+  return {
+    x: frame.x + MARGIN,
+    y: frame.y + MARGIN,
+    w: frame.w - 2 * MARGIN,
+    h: frame.h - 2 * MARGIN,
+  };
+}
+
+/** `box` moved the least it must to lie inside `bounds`; one too big sticks out at the top left. */
+function clampInto(box: Rect, bounds: Rect): Rect {
+  const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+  return {
+    ...box,
+    x: clamp(box.x, bounds.x, bounds.x + bounds.w - box.w),
+    y: clamp(box.y, bounds.y, bounds.y + bounds.h - box.h),
+  };
+}
+
+function within(r: Rect, bounds: Rect): boolean {
+  return (
+    r.x >= bounds.x &&
+    r.y >= bounds.y &&
+    r.x + r.w <= bounds.x + bounds.w &&
+    r.y + r.h <= bounds.y + bounds.h
+  );
+}
