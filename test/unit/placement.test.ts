@@ -5,7 +5,7 @@
  * left; MARGIN is 8 and GAP 24, so a 200 × 200 note's grid step is 224.
  */
 import { describe, expect, it } from 'vitest';
-import type { Rect } from '../../client/src/canvas/model/geometry.ts';
+import type { Box } from '../../client/src/canvas/model/geometry.ts';
 import {
   besideInFrame,
   firstFree,
@@ -14,12 +14,12 @@ import {
   rightOf,
 } from '../../client/src/canvas/model/placement.ts';
 
-const frame: Rect = { x: 0, y: 0, w: 800, h: 600 };
-const title: Rect = { x: 0, y: 0, w: 300, h: 40 };
-const note = (x: number, y: number): Rect => ({ x, y, w: 200, h: 200 });
+const frame: Box = { x: 0, y: 0, w: 800, h: 600 };
+const title: Box = { x: 0, y: 0, w: 300, h: 40 };
+const note = (x: number, y: number): Box => ({ x, y, w: 200, h: 200 });
 
 describe('firstFree: the first spot, in the order given, inside the bound and clear', () => {
-  const bounds: Rect = { x: 0, y: 0, w: 500, h: 500 };
+  const bounds: Box = { x: 0, y: 0, w: 500, h: 500 };
 
   it('takes the spots in order and skips the taken ones', () => {
     const spots = [note(0, 0), note(300, 0), note(0, 300)];
@@ -82,7 +82,7 @@ describe('a click in a frame (keepInFrame): inside it and off its title, moved t
 
 describe('the keyboard beside a selection in a frame (besideInFrame): in reading order', () => {
   const selected = note(8, 48);
-  const right = (of: Rect): Rect => note(of.x + of.w + 24, of.y);
+  const right = (of: Box): Box => note(of.x + of.w + 24, of.y);
 
   it('puts the item right of the selection when that is free', () => {
     expect(besideInFrame(right(selected), { rect: frame, title }, [selected])).toEqual(

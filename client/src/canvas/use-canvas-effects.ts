@@ -20,7 +20,7 @@ import {
   parsePayload,
   pasteItems,
 } from './model/clipboard.ts';
-import { centre, rectOf, union } from './model/geometry.ts';
+import { boundsOf, boxOf, centre } from './model/geometry.ts';
 import { FIT_INSETS } from './model/viewport.ts';
 import { PresencePublisher } from './presence/presence-publisher.ts';
 import { handleKeyDown, type KeyboardActions } from './tools/keyboard.ts';
@@ -31,10 +31,10 @@ import { canWrite, type ToolEnv } from './tools/tool-env.ts';
 const MIN_START_ZOOM = 0.3;
 
 export function boardBounds(env: ToolEnv) {
-  return union(
+  return boundsOf(
     env.model
       .all()
-      .map((l) => rectOf(l.item))
+      .map((l) => boxOf(l.item))
       .filter((r) => r !== null),
   );
 }
@@ -169,7 +169,7 @@ export function useCanvasEffects(
       const element = event.target instanceof Element ? event.target : null;
       const id = element?.getAttribute('data-item-id');
       const item = id ? model.read(id) : null;
-      const box = item ? rectOf(item) : null;
+      const box = item ? boxOf(item) : null;
       if (!box) return;
       const view = viewport.visible();
       const onScreen =

@@ -3,7 +3,7 @@ import { memo } from 'react';
 import { type ItemMap, readItem } from '../../../../shared/board-document.ts';
 import { useCanvas } from '../canvas-context.ts';
 import { useItemStatus } from '../model/canvas-state.ts';
-import { centre, edgePoint, rectOf } from '../model/geometry.ts';
+import { boxOf, centre, edgePoint } from '../model/geometry.ts';
 import { useItem, useMapVersion } from './use-item.ts';
 
 export interface ConnectorViewProps {
@@ -24,8 +24,8 @@ export const ConnectorView = memo(function ConnectorView({ id, map }: ConnectorV
   if (item?.type !== 'connector' || !fromMap || !toMap) return null;
   const fromItem = readItem(item.from, fromMap);
   const toItem = readItem(item.to, toMap);
-  const a = fromItem ? rectOf(fromItem) : null;
-  const b = toItem ? rectOf(toItem) : null;
+  const a = fromItem ? boxOf(fromItem) : null;
+  const b = toItem ? boxOf(toItem) : null;
   if (!a || !b) return null;
   const start = edgePoint(a, centre(b));
   const end = edgePoint(b, centre(a));

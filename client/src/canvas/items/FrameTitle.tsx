@@ -6,7 +6,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { ItemMap } from '../../../../shared/board-document.ts';
 import { useCanvas } from '../canvas-context.ts';
-import type { Rect } from '../model/geometry.ts';
+import type { Box } from '../model/geometry.ts';
 
 export interface FrameTitleProps {
   map: ItemMap;
@@ -23,7 +23,7 @@ export interface FrameTitleProps {
    * the frame's element, it names the frame itself (`label`, as the frame's), so a screen reader
    * still says whose title this is.
    */
-  frame?: { id: string; box: Rect; label: string };
+  frame?: { id: string; box: Box; label: string };
 }
 
 export function FrameTitle({

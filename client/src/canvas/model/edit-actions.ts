@@ -12,7 +12,7 @@ import {
 } from '../../../../shared/board-document.ts';
 import { byDrawingOrder, Z_FIELD, zOf } from '../../../../shared/drawing-order.ts';
 import type { BoardModel, Located } from './board-model.ts';
-import { centre, contains, type Point, type Rect, rectOf } from './geometry.ts';
+import { type Box, boxOf, centre, contains, type Point } from './geometry.ts';
 
 /** Adds an item on top of everything; notes go to my private document while one is given. */
 export function createItem(model: BoardModel, init: NewItem, target?: Y.Doc): string {
@@ -65,12 +65,12 @@ export function movingSet(model: BoardModel, ids: Iterable<string>): Placed[] {
     if (!located || located.item.type === 'connector') continue;
     chosen.add(id);
     if (located.item.type !== 'frame') continue;
-    const frame = rectOf(located.item);
+    const frame = boxOf(located.item);
     if (!frame) continue;
     for (const other of all) {
       if (chosen.has(other.item.id) || other.item.id === id) continue;
       if (other.item.type === 'connector') continue;
-      const box = rectOf(other.item);
+      const box = boxOf(other.item);
       const inside =
         other.item.parent === id ||
         (box !== null && contains(frame, centre(box)) && canHold(frame, box));
@@ -84,7 +84,7 @@ export function movingSet(model: BoardModel, ids: Iterable<string>): Placed[] {
 }
 
 /** Whether `frame` can hold an item of `box`: one as big as the frame lies over it, not in it. */
-export function canHold(frame: Rect, box: Rect): boolean {
+export function canHold(frame: Box, box: Box): boolean {
   return box.w * box.h < frame.w * frame.h;
 }
 
@@ -107,7 +107,7 @@ export function placeAt(model: BoardModel, start: readonly Placed[], dx: number,
 /** A frame of the shared board and where it lies. */
 export interface FrameBox {
   id: string;
-  rect: Rect;
+  rect: Box;
 }
 
 /**
@@ -117,7 +117,7 @@ export interface FrameBox {
 export function framesTopFirst(all: readonly Located[]): FrameBox[] {
   const frames: (FrameBox & { type: 'frame'; createdAt: number; z: number })[] = [];
   for (const { item, map, isPrivate } of all) {
-    const rect = rectOf(item);
+    const rect = boxOf(item);
     if (item.type !== 'frame' || isPrivate || !rect) continue;
     frames.push({ id: item.id, type: item.type, createdAt: item.createdAt, z: zOf(map), rect });
   }
@@ -148,7 +148,7 @@ export function snapToFrames(model: BoardModel, ids: Iterable<string>): void {
   const changes = new Map<string, string | null>();
   for (const l of all) {
     if (!wanted.has(l.item.id) || l.item.type === 'connector') continue;
-    const box = rectOf(l.item);
+    const box = boxOf(l.item);
     if (!box) continue;
     const frame = frameAt(frames, centre(box), (f) => f.id !== l.item.id && canHold(f.rect, box));
     const parent = frame?.id ?? null;

@@ -1,18 +1,13 @@
 /**
  * Boxes and points in board units, and the questions the tools ask of them. How an item lies
- * is the board's one reading (shared/geometry.ts), which the exports use too; the canvas calls
- * a box a Rect, so `rectOf` is shared `boxOf` and `union` is shared `boundsOf`.
+ * is the board's one reading (shared/geometry.ts), which the exports use too.
  */
 import type { Box, Point } from '../../../../shared/geometry.ts';
 import { strokePoints } from '../../../../shared/geometry.ts';
 
-export type { Point };
-/** A box in board units (shared/geometry.ts calls it Box). */
-export type Rect = Box;
-
 export {
-  boundsOf as union,
-  boxOf as rectOf,
+  boundsOf,
+  boxOf,
   centre,
   contains,
   containsBox,
@@ -20,12 +15,13 @@ export {
   strokeBox,
   strokePoints,
 } from '../../../../shared/geometry.ts';
+export type { Box, Point };
 
-export function intersects(a: Rect, b: Rect): boolean {
+export function intersects(a: Box, b: Box): boolean {
   return a.x <= b.x + b.w && b.x <= a.x + a.w && a.y <= b.y + b.h && b.y <= a.y + a.h;
 }
 
-export function rectFromCorners(a: Point, b: Point): Rect {
+export function rectFromCorners(a: Point, b: Point): Box {
   return {
     x: Math.min(a.x, b.x),
     y: Math.min(a.y, b.y),

@@ -3,7 +3,7 @@
  * spots that lies within a bound and touches nothing taken. Plain rectangles in board units
  * in and out; which frame, its title and the items around are for the caller (tools/create.ts).
  */
-import { intersects, type Point, type Rect } from './geometry.ts';
+import { type Box, intersects, type Point } from './geometry.ts';
 
 /** Between a new item and the frame edge or title it keeps clear of. */
 const MARGIN = 8;
@@ -12,15 +12,15 @@ export const GAP = 24;
 
 /** A frame as room for a new item: its box and where its title is drawn (null: not on the page). */
 export interface FrameRoom {
-  rect: Rect;
-  title: Rect | null;
+  rect: Box;
+  title: Box | null;
 }
 
 /** The first of `spots` inside `bounds` (edges included) touching none of `taken`, or null. */
 export function firstFree(
-  spots: Iterable<Rect>,
-  { bounds, taken = [] }: { bounds?: Rect; taken?: readonly Rect[] },
-): Rect | null {
+  spots: Iterable<Box>,
+  { bounds, taken = [] }: { bounds?: Box; taken?: readonly Box[] },
+): Box | null {
   for (const spot of spots) {
     if (bounds && !within(spot, bounds)) continue;
     if (!taken.some((r) => intersects(r, spot))) return spot;
@@ -29,7 +29,7 @@ export function firstFree(
 }
 
 /** `box` moved by each of `steps`, a step being its own size plus GAP: spots on a grid. */
-export function* onGrid(box: Rect, steps: Iterable<Point>): Generator<Rect> {
+export function* onGrid(box: Box, steps: Iterable<Point>): Generator<Box> {
   for (const step of steps) {
     yield { ...box, x: box.x + step.x * (box.w + GAP), y: box.y + step.y * (box.h + GAP) };
   }
@@ -40,7 +40,7 @@ export function* onGrid(box: Rect, steps: Iterable<Point>): Generator<Rect> {
  * its title (a lane of the customer journey keeps its notes), still over the title when only
  * that fits; `box` as it is when the frame is too small to hold it.
  */
-export function keepInFrame(box: Rect, frame: FrameRoom): Rect {
+export function keepInFrame(box: Box, frame: FrameRoom): Box {
   const inner = innerOf(frame.rect);
   if (box.w > inner.w || box.h > inner.h) return box;
   const inside = clampInto(box, inner);
@@ -48,7 +48,7 @@ export function keepInFrame(box: Rect, frame: FrameRoom): Rect {
   if (!title || !intersects(inside, title)) return inside;
   const below = { ...inside, y: title.y + title.h + MARGIN };
   const right = { ...inside, x: title.x + title.w + MARGIN };
-  const moved = (r: Rect) => Math.abs(r.x - inside.x) + Math.abs(r.y - inside.y);
+  const moved = (r: Box) => Math.abs(r.x - inside.x) + Math.abs(r.y - inside.y);
   const leastMovedFirst = [below, right].sort((a, b) => moved(a) - moved(b));
   return firstFree(leastMovedFirst, { bounds: inner }) ?? inside;
 }
@@ -64,7 +64,7 @@ const BESIDE_ORDER: readonly Point[] = [0, 1, -1, 2, -2, 3, -3].flatMap((y) => [
  * fits inside the frame clear of its title and of `taken`, on along the selection's row, back
  * along it, then the rows below and above. Null when the frame has no room left.
  */
-export function besideInFrame(box: Rect, frame: FrameRoom, taken: readonly Rect[]): Rect | null {
+export function besideInFrame(box: Box, frame: FrameRoom, taken: readonly Box[]): Box | null {
   const row = { ...box, y: clampInto(box, innerOf(frame.rect)).y };
   return freeInFrame(row, BESIDE_ORDER, frame, taken);
 }
@@ -76,7 +76,7 @@ const RIGHTWARD: readonly Point[] = Array.from({ length: 51 }, (_, x) => ({ x, y
  * The keyboard beside a selection in no frame (or a full one): `box`, or the first spot on to
  * its right clear of `taken`; 50 boxes on when none is.
  */
-export function rightOf(box: Rect, taken: readonly Rect[]): Rect {
+export function rightOf(box: Box, taken: readonly Box[]): Box {
   const spots = [...onGrid(box, RIGHTWARD)];
   return firstFree(spots, { taken }) ?? spots[spots.length - 1]!;
 }
@@ -93,24 +93,24 @@ const NEAREST_FIRST: readonly Point[] = Array.from({ length: 81 }, (_, i) => ({
  * neighbourhood is full. In a `frame` (the one the middle is in) only spots inside it and clear
  * of its title count, from `box` moved inside: the lane in view keeps the note.
  */
-export function nearestFree(box: Rect, taken: readonly Rect[], frame?: FrameRoom): Rect | null {
+export function nearestFree(box: Box, taken: readonly Box[], frame?: FrameRoom): Box | null {
   if (!frame) return firstFree(onGrid(box, NEAREST_FIRST), { taken });
   return freeInFrame(clampInto(box, innerOf(frame.rect)), NEAREST_FIRST, frame, taken);
 }
 
 /** The first spot of the grid around `start` inside `frame`, clear of its title and `taken`. */
 function freeInFrame(
-  start: Rect,
+  start: Box,
   steps: readonly Point[],
   frame: FrameRoom,
-  taken: readonly Rect[],
-): Rect | null {
+  taken: readonly Box[],
+): Box | null {
   const clear = frame.title ? [...taken, frame.title] : taken;
   return firstFree(onGrid(start, steps), { bounds: innerOf(frame.rect), taken: clear });
 }
 
 /** A frame's box less MARGIN on every side: where what it holds must lie. */
-function innerOf(frame: Rect): Rect {
+function innerOf(frame: Box): Box {
   return {
     x: frame.x + MARGIN,
     y: frame.y + MARGIN,
@@ -120,7 +120,7 @@ function innerOf(frame: Rect): Rect {
 }
 
 /** `box` moved the least it must to lie inside `bounds`; one too big sticks out at the top left. */
-function clampInto(box: Rect, bounds: Rect): Rect {
+function clampInto(box: Box, bounds: Box): Box {
   const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
   return {
     ...box,
@@ -129,7 +129,7 @@ function clampInto(box: Rect, bounds: Rect): Rect {
   };
 }
 
-function within(r: Rect, bounds: Rect): boolean {
+function within(r: Box, bounds: Box): boolean {
   return (
     r.x >= bounds.x &&
     r.y >= bounds.y &&

@@ -5,7 +5,7 @@
  * presence) hear about changes at most once per animation frame.
  */
 import type { ViewportState } from '../../board/presence.ts';
-import type { Point, Rect } from './geometry.ts';
+import type { Box, Point } from './geometry.ts';
 
 export const MIN_ZOOM = 0.05;
 export const MAX_ZOOM = 4;
@@ -99,7 +99,7 @@ export class Viewport {
   }
 
   /** The board area on screen. */
-  visible(): Rect {
+  visible(): Box {
     const topLeft = this.toBoard({ x: 0, y: 0 });
     return { ...topLeft, w: this.width / this.zoom, h: this.height / this.zoom };
   }
@@ -138,7 +138,7 @@ export class Viewport {
    * The view that shows `rect` whole inside the screen minus `insets` (pixels kept clear for
    * the tool bar and controls floating over the canvas).
    */
-  fitting(rect: Rect, insets: Insets = FIT_INSETS): ViewportState {
+  fitting(rect: Box, insets: Insets = FIT_INSETS): ViewportState {
     const width = Math.max(1, this.width - insets.left - insets.right);
     const height = Math.max(1, this.height - insets.top - insets.bottom);
     const zoom = clampZoom(

@@ -6,12 +6,12 @@ import { useEffect, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import { onDocChange } from '../../sync/doc-changes.ts';
 import { useCanvas } from '../canvas-context.ts';
-import { type Rect, rectOf } from '../model/geometry.ts';
+import { type Box, boxOf } from '../model/geometry.ts';
 
 interface Outline {
   key: string;
   color: string;
-  rect: Rect;
+  rect: Box;
 }
 
 export function RemoteSelections({ awareness }: { awareness: Awareness }) {
@@ -37,7 +37,7 @@ export function RemoteSelections({ awareness }: { awareness: Awareness }) {
         for (const id of selection.slice(0, 500)) {
           if (typeof id !== 'string') continue;
           const item = model.read(id);
-          const rect = item ? rectOf(item) : null;
+          const rect = item ? boxOf(item) : null;
           if (rect) next.push({ key: `${clientId}:${id}`, color, rect });
         }
       });

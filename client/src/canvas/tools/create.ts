@@ -11,13 +11,13 @@ import {
   snapToFrames,
 } from '../model/edit-actions.ts';
 import {
+  type Box,
+  boundsOf,
+  boxOf,
   centre,
   contains,
   type Point,
-  type Rect,
   rectFromCorners,
-  rectOf,
-  union,
 } from '../model/geometry.ts';
 import {
   besideInFrame,
@@ -55,7 +55,7 @@ export const MIN_FRAME = { w: 280, h: 300 };
 const CLICK_SLOP = 4;
 
 /** Adds an item in `box`, selects it and starts editing its text or title. */
-function createIn(env: ToolEnv, type: CreatedType, box: Rect): string {
+function createIn(env: ToolEnv, type: CreatedType, box: Box): string {
   const init: NewItem = {
     type,
     x: Math.round(box.x),
@@ -83,19 +83,19 @@ function createIn(env: ToolEnv, type: CreatedType, box: Rect): string {
  * can hold each): those whose centre it covers, that I may change. So a frame drawn around a
  * cluster carries it when moved, and the exports list the cluster under the frame's title.
  */
-function itemsCentredIn(env: ToolEnv, box: Rect): string[] {
+function itemsCentredIn(env: ToolEnv, box: Box): string[] {
   const inside = env.model
     .all()
     .filter((l) => l.item.type !== 'frame' && l.item.type !== 'connector')
     .filter((l) => {
-      const rect = rectOf(l.item);
+      const rect = boxOf(l.item);
       return rect !== null && contains(box, centre(rect));
     })
     .map((l) => l.item.id);
   return editableIds(env, inside);
 }
 
-function centredBox(type: CreatedType, at: Point): Rect {
+function centredBox(type: CreatedType, at: Point): Box {
   const { w, h } = SIZES[type];
   return { x: at.x - w / 2, y: at.y - h / 2, w, h };
 }
@@ -119,13 +119,13 @@ export function createAt(env: ToolEnv, type: CreatedType, at: Point): string {
 export function createByKeyboard(env: ToolEnv, type: CreatedType): string {
   const selected = [...env.state.selection]
     .map((id) => env.model.read(id))
-    .map((item) => (item ? rectOf(item) : null))
+    .map((item) => (item ? boxOf(item) : null))
     .filter((r) => r !== null);
-  const beside = union(selected);
+  const beside = boundsOf(selected);
   const others = env.model
     .all()
     .filter((l) => l.item.type !== 'frame' && l.item.type !== 'connector')
-    .map((l) => rectOf(l.item))
+    .map((l) => boxOf(l.item))
     .filter((r) => r !== null);
   if (!beside) {
     const middle = env.viewport.centre();
@@ -144,7 +144,7 @@ export function createByKeyboard(env: ToolEnv, type: CreatedType): string {
 }
 
 /** The frame at `at` that can hold `box`: the one snapToFrames will make the item's parent. */
-function frameRoomAt(env: ToolEnv, at: Point, box: Rect): FrameRoom | null {
+function frameRoomAt(env: ToolEnv, at: Point, box: Box): FrameRoom | null {
   const frame = frameAt(framesTopFirst(env.model.all()), at, (f) => canHold(f.rect, box));
   return frame && { rect: frame.rect, title: titleBox(env, frame.id, frame.rect) };
 }
@@ -153,7 +153,7 @@ function frameRoomAt(env: ToolEnv, at: Point, box: Rect): FrameRoom | null {
  * Where a frame's title is drawn, in board units. Measured on the page: the title keeps a
  * readable screen size when zoomed out (canvas.css), so its board size depends on the zoom.
  */
-function titleBox(env: ToolEnv, frameId: string, frame: Rect): Rect | null {
+function titleBox(env: ToolEnv, frameId: string, frame: Box): Box | null {
   const element = document.querySelector(
     `[data-item-id="${CSS.escape(frameId)}"] > [data-handle="title"]`,
   );
@@ -170,7 +170,7 @@ function titleBox(env: ToolEnv, frameId: string, frame: Rect): Rect | null {
  */
 export function frameGesture(env: ToolEnv, start: Point, startScreen: Point): Gesture {
   let dragged = false;
-  const boxTo = (point: Point): Rect => {
+  const boxTo = (point: Point): Box => {
     const box = rectFromCorners(start, point);
     const w = Math.max(MIN_FRAME.w, box.w);
     const h = Math.max(MIN_FRAME.h, box.h);

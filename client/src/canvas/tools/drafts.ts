@@ -3,13 +3,13 @@
  * a frame being dragged out.
  */
 import { useSyncExternalStore } from 'react';
-import type { Point, Rect } from '../model/geometry.ts';
+import type { Box, Point } from '../model/geometry.ts';
 
 export interface Drafts {
   pen: number[] | null;
-  marquee: Rect | null;
+  marquee: Box | null;
   connector: { from: Point; to: Point } | null;
-  frame: Rect | null;
+  frame: Box | null;
 }
 
 export class DraftStore {

@@ -10,12 +10,12 @@ import {
   snapToFrames,
 } from '../model/edit-actions.ts';
 import {
+  boxOf,
   centre,
   containsBox,
   intersects,
   type Point,
   rectFromCorners,
-  rectOf,
   strokeBox,
   strokeHit,
 } from '../model/geometry.ts';
@@ -93,7 +93,7 @@ export function moveGesture(
 
 export function resizeGesture(env: ToolEnv, id: string, start: Point): Gesture {
   const item = env.model.read(id);
-  const box = item ? rectOf(item) : null;
+  const box = item ? boxOf(item) : null;
   env.undo.beginGesture();
   const writer = perFrame<Point>((size) => resizeTo(env.model, id, size.x, size.y));
   return {
@@ -128,7 +128,7 @@ export function marqueeGesture(env: ToolEnv, start: Point, additive: boolean): G
     const area = rectFromCorners(start, point);
     const ids: string[] = [];
     for (const { item } of env.model.all()) {
-      const box = rectOf(item);
+      const box = boxOf(item);
       if (!box || !intersects(area, box)) continue;
       if (item.type === 'frame' && !containsBox(area, box)) continue;
       ids.push(item.id);
@@ -218,7 +218,7 @@ export function eraserGesture(env: ToolEnv, start: Point): Gesture {
 /** From one item to another; dropping anywhere else draws nothing. */
 export function connectorGesture(env: ToolEnv, fromId: string, start: Point): Gesture {
   const from = env.model.read(fromId);
-  const box = from ? rectOf(from) : null;
+  const box = from ? boxOf(from) : null;
   const origin = box ? centre(box) : start;
   env.drafts.set({ connector: { from: origin, to: start } });
   return {

@@ -14,7 +14,7 @@ import {
   placeAt,
   sendToBack,
 } from '../model/edit-actions.ts';
-import { centre, rectOf, union } from '../model/geometry.ts';
+import { boundsOf, boxOf, centre } from '../model/geometry.ts';
 import { createByKeyboard, isCreatingTool } from './create.ts';
 import { canWrite, editableIds, type ToolEnv, tellLeftOut, usableTools } from './tool-env.ts';
 
@@ -199,9 +199,9 @@ function nearestInDirection(env: ToolEnv, key: string): string | null {
   const all = env.model.all().filter((l) => l.item.type !== 'connector');
   const current = [...env.state.selection]
     .map((id) => env.model.read(id))
-    .map((item) => (item ? rectOf(item) : null))
+    .map((item) => (item ? boxOf(item) : null))
     .filter((r) => r !== null);
-  const from = union(current);
+  const from = boundsOf(current);
   const origin = from ? centre(from) : env.viewport.centre();
   const dir = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] }[
     key as 'ArrowLeft'
@@ -210,7 +210,7 @@ function nearestInDirection(env: ToolEnv, key: string): string | null {
   let best: { id: string; score: number } | null = null;
   for (const { item } of all) {
     if (env.state.selection.has(item.id)) continue;
-    const box = rectOf(item);
+    const box = boxOf(item);
     if (!box) continue;
     const c = centre(box);
     const along = (c.x - origin.x) * dir[0]! + (c.y - origin.y) * dir[1]!;

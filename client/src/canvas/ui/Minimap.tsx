@@ -7,7 +7,7 @@ import { type PointerEvent, useEffect, useRef } from 'react';
 import { onDocChange } from '../../sync/doc-changes.ts';
 import { useCanvas } from '../canvas-context.ts';
 import { safeFill } from '../items/colors.ts';
-import { type Rect, rectOf, union } from '../model/geometry.ts';
+import { type Box, boundsOf, boxOf } from '../model/geometry.ts';
 
 const W = 200;
 const H = 130;
@@ -15,11 +15,11 @@ const H = 130;
 export function Minimap() {
   const { t, model, viewport } = useCanvas();
   const canvas = useRef<HTMLCanvasElement>(null);
-  const mapping = useRef<{ world: Rect; scale: number; ox: number; oy: number } | null>(null);
+  const mapping = useRef<{ world: Box; scale: number; ox: number; oy: number } | null>(null);
 
   useEffect(() => {
     let frame = 0;
-    let items: { rect: Rect; fill: string; frame: boolean }[] = [];
+    let items: { rect: Box; fill: string; frame: boolean }[] = [];
     let itemsDirty = true;
     const draw = () => {
       frame = 0;
@@ -29,7 +29,7 @@ export function Minimap() {
         itemsDirty = false;
         items = [];
         for (const { item } of model.all()) {
-          const rect = rectOf(item);
+          const rect = boxOf(item);
           if (!rect) continue;
           items.push({
             rect,
@@ -44,7 +44,7 @@ export function Minimap() {
         }
       }
       const visible = viewport.visible();
-      const world = union([...items.map((i) => i.rect), visible]) ?? visible;
+      const world = boundsOf([...items.map((i) => i.rect), visible]) ?? visible;
       const scale = Math.min(W / world.w, H / world.h);
       const ox = (W - world.w * scale) / 2 - world.x * scale;
       const oy = (H - world.h * scale) / 2 - world.y * scale;
