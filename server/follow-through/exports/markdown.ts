@@ -12,6 +12,7 @@ import {
   type ConceptItem,
   type FrameItem,
   formatTimestamp,
+  columnsOf,
   frameLookup,
   memberNames,
   type NoteItem,
@@ -90,10 +91,28 @@ function ideasByFrame(items: readonly Item[], labels: ExportLabels): string {
   }
   const list = (group: NoteItem[]) =>
     group.length === 0 ? labels.noIdeas : group.map((note) => `- ${mdBlock(note.text)}`).join('\n');
-  const blocks = frames.map(
-    (frame) =>
-      `### ${mdInline(frame.title) || labels.untitled}\n\n${list(groups.get(frame) ?? [])}`,
-  );
+  const blocks = frames.map((frame) => {
+    const title = `### ${mdInline(frame.title) || labels.untitled}`;
+    const group = groups.get(frame) ?? [];
+    const columns = columnsOf(frame, items, frameOf);
+    if (columns.length === 0 || group.length === 0) return `${title}\n\n${list(group)}`;
+    // A journey lane: its notes by stage, every stage listed (an empty cell of the map is
+    // worth seeing); notes in a column without a header come first, under the lane itself.
+    const inColumn = (note: NoteItem, column: { from: number; to: number }) => {
+      const middle = note.x + note.w / 2;
+      return middle >= column.from && middle < column.to;
+    };
+    const unheaded = group.filter(
+      (note) => !columns.some((column) => column.header !== '' && inColumn(note, column)),
+    );
+    const stages = columns
+      .filter((column) => column.header !== '')
+      .map((column) => {
+        const notes = group.filter((note) => inColumn(note, column));
+        return `#### ${mdInline(column.header)}\n\n${list(notes)}`;
+      });
+    return [title, ...(unheaded.length > 0 ? [list(unheaded)] : []), ...stages].join('\n\n');
+  });
   // Empty frames stay listed (an empty lane is a finding); an empty outside does not.
   if (outside.length > 0 || frames.length === 0) {
     blocks.push(`### ${labels.outsideFrames}\n\n${list(outside)}`);
