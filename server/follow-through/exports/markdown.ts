@@ -10,9 +10,9 @@ import { BOARD_WORDS } from '../../boards/board-words.ts';
 import {
   byReadingOrder,
   type ConceptItem,
+  columnsOf,
   type FrameItem,
   formatTimestamp,
-  columnsOf,
   frameLookup,
   memberNames,
   type NoteItem,
