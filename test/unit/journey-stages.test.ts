@@ -5,10 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { outlineSections, placeNewNote } from '../../client/src/outline/outline-model.ts';
 import { toMarkdown } from '../../server/follow-through/exports/markdown.ts';
 import { addItem, type Item, readItems } from '../../shared/board-document.ts';
 import type { BoardExport } from '../../shared/follow-through.ts';
 import { columnOf, frameColumns } from '../../shared/frame-columns.ts';
+import { containsBox } from '../../shared/geometry.ts';
 import { applyTemplate } from '../../shared/templates.ts';
 
 const T = '2026-11-23T12:00:00.000Z';
@@ -110,5 +112,45 @@ describe('a journey lane read stage by stage', () => {
       '- Puhelimeen ei vastata',
       '- Tarve syntyy laskusta',
     ]);
+  });
+});
+
+describe('the outline of a journey', () => {
+  const items = journey([
+    { lane: 0, x: 1560, y: 10, text: 'Chat auki iltaisin' },
+    { lane: 0, x: 900, y: 30, text: 'Puhelimeen ei vastata' },
+  ]);
+  const people = laneTitled(items, 'Ihmiset');
+  const NOTE = 200;
+
+  it('lists a lane’s notes stage by stage', () => {
+    const section = outlineSections(items).find((entry) => entry.frame?.id === people.id)!;
+    expect(section.items.map((item) => item.type === 'note' && item.text)).toEqual([
+      'Puhelimeen ei vastata',
+      'Chat auki iltaisin',
+    ]);
+    expect(section.items.map((item) => columnOf(section.columns, item)?.name)).toEqual([
+      'Ensikontakti',
+      'Palvelun jälkeen',
+    ]);
+  });
+
+  it('puts a note added to a lane inside the lane and inside one stage, off the lane’s title', () => {
+    const columns = frameColumns(people, items);
+    const place = placeNewNote(items, people);
+    const box = { x: place.x, y: place.y, w: NOTE, h: NOTE };
+    expect(place.parent).toBe(people.id);
+    expect(containsBox(people, box)).toBe(true);
+    const stage = columns.find((column) => column.left <= box.x && box.x + NOTE <= column.right);
+    expect(stage?.name).toBe('Tarve herää');
+  });
+
+  it('puts a note in the stage chosen for it', () => {
+    const lane = laneTitled(items, 'Asiakkaan tunteet');
+    const stage = frameColumns(lane, items).find((column) => column.name === 'Ensikontakti')!;
+    const first = placeNewNote(items, lane, 0, stage);
+    expect(containsBox(lane, { x: first.x, y: first.y, w: NOTE, h: NOTE })).toBe(true);
+    expect(first.x).toBeGreaterThanOrEqual(stage.left);
+    expect(first.x + NOTE).toBeLessThanOrEqual(stage.right);
   });
 });
