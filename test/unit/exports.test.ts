@@ -1073,10 +1073,10 @@ describe('counted words', () => {
   });
 
   it('the server’s own notes on a follow-up count votes right in both languages', () => {
-    expect(BOARD_WORDS.en.fromRound('R', 1, 1)).toBe('R: #1, 1 vote');
-    expect(BOARD_WORDS.en.fromRound('R', 2, 3)).toBe('R: #2, 3 votes');
-    expect(BOARD_WORDS.fi.fromRound('K', 1, 1)).toBe('K: sija 1, 1 ääni');
-    expect(BOARD_WORDS.fi.fromRound('K', 2, 3)).toBe('K: sija 2, 3 ääntä');
+    expect(BOARD_WORDS.en.fromRound('R', 1, 1)).toBe('“R”: #1, 1 vote');
+    expect(BOARD_WORDS.en.fromRound('R', 2, 3)).toBe('“R”: #2, 3 votes');
+    expect(BOARD_WORDS.fi.fromRound('K', 1, 1)).toBe('”K”: sija 1, 1 ääni');
+    expect(BOARD_WORDS.fi.fromRound('K', 2, 3)).toBe('”K”: sija 2, 3 ääntä');
   });
 });
 
