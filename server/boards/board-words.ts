@@ -7,7 +7,10 @@ import type { Language } from '../../shared/api.ts';
 export interface BoardWords {
   round: (number: number) => string;
   followUp: string;
-  /** A follow-up's notes when it was made from a round's results. */
+  /**
+   * A follow-up's notes when it was made from a round's results. The round's title is quoted:
+   * titles are often questions, and "Mitä viedään eteenpäin?: sija 1" reads as a typo.
+   */
   fromRound: (roundTitle: string, rank: number, votes: number) => string;
 }
 
@@ -15,12 +18,13 @@ export const BOARD_WORDS: Record<Language, BoardWords> = {
   en: {
     round: (number) => `Round ${number}`,
     followUp: 'Follow-up',
-    fromRound: (title, rank, votes) => `${title}: #${rank}, ${votes} vote${votes === 1 ? '' : 's'}`,
+    fromRound: (title, rank, votes) =>
+      `“${title}”: #${rank}, ${votes} vote${votes === 1 ? '' : 's'}`,
   },
   fi: {
     round: (number) => `Kierros ${number}`,
     followUp: 'Jatkotoimi',
     fromRound: (title, rank, votes) =>
-      `${title}: sija ${rank}, ${votes} ${votes === 1 ? 'ääni' : 'ääntä'}`,
+      `”${title}”: sija ${rank}, ${votes} ${votes === 1 ? 'ääni' : 'ääntä'}`,
   },
 };

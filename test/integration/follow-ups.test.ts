@@ -208,14 +208,14 @@ describe('follow-ups', () => {
       'Chat for new residents',
       'Evening hours',
     ]);
-    expect(made.data.find((f) => f.itemId === note)?.notes).toBe('Round 1: #1, 2 votes');
+    expect(made.data.find((f) => f.itemId === note)?.notes).toBe('“Round 1”: #1, 2 votes');
     // Asked again, with a wider top: only the item that had none gets one.
     const again = await request<FollowUp[]>(socket.socket, 'followup:from-round', {
       roundId: opened.body.round.id,
       top: 3,
     });
     if (!again.ok) throw new Error(again.error.message);
-    expect(again.data.map((f) => [f.itemId, f.notes])).toEqual([[third, 'Round 1: #3, 1 vote']]);
+    expect(again.data.map((f) => [f.itemId, f.notes])).toEqual([[third, '“Round 1”: #3, 1 vote']]);
     const all = await server.api<{ followUps: FollowUp[] }>(route(id), { token: fia.token });
     expect(all.body.followUps).toHaveLength(3);
     socket.socket.close();
@@ -333,7 +333,7 @@ describe('follow-ups', () => {
       body: { roundId: opened.body.round.id, top: 1 },
     });
     expect(made.body.followUps.map((f) => [f.title, f.notes])).toEqual([
-      ['Jatkotoimi', 'Kierros 1: sija 1, 1 ääni'],
+      ['Jatkotoimi', '”Kierros 1”: sija 1, 1 ääni'],
     ]);
     client.destroy();
   });

@@ -11,7 +11,6 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import ICAL from 'ical.js';
 import { marked, type Tokens } from 'marked';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { BOARD_WORDS } from '../../server/boards/board-words.ts';
 import { toCsv } from '../../server/follow-through/exports/csv.ts';
 import { foldLine, toIcs } from '../../server/follow-through/exports/ics.ts';
@@ -19,10 +18,9 @@ import { renderExport } from '../../server/follow-through/exports/index.ts';
 import { toJson } from '../../server/follow-through/exports/json.ts';
 import { toMarkdown } from '../../server/follow-through/exports/markdown.ts';
 import { toSvg } from '../../server/follow-through/exports/svg.ts';
-import { type Item, readItems } from '../../shared/board-document.ts';
+import type { Item } from '../../shared/board-document.ts';
 import type { Round } from '../../shared/facilitation.ts';
 import type { BoardExport, ExportItem, FollowUp } from '../../shared/follow-through.ts';
-import { applyTemplate } from '../../shared/templates.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Fixture
@@ -781,59 +779,6 @@ describe('Markdown report', () => {
     for (const row of rows) expect(row).toHaveLength(7);
   });
 
-  it('lists a journey lane by stage, as its columns divide it, every stage named by its header', () => {
-    const doc = new Y.Doc();
-    applyTemplate(doc, 'customer-journey', 'fi');
-    const template = readItems(doc);
-    const lane = (title: string) =>
-      template.find((item) => item.type === 'frame' && item.title === title)!;
-    const people = lane('Ihmiset');
-    const stage = (index: number) => people.x + 220 + 320 * index + 60;
-    const model: BoardExport = {
-      ...fixture(),
-      items: [
-        ...template,
-        // In the lane's own title column, then in the first stage, two in the third.
-        note('j0', 'Asiakkaan omaiset', people.x + 10, people.y + 30, { parent: people.id }),
-        note('j1', 'Naapuri suosittelee', stage(0), people.y + 20, { parent: people.id }),
-        note('j2', 'Neuvoja puhelimessa', stage(2), people.y + 20),
-        note('j3', 'Vastaanoton hoitaja', stage(2) + 100, people.y + 30, { w: 100 }),
-      ],
-      rounds: [],
-      followUps: [],
-    };
-    const tokens = marked.lexer(toMarkdown(model)).filter((token) => token.type !== 'space');
-    const start = tokens.findIndex((token) => token.type === 'heading' && token.text === 'Ihmiset');
-    const end = tokens.findIndex(
-      (token, index) => index > start && token.type === 'heading' && token.depth <= 3,
-    );
-    const said = tokens
-      .slice(start + 1, end)
-      .map((token) =>
-        token.type === 'heading'
-          ? `${'#'.repeat(token.depth)} ${token.text}`
-          : token.type === 'list'
-            ? (token as Tokens.List).items.map((item) => `- ${item.text}`).join('; ')
-            : (token as Tokens.Generic).text,
-      );
-    expect(said).toEqual([
-      '- Asiakkaan omaiset',
-      '#### Tarve herää',
-      '- Naapuri suosittelee',
-      '#### Palvelun löytäminen',
-      'Ei lappuja.',
-      '#### Ensikontakti',
-      '- Neuvoja puhelimessa; - Vastaanoton hoitaja',
-      '#### Palvelun käyttö',
-      'Ei lappuja.',
-      '#### Palvelun jälkeen',
-      'Ei lappuja.',
-    ]);
-    // A lane with no notes says so once, not once per stage.
-    const objects = toMarkdown(model).split('### Esineet\n\n')[1]!;
-    expect(objects.startsWith('Ei lappuja.\n\n### ')).toBe(true);
-  });
-
   it('speaks English on an English board', () => {
     const english = toMarkdown({ ...fixture(), board: { ...fixture().board, language: 'en' } });
     expect(english).toContain('- Participants: 5 (1 facilitator, 3 participants, 1 viewer)');
@@ -1128,10 +1073,10 @@ describe('counted words', () => {
   });
 
   it('the server’s own notes on a follow-up count votes right in both languages', () => {
-    expect(BOARD_WORDS.en.fromRound('R', 1, 1)).toBe('R: #1, 1 vote');
-    expect(BOARD_WORDS.en.fromRound('R', 2, 3)).toBe('R: #2, 3 votes');
-    expect(BOARD_WORDS.fi.fromRound('K', 1, 1)).toBe('K: sija 1, 1 ääni');
-    expect(BOARD_WORDS.fi.fromRound('K', 2, 3)).toBe('K: sija 2, 3 ääntä');
+    expect(BOARD_WORDS.en.fromRound('R', 1, 1)).toBe('“R”: #1, 1 vote');
+    expect(BOARD_WORDS.en.fromRound('R', 2, 3)).toBe('“R”: #2, 3 votes');
+    expect(BOARD_WORDS.fi.fromRound('K', 1, 1)).toBe('”K”: sija 1, 1 ääni');
+    expect(BOARD_WORDS.fi.fromRound('K', 2, 3)).toBe('”K”: sija 2, 3 ääntä');
   });
 });
 

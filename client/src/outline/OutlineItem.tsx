@@ -17,6 +17,8 @@ export interface OutlineItemProps {
   /** The document the item lives in: the board, or my private document. */
   doc: Y.Doc;
   frame: Item | undefined;
+  /** The stage (column) of its lane it lies in, when the lane has named stages. */
+  stage?: string | undefined;
   canEdit: boolean;
   isPrivate: boolean;
   announce: (message: string) => void;
@@ -167,7 +169,8 @@ export function OutlineItem(props: OutlineItemProps) {
   return (
     <li className="ol-item" data-outline-item-id={item.id} aria-labelledby={headingId}>
       <p className="ol-item-head" id={headingId}>
-        <span className="ol-type">{t.outline.types[item.type]}</span> <ItemText item={item} />
+        <span className="ol-type">{t.outline.types[item.type]}</span>{' '}
+        {props.stage && <span className="ol-stage">{props.stage}:</span>} <ItemText item={item} />
       </p>
       {!isPrivate && <Votes item={item} frame={props.frame} announce={props.announce} />}
       {followUps.length > 0 && (

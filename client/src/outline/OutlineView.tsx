@@ -7,6 +7,7 @@ import './outline.css';
 import '../workshop/workshop.css';
 import { type FormEvent, useId, useState } from 'react';
 import { addItem, type Item } from '../../../shared/board-document.ts';
+import { columnOf, type FrameColumn, frameColumns } from '../../../shared/frame-columns.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { mayEditItem, writeAccess } from '../board/write-access.ts';
 import { useT } from '../i18n/i18n.tsx';
@@ -18,15 +19,24 @@ import { OutlineItem } from './OutlineItem.tsx';
 import { memberCell, outlineSections, placeNewNote } from './outline-model.ts';
 import { useAnnouncements } from './use-announcements.ts';
 
-function AddNoteForm(props: { frames: Item[]; onAdd: (text: string, frameId: string) => void }) {
+function AddNoteForm(props: {
+  frames: Item[];
+  items: Item[];
+  onAdd: (text: string, frameId: string, column: FrameColumn | undefined) => void;
+}) {
   const t = useT();
   const id = useId();
   const [text, setText] = useState('');
   const [frameId, setFrameId] = useState('');
+  // A journey lane's stage; '' is the first free spot in any stage.
+  const [columnIndex, setColumnIndex] = useState('');
+  const frame = props.frames.find((candidate) => candidate.id === frameId);
+  const columns = frame ? frameColumns(frame, props.items) : [];
+  const column = columns.find((candidate) => String(candidate.index) === columnIndex);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!text.trim()) return;
-    props.onAdd(text.trim(), frameId);
+    props.onAdd(text.trim(), frameId, column);
     setText('');
   };
   return (
@@ -46,7 +56,10 @@ function AddNoteForm(props: { frames: Item[]; onAdd: (text: string, frameId: str
       <select
         id={`${id}-where`}
         value={frameId}
-        onChange={(event) => setFrameId(event.target.value)}
+        onChange={(event) => {
+          setFrameId(event.target.value);
+          setColumnIndex('');
+        }}
       >
         <option value="">{t.outline.unframed}</option>
         {props.frames.map((frame) => (
@@ -55,6 +68,23 @@ function AddNoteForm(props: { frames: Item[]; onAdd: (text: string, frameId: str
           </option>
         ))}
       </select>
+      {columns.length > 0 && (
+        <>
+          <label htmlFor={`${id}-stage`}>{t.outline.stage}</label>
+          <select
+            id={`${id}-stage`}
+            value={columnIndex}
+            onChange={(event) => setColumnIndex(event.target.value)}
+          >
+            <option value="">{t.outline.anyStage}</option>
+            {columns.map((candidate) => (
+              <option key={candidate.index} value={candidate.index}>
+                {candidate.name || t.outline.column(candidate.index + 1)}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
       <button type="submit">{t.outline.add}</button>
     </form>
   );
@@ -80,11 +110,11 @@ export function OutlineView() {
   const openFrameId = state.rounds.find((view) => view.round.status === 'open')?.round.frameId;
   const roundFrame = frames.find((frame) => frame.id === openFrameId);
 
-  const addNote = (text: string, frameId: string) => {
+  const addNote = (text: string, frameId: string, column: FrameColumn | undefined) => {
     const doc = writesPrivately && privateDoc ? privateDoc : session.doc;
     const frame = frames.find((candidate) => candidate.id === frameId) ?? null;
     const start = writesPrivately ? memberCell(session.me.id, 8) : 0;
-    const place = placeNewNote([...items, ...privateItems], frame, start);
+    const place = placeNewNote([...items, ...privateItems], frame, start, column);
     // A private note keeps its frame: the reveal moves it to the board as it is.
     const id = addItem(doc, { type: 'note', text, author: session.me.id, ...place });
     announce(writesPrivately ? t.outline.announceAddedPrivately : t.outline.announceAdded, id);
@@ -109,7 +139,7 @@ export function OutlineView() {
       </div>
       <WorkshopError />
       {sharedReadOnly && !writesPrivately && <p className="ol-notice">{t.outline.readOnly}</p>}
-      {canAdd && <AddNoteForm frames={frames} onAdd={addNote} />}
+      {canAdd && <AddNoteForm frames={frames} items={items} onAdd={addNote} />}
       {privateDoc && (
         <section className="ol-section ol-private" aria-labelledby={`${headingId}-private`}>
           <h3 id={`${headingId}-private`}>{t.outline.privateNotes}</h3>
@@ -133,7 +163,7 @@ export function OutlineView() {
           )}
         </section>
       )}
-      {sections.map(({ frame, items: sectionItems }) => {
+      {sections.map(({ frame, items: sectionItems, columns }) => {
         const sectionId = `${headingId}-${frame?.id ?? 'unframed'}`;
         if (!frame && sectionItems.length === 0) return null;
         const title = frame
@@ -159,6 +189,7 @@ export function OutlineView() {
                     item={item}
                     doc={session.doc}
                     frame={roundFrame}
+                    stage={columnOf(columns, item)?.name}
                     canEdit={mayEditItem(access, false)}
                     isPrivate={false}
                     announce={announce}

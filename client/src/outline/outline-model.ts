@@ -12,6 +12,7 @@ import {
   itemsOf,
 } from '../../../shared/board-document.ts';
 import { insideFrame } from '../../../shared/facilitation.ts';
+import { byColumns, type FrameColumn, frameColumns } from '../../../shared/frame-columns.ts';
 import type { TextEdit } from './text-edit.ts';
 
 /** Items a person reads in the outline; strokes and connectors have no words to read. */
@@ -20,6 +21,8 @@ const READABLE = new Set<Item['type']>(['note', 'text', 'concept']);
 export interface OutlineSection {
   frame: Item | null;
   items: Item[];
+  /** The frame's columns (a journey lane's stages), which its items are read by; [] if none. */
+  columns: FrameColumn[];
 }
 
 const readingOrder = (a: Item, b: Item) => a.y - b.y || a.x - b.x || a.createdAt - b.createdAt;
@@ -38,16 +41,23 @@ export function outlineSections(items: Item[]): OutlineSection[] {
     }
     sections.get(home)?.push(item);
   }
-  const result: OutlineSection[] = frames.map((frame) => ({
-    frame,
-    items: (sections.get(frame.id) ?? []).sort(readingOrder),
-  }));
-  result.push({ frame: null, items: (sections.get(null) ?? []).sort(readingOrder) });
+  const result: OutlineSection[] = frames.map((frame) => {
+    // A journey lane is read stage by stage, as the report reads it.
+    const columns = frameColumns(frame, items);
+    return {
+      frame,
+      items: (sections.get(frame.id) ?? []).sort(byColumns(columns, readingOrder)),
+      columns,
+    };
+  });
+  result.push({ frame: null, items: (sections.get(null) ?? []).sort(readingOrder), columns: [] });
   return result;
 }
 
 const NOTE = 200;
 const GAP = 20;
+/** Room above a note for the frame's title, where the frame is high enough to give it. */
+const TITLE_ROOM = 60;
 
 const overlaps = (x: number, y: number, item: Item) =>
   x < item.x + item.w && x + NOTE > item.x && y < item.y + item.h && y + NOTE > item.y;
@@ -56,20 +66,40 @@ const overlaps = (x: number, y: number, item: Item) =>
  * A free spot for a new note: the first grid cell inside the frame (or below the board) that
  * no known item covers. Private notes cannot see each other's spots, so each writer starts
  * at their own cell (`startCell`) and notes written at the same time rarely land together.
+ * In a frame with columns (a journey lane) the grid is laid out within `column`, or else
+ * within each column in turn, so a note never lies across a stage line; and a frame too low
+ * for a note under its title (a journey lane) has it beside the title, inside the frame.
  */
 export function placeNewNote(
   items: Item[],
   frame: Item | null,
   startCell = 0,
+  column?: Pick<FrameColumn, 'left' | 'right'>,
 ): { x: number; y: number; parent?: string } {
   const others = items.filter((item) => item.type !== 'frame');
   if (frame) {
-    const columns = Math.max(1, Math.floor((frame.w - GAP) / (NOTE + GAP)));
-    const rows = Math.max(1, Math.floor((frame.h - 60) / (NOTE + GAP)));
-    const cells = columns * rows;
+    // Any stage will do: the named columns (the stages), not the lane's title column.
+    const columns = frameColumns(frame, items);
+    const stages = columns.filter((candidate) => candidate.name !== '');
+    const spans = column
+      ? [column]
+      : stages.length > 0
+        ? stages
+        : columns.length > 0
+          ? columns
+          : [{ left: frame.x, right: frame.x + frame.w }];
+    const lefts = spans.flatMap(({ left, right }) => {
+      const fit = Math.max(column ? 1 : 0, Math.floor((right - left - GAP) / (NOTE + GAP)));
+      return Array.from({ length: fit }, (_, n) => left + GAP + n * (NOTE + GAP));
+    });
+    if (lefts.length === 0) lefts.push(frame.x + GAP);
+    const across = lefts.length;
+    const top = Math.min(TITLE_ROOM, Math.max(0, frame.h - NOTE - GAP));
+    const rows = Math.max(1, Math.floor((frame.h - top) / (NOTE + GAP)));
+    const cells = across * rows;
     const at = (cell: number) => ({
-      x: frame.x + GAP + (cell % columns) * (NOTE + GAP),
-      y: frame.y + 60 + Math.floor(cell / columns) * (NOTE + GAP),
+      x: lefts[cell % across]!,
+      y: frame.y + top + Math.floor(cell / across) * (NOTE + GAP),
     });
     // Inside the frame first, from my own starting cell; then rows below it, still its child.
     const order = [
@@ -80,7 +110,7 @@ export function placeNewNote(
       const { x, y } = at(cell);
       if (!others.some((item) => overlaps(x, y, item))) return { x, y, parent: frame.id };
     }
-    return { x: frame.x + GAP, y: frame.y + 60, parent: frame.id };
+    return { ...at(0), parent: frame.id };
   }
   const bottom = items.reduce((max, item) => Math.max(max, item.y + item.h), 0);
   const left = items.reduce((min, item) => Math.min(min, item.x), 0);

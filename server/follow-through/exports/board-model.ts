@@ -51,39 +51,6 @@ export function frameLookup(items: readonly ExportItem[]): (item: Item) => Frame
   };
 }
 
-/**
- * A frame's columns (a journey lane's stages), left to right, where its `columns` lines divide
- * it: each with where it lies across the board and its header, the text item above the frame
- * in no frame (a stage header) over that column, the nearest above of several; '' for a column
- * with none (the lane's own title column). Empty for a frame without lines.
- */
-export function columnsOf(
-  frame: FrameItem,
-  items: readonly Item[],
-  frameOf: (item: Item) => FrameItem | null,
-): { from: number; to: number; header: string }[] {
-  if (!frame.columns || frame.columns.length === 0) return [];
-  const edges = [0, ...frame.columns, frame.w].map((offset) => frame.x + offset);
-  const headers = items.filter(
-    (item): item is NoteItem =>
-      item.type === 'text' && item.y + item.h <= frame.y && frameOf(item) === null,
-  );
-  return edges.slice(1).map((to, index) => {
-    const from = edges[index]!;
-    // Over this column alone (half a column over either side at most): not the journey's title
-    // across the whole map.
-    const slack = (to - from) / 2;
-    const above = headers
-      .filter((text) => {
-        const middle = text.x + text.w / 2;
-        const over = text.x >= from - slack && text.x + text.w <= to + slack;
-        return over && middle >= from && middle < to;
-      })
-      .sort((a, b) => b.y - a.y)[0];
-    return { from, to, header: oneLine(above?.text ?? '') };
-  });
-}
-
 /** Member names by id; an author who is no longer a member simply has no name. */
 export function memberNames(model: BoardExport): Map<string, string> {
   return new Map(model.members.map((member) => [member.id, member.name]));

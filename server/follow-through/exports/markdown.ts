@@ -5,12 +5,12 @@
  */
 import { CONCEPT_FIELDS, type Item, itemText } from '../../../shared/board-document.ts';
 import { type BoardExport, isUnassigned } from '../../../shared/follow-through.ts';
+import { byColumns, columnOf, frameColumns } from '../../../shared/frame-columns.ts';
 import { ROLES } from '../../../shared/roles.ts';
 import { BOARD_WORDS } from '../../boards/board-words.ts';
 import {
   byReadingOrder,
   type ConceptItem,
-  columnsOf,
   type FrameItem,
   formatTimestamp,
   frameLookup,
@@ -89,33 +89,25 @@ function ideasByFrame(items: readonly Item[], labels: ExportLabels): string {
     if (group) group.push(note);
     else outside.push(note);
   }
-  const list = (group: NoteItem[]) =>
-    group.length === 0 ? labels.noIdeas : group.map((note) => `- ${mdBlock(note.text)}`).join('\n');
-  const blocks = frames.map((frame) => {
-    const title = `### ${mdInline(frame.title) || labels.untitled}`;
-    const group = groups.get(frame) ?? [];
-    const columns = columnsOf(frame, items, frameOf);
-    if (columns.length === 0 || group.length === 0) return `${title}\n\n${list(group)}`;
-    // A journey lane: its notes by stage, every stage listed (an empty cell of the map is
-    // worth seeing); notes in a column without a header come first, under the lane itself.
-    const inColumn = (note: NoteItem, column: { from: number; to: number }) => {
-      const middle = note.x + note.w / 2;
-      return middle >= column.from && middle < column.to;
-    };
-    const unheaded = group.filter(
-      (note) => !columns.some((column) => column.header !== '' && inColumn(note, column)),
-    );
-    const stages = columns
-      .filter((column) => column.header !== '')
-      .map((column) => {
-        const notes = group.filter((note) => inColumn(note, column));
-        return `#### ${mdInline(column.header)}\n\n${list(notes)}`;
-      });
-    return [title, ...(unheaded.length > 0 ? [list(unheaded)] : []), ...stages].join('\n\n');
-  });
+  const list = (group: NoteItem[], frame: FrameItem | null) => {
+    if (group.length === 0) return labels.noIdeas;
+    // A journey lane reads stage by stage, each note led by its stage's name.
+    const columns = frame ? frameColumns(frame, items) : [];
+    return [...group]
+      .sort(byColumns(columns, byReadingOrder))
+      .map((note) => {
+        const stage = mdInline(columnOf(columns, note)?.name ?? '');
+        return `- ${stage ? `**${stage}:** ` : ''}${mdBlock(note.text)}`;
+      })
+      .join('\n');
+  };
+  const blocks = frames.map(
+    (frame) =>
+      `### ${mdInline(frame.title) || labels.untitled}\n\n${list(groups.get(frame) ?? [], frame)}`,
+  );
   // Empty frames stay listed (an empty lane is a finding); an empty outside does not.
   if (outside.length > 0 || frames.length === 0) {
-    blocks.push(`### ${labels.outsideFrames}\n\n${list(outside)}`);
+    blocks.push(`### ${labels.outsideFrames}\n\n${list(outside, null)}`);
   }
   return [`## ${labels.ideasByFrame}`, ...blocks].join('\n\n');
 }

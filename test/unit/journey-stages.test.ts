@@ -1,0 +1,156 @@
+/**
+ * A customer journey's lanes are divided at its stages (a frame's columns). Read as a list, a
+ * lane's notes follow the journey stage by stage and say which stage each is in: the report an
+ * organiser sends round, and the outline someone on a phone reads, both.
+ */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { outlineSections, placeNewNote } from '../../client/src/outline/outline-model.ts';
+import { toMarkdown } from '../../server/follow-through/exports/markdown.ts';
+import { addItem, type Item, readItems } from '../../shared/board-document.ts';
+import type { BoardExport } from '../../shared/follow-through.ts';
+import { columnOf, frameColumns } from '../../shared/frame-columns.ts';
+import { containsBox } from '../../shared/geometry.ts';
+import { applyTemplate } from '../../shared/templates.ts';
+
+const T = '2026-11-23T12:00:00.000Z';
+
+/** The Finnish customer journey, with notes put in lanes at these board x positions. */
+function journey(notes: { lane: number; x: number; y?: number; text: string }[]): Item[] {
+  const doc = new Y.Doc();
+  applyTemplate(doc, 'customer-journey', 'fi');
+  const lanes = readItems(doc)
+    .filter((item) => item.type === 'frame')
+    .sort((a, b) => a.y - b.y);
+  for (const { lane, x, y = 20, text } of notes) {
+    const frame = lanes[lane]!;
+    addItem(doc, { type: 'note', x, y: frame.y + y, w: 200, h: 200, text, parent: frame.id });
+  }
+  return readItems(doc);
+}
+
+const laneTitled = (items: Item[], title: string) =>
+  items.find((item) => item.type === 'frame' && item.title === title)!;
+
+function report(items: Item[]): string {
+  const model: BoardExport = {
+    format: 'ideamill.board-export',
+    version: 1,
+    exportedAt: T,
+    board: {
+      id: 'b1',
+      title: 'Kehittämispäivä',
+      template: 'customer-journey',
+      language: 'fi',
+      createdAt: T,
+    },
+    snapshot: null,
+    members: [],
+    items,
+    rounds: [],
+    followUps: [],
+  };
+  return toMarkdown(model);
+}
+
+/** The list under a "### title" heading of the report. */
+function listUnder(markdown: string, title: string): string[] {
+  const section = markdown.split(`### ${title}\n\n`)[1]!.split('\n\n')[0]!;
+  return section.split('\n');
+}
+
+describe('a journey lane read stage by stage', () => {
+  // Chat is further along the journey but a little higher on the board than the phone note.
+  const items = journey([
+    { lane: 0, x: 1560, y: 10, text: 'Chat auki iltaisin' },
+    { lane: 0, x: 900, y: 30, text: 'Puhelimeen ei vastata' },
+    { lane: 0, x: 250, y: 35, text: 'Tarve syntyy laskusta' },
+    { lane: 1, x: 560, text: 'Aukioloajat piilossa' },
+  ]);
+
+  it('names each column of a lane after the stage heading above it', () => {
+    const lane = laneTitled(items, 'Asiakkaan tunteet');
+    expect(frameColumns(lane, items).map((column) => column.name)).toEqual([
+      '',
+      'Tarve herää',
+      'Palvelun löytäminen',
+      'Ensikontakti',
+      'Palvelun käyttö',
+      'Palvelun jälkeen',
+    ]);
+    const people = laneTitled(items, 'Ihmiset');
+    const note = items.find((item) => item.type === 'note' && item.text.startsWith('Puhelimeen'))!;
+    expect(columnOf(frameColumns(people, items), note)?.name).toBe('Ensikontakti');
+  });
+
+  it('a text spanning several stages, like the journey’s title, names none of them', () => {
+    const untitledStages = items.filter(
+      (item) => item.type !== 'text' || item.text === 'Asiakkaan palvelupolku',
+    );
+    const lane = laneTitled(untitledStages, 'Ihmiset');
+    expect(frameColumns(lane, untitledStages).every((column) => column.name === '')).toBe(true);
+  });
+
+  it('the report lists a lane’s notes in stage order, each with its stage', () => {
+    const markdown = report(items);
+    expect(listUnder(markdown, 'Ihmiset')).toEqual([
+      '- **Tarve herää:** Tarve syntyy laskusta',
+      '- **Ensikontakti:** Puhelimeen ei vastata',
+      '- **Palvelun jälkeen:** Chat auki iltaisin',
+    ]);
+    expect(listUnder(markdown, 'Ympäristöt (virtuaaliset ja fyysiset)')).toEqual([
+      '- **Palvelun löytäminen:** Aukioloajat piilossa',
+    ]);
+  });
+
+  it('a frame without columns still reads top to bottom, without stage names', () => {
+    const plain = items.map((item) =>
+      item.type === 'frame' ? { ...item, columns: undefined } : item,
+    );
+    expect(listUnder(report(plain), 'Ihmiset')).toEqual([
+      '- Chat auki iltaisin',
+      '- Puhelimeen ei vastata',
+      '- Tarve syntyy laskusta',
+    ]);
+  });
+});
+
+describe('the outline of a journey', () => {
+  const items = journey([
+    { lane: 0, x: 1560, y: 10, text: 'Chat auki iltaisin' },
+    { lane: 0, x: 900, y: 30, text: 'Puhelimeen ei vastata' },
+  ]);
+  const people = laneTitled(items, 'Ihmiset');
+  const NOTE = 200;
+
+  it('lists a lane’s notes stage by stage', () => {
+    const section = outlineSections(items).find((entry) => entry.frame?.id === people.id)!;
+    expect(section.items.map((item) => item.type === 'note' && item.text)).toEqual([
+      'Puhelimeen ei vastata',
+      'Chat auki iltaisin',
+    ]);
+    expect(section.items.map((item) => columnOf(section.columns, item)?.name)).toEqual([
+      'Ensikontakti',
+      'Palvelun jälkeen',
+    ]);
+  });
+
+  it('puts a note added to a lane inside the lane and inside one stage, off the lane’s title', () => {
+    const columns = frameColumns(people, items);
+    const place = placeNewNote(items, people);
+    const box = { x: place.x, y: place.y, w: NOTE, h: NOTE };
+    expect(place.parent).toBe(people.id);
+    expect(containsBox(people, box)).toBe(true);
+    const stage = columns.find((column) => column.left <= box.x && box.x + NOTE <= column.right);
+    expect(stage?.name).toBe('Tarve herää');
+  });
+
+  it('puts a note in the stage chosen for it', () => {
+    const lane = laneTitled(items, 'Asiakkaan tunteet');
+    const stage = frameColumns(lane, items).find((column) => column.name === 'Ensikontakti')!;
+    const first = placeNewNote(items, lane, 0, stage);
+    expect(containsBox(lane, { x: first.x, y: first.y, w: NOTE, h: NOTE })).toBe(true);
+    expect(first.x).toBeGreaterThanOrEqual(stage.left);
+    expect(first.x + NOTE).toBeLessThanOrEqual(stage.right);
+  });
+});
