@@ -382,15 +382,25 @@ describe.skipIf(!HAS_CHROMIUM)('new notes in the customer journey’s lanes', ()
     note.x + note.w <= frame.x + frame.w &&
     note.y + note.h <= frame.y + frame.h;
 
-  it('a note double-clicked in the middle of a lane is centred there', async () => {
+  it('a note double-clicked in the middle of a stage is centred there; near a stage line, it stays in its stage', async () => {
     const people = lane('People');
-    const at = { x: people.x + people.w * 0.6, y: people.y + people.h / 2 };
-    const point = await onScreen(at);
+    // The lane's third stage, between its third and fourth column lines.
+    const [from, to] = [people.x + people.columns![2]!, people.x + people.columns![3]!];
+    const at = { x: (from + to) / 2, y: people.y + people.h / 2 };
+    let point = await onScreen(at);
     await page.mouse.dblclick(point.x, point.y);
     const note = await lastNote(1, 'Middle');
     expect(note.x + note.w / 2).toBeCloseTo(at.x, -1);
     expect(note.y + note.h / 2).toBeCloseTo(at.y, -1);
     expect(note.parent).toBe(people.id);
+    await page.keyboard.press('Escape');
+
+    // Clicked 40 units left of the next line: a note centred there would cross it.
+    point = await onScreen({ x: to - 40, y: at.y });
+    await page.mouse.dblclick(point.x, point.y);
+    const near = await lastNote(2, 'Near the line');
+    expect(near.x).toBeGreaterThanOrEqual(from);
+    expect(near.x + near.w).toBeLessThanOrEqual(to);
   });
 
   it('one double-clicked near a lane’s edge stays in that lane, clear of the next lane’s title', async () => {
@@ -400,7 +410,7 @@ describe.skipIf(!HAS_CHROMIUM)('new notes in the customer journey’s lanes', ()
     const at = { x: next.x + 120, y: people.y + people.h - 15 };
     const point = await onScreen(at);
     await page.mouse.dblclick(point.x, point.y);
-    const note = await lastNote(2, 'Edge');
+    const note = await lastNote(3, 'Edge');
     expect(note.parent).toBe(people.id);
     expect(inside(note, people)).toBe(true);
     const noteBox = await boxOf(page.locator(`[data-item-id="${note.id}"]`));
@@ -414,7 +424,7 @@ describe.skipIf(!HAS_CHROMIUM)('new notes in the customer journey’s lanes', ()
     const title = await boxOf(page.locator(`[data-item-id="${objects.id}"] .im-frame-title`));
     await page.keyboard.press('n');
     await page.mouse.click(title.x + title.width / 2, title.y + title.height / 2);
-    const note = await lastNote(3, 'On the title');
+    const note = await lastNote(4, 'On the title');
     expect(note.parent).toBe(objects.id);
     expect(inside(note, objects)).toBe(true);
     const noteBox = await boxOf(page.locator(`[data-item-id="${note.id}"]`));

@@ -199,3 +199,42 @@ describe('the keyboard with nothing selected (nearestFree): the nearest free spo
     });
   });
 });
+
+describe('in a lane divided into stages (columns): a note lies in one stage, never across a line', () => {
+  // The customer journey's first lane: its title column, then five stages 320 wide.
+  const lines = [220, 540, 860, 1180, 1500];
+  const lane = {
+    rect: { x: 0, y: 0, w: 1820, h: 240 },
+    title: { x: 0, y: 0, w: 180, h: 25 },
+    lines,
+  };
+  const crossesALine = (box: Box) => lines.some((x) => box.x < x && box.x + box.w > x);
+
+  it('a click across a line moves into the stage the note’s middle is in, MARGIN clear', () => {
+    // Middle at 590: the second stage (540–860).
+    expect(keepInFrame(note(490, 20), lane)).toEqual(note(548, 20));
+    // Middle at 500: the first stage (220–540).
+    expect(keepInFrame(note(400, 20), lane)).toEqual(note(332, 20));
+    expect(keepInFrame(note(600, 20), lane)).toEqual(note(600, 20));
+  });
+
+  it('the keyboard along a lane puts one note in each stage, skipping none', () => {
+    const taken = [note(230, 16)];
+    const placed: Box[] = [];
+    for (let n = 0; n < 4; n++) {
+      const last = taken.at(-1)!;
+      const spot = besideInFrame({ ...last, x: last.x + last.w + 24 }, lane, taken);
+      expect(spot).not.toBeNull();
+      placed.push(spot!);
+      taken.push(spot!);
+    }
+    expect(placed.some(crossesALine)).toBe(false);
+    const stageOf = (box: Box) => lines.filter((x) => x <= box.x).length;
+    expect(placed.map(stageOf)).toEqual([2, 3, 4, 5]);
+  });
+
+  it('the keyboard with nothing selected lands in a stage too', () => {
+    const spot = nearestFree(note(760, 20), [note(548, 16)], lane);
+    expect(spot && crossesALine(spot)).toBe(false);
+  });
+});

@@ -10,10 +10,14 @@ const MARGIN = 8;
 /** Between the selection and an item the keyboard adds beside it, and between spots of a grid. */
 export const GAP = 24;
 
-/** A frame as room for a new item: its box and where its title is drawn (null: not on the page). */
+/**
+ * A frame as room for a new item: its box, where its title is drawn (null: not on the page),
+ * and the x of the lines dividing it into columns (a journey lane's stages), if any.
+ */
 export interface FrameRoom {
   rect: Box;
   title: Box | null;
+  lines?: readonly number[];
 }
 
 /** The first of `spots` inside `bounds` (edges included) touching none of `taken`, or null. */
@@ -43,14 +47,30 @@ export function* onGrid(box: Box, steps: Iterable<Point>): Generator<Box> {
 export function keepInFrame(box: Box, frame: FrameRoom): Box {
   const inner = innerOf(frame.rect);
   if (box.w > inner.w || box.h > inner.h) return box;
-  const inside = clampInto(box, inner);
+  const inside = intoColumn(clampInto(box, inner), frame);
   const { title } = frame;
   if (!title || !intersects(inside, title)) return inside;
-  const below = { ...inside, y: title.y + title.h + MARGIN };
-  const right = { ...inside, x: title.x + title.w + MARGIN };
+  const below = intoColumn({ ...inside, y: title.y + title.h + MARGIN }, frame);
+  const right = intoColumn({ ...inside, x: title.x + title.w + MARGIN }, frame);
   const moved = (r: Box) => Math.abs(r.x - inside.x) + Math.abs(r.y - inside.y);
   const leastMovedFirst = [below, right].sort((a, b) => moved(a) - moved(b));
-  return firstFree(leastMovedFirst, { bounds: inner }) ?? inside;
+  return firstFree(leastMovedFirst, { bounds: inner, taken: [title] }) ?? inside;
+}
+
+/**
+ * `spot` moved the least it must to lie inside the column of `frame` its centre is in, clear of
+ * the lines on either side: a note belongs to one stage of a journey lane, never across two.
+ * As it is where the frame has no lines, or the column is too narrow to hold it.
+ */
+function intoColumn(spot: Box, frame: FrameRoom): Box {
+  const lines = frame.lines ?? [];
+  if (lines.length === 0) return spot;
+  const { rect } = frame;
+  const middle = spot.x + spot.w / 2;
+  const left = Math.max(rect.x, ...lines.filter((x) => x <= middle));
+  const right = Math.min(rect.x + rect.w, ...lines.filter((x) => x > middle));
+  const column = innerOf({ x: left, y: rect.y, w: right - left, h: rect.h });
+  return spot.w > column.w ? spot : clampInto(spot, column);
 }
 
 /** Steps besideInFrame tries, in reading order: on along the row, back along it, other rows. */
@@ -106,7 +126,13 @@ function freeInFrame(
   taken: readonly Box[],
 ): Box | null {
   const clear = frame.title ? [...taken, frame.title] : taken;
-  return firstFree(onGrid(start, steps), { bounds: innerOf(frame.rect), taken: clear });
+  const spots = onGrid(start, steps);
+  const inColumns = frame.lines?.length ? map(spots, (spot) => intoColumn(spot, frame)) : spots;
+  return firstFree(inColumns, { bounds: innerOf(frame.rect), taken: clear });
+}
+
+function* map<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
 }
 
 /** A frame's box less MARGIN on every side: where what it holds must lie. */

@@ -146,7 +146,10 @@ export function createByKeyboard(env: ToolEnv, type: CreatedType): string {
 /** The frame at `at` that can hold `box`: the one snapToFrames will make the item's parent. */
 function frameRoomAt(env: ToolEnv, at: Point, box: Box): FrameRoom | null {
   const frame = frameAt(framesTopFirst(env.model.all()), at, (f) => canHold(f.rect, box));
-  return frame && { rect: frame.rect, title: titleBox(env, frame.id, frame.rect) };
+  if (!frame) return null;
+  const item = env.model.read(frame.id);
+  const lines = item?.type === 'frame' ? (item.columns ?? []).map((x) => frame.rect.x + x) : [];
+  return { rect: frame.rect, title: titleBox(env, frame.id, frame.rect), lines };
 }
 
 /**
