@@ -129,11 +129,27 @@ export interface SnapshotRound {
 export const EXPORT_FORMATS = ['md', 'csv', 'json', 'svg', 'ics'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+export const CSV_TABLES = ['items', 'followups'] as const;
+export type CsvTable = (typeof CSV_TABLES)[number];
+export const CSV_SEPARATORS = ['comma', 'semicolon'] as const;
+export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
+
+/** How a CSV export is cut: which table, and the character between fields. */
+export interface CsvOptions {
+  table?: CsvTable;
+  separator?: CsvSeparator;
+}
+
 export const exportQuery = z.object({
   format: z.enum(EXPORT_FORMATS),
   snapshot: z.string().min(1).max(200).optional(),
   /** csv only: `items` (default) or `followups`. */
-  table: z.enum(['items', 'followups']).default('items'),
+  table: z.enum(CSV_TABLES).default('items'),
+  /**
+   * csv only: `comma` (default, RFC 4180), or `semicolon`, what a spreadsheet expects where
+   * the decimal mark is a comma (Excel in Finnish opens such a file in columns).
+   */
+  separator: z.enum(CSV_SEPARATORS).default('comma'),
 });
 
 /**

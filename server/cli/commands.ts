@@ -3,7 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { createBoardBody, LANGUAGES, type Language } from '../../shared/api.ts';
-import { EXPORT_FORMATS, type ExportFormat } from '../../shared/follow-through.ts';
+import {
+  CSV_SEPARATORS,
+  CSV_TABLES,
+  EXPORT_FORMATS,
+  type ExportFormat,
+} from '../../shared/follow-through.ts';
 import { ROLES } from '../../shared/roles.ts';
 import { TEMPLATES, type Template } from '../../shared/templates.ts';
 import type { Config } from '../config/config.ts';
@@ -152,30 +157,29 @@ export const COMMANDS: Record<string, Command> = {
 
   export: {
     summary: 'Export a board (or one of its snapshots) as md, csv, json, svg or ics.',
-    usage: 'BOARD --format F [--out FILE] [--snapshot ID] [--table items|followups]',
+    usage:
+      'BOARD --format F [--out FILE] [--snapshot ID] [--table items|followups] [--separator comma|semicolon]',
     details: 'Without --out the export goes to standard output.',
     options: {
       format: { type: 'string', short: 'f' },
       out: { type: 'string', short: 'o' },
       snapshot: { type: 'string' },
       table: { type: 'string' },
+      separator: { type: 'string' },
     },
     run: (context) =>
       withServices(context, ({ followThrough }) => {
         const [boardId] = context.positionals;
         if (!boardId) throw new UsageError('name the board to export');
         const format = oneOf<ExportFormat>(context.values.format, EXPORT_FORMATS, '--format');
-        const table = oneOf(
-          context.values.table ?? 'items',
-          ['items', 'followups'] as const,
-          '--table',
-        );
+        const table = oneOf(context.values.table ?? 'items', CSV_TABLES, '--table');
+        const separator = oneOf(context.values.separator ?? 'comma', CSV_SEPARATORS, '--separator');
         const snapshot = context.values.snapshot;
         const model = followThrough.exports.gather(
           boardId,
           typeof snapshot === 'string' ? snapshot : undefined,
         );
-        const { body, filename } = renderExport(model, format, table);
+        const { body, filename } = renderExport(model, format, { table, separator });
         const out = context.values.out;
         if (typeof out === 'string') {
           fs.writeFileSync(out, body);

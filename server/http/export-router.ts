@@ -1,4 +1,7 @@
-/** GET /api/boards/:id/export?format=md|csv|json|svg|ics[&snapshot=:sid][&table=items|followups] */
+/**
+ * GET /api/boards/:id/export?format=md|csv|json|svg|ics[&snapshot=:sid]
+ * [&table=items|followups][&separator=comma|semicolon]
+ */
 import { Router } from 'express';
 import { exportQuery } from '../../shared/follow-through.ts';
 import type { BoardsService } from '../boards/boards-service.ts';
@@ -13,7 +16,7 @@ export function exportRouter(boards: BoardsService, exports: ExportService): Rou
     const member = requireMember(req, boards, boardIdParam(req));
     const query = exportQuery.parse(req.query);
     const model = exports.gather(member.boardId, query.snapshot);
-    const { body, contentType, filename } = renderExport(model, query.format, query.table);
+    const { body, contentType, filename } = renderExport(model, query.format, query);
     res.setHeader('Content-Type', contentType);
     res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
     res.setHeader('Cache-Control', 'no-store');

@@ -117,6 +117,9 @@ describe('the ideamill command', () => {
       expect(model.items.filter((item) => item.type === 'note')).toHaveLength(30);
       const stdout = ideamill(['export', id, '--format', 'md'], env);
       expect(stdout.stdout).toContain('cli note 29');
+      const csv = ideamill(['export', id, '--format', 'csv', '--separator', 'semicolon'], env);
+      expect(csv.stdout.split('\r\n')[0]).toMatch(/^\uFEFFid;type;frame;text;/);
+      expect(ideamill(['export', id, '--format', 'csv', '--separator', 'tab'], env).code).toBe(2);
 
       const backupFile = path.join(dataDir, 'backup.sqlite');
       expect(ideamill(['backup', backupFile], env).code).toBe(0);

@@ -125,6 +125,11 @@ describe('GET /api/boards/:id/export', () => {
     expect(headers.get('content-disposition')).toContain('workshop-followups.csv');
     expect(body).toContain('Olli Owner');
     expect(body).toContain('2027-01-15');
+    // Separated by semicolons, for a spreadsheet where 1,5 is a number.
+    const semicolons = await get('format=csv&table=followups&separator=semicolon');
+    expect(semicolons.body.split('\r\n')[0]).toBe(
+      'id;item_id;item_text;title;owner_name;owner_email;due;status;notes;created_at;updated_at',
+    );
   });
 
   it('the picture stacks items by the z a client gave them, as the board does', async () => {
@@ -169,6 +174,12 @@ describe('GET /api/boards/:id/export', () => {
       token: tokens.viewer,
     });
     expect([bad.status, bad.body.error.code]).toEqual([400, 'invalid_input']);
+    const tab = await server.api<ErrorResponse>(
+      `/api/boards/${id}/export?format=csv&separator=tab`,
+      { token: tokens.viewer },
+    );
+    expect([tab.status, tab.body.error.code]).toEqual([400, 'invalid_input']);
+    expect(tab.body.error.message).toContain('separator');
     const none = await server.api<ErrorResponse>(`/api/boards/${id}/export?format=md`);
     expect([none.status, none.body.error.code]).toEqual([401, 'token_required']);
     const snap = await server.api<ErrorResponse>(

@@ -11,6 +11,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import ICAL from 'ical.js';
 import { marked, type Tokens } from 'marked';
 import { describe, expect, it } from 'vitest';
+import { exportRoute, usesDecimalComma } from '../../client/src/workshop/download.ts';
 import { BOARD_WORDS } from '../../server/boards/board-words.ts';
 import { toCsv } from '../../server/follow-through/exports/csv.ts';
 import { foldLine, toIcs } from '../../server/follow-through/exports/ics.ts';
@@ -269,8 +270,49 @@ function readCsv(body: string): Record<string, string>[] {
   return parseCsv(body, { bom: true, columns: true, record_delimiter: '\r\n' });
 }
 
+describe('CSV export with semicolons, for spreadsheets where 1,5 is a number', () => {
+  it('holds the same rows as the comma-separated file, each field in its own column', () => {
+    for (const table of ['items', 'followups'] as const) {
+      const commas = readCsv(toCsv(fixture(), { table }));
+      const semicolons = toCsv(fixture(), { table, separator: 'semicolon' });
+      expect(semicolons.split('\r\n')[0]).toMatch(/^\uFEFFid;/);
+      const parsed = parseCsv(semicolons, {
+        bom: true,
+        columns: true,
+        delimiter: ';',
+        record_delimiter: '\r\n',
+      });
+      expect(parsed).toEqual(commas);
+    }
+  });
+
+  it('quotes a text with a semicolon in it, and leaves one with only a comma as it is', () => {
+    const model = fixture();
+    model.items = [
+      { ...model.items.find((item) => item.id === 'n1')!, text: 'Soita; kysy, kuuntele' } as Item,
+    ];
+    const line = toCsv(model, { separator: 'semicolon' }).split('\r\n')[1]!;
+    expect(line).toContain(';"Soita; kysy, kuuntele";');
+    const plain = { ...model, items: [{ ...model.items[0]!, text: 'kysy, kuuntele' } as Item] };
+    expect(toCsv(plain, { separator: 'semicolon' }).split('\r\n')[1]).toContain(';kysy, kuuntele;');
+  });
+
+  it('is what the web page asks for where numbers are written with a decimal comma', () => {
+    expect(usesDecimalComma('fi-FI')).toBe(true);
+    expect(usesDecimalComma('de-DE')).toBe(true);
+    expect(usesDecimalComma('en-US')).toBe(false);
+    expect(usesDecimalComma('not a locale!')).toBe(false);
+    expect(exportRoute('csv', undefined, 'fi-FI')).toBe('/export?format=csv&separator=semicolon');
+    expect(exportRoute('csvFollowUps', 's1', 'fi')).toBe(
+      '/export?format=csv&table=followups&separator=semicolon&snapshot=s1',
+    );
+    expect(exportRoute('csv', undefined, 'en-GB')).toBe('/export?format=csv');
+    expect(exportRoute('md', undefined, 'fi-FI')).toBe('/export?format=md');
+  });
+});
+
 describe('CSV export', () => {
-  const body = toCsv(fixture(), 'items');
+  const body = toCsv(fixture(), { table: 'items' });
   const rows = readCsv(body);
   const row = (id: string) => {
     const found = rows.find((r) => r.id === id);
@@ -335,7 +377,7 @@ describe('CSV export', () => {
   });
 
   it('lists follow-ups with owner, due date and notes', () => {
-    const followUps = readCsv(toCsv(fixture(), 'followups'));
+    const followUps = readCsv(toCsv(fixture(), { table: 'followups' }));
     expect(followUps.map((r) => r.id)).toEqual(['fu-1', 'fu-2', 'fu-3', 'fu-4']);
     expect(Object.keys(followUps[0] ?? {})).toEqual([
       'id',
@@ -802,7 +844,7 @@ describe('renderExport', () => {
       contentType: 'text/markdown; charset=utf-8',
       filename: 'kehittamispaiva-asiakaspalvelu.md',
     });
-    expect(renderExport(model, 'csv', 'followups')).toMatchObject({
+    expect(renderExport(model, 'csv', { table: 'followups' })).toMatchObject({
       contentType: 'text/csv; charset=utf-8',
       filename: 'kehittamispaiva-asiakaspalvelu-followups.csv',
     });
@@ -810,7 +852,9 @@ describe('renderExport', () => {
     expect(renderExport(model, 'json').contentType).toBe('application/json; charset=utf-8');
     expect(renderExport(model, 'svg').contentType).toBe('image/svg+xml; charset=utf-8');
     expect(renderExport(model, 'ics').contentType).toBe('text/calendar; charset=utf-8');
-    expect(renderExport(model, 'csv', 'followups').body).toBe(toCsv(model, 'followups'));
+    expect(renderExport(model, 'csv', { table: 'followups' }).body).toBe(
+      toCsv(model, { table: 'followups' }),
+    );
   });
 
   it('slugs titles safely', () => {
@@ -862,7 +906,7 @@ describe('boards a stock client has written oddly', () => {
   };
 
   it('a stroke of 150,000 points is centred and drawn, in the spreadsheet and the picture', () => {
-    const rows = readCsv(toCsv(odd(), 'items'));
+    const rows = readCsv(toCsv(odd(), { table: 'items' }));
     expect(rows.find((row) => row.id === 's-huge')).toBeDefined();
     const svg = toSvg(odd());
     expect(XMLValidator.validate(svg)).toBe(true);
@@ -970,7 +1014,7 @@ describe('frames and stacking as people see the board', () => {
   });
 
   it('the spreadsheet puts a frame inside another only when it lies wholly inside it', () => {
-    const rows = readCsv(toCsv(board(), 'items'));
+    const rows = readCsv(toCsv(board(), { table: 'items' }));
     const frameOf = (id: string) => rows.find((row) => row.id === id)?.frame;
     // The lanes are not inside "Pikavoitot", nor "Pikavoitot" inside a lane: they only overlap.
     expect(['l-people', 'l-env', 'l-obj', 'l-prac', 'f-quick'].map(frameOf)).toEqual([
@@ -987,7 +1031,7 @@ describe('frames and stacking as people see the board', () => {
   });
 
   it('an item without a parent belongs to the topmost frame around its centre, in every format', () => {
-    const rows = readCsv(toCsv(board(), 'items'));
+    const rows = readCsv(toCsv(board(), { table: 'items' }));
     const frameOf = (id: string) => rows.find((row) => row.id === id)?.frame;
     expect(frameOf('q1')).toBe('Pikavoitot ⚡');
     expect(frameOf('b1')).toBe('Ideapankki');
@@ -1004,7 +1048,7 @@ describe('frames and stacking as people see the board', () => {
     // centre is there too, not 50 units left of it outside every frame.
     const model = board();
     model.items.push(card('neg', 'Kapea', 10, 20, 40, { w: -100, h: 100 }));
-    const rows = readCsv(toCsv(model, 'items'));
+    const rows = readCsv(toCsv(model, { table: 'items' }));
     expect(rows.find((row) => row.id === 'neg')?.frame).toBe('Ihmiset');
     expect(listTexts(sections(toMarkdown(model)).get('Ihmiset'))).toContain('Kapea');
   });
@@ -1125,7 +1169,7 @@ describe('unassigned follow-ups', () => {
   });
 
   it('the spreadsheet leaves owner name and e-mail empty, and the JSON keeps the empty name', () => {
-    const rows = readCsv(toCsv(withUnassigned('fi'), 'followups'));
+    const rows = readCsv(toCsv(withUnassigned('fi'), { table: 'followups' }));
     expect(rows[0]).toMatchObject({ id: 'fu-none', owner_name: '', owner_email: '' });
     const parsed = JSON.parse(toJson(withUnassigned('fi')));
     expect(parsed.followUps[0].owner).toEqual({ name: '' });

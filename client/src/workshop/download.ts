@@ -8,12 +8,31 @@ import type { BoardSession } from '../board/board-session.ts';
 
 export type ExportChoice = 'md' | 'csv' | 'csvFollowUps' | 'json' | 'svg' | 'ics';
 
-export function exportRoute(choice: ExportChoice, snapshotId?: string): string {
+export function exportRoute(
+  choice: ExportChoice,
+  snapshotId?: string,
+  locale = navigator.language,
+): string {
   const params = new URLSearchParams();
   params.set('format', choice === 'csvFollowUps' ? 'csv' : choice);
   if (choice === 'csvFollowUps') params.set('table', 'followups');
+  if ((choice === 'csv' || choice === 'csvFollowUps') && usesDecimalComma(locale)) {
+    params.set('separator', 'semicolon');
+  }
   if (snapshotId) params.set('snapshot', snapshotId);
   return `/export?${params}`;
+}
+
+/**
+ * Whether numbers are written 1,5 where this person is: there a spreadsheet separates a CSV's
+ * fields with semicolons (Excel in Finnish opens a comma-separated file all in one column).
+ */
+export function usesDecimalComma(locale: string): boolean {
+  try {
+    return new Intl.NumberFormat(locale).format(1.5).includes(',');
+  } catch {
+    return false;
+  }
 }
 
 export async function fetchExport(session: BoardSession, route: string): Promise<Response> {

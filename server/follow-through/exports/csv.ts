@@ -3,13 +3,14 @@
  * RFC 4180 (CRLF, quoted fields, doubled quotes), a UTF-8 byte-order mark so Excel reads
  * ä and ö as UTF-8 instead of the local code page, and text cells that a spreadsheet would
  * run as a formula prefixed with an apostrophe. Headers are English and stable for scripts.
+ * Fields are separated by commas, or by semicolons for spreadsheets that expect them.
  */
 
 import { itemText } from '../../../shared/board-document.ts';
-import type { BoardExport } from '../../../shared/follow-through.ts';
+import type { BoardExport, CsvOptions, CsvSeparator } from '../../../shared/follow-through.ts';
 import { frameLookup, memberNames, oneLine, ownerName } from './board-model.ts';
 
-export type CsvTable = 'items' | 'followups';
+const SEPARATOR: Record<CsvSeparator, string> = { comma: ',', semicolon: ';' };
 
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
@@ -20,7 +21,7 @@ type Cell = string | number;
 /** Excel, LibreOffice and Google Sheets start a formula with these (tab and CR via DDE). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-function field(cell: Cell): string {
+function field(cell: Cell, separator: string): string {
   let text: string;
   if (typeof cell === 'number') {
     // A negative coordinate is a number, not a formula; only user text can carry one.
@@ -28,15 +29,21 @@ function field(cell: Cell): string {
   } else {
     text = FORMULA_START.test(cell) ? `'${cell}` : cell;
   }
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  const quoted = /["\r\n]/.test(text) || text.includes(separator);
+  return quoted ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-function render(rows: readonly (readonly Cell[])[]): string {
-  return BOM + rows.map((row) => row.map(field).join(',') + CRLF).join('');
+function render(rows: readonly (readonly Cell[])[], separator: string): string {
+  const line = (row: readonly Cell[]) => row.map((cell) => field(cell, separator)).join(separator);
+  return BOM + rows.map((row) => line(row) + CRLF).join('');
 }
 
-export function toCsv(model: BoardExport, table: CsvTable): string {
-  return table === 'followups' ? followUpsTable(model) : itemsTable(model);
+export function toCsv(
+  model: BoardExport,
+  { table = 'items', separator = 'comma' }: CsvOptions = {},
+): string {
+  const rows = table === 'followups' ? followUpsTable(model) : itemsTable(model);
+  return render(rows, SEPARATOR[separator]);
 }
 
 function isoOrEmpty(ms: number): string {
@@ -46,7 +53,7 @@ function isoOrEmpty(ms: number): string {
   return Number.isNaN(date.getTime()) ? '' : date.toISOString();
 }
 
-function itemsTable(model: BoardExport): string {
+function itemsTable(model: BoardExport): Cell[][] {
   const names = memberNames(model);
   const frameOf = frameLookup(model.items);
   const closed = model.rounds.filter((entry) => entry.round.status === 'closed');
@@ -70,7 +77,7 @@ function itemsTable(model: BoardExport): string {
     isoOrEmpty(item.createdAt),
     ...tallies.map((tally) => tally.get(item.id) ?? 0),
   ]);
-  return render([header, ...rows]);
+  return [header, ...rows];
 }
 
 /** "votes: <title>" per closed round; untitled or repeated titles get a number to stay unique. */
@@ -84,7 +91,7 @@ function roundHeaders(titles: readonly string[]): string[] {
   });
 }
 
-function followUpsTable(model: BoardExport): string {
+function followUpsTable(model: BoardExport): Cell[][] {
   const byId = new Map(model.items.map((item) => [item.id, item]));
   const names = memberNames(model);
   const header = [
@@ -116,5 +123,5 @@ function followUpsTable(model: BoardExport): string {
       followUp.updatedAt,
     ];
   });
-  return render([header, ...rows]);
+  return [header, ...rows];
 }

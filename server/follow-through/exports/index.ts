@@ -3,14 +3,13 @@
  * Content-Type to send it with and a file name to save it under. The HTTP route and the CLI
  * both call this, so a format looks the same whichever door it came through.
  */
-import type { BoardExport, ExportFormat } from '../../../shared/follow-through.ts';
-import { type CsvTable, toCsv } from './csv.ts';
+import type { BoardExport, CsvOptions, ExportFormat } from '../../../shared/follow-through.ts';
+import { toCsv } from './csv.ts';
 import { toIcs } from './ics.ts';
 import { toJson } from './json.ts';
 import { toMarkdown } from './markdown.ts';
 import { toSvg } from './svg.ts';
 
-export type { CsvTable } from './csv.ts';
 export { toCsv, toIcs, toJson, toMarkdown, toSvg };
 
 export interface RenderedExport {
@@ -39,33 +38,37 @@ export function slug(title: string): string {
   return ascii.slice(0, 60).replace(/-+$/, '') || 'board';
 }
 
-export function exportFilename(model: BoardExport, format: ExportFormat, table?: CsvTable): string {
+export function exportFilename(
+  model: BoardExport,
+  format: ExportFormat,
+  { table = 'items' }: CsvOptions = {},
+): string {
   const parts = [slug(model.board.title)];
   // A snapshot's file must not be mistaken for the live board's.
   if (model.snapshot) parts.push('snapshot', model.snapshot.createdAt.slice(0, 10));
-  if (format === 'csv') parts.push(table ?? 'items');
+  if (format === 'csv') parts.push(table);
   return `${parts.join('-').replace(/[^a-z0-9-]/g, '')}.${format}`;
 }
 
 export function renderExport(
   model: BoardExport,
   format: ExportFormat,
-  table: CsvTable = 'items',
+  csv: CsvOptions = {},
 ): RenderedExport {
-  const body = render(model, format, table);
+  const body = render(model, format, csv);
   return {
     body,
     contentType: CONTENT_TYPES[format],
-    filename: exportFilename(model, format, table),
+    filename: exportFilename(model, format, csv),
   };
 }
 
-function render(model: BoardExport, format: ExportFormat, table: CsvTable): string {
+function render(model: BoardExport, format: ExportFormat, csv: CsvOptions): string {
   switch (format) {
     case 'md':
       return toMarkdown(model);
     case 'csv':
-      return toCsv(model, table);
+      return toCsv(model, csv);
     case 'json':
       return toJson(model);
     case 'svg':
