@@ -5,6 +5,7 @@ import { conceptName, type Item, itemLabel, itemsOf } from '../../../shared/boar
 import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { FollowUpDialog } from '../workshop/FollowUpDialog.tsx';
+import { useDateFormat } from '../workshop/format.ts';
 import { ownerName } from '../workshop/owner-name.ts';
 import { isTarget } from '../workshop/round-rules.ts';
 import { openRoundOf, shownRoundOf, useWorkshop } from '../workshop/use-workshop.ts';
@@ -150,6 +151,7 @@ function Votes({ item, frame, announce }: Pick<OutlineItemProps, 'item' | 'frame
 export function OutlineItem(props: OutlineItemProps) {
   const { item, doc, canEdit, isPrivate } = props;
   const t = useT();
+  const formatDate = useDateFormat();
   const session = useBoardSession();
   const [state] = useWorkshop();
   const [editing, setEditing] = useState(false);
@@ -184,7 +186,7 @@ export function OutlineItem(props: OutlineItemProps) {
                   ownerName(followUp.owner, t),
                   t.workshop.statuses[followUp.status] ?? followUp.status,
                 )}
-                {followUp.due && `, ${t.outline.due(followUp.due)}`}
+                {followUp.due && `, ${t.outline.due(formatDate.day(followUp.due))}`}
               </li>
             ))}
           </ul>

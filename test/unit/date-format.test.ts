@@ -1,0 +1,26 @@
+/** Dates in the page's language (client/src/workshop/format.ts): a Finnish page reads 1.2.2027. */
+import { describe, expect, it } from 'vitest';
+import { dateFormat } from '../../client/src/workshop/format.ts';
+
+describe("a follow-up's due day, in the page's language", () => {
+  it('is written as the language writes a date, not as YYYY-MM-DD', () => {
+    expect(dateFormat('fi-FI').day('2027-02-01')).toBe('1.2.2027');
+    expect(dateFormat('en-GB').day('2027-02-01')).toBe('1 Feb 2027');
+  });
+
+  it('is the same day wherever the reader is (a day, not a moment)', () => {
+    const before = process.env.TZ;
+    try {
+      for (const zone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
+        process.env.TZ = zone;
+        expect(dateFormat('fi-FI').day('2026-12-31')).toBe('31.12.2026');
+      }
+    } finally {
+      process.env.TZ = before;
+    }
+  });
+
+  it('shows what it cannot read as it is', () => {
+    expect(dateFormat('fi-FI').day('someday')).toBe('someday');
+  });
+});
