@@ -747,7 +747,12 @@ describe('Markdown report', () => {
     expect(report.startsWith(`# ${BOARD_TITLE}\n`)).toBe(true);
     expect(report).toContain('- Viety: 2025-03-14 12:34 UTC');
     expect(report).toContain('- Osallistujat: 5 (1 fasilitaattori, 3 osallistujaa, 1 katselija)');
-    expect(report).not.toContain('Tilannekuva');
+    expect(report).not.toContain('- Versio:');
+    // A saved version's report says which, in the words the history panel uses.
+    const snapshot = { id: 's-1', name: 'Ennen lounasta', createdAt: '2025-03-14T11:00:00.000Z' };
+    expect(toMarkdown({ ...fixture(), snapshot })).toContain(
+      '- Versio: Ennen lounasta, 2025-03-14 11:00 UTC',
+    );
   });
 
   it('lists each concept with every field under its Finnish label', () => {
