@@ -17,6 +17,8 @@ export interface Person {
   token: string;
   context: BrowserContext;
   page: Page;
+  /** What the page wrote to its console as errors, and what it threw: a page should write none. */
+  errors: string[];
 }
 
 export const SCREENSHOTS = path.resolve('test-results/screenshots');
@@ -46,11 +48,18 @@ export async function openAs(
     [`ideamill.board.${boardId}`, membership, options.language ?? 'en'] as const,
   );
   const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`[${name}] page error:`, error.message));
+  const errors: string[] = [];
+  page.on('pageerror', (error) => {
+    errors.push(error.message);
+    console.error(`[${name}] page error:`, error.message);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
   await page.goto(`${server.url}/b/${boardId}`);
   // Loaded, whether the screen is wide enough to show the side panels or not.
   await page.getByTestId('workshop-panels').waitFor({ state: 'attached' });
-  return { name, member: joined.member, token: joined.token, context, page };
+  return { name, member: joined.member, token: joined.token, context, page, errors };
 }
 
 /** Picks a tab of the side panels by its visible name. */

@@ -112,6 +112,12 @@ describe.skipIf(!HAS_CHROMIUM)('a whole workshop in the browser', () => {
     const topic1 = fran.page.locator('section.ol-section', { hasText: 'Topic 1' });
     await topic1.getByText(NOTES.aino).waitFor();
     await topic1.getByText(NOTES.ben).waitFor();
+    // The private documents were let go without a word from Yjs (it once said a handler that
+    // was never added could not be removed, on every page, at every reveal).
+    await fran.page.waitForTimeout(500);
+    expect(everyone.flatMap((person) => person.errors.filter((e) => e.includes('[yjs]')))).toEqual(
+      [],
+    );
   });
 
   it('runs an anonymous round: no tallies before it closes, ranked results for all after', async () => {

@@ -70,10 +70,12 @@ function handOver(session: BoardSession, provider: SocketIoProvider): void {
     timer = setTimeout(finish, HANDOVER_MS);
     onItems();
   };
-  if (itemsOf(privateDoc).size === 0) return finish();
   provider.on('synced', onSynced);
   itemsOf(privateDoc).observe(onItems);
   session.doc.on('destroy', finish);
+  // Nothing left to hand over: let go at once (after registering, so finish removes only
+  // what was added; Yjs complains of a handler removed that was never there).
+  if (itemsOf(privateDoc).size === 0) return finish();
   // Still connected: whatever I wrote has been sent, and the reveal's removals are on their way.
   if (provider.synced) onSynced(true);
 }
