@@ -340,4 +340,10 @@ describe.skipIf(!HAS_CHROMIUM)('a whole workshop in the browser', () => {
       );
     }
   });
+
+  it('left no errors in any page’s console through the whole workshop', () => {
+    expect(everyone.map((person) => [person.name, person.errors])).toEqual(
+      everyone.map((person) => [person.name, []]),
+    );
+  });
 });
