@@ -13,7 +13,10 @@ export function insideFrame(item: Item, frame: Item | undefined): boolean {
   return cx >= frame.x && cx <= frame.x + frame.w && cy >= frame.y && cy <= frame.y + frame.h;
 }
 
-export function isTarget(item: Item, round: Round, frame: Item | undefined): boolean {
+/** What of a round decides which items take votes. */
+export type RoundTargets = Pick<Round, 'itemTypes' | 'frameId'>;
+
+export function isTarget(item: Item, round: RoundTargets, frame: Item | undefined): boolean {
   if (!round.itemTypes.includes(item.type)) return false;
   return round.frameId === null || insideFrame(item, frame);
 }
