@@ -13,14 +13,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import * as Y from 'yjs';
-import { SocketIoProvider } from '../client/src/sync/socketio-provider.ts';
-import { buildClient } from '../scripts/build-client.ts';
-import { loadConfig } from '../server/config/config.ts';
-import { startServer } from '../server/start-server.ts';
-import type { CreateBoardResponse, JoinBoardResponse } from '../shared/api.ts';
-import { addItem, itemsOf, NOTE_COLORS } from '../shared/board-document.ts';
-import { launchChromium } from '../test/helpers/chromium.ts';
+import { startBoardBench } from './board-fixture.ts';
 import { percentile } from './stats.ts';
 
 const NOTES = Number(process.env.BENCH_NOTES) || 2000;
@@ -38,85 +31,13 @@ interface Rep {
   maxFrameMs: number;
 }
 
-async function post<T>(url: string, body: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-async function waitUntil(predicate: () => boolean, what: string, timeoutMs = 60_000) {
-  const started = Date.now();
-  while (!predicate()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-function connect(origin: string, boardId: string, token: string) {
-  const doc = new Y.Doc();
-  const provider = new SocketIoProvider(origin, boardId, doc, { token });
-  const synced = new Promise<void>((resolve) => provider.on('synced', (s) => s && resolve()));
-  return { doc, provider, synced };
-}
-
-/** 2,000 notes in a 50-column grid, like a big brainstorm, in batches of 100. */
-function populate(doc: Y.Doc, count: number): void {
-  for (let start = 0; start < count; start += 100) {
-    doc.transact(() => {
-      for (let i = start; i < Math.min(count, start + 100); i++) {
-        addItem(doc, {
-          type: 'note',
-          x: (i % 50) * 230,
-          y: Math.floor(i / 50) * 230,
-          color: NOTE_COLORS[i % NOTE_COLORS.length],
-          text: `Idea ${i}: asiakas odottaa, että palvelu toimii myös illalla`,
-        });
-      }
-    });
-  }
-}
-
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ideamill-board-bench-'));
-await buildClient({ quiet: true });
-const server = await startServer(
-  loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir }),
-);
-const browser = await launchChromium();
+const bench = await startBoardBench('Render benchmark', NOTES);
+const { browser } = bench;
 const reps: Rep[] = [];
 try {
-  const created = await post<CreateBoardResponse>(`${server.url}/api/boards`, {
-    title: 'Render benchmark',
-  });
-  const boardId = created.board.id;
-  const writerJoin = await post<JoinBoardResponse>(`${server.url}/api/boards/${boardId}/join`, {
-    key: created.keys.facilitator,
-    name: 'Writer',
-  });
-  const writer = connect(server.url, boardId, writerJoin.token);
-  await writer.synced;
-  populate(writer.doc, NOTES);
-  const check = connect(server.url, boardId, writerJoin.token);
-  await check.synced;
-  await waitUntil(() => itemsOf(check.doc).size >= NOTES, 'notes on the server');
-  check.provider.destroy();
-  writer.provider.destroy();
-
   for (let rep = 0; rep < REPS; rep++) {
-    const member = await post<JoinBoardResponse>(`${server.url}/api/boards/${boardId}/join`, {
-      key: created.keys.participant,
-      name: `Viewer ${rep + 1}`,
-    });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    // The membership the join page stores (client/src/app/membership.ts), so the board opens.
-    await context.addInitScript(({ key, value }) => localStorage.setItem(key, value), {
-      key: `ideamill.board.${boardId}`,
-      value: JSON.stringify({ token: member.token, member: member.member }),
-    });
-    const page = await context.newPage();
+    const member = await bench.join(bench.keys.participant, `Viewer ${rep + 1}`);
+    const { page, close } = await bench.memberPage(member);
     if (process.env.BENCH_DEBUG) {
       // Long main-thread tasks while the board loads: where the first render's time goes.
       await page.addInitScript(`window.__long = [];
@@ -127,7 +48,7 @@ try {
     if (process.env.BENCH_DEBUG) {
       await browser.startTracing(page, { categories: ['devtools.timeline'] });
     }
-    await page.goto(`${server.url}/b/${boardId}`);
+    await page.goto(bench.boardUrl);
     // In-page scripts are strings: tsx would wrap named functions in a helper the page lacks.
     const render = (await page.evaluate(`(async () => {
       const notes = () => document.querySelectorAll('.im-world [data-item-type="note"]').length;
@@ -233,12 +154,10 @@ try {
       p95FrameMs: Number(percentile(deltas, 95).toFixed(1)),
       maxFrameMs: Number(Math.max(...deltas).toFixed(1)),
     });
-    await context.close();
+    await close();
   }
 } finally {
-  await browser.close();
-  await server.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await bench.close();
 }
 
 const table = [

@@ -10,6 +10,7 @@ import type { RoundView } from '../../shared/facilitation.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { socketIoClient, waitFor } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { centreOf, drag } from './canvas-helpers.ts';
 import { openAs, openTab, type Person, screenshot, showOutline } from './workshop-helpers.ts';
 
 const IN_TOPIC_1 = 'Queue numbers on screens';
@@ -281,6 +282,60 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
     await pia.page.keyboard.press('Escape');
     frameMap.set('x', topic2.x);
     await note.locator('[data-out-of-play]').waitFor();
+    await server.api(`/api/boards/${boardId}/rounds/${opened.body.round.id}/close`, {
+      token: fran.token,
+      method: 'POST',
+    });
+    writer.doc.getMap('items').delete(loose);
+    await note.waitFor({ state: 'detached' });
+    writer.destroy();
+  });
+
+  it('a note moved into the round’s frame takes votes, and moved out again no longer does', async () => {
+    const writer = socketIoClient(server.url, boardId, fran.token);
+    await writer.synced;
+    const topic2 = readItems(writer.doc)
+      .filter((item) => item.type === 'frame')
+      .sort((a, b) => a.x - b.x)[1]!;
+    const outside = { x: topic2.x + topic2.w + 100, y: topic2.y + 60 };
+    const loose = addItem(writer.doc, { type: 'note', text: 'Wandering idea', ...outside });
+    const opened = await server.api<{ round: { id: string } }>(`/api/boards/${boardId}/rounds`, {
+      token: fran.token,
+      body: { title: 'Topic 2 once more', budget: 1, frameId: topic2.id },
+    });
+    const note = pia.page.locator(`[data-item-id="${loose}"]`);
+    const noteMap = writer.doc.getMap('items').get(loose) as import('yjs').Map<unknown>;
+    const moveTo = (to: { x: number; y: number }) =>
+      writer.doc.transact(() => {
+        noteMap.set('x', to.x);
+        noteMap.set('y', to.y);
+      });
+    await note.locator('[data-out-of-play]').waitFor();
+    // Moved by someone else, still in no frame: inside the round by where its centre lies.
+    moveTo({ x: topic2.x + topic2.w - 200, y: topic2.y + 260 });
+    await note.locator('[data-vote-dots]').waitFor();
+    expect(await note.locator('[data-out-of-play]').count()).toBe(0);
+    moveTo(outside);
+    await note.locator('[data-out-of-play]').waitFor();
+    expect(await note.locator('[data-vote-dots]').count()).toBe(0);
+
+    // Pia drags it in by hand: dropped in the frame, the note is the frame's now.
+    const parentOf = () => noteMap.get('parent');
+    const grip = async () => {
+      const box = (await note.boundingBox())!;
+      return { x: box.x + 20, y: box.y + 20 };
+    };
+    const from = await grip();
+    await drag(pia.page, from, await centreOf(pia.page.locator(`[data-item-id="${topic2.id}"]`)));
+    await waitFor(() => parentOf() === topic2.id, 'the note dropped into the frame');
+    await note.locator('[data-vote-dots]').waitFor();
+    expect(await note.locator('[data-out-of-play]').count()).toBe(0);
+    // And back to where it was: out of the round's frame (into the next one), out of the round.
+    await drag(pia.page, await grip(), from);
+    await waitFor(() => parentOf() !== topic2.id, 'the note dragged out of the frame');
+    await note.locator('[data-out-of-play]').waitFor();
+    expect(await note.locator('[data-vote-dots]').count()).toBe(0);
+
     await server.api(`/api/boards/${boardId}/rounds/${opened.body.round.id}/close`, {
       token: fran.token,
       method: 'POST',

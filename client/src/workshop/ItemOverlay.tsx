@@ -5,17 +5,14 @@
 import './workshop.css';
 import './overlay.css';
 import { type KeyboardEvent, type SyntheticEvent, useRef, useState } from 'react';
-import { type Item, itemLabel, itemsOf, readItem } from '../../../shared/board-document.ts';
-import type { RoundResult, RoundView } from '../../../shared/facilitation.ts';
-import type { FollowUp } from '../../../shared/follow-through.ts';
+import { itemLabel, itemsOf, readItem } from '../../../shared/board-document.ts';
 import { useBoardSession } from '../board/board-session.ts';
-import { useMapVersion } from '../canvas/items/use-item.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { FollowUpDialog } from './FollowUpDialog.tsx';
+import { useIsTarget } from './frame-watch.ts';
+import { type OverlayRound, overlayViewOf, sameOverlayView } from './overlay-view.ts';
 import { ownerName } from './owner-name.ts';
-import { isTarget } from './round-rules.ts';
-import { openRoundOf, shownRoundOf, useWorkshopStore, useWorkshopView } from './use-workshop.ts';
-import type { WorkshopState } from './workshop-store.ts';
+import { useWorkshopStore, useWorkshopView } from './use-workshop.ts';
 
 /** The canvas drags and selects on pointer down: clicks on our buttons must not start that. */
 const keepFromCanvas = (event: SyntheticEvent) => event.stopPropagation();
@@ -32,12 +29,19 @@ const keepKeysFromCanvas = (event: KeyboardEvent) => {
 
 const OVERLAID_TYPES = new Set(['note', 'text', 'concept', 'frame']);
 
-function VoteDots({ item, view, label }: { item: Item; view: RoundView; label: string }) {
+interface VoteDotsProps {
+  itemId: string;
+  round: OverlayRound;
+  mine: number;
+  votesLeft: boolean;
+  label: string;
+}
+
+function VoteDots({ itemId, round, mine, votesLeft, label }: VoteDotsProps) {
   const t = useT();
   const store = useWorkshopStore();
-  const mine = view.myVotes[item.id] ?? 0;
-  const canAdd = view.remaining > 0 && mine < view.round.maxPerItem;
-  const retract = () => store.retract(view.round.id, item.id);
+  const canAdd = votesLeft && mine < round.maxPerItem;
+  const retract = () => store.retract(round.id, itemId);
   const onKeyDown = (event: KeyboardEvent) => {
     if ((event.key === '-' || event.key === 'Delete' || event.key === 'Backspace') && mine > 0) {
       event.preventDefault();
@@ -77,7 +81,7 @@ function VoteDots({ item, view, label }: { item: Item; view: RoundView; label: s
           title={t.workshop.addVote(label)}
           onClick={(event) => {
             event.stopPropagation();
-            void store.vote(view.round.id, item.id);
+            void store.vote(round.id, itemId);
           }}
         >
           +
@@ -87,36 +91,12 @@ function VoteDots({ item, view, label }: { item: Item; view: RoundView; label: s
   );
 }
 
-/** What one item's overlay shows of the workshop state. */
-interface OverlayView {
-  open: RoundView | null;
-  result: RoundResult | undefined;
-  followUps: FollowUp[];
-}
-
-function overlayViewOf(state: WorkshopState, itemId: string): OverlayView {
-  const open = openRoundOf(state);
-  // Live tallies exist only in public rounds; an anonymous open round has none to show.
-  const results = open ? (open.results ?? []) : (shownRoundOf(state)?.results ?? []);
-  return {
-    open,
-    result: results.find((entry) => entry.itemId === itemId),
-    followUps: state.followUps.filter((followUp) => followUp.itemId === itemId),
-  };
-}
-
-const sameOverlayView = (a: OverlayView, b: OverlayView) =>
-  a.open === b.open &&
-  a.result === b.result &&
-  a.followUps.length === b.followUps.length &&
-  a.followUps.every((followUp, index) => followUp === b.followUps[index]);
-
 export function ItemOverlay({ itemId }: { itemId: string }) {
   const t = useT();
   const session = useBoardSession();
   // Every item has an overlay: each re-renders only when what it shows changes, not at every
-  // snapshot, timer or error the store hears of.
-  const { open, result, followUps } = useWorkshopView(
+  // vote, snapshot, timer or error the store hears of (overlay-view.ts).
+  const { round, mine, votesLeft, result, followUps } = useWorkshopView(
     (state) => overlayViewOf(state, itemId),
     sameOverlayView,
   );
@@ -125,19 +105,13 @@ export function ItemOverlay({ itemId }: { itemId: string }) {
   // selected the item (and so showed the button, overlay.css) to the button it now finds there.
   const assignPressedBy = useRef<number | null>(null);
   // Items in my private document are not on the shared board: nothing to vote or assign yet.
+  // Read at every render: not memoized, the overlay renders with its item (ItemView re-renders
+  // at any change of it), so a moved item is placed anew here, and the round's frame is
+  // watched once for all items (frame-watch.ts).
   const item = readItem(itemId, itemsOf(session.doc).get(itemId));
-  const frameMap =
-    open?.round.frameId != null ? itemsOf(session.doc).get(open.round.frameId) : undefined;
-  // An item in no frame is in the round's frame by where the frame lies: when the frame is
-  // moved or resized, whether this item takes votes may change with nothing else changing.
-  useMapVersion(item && item.parent === undefined ? frameMap : undefined);
+  const target = useIsTarget(session.doc, item, round);
   if (!item || !OVERLAID_TYPES.has(item.type)) return null;
   const label = itemLabel(item) || t.workshop.untitledItem;
-  const frame =
-    open?.round.frameId != null && frameMap
-      ? (readItem(open.round.frameId, frameMap) ?? undefined)
-      : undefined;
-  const target = open ? isTarget(item, open.round, frame) : false;
   const canVote = session.me.role !== 'viewer';
   const isFacilitator = session.me.role === 'facilitator';
   return (
@@ -145,10 +119,10 @@ export function ItemOverlay({ itemId }: { itemId: string }) {
     <div className="wk-overlay" data-workshop-overlay onKeyDown={keepKeysFromCanvas}>
       {/* Frames, and text where the round takes no text (the journey's title and stage labels),
           are the board's structure, not ideas out of play: a veil would wash out their words. */}
-      {open &&
+      {round &&
         !target &&
         item.type !== 'frame' &&
-        !(item.type === 'text' && !open.round.itemTypes.includes('text')) && (
+        !(item.type === 'text' && !round.itemTypes.includes('text')) && (
           <div className="wk-veil" title={t.workshop.outOfPlay} data-out-of-play />
         )}
       <div className="wk-overlay-foot">
@@ -156,10 +130,10 @@ export function ItemOverlay({ itemId }: { itemId: string }) {
           {result && (
             <span
               className={`wk-badge wk-rank-${Math.min(result.rank, 4)}`}
-              data-result-rank={open ? undefined : result.rank}
+              data-result-rank={round ? undefined : result.rank}
               data-votes={result.votes}
             >
-              {open ? (
+              {round ? (
                 t.workshop.liveTally(result.votes)
               ) : (
                 <>
@@ -205,7 +179,9 @@ export function ItemOverlay({ itemId }: { itemId: string }) {
             </button>
           )}
         </span>
-        {open && target && canVote && <VoteDots item={item} view={open} label={label} />}
+        {round && target && canVote && (
+          <VoteDots itemId={itemId} round={round} mine={mine} votesLeft={votesLeft} label={label} />
+        )}
       </div>
       {assigning && (
         <FollowUpDialog itemId={itemId} itemLabel={label} onClose={() => setAssigning(false)} />

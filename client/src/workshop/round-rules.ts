@@ -5,7 +5,10 @@
 import type { Item } from '../../../shared/board-document.ts';
 import { insideFrame, type Round } from '../../../shared/facilitation.ts';
 
-export function isTarget(item: Item, round: Round, frame: Item | undefined): boolean {
+/** What of a round decides which items take votes. */
+export type RoundTargets = Pick<Round, 'itemTypes' | 'frameId'>;
+
+export function isTarget(item: Item, round: RoundTargets, frame: Item | undefined): boolean {
   if (!round.itemTypes.includes(item.type)) return false;
   return round.frameId === null || insideFrame(item, round.frameId, frame);
 }
