@@ -66,6 +66,8 @@ export class Checkpointer {
   #stopped = false;
   /** Checkpoints the worker has run (tests read it to know one has happened). */
   runs = 0;
+  /** What the last one found: WAL frames (`log`), how many are in the database file, busy. */
+  last: { log: number; checkpointed: number; busy: number } | null = null;
 
   constructor(db: Db, { intervalMs, logger }: CheckpointerOptions) {
     this.#db = db;
@@ -82,8 +84,10 @@ export class Checkpointer {
     });
     this.#worker.unref();
     this.#worker.on('message', (message: CheckpointMessage | ErrorMessage) => {
-      if (message.kind === 'checkpoint') this.runs++;
-      else this.#logger.warn({ reason: message.message }, 'WAL checkpoint failed; will retry');
+      if (message.kind === 'checkpoint') {
+        this.runs++;
+        this.last = { log: message.log, checkpointed: message.checkpointed, busy: message.busy };
+      } else this.#logger.warn({ reason: message.message }, 'WAL checkpoint failed; will retry');
     });
     this.#worker.on('error', (error) => this.#fallBack(error));
     this.#worker.on('exit', () => this.#fallBack(null));
