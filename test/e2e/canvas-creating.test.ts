@@ -26,6 +26,19 @@ type Box = { x: number; y: number; width: number; height: number };
 type Frame = Extract<Item, { type: 'frame' }>;
 type Note = Extract<Item, { type: 'note' | 'text' }>;
 
+/** The ids of the `others` that share any area with `note` on the board (touching is apart). */
+const coveredBy = (note: Item, others: readonly Item[]) =>
+  others
+    .filter(
+      (other) =>
+        other.id !== note.id &&
+        note.x < other.x + other.w &&
+        other.x < note.x + note.w &&
+        note.y < other.y + other.h &&
+        other.y < note.y + note.h,
+    )
+    .map((other) => other.id);
+
 /** Whether two screen boxes share any area (a pixel's rounding apart does not count). */
 const overlap = (a: Box, b: Box) =>
   a.x < b.x + b.width - 1 &&
@@ -231,14 +244,7 @@ describe.skipIf(!HAS_CHROMIUM)('making items on the canvas', () => {
     await page.keyboard.press('Escape');
     await waitFor(() => notes().some((n) => n.text === 'Beside, not over'), 'a fourth note');
     const fourth = notes().find((n) => n.text === 'Beside, not over')!;
-    for (const other of notes().filter((n) => n.id !== fourth.id)) {
-      const apart =
-        fourth.x >= other.x + other.w ||
-        other.x >= fourth.x + fourth.w ||
-        fourth.y >= other.y + other.h ||
-        other.y >= fourth.y + fourth.h;
-      expect(apart).toBe(true);
-    }
+    expect(coveredBy(fourth, notes())).toEqual([]);
     // The shortcut list says so.
     await page.keyboard.press('?');
     const help = page.locator('dialog.im-help');
@@ -486,13 +492,6 @@ describe.skipIf(!HAS_CHROMIUM)('new notes in the customer journey’s lanes', ()
     const note = await lastNote(count + 1, 'Beside mid-view');
     expect(note.parent).toBe(here!.id);
     expect(inside(note, here!)).toBe(true);
-    for (const other of notes().filter((n) => n.id !== note.id)) {
-      const apart =
-        note.x >= other.x + other.w ||
-        other.x >= note.x + note.w ||
-        note.y >= other.y + other.h ||
-        other.y >= note.y + note.h;
-      expect(apart).toBe(true);
-    }
+    expect(coveredBy(note, notes())).toEqual([]);
   });
 });

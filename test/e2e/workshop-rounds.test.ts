@@ -249,23 +249,37 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
     expect(await row.getByRole('button', { name: 'Restore' }).count()).toBe(0);
   });
 
-  it('a note in no frame comes into a frame round when the frame is moved over it', async () => {
+  /**
+   * A note in no frame, right of the second topic frame, and a round over that frame: the
+   * note as Pia's page draws it, and `end` to close the round and take the note away.
+   */
+  async function looseNoteBesideRound(title: string, text: string) {
     const writer = socketIoClient(server.url, boardId, fran.token);
     await writer.synced;
     const topic2 = readItems(writer.doc)
       .filter((item) => item.type === 'frame')
       .sort((a, b) => a.x - b.x)[1]!;
-    const loose = addItem(writer.doc, {
-      type: 'note',
-      text: 'Loose idea',
-      x: topic2.x + topic2.w + 100,
-      y: topic2.y + 60,
-    });
+    const outside = { x: topic2.x + topic2.w + 100, y: topic2.y + 60 };
+    const loose = addItem(writer.doc, { type: 'note', text, ...outside });
     const opened = await server.api<{ round: { id: string } }>(`/api/boards/${boardId}/rounds`, {
       token: fran.token,
-      body: { title: 'Topic 2 again', budget: 1, frameId: topic2.id },
+      body: { title, budget: 1, frameId: topic2.id },
     });
     const note = pia.page.locator(`[data-item-id="${loose}"]`);
+    const end = async () => {
+      await server.api(`/api/boards/${boardId}/rounds/${opened.body.round.id}/close`, {
+        token: fran.token,
+        method: 'POST',
+      });
+      writer.doc.getMap('items').delete(loose);
+      await note.waitFor({ state: 'detached' });
+      writer.destroy();
+    };
+    return { writer, topic2, outside, loose, note, end };
+  }
+
+  it('a note in no frame comes into a frame round when the frame is moved over it', async () => {
+    const { writer, topic2, note, end } = await looseNoteBesideRound('Topic 2 again', 'Loose idea');
     await note.locator('[data-out-of-play]').waitFor();
     // The facilitator slides the frame over the note; the note itself does not change.
     const frameMap = writer.doc.getMap('items').get(topic2.id) as import('yjs').Map<unknown>;
@@ -282,28 +296,14 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
     await pia.page.keyboard.press('Escape');
     frameMap.set('x', topic2.x);
     await note.locator('[data-out-of-play]').waitFor();
-    await server.api(`/api/boards/${boardId}/rounds/${opened.body.round.id}/close`, {
-      token: fran.token,
-      method: 'POST',
-    });
-    writer.doc.getMap('items').delete(loose);
-    await note.waitFor({ state: 'detached' });
-    writer.destroy();
+    await end();
   });
 
   it('a note moved into the round’s frame takes votes, and moved out again no longer does', async () => {
-    const writer = socketIoClient(server.url, boardId, fran.token);
-    await writer.synced;
-    const topic2 = readItems(writer.doc)
-      .filter((item) => item.type === 'frame')
-      .sort((a, b) => a.x - b.x)[1]!;
-    const outside = { x: topic2.x + topic2.w + 100, y: topic2.y + 60 };
-    const loose = addItem(writer.doc, { type: 'note', text: 'Wandering idea', ...outside });
-    const opened = await server.api<{ round: { id: string } }>(`/api/boards/${boardId}/rounds`, {
-      token: fran.token,
-      body: { title: 'Topic 2 once more', budget: 1, frameId: topic2.id },
-    });
-    const note = pia.page.locator(`[data-item-id="${loose}"]`);
+    const { writer, topic2, outside, loose, note, end } = await looseNoteBesideRound(
+      'Topic 2 once more',
+      'Wandering idea',
+    );
     const noteMap = writer.doc.getMap('items').get(loose) as import('yjs').Map<unknown>;
     const moveTo = (to: { x: number; y: number }) =>
       writer.doc.transact(() => {
@@ -336,12 +336,6 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
     await note.locator('[data-out-of-play]').waitFor();
     expect(await note.locator('[data-vote-dots]').count()).toBe(0);
 
-    await server.api(`/api/boards/${boardId}/rounds/${opened.body.round.id}/close`, {
-      token: fran.token,
-      method: 'POST',
-    });
-    writer.doc.getMap('items').delete(loose);
-    await note.waitFor({ state: 'detached' });
-    writer.destroy();
+    await end();
   });
 });
