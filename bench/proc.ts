@@ -41,7 +41,9 @@ export function cpuWindow(pid: number): { stop(): number } {
 
 /**
  * Waits until a process has used at most `maxCpuMs` of CPU over `windowMs` (or `timeoutMs`
- * has passed): work a server defers after a measurement must not land in the next one.
+ * has passed): work a server defers after a measurement must not land in the next one, nor a
+ * just-started process's own start-up work (compiling, its first garbage collections) in its
+ * first. Returns how long it waited and the CPU rate of the last window.
  */
 export async function cpuQuiet(
   pid: number,
@@ -50,13 +52,16 @@ export async function cpuQuiet(
     maxCpuMs,
     timeoutMs = 20_000,
   }: { windowMs: number; maxCpuMs: number; timeoutMs?: number },
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+): Promise<{ waitedMs: number; cpuMsPerSecond: number }> {
+  const started = Date.now();
   let before = cpuMs(pid);
-  while (Date.now() < deadline) {
+  for (;;) {
     await sleep(windowMs);
     const now = cpuMs(pid);
-    if (now - before <= maxCpuMs) return;
+    const used = now - before;
+    if (used <= maxCpuMs || Date.now() - started >= timeoutMs) {
+      return { waitedMs: Date.now() - started, cpuMsPerSecond: (used * 1000) / windowMs };
+    }
     before = now;
   }
 }

@@ -1,6 +1,7 @@
 /** Pieces every workload shares: the alternating loop, pooled aggregation, waiting for drain. */
 import { sleep } from '../child.ts';
 import type { PeerStartOptions, RunningPeer } from '../peers/types.ts';
+import { cpuQuiet } from '../proc.ts';
 import { median, summarize } from '../stats.ts';
 import { clientSpecs, TARGETS, type Target, type TargetId } from '../targets.ts';
 import type { LoadWorker } from '../workers.ts';
@@ -61,8 +62,13 @@ export async function alternate<C extends { label: string }>(
       try {
         for (const [i, target] of targets.entries()) {
           options.log(`  ${testCase.label} · ${target.id} · rep ${rep + 1}/${options.reps}`);
+          const idle = servers ? undefined : await serverQuiet(peers[i]!);
+          if (idle) {
+            options.log(`    quiet after ${idle.waitedMs} ms (${idle.cpuMsPerSecond} ms CPU/s)`);
+          }
           await options.pool.settle();
           const outcome = await measure(target, testCase, peers[i]!, rep);
+          if (idle) outcome.scalars.idleCpuMsPerS = idle.cpuMsPerSecond;
           if (!servers) await peers[i]!.stop();
           outcomes.set(target.id, [...(outcomes.get(target.id) ?? []), outcome]);
         }
@@ -137,6 +143,17 @@ export async function waitForDelivery(
     if (applied >= expected || Date.now() - started > timeoutMs) return applied;
     await sleep(50);
   }
+}
+
+/**
+ * Every measurement starts on a quiet server: one that used at most 10 ms of CPU a second over
+ * two seconds (or 30 s have passed), so work left from starting or from the last measurement
+ * is not counted in the window. The rate it settled at is the server's fixed background work
+ * (Ideamill's event-loop monitor and checkpoint thread), reported as the idle CPU.
+ */
+async function serverQuiet(peer: RunningPeer) {
+  const idle = await cpuQuiet(peer.pid, { windowMs: 2_000, maxCpuMs: 20, timeoutMs: 30_000 });
+  return idle;
 }
 
 /** Starts every target's server in parallel; if one fails, stops the others and throws. */

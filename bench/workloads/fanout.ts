@@ -68,12 +68,14 @@ export const fanout: Workload = {
         { key: 'delivered', label: 'delivered', digits: 3 },
         { key: 'cpuUsPerUpdate', label: 'server CPU µs/update', digits: 0 },
         { key: 'messageBytes', label: 'msg B', digits: 0 },
+        { key: 'idleCpuMsPerS', label: 'idle server CPU ms/s', digits: 1 },
       ],
       ratioKeys: ['latencyMedian', 'latencyP99', 'cpuUsPerUpdate'],
       rows,
       notes: [
         'Latency: writer send → receiver applied, pooled over repetitions.',
         'CPU: server process utime+stime over the window ÷ updates the writer sent.',
+        'Each measurement starts on a quiet server (≤ 10 ms CPU/s over 2 s; idle CPU: that rate).',
       ],
     };
   },

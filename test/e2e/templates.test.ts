@@ -105,6 +105,12 @@ describe.skipIf(!HAS_CHROMIUM)('board templates on the canvas', () => {
           expect(await page.locator('.im-frame-column').count()).toBe(25);
           const first = (await lines.first().boundingBox())!;
           expect(Math.abs(first.x - headers!.x)).toBeLessThan(3);
+          // A lane's title, the long ones too, keeps left of the first stage line: it wraps.
+          for (const frame of await page.locator('.im-frame').all()) {
+            const title = (await frame.locator('.im-frame-title').boundingBox())!;
+            const line = (await frame.locator('.im-frame-column').first().boundingBox())!;
+            expect(title.x + title.width).toBeLessThanOrEqual(line.x + 1);
+          }
         }
         if (template === 'concept-canvas') {
           const fieldLabels = await page.locator('.im-concept-field dt').allTextContents();

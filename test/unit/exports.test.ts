@@ -356,6 +356,7 @@ describe('CSV export', () => {
       'y',
       'color',
       'created_at',
+      'stage',
       'votes: Parhaat ideat',
       'votes: Konseptit',
     ]);

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { outlineSections, placeNewNote } from '../../client/src/outline/outline-model.ts';
+import { toCsv } from '../../server/follow-through/exports/csv.ts';
 import { toMarkdown } from '../../server/follow-through/exports/markdown.ts';
 import { addItem, type Item, readItems } from '../../shared/board-document.ts';
 import type { BoardExport } from '../../shared/follow-through.ts';
@@ -32,8 +33,8 @@ function journey(notes: { lane: number; x: number; y?: number; text: string }[])
 const laneTitled = (items: Item[], title: string) =>
   items.find((item) => item.type === 'frame' && item.title === title)!;
 
-function report(items: Item[]): string {
-  const model: BoardExport = {
+function exportOf(items: Item[]): BoardExport {
+  return {
     format: 'ideamill.board-export',
     version: 1,
     exportedAt: T,
@@ -50,8 +51,9 @@ function report(items: Item[]): string {
     rounds: [],
     followUps: [],
   };
-  return toMarkdown(model);
 }
+
+const report = (items: Item[]) => toMarkdown(exportOf(items));
 
 /** The list under a "### title" heading of the report. */
 function listUnder(markdown: string, title: string): string[] {
@@ -101,6 +103,20 @@ describe('a journey lane read stage by stage', () => {
     expect(listUnder(markdown, 'Ympäristöt (virtuaaliset ja fyysiset)')).toEqual([
       '- **Palvelun löytäminen:** Aukioloajat piilossa',
     ]);
+  });
+
+  it('the CSV gives each note in a lane its stage, and nothing outside a stage', () => {
+    const [header, ...lines] = toCsv(exportOf(items)).replace('\uFEFF', '').split('\r\n');
+    const columns = header!.split(',');
+    const cell = (text: string, name: string) =>
+      lines.find((line) => line.includes(text))!.split(',')[columns.indexOf(name)];
+    expect(columns.slice(-2)).toEqual(['created_at', 'stage']);
+    expect(cell('Puhelimeen ei vastata', 'stage')).toBe('Ensikontakti');
+    expect(cell('Chat auki iltaisin', 'stage')).toBe('Palvelun jälkeen');
+    expect(cell('Aukioloajat piilossa', 'stage')).toBe('Palvelun löytäminen');
+    // A lane and a stage heading are in no stage themselves.
+    expect(cell('Ihmiset', 'stage')).toBe('');
+    expect(cell('Tarve herää', 'stage')).toBe('');
   });
 
   it('a frame without columns still reads top to bottom, without stage names', () => {

@@ -6,8 +6,9 @@
  * Fields are separated by commas, or by semicolons for spreadsheets that expect them.
  */
 
-import { itemText } from '../../../shared/board-document.ts';
+import { type Item, itemText } from '../../../shared/board-document.ts';
 import type { BoardExport, CsvOptions, CsvSeparator } from '../../../shared/follow-through.ts';
+import { columnOf, type FrameColumn, frameColumns } from '../../../shared/frame-columns.ts';
 import { frameLookup, memberNames, oneLine, ownerName } from './board-model.ts';
 
 const SEPARATOR: Record<CsvSeparator, string> = { comma: ',', semicolon: ';' };
@@ -46,6 +47,23 @@ export function toCsv(
   return render(rows, SEPARATOR[separator]);
 }
 
+/**
+ * The stage of a customer-journey lane an item lies in: its frame's column heading, as the
+ * report and the outline name it; empty outside a frame with columns or under no heading.
+ */
+function stageLookup(
+  items: readonly Item[],
+  frameOf: (item: Item) => Item | null,
+): (item: Item) => string {
+  const columns = new Map<string, FrameColumn[]>();
+  return (item) => {
+    const frame = item.type === 'frame' ? null : frameOf(item);
+    if (!frame) return '';
+    if (!columns.has(frame.id)) columns.set(frame.id, frameColumns(frame, items));
+    return columnOf(columns.get(frame.id) ?? [], item)?.name ?? '';
+  };
+}
+
 function isoOrEmpty(ms: number): string {
   // readItem reports a missing createdAt as 0: say "unknown" rather than 1970.
   if (!(ms > 0)) return '';
@@ -56,12 +74,13 @@ function isoOrEmpty(ms: number): string {
 function itemsTable(model: BoardExport): Cell[][] {
   const names = memberNames(model);
   const frameOf = frameLookup(model.items);
+  const stageOf = stageLookup(model.items, frameOf);
   const closed = model.rounds.filter((entry) => entry.round.status === 'closed');
   const tallies = closed.map(
     (entry) => new Map(entry.results.map((result) => [result.itemId, result.votes])),
   );
   const header: string[] = ['id', 'type', 'frame', 'text', 'author', 'x', 'y', 'color'];
-  header.push('created_at', ...roundHeaders(closed.map((entry) => entry.round.title)));
+  header.push('created_at', 'stage', ...roundHeaders(closed.map((entry) => entry.round.title)));
   const items = [...model.items].sort(
     (a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
@@ -75,6 +94,7 @@ function itemsTable(model: BoardExport): Cell[][] {
     item.y,
     item.color,
     isoOrEmpty(item.createdAt),
+    stageOf(item),
     ...tallies.map((tally) => tally.get(item.id) ?? 0),
   ]);
   return [header, ...rows];

@@ -2,7 +2,7 @@
  * A frame's (or concept card's) title: a plain string in the schema, so the last writer wins;
  * edits are written as they are typed, so everyone sees the title change live.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type CSSProperties, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { ItemMap } from '../../../../shared/board-document.ts';
 import { useCanvas } from '../canvas-context.ts';
@@ -16,6 +16,12 @@ export interface FrameTitleProps {
   /** Tab (`back` with Shift): where a concept card moves on to its fields; without it, Tab leaves. */
   onTab?: (back: boolean) => void;
   className?: string;
+  /**
+   * The width the title may take (board units): a customer-journey lane's title stays in the
+   * lane's first column, left of its first stage line, and wraps there instead of running on
+   * across the stages.
+   */
+  width?: number;
   /**
    * A frame's box and id. Frames are drawn below every other item, so a frame drawn over notes
    * would open its title editor under them: while its title is written it is lifted, at the
@@ -33,6 +39,7 @@ export function FrameTitle({
   onDone,
   onTab,
   className,
+  width,
   frame,
 }: FrameTitleProps) {
   const { t, model } = useCanvas();
@@ -53,7 +60,16 @@ export function FrameTitle({
   }, [editing, placed]);
   if (!editing) {
     return (
-      <div className={className ?? 'im-frame-title'} data-item-text="" data-handle="title">
+      <div
+        className={`${className ?? 'im-frame-title'}${width ? ' is-in-column' : ''}`}
+        style={
+          width
+            ? ({ maxWidth: width, '--im-title-room': `${width}px` } as CSSProperties)
+            : undefined
+        }
+        data-item-text=""
+        data-handle="title"
+      >
         {title || t.canvas.untitled}
       </div>
     );

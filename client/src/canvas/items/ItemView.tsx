@@ -113,6 +113,7 @@ export const ItemView = memo(function ItemView({ id, map, isPrivate }: ItemViewP
             title={item.title}
             editing={editing === 'title'}
             onDone={stop}
+            width={item.columns?.[0]}
             frame={{ id, box: item, label }}
           />
         </ItemShell>
