@@ -173,3 +173,15 @@ export function traceMarks(trace: Buffer): Map<string, number> {
   }
   return marks;
 }
+
+/** Writes a benchmark's figures to bench/results/<name>-<time>.json, with the machine. */
+export function writeResults(name: string, figures: Record<string, unknown>): void {
+  const out = path.join(
+    'bench/results',
+    `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+  );
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  const machine = { cpus: os.cpus().length, node: process.version };
+  fs.writeFileSync(out, `${JSON.stringify({ ...figures, machine }, null, 2)}\n`);
+  console.log(`\nwrote ${out}`);
+}

@@ -10,10 +10,7 @@
  * Targets: first render < 1.5 s, median frame time < 16 ms. Writes bench/results/board-render-*.json.
  * BENCH_DEBUG=1 also prints the long tasks and a devtools trace summary of each load.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { startBoardBench } from './board-fixture.ts';
+import { startBoardBench, writeResults } from './board-fixture.ts';
 import { percentile } from './stats.ts';
 
 const NOTES = Number(process.env.BENCH_NOTES) || 2000;
@@ -184,13 +181,4 @@ console.log(
   `\nmedian of reps: first render ${summary.firstRenderMs} ms (target < ${TARGETS.firstRenderMs}), ` +
     `median frame ${summary.medianFrameMs} ms (target < ${TARGETS.medianFrameMs}), p95 ${summary.p95FrameMs} ms`,
 );
-const out = path.join(
-  'bench/results',
-  `board-render-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
-);
-fs.mkdirSync(path.dirname(out), { recursive: true });
-fs.writeFileSync(
-  out,
-  `${JSON.stringify({ notes: NOTES, reps, summary, targets: TARGETS, machine: { cpus: os.cpus().length, node: process.version } }, null, 2)}\n`,
-);
-console.log(`\nwrote ${out}`);
+writeResults('board-render', { notes: NOTES, reps, summary, targets: TARGETS });

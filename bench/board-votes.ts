@@ -17,9 +17,6 @@
  * shows is checked: the tallies against the server's, the vote dots on the 15 notes in the
  * frame. Writes bench/results/board-votes-*.json.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ItemMap } from '../shared/board-document.ts';
 import { addItem, itemsOf } from '../shared/board-document.ts';
@@ -31,6 +28,7 @@ import {
   type Span,
   startBoardBench,
   traceMarks,
+  writeResults,
 } from './board-fixture.ts';
 import { percentile } from './stats.ts';
 
@@ -204,13 +202,4 @@ const summary = Object.fromEntries(
   ]),
 );
 console.log(`\nmedian of reps (ms per step): ${JSON.stringify(summary)}`);
-const out = path.join(
-  'bench/results',
-  `board-votes-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
-);
-fs.mkdirSync(path.dirname(out), { recursive: true });
-fs.writeFileSync(
-  out,
-  `${JSON.stringify({ notes: NOTES, steps: STEPS, rows, summary, machine: { cpus: os.cpus().length, node: process.version } }, null, 2)}\n`,
-);
-console.log(`\nwrote ${out}`);
+writeResults('board-votes', { notes: NOTES, steps: STEPS, rows, summary });
