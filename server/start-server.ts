@@ -99,6 +99,7 @@ export async function startServer(
     ywebsocket.close();
     await socketio.close();
     await checkpointer.stop();
+    metrics.stop();
     documents.release();
     db.close();
     lock.release();
@@ -129,6 +130,7 @@ export async function startServer(
       await stopped;
       clearTimeout(cut);
       await checkpointer.stop();
+      metrics.stop();
       db.close();
       lock.release();
       logger.info('Ideamill stopped');

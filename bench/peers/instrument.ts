@@ -1,5 +1,6 @@
 /** Node flags, preloads and environment that the harness adds to any server process. */
 import type { SpawnOptions } from '../child.ts';
+import { LOOP_PROBE } from '../loop-probe.ts';
 import { MEMORY_PROBE } from '../memory-probe.ts';
 import type { PeerStartOptions } from './types.ts';
 
@@ -14,6 +15,10 @@ export function instrument(
     nodeArgs.push('--expose-gc');
     preload.push(MEMORY_PROBE);
     env.BENCH_MEMORY_FILE = options.memoryProbeFile;
+  }
+  if (options.loopProbeDir) {
+    preload.push(LOOP_PROBE);
+    env.BENCH_LOOP_DIR = options.loopProbeDir;
   }
   return { nodeArgs, preload, env };
 }

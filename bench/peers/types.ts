@@ -36,4 +36,6 @@ export interface PeerStartOptions {
   cpuProfDir?: string;
   /** Preload the memory probe writing GC'd readings to this file (memory workload). */
   memoryProbeFile?: string;
+  /** Preload the event-loop probe, listening in this directory (reconnect workload). */
+  loopProbeDir?: string;
 }

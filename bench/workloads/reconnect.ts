@@ -1,11 +1,11 @@
 /**
  * Workload 6, reconnect storm: N clients on one board (200 notes) drop and reconnect, each at
  * a random moment within one second. Time until every one is synced again, and the server's
- * CPU time per reconnect; for Ideamill also the event-loop lag p99 over the storm (GET
- * /metrics, prom-client's histogram resets per scrape).
+ * CPU time per reconnect, and every server's event-loop lag p99 over the storm (the probe
+ * preloaded into each, peers/servers/loop-probe.ts).
  */
 import { sleep } from '../child.ts';
-import { IdeamillPeer, metricValue } from '../peers/ideamill.ts';
+import { loopProbeDir, readLoopLag, removeLoopProbeDir } from '../loop-probe.ts';
 import { cpuWindow } from '../proc.ts';
 import { clientSpecs } from '../targets.ts';
 import { alternate, selectedTargets } from './common.ts';
@@ -20,6 +20,7 @@ export const reconnect: Workload = {
   async run(options) {
     const clients = options.quick ? 50 : 1_000;
     const { pool } = options;
+    const probeDir = loopProbeDir();
     const rows = await alternate(
       options,
       [{ label: `N=${clients}` }],
@@ -35,29 +36,26 @@ export const reconnect: Workload = {
             workers.map((w) => w.call('waitItems', { items: NOTES, timeoutMs: 120_000 })),
           );
           await sleep(options.settleMs);
-          const ideamill = peer instanceof IdeamillPeer ? peer : undefined;
-          await ideamill?.metrics(); // resets the event-loop histogram
+          await readLoopLag(probeDir, peer.pid); // starts the storm's window
           const cpu = cpuWindow(peer.pid);
           const storms = await Promise.all(
             workers.map((w) => w.call('storm', { withinMs: WITHIN_MS, timeoutMs: 60_000 })),
           );
           const cpuMs = cpu.stop();
-          const lag = ideamill
-            ? metricValue(await ideamill.metrics(), 'nodejs_eventloop_lag_p99_seconds')
-            : Number.NaN;
+          const lag = await readLoopLag(probeDir, peer.pid);
           await pool.closeClients();
           return {
             scalars: {
               allSyncedMs: Math.max(...storms.map((s) => s.allSyncedMs)),
               failed: storms.reduce((sum, s) => sum + s.failed, 0),
               cpuUsPerClient: (cpuMs * 1000) / clients,
-              lagP99Ms: lag * 1000,
+              lagP99Ms: lag.p99,
             },
           };
         })(),
-      undefined,
+      () => ({ ...options.peer, loopProbeDir: probeDir }),
       { warmUp: true },
-    );
+    ).finally(() => removeLoopProbeDir(probeDir));
     return {
       id: 'reconnect',
       title: this.title,
@@ -68,12 +66,13 @@ export const reconnect: Workload = {
         { key: 'cpuUsPerClient', label: 'server CPU µs/client', digits: 0 },
         { key: 'lagP99Ms', label: 'event-loop lag p99 ms', digits: 1 },
       ],
-      ratioKeys: ['allSyncedMs', 'cpuUsPerClient'],
+      ratioKeys: ['allSyncedMs', 'cpuUsPerClient', 'lagP99Ms'],
       rows,
       notes: [
         'All synced: from the storm start until the last client is synced again (median of reps).',
         'CPU: server process utime+stime from the storm start until all are synced ÷ clients.',
-        'Event-loop lag: Ideamill only, nodejs_eventloop_lag_p99_seconds over the storm.',
+        'Event-loop lag: p99 interval between 10 ms ticks over the storm (prom-client’s figure),',
+        '  from a probe preloaded into every server (bench/peers/servers/loop-probe.ts).',
       ],
     };
   },

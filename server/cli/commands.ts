@@ -65,6 +65,7 @@ async function withServices<T>(
     return await work(services);
   } finally {
     services.documents.release();
+    services.metrics.stop();
     services.db.close();
   }
 }

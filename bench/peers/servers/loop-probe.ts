@@ -1,0 +1,32 @@
+/**
+ * Preloaded into a server process for the reconnect workload (`--import` this): samples the
+ * event loop every 10 ms, as prom-client's default collector does, so every server's lag is
+ * measured the same way and from outside its own code (Ideamill's /metrics samples every
+ * 100 ms, see server/observability/event-loop-lag.ts). A connection to
+ * BENCH_LOOP_DIR/<pid>.sock reads the figures since the previous reading and starts a new window.
+ */
+import net from 'node:net';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+const dir = process.env.BENCH_LOOP_DIR;
+const RESOLUTION_MS = 10;
+
+if (dir) {
+  const histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+  histogram.enable();
+  const ms = (ns: number) => ns / 1e6;
+  // Figures as prom-client reports them: the interval between two ticks, in ms.
+  const server = net.createServer((socket) => {
+    const reading = {
+      p50: ms(histogram.percentile(50)),
+      p99: ms(histogram.percentile(99)),
+      max: ms(histogram.max),
+      ticks: histogram.count,
+    };
+    histogram.reset();
+    socket.end(JSON.stringify(reading));
+  });
+  server.listen(path.join(dir, `${process.pid}.sock`));
+  server.unref();
+}
