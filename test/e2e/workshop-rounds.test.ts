@@ -117,6 +117,11 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
     // Not anonymous: everyone sees the tally grow while the round is open.
     await onCanvas(fran.page, IN_TOPIC_2).locator('[data-votes="2"]').waitFor();
     await showOutline(pia.page);
+    // Topic 2, the frame the round is limited to, leads the outline (after Topic 1 otherwise).
+    const first = pia.page.locator('section[data-outline-frame-id]').first();
+    await first.locator('[data-round-frame]', { hasText: 'Voting now' }).waitFor();
+    expect(await first.locator('h3').textContent()).toMatch(/^Topic 2 /);
+    await screenshot(pia.page, 'outline-frame-round', '[data-testid="outline-view"]');
     await pia.page
       .locator('[data-outline-item-id]', { hasText: IN_TOPIC_1 })
       .getByText('Not in this round')

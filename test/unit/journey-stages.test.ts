@@ -151,6 +151,18 @@ describe('the outline of a journey', () => {
     ]);
   });
 
+  it('lists the lane a voting round is limited to first, the others in reading order after it', () => {
+    const order = (first?: string) =>
+      outlineSections(items, first).map((section) => section.frame?.id ?? null);
+    const inReadingOrder = order();
+    // The last lane (the unframed section comes after every frame).
+    const lastLane = inReadingOrder[inReadingOrder.length - 2]!;
+    expect(inReadingOrder.length).toBeGreaterThan(3);
+    expect(order(lastLane)).toEqual([lastLane, ...inReadingOrder.filter((id) => id !== lastLane)]);
+    // A round over the whole board, or none: reading order.
+    expect(order('not-a-frame')).toEqual(inReadingOrder);
+  });
+
   it('puts a note added to a lane inside the lane and inside one stage, off the lane’s title', () => {
     const columns = frameColumns(people, items);
     const place = placeNewNote(items, people);

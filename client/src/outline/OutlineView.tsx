@@ -106,8 +106,8 @@ export function OutlineView() {
   const access = writeAccess(session.me.role, state.boardState, privateDoc !== null);
   const { sharedReadOnly, writesPrivately, canAdd } = access;
   const frames = items.filter((item) => item.type === 'frame');
-  const sections = outlineSections(items);
   const openFrameId = state.rounds.find((view) => view.round.status === 'open')?.round.frameId;
+  const sections = outlineSections(items, openFrameId ?? undefined);
   const roundFrame = frames.find((frame) => frame.id === openFrameId);
 
   const addNote = (text: string, frameId: string, column: FrameColumn | undefined) => {
@@ -169,6 +169,7 @@ export function OutlineView() {
         const title = frame
           ? (frame.type === 'frame' && frame.title) || t.outline.untitledFrame
           : t.outline.unframed;
+        const inRound = frame !== null && frame === roundFrame;
         return (
           <section
             key={frame?.id ?? 'unframed'}
@@ -178,6 +179,14 @@ export function OutlineView() {
           >
             <h3 id={sectionId}>
               {title} <span className="ol-count">({t.outline.itemCount(sectionItems.length)})</span>
+              {inRound && (
+                <>
+                  {' '}
+                  <span className="ol-round-badge" data-round-frame>
+                    {t.outline.votingHere}
+                  </span>
+                </>
+              )}
             </h3>
             {sectionItems.length === 0 ? (
               <p className="ol-meta">{t.outline.noItems}</p>

@@ -27,7 +27,12 @@ export interface OutlineSection {
 
 const readingOrder = (a: Item, b: Item) => a.y - b.y || a.x - b.x || a.createdAt - b.createdAt;
 
-export function outlineSections(items: Item[]): OutlineSection[] {
+/**
+ * The board's frames in reading order, then the items in no frame. `first`, the frame an open
+ * voting round is limited to, leads: on a phone the lane being voted on is at the top, not
+ * somewhere down a long journey map.
+ */
+export function outlineSections(items: Item[], first?: string): OutlineSection[] {
   const frames = items.filter((item) => item.type === 'frame').sort(readingOrder);
   const frameIds = new Set(frames.map((frame) => frame.id));
   const sections = new Map<string | null, Item[]>([[null, []]]);
@@ -51,6 +56,10 @@ export function outlineSections(items: Item[]): OutlineSection[] {
     };
   });
   result.push({ frame: null, items: (sections.get(null) ?? []).sort(readingOrder), columns: [] });
+  const leading = result.findIndex(
+    (section) => section.frame !== null && section.frame.id === first,
+  );
+  if (leading > 0) result.unshift(...result.splice(leading, 1));
   return result;
 }
 

@@ -15,6 +15,8 @@ export const outline = {
   privateHint: 'Only you see these until the facilitator reveals them.',
   noItems: 'Nothing here yet.',
   itemCount: (count: number) => (count === 1 ? '1 item' : `${count} items`),
+  /** On the frame an open voting round is limited to (listed first). */
+  votingHere: 'Voting now',
   types: {
     note: 'Note',
     text: 'Text',

@@ -19,6 +19,7 @@ export const outline: Catalogue['outline'] = {
   privateHint: 'Vain sinä näet nämä, kunnes fasilitaattori paljastaa ne.',
   noItems: 'Täällä ei ole vielä mitään.',
   itemCount: (count) => (count === 1 ? '1 kohde' : `${count} kohdetta`),
+  votingHere: 'Äänestys käynnissä',
   types: {
     note: 'Lappunen',
     text: 'Teksti',
