@@ -111,6 +111,15 @@ describe.skipIf(!HAS_CHROMIUM)('board templates on the canvas', () => {
             const line = (await frame.locator('.im-frame-column').first().boundingBox())!;
             expect(title.x + title.width).toBeLessThanOrEqual(line.x + 1);
           }
+          // Written, it keeps to the same column.
+          await lane.locator('[data-handle="title"]').dblclick();
+          const editor = page.locator('.im-title-input');
+          const written = (await editor.boundingBox())!;
+          expect(written.x + written.width).toBeLessThanOrEqual(first.x + 1);
+          expect(written.width).toBeGreaterThan(first.x - written.x - 30);
+          await page.screenshot({ path: path.join(SCREENSHOTS, `template-${file}-title.png`) });
+          await page.keyboard.press('Escape');
+          await editor.waitFor({ state: 'detached' });
         }
         if (template === 'concept-canvas') {
           const fieldLabels = await page.locator('.im-concept-field dt').allTextContents();

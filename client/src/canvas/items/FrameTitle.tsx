@@ -58,10 +58,11 @@ export function FrameTitle({
       input.current?.select();
     }
   }, [editing, placed]);
+  const inColumn = width ? ' is-in-column' : '';
   if (!editing) {
     return (
       <div
-        className={`${className ?? 'im-frame-title'}${width ? ' is-in-column' : ''}`}
+        className={`${className ?? 'im-frame-title'}${inColumn}`}
         style={
           width
             ? ({ maxWidth: width, '--im-title-room': `${width}px` } as CSSProperties)
@@ -77,7 +78,9 @@ export function FrameTitle({
   const editor = (
     <input
       ref={input}
-      className={`${className ?? 'im-frame-title'} im-title-input`}
+      className={`${className ?? 'im-frame-title'} im-title-input${inColumn}`}
+      // Written, a lane's title keeps to the same column (one line, scrolling within it).
+      style={width ? ({ '--im-title-room': `${width}px` } as CSSProperties) : undefined}
       aria-label={t.canvas.editTitle}
       defaultValue={title}
       onPointerDown={(event) => event.stopPropagation()}
