@@ -254,6 +254,39 @@ describe.skipIf(!HAS_CHROMIUM)('making items on the canvas', () => {
     await help.waitFor({ state: 'hidden' });
   });
 
+  it('N then Enter beside a loose note keeps the new note off the next frame’s title', async () => {
+    clearBoard();
+    // Right of the note, one gap on, is where the frame's title is drawn.
+    const frameId = addItem(observer.doc, {
+      type: 'frame',
+      x: 300,
+      y: 0,
+      w: 900,
+      h: 600,
+      title: 'The frame next door',
+    });
+    const loose = addItem(observer.doc, { type: 'note', x: 0, y: 0, text: 'Loose' });
+    await item(page, loose).waitFor();
+    await zoomToFit(page);
+    const count = notes().length;
+    await item(page, loose).click();
+    await page.keyboard.press('n');
+    await page.keyboard.press('Enter');
+    await page.locator('.im-note textarea.im-editor').waitFor();
+    await page.keyboard.type('Beside the loose one');
+    await leaveEditor(page);
+    await waitFor(
+      () => notes().length === count + 1 && notes().some((n) => n.text === 'Beside the loose one'),
+      'the new note',
+    );
+    const added = notes().find((n) => n.text === 'Beside the loose one')!;
+    const title = await boxOf(item(page, frameId).locator('[data-handle="title"]'));
+    expect(overlap(await boxOf(item(page, added.id)), title)).toBe(false);
+    // Still on the note's row, right of it.
+    expect(added.y).toBe(0);
+    expect(added.x).toBeGreaterThan(200);
+  });
+
   it('a long note ends its last visible line with an ellipsis; the editor has all of it', async () => {
     const long = `Pick-up lockers at the library. ${'Opening hours that suit shift workers. '.repeat(8)}The end.`;
     let id = '';

@@ -114,7 +114,8 @@ export function createAt(env: ToolEnv, type: CreatedType, at: Point): string {
 /**
  * The keyboard's way to add an item: beside the selected items (to their right, on the first
  * free spot, inside the frame they are in), or in the middle of the view when nothing is
- * selected (the nearest free spot there, inside the frame the middle is in).
+ * selected (the nearest free spot there, inside the frame the middle is in). Every frame's
+ * title counts as taken: a note put right of a loose one never lands on the next frame's title.
  */
 export function createByKeyboard(env: ToolEnv, type: CreatedType): string {
   const selected = [...env.state.selection]
@@ -122,11 +123,13 @@ export function createByKeyboard(env: ToolEnv, type: CreatedType): string {
     .map((item) => (item ? boxOf(item) : null))
     .filter((r) => r !== null);
   const beside = boundsOf(selected);
-  const others = env.model
-    .all()
-    .filter((l) => l.item.type !== 'frame' && l.item.type !== 'connector')
-    .map((l) => boxOf(l.item))
-    .filter((r) => r !== null);
+  const all = env.model.all();
+  const others = [
+    ...all
+      .filter((l) => l.item.type !== 'frame' && l.item.type !== 'connector')
+      .map((l) => boxOf(l.item)),
+    ...all.filter((l) => l.item.type === 'frame').map((l) => titleBox(env, l.item.id, l.item)),
+  ].filter((r) => r !== null);
   if (!beside) {
     const middle = env.viewport.centre();
     const box = centredBox(type, middle);
