@@ -6,9 +6,10 @@ import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { FollowUpDialog } from '../workshop/FollowUpDialog.tsx';
 import { useDateFormat } from '../workshop/format.ts';
+import { type OverlayView, overlayViewOf, sameOverlayView } from '../workshop/overlay-view.ts';
 import { ownerName } from '../workshop/owner-name.ts';
 import { isTarget } from '../workshop/round-rules.ts';
-import { openRoundOf, shownRoundOf, useWorkshop } from '../workshop/use-workshop.ts';
+import { openRoundOf, useWorkshopStore, useWorkshopView } from '../workshop/use-workshop.ts';
 import { ConceptEditForm } from './ConceptEditForm.tsx';
 import { saveItemText } from './outline-model.ts';
 import { TextEdit } from './text-edit.ts';
@@ -79,24 +80,28 @@ function EditForm(props: { item: Item; doc: Y.Doc; onDone: (saved: boolean) => v
   );
 }
 
-function Votes({ item, frame, announce }: Pick<OutlineItemProps, 'item' | 'frame' | 'announce'>) {
+function Votes({
+  item,
+  frame,
+  view,
+  announce,
+}: Pick<OutlineItemProps, 'item' | 'frame' | 'announce'> & { view: OverlayView }) {
   const t = useT();
   const session = useBoardSession();
-  const [state, store] = useWorkshop();
-  const open = openRoundOf(state);
+  const store = useWorkshopStore();
+  const { round, mine, votesLeft, result } = view;
   const label = itemLabel(item) || t.outline.emptyText;
-  if (open) {
-    const live = open.results?.find((result) => result.itemId === item.id);
-    if (!isTarget(item, open.round, frame)) {
+  if (round) {
+    if (!isTarget(item, round, frame)) {
       return <p className="ol-meta ol-out">{t.outline.notInRound}</p>;
     }
-    const mine = open.myVotes[item.id] ?? 0;
     const canVote = session.me.role !== 'viewer';
-    const canAdd = open.remaining > 0 && mine < open.round.maxPerItem;
-    const roundId = open.round.id;
+    const canAdd = votesLeft && mine < round.maxPerItem;
+    const roundId = round.id;
     return (
       <div className="ol-votes">
-        {live && <span className="ol-meta">{t.outline.tally(live.votes)}</span>}
+        {/* A public round's live tally; an anonymous one has none until it closes. */}
+        {result && <span className="ol-meta">{t.outline.tally(result.votes)}</span>}
         {canVote && (
           <>
             <span className="ol-meta" data-my-votes={mine}>
@@ -139,7 +144,6 @@ function Votes({ item, frame, announce }: Pick<OutlineItemProps, 'item' | 'frame
       </div>
     );
   }
-  const result = shownRoundOf(state)?.results?.find((entry) => entry.itemId === item.id);
   if (!result) return null;
   return (
     <p className="ol-meta ol-result" data-result-rank={result.rank}>
@@ -153,12 +157,14 @@ export function OutlineItem(props: OutlineItemProps) {
   const t = useT();
   const formatDate = useDateFormat();
   const session = useBoardSession();
-  const [state] = useWorkshop();
+  // Every item of the outline: each re-renders only when what it shows changes, not at every
+  // vote anyone casts (overlay-view.ts, as the canvas's overlays).
+  const view = useWorkshopView((state) => overlayViewOf(state, item.id), sameOverlayView);
   const [editing, setEditing] = useState(false);
   const [assigning, setAssigning] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const label = itemLabel(item) || t.outline.emptyText;
-  const followUps = state.followUps.filter((followUp) => followUp.itemId === item.id);
+  const { followUps } = view;
   const editable =
     canEdit && (item.type === 'note' || item.type === 'text' || item.type === 'concept');
   const headingId = useId();
@@ -174,7 +180,9 @@ export function OutlineItem(props: OutlineItemProps) {
         <span className="ol-type">{t.outline.types[item.type]}</span>{' '}
         {props.stage && <span className="ol-stage">{props.stage}:</span>} <ItemText item={item} />
       </p>
-      {!isPrivate && <Votes item={item} frame={props.frame} announce={props.announce} />}
+      {!isPrivate && (
+        <Votes item={item} frame={props.frame} view={view} announce={props.announce} />
+      )}
       {followUps.length > 0 && (
         <div className="ol-followups">
           <p className="ol-meta">{t.outline.followUps}</p>

@@ -11,10 +11,12 @@ import { columnOf, type FrameColumn, frameColumns } from '../../../shared/frame-
 import { useBoardSession } from '../board/board-session.ts';
 import { mayEditItem, writeAccess } from '../board/write-access.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { useBoardState } from '../workshop/use-board-state.ts';
 import { useItems } from '../workshop/use-items.ts';
-import { useWorkshop } from '../workshop/use-workshop.ts';
+import { openRoundOf, useWorkshopView } from '../workshop/use-workshop.ts';
 import { WorkshopBanner } from '../workshop/WorkshopBanner.tsx';
 import { WorkshopError } from '../workshop/WorkshopPanels.tsx';
+import type { WorkshopState } from '../workshop/workshop-store.ts';
 import { OutlineItem } from './OutlineItem.tsx';
 import { memberCell, outlineSections, placeNewNote } from './outline-model.ts';
 import { useAnnouncements } from './use-announcements.ts';
@@ -90,12 +92,18 @@ function AddNoteForm(props: {
   );
 }
 
+const privateDocOf = (state: WorkshopState) => state.privateDoc;
+const roundFrameIdOf = (state: WorkshopState) => openRoundOf(state)?.round.frameId ?? undefined;
+
 export function OutlineView() {
   const t = useT();
   const session = useBoardSession();
-  const [state] = useWorkshop();
+  // Not the whole workshop state: a vote would re-render the whole list (each item follows its
+  // own votes, OutlineItem.tsx).
+  const privateDoc = useWorkshopView(privateDocOf, Object.is);
+  const boardState = useBoardState(session);
+  const openFrameId = useWorkshopView(roundFrameIdOf, Object.is);
   const items = useItems(session.doc);
-  const privateDoc = state.privateDoc;
   const privateItems = useItems(privateDoc);
   const [message, announce] = useAnnouncements(items);
   const headingId = useId();
@@ -103,11 +111,10 @@ export function OutlineView() {
   // As on the canvas: while silent writing runs, every writer's new notes go to their own
   // private document (the facilitator's too), until the reveal. A lock is pens down: my
   // private notes too.
-  const access = writeAccess(session.me.role, state.boardState, privateDoc !== null);
+  const access = writeAccess(session.me.role, boardState, privateDoc !== null);
   const { sharedReadOnly, writesPrivately, canAdd } = access;
   const frames = items.filter((item) => item.type === 'frame');
-  const openFrameId = state.rounds.find((view) => view.round.status === 'open')?.round.frameId;
-  const sections = outlineSections(items, openFrameId ?? undefined);
+  const sections = outlineSections(items, openFrameId);
   const roundFrame = frames.find((frame) => frame.id === openFrameId);
 
   const addNote = (text: string, frameId: string, column: FrameColumn | undefined) => {
