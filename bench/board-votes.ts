@@ -16,6 +16,9 @@
  * layout, paint) until the next step's mark, and of that the script's time. What the page then
  * shows is checked: the tallies against the server's, the vote dots on the 15 notes in the
  * frame. Writes bench/results/board-votes-*.json.
+ *
+ * `BENCH_VIEW=outline`: the same on the outline (the phone's way to vote), 2,000 list items
+ * with their vote buttons, instead of the canvas.
  */
 import type { Page } from 'playwright-core';
 import type { ItemMap } from '../shared/board-document.ts';
@@ -36,6 +39,12 @@ const NOTES = Number(process.env.BENCH_NOTES) || 2000;
 const REPS = Number(process.env.BENCH_REPS) || 3;
 const STEPS = Math.min(99, Number(process.env.BENCH_VOTES) || 30);
 const SPACING_MS = 400;
+const VIEW = process.env.BENCH_VIEW === 'outline' ? 'outline' : 'canvas';
+/** An item taking votes, and an item's tally, in the view measured. */
+const VOTABLE =
+  VIEW === 'outline' ? '[data-outline-item-id] .ol-votes' : '.im-world [data-vote-dots]';
+const itemOf = (id: string) =>
+  VIEW === 'outline' ? `[data-outline-item-id="${id}"]` : `[data-item-id="${id}"]`;
 const SCENARIOS = [
   'nobody votes',
   'another member votes',
@@ -84,17 +93,15 @@ async function checkTallies(page: Page, url: string, token: string): Promise<voi
   const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
   const view = (await response.json()) as RoundView;
   for (const { itemId, votes } of view.results ?? []) {
-    const shown = await page
-      .locator(`[data-item-id="${itemId}"] [data-votes]`)
-      .getAttribute('data-votes');
+    const shown = await page.locator(`${itemOf(itemId)} [data-votes]`).getAttribute('data-votes');
     if (shown !== String(votes))
       throw new Error(`${itemId}: the page shows ${shown}, not ${votes}`);
   }
 }
 
-async function waitForCount(page: Page, selector: string, count: number): Promise<void> {
+async function waitForVotable(page: Page, count: number): Promise<void> {
   await page.waitForFunction(
-    `document.querySelectorAll('.im-world ${selector}').length === ${count}`,
+    `document.querySelectorAll('${VOTABLE}').length === ${count}`,
     undefined,
     { timeout: 60_000, polling: 500 },
   );
@@ -121,13 +128,14 @@ try {
     const voter = await bench.join(bench.keys.participant, `Voter ${rep + 1}`);
     const { page, close } = await bench.memberPage(viewer);
     await page.goto(bench.boardUrl);
-    await waitForCount(page, '[data-vote-dots]', NOTES);
+    if (VIEW === 'outline') await page.locator('button[data-view="outline"]').click();
+    await waitForVotable(page, NOTES);
     await sleep(1000);
     for (const scenario of SCENARIOS) {
       if (scenario === 'the round’s frame moves') {
         await closeRound(roundUrl);
         roundUrl = await openRound({ budget: 99, anonymous: false, frameId });
-        await waitForCount(page, '[data-vote-dots]', 15);
+        await waitForVotable(page, 15);
         await sleep(1000);
       }
       const step = async (n: number) => {
@@ -151,7 +159,7 @@ try {
       if (scenario === 'the round’s frame moves') {
         // An even number of moves leaves the frame where it was: over 15 notes.
         frame.set('x', FRAME.x);
-        await waitForCount(page, '[data-vote-dots]', 15);
+        await waitForVotable(page, 15);
       } else {
         await checkTallies(page, roundUrl, facilitator.token);
       }
@@ -174,7 +182,7 @@ try {
 }
 
 console.log(
-  `Web board, ${NOTES} notes in a round, ${STEPS} steps per row, one every ${SPACING_MS} ms ` +
+  `Web board (${VIEW}), ${NOTES} notes in a round, ${STEPS} steps per row, one every ${SPACING_MS} ms ` +
     `(Chromium headless, no GPU): the page's main-thread busy time per step\n`,
 );
 console.log(
@@ -202,4 +210,4 @@ const summary = Object.fromEntries(
   ]),
 );
 console.log(`\nmedian of reps (ms per step): ${JSON.stringify(summary)}`);
-writeResults('board-votes', { notes: NOTES, steps: STEPS, rows, summary });
+writeResults('board-votes', { view: VIEW, notes: NOTES, steps: STEPS, rows, summary });

@@ -101,7 +101,11 @@ function Votes({
     return (
       <div className="ol-votes">
         {/* A public round's live tally; an anonymous one has none until it closes. */}
-        {result && <span className="ol-meta">{t.outline.tally(result.votes)}</span>}
+        {result && (
+          <span className="ol-meta" data-votes={result.votes}>
+            {t.outline.tally(result.votes)}
+          </span>
+        )}
         {canVote && (
           <>
             <span className="ol-meta" data-my-votes={mine}>

@@ -7,15 +7,18 @@ import { useCallback, useEffect, useRef } from 'react';
 import { type Item, itemLabel } from '../../../shared/board-document.ts';
 import { useLiveMessage } from '../app/use-live-message.ts';
 import { useT } from '../i18n/i18n.tsx';
-import { useWorkshop } from '../workshop/use-workshop.ts';
+import { useWorkshopView } from '../workshop/use-workshop.ts';
+import type { WorkshopState } from '../workshop/workshop-store.ts';
 
 const SAID_TYPES = new Set(['note', 'text', 'concept']);
+const restoredAtOf = (state: WorkshopState) => state.restored?.at ?? null;
 
 export function useAnnouncements(
   items: Item[],
 ): [string, (message: string, ownItemId?: string) => void] {
   const t = useT();
-  const [state] = useWorkshop();
+  // Only the restore: the whole workshop state would re-render the outline at every vote.
+  const restoredAt = useWorkshopView(restoredAtOf, Object.is);
   const [message, say] = useLiveMessage();
   const known = useRef<Set<string> | null>(null);
   const mine = useRef(new Set<string>());
@@ -65,7 +68,6 @@ export function useAnnouncements(
     known.current = ids;
   }, [items, announce, t]);
 
-  const restoredAt = state.restored?.at ?? null;
   useEffect(() => {
     if (restoredAt !== null) announce(t.workshop.restored);
   }, [restoredAt, announce, t]);
