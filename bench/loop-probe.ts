@@ -4,12 +4,12 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-/** Interval between two 10 ms ticks since the previous reading, in ms (prom-client's figure). */
+/**
+ * The 99th percentile of the interval between two 10 ms ticks since the previous reading, in ms
+ * (prom-client's figure).
+ */
 export interface LoopLag {
-  p50: number;
   p99: number;
-  max: number;
-  ticks: number;
 }
 
 export const LOOP_PROBE = 'bench/peers/servers/loop-probe.ts';

@@ -5,10 +5,10 @@
  * a second they are a sixth of each update's cost (docs/BENCHMARKS.md). Here a timer ticks every
  * `SAMPLE_MS`, and each figure is how late a tick came. (prom-client reports the interval
  * between ticks, so an idle loop read about 0.010 s there and reads about 0 here.) A tick falls
- * due at any moment, so the figures tell what a message arriving at a random moment waited; a
- * stall of 200 ms shows in two ticks here where 10 ms ticks count it once among many short
- * ones, so the higher percentiles read higher than prom-client's. They cover the ticks since the
- * previous scrape.
+ * due at any moment, so the figures tell what a message arriving at a random moment waited. A
+ * stall shows in one late tick either way, but here among ten ticks a second instead of a
+ * hundred, so the higher percentiles read higher than prom-client's. They cover the ticks since
+ * the previous scrape.
  */
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import client from 'prom-client';

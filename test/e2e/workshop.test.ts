@@ -329,6 +329,7 @@ describe.skipIf(!HAS_CHROMIUM)('a whole workshop in the browser', () => {
       await person.page
         .getByText('Online booking, changed by mistake')
         .waitFor({ state: 'detached' });
+      await person.page.getByTestId('outline-live').getByText('The board was restored.').waitFor();
       // Work vanishing needs a word: everyone is told, in sight, who restored the board.
       const notice = person.page.locator('[data-testid="restored-notice"]:visible');
       await notice.waitFor();

@@ -18,12 +18,7 @@ if (dir) {
   const ms = (ns: number) => ns / 1e6;
   // Figures as prom-client reports them: the interval between two ticks, in ms.
   const server = net.createServer((socket) => {
-    const reading = {
-      p50: ms(histogram.percentile(50)),
-      p99: ms(histogram.percentile(99)),
-      max: ms(histogram.max),
-      ticks: histogram.count,
-    };
+    const reading = { p99: ms(histogram.percentile(99)) };
     histogram.reset();
     socket.end(JSON.stringify(reading));
   });

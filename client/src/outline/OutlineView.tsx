@@ -176,7 +176,7 @@ export function OutlineView() {
         const title = frame
           ? (frame.type === 'frame' && frame.title) || t.outline.untitledFrame
           : t.outline.unframed;
-        const inRound = frame !== null && frame === roundFrame;
+        const inRound = frame === roundFrame;
         return (
           <section
             key={frame?.id ?? 'unframed'}
