@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- --quick] [--only=fanout,awareness,...] [--reps=N] [--targets=a,b] [--cpu-prof]
- *   [--ideamill-dir=PATH] [--out=FILE]` (PATH: another checkout of Ideamill, e.g. a git worktree
- *   of a commit)
+ *   [--clients=50,200] [--ideamill-dir=PATH] [--out=FILE]` (PATH: another checkout of Ideamill,
+ *   e.g. a git worktree of a commit; --clients: the fan-out's receivers and the awareness storm's
+ *   clients instead of the workloads' own sizes)
  * Runs the workloads, prints a table per workload and writes bench/results/<timestamp>.json
  * (or FILE).
  */
@@ -23,7 +24,7 @@ function parseArgs(argv: string[]) {
     if (!match) throw new Error(`unknown argument ${arg}`);
     flags.set(match[1]!, match[2] ?? 'true');
   }
-  const known = new Set(['quick', 'only', 'reps', 'targets', 'cpu-prof', 'ideamill-dir', 'out']);
+  const known = new Set(['quick', 'only', 'reps', 'targets', 'cpu-prof', 'clients', 'ideamill-dir', 'out']);
   for (const key of flags.keys()) if (!known.has(key)) throw new Error(`unknown option --${key}`);
   const list = (key: string) => flags.get(key)?.split(',').filter(Boolean);
   return {
@@ -32,6 +33,7 @@ function parseArgs(argv: string[]) {
     reps: flags.has('reps') ? Number(flags.get('reps')) : undefined,
     targets: list('targets'),
     cpuProf: flags.get('cpu-prof') === 'true',
+    clients: list('clients')?.map(Number),
     ideamillDir: flags.get('ideamill-dir'),
     out: flags.get('out'),
   };
@@ -59,10 +61,14 @@ async function main(): Promise<void> {
   }
   const workloads = WORKLOADS.filter((w) => !args.only || args.only.includes(w.id));
   if (workloads.length === 0) throw new Error(`no workload matches --only=${args.only}`);
+  if (args.clients?.some((n) => !Number.isInteger(n) || n < 1)) {
+    throw new Error('--clients takes positive whole numbers, e.g. --clients=50,200');
+  }
   const started = Date.now();
   const options: BenchOptions = {
     quick: args.quick,
     reps: args.reps ?? (args.quick ? 1 : 3),
+    clients: args.clients,
     targets: targetIds,
     peer: {
       cpuProfDir: args.cpuProf ? path.join(resultsDir, `prof-${stamp}`) : undefined,
@@ -88,6 +94,7 @@ async function main(): Promise<void> {
           options: {
             quick: options.quick,
             reps: options.reps,
+            clients: options.clients ?? null,
             targets: options.targets,
             ideamillDir: options.peer.ideamillDir ?? null,
           },

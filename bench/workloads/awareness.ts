@@ -25,7 +25,7 @@ export const awareness: Workload = {
   id: 'awareness',
   title: 'Awareness storm: N clients moving cursors at 10/s, plus one writer at 20 moves/s',
   async run(options) {
-    const clients = options.quick ? [20] : [200, 500];
+    const clients = options.clients ?? (options.quick ? [20] : [200, 500]);
     const durationMs = options.quick ? 1_000 : 10_000;
     const leadMs = options.quick ? 200 : STORM_LEAD_MS;
     const cases = clients.map((n) => ({ label: `N=${n}`, n }));

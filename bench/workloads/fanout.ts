@@ -20,7 +20,7 @@ export const fanout: Workload = {
   id: 'fanout',
   title: 'Fan-out: one writer at 20 moves/s, N receivers',
   async run(options) {
-    const receivers = options.quick ? [10] : [50, 200, 500];
+    const receivers = options.clients ?? (options.quick ? [10] : [50, 200, 500]);
     const durationMs = options.quick ? 1_000 : 10_000;
     const cases = receivers.map((n) => ({ label: `N=${n}`, n }));
     const { pool } = options;

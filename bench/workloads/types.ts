@@ -7,6 +7,8 @@ import type { WorkerPool } from './pool.ts';
 export interface BenchOptions {
   quick: boolean;
   reps: number;
+  /** Client counts that replace a workload's own (fan-out receivers, awareness clients). */
+  clients: readonly number[] | undefined;
   targets: readonly TargetId[];
   /** Options every server under test starts with (CPU profiles, Ideamill checkout). */
   peer: PeerStartOptions;
