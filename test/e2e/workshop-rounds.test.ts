@@ -122,6 +122,12 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
     await first.locator('[data-round-frame]', { hasText: 'Voting now' }).waitFor();
     expect(await first.locator('h3').textContent()).toMatch(/^Topic 2 /);
     await screenshot(pia.page, 'outline-frame-round', '[data-testid="outline-view"]');
+    // A note added from the outline meanwhile goes to the frame being voted on by default.
+    const where = pia.page.getByRole('combobox', { name: 'Where' });
+    expect(await where.locator('option:checked').textContent()).toBe('Topic 2');
+    await pia.page.getByRole('textbox', { name: 'Note text' }).fill('A late idea');
+    await pia.page.getByRole('button', { name: 'Add note', exact: true }).click();
+    await first.locator('[data-outline-item-id]', { hasText: 'A late idea' }).waitFor();
     await pia.page
       .locator('[data-outline-item-id]', { hasText: IN_TOPIC_1 })
       .getByText('Not in this round')

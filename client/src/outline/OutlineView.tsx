@@ -24,12 +24,20 @@ import { useAnnouncements } from './use-announcements.ts';
 function AddNoteForm(props: {
   frames: Item[];
   items: Item[];
+  /** Where a note goes until the member picks a place: the frame a voting round is on. */
+  defaultFrameId: string | undefined;
   onAdd: (text: string, frameId: string, column: FrameColumn | undefined) => void;
 }) {
   const t = useT();
   const id = useId();
   const [text, setText] = useState('');
-  const [frameId, setFrameId] = useState('');
+  // null until the member picks a place; their pick then stays, round or not.
+  const [chosenFrameId, setFrameId] = useState<string | null>(null);
+  const frameId =
+    chosenFrameId ??
+    (props.frames.some((candidate) => candidate.id === props.defaultFrameId)
+      ? (props.defaultFrameId ?? '')
+      : '');
   // A journey lane's stage; '' is the first free spot in any stage.
   const [columnIndex, setColumnIndex] = useState('');
   const frame = props.frames.find((candidate) => candidate.id === frameId);
@@ -146,7 +154,9 @@ export function OutlineView() {
       </div>
       <WorkshopError />
       {sharedReadOnly && !writesPrivately && <p className="ol-notice">{t.outline.readOnly}</p>}
-      {canAdd && <AddNoteForm frames={frames} items={items} onAdd={addNote} />}
+      {canAdd && (
+        <AddNoteForm frames={frames} items={items} defaultFrameId={openFrameId} onAdd={addNote} />
+      )}
       {privateDoc && (
         <section className="ol-section ol-private" aria-labelledby={`${headingId}-private`}>
           <h3 id={`${headingId}-private`}>{t.outline.privateNotes}</h3>
