@@ -24,7 +24,16 @@ function parseArgs(argv: string[]) {
     if (!match) throw new Error(`unknown argument ${arg}`);
     flags.set(match[1]!, match[2] ?? 'true');
   }
-  const known = new Set(['quick', 'only', 'reps', 'targets', 'cpu-prof', 'clients', 'ideamill-dir', 'out']);
+  const known = new Set([
+    'quick',
+    'only',
+    'reps',
+    'targets',
+    'cpu-prof',
+    'clients',
+    'ideamill-dir',
+    'out',
+  ]);
   for (const key of flags.keys()) if (!known.has(key)) throw new Error(`unknown option --${key}`);
   const list = (key: string) => flags.get(key)?.split(',').filter(Boolean);
   return {

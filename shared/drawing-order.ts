@@ -5,7 +5,7 @@
  * drawn last is the one seen, so "which frame is this in" is read in the same order.
  */
 import type * as Y from 'yjs';
-import type { ItemType } from './board-document.ts';
+import { type ItemType, itemsOf } from './board-document.ts';
 
 /**
  * The item field holding its stacking order within its layer (an extra field the schema
@@ -24,6 +24,22 @@ export interface Stacked {
 /** An item map's `z`: a finite number, else 0. */
 export function zOf(map: Y.Map<unknown>): number {
   return finiteOrZero(map.get(Z_FIELD));
+}
+
+/**
+ * `items` with each one's `z` where the board gave it one other than 0 (readItem leaves it out):
+ * what the exports' picture stacks by, and which frame is on top where frames overlap.
+ */
+export function withStacking<T extends { id: string }>(
+  doc: Y.Doc,
+  items: readonly T[],
+): (T & { z?: number })[] {
+  const maps = itemsOf(doc);
+  return items.map((item) => {
+    const map = maps.get(item.id);
+    const z = map ? zOf(map) : 0;
+    return z === 0 ? item : { ...item, z };
+  });
 }
 
 function finiteOrZero(value: unknown): number {

@@ -1,8 +1,8 @@
 /** Gathers everything an export needs into one BoardExport; the formats are pure functions of it. */
 import type * as Y from 'yjs';
-import { itemsOf, readItems } from '../../shared/board-document.ts';
-import { zOf } from '../../shared/drawing-order.ts';
-import type { BoardExport, ExportItem } from '../../shared/follow-through.ts';
+import { readItems } from '../../shared/board-document.ts';
+import { withStacking } from '../../shared/drawing-order.ts';
+import type { BoardExport } from '../../shared/follow-through.ts';
 import type { BoardsService } from '../boards/boards-service.ts';
 import type { DocumentRegistry } from '../documents/document-registry.ts';
 import type { RoundsService } from '../facilitation/rounds-service.ts';
@@ -66,18 +66,4 @@ export class ExportService {
       release();
     }
   }
-}
-
-/**
- * Adds each item's `z` (its stacking order within its layer, which the board honours) where the
- * board gave it one other than 0, so the picture stacks items as the board does.
- */
-function withStacking(doc: Y.Doc, items: ExportItem[]): ExportItem[] {
-  const maps = itemsOf(doc);
-  for (const item of items) {
-    const map = maps.get(item.id);
-    const z = map ? zOf(map) : 0;
-    if (z !== 0) item.z = z;
-  }
-  return items;
 }

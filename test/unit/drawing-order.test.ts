@@ -1,6 +1,6 @@
 /**
  * The order the board draws items in (shared/drawing-order.ts), and the frame a thing lies in
- * where frames overlap: the one drawn on top, on the canvas and in the exports alike.
+ * where frames overlap: the one drawn on top, on the canvas, in the outline and in the exports.
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -11,9 +11,10 @@ import {
   framesTopFirst,
   snapToFrames,
 } from '../../client/src/canvas/model/edit-actions.ts';
-import { frameLookup } from '../../server/follow-through/exports/board-model.ts';
+import { outlineSections } from '../../client/src/outline/outline-model.ts';
 import { addItem, itemsOf, readItem, readItems } from '../../shared/board-document.ts';
-import { byDrawingOrder, Z_FIELD, zOf } from '../../shared/drawing-order.ts';
+import { byDrawingOrder, withStacking, Z_FIELD, zOf } from '../../shared/drawing-order.ts';
+import { frameLookup } from '../../shared/frame-lookup.ts';
 
 describe('drawing order', () => {
   const base = { createdAt: 100 };
@@ -96,6 +97,28 @@ describe('the frame at a point', () => {
     const items = readItems(doc).map((item) => ({ ...item, z: zOf(itemsOf(doc).get(item.id)!) }));
     const { parent: _, ...unparented } = snapped!;
     expect(frameLookup(items)(unparented)?.id).toBe(big);
+  });
+
+  it('the outline lists a note where frames overlap under the one on top, as the exports do', () => {
+    const { doc, small, big } = overlapping();
+    // Written by a client that sets no parent: only where it lies says which frame it is in.
+    const note = addItem(doc, { type: 'note', x: 250, y: 250, w: 100, h: 100, text: 'Both' });
+    const sectionOf = () =>
+      outlineSections(withStacking(doc, readItems(doc))).find((section) =>
+        section.items.some((item) => item.id === note),
+      )?.frame?.id;
+    const exportsFrame = () =>
+      frameLookup(withStacking(doc, readItems(doc)))(readItem(note, itemsOf(doc).get(note))!)?.id;
+    // The small frame comes first in reading order; the big one is drawn over it.
+    expect(sectionOf()).toBe(big);
+    expect(exportsFrame()).toBe(big);
+    itemsOf(doc).get(small)!.set(Z_FIELD, 3);
+    expect(sectionOf()).toBe(small);
+    expect(exportsFrame()).toBe(small);
+    // A parent that names no frame (its frame was deleted) counts as none in both.
+    itemsOf(doc).get(note)!.set('parent', 'gone');
+    expect(sectionOf()).toBe(small);
+    expect(exportsFrame()).toBe(small);
   });
 
   it('a frame is not its own frame, and a note as big as a frame lies over it, not in it', () => {

@@ -5,8 +5,9 @@
  */
 import './outline.css';
 import '../workshop/workshop.css';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useMemo, useState } from 'react';
 import { addItem, type Item } from '../../../shared/board-document.ts';
+import { withStacking } from '../../../shared/drawing-order.ts';
 import { columnOf, type FrameColumn, frameColumns } from '../../../shared/frame-columns.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { mayEditItem, writeAccess } from '../board/write-access.ts';
@@ -122,7 +123,10 @@ export function OutlineView() {
   const access = writeAccess(session.me.role, boardState, privateDoc !== null);
   const { sharedReadOnly, writesPrivately, canAdd } = access;
   const frames = items.filter((item) => item.type === 'frame');
-  const sections = outlineSections(items, openFrameId);
+  const sections = useMemo(
+    () => outlineSections(withStacking(session.doc, items), openFrameId),
+    [session.doc, items, openFrameId],
+  );
   const roundFrame = frames.find((frame) => frame.id === openFrameId);
 
   const addNote = (text: string, frameId: string, column: FrameColumn | undefined) => {

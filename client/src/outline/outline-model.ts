@@ -11,8 +11,8 @@ import {
   type ItemMap,
   itemsOf,
 } from '../../../shared/board-document.ts';
-import { insideFrame } from '../../../shared/facilitation.ts';
 import { byColumns, type FrameColumn, frameColumns } from '../../../shared/frame-columns.ts';
+import { frameLookup, type StackedItem } from '../../../shared/frame-lookup.ts';
 import type { TextEdit } from './text-edit.ts';
 
 /** Items a person reads in the outline; strokes and connectors have no words to read. */
@@ -28,23 +28,19 @@ export interface OutlineSection {
 const readingOrder = (a: Item, b: Item) => a.y - b.y || a.x - b.x || a.createdAt - b.createdAt;
 
 /**
- * The board's frames in reading order, then the items in no frame. `first`, the frame an open
- * voting round is limited to, leads: on a phone the lane being voted on is at the top, not
- * somewhere down a long journey map.
+ * The board's frames in reading order, then the items in no frame. An item is listed under the
+ * frame the exports put it in (shared/frame-lookup.ts: where frames overlap or nest, the one on
+ * top), so `items` carry their `z` (withStacking). `first`, the frame an open voting round is
+ * limited to, leads: on a phone the lane being voted on is at the top, not somewhere down a
+ * long journey map.
  */
-export function outlineSections(items: Item[], first?: string): OutlineSection[] {
+export function outlineSections(items: StackedItem[], first?: string): OutlineSection[] {
   const frames = items.filter((item) => item.type === 'frame').sort(readingOrder);
-  const frameIds = new Set(frames.map((frame) => frame.id));
+  const frameOf = frameLookup(items);
   const sections = new Map<string | null, Item[]>([[null, []]]);
   for (const frame of frames) sections.set(frame.id, []);
   for (const item of items) {
-    if (!READABLE.has(item.type)) continue;
-    let home: string | null = null;
-    if (item.parent !== undefined && frameIds.has(item.parent)) home = item.parent;
-    else if (item.parent === undefined) {
-      home = frames.find((frame) => insideFrame(item, frame.id, frame))?.id ?? null;
-    }
-    sections.get(home)?.push(item);
+    if (READABLE.has(item.type)) sections.get(frameOf(item)?.id ?? null)?.push(item);
   }
   const result: OutlineSection[] = frames.map((frame) => {
     // A journey lane is read stage by stage, as the report reads it.

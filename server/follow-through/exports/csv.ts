@@ -9,7 +9,8 @@
 import { type Item, itemText } from '../../../shared/board-document.ts';
 import type { BoardExport, CsvOptions, CsvSeparator } from '../../../shared/follow-through.ts';
 import { columnOf, type FrameColumn, frameColumns } from '../../../shared/frame-columns.ts';
-import { frameLookup, memberNames, oneLine, ownerName } from './board-model.ts';
+import { frameLookup } from '../../../shared/frame-lookup.ts';
+import { memberNames, oneLine, ownerName } from './board-model.ts';
 
 const SEPARATOR: Record<CsvSeparator, string> = { comma: ',', semicolon: ';' };
 

@@ -6,14 +6,13 @@
 import { CONCEPT_FIELDS, type Item, itemText } from '../../../shared/board-document.ts';
 import { type BoardExport, isUnassigned } from '../../../shared/follow-through.ts';
 import { byColumns, columnOf, frameColumns } from '../../../shared/frame-columns.ts';
+import { type FrameItem, frameLookup } from '../../../shared/frame-lookup.ts';
 import { ROLES } from '../../../shared/roles.ts';
 import { BOARD_WORDS } from '../../boards/board-words.ts';
 import {
   byReadingOrder,
   type ConceptItem,
-  type FrameItem,
   formatTimestamp,
-  frameLookup,
   memberNames,
   type NoteItem,
   ownerName,

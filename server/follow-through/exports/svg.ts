@@ -6,6 +6,7 @@
 import { CONCEPT_FIELDS, type Item, itemText } from '../../../shared/board-document.ts';
 import { byDrawingOrder } from '../../../shared/drawing-order.ts';
 import type { BoardExport } from '../../../shared/follow-through.ts';
+import type { FrameItem } from '../../../shared/frame-lookup.ts';
 import {
   type Box,
   boundsOf,
@@ -14,7 +15,7 @@ import {
   edgePoint,
   strokePoints,
 } from '../../../shared/geometry.ts';
-import type { ConceptItem, FrameItem, NoteItem } from './board-model.ts';
+import type { ConceptItem, NoteItem } from './board-model.ts';
 import { type ExportLabels, labelsFor } from './labels.ts';
 import { luminance, num, safeColor, textColorOn, wrapText, xml } from './svg-text.ts';
 
