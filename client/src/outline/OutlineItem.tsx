@@ -1,5 +1,5 @@
 /** One item in the outline: its words, my votes or its result, its follow-ups, and actions. */
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, memo, useEffect, useId, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { conceptName, type Item, itemLabel, itemsOf } from '../../../shared/board-document.ts';
 import { useBoardSession } from '../board/board-session.ts';
@@ -8,7 +8,7 @@ import { FollowUpDialog } from '../workshop/FollowUpDialog.tsx';
 import { useDateFormat } from '../workshop/format.ts';
 import { type OverlayView, overlayViewOf, sameOverlayView } from '../workshop/overlay-view.ts';
 import { ownerName } from '../workshop/owner-name.ts';
-import { isTarget } from '../workshop/round-rules.ts';
+import { isTargetWhere } from '../workshop/round-rules.ts';
 import { openRoundOf, useWorkshopStore, useWorkshopView } from '../workshop/use-workshop.ts';
 import { ConceptEditForm } from './ConceptEditForm.tsx';
 import { saveItemText } from './outline-model.ts';
@@ -18,7 +18,11 @@ export interface OutlineItemProps {
   item: Item;
   /** The document the item lives in: the board, or my private document. */
   doc: Y.Doc;
-  frame: Item | undefined;
+  /**
+   * Whether the frame an open round is limited to holds the item (insideFrame); true when the
+   * round has no frame or none is open.
+   */
+  inRoundFrame: boolean;
   /** The stage (column) of its lane it lies in, when the lane has named stages. */
   stage?: string | undefined;
   canEdit: boolean;
@@ -82,17 +86,17 @@ function EditForm(props: { item: Item; doc: Y.Doc; onDone: (saved: boolean) => v
 
 function Votes({
   item,
-  frame,
+  inRoundFrame,
   view,
   announce,
-}: Pick<OutlineItemProps, 'item' | 'frame' | 'announce'> & { view: OverlayView }) {
+}: Pick<OutlineItemProps, 'item' | 'inRoundFrame' | 'announce'> & { view: OverlayView }) {
   const t = useT();
   const session = useBoardSession();
   const store = useWorkshopStore();
   const { round, mine, votesLeft, result } = view;
   const label = itemLabel(item) || t.outline.emptyText;
   if (round) {
-    if (!isTarget(item, round, frame)) {
+    if (!isTargetWhere(item, round, inRoundFrame)) {
       return <p className="ol-meta ol-out">{t.outline.notInRound}</p>;
     }
     const canVote = session.me.role !== 'viewer';
@@ -156,7 +160,11 @@ function Votes({
   );
 }
 
-export function OutlineItem(props: OutlineItemProps) {
+/**
+ * Memoised: on a board of 2,000 items a change re-renders only the items it changed (useItems
+ * keeps every other item's object), not the whole list.
+ */
+export const OutlineItem = memo(function OutlineItem(props: OutlineItemProps) {
   const { item, doc, canEdit, isPrivate } = props;
   const t = useT();
   const formatDate = useDateFormat();
@@ -185,7 +193,12 @@ export function OutlineItem(props: OutlineItemProps) {
         {props.stage && <span className="ol-stage">{props.stage}:</span>} <ItemText item={item} />
       </p>
       {!isPrivate && (
-        <Votes item={item} frame={props.frame} view={view} announce={props.announce} />
+        <Votes
+          item={item}
+          inRoundFrame={props.inRoundFrame}
+          view={view}
+          announce={props.announce}
+        />
       )}
       {followUps.length > 0 && (
         <div className="ol-followups">
@@ -236,4 +249,4 @@ export function OutlineItem(props: OutlineItemProps) {
       )}
     </li>
   );
-}
+});

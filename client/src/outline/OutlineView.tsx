@@ -8,6 +8,7 @@ import '../workshop/workshop.css';
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { addItem, type Item } from '../../../shared/board-document.ts';
 import { withStacking } from '../../../shared/drawing-order.ts';
+import { insideFrame } from '../../../shared/facilitation.ts';
 import { columnOf, type FrameColumn, frameColumns } from '../../../shared/frame-columns.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { mayEditItem, writeAccess } from '../board/write-access.ts';
@@ -174,7 +175,7 @@ export function OutlineView() {
                   key={item.id}
                   item={item}
                   doc={privateDoc}
-                  frame={undefined}
+                  inRoundFrame
                   canEdit={mayEditItem(access, true)}
                   isPrivate
                   announce={announce}
@@ -218,7 +219,9 @@ export function OutlineView() {
                     key={item.id}
                     item={item}
                     doc={session.doc}
-                    frame={roundFrame}
+                    inRoundFrame={
+                      openFrameId === undefined || insideFrame(item, openFrameId, roundFrame)
+                    }
                     stage={columnOf(columns, item)?.name}
                     canEdit={mayEditItem(access, false)}
                     isPrivate={false}

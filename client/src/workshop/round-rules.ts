@@ -9,6 +9,18 @@ import { insideFrame, type Round } from '../../../shared/facilitation.ts';
 export type RoundTargets = Pick<Round, 'itemTypes' | 'frameId'>;
 
 export function isTarget(item: Item, round: RoundTargets, frame: Item | undefined): boolean {
-  if (!round.itemTypes.includes(item.type)) return false;
-  return round.frameId === null || insideFrame(item, round.frameId, frame);
+  return isTargetWhere(
+    item,
+    round,
+    round.frameId === null || insideFrame(item, round.frameId, frame),
+  );
+}
+
+/**
+ * isTarget, where the caller already knows whether the round's frame holds the item
+ * (`inFrame`, insideFrame): a list passes each item a flag that changes only for the items a
+ * moving frame takes in or leaves, not the frame itself.
+ */
+export function isTargetWhere(item: Item, round: RoundTargets, inFrame: boolean): boolean {
+  return round.itemTypes.includes(item.type) && (round.frameId === null || inFrame);
 }
