@@ -13,7 +13,7 @@ import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
 import { socketIoClient, waitFor } from '../helpers/clients.ts';
 import type { TestServer } from '../helpers/server.ts';
 import { zoomToFit } from './canvas-helpers.ts';
-import { openAs } from './workshop-helpers.ts';
+import { openAs, showOutline } from './workshop-helpers.ts';
 
 const PHONE = { width: 390, height: 844, touch: true } as const;
 
@@ -306,6 +306,55 @@ describe.skipIf(!HAS_CHROMIUM)('the board on a phone', () => {
       expect(problems, `${width}×${height}`).toEqual([]);
       await person.context.close();
     }
+  });
+
+  it('notes added from the outline to one full stage pile up inside their lane, as the canvas shows', async () => {
+    const created = await server.createBoard({ title: 'Journey', template: 'customer-journey' });
+    const person = await openAs(
+      browser,
+      server,
+      created.board.id,
+      created.keys.participant,
+      'Jo',
+      PHONE,
+    );
+    const { page } = person;
+    await page.locator('.im-frame-title').first().waitFor();
+    await showOutline(page);
+    const texts = ['Ticket machine', 'Paper form', 'Hold music'];
+    for (const text of texts) {
+      await page.getByRole('textbox', { name: 'Note text' }).first().fill(text);
+      await page.getByRole('combobox', { name: 'Where' }).selectOption({ label: 'Objects' });
+      await page.getByRole('combobox', { name: 'Stage' }).selectOption({ label: 'First contact' });
+      await page.getByRole('button', { name: 'Add note' }).click();
+      await page.locator('[data-outline-item-id]', { hasText: text }).waitFor();
+    }
+    await page.locator('button[data-view="canvas"]').click();
+    const lane = page
+      .locator('[data-item-type="frame"]')
+      .filter({ has: page.locator('.im-frame-title', { hasText: /^Objects$/ }) });
+    await lane.waitFor();
+    await zoomToFit(page);
+    const toBox = (b: { x: number; y: number; width: number; height: number } | null): Box => ({
+      left: b!.x,
+      top: b!.y,
+      right: b!.x + b!.width,
+      bottom: b!.y + b!.height,
+    });
+    const laneBox = toBox(await lane.boundingBox());
+    const notes: Box[] = [];
+    for (const text of texts) {
+      notes.push(
+        toBox(await page.locator('[data-item-type="note"]', { hasText: text }).boundingBox()),
+      );
+    }
+    await shot(page, 'journey-full-stage');
+    for (const [i, note] of notes.entries()) {
+      expect(inside(note, laneBox), texts[i]).toBe(true);
+    }
+    // Piled a step apart, not on top of one another.
+    expect(new Set(notes.map((note) => Math.round(note.left))).size).toBe(texts.length);
+    await person.context.close();
   });
 
   it('the offline banner leaves the silent-writing banner and the status row in sight', async () => {

@@ -173,6 +173,29 @@ describe('the outline of a journey', () => {
     expect(stage?.name).toBe('Tarve herää');
   });
 
+  it('piles notes in a full stage, each one’s edge showing, inside the lane and the stage', () => {
+    let board = journey([]);
+    const lane = laneTitled(board, 'Asiakkaan tunteet');
+    const stage = frameColumns(lane, board).find((column) => column.name === 'Ensikontakti')!;
+    const placed: { x: number; y: number }[] = [];
+    // A lane holds one row of notes, and a stage one note across: the rest must pile up.
+    for (let n = 0; n < 5; n++) {
+      const place = placeNewNote(board, lane, 0, stage);
+      expect(place.parent).toBe(lane.id);
+      expect(containsBox(lane, { x: place.x, y: place.y, w: NOTE, h: NOTE })).toBe(true);
+      expect(place.x).toBeGreaterThanOrEqual(stage.left);
+      expect(place.x + NOTE).toBeLessThanOrEqual(stage.right);
+      for (const other of placed) {
+        expect(Math.max(Math.abs(other.x - place.x), Math.abs(other.y - place.y))).toBeGreaterThan(
+          10,
+        );
+      }
+      placed.push(place);
+      const note = { id: `pile-${n}`, type: 'note' as const, text: '', color: '', createdAt: n };
+      board = [...board, { ...note, x: place.x, y: place.y, w: NOTE, h: NOTE, parent: lane.id }];
+    }
+  });
+
   it('puts a note in the stage chosen for it', () => {
     const lane = laneTitled(items, 'Asiakkaan tunteet');
     const stage = frameColumns(lane, items).find((column) => column.name === 'Ensikontakti')!;

@@ -63,6 +63,9 @@ const NOTE = 200;
 const GAP = 20;
 /** Room above a note for the frame's title, where the frame is high enough to give it. */
 const TITLE_ROOM = 60;
+/** A full frame piles new notes this far apart, at most this many deep. */
+const PILE_STEP = 24;
+const PILE_STEPS = 8;
 
 const overlaps = (x: number, y: number, item: Item) =>
   x < item.x + item.w && x + NOTE > item.x && y < item.y + item.h && y + NOTE > item.y;
@@ -73,7 +76,8 @@ const overlaps = (x: number, y: number, item: Item) =>
  * at their own cell (`startCell`) and notes written at the same time rarely land together.
  * In a frame with columns (a journey lane) the grid is laid out within `column`, or else
  * within each column in turn, so a note never lies across a stage line; and a frame too low
- * for a note under its title (a journey lane) has it beside the title, inside the frame.
+ * for a note under its title (a journey lane) has it beside the title, inside the frame. When
+ * every cell is taken, the note is piled on one, still inside the frame.
  */
 export function placeNewNote(
   items: Item[],
@@ -93,29 +97,43 @@ export function placeNewNote(
         : columns.length > 0
           ? columns
           : [{ left: frame.x, right: frame.x + frame.w }];
+    // Each grid column's left edge, with the right edge of the stage it lies in.
     const lefts = spans.flatMap(({ left, right }) => {
       const fit = Math.max(column ? 1 : 0, Math.floor((right - left - GAP) / (NOTE + GAP)));
-      return Array.from({ length: fit }, (_, n) => left + GAP + n * (NOTE + GAP));
+      return Array.from({ length: fit }, (_, n) => ({ x: left + GAP + n * (NOTE + GAP), right }));
     });
-    if (lefts.length === 0) lefts.push(frame.x + GAP);
+    if (lefts.length === 0) lefts.push({ x: frame.x + GAP, right: frame.x + frame.w });
     const across = lefts.length;
     const top = Math.min(TITLE_ROOM, Math.max(0, frame.h - NOTE - GAP));
     const rows = Math.max(1, Math.floor((frame.h - top) / (NOTE + GAP)));
     const cells = across * rows;
     const at = (cell: number) => ({
-      x: lefts[cell % across]!,
+      x: lefts[cell % across]!.x,
       y: frame.y + top + Math.floor(cell / across) * (NOTE + GAP),
     });
-    // Inside the frame first, from my own starting cell; then rows below it, still its child.
-    const order = [
-      ...Array.from({ length: cells }, (_, n) => (startCell + n) % cells),
-      ...Array.from({ length: cells * 2 }, (_, n) => cells + n),
-    ];
+    const order = Array.from({ length: cells }, (_, n) => (startCell + n) % cells);
     for (const cell of order) {
       const { x, y } = at(cell);
       if (!others.some((item) => overlaps(x, y, item))) return { x, y, parent: frame.id };
     }
-    return { ...at(0), parent: frame.id };
+    // Every cell is taken: pile the note on a cell's notes, a step aside, so each one's edge
+    // shows, still inside the frame and its stage. Below the frame would be the next journey
+    // lane, where everyone would read the note as that lane's.
+    for (let step = 1; step <= PILE_STEPS; step++) {
+      for (const cell of order) {
+        const { x, y } = at(cell);
+        const spot = {
+          x: Math.max(x, Math.min(x + step * PILE_STEP, lefts[cell % across]!.right - NOTE)),
+          y: Math.max(y, Math.min(y + step * PILE_STEP, frame.y + frame.h - NOTE)),
+        };
+        const taken = others.some(
+          (item) =>
+            Math.abs(item.x - spot.x) < PILE_STEP / 2 && Math.abs(item.y - spot.y) < PILE_STEP / 2,
+        );
+        if (!taken) return { ...spot, parent: frame.id };
+      }
+    }
+    return { ...at(order[0]!), parent: frame.id };
   }
   const bottom = items.reduce((max, item) => Math.max(max, item.y + item.h), 0);
   const left = items.reduce((min, item) => Math.min(min, item.x), 0);
