@@ -271,26 +271,28 @@ describe.skipIf(!HAS_CHROMIUM)('the board on a phone', () => {
     }
   });
 
+  /** A new customer-journey board, open for a participant on a screen of `size`. */
+  async function journeyAs(size: { width: number; height: number; touch: boolean }) {
+    const created = await server.createBoard({ title: 'Journey', template: 'customer-journey' });
+    const person = await openAs(
+      browser,
+      server,
+      created.board.id,
+      created.keys.participant,
+      'Jo',
+      size,
+    );
+    await person.page.locator('.im-frame-title').first().waitFor();
+    return person;
+  }
+
   it('zoom to fit shows the whole customer journey on a phone, clear of the bars', async () => {
     for (const [width, height] of [
       [390, 844],
       [844, 390],
     ] as const) {
-      const created = await server.createBoard({ title: 'Journey', template: 'customer-journey' });
-      const person = await openAs(
-        browser,
-        server,
-        created.board.id,
-        created.keys.participant,
-        'Jo',
-        {
-          width,
-          height,
-          touch: true,
-        },
-      );
+      const person = await journeyAs({ width, height, touch: true });
       const { page } = person;
-      await page.locator('.im-frame-title').first().waitFor();
       await page.waitForTimeout(400);
       await zoomToFit(page);
       await shot(page, `journey-fit-${width}x${height}`);
@@ -309,17 +311,8 @@ describe.skipIf(!HAS_CHROMIUM)('the board on a phone', () => {
   });
 
   it('notes added from the outline to one full stage pile up inside their lane, as the canvas shows', async () => {
-    const created = await server.createBoard({ title: 'Journey', template: 'customer-journey' });
-    const person = await openAs(
-      browser,
-      server,
-      created.board.id,
-      created.keys.participant,
-      'Jo',
-      PHONE,
-    );
+    const person = await journeyAs(PHONE);
     const { page } = person;
-    await page.locator('.im-frame-title').first().waitFor();
     await showOutline(page);
     const texts = ['Ticket machine', 'Paper form', 'Hold music'];
     for (const text of texts) {
