@@ -5,7 +5,7 @@
  * drawn last is the one seen, so "which frame is this in" is read in the same order.
  */
 import type * as Y from 'yjs';
-import { type ItemType, itemsOf } from './board-document.ts';
+import { type Item, type ItemType, itemsOf } from './board-document.ts';
 
 /**
  * The item field holding its stacking order within its layer (an extra field the schema
@@ -25,6 +25,9 @@ export interface Stacked {
 export function zOf(map: Y.Map<unknown>): number {
   return finiteOrZero(map.get(Z_FIELD));
 }
+
+/** An item with its stacking order, which readItem leaves out (withStacking adds it). */
+export type StackedItem = Item & { z?: number };
 
 /**
  * `items` with each one's `z` where the board gave it one other than 0 (readItem leaves it out):

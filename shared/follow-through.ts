@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 import type { Board } from './api.ts';
-import type { Item } from './board-document.ts';
 import { FOLLOW_UP_STATUSES } from './constants.ts';
+import type { StackedItem } from './drawing-order.ts';
 import type { ExcludedResult, Round, RoundResult } from './facilitation.ts';
 import type { Role } from './roles.ts';
 
@@ -156,7 +156,7 @@ export const exportQuery = z.object({
  * An item as exports see it: the board document's fields plus `z`, its stacking order within
  * its layer (frames, connectors, the rest) when the board gave it one.
  */
-export type ExportItem = Item & { z?: number };
+export type ExportItem = StackedItem;
 
 /** Everything an export needs, gathered once; every format is a pure function of it. */
 export interface BoardExport {

@@ -5,13 +5,10 @@
  * `insideFrame` in facilitation.ts.)
  */
 import type { Item } from './board-document.ts';
-import { byDrawingOrder } from './drawing-order.ts';
+import { byDrawingOrder, type StackedItem } from './drawing-order.ts';
 import { boxOf, centre, contains, containsBox } from './geometry.ts';
 
 export type FrameItem = Extract<Item, { type: 'frame' }>;
-
-/** An item with its stacking order (drawing-order.ts `Z_FIELD`), which readItem leaves out. */
-export type StackedItem = Item & { z?: number };
 
 /**
  * Returns a function telling which frame an item belongs to:

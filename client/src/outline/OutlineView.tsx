@@ -10,6 +10,7 @@ import { addItem, type Item } from '../../../shared/board-document.ts';
 import { withStacking } from '../../../shared/drawing-order.ts';
 import { insideFrame } from '../../../shared/facilitation.ts';
 import { columnOf, type FrameColumn, frameColumns } from '../../../shared/frame-columns.ts';
+import { frameLookup } from '../../../shared/frame-lookup.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { mayEditItem, writeAccess } from '../board/write-access.ts';
 import { useT } from '../i18n/i18n.tsx';
@@ -123,10 +124,10 @@ export function OutlineView() {
   // private notes too.
   const access = writeAccess(session.me.role, boardState, privateDoc !== null);
   const { sharedReadOnly, writesPrivately, canAdd } = access;
-  const frames = items.filter((item) => item.type === 'frame');
+  const frames = useMemo(() => items.filter((item) => item.type === 'frame'), [items]);
   const sections = useMemo(
-    () => outlineSections(withStacking(session.doc, items), openFrameId),
-    [session.doc, items, openFrameId],
+    () => outlineSections(items, openFrameId, frameLookup(withStacking(session.doc, frames))),
+    [session.doc, items, frames, openFrameId],
   );
   const roundFrame = frames.find((frame) => frame.id === openFrameId);
 

@@ -12,7 +12,7 @@ import {
   itemsOf,
 } from '../../../shared/board-document.ts';
 import { byColumns, type FrameColumn, frameColumns } from '../../../shared/frame-columns.ts';
-import { frameLookup, type StackedItem } from '../../../shared/frame-lookup.ts';
+import { type FrameItem, frameLookup } from '../../../shared/frame-lookup.ts';
 import type { TextEdit } from './text-edit.ts';
 
 /** Items a person reads in the outline; strokes and connectors have no words to read. */
@@ -29,14 +29,18 @@ const readingOrder = (a: Item, b: Item) => a.y - b.y || a.x - b.x || a.createdAt
 
 /**
  * The board's frames in reading order, then the items in no frame. An item is listed under the
- * frame the exports put it in (shared/frame-lookup.ts: where frames overlap or nest, the one on
- * top), so `items` carry their `z` (withStacking). `first`, the frame an open voting round is
- * limited to, leads: on a phone the lane being voted on is at the top, not somewhere down a
- * long journey map.
+ * frame the exports put it in: `frameOf`, frameLookup over the frames with their `z`
+ * (withStacking; where frames overlap or nest, the one on top). The sections hold the objects
+ * of `items` themselves, so a memoised row sees the same item until it changes. `first`, the
+ * frame an open voting round is limited to, leads: on a phone the lane being voted on is at
+ * the top, not somewhere down a long journey map.
  */
-export function outlineSections(items: StackedItem[], first?: string): OutlineSection[] {
+export function outlineSections(
+  items: Item[],
+  first?: string,
+  frameOf: (item: Item) => FrameItem | null = frameLookup(items),
+): OutlineSection[] {
   const frames = items.filter((item) => item.type === 'frame').sort(readingOrder);
-  const frameOf = frameLookup(items);
   const sections = new Map<string | null, Item[]>([[null, []]]);
   for (const frame of frames) sections.set(frame.id, []);
   for (const item of items) {
