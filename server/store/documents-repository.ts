@@ -63,10 +63,13 @@ export class DocumentsRepository {
         dropUpdates.run(docId, throughSeq);
       },
     );
+    // A private document's id starts with its board's id and '/' (document-key.ts): the log is
+    // searched by that range of its (doc_id, seq) index, the one index an append writes.
     this.#selectPrivate = db
-      .prepare<[string, string, string, string], string>(
+      .prepare<[string, string, string, string, string], string>(
         `SELECT doc_id FROM document_states WHERE board_id = ? AND doc_id != ?
-         UNION SELECT doc_id FROM document_updates WHERE board_id = ? AND doc_id != ?`,
+         UNION SELECT doc_id FROM document_updates
+           WHERE doc_id > ? AND doc_id < ? AND board_id = ?`,
       )
       .pluck();
     // One read transaction: the state and the log as of one moment. Between two separate reads
@@ -108,6 +111,7 @@ export class DocumentsRepository {
 
   /** Ids of the private documents stored for a board. */
   privateDocumentIds(boardId: string): string[] {
-    return this.#selectPrivate.all(boardId, boardId, boardId, boardId);
+    // '0' follows '/' in every collation SQLite uses for TEXT here (BINARY).
+    return this.#selectPrivate.all(boardId, boardId, `${boardId}/`, `${boardId}0`, boardId);
   }
 }

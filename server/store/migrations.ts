@@ -143,4 +143,10 @@ export const MIGRATIONS: readonly string[] = [
   -- for a round that never opened because the server stopped between the two).
   ALTER TABLE snapshots DROP COLUMN round_title;
   `,
+  `
+  -- Storing an update wrote a page of this index too: a third of its WAL frames. Boards are
+  -- never deleted, and a board's private documents are found by their ids' prefix
+  -- (documents-repository.ts), so nothing needs it.
+  DROP INDEX document_updates_by_board;
+  `,
 ];

@@ -1,13 +1,15 @@
 /**
  * The benchmark harness keeps working: `npm run bench -- --quick` runs every workload against
  * every server (Ideamill over both transports, the reference y-websocket server, Hocuspocus,
- * the raw relay) and reports real figures, and `npm run bench:votes -- --quick` runs the vote
- * storm without a violation. No speed is asserted here: speed lives in bench/.
+ * the raw relay) and reports real figures, `npm run bench:votes -- --quick` runs the vote
+ * storm without a violation, and `npm run bench:store -- --quick` measures storing an update.
+ * No speed is asserted here: speed lives in bench/.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { StoreBenchResult } from '../../bench/store-append.ts';
 import type { VoteStormResult } from '../../bench/vote-storm.ts';
 import { tempDataDir } from '../helpers/server.ts';
 
@@ -105,4 +107,17 @@ describe('the benchmark harness (quick mode)', () => {
       }
     }
   }, 120_000);
+
+  it('measures storing an update: CPU, WAL bytes and the checkpoint of them', async () => {
+    const out = path.join(tempDataDir(), 'store.json');
+    const { code, output } = await runQuickBench('bench/store-append.ts', out);
+    expect(code, output).toBe(0);
+    const [tree] = JSON.parse(fs.readFileSync(out, 'utf8')) as StoreBenchResult;
+    expect(tree!.reps).toHaveLength(1);
+    const { cpuUs, walBytes, checkpointCpuUs } = tree!.reps[0]!;
+    expect(cpuUs).toBeGreaterThan(0);
+    // Every commit writes at least one page frame (4,096 bytes and its 24-byte header).
+    expect(walBytes).toBeGreaterThanOrEqual(4120);
+    expect(checkpointCpuUs).toBeGreaterThanOrEqual(0);
+  }, 60_000);
 });

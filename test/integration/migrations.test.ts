@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { databaseFile, openDatabase } from '../../server/store/database.ts';
+import { DocumentsRepository } from '../../server/store/documents-repository.ts';
 import { MIGRATIONS } from '../../server/store/migrations.ts';
 import { SnapshotsRepository } from '../../server/store/snapshots-repository.ts';
 
@@ -55,6 +56,36 @@ describe('migrations', () => {
         ['s2', 'Lunch', 'manual', null],
         ['s1', null, 'before_round', { id: 'r', title: 'Top ideas' }],
       ]);
+    } finally {
+      upgraded.close();
+    }
+  });
+
+  it("10: the log's board index goes, and a board's private documents are still found", () => {
+    const { dataDir, db } = dataDirAt(9);
+    const board = db.prepare(
+      "INSERT INTO boards (id, title, template, language, created_at) VALUES (?, 'Board', 'blank', 'en', 1)",
+    );
+    board.run('b');
+    board.run('c');
+    const update = db.prepare(
+      "INSERT INTO document_updates (doc_id, board_id, data) VALUES (?, ?, x'0000')",
+    );
+    update.run('b', 'b');
+    update.run('b/private/m1', 'b');
+    update.run('c/private/m2', 'c');
+    db.close();
+
+    const upgraded = openDatabase({ dataDir, synchronous: 'NORMAL' });
+    try {
+      const indexes = upgraded
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?")
+        .pluck()
+        .all('document_updates');
+      expect(indexes).toEqual(['document_updates_by_doc']);
+      const documents = new DocumentsRepository(upgraded);
+      expect(documents.privateDocumentIds('b')).toEqual(['b/private/m1']);
+      expect(documents.load('b').updates).toHaveLength(1);
     } finally {
       upgraded.close();
     }
