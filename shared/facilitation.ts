@@ -46,19 +46,36 @@ export interface Round {
   voters: number;
 }
 
+/** Frames in frames deeper than this are taken for a loop of parents. */
+const MAX_NESTING = 64;
+
+/** An item's place as insideFrame reads it: its box and the frame it was dropped in. */
+export type Placed = Box & { parent?: string };
+
+/** Looks up a board's item by id, for insideFrame: null or undefined where there is none. */
+export type FrameOf = (id: string) => (Placed & { type: string }) | null | undefined;
+
 /**
- * Whether an item lies inside a round's frame (docs/API.md, `frameId`): the frame's child by
- * `parent`, or, for an item without one (a client that sets none), one whose centre lies in the
- * frame. `frame` is the frame's box, null when it is gone. The server decides votes with this;
- * the board asks it too, to mark a round's targets before anyone clicks.
+ * Whether an item lies inside a round's frame (docs/API.md, `frameId`), as the canvas nests
+ * them: the frame's child by `parent`, or a child of a frame inside it, at any depth; where the
+ * chain of parents ends (an item without one, or a parent that names no frame), the centre of
+ * its last item lying in the frame. So a note in a group frame drawn in the round's frame takes
+ * votes, as does a note whose frame was deleted from under it, where it now lies. A child of the
+ * round's frame still is one once the frame is gone. The server decides votes with this; the
+ * board asks it too, to mark a round's targets before anyone clicks.
  */
-export function insideFrame(
-  item: Box & { parent?: string },
-  frameId: string,
-  frame: Box | null | undefined,
-): boolean {
-  if (item.parent !== undefined) return item.parent === frameId;
-  return frame != null && contains(frame, centre(item));
+export function insideFrame(item: Placed, frameId: string, frameOf: FrameOf): boolean {
+  let last: Placed = item;
+  for (let depth = 0; last.parent !== undefined; depth++) {
+    if (last.parent === frameId) return true;
+    // Parents in a loop (a foreign client's data): no frame holds them.
+    if (depth === MAX_NESTING) return false;
+    const parent = frameOf(last.parent);
+    if (parent?.type !== 'frame') break;
+    last = parent;
+  }
+  const frame = frameOf(frameId);
+  return frame?.type === 'frame' && contains(frame, centre(last));
 }
 
 export interface RoundResult {

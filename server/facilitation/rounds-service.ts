@@ -249,7 +249,8 @@ export class RoundsService {
     if (!itemTypes.includes(item.type)) {
       throw new AppError('not_a_target', `This round takes votes on ${itemTypes.join(', ')} only.`);
     }
-    if (frameId !== null && !insideFrame(item, frameId, this.#item(stored.boardId, frameId))) {
+    const frameOf = (id: string) => this.#item(stored.boardId, id);
+    if (frameId !== null && !insideFrame(item, frameId, frameOf)) {
       throw new AppError('not_a_target', 'This round takes votes only on items inside its frame.');
     }
   }

@@ -287,6 +287,41 @@ describe.skipIf(!HAS_CHROMIUM)('making items on the canvas', () => {
     expect(added.x).toBeGreaterThan(200);
   });
 
+  it('N then Enter beside a note in a full frame piles the new note on it, in the frame', async () => {
+    clearBoard();
+    // A lane with room for two notes side by side and one row: both taken.
+    const frameId = addItem(observer.doc, {
+      type: 'frame',
+      ...{ x: 0, y: 0, w: 460, h: 260, title: 'Full lane' },
+    });
+    const first = addItem(observer.doc, {
+      type: 'note',
+      ...{ x: 16, y: 44, text: 'First', parent: frameId },
+    });
+    addItem(observer.doc, { type: 'note', x: 240, y: 44, text: 'Second', parent: frameId });
+    // The next lane down, where the note went before.
+    addItem(observer.doc, { type: 'frame', x: 0, y: 280, w: 460, h: 260, title: 'Next lane' });
+    await item(page, first).waitFor();
+    await zoomToFit(page);
+    await item(page, first).click();
+    await page.keyboard.press('n');
+    await page.keyboard.press('Enter');
+    await page.locator('.im-note textarea.im-editor').waitFor();
+    await page.keyboard.type('Piled on the first');
+    await leaveEditor(page);
+    await waitFor(() => notes().some((n) => n.text === 'Piled on the first'), 'the new note');
+    const added = notes().find((n) => n.text === 'Piled on the first')!;
+    expect(added.parent).toBe(frameId);
+    expect(added.x).toBeGreaterThanOrEqual(8);
+    expect(added.y).toBeGreaterThanOrEqual(8);
+    expect(added.x + added.w).toBeLessThanOrEqual(452);
+    expect(added.y + added.h).toBeLessThanOrEqual(252);
+    // A step aside from the first note: its edge still shows.
+    expect([added.x, added.y]).not.toEqual([16, 44]);
+    expect(Math.abs(added.x - 16)).toBeLessThanOrEqual(24 * 8);
+    await screenshot(page, 'canvas-creating-pile', `[data-item-id="${frameId}"]`);
+  });
+
   it('a long note ends its last visible line with an ellipsis; the editor has all of it', async () => {
     const long = `Pick-up lockers at the library. ${'Opening hours that suit shift workers. '.repeat(8)}The end.`;
     let id = '';

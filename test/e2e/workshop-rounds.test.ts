@@ -349,4 +349,46 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
 
     await end();
   });
+
+  it('a note in a group frame takes votes once the group is dropped in the round’s frame', async () => {
+    const { writer, topic2, outside, loose, note, end } = await looseNoteBesideRound(
+      'Topic 2, grouped',
+      'Grouped idea',
+    );
+    const items = writer.doc.getMap('items');
+    // A group frame around the note, outside the round's frame: the note is the group's.
+    const group = addItem(writer.doc, {
+      type: 'frame',
+      ...{ x: outside.x - 20, y: outside.y - 50, w: 260, h: 280, title: 'Group' },
+    });
+    const noteMap = items.get(loose) as import('yjs').Map<unknown>;
+    const groupMap = items.get(group) as import('yjs').Map<unknown>;
+    noteMap.set('parent', group);
+    await note.locator('[data-out-of-play]').waitFor();
+    // Someone drops the group into Topic 2 (its place and its parent, as the canvas does).
+    const into = { x: topic2.x + 20, y: topic2.y + topic2.h - 300 };
+    const moveGroup = (to: { x: number; y: number }, parent: string | null) =>
+      writer.doc.transact(() => {
+        const dx = to.x - (groupMap.get('x') as number);
+        const dy = to.y - (groupMap.get('y') as number);
+        for (const map of [groupMap, noteMap]) {
+          map.set('x', (map.get('x') as number) + dx);
+          map.set('y', (map.get('y') as number) + dy);
+        }
+        if (parent) groupMap.set('parent', parent);
+        else groupMap.delete('parent');
+      });
+    moveGroup(into, topic2.id);
+    await note.locator('[data-out-of-play]').waitFor({ state: 'detached' });
+    await note.locator('[data-vote-dots]').waitFor();
+    await screenshot(pia.page, 'rounds-nested-group');
+    // Pia's vote on it counts.
+    await note.locator('.wk-dot-add').click();
+    await note.locator('[data-my-votes="1"]').waitFor();
+    // Dragged back out, the group takes the note out of the round.
+    moveGroup({ x: outside.x - 20, y: outside.y - 50 }, null);
+    await note.locator('[data-out-of-play]').waitFor();
+    items.delete(group);
+    await end();
+  });
 });

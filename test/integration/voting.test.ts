@@ -86,6 +86,52 @@ describe('opening rounds: bad input gets the right code', () => {
   });
 });
 
+describe('a round on a frame with frames in it', () => {
+  it('takes votes on the notes of nested frames, by parent or where they lie, and no others', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const id = board.board.id;
+    const writer = socketIoClient(server.url, id, tokens.facilitator);
+    await writer.synced;
+    const doc = writer.doc;
+    const outer = addItem(doc, { type: 'frame', x: 0, y: 0, w: 1000, h: 800, title: 'Ideas' });
+    // Dropped in on the canvas (parent), and drawn inside by a client that sets none.
+    const byParent = addItem(doc, {
+      type: 'frame',
+      ...{ x: 50, y: 100, w: 400, h: 300, title: 'A', parent: outer },
+    });
+    const byPlace = addItem(doc, { type: 'frame', x: 500, y: 100, w: 400, h: 300, title: 'B' });
+    const elsewhere = addItem(doc, { type: 'frame', x: 2000, y: 0, w: 400, h: 300, title: 'C' });
+    const inA = addItem(doc, { type: 'note', x: 60, y: 150, parent: byParent, text: 'a' });
+    const inB = addItem(doc, { type: 'note', x: 510, y: 150, parent: byPlace, text: 'b' });
+    const inC = addItem(doc, { type: 'note', x: 2010, y: 50, parent: elsewhere, text: 'c' });
+    // Its frame deleted from under it: where it lies counts.
+    const orphan = addItem(doc, { type: 'note', x: 300, y: 500, parent: 'gone', text: 'o' });
+    const reader = socketIoClient(server.url, id, tokens.viewer);
+    await waitFor(() => reader.doc.getMap('items').has(orphan), 'items reach the server');
+
+    const route = `/api/boards/${id}/rounds`;
+    const { body } = await api<RoundView>(route, tokens.facilitator, {
+      body: { budget: 9, frameId: outer },
+    });
+    const vote = (itemId: string) =>
+      api<ErrorResponse>(`${route}/${body.round.id}/votes`, tokens.participant, {
+        body: { itemId },
+      });
+    for (const itemId of [inA, inB, orphan]) expect((await vote(itemId)).status).toBe(200);
+    const outside = await vote(inC);
+    expect([outside.status, outside.body.error.code]).toEqual([400, 'not_a_target']);
+
+    // Group B dragged out of the round's frame takes its note along, out of the round.
+    (doc.getMap('items').get(byPlace) as Y.Map<unknown>).set('x', 3000);
+    const groupB = () => reader.doc.getMap('items').get(byPlace) as Y.Map<unknown>;
+    await waitFor(() => groupB().get('x') === 3000, 'the move reaches the server');
+    const movedOut = await vote(inB);
+    expect([movedOut.status, movedOut.body.error.code]).toEqual([400, 'not_a_target']);
+    reader.destroy();
+    writer.destroy();
+  });
+});
+
 describe('casting votes: every rule has its code', () => {
   it('unknown item, not a target, outside the frame, viewer, closed round, no vote to retract', async () => {
     const { id, tokens, notes, frame, inFrame, inFrame2, text } = await votingBoard();

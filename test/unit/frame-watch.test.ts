@@ -1,7 +1,7 @@
 /**
- * The round's frame, watched once for every item's overlay (client/src/workshop/frame-watch.ts):
- * items in no frame take votes by where the frame lies, so its listeners must hear it move,
- * resize, go or come back, and nothing else about it.
+ * The board's frames, watched once for every item's overlay (client/src/workshop/frame-watch.ts):
+ * items take votes in a frame round by their chain of frames and where it ends, so the watch's
+ * listeners must hear a frame move, resize, change parent, go or come back, and nothing else.
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -13,18 +13,21 @@ function board() {
   const doc = new Y.Doc();
   const frameId = addItem(doc, { type: 'frame', x: 0, y: 0, w: 400, h: 300, title: 'Topic' });
   const noteId = addItem(doc, { type: 'note', x: 500, y: 100, w: 100, h: 100, text: 'Loose' });
-  const frameMap = () => itemsOf(doc).get(frameId) as ItemMap;
-  return { doc, frameId, noteId, frameMap };
+  const mapOf = (id: string) => itemsOf(doc).get(id) as ItemMap;
+  return { doc, frameId, noteId, frameMap: () => mapOf(frameId), mapOf };
 }
 
-describe('the round frame watch', () => {
-  it('tells its listeners when the frame moves or resizes, not when its colour or title change', () => {
-    const { doc, frameId, frameMap } = board();
+describe('the frame watch', () => {
+  it('tells its listeners when a frame moves or resizes, not when its colour or title change', () => {
+    const { doc, frameId, noteId, frameMap, mapOf } = board();
     const watch = new FrameWatch(doc);
     let heard = 0;
-    const stop = watch.subscribe(frameId, () => heard++);
+    const stop = watch.subscribe(() => heard++);
     frameMap().set('color', '#ffd6a5');
     frameMap().set('title', 'Topic, renamed');
+    // A note moving, or its text changing, is no news either.
+    mapOf(noteId).set('x', 520);
+    (mapOf(noteId).get('text') as Y.Text).insert(0, 'A ');
     expect(heard).toBe(0);
     doc.transact(() => {
       frameMap().set('x', 300);
@@ -33,7 +36,7 @@ describe('the round frame watch', () => {
     expect(heard).toBe(1);
     frameMap().set('w', 600);
     expect(heard).toBe(2);
-    expect(watch.frame(frameId)).toMatchObject({ x: 300, y: 20, w: 600, h: 300 });
+    expect(watch.frameOf(frameId)).toMatchObject({ x: 300, y: 20, w: 600, h: 300 });
     stop();
   });
 
@@ -43,33 +46,53 @@ describe('the round frame watch', () => {
     const round = { itemTypes: ['note' as const], frameId };
     const note = readItem(noteId, itemsOf(doc).get(noteId))!;
     const targets: boolean[] = [];
-    const stop = watch.subscribe(frameId, () =>
-      targets.push(isTarget(note, round, watch.frame(frameId))),
-    );
-    expect(isTarget(note, round, watch.frame(frameId))).toBe(false);
+    const stop = watch.subscribe(() => targets.push(isTarget(note, round, watch.frameOf)));
+    expect(isTarget(note, round, watch.frameOf)).toBe(false);
     frameMap().set('x', 300);
     frameMap().set('x', 0);
     expect(targets).toEqual([true, false]);
     stop();
   });
 
-  it('hears the frame deleted, and a frame written anew under its id', () => {
+  it("a group frame's notes come into the round when it is dropped in the round's frame", () => {
+    const { doc, frameId, mapOf } = board();
+    const groupId = addItem(doc, { type: 'frame', x: 1000, y: 0, w: 300, h: 300, title: 'Group' });
+    const noteId = addItem(doc, { type: 'note', x: 1050, y: 50, text: 'Grouped', parent: groupId });
+    const watch = new FrameWatch(doc);
+    const round = { itemTypes: ['note' as const], frameId };
+    const note = readItem(noteId, itemsOf(doc).get(noteId))!;
+    const targets: boolean[] = [];
+    const stop = watch.subscribe(() => targets.push(isTarget(note, round, watch.frameOf)));
+    expect(isTarget(note, round, watch.frameOf)).toBe(false);
+    // Dropped into the round's frame: the canvas sets the group's parent (snapToFrames).
+    mapOf(groupId).set('parent', frameId);
+    expect(targets).toEqual([true]);
+    mapOf(groupId).delete('parent');
+    expect(targets).toEqual([true, false]);
+    // The round's frame moved over the group (no parent): the group's centre is in it now.
+    mapOf(frameId).set('x', 1000);
+    expect(targets).toEqual([true, false, true]);
+    stop();
+  });
+
+  it('hears a frame deleted, and a frame written anew under its id', () => {
     const { doc, frameId, frameMap } = board();
     const watch = new FrameWatch(doc);
     let heard = 0;
-    const stop = watch.subscribe(frameId, () => heard++);
+    const stop = watch.subscribe(() => heard++);
     // Another item coming or going is no news.
-    addItem(doc, { type: 'note', x: 0, y: 0, text: 'Another' });
+    const other = addItem(doc, { type: 'note', x: 0, y: 0, text: 'Another' });
+    itemsOf(doc).delete(other);
     expect(heard).toBe(0);
     itemsOf(doc).delete(frameId);
     expect(heard).toBe(1);
-    expect(watch.frame(frameId)).toBeUndefined();
+    expect(watch.frameOf(frameId)).toBeUndefined();
     addItem(doc, { type: 'frame', x: 50, y: 50, w: 200, h: 200 }, frameId);
     expect(heard).toBe(2);
     // The new map is the one watched now.
     frameMap().set('x', 60);
     expect(heard).toBe(3);
-    expect(watch.frame(frameId)).toMatchObject({ x: 60, y: 50 });
+    expect(watch.frameOf(frameId)).toMatchObject({ x: 60, y: 50 });
     stop();
   });
 
@@ -78,8 +101,8 @@ describe('the round frame watch', () => {
     const watch = new FrameWatch(doc);
     let first = 0;
     let second = 0;
-    const stopFirst = watch.subscribe(frameId, () => first++);
-    const stopSecond = watch.subscribe(frameId, () => second++);
+    const stopFirst = watch.subscribe(() => first++);
+    const stopSecond = watch.subscribe(() => second++);
     frameMap().set('x', 10);
     stopFirst();
     frameMap().set('x', 20);
@@ -87,9 +110,9 @@ describe('the round frame watch', () => {
     frameMap().set('x', 30);
     expect([first, second]).toEqual([1, 2]);
     // Read straight from the document while nobody listens.
-    expect(watch.frame(frameId)).toMatchObject({ x: 30 });
+    expect(watch.frameOf(frameId)).toMatchObject({ x: 30 });
     let third = 0;
-    const stopThird = watch.subscribe(frameId, () => third++);
+    const stopThird = watch.subscribe(() => third++);
     frameMap().set('x', 40);
     expect(third).toBe(1);
     stopThird();

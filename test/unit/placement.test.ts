@@ -11,6 +11,7 @@ import {
   firstFree,
   keepInFrame,
   nearestFree,
+  pileOn,
   rightOf,
 } from '../../client/src/canvas/model/placement.ts';
 
@@ -126,6 +127,41 @@ describe('the keyboard beside a selection in a frame (besideInFrame): in reading
     expect(besideInFrame(right(selected), { rect: frame, title }, [frame])).toBeNull();
     const narrow = { x: 0, y: 0, w: 210, h: 600 };
     expect(besideInFrame(note(8, 48), { rect: narrow, title: null }, [])).toBeNull();
+  });
+});
+
+describe('the keyboard beside a selection in a full frame (pileOn): piled on the selection', () => {
+  // A lane of the customer journey: 240 high, a row of notes in each stage.
+  const lines = [220, 540];
+  const lane = {
+    rect: { x: 0, y: 0, w: 860, h: 240 },
+    title: { x: 0, y: 0, w: 180, h: 25 },
+    lines,
+  };
+  const full = [note(230, 16), note(560, 16)];
+
+  it('goes a GAP down and right of the selection, then of the item piled there, in the lane', () => {
+    const [selected] = full;
+    // The lane has 16 to spare below the notes: the pile runs along it.
+    expect(pileOn(selected!, note(0, 0), lane, full)).toEqual(note(254, 32));
+    expect(pileOn(selected!, note(0, 0), lane, [...full, note(254, 32)])).toEqual(note(278, 32));
+  });
+
+  it('piles up and left where the stage has no room down and right, never across a line', () => {
+    const low = note(332, 32); // at its stage's right edge (540 − 8) and the lane's bottom (232)
+    const spot = pileOn(low, note(0, 0), lane, [low]);
+    expect(spot).toEqual(note(308, 8));
+    expect(lines.some((x) => spot!.x < x && spot!.x + spot!.w > x)).toBe(false);
+  });
+
+  it('keeps clear of the frame’s title, and is null once the pile is full', () => {
+    const tall = { x: 0, y: 0, w: 800, h: 1000 };
+    const top = note(8, 48);
+    const pile = Array.from({ length: 8 }, (_, n) => note(8 + 24 * (n + 1), 48 + 24 * (n + 1)));
+    expect(pileOn(top, note(0, 0), { rect: tall, title }, [top, ...pile.slice(0, 3)])).toEqual(
+      pile[3],
+    );
+    expect(pileOn(top, note(0, 0), { rect: tall, title }, [top, ...pile])).toBeNull();
   });
 });
 

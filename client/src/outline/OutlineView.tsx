@@ -130,6 +130,10 @@ export function OutlineView() {
     [session.doc, items, frames, openFrameId],
   );
   const roundFrame = frames.find((frame) => frame.id === openFrameId);
+  const frameOf = useMemo(() => {
+    const byId = new Map(frames.map((frame) => [frame.id, frame]));
+    return (id: string) => byId.get(id);
+  }, [frames]);
 
   const addNote = (text: string, frameId: string, column: FrameColumn | undefined) => {
     const doc = writesPrivately && privateDoc ? privateDoc : session.doc;
@@ -221,7 +225,7 @@ export function OutlineView() {
                     item={item}
                     doc={session.doc}
                     inRoundFrame={
-                      openFrameId === undefined || insideFrame(item, openFrameId, roundFrame)
+                      openFrameId === undefined || insideFrame(item, openFrameId, frameOf)
                     }
                     stage={columnOf(columns, item)?.name}
                     canEdit={mayEditItem(access, false)}

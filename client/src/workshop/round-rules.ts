@@ -3,16 +3,17 @@
  * `frameId`), so the board can mark targets before anyone clicks. The server still decides.
  */
 import type { Item } from '../../../shared/board-document.ts';
-import { insideFrame, type Round } from '../../../shared/facilitation.ts';
+import { type FrameOf, insideFrame, type Round } from '../../../shared/facilitation.ts';
 
 /** What of a round decides which items take votes. */
 export type RoundTargets = Pick<Round, 'itemTypes' | 'frameId'>;
 
-export function isTarget(item: Item, round: RoundTargets, frame: Item | undefined): boolean {
+/** `frameOf` looks up the board's frames: the round's and those its items are nested in. */
+export function isTarget(item: Item, round: RoundTargets, frameOf: FrameOf): boolean {
   return isTargetWhere(
     item,
     round,
-    round.frameId === null || insideFrame(item, round.frameId, frame),
+    round.frameId === null || insideFrame(item, round.frameId, frameOf),
   );
 }
 

@@ -58,15 +58,14 @@ export function keepInFrame(box: Box, frame: FrameRoom): Box {
 }
 
 /**
- * `spot` moved the least it must to lie inside the column of `frame` its centre is in, clear of
- * the lines on either side: a note belongs to one stage of a journey lane, never across two.
- * As it is where the frame has no lines, or the column is too narrow to hold it.
+ * `spot` moved the least it must to lie inside the column of `frame` its centre is in (or
+ * `middle`), clear of the lines on either side: a note belongs to one stage of a journey lane,
+ * never across two. As it is where the frame has no lines, or the column is too narrow to hold it.
  */
-function intoColumn(spot: Box, frame: FrameRoom): Box {
+function intoColumn(spot: Box, frame: FrameRoom, middle = spot.x + spot.w / 2): Box {
   const lines = frame.lines ?? [];
   if (lines.length === 0) return spot;
   const { rect } = frame;
-  const middle = spot.x + spot.w / 2;
   const left = Math.max(rect.x, ...lines.filter((x) => x <= middle));
   const right = Math.min(rect.x + rect.w, ...lines.filter((x) => x > middle));
   const column = innerOf({ x: left, y: rect.y, w: right - left, h: rect.h });
@@ -89,12 +88,45 @@ export function besideInFrame(box: Box, frame: FrameRoom, taken: readonly Box[])
   return freeInFrame(row, BESIDE_ORDER, frame, taken);
 }
 
+/** How many items the keyboard piles on a selection in a full frame, each a GAP further on. */
+const PILE_DEPTH = 8;
+
+/**
+ * The keyboard beside a selection in a full frame: `box` (the new item's size) piled on the
+ * selection, GAP down and right of it, then of the item piled there, so each one's edge shows;
+ * up and left once that way is taken. Moved inside the frame (a journey lane is barely taller
+ * than a note: the pile runs along it), clear of its title and in the selection's column (a
+ * lane's stage): beside the full lane would be another lane. Null once the pile is full.
+ */
+export function pileOn(
+  selection: Box,
+  box: Box,
+  frame: FrameRoom,
+  taken: readonly Box[],
+): Box | null {
+  const inner = innerOf(frame.rect);
+  const stage = selection.x + selection.w / 2;
+  // An item lies at a spot of the pile when its corner is nearer it than half a step.
+  const piledAt = (spot: Box) =>
+    taken.some((r) => Math.abs(r.x - spot.x) < GAP / 2 && Math.abs(r.y - spot.y) < GAP / 2);
+  for (const way of [1, -1]) {
+    for (let step = 1; step <= PILE_DEPTH; step++) {
+      const offset = way * step * GAP;
+      const wanted = { ...box, x: selection.x + offset, y: selection.y + offset };
+      const spot = intoColumn(clampInto(wanted, inner), frame, stage);
+      if (frame.title && intersects(spot, frame.title)) continue;
+      if (!piledAt(spot)) return spot;
+    }
+  }
+  return null;
+}
+
 /** How far rightOf goes along the row before it gives up looking. */
 const RIGHTWARD: readonly Point[] = Array.from({ length: 51 }, (_, x) => ({ x, y: 0 }));
 
 /**
- * The keyboard beside a selection in no frame (or a full one): `box`, or the first spot on to
- * its right clear of `taken`; 50 boxes on when none is.
+ * The keyboard beside a selection in no frame (or a full one with no room on its pile either):
+ * `box`, or the first spot on to its right clear of `taken`; 50 boxes on when none is.
  */
 export function rightOf(box: Box, taken: readonly Box[]): Box {
   const spots = [...onGrid(box, RIGHTWARD)];

@@ -25,6 +25,7 @@ import {
   GAP,
   keepInFrame,
   nearestFree,
+  pileOn,
   rightOf,
 } from '../model/placement.ts';
 import { editableIds, type Gesture, type ToolEnv } from './tool-env.ts';
@@ -141,9 +142,11 @@ export function createByKeyboard(env: ToolEnv, type: CreatedType): string {
     return createAt(env, type, spot ? centre(spot) : middle);
   }
   const box = { x: beside.x + beside.w + GAP, y: beside.y, ...SIZES[type] };
-  // A full frame, or none: the item goes right of the selection anyway.
+  // A full frame keeps it too, piled on the selection; in no frame it goes right of it anyway.
   const frame = frameRoomAt(env, centre(beside), box);
-  return createIn(env, type, (frame && besideInFrame(box, frame, others)) ?? rightOf(box, others));
+  const inFrame =
+    frame && (besideInFrame(box, frame, others) ?? pileOn(beside, box, frame, others));
+  return createIn(env, type, inFrame ?? rightOf(box, others));
 }
 
 /** The frame at `at` that can hold `box`: the one snapToFrames will make the item's parent. */
