@@ -1,8 +1,9 @@
 /**
- * `npm run bench:store [-- --quick] [--ideamill-dir=DIR ...] [--out=FILE]`: what storing one update costs
- * the server (DocumentsRepository.append, one transaction, as a lone update on a quiet board is
- * stored) on a real SQLite file: CPU (user + system) per append, WAL bytes per append, and the
- * CPU per append of checkpointing those bytes into the database (the checkpoint thread's work).
+ * `npm run bench:store [-- --quick] [--ideamill-dir=DIR ...] [--out=FILE]`: what storing one
+ * update costs the server (DocumentsRepository.append, one transaction, as a lone update on a
+ * quiet board is stored) on a real SQLite file: CPU (user + system) and wall time per append,
+ * WAL bytes per append, and the CPU per append of checkpointing those bytes into the database
+ * (the checkpoint thread's work). SQLITE_SYNCHRONOUS=FULL measures with an fsync per commit.
  *
  * Each tree (this one, then each --ideamill-dir) is measured in its own child process, the trees
  * alternating, so two schemas or repositories can be compared in one run.
@@ -21,9 +22,13 @@ const APPENDS = quick ? 200 : 3000;
 const PREFILL = quick ? 2000 : 50_000;
 const BOARDS = 200;
 const UPDATE_BYTES = 59; // a note moved, as in the fan-out
+/** The server's SQLITE_SYNCHRONOUS: NORMAL (its default) or FULL (an fsync per commit). */
+const SYNCHRONOUS = process.env.SQLITE_SYNCHRONOUS === 'FULL' ? 'FULL' : 'NORMAL';
 
 export interface Figures {
   cpuUs: number;
+  /** Wall time per append: how long it holds the event loop (with FULL, the fsync's wait). */
+  wallUs: number;
   walBytes: number;
   checkpointCpuUs: number;
 }
@@ -36,7 +41,7 @@ async function measure(dir: string): Promise<Figures> {
   );
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ideamill-store-bench-'));
   try {
-    const db = openDatabase({ dataDir, synchronous: 'NORMAL' });
+    const db = openDatabase({ dataDir, synchronous: SYNCHRONOUS });
     // As the server's connection: its checkpoints run on a thread of their own (checkpointer.ts).
     db.pragma('wal_autocheckpoint = 0');
     const documents = new DocumentsRepository(db);
@@ -58,7 +63,9 @@ async function measure(dir: string): Promise<Figures> {
     const walPath = `${databaseFile(dataDir)}-wal`;
     const board = boards[7]!;
     const cpu = process.cpuUsage();
+    const started = performance.now();
     for (let i = 0; i < APPENDS; i++) documents.append(board, board, [update]);
+    const wallMs = performance.now() - started;
     const used = process.cpuUsage(cpu);
     const walBytes = fs.statSync(walPath).size;
     const checkpointCpu = process.cpuUsage();
@@ -67,6 +74,7 @@ async function measure(dir: string): Promise<Figures> {
     db.close();
     return {
       cpuUs: (used.user + used.system) / APPENDS,
+      wallUs: (wallMs * 1000) / APPENDS,
       walBytes: walBytes / APPENDS,
       checkpointCpuUs: (checkpointUsed.user + checkpointUsed.system) / APPENDS,
     };
@@ -102,19 +110,21 @@ if (childDir) {
   }
   console.log(
     `${APPENDS} appends of a ${UPDATE_BYTES}-byte update, one transaction each, after ${PREFILL} ` +
-      `log rows on ${BOARDS} boards; medians of ${REPS}`,
+      `log rows on ${BOARDS} boards, synchronous=${SYNCHRONOUS}; medians of ${REPS}`,
   );
   const base = runs.get(ROOT)!;
   for (const [dir, figures] of runs) {
     const cpu = median(figures.map((f) => f.cpuUs));
     const walBytes = median(figures.map((f) => f.walBytes));
     const checkpoint = median(figures.map((f) => f.checkpointCpuUs));
+    const wall = median(figures.map((f) => f.wallUs));
     const ratio =
       dir === ROOT
         ? ''
         : `  (this tree ÷ it: ${(median(base.map((f) => f.cpuUs)) / cpu).toFixed(2)} CPU, ${(median(base.map((f) => f.walBytes)) / walBytes).toFixed(2)} WAL)`;
     console.log(
-      `${dir === ROOT ? 'this tree' : dir}: ${cpu.toFixed(1)} µs CPU, ${Math.round(walBytes)} WAL bytes, ` +
+      `${dir === ROOT ? 'this tree' : dir}: ${cpu.toFixed(1)} µs CPU, ${wall.toFixed(1)} µs wall, ` +
+        `${Math.round(walBytes)} WAL bytes, ` +
         `checkpoint ${checkpoint.toFixed(1)} µs CPU per append${ratio}`,
     );
     console.log(`  per repetition, µs: ${figures.map((f) => f.cpuUs.toFixed(1)).join(', ')}`);
