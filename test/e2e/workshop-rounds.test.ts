@@ -95,8 +95,9 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
     await fran.page.getByRole('button', { name: 'Open round' }).click();
 
     await onCanvas(pia.page, IN_TOPIC_1).locator('[data-out-of-play]').waitFor();
-    // Out of play, but a label keeps its words readable: no veil over text in a round of notes.
-    await onCanvas(pia.page, LABEL).locator('[data-workshop-overlay]').waitFor();
+    // Out of play, but a label keeps its words readable: no veil over text in a round of notes
+    // (drawn in the same render as the veil above, from the same round).
+    await onCanvas(pia.page, LABEL).waitFor();
     expect(await onCanvas(pia.page, LABEL).locator('[data-out-of-play]').count()).toBe(0);
     expect(await onCanvas(pia.page, IN_TOPIC_1).locator('[data-vote-dots]').count()).toBe(0);
     const target = onCanvas(pia.page, IN_TOPIC_2);

@@ -111,20 +111,25 @@ export function ItemOverlay({ itemId }: { itemId: string }) {
   const item = readItem(itemId, itemsOf(session.doc).get(itemId));
   const target = useIsTarget(session.doc, item, round);
   if (!item || !OVERLAID_TYPES.has(item.type)) return null;
-  const label = itemLabel(item) || t.workshop.untitledItem;
   const canVote = session.me.role !== 'viewer';
   const isFacilitator = session.me.role === 'facilitator';
+  const assignable = isFacilitator && item.type !== 'frame';
+  // Frames, and text where the round takes no text (the journey's title and stage labels), are
+  // the board's structure, not ideas out of play: a veil would wash out their words.
+  const veiled =
+    round !== null &&
+    !target &&
+    item.type !== 'frame' &&
+    !(item.type === 'text' && !round.itemTypes.includes('text'));
+  const dots = round !== null && target && canVote;
+  // Nothing to show (a participant's board between rounds): no elements at all, 2,000 items'
+  // worth of them fewer for the page to lay out.
+  if (!veiled && !dots && !result && followUps.length === 0 && !assignable) return null;
+  const label = itemLabel(item) || t.workshop.untitledItem;
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: only shields the canvas from our buttons' keys
     <div className="wk-overlay" data-workshop-overlay onKeyDown={keepKeysFromCanvas}>
-      {/* Frames, and text where the round takes no text (the journey's title and stage labels),
-          are the board's structure, not ideas out of play: a veil would wash out their words. */}
-      {round &&
-        !target &&
-        item.type !== 'frame' &&
-        !(item.type === 'text' && !round.itemTypes.includes('text')) && (
-          <div className="wk-veil" title={t.workshop.outOfPlay} data-out-of-play />
-        )}
+      {veiled && <div className="wk-veil" title={t.workshop.outOfPlay} data-out-of-play />}
       <div className="wk-overlay-foot">
         <span className="wk-foot-start">
           {result && (
@@ -156,7 +161,7 @@ export function ItemOverlay({ itemId }: { itemId: string }) {
               {t.workshop.followUpCount(followUps.length)}
             </span>
           )}
-          {isFacilitator && item.type !== 'frame' && (
+          {assignable && (
             // In the foot, beside the follow-up count: in the top corner it covered a concept
             // card's title and a note's first line. The foot is already zoomed (overlay.css),
             // and is a row: the button flows in it instead of sitting in the corner.
@@ -179,7 +184,7 @@ export function ItemOverlay({ itemId }: { itemId: string }) {
             </button>
           )}
         </span>
-        {round && target && canVote && (
+        {dots && (
           <VoteDots itemId={itemId} round={round} mine={mine} votesLeft={votesLeft} label={label} />
         )}
       </div>
