@@ -254,6 +254,20 @@ describe.skipIf(!HAS_CHROMIUM)('making items on the canvas', () => {
     await help.waitFor({ state: 'hidden' });
   });
 
+  /** Selects `itemId` with the whole board in view, adds a note by N then Enter, types `text`. */
+  async function noteByKeyboardBeside(itemId: string, text: string): Promise<Note> {
+    await item(page, itemId).waitFor();
+    await zoomToFit(page);
+    await item(page, itemId).click();
+    await page.keyboard.press('n');
+    await page.keyboard.press('Enter');
+    await page.locator('.im-note textarea.im-editor').waitFor();
+    await page.keyboard.type(text);
+    await leaveEditor(page);
+    await waitFor(() => notes().some((n) => n.text === text), 'the new note');
+    return notes().find((n) => n.text === text)!;
+  }
+
   it('N then Enter beside a loose note keeps the new note off the next frame’s title', async () => {
     clearBoard();
     // Right of the note, one gap on, is where the frame's title is drawn.
@@ -266,20 +280,9 @@ describe.skipIf(!HAS_CHROMIUM)('making items on the canvas', () => {
       title: 'The frame next door',
     });
     const loose = addItem(observer.doc, { type: 'note', x: 0, y: 0, text: 'Loose' });
-    await item(page, loose).waitFor();
-    await zoomToFit(page);
     const count = notes().length;
-    await item(page, loose).click();
-    await page.keyboard.press('n');
-    await page.keyboard.press('Enter');
-    await page.locator('.im-note textarea.im-editor').waitFor();
-    await page.keyboard.type('Beside the loose one');
-    await leaveEditor(page);
-    await waitFor(
-      () => notes().length === count + 1 && notes().some((n) => n.text === 'Beside the loose one'),
-      'the new note',
-    );
-    const added = notes().find((n) => n.text === 'Beside the loose one')!;
+    const added = await noteByKeyboardBeside(loose, 'Beside the loose one');
+    expect(notes()).toHaveLength(count + 1);
     const title = await boxOf(item(page, frameId).locator('[data-handle="title"]'));
     expect(overlap(await boxOf(item(page, added.id)), title)).toBe(false);
     // Still on the note's row, right of it.
@@ -301,16 +304,7 @@ describe.skipIf(!HAS_CHROMIUM)('making items on the canvas', () => {
     addItem(observer.doc, { type: 'note', x: 240, y: 44, text: 'Second', parent: frameId });
     // The next lane down, where the note went before.
     addItem(observer.doc, { type: 'frame', x: 0, y: 280, w: 460, h: 260, title: 'Next lane' });
-    await item(page, first).waitFor();
-    await zoomToFit(page);
-    await item(page, first).click();
-    await page.keyboard.press('n');
-    await page.keyboard.press('Enter');
-    await page.locator('.im-note textarea.im-editor').waitFor();
-    await page.keyboard.type('Piled on the first');
-    await leaveEditor(page);
-    await waitFor(() => notes().some((n) => n.text === 'Piled on the first'), 'the new note');
-    const added = notes().find((n) => n.text === 'Piled on the first')!;
+    const added = await noteByKeyboardBeside(first, 'Piled on the first');
     expect(added.parent).toBe(frameId);
     expect(added.x).toBeGreaterThanOrEqual(8);
     expect(added.y).toBeGreaterThanOrEqual(8);

@@ -17,6 +17,16 @@ function board() {
   return { doc, frameId, noteId, frameMap: () => mapOf(frameId), mapOf };
 }
 
+/** Whether `noteId` takes votes in a round on `frameId`: now, and each time the watch speaks. */
+function followTarget(doc: Y.Doc, frameId: string, noteId: string) {
+  const watch = new FrameWatch(doc);
+  const round = { itemTypes: ['note' as const], frameId };
+  const note = readItem(noteId, itemsOf(doc).get(noteId))!;
+  const heard: boolean[] = [];
+  const stop = watch.subscribe(() => heard.push(isTarget(note, round, watch.frameOf)));
+  return { now: isTarget(note, round, watch.frameOf), heard, stop };
+}
+
 describe('the frame watch', () => {
   it('tells its listeners when a frame moves or resizes, not when its colour or title change', () => {
     const { doc, frameId, noteId, frameMap, mapOf } = board();
@@ -42,15 +52,11 @@ describe('the frame watch', () => {
 
   it('a loose note comes into the round when the frame is moved over it, and leaves with it', () => {
     const { doc, frameId, noteId, frameMap } = board();
-    const watch = new FrameWatch(doc);
-    const round = { itemTypes: ['note' as const], frameId };
-    const note = readItem(noteId, itemsOf(doc).get(noteId))!;
-    const targets: boolean[] = [];
-    const stop = watch.subscribe(() => targets.push(isTarget(note, round, watch.frameOf)));
-    expect(isTarget(note, round, watch.frameOf)).toBe(false);
+    const { now, heard, stop } = followTarget(doc, frameId, noteId);
+    expect(now).toBe(false);
     frameMap().set('x', 300);
     frameMap().set('x', 0);
-    expect(targets).toEqual([true, false]);
+    expect(heard).toEqual([true, false]);
     stop();
   });
 
@@ -58,20 +64,16 @@ describe('the frame watch', () => {
     const { doc, frameId, mapOf } = board();
     const groupId = addItem(doc, { type: 'frame', x: 1000, y: 0, w: 300, h: 300, title: 'Group' });
     const noteId = addItem(doc, { type: 'note', x: 1050, y: 50, text: 'Grouped', parent: groupId });
-    const watch = new FrameWatch(doc);
-    const round = { itemTypes: ['note' as const], frameId };
-    const note = readItem(noteId, itemsOf(doc).get(noteId))!;
-    const targets: boolean[] = [];
-    const stop = watch.subscribe(() => targets.push(isTarget(note, round, watch.frameOf)));
-    expect(isTarget(note, round, watch.frameOf)).toBe(false);
+    const { now, heard, stop } = followTarget(doc, frameId, noteId);
+    expect(now).toBe(false);
     // Dropped into the round's frame: the canvas sets the group's parent (snapToFrames).
     mapOf(groupId).set('parent', frameId);
-    expect(targets).toEqual([true]);
+    expect(heard).toEqual([true]);
     mapOf(groupId).delete('parent');
-    expect(targets).toEqual([true, false]);
+    expect(heard).toEqual([true, false]);
     // The round's frame moved over the group (no parent): the group's centre is in it now.
     mapOf(frameId).set('x', 1000);
-    expect(targets).toEqual([true, false, true]);
+    expect(heard).toEqual([true, false, true]);
     stop();
   });
 
