@@ -48,7 +48,7 @@ async function measure(dir: string): Promise<Figures> {
     const addBoard = db.prepare(
       "INSERT INTO boards (id, title, template, language, created_at) VALUES (?, 'B', 'blank', 'en', 1)",
     );
-    const boards = Array.from({ length: BOARDS }, (_, i) => crypto.randomUUID() + i);
+    const boards = Array.from({ length: BOARDS }, () => crypto.randomUUID());
     for (const board of boards) addBoard.run(board);
     const update = new Uint8Array(UPDATE_BYTES).fill(7);
     for (let i = 0; i < PREFILL; i += 100) {

@@ -106,7 +106,7 @@ export function ItemOverlay({ itemId }: { itemId: string }) {
   const assignPressedBy = useRef<number | null>(null);
   // Items in my private document are not on the shared board: nothing to vote or assign yet.
   // Read at every render: not memoized, the overlay renders with its item (ItemView re-renders
-  // at any change of it), so a moved item is placed anew here, and the round's frame is
+  // at any change of it), so a moved item is placed anew here, and the board's frames are
   // watched once for all items (frame-watch.ts).
   const item = readItem(itemId, itemsOf(session.doc).get(itemId));
   const target = useIsTarget(session.doc, item, round);
