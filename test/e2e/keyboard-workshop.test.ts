@@ -183,11 +183,15 @@ describe.skipIf(!HAS_CHROMIUM)('the workshop with a keyboard and a screen reader
     const page = fran.page;
     const dialog = page.getByRole('dialog');
 
-    // From an item on the canvas.
-    const onCanvas = notesWithText(page, 'Friendlier letters').getByRole('button', {
-      name: 'Assign follow-up',
-    });
-    await onCanvas.focus();
+    // From an item on the canvas: its assign button is drawn once the item has the focus.
+    const note = notesWithText(page, 'Friendlier letters');
+    const onCanvas = note.getByRole('button', { name: 'Assign follow-up' });
+    expect(await onCanvas.count()).toBe(0);
+    await note.focus();
+    // Escape leaves nothing selected; the item keeps the focus, and so its button.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    await expectFocused(onCanvas, page);
     await page.keyboard.press('Enter');
     await dialog.waitFor();
     await page.keyboard.press('Escape');

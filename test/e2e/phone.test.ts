@@ -211,10 +211,16 @@ describe.skipIf(!HAS_CHROMIUM)('the board on a phone', () => {
       for (const itemId of [note, concept]) {
         const item = page.locator(`.im-item[data-item-id="${itemId}"]`);
         const assign = item.locator('.wk-assign');
+        // Drawn only on the item at hand: a pointer over the item draws it, which tells where
+        // the button will show; the pointer gone, it goes too.
+        expect(await assign.count(), 'an assign button before the item is at hand').toBe(0);
+        await item.hover();
         await assign.waitFor({ state: 'attached' });
         await page.waitForTimeout(400);
-        // The first tap, where the button will show: it selects the item, no dialog opens.
         const spot = (await assign.boundingBox())!;
+        await page.mouse.move(0, 0);
+        await assign.waitFor({ state: 'detached' });
+        // The first tap, where the button will show: it selects the item, no dialog opens.
         await page.touchscreen.tap(spot.x + spot.width / 2, spot.y + spot.height / 2);
         await page.locator(`.im-item[data-item-id="${itemId}"].is-selected`).waitFor();
         await page.waitForTimeout(300);

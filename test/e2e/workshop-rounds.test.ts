@@ -222,6 +222,33 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
     await tia.context.close();
   });
 
+  it('draws the assign action on the item at hand only, and gives it the focus back after its dialog', async () => {
+    const page = fran.page;
+    const assigns = page.locator('.im-world .wk-assign');
+    // Nothing selected, hovered or focused: no item draws the button.
+    await page.mouse.move(1, 1);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(
+      () => document.querySelectorAll('.im-world .wk-assign').length === 0,
+    );
+    const note = onCanvas(page, IN_TOPIC_2);
+    await note.hover();
+    const assign = note.getByRole('button', { name: 'Assign follow-up' });
+    await assign.waitFor();
+    expect(await assigns.count()).toBe(1);
+    await assign.click();
+    const dialog = page.getByRole('dialog', { name: `Follow-up for “${IN_TOPIC_2}”` });
+    await dialog.waitFor();
+    // The pointer moves away, over the dialog, and closes it.
+    await page.mouse.move(1, 1);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    // Wherever the pointer ended up, the button is still there and has the focus back.
+    expect(await assign.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  });
+
   it('assigns a follow-up from the canvas to someone typed in, which everyone sees', async () => {
     const note = onCanvas(fran.page, IN_TOPIC_2);
     await note.hover();

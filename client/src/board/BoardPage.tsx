@@ -10,6 +10,7 @@ import { forgetMembership } from '../app/membership.ts';
 import { PageLoading } from '../app/PageLoading.tsx';
 import { PartBoundary } from '../app/PartBoundary.tsx';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
+import type { ItemOverlayRenderer } from '../canvas/canvas-context.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { ItemOverlay } from '../workshop/ItemOverlay.tsx';
 import { useBoardState } from '../workshop/use-board-state.ts';
@@ -87,7 +88,10 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
     },
     [viewport.stopFollowing, viewport.clearRequest],
   );
-  const overlay = useCallback((id: string) => <ItemOverlay itemId={id} />, []);
+  const overlay = useCallback<ItemOverlayRenderer>(
+    (id, engaged) => <ItemOverlay itemId={id} engaged={engaged} />,
+    [],
+  );
   // Below 1100 px the panels float over the board as a drawer (board.css): Escape closes it, from
   // inside it or from its toggle, and the keyboard goes back to the toggle.
   useEffect(() => {

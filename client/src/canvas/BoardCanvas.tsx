@@ -3,14 +3,18 @@
  * edits them. Pan and zoom move one CSS transform on the world element; each item is its own
  * memoized component subscribed to its own Y.Map, so a board of thousands stays fluid.
  */
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { PublicMember } from '../../../shared/api.ts';
 import type { ViewportState } from '../board/presence.ts';
 import type { WriteAccess } from '../board/write-access.ts';
 import { useT } from '../i18n/i18n.tsx';
-import { CanvasContext, type CanvasContextValue } from './canvas-context.ts';
+import {
+  CanvasContext,
+  type CanvasContextValue,
+  type ItemOverlayRenderer,
+} from './canvas-context.ts';
 import { ItemsLayers } from './items/ItemsLayer.tsx';
 import { BoardModel } from './model/board-model.ts';
 import { CanvasState, type Notice, toolsFor, useCanvasState } from './model/canvas-state.ts';
@@ -101,7 +105,7 @@ export interface BoardCanvasProps {
    * Drawn inside each item's element (vote dots, result badges); owned by workshop/. Called
    * when an item renders: the element it returns should subscribe to its own state.
    */
-  itemOverlay?: (itemId: string) => ReactNode;
+  itemOverlay?: ItemOverlayRenderer;
 }
 
 export function BoardCanvas({
@@ -135,7 +139,10 @@ export function BoardCanvas({
 
   const overlayRef = useRef(itemOverlay);
   overlayRef.current = itemOverlay;
-  const overlay = useCallback((id: string) => overlayRef.current?.(id) ?? null, []);
+  const overlay = useCallback<ItemOverlayRenderer>(
+    (id, engaged) => overlayRef.current?.(id, engaged) ?? null,
+    [],
+  );
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the model asks accessRef whether the board is locked; a lock must run this again
   useEffect(() => {

@@ -23,8 +23,15 @@ export interface CanvasContextValue {
    * Reads the page's current itemOverlay through a ref: a new function from the page must not
    * re-render two thousand items. The element it returns keeps itself current.
    */
-  overlay: (itemId: string) => ReactNode;
+  overlay: ItemOverlayRenderer;
 }
+
+/**
+ * What the canvas draws inside an item for its owner (workshop/). `engaged`: the item is
+ * selected, under the pointer, or holds the focus, so actions shown only on hover or
+ * selection need elements on this item alone, not on every item of the board.
+ */
+export type ItemOverlayRenderer = (itemId: string, engaged: boolean) => ReactNode;
 
 export const CanvasContext = createContext<CanvasContextValue | null>(null);
 

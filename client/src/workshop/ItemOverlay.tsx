@@ -1,6 +1,7 @@
 /**
  * Drawn by the canvas on each item: vote dots during a round (or a veil on items the round
- * leaves out), the ranking badge after it closes, follow-up marks and the assign action.
+ * leaves out), the ranking badge after it closes, follow-up marks and, on the item a
+ * facilitator is at (`engaged`: selected, hovered or focused), the assign action.
  */
 import './workshop.css';
 import './overlay.css';
@@ -91,7 +92,7 @@ function VoteDots({ itemId, round, mine, votesLeft, label }: VoteDotsProps) {
   );
 }
 
-export function ItemOverlay({ itemId }: { itemId: string }) {
+export function ItemOverlay({ itemId, engaged }: { itemId: string; engaged: boolean }) {
   const t = useT();
   const session = useBoardSession();
   // Every item has an overlay: each re-renders only when what it shows changes, not at every
@@ -113,7 +114,10 @@ export function ItemOverlay({ itemId }: { itemId: string }) {
   if (!item || !OVERLAID_TYPES.has(item.type)) return null;
   const canVote = session.me.role !== 'viewer';
   const isFacilitator = session.me.role === 'facilitator';
-  const assignable = isFacilitator && item.type !== 'frame';
+  // Shown on hover or selection (overlay.css), so drawn only there: on a 2,000-note board the
+  // button on every item was 8,000 elements more to lay out. Kept while its dialog is open, and
+  // when it closes, focus comes back to the button (the dialog's focus counts as within).
+  const assignable = isFacilitator && item.type !== 'frame' && (engaged || assigning);
   // Frames, and text where the round takes no text (the journey's title and stage labels), are
   // the board's structure, not ideas out of play: a veil would wash out their words.
   const veiled =

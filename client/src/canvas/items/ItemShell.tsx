@@ -3,7 +3,7 @@
  * and tests rely on (`data-item-id`, `data-item-type`, `[data-item-text]` inside), focus and
  * label for keyboards and screen readers, the overlay slot, the resize handle.
  */
-import type { CSSProperties, ReactNode } from 'react';
+import { type CSSProperties, type FocusEvent, type ReactNode, useState } from 'react';
 import type { Item } from '../../../../shared/board-document.ts';
 import { useCanvas } from '../canvas-context.ts';
 
@@ -29,6 +29,13 @@ export function ItemShell({
   children,
 }: ItemShellProps) {
   const { t, overlay, state, model } = useCanvas();
+  // Under the pointer, or holding the focus (a dialog the overlay opened counts: React's focus
+  // events come up through its portal). With `selected`, what the overlay calls engaged.
+  const [pointerOver, setPointerOver] = useState(false);
+  const [focusWithin, setFocusWithin] = useState(false);
+  const onBlur = (event: FocusEvent<HTMLDivElement>) => {
+    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocusWithin(false);
+  };
   const classes = ['im-item', className];
   if (selected) classes.push('is-selected');
   if (isPrivate) classes.push('is-private');
@@ -46,7 +53,11 @@ export function ItemShell({
       aria-label={label}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: items are interactive (select, move, edit)
       tabIndex={0}
+      onPointerEnter={() => setPointerOver(true)}
+      onPointerLeave={() => setPointerOver(false)}
+      onBlur={onBlur}
       onFocus={(event) => {
+        setFocusWithin(true);
         // Keyboard focus selects, so Delete, colours and arrows act on what has focus. A click
         // has already chosen the selection (shift+click may have just removed this item).
         const byKeyboard = event.currentTarget.matches(':focus-visible');
@@ -69,7 +80,7 @@ export function ItemShell({
           {t.canvas.privateNote}
         </span>
       ) : null}
-      <div className="im-overlay">{overlay(item.id)}</div>
+      <div className="im-overlay">{overlay(item.id, selected || pointerOver || focusWithin)}</div>
       {selected && model.mayEdit(item.id) ? (
         <div
           className="im-resize"
