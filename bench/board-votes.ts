@@ -18,7 +18,8 @@
  * frame. Writes bench/results/board-votes-*.json.
  *
  * `BENCH_VIEW=outline`: the same on the outline (the phone's way to vote), 2,000 list items
- * with their vote buttons, instead of the canvas.
+ * with their vote buttons, instead of the canvas. `BENCH_ROLE=facilitator`: the page's member
+ * is a facilitator (who votes too) instead of a participant.
  */
 import type { Page } from 'playwright-core';
 import type { ItemMap } from '../shared/board-document.ts';
@@ -40,6 +41,7 @@ const REPS = Number(process.env.BENCH_REPS) || 3;
 const STEPS = Math.min(99, Number(process.env.BENCH_VOTES) || 30);
 const SPACING_MS = 400;
 const VIEW = process.env.BENCH_VIEW === 'outline' ? 'outline' : 'canvas';
+const ROLE = process.env.BENCH_ROLE === 'facilitator' ? 'facilitator' : 'participant';
 /** An item taking votes, and an item's tally, in the view measured. */
 const VOTABLE =
   VIEW === 'outline' ? '[data-outline-item-id] .ol-votes' : '.im-world [data-vote-dots]';
@@ -124,7 +126,7 @@ try {
 
   for (let rep = 0; rep < REPS; rep++) {
     let roundUrl = await openRound({ title: 'Pick', budget: 99, anonymous: false });
-    const viewer = await bench.join(bench.keys.participant, `Viewer ${rep + 1}`);
+    const viewer = await bench.join(bench.keys[ROLE], `Viewer ${rep + 1}`);
     const voter = await bench.join(bench.keys.participant, `Voter ${rep + 1}`);
     const { page, close } = await bench.memberPage(viewer);
     await page.goto(bench.boardUrl);
@@ -182,7 +184,7 @@ try {
 }
 
 console.log(
-  `Web board (${VIEW}), ${NOTES} notes in a round, ${STEPS} steps per row, one every ${SPACING_MS} ms ` +
+  `Web board (${VIEW}, as a ${ROLE}), ${NOTES} notes in a round, ${STEPS} steps per row, one every ${SPACING_MS} ms ` +
     `(Chromium headless, no GPU): the page's main-thread busy time per step\n`,
 );
 console.log(
@@ -210,4 +212,4 @@ const summary = Object.fromEntries(
   ]),
 );
 console.log(`\nmedian of reps (ms per step): ${JSON.stringify(summary)}`);
-writeResults('board-votes', { view: VIEW, notes: NOTES, steps: STEPS, rows, summary });
+writeResults('board-votes', { view: VIEW, role: ROLE, notes: NOTES, steps: STEPS, rows, summary });
