@@ -114,7 +114,7 @@ export function ItemOverlay({ itemId, engaged }: { itemId: string; engaged: bool
   if (!item || !OVERLAID_TYPES.has(item.type)) return null;
   const canVote = session.me.role !== 'viewer';
   const isFacilitator = session.me.role === 'facilitator';
-  // Shown on hover or selection (overlay.css), so drawn only there: on a 2,000-note board the
+  // Shown on hover, selection or focus (overlay.css), so drawn only there: on a 2,000-note board the
   // button on every item was 8,000 elements more to lay out. Kept while its dialog is open, and
   // when it closes, focus comes back to the button (the dialog's focus counts as within).
   const assignable = isFacilitator && item.type !== 'frame' && (engaged || assigning);
