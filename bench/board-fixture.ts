@@ -65,6 +65,26 @@ function populate(doc: Y.Doc, count: number): string[] {
   return ids;
 }
 
+/**
+ * In-page script (a string: tsx would wrap a named function in a helper the page lacks): true
+ * once some notes are on screen and each of them carries its vote dots. Notes off screen draw
+ * theirs only as the view comes near them (client/src/canvas/model/nearby.ts).
+ */
+export const NOTES_ON_SCREEN_VOTABLE = `(() => {
+  const screen = document.querySelector('.im-surface')?.getBoundingClientRect();
+  if (!screen) return false;
+  let onScreen = 0;
+  for (const note of document.querySelectorAll('.im-world [data-item-type="note"]')) {
+    const box = note.getBoundingClientRect();
+    const seen = box.right > screen.left && box.left < screen.right &&
+      box.bottom > screen.top && box.top < screen.bottom;
+    if (!seen) continue;
+    if (!note.querySelector('[data-vote-dots]')) return false;
+    onScreen++;
+  }
+  return onScreen > 0;
+})()`;
+
 export interface BoardBench {
   url: string;
   boardId: string;

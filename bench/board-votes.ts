@@ -28,6 +28,7 @@ import type { RoundView } from '../shared/facilitation.ts';
 import {
   connect,
   mainThreadWork,
+  NOTES_ON_SCREEN_VOTABLE,
   post,
   type Span,
   startBoardBench,
@@ -131,7 +132,15 @@ try {
     const { page, close } = await bench.memberPage(viewer);
     await page.goto(bench.boardUrl);
     if (VIEW === 'outline') await page.locator('button[data-view="outline"]').click();
-    await waitForVotable(page, NOTES);
+    if (VIEW === 'outline') await waitForVotable(page, NOTES);
+    else {
+      await page.waitForFunction(
+        `document.querySelectorAll('.im-world [data-item-type="note"]').length === ${NOTES} &&
+          ${NOTES_ON_SCREEN_VOTABLE}`,
+        undefined,
+        { timeout: 60_000, polling: 500 },
+      );
+    }
     await sleep(1000);
     for (const scenario of SCENARIOS) {
       if (scenario === 'the round’s frame moves') {

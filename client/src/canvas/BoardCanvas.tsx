@@ -18,6 +18,7 @@ import {
 import { ItemsLayers } from './items/ItemsLayer.tsx';
 import { BoardModel } from './model/board-model.ts';
 import { CanvasState, type Notice, toolsFor, useCanvasState } from './model/canvas-state.ts';
+import { Nearby } from './model/nearby.ts';
 import { CanvasUndo } from './model/undo.ts';
 import { Viewport } from './model/viewport.ts';
 import { Cursors } from './presence/Cursors.tsx';
@@ -129,6 +130,7 @@ export function BoardCanvas({
   );
   const [state] = useState(() => new CanvasState());
   const [viewport] = useState(() => new Viewport());
+  const [nearby] = useState(() => new Nearby(viewport));
   const [drafts] = useState(() => new DraftStore());
   const [typing] = useState(() => new TypingGuard());
   const undo = useMemo(() => new CanvasUndo(model.docs(), model.origin), [model]);
@@ -201,8 +203,8 @@ export function BoardCanvas({
   useCanvasEffects(env, surface, world, awareness, actions, viewportRequest, readOnly);
 
   const context = useMemo<CanvasContextValue>(
-    () => ({ model, state, viewport, undo, readOnly, locked, t, overlay }),
-    [model, state, viewport, undo, readOnly, locked, t, overlay],
+    () => ({ model, state, viewport, nearby, undo, readOnly, locked, t, overlay }),
+    [model, state, viewport, nearby, undo, readOnly, locked, t, overlay],
   );
 
   return (

@@ -3,6 +3,7 @@ import { createContext, type ReactNode, useContext } from 'react';
 import type { Catalogue } from '../i18n/en/index.ts';
 import type { BoardModel } from './model/board-model.ts';
 import type { CanvasState } from './model/canvas-state.ts';
+import type { Nearby } from './model/nearby.ts';
 import type { CanvasUndo } from './model/undo.ts';
 import type { Viewport } from './model/viewport.ts';
 
@@ -10,6 +11,8 @@ export interface CanvasContextValue {
   model: BoardModel;
   state: CanvasState;
   viewport: Viewport;
+  /** Where item overlays are drawn: the view and a screen around it (model/nearby.ts). */
+  nearby: Nearby;
   undo: CanvasUndo;
   readOnly: boolean;
   /**
@@ -29,7 +32,8 @@ export interface CanvasContextValue {
 /**
  * What the canvas draws inside an item for its owner (workshop/). `engaged`: the item is
  * selected, under the pointer, or holds the focus, so actions shown only on hover or
- * selection need elements on this item alone, not on every item of the board.
+ * selection need elements on this item alone, not on every item of the board. Called only for
+ * items near the view and the item at hand (model/nearby.ts).
  */
 export type ItemOverlayRenderer = (itemId: string, engaged: boolean) => ReactNode;
 

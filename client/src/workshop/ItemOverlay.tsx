@@ -1,7 +1,8 @@
 /**
- * Drawn by the canvas on each item: vote dots during a round (or a veil on items the round
- * leaves out), the ranking badge after it closes, follow-up marks and, on the item a
- * facilitator is at (`engaged`: selected, hovered or focused), the assign action.
+ * Drawn by the canvas on each item near the view (canvas/model/nearby.ts) and on the item at
+ * hand: vote dots during a round (or a veil on items the round leaves out), the ranking badge
+ * after it closes, follow-up marks and, on the item a facilitator is at (`engaged`: selected,
+ * hovered or focused), the assign action.
  */
 import './workshop.css';
 import './overlay.css';
@@ -95,8 +96,8 @@ function VoteDots({ itemId, round, mine, votesLeft, label }: VoteDotsProps) {
 export function ItemOverlay({ itemId, engaged }: { itemId: string; engaged: boolean }) {
   const t = useT();
   const session = useBoardSession();
-  // Every item has an overlay: each re-renders only when what it shows changes, not at every
-  // vote, snapshot, timer or error the store hears of (overlay-view.ts).
+  // Hundreds of items have an overlay: each re-renders only when what it shows changes, not at
+  // every vote, snapshot, timer or error the store hears of (overlay-view.ts).
   const { round, mine, votesLeft, result, followUps } = useWorkshopView(
     (state) => overlayViewOf(state, itemId),
     sameOverlayView,
@@ -135,59 +136,61 @@ export function ItemOverlay({ itemId, engaged }: { itemId: string; engaged: bool
     <div className="wk-overlay" data-workshop-overlay onKeyDown={keepKeysFromCanvas}>
       {veiled && <div className="wk-veil" title={t.workshop.outOfPlay} data-out-of-play />}
       <div className="wk-overlay-foot">
-        <span className="wk-foot-start">
-          {result && (
-            <span
-              className={`wk-badge wk-rank-${Math.min(result.rank, 4)}`}
-              data-result-rank={round ? undefined : result.rank}
-              data-votes={result.votes}
-            >
-              {round ? (
-                t.workshop.liveTally(result.votes)
-              ) : (
-                <>
-                  {/* Short enough to fit a note zoomed out; the full words for screen readers. */}
-                  <span aria-hidden="true">
-                    {t.workshop.resultBadgeShort(result.rank, result.votes)}
-                  </span>
-                  <span className="wk-visually-hidden">
-                    {t.workshop.resultBadge(result.rank, result.votes)}
-                  </span>
-                </>
-              )}
-            </span>
-          )}
-          {followUps.length > 0 && (
-            <span
-              className="wk-fu-mark"
-              title={followUps.map((f) => ownerName(f.owner, t)).join(', ')}
-            >
-              {t.workshop.followUpCount(followUps.length)}
-            </span>
-          )}
-          {assignable && (
-            // In the foot, beside the follow-up count: in the top corner it covered a concept
-            // card's title and a note's first line. The foot is already zoomed (overlay.css),
-            // and is a row: the button flows in it instead of sitting in the corner.
-            <button
-              type="button"
-              className="wk-small wk-assign"
-              onPointerDown={(event) => {
-                assignPressedBy.current = event.pointerId;
-                keepFromCanvas(event);
-              }}
-              onClick={(event) => {
-                event.stopPropagation();
-                const { pointerId } = event.nativeEvent as Partial<PointerEvent>;
-                const byPointer = event.detail > 0 && pointerId !== undefined && pointerId >= 0;
-                if (byPointer && pointerId !== assignPressedBy.current) return;
-                setAssigning(true);
-              }}
-            >
-              {t.workshop.assignFollowUp}
-            </button>
-          )}
-        </span>
+        {(result || followUps.length > 0 || assignable) && (
+          <span className="wk-foot-start">
+            {result && (
+              <span
+                className={`wk-badge wk-rank-${Math.min(result.rank, 4)}`}
+                data-result-rank={round ? undefined : result.rank}
+                data-votes={result.votes}
+              >
+                {round ? (
+                  t.workshop.liveTally(result.votes)
+                ) : (
+                  <>
+                    {/* Short enough to fit a note zoomed out; the full words for screen readers. */}
+                    <span aria-hidden="true">
+                      {t.workshop.resultBadgeShort(result.rank, result.votes)}
+                    </span>
+                    <span className="wk-visually-hidden">
+                      {t.workshop.resultBadge(result.rank, result.votes)}
+                    </span>
+                  </>
+                )}
+              </span>
+            )}
+            {followUps.length > 0 && (
+              <span
+                className="wk-fu-mark"
+                title={followUps.map((f) => ownerName(f.owner, t)).join(', ')}
+              >
+                {t.workshop.followUpCount(followUps.length)}
+              </span>
+            )}
+            {assignable && (
+              // In the foot, beside the follow-up count: in the top corner it covered a concept
+              // card's title and a note's first line. The foot is already zoomed (overlay.css),
+              // and is a row: the button flows in it instead of sitting in the corner.
+              <button
+                type="button"
+                className="wk-small wk-assign"
+                onPointerDown={(event) => {
+                  assignPressedBy.current = event.pointerId;
+                  keepFromCanvas(event);
+                }}
+                onClick={(event) => {
+                  event.stopPropagation();
+                  const { pointerId } = event.nativeEvent as Partial<PointerEvent>;
+                  const byPointer = event.detail > 0 && pointerId !== undefined && pointerId >= 0;
+                  if (byPointer && pointerId !== assignPressedBy.current) return;
+                  setAssigning(true);
+                }}
+              >
+                {t.workshop.assignFollowUp}
+              </button>
+            )}
+          </span>
+        )}
         {dots && (
           <VoteDots itemId={itemId} round={round} mine={mine} votesLeft={votesLeft} label={label} />
         )}

@@ -6,6 +6,7 @@
 import { type CSSProperties, type FocusEvent, type ReactNode, useState } from 'react';
 import type { Item } from '../../../../shared/board-document.ts';
 import { useCanvas } from '../canvas-context.ts';
+import { useNear } from '../model/nearby.ts';
 
 export interface ItemShellProps {
   item: Item;
@@ -28,7 +29,8 @@ export function ItemShell({
   style,
   children,
 }: ItemShellProps) {
-  const { t, overlay, state, model } = useCanvas();
+  const { t, overlay, state, model, nearby } = useCanvas();
+  const near = useNear(nearby, item);
   // Under the pointer, or holding the focus (a dialog the overlay opened counts: React's focus
   // events come up through its portal). With `selected`, what the overlay calls engaged.
   const [pointerOver, setPointerOver] = useState(false);
@@ -36,8 +38,13 @@ export function ItemShell({
   const onBlur = (event: FocusEvent<HTMLDivElement>) => {
     if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocusWithin(false);
   };
+  const engaged = selected || pointerOver || focusWithin;
   const classes = ['im-item', className];
   if (selected) classes.push('is-selected');
+  const resizable = selected && model.mayEdit(item.id);
+  // Overlays keep clear of the handle (overlay.css): a class, not a :has() rule every item's
+  // overlay would be matched against.
+  if (resizable) classes.push('is-resizable');
   if (isPrivate) classes.push('is-private');
   // Items are focusable groups (a note holds its text, overlay and handle): Tab and arrow keys
   // reach each one, Enter edits it. No native element is a movable, editable card.
@@ -80,8 +87,9 @@ export function ItemShell({
           {t.canvas.privateNote}
         </span>
       ) : null}
-      <div className="im-overlay">{overlay(item.id, selected || pointerOver || focusWithin)}</div>
-      {selected && model.mayEdit(item.id) ? (
+      {/* Drawn near the view and on the item at hand, wherever the view goes (model/nearby.ts). */}
+      <div className="im-overlay">{(near || engaged) && overlay(item.id, engaged)}</div>
+      {resizable ? (
         <div
           className="im-resize"
           data-handle="resize"
