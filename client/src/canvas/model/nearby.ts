@@ -7,9 +7,9 @@
  * Drawing or dropping overlays while the board pans would cost more than it saves: any change
  * inside the board's layer repaints all of it, where a pan alone repaints nothing (a strip of
  * overlays redrawn mid-pan held a frame for 100–180 ms). So the area follows the camera only
- * once it has been still for STILL_MS, however far a pan went, or at once when the view jumps
- * (the first view of the board, a zoom to fit): a long pan shows the items it brings in without
- * their dots until it stops.
+ * once it has been still for STILL_MS, however far a pan went, or at once when the view leaps a
+ * screen or more in a frame (the board's first view, a glide to somewhere far): a long pan
+ * shows the items it brings in without their dots until it stops.
  */
 import { startTransition, useEffect, useState } from 'react';
 import { type Box, intersects } from './geometry.ts';
@@ -21,9 +21,10 @@ const STILL_MS = 150;
 export class Nearby {
   readonly #viewport: Viewport;
   #area: Box;
-  /** The view when the camera last moved: a move far from it in one frame is a jump. */
+  /** The view when the camera last moved: a move far from it in one frame is a leap. */
   #view: Box;
-  #listeners = new Set<() => void>();
+  /** Told when the area moved; `leap` when the view leapt there (nothing pans meanwhile). */
+  #listeners = new Set<(leap: boolean) => void>();
   #still: ReturnType<typeof setTimeout> | undefined;
 
   constructor(viewport: Viewport) {
@@ -35,20 +36,24 @@ export class Nearby {
 
   /** Whether any of `box` lies in the area. */
   covers(box: Box): boolean {
+    // The viewport tells of a move at the next frame: items drawn before it (a board's first
+    // view is set as its items arrive) must already be measured against where the view went.
+    if (jumped(this.#view, this.#viewport.visible())) {
+      this.#move(true);
+    }
     return intersects(box, this.#area);
   }
 
-  subscribe(listener: () => void): () => void {
+  subscribe(listener: (leap: boolean) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
 
   #follow(): void {
     clearTimeout(this.#still);
-    const before = this.#view;
+    if (jumped(this.#view, this.#viewport.visible())) return this.#move(true);
     const view = this.#viewport.visible();
     this.#view = view;
-    if (jumped(before, view)) return this.#move();
     const centred = around(view);
     // Already about where the still camera would put it: nothing to redraw.
     const close =
@@ -56,12 +61,17 @@ export class Nearby {
       Math.abs(centred.y - this.#area.y) <= view.h / 2 &&
       centred.w <= this.#area.w &&
       this.#area.w <= 4 * view.w;
-    if (!close) this.#still = setTimeout(() => this.#move(), STILL_MS);
+    if (!close) this.#still = setTimeout(() => this.#move(false), STILL_MS);
   }
 
-  #move(): void {
+  #move(leap: boolean): void {
+    clearTimeout(this.#still);
+    this.#view = this.#viewport.visible();
     this.#area = around(this.#view);
-    for (const listener of this.#listeners) listener();
+    // Not from inside a render (covers): the items already drawn hear of it right after.
+    queueMicrotask(() => {
+      for (const listener of this.#listeners) listener(leap);
+    });
   }
 }
 
@@ -70,10 +80,10 @@ export class Nearby {
  * the wheel: a screen or more away, or a zoom by half or more.
  */
 function jumped(before: Box, view: Box): boolean {
-  const zoom = view.w / before.w;
+  const scale = view.w / before.w;
   return (
-    zoom >= 1.5 ||
-    zoom <= 1 / 1.5 ||
+    scale >= 1.5 ||
+    scale <= 1 / 1.5 ||
     Math.abs(view.x - before.x) >= before.w ||
     Math.abs(view.y - before.y) >= before.h
   );
@@ -85,19 +95,21 @@ function around(view: Box): Box {
 }
 
 /**
- * Whether `box` is near the view. Re-renders only when that changes, not as the camera moves,
- * and then as a transition: React may pause between items for the frames of a pan that starts.
+ * Whether `box` is near the view. Re-renders only when that changes, not as the camera moves:
+ * after a leap at once, after a pan as a transition (React may pause between items for the
+ * frames of a pan that starts again).
  */
 export function useNear(nearby: Nearby, { x, y, w, h }: Box): boolean {
   const [near, setNear] = useState(() => nearby.covers({ x, y, w, h }));
   useEffect(() => {
     let shown = nearby.covers({ x, y, w, h });
     setNear(shown);
-    return nearby.subscribe(() => {
+    return nearby.subscribe((leap) => {
       const next = nearby.covers({ x, y, w, h });
       if (next === shown) return;
       shown = next;
-      startTransition(() => setNear(next));
+      if (leap) setNear(next);
+      else startTransition(() => setNear(next));
     });
   }, [nearby, x, y, w, h]);
   return near;
