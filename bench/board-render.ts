@@ -11,7 +11,7 @@
  * Targets: first render < 1.5 s, median frame time < 16 ms. Writes bench/results/board-render-*.json.
  * BENCH_ROLE=facilitator opens the board as a facilitator instead of a participant (the
  * facilitator's board draws an assign action on the item at hand). BENCH_ROUND=1 opens a
- * public voting round over the board first, so every note carries its vote dots.
+ * public voting round over the board first, so the notes near the view carry their vote dots.
  * BENCH_DEBUG=1 also prints the long tasks and a devtools trace summary of each load.
  */
 import { NOTES_ON_SCREEN_VOTABLE, post, startBoardBench, writeResults } from './board-fixture.ts';
