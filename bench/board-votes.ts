@@ -131,9 +131,11 @@ try {
     const voter = await bench.join(bench.keys.participant, `Voter ${rep + 1}`);
     const { page, close } = await bench.memberPage(viewer);
     await page.goto(bench.boardUrl);
-    if (VIEW === 'outline') await page.locator('button[data-view="outline"]').click();
-    if (VIEW === 'outline') await waitForVotable(page, NOTES);
-    else {
+    if (VIEW === 'outline') {
+      await page.locator('button[data-view="outline"]').click();
+      await waitForVotable(page, NOTES);
+    } else {
+      // The canvas draws dots only near the view: all notes there, those on screen with dots.
       await page.waitForFunction(
         `document.querySelectorAll('.im-world [data-item-type="note"]').length === ${NOTES} &&
           ${NOTES_ON_SCREEN_VOTABLE}`,

@@ -21,6 +21,14 @@ async function setup() {
 
 const note = (x: number, y: number) => ({ x, y, w: 200, h: 200 });
 
+/** Pans right by `steps` × 100 px, a frame apart, as a wheel or a drag does. */
+async function panRight(viewport: Viewport, steps: number) {
+  for (let step = 0; step < steps; step++) {
+    viewport.panBy(-100, 0);
+    await vi.advanceTimersByTimeAsync(20);
+  }
+}
+
 describe('the area near the view', () => {
   beforeEach(() => {
     vi.useFakeTimers();
@@ -48,10 +56,7 @@ describe('the area near the view', () => {
   it('stays put while the camera moves within it, and catches up once it rests', async () => {
     const { viewport, nearby, heard } = await setup();
     // Pan right by most of a screen in small steps, a frame apart: nothing redrawn meanwhile.
-    for (let step = 0; step < 9; step++) {
-      viewport.panBy(-100, 0);
-      await vi.advanceTimersByTimeAsync(20);
-    }
+    await panRight(viewport, 9);
     expect(heard()).toBe(0);
     expect(nearby.covers(note(2100, 0))).toBe(false);
     // At rest: the area is centred on the view again (now at x 900–1900): -100 to 2900.
@@ -71,10 +76,7 @@ describe('the area near the view', () => {
   it('waits for the camera to rest however far a pan goes, and follows a jump at once', async () => {
     const { viewport, nearby, heard, moves } = await setup();
     // Three screens to the right, a frame at a time: what comes into view waits for the rest.
-    for (let step = 0; step < 30; step++) {
-      viewport.panBy(-100, 0);
-      await vi.advanceTimersByTimeAsync(20);
-    }
+    await panRight(viewport, 30);
     expect(heard()).toBe(0);
     expect(nearby.covers(note(3200, 300))).toBe(false);
     await vi.advanceTimersByTimeAsync(200);

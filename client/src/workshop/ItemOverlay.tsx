@@ -115,9 +115,9 @@ export function ItemOverlay({ itemId, engaged }: { itemId: string; engaged: bool
   if (!item || !OVERLAID_TYPES.has(item.type)) return null;
   const canVote = session.me.role !== 'viewer';
   const isFacilitator = session.me.role === 'facilitator';
-  // Shown on hover, selection or focus (overlay.css), so drawn only there: on a 2,000-note board the
-  // button on every item was 8,000 elements more to lay out. Kept while its dialog is open, and
-  // when it closes, focus comes back to the button (the dialog's focus counts as within).
+  // Shown on hover, selection or focus (overlay.css), so drawn only there: on a 2,000-note board
+  // the button on every item was 8,000 elements more to lay out. Kept while its dialog is open,
+  // and when it closes, focus comes back to the button (the dialog's focus counts as within).
   const assignable = isFacilitator && item.type !== 'frame' && (engaged || assigning);
   // Frames, and text where the round takes no text (the journey's title and stage labels), are
   // the board's structure, not ideas out of play: a veil would wash out their words.
@@ -127,16 +127,18 @@ export function ItemOverlay({ itemId, engaged }: { itemId: string; engaged: bool
     item.type !== 'frame' &&
     !(item.type === 'text' && !round.itemTypes.includes('text'));
   const dots = round !== null && target && canVote;
+  // The foot's start: the badge, the follow-up mark, the assign button.
+  const marks = result !== null || followUps.length > 0 || assignable;
   // Nothing to show (a participant's board between rounds): no elements at all, 2,000 items'
   // worth of them fewer for the page to lay out.
-  if (!veiled && !dots && !result && followUps.length === 0 && !assignable) return null;
+  if (!veiled && !dots && !marks) return null;
   const label = itemLabel(item) || t.workshop.untitledItem;
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: only shields the canvas from our buttons' keys
     <div className="wk-overlay" data-workshop-overlay onKeyDown={keepKeysFromCanvas}>
       {veiled && <div className="wk-veil" title={t.workshop.outOfPlay} data-out-of-play />}
       <div className="wk-overlay-foot">
-        {(result || followUps.length > 0 || assignable) && (
+        {marks && (
           <span className="wk-foot-start">
             {result && (
               <span

@@ -1,9 +1,9 @@
 /**
  * What one item's overlay shows of the workshop state, as plain values. A board has an overlay
- * on every item near the view (hundreds on a big one), and every vote anyone casts in a public round replaces the
- * open round's view: compared by value, a vote re-renders only the overlays whose display it
- * changes (the item voted on, items whose rank moved, and all of them only when my votes left
- * run out or come back).
+ * on every item near the view (hundreds on a big one), and every vote anyone casts in a public
+ * round replaces the open round's view: compared by value, a vote re-renders only the overlays
+ * whose display it changes (the item voted on, items whose rank moved, and all of them only
+ * when my votes left run out or come back).
  */
 import type { Round, RoundResult } from '../../../shared/facilitation.ts';
 import type { FollowUp } from '../../../shared/follow-through.ts';

@@ -51,8 +51,8 @@ export class Nearby {
 
   #follow(): void {
     clearTimeout(this.#still);
-    if (jumped(this.#view, this.#viewport.visible())) return this.#move(true);
     const view = this.#viewport.visible();
+    if (jumped(this.#view, view)) return this.#move(true);
     this.#view = view;
     const centred = around(view);
     // Already about where the still camera would put it: nothing to redraw.
