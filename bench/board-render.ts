@@ -12,9 +12,18 @@
  * BENCH_ROLE=facilitator opens the board as a facilitator instead of a participant (the
  * facilitator's board draws an assign action on the item at hand). BENCH_ROUND=1 opens a
  * public voting round over the board first, so the notes near the view carry their vote dots.
+ * BENCH_EDITS=N: while the page pans, another member (a Node Yjs client) moves a note near the
+ * first view N times a second, as in a workshop where everyone works at once.
  * BENCH_DEBUG=1 also prints the long tasks and a devtools trace summary of each load.
  */
-import { NOTES_ON_SCREEN_VOTABLE, post, startBoardBench, writeResults } from './board-fixture.ts';
+import { type ItemMap, itemsOf } from '../shared/board-document.ts';
+import {
+  connect,
+  NOTES_ON_SCREEN_VOTABLE,
+  post,
+  startBoardBench,
+  writeResults,
+} from './board-fixture.ts';
 import { percentile } from './stats.ts';
 
 const NOTES = Number(process.env.BENCH_NOTES) || 2000;
@@ -22,6 +31,7 @@ const REPS = Number(process.env.BENCH_REPS) || 3;
 const PAN_MS = 3000;
 const ROLE = process.env.BENCH_ROLE === 'facilitator' ? 'facilitator' : 'participant';
 const ROUND = process.env.BENCH_ROUND === '1';
+const EDITS_PER_SEC = Number(process.env.BENCH_EDITS) || 0;
 const TARGETS = { firstRenderMs: 1500, medianFrameMs: 16 };
 
 interface Rep {
@@ -32,17 +42,25 @@ interface Rep {
   medianFrameMs: number;
   p95FrameMs: number;
   maxFrameMs: number;
+  /** Notes another member moved during the pan (BENCH_EDITS). */
+  edits: number;
 }
 
 const bench = await startBoardBench('Render benchmark', NOTES);
 const { browser } = bench;
 const reps: Rep[] = [];
+let editor: ReturnType<typeof connect> | undefined;
 try {
+  if (EDITS_PER_SEC) {
+    const member = await bench.join(bench.keys.participant, 'Editor');
+    editor = connect(bench.url, bench.boardId, member.token);
+  }
   if (ROUND) {
     const facilitator = await bench.join(bench.keys.facilitator, 'Facilitator');
     const body = { title: 'Pick', budget: 5, anonymous: false };
     await post(`${bench.url}/api/boards/${bench.boardId}/rounds`, body, facilitator.token);
   }
+  await editor?.synced;
   for (let rep = 0; rep < REPS; rep++) {
     const member = await bench.join(bench.keys[ROLE], `Viewer ${rep + 1}`);
     const { page, close } = await bench.memberPage(member);
@@ -105,6 +123,16 @@ try {
     if (process.env.BENCH_DEBUG) {
       await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline'] });
     }
+    // The top row's first notes: near the first view, which the pan leaves and comes back to.
+    let edits = 0;
+    const doc = editor?.doc;
+    const editing = doc
+      ? setInterval(() => {
+          const note = itemsOf(doc).get(bench.noteIds[(edits * 7) % 25]!) as ItemMap;
+          note.set('x', (note.get('x') as number) + (edits % 2 === 0 ? 40 : -40));
+          edits++;
+        }, 1000 / EDITS_PER_SEC)
+      : undefined;
     const started = Date.now();
     let step = 0;
     while (Date.now() - started < PAN_MS) {
@@ -116,6 +144,7 @@ try {
     const frames = (await page.evaluate(
       '(() => { window.__stop = true; return window.__frames; })()',
     )) as number[];
+    clearInterval(editing);
     const deltas = frames.slice(1).map((t, i) => t - frames[i]!);
     if (process.env.BENCH_DEBUG) {
       // Busy time of the renderer's main and compositor threads per frame while panning.
@@ -163,10 +192,12 @@ try {
       medianFrameMs: Number(percentile(deltas, 50).toFixed(1)),
       p95FrameMs: Number(percentile(deltas, 95).toFixed(1)),
       maxFrameMs: Number(Math.max(...deltas).toFixed(1)),
+      edits,
     });
     await close();
   }
 } finally {
+  editor?.provider.destroy();
   await bench.close();
 }
 
@@ -179,7 +210,11 @@ const table = [
   ),
 ];
 console.log(
-  `Web board, ${NOTES} notes${ROUND ? ' in a voting round' : ''}, opened as a ${ROLE}, ${REPS} repetitions (Chromium headless, no GPU)\n`,
+  `Web board, ${NOTES} notes${ROUND ? ' in a voting round' : ''}, opened as a ${ROLE}, ${REPS} repetitions (Chromium headless, no GPU)` +
+    (EDITS_PER_SEC
+      ? `; while panning, another member moves a note ${EDITS_PER_SEC} times a second`
+      : '') +
+    '\n',
 );
 console.log(table.join('\n'));
 const medianOf = (key: keyof Rep) =>
@@ -200,6 +235,7 @@ writeResults('board-render', {
   notes: NOTES,
   role: ROLE,
   round: ROUND,
+  editsPerSec: EDITS_PER_SEC,
   reps,
   summary,
   targets: TARGETS,
