@@ -160,6 +160,31 @@ describe.skipIf(!HAS_CHROMIUM)('moving around the board', () => {
     expect(after.ty).toBeLessThan(before.ty);
   });
 
+  it('the overview’s frame follows a pan, and the board animates nothing once at rest', async () => {
+    const frame = page.locator('.im-minimap-view');
+    const picture = (await page.locator('.im-minimap canvas').boundingBox())!;
+    const before = (await frame.boundingBox())!;
+    // A wheel event straight to the surface, and what it left on the board in the same task:
+    // while the camera moves, the world carries its motion animation (model/motion.ts).
+    const moving = await page.locator('.im-surface').evaluate((surface) => {
+      const box = surface.getBoundingClientRect();
+      const at = { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2 };
+      surface.dispatchEvent(
+        new WheelEvent('wheel', { ...at, deltaX: 300, bubbles: true, cancelable: true }),
+      );
+      return document.querySelector('.im-world')!.getAnimations().length;
+    });
+    expect(moving).toBe(1);
+    await expect.poll(async () => (await frame.boundingBox())!.x).toBeGreaterThan(before.x + 1);
+    const after = (await frame.boundingBox())!;
+    expect(after.y).toBeCloseTo(before.y, 0);
+    expect(after.x + after.width).toBeLessThanOrEqual(picture.x + picture.width + 1);
+    // At rest nothing is left running: an idle board renders no frames.
+    await expect
+      .poll(() => page.evaluate(() => document.getAnimations().length), { timeout: 3000 })
+      .toBe(0);
+  });
+
   it('following someone brings my view to theirs', async () => {
     await waitForConnection(bruno.page);
     await item(bruno.page, farId).waitFor();

@@ -4,12 +4,12 @@
  * item at hand: on a 2,000-note board in a round, dots on every note were 8,000 elements to
  * style, lay out and hit-test at every panned frame, nine in ten of them off screen.
  *
- * Drawing or dropping overlays while the board pans would cost more than it saves: any change
- * inside the board's layer repaints all of it, where a pan alone repaints nothing (a strip of
- * overlays redrawn mid-pan held a frame for 100–180 ms). So the area follows the camera only
- * once it has been still for STILL_MS, however far a pan went, or at once when the view leaps a
- * screen or more in a frame (the board's first view, a glide to somewhere far): a long pan
- * shows the items it brings in without their dots until it stops.
+ * Drawing or dropping overlays while the board pans would cost more than it saves: a pan alone
+ * repaints nothing, and a strip of overlays redrawn mid-pan held a frame for 100–180 ms (when
+ * any change repainted the whole board, before items were contained). So the area follows the
+ * camera only once it has been still for STILL_MS, however far a pan went, or at once when the
+ * view leaps a screen or more in a frame (the board's first view, a glide to somewhere far): a
+ * long pan shows the items it brings in without their dots until it stops.
  */
 import { startTransition, useEffect, useState } from 'react';
 import { type Box, intersects } from './geometry.ts';

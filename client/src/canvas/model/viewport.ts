@@ -1,11 +1,13 @@
 /**
  * The camera: board units to screen pixels, applied as one CSS transform on the world
  * element. Panning and zooming write that transform directly (no React render), so a board
- * of thousands of items pans at the compositor's pace; listeners (zoom label, minimap,
- * presence) hear about changes at most once per animation frame.
+ * of thousands of items pans at the compositor's pace (motion.ts keeps Chrome from
+ * re-layerizing at each step); listeners (zoom label, minimap, presence) hear about changes at
+ * most once per animation frame.
  */
 import type { ViewportState } from '../../board/presence.ts';
 import type { Box, Point } from './geometry.ts';
+import { inMotion } from './motion.ts';
 
 export const MIN_ZOOM = 0.05;
 export const MAX_ZOOM = 4;
@@ -180,7 +182,11 @@ export class Viewport {
 
   #apply(): void {
     if (this.#world) {
-      this.#world.style.transform = `translate(${this.tx}px, ${this.ty}px) scale(${this.zoom})`;
+      const transform = `translate(${this.tx}px, ${this.ty}px) scale(${this.zoom})`;
+      if (this.#world.style.transform !== transform) {
+        inMotion(this.#world);
+        this.#world.style.transform = transform;
+      }
     }
     if (this.zoom !== this.#lastZoom) {
       this.#lastZoom = this.zoom;
