@@ -7,7 +7,8 @@
  * camera moves, the world (and the minimap's view frame) carries an animation that adds the
  * identity to its own transform: nothing changes on screen, and a pan costs no layerization.
  * It stops once the element has rested for REST_MS, so an idle board renders no frames.
- * Elsewhere (other browsers, jsdom) the animation is harmless or absent.
+ * Elsewhere (other browsers, jsdom) the animation is harmless or absent; where animations cannot
+ * add to the element's own transform it is not used.
  *
  * Measured in docs/BENCHMARKS.md ("Panning without re-layerizing").
  */
@@ -35,6 +36,12 @@ export function inMotion(element: HTMLElement): void {
     [{ transform: 'translate(0px, 0px)' }, { transform: 'translate(0px, 0px)' }],
     { duration: 3_600_000, composite: 'add' },
   );
+  // A browser without composite operations would replace the transform instead: the board
+  // would jump to its origin while it moves.
+  if ((animation.effect as KeyframeEffect | null)?.composite !== 'add') {
+    animation.cancel();
+    return;
+  }
   moving.set(element, { animation, rest: setTimeout(() => stop(element), REST_MS) });
 }
 
