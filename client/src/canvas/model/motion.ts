@@ -4,8 +4,8 @@
  * When a script changes an element's transform, Chrome works out the page's compositing layers
  * again (overlap testing over every paint chunk of the page). Only where a transform animation
  * is running on the element does it update the compositor's transform directly. So while the
- * camera moves, the world (and the minimap's view frame) carries an animation that adds the
- * identity to its own transform: nothing changes on screen, and a pan costs no layerization.
+ * camera moves, the world carries an animation that adds the identity to its own transform:
+ * nothing changes on screen, and a pan costs no layerization.
  * It stops once the element has rested for REST_MS, so an idle board renders no frames.
  * Elsewhere (other browsers, jsdom) the animation is harmless or absent; where animations cannot
  * add to the element's own transform it is not used.

@@ -1,17 +1,13 @@
 /**
- * The overview: every item as a small box and my view as a frame. The boxes are drawn on a
- * <canvas>: it is a picture of the board's layout (the items' text lives in the DOM), and two
- * thousand boxes cost one draw call each there. The frame is an element over it, moved by its
- * transform like the board itself (model/motion.ts): a pan redraws no picture, which in Chrome
- * would mean a repaint and a re-layerization of the page at every frame. Click or drag in it to
- * move the view.
+ * The overview: every item as a small box and my view as a frame. Drawn on a <canvas>: it is
+ * a picture of the board's layout (the items' text lives in the DOM), and two thousand boxes
+ * cost one draw call each there. Click or drag in it to move the view.
  */
 import { type PointerEvent, useEffect, useRef } from 'react';
 import { onDocChange } from '../../sync/doc-changes.ts';
 import { useCanvas } from '../canvas-context.ts';
 import { safeFill } from '../items/colors.ts';
 import { type Box, boundsOf, boxOf } from '../model/geometry.ts';
-import { inMotion } from '../model/motion.ts';
 
 const W = 200;
 const H = 130;
@@ -19,7 +15,6 @@ const H = 130;
 export function Minimap() {
   const { t, model, viewport } = useCanvas();
   const canvas = useRef<HTMLCanvasElement>(null);
-  const frameOfView = useRef<HTMLDivElement>(null);
   const mapping = useRef<{ world: Box; scale: number; ox: number; oy: number } | null>(null);
 
   useEffect(() => {
@@ -30,7 +25,6 @@ export function Minimap() {
       frame = 0;
       const ctx = canvas.current?.getContext('2d');
       if (!ctx) return;
-      const redraw = itemsDirty;
       if (itemsDirty) {
         itemsDirty = false;
         items = [];
@@ -54,30 +48,27 @@ export function Minimap() {
       const scale = Math.min(W / world.w, H / world.h);
       const ox = (W - world.w * scale) / 2 - world.x * scale;
       const oy = (H - world.h * scale) / 2 - world.y * scale;
-      const before = mapping.current;
       mapping.current = { world, scale, ox, oy };
-      // The picture changes with the items, or when the view leaves their bounds (it is fitted
-      // to both), not as the view pans over them.
-      if (redraw || !before || before.scale !== scale || before.ox !== ox || before.oy !== oy) {
-        ctx.clearRect(0, 0, W, H);
-        for (const i of items) {
-          ctx.fillStyle = i.fill;
-          ctx.strokeStyle = '#8c959f';
-          const x = i.rect.x * scale + ox;
-          const y = i.rect.y * scale + oy;
-          const w = Math.max(1, i.rect.w * scale);
-          const h = Math.max(1, i.rect.h * scale);
-          ctx.fillRect(x, y, w, h);
-          if (i.frame) ctx.strokeRect(x, y, w, h);
-        }
+      ctx.clearRect(0, 0, W, H);
+      for (const i of items) {
+        ctx.fillStyle = i.fill;
+        ctx.strokeStyle = '#8c959f';
+        const x = i.rect.x * scale + ox;
+        const y = i.rect.y * scale + oy;
+        const w = Math.max(1, i.rect.w * scale);
+        const h = Math.max(1, i.rect.h * scale);
+        ctx.fillRect(x, y, w, h);
+        if (i.frame) ctx.strokeRect(x, y, w, h);
       }
-      const view = frameOfView.current;
-      if (view) {
-        view.style.width = `${visible.w * scale}px`;
-        view.style.height = `${visible.h * scale}px`;
-        inMotion(view);
-        view.style.transform = `translate(${visible.x * scale + ox}px, ${visible.y * scale + oy}px)`;
-      }
+      ctx.strokeStyle = '#1f6feb';
+      ctx.lineWidth = 2;
+      ctx.strokeRect(
+        visible.x * scale + ox,
+        visible.y * scale + oy,
+        visible.w * scale,
+        visible.h * scale,
+      );
+      ctx.lineWidth = 1;
     };
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(draw);
@@ -129,7 +120,6 @@ export function Minimap() {
           if (event.buttons) moveTo(event);
         }}
       />
-      <div ref={frameOfView} className="im-minimap-view" aria-hidden="true" />
     </div>
   );
 }
