@@ -5,8 +5,8 @@
  * again (overlap testing over every paint chunk of the page). Only where a transform animation
  * is running on the element does it update the compositor's transform directly. So while the
  * camera moves, the world carries an animation that adds the identity to its own transform:
- * nothing changes on screen, and a pan costs no layerization.
- * It stops once the element has rested for REST_MS, so an idle board renders no frames.
+ * nothing changes on screen, and a pan costs no layerization. It stops once the element has
+ * rested for REST_MS, so an idle board renders no frames.
  * Elsewhere (other browsers, jsdom) the animation is harmless or absent; where animations cannot
  * add to the element's own transform it is not used.
  *
@@ -22,6 +22,8 @@ interface Motion {
 }
 
 const moving = new WeakMap<HTMLElement, Motion>();
+/** False once this browser showed it cannot add an animation to an element's own transform. */
+let canAdd = true;
 
 /** `element`'s transform is about to change, or just did: keep it on the fast path a while. */
 export function inMotion(element: HTMLElement): void {
@@ -31,7 +33,7 @@ export function inMotion(element: HTMLElement): void {
     motion.rest = setTimeout(() => stop(element), REST_MS);
     return;
   }
-  if (typeof element.animate !== 'function') return;
+  if (!canAdd || typeof element.animate !== 'function') return;
   const animation = element.animate(
     [{ transform: 'translate(0px, 0px)' }, { transform: 'translate(0px, 0px)' }],
     { duration: 3_600_000, composite: 'add' },
@@ -40,6 +42,7 @@ export function inMotion(element: HTMLElement): void {
   // would jump to its origin while it moves.
   if ((animation.effect as KeyframeEffect | null)?.composite !== 'add') {
     animation.cancel();
+    canAdd = false;
     return;
   }
   moving.set(element, { animation, rest: setTimeout(() => stop(element), REST_MS) });
