@@ -1,7 +1,8 @@
 /**
  * The overview: every item as a small box and my view as a frame. Drawn on a <canvas>: it is
  * a picture of the board's layout (the items' text lives in the DOM), and two thousand boxes
- * cost one draw call each there. Click or drag in it to move the view.
+ * cost one draw call each there, once per change of the items or of the picture's scale; a
+ * pan copies that picture and draws the frame on it. Click or drag in it to move the view.
  */
 import { type PointerEvent, useEffect, useRef } from 'react';
 import { onDocChange } from '../../sync/doc-changes.ts';
@@ -20,7 +21,14 @@ export function Minimap() {
   useEffect(() => {
     let frame = 0;
     let items: { rect: Box; fill: string; frame: boolean }[] = [];
+    let itemsBounds: Box | null = null;
     let itemsDirty = true;
+    // The items' boxes, drawn once per change of the items or of the mapping: a pan over them
+    // copies this picture and draws the view's frame on it.
+    const picture = document.createElement('canvas');
+    picture.width = W;
+    picture.height = H;
+    let pictureAt = '';
     const draw = () => {
       frame = 0;
       const ctx = canvas.current?.getContext('2d');
@@ -42,24 +50,33 @@ export function Minimap() {
             frame: item.type === 'frame' || item.type === 'concept',
           });
         }
+        itemsBounds = boundsOf(items.map((i) => i.rect));
+        pictureAt = '';
       }
       const visible = viewport.visible();
-      const world = boundsOf([...items.map((i) => i.rect), visible]) ?? visible;
+      const world = (itemsBounds && boundsOf([itemsBounds, visible])) ?? visible;
       const scale = Math.min(W / world.w, H / world.h);
       const ox = (W - world.w * scale) / 2 - world.x * scale;
       const oy = (H - world.h * scale) / 2 - world.y * scale;
       mapping.current = { world, scale, ox, oy };
-      ctx.clearRect(0, 0, W, H);
-      for (const i of items) {
-        ctx.fillStyle = i.fill;
-        ctx.strokeStyle = '#8c959f';
-        const x = i.rect.x * scale + ox;
-        const y = i.rect.y * scale + oy;
-        const w = Math.max(1, i.rect.w * scale);
-        const h = Math.max(1, i.rect.h * scale);
-        ctx.fillRect(x, y, w, h);
-        if (i.frame) ctx.strokeRect(x, y, w, h);
+      const at = `${scale} ${ox} ${oy}`;
+      const boxes = picture.getContext('2d');
+      if (boxes && at !== pictureAt) {
+        pictureAt = at;
+        boxes.clearRect(0, 0, W, H);
+        boxes.strokeStyle = '#8c959f';
+        for (const i of items) {
+          boxes.fillStyle = i.fill;
+          const x = i.rect.x * scale + ox;
+          const y = i.rect.y * scale + oy;
+          const w = Math.max(1, i.rect.w * scale);
+          const h = Math.max(1, i.rect.h * scale);
+          boxes.fillRect(x, y, w, h);
+          if (i.frame) boxes.strokeRect(x, y, w, h);
+        }
       }
+      ctx.clearRect(0, 0, W, H);
+      ctx.drawImage(picture, 0, 0);
       ctx.strokeStyle = '#1f6feb';
       ctx.lineWidth = 2;
       ctx.strokeRect(
