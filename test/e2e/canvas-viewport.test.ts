@@ -160,6 +160,23 @@ describe.skipIf(!HAS_CHROMIUM)('moving around the board', () => {
     expect(after.ty).toBeLessThan(before.ty);
   });
 
+  it('the overview draws a new item, and my view’s frame as I pan', async () => {
+    const picture = () =>
+      page.locator('.im-minimap canvas').evaluate((el) => (el as HTMLCanvasElement).toDataURL());
+    const before = await picture();
+    // Between the two notes: within the overview's bounds, so only the items changed (its boxes
+    // are drawn once per change of the items or of its scale, Minimap.tsx).
+    observer.doc.transact(() => {
+      addItem(observer.doc, { type: 'note', x: 1500, y: 1000, text: 'Between' });
+    });
+    await expect.poll(picture, { timeout: 3000 }).not.toBe(before);
+    const drawn = await picture();
+    const middle = await canvasPoint(page, 0.5, 0.5);
+    await page.mouse.move(middle.x, middle.y);
+    await page.mouse.wheel(0, -120);
+    await expect.poll(picture, { timeout: 3000 }).not.toBe(drawn);
+  });
+
   it('the board moves on the compositor’s fast path, and animates nothing once at rest', async () => {
     const before = await camera(page);
     // A wheel event straight to the surface, and what it left on the board in the same task:

@@ -28,6 +28,7 @@ export function Minimap() {
     const picture = document.createElement('canvas');
     picture.width = W;
     picture.height = H;
+    const boxes = picture.getContext('2d');
     let pictureAt = '';
     const draw = () => {
       frame = 0;
@@ -60,7 +61,6 @@ export function Minimap() {
       const oy = (H - world.h * scale) / 2 - world.y * scale;
       mapping.current = { world, scale, ox, oy };
       const at = `${scale} ${ox} ${oy}`;
-      const boxes = picture.getContext('2d');
       if (boxes && at !== pictureAt) {
         pictureAt = at;
         boxes.clearRect(0, 0, W, H);
