@@ -88,12 +88,28 @@ describe.skipIf(!HAS_CHROMIUM)('vote dots on a board larger than the screen', ()
     await page.keyboard.press('Escape');
   });
 
+  it('selects every item with Ctrl+A, and draws the dots of those near the view only', async () => {
+    const page = pia.page;
+    // The view is at the far note now: the first one is far from it, and draws nothing.
+    await page.mouse.move(1, 1);
+    await waitForDots(page, NEAR, false);
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.locator('.im-world .im-item.is-selected', { hasText: NEAR }).waitFor();
+    // Drawn in the same render as the selection: on a board of thousands, Ctrl+A would
+    // otherwise draw an overlay on every item.
+    expect(await dotsOn(page, NEAR).count()).toBe(0);
+    await onCanvas(page, FAR).and(page.locator('.is-selected')).waitFor();
+    await waitForDots(page, FAR, true);
+    await page.keyboard.press('Escape');
+    await page.locator('.im-world .im-item.is-selected').first().waitFor({ state: 'detached' });
+  });
+
   it('keeps the dots of the item at hand wherever the view goes, and draws what it comes to show', async () => {
     const page = pia.page;
     // The view is at the far note now: the first one is far from it, and draws nothing.
     await page.mouse.move(1, 1);
     await waitForDots(page, NEAR, false);
-    // Selected (say, with its dialog open), an item keeps its dots, however far the view goes.
+    // Focused (say, with its dialog open), an item keeps its dots, however far the view goes.
     await onCanvas(page, NEAR).focus();
     await page.waitForTimeout(500);
     await onCanvas(page, NEAR).click();

@@ -31,9 +31,10 @@ export interface CanvasContextValue {
 
 /**
  * What the canvas draws inside an item for its owner (workshop/). `engaged`: the item is
- * selected, under the pointer, or holds the focus, so actions shown only on hover or
- * selection need elements on this item alone, not on every item of the board. Called only for
- * items near the view and the item at hand (model/nearby.ts).
+ * under the pointer, holds the focus, or is selected near the view, so actions shown only on
+ * hover or selection need elements on these items alone, not on every item of the board (nor
+ * on all of them after Ctrl+A). Called only for items near the view and the item at hand
+ * (model/nearby.ts).
  */
 export type ItemOverlayRenderer = (itemId: string, engaged: boolean) => ReactNode;
 

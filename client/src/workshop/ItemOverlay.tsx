@@ -1,8 +1,8 @@
 /**
  * Drawn by the canvas on each item near the view (canvas/model/nearby.ts) and on the item at
  * hand: vote dots during a round (or a veil on items the round leaves out), the ranking badge
- * after it closes, follow-up marks and, on the item a facilitator is at (`engaged`: selected,
- * hovered or focused), the assign action.
+ * after it closes, follow-up marks and, on the item a facilitator is at (`engaged`: hovered,
+ * focused, or selected near the view), the assign action.
  */
 import './workshop.css';
 import './overlay.css';

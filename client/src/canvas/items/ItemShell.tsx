@@ -32,13 +32,15 @@ export function ItemShell({
   const { t, overlay, state, model, nearby } = useCanvas();
   const near = useNear(nearby, item);
   // Under the pointer, or holding the focus (a dialog the overlay opened counts: React's focus
-  // events come up through its portal). With `selected`, what the overlay calls engaged.
+  // events come up through its portal), or selected near the view: what the overlay calls
+  // engaged. A selected item far away is not drawn for it, so Ctrl+A on a big board draws the
+  // overlays near the view, not one on every item.
   const [pointerOver, setPointerOver] = useState(false);
   const [focusWithin, setFocusWithin] = useState(false);
   const onBlur = (event: FocusEvent<HTMLDivElement>) => {
     if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocusWithin(false);
   };
-  const engaged = selected || pointerOver || focusWithin;
+  const engaged = (selected && near) || pointerOver || focusWithin;
   const classes = ['im-item', className];
   if (selected) classes.push('is-selected');
   const resizable = selected && model.mayEdit(item.id);
