@@ -81,6 +81,8 @@ export class LiveDocument {
   #integrateTimer: NodeJS.Timeout | undefined;
   #privateEditTimer: NodeJS.Timeout | undefined;
   #fullSyncCache: Uint8Array | undefined;
+  /** The stored state as one sync step 2 message, while it is answered from the store. */
+  #storedSyncCache: Uint8Array | undefined;
   /** Full syncs sent from the stored bytes that have not left the process yet. */
   #sendsFromStore = 0;
   #received: Received[] = [];
@@ -154,6 +156,7 @@ export class LiveDocument {
     const stored = this.#stored;
     if (!stored) return;
     this.#stored = null;
+    this.#storedSyncCache = undefined;
     clearTimeout(this.#integrateTimer);
     try {
       // One transaction for the whole log: observers and the update encoder run once.
@@ -187,7 +190,10 @@ export class LiveDocument {
       this.#sendsFromStore--;
       this.#integrateSoon(INTEGRATE_AFTER_SYNC_MS, true);
     };
-    peer.transport.send(encodeSyncStep2(stored.state ?? EMPTY_UPDATE), sent);
+    // Encoded once for everyone who joins before integration: a copy of a large state each
+    // would cost every new client a fresh allocation of its size.
+    this.#storedSyncCache ??= encodeSyncStep2(stored.state ?? EMPTY_UPDATE);
+    peer.transport.send(this.#storedSyncCache, sent);
     setTimeout(sent, MAX_SEND_WAIT_MS).unref();
   }
 
@@ -578,6 +584,7 @@ export class LiveDocument {
     clearTimeout(this.#integrateTimer);
     clearTimeout(this.#privateEditTimer);
     this.#stored = null;
+    this.#storedSyncCache = undefined;
     this.#presence.destroy();
     this.#doc.destroy();
   }

@@ -78,7 +78,7 @@ describe('a document loaded from the database', () => {
     expect(sent).toHaveLength(2);
   });
 
-  it('answers everyone who joins meanwhile from the store too', () => {
+  it('answers everyone who joins meanwhile from the store too, with one message for all', () => {
     const { live, stored } = load();
     const first = recordingTransport();
     live.receive(live.connect(member, first.transport), encodeSyncStep1(emptyStateVector));
@@ -87,6 +87,8 @@ describe('a document loaded from the database', () => {
     const second = recordingTransport();
     live.receive(live.connect(member, second.transport), encodeSyncStep1(emptyStateVector));
     expect(second.sent.at(-1)).toEqual(encodeSyncStep2(stored));
+    // Encoded once: a copy of a large state for each client was a fresh allocation each.
+    expect(second.sent.at(-1)).toBe(first.sent.at(-1));
     for (const done of second.onSent) done();
     // The wait starts again from the last reply.
     vi.advanceTimersByTime(AFTER_SYNC_MS - 1);
