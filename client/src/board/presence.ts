@@ -16,5 +16,13 @@ export interface PresenceState {
   /** Pointer position in board units; null when the pointer left the board. */
   cursor: { x: number; y: number } | null;
   viewport: ViewportState | null;
+  /** At most MAX_SHARED_SELECTION item ids. */
   selection: string[];
 }
+
+/**
+ * How many of my selected items others see outlined. The server closes a connection whose
+ * awareness message passes 64 KiB (docs/PROTOCOL.md): Ctrl+A on a board of 2,000 notes, 36
+ * characters an id, would pass it, and my state would be refused again at every reconnect.
+ */
+export const MAX_SHARED_SELECTION = 500;

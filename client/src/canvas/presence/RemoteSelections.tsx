@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
+import { MAX_SHARED_SELECTION } from '../../board/presence.ts';
 import { onDocChange } from '../../sync/doc-changes.ts';
 import { useCanvas } from '../canvas-context.ts';
 import { type Box, boxOf } from '../model/geometry.ts';
@@ -34,7 +35,7 @@ export function RemoteSelections({ awareness }: { awareness: Awareness }) {
           typeof member?.color === 'string' && /^#[0-9a-f]{3,8}$/i.test(member.color)
             ? member.color
             : '#57606a';
-        for (const id of selection.slice(0, 500)) {
+        for (const id of selection.slice(0, MAX_SHARED_SELECTION)) {
           if (typeof id !== 'string') continue;
           const item = model.read(id);
           const rect = item ? boxOf(item) : null;

@@ -4,7 +4,11 @@
  * and the page's own `member` field shares that budget.
  */
 import type { Awareness } from 'y-protocols/awareness';
-import type { PresenceState, ViewportState } from '../../board/presence.ts';
+import {
+  MAX_SHARED_SELECTION,
+  type PresenceState,
+  type ViewportState,
+} from '../../board/presence.ts';
 
 const INTERVAL_MS = 80;
 
@@ -34,7 +38,7 @@ export class PresencePublisher {
   }
 
   selection(ids: readonly string[]): void {
-    this.#queue({ selection: [...ids] });
+    this.#queue({ selection: ids.slice(0, MAX_SHARED_SELECTION) });
   }
 
   #queue(change: Partial<Published>): void {
