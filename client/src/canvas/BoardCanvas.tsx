@@ -18,6 +18,7 @@ import {
 import { ItemsLayers } from './items/ItemsLayer.tsx';
 import { BoardModel } from './model/board-model.ts';
 import { CanvasState, type Notice, toolsFor, useCanvasState } from './model/canvas-state.ts';
+import { DragPreview } from './model/drag-preview.ts';
 import { Nearby } from './model/nearby.ts';
 import { CanvasUndo } from './model/undo.ts';
 import { Viewport } from './model/viewport.ts';
@@ -131,6 +132,7 @@ export function BoardCanvas({
   const [state] = useState(() => new CanvasState());
   const [viewport] = useState(() => new Viewport());
   const [nearby] = useState(() => new Nearby(viewport));
+  const [preview] = useState(() => new DragPreview(() => world.current));
   const [drafts] = useState(() => new DraftStore());
   const [typing] = useState(() => new TypingGuard());
   const undo = useMemo(() => new CanvasUndo(model.docs(), model.origin), [model]);
@@ -164,12 +166,13 @@ export function BoardCanvas({
       viewport,
       undo,
       drafts,
+      preview,
       me,
       readOnly: () => model.access().sharedReadOnly,
       labels: { newFrame: t.canvas.newFrame, newConcept: t.canvas.newConcept },
       typing,
     }),
-    [model, state, viewport, undo, drafts, me, t, typing],
+    [model, state, viewport, undo, drafts, preview, me, t, typing],
   );
 
   const zoomToFit = useCallback(() => {
@@ -203,8 +206,8 @@ export function BoardCanvas({
   useCanvasEffects(env, surface, world, awareness, actions, viewportRequest, readOnly);
 
   const context = useMemo<CanvasContextValue>(
-    () => ({ model, state, viewport, nearby, undo, readOnly, locked, t, overlay }),
-    [model, state, viewport, nearby, undo, readOnly, locked, t, overlay],
+    () => ({ model, state, viewport, nearby, preview, undo, readOnly, locked, t, overlay }),
+    [model, state, viewport, nearby, preview, undo, readOnly, locked, t, overlay],
   );
 
   return (

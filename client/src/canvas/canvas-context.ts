@@ -3,6 +3,7 @@ import { createContext, type ReactNode, useContext } from 'react';
 import type { Catalogue } from '../i18n/en/index.ts';
 import type { BoardModel } from './model/board-model.ts';
 import type { CanvasState } from './model/canvas-state.ts';
+import type { DragPreview } from './model/drag-preview.ts';
 import type { Nearby } from './model/nearby.ts';
 import type { CanvasUndo } from './model/undo.ts';
 import type { Viewport } from './model/viewport.ts';
@@ -13,6 +14,8 @@ export interface CanvasContextValue {
   viewport: Viewport;
   /** Where item overlays are drawn: the view and a screen around it (model/nearby.ts). */
   nearby: Nearby;
+  /** Where a drag has taken items the document does not show yet (model/drag-preview.ts). */
+  preview: DragPreview;
   undo: CanvasUndo;
   readOnly: boolean;
   /**

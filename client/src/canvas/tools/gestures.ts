@@ -19,6 +19,7 @@ import {
   strokeBox,
   strokeHit,
 } from '../model/geometry.ts';
+import { liveMove } from './live-move.ts';
 import { type Gesture, perFrame, type ToolEnv, tellLeftOut } from './tool-env.ts';
 
 export function panGesture(env: ToolEnv, startScreen: Point): Gesture {
@@ -47,12 +48,13 @@ export function moveGesture(
 ): Gesture {
   let moving = movingSet(env.model, ids);
   let started = false;
-  const writer = perFrame<Point>((delta) => placeAt(env.model, moving, delta.x, delta.y));
+  const writer = liveMove(env, () => moving);
   return {
     move(point, screen) {
       if (!started && Math.hypot(screen.x - startScreen.x, screen.y - startScreen.y) < 3) return;
       if (!started) {
         env.undo.beginGesture();
+        env.preview.begin(moving.map((p) => p.id));
         tellLeftOut(env, 'move', leftOut);
       }
       started = true;
@@ -85,7 +87,11 @@ export function moveGesture(
         if (started) env.undo.endGesture();
         return false;
       }
-      if (started) tellLeftOut(env, 'move', before - moving.length);
+      if (started) {
+        // The shared items go back to their shared places; mine go on with the drag.
+        env.preview.begin(moving.map((p) => p.id));
+        tellLeftOut(env, 'move', before - moving.length);
+      }
       return true;
     },
   };

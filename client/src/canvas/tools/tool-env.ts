@@ -7,6 +7,7 @@ import {
   type Tool,
   toolsFor,
 } from '../model/canvas-state.ts';
+import type { DragPreview } from '../model/drag-preview.ts';
 import type { Point } from '../model/geometry.ts';
 import type { CanvasUndo } from '../model/undo.ts';
 import type { Viewport } from '../model/viewport.ts';
@@ -19,6 +20,8 @@ export interface ToolEnv {
   viewport: Viewport;
   undo: CanvasUndo;
   drafts: DraftStore;
+  /** Where a drag has taken items between its writes to the document. */
+  preview: DragPreview;
   me: PublicMember;
   /** The shared board is read-only to me; my private document (silent writing) never is. */
   readOnly: () => boolean;

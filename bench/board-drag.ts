@@ -1,0 +1,234 @@
+/**
+ * `npm run bench:board-drag`: what dragging items costs the board and the page, on a board of
+ * 2,000 notes.
+ *
+ * A real server (in this process) and a Node Yjs client fill a board with 2,000 notes; a second
+ * Yjs client (the watcher) stays on the board as another member would. A fresh browser profile
+ * opens the board as a participant and drags, for 1.5 s, one note, a block of 10 × 10 notes
+ * (chosen with a rectangle) and all of them (Ctrl+A), each three times: a pointer event every
+ * 16 ms, as a hand gives them (sent through the devtools protocol without waiting for each, as
+ * a round trip takes longer than a frame here), then a rest, then the release. Between
+ * repetitions the Node client puts every note back on its grid.
+ *
+ * Per drag: the updates the watcher received and their bytes (what every member is sent), how
+ * much the board's state grew (what everyone who opens the board later loads, for good), the
+ * median gap between updates at the watcher, and the page's frames while the pointer moved
+ * (intervals between animation frames, and the long animation frames' total). Writes
+ * bench/results/board-drag-*.json.
+ */
+import type { Page } from 'playwright-core';
+import * as Y from 'yjs';
+import { type ItemMap, itemsOf } from '../shared/board-document.ts';
+import { connect, startBoardBench, writeResults } from './board-fixture.ts';
+import { percentile } from './stats.ts';
+
+const NOTES = Number(process.env.BENCH_NOTES) || 2000;
+const REPS = Number(process.env.BENCH_REPS) || 3;
+const DRAG_MS = 1500;
+const EVENT_MS = 16;
+/** Screen pixels the pointer moves per millisecond, right and down. */
+const SPEED = { x: 0.4, y: 0.2 };
+const CASES = [
+  { label: 'one note', moved: 1 },
+  { label: '100 notes (a 10 × 10 block)', moved: 100 },
+  { label: `all ${NOTES} notes (Ctrl+A)`, moved: NOTES },
+] as const;
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * In-page scripts (strings: tsx would wrap a named function in a helper the page lacks): one
+ * records every animation frame's time and the long animation frames; the other stops it and
+ * returns the intervals between frames and the long frames' durations.
+ */
+const START_WATCH = `(() => {
+  window.__frames = [];
+  window.__long = [];
+  window.__stop = false;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__long.push(entry.duration);
+  }).observe({ type: 'long-animation-frame' });
+  const tick = (t) => {
+    window.__frames.push(t);
+    if (!window.__stop) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})()`;
+const STOP_WATCH = `(() => {
+  window.__stop = true;
+  const gaps = [];
+  for (let i = 1; i < window.__frames.length; i++) gaps.push(window.__frames[i] - window.__frames[i - 1]);
+  return { gaps, long: window.__long };
+})()`;
+
+const boxOf = (page: Page, id: string) =>
+  page.evaluate((itemId) => {
+    const b = document
+      .querySelector(`.im-world [data-item-id="${itemId}"]`)!
+      .getBoundingClientRect();
+    return { left: b.left, top: b.top, right: b.right, bottom: b.bottom };
+  }, id) as Promise<Box>;
+
+const bench = await startBoardBench('Drag', NOTES);
+const rows: Record<string, unknown>[] = [];
+try {
+  const writerJoin = await bench.join(bench.keys.facilitator, 'Writer');
+  const writer = connect(bench.url, bench.boardId, writerJoin.token);
+  await writer.synced;
+  const grid = new Map(
+    bench.noteIds.map((id) => {
+      const map = itemsOf(writer.doc).get(id) as ItemMap;
+      return [id, { x: map.get('x') as number, y: map.get('y') as number }];
+    }),
+  );
+  const watcherJoin = await bench.join(bench.keys.participant, 'Watcher');
+  const watcher = connect(bench.url, bench.boardId, watcherJoin.token);
+  await watcher.synced;
+  let updates = 0;
+  let bytes = 0;
+  const arrivals: number[] = [];
+  watcher.doc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin !== watcher.provider) return;
+    updates++;
+    bytes += update.length;
+    arrivals.push(performance.now());
+  });
+  const member = await bench.join(bench.keys.participant, 'Dragger');
+
+  for (const testCase of CASES) {
+    for (let rep = 0; rep < REPS; rep++) {
+      // Every note back on its grid, as the board was made.
+      writer.doc.transact(() => {
+        for (const [id, place] of grid) {
+          const map = itemsOf(writer.doc).get(id) as ItemMap;
+          if (map.get('x') !== place.x) map.set('x', place.x);
+          if (map.get('y') !== place.y) map.set('y', place.y);
+        }
+      });
+      const { page, close } = await bench.memberPage(member);
+      await page.goto(bench.boardUrl);
+      await page.waitForFunction(
+        `document.querySelectorAll('.im-world [data-item-type="note"]').length === ${NOTES}`,
+        undefined,
+        { timeout: 60_000, polling: 500 },
+      );
+      await sleep(1000);
+      const grab = await select(page, testCase.moved);
+      await sleep(1000);
+      const stateBefore = Y.encodeStateAsUpdate(watcher.doc).length;
+      updates = 0;
+      bytes = 0;
+      arrivals.length = 0;
+      await page.evaluate(START_WATCH);
+      await page.mouse.move(grab.x, grab.y);
+      await page.mouse.down();
+      const cdp = await page.context().newCDPSession(page);
+      const began = performance.now();
+      const pointerAt = (t: number) => ({ x: grab.x + t * SPEED.x, y: grab.y + t * SPEED.y });
+      let events = 0;
+      for (let t = 0; t < DRAG_MS; t = performance.now() - began) {
+        const at = pointerAt(t);
+        void cdp.send('Input.dispatchMouseEvent', {
+          type: 'mouseMoved',
+          ...at,
+          button: 'left',
+          buttons: 1,
+        });
+        events++;
+        const wait = began + events * EVENT_MS - performance.now();
+        if (wait > 0) await sleep(wait);
+      }
+      const end = pointerAt(DRAG_MS);
+      await page.mouse.move(end.x, end.y);
+      const frames = (await page.evaluate(STOP_WATCH)) as { gaps: number[]; long: number[] };
+      await sleep(500);
+      await page.mouse.up();
+      await sleep(1000);
+      const gaps = arrivals.slice(1).map((t, i) => t - arrivals[i]!);
+      rows.push({
+        case: testCase.label,
+        rep,
+        pointerEvents: events,
+        updates,
+        bytes,
+        stateGrowth: Y.encodeStateAsUpdate(watcher.doc).length - stateBefore,
+        updateGapMs: Number(percentile(gaps, 50).toFixed(1)),
+        frames: frames.gaps.length,
+        frameP50Ms: Number(percentile(frames.gaps, 50).toFixed(1)),
+        frameP95Ms: Number(percentile(frames.gaps, 95).toFixed(1)),
+        frameMaxMs: Number(Math.max(...frames.gaps).toFixed(1)),
+        longFrames: frames.long.length,
+        longFramesMs: Math.round(frames.long.reduce((a, b) => a + b, 0)),
+      });
+      console.log(JSON.stringify(rows.at(-1)));
+      await close();
+    }
+  }
+  watcher.provider.destroy();
+  writer.provider.destroy();
+} finally {
+  await bench.close();
+}
+
+const summary = CASES.map(({ label }) => {
+  const of = rows.filter((row) => row.case === label);
+  const median = (key: string) =>
+    percentile(
+      of.map((row) => row[key] as number),
+      50,
+    );
+  return {
+    case: label,
+    updates: median('updates'),
+    bytes: median('bytes'),
+    stateGrowth: median('stateGrowth'),
+    updateGapMs: median('updateGapMs'),
+    frames: median('frames'),
+    frameP95Ms: median('frameP95Ms'),
+    frameMaxMs: median('frameMaxMs'),
+    longFramesMs: median('longFramesMs'),
+  };
+});
+console.log('\nmedians of the repetitions:');
+console.table(summary);
+writeResults('board-drag', { notes: NOTES, dragMs: DRAG_MS, rows, summary });
+
+/**
+ * Selects `count` notes (1, a square block from the grid's corner, or all) and returns the point
+ * to grab them by: the first note's corner, clear of its text.
+ */
+async function select(page: Page, count: number): Promise<{ x: number; y: number }> {
+  const first = bench.noteIds[0]!;
+  let corner = await boxOf(page, first);
+  // The grid's corner a little way into the view, with room for a rectangle around it.
+  await page.mouse.move(500, 400);
+  await page.mouse.wheel(corner.left - 120, corner.top - 140);
+  await sleep(500);
+  corner = await boxOf(page, first);
+  if (count === NOTES) {
+    await page.mouse.click(corner.left + 10, corner.top + 10);
+    await page.keyboard.press('Control+a');
+  } else if (count > 1) {
+    const side = Math.round(Math.sqrt(count));
+    const last = await boxOf(page, bench.noteIds[(side - 1) * 50 + side - 1]!);
+    await page.mouse.move(corner.left - 10, corner.top - 10);
+    await page.mouse.down();
+    await page.mouse.move(last.right + 5, last.bottom + 5, { steps: 8 });
+    await page.mouse.up();
+  }
+  if (count > 1) {
+    await page.waitForFunction(
+      `document.querySelectorAll('.im-world .is-selected').length === ${count}`,
+      undefined,
+      { timeout: 60_000, polling: 100 },
+    );
+  }
+  return { x: corner.left + 10, y: corner.top + 10 };
+}

@@ -1,0 +1,96 @@
+/**
+ * Where a drag has taken items that the board document does not show yet.
+ *
+ * A drag writes positions to the document only every LIVE_WRITE_MS (tools/gestures.ts): each
+ * write leaves about 20 bytes per moved item in the board's history for good (the overwritten
+ * x and y), which everyone who opens the board loads. Between writes the moved items are drawn
+ * where the pointer has taken them by a CSS translate on their elements, set here outside
+ * React, and connectors ending on them read the same offset (`useDragOffset`).
+ */
+import { useSyncExternalStore } from 'react';
+import type { Point } from './geometry.ts';
+
+const NONE: Point = { x: 0, y: 0 };
+
+export class DragPreview {
+  readonly #root: () => HTMLElement | null;
+  #ids: ReadonlySet<string> = new Set();
+  #elements: HTMLElement[] = [];
+  #offset: Point = NONE;
+  #version = 0;
+  readonly #listeners = new Set<() => void>();
+
+  /** `root`: the element the items are drawn in. */
+  constructor(root: () => HTMLElement | null) {
+    this.#root = root;
+  }
+
+  /** A drag of `ids` starts: their elements are looked up once. */
+  begin(ids: Iterable<string>): void {
+    this.end();
+    this.#ids = new Set(ids);
+    const root = this.#root();
+    if (!root) return;
+    for (const element of root.querySelectorAll<HTMLElement>('.im-item[data-item-id]')) {
+      if (this.#ids.has(element.dataset.itemId ?? '')) this.#elements.push(element);
+    }
+  }
+
+  /** Draws the dragged items `offset` (board units) away from where the document has them. */
+  show(offset: Point): void {
+    if (offset.x === this.#offset.x && offset.y === this.#offset.y) return;
+    this.#offset = offset;
+    // Kept while the drag lasts, even at 0: taking the translate off and putting it back
+    // would have Chrome repaint each item instead of moving it.
+    const translate = `${offset.x}px ${offset.y}px`;
+    for (const element of this.#elements) element.style.translate = translate;
+    this.#changed();
+  }
+
+  /** The drag is over: everything is drawn where the document has it. */
+  end(): void {
+    for (const element of this.#elements) element.style.translate = '';
+    const moved = this.#offset !== NONE;
+    this.#offset = NONE;
+    this.#ids = new Set();
+    this.#elements = [];
+    if (moved) this.#changed();
+  }
+
+  isDragged(id: string): boolean {
+    return this.#ids.has(id);
+  }
+
+  /** How far `id` is drawn from where the document has it. */
+  offsetOf(id: string): Point {
+    return this.#ids.has(id) ? this.#offset : NONE;
+  }
+
+  subscribe = (listener: () => void) => {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  };
+
+  /** Changes whenever any offset does. */
+  get version(): number {
+    return this.#version;
+  }
+
+  #changed(): void {
+    this.#version++;
+    for (const listener of this.#listeners) listener();
+  }
+}
+
+/**
+ * How far item `id` is drawn from its place in the document; a component using it renders
+ * again only while that item is dragged.
+ */
+export function useDragOffset(preview: DragPreview, id: string | undefined): Point {
+  useSyncExternalStore(preview.subscribe, () =>
+    id !== undefined && preview.isDragged(id) ? preview.version : -1,
+  );
+  return id === undefined ? NONE : preview.offsetOf(id);
+}

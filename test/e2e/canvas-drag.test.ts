@@ -1,0 +1,142 @@
+/**
+ * A drag at a hand's pace on a real page. Every write of a drag stays in the board's history
+ * (about 20 bytes per moved item), so the board document gets the dragged items' place at most
+ * every LIVE_WRITE_MS; the page draws them, and the connectors ending on them, under the pointer
+ * at every frame. A plain Yjs client judges what the document got.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LIVE_WRITE_MS } from '../../client/src/canvas/tools/live-move.ts';
+import { addItem, type ItemMap, itemsOf } from '../../shared/board-document.ts';
+import { openBoard, waitForConnection } from '../helpers/board-page.ts';
+import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
+import { socketIoClient, waitFor } from '../helpers/clients.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { centreOf, item, zoomOf } from './canvas-helpers.ts';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** How far a point is from a box's outline (0 on it). */
+function distanceToEdge(p: { x: number; y: number }, box: DOMRect): number {
+  const dx = Math.max(box.x - p.x, 0, p.x - (box.x + box.width));
+  const dy = Math.max(box.y - p.y, 0, p.y - (box.y + box.height));
+  if (dx > 0 || dy > 0) return Math.hypot(dx, dy);
+  return Math.min(p.x - box.x, box.x + box.width - p.x, p.y - box.y, box.y + box.height - p.y);
+}
+
+describe.skipIf(!HAS_CHROMIUM)('dragging items', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let observer: ReturnType<typeof socketIoClient>;
+  let moved = '';
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    const created = await server.createBoard({ title: 'Dragging' });
+    const facilitator = await server.join(created.board.id, created.keys.facilitator, 'Observer');
+    observer = socketIoClient(server.url, created.board.id, facilitator.token);
+    await observer.synced;
+    observer.doc.transact(() => {
+      moved = addItem(observer.doc, { type: 'note', x: 0, y: 0, text: 'Moved' });
+      const still = addItem(observer.doc, { type: 'note', x: 700, y: 300, text: 'Still' });
+      addItem(observer.doc, { type: 'connector', x: 0, y: 0, from: moved, to: still });
+    });
+    ({ page } = await openBoard(browser, created.links.participant, 'Aino'));
+    await waitForConnection(page);
+    await item(page, moved).waitFor();
+  });
+  afterAll(async () => {
+    observer?.destroy();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('writes the place at most every 80 ms, draws the note and its connector under the pointer, and writes where it rests', async () => {
+    const map = itemsOf(observer.doc).get(moved) as ItemMap;
+    const start = { x: map.get('x') as number, y: map.get('y') as number };
+    let writes = 0;
+    map.observe((event) => {
+      if (event.keysChanged.has('x')) writes++;
+    });
+    const zoom = await zoomOf(page);
+    const from = await centreOf(item(page, moved));
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    // A pointer event every 16 ms for a second, as a hand gives them, not each awaited: a
+    // round trip to the browser takes longer than a frame here.
+    const cdp = await page.context().newCDPSession(page);
+    const began = Date.now();
+    let steps = 0;
+    while (Date.now() - began < 1000) {
+      steps++;
+      void cdp.send('Input.dispatchMouseEvent', {
+        type: 'mouseMoved',
+        x: from.x + 3 * steps,
+        y: from.y + steps,
+        button: 'left',
+        buttons: 1,
+      });
+      await sleep(16);
+    }
+    const pointer = { x: from.x + 3 * steps, y: from.y + steps };
+    await page.mouse.move(pointer.x, pointer.y);
+    const duringMove = writes;
+    expect(steps).toBeGreaterThan(40);
+    expect(duringMove).toBeGreaterThan(4);
+    expect(duringMove).toBeLessThanOrEqual(Math.ceil(1000 / LIVE_WRITE_MS) + 2);
+
+    // Between writes the note is drawn ahead of the document, under the pointer, and its
+    // connector starts at it: a few more steps, each looked at in the frame after it, until
+    // one falls between writes.
+    let between = 0;
+    for (let step = 0; step < 20 && between < 2; step++) {
+      pointer.x += 6;
+      await page.mouse.move(pointer.x, pointer.y);
+      const frame = await page.evaluate(
+        (id) =>
+          new Promise<{ translate: string; box: DOMRect; line: { x: number; y: number } }>(
+            (resolve) =>
+              requestAnimationFrame(() => {
+                const note = document.querySelector<HTMLElement>(`[data-item-id="${id}"]`)!;
+                const line = document.querySelector<SVGPathElement>('.im-connector-line')!;
+                const start = line.getPointAtLength(0).matrixTransform(line.getScreenCTM()!);
+                resolve({
+                  translate: note.style.translate,
+                  box: note.getBoundingClientRect().toJSON(),
+                  line: { x: start.x, y: start.y },
+                });
+              }),
+          ),
+        moved,
+      );
+      expect(Math.abs(frame.box.x + frame.box.width / 2 - pointer.x)).toBeLessThanOrEqual(1.5);
+      expect(Math.abs(frame.box.y + frame.box.height / 2 - pointer.y)).toBeLessThanOrEqual(1.5);
+      expect(distanceToEdge(frame.line, frame.box)).toBeLessThanOrEqual(1.5);
+      if (!['', '0px 0px'].includes(frame.translate)) between++;
+    }
+    expect(between).toBe(2);
+
+    // The pointer rests, still pressed: the document catches up without a release.
+    const expected = {
+      x: start.x + Math.round((pointer.x - from.x) / zoom),
+      y: start.y + Math.round((pointer.y - from.y) / zoom),
+    };
+    await waitFor(
+      () =>
+        Math.abs((map.get('x') as number) - expected.x) <= 1 &&
+        Math.abs((map.get('y') as number) - expected.y) <= 1,
+      'the place where the pointer rests',
+    );
+    await page.mouse.up();
+    await sleep(300);
+    // Released where it rested: nothing more to write, and nothing is drawn off its place.
+    expect(Math.abs((map.get('x') as number) - expected.x)).toBeLessThanOrEqual(1);
+    expect(
+      await item(page, moved).evaluate((element) => (element as HTMLElement).style.translate),
+    ).toBe('');
+    const after = await centreOf(item(page, moved));
+    expect(Math.abs(after.x - pointer.x)).toBeLessThanOrEqual(1.5);
+  });
+});
