@@ -81,11 +81,14 @@ describe.skipIf(!HAS_CHROMIUM)('dragging items', () => {
       await sleep(16);
     }
     const pointer = { x: from.x + 3 * steps, y: from.y + steps };
+    // Awaited: every step before it has reached the page.
     await page.mouse.move(pointer.x, pointer.y);
+    const movingMs = Date.now() - began;
     const duringMove = writes;
-    expect(steps).toBeGreaterThan(40);
+    expect(steps).toBeGreaterThan(30);
     expect(duringMove).toBeGreaterThan(4);
-    expect(duringMove).toBeLessThanOrEqual(Math.ceil(1000 / LIVE_WRITE_MS) + 2);
+    // Written at every frame, as before, this was 59.
+    expect(duringMove).toBeLessThanOrEqual(Math.ceil(movingMs / LIVE_WRITE_MS) + 2);
 
     // Between writes the note is drawn ahead of the document, under the pointer, and its
     // connector starts at it: a few more steps, each looked at in the frame after it, until
