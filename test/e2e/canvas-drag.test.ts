@@ -30,6 +30,7 @@ describe.skipIf(!HAS_CHROMIUM)('dragging items', () => {
   let page: Page;
   let observer: ReturnType<typeof socketIoClient>;
   let moved = '';
+  let stroke = '';
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -42,6 +43,8 @@ describe.skipIf(!HAS_CHROMIUM)('dragging items', () => {
       moved = addItem(observer.doc, { type: 'note', x: 0, y: 0, text: 'Moved' });
       const still = addItem(observer.doc, { type: 'note', x: 700, y: 300, text: 'Still' });
       addItem(observer.doc, { type: 'connector', x: 0, y: 0, from: moved, to: still });
+      const points = [0, 600, 100, 600, 200, 600, 300, 600, 400, 600];
+      stroke = addItem(observer.doc, { type: 'stroke', x: 0, y: 600, points });
     });
     ({ page } = await openBoard(browser, created.links.participant, 'Aino'));
     await waitForConnection(page);
@@ -141,5 +144,50 @@ describe.skipIf(!HAS_CHROMIUM)('dragging items', () => {
     ).toBe('');
     const after = await centreOf(item(page, moved));
     expect(Math.abs(after.x - pointer.x)).toBeLessThanOrEqual(1.5);
+  });
+
+  it('draws a stroke under the pointer between writes too, and writes its points where it rests', async () => {
+    const map = itemsOf(observer.doc).get(stroke) as ItemMap;
+    const before = [...(map.get('points') as number[])];
+    const zoom = await zoomOf(page);
+    const from = await centreOf(item(page, stroke));
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    const pointer = { ...from };
+    let between = 0;
+    for (let step = 0; step < 30 && between < 2; step++) {
+      pointer.x += 6;
+      pointer.y += 2;
+      await page.mouse.move(pointer.x, pointer.y);
+      const frame = await page.evaluate(
+        (id) =>
+          new Promise<{ translate: string; box: DOMRect }>((resolve) =>
+            requestAnimationFrame(() => {
+              const element = document.querySelector<SVGElement>(`[data-item-id="${id}"]`)!;
+              resolve({
+                translate: element.style.translate,
+                box: element.getBoundingClientRect().toJSON(),
+              });
+            }),
+          ),
+        stroke,
+      );
+      // Grabbed by its middle, it stays centred on the pointer.
+      expect(Math.abs(frame.box.x + frame.box.width / 2 - pointer.x)).toBeLessThanOrEqual(1.5);
+      expect(Math.abs(frame.box.y + frame.box.height / 2 - pointer.y)).toBeLessThanOrEqual(1.5);
+      if (!['', '0px 0px'].includes(frame.translate)) between++;
+    }
+    expect(between).toBe(2);
+    const dx = Math.round((pointer.x - from.x) / zoom);
+    const dy = Math.round((pointer.y - from.y) / zoom);
+    const expected = before.map((n, i) => n + (i % 2 === 0 ? dx : dy));
+    await waitFor(
+      () => (map.get('points') as number[]).every((n, i) => Math.abs(n - expected[i]!) <= 1),
+      'the points where the pointer rests',
+    );
+    await page.mouse.up();
+    expect(
+      await item(page, stroke).evaluate((element) => (element as SVGElement).style.translate),
+    ).toBe('');
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Where a drag has taken items that the board document does not show yet.
  *
- * A drag writes positions to the document only every LIVE_WRITE_MS (tools/gestures.ts): each
+ * A drag writes positions to the document only every LIVE_WRITE_MS (tools/live-move.ts): each
  * write leaves about 20 bytes per moved item in the board's history for good (the overwritten
  * x and y), which everyone who opens the board loads. Between writes the moved items are drawn
  * where the pointer has taken them by a CSS translate on their elements, set here outside
@@ -15,7 +15,8 @@ const NONE: Point = { x: 0, y: 0 };
 export class DragPreview {
   readonly #root: () => HTMLElement | null;
   #ids: ReadonlySet<string> = new Set();
-  #elements: HTMLElement[] = [];
+  /** Their elements: boxes are HTML, strokes SVG. */
+  #elements: (HTMLElement | SVGElement)[] = [];
   #offset: Point = NONE;
   #version = 0;
   readonly #listeners = new Set<() => void>();
@@ -31,7 +32,9 @@ export class DragPreview {
     this.#ids = new Set(ids);
     const root = this.#root();
     if (!root) return;
-    for (const element of root.querySelectorAll<HTMLElement>('.im-item[data-item-id]')) {
+    for (const element of root.querySelectorAll<HTMLElement | SVGElement>(
+      '.im-item[data-item-id]',
+    )) {
       if (this.#ids.has(element.dataset.itemId ?? '')) this.#elements.push(element);
     }
   }
@@ -50,11 +53,11 @@ export class DragPreview {
   /** The drag is over: everything is drawn where the document has it. */
   end(): void {
     for (const element of this.#elements) element.style.translate = '';
-    const moved = this.#offset !== NONE;
+    const dragged = this.#ids.size > 0;
     this.#offset = NONE;
     this.#ids = new Set();
     this.#elements = [];
-    if (moved) this.#changed();
+    if (dragged) this.#changed();
   }
 
   isDragged(id: string): boolean {
