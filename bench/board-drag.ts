@@ -13,11 +13,17 @@
  * Per drag: the updates the watcher received and their bytes (what every member is sent), how
  * much the board's state grew (what everyone who opens the board later loads, for good), the
  * median gap between updates at the watcher, and the page's frames while the pointer moved
- * (intervals between animation frames, and the long animation frames' total). Writes
+ * (intervals between animation frames, and the long animation frames' total).
+ *
+ * Then the other side: the page rests while the Node client drags one note, then the block of
+ * 100, as a page would (1.5 s, the same pace), writing at every frame (16 ms, as drags did
+ * before) or every LIVE_WRITE_MS (as now): the page's main-thread time over the drag and 300 ms
+ * after it (the devtools protocol's TaskDuration), and its frames. Writes
  * bench/results/board-drag-*.json.
  */
 import type { Page } from 'playwright-core';
 import * as Y from 'yjs';
+import { LIVE_WRITE_MS } from '../client/src/canvas/tools/live-move.ts';
 import { type ItemMap, itemsOf } from '../shared/board-document.ts';
 import { connect, startBoardBench, writeResults } from './board-fixture.ts';
 import { percentile } from './stats.ts';
@@ -32,6 +38,13 @@ const CASES = [
   { label: 'one note', moved: 1 },
   { label: '100 notes (a 10 × 10 block)', moved: 100 },
   { label: `all ${NOTES} notes (Ctrl+A)`, moved: NOTES },
+] as const;
+/** Another member drags notes while the page rests: written at every frame, or as now. */
+const WATCHING = [
+  { label: 'one note, written every 16 ms', moved: 1, everyMs: 16 },
+  { label: `one note, written every ${LIVE_WRITE_MS} ms`, moved: 1, everyMs: LIVE_WRITE_MS },
+  { label: '100 notes, written every 16 ms', moved: 100, everyMs: 16 },
+  { label: `100 notes, written every ${LIVE_WRITE_MS} ms`, moved: 100, everyMs: LIVE_WRITE_MS },
 ] as const;
 
 interface Box {
@@ -78,6 +91,7 @@ const boxOf = (page: Page, id: string) =>
 
 const bench = await startBoardBench('Drag', NOTES);
 const rows: Record<string, unknown>[] = [];
+const watchRows: Record<string, unknown>[] = [];
 try {
   const writerJoin = await bench.join(bench.keys.facilitator, 'Writer');
   const writer = connect(bench.url, bench.boardId, writerJoin.token);
@@ -101,17 +115,19 @@ try {
     arrivals.push(performance.now());
   });
   const member = await bench.join(bench.keys.participant, 'Dragger');
+  /** Every note back on its grid, as the board was made. */
+  const putBack = () =>
+    writer.doc.transact(() => {
+      for (const [id, place] of grid) {
+        const map = itemsOf(writer.doc).get(id) as ItemMap;
+        if (map.get('x') !== place.x) map.set('x', place.x);
+        if (map.get('y') !== place.y) map.set('y', place.y);
+      }
+    });
 
   for (const testCase of CASES) {
     for (let rep = 0; rep < REPS; rep++) {
-      // Every note back on its grid, as the board was made.
-      writer.doc.transact(() => {
-        for (const [id, place] of grid) {
-          const map = itemsOf(writer.doc).get(id) as ItemMap;
-          if (map.get('x') !== place.x) map.set('x', place.x);
-          if (map.get('y') !== place.y) map.set('y', place.y);
-        }
-      });
+      putBack();
       const { page, close } = await bench.memberPage(member);
       await page.goto(bench.boardUrl);
       await page.waitForFunction(
@@ -171,6 +187,63 @@ try {
       await close();
     }
   }
+  // Watching: the page rests while the Node client drags notes as a page would, a write every
+  // `everyMs` (16: every frame, as before; LIVE_WRITE_MS, as now).
+  for (const watching of WATCHING) {
+    for (let rep = 0; rep < REPS; rep++) {
+      putBack();
+      const { page, close } = await bench.memberPage(member);
+      await page.goto(bench.boardUrl);
+      await page.waitForFunction(
+        `document.querySelectorAll('.im-world [data-item-type="note"]').length === ${NOTES}`,
+        undefined,
+        { timeout: 60_000, polling: 500 },
+      );
+      await sleep(1500);
+      const side = Math.round(Math.sqrt(watching.moved));
+      const ids = bench.noteIds.filter((_, i) => i % 50 < side && Math.floor(i / 50) < side);
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable');
+      const busy = async () => {
+        const { metrics } = await cdp.send('Performance.getMetrics');
+        return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+      };
+      await page.evaluate(START_WATCH);
+      const busyBefore = await busy();
+      const began = performance.now();
+      let writes = 0;
+      for (let t = 0; t < DRAG_MS; t = performance.now() - began) {
+        // Board units: the pointer's pace above at the page's 30 % zoom, about.
+        const dx = Math.round(t * 1.3);
+        const dy = Math.round(t * 0.65);
+        writer.doc.transact(() => {
+          for (const id of ids) {
+            const place = grid.get(id)!;
+            const map = itemsOf(writer.doc).get(id) as ItemMap;
+            map.set('x', place.x + dx);
+            map.set('y', place.y + dy);
+          }
+        });
+        writes++;
+        const wait = began + writes * watching.everyMs - performance.now();
+        if (wait > 0) await sleep(wait);
+      }
+      await sleep(300);
+      const busyMs = (await busy()) - busyBefore;
+      const frames = (await page.evaluate(STOP_WATCH)) as { gaps: number[]; long: number[] };
+      watchRows.push({
+        case: watching.label,
+        rep,
+        writes,
+        busyMs: Math.round(busyMs),
+        frames: frames.gaps.length,
+        frameP95Ms: Number(percentile(frames.gaps, 95).toFixed(1)),
+        longFramesMs: Math.round(frames.long.reduce((a, b) => a + b, 0)),
+      });
+      console.log(JSON.stringify(watchRows.at(-1)));
+      await close();
+    }
+  }
   watcher.provider.destroy();
   writer.provider.destroy();
 } finally {
@@ -196,9 +269,34 @@ const summary = CASES.map(({ label }) => {
     longFramesMs: median('longFramesMs'),
   };
 });
-console.log('\nmedians of the repetitions:');
+const watchSummary = WATCHING.map(({ label }) => {
+  const of = watchRows.filter((row) => row.case === label);
+  const median = (key: string) =>
+    percentile(
+      of.map((row) => row[key] as number),
+      50,
+    );
+  return {
+    case: label,
+    writes: median('writes'),
+    busyMs: median('busyMs'),
+    frames: median('frames'),
+    frameP95Ms: median('frameP95Ms'),
+    longFramesMs: median('longFramesMs'),
+  };
+});
+console.log('\nmedians of the repetitions, dragging:');
 console.table(summary);
-writeResults('board-drag', { notes: NOTES, dragMs: DRAG_MS, rows, summary });
+console.log('\nmedians of the repetitions, watching another member drag:');
+console.table(watchSummary);
+writeResults('board-drag', {
+  notes: NOTES,
+  dragMs: DRAG_MS,
+  rows,
+  summary,
+  watchRows,
+  watchSummary,
+});
 
 /**
  * Selects `count` notes (1, a square block from the grid's corner, or all) and returns the point
