@@ -124,18 +124,23 @@ try {
         if (map.get('y') !== place.y) map.set('y', place.y);
       }
     });
+  /** Every note on its grid, and a fresh page with the board drawn and `settleMs` past. */
+  const freshPage = async (settleMs: number) => {
+    putBack();
+    const opened = await bench.memberPage(member);
+    await opened.page.goto(bench.boardUrl);
+    await opened.page.waitForFunction(
+      `document.querySelectorAll('.im-world [data-item-type="note"]').length === ${NOTES}`,
+      undefined,
+      { timeout: 60_000, polling: 500 },
+    );
+    await sleep(settleMs);
+    return opened;
+  };
 
   for (const testCase of CASES) {
     for (let rep = 0; rep < REPS; rep++) {
-      putBack();
-      const { page, close } = await bench.memberPage(member);
-      await page.goto(bench.boardUrl);
-      await page.waitForFunction(
-        `document.querySelectorAll('.im-world [data-item-type="note"]').length === ${NOTES}`,
-        undefined,
-        { timeout: 60_000, polling: 500 },
-      );
-      await sleep(1000);
+      const { page, close } = await freshPage(1000);
       const grab = await select(page, testCase.moved);
       await sleep(1000);
       const stateBefore = Y.encodeStateAsUpdate(watcher.doc).length;
@@ -191,15 +196,7 @@ try {
   // `everyMs` (16: every frame, as before; LIVE_WRITE_MS, as now).
   for (const watching of WATCHING) {
     for (let rep = 0; rep < REPS; rep++) {
-      putBack();
-      const { page, close } = await bench.memberPage(member);
-      await page.goto(bench.boardUrl);
-      await page.waitForFunction(
-        `document.querySelectorAll('.im-world [data-item-type="note"]').length === ${NOTES}`,
-        undefined,
-        { timeout: 60_000, polling: 500 },
-      );
-      await sleep(1500);
+      const { page, close } = await freshPage(1500);
       const side = Math.round(Math.sqrt(watching.moved));
       const ids = bench.noteIds.filter((_, i) => i % 50 < side && Math.floor(i / 50) < side);
       const cdp = await page.context().newCDPSession(page);
@@ -250,41 +247,43 @@ try {
   await bench.close();
 }
 
-const summary = CASES.map(({ label }) => {
-  const of = rows.filter((row) => row.case === label);
-  const median = (key: string) =>
-    percentile(
-      of.map((row) => row[key] as number),
-      50,
-    );
-  return {
-    case: label,
-    updates: median('updates'),
-    bytes: median('bytes'),
-    stateGrowth: median('stateGrowth'),
-    updateGapMs: median('updateGapMs'),
-    frames: median('frames'),
-    frameP95Ms: median('frameP95Ms'),
-    frameMaxMs: median('frameMaxMs'),
-    longFramesMs: median('longFramesMs'),
-  };
-});
-const watchSummary = WATCHING.map(({ label }) => {
-  const of = watchRows.filter((row) => row.case === label);
-  const median = (key: string) =>
-    percentile(
-      of.map((row) => row[key] as number),
-      50,
-    );
-  return {
-    case: label,
-    writes: median('writes'),
-    busyMs: median('busyMs'),
-    frames: median('frames'),
-    frameP95Ms: median('frameP95Ms'),
-    longFramesMs: median('longFramesMs'),
-  };
-});
+/** Per case, the median over its repetitions of each figure in `keys`. */
+function medians(
+  of: Record<string, unknown>[],
+  labels: readonly string[],
+  keys: readonly string[],
+) {
+  return labels.map((label) => {
+    const reps = of.filter((row) => row.case === label);
+    const figures: Record<string, number | string> = { case: label };
+    for (const key of keys) {
+      figures[key] = percentile(
+        reps.map((row) => row[key] as number),
+        50,
+      );
+    }
+    return figures;
+  });
+}
+const summary = medians(
+  rows,
+  CASES.map((c) => c.label),
+  [
+    'updates',
+    'bytes',
+    'stateGrowth',
+    'updateGapMs',
+    'frames',
+    'frameP95Ms',
+    'frameMaxMs',
+    'longFramesMs',
+  ],
+);
+const watchSummary = medians(
+  watchRows,
+  WATCHING.map((w) => w.label),
+  ['writes', 'busyMs', 'frames', 'frameP95Ms', 'longFramesMs'],
+);
 console.log('\nmedians of the repetitions, dragging:');
 console.table(summary);
 console.log('\nmedians of the repetitions, watching another member drag:');
