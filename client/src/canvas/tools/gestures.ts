@@ -54,7 +54,6 @@ export function moveGesture(
       if (!started && Math.hypot(screen.x - startScreen.x, screen.y - startScreen.y) < 3) return;
       if (!started) {
         env.undo.beginGesture();
-        env.preview.begin(moving.map((p) => p.id));
         tellLeftOut(env, 'move', leftOut);
       }
       started = true;
@@ -87,11 +86,9 @@ export function moveGesture(
         if (started) env.undo.endGesture();
         return false;
       }
-      if (started) {
-        // The shared items go back to their shared places; mine go on with the drag.
-        env.preview.begin(moving.map((p) => p.id));
-        tellLeftOut(env, 'move', before - moving.length);
-      }
+      // The shared items go back to their shared places; mine go on with the drag.
+      writer.movingChanged();
+      if (started) tellLeftOut(env, 'move', before - moving.length);
       return true;
     },
   };

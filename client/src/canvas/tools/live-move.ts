@@ -17,6 +17,8 @@ export const LIVE_WRITE_MS = 80;
 export interface LiveMove {
   /** The items are now `delta` (board units) from where the drag started. */
   push(delta: Point): void;
+  /** Some items left the drag (`moving()` is shorter): they are drawn at their place again. */
+  movingChanged(): void;
   /** Writes where the items are now and ends the preview. */
   flush(): void;
   /** Ends the preview and forgets what was not written. */
@@ -29,6 +31,8 @@ export function liveMove(env: ToolEnv, moving: () => readonly Placed[]): LiveMov
   let written = latest;
   let writtenAt = -Infinity;
   let frame = 0;
+  let previewing = false;
+  const preview = () => env.preview.begin(moving().map((p) => p.id));
   const write = () => {
     flushSync(() => {
       placeAt(env.model, moving(), latest.x, latest.y);
@@ -46,23 +50,26 @@ export function liveMove(env: ToolEnv, moving: () => readonly Placed[]): LiveMov
     // Written once due even if the pointer rests: others see where the drag has got to.
     frame = requestAnimationFrame(onFrame);
   };
-  const stop = () => {
+  const finish = () => {
     if (frame) cancelAnimationFrame(frame);
     frame = 0;
+    env.preview.end();
+    previewing = false;
   };
   return {
     push(delta) {
+      if (!previewing) preview();
+      previewing = true;
       latest = delta;
       if (!frame) frame = requestAnimationFrame(onFrame);
     },
+    movingChanged() {
+      if (previewing) preview();
+    },
     flush() {
-      stop();
       if (unwritten()) write();
-      env.preview.end();
+      finish();
     },
-    drop() {
-      stop();
-      env.preview.end();
-    },
+    drop: finish,
   };
 }
