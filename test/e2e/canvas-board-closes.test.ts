@@ -14,7 +14,7 @@ import { openBoard, SCREENSHOTS, waitForConnection } from '../helpers/board-page
 import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
 import { sleep, socketIoClient } from '../helpers/clients.ts';
 import type { TestServer } from '../helpers/server.ts';
-import { centreOf, item } from './canvas-helpers.ts';
+import { centreOf, item, zoomOf } from './canvas-helpers.ts';
 
 /** Every other left/top the page gives the item from now on, as "left,top" strings. */
 async function watchPlace(page: Page, id: string): Promise<() => Promise<string[]>> {
@@ -75,13 +75,18 @@ describe.skipIf(!HAS_CHROMIUM)('the shared board closes during a drag', () => {
       await note.waitFor();
       await page.waitForTimeout(300); // the first view's zoom to fit
 
-      // The drag is under way, and what it wrote so far is on the shared board.
+      // The drag is under way, and where the pointer is now is on the shared board (a drag
+      // writes every 80 ms, then once more where the pointer rests).
+      const zoom = await zoomOf(page);
       const from = await centreOf(note);
       await page.mouse.move(from.x, from.y);
       await page.mouse.down();
       await page.mouse.move(from.x + 60, from.y + 20, { steps: 6 });
       await expect
-        .poll(async () => sharedX() !== 0 && sharedX() === (await leftOf(page, id)))
+        .poll(
+          async () =>
+            Math.abs((sharedX() ?? 0) - 60 / zoom) <= 1 && sharedX() === (await leftOf(page, id)),
+        )
         .toBe(true);
       const shared = sharedX();
       const sent = Y.encodeStateVector(facilitator.doc);
