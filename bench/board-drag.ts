@@ -25,7 +25,14 @@ import type { Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { LIVE_WRITE_MS } from '../client/src/canvas/tools/live-move.ts';
 import { type ItemMap, itemsOf } from '../shared/board-document.ts';
-import { connect, startBoardBench, writeResults } from './board-fixture.ts';
+import {
+  connect,
+  RECORD_FRAMES,
+  type RecordedFrames,
+  STOP_FRAMES,
+  startBoardBench,
+  writeResults,
+} from './board-fixture.ts';
 import { percentile } from './stats.ts';
 
 const NOTES = Number(process.env.BENCH_NOTES) || 2000;
@@ -55,31 +62,6 @@ interface Box {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * In-page scripts (strings: tsx would wrap a named function in a helper the page lacks): one
- * records every animation frame's time and the long animation frames; the other stops it and
- * returns the intervals between frames and the long frames' durations.
- */
-const START_WATCH = `(() => {
-  window.__frames = [];
-  window.__long = [];
-  window.__stop = false;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__long.push(entry.duration);
-  }).observe({ type: 'long-animation-frame' });
-  const tick = (t) => {
-    window.__frames.push(t);
-    if (!window.__stop) requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-})()`;
-const STOP_WATCH = `(() => {
-  window.__stop = true;
-  const gaps = [];
-  for (let i = 1; i < window.__frames.length; i++) gaps.push(window.__frames[i] - window.__frames[i - 1]);
-  return { gaps, long: window.__long };
-})()`;
 
 const boxOf = (page: Page, id: string) =>
   page.evaluate((itemId) => {
@@ -147,7 +129,7 @@ try {
       updates = 0;
       bytes = 0;
       arrivals.length = 0;
-      await page.evaluate(START_WATCH);
+      await page.evaluate(RECORD_FRAMES);
       await page.mouse.move(grab.x, grab.y);
       await page.mouse.down();
       const cdp = await page.context().newCDPSession(page);
@@ -168,7 +150,7 @@ try {
       }
       const end = pointerAt(DRAG_MS);
       await page.mouse.move(end.x, end.y);
-      const frames = (await page.evaluate(STOP_WATCH)) as { gaps: number[]; long: number[] };
+      const frames = (await page.evaluate(STOP_FRAMES)) as RecordedFrames;
       await sleep(500);
       await page.mouse.up();
       await sleep(1000);
@@ -205,7 +187,7 @@ try {
         const { metrics } = await cdp.send('Performance.getMetrics');
         return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
       };
-      await page.evaluate(START_WATCH);
+      await page.evaluate(RECORD_FRAMES);
       const busyBefore = await busy();
       const began = performance.now();
       let writes = 0;
@@ -227,7 +209,7 @@ try {
       }
       await sleep(300);
       const busyMs = (await busy()) - busyBefore;
-      const frames = (await page.evaluate(STOP_WATCH)) as { gaps: number[]; long: number[] };
+      const frames = (await page.evaluate(STOP_FRAMES)) as RecordedFrames;
       watchRows.push({
         case: watching.label,
         rep,

@@ -85,6 +85,36 @@ export const NOTES_ON_SCREEN_VOTABLE = `(() => {
   return onScreen > 0;
 })()`;
 
+/**
+ * In-page scripts (strings, as above): RECORD_FRAMES notes the time of every animation frame and
+ * the duration of every long animation frame until STOP_FRAMES, which returns the intervals
+ * between the frames and the long frames' durations.
+ */
+export const RECORD_FRAMES = `(() => {
+  window.__frames = [];
+  window.__long = [];
+  window.__stop = false;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__long.push(entry.duration);
+  }).observe({ type: 'long-animation-frame' });
+  const tick = (t) => {
+    window.__frames.push(t);
+    if (!window.__stop) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})()`;
+export const STOP_FRAMES = `(() => {
+  window.__stop = true;
+  const gaps = window.__frames.slice(1).map((t, i) => t - window.__frames[i]);
+  return { gaps, long: window.__long };
+})()`;
+export interface RecordedFrames {
+  /** ms between consecutive animation frames. */
+  gaps: number[];
+  /** ms, each long animation frame's duration. */
+  long: number[];
+}
+
 export interface BoardBench {
   url: string;
   boardId: string;

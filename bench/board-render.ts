@@ -21,6 +21,9 @@ import {
   connect,
   NOTES_ON_SCREEN_VOTABLE,
   post,
+  RECORD_FRAMES,
+  type RecordedFrames,
+  STOP_FRAMES,
   startBoardBench,
   writeResults,
 } from './board-fixture.ts';
@@ -111,15 +114,7 @@ try {
     // Pan with the wheel over the board while the page records its frames.
     const box = (await page.locator('.im-surface').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.evaluate(`(() => {
-      window.__frames = [];
-      window.__stop = false;
-      const tick = (t) => {
-        window.__frames.push(t);
-        if (!window.__stop) requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    })()`);
+    await page.evaluate(RECORD_FRAMES);
     if (process.env.BENCH_DEBUG) {
       await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline'] });
     }
@@ -141,11 +136,8 @@ try {
       await page.mouse.wheel(sign * 24, sign * 12);
       step++;
     }
-    const frames = (await page.evaluate(
-      '(() => { window.__stop = true; return window.__frames; })()',
-    )) as number[];
+    const { gaps: deltas } = (await page.evaluate(STOP_FRAMES)) as RecordedFrames;
     clearInterval(editing);
-    const deltas = frames.slice(1).map((t, i) => t - frames[i]!);
     if (process.env.BENCH_DEBUG) {
       // Busy time of the renderer's main and compositor threads per frame while panning.
       const trace = JSON.parse((await browser.stopTracing()).toString()) as {
