@@ -189,9 +189,9 @@ describe.skipIf(!HAS_CHROMIUM)('accessibility of the board', () => {
     });
     await edited.waitFor();
     // Focus returns to the note's edit button, so the keyboard keeps its place.
-    expect(
-      await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''),
-    ).toBe('Edit “Typed without a mouse, then edited”');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''))
+      .toBe('Edit “Typed without a mouse, then edited”');
 
     await tabTo(page, /^Vote for “Typed without a mouse, then edited”$/);
     await page.keyboard.press('Enter');

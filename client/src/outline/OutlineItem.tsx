@@ -1,5 +1,5 @@
 /** One item in the outline: its words, my votes or its result, its follow-ups, and actions. */
-import { type FormEvent, memo, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, memo, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { conceptName, type Item, itemLabel, itemsOf } from '../../../shared/board-document.ts';
 import { useBoardSession } from '../board/board-session.ts';
@@ -180,11 +180,18 @@ export const OutlineItem = memo(function OutlineItem(props: OutlineItemProps) {
   const editable =
     canEdit && (item.type === 'note' || item.type === 'text' || item.type === 'concept');
   const headingId = useId();
+  // Back to where the person was, so the keyboard does not lose its place: in the commit that
+  // takes the form away, so the focus is never left on <body> in between.
+  const refocus = useRef(false);
+  useLayoutEffect(() => {
+    if (editing || !refocus.current) return;
+    refocus.current = false;
+    editButton.current?.focus();
+  }, [editing]);
   const doneEditing = (saved: boolean) => {
     setEditing(false);
+    refocus.current = true;
     if (saved) props.announce(t.outline.announceSaved);
-    // Back to where the person was, so the keyboard does not lose its place.
-    requestAnimationFrame(() => editButton.current?.focus());
   };
   return (
     <li className="ol-item" data-outline-item-id={item.id} aria-labelledby={headingId}>
