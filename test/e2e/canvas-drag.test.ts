@@ -2,7 +2,8 @@
  * A drag at a hand's pace on a real page. Every write of a drag stays in the board's history
  * (about 20 bytes per moved item), so the board document gets the dragged items' place at most
  * every LIVE_WRITE_MS; the page draws them, and the connectors ending on them, under the pointer
- * at every frame. A plain Yjs client judges what the document got.
+ * at every frame. Alt+arrow held down moves items as a drag does. A plain Yjs client judges
+ * what the document got.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +53,7 @@ describe.skipIf(!HAS_CHROMIUM)('dragging items', () => {
   let observer: ReturnType<typeof socketIoClient>;
   let moved = '';
   let stroke = '';
+  let nudged = '';
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -66,6 +68,7 @@ describe.skipIf(!HAS_CHROMIUM)('dragging items', () => {
       addItem(observer.doc, { type: 'connector', x: 0, y: 0, from: moved, to: still });
       const points = [0, 600, 100, 600, 200, 600, 300, 600, 400, 600];
       stroke = addItem(observer.doc, { type: 'stroke', x: 0, y: 600, points });
+      nudged = addItem(observer.doc, { type: 'note', x: 300, y: 900, text: 'Nudged' });
     });
     ({ page } = await openBoard(browser, created.links.participant, 'Aino'));
     await waitForConnection(page);
@@ -180,5 +183,51 @@ describe.skipIf(!HAS_CHROMIUM)('dragging items', () => {
     expect(
       await item(page, stroke).evaluate((element) => (element as SVGElement).style.translate),
     ).toBe('');
+  });
+
+  it('holding Alt+arrow draws the note at every repeat and writes it at most every 80 ms, one undo step', async () => {
+    const map = itemsOf(observer.doc).get(nudged) as ItemMap;
+    const start = { x: map.get('x') as number, y: map.get('y') as number };
+    let writes = 0;
+    map.observe((event) => {
+      if (event.keysChanged.has('x')) writes++;
+    });
+    const zoom = await zoomOf(page);
+    await item(page, nudged).click();
+    const from = await nextFrame(page, nudged);
+    await page.keyboard.down('Alt');
+    const began = Date.now();
+    // A press, then the key repeats (as a keyboard does about every 33 ms): each repeat is
+    // looked at in the frame after it.
+    const presses = 30;
+    let between = 0;
+    for (let press = 1; press <= presses; press++) {
+      await page.keyboard.down('ArrowRight');
+      const frame = await nextFrame(page, nudged);
+      expect(Math.abs(frame.box.x - (from.box.x + 10 * press * zoom))).toBeLessThanOrEqual(1.5);
+      if (!['', '0px 0px'].includes(frame.translate)) between++;
+    }
+    const heldMs = Date.now() - began;
+    const duringHold = writes;
+    expect(between).toBeGreaterThan(0);
+    expect(duringHold).toBeGreaterThan(1);
+    // Written at every repeat, as before, this was 30.
+    expect(duringHold).toBeLessThanOrEqual(Math.ceil(heldMs / LIVE_WRITE_MS) + 2);
+    await page.keyboard.up('ArrowRight');
+    await page.keyboard.up('Alt');
+    // Let go: the document has where the repeats got to, and the note is drawn there.
+    await waitFor(
+      () => map.get('x') === start.x + 10 * presses,
+      'the place where the key was let go',
+    );
+    expect(map.get('y')).toBe(start.y);
+    const after = await nextFrame(page, nudged);
+    expect(after.translate).toBe('');
+    expect(Math.abs(after.box.x - (from.box.x + 10 * presses * zoom))).toBeLessThanOrEqual(1.5);
+    // The press and its repeats are one step to undo.
+    await page.keyboard.press('Control+z');
+    await waitFor(() => map.get('x') === start.x, 'the hold undone');
+    await sleep(500);
+    expect(map.get('x')).toBe(start.x);
   });
 });

@@ -23,6 +23,7 @@ import {
 import { boundsOf, boxOf, centre } from './model/geometry.ts';
 import { FIT_INSETS } from './model/viewport.ts';
 import { PresencePublisher } from './presence/presence-publisher.ts';
+import { HeldNudge } from './tools/held-nudge.ts';
 import { handleKeyDown, type KeyboardActions } from './tools/keyboard.ts';
 import { PointerController } from './tools/pointer-controller.ts';
 import { canWrite, type ToolEnv } from './tools/tool-env.ts';
@@ -57,6 +58,7 @@ export function useCanvasEffects(
 ) {
   const { model, state, viewport, undo } = env;
   const pointerRef = useRef<PointerController | null>(null);
+  const nudgeRef = useRef<HeldNudge | null>(null);
 
   useEffect(() => {
     undo.attach();
@@ -87,6 +89,11 @@ export function useCanvasEffects(
     const publisher = new PresencePublisher(awareness);
     const pointer = new PointerController(root, env);
     pointerRef.current = pointer;
+    const nudge = new HeldNudge(env);
+    nudgeRef.current = nudge;
+    // Before the pointer controller's own listener: a press ends a held Alt+arrow first.
+    const releaseNudge = () => nudge.release();
+    root.addEventListener('pointerdown', releaseNudge, { capture: true });
     let lastCursor: { x: number; y: number } | null = null;
     pointer.onCursor = (point) => {
       lastCursor = point;
@@ -125,7 +132,7 @@ export function useCanvasEffects(
         event.preventDefault();
         return;
       }
-      if (handleKeyDown(event, env, actions, inCanvas())) event.preventDefault();
+      if (handleKeyDown(event, env, actions, nudge, inCanvas())) event.preventDefault();
     };
     const releaseSpace = () => {
       pointer.spaceHeld = false;
@@ -133,6 +140,12 @@ export function useCanvasEffects(
     };
     const onKeyUp = (event: KeyboardEvent) => {
       if (event.key === ' ') releaseSpace();
+      if (event.key === 'Alt' || event.key.startsWith('Arrow')) nudge.release();
+    };
+    // Keys let go in another window never reach us: nothing stays held.
+    const onBlur = () => {
+      releaseSpace();
+      nudge.release();
     };
     const onCopy = (event: ClipboardEvent) => {
       if (isEditable(event.target) || !inCanvas() || state.selection.size === 0) return;
@@ -181,14 +194,15 @@ export function useCanvasEffects(
     };
     document.addEventListener('keydown', onKeyDown);
     document.addEventListener('keyup', onKeyUp);
-    // Space released in another window never reaches us: do not stay stuck in pan mode.
-    window.addEventListener('blur', releaseSpace);
+    window.addEventListener('blur', onBlur);
     document.addEventListener('copy', onCopy);
     document.addEventListener('paste', onPaste);
     root.addEventListener('focusin', onFocusIn);
     return () => {
       if (pointerRef.current === pointer) pointerRef.current = null;
       pointer.destroy();
+      if (nudgeRef.current === nudge) nudgeRef.current = null;
+      nudge.drop();
       publisher.destroy();
       offViewport();
       offState();
@@ -198,16 +212,20 @@ export function useCanvasEffects(
       root.removeEventListener('focusin', onFocusIn);
       document.removeEventListener('keydown', onKeyDown);
       document.removeEventListener('keyup', onKeyUp);
-      window.removeEventListener('blur', releaseSpace);
+      window.removeEventListener('blur', onBlur);
+      root.removeEventListener('pointerdown', releaseNudge, { capture: true });
       document.removeEventListener('copy', onCopy);
       document.removeEventListener('paste', onPaste);
       viewport.attach(null);
     };
   }, [env, surface, world, awareness, actions, model, state, viewport, undo]);
 
-  // The moment the shared board closes to me, a drag or resize of shared items ends.
+  // The moment the shared board closes to me, a drag, resize or held Alt+arrow of shared items
+  // ends.
   useEffect(() => {
-    if (readOnly) pointerRef.current?.sharedClosed();
+    if (!readOnly) return;
+    pointerRef.current?.sharedClosed();
+    nudgeRef.current?.drop();
   }, [readOnly]);
 
   // Selection and editing forget items that are gone (deleted here or by someone else).

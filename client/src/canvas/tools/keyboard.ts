@@ -7,15 +7,10 @@
 
 import type { Tool } from '../model/canvas-state.ts';
 import { copyItems, pasteItems } from '../model/clipboard.ts';
-import {
-  bringToFront,
-  deleteItems,
-  movingSet,
-  placeAt,
-  sendToBack,
-} from '../model/edit-actions.ts';
+import { bringToFront, deleteItems, sendToBack } from '../model/edit-actions.ts';
 import { boundsOf, boxOf, centre } from '../model/geometry.ts';
 import { createByKeyboard, isCreatingTool } from './create.ts';
+import type { HeldNudge } from './held-nudge.ts';
 import { canWrite, editableIds, type ToolEnv, tellLeftOut, usableTools } from './tool-env.ts';
 
 export const TOOL_KEYS: Record<string, Tool> = {
@@ -79,8 +74,11 @@ export function handleKeyDown(
   event: KeyboardEvent,
   env: ToolEnv,
   actions: KeyboardActions,
+  nudge: HeldNudge,
   inCanvas: boolean,
 ): boolean {
+  // Any other key ends a held Alt+arrow (held-nudge.ts); its repeats stop anyway.
+  if (!(event.altKey && event.key.startsWith('Arrow'))) nudge.release();
   if (isEditable(event.target) || !inCanvas) return false;
   if (event.target instanceof HTMLElement && event.target.closest('dialog')) return false;
   // On a button, Space, Enter and arrows belong to the button (and its tool bar).
@@ -133,7 +131,7 @@ export function handleKeyDown(
     const step = event.shiftKey ? 1 : 10;
     const dx = key === 'ArrowLeft' ? -step : key === 'ArrowRight' ? step : 0;
     const dy = key === 'ArrowUp' ? -step : key === 'ArrowDown' ? step : 0;
-    if (editable.length > 0) placeAt(env.model, movingSet(env.model, editable), dx, dy);
+    if (editable.length > 0) nudge.press(editable, dx, dy, event.repeat);
     tellLeftOut(env, 'move', selection.length - editable.length);
     return true;
   }
