@@ -15,22 +15,34 @@ import { sleep, socketIoClient, waitFor } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { centreOf, item, zoomOf } from './canvas-helpers.ts';
 
-/**
- * What the frame after now draws of item `id`: its translate and box, and where the board's
- * connector starts.
- */
+interface Drawn {
+  translate: string;
+  /** What a resize adds to its width between writes. */
+  grow: string;
+  box: DOMRect;
+  /** Where the board's connector starts and ends. */
+  line: { x: number; y: number };
+  lineEnd: { x: number; y: number };
+}
+
+/** What the frame after now draws of item `id`, and of the board's connector. */
 function nextFrame(page: Page, id: string) {
   return page.evaluate(
     (itemId) =>
-      new Promise<{ translate: string; box: DOMRect; line: { x: number; y: number } }>((resolve) =>
+      new Promise<Drawn>((resolve) =>
         requestAnimationFrame(() => {
           const element = document.querySelector<HTMLElement>(`[data-item-id="${itemId}"]`)!;
           const line = document.querySelector<SVGPathElement>('.im-connector-line')!;
-          const start = line.getPointAtLength(0).matrixTransform(line.getScreenCTM()!);
+          const onScreen = (at: number) => {
+            const point = line.getPointAtLength(at).matrixTransform(line.getScreenCTM()!);
+            return { x: point.x, y: point.y };
+          };
           resolve({
             translate: element.style.translate,
+            grow: element.style.getPropertyValue('--im-grow-w'),
             box: element.getBoundingClientRect().toJSON(),
-            line: { x: start.x, y: start.y },
+            line: onScreen(0),
+            lineEnd: onScreen(line.getTotalLength()),
           });
         }),
       ),
@@ -54,6 +66,7 @@ describe.skipIf(!HAS_CHROMIUM)('dragging items', () => {
   let moved = '';
   let stroke = '';
   let nudged = '';
+  let still = '';
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -64,7 +77,7 @@ describe.skipIf(!HAS_CHROMIUM)('dragging items', () => {
     await observer.synced;
     observer.doc.transact(() => {
       moved = addItem(observer.doc, { type: 'note', x: 0, y: 0, text: 'Moved' });
-      const still = addItem(observer.doc, { type: 'note', x: 700, y: 300, text: 'Still' });
+      still = addItem(observer.doc, { type: 'note', x: 700, y: 300, text: 'Still' });
       addItem(observer.doc, { type: 'connector', x: 0, y: 0, from: moved, to: still });
       const points = [0, 600, 100, 600, 200, 600, 300, 600, 400, 600];
       stroke = addItem(observer.doc, { type: 'stroke', x: 0, y: 600, points });
@@ -229,5 +242,80 @@ describe.skipIf(!HAS_CHROMIUM)('dragging items', () => {
     await waitFor(() => map.get('x') === start.x, 'the hold undone');
     await sleep(500);
     expect(map.get('x')).toBe(start.x);
+  });
+
+  it('a resize draws the note larger at every frame, with its connector, and writes its size at most every 80 ms', async () => {
+    const map = itemsOf(observer.doc).get(still) as ItemMap;
+    const start = { w: map.get('w') as number, h: map.get('h') as number };
+    let writes = 0;
+    map.observe((event) => {
+      if (event.keysChanged.has('w')) writes++;
+    });
+    const zoom = await zoomOf(page);
+    await item(page, still).click();
+    const handle = item(page, still).locator('[data-handle="resize"]');
+    const from = await centreOf(handle);
+    const before = await nextFrame(page, still);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    // As the drag above: sixty pointer events 16 ms apart, not each awaited.
+    const cdp = await page.context().newCDPSession(page);
+    const began = Date.now();
+    const steps = 60;
+    for (let step = 1; step <= steps; step++) {
+      void cdp.send('Input.dispatchMouseEvent', {
+        type: 'mouseMoved',
+        x: from.x + 2 * step,
+        y: from.y + step,
+        button: 'left',
+        buttons: 1,
+      });
+      await sleep(16);
+    }
+    const pointer = { x: from.x + 2 * steps, y: from.y + steps };
+    await page.mouse.move(pointer.x, pointer.y);
+    const resizingMs = Date.now() - began;
+    const duringResize = writes;
+    expect(duringResize).toBeGreaterThan(4);
+    // Written at every frame, as before, this was about 60.
+    expect(duringResize).toBeLessThanOrEqual(Math.ceil(resizingMs / LIVE_WRITE_MS) + 2);
+
+    // Between writes the note is drawn as large as the pointer has it, where it was, and its
+    // connector still ends on its edge.
+    let between = 0;
+    for (let step = 0; step < 20 && between < 2; step++) {
+      pointer.x += 4;
+      await page.mouse.move(pointer.x, pointer.y);
+      const frame = await nextFrame(page, still);
+      expect(Math.abs(frame.box.x - before.box.x)).toBeLessThanOrEqual(1.5);
+      expect(
+        Math.abs(frame.box.width - (before.box.width + pointer.x - from.x)),
+      ).toBeLessThanOrEqual(1.5);
+      expect(
+        Math.abs(frame.box.height - (before.box.height + pointer.y - from.y)),
+      ).toBeLessThanOrEqual(1.5);
+      expect(distanceToEdge(frame.lineEnd, frame.box)).toBeLessThanOrEqual(1.5);
+      if (!['', '0px'].includes(frame.grow)) between++;
+    }
+    expect(between).toBe(2);
+
+    // The pointer rests: the document catches up before the release.
+    const expected = {
+      w: start.w + Math.round((pointer.x - from.x) / zoom),
+      h: start.h + Math.round((pointer.y - from.y) / zoom),
+    };
+    await waitFor(
+      () =>
+        Math.abs((map.get('w') as number) - expected.w) <= 1 &&
+        Math.abs((map.get('h') as number) - expected.h) <= 1,
+      'the size where the pointer rests',
+    );
+    await page.mouse.up();
+    const after = await nextFrame(page, still);
+    expect(after.grow).toBe('');
+    expect(Math.abs(after.box.width - (before.box.width + pointer.x - from.x))).toBeLessThanOrEqual(
+      1.5,
+    );
+    expect(distanceToEdge(after.lineEnd, after.box)).toBeLessThanOrEqual(1.5);
   });
 });

@@ -3,8 +3,8 @@ import { memo } from 'react';
 import { type ItemMap, readItem } from '../../../../shared/board-document.ts';
 import { useCanvas } from '../canvas-context.ts';
 import { useItemStatus } from '../model/canvas-state.ts';
-import { useDragOffset } from '../model/drag-preview.ts';
-import { type Box, boxOf, centre, edgePoint, type Point } from '../model/geometry.ts';
+import { drawnBox, useDragOffset } from '../model/drag-preview.ts';
+import { boxOf, centre, edgePoint } from '../model/geometry.ts';
 import { useItem, useMapVersion } from './use-item.ts';
 
 export interface ConnectorViewProps {
@@ -22,14 +22,14 @@ export const ConnectorView = memo(function ConnectorView({ id, map }: ConnectorV
   const toMap = item?.type === 'connector' ? model.mapOf(item.to) : undefined;
   useMapVersion(fromMap);
   useMapVersion(toMap);
-  // An end being dragged is drawn where the drag has it, ahead of the document.
+  // An end being dragged or resized is drawn as the gesture has it, ahead of the document.
   const fromOffset = useDragOffset(preview, item?.type === 'connector' ? item.from : undefined);
   const toOffset = useDragOffset(preview, item?.type === 'connector' ? item.to : undefined);
   if (item?.type !== 'connector' || !fromMap || !toMap) return null;
   const fromItem = readItem(item.from, fromMap);
   const toItem = readItem(item.to, toMap);
-  const a = fromItem ? shifted(boxOf(fromItem), fromOffset) : null;
-  const b = toItem ? shifted(boxOf(toItem), toOffset) : null;
+  const a = fromItem ? drawnBox(boxOf(fromItem), fromOffset) : null;
+  const b = toItem ? drawnBox(boxOf(toItem), toOffset) : null;
   if (!a || !b) return null;
   const start = edgePoint(a, centre(b));
   const end = edgePoint(b, centre(a));
@@ -46,7 +46,3 @@ export const ConnectorView = memo(function ConnectorView({ id, map }: ConnectorV
     </g>
   );
 });
-
-function shifted(box: Box | null, by: Point): Box | null {
-  return box && (by.x !== 0 || by.y !== 0) ? { ...box, x: box.x + by.x, y: box.y + by.y } : box;
-}

@@ -77,8 +77,10 @@ export function ItemShell({
       style={{
         left: item.x,
         top: item.y,
-        width: item.w,
-        height: item.h,
+        // While its handle is dragged, a resize draws it larger between writes
+        // (model/drag-preview.ts).
+        width: resizable ? `calc(${item.w}px + var(--im-grow-w, 0px))` : item.w,
+        height: resizable ? `calc(${item.h}px + var(--im-grow-h, 0px))` : item.h,
         zIndex: z,
         ...style,
       }}

@@ -179,9 +179,15 @@ export function sendToBack(model: BoardModel, ids: readonly string[]): void {
   model.editEach([...ids].reverse(), (map) => map.set(Z_FIELD, --z));
 }
 
+/** The size resizeTo writes for (w, h): whole units, no smaller than 40 × 30. */
+export function clampedSize(w: number, h: number): { w: number; h: number } {
+  return { w: Math.max(40, Math.round(w)), h: Math.max(30, Math.round(h)) };
+}
+
 export function resizeTo(model: BoardModel, id: string, w: number, h: number): void {
+  const size = clampedSize(w, h);
   model.editEach([id], (map) => {
-    map.set('w', Math.max(40, Math.round(w)));
-    map.set('h', Math.max(30, Math.round(h)));
+    map.set('w', size.w);
+    map.set('h', size.h);
   });
 }

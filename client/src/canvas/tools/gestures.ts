@@ -2,11 +2,11 @@
 import { readItem } from '../../../../shared/board-document.ts';
 import { STROKE_COLOR } from '../items/colors.ts';
 import {
+  clampedSize,
   createItem,
   deleteItems,
   movingSet,
   placeAt,
-  resizeTo,
   snapToFrames,
 } from '../model/edit-actions.ts';
 import {
@@ -19,7 +19,7 @@ import {
   strokeBox,
   strokeHit,
 } from '../model/geometry.ts';
-import { liveMove } from './live-move.ts';
+import { liveMove, liveResize } from './live-move.ts';
 import { type Gesture, perFrame, type ToolEnv, tellLeftOut } from './tool-env.ts';
 
 export function panGesture(env: ToolEnv, startScreen: Point): Gesture {
@@ -57,7 +57,9 @@ export function moveGesture(
         tellLeftOut(env, 'move', leftOut);
       }
       started = true;
-      writer.push({ x: Math.round(point.x - start.x), y: Math.round(point.y - start.y) });
+      const x = Math.round(point.x - start.x);
+      const y = Math.round(point.y - start.y);
+      writer.push({ x, y, w: 0, h: 0 });
     },
     end() {
       if (!started) return;
@@ -98,26 +100,28 @@ export function resizeGesture(env: ToolEnv, id: string, start: Point): Gesture {
   const item = env.model.read(id);
   const box = item ? boxOf(item) : null;
   env.undo.beginGesture();
-  const writer = perFrame<Point>((size) => resizeTo(env.model, id, size.x, size.y));
+  const writer = box ? liveResize(env, id, box) : null;
   return {
     move(point) {
-      if (!box) return;
-      writer.push({ x: box.w + point.x - start.x, y: box.h + point.y - start.y });
+      if (!box || !writer) return;
+      // Sized as resizeTo will write it, so the preview draws what the document gets.
+      const size = clampedSize(box.w + point.x - start.x, box.h + point.y - start.y);
+      writer.push({ x: 0, y: 0, w: size.w - box.w, h: size.h - box.h });
     },
     end() {
-      writer.flush();
+      writer?.flush();
       snapToFrames(env.model, [id]);
       env.undo.endGesture();
     },
     cancel() {
-      writer.drop();
+      writer?.drop();
       // The gesture began on the press: undoing it puts the size back.
       if (box && env.model.mayEdit(id)) env.undo.revertGesture();
       else env.undo.endGesture();
     },
     sharedClosed() {
       if (env.model.isPrivate(id)) return true;
-      writer.drop();
+      writer?.drop();
       env.undo.endGesture();
       return false;
     },

@@ -5,9 +5,9 @@
  * repeat, written at most every LIVE_WRITE_MS. The press and its repeats are one undo step.
  * Letting go, another key, the pointer or leaving the window writes where they got to.
  */
+import { type BoxDelta, NO_DELTA } from '../model/drag-preview.ts';
 import { movingSet, type Placed, placeAt } from '../model/edit-actions.ts';
-import type { Point } from '../model/geometry.ts';
-import { type LiveMove, liveMove } from './live-move.ts';
+import { type LiveEdit, liveMove } from './live-move.ts';
 import type { ToolEnv } from './tool-env.ts';
 
 interface Hold {
@@ -15,8 +15,8 @@ interface Hold {
   key: string;
   moving: readonly Placed[];
   /** Of the repeats, from where the press left the items. */
-  delta: Point;
-  writer: LiveMove;
+  delta: BoxDelta;
+  writer: LiveEdit;
 }
 
 export class HeldNudge {
@@ -32,7 +32,7 @@ export class HeldNudge {
     const key = ids.join('\n');
     const held = this.#hold;
     if (repeat && held?.key === key) {
-      held.delta = { x: held.delta.x + dx, y: held.delta.y + dy };
+      held.delta = { ...NO_DELTA, x: held.delta.x + dx, y: held.delta.y + dy };
       held.writer.push(held.delta);
       return;
     }
@@ -45,7 +45,7 @@ export class HeldNudge {
       key,
       // The repeats go on from where the press put them.
       moving: start.map((p) => ({ ...p, item: model.read(p.id) ?? p.item })),
-      delta: { x: 0, y: 0 },
+      delta: NO_DELTA,
       writer: liveMove(this.#env, () => hold.moving),
     };
     this.#hold = hold;

@@ -1,22 +1,23 @@
 /**
- * A drag's writes to the document. Each write stays in the board's history for good (about 20
- * bytes per moved item: the x and y it overwrote), and everyone who opens the board loads it,
- * so a drag writes the items' place at most every LIVE_WRITE_MS, not at every frame: others
- * see it move in steps as often as they see my pointer (presence-publisher.ts). Every frame in
- * between draws the items where the pointer has them (model/drag-preview.ts). A write and the
- * preview's catching up with it are one synchronous React render, so no frame shows an item
- * back at its old place.
+ * A drag's writes to the document, and a resize's. Each write stays in the board's history for
+ * good (about 20 bytes per moved item: the x and y it overwrote), and everyone who opens the
+ * board loads it, so a drag writes the items' place at most every LIVE_WRITE_MS, not at every
+ * frame: others see it move in steps as often as they see my pointer (presence-publisher.ts).
+ * Every frame in between draws the items where the pointer has them (model/drag-preview.ts). A
+ * write and the preview's catching up with it are one synchronous React render, so no frame
+ * shows an item back at its old place. A resize writes its item's size the same way.
  */
 import { flushSync } from 'react-dom';
-import { type Placed, placeAt } from '../model/edit-actions.ts';
-import type { Point } from '../model/geometry.ts';
+import { type BoxDelta, NO_DELTA } from '../model/drag-preview.ts';
+import { type Placed, placeAt, resizeTo } from '../model/edit-actions.ts';
+import type { Box } from '../model/geometry.ts';
 import type { ToolEnv } from './tool-env.ts';
 
 export const LIVE_WRITE_MS = 80;
 
-export interface LiveMove {
-  /** The items are now `delta` (board units) from where the drag started. */
-  push(delta: Point): void;
+export interface LiveEdit {
+  /** The items are now `delta` (board units) from where the gesture started. */
+  push(delta: BoxDelta): void;
   /** Some items left the drag (`moving()` is shorter): they are drawn at their place again. */
   movingChanged(): void;
   /** Writes where the items are now and ends the preview. */
@@ -26,27 +27,58 @@ export interface LiveMove {
 }
 
 /** `moving()`: the items the drag moves, each with its place when the drag started. */
-export function liveMove(env: ToolEnv, moving: () => readonly Placed[]): LiveMove {
-  let latest: Point = { x: 0, y: 0 };
+export function liveMove(env: ToolEnv, moving: () => readonly Placed[]): LiveEdit {
+  return liveEdit(
+    env,
+    () => moving().map((p) => p.id),
+    (delta) => placeAt(env.model, moving(), delta.x, delta.y),
+  );
+}
+
+/** `box`: the item's box when the resize started; a delta's `w` and `h` are added to it. */
+export function liveResize(env: ToolEnv, id: string, box: Box): LiveEdit {
+  return liveEdit(
+    env,
+    () => [id],
+    (delta) => resizeTo(env.model, id, box.w + delta.w, box.h + delta.h),
+  );
+}
+
+/** `write(delta)` puts `ids()` where `delta` from the gesture's start has them. */
+function liveEdit(
+  env: ToolEnv,
+  ids: () => readonly string[],
+  write: (delta: BoxDelta) => void,
+): LiveEdit {
+  let latest = NO_DELTA;
   let written = latest;
   let writtenAt = -Infinity;
   let frame = 0;
   let previewing = false;
-  const preview = () => env.preview.begin(moving().map((p) => p.id));
-  const write = () => {
+  const preview = () => env.preview.begin(ids());
+  const writeLatest = () => {
     flushSync(() => {
-      placeAt(env.model, moving(), latest.x, latest.y);
+      write(latest);
       written = latest;
       writtenAt = performance.now();
-      env.preview.show({ x: 0, y: 0 });
+      env.preview.show(NO_DELTA);
     });
   };
-  const unwritten = () => latest.x !== written.x || latest.y !== written.y;
+  const unwritten = () =>
+    latest.x !== written.x ||
+    latest.y !== written.y ||
+    latest.w !== written.w ||
+    latest.h !== written.h;
   const onFrame = () => {
     frame = 0;
-    if (!unwritten()) return env.preview.show({ x: 0, y: 0 });
-    if (performance.now() - writtenAt >= LIVE_WRITE_MS) return write();
-    env.preview.show({ x: latest.x - written.x, y: latest.y - written.y });
+    if (!unwritten()) return env.preview.show(NO_DELTA);
+    if (performance.now() - writtenAt >= LIVE_WRITE_MS) return writeLatest();
+    env.preview.show({
+      x: latest.x - written.x,
+      y: latest.y - written.y,
+      w: latest.w - written.w,
+      h: latest.h - written.h,
+    });
     // Written once due even if the pointer rests: others see where the drag has got to.
     frame = requestAnimationFrame(onFrame);
   };
@@ -67,7 +99,7 @@ export function liveMove(env: ToolEnv, moving: () => readonly Placed[]): LiveMov
       if (previewing) preview();
     },
     flush() {
-      if (unwritten()) write();
+      if (unwritten()) writeLatest();
       finish();
     },
     drop: finish,
