@@ -27,7 +27,9 @@ import { LIVE_WRITE_MS } from '../client/src/canvas/tools/live-move.ts';
 import { type ItemMap, itemsOf } from '../shared/board-document.ts';
 import {
   connect,
+  NOTES,
   RECORD_FRAMES,
+  REPS,
   type RecordedFrames,
   STOP_FRAMES,
   startBoardBench,
@@ -35,8 +37,6 @@ import {
 } from './board-fixture.ts';
 import { percentile } from './stats.ts';
 
-const NOTES = Number(process.env.BENCH_NOTES) || 2000;
-const REPS = Number(process.env.BENCH_REPS) || 3;
 const DRAG_MS = 1500;
 const EVENT_MS = 16;
 /** Screen pixels the pointer moves per millisecond, right and down. */

@@ -16,6 +16,10 @@ import type { CreateBoardResponse, JoinBoardResponse } from '../shared/api.ts';
 import { addItem, itemsOf, NOTE_COLORS } from '../shared/board-document.ts';
 import { launchChromium } from '../test/helpers/chromium.ts';
 
+/** The board's notes and the repetitions of each case, for every web board benchmark. */
+export const NOTES = Number(process.env.BENCH_NOTES) || 2000;
+export const REPS = Number(process.env.BENCH_REPS) || 3;
+
 export async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
   const response = await fetch(url, {
     method: 'POST',

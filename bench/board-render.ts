@@ -19,9 +19,11 @@
 import { type ItemMap, itemsOf } from '../shared/board-document.ts';
 import {
   connect,
+  NOTES,
   NOTES_ON_SCREEN_VOTABLE,
   post,
   RECORD_FRAMES,
+  REPS,
   type RecordedFrames,
   STOP_FRAMES,
   startBoardBench,
@@ -29,8 +31,6 @@ import {
 } from './board-fixture.ts';
 import { percentile } from './stats.ts';
 
-const NOTES = Number(process.env.BENCH_NOTES) || 2000;
-const REPS = Number(process.env.BENCH_REPS) || 3;
 const PAN_MS = 3000;
 const ROLE = process.env.BENCH_ROLE === 'facilitator' ? 'facilitator' : 'participant';
 const ROUND = process.env.BENCH_ROUND === '1';

@@ -28,8 +28,10 @@ import type { RoundView } from '../shared/facilitation.ts';
 import {
   connect,
   mainThreadWork,
+  NOTES,
   NOTES_ON_SCREEN_VOTABLE,
   post,
+  REPS,
   type Span,
   startBoardBench,
   traceMarks,
@@ -37,8 +39,6 @@ import {
 } from './board-fixture.ts';
 import { percentile } from './stats.ts';
 
-const NOTES = Number(process.env.BENCH_NOTES) || 2000;
-const REPS = Number(process.env.BENCH_REPS) || 3;
 const STEPS = Math.min(99, Number(process.env.BENCH_VOTES) || 30);
 const SPACING_MS = 400;
 const VIEW = process.env.BENCH_VIEW === 'outline' ? 'outline' : 'canvas';

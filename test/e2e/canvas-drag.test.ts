@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIVE_WRITE_MS } from '../../client/src/canvas/tools/live-move.ts';
 import { addItem, type ItemMap, itemsOf } from '../../shared/board-document.ts';
+import type { Point } from '../../shared/geometry.ts';
 import { openBoard, waitForConnection } from '../helpers/board-page.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { sleep, socketIoClient, waitFor } from '../helpers/clients.ts';
@@ -48,6 +49,34 @@ function nextFrame(page: Page, id: string) {
       ),
     id,
   );
+}
+
+/**
+ * Presses the pointer at `from` and moves it `step` pixels sixty times, 16 ms apart (a second,
+ * unless the machine is busy), as a hand gives them: not each awaited, since a round trip to
+ * the browser takes longer than a frame here. Returns where the pointer is, still pressed,
+ * and how long the moves took to reach the page.
+ */
+async function pressAndMove(page: Page, from: Point, step: Point) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  const cdp = await page.context().newCDPSession(page);
+  const began = Date.now();
+  const steps = 60;
+  for (let n = 1; n <= steps; n++) {
+    void cdp.send('Input.dispatchMouseEvent', {
+      type: 'mouseMoved',
+      x: from.x + step.x * n,
+      y: from.y + step.y * n,
+      button: 'left',
+      buttons: 1,
+    });
+    await sleep(16);
+  }
+  const pointer = { x: from.x + step.x * steps, y: from.y + step.y * steps };
+  // Awaited: every step before it has reached the page.
+  await page.mouse.move(pointer.x, pointer.y);
+  return { pointer, ms: Date.now() - began };
 }
 
 /** How far a point is from a box's outline (0 on it). */
@@ -102,27 +131,7 @@ describe.skipIf(!HAS_CHROMIUM)('dragging items', () => {
     });
     const zoom = await zoomOf(page);
     const from = await centreOf(item(page, moved));
-    await page.mouse.move(from.x, from.y);
-    await page.mouse.down();
-    // Sixty pointer events 16 ms apart (a second, unless the machine is busy), as a hand gives
-    // them, not each awaited: a round trip to the browser takes longer than a frame here.
-    const cdp = await page.context().newCDPSession(page);
-    const began = Date.now();
-    const steps = 60;
-    for (let step = 1; step <= steps; step++) {
-      void cdp.send('Input.dispatchMouseEvent', {
-        type: 'mouseMoved',
-        x: from.x + 3 * step,
-        y: from.y + step,
-        button: 'left',
-        buttons: 1,
-      });
-      await sleep(16);
-    }
-    const pointer = { x: from.x + 3 * steps, y: from.y + steps };
-    // Awaited: every step before it has reached the page.
-    await page.mouse.move(pointer.x, pointer.y);
-    const movingMs = Date.now() - began;
+    const { pointer, ms: movingMs } = await pressAndMove(page, from, { x: 3, y: 1 });
     const duringMove = writes;
     expect(duringMove).toBeGreaterThan(4);
     // Written at every frame, as before, this was 59.
@@ -256,25 +265,7 @@ describe.skipIf(!HAS_CHROMIUM)('dragging items', () => {
     const handle = item(page, still).locator('[data-handle="resize"]');
     const from = await centreOf(handle);
     const before = await nextFrame(page, still);
-    await page.mouse.move(from.x, from.y);
-    await page.mouse.down();
-    // As the drag above: sixty pointer events 16 ms apart, not each awaited.
-    const cdp = await page.context().newCDPSession(page);
-    const began = Date.now();
-    const steps = 60;
-    for (let step = 1; step <= steps; step++) {
-      void cdp.send('Input.dispatchMouseEvent', {
-        type: 'mouseMoved',
-        x: from.x + 2 * step,
-        y: from.y + step,
-        button: 'left',
-        buttons: 1,
-      });
-      await sleep(16);
-    }
-    const pointer = { x: from.x + 2 * steps, y: from.y + steps };
-    await page.mouse.move(pointer.x, pointer.y);
-    const resizingMs = Date.now() - began;
+    const { pointer, ms: resizingMs } = await pressAndMove(page, from, { x: 2, y: 1 });
     const duringResize = writes;
     expect(duringResize).toBeGreaterThan(4);
     // Written at every frame, as before, this was about 60.

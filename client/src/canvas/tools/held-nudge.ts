@@ -53,11 +53,7 @@ export class HeldNudge {
 
   /** Writes where the repeats got to and ends the undo step. */
   release(): void {
-    const hold = this.#hold;
-    if (!hold) return;
-    this.#hold = null;
-    hold.writer.flush();
-    this.#env.undo.endGesture();
+    this.#end('write');
   }
 
   /**
@@ -65,10 +61,15 @@ export class HeldNudge {
    * private notes too stop; the next press moves them again), or the canvas goes.
    */
   drop(): void {
+    this.#end('drop');
+  }
+
+  #end(how: 'write' | 'drop'): void {
     const hold = this.#hold;
     if (!hold) return;
     this.#hold = null;
-    hold.writer.drop();
+    if (how === 'write') hold.writer.flush();
+    else hold.writer.drop();
     this.#env.undo.endGesture();
   }
 }
