@@ -79,6 +79,49 @@ async function pressAndMove(page: Page, from: Point, step: Point) {
   return { pointer, ms: Date.now() - began };
 }
 
+/** Until the document has each of `expected`'s fields of `map`, give or take a unit. */
+function caughtUp(map: ItemMap, expected: Record<string, number>, what: string) {
+  const near = ([key, value]: [string, number]) => Math.abs((map.get(key) as number) - value) <= 1;
+  return waitFor(() => Object.entries(expected).every(near), what);
+}
+
+/** How many times `key` of `map` has been written since this call. */
+function writesOf(map: ItemMap, key: string): () => number {
+  let writes = 0;
+  map.observe((event) => {
+    if (event.keysChanged.has(key)) writes++;
+  });
+  return () => writes;
+}
+
+/** Whether a frame draws the item ahead of the document: moved, or grown, between writes. */
+const drawnAhead = (frame: Drawn) =>
+  !['', '0px 0px'].includes(frame.translate) || !['', '0px'].includes(frame.grow);
+
+/**
+ * Moves the still pressed pointer `step` at a time, each step looked at in the frame after it
+ * (`check`), until two frames have drawn item `id` ahead of the document; returns how many did
+ * (2, or fewer after 20 steps).
+ */
+async function stepUntilBetweenWrites(
+  page: Page,
+  id: string,
+  pointer: Point,
+  step: Point,
+  check: (frame: Drawn) => void,
+): Promise<number> {
+  let between = 0;
+  for (let n = 0; n < 20 && between < 2; n++) {
+    pointer.x += step.x;
+    pointer.y += step.y;
+    await page.mouse.move(pointer.x, pointer.y);
+    const frame = await nextFrame(page, id);
+    check(frame);
+    if (drawnAhead(frame)) between++;
+  }
+  return between;
+}
+
 /** How far a point is from a box's outline (0 on it). */
 function distanceToEdge(p: { x: number; y: number }, box: DOMRect): number {
   const dx = Math.max(box.x - p.x, 0, p.x - (box.x + box.width));
@@ -125,14 +168,11 @@ describe.skipIf(!HAS_CHROMIUM)('dragging items', () => {
   it('writes the place at most every 80 ms, draws the note and its connector under the pointer, and writes where it rests', async () => {
     const map = itemsOf(observer.doc).get(moved) as ItemMap;
     const start = { x: map.get('x') as number, y: map.get('y') as number };
-    let writes = 0;
-    map.observe((event) => {
-      if (event.keysChanged.has('x')) writes++;
-    });
+    const writes = writesOf(map, 'x');
     const zoom = await zoomOf(page);
     const from = await centreOf(item(page, moved));
     const { pointer, ms: movingMs } = await pressAndMove(page, from, { x: 3, y: 1 });
-    const duringMove = writes;
+    const duringMove = writes();
     expect(duringMove).toBeGreaterThan(4);
     // Written at every frame, as before, this was 59.
     expect(duringMove).toBeLessThanOrEqual(Math.ceil(movingMs / LIVE_WRITE_MS) + 2);
@@ -140,16 +180,11 @@ describe.skipIf(!HAS_CHROMIUM)('dragging items', () => {
     // Between writes the note is drawn ahead of the document, under the pointer, and its
     // connector starts at it: a few more steps, each looked at in the frame after it, until
     // one falls between writes.
-    let between = 0;
-    for (let step = 0; step < 20 && between < 2; step++) {
-      pointer.x += 6;
-      await page.mouse.move(pointer.x, pointer.y);
-      const frame = await nextFrame(page, moved);
+    const between = await stepUntilBetweenWrites(page, moved, pointer, { x: 6, y: 0 }, (frame) => {
       expect(Math.abs(frame.box.x + frame.box.width / 2 - pointer.x)).toBeLessThanOrEqual(1.5);
       expect(Math.abs(frame.box.y + frame.box.height / 2 - pointer.y)).toBeLessThanOrEqual(1.5);
       expect(distanceToEdge(frame.line, frame.box)).toBeLessThanOrEqual(1.5);
-      if (!['', '0px 0px'].includes(frame.translate)) between++;
-    }
+    });
     expect(between).toBe(2);
 
     // The pointer rests, still pressed: the document catches up without a release.
@@ -157,12 +192,7 @@ describe.skipIf(!HAS_CHROMIUM)('dragging items', () => {
       x: start.x + Math.round((pointer.x - from.x) / zoom),
       y: start.y + Math.round((pointer.y - from.y) / zoom),
     };
-    await waitFor(
-      () =>
-        Math.abs((map.get('x') as number) - expected.x) <= 1 &&
-        Math.abs((map.get('y') as number) - expected.y) <= 1,
-      'the place where the pointer rests',
-    );
+    await caughtUp(map, expected, 'the place where the pointer rests');
     await page.mouse.up();
     await sleep(300);
     // Released where it rested: nothing more to write, and nothing is drawn off its place.
@@ -182,17 +212,11 @@ describe.skipIf(!HAS_CHROMIUM)('dragging items', () => {
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
     const pointer = { ...from };
-    let between = 0;
-    for (let step = 0; step < 30 && between < 2; step++) {
-      pointer.x += 6;
-      pointer.y += 2;
-      await page.mouse.move(pointer.x, pointer.y);
-      const frame = await nextFrame(page, stroke);
+    const between = await stepUntilBetweenWrites(page, stroke, pointer, { x: 6, y: 2 }, (frame) => {
       // Grabbed by its middle, it stays centred on the pointer.
       expect(Math.abs(frame.box.x + frame.box.width / 2 - pointer.x)).toBeLessThanOrEqual(1.5);
       expect(Math.abs(frame.box.y + frame.box.height / 2 - pointer.y)).toBeLessThanOrEqual(1.5);
-      if (!['', '0px 0px'].includes(frame.translate)) between++;
-    }
+    });
     expect(between).toBe(2);
     const dx = Math.round((pointer.x - from.x) / zoom);
     const dy = Math.round((pointer.y - from.y) / zoom);
@@ -210,10 +234,7 @@ describe.skipIf(!HAS_CHROMIUM)('dragging items', () => {
   it('holding Alt+arrow draws the note at every repeat and writes it at most every 80 ms, one undo step', async () => {
     const map = itemsOf(observer.doc).get(nudged) as ItemMap;
     const start = { x: map.get('x') as number, y: map.get('y') as number };
-    let writes = 0;
-    map.observe((event) => {
-      if (event.keysChanged.has('x')) writes++;
-    });
+    const writes = writesOf(map, 'x');
     const zoom = await zoomOf(page);
     await item(page, nudged).click();
     const from = await nextFrame(page, nudged);
@@ -227,10 +248,10 @@ describe.skipIf(!HAS_CHROMIUM)('dragging items', () => {
       await page.keyboard.down('ArrowRight');
       const frame = await nextFrame(page, nudged);
       expect(Math.abs(frame.box.x - (from.box.x + 10 * press * zoom))).toBeLessThanOrEqual(1.5);
-      if (!['', '0px 0px'].includes(frame.translate)) between++;
+      if (drawnAhead(frame)) between++;
     }
     const heldMs = Date.now() - began;
-    const duringHold = writes;
+    const duringHold = writes();
     expect(between).toBeGreaterThan(0);
     expect(duringHold).toBeGreaterThan(1);
     // Written at every repeat, as before, this was 30.
@@ -256,28 +277,21 @@ describe.skipIf(!HAS_CHROMIUM)('dragging items', () => {
   it('a resize draws the note larger at every frame, with its connector, and writes its size at most every 80 ms', async () => {
     const map = itemsOf(observer.doc).get(still) as ItemMap;
     const start = { w: map.get('w') as number, h: map.get('h') as number };
-    let writes = 0;
-    map.observe((event) => {
-      if (event.keysChanged.has('w')) writes++;
-    });
+    const writes = writesOf(map, 'w');
     const zoom = await zoomOf(page);
     await item(page, still).click();
     const handle = item(page, still).locator('[data-handle="resize"]');
     const from = await centreOf(handle);
     const before = await nextFrame(page, still);
     const { pointer, ms: resizingMs } = await pressAndMove(page, from, { x: 2, y: 1 });
-    const duringResize = writes;
+    const duringResize = writes();
     expect(duringResize).toBeGreaterThan(4);
     // Written at every frame, as before, this was about 60.
     expect(duringResize).toBeLessThanOrEqual(Math.ceil(resizingMs / LIVE_WRITE_MS) + 2);
 
     // Between writes the note is drawn as large as the pointer has it, where it was, and its
     // connector still ends on its edge.
-    let between = 0;
-    for (let step = 0; step < 20 && between < 2; step++) {
-      pointer.x += 4;
-      await page.mouse.move(pointer.x, pointer.y);
-      const frame = await nextFrame(page, still);
+    const between = await stepUntilBetweenWrites(page, still, pointer, { x: 4, y: 0 }, (frame) => {
       expect(Math.abs(frame.box.x - before.box.x)).toBeLessThanOrEqual(1.5);
       expect(
         Math.abs(frame.box.width - (before.box.width + pointer.x - from.x)),
@@ -286,8 +300,7 @@ describe.skipIf(!HAS_CHROMIUM)('dragging items', () => {
         Math.abs(frame.box.height - (before.box.height + pointer.y - from.y)),
       ).toBeLessThanOrEqual(1.5);
       expect(distanceToEdge(frame.lineEnd, frame.box)).toBeLessThanOrEqual(1.5);
-      if (!['', '0px'].includes(frame.grow)) between++;
-    }
+    });
     expect(between).toBe(2);
 
     // The pointer rests: the document catches up before the release.
@@ -295,12 +308,7 @@ describe.skipIf(!HAS_CHROMIUM)('dragging items', () => {
       w: start.w + Math.round((pointer.x - from.x) / zoom),
       h: start.h + Math.round((pointer.y - from.y) / zoom),
     };
-    await waitFor(
-      () =>
-        Math.abs((map.get('w') as number) - expected.w) <= 1 &&
-        Math.abs((map.get('h') as number) - expected.h) <= 1,
-      'the size where the pointer rests',
-    );
+    await caughtUp(map, expected, 'the size where the pointer rests');
     await page.mouse.up();
     const after = await nextFrame(page, still);
     expect(after.grow).toBe('');
