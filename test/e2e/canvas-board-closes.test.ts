@@ -2,7 +2,8 @@
  * A participant is dragging a shared note when the facilitator locks the board or starts
  * silent writing. The drag ends there: the note stays where the shared board has it, and the
  * page sends the server nothing more for it (every further write would be refused and the note
- * would follow the pointer, then snap back). The banner says why.
+ * would follow the pointer, then snap back). The banner says why. The same for Alt+arrow held
+ * down when the board locks.
  */
 import type { Browser, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
@@ -110,4 +111,45 @@ describe.skipIf(!HAS_CHROMIUM)('the shared board closes during a drag', () => {
       await context.close();
     });
   }
+
+  it('a lock while Alt+arrow is held: the hold ends at once, and its repeats send nothing more', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const facilitator = socketIoClient(server.url, board.board.id, tokens.facilitator);
+    await facilitator.synced;
+    const id = addItem(facilitator.doc, { type: 'note', x: 0, y: 0, text: 'Nudged idea' });
+    const sharedX = () => readItems(facilitator.doc).find((i) => i.id === id)?.x;
+
+    const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
+    await waitForConnection(page);
+    const note = item(page, id);
+    await note.waitFor();
+    await page.waitForTimeout(300); // the first view's zoom to fit
+    await note.click();
+
+    // The key is held: the press and a few repeats, and the shared board has caught up.
+    await page.keyboard.down('Alt');
+    for (let press = 0; press < 6; press++) await page.keyboard.down('ArrowRight');
+    await expect.poll(async () => sharedX() === 60 && (await leftOf(page, id)) === 60).toBe(true);
+    const sent = Y.encodeStateVector(facilitator.doc);
+    const places = await watchPlace(page, id);
+
+    await new Promise((done) =>
+      facilitator.provider.socket.emit('board:lock', { locked: true }, done),
+    );
+    await page.getByTestId('locked-banner').waitFor();
+    // The key goes on repeating, then is let go.
+    for (let press = 0; press < 6; press++) await page.keyboard.down('ArrowRight');
+    await page.keyboard.up('ArrowRight');
+    await page.keyboard.up('Alt');
+    await sleep(600);
+
+    expect(await places()).toEqual([]);
+    expect(await leftOf(page, id)).toBe(60);
+    expect(await note.evaluate((element) => (element as HTMLElement).style.translate)).toBe('');
+    expect(sharedX()).toBe(60);
+    expect(Y.encodeStateVector(facilitator.doc)).toEqual(sent);
+
+    facilitator.destroy();
+    await context.close();
+  });
 });
