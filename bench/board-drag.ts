@@ -46,6 +46,8 @@ const CASES = [
   { label: '100 notes (a 10 × 10 block)', moved: 100 },
   { label: `all ${NOTES} notes (Ctrl+A)`, moved: NOTES },
 ] as const;
+// The 100-note case drags a 10 × 10 block from the corner of the board's 50-column grid.
+if (NOTES < 500) throw new Error(`BENCH_NOTES=${NOTES}: the 10 × 10 block needs at least 500`);
 /** Another member drags notes while the page rests: written at every frame, or as now. */
 const WATCHING = [
   { label: 'one note, written every 16 ms', moved: 1, everyMs: 16 },
