@@ -62,19 +62,28 @@ describe.skipIf(!HAS_CHROMIUM)('the shared board closes during a drag', () => {
       'silent-writing-banner',
     ],
   ];
+  /**
+   * A board with one shared note at (0, 0), written by the facilitator's Yjs client, and a
+   * participant's page showing it.
+   */
+  async function participantWithNote(text: string) {
+    const { board, tokens } = await server.boardWithMembers();
+    const facilitator = socketIoClient(server.url, board.board.id, tokens.facilitator);
+    await facilitator.synced;
+    const id = addItem(facilitator.doc, { type: 'note', x: 0, y: 0, text });
+    const sharedX = () => readItems(facilitator.doc).find((i) => i.id === id)?.x;
+    const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
+    await waitForConnection(page);
+    const note = item(page, id);
+    await note.waitFor();
+    await page.waitForTimeout(300); // the first view's zoom to fit
+    return { facilitator, id, sharedX, context, page, note };
+  }
+
   for (const [closing, close, banner] of closings) {
     it(`${closing}: the drag ends at once, where the shared board has the note, and nothing more is sent`, async () => {
-      const { board, tokens } = await server.boardWithMembers();
-      const facilitator = socketIoClient(server.url, board.board.id, tokens.facilitator);
-      await facilitator.synced;
-      const id = addItem(facilitator.doc, { type: 'note', x: 0, y: 0, text: 'Dragged idea' });
-      const sharedX = () => readItems(facilitator.doc).find((i) => i.id === id)?.x;
-
-      const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
-      await waitForConnection(page);
-      const note = item(page, id);
-      await note.waitFor();
-      await page.waitForTimeout(300); // the first view's zoom to fit
+      const { facilitator, id, sharedX, context, page, note } =
+        await participantWithNote('Dragged idea');
 
       // The drag is under way, and where the pointer is now is on the shared board (a drag
       // writes every 80 ms, then once more where the pointer rests).
@@ -113,17 +122,8 @@ describe.skipIf(!HAS_CHROMIUM)('the shared board closes during a drag', () => {
   }
 
   it('a lock while Alt+arrow is held: the hold ends at once, and its repeats send nothing more', async () => {
-    const { board, tokens } = await server.boardWithMembers();
-    const facilitator = socketIoClient(server.url, board.board.id, tokens.facilitator);
-    await facilitator.synced;
-    const id = addItem(facilitator.doc, { type: 'note', x: 0, y: 0, text: 'Nudged idea' });
-    const sharedX = () => readItems(facilitator.doc).find((i) => i.id === id)?.x;
-
-    const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
-    await waitForConnection(page);
-    const note = item(page, id);
-    await note.waitFor();
-    await page.waitForTimeout(300); // the first view's zoom to fit
+    const { facilitator, id, sharedX, context, page, note } =
+      await participantWithNote('Nudged idea');
     await note.click();
 
     // The key is held: the press and a few repeats, and the shared board has caught up.

@@ -79,6 +79,11 @@ async function pressAndMove(page: Page, from: Point, step: Point) {
   return { pointer, ms: Date.now() - began };
 }
 
+/** How far the pointer went from `from` on screen, in whole board units at `zoom`. */
+function travelled(from: Point, pointer: Point, zoom: number): Point {
+  return { x: Math.round((pointer.x - from.x) / zoom), y: Math.round((pointer.y - from.y) / zoom) };
+}
+
 /** Until the document has each of `expected`'s fields of `map`, give or take a unit. */
 function caughtUp(map: ItemMap, expected: Record<string, number>, what: string) {
   const near = ([key, value]: [string, number]) => Math.abs((map.get(key) as number) - value) <= 1;
@@ -189,8 +194,8 @@ describe.skipIf(!HAS_CHROMIUM)('dragging items', () => {
 
     // The pointer rests, still pressed: the document catches up without a release.
     const expected = {
-      x: start.x + Math.round((pointer.x - from.x) / zoom),
-      y: start.y + Math.round((pointer.y - from.y) / zoom),
+      x: start.x + travelled(from, pointer, zoom).x,
+      y: start.y + travelled(from, pointer, zoom).y,
     };
     await caughtUp(map, expected, 'the place where the pointer rests');
     await page.mouse.up();
@@ -218,8 +223,7 @@ describe.skipIf(!HAS_CHROMIUM)('dragging items', () => {
       expect(Math.abs(frame.box.y + frame.box.height / 2 - pointer.y)).toBeLessThanOrEqual(1.5);
     });
     expect(between).toBe(2);
-    const dx = Math.round((pointer.x - from.x) / zoom);
-    const dy = Math.round((pointer.y - from.y) / zoom);
+    const { x: dx, y: dy } = travelled(from, pointer, zoom);
     const expected = before.map((n, i) => n + (i % 2 === 0 ? dx : dy));
     await waitFor(
       () => (map.get('points') as number[]).every((n, i) => Math.abs(n - expected[i]!) <= 1),
@@ -305,8 +309,8 @@ describe.skipIf(!HAS_CHROMIUM)('dragging items', () => {
 
     // The pointer rests: the document catches up before the release.
     const expected = {
-      w: start.w + Math.round((pointer.x - from.x) / zoom),
-      h: start.h + Math.round((pointer.y - from.y) / zoom),
+      w: start.w + travelled(from, pointer, zoom).x,
+      h: start.h + travelled(from, pointer, zoom).y,
     };
     await caughtUp(map, expected, 'the size where the pointer rests');
     await page.mouse.up();

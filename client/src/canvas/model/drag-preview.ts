@@ -22,7 +22,7 @@ export interface BoxDelta {
 
 export const NO_DELTA: BoxDelta = { x: 0, y: 0, w: 0, h: 0 };
 
-const sameDelta = (a: BoxDelta, b: BoxDelta) =>
+export const sameDelta = (a: BoxDelta, b: BoxDelta) =>
   a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
 
 export class DragPreview {

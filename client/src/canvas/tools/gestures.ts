@@ -1,6 +1,7 @@
 /** The pointer gestures: pan, move, resize, marquee, pen, eraser, connector. */
 import { readItem } from '../../../../shared/board-document.ts';
 import { STROKE_COLOR } from '../items/colors.ts';
+import { NO_DELTA } from '../model/drag-preview.ts';
 import {
   clampedSize,
   createItem,
@@ -57,9 +58,11 @@ export function moveGesture(
         tellLeftOut(env, 'move', leftOut);
       }
       started = true;
-      const x = Math.round(point.x - start.x);
-      const y = Math.round(point.y - start.y);
-      writer.push({ x, y, w: 0, h: 0 });
+      writer.push({
+        ...NO_DELTA,
+        x: Math.round(point.x - start.x),
+        y: Math.round(point.y - start.y),
+      });
     },
     end() {
       if (!started) return;
@@ -106,7 +109,7 @@ export function resizeGesture(env: ToolEnv, id: string, start: Point): Gesture {
       if (!box || !writer) return;
       // Sized as resizeTo will write it, so the preview draws what the document gets.
       const size = clampedSize(box.w + point.x - start.x, box.h + point.y - start.y);
-      writer.push({ x: 0, y: 0, w: size.w - box.w, h: size.h - box.h });
+      writer.push({ ...NO_DELTA, w: size.w - box.w, h: size.h - box.h });
     },
     end() {
       writer?.flush();

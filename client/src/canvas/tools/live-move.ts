@@ -8,7 +8,7 @@
  * shows an item back at its old place. A resize writes its item's size the same way.
  */
 import { flushSync } from 'react-dom';
-import { type BoxDelta, NO_DELTA } from '../model/drag-preview.ts';
+import { type BoxDelta, NO_DELTA, sameDelta } from '../model/drag-preview.ts';
 import { type Placed, placeAt, resizeTo } from '../model/edit-actions.ts';
 import type { Box } from '../model/geometry.ts';
 import type { ToolEnv } from './tool-env.ts';
@@ -18,7 +18,7 @@ export const LIVE_WRITE_MS = 80;
 export interface LiveEdit {
   /** The items are now `delta` (board units) from where the gesture started. */
   push(delta: BoxDelta): void;
-  /** Some items left the drag (`moving()` is shorter): they are drawn at their place again. */
+  /** Some items left the gesture (`ids()` is shorter): they are drawn at their place again. */
   movingChanged(): void;
   /** Writes where the items are now and ends the preview. */
   flush(): void;
@@ -64,11 +64,7 @@ function liveEdit(
       env.preview.show(NO_DELTA);
     });
   };
-  const unwritten = () =>
-    latest.x !== written.x ||
-    latest.y !== written.y ||
-    latest.w !== written.w ||
-    latest.h !== written.h;
+  const unwritten = () => !sameDelta(latest, written);
   const onFrame = () => {
     frame = 0;
     if (!unwritten()) return env.preview.show(NO_DELTA);
