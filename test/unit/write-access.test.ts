@@ -3,7 +3,7 @@
  * model and the outline all ask, so none offers what another, or the server, refuses.
  */
 import { describe, expect, it } from 'vitest';
-import { mayEditItem, writeAccess } from '../../client/src/board/write-access.ts';
+import { mayEditItem, narrowed, writeAccess } from '../../client/src/board/write-access.ts';
 
 const open = { locked: false, silentWriting: false };
 const locked = { locked: true, silentWriting: false };
@@ -85,5 +85,21 @@ describe('write access', () => {
     expect(access.writesPrivately).toBe(true);
     expect(mayEditItem(access, false)).toBe(true);
     expect(mayEditItem(access, true)).toBe(true);
+  });
+
+  it('what I may change narrows when the board closes to me or a lock puts my pens down', () => {
+    const participant = (state: typeof open) => writeAccess('participant', state, true);
+    // The shared board closes: a lock, or silent writing starting.
+    expect(narrowed(participant(open), participant(locked))).toBe(true);
+    expect(narrowed(participant(open), participant(silent))).toBe(true);
+    // Silent writing runs (the board already closed), then a lock: my private notes too.
+    expect(narrowed(participant(silent), participant(silentAndLocked))).toBe(true);
+    // Opening up, or nothing changing, narrows nothing.
+    expect(narrowed(participant(locked), participant(open))).toBe(false);
+    expect(narrowed(participant(silentAndLocked), participant(silent))).toBe(false);
+    expect(narrowed(participant(silent), participant(silent))).toBe(false);
+    // A facilitator is never locked, so a lock narrows nothing of theirs.
+    const facilitator = (state: typeof open) => writeAccess('facilitator', state, true);
+    expect(narrowed(facilitator(silent), facilitator(silentAndLocked))).toBe(false);
   });
 });

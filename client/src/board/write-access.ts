@@ -35,6 +35,17 @@ export function writeAccess(
 }
 
 /**
+ * Whether `now` lets me change less than `before`: the shared board has closed to me (a lock,
+ * or silent writing started), or a lock has put my pens down, on my private notes too.
+ */
+export function narrowed(
+  before: Pick<WriteAccess, 'locked' | 'sharedReadOnly'>,
+  now: Pick<WriteAccess, 'locked' | 'sharedReadOnly'>,
+): boolean {
+  return (now.sharedReadOnly && !before.sharedReadOnly) || (now.locked && !before.locked);
+}
+
+/**
  * Whether I may change an item: anything while the shared board is open to me; else only my
  * private notes, and those not while the board is locked.
  */

@@ -203,7 +203,7 @@ export function BoardCanvas({
     [zoomToFit, zoomBy, state],
   );
 
-  useCanvasEffects(env, surface, world, awareness, actions, viewportRequest, readOnly);
+  useCanvasEffects(env, surface, world, awareness, actions, viewportRequest, access);
 
   const context = useMemo<CanvasContextValue>(
     () => ({ model, state, viewport, nearby, preview, undo, readOnly, locked, t, overlay }),

@@ -11,6 +11,7 @@ import {
   type ItemType,
   itemsOf,
 } from '../../../shared/board-document.ts';
+import type { WriteAccess } from '../board/write-access.ts';
 import { onDocChange } from '../sync/doc-changes.ts';
 import type { ViewportRequest } from './BoardCanvas.tsx';
 import {
@@ -54,7 +55,7 @@ export function useCanvasEffects(
   awareness: Awareness,
   actions: KeyboardActions,
   viewportRequest: ViewportRequest | null,
-  readOnly: boolean,
+  { sharedReadOnly: readOnly, locked }: Pick<WriteAccess, 'locked' | 'sharedReadOnly'>,
 ) {
   const { model, state, viewport, undo } = env;
   const pointerRef = useRef<PointerController | null>(null);
@@ -220,13 +221,13 @@ export function useCanvasEffects(
     };
   }, [env, surface, world, awareness, actions, model, state, viewport, undo]);
 
-  // The moment the shared board closes to me, a drag, resize or held Alt+arrow of shared items
-  // ends.
+  // The moment what I may change narrows (the shared board closes to me, or a lock puts my
+  // pens down), a drag, resize or held Alt+arrow of what I may no longer change ends.
   useEffect(() => {
-    if (!readOnly) return;
-    pointerRef.current?.sharedClosed();
-    nudgeRef.current?.drop();
-  }, [readOnly]);
+    if (!readOnly && !locked) return;
+    pointerRef.current?.narrowed();
+    nudgeRef.current?.narrowed();
+  }, [readOnly, locked]);
 
   // Selection and editing forget items that are gone (deleted here or by someone else).
   useEffect(() => {

@@ -206,7 +206,7 @@ export function frameGesture(env: ToolEnv, start: Point, startScreen: Point): Ge
     cancel() {
       env.drafts.set({ frame: null });
     },
-    sharedClosed() {
+    narrowed() {
       // Nothing is written until the release, and a frame is shared: it will not be made.
       env.drafts.set({ frame: null });
       return false;

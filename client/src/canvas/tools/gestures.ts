@@ -32,7 +32,7 @@ export function panGesture(env: ToolEnv, startScreen: Point): Gesture {
     },
     end() {},
     cancel() {},
-    sharedClosed: () => true,
+    narrowed: () => true,
   };
 }
 
@@ -76,22 +76,22 @@ export function moveGesture(
     cancel() {
       if (!started) return;
       writer.drop();
-      // Never a write to what the shared board no longer lets me change (see sharedClosed).
+      // Never a write to what I may no longer change (see narrowed).
       const mine = moving.filter((p) => env.model.mayEdit(p.id));
       if (mine.length === moving.length && env.undo.revertGesture()) return;
       placeAt(env.model, mine, 0, 0);
       env.undo.endGesture();
     },
-    sharedClosed() {
+    narrowed() {
       const before = moving.length;
-      moving = moving.filter((p) => env.model.isPrivate(p.id));
+      moving = moving.filter((p) => env.model.mayEdit(p.id));
       if (moving.length === before) return true;
       if (moving.length === 0) {
         writer.drop();
         if (started) env.undo.endGesture();
         return false;
       }
-      // The shared items go back to their shared places; mine go on with the drag.
+      // The others go back to their shared places; what I may still change goes on.
       writer.movingChanged();
       if (started) tellLeftOut(env, 'move', before - moving.length);
       return true;
@@ -122,8 +122,8 @@ export function resizeGesture(env: ToolEnv, id: string, start: Point): Gesture {
       if (box && env.model.mayEdit(id)) env.undo.revertGesture();
       else env.undo.endGesture();
     },
-    sharedClosed() {
-      if (env.model.isPrivate(id)) return true;
+    narrowed() {
+      if (env.model.mayEdit(id)) return true;
       writer?.drop();
       env.undo.endGesture();
       return false;
@@ -159,7 +159,7 @@ export function marqueeGesture(env: ToolEnv, start: Point, additive: boolean): G
     cancel() {
       env.drafts.set({ marquee: null });
     },
-    sharedClosed: () => true,
+    narrowed: () => true,
   };
 }
 
@@ -195,7 +195,7 @@ export function penGesture(env: ToolEnv, start: Point): Gesture {
     cancel() {
       env.drafts.set({ pen: null });
     },
-    sharedClosed() {
+    narrowed() {
       env.drafts.set({ pen: null });
       return false;
     },
@@ -218,7 +218,7 @@ export function eraserGesture(env: ToolEnv, start: Point): Gesture {
     move: erase,
     end: () => env.undo.endGesture(),
     cancel: () => env.undo.endGesture(),
-    sharedClosed() {
+    narrowed() {
       env.undo.endGesture();
       return false;
     },
@@ -257,7 +257,7 @@ export function connectorGesture(env: ToolEnv, fromId: string, start: Point): Ge
     cancel() {
       env.drafts.set({ connector: null });
     },
-    sharedClosed() {
+    narrowed() {
       env.drafts.set({ connector: null });
       return false;
     },

@@ -8,11 +8,14 @@
 import { type BoxDelta, NO_DELTA } from '../model/drag-preview.ts';
 import { movingSet, type Placed, placeAt } from '../model/edit-actions.ts';
 import { type LiveEdit, liveMove } from './live-move.ts';
-import type { ToolEnv } from './tool-env.ts';
+import { type ToolEnv, tellLeftOut } from './tool-env.ts';
+
+const keyOf = (ids: readonly string[]) => ids.join('\n');
 
 interface Hold {
   /** The ids it moves, as one string: a repeat for another selection starts a new hold. */
   key: string;
+  ids: readonly string[];
   moving: readonly Placed[];
   /** Of the repeats, from where the press left the items. */
   delta: BoxDelta;
@@ -29,7 +32,7 @@ export class HeldNudge {
 
   /** A keydown of Alt+arrow moving `ids` (those I may change) by (dx, dy). */
   press(ids: readonly string[], dx: number, dy: number, repeat: boolean): void {
-    const key = ids.join('\n');
+    const key = keyOf(ids);
     const held = this.#hold;
     if (repeat && held?.key === key) {
       held.delta = { ...NO_DELTA, x: held.delta.x + dx, y: held.delta.y + dy };
@@ -43,6 +46,7 @@ export class HeldNudge {
     placeAt(model, start, dx, dy);
     const hold: Hold = {
       key,
+      ids,
       // The repeats go on from where the press put them.
       moving: start.map((p) => ({ ...p, item: model.read(p.id) ?? p.item })),
       delta: NO_DELTA,
@@ -57,9 +61,28 @@ export class HeldNudge {
   }
 
   /**
-   * Ends the hold writing nothing more: the shared board has just become read-only to me (my
-   * private notes too stop; the next press moves them again), or the canvas goes.
+   * What I may change may have narrowed (board/write-access.ts): what I may no longer change
+   * gets nothing more written, and what the repeats had not written yet for it is forgotten
+   * (it is drawn at its shared place again). What I may still change goes on with the hold
+   * (my private notes when silent writing starts), as with a pointer drag.
    */
+  narrowed(): void {
+    const hold = this.#hold;
+    if (!hold) return;
+    const { model } = this.#env;
+    const mine = hold.moving.filter((p) => model.mayEdit(p.id));
+    if (mine.length === hold.moving.length) return;
+    if (mine.length === 0) return this.#end('drop');
+    const left = hold.moving.length - mine.length;
+    hold.moving = mine;
+    // The keyboard now asks to move only what I may still change: the same hold.
+    hold.ids = hold.ids.filter((id) => model.mayEdit(id));
+    hold.key = keyOf(hold.ids);
+    hold.writer.movingChanged();
+    tellLeftOut(this.#env, 'move', left);
+  }
+
+  /** Ends the hold writing nothing more: the canvas goes. */
   drop(): void {
     this.#end('drop');
   }

@@ -2,6 +2,7 @@
  * Turns pointer, wheel and double-click events on the canvas into gestures. Written against
  * the DOM directly (not React handlers) so wheel can be non-passive and a pan never renders.
  */
+import { narrowed, type WriteAccess } from '../../board/write-access.ts';
 import type { Point } from '../model/geometry.ts';
 import { createAt, frameGesture, isCreatingTool } from './create.ts';
 import {
@@ -30,8 +31,8 @@ export function itemAt(target: Element | null): { id: string; element: Element }
 
 export class PointerController {
   #gesture: Gesture | null = null;
-  /** The gesture began while the shared board was open to me, and has not heard it close. */
-  #sharedOpen = false;
+  /** What I might change when the gesture began, or when it last heard that narrow. */
+  #access: Pick<WriteAccess, 'locked' | 'sharedReadOnly'> | null = null;
   #pointers = new Map<number, Point>();
   #pinch: { distance: number; mid: Point } | null = null;
   spaceHeld = false;
@@ -62,15 +63,17 @@ export class PointerController {
   }
 
   /**
-   * The shared board has just become read-only to me: a gesture on shared items ends now
-   * (nothing more is written; the server takes back what it refused), one on my private notes
-   * or one that only looks (pan, marquee) goes on.
+   * What I may change may have narrowed (board/write-access.ts): where it has since the gesture
+   * began, a gesture on what I may no longer change ends now (nothing more is written; the
+   * server takes back what it refused); one on what I may still change, or one that only looks
+   * (pan, marquee), goes on.
    */
-  sharedClosed(): void {
+  narrowed(): void {
     const gesture = this.#gesture;
-    if (!gesture || !this.#sharedOpen) return;
-    this.#sharedOpen = false;
-    if (!gesture.sharedClosed()) this.#gesture = null;
+    const now = this.env.model.access();
+    if (!gesture || !this.#access || !narrowed(this.#access, now)) return;
+    this.#access = now;
+    if (!gesture.narrowed()) this.#gesture = null;
   }
 
   /**
@@ -156,7 +159,7 @@ export class PointerController {
     }
     if (gesture) {
       this.#gesture = gesture;
-      this.#sharedOpen = !env.readOnly();
+      this.#access = env.model.access();
       this.root.setPointerCapture(event.pointerId);
       if (tool !== 'select' || !hit) event.preventDefault();
     }
@@ -176,8 +179,8 @@ export class PointerController {
       }
       return;
     }
-    // The shared board may have closed before the canvas heard of it (see BoardCanvas).
-    if (this.#sharedOpen && this.env.readOnly()) this.sharedClosed();
+    // The board may have closed to me before the canvas heard of it (see BoardCanvas).
+    this.narrowed();
     this.#gesture?.move(point, screen);
   };
 

@@ -60,12 +60,14 @@ export interface Gesture {
   end(point: Point, screen: Point, target: Element | null): void;
   cancel(): void;
   /**
-   * The shared board has just become read-only to me (locked, or silent writing started):
-   * write nothing more to it, and drop what was about to be written. The server takes back
-   * anything it refused, so shared items return to their shared places without a write of
-   * mine. Returns whether the gesture goes on (panning, selecting, my private notes).
+   * What I may change has just narrowed (board/write-access.ts `narrowed`): the shared board
+   * closed to me (locked, or silent writing started), or a lock put my pens down on my private
+   * notes too. Write nothing more to what I may no longer change, and drop what was about to be
+   * written. The server takes back anything it refused, so shared items return to their shared
+   * places without a write of mine. Returns whether the gesture goes on (panning, selecting,
+   * items I may still change).
    */
-  sharedClosed(): boolean;
+  narrowed(): boolean;
 }
 
 /** Runs `write` at most once per animation frame with the latest value: one transaction per frame. */
