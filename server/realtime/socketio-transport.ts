@@ -224,10 +224,12 @@ export class SocketIoTransport implements BoardEvents {
     let group = this.#groups.get(room);
     if (!group) {
       group = {
-        broadcast: (message, except) => {
-          const exceptId = except ? socketsByTransport.get(except) : undefined;
+        broadcast: (message, except, skip) => {
+          const left = new Set<string | undefined>();
+          if (except) left.add(socketsByTransport.get(except));
+          for (const transport of skip ?? []) left.add(socketsByTransport.get(transport));
           const ids = this.io.of('/').adapter.rooms.get(room) ?? [];
-          const targets = exceptId ? [...ids].filter((id) => id !== exceptId) : ids;
+          const targets = left.size > 0 ? [...ids].filter((id) => !left.has(id)) : ids;
           emitBinaryToEach(this.io, targets, event, message);
         },
       };
