@@ -5,7 +5,6 @@
  * Recording starts once the storm has run for STORM_LEAD_MS.
  */
 import { sleep } from '../child.ts';
-import { IdeamillPeer, metricValue } from '../peers/ideamill.ts';
 import { cpuWindow } from '../proc.ts';
 import {
   alternate,
@@ -64,11 +63,6 @@ export const awareness: Workload = {
           const cpuMs = cpu.stop();
           const windowMs = performance.now() - windowStart;
           const collected = await Promise.all(workers.map((w) => w.call('collect', {})));
-          // Ideamill: presence messages it held back from clients behind on presence.
-          const heldBack =
-            peer instanceof IdeamillPeer
-              ? metricValue(await peer.metrics(), 'ideamill_presence_held_back_total')
-              : Number.NaN;
           await pool.closeClients();
           const applied = collected.reduce((sum, c) => sum + c.applied, 0);
           const cursorsSent = cursorCounts.reduce((sum, c) => sum + c.sent, 0);
@@ -81,7 +75,6 @@ export const awareness: Workload = {
               delivered: applied / (sent * n),
               cursorsPerSec: (cursorsSent * 1000) / (leadMs + durationMs),
               cpuMsPerSec: cpuMs / (windowMs / 1000),
-              presenceHeldBack: heldBack,
             },
           };
         })(),
@@ -101,14 +94,12 @@ export const awareness: Workload = {
         { key: 'cursorN', label: 'cursor samples', digits: 0 },
         { key: 'cursorsPerSec', label: 'cursors sent/s', digits: 0 },
         { key: 'cpuMsPerSec', label: 'server CPU ms/s', digits: 0 },
-        { key: 'presenceHeldBack', label: 'presence held back', digits: 0 },
       ],
       ratioKeys: ['docP99', 'cursorP99'],
       rows,
       notes: [
         `Cursor latency is recorded at ${SAMPLERS_PER_WORKER} sampled clients per worker process.`,
         'Server CPU ms/s: CPU time over the window (incl. drain) per second of load; 1000 = one core.',
-        'Presence held back: messages Ideamill did not send to clients behind on presence, since its server started.',
         'The floor relay is left out: it has no presence to coalesce.',
       ],
     };

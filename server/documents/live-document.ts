@@ -121,15 +121,15 @@ export class LiveDocument {
       flushMs: options.limits.presenceFlushMs,
       fanoutPerSec: options.limits.presenceFanoutPerSec,
       messagesPerSec: options.limits.presenceMessagesPerSec,
-      peers: () => this.#peers,
+      connections: () => this.#peers.size,
       deliveriesPerState: () => {
         let deliveries = 0;
         for (const peer of this.#peers) deliveries += peer.transport.kind === 'ywebsocket' ? 2 : 1;
         return deliveries;
       },
       metrics: options.metrics,
-      broadcast: (message, skip) => {
-        if (!this.#failed) this.#broadcast(message, null, skip);
+      broadcast: (message) => {
+        if (!this.#failed) this.#broadcast(message);
       },
     });
   }
@@ -244,7 +244,8 @@ export class LiveDocument {
     } else {
       transport.send(encodeSyncStep1(Y.encodeStateVector(this.#doc)));
     }
-    this.#presence.join(peer);
+    const everyone = this.#presence.everyone();
+    if (everyone) transport.send(everyone);
     return peer;
   }
 
@@ -442,22 +443,17 @@ export class LiveDocument {
     }
   }
 
-  /** Relays a message to every connection but the one it came from and those in `skip`. */
-  #broadcast(message: Uint8Array, except: Peer | null = null, skip?: ReadonlySet<Peer>): void {
+  /** Relays a message to every connection but the one it came from. */
+  #broadcast(message: Uint8Array, except: Peer | null = null): void {
     const groups = new Set<BroadcastGroup>();
     for (const peer of this.#peers) {
-      if (peer === except || skip?.has(peer)) continue;
+      if (peer === except) continue;
       const group = peer.transport.group;
       if (group) groups.add(group);
       else peer.transport.send(message);
     }
-    const skipped = skip && skip.size > 0 ? transportsOf(skip) : undefined;
     for (const group of groups) {
-      group.broadcast(
-        message,
-        except?.transport.group === group ? except.transport : null,
-        skipped,
-      );
+      group.broadcast(message, except?.transport.group === group ? except.transport : null);
     }
   }
 
@@ -637,8 +633,4 @@ function sum(buffers: readonly Uint8Array[]): number {
   let total = 0;
   for (const buffer of buffers) total += buffer.length;
   return total;
-}
-
-function transportsOf(peers: ReadonlySet<Peer>): Set<PeerTransport> {
-  return new Set([...peers].map((peer) => peer.transport));
 }

@@ -10,12 +10,8 @@ export type TransportKind = 'socketio' | 'ywebsocket';
  * Socket.io room). Its members are exactly the document's peers that name this group.
  */
 export interface BroadcastGroup {
-  /** Sends `message` to every member of the group but `except` and those in `skip`. */
-  broadcast(
-    message: Uint8Array,
-    except: PeerTransport | null,
-    skip?: ReadonlySet<PeerTransport>,
-  ): void;
+  /** Sends `message` to every member of the group but `except`. */
+  broadcast(message: Uint8Array, except: PeerTransport | null): void;
 }
 
 /** What a transport provides for each connection. */

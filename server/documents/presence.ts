@@ -28,7 +28,6 @@ import { publicMember } from '../../shared/api.ts';
 import type { Member } from '../../shared/roles.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { Peer } from './peer.ts';
-import { PresenceFlow } from './presence-flow.ts';
 import {
   type AwarenessEntry,
   encodeAwareness,
@@ -47,11 +46,9 @@ export class Presence {
   readonly #metrics: Metrics;
   readonly #fanoutPerSec: number;
   readonly #messagesPerSec: number;
-  readonly #peers: () => ReadonlySet<Peer>;
+  readonly #connections: () => number;
   readonly #deliveriesPerState: () => number;
-  readonly #broadcast: (message: Uint8Array, skip: ReadonlySet<Peer>) => void;
-  /** Who is behind on presence, and what they missed (presence-flow.ts). */
-  readonly #flow = new PresenceFlow<Peer>();
+  readonly #broadcast: (message: Uint8Array) => void;
   /** Client ids with a change not yet relayed, longest-waiting first (insertion order). */
   readonly #changed = new Set<number>();
   /** The connection that speaks for each awareness client id. */
@@ -65,21 +62,20 @@ export class Presence {
       flushMs: number;
       fanoutPerSec: number;
       messagesPerSec: number;
-      peers: () => ReadonlySet<Peer>;
+      connections: () => number;
       /**
        * What relaying one state costs in deliveries: one per connection, two for a connection
        * whose client sends every state it receives back (stock y-websocket).
        */
       deliveriesPerState: () => number;
       metrics: Metrics;
-      /** Sends `message` to every connection but those in `skip`. */
-      broadcast: (message: Uint8Array, skip: ReadonlySet<Peer>) => void;
+      broadcast: (message: Uint8Array) => void;
     },
   ) {
     this.#flushMs = options.flushMs;
     this.#fanoutPerSec = options.fanoutPerSec;
     this.#messagesPerSec = options.messagesPerSec;
-    this.#peers = options.peers;
+    this.#connections = options.connections;
     this.#deliveriesPerState = options.deliveriesPerState;
     this.#metrics = options.metrics;
     this.#broadcast = options.broadcast;
@@ -88,18 +84,11 @@ export class Presence {
     this.awareness.on('update', this.#onUpdate);
   }
 
-  /** Everyone's presence as one message; null when there is none. */
+  /** Everyone's presence as one message, for a new connection; null when there is none. */
   everyone(): Uint8Array | null {
     const states = Array.from(this.awareness.getStates().keys());
     if (states.length === 0) return null;
     return encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states));
-  }
-
-  /** A new connection: it is sent everyone's presence, then every tick. */
-  join(peer: Peer): void {
-    this.#flow.joined(peer);
-    const everyone = this.everyone();
-    if (everyone) peer.transport.send(everyone);
   }
 
   /** Applies what is new in one awareness message. Throws when a new state is not JSON. */
@@ -107,10 +96,7 @@ export class Presence {
     // Stock y-websocket clients send back every presence change they receive: such echoes
     // carry nothing new, so they are dropped before any JSON is parsed or budget spent.
     const fresh = entries.filter((entry) => this.#isNew(entry));
-    if (fresh.length === 0) {
-      if (this.#flow.echoed(peer, entries)) this.#schedule();
-      return;
-    }
+    if (fresh.length === 0) return;
     let own = fresh;
     if (!fresh.every((entry) => this.#speaksFor(peer, entry.clientId))) {
       this.#metrics.messagesRejected.inc({ reason: 'presence_not_own' });
@@ -136,7 +122,6 @@ export class Presence {
 
   /** A connection went away: its clients' presence goes with it. */
   drop(peer: Peer): void {
-    this.#flow.left(peer);
     if (peer.clientIds.size === 0) return;
     for (const id of peer.clientIds) this.#owners.delete(id);
     awarenessProtocol.removeAwarenessStates(this.awareness, Array.from(peer.clientIds), null);
@@ -194,16 +179,12 @@ export class Presence {
 
   /** flushMs, stretched on a crowded board to keep within messagesPerSec. */
   #tickMs(): number {
-    return Math.max(this.#flushMs, (1000 * this.#peers().size) / this.#messagesPerSec);
+    return Math.max(this.#flushMs, (1000 * this.#connections()) / this.#messagesPerSec);
   }
 
   #flush(): void {
+    if (this.#changed.size === 0) return;
     const now = performance.now();
-    if (this.#changed.size === 0) {
-      // Only connections that have caught up are owed something.
-      this.#catchUp(this.#flow.plan(null, now).catchUp, now);
-      return;
-    }
     // Credit for at most two ticks: a quiet spell must not let a whole crowd through at once.
     const tickMs = Math.max(this.#tickMs(), MIN_TICK_MS);
     const elapsedMs = Math.min(Math.max(tickMs, now - this.#lastFlush), 2 * tickMs);
@@ -221,33 +202,7 @@ export class Presence {
       this.#metrics.presenceDeferred.inc(this.#changed.size);
       this.#schedule();
     }
-    const plan = this.#flow.plan(ids, now);
-    const heldBack = plan.skip.size - plan.catchUp.size;
-    if (heldBack > 0) this.#metrics.presenceHeldBack.inc(heldBack);
-    const clocks = this.#clocksOf(ids);
-    this.#broadcast(
-      encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)),
-      plan.skip,
-    );
-    for (const peer of this.#peers()) if (!plan.skip.has(peer)) this.#flow.sent(peer, clocks, now);
-    this.#catchUp(plan.catchUp, now);
-  }
-
-  /** Sends each connection that has caught up the newest state of everyone it missed. */
-  #catchUp(catchUp: ReadonlyMap<Peer, number[] | 'everyone'>, now: number): void {
-    for (const [peer, missed] of catchUp) {
-      // Everyone ever seen: those who left meanwhile go from the client's view too.
-      const ids = missed === 'everyone' ? [...this.awareness.meta.keys()] : missed;
-      if (ids.length === 0) continue;
-      peer.transport.send(
-        encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)),
-      );
-      this.#flow.sent(peer, this.#clocksOf(ids), now);
-    }
-  }
-
-  #clocksOf(ids: readonly number[]): Map<number, number> {
-    return new Map(ids.map((id) => [id, this.awareness.meta.get(id)?.clock ?? 0]));
+    this.#broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
   }
 
   destroy(): void {

@@ -49,11 +49,6 @@ export function createMetrics() {
     help: 'Presence states held back a tick by the per-connection presence budget',
     registers: [registry],
   });
-  const presenceHeldBack = new client.Counter({
-    name: 'ideamill_presence_held_back_total',
-    help: 'Presence messages not sent to a connection behind on presence (its client has not applied the last ones)',
-    registers: [registry],
-  });
   const compactions = new client.Counter({
     name: 'ideamill_compactions_total',
     help: 'Update logs folded into a compacted document state',
@@ -69,7 +64,6 @@ export function createMetrics() {
     messagesRejected,
     persistSeconds,
     presenceDeferred,
-    presenceHeldBack,
     compactions,
   };
 }

@@ -224,12 +224,10 @@ export class SocketIoTransport implements BoardEvents {
     let group = this.#groups.get(room);
     if (!group) {
       group = {
-        broadcast: (message, except, skip) => {
-          const left = new Set<string | undefined>();
-          if (except) left.add(socketsByTransport.get(except));
-          for (const transport of skip ?? []) left.add(socketsByTransport.get(transport));
+        broadcast: (message, except) => {
+          const exceptId = except ? socketsByTransport.get(except) : undefined;
           const ids = this.io.of('/').adapter.rooms.get(room) ?? [];
-          const targets = left.size > 0 ? [...ids].filter((id) => !left.has(id)) : ids;
+          const targets = exceptId ? [...ids].filter((id) => id !== exceptId) : ids;
           emitBinaryToEach(this.io, targets, event, message);
         },
       };

@@ -24,14 +24,10 @@ export function idleSenderOf(ws: WebSocket): SenderInternals | undefined {
 export class WebSocketGroup implements BroadcastGroup {
   readonly members = new Map<PeerTransport, WebSocket>();
 
-  broadcast(
-    message: Uint8Array,
-    except: PeerTransport | null,
-    skip?: ReadonlySet<PeerTransport>,
-  ): void {
+  broadcast(message: Uint8Array, except: PeerTransport | null): void {
     let frame: Buffer[] | undefined;
     for (const [transport, ws] of this.members) {
-      if (transport === except || skip?.has(transport) || ws.readyState !== ws.OPEN) continue;
+      if (transport === except || ws.readyState !== ws.OPEN) continue;
       const sender = idleSenderOf(ws);
       if (!sender) {
         ws.send(message, { binary: true });

@@ -1,14 +1,10 @@
 /**
  * Presence (Yjs awareness): merged per tick, echoes ignored, malformed states refused, each
- * member speaking only for themselves, a crowded board's relays held to the presence budget
- * and its ticks to the message budget, and a client behind on presence sent none until it has
- * caught up.
+ * member speaking only for themselves, and a crowded board's relays held to the presence
+ * budget and its ticks to the message budget.
  */
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
-import { addItem } from '../../shared/board-document.ts';
 import { sleep, socketIoClient, waitFor, yWebsocketClient } from '../helpers/clients.ts';
 import { connectAgain, connectMember } from '../helpers/members.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -268,113 +264,5 @@ describe('presence ticks on a board with many connections', () => {
     expect(many).toBeGreaterThanOrEqual(2);
     // Two connections tick every 100 ms: about three times as often (less on a slow machine).
     expect(few).toBeGreaterThan(1.5 * many);
-  });
-});
-
-describe('a client behind on presence', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server.close());
-
-  /**
-   * A y-websocket connection made by hand that, like a stock client, sends back every presence
-   * message it applies, but only while `echoing` (else it keeps them, as a client falling
-   * behind has them still queued). Records what it receives.
-   */
-  async function rawClient(boardId: string, token: string) {
-    const ws = new WebSocket(
-      `${server.url.replace(/^http/, 'ws')}/yjs/${boardId}?token=${encodeURIComponent(token)}`,
-    );
-    const client = {
-      echoing: true,
-      /** Each presence message received: every client id's clock and state. */
-      presence: [] as Map<number, { clock: number; state: unknown }>[],
-      boardUpdates: 0,
-      kept: [] as Uint8Array[],
-      echoKept(): void {
-        const last = client.kept.at(-1);
-        if (last) ws.send(last);
-        client.kept = [];
-      },
-      close: () => ws.close(),
-    };
-    ws.on('message', (data: Buffer) => {
-      const message = new Uint8Array(data);
-      const decoder = decoding.createDecoder(message);
-      const type = decoding.readVarUint(decoder);
-      if (type === 0) {
-        if (decoding.readVarUint(decoder) === 2) client.boardUpdates++; // sync update
-        return;
-      }
-      if (type !== 1) return;
-      const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
-      const states = new Map<number, { clock: number; state: unknown }>();
-      for (let n = decoding.readVarUint(update); n > 0; n--) {
-        const clientId = decoding.readVarUint(update);
-        const clock = decoding.readVarUint(update);
-        states.set(clientId, { clock, state: JSON.parse(decoding.readVarString(update)) });
-      }
-      client.presence.push(states);
-      if (client.echoing) ws.send(message);
-      else client.kept.push(message);
-    });
-    await new Promise((resolve, reject) => {
-      ws.once('open', resolve);
-      ws.once('error', reject);
-    });
-    return client;
-  }
-
-  it('gets no presence while it has not applied what it was sent, its board updates all the same, then the newest cursors at once', async () => {
-    const { board, tokens } = await server.boardWithMembers();
-    const mover = socketIoClient(server.url, board.board.id, tokens.participant);
-    await mover.synced;
-    const behind = await rawClient(board.board.id, tokens.participant);
-    // A client that never sends presence back is never taken to be behind.
-    const silent = await rawClient(board.board.id, tokens.participant);
-    silent.echoing = false;
-    const moverId = mover.doc.clientID;
-    let x = 0;
-    const move = () => mover.provider.awareness.setLocalStateField('cursor', { x: ++x, y: 0 });
-    const cursorAt = (states: Map<number, { clock: number; state: unknown }>) =>
-      (states.get(moverId)?.state as { cursor?: { x: number } } | undefined)?.cursor?.x;
-
-    // On time: every move reaches both.
-    for (let i = 0; i < 3; i++) {
-      move();
-      await sleep(120);
-    }
-    await waitFor(() => behind.presence.some((s) => cursorAt(s) === 3), 'cursor 3');
-    await waitFor(() => silent.presence.some((s) => cursorAt(s) === 3), 'cursor 3, silent');
-
-    // It stops applying presence: after what it was sent in its first 100 ms behind (a tick
-    // every 50 ms), nothing more, while the other connection gets every move and it still gets
-    // the board's updates.
-    behind.echoing = false;
-    const sentBefore = behind.presence.length;
-    const silentBefore = silent.presence.length;
-    const updatesBefore = behind.boardUpdates;
-    for (let i = 0; i < 8; i++) {
-      move();
-      if (i === 4) addItem(mover.doc, { type: 'note', x: 0, y: 0, text: 'While behind' });
-      await sleep(100);
-    }
-    expect(behind.presence.length - sentBefore).toBeLessThanOrEqual(3);
-    expect(silent.presence.length - silentBefore).toBeGreaterThanOrEqual(6);
-    await waitFor(() => behind.boardUpdates > updatesBefore, 'the board update while behind');
-
-    // It catches up (one echo stands for everything before it): one message with the newest
-    // cursor, though nobody has moved since.
-    const caughtUpFrom = behind.presence.length;
-    behind.echoing = true;
-    behind.echoKept();
-    await waitFor(() => behind.presence.length > caughtUpFrom, 'the catch-up message');
-    expect(behind.presence.slice(caughtUpFrom).map(cursorAt)).toEqual([x]);
-
-    mover.destroy();
-    behind.close();
-    silent.close();
   });
 });
