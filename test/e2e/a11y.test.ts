@@ -183,6 +183,17 @@ describe.skipIf(!HAS_CHROMIUM)('accessibility of the board', () => {
     await page.keyboard.press('End');
     await page.keyboard.type(', then edited');
     await tabTo(page, /^Save$/);
+    // Where the focus is when the edit form goes: read before anything else runs after that
+    // change (a MutationObserver's callback), so never on <body> for even a frame.
+    await page.evaluate(`(() => {
+      const observer = new MutationObserver(() => {
+        if (document.querySelector('form.ol-edit')) return;
+        observer.disconnect();
+        window.focusWhenFormWent =
+          document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName;
+      });
+      observer.observe(document.body, { subtree: true, childList: true });
+    })()`);
     await page.keyboard.press('Enter');
     const edited = page.locator('[data-outline-item-id]', {
       hasText: 'Typed without a mouse, then edited',
@@ -190,8 +201,11 @@ describe.skipIf(!HAS_CHROMIUM)('accessibility of the board', () => {
     await edited.waitFor();
     // Focus returns to the note's edit button, so the keyboard keeps its place.
     await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''))
+      .poll(() => page.evaluate('window.focusWhenFormWent'))
       .toBe('Edit “Typed without a mouse, then edited”');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Edit “Typed without a mouse, then edited”',
+    );
 
     await tabTo(page, /^Vote for “Typed without a mouse, then edited”$/);
     await page.keyboard.press('Enter');
