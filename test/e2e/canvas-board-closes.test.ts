@@ -151,13 +151,14 @@ describe.skipIf(!HAS_CHROMIUM)('the shared board closes during a drag', () => {
 
     expect(await places()).toEqual([]);
     expect(await leftOf(page, id)).toBe(60);
-    expect(await note.evaluate((element) => (element as HTMLElement).style.translate)).toBe('');
+    expect(await translateOf(page, id)).toBe('');
     expect(sharedX()).toBe(60);
     expect(Y.encodeStateVector(facilitator.doc)).toEqual(sent);
 
     facilitator.destroy();
     await context.close();
   });
+
   it('a lock while Alt+arrow repeats are still unwritten: they are forgotten, and the note is drawn where the shared board has it', async () => {
     const { facilitator, id, sharedX, context, page, note } =
       await participantWithNote('Nudged idea');
