@@ -5,11 +5,15 @@ import os from 'node:os';
 import path from 'node:path';
 
 /**
- * The 99th percentile of the interval between two 10 ms ticks since the previous reading, in ms
- * (prom-client's figure).
+ * Since the previous reading, in ms: the 99th percentile and the longest of the intervals
+ * between two 10 ms ticks (prom-client's figure), and the process's garbage collection.
  */
 export interface LoopLag {
   p99: number;
+  max: number;
+  /** Garbage collection in the window: all of it, and the longest pause. */
+  gcMs: number;
+  gcMaxMs: number;
 }
 
 export const LOOP_PROBE = 'bench/peers/servers/loop-probe.ts';

@@ -5,6 +5,7 @@
  * Recording starts once the storm has run for STORM_LEAD_MS.
  */
 import { sleep } from '../child.ts';
+import { loopProbeDir, readLoopLag, removeLoopProbeDir } from '../loop-probe.ts';
 import { cpuWindow } from '../proc.ts';
 import {
   alternate,
@@ -32,6 +33,7 @@ export const awareness: Workload = {
     // The floor relay would forward every cursor to every client: not a comparable server.
     const targets = selectedTargets(options, ['floor']);
     const { pool } = options;
+    const probeDir = loopProbeDir();
     const rows = await alternate(
       options,
       cases,
@@ -51,6 +53,7 @@ export const awareness: Workload = {
           await Promise.all(
             workers.map((w) => w.call('record', { samplers: SAMPLERS_PER_WORKER })),
           );
+          await readLoopLag(probeDir, peer.pid); // starts the window
           const cpu = cpuWindow(peer.pid);
           const windowStart = performance.now();
           const { sent } = await pool.writer.call('move', {
@@ -61,6 +64,7 @@ export const awareness: Workload = {
           const cursorCounts = await storm;
           await waitForDelivery(workers, sent * n, 10_000);
           const cpuMs = cpu.stop();
+          const lag = await readLoopLag(probeDir, peer.pid);
           const windowMs = performance.now() - windowStart;
           const collected = await Promise.all(workers.map((w) => w.call('collect', {})));
           await pool.closeClients();
@@ -75,12 +79,16 @@ export const awareness: Workload = {
               delivered: applied / (sent * n),
               cursorsPerSec: (cursorsSent * 1000) / (leadMs + durationMs),
               cpuMsPerSec: cpuMs / (windowMs / 1000),
+              lagP99Ms: lag.p99,
+              lagMaxMs: lag.max,
+              gcMs: lag.gcMs,
+              gcMaxMs: lag.gcMaxMs,
             },
           };
         })(),
-      undefined,
+      () => ({ ...options.peer, loopProbeDir: probeDir }),
       { warmUp: true },
-    );
+    ).finally(() => removeLoopProbeDir(probeDir));
     return {
       id: 'awareness',
       title: this.title,
@@ -94,12 +102,16 @@ export const awareness: Workload = {
         { key: 'cursorN', label: 'cursor samples', digits: 0 },
         { key: 'cursorsPerSec', label: 'cursors sent/s', digits: 0 },
         { key: 'cpuMsPerSec', label: 'server CPU ms/s', digits: 0 },
+        { key: 'lagP99Ms', label: 'server lag p99 ms', digits: 1 },
+        { key: 'lagMaxMs', label: 'server lag max ms', digits: 1 },
+        { key: 'gcMaxMs', label: 'server GC max ms', digits: 1 },
       ],
       ratioKeys: ['docP99', 'cursorP99'],
       rows,
       notes: [
         `Cursor latency is recorded at ${SAMPLERS_PER_WORKER} sampled clients per worker process.`,
         'Server CPU ms/s: CPU time over the window (incl. drain) per second of load; 1000 = one core.',
+        "Server lag: the server's event loop, sampled every 10 ms by a preloaded probe (the interval between ticks); GC max: its longest garbage-collection pause.",
         'The floor relay is left out: it has no presence to coalesce.',
       ],
     };
