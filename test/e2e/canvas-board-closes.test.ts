@@ -115,6 +115,8 @@ describe.skipIf(!HAS_CHROMIUM)('the shared board closes during a drag', () => {
       // The hand goes on moving a little, then lets go.
       await page.mouse.move(from.x + 260, from.y + 120, { steps: 12 });
       await page.screenshot({ path: `${SCREENSHOTS}/canvas-${banner}-during-drag.png` });
+      // The note no longer follows the pointer, not even drawn ahead of the document.
+      expect(await drawnAway(page, id)).toBe(false);
       await page.mouse.up();
       await sleep(600);
 

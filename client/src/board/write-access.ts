@@ -34,14 +34,14 @@ export function writeAccess(
   return { locked, sharedReadOnly, writesPrivately, canAdd: writesPrivately || !sharedReadOnly };
 }
 
+/** The two things that close what I may write: the shared board read-only, a lock. */
+export type WriteScope = Pick<WriteAccess, 'locked' | 'sharedReadOnly'>;
+
 /**
  * Whether `now` lets me change less than `before`: the shared board has closed to me (a lock,
  * or silent writing started), or a lock has put my pens down, on my private notes too.
  */
-export function narrowed(
-  before: Pick<WriteAccess, 'locked' | 'sharedReadOnly'>,
-  now: Pick<WriteAccess, 'locked' | 'sharedReadOnly'>,
-): boolean {
+export function narrowed(before: WriteScope, now: WriteScope): boolean {
   return (now.sharedReadOnly && !before.sharedReadOnly) || (now.locked && !before.locked);
 }
 
@@ -49,9 +49,6 @@ export function narrowed(
  * Whether I may change an item: anything while the shared board is open to me; else only my
  * private notes, and those not while the board is locked.
  */
-export function mayEditItem(
-  access: Pick<WriteAccess, 'locked' | 'sharedReadOnly'>,
-  isPrivate: boolean,
-): boolean {
+export function mayEditItem(access: WriteScope, isPrivate: boolean): boolean {
   return !access.sharedReadOnly || (isPrivate && !access.locked);
 }

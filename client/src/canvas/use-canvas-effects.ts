@@ -11,7 +11,7 @@ import {
   type ItemType,
   itemsOf,
 } from '../../../shared/board-document.ts';
-import type { WriteAccess } from '../board/write-access.ts';
+import type { WriteScope } from '../board/write-access.ts';
 import { onDocChange } from '../sync/doc-changes.ts';
 import type { ViewportRequest } from './BoardCanvas.tsx';
 import {
@@ -55,7 +55,7 @@ export function useCanvasEffects(
   awareness: Awareness,
   actions: KeyboardActions,
   viewportRequest: ViewportRequest | null,
-  { sharedReadOnly: readOnly, locked }: Pick<WriteAccess, 'locked' | 'sharedReadOnly'>,
+  { sharedReadOnly: readOnly, locked }: WriteScope,
 ) {
   const { model, state, viewport, undo } = env;
   const pointerRef = useRef<PointerController | null>(null);

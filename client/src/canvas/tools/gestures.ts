@@ -47,9 +47,8 @@ export function moveGesture(
   ids: string[],
   leftOut: number,
 ): Gesture {
-  let moving = movingSet(env.model, ids);
   let started = false;
-  const writer = liveMove(env, () => moving);
+  const writer = liveMove(env, movingSet(env.model, ids));
   return {
     move(point, screen) {
       if (!started && Math.hypot(screen.x - startScreen.x, screen.y - startScreen.y) < 3) return;
@@ -69,7 +68,7 @@ export function moveGesture(
       writer.flush();
       snapToFrames(
         env.model,
-        moving.map((p) => p.id),
+        writer.moving.map((p) => p.id),
       );
       env.undo.endGesture();
     },
@@ -77,23 +76,21 @@ export function moveGesture(
       if (!started) return;
       writer.drop();
       // Never a write to what I may no longer change (see narrowed).
-      const mine = moving.filter((p) => env.model.mayEdit(p.id));
-      if (mine.length === moving.length && env.undo.revertGesture()) return;
+      const mine = writer.moving.filter((p) => env.model.mayEdit(p.id));
+      if (mine.length === writer.moving.length && env.undo.revertGesture()) return;
       placeAt(env.model, mine, 0, 0);
       env.undo.endGesture();
     },
     narrowed() {
-      const before = moving.length;
-      moving = moving.filter((p) => env.model.mayEdit(p.id));
-      if (moving.length === before) return true;
-      if (moving.length === 0) {
+      // The others go back to their shared places; what I may still change goes on.
+      const left = writer.keepEditable();
+      if (left === 0) return true;
+      if (writer.moving.length === 0) {
         writer.drop();
         if (started) env.undo.endGesture();
         return false;
       }
-      // The others go back to their shared places; what I may still change goes on.
-      writer.movingChanged();
-      if (started) tellLeftOut(env, 'move', before - moving.length);
+      if (started) tellLeftOut(env, 'move', left);
       return true;
     },
   };

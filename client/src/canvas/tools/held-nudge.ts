@@ -6,20 +6,19 @@
  * Letting go, another key, the pointer or leaving the window writes where they got to.
  */
 import { type BoxDelta, NO_DELTA } from '../model/drag-preview.ts';
-import { movingSet, type Placed, placeAt } from '../model/edit-actions.ts';
-import { type LiveEdit, liveMove } from './live-move.ts';
+import { movingSet, placeAt } from '../model/edit-actions.ts';
+import { type LiveMove, liveMove } from './live-move.ts';
 import { type ToolEnv, tellLeftOut } from './tool-env.ts';
 
-const keyOf = (ids: readonly string[]) => ids.join('\n');
+const sameIds = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((id, i) => id === b[i]);
 
 interface Hold {
-  /** The ids it moves, as one string: a repeat for another selection starts a new hold. */
-  key: string;
+  /** The ids it moves: a repeat for another selection starts a new hold. */
   ids: readonly string[];
-  moving: readonly Placed[];
   /** Of the repeats, from where the press left the items. */
   delta: BoxDelta;
-  writer: LiveEdit;
+  writer: LiveMove;
 }
 
 export class HeldNudge {
@@ -32,9 +31,8 @@ export class HeldNudge {
 
   /** A keydown of Alt+arrow moving `ids` (those I may change) by (dx, dy). */
   press(ids: readonly string[], dx: number, dy: number, repeat: boolean): void {
-    const key = keyOf(ids);
     const held = this.#hold;
-    if (repeat && held?.key === key) {
+    if (repeat && held && sameIds(held.ids, ids)) {
       held.delta = { ...NO_DELTA, x: held.delta.x + dx, y: held.delta.y + dy };
       held.writer.push(held.delta);
       return;
@@ -44,15 +42,15 @@ export class HeldNudge {
     undo.beginGesture();
     const start = movingSet(model, ids);
     placeAt(model, start, dx, dy);
-    const hold: Hold = {
-      key,
+    this.#hold = {
       ids,
-      // The repeats go on from where the press put them.
-      moving: start.map((p) => ({ ...p, item: model.read(p.id) ?? p.item })),
       delta: NO_DELTA,
-      writer: liveMove(this.#env, () => hold.moving),
+      // The repeats go on from where the press put them.
+      writer: liveMove(
+        this.#env,
+        start.map((p) => ({ ...p, item: model.read(p.id) ?? p.item })),
+      ),
     };
-    this.#hold = hold;
   }
 
   /** Writes where the repeats got to and ends the undo step. */
@@ -69,16 +67,11 @@ export class HeldNudge {
   narrowed(): void {
     const hold = this.#hold;
     if (!hold) return;
-    const { model } = this.#env;
-    const mine = hold.moving.filter((p) => model.mayEdit(p.id));
-    if (mine.length === hold.moving.length) return;
-    if (mine.length === 0) return this.#end('drop');
-    const left = hold.moving.length - mine.length;
-    hold.moving = mine;
+    const left = hold.writer.keepEditable();
+    if (left === 0) return;
+    if (hold.writer.moving.length === 0) return this.#end('drop');
     // The keyboard now asks to move only what I may still change: the same hold.
-    hold.ids = hold.ids.filter((id) => model.mayEdit(id));
-    hold.key = keyOf(hold.ids);
-    hold.writer.movingChanged();
+    hold.ids = hold.ids.filter((id) => this.#env.model.mayEdit(id));
     tellLeftOut(this.#env, 'move', left);
   }
 

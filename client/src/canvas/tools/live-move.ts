@@ -18,21 +18,43 @@ export const LIVE_WRITE_MS = 80;
 export interface LiveEdit {
   /** The items are now `delta` (board units) from where the gesture started. */
   push(delta: BoxDelta): void;
-  /** Some items left the gesture (`ids()` is shorter): they are drawn at their place again. */
-  movingChanged(): void;
   /** Writes where the items are now and ends the preview. */
   flush(): void;
   /** Ends the preview and forgets what was not written. */
   drop(): void;
 }
 
-/** `moving()`: the items the drag moves, each with its place when the drag started. */
-export function liveMove(env: ToolEnv, moving: () => readonly Placed[]): LiveEdit {
-  return liveEdit(
-    env,
-    () => moving().map((p) => p.id),
-    (delta) => placeAt(env.model, moving(), delta.x, delta.y),
-  );
+export interface LiveMove extends LiveEdit {
+  /** The items it moves, each with its place when the gesture started. */
+  readonly moving: readonly Placed[];
+  /**
+   * What I may change has narrowed (board/write-access.ts): the items I may no longer change
+   * leave the move, drawn at their place again. Returns how many left; with none kept, the
+   * caller ends the move (`drop`).
+   */
+  keepEditable(): number;
+}
+
+/** `start`: the items the drag moves, each with its place when the drag started. */
+export function liveMove(env: ToolEnv, start: readonly Placed[]): LiveMove {
+  let moving = start;
+  const ids = () => moving.map((p) => p.id);
+  const edit = liveEdit(env, ids, (delta) => placeAt(env.model, moving, delta.x, delta.y));
+  return {
+    push: edit.push,
+    flush: edit.flush,
+    drop: edit.drop,
+    get moving() {
+      return moving;
+    },
+    keepEditable() {
+      const kept = moving.filter((p) => env.model.mayEdit(p.id));
+      const left = moving.length - kept.length;
+      moving = kept;
+      if (left > 0 && kept.length > 0) edit.idsChanged();
+      return left;
+    },
+  };
 }
 
 /** `box`: the item's box when the resize started; a delta's `w` and `h` are added to it. */
@@ -44,12 +66,15 @@ export function liveResize(env: ToolEnv, id: string, box: Box): LiveEdit {
   );
 }
 
-/** `write(delta)` puts `ids()` where `delta` from the gesture's start has them. */
+/**
+ * `write(delta)` puts `ids()` where `delta` from the gesture's start has them; `idsChanged()`
+ * when `ids()` is shorter: the items that left are drawn at their place again.
+ */
 function liveEdit(
   env: ToolEnv,
   ids: () => readonly string[],
   write: (delta: BoxDelta) => void,
-): LiveEdit {
+): LiveEdit & { idsChanged(): void } {
   let latest = NO_DELTA;
   let written = latest;
   let writtenAt = -Infinity;
@@ -91,7 +116,7 @@ function liveEdit(
       latest = delta;
       if (!frame) frame = requestAnimationFrame(onFrame);
     },
-    movingChanged() {
+    idsChanged() {
       if (previewing) preview();
     },
     flush() {

@@ -2,7 +2,7 @@
  * Turns pointer, wheel and double-click events on the canvas into gestures. Written against
  * the DOM directly (not React handlers) so wheel can be non-passive and a pan never renders.
  */
-import { narrowed, type WriteAccess } from '../../board/write-access.ts';
+import { narrowed, type WriteScope } from '../../board/write-access.ts';
 import type { Point } from '../model/geometry.ts';
 import { createAt, frameGesture, isCreatingTool } from './create.ts';
 import {
@@ -32,7 +32,7 @@ export function itemAt(target: Element | null): { id: string; element: Element }
 export class PointerController {
   #gesture: Gesture | null = null;
   /** What I might change when the gesture began, or when it last heard that narrow. */
-  #access: Pick<WriteAccess, 'locked' | 'sharedReadOnly'> | null = null;
+  #access: WriteScope | null = null;
   #pointers = new Map<number, Point>();
   #pinch: { distance: number; mid: Point } | null = null;
   spaceHeld = false;
