@@ -239,6 +239,8 @@ describe.skipIf(!HAS_CHROMIUM)('the shared board closes during a drag', () => {
     await lock(facilitator.provider.socket);
     await page.getByTestId('locked-banner').waitFor();
     await page.mouse.move(from.x + 260, from.y + 120, { steps: 12 });
+    // Not drawn following the pointer either (the document refuses a locked write anyway).
+    expect(await drawnAway(page, id)).toBe(false);
     await page.mouse.up();
     await sleep(600);
 
