@@ -24,6 +24,8 @@ interface Drawn {
   /** Where the board's connector starts and ends. */
   line: { x: number; y: number };
   lineEnd: { x: number; y: number };
+  /** A note's text, in CSS pixels: the height inside its padding, the text's, one line's. */
+  text: { inner: number; shown: number; line: number } | null;
 }
 
 /** What the frame after now draws of item `id`, and of the board's connector. */
@@ -38,7 +40,16 @@ function nextFrame(page: Page, id: string) {
             const point = line.getPointAtLength(at).matrixTransform(line.getScreenCTM()!);
             return { x: point.x, y: point.y };
           };
+          const lines = element.querySelector<HTMLElement>('.im-text');
+          const style = getComputedStyle(element);
+          const padding =
+            Number.parseFloat(style.paddingTop) + Number.parseFloat(style.paddingBottom);
           resolve({
+            text: lines && {
+              inner: element.clientHeight - padding,
+              shown: lines.offsetHeight,
+              line: Number.parseFloat(getComputedStyle(lines).lineHeight),
+            },
             translate: element.style.translate,
             grow: element.style.getPropertyValue('--im-grow-w'),
             box: element.getBoundingClientRect().toJSON(),
@@ -144,6 +155,7 @@ describe.skipIf(!HAS_CHROMIUM)('dragging items', () => {
   let stroke = '';
   let nudged = '';
   let still = '';
+  let clipped = '';
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -159,6 +171,8 @@ describe.skipIf(!HAS_CHROMIUM)('dragging items', () => {
       const points = [0, 600, 100, 600, 200, 600, 300, 600, 400, 600];
       stroke = addItem(observer.doc, { type: 'stroke', x: 0, y: 600, points });
       nudged = addItem(observer.doc, { type: 'note', x: 300, y: 900, text: 'Nudged' });
+      const text = 'A long idea that goes on and on. '.repeat(60);
+      clipped = addItem(observer.doc, { type: 'note', x: 1200, y: 0, text });
     });
     ({ page } = await openBoard(browser, created.links.participant, 'Aino'));
     await waitForConnection(page);
@@ -320,5 +334,28 @@ describe.skipIf(!HAS_CHROMIUM)('dragging items', () => {
       1.5,
     );
     expect(distanceToEdge(after.lineEnd, after.box)).toBeLessThanOrEqual(1.5);
+  });
+
+  it('a clipped note being resized shows the whole lines its drawn height holds, between writes too', async () => {
+    /** As many whole lines as the note's inside holds: no half line, and no room for one more. */
+    const wholeLinesShown = (frame: Drawn) => {
+      const { inner, shown, line } = frame.text!;
+      expect(shown).toBeGreaterThan(0);
+      expect(shown).toBeLessThanOrEqual(inner + 0.5);
+      expect(inner - shown).toBeLessThan(line);
+    };
+    await item(page, clipped).click();
+    wholeLinesShown(await nextFrame(page, clipped));
+    const handle = item(page, clipped).locator('[data-handle="resize"]');
+    const from = await centreOf(handle);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    // Each step adds more than a line (23.4 board units), so a frame between writes that
+    // still laid the text out for the written size would show room for one more.
+    const step = { x: 0, y: Math.ceil(30 * (await zoomOf(page))) };
+    const between = await stepUntilBetweenWrites(page, clipped, { ...from }, step, wholeLinesShown);
+    expect(between).toBe(2);
+    await page.mouse.up();
+    wholeLinesShown(await nextFrame(page, clipped));
   });
 });

@@ -5,6 +5,7 @@ import { zOf } from '../../../../shared/drawing-order.ts';
 import { useCanvas } from '../canvas-context.ts';
 import { textOf } from '../model/board-model.ts';
 import { useItemStatus } from '../model/canvas-state.ts';
+import { useGrowth } from '../model/drag-preview.ts';
 import { ConceptBody } from './ConceptBody.tsx';
 import { inkOn, safeFill } from './colors.ts';
 import { FrameTitle } from './FrameTitle.tsx';
@@ -37,9 +38,11 @@ export interface ItemViewProps {
 }
 
 export const ItemView = memo(function ItemView({ id, map, isPrivate }: ItemViewProps) {
-  const { t, state, model } = useCanvas();
+  const { t, state, model, preview } = useCanvas();
   const item = useItem(id, map);
   const { selected, editing } = useItemStatus(state, id);
+  // Between a resize's writes the text is laid out for the size drawn, not the one written.
+  const growth = useGrowth(preview, id, selected);
   if (!item || item.type === 'connector') return null;
   const z = zOf(map);
   const typeName = t.canvas.itemType[item.type];
@@ -60,8 +63,10 @@ export const ItemView = memo(function ItemView({ id, map, isPrivate }: ItemViewP
     case 'text': {
       const fill = item.type === 'note' ? safeFill(item.color, '#fff3a3') : 'transparent';
       const text = textOf(map);
-      const fontSize = item.type === 'text' ? Math.max(14, Math.min(44, item.h * 0.42)) : undefined;
-      const clipped = mayOverflow(item, fontSize ?? 18);
+      const drawn = { text: item.text, w: item.w + growth.w, h: item.h + growth.h };
+      const fontSize =
+        item.type === 'text' ? Math.max(14, Math.min(44, drawn.h * 0.42)) : undefined;
+      const clipped = mayOverflow(drawn, fontSize ?? 18);
       return (
         <ItemShell
           item={item}
@@ -76,7 +81,7 @@ export const ItemView = memo(function ItemView({ id, map, isPrivate }: ItemViewP
             // Headings stay legible (about 12 screen pixels) when the board is zoomed out.
             fontSize: fontSize ? `max(${fontSize}px, calc(12px * var(--inv-zoom, 1)))` : undefined,
             // A clipped note shows the lines that fit whole, the last ending in "…" (canvas.css).
-            ...(clipped && item.type === 'note' ? { '--im-lines': linesIn(item.h) } : {}),
+            ...(clipped && item.type === 'note' ? { '--im-lines': linesIn(drawn.h) } : {}),
           }}
         >
           <div

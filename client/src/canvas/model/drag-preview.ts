@@ -121,6 +121,24 @@ export function useDragOffset(preview: DragPreview, id: string | undefined): Box
   return id === undefined ? NO_DELTA : preview.offsetOf(id);
 }
 
+const unsubscribed = () => () => {};
+
+/**
+ * How much larger item `id` is drawn than the document has it (a resize between its writes).
+ * Only a selected item can be resized, so only one `listening` subscribes, and it renders
+ * again only when its drawn size changes, never at the frames of a drag.
+ */
+export function useGrowth(
+  preview: DragPreview,
+  id: string,
+  listening: boolean,
+): { w: number; h: number } {
+  const subscribe = listening ? preview.subscribe : unsubscribed;
+  const w = useSyncExternalStore(subscribe, () => preview.offsetOf(id).w);
+  const h = useSyncExternalStore(subscribe, () => preview.offsetOf(id).h);
+  return { w, h };
+}
+
 /** `box` as drawn `by` the preview. */
 export function drawnBox(box: Box | null, by: BoxDelta): Box | null {
   if (!box || sameDelta(by, NO_DELTA)) return box;
