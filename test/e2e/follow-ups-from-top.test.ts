@@ -83,4 +83,28 @@ describe.skipIf(!HAS_CHROMIUM)('follow-ups from the top results', () => {
     await ben.getByText('Item: Online booking').waitFor();
     expect(await ben.locator('.wk-followup').count()).toBe(2);
   });
+
+  // A date field takes Tab between its own parts (month, day, year), so a facilitator who types
+  // a date and goes on may never have left the field. Here the card's status is picked while
+  // the focus stays in the date (Playwright's selectOption does not move it): the card moves
+  // to another group, its status select takes the focus back, and the date is saved all the
+  // same, before and after the panel is left. Before, the card went on showing the date while
+  // the board had none.
+  it('saves a due date typed into a field that never got a blur', async () => {
+    const panel = fran.page.getByTestId('followup-panel');
+    const card = panel.locator('.wk-followup', { hasText: 'Item: Online booking' });
+    const due = card.getByLabel('Due');
+    // Focus lands on the date's first part, the month here (en-US).
+    await due.focus();
+    await fran.page.keyboard.type('01052027');
+    await fran.page.keyboard.press('Tab');
+    expect(await due.evaluate((field) => field === document.activeElement)).toBe(true);
+    await card.getByRole('combobox', { name: 'Status' }).selectOption('in_progress');
+    const dueOf = async () => (await followUps()).find((f) => f.title === 'Online booking')?.due;
+    await expect.poll(dueOf).toBe('2027-01-05');
+    await openTab(fran.page, 'Voting');
+    await openTab(fran.page, 'Follow-ups');
+    expect(await due.inputValue()).toBe('2027-01-05');
+    expect(await dueOf()).toBe('2027-01-05');
+  });
 });

@@ -122,7 +122,10 @@ const drafts = new Map<string, string>();
  * One of a follow-up's typed fields (title, due date, notes). A status change moves the card to
  * another group, where React mounts it anew, and a change from elsewhere replaces the field:
  * what is being typed and the focus carry over, so a change landing from someone else while
- * one types loses nothing.
+ * one types loses nothing. A field mounted with a draft where the focus cannot come back saves
+ * it: React passes on no blur from a focused field it removes, and a date field keeps the
+ * focus through Tab (it moves between the date's parts), so a date typed and gone on from
+ * would otherwise show as if saved when it never was.
  */
 function useDraft(
   followUpId: string,
@@ -131,21 +134,30 @@ function useDraft(
   save: (typed: string) => void,
 ) {
   const draftKey = `${followUpId}:${field}`;
+  const latestSave = useRef(save);
+  latestSave.current = save;
   // Runs for every field mounted, the replacements included.
-  const restore = useCallback(
+  const attach = useCallback(
     (element: HTMLInputElement | HTMLTextAreaElement | null) => {
       const draft = drafts.get(draftKey);
+      if (draft === undefined || !element) return;
       // A focused field that was removed leaves the focus on the page itself.
-      if (draft === undefined || !element || document.activeElement !== document.body) return;
-      element.focus();
-      if (element.type !== 'date') element.setSelectionRange(draft.length, draft.length);
+      if (document.activeElement === document.body) {
+        element.focus();
+        if (element.type !== 'date') element.setSelectionRange(draft.length, draft.length);
+        return;
+      }
+      // The focus went on elsewhere (a select of this card took it back, or the panel was left
+      // and opened again): the field was left, and what it shows is saved.
+      drafts.delete(draftKey);
+      latestSave.current(draft);
     },
     [draftKey],
   );
   return {
     key: `${field}-${saved}`,
     props: {
-      ref: restore,
+      ref: attach,
       defaultValue: drafts.get(draftKey) ?? saved,
       onChange: (event: { target: { value: string } }) => drafts.set(draftKey, event.target.value),
       onBlur: (event: { target: { value: string } }) => {
