@@ -158,6 +158,13 @@ describe.skipIf(!HAS_CHROMIUM)('a whole workshop in the browser', () => {
     expect(await canvas.locator('[data-item-id] [data-votes]').count()).toBe(0);
     await showOutline(canvas);
     await vote(aino.page, NOTES.aino, 2);
+    // Her votes spent: a note with none of hers shows no dots at all (an empty row was drawn).
+    await canvas.locator('button[data-view="canvas"]').click();
+    await note.locator('[data-vote-dots][data-my-votes="1"]').waitFor();
+    const others = canvas.locator('[data-item-id]', { hasText: NOTES.ben });
+    await others.waitFor();
+    expect(await others.locator('[data-vote-dots]').count()).toBe(0);
+    await showOutline(canvas);
 
     await vote(ben.page, NOTES.aino);
     await vote(ben.page, NOTES.ben, 2);

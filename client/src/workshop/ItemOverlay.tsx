@@ -126,7 +126,9 @@ export function ItemOverlay({ itemId, engaged }: { itemId: string; engaged: bool
     !target &&
     item.type !== 'frame' &&
     !(item.type === 'text' && !round.itemTypes.includes('text'));
-  const dots = round !== null && target && canVote;
+  // With my votes spent, an item that has none of mine shows no dots: an empty row is a blob.
+  const dots =
+    round !== null && target && canVote && (mine > 0 || (votesLeft && mine < round.maxPerItem));
   // The foot's start: the badge, the follow-up mark, the assign button.
   const marks = result !== null || followUps.length > 0 || assignable;
   // Nothing to show (a participant's board between rounds): no elements at all, 2,000 items'
