@@ -1,0 +1,132 @@
+/**
+ * An item's overlay foot (the ranking badge, the follow-up mark, vote dots, the facilitator's
+ * assign button) never hides the item's words: on a note it straddles the bottom edge, in the
+ * note's padding and below it; a concept card keeps room at its foot, so its last field (the
+ * first step, what a winning concept leaves the workshop with) stays in sight. Checked from the
+ * boxes the page lays out, at the first view and zoomed out below 60 %, where the foot grows
+ * against the board's zoom.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addItem, CONCEPT_FIELDS } from '../../shared/board-document.ts';
+import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
+import { socketIoClient, waitFor } from '../helpers/clients.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { zoomOf } from './canvas-helpers.ts';
+import { openAs, type Person, SCREENSHOTS } from './workshop-helpers.ts';
+
+const LONG = 'Paper form is confusing, too many fields to fill in before the appointment and why';
+
+interface Rect {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/** The boxes of what item `id` shows in words, and of everything its overlay foot draws. */
+function boxesOf(page: Page, id: string): Promise<{ words: Rect[]; foot: Rect[] }> {
+  return page.evaluate((itemId) => {
+    const item = document.querySelector(`[data-item-id="${itemId}"]`)!;
+    const rect = ({ top, bottom, left, right }: DOMRect) => ({ top, bottom, left, right });
+    // Each line of text as laid out (a range's client rects), inside what the item shows.
+    const lines: { top: number; bottom: number; left: number; right: number }[] = [];
+    for (const element of item.querySelectorAll('.im-text, .im-concept-field dd')) {
+      const clip = element.getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      for (const line of range.getClientRects()) {
+        if (line.bottom <= clip.bottom + 0.5 && line.width > 0) lines.push(rect(line));
+      }
+    }
+    const foot = [...item.querySelectorAll('.wk-overlay-foot > *, .wk-foot-start > *')]
+      .filter((element) => !element.classList.contains('wk-foot-start'))
+      .map((element) => rect(element.getBoundingClientRect()));
+    return { words: lines, foot };
+  }, id);
+}
+
+const overlaps = (a: Rect, b: Rect) =>
+  a.left < b.right - 0.5 &&
+  b.left < a.right - 0.5 &&
+  a.top < b.bottom - 0.5 &&
+  b.top < a.bottom - 0.5;
+
+/** Every line the item shows, and which of them a foot control lies over. */
+async function hidden(page: Page, id: string) {
+  const { words, foot } = await boxesOf(page, id);
+  expect(words.length).toBeGreaterThan(0);
+  expect(foot.length).toBeGreaterThan(0);
+  return words.filter((line) => foot.some((control) => overlaps(line, control)));
+}
+
+describe.skipIf(!HAS_CHROMIUM)('the overlay foot hides no words', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let fran: Person;
+  let note = '';
+  let concept = '';
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    const created = await server.createBoard({ title: 'Concepts' });
+    const boardId = created.board.id;
+    const facilitator = await server.join(boardId, created.keys.facilitator, 'Seeder');
+    const writer = socketIoClient(server.url, boardId, facilitator.token);
+    await writer.synced;
+    note = addItem(writer.doc, { type: 'note', x: 0, y: 0, text: LONG });
+    const fields = Object.fromEntries(CONCEPT_FIELDS.map((field) => [field, `The ${field}`]));
+    concept = addItem(writer.doc, {
+      type: 'concept',
+      x: 260,
+      y: 0,
+      title: 'Evening chat service',
+      fields: { ...fields, firstStep: 'Pilot in March' },
+    });
+    await waitFor(
+      () => server.documents.open({ boardId }).doc.getMap('items').has(concept),
+      'the items on the server',
+    );
+    writer.destroy();
+    const api = (route: string, body?: unknown) =>
+      server.api<{ round: { id: string } }>(`/api/boards/${boardId}${route}`, {
+        token: facilitator.token,
+        method: 'POST',
+        body,
+      });
+    const round = await api('/rounds', { title: 'Pick', budget: 2, anonymous: false });
+    const rounds = `/rounds/${round.body.round.id}`;
+    await api(`${rounds}/votes`, { itemId: note });
+    await api(`${rounds}/votes`, { itemId: concept });
+    await api(`${rounds}/close`);
+    for (const itemId of [note, concept]) {
+      await api('/followups', { itemId, title: 'Next', owner: { name: 'Ben' } });
+    }
+    fran = await openAs(browser, server, boardId, created.keys.facilitator, 'Fran');
+    await fran.page.locator(`[data-item-id="${note}"] [data-result-rank="1"]`).waitFor();
+    await fran.page.locator(`[data-item-id="${concept}"] .wk-fu-mark`).waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('at the first view and zoomed out, over a note and a concept card the facilitator points at', async () => {
+    const { page } = fran;
+    for (const below of [Number.POSITIVE_INFINITY, 0.6]) {
+      // An empty spot near the canvas's top edge: the keys go to the board.
+      const canvas = (await page.locator('.im-canvas').boundingBox())!;
+      await page.mouse.click(canvas.x + canvas.width / 2, canvas.y + 12);
+      while ((await zoomOf(page)) >= below) await page.keyboard.press('-');
+      // Pointing at the card draws the assign button in its foot too.
+      await page.locator(`[data-item-id="${concept}"] .im-concept-title`).hover();
+      await page.locator(`[data-item-id="${concept}"] .wk-assign`).waitFor();
+      const zoom = Math.round((await zoomOf(page)) * 100);
+      await page.screenshot({ path: `${SCREENSHOTS}/overlay-foot-${zoom}.png` });
+      expect(await hidden(page, note)).toEqual([]);
+      expect(await hidden(page, concept)).toEqual([]);
+    }
+  });
+});
