@@ -47,7 +47,7 @@ export async function startServer(
     throw error;
   }
   const { db, metrics, boards, documents, facilitation, followThrough } = services;
-  followThrough.snapshots.startPeriodic(config.snapshotIntervalMs);
+  followThrough.snapshots.startPeriodic(config.snapshotIntervalMs, logger);
   const checkpointer = new Checkpointer(db, { intervalMs: CHECKPOINT_INTERVAL_MS, logger });
 
   let ready = false;

@@ -32,6 +32,7 @@ import {
   validateUpdate,
 } from './protocol.ts';
 import { applyAndUndo } from './refused-edit.ts';
+import { type DecodedStructs, refuseOutOfShape } from './update-shape.ts';
 
 /** Who may change a document right now: roles, board lock, silent writing (facilitation). */
 export interface EditPolicy {
@@ -86,6 +87,8 @@ export class LiveDocument {
   /** Full syncs sent from the stored bytes that have not left the process yet. */
   #sendsFromStore = 0;
   #received: Received[] = [];
+  /** How deep the nested types in `#received` lie, by id (update-shape.ts). */
+  readonly #receivedTypes = new Map<string, number>();
   #pending: Pending[] = [];
   #flushScheduled = false;
   /** performance.now() at the last flush that stored something (see #scheduleFlush). */
@@ -315,13 +318,20 @@ export class LiveDocument {
     if (this.#bytes + update.length > this.#options.limits.maxDocumentBytes) {
       return this.#reject(peer, 'document_too_large');
     }
+    let structs: DecodedStructs;
     try {
-      validateUpdate(update);
+      structs = validateUpdate(update);
     } catch (error) {
       return this.#reject(peer, 'malformed_message', error);
     }
     this.#integrate();
     if (this.#failed) return;
+    try {
+      // What nesting it adds is read against the board as it is, so after integrating it.
+      refuseOutOfShape(structs, this.#doc, this.#receivedTypes);
+    } catch (error) {
+      return this.#reject(peer, 'malformed_message', error);
+    }
     if (refused) return this.#revert(peer, update);
     // Applied at the flush, in one transaction with this peer's other updates of this turn.
     this.#received.push({ update, origin: peer });
@@ -334,6 +344,7 @@ export class LiveDocument {
     if (this.#received.length === 0 || this.#failed) return;
     const received = this.#received;
     this.#received = [];
+    this.#receivedTypes.clear();
     try {
       this.#pending.push(...applyByPeer(this.#doc, received));
     } catch (error) {
@@ -558,6 +569,7 @@ export class LiveDocument {
     if (this.#failed) return;
     this.#failed = true;
     this.#received = [];
+    this.#receivedTypes.clear();
     this.#pending = [];
     this.#options.logger.error({ err: error, documentId: this.id }, 'document failed; reloading');
     const failure = new AppError(

@@ -107,10 +107,13 @@ export function decodeMessage(data: Uint8Array): InboundMessage {
   }
 }
 
-/** Throws unless the update decodes completely: structs, contents and delete set. */
-export function validateUpdate(update: Uint8Array): void {
+/**
+ * Throws unless the update decodes completely: structs, contents and delete set. Returns its
+ * structs (update-shape.ts checks what they hold).
+ */
+export function validateUpdate(update: Uint8Array): ReturnType<typeof Y.decodeUpdate>['structs'] {
   try {
-    Y.decodeUpdate(update);
+    return Y.decodeUpdate(update).structs;
   } catch (error) {
     throw new MalformedMessage(`bad update: ${error instanceof Error ? error.message : error}`);
   }

@@ -7,6 +7,7 @@
  * clients hear of both, so no history list offers a version that is gone.
  */
 import { createHash } from 'node:crypto';
+import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import * as Y from 'yjs';
 import { cloneValue, itemsOf, metaOf } from '../../shared/board-document.ts';
@@ -49,10 +50,20 @@ export class SnapshotsService {
     this.#events = events;
   }
 
-  /** Takes a periodic snapshot of every loaded board that changed, every `intervalMs`. */
-  startPeriodic(intervalMs: number): void {
+  /**
+   * Takes a periodic snapshot of every loaded board that changed, every `intervalMs`. A board
+   * that cannot be snapshotted is logged and skipped: the others still are, and the timer
+   * never takes the server down.
+   */
+  startPeriodic(intervalMs: number, logger: Logger): void {
     this.#timer = setInterval(() => {
-      for (const document of this.#documents.loadedBoards()) this.snapshotIfChanged(document);
+      for (const document of this.#documents.loadedBoards()) {
+        try {
+          this.snapshotIfChanged(document);
+        } catch (error) {
+          logger.error({ err: error, boardId: document.boardId }, 'periodic snapshot failed');
+        }
+      }
     }, intervalMs);
     this.#timer.unref();
   }
@@ -235,9 +246,11 @@ function contentFingerprint(doc: Y.Doc): string {
 
 function sortedJson(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) =>
-    inner && typeof inner === 'object' && !Array.isArray(inner) && !ArrayBuffer.isView(inner)
-      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : inner,
+    typeof inner === 'bigint'
+      ? `${inner}n`
+      : inner && typeof inner === 'object' && !Array.isArray(inner) && !ArrayBuffer.isView(inner)
+        ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : inner,
   );
 }
 
