@@ -40,6 +40,9 @@ import {
 /** The budget's time unit when presence goes out at once (PRESENCE_FLUSH_MS=0). */
 const MIN_TICK_MS = 50;
 
+/** Presence client ids one connection may publish at once: a page has one per document. */
+export const MAX_CLIENTS_PER_CONNECTION = 8;
+
 export class Presence {
   readonly awareness: awarenessProtocol.Awareness;
   readonly #flushMs: number;
@@ -101,6 +104,15 @@ export class Presence {
     if (!fresh.every((entry) => this.#speaksFor(peer, entry.clientId))) {
       this.#metrics.messagesRejected.inc({ reason: 'presence_not_own' });
       own = fresh.filter((entry) => this.#speaksFor(peer, entry.clientId));
+      if (own.length === 0) return;
+    }
+    // New client ids past the connection's share are dropped: made-up ids by the thousand
+    // grew the server's memory by tens of MB a second, each one a presence kept for everyone.
+    let room = MAX_CLIENTS_PER_CONNECTION - peer.clientIds.size;
+    const kept = own.filter((entry) => peer.clientIds.has(entry.clientId) || room-- > 0);
+    if (kept.length < own.length) {
+      this.#metrics.messagesRejected.inc({ reason: 'presence_clients' });
+      own = kept;
       if (own.length === 0) return;
     }
     // Over the budget, the newest state simply waits for the next.

@@ -145,6 +145,27 @@ describe("a member's presence speaks for that member only", () => {
     close();
   });
 
+  it('one connection publishes at most 8 client ids: a flood of made-up ones is dropped', async () => {
+    const { aino, bo, states, publish, close } = await workshop();
+    // Aino's ids: 31, its marker 32, five more and the marker 33 make eight; one message then
+    // offers 2,000 more (under the 64 KiB an awareness message may have).
+    await publish(aino, [{ clientId: 31, clock: 1, state: { n: 1 } }], 32);
+    const flood = Array.from({ length: 2005 }, (_, n) => ({
+      clientId: 100 + n,
+      clock: 1,
+      state: { n },
+    }));
+    await publish(aino, flood.slice(0, 5), 33);
+    await publish(aino, flood.slice(5), 33);
+    expect([...states().keys()].filter((id) => id >= 100 && id < 3000)).toEqual([
+      100, 101, 102, 103, 104,
+    ]);
+    // Bo, on his own connection, still shows.
+    await publish(bo, [{ clientId: 41, clock: 1, state: { cursor: { x: 1, y: 1 } } }], 42);
+    expect(states().get(41)?.cursor).toEqual({ x: 1, y: 1 });
+    close();
+  });
+
   it("a member's new connection takes over their presence, and the old one's close keeps it", async () => {
     const { id, aino, states, publish, close } = await workshop();
     // A reconnect whose old connection the server has not seen close yet.
