@@ -75,7 +75,8 @@ export function registerRequests(
   socket.on('round:close', (body, ack) =>
     answer(ack, () => rounds.close(member, roundRefSchema.parse(body).roundId)),
   );
-  socket.on('round:list', (ack) => answer(ack, () => rounds.list(member)));
+  // A list takes no body: the acknowledgement is the last argument, after a body sent anyway.
+  socket.on('round:list', (...args) => answer(args.at(-1), () => rounds.list(member)));
   socket.on('board:lock', (body, ack) =>
     answer(ack, () => state.setLocked(member, lockBody.parse(body).locked)),
   );
@@ -97,7 +98,7 @@ export function registerRequests(
       return {};
     }),
   );
-  socket.on('followup:list', (ack) => answer(ack, () => followUps.list(member)));
+  socket.on('followup:list', (...args) => answer(args.at(-1), () => followUps.list(member)));
   socket.on('followup:create', (body, ack) => answer(ack, () => followUps.create(member, body)));
   socket.on('followup:update', (body, ack) =>
     answer(ack, () => {
@@ -114,7 +115,7 @@ export function registerRequests(
   socket.on('followup:from-round', (body, ack) =>
     answer(ack, () => followUps.fromRound(member, body)),
   );
-  socket.on('snapshot:list', (ack) => answer(ack, () => snapshots.list(member)));
+  socket.on('snapshot:list', (...args) => answer(args.at(-1), () => snapshots.list(member)));
   socket.on('snapshot:create', (body, ack) => answer(ack, () => snapshots.create(member, body)));
   socket.on('snapshot:restore', (body, ack) =>
     answer(ack, () => {

@@ -354,6 +354,11 @@ describe("anonymous rounds keep tallies and others' votes on the server until th
     await waitFor(() => voter.traffic.some((t) => t.includes('"results"')), 'live tallies');
     const listed = await request<RoundView[]>(voter.socket, 'round:list');
     expect(listed.ok && listed.data[0]?.results).toEqual([{ itemId: notes[0], votes: 1, rank: 1 }]);
+    // A body sent with a list anyway: still answered (it used to take the body for the ack).
+    for (const event of ['round:list', 'followup:list', 'snapshot:list'] as const) {
+      const answered = await request<unknown[]>(voter.socket, event, { junk: 1 });
+      expect(answered.ok, event).toBe(true);
+    }
     facilitator.socket.close();
     voter.socket.close();
   });
