@@ -24,7 +24,12 @@ import { AppError } from '../errors.ts';
 import type { BoardEvents } from '../facilitation/board-events.ts';
 import { requireRole } from '../facilitation/roles.ts';
 import type { SnapshotsRepository } from '../store/snapshots-repository.ts';
+import { TokenBucket } from '../util/token-bucket.ts';
 import { snapshotsToThin } from './retention.ts';
+
+/** Manual snapshots per board: ten at once, then one every 30 s. */
+const MANUAL_BURST = 10;
+const MANUAL_PER_SEC = 1 / 30;
 
 export class SnapshotsService {
   readonly #repository: SnapshotsRepository;
@@ -38,6 +43,8 @@ export class SnapshotsService {
    * just after a save. Forgotten when the board unloads; read back from the store next time.
    */
   readonly #newest = new Map<string, Newest>();
+  /** Each loaded board's budget of manual snapshots (they are never thinned). */
+  readonly #manual = new Map<string, TokenBucket>();
   #timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -75,6 +82,7 @@ export class SnapshotsService {
   /** The board left memory: what its newest snapshot covers is read from the store next time. */
   forget(boardId: string): void {
     this.#newest.delete(boardId);
+    this.#manual.delete(boardId);
   }
 
   /** A periodic snapshot, unless the board's content is the newest snapshot's. */
@@ -140,6 +148,19 @@ export class SnapshotsService {
   create(member: Member, input: unknown): Snapshot {
     requireRole(member, 'facilitator', 'participant');
     const { name } = createSnapshotBody.parse(input ?? {});
+    // Manual snapshots are kept for good: a member sending hundreds would fill the disk.
+    let bucket = this.#manual.get(member.boardId);
+    if (!bucket) {
+      bucket = new TokenBucket(MANUAL_PER_SEC, MANUAL_BURST);
+      this.#manual.set(member.boardId, bucket);
+    }
+    if (!bucket.take()) {
+      const seconds = Math.max(1, Math.ceil(bucket.waitMs() / 1000));
+      throw new AppError(
+        'rate_limited',
+        `Too many saved versions of this board at once; try again in ${seconds} s.`,
+      );
+    }
     return this.take(member.boardId, { reason: 'manual', name: name ?? null });
   }
 
