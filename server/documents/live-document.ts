@@ -315,14 +315,18 @@ export class LiveDocument {
       if (peer.member.role === 'viewer') return;
     }
     if (!peer.updateBudget.take()) return this.#reject(peer, 'rate_limited');
-    if (this.#bytes + update.length > this.#options.limits.maxDocumentBytes) {
-      return this.#reject(peer, 'document_too_large');
-    }
     let structs: DecodedStructs;
     try {
       structs = validateUpdate(update);
     } catch (error) {
       return this.#reject(peer, 'malformed_message', error);
+    }
+    // Deletions alone are taken even past the limit (a reveal of everyone's private notes can
+    // take a board there): what they free is given back at the next compaction, so a full
+    // board can be made room on instead of refusing every change for good.
+    const addsContent = structs.length > 0;
+    if (addsContent && this.#bytes + update.length > this.#options.limits.maxDocumentBytes) {
+      return this.#reject(peer, 'document_too_large');
     }
     this.#integrate();
     if (this.#failed) return;

@@ -216,6 +216,36 @@ describe('limits', () => {
     reader.destroy();
   });
 
+  it('past its maximum size (a reveal can take it there), a board still takes deletions', async () => {
+    const full = await startTestServer({ MAX_DOCUMENT_BYTES: '65536' });
+    try {
+      const { board, tokens: t } = await full.boardWithMembers();
+      const id = board.board.id;
+      // Put there by the server itself, as a reveal of private notes does: past the limit.
+      let big = '';
+      full.documents.open({ boardId: id }).change((doc) => {
+        big = addItem(doc, { type: 'note', x: 0, y: 0, text: 'z'.repeat(70_000) });
+      });
+      const reader = socketIoClient(full.url, id, t.viewer);
+      const client = socketIoClient(full.url, id, t.participant);
+      await Promise.all([reader.synced, client.synced]);
+      expect(itemsOf(reader.doc).has(big)).toBe(true);
+      const errors: string[] = [];
+      client.provider.on('board-error', (error) => errors.push(error.code));
+      itemsOf(client.doc).delete(big);
+      await waitFor(() => !itemsOf(reader.doc).has(big), 'the deletion on the board');
+      expect(client.provider.socket.connected).toBe(true);
+      // Adding is still refused until the next compaction gives the room back.
+      const closed = new Promise((r) => client.provider.socket.once('disconnect', r));
+      addItem(client.doc, { type: 'note', x: 0, y: 0, text: 'one more' });
+      await closed;
+      expect(errors).toEqual(['document_too_large']);
+      for (const c of [client, reader]) c.destroy();
+    } finally {
+      await full.close();
+    }
+  });
+
   it('too many updates too fast closes that connection only', async () => {
     const strict = await startTestServer({ UPDATE_RATE_PER_SEC: '5', UPDATE_BURST: '10' });
     try {
