@@ -284,16 +284,15 @@ describe.skipIf(!HAS_CHROMIUM)('the board on a phone', () => {
   });
 
   /** A new customer-journey board, open for a participant on a screen of `size`. */
-  async function journeyAs(size: { width: number; height: number; touch: boolean }) {
+  async function journeyAs(
+    size: { width: number; height: number; touch: boolean },
+    language: 'en' | 'fi' = 'en',
+  ) {
     const created = await server.createBoard({ title: 'Journey', template: 'customer-journey' });
-    const person = await openAs(
-      browser,
-      server,
-      created.board.id,
-      created.keys.participant,
-      'Jo',
-      size,
-    );
+    const person = await openAs(browser, server, created.board.id, created.keys.participant, 'Jo', {
+      ...size,
+      language,
+    });
     await person.page.locator('.im-frame-title').first().waitFor();
     return person;
   }
@@ -320,6 +319,28 @@ describe.skipIf(!HAS_CHROMIUM)('the board on a phone', () => {
       expect(problems, `${width}×${height}`).toEqual([]);
       await person.context.close();
     }
+  });
+
+  it("the outline's form to add a note stays inside the phone's width, its longest Finnish option too", async () => {
+    const person = await journeyAs(PHONE, 'fi');
+    const { page } = person;
+    await showOutline(page);
+    // A lane of the journey brings the stage picker, whose first option is the longest.
+    const where = page.getByRole('combobox', { name: 'Minne' });
+    await where.selectOption({ index: 2 });
+    await page.getByRole('combobox', { name: 'Vaihe' }).waitFor();
+    await shot(page, 'outline-add-fi');
+    const overflow = await page.evaluate(() => {
+      const form = document.querySelector('.ol-add')!;
+      const host = document.querySelector('.outline-host')!;
+      const out = [...form.querySelectorAll('textarea, select, button')]
+        .filter((control) => control.getBoundingClientRect().right > window.innerWidth + 0.5)
+        .map((control) => control.outerHTML.slice(0, 60));
+      if (host.scrollWidth > host.clientWidth) out.push(`scrolls sideways: ${host.scrollWidth}`);
+      return out;
+    });
+    expect(overflow).toEqual([]);
+    await person.context.close();
   });
 
   it('notes added from the outline to one full stage pile up inside their lane, as the canvas shows', async () => {
