@@ -198,6 +198,18 @@ export function itemLabel(item: Item | undefined | null): string {
   return itemText(item).trim().split('\n')[0]?.trim() ?? '';
 }
 
+/**
+ * `text` cut to at most `max` UTF-16 units, ending in "…" where it was cut, and never inside a
+ * character written as two units (an emoji, say): half of one is not text.
+ */
+export function shortened(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
+
 /** Every readable item of a board, in no particular order. */
 export function readItems(doc: Y.Doc): Item[] {
   const items: Item[] = [];

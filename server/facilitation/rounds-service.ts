@@ -10,6 +10,7 @@ import {
   itemsOf,
   readItem,
   readPlacement,
+  shortened,
 } from '../../shared/board-document.ts';
 import {
   type CloseRoundResponse,
@@ -270,7 +271,7 @@ export class RoundsService {
     }
     // Each with its words as they are now, so the results still read once an item is deleted.
     const results = rankTallies(counted).map((result) => {
-      const label = itemLabel(readItem(result.itemId, items.get(result.itemId))).slice(0, 200);
+      const label = shortened(itemLabel(readItem(result.itemId, items.get(result.itemId))), 200);
       return label ? { ...result, label } : result;
     });
     if (!this.#repository.close(stored.round.id, closedAt, results, excluded)) {

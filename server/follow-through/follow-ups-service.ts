@@ -3,7 +3,7 @@
  * the status and notes of follow-ups they own; viewers read.
  */
 import { v7 as uuidv7 } from 'uuid';
-import { type Item, itemLabel, itemsOf, readItem } from '../../shared/board-document.ts';
+import { type Item, itemLabel, itemsOf, readItem, shortened } from '../../shared/board-document.ts';
 import {
   createFollowUpBody,
   type FollowUp,
@@ -187,5 +187,5 @@ export class FollowUpsService {
 function defaultTitle(item: Item, words: BoardWords): string {
   const label = itemLabel(item);
   if (!label) return words.followUp;
-  return label.length > 120 ? `${label.slice(0, 119)}…` : label;
+  return shortened(label, 120);
 }

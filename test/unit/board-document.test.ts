@@ -11,6 +11,7 @@ import {
   metaOf,
   readItem,
   readItems,
+  shortened,
 } from '../../shared/board-document.ts';
 import { applyTemplate, TEMPLATES } from '../../shared/templates.ts';
 
@@ -181,5 +182,22 @@ describe('what an item says and what a list calls it', () => {
     expect(itemLabel({ ...base, type: 'connector', from: 'a', to: 'b' })).toBe('');
     expect(itemLabel(undefined)).toBe('');
     expect(itemLabel(note('  \n '))).toBe('');
+  });
+});
+
+describe('shortened', () => {
+  it('cuts to the length with "…", never inside a character written as two units', () => {
+    expect(shortened('short', 10)).toBe('short');
+    expect(shortened('abcdefghijk', 5)).toBe('abcd…');
+    // 'x'.repeat(3) then 😀 (two units at 3 and 4): a cut after 4 units would split it.
+    const text = `xxx😀yyy`;
+    expect(shortened(text, 5)).toBe('xxx…');
+    expect(shortened(text, 6)).toBe('xxx😀…');
+    for (let max = 2; max < 12; max++) {
+      const cut = shortened(`${'x'.repeat(max - 2)}😀😀😀`, max);
+      expect(cut.length).toBeLessThanOrEqual(max);
+      // No lone half of a pair: encoding and decoding gives it back unchanged.
+      expect(new TextDecoder().decode(new TextEncoder().encode(cut))).toBe(cut);
+    }
   });
 });
