@@ -94,7 +94,7 @@ export const workshop = {
     `${votes} ${votes === 1 ? 'vote' : 'votes'} on deleted items left out`,
   showOnBoard: 'Show on the board',
   noVotesInRound: 'No votes were cast.',
-  topN: 'How many from the top',
+  topN: 'How many from the top (ties included)',
   createFollowUpsFromTop: 'Create follow-ups from the top results',
   followUpsCreated: (count: number) =>
     count === 1

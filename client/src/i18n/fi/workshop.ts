@@ -95,7 +95,7 @@ export const workshop: Catalogue['workshop'] = {
   excludedDeleted: (n) => `${votes(n)} poistetuille kohteille jätetty pois`,
   showOnBoard: 'Näytä taululla',
   noVotesInRound: 'Ääniä ei annettu.',
-  topN: 'Montako kärjestä',
+  topN: 'Montako kärjestä (tasatulokset mukaan)',
   createFollowUpsFromTop: 'Luo jatkotoimet kärkituloksista',
   followUpsCreated: (count) =>
     count === 1
