@@ -316,6 +316,27 @@ describe.skipIf(!HAS_CHROMIUM)('making items on the canvas', () => {
     await screenshot(page, 'canvas-creating-pile', `[data-item-id="${frameId}"]`);
   });
 
+  it('a text item grows to hold what was typed into it, in the same undo step as its making', async () => {
+    clearBoard();
+    await page.locator('.im-toolbar [data-tool="text"]').click();
+    const surface = (await page.locator('.im-surface').boundingBox())!;
+    await page.mouse.click(surface.x + surface.width / 2, surface.y + surface.height / 2);
+    await page.locator('textarea.im-editor').waitFor();
+    await page.keyboard.type('Workshop goal: fewer calls');
+    await leaveEditor(page);
+    await waitFor(() => items().some((i) => i.type === 'text' && i.w > 240), 'a wider text item');
+    const made = items().find((i) => i.type === 'text')!;
+    const words = item(page, made.id).locator('[data-item-text]');
+    await expect
+      .poll(() => words.evaluate((element) => element.scrollWidth <= element.clientWidth))
+      .toBe(true);
+    expect(await words.textContent()).toBe('Workshop goal: fewer calls');
+    await screenshot(page, 'canvas-creating-text-fits', `[data-item-id="${made.id}"]`);
+    // One undo takes the item away, its width with it.
+    await page.keyboard.press('Control+z');
+    await waitFor(() => !items().some((i) => i.type === 'text'), 'the text item undone');
+  });
+
   it('a long note ends its last visible line with an ellipsis; the editor has all of it', async () => {
     const long = `Pick-up lockers at the library. ${'Opening hours that suit shift workers. '.repeat(8)}The end.`;
     let id = '';

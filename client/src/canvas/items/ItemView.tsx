@@ -9,6 +9,7 @@ import { useGrowth } from '../model/drag-preview.ts';
 import { ConceptBody } from './ConceptBody.tsx';
 import { inkOn, safeFill } from './colors.ts';
 import { FrameTitle } from './FrameTitle.tsx';
+import { widenToFit } from './fit-text.ts';
 import { ItemShell } from './ItemShell.tsx';
 import { StrokeView } from './StrokeView.tsx';
 import { TextEditor } from './TextEditor.tsx';
@@ -92,7 +93,16 @@ export const ItemView = memo(function ItemView({ id, map, isPrivate }: ItemViewP
             {item.text}
           </div>
           {editing && text ? (
-            <TextEditor text={text} origin={model.origin} label={t.canvas.editText} onDone={stop} />
+            <TextEditor
+              text={text}
+              origin={model.origin}
+              label={t.canvas.editText}
+              onDone={(how) => {
+                // In the same undo step as the typing (it ends with the editing).
+                if (fontSize) widenToFit(model, id, text.toString(), fontSize);
+                stop(how);
+              }}
+            />
           ) : null}
         </ItemShell>
       );
