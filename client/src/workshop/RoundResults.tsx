@@ -114,7 +114,7 @@ function ClosedRound({ view, shown }: { view: RoundView; shown: boolean }) {
       <h3 id={headingId}>
         {view.round.title}{' '}
         {view.round.closedAt && (
-          <span className="wk-muted">
+          <span className="wk-muted wk-closed-at">
             {t.workshop.roundClosedAt(format.dateTime(view.round.closedAt))}
           </span>
         )}
