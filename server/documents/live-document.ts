@@ -23,6 +23,7 @@ import { type DocumentKey, documentId } from './document-key.ts';
 import { type BroadcastGroup, Peer, type PeerLimits, type PeerTransport } from './peer.ts';
 import { Presence } from './presence.ts';
 import {
+  type DecodedStructs,
   decodeMessage,
   encodeSyncStep1,
   encodeSyncStep2,
@@ -32,7 +33,7 @@ import {
   validateUpdate,
 } from './protocol.ts';
 import { applyAndUndo } from './refused-edit.ts';
-import { type DecodedStructs, refuseOutOfShape } from './update-shape.ts';
+import { refuseOutOfShape } from './update-shape.ts';
 
 /** Who may change a document right now: roles, board lock, silent writing (facilitation). */
 export interface EditPolicy {

@@ -107,11 +107,14 @@ export function decodeMessage(data: Uint8Array): InboundMessage {
   }
 }
 
+/** An update's structs, as Yjs decodes them. */
+export type DecodedStructs = ReturnType<typeof Y.decodeUpdate>['structs'];
+
 /**
  * Throws unless the update decodes completely: structs, contents and delete set. Returns its
  * structs (update-shape.ts checks what they hold).
  */
-export function validateUpdate(update: Uint8Array): ReturnType<typeof Y.decodeUpdate>['structs'] {
+export function validateUpdate(update: Uint8Array): DecodedStructs {
   try {
     return Y.decodeUpdate(update).structs;
   } catch (error) {

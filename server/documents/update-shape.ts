@@ -11,7 +11,7 @@
  * Such an update is refused like a malformed one: nothing of it is applied, stored or relayed.
  */
 import * as Y from 'yjs';
-import { MalformedMessage } from './protocol.ts';
+import { type DecodedStructs, MalformedMessage } from './protocol.ts';
 
 /**
  * How many shared types may contain one another below a root: a board uses four (the items
@@ -19,8 +19,6 @@ import { MalformedMessage } from './protocol.ts';
  * may add.
  */
 export const MAX_NESTING = 8;
-
-export type DecodedStructs = ReturnType<typeof Y.decodeUpdate>['structs'];
 
 /**
  * Throws a MalformedMessage where `structs` (a decoded update for `doc`) hold what no board may.

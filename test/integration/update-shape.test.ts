@@ -156,6 +156,24 @@ describe('the periodic snapshot', () => {
     expect(readItems(writer.doc).map((item) => item.type)).toEqual(['note']);
     writer.destroy();
   });
+
+  it('reads a BigInt a board holds from before as text, so that board is still snapshotted', async () => {
+    const old = await server.boardWithMembers();
+    const id = old.board.board.id;
+    server.documents.open({ boardId: id }).change((doc) => {
+      const item = new Y.Map<unknown>();
+      itemsOf(doc).set('old', item as never);
+      item.set('type', 'note');
+      item.set('extra', 10n);
+    });
+    const snapshots = () =>
+      server.api<{ snapshots: unknown[] }>(`/api/boards/${id}/snapshots`, {
+        token: old.tokens.facilitator,
+      });
+    const before = (await snapshots()).body.snapshots.length;
+    await sleep(2500);
+    expect((await snapshots()).body.snapshots.length).toBeGreaterThan(before);
+  });
 });
 
 function nestMaps(item: Y.Map<unknown>, depth: number) {

@@ -35,14 +35,14 @@ interface VoteDotsProps {
   itemId: string;
   round: OverlayRound;
   mine: number;
-  votesLeft: boolean;
+  /** Whether the empty dot that adds one of my votes shows. */
+  canAdd: boolean;
   label: string;
 }
 
-function VoteDots({ itemId, round, mine, votesLeft, label }: VoteDotsProps) {
+function VoteDots({ itemId, round, mine, canAdd, label }: VoteDotsProps) {
   const t = useT();
   const store = useWorkshopStore();
-  const canAdd = votesLeft && mine < round.maxPerItem;
   const retract = () => store.retract(round.id, itemId);
   const onKeyDown = (event: KeyboardEvent) => {
     if ((event.key === '-' || event.key === 'Delete' || event.key === 'Backspace') && mine > 0) {
@@ -126,9 +126,9 @@ export function ItemOverlay({ itemId, engaged }: { itemId: string; engaged: bool
     !target &&
     item.type !== 'frame' &&
     !(item.type === 'text' && !round.itemTypes.includes('text'));
+  const canAdd = round !== null && votesLeft && mine < round.maxPerItem;
   // With my votes spent, an item that has none of mine shows no dots: an empty row is a blob.
-  const dots =
-    round !== null && target && canVote && (mine > 0 || (votesLeft && mine < round.maxPerItem));
+  const dots = round !== null && target && canVote && (mine > 0 || canAdd);
   // The foot's start: the badge, the follow-up mark, the assign button.
   const marks = result !== null || followUps.length > 0 || assignable;
   // Nothing to show (a participant's board between rounds): no elements at all, 2,000 items'
@@ -196,7 +196,7 @@ export function ItemOverlay({ itemId, engaged }: { itemId: string; engaged: bool
           </span>
         )}
         {dots && (
-          <VoteDots itemId={itemId} round={round} mine={mine} votesLeft={votesLeft} label={label} />
+          <VoteDots itemId={itemId} round={round} mine={mine} canAdd={canAdd} label={label} />
         )}
       </div>
       {assigning && (

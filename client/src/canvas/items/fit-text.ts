@@ -5,7 +5,6 @@
  */
 
 import type { BoardModel } from '../model/board-model.ts';
-import { resizeTo } from '../model/edit-actions.ts';
 
 const MAX_TEXT_WIDTH = 1200;
 
@@ -36,5 +35,6 @@ export function widenToFit(model: BoardModel, id: string, text: string, fontSize
   const item = model.read(id);
   if (!element || !item || item.type !== 'text' || !model.mayEdit(id)) return;
   const needed = Math.min(MAX_TEXT_WIDTH, widthFor(element, text, fontSize));
-  if (needed > item.w) resizeTo(model, id, needed, item.h);
+  // The width alone: every write stays in the board's history.
+  if (needed > item.w) model.editEach([id], (map) => map.set('w', needed));
 }
