@@ -5,7 +5,7 @@
  * notes are read stage by stage, the way the journey runs, instead of top to bottom.
  */
 import { type Item, itemLabel } from './board-document.ts';
-import { boxOf, centre, contains } from './geometry.ts';
+import { boxOf, centre, contains, containsBox } from './geometry.ts';
 
 type Frame = Extract<Item, { type: 'frame' }>;
 
@@ -22,13 +22,17 @@ export interface FrameColumn {
 /**
  * The columns of a frame that has column lines; [] for one that has none. A column's name is
  * the nearest text item above the frame that lies over the column, within its edges, and in no
- * frame: the stage headers of the customer journey, whichever lane the frame is. A text that
- * spans several columns (the journey's title) heads none of them.
+ * frame but those around the whole lane: the stage headers of the customer journey, whichever
+ * lane the frame is, also when a frame has been drawn around the journey. A text in another
+ * lane, or in a frame over part of this one, heads nothing. A text that spans several columns
+ * (the journey's title) heads none of them.
  */
 export function frameColumns(frame: Item, items: readonly Item[]): FrameColumn[] {
   if (frame.type !== 'frame' || !frame.columns?.length) return [];
   const edges = [0, ...frame.columns, Math.max(0, frame.w)].map((offset) => frame.x + offset);
-  const frames = items.filter((item): item is Frame => item.type === 'frame');
+  const frames = items.filter(
+    (item): item is Frame => item.type === 'frame' && !containsBox(item, frame),
+  );
   const headings = items.flatMap((item) => {
     const box = item.type === 'text' ? boxOf(item) : null;
     if (!box || box.y + box.h > frame.y) return [];

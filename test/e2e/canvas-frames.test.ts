@@ -7,6 +7,9 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addItem, type Item, itemsOf, readItems } from '../../shared/board-document.ts';
+import { frameColumns } from '../../shared/frame-columns.ts';
+import { boundsOf, containsBox, boxOf as itemBox } from '../../shared/geometry.ts';
+import { applyTemplate } from '../../shared/templates.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { socketIoClient, waitFor } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -40,6 +43,8 @@ describe.skipIf(!HAS_CHROMIUM)('frames on the canvas', () => {
   let browser: Browser;
   let observer: ReturnType<typeof socketIoClient>;
   let page: Page;
+  let boardId = '';
+  let facilitatorToken = '';
   const items = () => readItems(observer.doc);
   const frames = () => items().filter((i): i is Frame => i.type === 'frame');
   const notes = () => items().filter((i): i is Note => i.type === 'note');
@@ -73,8 +78,9 @@ describe.skipIf(!HAS_CHROMIUM)('frames on the canvas', () => {
     server = await startTestServer();
     browser = await launchBrowser();
     const created = await server.createBoard({ title: 'Frames' });
-    const boardId = created.board.id;
+    boardId = created.board.id;
     const facilitator = await server.join(boardId, created.keys.facilitator, 'Observer');
+    facilitatorToken = facilitator.token;
     observer = socketIoClient(server.url, boardId, facilitator.token);
     await observer.synced;
     page = (await openAs(browser, server, boardId, created.keys.facilitator, 'Fran')).page;
@@ -177,6 +183,56 @@ describe.skipIf(!HAS_CHROMIUM)('frames on the canvas', () => {
     expect(note.parent).toBe(big);
     expect(inside(note, top)).toBe(true);
     await screenshot(page, 'canvas-frames-overlapping');
+    await clearBoard();
+  });
+
+  it('a frame drawn around a customer journey groups its lanes: they keep their notes and stages', async () => {
+    applyTemplate(observer.doc, 'customer-journey', 'en');
+    const lanes = frames().sort((a, b) => a.y - b.y);
+    const lane = lanes[0]!;
+    const stage = frameColumns(lane, items()).find((column) => column.name === 'First contact')!;
+    const noteId = addItem(observer.doc, {
+      type: 'note',
+      x: stage.left + 40,
+      y: lane.y + 60,
+      text: 'Nobody answers the phone',
+      parent: lane.id,
+    });
+    await item(page, noteId).waitFor();
+    await zoomToFit(page);
+    const journey = boundsOf(items().map((entry) => itemBox(entry)!))!;
+    await page.keyboard.press('f');
+    await drag(
+      page,
+      await onScreen(lane, { x: journey.x - 60, y: journey.y - 60 }),
+      await onScreen(lane, { x: journey.x + journey.w + 60, y: journey.y + journey.h + 60 }),
+    );
+    const input = page.locator('.im-title-input');
+    await input.waitFor();
+    await page.keyboard.type('Workshop 1');
+    await page.keyboard.press('Enter');
+    await waitFor(() => frames().some((f) => f.title === 'Workshop 1'), 'the new frame');
+    const around = frames().find((f) => f.title === 'Workshop 1')!;
+    expect(containsBox(around, journey)).toBe(true);
+    // The lanes are drawn over it: inside a lane, away from its notes, the page shows the lane.
+    const laneTop = await page.evaluate(
+      ({ x, y }) =>
+        document.elementFromPoint(x, y)?.closest('[data-item-id]')?.getAttribute('data-item-id'),
+      await onScreen(lane, { x: lane.x + lane.w - 40, y: lane.y + lane.h - 20 }),
+    );
+    expect(laneTop).toBe(lane.id);
+    // The note stays in its lane and its stage, in the board and in the spreadsheet.
+    expect(notes().find((n) => n.id === noteId)?.parent).toBe(lane.id);
+    expect(frameColumns(lane, items()).map((column) => column.name)).toContain('First contact');
+    const csv = await fetch(`${server.url}/api/boards/${boardId}/export?format=csv`, {
+      headers: { authorization: `Bearer ${facilitatorToken}` },
+    }).then((response) => response.text());
+    const [header, ...rows] = csv.replace('\uFEFF', '').split('\r\n');
+    const row = rows.find((line) => line.includes('Nobody answers the phone'))!.split(',');
+    const names = header!.split(',');
+    expect(row[names.indexOf('stage')]).toBe('First contact');
+    expect(row[names.indexOf('frame')]).toBe(lane.title);
+    await screenshot(page, 'canvas-frames-around-journey');
     await clearBoard();
   });
 

@@ -11,7 +11,7 @@ import { toMarkdown } from '../../server/follow-through/exports/markdown.ts';
 import { addItem, type Item, readItems } from '../../shared/board-document.ts';
 import type { BoardExport } from '../../shared/follow-through.ts';
 import { columnOf, frameColumns } from '../../shared/frame-columns.ts';
-import { containsBox } from '../../shared/geometry.ts';
+import { boundsOf, boxOf, containsBox } from '../../shared/geometry.ts';
 import { applyTemplate } from '../../shared/templates.ts';
 
 const T = '2026-11-23T12:00:00.000Z';
@@ -117,6 +117,72 @@ describe('a journey lane read stage by stage', () => {
     // A lane and a stage heading are in no stage themselves.
     expect(cell('Ihmiset', 'stage')).toBe('');
     expect(cell('Tarve herää', 'stage')).toBe('');
+  });
+
+  it('a frame drawn around the whole journey leaves every note in its stage', () => {
+    const doc = new Y.Doc();
+    applyTemplate(doc, 'customer-journey', 'fi');
+    const journeyBox = boundsOf(readItems(doc).map((item) => boxOf(item)!))!;
+    const lane = readItems(doc).find((item) => item.type === 'frame' && item.title === 'Ihmiset')!;
+    addItem(doc, {
+      type: 'note',
+      x: 900,
+      y: lane.y + 30,
+      w: 200,
+      h: 200,
+      text: 'Puhelimeen ei vastata',
+      parent: lane.id,
+    });
+    addItem(doc, {
+      type: 'frame',
+      x: journeyBox.x - 100,
+      y: journeyBox.y - 200,
+      w: journeyBox.w + 200,
+      h: journeyBox.h + 300,
+      title: 'Työpaja 1',
+    });
+    const around = readItems(doc);
+    const people = laneTitled(around, 'Ihmiset');
+    expect(frameColumns(people, around).map((column) => column.name)).toEqual(
+      frameColumns(laneTitled(items, 'Ihmiset'), items).map((column) => column.name),
+    );
+    const [header, ...lines] = toCsv(exportOf(around)).replace('\uFEFF', '').split('\r\n');
+    const line = lines.find((entry) => entry.includes('Puhelimeen ei vastata'))!.split(',');
+    expect(line[header!.split(',').indexOf('stage')]).toBe('Ensikontakti');
+    expect(listUnder(report(around), 'Ihmiset')).toEqual([
+      '- **Ensikontakti:** Puhelimeen ei vastata',
+    ]);
+  });
+
+  it('a text in a frame over part of a lane names no stage of it', () => {
+    const doc = new Y.Doc();
+    applyTemplate(doc, 'customer-journey', 'fi');
+    const lanes = readItems(doc)
+      .filter((item) => item.type === 'frame')
+      .sort((a, b) => a.y - b.y);
+    const [first, second] = [lanes[0]!, lanes[1]!];
+    // A cluster frame over the first lane's "Ensikontakti" column, with a text in it: it lies
+    // above the second lane, nearer than the stage headings, but is no heading.
+    const column = frameColumns(first, readItems(doc)).find((c) => c.name === 'Ensikontakti')!;
+    addItem(doc, {
+      type: 'frame',
+      x: column.left + 10,
+      y: first.y + 10,
+      w: 300,
+      h: first.h - 20,
+      title: 'Ryhmä',
+    });
+    addItem(doc, {
+      type: 'text',
+      x: column.left + 20,
+      y: first.y + 60,
+      w: 200,
+      h: 60,
+      text: 'Ei otsikko',
+    });
+    const names = frameColumns(second, readItems(doc)).map((c) => c.name);
+    expect(names).toContain('Ensikontakti');
+    expect(names).not.toContain('Ei otsikko');
   });
 
   it('a frame without columns still reads top to bottom, without stage names', () => {

@@ -12,18 +12,37 @@ import {
 } from '../../../../shared/board-document.ts';
 import { byDrawingOrder, Z_FIELD, zOf } from '../../../../shared/drawing-order.ts';
 import type { BoardModel, Located } from './board-model.ts';
-import { type Box, boxOf, centre, contains, type Point } from './geometry.ts';
+import { type Box, boxOf, centre, contains, containsBox, type Point } from './geometry.ts';
 
-/** Adds an item on top of everything; notes go to my private document while one is given. */
+/**
+ * Adds an item on top of everything, but for a frame drawn around whole frames: that one goes
+ * just beneath the lowest of them, so they stay in sight and keep their items, as a frame
+ * nested in another is drawn over it (shared/frame-lookup.ts). A frame drawn around a customer
+ * journey's lanes groups them; on top, it would take in every note and stage heading there.
+ * Notes go to my private document while one is given.
+ */
 export function createItem(model: BoardModel, init: NewItem, target?: Y.Doc): string {
   const doc = target ?? model.doc;
-  const z = model.topZ() + 1;
+  const z = init.type === 'frame' ? frameZ(model, init) : model.topZ() + 1;
   let id = '';
   model.edit(doc, () => {
     id = addItem(doc, init);
     itemsOf(doc).get(id)?.set(Z_FIELD, z);
   });
   return id;
+}
+
+function frameZ(model: BoardModel, init: NewItem): number {
+  const box = { x: init.x, y: init.y, w: init.w ?? 0, h: init.h ?? 0 };
+  const held = model
+    .all()
+    .filter(({ item, isPrivate }) => item.type === 'frame' && !isPrivate)
+    .filter(({ item }) => {
+      const rect = boxOf(item);
+      return rect !== null && containsBox(box, rect);
+    })
+    .map(({ map }) => zOf(map));
+  return held.length > 0 ? Math.min(...held) - 1 : model.topZ() + 1;
 }
 
 /** Deletes items and every connector that would be left pointing at one of them. */
