@@ -20,6 +20,7 @@ import type {
 } from '../store/documents-repository.ts';
 import { applyByPeer, type Pending, type Received } from './apply-received.ts';
 import { type DocumentKey, documentId } from './document-key.ts';
+import { refuseAuthorChange } from './item-author.ts';
 import { type BroadcastGroup, Peer, type PeerLimits, type PeerTransport } from './peer.ts';
 import { Presence } from './presence.ts';
 import {
@@ -334,6 +335,7 @@ export class LiveDocument {
     try {
       // What nesting it adds is read against the board as it is, so after integrating it.
       refuseOutOfShape(structs, this.#doc, this.#receivedTypes);
+      refuseAuthorChange(structs, this.#doc);
     } catch (error) {
       return this.#reject(peer, 'malformed_message', error);
     }
