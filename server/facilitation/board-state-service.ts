@@ -45,6 +45,11 @@ export class BoardStateService implements EditPolicy {
     this.#cache.delete(boardId);
   }
 
+  /** The board's secret for naming notes revealed without their writer. */
+  revealKey(boardId: string): Buffer {
+    return this.#repository.revealKey(boardId);
+  }
+
   get(boardId: string): BoardState {
     return { ...this.#stored(boardId), serverNow: Date.now() };
   }

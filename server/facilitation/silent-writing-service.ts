@@ -3,6 +3,7 @@
  * document, which the server syncs to its author only; the shared board is read-only for them.
  * The reveal moves every private note into the shared board at once, optionally without names.
  */
+import { createHmac, randomInt } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import * as Y from 'yjs';
 import { cloneItem, itemsOf } from '../../shared/board-document.ts';
@@ -55,10 +56,7 @@ export class SilentWritingService {
     if (!this.#state.get(boardId).silentWriting) {
       throw new AppError('silent_writing_not_running', 'Start silent writing before revealing.');
     }
-    let revealed = 0;
-    for (const owner of this.#owners(boardId)) {
-      revealed += this.#revealNotesOf(boardId, owner, anonymous);
-    }
+    const revealed = this.#revealNotesOf(boardId, this.#owners(boardId), anonymous);
     this.#anonymous.set(boardId, anonymous);
     this.#state.setSilentWriting(boardId, false);
     this.#events().toBoard(boardId, 'silent:revealed', { revealed, anonymous });
@@ -81,7 +79,7 @@ export class SilentWritingService {
       this.#held.set(key.boardId, owners.add(key.owner));
       return;
     }
-    this.#revealNotesOf(key.boardId, key.owner, this.#anonymous.get(key.boardId) ?? true);
+    this.#revealNotesOf(key.boardId, [key.owner], this.#anonymous.get(key.boardId) ?? true);
   }
 
   /** The board was unlocked: late notes held meanwhile go onto it. */
@@ -89,8 +87,7 @@ export class SilentWritingService {
     const owners = this.#held.get(boardId);
     if (!owners || this.#state.get(boardId).silentWriting) return;
     this.#held.delete(boardId);
-    const anonymous = this.#anonymous.get(boardId) ?? true;
-    for (const owner of owners) this.#revealNotesOf(boardId, owner, anonymous);
+    this.#revealNotesOf(boardId, owners, this.#anonymous.get(boardId) ?? true);
   }
 
   /** Members with a private document on the board. */
@@ -108,58 +105,101 @@ export class SilentWritingService {
     this.#anonymous.delete(boardId);
   }
 
-  /** Moves `owner`'s private notes onto the board; returns how many. */
-  #revealNotesOf(boardId: string, owner: string, anonymous: boolean): number {
-    const privateDoc = this.#documents.open({ boardId, owner });
-    const entries = Array.from(itemsOf(privateDoc.doc).entries());
-    if (entries.length === 0) return 0;
-    // Only item maps are items; anything else a stock client put there is dropped.
-    const notes = entries.filter(([, map]) => map instanceof Y.Map);
+  /**
+   * Moves the private notes of `owners` onto the board, in one change; returns how many.
+   * Without names, the notes of everyone go in a random order: nothing in the board's history
+   * (the order of its changes, the server's clock) groups them by writer.
+   */
+  #revealNotesOf(boardId: string, owners: Iterable<string>, anonymous: boolean): number {
+    const sources = [...owners].map((owner) => ({
+      owner,
+      doc: this.#documents.open({ boardId, owner }),
+    }));
+    const notes: { owner: string; id: string; map: Y.Map<unknown> }[] = [];
+    for (const { owner, doc } of sources) {
+      for (const [id, map] of itemsOf(doc.doc).entries()) {
+        // Only item maps are items; anything else a stock client put there is dropped.
+        if (map instanceof Y.Map) notes.push({ owner, id, map });
+      }
+    }
+    const emptied = sources.filter(({ doc }) => itemsOf(doc.doc).size > 0);
+    if (emptied.length === 0) return 0;
+    if (anonymous) shuffle(notes);
+    const names = new RevealedNames(this.#state.revealKey(boardId));
     // Into the shared board first (durable when change() returns), then out of the private
-    // document: a crash between the two reveals the same notes again, which must replace what
+    // documents: a crash between the two reveals the same notes again, which must replace what
     // the first time put on the board, never add a second copy (nor lose a note).
     this.#documents.open({ boardId }).change((doc) => {
       const items = itemsOf(doc);
-      for (const [id, map] of notes) {
+      for (const { owner, id, map } of notes) {
         const copy = cloneItem(map);
         if (anonymous) copy.delete('author');
         else copy.set('author', owner);
-        items.set(boardIdOf(items, id, owner, anonymous), copy);
+        items.set(names.boardIdOf(items, id, owner, anonymous), copy);
       }
     });
-    privateDoc.change((doc) => {
-      for (const [id] of entries) itemsOf(doc).delete(id);
-    });
+    for (const { doc } of emptied) {
+      doc.change((privateDoc) => {
+        const items = itemsOf(privateDoc);
+        for (const id of Array.from(items.keys())) items.delete(id);
+      });
+    }
     return notes.length;
   }
 }
 
+/** Puts `list` in a random order, in place (Fisher–Yates, with the system's random source). */
+function shuffle<T>(list: T[]): void {
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [list[i], list[j]] = [list[j]!, list[i]!];
+  }
+}
+
 /**
- * The board id of `owner`'s private note `id`. A named note keeps its id unless the board
- * uses it for an item that is not the writer's own (a stock client may choose any id): nobody
- * replaces others' items this way. Otherwise, and always for a note revealed without its name,
- * the id is derived from the writer and the private id: nobody else can know it before the
- * note is on the board, as the private id is only its writer's. A reveal repeated after a crash
- * finds the first copy under either id, whether that reveal showed names or not (an anonymous
- * copy carries nothing else that says whose it was), and replaces it.
+ * The board ids of revealed notes. A named note keeps its id unless the board uses it for an
+ * item that is not the writer's own (a stock client may choose any id): nobody replaces others'
+ * items this way, and a client may not put its name on an item already there (item-author.ts).
+ * Such a note gets an id derived from the writer and its private id. A note revealed without
+ * its name always gets an id derived with the board's secret key (an HMAC), which no member can
+ * compute: from the private id and the writer (a private id can be seen, say in a selection
+ * published before the reveal) nobody can tell which revealed note is whose. A reveal repeated
+ * after a crash finds the first copy under any of these ids, whether that reveal showed names
+ * or not (an anonymous copy carries nothing else that says whose it was), and replaces it.
  */
-function boardIdOf(
-  items: Y.Map<Y.Map<unknown>>,
-  id: string,
-  owner: string,
-  anonymous: boolean,
-): string {
-  const derived = derivedId(owner, id);
-  if (items.has(derived)) return derived;
-  const taken = items.get(id);
-  const own = taken instanceof Y.Map && taken.get('author') === owner;
-  return own || (!anonymous && taken === undefined) ? id : derived;
+class RevealedNames {
+  readonly #key: Buffer;
+
+  constructor(key: Buffer) {
+    this.#key = key;
+  }
+
+  boardIdOf(items: Y.Map<Y.Map<unknown>>, id: string, owner: string, anonymous: boolean): string {
+    const named = namedId(owner, id);
+    const unnamed = this.#unnamedId(owner, id);
+    if (items.has(unnamed)) return unnamed;
+    if (items.has(named)) return named;
+    const taken = items.get(id);
+    // The writer's own: the first copy of a reveal that showed names.
+    if (taken instanceof Y.Map && taken.get('author') === owner) return id;
+    if (anonymous) return unnamed;
+    return taken === undefined ? id : named;
+  }
+
+  /** A UUID (version 8, RFC 9562) made of the HMAC of the writer and the private id. */
+  #unnamedId(owner: string, id: string): string {
+    const bytes = createHmac('sha256', this.#key).update(`${owner}\0${id}`).digest();
+    bytes[6] = (bytes[6]! & 0x0f) | 0x80;
+    bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+    const hex = bytes.subarray(0, 16).toString('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  }
 }
 
 /** The namespace of revealed notes' derived ids (a fixed, random UUID). */
 const REVEALED_NOTES = 'b3f1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
 
 /** A name-based UUID (version 5) of the writer and the private id, like the ids clients make. */
-function derivedId(owner: string, id: string): string {
+function namedId(owner: string, id: string): string {
   return uuidv5(`${owner}\0${id}`, REVEALED_NOTES);
 }

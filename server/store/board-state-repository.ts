@@ -1,4 +1,5 @@
 /** A board's facilitation state: lock, phase, timer, silent writing. */
+import { randomBytes } from 'node:crypto';
 import type { TimerState } from '../../shared/facilitation.ts';
 import type { Db } from './database.ts';
 
@@ -19,6 +20,8 @@ interface Row {
 export class BoardStateRepository {
   readonly #select;
   readonly #upsert;
+  readonly #keepRevealKey;
+  readonly #selectRevealKey;
 
   constructor(db: Db) {
     this.#select = db.prepare<[string], Row>(
@@ -30,6 +33,24 @@ export class BoardStateRepository {
        ON CONFLICT (board_id) DO UPDATE SET locked = excluded.locked, phase = excluded.phase,
          timer = excluded.timer, silent_writing = excluded.silent_writing`,
     );
+    this.#keepRevealKey = db.prepare<[string, Buffer]>(
+      `INSERT INTO board_state (board_id, locked, phase, timer, silent_writing, reveal_key)
+       VALUES (?, 0, NULL, '{"status":"idle"}', 0, ?)
+       ON CONFLICT (board_id) DO UPDATE
+         SET reveal_key = coalesce(board_state.reveal_key, excluded.reveal_key)`,
+    );
+    this.#selectRevealKey = db
+      .prepare<[string], Buffer>('SELECT reveal_key FROM board_state WHERE board_id = ?')
+      .pluck();
+  }
+
+  /**
+   * The board's secret for naming notes revealed without their writer (silent-writing-service):
+   * 256 random bits, made the first time it is asked for and kept for good, never sent out.
+   */
+  revealKey(boardId: string): Buffer {
+    this.#keepRevealKey.run(boardId, randomBytes(32));
+    return this.#selectRevealKey.get(boardId)!;
   }
 
   get(boardId: string): StoredBoardState {

@@ -149,4 +149,9 @@ export const MIGRATIONS: readonly string[] = [
   -- (documents-repository.ts), so nothing needs it.
   DROP INDEX document_updates_by_board;
   `,
+  `
+  -- The secret that names notes revealed without their writer (board-state-repository.ts):
+  -- made when first needed, so NULL until then.
+  ALTER TABLE board_state ADD COLUMN reveal_key BLOB;
+  `,
 ];

@@ -120,6 +120,21 @@ describe.skipIf(!HAS_CHROMIUM)('silent writing on the canvas', () => {
     await notesWithText(page, 'My quiet idea, edited').waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/silent-writing-participant-en.png` });
 
+    // Selected, with the pointer moving over it: Bo sees Aino here, but neither where she is nor
+    // the note she selects (its id would tell whose it is after a reveal without names).
+    const privateId = (await mine.getAttribute('data-item-id'))!;
+    await mine.click();
+    const over = await centreOf(mine);
+    for (const dx of [-20, 0, 20]) await page.mouse.move(over.x + dx, over.y);
+    const ainoState = () =>
+      [...bo.provider.awareness.getStates().values()].find(
+        (state) => (state as { member?: { name?: string } }).member?.name === 'Aino',
+      ) as { cursor?: unknown; selection?: string[] } | undefined;
+    await expect.poll(() => ainoState() !== undefined).toBe(true);
+    await sleep(400);
+    expect(ainoState()?.cursor ?? null).toBeNull();
+    expect(ainoState()?.selection ?? []).not.toContain(privateId);
+
     // Time for a leak to show, then: nothing of it reached the shared board or Bo.
     await sleep(700);
     expect(await changes()).toEqual([]);

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import * as encoding from 'lib0/encoding';
+import { v5 as uuidv5 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -200,6 +201,71 @@ describe('silent writing', () => {
     });
     expect([twice.status, twice.body.error.code]).toEqual([409, 'silent_writing_not_running']);
   });
+  it("a reveal without names groups no one's notes: one change, in no writer's order, under ids no member can work out", async () => {
+    const created = await server.createBoard();
+    const id = created.board.id;
+    const fia = await server.join(id, created.keys.facilitator, 'Fia');
+    const viewer = await server.join(id, created.keys.viewer, 'Ville');
+    const writers = await Promise.all(
+      ['Aino', 'Bea', 'Cai', 'Dan'].map((name) => server.join(id, created.keys.participant, name)),
+    );
+    const start = await server.api(`/api/boards/${id}/silent-writing`, {
+      body: { action: 'start' },
+      token: fia.token,
+    });
+    expect(start.status).toBe(200);
+    const privateIds = new Map<string, { owner: string; privateId: string }>();
+    for (const writer of writers) {
+      const mine = privateClient(id, writer.token);
+      await mine.synced;
+      for (let n = 0; n < 4; n++) {
+        const text = `${writer.member.name}-${n}`;
+        const privateId = addItem(mine.doc, { type: 'note', x: n * 220, y: 0, text });
+        privateIds.set(text, { owner: writer.member.id, privateId });
+      }
+      await waitFor(
+        () => storedText(`${id}/private/${writer.member.id}`).includes(`${writer.member.name}-3`),
+        'stored',
+      );
+      mine.destroy();
+    }
+    const watcher = socketIoClient(server.url, id, viewer.token);
+    await watcher.synced;
+    const updates: Uint8Array[] = [];
+    watcher.doc.on('update', (update: Uint8Array) => updates.push(update));
+
+    const reveal = await server.api<RevealResponse>(`/api/boards/${id}/silent-writing`, {
+      body: { action: 'reveal', anonymous: true },
+      token: fia.token,
+    });
+    expect(reveal.body).toEqual({ revealed: 16 });
+    await waitFor(() => itemsOf(watcher.doc).size === 16, 'all revealed');
+    // One update brought them all, not one per writer.
+    expect(updates).toHaveLength(1);
+    // The order the board got them in (the server's clock) runs through the writers, not
+    // writer by writer: 4 writers' 4 notes each in unbroken runs would be 4 runs.
+    const textOf = new Map(
+      readItems(watcher.doc).map((n) => [n.id, n.type === 'note' ? n.text : '']),
+    );
+    const order = Y.decodeUpdate(updates[0]!)
+      .structs.filter((s): s is Y.Item => s instanceof Y.Item && (s.parent as unknown) === 'items')
+      .map((s) => textOf.get(s.parentSub!)!.split('-')[0]);
+    expect(order).toHaveLength(16);
+    const runs = order.filter((writer, i) => i === 0 || writer !== order[i - 1]).length;
+    expect(runs).toBeGreaterThan(4);
+    // No id can be worked out from a writer and a private id (as the namespaced UUID the server
+    // used before could), and none is a private id.
+    for (const [noteId, text] of textOf) {
+      const { owner, privateId } = privateIds.get(text)!;
+      expect(noteId).not.toBe(privateId);
+      expect(noteId).not.toBe(
+        uuidv5(`${owner}\0${privateId}`, 'b3f1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d'),
+      );
+      expect(readItems(watcher.doc).find((n) => n.id === noteId)?.author).toBeUndefined();
+    }
+    watcher.destroy();
+  });
+
   it.each([
     { anonymous: true, again: true },
     { anonymous: false, again: false },

@@ -95,10 +95,14 @@ export function useCanvasEffects(
     // Before the pointer controller's own listener: a press ends a held Alt+arrow first.
     const releaseNudge = () => nudge.release();
     root.addEventListener('pointerdown', releaseNudge, { capture: true });
+    // While silent writing runs, where I am and which of my private notes I select stay mine:
+    // a note revealed without names must not be traceable to me by either.
+    const writingPrivately = model.privateDoc !== null;
+    if (writingPrivately) publisher.cursor(null);
     let lastCursor: { x: number; y: number } | null = null;
     pointer.onCursor = (point) => {
       lastCursor = point;
-      publisher.cursor(point);
+      publisher.cursor(writingPrivately ? null : point);
     };
     const offViewport = viewport.subscribe(() => publisher.viewport(viewport.state()));
     let lastSelection = state.selection;
@@ -106,7 +110,7 @@ export function useCanvasEffects(
       if (undo.holdUntilEditingEnds && !state.editing) undo.endGesture();
       if (state.selection !== lastSelection) {
         lastSelection = state.selection;
-        publisher.selection([...state.selection]);
+        publisher.selection([...state.selection].filter((id) => !model.isPrivate(id)));
       }
     });
     publisher.viewport(viewport.state());
