@@ -62,8 +62,19 @@ export type Item =
   | (ItemBase & { type: 'stroke'; points: number[] })
   | (ItemBase & { type: 'connector'; from: string; to: string });
 
+/**
+ * The board's items by id. Typed as item maps for those who write them; a stock client may put
+ * anything under a key, so whoever reads every entry goes through forEachItemMap.
+ */
 export function itemsOf(doc: Y.Doc): Y.Map<ItemMap> {
   return doc.getMap<ItemMap>('items');
+}
+
+/** Calls `each` for every entry of the board's items that is a map: nothing else is an item. */
+export function forEachItemMap(doc: Y.Doc, each: (map: ItemMap, id: string) => void): void {
+  itemsOf(doc).forEach((map, id) => {
+    if (map instanceof Y.Map) each(map, id);
+  });
 }
 
 export function metaOf(doc: Y.Doc): Y.Map<unknown> {
@@ -213,7 +224,7 @@ export function shortened(text: string, max: number): string {
 /** Every readable item of a board, in no particular order. */
 export function readItems(doc: Y.Doc): Item[] {
   const items: Item[] = [];
-  itemsOf(doc).forEach((map, id) => {
+  forEachItemMap(doc, (map, id) => {
     const item = readItem(id, map);
     if (item) items.push(item);
   });

@@ -1,11 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { addItem, itemsOf } from '../../shared/board-document.ts';
 import { openBoard, waitForConnection } from '../helpers/board-page.ts';
 import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
 import { waitFor, yWebsocketClient } from '../helpers/clients.ts';
 import type { TestServer } from '../helpers/server.ts';
+import { addNoteByDoubleClick } from './canvas-helpers.ts';
 
 describe.skipIf(!HAS_CHROMIUM)('a stock Yjs client and the web board', () => {
   let server: TestServer;
@@ -44,6 +45,47 @@ describe.skipIf(!HAS_CHROMIUM)('a stock Yjs client and the web board', () => {
       () => text.toString() === 'Hello from plain Yjs, edited and from the board',
       'the browser edit at the stock client',
     );
+    stock.destroy();
+    await context.close();
+  });
+
+  it('entries of items that are not maps are no items: the board, the outline and new notes carry on', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const stock = yWebsocketClient(server.url, board.board.id, tokens.facilitator);
+    await stock.synced;
+    const before = addItem(stock.doc, { type: 'note', x: 40, y: 40, text: 'Before the odd ones' });
+    const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
+    await waitForConnection(page);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.locator(`[data-item-id="${before}"]`).waitFor();
+
+    // While the page is open, a stock client writes entries that are not maps (PROTOCOL.md:
+    // readers are tolerant), then a note after them.
+    stock.doc.transact(() => {
+      const items = itemsOf(stock.doc) as unknown as Y.Map<unknown>;
+      items.set('a-string', 'not an item');
+      items.set('a-number', 42);
+      items.set('an-object', { type: 'note', x: 0, y: 0 });
+      items.set('a-text', new Y.Text('no map'));
+    });
+    const after = addItem(stock.doc, { type: 'note', x: 300, y: 40, text: 'After them' });
+    await page.locator(`[data-item-id="${after}"]`).waitFor();
+    expect(await page.locator('[data-item-id]').count()).toBe(2);
+    // A note made on the canvas, stacked above the others (which reads every entry's z).
+    await addNoteByDoubleClick(page, 0.7, 0.7, 'Made on the canvas');
+    await waitFor(
+      () =>
+        [...itemsOf(stock.doc).values()].some(
+          (map) => map instanceof Y.Map && map.get('text')?.toString() === 'Made on the canvas',
+        ),
+      'the new note at the stock client',
+    );
+    // The outline lists the three notes.
+    await page.getByRole('button', { name: 'Outline' }).click();
+    await expect.poll(() => page.locator('[data-outline-item-id]').count()).toBe(3);
+    expect(await page.getByText('could not be loaded').count()).toBe(0);
+    expect(errors).toEqual([]);
     stock.destroy();
     await context.close();
   });

@@ -6,7 +6,12 @@
  */
 import { memo, useEffect, useReducer } from 'react';
 import type * as Y from 'yjs';
-import { type ItemMap, type ItemType, itemsOf } from '../../../../shared/board-document.ts';
+import {
+  forEachItemMap,
+  type ItemMap,
+  type ItemType,
+  itemsOf,
+} from '../../../../shared/board-document.ts';
 import { byDrawingOrder, zOf } from '../../../../shared/drawing-order.ts';
 import { ConnectorView } from './ConnectorView.tsx';
 import { ItemView } from './ItemView.tsx';
@@ -39,7 +44,7 @@ interface Entry {
 function entries(doc: Y.Doc | null, isPrivate: boolean): Entry[] {
   if (!doc) return [];
   const out: Entry[] = [];
-  itemsOf(doc).forEach((map, id) => {
+  forEachItemMap(doc, (map, id) => {
     const type = map.get('type') as ItemType;
     const createdAt = map.get('createdAt');
     out.push({

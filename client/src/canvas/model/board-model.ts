@@ -5,7 +5,13 @@
  * changes and other panels' changes never land on my undo stack.
  */
 import * as Y from 'yjs';
-import { type Item, type ItemMap, itemsOf, readItem } from '../../../../shared/board-document.ts';
+import {
+  forEachItemMap,
+  type Item,
+  type ItemMap,
+  itemsOf,
+  readItem,
+} from '../../../../shared/board-document.ts';
 import { zOf } from '../../../../shared/drawing-order.ts';
 import { mayEditItem, type WriteAccess } from '../../board/write-access.ts';
 
@@ -81,7 +87,7 @@ export class BoardModel {
   all(): Located[] {
     const out: Located[] = [];
     for (const doc of this.docs()) {
-      itemsOf(doc).forEach((map, id) => {
+      forEachItemMap(doc, (map, id) => {
         const item = readItem(id, map);
         if (item) out.push({ doc, map, item, isPrivate: doc !== this.doc });
       });
@@ -119,7 +125,7 @@ export class BoardModel {
   topZ(): number {
     let top = 0;
     for (const doc of this.docs()) {
-      itemsOf(doc).forEach((map) => {
+      forEachItemMap(doc, (map) => {
         top = Math.max(top, zOf(map));
       });
     }
@@ -129,7 +135,7 @@ export class BoardModel {
   bottomZ(): number {
     let bottom = 0;
     for (const doc of this.docs()) {
-      itemsOf(doc).forEach((map) => {
+      forEachItemMap(doc, (map) => {
         bottom = Math.min(bottom, zOf(map));
       });
     }
