@@ -89,4 +89,54 @@ describe.skipIf(!HAS_CHROMIUM)('a stock Yjs client and the web board', () => {
     stock.destroy();
     await context.close();
   });
+
+  it('text a stock client wrote as a plain string, or left out, is edited on the canvas like any', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const stock = yWebsocketClient(server.url, board.board.id, tokens.facilitator);
+    await stock.synced;
+    const items = itemsOf(stock.doc);
+    const note = new Y.Map<unknown>();
+    const concept = new Y.Map<unknown>();
+    const fields = new Y.Map<unknown>();
+    stock.doc.transact(() => {
+      items.set('plain-note', note as never);
+      for (const [key, value] of Object.entries({ type: 'note', x: 0, y: 0, w: 200, h: 200 }))
+        note.set(key, value);
+      note.set('text', 'Written as a string');
+      items.set('sparse-concept', concept as never);
+      for (const [key, value] of Object.entries({ type: 'concept', x: 400, y: 0, title: 'Sparse' }))
+        concept.set(key, value);
+      // The name as a plain string; every other field left out.
+      concept.set('fields', fields);
+      fields.set('name', 'Named plainly');
+    });
+    const { context, page } = await openBoard(browser, board.links.facilitator, 'Fia');
+    await waitForConnection(page);
+    const noteOnPage = page.locator('[data-item-id="plain-note"]');
+    await noteOnPage.waitFor();
+
+    await noteOnPage.dblclick();
+    await page.locator('.im-note textarea.im-editor').waitFor();
+    await page.keyboard.press('End');
+    await page.keyboard.type(', edited');
+    await page.keyboard.press('Escape');
+    await waitFor(() => note.get('text')?.toString() === 'Written as a string, edited', 'the note');
+    expect(note.get('text')).toBeInstanceOf(Y.Text);
+
+    const conceptOnPage = page.locator('[data-item-id="sparse-concept"]');
+    for (const [field, typed, result] of [
+      ['name', ' and live', 'Named plainly and live'],
+      ['firstStep', 'Call the pilot team', 'Call the pilot team'],
+    ] as const) {
+      await conceptOnPage.locator(`[data-field="${field}"]`).dblclick();
+      await page.locator('.im-field-editor').waitFor();
+      await page.keyboard.press('End');
+      await page.keyboard.type(typed);
+      await page.keyboard.press('Escape');
+      await waitFor(() => fields.get(field)?.toString() === result, field);
+      expect(fields.get(field)).toBeInstanceOf(Y.Text);
+    }
+    stock.destroy();
+    await context.close();
+  });
 });

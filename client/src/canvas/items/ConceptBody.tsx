@@ -3,9 +3,11 @@
  * one is edited, Tab and Shift+Tab move to the next or previous one, so a keyboard fills the
  * whole card after one Enter; past either end the card itself has focus again.
  */
+import { useLayoutEffect } from 'react';
 import * as Y from 'yjs';
 import { CONCEPT_FIELDS, type Item, type ItemMap } from '../../../../shared/board-document.ts';
 import { useCanvas } from '../canvas-context.ts';
+import { makeTextEditable } from '../model/edit-actions.ts';
 import { FrameTitle } from './FrameTitle.tsx';
 import { TextEditor } from './TextEditor.tsx';
 
@@ -22,11 +24,14 @@ export function ConceptBody({ item, map, editing, onDone }: ConceptBodyProps) {
   const { t, model, state } = useCanvas();
   const fields = map.get('fields');
   const textOf = (field: string) => (fields instanceof Y.Map ? fields.get(field) : undefined);
-  // The editing stops in reading order; a field a foreign client left out has no editor.
-  const stops = [
-    'title',
-    ...CONCEPT_FIELDS.filter((field) => textOf(field) instanceof Y.Text).map((f) => `field:${f}`),
-  ];
+  // The editing stops in reading order. A field a foreign client left out, or wrote as a plain
+  // string, becomes live text as its editing starts.
+  const stops = ['title', ...CONCEPT_FIELDS.map((f) => `field:${f}`)];
+  const editedField = CONCEPT_FIELDS.find((field) => editing === `field:${field}`) ?? null;
+  const said = editedField ? (item.fields[editedField] ?? '') : '';
+  useLayoutEffect(() => {
+    if (editedField) makeTextEditable(model, map, editedField, said);
+  }, [editedField, model, map, said]);
   const tab = (from: string) => (back: boolean) => {
     const next = stops[stops.indexOf(from) + (back ? -1 : 1)];
     if (next) state.startEditing(item.id, next);

@@ -1,11 +1,12 @@
 /** One item of the board, memoized and subscribed to its own Y.Map: a change re-renders it alone. */
-import { memo } from 'react';
+import { memo, useLayoutEffect } from 'react';
 import { conceptName, type ItemMap } from '../../../../shared/board-document.ts';
 import { zOf } from '../../../../shared/drawing-order.ts';
 import { useCanvas } from '../canvas-context.ts';
 import { textOf } from '../model/board-model.ts';
 import { useItemStatus } from '../model/canvas-state.ts';
 import { useGrowth } from '../model/drag-preview.ts';
+import { makeTextEditable } from '../model/edit-actions.ts';
 import { ConceptBody } from './ConceptBody.tsx';
 import { inkOn, safeFill } from './colors.ts';
 import { FrameTitle } from './FrameTitle.tsx';
@@ -44,6 +45,11 @@ export const ItemView = memo(function ItemView({ id, map, isPrivate }: ItemViewP
   const { selected, editing } = useItemStatus(state, id);
   // Between a resize's writes the text is laid out for the size drawn, not the one written.
   const growth = useGrowth(preview, id, selected);
+  // Text a foreign client wrote as a plain string becomes live text as its editing starts.
+  const said = item?.type === 'note' || item?.type === 'text' ? item.text : null;
+  useLayoutEffect(() => {
+    if (editing === 'text' && said !== null) makeTextEditable(model, map, null, said);
+  }, [editing, model, map, said]);
   if (!item || item.type === 'connector') return null;
   const z = zOf(map);
   const typeName = t.canvas.itemType[item.type];

@@ -2,9 +2,10 @@
  * Commands on items, each a transaction with the canvas origin (so undo sees one step):
  * create, delete, move (frames carry their contents), snap into frames, colour, stacking.
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import {
   addItem,
+  type ConceptField,
   type Item,
   type ItemMap,
   itemsOf,
@@ -43,6 +44,33 @@ function frameZ(model: BoardModel, init: NewItem): number {
     })
     .map(({ map }) => zOf(map));
   return held.length > 0 ? Math.min(...held) - 1 : model.topZ() + 1;
+}
+
+/**
+ * Makes the text an editor binds to editable: a note's or text item's `text`, or a concept's
+ * field. Where a foreign client wrote a plain string, or nothing, the documented Y.Text with
+ * what it said is written first (as the outline does when it saves), so the typing is live.
+ */
+export function makeTextEditable(
+  model: BoardModel,
+  map: ItemMap,
+  field: ConceptField | null,
+  said: string,
+): void {
+  const doc = map.doc;
+  if (!doc) return;
+  const holder = field === null ? map : map.get('fields');
+  const key = field ?? 'text';
+  if (holder instanceof Y.Map && holder.get(key) instanceof Y.Text) return;
+  model.edit(doc, () => {
+    if (field === null) return map.set('text', new Y.Text(said));
+    let fields = holder;
+    if (!(fields instanceof Y.Map)) {
+      fields = new Y.Map<Y.Text>();
+      map.set('fields', fields);
+    }
+    (fields as Y.Map<unknown>).set(field, new Y.Text(said));
+  });
 }
 
 /** Deletes items and every connector that would be left pointing at one of them. */
