@@ -23,6 +23,7 @@ const NOTES = [
   'First line\nsecond line\n\n  indented third',
   '`code?` [link](http://example.com) ~~gone~~ <script>alert(1)</script>',
   '=SUM(A1) +1 @everyone',
+  '&lt;b&gt; AT&amp;T &copy; & more',
 ];
 
 const T = '2026-03-14T10:00:00.000Z';
@@ -225,6 +226,12 @@ describe('the version preview reads the report', () => {
     const unassigned = rows.find((row) => runsText(row[0] ?? []) === 'Ask | facilities');
     expect(unassigned?.[2]).toEqual([{ text: 'unassigned', em: true }]);
     expect(blocks[0]).toEqual({ kind: 'heading', level: 1, content: [{ text: 'Day # 1 *' }] });
+  });
+
+  it('an entity a note spells out reads as typed once rendered, not as the character', async () => {
+    const html = await marked.parse(report('en'));
+    // In HTML, "&amp;lt;" is what shows as "&lt;"; a bare "&lt;" would show as "<".
+    expect(html).toContain('&amp;lt;b&amp;gt; AT&amp;amp;T &amp;copy; &amp; more');
   });
 
   it('leaves unpaired marks and unknown syntax as text', () => {

@@ -4,8 +4,11 @@
  * punctuation character in CommonMark and GFM, so escaping is enough; nothing is removed.
  */
 
-/** Characters that mean something anywhere in a line (`|` splits a GFM table cell). */
-const INLINE = /[\\`*_#<>[\]|~]/g;
+/**
+ * Characters that mean something anywhere in a line (`|` splits a GFM table cell, `&` starts
+ * an entity: `&lt;` would show as `<`).
+ */
+const INLINE = /[\\`*_#<>[\]|~&]/g;
 
 function escapeLine(line: string): string {
   return (
