@@ -17,7 +17,7 @@ import {
   type SnapshotReason,
   type SnapshotRound,
 } from '../../shared/follow-through.ts';
-import type { Member } from '../../shared/roles.ts';
+import type { Member, Role } from '../../shared/roles.ts';
 import type { DocumentRegistry } from '../documents/document-registry.ts';
 import type { LiveDocument } from '../documents/live-document.ts';
 import { AppError } from '../errors.ts';
@@ -27,7 +27,11 @@ import type { SnapshotsRepository } from '../store/snapshots-repository.ts';
 import { TokenBucket } from '../util/token-bucket.ts';
 import { snapshotsToThin } from './retention.ts';
 
-/** Manual snapshots per board: ten at once, then one every 30 s. */
+/**
+ * Manual snapshots per board, by its facilitators and by its participants (each their own, so
+ * participants cannot keep a facilitator from saving a version): ten at once, then one every
+ * 30 s.
+ */
 const MANUAL_BURST = 10;
 const MANUAL_PER_SEC = 1 / 30;
 
@@ -43,8 +47,8 @@ export class SnapshotsService {
    * just after a save. Forgotten when the board unloads; read back from the store next time.
    */
   readonly #newest = new Map<string, Newest>();
-  /** Each loaded board's budget of manual snapshots (they are never thinned). */
-  readonly #manual = new Map<string, TokenBucket>();
+  /** Each board's budgets of manual snapshots (they are never thinned), by role. */
+  readonly #manual = new Map<string, Map<Role, TokenBucket>>();
   #timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -149,10 +153,15 @@ export class SnapshotsService {
     requireRole(member, 'facilitator', 'participant');
     const { name } = createSnapshotBody.parse(input ?? {});
     // Manual snapshots are kept for good: a member sending hundreds would fill the disk.
-    let bucket = this.#manual.get(member.boardId);
+    let budgets = this.#manual.get(member.boardId);
+    if (!budgets) {
+      budgets = new Map();
+      this.#manual.set(member.boardId, budgets);
+    }
+    let bucket = budgets.get(member.role);
     if (!bucket) {
       bucket = new TokenBucket(MANUAL_PER_SEC, MANUAL_BURST);
-      this.#manual.set(member.boardId, bucket);
+      budgets.set(member.role, bucket);
     }
     if (!bucket.take()) {
       const seconds = Math.max(1, Math.ceil(bucket.waitMs() / 1000));
