@@ -10,7 +10,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { StartupError } from '../errors.ts';
-import { ensureDataDir } from './database.ts';
+import { ensureDataDir, openFailure } from './database.ts';
 
 export const LOCK_FILE = 'ideamill.lock';
 
@@ -21,7 +21,12 @@ export interface DataDirLock {
 export function lockDataDir(dataDir: string): DataDirLock {
   ensureDataDir(dataDir);
   const file = path.join(dataDir, LOCK_FILE);
-  const lock = new Database(file, { timeout: 0 });
+  let lock: Database.Database;
+  try {
+    lock = new Database(file, { timeout: 0 });
+  } catch (error) {
+    throw openFailure(error, dataDir, file);
+  }
   try {
     // EXCLUSIVE locking mode keeps the lock a write takes until the connection closes; the
     // journal stays in memory, so the lock leaves no other file behind.
@@ -37,7 +42,7 @@ export function lockDataDir(dataDir: string): DataDirLock {
           'one, or give this one a DATA_DIR of its own.',
       );
     }
-    throw error;
+    throw openFailure(error, dataDir, file);
   }
   return { release: () => lock.close() };
 }

@@ -47,10 +47,18 @@ export function ensureDataDir(dataDir: string): void {
   }
 }
 
-/** The operator's reading of an error opening the data directory or its database. */
-function openFailure(error: unknown, dataDir: string): unknown {
-  const { code, message } = error as { code?: string; message?: string };
-  const file = databaseFile(dataDir);
+/**
+ * The operator's reading of an error opening the data directory, its database or its lock
+ * (`file`: the one being opened). SQLite's extended codes (SQLITE_READONLY_DIRECTORY,
+ * SQLITE_CANTOPEN_ISDIR, …) read as their primary one.
+ */
+export function openFailure(
+  error: unknown,
+  dataDir: string,
+  file = databaseFile(dataDir),
+): unknown {
+  const { code: extended, message } = error as { code?: string; message?: string };
+  const code = extended?.match(/^SQLITE_[A-Z]+/)?.[0] ?? extended;
   switch (code) {
     case 'SQLITE_CORRUPT':
     case 'SQLITE_NOTADB':
@@ -68,8 +76,8 @@ function openFailure(error: unknown, dataDir: string): unknown {
     case 'SQLITE_READONLY':
     case 'SQLITE_PERM':
       return new StartupError(
-        `Cannot write the database ${file} (${message}): DATA_DIR must be a directory this ` +
-          'user can write.',
+        `Cannot write ${file} (${message}): DATA_DIR must be a directory this user can write ` +
+          `(DATA_DIR is ${dataDir}).`,
       );
     default:
       return error;

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config/config.ts';
 import { StartupError } from '../../server/errors.ts';
 import { startServer } from '../../server/start-server.ts';
-import { databaseFile } from '../../server/store/database.ts';
+import { LOCK_FILE } from '../../server/store/data-dir-lock.ts';
+import { databaseFile, openFailure } from '../../server/store/database.ts';
 import { startTestServer, tempDataDir } from '../helpers/server.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -54,5 +55,28 @@ describe('a data directory the server cannot use', () => {
     await expect(
       startServer(loadConfig({ DATA_DIR: file, PORT: '0', LOG_LEVEL: 'silent' })),
     ).rejects.toThrow(`DATA_DIR ${file} is not a directory`);
+  });
+
+  it('a lock file that cannot be opened stops the server with a message naming it, not a stack', async () => {
+    const dataDir = tempDataDir();
+    const lock = path.join(dataDir, LOCK_FILE);
+    fs.mkdirSync(lock);
+    const start = startServer(loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' }));
+    await expect(start).rejects.toThrow(StartupError);
+    await expect(start).rejects.toThrow(`Cannot write ${lock}`);
+    await expect(start).rejects.toThrow(`DATA_DIR is ${dataDir}`);
+  });
+
+  it("SQLite's extended codes (a directory this user cannot write) read as their primary one", () => {
+    // What SQLite raises for a DATA_DIR owned by another user: found by the operator QA pass,
+    // where the server printed a stack trace. (Root, which runs the tests, writes anywhere.)
+    const error = Object.assign(new Error('attempt to write a readonly database'), {
+      code: 'SQLITE_READONLY_DIRECTORY',
+    });
+    const failure = openFailure(error, '/srv/ideamill');
+    expect(failure).toBeInstanceOf(StartupError);
+    expect((failure as Error).message).toContain(
+      'DATA_DIR must be a directory this user can write',
+    );
   });
 });
