@@ -61,6 +61,7 @@ describe.skipIf(!HAS_NGINX)('behind nginx, as docs/deploy configures it', () => 
   let ca: string;
   let origin: string;
   let plainPort: number;
+  let accessLog: string;
 
   /** A request through nginx, over TLS trusting only the test's own certificate. */
   function request(
@@ -134,6 +135,8 @@ describe.skipIf(!HAS_NGINX)('behind nginx, as docs/deploy configures it', () => 
     site = swap(site, 'server 127.0.0.1:3000;', `server 127.0.0.1:${server.port};`);
     site = swap(site, '/etc/letsencrypt/live/ideamill.example.org/fullchain.pem', cert);
     site = swap(site, '/etc/letsencrypt/live/ideamill.example.org/privkey.pem', key);
+    accessLog = path.join(dir, 'access.log');
+    site = swap(site, '/var/log/nginx/ideamill.access.log', accessLog);
     fs.writeFileSync(path.join(dir, 'site.conf'), site);
     const temp = (name: string) => `${name}_temp_path ${path.join(dir, name)};`;
     fs.writeFileSync(
@@ -259,5 +262,12 @@ describe.skipIf(!HAS_NGINX)('behind nginx, as docs/deploy configures it', () => 
       sioDoc.destroy();
       ywsDoc.destroy();
     }
+    // The y-websocket client's token came in its address: the access log (written as each
+    // connection ends) has the address, not the token (operator QA: it kept every member's
+    // secret).
+    await waitFor(() => fs.readFileSync(accessLog, 'utf8').includes(`/yjs/${board.id}`), 'logged');
+    const log = fs.readFileSync(accessLog, 'utf8');
+    for (const token of tokens) expect(log).not.toContain(token);
+    expect(log).not.toContain('token=');
   });
 });
