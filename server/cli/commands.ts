@@ -12,6 +12,7 @@ import {
 import { ROLES } from '../../shared/roles.ts';
 import { TEMPLATES, type Template } from '../../shared/templates.ts';
 import type { Config } from '../config/config.ts';
+import { compactStored } from '../documents/stored-compaction.ts';
 import { renderExport } from '../follow-through/exports/index.ts';
 import { serveUntilSignal } from '../serve.ts';
 import { createServices } from '../services.ts';
@@ -215,23 +216,21 @@ export const COMMANDS: Record<string, Command> = {
     details: '--vacuum also rebuilds the file to return free pages to the disk (briefly locks it).',
     options: { vacuum: { type: 'boolean' } },
     run: (context) =>
-      withServices(context, ({ boards, documents, db }) => {
+      withServices(context, ({ boards, documentsRepository, db }) => {
         const ids = context.positionals.length
           ? context.positionals.map((id) => boards.get(id).id)
           : boards.list().map((board) => board.id);
         let folded = 0;
-        // Each board is read and written in one IMMEDIATE transaction: a server beside us
-        // cannot compact or append between our read and our write, which would otherwise
-        // overwrite its newer state with ours.
-        const compactBoard = db.transaction((id: string) => {
-          const count = documents.open({ boardId: id }).compact();
-          documents.release();
-          return count;
-        });
         for (const id of ids) {
-          const count = compactBoard.immediate(id);
-          folded += count;
-          console.log(`${id}  ${count} log updates folded`);
+          // Beside a server the board may be folded by it while we fold: then once more.
+          let result = compactStored(documentsRepository, id, id);
+          if ('changed' in result) result = compactStored(documentsRepository, id, id);
+          if ('changed' in result) {
+            console.log(`${id}  left as it is: the server folded it meanwhile`);
+            continue;
+          }
+          folded += result.folded;
+          console.log(`${id}  ${result.folded} log updates folded`);
         }
         db.pragma('wal_checkpoint(TRUNCATE)');
         if (context.values.vacuum) db.exec('VACUUM');

@@ -25,6 +25,7 @@ export class DocumentsRepository {
   readonly #selectState;
   readonly #selectUpdates;
   readonly #compact;
+  readonly #compactIfStateIs;
   readonly #selectPrivate;
   readonly #load;
 
@@ -61,6 +62,21 @@ export class DocumentsRepository {
       (docId: string, boardId: string, state: StateWithVector, throughSeq: number) => {
         upsertState.run(docId, boardId, state.state, state.stateVector, Date.now());
         dropUpdates.run(docId, throughSeq);
+      },
+    );
+    this.#compactIfStateIs = db.transaction(
+      (
+        docId: string,
+        boardId: string,
+        state: StateWithVector,
+        throughSeq: number,
+        read: Uint8Array | null,
+      ): boolean => {
+        const now = this.#selectState.get(docId)?.state ?? null;
+        const same = now === null || read === null ? now === read : Buffer.from(read).equals(now);
+        if (!same) return false;
+        this.#compact(docId, boardId, state, throughSeq);
+        return true;
       },
     );
     // A private document's id starts with its board's id and '/' (document-key.ts): the log is
@@ -102,6 +118,21 @@ export class DocumentsRepository {
    */
   compact(docId: string, boardId: string, state: StateWithVector, throughSeq: number): void {
     this.#compact(docId, boardId, state, throughSeq);
+  }
+
+  /**
+   * compact(), in an IMMEDIATE transaction of its own, if the stored state is still `read`
+   * (the bytes loaded before folding; null for none); false, writing nothing, if another
+   * connection has replaced it since.
+   */
+  compactIfStateIs(
+    docId: string,
+    boardId: string,
+    state: StateWithVector,
+    throughSeq: number,
+    read: Uint8Array | null,
+  ): boolean {
+    return this.#compactIfStateIs.immediate(docId, boardId, state, throughSeq, read);
   }
 
   /** Writes a board's first state (its template, Yjs V1) when the board is created. */
