@@ -42,24 +42,28 @@ const envSchema = z.object({
     .string()
     .url('PUBLIC_URL must be an absolute URL such as https://ideamill.example.org')
     // Board links are PUBLIC_URL + /b/<id>#key=…: another scheme, a query or a fragment would
-    // make links that do not open the board.
+    // make links that do not open the board. So would a path: the page loads its code and
+    // calls the API from the root of its address (/assets/, /api/, /socket.io/, /yjs/).
     .refine(
       (url) =>
         URL.canParse(url) &&
         /^https?:$/.test(new URL(url).protocol) &&
+        new URL(url).pathname === '/' &&
         !url.includes('?') &&
         !url.includes('#'),
-      'PUBLIC_URL must be an http:// or https:// address without ? or #, such as https://ideamill.example.org',
+      'PUBLIC_URL must be an http:// or https:// origin, with no path, ? or #, such as https://ideamill.example.org (Ideamill is served at the root of its address)',
     )
     .transform((url) => url.replace(/\/+$/, ''))
     .optional(),
   // How many proxies stand in front. Not "trust every hop": a client's own X-Forwarded-For
   // would then name its address, and each made-up address would get a fresh join budget.
   TRUST_PROXY: z
-    .union([
-      z.enum(['true', 'false']).transform((value) => (value === 'true' ? 1 : 0)),
-      int(0, 100),
-    ])
+    .union(
+      [z.enum(['true', 'false']).transform((value) => (value === 'true' ? 1 : 0)), int(0, 100)],
+      {
+        error: 'TRUST_PROXY must be true (one proxy in front), false, or how many proxies (0–100)',
+      },
+    )
     .default(0),
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   MAX_MESSAGE_BYTES: int(1024, 256 * MiB).default(4 * MiB),

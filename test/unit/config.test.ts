@@ -64,6 +64,8 @@ describe('configuration from the environment', () => {
     ['PUBLIC_URL', 'ftp://ideamill.example.org'],
     ['PUBLIC_URL', 'https://ideamill.example.org/?from=mail'],
     ['PUBLIC_URL', 'https://ideamill.example.org/#top'],
+    // The page loads /assets/ and calls /api/ from the root: a path would make broken links.
+    ['PUBLIC_URL', 'https://example.org/ideamill/'],
     ['ADMIN_TOKEN', 'has spaces in it 1234'],
     ['METRICS_TOKEN', 'short'],
     ['HOST', ' '],
@@ -73,10 +75,11 @@ describe('configuration from the environment', () => {
     );
   });
 
-  it('takes whole numbers with surrounding spaces, and a PUBLIC_URL with a path', () => {
-    expect(
-      loadConfig({ PORT: ' 8080 ', PUBLIC_URL: 'https://example.org/ideamill/' }),
-    ).toMatchObject({ port: 8080, publicUrl: 'https://example.org/ideamill' });
+  it('takes whole numbers with surrounding spaces, and a PUBLIC_URL ending in a slash', () => {
+    expect(loadConfig({ PORT: ' 8080 ', PUBLIC_URL: 'https://example.org:8443/' })).toMatchObject({
+      port: 8080,
+      publicUrl: 'https://example.org:8443',
+    });
   });
 
   it('TRUST_PROXY: true is the one proxy in front, a number is that many', () => {
@@ -84,7 +87,9 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxyHops).toBe(0);
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxyHops).toBe(1);
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxyHops).toBe(2);
-    expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY: /);
+    expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(
+      /TRUST_PROXY: TRUST_PROXY must be true \(one proxy in front\), false, or how many/,
+    );
   });
 
   it('treats empty variables as unset', () => {
