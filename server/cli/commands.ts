@@ -34,6 +34,8 @@ export interface Command {
   usage: string;
   details?: string;
   options: OptionSpec;
+  /** How many arguments besides options it takes at most (unset: any number). */
+  maxArguments?: number;
   run(context: Context): Promise<number>;
 }
 
@@ -76,6 +78,7 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'Start the server (the same as npm start).',
     usage: '',
     options: {},
+    maxArguments: 0,
     run: ({ config }) => serveUntilSignal(config),
   },
 
@@ -127,6 +130,7 @@ export const COMMANDS: Record<string, Command> = {
   'list-boards': {
     summary: 'List every board: id, created, template, members, title.',
     usage: '[--json]',
+    maxArguments: 0,
     options: { json: { type: 'boolean' } },
     run: (context) =>
       withServices(context, ({ boards }) => {
@@ -162,6 +166,7 @@ export const COMMANDS: Record<string, Command> = {
     usage:
       'BOARD --format F [--out FILE] [--snapshot ID] [--table items|followups] [--separator comma|semicolon]',
     details: 'Without --out the export goes to standard output.',
+    maxArguments: 1,
     options: {
       format: { type: 'string', short: 'f' },
       out: { type: 'string', short: 'o' },
@@ -199,6 +204,7 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'Copy the database to FILE with SQLite online backup (safe while serving).',
     usage: 'FILE',
     options: {},
+    maxArguments: 1,
     run: (context) =>
       withServices(context, async ({ db }) => {
         const [file] = context.positionals;

@@ -50,6 +50,12 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
     console.log(help(name, command));
     return 0;
   }
+  const max = command.maxArguments ?? Number.POSITIVE_INFINITY;
+  if (parsed.positionals.length > max) {
+    const extra = parsed.positionals.slice(max).join(' ');
+    console.error(`ideamill ${name}: unexpected argument(s): ${extra}\n\n${help(name, command)}`);
+    return 2;
+  }
   let config: Config;
   try {
     config = loadConfig(env);

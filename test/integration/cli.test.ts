@@ -37,6 +37,19 @@ describe('the ideamill command', () => {
     expect(badOption.stderr).toContain('--colour');
     const badValue = ideamill(['create-board', 'X', '--template', 'kanban'], env);
     expect([badValue.code, badValue.stderr.includes('customer-journey')]).toEqual([2, true]);
+    // An argument a command does not take is wrong usage, not ignored (operator QA: `serve
+    // extra` started a server on every address).
+    for (const args of [
+      ['serve', 'extra'],
+      ['list-boards', 'a'],
+      ['backup', 'a', 'b'],
+    ]) {
+      const extra = ideamill(args, env);
+      expect([extra.code, extra.stderr]).toEqual([
+        2,
+        expect.stringContaining('unexpected argument'),
+      ]);
+    }
     const badEnv = ideamill(['list-boards'], { ...env, PORT: 'eighty' });
     expect([badEnv.code, badEnv.stderr.includes('PORT')]).toEqual([2, true]);
   });
