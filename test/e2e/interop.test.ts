@@ -16,6 +16,14 @@ describe.skipIf(!HAS_CHROMIUM)('a stock Yjs client and the web board', () => {
     browser = b;
   });
 
+  /** A new board, and a stock y-websocket client on it as its facilitator, synced. */
+  async function boardWithStockClient() {
+    const { board, tokens } = await server.boardWithMembers();
+    const stock = yWebsocketClient(server.url, board.board.id, tokens.facilitator);
+    await stock.synced;
+    return { board, stock };
+  }
+
   it('a note added over y-websocket shows on the board, and typing on it goes back', async () => {
     const { board, tokens } = await server.boardWithMembers();
     const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
@@ -50,9 +58,7 @@ describe.skipIf(!HAS_CHROMIUM)('a stock Yjs client and the web board', () => {
   });
 
   it('entries of items that are not maps are no items: the board, the outline and new notes carry on', async () => {
-    const { board, tokens } = await server.boardWithMembers();
-    const stock = yWebsocketClient(server.url, board.board.id, tokens.facilitator);
-    await stock.synced;
+    const { board, stock } = await boardWithStockClient();
     const before = addItem(stock.doc, { type: 'note', x: 40, y: 40, text: 'Before the odd ones' });
     const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
     await waitForConnection(page);
@@ -91,9 +97,7 @@ describe.skipIf(!HAS_CHROMIUM)('a stock Yjs client and the web board', () => {
   });
 
   it('text a stock client wrote as a plain string, or left out, is edited on the canvas like any', async () => {
-    const { board, tokens } = await server.boardWithMembers();
-    const stock = yWebsocketClient(server.url, board.board.id, tokens.facilitator);
-    await stock.synced;
+    const { board, stock } = await boardWithStockClient();
     const items = itemsOf(stock.doc);
     const note = new Y.Map<unknown>();
     const concept = new Y.Map<unknown>();
