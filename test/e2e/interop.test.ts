@@ -143,4 +143,34 @@ describe.skipIf(!HAS_CHROMIUM)('a stock Yjs client and the web board', () => {
     stock.destroy();
     await context.close();
   });
+
+  it('one item far beyond the rest, where no page can draw it, leaves the first view and the fit on the board', async () => {
+    const { board, stock } = await boardWithStockClient();
+    const near = addItem(stock.doc, { type: 'note', x: 40, y: 40, text: 'Where the work is' });
+    addItem(stock.doc, { type: 'note', x: 300, y: 40, text: 'Beside it' });
+    addItem(stock.doc, { type: 'note', x: 1e12, y: -1e12, text: 'Out of reach' });
+    const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
+    await waitForConnection(page);
+    const note = page.locator(`[data-item-id="${near}"]`);
+    await note.waitFor();
+    const inView = async () => {
+      const box = (await note.boundingBox())!;
+      const surface = (await page.locator('.im-surface').boundingBox())!;
+      return (
+        box.x >= surface.x &&
+        box.y >= surface.y &&
+        box.x + box.width <= surface.x + surface.width &&
+        box.y + box.height <= surface.y + surface.height &&
+        box.width > 40
+      );
+    };
+    await expect.poll(inView).toBe(true);
+    // Away, then back with "zoom to fit".
+    await page.mouse.move(400, 400);
+    await page.mouse.wheel(0, 3000);
+    await page.locator('.im-zoom [data-action="zoom-to-fit"]').click();
+    await expect.poll(inView).toBe(true);
+    stock.destroy();
+    await context.close();
+  });
 });

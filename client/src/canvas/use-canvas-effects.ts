@@ -21,7 +21,7 @@ import {
   parsePayload,
   pasteItems,
 } from './model/clipboard.ts';
-import { boundsOf, boxOf, centre } from './model/geometry.ts';
+import { type Box, boundsOf, boxOf, centre } from './model/geometry.ts';
 import { FIT_INSETS } from './model/viewport.ts';
 import { PresencePublisher } from './presence/presence-publisher.ts';
 import { HeldNudge } from './tools/held-nudge.ts';
@@ -32,12 +32,26 @@ import { canWrite, type ToolEnv } from './tools/tool-env.ts';
 /** Below this the first view of a board would be too small to read. */
 const MIN_START_ZOOM = 0.3;
 
+/**
+ * How far from the origin, in board units, a page can place an item: Chrome lays out at most
+ * about 2^25 CSS pixels, and an item is placed at its board position before the camera scales
+ * the world. What a stock client puts further out (an x of 1e12) cannot be drawn where it is.
+ */
+const DRAWABLE = 16_000_000;
+
+/**
+ * The box around the board's items that a page can draw: the first view and "zoom to fit" show
+ * it. One item far beyond the rest would otherwise make both show nothing at all.
+ */
 export function boardBounds(env: ToolEnv) {
+  const drawable = (box: Box) =>
+    Math.max(Math.abs(box.x), Math.abs(box.y), Math.abs(box.x + box.w), Math.abs(box.y + box.h)) <=
+    DRAWABLE;
   return boundsOf(
     env.model
       .all()
       .map((l) => boxOf(l.item))
-      .filter((r) => r !== null),
+      .filter((r): r is Box => r !== null && drawable(r)),
   );
 }
 
