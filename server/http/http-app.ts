@@ -6,6 +6,7 @@ import type { BoardsService } from '../boards/boards-service.ts';
 import type { Facilitation } from '../facilitation/facilitation.ts';
 import type { FollowThrough } from '../follow-through/follow-through.ts';
 import type { Metrics } from '../observability/metrics.ts';
+import { wellFormedReviver } from '../util/well-formed.ts';
 import { requireMetricsToken } from './auth.ts';
 import { boardsRouter } from './boards-router.ts';
 import { errorHandler, unknownRoute } from './errors.ts';
@@ -51,7 +52,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   const api = express.Router();
   // Any JSON value parses, so that a body of `null` or `"x"` is refused as "not an object"
   // (request-body.ts) rather than as JSON that does not parse.
-  api.use(express.json({ limit: options.maxBodyBytes, strict: false }));
+  api.use(express.json({ limit: options.maxBodyBytes, strict: false, reviver: wellFormedReviver }));
   const { boards, followThrough } = options;
   api.use('/boards/:id/rounds', roundsRouter(boards, options.facilitation.rounds));
   api.use('/boards/:id/followups', followUpsRouter(boards, followThrough.followUps));

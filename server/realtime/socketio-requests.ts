@@ -17,6 +17,7 @@ import { lockBody, phaseBody, timerBody, viewportSchema } from '../../shared/fac
 import { AppError, knownError } from '../errors.ts';
 import type { Facilitation } from '../facilitation/facilitation.ts';
 import type { FollowThrough } from '../follow-through/follow-through.ts';
+import { wellFormed } from '../util/well-formed.ts';
 
 const idSchema = z.string().min(1).max(200);
 const revealBody = z.strictObject({ anonymous: z.boolean().default(false) });
@@ -40,6 +41,11 @@ export function registerRequests(
 ): void {
   const member = socket.data.member;
   const { rounds, state, silentWriting } = facilitation;
+  // Every request's text as it will be stored (util/well-formed.ts); Yjs bytes pass as they are.
+  socket.use((packet, next) => {
+    for (let i = 1; i < packet.length; i++) packet[i] = wellFormed(packet[i]);
+    next();
+  });
   const { followUps, snapshots } = followThrough;
 
   /** Runs one request; any throw or rejection becomes an error acknowledgement, never a crash. */

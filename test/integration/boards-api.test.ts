@@ -186,6 +186,29 @@ describe('joining a board', () => {
     expect(garbage.status).toBe(404);
   });
 
+  it('a lone surrogate in a title or a name is answered as it is stored, as U+FFFD', async () => {
+    // JSON may carry half of a UTF-16 pair, which UTF-8 (and so SQLite) cannot hold: the QA fuzz
+    // saw the answers echo it while the board kept a replacement character.
+    const created = await server.api<CreateBoardResponse>('/api/boards', {
+      raw: '{"title":"Day \\ud800 one"}',
+    });
+    expect(created.body.board.title).toBe('Day \ufffd one');
+    const joined = await server.api<JoinBoardResponse>(
+      `/api/boards/${created.body.board.id}/join`,
+      {
+        raw: `{"key":"${created.body.keys.viewer}","name":"Ai\\udc00no"}`,
+      },
+    );
+    expect(joined.body.member.name).toBe('Ai\ufffdno');
+    const read = await server.api<GetBoardResponse>(`/api/boards/${created.body.board.id}`, {
+      token: joined.body.token,
+    });
+    expect([read.body.board.title, read.body.me.name]).toEqual([
+      created.body.board.title,
+      joined.body.member.name,
+    ]);
+  });
+
   it('refuses a blank name', async () => {
     const created = await server.createBoard();
     const { status, body } = await server.api<ErrorResponse>(

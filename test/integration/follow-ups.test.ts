@@ -60,6 +60,23 @@ describe('follow-ups', () => {
     expect(listed.body.followUps).toEqual([body]);
   });
 
+  it('over Socket.io, a lone surrogate in a title is answered as it is stored, as U+FFFD', async () => {
+    const { created, id, note } = await boardWithConcept();
+    const fia = await connectMember(server, id, created.keys.facilitator, 'Fia 2');
+    const made = await request<FollowUp>(fia.socket, 'followup:create', {
+      itemId: note,
+      title: 'Call \ud800 back',
+      owner: { name: 'Ann\udc00a' },
+    });
+    expect(made.ok && [made.data.title, made.data.owner.name]).toEqual([
+      'Call \ufffd back',
+      'Ann\ufffda',
+    ]);
+    const listed = await request<FollowUp[]>(fia.socket, 'followup:list');
+    expect(listed.ok && listed.data.map((f) => f.title)).toEqual(['Call \ufffd back']);
+    fia.socket.close();
+  });
+
   it('a free-text owner with an e-mail, edited live for every client', async () => {
     const { created, id, fia, second } = await boardWithConcept();
     const watcher = await connectMember(server, id, created.keys.viewer, 'Watcher');
