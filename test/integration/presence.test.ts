@@ -182,6 +182,31 @@ describe("a member's presence speaks for that member only", () => {
   });
 });
 
+describe('presence after a reconnect', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  it('everyone present shows again at once, not at their next renewal', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const aino = socketIoClient(server.url, board.board.id, tokens.participant);
+    const bo = socketIoClient(server.url, board.board.id, tokens.facilitator);
+    await Promise.all([aino.synced, bo.synced]);
+    bo.provider.awareness.setLocalStateField('cursor', { x: 7, y: 7 });
+    const seen = () => aino.provider.awareness.getStates().get(bo.doc.clientID)?.cursor?.x === 7;
+    await waitFor(seen, "Bo's cursor at Aino");
+    // Aino's connection drops and comes back; Bo sits still (renewals are 15 s apart).
+    aino.provider.socket.disconnect();
+    await waitFor(() => !seen(), 'gone while disconnected');
+    aino.provider.socket.connect();
+    await waitFor(seen, "Bo's cursor at Aino again", 5000);
+    aino.destroy();
+    bo.destroy();
+  });
+});
+
 describe('presence on a crowded board', () => {
   let server: TestServer;
   beforeAll(async () => {

@@ -125,6 +125,10 @@ export class SocketIoProvider extends ObservableV2<Events> {
       (id) => id !== this.doc.clientID,
     );
     awarenessProtocol.removeAwarenessStates(this.awareness, others, this);
+    // Their clocks go too: on reconnecting the server sends each present state as it has it,
+    // with the clock seen before, and a state at a known clock is taken for old news. People
+    // sitting still showed only at their next renewal, up to 15 s later.
+    for (const id of others) this.awareness.meta.delete(id);
   };
 
   #onMessage = (data: ArrayBuffer | Uint8Array): void => {
