@@ -201,6 +201,8 @@ export const workshop = {
     round_already_open: 'Another round is already open. Close it first.',
     silent_writing_not_running: 'Silent writing is not running.',
     round_still_open: 'Close the round first.',
+    no_answer:
+      'No answer from the server in time, so this may not have been saved. The board shows what was once it is connected again.',
     offline: 'Not connected, so nothing was sent. Try again once the board is connected.',
   } as Record<string, string>,
   dismiss: 'Dismiss',

@@ -195,6 +195,8 @@ export const workshop: Catalogue['workshop'] = {
     round_already_open: 'Toinen kierros on jo käynnissä. Päätä se ensin.',
     silent_writing_not_running: 'Hiljainen kirjoitus ei ole käynnissä.',
     round_still_open: 'Päätä kierros ensin.',
+    no_answer:
+      'Palvelin ei vastannut ajoissa, joten tämä ei ehkä tallentunut. Taulu näyttää, mikä tallentui, kun yhteys on taas kunnossa.',
     offline: 'Ei yhteyttä, joten mitään ei lähetetty. Yritä uudelleen, kun yhteys on palannut.',
   },
   dismiss: 'Sulje ilmoitus',
