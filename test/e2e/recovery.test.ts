@@ -164,12 +164,25 @@ describe.skipIf(!HAS_CHROMIUM)('a server restart in the middle of a session', ()
     );
     await addNoteInOutline(page, 'Written on the train');
     await page.locator('[data-outline-item-id]', { hasText: 'on the train' }).waitFor();
+    // Leaving now would lose the note: the browser asks first (QA: the tab closed, the note gone).
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.dismiss();
+    });
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => asked).toEqual(['beforeunload']);
+    expect(page.isClosed()).toBe(false);
 
     await context.setOffline(false);
     await waitForConnection(page);
     await expect
       .poll(() => noteTexts(server, board.board.id, tokens.facilitator), { timeout: 15_000 })
       .toEqual(['Written on the train']);
+    // Sent: the page goes without asking.
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => page.isClosed()).toBe(true);
+    expect(asked).toEqual(['beforeunload']);
     await context.close();
   });
 });

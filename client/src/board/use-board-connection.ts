@@ -9,6 +9,7 @@ import type { Board, PublicMember } from '../../../shared/api.ts';
 import type { ErrorBody } from '../../../shared/errors.ts';
 import { boardApi } from '../app/api.ts';
 import { SocketIoProvider } from '../sync/socketio-provider.ts';
+import { guardUnsentEdits } from '../sync/unsent-edits.ts';
 import type { BoardSession, ConnectionStatus } from './board-session.ts';
 import type { PresenceState } from './presence.ts';
 
@@ -79,6 +80,8 @@ export function useBoardConnection(board: Board, me: PublicMember, token: string
     window.addEventListener('offline', onOffline);
     window.addEventListener('online', onOnline);
 
+    const unguard = guardUnsentEdits(provider);
+
     setSession({ board, me, token, doc, awareness, provider, api: boardApi(board.id, token) });
     setStatus(socket.connected ? 'connected' : 'connecting');
     setFatalError(null);
@@ -90,6 +93,7 @@ export function useBoardConnection(board: Board, me: PublicMember, token: string
       window.removeEventListener('online', onOnline);
       manager.off('reconnect_attempt', onAttempt);
       manager.off('reconnect_failed', onFailed);
+      unguard();
       provider.destroy();
       awareness.destroy();
       doc.destroy();

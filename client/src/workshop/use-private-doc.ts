@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { itemsOf } from '../../../shared/board-document.ts';
 import type { BoardSession } from '../board/board-session.ts';
 import { SocketIoProvider } from '../sync/socketio-provider.ts';
+import { guardUnsentEdits } from '../sync/unsent-edits.ts';
 import { workshopStoreFor } from './workshop-store.ts';
 
 /** How long a private document that has synced waits for the server to take its last notes. */
@@ -27,10 +28,12 @@ export function usePrivateDoc(session: BoardSession, active: boolean): Y.Doc | n
       // Like the board's own connection: ride out network blips instead of losing the notes.
       socket: { reconnection: true, reconnectionDelay: 500, reconnectionDelayMax: 4000 },
     });
+    const unguard = guardUnsentEdits(provider);
     const store = workshopStoreFor(session);
     setDoc(privateDoc);
     store.setPrivateDoc(privateDoc);
     return () => {
+      unguard();
       setDoc(null);
       if (store.getState().privateDoc === privateDoc) store.setPrivateDoc(null);
       const ended = store.getState().boardState?.silentWriting === false;

@@ -1,0 +1,33 @@
+/**
+ * Edits made while the connection is down live only in this page until it reconnects and
+ * syncs. Leaving the page then would lose them (the QA pass wrote a note offline, closed the
+ * tab, and the note was gone), so while there are any the browser asks before the page goes.
+ */
+import type { SocketIoProvider } from './socketio-provider.ts';
+
+/** Asks before leaving while `provider`'s document has edits the server has not had; returns the undo. */
+export function guardUnsentEdits(provider: SocketIoProvider): () => void {
+  let unsent = false;
+  const onUpdate = (_update: Uint8Array, origin: unknown) => {
+    // Not synced: disconnected, or not yet caught up since reconnecting.
+    if (origin !== provider && !provider.synced) unsent = true;
+  };
+  // The sync on reconnecting sends what the server lacks.
+  const onSynced = (synced: boolean) => {
+    if (synced) unsent = false;
+  };
+  const onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (!unsent) return;
+    event.preventDefault();
+    // What older browsers need to ask.
+    event.returnValue = '';
+  };
+  provider.doc.on('update', onUpdate);
+  provider.on('synced', onSynced);
+  window.addEventListener('beforeunload', onBeforeUnload);
+  return () => {
+    provider.doc.off('update', onUpdate);
+    provider.off('synced', onSynced);
+    window.removeEventListener('beforeunload', onBeforeUnload);
+  };
+}
