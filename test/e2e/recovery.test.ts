@@ -185,4 +185,28 @@ describe.skipIf(!HAS_CHROMIUM)('a server restart in the middle of a session', ()
     expect(asked).toEqual(['beforeunload']);
     await context.close();
   });
+
+  it('a note written offline that the board refuses on return (locked meanwhile) is said to be lost', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
+    await waitForConnection(page);
+    await context.setOffline(true);
+    await waitForConnection(page, 'offline');
+    await addNoteInOutline(page, 'Written while it was locked');
+    const facilitator = socketIoClient(server.url, board.board.id, tokens.facilitator);
+    await facilitator.synced;
+    await new Promise((resolve) =>
+      facilitator.provider.socket.emit('board:lock', { locked: true }, resolve),
+    );
+    page.on('dialog', (dialog) => void dialog.dismiss());
+    await context.setOffline(false);
+    await waitForConnection(page);
+    // The board refused it (QA: silently): the page says so.
+    const alert = page.getByRole('alert').filter({ hasText: 'were not saved' }).first();
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('the board was locked');
+    expect(await noteTexts(server, board.board.id, tokens.facilitator)).toEqual([]);
+    facilitator.destroy();
+    await context.close();
+  });
 });

@@ -98,6 +98,12 @@ export class WorkshopStore {
     socket.on('snapshot:deleted', ({ ids }) =>
       this.#set({ snapshots: this.#state.snapshots.filter((s) => !ids.includes(s.id)) }),
     );
+    // My own page offers no edit the board refuses; one it refuses was on its way while the
+    // board was locked or silent writing began (sent on reconnecting, say): say it was lost.
+    session.provider.on('board-error', (error) => {
+      if (error.code === 'read_only')
+        this.#set({ error: { code: 'edit_refused', message: error.message } });
+    });
     socket.on('board:restored', ({ by, memberId }) => {
       this.#set({ restored: { at: Date.now(), by, memberId } });
       void this.#refreshSnapshots();

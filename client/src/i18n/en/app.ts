@@ -102,8 +102,10 @@ export const app = {
   connection: {
     connecting: 'Connecting…',
     connected: 'Connected',
-    reconnecting: 'Reconnecting… your changes are kept and sent when the connection returns.',
-    offline: 'Offline. Your changes are kept and sent when the connection returns.',
+    reconnecting:
+      'Reconnecting… your changes are kept and sent when the connection returns, unless the board is locked meanwhile.',
+    offline:
+      'Offline. Your changes are kept and sent when the connection returns, unless the board is locked meanwhile.',
   },
   connectionShort: {
     connecting: 'Connecting',

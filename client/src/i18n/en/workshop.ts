@@ -203,6 +203,8 @@ export const workshop = {
     round_still_open: 'Close the round first.',
     no_answer:
       'No answer from the server in time, so this may not have been saved. The board shows what was once it is connected again.',
+    edit_refused:
+      'Your latest changes were not saved: the board was locked, or silent writing began, before they reached it.',
     offline: 'Not connected, so nothing was sent. Try again once the board is connected.',
   } as Record<string, string>,
   dismiss: 'Dismiss',

@@ -95,8 +95,10 @@ export const app: Catalogue['app'] = {
   connection: {
     connecting: 'Yhdistetään…',
     connected: 'Yhdistetty',
-    reconnecting: 'Yhdistetään uudelleen… muutoksesi säilyvät ja lähtevät, kun yhteys palaa.',
-    offline: 'Ei yhteyttä. Muutoksesi säilyvät ja lähtevät, kun yhteys palaa.',
+    reconnecting:
+      'Yhdistetään uudelleen… muutoksesi säilyvät ja lähtevät, kun yhteys palaa, ellei taulua lukita sillä välin.',
+    offline:
+      'Ei yhteyttä. Muutoksesi säilyvät ja lähtevät, kun yhteys palaa, ellei taulua lukita sillä välin.',
   },
   connectionShort: {
     connecting: 'Yhdistetään',

@@ -197,6 +197,8 @@ export const workshop: Catalogue['workshop'] = {
     round_still_open: 'Päätä kierros ensin.',
     no_answer:
       'Palvelin ei vastannut ajoissa, joten tämä ei ehkä tallentunut. Taulu näyttää, mikä tallentui, kun yhteys on taas kunnossa.',
+    edit_refused:
+      'Viimeisimmät muutoksesi eivät tallentuneet: taulu lukittiin tai hiljainen kirjoitus alkoi ennen kuin ne ehtivät perille.',
     offline: 'Ei yhteyttä, joten mitään ei lähetetty. Yritä uudelleen, kun yhteys on palannut.',
   },
   dismiss: 'Sulje ilmoitus',
