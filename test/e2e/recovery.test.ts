@@ -1,7 +1,8 @@
 import net from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readItems } from '../../shared/board-document.ts';
+import { addItem, readItems } from '../../shared/board-document.ts';
+import type { Snapshot } from '../../shared/follow-through.ts';
 import {
   addNoteInOutline,
   openBoard,
@@ -206,6 +207,38 @@ describe.skipIf(!HAS_CHROMIUM)('a server restart in the middle of a session', ()
     await alert.waitFor();
     expect(await alert.textContent()).toContain('the board was locked');
     expect(await noteTexts(server, board.board.id, tokens.facilitator)).toEqual([]);
+    facilitator.destroy();
+    await context.close();
+  });
+
+  it('a restore while a page was offline is told when it is back', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const id = board.board.id;
+    const facilitator = socketIoClient(server.url, id, tokens.facilitator);
+    await facilitator.synced;
+    addItem(facilitator.doc, { type: 'note', x: 0, y: 0, text: 'Kept in the version' });
+    const saved = await server.api<Snapshot>(`/api/boards/${id}/snapshots`, {
+      token: tokens.facilitator,
+      body: { name: 'Before' },
+    });
+    const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
+    await waitForConnection(page);
+    await context.setOffline(true);
+    await waitForConnection(page, 'offline');
+    addItem(facilitator.doc, { type: 'note', x: 300, y: 0, text: 'Gone with the restore' });
+    const restore = await server.api(`/api/boards/${id}/snapshots/${saved.body.id}/restore`, {
+      token: tokens.facilitator,
+      body: {},
+    });
+    expect(restore.status).toBe(200);
+    page.on('dialog', (dialog) => void dialog.dismiss());
+    await context.setOffline(false);
+    await waitForConnection(page);
+    // The live event went by while the page was away (QA: nothing said it).
+    await page.getByTestId('restored-notice').first().waitFor();
+    expect(await page.getByTestId('restored-notice').first().textContent()).toBe(
+      'The board was restored.',
+    );
     facilitator.destroy();
     await context.close();
   });

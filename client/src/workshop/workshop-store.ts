@@ -43,7 +43,10 @@ export interface WorkshopState {
 
 export interface Restored {
   at: number;
-  /** The restorer's name and member id: my own restore is told by the id, names may repeat. */
+  /**
+   * The restorer's name and member id: my own restore is told by the id, names may repeat.
+   * Empty for a restore learnt of on reconnecting (from the versions list, which names no one).
+   */
   by: string;
   memberId: string;
 }
@@ -64,11 +67,16 @@ export class WorkshopStore {
   };
   readonly #listeners = new Set<Listener>();
   readonly session: BoardSession;
+  /** When the connection last dropped, until the versions list has been read again. */
+  #disconnectedAt: number | null = null;
 
   constructor(session: BoardSession) {
     this.session = session;
     const socket = session.provider.socket;
     socket.on('connect', () => void this.refresh());
+    socket.on('disconnect', () => {
+      this.#disconnectedAt ??= Date.now();
+    });
     socket.on('board:state', (state) => this.#setBoardState(state));
     socket.on('round:opened', (round) => this.#upsertRound(round));
     socket.on('round:progress', ({ roundId, voters, results }) =>
@@ -149,14 +157,29 @@ export class WorkshopStore {
     const snapshots = await this.#run(() =>
       ask<Snapshot[]>((ack) => socket.emit('snapshot:list', ack)),
     );
-    if (snapshots) this.#set({ snapshots });
+    if (!snapshots) return;
+    this.#set({ snapshots });
+    // A restore while I was away replaced what I had and may have dropped edits I sent on
+    // reconnecting: say so, as the live event would have (QA: it went unsaid).
+    const since = this.#disconnectedAt;
+    if (since === null || !this.session.provider.socket.connected) return;
+    this.#disconnectedAt = null;
+    const serverSince = since + this.#state.clockOffsetMs;
+    const restoredMeanwhile = snapshots.some(
+      (snapshot) =>
+        snapshot.reason === 'before_restore' && Date.parse(snapshot.createdAt) >= serverSince,
+    );
+    if (restoredMeanwhile) this.#set({ restored: { at: Date.now(), by: '', memberId: '' } });
   }
 
   /** Runs a request; a refusal lands in `error` (and resolves undefined) instead of throwing. */
   async #run<T>(request: () => Promise<T>): Promise<T | undefined> {
     try {
       const result = await request();
-      if (this.#state.error) this.#set({ error: null });
+      // An answer clears an earlier request's error, not news of edits the board refused.
+      if (this.#state.error && this.#state.error.code !== 'edit_refused') {
+        this.#set({ error: null });
+      }
       return result;
     } catch (error) {
       const { code = 'internal_error', message = String(error) } = error as {
