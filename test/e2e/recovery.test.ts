@@ -153,13 +153,18 @@ describe.skipIf(!HAS_CHROMIUM)('a server restart in the middle of a session', ()
     await context.close();
   });
 
-  it('says "offline" when the browser loses the network and syncs what was written meanwhile', async () => {
+  /** A new board, and a participant's page on it that has just lost the network. */
+  async function participantOffline() {
     const { board, tokens } = await server.boardWithMembers();
     const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
     await waitForConnection(page);
-
     await context.setOffline(true);
     await waitForConnection(page, 'offline');
+    return { board, tokens, context, page };
+  }
+
+  it('says "offline" when the browser loses the network and syncs what was written meanwhile', async () => {
+    const { board, tokens, context, page } = await participantOffline();
     expect(await page.locator('[data-testid="connection-banner"]').textContent()).toContain(
       'Offline',
     );
@@ -188,11 +193,7 @@ describe.skipIf(!HAS_CHROMIUM)('a server restart in the middle of a session', ()
   });
 
   it('a note written offline that the board refuses on return (locked meanwhile) is said to be lost', async () => {
-    const { board, tokens } = await server.boardWithMembers();
-    const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
-    await waitForConnection(page);
-    await context.setOffline(true);
-    await waitForConnection(page, 'offline');
+    const { board, tokens, context, page } = await participantOffline();
     await addNoteInOutline(page, 'Written while it was locked');
     const facilitator = socketIoClient(server.url, board.board.id, tokens.facilitator);
     await facilitator.synced;
@@ -212,7 +213,7 @@ describe.skipIf(!HAS_CHROMIUM)('a server restart in the middle of a session', ()
   });
 
   it('a restore while a page was offline is told when it is back', async () => {
-    const { board, tokens } = await server.boardWithMembers();
+    const { board, tokens, context, page } = await participantOffline();
     const id = board.board.id;
     const facilitator = socketIoClient(server.url, id, tokens.facilitator);
     await facilitator.synced;
@@ -221,10 +222,6 @@ describe.skipIf(!HAS_CHROMIUM)('a server restart in the middle of a session', ()
       token: tokens.facilitator,
       body: { name: 'Before' },
     });
-    const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
-    await waitForConnection(page);
-    await context.setOffline(true);
-    await waitForConnection(page, 'offline');
     addItem(facilitator.doc, { type: 'note', x: 300, y: 0, text: 'Gone with the restore' });
     const restore = await server.api(`/api/boards/${id}/snapshots/${saved.body.id}/restore`, {
       token: tokens.facilitator,

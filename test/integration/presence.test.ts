@@ -180,14 +180,6 @@ describe("a member's presence speaks for that member only", () => {
     await waitFor(() => !states().has(31), 'the presence gone with its last connection');
     close();
   });
-});
-
-describe('presence after a reconnect', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server.close());
 
   it('everyone present shows again at once, not at their next renewal', async () => {
     const { board, tokens } = await server.boardWithMembers();

@@ -108,7 +108,7 @@ export class WorkshopStore {
     );
     // My own page offers no edit the board refuses; one it refuses was on its way while the
     // board was locked or silent writing began (sent on reconnecting, say): say it was lost.
-    session.provider.on('board-error', (error) => {
+    socket.on('board:error', (error) => {
       if (error.code === 'read_only')
         this.#set({ error: { code: 'edit_refused', message: error.message } });
     });
