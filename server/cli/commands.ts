@@ -189,7 +189,16 @@ export const COMMANDS: Record<string, Command> = {
         const { body, filename } = renderExport(model, format, { table, separator });
         const out = context.values.out;
         if (typeof out === 'string') {
-          fs.writeFileSync(out, body);
+          try {
+            fs.writeFileSync(out, body);
+          } catch (error) {
+            const { code, message } = error as { code?: string; message: string };
+            if (code === 'ENOENT')
+              throw new Error(`cannot write ${out}: its directory does not exist`);
+            if (code === 'EACCES' || code === 'EISDIR' || code === 'EROFS')
+              throw new Error(`cannot write ${out} (${message})`);
+            throw error;
+          }
           console.error(
             `Wrote ${path.resolve(out)} (${Buffer.byteLength(body)} bytes; ${filename})`,
           );

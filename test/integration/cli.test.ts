@@ -124,6 +124,12 @@ describe('the ideamill command', () => {
       witness.destroy();
 
       const out = path.join(dataDir, 'export.json');
+      const nowhere = path.join(dataDir, 'no-such-dir', 'export.json');
+      const missing = ideamill(['export', id, '--format', 'json', '--out', nowhere], env);
+      expect([missing.code, missing.stderr.trim()]).toEqual([
+        1,
+        `ideamill export: cannot write ${nowhere}: its directory does not exist`,
+      ]);
       const exported = ideamill(['export', id, '--format', 'json', '--out', out], env);
       expect(exported.code).toBe(0);
       const model = JSON.parse(fs.readFileSync(out, 'utf8')) as BoardExport;
