@@ -33,12 +33,13 @@ export function usePrivateDoc(session: BoardSession, active: boolean): Y.Doc | n
     setDoc(privateDoc);
     store.setPrivateDoc(privateDoc);
     return () => {
-      unguard();
       setDoc(null);
       if (store.getState().privateDoc === privateDoc) store.setPrivateDoc(null);
       const ended = store.getState().boardState?.silentWriting === false;
-      if (ended) handOver(session, provider);
+      // Handed over, the notes I wrote offline are still only here until it has synced.
+      if (ended) handOver(session, provider, unguard);
       else {
+        unguard();
         provider.destroy();
         privateDoc.destroy();
       }
@@ -53,10 +54,11 @@ export function usePrivateDoc(session: BoardSession, active: boolean): Y.Doc | n
  * private connection stays until it has synced (sending what the server lacks) and the server
  * has taken them, or a while after, or until I leave the board.
  */
-function handOver(session: BoardSession, provider: SocketIoProvider): void {
+function handOver(session: BoardSession, provider: SocketIoProvider, unguard: () => void): void {
   const privateDoc = provider.doc;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const finish = () => {
+    unguard();
     clearTimeout(timer);
     provider.off('synced', onSynced);
     itemsOf(privateDoc).unobserve(onItems);
