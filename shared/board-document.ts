@@ -77,6 +77,18 @@ export function forEachItemMap(doc: Y.Doc, each: (map: ItemMap, id: string) => v
   });
 }
 
+/**
+ * A concept's fields map, for writing into (inside a transaction): where a foreign client left
+ * it out, or wrote something else, the documented map is put in its place.
+ */
+export function conceptFieldsOf(map: ItemMap): Y.Map<unknown> {
+  const fields = map.get('fields');
+  if (fields instanceof Y.Map) return fields;
+  const made = new Y.Map<unknown>();
+  map.set('fields', made);
+  return made;
+}
+
 export function metaOf(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('meta');
 }

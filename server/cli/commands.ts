@@ -192,11 +192,10 @@ export const COMMANDS: Record<string, Command> = {
           try {
             fs.writeFileSync(out, body);
           } catch (error) {
-            const { code, message } = error as { code?: string; message: string };
-            if (code === 'ENOENT')
+            // fs says "no such file or directory" of the file it was to make.
+            if ((error as { code?: string }).code === 'ENOENT') {
               throw new Error(`cannot write ${out}: its directory does not exist`);
-            if (code === 'EACCES' || code === 'EISDIR' || code === 'EROFS')
-              throw new Error(`cannot write ${out} (${message})`);
+            }
             throw error;
           }
           console.error(

@@ -9,6 +9,7 @@
 import * as Y from 'yjs';
 import { itemsOf } from '../../shared/board-document.ts';
 import { type DecodedStructs, MalformedMessage } from './protocol.ts';
+import { itemIn } from './update-shape.ts';
 
 /** Throws a MalformedMessage where `structs` (a decoded update for `doc`) rename an item. */
 export function refuseAuthorChange(structs: DecodedStructs, doc: Y.Doc): void {
@@ -40,23 +41,14 @@ function itemMapWhoseAuthorIsSet(
   let map: unknown = null;
   if (struct.parent instanceof Y.ID) {
     if (struct.parentSub !== 'author') return null;
-    const holder = find(doc, struct.parent);
+    const holder = itemIn(doc, struct.parent);
     map = holder?.content instanceof Y.ContentType ? holder.content.type : null;
   } else if (struct.parent === null) {
     const sibling = struct.origin ?? struct.rightOrigin;
-    const replaced = sibling ? find(doc, sibling) : null;
+    const replaced = sibling ? itemIn(doc, sibling) : null;
     if (replaced?.parentSub !== 'author') return null;
     map = replaced.parent;
   }
   if (!(map instanceof Y.Map) || map._item?.parent !== items) return null;
   return map;
-}
-
-function find(doc: Y.Doc, id: Y.ID): Y.Item | null {
-  try {
-    const found = Y.getItem(doc.store, id);
-    return found instanceof Y.Item ? found : null;
-  } catch {
-    return null;
-  }
 }

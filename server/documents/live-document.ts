@@ -34,6 +34,7 @@ import {
   validateUpdate,
 } from './protocol.ts';
 import { applyAndUndo } from './refused-edit.ts';
+import { applyStored } from './stored-compaction.ts';
 import { refuseOutOfShape } from './update-shape.ts';
 
 /** Who may change a document right now: roles, board lock, silent writing (facilitation). */
@@ -164,12 +165,7 @@ export class LiveDocument {
     this.#storedSyncCache = undefined;
     clearTimeout(this.#integrateTimer);
     try {
-      // One transaction for the whole log: observers and the update encoder run once.
-      Y.transact(this.#doc, () => {
-        if (stored.state && stored.encoding === 2) Y.applyUpdateV2(this.#doc, stored.state);
-        else if (stored.state) Y.applyUpdate(this.#doc, stored.state);
-        for (const update of stored.updates) Y.applyUpdate(this.#doc, update);
-      });
+      applyStored(this.#doc, stored);
     } catch (error) {
       return this.#fail(error);
     }

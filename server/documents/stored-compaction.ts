@@ -1,6 +1,7 @@
 /**
- * Folding a stored document's update log into its state from outside the server that serves
- * it (`ideamill compact`). The state and the log are read in one read transaction, folded in
+ * A stored document read into a Y.Doc (applyStored: what a live document does when it opens),
+ * and folding its update log into its state from outside the server that serves it
+ * (`ideamill compact`, compactStored). The state and the log are read in one read transaction, folded in
  * memory, and written in a short IMMEDIATE transaction of their own, only if the stored state is
  * still the one read: a server beside us may have folded the log meanwhile, and writing ours
  * over its state would drop what it folded after our read. Updates the server appends while we
@@ -11,7 +12,16 @@
  * operator QA pass saw every board stall for 2.3 s while a 20,000-note board was folded.
  */
 import * as Y from 'yjs';
-import type { DocumentsRepository } from '../store/documents-repository.ts';
+import type { DocumentsRepository, StoredDocument } from '../store/documents-repository.ts';
+
+/** Applies a stored state and its log to `doc`, in one transaction: observers run once. */
+export function applyStored(doc: Y.Doc, stored: StoredDocument): void {
+  Y.transact(doc, () => {
+    if (stored.state && stored.encoding === 2) Y.applyUpdateV2(doc, stored.state);
+    else if (stored.state) Y.applyUpdate(doc, stored.state);
+    for (const update of stored.updates) Y.applyUpdate(doc, update);
+  });
+}
 
 export type CompactResult =
   | { folded: number }
@@ -30,11 +40,7 @@ export function compactStored(
   if (stored.updates.length === 0 && stored.encoding === 1) return { folded: 0 };
   const doc = new Y.Doc({ gc: true });
   try {
-    Y.transact(doc, () => {
-      if (stored.state && stored.encoding === 2) Y.applyUpdateV2(doc, stored.state);
-      else if (stored.state) Y.applyUpdate(doc, stored.state);
-      for (const update of stored.updates) Y.applyUpdate(doc, update);
-    });
+    applyStored(doc, stored);
     const state = { state: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) };
     const written = repository.compactIfStateIs(
       docId,

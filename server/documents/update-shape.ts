@@ -75,13 +75,7 @@ export function refuseOutOfShape(
  * checked, and a client sends what an edit depends on before the edit.
  */
 function depthInDoc(doc: Y.Doc, id: Y.ID): number {
-  let item: Y.Item | null;
-  try {
-    const found = Y.getItem(doc.store, id);
-    item = found instanceof Y.Item ? found : null;
-  } catch {
-    item = null;
-  }
+  const item = itemIn(doc, id);
   if (!item) return Number.POSITIVE_INFINITY;
   let depth = 1;
   let parent = item.parent;
@@ -90,6 +84,16 @@ function depthInDoc(doc: Y.Doc, id: Y.ID): number {
     parent = parent._item.parent;
   }
   return depth;
+}
+
+/** The item of `doc` holding `id`; null where the doc has none (or only a GC'd range). */
+export function itemIn(doc: Y.Doc, id: Y.ID): Y.Item | null {
+  try {
+    const found = Y.getItem(doc.store, id);
+    return found instanceof Y.Item ? found : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Throws unless `value` is what JSON can hold (or undefined, or bytes). */

@@ -41,12 +41,12 @@ export function registerRequests(
 ): void {
   const member = socket.data.member;
   const { rounds, state, silentWriting } = facilitation;
+  const { followUps, snapshots } = followThrough;
   // Every request's text as it will be stored (util/well-formed.ts); Yjs bytes pass as they are.
   socket.use((packet, next) => {
     for (let i = 1; i < packet.length; i++) packet[i] = wellFormed(packet[i]);
     next();
   });
-  const { followUps, snapshots } = followThrough;
 
   /** Runs one request; any throw or rejection becomes an error acknowledgement, never a crash. */
   function answer<T>(ack: unknown, run: () => T | Promise<T>): void {

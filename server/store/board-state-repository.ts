@@ -49,6 +49,8 @@ export class BoardStateRepository {
    * 256 random bits, made the first time it is asked for and kept for good, never sent out.
    */
   revealKey(boardId: string): Buffer {
+    const kept = this.#selectRevealKey.get(boardId);
+    if (kept) return kept;
     this.#keepRevealKey.run(boardId, randomBytes(32));
     return this.#selectRevealKey.get(boardId)!;
   }

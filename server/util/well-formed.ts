@@ -5,11 +5,9 @@
  * board's title, a member's name) is what it has stored and will answer later.
  */
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
 /** `value` with every string in it well-formed; bytes and functions as they are. */
 export function wellFormed(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\ufffd');
+  if (typeof value === 'string') return value.toWellFormed();
   if (Array.isArray(value)) return value.map(wellFormed);
   if (
     value !== null &&
@@ -25,5 +23,5 @@ export function wellFormed(value: unknown): unknown {
 
 /** A JSON.parse reviver doing the same for a request body. */
 export function wellFormedReviver(_key: string, value: unknown): unknown {
-  return typeof value === 'string' ? wellFormed(value) : value;
+  return typeof value === 'string' ? value.toWellFormed() : value;
 }

@@ -207,6 +207,7 @@ describe.skipIf(!HAS_CHROMIUM)('a server restart in the middle of a session', ()
     const alert = page.getByRole('alert').filter({ hasText: 'were not saved' }).first();
     await alert.waitFor();
     expect(await alert.textContent()).toContain('the board was locked');
+    await page.screenshot({ path: `${SCREENSHOTS}/recovery-edits-refused.png` });
     expect(await noteTexts(server, board.board.id, tokens.facilitator)).toEqual([]);
     facilitator.destroy();
     await context.close();
@@ -236,6 +237,7 @@ describe.skipIf(!HAS_CHROMIUM)('a server restart in the middle of a session', ()
     expect(await page.getByTestId('restored-notice').first().textContent()).toBe(
       'The board was restored.',
     );
+    await page.screenshot({ path: `${SCREENSHOTS}/recovery-restored-meanwhile.png` });
     facilitator.destroy();
     await context.close();
   });

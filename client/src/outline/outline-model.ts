@@ -7,6 +7,7 @@
 import * as Y from 'yjs';
 import {
   type ConceptField,
+  conceptFieldsOf,
   type Item,
   type ItemMap,
   itemsOf,
@@ -183,13 +184,7 @@ export function saveConcept(doc: Y.Doc, itemId: string, edit: ConceptEdit): void
   if (!map) return;
   doc.transact(() => {
     if (edit.title !== undefined) map.set('title', edit.title);
-    let fields = map.get('fields');
-    if (!(fields instanceof Y.Map)) {
-      // A foreign client left the fields out: add the documented map.
-      fields = new Y.Map<Y.Text>();
-      map.set('fields', fields);
-    }
-    const texts = fields as Y.Map<unknown>;
+    const texts = conceptFieldsOf(map);
     for (const [field, change] of Object.entries(edit.fields)) {
       if (!change.edit.save(texts.get(field), change.typed)) {
         texts.set(field, new Y.Text(change.typed));

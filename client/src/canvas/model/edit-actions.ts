@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import {
   addItem,
   type ConceptField,
+  conceptFieldsOf,
   type Item,
   type ItemMap,
   itemsOf,
@@ -58,18 +59,12 @@ export function makeTextEditable(
   said: string,
 ): void {
   const doc = map.doc;
-  if (!doc) return;
-  const holder = field === null ? map : map.get('fields');
-  const key = field ?? 'text';
-  if (holder instanceof Y.Map && holder.get(key) instanceof Y.Text) return;
+  const fields = map.get('fields');
+  const text = field === null ? map.get('text') : fields instanceof Y.Map && fields.get(field);
+  if (!doc || text instanceof Y.Text) return;
   model.edit(doc, () => {
-    if (field === null) return map.set('text', new Y.Text(said));
-    let fields = holder;
-    if (!(fields instanceof Y.Map)) {
-      fields = new Y.Map<Y.Text>();
-      map.set('fields', fields);
-    }
-    (fields as Y.Map<unknown>).set(field, new Y.Text(said));
+    if (field === null) map.set('text', new Y.Text(said));
+    else conceptFieldsOf(map).set(field, new Y.Text(said));
   });
 }
 
