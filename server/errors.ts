@@ -17,6 +17,18 @@ export class AppError extends Error {
   }
 }
 
+/** A rate limit: `retryAfterSec` is when trying again can succeed (HTTP's Retry-After). */
+export class RateLimitError extends AppError {
+  readonly retryAfterSec: number;
+  constructor(
+    retryAfterSec: number,
+    message = `Too many attempts; try again in ${retryAfterSec} s.`,
+  ) {
+    super('rate_limited', message);
+    this.retryAfterSec = retryAfterSec;
+  }
+}
+
 /** The AppError for a known failure (ours, or invalid input); undefined for a real bug. */
 export function knownError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;

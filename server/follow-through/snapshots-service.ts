@@ -20,7 +20,7 @@ import {
 import type { Member, Role } from '../../shared/roles.ts';
 import type { DocumentRegistry } from '../documents/document-registry.ts';
 import type { LiveDocument } from '../documents/live-document.ts';
-import { AppError } from '../errors.ts';
+import { AppError, RateLimitError } from '../errors.ts';
 import type { BoardEvents } from '../facilitation/board-events.ts';
 import { requireRole } from '../facilitation/roles.ts';
 import type { SnapshotsRepository } from '../store/snapshots-repository.ts';
@@ -165,8 +165,8 @@ export class SnapshotsService {
     }
     if (!bucket.take()) {
       const seconds = Math.max(1, Math.ceil(bucket.waitMs() / 1000));
-      throw new AppError(
-        'rate_limited',
+      throw new RateLimitError(
+        seconds,
         `Too many saved versions of this board at once; try again in ${seconds} s.`,
       );
     }

@@ -2,7 +2,7 @@
 import type { ErrorRequestHandler, RequestHandler, Router } from 'express';
 import type { Logger } from 'pino';
 import type { ErrorResponse } from '../../shared/errors.ts';
-import { AppError, knownError } from '../errors.ts';
+import { AppError, knownError, RateLimitError } from '../errors.ts';
 import { allowedMethods } from './allowed-methods.ts';
 
 /**
@@ -31,7 +31,7 @@ export function unknownRoute(router: Router): RequestHandler {
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, _req, res, _next) => {
     const failure = knownError(error) ?? requestError(error) ?? internal(error, logger);
-    if (failure.code === 'rate_limited' && 'retryAfterSec' in failure) {
+    if (failure instanceof RateLimitError) {
       res.setHeader('Retry-After', String(failure.retryAfterSec));
     }
     const body: ErrorResponse = { error: failure.toBody() };

@@ -1,15 +1,7 @@
 /** A per-client-IP limiter for sensitive routes such as joining (guessing keys). */
 import type { RequestHandler } from 'express';
-import { AppError } from '../errors.ts';
+import { RateLimitError } from '../errors.ts';
 import { TokenBucket } from '../util/token-bucket.ts';
-
-export class RateLimitError extends AppError {
-  readonly retryAfterSec: number;
-  constructor(retryAfterSec: number) {
-    super('rate_limited', `Too many attempts; try again in ${retryAfterSec} s.`);
-    this.retryAfterSec = retryAfterSec;
-  }
-}
 
 export function perIpLimit(perMinute: number): RequestHandler {
   const buckets = new Map<string, TokenBucket>();

@@ -20,11 +20,15 @@ import type { FollowThrough } from '../follow-through/follow-through.ts';
 import { wellFormed } from '../util/well-formed.ts';
 
 const idSchema = z.string().min(1).max(200);
+const startBody = z.strictObject({});
 const revealBody = z.strictObject({ anonymous: z.boolean().default(false) });
 const summonBody = z.strictObject({ viewport: viewportSchema });
 const followUpRefBody = z.strictObject({ id: idSchema });
 const followUpChangeBody = z.strictObject({ id: idSchema, changes: z.unknown() });
 const snapshotRefBody = z.strictObject({ snapshotId: idSchema });
+
+/** Every client event but the two that carry Yjs bytes is a request with an acknowledgement. */
+type RequestEvent = Exclude<keyof ClientToServerEvents, 'yjs' | 'private:yjs'>;
 
 type IdeamillSocket = Socket<
   ClientToServerEvents,
@@ -48,86 +52,72 @@ export function registerRequests(
     next();
   });
 
-  /** Runs one request; any throw or rejection becomes an error acknowledgement, never a crash. */
-  function answer<T>(ack: unknown, run: () => T | Promise<T>): void {
-    const reply = (result: AckResult<T>) => {
-      if (typeof ack === 'function') ack(result);
-    };
-    const refuse = (error: unknown) =>
-      reply({ ok: false, error: toAppError(error, logger).toBody() });
-    let value: T | Promise<T>;
-    try {
-      value = run();
-    } catch (error) {
-      return refuse(error);
-    }
-    if (value instanceof Promise) value.then((data) => reply({ ok: true, data }), refuse);
-    else reply({ ok: true, data: value });
+  /**
+   * Registers one request event. Whatever the client sent, it is answered: a body left out
+   * (only the callback sent, as for a list) reaches `run` as undefined and is refused or taken
+   * as empty by the request's own schema; any throw or rejection becomes an error
+   * acknowledgement, never a crash.
+   */
+  function handle<T>(event: RequestEvent, run: (body: unknown) => T | Promise<T>): void {
+    socket.on(event, (...args: unknown[]) => {
+      const ack = args.at(-1);
+      const body = typeof args[0] === 'function' ? undefined : args[0];
+      const reply = (result: AckResult<T>) => {
+        if (typeof ack === 'function') ack(result);
+      };
+      const refuse = (error: unknown) =>
+        reply({ ok: false, error: toAppError(error, logger).toBody() });
+      let value: T | Promise<T>;
+      try {
+        value = run(body);
+      } catch (error) {
+        return refuse(error);
+      }
+      if (value instanceof Promise) value.then((data) => reply({ ok: true, data }), refuse);
+      else reply({ ok: true, data: value });
+    });
   }
 
-  socket.on('round:open', (body, ack) => answer(ack, () => rounds.open(member, body)));
-  socket.on('round:vote', (body, ack) =>
-    answer(ack, () => {
-      const { roundId, itemId } = voteRefSchema.parse(body);
-      return rounds.castVote(member, roundId, itemId, socket.id);
-    }),
+  handle('round:open', (body) => rounds.open(member, body));
+  handle('round:vote', (body) => {
+    const { roundId, itemId } = voteRefSchema.parse(body);
+    return rounds.castVote(member, roundId, itemId, socket.id);
+  });
+  handle('round:retract', (body) => {
+    const { roundId, itemId } = voteRefSchema.parse(body);
+    return rounds.retractVote(member, roundId, itemId, socket.id);
+  });
+  handle('round:close', (body) => rounds.close(member, roundRefSchema.parse(body).roundId));
+  handle('round:list', () => rounds.list(member));
+  handle('board:lock', (body) => state.setLocked(member, lockBody.parse(body).locked));
+  handle('board:phase', (body) => state.setPhase(member, phaseBody.parse(body).phase));
+  handle('timer:control', (body) => state.controlTimer(member, timerBody.parse(body)));
+  handle('silent:start', (body) => {
+    startBody.parse(body ?? {});
+    return silentWriting.start(member);
+  });
+  handle('silent:reveal', (body) =>
+    silentWriting.reveal(member, revealBody.parse(body ?? {}).anonymous),
   );
-  socket.on('round:retract', (body, ack) =>
-    answer(ack, () => {
-      const { roundId, itemId } = voteRefSchema.parse(body);
-      return rounds.retractVote(member, roundId, itemId, socket.id);
-    }),
-  );
-  socket.on('round:close', (body, ack) =>
-    answer(ack, () => rounds.close(member, roundRefSchema.parse(body).roundId)),
-  );
-  // A list takes no body: the acknowledgement is the last argument, after a body sent anyway.
-  socket.on('round:list', (...args) => answer(args.at(-1), () => rounds.list(member)));
-  socket.on('board:lock', (body, ack) =>
-    answer(ack, () => state.setLocked(member, lockBody.parse(body).locked)),
-  );
-  socket.on('board:phase', (body, ack) =>
-    answer(ack, () => state.setPhase(member, phaseBody.parse(body).phase)),
-  );
-  socket.on('timer:control', (body, ack) =>
-    answer(ack, () => state.controlTimer(member, timerBody.parse(body))),
-  );
-  socket.on('silent:start', (_body, ack) => answer(ack, () => silentWriting.start(member)));
-  socket.on('silent:reveal', (body, ack) =>
-    answer(ack, () => {
-      return silentWriting.reveal(member, revealBody.parse(body ?? {}).anonymous);
-    }),
-  );
-  socket.on('presence:summon', (body, ack) =>
-    answer(ack, () => {
-      state.summon(member, summonBody.parse(body).viewport);
-      return {};
-    }),
-  );
-  socket.on('followup:list', (...args) => answer(args.at(-1), () => followUps.list(member)));
-  socket.on('followup:create', (body, ack) => answer(ack, () => followUps.create(member, body)));
-  socket.on('followup:update', (body, ack) =>
-    answer(ack, () => {
-      const { id, changes } = followUpChangeBody.parse(body);
-      return followUps.update(member, id, changes);
-    }),
-  );
-  socket.on('followup:delete', (body, ack) =>
-    answer(ack, () => {
-      followUps.delete(member, followUpRefBody.parse(body).id);
-      return {};
-    }),
-  );
-  socket.on('followup:from-round', (body, ack) =>
-    answer(ack, () => followUps.fromRound(member, body)),
-  );
-  socket.on('snapshot:list', (...args) => answer(args.at(-1), () => snapshots.list(member)));
-  socket.on('snapshot:create', (body, ack) => answer(ack, () => snapshots.create(member, body)));
-  socket.on('snapshot:restore', (body, ack) =>
-    answer(ack, () => {
-      const { snapshotId } = snapshotRefBody.parse(body);
-      return snapshots.restore(member, snapshotId);
-    }),
+  handle('presence:summon', (body) => {
+    state.summon(member, summonBody.parse(body).viewport);
+    return {};
+  });
+  handle('followup:list', () => followUps.list(member));
+  handle('followup:create', (body) => followUps.create(member, body));
+  handle('followup:update', (body) => {
+    const { id, changes } = followUpChangeBody.parse(body);
+    return followUps.update(member, id, changes);
+  });
+  handle('followup:delete', (body) => {
+    followUps.delete(member, followUpRefBody.parse(body).id);
+    return {};
+  });
+  handle('followup:from-round', (body) => followUps.fromRound(member, body));
+  handle('snapshot:list', () => snapshots.list(member));
+  handle('snapshot:create', (body) => snapshots.create(member, body));
+  handle('snapshot:restore', (body) =>
+    snapshots.restore(member, snapshotRefBody.parse(body).snapshotId),
   );
 }
 

@@ -92,3 +92,38 @@ it('"bring everyone to me" sends the facilitator\'s viewport to every client', a
   fia.socket.close();
   pia.socket.close();
 });
+
+it('every request event answers, also one sent with its callback alone (PROTOCOL.md, Requests)', async () => {
+  const created = await server.createBoard();
+  const fia = await connectMember(server, created.board.id, created.keys.facilitator, 'Fia');
+  // No answer within a few seconds would fail the test by its own timeout.
+  const bare = async (event: Parameters<typeof request>[1]) => ({
+    event,
+    answer: await request(fia.socket, event),
+  });
+  const answers = await Promise.all([
+    bare('silent:start'),
+    bare('snapshot:create'),
+    bare('round:list'),
+    bare('board:lock'),
+    bare('round:vote'),
+  ]);
+  expect(answers.map(({ event, answer }) => [event, answer.ok])).toEqual([
+    ['silent:start', true],
+    ['snapshot:create', true],
+    ['round:list', true],
+    ['board:lock', false],
+    ['round:vote', false],
+  ]);
+  expect(answers[3]?.answer).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  // What the callback alone started really happened.
+  const state = await server.api<BoardState>(`/api/boards/${created.board.id}/state`, {
+    token: fia.token,
+  });
+  expect(state.body.silentWriting).toBe(true);
+  expect((await request(fia.socket, 'silent:reveal')).ok).toBe(true);
+  // As over HTTP, a body with fields the request does not take is refused.
+  const extra = await request(fia.socket, 'silent:start', { anonymous: true });
+  expect(extra).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  fia.socket.close();
+});

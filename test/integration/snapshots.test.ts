@@ -158,6 +158,9 @@ describe('snapshots and restore', () => {
     const refused = await save(board.board.id, tokens.participant);
     expect([refused.status, refused.body.error.code]).toEqual([429, 'rate_limited']);
     expect(refused.body.error.message).toMatch(/try again in \d+ s/);
+    // The wait in the message is the one Retry-After gives a program (API.md's error table).
+    const wait = Number(refused.body.error.message.match(/try again in (\d+) s/)?.[1]);
+    expect(Number(refused.headers.get('retry-after'))).toBe(wait);
     // Participants who used up theirs do not keep the facilitator from saving a version
     // (QA: one participant's script could), and the facilitator's budget is as bounded.
     const facilitator: number[] = [];
