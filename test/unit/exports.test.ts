@@ -817,12 +817,12 @@ describe('Markdown report', () => {
       [
         'Jonotusajan mittaus',
         'Pekka Nieminen',
-        'pekka.nieminen@example.fi',
+        '<pekka.nieminen@example.fi>',
         '2025-05-02',
         'Luovuttu',
       ],
       ['Puhelinvalikon selkeytys', 'Aino Mäkinen', '—', '2025-12-31', 'Valmis'],
-      ['Selvitä chatin kustannukset', 'Sari Ulkopuolinen', 'sari@example.fi', '—', 'Avoin'],
+      ['Selvitä chatin kustannukset', 'Sari Ulkopuolinen', '<sari@example.fi>', '—', 'Avoin'],
     ]);
     for (const row of rows) expect(row).toHaveLength(7);
   });

@@ -24,6 +24,8 @@ const NOTES = [
   '`code?` [link](http://example.com) ~~gone~~ <script>alert(1)</script>',
   '=SUM(A1) +1 @everyone',
   '&lt;b&gt; AT&amp;T &copy; & more',
+  'Survey: https://forms.example.fi/?id=12&lang=fi#osio_2 (closes Friday).',
+  'Write to ake_akaslompolo@example.fi or see (https://en.wikipedia.org/wiki/Foo_(bar)).',
 ];
 
 const T = '2026-03-14T10:00:00.000Z';
@@ -117,7 +119,7 @@ function report(language: 'en' | 'fi'): string {
         id: 'fu2',
         itemId: 'c1',
         title: 'Pilot',
-        owner: { name: 'Fran', memberId: 'm1' },
+        owner: { name: 'Fran', email: 'fran_k@example.fi', memberId: 'm1' },
         due: '2026-04-01',
         status: 'in_progress',
         createdAt: T,
@@ -232,6 +234,24 @@ describe('the version preview reads the report', () => {
     const html = await marked.parse(report('en'));
     // In HTML, "&amp;lt;" is what shows as "&lt;"; a bare "&lt;" would show as "<".
     expect(html).toContain('&amp;lt;b&amp;gt; AT&amp;amp;T &amp;copy; &amp; more');
+  });
+
+  it('a web or e-mail address in a note links to exactly that address (QA: escapes broke it)', async () => {
+    const html = await marked.parse(report('en'));
+    const links = [...html.matchAll(/<a href="([^"]*)">([^<]*)<\/a>/g)].map(([, href, text]) => [
+      href,
+      text,
+    ]);
+    expect(links).toEqual([
+      ['http://example.com', 'http://example.com'],
+      [
+        'https://forms.example.fi/?id=12&amp;lang=fi#osio_2',
+        'https://forms.example.fi/?id=12&amp;lang=fi#osio_2',
+      ],
+      ['mailto:ake_akaslompolo@example.fi', 'ake_akaslompolo@example.fi'],
+      ['https://en.wikipedia.org/wiki/Foo_(bar)', 'https://en.wikipedia.org/wiki/Foo_(bar)'],
+      ['mailto:fran_k@example.fi', 'fran_k@example.fi'],
+    ]);
   });
 
   it('leaves unpaired marks and unknown syntax as text', () => {

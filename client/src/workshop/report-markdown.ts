@@ -3,8 +3,9 @@
  * blocks and inline runs, so a preview can show it as headings, lists and tables made of React
  * elements: text stays text, nothing goes through innerHTML. Only what the report uses is read:
  * ATX headings, `- ` lists whose items continue on indented lines, GFM tables, `> ` quotes,
- * paragraphs, `**strong**`, `*emphasis*`, backslash escapes and hard line breaks (two spaces
- * at a line end). Anything else shows as the text it is.
+ * paragraphs, `**strong**`, `*emphasis*`, backslash escapes, autolinks (`<https://…>`, which
+ * show as the address) and hard line breaks (two spaces at a line end). Anything else shows as
+ * the text it is.
  */
 
 /** A run of text; `strong` and `em` say how it is set. `\n` inside is a line break. */
@@ -124,6 +125,8 @@ function splitRow(line: string): string[] {
 }
 
 const ESCAPABLE = /[!-/:-@[-`{-~]/;
+/** A CommonMark autolink: a URI with a scheme, or an e-mail address, between `<` and `>`. */
+const AUTOLINK = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@\\]+@[A-Za-z0-9.-]+)>/y;
 
 type Token = { kind: 'text'; text: string } | { kind: 'mark'; text: '*' | '**' };
 
@@ -138,7 +141,12 @@ export function parseInline(source: string): Inline[] {
   for (let i = 0; i < source.length; i++) {
     const char = source[i] ?? '';
     const next = source[i + 1] ?? '';
-    if (char === '\\' && ESCAPABLE.test(next)) {
+    AUTOLINK.lastIndex = i;
+    const autolink = char === '<' ? AUTOLINK.exec(source) : null;
+    if (autolink) {
+      pushText(autolink[1] ?? '');
+      i += autolink[0].length - 1;
+    } else if (char === '\\' && ESCAPABLE.test(next)) {
       pushText(next);
       i++;
     } else if (char === '*') {

@@ -2,6 +2,10 @@
  * Putting user text into Markdown so it stays text: a note cannot close a table cell, start a
  * heading, emphasise, link, or smuggle in HTML. Backslash escapes work for every ASCII
  * punctuation character in CommonMark and GFM, so escaping is enough; nothing is removed.
+ * Web and e-mail addresses are the exception: renderers that link bare addresses (GFM, VS
+ * Code's preview) keep the backslashes of an escaped one in the link, or link only the part
+ * after an escaped `_`, so each is written as a CommonMark autolink instead, `<…>`, whose
+ * content is taken literally everywhere.
  */
 
 /**
@@ -10,14 +14,47 @@
  */
 const INLINE = /[\\`*_#<>[\]|~&]/g;
 
+/**
+ * An http(s) or mailto address, or an e-mail address. An autolink cannot hold a space, `<` or
+ * `>`; `|` and `` ` `` end one too, so that a table cell or code span never splits it.
+ */
+const ADDRESS =
+  /\b(?:https?:\/\/|mailto:)[^\s<>|`]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+/g;
+
+const BARE_SCHEME = /^(?:https?:\/\/|mailto:)$/;
+
+/** Punctuation that ends a sentence rather than the address ("see https://x.fi/a."). */
+const TRAILING = /[.,:;!?'"*_~]+$/;
+
+/** The address without what follows it in the sentence; a `)` it opened stays. */
+function addressPart(match: string): string {
+  let address = match.replace(TRAILING, '');
+  while (address.endsWith(')') && count(address, ')') > count(address, '(')) {
+    address = address.slice(0, -1).replace(TRAILING, '');
+  }
+  return address;
+}
+
+function count(text: string, char: string): number {
+  return text.split(char).length - 1;
+}
+
+function escapeText(text: string): string {
+  return text.replace(INLINE, '\\$&');
+}
+
 function escapeLine(line: string): string {
-  return (
-    line
-      .replace(INLINE, '\\$&')
-      // These start a list, a setext underline or an ordered list only at the start of a line.
-      .replace(/^[-+=]/, '\\$&')
-      .replace(/^(\d+)([.)])/, '$1\\$2')
-  );
+  let out = '';
+  let from = 0;
+  for (const match of line.matchAll(ADDRESS)) {
+    const address = addressPart(match[0]);
+    if (BARE_SCHEME.test(address)) continue;
+    out += `${escapeText(line.slice(from, match.index))}<${address}>`;
+    from = match.index + address.length;
+  }
+  out += escapeText(line.slice(from));
+  // These start a list, a setext underline or an ordered list only at the start of a line.
+  return out.replace(/^[-+=]/, '\\$&').replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
 /** Text for a heading or a table cell: one line, every special character escaped. */
