@@ -28,3 +28,12 @@ export const BOARD_WORDS: Record<Language, BoardWords> = {
       `”${title}”: sija ${rank}, ${votes} ${votes === 1 ? 'ääni' : 'ääntä'}`,
   },
 };
+
+/**
+ * Whether `title` is the default the server gave round `number` (in either language: boards
+ * made before the server followed their language got English ones). Exports call such a round
+ * by its number alone.
+ */
+export function isDefaultRoundTitle(title: string, number: number): boolean {
+  return Object.values(BOARD_WORDS).some((words) => words.round(number) === title);
+}

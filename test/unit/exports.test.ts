@@ -377,6 +377,24 @@ describe('CSV export', () => {
     expect(row('n1').created_at).toBe(new Date(items[5]!.createdAt).toISOString());
   });
 
+  it('calls a round with the default title by its number: headers stay English and stable (QA)', () => {
+    const model = fixture();
+    const [first, second] = model.rounds;
+    if (!first || !second) throw new Error('fixture has two closed rounds');
+    first.round.title = 'Kierros 1';
+    second.round.title = 'Round 2';
+    const [header] = toCsv(model, { table: 'items' })
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    expect(header?.split(',').slice(-2)).toEqual(['votes: round 1', 'votes: round 2']);
+    // A title of its own that happens to name another round's number is the round's title.
+    second.round.title = 'Kierros 1';
+    const [again] = toCsv(model, { table: 'items' })
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    expect(again?.split(',').slice(-2)).toEqual(['votes: round 1', 'votes: Kierros 1']);
+  });
+
   it('lists follow-ups with owner, due date and notes', () => {
     const followUps = readCsv(toCsv(fixture(), { table: 'followups' }));
     expect(followUps.map((r) => r.id)).toEqual(['fu-1', 'fu-2', 'fu-3', 'fu-4']);

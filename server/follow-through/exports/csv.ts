@@ -10,6 +10,7 @@ import { type Item, itemText } from '../../../shared/board-document.ts';
 import type { BoardExport, CsvOptions, CsvSeparator } from '../../../shared/follow-through.ts';
 import { columnOf, type FrameColumn, frameColumns } from '../../../shared/frame-columns.ts';
 import { frameLookup } from '../../../shared/frame-lookup.ts';
+import { isDefaultRoundTitle } from '../../boards/board-words.ts';
 import { memberNames, oneLine, ownerName } from './board-model.ts';
 
 const SEPARATOR: Record<CsvSeparator, string> = { comma: ',', semicolon: ';' };
@@ -76,12 +77,15 @@ function itemsTable(model: BoardExport): Cell[][] {
   const names = memberNames(model);
   const frameOf = frameLookup(model.items);
   const stageOf = stageLookup(model.items, frameOf);
-  const closed = model.rounds.filter((entry) => entry.round.status === 'closed');
+  // Numbered among all rounds, as the server numbers their default titles ("Round 2").
+  const closed = model.rounds
+    .map((entry, index) => ({ ...entry, number: index + 1 }))
+    .filter((entry) => entry.round.status === 'closed');
   const tallies = closed.map(
     (entry) => new Map(entry.results.map((result) => [result.itemId, result.votes])),
   );
   const header: string[] = ['id', 'type', 'frame', 'text', 'author', 'x', 'y', 'color'];
-  header.push('created_at', 'stage', ...roundHeaders(closed.map((entry) => entry.round.title)));
+  header.push('created_at', 'stage', ...roundHeaders(closed));
   const items = [...model.items].sort(
     (a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
@@ -101,12 +105,17 @@ function itemsTable(model: BoardExport): Cell[][] {
   return [header, ...rows];
 }
 
-/** "votes: <title>" per closed round; untitled or repeated titles get a number to stay unique. */
-function roundHeaders(titles: readonly string[]): string[] {
+/**
+ * "votes: <title>" per closed round: "votes: round N" for one without a title of its own (none,
+ * or the server's default "Round N" / "Kierros N"), so the headers stay English and stable; a
+ * repeated title gets a number to stay unique.
+ */
+function roundHeaders(rounds: readonly { round: { title: string }; number: number }[]): string[] {
   const seen = new Set<string>();
-  return titles.map((title, index) => {
-    let header = `votes: ${oneLine(title) || `round ${index + 1}`}`;
-    for (let n = 2; seen.has(header); n++) header = `votes: ${oneLine(title)} (${n})`;
+  return rounds.map(({ round, number }) => {
+    const title = isDefaultRoundTitle(round.title, number) ? '' : oneLine(round.title);
+    let header = `votes: ${title || `round ${number}`}`;
+    for (let n = 2; seen.has(header); n++) header = `votes: ${title || `round ${number}`} (${n})`;
     seen.add(header);
     return header;
   });

@@ -8,7 +8,7 @@ import { type BoardExport, isUnassigned } from '../../../shared/follow-through.t
 import { byColumns, columnOf, frameColumns } from '../../../shared/frame-columns.ts';
 import { type FrameItem, frameLookup } from '../../../shared/frame-lookup.ts';
 import { ROLES } from '../../../shared/roles.ts';
-import { BOARD_WORDS } from '../../boards/board-words.ts';
+import { isDefaultRoundTitle } from '../../boards/board-words.ts';
 import {
   byReadingOrder,
   type ConceptItem,
@@ -127,10 +127,7 @@ function roundBlock(
   const heading = `${labels.round} ${index + 1}`;
   // A round without a title of its own (the server's default, in either language, for boards
   // made before it followed theirs) is called just that: no "Round 1: Round 1".
-  const untitled = Object.values(BOARD_WORDS).some(
-    (words) => words.round(index + 1) === round.title,
-  );
-  const title = untitled ? '' : mdInline(round.title);
+  const title = isDefaultRoundTitle(round.title, index + 1) ? '' : mdInline(round.title);
   const lines = [`### ${heading}${title ? `: ${title}` : ''}`, ''];
   if (round.status !== 'closed') {
     lines.push(labels.roundOpen);
