@@ -85,7 +85,12 @@ describe('GET /api/boards/:id/export', () => {
         ),
       );
       const text = typeof body === 'string' ? body : JSON.stringify(body);
-      if (format === 'ics') expect(text).toContain('DTSTART;VALUE=DATE:20270115');
+      if (format === 'ics') {
+        expect(text).toContain('DTSTART;VALUE=DATE:20270115');
+        // RFC 5545 §3.7.2: METHOD in the file and the media type's method parameter go together.
+        expect(text).toContain('\r\nMETHOD:PUBLISH\r\n');
+        expect(headers.get('content-type')).toMatch(/;\s*method=PUBLISH/);
+      }
       else expect(text).toContain('Stock client idea');
     },
   );

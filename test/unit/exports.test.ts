@@ -714,6 +714,30 @@ describe('iCalendar export', () => {
     // Exporting again gives the same UIDs, so a calendar updates instead of duplicating.
     expect(toIcs(fixture())).toBe(ics);
   });
+
+  it('a follow-up changed since the last export has a higher SEQUENCE, so a calendar takes the new date (QA)', () => {
+    const sequenceOf = (model: BoardExport) => {
+      const parsed = new ICAL.Component(ICAL.parse(toIcs(model)));
+      const found = parsed
+        .getAllSubcomponents('vevent')
+        .find((e) => e.getFirstPropertyValue('uid') === 'fu-1@ideamill');
+      return [
+        found?.getFirstPropertyValue('sequence'),
+        String(found?.getFirstPropertyValue('dtstart')),
+      ];
+    };
+    const before = fixture();
+    const after = fixture();
+    const edited = after.followUps.find((candidate) => candidate.id === 'fu-1');
+    if (!edited) throw new Error('fixture has fu-1');
+    edited.due = '2025-04-22';
+    edited.updatedAt = '2025-03-20T09:00:00.000Z';
+    const [was, wasDate] = sequenceOf(before);
+    const [is, isDate] = sequenceOf(after);
+    expect([wasDate, isDate]).toEqual(['2025-04-15', '2025-04-22']);
+    expect(typeof was).toBe('number');
+    expect(is).toBeGreaterThan(Number(was));
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -875,7 +899,9 @@ describe('renderExport', () => {
     expect(renderExport(model, 'csv').filename).toBe('kehittamispaiva-asiakaspalvelu-items.csv');
     expect(renderExport(model, 'json').contentType).toBe('application/json; charset=utf-8');
     expect(renderExport(model, 'svg').contentType).toBe('image/svg+xml; charset=utf-8');
-    expect(renderExport(model, 'ics').contentType).toBe('text/calendar; charset=utf-8');
+    expect(renderExport(model, 'ics').contentType).toBe(
+      'text/calendar; charset=utf-8; method=PUBLISH',
+    );
     expect(renderExport(model, 'csv', { table: 'followups' }).body).toBe(
       toCsv(model, { table: 'followups' }),
     );

@@ -1,7 +1,7 @@
 /**
- * Follow-up due dates as an iCalendar file (RFC 5545) that calendar apps import or subscribe
- * to: one all-day event per dated follow-up. UIDs are stable per follow-up, so importing a
- * newer export updates the events instead of duplicating them.
+ * Follow-up due dates as an iCalendar file (RFC 5545) that calendar apps import: one all-day
+ * event per dated follow-up. UIDs are stable per follow-up and SEQUENCE grows with every
+ * change, so importing a newer export updates the events instead of duplicating them.
  */
 
 import { itemText } from '../../../shared/board-document.ts';
@@ -84,6 +84,16 @@ function allDay(due: string): [string, string | null] | null {
   return [basic(start), end.getUTCFullYear() <= 9999 ? basic(end) : null];
 }
 
+/**
+ * RFC 5545 §3.8.7.4: a revised event must carry a higher SEQUENCE, or a calendar that has
+ * imported it may keep the old date. A follow-up keeps no revision count, but every change
+ * moves its updatedAt on, so the whole seconds since it was created only ever grow (capped at
+ * the INTEGER maximum, 68 years).
+ */
+function sequence(createdMs: number, updatedMs: number): number {
+  return Math.min(2 ** 31 - 1, Math.max(0, Math.floor((updatedMs - createdMs) / 1000)));
+}
+
 export function toIcs(model: BoardExport): string {
   const labels = labelsFor(model.board.language);
   const stamp = utcDateTime(model.exportedAt);
@@ -134,8 +144,11 @@ function vevent(
     // A deadline is not a meeting: it must not mark anyone busy for the day.
     'TRANSP:TRANSPARENT',
   ];
-  if (!Number.isNaN(Date.parse(followUp.createdAt))) {
-    lines.push(`CREATED:${utcDateTime(followUp.createdAt)}`);
+  const created = Date.parse(followUp.createdAt);
+  const updated = Date.parse(followUp.updatedAt);
+  if (!Number.isNaN(created)) lines.push(`CREATED:${utcDateTime(followUp.createdAt)}`);
+  if (!Number.isNaN(created) && !Number.isNaN(updated)) {
+    lines.push(`SEQUENCE:${sequence(created, updated)}`);
   }
   if (!Number.isNaN(Date.parse(followUp.updatedAt))) {
     lines.push(`LAST-MODIFIED:${utcDateTime(followUp.updatedAt)}`);

@@ -24,7 +24,8 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',
   svg: 'image/svg+xml; charset=utf-8',
-  ics: 'text/calendar; charset=utf-8',
+  // RFC 5545 §3.7.2: the file's METHOD:PUBLISH must be named in the media type as well.
+  ics: 'text/calendar; charset=utf-8; method=PUBLISH',
 };
 
 /** "Kehittämispäivä 2025 / tiimi A" → "kehittamispaiva-2025-tiimi-a"; "board" if nothing is left. */
