@@ -50,6 +50,9 @@ export function boardsRouter(options: BoardsRouterOptions): Router {
 
   router.post('/:id/join', perIpLimit(options.joinRatePerMin), (req, res) => {
     const boardId = boardIdParam(req);
+    // An unknown board is 404 whatever the body holds (SPEC): a link to a board that is gone
+    // says so, not that the form was incomplete.
+    boards.get(boardId);
     const input = joinBoardBody.parse(jsonBody(req));
     const { member, token } = boards.join(boardId, input.key, input.name);
     const body: JoinBoardResponse = { member: publicMember(member), token };

@@ -1,5 +1,6 @@
 /** What a route reads from a request body: a JSON object, or nothing at all. */
 import type { Request } from 'express';
+import { z } from 'zod';
 import { AppError } from '../errors.ts';
 
 /**
@@ -34,4 +35,14 @@ function hasContent(req: Request): boolean {
   if (req.get('transfer-encoding') !== undefined) return true;
   const length = Number(req.get('content-length') ?? 0);
   return Number.isFinite(length) && length > 0;
+}
+
+const nothing = z.strictObject({});
+
+/**
+ * For a route that takes no fields (close a round, restore a version): no body, or `{}`. A body
+ * sent anyway is refused as any route refuses it, so a client's mistake is not acted on.
+ */
+export function emptyBody(req: Request): void {
+  nothing.parse(jsonBody(req));
 }

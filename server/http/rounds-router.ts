@@ -5,7 +5,7 @@ import type { BoardsService } from '../boards/boards-service.ts';
 import type { RoundsService } from '../facilitation/rounds-service.ts';
 import { requireMember } from './auth.ts';
 import { boardIdParam } from './boards-router.ts';
-import { jsonBody } from './request-body.ts';
+import { emptyBody, jsonBody } from './request-body.ts';
 
 export function roundsRouter(boards: BoardsService, rounds: RoundsService): Router {
   const router = Router({ mergeParams: true });
@@ -27,10 +27,16 @@ export function roundsRouter(boards: BoardsService, rounds: RoundsService): Rout
     res.json(await rounds.castVote(who, roundId(req), itemId));
   });
   router.delete('/:rid/votes/:itemId', async (req, res) => {
-    res.json(await rounds.retractVote(member(req), roundId(req), String(req.params.itemId)));
+    const who = member(req);
+    emptyBody(req);
+    // The id in the path is held to the same limits as one in a vote's body.
+    const { itemId } = voteBody.parse({ itemId: req.params.itemId });
+    res.json(await rounds.retractVote(who, roundId(req), itemId));
   });
   router.post('/:rid/close', (req, res) => {
-    res.json(rounds.close(member(req), roundId(req)));
+    const who = member(req);
+    emptyBody(req);
+    res.json(rounds.close(who, roundId(req)));
   });
   return router;
 }

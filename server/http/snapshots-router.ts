@@ -4,7 +4,7 @@ import type { BoardsService } from '../boards/boards-service.ts';
 import type { SnapshotsService } from '../follow-through/snapshots-service.ts';
 import { requireMember } from './auth.ts';
 import { boardIdParam } from './boards-router.ts';
-import { jsonBody } from './request-body.ts';
+import { emptyBody, jsonBody } from './request-body.ts';
 
 export function snapshotsRouter(boards: BoardsService, snapshots: SnapshotsService): Router {
   const router = Router({ mergeParams: true });
@@ -17,7 +17,9 @@ export function snapshotsRouter(boards: BoardsService, snapshots: SnapshotsServi
     res.status(201).json(snapshots.create(member(req), jsonBody(req)));
   });
   router.post('/:sid/restore', (req, res) => {
-    res.json({ restored: snapshots.restore(member(req), String(req.params.sid)) });
+    const who = member(req);
+    emptyBody(req);
+    res.json({ restored: snapshots.restore(who, String(req.params.sid)) });
   });
   return router;
 }

@@ -114,8 +114,16 @@ export class SocketIoTransport implements BoardEvents {
   #authenticate(socket: IdeamillSocket, next: (error?: ExtendedError) => void): void {
     const auth = socketAuthSchema.safeParse(socket.handshake.auth);
     if (!auth.success) {
+      // A board id that is not one of ours is an unknown board, as over HTTP and y-websocket.
+      const unknownBoard =
+        typeof socket.handshake.auth?.boardId === 'string' &&
+        auth.error.issues.every((issue) => issue.path[0] === 'boardId');
       return next(
-        refusal(new AppError('token_required', 'Connect with auth: { token, boardId }.')),
+        refusal(
+          unknownBoard
+            ? new AppError('board_not_found', 'There is no board with that id.')
+            : new AppError('token_required', 'Connect with auth: { token, boardId }.'),
+        ),
       );
     }
     try {

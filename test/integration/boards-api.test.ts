@@ -184,6 +184,12 @@ describe('joining a board', () => {
       body: { key: 'x', name: 'Eve' },
     });
     expect(garbage.status).toBe(404);
+    // A link to a board that is gone says so, whatever the form held (SPEC: unknown board 404).
+    const incomplete = await server.api<ErrorResponse>(
+      '/api/boards/01890000-0000-7000-8000-000000000000/join',
+      { body: { key: created.keys.viewer } },
+    );
+    expect([incomplete.status, incomplete.body.error.code]).toEqual([404, 'board_not_found']);
   });
 
   it('a lone surrogate in a title or a name is answered as it is stored, as U+FFFD', async () => {

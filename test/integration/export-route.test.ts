@@ -90,8 +90,7 @@ describe('GET /api/boards/:id/export', () => {
         // RFC 5545 §3.7.2: METHOD in the file and the media type's method parameter go together.
         expect(text).toContain('\r\nMETHOD:PUBLISH\r\n');
         expect(headers.get('content-type')).toMatch(/;\s*method=PUBLISH/);
-      }
-      else expect(text).toContain('Stock client idea');
+      } else expect(text).toContain('Stock client idea');
     },
   );
 

@@ -96,6 +96,8 @@ describe('a bad token is refused before any document data is sent', () => {
       [{}, 'token_required'],
       [{ boardId: id, token: 'not-a-token' }, 'invalid_token'],
       [{ boardId: id, token: b.tokens.facilitator }, 'invalid_token'],
+      // Not a board id at all: an unknown board, as HTTP's 404 and y-websocket's 4404 say.
+      [{ boardId: 'abc', token: b.tokens.facilitator }, 'board_not_found'],
     ] as const) {
       const socket = io(server.url, { auth, transports: ['websocket'], reconnection: false });
       const events: string[] = [];

@@ -140,6 +140,24 @@ describe('snapshots and restore', () => {
       body: {},
     });
     expect([unknown.status, unknown.body.error.code]).toEqual([404, 'snapshot_not_found']);
+    // A restore is not acted on when its request is not what the API takes (QA: it was).
+    const saved = await server.api<Snapshot>(`/api/boards/${id}/snapshots`, {
+      token: tokens.facilitator,
+      body: {},
+    });
+    const before = await server.api<{ snapshots: Snapshot[] }>(`/api/boards/${id}/snapshots`, {
+      token: tokens.facilitator,
+    });
+    const bogus = await server.api<ErrorResponse>(
+      `/api/boards/${id}/snapshots/${saved.body.id}/restore`,
+      { token: tokens.facilitator, body: { bogus: true } },
+    );
+    expect([bogus.status, bogus.body.error.code]).toEqual([400, 'invalid_input']);
+    const after = await server.api<{ snapshots: Snapshot[] }>(`/api/boards/${id}/snapshots`, {
+      token: tokens.facilitator,
+    });
+    // A restore would have saved a "before restore" version first.
+    expect(after.body.snapshots.length).toBe(before.body.snapshots.length);
     const viewer = await server.api<ErrorResponse>(`/api/boards/${id}/snapshots`, {
       token: tokens.viewer,
       body: {},

@@ -171,6 +171,28 @@ describe('casting votes: every rule has its code', () => {
     });
     expect([none.status, none.body.error.code]).toEqual([404, 'vote_not_found']);
 
+    // The id in a retraction's path has a vote's limits (PROTOCOL.md: 200 characters).
+    const long = await api<ErrorResponse>(`${votes}/${'x'.repeat(201)}`, tokens.participant, {
+      method: 'DELETE',
+    });
+    expect([long.status, long.body.error.code]).toEqual([400, 'invalid_input']);
+    // A close sent with a body that is not JSON is refused like any other, and does nothing.
+    const plain = await fetch(`${server.url}${route}/${body.round.id}/close`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.facilitator}`, 'content-type': 'text/plain' },
+      body: 'close it',
+    });
+    expect([plain.status, ((await plain.json()) as ErrorResponse).error.code]).toEqual([
+      415,
+      'unsupported_media_type',
+    ]);
+    const bogus = await api<ErrorResponse>(`${route}/${body.round.id}/close`, tokens.facilitator, {
+      body: { bogus: true },
+    });
+    expect([bogus.status, bogus.body.error.code]).toEqual([400, 'invalid_input']);
+    const stillOpen = await api<RoundView>(`${route}/${body.round.id}`, tokens.facilitator);
+    expect(stillOpen.body.round.status).toBe('open');
+
     await api(`${route}/${body.round.id}/close`, tokens.facilitator, { body: {} });
     const late = await api<ErrorResponse>(votes, tokens.participant, { body: { itemId: inFrame } });
     expect([late.status, late.body.error.code]).toEqual([409, 'round_closed']);
