@@ -59,7 +59,7 @@ export class FollowUpsService {
     const followUp: FollowUp = {
       id: uuidv7(),
       itemId: body.itemId,
-      title: body.title ?? defaultTitle(item, this.#words(member.boardId)),
+      title: body.title ?? defaultTitle(itemLabel(item), this.#words(member.boardId)),
       owner: this.#owner(member.boardId, body.owner),
       status: body.status,
       createdAt: new Date(now).toISOString(),
@@ -131,12 +131,14 @@ export class FollowUpsService {
     const created: FollowUp[] = [];
     for (const result of view.results ?? []) {
       if (result.rank > body.top || followed.has(result.itemId)) continue;
+      // A winner deleted since the round closed still gets its follow-up (QA: it never could):
+      // the results keep its label, the exports list it as the winner and the follow-up's item
+      // as deleted.
       const item = readItem(result.itemId, itemsOf(doc).get(result.itemId));
-      if (!item) continue;
       const followUp: FollowUp = {
         id: uuidv7(),
-        itemId: item.id,
-        title: defaultTitle(item, words),
+        itemId: result.itemId,
+        title: defaultTitle(item ? itemLabel(item) : result.label, words),
         owner: { ...owner },
         status: 'open',
         notes: words.fromRound(view.round.title, result.rank, result.votes),
@@ -184,8 +186,7 @@ export class FollowUpsService {
 }
 
 /** A follow-up's title when none is given: the item's label, shortened; a word if it has none. */
-function defaultTitle(item: Item, words: BoardWords): string {
-  const label = itemLabel(item);
+function defaultTitle(label: string | undefined, words: BoardWords): string {
   if (!label) return words.followUp;
   return shortened(label, 120);
 }

@@ -238,6 +238,35 @@ describe('follow-ups', () => {
     socket.socket.close();
   });
 
+  it('a winner deleted after its round closed still gets its follow-up, named as it was (QA)', async () => {
+    const { id, fia, note, second } = await boardWithConcept();
+    const rounds = `/api/boards/${id}/rounds`;
+    const opened = await server.api<RoundView>(rounds, { token: fia.token, body: { budget: 3 } });
+    const votes = `${rounds}/${opened.body.round.id}/votes`;
+    await server.api(votes, { token: fia.token, body: { itemId: note } });
+    await server.api(votes, { token: fia.token, body: { itemId: note } });
+    await server.api(votes, { token: fia.token, body: { itemId: second } });
+    await server.api(`${rounds}/${opened.body.round.id}/close`, { token: fia.token, body: {} });
+    // A co-facilitator tidies the board: the winning note goes.
+    const client = socketIoClient(server.url, id, fia.token);
+    await client.synced;
+    client.doc.getMap('items').delete(note);
+    const reader = socketIoClient(server.url, id, fia.token);
+    await reader.synced;
+    await waitFor(() => !reader.doc.getMap('items').has(note), 'the deletion is stored');
+    client.destroy();
+    reader.destroy();
+    const made = await server.api<{ followUps: FollowUp[] }>(`${route(id)}/from-round`, {
+      token: fia.token,
+      body: { roundId: opened.body.round.id, top: 2 },
+    });
+    expect(made.status).toBe(201);
+    expect(made.body.followUps.map((f) => [f.itemId, f.title])).toEqual([
+      [note, 'Chat for new residents'],
+      [second, 'Evening hours'],
+    ]);
+  });
+
   it('follow-ups from a round are unassigned unless the request names an owner, and the exports say so', async () => {
     const { created, id, fia, pia, note, second, third } = await boardWithConcept();
     const rounds = `/api/boards/${id}/rounds`;
