@@ -40,6 +40,20 @@ export const socketAuthSchema = z.object({
 });
 export type SocketAuth = z.infer<typeof socketAuthSchema>;
 
+/** A restore, as everyone on the board hears of it. */
+export interface BoardRestored {
+  snapshotId: string;
+  /** The restorer's name, and member id (names need not be unique). */
+  by: string;
+  memberId: string;
+  /** The version saved just before the restore: restoring it undoes the restore. */
+  undoSnapshotId: string;
+  /** Entries of `items` the restore took away, brought back, and set to an earlier state. */
+  removed: number;
+  added: number;
+  changed: number;
+}
+
 export type AckResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
 export type Ack<T> = (result: AckResult<T>) => void;
 
@@ -120,7 +134,7 @@ export interface ServerToClientEvents {
    * The board was restored from a snapshot; the document change arrives on `yjs`. `by` is the
    * restorer's name, `memberId` who they are (two members may share a name).
    */
-  'board:restored': (restored: { snapshotId: string; by: string; memberId: string }) => void;
+  'board:restored': (restored: BoardRestored) => void;
 }
 
 export interface SocketData {

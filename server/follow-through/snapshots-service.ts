@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import * as Y from 'yjs';
 import { cloneValue, itemsOf, metaOf } from '../../shared/board-document.ts';
+import type { BoardRestored } from '../../shared/events.ts';
 import {
   createSnapshotBody,
   type Snapshot,
@@ -195,18 +196,24 @@ export class SnapshotsService {
   restore(member: Member, snapshotId: string): Snapshot {
     requireRole(member, 'facilitator');
     const { snapshot, doc: source } = this.load(member.boardId, snapshotId);
+    let undo: Snapshot;
+    let counts = { removed: 0, added: 0, changed: 0 };
     try {
-      this.take(member.boardId, { reason: 'before_restore' });
-      this.#documents
-        .open({ boardId: member.boardId })
-        .change((doc) => replaceContent(doc, source));
+      undo = this.take(member.boardId, { reason: 'before_restore' });
+      this.#documents.open({ boardId: member.boardId }).change((doc) => {
+        counts = replaceContent(doc, source);
+      });
     } finally {
       source.destroy();
     }
+    // What it took away is said, with the way back: a co-facilitator's reveal a moment
+    // before, say, is gone from the board but not from `undoSnapshotId` (QA).
     this.#events().toBoard(member.boardId, 'board:restored', {
       snapshotId: snapshot.id,
       by: member.name,
       memberId: member.id,
+      undoSnapshotId: undo.id,
+      ...counts,
     });
     return snapshot;
   }
@@ -284,20 +291,28 @@ function sortedJson(value: unknown): string {
   );
 }
 
+/** Entries of `items` a restore took away, brought back, and set to an earlier state. */
+type RestoreCounts = Pick<BoardRestored, 'removed' | 'added' | 'changed'>;
+
 /**
  * Changes only what differs, so clients receive a small update and unchanged items keep identity.
  * Entries that are not items (a string or a list a stock client put under `items`) come back as
  * they were too.
  */
-function replaceContent(target: Y.Doc, source: Y.Doc): void {
+function replaceContent(target: Y.Doc, source: Y.Doc): RestoreCounts {
   const items = itemsOf(target) as Y.Map<unknown>;
   const wanted = itemsOf(source) as Y.Map<unknown>;
+  const counts = { removed: 0, added: 0, changed: 0 };
   for (const id of Array.from(items.keys())) {
-    if (!wanted.has(id)) items.delete(id);
+    if (wanted.has(id)) continue;
+    items.delete(id);
+    counts.removed++;
   }
   wanted.forEach((value, id) => {
     const current = items.get(id);
-    if (items.has(id) && JSON.stringify(asJson(current)) === JSON.stringify(asJson(value))) return;
+    if (!items.has(id)) counts.added++;
+    else if (JSON.stringify(asJson(current)) === JSON.stringify(asJson(value))) return;
+    else counts.changed++;
     items.set(id, cloneValue(value));
   });
   const meta = metaOf(target);
@@ -308,6 +323,7 @@ function replaceContent(target: Y.Doc, source: Y.Doc): void {
       return;
     meta.set(key, cloneValue(value));
   });
+  return counts;
 }
 
 function asJson(value: unknown): unknown {

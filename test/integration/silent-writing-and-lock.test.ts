@@ -8,7 +8,9 @@ import * as Y from 'yjs';
 import { SocketIoProvider } from '../../client/src/sync/socketio-provider.ts';
 import { addItem, itemsOf, readItems } from '../../shared/board-document.ts';
 import type { ErrorResponse } from '../../shared/errors.ts';
+import type { BoardRestored } from '../../shared/events.ts';
 import type { BoardState, RevealResponse } from '../../shared/facilitation.ts';
+import type { Snapshot } from '../../shared/follow-through.ts';
 import { sleep, socketIoClient, waitFor, yWebsocketClient } from '../helpers/clients.ts';
 import { connectAgain, connectMember, request } from '../helpers/members.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -201,6 +203,47 @@ describe('silent writing', () => {
     });
     expect([twice.status, twice.body.error.code]).toEqual([409, 'silent_writing_not_running']);
   });
+  it('a restore just after a reveal says what it took away, and its undo brings the revealed notes back (QA, two facilitators)', async () => {
+    const created = await server.createBoard();
+    const id = created.board.id;
+    const fia = await connectMember(server, id, created.keys.facilitator, 'Fia');
+    const fran = await server.join(id, created.keys.facilitator, 'Fran');
+    const aino = await server.join(id, created.keys.participant, 'Aino');
+    const post = <T>(route: string, token: string, body: object = {}) =>
+      server.api<T>(`/api/boards/${id}${route}`, { token, body });
+    await post('/silent-writing', fia.token, { action: 'start' });
+    const version = await post<Snapshot>('/snapshots', fran.token, { name: 'During writing' });
+    const mine = privateClient(id, aino.token);
+    await mine.synced;
+    addItem(mine.doc, { type: 'note', x: 0, y: 0, text: 'my quiet idea', author: aino.member.id });
+    await waitFor(() => storedText(`${id}/private/${aino.member.id}`).includes('quiet'), 'stored');
+    mine.destroy();
+
+    // Fia reveals; Fran, not yet knowing, restores the version saved during the writing.
+    await post('/silent-writing', fia.token, { action: 'reveal' });
+    await post(`/snapshots/${version.body.id}/restore`, fran.token);
+    const told = () =>
+      fia.traffic
+        .filter((packet) => packet.includes('"board:restored"'))
+        .map((packet) => JSON.parse(packet.slice(packet.indexOf('['))) as [string, BoardRestored]);
+    await waitFor(() => told().length === 1, 'board:restored');
+    const [[, restored] = []] = told();
+    expect(restored).toMatchObject({ by: 'Fran', removed: 1, added: 0, changed: 0 });
+    const reader = socketIoClient(server.url, id, fia.token);
+    await reader.synced;
+    expect(readItems(reader.doc)).toEqual([]);
+
+    // The way back is named: restoring it puts the revealed note on the board again.
+    await post(`/snapshots/${restored?.undoSnapshotId}/restore`, fia.token);
+    await waitFor(() => readItems(reader.doc).length === 1, 'the note is back');
+    expect(readItems(reader.doc)[0]).toMatchObject({
+      text: 'my quiet idea',
+      author: aino.member.id,
+    });
+    reader.destroy();
+    fia.socket.close();
+  });
+
   it("a reveal without names groups no one's notes: one change, in no writer's order, under ids no member can work out", async () => {
     const created = await server.createBoard();
     const id = created.board.id;

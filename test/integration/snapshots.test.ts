@@ -64,6 +64,11 @@ describe('snapshots and restore', () => {
       snapshotId: saved.body.id,
       by: facilitator.body.me.name,
       memberId: facilitator.body.me.id,
+      undoSnapshotId: expect.any(String),
+      // One note added since the version goes, one deleted since comes back, one edited reverts.
+      removed: 1,
+      added: 1,
+      changed: 1,
     });
     // Same provider objects: nobody reconnected.
     await waitFor(
