@@ -297,6 +297,15 @@ describe('CSV export with semicolons, for spreadsheets where 1,5 is a number', (
     expect(toCsv(plain, { separator: 'semicolon' }).split('\r\n')[1]).toContain(';kysy, kuuntele;');
   });
 
+  it('writes a fractional coordinate with a decimal comma, as such a spreadsheet reads a number (QA)', () => {
+    const model = fixture();
+    model.items = [
+      { ...model.items.find((item) => item.id === 'n1')!, x: -400.5, y: 12.5 } as Item,
+    ];
+    expect(toCsv(model, { separator: 'semicolon' }).split('\r\n')[1]).toContain(';-400,5;12,5;');
+    expect(toCsv(model).split('\r\n')[1]).toContain(',-400.5,12.5,');
+  });
+
   it('is what the web page asks for where numbers are written with a decimal comma', () => {
     expect(usesDecimalComma('fi-FI')).toBe(true);
     expect(usesDecimalComma('de-DE')).toBe(true);

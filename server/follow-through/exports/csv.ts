@@ -27,8 +27,11 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 function field(cell: Cell, separator: string): string {
   let text: string;
   if (typeof cell === 'number') {
-    // A negative coordinate is a number, not a formula; only user text can carry one.
+    // A negative coordinate is a number, not a formula; only user text can carry one. Where
+    // fields are split by semicolons the decimal mark is a comma (EXPORT.md): there "12.5"
+    // would read as text, or as the 12th of May.
     text = Number.isFinite(cell) ? String(cell) : '';
+    if (separator === ';') text = text.replace('.', ',');
   } else {
     text = FORMULA_START.test(cell) ? `'${cell}` : cell;
   }
