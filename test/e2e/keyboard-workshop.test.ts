@@ -112,7 +112,7 @@ describe.skipIf(!HAS_CHROMIUM)('the workshop with a keyboard and a screen reader
       .filter({ hasText: 'Voting round “Keyboard pick” is open. You have 3 votes.' })
       .waitFor({ timeout: 5000 });
     // A viewer has no votes, and is not told of any.
-    const said = vic.page.getByTestId('round-live');
+    const said = vic.page.getByTestId('workshop-live');
     await said.filter({ hasText: 'Voting round “Keyboard pick” is open.' }).waitFor();
     expect(await said.textContent()).not.toContain('You have');
   });

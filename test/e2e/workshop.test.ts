@@ -197,7 +197,7 @@ describe.skipIf(!HAS_CHROMIUM)('a whole workshop in the browser', () => {
 
     await fran.page.getByRole('button', { name: 'Close round' }).click();
     await aino.page
-      .getByTestId('round-live')
+      .getByTestId('workshop-live')
       .getByText(`Voting round “What goes forward?” closed. Rank 1: ${NOTES.aino}, 4 votes.`, {
         exact: false,
       })
@@ -336,7 +336,10 @@ describe.skipIf(!HAS_CHROMIUM)('a whole workshop in the browser', () => {
       await person.page
         .getByText('Online booking, changed by mistake')
         .waitFor({ state: 'detached' });
-      await person.page.getByTestId('outline-live').getByText('The board was restored.').waitFor();
+      await person.page
+        .getByTestId('workshop-live')
+        .getByText(/restored the board to a saved version/)
+        .waitFor();
       // Work vanishing needs a word: everyone is told, in sight, who restored the board.
       const notice = person.page.locator('[data-testid="restored-notice"]:visible');
       await notice.waitFor();

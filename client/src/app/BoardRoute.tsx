@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Board, GetBoardResponse, JoinBoardResponse } from '../../../shared/api.ts';
 import { BoardPage } from '../board/BoardPage.tsx';
+import { errorSentence, type Failure, failureOf } from '../i18n/error-sentence.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { ApiError, apiRequest } from './api.ts';
 import { BoardError } from './BoardError.tsx';
@@ -20,11 +21,18 @@ import {
 } from './membership.ts';
 import { PageLoading } from './PageLoading.tsx';
 
+// Failures are kept as codes and put into words as the page draws: a switch of language
+// then says them in the new one.
 type Phase =
   | { kind: 'checking' }
-  | { kind: 'ask'; key: string; error: string | null }
+  | { kind: 'ask'; key: string; error: Failure | null }
   | { kind: 'ready'; board: Board; membership: Membership }
-  | { kind: 'error'; code: 'invalid_key' | 'board_not_found' | 'no_key' | 'other'; detail: string };
+  | { kind: 'error'; failure: Failure };
+
+const NO_KEY: Phase = { kind: 'error', failure: { code: 'no_key' } };
+
+/** Failures that trying again will not mend: the link itself is wrong. */
+const FINAL = new Set(['invalid_key', 'board_not_found', 'no_key']);
 
 function stripKeyFromUrl(): void {
   if (!window.location.hash) return;
@@ -36,12 +44,11 @@ function stripKeyFromUrl(): void {
 }
 
 function failure(error: unknown): Extract<Phase, { kind: 'error' }> {
-  if (error instanceof ApiError) {
-    if (error.code === 'invalid_key') return { kind: 'error', code: 'invalid_key', detail: '' };
-    if (error.status === 404) return { kind: 'error', code: 'board_not_found', detail: '' };
-    return { kind: 'error', code: 'other', detail: error.message };
+  // Any 404 here is the board's: the address names nothing else.
+  if (error instanceof ApiError && error.status === 404) {
+    return { kind: 'error', failure: { code: 'board_not_found' } };
   }
-  return { kind: 'error', code: 'other', detail: String(error) };
+  return { kind: 'error', failure: failureOf(error) };
 }
 
 export function BoardRoute({ boardId }: { boardId: string }) {
@@ -67,9 +74,7 @@ export function BoardRoute({ boardId }: { boardId: string }) {
     const key = keyFromHash(window.location.hash);
     const stored = loadMembership(boardId);
     if (!stored || (key && stored.key !== undefined && stored.key !== key)) {
-      setPhase(
-        key ? { kind: 'ask', key, error: null } : { kind: 'error', code: 'no_key', detail: '' },
-      );
+      setPhase(key ? { kind: 'ask', key, error: null } : NO_KEY);
       return;
     }
     setPhase({ kind: 'checking' });
@@ -77,9 +82,7 @@ export function BoardRoute({ boardId }: { boardId: string }) {
       if (error instanceof ApiError && error.status === 401) {
         // The token no longer works (or never did): join again if the link allows it.
         forgetMembership(boardId);
-        setPhase(
-          key ? { kind: 'ask', key, error: null } : { kind: 'error', code: 'no_key', detail: '' },
-        );
+        setPhase(key ? { kind: 'ask', key, error: null } : NO_KEY);
         return;
       }
       setPhase(failure(error));
@@ -94,11 +97,11 @@ export function BoardRoute({ boardId }: { boardId: string }) {
       rememberDisplayName(name);
       await open({ token: joined.token, member: joined.member, key });
     } catch (error) {
-      const next = failure(error);
-      if (next.code === 'other' && error instanceof ApiError && error.status === 400) {
-        setPhase({ kind: 'ask', key, error: error.message });
+      // A name refused, or too many tries: the form stays, with the reason, to try again.
+      if (error instanceof ApiError && (error.status === 400 || error.status === 429)) {
+        setPhase({ kind: 'ask', key, error: failureOf(error) });
       } else {
-        setPhase(next);
+        setPhase(failure(error));
       }
     }
   };
@@ -107,7 +110,12 @@ export function BoardRoute({ boardId }: { boardId: string }) {
     case 'checking':
       return <PageLoading />;
     case 'ask':
-      return <JoinForm error={phase.error} onJoin={(name) => join(phase.key, name)} />;
+      return (
+        <JoinForm
+          error={phase.error && errorSentence(t, phase.error)}
+          onJoin={(name) => join(phase.key, name)}
+        />
+      );
     case 'ready':
       return (
         <BoardPage
@@ -117,14 +125,8 @@ export function BoardRoute({ boardId }: { boardId: string }) {
         />
       );
     case 'error': {
-      const message = {
-        invalid_key: t.app.errorInvalidKey,
-        board_not_found: t.app.errorUnknownBoard,
-        no_key: t.app.errorNoKey,
-        other: t.app.errorGeneric(phase.detail),
-      }[phase.code];
-      const retry = phase.code === 'other' ? () => setAttempt((n) => n + 1) : undefined;
-      return <BoardError message={message} onRetry={retry} />;
+      const retry = FINAL.has(phase.failure.code) ? undefined : () => setAttempt((n) => n + 1);
+      return <BoardError message={errorSentence(t, phase.failure)} onRetry={retry} />;
     }
   }
 }

@@ -3,8 +3,9 @@ import { type FormEvent, useId, useState } from 'react';
 import type { CreateBoardResponse, Language } from '../../../shared/api.ts';
 import { ROLES } from '../../../shared/roles.ts';
 import type { Template } from '../../../shared/templates.ts';
+import { errorSentence, type Failure, failureOf } from '../i18n/error-sentence.ts';
 import { useLanguage, useT } from '../i18n/i18n.tsx';
-import { ApiError, apiRequest } from './api.ts';
+import { apiRequest } from './api.ts';
 import { CopyButton } from './CopyButton.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { LANGUAGE_OPTIONS, TEMPLATE_OPTIONS } from './options.ts';
@@ -55,7 +56,7 @@ function CreateBoardForm({ onCreated }: { onCreated: (created: CreateBoardRespon
   const [chosenLanguage, setLanguage] = useState<Language | null>(null);
   const language = chosenLanguage ?? uiLanguage;
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
   const ids = useId();
 
   const submit = async (event: FormEvent) => {
@@ -68,7 +69,7 @@ function CreateBoardForm({ onCreated }: { onCreated: (created: CreateBoardRespon
       });
       onCreated(response);
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : String(failure));
+      setError(failureOf(failure));
     } finally {
       setBusy(false);
     }
@@ -125,7 +126,7 @@ function CreateBoardForm({ onCreated }: { onCreated: (created: CreateBoardRespon
       </label>
       {error && (
         <p className="form-error" role="alert">
-          {t.app.createFailed(error)}
+          {t.app.createFailed(errorSentence(t, error))}
         </p>
       )}
       <button type="submit" className="button button-primary" disabled={busy}>

@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** A rate limit's Retry-After: how many seconds until trying again can succeed. */
+    readonly retryAfterSec: number | null = null,
   ) {
     super(message);
   }
@@ -27,10 +29,12 @@ export async function apiRequest<T>(
   const body: unknown = text ? JSON.parse(text) : null;
   if (!response.ok) {
     const error = (body as ErrorResponse | null)?.error;
+    const retryAfter = Number.parseInt(response.headers.get('retry-after') ?? '', 10);
     throw new ApiError(
       response.status,
       error?.code ?? 'http_error',
       error?.message ?? `${response.status}`,
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
     );
   }
   return body as T;

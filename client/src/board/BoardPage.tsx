@@ -11,6 +11,7 @@ import { PageLoading } from '../app/PageLoading.tsx';
 import { PartBoundary } from '../app/PartBoundary.tsx';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import type { ItemOverlayRenderer } from '../canvas/canvas-context.ts';
+import { errorSentence } from '../i18n/error-sentence.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { ItemOverlay } from '../workshop/ItemOverlay.tsx';
 import { useBoardState } from '../workshop/use-board-state.ts';
@@ -27,12 +28,13 @@ import { useViewportRequests } from './use-viewport-requests.ts';
 import { writeAccess } from './write-access.ts';
 
 export function BoardPage({ board, me, token }: { board: Board; me: PublicMember; token: string }) {
+  const t = useT();
   const { session, status, fatalError } = useBoardConnection(board, me, token);
   useEffect(() => {
     // The server no longer accepts this membership: the board link will ask for a name again.
     if (fatalError) forgetMembership(board.id);
   }, [fatalError, board.id]);
-  if (fatalError) return <BoardError message={fatalError.message} />;
+  if (fatalError) return <BoardError message={errorSentence(t, fatalError)} />;
   if (!session) return <PageLoading />;
   return (
     <BoardSessionContext.Provider value={session}>

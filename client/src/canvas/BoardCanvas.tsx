@@ -187,6 +187,25 @@ export function BoardCanvas({
     },
     [viewport],
   );
+  const itemElement = useCallback(
+    (id: string) =>
+      surface.current?.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(id)}"]`) ?? null,
+    [],
+  );
+  // The focus was on what a delete takes away (the item, or the selection bar that goes with
+  // the selection): it moves on to the nearest item, as in a list, so Delete again goes on
+  // through the board; to the board itself when nothing is left. Focused from the keyboard, the
+  // item is selected (ItemShell), as ever.
+  const deleteAndMoveOn = useCallback(() => {
+    const active = document.activeElement;
+    const next = deleteSelection(env);
+    const on = active instanceof HTMLElement ? active : null;
+    const goneItem = on?.closest('[data-item-id]')?.getAttribute('data-item-id');
+    const losing =
+      on?.closest('.im-selection-bar') || (goneItem && env.model.docOf(goneItem) === null);
+    if (!losing) return;
+    (next ? itemElement(next) : surface.current)?.focus({ preventScroll: true });
+  }, [env, itemElement]);
   const actions = useMemo<KeyboardActions>(
     () => ({
       zoomToFit,
@@ -194,19 +213,29 @@ export function BoardCanvas({
       toggleHelp: () => setHelpOpen((open) => !open),
       focusItem: (id) => {
         state.select([id]);
-        const element = surface.current?.querySelector<HTMLElement>(
-          `[data-item-id="${CSS.escape(id)}"]`,
-        );
-        element?.focus({ preventScroll: true });
+        itemElement(id)?.focus({ preventScroll: true });
       },
+      deleteSelection: deleteAndMoveOn,
     }),
-    [zoomToFit, zoomBy, state],
+    [zoomToFit, zoomBy, state, itemElement, deleteAndMoveOn],
   );
 
   useCanvasEffects(env, surface, world, awareness, actions, viewportRequest, access);
 
   const context = useMemo<CanvasContextValue>(
-    () => ({ model, state, viewport, nearby, preview, undo, readOnly, locked, t, overlay }),
+    () => ({
+      model,
+      state,
+      viewport,
+      nearby,
+      preview,
+      undo,
+      readOnly,
+      locked,
+      t,
+      overlay,
+      surface,
+    }),
     [model, state, viewport, nearby, preview, undo, readOnly, locked, t, overlay],
   );
 
@@ -235,10 +264,7 @@ export function BoardCanvas({
           onHelp={() => setHelpOpen(true)}
           onCreate={(type) => createByKeyboard(env, type)}
         />
-        <SelectionBar
-          onDuplicate={() => duplicateSelection(env)}
-          onDelete={() => deleteSelection(env)}
-        />
+        <SelectionBar onDuplicate={() => duplicateSelection(env)} onDelete={deleteAndMoveOn} />
         <ZoomControls
           onFit={zoomToFit}
           onZoom={zoomBy}

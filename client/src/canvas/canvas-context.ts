@@ -1,5 +1,5 @@
 /** What every part of the canvas shares; stable for the canvas's lifetime, so items stay memoized. */
-import { createContext, type ReactNode, useContext } from 'react';
+import { createContext, type ReactNode, type RefObject, useContext } from 'react';
 import type { Catalogue } from '../i18n/en/index.ts';
 import type { BoardModel } from './model/board-model.ts';
 import type { CanvasState } from './model/canvas-state.ts';
@@ -25,6 +25,8 @@ export interface CanvasContextValue {
    */
   locked: boolean;
   t: Catalogue;
+  /** The board's surface: where the keyboard focus goes when what held it leaves the board. */
+  surface: RefObject<HTMLElement | null>;
   /**
    * Reads the page's current itemOverlay through a ref: a new function from the page must not
    * re-render two thousand items. The element it returns keeps itself current.

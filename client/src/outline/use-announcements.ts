@@ -1,24 +1,20 @@
 /**
- * What the outline's live region says: notes others add, a restore, and confirmations of my own
- * actions. My own new notes are said once, as "added", not again as someone's new note. Rounds
- * opening and closing are the RoundAnnouncer's to say, in the canvas view too.
+ * What the outline's live region says: notes others add, and confirmations of my own actions.
+ * My own new notes are said once, as "added", not again as someone's new note. Rounds, the
+ * lock, silent writing, the phase and a restore are the WorkshopAnnouncer's to say, in the
+ * canvas view too.
  */
 import { useCallback, useEffect, useRef } from 'react';
 import { type Item, itemLabel } from '../../../shared/board-document.ts';
 import { useLiveMessage } from '../app/use-live-message.ts';
 import { useT } from '../i18n/i18n.tsx';
-import { useWorkshopView } from '../workshop/use-workshop.ts';
-import type { WorkshopState } from '../workshop/workshop-store.ts';
 
 const SAID_TYPES = new Set(['note', 'text', 'concept']);
-const restoredAtOf = (state: WorkshopState) => state.restored?.at ?? null;
 
 export function useAnnouncements(
   items: Item[],
 ): [string, (message: string, ownItemId?: string) => void] {
   const t = useT();
-  // Only the restore: the whole workshop state would re-render the outline at every vote.
-  const restoredAt = useWorkshopView(restoredAtOf, Object.is);
   const [message, say] = useLiveMessage();
   const known = useRef<Set<string> | null>(null);
   const mine = useRef(new Set<string>());
@@ -67,10 +63,6 @@ export function useAnnouncements(
     }
     known.current = ids;
   }, [items, announce, t]);
-
-  useEffect(() => {
-    if (restoredAt !== null) announce(t.workshop.restored);
-  }, [restoredAt, announce, t]);
 
   return [message, announce];
 }

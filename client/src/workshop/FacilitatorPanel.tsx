@@ -2,11 +2,13 @@
  * The facilitator's controls: voting round, silent writing, lock, shared timer, phase and
  * "bring everyone to me". Everything goes through the server, which checks the role again.
  */
-import { useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { PHASES } from '../../../shared/constants.ts';
+import { useFocusSuccessor } from '../app/focus-successor.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import type { PresenceState } from '../board/presence.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { DeliberateSelect } from './DeliberateSelect.tsx';
 import { RoundControls } from './RoundControls.tsx';
 import { useWorkshop } from './use-workshop.ts';
 
@@ -14,11 +16,14 @@ function SilentWritingControls() {
   const t = useT();
   const [state, store] = useWorkshop();
   const running = state.boardState?.silentWriting ?? false;
+  const section = useRef<HTMLElement>(null);
+  // Starting and revealing swap the buttons: the focus goes to the first of those that came.
+  const handOver = useFocusSuccessor(() => section.current?.querySelector('button'));
   return (
-    <section className="wk-section" aria-labelledby="wk-silent-h">
+    <section ref={section} className="wk-section" aria-labelledby="wk-silent-h">
       <h3 id="wk-silent-h">{t.workshop.silentSection}</h3>
       {running ? (
-        <div className="wk-row">
+        <div ref={handOver} className="wk-row">
           <button type="button" className="wk-primary" onClick={() => store.reveal(false)}>
             {t.workshop.revealWithNames}
           </button>
@@ -27,7 +32,7 @@ function SilentWritingControls() {
           </button>
         </div>
       ) : (
-        <button type="button" onClick={() => store.startSilentWriting()}>
+        <button ref={handOver} type="button" onClick={() => store.startSilentWriting()}>
           {t.workshop.startSilent}
         </button>
       )}
@@ -40,6 +45,9 @@ function TimerControls() {
   const [state, store] = useWorkshop();
   const [minutes, setMinutes] = useState('5');
   const timer = state.boardState?.timer ?? { status: 'idle' };
+  const startButton = useRef<HTMLButtonElement>(null);
+  // Pause and Reset go when the timer stops (reset here, or run out): the focus goes to Start.
+  const handOver = useFocusSuccessor(() => startButton.current);
   const start = () => {
     const value = Number.parseFloat(minutes);
     if (!Number.isFinite(value) || value <= 0) return;
@@ -61,21 +69,21 @@ function TimerControls() {
             className="wk-narrow"
           />
         </label>
-        <button type="button" onClick={start}>
+        <button ref={startButton} type="button" onClick={start}>
           {t.workshop.startTimer}
         </button>
-        {timer.status === 'running' && (
-          <button type="button" onClick={() => store.timer({ action: 'pause' })}>
-            {t.workshop.pauseTimer}
-          </button>
-        )}
-        {timer.status === 'paused' && (
-          <button type="button" onClick={() => store.timer({ action: 'resume' })}>
-            {t.workshop.resumeTimer}
+        {/* One button that pauses and resumes, as the lock's locks and unlocks: the focus stays. */}
+        {timer.status !== 'idle' && (
+          <button
+            ref={handOver}
+            type="button"
+            onClick={() => store.timer({ action: timer.status === 'running' ? 'pause' : 'resume' })}
+          >
+            {timer.status === 'running' ? t.workshop.pauseTimer : t.workshop.resumeTimer}
           </button>
         )}
         {timer.status !== 'idle' && (
-          <button type="button" onClick={() => store.timer({ action: 'reset' })}>
+          <button ref={handOver} type="button" onClick={() => store.timer({ action: 'reset' })}>
             {t.workshop.resetTimer}
           </button>
         )}
@@ -88,16 +96,17 @@ function PhaseControls() {
   const t = useT();
   const [state, store] = useWorkshop();
   const phase = state.boardState?.phase ?? '';
+  const id = useId();
   return (
     <section className="wk-section" aria-labelledby="wk-phase-h">
       <h3 id="wk-phase-h">{t.workshop.phaseSection}</h3>
-      <label>
+      <label htmlFor={id}>
         {t.workshop.setPhase}
-        <select
+        {/* Everyone's banner shows the phase: browsing the list with the arrow keys sets none. */}
+        <DeliberateSelect
+          id={id}
           value={phase}
-          onChange={(event) =>
-            store.setPhase(event.target.value === '' ? null : event.target.value)
-          }
+          onCommit={(value) => void store.setPhase(value === '' ? null : value)}
         >
           <option value="">{t.workshop.noPhase}</option>
           {PHASES.map((p) => (
@@ -108,7 +117,7 @@ function PhaseControls() {
           {phase && !(PHASES as readonly string[]).includes(phase) && (
             <option value={phase}>{phase}</option>
           )}
-        </select>
+        </DeliberateSelect>
       </label>
     </section>
   );

@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { FOLLOW_UP_STATUSES } from '../../../shared/constants.ts';
 import type { CreateFollowUpBody, FollowUpStatus } from '../../../shared/follow-through.ts';
 import { useBoardSession } from '../board/board-session.ts';
+import { errorSentence } from '../i18n/error-sentence.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { MemberOptions } from './MemberOptions.tsx';
 import { Modal } from './Modal.tsx';
@@ -137,7 +138,7 @@ export function FollowUpDialog(props: { itemId: string; itemLabel: string; onClo
         </label>
         {state.error && (
           <p role="alert" className="wk-error">
-            {t.workshop.errors[state.error.code] ?? state.error.message}
+            {errorSentence(t, state.error)}
           </p>
         )}
         <div className="wk-row wk-actions">

@@ -2,89 +2,27 @@
  * Every follow-up of the board, grouped by owner and then by status, editable in place and
  * updated live. Facilitators edit everything; an owner edits status and notes of their own.
  */
-import { type KeyboardEvent, type ReactNode, useCallback, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, useCallback, useId, useRef, useState } from 'react';
 import { itemLabel } from '../../../shared/board-document.ts';
 import { FOLLOW_UP_STATUSES } from '../../../shared/constants.ts';
 import type { FollowUp, FollowUpStatus } from '../../../shared/follow-through.ts';
+import { type Successor, useFocusSuccessor } from '../app/focus-successor.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { DeliberateSelect } from './DeliberateSelect.tsx';
 import { MemberOptions } from './MemberOptions.tsx';
+import { Modal } from './Modal.tsx';
 import { ownerName } from './owner-name.ts';
 import { useItems } from './use-items.ts';
 import { type KnownMember, useKnownMembers } from './use-members.ts';
 import { useWorkshop, useWorkshopStore } from './use-workshop.ts';
 
 /**
- * Which follow-up's select to focus again when its card mounts anew: a committed owner or
- * status moves the card to another group, where React makes a new one.
+ * Where the focus goes when a follow-up's card leaves the page while it has the focus: to the
+ * same follow-up's card drawn anew (moved to another group), else (deleted, by me or by anyone)
+ * on to a neighbour. A field that carries a draft, or a select just committed, takes it first.
  */
-let refocusSelect: string | null = null;
-
-/**
- * A select whose choice is a decision that moves the card (owner, status). A closed select
- * changes its value on every arrow key, so keyboard browsing only shows the choice: Enter or
- * leaving the select commits it, Escape goes back. A pick from the open list (pointer, or Enter
- * in the list) commits at once.
- */
-function DeliberateSelect(props: {
-  id: string;
-  followUpId: string;
-  field: 'owner' | 'status';
-  value: string;
-  onCommit: (value: string) => void;
-  disabled?: boolean;
-  children: ReactNode;
-}) {
-  const { followUpId, field, value, onCommit } = props;
-  const [pending, setPending] = useState<string | null>(null);
-  const browsing = useRef(false);
-  const refocusKey = `${followUpId}:${field}`;
-  const refocus = useCallback(
-    (element: HTMLSelectElement | null) => {
-      if (!element || refocusSelect !== refocusKey) return;
-      refocusSelect = null;
-      if (document.activeElement === document.body) element.focus();
-    },
-    [refocusKey],
-  );
-  const commit = (next: string | null, keepFocus: boolean) => {
-    setPending(null);
-    if (next === null || next === value) return;
-    if (keepFocus) refocusSelect = refocusKey;
-    onCommit(next);
-  };
-  return (
-    <select
-      ref={refocus}
-      id={props.id}
-      value={pending ?? value}
-      disabled={props.disabled}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter') {
-          event.preventDefault();
-          commit(pending, true);
-        } else if (event.key === 'Escape' && pending !== null) {
-          event.preventDefault();
-          event.stopPropagation();
-          setPending(null);
-        } else if (!event.altKey && !event.ctrlKey && !event.metaKey && event.key !== 'Tab') {
-          // Arrows, Home/End, Page keys and typed letters step through a closed select.
-          browsing.current = true;
-        }
-      }}
-      onKeyUp={() => {
-        browsing.current = false;
-      }}
-      onChange={(event) => {
-        if (browsing.current) setPending(event.target.value);
-        else commit(event.target.value, true);
-      }}
-      onBlur={() => commit(pending, false)}
-    >
-      {props.children}
-    </select>
-  );
-}
+type HandOver = (followUpId: string) => Successor;
 
 function OwnerField(props: { followUp: FollowUp; members: KnownMember[] }) {
   const t = useT();
@@ -98,8 +36,7 @@ function OwnerField(props: { followUp: FollowUp; members: KnownMember[] }) {
       {t.workshop.owner}
       <DeliberateSelect
         id={id}
-        followUpId={props.followUp.id}
-        field="owner"
+        refocusKey={`${props.followUp.id}:owner`}
         value={current}
         onCommit={(memberId) => {
           if (memberId) void store.updateFollowUp(props.followUp.id, { owner: { memberId } });
@@ -183,19 +120,66 @@ function useDraft(
   };
 }
 
+/**
+ * A follow-up's Delete: named for its follow-up (a panel holds many), and asked again, since
+ * nothing brings a deleted follow-up back. The dialog closes before the follow-up goes, so the
+ * focus is back on this button when the card leaves, and goes on from there to a neighbour.
+ */
+function DeleteFollowUp({ followUp }: { followUp: FollowUp }) {
+  const t = useT();
+  const store = useWorkshopStore();
+  const [asking, setAsking] = useState(false);
+  const close = () => setAsking(false);
+  return (
+    <>
+      <button
+        type="button"
+        className="wk-small wk-danger"
+        aria-label={t.workshop.deleteFollowUpNamed(followUp.title)}
+        onClick={() => setAsking(true)}
+      >
+        {t.workshop.deleteFollowUp}
+      </button>
+      {asking && (
+        <Modal title={t.workshop.confirmDeleteFollowUpTitle} onClose={close}>
+          <p>{t.workshop.confirmDeleteFollowUp(followUp.title)}</p>
+          <div className="wk-row wk-actions">
+            <button type="button" onClick={close}>
+              {t.workshop.cancel}
+            </button>
+            <button
+              type="button"
+              className="wk-primary wk-danger"
+              onClick={() => {
+                close();
+                void store.deleteFollowUp(followUp.id);
+              }}
+            >
+              {t.workshop.deleteFollowUp}
+            </button>
+          </div>
+        </Modal>
+      )}
+    </>
+  );
+}
+
 function FollowUpCard({
   followUp,
   label,
   members,
+  handOver,
 }: {
   followUp: FollowUp;
   label: string;
   members: KnownMember[];
+  handOver: HandOver;
 }) {
   const t = useT();
   const session = useBoardSession();
   const store = useWorkshopStore();
   const id = useId();
+  const leaving = useFocusSuccessor<HTMLLIElement>(handOver(followUp.id));
   const isFacilitator = session.me.role === 'facilitator';
   const isOwner = followUp.owner.memberId === session.me.id;
   const canEditProgress = isFacilitator || isOwner;
@@ -212,7 +196,12 @@ function FollowUpCard({
     if (changed !== (followUp.notes ?? null)) void update({ notes: changed });
   });
   return (
-    <li className="wk-followup" data-followup-id={followUp.id} aria-labelledby={`${id}-t`}>
+    <li
+      ref={leaving}
+      className="wk-followup"
+      data-followup-id={followUp.id}
+      aria-labelledby={`${id}-t`}
+    >
       {isFacilitator ? (
         <input
           key={title.key}
@@ -234,8 +223,7 @@ function FollowUpCard({
           {t.workshop.status}
           <DeliberateSelect
             id={`${id}-s`}
-            followUpId={followUp.id}
-            field="status"
+            refocusKey={`${followUp.id}:status`}
             value={followUp.status}
             disabled={!canEditProgress}
             onCommit={(status) => void update({ status: status as FollowUpStatus })}
@@ -257,15 +245,7 @@ function FollowUpCard({
         {t.workshop.notes}
         <textarea key={notes.key} {...notes.props} readOnly={!canEditProgress} maxLength={5000} />
       </label>
-      {isFacilitator && (
-        <button
-          type="button"
-          className="wk-small wk-danger"
-          onClick={() => store.deleteFollowUp(followUp.id)}
-        >
-          {t.workshop.deleteFollowUp}
-        </button>
-      )}
+      {isFacilitator && <DeleteFollowUp followUp={followUp} />}
     </li>
   );
 }
@@ -282,15 +262,44 @@ export function FollowUpPanel() {
     byOwner.set(owner, [...(byOwner.get(owner) ?? []), followUp]);
   }
   const owners = Array.from(byOwner.keys()).sort((a, b) => a.localeCompare(b));
+  const groupOf = (owner: string, status: string) =>
+    (byOwner.get(owner) ?? []).filter((f) => f.status === status);
+  // The cards as the panel shows them, for the focus to go on from one that leaves.
+  const order = owners.flatMap((owner) =>
+    FOLLOW_UP_STATUSES.flatMap((status) => groupOf(owner, status).map((f) => f.id)),
+  );
+  const panel = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const handOver: HandOver = (followUpId) => () => {
+    const cardOf = (other: string) =>
+      panel.current?.querySelector(`[data-followup-id="${CSS.escape(other)}"]`);
+    const at = order.indexOf(followUpId);
+    // The card drawn anew, else the next card's first field, else the one before's.
+    for (const other of [followUpId, ...order.slice(at + 1), ...order.slice(0, at).reverse()]) {
+      const control = cardOf(other)?.querySelector<HTMLElement>(
+        ':is(input, select, textarea, button):not(:disabled)',
+      );
+      if (control) return control;
+    }
+    return heading.current;
+  };
   return (
-    <section className="wk-section" aria-labelledby="wk-fu-h" data-testid="followup-panel">
-      <h2 id="wk-fu-h">{t.workshop.followUpsSection}</h2>
+    <section
+      ref={panel}
+      className="wk-section"
+      aria-labelledby="wk-fu-h"
+      data-testid="followup-panel"
+    >
+      {/* Where the focus goes when the last card holding it leaves. */}
+      <h2 id="wk-fu-h" ref={heading} tabIndex={-1}>
+        {t.workshop.followUpsSection}
+      </h2>
       {owners.length === 0 && <p className="wk-muted">{t.workshop.noFollowUps}</p>}
       {owners.map((owner) => (
         <section key={owner} className="wk-owner" aria-label={owner}>
           <h3>{owner}</h3>
           {FOLLOW_UP_STATUSES.map((status) => {
-            const group = (byOwner.get(owner) ?? []).filter((f) => f.status === status);
+            const group = groupOf(owner, status);
             if (group.length === 0) return null;
             return (
               <div key={status} className={`wk-status-group wk-status-${status}`}>
@@ -301,6 +310,7 @@ export function FollowUpPanel() {
                       key={followUp.id}
                       followUp={followUp}
                       members={members}
+                      handOver={handOver}
                       label={
                         itemLabel(items.find((item) => item.id === followUp.itemId)) ||
                         t.workshop.deletedItem

@@ -6,6 +6,7 @@
 import './history.css';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { Snapshot } from '../../../shared/follow-through.ts';
+import { useFocusSuccessor } from '../app/focus-successor.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import type { Catalogue } from '../i18n/en/index.ts';
 import { useT } from '../i18n/i18n.tsx';
@@ -14,6 +15,7 @@ import { type DownloadProblem, downloadProblem, exportRoute, fetchExport } from 
 import { useDateFormat } from './format.ts';
 import { Modal } from './Modal.tsx';
 import { ReportPreview } from './ReportPreview.tsx';
+import { useBusy } from './use-busy.ts';
 import { openRoundOf, useWorkshop } from './use-workshop.ts';
 
 type Words = Catalogue['workshop'];
@@ -122,18 +124,13 @@ function ConfirmRestore({
   const t = useT();
   const format = useDateFormat();
   const [state, store] = useWorkshop();
-  const [busy, setBusy] = useState(false);
+  const [busy, run] = useBusy();
   const name = snapshotName(snapshot, t.workshop, format.dateTime);
   const open = openRoundOf(state);
   const closeRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    // The Restore button went with the version: a focus left on it fell out of the dialog,
-    // where Escape no longer closes it.
-    const close = closeRef.current;
-    if (gone && close && !close.closest('dialog')?.contains(document.activeElement)) {
-      close.focus();
-    }
-  }, [gone]);
+  // The Restore button goes with the version: a focus left on it would fall out of the dialog,
+  // where Escape no longer closes it.
+  const handOver = useFocusSuccessor<HTMLButtonElement>(() => closeRef.current);
   return (
     <Modal title={t.workshop.confirmRestoreTitle} onClose={onClose}>
       <p>{t.workshop.confirmRestore(name)}</p>
@@ -151,14 +148,16 @@ function ConfirmRestore({
         </button>
         {!gone && (
           <button
+            ref={handOver}
             type="button"
             className="wk-primary wk-danger"
-            disabled={busy}
-            onClick={async () => {
-              setBusy(true);
-              await store.restoreSnapshot(snapshot.id);
-              onClose();
-            }}
+            aria-disabled={busy}
+            onClick={() =>
+              run(async () => {
+                await store.restoreSnapshot(snapshot.id);
+                onClose();
+              })
+            }
           >
             {t.workshop.restore}
           </button>

@@ -1,11 +1,13 @@
 /** Facilitator: open a voting round with its rules, watch participation, close it. */
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, type Ref, useId, useRef, useState } from 'react';
 import { ITEM_TYPES, type ItemType, itemLabel } from '../../../shared/board-document.ts';
 import { DEFAULT_VOTE_TARGETS } from '../../../shared/constants.ts';
 import type { OpenRoundBody } from '../../../shared/facilitation.ts';
+import { useFocusSuccessor } from '../app/focus-successor.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { useDateFormat } from './format.ts';
+import { useBusy } from './use-busy.ts';
 import { useItems } from './use-items.ts';
 import { openRoundOf, useWorkshop, useWorkshopStore } from './use-workshop.ts';
 import { useWholeNumber } from './whole-number.ts';
@@ -13,7 +15,7 @@ import { useWholeNumber } from './whole-number.ts';
 /** Strokes and connectors are never ideas a group votes on. */
 const VOTABLE_TYPES = ITEM_TYPES.filter((type) => type !== 'stroke' && type !== 'connector');
 
-function RoundForm() {
+function RoundForm({ focusRef }: { focusRef: Ref<HTMLFormElement> }) {
   const t = useT();
   const session = useBoardSession();
   const store = useWorkshopStore();
@@ -26,9 +28,9 @@ function RoundForm() {
   const [frameId, setFrameId] = useState('');
   const [anonymous, setAnonymous] = useState(true);
   const [minutes, setMinutes] = useState('');
-  const [busy, setBusy] = useState(false);
+  const [busy, run] = useBusy();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const body: OpenRoundBody = {
       budget: budget.value,
@@ -40,13 +42,11 @@ function RoundForm() {
     if (frameId) body.frameId = frameId;
     const duration = Number.parseFloat(minutes);
     if (Number.isFinite(duration) && duration > 0) body.durationSec = Math.round(duration * 60);
-    setBusy(true);
-    await store.openRound(body);
-    setBusy(false);
+    void run(() => store.openRound(body));
   };
 
   return (
-    <form className="wk-form" onSubmit={submit} aria-labelledby={`${id}-h`}>
+    <form ref={focusRef} className="wk-form" onSubmit={submit} aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{t.workshop.roundSection}</h3>
       <label>
         {t.workshop.roundTitle}
@@ -139,14 +139,14 @@ function RoundForm() {
           onChange={(event) => setMinutes(event.target.value)}
         />
       </label>
-      <button type="submit" className="wk-primary" disabled={busy}>
+      <button type="submit" className="wk-primary" aria-disabled={busy}>
         {t.workshop.openRound}
       </button>
     </form>
   );
 }
 
-function OpenRoundStatus() {
+function OpenRoundStatus({ focusRef }: { focusRef: Ref<HTMLElement> }) {
   const t = useT();
   const format = useDateFormat();
   const [state, store] = useWorkshop();
@@ -155,7 +155,11 @@ function OpenRoundStatus() {
   const { round } = open;
   const participation = open.participation ?? [];
   return (
-    <section className="wk-open-round" aria-label={t.workshop.roundOpenSince(round.title)}>
+    <section
+      ref={focusRef}
+      className="wk-open-round"
+      aria-label={t.workshop.roundOpenSince(round.title)}
+    >
       <h3>{t.workshop.roundOpenSince(round.title)}</h3>
       <p role="status">{t.workshop.voters(round.voters)}</p>
       {round.closesAt && (
@@ -184,5 +188,19 @@ function OpenRoundStatus() {
 
 export function RoundControls() {
   const [state] = useWorkshop();
-  return openRoundOf(state) ? <OpenRoundStatus /> : <RoundForm />;
+  const region = useRef<HTMLDivElement>(null);
+  // Opening or closing a round (here, or by another facilitator) swaps the form and the open
+  // round's section: the focus goes to the main button of the one that came.
+  const handOver = useFocusSuccessor(() =>
+    region.current?.querySelector<HTMLElement>('button.wk-primary'),
+  );
+  return (
+    <div ref={region}>
+      {openRoundOf(state) ? (
+        <OpenRoundStatus focusRef={handOver} />
+      ) : (
+        <RoundForm focusRef={handOver} />
+      )}
+    </div>
+  );
 }

@@ -10,6 +10,7 @@ import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { useDateFormat } from './format.ts';
 import { MemberOptions } from './MemberOptions.tsx';
+import { useBusy } from './use-busy.ts';
 import { useItems } from './use-items.ts';
 import { useKnownMembers } from './use-members.ts';
 import { shownRoundOf, useWorkshop, useWorkshopStore } from './use-workshop.ts';
@@ -48,15 +49,14 @@ function FollowUpsFromTop({ view }: { view: RoundView }) {
   const id = useId();
   // '' is nobody: the follow-ups start unassigned, and each gets its owner later.
   const [ownerId, setOwnerId] = useState('');
-  const [busy, setBusy] = useState(false);
+  const [busy, run] = useBusy();
   const [made, setMade] = useState<number | null>(null);
-  const create = async () => {
-    setBusy(true);
-    setMade(null);
-    const created = await store.followUpsFromRound(view.round.id, top.value, ownerId || null);
-    setBusy(false);
-    if (created) setMade(created.length);
-  };
+  const create = () =>
+    run(async () => {
+      setMade(null);
+      const created = await store.followUpsFromRound(view.round.id, top.value, ownerId || null);
+      if (created) setMade(created.length);
+    });
   return (
     <>
       <div className="wk-row wk-from-top">
@@ -82,7 +82,7 @@ function FollowUpsFromTop({ view }: { view: RoundView }) {
             <MemberOptions members={members} />
           </select>
         </label>
-        <button type="button" disabled={busy} onClick={create}>
+        <button type="button" aria-disabled={busy} onClick={create}>
           {t.workshop.createFollowUpsFromTop}
         </button>
       </div>

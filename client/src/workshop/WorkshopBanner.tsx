@@ -10,6 +10,7 @@ import type { TimerState } from '../../../shared/facilitation.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { usePanelsOpen } from '../board/panels-context.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { restoredSentence } from './board-news.ts';
 import { formatDuration, playChime } from './timer-signal.ts';
 import { openRoundOf, useWorkshop } from './use-workshop.ts';
 import type { Restored } from './workshop-store.ts';
@@ -63,7 +64,8 @@ function SharedTimer(props: { timer: TimerState; offsetMs: number; testId: boole
 const RESTORED_NOTICE_MS = 15_000;
 
 /** "The board was restored": otherwise others' later work simply vanishes without a word. */
-function RestoredNotice({ restored: { at, by, memberId } }: { restored: Restored }) {
+function RestoredNotice({ restored }: { restored: Restored }) {
+  const { at } = restored;
   const t = useT();
   const me = useBoardSession().me.id;
   const [fresh, setFresh] = useState(() => Date.now() - at < RESTORED_NOTICE_MS);
@@ -77,11 +79,7 @@ function RestoredNotice({ restored: { at, by, memberId } }: { restored: Restored
   if (!fresh) return null;
   return (
     <p className="wk-notice" data-testid="restored-notice">
-      {memberId === me
-        ? t.workshop.restoredByMe
-        : by
-          ? t.workshop.restoredBy(by)
-          : t.workshop.restored}
+      {restoredSentence(t, restored, me)}
     </p>
   );
 }

@@ -3,14 +3,15 @@ import './workshop.css';
 import './panel-lists.css';
 import { useState } from 'react';
 import { useBoardSession } from '../board/board-session.ts';
+import { errorSentence } from '../i18n/error-sentence.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { FacilitatorPanel } from './FacilitatorPanel.tsx';
 import { FollowUpPanel } from './FollowUpPanel.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
-import { RoundAnnouncer } from './RoundAnnouncer.tsx';
 import { type TabSpec, Tabs } from './Tabs.tsx';
 import { useWorkshop } from './use-workshop.ts';
 import { VotingPanel } from './VotingPanel.tsx';
+import { WorkshopAnnouncer } from './WorkshopAnnouncer.tsx';
 import { WorkshopBanner } from './WorkshopBanner.tsx';
 
 export function WorkshopError() {
@@ -19,7 +20,7 @@ export function WorkshopError() {
   if (!state.error) return null;
   return (
     <div role="alert" className="wk-error">
-      <span>{t.workshop.errors[state.error.code] ?? state.error.message}</span>
+      <span>{errorSentence(t, state.error)}</span>
       <button type="button" className="wk-small" onClick={() => store.clearError()}>
         {t.workshop.dismiss}
       </button>
@@ -55,7 +56,7 @@ export function WorkshopPanels() {
       <WorkshopBanner />
       <WorkshopError />
       {/* Mounted whatever the view and whether the panels show: it speaks from <body>. */}
-      <RoundAnnouncer />
+      <WorkshopAnnouncer />
       <Tabs tabs={tabs} selected={selected} onSelect={setSelected} label={t.workshop.panelsLabel} />
     </section>
   );

@@ -5,6 +5,7 @@
  */
 import { type CSSProperties, type FocusEvent, type ReactNode, useState } from 'react';
 import type { Item } from '../../../../shared/board-document.ts';
+import { useFocusSuccessor } from '../../app/focus-successor.ts';
 import { useCanvas } from '../canvas-context.ts';
 import { useNear } from '../model/nearby.ts';
 
@@ -29,7 +30,7 @@ export function ItemShell({
   style,
   children,
 }: ItemShellProps) {
-  const { t, overlay, state, model, nearby } = useCanvas();
+  const { t, overlay, state, model, nearby, surface } = useCanvas();
   const near = useNear(nearby, item);
   // Under the pointer, or holding the focus (a dialog the overlay opened counts: React's focus
   // events come up through its portal), or selected near the view: what the overlay calls
@@ -40,6 +41,14 @@ export function ItemShell({
   const onBlur = (event: FocusEvent<HTMLDivElement>) => {
     if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocusWithin(false);
   };
+  // Deleted (by anyone, or undone) while it has the focus: the focus stays on the board, on the
+  // same item drawn anew if it is (a revealed note leaves my private document for the board's).
+  const leaving = useFocusSuccessor<HTMLDivElement>(
+    () =>
+      surface.current?.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(item.id)}"]`) ??
+      surface.current,
+    { preventScroll: true },
+  );
   const engaged = (selected && near) || pointerOver || focusWithin;
   const classes = ['im-item', className];
   if (selected) classes.push('is-selected');
@@ -53,6 +62,7 @@ export function ItemShell({
   return (
     // biome-ignore lint/a11y/useSemanticElements: a fieldset is a form control group, not a card
     <div
+      ref={leaving}
       className={classes.join(' ')}
       data-item-id={item.id}
       data-item-type={item.type}

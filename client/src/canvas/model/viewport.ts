@@ -24,6 +24,10 @@ export const FIT_INSETS: Insets = { left: 88, right: 32, top: 40, bottom: 64 };
 
 const clampZoom = (zoom: number) => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom));
 
+/** Asked at each move, not once: the setting can change while the board is open. */
+const prefersReducedMotion = () =>
+  globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
 export class Viewport {
   zoom = 1;
   /** Screen position of board origin, in CSS pixels relative to the canvas element. */
@@ -152,12 +156,15 @@ export class Viewport {
     return { x: rect.x + rect.w / 2 - dx, y: rect.y + rect.h / 2 - dy, zoom };
   }
 
-  /** Glides to a view in a short ease-out, the way follow and summon should feel. */
+  /**
+   * Glides to a view in a short ease-out, the way follow and summon should feel; jumps there
+   * for someone who asked their system for less motion (a moving view can make them unwell).
+   */
   animateTo(target: ViewportState, durationMs = 320): void {
     this.stopAnimation();
     const from = this.state();
     const to = { x: target.x, y: target.y, zoom: clampZoom(target.zoom) };
-    if (durationMs <= 0) {
+    if (durationMs <= 0 || prefersReducedMotion()) {
       this.centreOn(to, to.zoom);
       return;
     }

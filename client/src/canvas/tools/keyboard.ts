@@ -30,6 +30,8 @@ export interface KeyboardActions {
   zoomBy(factor: number): void;
   toggleHelp(): void;
   focusItem(id: string): void;
+  /** deleteSelection, and the focus on to the nearest item when it was on what went. */
+  deleteSelection(): void;
 }
 
 function isEditable(target: EventTarget | null): boolean {
@@ -58,16 +60,21 @@ export function duplicateSelection(env: ToolEnv): void {
   tellLeftOut(env, 'duplicate', selected.length - copies.length);
 }
 
-/** Deletes what I may of the selection; shared items that are read-only to me stay, and I am told. */
-export function deleteSelection(env: ToolEnv): void {
+/**
+ * Deletes what I may of the selection; shared items that are read-only to me stay, and I am told.
+ * Returns the item left nearest to what went, or null: where the focus goes on, as in a list.
+ */
+export function deleteSelection(env: ToolEnv): string | null {
   const selected = [...env.state.selection];
   const ids = editableIds(env, selected);
   tellLeftOut(env, 'delete', selected.length - ids.length);
-  if (ids.length === 0) return;
+  if (ids.length === 0) return null;
+  const next = nearestTo(env, ids);
   env.undo.boundary();
   deleteItems(env.model, ids);
   env.undo.boundary();
   env.state.select([]);
+  return next;
 }
 
 export function handleKeyDown(
@@ -158,7 +165,7 @@ export function handleKeyDown(
     return true;
   }
   if ((key === 'Delete' || key === 'Backspace') && canWrite(env)) {
-    deleteSelection(env);
+    actions.deleteSelection();
     return true;
   }
   if (key === ']' && canWrite(env)) {
@@ -190,6 +197,44 @@ export function handleKeyDown(
     return true;
   }
   return false;
+}
+
+/** Items the keyboard reaches (each is a focusable element); strokes and connectors are not. */
+const focusable = (type: string) => type !== 'connector' && type !== 'stroke';
+
+/**
+ * The item, other than `ids`, whose centre is nearest theirs; a frame only when no other item
+ * is left (a note's frame is often nearer than the note beside it, but is not its neighbour).
+ */
+function nearestTo(env: ToolEnv, ids: string[]): string | null {
+  const from = boundsOf(
+    ids
+      .map((id) => env.model.read(id))
+      .map((item) => (item ? boxOf(item) : null))
+      .filter((box) => box !== null),
+  );
+  if (!from) return null;
+  const origin = centre(from);
+  const gone = new Set(ids);
+  let best: { id: string; frame: boolean; distance: number } | null = null;
+  for (const { item } of env.model.all()) {
+    const box = gone.has(item.id) || !focusable(item.type) ? null : boxOf(item);
+    if (!box) continue;
+    const c = centre(box);
+    const candidate = {
+      id: item.id,
+      frame: item.type === 'frame',
+      distance: Math.hypot(c.x - origin.x, c.y - origin.y),
+    };
+    if (
+      !best ||
+      (best.frame && !candidate.frame) ||
+      (best.frame === candidate.frame && candidate.distance < best.distance)
+    ) {
+      best = candidate;
+    }
+  }
+  return best?.id ?? null;
 }
 
 /** The item whose centre is closest in the arrow's direction (within a 45° cone, weighted). */

@@ -1,5 +1,6 @@
 /** Actions on the selection: colour, duplicate, stacking order, delete. */
 import { NOTE_COLORS } from '../../../../shared/board-document.ts';
+import { useFocusSuccessor } from '../../app/focus-successor.ts';
 import { useCanvas } from '../canvas-context.ts';
 import { type CanvasState, useCanvasState } from '../model/canvas-state.ts';
 import { bringToFront, sendToBack, setColor } from '../model/edit-actions.ts';
@@ -12,8 +13,13 @@ export interface SelectionBarProps {
 }
 
 export function SelectionBar({ onDuplicate, onDelete }: SelectionBarProps) {
-  const { t, state, model, undo } = useCanvas();
+  const { t, state, model, undo, surface } = useCanvas();
   const selection = useCanvasState(state, selectionOf);
+  // The bar goes with the selection (Escape, or the selected items deleted elsewhere): the
+  // keyboard stays on the board.
+  const leaving = useFocusSuccessor<HTMLDivElement>(() => surface.current, {
+    preventScroll: true,
+  });
   // Only for what I may change: while silent writing runs, a participant's own private notes.
   if (selection.size === 0 || ![...selection].every((id) => model.mayEdit(id))) {
     return null;
@@ -25,7 +31,12 @@ export function SelectionBar({ onDuplicate, onDelete }: SelectionBarProps) {
     undo.boundary();
   };
   return (
-    <div className="im-ui im-selection-bar" role="toolbar" aria-label={t.canvas.selectionBar}>
+    <div
+      ref={leaving}
+      className="im-ui im-selection-bar"
+      role="toolbar"
+      aria-label={t.canvas.selectionBar}
+    >
       <fieldset className="im-swatches">
         <legend className="im-visually-hidden">{t.canvas.colour}</legend>
         {NOTE_COLORS.map((color, index) => (

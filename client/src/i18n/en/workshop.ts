@@ -28,6 +28,12 @@ export const workshop = {
   silentWritingOn: 'Silent writing: your new notes are private until the facilitator reveals them.',
   silentWritingFacilitator: 'Silent writing is running: participants write privately.',
   votesLeft: (remaining: number, budget: number) => `${remaining} of ${budget} votes left`,
+  // Said to screen readers as they change (WorkshopAnnouncer); the lock and silent writing
+  // starting are said in the banner's words.
+  announceUnlocked: 'The board is unlocked: it can be edited again.',
+  announceRevealed:
+    'The notes written in silence are revealed: everyone sees them on the board now.',
+  announcePhase: (phase: string | null) => (phase ? `Phase: ${phase}.` : 'No phase now.'),
 
   // Facilitator panel
   roundSection: 'Voting round',
@@ -139,6 +145,10 @@ export const workshop = {
   notes: 'Notes',
   createFollowUp: 'Create follow-up',
   deleteFollowUp: 'Delete',
+  deleteFollowUpNamed: (title: string) => `Delete follow-up: ${title}`,
+  confirmDeleteFollowUpTitle: 'Delete this follow-up?',
+  confirmDeleteFollowUp: (title: string) =>
+    `“${title}” is deleted for everyone, with its owner, status, due date and notes. This cannot be undone.`,
   onItem: (label: string) => `Item: ${label}`,
   unknownOwner: 'Unassigned',
 
@@ -191,21 +201,5 @@ export const workshop = {
   restoredBy: (name: string) =>
     `${name} restored the board to a saved version. How it was just before is saved as a version too (History & export).`,
 
-  errors: {
-    budget_exhausted: 'You have used all your votes. Take one back to vote elsewhere.',
-    item_cap_reached: 'This item already has as many of your votes as the round allows.',
-    round_closed: 'The round has closed.',
-    not_a_target: 'This item is not part of the round.',
-    role_not_allowed: 'Your role does not allow that.',
-    read_only: 'The board is read-only right now.',
-    round_already_open: 'Another round is already open. Close it first.',
-    silent_writing_not_running: 'Silent writing is not running.',
-    round_still_open: 'Close the round first.',
-    no_answer:
-      'No answer from the server in time, so this may not have been saved. The board shows what was once it is connected again.',
-    edit_refused:
-      'Your latest changes were not saved: the board was locked, or silent writing began, before they reached it.',
-    offline: 'Not connected, so nothing was sent. Try again once the board is connected.',
-  } as Record<string, string>,
   dismiss: 'Dismiss',
 };

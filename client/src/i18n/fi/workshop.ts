@@ -32,6 +32,9 @@ export const workshop: Catalogue['workshop'] = {
     'Hiljainen kirjoitus: uudet lappusi näkyvät vain sinulle, kunnes fasilitaattori paljastaa ne.',
   silentWritingFacilitator: 'Hiljainen kirjoitus käynnissä: osallistujat kirjoittavat yksin.',
   votesLeft: (remaining, budget) => `${remaining}/${budget} ääntä jäljellä`,
+  announceUnlocked: 'Taulun lukitus on avattu: sitä voi taas muokata.',
+  announceRevealed: 'Hiljaisen kirjoituksen laput on paljastettu: kaikki näkevät ne nyt taululla.',
+  announcePhase: (phase) => (phase ? `Vaihe: ${phase}.` : 'Ei vaihetta nyt.'),
 
   roundSection: 'Äänestyskierros',
   roundTitle: 'Otsikko',
@@ -136,6 +139,10 @@ export const workshop: Catalogue['workshop'] = {
   notes: 'Muistiinpanot',
   createFollowUp: 'Luo jatkotoimi',
   deleteFollowUp: 'Poista',
+  deleteFollowUpNamed: (title) => `Poista jatkotoimi: ${title}`,
+  confirmDeleteFollowUpTitle: 'Poistetaanko tämä jatkotoimi?',
+  confirmDeleteFollowUp: (title) =>
+    `”${title}” poistetaan kaikilta vastuuhenkilöineen, tiloineen, määräpäivineen ja muistiinpanoineen. Poistoa ei voi perua.`,
   onItem: (label) => `Kohde: ${label}`,
   unknownOwner: 'Nimeämättä',
 
@@ -185,21 +192,5 @@ export const workshop: Catalogue['workshop'] = {
   restoredBy: (name: string) =>
     `${name} palautti taulun tallennettuun versioon. Sitä juuri edeltänyt tila on tallessa versiona (Historia ja vienti).`,
 
-  errors: {
-    budget_exhausted: 'Olet käyttänyt kaikki äänesi. Ota yksi takaisin äänestääksesi muuta.',
-    item_cap_reached: 'Tällä kohteella on jo niin monta ääntäsi kuin kierros sallii.',
-    round_closed: 'Kierros on päättynyt.',
-    not_a_target: 'Tämä kohde ei ole mukana kierroksella.',
-    role_not_allowed: 'Roolisi ei salli tätä.',
-    read_only: 'Taulu on nyt vain luku -tilassa.',
-    round_already_open: 'Toinen kierros on jo käynnissä. Päätä se ensin.',
-    silent_writing_not_running: 'Hiljainen kirjoitus ei ole käynnissä.',
-    round_still_open: 'Päätä kierros ensin.',
-    no_answer:
-      'Palvelin ei vastannut ajoissa, joten tämä ei ehkä tallentunut. Taulu näyttää, mikä tallentui, kun yhteys on taas kunnossa.',
-    edit_refused:
-      'Viimeisimmät muutoksesi eivät tallentuneet: taulu lukittiin tai hiljainen kirjoitus alkoi ennen kuin ne ehtivät perille.',
-    offline: 'Ei yhteyttä, joten mitään ei lähetetty. Yritä uudelleen, kun yhteys on palannut.',
-  },
   dismiss: 'Sulje ilmoitus',
 };

@@ -1,23 +1,29 @@
 /**
- * Tells screen readers when a voting round opens or closes (with the top of its ranking), in
- * the canvas and the outline alike. The side panels mount it, but it lives in <body>: on a
- * narrower screen the panels are hidden, and a live region inside them would say nothing.
+ * Tells screen readers what changes for everyone on the board: a voting round opening or
+ * closing (with the top of its ranking), the board locked or unlocked, silent writing starting
+ * or revealed, the phase, a restore. Once per change, and nothing for the state a page finds on
+ * opening. The side panels mount it, but it lives in <body>: on a narrower screen the panels
+ * are hidden, and a live region inside them would say nothing. The banners show the same news;
+ * they are not live themselves, so each change is spoken once, from here.
  */
 import { useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { itemLabel, readItems } from '../../../shared/board-document.ts';
-import type { RoundView } from '../../../shared/facilitation.ts';
+import type { BoardState, RoundView } from '../../../shared/facilitation.ts';
 import { useLiveMessage } from '../app/use-live-message.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { boardNews, newsSentence, restoredSentence } from './board-news.ts';
 import { useWorkshop } from './use-workshop.ts';
 
-export function RoundAnnouncer() {
+export function WorkshopAnnouncer() {
   const t = useT();
   const session = useBoardSession();
   const [state] = useWorkshop();
   const [message, say] = useLiveMessage();
   const seen = useRef<Map<string, RoundView['round']['status']> | null>(null);
+  const seenState = useRef<BoardState | null>(null);
+  const seenRestore = useRef(state.restored);
 
   useEffect(() => {
     const before = seen.current;
@@ -47,8 +53,23 @@ export function RoundAnnouncer() {
     }
   }, [state.rounds, session.doc, session.me.role, t, say]);
 
+  useEffect(() => {
+    const news = boardNews(seenState.current, state.boardState);
+    seenState.current = state.boardState;
+    // Said together: two changes at once (a lock with a phase) must not cut each other off.
+    const words = news.flatMap((change) => newsSentence(t, change, session.me.role) ?? []);
+    if (words.length > 0) say(words.join(' '));
+  }, [state.boardState, session.me.role, t, say]);
+
+  useEffect(() => {
+    const restored = state.restored;
+    if (restored === seenRestore.current) return;
+    seenRestore.current = restored;
+    if (restored) say(restoredSentence(t, restored, session.me.id));
+  }, [state.restored, session.me.id, t, say]);
+
   return createPortal(
-    <div className="visually-hidden" role="status" aria-live="polite" data-testid="round-live">
+    <div className="visually-hidden" role="status" aria-live="polite" data-testid="workshop-live">
       {message}
     </div>,
     document.body,
