@@ -170,4 +170,39 @@ describe.skipIf(!HAS_CHROMIUM)('version history', () => {
     await row.getByRole('button', { name: 'JSON' }).click();
     await row.getByRole('alert').getByText('This version is no longer kept').waitFor();
   });
+
+  it('a co-facilitator’s restore says what it took off the board, and one press undoes it', async () => {
+    const created = await server.createBoard({ title: 'Two facilitators' });
+    const id = created.board.id;
+    const fia = await openAs(browser, server, id, created.keys.facilitator, 'Fia');
+    const fran = await server.join(id, created.keys.facilitator, 'Fran');
+    const saved = await server.api<{ id: string }>(`/api/boards/${id}/snapshots`, {
+      token: fran.token,
+      body: { name: 'Before the reveal' },
+    });
+    // Notes land on the board after the version (as a reveal puts them there)…
+    const live = server.documents.open({ boardId: id });
+    live.change((doc) => {
+      addItem(doc, { type: 'note', x: 0, y: 0, text: 'Revealed idea one' });
+      addItem(doc, { type: 'note', x: 240, y: 0, text: 'Revealed idea two' });
+    });
+    await fia.page.getByText('Revealed idea two').first().waitFor();
+    // …and Fran, not having seen them, restores the version.
+    const restore = await server.api(`/api/boards/${id}/snapshots/${saved.body.id}/restore`, {
+      token: fran.token,
+      body: {},
+    });
+    expect(restore.status).toBe(200);
+    const notice = fia.page.locator('[data-testid="restored-notice"]:visible');
+    await notice.getByText('It took 2 items off the board.').waitFor();
+    expect(await notice.textContent()).toMatch(/^Fran restored the board to a saved version/);
+    await fia.page.getByText('Revealed idea two').first().waitFor({ state: 'detached' });
+    await screenshot(fia.page, 'history-restored-by-other-with-undo');
+
+    await notice.getByRole('button', { name: 'Undo the restore' }).click();
+    await fia.page.getByText('Revealed idea one').first().waitFor();
+    await fia.page.getByText('Revealed idea two').first().waitFor();
+    await notice.getByText(/^You restored the board to a saved version/).waitFor();
+    await fia.page.context().close();
+  });
 });

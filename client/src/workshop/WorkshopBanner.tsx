@@ -12,6 +12,7 @@ import { usePanelsOpen } from '../board/panels-context.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { restoredSentence } from './board-news.ts';
 import { formatDuration, playChime } from './timer-signal.ts';
+import { useBusy } from './use-busy.ts';
 import { openRoundOf, useWorkshop } from './use-workshop.ts';
 import type { Restored } from './workshop-store.ts';
 
@@ -65,9 +66,11 @@ const RESTORED_NOTICE_MS = 15_000;
 
 /** "The board was restored": otherwise others' later work simply vanishes without a word. */
 function RestoredNotice({ restored }: { restored: Restored }) {
-  const { at } = restored;
+  const { at, undoSnapshotId } = restored;
   const t = useT();
-  const me = useBoardSession().me.id;
+  const { me } = useBoardSession();
+  const [, store] = useWorkshop();
+  const [busy, run] = useBusy();
   const [fresh, setFresh] = useState(() => Date.now() - at < RESTORED_NOTICE_MS);
   useEffect(() => {
     const left = RESTORED_NOTICE_MS - (Date.now() - at);
@@ -79,7 +82,20 @@ function RestoredNotice({ restored }: { restored: Restored }) {
   if (!fresh) return null;
   return (
     <p className="wk-notice" data-testid="restored-notice">
-      {restoredSentence(t, restored, me)}
+      {restoredSentence(t, restored, me.id)}
+      {/* The way back at hand: a co-facilitator may have revealed notes a moment before. */}
+      {me.role === 'facilitator' && undoSnapshotId && (
+        <>
+          {' '}
+          <button
+            type="button"
+            aria-disabled={busy}
+            onClick={() => run(() => store.restoreSnapshot(undoSnapshotId))}
+          >
+            {t.workshop.undoRestore}
+          </button>
+        </>
+      )}
     </p>
   );
 }

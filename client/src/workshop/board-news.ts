@@ -31,10 +31,18 @@ export function boardNews(before: BoardState | null, after: BoardState | null): 
   return news;
 }
 
-/** "Restored by …", as the banner shows it, named as me when it was my own restore. */
+/**
+ * "Restored by …", as the banner shows it, named as me when it was my own restore, and what it
+ * took off the board: notes someone put there a moment before (a reveal, say) go unseen else.
+ */
 export function restoredSentence(t: Catalogue, restored: Restored, me: string): string {
-  if (restored.memberId === me) return t.workshop.restoredByMe;
-  return restored.by ? t.workshop.restoredBy(restored.by) : t.workshop.restored;
+  const who =
+    restored.memberId === me
+      ? t.workshop.restoredByMe
+      : restored.by
+        ? t.workshop.restoredBy(restored.by)
+        : t.workshop.restored;
+  return restored.removed ? `${who} ${t.workshop.restoredRemoved(restored.removed)}` : who;
 }
 
 /** The words for a change of the board's state, as the banner puts it for my role. */

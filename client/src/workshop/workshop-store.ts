@@ -49,6 +49,10 @@ export interface Restored {
    */
   by: string;
   memberId: string;
+  /** How many items the restore took off the board; null when not known (learnt on reconnecting). */
+  removed: number | null;
+  /** The version saved just before the restore: restoring it undoes the restore. */
+  undoSnapshotId: string | null;
 }
 
 type Listener = () => void;
@@ -112,8 +116,17 @@ export class WorkshopStore {
       if (error.code === 'read_only')
         this.#set({ error: { code: 'edit_refused', message: error.message } });
     });
-    socket.on('board:restored', ({ by, memberId }) => {
-      this.#set({ restored: { at: Date.now(), by, memberId } });
+    socket.on('board:restored', ({ by, memberId, removed, undoSnapshotId }) => {
+      this.#set({
+        restored: {
+          at: Date.now(),
+          by,
+          memberId,
+          // A server older than these fields sends neither.
+          removed: removed ?? null,
+          undoSnapshotId: undoSnapshotId ?? null,
+        },
+      });
       void this.#refreshSnapshots();
     });
     // Before the connection is up, 'connect' does this; asking now too would ask twice.
@@ -165,11 +178,17 @@ export class WorkshopStore {
     if (since === null || !this.session.provider.socket.connected) return;
     this.#disconnectedAt = null;
     const serverSince = since + this.#state.clockOffsetMs;
-    const restoredMeanwhile = snapshots.some(
+    // Newest first: the first is the way back from the latest restore.
+    const restoredMeanwhile = snapshots.find(
       (snapshot) =>
         snapshot.reason === 'before_restore' && Date.parse(snapshot.createdAt) >= serverSince,
     );
-    if (restoredMeanwhile) this.#set({ restored: { at: Date.now(), by: '', memberId: '' } });
+    if (restoredMeanwhile) {
+      const undoSnapshotId = restoredMeanwhile.id;
+      this.#set({
+        restored: { at: Date.now(), by: '', memberId: '', removed: null, undoSnapshotId },
+      });
+    }
   }
 
   /** Runs a request; a refusal lands in `error` (and resolves undefined) instead of throwing. */

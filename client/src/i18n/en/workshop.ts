@@ -198,6 +198,9 @@ export const workshop = {
   restored: 'The board was restored.',
   restoredByMe:
     'You restored the board to a saved version. How it was just before is saved as a version too (History & export).',
+  restoredRemoved: (count: number) =>
+    count === 1 ? 'It took 1 item off the board.' : `It took ${count} items off the board.`,
+  undoRestore: 'Undo the restore',
   restoredBy: (name: string) =>
     `${name} restored the board to a saved version. How it was just before is saved as a version too (History & export).`,
 

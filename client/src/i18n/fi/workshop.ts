@@ -189,6 +189,9 @@ export const workshop: Catalogue['workshop'] = {
   restored: 'Taulu palautettiin.',
   restoredByMe:
     'Palautit taulun tallennettuun versioon. Sitä juuri edeltänyt tila on tallessa versiona (Historia ja vienti).',
+  restoredRemoved: (count: number) =>
+    count === 1 ? 'Taululta poistui 1 kohde.' : `Taululta poistui ${count} kohdetta.`,
+  undoRestore: 'Peru palautus',
   restoredBy: (name: string) =>
     `${name} palautti taulun tallennettuun versioon. Sitä juuri edeltänyt tila on tallessa versiona (Historia ja vienti).`,
 
