@@ -27,6 +27,11 @@ export class RateLimitError extends AppError {
     super('rate_limited', message);
     this.retryAfterSec = retryAfterSec;
   }
+
+  // In the body as well, for a Socket.io acknowledgement, which has no header to carry it.
+  override toBody(): ErrorBody {
+    return { ...super.toBody(), retryAfterSec: this.retryAfterSec };
+  }
 }
 
 /** The AppError for a known failure (ours, or invalid input); undefined for a real bug. */

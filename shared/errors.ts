@@ -44,6 +44,8 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 export interface ErrorBody {
   code: ErrorCode;
   message: string;
+  /** `rate_limited` only: seconds until trying again can succeed (HTTP's Retry-After too). */
+  retryAfterSec?: number;
 }
 
 /** The HTTP error envelope: `{"error":{"code","message"}}`. */

@@ -28,8 +28,8 @@ export function ask<T>(send: (ack: Ack<T>) => void, within = ANSWER_WITHIN_MS): 
       clearTimeout(timer);
       if (result.ok) resolve(result.data);
       else {
-        const { code, message } = result.error;
-        reject(new ApiError(ERROR_STATUS[code] ?? 500, code, message));
+        const { code, message, retryAfterSec } = result.error;
+        reject(new ApiError(ERROR_STATUS[code] ?? 500, code, message, retryAfterSec ?? null));
       }
     });
   });

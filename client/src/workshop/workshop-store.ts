@@ -38,7 +38,7 @@ export interface WorkshopState {
   /** When the board was last restored from a snapshot (my clock), and by whom: both views say so. */
   restored: Restored | null;
   /** The last refusal or failure, for a role="alert" line; cleared by the next success. */
-  error: { code: string; message: string } | null;
+  error: { code: string; message: string; retryAfterSec?: number | null } | null;
 }
 
 export interface Restored {
@@ -201,11 +201,12 @@ export class WorkshopStore {
       }
       return result;
     } catch (error) {
-      const { code = 'internal_error', message = String(error) } = error as {
-        code?: string;
-        message?: string;
-      };
-      this.#set({ error: { code, message } });
+      const {
+        code = 'internal_error',
+        message = String(error),
+        retryAfterSec = null,
+      } = error as { code?: string; message?: string; retryAfterSec?: number | null };
+      this.#set({ error: { code, message, retryAfterSec } });
       return undefined;
     }
   }
