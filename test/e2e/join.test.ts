@@ -78,6 +78,41 @@ describe.skipIf(!HAS_CHROMIUM)('starting and joining a board', () => {
     await participant.close();
   });
 
+  it('after joining by keyboard the board’s name has the focus, and Tab, Enter skip the canvas to the panels (QA)', async () => {
+    const created = await server.createBoard({ title: 'Keyboard day' });
+    const person = await newPerson(browser);
+    const page = await person.newPage();
+    await page.goto(created.links.facilitator);
+    await page.locator('input[name="displayName"]').fill('Kai');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="board-title"]').waitFor();
+    // Where a screen reader would otherwise say nothing: the board's name.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('board-title');
+    const skip = page.getByRole('button', { name: 'Skip to the workshop panels' });
+    // Only while the panels are open (a wide screen): there is nowhere to skip to otherwise.
+    await page.getByRole('tab', { selected: true }).first().waitFor();
+    const hidden = await skip.boundingBox();
+    expect(hidden && hidden.y + hidden.height <= 0).toBe(true);
+    // The skip link is the page's first stop: just before the logo, which is just before the name.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    expect(await skip.evaluate((element) => element === document.activeElement)).toBe(true);
+    // Out of sight until then, and in sight once focused.
+    const box = await skip.boundingBox();
+    expect(box && box.y >= 0).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(
+      await page.evaluate(
+        () =>
+          document.activeElement?.closest('[data-testid="side-panels"]') &&
+          document.activeElement?.getAttribute('role'),
+      ),
+    ).toBe('tab');
+    await person.close();
+  });
+
   it('a wrong key and an unknown board are explained, not shown as a blank page', async () => {
     const { board } = await server.createBoard({ title: 'Keys' });
     const context = await newPerson(browser);

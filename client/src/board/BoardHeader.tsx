@@ -1,4 +1,5 @@
 /** The board page's top bar: title and role, view toggle, who is here, connection, language. */
+import { useEffect, useRef } from 'react';
 import { LanguageSwitch } from '../app/LanguageSwitch.tsx';
 import { useT } from '../i18n/i18n.tsx';
 import type { BoardSession, ConnectionStatus } from './board-session.ts';
@@ -23,6 +24,12 @@ interface BoardHeaderProps {
 export function BoardHeader(props: BoardHeaderProps) {
   const { session, status, people, viewport, view, onView, panelsOpen, onTogglePanels } = props;
   const t = useT();
+  // Joining replaced the form the focus was in: the board's name takes it, so a screen reader
+  // says where I am rather than nothing (QA), and Tab goes on from the top of the board.
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (document.activeElement === document.body) title.current?.focus();
+  }, []);
   const views: Array<[BoardView, string]> = [
     ['canvas', t.app.viewCanvas],
     ['outline', t.app.viewOutline],
@@ -33,7 +40,14 @@ export function BoardHeader(props: BoardHeaderProps) {
         <a className="brand-mark" href="/" title={t.app.productName}>
           <span className="visually-hidden">{t.app.productName}</span>
         </a>
-        <h1 className="board-title" title={session.board.title} data-testid="board-title">
+        <h1
+          ref={title}
+          tabIndex={-1}
+          data-focus-landing
+          className="board-title"
+          title={session.board.title}
+          data-testid="board-title"
+        >
           {session.board.title}
         </h1>
         <span className={`role-badge role-${session.me.role}`} data-testid="my-role">

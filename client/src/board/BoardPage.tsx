@@ -2,7 +2,7 @@
  * The board page: opens the live connection, provides the BoardSession to everything below
  * it, and frames the canvas (or the outline) with the header, banners and side panels.
  */
-import { Suspense, useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Board, PublicMember } from '../../../shared/api.ts';
 import type { BoardState } from '../../../shared/facilitation.ts';
 import { BoardError } from '../app/BoardError.tsx';
@@ -111,6 +111,12 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [panelsOpen]);
   useEffect(preloadBoardParts, []);
+  const panelsRef = useRef<HTMLElement>(null);
+  const skipToPanels = () => {
+    const panels = panelsRef.current;
+    panels?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+    if (panels && !panels.contains(document.activeElement)) panels.focus();
+  };
   useEffect(() => {
     document.title = `${session.board.title} · ${t.app.productName}`;
   }, [session.board.title, t]);
@@ -118,6 +124,13 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
   return (
     <PanelsOpenContext.Provider value={panelsOpen}>
       <div className="board-page" data-role={role} data-readonly={readOnly}>
+        {/* From the top of the page, the canvas's items stand between a keyboard and the
+            panels: one Tab and Enter skips them, to the panels' open tab. */}
+        {panelsOpen && (
+          <button type="button" className="button skip-link" onClick={skipToPanels}>
+            {t.app.skipToPanels}
+          </button>
+        )}
         <BoardHeader
           session={session}
           status={status}
@@ -191,6 +204,8 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
             )}
           </main>
           <aside
+            ref={panelsRef}
+            tabIndex={-1}
             className="board-side"
             aria-label={t.app.panels}
             hidden={!panelsOpen}

@@ -129,11 +129,18 @@ export function useCanvasEffects(
     });
     publisher.viewport(viewport.state());
 
-    // The canvas's own controls (tool bar, zoom) count as the canvas for letter shortcuts.
+    // The canvas's own controls (tool bar, zoom) count as the canvas for letter shortcuts, and
+    // so does an element that holds the focus only to say where I am (the board's name, after
+    // joining: data-focus-landing), as the page itself does.
     const container = root.parentElement ?? root;
     const inCanvas = () => {
       const active = document.activeElement;
-      return active === document.body || active === null || container.contains(active);
+      return (
+        active === document.body ||
+        active === null ||
+        active.hasAttribute('data-focus-landing') ||
+        container.contains(active)
+      );
     };
     const onKeyDown = (event: KeyboardEvent) => {
       if (!isEditable(event.target) && inCanvas() && env.typing.swallows(event)) {

@@ -92,6 +92,7 @@ export const app = {
   showPanels: 'Show workshop panels',
   hidePanels: 'Hide workshop panels',
   panels: 'Workshop',
+  skipToPanels: 'Skip to the workshop panels',
   readOnlyBanner: 'You are viewing this board. You can look around but not change it.',
   lockedBanner: 'The facilitator has locked the board. You can look, but not edit, for now.',
   silentWritingBanner:

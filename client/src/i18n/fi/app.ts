@@ -85,6 +85,7 @@ export const app: Catalogue['app'] = {
   showPanels: 'Näytä työpajapaneelit',
   hidePanels: 'Piilota työpajapaneelit',
   panels: 'Työpaja',
+  skipToPanels: 'Siirry työpajan paneeleihin',
   readOnlyBanner: 'Katselet taulua. Voit tutkia sitä, mutta et muuttaa.',
   lockedBanner: 'Fasilitaattori on lukinnut taulun. Voit katsoa, mutta et muokata juuri nyt.',
   silentWritingBanner:
