@@ -14,6 +14,7 @@ import { exportRouter } from './export-router.ts';
 import { facilitationRouter } from './facilitation-router.ts';
 import { followUpsRouter } from './follow-ups-router.ts';
 import { roundsRouter } from './rounds-router.ts';
+import { noStore, securityHeaders } from './security-headers.ts';
 import { snapshotsRouter } from './snapshots-router.ts';
 
 export interface HttpAppOptions {
@@ -35,6 +36,7 @@ export interface HttpAppOptions {
 export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders);
   // A hop count: req.ip is the address the outermost trusted proxy saw, never one the client
   // wrote into X-Forwarded-For itself.
   app.set('trust proxy', options.trustProxyHops);
@@ -50,6 +52,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   });
 
   const api = express.Router();
+  api.use(noStore);
   // Any JSON value parses, so that a body of `null` or `"x"` is refused as "not an object"
   // (request-body.ts) rather than as JSON that does not parse.
   api.use(express.json({ limit: options.maxBodyBytes, strict: false, reviver: wellFormedReviver }));

@@ -3,14 +3,12 @@
  * board page (every side panel tab) or in the outline view, and a keyboard alone can create,
  * edit and vote on a note.
  */
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { injectAxe } from '../helpers/axe.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { openAs, openTab, type Person, seedBoard, showOutline } from './workshop-helpers.ts';
-
-const AXE = path.resolve('node_modules/axe-core/axe.min.js');
 
 interface Violation {
   id: string;
@@ -21,7 +19,7 @@ interface Violation {
 
 /** Serious and critical axe-core violations on the page as it is now. */
 async function axeViolations(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ path: AXE });
+  await injectAxe(page);
   const violations = await page.evaluate(async () => {
     type AxeResult = {
       violations: {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addItem } from '../../shared/board-document.ts';
+import { injectAxe } from '../helpers/axe.ts';
 import {
   type OpenedBoard,
   openBoard,
@@ -18,8 +19,6 @@ import { socketIoClient } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { item, zoomToFit } from './canvas-helpers.ts';
 
-const AXE = path.resolve('node_modules/axe-core/axe.min.js');
-
 interface Violation {
   id: string;
   impact: string | null;
@@ -27,7 +26,7 @@ interface Violation {
 }
 
 async function axeOnCanvas(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ path: AXE });
+  await injectAxe(page);
   const all = (await page.evaluate(`(async () => {
     const result = await window.axe.run('.im-canvas');
     return result.violations.map((v) => ({

@@ -4,16 +4,14 @@
  * downloads as it was, not as the board is now. Screenshots in test-results/screenshots/.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addItem, itemsOf, readItems } from '../../shared/board-document.ts';
 import type { BoardExport } from '../../shared/follow-through.ts';
+import { injectAxe } from '../helpers/axe.ts';
 import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
 import type { TestServer } from '../helpers/server.ts';
 import { openAs, openTab, type Person, screenshot, seedBoard } from './workshop-helpers.ts';
-
-const AXE = path.resolve('node_modules/axe-core/axe.min.js');
 
 const KEPT = 'Clearer signage at the entrance';
 const LOOKS_LIKE_MARKDOWN = '**Not bold** # and - not a list';
@@ -28,7 +26,7 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<Downl
 const read = async (download: Download) => fs.readFileSync((await download.path()) ?? '', 'utf8');
 
 async function seriousAxeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
+  await injectAxe(page);
   return page.evaluate(async () => {
     type Result = { violations: { id: string; impact: string | null; nodes: unknown[] }[] };
     const axe = (window as unknown as { axe: { run(): Promise<Result> } }).axe;

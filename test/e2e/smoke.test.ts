@@ -1,14 +1,12 @@
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { injectAxe } from '../helpers/axe.ts';
 import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
 import type { TestServer } from '../helpers/server.ts';
 
-const AXE = path.resolve('node_modules/axe-core/axe.min.js');
-
 /** Serious and critical axe-core findings on the page as it is now, as readable strings. */
 async function axeFindings(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
+  await injectAxe(page);
   return page.evaluate(async () => {
     type Result = {
       violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
@@ -33,6 +31,28 @@ describe.skipIf(!HAS_CHROMIUM)('the web client', () => {
     const page = await browser.newPage();
     await page.goto(server.url);
     expect(await page.locator('main').textContent()).toContain('Ideamill');
+    await page.close();
+  });
+
+  it('no other page can frame the board, and its own scripts run under its policy with nothing refused', async () => {
+    const page = await browser.newPage();
+    const refused: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') refused.push(message.text());
+    });
+    await page.goto(server.url);
+    await page.locator('input[name="title"]').waitFor();
+    // A board made and opened under the policy: the app's own code needs nothing it refuses.
+    expect(refused).toEqual([]);
+    // An attacker's page with the board in a frame: the browser does not show it there.
+    const attacker = await browser.newPage();
+    await attacker.setContent(`<iframe src="${server.url}/" width="800" height="600"></iframe>`);
+    const frame = attacker.frames()[1];
+    await expect.poll(async () => frame?.url()).toMatch(/^chrome-error:/);
+    expect(
+      await attacker.locator('iframe').contentFrame().locator('input[name="title"]').count(),
+    ).toBe(0);
+    await attacker.close();
     await page.close();
   });
 

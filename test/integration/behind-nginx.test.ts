@@ -62,6 +62,7 @@ describe.skipIf(!HAS_NGINX)('behind nginx, as docs/deploy configures it', () => 
   let origin: string;
   let plainPort: number;
   let accessLog: string;
+  let siteErrorLog: string;
 
   /** A request through nginx, over TLS trusting only the test's own certificate. */
   function request(
@@ -137,6 +138,8 @@ describe.skipIf(!HAS_NGINX)('behind nginx, as docs/deploy configures it', () => 
     site = swap(site, '/etc/letsencrypt/live/ideamill.example.org/privkey.pem', key);
     accessLog = path.join(dir, 'access.log');
     site = swap(site, '/var/log/nginx/ideamill.access.log', accessLog);
+    siteErrorLog = path.join(dir, 'site-error.log');
+    site = swap(site, '/var/log/nginx/ideamill.error.log', siteErrorLog);
     fs.writeFileSync(path.join(dir, 'site.conf'), site);
     const temp = (name: string) => `${name}_temp_path ${path.join(dir, name)};`;
     fs.writeFileSync(
@@ -269,5 +272,25 @@ describe.skipIf(!HAS_NGINX)('behind nginx, as docs/deploy configures it', () => 
     const log = fs.readFileSync(accessLog, 'utf8');
     for (const token of tokens) expect(log).not.toContain(token);
     expect(log).not.toContain('token=');
+  });
+
+  it('keeps the headers Ideamill sets, adds HSTS, and logs no token while Ideamill is down (last: it stops Ideamill)', async () => {
+    const page = await request('GET', '/');
+    expect(page.headers['strict-transport-security']).toBe('max-age=31536000');
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    // Ideamill restarting: stock y-websocket clients keep knocking, each with its token.
+    await server.close();
+    const secret = 'SECRET-MEMBER-TOKEN-0123456789';
+    const down = await request('GET', `/yjs/some-board?token=${secret}`, undefined, {
+      connection: 'Upgrade',
+      upgrade: 'websocket',
+      'sec-websocket-version': '13',
+      'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+    });
+    expect(down.status).toBe(502);
+    for (const file of [siteErrorLog, path.join(dir, 'error.log'), accessLog]) {
+      const log = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+      expect({ file, leaked: log.includes(secret) }).toEqual({ file, leaked: false });
+    }
   });
 });

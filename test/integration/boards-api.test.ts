@@ -408,3 +408,37 @@ describe('operator settings and health', () => {
     }
   });
 });
+
+describe('what the browser is told to trust', () => {
+  it('no other site may frame the board or run script in it, and nothing caches keys or tokens', async () => {
+    const created = await server.createBoard();
+    const answers = [
+      await fetch(`${server.url}/`),
+      await fetch(`${server.url}/b/${created.board.id}`),
+      await fetch(`${server.url}/api/boards/${created.board.id}`),
+    ];
+    for (const answer of answers) {
+      const policy = answer.headers.get('content-security-policy') ?? '';
+      expect(policy).toContain("frame-ancestors 'none'");
+      expect(policy).toContain("script-src 'self'");
+      expect(policy).not.toContain('unsafe');
+      expect(answer.headers.get('x-frame-options')).toBe('DENY');
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(answer.headers.get('referrer-policy')).toBe('no-referrer');
+    }
+    // The answers that hand out keys and tokens are kept by no cache.
+    const made = await fetch(`${server.url}/api/boards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Cached?' }),
+    });
+    expect(made.status).toBe(201);
+    expect(made.headers.get('cache-control')).toBe('no-store');
+    const joined = await fetch(`${server.url}/api/boards/${created.board.id}/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ key: created.keys.viewer, name: 'Vera' }),
+    });
+    expect(joined.headers.get('cache-control')).toBe('no-store');
+  });
+});
