@@ -113,6 +113,47 @@ describe.skipIf(!HAS_CHROMIUM)('starting and joining a board', () => {
     await person.close();
   });
 
+  it('a link’s key leaves the address bar at once and is never stored; another role’s link joins again (QA)', async () => {
+    const created = await server.createBoard({ title: 'Keys kept safe' });
+    const person = await newPerson(browser);
+    const page = await person.newPage();
+    await page.goto(created.links.facilitator);
+    await page.locator('input[name="displayName"]').waitFor();
+    // On the name prompt already, the key is out of the address bar (a shared screen shows it)…
+    expect(new URL(page.url()).hash).toBe('');
+    // …and a reload there still joins with it.
+    await page.reload();
+    await page.locator('input[name="displayName"]').fill('Fia');
+    await page.locator('form.join-form button[type="submit"]').click();
+    await page.locator('[data-testid="board-title"]').waitFor();
+    expect(await page.locator('[data-testid="my-role"]').textContent()).toBe('Facilitator');
+    const storage = () =>
+      page.evaluate(() => JSON.stringify([{ ...localStorage }, { ...sessionStorage }]));
+    // Nothing the browser keeps holds the facilitator's key: only the member's token.
+    expect(await storage()).not.toContain(created.keys.facilitator);
+
+    // The participant link opened in the same browser is another link: it asks for a name.
+    const other = await person.newPage();
+    await other.goto(created.links.participant);
+    await other.locator('input[name="displayName"]').fill('Fia as a participant');
+    await other.locator('form.join-form button[type="submit"]').click();
+    await other.locator('[data-testid="my-role"]', { hasText: 'Participant' }).waitFor();
+    expect(await storage()).not.toContain(created.keys.participant);
+    await other.close();
+
+    // A membership an earlier client stored with its key keeps working, without the key.
+    const id = created.board.id;
+    const joined = await server.join(id, created.keys.viewer, 'Vera');
+    await page.evaluate(([storageKey, value]) => localStorage.setItem(storageKey, value), [
+      `ideamill.board.${id}`,
+      JSON.stringify({ ...joined, key: created.keys.viewer }),
+    ] as const);
+    await page.reload();
+    await page.locator('[data-testid="my-role"]', { hasText: 'Viewer' }).waitFor();
+    expect(await storage()).not.toContain(created.keys.viewer);
+    await person.close();
+  });
+
   it('a wrong key and an unknown board are explained, not shown as a blank page', async () => {
     const { board } = await server.createBoard({ title: 'Keys' });
     const context = await newPerson(browser);

@@ -1,7 +1,8 @@
 /**
  * `/b/:id`: turns a link into a membership and opens the board. The first visit with
  * `#key=` asks for a display name and joins; later visits reuse the stored token. The key
- * is removed from the address bar once used, so it does not linger in screenshots or history.
+ * leaves the address bar as soon as it is read, before the name prompt shows, so it does not
+ * linger in a shared screen, a screenshot or the history; the tab holds it until it has joined.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Board, GetBoardResponse, JoinBoardResponse } from '../../../shared/api.ts';
@@ -13,7 +14,10 @@ import { BoardError } from './BoardError.tsx';
 import { JoinForm } from './JoinForm.tsx';
 import {
   forgetMembership,
+  heldJoiningKey,
+  holdJoiningKey,
   keyFromHash,
+  keyTag,
   loadMembership,
   type Membership,
   rememberDisplayName,
@@ -63,6 +67,7 @@ export function BoardRoute({ boardId }: { boardId: string }) {
       });
       const current = { ...membership, member: me };
       saveMembership(boardId, current);
+      holdJoiningKey(boardId, null);
       stripKeyFromUrl();
       setPhase({ kind: 'ready', board, membership: current });
     },
@@ -71,9 +76,14 @@ export function BoardRoute({ boardId }: { boardId: string }) {
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the check on retry.
   useEffect(() => {
-    const key = keyFromHash(window.location.hash);
+    const fromLink = keyFromHash(window.location.hash);
+    if (fromLink) {
+      holdJoiningKey(boardId, fromLink);
+      stripKeyFromUrl();
+    }
+    const key = fromLink ?? heldJoiningKey(boardId);
     const stored = loadMembership(boardId);
-    if (!stored || (key && stored.key !== undefined && stored.key !== key)) {
+    if (!stored || (key && stored.keyTag !== undefined && stored.keyTag !== keyTag(key))) {
       setPhase(key ? { kind: 'ask', key, error: null } : NO_KEY);
       return;
     }
@@ -95,13 +105,16 @@ export function BoardRoute({ boardId }: { boardId: string }) {
         body: { key, name },
       });
       rememberDisplayName(name);
-      await open({ token: joined.token, member: joined.member, key });
+      await open({ token: joined.token, member: joined.member, keyTag: keyTag(key) });
     } catch (error) {
       // A name refused, or too many tries: the form stays, with the reason, to try again.
       if (error instanceof ApiError && (error.status === 400 || error.status === 429)) {
         setPhase({ kind: 'ask', key, error: failureOf(error) });
       } else {
-        setPhase(failure(error));
+        const failed = failure(error);
+        // A link that will never work is not kept for the next reload to try again.
+        if (FINAL.has(failed.failure.code)) holdJoiningKey(boardId, null);
+        setPhase(failed);
       }
     }
   };

@@ -1,6 +1,9 @@
 /**
  * Who I am on each board: the token and member the join call returned, kept in localStorage
  * per board id so that a reload or a later visit lands on the board without asking again.
+ * Never the link's key: a facilitator's key makes new facilitators for as long as the board
+ * lives, and anything that could read this storage (the next person at a shared workshop
+ * laptop) would have it (QA). A tag of it tells one link from another.
  */
 import type { PublicMember } from '../../../shared/api.ts';
 import { ROLES } from '../../../shared/roles.ts';
@@ -8,8 +11,27 @@ import { ROLES } from '../../../shared/roles.ts';
 export interface Membership {
   token: string;
   member: PublicMember;
-  /** The link key it came from: opening another role's link joins again with that key. */
-  key?: string;
+  /**
+   * Which link it came from (`keyTag` of its key): opening another role's link joins again
+   * with that link's key.
+   */
+  keyTag?: string;
+}
+
+/**
+ * A short, one-way tag of a link's key, enough to tell two links apart. It need not resist
+ * anything: the key it came from is 256 random bits, which no tag narrows down to a guess.
+ * (Not Web Crypto: a board served over plain http on a local network has none.)
+ */
+export function keyTag(key: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x5bd1e995);
+  }
+  return ((a >>> 0).toString(36) + (b >>> 0).toString(36)).padStart(8, '0');
 }
 
 const storageKey = (boardId: string) => `ideamill.board.${boardId}`;
@@ -31,7 +53,14 @@ function isMembership(value: unknown): value is Membership {
 export function loadMembership(boardId: string): Membership | null {
   try {
     const parsed: unknown = JSON.parse(localStorage.getItem(storageKey(boardId)) ?? 'null');
-    return isMembership(parsed) ? parsed : null;
+    if (!isMembership(parsed)) return null;
+    // Stored by an earlier client with the key itself: keep its tag, and the key no longer.
+    const { key } = parsed as { key?: unknown };
+    if (typeof key !== 'string') return parsed;
+    const { token, member } = parsed;
+    const membership: Membership = { token, member, keyTag: keyTag(key) };
+    saveMembership(boardId, membership);
+    return membership;
   } catch {
     // Storage disabled or a value from an older client: ask again rather than fail.
     return null;
@@ -50,6 +79,28 @@ export function forgetMembership(boardId: string): void {
   try {
     localStorage.removeItem(storageKey(boardId));
   } catch {}
+}
+
+const joiningKey = (boardId: string) => `ideamill.joining.${boardId}`;
+
+/**
+ * A link's key between reading it from the address bar and joining: in this tab only, so that
+ * the key can leave the address bar (and a screen shared meanwhile) at once and a reload of
+ * the name prompt still joins.
+ */
+export function holdJoiningKey(boardId: string, key: string | null): void {
+  try {
+    if (key) sessionStorage.setItem(joiningKey(boardId), key);
+    else sessionStorage.removeItem(joiningKey(boardId));
+  } catch {}
+}
+
+export function heldJoiningKey(boardId: string): string | null {
+  try {
+    return sessionStorage.getItem(joiningKey(boardId));
+  } catch {
+    return null;
+  }
 }
 
 /** The `key` from a board link's fragment (`/b/:id#key=…`), which never reaches the server. */
