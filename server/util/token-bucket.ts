@@ -14,11 +14,20 @@ export class TokenBucket {
 
   /** Takes one token if there is one. */
   take(now = performance.now()): boolean {
-    this.#tokens = Math.min(this.#burst, this.#tokens + (now - this.#last) * this.#ratePerMs);
-    this.#last = now;
+    this.#refill(now);
     if (this.#tokens < 1) return false;
     this.#tokens -= 1;
     return true;
+  }
+
+  /** Gives back a token taken for what turned out not to count (a limit on failures only). */
+  refund(): void {
+    this.#tokens = Math.min(this.#burst, this.#tokens + 1);
+  }
+
+  #refill(now: number): void {
+    this.#tokens = Math.min(this.#burst, this.#tokens + (now - this.#last) * this.#ratePerMs);
+    this.#last = now;
   }
 
   /** Milliseconds until a token is available. */
