@@ -15,9 +15,35 @@ export const createBoardBody = z.strictObject({
 });
 export type CreateBoardBody = z.input<typeof createBoardBody>;
 
+/**
+ * Control and format characters that would let a name break a line, run right to left over
+ * what follows it ("Fran restored…" in everyone's notice), or show as nothing at all; the
+ * joiners of emoji and of some scripts (U+200C, U+200D) stay.
+ */
+const HIDDEN = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+const KEEP = new Set(['\u200c', '\u200d']);
+const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
+
+/** A member's name as people will see it: one line, nothing hidden in it, something to see. */
+const memberName = z
+  .string()
+  .transform((name) =>
+    name
+      .replace(HIDDEN, (char) => (KEEP.has(char) ? char : /\s/.test(char) ? ' ' : ''))
+      .replace(/\s+/g, ' ')
+      .trim(),
+  )
+  .pipe(
+    z
+      .string()
+      .min(1, 'name must not be empty')
+      .max(60)
+      .refine((name) => VISIBLE.test(name), 'name must have a letter, digit or sign in it'),
+  );
+
 export const joinBoardBody = z.strictObject({
   key: z.string().min(1, 'key is required').max(200),
-  name: z.string().trim().min(1, 'name must not be empty').max(60),
+  name: memberName,
 });
 export type JoinBoardBody = z.input<typeof joinBoardBody>;
 

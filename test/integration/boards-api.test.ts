@@ -192,6 +192,23 @@ describe('joining a board', () => {
     expect([incomplete.status, incomplete.body.error.code]).toEqual([404, 'board_not_found']);
   });
 
+  it('a name is one line with nothing hidden in it: no direction overrides, controls or invisible names (QA)', async () => {
+    const created = await server.createBoard();
+    const join = (name: string) =>
+      server.api<JoinBoardResponse & ErrorResponse>(`/api/boards/${created.board.id}/join`, {
+        body: { key: created.keys.participant, name },
+      });
+    // Would read "Fran restored…" backwards over the rest of everyone's notice.
+    expect((await join('\u202eFran')).body.member.name).toBe('Fran');
+    expect((await join('Aino\nMäkinen\u0000')).body.member.name).toBe('Aino Mäkinen');
+    // Emoji joined with U+200D stay whole.
+    expect((await join('👩\u200d💻 Dev')).body.member.name).toBe('👩\u200d💻 Dev');
+    for (const invisible of ['\u200b\u200b', '\u200d', '\u2066\u2069']) {
+      const refused = await join(invisible);
+      expect([refused.status, refused.body.error.code]).toEqual([400, 'invalid_input']);
+    }
+  });
+
   it('a lone surrogate in a title or a name is answered as it is stored, as U+FFFD', async () => {
     // JSON may carry half of a UTF-16 pair, which UTF-8 (and so SQLite) cannot hold: the QA fuzz
     // saw the answers echo it while the board kept a replacement character.
