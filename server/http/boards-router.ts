@@ -15,7 +15,7 @@ import { ROLES } from '../../shared/roles.ts';
 import type { BoardsService } from '../boards/boards-service.ts';
 import { AppError } from '../errors.ts';
 import { requireAdmin, requireMember } from './auth.ts';
-import { failedAttemptsLimit } from './rate-limit.ts';
+import { joinLimit } from './rate-limit.ts';
 import { jsonBody } from './request-body.ts';
 
 export interface BoardsRouterOptions {
@@ -48,7 +48,7 @@ export function boardsRouter(options: BoardsRouterOptions): Router {
     res.status(201).json(body);
   });
 
-  router.post('/:id/join', failedAttemptsLimit(options.joinRatePerMin), (req, res) => {
+  router.post('/:id/join', joinLimit(options.joinRatePerMin), (req, res) => {
     const boardId = boardIdParam(req);
     // An unknown board is 404 whatever the body holds (SPEC): a link to a board that is gone
     // says so, not that the form was incomplete.

@@ -1,9 +1,10 @@
 /**
- * A per-client-IP limit on failed attempts at a sensitive route: joining with a key that is
- * wrong (guessing keys) or for a board that does not exist. Only failures count: a workshop of
- * fifty behind one office address all joining in the same minute is the normal case, not an
- * attack (QA: the 31st of them was refused). Once an address has used up its failures, every
- * attempt from it waits, a right key too: otherwise the answer would tell a guess apart.
+ * A per-client-IP limit on joining. Failed attempts (a key that is wrong, guessing keys, or a
+ * board that does not exist) count against `perMinute`; joins that succeed only against ten
+ * times that, so that a workshop of fifty behind one office address all joining in the same
+ * minute is the normal case it is (QA: the 31st of them was refused), while nobody holding a
+ * link can make members without end. Once an address has used up either, every attempt from
+ * it waits, a right key too: otherwise the answer would tell a guess apart.
  */
 import type { RequestHandler } from 'express';
 import { RateLimitError } from '../errors.ts';
@@ -12,27 +13,44 @@ import { TokenBucket } from '../util/token-bucket.ts';
 /** Answers that count against the address: the key was wrong, or there is no such board. */
 const FAILED = new Set([401, 404]);
 
-export function failedAttemptsLimit(perMinute: number): RequestHandler {
-  const buckets = new Map<string, TokenBucket>();
-  const sweep = setInterval(() => buckets.clear(), 10 * 60_000);
+/** How many more joins than failures an address may make. */
+const JOINS_PER_FAILURE = 10;
+
+interface Budget {
+  failures: TokenBucket;
+  joins: TokenBucket;
+}
+
+export function joinLimit(perMinute: number): RequestHandler {
+  const budgets = new Map<string, Budget>();
+  const sweep = setInterval(() => budgets.clear(), 10 * 60_000);
   sweep.unref();
   return (req, res, next) => {
     const ip = req.ip ?? 'unknown';
-    let bucket = buckets.get(ip);
-    if (!bucket) {
-      bucket = new TokenBucket(perMinute / 60, perMinute);
-      buckets.set(ip, bucket);
+    let budget = budgets.get(ip);
+    if (!budget) {
+      const joins = perMinute * JOINS_PER_FAILURE;
+      budget = {
+        failures: new TokenBucket(perMinute / 60, perMinute),
+        joins: new TokenBucket(joins / 60, joins),
+      };
+      budgets.set(ip, budget);
     }
-    // Taken now and given back when the answer was no failure: attempts sent all at once
-    // cannot slip past the limit while the first of them are still being answered.
-    if (!bucket.take()) {
-      next(new RateLimitError(Math.max(1, Math.ceil(bucket.waitMs() / 1000))));
-      return;
+    const { failures, joins } = budget;
+    // A failure is taken now and given back when the answer was none: attempts sent all at
+    // once cannot slip past the limit while the first of them are still being answered.
+    if (!failures.take()) return next(limited(failures));
+    if (!joins.take()) {
+      failures.refund();
+      return next(limited(joins));
     }
-    const taken = bucket;
     res.once('finish', () => {
-      if (!FAILED.has(res.statusCode)) taken.refund();
+      if (!FAILED.has(res.statusCode)) failures.refund();
     });
     next();
   };
+}
+
+function limited(bucket: TokenBucket): RateLimitError {
+  return new RateLimitError(Math.max(1, Math.ceil(bucket.waitMs() / 1000)));
 }

@@ -327,7 +327,7 @@ describe('operator settings and health', () => {
     }
   });
 
-  it('failed joins are rate-limited per IP; a room joining from one address is not (QA)', async () => {
+  it('a room joins from one address at once; only ten times the failure limit caps joins (QA)', async () => {
     const strict = await startTestServer({ JOIN_RATE_PER_MIN: '5' });
     try {
       const created = await strict.createBoard();
@@ -340,6 +340,27 @@ describe('operator settings and health', () => {
         room.push(joined.status);
       }
       expect(room).toEqual(Array(12).fill(200));
+      // Ten times as many as failures, though: nobody holding a link makes members without end.
+      for (let i = 12; i < 50; i++) {
+        const joined = await strict.api(`/api/boards/${created.board.id}/join`, {
+          body: { key: created.keys.participant, name: `Person ${i}` },
+        });
+        room.push(joined.status);
+      }
+      expect(room.filter((status) => status === 200).length).toBe(50);
+      const endless = await strict.api(`/api/boards/${created.board.id}/join`, {
+        body: { key: created.keys.participant, name: 'One too many' },
+      });
+      expect(endless.status).toBe(429);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('failed joins are rate-limited per IP', async () => {
+    const strict = await startTestServer({ JOIN_RATE_PER_MIN: '5' });
+    try {
+      const created = await strict.createBoard();
       // Guessing keys (or board ids) is what counts.
       const statuses: number[] = [];
       for (let i = 0; i < 8; i++) {
