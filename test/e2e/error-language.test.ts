@@ -28,7 +28,7 @@ describe.skipIf(!HAS_CHROMIUM)('errors in the Finnish UI', () => {
   });
 
   it('creating a board without the operator’s token, and joining too often, are told in Finnish', async () => {
-    // Boards need the operator's token here, and one join a minute per address.
+    // Boards need the operator's token here, and one failed join a minute per address.
     const guarded = await startTestServer({
       ADMIN_TOKEN: 'operator-secret-0123456789',
       JOIN_RATE_PER_MIN: '1',
@@ -46,8 +46,11 @@ describe.skipIf(!HAS_CHROMIUM)('errors in the Finnish UI', () => {
       expect(created).not.toMatch(ENGLISH);
 
       const board = await guarded.createBoard({ title: 'Vartioitu', language: 'fi' });
-      // The one join this minute allows.
-      await guarded.join(board.board.id, board.keys.participant, 'Aino');
+      // The one failed join this minute allows: the address waits now, a right key too.
+      const guess = await guarded.api(`/api/boards/${board.board.id}/join`, {
+        body: { key: 'a-guess', name: 'Eve' },
+      });
+      expect(guess.status).toBe(401);
       await page.goto(board.links.participant);
       const name = page.locator('input[name="displayName"]');
 
@@ -62,7 +65,7 @@ describe.skipIf(!HAS_CHROMIUM)('errors in the Finnish UI', () => {
         'displayName',
       );
 
-      // A second join within the minute: the form stays, with how long to wait.
+      // A join within that minute: the form stays, with how long to wait.
       await name.fill('Pia');
       const answer = page.waitForResponse((response) => response.url().endsWith('/join'));
       await page.locator('form.join-form button[type="submit"]').click();
