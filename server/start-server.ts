@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { Config } from './config/config.ts';
+import { exposureWarnings } from './config/exposure.ts';
 import { AppError, StartupError } from './errors.ts';
 import { createHttpApp } from './http/http-app.ts';
 import { createLogger } from './observability/logger.ts';
@@ -110,6 +111,7 @@ export async function startServer(
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${port}`;
   logger.info({ url, dataDir: config.dataDir }, 'Ideamill is serving');
+  for (const warning of exposureWarnings(config)) logger.warn(warning);
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {

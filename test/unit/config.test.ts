@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config/config.ts';
+import { exposureWarnings } from '../../server/config/exposure.ts';
 
 describe('configuration from the environment', () => {
   it('has working defaults', () => {
@@ -97,5 +98,28 @@ describe('configuration from the environment', () => {
       port: 3000,
       adminToken: undefined,
     });
+  });
+});
+
+describe('what an operator left open, said at start', () => {
+  const warnings = (env: Record<string, string>) => exposureWarnings(loadConfig(env));
+
+  it('on a reachable address: board creation, /metrics, and TRUST_PROXY without a loopback HOST', () => {
+    expect(warnings({ TRUST_PROXY: 'true' })).toEqual([
+      expect.stringMatching(
+        /^Anyone who can reach 0\.0\.0\.0:3000 can create boards: set ADMIN_TOKEN/,
+      ),
+      expect.stringMatching(/^\/metrics is open .*set METRICS_TOKEN/),
+      expect.stringMatching(/^TRUST_PROXY is set while .*HOST=127\.0\.0\.1/),
+    ]);
+    const closed = {
+      ADMIN_TOKEN: 'a-long-enough-admin-token-0123',
+      METRICS_TOKEN: 'a-long-enough-metrics-token-0123',
+    };
+    expect(warnings(closed)).toEqual([]);
+  });
+
+  it('nothing on loopback, where only this machine can reach it', () => {
+    expect(warnings({ HOST: '127.0.0.1', TRUST_PROXY: 'true' })).toEqual([]);
   });
 });

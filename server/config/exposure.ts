@@ -1,0 +1,30 @@
+/**
+ * What an operator has left open by leaving a setting out, said once at start. Each is fine on
+ * a laptop (HOST on loopback) and documented; on an address others can reach it is worth a line
+ * in the log, as the settings' defaults are the open ones.
+ */
+import type { Config } from './config.ts';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+export function exposureWarnings(config: Config): string[] {
+  if (LOOPBACK.has(config.host)) return [];
+  const where = `${config.host}:${config.port}`;
+  const warnings: string[] = [];
+  if (!config.adminToken) {
+    warnings.push(
+      `Anyone who can reach ${where} can create boards: set ADMIN_TOKEN to keep that to operators.`,
+    );
+  }
+  if (!config.metricsToken) {
+    warnings.push(`/metrics is open to anyone who can reach ${where}: set METRICS_TOKEN.`);
+  }
+  if (config.trustProxyHops > 0) {
+    warnings.push(
+      `TRUST_PROXY is set while Ideamill listens on ${where}: a client that reaches it directly, ` +
+        'not through the proxy, chooses the address its join limit counts. Behind a proxy, set ' +
+        'HOST=127.0.0.1.',
+    );
+  }
+  return warnings;
+}
