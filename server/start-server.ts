@@ -9,6 +9,7 @@ import { exposureWarnings } from './config/exposure.ts';
 import { AppError, StartupError } from './errors.ts';
 import { createHttpApp } from './http/http-app.ts';
 import { createLogger } from './observability/logger.ts';
+import { MemberConnections } from './realtime/member-connections.ts';
 import { SocketIoTransport } from './realtime/socketio-transport.ts';
 import { YWebsocketTransport } from './realtime/ywebsocket-transport.ts';
 import { createServices, type Services } from './services.ts';
@@ -79,6 +80,7 @@ export async function startServer(
     metrics,
     logger,
     maxMessageBytes: config.limits.maxMessageBytes,
+    connections: new MemberConnections(),
   };
   const socketio = new SocketIoTransport(httpServer, realtime, facilitation, followThrough);
   facilitation.setEvents(socketio);

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { BoardsService } from '../boards/boards-service.ts';
 import type { DocumentRegistry } from '../documents/document-registry.ts';
 import type { Metrics } from '../observability/metrics.ts';
+import type { MemberConnections } from './member-connections.ts';
 
 export interface RealtimeContext {
   boards: BoardsService;
@@ -10,4 +11,6 @@ export interface RealtimeContext {
   metrics: Metrics;
   logger: Logger;
   maxMessageBytes: number;
+  /** Each member's connections over both transports, within MAX_CONNECTIONS_PER_MEMBER. */
+  connections: MemberConnections;
 }

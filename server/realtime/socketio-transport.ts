@@ -127,7 +127,12 @@ export class SocketIoTransport implements BoardEvents {
       );
     }
     try {
-      socket.data.member = this.#context.boards.authenticate(auth.data.boardId, auth.data.token);
+      const member = this.#context.boards.authenticate(auth.data.boardId, auth.data.token);
+      const release = this.#context.connections.admit(member.id);
+      // A socket whose client leaves before it has connected never says 'disconnect'.
+      socket.once('disconnect', release);
+      socket.client.conn.once('close', release);
+      socket.data.member = member;
       next();
     } catch (error) {
       if (error instanceof AppError) return next(refusal(error));

@@ -53,10 +53,12 @@ export class YWebsocketTransport {
   }
 
   #accept(ws: WebSocket, boardId: string, isPrivate: boolean, token: string | null): void {
-    const { boards, documents, metrics, logger } = this.#context;
+    const { boards, documents, metrics, logger, connections } = this.#context;
     let peer: Peer;
+    let release = () => {};
     try {
       const member = boards.authenticate(boardId, token);
+      release = connections.admit(member.id);
       const document = documents.open(isPrivate ? { boardId, owner: member.id } : { boardId });
       ws.binaryType = 'nodebuffer';
       this.#alive.add(ws);
@@ -87,6 +89,7 @@ export class YWebsocketTransport {
         document.receive(peer, data);
       });
       ws.on('close', () => {
+        release();
         metrics.connections.dec({ transport: 'ywebsocket' });
         document.disconnect(peer);
         group.members.delete(transport);
@@ -97,6 +100,7 @@ export class YWebsocketTransport {
       ws.on('pong', () => this.#alive.add(ws));
       ws.on('error', (error) => logger.debug({ err: error, boardId }, 'y-websocket error'));
     } catch (error) {
+      release();
       const refusal =
         error instanceof AppError ? error : new AppError('internal_error', 'Unexpected error.');
       if (!(error instanceof AppError)) logger.error({ err: error }, 'y-websocket accept failed');
