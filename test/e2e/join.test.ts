@@ -141,6 +141,16 @@ describe.skipIf(!HAS_CHROMIUM)('starting and joining a board', () => {
     expect(await storage()).not.toContain(created.keys.participant);
     await other.close();
 
+    // The viewer link pasted into the first tab's address bar (only the fragment changes, so
+    // the page is not loaded again) asks for a name too.
+    await page.goto(created.links.viewer);
+    await page.locator('input[name="displayName"]').waitFor();
+    expect(new URL(page.url()).hash).toBe('');
+    await page.locator('input[name="displayName"]').fill('Fia watching');
+    await page.locator('form.join-form button[type="submit"]').click();
+    await page.locator('[data-testid="my-role"]', { hasText: 'Viewer' }).waitFor();
+    expect(await storage()).not.toContain(created.keys.viewer);
+
     // A membership an earlier client stored with its key keeps working, without the key.
     const id = created.board.id;
     const joined = await server.join(id, created.keys.viewer, 'Vera');

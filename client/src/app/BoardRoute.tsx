@@ -74,6 +74,16 @@ export function BoardRoute({ boardId }: { boardId: string }) {
     [boardId],
   );
 
+  // Another board link pasted into this tab's address bar changes only the fragment: the page
+  // is not loaded again, so the link is read here (a facilitator trying the participant link).
+  useEffect(() => {
+    const onHashChange = () => {
+      if (keyFromHash(window.location.hash)) setAttempt((n) => n + 1);
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the check on retry.
   useEffect(() => {
     const fromLink = keyFromHash(window.location.hash);
