@@ -32,3 +32,24 @@ it('keeps named and manual snapshots and the newest automatic ones, thins the re
   // Thinning again changes nothing.
   expect(snapshotsToThin(kept, now)).toEqual([]);
 });
+
+it('keeps the way back from a restore or a round for a month, whatever is saved after it (QA)', () => {
+  const snapshots: Snapshot[] = [
+    // A restore, and a round, with an hour of editing after each: a periodic snapshot every
+    // 5 minutes, in the same hour as the way back and newer than it.
+    snap('before-restore', 61 * 60_000, { reason: 'before_restore' }),
+    snap('before-round', 2 * HOUR + 60_000, { reason: 'before_round' }),
+    snap('old-way-back', 31 * 24 * HOUR, { reason: 'before_restore' }),
+  ];
+  for (let i = 0; i < 30; i++) snapshots.push(snap(`p${i}`, i * 5 * 60_000));
+  const dropped = new Set(snapshotsToThin(snapshots, now));
+  expect(dropped.has('before-restore')).toBe(false);
+  expect(dropped.has('before-round')).toBe(false);
+  // After a month it goes, as periodic ones do.
+  expect(dropped.has('old-way-back')).toBe(true);
+  // The periodic ones are thinned as before: the newest ten, then one for each hour the rest
+  // reach into (2 h 25 min back: hours 0, 1 and 2).
+  expect(snapshots.filter((s) => s.reason === 'periodic' && !dropped.has(s.id)).length).toBe(
+    KEEP_NEWEST + 3,
+  );
+});
