@@ -14,12 +14,14 @@ describe.skipIf(!HAS_CHROMIUM)('follow-ups from the top results', () => {
   let browser: Browser;
   let fran: Person;
   let boardId: string;
+  let participantKey: string;
 
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchBrowser();
     const created = await server.createBoard({ title: 'Service day', template: 'idea-mill' });
     boardId = created.board.id;
+    participantKey = created.keys.participant;
     await server.join(boardId, created.keys.participant, 'Ben');
     const facilitator = await server.join(boardId, created.keys.facilitator, 'Seeder');
     await seedBoard(
@@ -106,5 +108,21 @@ describe.skipIf(!HAS_CHROMIUM)('follow-ups from the top results', () => {
     await openTab(fran.page, 'Follow-ups');
     expect(await due.inputValue()).toBe('2027-01-05');
     expect(await dueOf()).toBe('2027-01-05');
+  });
+
+  it('offers one Ben however often Ben joined again, and the earlier one only while he owns follow-ups (QA)', async () => {
+    // Ben comes back from three new devices: three new members named Ben.
+    for (let n = 0; n < 3; n++) await server.join(boardId, participantKey, 'Ben');
+    await fran.page.reload();
+    await openTab(fran.page, 'Voting');
+    const owner = fran.page.getByTestId('round-results').getByRole('combobox', { name: 'Owner' });
+    await expect
+      .poll(() => owner.locator('option').allTextContents())
+      .toContain('Ben (an earlier visit)');
+    const bens = (await owner.locator('option').allTextContents()).filter((label) =>
+      label.startsWith('Ben'),
+    );
+    // The first Ben owns the follow-ups above, so he stays, marked; the newest is plain Ben.
+    expect(bens).toEqual(['Ben', 'Ben (an earlier visit)']);
   });
 });

@@ -1,10 +1,12 @@
-/** The options of a member picker (a follow-up's owner): one per member of the board. */
-import type { KnownMember } from './use-members.ts';
+/** The options of a member picker (a follow-up's owner): the board's current members. */
+import { useT } from '../i18n/i18n.tsx';
+import type { ListedMember } from './member-list.ts';
 
-export function MemberOptions({ members }: { members: readonly KnownMember[] }) {
+export function MemberOptions({ members }: { members: readonly ListedMember[] }) {
+  const t = useT();
   return members.map((member) => (
     <option key={member.id} value={member.id}>
-      {member.name}
+      {member.earlier ? t.workshop.earlierMember(member.name) : member.name}
     </option>
   ));
 }

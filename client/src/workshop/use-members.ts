@@ -7,6 +7,7 @@ import type { ListMembersResponse } from '../../../shared/api.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { BoardSession } from '../board/board-session.ts';
 import type { PresenceState } from '../board/presence.ts';
+import { currentMembers, type ListedMember, type MemberContext } from './member-list.ts';
 import { useWorkshop } from './use-workshop.ts';
 
 export interface KnownMember {
@@ -26,7 +27,7 @@ function presentMembers(session: BoardSession): KnownMember[] {
   return members;
 }
 
-export function useKnownMembers(session: BoardSession, enabled: boolean): KnownMember[] {
+export function useKnownMembers(session: BoardSession, enabled: boolean): ListedMember[] {
   const [state] = useWorkshop();
   const [present, setPresent] = useState(() => presentMembers(session));
   const [joined, setJoined] = useState<KnownMember[]>([]);
@@ -55,7 +56,14 @@ export function useKnownMembers(session: BoardSession, enabled: boolean): KnownM
     const { memberId, name } = followUp.owner;
     if (memberId && !byId.has(memberId)) byId.set(memberId, { id: memberId, name });
   }
-  return Array.from(byId.values())
-    .filter((member) => member.role !== 'viewer')
-    .sort((a, b) => a.name.localeCompare(b.name));
+  const context: MemberContext = {
+    meId: session.me.id,
+    present: new Set(present.map((member) => member.id)),
+    joinOrder: new Map(joined.map((member, index) => [member.id, index])),
+    owners: new Set(state.followUps.flatMap((followUp) => followUp.owner.memberId ?? [])),
+  };
+  return currentMembers(
+    Array.from(byId.values()).filter((member) => member.role !== 'viewer'),
+    context,
+  );
 }

@@ -201,6 +201,7 @@ export const workshop = {
   restoredRemoved: (count: number) =>
     count === 1 ? 'It took 1 item off the board.' : `It took ${count} items off the board.`,
   undoRestore: 'Undo the restore',
+  earlierMember: (name: string) => `${name} (an earlier visit)`,
   restoredBy: (name: string) =>
     `${name} restored the board to a saved version. How it was just before is saved as a version too (History & export).`,
 

@@ -192,6 +192,7 @@ export const workshop: Catalogue['workshop'] = {
   restoredRemoved: (count: number) =>
     count === 1 ? 'Taululta poistui 1 kohde.' : `Taululta poistui ${count} kohdetta.`,
   undoRestore: 'Peru palautus',
+  earlierMember: (name: string) => `${name} (aiempi käynti)`,
   restoredBy: (name: string) =>
     `${name} palautti taulun tallennettuun versioon. Sitä juuri edeltänyt tila on tallessa versiona (Historia ja vienti).`,
 
