@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FollowUp } from '../../shared/follow-through.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { openAs, openTab, type Person, seedBoard } from './workshop-helpers.ts';
+import { openAs, openTab, type Person, screenshot, seedBoard } from './workshop-helpers.ts';
 
 describe.skipIf(!HAS_CHROMIUM)('follow-ups from the top results', () => {
   let server: TestServer;
@@ -124,5 +124,29 @@ describe.skipIf(!HAS_CHROMIUM)('follow-ups from the top results', () => {
     );
     // The first Ben owns the follow-ups above, so he stays, marked; the newest is plain Ben.
     expect(bens).toEqual(['Ben', 'Ben (an earlier visit)']);
+  });
+
+  it('says when a follow-up still open is past its due date, and by how much (QA)', async () => {
+    const [first] = await followUps();
+    const late = await server.api(`/api/boards/${boardId}/followups/${first?.id}`, {
+      method: 'PATCH',
+      token: fran.token,
+      body: { due: '2020-01-01', status: 'in_progress' },
+    });
+    expect(late.status).toBe(200);
+    await openTab(fran.page, 'Follow-ups');
+    const card = fran.page.locator(`[data-followup-id="${first?.id}"]`);
+    await card
+      .getByTestId('followup-overdue')
+      .getByText(/^Overdue by \d+ days$/)
+      .waitFor();
+    await screenshot(fran.page, 'followups-overdue', `[data-followup-id="${first?.id}"]`);
+    // Done is done, however late.
+    await server.api(`/api/boards/${boardId}/followups/${first?.id}`, {
+      method: 'PATCH',
+      token: fran.token,
+      body: { status: 'done' },
+    });
+    await card.getByTestId('followup-overdue').waitFor({ state: 'detached' });
   });
 });

@@ -12,6 +12,7 @@ import { useT } from '../i18n/i18n.tsx';
 import { DeliberateSelect } from './DeliberateSelect.tsx';
 import { MemberOptions } from './MemberOptions.tsx';
 import { Modal } from './Modal.tsx';
+import { daysOverdue, localToday } from './overdue.ts';
 import { ownerName } from './owner-name.ts';
 import { useItems } from './use-items.ts';
 import { type KnownMember, useKnownMembers } from './use-members.ts';
@@ -195,6 +196,7 @@ function FollowUpCard({
     const changed = typed.trim() || null;
     if (changed !== (followUp.notes ?? null)) void update({ notes: changed });
   });
+  const overdue = daysOverdue(followUp, localToday());
   return (
     <li
       ref={leaving}
@@ -240,6 +242,11 @@ function FollowUpCard({
           <input key={due.key} {...due.props} type="date" disabled={!isFacilitator} />
         </label>
       </div>
+      {overdue > 0 && (
+        <p className="wk-overdue" data-testid="followup-overdue">
+          {t.workshop.overdue(overdue)}
+        </p>
+      )}
       {followUp.owner.email && <p className="wk-muted">{followUp.owner.email}</p>}
       <label>
         {t.workshop.notes}

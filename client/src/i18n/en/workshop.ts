@@ -135,6 +135,7 @@ export const workshop = {
   ownerEmail: 'E-mail (optional)',
   pickMember: 'Choose a member',
   due: 'Due date',
+  overdue: (days: number) => (days === 1 ? 'Overdue by a day' : `Overdue by ${days} days`),
   status: 'Status',
   statuses: {
     open: 'Open',

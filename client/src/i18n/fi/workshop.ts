@@ -129,6 +129,7 @@ export const workshop: Catalogue['workshop'] = {
   ownerEmail: 'Sähköposti (valinnainen)',
   pickMember: 'Valitse jäsen',
   due: 'Määräpäivä',
+  overdue: (days: number) => (days === 1 ? 'Myöhässä päivän' : `Myöhässä ${days} päivää`),
   status: 'Tila',
   statuses: {
     open: 'Avoin',
