@@ -800,6 +800,14 @@ describe('Markdown report', () => {
     expect(report).toContain('- Viety: 2025-03-14 12:34 UTC');
     expect(report).toContain('- Osallistujat: 5 (1 fasilitaattori, 3 osallistujaa, 1 katselija)');
     expect(report).not.toContain('- Versio:');
+    // People who joined again from other devices are members again: counted once by name (QA).
+    const rejoined = fixture();
+    for (let week = 0; week < 51; week++) {
+      rejoined.members.push({ id: `m-p1-${week}`, name: 'Juha Korhonen', role: 'participant' });
+    }
+    expect(toMarkdown(rejoined)).toContain(
+      '- Osallistujat: 5 (1 fasilitaattori, 3 osallistujaa, 1 katselija)',
+    );
     // A saved version's report says which, in the words the history panel uses.
     const snapshot = { id: 's-1', name: 'Ennen lounasta', createdAt: '2025-03-14T11:00:00.000Z' };
     expect(toMarkdown({ ...fixture(), snapshot })).toContain(

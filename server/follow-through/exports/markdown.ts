@@ -46,13 +46,17 @@ function header(model: BoardExport, labels: ExportLabels): string {
     const name = model.snapshot.name ? `${mdInline(model.snapshot.name)}, ` : '';
     lines.push(`- ${labels.snapshot}: ${name}${formatTimestamp(model.snapshot.createdAt)}`);
   }
+  // People, as far as names tell: everyone who joins again from another device is a member
+  // again, and a year of weekly sessions made "806 participants" of 18 people (QA).
+  const people = (members: readonly { name: string }[]) =>
+    new Set(members.map((member) => member.name)).size;
   const byRole = ROLES.map((role) => {
-    const count = model.members.filter((member) => member.role === role).length;
+    const count = people(model.members.filter((member) => member.role === role));
     const [one, many] = labels.roles[role];
     return count === 0 ? null : `${count} ${count === 1 ? one : many}`;
   }).filter((part) => part !== null);
   const roles = byRole.length > 0 ? ` (${byRole.join(', ')})` : '';
-  lines.push(`- ${labels.participants}: ${model.members.length}${roles}`);
+  lines.push(`- ${labels.participants}: ${people(model.members)}${roles}`);
   return lines.join('\n');
 }
 
