@@ -203,4 +203,31 @@ describe.skipIf(!HAS_CHROMIUM)('version history', () => {
     await notice.getByText(/^You restored the board to a saved version/).waitFor();
     await fia.page.context().close();
   });
+
+  it('the restore dialog says how many items the restore takes off the board, before it does (QA)', async () => {
+    const created = await server.createBoard({ title: 'Before restoring' });
+    const id = created.board.id;
+    const fia = await openAs(browser, server, id, created.keys.facilitator, 'Fia');
+    const live = server.documents.open({ boardId: id });
+    await server.api(`/api/boards/${id}/snapshots`, {
+      token: fia.token,
+      body: { name: 'Start of the day' },
+    });
+    live.change((doc) => {
+      addItem(doc, { type: 'note', x: 0, y: 0, text: 'Written after the version' });
+      addItem(doc, { type: 'note', x: 240, y: 0, text: 'Also after it' });
+    });
+    await fia.page.getByText('Also after it').first().waitFor();
+    await openTab(fia.page, 'History & export');
+    const version = fia.page.locator('[data-snapshot-id]', { hasText: 'Start of the day' });
+    await version.getByRole('button', { name: 'Restore' }).click();
+    const dialog = fia.page.getByRole('dialog', { name: 'Restore this version?' });
+    await dialog
+      .getByTestId('restore-change')
+      .getByText('It takes 2 items off the board as it is now and brings back 0.')
+      .waitFor();
+    await screenshot(fia.page, 'history-restore-dialog-count');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await fia.page.context().close();
+  });
 });

@@ -5,7 +5,7 @@
  */
 import './history.css';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import type { Snapshot } from '../../../shared/follow-through.ts';
+import type { BoardExport, Snapshot } from '../../../shared/follow-through.ts';
 import { useFocusSuccessor } from '../app/focus-successor.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import type { Catalogue } from '../i18n/en/index.ts';
@@ -16,6 +16,7 @@ import { useDateFormat } from './format.ts';
 import { Modal } from './Modal.tsx';
 import { ReportPreview } from './ReportPreview.tsx';
 import { useBusy } from './use-busy.ts';
+import { useItems } from './use-items.ts';
 import { openRoundOf, useWorkshop } from './use-workshop.ts';
 
 type Words = Catalogue['workshop'];
@@ -112,6 +113,35 @@ function Preview({
   );
 }
 
+/**
+ * What restoring a version would do to the board's items, as the board is now: how many it
+ * takes away and how many it brings back. Null until the version's items have come (or if they
+ * could not: the dialog still works without the count).
+ */
+function useRestoreChange(snapshotId: string): { removed: number; added: number } | null {
+  const session = useBoardSession();
+  const items = useItems(session.doc);
+  const [versionIds, setVersionIds] = useState<ReadonlySet<string> | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    fetchExport(session, exportRoute('json', snapshotId))
+      .then((response) => response.json() as Promise<BoardExport>)
+      .then(
+        (model) => !cancelled && setVersionIds(new Set(model.items.map((item) => item.id))),
+        () => {},
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [session, snapshotId]);
+  if (!versionIds) return null;
+  const now = new Set(items.map((item) => item.id));
+  return {
+    removed: items.filter((item) => !versionIds.has(item.id)).length,
+    added: [...versionIds].filter((id) => !now.has(id)).length,
+  };
+}
+
 function ConfirmRestore({
   snapshot,
   gone,
@@ -131,9 +161,16 @@ function ConfirmRestore({
   // The Restore button goes with the version: a focus left on it would fall out of the dialog,
   // where Escape no longer closes it.
   const handOver = useFocusSuccessor<HTMLButtonElement>(() => closeRef.current);
+  const change = useRestoreChange(snapshot.id);
   return (
     <Modal title={t.workshop.confirmRestoreTitle} onClose={onClose}>
       <p>{t.workshop.confirmRestore(name)}</p>
+      {/* How much goes, before it goes: a version from months back takes nearly everything (QA). */}
+      {change && (
+        <p className={change.removed > 0 ? 'wk-notice' : undefined} data-testid="restore-change">
+          {t.workshop.restoreWillChange(change.removed, change.added)}
+        </p>
+      )}
       {gone && <Gone />}
       {/* Items come and go under people's votes: votes on items the restore removes are left
           out when the round closes. */}

@@ -194,6 +194,8 @@ export const workshop: Catalogue['workshop'] = {
     count === 1 ? 'Taululta poistui 1 kohde.' : `Taululta poistui ${count} kohdetta.`,
   undoRestore: 'Peru palautus',
   earlierMember: (name: string) => `${name} (aiempi käynti)`,
+  restoreWillChange: (removed: number, added: number) =>
+    `Taulun nykyisistä kohteista poistuu ${removed} ja takaisin tulee ${added}.`,
   restoredBy: (name: string) =>
     `${name} palautti taulun tallennettuun versioon. Sitä juuri edeltänyt tila on tallessa versiona (Historia ja vienti).`,
 
