@@ -38,10 +38,17 @@ describe.skipIf(!HAS_CHROMIUM)('history and export upkeep', () => {
 
     // A change, then a round: the board as it was is kept as a version before the round.
     let changes = 0;
-    const roundAfterAChange = async (title?: string) => {
+    const change = () =>
       server.documents.open({ boardId }).change((doc) => {
         addItem(doc, { type: 'note', x: 0, y: 0, text: `Change ${++changes}` });
       });
+    /** A change, then the timer's periodic version, taken now. */
+    const periodicAfterAChange = () => {
+      change();
+      return server.followThrough.snapshots.take(boardId, { reason: 'periodic' });
+    };
+    const roundAfterAChange = async (title?: string) => {
+      change();
       const opened = await server.api<{ round: { id: string } }>(`/api/boards/${boardId}/rounds`, {
         token: fran.token,
         body: { budget: 1, ...(title ? { title } : {}) },
@@ -59,17 +66,19 @@ describe.skipIf(!HAS_CHROMIUM)('history and export upkeep', () => {
     await firstPick.waitFor();
     await rows(aino).filter({ hasText: 'Ennen äänestyskierrosta ’First pick’' }).waitFor();
 
-    // The newest ten automatic versions stay; of older ones within the hour, only one.
-    for (let n = 1; n <= KEEP_NEWEST; n++) await roundAfterAChange();
-    await expect.poll(() => rows(fran).count()).toBe(KEEP_NEWEST + 1);
-    await rows(fran).filter({ hasText: 'Before voting round ‘Round 2’' }).waitFor();
+    // The newest ten periodic versions stay; of older ones within the hour, only one. (The way
+    // back from a round is kept for 30 days, whatever comes after it.)
+    const oldest = periodicAfterAChange();
+    for (let n = 1; n <= KEEP_NEWEST; n++) periodicAfterAChange();
+    await expect.poll(() => rows(fran).count()).toBe(KEEP_NEWEST + 2);
+    const oldestRow = fran.page.locator(`[data-snapshot-id="${oldest.id}"]`);
 
-    // Fran is about to restore the oldest when the next round lets it go.
-    await firstPick.getByRole('button', { name: 'Restore' }).click();
+    // Fran is about to restore the oldest when the next one lets it go.
+    await oldestRow.getByRole('button', { name: 'Restore' }).click();
     const confirm = fran.page.getByRole('dialog', { name: 'Restore this version?' });
     await confirm.waitFor();
     await confirm.getByRole('button', { name: 'Restore' }).focus();
-    await roundAfterAChange();
+    periodicAfterAChange();
     await confirm.getByTestId('version-gone').waitFor();
     expect(await confirm.getByTestId('version-gone').innerText()).toBe(
       'This version is no longer kept: older automatic versions are thinned out as time passes.',
@@ -81,26 +90,28 @@ describe.skipIf(!HAS_CHROMIUM)('history and export upkeep', () => {
     await fran.page.keyboard.press('Escape');
     await confirm.waitFor({ state: 'detached' });
 
-    // Gone from both pages' lists, without a reload.
-    await firstPick.waitFor({ state: 'detached' });
-    await rows(aino)
-      .filter({ hasText: 'First pick' })
+    // Gone from both pages' lists, without a reload; the round's way back stays.
+    await oldestRow.waitFor({ state: 'detached' });
+    await aino.page
+      .locator(`[data-snapshot-id="${oldest.id}"]`)
       .waitFor({ state: 'detached', timeout: 5000 });
-    expect(await rows(fran).count()).toBe(KEEP_NEWEST + 1);
-    expect(await rows(aino).count()).toBe(KEEP_NEWEST + 1);
+    expect(await rows(fran).count()).toBe(KEEP_NEWEST + 2);
+    expect(await rows(aino).count()).toBe(KEEP_NEWEST + 2);
+    const firstPickId = (await firstPick.getAttribute('data-snapshot-id')) ?? '';
 
     // A snapshot stored before the server recorded its round still reads as it did.
     server.db.prepare('UPDATE snapshots SET round_id = NULL WHERE board_id = ?').run(boardId);
     await Promise.all([fran.page.reload(), aino.page.reload()]);
     await openTab(fran.page, 'History & export');
     await openTab(aino.page, 'Historia ja vienti');
-    const title = (person: Person) => rows(person).first().locator('.wk-version-name');
+    const title = (person: Person) =>
+      person.page.locator(`[data-snapshot-id="${firstPickId}"] .wk-version-name`);
     await expect.poll(() => title(fran).innerText()).toMatch(/^Before a voting round\n/);
     await expect.poll(() => title(aino).innerText()).toMatch(/^Ennen äänestyskierrosta\n/);
   });
 
   it('says in the preview that rounds and follow-ups are shown as they are now', async () => {
-    const row = fran.page.locator('[data-snapshot-id]').first();
+    const row = fran.page.locator('[data-snapshot-id]', { hasText: 'Before a voting round' });
     await row.getByRole('button', { name: 'Preview' }).click();
     const dialog = fran.page.getByRole('dialog', { name: /^Preview: Before a voting round/ });
     await dialog.getByTestId('snapshot-preview').getByRole('heading', { level: 3 }).waitFor();

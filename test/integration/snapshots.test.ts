@@ -344,10 +344,18 @@ describe('the history as connected clients see it', () => {
     const editor = socketIoClient(quiet.url, id, tokens.facilitator);
     await editor.synced;
     const onServer = () => itemsOf(quiet.documents.open({ boardId: id }).doc);
-    /** A change, then a round: one `before_round` snapshot. */
-    const periodicAfterAChange = async (title?: string) => {
+    const change = async () => {
       const note = addItem(editor.doc, { type: 'note', x: 0, y: 0, text: 'a change' });
       await waitFor(() => onServer().has(note), 'the note on the server');
+    };
+    /** A change, then a periodic snapshot (the timer's, taken now). */
+    const periodicAfterAChange = async () => {
+      await change();
+      return quiet.followThrough.snapshots.take(id, { reason: 'periodic' });
+    };
+    /** A change, then a round: one `before_round` snapshot. */
+    const roundAfterAChange = async (title?: string) => {
+      await change();
       const opened = await quiet.api<{ round: { id: string; title: string } }>(
         `/api/boards/${id}/rounds`,
         { token: tokens.facilitator, body: { budget: 1, ...(title ? { title } : {}) } },
@@ -366,7 +374,7 @@ describe('the history as connected clients see it', () => {
           token: tokens.viewer,
         })
       ).body.snapshots;
-    return { id, tokens, editor, periodicAfterAChange, list };
+    return { id, tokens, editor, periodicAfterAChange, roundAfterAChange, list };
   }
 
   it('a snapshot thinned out by retention is announced to every open page, which can drop it', async () => {
@@ -384,14 +392,15 @@ describe('the history as connected clients see it', () => {
     });
     expect(saved.status).toBe(201);
 
-    // The newest 10 automatic snapshots stay; of older ones, one per hour: the 12th automatic
-    // snapshot taken within the hour lets the oldest go.
+    // The newest 10 periodic snapshots stay; of older ones, one per hour: the 12th periodic
+    // snapshot taken within the hour lets the oldest go. (A round's or a restore's way back is
+    // kept for 30 days: retention.ts.)
     for (let n = 0; n < KEEP_NEWEST + 1; n++) await periodicAfterAChange();
     await waitFor(() => created.length === KEEP_NEWEST + 2, 'every snapshot announced');
     expect(deleted).toEqual([]);
     await periodicAfterAChange();
     await waitFor(() => deleted.length === 1, 'the thinned snapshot announced');
-    const oldest = created.find((s) => s.reason === 'before_round')!;
+    const oldest = created.find((s) => s.reason === 'periodic')!;
     expect(deleted).toEqual([[oldest.id]]);
 
     // What the page holds after applying both events is what the server lists.
@@ -410,9 +419,9 @@ describe('the history as connected clients see it', () => {
   });
 
   it('a snapshot taken before a voting round names that round', async () => {
-    const { editor, periodicAfterAChange, list } = await board();
-    const named = await periodicAfterAChange('First pick');
-    const untitled = await periodicAfterAChange();
+    const { editor, roundAfterAChange, list } = await board();
+    const named = await roundAfterAChange('First pick');
+    const untitled = await roundAfterAChange();
     const [second, first] = await list();
     expect(first).toMatchObject({
       reason: 'before_round',
