@@ -19,7 +19,6 @@ export function exportRouter(boards: BoardsService, exports: ExportService): Rou
     const { body, contentType, filename } = renderExport(model, query.format, query);
     res.setHeader('Content-Type', contentType);
     res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-    res.setHeader('Cache-Control', 'no-store');
     res.send(body);
   });
   return router;

@@ -79,6 +79,8 @@ describe('GET /api/boards/:id/export', () => {
       const { status, headers, body } = await get(`format=${format}`);
       expect(status).toBe(200);
       expect(headers.get('content-type')).toContain(type);
+      // A board's content, fetched with a member's token: no cache keeps it.
+      expect(headers.get('cache-control')).toBe('no-store');
       expect(headers.get('content-disposition')).toMatch(
         new RegExp(
           `^attachment; filename="workshop${format === 'csv' ? '-items' : ''}\\.${format}"$`,

@@ -10,6 +10,7 @@ import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { useDateFormat } from './format.ts';
 import { MemberOptions } from './MemberOptions.tsx';
+import type { ListedMember } from './member-list.ts';
 import { useBusy } from './use-busy.ts';
 import { useItems } from './use-items.ts';
 import { useKnownMembers } from './use-members.ts';
@@ -40,11 +41,9 @@ export function Ranking({ results, items }: { results: RoundResult[]; items: Ite
   );
 }
 
-function FollowUpsFromTop({ view }: { view: RoundView }) {
+function FollowUpsFromTop({ view, members }: { view: RoundView; members: ListedMember[] }) {
   const t = useT();
-  const session = useBoardSession();
   const store = useWorkshopStore();
-  const members = useKnownMembers(session, true);
   const top = useWholeNumber(3, 1, 100);
   const id = useId();
   // '' is nobody: the follow-ups start unassigned, and each gets its owner later.
@@ -97,11 +96,16 @@ function FollowUpsFromTop({ view }: { view: RoundView }) {
   );
 }
 
-function ClosedRound({ view, shown }: { view: RoundView; shown: boolean }) {
+function ClosedRound(props: {
+  view: RoundView;
+  shown: boolean;
+  items: Item[];
+  members: ListedMember[];
+}) {
+  const { view, shown, items } = props;
   const t = useT();
   const format = useDateFormat();
   const session = useBoardSession();
-  const items = useItems(session.doc);
   const store = useWorkshopStore();
   const headingId = useId();
   const excluded = (view.excluded ?? []).reduce((sum, entry) => sum + entry.votes, 0);
@@ -132,7 +136,7 @@ function ClosedRound({ view, shown }: { view: RoundView; shown: boolean }) {
         </button>
       </div>
       {session.me.role === 'facilitator' && (view.results?.length ?? 0) > 0 && (
-        <FollowUpsFromTop view={view} />
+        <FollowUpsFromTop view={view} members={props.members} />
       )}
     </section>
   );
@@ -142,6 +146,9 @@ export function RoundResults() {
   const t = useT();
   const session = useBoardSession();
   const items = useItems(session.doc);
+  // Once for every closed round: read per round, a year of rounds read the board and asked the
+  // server for its members 52 times over.
+  const members = useKnownMembers(session, session.me.role === 'facilitator');
   const [state] = useWorkshop();
   const closed = state.rounds.filter((view) => view.round.status === 'closed').reverse();
   const shown = shownRoundOf(state);
@@ -153,7 +160,15 @@ export function RoundResults() {
       {closed.length === 0 ? (
         <p className="wk-muted">{t.workshop.noClosedRounds}</p>
       ) : (
-        closed.map((view) => <ClosedRound key={view.round.id} view={view} shown={view === shown} />)
+        closed.map((view) => (
+          <ClosedRound
+            key={view.round.id}
+            view={view}
+            shown={view === shown}
+            items={items}
+            members={members}
+          />
+        ))
       )}
     </section>
   );
