@@ -149,4 +149,57 @@ describe.skipIf(!HAS_CHROMIUM)('follow-ups from the top results', () => {
     });
     await card.getByTestId('followup-overdue').waitFor({ state: 'detached' });
   });
+
+  it('folds away what was done or dropped before the panel opened, under each owner', async () => {
+    const [first, second, third] = await followUps();
+    // The first is done (above); Ben drops the second.
+    await server.api(`/api/boards/${boardId}/followups/${second?.id}`, {
+      method: 'PATCH',
+      token: fran.token,
+      body: { status: 'dropped' },
+    });
+    const panel = fran.page.getByTestId('followup-panel');
+    const cardIn = (group: string, followUp?: FollowUp) =>
+      panel.locator(`${group} [data-followup-id="${followUp?.id}"]`);
+    const cardOf = (followUp?: FollowUp) => cardIn('', followUp);
+    // Opening the panel again folds them: another tab, then back.
+    await openTab(fran.page, 'Voting');
+    await openTab(fran.page, 'Follow-ups');
+    await cardOf(third).waitFor();
+    expect(await cardOf(first).count()).toBe(0);
+    expect(await cardOf(second).count()).toBe(0);
+    const unassigned = panel.locator('section.wk-owner[aria-label="Unassigned"]');
+    await unassigned.getByRole('button', { name: 'Show done and dropped (1)' }).waitFor();
+    const ben = panel.locator('section.wk-owner[aria-label="Ben"]');
+    const benFold = ben.getByRole('button', { name: /done and dropped/ });
+    expect(await benFold.textContent()).toBe('Show done and dropped (1)');
+    expect(await benFold.getAttribute('aria-expanded')).toBe('false');
+
+    await benFold.click();
+    await cardIn('section.wk-owner[aria-label="Ben"] .wk-status-dropped', second).waitFor();
+    expect(await benFold.textContent()).toBe('Hide done and dropped');
+    expect(await benFold.getAttribute('aria-expanded')).toBe('true');
+    expect(await benFold.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await cardOf(first).count()).toBe(0);
+
+    // One finished while the panel is open stays in sight, under Done.
+    await cardOf(third).getByRole('combobox', { name: 'Status' }).selectOption('done');
+    await cardIn('section.wk-owner[aria-label="Ben"] .wk-status-done', third).waitFor();
+    await screenshot(fran.page, 'followups-folded', '[data-testid="followup-panel"]');
+
+    // Closing the fold takes every finished one of Ben's, and the focus stays on the button.
+    await benFold.click();
+    await cardOf(third).waitFor({ state: 'detached' });
+    expect(await cardOf(second).count()).toBe(0);
+    expect(await benFold.textContent()).toBe('Show done and dropped (2)');
+    expect(await benFold.evaluate((button) => button === document.activeElement)).toBe(true);
+    // A folded one opened again elsewhere comes back into sight on its own.
+    await server.api(`/api/boards/${boardId}/followups/${third?.id}`, {
+      method: 'PATCH',
+      token: fran.token,
+      body: { status: 'in_progress' },
+    });
+    await cardIn('section.wk-owner[aria-label="Ben"] .wk-status-in_progress', third).waitFor();
+    expect(await benFold.textContent()).toBe('Show done and dropped (1)');
+  });
 });

@@ -1,8 +1,10 @@
 /**
  * Every follow-up of the board, grouped by owner and then by status, editable in place and
  * updated live. Facilitators edit everything; an owner edits status and notes of their own.
+ * What was already done or dropped when the panel opened is folded away under each owner
+ * (a board used every week gathers hundreds): one button shows it and hides it again.
  */
-import { type KeyboardEvent, useCallback, useId, useRef, useState } from 'react';
+import { Fragment, type KeyboardEvent, useCallback, useId, useRef, useState } from 'react';
 import { itemLabel } from '../../../shared/board-document.ts';
 import { FOLLOW_UP_STATUSES } from '../../../shared/constants.ts';
 import type { FollowUp, FollowUpStatus } from '../../../shared/follow-through.ts';
@@ -257,20 +259,70 @@ function FollowUpCard({
   );
 }
 
+const isFinished = (followUp: FollowUp) =>
+  followUp.status === 'done' || followUp.status === 'dropped';
+
+/**
+ * Which finished follow-ups the panel keeps folded. One it has shown unfinished stays in sight
+ * when it is finished (its owner may be typing in it, and whoever finished it sees where it
+ * went); the rest are folded until their owner's fold is opened, and all of them again when it
+ * is closed.
+ */
+function useFolded(followUps: FollowUp[]) {
+  const seenUnfinished = useRef(new Set<string>());
+  for (const followUp of followUps) {
+    if (!isFinished(followUp)) seenUnfinished.current.add(followUp.id);
+  }
+  const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
+  return {
+    isFolded: (followUp: FollowUp) =>
+      isFinished(followUp) && !opened.has(followUp.id) && !seenUnfinished.current.has(followUp.id),
+    show: (ids: string[]) => setOpened((current) => new Set([...current, ...ids])),
+    hide: (ids: string[]) => {
+      for (const id of ids) seenUnfinished.current.delete(id);
+      setOpened((current) => new Set([...current].filter((id) => !ids.includes(id))));
+    },
+  };
+}
+
+/** An owner's fold of finished follow-ups: says how many it holds, and opens and closes. */
+function FoldToggle(props: {
+  finished: FollowUp[];
+  hidden: number;
+  fold: ReturnType<typeof useFolded>;
+}) {
+  const t = useT();
+  const ids = props.finished.map((followUp) => followUp.id);
+  const open = props.hidden === 0;
+  return (
+    <button
+      type="button"
+      className="wk-small wk-fold"
+      aria-expanded={open}
+      onClick={() => (open ? props.fold.hide(ids) : props.fold.show(ids))}
+    >
+      {open ? t.workshop.hideFinished : t.workshop.showFinished(props.hidden)}
+    </button>
+  );
+}
+
 export function FollowUpPanel() {
   const t = useT();
   const session = useBoardSession();
   const items = useItems(session.doc);
   const [state] = useWorkshop();
   const members = useKnownMembers(session, session.me.role === 'facilitator');
+  const fold = useFolded(state.followUps);
   const byOwner = new Map<string, FollowUp[]>();
   for (const followUp of state.followUps) {
     const owner = ownerName(followUp.owner, t);
     byOwner.set(owner, [...(byOwner.get(owner) ?? []), followUp]);
   }
   const owners = Array.from(byOwner.keys()).sort((a, b) => a.localeCompare(b));
+  const finishedOf = (owner: string) => (byOwner.get(owner) ?? []).filter(isFinished);
+  // The cards drawn: a finished one only while it is not folded.
   const groupOf = (owner: string, status: string) =>
-    (byOwner.get(owner) ?? []).filter((f) => f.status === status);
+    (byOwner.get(owner) ?? []).filter((f) => f.status === status && !fold.isFolded(f));
   // The cards as the panel shows them, for the focus to go on from one that leaves.
   const order = owners.flatMap((owner) =>
     FOLLOW_UP_STATUSES.flatMap((status) => groupOf(owner, status).map((f) => f.id)),
@@ -307,25 +359,38 @@ export function FollowUpPanel() {
           <h3>{owner}</h3>
           {FOLLOW_UP_STATUSES.map((status) => {
             const group = groupOf(owner, status);
-            if (group.length === 0) return null;
+            const finished = status === 'done' ? finishedOf(owner) : [];
             return (
-              <div key={status} className={`wk-status-group wk-status-${status}`}>
-                <h4>{t.workshop.statuses[status]}</h4>
-                <ul>
-                  {group.map((followUp) => (
-                    <FollowUpCard
-                      key={followUp.id}
-                      followUp={followUp}
-                      members={members}
-                      handOver={handOver}
-                      label={
-                        itemLabel(items.find((item) => item.id === followUp.itemId)) ||
-                        t.workshop.deletedItem
-                      }
-                    />
-                  ))}
-                </ul>
-              </div>
+              <Fragment key={status}>
+                {/* Where the finished groups begin, whether they show or not: the button keeps
+                    its place, and the focus, as it opens and closes the fold. */}
+                {finished.length > 0 && (
+                  <FoldToggle
+                    fold={fold}
+                    finished={finished}
+                    hidden={finished.filter(fold.isFolded).length}
+                  />
+                )}
+                {group.length > 0 && (
+                  <div className={`wk-status-group wk-status-${status}`}>
+                    <h4>{t.workshop.statuses[status]}</h4>
+                    <ul>
+                      {group.map((followUp) => (
+                        <FollowUpCard
+                          key={followUp.id}
+                          followUp={followUp}
+                          members={members}
+                          handOver={handOver}
+                          label={
+                            itemLabel(items.find((item) => item.id === followUp.itemId)) ||
+                            t.workshop.deletedItem
+                          }
+                        />
+                      ))}
+                    </ul>
+                  </div>
+                )}
+              </Fragment>
             );
           })}
         </section>

@@ -151,6 +151,8 @@ export const workshop = {
   confirmDeleteFollowUp: (title: string) =>
     `“${title}” is deleted for everyone, with its owner, status, due date and notes. This cannot be undone.`,
   onItem: (label: string) => `Item: ${label}`,
+  showFinished: (count: number) => `Show done and dropped (${count})`,
+  hideFinished: 'Hide done and dropped',
   unknownOwner: 'Unassigned',
 
   // History and export

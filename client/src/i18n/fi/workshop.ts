@@ -145,6 +145,8 @@ export const workshop: Catalogue['workshop'] = {
   confirmDeleteFollowUp: (title) =>
     `”${title}” poistetaan kaikilta vastuuhenkilöineen, tiloineen, määräpäivineen ja muistiinpanoineen. Poistoa ei voi perua.`,
   onItem: (label) => `Kohde: ${label}`,
+  showFinished: (count) => `Näytä valmiit ja hylätyt (${count})`,
+  hideFinished: 'Piilota valmiit ja hylätyt',
   unknownOwner: 'Nimeämättä',
 
   exportSection: 'Vienti',
