@@ -154,12 +154,7 @@ export function OutlineView() {
       <div className="ol-banner">
         <WorkshopBanner placement="outline" />
       </div>
-      <div
-        className="wk-visually-hidden"
-        role="status"
-        aria-live="polite"
-        data-testid="outline-live"
-      >
+      <div className="visually-hidden" role="status" aria-live="polite" data-testid="outline-live">
         {message}
       </div>
       <WorkshopError />

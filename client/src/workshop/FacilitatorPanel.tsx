@@ -134,7 +134,7 @@ export function FacilitatorPanel() {
   };
   return (
     <div className="wk-facilitator" data-testid="facilitator-panel">
-      <h2 className="wk-visually-hidden">{t.workshop.facilitation}</h2>
+      <h2 className="visually-hidden">{t.workshop.facilitation}</h2>
       <RoundControls />
       <SilentWritingControls />
       <section className="wk-section" aria-labelledby="wk-lock-h">

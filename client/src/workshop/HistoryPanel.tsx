@@ -252,7 +252,7 @@ export function HistoryPanel() {
                 <li key={snapshot.id} className="wk-version" data-snapshot-id={snapshot.id}>
                   <span className="wk-version-name" id={nameId}>
                     {snapshotTitle(snapshot, t.workshop)}
-                    <span className="wk-visually-hidden">, </span>
+                    <span className="visually-hidden">, </span>
                     <time className="wk-version-when" dateTime={snapshot.createdAt}>
                       {format.dateTime(snapshot.createdAt)}
                     </time>

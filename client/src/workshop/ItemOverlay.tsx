@@ -156,7 +156,7 @@ export function ItemOverlay({ itemId, engaged }: { itemId: string; engaged: bool
                     <span aria-hidden="true">
                       {t.workshop.resultBadgeShort(result.rank, result.votes)}
                     </span>
-                    <span className="wk-visually-hidden">
+                    <span className="visually-hidden">
                       {t.workshop.resultBadge(result.rank, result.votes)}
                     </span>
                   </>

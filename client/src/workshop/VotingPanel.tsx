@@ -82,7 +82,7 @@ function OpenRound() {
                       {'●'.repeat(count)}
                     </span>{' '}
                     <span>{label}</span>{' '}
-                    <span className="wk-visually-hidden">{t.workshop.myVotesOnItem(count)}</span>
+                    <span className="visually-hidden">{t.workshop.myVotesOnItem(count)}</span>
                     <button
                       type="button"
                       className="wk-small"

@@ -54,7 +54,7 @@ function SharedTimer(props: { timer: TimerState; offsetMs: number; testId: boole
       <span className="wk-label">{t.workshop.timerLabel}</span>
       <span className="wk-timer-value">{done ? t.workshop.timeUp : formatDuration(left)}</span>
       {timer.status === 'paused' && <span className="wk-muted"> ({t.workshop.timerPaused})</span>}
-      <span className="wk-visually-hidden" role="status">
+      <span className="visually-hidden" role="status">
         {done ? t.workshop.timeUp : ''}
       </span>
     </div>

@@ -38,7 +38,7 @@ export function SelectionBar({ onDuplicate, onDelete }: SelectionBarProps) {
       aria-label={t.canvas.selectionBar}
     >
       <fieldset className="im-swatches">
-        <legend className="im-visually-hidden">{t.canvas.colour}</legend>
+        <legend className="visually-hidden">{t.canvas.colour}</legend>
         {NOTE_COLORS.map((color, index) => (
           <button
             key={color}
