@@ -237,9 +237,12 @@ function nearestTo(env: ToolEnv, ids: string[]): string | null {
   return best?.id ?? null;
 }
 
-/** The item whose centre is closest in the arrow's direction (within a 45° cone, weighted). */
+/**
+ * The item whose centre is closest in the arrow's direction (within a 45° cone, weighted), of
+ * those the keyboard reaches.
+ */
 function nearestInDirection(env: ToolEnv, key: string): string | null {
-  const all = env.model.all().filter((l) => l.item.type !== 'connector');
+  const all = env.model.all().filter((l) => focusable(l.item.type));
   const current = [...env.state.selection]
     .map((id) => env.model.read(id))
     .map((item) => (item ? boxOf(item) : null))
