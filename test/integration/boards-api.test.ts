@@ -153,14 +153,17 @@ describe('joining a board', () => {
     const created = await server.createBoard();
     const other = await server.createBoard();
     const id = created.board.id;
-    const aino = await server.join(id, created.keys.participant, 'Aino');
     const bertta = await server.join(id, created.keys.viewer, 'Bertta');
+    const aino = await server.join(id, created.keys.participant, 'Aino');
+    // Aino again, from another device: a new member of the same name.
+    const ainoAgain = await server.join(id, created.keys.participant, 'Aino');
     await server.join(other.board.id, other.keys.participant, 'Someone else');
     const { status, body } = await server.api<ListMembersResponse>(`/api/boards/${id}/members`, {
       token: bertta.token,
     });
     expect(status).toBe(200);
-    expect(body.members).toEqual([aino.member, bertta.member]);
+    // By name, and one name's members in the order they joined (API.md).
+    expect(body.members).toEqual([aino.member, ainoAgain.member, bertta.member]);
     const foreign = await server.api<ErrorResponse>(`/api/boards/${other.board.id}/members`, {
       token: aino.token,
     });
