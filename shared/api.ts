@@ -63,6 +63,13 @@ export interface CreateBoardResponse {
   links: RoleKeys;
 }
 
+/** `POST /api/boards/:id/keys/:role`: the role's new key and its link, shown only this once. */
+export interface NewKeyResponse {
+  role: Role;
+  key: string;
+  link: string;
+}
+
 export type PublicMember = Omit<Member, 'boardId'>;
 
 /** What others may see of a member: in API answers, on the welcome and in presence. */

@@ -9,6 +9,11 @@ import type { BoardsRepository } from '../store/boards-repository.ts';
 import type { DocumentsRepository } from '../store/documents-repository.ts';
 import { hashSecret, newSecret } from './secrets.ts';
 
+/** A role's link: the key rides in the fragment, which browsers never send to servers. */
+export function boardLink(origin: string, boardId: string, key: string): string {
+  return `${origin}/b/${boardId}#key=${key}`;
+}
+
 export class BoardsService {
   readonly #boards: BoardsRepository;
   readonly #documents: DocumentsRepository;
@@ -62,6 +67,17 @@ export class BoardsService {
       throw new AppError('member_not_found', 'There is no such member on this board.');
     }
     return member;
+  }
+
+  /**
+   * A new key for `role`, returned once, like the board's first keys. The role's key before it
+   * opens the board no more; members who joined with it stay, with their tokens.
+   */
+  replaceKey(boardId: string, role: Role): string {
+    this.get(boardId);
+    const key = newSecret();
+    this.#boards.replaceKey(boardId, role, hashSecret(key));
+    return key;
   }
 
   /** The key decides the role; the returned token is the member's secret from now on. */

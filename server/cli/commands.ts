@@ -9,8 +9,9 @@ import {
   EXPORT_FORMATS,
   type ExportFormat,
 } from '../../shared/follow-through.ts';
-import { ROLES } from '../../shared/roles.ts';
+import { ROLES, type Role } from '../../shared/roles.ts';
 import { TEMPLATES, type Template } from '../../shared/templates.ts';
+import { boardLink } from '../boards/boards-service.ts';
 import type { Config } from '../config/config.ts';
 import { compactStored } from '../documents/stored-compaction.ts';
 import { renderExport } from '../follow-through/exports/index.ts';
@@ -110,10 +111,7 @@ export const COMMANDS: Record<string, Command> = {
           );
           const { board, keys } = boards.create({ title: title.data, template, language });
           const links = Object.fromEntries(
-            ROLES.map((role) => [
-              role,
-              `${origin(context.config)}/b/${board.id}#key=${keys[role]}`,
-            ]),
+            ROLES.map((role) => [role, boardLink(origin(context.config), board.id, keys[role])]),
           );
           if (context.values.json) {
             console.log(JSON.stringify({ board, keys, links }, null, 2));
@@ -125,6 +123,27 @@ export const COMMANDS: Record<string, Command> = {
         },
         'create',
       ),
+  },
+
+  'new-link': {
+    summary: "Make a new link for one of a board's roles; the role's old link stops working.",
+    usage: 'BOARD facilitator|participant|viewer [--json]',
+    details:
+      'For a lost link, or one that reached the wrong people. Members who joined with the old ' +
+      'link stay on the board. Links use PUBLIC_URL, else http://localhost:PORT.',
+    maxArguments: 2,
+    options: { json: { type: 'boolean' } },
+    run: (context) =>
+      withServices(context, ({ boards }) => {
+        const [boardId, roleName] = context.positionals;
+        if (!boardId) throw new UsageError('name the board');
+        const role = oneOf<Role>(roleName, ROLES, 'the role');
+        const key = boards.replaceKey(boardId, role);
+        const link = boardLink(origin(context.config), boardId, key);
+        if (context.values.json) console.log(JSON.stringify({ role, key, link }, null, 2));
+        else console.log(`New ${role} link (the old one no longer opens the board):\n\n${link}`);
+        return 0;
+      }),
   },
 
   'list-boards': {

@@ -1,5 +1,6 @@
 /** /api/boards: create, join, read. Thin: parse, call the service, shape the reply. */
 import { type Request, Router } from 'express';
+import type { Logger } from 'pino';
 import {
   boardIdSchema,
   type CreateBoardResponse,
@@ -8,21 +9,24 @@ import {
   type JoinBoardResponse,
   joinBoardBody,
   type ListMembersResponse,
+  type NewKeyResponse,
   publicMember,
   type RoleKeys,
 } from '../../shared/api.ts';
-import { ROLES } from '../../shared/roles.ts';
-import type { BoardsService } from '../boards/boards-service.ts';
+import { ROLES, type Role } from '../../shared/roles.ts';
+import { type BoardsService, boardLink } from '../boards/boards-service.ts';
 import { AppError } from '../errors.ts';
+import { requireRole } from '../facilitation/roles.ts';
 import { requireAdmin, requireMember } from './auth.ts';
 import { joinLimit } from './rate-limit.ts';
-import { jsonBody } from './request-body.ts';
+import { emptyBody, jsonBody } from './request-body.ts';
 
 export interface BoardsRouterOptions {
   boards: BoardsService;
   adminToken: string | undefined;
   publicUrl: string | undefined;
   joinRatePerMin: number;
+  logger: Logger;
 }
 
 export function boardIdParam(req: Request): string {
@@ -35,14 +39,14 @@ export function boardsRouter(options: BoardsRouterOptions): Router {
   const { boards } = options;
   const router = Router();
 
+  const originOf = (req: Request) => options.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+
   router.post('/', (req, res) => {
     requireAdmin(req, options.adminToken);
     const input = createBoardBody.parse(jsonBody(req));
     const { board, keys } = boards.create(input);
-    const origin = options.publicUrl ?? `${req.protocol}://${req.get('host')}`;
-    // The key rides in the fragment: browsers never send it to servers or in Referer headers.
     const links = Object.fromEntries(
-      ROLES.map((role) => [role, `${origin}/b/${board.id}#key=${keys[role]}`]),
+      ROLES.map((role) => [role, boardLink(originOf(req), board.id, keys[role])]),
     ) as RoleKeys;
     const body: CreateBoardResponse = { board, keys, links };
     res.status(201).json(body);
@@ -75,6 +79,25 @@ export function boardsRouter(options: BoardsRouterOptions): Router {
       .map(publicMember)
       .sort((a, b) => a.name.localeCompare(b.name));
     const body: ListMembersResponse = { members };
+    res.json(body);
+  });
+
+  // A lost link, or one that reached the wrong people: a facilitator makes the role a new one.
+  router.post('/:id/keys/:role', (req, res) => {
+    const boardId = boardIdParam(req);
+    const member = requireMember(req, boards, boardId);
+    requireRole(member, 'facilitator');
+    const role = req.params.role as Role;
+    if (!ROLES.includes(role)) {
+      throw new AppError(
+        'invalid_input',
+        `There is no role "${role}": it is one of ${ROLES.join(', ')}.`,
+      );
+    }
+    emptyBody(req);
+    const key = boards.replaceKey(boardId, role);
+    options.logger.info({ boardId, role, by: member.id }, 'a new link for a role');
+    const body: NewKeyResponse = { role, key, link: boardLink(originOf(req), boardId, key) };
     res.json(body);
   });
 

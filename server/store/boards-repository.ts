@@ -51,6 +51,7 @@ export class BoardsRepository {
   readonly #insertKey;
   readonly #selectBoard;
   readonly #selectRoleByKey;
+  readonly #replaceKey;
   readonly #insertMember;
   readonly #countMembers;
   readonly #selectMemberByToken;
@@ -70,6 +71,9 @@ export class BoardsRepository {
     this.#selectBoards = db.prepare<[], BoardRow>('SELECT * FROM boards ORDER BY created_at');
     this.#selectRoleByKey = db.prepare<[string, Buffer], { role: string }>(
       'SELECT role FROM board_keys WHERE board_id = ? AND key_hash = ?',
+    );
+    this.#replaceKey = db.prepare<[Buffer, string, string]>(
+      'UPDATE board_keys SET key_hash = ? WHERE board_id = ? AND role = ?',
     );
     this.#insertMember = db.prepare(
       `INSERT INTO members (id, board_id, name, role, color, token_hash, created_at)
@@ -112,6 +116,11 @@ export class BoardsRepository {
 
   roleForKey(boardId: string, keyHash: Buffer): Role | undefined {
     return this.#selectRoleByKey.get(boardId, keyHash)?.role as Role | undefined;
+  }
+
+  /** The role's key is `keyHash` from now on; the one before opens the board no more. */
+  replaceKey(boardId: string, role: Role, keyHash: Buffer): void {
+    this.#replaceKey.run(keyHash, boardId, role);
   }
 
   countMembers(boardId: string): number {

@@ -1,8 +1,15 @@
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { joinByLink, newPerson, SCREENSHOTS, waitForConnection } from '../helpers/board-page.ts';
+import {
+  joinByLink,
+  newPerson,
+  openBoard,
+  SCREENSHOTS,
+  waitForConnection,
+} from '../helpers/board-page.ts';
 import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
 import type { TestServer } from '../helpers/server.ts';
+import { openTab } from './workshop-helpers.ts';
 
 describe.skipIf(!HAS_CHROMIUM)('starting and joining a board', () => {
   let server: TestServer;
@@ -213,5 +220,52 @@ describe.skipIf(!HAS_CHROMIUM)('starting and joining a board', () => {
       '(you)',
     );
     await context.close();
+  });
+
+  it('a facilitator makes a new link for a lost one: the old link is refused, the new one joins, and who joined stays', async () => {
+    const created = await server.createBoard({ title: 'Lost links' });
+    const fiona = await openBoard(browser, created.links.facilitator, 'Fiona');
+    const aino = await openBoard(browser, created.links.participant, 'Aino');
+    await openTab(fiona.page, 'Facilitate');
+    const panel = fiona.page.getByTestId('facilitator-panel');
+    await panel.getByRole('button', { name: 'New participant link' }).click();
+    const dialog = fiona.page.getByRole('dialog', { name: 'Make a new participant link?' });
+    await dialog.getByText('The current participant link stops opening this board').waitFor();
+    await dialog.getByRole('button', { name: 'Make a new link' }).click();
+    const shown = panel.getByTestId('new-link').getByRole('textbox', {
+      name: 'New participant link (shown once)',
+    });
+    await shown.waitFor();
+    const link = await shown.inputValue();
+    expect(link).toMatch(new RegExp(`^${server.url}/b/${created.board.id}#key=.{40,}$`));
+    expect(link).not.toBe(created.links.participant);
+    // It has the focus, selected, ready to copy.
+    expect(
+      await shown.evaluate(
+        (input: HTMLInputElement) =>
+          input === document.activeElement &&
+          input.selectionEnd! - input.selectionStart! === input.value.length,
+      ),
+    ).toBe(true);
+    await panel.getByRole('button', { name: 'Copy the participant link' }).waitFor();
+    await fiona.page.screenshot({ path: `${SCREENSHOTS}/new-link-en.png` });
+
+    // The old link, opened on another device: refused, and the page says what to do.
+    const lauri = await newPerson(browser);
+    const page = await lauri.newPage();
+    await page.goto(created.links.participant);
+    await page.locator('input[name="displayName"]').fill('Lauri');
+    await page.locator('form.join-form button[type="submit"]').click();
+    const error = page.locator('[data-testid="board-error"]');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('Ask the facilitator for a new link');
+    // The new one joins.
+    await joinByLink(page, link, 'Lauri');
+    expect(await page.locator('[data-testid="my-role"]').textContent()).toBe('Participant');
+    // Aino joined with the old link before it was replaced: she is still on the board.
+    await aino.page.reload();
+    await aino.page.locator('[data-testid="my-role"]', { hasText: 'Participant' }).waitFor();
+    await waitForConnection(aino.page);
+    for (const context of [fiona.context, aino.context, lauri]) await context.close();
   });
 });

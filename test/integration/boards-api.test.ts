@@ -4,6 +4,7 @@ import type {
   GetBoardResponse,
   JoinBoardResponse,
   ListMembersResponse,
+  NewKeyResponse,
 } from '../../shared/api.ts';
 import type { ErrorResponse } from '../../shared/errors.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -491,5 +492,84 @@ describe('what the browser is told to trust', () => {
       body: JSON.stringify({ key: created.keys.viewer, name: 'Vera' }),
     });
     expect(joined.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+describe('a new link for a role', () => {
+  it('replaces the role key: the old link joins no more, the new one does, and members stay', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const id = board.board.id;
+    const made = await server.api<NewKeyResponse>(`/api/boards/${id}/keys/participant`, {
+      method: 'POST',
+      token: tokens.facilitator,
+    });
+    expect(made.status).toBe(200);
+    expect(made.body.role).toBe('participant');
+    expect(made.body.key.length).toBeGreaterThanOrEqual(40);
+    expect(made.body.key).not.toBe(board.keys.participant);
+    // The same origin as the board's first links.
+    expect(made.body.link).toBe(
+      board.links.participant.replace(/#key=.*/, `#key=${made.body.key}`),
+    );
+
+    const old = await server.api<ErrorResponse>(`/api/boards/${id}/join`, {
+      body: { key: board.keys.participant, name: 'Late Lauri' },
+    });
+    expect([old.status, old.body.error.code]).toEqual([401, 'invalid_key']);
+    const joined = await server.join(id, made.body.key, 'Lauri');
+    expect(joined.member.role).toBe('participant');
+    // Who joined with the old link is still a member, with the same token.
+    const stays = await server.api<GetBoardResponse>(`/api/boards/${id}`, {
+      token: tokens.participant,
+    });
+    expect([stays.status, stays.body.me.role]).toEqual([200, 'participant']);
+    // The other roles' keys are untouched.
+    expect((await server.join(id, board.keys.viewer, 'Vilja')).member.role).toBe('viewer');
+    expect((await server.join(id, board.keys.facilitator, 'Fia')).member.role).toBe('facilitator');
+  });
+
+  it('is for facilitators only, for a role there is, and takes no body', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const id = board.board.id;
+    const post = (route: string, init: { token?: string; body?: unknown } = {}) =>
+      server.api<ErrorResponse>(route, { method: 'POST', ...init });
+    const refusals = [
+      [
+        await post(`/api/boards/${id}/keys/viewer`, { token: tokens.participant }),
+        403,
+        'role_not_allowed',
+      ],
+      [
+        await post(`/api/boards/${id}/keys/viewer`, { token: tokens.viewer }),
+        403,
+        'role_not_allowed',
+      ],
+      [await post(`/api/boards/${id}/keys/viewer`), 401, 'token_required'],
+      [
+        await post(`/api/boards/${id}/keys/admin`, { token: tokens.facilitator }),
+        400,
+        'invalid_input',
+      ],
+      [
+        await post(`/api/boards/${id}/keys/viewer`, {
+          token: tokens.facilitator,
+          body: { role: 'x' },
+        }),
+        400,
+        'invalid_input',
+      ],
+      [
+        await post('/api/boards/not-a-board/keys/viewer', { token: tokens.facilitator }),
+        404,
+        'board_not_found',
+      ],
+    ] as const;
+    for (const [answer, status, code] of refusals) {
+      expect([answer.status, answer.body.error.code]).toEqual([status, code]);
+    }
+    // Nothing refused changed a key.
+    for (const role of ['facilitator', 'participant', 'viewer'] as const) {
+      expect((await server.join(id, board.keys[role], role)).member.role).toBe(role);
+    }
   });
 });

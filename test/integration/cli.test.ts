@@ -27,7 +27,15 @@ describe('the ideamill command', () => {
   it('prints help and refuses unknown commands and options with exit code 2', () => {
     const help = ideamill(['--help'], env);
     expect(help.code).toBe(0);
-    for (const command of ['serve', 'create-board', 'list-boards', 'export', 'backup', 'compact']) {
+    for (const command of [
+      'serve',
+      'create-board',
+      'new-link',
+      'list-boards',
+      'export',
+      'backup',
+      'compact',
+    ]) {
       expect(help.stdout).toContain(command);
     }
     expect(ideamill(['export', '--help'], env).stdout).toContain('--format');
@@ -98,6 +106,33 @@ describe('the ideamill command', () => {
     try {
       const joined = await server.join(board.board.id, board.keys.facilitator, 'Fia');
       expect(joined.member.role).toBe('facilitator');
+
+      // A lost facilitator link: the operator makes a new one while the server serves.
+      const made = ideamill(['new-link', board.board.id, 'facilitator', '--json'], env);
+      expect(made.code).toBe(0);
+      const fresh = JSON.parse(made.stdout) as { role: string; key: string; link: string };
+      expect(fresh.link).toBe(`https://ideamill.example.org/b/${board.board.id}#key=${fresh.key}`);
+      expect((await server.join(board.board.id, fresh.key, 'Fiona')).member.role).toBe(
+        'facilitator',
+      );
+      const old = await server.api(`/api/boards/${board.board.id}/join`, {
+        body: { key: board.keys.facilitator, name: 'Someone' },
+      });
+      expect(old.status).toBe(401);
+      // Fia, who joined with the old link, is still the facilitator.
+      expect(
+        (await server.api(`/api/boards/${board.board.id}`, { token: joined.token })).status,
+      ).toBe(200);
+      const plain = ideamill(['new-link', board.board.id, 'viewer'], env);
+      expect(plain.stdout).toMatch(/^New viewer link .*\n\nhttps:\/\/ideamill\.example\.org\/b\//);
+      for (const [args, code, says] of [
+        [['new-link', board.board.id, 'admin'], 2, 'facilitator, participant, viewer'],
+        [['new-link', board.board.id], 2, 'facilitator, participant, viewer'],
+        [['new-link', '0190e3a0-0000-7000-8000-000000000000', 'viewer'], 1, 'no board'],
+      ] as const) {
+        const refused = ideamill([...args], env);
+        expect([refused.code, refused.stderr]).toEqual([code, expect.stringContaining(says)]);
+      }
     } finally {
       await server.close();
     }

@@ -9,6 +9,7 @@ import { useBoardSession } from '../board/board-session.ts';
 import type { PresenceState } from '../board/presence.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { DeliberateSelect } from './DeliberateSelect.tsx';
+import { RoleLinks } from './RoleLinks.tsx';
 import { RoundControls } from './RoundControls.tsx';
 import { useWorkshop } from './use-workshop.ts';
 
@@ -153,6 +154,7 @@ export function FacilitatorPanel() {
           {t.workshop.summonHint}
         </p>
       </section>
+      <RoleLinks />
     </div>
   );
 }

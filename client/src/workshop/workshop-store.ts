@@ -4,6 +4,7 @@
  * so the panels, every ItemOverlay and the outline view always agree.
  */
 import type * as Y from 'yjs';
+import type { NewKeyResponse } from '../../../shared/api.ts';
 import type { Ack } from '../../../shared/events.ts';
 import type {
   BoardState,
@@ -20,6 +21,7 @@ import type {
   Snapshot,
   UpdateFollowUpBody,
 } from '../../../shared/follow-through.ts';
+import type { Role } from '../../../shared/roles.ts';
 import type { BoardSession } from '../board/board-session.ts';
 import { ask } from './socket-request.ts';
 
@@ -391,6 +393,11 @@ export class WorkshopStore {
       const rest = this.#state.snapshots.filter((s) => s.id !== snapshot.id);
       this.#set({ snapshots: [snapshot, ...rest] });
     }
+  }
+
+  /** A new link for `role` (facilitators): the role's old link opens the board no more. */
+  newLink(role: Role): Promise<NewKeyResponse | undefined> {
+    return this.#run(() => this.session.api<NewKeyResponse>(`/keys/${role}`, { method: 'POST' }));
   }
 
   async restoreSnapshot(snapshotId: string): Promise<void> {

@@ -86,6 +86,16 @@ export const workshop = {
   summon: 'Bring everyone to me',
   summonHint: 'Moves everyone’s view to what you see now.',
 
+  linksSection: 'Links',
+  linksHint:
+    'The board’s links were shown once, when it was made. Lost one, or sent it to the wrong people? Make a new one: the old link stops working, and everyone who joined with it stays.',
+  newLinkFor: (role: string) => `New ${role} link`,
+  confirmNewLinkTitle: (role: string) => `Make a new ${role} link?`,
+  confirmNewLink: (role: string) =>
+    `The current ${role} link stops opening this board, for everyone who has not joined with it yet. Whoever has joined stays. The new link is shown once: copy it before you leave.`,
+  makeNewLink: 'Make a new link',
+  newLinkMade: (role: string) => `New ${role} link (shown once)`,
+
   // Voting panel
   noOpenRound: 'No voting round is open.',
   howToVote:

@@ -86,6 +86,16 @@ export const workshop: Catalogue['workshop'] = {
   summon: 'Tuo kaikki luokseni',
   summonHint: 'Siirtää kaikkien näkymän siihen, mitä näet nyt.',
 
+  linksSection: 'Linkit',
+  linksHint:
+    'Taulun linkit näytettiin kerran, kun taulu luotiin. Hukkuiko linkki, tai menikö se väärille ihmisille? Tee uusi: vanha linkki lakkaa toimimasta, ja kaikki sillä liittyneet pysyvät.',
+  newLinkFor: (role) => `Uusi linkki: ${role}`,
+  confirmNewLinkTitle: (role) => `Tehdäänkö uusi linkki (${role})?`,
+  confirmNewLink: (role) =>
+    `Nykyinen linkki (${role}) ei enää avaa tätä taulua niille, jotka eivät ole vielä liittyneet sillä. Jo liittyneet pysyvät. Uusi linkki näytetään kerran: kopioi se ennen kuin poistut.`,
+  makeNewLink: 'Tee uusi linkki',
+  newLinkMade: (role) => `Uusi linkki: ${role} (näytetään kerran)`,
+
   noOpenRound: 'Äänestyskierros ei ole käynnissä.',
   howToVote:
     'Anna ääni napsauttamalla tai napauttamalla kohteen tyhjää pistettä; ota ääni takaisin napsauttamalla tai napauttamalla omaa pistettäsi. Näppäimistöllä siirry kohteesta sen pisteisiin sarkaimella: Enter tyhjässä pisteessä antaa äänen, ja ”-” tai Delete omassa pisteessäsi ottaa sen äänen takaisin.',
