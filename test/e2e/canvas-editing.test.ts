@@ -99,6 +99,26 @@ describe.skipIf(!HAS_CHROMIUM)('editing on the canvas', () => {
     expect(await item(page, first).getAttribute('aria-label')).toBe('Note: First idea');
   });
 
+  it('an emoji typed before an emoji reaches everyone whole (QA: both became U+FFFD)', async () => {
+    const smiley = addItem(observer.doc, { type: 'note', x: 0, y: 300, text: '😀 👍' });
+    await item(page, smiley).click();
+    await page.keyboard.press('Enter');
+    const editor = page.locator(`[data-item-id="${smiley}"] textarea`);
+    await editor.waitFor();
+    // 😁 shares its first UTF-16 unit with 😀, 👎 with 👍.
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.insertText('😁');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.insertText('👎');
+    await page.keyboard.press('Escape');
+    await waitFor(() => (byId(smiley) as Note | undefined)?.text !== '😀 👍', 'the edit');
+    expect((byId(smiley) as Note).text).toBe('😁😀 👎');
+    await page
+      .locator(`[data-item-id="${smiley}"] [data-item-text]`, { hasText: '😁😀 👎' })
+      .waitFor();
+  });
+
   it('? opens the list of shortcuts', async () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('?');

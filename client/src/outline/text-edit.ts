@@ -6,6 +6,7 @@
  * goes with it; where both replaced the same words, both replacements stay.
  */
 import * as Y from 'yjs';
+import { textSplice } from '../../../shared/text-splice.ts';
 
 /** A Y.Text change as Yjs reports it: retain, insert or delete, in order. */
 type Delta = ReadonlyArray<{ insert?: unknown; retain?: number; delete?: number }>;
@@ -31,21 +32,6 @@ export function mapIndex(at: number, delta: Delta, insertsBefore: boolean): numb
     }
   }
   return moved;
-}
-
-/** The stretch that differs: [start, start + removed) of `from` becomes `inserted`. */
-function difference(from: string, to: string) {
-  let start = 0;
-  while (start < from.length && start < to.length && from[start] === to[start]) start++;
-  let end = 0;
-  while (
-    end < from.length - start &&
-    end < to.length - start &&
-    from[from.length - 1 - end] === to[to.length - 1 - end]
-  ) {
-    end++;
-  }
-  return { start, removed: from.length - start - end, inserted: to.slice(start, to.length - end) };
 }
 
 export class TextEdit {
@@ -82,19 +68,19 @@ export class TextEdit {
     if (!(text instanceof Y.Text)) return false;
     if (text !== this.#text) {
       // Someone replaced the whole Y.Text meanwhile: there is nothing of theirs to keep apart.
-      const { start, removed, inserted } = difference(text.toString(), typed);
-      write(text, start, start + removed, inserted);
+      const change = textSplice(text.toString(), typed);
+      if (change) write(text, change.index, change.index + change.remove, change.insert);
       return true;
     }
-    const { start, removed, inserted } = difference(this.initial, typed);
-    if (removed === 0 && inserted === '') return true;
-    let from = start;
-    let to = start + removed;
+    const change = textSplice(this.initial, typed);
+    if (!change) return true;
+    let from = change.index;
+    let to = change.index + change.remove;
     for (const delta of this.#changes) {
       from = mapIndex(from, delta, true);
       to = mapIndex(to, delta, false);
     }
-    write(text, from, Math.max(from, to), inserted);
+    write(text, from, Math.max(from, to), change.insert);
     return true;
   }
 }

@@ -1,7 +1,8 @@
 /** A textarea bound live to one Y.Text (collab-text.ts says how the two stay in step). */
 import { type KeyboardEvent, useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
-import { applyChange, diffText, mapOffset } from './collab-text.ts';
+import { textSplice } from '../../../../shared/text-splice.ts';
+import { applyChange, mapOffset } from './collab-text.ts';
 
 export interface TextEditorProps {
   text: Y.Text;
@@ -40,7 +41,7 @@ export function TextEditor({ text, origin, label, className, onDone, onTab }: Te
   const onInput = () => {
     const area = ref.current;
     if (!area) return;
-    const change = diffText(shown.current, area.value);
+    const change = textSplice(shown.current, area.value);
     shown.current = area.value;
     if (!change) return;
     const doc = text.doc;

@@ -1,37 +1,13 @@
 /**
  * Binding a plain text editor to a Y.Text so several people can type in one note at once.
- * Local edits become the smallest Y.Text change (common prefix and suffix kept), so a
- * collaborator's concurrent typing elsewhere in the text survives; remote changes are applied
+ * Local edits become the smallest Y.Text change (`textSplice`: common prefix and suffix kept), so
+ * a collaborator's concurrent typing elsewhere in the text survives; remote changes are applied
  * to the editor with the caret carried through the change's delta.
  */
 import type * as Y from 'yjs';
+import type { TextSplice } from '../../../../shared/text-splice.ts';
 
-export interface TextChange {
-  index: number;
-  remove: number;
-  insert: string;
-}
-
-/** The single splice that turns `before` into `after`. */
-export function diffText(before: string, after: string): TextChange | null {
-  if (before === after) return null;
-  let start = 0;
-  const max = Math.min(before.length, after.length);
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let endBefore = before.length;
-  let endAfter = after.length;
-  while (
-    endBefore > start &&
-    endAfter > start &&
-    before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)
-  ) {
-    endBefore--;
-    endAfter--;
-  }
-  return { index: start, remove: endBefore - start, insert: after.slice(start, endAfter) };
-}
-
-export function applyChange(text: Y.Text, change: TextChange): void {
+export function applyChange(text: Y.Text, change: TextSplice): void {
   if (change.remove > 0) text.delete(change.index, change.remove);
   if (change.insert.length > 0) text.insert(change.index, change.insert);
 }
