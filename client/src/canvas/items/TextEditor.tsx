@@ -1,8 +1,14 @@
-/** A textarea bound live to one Y.Text (collab-text.ts says how the two stay in step). */
+/**
+ * A textarea bound live to one Y.Text (collab-text.ts says how the two stay in step). While an
+ * input method composes (Japanese, Chinese, Korean), nothing is written and others' changes wait:
+ * the half-typed reading is not text yet, and setting the field's value would end the
+ * composition with it half done (QA). On its end the composed text is written, moved past what
+ * the others changed meanwhile, and the field shows both.
+ */
 import { type KeyboardEvent, useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
 import { textSplice } from '../../../../shared/text-splice.ts';
-import { applyChange, mapOffset } from './collab-text.ts';
+import { applyChange, type DeltaOp, mapOffset } from './collab-text.ts';
 
 export interface TextEditorProps {
   text: Y.Text;
@@ -18,6 +24,9 @@ export interface TextEditorProps {
 export function TextEditor({ text, origin, label, className, onDone, onTab }: TextEditorProps) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const shown = useRef('');
+  const composing = useRef(false);
+  /** Others' changes that arrived while composing, oldest first. */
+  const missed = useRef<DeltaOp[][]>([]);
 
   useEffect(() => {
     const area = ref.current;
@@ -28,6 +37,10 @@ export function TextEditor({ text, origin, label, className, onDone, onTab }: Te
     area.setSelectionRange(area.value.length, area.value.length);
     const onRemote = (event: Y.YTextEvent, transaction: Y.Transaction) => {
       if (transaction.origin === origin) return;
+      if (composing.current) {
+        missed.current.push(event.delta as DeltaOp[]);
+        return;
+      }
       const start = mapOffset(event.delta, area.selectionStart);
       const end = mapOffset(event.delta, area.selectionEnd);
       shown.current = text.toString();
@@ -38,15 +51,38 @@ export function TextEditor({ text, origin, label, className, onDone, onTab }: Te
     return () => text.unobserve(onRemote);
   }, [text, origin]);
 
-  const onInput = () => {
+  /** Writes what was typed since the last write, past others' changes that waited meanwhile. */
+  const write = () => {
     const area = ref.current;
     if (!area) return;
     const change = textSplice(shown.current, area.value);
     shown.current = area.value;
-    if (!change) return;
-    const doc = text.doc;
-    if (doc) doc.transact(() => applyChange(text, change), origin);
-    else applyChange(text, change);
+    const meanwhile = missed.current;
+    missed.current = [];
+    let caret = area.selectionEnd;
+    if (change) {
+      let from = change.index;
+      let to = change.index + change.remove;
+      for (const delta of meanwhile) {
+        from = mapOffset(delta, from);
+        to = mapOffset(delta, to);
+      }
+      const moved = { index: from, remove: Math.max(0, to - from), insert: change.insert };
+      const doc = text.doc;
+      if (doc) doc.transact(() => applyChange(text, moved), origin);
+      else applyChange(text, moved);
+      caret = from + change.insert.length;
+    } else {
+      for (const delta of meanwhile) caret = mapOffset(delta, caret);
+    }
+    if (meanwhile.length === 0) return;
+    shown.current = text.toString();
+    area.value = shown.current;
+    area.setSelectionRange(caret, caret);
+  };
+
+  const onInput = () => {
+    if (!composing.current) write();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -67,6 +103,13 @@ export function TextEditor({ text, origin, label, className, onDone, onTab }: Te
       className={className ?? 'im-editor'}
       aria-label={label}
       onInput={onInput}
+      onCompositionStart={() => {
+        composing.current = true;
+      }}
+      onCompositionEnd={() => {
+        composing.current = false;
+        write();
+      }}
       onKeyDown={onKeyDown}
       onBlur={() => onDone('blur')}
       onPointerDown={(event) => event.stopPropagation()}

@@ -12,7 +12,7 @@ export function applyChange(text: Y.Text, change: TextSplice): void {
   if (change.insert.length > 0) text.insert(change.index, change.insert);
 }
 
-type DeltaOp = { insert?: unknown; delete?: number; retain?: number };
+export type DeltaOp = { insert?: unknown; delete?: number; retain?: number };
 
 /**
  * Where offset `position` of the old text lands in the new text. An insert exactly at the
