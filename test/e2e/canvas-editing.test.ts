@@ -100,69 +100,6 @@ describe.skipIf(!HAS_CHROMIUM)('editing on the canvas', () => {
     expect(await item(page, first).getAttribute('aria-label')).toBe('Note: First idea');
   });
 
-  it('an input method writes the composed text, not each half-typed reading, and keeps what others typed meanwhile (QA)', async () => {
-    const booking = addItem(observer.doc, { type: 'note', x: 300, y: 300, text: '予約: ' });
-    await item(page, booking).click();
-    await page.keyboard.press('Enter');
-    const editor = page.locator(`[data-item-id="${booking}"] textarea`);
-    await editor.waitFor();
-    await page.keyboard.press('Control+End');
-    const stored = () => (byId(booking) as Note | undefined)?.text;
-    const seen = new Set<string>();
-    const watch = () => seen.add(stored() ?? '');
-    observer.doc.on('update', watch);
-    const cdp = await page.context().newCDPSession(page);
-    const compose = async (reading: string) => {
-      await cdp.send('Input.imeSetComposition', {
-        text: reading,
-        selectionStart: reading.length,
-        selectionEnd: reading.length,
-      });
-    };
-    await compose('k');
-    await compose('か');
-    // Someone else types at the start of the note while the reading is half done.
-    const text = (observer.doc.getMap('items').get(booking) as Y.Map<unknown>).get(
-      'text',
-    ) as Y.Text;
-    text.insert(0, 'Uusi ');
-    await waitFor(() => stored() === 'Uusi 予約: ', 'the other edit on the server');
-    await page.waitForTimeout(200);
-    await compose('かn');
-    await compose('かんじ');
-    await cdp.send('Input.insertText', { text: '漢字' });
-    await waitFor(() => stored() === 'Uusi 予約: 漢字', 'the composed text');
-    expect(await editor.inputValue()).toBe('Uusi 予約: 漢字');
-    expect(await editor.evaluate((area: HTMLTextAreaElement) => area.selectionStart)).toBe(
-      'Uusi 予約: 漢字'.length,
-    );
-    observer.doc.off('update', watch);
-    // Nobody saw a reading: the text went from before the composition straight to its end.
-    expect([...seen].filter((seenText) => /[kかん]/.test(seenText))).toEqual([]);
-    await page.keyboard.press('Escape');
-    await cdp.detach();
-  });
-
-  it('an emoji typed before an emoji reaches everyone whole (QA: both became U+FFFD)', async () => {
-    const smiley = addItem(observer.doc, { type: 'note', x: 0, y: 300, text: '😀 👍' });
-    await item(page, smiley).click();
-    await page.keyboard.press('Enter');
-    const editor = page.locator(`[data-item-id="${smiley}"] textarea`);
-    await editor.waitFor();
-    // 😁 shares its first UTF-16 unit with 😀, 👎 with 👍.
-    await page.keyboard.press('Control+Home');
-    await page.keyboard.insertText('😁');
-    await page.keyboard.press('Control+End');
-    await page.keyboard.press('Shift+ArrowLeft');
-    await page.keyboard.insertText('👎');
-    await page.keyboard.press('Escape');
-    await waitFor(() => (byId(smiley) as Note | undefined)?.text !== '😀 👍', 'the edit');
-    expect((byId(smiley) as Note).text).toBe('😁😀 👎');
-    await page
-      .locator(`[data-item-id="${smiley}"] [data-item-text]`, { hasText: '😁😀 👎' })
-      .waitFor();
-  });
-
   it('? opens the list of shortcuts', async () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('?');
@@ -382,5 +319,68 @@ describe.skipIf(!HAS_CHROMIUM)('editing on the canvas', () => {
     } finally {
       await viewer.context.close();
     }
+  });
+
+  it('an input method writes the composed text, not each half-typed reading, and keeps what others typed meanwhile (QA)', async () => {
+    const booking = addItem(observer.doc, { type: 'note', x: 300, y: 300, text: '予約: ' });
+    await item(page, booking).click();
+    await page.keyboard.press('Enter');
+    const editor = page.locator(`[data-item-id="${booking}"] textarea`);
+    await editor.waitFor();
+    await page.keyboard.press('Control+End');
+    const stored = () => (byId(booking) as Note | undefined)?.text;
+    const seen = new Set<string>();
+    const watch = () => seen.add(stored() ?? '');
+    observer.doc.on('update', watch);
+    const cdp = await page.context().newCDPSession(page);
+    const compose = async (reading: string) => {
+      await cdp.send('Input.imeSetComposition', {
+        text: reading,
+        selectionStart: reading.length,
+        selectionEnd: reading.length,
+      });
+    };
+    await compose('k');
+    await compose('か');
+    // Someone else types at the start of the note while the reading is half done.
+    const text = (observer.doc.getMap('items').get(booking) as Y.Map<unknown>).get(
+      'text',
+    ) as Y.Text;
+    text.insert(0, 'Uusi ');
+    await waitFor(() => stored() === 'Uusi 予約: ', 'the other edit on the server');
+    await page.waitForTimeout(200);
+    await compose('かn');
+    await compose('かんじ');
+    await cdp.send('Input.insertText', { text: '漢字' });
+    await waitFor(() => stored() === 'Uusi 予約: 漢字', 'the composed text');
+    expect(await editor.inputValue()).toBe('Uusi 予約: 漢字');
+    expect(await editor.evaluate((area: HTMLTextAreaElement) => area.selectionStart)).toBe(
+      'Uusi 予約: 漢字'.length,
+    );
+    observer.doc.off('update', watch);
+    // Nobody saw a reading: the text went from before the composition straight to its end.
+    expect([...seen].filter((seenText) => /[kかん]/.test(seenText))).toEqual([]);
+    await page.keyboard.press('Escape');
+    await cdp.detach();
+  });
+
+  it('an emoji typed before an emoji reaches everyone whole (QA: both became U+FFFD)', async () => {
+    const smiley = addItem(observer.doc, { type: 'note', x: 0, y: 300, text: '😀 👍' });
+    await item(page, smiley).click();
+    await page.keyboard.press('Enter');
+    const editor = page.locator(`[data-item-id="${smiley}"] textarea`);
+    await editor.waitFor();
+    // 😁 shares its first UTF-16 unit with 😀, 👎 with 👍.
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.insertText('😁');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.insertText('👎');
+    await page.keyboard.press('Escape');
+    await waitFor(() => (byId(smiley) as Note | undefined)?.text !== '😀 👍', 'the edit');
+    expect((byId(smiley) as Note).text).toBe('😁😀 👎');
+    await page
+      .locator(`[data-item-id="${smiley}"] [data-item-text]`, { hasText: '😁😀 👎' })
+      .waitFor();
   });
 });
