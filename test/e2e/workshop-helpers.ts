@@ -29,13 +29,20 @@ export async function openAs(
   boardId: string,
   key: string,
   name: string,
-  options: { language?: 'en' | 'fi'; width?: number; height?: number; touch?: boolean } = {},
+  options: {
+    language?: 'en' | 'fi';
+    /** The browser's own locale, when it is not the page language's. */
+    locale?: string;
+    width?: number;
+    height?: number;
+    touch?: boolean;
+  } = {},
 ): Promise<Person> {
   const joined = await server.join(boardId, key, name);
   const context = await browser.newContext({
     acceptDownloads: true,
     viewport: { width: options.width ?? 1440, height: options.height ?? 900 },
-    locale: options.language === 'fi' ? 'fi-FI' : 'en-US',
+    locale: options.locale ?? (options.language === 'fi' ? 'fi-FI' : 'en-US'),
     // A phone's screen: touch, no hover, sharp.
     ...(options.touch ? { hasTouch: true, isMobile: true, deviceScaleFactor: 2 } : {}),
   });

@@ -94,7 +94,7 @@ export function PresenceList({ people, following, onFollow, onStopFollowing }: P
                 <Avatar member={person.member} />
                 <span className="presence-name">
                   <span className="presence-member-name">
-                    {person.member.name}
+                    <bdi>{person.member.name}</bdi>
                     {person.isMe && <span className="muted"> ({t.app.you})</span>}
                   </span>
                   <span className={`role-badge role-${person.member.role}`}>

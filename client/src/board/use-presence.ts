@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import { ROLES } from '../../../shared/roles.ts';
+import { useNameOrder } from '../i18n/i18n.tsx';
 import type { PresenceState, ViewportState } from './presence.ts';
 
 export interface PresentMember {
@@ -44,7 +45,10 @@ const ROLE_ORDER: Record<PresenceState['member']['role'], number> = {
   viewer: 2,
 };
 
-function collect(awareness: Awareness): PresentMember[] {
+function collect(
+  awareness: Awareness,
+  nameOrder: (a: string, b: string) => number,
+): PresentMember[] {
   const byMember = new Map<string, PresentMember>();
   const mine = awareness.clientID;
   awareness.getStates().forEach((state, clientId) => {
@@ -59,17 +63,18 @@ function collect(awareness: Awareness): PresentMember[] {
     (a, b) =>
       Number(b.isMe) - Number(a.isMe) ||
       ROLE_ORDER[a.member.role] - ROLE_ORDER[b.member.role] ||
-      a.member.name.localeCompare(b.member.name),
+      nameOrder(a.member.name, b.member.name),
   );
 }
 
 /** Re-renders only when the set of people changes, not on every cursor move. */
 export function usePresence(awareness: Awareness): PresentMember[] {
-  const [people, setPeople] = useState<PresentMember[]>(() => collect(awareness));
+  const nameOrder = useNameOrder();
+  const [people, setPeople] = useState<PresentMember[]>(() => collect(awareness, nameOrder));
   useEffect(() => {
     let signature = '';
     const update = () => {
-      const next = collect(awareness);
+      const next = collect(awareness, nameOrder);
       const nextSignature = next
         .map(
           (p) => `${p.clientId}:${p.member.id}:${p.member.name}:${p.member.color}:${p.member.role}`,
@@ -94,6 +99,6 @@ export function usePresence(awareness: Awareness): PresentMember[] {
       clearTimeout(timer);
       awareness.off('change', schedule);
     };
-  }, [awareness]);
+  }, [awareness, nameOrder]);
   return people;
 }

@@ -55,6 +55,15 @@ export function useT(): Catalogue {
   return useLanguageContext().t;
 }
 
+/**
+ * Compares names as the page's language sorts them (Finnish puts Å, Ä and Ö after Z), not as the
+ * browser's would: a Finnish page in an English browser sorted Åsa beside Anna (QA).
+ */
+export function useNameOrder(): (a: string, b: string) => number {
+  const { language } = useLanguageContext();
+  return useMemo(() => new Intl.Collator(language).compare, [language]);
+}
+
 export function useLanguage(): [Language, (language: Language) => void] {
   const { language, setLanguage } = useLanguageContext();
   return [language, setLanguage];

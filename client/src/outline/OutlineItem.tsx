@@ -36,8 +36,14 @@ function ItemText({ item }: { item: Item }) {
     const fields = Object.entries(item.fields).filter(([, value]) => value?.trim());
     return (
       <>
-        <span className="ol-text">{conceptName(item) || t.outline.emptyText}</span>
-        {item.text && <span className="ol-text ol-subtext">{item.text}</span>}
+        <span className="ol-text" dir="auto">
+          {conceptName(item) || t.outline.emptyText}
+        </span>
+        {item.text && (
+          <span className="ol-text ol-subtext" dir="auto">
+            {item.text}
+          </span>
+        )}
         {fields.length > 0 && (
           <span className="ol-fields">{fields.map(([, value]) => value).join(' · ')}</span>
         )}
@@ -45,7 +51,11 @@ function ItemText({ item }: { item: Item }) {
     );
   }
   const text = 'text' in item ? item.text : '';
-  return <span className="ol-text">{text.trim() ? text : t.outline.emptyText}</span>;
+  return (
+    <span className="ol-text" dir="auto">
+      {text.trim() ? text : t.outline.emptyText}
+    </span>
+  );
 }
 
 function EditForm(props: { item: Item; doc: Y.Doc; onDone: (saved: boolean) => void }) {
@@ -214,8 +224,8 @@ export const OutlineItem = memo(function OutlineItem(props: OutlineItemProps) {
             {followUps.map((followUp) => (
               <li key={followUp.id}>
                 {t.outline.followUpLine(
-                  followUp.title,
-                  ownerName(followUp.owner, t),
+                  <bdi key="title">{followUp.title}</bdi>,
+                  <bdi key="owner">{ownerName(followUp.owner, t)}</bdi>,
                   t.workshop.statuses[followUp.status] ?? followUp.status,
                 )}
                 {followUp.due && `, ${t.outline.due(formatDate.day(followUp.due))}`}

@@ -10,7 +10,7 @@ import { FOLLOW_UP_STATUSES } from '../../../shared/constants.ts';
 import type { FollowUp, FollowUpStatus } from '../../../shared/follow-through.ts';
 import { type Successor, useFocusSuccessor } from '../app/focus-successor.ts';
 import { useBoardSession } from '../board/board-session.ts';
-import { useT } from '../i18n/i18n.tsx';
+import { useNameOrder, useT } from '../i18n/i18n.tsx';
 import { DeliberateSelect } from './DeliberateSelect.tsx';
 import { MemberOptions } from './MemberOptions.tsx';
 import { Modal } from './Modal.tsx';
@@ -313,12 +313,13 @@ export function FollowUpPanel() {
   const [state] = useWorkshop();
   const members = useKnownMembers(session, session.me.role === 'facilitator');
   const fold = useFolded(state.followUps);
+  const nameOrder = useNameOrder();
   const byOwner = new Map<string, FollowUp[]>();
   for (const followUp of state.followUps) {
     const owner = ownerName(followUp.owner, t);
     byOwner.set(owner, [...(byOwner.get(owner) ?? []), followUp]);
   }
-  const owners = Array.from(byOwner.keys()).sort((a, b) => a.localeCompare(b));
+  const owners = Array.from(byOwner.keys()).sort(nameOrder);
   const finishedOf = (owner: string) => (byOwner.get(owner) ?? []).filter(isFinished);
   // The cards drawn: a finished one only while it is not folded.
   const groupOf = (owner: string, status: string) =>

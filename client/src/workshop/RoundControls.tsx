@@ -172,7 +172,7 @@ function OpenRoundStatus({ focusRef }: { focusRef: Ref<HTMLElement> }) {
         <ul className="wk-participation">
           {participation.map((entry) => (
             <li key={entry.memberId}>
-              <span>{entry.name}</span>
+              <bdi>{entry.name}</bdi>
               <meter min={0} max={round.budget} value={entry.used} aria-label={entry.name} />
               <span>{t.workshop.usedVotes(entry.used, round.budget)}</span>
             </li>

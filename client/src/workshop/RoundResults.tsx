@@ -32,7 +32,9 @@ export function Ranking({ results, items }: { results: RoundResult[]; items: Ite
         return (
           <li key={result.itemId} data-item-id={result.itemId} data-rank={result.rank}>
             <span className={`wk-rank wk-rank-${Math.min(result.rank, 4)}`}>{result.rank}</span>
-            <span className="wk-ranking-label">{label}</span>
+            <span className="wk-ranking-label" dir="auto">
+              {label}
+            </span>
             <span className="wk-ranking-votes">{t.workshop.liveTally(result.votes)}</span>
           </li>
         );

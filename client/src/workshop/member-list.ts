@@ -27,6 +27,7 @@ export interface MemberContext {
 export function currentMembers(
   members: readonly KnownMember[],
   { meId, present, joinOrder, owners }: MemberContext,
+  nameOrder: (a: string, b: string) => number = (a, b) => a.localeCompare(b),
 ): ListedMember[] {
   const byName = new Map<string, KnownMember[]>();
   for (const member of members) {
@@ -47,7 +48,6 @@ export function currentMembers(
     }
   }
   return listed.sort(
-    (a, b) =>
-      a.name.localeCompare(b.name) || Number(a.earlier ?? false) - Number(b.earlier ?? false),
+    (a, b) => nameOrder(a.name, b.name) || Number(a.earlier ?? false) - Number(b.earlier ?? false),
   );
 }

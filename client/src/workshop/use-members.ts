@@ -7,6 +7,7 @@ import type { ListMembersResponse } from '../../../shared/api.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { BoardSession } from '../board/board-session.ts';
 import type { PresenceState } from '../board/presence.ts';
+import { useNameOrder } from '../i18n/i18n.tsx';
 import { currentMembers, type ListedMember, type MemberContext } from './member-list.ts';
 import { useWorkshop } from './use-workshop.ts';
 
@@ -29,6 +30,7 @@ function presentMembers(session: BoardSession): KnownMember[] {
 
 export function useKnownMembers(session: BoardSession, enabled: boolean): ListedMember[] {
   const [state] = useWorkshop();
+  const nameOrder = useNameOrder();
   const [present, setPresent] = useState(() => presentMembers(session));
   const [joined, setJoined] = useState<KnownMember[]>([]);
   useEffect(() => {
@@ -65,5 +67,6 @@ export function useKnownMembers(session: BoardSession, enabled: boolean): Listed
   return currentMembers(
     Array.from(byId.values()).filter((member) => member.role !== 'viewer'),
     context,
+    nameOrder,
   );
 }

@@ -61,7 +61,11 @@ export function ConceptBody({ item, map, editing, onDone }: ConceptBodyProps) {
           return (
             <div key={field} className="im-concept-field" data-field={field}>
               <dt>{t.canvas.conceptFields[field]}</dt>
-              <dd data-field-text={field} style={isEditing ? { visibility: 'hidden' } : undefined}>
+              <dd
+                data-field-text={field}
+                dir="auto"
+                style={isEditing ? { visibility: 'hidden' } : undefined}
+              >
                 {item.fields[field] ?? ''}
               </dd>
               {isEditing ? (

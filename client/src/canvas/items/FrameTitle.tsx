@@ -70,6 +70,7 @@ export function FrameTitle({
         }
         data-item-text=""
         data-handle="title"
+        dir="auto"
       >
         {title || t.canvas.untitled}
       </div>
@@ -82,6 +83,7 @@ export function FrameTitle({
       // Written, a lane's title keeps to the same column (one line, scrolling within it).
       style={width ? ({ '--im-title-room': `${width}px` } as CSSProperties) : undefined}
       aria-label={t.canvas.editTitle}
+      dir="auto"
       defaultValue={title}
       onPointerDown={(event) => event.stopPropagation()}
       onInput={(event) => {

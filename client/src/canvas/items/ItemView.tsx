@@ -24,8 +24,22 @@ function mayOverflow(item: { text: string; w: number; h: number }, fontSize: num
   const perLine = Math.max(1, (item.w - 28) / (fontSize * 0.5));
   const lines = Math.max(1, (item.h - 28) / (fontSize * 1.3));
   let needed = 0;
-  for (const line of item.text.split('\n')) needed += Math.max(1, Math.ceil(line.length / perLine));
+  for (const line of item.text.split('\n'))
+    needed += Math.max(1, Math.ceil(halfEms(line) / perLine));
   return needed > lines * 0.8;
+}
+
+/**
+ * East Asian wide characters (CJK, kana, hangul, fullwidth forms) in the Basic Multilingual
+ * Plane: each is a whole em, where the estimate counts half (QA: a Japanese note ran out of its
+ * box unclipped). Emoji and rarer ideographs are two UTF-16 units already.
+ */
+const WIDE =
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
+
+/** A line's width in half ems, as the estimate counts. */
+function halfEms(line: string): number {
+  return line.length + (line.match(WIDE)?.length ?? 0);
 }
 
 /** Whole lines of note text (18 px, line height 1.3) inside a note `h` tall (14 px padding). */
@@ -94,6 +108,7 @@ export const ItemView = memo(function ItemView({ id, map, isPrivate }: ItemViewP
           <div
             className="im-text"
             data-item-text=""
+            dir="auto"
             style={editing ? { visibility: 'hidden' } : undefined}
           >
             {item.text}

@@ -102,6 +102,7 @@ export function TextEditor({ text, origin, label, className, onDone, onTab }: Te
       ref={ref}
       className={className ?? 'im-editor'}
       aria-label={label}
+      dir="auto"
       onInput={onInput}
       onCompositionStart={() => {
         composing.current = true;

@@ -73,7 +73,7 @@ export function Cursors({ awareness, myMemberId }: { awareness: Awareness; myMem
               strokeWidth="1.5"
             />
           </svg>
-          <span className="im-cursor-name" style={{ background: c.color }}>
+          <span className="im-cursor-name" dir="auto" style={{ background: c.color }}>
             {c.name}
           </span>
         </div>

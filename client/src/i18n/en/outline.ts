@@ -1,4 +1,5 @@
 /** The outline view. */
+import type { ReactNode } from 'react';
 export const outline = {
   title: 'Outline',
   intro: 'Every frame and item of the board as a list. Add, edit and vote here too.',
@@ -40,7 +41,14 @@ export const outline = {
     `Rank ${rank}, ${votes === 1 ? '1 vote' : `${votes} votes`}`,
   tally: (votes: number) => (votes === 1 ? '1 vote so far' : `${votes} votes so far`),
   followUps: 'Follow-ups',
-  followUpLine: (title: string, owner: string, status: string) => `${title} — ${owner} (${status})`,
+  /** Title and owner come as elements (each in its own text direction: an Arabic owner's name
+   * must not run into a Latin title). */
+  followUpLine: (title: ReactNode, owner: ReactNode, status: string): ReactNode[] => [
+    title,
+    ' — ',
+    owner,
+    ` (${status})`,
+  ],
   due: (date: string) => `due ${date}`,
   readOnly: 'You can read the board but not change it right now.',
   announceNew: (type: string, text: string) => `New ${type.toLowerCase()}: ${text}`,

@@ -42,7 +42,7 @@ export const outline: Catalogue['outline'] = {
   result: (rank, n) => `Sija ${rank}, ${votes(n)}`,
   tally: (n) => `${votes(n)} tähän mennessä`,
   followUps: 'Jatkotoimet',
-  followUpLine: (title, owner, status) => `${title} — ${owner} (${status})`,
+  followUpLine: (title, owner, status) => [title, ' — ', owner, ` (${status})`],
   due: (date) => `määräpäivä ${date}`,
   readOnly: 'Voit nyt lukea taulua mutta et muuttaa sitä.',
   announceNew: (type, text) => `Uusi ${type.toLowerCase()}: ${text}`,
