@@ -24,12 +24,37 @@ const HIDDEN = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 const KEEP = new Set(['\u200c', '\u200d']);
 const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
 
-/** A member's name as people will see it: one line, nothing hidden in it, something to see. */
+/**
+ * Tag characters are format characters too, but after 🏴 they spell a region's flag (Scotland's,
+ * Wales's, England's): there they stay, and anywhere else they go (QA: "🏴󠁧󠁢󠁳󠁣󠁴󠁿 Callum" became a
+ * black flag). Each is two UTF-16 units, as 🏴 is.
+ */
+function spellsAFlag(name: string, at: number): boolean {
+  const before = name.codePointAt(at - 2) ?? 0;
+  return before === 0x1f3f4 || (before >= 0xe0020 && before <= 0xe007f);
+}
+const isTag = (char: string) => {
+  const code = char.codePointAt(0) ?? 0;
+  return code >= 0xe0020 && code <= 0xe007f;
+};
+
+/**
+ * A member's name as people will see it: one line, nothing hidden in it, something to see. In
+ * one Unicode form (NFC), so that "José" typed with a combining accent is the same name as José
+ * typed whole (QA: two identical-looking members, counted as two people in the report).
+ */
 const memberName = z
   .string()
   .transform((name) =>
     name
-      .replace(HIDDEN, (char) => (KEEP.has(char) ? char : /\s/.test(char) ? ' ' : ''))
+      .normalize('NFC')
+      .replace(HIDDEN, (char, at: number, whole: string) =>
+        KEEP.has(char) || (isTag(char) && spellsAFlag(whole, at))
+          ? char
+          : /\s/.test(char)
+            ? ' '
+            : '',
+      )
       .replace(/\s+/g, ' ')
       .trim(),
   )

@@ -207,7 +207,13 @@ describe('joining a board', () => {
     expect((await join('Aino\nMäkinen\u0000')).body.member.name).toBe('Aino Mäkinen');
     // Emoji joined with U+200D stay whole.
     expect((await join('👩\u200d💻 Dev')).body.member.name).toBe('👩\u200d💻 Dev');
-    for (const invisible of ['\u200b\u200b', '\u200d', '\u2066\u2069']) {
+    // A region's flag is spelt with tag characters after 🏴: they stay there, and nowhere else.
+    const scotland = '🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}';
+    expect((await join(`${scotland} Callum`)).body.member.name).toBe(`${scotland} Callum`);
+    expect((await join('Cal\u{e0067}lum')).body.member.name).toBe('Callum');
+    // One name however its accents were typed (NFD from some keyboards and file systems).
+    expect((await join('Jose\u0301 Mari\u0301a')).body.member.name).toBe('Jos\u00e9 Mar\u00eda');
+    for (const invisible of ['\u200b\u200b', '\u200d', '\u2066\u2069', '\u{e0067}']) {
       const refused = await join(invisible);
       expect([refused.status, refused.body.error.code]).toEqual([400, 'invalid_input']);
     }
