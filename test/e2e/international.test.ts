@@ -22,6 +22,7 @@ describe.skipIf(!HAS_CHROMIUM)('other scripts on the board', () => {
   let browser: Browser;
   let fran: Person;
   let boardId: string;
+  let participantKey: string;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -29,6 +30,7 @@ describe.skipIf(!HAS_CHROMIUM)('other scripts on the board', () => {
     browser = await launchBrowser();
     const created = await server.createBoard({ title: 'Maailma' });
     boardId = created.board.id;
+    participantKey = created.keys.participant;
     const seeder = await server.join(boardId, created.keys.facilitator, 'Seeder');
     const writer = socketIoClient(server.url, boardId, seeder.token);
     await writer.synced;
@@ -101,12 +103,36 @@ describe.skipIf(!HAS_CHROMIUM)('other scripts on the board', () => {
     await screenshot(fran.page, 'international-board');
   });
 
-  it('sorts owners as Finnish does, in an English browser', async () => {
+  it('sorts owners as Finnish does, in an English browser; a long name stays inside the panel', async () => {
+    const long = 'Nguyễn Thị Minh Khai Hoàng Phương Thảo Lê Văn Thịnh Trần';
+    await server.join(boardId, participantKey, long);
     await openTab(fran.page, 'Jatkotoimet');
     const panel = fran.page.getByTestId('followup-panel');
     await panel.locator('section.wk-owner').nth(4).waitFor();
     const owners = await panel.locator('section.wk-owner > h3').allTextContents();
     expect(owners).toEqual(['Anna', 'Zoe', 'Åsa', 'Örjan', 'عبد الله']);
+    // The owner picker under a round's results offers the long name, and does not grow past
+    // the panel's edge for it (QA).
+    const round = await server.api<{ round: { id: string } }>(`/api/boards/${boardId}/rounds`, {
+      token: fran.token,
+      body: { budget: 1 },
+    });
+    const roundId = round.body.round.id;
+    await server.api(`/api/boards/${boardId}/rounds/${roundId}/votes`, {
+      token: fran.token,
+      body: { itemId: ids.latin },
+    });
+    await server.api(`/api/boards/${boardId}/rounds/${roundId}/close`, {
+      method: 'POST',
+      token: fran.token,
+    });
+    await openTab(fran.page, 'Äänestys');
+    const results = fran.page.getByTestId('round-results');
+    const picker = results.getByRole('combobox', { name: 'Vastuuhenkilö' });
+    await picker.locator('option', { hasText: long }).waitFor({ state: 'attached' });
+    const edge = (await results.boundingBox())!;
+    const right = await picker.evaluate((select) => select.getBoundingClientRect().right);
+    expect(right).toBeLessThanOrEqual(edge.x + edge.width);
   });
 
   it('keeps an Arabic owner apart from a Latin title in the outline', async () => {
