@@ -20,8 +20,19 @@ export interface Services {
   followThrough: FollowThrough;
 }
 
-export function createServices(config: Config, logger: Logger): Services {
-  const db = openDatabase({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous });
+/** `schema`: whether an older database is upgraded or refused (see openDatabase). */
+export function createServices(
+  config: Config,
+  logger: Logger,
+  schema: 'upgrade' | 'current' = 'upgrade',
+): Services {
+  const db = openDatabase({
+    dataDir: config.dataDir,
+    synchronous: config.sqliteSynchronous,
+    schema,
+    onMigrated: (version, ms) =>
+      logger.info({ version, ms: Math.round(ms) }, 'database schema upgraded'),
+  });
   const metrics = createMetrics();
   const documentsRepository = new DocumentsRepository(db);
   const boards = new BoardsService(new BoardsRepository(db), documentsRepository);

@@ -1,6 +1,7 @@
 /** The CLI's commands: each parses its own arguments and calls the same services as the server. */
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import { createBoardBody, LANGUAGES, type Language } from '../../shared/api.ts';
 import {
@@ -64,7 +65,13 @@ async function withServices<T>(
   if (database === 'existing' && !fs.existsSync(file)) {
     throw new Error(`there is no database at ${file}: check DATA_DIR`);
   }
-  const services = createServices(context.config, context.logger);
+  // Beside a running server, which may be an older Ideamill: nothing but `create-board` changes
+  // the schema (QA: `list-boards` from a new checkout upgraded the database under the old server).
+  const services = createServices(
+    context.config,
+    context.logger,
+    database === 'create' ? 'upgrade' : 'current',
+  );
   try {
     return await work(services);
   } finally {
@@ -232,15 +239,25 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'FILE',
     options: {},
     maxArguments: 1,
-    run: (context) =>
-      withServices(context, async ({ db }) => {
-        const [file] = context.positionals;
-        if (!file) throw new UsageError('name the backup file');
-        if (fs.existsSync(file)) throw new UsageError(`${file} exists already; choose a new name`);
+    run: async (context) => {
+      const [file] = context.positionals;
+      if (!file) throw new UsageError('name the backup file');
+      if (fs.existsSync(file)) throw new UsageError(`${file} exists already; choose a new name`);
+      // The file as it is, whatever Ideamill's schema it has, read only: the backup taken
+      // before an upgrade must be the database before it (QA: it used to be upgraded first).
+      const source = path.resolve(databaseFile(context.config.dataDir));
+      if (!fs.existsSync(source))
+        throw new Error(`there is no database at ${source}: check DATA_DIR`);
+      const db = new Database(source, { readonly: true, fileMustExist: true });
+      try {
+        db.pragma('busy_timeout = 5000');
         await db.backup(file);
-        console.log(`Backed up to ${path.resolve(file)} (${fs.statSync(file).size} bytes)`);
-        return 0;
-      }),
+      } finally {
+        db.close();
+      }
+      console.log(`Backed up to ${path.resolve(file)} (${fs.statSync(file).size} bytes)`);
+      return 0;
+    },
   },
 
   compact: {

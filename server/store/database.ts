@@ -10,6 +10,14 @@ export type Db = Database.Database;
 export interface OpenOptions {
   dataDir: string;
   synchronous: 'NORMAL' | 'FULL';
+  /**
+   * `upgrade` (the server, and a new database): an older schema is brought up to date.
+   * `current` (the CLI on an existing database): an older schema is refused and left alone,
+   * since the server using it may be that older Ideamill, which the upgrade would break.
+   */
+  schema?: 'upgrade' | 'current';
+  /** Told of each migration run: for the log, as an upgrade may take a while. */
+  onMigrated?: (version: number, ms: number) => void;
 }
 
 export const DATABASE_FILE = 'ideamill.sqlite';
@@ -19,7 +27,12 @@ export function databaseFile(dataDir: string): string {
   return path.join(dataDir, DATABASE_FILE);
 }
 
-export function openDatabase({ dataDir, synchronous }: OpenOptions): Db {
+export function openDatabase({
+  dataDir,
+  synchronous,
+  schema = 'upgrade',
+  onMigrated,
+}: OpenOptions): Db {
   ensureDataDir(dataDir);
   let db: Db | undefined;
   try {
@@ -30,7 +43,7 @@ export function openDatabase({ dataDir, synchronous }: OpenOptions): Db {
     db.pragma(`synchronous = ${synchronous}`);
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    migrate(db);
+    migrate(db, databaseFile(dataDir), schema, onMigrated);
     return db;
   } catch (error) {
     db?.close();
@@ -66,6 +79,11 @@ export function openFailure(
         `The database ${file} is damaged (${message}). Put the latest backup in its place ` +
           '(`ideamill backup FILE` makes one), or point DATA_DIR at another directory.',
       );
+    case 'SQLITE_FULL':
+      return new StartupError(
+        `The disk holding ${file} is full (${message}). Free some space and start again: an ` +
+          'upgrade of the schema may need about as much again as the database takes.',
+      );
     case 'EEXIST':
     case 'ENOTDIR':
       return new StartupError(`DATA_DIR ${dataDir} is not a directory (${message}).`);
@@ -84,17 +102,35 @@ export function openFailure(
   }
 }
 
-function migrate(db: Db): void {
+function migrate(
+  db: Db,
+  file: string,
+  schema: 'upgrade' | 'current',
+  onMigrated?: (version: number, ms: number) => void,
+): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > MIGRATIONS.length) {
-    throw new Error(
-      `The database schema (version ${current}) is newer than this Ideamill (${MIGRATIONS.length}); upgrade Ideamill.`,
+  const latest = MIGRATIONS.length;
+  if (current > latest) {
+    throw new StartupError(
+      `The database ${file} has schema version ${current}, newer than this Ideamill's ` +
+        `(${latest}): a newer Ideamill upgraded it. Run that version; or, to go back to this ` +
+        'one, put the backup taken before the upgrade in its place.',
     );
   }
-  for (let version = current; version < MIGRATIONS.length; version++) {
+  if (current < latest && schema === 'current') {
+    throw new StartupError(
+      `The database ${file} has schema version ${current}, older than this Ideamill's ` +
+        `(${latest}), and is left as it is: the server using it may be the older Ideamill. ` +
+        'Start this version with `ideamill serve` to upgrade it (back it up first: ' +
+        '`ideamill backup FILE` copies any version).',
+    );
+  }
+  for (let version = current; version < latest; version++) {
+    const started = performance.now();
     db.transaction(() => {
       db.exec(MIGRATIONS[version]!);
       db.pragma(`user_version = ${version + 1}`);
     })();
+    onMigrated?.(version + 1, performance.now() - started);
   }
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../server/store/migrations.ts';
 import { addItem } from '../../shared/board-document.ts';
 import type { BoardExport } from '../../shared/follow-through.ts';
 import { socketIoClient, waitFor } from '../helpers/clients.ts';
@@ -74,6 +75,56 @@ describe('the ideamill command', () => {
       ]);
     }
     expect(fs.existsSync(typo.DATA_DIR)).toBe(false);
+  });
+
+  it("leaves an older Ideamill's database as it is beside its server, and backs it up as it is (QA, upgrades)", async () => {
+    const older = tempDataDir();
+    const file = path.join(older, 'ideamill.sqlite');
+    const version = MIGRATIONS.length - 2;
+    const made = new Database(file);
+    made.pragma('journal_mode = WAL');
+    for (const migration of MIGRATIONS.slice(0, version)) made.exec(migration);
+    made.pragma(`user_version = ${version}`);
+    made.close();
+    const versionOf = (database: string) => {
+      const db = new Database(database, { readonly: true });
+      try {
+        return db.pragma('user_version', { simple: true });
+      } finally {
+        db.close();
+      }
+    };
+    const olderEnv = { ...env, DATA_DIR: older };
+    for (const args of [
+      ['list-boards'],
+      ['export', '0190e3a0-0000-7000-8000-000000000000', '--format', 'json'],
+      ['new-link', '0190e3a0-0000-7000-8000-000000000000', 'viewer'],
+      ['compact'],
+    ]) {
+      const refused = ideamill(args, olderEnv);
+      expect([refused.code, refused.stderr]).toEqual([
+        1,
+        expect.stringContaining(`schema version ${version}, older than this Ideamill's`),
+      ]);
+    }
+    expect(versionOf(file)).toBe(version);
+    // The backup before an upgrade is the database before it.
+    const copy = path.join(older, 'before-upgrade.sqlite');
+    expect(ideamill(['backup', copy], olderEnv).code).toBe(0);
+    expect([versionOf(copy), versionOf(file)]).toEqual([version, version]);
+    // This version's server upgrades it as it starts.
+    const server = await startTestServer({}, older);
+    await server.close();
+    expect(versionOf(file)).toBe(MIGRATIONS.length);
+    // And an older Ideamill is told, in words, that a newer one has upgraded it.
+    const newer = new Database(file);
+    newer.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    newer.close();
+    const refused = ideamill(['list-boards'], olderEnv);
+    expect([refused.code, refused.stderr]).toEqual([
+      1,
+      expect.stringContaining('put the backup taken before the upgrade in its place'),
+    ]);
   });
 
   it('creates a board, lists it, and the printed links open it', async () => {
