@@ -95,16 +95,32 @@ function currentAssets(manifest = readManifest()): Set<string> {
   return current;
 }
 
-/** Removes assets that the current manifest does not name and that are older than a while. */
-function pruneOldAssets(): void {
-  const current = currentAssets();
-  const dir = path.join(OUT_DIR, 'assets');
-  const cutoff = Date.now() - PRUNE_AFTER_MS;
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (current.has(name.replace(/\.gz$/, '')) || statSync(full).mtimeMs > cutoff) continue;
-    rmSync(full, { force: true });
+/**
+ * Removes assets the current manifest has not named for PRUNE_AFTER_MS, counted from the build
+ * that first left them out (kept in `.unreferenced.json` beside them, which the server does not
+ * serve), not from when they were built: a page loaded before an upgrade asks for its lazy
+ * parts later, and a build a day old had its parts deleted at once (QA, upgrades).
+ */
+export function pruneOldAssets(
+  dir = path.join(OUT_DIR, 'assets'),
+  current = currentAssets(),
+  now = Date.now(),
+): void {
+  const ledgerFile = path.join(dir, '..', '.unreferenced.json');
+  let since: Record<string, number> = {};
+  try {
+    since = JSON.parse(readFileSync(ledgerFile, 'utf8'));
+  } catch {
+    // None yet, or unreadable: every unreferenced asset starts its wait now.
   }
+  const next: Record<string, number> = {};
+  for (const name of readdirSync(dir)) {
+    if (current.has(name.replace(/\.gz$/, ''))) continue;
+    const first = since[name] ?? now;
+    if (now - first > PRUNE_AFTER_MS) rmSync(path.join(dir, name), { force: true });
+    else next[name] = first;
+  }
+  writeFileSync(ledgerFile, JSON.stringify(next));
 }
 
 interface ManifestChunk {
