@@ -60,6 +60,7 @@ export class DocumentRegistry {
           canEdit: (k, member) => this.#policy.canEdit(k, member),
           refusal: (k, member) => this.#policy.refusal(k, member),
           afterPrivateEdit: (k) => this.#policy.afterPrivateEdit?.(k),
+          hidesWhereabouts: (k, member) => this.#policy.hidesWhereabouts?.(k, member) ?? false,
         },
         onFail: (failed) => this.#drop(failed),
       });

@@ -48,6 +48,13 @@ export interface EditPolicy {
    * silent-writing-service.ts).
    */
   afterPrivateEdit?(key: DocumentKey): void;
+  /**
+   * Whether a member's cursor and selection go to nobody else: while silent writing runs, where
+   * a writer is and what they select could tell whose each anonymously revealed note is. The
+   * web client publishes neither then; a stock client, or a page loaded before that change,
+   * still would (QA, upgrades).
+   */
+  hidesWhereabouts?(key: DocumentKey, member: Member): boolean;
 }
 
 export interface DocumentOptions {
@@ -137,6 +144,7 @@ export class LiveDocument {
       broadcast: (message) => {
         if (!this.#failed) this.#broadcast(message);
       },
+      hidesWhereabouts: (member) => options.policy.hidesWhereabouts?.(this.key, member) ?? false,
     });
   }
 

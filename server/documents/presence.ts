@@ -20,7 +20,8 @@
  * A member speaks only for themselves: an awareness client id belongs to the connection that
  * published it first (or to a newer connection of the same member, a reconnect), and the
  * `member` a state names is rewritten to the connection's own, so nobody can move, remove or
- * pose as someone else's presence.
+ * pose as someone else's presence. While silent writing runs, a participant's cursor and
+ * selection are blanked as they arrive (EditPolicy.hidesWhereabouts).
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
@@ -52,6 +53,7 @@ export class Presence {
   readonly #connections: () => number;
   readonly #deliveriesPerState: () => number;
   readonly #broadcast: (message: Uint8Array) => void;
+  readonly #hidesWhereabouts: (member: Member) => boolean;
   /** Client ids with a change not yet relayed, longest-waiting first (insertion order). */
   readonly #changed = new Set<number>();
   /** The connection that speaks for each awareness client id. */
@@ -73,6 +75,8 @@ export class Presence {
       deliveriesPerState: () => number;
       metrics: Metrics;
       broadcast: (message: Uint8Array) => void;
+      /** Whether this member's cursor and selection must not be relayed just now. */
+      hidesWhereabouts: (member: Member) => boolean;
     },
   ) {
     this.#flushMs = options.flushMs;
@@ -82,6 +86,7 @@ export class Presence {
     this.#deliveriesPerState = options.deliveriesPerState;
     this.#metrics = options.metrics;
     this.#broadcast = options.broadcast;
+    this.#hidesWhereabouts = options.hidesWhereabouts;
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.#onUpdate);
@@ -121,10 +126,18 @@ export class Presence {
       return;
     }
     let rewritten = false;
+    const hiding = this.#hidesWhereabouts(peer.member);
     for (const entry of own) {
       const state = parseAwarenessState(entry.state);
-      if (namesOtherThan(state, peer.member)) {
-        entry.state = encodeAwarenessState({ ...state, member: publicMember(peer.member) });
+      const renamed = namesOtherThan(state, peer.member);
+      const shown = hiding && showsWhereabouts(state);
+      if (renamed || shown) {
+        const fixed = state as Record<string, unknown>;
+        entry.state = encodeAwarenessState({
+          ...fixed,
+          ...(renamed ? { member: publicMember(peer.member) } : {}),
+          ...(shown ? { cursor: null, selection: [] } : {}),
+        });
         rewritten = true;
       }
     }
@@ -223,6 +236,15 @@ export class Presence {
     this.awareness.off('update', this.#onUpdate);
     this.awareness.destroy();
   }
+}
+
+/** Whether a state shows a cursor or a selection (PresenceState: client/src/board/presence.ts). */
+function showsWhereabouts(state: unknown): state is Record<string, unknown> {
+  if (typeof state !== 'object' || state === null) return false;
+  const { cursor, selection } = state as { cursor?: unknown; selection?: unknown };
+  return (
+    (cursor !== undefined && cursor !== null) || (Array.isArray(selection) && selection.length > 0)
+  );
 }
 
 /** Whether a state carries a `member` that is not exactly the connection's own. */

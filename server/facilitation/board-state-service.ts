@@ -127,6 +127,15 @@ export class BoardStateService implements EditPolicy {
     });
   }
 
+  /** While silent writing runs, a participant's cursor and selection stay theirs (EditPolicy). */
+  hidesWhereabouts(key: DocumentKey, member: Member): boolean {
+    return (
+      key.owner === undefined &&
+      member.role === 'participant' &&
+      this.#stored(key.boardId).silentWriting
+    );
+  }
+
   canEdit(key: DocumentKey, member: Member): boolean {
     return this.refusal(key, member) === '';
   }

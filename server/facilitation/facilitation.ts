@@ -42,6 +42,7 @@ export function createFacilitation(
     canEdit: (key, member) => state.canEdit(key, member),
     refusal: (key, member) => state.refusal(key, member),
     afterPrivateEdit: (key) => silentWriting.afterPrivateEdit(key),
+    hidesWhereabouts: (key, member) => state.hidesWhereabouts(key, member),
   });
   state.onUnlocked((boardId) => silentWriting.revealHeld(boardId));
   documents.onBoardUnloaded((boardId) => {

@@ -394,6 +394,38 @@ describe('silent writing', () => {
     },
   );
 
+  it("relays no participant's cursor or selection while it runs, whatever their client publishes (QA, upgrades)", async () => {
+    const { id, fia, aino, silentWriting } = await boardOfFiaAndAino();
+    // A stock client, as a page loaded before the web client stopped publishing them would.
+    const writer = yWebsocketClient(server.url, id, aino.token);
+    const watcher = socketIoClient(server.url, id, fia.token);
+    await Promise.all([writer.synced, watcher.synced]);
+    const seen = () =>
+      watcher.provider.awareness.getStates().get(writer.doc.clientID) as
+        | { cursor?: { x: number } | null; selection?: string[]; mark?: number }
+        | undefined;
+    const publish = (state: object) =>
+      writer.provider.awareness.setLocalState({
+        ...writer.provider.awareness.getLocalState(),
+        ...state,
+      });
+    publish({ cursor: { x: 1, y: 1 }, selection: ['shared-1'] });
+    await waitFor(() => seen()?.cursor?.x === 1, 'the cursor before silent writing');
+    expect(seen()?.selection).toEqual(['shared-1']);
+
+    expect((await silentWriting({ action: 'start' })).status).toBe(200);
+    publish({ cursor: { x: 2, y: 2 }, selection: ['private-1'], mark: 1 });
+    await waitFor(() => seen()?.mark === 1, 'the state sent during silent writing');
+    expect([seen()?.cursor, seen()?.selection]).toEqual([null, []]);
+
+    expect((await silentWriting({ action: 'reveal', anonymous: true })).status).toBe(200);
+    publish({ cursor: { x: 3, y: 3 }, mark: 2 });
+    await waitFor(() => seen()?.mark === 2, 'the state sent after the reveal');
+    expect(seen()?.cursor?.x).toBe(3);
+    writer.destroy();
+    watcher.destroy();
+  });
+
   it('a note written offline reaches the board when its writer reconnects after the reveal', async () => {
     const { id, fia, aino, silentWriting } = await boardOfFiaAndAino();
     const reader = socketIoClient(server.url, id, fia.token);
