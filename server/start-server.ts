@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config/config.ts';
 import { exposureWarnings } from './config/exposure.ts';
 import { AppError, StartupError } from './errors.ts';
+import { clientBuild } from './http/client-build.ts';
 import { createHttpApp } from './http/http-app.ts';
 import { createLogger } from './observability/logger.ts';
 import { MemberConnections } from './realtime/member-connections.ts';
@@ -38,6 +39,8 @@ export interface RunningServer extends Services {
 export async function startServer(
   config: Config,
   logger = createLogger(config.logLevel),
+  /** Where the built web client is: dist/client, unless a test serves another build. */
+  clientDir = CLIENT_DIR,
 ): Promise<RunningServer> {
   // Before the database opens: a second server on the same data directory stops here.
   const lock = lockDataDir(config.dataDir);
@@ -65,7 +68,7 @@ export async function startServer(
     trustProxyHops: config.trustProxyHops,
     joinRatePerMin: config.limits.joinRatePerMin,
     maxBodyBytes: config.limits.maxMessageBytes,
-    clientDir: CLIENT_DIR,
+    clientDir,
     isReady: () => ready,
   });
   const httpServer = http.createServer(app);
@@ -81,6 +84,7 @@ export async function startServer(
     logger,
     maxMessageBytes: config.limits.maxMessageBytes,
     connections: new MemberConnections(),
+    clientBuild: clientBuild(clientDir),
   };
   const socketio = new SocketIoTransport(httpServer, realtime, facilitation, followThrough);
   facilitation.setEvents(socketio);

@@ -98,8 +98,11 @@ export interface ServerToClientEvents {
   yjs: (message: Uint8Array) => void;
   /** One y-protocols message for my private document. */
   'private:yjs': (message: Uint8Array) => void;
-  /** Sent once after the handshake: who the server thinks you are. */
-  'board:welcome': (welcome: { member: PublicMember; protocol: number }) => void;
+  /**
+   * Sent once after the handshake: who the server thinks you are, and which build of the web
+   * client it serves (its entry script, `/assets/index-<hash>.js`; absent without one).
+   */
+  'board:welcome': (welcome: { member: PublicMember; protocol: number; build?: string }) => void;
   /** Something the client sent was refused; fatal codes are followed by a disconnect. */
   'board:error': (error: ErrorBody) => void;
   /** Lock, phase, timer and silent writing: on connect and on every change. */

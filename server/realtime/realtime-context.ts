@@ -13,4 +13,6 @@ export interface RealtimeContext {
   maxMessageBytes: number;
   /** Each member's connections over both transports, within MAX_CONNECTIONS_PER_MEMBER. */
   connections: MemberConnections;
+  /** The web client build served (client-build.ts), told to every Socket.io client. */
+  clientBuild?: string;
 }

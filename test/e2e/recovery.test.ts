@@ -1,4 +1,7 @@
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addItem, readItems } from '../../shared/board-document.ts';
@@ -240,5 +243,46 @@ describe.skipIf(!HAS_CHROMIUM)('a server restart in the middle of a session', ()
     await page.screenshot({ path: `${SCREENSHOTS}/recovery-restored-meanwhile.png` });
     facilitator.destroy();
     await context.close();
+  });
+
+  it('a page open through an upgrade is told, and its reload brings the new version (QA, upgrades)', async () => {
+    const { board } = await server.boardWithMembers();
+    const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
+    await waitForConnection(page);
+    expect(await page.getByTestId('update-banner').count()).toBe(0);
+
+    // The new version: another build of the client (here the same code under a new name).
+    const upgraded = fs.mkdtempSync(path.join(os.tmpdir(), 'ideamill-client-'));
+    fs.cpSync(path.resolve('dist/client'), upgraded, { recursive: true });
+    const index = path.join(upgraded, 'index.html');
+    const html = fs.readFileSync(index, 'utf8');
+    const entry = html.match(/src="\/assets\/([^"]+\.js)"/)?.[1] ?? '';
+    fs.copyFileSync(
+      path.join(upgraded, 'assets', entry),
+      path.join(upgraded, 'assets', 'index-upgraded.js'),
+    );
+    fs.writeFileSync(index, html.replace(`/assets/${entry}`, '/assets/index-upgraded.js'));
+    const dataDir = server.dataDir;
+    await server.close();
+    server = await startTestServer(env, dataDir, upgraded);
+
+    // Back online, the page learns that the server serves another version, and offers a reload.
+    const banner = page.getByTestId('update-banner');
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('Ideamill was updated while this page was open');
+    await page.screenshot({ path: `${SCREENSHOTS}/recovery-updated.png` });
+    await banner.getByRole('button', { name: 'Reload the page' }).click();
+    await waitForConnection(page);
+    expect(
+      await page.evaluate(() =>
+        document.querySelector('script[type="module"]')?.getAttribute('src'),
+      ),
+    ).toBe('/assets/index-upgraded.js');
+    expect(await page.getByTestId('update-banner').count()).toBe(0);
+    await context.close();
+    // Later tests run on the usual build again.
+    await server.close();
+    server = await startTestServer(env, dataDir);
+    fs.rmSync(upgraded, { recursive: true, force: true });
   });
 });

@@ -45,9 +45,11 @@ export interface TestServer extends RunningServer {
 export async function startTestServer(
   env: Record<string, string> = {},
   dataDir = tempDataDir(),
+  /** Another build of the web client to serve than dist/client (an upgrade, say). */
+  clientDir?: string,
 ): Promise<TestServer> {
   const fullEnv = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env };
-  const running = await startServer(loadConfig(fullEnv));
+  const running = await startServer(loadConfig(fullEnv), undefined, clientDir);
   const server: TestServer = {
     ...running,
     dataDir,

@@ -24,6 +24,7 @@ import { OutlineView, preloadBoardParts, WorkshopPanels } from './lazy-parts.tsx
 import { PanelsOpenContext } from './panels-context.ts';
 import { useBoardConnection } from './use-board-connection.ts';
 import { usePresence } from './use-presence.ts';
+import { useServerUpdated } from './use-server-update.ts';
 import { useViewportRequests } from './use-viewport-requests.ts';
 import { writeAccess } from './write-access.ts';
 
@@ -66,6 +67,7 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
   const privateDoc = usePrivateDoc(session, state?.silentWriting ?? false);
   const people = usePresence(session.awareness);
   const viewport = useViewportRequests(session);
+  const updated = useServerUpdated(session.provider);
   const [view, setView] = useState<BoardView>('canvas');
   const [panelsOpen, setPanelsOpen] = useState(wideScreen);
   const stateKnown = useBoardStateKnown(state);
@@ -158,6 +160,18 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
             {/* What comes and goes floats over the canvas; above the outline it takes its room. */}
             <div className={view === 'outline' ? 'banners banners-inflow' : 'banners'}>
               <ConnectionBanner status={status} />
+              {updated && (
+                <div className="banner banner-info" role="status" data-testid="update-banner">
+                  <span>{t.app.updatedBanner}</span>
+                  <button
+                    type="button"
+                    className="button button-small"
+                    onClick={() => window.location.reload()}
+                  >
+                    {t.app.reload}
+                  </button>
+                </div>
+              )}
               {following && (
                 <div className="banner banner-follow" data-testid="following-banner">
                   <span>{t.app.followingBanner(following.name)}</span>

@@ -52,6 +52,8 @@ export class SocketIoProvider extends ObservableV2<Events> {
   readonly #ownsAwareness: boolean;
   synced = false;
   member: PublicMember | null = null;
+  /** The web client build the server serves, as its last welcome said (`board:welcome`). */
+  serverBuild: string | undefined;
   /** The last error the server sent before closing; decides whether to come back. */
   lastError: ErrorBody | null = null;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -70,8 +72,9 @@ export class SocketIoProvider extends ObservableV2<Events> {
     this.socket.on('connect', this.#onConnect);
     this.socket.on('disconnect', this.#onDisconnect);
     this.socket.on(this.channel, this.#onMessage);
-    this.socket.on('board:welcome', ({ member }) => {
+    this.socket.on('board:welcome', ({ member, build }) => {
       this.member = member;
+      this.serverBuild = build;
       this.emit('welcome', [member]);
     });
     this.socket.on('board:error', (error) => {

@@ -86,6 +86,7 @@ export const app = {
   stopFollowing: 'Stop following',
   followingBanner: (name: string) => `You are following ${name}. Move the board to stop.`,
   summonedBanner: (name: string) => `${name} brought everyone to their view.`,
+  updatedBanner: 'Ideamill was updated while this page was open. Reload it to use the new version.',
   viewCanvas: 'Board',
   viewOutline: 'Outline',
   viewToggle: 'View',

@@ -79,6 +79,8 @@ export const app: Catalogue['app'] = {
   stopFollowing: 'Lopeta seuraaminen',
   followingBanner: (name) => `Seuraat: ${name}. Liikuta taulua lopettaaksesi.`,
   summonedBanner: (name) => `${name} toi kaikki omaan näkymäänsä.`,
+  updatedBanner:
+    'Ideamill päivitettiin, kun tämä sivu oli auki. Lataa sivu uudelleen käyttääksesi uutta versiota.',
   viewCanvas: 'Taulu',
   viewOutline: 'Jäsennys',
   viewToggle: 'Näkymä',
