@@ -12,14 +12,18 @@ import type { Role } from './roles.ts';
 export { FOLLOW_UP_STATUSES };
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
-/** A calendar date, YYYY-MM-DD, that exists. */
+/**
+ * A calendar date, YYYY-MM-DD, that exists, from the year 1900 on: a year like 0027 is "27"
+ * typed into a date field (QA: "Overdue by 730385 days", and DTSTART 00270315 in calendars).
+ */
 export const dateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, 'not a calendar date');
+  }, 'not a calendar date')
+  .refine((value) => value >= '1900', 'use a four-digit year from 1900 on');
 
 /**
  * Who takes a follow-up forward: a board member, or a free-text name and e-mail. `null` leaves

@@ -157,6 +157,9 @@ describe('follow-ups', () => {
   it.each([
     [{ due: '2026-02-30' }, 400, 'invalid_input'],
     [{ due: '15.12.2026' }, 400, 'invalid_input'],
+    // "27" typed into a date field's year (QA): no one means the year 27.
+    [{ due: '0027-03-15' }, 400, 'invalid_input'],
+    [{ due: '0000-01-01' }, 400, 'invalid_input'],
     [{ status: 'finished' }, 400, 'invalid_input'],
     [{ owner: { name: 'x', email: 'not-an-email' } }, 400, 'invalid_input'],
     [{ owner: { memberId: 'nobody' } }, 404, 'member_not_found'],

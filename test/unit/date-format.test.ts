@@ -20,6 +20,10 @@ describe("a follow-up's due day, in the page's language", () => {
     }
   });
 
+  it('keeps a year below 100 as it is, not in the 1900s (QA)', () => {
+    expect(dateFormat('en-GB').day('0027-03-15')).toBe('15 Mar 27');
+  });
+
   it('shows what it cannot read as it is', () => {
     expect(dateFormat('fi-FI').day('someday')).toBe('someday');
   });

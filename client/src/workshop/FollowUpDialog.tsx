@@ -5,6 +5,7 @@ import type { CreateFollowUpBody, FollowUpStatus } from '../../../shared/follow-
 import { useBoardSession } from '../board/board-session.ts';
 import { errorSentence } from '../i18n/error-sentence.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { withCentury } from './format.ts';
 import { MemberOptions } from './MemberOptions.tsx';
 import { Modal } from './Modal.tsx';
 import { useKnownMembers } from './use-members.ts';
@@ -37,7 +38,7 @@ export function FollowUpDialog(props: { itemId: string; itemLabel: string; onClo
           : { name: name.trim() };
     const body: CreateFollowUpBody = { itemId: props.itemId, owner, status };
     if (title.trim()) body.title = title.trim();
-    if (due) body.due = due;
+    if (due) body.due = withCentury(due);
     if (notes.trim()) body.notes = notes.trim();
     setBusy(true);
     const created = await store.createFollowUp(body);

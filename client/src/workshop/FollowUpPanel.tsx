@@ -12,6 +12,7 @@ import { type Successor, useFocusSuccessor } from '../app/focus-successor.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { useNameOrder, useT } from '../i18n/i18n.tsx';
 import { DeliberateSelect } from './DeliberateSelect.tsx';
+import { withCentury } from './format.ts';
 import { MemberOptions } from './MemberOptions.tsx';
 import { Modal } from './Modal.tsx';
 import { daysOverdue, localToday } from './overdue.ts';
@@ -192,7 +193,8 @@ function FollowUpCard({
     if (changed && changed !== followUp.title) void update({ title: changed });
   });
   const due = useDraft(followUp.id, 'due', followUp.due ?? '', (typed) => {
-    if ((typed || null) !== (followUp.due ?? null)) void update({ due: typed || null });
+    const meant = withCentury(typed);
+    if ((meant || null) !== (followUp.due ?? null)) void update({ due: meant || null });
   });
   const notes = useDraft(followUp.id, 'notes', followUp.notes ?? '', (typed) => {
     const changed = typed.trim() || null;

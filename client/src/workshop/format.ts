@@ -17,12 +17,22 @@ export function dateFormat(locale: string): DateFormat {
   return {
     day: (ymd) => {
       const [year, month, day] = ymd.split('-').map(Number);
-      const at = Date.UTC(year ?? Number.NaN, (month ?? Number.NaN) - 1, day ?? Number.NaN);
-      if (Number.isNaN(at)) return ymd;
-      return new Date(at).toLocaleDateString(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+      // Not Date.UTC: it reads the years 0–99 as 1900–1999 (QA: 0027 showed as 1927).
+      const at = new Date(0);
+      at.setUTCFullYear(year ?? Number.NaN, (month ?? Number.NaN) - 1, day ?? Number.NaN);
+      if (Number.isNaN(at.getTime())) return ymd;
+      return at.toLocaleDateString(locale, { dateStyle: 'medium', timeZone: 'UTC' });
     },
     dateTime: (iso) =>
       new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }),
     time: (iso) => new Date(iso).toLocaleTimeString(locale, { timeStyle: 'short' }),
   };
+}
+
+/**
+ * A due date as meant: a date field reads a year typed as "27" as the year 0027, which nobody
+ * means (QA: "Overdue by 730385 days"), so a year below 100 is taken as this century's.
+ */
+export function withCentury(ymd: string): string {
+  return /^00\d\d-/.test(ymd) ? `20${ymd.slice(2)}` : ymd;
 }
