@@ -103,7 +103,12 @@ export class RoundsService {
         throw new AppError('frame_not_found', 'frameId must be the id of a frame on this board.');
       }
     }
-    if (this.#repository.openFor(boardId)) {
+    const already = this.#repository.openFor(boardId);
+    // A round past its deadline is closed, as its timer would have: a clock that jumped ahead
+    // (a VM resumed, NTP stepped) leaves the timer asleep for the time the clock skipped.
+    if (already?.closesAtMs != null && already.closesAtMs <= now) {
+      this.#close(already, already.closesAtMs);
+    } else if (already) {
       throw new AppError('round_already_open', 'Close the open round before opening another.');
     }
     const id = uuidv7();
@@ -210,14 +215,16 @@ export class RoundsService {
 
   /**
    * An open round whose time has not run out. Past its deadline the vote is refused and the
-   * round's own timer closes it: a close here would be inside the vote's transaction, and roll
-   * back with the refusal.
+   * round's timer is set to close it at once: a close here would be inside the vote's
+   * transaction, and roll back with the refusal. At once, whether it had a timer or not: after
+   * the clock jumps ahead, the one it has still waits for the time the clock skipped (QA: the
+   * round refused every vote and stayed open for its whole duration).
    */
   #openRound(boardId: string, roundId: string, now: number): StoredRound {
     const stored = this.#rules(boardId, roundId);
     if (!stored) throw new AppError('round_not_found', 'There is no such round on this board.');
     if (stored.round.status === 'open' && stored.closesAtMs !== null && stored.closesAtMs <= now) {
-      if (!this.#timers.has(roundId)) this.#schedule(stored);
+      this.#schedule(stored);
       throw new AppError('round_closed', 'This voting round has ended.');
     }
     if (stored.round.status !== 'open') {
@@ -283,8 +290,10 @@ export class RoundsService {
     return response;
   }
 
+  /** Times the round's close (again: a timer it had already is replaced). */
   #schedule(stored: StoredRound): void {
     if (stored.closesAtMs === null || stored.round.status !== 'open') return;
+    clearTimeout(this.#timers.get(stored.round.id));
     const delay = Math.max(0, stored.closesAtMs - Date.now());
     const timer = setTimeout(() => {
       this.#timers.delete(stored.round.id);

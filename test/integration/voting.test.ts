@@ -552,6 +552,71 @@ describe('results and the clock', () => {
     for (const voter of voters) voter.socket.close();
   });
 
+  it('a round whose time ran out while the clock jumped ahead closes at the next vote, and the next round opens (QA, time)', async () => {
+    const { id, tokens, notes } = await votingBoard();
+    const { body } = await api<RoundView>(`/api/boards/${id}/rounds`, tokens.facilitator, {
+      body: { budget: 1, durationSec: 600 },
+    });
+    // The machine slept ten minutes (a VM suspended and resumed): the wall clock jumps, while
+    // the round's timer, on the monotonic clock, still has ten minutes to go.
+    const jump = 601_000;
+    const realNow = Date.now;
+    Date.now = () => realNow() + jump;
+    try {
+      const late = await api<ErrorResponse>(
+        `/api/boards/${id}/rounds/${body.round.id}/votes`,
+        tokens.participant,
+        { body: { itemId: notes[0] } },
+      );
+      expect([late.status, late.body.error.code]).toEqual([409, 'round_closed']);
+      await expect
+        .poll(
+          async () =>
+            (await api<RoundView>(`/api/boards/${id}/rounds/${body.round.id}`, tokens.viewer)).body
+              .round.status,
+          { timeout: 3000 },
+        )
+        .toBe('closed');
+      const after = await api<RoundView>(
+        `/api/boards/${id}/rounds/${body.round.id}`,
+        tokens.viewer,
+      );
+      expect(after.body.round.closedAt).toBe(body.round.closesAt);
+      // Another round past an overdue one's deadline opens without closing it by hand.
+      const again = await api<RoundView>(`/api/boards/${id}/rounds`, tokens.facilitator, {
+        body: { budget: 1, durationSec: 60 },
+      });
+      expect(again.status).toBe(201);
+    } finally {
+      Date.now = realNow;
+    }
+  });
+
+  it('a round past its deadline does not block the next one from opening (QA, time)', async () => {
+    const { id, tokens } = await votingBoard();
+    const { body } = await api<RoundView>(`/api/boards/${id}/rounds`, tokens.facilitator, {
+      body: { budget: 1, durationSec: 600 },
+    });
+    const realNow = Date.now;
+    Date.now = () => realNow() + 601_000;
+    try {
+      const next = await api<RoundView>(`/api/boards/${id}/rounds`, tokens.facilitator, {
+        body: { budget: 1 },
+      });
+      expect(next.status).toBe(201);
+      const before = await api<RoundView>(
+        `/api/boards/${id}/rounds/${body.round.id}`,
+        tokens.viewer,
+      );
+      expect([before.body.round.status, before.body.round.closedAt]).toEqual([
+        'closed',
+        body.round.closesAt,
+      ]);
+    } finally {
+      Date.now = realNow;
+    }
+  });
+
   it('a round whose time ran out while the server was down is closed at start', async () => {
     const { id, tokens, notes } = await votingBoard();
     const { body } = await api<RoundView>(`/api/boards/${id}/rounds`, tokens.facilitator, {
