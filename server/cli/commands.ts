@@ -83,7 +83,7 @@ async function withServices<T>(
 
 export const COMMANDS: Record<string, Command> = {
   serve: {
-    summary: 'Start the server (the same as npm start).',
+    summary: 'Start the server, with the web client as last built (npm start builds it first).',
     usage: '',
     options: {},
     maxArguments: 0,

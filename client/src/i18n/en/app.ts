@@ -54,7 +54,7 @@ export const app = {
   } satisfies Record<Role, string>,
   linkFor: (role: string) => `${role} link`,
   linksOnce:
-    'Save these links now. The server keeps only a fingerprint of each key, so they cannot be shown again.',
+    'Save these links now. The server keeps only a fingerprint of each key, so they cannot be shown again (a facilitator can make new ones, which replace them).',
   copyAll: 'Copy all three links',
   copyAllLabel: 'Copy all three links with their roles',
   opensInNewTab: '(opens in a new tab)',

@@ -49,7 +49,7 @@ export const app: Catalogue['app'] = {
   },
   linkFor: (role) => `${role}: linkki`,
   linksOnce:
-    'Tallenna linkit nyt. Palvelin säilyttää avaimista vain tunnisteen, joten linkkejä ei voi näyttää uudelleen.',
+    'Tallenna linkit nyt. Palvelin säilyttää avaimista vain tunnisteen, joten linkkejä ei voi näyttää uudelleen (fasilitaattori voi tehdä uudet, jotka korvaavat ne).',
   copyAll: 'Kopioi kaikki kolme linkkiä',
   copyAllLabel: 'Kopioi kaikki kolme linkkiä rooleineen',
   opensInNewTab: '(avautuu uuteen välilehteen)',
