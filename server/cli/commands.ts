@@ -18,7 +18,9 @@ import { compactStored } from '../documents/stored-compaction.ts';
 import { renderExport } from '../follow-through/exports/index.ts';
 import { serveUntilSignal } from '../serve.ts';
 import { createServices } from '../services.ts';
+import { lockDataDir } from '../store/data-dir-lock.ts';
 import { databaseFile } from '../store/database.ts';
+import { MIGRATIONS } from '../store/migrations.ts';
 
 export class UsageError extends Error {}
 
@@ -78,6 +80,31 @@ async function withServices<T>(
     services.documents.release();
     services.metrics.stop();
     services.db.close();
+  }
+}
+
+/** The schema version of a backup that SQLite finds whole; throws where it is not one. */
+function checkedBackup(file: string): number {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new Error(`the backup ${file} is damaged: ${check}`);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > MIGRATIONS.length) {
+      throw new Error(
+        `the backup ${file} has schema version ${version}, newer than this Ideamill's (${MIGRATIONS.length})`,
+      );
+    }
+    return version;
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT')) {
+      throw new Error(`${file} is not a whole Ideamill database (${(error as Error).message})`);
+    }
+    throw error;
+  } finally {
+    db?.close();
   }
 }
 
@@ -257,6 +284,43 @@ export const COMMANDS: Record<string, Command> = {
       }
       console.log(`Backed up to ${path.resolve(file)} (${fs.statSync(file).size} bytes)`);
       return 0;
+    },
+  },
+
+  restore: {
+    summary: 'Put a backup in place of the database (with the server stopped).',
+    usage: 'FILE',
+    details:
+      'Checks the backup first. The database it replaces is kept beside it, renamed, with its ' +
+      '-wal and -shm files: a stale -wal left beside a restored copy would be replayed into it.',
+    options: {},
+    maxArguments: 1,
+    run: async (context) => {
+      const [file] = context.positionals;
+      if (!file) throw new UsageError('name the backup file');
+      const backup = path.resolve(file);
+      if (!fs.existsSync(backup)) throw new Error(`there is no backup at ${backup}`);
+      const version = checkedBackup(backup);
+      // Refused while a server serves DATA_DIR: it holds the lock, and the open file.
+      const lock = lockDataDir(context.config.dataDir);
+      try {
+        const target = path.resolve(databaseFile(context.config.dataDir));
+        const kept = `${target}.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+        for (const suffix of ['', '-wal', '-shm']) {
+          if (fs.existsSync(target + suffix)) fs.renameSync(target + suffix, kept + suffix);
+        }
+        const source = new Database(backup, { readonly: true, fileMustExist: true });
+        try {
+          await source.backup(target);
+        } finally {
+          source.close();
+        }
+        console.log(`Restored ${backup} (schema version ${version}) as ${target}.`);
+        if (fs.existsSync(kept)) console.log(`The database it replaced is kept as ${kept}.`);
+        return 0;
+      } finally {
+        lock.release();
+      }
     },
   },
 

@@ -35,6 +35,7 @@ describe('the ideamill command', () => {
       'list-boards',
       'export',
       'backup',
+      'restore',
       'compact',
     ]) {
       expect(help.stdout).toContain(command);
@@ -125,6 +126,65 @@ describe('the ideamill command', () => {
       1,
       expect.stringContaining('put the backup taken before the upgrade in its place'),
     ]);
+  });
+
+  it('restores a backup with the server stopped, setting aside the database and the -wal it replaces (QA, upgrades)', async () => {
+    const own = tempDataDir();
+    const ownEnv = { ...env, DATA_DIR: own };
+    const notes = async (
+      server: Awaited<ReturnType<typeof startTestServer>>,
+      id: string,
+      token: string,
+    ) => {
+      const client = socketIoClient(server.url, id, token);
+      await client.synced;
+      const texts = [...client.doc.getMap('items').values()].map((item) =>
+        String((item as { get(key: string): unknown }).get('text')),
+      );
+      client.destroy();
+      return texts.sort();
+    };
+    let server = await startTestServer({}, own);
+    const { board, tokens } = await server.boardWithMembers();
+    const id = board.board.id;
+    const writer = socketIoClient(server.url, id, tokens.facilitator);
+    await writer.synced;
+    addItem(writer.doc, { type: 'note', x: 0, y: 0, text: 'before the backup' });
+    await expect.poll(() => notes(server, id, tokens.viewer)).toContain('before the backup');
+    const copy = path.join(own, 'backup.sqlite');
+    expect(ideamill(['backup', copy], ownEnv).code).toBe(0);
+    addItem(writer.doc, { type: 'note', x: 300, y: 0, text: 'after the backup' });
+    await expect.poll(() => notes(server, id, tokens.viewer)).toContain('after the backup');
+    writer.destroy();
+
+    // Not while the server serves: it holds the data directory.
+    const busy = ideamill(['restore', copy], ownEnv);
+    expect([busy.code, busy.stderr]).toEqual([1, expect.stringContaining('already serving')]);
+    await server.close();
+    // A -wal left beside the database (a crash): replayed into the restored copy, it damaged it.
+    const file = path.join(own, 'ideamill.sqlite');
+    fs.writeFileSync(`${file}-wal`, 'left by a crash');
+    const restored = ideamill(['restore', copy], ownEnv);
+    expect([restored.code, restored.stdout]).toEqual([0, expect.stringContaining('Restored')]);
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    const kept = fs.readdirSync(own).filter((name) => name.startsWith('ideamill.sqlite.replaced-'));
+    expect(kept.some((name) => name.endsWith('-wal'))).toBe(true);
+    server = await startTestServer({}, own);
+    try {
+      expect(await notes(server, id, tokens.viewer)).toEqual(['before the backup']);
+      expect(server.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      await server.close();
+    }
+    // What is not a whole database is refused before anything moves.
+    const junk = path.join(own, 'junk.sqlite');
+    fs.writeFileSync(junk, 'not a database');
+    const refused = ideamill(['restore', junk], ownEnv);
+    expect([refused.code, refused.stderr]).toEqual([
+      1,
+      expect.stringContaining('not a whole Ideamill database'),
+    ]);
+    expect(fs.existsSync(file)).toBe(true);
   });
 
   it('creates a board, lists it, and the printed links open it', async () => {
