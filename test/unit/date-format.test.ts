@@ -20,6 +20,19 @@ describe("a follow-up's due day, in the page's language", () => {
     }
   });
 
+  it('gives a moment later today as its time, and one tomorrow with its date (QA, time)', () => {
+    const before = process.env.TZ;
+    try {
+      process.env.TZ = 'Europe/Helsinki';
+      const now = Date.parse('2027-03-15T10:00:00+02:00');
+      const format = dateFormat('en-GB');
+      expect(format.soon('2027-03-15T18:30:00+02:00', now)).toBe('18:30');
+      expect(format.soon('2027-03-16T09:30:00+02:00', now)).toBe('16 Mar 2027, 09:30');
+    } finally {
+      process.env.TZ = before;
+    }
+  });
+
   it('keeps a year below 100 as it is, not in the 1900s (QA)', () => {
     expect(dateFormat('en-GB').day('0027-03-15')).toBe('15 Mar 27');
   });

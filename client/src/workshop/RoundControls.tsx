@@ -163,7 +163,7 @@ function OpenRoundStatus({ focusRef }: { focusRef: Ref<HTMLElement> }) {
       <h3>{t.workshop.roundOpenSince(round.title)}</h3>
       <p role="status">{t.workshop.voters(round.voters)}</p>
       {round.closesAt && (
-        <p className="wk-muted">{t.workshop.closesAt(format.time(round.closesAt))}</p>
+        <p className="wk-muted">{t.workshop.closesAt(format.soon(round.closesAt))}</p>
       )}
       <h4>{t.workshop.participation}</h4>
       {participation.length === 0 ? (

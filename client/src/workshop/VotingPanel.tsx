@@ -29,7 +29,7 @@ function ClosesAt(props: { closesAt: string; durationSec: number | null; offsetM
   );
   return (
     <p className="wk-muted" data-testid="round-closes-at">
-      {t.workshop.closesAt(format.time(closesAt))}
+      {t.workshop.closesAt(format.soon(closesAt))}
       {left > 0 && ` · ${t.workshop.timeLeft(formatDuration(left))}`}
     </p>
   );

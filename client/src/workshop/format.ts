@@ -4,6 +4,11 @@ import { useLanguage } from '../i18n/i18n.tsx';
 export interface DateFormat {
   dateTime(iso: string): string;
   time(iso: string): string;
+  /**
+   * A moment coming up: its time of day when it is today, else its date and time too (a round
+   * open for up to a day may close tomorrow, at a time that has come today already).
+   */
+  soon(iso: string, now?: number): string;
   /** A calendar day, YYYY-MM-DD (a follow-up's due date): the same day wherever one is. */
   day(ymd: string): string;
 }
@@ -26,6 +31,12 @@ export function dateFormat(locale: string): DateFormat {
     dateTime: (iso) =>
       new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }),
     time: (iso) => new Date(iso).toLocaleTimeString(locale, { timeStyle: 'short' }),
+    soon: (iso, now = Date.now()) => {
+      const at = new Date(iso);
+      return at.toDateString() === new Date(now).toDateString()
+        ? at.toLocaleTimeString(locale, { timeStyle: 'short' })
+        : at.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    },
   };
 }
 
