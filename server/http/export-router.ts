@@ -6,7 +6,7 @@ import { Router } from 'express';
 import { exportQuery } from '../../shared/follow-through.ts';
 import type { BoardsService } from '../boards/boards-service.ts';
 import type { ExportService } from '../follow-through/export-service.ts';
-import { renderExport } from '../follow-through/exports/index.ts';
+import { type RenderedExport, renderExport } from '../follow-through/exports/index.ts';
 import { requireMember } from './auth.ts';
 import { boardIdParam } from './boards-router.ts';
 
@@ -16,10 +16,25 @@ export function exportRouter(boards: BoardsService, exports: ExportService): Rou
     const member = requireMember(req, boards, boardIdParam(req));
     const query = exportQuery.parse(req.query);
     const model = exports.gather(member.boardId, query.snapshot);
-    const { body, contentType, filename } = renderExport(model, query.format, query);
-    res.setHeader('Content-Type', contentType);
-    res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-    res.send(body);
+    const rendered = renderExport(model, query.format, query);
+    res.setHeader('Content-Type', rendered.contentType);
+    res.setHeader('Content-Disposition', contentDisposition(rendered));
+    res.send(rendered.body);
   });
   return router;
+}
+
+/**
+ * RFC 6266: the ASCII name for every client, and where the title is in another script (or has
+ * accents) the name in that script too, as RFC 8187's `filename*`, which browsers prefer.
+ */
+function contentDisposition({ filename, unicodeFilename }: RenderedExport): string {
+  const ascii = `attachment; filename="${filename}"`;
+  if (unicodeFilename === filename) return ascii;
+  // RFC 8187 attr-char: encodeURIComponent leaves ' ( ) * as they are, which it may not.
+  const encoded = encodeURIComponent(unicodeFilename).replace(
+    /['()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${ascii}; filename*=UTF-8''${encoded}`;
 }

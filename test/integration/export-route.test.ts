@@ -175,6 +175,38 @@ describe('GET /api/boards/:id/export', () => {
     ]);
   });
 
+  it('names the download in the title’s own script too (filename*), keeping the ASCII name', async () => {
+    const disposition = async (title: string, query = 'format=md') => {
+      const board = await server.createBoard({ title });
+      const { token } = await server.join(board.board.id, board.keys.viewer);
+      const reply = await server.api<string>(`/api/boards/${board.board.id}/export?${query}`, {
+        token,
+      });
+      return reply.headers.get('content-disposition') ?? '';
+    };
+    const japanese = await disposition('会議 2024');
+    expect(japanese).toBe(
+      `attachment; filename="2024.md"; filename*=UTF-8''${encodeURIComponent('会議-2024.md')}`,
+    );
+    // What the web page does with it (client/src/workshop/download.ts).
+    const star = /filename\*=UTF-8''([^;]+)/i.exec(japanese)?.[1] ?? '';
+    expect(decodeURIComponent(star)).toBe('会議-2024.md');
+    // Arabic and emoji titles no longer all download as board.md.
+    const arabic = await disposition('تحسين تجربة العملاء', 'format=csv&table=followups');
+    expect(arabic).toContain('filename="board-followups.csv"; filename*=UTF-8\'\'');
+    expect(decodeURIComponent(arabic.split("''")[1] ?? '')).toBe(
+      'تحسين-تجربة-العملاء-followups.csv',
+    );
+    const emoji = await disposition('🎉🚀');
+    expect(decodeURIComponent(emoji.split("''")[1] ?? '')).toBe('🎉🚀.md');
+    // RFC 8187's attr-char: nothing but percent-escapes and safe ASCII after UTF-8''.
+    for (const header of [japanese, arabic, emoji]) {
+      expect(header.split("''")[1]).toMatch(/^[A-Za-z0-9%!#$&+\-.^_`|~]+$/);
+    }
+    // A title in plain ASCII keeps the one name it always had.
+    expect(await disposition('Workshop')).toBe('attachment; filename="workshop.md"');
+  });
+
   it('refuses bad formats, unknown snapshots and missing tokens with the error shape', async () => {
     const bad = await server.api<ErrorResponse>(`/api/boards/${id}/export?format=pdf`, {
       token: tokens.viewer,

@@ -19,6 +19,7 @@ import { renderExport } from '../../server/follow-through/exports/index.ts';
 import { toJson } from '../../server/follow-through/exports/json.ts';
 import { toMarkdown } from '../../server/follow-through/exports/markdown.ts';
 import { toSvg } from '../../server/follow-through/exports/svg.ts';
+import { textWidth } from '../../server/follow-through/exports/text-width.ts';
 import type { Item } from '../../shared/board-document.ts';
 import type { Round } from '../../shared/facilitation.ts';
 import type { BoardExport, ExportItem, FollowUp } from '../../shared/follow-through.ts';
@@ -633,6 +634,99 @@ describe('SVG export', () => {
   });
 });
 
+describe('the picture in other scripts', () => {
+  const JAPANESE =
+    '顧客が窓口で待つ時間が長すぎるので、オンライン予約システムを導入して待ち時間を短縮し、スタッフの負担も減らす。';
+  const CHINESE =
+    '客户在柜台等待时间太长，我们应该引入在线预约系统，缩短等待时间，同时减轻员工负担。';
+  const model = fixture();
+  model.items.push(
+    note('n-ja', JAPANESE, 4000, 0),
+    note('n-zh', CHINESE, 4240, 0),
+    note('n-flags', 'Maat: 🌍🇫🇮🇸🇪🇳🇴🇩🇰🇮🇸🇪🇪🇱🇻🇱🇹🇩🇪🇵🇱🇫🇷🇪🇸', 4480, 0),
+    {
+      id: 'f-ja',
+      type: 'frame',
+      x: 4000,
+      y: 300,
+      w: 320,
+      h: 240,
+      color: '#f8f9fa',
+      createdAt: at(),
+      title: 'カスタマージャーニー：窓口での待ち時間と予約体験',
+    },
+    {
+      id: 'c-zh',
+      type: 'concept',
+      x: 4400,
+      y: 300,
+      w: 300,
+      h: 600,
+      color: '#ffffff',
+      createdAt: at(),
+      title: '在线预约',
+      text: '',
+      fields: { name: '在线预约', customerNeed: CHINESE, serviceIdea: JAPANESE },
+    } as Item,
+  );
+  const tree = toTree(
+    new XMLParser({ ignoreAttributes: false, preserveOrder: true, trimValues: false }).parse(
+      toSvg(model),
+    ),
+  );
+  const item = (id: string) => {
+    const found = all(tree).find((element) => element.attrs['data-item'] === id);
+    if (!found) throw new Error(`no element for ${id}`);
+    return found;
+  };
+  /** Each line of the item's text, with how wide it is drawn by the export's own measure. */
+  const lines = (id: string) =>
+    all([item(id)])
+      .filter((e) => e.name === 'text')
+      .flatMap((text) =>
+        text.children.map((tspan) => ({
+          text: tspan.text,
+          width: textWidth(tspan.text) * Number(text.attrs['font-size']),
+        })),
+      );
+
+  it('the lines of a Japanese or Chinese note fit the note, and none begins with "。" or "，"', () => {
+    for (const id of ['n-ja', 'n-zh']) {
+      const drawn = lines(id);
+      for (const line of drawn) {
+        // The note is 200 wide with 12 of padding each side.
+        expect(line.width).toBeLessThanOrEqual(200 - 2 * 12 + 1e-6);
+        expect(line.text).not.toMatch(/^[、。，．）」』】〕！？：；ー]/);
+      }
+      expect(drawn.length).toBeGreaterThan(3);
+    }
+    expect(
+      lines('n-ja')
+        .map((line) => line.text)
+        .join(''),
+    ).toBe(JAPANESE);
+  });
+
+  it('a long Japanese frame title is cut with "…" inside its frame, not across the next', () => {
+    const [title, ...more] = lines('f-ja');
+    expect(more).toEqual([]);
+    expect(title?.text.endsWith('…')).toBe(true);
+    expect(title?.width).toBeLessThanOrEqual(320 - 2 * 12 + 1e-6);
+  });
+
+  it('a concept card’s Chinese and Japanese fields stay within the card', () => {
+    const drawn = lines('c-zh');
+    expect(drawn.map((line) => line.text)).toContain('在线预约');
+    for (const line of drawn) expect(line.width).toBeLessThanOrEqual(300 - 2 * 12 + 1e-6);
+  });
+
+  it('a row of flags wraps between flags, each flag whole', () => {
+    const drawn = lines('n-flags').map((line) => line.text);
+    expect(drawn.length).toBeGreaterThan(1);
+    for (const line of drawn.slice(1)) expect(line).toMatch(/^(\p{Regional_Indicator}{2})+$/u);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // iCalendar
 // ---------------------------------------------------------------------------------------------
@@ -937,6 +1031,45 @@ describe('renderExport', () => {
     expect(renderExport(snapshot, 'ics').filename).toBe(
       'kehittamispaiva-asiakaspalvelu-snapshot-2025-03-14.ics',
     );
+  });
+});
+
+describe('file names for titles in other scripts', () => {
+  const titled = (title: string) => ({ ...fixture(), board: { ...fixture().board, title } });
+
+  it('keeps the title in its own script beside the ASCII name, so boards’ files differ', () => {
+    const names = (title: string) => {
+      const { filename, unicodeFilename } = renderExport(titled(title), 'md');
+      return [filename, unicodeFilename];
+    };
+    expect(names('会議 2024')).toEqual(['2024.md', '会議-2024.md']);
+    expect(names('تحسين تجربة العملاء')).toEqual(['board.md', 'تحسين-تجربة-العملاء.md']);
+    expect(names('🎉 Juhlat 🎉')).toEqual(['juhlat.md', '🎉-juhlat-🎉.md']);
+    expect(names('Kehittämispäivä: asiakaspalvelu')).toEqual([
+      'kehittamispaiva-asiakaspalvelu.md',
+      'kehittämispäivä-asiakaspalvelu.md',
+    ]);
+    expect(names('Development day')).toEqual(['development-day.md', 'development-day.md']);
+    const snapshot = {
+      ...titled('会議'),
+      snapshot: { id: 's1', name: 'v1', createdAt: '2025-03-14T10:00:00.000Z' },
+    };
+    expect(renderExport(snapshot, 'csv', { table: 'followups' }).unicodeFilename).toBe(
+      '会議-snapshot-2025-03-14-followups.csv',
+    );
+  });
+
+  it('is still safe: no slashes, quotes, controls or bidi overrides, and of limited length', () => {
+    const named = (title: string) => renderExport(titled(title), 'svg').unicodeFilename;
+    expect(named('../"会議"\\名前/ ; x\u0000\u0007')).toBe('会議-名前-x.svg');
+    // U+202E would show "exe.svg" backwards as "gvs.exe".
+    expect(named('a\u202Egvs.exe')).toBe('a-gvs-exe.svg');
+    expect(named('\u200D')).toBe('board.svg');
+    const long = named('顧'.repeat(100));
+    expect(long).toBe(`${'顧'.repeat(60)}.svg`);
+    const families = named('👨‍👩‍👧‍👦'.repeat(30));
+    expect(Buffer.byteLength(families)).toBeLessThanOrEqual(180 + '.svg'.length);
+    expect(families.replace(/\.svg$/, '')).toMatch(/^(👨‍👩‍👧‍👦)+$/u);
   });
 });
 

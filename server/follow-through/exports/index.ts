@@ -9,6 +9,7 @@ import { toIcs } from './ics.ts';
 import { toJson } from './json.ts';
 import { toMarkdown } from './markdown.ts';
 import { toSvg } from './svg.ts';
+import { graphemes } from './text-width.ts';
 
 export { toCsv, toIcs, toJson, toMarkdown, toSvg };
 
@@ -17,6 +18,11 @@ export interface RenderedExport {
   contentType: string;
   /** ASCII only, no quotes or slashes: safe in Content-Disposition and on any file system. */
   filename: string;
+  /**
+   * The same name with the title in its own script ("会議-2024.md" where `filename` is
+   * "2024.md"): for RFC 8187's `filename*`, percent-encoded. No quotes, slashes, controls or spaces.
+   */
+  unicodeFilename: string;
 }
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -28,27 +34,61 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   ics: 'text/calendar; charset=utf-8; method=PUBLISH',
 };
 
-/** "Kehittämispäivä 2025 / tiimi A" → "kehittamispaiva-2025-tiimi-a"; "board" if nothing is left. */
-export function slug(title: string): string {
-  const ascii = title
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+/** What a file name keeps of a title in its own script: letters, marks, digits and emoji. */
+const NOT_IN_NAME =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: code points one by one; ZWJ is kept so emoji sequences stay whole
+  /[^\p{L}\p{M}\p{N}\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200C\u200D\uFE0F\u20E3]+/gu;
+const VISIBLE = /[\p{L}\p{N}\p{Extended_Pictographic}\p{Regional_Indicator}]/u;
+/** File systems allow 255 bytes of UTF-8 in a name: the stem leaves room for the suffixes. */
+const STEM_CHARS = 60;
+const STEM_BYTES = 180;
+
+/**
+ * A board title as the stem of a file name, "board" if nothing is left. In ASCII,
+ * "Kehittämispäivä 2025 / tiimi A" → "kehittamispaiva-2025-tiimi-a" (and "会議 2024" → "2024");
+ * in the title's own script, "kehittämispäivä-2025-tiimi-a" ("会議-2024"). Either way lowercase,
+ * everything else a single hyphen, at most 60 characters, none of them cut in half.
+ */
+export function slug(title: string, script: 'ascii' | 'own' = 'ascii'): string {
+  if (script === 'ascii') {
+    const ascii = title
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '');
+    return ascii.slice(0, STEM_CHARS).replace(/-+$/, '') || 'board';
+  }
+  const own = title
+    .normalize('NFC')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
+    .replace(NOT_IN_NAME, '-')
     .replace(/^-+|-+$/g, '');
-  return ascii.slice(0, 60).replace(/-+$/, '') || 'board';
+  let stem = '';
+  let count = 0;
+  let bytes = 0;
+  for (const grapheme of graphemes(own)) {
+    bytes += Buffer.byteLength(grapheme);
+    if (++count > STEM_CHARS || bytes > STEM_BYTES) break;
+    stem += grapheme;
+  }
+  // Joiners and accents alone would make a name nobody can see.
+  return VISIBLE.test(stem) ? stem.replace(/-+$/, '') : 'board';
 }
 
+/** The file name of an export: the title's stem (see slug), the snapshot's date, the table. */
 export function exportFilename(
   model: BoardExport,
   format: ExportFormat,
   { table = 'items' }: CsvOptions = {},
+  script: 'ascii' | 'own' = 'ascii',
 ): string {
-  const parts = [slug(model.board.title)];
+  const parts: string[] = [];
   // A snapshot's file must not be mistaken for the live board's.
   if (model.snapshot) parts.push('snapshot', model.snapshot.createdAt.slice(0, 10));
   if (format === 'csv') parts.push(table);
-  return `${parts.join('-').replace(/[^a-z0-9-]/g, '')}.${format}`;
+  const suffix = parts.join('-').replace(/[^a-z0-9-]/g, '');
+  return `${slug(model.board.title, script)}${suffix ? `-${suffix}` : ''}.${format}`;
 }
 
 export function renderExport(
@@ -61,6 +101,7 @@ export function renderExport(
     body,
     contentType: CONTENT_TYPES[format],
     filename: exportFilename(model, format, csv),
+    unicodeFilename: exportFilename(model, format, csv, 'own'),
   };
 }
 

@@ -1,7 +1,9 @@
 /**
  * The SVG export's safety and text helpers: every string that reaches the markup goes through
- * xml(), every colour through safeColor(), so board content can only ever be text and fills.
+ * xml(), every colour through safeColor(), so board content can only ever be text and fills;
+ * wrapText() breaks text into the lines a box has room for, measured by text-width.ts.
  */
+import { graphemes, graphemeWidth, segmentsOf, textWidth, WIDE } from './text-width.ts';
 
 /**
  * Characters XML 1.0 forbids (C0 controls other than tab/LF/CR, U+FFFE/U+FFFF, lone
@@ -80,44 +82,149 @@ export function textColorOn(fill: string): string {
   return luminance(fill) > 0.18 ? '#1f2328' : '#ffffff';
 }
 
+const SPACE = graphemeWidth(' ');
+const ELLIPSIS = '…';
+/** A line fits when its measured width is within the room, give or take float rounding. */
+const ROUNDING = 1e-6;
+
 /**
- * Splits text into at most `maxLines` lines of at most `maxChars` characters, at spaces where
- * it can and inside a word where it must; the last line ends in "…" when text was cut.
- * Counts code points, so an emoji is never split in half.
+ * Kinsoku: a line may not begin with closing brackets, stops and commas, the long-vowel mark or
+ * an iteration mark, nor end with an opening bracket. They stay with the character beside them,
+ * which goes down to the next line with them when the line is full, so no line runs long.
  */
-export function wrapText(text: string, maxChars: number, maxLines: number): string[] {
-  const width = Math.max(1, Math.floor(maxChars));
+const NO_LINE_START = new Set([
+  ...'、。，．・：；！？）］｝」』】〕〉》〙〗｣ー々ゝゞヽヾ…‥,.:;!?)]}”’%',
+]);
+const NO_LINE_END = new Set([...'（［｛「『【〔〈《〘〖｢([{“‘']);
+
+/** Scripts written without spaces between words: a line breaks there between two words. */
+const UNSPACED = /[\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
+const WORDS = new Intl.Segmenter('und', { granularity: 'word' });
+/** A line may break here and shows nothing; also how wrapText marks Thai word boundaries. */
+const ZWSP = '\u200B';
+
+/** The paragraph's graphemes, with a zero-width space between two words of a Thai (Lao, …) run. */
+function breakable(paragraph: string): Iterable<string> {
+  return UNSPACED.test(paragraph) ? wordsApart(paragraph) : graphemes(paragraph);
+}
+
+/** Graphemes and word boundaries read side by side: a boundary inside a grapheme is no break. */
+function* wordsApart(paragraph: string): Generator<string> {
+  const clusters = graphemes(paragraph)[Symbol.iterator]();
+  let at = 0;
+  let wordBefore = false;
+  // Both segmenters are lazy: a huge paragraph is read only as far as the lines that show.
+  for (const { index, segment, isWordLike = false } of segmentsOf(WORDS, paragraph)) {
+    if (wordBefore && isWordLike && at === index) yield ZWSP;
+    for (const end = index + segment.length; at < end; ) {
+      const next = clusters.next();
+      if (next.done) return;
+      yield next.value;
+      at += next.value.length;
+    }
+    wordBefore = isWordLike;
+  }
+}
+
+/**
+ * Whether a line may break between two graphemes with nothing between them: beside a wide
+ * character (CJK is written without spaces, and a row of emoji or flags has none either), unless
+ * kinsoku keeps them together.
+ */
+function mayBreak(before: string, beforeWidth: number, after: string, afterWidth: number): boolean {
+  if (before === '' || NO_LINE_START.has(after) || NO_LINE_END.has(before)) return false;
+  return beforeWidth >= WIDE || afterWidth >= WIDE;
+}
+
+/**
+ * Splits text into at most `maxLines` lines no wider than `room` ems, by measured width
+ * (text-width.ts): at spaces, beside CJK characters and emoji and between Thai words where it
+ * can, between graphemes where a word is wider than a line; the last line ends in "…" when text
+ * was cut. Never splits a grapheme, so a flag, an emoji sequence or an accented letter stays whole.
+ */
+export function wrapText(text: string, room: number, maxLines: number): string[] {
   const lines: string[] = [];
-  // Once a line past the last one that shows has text, the rest cannot change what is kept:
-  // stopping there keeps a huge note (one long word, say) as cheap as a short one.
-  const full = () => lines.length > maxLines && lines[lines.length - 1] !== '';
+  let line = '';
+  let lineWidth = 0;
+  // What may not be broken: a word, or a wide character with the punctuation that sticks to it.
+  let word = '';
+  let wordWidth = 0;
+  // Whether a space comes between `line` and `word`.
+  let spaced = false;
+  let cut = false;
+  const endLine = () => {
+    lines.push(line);
+    line = '';
+    lineWidth = 0;
+  };
+  const placeWord = () => {
+    if (word === '') return;
+    const space = line !== '' && spaced ? SPACE : 0;
+    if (line !== '' && lineWidth + space + wordWidth > room + ROUNDING) endLine();
+    else if (space > 0) {
+      line += ' ';
+      lineWidth += space;
+    }
+    line += word;
+    lineWidth += wordWidth;
+    word = '';
+    wordWidth = 0;
+    spaced = false;
+  };
   paragraphs: for (const paragraph of text.split(/\r\n|\r|\n/)) {
-    let line: string[] = [];
-    for (const word of paragraph.split(/[ \t]+/).filter((w) => w.length > 0)) {
-      // Only the first lines of a word can show (a code point is at most two UTF-16 units).
-      const chars = [...word.slice(0, 2 * width * (maxLines + 1))];
-      if (line.length > 0 && line.length + 1 + chars.length <= width) {
-        line.push(' ', ...chars);
+    // The grapheme just before, when no space or break opportunity lies between.
+    let before = '';
+    let beforeWidth = 0;
+    for (const grapheme of breakable(paragraph)) {
+      if (grapheme === ' ' || grapheme === '\t' || grapheme === ZWSP) {
+        placeWord();
+        if (grapheme !== ZWSP) spaced = true;
+        before = '';
         continue;
       }
-      if (line.length > 0) lines.push(line.join(''));
-      let start = 0;
-      for (; chars.length - start > width; start += width) {
-        if (full()) break paragraphs;
-        lines.push(chars.slice(start, start + width).join(''));
+      // Anything more lands below the last line that shows: stopping here keeps a huge note
+      // (one long word, say) as cheap as a short one.
+      if (lines.length >= maxLines) {
+        cut = true;
+        break paragraphs;
       }
-      if (full()) break paragraphs;
-      line = chars.slice(start);
+      const width = graphemeWidth(grapheme);
+      if (mayBreak(before, beforeWidth, grapheme, width)) placeWord();
+      if (word !== '' && wordWidth + width > room + ROUNDING) {
+        // Wider than a whole line: it gets lines of its own, broken between graphemes.
+        if (line !== '') endLine();
+        line = word;
+        endLine();
+        word = '';
+        wordWidth = 0;
+        spaced = false;
+      }
+      word += grapheme;
+      wordWidth += width;
+      before = grapheme;
+      beforeWidth = width;
     }
-    lines.push(line.join(''));
-    if (full()) break;
+    placeWord();
+    endLine();
+    spaced = false;
   }
-  while (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  if (lines.length <= maxLines) return lines;
+  if (!cut) {
+    while (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+    if (lines.length <= maxLines) return lines;
+  }
   const kept = lines.slice(0, Math.max(0, maxLines));
-  if (kept.length > 0) {
-    const last = [...(kept[kept.length - 1] ?? '')].slice(0, width - 1).join('');
-    kept[kept.length - 1] = `${last.trimEnd()}…`;
-  }
+  const last = kept.pop();
+  if (last !== undefined) kept.push(withEllipsis(last, room));
   return kept;
+}
+
+/** The line, shortened by whole graphemes until "…" fits after it. */
+function withEllipsis(line: string, room: number): string {
+  const kept = [...graphemes(line)];
+  let width = textWidth(line);
+  const ellipsis = graphemeWidth(ELLIPSIS);
+  while (kept.length > 0 && width + ellipsis > room + ROUNDING) {
+    width -= graphemeWidth(kept.pop() ?? '');
+  }
+  return `${kept.join('').trimEnd()}${ELLIPSIS}`;
 }

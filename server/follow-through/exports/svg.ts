@@ -21,8 +21,6 @@ import { luminance, num, safeColor, textColorOn, wrapText, xml } from './svg-tex
 
 const MARGIN = 40;
 const EMPTY_BOARD = { x: 0, y: 0, w: 800, h: 600 };
-/** Rough average glyph width of a sans-serif font, as a share of its size: for wrapping. */
-const GLYPH = 0.55;
 const PAD = 12;
 const INK = '#57606a';
 /** The board's connector line and arrowhead (client/src/canvas: ItemsLayer, canvas.css). */
@@ -88,17 +86,17 @@ function textBlock(
   return `<text font-size="${num(size)}" fill="${fill}"${bold} xml:space="preserve">${spans.join('')}</text>`;
 }
 
-/** How many lines of `size` fit in `height`, and how many characters in `width`. */
-function capacity(width: number, height: number, size: number): [chars: number, lines: number] {
-  return [
-    Math.max(1, Math.floor(width / (size * GLYPH))),
-    Math.max(0, Math.floor(height / (size * 1.25))),
-  ];
+/**
+ * How many ems of `size` fit across `width` (wrapText measures lines in ems: text-width.ts), and
+ * how many lines of it down `height`.
+ */
+function capacity(width: number, height: number, size: number): [ems: number, lines: number] {
+  return [width / size, Math.max(0, Math.floor(height / (size * 1.25)))];
 }
 
 function frame(item: FrameItem): string {
   const fill = safeColor(item.color, '#f8f9fa');
-  const [chars] = capacity(item.w - 2 * PAD, 24, 20);
+  const [ems] = capacity(item.w - 2 * PAD, 24, 20);
   return [
     `<g data-item="${xml(item.id)}">`,
     `<rect x="${num(item.x)}" y="${num(item.y)}" width="${num(item.w)}" height="${num(item.h)}" rx="8" fill="${fill}" stroke="#8c959f" stroke-width="2"/>`,
@@ -107,7 +105,7 @@ function frame(item: FrameItem): string {
         `<line x1="${num(item.x + x)}" y1="${num(item.y)}" x2="${num(item.x + x)}" y2="${num(item.y + item.h)}" stroke="#8c959f" stroke-opacity="0.45" stroke-width="2"/>`,
     ),
     textBlock(
-      wrapText(item.title, chars, 1),
+      wrapText(item.title, ems, 1),
       item.x + PAD,
       item.y + 8,
       20,
@@ -138,7 +136,7 @@ function note(item: NoteItem): string {
   const isNote = item.type === 'note';
   const size = isNote ? 16 : 18;
   const fill = safeColor(item.color, '#fff3a3');
-  const [chars, lines] = capacity(item.w - 2 * PAD, item.h - 2 * PAD, size);
+  const [ems, lines] = capacity(item.w - 2 * PAD, item.h - 2 * PAD, size);
   // Text items have no paper of their own: their text sits on whatever is behind them.
   const background = isNote
     ? `<rect x="${num(item.x)}" y="${num(item.y)}" width="${num(item.w)}" height="${num(item.h)}" rx="4" fill="${fill}" stroke="#d0d7de"/>`
@@ -148,7 +146,7 @@ function note(item: NoteItem): string {
     `<g data-item="${xml(item.id)}">`,
     background,
     textBlock(
-      wrapText(item.text, chars, Math.max(1, lines)),
+      wrapText(item.text, ems, Math.max(1, lines)),
       item.x + PAD,
       item.y + PAD,
       size,
@@ -172,8 +170,8 @@ function concept(item: ConceptItem, labels: ExportLabels): string {
   const bottom = item.y + item.h - PAD;
   let top = item.y + PAD;
   const add = (text: string, size: number, maxLines: number, weight?: 'bold') => {
-    const [chars, fits] = capacity(item.w - 2 * PAD, bottom - top, size);
-    const lines = wrapText(text, chars, Math.min(maxLines, fits));
+    const [ems, fits] = capacity(item.w - 2 * PAD, bottom - top, size);
+    const lines = wrapText(text, ems, Math.min(maxLines, fits));
     if (lines.length === 0) return false;
     parts.push(textBlock(lines, left, top, size, ink, weight));
     top += lines.length * size * 1.25;
