@@ -14,7 +14,7 @@ import { useNameOrder, useT } from '../i18n/i18n.tsx';
 import { DeliberateSelect } from './DeliberateSelect.tsx';
 import { withCentury } from './format.ts';
 import { MemberOptions } from './MemberOptions.tsx';
-import { Modal } from './Modal.tsx';
+import { Confirm } from './Modal.tsx';
 import { daysOverdue, localToday } from './overdue.ts';
 import { ownerName } from './owner-name.ts';
 import { useItems } from './use-items.ts';
@@ -145,24 +145,17 @@ function DeleteFollowUp({ followUp }: { followUp: FollowUp }) {
         {t.workshop.deleteFollowUp}
       </button>
       {asking && (
-        <Modal title={t.workshop.confirmDeleteFollowUpTitle} onClose={close}>
+        <Confirm
+          title={t.workshop.confirmDeleteFollowUpTitle}
+          answer={t.workshop.deleteFollowUp}
+          onAnswer={() => {
+            close();
+            void store.deleteFollowUp(followUp.id);
+          }}
+          onClose={close}
+        >
           <p>{t.workshop.confirmDeleteFollowUp(followUp.title)}</p>
-          <div className="wk-row wk-actions">
-            <button type="button" onClick={close}>
-              {t.workshop.cancel}
-            </button>
-            <button
-              type="button"
-              className="wk-primary wk-danger"
-              onClick={() => {
-                close();
-                void store.deleteFollowUp(followUp.id);
-              }}
-            >
-              {t.workshop.deleteFollowUp}
-            </button>
-          </div>
-        </Modal>
+        </Confirm>
       )}
     </>
   );

@@ -67,3 +67,36 @@ export function Modal(props: {
     document.body,
   );
 }
+
+/**
+ * A question before something that cannot be taken back (delete, replace): what it does, then
+ * Cancel and the one answer that does it. `busy` while the answer waits for the server.
+ */
+export function Confirm(props: {
+  title: string;
+  children: ReactNode;
+  answer: string;
+  busy?: boolean;
+  onAnswer: () => void;
+  onClose: () => void;
+}) {
+  const t = useT();
+  return (
+    <Modal title={props.title} onClose={props.onClose}>
+      {props.children}
+      <div className="wk-row wk-actions">
+        <button type="button" onClick={props.onClose}>
+          {t.workshop.cancel}
+        </button>
+        <button
+          type="button"
+          className="wk-primary wk-danger"
+          aria-disabled={props.busy}
+          onClick={props.onAnswer}
+        >
+          {props.answer}
+        </button>
+      </div>
+    </Modal>
+  );
+}

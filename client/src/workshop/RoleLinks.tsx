@@ -9,7 +9,7 @@ import type { NewKeyResponse } from '../../../shared/api.ts';
 import { ROLES, type Role } from '../../../shared/roles.ts';
 import { CopyButton } from '../app/CopyButton.tsx';
 import { useT } from '../i18n/i18n.tsx';
-import { Modal } from './Modal.tsx';
+import { Confirm } from './Modal.tsx';
 import { useBusy } from './use-busy.ts';
 import { useWorkshopStore } from './use-workshop.ts';
 
@@ -55,28 +55,21 @@ export function RoleLinks() {
         </div>
       )}
       {asking && (
-        <Modal title={t.workshop.confirmNewLinkTitle(roleName(asking))} onClose={close}>
+        <Confirm
+          title={t.workshop.confirmNewLinkTitle(roleName(asking))}
+          answer={t.workshop.makeNewLink}
+          busy={busy}
+          onAnswer={() =>
+            run(async () => {
+              const answer = await store.newLink(asking);
+              if (answer) setMade(answer);
+              close();
+            })
+          }
+          onClose={close}
+        >
           <p>{t.workshop.confirmNewLink(roleName(asking))}</p>
-          <div className="wk-row wk-actions">
-            <button type="button" onClick={close}>
-              {t.workshop.cancel}
-            </button>
-            <button
-              type="button"
-              className="wk-primary wk-danger"
-              aria-disabled={busy}
-              onClick={() =>
-                run(async () => {
-                  const answer = await store.newLink(asking);
-                  if (answer) setMade(answer);
-                  close();
-                })
-              }
-            >
-              {t.workshop.makeNewLink}
-            </button>
-          </div>
-        </Modal>
+        </Confirm>
       )}
     </section>
   );
