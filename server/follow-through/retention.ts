@@ -2,7 +2,8 @@
  * Which automatic snapshots to let go. Named and manual snapshots are kept forever. The way back
  * from a round or a restore (the snapshot taken just before it) is kept for a month whatever is
  * saved around it: thinned like the periodic ones, an hour of editing after a restore took its
- * "Undo the restore" away with what the restore removed (QA). Of the periodic ones, the newest
+ * "Undo the restore" away with what the restore removed (QA); the newest of each kind stays
+ * longer, whatever its age. Of the periodic ones, the newest
  * few stay; older ones are thinned to one per hour for a day, one per day for a month, and none
  * after that.
  */
@@ -20,8 +21,23 @@ const WAYS_BACK = new Set<Snapshot['reason']>(['before_round', 'before_restore']
 export function snapshotsToThin(snapshots: readonly Snapshot[], now: number): string[] {
   const automatic = snapshots.filter((s) => s.reason !== 'manual' && s.name === null);
   const ageOf = (snapshot: Snapshot) => now - Date.parse(snapshot.createdAt);
+  // The newest way back of each kind stays, however old it looks: a clock set a month ahead (a
+  // VM restored with the wrong time) made the way back from a round of a minute ago look a month
+  // old, and it went for good (QA, time).
+  const newest = new Map<Snapshot['reason'], Snapshot>();
+  for (const snapshot of automatic) {
+    const known = newest.get(snapshot.reason);
+    if (!known || Date.parse(snapshot.createdAt) > Date.parse(known.createdAt)) {
+      newest.set(snapshot.reason, snapshot);
+    }
+  }
   const drop = automatic
-    .filter((snapshot) => WAYS_BACK.has(snapshot.reason) && ageOf(snapshot) > MONTH)
+    .filter(
+      (snapshot) =>
+        WAYS_BACK.has(snapshot.reason) &&
+        ageOf(snapshot) > MONTH &&
+        newest.get(snapshot.reason) !== snapshot,
+    )
     .map((snapshot) => snapshot.id);
   const periodic = automatic
     .filter((snapshot) => !WAYS_BACK.has(snapshot.reason))

@@ -20,10 +20,12 @@ it('keeps named and manual snapshots and the newest automatic ones, thins the re
   snapshots.push(snap('named', 40 * 24 * HOUR, { name: 'Kick-off', reason: 'manual' }));
   snapshots.push(snap('manual', 50 * 24 * HOUR, { reason: 'manual' }));
   snapshots.push(snap('ancient', 31 * 24 * HOUR, { reason: 'before_round' }));
+  snapshots.push(snap('newer-round', 30 * 24 * HOUR, { reason: 'before_round' }));
   const dropped = new Set(snapshotsToThin(snapshots, now));
   expect(dropped.has('named')).toBe(false);
   expect(dropped.has('manual')).toBe(false);
   expect(dropped.has('ancient')).toBe(true);
+  expect(dropped.has('newer-round')).toBe(false);
   for (let i = 0; i < KEEP_NEWEST; i++) expect(dropped.has(`p${i}`)).toBe(false);
   const kept = snapshots.filter((s) => !dropped.has(s.id) && s.reason === 'periodic');
   // 10 newest, then at most one per hour for the first day and one per day after.
@@ -52,4 +54,20 @@ it('keeps the way back from a restore or a round for a month, whatever is saved 
   expect(snapshots.filter((s) => s.reason === 'periodic' && !dropped.has(s.id)).length).toBe(
     KEEP_NEWEST + 3,
   );
+});
+
+it('keeps the newest way back of each kind however old it looks: the clock may have jumped (QA, time)', () => {
+  // A round a minute ago, then the clock set a month ahead and one edit: every snapshot looks
+  // a month old at once.
+  const jumped = now + 31 * 24 * HOUR;
+  const snapshots: Snapshot[] = [
+    snap('before-round', 60_000, { reason: 'before_round' }),
+    snap('before-restore', 120_000, { reason: 'before_restore' }),
+    snap('older-restore', 180_000, { reason: 'before_restore' }),
+    snap('after-the-jump', -31 * 24 * HOUR),
+  ];
+  const dropped = new Set(snapshotsToThin(snapshots, jumped));
+  expect(dropped.has('before-round')).toBe(false);
+  expect(dropped.has('before-restore')).toBe(false);
+  expect(dropped.has('older-restore')).toBe(true);
 });
