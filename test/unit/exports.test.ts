@@ -644,6 +644,8 @@ describe('the picture in other scripts', () => {
     note('n-ja', JAPANESE, 4000, 0),
     note('n-zh', CHINESE, 4240, 0),
     note('n-flags', 'Maat: 🌍🇫🇮🇸🇪🇳🇴🇩🇰🇮🇸🇪🇪🇱🇻🇱🇹🇩🇪🇵🇱🇫🇷🇪🇸', 4480, 0),
+    note('n-he', '3 רעיונות חדשים: צ׳אט, SMS', 4720, 0),
+    note('n-en', 'Call center (2024): שלום', 4960, 0),
     {
       id: 'f-ja',
       type: 'frame',
@@ -718,6 +720,20 @@ describe('the picture in other scripts', () => {
     const drawn = lines('c-zh');
     expect(drawn.map((line) => line.text)).toContain('在线预约');
     for (const line of drawn) expect(line.width).toBeLessThanOrEqual(300 - 2 * 12 + 1e-6);
+  });
+
+  it('sets a text whose first letter is Hebrew or Arabic right to left, from the right edge (QA)', () => {
+    const textOf = (id: string) => all([item(id)]).find((e) => e.name === 'text')!;
+    const hebrew = textOf('n-he');
+    expect(hebrew.attrs.direction).toBe('rtl');
+    // The note is at x 4720, 200 wide, with 12 of padding: its text starts at the right edge.
+    expect(hebrew.children.map((tspan) => tspan.attrs.x)).toEqual(
+      hebrew.children.map(() => String(4720 + 200 - 12)),
+    );
+    // A Latin text with Hebrew in it stays left to right, from the left.
+    const latin = textOf('n-en');
+    expect(latin.attrs.direction).toBeUndefined();
+    expect(latin.children[0]?.attrs.x).toBe(String(4960 + 12));
   });
 
   it('a row of flags wraps between flags, each flag whole', () => {

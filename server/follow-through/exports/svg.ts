@@ -68,22 +68,35 @@ function viewBox(items: readonly Item[]): Box {
   };
 }
 
-/** A <text> of wrapped lines, one <tspan> each, starting with its first baseline at `top`. */
+/** The first letter of a text written right to left: Hebrew, Arabic and their neighbours. */
+const FIRST_LETTER = /\p{L}/u;
+const RIGHT_TO_LEFT = /[\p{sc=Hebrew}\p{sc=Arabic}\p{sc=Syriac}\p{sc=Thaana}\p{sc=Nko}]/u;
+
+/**
+ * A <text> of wrapped lines, one <tspan> each, starting with its first baseline at `top`, in a
+ * box `width` wide from `x`. A text whose first letter is written right to left is set right to
+ * left from the box's right edge, as the board sets it (dir="auto"): else "(المرحلة 2)" shows
+ * its brackets turned about and starts at the wrong edge (QA, international content).
+ */
 function textBlock(
   lines: readonly string[],
   x: number,
+  width: number,
   top: number,
   size: number,
   fill: string,
   weight?: 'bold',
 ): string {
   const lineHeight = size * 1.25;
+  const rtl = RIGHT_TO_LEFT.test(lines.join('\n').match(FIRST_LETTER)?.[0] ?? '');
+  const from = rtl ? x + width : x;
   const spans = lines.map(
     (line, i) =>
-      `<tspan x="${num(x)}" y="${num(top + size + i * lineHeight)}">${xml(line)}</tspan>`,
+      `<tspan x="${num(from)}" y="${num(top + size + i * lineHeight)}">${xml(line)}</tspan>`,
   );
   const bold = weight ? ` font-weight="${weight}"` : '';
-  return `<text font-size="${num(size)}" fill="${fill}"${bold} xml:space="preserve">${spans.join('')}</text>`;
+  const direction = rtl ? ' direction="rtl" unicode-bidi="embed"' : '';
+  return `<text font-size="${num(size)}" fill="${fill}"${bold}${direction} xml:space="preserve">${spans.join('')}</text>`;
 }
 
 /**
@@ -107,6 +120,7 @@ function frame(item: FrameItem): string {
     textBlock(
       wrapText(item.title, ems, 1),
       item.x + PAD,
+      item.w - 2 * PAD,
       item.y + 8,
       20,
       textColorOn(fill),
@@ -148,6 +162,7 @@ function note(item: NoteItem): string {
     textBlock(
       wrapText(item.text, ems, Math.max(1, lines)),
       item.x + PAD,
+      item.w - 2 * PAD,
       item.y + PAD,
       size,
       color,
@@ -173,7 +188,7 @@ function concept(item: ConceptItem, labels: ExportLabels): string {
     const [ems, fits] = capacity(item.w - 2 * PAD, bottom - top, size);
     const lines = wrapText(text, ems, Math.min(maxLines, fits));
     if (lines.length === 0) return false;
-    parts.push(textBlock(lines, left, top, size, ink, weight));
+    parts.push(textBlock(lines, left, item.w - 2 * PAD, top, size, ink, weight));
     top += lines.length * size * 1.25;
     return true;
   };
