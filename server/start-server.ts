@@ -66,6 +66,7 @@ export async function startServer(
     metricsToken: config.metricsToken,
     publicUrl: config.publicUrl,
     trustProxyHops: config.trustProxyHops,
+    frameAncestors: config.frameAncestors,
     joinRatePerMin: config.limits.joinRatePerMin,
     maxBodyBytes: config.limits.maxMessageBytes,
     clientDir,

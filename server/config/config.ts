@@ -65,6 +65,22 @@ const envSchema = z.object({
       },
     )
     .default(0),
+  // Sites that may show the board in a frame (an intranet page, a meeting app's tab): origins,
+  // space-separated, as a Content-Security-Policy frame-ancestors source list takes them.
+  FRAME_ANCESTORS: z
+    .string()
+    .transform((value) => value.trim().split(/\s+/).filter(Boolean))
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i,
+            'FRAME_ANCESTORS must be origins separated by spaces, such as https://intranet.example.org https://*.example.com (no path, no quotes)',
+          ),
+      ),
+    )
+    .default([]),
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   MAX_MESSAGE_BYTES: int(1024, 256 * MiB).default(4 * MiB),
   MAX_DOCUMENT_BYTES: int(64 * 1024, 2048 * MiB).default(64 * MiB),
@@ -93,6 +109,8 @@ export interface Config {
   publicUrl: string | undefined;
   /** Reverse proxies in front whose X-Forwarded-For is believed (0: none). */
   trustProxyHops: number;
+  /** Origins that may frame the web client; none by default. */
+  frameAncestors: string[];
   sqliteSynchronous: 'NORMAL' | 'FULL';
   limits: {
     maxMessageBytes: number;
@@ -136,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN,
     publicUrl: e.PUBLIC_URL,
     trustProxyHops: e.TRUST_PROXY,
+    frameAncestors: e.FRAME_ANCESTORS,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     limits: {
       maxMessageBytes: e.MAX_MESSAGE_BYTES,

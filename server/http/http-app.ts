@@ -27,6 +27,8 @@ export interface HttpAppOptions {
   metricsToken: string | undefined;
   publicUrl: string | undefined;
   trustProxyHops: number;
+  /** Origins that may frame the web client (FRAME_ANCESTORS). */
+  frameAncestors: readonly string[];
   joinRatePerMin: number;
   maxBodyBytes: number;
   clientDir: string;
@@ -36,7 +38,7 @@ export interface HttpAppOptions {
 export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(securityHeaders);
+  app.use(securityHeaders(options.frameAncestors));
   // A hop count: req.ip is the address the outermost trusted proxy saw, never one the client
   // wrote into X-Forwarded-For itself.
   app.set('trust proxy', options.trustProxyHops);

@@ -1,8 +1,10 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { injectAxe } from '../helpers/axe.ts';
 import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
-import type { TestServer } from '../helpers/server.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 /** Serious and critical axe-core findings on the page as it is now, as readable strings. */
 async function axeFindings(page: Page): Promise<string[]> {
@@ -54,6 +56,29 @@ describe.skipIf(!HAS_CHROMIUM)('the web client', () => {
     ).toBe(0);
     await attacker.close();
     await page.close();
+  });
+
+  it('a site named in FRAME_ANCESTORS may frame the board; another still may not', async () => {
+    // The intranet page: another origin, on a port of its own.
+    const intranet = http.createServer((_req, res) => {
+      res.setHeader('content-type', 'text/html');
+      res.end(`<iframe src="${framed.url}/" width="800" height="600"></iframe>`);
+    });
+    await new Promise<void>((resolve) => intranet.listen(0, '127.0.0.1', resolve));
+    const port = (intranet.address() as AddressInfo).port;
+    const framed = await startTestServer({ FRAME_ANCESTORS: `http://127.0.0.1:${port}` });
+    const page = await browser.newPage();
+    try {
+      await page.goto(`http://127.0.0.1:${port}/`);
+      await page.locator('iframe').contentFrame().locator('input[name="title"]').waitFor();
+      // The same page from another origin (localhost is not 127.0.0.1 to a browser): refused.
+      await page.goto(`http://localhost:${port}/`);
+      await expect.poll(async () => page.frames()[1]?.url()).toMatch(/^chrome-error:/);
+    } finally {
+      await page.close();
+      await framed.close();
+      intranet.close();
+    }
   });
 
   it('lets browsers keep hashed assets for good but always revalidate the page', async () => {

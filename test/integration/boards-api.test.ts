@@ -499,6 +499,24 @@ describe('what the browser is told to trust', () => {
     });
     expect(joined.headers.get('cache-control')).toBe('no-store');
   });
+
+  it('sites the operator names in FRAME_ANCESTORS may frame the board, and only those', async () => {
+    const framed = await startTestServer({
+      FRAME_ANCESTORS: 'https://intranet.example.org  https://*.teams.example.com',
+    });
+    try {
+      for (const route of ['/', '/api/healthz']) {
+        const answer = await fetch(`${framed.url}${route}`);
+        expect(answer.headers.get('content-security-policy')).toContain(
+          'frame-ancestors https://intranet.example.org https://*.teams.example.com',
+        );
+        // X-Frame-Options can name no site: browsers follow frame-ancestors instead.
+        expect(answer.headers.get('x-frame-options')).toBeNull();
+      }
+    } finally {
+      await framed.close();
+    }
+  });
 });
 
 describe('a new link for a role', () => {

@@ -83,6 +83,17 @@ describe('configuration from the environment', () => {
     });
   });
 
+  it('FRAME_ANCESTORS: origins separated by spaces, none by default', () => {
+    expect(loadConfig({}).frameAncestors).toEqual([]);
+    expect(
+      loadConfig({ FRAME_ANCESTORS: ' https://intranet.example.org http://*.example.com:8080 ' })
+        .frameAncestors,
+    ).toEqual(['https://intranet.example.org', 'http://*.example.com:8080']);
+    for (const bad of ["'self'", 'https://example.org/board', 'intranet.example.org', '*']) {
+      expect(() => loadConfig({ FRAME_ANCESTORS: bad })).toThrow(/FRAME_ANCESTORS must be origins/);
+    }
+  });
+
   it('TRUST_PROXY: true is the one proxy in front, a number is that many', () => {
     expect(loadConfig({}).trustProxyHops).toBe(0);
     expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxyHops).toBe(0);
