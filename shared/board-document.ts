@@ -256,6 +256,8 @@ export interface NewItem {
   title?: string;
   fields?: Partial<Record<ConceptField, string>>;
   points?: number[];
+  /** When it was made (ms); now by this machine's clock unless the caller knows better. */
+  createdAt?: number;
   columns?: number[];
   from?: string;
   to?: string;
@@ -280,7 +282,7 @@ export function addItem(doc: Y.Doc, init: NewItem, id: string = uuidv7()): strin
   map.set('w', init.w ?? w);
   map.set('h', init.h ?? h);
   map.set('color', init.color ?? (init.type === 'frame' ? '#f8f9fa' : NOTE_COLORS[0]));
-  map.set('createdAt', Date.now());
+  map.set('createdAt', init.createdAt ?? Date.now());
   if (init.author) map.set('author', init.author);
   if (init.parent) map.set('parent', init.parent);
   if (init.type === 'note' || init.type === 'text' || init.type === 'concept') {

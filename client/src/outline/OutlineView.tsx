@@ -14,6 +14,7 @@ import { frameLookup } from '../../../shared/frame-lookup.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { mayEditItem, writeAccess } from '../board/write-access.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { serverNow } from '../sync/server-clock.ts';
 import { useBoardState } from '../workshop/use-board-state.ts';
 import { useItems } from '../workshop/use-items.ts';
 import { openRoundOf, useWorkshopView } from '../workshop/use-workshop.ts';
@@ -141,7 +142,13 @@ export function OutlineView() {
     const start = writesPrivately ? memberCell(session.me.id, 8) : 0;
     const place = placeNewNote([...items, ...privateItems], frame, start, column);
     // A private note keeps its frame: the reveal moves it to the board as it is.
-    const id = addItem(doc, { type: 'note', text, author: session.me.id, ...place });
+    const id = addItem(doc, {
+      type: 'note',
+      text,
+      author: session.me.id,
+      createdAt: serverNow(),
+      ...place,
+    });
     announce(writesPrivately ? t.outline.announceAddedPrivately : t.outline.announceAdded, id);
   };
 

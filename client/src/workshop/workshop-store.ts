@@ -23,6 +23,7 @@ import type {
 } from '../../../shared/follow-through.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { BoardSession } from '../board/board-session.ts';
+import { learnServerTime } from '../sync/server-clock.ts';
 import { ask } from './socket-request.ts';
 
 export interface WorkshopState {
@@ -229,7 +230,7 @@ export class WorkshopStore {
   }
 
   #setBoardState(boardState: BoardState): void {
-    this.#set({ boardState, clockOffsetMs: boardState.serverNow - Date.now() });
+    this.#set({ boardState, clockOffsetMs: learnServerTime(boardState.serverNow) });
   }
 
   #patchRound(roundId: string, patch: (view: RoundView) => RoundView): void {

@@ -6,6 +6,7 @@
 import * as Y from 'yjs';
 import { type ItemMap, itemsOf } from '../../../../shared/board-document.ts';
 import { Z_FIELD } from '../../../../shared/drawing-order.ts';
+import { serverNow } from '../../sync/server-clock.ts';
 import type { BoardModel } from './board-model.ts';
 
 export const CLIPBOARD_MIME = 'application/x-ideamill-items+json';
@@ -150,7 +151,7 @@ export function pasteItems(
       fields.from = idMap.get(String(fields.from))!;
       fields.to = idMap.get(String(fields.to))!;
     }
-    fields.createdAt = Date.now();
+    fields.createdAt = serverNow();
     fields.author = author;
     fields[Z_FIELD] = ++z;
     const map: ItemMap = new Y.Map();

@@ -13,6 +13,7 @@ import {
   type NewItem,
 } from '../../../../shared/board-document.ts';
 import { byDrawingOrder, Z_FIELD, zOf } from '../../../../shared/drawing-order.ts';
+import { serverNow } from '../../sync/server-clock.ts';
 import type { BoardModel, Located } from './board-model.ts';
 import { type Box, boxOf, centre, contains, containsBox, type Point } from './geometry.ts';
 
@@ -28,7 +29,7 @@ export function createItem(model: BoardModel, init: NewItem, target?: Y.Doc): st
   const z = init.type === 'frame' ? frameZ(model, init) : model.topZ() + 1;
   let id = '';
   model.edit(doc, () => {
-    id = addItem(doc, init);
+    id = addItem(doc, { createdAt: serverNow(), ...init });
     itemsOf(doc).get(id)?.set(Z_FIELD, z);
   });
   return id;
