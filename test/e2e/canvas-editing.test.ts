@@ -383,4 +383,37 @@ describe.skipIf(!HAS_CHROMIUM)('editing on the canvas', () => {
       .locator(`[data-item-id="${smiley}"] [data-item-text]`, { hasText: '😁😀 👎' })
       .waitFor();
   });
+
+  it('copies words for other programs, and a list pasted from elsewhere becomes notes (QA, printing and sharing)', async () => {
+    await me.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: server.url,
+    });
+    const words = ['Talk to facilities', 'Signposts at the entrance'];
+    const [one, two] = words.map((text, i) =>
+      addItem(observer.doc, { type: 'note', x: i * 260, y: 700, text }),
+    );
+    await item(page, two!).waitFor();
+    await item(page, one!).click();
+    await item(page, two!).click({ modifiers: ['Shift'] });
+    await page.keyboard.press('ControlOrMeta+c');
+    // An e-mail or a chat gets the notes' words, not the board's JSON.
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(words.join('\n\n'));
+
+    // Then a list copied from a chat: the paste makes one note per line, not the notes above again.
+    await page.evaluate(() =>
+      navigator.clipboard.writeText('Alpha line\nBeta line\r\nGamma line\n'),
+    );
+    const empty = await canvasPoint(page, 0.5, 0.5);
+    await page.mouse.move(empty.x, empty.y);
+    const before = notes().length;
+    await page.keyboard.press('ControlOrMeta+v');
+    await waitFor(() => notes().length === before + 3, 'three notes from three lines');
+    expect(
+      notes()
+        .map((note) => note.text)
+        .filter((text) => text.endsWith(' line'))
+        .sort(),
+    ).toEqual(['Alpha line', 'Beta line', 'Gamma line']);
+    expect(notes().filter((note) => words.includes(note.text))).toHaveLength(2);
+  });
 });

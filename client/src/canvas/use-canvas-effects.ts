@@ -18,8 +18,10 @@ import {
   CLIPBOARD_MIME,
   copyItems,
   lastCopied,
+  notesFromText,
   parsePayload,
   pasteItems,
+  plainTextOf,
 } from './model/clipboard.ts';
 import { type Box, boundsOf, boxOf, centre } from './model/geometry.ts';
 import { FIT_INSETS } from './model/viewport.ts';
@@ -177,28 +179,32 @@ export function useCanvasEffects(
       if (isEditable(event.target) || !inCanvas() || state.selection.size === 0) return;
       const payload = copyItems(model, state.selection);
       if (!payload || !event.clipboardData) return;
-      const json = JSON.stringify(payload);
-      event.clipboardData.setData(CLIPBOARD_MIME, json);
-      event.clipboardData.setData('text/plain', json);
+      event.clipboardData.setData(CLIPBOARD_MIME, JSON.stringify(payload));
+      event.clipboardData.setData('text/plain', plainTextOf(payload));
       event.preventDefault();
     };
     const onPaste = (event: ClipboardEvent) => {
       if (isEditable(event.target) || !inCanvas() || !canWrite(env)) return;
       const data = event.clipboardData;
-      const payload =
-        parsePayload(data?.getData(CLIPBOARD_MIME) ?? '') ??
-        parsePayload(data?.getData('text/plain') ?? '') ??
-        lastCopied();
+      const plain = data?.getData('text/plain') ?? '';
+      // Items copied from a board (an older page put their JSON under text/plain); else words
+      // from elsewhere become notes. This tab's last copy only when the clipboard holds nothing
+      // at all: text copied since then is what the person means (QA: old notes pasted instead).
+      const copied = parsePayload(data?.getData(CLIPBOARD_MIME) ?? '') ?? parsePayload(plain);
+      const fromText = copied ? null : notesFromText(plain);
+      const payload = copied ?? fromText ?? (data?.types.length ? null : lastCopied());
       if (!payload) return;
       event.preventDefault();
-      // Land the copies under the pointer when it is on the board, else just beside the originals.
+      // Land the copies under the pointer when it is on the board, else just beside the originals
+      // (notes from text, which have none, in the middle of the view).
       let dx = 24;
       let dy = 24;
       const xs = payload.items.map((i) => i.fields.x).filter((v) => typeof v === 'number');
       const ys = payload.items.map((i) => i.fields.y).filter((v) => typeof v === 'number');
-      if (lastCursor && xs.length > 0 && ys.length > 0) {
-        dx = Math.round(lastCursor.x - Math.min(...xs));
-        dy = Math.round(lastCursor.y - Math.min(...ys));
+      const at = lastCursor ?? (fromText ? viewport.centre() : null);
+      if (at && xs.length > 0 && ys.length > 0) {
+        dx = Math.round(at.x - Math.min(...xs));
+        dy = Math.round(at.y - Math.min(...ys));
       }
       undo.boundary();
       state.select(pasteItems(model, payload, dx, dy, env.me.id, env.readOnly()));

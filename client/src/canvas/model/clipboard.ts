@@ -1,10 +1,12 @@
 /**
  * Copy and paste of items as JSON, within a board and across boards: kept in memory for this
- * tab and put on the system clipboard (copy/paste events need no permission prompt). Pasted
- * items get new ids; parents and connector ends that were copied along are re-pointed.
+ * tab and put on the system clipboard (copy/paste events need no permission prompt) under its
+ * own type, with the items' words as plain text for every other program (QA: an e-mail got the
+ * JSON). Pasted items get new ids; parents and connector ends that were copied along are
+ * re-pointed. Plain text pasted from elsewhere (a list from a chat or a spreadsheet) becomes notes.
  */
 import * as Y from 'yjs';
-import { type ItemMap, itemsOf } from '../../../../shared/board-document.ts';
+import { type ItemMap, itemsOf, NOTE_COLORS } from '../../../../shared/board-document.ts';
 import { Z_FIELD } from '../../../../shared/drawing-order.ts';
 import { serverNow } from '../../sync/server-clock.ts';
 import type { BoardModel } from './board-model.ts';
@@ -77,6 +79,60 @@ export function copyItems(model: BoardModel, ids: Iterable<string>): ClipboardPa
   if (items.length === 0) return null;
   memory = { kind: MARKER, version: 1, items };
   return memory;
+}
+
+/** The copied items' words for other programs, in reading order, a blank line between items. */
+export function plainTextOf(payload: ClipboardPayload): string {
+  const words = (value: Value | undefined) =>
+    typeof value === 'string'
+      ? value
+      : value !== null && typeof value === 'object' && '$text' in value
+        ? String(value.$text)
+        : '';
+  const y = (fields: Record<string, Value>) => Number(fields.y) || 0;
+  const x = (fields: Record<string, Value>) => Number(fields.x) || 0;
+  return [...payload.items]
+    .sort((a, b) => y(a.fields) - y(b.fields) || x(a.fields) - x(b.fields))
+    .map(({ fields }) => [words(fields.title), words(fields.text)].filter(Boolean).join('\n'))
+    .filter((text) => text.trim() !== '')
+    .join('\n\n');
+}
+
+/** Notes a paste of plain text makes at most: a pasted book is not a workshop's list. */
+const MAX_NOTES_FROM_TEXT = 100;
+const NOTE_SIZE = 200;
+const NOTE_GAP = 20;
+const NOTES_PER_ROW = 5;
+
+/**
+ * Notes from text pasted from elsewhere, in rows from (0, 0): one per paragraph where the text
+ * has blank lines (a copy of notes, each its own paragraph), else one per line (a list, a
+ * spreadsheet's column). Null when there are no words.
+ */
+export function notesFromText(text: string): ClipboardPayload | null {
+  const normal = text.replace(/\r\n?/g, '\n');
+  const pieces = (/\n\s*\n/.test(normal) ? normal.split(/\n\s*\n/) : normal.split('\n'))
+    .map((piece) => piece.trim())
+    .filter((piece) => piece !== '')
+    .slice(0, MAX_NOTES_FROM_TEXT);
+  if (pieces.length === 0) return null;
+  const step = NOTE_SIZE + NOTE_GAP;
+  return {
+    kind: MARKER,
+    version: 1,
+    items: pieces.map((piece, index) => ({
+      id: `pasted-${index}`,
+      fields: {
+        type: 'note',
+        x: (index % NOTES_PER_ROW) * step,
+        y: Math.floor(index / NOTES_PER_ROW) * step,
+        w: NOTE_SIZE,
+        h: NOTE_SIZE,
+        color: NOTE_COLORS[0] ?? '#fff3a3',
+        text: { $text: piece },
+      },
+    })),
+  };
 }
 
 export function lastCopied(): ClipboardPayload | null {
