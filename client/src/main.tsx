@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { App } from './app/App.tsx';
 import { LanguageProvider } from './i18n/i18n.tsx';
 import './styles/global.css';
+import './styles/print.css';
 
 // The server's Content-Security-Policy allows no eval: zod would try `new Function` to see
 // whether it may compile its checks, and the browser would report the refusal as an error.

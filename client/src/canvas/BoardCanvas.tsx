@@ -180,6 +180,33 @@ export function BoardCanvas({
     if (bounds) viewport.animateTo(viewport.fitting(bounds));
     else viewport.animateTo({ x: 0, y: 0, zoom: 1 });
   }, [env, viewport]);
+  // Printing (print.css): the whole board, fitted to the canvas as it is on screen, which keeps
+  // that size on paper (the browser shrinks it to the page); the view comes back afterwards.
+  useEffect(() => {
+    let printing: { view: ViewportState; host: HTMLElement } | null = null;
+    const before = () => {
+      const host = surface.current?.closest<HTMLElement>('.canvas-host');
+      if (!host || printing) return;
+      printing = { view: viewport.state(), host };
+      host.style.width = `${host.clientWidth}px`;
+      host.style.height = `${host.clientHeight}px`;
+      const bounds = boardBounds(env);
+      if (bounds) viewport.animateTo(viewport.fitting(bounds), 0);
+    };
+    const after = () => {
+      if (!printing) return;
+      printing.host.style.width = '';
+      printing.host.style.height = '';
+      viewport.animateTo(printing.view, 0);
+      printing = null;
+    };
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, [env, viewport]);
   const zoomBy = useCallback(
     (factor: number) => {
       const c = viewport.centre();

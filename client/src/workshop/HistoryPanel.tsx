@@ -5,6 +5,7 @@
  */
 import './history.css';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { BoardExport, Snapshot } from '../../../shared/follow-through.ts';
 import { useFocusSuccessor } from '../app/focus-successor.ts';
 import { useBoardSession } from '../board/board-session.ts';
@@ -100,7 +101,17 @@ function Preview({
             </p>
           )
         ) : (
-          <ReportPreview markdown={report.text} />
+          <>
+            <ReportPreview markdown={report.text} />
+            {/* What a printer gets while the preview is open: the whole report, in the page's
+                flow (the dialog prints only the screenful it shows). print.css */}
+            {createPortal(
+              <article className="print-report">
+                <ReportPreview markdown={report.text} />
+              </article>,
+              document.body,
+            )}
+          </>
         )}
       </section>
       <div className="wk-version-download-bar">
