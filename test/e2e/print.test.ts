@@ -3,6 +3,9 @@
  * prints whole, a version's report prints alone and whole, and the canvas prints the whole board
  * fitted, never the app's controls over it. They printed one screenful each before.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../shared/follow-through.ts';
@@ -144,5 +147,26 @@ describe.skipIf(!HAS_CHROMIUM)('printing', () => {
     }
     await expect.poll(() => page.locator('.im-zoom-percent').textContent()).toBe(zoomBefore);
     expect(fran.errors).toEqual([]);
+  });
+
+  it('the exported SVG, opened and printed in a browser, fits the paper it is printed on', async () => {
+    const svg = await fetch(`${server.url}/api/boards/${boardId}/export?format=svg`, {
+      headers: { authorization: `Bearer ${fran.token}` },
+    });
+    const file = path.join(os.tmpdir(), `ideamill-print-${boardId}.svg`);
+    fs.writeFileSync(file, await svg.text());
+    // A page narrower than the picture, as a sheet of A4 is narrower than a wide board.
+    const page = await browser.newPage({ viewport: { width: 500, height: 700 } });
+    try {
+      await page.goto(`file://${file}`);
+      const width = () =>
+        page.evaluate(() => document.documentElement.getBoundingClientRect().width);
+      expect(await width()).toBeGreaterThan(500);
+      await page.emulateMedia({ media: 'print' });
+      expect(await width()).toBeLessThanOrEqual(500);
+    } finally {
+      await page.close();
+      fs.rmSync(file, { force: true });
+    }
   });
 });

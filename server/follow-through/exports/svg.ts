@@ -28,6 +28,8 @@ const CONNECTOR_INK = '#57606a';
 const ARROW_ID = 'ideamill-arrow';
 const ARROW_MARKER = `<defs><marker id="${ARROW_ID}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${CONNECTOR_INK}"/></marker></defs>`;
 
+const PRINT_STYLE = '<style>@media print { svg { width: 100%; height: auto; } }</style>';
+
 export function toSvg(model: BoardExport): string {
   const labels = labelsFor(model.board.language);
   // A stock client may write a negative size: drawn as nothing, not as an invalid rect.
@@ -50,6 +52,9 @@ export function toSvg(model: BoardExport): string {
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${num(view.x)} ${num(view.y)} ${num(view.w)} ${num(view.h)}" width="${num(view.w)}" height="${num(view.h)}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" role="img">`,
     `<title>${xml(model.board.title)}</title>`,
     `<desc>${xml(`${labels.exported} ${model.exportedAt}`)}</desc>`,
+    // Printed from a browser, the picture fits the page's width: at its own size a board wider
+    // than the paper lost its right-hand columns (QA, printing).
+    PRINT_STYLE,
     ...body,
     '</svg>',
     '',
