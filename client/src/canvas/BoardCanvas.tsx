@@ -110,6 +110,12 @@ export interface BoardCanvasProps {
   itemOverlay?: ItemOverlayRenderer;
 }
 
+/**
+ * How wide the canvas prints, in CSS pixels: what A4 portrait holds inside the browser's default
+ * margins (190 mm), so a portrait page is not cut and a landscape one shows it whole.
+ */
+const PRINT_WIDTH = 700;
+
 export function BoardCanvas({
   doc,
   awareness,
@@ -180,16 +186,19 @@ export function BoardCanvas({
     if (bounds) viewport.animateTo(viewport.fitting(bounds));
     else viewport.animateTo({ x: 0, y: 0, zoom: 1 });
   }, [env, viewport]);
-  // Printing (print.css): the whole board, fitted to the canvas as it is on screen, which keeps
-  // that size on paper (the browser shrinks it to the page); the view comes back afterwards.
+  // Printing (print.css): the whole board, fitted to a canvas of the screen's proportions at most
+  // PRINT_WIDTH wide, which keeps that size on paper; the view comes back afterwards.
   useEffect(() => {
     let printing: { view: ViewportState; host: HTMLElement } | null = null;
     const before = () => {
       const host = surface.current?.closest<HTMLElement>('.canvas-host');
       if (!host || printing) return;
       printing = { view: viewport.state(), host };
-      host.style.width = `${host.clientWidth}px`;
-      host.style.height = `${host.clientHeight}px`;
+      const width = Math.min(host.clientWidth, PRINT_WIDTH);
+      const height = Math.round((host.clientHeight * width) / Math.max(1, host.clientWidth));
+      host.style.width = `${width}px`;
+      host.style.height = `${height}px`;
+      viewport.resize(width, height);
       const bounds = boardBounds(env);
       if (bounds) viewport.animateTo(viewport.fitting(bounds), 0);
     };
