@@ -4,6 +4,9 @@ import { useT } from '../i18n/i18n.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { lastDisplayName } from './membership.ts';
 
+/** The server's limit on a name, in UTF-16 units (shared/api.ts). */
+const MAX_NAME = 60;
+
 export function JoinForm({
   error,
   onJoin,
@@ -15,15 +18,18 @@ export function JoinForm({
   const [name, setName] = useState(lastDisplayName);
   const [busy, setBusy] = useState(false);
   // A name of spaces alone passes `required`, and a disabled button would not say why: the
-  // form says so in words, in the page's language (the browser's own bubble would not be).
-  const [blank, setBlank] = useState(false);
+  // form says so in words, in the page's language (the browser's own bubble would not be). So
+  // for a name past the server's 60 UTF-16 units: `maxlength` would cut it there silently, and
+  // an emoji made of several (👨‍👩‍👧‍👦) cut in its middle is another emoji (QA).
+  const [problem, setProblem] = useState<'blank' | 'long' | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const trimmed = name.trim();
-    setBlank(!trimmed);
-    if (!trimmed) {
+    const found = !trimmed ? 'blank' : trimmed.length > MAX_NAME ? 'long' : null;
+    setProblem(found);
+    if (found) {
       input.current?.focus();
       return;
     }
@@ -55,25 +61,26 @@ export function JoinForm({
               name="displayName"
               value={name}
               required
-              aria-invalid={blank || undefined}
-              aria-describedby={blank ? 'join-name-error' : undefined}
-              maxLength={60}
+              aria-invalid={problem !== null || undefined}
+              aria-describedby={problem ? 'join-name-error' : undefined}
               autoComplete="nickname"
               // biome-ignore lint/a11y/noAutofocus: the name is the only thing this page asks for.
               autoFocus
               placeholder={t.app.displayNamePlaceholder}
               onChange={(event) => {
                 setName(event.target.value);
-                if (event.target.value.trim()) setBlank(false);
+                // What was said goes once it no longer holds; a new problem waits for Enter.
+                const typed = event.target.value.trim();
+                if (problem === 'blank' ? typed : typed.length <= MAX_NAME) setProblem(null);
               }}
             />
           </label>
-          {blank && (
+          {problem && (
             <p className="form-error" role="alert" id="join-name-error">
-              {t.app.nameRequired}
+              {problem === 'blank' ? t.app.nameRequired : t.app.nameTooLong(MAX_NAME)}
             </p>
           )}
-          {error && !blank && (
+          {error && !problem && (
             <p className="form-error" role="alert">
               {error}
             </p>

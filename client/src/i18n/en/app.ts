@@ -70,6 +70,8 @@ export const app = {
   displayName: 'Your name',
   displayNamePlaceholder: 'e.g. Aino',
   nameRequired: 'Type the name the others will see: spaces alone do not count.',
+  nameTooLong: (max: number) =>
+    `A name has at most ${max} characters, and an emoji counts as two or more: shorten it a little.`,
   join: 'Join',
   joining: 'Joining…',
   errorTitle: 'Cannot open this board',

@@ -64,6 +64,8 @@ export const app: Catalogue['app'] = {
   displayName: 'Nimesi',
   displayNamePlaceholder: 'esim. Aino',
   nameRequired: 'Kirjoita nimi, jonka muut näkevät: pelkät välilyönnit eivät riitä.',
+  nameTooLong: (max) =>
+    `Nimessä voi olla enintään ${max} merkkiä, ja emoji on kaksi tai useampia: lyhennä sitä hieman.`,
   join: 'Liity',
   joining: 'Liitytään…',
   errorTitle: 'Taulua ei voi avata',
