@@ -203,7 +203,8 @@ export const COMMANDS: Record<string, Command> = {
           console.log(
             [
               row.id,
-              row.createdAt.slice(0, 16),
+              // In UTC, and saying so: an operator's shell may be in any time zone.
+              `${row.createdAt.slice(0, 16)}Z`,
               row.template.padEnd(16),
               String(row.members).padStart(4),
               row.title,

@@ -211,6 +211,10 @@ describe('the ideamill command', () => {
     );
     const listed = ideamill(['list-boards'], env);
     expect(listed.stdout).toContain(board.board.id);
+    // When it was made, in UTC and saying so.
+    expect(listed.stdout).toMatch(
+      new RegExp(`${board.board.id}  \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\dZ `),
+    );
     expect(listed.stdout).toContain('Muutoslähettiläät');
     // The server on the same data directory accepts the printed key.
     const server = await startTestServer({}, dataDir);
