@@ -128,6 +128,8 @@ describe.skipIf(!HAS_CHROMIUM)('printing', () => {
       expect(await shown(page, '.im-toolbar')).toBe(false);
       expect(await shown(page, '.board-side')).toBe(false);
       const host = (await canvas.boundingBox())!;
+      // At most what A4 portrait holds inside the default margins (the screen's is 940 px here).
+      expect(host.width).toBeLessThanOrEqual(700);
       const notes = await page
         .locator('.im-note')
         .evaluateAll((elements) =>
