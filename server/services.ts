@@ -1,6 +1,6 @@
 /** Opens the database and builds every service on it: shared by the server and the CLI. */
 import type { Logger } from 'pino';
-import { BoardsService } from './boards/boards-service.ts';
+import { BOARD_DELETED, BoardsService } from './boards/boards-service.ts';
 import type { Config } from './config/config.ts';
 import { DocumentRegistry } from './documents/document-registry.ts';
 import { createFacilitation, type Facilitation } from './facilitation/facilitation.ts';
@@ -50,6 +50,10 @@ export function createServices(
     documentsRepository,
     (boardId) => boards.get(boardId).language,
   );
+  boards.onDeleted((boardId) => {
+    documents.discardBoard(boardId, BOARD_DELETED);
+    facilitation.rounds.forget(boardId);
+  });
   const followThrough = createFollowThrough(db, boards, documents, facilitation, () =>
     facilitation.events(),
   );

@@ -23,6 +23,8 @@ export const ERROR_STATUS = {
   follow_up_not_found: 404,
   snapshot_not_found: 404,
   member_not_found: 404,
+  /** Realtime only: said to everyone connected when the board is deleted (HTTP then says 404). */
+  board_deleted: 410,
   method_not_allowed: 405,
   round_already_open: 409,
   round_closed: 409,
@@ -63,6 +65,7 @@ export const CLOSE_CODE: Partial<Record<ErrorCode, number>> = {
   invalid_token: 4401,
   role_not_allowed: 4403,
   board_not_found: 4404,
+  board_deleted: 4410,
   document_too_large: 4413,
   rate_limited: 4429,
   storage_failed: 4500,

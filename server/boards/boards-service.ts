@@ -5,9 +5,12 @@ import type { Board, Language, RoleKeys } from '../../shared/api.ts';
 import { MEMBER_COLORS, type Member, ROLES, type Role } from '../../shared/roles.ts';
 import { applyTemplate, type Template } from '../../shared/templates.ts';
 import { AppError } from '../errors.ts';
-import type { BoardsRepository } from '../store/boards-repository.ts';
+import type { BoardContents, BoardsRepository } from '../store/boards-repository.ts';
 import type { DocumentsRepository } from '../store/documents-repository.ts';
 import { hashSecret, newSecret } from './secrets.ts';
+
+/** What everyone connected to a board hears as it is deleted, before their connection closes. */
+export const BOARD_DELETED = new AppError('board_deleted', 'This board has been deleted.');
 
 /** A role's link: the key rides in the fragment, which browsers never send to servers. */
 export function boardLink(origin: string, boardId: string, key: string): string {
@@ -17,6 +20,7 @@ export function boardLink(origin: string, boardId: string, key: string): string 
 export class BoardsService {
   readonly #boards: BoardsRepository;
   readonly #documents: DocumentsRepository;
+  readonly #deleted: Array<(boardId: string) => void> = [];
 
   constructor(boards: BoardsRepository, documents: DocumentsRepository) {
     this.#boards = boards;
@@ -78,6 +82,37 @@ export class BoardsService {
     const key = newSecret();
     this.#boards.replaceKey(boardId, role, hashSecret(key));
     return key;
+  }
+
+  /** How much a board holds besides its document: what deleting it would take away. */
+  contents(boardId: string): BoardContents {
+    this.get(boardId);
+    return this.#boards.contents(boardId);
+  }
+
+  /**
+   * Deletes the board and everything stored for it, for good; then tells the listeners, which
+   * close its connections and drop what they keep of it. If the store fails, nothing changed.
+   */
+  delete(boardId: string): void {
+    if (!this.#boards.delete(boardId)) {
+      throw new AppError('board_not_found', `There is no board with id ${boardId}.`);
+    }
+    // Each listener runs whatever another one threw: the board is gone either way.
+    let failure: unknown;
+    for (const listener of this.#deleted) {
+      try {
+        listener(boardId);
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+    if (failure !== undefined) throw failure;
+  }
+
+  /** Runs after a board was deleted (see delete()). */
+  onDeleted(listener: (boardId: string) => void): void {
+    this.#deleted.push(listener);
   }
 
   /** The key decides the role; the returned token is the member's secret from now on. */

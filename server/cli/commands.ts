@@ -49,6 +49,11 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], what: st
   throw new UsageError(`${what} must be one of: ${allowed.join(', ')}`);
 }
 
+/** "1 member", "3 members". */
+function counted(n: number, thing: string): string {
+  return `${n} ${thing}${n === 1 ? '' : 's'}`;
+}
+
 function origin(config: Config): string {
   return config.publicUrl ?? `http://localhost:${config.port}`;
 }
@@ -260,6 +265,42 @@ export const COMMANDS: Record<string, Command> = {
         }
         return 0;
       }),
+  },
+
+  'delete-board': {
+    summary: 'Delete a board and everything stored for it, for good (with the server stopped).',
+    usage: 'BOARD --yes',
+    details:
+      'Without --yes it only says what would go. Backups taken before keep the board. While a ' +
+      'server serves DATA_DIR, a facilitator deletes the board from its Facilitate panel, or the ' +
+      'operator with DELETE /api/boards/BOARD and ADMIN_TOKEN (docs/API.md).',
+    maxArguments: 1,
+    options: { yes: { type: 'boolean' } },
+    run: async (context) => {
+      const [boardId] = context.positionals;
+      if (!boardId) throw new UsageError('name the board to delete');
+      // Not beside a server: it may hold the board in memory, and would store it again.
+      const lock = lockDataDir(context.config.dataDir);
+      try {
+        return await withServices(context, ({ boards }) => {
+          const board = boards.get(boardId);
+          const held = boards.contents(boardId);
+          const what =
+            `"${board.title}" (${board.id}): ${counted(held.members, 'member')}, ` +
+            `${counted(held.rounds, 'voting round')}, ${counted(held.followUps, 'follow-up')}, ` +
+            `${counted(held.snapshots, 'saved version')}`;
+          if (!context.values.yes) {
+            console.log(`Would delete ${what}.\nRun again with --yes to delete it for good.`);
+            return 1;
+          }
+          boards.delete(boardId);
+          console.log(`Deleted ${what}.`);
+          return 0;
+        });
+      } finally {
+        lock.release();
+      }
+    },
   },
 
   backup: {

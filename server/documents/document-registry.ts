@@ -117,6 +117,30 @@ export class DocumentRegistry {
     this.#drop(document);
   }
 
+  /**
+   * The board was deleted: its documents (shared and private) close their connections with
+   * `reason` and leave memory without storing anything, and the board-unloaded listeners run
+   * even where it was not loaded, since services may keep something of a board that is not.
+   */
+  discardBoard(boardId: string, reason: AppError): void {
+    let shared: LiveDocument | undefined;
+    for (const document of Array.from(this.#documents.values())) {
+      if (document.boardId !== boardId) continue;
+      if (document.key.owner === undefined) {
+        shared = document;
+        continue;
+      }
+      document.discard(reason);
+      this.#drop(document);
+    }
+    if (shared) {
+      shared.discard(reason);
+      this.#drop(shared);
+    } else {
+      for (const listener of this.#boardUnloaded) listener(boardId);
+    }
+  }
+
   #drop(document: LiveDocument): void {
     if (this.#documents.get(document.id) === document) {
       this.#documents.delete(document.id);

@@ -594,6 +594,21 @@ export class LiveDocument {
     this.#options.onFail(this);
   }
 
+  /**
+   * The board was deleted: closes every connection with `reason` and stores nothing more. What
+   * was received and not yet stored is dropped with the rest of the board.
+   */
+  discard(reason: AppError): void {
+    this.#failed = true;
+    this.#received = [];
+    this.#receivedTypes.clear();
+    this.#pending = [];
+    for (const peer of Array.from(this.#peers)) {
+      this.disconnect(peer);
+      peer.transport.close(reason);
+    }
+  }
+
   /** Closes every connection (server shutdown) after flushing. */
   closeAll(error: AppError): void {
     this.flush();

@@ -56,7 +56,8 @@ export class RoundsService {
   readonly #writes: TransactionBatch;
   /** The board's language, for the words the service writes (a round's default title). */
   readonly #language: (boardId: string) => Language;
-  readonly #timers = new Map<string, NodeJS.Timeout>();
+  /** The timer that closes each timed open round, by round id. */
+  readonly #timers = new Map<string, { boardId: string; timer: NodeJS.Timeout }>();
   /** What the service keeps of each open round, by round id, until it closes. */
   readonly #open = new Map<string, OpenRound>();
   hooks: RoundsHooks = {};
@@ -89,8 +90,20 @@ export class RoundsService {
 
   stop(): void {
     this.#stopped = true;
-    for (const timer of this.#timers.values()) clearTimeout(timer);
+    for (const { timer } of this.#timers.values()) clearTimeout(timer);
     this.#timers.clear();
+  }
+
+  /** The board was deleted: its rounds' timers and what is kept of them go. */
+  forget(boardId: string): void {
+    for (const [id, { boardId: of, timer }] of this.#timers) {
+      if (of !== boardId) continue;
+      clearTimeout(timer);
+      this.#timers.delete(id);
+    }
+    for (const [id, open] of this.#open) {
+      if (open.stored.boardId === boardId) this.#open.delete(id);
+    }
   }
 
   open(member: Member, input: unknown, now = Date.now()): RoundView {
@@ -265,8 +278,7 @@ export class RoundsService {
 
   #close(stored: StoredRound, closedAt: number): CloseRoundResponse {
     this.#open.delete(stored.round.id);
-    const timer = this.#timers.get(stored.round.id);
-    if (timer) clearTimeout(timer);
+    clearTimeout(this.#timers.get(stored.round.id)?.timer);
     this.#timers.delete(stored.round.id);
     const doc = this.#documents.open({ boardId: stored.boardId }).doc;
     const items = itemsOf(doc);
@@ -293,7 +305,7 @@ export class RoundsService {
   /** Times the round's close (again: a timer it had already is replaced). */
   #schedule(stored: StoredRound): void {
     if (stored.closesAtMs === null || stored.round.status !== 'open') return;
-    clearTimeout(this.#timers.get(stored.round.id));
+    clearTimeout(this.#timers.get(stored.round.id)?.timer);
     const delay = Math.max(0, stored.closesAtMs - Date.now());
     const timer = setTimeout(() => {
       this.#timers.delete(stored.round.id);
@@ -301,7 +313,7 @@ export class RoundsService {
       if (current?.round.status === 'open') this.#close(current, stored.closesAtMs!);
     }, delay);
     timer.unref();
-    this.#timers.set(stored.round.id, timer);
+    this.#timers.set(stored.round.id, { boardId: stored.boardId, timer });
   }
 
   /**

@@ -27,6 +27,11 @@ export function requireAdmin(req: Request, adminToken: string | undefined): void
   );
 }
 
+/** Whether the request carries the operator's ADMIN_TOKEN (never, where none is set). */
+export function isAdmin(req: Request, adminToken: string | undefined): boolean {
+  return adminToken !== undefined && sends(req, adminToken);
+}
+
 export function requireMetricsToken(req: Request, metricsToken: string | undefined): void {
   if (!metricsToken || sends(req, metricsToken)) return;
   throw new AppError(

@@ -17,7 +17,7 @@ import { ROLES, type Role } from '../../shared/roles.ts';
 import { type BoardsService, boardLink } from '../boards/boards-service.ts';
 import { AppError } from '../errors.ts';
 import { requireRole } from '../facilitation/roles.ts';
-import { requireAdmin, requireMember } from './auth.ts';
+import { isAdmin, requireAdmin, requireMember } from './auth.ts';
 import { joinLimit } from './rate-limit.ts';
 import { emptyBody, jsonBody } from './request-body.ts';
 
@@ -68,6 +68,21 @@ export function boardsRouter(options: BoardsRouterOptions): Router {
     const member = requireMember(req, boards, boardId);
     const body: GetBoardResponse = { board: boards.get(boardId), me: publicMember(member) };
     res.json(body);
+  });
+
+  // For good: a facilitator of the board, or the operator with ADMIN_TOKEN when one is set.
+  router.delete('/:id', (req, res) => {
+    const boardId = boardIdParam(req);
+    let by = 'operator';
+    if (!isAdmin(req, options.adminToken)) {
+      const member = requireMember(req, boards, boardId);
+      requireRole(member, 'facilitator');
+      by = member.id;
+    }
+    emptyBody(req);
+    boards.delete(boardId);
+    options.logger.info({ boardId, by }, 'board deleted');
+    res.status(204).end();
   });
 
   // Whom a follow-up can be assigned to: any member may see who has joined.

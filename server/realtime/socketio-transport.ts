@@ -250,6 +250,13 @@ export class SocketIoTransport implements BoardEvents {
     return group;
   }
 
+  /** Tells every connection to the board `reason`, then closes it (the board was deleted). */
+  closeBoard(boardId: string, reason: AppError): void {
+    const room = boardRoom(boardId);
+    this.io.to(room).emit('board:error', reason.toBody());
+    this.io.in(room).disconnectSockets(true);
+  }
+
   close(): Promise<void> {
     return new Promise((resolve) => {
       this.io.close(() => resolve());

@@ -45,6 +45,13 @@ export interface NewBoard {
   keyHashes: Record<Role, Buffer>;
 }
 
+export interface BoardContents {
+  members: number;
+  rounds: number;
+  followUps: number;
+  snapshots: number;
+}
+
 export class BoardsRepository {
   readonly #db: Db;
   readonly #insertBoard;
@@ -58,6 +65,8 @@ export class BoardsRepository {
   readonly #selectMember;
   readonly #selectBoards;
   readonly #selectMembers;
+  readonly #deleteAll;
+  readonly #selectContents;
 
   constructor(db: Db) {
     this.#db = db;
@@ -91,6 +100,32 @@ export class BoardsRepository {
     this.#selectMember = db.prepare<[string], MemberRow>(
       'SELECT id, board_id, name, role, color FROM members WHERE id = ?',
     );
+    this.#selectContents = db.prepare<[{ id: string }], BoardContents>(
+      `SELECT (SELECT count(*) FROM members WHERE board_id = $id) AS members,
+              (SELECT count(*) FROM rounds WHERE board_id = $id) AS rounds,
+              (SELECT count(*) FROM follow_ups WHERE board_id = $id) AS followUps,
+              (SELECT count(*) FROM snapshots WHERE board_id = $id) AS snapshots`,
+    );
+    // Every row a board has, each table by an index (see delete()). Children before parents.
+    const deletes = [
+      'DELETE FROM votes WHERE round_id IN (SELECT id FROM rounds WHERE board_id = $id)',
+      'DELETE FROM rounds WHERE board_id = $id',
+      'DELETE FROM follow_ups WHERE board_id = $id',
+      'DELETE FROM snapshots WHERE board_id = $id',
+      'DELETE FROM board_state WHERE board_id = $id',
+      'DELETE FROM document_states WHERE board_id = $id',
+      // The log has no index by board (migration 10): its rows go by their documents' ids, the
+      // board's own and its private documents' ('id/private/…'; '0' follows '/').
+      'DELETE FROM document_updates WHERE doc_id = $id',
+      "DELETE FROM document_updates WHERE doc_id > $id || '/' AND doc_id < $id || '0'",
+      'DELETE FROM members WHERE board_id = $id',
+      'DELETE FROM board_keys WHERE board_id = $id',
+    ].map((sql) => db.prepare<[{ id: string }]>(sql));
+    const deleteBoard = db.prepare<[{ id: string }]>('DELETE FROM boards WHERE id = $id');
+    this.#deleteAll = db.transaction((id: string): boolean => {
+      for (const statement of deletes) statement.run({ id });
+      return deleteBoard.run({ id }).changes > 0;
+    });
   }
 
   /** Creates the board and its keys; `initialize` runs in the same transaction. */
@@ -121,6 +156,30 @@ export class BoardsRepository {
   /** The role's key is `keyHash` from now on; the one before opens the board no more. */
   replaceKey(boardId: string, role: Role, keyHash: Buffer): void {
     this.#replaceKey.run(keyHash, boardId, role);
+  }
+
+  /**
+   * Deletes the board and every row stored for it in one transaction; false if there was none.
+   * Foreign keys are off meanwhile: left to cascade, SQLite would scan whole tables that have no
+   * index on the key, the update log once and the votes and follow-ups once per member, all
+   * boards' rows. Each table is emptied by an index instead, and a test holds every table with
+   * a board_id to it. Freed pages are overwritten with zeros (secure_delete), so the board's
+   * words do not linger in the file's free space.
+   */
+  delete(id: string): boolean {
+    if (this.#db.inTransaction) throw new Error('delete() cannot run inside a transaction');
+    this.#db.pragma('foreign_keys = OFF');
+    this.#db.pragma('secure_delete = ON');
+    try {
+      return this.#deleteAll.immediate(id);
+    } finally {
+      this.#db.pragma('secure_delete = OFF');
+      this.#db.pragma('foreign_keys = ON');
+    }
+  }
+
+  contents(id: string): BoardContents {
+    return this.#selectContents.get({ id })!;
   }
 
   countMembers(boardId: string): number {

@@ -37,6 +37,7 @@ describe('the ideamill command', () => {
       'backup',
       'restore',
       'compact',
+      'delete-board',
     ]) {
       expect(help.stdout).toContain(command);
     }
@@ -185,6 +186,52 @@ describe('the ideamill command', () => {
       expect.stringContaining('not a whole Ideamill database'),
     ]);
     expect(fs.existsSync(file)).toBe(true);
+  });
+
+  it('deletes a board with --yes and the server stopped, saying first what would go', async () => {
+    const own = tempDataDir();
+    const ownEnv = { ...env, DATA_DIR: own };
+    let server = await startTestServer({}, own);
+    const doomed = await server.boardWithMembers();
+    const kept = await server.boardWithMembers();
+    const id = doomed.board.board.id;
+    const snapshot = await server.api(`/api/boards/${id}/snapshots`, {
+      body: { name: 'Before' },
+      token: doomed.tokens.facilitator,
+    });
+    expect(snapshot.status).toBe(201);
+    // Not beside the server: it may hold the board in memory.
+    const busy = ideamill(['delete-board', id, '--yes'], ownEnv);
+    expect([busy.code, busy.stderr]).toEqual([1, expect.stringContaining('already serving')]);
+    await server.close();
+
+    const asked = ideamill(['delete-board', id], ownEnv);
+    expect(asked.code).toBe(1);
+    expect(asked.stdout).toContain(
+      `Would delete "Workshop" (${id}): 3 members, 0 voting rounds, 0 follow-ups, 1 saved version.`,
+    );
+    expect(asked.stdout).toContain('--yes');
+    const deleted = ideamill(['delete-board', id, '--yes'], ownEnv);
+    expect([deleted.code, deleted.stdout]).toEqual([
+      0,
+      expect.stringContaining('Deleted "Workshop"'),
+    ]);
+    const unknown = ideamill(['delete-board', id, '--yes'], ownEnv);
+    expect([unknown.code, unknown.stderr]).toEqual([1, expect.stringContaining('no board')]);
+    expect(ideamill(['delete-board'], ownEnv).code).toBe(2);
+
+    server = await startTestServer({}, own);
+    try {
+      const gone = await server.api(`/api/boards/${id}`, { token: doomed.tokens.viewer });
+      expect(gone.status).toBe(404);
+      const stays = await server.api(`/api/boards/${kept.board.board.id}`, {
+        token: kept.tokens.viewer,
+      });
+      expect(stays.status).toBe(200);
+      expect(server.db.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      await server.close();
+    }
   });
 
   it('creates a board, lists it, and the printed links open it', async () => {

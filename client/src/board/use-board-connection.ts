@@ -25,6 +25,7 @@ const FATAL_CODES: ReadonlySet<string> = new Set([
   'invalid_token',
   'token_required',
   'board_not_found',
+  'board_deleted',
 ]);
 
 export function useBoardConnection(board: Board, me: PublicMember, token: string): BoardConnection {

@@ -1,0 +1,335 @@
+/**
+ * Deleting a board (DELETE /api/boards/:id): every row it had goes and no other board's, what
+ * it held does not linger in the file, and everyone connected hears it and is let go.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { io } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { GetBoardResponse } from '../../shared/api.ts';
+import { addItem, itemsOf } from '../../shared/board-document.ts';
+import type { ErrorBody, ErrorResponse } from '../../shared/errors.ts';
+import type { Round, RoundView } from '../../shared/facilitation.ts';
+import type { FollowUp } from '../../shared/follow-through.ts';
+import { sleep, socketIoClient, waitFor, yWebsocketClient } from '../helpers/clients.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+const ADMIN_TOKEN = 'operator-secret-for-deletion-tests';
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ ADMIN_TOKEN, JOIN_RATE_PER_MIN: '100000' });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+/** A board with a note (`words` in it), a private note, two rounds, a follow-up and versions. */
+async function boardWithEverything(words: string) {
+  const { board, tokens } = await server.boardWithMembers();
+  const id = board.board.id;
+  const as = (token: string) => ({ token });
+  const writer = yWebsocketClient(server.url, id, tokens.participant);
+  await writer.synced;
+  const noteId = addItem(writer.doc, { type: 'note', x: 0, y: 0, text: words });
+  // A private document: the participant's own note during silent writing.
+  expect(
+    (
+      await server.api(`/api/boards/${id}/silent-writing`, {
+        body: { action: 'start' },
+        ...as(tokens.facilitator),
+      })
+    ).status,
+  ).toBe(200);
+  const mine = yWebsocketClient(server.url, `${id}/private`, tokens.participant);
+  await mine.synced;
+  addItem(mine.doc, { type: 'note', x: 0, y: 200, text: `${words} (private)` });
+  await waitFor(
+    () => server.documentsRepository.privateDocumentIds(id).length === 1,
+    'the private note stored',
+  );
+  const opened = await server.api<{ round: Round }>(`/api/boards/${id}/rounds`, {
+    body: { budget: 3 },
+    ...as(tokens.facilitator),
+  });
+  const roundId = opened.body.round.id;
+  await waitFor(() =>
+    Boolean(server.documents.open({ boardId: id }).doc.getMap('items').get(noteId)),
+  );
+  expect(
+    (
+      await server.api(`/api/boards/${id}/rounds/${roundId}/votes`, {
+        body: { itemId: noteId },
+        ...as(tokens.participant),
+      })
+    ).status,
+  ).toBe(200);
+  await server.api(`/api/boards/${id}/rounds/${roundId}/close`, {
+    method: 'POST',
+    ...as(tokens.facilitator),
+  });
+  const followUp = await server.api<FollowUp>(`/api/boards/${id}/followups`, {
+    body: { itemId: noteId, owner: { name: 'Aino', email: 'aino@example.org' } },
+    ...as(tokens.facilitator),
+  });
+  expect(followUp.status).toBe(201);
+  expect(
+    (
+      await server.api(`/api/boards/${id}/snapshots`, {
+        body: { name: `${words} version` },
+        ...as(tokens.facilitator),
+      })
+    ).status,
+  ).toBe(201);
+  // A second round, timed and left open: its timer goes with the board.
+  const timed = await server.api(`/api/boards/${id}/rounds`, {
+    body: { budget: 2, durationSec: 1 },
+    ...as(tokens.facilitator),
+  });
+  expect(timed.status).toBe(201);
+  mine.destroy();
+  writer.destroy();
+  return { id, board, tokens };
+}
+
+/** Every table with a board_id column, and how many of its rows belong to `boardId`. */
+function rowsOf(boardId: string): Record<string, number> {
+  const tables = server.db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+    .pluck()
+    .all() as string[];
+  const counts: Record<string, number> = {};
+  for (const table of tables) {
+    const columns = server.db.pragma(`table_info(${table})`) as { name: string }[];
+    if (!columns.some((column) => column.name === 'board_id')) continue;
+    counts[table] = server.db
+      .prepare(`SELECT count(*) FROM ${table} WHERE board_id = ?`)
+      .pluck()
+      .get(boardId) as number;
+  }
+  counts.boards = server.db
+    .prepare('SELECT count(*) FROM boards WHERE id = ?')
+    .pluck()
+    .get(boardId) as number;
+  counts.votes = server.db
+    .prepare(
+      'SELECT count(*) FROM votes WHERE member_id IN (SELECT id FROM members WHERE board_id = ?)',
+    )
+    .pluck()
+    .get(boardId) as number;
+  counts['document_updates by id'] = server.db
+    .prepare("SELECT count(*) FROM document_updates WHERE doc_id = ? OR doc_id LIKE ? || '/%'")
+    .pluck()
+    .get(boardId, boardId) as number;
+  return counts;
+}
+
+describe('deleting a board', () => {
+  it('deletes every row the board had, and no other board’s', async () => {
+    const doomed = await boardWithEverything('Kill me');
+    const kept = await boardWithEverything('Keep me');
+    const before = rowsOf(doomed.id);
+    // Something of it in every table that keeps a board's rows.
+    for (const [table, count] of Object.entries(before)) {
+      expect([table, count > 0]).toEqual([table, true]);
+    }
+    const keptBefore = rowsOf(kept.id);
+
+    const deleted = await server.api(`/api/boards/${doomed.id}`, {
+      method: 'DELETE',
+      token: doomed.tokens.facilitator,
+    });
+    expect(deleted.status).toBe(204);
+
+    for (const [table, count] of Object.entries(rowsOf(doomed.id))) {
+      expect([table, count]).toEqual([table, 0]);
+    }
+    expect(rowsOf(kept.id)).toEqual(keptBefore);
+    expect(server.db.pragma('foreign_key_check')).toEqual([]);
+    expect(server.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(server.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    // Nothing of it is loaded any more, and the open round's timer found nothing to close.
+    expect(server.documents.isLoaded({ boardId: doomed.id })).toBe(false);
+    await sleep(1_300);
+    expect(rowsOf(doomed.id).rounds).toBe(0);
+    // The other board goes on as before: its timed round closed itself.
+    const rounds = await server.api<{ rounds: RoundView[] }>(`/api/boards/${kept.id}/rounds`, {
+      token: kept.tokens.viewer,
+    });
+    expect(rounds.body.rounds.map((view) => view.round.status)).toEqual(['closed', 'closed']);
+  });
+
+  it('leaves none of its words in the database file', async () => {
+    const words = `Salainen idea ${Date.now()}`;
+    const doomed = await boardWithEverything(words);
+    const file = path.join(server.dataDir, 'ideamill.sqlite');
+    server.db.pragma('wal_checkpoint(TRUNCATE)');
+    // The words are in the file (the log, the private document, a version, a round's results).
+    expect(fs.readFileSync(file).includes(words)).toBe(true);
+    const deleted = await server.api(`/api/boards/${doomed.id}`, {
+      method: 'DELETE',
+      token: doomed.tokens.facilitator,
+    });
+    expect(deleted.status).toBe(204);
+    server.db.pragma('wal_checkpoint(TRUNCATE)');
+    // Not in the free pages either: they are overwritten as they are freed.
+    expect(fs.readFileSync(file).includes(words)).toBe(false);
+    expect(fs.readFileSync(file).includes('aino@example.org')).toBe(true); // the other boards'
+  });
+
+  it('tells everyone connected, closes their connections, and its links and tokens open nothing', async () => {
+    const { id, board, tokens } = await boardWithEverything('Going');
+    const other = await server.boardWithMembers();
+    const otherId = other.board.board.id;
+    // Our client, a raw Socket.io client and a stock y-websocket client on the board.
+    const ours = socketIoClient(server.url, id, tokens.participant);
+    const heard: ErrorBody[] = [];
+    ours.provider.on('board-error', (error: ErrorBody) => heard.push(error));
+    const raw = io(server.url, {
+      auth: { token: tokens.viewer, boardId: id },
+      transports: ['websocket'],
+      reconnection: false,
+    });
+    const rawHeard: ErrorBody[] = [];
+    raw.on('board:error', (error) => rawHeard.push(error));
+    const rawGone = new Promise<string>((resolve) => raw.on('disconnect', resolve));
+    const stock = yWebsocketClient(server.url, id, tokens.facilitator);
+    const closes: { code: number; reason: string }[] = [];
+    stock.provider.on('connection-close', (event: { code: number; reason: string } | null) => {
+      if (event) closes.push({ code: event.code, reason: event.reason });
+    });
+    // Someone on another board, who must notice nothing.
+    const bystander = yWebsocketClient(server.url, otherId, other.tokens.participant);
+    const watcher = socketIoClient(server.url, otherId, other.tokens.viewer);
+    await Promise.all([ours.synced, stock.synced, bystander.synced, watcher.synced]);
+    await waitFor(() => raw.connected, 'the raw socket connected');
+
+    const deleted = await server.api(`/api/boards/${id}`, {
+      method: 'DELETE',
+      token: tokens.facilitator,
+    });
+    expect(deleted.status).toBe(204);
+
+    await waitFor(() => heard.length > 0 && rawHeard.length > 0, 'the news over Socket.io');
+    expect(heard[0]?.code).toBe('board_deleted');
+    expect(rawHeard[0]?.code).toBe('board_deleted');
+    expect(await rawGone).toBe('io server disconnect');
+    await waitFor(() => closes.length > 0, 'the y-websocket close');
+    expect(closes[0]).toEqual({ code: 4410, reason: 'board_deleted' });
+    stock.destroy();
+
+    // The board is gone for every way in.
+    const read = await server.api<ErrorResponse>(`/api/boards/${id}`, { token: tokens.viewer });
+    expect([read.status, read.body.error.code]).toEqual([404, 'board_not_found']);
+    const join = await server.api<ErrorResponse>(`/api/boards/${id}/join`, {
+      body: { key: board.keys.participant, name: 'Late' },
+    });
+    expect([join.status, join.body.error.code]).toEqual([404, 'board_not_found']);
+    const exported = await server.api<ErrorResponse>(`/api/boards/${id}/export?format=json`, {
+      token: tokens.facilitator,
+    });
+    expect(exported.status).toBe(404);
+    const again = io(server.url, {
+      auth: { token: tokens.participant, boardId: id },
+      transports: ['websocket'],
+      reconnection: false,
+    });
+    const refused = await new Promise<Error & { data?: ErrorBody }>((resolve) =>
+      again.on('connect_error', resolve),
+    );
+    expect(refused.data?.code).toBe('board_not_found');
+    again.close();
+    const ws = new WebSocket(
+      `${server.url.replace('http', 'ws')}/yjs/${id}?token=${tokens.viewer}`,
+    );
+    const [code, reason] = await new Promise<[number, string]>((resolve) =>
+      ws.on('close', (c, r) => resolve([c, r.toString()])),
+    );
+    expect([code, reason]).toEqual([4404, 'board_not_found']);
+
+    // The other board syncs on.
+    addItem(bystander.doc, { type: 'note', x: 0, y: 0, text: 'still here' });
+    await waitFor(() => itemsOf(watcher.doc).size === 1, 'the other board relaying');
+    for (const client of [ours, bystander, watcher]) client.destroy();
+    raw.close();
+  });
+
+  it('takes nothing more from clients still writing as it goes: no row comes back', async () => {
+    const { id, tokens } = await boardWithEverything('Busy');
+    const writers = [
+      yWebsocketClient(server.url, id, tokens.participant),
+      socketIoClient(server.url, id, tokens.facilitator),
+      yWebsocketClient(server.url, `${id}/private`, tokens.participant),
+    ];
+    await Promise.all(writers.map((writer) => writer.synced));
+    const me = await server.api<GetBoardResponse>(`/api/boards/${id}`, {
+      token: tokens.participant,
+    });
+    const privateId = `${id}/private/${me.body.me.id}`;
+    expect(server.documents.isLoaded(privateId)).toBe(true);
+    let writing = true;
+    const writes = writers.map(async (writer, n) => {
+      for (let i = 0; writing; i++) {
+        addItem(writer.doc, { type: 'note', x: i, y: n * 100, text: `${n}.${i}` });
+        await sleep(2);
+      }
+    });
+    await sleep(150);
+    const deleted = await server.api(`/api/boards/${id}`, {
+      method: 'DELETE',
+      token: tokens.facilitator,
+    });
+    expect(deleted.status).toBe(204);
+    await sleep(300);
+    writing = false;
+    await Promise.all(writes);
+    for (const [table, count] of Object.entries(rowsOf(id))) {
+      expect([table, count]).toEqual([table, 0]);
+    }
+    expect(server.documents.isLoaded({ boardId: id })).toBe(false);
+    expect(server.documents.isLoaded(privateId)).toBe(false);
+    for (const writer of writers) writer.destroy();
+    expect((await server.api('/healthz')).status).toBe(200);
+  });
+
+  it('is for the board’s facilitators and the operator’s ADMIN_TOKEN only', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const id = board.board.id;
+    const other = await server.boardWithMembers();
+    const del = (route: string, init: { token?: string; body?: unknown } = {}) =>
+      server.api<ErrorResponse>(route, { method: 'DELETE', ...init });
+    const refusals = [
+      [await del(`/api/boards/${id}`, { token: tokens.participant }), 403, 'role_not_allowed'],
+      [await del(`/api/boards/${id}`, { token: tokens.viewer }), 403, 'role_not_allowed'],
+      [await del(`/api/boards/${id}`), 401, 'token_required'],
+      // Another board's facilitator, and a wrong operator token.
+      [await del(`/api/boards/${id}`, { token: other.tokens.facilitator }), 401, 'invalid_token'],
+      [await del(`/api/boards/${id}`, { token: `${ADMIN_TOKEN}x` }), 401, 'invalid_token'],
+      [
+        await del(`/api/boards/${id}`, { token: tokens.facilitator, body: { sure: true } }),
+        400,
+        'invalid_input',
+      ],
+      [await del('/api/boards/not-a-board', { token: ADMIN_TOKEN }), 404, 'board_not_found'],
+      [
+        await del('/api/boards/01890000-0000-7000-8000-000000000000', { token: ADMIN_TOKEN }),
+        404,
+        'board_not_found',
+      ],
+    ] as const;
+    for (const [answer, status, code] of refusals) {
+      expect([answer.status, answer.body.error.code]).toEqual([status, code]);
+    }
+    // Nothing refused deleted it; the operator's token does.
+    expect((await server.api(`/api/boards/${id}`, { token: tokens.viewer })).status).toBe(200);
+    expect((await del(`/api/boards/${id}`, { token: ADMIN_TOKEN })).status).toBe(204);
+    expect((await server.api(`/api/boards/${id}`, { token: tokens.viewer })).status).toBe(404);
+    // A second delete finds nothing.
+    const twice = await del(`/api/boards/${other.board.board.id}`, {
+      token: other.tokens.facilitator,
+    });
+    expect(twice.status).toBe(204);
+    const thrice = await del(`/api/boards/${other.board.board.id}`, { token: ADMIN_TOKEN });
+    expect([thrice.status, thrice.body.error.code]).toEqual([404, 'board_not_found']);
+  });
+});
