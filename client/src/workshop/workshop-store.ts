@@ -401,6 +401,18 @@ export class WorkshopStore {
     return this.#run(() => this.session.api<NewKeyResponse>(`/keys/${role}`, { method: 'POST' }));
   }
 
+  /**
+   * Deletes the board for everyone (facilitators): true once the server has. The page then
+   * hears `board_deleted`, as everyone on the board does, and shows it.
+   */
+  async deleteBoard(): Promise<boolean> {
+    const done = await this.#run(async () => {
+      await this.session.api('', { method: 'DELETE' });
+      return true;
+    });
+    return done === true;
+  }
+
   async restoreSnapshot(snapshotId: string): Promise<void> {
     const socket = this.session.provider.socket;
     await this.#emit((ack) => socket.emit('snapshot:restore', { snapshotId }, ack));

@@ -96,6 +96,17 @@ export const workshop = {
   makeNewLink: 'Make a new link',
   newLinkMade: (role: string) => `New ${role} link (shown once)`,
 
+  deleteSection: 'Delete the board',
+  deleteHint:
+    'Deletes the board for everyone, with its notes, voting rounds, follow-ups and saved versions. It cannot be undone: download what you need first (History & export).',
+  deleteBoard: 'Delete board…',
+  confirmDeleteTitle: (title: string) => `Delete “${title}” for everyone?`,
+  confirmDelete:
+    'Everyone on the board is taken off it at once, and its links stop working. Its notes, voting rounds, follow-ups and saved versions are deleted from the server for good: nobody can bring them back.',
+  typeTitleToDelete: 'Type the board’s title to delete it',
+  titleToDeleteMismatch: 'That is not the board’s title.',
+  deleteForGood: 'Delete for good',
+
   // Voting panel
   noOpenRound: 'No voting round is open.',
   howToVote:

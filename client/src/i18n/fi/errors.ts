@@ -31,8 +31,7 @@ export const errors: ErrorSentences = {
   snapshot_not_found:
     'Tätä versiota ei enää säilytetä: vanhempia automaattisia versioita harvennetaan ajan myötä.',
   member_not_found: 'Henkilö ei ole enää taulun jäsen. Valitse joku muu.',
-  board_deleted:
-    'Taulu on poistettu: sen fasilitaattori poisti sen kaikilta, eikä sitä voi enää avata.',
+  board_deleted: 'Taulu on poistettu kaikilta, eikä sitä voi enää avata.',
   method_not_allowed:
     'Palvelin ei hyväksy tätä pyyntöä. Lataa sivu uudelleen ja yritä sitten uudestaan.',
   round_already_open: 'Toinen kierros on jo käynnissä. Päätä se ensin.',

@@ -96,6 +96,17 @@ export const workshop: Catalogue['workshop'] = {
   makeNewLink: 'Tee uusi linkki',
   newLinkMade: (role) => `Uusi linkki: ${role} (näytetään kerran)`,
 
+  deleteSection: 'Taulun poistaminen',
+  deleteHint:
+    'Poistaa taulun kaikilta, ja sen mukana laput, äänestyskierrokset, jatkotoimet ja tallennetut versiot. Poistoa ei voi perua: lataa ensin talteen, mitä tarvitset (Historia ja vienti).',
+  deleteBoard: 'Poista taulu…',
+  confirmDeleteTitle: (title) => `Poistetaanko ”${title}” kaikilta?`,
+  confirmDelete:
+    'Kaikki taululla olevat poistuvat siltä heti, eivätkä sen linkit enää toimi. Sen laput, äänestyskierrokset, jatkotoimet ja tallennetut versiot poistetaan palvelimelta lopullisesti: kukaan ei voi palauttaa niitä.',
+  typeTitleToDelete: 'Kirjoita taulun nimi poistaaksesi sen',
+  titleToDeleteMismatch: 'Tämä ei ole taulun nimi.',
+  deleteForGood: 'Poista lopullisesti',
+
   noOpenRound: 'Äänestyskierros ei ole käynnissä.',
   howToVote:
     'Anna ääni napsauttamalla tai napauttamalla kohteen tyhjää pistettä; ota ääni takaisin napsauttamalla tai napauttamalla omaa pistettäsi. Näppäimistöllä siirry kohteesta sen pisteisiin sarkaimella: Enter tyhjässä pisteessä antaa äänen, ja ”-” tai Delete omassa pisteessäsi ottaa sen äänen takaisin.',

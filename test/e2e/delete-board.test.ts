@@ -1,0 +1,68 @@
+import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openBoard, SCREENSHOTS } from '../helpers/board-page.ts';
+import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
+import type { TestServer } from '../helpers/server.ts';
+import { openTab } from './workshop-helpers.ts';
+
+describe.skipIf(!HAS_CHROMIUM)('deleting a board', () => {
+  let server: TestServer;
+  let browser: Browser;
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
+  });
+
+  it('a facilitator deletes the board after typing its title, and everyone on it is told it is gone', async () => {
+    const created = await server.createBoard({ title: 'Weekly  ambassadors' });
+    const id = created.board.id;
+    const fiona = await openBoard(browser, created.links.facilitator, 'Fiona');
+    const aino = await openBoard(browser, created.links.participant, 'Aino');
+    await openTab(fiona.page, 'Facilitate');
+    const panel = fiona.page.getByTestId('facilitator-panel');
+    await panel.getByRole('button', { name: 'Delete board…' }).click();
+    const dialog = fiona.page.getByRole('dialog', {
+      name: 'Delete “Weekly ambassadors” for everyone?',
+    });
+    await dialog.getByText('deleted from the server for good').waitFor();
+    const title = dialog.getByRole('textbox', { name: 'Type the board’s title to delete it' });
+
+    // Nothing typed, then the wrong title: refused in words, the focus back in the field.
+    await dialog.getByRole('button', { name: 'Delete for good' }).click();
+    await dialog.getByRole('alert').getByText('That is not the board’s title.').waitFor();
+    await title.fill('Weekly ambassador');
+    await title.press('Enter');
+    await dialog.getByRole('alert').waitFor();
+    expect(await title.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await title.getAttribute('aria-invalid')).toBe('true');
+    await fiona.page.screenshot({ path: `${SCREENSHOTS}/delete-board-en.png` });
+    const facilitator = (await server.join(id, created.keys.facilitator, 'Check')).token;
+    expect((await server.api(`/api/boards/${id}`, { token: facilitator })).status).toBe(200);
+
+    // Cancel leaves it too.
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect((await server.api(`/api/boards/${id}`, { token: facilitator })).status).toBe(200);
+
+    // The title as it reads (spaces aside) deletes it, for everyone.
+    await panel.getByRole('button', { name: 'Delete board…' }).click();
+    await title.fill(' Weekly ambassadors ');
+    await dialog.getByRole('button', { name: 'Delete for good' }).click();
+    for (const page of [fiona.page, aino.page]) {
+      const error = page.getByTestId('board-error');
+      await error.waitFor();
+      expect(await error.textContent()).toContain('This board has been deleted');
+    }
+    await aino.page.screenshot({ path: `${SCREENSHOTS}/board-deleted-en.png` });
+    expect((await server.api(`/api/boards/${id}`, { token: facilitator })).status).toBe(404);
+    // Her link now finds no board.
+    await aino.page.goto(created.links.participant);
+    await aino.page.locator('input[name="displayName"]').fill('Aino');
+    await aino.page.locator('form.join-form button[type="submit"]').click();
+    await aino.page
+      .getByTestId('board-error')
+      .getByText('There is no board at this address')
+      .waitFor();
+    for (const context of [fiona.context, aino.context]) await context.close();
+  });
+});
