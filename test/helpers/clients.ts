@@ -2,7 +2,10 @@
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { SocketIoProvider } from '../../client/src/sync/socketio-provider.ts';
+import {
+  SocketIoProvider,
+  type SocketIoProviderOptions,
+} from '../../client/src/sync/socketio-provider.ts';
 
 export interface Client {
   doc: Y.Doc;
@@ -10,12 +13,14 @@ export interface Client {
   destroy(): void;
 }
 
-export function socketIoClient(url: string, boardId: string, token: string) {
+export function socketIoClient(
+  url: string,
+  boardId: string,
+  token: string,
+  socket: SocketIoProviderOptions['socket'] = { reconnection: false },
+) {
   const doc = new Y.Doc();
-  const provider = new SocketIoProvider(url, boardId, doc, {
-    token,
-    socket: { reconnection: false },
-  });
+  const provider = new SocketIoProvider(url, boardId, doc, { token, socket });
   const synced = new Promise<void>((resolve) => {
     provider.on('synced', (s) => s && resolve());
   });

@@ -47,7 +47,14 @@ export function useBoardConnection(board: Board, me: PublicMember, token: string
       token,
       awareness,
       // Browsers stay on the board through network blips and server restarts.
-      socket: { reconnection: true, reconnectionDelay: 500, reconnectionDelayMax: 4000 },
+      // A proxy that takes a WebSocket upgrade and never answers it holds an attempt for the
+      // connect timeout (20 s by default) before the provider turns to long-polling.
+      socket: {
+        reconnection: true,
+        reconnectionDelay: 500,
+        reconnectionDelayMax: 4000,
+        timeout: 8000,
+      },
     });
     const socket = provider.socket;
     const manager = socket.io;

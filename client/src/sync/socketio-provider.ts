@@ -65,7 +65,10 @@ export class SocketIoProvider extends ObservableV2<Events> {
     this.awareness = options.awareness ?? new awarenessProtocol.Awareness(doc);
     this.channel = options.channel ?? 'yjs';
     this.socket = io(url, {
-      transports: ['websocket'],
+      // A WebSocket at once; where none gets through (an office proxy, a reverse proxy without
+      // the Upgrade headers), long-polling in the same attempt (QA: the board never connected).
+      transports: ['websocket', 'polling'],
+      tryAllTransports: true,
       ...options.socket,
       auth: { token: options.token, boardId, protocol: PROTOCOL_VERSION },
     });
@@ -84,6 +87,10 @@ export class SocketIoProvider extends ObservableV2<Events> {
     this.socket.on('connect_error', (error) => {
       const data = (error as Error & { data?: ErrorBody }).data;
       if (data) this.emit('board-error', [data]);
+      // An upgrade nobody answers fails no transport: the connect timeout ends the attempt.
+      // The next ones start on long-polling, which upgrades to a WebSocket where it can.
+      else if (error.message === 'timeout')
+        this.socket.io.opts.transports = ['polling', 'websocket'];
     });
     doc.on('afterTransactionCleanup', this.#listenForEdits);
     this.awareness.on('update', this.#onAwarenessUpdate);
