@@ -1,6 +1,6 @@
 /** Opens the database and builds every service on it: shared by the server and the CLI. */
 import type { Logger } from 'pino';
-import { BOARD_DELETED, BoardsService } from './boards/boards-service.ts';
+import { BOARD_DELETED, BoardsService, MEMBER_REMOVED } from './boards/boards-service.ts';
 import type { Config } from './config/config.ts';
 import { DocumentRegistry } from './documents/document-registry.ts';
 import { createFacilitation, type Facilitation } from './facilitation/facilitation.ts';
@@ -54,6 +54,9 @@ export function createServices(
     documents.discardBoard(boardId, BOARD_DELETED);
     facilitation.rounds.forget(boardId);
   });
+  boards.onMemberRemoved((member) =>
+    documents.closeMember(member.boardId, member.id, MEMBER_REMOVED),
+  );
   const followThrough = createFollowThrough(db, boards, documents, facilitation, () =>
     facilitation.events(),
   );

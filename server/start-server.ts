@@ -4,7 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-import { BOARD_DELETED } from './boards/boards-service.ts';
+import { BOARD_DELETED, MEMBER_REMOVED } from './boards/boards-service.ts';
 import type { Config } from './config/config.ts';
 import { exposureWarnings } from './config/exposure.ts';
 import { AppError, StartupError } from './errors.ts';
@@ -91,6 +91,7 @@ export async function startServer(
   const socketio = new SocketIoTransport(httpServer, realtime, facilitation, followThrough);
   facilitation.setEvents(socketio);
   boards.onDeleted((boardId) => socketio.closeBoard(boardId, BOARD_DELETED));
+  boards.onMemberRemoved((member) => socketio.closeMember(member, MEMBER_REMOVED));
   facilitation.rounds.resume();
   const ywebsocket = new YWebsocketTransport(httpServer, realtime, [`${socketio.io.path()}/`]);
 

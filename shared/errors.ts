@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   invalid_token: 401,
   invalid_key: 401,
   admin_token_required: 401,
+  /** Realtime only: said to a member's connections as a facilitator takes it off the board. */
+  member_removed: 401,
   metrics_token_required: 401,
   role_not_allowed: 403,
   read_only: 403,
@@ -63,6 +65,7 @@ export const CLOSE_CODE: Partial<Record<ErrorCode, number>> = {
   malformed_message: 4400,
   token_required: 4401,
   invalid_token: 4401,
+  member_removed: 4401,
   role_not_allowed: 4403,
   board_not_found: 4404,
   board_deleted: 4410,

@@ -12,6 +12,12 @@ import { hashSecret, newSecret } from './secrets.ts';
 /** What everyone connected to a board hears as it is deleted, before their connection closes. */
 export const BOARD_DELETED = new AppError('board_deleted', 'This board has been deleted.');
 
+/** What a member's connections hear as a facilitator takes the member off the board. */
+export const MEMBER_REMOVED = new AppError(
+  'member_removed',
+  'A facilitator took you off this board.',
+);
+
 /** A role's link: the key rides in the fragment, which browsers never send to servers. */
 export function boardLink(origin: string, boardId: string, key: string): string {
   return `${origin}/b/${boardId}#key=${key}`;
@@ -21,6 +27,7 @@ export class BoardsService {
   readonly #boards: BoardsRepository;
   readonly #documents: DocumentsRepository;
   readonly #deleted: Array<(boardId: string) => void> = [];
+  readonly #removed: Array<(member: Member) => void> = [];
 
   constructor(boards: BoardsRepository, documents: DocumentsRepository) {
     this.#boards = boards;
@@ -60,17 +67,42 @@ export class BoardsService {
     return this.#boards.list();
   }
 
-  members(boardId: string): Member[] {
+  /** Everyone who ever joined the board, `removed` for those taken off it. */
+  members(boardId: string): Array<Member & { removed: boolean }> {
     return this.#boards.members(boardId);
   }
 
-  /** A member of this board, or member_not_found. */
+  /**
+   * A member of this board, or member_not_found. One taken off the board is still one: what it
+   * wrote and owns keeps its name (a follow-up it owns can still be edited).
+   */
   member(boardId: string, memberId: string): Member {
     const member = this.#boards.member(memberId);
     if (!member || member.boardId !== boardId) {
       throw new AppError('member_not_found', 'There is no such member on this board.');
     }
     return member;
+  }
+
+  /**
+   * Takes a member off the board (a facilitator, `by`): its token opens nothing from now, and
+   * the listeners close its connections. What it wrote, voted and owns stays, under its name.
+   */
+  removeMember(boardId: string, memberId: string, by: Member): Member {
+    const member = this.member(boardId, memberId);
+    if (member.id === by.id) {
+      throw new AppError('invalid_input', 'You cannot take yourself off the board.');
+    }
+    if (!this.#boards.removeMember(member.id, Date.now())) {
+      throw new AppError('member_not_found', 'That person is no longer a member of the board.');
+    }
+    for (const listener of this.#removed) listener(member);
+    return member;
+  }
+
+  /** Runs after a member was taken off its board (see removeMember()). */
+  onMemberRemoved(listener: (member: Member) => void): void {
+    this.#removed.push(listener);
   }
 
   /**

@@ -194,7 +194,7 @@ export const COMMANDS: Record<string, Command> = {
       withServices(context, ({ boards }) => {
         const rows = boards.list().map((board) => ({
           ...board,
-          members: boards.members(board.id).length,
+          members: boards.members(board.id).filter((member) => !member.removed).length,
         }));
         if (context.values.json) {
           console.log(JSON.stringify(rows, null, 2));

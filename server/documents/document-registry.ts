@@ -141,6 +141,13 @@ export class DocumentRegistry {
     }
   }
 
+  /** Closes one member's connections to the board's documents with `reason`. */
+  closeMember(boardId: string, memberId: string, reason: AppError): void {
+    for (const document of this.#documents.values()) {
+      if (document.boardId === boardId) document.closeMember(memberId, reason);
+    }
+  }
+
   #drop(document: LiveDocument): void {
     if (this.#documents.get(document.id) === document) {
       this.#documents.delete(document.id);

@@ -609,6 +609,15 @@ export class LiveDocument {
     }
   }
 
+  /** Closes the member's connections with `reason` (it was taken off the board). */
+  closeMember(memberId: string, reason: AppError): void {
+    for (const peer of Array.from(this.#peers)) {
+      if (peer.member.id !== memberId) continue;
+      this.disconnect(peer);
+      peer.transport.close(reason);
+    }
+  }
+
   /** Closes every connection (server shutdown) after flushing. */
   closeAll(error: AppError): void {
     this.flush();

@@ -91,10 +91,23 @@ export function boardsRouter(options: BoardsRouterOptions): Router {
     requireMember(req, boards, boardId);
     const members = boards
       .members(boardId)
+      .filter((member) => !member.removed)
       .map(publicMember)
       .sort((a, b) => a.name.localeCompare(b.name));
     const body: ListMembersResponse = { members };
     res.json(body);
+  });
+
+  // Someone who should not be on the board (a link that reached the wrong people, a device
+  // that is lost): a facilitator takes them off, and their token opens nothing from then on.
+  router.delete('/:id/members/:mid', (req, res) => {
+    const boardId = boardIdParam(req);
+    const member = requireMember(req, boards, boardId);
+    requireRole(member, 'facilitator');
+    emptyBody(req);
+    const removed = boards.removeMember(boardId, String(req.params.mid), member);
+    options.logger.info({ boardId, memberId: removed.id, by: member.id }, 'member removed');
+    res.status(204).end();
   });
 
   // A lost link, or one that reached the wrong people: a facilitator makes the role a new one.

@@ -257,6 +257,13 @@ export class SocketIoTransport implements BoardEvents {
     this.io.in(room).disconnectSockets(true);
   }
 
+  /** Tells one member's connections `reason`, then closes them (it was taken off the board). */
+  closeMember(member: MemberRef, reason: AppError): void {
+    const room = memberRoom(member);
+    this.io.to(room).emit('board:error', reason.toBody());
+    this.io.in(room).disconnectSockets(true);
+  }
+
   close(): Promise<void> {
     return new Promise((resolve) => {
       this.io.close(() => resolve());

@@ -18,6 +18,7 @@ interface MemberRow {
   name: string;
   role: string;
   color: string;
+  removed_at?: number | null;
 }
 
 const toBoard = (row: BoardRow): Board => ({
@@ -66,6 +67,7 @@ export class BoardsRepository {
   readonly #selectBoards;
   readonly #selectMembers;
   readonly #deleteAll;
+  readonly #removeMember;
   readonly #selectContents;
 
   constructor(db: Db) {
@@ -92,16 +94,19 @@ export class BoardsRepository {
       .prepare<[string], number>('SELECT count(*) FROM members WHERE board_id = ?')
       .pluck();
     this.#selectMemberByToken = db.prepare<[Buffer], MemberRow>(
-      'SELECT id, board_id, name, role, color FROM members WHERE token_hash = ?',
+      'SELECT id, board_id, name, role, color FROM members WHERE token_hash = ? AND removed_at IS NULL',
     );
     this.#selectMembers = db.prepare<[string], MemberRow>(
-      'SELECT id, board_id, name, role, color FROM members WHERE board_id = ? ORDER BY created_at, id',
+      'SELECT id, board_id, name, role, color, removed_at FROM members WHERE board_id = ? ORDER BY created_at, id',
     );
     this.#selectMember = db.prepare<[string], MemberRow>(
-      'SELECT id, board_id, name, role, color FROM members WHERE id = ?',
+      'SELECT id, board_id, name, role, color, removed_at FROM members WHERE id = ?',
+    );
+    this.#removeMember = db.prepare<[number, string]>(
+      'UPDATE members SET removed_at = ? WHERE id = ? AND removed_at IS NULL',
     );
     this.#selectContents = db.prepare<[{ id: string }], BoardContents>(
-      `SELECT (SELECT count(*) FROM members WHERE board_id = $id) AS members,
+      `SELECT (SELECT count(*) FROM members WHERE board_id = $id AND removed_at IS NULL) AS members,
               (SELECT count(*) FROM rounds WHERE board_id = $id) AS rounds,
               (SELECT count(*) FROM follow_ups WHERE board_id = $id) AS followUps,
               (SELECT count(*) FROM snapshots WHERE board_id = $id) AS snapshots`,
@@ -203,12 +208,20 @@ export class BoardsRepository {
     return row ? toMember(row) : undefined;
   }
 
-  members(boardId: string): Member[] {
-    return this.#selectMembers.all(boardId).map(toMember);
+  /** Everyone who joined, in join order; `removed` for those taken off the board. */
+  members(boardId: string): Array<Member & { removed: boolean }> {
+    return this.#selectMembers
+      .all(boardId)
+      .map((row) => ({ ...toMember(row), removed: row.removed_at != null }));
   }
 
-  member(id: string): Member | undefined {
+  member(id: string): (Member & { removed: boolean }) | undefined {
     const row = this.#selectMember.get(id);
-    return row ? toMember(row) : undefined;
+    return row ? { ...toMember(row), removed: row.removed_at != null } : undefined;
+  }
+
+  /** Takes the member off its board: its token opens nothing from now. False if it was already. */
+  removeMember(id: string, at: number): boolean {
+    return this.#removeMember.run(at, id).changes > 0;
   }
 }

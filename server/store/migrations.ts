@@ -154,4 +154,9 @@ export const MIGRATIONS: readonly string[] = [
   -- made when first needed, so NULL until then.
   ALTER TABLE board_state ADD COLUMN reveal_key BLOB;
   `,
+  `
+  -- When a facilitator took the member off the board: its token opens nothing from then on.
+  -- The row stays, so what the member wrote, voted and owns still names them.
+  ALTER TABLE members ADD COLUMN removed_at INTEGER;
+  `,
 ];

@@ -26,6 +26,7 @@ const FATAL_CODES: ReadonlySet<string> = new Set([
   'token_required',
   'board_not_found',
   'board_deleted',
+  'member_removed',
 ]);
 
 export function useBoardConnection(board: Board, me: PublicMember, token: string): BoardConnection {

@@ -51,6 +51,8 @@ export const errors: ErrorSentences = {
   snapshot_not_found:
     'This version is no longer kept: older automatic versions are thinned out as time passes.',
   member_not_found: 'That person is no longer a member of the board. Choose someone else.',
+  member_removed:
+    'A facilitator took you off this board. If you should be on it, ask them for a link.',
   board_deleted: 'This board has been deleted, for everyone: it cannot be opened any more.',
   method_not_allowed: 'The server does not accept this request. Reload the page and try again.',
   round_already_open: 'Another round is already open. Close it first.',

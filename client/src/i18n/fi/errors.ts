@@ -31,6 +31,8 @@ export const errors: ErrorSentences = {
   snapshot_not_found:
     'Tätä versiota ei enää säilytetä: vanhempia automaattisia versioita harvennetaan ajan myötä.',
   member_not_found: 'Henkilö ei ole enää taulun jäsen. Valitse joku muu.',
+  member_removed:
+    'Fasilitaattori poisti sinut taululta. Jos sinun kuuluu olla mukana, pyydä häneltä linkki.',
   board_deleted: 'Taulu on poistettu kaikilta, eikä sitä voi enää avata.',
   method_not_allowed:
     'Palvelin ei hyväksy tätä pyyntöä. Lataa sivu uudelleen ja yritä sitten uudestaan.',

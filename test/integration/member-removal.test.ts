@@ -1,0 +1,184 @@
+/**
+ * Taking a member off a board (DELETE /api/boards/:id/members/:mid): the token opens nothing
+ * from then on, every connection of the member is closed at once, and what the member wrote,
+ * voted and owns stays under their name.
+ */
+import { io } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { ListMembersResponse } from '../../shared/api.ts';
+import { addItem, itemsOf } from '../../shared/board-document.ts';
+import type { ErrorBody, ErrorResponse } from '../../shared/errors.ts';
+import type { Round } from '../../shared/facilitation.ts';
+import type { BoardExport, FollowUp } from '../../shared/follow-through.ts';
+import { socketIoClient, waitFor, yWebsocketClient } from '../helpers/clients.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ JOIN_RATE_PER_MIN: '100000' });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('taking a member off a board', () => {
+  it('closes every connection of theirs, their token opens nothing, and what they did stays', async () => {
+    const created = await server.createBoard();
+    const id = created.board.id;
+    const fia = await server.join(id, created.keys.facilitator, 'Fia');
+    const aino = await server.join(id, created.keys.participant, 'Aino');
+    const bo = await server.join(id, created.keys.participant, 'Bo');
+
+    // Aino writes a note, votes for it in a round that closes, and owns its follow-up.
+    const ainoWriter = yWebsocketClient(server.url, id, aino.token);
+    await ainoWriter.synced;
+    const noteId = addItem(ainoWriter.doc, { type: 'note', x: 0, y: 0, text: 'Aino’s idea' });
+    await waitFor(() => itemsOf(server.documents.open({ boardId: id }).doc).has(noteId));
+    const round = await server.api<{ round: Round }>(`/api/boards/${id}/rounds`, {
+      body: { budget: 2, anonymous: false },
+      token: fia.token,
+    });
+    const roundId = round.body.round.id;
+    const vote = await server.api(`/api/boards/${id}/rounds/${roundId}/votes`, {
+      body: { itemId: noteId },
+      token: aino.token,
+    });
+    expect(vote.status).toBe(200);
+    await server.api(`/api/boards/${id}/rounds/${roundId}/close`, {
+      method: 'POST',
+      token: fia.token,
+    });
+    const followUp = await server.api<FollowUp>(`/api/boards/${id}/followups`, {
+      body: { itemId: noteId, owner: { memberId: aino.member.id } },
+      token: fia.token,
+    });
+    expect(followUp.status).toBe(201);
+
+    // Aino on four connections: our client, a raw socket, the stock client and her private
+    // document. Bo stays on the board throughout.
+    const ours = socketIoClient(server.url, id, aino.token);
+    const heard: ErrorBody[] = [];
+    ours.provider.on('board-error', (error: ErrorBody) => heard.push(error));
+    const raw = io(server.url, {
+      auth: { token: aino.token, boardId: id },
+      transports: ['websocket'],
+      reconnection: false,
+    });
+    const rawHeard: ErrorBody[] = [];
+    raw.on('board:error', (error) => rawHeard.push(error));
+    const rawGone = new Promise<string>((resolve) => raw.on('disconnect', resolve));
+    const closes: { code: number; reason: string }[] = [];
+    const mine = yWebsocketClient(server.url, `${id}/private`, aino.token);
+    for (const client of [ainoWriter, mine]) {
+      client.provider.on('connection-close', (event: { code: number; reason: string } | null) => {
+        if (event) closes.push({ code: event.code, reason: event.reason });
+      });
+    }
+    const boClient = socketIoClient(server.url, id, bo.token);
+    await Promise.all([ours.synced, mine.synced, boClient.synced]);
+    await waitFor(() => raw.connected, 'the raw socket connected');
+
+    const removed = await server.api(`/api/boards/${id}/members/${aino.member.id}`, {
+      method: 'DELETE',
+      token: fia.token,
+    });
+    expect(removed.status).toBe(204);
+
+    await waitFor(() => heard.length > 0 && rawHeard.length > 0, 'the news over Socket.io');
+    expect([heard[0]?.code, rawHeard[0]?.code]).toEqual(['member_removed', 'member_removed']);
+    expect(await rawGone).toBe('io server disconnect');
+    await waitFor(() => closes.length >= 2, 'both y-websocket connections closed');
+    expect(closes.slice(0, 2)).toEqual([
+      { code: 4401, reason: 'member_removed' },
+      { code: 4401, reason: 'member_removed' },
+    ]);
+    ainoWriter.destroy();
+    mine.destroy();
+
+    // Her token opens nothing, over any way in.
+    const read = await server.api<ErrorResponse>(`/api/boards/${id}`, { token: aino.token });
+    expect([read.status, read.body.error.code]).toEqual([401, 'invalid_token']);
+    const again = io(server.url, {
+      auth: { token: aino.token, boardId: id },
+      transports: ['websocket'],
+      reconnection: false,
+    });
+    const refused = await new Promise<Error & { data?: ErrorBody }>((resolve) =>
+      again.on('connect_error', resolve),
+    );
+    expect(refused.data?.code).toBe('invalid_token');
+    again.close();
+    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/yjs/${id}?token=${aino.token}`);
+    const [code, reason] = await new Promise<[number, string]>((resolve) =>
+      ws.on('close', (c, r) => resolve([c, r.toString()])),
+    );
+    expect([code, reason]).toEqual([4401, 'invalid_token']);
+
+    // Bo is still on, and still syncing.
+    addItem(boClient.doc, { type: 'note', x: 300, y: 0, text: 'Bo carries on' });
+    const reader = socketIoClient(server.url, id, fia.token);
+    await reader.synced;
+    await waitFor(() => itemsOf(reader.doc).size === 2, 'Bo’s note relayed');
+
+    // The members list no longer offers her; what she did keeps her name.
+    const members = await server.api<ListMembersResponse>(`/api/boards/${id}/members`, {
+      token: fia.token,
+    });
+    expect(members.body.members.map((member) => member.name)).toEqual(['Bo', 'Fia']);
+    const exported = await server.api<BoardExport>(`/api/boards/${id}/export?format=json`, {
+      token: fia.token,
+    });
+    expect(exported.body.members.map((member) => member.name)).toContain('Aino');
+    expect(exported.body.rounds[0]?.results[0]).toMatchObject({ itemId: noteId, votes: 1 });
+    // Her follow-up can still be worked on, and still names her.
+    const updated = await server.api<FollowUp>(`/api/boards/${id}/followups/${followUp.body.id}`, {
+      method: 'PATCH',
+      body: { status: 'in_progress' },
+      token: fia.token,
+    });
+    expect([updated.status, updated.body.owner.name]).toEqual([200, 'Aino']);
+    for (const client of [ours, boClient, reader]) client.destroy();
+    raw.close();
+  });
+
+  it('is for facilitators, for another member of the same board, and only once', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const id = board.board.id;
+    const other = await server.boardWithMembers();
+    const aino = await server.join(id, board.keys.participant, 'Aino');
+    const fia = await server.api<{ me: { id: string } }>(`/api/boards/${id}`, {
+      token: tokens.facilitator,
+    });
+    const otherMember = await server.join(other.board.board.id, other.board.keys.viewer, 'Olli');
+    const del = (memberId: string, init: { token?: string; body?: unknown } = {}) =>
+      server.api<ErrorResponse>(`/api/boards/${id}/members/${memberId}`, {
+        method: 'DELETE',
+        ...init,
+      });
+    const refusals = [
+      [await del(aino.member.id, { token: tokens.participant }), 403, 'role_not_allowed'],
+      [await del(aino.member.id, { token: tokens.viewer }), 403, 'role_not_allowed'],
+      [await del(aino.member.id), 401, 'token_required'],
+      [await del(fia.body.me.id, { token: tokens.facilitator }), 400, 'invalid_input'],
+      [await del(otherMember.member.id, { token: tokens.facilitator }), 404, 'member_not_found'],
+      [await del('no-such-member', { token: tokens.facilitator }), 404, 'member_not_found'],
+      [
+        await del(aino.member.id, { token: tokens.facilitator, body: { why: 'x' } }),
+        400,
+        'invalid_input',
+      ],
+    ] as const;
+    for (const [answer, status, code] of refusals) {
+      expect([answer.status, answer.body.error.code]).toEqual([status, code]);
+    }
+    // Nothing refused took her off.
+    expect((await server.api(`/api/boards/${id}`, { token: aino.token })).status).toBe(200);
+    expect((await del(aino.member.id, { token: tokens.facilitator })).status).toBe(204);
+    const twice = await del(aino.member.id, { token: tokens.facilitator });
+    expect([twice.status, twice.body.error.code]).toEqual([404, 'member_not_found']);
+    // Joining again with the link makes a new member (a new link keeps her out).
+    const back = await server.join(id, board.keys.participant, 'Aino');
+    expect(back.member.id).not.toBe(aino.member.id);
+  });
+});
