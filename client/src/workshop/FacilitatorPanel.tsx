@@ -8,6 +8,7 @@ import { useFocusSuccessor } from '../app/focus-successor.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import type { PresenceState } from '../board/presence.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { BoardMembers } from './BoardMembers.tsx';
 import { DeleteBoard } from './DeleteBoard.tsx';
 import { DeliberateSelect } from './DeliberateSelect.tsx';
 import { RoleLinks } from './RoleLinks.tsx';
@@ -155,6 +156,7 @@ export function FacilitatorPanel() {
           {t.workshop.summonHint}
         </p>
       </section>
+      <BoardMembers />
       <RoleLinks />
       <DeleteBoard />
     </div>

@@ -401,6 +401,15 @@ export class WorkshopStore {
     return this.#run(() => this.session.api<NewKeyResponse>(`/keys/${role}`, { method: 'POST' }));
   }
 
+  /** Takes a member off the board (facilitators): true once the server has. */
+  async removeMember(memberId: string): Promise<boolean> {
+    const done = await this.#run(async () => {
+      await this.session.api(`/members/${encodeURIComponent(memberId)}`, { method: 'DELETE' });
+      return true;
+    });
+    return done === true;
+  }
+
   /**
    * Deletes the board for everyone (facilitators): true once the server has. The page then
    * hears `board_deleted`, as everyone on the board does, and shows it.

@@ -96,6 +96,20 @@ export const workshop = {
   makeNewLink: 'Make a new link',
   newLinkMade: (role: string) => `New ${role} link (shown once)`,
 
+  membersSection: 'People',
+  membersHint:
+    'Someone on the board who should not be, or a lost device? Take them off: they are disconnected at once, on every device.',
+  everyoneJoined: 'Everyone who has joined',
+  memberHere: 'here now',
+  memberYou: 'you',
+  removeMember: 'Remove',
+  removeMemberNamed: (name: string) => `Take ${name} off the board`,
+  confirmRemoveMemberTitle: (name: string) => `Take ${name} off the board?`,
+  confirmRemoveMember: (name: string, role: string) =>
+    `${name} is taken off the board at once, on every device. What they wrote, their votes and their follow-ups stay, under their name. Whoever has the ${role} link can join with it, ${name} too: if they still have it, make a new ${role} link as well (Links, below).`,
+  removeMemberAnswer: 'Take off the board',
+  memberRemoved: (name: string) => `${name} is no longer on the board.`,
+
   deleteSection: 'Delete the board',
   deleteHint:
     'Deletes the board for everyone, with its notes, voting rounds, follow-ups and saved versions. It cannot be undone: download what you need first (History & export).',

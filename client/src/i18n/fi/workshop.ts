@@ -96,6 +96,20 @@ export const workshop: Catalogue['workshop'] = {
   makeNewLink: 'Tee uusi linkki',
   newLinkMade: (role) => `Uusi linkki: ${role} (näytetään kerran)`,
 
+  membersSection: 'Jäsenet',
+  membersHint:
+    'Onko taululla joku, jonka ei kuulu olla, tai onko laite kadonnut? Poista hänet: yhteys katkeaa heti kaikilla laitteilla.',
+  everyoneJoined: 'Kaikki liittyneet',
+  memberHere: 'paikalla',
+  memberYou: 'sinä',
+  removeMember: 'Poista',
+  removeMemberNamed: (name) => `Poista ${name} taululta`,
+  confirmRemoveMemberTitle: (name) => `Poistetaanko ${name} taululta?`,
+  confirmRemoveMember: (name, role) =>
+    `${name} poistetaan taululta heti kaikilla laitteilla. Hänen kirjoittamansa, äänensä ja jatkotoimensa jäävät hänen nimellään. Linkillä (${role}) voi liittyä kuka tahansa, myös ${name}: jos linkki on yhä hänellä, tee rooliin myös uusi linkki (Linkit, alla).`,
+  removeMemberAnswer: 'Poista taululta',
+  memberRemoved: (name) => `${name} ei ole enää taululla.`,
+
   deleteSection: 'Taulun poistaminen',
   deleteHint:
     'Poistaa taulun kaikilta, ja sen mukana laput, äänestyskierrokset, jatkotoimet ja tallennetut versiot. Poistoa ei voi perua: lataa ensin talteen, mitä tarvitset (Historia ja vienti).',

@@ -1,0 +1,125 @@
+/**
+ * A facilitator takes someone off the board: who joined with a link that reached the wrong
+ * people, or whose device is lost. The list (everyone who has joined, read when it is opened)
+ * says who is here now; taking someone off closes their connections on the server at once.
+ */
+import { useEffect, useState } from 'react';
+import type { ListMembersResponse, PublicMember } from '../../../shared/api.ts';
+import { useLiveMessage } from '../app/use-live-message.ts';
+import { useBoardSession } from '../board/board-session.ts';
+import type { PresenceState } from '../board/presence.ts';
+import { useT } from '../i18n/i18n.tsx';
+import { Confirm } from './Modal.tsx';
+import { useBusy } from './use-busy.ts';
+import { useWorkshopStore } from './use-workshop.ts';
+
+/** Ids of the members connected now, as presence tells. */
+function usePresentIds(): ReadonlySet<string> {
+  const { awareness } = useBoardSession();
+  const read = () => {
+    const ids = new Set<string>();
+    for (const state of awareness.getStates().values()) {
+      const id = (state as Partial<PresenceState>).member?.id;
+      if (typeof id === 'string') ids.add(id);
+    }
+    return ids;
+  };
+  const [ids, setIds] = useState(read);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `read` reads the same awareness.
+  useEffect(() => {
+    const update = () => setIds(read());
+    awareness.on('change', update);
+    return () => awareness.off('change', update);
+  }, [awareness]);
+  return ids;
+}
+
+export function BoardMembers() {
+  const t = useT();
+  const session = useBoardSession();
+  const store = useWorkshopStore();
+  const present = usePresentIds();
+  const [open, setOpen] = useState(false);
+  const [members, setMembers] = useState<PublicMember[] | null>(null);
+  const [asking, setAsking] = useState<PublicMember | null>(null);
+  const [removed, say] = useLiveMessage();
+  const [busy, run] = useBusy();
+  const [reads, setReads] = useState(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `reads` asks for the list again.
+  useEffect(() => {
+    if (!open) return;
+    let cancelled = false;
+    session
+      .api<ListMembersResponse>('/members')
+      .then((data) => !cancelled && setMembers(data.members))
+      .catch(() => !cancelled && setMembers((known) => known ?? []));
+    return () => {
+      cancelled = true;
+    };
+  }, [open, session, reads]);
+
+  const role = (member: PublicMember) => t.app.roles[member.role].toLowerCase();
+  return (
+    <section className="wk-section" aria-labelledby="wk-members-h">
+      <h3 id="wk-members-h">{t.workshop.membersSection}</h3>
+      <p className="wk-muted">{t.workshop.membersHint}</p>
+      <p className="wk-muted wk-live" role="status">
+        {removed}
+      </p>
+      <details onToggle={(event) => setOpen(event.currentTarget.open)}>
+        <summary>
+          {t.workshop.everyoneJoined}
+          {members ? ` (${members.length})` : ''}
+        </summary>
+        <ul className="wk-members" data-testid="board-members">
+          {(members ?? []).map((member) => (
+            <li key={member.id}>
+              <span>
+                <bdi>{member.name}</bdi>{' '}
+                <span className="wk-muted">
+                  {[
+                    t.app.roles[member.role],
+                    member.id === session.me.id ? t.workshop.memberYou : null,
+                    present.has(member.id) ? t.workshop.memberHere : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </span>
+              </span>
+              {member.id !== session.me.id && (
+                <button
+                  type="button"
+                  className="wk-small wk-danger"
+                  aria-label={t.workshop.removeMemberNamed(member.name)}
+                  onClick={() => setAsking(member)}
+                >
+                  {t.workshop.removeMember}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      </details>
+      {asking && (
+        <Confirm
+          title={t.workshop.confirmRemoveMemberTitle(asking.name)}
+          answer={t.workshop.removeMemberAnswer}
+          busy={busy}
+          onAnswer={() =>
+            run(async () => {
+              if (await store.removeMember(asking.id)) {
+                say(t.workshop.memberRemoved(asking.name));
+                setReads((n) => n + 1);
+              }
+              setAsking(null);
+            })
+          }
+          onClose={() => setAsking(null)}
+        >
+          <p>{t.workshop.confirmRemoveMember(asking.name, role(asking))}</p>
+        </Confirm>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openBoard, SCREENSHOTS, waitForConnection } from '../helpers/board-page.ts';
+import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
+import type { TestServer } from '../helpers/server.ts';
+import { openTab } from './workshop-helpers.ts';
+
+describe.skipIf(!HAS_CHROMIUM)('taking someone off a board', () => {
+  let server: TestServer;
+  let browser: Browser;
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
+  });
+
+  it('a facilitator takes a participant off: their page says so at once, and the others stay', async () => {
+    const created = await server.createBoard({ title: 'Ambassadors' });
+    const fiona = await openBoard(browser, created.links.facilitator, 'Fiona');
+    const troll = await openBoard(browser, created.links.participant, 'Not Invited');
+    const aino = await openBoard(browser, created.links.participant, 'Aino');
+    await openTab(fiona.page, 'Facilitate');
+    const panel = fiona.page.getByTestId('facilitator-panel');
+    await panel.getByText('Everyone who has joined').click();
+    const list = panel.getByTestId('board-members');
+    await list.getByText('Not Invited').waitFor();
+    // Fiona herself has no Remove; the others are here now.
+    expect(await list.getByRole('listitem').count()).toBe(3);
+    expect(await list.getByRole('button').count()).toBe(2);
+    expect(await list.getByRole('listitem').filter({ hasText: 'Aino' }).textContent()).toContain(
+      'here now',
+    );
+    await list.getByRole('button', { name: 'Take Not Invited off the board' }).click();
+    const dialog = fiona.page.getByRole('dialog', { name: 'Take Not Invited off the board?' });
+    await dialog.getByText('make a new participant link as well').waitFor();
+    await fiona.page.screenshot({ path: `${SCREENSHOTS}/remove-member-en.png` });
+    await dialog.getByRole('button', { name: 'Take off the board' }).click();
+
+    const error = troll.page.getByTestId('board-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('A facilitator took you off this board');
+    await panel.getByRole('status').getByText('Not Invited is no longer on the board.').waitFor();
+    await list
+      .getByRole('listitem')
+      .filter({ hasText: 'Not Invited' })
+      .waitFor({ state: 'detached' });
+    // A reload does not bring the page back onto the board.
+    await troll.page.reload();
+    await troll.page.getByTestId('board-error').waitFor();
+    // Aino is still on, live.
+    await waitForConnection(aino.page);
+    for (const context of [fiona.context, troll.context, aino.context]) await context.close();
+  });
+});
