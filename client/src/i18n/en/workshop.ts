@@ -88,7 +88,7 @@ export const workshop = {
 
   linksSection: 'Links',
   linksHint:
-    'The board’s links were shown once, when it was made. Lost one, or sent it to the wrong people? Make a new one: the old link stops working, and everyone who joined with it stays.',
+    'The board’s links were shown once, when it was made. Lost one, or sent it to the wrong people? Make a new one: the old link stops working, and everyone who joined with it stays (take someone off under People).',
   newLinkFor: (role: string) => `New ${role} link`,
   confirmNewLinkTitle: (role: string) => `Make a new ${role} link?`,
   confirmNewLink: (role: string) =>

@@ -88,7 +88,7 @@ export const workshop: Catalogue['workshop'] = {
 
   linksSection: 'Linkit',
   linksHint:
-    'Taulun linkit näytettiin kerran, kun taulu luotiin. Hukkuiko linkki, tai menikö se väärille ihmisille? Tee uusi: vanha linkki lakkaa toimimasta, ja kaikki sillä liittyneet pysyvät.',
+    'Taulun linkit näytettiin kerran, kun taulu luotiin. Hukkuiko linkki, tai menikö se väärille ihmisille? Tee uusi: vanha linkki lakkaa toimimasta, ja kaikki sillä liittyneet pysyvät (jäsenen voi poistaa kohdassa Jäsenet).',
   newLinkFor: (role) => `Uusi linkki: ${role}`,
   confirmNewLinkTitle: (role) => `Tehdäänkö uusi linkki (${role})?`,
   confirmNewLink: (role) =>
