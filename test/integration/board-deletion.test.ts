@@ -4,15 +4,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import type { GetBoardResponse } from '../../shared/api.ts';
 import { addItem, itemsOf } from '../../shared/board-document.ts';
-import type { ErrorBody, ErrorResponse } from '../../shared/errors.ts';
+import type { ErrorResponse } from '../../shared/errors.ts';
 import type { Round, RoundView } from '../../shared/facilitation.ts';
 import type { FollowUp } from '../../shared/follow-through.ts';
 import { sleep, socketIoClient, waitFor, yWebsocketClient } from '../helpers/clients.ts';
+import { listeningConnections, socketIoRefusal, yWebsocketRefusal } from '../helpers/listening.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 const ADMIN_TOKEN = 'operator-secret-for-deletion-tests';
@@ -181,28 +180,11 @@ describe('deleting a board', () => {
     const { id, board, tokens } = await boardWithEverything('Going');
     const other = await server.boardWithMembers();
     const otherId = other.board.board.id;
-    // Our client, a raw Socket.io client and a stock y-websocket client on the board.
-    const ours = socketIoClient(server.url, id, tokens.participant);
-    const heard: ErrorBody[] = [];
-    ours.provider.on('board-error', (error: ErrorBody) => heard.push(error));
-    const raw = io(server.url, {
-      auth: { token: tokens.viewer, boardId: id },
-      transports: ['websocket'],
-      reconnection: false,
-    });
-    const rawHeard: ErrorBody[] = [];
-    raw.on('board:error', (error) => rawHeard.push(error));
-    const rawGone = new Promise<string>((resolve) => raw.on('disconnect', resolve));
-    const stock = yWebsocketClient(server.url, id, tokens.facilitator);
-    const closes: { code: number; reason: string }[] = [];
-    stock.provider.on('connection-close', (event: { code: number; reason: string } | null) => {
-      if (event) closes.push({ code: event.code, reason: event.reason });
-    });
-    // Someone on another board, who must notice nothing.
+    // On the board over every way in; someone on another board must notice nothing.
+    const told = listeningConnections(server.url, id, tokens.participant);
     const bystander = yWebsocketClient(server.url, otherId, other.tokens.participant);
     const watcher = socketIoClient(server.url, otherId, other.tokens.viewer);
-    await Promise.all([ours.synced, stock.synced, bystander.synced, watcher.synced]);
-    await waitFor(() => raw.connected, 'the raw socket connected');
+    await Promise.all([told.ready, bystander.synced, watcher.synced]);
 
     const deleted = await server.api(`/api/boards/${id}`, {
       method: 'DELETE',
@@ -210,13 +192,15 @@ describe('deleting a board', () => {
     });
     expect(deleted.status).toBe(204);
 
-    await waitFor(() => heard.length > 0 && rawHeard.length > 0, 'the news over Socket.io');
-    expect(heard[0]?.code).toBe('board_deleted');
-    expect(rawHeard[0]?.code).toBe('board_deleted');
-    expect(await rawGone).toBe('io server disconnect');
-    await waitFor(() => closes.length > 0, 'the y-websocket close');
-    expect(closes[0]).toEqual({ code: 4410, reason: 'board_deleted' });
-    stock.destroy();
+    await waitFor(() => told.heard.length > 0 && told.rawHeard.length > 0, 'the news');
+    expect([told.heard[0]?.code, told.rawHeard[0]?.code]).toEqual([
+      'board_deleted',
+      'board_deleted',
+    ]);
+    expect(await told.rawGone).toBe('io server disconnect');
+    await waitFor(() => told.closes.length > 0, 'the y-websocket close');
+    expect(told.closes[0]).toEqual({ code: 4410, reason: 'board_deleted' });
+    told.destroy();
 
     // The board is gone for every way in.
     const read = await server.api<ErrorResponse>(`/api/boards/${id}`, { token: tokens.viewer });
@@ -229,29 +213,18 @@ describe('deleting a board', () => {
       token: tokens.facilitator,
     });
     expect(exported.status).toBe(404);
-    const again = io(server.url, {
-      auth: { token: tokens.participant, boardId: id },
-      transports: ['websocket'],
-      reconnection: false,
-    });
-    const refused = await new Promise<Error & { data?: ErrorBody }>((resolve) =>
-      again.on('connect_error', resolve),
+    expect((await socketIoRefusal(server.url, id, tokens.participant))?.code).toBe(
+      'board_not_found',
     );
-    expect(refused.data?.code).toBe('board_not_found');
-    again.close();
-    const ws = new WebSocket(
-      `${server.url.replace('http', 'ws')}/yjs/${id}?token=${tokens.viewer}`,
-    );
-    const [code, reason] = await new Promise<[number, string]>((resolve) =>
-      ws.on('close', (c, r) => resolve([c, r.toString()])),
-    );
-    expect([code, reason]).toEqual([4404, 'board_not_found']);
+    expect(await yWebsocketRefusal(server.url, id, tokens.viewer)).toEqual([
+      4404,
+      'board_not_found',
+    ]);
 
     // The other board syncs on.
     addItem(bystander.doc, { type: 'note', x: 0, y: 0, text: 'still here' });
     await waitFor(() => itemsOf(watcher.doc).size === 1, 'the other board relaying');
-    for (const client of [ours, bystander, watcher]) client.destroy();
-    raw.close();
+    for (const client of [bystander, watcher]) client.destroy();
   });
 
   it('takes nothing more from clients still writing as it goes: no row comes back', async () => {

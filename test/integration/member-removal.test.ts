@@ -1,17 +1,11 @@
-/**
- * Taking a member off a board (DELETE /api/boards/:id/members/:mid): the token opens nothing
- * from then on, every connection of the member is closed at once, and what the member wrote,
- * voted and owns stays under their name.
- */
-import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import type { ListMembersResponse } from '../../shared/api.ts';
 import { addItem, itemsOf } from '../../shared/board-document.ts';
-import type { ErrorBody, ErrorResponse } from '../../shared/errors.ts';
+import type { ErrorResponse } from '../../shared/errors.ts';
 import type { Round } from '../../shared/facilitation.ts';
 import type { BoardExport, FollowUp } from '../../shared/follow-through.ts';
 import { socketIoClient, waitFor, yWebsocketClient } from '../helpers/clients.ts';
+import { listeningConnections, socketIoRefusal, yWebsocketRefusal } from '../helpers/listening.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -55,29 +49,11 @@ describe('taking a member off a board', () => {
     });
     expect(followUp.status).toBe(201);
 
-    // Aino on four connections: our client, a raw socket, the stock client and her private
-    // document. Bo stays on the board throughout.
-    const ours = socketIoClient(server.url, id, aino.token);
-    const heard: ErrorBody[] = [];
-    ours.provider.on('board-error', (error: ErrorBody) => heard.push(error));
-    const raw = io(server.url, {
-      auth: { token: aino.token, boardId: id },
-      transports: ['websocket'],
-      reconnection: false,
-    });
-    const rawHeard: ErrorBody[] = [];
-    raw.on('board:error', (error) => rawHeard.push(error));
-    const rawGone = new Promise<string>((resolve) => raw.on('disconnect', resolve));
-    const closes: { code: number; reason: string }[] = [];
-    const mine = yWebsocketClient(server.url, `${id}/private`, aino.token);
-    for (const client of [ainoWriter, mine]) {
-      client.provider.on('connection-close', (event: { code: number; reason: string } | null) => {
-        if (event) closes.push({ code: event.code, reason: event.reason });
-      });
-    }
+    // Aino over every way in, her private document too; Bo stays on the board throughout.
+    ainoWriter.destroy();
+    const told = listeningConnections(server.url, id, aino.token, [id, `${id}/private`]);
     const boClient = socketIoClient(server.url, id, bo.token);
-    await Promise.all([ours.synced, mine.synced, boClient.synced]);
-    await waitFor(() => raw.connected, 'the raw socket connected');
+    await Promise.all([told.ready, boClient.synced]);
 
     const removed = await server.api(`/api/boards/${id}/members/${aino.member.id}`, {
       method: 'DELETE',
@@ -85,35 +61,24 @@ describe('taking a member off a board', () => {
     });
     expect(removed.status).toBe(204);
 
-    await waitFor(() => heard.length > 0 && rawHeard.length > 0, 'the news over Socket.io');
-    expect([heard[0]?.code, rawHeard[0]?.code]).toEqual(['member_removed', 'member_removed']);
-    expect(await rawGone).toBe('io server disconnect');
-    await waitFor(() => closes.length >= 2, 'both y-websocket connections closed');
-    expect(closes.slice(0, 2)).toEqual([
+    await waitFor(() => told.heard.length > 0 && told.rawHeard.length > 0, 'the news');
+    expect([told.heard[0]?.code, told.rawHeard[0]?.code]).toEqual([
+      'member_removed',
+      'member_removed',
+    ]);
+    expect(await told.rawGone).toBe('io server disconnect');
+    await waitFor(() => told.closes.length >= 2, 'both y-websocket connections closed');
+    expect(told.closes.slice(0, 2)).toEqual([
       { code: 4401, reason: 'member_removed' },
       { code: 4401, reason: 'member_removed' },
     ]);
-    ainoWriter.destroy();
-    mine.destroy();
+    told.destroy();
 
     // Her token opens nothing, over any way in.
     const read = await server.api<ErrorResponse>(`/api/boards/${id}`, { token: aino.token });
     expect([read.status, read.body.error.code]).toEqual([401, 'invalid_token']);
-    const again = io(server.url, {
-      auth: { token: aino.token, boardId: id },
-      transports: ['websocket'],
-      reconnection: false,
-    });
-    const refused = await new Promise<Error & { data?: ErrorBody }>((resolve) =>
-      again.on('connect_error', resolve),
-    );
-    expect(refused.data?.code).toBe('invalid_token');
-    again.close();
-    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/yjs/${id}?token=${aino.token}`);
-    const [code, reason] = await new Promise<[number, string]>((resolve) =>
-      ws.on('close', (c, r) => resolve([c, r.toString()])),
-    );
-    expect([code, reason]).toEqual([4401, 'invalid_token']);
+    expect((await socketIoRefusal(server.url, id, aino.token))?.code).toBe('invalid_token');
+    expect(await yWebsocketRefusal(server.url, id, aino.token)).toEqual([4401, 'invalid_token']);
 
     // Bo is still on, and still syncing.
     addItem(boClient.doc, { type: 'note', x: 300, y: 0, text: 'Bo carries on' });
@@ -138,8 +103,7 @@ describe('taking a member off a board', () => {
       token: fia.token,
     });
     expect([updated.status, updated.body.owner.name]).toEqual([200, 'Aino']);
-    for (const client of [ours, boClient, reader]) client.destroy();
-    raw.close();
+    for (const client of [boClient, reader]) client.destroy();
   });
 
   it('is for facilitators, for another member of the same board, and only once', async () => {
