@@ -2,7 +2,8 @@
  * The benchmark harness keeps working: `npm run bench -- --quick` runs every workload against
  * every server (Ideamill over both transports, the reference y-websocket server, Hocuspocus,
  * the raw relay) and reports real figures, `npm run bench:votes -- --quick` runs the vote
- * storm without a violation, and `npm run bench:store -- --quick` measures storing an update.
+ * storm without a violation, `npm run bench:store -- --quick` measures storing an update, and
+ * `npm run bench:delete -- --quick` deleting a board.
  * No speed is asserted here: speed lives in bench/.
  */
 import { spawn } from 'node:child_process';
@@ -119,5 +120,12 @@ describe('the benchmark harness (quick mode)', () => {
     // Every commit writes at least one page frame (4,096 bytes and its 24-byte header).
     expect(walBytes).toBeGreaterThanOrEqual(4120);
     expect(checkpointCpuUs).toBeGreaterThanOrEqual(0);
+  }, 60_000);
+
+  it('bench:delete deletes boards both ways and leaves no row without its board', async () => {
+    const { code, output } = await runQuickBench('bench/delete-board.ts', '-');
+    expect(code, output).toBe(0);
+    expect(output).toMatch(/BoardsRepository\.delete +\d+\.\d ms/);
+    expect(output).toMatch(/ON DELETE CASCADE +\d+\.\d ms/);
   }, 60_000);
 });
