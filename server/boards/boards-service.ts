@@ -67,6 +67,16 @@ export class BoardsService {
     return this.#boards.list();
   }
 
+  /**
+   * When each board was last active as far as the store tells: someone joined, a version was
+   * saved (automatic ones every SNAPSHOT_INTERVAL_MS while it changes), its document was stored
+   * (as it leaves memory, and as its log grows), a round opened or closed, a follow-up changed.
+   * For an operator deciding which old boards to delete.
+   */
+  lastActive(): Map<string, number> {
+    return this.#boards.lastActive();
+  }
+
   /** Everyone who ever joined the board, `removed` for those taken off it. */
   members(boardId: string): Array<Member & { removed: boolean }> {
     return this.#boards.members(boardId);

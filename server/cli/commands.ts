@@ -186,14 +186,16 @@ export const COMMANDS: Record<string, Command> = {
   },
 
   'list-boards': {
-    summary: 'List every board: id, created, template, members, title.',
+    summary: 'List every board: id, created, last active, template, members, title.',
     usage: '[--json]',
     maxArguments: 0,
     options: { json: { type: 'boolean' } },
     run: (context) =>
       withServices(context, ({ boards }) => {
+        const active = boards.lastActive();
         const rows = boards.list().map((board) => ({
           ...board,
+          activeAt: new Date(active.get(board.id) ?? Date.parse(board.createdAt)).toISOString(),
           members: boards.members(board.id).filter((member) => !member.removed).length,
         }));
         if (context.values.json) {
@@ -210,6 +212,7 @@ export const COMMANDS: Record<string, Command> = {
               row.id,
               // In UTC, and saying so: an operator's shell may be in any time zone.
               `${row.createdAt.slice(0, 16)}Z`,
+              `${row.activeAt.slice(0, 16)}Z`,
               row.template.padEnd(16),
               String(row.members).padStart(4),
               row.title,

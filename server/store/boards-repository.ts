@@ -69,6 +69,7 @@ export class BoardsRepository {
   readonly #deleteAll;
   readonly #removeMember;
   readonly #selectContents;
+  readonly #selectActive;
 
   constructor(db: Db) {
     this.#db = db;
@@ -111,6 +112,17 @@ export class BoardsRepository {
               (SELECT count(*) FROM follow_ups WHERE board_id = $id) AS followUps,
               (SELECT count(*) FROM snapshots WHERE board_id = $id) AS snapshots`,
     );
+    // Each table by its index on the board: a join, a version, a stored state, a round, a
+    // follow-up changed; the board's creation where there is none.
+    this.#selectActive = db.prepare<[], { id: string; active: number }>(
+      `SELECT b.id, max(b.created_at,
+         coalesce((SELECT max(created_at) FROM members WHERE board_id = b.id), 0),
+         coalesce((SELECT max(created_at) FROM snapshots WHERE board_id = b.id), 0),
+         coalesce((SELECT max(updated_at) FROM document_states WHERE board_id = b.id), 0),
+         coalesce((SELECT max(coalesce(closed_at, opened_at)) FROM rounds WHERE board_id = b.id), 0),
+         coalesce((SELECT max(updated_at) FROM follow_ups WHERE board_id = b.id), 0)) AS active
+       FROM boards b`,
+    );
     // Every row a board has, each table by an index (see delete()). Children before parents.
     const deletes = [
       'DELETE FROM votes WHERE round_id IN (SELECT id FROM rounds WHERE board_id = $id)',
@@ -152,6 +164,11 @@ export class BoardsRepository {
 
   list(): Board[] {
     return this.#selectBoards.all().map(toBoard);
+  }
+
+  /** When each board was last active, as far as the store tells (ms): see BoardsService. */
+  lastActive(): Map<string, number> {
+    return new Map(this.#selectActive.all().map((row) => [row.id, row.active]));
   }
 
   roleForKey(boardId: string, keyHash: Buffer): Role | undefined {

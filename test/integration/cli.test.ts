@@ -268,6 +268,17 @@ describe('the ideamill command', () => {
     try {
       const joined = await server.join(board.board.id, board.keys.facilitator, 'Fia');
       expect(joined.member.role).toBe('facilitator');
+      // When it was last active: the join, after it was made (an operator's retention guide).
+      const rows = JSON.parse(ideamill(['list-boards', '--json'], env).stdout) as {
+        id: string;
+        createdAt: string;
+        activeAt: string;
+      }[];
+      const row = rows.find((listedRow) => listedRow.id === board.board.id)!;
+      expect(Date.parse(row.activeAt)).toBeGreaterThan(Date.parse(row.createdAt));
+      expect(ideamill(['list-boards'], env).stdout).toContain(
+        `${board.board.id}  ${row.createdAt.slice(0, 16)}Z  ${row.activeAt.slice(0, 16)}Z `,
+      );
 
       // A lost facilitator link: the operator makes a new one while the server serves.
       const made = ideamill(['new-link', board.board.id, 'facilitator', '--json'], env);
