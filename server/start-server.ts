@@ -92,6 +92,17 @@ export async function startServer(
   facilitation.setEvents(socketio);
   boards.onDeleted((boardId) => socketio.closeBoard(boardId, BOARD_DELETED));
   boards.onMemberRemoved((member) => socketio.closeMember(member, MEMBER_REMOVED));
+  // When each board was last opened, for the operator's `list-boards` (not the CLI's reads).
+  // After the turn that opened it: a failed write costs the one opening the board nothing.
+  documents.onBoardLoaded((boardId) =>
+    setImmediate(() => {
+      try {
+        boards.markOpened(boardId);
+      } catch (error) {
+        logger.warn({ err: error, boardId }, 'could not note when the board was opened');
+      }
+    }),
+  );
   facilitation.rounds.resume();
   const ywebsocket = new YWebsocketTransport(httpServer, realtime, [`${socketio.io.path()}/`]);
 

@@ -67,8 +67,14 @@ export class BoardsService {
     return this.#boards.list();
   }
 
+  /** The server read the board into memory: someone opened it, if only to look. */
+  markOpened(boardId: string): void {
+    this.#boards.markOpened(boardId, Date.now());
+  }
+
   /**
-   * When each board was last active as far as the store tells: someone joined, a version was
+   * When each board was last active as far as the store tells: the server last read it into
+   * memory (someone opened it, if only to look; see markOpened), someone joined, a version was
    * saved (automatic ones every SNAPSHOT_INTERVAL_MS while it changes), its document was stored
    * (as it leaves memory, and as its log grows), a round opened or closed, a follow-up changed.
    * For an operator deciding which old boards to delete.

@@ -21,6 +21,7 @@ export class DocumentRegistry {
   readonly #options: RegistryOptions;
   readonly #sweeper: NodeJS.Timeout;
   readonly #boardUnloaded: Array<(boardId: string) => void> = [];
+  readonly #boardLoaded: Array<(boardId: string) => void> = [];
   #policy: EditPolicy = {
     canEdit: (_key, member) => member.role !== 'viewer',
     refusal: () => 'Viewers cannot edit.',
@@ -73,6 +74,9 @@ export class DocumentRegistry {
     }
     this.#documents.set(id, document);
     this.#options.metrics.boardsLoaded.set(this.#documents.size);
+    if (key.owner === undefined) {
+      for (const listener of this.#boardLoaded) listener(key.boardId);
+    }
     this.#options.logger.debug(
       { documentId: id, ms: Math.round(performance.now() - started) },
       'document loaded',
@@ -87,6 +91,11 @@ export class DocumentRegistry {
 
   /** Runs just before a document leaves memory (e.g. a last periodic snapshot). */
   beforeUnload: (document: LiveDocument) => void = () => {};
+
+  /** Runs after a board's shared document was read into memory. */
+  onBoardLoaded(listener: (boardId: string) => void): void {
+    this.#boardLoaded.push(listener);
+  }
 
   /**
    * Runs after a board's shared document left memory, however it left: services drop what

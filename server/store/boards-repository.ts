@@ -70,6 +70,7 @@ export class BoardsRepository {
   readonly #removeMember;
   readonly #selectContents;
   readonly #selectActive;
+  readonly #markOpened;
 
   constructor(db: Db) {
     this.#db = db;
@@ -112,10 +113,10 @@ export class BoardsRepository {
               (SELECT count(*) FROM follow_ups WHERE board_id = $id) AS followUps,
               (SELECT count(*) FROM snapshots WHERE board_id = $id) AS snapshots`,
     );
-    // Each table by its index on the board: a join, a version, a stored state, a round, a
-    // follow-up changed; the board's creation where there is none.
+    // Each table by its index on the board: opened, a join, a version, a stored state, a round,
+    // a follow-up changed; the board's creation where there is none.
     this.#selectActive = db.prepare<[], { id: string; active: number }>(
-      `SELECT b.id, max(b.created_at,
+      `SELECT b.id, max(b.created_at, coalesce(b.opened_at, 0),
          coalesce((SELECT max(created_at) FROM members WHERE board_id = b.id), 0),
          coalesce((SELECT max(created_at) FROM snapshots WHERE board_id = b.id), 0),
          coalesce((SELECT max(updated_at) FROM document_states WHERE board_id = b.id), 0),
@@ -123,6 +124,7 @@ export class BoardsRepository {
          coalesce((SELECT max(updated_at) FROM follow_ups WHERE board_id = b.id), 0)) AS active
        FROM boards b`,
     );
+    this.#markOpened = db.prepare<[number, string]>('UPDATE boards SET opened_at = ? WHERE id = ?');
     // Every row a board has, each table by an index (see delete()). Children before parents.
     const deletes = [
       'DELETE FROM votes WHERE round_id IN (SELECT id FROM rounds WHERE board_id = $id)',
@@ -164,6 +166,10 @@ export class BoardsRepository {
 
   list(): Board[] {
     return this.#selectBoards.all().map(toBoard);
+  }
+
+  markOpened(id: string, at: number): void {
+    this.#markOpened.run(at, id);
   }
 
   /** When each board was last active, as far as the store tells (ms): see BoardsService. */

@@ -159,4 +159,9 @@ export const MIGRATIONS: readonly string[] = [
   -- The row stays, so what the member wrote, voted and owns still names them.
   ALTER TABLE members ADD COLUMN removed_at INTEGER;
   `,
+  `
+  -- When the server last read the board into memory (someone opened it, even only to look):
+  -- with its other dates, when it was last active (BoardsRepository.lastActive).
+  ALTER TABLE boards ADD COLUMN opened_at INTEGER;
+  `,
 ];

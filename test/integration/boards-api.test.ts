@@ -7,6 +7,7 @@ import type {
   NewKeyResponse,
 } from '../../shared/api.ts';
 import type { ErrorResponse } from '../../shared/errors.ts';
+import { sleep, socketIoClient } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -595,5 +596,24 @@ describe('a new link for a role', () => {
     for (const role of ['facilitator', 'participant', 'viewer'] as const) {
       expect((await server.join(id, board.keys[role], role)).member.role).toBe(role);
     }
+  });
+});
+
+describe('when a board was last active (for the operator)', () => {
+  it('is when it was made, then the last join, then when someone opened it, if only to look', async () => {
+    const created = await server.createBoard();
+    const id = created.board.id;
+    const active = () => server.boards.lastActive().get(id)!;
+    expect(active()).toBe(Date.parse(created.board.createdAt));
+    const joined = await server.join(id, created.keys.viewer, 'Vilja');
+    const joinedAt = active();
+    expect(joinedAt).toBeGreaterThan(Date.parse(created.board.createdAt));
+    await sleep(20);
+    // A viewer opens the board: nothing is written, but it was in use.
+    const before = Date.now();
+    const viewer = socketIoClient(server.url, id, joined.token);
+    await viewer.synced;
+    await expect.poll(active).toBeGreaterThanOrEqual(before);
+    viewer.destroy();
   });
 });
