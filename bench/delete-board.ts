@@ -23,7 +23,9 @@ const DELETES = quick ? 4 : 20;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ideamill-bench-delete-'));
 const db = openDatabase({ dataDir: dir, synchronous: 'NORMAL' });
 const insert = {
-  board: db.prepare('INSERT INTO boards VALUES (?, ?, ?, ?, ?)'),
+  board: db.prepare(
+    'INSERT INTO boards (id, title, template, language, created_at) VALUES (?, ?, ?, ?, ?)',
+  ),
   key: db.prepare('INSERT INTO board_keys VALUES (?, ?, ?)'),
   member: db.prepare(
     "INSERT INTO members (id, board_id, name, role, color, token_hash, created_at) VALUES (?, ?, 'N', 'participant', '#000', ?, 0)",
