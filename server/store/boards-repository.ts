@@ -191,17 +191,14 @@ export class BoardsRepository {
    * Foreign keys are off meanwhile: left to cascade, SQLite would scan whole tables that have no
    * index on the key, the update log once and the votes and follow-ups once per member, all
    * boards' rows. Each table is emptied by an index instead, and a test holds every table with
-   * a board_id to it. Freed pages are overwritten with zeros (secure_delete), so the board's
-   * words do not linger in the file's free space.
+   * a board_id to it. What it frees is overwritten with zeros (secure_delete, database.ts).
    */
   delete(id: string): boolean {
     if (this.#db.inTransaction) throw new Error('delete() cannot run inside a transaction');
     this.#db.pragma('foreign_keys = OFF');
-    this.#db.pragma('secure_delete = ON');
     try {
       return this.#deleteAll.immediate(id);
     } finally {
-      this.#db.pragma('secure_delete = OFF');
       this.#db.pragma('foreign_keys = ON');
     }
   }

@@ -176,6 +176,33 @@ describe('deleting a board', () => {
     expect(fs.readFileSync(file).includes('aino@example.org')).toBe(true); // the other boards'
   });
 
+  it('leaves no words a compaction folded away in the file, on a board that stays', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const id = board.board.id;
+    const words = `Hylätty idea ${Date.now()}`;
+    const writer = yWebsocketClient(server.url, id, tokens.participant);
+    await writer.synced;
+    // Notes one update each: the log's rows fill pages of their own.
+    const live = server.documents.open({ boardId: id });
+    for (let i = 0; i < 300; i++) {
+      addItem(writer.doc, { type: 'note', x: i, y: 0, text: `${words} ${i}` });
+      if (i % 50 === 49) await waitFor(() => itemsOf(live.doc).size === i + 1, 'notes stored');
+    }
+    const file = path.join(server.dataDir, 'ideamill.sqlite');
+    server.db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(fs.readFileSync(file).includes(words)).toBe(true);
+    // All deleted, then folded: the state left is small, and the log's pages are freed.
+    writer.doc.transact(() => {
+      for (const key of Array.from(itemsOf(writer.doc).keys())) itemsOf(writer.doc).delete(key);
+    });
+    await waitFor(() => itemsOf(live.doc).size === 0, 'the deletion stored');
+    live.compact();
+    server.db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(server.db.pragma('freelist_count', { simple: true })).toBeGreaterThan(0);
+    expect(fs.readFileSync(file).includes(words)).toBe(false);
+    writer.destroy();
+  });
+
   it('tells everyone connected, closes their connections, and its links and tokens open nothing', async () => {
     const { id, board, tokens } = await boardWithEverything('Going');
     const other = await server.boardWithMembers();
