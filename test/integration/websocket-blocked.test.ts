@@ -40,6 +40,15 @@ describe('a network that lets no WebSocket through', () => {
         await waitFor(() => itemsOf(direct.doc).size === 2, 'the edit over polling relayed');
         addItem(direct.doc, { type: 'note', x: 400, y: 0, text: 'and back' });
         await waitFor(() => itemsOf(behind.doc).size === 3, 'a relay over polling received');
+        // The page's next connection there (its private document, say) starts on polling: it
+        // does not wait out the same failure (QA: a private note took 20 s to be sent).
+        const next = socketIoClient(proxy.url, id, tokens.participant, { timeout: 1_000 });
+        const failures: string[] = [];
+        next.provider.socket.on('connect_error', (error) => failures.push(error.message));
+        await next.synced;
+        expect(failures).toEqual([]);
+        expect(next.provider.socket.io.opts.transports?.[0]).toBe('polling');
+        next.destroy();
       } finally {
         behind.destroy();
         direct.destroy();

@@ -20,6 +20,19 @@ export interface BoardConnection {
   fatalError: ErrorBody | null;
 }
 
+/**
+ * How the page's live connections (the board's, and my private document's during silent
+ * writing) connect: they ride out network blips and server restarts, and a proxy that takes a
+ * WebSocket upgrade and never answers it holds an attempt for 8 s (Socket.io's default is 20)
+ * before the provider turns to long-polling.
+ */
+export const LIVE_SOCKET = {
+  reconnection: true,
+  reconnectionDelay: 500,
+  reconnectionDelayMax: 4000,
+  timeout: 8000,
+} as const;
+
 /** Codes after which the server will keep refusing this token: stop and say so. */
 const FATAL_CODES: ReadonlySet<string> = new Set([
   'invalid_token',
@@ -47,15 +60,7 @@ export function useBoardConnection(board: Board, me: PublicMember, token: string
     const provider = new SocketIoProvider(window.location.origin, board.id, doc, {
       token,
       awareness,
-      // Browsers stay on the board through network blips and server restarts.
-      // A proxy that takes a WebSocket upgrade and never answers it holds an attempt for the
-      // connect timeout (20 s by default) before the provider turns to long-polling.
-      socket: {
-        reconnection: true,
-        reconnectionDelay: 500,
-        reconnectionDelayMax: 4000,
-        timeout: 8000,
-      },
+      socket: LIVE_SOCKET,
     });
     const socket = provider.socket;
     const manager = socket.io;

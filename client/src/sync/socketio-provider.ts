@@ -28,6 +28,13 @@ const RETRYABLE_CODES: ReadonlySet<string> = new Set([
   'rate_limited',
 ]);
 
+/**
+ * Servers (by URL) to which a WebSocket was seen not to get through: a later connection there
+ * (the private document's, a reconnect after a reload of the provider) starts on long-polling
+ * at once instead of waiting out the same failure (QA: a private note took 20 s to be sent).
+ */
+const websocketBlocked = new Set<string>();
+
 export interface SocketIoProviderOptions {
   token: string;
   /** `yjs` syncs the shared board; `private:yjs` my private document (silent writing). */
@@ -67,7 +74,8 @@ export class SocketIoProvider extends ObservableV2<Events> {
     this.socket = io(url, {
       // A WebSocket at once; where none gets through (an office proxy, a reverse proxy without
       // the Upgrade headers), long-polling in the same attempt (QA: the board never connected).
-      transports: ['websocket', 'polling'],
+      // Where that was seen before, long-polling first, upgrading where it can.
+      transports: websocketBlocked.has(url) ? ['polling', 'websocket'] : ['websocket', 'polling'],
       tryAllTransports: true,
       ...options.socket,
       auth: { token: options.token, boardId, protocol: PROTOCOL_VERSION },
@@ -89,8 +97,17 @@ export class SocketIoProvider extends ObservableV2<Events> {
       if (data) this.emit('board-error', [data]);
       // An upgrade nobody answers fails no transport: the connect timeout ends the attempt.
       // The next ones start on long-polling, which upgrades to a WebSocket where it can.
-      else if (error.message === 'timeout')
+      else if (error.message === 'timeout') {
+        websocketBlocked.add(url);
         this.socket.io.opts.transports = ['polling', 'websocket'];
+      }
+    });
+    this.socket.on('connect', () => {
+      // Asked for a WebSocket first and connected over long-polling: the WebSocket failed.
+      const asked = this.socket.io.opts.transports?.[0];
+      if (asked === 'websocket' && this.socket.io.engine.transport.name === 'polling') {
+        websocketBlocked.add(url);
+      }
     });
     doc.on('afterTransactionCleanup', this.#listenForEdits);
     this.awareness.on('update', this.#onAwarenessUpdate);

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { itemsOf } from '../../../shared/board-document.ts';
 import type { BoardSession } from '../board/board-session.ts';
+import { LIVE_SOCKET } from '../board/use-board-connection.ts';
 import { SocketIoProvider } from '../sync/socketio-provider.ts';
 import { guardUnsentEdits } from '../sync/unsent-edits.ts';
 import { workshopStoreFor } from './workshop-store.ts';
@@ -26,7 +27,7 @@ export function usePrivateDoc(session: BoardSession, active: boolean): Y.Doc | n
       token: session.token,
       channel: 'private:yjs',
       // Like the board's own connection: ride out network blips instead of losing the notes.
-      socket: { reconnection: true, reconnectionDelay: 500, reconnectionDelayMax: 4000 },
+      socket: LIVE_SOCKET,
     });
     const unguard = guardUnsentEdits(provider);
     const store = workshopStoreFor(session);
