@@ -14,6 +14,13 @@ import type { RealtimeContext } from './realtime-context.ts';
 import { WebSocketGroup } from './websocket-broadcast.ts';
 
 const PATH = /^\/yjs\/([^/?]+)(\/private)?\/?$/;
+/** Refusals that trying again will not change, and how long each is held before the close. */
+const FINAL_REFUSALS: ReadonlySet<string> = new Set([
+  'token_required',
+  'invalid_token',
+  'board_not_found',
+]);
+const FINAL_REFUSAL_DELAY_MS = 1_000;
 const PING_INTERVAL_MS = 30_000;
 
 export class YWebsocketTransport {
@@ -104,7 +111,15 @@ export class YWebsocketTransport {
       const refusal =
         error instanceof AppError ? error : new AppError('internal_error', 'Unexpected error.');
       if (!(error instanceof AppError)) logger.error({ err: error }, 'y-websocket accept failed');
-      closeWith(ws, refusal);
+      if (!FINAL_REFUSALS.has(refusal.code)) return closeWith(ws, refusal);
+      // A stock WebsocketProvider reconnects after any close, and having opened it forgets its
+      // back-off: refused at once, it came back ten times a second for good once its board was
+      // deleted or its member taken off (QA). Held a moment, it comes back once a second.
+      const timer = setTimeout(() => closeWith(ws, refusal), FINAL_REFUSAL_DELAY_MS);
+      timer.unref();
+      ws.once('close', () => clearTimeout(timer));
+      // Whatever it sends meanwhile is not read; a frame ws cannot take must not crash us.
+      ws.on('error', (error) => logger.debug({ err: error, boardId }, 'y-websocket error'));
     }
   }
 
