@@ -71,7 +71,10 @@ export class SocketIoTransport implements BoardEvents {
     this.#facilitation = facilitation;
     this.#followThrough = followThrough;
     this.io = new Server(httpServer, {
-      maxHttpBufferSize: context.maxMessageBytes,
+      // Long-polling carries binary as base64, a third larger: engine.io's limit leaves room
+      // for that, and each message is held to MAX_MESSAGE_BYTES itself (#channel), so the
+      // limit is the same over either transport (QA: 3.3 MB got through a WebSocket only).
+      maxHttpBufferSize: Math.ceil((context.maxMessageBytes * 4) / 3) + POLLING_HEADROOM_BYTES,
       serveClient: false,
       // Leave upgrades on other paths (the y-websocket endpoint) alone.
       destroyUpgrade: false,
@@ -195,6 +198,7 @@ export class SocketIoTransport implements BoardEvents {
       return undefined;
     }
     const room = documentRoom(document.id, event);
+    const { maxMessageBytes } = this.#context;
     const transport: PeerTransport = {
       kind: 'socketio',
       send: (message, onSent) => {
@@ -220,6 +224,15 @@ export class SocketIoTransport implements BoardEvents {
           socket.emit('board:error', {
             code: 'malformed_message',
             message: `The ${event} event carries one binary y-protocols message.`,
+          });
+          socket.disconnect(true);
+          return;
+        }
+        if (message.byteLength > maxMessageBytes) {
+          document.disconnect(peer);
+          socket.emit('board:error', {
+            code: 'payload_too_large',
+            message: `A ${event} message is at most ${maxMessageBytes} bytes.`,
           });
           socket.disconnect(true);
           return;
@@ -290,6 +303,9 @@ function whenWritten(socket: IdeamillSocket, done: () => void): void {
 }
 
 const WRITE_POLL_MS = 5;
+
+/** Room in a long-polling request for what travels with a message: headers, other packets. */
+const POLLING_HEADROOM_BYTES = 64 * 1024;
 
 interface Channel {
   receive(message: unknown): void;

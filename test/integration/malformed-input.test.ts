@@ -183,16 +183,35 @@ describe('limits', () => {
     await expectBoardIntact();
   });
 
-  it('an oversized message disconnects the Socket.io client', async () => {
+  it('an oversized message disconnects the Socket.io client, saying why', async () => {
     const client = socketIoClient(server.url, boardId, tokens.participant);
     await client.synced;
+    const errors: string[] = [];
+    client.provider.on('board-error', (error) => errors.push(error.code));
     const disconnected = new Promise((resolve) =>
       client.provider.socket.once('disconnect', resolve),
     );
     client.provider.sendRaw(new Uint8Array(70_000));
     await disconnected;
+    expect(errors).toEqual(['payload_too_large']);
     client.destroy();
     await expectBoardIntact();
+  });
+
+  it('a message under the limit gets through long-polling too, where binary is a third larger', async () => {
+    const own = await server.boardWithMembers();
+    const id = own.board.board.id;
+    const client = socketIoClient(server.url, id, own.tokens.participant, {
+      reconnection: false,
+      transports: ['polling'],
+    });
+    await client.synced;
+    const noteId = addItem(client.doc, { type: 'note', x: 0, y: 0, text: 'p'.repeat(60_000) });
+    const reader = socketIoClient(server.url, id, own.tokens.viewer);
+    await reader.synced;
+    await waitFor(() => readItems(reader.doc).some((item) => item.id === noteId), 'the big note');
+    expect(client.provider.socket.io.engine.transport.name).toBe('polling');
+    for (const c of [client, reader]) c.destroy();
   });
 
   it('an update that would grow the board past its maximum size is refused', async () => {

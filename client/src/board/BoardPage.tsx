@@ -31,10 +31,15 @@ import { writeAccess } from './write-access.ts';
 export function BoardPage({ board, me, token }: { board: Board; me: PublicMember; token: string }) {
   const t = useT();
   const { session, status, fatalError } = useBoardConnection(board, me, token);
+  const tooLarge = fatalError?.code === 'payload_too_large';
   useEffect(() => {
     // The server no longer accepts this membership: the board link will ask for a name again.
-    if (fatalError) forgetMembership(board.id);
-  }, [fatalError, board.id]);
+    if (fatalError && !tooLarge) forgetMembership(board.id);
+  }, [fatalError, tooLarge, board.id]);
+  // A change too large to send stops this page only: a reload carries on without it.
+  if (tooLarge) {
+    return <BoardError message={t.app.changeTooLarge} onRetry={() => window.location.reload()} />;
+  }
   if (fatalError) return <BoardError message={errorSentence(t, fatalError)} />;
   if (!session) return <PageLoading />;
   return (

@@ -33,13 +33,16 @@ export const LIVE_SOCKET = {
   timeout: 8000,
 } as const;
 
-/** Codes after which the server will keep refusing this token: stop and say so. */
+/** Codes after which the server will keep refusing this page: stop and say so. */
 const FATAL_CODES: ReadonlySet<string> = new Set([
   'invalid_token',
   'token_required',
   'board_not_found',
   'board_deleted',
   'member_removed',
+  // A message of this page's over MAX_MESSAGE_BYTES: sent again on every reconnect, it would
+  // be refused again, and every later edit would wait behind it.
+  'payload_too_large',
 ]);
 
 export function useBoardConnection(board: Board, me: PublicMember, token: string): BoardConnection {

@@ -70,6 +70,8 @@ export const app: Catalogue['app'] = {
   joining: 'Liitytään…',
   errorTitle: 'Taulua ei voi avata',
   goHome: 'Etusivulle',
+  changeTooLarge:
+    'Tällä sivulla tehty muutos oli liian suuri lähetettäväksi (enemmän kuin palvelin ottaa yhdessä viestissä, esimerkiksi hyvin pitkä liitetty teksti), joten sivu pysähtyi. Yritä uudelleen lataa sivun: se muutos menetetään, ja taulu on sellainen kuin muut sen näkevät.',
   retry: 'Yritä uudelleen',
 
   you: 'sinä',
