@@ -1,6 +1,11 @@
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openBoard, SCREENSHOTS } from '../helpers/board-page.ts';
+import {
+  addNoteInOutline,
+  openBoard,
+  SCREENSHOTS,
+  waitForConnection,
+} from '../helpers/board-page.ts';
 import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
 import type { TestServer } from '../helpers/server.ts';
 import { openTab } from './workshop-helpers.ts';
@@ -64,5 +69,30 @@ describe.skipIf(!HAS_CHROMIUM)('deleting a board', () => {
       .getByText('There is no board at this address')
       .waitFor();
     for (const context of [fiona.context, aino.context]) await context.close();
+  });
+
+  it('a page offline with unsent notes as the board goes asks nothing on leaving: they can never be sent', async () => {
+    const created = await server.createBoard({ title: 'Gone while away' });
+    const lauri = await openBoard(browser, created.links.participant, 'Lauri');
+    await waitForConnection(lauri.page);
+    await lauri.context.setOffline(true);
+    await addNoteInOutline(lauri.page, 'Written on the train');
+    const facilitator = await server.join(created.board.id, created.keys.facilitator, 'Fia');
+    const deleted = await server.api(`/api/boards/${created.board.id}`, {
+      method: 'DELETE',
+      token: facilitator.token,
+    });
+    expect(deleted.status).toBe(204);
+    await lauri.context.setOffline(false);
+    await lauri.page.getByTestId('board-error').waitFor();
+    const asked: string[] = [];
+    lauri.page.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.accept();
+    });
+    await lauri.page.close({ runBeforeUnload: true });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(asked).toEqual([]);
+    await lauri.context.close();
   });
 });

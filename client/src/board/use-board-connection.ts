@@ -67,6 +67,7 @@ export function useBoardConnection(board: Board, me: PublicMember, token: string
     });
     const socket = provider.socket;
     const manager = socket.io;
+    const unguard = guardUnsentEdits(provider);
     const offlineOr = (status: ConnectionStatus): ConnectionStatus =>
       navigator.onLine === false ? 'offline' : status;
 
@@ -79,6 +80,8 @@ export function useBoardConnection(board: Board, me: PublicMember, token: string
     const onFailed = () => setStatus('offline');
     const onBoardError = (error: ErrorBody) => {
       if (!FATAL_CODES.has(error.code)) return;
+      // What this page holds unsent can never be sent now: leaving it asks nothing (QA).
+      unguard();
       setFatalError(error);
       setStatus('offline');
     };
@@ -96,8 +99,6 @@ export function useBoardConnection(board: Board, me: PublicMember, token: string
     provider.on('board-error', onBoardError);
     window.addEventListener('offline', onOffline);
     window.addEventListener('online', onOnline);
-
-    const unguard = guardUnsentEdits(provider);
 
     setSession({ board, me, token, doc, awareness, provider, api: boardApi(board.id, token) });
     setStatus(socket.connected ? 'connected' : 'connecting');
