@@ -31,6 +31,8 @@ describe.skipIf(!HAS_CHROMIUM)('deleting a board', () => {
     });
     await dialog.getByText('deleted from the server for good').waitFor();
     const title = dialog.getByRole('textbox', { name: 'Type the board’s title to delete it' });
+    // The field takes the focus as the dialog opens: type at once.
+    await expect.poll(() => title.evaluate((input) => input === document.activeElement)).toBe(true);
 
     // Nothing typed, then the wrong title: refused in words, the focus back in the field.
     await dialog.getByRole('button', { name: 'Delete for good' }).click();

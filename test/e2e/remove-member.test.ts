@@ -43,6 +43,14 @@ describe.skipIf(!HAS_CHROMIUM)('taking someone off a board', () => {
       .getByRole('listitem')
       .filter({ hasText: 'Not Invited' })
       .waitFor({ state: 'detached' });
+    // The focus waits on the list's summary, not on the page (the button went with its row).
+    await expect
+      .poll(() => fiona.page.evaluate(() => document.activeElement?.tagName))
+      .toBe('SUMMARY');
+    // Someone who joins while the list is open shows up in it.
+    const late = await openBoard(browser, created.links.viewer, 'Late Lauri');
+    await list.getByText('Late Lauri').waitFor();
+    await late.context.close();
     // A reload does not bring the page back onto the board.
     await troll.page.reload();
     await troll.page.getByTestId('board-error').waitFor();

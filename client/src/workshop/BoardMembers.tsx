@@ -3,7 +3,7 @@
  * people, or whose device is lost. The list (everyone who has joined, read when it is opened)
  * says who is here now; taking someone off closes their connections on the server at once.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ListMembersResponse, PublicMember } from '../../../shared/api.ts';
 import { useLiveMessage } from '../app/use-live-message.ts';
 import { useBoardSession } from '../board/board-session.ts';
@@ -13,7 +13,10 @@ import { Confirm } from './Modal.tsx';
 import { useBusy } from './use-busy.ts';
 import { useWorkshopStore } from './use-workshop.ts';
 
-/** Ids of the members connected now, as presence tells. */
+/**
+ * Ids of the members connected now, as presence tells: a new set only when someone comes or
+ * goes, not on every cursor move (presence changes many times a second per person).
+ */
 function usePresentIds(): ReadonlySet<string> {
   const { awareness } = useBoardSession();
   const read = () => {
@@ -27,7 +30,12 @@ function usePresentIds(): ReadonlySet<string> {
   const [ids, setIds] = useState(read);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `read` reads the same awareness.
   useEffect(() => {
-    const update = () => setIds(read());
+    const update = () => {
+      const next = read();
+      setIds((known) =>
+        next.size === known.size && [...next].every((id) => known.has(id)) ? known : next,
+      );
+    };
     awareness.on('change', update);
     return () => awareness.off('change', update);
   }, [awareness]);
@@ -45,8 +53,19 @@ export function BoardMembers() {
   const [removed, say] = useLiveMessage();
   const [busy, run] = useBusy();
   const [reads, setReads] = useState(0);
+  // The Remove pressed goes with its row once the list is read again: the focus then waits on
+  // the list's summary (QA: it fell to the page).
+  const summary = useRef<HTMLElement>(null);
+  const focusSummary = useRef(false);
+  useEffect(() => {
+    if (!focusSummary.current || !members) return;
+    focusSummary.current = false;
+    summary.current?.focus();
+  }, [members]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `reads` asks for the list again.
+  // Read again as people come and go (a newcomer; someone another facilitator took off) and
+  // after each removal asked for, done or not (QA: the list went stale).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `reads` and `present` ask again.
   useEffect(() => {
     if (!open) return;
     let cancelled = false;
@@ -57,7 +76,7 @@ export function BoardMembers() {
     return () => {
       cancelled = true;
     };
-  }, [open, session, reads]);
+  }, [open, session, reads, present]);
 
   const role = (member: PublicMember) => t.app.roles[member.role].toLowerCase();
   return (
@@ -68,7 +87,7 @@ export function BoardMembers() {
         {removed}
       </p>
       <details onToggle={(event) => setOpen(event.currentTarget.open)}>
-        <summary>
+        <summary ref={summary}>
           {t.workshop.everyoneJoined}
           {members ? ` (${members.length})` : ''}
         </summary>
@@ -108,10 +127,10 @@ export function BoardMembers() {
           busy={busy}
           onAnswer={() =>
             run(async () => {
-              if (await store.removeMember(asking.id)) {
-                say(t.workshop.memberRemoved(asking.name));
-                setReads((n) => n + 1);
-              }
+              const done = await store.removeMember(asking.id);
+              if (done) say(t.workshop.memberRemoved(asking.name));
+              focusSummary.current = done;
+              setReads((n) => n + 1);
               setAsking(null);
             })
           }

@@ -58,6 +58,9 @@ export function DeleteBoard() {
           <label>
             {t.workshop.typeTitleToDelete}
             <input
+              // The dialog's own focusing finds it (React's autoFocus would run before the
+              // dialog opens, which then moves the focus to its first button).
+              ref={(input) => input?.setAttribute('autofocus', '')}
               id={`${errorId}-input`}
               value={typed}
               autoComplete="off"
