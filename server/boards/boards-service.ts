@@ -92,7 +92,7 @@ export class BoardsService {
    * A member of this board, or member_not_found. One taken off the board is still one: what it
    * wrote and owns keeps its name (a follow-up it owns can still be edited).
    */
-  member(boardId: string, memberId: string): Member {
+  member(boardId: string, memberId: string): Member & { removed: boolean } {
     const member = this.#boards.member(memberId);
     if (!member || member.boardId !== boardId) {
       throw new AppError('member_not_found', 'There is no such member on this board.');

@@ -93,7 +93,9 @@ export class FollowUpsService {
     }
     const next: FollowUp = { ...current, updatedAt: new Date(now).toISOString() };
     if (changes.title !== undefined) next.title = changes.title;
-    if (changes.owner !== undefined) next.owner = this.#owner(member.boardId, changes.owner);
+    if (changes.owner !== undefined) {
+      next.owner = this.#owner(member.boardId, changes.owner, current.owner.memberId);
+    }
     if (changes.status !== undefined) next.status = changes.status;
     if (changes.due === null) delete next.due;
     else if (changes.due !== undefined) next.due = changes.due;
@@ -174,11 +176,18 @@ export class FollowUpsService {
     return item;
   }
 
-  /** A board member by id (their current name), a free-text name and e-mail, or nobody yet. */
-  #owner(boardId: string, owner: OwnerInput): FollowUpOwner {
+  /**
+   * A board member by id (their current name), a free-text name and e-mail, or nobody yet. A
+   * member taken off the board is given nothing new: only the follow-up they own already
+   * (`kept`) may name them still, so it can be edited.
+   */
+  #owner(boardId: string, owner: OwnerInput, kept?: string): FollowUpOwner {
     if (!owner) return { ...UNASSIGNED };
     if ('memberId' in owner) {
       const member = this.#boards.member(boardId, owner.memberId);
+      if (member.removed && member.id !== kept) {
+        throw new AppError('member_not_found', 'That person is no longer a member of the board.');
+      }
       return { name: member.name, memberId: member.id };
     }
     return owner.email ? { name: owner.name, email: owner.email } : { name: owner.name };

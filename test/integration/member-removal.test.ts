@@ -103,6 +103,19 @@ describe('taking a member off a board', () => {
       token: fia.token,
     });
     expect([updated.status, updated.body.owner.name]).toEqual([200, 'Aino']);
+    // Sent again as it is, her ownership stays; nothing new goes to her (QA review).
+    const resent = await server.api<FollowUp>(`/api/boards/${id}/followups/${followUp.body.id}`, {
+      method: 'PATCH',
+      body: { owner: { memberId: aino.member.id }, status: 'done' },
+      token: fia.token,
+    });
+    expect([resent.status, resent.body.owner.name]).toEqual([200, 'Aino']);
+    const boNote = [...itemsOf(reader.doc).keys()].find((key) => key !== noteId)!;
+    const fresh = await server.api<ErrorResponse>(`/api/boards/${id}/followups`, {
+      body: { itemId: boNote, owner: { memberId: aino.member.id } },
+      token: fia.token,
+    });
+    expect([fresh.status, fresh.body.error.code]).toEqual([404, 'member_not_found']);
     for (const client of [boClient, reader]) client.destroy();
   });
 

@@ -20,3 +20,23 @@ it('a year of re-joins is one "Aino": the newest, or the one here now; an earlie
   // A follow-up went to the Aino of week 1: it still shows whose it is, after the current one.
   expect(listed([], ['aino-1'])).toEqual(['aino-4', 'aino-1 (earlier)', 'bo']);
 });
+
+it('someone taken off the board is not offered, but still names the follow-ups they own (QA)', () => {
+  // The server's list no longer has Olavi; a follow-up of his does.
+  const joined = [aino(1), { id: 'bo', name: 'Bo' }];
+  const known = [...joined, { id: 'olavi', name: 'Olavi' }, { id: 'pia', name: 'Pia' }];
+  const listed = (joinOrder: Map<string, number>) =>
+    currentMembers(known, {
+      meId: 'fia',
+      present: new Set(),
+      joinOrder,
+      owners: new Set(['olavi']),
+    }).map((member) => `${member.id}${member.earlier ? ' (earlier)' : ''}`);
+  expect(listed(new Map(joined.map((member, index) => [member.id, index])))).toEqual([
+    'aino-1',
+    'bo',
+    'olavi (earlier)',
+  ]);
+  // Before the list is read, the page cannot tell: everyone it knows is offered.
+  expect(listed(new Map())).toEqual(['aino-1', 'bo', 'olavi', 'pia']);
+});

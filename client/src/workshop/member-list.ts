@@ -35,13 +35,20 @@ export function currentMembers(
     if (group) group.push(member);
     else byName.set(member.name, [member]);
   }
+  // Once the server's list is read (it has me at least), one missing from it was taken off the
+  // board: never offered as current, only kept, marked, for the follow-ups it owns (QA).
+  const stillMember = (member: KnownMember) => joinOrder.size === 0 || joinOrder.has(member.id);
   const listed: ListedMember[] = [];
   for (const group of byName.values()) {
     const here = group.filter((member) => member.id === meId || present.has(member.id));
-    const newest = group.reduce((a, b) =>
-      (joinOrder.get(b.id) ?? -1) > (joinOrder.get(a.id) ?? -1) ? b : a,
+    const members = group.filter(stillMember);
+    const newest = members.reduce<KnownMember | undefined>(
+      (a, b) => (a && (joinOrder.get(a.id) ?? -1) >= (joinOrder.get(b.id) ?? -1) ? a : b),
+      undefined,
     );
-    const current = new Set((here.length > 0 ? here : [newest]).map((member) => member.id));
+    const current = new Set(
+      (here.length > 0 ? here : newest ? [newest] : []).map((member) => member.id),
+    );
     for (const member of group) {
       if (current.has(member.id)) listed.push(member);
       else if (owners.has(member.id)) listed.push({ ...member, earlier: true });
