@@ -132,7 +132,10 @@ export class BoardsService {
     return key;
   }
 
-  /** How much a board holds besides its document: what deleting it would take away. */
+  /**
+   * How much a board holds besides its document: what deleting it would take away (every
+   * member who ever joined, those taken off it too).
+   */
   contents(boardId: string): BoardContents {
     this.get(boardId);
     return this.#boards.contents(boardId);

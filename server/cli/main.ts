@@ -87,6 +87,13 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
   }
 }
 
+// Output piped into a reader that stops early (`list-boards | head -3`): what is left unread is
+// dropped, as other command-line tools do, instead of ending in a stack trace (QA).
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+});
+
 const code = await run(process.argv.slice(2));
 // `serve` keeps running; everything else exits with its code.
 if (code >= 0) process.exitCode = code;

@@ -108,7 +108,7 @@ export class BoardsRepository {
       'UPDATE members SET removed_at = ? WHERE id = ? AND removed_at IS NULL',
     );
     this.#selectContents = db.prepare<[{ id: string }], BoardContents>(
-      `SELECT (SELECT count(*) FROM members WHERE board_id = $id AND removed_at IS NULL) AS members,
+      `SELECT (SELECT count(*) FROM members WHERE board_id = $id) AS members,
               (SELECT count(*) FROM rounds WHERE board_id = $id) AS rounds,
               (SELECT count(*) FROM follow_ups WHERE board_id = $id) AS followUps,
               (SELECT count(*) FROM snapshots WHERE board_id = $id) AS snapshots`,

@@ -65,6 +65,20 @@ describe('the ideamill command', () => {
     expect([badEnv.code, badEnv.stderr.includes('PORT')]).toEqual([2, true]);
   });
 
+  it('stops quietly when its reader stops reading (ideamill --help | head -0)', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [BIN, '--help'], {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect([code, stderr]).toEqual([0, '']);
+  });
+
   it('refuses a title the API would refuse, and a DATA_DIR that holds no database', () => {
     const long = ideamill(['create-board', 'x'.repeat(201)], env);
     expect([long.code, long.stderr]).toEqual([2, expect.stringContaining('200')]);
