@@ -64,10 +64,13 @@ export const voteRefSchema = z.strictObject({
 });
 
 export interface ClientToServerEvents {
-  /** One y-protocols message for the shared board document. */
-  yjs: (message: Uint8Array) => void;
-  /** One y-protocols message for my private document (silent writing). */
-  'private:yjs': (message: Uint8Array) => void;
+  /**
+   * One y-protocols message for the shared board document. With an acknowledgement, the server
+   * calls it (with no arguments) once what the message carried is stored.
+   */
+  yjs: (message: Uint8Array, stored?: () => void) => void;
+  /** One y-protocols message for my private document (silent writing); acknowledged alike. */
+  'private:yjs': (message: Uint8Array, stored?: () => void) => void;
   'round:open': (body: OpenRoundBody, ack: Ack<RoundView>) => void;
   'round:vote': (body: { roundId: string; itemId: string }, ack: Ack<VoteResponse>) => void;
   'round:retract': (body: { roundId: string; itemId: string }, ack: Ack<VoteResponse>) => void;

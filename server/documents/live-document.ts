@@ -112,6 +112,8 @@ export class LiveDocument {
   #bytes = 0;
   #lastActive = Date.now();
   #failed = false;
+  /** Acknowledgements owed once what was received so far is stored (see receive()). */
+  #whenStored: Array<() => void> = [];
 
   constructor(key: DocumentKey, stored: StoredDocument, options: DocumentOptions) {
     this.key = key;
@@ -266,8 +268,19 @@ export class LiveDocument {
     this.#presence.drop(peer);
   }
 
-  /** Handles one y-protocols message from a connection. Never throws. */
-  receive(peer: Peer, data: Uint8Array): void {
+  /**
+   * Handles one y-protocols message from a connection. Never throws. `stored`, where the
+   * transport acknowledges messages (Socket.io), runs once what the message carried is stored,
+   * or at once for a message that stores nothing; never for one that closed the connection.
+   */
+  receive(peer: Peer, data: Uint8Array, stored?: () => void): void {
+    this.#receive(peer, data);
+    if (!stored || peer.closed || this.#failed) return;
+    if (this.#received.length === 0 && this.#pending.length === 0) stored();
+    else this.#whenStored.push(stored);
+  }
+
+  #receive(peer: Peer, data: Uint8Array): void {
     if (peer.closed || this.#failed) return;
     let message: InboundMessage;
     try {
@@ -429,6 +442,12 @@ export class LiveDocument {
         this.#afterPrivateEditSoon();
       }
     }
+    // Everything received so far is stored: its senders hear so.
+    if (this.#whenStored.length > 0 && !this.#failed) {
+      const stored = this.#whenStored;
+      this.#whenStored = [];
+      for (const done of stored) done();
+    }
   }
 
   /**
@@ -582,6 +601,7 @@ export class LiveDocument {
     this.#received = [];
     this.#receivedTypes.clear();
     this.#pending = [];
+    this.#whenStored = [];
     this.#options.logger.error({ err: error, documentId: this.id }, 'document failed; reloading');
     const failure = new AppError(
       'internal_error',
@@ -603,6 +623,7 @@ export class LiveDocument {
     this.#received = [];
     this.#receivedTypes.clear();
     this.#pending = [];
+    this.#whenStored = [];
     for (const peer of Array.from(this.#peers)) {
       this.disconnect(peer);
       peer.transport.close(reason);

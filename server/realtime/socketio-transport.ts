@@ -164,14 +164,14 @@ export class SocketIoTransport implements BoardEvents {
     const shared = this.#channel(socket, member, 'yjs', { boardId: member.boardId });
     // The private document is opened on its first message: most connections never use it.
     let privateChannel: Channel | undefined;
-    socket.on('private:yjs', (message) => {
+    socket.on('private:yjs', (message, stored) => {
       privateChannel ??= this.#channel(socket, member, 'private:yjs', {
         boardId: member.boardId,
         owner: member.id,
       });
-      privateChannel?.receive(message);
+      privateChannel?.receive(message, stored);
     });
-    socket.on('yjs', (message) => shared?.receive(message));
+    socket.on('yjs', (message, stored) => shared?.receive(message, stored));
     socket.on('disconnect', () => {
       metrics.connections.dec({ transport: 'socketio' });
       shared?.close();
@@ -217,7 +217,7 @@ export class SocketIoTransport implements BoardEvents {
     socket.join(room);
     const peer: Peer = document.connect(member, transport);
     return {
-      receive(message: unknown) {
+      receive(message: unknown, stored: unknown) {
         if (peer.closed) return;
         if (!(message instanceof Uint8Array)) {
           document.disconnect(peer);
@@ -237,7 +237,8 @@ export class SocketIoTransport implements BoardEvents {
           socket.disconnect(true);
           return;
         }
-        document.receive(peer, message);
+        // An acknowledgement is a function Socket.io made; anything else a client sent is not.
+        document.receive(peer, message, typeof stored === 'function' ? () => stored() : undefined);
       },
       close() {
         document.disconnect(peer);
@@ -308,7 +309,7 @@ const WRITE_POLL_MS = 5;
 const POLLING_HEADROOM_BYTES = 64 * 1024;
 
 interface Channel {
-  receive(message: unknown): void;
+  receive(message: unknown, stored?: unknown): void;
   close(): void;
 }
 

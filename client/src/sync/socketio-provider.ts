@@ -16,6 +16,17 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
+/** How long an edit may wait for the server's word that it is stored (see #sendEdits). */
+const ACK_TIMEOUT_MS = 10_000;
+
+/** A sync step 2 with an empty update: the answer of a client that has nothing new. */
+function isNothingToSend(message: Uint8Array): boolean {
+  const decoder = decoding.createDecoder(message);
+  if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return false;
+  if (decoding.readVarUint(decoder) !== syncProtocol.messageYjsSyncStep2) return false;
+  const update = decoding.readVarUint8Array(decoder);
+  return update.length === 2 && update[0] === 0 && update[1] === 0;
+}
 
 /**
  * Server-side reasons for closing a connection that say "come back later" rather than "you
@@ -41,10 +52,14 @@ export interface SocketIoProviderOptions {
   channel?: 'yjs' | 'private:yjs';
   awareness?: awarenessProtocol.Awareness;
   socket?: Partial<ManagerOptions & SocketOptions>;
+  /** How long an edit may wait for the server's word that it is stored (default 10 s). */
+  ackTimeoutMs?: number;
 }
 
 type Events = {
   synced: (synced: boolean) => void;
+  /** Whether edits this page sent are still waiting for the server to say they are stored. */
+  unacknowledged: (waiting: boolean) => void;
   status: (status: 'connected' | 'disconnected') => void;
   welcome: (member: PublicMember) => void;
   'board-error': (error: ErrorBody) => void;
@@ -64,6 +79,11 @@ export class SocketIoProvider extends ObservableV2<Events> {
   /** The last error the server sent before closing; decides whether to come back. */
   lastError: ErrorBody | null = null;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Edits sent on this connection that the server has not yet said it stored. */
+  #unacknowledged = 0;
+  /** Bumped on each disconnect: an acknowledgement from an earlier connection counts for none. */
+  #connection = 0;
+  readonly #ackTimeoutMs: number;
 
   constructor(url: string, boardId: string, doc: Y.Doc, options: SocketIoProviderOptions) {
     super();
@@ -71,6 +91,7 @@ export class SocketIoProvider extends ObservableV2<Events> {
     this.#ownsAwareness = options.awareness === undefined;
     this.awareness = options.awareness ?? new awarenessProtocol.Awareness(doc);
     this.channel = options.channel ?? 'yjs';
+    this.#ackTimeoutMs = options.ackTimeoutMs ?? ACK_TIMEOUT_MS;
     this.socket = io(url, {
       // A WebSocket at once; where none gets through (an office proxy, a reverse proxy without
       // the Upgrade headers), long-polling in the same attempt (QA: the board never connected).
@@ -119,6 +140,43 @@ export class SocketIoProvider extends ObservableV2<Events> {
     if (this.socket.connected) this.socket.emit(this.channel, encoding.toUint8Array(encoder));
   }
 
+  /**
+   * Sends a message that carries edits and counts it until the server says it is stored. No
+   * word within ackTimeoutMs on a synced connection means the connection died without
+   * closing (a Wi-Fi re-association, a network switch, a NAT that forgot it), which Socket.io's
+   * own pings notice only after 45 s while the page says it is live (QA): it is closed, and the
+   * reconnect's sync sends the edits again.
+   */
+  #sendEdits(message: Uint8Array): void {
+    if (!this.socket.connected) return;
+    const connection = this.#connection;
+    this.#setUnacknowledged(this.#unacknowledged + 1);
+    const answered = (timedOut: Error | null) => {
+      if (connection !== this.#connection) return;
+      if (!timedOut) return this.#setUnacknowledged(this.#unacknowledged - 1);
+      // Still taking in its first sync (megabytes on a slow link, ahead of the answer): slow,
+      // not dead. Otherwise start again.
+      if (this.synced && this.socket.connected) this.socket.io.engine?.close();
+    };
+    // Socket.io's types cannot follow an optional acknowledgement through timeout().
+    const timed = this.socket.timeout(this.#ackTimeoutMs) as unknown as {
+      emit(event: string, ...args: unknown[]): void;
+    };
+    timed.emit(this.channel, message, answered);
+  }
+
+  #setUnacknowledged(count: number): void {
+    const waiting = count > 0;
+    const changed = waiting !== this.#unacknowledged > 0;
+    this.#unacknowledged = count;
+    if (changed) this.emit('unacknowledged', [waiting]);
+  }
+
+  /** Whether edits sent are still waiting for the server to say they are stored. */
+  get unacknowledged(): boolean {
+    return this.#unacknowledged > 0;
+  }
+
   #onConnect = (): void => {
     this.lastError = null;
     this.emit('status', ['connected']);
@@ -139,6 +197,9 @@ export class SocketIoProvider extends ObservableV2<Events> {
 
   #onDisconnect = (reason: string): void => {
     this.#setSynced(false);
+    // What was sent and not acknowledged goes again with the next connection's sync.
+    this.#connection++;
+    this.#setUnacknowledged(0);
     const retryable = this.lastError !== null && RETRYABLE_CODES.has(this.lastError.code);
     if (reason === 'io server disconnect' && retryable && this.socket.io.reconnection()) {
       // A restarting server says goodbye first; give it a moment, then the manager's own
@@ -166,8 +227,12 @@ export class SocketIoProvider extends ObservableV2<Events> {
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_SYNC);
       const step = syncProtocol.readSyncMessage(decoder, encoder, this.doc, this);
+      // The answer to the server's step 1 carries what it lacks: edits made while offline.
+      // Usually it lacks nothing, and that answer stores nothing to wait for.
       if (encoding.length(encoder) > 1) {
-        this.socket.emit(this.channel, encoding.toUint8Array(encoder));
+        const reply = encoding.toUint8Array(encoder);
+        if (isNothingToSend(reply)) this.socket.emit(this.channel, reply);
+        else this.#sendEdits(reply);
       }
       if (step === syncProtocol.messageYjsSyncStep2) this.#setSynced(true);
     } else if (type === MESSAGE_AWARENESS) {
@@ -191,10 +256,10 @@ export class SocketIoProvider extends ObservableV2<Events> {
   };
 
   #onDocUpdate = (update: Uint8Array): void => {
-    this.#send((encoder) => {
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
-      syncProtocol.writeUpdate(encoder, update);
-    });
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeUpdate(encoder, update);
+    this.#sendEdits(encoding.toUint8Array(encoder));
   };
 
   #onAwarenessUpdate = (

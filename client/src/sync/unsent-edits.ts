@@ -1,6 +1,6 @@
 /**
- * Edits made while the connection is down live only in this page until it reconnects and
- * syncs. Leaving the page then would lose them (the QA pass wrote a note offline, closed the
+ * Edits made while the connection is down, or sent and not yet acknowledged as stored, live
+ * only in this page until the server has them. Leaving the page then would lose them (the QA pass wrote a note offline, closed the
  * tab, and the note was gone), so while there are any the browser asks before the page goes.
  */
 import type { SocketIoProvider } from './socketio-provider.ts';
@@ -17,7 +17,8 @@ export function guardUnsentEdits(provider: SocketIoProvider): () => void {
     if (synced) unsent = false;
   };
   const onBeforeUnload = (event: BeforeUnloadEvent) => {
-    if (!unsent) return;
+    // Sent but not yet stored counts too: the connection may have died without a word (QA).
+    if (!unsent && !provider.unacknowledged) return;
     event.preventDefault();
     // What older browsers need to ask.
     event.returnValue = '';

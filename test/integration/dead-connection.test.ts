@@ -1,0 +1,66 @@
+/**
+ * A connection that dies without closing: Socket.io's pings notice only after 45 s, while the
+ * page says it is live. Our client counts edits until the server says they are stored, and
+ * starts again when that word does not come.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { SocketIoProvider } from '../../client/src/sync/socketio-provider.ts';
+import { addItem, itemsOf } from '../../shared/board-document.ts';
+import { blackholeProxy } from '../helpers/blackhole-proxy.ts';
+import { waitFor, yWebsocketClient } from '../helpers/clients.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('a connection that dies without a word', () => {
+  it('edits wait, acknowledged or not, and go again on a new connection when no word comes', async () => {
+    const proxy = await blackholeProxy(server.url);
+    const { board, tokens } = await server.boardWithMembers();
+    const id = board.board.id;
+    const direct = yWebsocketClient(server.url, id, tokens.viewer);
+    const doc = new Y.Doc();
+    const provider = new SocketIoProvider(proxy.url, id, doc, {
+      token: tokens.participant,
+      socket: { reconnection: true, reconnectionDelay: 50 },
+      ackTimeoutMs: 1_000,
+    });
+    const behind = {
+      doc,
+      provider,
+      synced: new Promise<void>((resolve) => provider.on('synced', (s) => s && resolve())),
+      destroy() {
+        provider.destroy();
+        doc.destroy();
+      },
+    };
+    try {
+      await Promise.all([direct.synced, behind.synced]);
+      // On a live connection an edit is acknowledged once stored.
+      addItem(behind.doc, { type: 'note', x: 0, y: 0, text: 'before' });
+      expect(behind.provider.unacknowledged).toBe(true);
+      await waitFor(() => !behind.provider.unacknowledged, 'the acknowledgement');
+      expect(itemsOf(direct.doc).size).toBe(1);
+
+      proxy.blackhole();
+      addItem(behind.doc, { type: 'note', x: 200, y: 0, text: 'into the void' });
+      // The page holds it as not stored (a leave guard asks), and the connection still
+      // looks live.
+      expect(behind.provider.unacknowledged).toBe(true);
+      expect(behind.provider.socket.connected).toBe(true);
+      // No word within the acknowledgement timeout (1 s here): a new connection, and the note.
+      await waitFor(() => itemsOf(direct.doc).size === 2, 'the note on a new connection', 8_000);
+      await waitFor(() => !behind.provider.unacknowledged, 'nothing left waiting');
+    } finally {
+      behind.destroy();
+      direct.destroy();
+      await proxy.close();
+    }
+  });
+});
