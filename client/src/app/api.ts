@@ -13,6 +13,9 @@ export class ApiError extends Error {
   }
 }
 
+/** How long an HTTP request may wait for the whole answer. */
+const REQUEST_TIMEOUT_MS = 20_000;
+
 export async function apiRequest<T>(
   route: string,
   init: { method?: string; body?: unknown; token?: string } = {},
@@ -20,12 +23,28 @@ export async function apiRequest<T>(
   const headers: Record<string, string> = {};
   if (init.token) headers.authorization = `Bearer ${init.token}`;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(route, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const text = await response.text();
+  // A request nobody answers (a proxy that holds it, a link that died) ends in words, not in
+  // "Loading…" for good (QA). A timer, not AbortSignal.timeout: it keeps the page's clock.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS);
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetch(route, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      signal: controller.signal,
+    });
+    text = await response.text();
+  } catch (error) {
+    if (controller.signal.aborted) {
+      throw new ApiError(0, 'timed_out', 'The server did not answer in time.');
+    }
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
   const body: unknown = text ? JSON.parse(text) : null;
   if (!response.ok) {
     const error = (body as ErrorResponse | null)?.error;

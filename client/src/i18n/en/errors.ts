@@ -11,6 +11,7 @@ export type ClientErrorCode =
   | 'edit_refused'
   | 'offline'
   | 'unreachable'
+  | 'timed_out'
   | 'http_error'
   | 'no_key';
 
@@ -79,6 +80,7 @@ export const errors: ErrorSentences = {
     'Your latest changes were not saved: the board was locked, or silent writing began, before they reached it.',
   offline: 'Not connected, so nothing was sent. Try again once the board is connected.',
   unreachable: 'The server could not be reached. Check the connection and try again.',
+  timed_out: 'The server did not answer in time. Check the connection and try again.',
   http_error: 'The server did not answer as expected. Try again in a moment.',
   no_key: 'Open the board with the link you were given: it carries the key that lets you in.',
 };

@@ -61,6 +61,7 @@ export const errors: ErrorSentences = {
     'Viimeisimmät muutoksesi eivät tallentuneet: taulu lukittiin tai hiljainen kirjoitus alkoi ennen kuin ne ehtivät perille.',
   offline: 'Ei yhteyttä, joten mitään ei lähetetty. Yritä uudelleen, kun yhteys on palannut.',
   unreachable: 'Palvelimeen ei saatu yhteyttä. Tarkista verkkoyhteys ja yritä uudelleen.',
+  timed_out: 'Palvelin ei vastannut ajoissa. Tarkista verkkoyhteys ja yritä uudelleen.',
   http_error: 'Palvelin ei vastannut odotetusti. Yritä hetken päästä uudelleen.',
   no_key: 'Avaa taulu saamallasi linkillä: siinä on avain, jolla pääset sisään.',
 };
