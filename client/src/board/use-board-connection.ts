@@ -71,7 +71,11 @@ export function useBoardConnection(board: Board, me: PublicMember, token: string
     const offlineOr = (status: ConnectionStatus): ConnectionStatus =>
       navigator.onLine === false ? 'offline' : status;
 
-    const onConnect = () => setStatus('connected');
+    // Live once the board has arrived, not when the socket opens: on a slow link a big board
+    // takes seconds to come, and "Live" over an empty board said otherwise (QA).
+    const onSynced = (synced: boolean) => {
+      if (synced) setStatus('connected');
+    };
     const onDisconnect = (reason: string) => {
       if (reason === 'io client disconnect') return;
       setStatus(offlineOr('reconnecting'));
@@ -88,11 +92,11 @@ export function useBoardConnection(board: Board, me: PublicMember, token: string
     const onOffline = () => setStatus('offline');
     const onOnline = () => {
       // A short blip may not have dropped the connection at all: then it is simply back.
-      if (socket.connected) return setStatus('connected');
+      if (socket.connected) return setStatus(provider.synced ? 'connected' : 'reconnecting');
       setStatus('reconnecting');
       socket.connect();
     };
-    socket.on('connect', onConnect);
+    provider.on('synced', onSynced);
     socket.on('disconnect', onDisconnect);
     manager.on('reconnect_attempt', onAttempt);
     manager.on('reconnect_failed', onFailed);
@@ -101,10 +105,10 @@ export function useBoardConnection(board: Board, me: PublicMember, token: string
     window.addEventListener('online', onOnline);
 
     setSession({ board, me, token, doc, awareness, provider, api: boardApi(board.id, token) });
-    setStatus(socket.connected ? 'connected' : 'connecting');
+    setStatus(provider.synced ? 'connected' : 'connecting');
     setFatalError(null);
     return () => {
-      socket.off('connect', onConnect);
+      provider.off('synced', onSynced);
       socket.off('disconnect', onDisconnect);
       provider.off('board-error', onBoardError);
       window.removeEventListener('offline', onOffline);
