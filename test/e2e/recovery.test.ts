@@ -210,6 +210,8 @@ describe.skipIf(!HAS_CHROMIUM)('a server restart in the middle of a session', ()
     const alert = page.getByRole('alert').filter({ hasText: 'were not saved' }).first();
     await alert.waitFor();
     expect(await alert.textContent()).toContain('the board was locked');
+    // Said once (QA: the outline and the panels beside it both said it).
+    expect(await page.getByRole('alert').filter({ hasText: 'were not saved' }).count()).toBe(1);
     await page.screenshot({ path: `${SCREENSHOTS}/recovery-edits-refused.png` });
     expect(await noteTexts(server, board.board.id, tokens.facilitator)).toEqual([]);
     facilitator.destroy();

@@ -12,6 +12,7 @@ import { insideFrame } from '../../../shared/facilitation.ts';
 import { columnOf, type FrameColumn, frameColumns } from '../../../shared/frame-columns.ts';
 import { frameLookup } from '../../../shared/frame-lookup.ts';
 import { useBoardSession } from '../board/board-session.ts';
+import { usePanelsOpen } from '../board/panels-context.ts';
 import { mayEditItem, writeAccess } from '../board/write-access.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { serverNow } from '../sync/server-clock.ts';
@@ -109,6 +110,7 @@ const roundFrameIdOf = (state: WorkshopState) => openRoundOf(state)?.round.frame
 
 export function OutlineView() {
   const t = useT();
+  const panelsOpen = usePanelsOpen();
   const session = useBoardSession();
   // Not the whole workshop state: a vote would re-render the whole list (each item follows its
   // own votes, OutlineItem.tsx).
@@ -164,7 +166,8 @@ export function OutlineView() {
       <div className="visually-hidden" role="status" aria-live="polite" data-testid="outline-live">
         {message}
       </div>
-      <WorkshopError />
+      {/* Said once, where one looks: by the panels while they are in sight (QA). */}
+      {!panelsOpen && <WorkshopError />}
       {sharedReadOnly && !writesPrivately && <p className="ol-notice">{t.outline.readOnly}</p>}
       {canAdd && (
         <AddNoteForm frames={frames} items={items} defaultFrameId={openFrameId} onAdd={addNote} />
