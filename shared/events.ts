@@ -105,7 +105,13 @@ export interface ServerToClientEvents {
    * Sent once after the handshake: who the server thinks you are, and which build of the web
    * client it serves (its entry script, `/assets/index-<hash>.js`; absent without one).
    */
-  'board:welcome': (welcome: { member: PublicMember; protocol: number; build?: string }) => void;
+  'board:welcome': (welcome: {
+    member: PublicMember;
+    protocol: number;
+    build?: string;
+    /** The server acknowledges `yjs` and `private:yjs` messages once stored (see PROTOCOL.md). */
+    acknowledges?: boolean;
+  }) => void;
   /** Something the client sent was refused; fatal codes are followed by a disconnect. */
   'board:error': (error: ErrorBody) => void;
   /** Lock, phase, timer and silent writing: on connect and on every change. */

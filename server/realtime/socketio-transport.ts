@@ -151,6 +151,7 @@ export class SocketIoTransport implements BoardEvents {
     socket.emit('board:welcome', {
       member: publicMember(member),
       protocol: PROTOCOL_VERSION,
+      acknowledges: true,
       ...(this.#context.clientBuild ? { build: this.#context.clientBuild } : {}),
     });
     socket.emit('board:state', this.#facilitation.state.get(member.boardId));

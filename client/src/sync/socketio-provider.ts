@@ -84,6 +84,8 @@ export class SocketIoProvider extends ObservableV2<Events> {
   /** Bumped on each disconnect: an acknowledgement from an earlier connection counts for none. */
   #connection = 0;
   readonly #ackTimeoutMs: number;
+  /** Whether this connection's server acknowledges stored edits (its welcome says so). */
+  #acknowledged = false;
 
   constructor(url: string, boardId: string, doc: Y.Doc, options: SocketIoProviderOptions) {
     super();
@@ -104,8 +106,9 @@ export class SocketIoProvider extends ObservableV2<Events> {
     this.socket.on('connect', this.#onConnect);
     this.socket.on('disconnect', this.#onDisconnect);
     this.socket.on(this.channel, this.#onMessage);
-    this.socket.on('board:welcome', ({ member, build }) => {
+    this.socket.on('board:welcome', ({ member, build, acknowledges }) => {
       this.member = member;
+      this.#acknowledged = acknowledges === true;
       this.serverBuild = build;
       this.emit('welcome', [member]);
     });
@@ -149,6 +152,12 @@ export class SocketIoProvider extends ObservableV2<Events> {
    */
   #sendEdits(message: Uint8Array): void {
     if (!this.socket.connected) return;
+    // A server before acknowledgements (a rollback; an older server in an A/B benchmark) would
+    // never answer: the edits go as before.
+    if (!this.#acknowledged) {
+      this.socket.emit(this.channel, message);
+      return;
+    }
     const connection = this.#connection;
     this.#setUnacknowledged(this.#unacknowledged + 1);
     const answered = (timedOut: Error | null) => {
@@ -199,6 +208,7 @@ export class SocketIoProvider extends ObservableV2<Events> {
     this.#setSynced(false);
     // What was sent and not acknowledged goes again with the next connection's sync.
     this.#connection++;
+    this.#acknowledged = false;
     this.#setUnacknowledged(0);
     const retryable = this.lastError !== null && RETRYABLE_CODES.has(this.lastError.code);
     if (reason === 'io server disconnect' && retryable && this.socket.io.reconnection()) {
