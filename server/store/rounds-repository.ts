@@ -90,6 +90,9 @@ export class RoundsRepository {
       castVote: db.prepare(
         'INSERT INTO votes (round_id, member_id, item_id, cast_at) VALUES (?, ?, ?, ?)',
       ),
+      stillMember: db
+        .prepare<[string], number>('SELECT 1 FROM members WHERE id = ? AND removed_at IS NULL')
+        .pluck(),
       retractVote: db.prepare(
         `DELETE FROM votes WHERE id = (SELECT max(id) FROM votes
            WHERE round_id = ? AND member_id = ? AND item_id = ?)`,
@@ -198,6 +201,7 @@ export class RoundsRepository {
 
   #castVoteNow(round: Round, memberId: string, itemId: string, now: number): VoteOutcome {
     this.#requireOpen(round.id);
+    this.#requireMember(memberId);
     // One read gives both limits: the member's votes per item, summed for the budget.
     const { myVotes, used } = this.ballot(round.id, memberId);
     if (used >= round.budget) {
@@ -215,6 +219,16 @@ export class RoundsRepository {
     return { remaining: round.budget - used - 1, myVotes };
   }
 
+  /**
+   * Inside a transaction: the member as stored. A vote authenticated before a facilitator took
+   * its member off the board, and committed after, would count (QA).
+   */
+  #requireMember(memberId: string): void {
+    if (this.#statements.stillMember.get(memberId) === undefined) {
+      throw new AppError('invalid_token', 'You are no longer a member of this board.');
+    }
+  }
+
   /** Inside a transaction: the round as stored, not as the caller last saw it. */
   #requireOpen(roundId: string): void {
     if (this.#statements.status.get(roundId) !== 'open') {
@@ -229,6 +243,7 @@ export class RoundsRepository {
   #retractVoteNow(round: Round, memberId: string, itemId: string): VoteOutcome {
     const s = this.#statements;
     this.#requireOpen(round.id);
+    this.#requireMember(memberId);
     if (s.retractVote.run(round.id, memberId, itemId).changes === 0) {
       throw new AppError('vote_not_found', 'You have no vote on that item in this round.');
     }

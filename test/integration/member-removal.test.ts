@@ -119,6 +119,32 @@ describe('taking a member off a board', () => {
     for (const client of [boClient, reader]) client.destroy();
   });
 
+  it('a vote already on its way when its member is taken off is not counted (QA)', async () => {
+    const created = await server.createBoard();
+    const id = created.board.id;
+    const fia = await server.join(id, created.keys.facilitator, 'Fia');
+    const aino = await server.join(id, created.keys.participant, 'Aino');
+    const writer = yWebsocketClient(server.url, id, fia.token);
+    await writer.synced;
+    const noteId = addItem(writer.doc, { type: 'note', x: 0, y: 0, text: 'Vote me' });
+    await waitFor(() => itemsOf(server.documents.open({ boardId: id }).doc).has(noteId));
+    writer.destroy();
+    const round = await server.api<{ round: Round }>(`/api/boards/${id}/rounds`, {
+      body: { budget: 3 },
+      token: fia.token,
+    });
+    // Authenticated, queued for the turn's commit; then, in the same turn, taken off.
+    const member = server.boards.authenticate(id, aino.token);
+    const vote = server.facilitation.rounds.castVote(member, round.body.round.id, noteId);
+    server.boards.removeMember(id, aino.member.id, server.boards.authenticate(id, fia.token));
+    await expect(vote).rejects.toMatchObject({ code: 'invalid_token' });
+    const stored = server.db
+      .prepare('SELECT count(*) FROM votes WHERE member_id = ?')
+      .pluck()
+      .get(aino.member.id);
+    expect(stored).toBe(0);
+  });
+
   it('is for facilitators, for another member of the same board, and only once', async () => {
     const { board, tokens } = await server.boardWithMembers();
     const id = board.board.id;
