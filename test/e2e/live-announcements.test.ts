@@ -6,23 +6,26 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { addItem } from '../../shared/board-document.ts';
 import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
+import { waitFor, yWebsocketClient } from '../helpers/clients.ts';
 import type { TestServer } from '../helpers/server.ts';
-import { openAs } from './workshop-helpers.ts';
+import { openAs, showOutline } from './workshop-helpers.ts';
 
-/** Records every text the board's live region takes from now on, in order. */
-async function listen(page: Page): Promise<() => Promise<string[]>> {
-  const region = page.getByTestId('workshop-live');
+/** Records every text a live region (the board's, by default) takes from now on, in order. */
+async function listen(page: Page, testId = 'workshop-live'): Promise<() => Promise<string[]>> {
+  const region = page.getByTestId(testId);
   await region.waitFor({ state: 'attached' });
-  await region.evaluate((element) => {
+  await region.evaluate((element, key) => {
     const said: string[] = [];
-    (window as unknown as { said: string[] }).said = said;
+    (window as unknown as Record<string, string[]>)[key] = said;
     new MutationObserver(() => {
       const text = element.textContent?.trim() ?? '';
       if (text && text !== said.at(-1)) said.push(text);
     }).observe(element, { childList: true, characterData: true, subtree: true });
-  });
-  return () => page.evaluate(() => (window as unknown as { said: string[] }).said.slice());
+  }, testId);
+  return () =>
+    page.evaluate((key) => (window as unknown as Record<string, string[]>)[key]!.slice(), testId);
 }
 
 describe.skipIf(!HAS_CHROMIUM)('what screen readers are told as the board changes', () => {
@@ -55,7 +58,7 @@ describe.skipIf(!HAS_CHROMIUM)('what screen readers are told as the board change
     });
     expect(await narrow.page.locator('.board-side').isVisible()).toBe(false);
     const pages = [wide.page, narrow.page];
-    const heard = await Promise.all(pages.map(listen));
+    const heard = await Promise.all(pages.map((page) => listen(page)));
     for (const page of pages) await page.getByTestId('locked-banner').waitFor();
     // Time for a late board state to land, were it to be said.
     await wide.page.waitForTimeout(500);
@@ -106,5 +109,40 @@ describe.skipIf(!HAS_CHROMIUM)('what screen readers are told as the board change
 
     await wide.context.close();
     await narrow.context.close();
+  });
+
+  it('the notes a reveal brings are not said again by the outline (QA)', async () => {
+    const created = await server.createBoard({ title: 'Revealed once' });
+    const id = created.board.id;
+    const fran = await server.join(id, created.keys.facilitator, 'Fran');
+    const bo = await server.join(id, created.keys.participant, 'Bo');
+    const aino = await openAs(browser, server, id, created.keys.participant, 'Aino');
+    await showOutline(aino.page);
+    const board = await listen(aino.page);
+    const outline = await listen(aino.page, 'outline-live');
+    const control = (body: unknown) =>
+      server.api(`/api/boards/${id}/silent-writing`, { token: fran.token, body });
+    expect((await control({ action: 'start' })).status).toBe(200);
+    const mine = yWebsocketClient(server.url, `${id}/private`, bo.token);
+    await mine.synced;
+    addItem(mine.doc, { type: 'note', x: 0, y: 0, text: 'Quiet idea one' });
+    addItem(mine.doc, { type: 'note', x: 200, y: 0, text: 'Quiet idea two' });
+    await waitFor(() => server.documents.isLoaded(`${id}/private/${bo.member.id}`));
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect((await control({ action: 'reveal' })).status).toBe(200);
+    await aino.page.getByText('Quiet idea two').waitFor();
+    await expect
+      .poll(board)
+      .toContain('The notes written in silence are revealed: everyone sees them on the board now.');
+    await aino.page.waitForTimeout(1_000);
+    expect(await outline()).toEqual([]);
+    // A note added later, by itself, is said as before.
+    await aino.page.waitForTimeout(2_500);
+    const shared = yWebsocketClient(server.url, id, bo.token);
+    await shared.synced;
+    addItem(shared.doc, { type: 'note', x: 400, y: 0, text: 'Said on its own' });
+    await expect.poll(outline).toEqual(['New note: Said on its own']);
+    for (const client of [mine, shared]) client.destroy();
+    await aino.context.close();
   });
 });

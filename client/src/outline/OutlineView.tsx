@@ -5,10 +5,10 @@
  */
 import './outline.css';
 import '../workshop/workshop.css';
-import { type FormEvent, useId, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { addItem, type Item } from '../../../shared/board-document.ts';
 import { withStacking } from '../../../shared/drawing-order.ts';
-import { insideFrame } from '../../../shared/facilitation.ts';
+import { type BoardState, insideFrame } from '../../../shared/facilitation.ts';
 import { columnOf, type FrameColumn, frameColumns } from '../../../shared/frame-columns.ts';
 import { frameLookup } from '../../../shared/frame-lookup.ts';
 import { useBoardSession } from '../board/board-session.ts';
@@ -108,6 +108,21 @@ function AddNoteForm(props: {
 const privateDocOf = (state: WorkshopState) => state.privateDoc;
 const roundFrameIdOf = (state: WorkshopState) => openRoundOf(state)?.round.frameId ?? undefined;
 
+/** When silent writing last ended (its reveal) or the board was last restored, on this page. */
+function useBoardNewsAt(boardState: BoardState | null): number | null {
+  const restoredAt = useWorkshopView(restoredAtOf, Object.is);
+  const silent = boardState?.silentWriting ?? false;
+  const wasSilent = useRef(silent);
+  const [revealedAt, setRevealedAt] = useState<number | null>(null);
+  useEffect(() => {
+    if (wasSilent.current && !silent) setRevealedAt(Date.now());
+    wasSilent.current = silent;
+  }, [silent]);
+  return Math.max(revealedAt ?? 0, restoredAt ?? 0) || null;
+}
+
+const restoredAtOf = (state: WorkshopState) => state.restored?.at ?? null;
+
 export function OutlineView() {
   const t = useT();
   const panelsOpen = usePanelsOpen();
@@ -119,7 +134,7 @@ export function OutlineView() {
   const openFrameId = useWorkshopView(roundFrameIdOf, Object.is);
   const items = useItems(session.doc);
   const privateItems = useItems(privateDoc);
-  const [message, announce] = useAnnouncements(items);
+  const [message, announce] = useAnnouncements(items, useBoardNewsAt(boardState));
   const headingId = useId();
 
   // As on the canvas: while silent writing runs, every writer's new notes go to their own

@@ -11,11 +11,21 @@ import { useT } from '../i18n/i18n.tsx';
 
 const SAID_TYPES = new Set(['note', 'text', 'concept']);
 
+/**
+ * How long after a reveal or a restore the items they bring are not said here: the
+ * WorkshopAnnouncer says the reveal or the restore itself, and a screen reader heard both.
+ */
+const SAID_ELSEWHERE_MS = 3_000;
+
 export function useAnnouncements(
   items: Item[],
+  /** When the board last had news the WorkshopAnnouncer says (a reveal, a restore), if ever. */
+  boardNewsAt: number | null,
 ): [string, (message: string, ownItemId?: string) => void] {
   const t = useT();
   const [message, say] = useLiveMessage();
+  const newsAt = useRef(boardNewsAt);
+  newsAt.current = boardNewsAt;
   const known = useRef<Set<string> | null>(null);
   const mine = useRef(new Set<string>());
 
@@ -50,6 +60,9 @@ export function useAnnouncements(
         flush.current = setTimeout(() => {
           const batch = pending.current;
           pending.current = [];
+          // The items a reveal or a restore brings: said once already, as that news (QA).
+          const news = newsAt.current;
+          if (news !== null && Date.now() - news < SAID_ELSEWHERE_MS) return;
           const [first] = batch;
           if (batch.length === 1 && first) {
             announce(
