@@ -1,5 +1,6 @@
 /** Request schemas and response shapes of the HTTP API (docs/API.md). */
 import { z } from 'zod';
+import { MAX_NAME_LENGTH } from './constants.ts';
 import type { Member, Role } from './roles.ts';
 import { TEMPLATES } from './templates.ts';
 
@@ -62,7 +63,7 @@ const memberName = z
     z
       .string()
       .min(1, 'name must not be empty')
-      .max(60)
+      .max(MAX_NAME_LENGTH)
       .refine((name) => VISIBLE.test(name), 'name must have a letter, digit or sign in it'),
   );
 

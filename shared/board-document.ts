@@ -263,7 +263,8 @@ export interface NewItem {
   to?: string;
 }
 
-const DEFAULT_SIZE: Record<ItemType, [number, number]> = {
+/** An item's width and height where whoever makes it gives none. */
+export const DEFAULT_SIZE: Readonly<Record<ItemType, readonly [number, number]>> = {
   note: [200, 200],
   text: [240, 60],
   frame: [800, 600],

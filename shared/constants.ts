@@ -5,6 +5,9 @@
  */
 import type { ItemType } from './board-document.ts';
 
+/** A member's name at most, in UTF-16 units (as JavaScript's `length` counts). */
+export const MAX_NAME_LENGTH = 60;
+
 /** Bumped when a realtime event's meaning changes; sent in the handshake's `auth.protocol`. */
 export const PROTOCOL_VERSION = 1;
 

@@ -5,7 +5,7 @@ import type { Board, Language, RoleKeys } from '../../shared/api.ts';
 import { MEMBER_COLORS, type Member, ROLES, type Role } from '../../shared/roles.ts';
 import { applyTemplate, type Template } from '../../shared/templates.ts';
 import { AppError } from '../errors.ts';
-import type { BoardContents, BoardsRepository } from '../store/boards-repository.ts';
+import type { BoardContents, BoardMember, BoardsRepository } from '../store/boards-repository.ts';
 import type { DocumentsRepository } from '../store/documents-repository.ts';
 import { hashSecret, newSecret } from './secrets.ts';
 
@@ -84,7 +84,7 @@ export class BoardsService {
   }
 
   /** Everyone who ever joined the board, `removed` for those taken off it. */
-  members(boardId: string): Array<Member & { removed: boolean }> {
+  members(boardId: string): BoardMember[] {
     return this.#boards.members(boardId);
   }
 
@@ -92,7 +92,7 @@ export class BoardsService {
    * A member of this board, or member_not_found. One taken off the board is still one: what it
    * wrote and owns keeps its name (a follow-up it owns can still be edited).
    */
-  member(boardId: string, memberId: string): Member & { removed: boolean } {
+  member(boardId: string, memberId: string): BoardMember {
     const member = this.#boards.member(memberId);
     if (!member || member.boardId !== boardId) {
       throw new AppError('member_not_found', 'There is no such member on this board.');

@@ -597,26 +597,17 @@ export class LiveDocument {
 
   #fail(error: unknown): void {
     if (this.#failed) return;
-    this.#failed = true;
-    this.#received = [];
-    this.#receivedTypes.clear();
-    this.#pending = [];
-    this.#whenStored = [];
     this.#options.logger.error({ err: error, documentId: this.id }, 'document failed; reloading');
-    const failure = new AppError(
-      'internal_error',
-      'The board hit an error and was reloaded; reconnect.',
+    this.discard(
+      new AppError('internal_error', 'The board hit an error and was reloaded; reconnect.'),
     );
-    for (const peer of Array.from(this.#peers)) {
-      this.disconnect(peer);
-      peer.transport.close(failure);
-    }
     this.#options.onFail(this);
   }
 
   /**
-   * The board was deleted: closes every connection with `reason` and stores nothing more. What
-   * was received and not yet stored is dropped with the rest of the board.
+   * Stores nothing more and closes every connection with `reason`: the document failed, or its
+   * board was deleted. What was received and not yet stored is dropped (after a failure the
+   * database has everything acknowledged; a deleted board wants none of it).
    */
   discard(reason: AppError): void {
     this.#failed = true;
@@ -624,27 +615,25 @@ export class LiveDocument {
     this.#receivedTypes.clear();
     this.#pending = [];
     this.#whenStored = [];
-    for (const peer of Array.from(this.#peers)) {
-      this.disconnect(peer);
-      peer.transport.close(reason);
-    }
+    this.#closePeers(reason);
   }
 
   /** Closes the member's connections with `reason` (it was taken off the board). */
   closeMember(memberId: string, reason: AppError): void {
-    for (const peer of Array.from(this.#peers)) {
-      if (peer.member.id !== memberId) continue;
-      this.disconnect(peer);
-      peer.transport.close(reason);
-    }
+    this.#closePeers(reason, (peer) => peer.member.id === memberId);
   }
 
   /** Closes every connection (server shutdown) after flushing. */
   closeAll(error: AppError): void {
     this.flush();
+    this.#closePeers(error);
+  }
+
+  #closePeers(reason: AppError, which: (peer: Peer) => boolean = () => true): void {
     for (const peer of Array.from(this.#peers)) {
+      if (!which(peer)) continue;
       this.disconnect(peer);
-      peer.transport.close(error);
+      peer.transport.close(reason);
     }
   }
 

@@ -220,23 +220,25 @@ export class SocketIoTransport implements BoardEvents {
     return {
       receive(message: unknown, stored: unknown) {
         if (peer.closed) return;
-        if (!(message instanceof Uint8Array)) {
+        const refuse = (error: AppError) => {
           document.disconnect(peer);
-          socket.emit('board:error', {
-            code: 'malformed_message',
-            message: `The ${event} event carries one binary y-protocols message.`,
-          });
-          socket.disconnect(true);
-          return;
+          transport.close(error);
+        };
+        if (!(message instanceof Uint8Array)) {
+          return refuse(
+            new AppError(
+              'malformed_message',
+              `The ${event} event carries one binary y-protocols message.`,
+            ),
+          );
         }
         if (message.byteLength > maxMessageBytes) {
-          document.disconnect(peer);
-          socket.emit('board:error', {
-            code: 'payload_too_large',
-            message: `A ${event} message is at most ${maxMessageBytes} bytes.`,
-          });
-          socket.disconnect(true);
-          return;
+          return refuse(
+            new AppError(
+              'payload_too_large',
+              `A ${event} message is at most ${maxMessageBytes} bytes.`,
+            ),
+          );
         }
         // An acknowledgement is a function Socket.io made; anything else a client sent is not.
         document.receive(peer, message, typeof stored === 'function' ? () => stored() : undefined);
@@ -267,14 +269,15 @@ export class SocketIoTransport implements BoardEvents {
 
   /** Tells every connection to the board `reason`, then closes it (the board was deleted). */
   closeBoard(boardId: string, reason: AppError): void {
-    const room = boardRoom(boardId);
-    this.io.to(room).emit('board:error', reason.toBody());
-    this.io.in(room).disconnectSockets(true);
+    this.#closeRoom(boardRoom(boardId), reason);
   }
 
   /** Tells one member's connections `reason`, then closes them (it was taken off the board). */
   closeMember(member: MemberRef, reason: AppError): void {
-    const room = memberRoom(member);
+    this.#closeRoom(memberRoom(member), reason);
+  }
+
+  #closeRoom(room: string, reason: AppError): void {
     this.io.to(room).emit('board:error', reason.toBody());
     this.io.in(room).disconnectSockets(true);
   }

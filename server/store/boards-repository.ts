@@ -46,6 +46,14 @@ export interface NewBoard {
   keyHashes: Record<Role, Buffer>;
 }
 
+/** A member as the board keeps it: `removed` once a facilitator took it off the board. */
+export type BoardMember = Member & { removed: boolean };
+
+const toBoardMember = (row: MemberRow): BoardMember => ({
+  ...toMember(row),
+  removed: row.removed_at != null,
+});
+
 export interface BoardContents {
   members: number;
   rounds: number;
@@ -229,15 +237,13 @@ export class BoardsRepository {
   }
 
   /** Everyone who joined, in join order; `removed` for those taken off the board. */
-  members(boardId: string): Array<Member & { removed: boolean }> {
-    return this.#selectMembers
-      .all(boardId)
-      .map((row) => ({ ...toMember(row), removed: row.removed_at != null }));
+  members(boardId: string): BoardMember[] {
+    return this.#selectMembers.all(boardId).map(toBoardMember);
   }
 
-  member(id: string): (Member & { removed: boolean }) | undefined {
+  member(id: string): BoardMember | undefined {
     const row = this.#selectMember.get(id);
-    return row ? { ...toMember(row), removed: row.removed_at != null } : undefined;
+    return row ? toBoardMember(row) : undefined;
   }
 
   /** Takes the member off its board: its token opens nothing from now. False if it was already. */

@@ -1,11 +1,9 @@
 /** Asked once per board: the name the others see on my cursor and in the presence list. */
 import { type FormEvent, useRef, useState } from 'react';
+import { MAX_NAME_LENGTH } from '../../../shared/constants.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { lastDisplayName } from './membership.ts';
-
-/** The server's limit on a name, in UTF-16 units (shared/api.ts). */
-const MAX_NAME = 60;
 
 export function JoinForm({
   error,
@@ -27,7 +25,7 @@ export function JoinForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const trimmed = name.trim();
-    const found = !trimmed ? 'blank' : trimmed.length > MAX_NAME ? 'long' : null;
+    const found = !trimmed ? 'blank' : trimmed.length > MAX_NAME_LENGTH ? 'long' : null;
     setProblem(found);
     if (found) {
       input.current?.focus();
@@ -71,13 +69,13 @@ export function JoinForm({
                 setName(event.target.value);
                 // What was said goes once it no longer holds; a new problem waits for Enter.
                 const typed = event.target.value.trim();
-                if (problem === 'blank' ? typed : typed.length <= MAX_NAME) setProblem(null);
+                if (problem === 'blank' ? typed : typed.length <= MAX_NAME_LENGTH) setProblem(null);
               }}
             />
           </label>
           {problem && (
             <p className="form-error" role="alert" id="join-name-error">
-              {problem === 'blank' ? t.app.nameRequired : t.app.nameTooLong(MAX_NAME)}
+              {problem === 'blank' ? t.app.nameRequired : t.app.nameTooLong(MAX_NAME_LENGTH)}
             </p>
           )}
           {error && !problem && (

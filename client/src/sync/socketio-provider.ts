@@ -58,8 +58,6 @@ export interface SocketIoProviderOptions {
 
 type Events = {
   synced: (synced: boolean) => void;
-  /** Whether edits this page sent are still waiting for the server to say they are stored. */
-  unacknowledged: (waiting: boolean) => void;
   status: (status: 'connected' | 'disconnected') => void;
   welcome: (member: PublicMember) => void;
   'board-error': (error: ErrorBody) => void;
@@ -84,6 +82,7 @@ export class SocketIoProvider extends ObservableV2<Events> {
   /** Bumped on each disconnect: an acknowledgement from an earlier connection counts for none. */
   #connection = 0;
   readonly #ackTimeoutMs: number;
+  readonly #url: string;
   /** Whether this connection's server acknowledges stored edits (its welcome says so). */
   #acknowledged = false;
 
@@ -94,6 +93,7 @@ export class SocketIoProvider extends ObservableV2<Events> {
     this.awareness = options.awareness ?? new awarenessProtocol.Awareness(doc);
     this.channel = options.channel ?? 'yjs';
     this.#ackTimeoutMs = options.ackTimeoutMs ?? ACK_TIMEOUT_MS;
+    this.#url = url;
     this.socket = io(url, {
       // A WebSocket at once; where none gets through (an office proxy, a reverse proxy without
       // the Upgrade headers), long-polling in the same attempt (QA: the board never connected).
@@ -126,13 +126,6 @@ export class SocketIoProvider extends ObservableV2<Events> {
         this.socket.io.opts.transports = ['polling', 'websocket'];
       }
     });
-    this.socket.on('connect', () => {
-      // Asked for a WebSocket first and connected over long-polling: the WebSocket failed.
-      const asked = this.socket.io.opts.transports?.[0];
-      if (asked === 'websocket' && this.socket.io.engine.transport.name === 'polling') {
-        websocketBlocked.add(url);
-      }
-    });
     doc.on('afterTransactionCleanup', this.#listenForEdits);
     this.awareness.on('update', this.#onAwarenessUpdate);
   }
@@ -159,10 +152,13 @@ export class SocketIoProvider extends ObservableV2<Events> {
       return;
     }
     const connection = this.#connection;
-    this.#setUnacknowledged(this.#unacknowledged + 1);
+    this.#unacknowledged++;
     const answered = (timedOut: Error | null) => {
       if (connection !== this.#connection) return;
-      if (!timedOut) return this.#setUnacknowledged(this.#unacknowledged - 1);
+      if (!timedOut) {
+        this.#unacknowledged--;
+        return;
+      }
       // Still taking in its first sync (megabytes on a slow link, ahead of the answer): slow,
       // not dead. Otherwise start again.
       if (this.synced && this.socket.connected) this.socket.io.engine?.close();
@@ -174,13 +170,6 @@ export class SocketIoProvider extends ObservableV2<Events> {
     timed.emit(this.channel, message, answered);
   }
 
-  #setUnacknowledged(count: number): void {
-    const waiting = count > 0;
-    const changed = waiting !== this.#unacknowledged > 0;
-    this.#unacknowledged = count;
-    if (changed) this.emit('unacknowledged', [waiting]);
-  }
-
   /** Whether edits sent are still waiting for the server to say they are stored. */
   get unacknowledged(): boolean {
     return this.#unacknowledged > 0;
@@ -188,6 +177,11 @@ export class SocketIoProvider extends ObservableV2<Events> {
 
   #onConnect = (): void => {
     this.lastError = null;
+    // Asked for a WebSocket first and connected over long-polling: the WebSocket failed.
+    const asked = this.socket.io.opts.transports?.[0];
+    if (asked === 'websocket' && this.socket.io.engine.transport.name === 'polling') {
+      websocketBlocked.add(this.#url);
+    }
     this.emit('status', ['connected']);
     this.#send((encoder) => {
       encoding.writeVarUint(encoder, MESSAGE_SYNC);
@@ -209,7 +203,7 @@ export class SocketIoProvider extends ObservableV2<Events> {
     // What was sent and not acknowledged goes again with the next connection's sync.
     this.#connection++;
     this.#acknowledged = false;
-    this.#setUnacknowledged(0);
+    this.#unacknowledged = 0;
     const retryable = this.lastError !== null && RETRYABLE_CODES.has(this.lastError.code);
     if (reason === 'io server disconnect' && retryable && this.socket.io.reconnection()) {
       // A restarting server says goodbye first; give it a moment, then the manager's own

@@ -1,7 +1,8 @@
 /**
  * Edits made while the connection is down, or sent and not yet acknowledged as stored, live
- * only in this page until the server has them. Leaving the page then would lose them (the QA pass wrote a note offline, closed the
- * tab, and the note was gone), so while there are any the browser asks before the page goes.
+ * only in this page until the server has them. Leaving the page then would lose them (the QA
+ * pass wrote a note offline, closed the tab, and the note was gone), so while there are any
+ * the browser asks before the page goes.
  */
 import type { SocketIoProvider } from './socketio-provider.ts';
 

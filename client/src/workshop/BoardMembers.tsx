@@ -3,50 +3,25 @@
  * people, or whose device is lost. The list (everyone who has joined, read when it is opened)
  * says who is here now; taking someone off closes their connections on the server at once.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ListMembersResponse, PublicMember } from '../../../shared/api.ts';
 import { useLiveMessage } from '../app/use-live-message.ts';
 import { useBoardSession } from '../board/board-session.ts';
-import type { PresenceState } from '../board/presence.ts';
+import { usePresence } from '../board/use-presence.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { Confirm } from './Modal.tsx';
 import { useBusy } from './use-busy.ts';
 import { useWorkshopStore } from './use-workshop.ts';
 
-/**
- * Ids of the members connected now, as presence tells: a new set only when someone comes or
- * goes, not on every cursor move (presence changes many times a second per person).
- */
-function usePresentIds(): ReadonlySet<string> {
-  const { awareness } = useBoardSession();
-  const read = () => {
-    const ids = new Set<string>();
-    for (const state of awareness.getStates().values()) {
-      const id = (state as Partial<PresenceState>).member?.id;
-      if (typeof id === 'string') ids.add(id);
-    }
-    return ids;
-  };
-  const [ids, setIds] = useState(read);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `read` reads the same awareness.
-  useEffect(() => {
-    const update = () => {
-      const next = read();
-      setIds((known) =>
-        next.size === known.size && [...next].every((id) => known.has(id)) ? known : next,
-      );
-    };
-    awareness.on('change', update);
-    return () => awareness.off('change', update);
-  }, [awareness]);
-  return ids;
-}
-
 export function BoardMembers() {
   const t = useT();
   const session = useBoardSession();
   const store = useWorkshopStore();
-  const present = usePresentIds();
+  // Who is here now, as the header's list knows it: it changes as people come and go, not on
+  // every cursor move.
+  const people = usePresence(session.awareness);
+  const presentKey = people.map((person) => person.member.id).join(' ');
+  const present = useMemo(() => new Set(presentKey.split(' ')), [presentKey]);
   const [open, setOpen] = useState(false);
   const [members, setMembers] = useState<PublicMember[] | null>(null);
   const [asking, setAsking] = useState<PublicMember | null>(null);
@@ -65,7 +40,7 @@ export function BoardMembers() {
 
   // Read again as people come and go (a newcomer; someone another facilitator took off) and
   // after each removal asked for, done or not (QA: the list went stale).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `reads` and `present` ask again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `reads` and `presentKey` ask again.
   useEffect(() => {
     if (!open) return;
     let cancelled = false;
@@ -76,7 +51,7 @@ export function BoardMembers() {
     return () => {
       cancelled = true;
     };
-  }, [open, session, reads, present]);
+  }, [open, session, reads, presentKey]);
 
   const role = (member: PublicMember) => t.app.roles[member.role].toLowerCase();
   return (

@@ -402,21 +402,22 @@ export class WorkshopStore {
   }
 
   /** Takes a member off the board (facilitators): true once the server has. */
-  async removeMember(memberId: string): Promise<boolean> {
-    const done = await this.#run(async () => {
-      await this.session.api(`/members/${encodeURIComponent(memberId)}`, { method: 'DELETE' });
-      return true;
-    });
-    return done === true;
+  removeMember(memberId: string): Promise<boolean> {
+    return this.#deleted(`/members/${encodeURIComponent(memberId)}`);
   }
 
   /**
    * Deletes the board for everyone (facilitators): true once the server has. The page then
    * hears `board_deleted`, as everyone on the board does, and shows it.
    */
-  async deleteBoard(): Promise<boolean> {
+  deleteBoard(): Promise<boolean> {
+    return this.#deleted('');
+  }
+
+  /** DELETE on the board's `route`: true once the server has (its 204 has no body). */
+  async #deleted(route: string): Promise<boolean> {
     const done = await this.#run(async () => {
-      await this.session.api('', { method: 'DELETE' });
+      await this.session.api(route, { method: 'DELETE' });
       return true;
     });
     return done === true;

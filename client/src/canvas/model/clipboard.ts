@@ -6,7 +6,12 @@
  * re-pointed. Plain text pasted from elsewhere (a list from a chat or a spreadsheet) becomes notes.
  */
 import * as Y from 'yjs';
-import { type ItemMap, itemsOf, NOTE_COLORS } from '../../../../shared/board-document.ts';
+import {
+  DEFAULT_SIZE,
+  type ItemMap,
+  itemsOf,
+  NOTE_COLORS,
+} from '../../../../shared/board-document.ts';
 import { Z_FIELD } from '../../../../shared/drawing-order.ts';
 import { serverNow } from '../../sync/server-clock.ts';
 import type { BoardModel } from './board-model.ts';
@@ -100,7 +105,6 @@ export function plainTextOf(payload: ClipboardPayload): string {
 
 /** Notes a paste of plain text makes at most: a pasted book is not a workshop's list. */
 const MAX_NOTES_FROM_TEXT = 100;
-const NOTE_SIZE = 200;
 const NOTE_GAP = 20;
 const NOTES_PER_ROW = 5;
 
@@ -116,7 +120,7 @@ export function notesFromText(text: string): ClipboardPayload | null {
     .filter((piece) => piece !== '')
     .slice(0, MAX_NOTES_FROM_TEXT);
   if (pieces.length === 0) return null;
-  const step = NOTE_SIZE + NOTE_GAP;
+  const [w, h] = DEFAULT_SIZE.note;
   return {
     kind: MARKER,
     version: 1,
@@ -124,10 +128,10 @@ export function notesFromText(text: string): ClipboardPayload | null {
       id: `pasted-${index}`,
       fields: {
         type: 'note',
-        x: (index % NOTES_PER_ROW) * step,
-        y: Math.floor(index / NOTES_PER_ROW) * step,
-        w: NOTE_SIZE,
-        h: NOTE_SIZE,
+        x: (index % NOTES_PER_ROW) * (w + NOTE_GAP),
+        y: Math.floor(index / NOTES_PER_ROW) * (h + NOTE_GAP),
+        w,
+        h,
         color: NOTE_COLORS[0] ?? '#fff3a3',
         text: { $text: piece },
       },
