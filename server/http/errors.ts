@@ -35,6 +35,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.setHeader('Retry-After', String(failure.retryAfterSec));
     }
     const body: ErrorResponse = { error: failure.toBody() };
+    // For the request log (observability/request-log.ts).
+    res.locals.errorCode = failure.code;
     res.status(failure.status).json(body);
   };
 }

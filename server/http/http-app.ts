@@ -6,6 +6,7 @@ import type { BoardsService } from '../boards/boards-service.ts';
 import type { Facilitation } from '../facilitation/facilitation.ts';
 import type { FollowThrough } from '../follow-through/follow-through.ts';
 import type { Metrics } from '../observability/metrics.ts';
+import { requestLog } from '../observability/request-log.ts';
 import { wellFormedReviver } from '../util/well-formed.ts';
 import { requireMetricsToken } from './auth.ts';
 import { boardsRouter } from './boards-router.ts';
@@ -38,6 +39,7 @@ export interface HttpAppOptions {
 export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestLog(options.logger));
   app.use(securityHeaders(options.frameAncestors));
   // A hop count: req.ip is the address the outermost trusted proxy saw, never one the client
   // wrote into X-Forwarded-For itself.

@@ -29,6 +29,7 @@ import type {
 import type { Facilitation } from '../facilitation/facilitation.ts';
 import type { FollowThrough } from '../follow-through/follow-through.ts';
 import { TurnQueue } from '../util/turn-queue.ts';
+import { logConnected, logRefused } from './connection-log.ts';
 import type { RealtimeContext } from './realtime-context.ts';
 import { registerRequests } from './socketio-requests.ts';
 import { emitBinaryToEach, tcpSocketOf } from './socketio-wire.ts';
@@ -122,7 +123,8 @@ export class SocketIoTransport implements BoardEvents {
         typeof socket.handshake.auth?.boardId === 'string' &&
         auth.error.issues.every((issue) => issue.path[0] === 'boardId');
       return next(
-        refusal(
+        this.#refusal(
+          socket,
           unknownBoard
             ? new AppError('board_not_found', 'There is no board with that id.')
             : new AppError('token_required', 'Connect with auth: { token, boardId }.'),
@@ -138,10 +140,15 @@ export class SocketIoTransport implements BoardEvents {
       socket.data.member = member;
       next();
     } catch (error) {
-      if (error instanceof AppError) return next(refusal(error));
+      if (error instanceof AppError) return next(this.#refusal(socket, error));
       this.#context.logger.error({ err: error }, 'socket.io authentication failed');
-      next(refusal(new AppError('internal_error', 'Unexpected error.')));
+      next(this.#refusal(socket, new AppError('internal_error', 'Unexpected error.')));
     }
+  }
+
+  #refusal(socket: IdeamillSocket, error: AppError): ExtendedError {
+    logRefused(this.#context.logger, 'socketio', socket.handshake.auth?.boardId, error.code);
+    return refusal(error);
   }
 
   #accept(socket: IdeamillSocket): void {
@@ -173,7 +180,9 @@ export class SocketIoTransport implements BoardEvents {
       privateChannel?.receive(message, stored);
     });
     socket.on('yjs', (message, stored) => shared?.receive(message, stored));
-    socket.on('disconnect', () => {
+    const logClosed = logConnected(logger, 'socketio', member);
+    socket.on('disconnect', (reason) => {
+      logClosed(reason);
       metrics.connections.dec({ transport: 'socketio' });
       shared?.close();
       privateChannel?.close();

@@ -10,6 +10,7 @@ import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { CLOSE_CODE } from '../../shared/errors.ts';
 import type { Peer, PeerTransport } from '../documents/peer.ts';
 import { AppError } from '../errors.ts';
+import { logConnected, logRefused } from './connection-log.ts';
 import type { RealtimeContext } from './realtime-context.ts';
 import { WebSocketGroup } from './websocket-broadcast.ts';
 
@@ -85,6 +86,7 @@ export class YWebsocketTransport {
       };
       group.members.set(transport, ws);
       peer = document.connect(member, transport);
+      const logClosed = logConnected(logger, 'ywebsocket', member, isPrivate ? 'private' : 'board');
       ws.on('message', (data: RawData, isBinary: boolean) => {
         if (!isBinary || !(data instanceof Buffer)) {
           document.disconnect(peer);
@@ -95,7 +97,8 @@ export class YWebsocketTransport {
         if (peer.closed) return;
         document.receive(peer, data);
       });
-      ws.on('close', () => {
+      ws.on('close', (code) => {
+        logClosed(code);
         release();
         metrics.connections.dec({ transport: 'ywebsocket' });
         document.disconnect(peer);
@@ -111,6 +114,7 @@ export class YWebsocketTransport {
       const refusal =
         error instanceof AppError ? error : new AppError('internal_error', 'Unexpected error.');
       if (!(error instanceof AppError)) logger.error({ err: error }, 'y-websocket accept failed');
+      logRefused(logger, 'ywebsocket', boardId, refusal.code);
       if (!FINAL_REFUSALS.has(refusal.code)) return closeWith(ws, refusal);
       // A stock WebsocketProvider reconnects after any close, and having opened it forgets its
       // back-off: refused at once, it came back ten times a second for good once its board was

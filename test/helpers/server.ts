@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Logger } from 'pino';
 import { loadConfig } from '../../server/config/config.ts';
 import { type RunningServer, startServer } from '../../server/start-server.ts';
 import type { CreateBoardResponse, JoinBoardResponse } from '../../shared/api.ts';
@@ -47,9 +48,11 @@ export async function startTestServer(
   dataDir = tempDataDir(),
   /** Another build of the web client to serve than dist/client (an upgrade, say). */
   clientDir?: string,
+  /** Where the server logs; by default nowhere (LOG_LEVEL silent). */
+  logger?: Logger,
 ): Promise<TestServer> {
   const fullEnv = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env };
-  const running = await startServer(loadConfig(fullEnv), undefined, clientDir);
+  const running = await startServer(loadConfig(fullEnv), logger, clientDir);
   const server: TestServer = {
     ...running,
     dataDir,

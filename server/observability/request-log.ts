@@ -1,0 +1,36 @@
+/**
+ * One log line per HTTP request once it is answered, for an operator working out why someone
+ * could not join or what a client keeps asking for. The path only: a query string may carry a
+ * token, and no header is read.
+ */
+import type { RequestHandler } from 'express';
+import type { Logger } from 'pino';
+
+/** A path longer than this is cut: a client chooses it, and a log line should stay a line. */
+const MAX_PATH_LENGTH = 200;
+
+/**
+ * API calls and board pages are `info`; scripts, styles, health checks and scrapes are `debug`,
+ * as a page load asks for several and a monitor asks every few seconds.
+ */
+export function requestLog(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const started = performance.now();
+    const path = req.path.slice(0, MAX_PATH_LENGTH);
+    res.once('close', () => {
+      const line = {
+        method: req.method,
+        path,
+        status: res.statusCode,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+        ip: req.ip,
+        ...(typeof res.locals.errorCode === 'string' ? { code: res.locals.errorCode } : {}),
+        // The client went away before the whole answer was sent.
+        ...(res.writableFinished ? {} : { aborted: true }),
+      };
+      if (path.startsWith('/api/') || path.startsWith('/b/')) logger.info(line, 'request');
+      else logger.debug(line, 'request');
+    });
+    next();
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * The realtime lines of the server's log: who connected to which board over which transport,
+ * how long they stayed and why they left, and each refusal with its code. Never a token.
+ */
+import type { Logger } from 'pino';
+import type { Member } from '../../shared/roles.ts';
+
+export type TransportName = 'socketio' | 'ywebsocket';
+
+/** A board id a client wrote may be anything: a log line keeps this much of it. */
+const MAX_BOARD_ID_LENGTH = 100;
+
+/** Logs the connection and returns what logs its end. */
+export function logConnected(
+  logger: Logger,
+  transport: TransportName,
+  member: Member,
+  document: 'board' | 'private' = 'board',
+): (reason: string | number) => void {
+  const who = {
+    transport,
+    boardId: member.boardId,
+    memberId: member.id,
+    role: member.role,
+    ...(document === 'private' ? { document } : {}),
+  };
+  const started = performance.now();
+  logger.info(who, 'connected');
+  return (reason) => {
+    const seconds = Math.round((performance.now() - started) / 100) / 10;
+    logger.info({ ...who, reason, seconds }, 'disconnected');
+  };
+}
+
+export function logRefused(
+  logger: Logger,
+  transport: TransportName,
+  boardId: unknown,
+  code: string,
+): void {
+  const board = typeof boardId === 'string' ? boardId.slice(0, MAX_BOARD_ID_LENGTH) : undefined;
+  logger.info({ transport, boardId: board, code }, 'connection refused');
+}

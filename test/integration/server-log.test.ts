@@ -1,0 +1,124 @@
+/**
+ * The server's log tells an operator who asked for what and who connected, with the error code
+ * of each refusal, and never carries a token or a key (observability/request-log.ts,
+ * realtime/connection-log.ts).
+ */
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { socketIoClient, waitFor, yWebsocketClient } from '../helpers/clients.ts';
+import { socketIoRefusal, yWebsocketRefusal } from '../helpers/listening.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+interface Line {
+  level: number;
+  msg: string;
+  [field: string]: unknown;
+}
+
+const INFO = 30;
+const DEBUG = 20;
+
+let server: TestServer;
+const raw: string[] = [];
+const lines = () => raw.map((line) => JSON.parse(line) as Line);
+const find = (msg: string, fields: Record<string, unknown>) =>
+  lines().filter(
+    (line) =>
+      line.msg === msg && Object.entries(fields).every(([key, value]) => line[key] === value),
+  );
+
+beforeAll(async () => {
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      raw.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+  server = await startTestServer({}, undefined, undefined, pino({ level: 'debug' }, sink));
+});
+afterAll(() => server.close());
+
+describe('the request log', () => {
+  it('logs each API call with its status and error code, the path without its query', async () => {
+    const board = await server.createBoard();
+    const id = board.board.id;
+    const bad = await server.api(`/api/boards/${id}/join?token=query-secret`, {
+      body: { key: 'not-the-key', name: 'Aino' },
+    });
+    expect(bad.status).toBe(401);
+    await waitFor(() => find('request', { path: `/api/boards/${id}/join` }).length > 0, 'line');
+
+    const [refused] = find('request', { path: `/api/boards/${id}/join` });
+    expect(refused).toMatchObject({
+      level: INFO,
+      method: 'POST',
+      status: 401,
+      code: 'invalid_key',
+    });
+    expect(refused?.ip).toBe('127.0.0.1');
+    expect(typeof refused?.ms).toBe('number');
+    expect(find('request', { method: 'POST', path: '/api/boards', status: 201 })).toHaveLength(1);
+    expect(raw.join('\n')).not.toContain('query-secret');
+    // The keys of the new board went out in an answer, never into the log.
+    for (const key of Object.values(board.keys)) expect(raw.join('\n')).not.toContain(key);
+  });
+
+  it('logs health checks and unknown static files at debug, board pages at info', async () => {
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${server.url}/b/some-board`)).status).toBe(200);
+    await waitFor(() => find('request', { path: '/b/some-board' }).length > 0, 'page line');
+    expect(find('request', { path: '/healthz' })[0]).toMatchObject({ level: DEBUG, status: 200 });
+    expect(find('request', { path: '/b/some-board' })[0]).toMatchObject({ level: INFO });
+  });
+});
+
+describe('the connection log', () => {
+  it('logs who connected over y-websocket and Socket.io, and when and why they left', async () => {
+    const board = await server.createBoard();
+    const id = board.board.id;
+    const aino = await server.join(id, board.keys.participant, 'Aino');
+    const memberId = aino.member.id;
+
+    const stock = yWebsocketClient(server.url, id, aino.token);
+    const ours = socketIoClient(server.url, id, aino.token);
+    await Promise.all([stock.synced, ours.synced]);
+    const connected = (transport: string) =>
+      find('connected', { transport, boardId: id, memberId, role: 'participant' });
+    await waitFor(() => connected('ywebsocket').length + connected('socketio').length === 2);
+
+    stock.destroy();
+    ours.destroy();
+    const left = (transport: string) => find('disconnected', { transport, memberId });
+    await waitFor(() => left('ywebsocket').length + left('socketio').length === 2, 'left');
+    expect(left('socketio')[0]).toMatchObject({ reason: 'client namespace disconnect' });
+    expect(typeof left('ywebsocket')[0]?.reason).toBe('number');
+    expect(left('ywebsocket')[0]?.seconds).toBeGreaterThanOrEqual(0);
+    expect(raw.join('\n')).not.toContain(aino.token);
+  });
+
+  it('logs each refusal with its code, and a member taken off with the close that ended them', async () => {
+    const board = await server.createBoard();
+    const id = board.board.id;
+    const fia = await server.join(id, board.keys.facilitator, 'Fia');
+    const bo = await server.join(id, board.keys.viewer, 'Bo');
+    expect((await yWebsocketRefusal(server.url, id, 'wrong-token'))[1]).toBe('invalid_token');
+    expect((await socketIoRefusal(server.url, id, 'wrong-token'))?.code).toBe('invalid_token');
+    for (const transport of ['ywebsocket', 'socketio']) {
+      expect(find('connection refused', { transport, boardId: id, code: 'invalid_token' })).toEqual(
+        [expect.objectContaining({ level: INFO })],
+      );
+    }
+
+    const viewer = yWebsocketClient(server.url, id, bo.token);
+    await viewer.synced;
+    const removal = await server.api(`/api/boards/${id}/members/${bo.member.id}`, {
+      method: 'DELETE',
+      token: fia.token,
+    });
+    expect(removal.status).toBe(204);
+    const ended = () => find('disconnected', { memberId: bo.member.id, reason: 4401 });
+    await waitFor(() => ended().length === 1, 'the removed member to be disconnected');
+    viewer.destroy();
+  });
+});
