@@ -38,4 +38,31 @@ describe.skipIf(!HAS_CHROMIUM)('a change too large to send', () => {
     expect(exported.body).not.toContain('x'.repeat(100));
     await aino.context.close();
   });
+
+  it('says so too where the change was a private note during silent writing', async () => {
+    const created = await server.createBoard({ title: 'Big private paste' });
+    const id = created.board.id;
+    const fia = await server.join(id, created.keys.facilitator, 'Fia');
+    const started = await server.api(`/api/boards/${id}/silent-writing`, {
+      body: { action: 'start' },
+      token: fia.token,
+    });
+    expect(started.status).toBe(200);
+    const aino = await openBoard(browser, created.links.participant, 'Aino');
+    await waitForConnection(aino.page);
+    await aino.page.getByTestId('silent-writing-banner').first().waitFor();
+    let asked = 0;
+    aino.page.on('dialog', (dialog) => {
+      asked += 1;
+      return dialog.accept();
+    });
+    await addNoteInOutline(aino.page, 'y'.repeat(70_000));
+    const error = aino.page.getByTestId('board-error');
+    await error.getByText('A change on this page was too large to send').waitFor();
+    await error.getByRole('button', { name: 'Try again' }).click();
+    await waitForConnection(aino.page);
+    // Nothing unsent is held for good: the reload did not ask whether to leave.
+    expect(asked).toBe(0);
+    await aino.context.close();
+  });
 });

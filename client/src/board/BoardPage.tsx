@@ -36,10 +36,7 @@ export function BoardPage({ board, me, token }: { board: Board; me: PublicMember
     // The server no longer accepts this membership: the board link will ask for a name again.
     if (fatalError && !tooLarge) forgetMembership(board.id);
   }, [fatalError, tooLarge, board.id]);
-  // A change too large to send stops this page only: a reload carries on without it.
-  if (tooLarge) {
-    return <BoardError message={t.app.changeTooLarge} onRetry={() => window.location.reload()} />;
-  }
+  if (tooLarge) return <ChangeTooLarge />;
   if (fatalError) return <BoardError message={errorSentence(t, fatalError)} />;
   if (!session) return <PageLoading />;
   return (
@@ -47,6 +44,12 @@ export function BoardPage({ board, me, token }: { board: Board; me: PublicMember
       <BoardWorkspace session={session} status={status} />
     </BoardSessionContext.Provider>
   );
+}
+
+/** A change too large to send stops this page only: a reload carries on without it. */
+function ChangeTooLarge() {
+  const t = useT();
+  return <BoardError message={t.app.changeTooLarge} onRetry={() => window.location.reload()} />;
 }
 
 const wideScreen = () => window.matchMedia?.('(min-width: 1100px)').matches ?? true;
@@ -69,7 +72,7 @@ function useBoardStateKnown(state: BoardState | null): boolean {
 function BoardWorkspace({ session, status }: { session: BoardSession; status: ConnectionStatus }) {
   const t = useT();
   const state = useBoardState(session);
-  const privateDoc = usePrivateDoc(session, state?.silentWriting ?? false);
+  const { doc: privateDoc, tooLarge } = usePrivateDoc(session, state?.silentWriting ?? false);
   const people = usePresence(session.awareness);
   const viewport = useViewportRequests(session);
   const updated = useServerUpdated(session.provider);
@@ -128,6 +131,7 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
     document.title = `${session.board.title} · ${t.app.productName}`;
   }, [session.board.title, t]);
 
+  if (tooLarge) return <ChangeTooLarge />;
   return (
     <PanelsOpenContext.Provider value={panelsOpen}>
       <div className="board-page" data-role={role} data-readonly={readOnly}>

@@ -16,8 +16,19 @@ import { workshopStoreFor } from './workshop-store.ts';
 /** How long a private document that has synced waits for the server to take its last notes. */
 const HANDOVER_MS = 5000;
 
-export function usePrivateDoc(session: BoardSession, active: boolean): Y.Doc | null {
+export interface PrivateDoc {
+  doc: Y.Doc | null;
+  /**
+   * The server refused a message of mine as too large (payload_too_large) and closed the
+   * connection: every later note would wait behind it, so the page must stop, as it does when
+   * the board's own connection is refused so.
+   */
+  tooLarge: boolean;
+}
+
+export function usePrivateDoc(session: BoardSession, active: boolean): PrivateDoc {
   const [doc, setDoc] = useState<Y.Doc | null>(null);
+  const [tooLarge, setTooLarge] = useState(false);
   // Viewers never write: they get no private document to write into.
   const enabled = active && session.me.role !== 'viewer';
   useEffect(() => {
@@ -30,6 +41,12 @@ export function usePrivateDoc(session: BoardSession, active: boolean): Y.Doc | n
       socket: LIVE_SOCKET,
     });
     const unguard = guardUnsentEdits(provider);
+    provider.on('board-error', (error) => {
+      if (error.code !== 'payload_too_large') return;
+      // What it holds can never be sent now: leaving the page asks nothing.
+      unguard();
+      setTooLarge(true);
+    });
     const store = workshopStoreFor(session);
     setDoc(privateDoc);
     store.setPrivateDoc(privateDoc);
@@ -46,7 +63,7 @@ export function usePrivateDoc(session: BoardSession, active: boolean): Y.Doc | n
       }
     };
   }, [session, enabled]);
-  return enabled ? doc : null;
+  return { doc: enabled ? doc : null, tooLarge };
 }
 
 /**
