@@ -64,6 +64,7 @@ export async function startServer(
     metrics,
     logger,
     adminToken: config.adminToken,
+    createToken: config.createToken,
     metricsToken: config.metricsToken,
     publicUrl: config.publicUrl,
     trustProxyHops: config.trustProxyHops,

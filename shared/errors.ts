@@ -10,6 +10,7 @@ export const ERROR_STATUS = {
   invalid_token: 401,
   invalid_key: 401,
   admin_token_required: 401,
+  create_token_required: 401,
   /** Realtime only: said to a member's connections as a facilitator takes it off the board. */
   member_removed: 401,
   metrics_token_required: 401,

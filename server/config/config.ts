@@ -37,6 +37,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ADMIN_TOKEN: operatorToken('ADMIN_TOKEN'),
+  CREATE_TOKEN: operatorToken('CREATE_TOKEN'),
   METRICS_TOKEN: operatorToken('METRICS_TOKEN'),
   PUBLIC_URL: z
     .string()
@@ -104,6 +105,11 @@ export interface Config {
   dataDir: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   adminToken: string | undefined;
+  /**
+   * When set, creating a board takes it (or ADMIN_TOKEN): for the people who run workshops,
+   * without the operator's power over every board.
+   */
+  createToken: string | undefined;
   /** When set, GET /metrics needs it as a Bearer token. */
   metricsToken: string | undefined;
   publicUrl: string | undefined;
@@ -139,7 +145,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(
     Object.entries(env).filter(([key, value]) => key in envSchema.shape && value !== ''),
   );
-  const parsed = envSchema.safeParse(present);
+  const parsed = envSchema
+    .refine((e) => e.CREATE_TOKEN === undefined || e.CREATE_TOKEN !== e.ADMIN_TOKEN, {
+      path: ['CREATE_TOKEN'],
+      message: 'CREATE_TOKEN must differ from ADMIN_TOKEN: it is handed to facilitators',
+    })
+    .safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
@@ -151,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     logLevel: e.LOG_LEVEL,
     adminToken: e.ADMIN_TOKEN,
+    createToken: e.CREATE_TOKEN,
     metricsToken: e.METRICS_TOKEN,
     publicUrl: e.PUBLIC_URL,
     trustProxyHops: e.TRUST_PROXY,

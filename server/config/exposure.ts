@@ -11,9 +11,10 @@ export function exposureWarnings(config: Config): string[] {
   if (LOOPBACK.has(config.host)) return [];
   const where = `${config.host}:${config.port}`;
   const warnings: string[] = [];
-  if (!config.adminToken) {
+  if (!config.adminToken && !config.createToken) {
     warnings.push(
-      `Anyone who can reach ${where} can create boards: set ADMIN_TOKEN to keep that to operators.`,
+      `Anyone who can reach ${where} can create boards: set CREATE_TOKEN to keep that to the ` +
+        'people you give it to, ADMIN_TOKEN to keep it to operators.',
     );
   }
   if (!config.metricsToken) {

@@ -1,6 +1,6 @@
 /**
- * Bearer tokens: member tokens for board calls, ADMIN_TOKEN for creating boards, METRICS_TOKEN
- * for scraping metrics.
+ * Bearer tokens: member tokens for board calls, ADMIN_TOKEN (the operator's) or CREATE_TOKEN
+ * (facilitators') for creating boards, METRICS_TOKEN for scraping metrics.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
@@ -19,8 +19,21 @@ export function requireMember(req: Request, boards: BoardsService, boardId: stri
   return boards.authenticate(boardId, bearer(req));
 }
 
-export function requireAdmin(req: Request, adminToken: string | undefined): void {
-  if (!adminToken || sends(req, adminToken)) return;
+export interface CreatorTokens {
+  adminToken: string | undefined;
+  createToken: string | undefined;
+}
+
+/** Anyone may create boards where neither token is set; elsewhere a request carrying either. */
+export function requireCreator(req: Request, { adminToken, createToken }: CreatorTokens): void {
+  if (!adminToken && !createToken) return;
+  if (isAdmin(req, adminToken) || (createToken !== undefined && sends(req, createToken))) return;
+  if (createToken) {
+    throw new AppError(
+      'create_token_required',
+      'Creating boards on this server needs its CREATE_TOKEN as a Bearer token: ask the people who run it.',
+    );
+  }
   throw new AppError(
     'admin_token_required',
     "Creating boards on this server needs the operator's ADMIN_TOKEN as a Bearer token.",

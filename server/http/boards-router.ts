@@ -17,13 +17,14 @@ import { ROLES, type Role } from '../../shared/roles.ts';
 import { type BoardsService, boardLink } from '../boards/boards-service.ts';
 import { AppError } from '../errors.ts';
 import { requireRole } from '../facilitation/roles.ts';
-import { isAdmin, requireAdmin, requireMember } from './auth.ts';
+import { isAdmin, requireCreator, requireMember } from './auth.ts';
 import { joinLimit } from './rate-limit.ts';
 import { emptyBody, jsonBody } from './request-body.ts';
 
 export interface BoardsRouterOptions {
   boards: BoardsService;
   adminToken: string | undefined;
+  createToken: string | undefined;
   publicUrl: string | undefined;
   joinRatePerMin: number;
   logger: Logger;
@@ -42,7 +43,7 @@ export function boardsRouter(options: BoardsRouterOptions): Router {
   const originOf = (req: Request) => options.publicUrl ?? `${req.protocol}://${req.get('host')}`;
 
   router.post('/', (req, res) => {
-    requireAdmin(req, options.adminToken);
+    requireCreator(req, options);
     const input = createBoardBody.parse(jsonBody(req));
     const { board, keys } = boards.create(input);
     const links = Object.fromEntries(

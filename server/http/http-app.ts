@@ -25,6 +25,7 @@ export interface HttpAppOptions {
   metrics: Metrics;
   logger: Logger;
   adminToken: string | undefined;
+  createToken: string | undefined;
   metricsToken: string | undefined;
   publicUrl: string | undefined;
   trustProxyHops: number;

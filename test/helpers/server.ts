@@ -81,7 +81,7 @@ export async function startTestServer(
     async createBoard(input = {}) {
       const { status, body } = await server.api<CreateBoardResponse>('/api/boards', {
         body: { title: 'Workshop', ...input },
-        token: env.ADMIN_TOKEN,
+        token: env.ADMIN_TOKEN ?? env.CREATE_TOKEN,
       });
       if (status !== 201) throw new Error(`createBoard: ${status} ${JSON.stringify(body)}`);
       return body;

@@ -304,6 +304,53 @@ describe('operator settings and health', () => {
     }
   });
 
+  it('CREATE_TOKEN lets the people given it create boards, and do nothing the operator does', async () => {
+    const admin = 'operator-secret-123456';
+    const create = 'facilitators-secret-123456';
+    const guarded = await startTestServer({ ADMIN_TOKEN: admin, CREATE_TOKEN: create });
+    try {
+      const none = await guarded.api<ErrorResponse>('/api/boards', { body: { title: 'x' } });
+      expect([none.status, none.body.error.code]).toEqual([401, 'create_token_required']);
+      const wrong = await guarded.api<ErrorResponse>('/api/boards', {
+        body: { title: 'x' },
+        token: 'facilitators-secret-654321',
+      });
+      expect([wrong.status, wrong.body.error.code]).toEqual([401, 'create_token_required']);
+      const byFacilitator = await guarded.api<CreateBoardResponse>('/api/boards', {
+        body: { title: 'Theirs' },
+        token: create,
+      });
+      expect(byFacilitator.status).toBe(201);
+      const byOperator = await guarded.api('/api/boards', { body: { title: 'x' }, token: admin });
+      expect(byOperator.status).toBe(201);
+      // It opens no board and deletes none: that stays the operator's.
+      const id = byFacilitator.body.board.id;
+      const read = await guarded.api<ErrorResponse>(`/api/boards/${id}`, { token: create });
+      expect([read.status, read.body.error.code]).toEqual([401, 'invalid_token']);
+      const deleted = await guarded.api<ErrorResponse>(`/api/boards/${id}`, {
+        method: 'DELETE',
+        token: create,
+      });
+      expect([deleted.status, deleted.body.error.code]).toEqual([401, 'invalid_token']);
+      expect(
+        (await guarded.api(`/api/boards/${id}`, { method: 'DELETE', token: admin })).status,
+      ).toBe(204);
+    } finally {
+      await guarded.close();
+    }
+
+    // Set alone, it closes creation all the same.
+    const alone = await startTestServer({ CREATE_TOKEN: create });
+    try {
+      const none = await alone.api<ErrorResponse>('/api/boards', { body: { title: 'x' } });
+      expect([none.status, none.body.error.code]).toEqual([401, 'create_token_required']);
+      const right = await alone.api('/api/boards', { body: { title: 'x' }, token: create });
+      expect(right.status).toBe(201);
+    } finally {
+      await alone.close();
+    }
+  });
+
   it('METRICS_TOKEN guards the metrics, and nothing else', async () => {
     const guarded = await startTestServer({ METRICS_TOKEN: 'scraper-secret-123456' });
     try {

@@ -69,6 +69,7 @@ describe('configuration from the environment', () => {
     ['PUBLIC_URL', 'https://example.org/ideamill/'],
     ['ADMIN_TOKEN', 'has spaces in it 1234'],
     ['METRICS_TOKEN', 'short'],
+    ['CREATE_TOKEN', 'short'],
     ['HOST', ' '],
   ])('refuses %s=%j, naming it, rather than reading it as something else', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(
@@ -104,6 +105,16 @@ describe('configuration from the environment', () => {
     );
   });
 
+  it('refuses a CREATE_TOKEN that is the ADMIN_TOKEN: facilitators would hold the operator’s', () => {
+    const token = 'one-token-for-everything-0123';
+    expect(() => loadConfig({ ADMIN_TOKEN: token, CREATE_TOKEN: token })).toThrow(
+      /CREATE_TOKEN: CREATE_TOKEN must differ from ADMIN_TOKEN/,
+    );
+    expect(
+      loadConfig({ ADMIN_TOKEN: token, CREATE_TOKEN: 'facilitators-token-0123' }),
+    ).toMatchObject({ adminToken: token, createToken: 'facilitators-token-0123' });
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', ADMIN_TOKEN: '' })).toMatchObject({
       port: 3000,
@@ -118,7 +129,7 @@ describe('what an operator left open, said at start', () => {
   it('on a reachable address: board creation, /metrics, and TRUST_PROXY without a loopback HOST', () => {
     expect(warnings({ TRUST_PROXY: 'true' })).toEqual([
       expect.stringMatching(
-        /^Anyone who can reach 0\.0\.0\.0:3000 can create boards: set ADMIN_TOKEN/,
+        /^Anyone who can reach 0\.0\.0\.0:3000 can create boards: set CREATE_TOKEN .* ADMIN_TOKEN/,
       ),
       expect.stringMatching(/^\/metrics is open .*set METRICS_TOKEN/),
       expect.stringMatching(/^TRUST_PROXY is set while .*HOST=127\.0\.0\.1/),
@@ -128,6 +139,12 @@ describe('what an operator left open, said at start', () => {
       METRICS_TOKEN: 'a-long-enough-metrics-token-0123',
     };
     expect(warnings(closed)).toEqual([]);
+    const closedToFacilitators = {
+      ...closed,
+      ADMIN_TOKEN: '',
+      CREATE_TOKEN: 'facilitators-0123456',
+    };
+    expect(warnings(closedToFacilitators)).toEqual([]);
   });
 
   it('nothing on loopback, where only this machine can reach it', () => {

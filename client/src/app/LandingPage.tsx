@@ -1,5 +1,5 @@
 /** `/`: create a board (title, template, language), then hand out its three role links. */
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import type { CreateBoardResponse, Language } from '../../../shared/api.ts';
 import { ROLES } from '../../../shared/roles.ts';
 import type { Template } from '../../../shared/templates.ts';
@@ -7,6 +7,7 @@ import { errorSentence, type Failure, failureOf } from '../i18n/error-sentence.t
 import { useLanguage, useT } from '../i18n/i18n.tsx';
 import { apiRequest } from './api.ts';
 import { CopyButton } from './CopyButton.tsx';
+import { loadCreateToken, saveCreateToken } from './create-token.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { LANGUAGE_OPTIONS, TEMPLATE_OPTIONS } from './options.ts';
 
@@ -57,19 +58,35 @@ function CreateBoardForm({ onCreated }: { onCreated: (created: CreateBoardRespon
   const language = chosenLanguage ?? uiLanguage;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Failure | null>(null);
+  // Shown once the server has asked for its passcode (CREATE_TOKEN).
+  const [askPasscode, setAskPasscode] = useState(false);
+  const [passcode, setPasscode] = useState('');
+  const [passcodeRefused, setPasscodeRefused] = useState(false);
+  const passcodeRef = useRef<HTMLInputElement>(null);
   const ids = useId();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
+    const token = askPasscode ? passcode.trim() : loadCreateToken();
     try {
       const response = await apiRequest<CreateBoardResponse>('/api/boards', {
         body: { title: title.trim() || t.app.boardTitlePlaceholder, template, language },
+        ...(token ? { token } : {}),
       });
+      if (token) saveCreateToken(token);
       onCreated(response);
     } catch (failure) {
-      setError(failureOf(failure));
+      const refused = failureOf(failure);
+      if (refused.code === 'create_token_required') {
+        // A remembered passcode the server no longer takes is forgotten.
+        if (token) saveCreateToken(null);
+        setPasscodeRefused(Boolean(token));
+        setAskPasscode(true);
+        setError(null);
+        requestAnimationFrame(() => passcodeRef.current?.focus());
+      } else setError(refused);
     } finally {
       setBusy(false);
     }
@@ -124,6 +141,25 @@ function CreateBoardForm({ onCreated }: { onCreated: (created: CreateBoardRespon
           {t.app.boardLanguageHint}
         </span>
       </label>
+      {askPasscode && (
+        <label className="field">
+          <span className="field-label">{t.app.createPasscode}</span>
+          <input
+            ref={passcodeRef}
+            name="createToken"
+            type="password"
+            autoComplete="off"
+            required
+            value={passcode}
+            onChange={(event) => setPasscode(event.target.value)}
+            aria-describedby={`${ids}-passcode-hint`}
+            aria-invalid={passcodeRefused}
+          />
+          <span className="field-hint" id={`${ids}-passcode-hint`} role="alert">
+            {passcodeRefused ? t.app.createPasscodeRefused : t.app.createPasscodeHint}
+          </span>
+        </label>
+      )}
       {error && (
         <p className="form-error" role="alert">
           {t.app.createFailed(errorSentence(t, error))}

@@ -37,6 +37,11 @@ export const app = {
   createBoard: 'Create board',
   creating: 'Creating…',
   createFailed: (message: string) => `Could not create the board: ${message}`,
+  createPasscode: 'Passcode for creating boards',
+  createPasscodeHint:
+    'This server keeps creating boards to the people its operators give a passcode to. Enter yours; this browser remembers it.',
+  createPasscodeRefused:
+    'That passcode was not accepted. Check it, or ask the people who run this server for the current one.',
 
   // Landing: the links of a new board.
   boardCreated: (title: string) => `“${title}” is ready`,

@@ -38,6 +38,8 @@ export const errors: ErrorSentences = {
   invalid_key: 'This link is not valid for this board. Ask the facilitator for a new link.',
   admin_token_required:
     'Only the people who run this server can create boards on it. Ask them to create one for you.',
+  create_token_required:
+    'Creating boards on this server needs its passcode. Ask the people who run it for it.',
   metrics_token_required: 'The server’s figures are only for the people who run it.',
   role_not_allowed: 'Your role does not allow that.',
   read_only: 'The board is read-only right now.',

@@ -33,6 +33,11 @@ export const app: Catalogue['app'] = {
   createBoard: 'Luo taulu',
   creating: 'Luodaan…',
   createFailed: (message) => `Taulun luominen epäonnistui: ${message}`,
+  createPasscode: 'Taulujen luomisen tunnuskoodi',
+  createPasscodeHint:
+    'Tällä palvelimella tauluja voivat luoda ne, joille sen ylläpitäjät ovat antaneet tunnuskoodin. Kirjoita omasi; tämä selain muistaa sen.',
+  createPasscodeRefused:
+    'Tunnuskoodia ei hyväksytty. Tarkista se tai pyydä voimassa oleva koodi palvelimen ylläpitäjiltä.',
 
   boardCreated: (title) => `”${title}” on valmis`,
   linksIntro:

@@ -17,6 +17,8 @@ export const errors: ErrorSentences = {
   invalid_key: 'Linkki ei kelpaa tähän tauluun. Pyydä fasilitaattorilta uusi linkki.',
   admin_token_required:
     'Tälle palvelimelle voivat luoda tauluja vain sen ylläpitäjät. Pyydä heitä luomaan taulu sinulle.',
+  create_token_required:
+    'Taulujen luominen tällä palvelimella vaatii sen tunnuskoodin. Pyydä koodi palvelimen ylläpitäjiltä.',
   metrics_token_required: 'Palvelimen tunnusluvut ovat vain sen ylläpitäjille.',
   role_not_allowed: 'Roolisi ei salli tätä.',
   read_only: 'Taulu on nyt vain luku -tilassa.',
