@@ -1,6 +1,6 @@
 /** Request schemas and response shapes of the HTTP API (docs/API.md). */
 import { z } from 'zod';
-import { MAX_NAME_LENGTH } from './constants.ts';
+import { MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from './constants.ts';
 import type { Member, Role } from './roles.ts';
 import { TEMPLATES } from './templates.ts';
 
@@ -10,7 +10,7 @@ export type Language = (typeof LANGUAGES)[number];
 export const boardIdSchema = z.string().uuid({ message: 'board ids are UUIDs' });
 
 export const createBoardBody = z.strictObject({
-  title: z.string().trim().min(1, 'title must not be empty').max(200),
+  title: z.string().trim().min(1, 'title must not be empty').max(MAX_TITLE_LENGTH),
   template: z.enum(TEMPLATES).default('blank'),
   language: z.enum(LANGUAGES).default('en'),
 });

@@ -5,6 +5,9 @@
  */
 import type { ItemType } from './board-document.ts';
 
+/** A board's title at most, in UTF-16 units. */
+export const MAX_TITLE_LENGTH = 200;
+
 /** A member's name at most, in UTF-16 units (as JavaScript's `length` counts). */
 export const MAX_NAME_LENGTH = 60;
 

@@ -11,6 +11,7 @@ import {
   type ExportFormat,
 } from '../../shared/follow-through.ts';
 import { ROLES, type Role } from '../../shared/roles.ts';
+import { MAX_TEAM_BOARDS, teamBoardTitle } from '../../shared/team-boards.ts';
 import { TEMPLATES, type Template } from '../../shared/templates.ts';
 import { boardLink } from '../boards/boards-service.ts';
 import type { Config } from '../config/config.ts';
@@ -41,6 +42,14 @@ export interface Command {
   /** How many arguments besides options it takes at most (unset: any number). */
   maxArguments?: number;
   run(context: Context): Promise<number>;
+}
+
+/** `--count`: how many boards, 1 unless given. */
+function teamCount(value: unknown): number {
+  if (value === undefined) return 1;
+  const count = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (count >= 1 && count <= MAX_TEAM_BOARDS) return count;
+  throw new UsageError(`--count must be a whole number from 1 to ${MAX_TEAM_BOARDS}`);
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], what: string): T {
@@ -124,11 +133,15 @@ export const COMMANDS: Record<string, Command> = {
 
   'create-board': {
     summary: 'Create a board and print its three links.',
-    usage: 'TITLE [--template T] [--language en|fi] [--json]',
-    details: `Templates: ${TEMPLATES.join(', ')}. Links use PUBLIC_URL, else http://localhost:PORT.`,
+    usage: 'TITLE [--template T] [--language en|fi] [--count N] [--json]',
+    details:
+      `Templates: ${TEMPLATES.join(', ')}. Links use PUBLIC_URL, else http://localhost:PORT.\n` +
+      `--count N makes N boards (at most ${MAX_TEAM_BOARDS}), one per team, titled "TITLE · Team 1"…; ` +
+      'with --json, an array.',
     options: {
       template: { type: 'string', short: 't' },
       language: { type: 'string', short: 'l' },
+      count: { type: 'string', short: 'n' },
       json: { type: 'boolean' },
     },
     run: (context) =>
@@ -148,16 +161,23 @@ export const COMMANDS: Record<string, Command> = {
             LANGUAGES,
             '--language',
           );
-          const { board, keys } = boards.create({ title: title.data, template, language });
-          const links = Object.fromEntries(
-            ROLES.map((role) => [role, boardLink(origin(context.config), board.id, keys[role])]),
-          );
-          if (context.values.json) {
-            console.log(JSON.stringify({ board, keys, links }, null, 2));
-          } else {
-            console.log(`Created "${board.title}" (${board.id})\n`);
+          const count = teamCount(context.values.count);
+          const made = [];
+          for (let team = 1; team <= count; team++) {
+            const boardTitle =
+              count === 1 ? title.data : teamBoardTitle(title.data, team, language);
+            const { board, keys } = boards.create({ title: boardTitle, template, language });
+            const links = Object.fromEntries(
+              ROLES.map((role) => [role, boardLink(origin(context.config), board.id, keys[role])]),
+            );
+            made.push({ board, keys, links });
+            if (context.values.json) continue;
+            // As each is made: a failure halfway has shown the links of those before it.
+            console.log(`${team === 1 ? '' : '\n'}Created "${board.title}" (${board.id})\n`);
             for (const role of ROLES) console.log(`${role.padEnd(12)} ${links[role]}`);
           }
+          if (context.values.json)
+            console.log(JSON.stringify(count === 1 ? made[0] : made, null, 2));
           return 0;
         },
         'create',

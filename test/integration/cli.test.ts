@@ -248,6 +248,31 @@ describe('the ideamill command', () => {
     }
   });
 
+  it('creates a board for each team with --count, titled with its number', () => {
+    const json = ideamill(
+      ['create-board', 'Kehittämispäivä', '--language', 'fi', '--count', '3', '--json'],
+      env,
+    );
+    expect(json.code).toBe(0);
+    const made = JSON.parse(json.stdout) as { board: { id: string; title: string } }[];
+    expect(made.map(({ board }) => board.title)).toEqual([
+      'Kehittämispäivä · Tiimi 1',
+      'Kehittämispäivä · Tiimi 2',
+      'Kehittämispäivä · Tiimi 3',
+    ]);
+    expect(new Set(made.map(({ board }) => board.id)).size).toBe(3);
+    const text = ideamill(['create-board', 'Service day', '-n', '2'], env);
+    expect(text.stdout.match(/^Created "Service day · Team \d"/gm)).toEqual([
+      'Created "Service day · Team 1"',
+      'Created "Service day · Team 2"',
+    ]);
+    expect(text.stdout.match(/^participant +https:/gm)).toHaveLength(2);
+    for (const bad of ['0', '31', '2.5', 'two']) {
+      const refused = ideamill(['create-board', 'X', '--count', bad], env);
+      expect([refused.code, refused.stderr]).toEqual([2, expect.stringContaining('--count')]);
+    }
+  });
+
   it('creates a board, lists it, and the printed links open it', async () => {
     const created = ideamill(
       [

@@ -1,7 +1,12 @@
-/** `/`: create a board (title, template, language), then hand out its three role links. */
-import { type FormEvent, useId, useRef, useState } from 'react';
+/**
+ * `/`: create a board (title, template, language), or one for each team working side by side,
+ * then hand out each board's three role links.
+ */
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { CreateBoardResponse, Language } from '../../../shared/api.ts';
+import { MAX_TITLE_LENGTH } from '../../../shared/constants.ts';
 import { ROLES } from '../../../shared/roles.ts';
+import { MAX_TEAM_BOARDS, teamBoardTitle } from '../../../shared/team-boards.ts';
 import type { Template } from '../../../shared/templates.ts';
 import { errorSentence, type Failure, failureOf } from '../i18n/error-sentence.ts';
 import { useLanguage, useT } from '../i18n/i18n.tsx';
@@ -13,7 +18,7 @@ import { LANGUAGE_OPTIONS, TEMPLATE_OPTIONS } from './options.ts';
 
 export function LandingPage() {
   const t = useT();
-  const [created, setCreated] = useState<CreateBoardResponse | null>(null);
+  const [created, setCreated] = useState<Created | null>(null);
   return (
     <div className="landing">
       <header className="landing-header">
@@ -38,17 +43,26 @@ export function LandingPage() {
             ))}
           </ol>
         </section>
-        {created ? (
-          <BoardLinks created={created} onAnother={() => setCreated(null)} />
-        ) : (
+        {!created ? (
           <CreateBoardForm onCreated={setCreated} />
+        ) : created.boards.length === 1 && !created.failure ? (
+          <BoardLinks created={created.boards[0]!} onAnother={() => setCreated(null)} />
+        ) : (
+          <TeamBoardLinks created={created} onAnother={() => setCreated(null)} />
         )}
       </main>
     </div>
   );
 }
 
-function CreateBoardForm({ onCreated }: { onCreated: (created: CreateBoardResponse) => void }) {
+interface Created {
+  boards: CreateBoardResponse[];
+  /** Why the rest of the boards asked for were not created. */
+  failure?: Failure;
+  asked: number;
+}
+
+function CreateBoardForm({ onCreated }: { onCreated: (created: Created) => void }) {
   const t = useT();
   const [uiLanguage] = useLanguage();
   const [title, setTitle] = useState('');
@@ -56,13 +70,19 @@ function CreateBoardForm({ onCreated }: { onCreated: (created: CreateBoardRespon
   // Follows the UI language until chosen here: a Finnish page most likely means a Finnish board.
   const [chosenLanguage, setLanguage] = useState<Language | null>(null);
   const language = chosenLanguage ?? uiLanguage;
+  const [count, setCount] = useState('1');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Failure | null>(null);
   // Shown once the server has asked for its passcode (CREATE_TOKEN).
   const [askPasscode, setAskPasscode] = useState(false);
   const [passcode, setPasscode] = useState('');
   const [passcodeRefused, setPasscodeRefused] = useState(false);
+  // Bumped by each refusal: the focus goes to the passcode field once it is on the page.
+  const [passcodeAsked, setPasscodeAsked] = useState(0);
   const passcodeRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (passcodeAsked > 0) passcodeRef.current?.focus();
+  }, [passcodeAsked]);
   const ids = useId();
 
   const submit = async (event: FormEvent) => {
@@ -70,22 +90,32 @@ function CreateBoardForm({ onCreated }: { onCreated: (created: CreateBoardRespon
     setBusy(true);
     setError(null);
     const token = askPasscode ? passcode.trim() : loadCreateToken();
+    const base = title.trim() || t.app.boardTitlePlaceholder;
+    const asked = Math.min(Math.max(Number.parseInt(count, 10) || 1, 1), MAX_TEAM_BOARDS);
+    const boards: CreateBoardResponse[] = [];
     try {
-      const response = await apiRequest<CreateBoardResponse>('/api/boards', {
-        body: { title: title.trim() || t.app.boardTitlePlaceholder, template, language },
-        ...(token ? { token } : {}),
-      });
-      if (token) saveCreateToken(token);
-      onCreated(response);
+      // One after another: the links come back in the teams' order.
+      for (let team = 1; team <= asked; team++) {
+        const boardTitle = asked === 1 ? base : teamBoardTitle(base, team, language);
+        const response = await apiRequest<CreateBoardResponse>('/api/boards', {
+          body: { title: boardTitle, template, language },
+          ...(token ? { token } : {}),
+        });
+        if (token && boards.length === 0) saveCreateToken(token);
+        boards.push(response);
+      }
+      onCreated({ boards, asked });
     } catch (failure) {
       const refused = failureOf(failure);
-      if (refused.code === 'create_token_required') {
+      // Some were made: their links are shown, with why the rest were not.
+      if (boards.length > 0) onCreated({ boards, asked, failure: refused });
+      else if (refused.code === 'create_token_required') {
         // A remembered passcode the server no longer takes is forgotten.
         if (token) saveCreateToken(null);
         setPasscodeRefused(Boolean(token));
         setAskPasscode(true);
         setError(null);
-        requestAnimationFrame(() => passcodeRef.current?.focus());
+        setPasscodeAsked((asked) => asked + 1);
       } else setError(refused);
     } finally {
       setBusy(false);
@@ -100,7 +130,7 @@ function CreateBoardForm({ onCreated }: { onCreated: (created: CreateBoardRespon
         <input
           name="title"
           value={title}
-          maxLength={200}
+          maxLength={MAX_TITLE_LENGTH}
           placeholder={t.app.boardTitlePlaceholder}
           onChange={(event) => setTitle(event.target.value)}
         />
@@ -141,6 +171,24 @@ function CreateBoardForm({ onCreated }: { onCreated: (created: CreateBoardRespon
           {t.app.boardLanguageHint}
         </span>
       </label>
+      <label className="field">
+        <span className="field-label">{t.app.boardCount}</span>
+        <input
+          name="count"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={MAX_TEAM_BOARDS}
+          required
+          className="count-input"
+          value={count}
+          onChange={(event) => setCount(event.target.value)}
+          aria-describedby={`${ids}-count-hint`}
+        />
+        <span className="field-hint" id={`${ids}-count-hint`}>
+          {t.app.boardCountHint(MAX_TEAM_BOARDS)}
+        </span>
+      </label>
       {askPasscode && (
         <label className="field">
           <span className="field-label">{t.app.createPasscode}</span>
@@ -166,7 +214,7 @@ function CreateBoardForm({ onCreated }: { onCreated: (created: CreateBoardRespon
         </p>
       )}
       <button type="submit" className="button button-primary" disabled={busy}>
-        {busy ? t.app.creating : t.app.createBoard}
+        {busy ? t.app.creating : count.trim() === '1' ? t.app.createBoard : t.app.createBoards}
       </button>
     </form>
   );
@@ -187,26 +235,7 @@ function BoardLinks({
       <p className="notice" data-testid="links-once">
         {t.app.linksOnce}
       </p>
-      <ul className="link-list">
-        {ROLES.map((role) => (
-          <li key={role} className="link-row" data-role={role}>
-            <div className="link-meta">
-              <span className={`role-badge role-${role}`}>{t.app.roles[role]}</span>
-              <span className="field-hint">{t.app.roleLinkHints[role]}</span>
-            </div>
-            <div className="link-copy">
-              <input
-                readOnly
-                value={created.links[role]}
-                aria-label={t.app.linkFor(t.app.roles[role])}
-                data-testid={`link-${role}`}
-                onFocus={(event) => event.target.select()}
-              />
-              <CopyButton text={created.links[role]} label={t.app.copyLink(t.app.roles[role])} />
-            </div>
-          </li>
-        ))}
-      </ul>
+      <RoleLinks created={created} />
       <div className="actions">
         {/* A new tab, so that the links stay on screen until they are saved. */}
         <a
@@ -227,6 +256,99 @@ function BoardLinks({
           {t.app.createAnother}
         </button>
       </div>
+    </section>
+  );
+}
+
+/** One board's three links, each with what its role may do and a copy button. */
+function RoleLinks({
+  created,
+  compact = false,
+}: {
+  created: CreateBoardResponse;
+  compact?: boolean;
+}) {
+  const t = useT();
+  const board = compact ? created.board.title : undefined;
+  return (
+    <ul className="link-list">
+      {ROLES.map((role) => (
+        <li key={role} className="link-row" data-role={role}>
+          <div className="link-meta">
+            <span className={`role-badge role-${role}`}>{t.app.roles[role]}</span>
+            {!compact && <span className="field-hint">{t.app.roleLinkHints[role]}</span>}
+          </div>
+          <div className="link-copy">
+            <input
+              readOnly
+              value={created.links[role]}
+              aria-label={
+                board
+                  ? t.app.boardLinkFor(board, t.app.roles[role])
+                  : t.app.linkFor(t.app.roles[role])
+              }
+              data-testid={`link-${role}`}
+              onFocus={(event) => event.target.select()}
+            />
+            <CopyButton
+              text={created.links[role]}
+              label={
+                board
+                  ? t.app.copyBoardLink(board, t.app.roles[role])
+                  : t.app.copyLink(t.app.roles[role])
+              }
+            />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Several boards made at once (one per team): every board's links, and all of them as a table. */
+function TeamBoardLinks({ created, onAnother }: { created: Created; onAnother: () => void }) {
+  const t = useT();
+  const { boards, failure, asked } = created;
+  // Tab-separated, a board a line: pasted into a spreadsheet, a row per team.
+  const table = [
+    [t.app.boardTitle, ...ROLES.map((role) => t.app.roles[role])],
+    ...boards.map((made) => [made.board.title, ...ROLES.map((role) => made.links[role])]),
+  ]
+    .map((row) => row.join('\t'))
+    .join('\n');
+  return (
+    <section className="card board-links" aria-labelledby="board-links-title">
+      <h2 id="board-links-title">{t.app.boardsCreated(boards.length)}</h2>
+      {failure && (
+        <p className="form-error" role="alert">
+          {t.app.someBoardsFailed(boards.length, asked, errorSentence(t, failure))}
+        </p>
+      )}
+      <p className="muted">{t.app.linksIntro}</p>
+      <p className="notice" data-testid="links-once">
+        {t.app.linksOnce}
+      </p>
+      <div className="actions">
+        <CopyButton text={table} label={t.app.copyTableLabel} idleText={t.app.copyTable} />
+        <button type="button" className="button button-ghost" onClick={onAnother}>
+          {t.app.createAnother}
+        </button>
+      </div>
+      {boards.map((made) => (
+        <section key={made.board.id} className="team-board" data-testid="team-board">
+          <div className="team-board-head">
+            <h3>{made.board.title}</h3>
+            <a href={made.links.facilitator} target="_blank" rel="noopener">
+              {t.app.openAsFacilitator}
+              <span className="visually-hidden">
+                {' '}
+                {made.board.title} {t.app.opensInNewTab}
+              </span>
+            </a>
+          </div>
+          <RoleLinks created={made} compact />
+        </section>
+      ))}
     </section>
   );
 }

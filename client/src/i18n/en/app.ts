@@ -35,6 +35,17 @@ export const app = {
   boardLanguage: 'Board language',
   boardLanguageHint: 'Template labels are written in this language.',
   createBoard: 'Create board',
+  createBoards: 'Create boards',
+  boardCount: 'Number of boards',
+  boardCountHint: (max: number) =>
+    `One for each team working side by side (at most ${max}): each gets its own links, and its title ends in its team’s number.`,
+  boardsCreated: (count: number) => `${count} boards are ready`,
+  someBoardsFailed: (made: number, asked: number, message: string) =>
+    `Only ${made} of the ${asked} boards were created: ${message}`,
+  boardLinkFor: (board: string, role: string) => `${board}: ${role} link`,
+  copyBoardLink: (board: string, role: string) => `Copy the ${role.toLowerCase()} link of ${board}`,
+  copyTable: 'Copy every link as a table',
+  copyTableLabel: 'Copy every board’s links as a table, a row per board, for a spreadsheet',
   creating: 'Creating…',
   createFailed: (message: string) => `Could not create the board: ${message}`,
   createPasscode: 'Passcode for creating boards',

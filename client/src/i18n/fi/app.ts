@@ -31,6 +31,17 @@ export const app: Catalogue['app'] = {
   boardLanguage: 'Taulun kieli',
   boardLanguageHint: 'Pohjan otsikot kirjoitetaan tällä kielellä.',
   createBoard: 'Luo taulu',
+  createBoards: 'Luo taulut',
+  boardCount: 'Taulujen määrä',
+  boardCountHint: (max) =>
+    `Yksi kullekin rinnakkain työskentelevälle tiimille (enintään ${max}): kukin saa omat linkkinsä, ja sen nimen lopussa on tiimin numero.`,
+  boardsCreated: (count) => `${count} taulua on valmiina`,
+  someBoardsFailed: (made, asked, message) => `Tauluista luotiin vain ${made}/${asked}: ${message}`,
+  boardLinkFor: (board, role) => `${board}: ${role}: linkki`,
+  copyBoardLink: (board, role) => `Kopioi linkki (${board}, ${role.toLowerCase()})`,
+  copyTable: 'Kopioi kaikki linkit taulukkona',
+  copyTableLabel:
+    'Kopioi kaikkien taulujen linkit taulukkona, rivi taulua kohden, taulukkolaskentaan',
   creating: 'Luodaan…',
   createFailed: (message) => `Taulun luominen epäonnistui: ${message}`,
   createPasscode: 'Taulujen luomisen tunnuskoodi',

@@ -1,0 +1,82 @@
+/**
+ * A development day: the organiser makes a board for each team in one go from the landing page,
+ * and leaves with every board's links, one by one or as a table for a spreadsheet.
+ * Screenshot: test-results/screenshots/team-boards.png.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { joinByLink, newPerson, SCREENSHOTS } from '../helpers/board-page.ts';
+import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+describe.skipIf(!HAS_CHROMIUM)('boards for teams working side by side', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('makes one board per team, titled with its number, and hands out all their links', async () => {
+    const context = await newPerson(browser);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: server.url,
+    });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const form = page.locator('form.create-form');
+    await form.locator('input[name="title"]').fill('Development day');
+    await form.locator('select[name="template"]').selectOption('customer-journey');
+    await form.getByLabel('Number of boards').fill('3');
+    const submit = form.locator('button[type="submit"]');
+    expect(await submit.textContent()).toBe('Create boards');
+    await submit.click();
+
+    await page.getByRole('heading', { name: '3 boards are ready' }).waitFor();
+    const titles = [
+      'Development day · Team 1',
+      'Development day · Team 2',
+      'Development day · Team 3',
+    ];
+    const sections = page.getByTestId('team-board');
+    expect(await sections.locator('h3').allTextContents()).toEqual(titles);
+    await page.screenshot({ path: `${SCREENSHOTS}/team-boards.png`, fullPage: true });
+
+    const stored = server.boards.list();
+    expect(stored.map((board) => board.title).sort()).toEqual(titles);
+    expect(new Set(stored.map((board) => board.template))).toEqual(new Set(['customer-journey']));
+
+    // The table: a header, then a row per board with its three links, in the teams' order.
+    await page.getByRole('button', { name: /Copy every board’s links as a table/ }).click();
+    const rows = (await page.evaluate(() => navigator.clipboard.readText()))
+      .split('\n')
+      .map((row) => row.split('\t'));
+    expect(rows[0]).toEqual(['Board title', 'Facilitator', 'Participant', 'Viewer']);
+    expect(rows.slice(1).map((row) => row[0])).toEqual(titles);
+    const second = sections.nth(1);
+    expect(rows[2]?.[2]).toBe(await second.getByTestId('link-participant').inputValue());
+
+    // Each link opens its own team's board.
+    const aino = await (await newPerson(browser)).newPage();
+    await joinByLink(aino, rows[2]![2]!, 'Aino');
+    expect(await aino.getByTestId('board-title').textContent()).toBe('Development day · Team 2');
+    await aino.context().close();
+    await context.close();
+  });
+
+  it('one board keeps its title as typed', async () => {
+    const context = await newPerson(browser);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const form = page.locator('form.create-form');
+    await form.locator('input[name="title"]').fill('Weekly ambassadors');
+    await form.locator('button[type="submit"]').click();
+    await page.getByRole('heading', { name: '“Weekly ambassadors” is ready' }).waitFor();
+    expect(await page.getByTestId('team-board').count()).toBe(0);
+    await context.close();
+  });
+});

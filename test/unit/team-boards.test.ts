@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_TITLE_LENGTH } from '../../shared/constants.ts';
+import { teamBoardTitle } from '../../shared/team-boards.ts';
+
+describe('the title of a team’s board', () => {
+  it('names the team in the board’s language', () => {
+    expect(teamBoardTitle('Development day', 3, 'en')).toBe('Development day · Team 3');
+    expect(teamBoardTitle(' Kehittämispäivä ', 12, 'fi')).toBe('Kehittämispäivä · Tiimi 12');
+  });
+
+  it('shortens a long title a whole character at a time, so that it still fits', () => {
+    const long = `${'a'.repeat(MAX_TITLE_LENGTH - 12)}😀😀😀`;
+    const title = teamBoardTitle(long, 7, 'en');
+    expect(title.length).toBeLessThanOrEqual(MAX_TITLE_LENGTH);
+    expect(title.endsWith(' · Team 7')).toBe(true);
+    // No half of an emoji is left behind.
+    expect(title.isWellFormed()).toBe(true);
+  });
+});
