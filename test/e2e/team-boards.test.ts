@@ -68,6 +68,37 @@ describe.skipIf(!HAS_CHROMIUM)('boards for teams working side by side', () => {
     await context.close();
   });
 
+  it('shows the boards made before one failed, and says how many of them were not', async () => {
+    const context = await newPerson(browser);
+    const page = await context.newPage();
+    let posts = 0;
+    await page.route('**/api/boards', async (route) => {
+      posts += 1;
+      if (posts !== 3) return route.continue();
+      await route.fulfill({
+        status: 500,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'internal_error', message: 'Something broke.' } }),
+      });
+    });
+    await page.goto(server.url);
+    const form = page.locator('form.create-form');
+    await form.locator('input[name="title"]').fill('Partly');
+    await form.getByLabel('Number of boards').fill('4');
+    await form.locator('button[type="submit"]').click();
+    await page.getByRole('heading', { name: '2 boards are ready' }).waitFor();
+    expect(await page.getByRole('alert').textContent()).toMatch(
+      /^Only 2 of the 4 boards were created: /,
+    );
+    expect(await page.getByTestId('team-board').locator('h3').allTextContents()).toEqual([
+      'Partly · Team 1',
+      'Partly · Team 2',
+    ]);
+    // It stopped at the failure: no fourth board was made behind the page's back.
+    expect(posts).toBe(3);
+    await context.close();
+  });
+
   it('one board keeps its title as typed', async () => {
     const context = await newPerson(browser);
     const page = await context.newPage();
