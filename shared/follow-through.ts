@@ -130,7 +130,7 @@ export interface SnapshotRound {
   title: string;
 }
 
-export const EXPORT_FORMATS = ['md', 'csv', 'json', 'svg', 'ics'] as const;
+export const EXPORT_FORMATS = ['md', 'csv', 'json', 'svg', 'ics', 'agenda'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const CSV_TABLES = ['items', 'followups'] as const;

@@ -162,6 +162,12 @@ describe.skipIf(!HAS_CHROMIUM)('version history', () => {
     expect(current).toContain(`- ${ADDED_LATER}`);
     // (The round's results still name it, as a deleted item: rounds are as they are now.)
     expect(current).not.toContain(`- ${GONE_LATER}`);
+    // So is the next meeting's agenda, which goes with the board's own exports.
+    const agenda = await downloaded(fran.page, () =>
+      fran.page.getByRole('button', { name: 'Next meeting’s agenda (Markdown)' }).click(),
+    );
+    expect(agenda.suggestedFilename()).toMatch(/-agenda\.md$/);
+    expect(await read(agenda)).toMatch(/^# Next meeting: /);
 
     // A version that is no longer there says so instead of failing silently.
     server.db.prepare('DELETE FROM snapshots WHERE board_id = ?').run(boardId);

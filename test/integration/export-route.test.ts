@@ -96,6 +96,17 @@ describe('GET /api/boards/:id/export', () => {
     },
   );
 
+  it('agenda is the next meeting’s Markdown: the open follow-up by its owner, and the vote', async () => {
+    const { status, headers, body } = await get('format=agenda');
+    expect(status).toBe(200);
+    expect(headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    expect(headers.get('content-disposition')).toBe('attachment; filename="workshop-agenda.md"');
+    expect(body.startsWith('# Next meeting: Workshop\n')).toBe(true);
+    expect(body).toContain('### Olli Owner\n\n- [ ] **');
+    expect(body).toContain('— Stock client idea · Open · due 2027-01-15');
+    expect(body).toContain('1. Stock client idea: 1 vote');
+  });
+
   it('json is the complete model: items, rounds with results, follow-ups', async () => {
     const { body } = await server.api<BoardExport>(`/api/boards/${id}/export?format=json`, {
       token: tokens.participant,

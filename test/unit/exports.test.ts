@@ -13,6 +13,7 @@ import { marked, type Tokens } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { exportRoute, usesDecimalComma } from '../../client/src/workshop/download.ts';
 import { BOARD_WORDS } from '../../server/boards/board-words.ts';
+import { toAgenda } from '../../server/follow-through/exports/agenda.ts';
 import { toCsv } from '../../server/follow-through/exports/csv.ts';
 import { foldLine, toIcs } from '../../server/follow-through/exports/ics.ts';
 import { renderExport } from '../../server/follow-through/exports/index.ts';
@@ -1011,6 +1012,116 @@ describe('Markdown report', () => {
 // ---------------------------------------------------------------------------------------------
 // renderExport
 // ---------------------------------------------------------------------------------------------
+
+describe('the next meeting’s agenda', () => {
+  const agenda = toAgenda(fixture());
+  const parts = sections(agenda);
+  const tasks = (heading: string) => {
+    const list = parts.get(heading)?.find((token) => token.type === 'list') as
+      | Tokens.List
+      | undefined;
+    return (list?.items ?? []).map((item) => ({
+      checked: item.checked,
+      text: listTexts([{ ...list!, items: [item] } as Tokens.Generic])[0]!.replace(/<[^>]+>/g, ''),
+    }));
+  };
+
+  it('goes through open follow-ups by owner, what is done, the last vote, unowned concepts, other business', () => {
+    expect([...parts.keys()]).toEqual([
+      `Seuraava tapaaminen: ${BOARD_TITLE}`,
+      'Jatkotoimet vastuuhenkilöittäin',
+      'Juha Korhonen',
+      'Sari Ulkopuolinen',
+      'Valmiit',
+      'Viimeisimmän äänestyksen tulos',
+      'Konseptit, joita kukaan ei vielä vie eteenpäin',
+      'Muut asiat',
+    ]);
+    expect(agenda).toContain('- Koottu taululta: 2025-03-14 12:34 UTC');
+    expect(tasks('Juha Korhonen')).toEqual([
+      {
+        checked: false,
+        text: expect.stringMatching(
+          /^Pilotoi palveluluotsi, vaihe 1 — Palveluluotsi · Työn alla · määräpäivä 2025-04-15\nMuistiinpanot: Pilotti alkaa/,
+        ),
+      },
+    ]);
+    expect(tasks('Sari Ulkopuolinen')).toEqual([
+      { checked: false, text: 'Selvitä chatin kustannukset — Chat-palvelu ilta-aikaan · Avoin' },
+    ]);
+    // Done is ticked; a dropped one is only counted.
+    expect(tasks('Valmiit')).toEqual([
+      {
+        checked: true,
+        text: 'Puhelinvalikon selkeytys — Asiakas ei tiedä, kenelle soittaa · Aino Mäkinen',
+      },
+    ]);
+    expect(agenda).toContain('1 jatkotoimesta luovuttiin.');
+    expect(agenda).not.toContain('Jonotusajan mittaus');
+  });
+
+  it('marks what is overdue on the day it is made, and puts what nobody owns last', () => {
+    const model = fixture();
+    model.exportedAt = '2025-04-16T08:00:00.000Z';
+    model.followUps.push(
+      followUp({ id: 'fu-5', itemId: 'n6', title: 'Kuka tämän ottaa?', owner: { name: '' } }),
+      followUp({
+        id: 'fu-6',
+        itemId: 'n2',
+        title: 'Aamun kysely',
+        owner: { name: 'Aino Mäkinen', memberId: 'm-p2' },
+        due: '2025-04-16',
+      }),
+    );
+    const later = sections(toAgenda(model));
+    expect([...later.keys()].slice(1, 5)).toEqual([
+      'Jatkotoimet vastuuhenkilöittäin',
+      'Aino Mäkinen',
+      'Juha Korhonen',
+      'Sari Ulkopuolinen',
+    ]);
+    expect(toAgenda(model)).toMatch(/määräpäivä 2025-04-15 \*\*\(myöhässä\)\*\*/);
+    // Due today is not yet late.
+    expect(toAgenda(model)).toMatch(/määräpäivä 2025-04-16\n/);
+    expect([...later.keys()][5]).toBe('*nimeämättä*');
+  });
+
+  it('carries the last closed round’s top results, not an open one’s', () => {
+    const vote = parts.get('Viimeisimmän äänestyksen tulos')!;
+    expect(vote[0]?.raw.trim()).toBe(
+      'Kierros 2: Konseptit · suljettu 2025-03-14 10:05 UTC · 4 äänestäjää',
+    );
+    const ranked = listTexts(vote);
+    expect(ranked).toEqual(['Palveluluotsi: 4 ääntä', 'Chat-palvelu ilta-aikaan: 1 ääni']);
+    const none = fixture();
+    none.rounds = [];
+    expect(toAgenda(none)).toContain('## Viimeisimmän äänestyksen tulos\n\nEi äänestyskierroksia.');
+  });
+
+  it('lists the concept cards that no follow-up, or only a dropped one, takes forward', () => {
+    expect(agenda).toContain('Jokaisella konseptikortilla on jatkotoimi.');
+    const model = fixture();
+    model.followUps = model.followUps.map((entry) =>
+      entry.itemId === 'c1' ? { ...entry, status: 'dropped' } : entry,
+    );
+    expect(
+      listTexts(sections(toAgenda(model)).get('Konseptit, joita kukaan ei vielä vie eteenpäin')),
+    ).toEqual(['Palveluluotsi']);
+  });
+
+  it('keeps hostile text as text, and speaks English on an English board', () => {
+    const model = fixture();
+    model.board = { ...model.board, language: 'en' };
+    model.followUps[1] = { ...model.followUps[1]!, title: HOSTILE_MD, notes: SCRIPT_NOTE };
+    const english = toAgenda(model);
+    const tokens = marked.lexer(english);
+    expect(JSON.stringify(tokens)).not.toMatch(/"type":"html"/);
+    expect(english.startsWith(`# Next meeting: ${BOARD_TITLE}\n`)).toBe(true);
+    expect([...sections(english).keys()]).toContain('Follow-ups, by owner');
+    expect(english).toContain('## Other business');
+    expect(english).toContain('1 follow-up was dropped.');
+  });
+});
 
 describe('renderExport', () => {
   it('names the file after the board and sends the matching content type', () => {

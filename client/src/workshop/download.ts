@@ -6,7 +6,7 @@ import type { ErrorResponse } from '../../../shared/errors.ts';
 import { ApiError } from '../app/api.ts';
 import type { BoardSession } from '../board/board-session.ts';
 
-export type ExportChoice = 'md' | 'csv' | 'csvFollowUps' | 'json' | 'svg' | 'ics';
+export type ExportChoice = 'md' | 'agenda' | 'csv' | 'csvFollowUps' | 'json' | 'svg' | 'ics';
 
 export function exportRoute(
   choice: ExportChoice,
@@ -79,7 +79,12 @@ export async function downloadExport(
 ): Promise<void> {
   const response = await fetchExport(session, exportRoute(choice, snapshotId));
   const stem = `${safeName(session.board.title)}${snapshotId ? '-snapshot' : ''}`;
-  const fallback = choice === 'csvFollowUps' ? `${stem}-followups.csv` : `${stem}.${choice}`;
+  const fallback =
+    choice === 'csvFollowUps'
+      ? `${stem}-followups.csv`
+      : choice === 'agenda'
+        ? `${stem}-agenda.md`
+        : `${stem}.${choice}`;
   const name = fileName(response, fallback);
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');

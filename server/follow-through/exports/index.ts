@@ -4,6 +4,7 @@
  * both call this, so a format looks the same whichever door it came through.
  */
 import type { BoardExport, CsvOptions, ExportFormat } from '../../../shared/follow-through.ts';
+import { toAgenda } from './agenda.ts';
 import { toCsv } from './csv.ts';
 import { toIcs } from './ics.ts';
 import { toJson } from './json.ts';
@@ -11,7 +12,7 @@ import { toMarkdown } from './markdown.ts';
 import { toSvg } from './svg.ts';
 import { graphemes } from './text-width.ts';
 
-export { toCsv, toIcs, toJson, toMarkdown, toSvg };
+export { toAgenda, toCsv, toIcs, toJson, toMarkdown, toSvg };
 
 export interface RenderedExport {
   body: string;
@@ -32,7 +33,11 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   svg: 'image/svg+xml; charset=utf-8',
   // RFC 5545 §3.7.2: the file's METHOD:PUBLISH must be named in the media type as well.
   ics: 'text/calendar; charset=utf-8; method=PUBLISH',
+  agenda: 'text/markdown; charset=utf-8',
 };
+
+/** The file's extension, where it is not the format's name. */
+const EXTENSIONS: Partial<Record<ExportFormat, string>> = { agenda: 'md' };
 
 /** What a file name keeps of a title in its own script: letters, marks, digits and emoji. */
 const NOT_IN_NAME =
@@ -87,8 +92,10 @@ export function exportFilename(
   // A snapshot's file must not be mistaken for the live board's.
   if (model.snapshot) parts.push('snapshot', model.snapshot.createdAt.slice(0, 10));
   if (format === 'csv') parts.push(table);
+  if (format === 'agenda') parts.push('agenda');
   const suffix = parts.join('-').replace(/[^a-z0-9-]/g, '');
-  return `${slug(model.board.title, script)}${suffix ? `-${suffix}` : ''}.${format}`;
+  const extension = EXTENSIONS[format] ?? format;
+  return `${slug(model.board.title, script)}${suffix ? `-${suffix}` : ''}.${extension}`;
 }
 
 export function renderExport(
@@ -117,5 +124,7 @@ function render(model: BoardExport, format: ExportFormat, csv: CsvOptions): stri
       return toSvg(model);
     case 'ics':
       return toIcs(model);
+    case 'agenda':
+      return toAgenda(model);
   }
 }

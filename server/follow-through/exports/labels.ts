@@ -48,6 +48,23 @@ export interface ExportLabels {
   status: string;
   notes: string;
   board: string;
+  /** The next meeting's agenda (agenda.ts). */
+  agenda: {
+    title: (board: string) => string;
+    prepared: string;
+    followUps: string;
+    noOpenFollowUps: string;
+    overdue: string;
+    dueOn: string;
+    done: string;
+    noneDone: string;
+    dropped: (count: number) => string;
+    lastVote: string;
+    votes: (count: number) => string;
+    unownedConcepts: string;
+    everyConceptOwned: string;
+    otherBusiness: string;
+  };
 }
 
 const en: ExportLabels = {
@@ -91,6 +108,22 @@ const en: ExportLabels = {
   status: 'Status',
   notes: 'Notes',
   board: 'Board',
+  agenda: {
+    title: (board) => `Next meeting: ${board}`,
+    prepared: 'Prepared from the board',
+    followUps: 'Follow-ups, by owner',
+    noOpenFollowUps: 'No open follow-ups.',
+    overdue: 'overdue',
+    dueOn: 'due',
+    done: 'Done',
+    noneDone: 'Nothing done yet.',
+    dropped: (count) => `${count} ${count === 1 ? 'follow-up was' : 'follow-ups were'} dropped.`,
+    lastVote: 'What the last vote chose',
+    votes: (count) => `${count} ${count === 1 ? 'vote' : 'votes'}`,
+    unownedConcepts: 'Concepts nobody has taken forward yet',
+    everyConceptOwned: 'Every concept card has a follow-up.',
+    otherBusiness: 'Other business',
+  },
 };
 
 const fi: ExportLabels = {
@@ -135,6 +168,22 @@ const fi: ExportLabels = {
   status: 'Tila',
   notes: 'Muistiinpanot',
   board: 'Taulu',
+  agenda: {
+    title: (board) => `Seuraava tapaaminen: ${board}`,
+    prepared: 'Koottu taululta',
+    followUps: 'Jatkotoimet vastuuhenkilöittäin',
+    noOpenFollowUps: 'Ei avoimia jatkotoimia.',
+    overdue: 'myöhässä',
+    dueOn: 'määräpäivä',
+    done: 'Valmiit',
+    noneDone: 'Mitään ei ole vielä valmiina.',
+    dropped: (count) => `${count} jatkotoimesta luovuttiin.`,
+    lastVote: 'Viimeisimmän äänestyksen tulos',
+    votes: (count) => `${count} ${count === 1 ? 'ääni' : 'ääntä'}`,
+    unownedConcepts: 'Konseptit, joita kukaan ei vielä vie eteenpäin',
+    everyConceptOwned: 'Jokaisella konseptikortilla on jatkotoimi.',
+    otherBusiness: 'Muut asiat',
+  },
 };
 
 const LABELS: Record<Language, ExportLabels> = { en, fi };

@@ -1,0 +1,154 @@
+/**
+ * The next meeting's agenda (SPEC §1: the organiser takes the results into "the next meeting's
+ * agenda"): a short Markdown page to go through together, in the board's language. Open
+ * follow-ups by owner, each owner's to report on, the overdue marked; what is done; what the
+ * last closed vote chose; concept cards nobody has taken forward yet; a place for other business.
+ */
+import { type Item, itemText } from '../../../shared/board-document.ts';
+import { type BoardExport, type FollowUp, isUnassigned } from '../../../shared/follow-through.ts';
+import { isDefaultRoundTitle } from '../../boards/board-words.ts';
+import { byReadingOrder, formatTimestamp, memberNames, ownerName } from './board-model.ts';
+import { type ExportLabels, labelsFor } from './labels.ts';
+import { mdBlock, mdInline } from './markdown-text.ts';
+
+/** Results of the last closed round worth carrying into the meeting: ranks up to this. */
+const TOP_RANKS = 5;
+
+export function toAgenda(model: BoardExport): string {
+  const labels = labelsFor(model.board.language);
+  const byId = new Map(model.items.map((item) => [item.id, item]));
+  const today = model.exportedAt.slice(0, 10);
+  const sections = [
+    header(model, labels),
+    openFollowUps(model, byId, today, labels),
+    doneFollowUps(model, byId, labels),
+    lastVote(model, byId, labels),
+    unownedConcepts(model, labels),
+    `## ${labels.agenda.otherBusiness}\n\n- `,
+  ];
+  return `${sections.join('\n\n')}\n`;
+}
+
+function header(model: BoardExport, labels: ExportLabels): string {
+  const title = mdInline(model.board.title) || labels.untitled;
+  const lines = [
+    `# ${labels.agenda.title(title)}`,
+    '',
+    `- ${labels.agenda.prepared}: ${formatTimestamp(model.exportedAt)}`,
+  ];
+  if (model.snapshot) {
+    const name = model.snapshot.name ? `${mdInline(model.snapshot.name)}, ` : '';
+    lines.push(`- ${labels.snapshot}: ${name}${formatTimestamp(model.snapshot.createdAt)}`);
+  }
+  return lines.join('\n');
+}
+
+/** Soonest due first, undated last; the order they were made otherwise. */
+function byDue(a: FollowUp, b: FollowUp): number {
+  if (a.due === b.due) return 0;
+  if (a.due === undefined) return 1;
+  if (b.due === undefined) return -1;
+  return a.due < b.due ? -1 : 1;
+}
+
+function openFollowUps(
+  model: BoardExport,
+  byId: Map<string, Item>,
+  today: string,
+  labels: ExportLabels,
+): string {
+  const heading = `## ${labels.agenda.followUps}`;
+  const open = model.followUps.filter(
+    (followUp) => followUp.status === 'open' || followUp.status === 'in_progress',
+  );
+  if (open.length === 0) return `${heading}\n\n${labels.agenda.noOpenFollowUps}`;
+  const names = memberNames(model);
+  const owners = new Map<string, FollowUp[]>();
+  for (const followUp of [...open].sort(byDue)) {
+    const owner = isUnassigned(followUp.owner) ? '' : ownerName(followUp.owner, names);
+    owners.set(owner, [...(owners.get(owner) ?? []), followUp]);
+  }
+  // Owners by name, in the board's language's order; nobody's last, as the meeting's to give out.
+  const collator = new Intl.Collator(model.board.language);
+  const order = [...owners.keys()].sort((a, b) =>
+    a === '' ? 1 : b === '' ? -1 : collator.compare(a, b),
+  );
+  const blocks = order.map((owner) => {
+    const name = owner === '' ? `*${labels.unassigned}*` : mdInline(owner) || labels.untitled;
+    const lines = (owners.get(owner) ?? []).map((followUp) => {
+      const facts: string[] = [labels.statuses[followUp.status]];
+      if (followUp.due) {
+        const overdue = followUp.due < today ? ` **(${labels.agenda.overdue})**` : '';
+        facts.push(`${labels.agenda.dueOn} ${followUp.due}${overdue}`);
+      }
+      const about = itemName(byId.get(followUp.itemId), labels);
+      const notes = followUp.notes ? `\n  ${labels.notes}: ${mdBlock(followUp.notes, '  ')}` : '';
+      return `- [ ] **${mdInline(followUp.title)}** — ${about} · ${facts.join(' · ')}${notes}`;
+    });
+    return `### ${name}\n\n${lines.join('\n')}`;
+  });
+  return [heading, ...blocks].join('\n\n');
+}
+
+function doneFollowUps(model: BoardExport, byId: Map<string, Item>, labels: ExportLabels): string {
+  const names = memberNames(model);
+  const done = model.followUps.filter((followUp) => followUp.status === 'done');
+  const dropped = model.followUps.filter((followUp) => followUp.status === 'dropped').length;
+  const lines = done.map((followUp) => {
+    const owner = isUnassigned(followUp.owner) ? '' : ownerName(followUp.owner, names);
+    const by = owner ? ` · ${mdInline(owner)}` : '';
+    return `- [x] **${mdInline(followUp.title)}** — ${itemName(byId.get(followUp.itemId), labels)}${by}`;
+  });
+  if (lines.length === 0) lines.push(labels.agenda.noneDone);
+  if (dropped > 0) lines.push('', labels.agenda.dropped(dropped));
+  return `## ${labels.agenda.done}\n\n${lines.join('\n')}`;
+}
+
+function lastVote(model: BoardExport, byId: Map<string, Item>, labels: ExportLabels): string {
+  const heading = `## ${labels.agenda.lastVote}`;
+  const index = model.rounds.findLastIndex((entry) => entry.round.status === 'closed');
+  const entry = model.rounds[index];
+  if (!entry) return `${heading}\n\n${labels.noRounds}`;
+  const top = entry.results
+    .filter((result) => result.rank <= TOP_RANKS && result.votes > 0)
+    .sort((a, b) => a.rank - b.rank || b.votes - a.votes);
+  // A round without a title of its own is called by its number alone, as in the report.
+  const title = isDefaultRoundTitle(entry.round.title, index + 1)
+    ? ''
+    : `: ${mdInline(entry.round.title)}`;
+  const facts = [
+    `${labels.round} ${index + 1}${title}`,
+    entry.round.closedAt ? `${labels.closed} ${formatTimestamp(entry.round.closedAt)}` : '',
+    labels.voters(entry.round.voters),
+  ].filter(Boolean);
+  if (top.length === 0) return `${heading}\n\n${facts.join(' · ')}\n\n${labels.noVotes}`;
+  const lines = top.map((result) => {
+    const item = byId.get(result.itemId);
+    const name = item
+      ? itemName(item, labels)
+      : `${mdInline(result.label ?? '') || labels.untitled} (${labels.deletedItem})`;
+    return `${result.rank}. ${name}: ${labels.agenda.votes(result.votes)}`;
+  });
+  return `${heading}\n\n${facts.join(' · ')}\n\n${lines.join('\n')}`;
+}
+
+function unownedConcepts(model: BoardExport, labels: ExportLabels): string {
+  const heading = `## ${labels.agenda.unownedConcepts}`;
+  // A concept counts as taken forward by any follow-up that was not dropped.
+  const followed = new Set(
+    model.followUps
+      .filter((followUp) => followUp.status !== 'dropped')
+      .map((followUp) => followUp.itemId),
+  );
+  const concepts = model.items
+    .filter((item) => item.type === 'concept' && !followed.has(item.id))
+    .sort(byReadingOrder);
+  if (concepts.length === 0) return `${heading}\n\n${labels.agenda.everyConceptOwned}`;
+  return `${heading}\n\n${concepts.map((item) => `- ${itemName(item, labels)}`).join('\n')}`;
+}
+
+/** An item's words on one line, or what stands in for them. */
+function itemName(item: Item | undefined, labels: ExportLabels): string {
+  if (!item) return labels.deletedItem;
+  return mdInline(itemText(item).replace(/\s+/g, ' ').trim()) || labels.untitled;
+}
