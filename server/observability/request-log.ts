@@ -15,8 +15,11 @@ const MAX_PATH_LENGTH = 200;
  */
 export function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
-    const started = performance.now();
     const path = req.path.slice(0, MAX_PATH_LENGTH);
+    const level = path.startsWith('/api/') || path.startsWith('/b/') ? 'info' : 'debug';
+    // Nothing to measure where nothing will be written (LOG_LEVEL=warn, the benchmarks' silent).
+    if (!logger.isLevelEnabled(level)) return next();
+    const started = performance.now();
     res.once('close', () => {
       const line = {
         method: req.method,
@@ -28,8 +31,7 @@ export function requestLog(logger: Logger): RequestHandler {
         // The client went away before the whole answer was sent.
         ...(res.writableFinished ? {} : { aborted: true }),
       };
-      if (path.startsWith('/api/') || path.startsWith('/b/')) logger.info(line, 'request');
-      else logger.debug(line, 'request');
+      logger[level](line, 'request');
     });
     next();
   };

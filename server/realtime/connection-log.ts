@@ -17,6 +17,7 @@ export function logConnected(
   member: Member,
   document: 'board' | 'private' = 'board',
 ): (reason: string | number) => void {
+  if (!logger.isLevelEnabled('info')) return () => {};
   const who = {
     transport,
     boardId: member.boardId,

@@ -164,7 +164,7 @@ describe.skipIf(!HAS_CHROMIUM)('version history', () => {
     expect(current).not.toContain(`- ${GONE_LATER}`);
     // So is the next meeting's agenda, which goes with the board's own exports.
     const agenda = await downloaded(fran.page, () =>
-      fran.page.getByRole('button', { name: 'Next meeting’s agenda (Markdown)' }).click(),
+      fran.page.getByRole('button', { name: 'Next meeting’s agenda (.md)' }).click(),
     );
     expect(agenda.suggestedFilename()).toMatch(/-agenda\.md$/);
     expect(await read(agenda)).toMatch(/^# Next meeting: /);

@@ -194,7 +194,7 @@ export const workshop = {
   exportSection: 'Export',
   exportFormats: {
     md: 'Markdown report',
-    agenda: 'Next meeting’s agenda (Markdown)',
+    agenda: 'Next meeting’s agenda (.md)',
     csv: 'Spreadsheet (CSV, items)',
     csvFollowUps: 'Spreadsheet (CSV, follow-ups)',
     json: 'JSON',

@@ -187,7 +187,7 @@ export const workshop: Catalogue['workshop'] = {
   exportSection: 'Vienti',
   exportFormats: {
     md: 'Markdown-raportti',
-    agenda: 'Seuraavan tapaamisen asialista (Markdown)',
+    agenda: 'Seuraavan tapaamisen asialista',
     csv: 'Taulukko (CSV, kohteet)',
     csvFollowUps: 'Taulukko (CSV, jatkotoimet)',
     json: 'JSON',
