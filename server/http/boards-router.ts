@@ -1,5 +1,5 @@
 /** /api/boards: create, join, read. Thin: parse, call the service, shape the reply. */
-import { type Request, Router } from 'express';
+import { type Request, type RequestHandler, Router } from 'express';
 import type { Logger } from 'pino';
 import {
   boardIdSchema,
@@ -18,7 +18,7 @@ import { type BoardsService, boardLink } from '../boards/boards-service.ts';
 import { AppError } from '../errors.ts';
 import { requireRole } from '../facilitation/roles.ts';
 import { isAdmin, requireCreator, requireMember } from './auth.ts';
-import { joinLimit } from './rate-limit.ts';
+import { guessLimit } from './rate-limit.ts';
 import { emptyBody, jsonBody } from './request-body.ts';
 
 export interface BoardsRouterOptions {
@@ -29,6 +29,13 @@ export interface BoardsRouterOptions {
   joinRatePerMin: number;
   logger: Logger;
 }
+
+/**
+ * Wrong creation tokens an address may send a minute (and ten times that many boards it may
+ * create). A fixed figure, not JOIN_RATE_PER_MIN: an organiser making boards for thirty teams
+ * must not wait on a join limit set low for a public server.
+ */
+const CREATE_FAILURES_PER_MIN = 10;
 
 export function boardIdParam(req: Request): string {
   const parsed = boardIdSchema.safeParse(req.params.id);
@@ -42,7 +49,13 @@ export function boardsRouter(options: BoardsRouterOptions): Router {
 
   const originOf = (req: Request) => options.publicUrl ?? `${req.protocol}://${req.get('host')}`;
 
-  router.post('/', (req, res) => {
+  // Where a token guards creation, guessing it is limited like guessing a board's key; an open
+  // server has nothing to guess.
+  const guarded = options.adminToken !== undefined || options.createToken !== undefined;
+  const createLimit: RequestHandler = guarded
+    ? guessLimit(CREATE_FAILURES_PER_MIN)
+    : (_req, _res, next) => next();
+  router.post('/', createLimit, (req, res) => {
     requireCreator(req, options);
     const input = createBoardBody.parse(jsonBody(req));
     const { board, keys } = boards.create(input);
@@ -53,7 +66,7 @@ export function boardsRouter(options: BoardsRouterOptions): Router {
     res.status(201).json(body);
   });
 
-  router.post('/:id/join', joinLimit(options.joinRatePerMin), (req, res) => {
+  router.post('/:id/join', guessLimit(options.joinRatePerMin), (req, res) => {
     const boardId = boardIdParam(req);
     // An unknown board is 404 whatever the body holds (SPEC): a link to a board that is gone
     // says so, not that the form was incomplete.

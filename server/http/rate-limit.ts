@@ -1,10 +1,12 @@
 /**
- * A per-client-IP limit on joining. Failed attempts (a key that is wrong, guessing keys, or a
- * board that does not exist) count against `perMinute`; joins that succeed only against ten
- * times that, so that a workshop of fifty behind one office address all joining in the same
- * minute is the normal case it is (QA: the 31st of them was refused), while nobody holding a
- * link can make members without end. Once an address has used up either, every attempt from
- * it waits, a right key too: otherwise the answer would tell a guess apart.
+ * A per-client-IP limit on requests that present a secret: joining (a board's key) and, where
+ * the operator set one, creating a board (CREATE_TOKEN or ADMIN_TOKEN). Failed attempts (a key
+ * that is wrong, guessing keys, or a board that does not exist) count against `perMinute`;
+ * ones that succeed only against ten times that, so that a workshop of fifty behind one office
+ * address all joining in the same minute is the normal case it is (QA: the 31st of them was
+ * refused), while nobody holding a link can make members without end. Once an address has used
+ * up either, every attempt from it waits, a right key too: otherwise the answer would tell a
+ * guess apart.
  */
 import type { RequestHandler } from 'express';
 import { RateLimitError } from '../errors.ts';
@@ -13,15 +15,15 @@ import { TokenBucket } from '../util/token-bucket.ts';
 /** Answers that count against the address: the key was wrong, or there is no such board. */
 const FAILED = new Set([401, 404]);
 
-/** How many more joins than failures an address may make. */
-const JOINS_PER_FAILURE = 10;
+/** How many more successes than failures an address may have. */
+const SUCCESSES_PER_FAILURE = 10;
 
 interface Budget {
   failures: TokenBucket;
   joins: TokenBucket;
 }
 
-export function joinLimit(perMinute: number): RequestHandler {
+export function guessLimit(perMinute: number): RequestHandler {
   const budgets = new Map<string, Budget>();
   const sweep = setInterval(() => budgets.clear(), 10 * 60_000);
   sweep.unref();
@@ -29,7 +31,7 @@ export function joinLimit(perMinute: number): RequestHandler {
     const ip = req.ip ?? 'unknown';
     let budget = budgets.get(ip);
     if (!budget) {
-      const joins = perMinute * JOINS_PER_FAILURE;
+      const joins = perMinute * SUCCESSES_PER_FAILURE;
       budget = {
         failures: new TokenBucket(perMinute / 60, perMinute),
         joins: new TokenBucket(joins / 60, joins),

@@ -339,13 +339,32 @@ describe('operator settings and health', () => {
       await guarded.close();
     }
 
-    // Set alone, it closes creation all the same.
+    // Set alone, it closes creation all the same, and guessing it is limited as guessing a
+    // board's key is: after ten wrong tokens in a minute, the address waits, the right one too.
     const alone = await startTestServer({ CREATE_TOKEN: create });
     try {
       const none = await alone.api<ErrorResponse>('/api/boards', { body: { title: 'x' } });
       expect([none.status, none.body.error.code]).toEqual([401, 'create_token_required']);
       const right = await alone.api('/api/boards', { body: { title: 'x' }, token: create });
       expect(right.status).toBe(201);
+      const guesses = [];
+      for (let guess = 0; guess < 10; guess++) {
+        guesses.push(
+          (
+            await alone.api('/api/boards', {
+              body: { title: 'x' },
+              token: `guess-${guess}-0123456789`,
+            })
+          ).status,
+        );
+      }
+      expect(guesses.slice(0, 9)).toEqual(Array(9).fill(401));
+      const limited = await alone.api<ErrorResponse>('/api/boards', {
+        body: { title: 'x' },
+        token: create,
+      });
+      expect([limited.status, limited.body.error.code]).toEqual([429, 'rate_limited']);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     } finally {
       await alone.close();
     }
