@@ -244,7 +244,8 @@ export const COMMANDS: Record<string, Command> = {
   },
 
   export: {
-    summary: 'Export a board (or one of its snapshots) as md, csv, json, svg or ics.',
+    summary:
+      "Export a board (or one of its snapshots) as md, csv, json, svg, ics or agenda (the next meeting's).",
     usage:
       'BOARD --format F [--out FILE] [--snapshot ID] [--table items|followups] [--separator comma|semicolon]',
     details: 'Without --out the export goes to standard output.',
