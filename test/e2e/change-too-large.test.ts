@@ -1,20 +1,19 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addNoteInOutline, openBoard, showView, waitForConnection } from '../helpers/board-page.ts';
-import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
+import type { TestServer } from '../helpers/server.ts';
 
 describe.skipIf(!HAS_CHROMIUM)('a change too large to send', () => {
   let server: TestServer;
   let browser: Browser;
-  beforeAll(async () => {
-    server = await startTestServer({ MAX_MESSAGE_BYTES: '65536' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  withServerAndBrowser(
+    (s, b) => {
+      server = s;
+      browser = b;
+    },
+    { MAX_MESSAGE_BYTES: '65536' },
+  );
 
   it('stops the page with a word and a reload, instead of reconnecting for ever', async () => {
     const created = await server.createBoard({ title: 'Big paste' });

@@ -4,24 +4,23 @@
  * worked. Screenshot: test-results/screenshots/create-passcode.png.
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newPerson, SCREENSHOTS } from '../helpers/board-page.ts';
-import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
+import type { TestServer } from '../helpers/server.ts';
 
 const PASSCODE = 'workshop-team-passcode-2026';
 
 describe.skipIf(!HAS_CHROMIUM)('creating a board on a server that asks for a passcode', () => {
   let server: TestServer;
   let browser: Browser;
-  beforeAll(async () => {
-    server = await startTestServer({ CREATE_TOKEN: PASSCODE });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  withServerAndBrowser(
+    (s, b) => {
+      server = s;
+      browser = b;
+    },
+    { CREATE_TOKEN: PASSCODE },
+  );
 
   it('asks for it, refuses a wrong one in words, and remembers the right one', async () => {
     const context = await newPerson(browser);

@@ -4,23 +4,19 @@
  * participant otherwise. Here everything the server sends after its welcome is held back.
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addItem, itemsOf } from '../../shared/board-document.ts';
 import { joinByLink, newPerson, showView, waitForConnection } from '../helpers/board-page.ts';
-import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
+import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
 import { sleep, waitFor, yWebsocketClient } from '../helpers/clients.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import type { TestServer } from '../helpers/server.ts';
 
 describe.skipIf(!HAS_CHROMIUM)('the connection indicator on a slow first sync', () => {
   let server: TestServer;
   let browser: Browser;
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   it('says Connecting while the board is on its way, and Live once it is here', async () => {

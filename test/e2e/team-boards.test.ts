@@ -4,21 +4,17 @@
  * Screenshot: test-results/screenshots/team-boards.png.
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { joinByLink, newPerson, SCREENSHOTS } from '../helpers/board-page.ts';
-import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
+import type { TestServer } from '../helpers/server.ts';
 
 describe.skipIf(!HAS_CHROMIUM)('boards for teams working side by side', () => {
   let server: TestServer;
   let browser: Browser;
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   it('makes one board per team, titled with its number, and hands out all their links', async () => {

@@ -28,11 +28,15 @@ export const launchBrowser = launchChromium;
  * A real server and one Chromium for the enclosing describe block, both closed after it;
  * `ready` receives them before the first test.
  */
-export function withServerAndBrowser(ready: (server: TestServer, browser: Browser) => void): void {
+export function withServerAndBrowser(
+  ready: (server: TestServer, browser: Browser) => void,
+  /** The server's settings beyond the tests' defaults. */
+  env: Record<string, string> = {},
+): void {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer(env);
     browser = await launchBrowser();
     ready(server, browser);
   });
