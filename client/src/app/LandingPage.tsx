@@ -203,7 +203,11 @@ function CreateBoardForm({ onCreated }: { onCreated: (created: Created) => void 
             aria-describedby={`${ids}-passcode-hint`}
             aria-invalid={passcodeRefused}
           />
-          <span className="field-hint" id={`${ids}-passcode-hint`} role="alert">
+          <span
+            className={passcodeRefused ? 'form-error' : 'field-hint'}
+            id={`${ids}-passcode-hint`}
+            role="alert"
+          >
             {passcodeRefused ? t.app.createPasscodeRefused : t.app.createPasscodeHint}
           </span>
         </label>
