@@ -5,47 +5,10 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { injectAxe } from '../helpers/axe.ts';
+import { seriousAxeViolations } from '../helpers/axe.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { openAs, openTab, type Person, seedBoard, showOutline } from './workshop-helpers.ts';
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: string[];
-}
-
-/** Serious and critical axe-core violations on the page as it is now. */
-async function axeViolations(page: Page): Promise<Violation[]> {
-  await injectAxe(page);
-  const violations = await page.evaluate(async () => {
-    type AxeResult = {
-      violations: {
-        id: string;
-        impact: string | null;
-        help: string;
-        nodes: { target: unknown[] }[];
-      }[];
-    };
-    type RunOptions = { runOnly: { type: 'tag'; values: string[] } };
-    type Axe = { run(context: Document, options: RunOptions): Promise<AxeResult> };
-    const axe = (window as unknown as { axe: Axe }).axe;
-    // WCAG 2.2 AA too, which axe leaves out unless asked: its target size (2.5.8) found a
-    // round's item-type checkboxes 13 px and too close to one another (QA).
-    const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      nodes: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
-    }));
-  });
-  if (process.env.AXE_DEBUG) console.log(JSON.stringify(violations));
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 /** Presses Tab until the focused element's accessible name matches; fails after 80 presses. */
 async function tabTo(page: Page, name: RegExp): Promise<void> {
@@ -111,11 +74,17 @@ describe.skipIf(!HAS_CHROMIUM)('accessibility of the board', () => {
   it('has no serious or critical axe violations on the board page', async () => {
     for (const tab of ['Facilitate', 'Voting', 'Follow-ups', 'History & export']) {
       await openTab(fran.page, tab);
-      expect({ tab, violations: await axeViolations(fran.page) }).toEqual({ tab, violations: [] });
+      expect({ tab, violations: await seriousAxeViolations(fran.page) }).toEqual({
+        tab,
+        violations: [],
+      });
     }
     for (const tab of ['Voting', 'Follow-ups']) {
       await openTab(pia.page, tab);
-      expect({ tab, violations: await axeViolations(pia.page) }).toEqual({ tab, violations: [] });
+      expect({ tab, violations: await seriousAxeViolations(pia.page) }).toEqual({
+        tab,
+        violations: [],
+      });
     }
   });
 
@@ -127,7 +96,7 @@ describe.skipIf(!HAS_CHROMIUM)('accessibility of the board', () => {
       });
       await openTab(fia.page, 'Facilitate');
       await fia.page.getByRole('button', { name: 'Open round' }).waitFor();
-      expect({ width, violations: await axeViolations(fia.page) }).toEqual({
+      expect({ width, violations: await seriousAxeViolations(fia.page) }).toEqual({
         width,
         violations: [],
       });
@@ -154,17 +123,26 @@ describe.skipIf(!HAS_CHROMIUM)('accessibility of the board', () => {
         ['fi wide', wide.page],
         ['fi phone', phone.page],
       ] as const) {
-        expect({ where, violations: await axeViolations(page) }).toEqual({ where, violations: [] });
+        expect({ where, violations: await seriousAxeViolations(page) }).toEqual({
+          where,
+          violations: [],
+        });
       }
       // The panels opened on the phone, then the outline there.
       await phone.page.locator('.panels-toggle').click();
       await phone.page.getByTestId('side-panels').waitFor();
-      expect({ where: 'fi phone panels', violations: await axeViolations(phone.page) }).toEqual({
+      expect({
+        where: 'fi phone panels',
+        violations: await seriousAxeViolations(phone.page),
+      }).toEqual({
         where: 'fi phone panels',
         violations: [],
       });
       await showOutline(phone.page);
-      expect({ where: 'fi phone outline', violations: await axeViolations(phone.page) }).toEqual({
+      expect({
+        where: 'fi phone outline',
+        violations: await seriousAxeViolations(phone.page),
+      }).toEqual({
         where: 'fi phone outline',
         violations: [],
       });
@@ -178,7 +156,7 @@ describe.skipIf(!HAS_CHROMIUM)('accessibility of the board', () => {
     for (const person of [fran, pia]) {
       await showOutline(person.page);
       await person.page.locator('[data-outline-item-id]').first().waitFor();
-      expect(await axeViolations(person.page)).toEqual([]);
+      expect(await seriousAxeViolations(person.page)).toEqual([]);
     }
   });
 

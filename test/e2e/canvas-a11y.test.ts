@@ -4,10 +4,10 @@
  * by type and text, and the browser's own find reaches text on the board.
  */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addItem } from '../../shared/board-document.ts';
-import { injectAxe } from '../helpers/axe.ts';
+import { seriousAxeViolations } from '../helpers/axe.ts';
 import {
   type OpenedBoard,
   openBoard,
@@ -18,25 +18,6 @@ import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { socketIoClient } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { item, zoomToFit } from './canvas-helpers.ts';
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  nodes: string[];
-}
-
-async function axeOnCanvas(page: Page): Promise<Violation[]> {
-  await injectAxe(page);
-  const all = (await page.evaluate(`(async () => {
-    const result = await window.axe.run('.im-canvas');
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
-    }));
-  })()`)) as Violation[];
-  return all.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 describe.skipIf(!HAS_CHROMIUM)('the canvas for assistive technology', () => {
   let server: TestServer;
@@ -71,13 +52,13 @@ describe.skipIf(!HAS_CHROMIUM)('the canvas for assistive technology', () => {
 
   it('has no serious or critical axe violations, also with a selection and the help open', async () => {
     const page = me.page;
-    expect(await axeOnCanvas(page)).toEqual([]);
+    expect(await seriousAxeViolations(page, '.im-canvas')).toEqual([]);
     await item(page, noteId).click();
     await page.locator('.im-selection-bar').waitFor();
-    expect(await axeOnCanvas(page)).toEqual([]);
+    expect(await seriousAxeViolations(page, '.im-canvas')).toEqual([]);
     await page.keyboard.press('?');
     await page.locator('dialog.im-help').waitFor();
-    expect(await axeOnCanvas(page)).toEqual([]);
+    expect(await seriousAxeViolations(page, '.im-canvas')).toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'canvas-help.png') });
     await page.keyboard.press('Escape');
   });
@@ -129,7 +110,7 @@ describe.skipIf(!HAS_CHROMIUM)('the canvas for assistive technology', () => {
       .getByRole('textbox', { name: 'Edit title' });
     await input.waitFor();
     expect(await input.evaluate((e) => e === document.activeElement)).toBe(true);
-    expect(await axeOnCanvas(page)).toEqual([]);
+    expect(await seriousAxeViolations(page, '.im-canvas')).toEqual([]);
     await page.keyboard.press('Escape');
     await input.waitFor({ state: 'detached' });
     const concept = page.locator('[data-item-type="concept"]');

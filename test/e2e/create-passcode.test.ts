@@ -5,6 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { seriousAxeViolations } from '../helpers/axe.ts';
 import { newPerson, SCREENSHOTS } from '../helpers/board-page.ts';
 import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
 import type { TestServer } from '../helpers/server.ts';
@@ -39,11 +40,13 @@ describe.skipIf(!HAS_CHROMIUM)('creating a board on a server that asks for a pas
       .toBe(true);
     expect(await form.getByText('Enter yours; this browser remembers it.').count()).toBe(1);
     await page.screenshot({ path: `${SCREENSHOTS}/create-passcode.png` });
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     await passcode.fill('not-the-passcode-0000');
     await form.locator('button[type="submit"]').click();
     await form.getByText('That passcode was not accepted.', { exact: false }).waitFor();
     expect(await passcode.getAttribute('aria-invalid')).toBe('true');
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     await passcode.fill(PASSCODE);
     await form.locator('button[type="submit"]').click();

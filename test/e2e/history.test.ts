@@ -8,7 +8,7 @@ import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addItem, itemsOf, readItems } from '../../shared/board-document.ts';
 import type { BoardExport } from '../../shared/follow-through.ts';
-import { injectAxe } from '../helpers/axe.ts';
+import { seriousAxeViolations } from '../helpers/axe.ts';
 import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
 import type { TestServer } from '../helpers/server.ts';
 import { openAs, openTab, type Person, screenshot, seedBoard } from './workshop-helpers.ts';
@@ -24,18 +24,6 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<Downl
 }
 
 const read = async (download: Download) => fs.readFileSync((await download.path()) ?? '', 'utf8');
-
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  await injectAxe(page);
-  return page.evaluate(async () => {
-    type Result = { violations: { id: string; impact: string | null; nodes: unknown[] }[] };
-    const axe = (window as unknown as { axe: { run(): Promise<Result> } }).axe;
-    const { violations } = await axe.run();
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.nodes.length})`);
-  });
-}
 
 describe.skipIf(!HAS_CHROMIUM)('version history', () => {
   let server: TestServer;

@@ -1,25 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { injectAxe } from '../helpers/axe.ts';
+import { seriousAxeViolations } from '../helpers/axe.ts';
 import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-
-/** Serious and critical axe-core findings on the page as it is now, as readable strings. */
-async function axeFindings(page: Page): Promise<string[]> {
-  await injectAxe(page);
-  return page.evaluate(async () => {
-    type Result = {
-      violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
-    };
-    const axe = (window as unknown as { axe: { run(): Promise<Result> } }).axe;
-    const { violations } = await axe.run();
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  });
-}
 
 describe.skipIf(!HAS_CHROMIUM)('the web client', () => {
   let server: TestServer;
@@ -106,17 +91,17 @@ describe.skipIf(!HAS_CHROMIUM)('the web client', () => {
   it('the start page, its links and the name prompt pass axe-core', async () => {
     const page = await browser.newPage();
     await page.goto(server.url);
-    expect(await axeFindings(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.locator('input[name="title"]').fill('Axe');
     await page.locator('form.create-form button[type="submit"]').click();
     await page.locator('[data-testid="link-viewer"]').waitFor();
-    expect(await axeFindings(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.goto(await page.locator('[data-testid="link-participant"]').inputValue());
     await page.locator('input[name="displayName"]').waitFor();
-    expect(await axeFindings(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.goto(`${server.url}/b/00000000-0000-4000-8000-000000000000`);
     await page.locator('[data-testid="board-error"]').waitFor();
-    expect(await axeFindings(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.close();
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { seriousAxeViolations } from '../helpers/axe.ts';
 import { joinByLink, newPerson, SCREENSHOTS } from '../helpers/board-page.ts';
 import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
 import type { TestServer } from '../helpers/server.ts';
@@ -41,13 +42,14 @@ describe.skipIf(!HAS_CHROMIUM)('boards for teams working side by side', () => {
     const sections = page.getByTestId('team-board');
     expect(await sections.locator('h3').allTextContents()).toEqual(titles);
     await page.screenshot({ path: `${SCREENSHOTS}/team-boards.png`, fullPage: true });
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     const stored = server.boards.list();
     expect(stored.map((board) => board.title).sort()).toEqual(titles);
     expect(new Set(stored.map((board) => board.template))).toEqual(new Set(['customer-journey']));
 
     // The table: a header, then a row per board with its three links, in the teams' order.
-    await page.getByRole('button', { name: /Copy every board’s links as a table/ }).click();
+    await page.getByRole('button', { name: /Copy every link as a table/ }).click();
     const rows = (await page.evaluate(() => navigator.clipboard.readText()))
       .split('\n')
       .map((row) => row.split('\t'));

@@ -45,7 +45,7 @@ export const app = {
   boardLinkFor: (board: string, role: string) => `${board}: ${role} link`,
   copyBoardLink: (board: string, role: string) => `Copy the ${role.toLowerCase()} link of ${board}`,
   copyTable: 'Copy every link as a table',
-  copyTableLabel: 'Copy every board’s links as a table, a row per board, for a spreadsheet',
+  copyTableLabel: 'Copy every link as a table, a row per board, for a spreadsheet',
   creating: 'Creating…',
   createFailed: (message: string) => `Could not create the board: ${message}`,
   createPasscode: 'Passcode for creating boards',
