@@ -6,10 +6,10 @@
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { CHROMIUM_PATH, launchChromium } from './chromium.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from './chromium.ts';
 import { startTestServer, type TestServer } from './server.ts';
 
-export { CHROMIUM_PATH };
+export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
 export const INSTALL_HINT = 'apt-get install -y chromium';
 

@@ -7,6 +7,7 @@
  */
 import type { PublicMember } from '../../../shared/api.ts';
 import { ROLES } from '../../../shared/roles.ts';
+import { readStored, writeStored } from './storage.ts';
 
 export interface Membership {
   token: string;
@@ -52,7 +53,7 @@ function isMembership(value: unknown): value is Membership {
 
 export function loadMembership(boardId: string): Membership | null {
   try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(storageKey(boardId)) ?? 'null');
+    const parsed: unknown = JSON.parse(readStored(storageKey(boardId)) ?? 'null');
     if (!isMembership(parsed)) return null;
     // Stored by an earlier client with the key itself: keep its tag, and the key no longer.
     const { key } = parsed as { key?: unknown };
@@ -62,23 +63,18 @@ export function loadMembership(boardId: string): Membership | null {
     saveMembership(boardId, membership);
     return membership;
   } catch {
-    // Storage disabled or a value from an older client: ask again rather than fail.
+    // A value from an older client that does not parse: ask again rather than fail.
     return null;
   }
 }
 
+/** Where storage is blocked, the membership lasts for this page only. */
 export function saveMembership(boardId: string, membership: Membership): void {
-  try {
-    localStorage.setItem(storageKey(boardId), JSON.stringify(membership));
-  } catch {
-    // Private mode without storage: the membership lasts for this page only.
-  }
+  writeStored(storageKey(boardId), JSON.stringify(membership));
 }
 
 export function forgetMembership(boardId: string): void {
-  try {
-    localStorage.removeItem(storageKey(boardId));
-  } catch {}
+  writeStored(storageKey(boardId), null);
 }
 
 const joiningKey = (boardId: string) => `ideamill.joining.${boardId}`;
@@ -89,18 +85,11 @@ const joiningKey = (boardId: string) => `ideamill.joining.${boardId}`;
  * the name prompt still joins.
  */
 export function holdJoiningKey(boardId: string, key: string | null): void {
-  try {
-    if (key) sessionStorage.setItem(joiningKey(boardId), key);
-    else sessionStorage.removeItem(joiningKey(boardId));
-  } catch {}
+  writeStored(joiningKey(boardId), key || null, 'session');
 }
 
 export function heldJoiningKey(boardId: string): string | null {
-  try {
-    return sessionStorage.getItem(joiningKey(boardId));
-  } catch {
-    return null;
-  }
+  return readStored(joiningKey(boardId), 'session');
 }
 
 /** The `key` from a board link's fragment (`/b/:id#key=…`), which never reaches the server. */
@@ -114,15 +103,9 @@ const NAME_KEY = 'ideamill.name';
 
 /** The display name I used last time, offered again on the next board I join. */
 export function lastDisplayName(): string {
-  try {
-    return localStorage.getItem(NAME_KEY) ?? '';
-  } catch {
-    return '';
-  }
+  return readStored(NAME_KEY) ?? '';
 }
 
 export function rememberDisplayName(name: string): void {
-  try {
-    localStorage.setItem(NAME_KEY, name);
-  } catch {}
+  writeStored(NAME_KEY, name);
 }

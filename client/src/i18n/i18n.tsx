@@ -4,6 +4,7 @@
  */
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import type { Language } from '../../../shared/api.ts';
+import { readStored, writeStored } from '../app/storage.ts';
 import { type Catalogue, en } from './en/index.ts';
 import { fi } from './fi/index.ts';
 
@@ -11,7 +12,7 @@ const CATALOGUES: Record<Language, Catalogue> = { en, fi };
 const STORAGE_KEY = 'ideamill.language';
 
 export function initialLanguage(): Language {
-  const stored = localStorage.getItem(STORAGE_KEY);
+  const stored = readStored(STORAGE_KEY);
   if (stored === 'en' || stored === 'fi') return stored;
   const preferred = navigator.languages?.length ? navigator.languages : [navigator.language];
   return preferred.some((tag) => tag.toLowerCase().startsWith('fi')) ? 'fi' : 'en';
@@ -35,7 +36,7 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
       language,
       t: CATALOGUES[language],
       setLanguage: (next) => {
-        localStorage.setItem(STORAGE_KEY, next);
+        writeStored(STORAGE_KEY, next);
         setLanguageState(next);
       },
     }),
