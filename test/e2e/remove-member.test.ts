@@ -1,6 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openBoard, SCREENSHOTS, waitForConnection } from '../helpers/board-page.ts';
+import type { ListMembersResponse } from '../../shared/api.ts';
+import {
+  joinByLink,
+  newPerson,
+  openBoard,
+  SCREENSHOTS,
+  waitForConnection,
+} from '../helpers/board-page.ts';
 import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
 import type { TestServer } from '../helpers/server.ts';
 import { openTab } from './workshop-helpers.ts';
@@ -58,5 +65,34 @@ describe.skipIf(!HAS_CHROMIUM)('taking someone off a board', () => {
     // Aino is still on, live.
     await waitForConnection(aino.page);
     for (const context of [fiona.context, troll.context, aino.context]) await context.close();
+  });
+
+  it('a tab taken off forgets only its own membership, not the one another tab joined with since (QA)', async () => {
+    const created = await server.createBoard({ title: 'One laptop' });
+    const id = created.board.id;
+    const context = await newPerson(browser);
+    const stray = await context.newPage();
+    await joinByLink(stray, created.links.participant, 'Stray');
+    // The same browser joins again as facilitator in another tab: storage now holds that.
+    const mine = await context.newPage();
+    await joinByLink(mine, created.links.facilitator, 'Fran');
+    await waitForConnection(mine);
+
+    const fia = await server.join(id, created.keys.facilitator, 'Fia');
+    const members = await server.api<ListMembersResponse>(`/api/boards/${id}/members`, {
+      token: fia.token,
+    });
+    const strayId = members.body.members.find((member) => member.name === 'Stray')?.id;
+    const removed = await server.api(`/api/boards/${id}/members/${strayId}`, {
+      method: 'DELETE',
+      token: fia.token,
+    });
+    expect(removed.status).toBe(204);
+    await stray.getByTestId('board-error').getByText('A facilitator took you off').waitFor();
+
+    await mine.reload();
+    await waitForConnection(mine);
+    expect(await mine.locator('.board-page').getAttribute('data-role')).toBe('facilitator');
+    await context.close();
   });
 });

@@ -101,7 +101,7 @@ export function BoardRoute({ boardId }: { boardId: string }) {
     open(stored).catch((error: unknown) => {
       if (error instanceof ApiError && error.status === 401) {
         // The token no longer works (or never did): join again if the link allows it.
-        forgetMembership(boardId);
+        forgetMembership(boardId, stored.token);
         setPhase(key ? { kind: 'ask', key, error: null } : NO_KEY);
         return;
       }

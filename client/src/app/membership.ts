@@ -73,7 +73,13 @@ export function saveMembership(boardId: string, membership: Membership): void {
   writeStored(storageKey(boardId), JSON.stringify(membership));
 }
 
-export function forgetMembership(boardId: string): void {
+/**
+ * Forgets the membership kept for the board, where it is still `token`'s: another tab may have
+ * joined the board since, with a membership that still works (QA: a stray tab's removal
+ * forgot the facilitator's).
+ */
+export function forgetMembership(boardId: string, token: string): void {
+  if (loadMembership(boardId)?.token !== token) return;
   writeStored(storageKey(boardId), null);
 }
 

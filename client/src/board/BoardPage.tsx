@@ -34,8 +34,8 @@ export function BoardPage({ board, me, token }: { board: Board; me: PublicMember
   const tooLarge = fatalError?.code === 'payload_too_large';
   useEffect(() => {
     // The server no longer accepts this membership: the board link will ask for a name again.
-    if (fatalError && !tooLarge) forgetMembership(board.id);
-  }, [fatalError, tooLarge, board.id]);
+    if (fatalError && !tooLarge) forgetMembership(board.id, token);
+  }, [fatalError, tooLarge, board.id, token]);
   if (tooLarge) return <ChangeTooLarge />;
   if (fatalError) return <BoardError message={errorSentence(t, fatalError)} />;
   if (!session) return <PageLoading />;
