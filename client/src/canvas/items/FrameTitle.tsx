@@ -7,6 +7,7 @@ import { createPortal } from 'react-dom';
 import type { ItemMap } from '../../../../shared/board-document.ts';
 import { useCanvas } from '../canvas-context.ts';
 import type { Box } from '../model/geometry.ts';
+import { blurWithinPage } from './TextEditor.tsx';
 
 export interface FrameTitleProps {
   map: ItemMap;
@@ -105,7 +106,9 @@ export function FrameTitle({
           onDone('keyboard');
         }
       }}
-      onBlur={() => onDone('blur')}
+      onBlur={() => {
+        if (blurWithinPage()) onDone('blur');
+      }}
     />
   );
   if (!frame) return editor;

@@ -10,6 +10,16 @@ import type * as Y from 'yjs';
 import { textSplice } from '../../../../shared/text-splice.ts';
 import { applyChange, type DeltaOp, mapOffset } from './collab-text.ts';
 
+/**
+ * Whether a blur is the person's, within the page: the window losing the focus (another tab,
+ * another program to copy a sentence from) blurs the editor too, and coming back the browser
+ * gives the focus back to it, to go on typing (QA: editing had ended, and the paste made a new
+ * note).
+ */
+export function blurWithinPage(): boolean {
+  return document.hasFocus();
+}
+
 export interface TextEditorProps {
   text: Y.Text;
   origin: object;
@@ -112,7 +122,9 @@ export function TextEditor({ text, origin, label, className, onDone, onTab }: Te
         write();
       }}
       onKeyDown={onKeyDown}
-      onBlur={() => onDone('blur')}
+      onBlur={() => {
+        if (blurWithinPage()) onDone('blur');
+      }}
       onPointerDown={(event) => event.stopPropagation()}
       spellCheck
     />
