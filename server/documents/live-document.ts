@@ -9,6 +9,7 @@
  * client flushes first, so no client ever sees an update that is not on disk.
  */
 import type { Logger } from 'pino';
+import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Member } from '../../shared/roles.ts';
 import { AppError } from '../errors.ts';
@@ -156,6 +157,11 @@ export class LiveDocument {
     this.#applyReceived();
     if (this.#failed) throw new AppError('internal_error', 'The board could not be loaded.');
     return this.#doc;
+  }
+
+  /** Who is here, as this server knows it: every connection's presence states. */
+  get awareness(): Awareness {
+    return this.#presence.awareness;
   }
 
   /** False while the stored state has not been read into memory yet. */

@@ -26,6 +26,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { publicMember } from '../../shared/api.ts';
+import { presenceLastsWhileConnected } from '../../shared/presence-lifetime.ts';
 import type { Member } from '../../shared/roles.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { Peer } from './peer.ts';
@@ -89,6 +90,9 @@ export class Presence {
     this.#hidesWhereabouts = options.hidesWhereabouts;
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
+    // A connection's presence goes when the connection does (drop), not 30 s after its last
+    // renewal: a background tab renews once a minute.
+    presenceLastsWhileConnected(this.awareness, { renews: false });
     this.awareness.on('update', this.#onUpdate);
   }
 

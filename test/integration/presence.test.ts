@@ -199,6 +199,50 @@ describe("a member's presence speaks for that member only", () => {
   });
 });
 
+describe('presence lasts as long as the connection', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  it('a person whose tab renews nothing for a minute (a background tab) stays here until they leave', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const id = board.board.id;
+    const pia = socketIoClient(server.url, id, tokens.participant);
+    const fia = socketIoClient(server.url, id, tokens.facilitator);
+    await Promise.all([pia.synced, fia.synced]);
+    pia.provider.awareness.setLocalStateField('cursor', { x: 5, y: 5 });
+    const seesPia = (client: typeof fia) =>
+      client.provider.awareness.getStates().get(pia.doc.clientID)?.cursor?.x === 5;
+    await waitFor(() => seesPia(fia), 'Pia at Fia');
+
+    // Pia's tab sleeps in the background: its timers, renewals among them, do not run, and a
+    // minute and a half passes since her state was last renewed, everywhere it is kept.
+    const timers = pia.provider.awareness as unknown as { _checkInterval: NodeJS.Timeout };
+    clearInterval(timers._checkInterval);
+    const serverSide = server.documents.open({ boardId: id }).awareness;
+    for (const awareness of [serverSide, fia.provider.awareness]) {
+      const meta = awareness.meta.get(pia.doc.clientID);
+      if (!meta) throw new Error('no presence of Pia’s');
+      meta.lastUpdated -= 90_000;
+    }
+    // Every Awareness checks its states' ages every 3 s.
+    await sleep(4000);
+    expect(seesPia(fia)).toBe(true);
+    // The server still has her for anyone who arrives now.
+    const late = socketIoClient(server.url, id, tokens.viewer);
+    await late.synced;
+    await waitFor(() => seesPia(late), 'Pia at a newcomer');
+
+    // Her leaving is still told at once.
+    pia.destroy();
+    await waitFor(() => !seesPia(fia) && !seesPia(late), 'Pia gone');
+    fia.destroy();
+    late.destroy();
+  });
+});
+
 describe('presence on a crowded board', () => {
   let server: TestServer;
   beforeAll(async () => {

@@ -13,6 +13,7 @@ import type { PublicMember } from '../../../shared/api.ts';
 import { PROTOCOL_VERSION } from '../../../shared/constants.ts';
 import type { ErrorBody } from '../../../shared/errors.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/events.ts';
+import { presenceLastsWhileConnected } from '../../../shared/presence-lifetime.ts';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
@@ -91,6 +92,8 @@ export class SocketIoProvider extends ObservableV2<Events> {
     this.doc = doc;
     this.#ownsAwareness = options.awareness === undefined;
     this.awareness = options.awareness ?? new awarenessProtocol.Awareness(doc);
+    // Others' presence goes when the server says they left, or when this connection ends.
+    presenceLastsWhileConnected(this.awareness);
     this.channel = options.channel ?? 'yjs';
     this.#ackTimeoutMs = options.ackTimeoutMs ?? ACK_TIMEOUT_MS;
     this.#url = url;
