@@ -1,5 +1,6 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { ListMembersResponse } from '../../shared/api.ts';
 import {
   joinByLink,
   newPerson,
@@ -168,6 +169,44 @@ describe.skipIf(!HAS_CHROMIUM)('starting and joining a board', () => {
     await page.reload();
     await page.locator('[data-testid="my-role"]', { hasText: 'Viewer' }).waitFor();
     expect(await storage()).not.toContain(created.keys.viewer);
+    await person.close();
+  });
+
+  it('a facilitator who looks in through the participant link stays the board’s facilitator (QA)', async () => {
+    const created = await server.createBoard({ title: 'Both sides' });
+    const person = await newPerson(browser);
+    const mine = await person.newPage();
+    await joinByLink(mine, created.links.facilitator, 'Fran');
+    const role = (page: Page) => page.locator('[data-testid="my-role"]').textContent();
+    expect(await role(mine)).toBe('Facilitator');
+
+    // To see what participants see, the participant link in another tab of the same browser.
+    const look = await person.newPage();
+    await joinByLink(look, created.links.participant, 'Fran looking');
+    expect(await role(look)).toBe('Participant');
+
+    // Each tab keeps to its own on reload, and a plain board address opens the facilitator's.
+    await mine.reload();
+    await mine.locator('[data-testid="my-role"]', { hasText: 'Facilitator' }).waitFor();
+    await look.reload();
+    await look.locator('[data-testid="my-role"]', { hasText: 'Participant' }).waitFor();
+    const plain = await person.newPage();
+    await plain.goto(`${server.url}/b/${created.board.id}`);
+    await plain.locator('[data-testid="my-role"]', { hasText: 'Facilitator' }).waitFor();
+    // The participant link opened again is the participant already made: no second one.
+    const again = await person.newPage();
+    await again.goto(created.links.participant);
+    await again.locator('[data-testid="my-role"]', { hasText: 'Participant' }).waitFor();
+    const fia = await server.join(created.board.id, created.keys.facilitator, 'Fia');
+    const members = await server.api<ListMembersResponse>(
+      `/api/boards/${created.board.id}/members`,
+      { token: fia.token },
+    );
+    expect(members.body.members.map((member) => member.name).sort()).toEqual([
+      'Fia',
+      'Fran',
+      'Fran looking',
+    ]);
     await person.close();
   });
 

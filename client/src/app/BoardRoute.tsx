@@ -92,8 +92,8 @@ export function BoardRoute({ boardId }: { boardId: string }) {
       stripKeyFromUrl();
     }
     const key = fromLink ?? heldJoiningKey(boardId);
-    const stored = loadMembership(boardId);
-    if (!stored || (key && stored.keyTag !== undefined && stored.keyTag !== keyTag(key))) {
+    const stored = loadMembership(boardId, key ? keyTag(key) : undefined);
+    if (!stored) {
       setPhase(key ? { kind: 'ask', key, error: null } : NO_KEY);
       return;
     }

@@ -35,7 +35,14 @@ export function keyTag(key: string): string {
   return ((a >>> 0).toString(36) + (b >>> 0).toString(36)).padStart(8, '0');
 }
 
+/** The membership a plain `/b/:id` opens: the highest role this browser holds on the board. */
 const storageKey = (boardId: string) => `ideamill.board.${boardId}`;
+/** This browser's memberships on the board through other links, by the link's tag. */
+const otherKey = (boardId: string, tag: string) => `ideamill.board.${boardId}.${tag}`;
+/** The tag of the membership this tab uses: a tab opened with another link keeps to it. */
+const tabKey = (boardId: string) => `ideamill.tab.${boardId}`;
+
+const RANK: Record<PublicMember['role'], number> = { viewer: 0, participant: 1, facilitator: 2 };
 
 function isMembership(value: unknown): value is Membership {
   if (typeof value !== 'object' || value === null) return false;
@@ -51,16 +58,16 @@ function isMembership(value: unknown): value is Membership {
   );
 }
 
-export function loadMembership(boardId: string): Membership | null {
+function read(key: string): Membership | null {
   try {
-    const parsed: unknown = JSON.parse(readStored(storageKey(boardId)) ?? 'null');
+    const parsed: unknown = JSON.parse(readStored(key) ?? 'null');
     if (!isMembership(parsed)) return null;
     // Stored by an earlier client with the key itself: keep its tag, and the key no longer.
-    const { key } = parsed as { key?: unknown };
-    if (typeof key !== 'string') return parsed;
+    const { key: linkKey } = parsed as { key?: unknown };
+    if (typeof linkKey !== 'string') return parsed;
     const { token, member } = parsed;
-    const membership: Membership = { token, member, keyTag: keyTag(key) };
-    saveMembership(boardId, membership);
+    const membership: Membership = { token, member, keyTag: keyTag(linkKey) };
+    writeStored(key, JSON.stringify(membership));
     return membership;
   } catch {
     // A value from an older client that does not parse: ask again rather than fail.
@@ -68,19 +75,61 @@ export function loadMembership(boardId: string): Membership | null {
   }
 }
 
-/** Where storage is blocked, the membership lasts for this page only. */
-export function saveMembership(boardId: string, membership: Membership): void {
-  writeStored(storageKey(boardId), JSON.stringify(membership));
+/**
+ * The membership to open the board with: the one that came from the link tagged `tag` where a
+ * link was opened, else this tab's own, else the highest role this browser holds there.
+ */
+export function loadMembership(boardId: string, tag?: string): Membership | null {
+  const main = read(storageKey(boardId));
+  if (tag === undefined) {
+    const own = readStored(tabKey(boardId), 'session');
+    return (own && own !== main?.keyTag && read(otherKey(boardId, own))) || main;
+  }
+  // A membership an earlier client stored without its link's tag serves any link.
+  if (main && (main.keyTag === undefined || main.keyTag === tag)) return main;
+  return read(otherKey(boardId, tag));
 }
 
 /**
- * Forgets the membership kept for the board, where it is still `token`'s: another tab may have
+ * Keeps a membership this tab opened the board with. A lower role than the one kept for a plain
+ * `/b/:id` is kept beside it, not in its place: a facilitator who opens the participant link to
+ * see what participants see stays the board's facilitator (QA: the facilitator's own tab came
+ * back as a participant, and the facilitator link was shown only once). Where storage is
+ * blocked, memberships last for the page only.
+ */
+export function saveMembership(boardId: string, membership: Membership): void {
+  const tag = membership.keyTag;
+  writeStored(tabKey(boardId), tag ?? null, 'session');
+  const main = read(storageKey(boardId));
+  const replaces =
+    !main ||
+    tag === undefined ||
+    main.keyTag === tag ||
+    main.token === membership.token ||
+    RANK[membership.member.role] >= RANK[main.member.role];
+  if (!replaces) {
+    writeStored(otherKey(boardId, tag), JSON.stringify(membership));
+    return;
+  }
+  // The one it replaces, from another link, is kept among the others.
+  if (main && main.keyTag !== undefined && main.keyTag !== tag && main.token !== membership.token) {
+    writeStored(otherKey(boardId, main.keyTag), JSON.stringify(main));
+  }
+  writeStored(storageKey(boardId), JSON.stringify(membership));
+  if (tag !== undefined) writeStored(otherKey(boardId, tag), null);
+}
+
+/**
+ * Forgets the membership this tab used, where it is still `token`'s: another tab may have
  * joined the board since, with a membership that still works (QA: a stray tab's removal
  * forgot the facilitator's).
  */
 export function forgetMembership(boardId: string, token: string): void {
-  if (loadMembership(boardId)?.token !== token) return;
-  writeStored(storageKey(boardId), null);
+  if (read(storageKey(boardId))?.token === token) writeStored(storageKey(boardId), null);
+  const own = readStored(tabKey(boardId), 'session');
+  if (own && read(otherKey(boardId, own))?.token === token) {
+    writeStored(otherKey(boardId, own), null);
+  }
 }
 
 const joiningKey = (boardId: string) => `ideamill.joining.${boardId}`;
