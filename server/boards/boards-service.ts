@@ -191,11 +191,16 @@ export class BoardsService {
     if (!token) {
       throw new AppError('token_required', 'Send your member token: join the board first.');
     }
-    const member = this.#boards.memberByToken(hashSecret(token));
+    const hash = hashSecret(token);
+    const member = this.#boards.memberByToken(hash);
     // A member row exists only with its board (a foreign key): every connection authenticates
     // with this one query, and the board is looked up only to say why a token fails.
     if (member?.boardId === boardId) return member;
     this.get(boardId);
+    // Said as it is: a page back from offline told "join again" invited its person back (QA).
+    if (this.#boards.removedFrom(hash) === boardId) {
+      throw new AppError('member_removed', 'A facilitator took you off this board.');
+    }
     throw new AppError('invalid_token', 'That token is not valid for this board; join again.');
   }
 }

@@ -19,6 +19,7 @@ const PATH = /^\/yjs\/([^/?]+)(\/private)?\/?$/;
 const FINAL_REFUSALS: ReadonlySet<string> = new Set([
   'token_required',
   'invalid_token',
+  'member_removed',
   'board_not_found',
 ]);
 const FINAL_REFUSAL_DELAY_MS = 1_000;

@@ -71,6 +71,7 @@ export class BoardsRepository {
   readonly #insertMember;
   readonly #countMembers;
   readonly #selectMemberByToken;
+  readonly #selectRemovedBoard;
   readonly #selectMember;
   readonly #selectBoards;
   readonly #selectMembers;
@@ -106,6 +107,11 @@ export class BoardsRepository {
     this.#selectMemberByToken = db.prepare<[Buffer], MemberRow>(
       'SELECT id, board_id, name, role, color FROM members WHERE token_hash = ? AND removed_at IS NULL',
     );
+    this.#selectRemovedBoard = db
+      .prepare<[Buffer], string>(
+        'SELECT board_id FROM members WHERE token_hash = ? AND removed_at IS NOT NULL',
+      )
+      .pluck();
     this.#selectMembers = db.prepare<[string], MemberRow>(
       'SELECT id, board_id, name, role, color, removed_at FROM members WHERE board_id = ? ORDER BY created_at, id',
     );
@@ -234,6 +240,11 @@ export class BoardsRepository {
   memberByToken(tokenHash: Buffer): Member | undefined {
     const row = this.#selectMemberByToken.get(tokenHash);
     return row ? toMember(row) : undefined;
+  }
+
+  /** The board a token's member was taken off, if it was. */
+  removedFrom(tokenHash: Buffer): string | undefined {
+    return this.#selectRemovedBoard.get(tokenHash);
   }
 
   /** Everyone who joined, in join order; `removed` for those taken off the board. */

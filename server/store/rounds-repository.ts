@@ -225,7 +225,7 @@ export class RoundsRepository {
    */
   #requireMember(memberId: string): void {
     if (this.#statements.stillMember.get(memberId) === undefined) {
-      throw new AppError('invalid_token', 'You are no longer a member of this board.');
+      throw new AppError('member_removed', 'A facilitator took you off this board.');
     }
   }
 

@@ -95,4 +95,31 @@ describe.skipIf(!HAS_CHROMIUM)('taking someone off a board', () => {
     expect(await mine.locator('.board-page').getAttribute('data-role')).toBe('facilitator');
     await context.close();
   });
+
+  it('taken off while offline, the page says so when it is back, and on a reload (QA)', async () => {
+    const created = await server.createBoard({ title: 'Away' });
+    const id = created.board.id;
+    const aino = await openBoard(browser, created.links.participant, 'Aino');
+    await waitForConnection(aino.page);
+    await aino.context.setOffline(true);
+    await waitForConnection(aino.page, 'offline');
+
+    const fia = await server.join(id, created.keys.facilitator, 'Fia');
+    const members = await server.api<ListMembersResponse>(`/api/boards/${id}/members`, {
+      token: fia.token,
+    });
+    const ainoId = members.body.members.find((member) => member.name === 'Aino')?.id;
+    const removed = await server.api(`/api/boards/${id}/members/${ainoId}`, {
+      method: 'DELETE',
+      token: fia.token,
+    });
+    expect(removed.status).toBe(204);
+
+    await aino.context.setOffline(false);
+    const error = aino.page.getByTestId('board-error');
+    await error.getByText('A facilitator took you off this board').waitFor();
+    await aino.page.reload();
+    await error.getByText('A facilitator took you off this board').waitFor();
+    await aino.context.close();
+  });
 });

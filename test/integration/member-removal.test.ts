@@ -76,9 +76,15 @@ describe('taking a member off a board', () => {
 
     // Her token opens nothing, over any way in.
     const read = await server.api<ErrorResponse>(`/api/boards/${id}`, { token: aino.token });
-    expect([read.status, read.body.error.code]).toEqual([401, 'invalid_token']);
-    expect((await socketIoRefusal(server.url, id, aino.token))?.code).toBe('invalid_token');
-    expect(await yWebsocketRefusal(server.url, id, aino.token)).toEqual([4401, 'invalid_token']);
+    // Said as it is, and only to the holder of her token: another board's token is invalid.
+    expect([read.status, read.body.error.code]).toEqual([401, 'member_removed']);
+    expect((await socketIoRefusal(server.url, id, aino.token))?.code).toBe('member_removed');
+    expect(await yWebsocketRefusal(server.url, id, aino.token)).toEqual([4401, 'member_removed']);
+    const elsewhere = await server.createBoard();
+    const there = await server.api<ErrorResponse>(`/api/boards/${elsewhere.board.id}`, {
+      token: aino.token,
+    });
+    expect([there.status, there.body.error.code]).toEqual([401, 'invalid_token']);
 
     // Bo is still on, and still syncing.
     addItem(boClient.doc, { type: 'note', x: 300, y: 0, text: 'Bo carries on' });
@@ -137,7 +143,7 @@ describe('taking a member off a board', () => {
     const member = server.boards.authenticate(id, aino.token);
     const vote = server.facilitation.rounds.castVote(member, round.body.round.id, noteId);
     server.boards.removeMember(id, aino.member.id, server.boards.authenticate(id, fia.token));
-    await expect(vote).rejects.toMatchObject({ code: 'invalid_token' });
+    await expect(vote).rejects.toMatchObject({ code: 'member_removed' });
     const stored = server.db
       .prepare('SELECT count(*) FROM votes WHERE member_id = ?')
       .pluck()

@@ -100,6 +100,8 @@ export function BoardRoute({ boardId }: { boardId: string }) {
     setPhase({ kind: 'checking' });
     open(stored).catch((error: unknown) => {
       if (error instanceof ApiError && error.status === 401) {
+        // Taken off the board: said so on every visit, not "open it with your link" (QA).
+        if (!key && error.code === 'member_removed') return setPhase(failure(error));
         // The token no longer works (or never did): join again if the link allows it.
         forgetMembership(boardId, stored.token);
         setPhase(key ? { kind: 'ask', key, error: null } : NO_KEY);

@@ -32,10 +32,13 @@ export function BoardPage({ board, me, token }: { board: Board; me: PublicMember
   const t = useT();
   const { session, status, fatalError } = useBoardConnection(board, me, token);
   const tooLarge = fatalError?.code === 'payload_too_large';
+  // Kept, where a facilitator took the member off: a reload then says so again, instead of
+  // asking for a link (a link opened anew still asks for a name and joins).
+  const forgets = fatalError !== null && !tooLarge && fatalError.code !== 'member_removed';
   useEffect(() => {
     // The server no longer accepts this membership: the board link will ask for a name again.
-    if (fatalError && !tooLarge) forgetMembership(board.id, token);
-  }, [fatalError, tooLarge, board.id, token]);
+    if (forgets) forgetMembership(board.id, token);
+  }, [forgets, board.id, token]);
   if (tooLarge) return <ChangeTooLarge />;
   if (fatalError) return <BoardError message={errorSentence(t, fatalError)} />;
   if (!session) return <PageLoading />;
