@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ListMembersResponse } from '../../shared/api.ts';
 import {
+  addNoteInOutline,
   joinByLink,
   newPerson,
   openBoard,
@@ -103,6 +104,8 @@ describe.skipIf(!HAS_CHROMIUM)('taking someone off a board', () => {
     await waitForConnection(aino.page);
     await aino.context.setOffline(true);
     await waitForConnection(aino.page, 'offline');
+    // A note written meanwhile can never be stored: the page says so.
+    await addNoteInOutline(aino.page, 'Written on the train');
 
     const fia = await server.join(id, created.keys.facilitator, 'Fia');
     const members = await server.api<ListMembersResponse>(`/api/boards/${id}/members`, {
@@ -118,6 +121,9 @@ describe.skipIf(!HAS_CHROMIUM)('taking someone off a board', () => {
     await aino.context.setOffline(false);
     const error = aino.page.getByTestId('board-error');
     await error.getByText('A facilitator took you off this board').waitFor();
+    expect(await error.textContent()).toContain(
+      'What you wrote while the connection was down could not be saved.',
+    );
     await aino.page.reload();
     await error.getByText('A facilitator took you off this board').waitFor();
     await aino.context.close();

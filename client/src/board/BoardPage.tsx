@@ -30,7 +30,7 @@ import { writeAccess } from './write-access.ts';
 
 export function BoardPage({ board, me, token }: { board: Board; me: PublicMember; token: string }) {
   const t = useT();
-  const { session, status, fatalError } = useBoardConnection(board, me, token);
+  const { session, status, fatalError, lostEdits } = useBoardConnection(board, me, token);
   const tooLarge = fatalError?.code === 'payload_too_large';
   // Kept, where a facilitator took the member off: a reload then says so again, instead of
   // asking for a link (a link opened anew still asks for a name and joins).
@@ -40,7 +40,10 @@ export function BoardPage({ board, me, token }: { board: Board; me: PublicMember
     if (forgets) forgetMembership(board.id, token);
   }, [forgets, board.id, token]);
   if (tooLarge) return <ChangeTooLarge />;
-  if (fatalError) return <BoardError message={errorSentence(t, fatalError)} />;
+  if (fatalError) {
+    const said = errorSentence(t, fatalError);
+    return <BoardError message={lostEdits ? `${said} ${t.app.editsLost}` : said} />;
+  }
   if (!session) return <PageLoading />;
   return (
     <BoardSessionContext.Provider value={session}>

@@ -18,6 +18,8 @@ export interface BoardConnection {
   status: ConnectionStatus;
   /** A refusal that reconnecting will not fix (bad token, board gone). */
   fatalError: ErrorBody | null;
+  /** The page held edits the server never had when that refusal came: they are lost. */
+  lostEdits: boolean;
 }
 
 /**
@@ -49,6 +51,7 @@ export function useBoardConnection(board: Board, me: PublicMember, token: string
   const [session, setSession] = useState<BoardSession | null>(null);
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [fatalError, setFatalError] = useState<ErrorBody | null>(null);
+  const [lostEdits, setLostEdits] = useState(false);
 
   useEffect(() => {
     const doc = new Y.Doc();
@@ -67,7 +70,7 @@ export function useBoardConnection(board: Board, me: PublicMember, token: string
     });
     const socket = provider.socket;
     const manager = socket.io;
-    const unguard = guardUnsentEdits(provider);
+    const guard = guardUnsentEdits(provider);
     const offlineOr = (status: ConnectionStatus): ConnectionStatus =>
       navigator.onLine === false ? 'offline' : status;
 
@@ -84,8 +87,10 @@ export function useBoardConnection(board: Board, me: PublicMember, token: string
     const onFailed = () => setStatus('offline');
     const onBoardError = (error: ErrorBody) => {
       if (!FATAL_CODES.has(error.code)) return;
-      // What this page holds unsent can never be sent now: leaving it asks nothing (QA).
-      unguard();
+      // What this page holds unsent can never be sent now: leaving it asks nothing, and the
+      // page says it is lost, rather than nothing (QA: a note written offline went silently).
+      setLostEdits(guard.pending());
+      guard.release();
       setFatalError(error);
       setStatus('offline');
     };
@@ -107,6 +112,7 @@ export function useBoardConnection(board: Board, me: PublicMember, token: string
     setSession({ board, me, token, doc, awareness, provider, api: boardApi(board.id, token) });
     setStatus(provider.synced ? 'connected' : 'connecting');
     setFatalError(null);
+    setLostEdits(false);
     return () => {
       provider.off('synced', onSynced);
       socket.off('disconnect', onDisconnect);
@@ -115,7 +121,7 @@ export function useBoardConnection(board: Board, me: PublicMember, token: string
       window.removeEventListener('online', onOnline);
       manager.off('reconnect_attempt', onAttempt);
       manager.off('reconnect_failed', onFailed);
-      unguard();
+      guard.release();
       provider.destroy();
       awareness.destroy();
       doc.destroy();
@@ -123,5 +129,5 @@ export function useBoardConnection(board: Board, me: PublicMember, token: string
     };
   }, [board, me, token]);
 
-  return { session, status, fatalError };
+  return { session, status, fatalError, lostEdits };
 }

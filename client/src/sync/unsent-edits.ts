@@ -6,8 +6,15 @@
  */
 import type { SocketIoProvider } from './socketio-provider.ts';
 
-/** Asks before leaving while `provider`'s document has edits the server has not had; returns the undo. */
-export function guardUnsentEdits(provider: SocketIoProvider): () => void {
+export interface UnsentGuard {
+  /** Whether edits of this page's are waiting: made while disconnected, or not yet stored. */
+  pending(): boolean;
+  /** Stops asking (the page is closing its connection, or it can never send them now). */
+  release(): void;
+}
+
+/** Asks before leaving while `provider`'s document has edits the server has not had. */
+export function guardUnsentEdits(provider: SocketIoProvider): UnsentGuard {
   let unsent = false;
   const onUpdate = (_update: Uint8Array, origin: unknown) => {
     // Not synced: disconnected, or not yet caught up since reconnecting.
@@ -17,9 +24,10 @@ export function guardUnsentEdits(provider: SocketIoProvider): () => void {
   const onSynced = (synced: boolean) => {
     if (synced) unsent = false;
   };
+  // Sent but not yet stored counts too: the connection may have died without a word (QA).
+  const pending = () => unsent || provider.unacknowledged;
   const onBeforeUnload = (event: BeforeUnloadEvent) => {
-    // Sent but not yet stored counts too: the connection may have died without a word (QA).
-    if (!unsent && !provider.unacknowledged) return;
+    if (!pending()) return;
     event.preventDefault();
     // What older browsers need to ask.
     event.returnValue = '';
@@ -27,9 +35,12 @@ export function guardUnsentEdits(provider: SocketIoProvider): () => void {
   provider.doc.on('update', onUpdate);
   provider.on('synced', onSynced);
   window.addEventListener('beforeunload', onBeforeUnload);
-  return () => {
-    provider.doc.off('update', onUpdate);
-    provider.off('synced', onSynced);
-    window.removeEventListener('beforeunload', onBeforeUnload);
+  return {
+    pending,
+    release() {
+      provider.doc.off('update', onUpdate);
+      provider.off('synced', onSynced);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+    },
   };
 }

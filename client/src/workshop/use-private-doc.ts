@@ -10,7 +10,7 @@ import { itemsOf } from '../../../shared/board-document.ts';
 import type { BoardSession } from '../board/board-session.ts';
 import { LIVE_SOCKET } from '../board/use-board-connection.ts';
 import { SocketIoProvider } from '../sync/socketio-provider.ts';
-import { guardUnsentEdits } from '../sync/unsent-edits.ts';
+import { guardUnsentEdits, type UnsentGuard } from '../sync/unsent-edits.ts';
 import { workshopStoreFor } from './workshop-store.ts';
 
 /** How long a private document that has synced waits for the server to take its last notes. */
@@ -40,11 +40,11 @@ export function usePrivateDoc(session: BoardSession, active: boolean): PrivateDo
       // Like the board's own connection: ride out network blips instead of losing the notes.
       socket: LIVE_SOCKET,
     });
-    const unguard = guardUnsentEdits(provider);
+    const guard = guardUnsentEdits(provider);
     provider.on('board-error', (error) => {
       if (error.code !== 'payload_too_large') return;
       // What it holds can never be sent now: leaving the page asks nothing.
-      unguard();
+      guard.release();
       setTooLarge(true);
     });
     const store = workshopStoreFor(session);
@@ -55,9 +55,9 @@ export function usePrivateDoc(session: BoardSession, active: boolean): PrivateDo
       if (store.getState().privateDoc === privateDoc) store.setPrivateDoc(null);
       const ended = store.getState().boardState?.silentWriting === false;
       // Handed over, the notes I wrote offline are still only here until it has synced.
-      if (ended) handOver(session, provider, unguard);
+      if (ended) handOver(session, provider, guard);
       else {
-        unguard();
+        guard.release();
         provider.destroy();
         privateDoc.destroy();
       }
@@ -72,11 +72,11 @@ export function usePrivateDoc(session: BoardSession, active: boolean): PrivateDo
  * private connection stays until it has synced (sending what the server lacks) and the server
  * has taken them, or a while after, or until I leave the board.
  */
-function handOver(session: BoardSession, provider: SocketIoProvider, unguard: () => void): void {
+function handOver(session: BoardSession, provider: SocketIoProvider, guard: UnsentGuard): void {
   const privateDoc = provider.doc;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const finish = () => {
-    unguard();
+    guard.release();
     clearTimeout(timer);
     provider.off('synced', onSynced);
     itemsOf(privateDoc).unobserve(onItems);

@@ -92,6 +92,7 @@ export const app = {
   joining: 'Joining…',
   errorTitle: 'Cannot open this board',
   goHome: 'Go to the start page',
+  editsLost: 'What you wrote while the connection was down could not be saved.',
   changeTooLarge:
     'A change on this page was too large to send (more than the server takes in one message, a very long pasted text, say), so the page stopped. Try again to reload it: that change is lost, and the board is as everyone else sees it.',
   retry: 'Try again',

@@ -86,6 +86,7 @@ export const app: Catalogue['app'] = {
   joining: 'Liitytään…',
   errorTitle: 'Taulua ei voi avata',
   goHome: 'Etusivulle',
+  editsLost: 'Sitä, mitä kirjoitit yhteyden ollessa poikki, ei voitu tallentaa.',
   changeTooLarge:
     'Tällä sivulla tehty muutos oli liian suuri lähetettäväksi (enemmän kuin palvelin ottaa yhdessä viestissä, esimerkiksi hyvin pitkä liitetty teksti), joten sivu pysähtyi. Yritä uudelleen lataa sivun: se muutos menetetään, ja taulu on sellainen kuin muut sen näkevät.',
   retry: 'Yritä uudelleen',
