@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ListMembersResponse } from '../../shared/api.ts';
+import { seriousAxeViolations } from '../helpers/axe.ts';
 import {
   joinByLink,
   newPerson,
@@ -207,6 +208,38 @@ describe.skipIf(!HAS_CHROMIUM)('starting and joining a board', () => {
       'Fran',
       'Fran looking',
     ]);
+    await person.close();
+  });
+
+  it('leaving a board on a shared laptop forgets it there, and the member stays on the board (QA)', async () => {
+    const created = await server.createBoard({ title: 'Shared laptop' });
+    const person = await newPerson(browser);
+    const page = await person.newPage();
+    await joinByLink(page, created.links.participant, 'Aino');
+    await waitForConnection(page);
+    await page.locator('.presence-toggle').click();
+    await page.getByRole('button', { name: 'Leave this board on this device…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Leave this board on this device?' });
+    await dialog.getByText('To come back, open your link again.').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Leave', exact: true }).click();
+    await page.locator('form.create-form').waitFor();
+
+    // The next person at the laptop finds no way in without a link…
+    await page.goto(`${server.url}/b/${created.board.id}`);
+    await page.getByTestId('board-error').getByText('Open the board with the link').waitFor();
+    expect(
+      await page.evaluate(() =>
+        Object.keys(localStorage).filter((key) => key.includes('board') || key.includes('name')),
+      ),
+    ).toEqual([]);
+    // …and Aino is still on the board.
+    const fia = await server.join(created.board.id, created.keys.facilitator, 'Fia');
+    const members = await server.api<ListMembersResponse>(
+      `/api/boards/${created.board.id}/members`,
+      { token: fia.token },
+    );
+    expect(members.body.members.map((member) => member.name)).toContain('Aino');
     await person.close();
   });
 

@@ -161,6 +161,7 @@ export function lastDisplayName(): string {
   return readStored(NAME_KEY) ?? '';
 }
 
-export function rememberDisplayName(name: string): void {
+/** Remembers a name for the next board; null forgets it (leaving a shared device). */
+export function rememberDisplayName(name: string | null): void {
   writeStored(NAME_KEY, name);
 }

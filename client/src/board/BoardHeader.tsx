@@ -1,9 +1,10 @@
 /** The board page's top bar: title and role, view toggle, who is here, connection, language. */
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { LanguageSwitch } from '../app/LanguageSwitch.tsx';
 import { useT } from '../i18n/i18n.tsx';
 import type { BoardSession, ConnectionStatus } from './board-session.ts';
 import { ConnectionPill } from './ConnectionIndicator.tsx';
+import { LeaveDevice } from './lazy-parts.tsx';
 import { PresenceList } from './PresenceList.tsx';
 import type { PresentMember } from './use-presence.ts';
 import type { ViewportRequests } from './use-viewport-requests.ts';
@@ -27,6 +28,7 @@ export function BoardHeader(props: BoardHeaderProps) {
   // Joining replaced the form the focus was in: the board's name takes it, so a screen reader
   // says where I am rather than nothing (QA), and Tab goes on from the top of the board.
   const title = useRef<HTMLHeadingElement>(null);
+  const [leaving, setLeaving] = useState(false);
   useEffect(() => {
     if (document.activeElement === document.body) title.current?.focus();
   }, []);
@@ -74,7 +76,13 @@ export function BoardHeader(props: BoardHeaderProps) {
           following={viewport.following}
           onFollow={viewport.follow}
           onStopFollowing={viewport.stopFollowing}
+          onLeave={() => setLeaving(true)}
         />
+        {leaving && (
+          <Suspense fallback={null}>
+            <LeaveDevice onClose={() => setLeaving(false)} />
+          </Suspense>
+        )}
         <ConnectionPill status={status} />
         <LanguageSwitch />
         <button

@@ -34,9 +34,17 @@ interface PresenceListProps {
   following: Followed | null;
   onFollow: (clientId: number) => void;
   onStopFollowing: () => void;
+  /** Asks to leave the board on this device (my own row's button). */
+  onLeave: () => void;
 }
 
-export function PresenceList({ people, following, onFollow, onStopFollowing }: PresenceListProps) {
+export function PresenceList({
+  people,
+  following,
+  onFollow,
+  onStopFollowing,
+  onLeave,
+}: PresenceListProps) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const popoverId = useId();
@@ -101,6 +109,20 @@ export function PresenceList({ people, following, onFollow, onStopFollowing }: P
                     {t.app.roles[person.member.role]}
                   </span>
                 </span>
+                {person.isMe && (
+                  <button
+                    type="button"
+                    className="button button-small button-secondary"
+                    aria-label={t.app.leaveLabel}
+                    title={t.app.leaveLabel}
+                    onClick={() => {
+                      setOpen(false);
+                      onLeave();
+                    }}
+                  >
+                    {t.app.leave}
+                  </button>
+                )}
                 {!person.isMe && (
                   <button
                     type="button"

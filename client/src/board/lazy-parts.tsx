@@ -7,6 +7,7 @@ import { lazy } from 'react';
 
 const loadPanels = () => import('../workshop/WorkshopPanels.tsx');
 const loadOutline = () => import('../outline/OutlineView.tsx');
+const loadLeave = () => import('../workshop/LeaveDevice.tsx');
 
 export const WorkshopPanels = lazy(() =>
   loadPanels().then((module) => ({ default: module.WorkshopPanels })),
@@ -15,8 +16,13 @@ export const OutlineView = lazy(() =>
   loadOutline().then((module) => ({ default: module.OutlineView })),
 );
 
+export const LeaveDevice = lazy(() =>
+  loadLeave().then((module) => ({ default: module.LeaveDevice })),
+);
+
 export function preloadBoardParts(): void {
   // A failure here is not shown: the part's own boundary says so if it is ever opened.
   loadPanels().catch(() => {});
   loadOutline().catch(() => {});
+  loadLeave().catch(() => {});
 }

@@ -99,6 +99,12 @@ export const app = {
 
   // Board chrome.
   you: 'you',
+  leave: 'Leave…',
+  leaveLabel: 'Leave this board on this device…',
+  leaveTitle: 'Leave this board on this device?',
+  leaveText: (title: string) =>
+    `This browser forgets that you are on “${title}”, as before someone else uses this device. You stay on the board: what you wrote and voted keeps your name. To come back, open your link again.`,
+  leaveAnswer: 'Leave',
   peopleHere: 'People here',
   peopleCount: (count: number) => (count === 1 ? '1 person here' : `${count} people here`),
   follow: 'Follow',

@@ -92,6 +92,12 @@ export const app: Catalogue['app'] = {
   retry: 'Yritä uudelleen',
 
   you: 'sinä',
+  leave: 'Poistu…',
+  leaveLabel: 'Poistu taululta tällä laitteella…',
+  leaveTitle: 'Poistutaanko taululta tällä laitteella?',
+  leaveText: (title) =>
+    `Tämä selain unohtaa, että olet taululla ”${title}”, kuten ennen kuin joku toinen käyttää laitetta. Pysyt taululla: kirjoittamasi ja äänesi säilyvät nimelläsi. Palataksesi avaa linkkisi uudelleen.`,
+  leaveAnswer: 'Poistu',
   peopleHere: 'Paikalla',
   peopleCount: (count) => (count === 1 ? '1 henkilö paikalla' : `${count} henkilöä paikalla`),
   follow: 'Seuraa',

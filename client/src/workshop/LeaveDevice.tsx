@@ -1,0 +1,26 @@
+/**
+ * Leaving a board on this device: the browser forgets this tab's membership, as on a shared
+ * workshop laptop before the next person sits down (QA: nothing but clearing the site's data
+ * did it). The member stays on the board, with everything they did; their link brings them
+ * back, as a new member.
+ */
+import { forgetMembership, rememberDisplayName } from '../app/membership.ts';
+import { useBoardSession } from '../board/board-session.ts';
+import { useT } from '../i18n/i18n.tsx';
+import { Confirm } from './Modal.tsx';
+
+export function LeaveDevice({ onClose }: { onClose: () => void }) {
+  const t = useT();
+  const { board, token } = useBoardSession();
+  const leave = () => {
+    forgetMembership(board.id, token);
+    // The name the join form would offer the next person too.
+    rememberDisplayName(null);
+    window.location.assign('/');
+  };
+  return (
+    <Confirm title={t.app.leaveTitle} answer={t.app.leaveAnswer} onAnswer={leave} onClose={onClose}>
+      <p>{t.app.leaveText(board.title)}</p>
+    </Confirm>
+  );
+}
