@@ -1,6 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { ListMembersResponse } from '../../shared/api.ts';
 import { seriousAxeViolations } from '../helpers/axe.ts';
 import {
   joinByLink,
@@ -199,15 +198,8 @@ describe.skipIf(!HAS_CHROMIUM)('starting and joining a board', () => {
     await again.goto(created.links.participant);
     await again.locator('[data-testid="my-role"]', { hasText: 'Participant' }).waitFor();
     const fia = await server.join(created.board.id, created.keys.facilitator, 'Fia');
-    const members = await server.api<ListMembersResponse>(
-      `/api/boards/${created.board.id}/members`,
-      { token: fia.token },
-    );
-    expect(members.body.members.map((member) => member.name).sort()).toEqual([
-      'Fia',
-      'Fran',
-      'Fran looking',
-    ]);
+    const members = await server.members(created.board.id, fia.token);
+    expect(members.map((member) => member.name).sort()).toEqual(['Fia', 'Fran', 'Fran looking']);
     await person.close();
   });
 
@@ -235,11 +227,8 @@ describe.skipIf(!HAS_CHROMIUM)('starting and joining a board', () => {
     ).toEqual([]);
     // …and Aino is still on the board.
     const fia = await server.join(created.board.id, created.keys.facilitator, 'Fia');
-    const members = await server.api<ListMembersResponse>(
-      `/api/boards/${created.board.id}/members`,
-      { token: fia.token },
-    );
-    expect(members.body.members.map((member) => member.name)).toContain('Aino');
+    const members = await server.members(created.board.id, fia.token);
+    expect(members.map((member) => member.name)).toContain('Aino');
     await person.close();
   });
 

@@ -1,6 +1,5 @@
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { ListMembersResponse } from '../../shared/api.ts';
 import {
   addNoteInOutline,
   joinByLink,
@@ -80,15 +79,7 @@ describe.skipIf(!HAS_CHROMIUM)('taking someone off a board', () => {
     await waitForConnection(mine);
 
     const fia = await server.join(id, created.keys.facilitator, 'Fia');
-    const members = await server.api<ListMembersResponse>(`/api/boards/${id}/members`, {
-      token: fia.token,
-    });
-    const strayId = members.body.members.find((member) => member.name === 'Stray')?.id;
-    const removed = await server.api(`/api/boards/${id}/members/${strayId}`, {
-      method: 'DELETE',
-      token: fia.token,
-    });
-    expect(removed.status).toBe(204);
+    expect(await server.takeOff(id, fia.token, 'Stray')).toBe(204);
     await stray.getByTestId('board-error').getByText('A facilitator took you off').waitFor();
 
     await mine.reload();
@@ -108,15 +99,7 @@ describe.skipIf(!HAS_CHROMIUM)('taking someone off a board', () => {
     await addNoteInOutline(aino.page, 'Written on the train');
 
     const fia = await server.join(id, created.keys.facilitator, 'Fia');
-    const members = await server.api<ListMembersResponse>(`/api/boards/${id}/members`, {
-      token: fia.token,
-    });
-    const ainoId = members.body.members.find((member) => member.name === 'Aino')?.id;
-    const removed = await server.api(`/api/boards/${id}/members/${ainoId}`, {
-      method: 'DELETE',
-      token: fia.token,
-    });
-    expect(removed.status).toBe(204);
+    expect(await server.takeOff(id, fia.token, 'Aino')).toBe(204);
 
     await aino.context.setOffline(false);
     const error = aino.page.getByTestId('board-error');

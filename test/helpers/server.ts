@@ -5,7 +5,12 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { loadConfig } from '../../server/config/config.ts';
 import { type RunningServer, startServer } from '../../server/start-server.ts';
-import type { CreateBoardResponse, JoinBoardResponse } from '../../shared/api.ts';
+import type {
+  CreateBoardResponse,
+  JoinBoardResponse,
+  ListMembersResponse,
+  PublicMember,
+} from '../../shared/api.ts';
 import type { Role } from '../../shared/roles.ts';
 import { TEST_TMP_VARIABLE } from './temp-root-setup.ts';
 
@@ -34,6 +39,10 @@ export interface TestServer extends RunningServer {
     language?: string;
   }): Promise<CreateBoardResponse>;
   join(boardId: string, key: string, name?: string): Promise<JoinBoardResponse>;
+  /** `GET /members` with a member's token: everyone on the board. */
+  members(boardId: string, token: string): Promise<PublicMember[]>;
+  /** A facilitator takes the member of that name off the board; resolves to the status. */
+  takeOff(boardId: string, facilitatorToken: string, name: string): Promise<number>;
   /** Creates a board and joins it once per role. */
   boardWithMembers(template?: string): Promise<{
     board: CreateBoardResponse;
@@ -92,6 +101,25 @@ export async function startTestServer(
       });
       if (status !== 200) throw new Error(`join: ${status} ${JSON.stringify(body)}`);
       return body;
+    },
+    async members(boardId, token) {
+      const { status, body } = await server.api<ListMembersResponse>(
+        `/api/boards/${boardId}/members`,
+        { token },
+      );
+      if (status !== 200) throw new Error(`members: ${status} ${JSON.stringify(body)}`);
+      return body.members;
+    },
+    async takeOff(boardId, facilitatorToken, name) {
+      const member = (await server.members(boardId, facilitatorToken)).find(
+        (candidate) => candidate.name === name,
+      );
+      if (!member) throw new Error(`takeOff: nobody named ${name}`);
+      const removed = await server.api(`/api/boards/${boardId}/members/${member.id}`, {
+        method: 'DELETE',
+        token: facilitatorToken,
+      });
+      return removed.status;
     },
     async boardWithMembers(template = 'blank') {
       const board = await server.createBoard({ template });
