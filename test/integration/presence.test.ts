@@ -243,6 +243,34 @@ describe('presence lasts as long as the connection', () => {
   });
 });
 
+describe('presence after a short reconnect', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  it('a person whose connection drops and comes back shows again at once, to web and stock clients', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const id = board.board.id;
+    const alice = socketIoClient(server.url, id, tokens.participant, { reconnection: true });
+    const web = socketIoClient(server.url, id, tokens.facilitator);
+    const stock = yWebsocketClient(server.url, id, tokens.viewer);
+    await Promise.all([alice.synced, web.synced, stock.synced]);
+    alice.provider.awareness.setLocalStateField('cursor', { x: 3, y: 3 });
+    const seen = (client: { provider: { awareness: typeof alice.provider.awareness } }) =>
+      client.provider.awareness.getStates().get(alice.doc.clientID)?.cursor?.x === 3;
+    await waitFor(() => seen(web) && seen(stock), 'Alice at both');
+
+    // Her transport drops (a network change), and the client reconnects by itself.
+    alice.provider.socket.io.engine.close();
+    await waitFor(() => !seen(web), 'Alice gone at the web client');
+    // Back well before her next renewal, 15 s away.
+    await waitFor(() => seen(web) && seen(stock), 'Alice back at both', 5000);
+    for (const client of [alice, web, stock]) client.destroy();
+  });
+});
+
 describe('presence on a crowded board', () => {
   let server: TestServer;
   beforeAll(async () => {

@@ -190,15 +190,11 @@ export class SocketIoProvider extends ObservableV2<Events> {
       encoding.writeVarUint(encoder, MESSAGE_SYNC);
       syncProtocol.writeSyncStep1(encoder, this.doc);
     });
-    if (this.awareness.getLocalState() !== null) {
-      this.#send((encoder) => {
-        encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-        encoding.writeVarUint8Array(
-          encoder,
-          awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]),
-        );
-      });
-    }
+    // Set anew, under a newer clock: the server and everyone else removed this state when the
+    // connection dropped, and keep its old clock, so the same state at the same clock would be
+    // taken for old news until the next renewal, up to a minute in a background tab (QA).
+    const state = this.awareness.getLocalState();
+    if (state !== null) this.awareness.setLocalState(state);
   };
 
   #onDisconnect = (reason: string): void => {
