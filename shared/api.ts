@@ -9,13 +9,6 @@ export type Language = (typeof LANGUAGES)[number];
 
 export const boardIdSchema = z.string().uuid({ message: 'board ids are UUIDs' });
 
-export const createBoardBody = z.strictObject({
-  title: z.string().trim().min(1, 'title must not be empty').max(MAX_TITLE_LENGTH),
-  template: z.enum(TEMPLATES).default('blank'),
-  language: z.enum(LANGUAGES).default('en'),
-});
-export type CreateBoardBody = z.input<typeof createBoardBody>;
-
 /**
  * Control and format characters that would let a name break a line, run right to left over
  * what follows it ("Fran restored…" in everyone's notice), or show as nothing at all; the
@@ -40,32 +33,45 @@ const isTag = (char: string) => {
 };
 
 /**
- * A member's name as people will see it: one line, nothing hidden in it, something to see. In
- * one Unicode form (NFC), so that "José" typed with a combining accent is the same name as José
- * typed whole (QA: two identical-looking members, counted as two people in the report).
+ * Text people will see on one line (a member's name, a board's title): nothing hidden in it, no
+ * tab or line break (QA: a title pasted from a spreadsheet kept its tab, which moved every link
+ * of the copied team table one column over), something to see. In one Unicode form (NFC), so
+ * that "José" typed with a combining accent is the same name as José typed whole (QA: two
+ * identical-looking members, counted as two people in the report).
  */
-const memberName = z
-  .string()
-  .transform((name) =>
-    name
-      .normalize('NFC')
-      .replace(HIDDEN, (char, at: number, whole: string) =>
-        KEEP.has(char) || (isTag(char) && spellsAFlag(whole, at))
-          ? char
-          : /\s/.test(char)
-            ? ' '
-            : '',
-      )
-      .replace(/\s+/g, ' ')
-      .trim(),
-  )
-  .pipe(
-    z
-      .string()
-      .min(1, 'name must not be empty')
-      .max(MAX_NAME_LENGTH)
-      .refine((name) => VISIBLE.test(name), 'name must have a letter, digit or sign in it'),
-  );
+function oneLineText(what: string, max: number) {
+  return z
+    .string()
+    .transform((text) =>
+      text
+        .normalize('NFC')
+        .replace(HIDDEN, (char, at: number, whole: string) =>
+          KEEP.has(char) || (isTag(char) && spellsAFlag(whole, at))
+            ? char
+            : /\s/.test(char)
+              ? ' '
+              : '',
+        )
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .pipe(
+      z
+        .string()
+        .min(1, `${what} must not be empty`)
+        .max(max)
+        .refine((text) => VISIBLE.test(text), `${what} must have a letter, digit or sign in it`),
+    );
+}
+
+const memberName = oneLineText('name', MAX_NAME_LENGTH);
+
+export const createBoardBody = z.strictObject({
+  title: oneLineText('title', MAX_TITLE_LENGTH),
+  template: z.enum(TEMPLATES).default('blank'),
+  language: z.enum(LANGUAGES).default('en'),
+});
+export type CreateBoardBody = z.input<typeof createBoardBody>;
 
 export const joinBoardBody = z.strictObject({
   key: z.string().min(1, 'key is required').max(200),

@@ -67,4 +67,24 @@ describe.skipIf(!HAS_CHROMIUM)('creating a board on a server that asks for a pas
     ).toEqual(['Second board', 'Service safari']);
     await context.close();
   });
+
+  it('a remembered passcode the operator has since changed is asked for again, not called wrong (QA)', async () => {
+    const context = await newPerson(browser);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.evaluate(() =>
+      localStorage.setItem('ideamill.createToken', 'last-years-passcode-0000'),
+    );
+    const form = page.locator('form.create-form');
+    await form.locator('input[name="title"]').fill('New year');
+    await form.locator('button[type="submit"]').click();
+    const passcode = form.getByLabel('Passcode for creating boards');
+    await passcode.waitFor();
+    expect(await form.getByText('Enter yours; this browser remembers it.').count()).toBe(1);
+    expect(await form.getByText('That passcode was not accepted.', { exact: false }).count()).toBe(
+      0,
+    );
+    expect(await page.evaluate(() => localStorage.getItem('ideamill.createToken'))).toBeNull();
+    await context.close();
+  });
 });

@@ -41,6 +41,16 @@ describe('creating a board', () => {
     );
   });
 
+  it('keeps a title on one line with nothing hidden in it, and refuses one with nothing to see (QA)', async () => {
+    const made = await server.api<CreateBoardResponse>('/api/boards', {
+      body: { title: ' Team\tday\r\n 3.12.\u202e ' },
+    });
+    expect(made.status).toBe(201);
+    expect(made.body.board.title).toBe('Team day 3.12.');
+    const blank = await server.api<ErrorResponse>('/api/boards', { body: { title: '\t\u200b' } });
+    expect([blank.status, blank.body.error.code]).toEqual([400, 'invalid_input']);
+  });
+
   it('defaults to a blank English board', async () => {
     const { body } = await server.api<CreateBoardResponse>('/api/boards', { body: { title: 'x' } });
     expect(body.board).toMatchObject({ template: 'blank', language: 'en' });

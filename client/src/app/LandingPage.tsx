@@ -110,9 +110,10 @@ function CreateBoardForm({ onCreated }: { onCreated: (created: Created) => void 
       // Some were made: their links are shown, with why the rest were not.
       if (boards.length > 0) onCreated({ boards, asked, failure: refused });
       else if (refused.code === 'create_token_required') {
-        // A remembered passcode the server no longer takes is forgotten.
+        // A remembered passcode the server no longer takes is forgotten, and asked for as if
+        // for the first time: nobody here typed a wrong one (QA).
         if (token) saveCreateToken(null);
-        setPasscodeRefused(Boolean(token));
+        setPasscodeRefused(askPasscode && Boolean(token));
         setAskPasscode(true);
         setError(null);
         setPasscodeAsked((asked) => asked + 1);
@@ -224,6 +225,20 @@ function CreateBoardForm({ onCreated }: { onCreated: (created: Created) => void 
   );
 }
 
+/**
+ * The links' heading takes the focus as they replace the form (whose button had it): a screen
+ * reader says the board is ready, and Tab goes on to its links (QA: the focus fell to the page).
+ */
+function ReadyHeading({ children }: { children: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <h2 id="board-links-title" ref={ref} tabIndex={-1} data-focus-landing>
+      {children}
+    </h2>
+  );
+}
+
 function BoardLinks({
   created,
   onAnother,
@@ -234,7 +249,7 @@ function BoardLinks({
   const t = useT();
   return (
     <section className="card board-links" aria-labelledby="board-links-title">
-      <h2 id="board-links-title">{t.app.boardCreated(created.board.title)}</h2>
+      <ReadyHeading>{t.app.boardCreated(created.board.title)}</ReadyHeading>
       <p className="muted">{t.app.linksIntro}</p>
       <p className="notice" data-testid="links-once">
         {t.app.linksOnce}
@@ -309,6 +324,16 @@ function RoleLinks({
   );
 }
 
+/**
+ * One cell of the copied table as a spreadsheet reads it: on one line, and never a formula (a
+ * title starting "=", "+", "-" or "@" is kept as text by a leading apostrophe, as the CSV
+ * export does).
+ */
+function spreadsheetCell(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return /^[=+\-@]/.test(flat) ? `'${flat}` : flat;
+}
+
 /** Several boards made at once (one per team): every board's links, and all of them as a table. */
 function TeamBoardLinks({ created, onAnother }: { created: Created; onAnother: () => void }) {
   const t = useT();
@@ -318,11 +343,11 @@ function TeamBoardLinks({ created, onAnother }: { created: Created; onAnother: (
     [t.app.boardTitle, ...ROLES.map((role) => t.app.roles[role])],
     ...boards.map((made) => [made.board.title, ...ROLES.map((role) => made.links[role])]),
   ]
-    .map((row) => row.join('\t'))
+    .map((row) => row.map(spreadsheetCell).join('\t'))
     .join('\n');
   return (
     <section className="card board-links" aria-labelledby="board-links-title">
-      <h2 id="board-links-title">{t.app.boardsCreated(boards.length)}</h2>
+      <ReadyHeading>{t.app.boardsCreated(boards.length)}</ReadyHeading>
       {failure && (
         <p className="form-error" role="alert">
           {t.app.someBoardsFailed(boards.length, asked, errorSentence(t, failure))}

@@ -39,9 +39,10 @@ export const app = {
   boardCount: 'Number of boards',
   boardCountHint: (max: number) =>
     `One for each team working side by side (at most ${max}): each gets its own links, and its title ends in its team’s number.`,
-  boardsCreated: (count: number) => `${count} boards are ready`,
+  boardsCreated: (count: number) =>
+    count === 1 ? '1 board is ready' : `${count} boards are ready`,
   someBoardsFailed: (made: number, asked: number, message: string) =>
-    `Only ${made} of the ${asked} boards were created: ${message}`,
+    `Only ${made} of the ${asked} boards ${made === 1 ? 'was' : 'were'} created: ${message}`,
   boardLinkFor: (board: string, role: string) => `${board}: ${role} link`,
   copyBoardLink: (board: string, role: string) => `Copy the ${role.toLowerCase()} link of ${board}`,
   copyTable: 'Copy every link as a table',

@@ -35,7 +35,7 @@ export const app: Catalogue['app'] = {
   boardCount: 'Taulujen määrä',
   boardCountHint: (max) =>
     `Yksi kullekin rinnakkain työskentelevälle tiimille (enintään ${max}): kukin saa omat linkkinsä, ja sen nimen lopussa on tiimin numero.`,
-  boardsCreated: (count) => `${count} taulua on valmiina`,
+  boardsCreated: (count) => (count === 1 ? '1 taulu on valmiina' : `${count} taulua on valmiina`),
   someBoardsFailed: (made, asked, message) => `Tauluista luotiin vain ${made}/${asked}: ${message}`,
   boardLinkFor: (board, role) => `${board}: ${role}: linkki`,
   copyBoardLink: (board, role) => `Kopioi linkki (${board}, ${role.toLowerCase()})`,
