@@ -104,7 +104,8 @@ describe('GET /api/boards/:id/export', () => {
     expect(body.startsWith('# Next meeting: Workshop\n')).toBe(true);
     expect(body).toContain('### Olli Owner\n\n- [ ] **');
     expect(body).toContain('— Stock client idea · Open · due 2027-01-15');
-    expect(body).toContain('1. Stock client idea: 1 vote');
+    expect(body).toContain('- **Rank 1:** Stock client idea, 1 vote');
+    expect(body).toContain('No concept cards on this board.');
   });
 
   it('json is the complete model: items, rounds with results, follow-ups', async () => {

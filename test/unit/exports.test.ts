@@ -1053,7 +1053,7 @@ describe('the next meeting’s agenda', () => {
     expect(tasks('Valmiit')).toEqual([
       {
         checked: true,
-        text: 'Puhelinvalikon selkeytys — Asiakas ei tiedä, kenelle soittaa · Aino Mäkinen',
+        text: 'Puhelinvalikon selkeytys — Asiakas ei tiedä, kenelle soittaa · Aino Mäkinen · valmis 2025-03-14',
       },
     ]);
     expect(agenda).toContain('1 jatkotoimesta luovuttiin.');
@@ -1091,11 +1091,53 @@ describe('the next meeting’s agenda', () => {
     expect(vote[0]?.raw.trim()).toBe(
       'Kierros 2: Konseptit · suljettu 2025-03-14 10:05 UTC · 4 äänestäjää',
     );
-    const ranked = listTexts(vote);
-    expect(ranked).toEqual(['Palveluluotsi: 4 ääntä', 'Chat-palvelu ilta-aikaan: 1 ääni']);
+    const ranked = listTexts(vote).map((text) => text.replace(/<[^>]+>/g, ''));
+    expect(ranked).toEqual([
+      'Sija 1: Palveluluotsi, 4 ääntä',
+      'Sija 2: Chat-palvelu ilta-aikaan, 1 ääni',
+    ]);
+    // Equal votes share a rank, and stay so where Markdown would renumber a numbered list.
+    const tied = fixture();
+    tied.rounds[1]!.results = [
+      { itemId: 'c1', votes: 3, rank: 1 },
+      { itemId: 'n2', votes: 3, rank: 1 },
+      { itemId: 'n1', votes: 1, rank: 3 },
+    ];
+    const tiedHtml = marked.parse(toAgenda(tied), { async: false });
+    expect(tiedHtml).not.toContain('<ol');
+    expect(
+      listTexts(sections(toAgenda(tied)).get('Viimeisimmän äänestyksen tulos')).map(
+        (text) => text.replace(/<[^>]+>/g, '').split(':')[0],
+      ),
+    ).toEqual(['Sija 1', 'Sija 1', 'Sija 3']);
     const none = fixture();
     none.rounds = [];
     expect(toAgenda(none)).toContain('## Viimeisimmän äänestyksen tulos\n\nEi äänestyskierroksia.');
+  });
+
+  it('names an item by its first 80 letters, and lists what is done latest first with its day', () => {
+    const model = fixture();
+    const long = `${'Asiakas odottaa puhelimessa liian kauan '.repeat(5)}ja lopulta luovuttaa.`;
+    model.items = model.items.map((item) =>
+      item.id === 'n2' ? ({ ...item, text: long } as Item) : item,
+    );
+    model.followUps.push(
+      followUp({
+        id: 'fu-7',
+        itemId: 'n1',
+        title: 'Myöhemmin valmis',
+        status: 'done',
+        updatedAt: '2025-04-01T09:00:00.000Z',
+      }),
+    );
+    const later = toAgenda(model);
+    const line = later.split('\n').find((text) => text.includes('Selvitä chatin kustannukset'));
+    expect(line).toContain(`— ${long.slice(0, 80).trimEnd()}… · Avoin`);
+    const done = listTexts(sections(later).get('Valmiit'));
+    expect(done.map((text) => text.replace(/<[^>]+>/g, '').split(' — ')[0])).toEqual([
+      'Myöhemmin valmis',
+      'Puhelinvalikon selkeytys',
+    ]);
   });
 
   it('lists the concept cards that no follow-up, or only a dropped one, takes forward', () => {

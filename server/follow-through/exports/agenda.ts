@@ -10,6 +10,10 @@ import { isDefaultRoundTitle } from '../../boards/board-words.ts';
 import { byReadingOrder, formatTimestamp, memberNames, ownerName } from './board-model.ts';
 import { type ExportLabels, labelsFor } from './labels.ts';
 import { mdBlock, mdInline } from './markdown-text.ts';
+import { graphemes } from './text-width.ts';
+
+/** How much of an item's words names it in a line of the agenda. */
+const NAME_GRAPHEMES = 80;
 
 /** Results of the last closed round worth carrying into the meeting: ranks up to this. */
 const TOP_RANKS = 5;
@@ -92,12 +96,17 @@ function openFollowUps(
 
 function doneFollowUps(model: BoardExport, byId: Map<string, Item>, labels: ExportLabels): string {
   const names = memberNames(model);
-  const done = model.followUps.filter((followUp) => followUp.status === 'done');
+  // Latest first, each with the day it was last changed: after a few weekly meetings the top of
+  // the list is what changed since the last one.
+  const done = model.followUps
+    .filter((followUp) => followUp.status === 'done')
+    .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
   const dropped = model.followUps.filter((followUp) => followUp.status === 'dropped').length;
   const lines = done.map((followUp) => {
     const owner = isUnassigned(followUp.owner) ? '' : ownerName(followUp.owner, names);
     const by = owner ? ` · ${mdInline(owner)}` : '';
-    return `- [x] **${mdInline(followUp.title)}** — ${itemName(byId.get(followUp.itemId), labels)}${by}`;
+    const when = ` · ${labels.agenda.doneOn} ${followUp.updatedAt.slice(0, 10)}`;
+    return `- [x] **${mdInline(followUp.title)}** — ${itemName(byId.get(followUp.itemId), labels)}${by}${when}`;
   });
   if (lines.length === 0) lines.push(labels.agenda.noneDone);
   if (dropped > 0) lines.push('', labels.agenda.dropped(dropped));
@@ -127,7 +136,8 @@ function lastVote(model: BoardExport, byId: Map<string, Item>, labels: ExportLab
     const name = item
       ? itemName(item, labels)
       : `${mdInline(result.label ?? '') || labels.untitled} (${labels.deletedItem})`;
-    return `${result.rank}. ${name}: ${labels.agenda.votes(result.votes)}`;
+    // Not a numbered list: Markdown renumbers one, and a tie ("1, 1, 3") would read as 1, 2, 3.
+    return `- **${labels.rank} ${result.rank}:** ${name}, ${labels.agenda.votes(result.votes)}`;
   });
   return `${heading}\n\n${facts.join(' · ')}\n\n${lines.join('\n')}`;
 }
@@ -140,15 +150,22 @@ function unownedConcepts(model: BoardExport, labels: ExportLabels): string {
       .filter((followUp) => followUp.status !== 'dropped')
       .map((followUp) => followUp.itemId),
   );
-  const concepts = model.items
-    .filter((item) => item.type === 'concept' && !followed.has(item.id))
-    .sort(byReadingOrder);
+  const cards = model.items.filter((item) => item.type === 'concept');
+  if (cards.length === 0) return `${heading}\n\n${labels.noConcepts}`;
+  const concepts = cards.filter((item) => !followed.has(item.id)).sort(byReadingOrder);
   if (concepts.length === 0) return `${heading}\n\n${labels.agenda.everyConceptOwned}`;
   return `${heading}\n\n${concepts.map((item) => `- ${itemName(item, labels)}`).join('\n')}`;
 }
 
-/** An item's words on one line, or what stands in for them. */
+/** An item's words as far as a line of an agenda needs them, or what stands in for them. */
 function itemName(item: Item | undefined, labels: ExportLabels): string {
   if (!item) return labels.deletedItem;
-  return mdInline(itemText(item).replace(/\s+/g, ' ').trim()) || labels.untitled;
+  const words = itemText(item).replace(/\s+/g, ' ').trim();
+  // A long note would make a paragraph of every line about it (QA: 700 characters).
+  const letters = [...graphemes(words)];
+  const shown =
+    letters.length > NAME_GRAPHEMES
+      ? `${letters.slice(0, NAME_GRAPHEMES).join('').trimEnd()}…`
+      : words;
+  return mdInline(shown) || labels.untitled;
 }

@@ -58,6 +58,8 @@ export interface ExportLabels {
     dueOn: string;
     done: string;
     noneDone: string;
+    /** Before the day a done follow-up was last changed. */
+    doneOn: string;
     dropped: (count: number) => string;
     lastVote: string;
     votes: (count: number) => string;
@@ -117,6 +119,7 @@ const en: ExportLabels = {
     dueOn: 'due',
     done: 'Done',
     noneDone: 'Nothing done yet.',
+    doneOn: 'done',
     dropped: (count) => `${count} ${count === 1 ? 'follow-up was' : 'follow-ups were'} dropped.`,
     lastVote: 'What the last vote chose',
     votes: (count) => `${count} ${count === 1 ? 'vote' : 'votes'}`,
@@ -177,6 +180,7 @@ const fi: ExportLabels = {
     dueOn: 'määräpäivä',
     done: 'Valmiit',
     noneDone: 'Mitään ei ole vielä valmiina.',
+    doneOn: 'valmis',
     dropped: (count) => `${count} jatkotoimesta luovuttiin.`,
     lastVote: 'Viimeisimmän äänestyksen tulos',
     votes: (count) => `${count} ${count === 1 ? 'ääni' : 'ääntä'}`,
