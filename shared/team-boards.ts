@@ -11,11 +11,16 @@ export const MAX_TEAM_BOARDS = 30;
 
 const TEAM: Record<Language, string> = { en: 'Team', fi: 'Tiimi' };
 
-/** The title shortened, a whole character at a time, where title and team would not fit. */
+const letters = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * The title shortened, a whole letter as people see it at a time (an emoji of several code
+ * points, a flag), where title and team would not fit.
+ */
 export function teamBoardTitle(title: string, team: number, language: Language): string {
   const suffix = ` · ${TEAM[language]} ${team}`;
-  const characters = Array.from(title.trim());
+  const whole = Array.from(letters.segment(title.trim()), (part) => part.segment);
   let length = title.trim().length;
-  while (length + suffix.length > MAX_TITLE_LENGTH) length -= characters.pop()?.length ?? length;
-  return `${characters.join('').trimEnd()}${suffix}`;
+  while (length + suffix.length > MAX_TITLE_LENGTH) length -= whole.pop()?.length ?? length;
+  return `${whole.join('').trimEnd()}${suffix}`;
 }

@@ -17,7 +17,7 @@ import { ROLES, type Role } from '../../shared/roles.ts';
 import { type BoardsService, boardLink } from '../boards/boards-service.ts';
 import { AppError } from '../errors.ts';
 import { requireRole } from '../facilitation/roles.ts';
-import { isAdmin, requireCreator, requireMember } from './auth.ts';
+import { bearer, isAdmin, requireCreator, requireMember } from './auth.ts';
 import { guessLimit } from './rate-limit.ts';
 import { emptyBody, jsonBody } from './request-body.ts';
 
@@ -49,12 +49,14 @@ export function boardsRouter(options: BoardsRouterOptions): Router {
 
   const originOf = (req: Request) => options.publicUrl ?? `${req.protocol}://${req.get('host')}`;
 
-  // Where a token guards creation, guessing it is limited like guessing a board's key; an open
-  // server has nothing to guess.
+  // Where a token guards creation, guessing it is limited like guessing a board's key. An open
+  // server has nothing to guess, and a request without a token guesses nothing: the landing
+  // page's first try, before it asks for the passcode (QA: ten visitors behind one office
+  // address locked out everyone, the operator too).
   const guarded = options.adminToken !== undefined || options.createToken !== undefined;
-  const createLimit: RequestHandler = guarded
-    ? guessLimit(CREATE_FAILURES_PER_MIN)
-    : (_req, _res, next) => next();
+  const limit = guessLimit(CREATE_FAILURES_PER_MIN);
+  const createLimit: RequestHandler = (req, res, next) =>
+    guarded && bearer(req) !== undefined ? limit(req, res, next) : next();
   router.post('/', createLimit, (req, res) => {
     requireCreator(req, options);
     const input = createBoardBody.parse(jsonBody(req));

@@ -355,6 +355,11 @@ describe('operator settings and health', () => {
     try {
       const none = await alone.api<ErrorResponse>('/api/boards', { body: { title: 'x' } });
       expect([none.status, none.body.error.code]).toEqual([401, 'create_token_required']);
+      // A try without a token guesses nothing: the landing page's first, for each visitor.
+      for (let visitor = 0; visitor < 20; visitor++) {
+        const first = await alone.api('/api/boards', { body: { title: 'x' } });
+        expect(first.status).toBe(401);
+      }
       const right = await alone.api('/api/boards', { body: { title: 'x' }, token: create });
       expect(right.status).toBe(201);
       const guesses = [];

@@ -15,5 +15,10 @@ describe('the title of a team’s board', () => {
     expect(title.endsWith(' · Team 7')).toBe(true);
     // No half of an emoji is left behind.
     expect(title.isWellFormed()).toBe(true);
+    // Nor a part of one made of several, or of a flag (QA: 👩🏽‍💻 became 👩).
+    for (const emoji of ['👩🏽‍💻', '🇫🇮']) {
+      const cut = teamBoardTitle(`${'a'.repeat(MAX_TITLE_LENGTH - 12)}${emoji.repeat(3)}`, 7, 'en');
+      expect(cut.replace(/^a+/, '').replace(' · Team 7', '').replaceAll(emoji, '')).toBe('');
+    }
   });
 });
