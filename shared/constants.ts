@@ -5,6 +5,9 @@
  */
 import type { ItemType } from './board-document.ts';
 
+/** The shape of a board's, a member's or an item's id (a UUID). */
+export const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** A board's title at most, in UTF-16 units. */
 export const MAX_TITLE_LENGTH = 200;
 

@@ -5,9 +5,29 @@
  */
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { ID_PATTERN } from '../../shared/constants.ts';
 
 /** A path longer than this is cut: a client chooses it, and a log line should stay a line. */
 const MAX_PATH_LENGTH = 200;
+
+/** A path segment this long that is not a board's or an item's id may be a secret. */
+const SECRET_LENGTH = 40;
+
+/**
+ * The path as the log keeps it: without what follows an encoded "#" (a board link whose
+ * fragment, and key, was escaped into the path), and with any long segment that is not an id
+ * (a key or token pasted into an address) left out as "…" (QA).
+ */
+export function loggablePath(path: string): string {
+  const before = path.split(/%23/i)[0] ?? '';
+  return before
+    .split('/')
+    .map((segment) =>
+      segment.length >= SECRET_LENGTH && !ID_PATTERN.test(segment) ? '…' : segment,
+    )
+    .join('/')
+    .slice(0, MAX_PATH_LENGTH);
+}
 
 /**
  * API calls and board pages are `info`; scripts, styles, health checks and scrapes are `debug`,
@@ -15,7 +35,7 @@ const MAX_PATH_LENGTH = 200;
  */
 export function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
-    const path = req.path.slice(0, MAX_PATH_LENGTH);
+    const path = loggablePath(req.path);
     const level = path.startsWith('/api/') || path.startsWith('/b/') ? 'info' : 'debug';
     // Nothing to measure where nothing will be written (LOG_LEVEL=warn, the benchmarks' silent).
     if (!logger.isLevelEnabled(level)) return next();

@@ -3,12 +3,10 @@
  * how long they stayed and why they left, and each refusal with its code. Never a token.
  */
 import type { Logger } from 'pino';
+import { ID_PATTERN } from '../../shared/constants.ts';
 import type { Member } from '../../shared/roles.ts';
 
 export type TransportName = 'socketio' | 'ywebsocket';
-
-/** A board id a client wrote may be anything: a log line keeps this much of it. */
-const MAX_BOARD_ID_LENGTH = 100;
 
 /** Logs the connection and returns what logs its end. */
 export function logConnected(
@@ -39,6 +37,13 @@ export function logRefused(
   boardId: unknown,
   code: string,
 ): void {
-  const board = typeof boardId === 'string' ? boardId.slice(0, MAX_BOARD_ID_LENGTH) : undefined;
+  // A board id a client wrote may be anything, a token sent in its place too (QA): the log
+  // keeps only what has an id's shape.
+  const board =
+    typeof boardId === 'string'
+      ? ID_PATTERN.test(boardId)
+        ? boardId
+        : 'not a board id'
+      : undefined;
   logger.info({ transport, boardId: board, code }, 'connection refused');
 }

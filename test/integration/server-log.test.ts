@@ -64,6 +64,23 @@ describe('the request log', () => {
     for (const key of Object.values(board.keys)) expect(raw.join('\n')).not.toContain(key);
   });
 
+  it('keeps a key out of the log where it came in the path: an escaped "#", or a segment (QA)', async () => {
+    const board = await server.createBoard();
+    const id = board.board.id;
+    const key = board.keys.facilitator;
+    expect((await fetch(`${server.url}/b/${id}%23key=${key}`)).status).toBe(200);
+    expect((await fetch(`${server.url}/b/${id}/${key}`)).status).toBe(404);
+    await waitFor(() => find('request', { path: `/b/${id}/…` }).length > 0, 'segment line');
+    expect(find('request', { path: `/b/${id}` })).toHaveLength(1);
+    // A token sent where the board id goes is not written down either.
+    const aino = await server.join(id, board.keys.participant, 'Aino');
+    expect((await socketIoRefusal(server.url, aino.token, id))?.code).toBe('board_not_found');
+    expect((await yWebsocketRefusal(server.url, aino.token, id))[1]).toBe('board_not_found');
+    await waitFor(() => find('connection refused', { boardId: 'not a board id' }).length === 2);
+    expect(raw.join('\n')).not.toContain(key);
+    expect(raw.join('\n')).not.toContain(aino.token);
+  });
+
   it('logs health checks and unknown static files at debug, board pages at info', async () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     expect((await fetch(`${server.url}/b/some-board`)).status).toBe(200);
