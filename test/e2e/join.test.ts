@@ -232,6 +232,26 @@ describe.skipIf(!HAS_CHROMIUM)('starting and joining a board', () => {
     await person.close();
   });
 
+  it('a membership an earlier client kept without its link’s tag does not capture another link (QA)', async () => {
+    const created = await server.createBoard({ title: 'Old client' });
+    const id = created.board.id;
+    const old = await server.join(id, created.keys.participant, 'Pia');
+    const person = await newPerson(browser);
+    const page = await person.newPage();
+    await page.goto(server.url);
+    await page.evaluate(([storageKey, value]) => localStorage.setItem(storageKey, value), [
+      `ideamill.board.${id}`,
+      JSON.stringify({ token: old.token, member: old.member }),
+    ] as const);
+    // A plain address still opens it…
+    await page.goto(`${server.url}/b/${id}`);
+    await page.locator('[data-testid="my-role"]', { hasText: 'Participant' }).waitFor();
+    // …and the facilitator link joins as facilitator.
+    await joinByLink(page, created.links.facilitator, 'Pia');
+    await page.locator('[data-testid="my-role"]', { hasText: 'Facilitator' }).waitFor();
+    await person.close();
+  });
+
   it('a wrong key and an unknown board are explained, not shown as a blank page', async () => {
     const { board } = await server.createBoard({ title: 'Keys' });
     const context = await newPerson(browser);

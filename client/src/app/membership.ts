@@ -85,8 +85,9 @@ export function loadMembership(boardId: string, tag?: string): Membership | null
     const own = readStored(tabKey(boardId), 'session');
     return (own && own !== main?.keyTag && read(otherKey(boardId, own))) || main;
   }
-  // A membership an earlier client stored without its link's tag serves any link.
-  if (main && (main.keyTag === undefined || main.keyTag === tag)) return main;
+  // A membership an earlier client stored without its link's tag serves a plain address only:
+  // serving any link, it had kept a participant from ever opening the facilitator link (QA).
+  if (main?.keyTag === tag) return main;
   return read(otherKey(boardId, tag));
 }
 
