@@ -13,7 +13,8 @@ export function logConnected(
   logger: Logger,
   transport: TransportName,
   member: Member,
-  document: 'board' | 'private' = 'board',
+  /** `document: 'private'` for a member's private document; `via`: Socket.io's transport. */
+  extra: { document?: 'private'; via?: string } = {},
 ): (reason: string | number) => void {
   if (!logger.isLevelEnabled('info')) return () => {};
   const who = {
@@ -21,7 +22,7 @@ export function logConnected(
     boardId: member.boardId,
     memberId: member.id,
     role: member.role,
-    ...(document === 'private' ? { document } : {}),
+    ...extra,
   };
   const started = performance.now();
   logger.info(who, 'connected');

@@ -81,6 +81,14 @@ export class SocketIoTransport implements BoardEvents {
       destroyUpgrade: false,
     });
     this.io.of('/').adapter.on('delete-room', (room: string) => this.#groups.delete(room));
+    // What engine.io turns away before Socket.io sees it (an unknown session id behind a
+    // balancer without sticky sessions, an outdated client) leaves no other trace (QA).
+    this.io.engine.on('connection_error', (error: { code?: number; message?: string }) =>
+      context.logger.info(
+        { transport: 'socketio', code: error.code, reason: error.message },
+        'connection refused',
+      ),
+    );
     // A storm of connections is admitted one per event-loop turn (see TurnQueue).
     this.io.use((socket, next) => this.#admissions.run(() => this.#authenticate(socket, next)));
     this.io.on('connection', (socket) => this.#accept(socket));
@@ -180,7 +188,10 @@ export class SocketIoTransport implements BoardEvents {
       privateChannel?.receive(message, stored);
     });
     socket.on('yjs', (message, stored) => shared?.receive(message, stored));
-    const logClosed = logConnected(logger, 'socketio', member);
+    // The transport it opened on (long-polling where WebSockets are blocked); it may upgrade.
+    const logClosed = logConnected(logger, 'socketio', member, {
+      via: socket.conn.transport.name,
+    });
     socket.on('disconnect', (reason) => {
       logClosed(reason);
       metrics.connections.dec({ transport: 'socketio' });

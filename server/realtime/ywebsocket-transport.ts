@@ -87,7 +87,12 @@ export class YWebsocketTransport {
       };
       group.members.set(transport, ws);
       peer = document.connect(member, transport);
-      const logClosed = logConnected(logger, 'ywebsocket', member, isPrivate ? 'private' : 'board');
+      const logClosed = logConnected(
+        logger,
+        'ywebsocket',
+        member,
+        isPrivate ? { document: 'private' } : {},
+      );
       ws.on('message', (data: RawData, isBinary: boolean) => {
         if (!isBinary || !(data instanceof Buffer)) {
           document.disconnect(peer);

@@ -79,6 +79,17 @@ describe('the request log', () => {
     await waitFor(() => find('connection refused', { boardId: 'not a board id' }).length === 2);
     expect(raw.join('\n')).not.toContain(key);
     expect(raw.join('\n')).not.toContain(aino.token);
+
+    // A long-polling request for a session the server does not know (a balancer without sticky
+    // sessions sends one to the wrong server) is refused by engine.io, and logged.
+    const unknown = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling&sid=nope`);
+    expect(unknown.status).toBe(400);
+    await waitFor(
+      () =>
+        find('connection refused', { transport: 'socketio', reason: 'Session ID unknown' })
+          .length === 1,
+      'engine.io refusal',
+    );
   });
 
   it('logs health checks and unknown static files at debug, board pages at info', async () => {
@@ -109,6 +120,7 @@ describe('the connection log', () => {
     const left = (transport: string) => find('disconnected', { transport, memberId });
     await waitFor(() => left('ywebsocket').length + left('socketio').length === 2, 'left');
     expect(left('socketio')[0]).toMatchObject({ reason: 'client namespace disconnect' });
+    expect(connected('socketio')[0]).toMatchObject({ via: 'websocket' });
     expect(typeof left('ywebsocket')[0]?.reason).toBe('number');
     expect(left('ywebsocket')[0]?.seconds).toBeGreaterThanOrEqual(0);
     expect(raw.join('\n')).not.toContain(aino.token);
