@@ -97,6 +97,17 @@ describe.skipIf(!HAS_CHROMIUM)('boards for teams working side by side', () => {
     ]);
     // It stopped at the failure: no more boards were made behind the page's back.
     expect(posts).toBe(2);
+    // The rest are made on request, numbered on from the last one made.
+    await page.getByRole('button', { name: 'Create the other 3' }).click();
+    await page.getByRole('heading', { name: '4 boards are ready' }).waitFor();
+    expect(await page.getByTestId('team-board').locator('h3').allTextContents()).toEqual([
+      'Partly · Team 1',
+      'Partly · Team 2',
+      'Partly · Team 3',
+      'Partly · Team 4',
+    ]);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(posts).toBe(5);
     await context.close();
   });
 

@@ -48,18 +48,56 @@ export function LandingPage() {
         ) : created.boards.length === 1 && !created.failure ? (
           <BoardLinks created={created.boards[0]!} onAnother={() => setCreated(null)} />
         ) : (
-          <TeamBoardLinks created={created} onAnother={() => setCreated(null)} />
+          <TeamBoardLinks
+            // Anew for the rest of the boards: its heading takes the focus again.
+            key={created.boards.length}
+            created={created}
+            onCreated={setCreated}
+            onAnother={() => setCreated(null)}
+          />
         )}
       </main>
     </div>
   );
 }
 
+/** What the form asked for: `asked` boards titled from `base` (one per team past one). */
+interface BoardsRequest {
+  base: string;
+  template: Template;
+  language: Language;
+  asked: number;
+  token: string | null;
+}
+
 interface Created {
   boards: CreateBoardResponse[];
   /** Why the rest of the boards asked for were not created. */
   failure?: Failure;
-  asked: number;
+  request: BoardsRequest;
+}
+
+/**
+ * Makes the boards asked for that are not made yet, one after another (the links come back in
+ * the teams' order), and stops at the first failure.
+ */
+async function createBoards(request: BoardsRequest, made: CreateBoardResponse[]): Promise<Created> {
+  const { base, template, language, asked, token } = request;
+  const boards = [...made];
+  try {
+    for (let team = boards.length + 1; team <= asked; team++) {
+      const title = asked === 1 ? base : teamBoardTitle(base, team, language);
+      const response = await apiRequest<CreateBoardResponse>('/api/boards', {
+        body: { title, template, language },
+        ...(token ? { token } : {}),
+      });
+      if (token) saveCreateToken(token);
+      boards.push(response);
+    }
+    return { boards, request };
+  } catch (failure) {
+    return { boards, request, failure: failureOf(failure) };
+  }
 }
 
 function CreateBoardForm({ onCreated }: { onCreated: (created: Created) => void }) {
@@ -90,25 +128,13 @@ function CreateBoardForm({ onCreated }: { onCreated: (created: Created) => void 
     setBusy(true);
     setError(null);
     const token = askPasscode ? passcode.trim() : loadCreateToken();
-    const base = title.trim() || t.app.boardTitlePlaceholder;
     const asked = Math.min(Math.max(Number.parseInt(count, 10) || 1, 1), MAX_TEAM_BOARDS);
-    const boards: CreateBoardResponse[] = [];
+    const base = title.trim() || t.app.boardTitlePlaceholder;
     try {
-      // One after another: the links come back in the teams' order.
-      for (let team = 1; team <= asked; team++) {
-        const boardTitle = asked === 1 ? base : teamBoardTitle(base, team, language);
-        const response = await apiRequest<CreateBoardResponse>('/api/boards', {
-          body: { title: boardTitle, template, language },
-          ...(token ? { token } : {}),
-        });
-        if (token && boards.length === 0) saveCreateToken(token);
-        boards.push(response);
-      }
-      onCreated({ boards, asked });
-    } catch (failure) {
-      const refused = failureOf(failure);
-      // Some were made: their links are shown, with why the rest were not.
-      if (boards.length > 0) onCreated({ boards, asked, failure: refused });
+      const result = await createBoards({ base, template, language, asked, token }, []);
+      const refused = result.failure;
+      // Any made are shown, with why the rest were not.
+      if (result.boards.length > 0 || !refused) onCreated(result);
       else if (refused.code === 'create_token_required') {
         // A remembered passcode the server no longer takes is forgotten, and asked for as if
         // for the first time: nobody here typed a wrong one (QA).
@@ -335,9 +361,27 @@ function spreadsheetCell(text: string): string {
 }
 
 /** Several boards made at once (one per team): every board's links, and all of them as a table. */
-function TeamBoardLinks({ created, onAnother }: { created: Created; onAnother: () => void }) {
+function TeamBoardLinks({
+  created,
+  onCreated,
+  onAnother,
+}: {
+  created: Created;
+  onCreated: (created: Created) => void;
+  onAnother: () => void;
+}) {
   const t = useT();
-  const { boards, failure, asked } = created;
+  const { boards, failure, request } = created;
+  const [busy, setBusy] = useState(false);
+  const rest = request.asked - boards.length;
+  // After a failure halfway, the rest of the teams' boards, numbered on from the last made
+  // (QA: starting again gave a second "Team 1").
+  const createRest = async () => {
+    if (busy) return;
+    setBusy(true);
+    onCreated(await createBoards(request, boards));
+    setBusy(false);
+  };
   // Tab-separated, a board a line: pasted into a spreadsheet, a row per team.
   const table = [
     [t.app.boardTitle, ...ROLES.map((role) => t.app.roles[role])],
@@ -350,8 +394,20 @@ function TeamBoardLinks({ created, onAnother }: { created: Created; onAnother: (
       <ReadyHeading>{t.app.boardsCreated(boards.length)}</ReadyHeading>
       {failure && (
         <p className="form-error" role="alert">
-          {t.app.someBoardsFailed(boards.length, asked, errorSentence(t, failure))}
+          {t.app.someBoardsFailed(boards.length, request.asked, errorSentence(t, failure))}
         </p>
+      )}
+      {failure && rest > 0 && (
+        <div className="actions">
+          <button
+            type="button"
+            className="button button-primary"
+            aria-disabled={busy}
+            onClick={createRest}
+          >
+            {busy ? t.app.creating : t.app.createRest(rest)}
+          </button>
+        </div>
       )}
       <p className="muted">{t.app.linksIntro}</p>
       <p className="notice" data-testid="links-once">

@@ -43,6 +43,8 @@ export const app = {
     count === 1 ? '1 board is ready' : `${count} boards are ready`,
   someBoardsFailed: (made: number, asked: number, message: string) =>
     `Only ${made} of the ${asked} boards ${made === 1 ? 'was' : 'were'} created: ${message}`,
+  createRest: (count: number) =>
+    count === 1 ? 'Create the last one' : `Create the other ${count}`,
   boardLinkFor: (board: string, role: string) => `${board}: ${role} link`,
   copyBoardLink: (board: string, role: string) => `Copy the ${role.toLowerCase()} link of ${board}`,
   copyTable: 'Copy every link as a table',

@@ -37,6 +37,7 @@ export const app: Catalogue['app'] = {
     `Yksi kullekin rinnakkain työskentelevälle tiimille (enintään ${max}): kukin saa omat linkkinsä, ja sen nimen lopussa on tiimin numero.`,
   boardsCreated: (count) => (count === 1 ? '1 taulu on valmiina' : `${count} taulua on valmiina`),
   someBoardsFailed: (made, asked, message) => `Tauluista luotiin vain ${made}/${asked}: ${message}`,
+  createRest: (count) => (count === 1 ? 'Luo viimeinen' : `Luo loput ${count}`),
   boardLinkFor: (board, role) => `${board}: ${role}: linkki`,
   copyBoardLink: (board, role) => `Kopioi linkki (${board}, ${role.toLowerCase()})`,
   copyTable: 'Kopioi kaikki linkit taulukkona',
