@@ -147,7 +147,7 @@ export const COMMANDS: Record<string, Command> = {
     run: (context) =>
       withServices(
         context,
-        ({ boards }) => {
+        ({ boards, db }) => {
           // The API's own rule for a title (1 to 200 characters).
           const title = createBoardBody.shape.title.safeParse(context.positionals.join(' '));
           if (!title.success) throw new UsageError(title.error.issues[0]?.message ?? 'bad title');
@@ -162,22 +162,29 @@ export const COMMANDS: Record<string, Command> = {
             '--language',
           );
           const count = teamCount(context.values.count);
-          const made = [];
-          for (let team = 1; team <= count; team++) {
-            const boardTitle =
-              count === 1 ? title.data : teamBoardTitle(title.data, team, language);
-            const { board, keys } = boards.create({ title: boardTitle, template, language });
-            const links = Object.fromEntries(
-              ROLES.map((role) => [role, boardLink(origin(context.config), board.id, keys[role])]),
-            );
-            made.push({ board, keys, links });
-            if (context.values.json) continue;
-            // As each is made: a failure halfway has shown the links of those before it.
-            console.log(`${team === 1 ? '' : '\n'}Created "${board.title}" (${board.id})\n`);
+          // All or none: a failure halfway must not leave boards whose links were never shown.
+          const made = db.transaction(() =>
+            Array.from({ length: count }, (_, index) => {
+              const boardTitle =
+                count === 1 ? title.data : teamBoardTitle(title.data, index + 1, language);
+              const { board, keys } = boards.create({ title: boardTitle, template, language });
+              const links = Object.fromEntries(
+                ROLES.map((role) => [
+                  role,
+                  boardLink(origin(context.config), board.id, keys[role]),
+                ]),
+              );
+              return { board, keys, links };
+            }),
+          )();
+          if (context.values.json) {
+            console.log(JSON.stringify(count === 1 ? made[0] : made, null, 2));
+            return 0;
+          }
+          for (const [index, { board, links }] of made.entries()) {
+            console.log(`${index === 0 ? '' : '\n'}Created "${board.title}" (${board.id})\n`);
             for (const role of ROLES) console.log(`${role.padEnd(12)} ${links[role]}`);
           }
-          if (context.values.json)
-            console.log(JSON.stringify(count === 1 ? made[0] : made, null, 2));
           return 0;
         },
         'create',
