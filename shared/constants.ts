@@ -8,6 +8,12 @@ import type { ItemType } from './board-document.ts';
 /** The shape of a board's, a member's or an item's id (a UUID). */
 export const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * What starts a formula in Excel, LibreOffice and Google Sheets (tab and CR via DDE): text for a
+ * spreadsheet that starts so is written with a leading apostrophe, which keeps it text.
+ */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
 /** A board's title at most, in UTF-16 units. */
 export const MAX_TITLE_LENGTH = 200;
 

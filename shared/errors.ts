@@ -11,7 +11,10 @@ export const ERROR_STATUS = {
   invalid_key: 401,
   admin_token_required: 401,
   create_token_required: 401,
-  /** Realtime only: said to a member's connections as a facilitator takes it off the board. */
+  /**
+   * Said to a member's connections as a facilitator takes it off the board, and to its token on
+   * that board from then on.
+   */
   member_removed: 401,
   metrics_token_required: 401,
   role_not_allowed: 403,

@@ -14,10 +14,17 @@ const TEAM: Record<Language, string> = { en: 'Team', fi: 'Tiimi' };
 const letters = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /**
- * The title shortened, a whole letter as people see it at a time (an emoji of several code
- * points, a flag), where title and team would not fit.
+ * The title of board `team` (from 1) of `count` made together: the title as given for one
+ * board; for several, followed by the team's number, the title shortened a whole letter as
+ * people see it at a time (an emoji of several code points, a flag) where both would not fit.
  */
-export function teamBoardTitle(title: string, team: number, language: Language): string {
+export function teamBoardTitle(
+  title: string,
+  team: number,
+  count: number,
+  language: Language,
+): string {
+  if (count === 1) return title;
   const suffix = ` · ${TEAM[language]} ${team}`;
   const whole = Array.from(letters.segment(title.trim()), (part) => part.segment);
   let length = title.trim().length;

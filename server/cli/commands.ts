@@ -165,8 +165,7 @@ export const COMMANDS: Record<string, Command> = {
           // All or none: a failure halfway must not leave boards whose links were never shown.
           const made = db.transaction(() =>
             Array.from({ length: count }, (_, index) => {
-              const boardTitle =
-                count === 1 ? title.data : teamBoardTitle(title.data, index + 1, language);
+              const boardTitle = teamBoardTitle(title.data, index + 1, count, language);
               const { board, keys } = boards.create({ title: boardTitle, template, language });
               const links = Object.fromEntries(
                 ROLES.map((role) => [

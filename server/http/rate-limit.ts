@@ -20,7 +20,7 @@ const SUCCESSES_PER_FAILURE = 10;
 
 interface Budget {
   failures: TokenBucket;
-  joins: TokenBucket;
+  successes: TokenBucket;
 }
 
 export function guessLimit(perMinute: number): RequestHandler {
@@ -31,20 +31,20 @@ export function guessLimit(perMinute: number): RequestHandler {
     const ip = req.ip ?? 'unknown';
     let budget = budgets.get(ip);
     if (!budget) {
-      const joins = perMinute * SUCCESSES_PER_FAILURE;
+      const successes = perMinute * SUCCESSES_PER_FAILURE;
       budget = {
         failures: new TokenBucket(perMinute / 60, perMinute),
-        joins: new TokenBucket(joins / 60, joins),
+        successes: new TokenBucket(successes / 60, successes),
       };
       budgets.set(ip, budget);
     }
-    const { failures, joins } = budget;
+    const { failures, successes } = budget;
     // A failure is taken now and given back when the answer was none: attempts sent all at
     // once cannot slip past the limit while the first of them are still being answered.
     if (!failures.take()) return next(limited(failures));
-    if (!joins.take()) {
+    if (!successes.take()) {
       failures.refund();
-      return next(limited(joins));
+      return next(limited(successes));
     }
     res.once('finish', () => {
       if (!FAILED.has(res.statusCode)) failures.refund();

@@ -4,20 +4,27 @@ import { teamBoardTitle } from '../../shared/team-boards.ts';
 
 describe('the title of a team’s board', () => {
   it('names the team in the board’s language', () => {
-    expect(teamBoardTitle('Development day', 3, 'en')).toBe('Development day · Team 3');
-    expect(teamBoardTitle(' Kehittämispäivä ', 12, 'fi')).toBe('Kehittämispäivä · Tiimi 12');
+    expect(teamBoardTitle('Development day', 3, 8, 'en')).toBe('Development day · Team 3');
+    expect(teamBoardTitle(' Kehittämispäivä ', 12, 12, 'fi')).toBe('Kehittämispäivä · Tiimi 12');
+    // One board alone keeps its title as given.
+    expect(teamBoardTitle('Weekly ambassadors', 1, 1, 'en')).toBe('Weekly ambassadors');
   });
 
   it('shortens a long title a whole character at a time, so that it still fits', () => {
     const long = `${'a'.repeat(MAX_TITLE_LENGTH - 12)}😀😀😀`;
-    const title = teamBoardTitle(long, 7, 'en');
+    const title = teamBoardTitle(long, 7, 8, 'en');
     expect(title.length).toBeLessThanOrEqual(MAX_TITLE_LENGTH);
     expect(title.endsWith(' · Team 7')).toBe(true);
     // No half of an emoji is left behind.
     expect(title.isWellFormed()).toBe(true);
     // Nor a part of one made of several, or of a flag (QA: 👩🏽‍💻 became 👩).
     for (const emoji of ['👩🏽‍💻', '🇫🇮']) {
-      const cut = teamBoardTitle(`${'a'.repeat(MAX_TITLE_LENGTH - 12)}${emoji.repeat(3)}`, 7, 'en');
+      const cut = teamBoardTitle(
+        `${'a'.repeat(MAX_TITLE_LENGTH - 12)}${emoji.repeat(3)}`,
+        7,
+        8,
+        'en',
+      );
       expect(cut.replace(/^a+/, '').replace(' · Team 7', '').replaceAll(emoji, '')).toBe('');
     }
   });

@@ -4,7 +4,7 @@
  */
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { CreateBoardResponse, Language } from '../../../shared/api.ts';
-import { MAX_TITLE_LENGTH } from '../../../shared/constants.ts';
+import { FORMULA_START, MAX_TITLE_LENGTH } from '../../../shared/constants.ts';
 import { ROLES } from '../../../shared/roles.ts';
 import { MAX_TEAM_BOARDS, teamBoardTitle } from '../../../shared/team-boards.ts';
 import type { Template } from '../../../shared/templates.ts';
@@ -86,7 +86,7 @@ async function createBoards(request: BoardsRequest, made: CreateBoardResponse[])
   const boards = [...made];
   try {
     for (let team = boards.length + 1; team <= asked; team++) {
-      const title = asked === 1 ? base : teamBoardTitle(base, team, language);
+      const title = teamBoardTitle(base, team, asked, language);
       const response = await apiRequest<CreateBoardResponse>('/api/boards', {
         body: { title, template, language },
         ...(token ? { token } : {}),
@@ -357,7 +357,7 @@ function RoleLinks({
  */
 function spreadsheetCell(text: string): string {
   const flat = text.replace(/\s+/g, ' ');
-  return /^[=+\-@]/.test(flat) ? `'${flat}` : flat;
+  return FORMULA_START.test(flat) ? `'${flat}` : flat;
 }
 
 /** Several boards made at once (one per team): every board's links, and all of them as a table. */

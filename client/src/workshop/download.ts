@@ -8,6 +8,12 @@ import type { BoardSession } from '../board/board-session.ts';
 
 export type ExportChoice = 'md' | 'agenda' | 'csv' | 'csvFollowUps' | 'json' | 'svg' | 'ics';
 
+/** How a download's name ends where the server sent none, if not in `.` and the choice. */
+const FALLBACK_ENDINGS: Partial<Record<ExportChoice, string>> = {
+  csvFollowUps: '-followups.csv',
+  agenda: '-agenda.md',
+};
+
 export function exportRoute(
   choice: ExportChoice,
   snapshotId?: string,
@@ -79,12 +85,7 @@ export async function downloadExport(
 ): Promise<void> {
   const response = await fetchExport(session, exportRoute(choice, snapshotId));
   const stem = `${safeName(session.board.title)}${snapshotId ? '-snapshot' : ''}`;
-  const fallback =
-    choice === 'csvFollowUps'
-      ? `${stem}-followups.csv`
-      : choice === 'agenda'
-        ? `${stem}-agenda.md`
-        : `${stem}.${choice}`;
+  const fallback = `${stem}${FALLBACK_ENDINGS[choice] ?? `.${choice}`}`;
   const name = fileName(response, fallback);
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');

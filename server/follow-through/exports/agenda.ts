@@ -7,7 +7,14 @@
 import { type Item, itemText } from '../../../shared/board-document.ts';
 import { type BoardExport, type FollowUp, isUnassigned } from '../../../shared/follow-through.ts';
 import { isDefaultRoundTitle } from '../../boards/board-words.ts';
-import { byReadingOrder, formatTimestamp, memberNames, ownerName } from './board-model.ts';
+import {
+  byDueDate,
+  byReadingOrder,
+  formatTimestamp,
+  memberNames,
+  oneLine,
+  ownerName,
+} from './board-model.ts';
 import { type ExportLabels, labelsFor } from './labels.ts';
 import { mdBlock, mdInline } from './markdown-text.ts';
 import { graphemes } from './text-width.ts';
@@ -47,14 +54,6 @@ function header(model: BoardExport, labels: ExportLabels): string {
   return lines.join('\n');
 }
 
-/** Soonest due first, undated last; the order they were made otherwise. */
-function byDue(a: FollowUp, b: FollowUp): number {
-  if (a.due === b.due) return 0;
-  if (a.due === undefined) return 1;
-  if (b.due === undefined) return -1;
-  return a.due < b.due ? -1 : 1;
-}
-
 function openFollowUps(
   model: BoardExport,
   byId: Map<string, Item>,
@@ -68,9 +67,11 @@ function openFollowUps(
   if (open.length === 0) return `${heading}\n\n${labels.agenda.noOpenFollowUps}`;
   const names = memberNames(model);
   const owners = new Map<string, FollowUp[]>();
-  for (const followUp of [...open].sort(byDue)) {
+  for (const followUp of [...open].sort(byDueDate)) {
     const owner = isUnassigned(followUp.owner) ? '' : ownerName(followUp.owner, names);
-    owners.set(owner, [...(owners.get(owner) ?? []), followUp]);
+    const theirs = owners.get(owner);
+    if (theirs) theirs.push(followUp);
+    else owners.set(owner, [followUp]);
   }
   // Owners by name, in the board's language's order; nobody's last, as the meeting's to give out.
   const collator = new Intl.Collator(model.board.language);
@@ -160,7 +161,7 @@ function unownedConcepts(model: BoardExport, labels: ExportLabels): string {
 /** An item's words as far as a line of an agenda needs them, or what stands in for them. */
 function itemName(item: Item | undefined, labels: ExportLabels): string {
   if (!item) return labels.deletedItem;
-  const words = itemText(item).replace(/\s+/g, ' ').trim();
+  const words = oneLine(itemText(item));
   // A long note would make a paragraph of every line about it (QA: 700 characters).
   const letters = [...graphemes(words)];
   const shown =

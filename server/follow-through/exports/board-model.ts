@@ -15,6 +15,14 @@ export function byReadingOrder(a: Item, b: Item): number {
   return a.y - b.y || a.x - b.x || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** Soonest due date first, undated ones last; otherwise as they came (the order they were made). */
+export function byDueDate(a: FollowUp, b: FollowUp): number {
+  if (a.due === b.due) return 0;
+  if (a.due === undefined) return 1;
+  if (b.due === undefined) return -1;
+  return a.due < b.due ? -1 : 1;
+}
+
 /** Member names by id; an author who is no longer a member simply has no name. */
 export function memberNames(model: BoardExport): Map<string, string> {
   return new Map(model.members.map((member) => [member.id, member.name]));

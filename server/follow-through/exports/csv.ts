@@ -7,6 +7,7 @@
  */
 
 import { type Item, itemText } from '../../../shared/board-document.ts';
+import { FORMULA_START } from '../../../shared/constants.ts';
 import type { BoardExport, CsvOptions, CsvSeparator } from '../../../shared/follow-through.ts';
 import { columnOf, type FrameColumn, frameColumns } from '../../../shared/frame-columns.ts';
 import { frameLookup } from '../../../shared/frame-lookup.ts';
@@ -20,9 +21,6 @@ const CRLF = '\r\n';
 
 /** A cell's value: text comes from users and is neutralised; numbers we format stay numbers. */
 type Cell = string | number;
-
-/** Excel, LibreOffice and Google Sheets start a formula with these (tab and CR via DDE). */
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 function field(cell: Cell, separator: string): string {
   let text: string;

@@ -10,6 +10,7 @@ import { type FrameItem, frameLookup } from '../../../shared/frame-lookup.ts';
 import { ROLES } from '../../../shared/roles.ts';
 import { isDefaultRoundTitle } from '../../boards/board-words.ts';
 import {
+  byDueDate,
   byReadingOrder,
   type ConceptItem,
   formatTimestamp,
@@ -169,18 +170,7 @@ function followUps(model: BoardExport, labels: ExportLabels): string {
   if (model.followUps.length === 0) return `## ${labels.followUps}\n\n${labels.noFollowUps}`;
   const byId = new Map(model.items.map((item) => [item.id, item]));
   const members = memberNames(model);
-  // Soonest deadline first; undated ones last, in the order they were created.
-  const sorted = [...model.followUps].sort((a, b) =>
-    a.due === b.due
-      ? 0
-      : a.due === undefined
-        ? 1
-        : b.due === undefined
-          ? -1
-          : a.due < b.due
-            ? -1
-            : 1,
-  );
+  const sorted = [...model.followUps].sort(byDueDate);
   const rows = sorted.map((followUp) => {
     const item = byId.get(followUp.itemId);
     return [
