@@ -86,6 +86,7 @@ export async function startServer(
     metrics,
     logger,
     maxMessageBytes: config.limits.maxMessageBytes,
+    trustProxyHops: config.trustProxyHops,
     connections: new MemberConnections(),
     clientBuild: clientBuild(clientDir),
   };

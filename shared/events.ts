@@ -151,4 +151,6 @@ export interface ServerToClientEvents {
 
 export interface SocketData {
   member: Member;
+  /** The error code the server closed the connection for, for its log. */
+  closedFor?: string;
 }

@@ -1,6 +1,7 @@
 /**
- * The realtime lines of the server's log: who connected to which board over which transport,
- * how long they stayed and why they left, and each refusal with its code. Never a token.
+ * The realtime lines of the server's log: who connected to which board over which transport and
+ * from where, how long they stayed and why they left, and each refusal with its code. Never a
+ * token.
  */
 import type { Logger } from 'pino';
 import { ID_PATTERN } from '../../shared/constants.ts';
@@ -8,13 +9,20 @@ import type { Member } from '../../shared/roles.ts';
 
 export type TransportName = 'socketio' | 'ywebsocket';
 
-/** Logs the connection and returns what logs its end. */
+/**
+ * Logs the connection and returns what logs its end: with the error code the server closed it
+ * for (`member_removed`, `shutting_down`…), else the transport's own reason (a WebSocket close
+ * code, Socket.io's reason), which for a close the server began says only that it did.
+ */
 export function logConnected(
   logger: Logger,
   transport: TransportName,
   member: Member,
-  /** `document: 'private'` for a member's private document; `via`: Socket.io's transport. */
-  extra: { document?: 'private'; via?: string } = {},
+  /**
+   * `ip`: clientAddress(); `document: 'private'` for a member's private document; `via`:
+   * Socket.io's transport.
+   */
+  extra: { ip: string | undefined; document?: 'private'; via?: string },
 ): (reason: string | number) => void {
   if (!logger.isLevelEnabled('info')) return () => {};
   const who = {
@@ -37,6 +45,7 @@ export function logRefused(
   transport: TransportName,
   boardId: unknown,
   code: string,
+  ip: string | undefined,
 ): void {
   // A board id a client wrote may be anything, a token sent in its place too (QA): the log
   // keeps only what has an id's shape.
@@ -46,5 +55,5 @@ export function logRefused(
         ? boardId
         : 'not a board id'
       : undefined;
-  logger.info({ transport, boardId: board, code }, 'connection refused');
+  logger.info({ transport, boardId: board, code, ip }, 'connection refused');
 }

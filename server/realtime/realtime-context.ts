@@ -11,6 +11,8 @@ export interface RealtimeContext {
   metrics: Metrics;
   logger: Logger;
   maxMessageBytes: number;
+  /** TRUST_PROXY: how far the log believes X-Forwarded-For (client-address.ts). */
+  trustProxyHops: number;
   /** Each member's connections over both transports, within MAX_CONNECTIONS_PER_MEMBER. */
   connections: MemberConnections;
   /** The web client build served (client-build.ts), told to every Socket.io client. */

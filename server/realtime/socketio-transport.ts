@@ -4,7 +4,7 @@
  * events; everything else is a typed event (shared/events.ts). Implements BoardEvents with
  * one room per board and one per role on it.
  */
-import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { type ExtendedError, Server, type Socket } from 'socket.io';
 import { publicMember } from '../../shared/api.ts';
 import {
@@ -29,6 +29,7 @@ import type {
 import type { Facilitation } from '../facilitation/facilitation.ts';
 import type { FollowThrough } from '../follow-through/follow-through.ts';
 import { TurnQueue } from '../util/turn-queue.ts';
+import { clientAddress } from './client-address.ts';
 import { logConnected, logRefused } from './connection-log.ts';
 import type { RealtimeContext } from './realtime-context.ts';
 import { registerRequests } from './socketio-requests.ts';
@@ -83,11 +84,18 @@ export class SocketIoTransport implements BoardEvents {
     this.io.of('/').adapter.on('delete-room', (room: string) => this.#groups.delete(room));
     // What engine.io turns away before Socket.io sees it (an unknown session id behind a
     // balancer without sticky sessions, an outdated client) leaves no other trace (QA).
-    this.io.engine.on('connection_error', (error: { code?: number; message?: string }) =>
-      context.logger.info(
-        { transport: 'socketio', code: error.code, reason: error.message },
-        'connection refused',
-      ),
+    this.io.engine.on(
+      'connection_error',
+      (error: { req?: IncomingMessage; code?: number; message?: string }) =>
+        context.logger.info(
+          {
+            transport: 'socketio',
+            code: error.code,
+            reason: error.message,
+            ip: error.req ? clientAddress(error.req, context.trustProxyHops) : undefined,
+          },
+          'connection refused',
+        ),
     );
     // A storm of connections is admitted one per event-loop turn (see TurnQueue).
     this.io.use((socket, next) => this.#admissions.run(() => this.#authenticate(socket, next)));
@@ -155,7 +163,9 @@ export class SocketIoTransport implements BoardEvents {
   }
 
   #refusal(socket: IdeamillSocket, error: AppError): ExtendedError {
-    logRefused(this.#context.logger, 'socketio', socket.handshake.auth?.boardId, error.code);
+    const { logger, trustProxyHops } = this.#context;
+    const ip = clientAddress(socket.request, trustProxyHops);
+    logRefused(logger, 'socketio', socket.handshake.auth?.boardId, error.code, ip);
     return refusal(error);
   }
 
@@ -190,10 +200,12 @@ export class SocketIoTransport implements BoardEvents {
     socket.on('yjs', (message, stored) => shared?.receive(message, stored));
     // The transport it opened on (long-polling where WebSockets are blocked); it may upgrade.
     const logClosed = logConnected(logger, 'socketio', member, {
+      ip: clientAddress(socket.request, this.#context.trustProxyHops),
       via: socket.conn.transport.name,
     });
     socket.on('disconnect', (reason) => {
-      logClosed(reason);
+      // Socket.io says 'server namespace disconnect' whatever the server closed it for.
+      logClosed(socket.data.closedFor ?? reason);
       metrics.connections.dec({ transport: 'socketio' });
       shared?.close();
       privateChannel?.close();
@@ -214,8 +226,7 @@ export class SocketIoTransport implements BoardEvents {
     } catch (error) {
       const failure =
         error instanceof AppError ? error : new AppError('internal_error', 'Unexpected error.');
-      socket.emit('board:error', failure.toBody());
-      socket.disconnect(true);
+      closeWith(socket, failure);
       return undefined;
     }
     const room = documentRoom(document.id, event);
@@ -228,10 +239,7 @@ export class SocketIoTransport implements BoardEvents {
       },
       group: this.#group(room, event),
       notify: (error) => socket.emit('board:error', error.toBody()),
-      close: (error) => {
-        socket.emit('board:error', error.toBody());
-        socket.disconnect(true);
-      },
+      close: (error) => closeWith(socket, error),
     };
     socketsByTransport.set(transport, socket.id);
     // Joined before connecting, so the first relay after the handshake reaches this socket.
@@ -299,6 +307,10 @@ export class SocketIoTransport implements BoardEvents {
 
   #closeRoom(room: string, reason: AppError): void {
     this.io.to(room).emit('board:error', reason.toBody());
+    for (const id of this.io.of('/').adapter.rooms.get(room) ?? []) {
+      const socket = this.io.of('/').sockets.get(id);
+      if (socket) socket.data.closedFor = reason.code;
+    }
     this.io.in(room).disconnectSockets(true);
   }
 
@@ -307,6 +319,13 @@ export class SocketIoTransport implements BoardEvents {
       this.io.close(() => resolve());
     });
   }
+}
+
+/** Tells the client why, then closes its connection. */
+function closeWith(socket: IdeamillSocket, error: AppError): void {
+  socket.emit('board:error', error.toBody());
+  socket.data.closedFor = error.code;
+  socket.disconnect(true);
 }
 
 /** Which socket a transport belongs to, so a relay can skip the socket it came from. */

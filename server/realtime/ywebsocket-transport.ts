@@ -10,6 +10,8 @@ import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { CLOSE_CODE } from '../../shared/errors.ts';
 import type { Peer, PeerTransport } from '../documents/peer.ts';
 import { AppError } from '../errors.ts';
+import { loggablePath } from '../observability/request-log.ts';
+import { clientAddress } from './client-address.ts';
 import { logConnected, logRefused } from './connection-log.ts';
 import type { RealtimeContext } from './realtime-context.ts';
 import { WebSocketGroup } from './websocket-broadcast.ts';
@@ -43,14 +45,22 @@ export class YWebsocketTransport {
     httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
       const url = new URL(request.url ?? '/', 'http://localhost');
       const match = PATH.exec(url.pathname);
+      const ip = clientAddress(request, context.trustProxyHops);
       if (!match) {
-        if (!otherPaths.some((prefix) => url.pathname.startsWith(prefix))) refuseUpgrade(socket);
+        if (otherPaths.some((prefix) => url.pathname.startsWith(prefix))) return;
+        // A client pointed at the wrong address (a provider given the board link, a proxy that
+        // rewrote the path) is otherwise only a connection that fails at the client.
+        context.logger.info(
+          { transport: 'ywebsocket', path: loggablePath(url.pathname), code: ROUTE_NOT_FOUND, ip },
+          'connection refused',
+        );
+        refuseUpgrade(socket);
         return;
       }
       this.#wss.handleUpgrade(request, socket, head, (ws) => {
         // Bad percent-encoding names no board: refused in #accept like any unknown one.
         const boardId = decodeSegment(match[1]!) ?? '';
-        this.#accept(ws, boardId, match[2] !== undefined, url.searchParams.get('token'));
+        this.#accept(ws, boardId, match[2] !== undefined, url.searchParams.get('token'), ip);
       });
     });
     this.#pinger = setInterval(() => this.#ping(), PING_INTERVAL_MS);
@@ -61,7 +71,13 @@ export class YWebsocketTransport {
     return this.#wss.clients.size;
   }
 
-  #accept(ws: WebSocket, boardId: string, isPrivate: boolean, token: string | null): void {
+  #accept(
+    ws: WebSocket,
+    boardId: string,
+    isPrivate: boolean,
+    token: string | null,
+    ip: string | undefined,
+  ): void {
     const { boards, documents, metrics, logger, connections } = this.#context;
     let peer: Peer;
     let release = () => {};
@@ -87,12 +103,10 @@ export class YWebsocketTransport {
       };
       group.members.set(transport, ws);
       peer = document.connect(member, transport);
-      const logClosed = logConnected(
-        logger,
-        'ywebsocket',
-        member,
-        isPrivate ? { document: 'private' } : {},
-      );
+      const logClosed = logConnected(logger, 'ywebsocket', member, {
+        ip,
+        ...(isPrivate ? { document: 'private' } : {}),
+      });
       ws.on('message', (data: RawData, isBinary: boolean) => {
         if (!isBinary || !(data instanceof Buffer)) {
           document.disconnect(peer);
@@ -104,7 +118,8 @@ export class YWebsocketTransport {
         document.receive(peer, data);
       });
       ws.on('close', (code) => {
-        logClosed(code);
+        // A shutdown cuts the socket after its close: the peer's 1006, not the 1001 sent.
+        logClosed(closedFor.get(ws) ?? code);
         release();
         metrics.connections.dec({ transport: 'ywebsocket' });
         document.disconnect(peer);
@@ -120,7 +135,7 @@ export class YWebsocketTransport {
       const refusal =
         error instanceof AppError ? error : new AppError('internal_error', 'Unexpected error.');
       if (!(error instanceof AppError)) logger.error({ err: error }, 'y-websocket accept failed');
-      logRefused(logger, 'ywebsocket', boardId, refusal.code);
+      logRefused(logger, 'ywebsocket', boardId, refusal.code, ip);
       if (!FINAL_REFUSALS.has(refusal.code)) return closeWith(ws, refusal);
       // A stock WebsocketProvider reconnects after any close, and having opened it forgets its
       // back-off: refused at once, it came back ten times a second for good once its board was
@@ -146,6 +161,8 @@ export class YWebsocketTransport {
   #ping(): void {
     for (const ws of this.#wss.clients) {
       if (!this.#alive.has(ws)) {
+        // Socket.io's words for the same: the log reads alike for either transport.
+        closedFor.set(ws, 'ping timeout');
         ws.terminate();
         continue;
       }
@@ -161,16 +178,22 @@ export class YWebsocketTransport {
   }
 }
 
+/** Why the server closed each socket it closed (an error code), for the log. */
+const closedFor = new WeakMap<WebSocket, string>();
+
 function closeWith(ws: WebSocket, error: AppError): void {
   if (ws.readyState === ws.CLOSED || ws.readyState === ws.CLOSING) return;
+  closedFor.set(ws, error.code);
   ws.close(CLOSE_CODE[error.code] ?? 4500, error.code);
 }
 
 /** Answers an upgrade to an address no transport serves with the API's 404 error body. */
+const ROUTE_NOT_FOUND = 'route_not_found';
+
 function refuseUpgrade(socket: Duplex): void {
   const body = JSON.stringify({
     error: {
-      code: 'route_not_found',
+      code: ROUTE_NOT_FOUND,
       message: 'There is no WebSocket endpoint here: boards are at /yjs/:boardId?token=….',
     },
   });

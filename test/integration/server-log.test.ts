@@ -5,7 +5,9 @@
  */
 import { Writable } from 'node:stream';
 import pino from 'pino';
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { socketIoClient, waitFor, yWebsocketClient } from '../helpers/clients.ts';
 import { socketIoRefusal, yWebsocketRefusal } from '../helpers/listening.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -19,23 +21,31 @@ interface Line {
 const INFO = 30;
 const DEBUG = 20;
 
-let server: TestServer;
-const raw: string[] = [];
-const lines = () => raw.map((line) => JSON.parse(line) as Line);
-const find = (msg: string, fields: Record<string, unknown>) =>
-  lines().filter(
-    (line) =>
-      line.msg === msg && Object.entries(fields).every(([key, value]) => line[key] === value),
-  );
-
-beforeAll(async () => {
+/** A server whose log lines are kept, and what finds them. */
+async function loggedServer(env: Record<string, string> = {}) {
+  const raw: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
       raw.push(...String(chunk).split('\n').filter(Boolean));
       done();
     },
   });
-  server = await startTestServer({}, undefined, undefined, pino({ level: 'debug' }, sink));
+  const server = await startTestServer(env, undefined, undefined, pino({ level: 'debug' }, sink));
+  const lines = () => raw.map((line) => JSON.parse(line) as Line);
+  const find = (msg: string, fields: Record<string, unknown>) =>
+    lines().filter(
+      (line) =>
+        line.msg === msg && Object.entries(fields).every(([key, value]) => line[key] === value),
+    );
+  return { server, raw, find };
+}
+
+let server: TestServer;
+let raw: string[];
+let find: (msg: string, fields: Record<string, unknown>) => Line[];
+
+beforeAll(async () => {
+  ({ server, raw, find } = await loggedServer());
 });
 afterAll(() => server.close());
 
@@ -126,7 +136,7 @@ describe('the connection log', () => {
     expect(raw.join('\n')).not.toContain(aino.token);
   });
 
-  it('logs each refusal with its code, and a member taken off with the close that ended them', async () => {
+  it('logs each refusal with its code, and a member taken off with the code it was closed for', async () => {
     const board = await server.createBoard();
     const id = board.board.id;
     const fia = await server.join(id, board.keys.facilitator, 'Fia');
@@ -140,14 +150,113 @@ describe('the connection log', () => {
     }
 
     const viewer = yWebsocketClient(server.url, id, bo.token);
-    await viewer.synced;
+    const ours = socketIoClient(server.url, id, bo.token);
+    await Promise.all([viewer.synced, ours.synced]);
     const removal = await server.api(`/api/boards/${id}/members/${bo.member.id}`, {
       method: 'DELETE',
       token: fia.token,
     });
     expect(removal.status).toBe(204);
-    const ended = () => find('disconnected', { memberId: bo.member.id, reason: 4401 });
-    await waitFor(() => ended().length === 1, 'the removed member to be disconnected');
+    // Not Socket.io's 'server namespace disconnect', the same for a removal and a shutdown.
+    const ended = () => find('disconnected', { memberId: bo.member.id, reason: 'member_removed' });
+    await waitFor(() => ended().length === 2, 'the removed member to be disconnected');
     viewer.destroy();
+    ours.destroy();
+  });
+
+  it('logs a WebSocket upgrade to an address nothing serves', async () => {
+    const board = await server.createBoard();
+    const base = server.url.replace(/^http/, 'ws');
+    const status = await new Promise<number | undefined>((resolve) => {
+      // The board link given to a provider in place of the endpoint.
+      const ws = new WebSocket(`${base}/b/${board.board.id}/${board.keys.participant}`);
+      ws.on('unexpected-response', (_request, response) => resolve(response.statusCode));
+      ws.on('error', () => resolve(undefined));
+    });
+    expect(status).toBe(404);
+    const wrong = () =>
+      find('connection refused', { transport: 'ywebsocket', code: 'route_not_found' });
+    await waitFor(() => wrong().length === 1, 'the refused upgrade');
+    expect(wrong()[0]).toMatchObject({ path: `/b/${board.board.id}/…`, ip: '127.0.0.1' });
+    expect(raw.join('\n')).not.toContain(board.keys.participant);
+  });
+
+  it('logs the address each connection came from, behind a proxy the one the request log names', async () => {
+    const proxied = await loggedServer({ TRUST_PROXY: '1' });
+    try {
+      const { server: behind, find: findBehind } = proxied;
+      const board = await behind.createBoard();
+      const id = board.board.id;
+      // The client's own entry on the left, the address the proxy saw on the right.
+      const headers = { 'x-forwarded-for': '198.51.100.1, 203.0.113.7' };
+      const join = await behind.api<{ token: string; member: { id: string } }>(
+        `/api/boards/${id}/join`,
+        { body: { key: board.keys.participant, name: 'Aino' }, headers },
+      );
+      const { token, member } = join.body;
+      const ws = new WebSocket(`${behind.url.replace(/^http/, 'ws')}/yjs/${id}?token=${token}`, {
+        headers,
+      });
+      const socket = io(behind.url, {
+        auth: { boardId: id, token },
+        extraHeaders: headers,
+        transports: ['websocket'],
+        reconnection: false,
+      });
+      const refused = new WebSocket(
+        `${behind.url.replace(/^http/, 'ws')}/yjs/${id}?token=wrong-token`,
+        { headers },
+      );
+      await waitFor(
+        () =>
+          findBehind('connected', { memberId: member.id }).length === 2 &&
+          findBehind('connection refused', { code: 'invalid_token' }).length === 1,
+        'both connections and the refusal',
+      );
+      const [request] = findBehind('request', { path: `/api/boards/${id}/join` });
+      expect(request?.ip).toBe('203.0.113.7');
+      for (const transport of ['ywebsocket', 'socketio']) {
+        expect(findBehind('connected', { memberId: member.id, transport })[0]?.ip).toBe(
+          '203.0.113.7',
+        );
+      }
+      expect(findBehind('connection refused', { code: 'invalid_token' })[0]?.ip).toBe(
+        '203.0.113.7',
+      );
+      ws.close();
+      refused.close();
+      socket.close();
+    } finally {
+      await proxied.server.close();
+    }
+    // Without TRUST_PROXY the header is the client's own word: the peer's address is logged.
+    const board = await server.createBoard();
+    const aino = await server.join(board.board.id, board.keys.participant, 'Aino');
+    const ws = new WebSocket(
+      `${server.url.replace(/^http/, 'ws')}/yjs/${board.board.id}?token=${aino.token}`,
+      { headers: { 'x-forwarded-for': '203.0.113.7' } },
+    );
+    await waitFor(() => find('connected', { memberId: aino.member.id }).length === 1);
+    expect(find('connected', { memberId: aino.member.id })[0]?.ip).toBe('127.0.0.1');
+    ws.close();
+  });
+
+  it('logs the connections a shutdown ends as ended by the shutdown', async () => {
+    const stopping = await loggedServer();
+    const { server: last, find: findLast } = stopping;
+    const board = await last.createBoard();
+    const aino = await last.join(board.board.id, board.keys.participant, 'Aino');
+    const stock = yWebsocketClient(last.url, board.board.id, aino.token);
+    const ours = socketIoClient(last.url, board.board.id, aino.token);
+    await Promise.all([stock.synced, ours.synced]);
+    await last.close();
+    stock.destroy();
+    ours.destroy();
+    // y-websocket had logged 1006, the socket cut after its 1001 (the close sent) was written.
+    for (const transport of ['ywebsocket', 'socketio']) {
+      expect(findLast('disconnected', { transport, memberId: aino.member.id })).toEqual([
+        expect.objectContaining({ reason: 'shutting_down' }),
+      ]);
+    }
   });
 });
