@@ -31,6 +31,7 @@ import type { FollowThrough } from '../follow-through/follow-through.ts';
 import { TurnQueue } from '../util/turn-queue.ts';
 import { clientAddress } from './client-address.ts';
 import { logConnected, logRefused } from './connection-log.ts';
+import { PING_INTERVAL_MS, PING_TIMEOUT_MS } from './liveness.ts';
 import type { RealtimeContext } from './realtime-context.ts';
 import { registerRequests } from './socketio-requests.ts';
 import { emitBinaryToEach, tcpSocketOf } from './socketio-wire.ts';
@@ -73,6 +74,8 @@ export class SocketIoTransport implements BoardEvents {
     this.#facilitation = facilitation;
     this.#followThrough = followThrough;
     this.io = new Server(httpServer, {
+      pingInterval: PING_INTERVAL_MS,
+      pingTimeout: PING_TIMEOUT_MS,
       // Long-polling carries binary as base64, a third larger: engine.io's limit leaves room
       // for that, and each message is held to MAX_MESSAGE_BYTES itself (#channel), so the
       // limit is the same over either transport (QA: 3.3 MB got through a WebSocket only).

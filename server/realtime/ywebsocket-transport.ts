@@ -13,6 +13,7 @@ import { AppError } from '../errors.ts';
 import { loggablePath } from '../observability/request-log.ts';
 import { clientAddress } from './client-address.ts';
 import { logConnected, logRefused } from './connection-log.ts';
+import { PING_INTERVAL_MS } from './liveness.ts';
 import type { RealtimeContext } from './realtime-context.ts';
 import { WebSocketGroup } from './websocket-broadcast.ts';
 
@@ -25,7 +26,6 @@ const FINAL_REFUSALS: ReadonlySet<string> = new Set([
   'board_not_found',
 ]);
 const FINAL_REFUSAL_DELAY_MS = 1_000;
-const PING_INTERVAL_MS = 30_000;
 
 export class YWebsocketTransport {
   readonly #context: RealtimeContext;

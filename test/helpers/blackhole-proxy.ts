@@ -15,6 +15,8 @@ export interface BlackholeProxy {
 export async function blackholeProxy(target: string): Promise<BlackholeProxy> {
   const { hostname, port } = new URL(target);
   const open = new Set<{ dead: boolean; sockets: net.Socket[] }>();
+  /** Every socket not yet closed, a dead link's other end too (one end may close, not both). */
+  const alive = new Set<net.Socket>();
   const server = net.createServer((client) => {
     const upstream = net.connect(Number(port), hostname);
     const link = { dead: false, sockets: [client, upstream] };
@@ -26,8 +28,10 @@ export async function blackholeProxy(target: string): Promise<BlackholeProxy> {
     forward(client, upstream);
     forward(upstream, client);
     for (const socket of link.sockets) {
+      alive.add(socket);
       socket.on('error', () => {});
       socket.on('close', () => {
+        alive.delete(socket);
         open.delete(link);
         // A dead link says nothing to either end, not even that the other one left.
         if (!link.dead) for (const other of link.sockets) other.destroy();
@@ -43,7 +47,7 @@ export async function blackholeProxy(target: string): Promise<BlackholeProxy> {
     },
     close: () =>
       new Promise((resolve) => {
-        for (const link of open) for (const socket of link.sockets) socket.destroy();
+        for (const socket of alive) socket.destroy();
         server.close(() => resolve());
       }),
   };

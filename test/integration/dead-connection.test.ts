@@ -1,14 +1,14 @@
 /**
- * A connection that dies without closing: Socket.io's pings notice only after 45 s, while the
- * page says it is live. Our client counts edits until the server says they are stored, and
- * starts again when that word does not come.
+ * A connection that dies without closing: the server's pings notice within 20 s
+ * (realtime/liveness.ts), and until then the page says it is live. Our client counts edits until
+ * the server says they are stored, and starts again when that word does not come.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { SocketIoProvider } from '../../client/src/sync/socketio-provider.ts';
 import { addItem, itemsOf } from '../../shared/board-document.ts';
 import { blackholeProxy } from '../helpers/blackhole-proxy.ts';
-import { waitFor, yWebsocketClient } from '../helpers/clients.ts';
+import { socketIoClient, waitFor, yWebsocketClient } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -60,6 +60,39 @@ describe('a connection that dies without a word', () => {
     } finally {
       behind.destroy();
       direct.destroy();
+      await proxy.close();
+    }
+  });
+
+  it('a person whose connection died leaves "who is here" within 20 s, over either transport', async () => {
+    const proxy = await blackholeProxy(server.url);
+    const { board, tokens } = await server.boardWithMembers();
+    const id = board.board.id;
+    // Our provider keeps a state as long as the server does (no 30 s expiry of its own).
+    const watcher = socketIoClient(server.url, id, tokens.facilitator);
+    const stock = yWebsocketClient(proxy.url, id, tokens.participant);
+    const ours = socketIoClient(proxy.url, id, tokens.participant);
+    try {
+      await Promise.all([watcher.synced, stock.synced, ours.synced]);
+      stock.provider.awareness.setLocalStateField('cursor', { x: 1, y: 1 });
+      ours.provider.awareness.setLocalStateField('cursor', { x: 2, y: 2 });
+      const here = () => watcher.provider.awareness.getStates();
+      await waitFor(
+        () => here().has(stock.doc.clientID) && here().has(ours.doc.clientID),
+        'both people at the watcher',
+      );
+      proxy.blackhole();
+      const died = Date.now();
+      // A ping every 10 s, 10 s for its answer: gone by 20 s, and by 25 s on a busy machine.
+      // (Before, Socket.io took up to 45 s and y-websocket 60 s.)
+      await waitFor(
+        () => !here().has(stock.doc.clientID) && !here().has(ours.doc.clientID),
+        'both gone from the watcher',
+        25_000,
+      );
+      expect(Date.now() - died).toBeLessThan(25_000);
+    } finally {
+      for (const client of [watcher, stock, ours]) client.destroy();
       await proxy.close();
     }
   });
