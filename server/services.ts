@@ -54,9 +54,10 @@ export function createServices(
     documents.discardBoard(boardId, BOARD_DELETED);
     facilitation.rounds.forget(boardId);
   });
-  boards.onMemberRemoved((member) =>
-    documents.closeMember(member.boardId, member.id, MEMBER_REMOVED),
-  );
+  boards.onMemberRemoved((member) => {
+    documents.closeMember(member.boardId, member.id, MEMBER_REMOVED);
+    facilitation.silentWriting.discardDrafts(member.boardId, member.id);
+  });
   const followThrough = createFollowThrough(db, boards, documents, facilitation, () =>
     facilitation.events(),
   );

@@ -20,8 +20,8 @@
  * A member speaks only for themselves: an awareness client id belongs to the connection that
  * published it first (or to a newer connection of the same member, a reconnect), and the
  * `member` a state names is rewritten to the connection's own, so nobody can move, remove or
- * pose as someone else's presence. While silent writing runs, a participant's cursor and
- * selection are blanked as they arrive (EditPolicy.hidesWhereabouts).
+ * pose as someone else's presence. While silent writing runs, a participant's cursor,
+ * selection and viewport are blanked as they arrive (EditPolicy.hidesWhereabouts).
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
@@ -140,7 +140,7 @@ export class Presence {
         entry.state = encodeAwarenessState({
           ...fixed,
           ...(renamed ? { member: publicMember(peer.member) } : {}),
-          ...(shown ? { cursor: null, selection: [] } : {}),
+          ...(shown ? { cursor: null, selection: [], viewport: null } : {}),
         });
         rewritten = true;
       }
@@ -242,12 +242,18 @@ export class Presence {
   }
 }
 
-/** Whether a state shows a cursor or a selection (PresenceState: client/src/board/presence.ts). */
+/**
+ * Whether a state shows where its member is: a cursor, a selection, or the part of the board on
+ * their screen (PresenceState: client/src/board/presence.ts). A new note goes where its writer
+ * clicked or in the middle of their view, so any of these would tell whose it is.
+ */
 function showsWhereabouts(state: unknown): state is Record<string, unknown> {
   if (typeof state !== 'object' || state === null) return false;
-  const { cursor, selection } = state as { cursor?: unknown; selection?: unknown };
+  const { cursor, selection, viewport } = state as Record<string, unknown>;
   return (
-    (cursor !== undefined && cursor !== null) || (Array.isArray(selection) && selection.length > 0)
+    (cursor !== undefined && cursor !== null) ||
+    (Array.isArray(selection) && selection.length > 0) ||
+    (viewport !== undefined && viewport !== null)
   );
 }
 

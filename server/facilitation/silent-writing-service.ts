@@ -7,6 +7,7 @@ import { createHmac, randomInt } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import * as Y from 'yjs';
 import { cloneItem, itemsOf } from '../../shared/board-document.ts';
+import { Z_FIELD, zOf } from '../../shared/drawing-order.ts';
 import type { BoardState, RevealResponse } from '../../shared/facilitation.ts';
 import type { Member } from '../../shared/roles.ts';
 import type { DocumentKey } from '../documents/document-key.ts';
@@ -90,6 +91,20 @@ export class SilentWritingService {
     this.#revealNotesOf(boardId, owners, this.#anonymous.get(boardId) ?? true);
   }
 
+  /**
+   * A member taken off the board (someone who got in with a link meant for others, or who
+   * withdrew) loses the private notes not yet revealed: no reveal, late or not, puts them on
+   * the board under their name or without it.
+   */
+  discardDrafts(boardId: string, memberId: string): void {
+    this.#held.get(boardId)?.delete(memberId);
+    if (!this.#owners(boardId).has(memberId)) return;
+    this.#documents.open({ boardId, owner: memberId }).change((doc) => {
+      const items = itemsOf(doc);
+      for (const id of Array.from(items.keys())) items.delete(id);
+    });
+  }
+
   /** Members with a private document on the board. */
   #owners(boardId: string): Set<string> {
     return new Set(
@@ -129,12 +144,20 @@ export class SilentWritingService {
     // Into the shared board first (durable when change() returns), then out of the private
     // documents: a crash between the two reveals the same notes again, which must replace what
     // the first time put on the board, never add a second copy (nor lose a note).
+    const revealedAt = Date.now();
     this.#documents.open({ boardId }).change((doc) => {
       const items = itemsOf(doc);
+      // Above everything on the board, in the order they go in (shuffled without names).
+      let z = topZ(items);
       for (const { owner, id, map } of notes) {
         const copy = cloneItem(map);
-        if (anonymous) copy.delete('author');
-        else copy.set('author', owner);
+        if (anonymous) {
+          // When each note was written, and the stacking order its writer's page gave it (one
+          // more than their last), would group the notes by writer (QA): both are the reveal's.
+          copy.delete('author');
+          copy.set('createdAt', revealedAt);
+          copy.set(Z_FIELD, ++z);
+        } else copy.set('author', owner);
         items.set(names.boardIdOf(items, id, owner, anonymous), copy);
       }
     });
@@ -146,6 +169,13 @@ export class SilentWritingService {
     }
     return notes.length;
   }
+}
+
+/** The highest stacking order on the board (0 for none). */
+function topZ(items: Y.Map<Y.Map<unknown>>): number {
+  let top = 0;
+  for (const map of items.values()) if (map instanceof Y.Map) top = Math.max(top, zOf(map));
+  return top;
 }
 
 /** Puts `list` in a random order, in place (Fisher–Yates, with the system's random source). */

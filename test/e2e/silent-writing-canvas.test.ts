@@ -129,10 +129,12 @@ describe.skipIf(!HAS_CHROMIUM)('silent writing on the canvas', () => {
     const ainoState = () =>
       [...bo.provider.awareness.getStates().values()].find(
         (state) => (state as { member?: { name?: string } }).member?.name === 'Aino',
-      ) as { cursor?: unknown; selection?: string[] } | undefined;
+      ) as { cursor?: unknown; selection?: string[]; viewport?: unknown } | undefined;
     await expect.poll(() => ainoState() !== undefined).toBe(true);
     await sleep(400);
     expect(ainoState()?.cursor ?? null).toBeNull();
+    // Nor the part of the board on her screen, where a new note goes.
+    expect(ainoState()?.viewport ?? null).toBeNull();
     expect(ainoState()?.selection ?? []).not.toContain(privateId);
 
     // Time for a leak to show, then: nothing of it reached the shared board or Bo.

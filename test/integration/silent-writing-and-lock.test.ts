@@ -264,6 +264,10 @@ describe('silent writing', () => {
       for (let n = 0; n < 4; n++) {
         const text = `${writer.member.name}-${n}`;
         const privateId = addItem(mine.doc, { type: 'note', x: n * 220, y: 0, text });
+        // As the writer's page stacks each new note on their last.
+        itemsOf(mine.doc)
+          .get(privateId)
+          ?.set('z', n + 1);
         privateIds.set(text, { owner: writer.member.id, privateId });
       }
       await waitFor(
@@ -306,6 +310,15 @@ describe('silent writing', () => {
       );
       expect(readItems(watcher.doc).find((n) => n.id === noteId)?.author).toBeUndefined();
     }
+    // Nor do the fields a note carries: when each was written, or the stacking order its
+    // writer's page gave it (one more than their last), which ran in sequence per writer (QA).
+    const maps = [...itemsOf(watcher.doc).values()];
+    expect(new Set(maps.map((map) => map.get('createdAt'))).size).toBe(1);
+    const byZ = maps
+      .sort((a, b) => (a.get('z') as number) - (b.get('z') as number))
+      .map((map) => String(map.get('text')).split('-')[0]);
+    expect(new Set(maps.map((map) => map.get('z'))).size).toBe(16);
+    expect(byZ.filter((writer, i) => i === 0 || writer !== byZ[i - 1]).length).toBeGreaterThan(4);
     watcher.destroy();
   });
 
@@ -394,7 +407,7 @@ describe('silent writing', () => {
     },
   );
 
-  it("relays no participant's cursor or selection while it runs, whatever their client publishes (QA, upgrades)", async () => {
+  it("relays no participant's cursor, selection or view while it runs, whatever their client publishes (QA, upgrades)", async () => {
     const { id, fia, aino, silentWriting } = await boardOfFiaAndAino();
     // A stock client, as a page loaded before the web client stopped publishing them would.
     const writer = yWebsocketClient(server.url, id, aino.token);
@@ -402,28 +415,64 @@ describe('silent writing', () => {
     await Promise.all([writer.synced, watcher.synced]);
     const seen = () =>
       watcher.provider.awareness.getStates().get(writer.doc.clientID) as
-        | { cursor?: { x: number } | null; selection?: string[]; mark?: number }
+        | {
+            cursor?: { x: number } | null;
+            selection?: string[];
+            viewport?: { x: number } | null;
+            mark?: number;
+          }
         | undefined;
     const publish = (state: object) =>
       writer.provider.awareness.setLocalState({
         ...writer.provider.awareness.getLocalState(),
         ...state,
       });
-    publish({ cursor: { x: 1, y: 1 }, selection: ['shared-1'] });
+    const view = (x: number) => ({ x, y: 0, zoom: 1 });
+    publish({ cursor: { x: 1, y: 1 }, selection: ['shared-1'], viewport: view(1) });
     await waitFor(() => seen()?.cursor?.x === 1, 'the cursor before silent writing');
     expect(seen()?.selection).toEqual(['shared-1']);
+    expect(seen()?.viewport?.x).toBe(1);
 
     expect((await silentWriting({ action: 'start' })).status).toBe(200);
-    publish({ cursor: { x: 2, y: 2 }, selection: ['private-1'], mark: 1 });
+    publish({ cursor: { x: 2, y: 2 }, selection: ['private-1'], viewport: view(2), mark: 1 });
     await waitFor(() => seen()?.mark === 1, 'the state sent during silent writing');
-    expect([seen()?.cursor, seen()?.selection]).toEqual([null, []]);
+    // Where the view is, a new note goes (the middle of it): as telling as the cursor (QA).
+    expect([seen()?.cursor, seen()?.selection, seen()?.viewport]).toEqual([null, [], null]);
+    publish({ viewport: view(4), mark: 3 });
+    await waitFor(() => seen()?.mark === 3, 'a view alone during silent writing');
+    expect(seen()?.viewport).toBeNull();
 
     expect((await silentWriting({ action: 'reveal', anonymous: true })).status).toBe(200);
-    publish({ cursor: { x: 3, y: 3 }, mark: 2 });
+    publish({ cursor: { x: 3, y: 3 }, viewport: view(3), mark: 2 });
     await waitFor(() => seen()?.mark === 2, 'the state sent after the reveal');
     expect(seen()?.cursor?.x).toBe(3);
+    expect(seen()?.viewport?.x).toBe(3);
     writer.destroy();
     watcher.destroy();
+  });
+
+  it('a member taken off the board before the reveal has their private notes dropped, not revealed (QA)', async () => {
+    const { id, fia, aino, silentWriting } = await boardOfFiaAndAino();
+    expect((await silentWriting({ action: 'start' })).status).toBe(200);
+    const mine = privateClient(id, aino.token);
+    await mine.synced;
+    addItem(mine.doc, { type: 'note', x: 0, y: 0, text: 'draft of someone who withdrew' });
+    await waitFor(
+      () => storedText(`${id}/private/${aino.member.id}`).includes('withdrew'),
+      'the draft stored',
+    );
+    const removal = await server.api(`/api/boards/${id}/members/${aino.member.id}`, {
+      method: 'DELETE',
+      token: fia.token,
+    });
+    expect(removal.status).toBe(204);
+    mine.destroy();
+    const reveal = await silentWriting({ action: 'reveal', anonymous: false });
+    expect(reveal.body).toEqual({ revealed: 0 });
+    const board = socketIoClient(server.url, id, fia.token);
+    await board.synced;
+    expect(readItems(board.doc).filter((item) => item.type === 'note')).toEqual([]);
+    board.destroy();
   });
 
   it('a note written offline reaches the board when its writer reconnects after the reveal', async () => {

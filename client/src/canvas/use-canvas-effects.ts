@@ -112,15 +112,19 @@ export function useCanvasEffects(
     const releaseNudge = () => nudge.release();
     root.addEventListener('pointerdown', releaseNudge, { capture: true });
     // While silent writing runs, where I am and which of my private notes I select stay mine:
-    // a note revealed without names must not be traceable to me by either.
+    // a note revealed without names must not be traceable to me by either. A participant's
+    // view too, as a new note goes in its middle (the server blanks all three, PROTOCOL.md);
+    // a facilitator's stays, for "bring everyone to me".
     const writingPrivately = model.privateDoc !== null;
+    const hidingView = writingPrivately && env.me.role === 'participant';
+    const publishView = () => publisher.viewport(hidingView ? null : viewport.state());
     if (writingPrivately) publisher.cursor(null);
     let lastCursor: { x: number; y: number } | null = null;
     pointer.onCursor = (point) => {
       lastCursor = point;
       publisher.cursor(writingPrivately ? null : point);
     };
-    const offViewport = viewport.subscribe(() => publisher.viewport(viewport.state()));
+    const offViewport = viewport.subscribe(publishView);
     let lastSelection = state.selection;
     const offState = state.subscribe(() => {
       if (undo.holdUntilEditingEnds && !state.editing) undo.endGesture();
@@ -129,7 +133,7 @@ export function useCanvasEffects(
         publisher.selection([...state.selection].filter((id) => !model.isPrivate(id)));
       }
     });
-    publisher.viewport(viewport.state());
+    publishView();
 
     // The canvas's own controls (tool bar, zoom) count as the canvas for letter shortcuts, and
     // so does an element that holds the focus only to say where I am (the board's name, after

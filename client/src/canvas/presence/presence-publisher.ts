@@ -27,9 +27,10 @@ export class PresencePublisher {
     });
   }
 
-  viewport(viewport: ViewportState): void {
+  /** null: my view is not shown (a participant during silent writing). */
+  viewport(viewport: ViewportState | null): void {
     this.#queue({
-      viewport: {
+      viewport: viewport && {
         x: Math.round(viewport.x),
         y: Math.round(viewport.y),
         zoom: Math.round(viewport.zoom * 1000) / 1000,
