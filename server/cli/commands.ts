@@ -20,7 +20,7 @@ import { renderExport } from '../follow-through/exports/index.ts';
 import { serveUntilSignal } from '../serve.ts';
 import { createServices } from '../services.ts';
 import { lockDataDir } from '../store/data-dir-lock.ts';
-import { databaseFile } from '../store/database.ts';
+import { createPrivateFile, databaseFile } from '../store/database.ts';
 import { MIGRATIONS } from '../store/migrations.ts';
 
 export class UsageError extends Error {}
@@ -350,6 +350,8 @@ export const COMMANDS: Record<string, Command> = {
       const db = new Database(source, { readonly: true, fileMustExist: true });
       try {
         db.pragma('busy_timeout = 5000');
+        // A backup holds all the database does: its owner's only, as the database is.
+        createPrivateFile(file);
         await db.backup(file);
       } finally {
         db.close();
@@ -383,6 +385,7 @@ export const COMMANDS: Record<string, Command> = {
         }
         const source = new Database(backup, { readonly: true, fileMustExist: true });
         try {
+          createPrivateFile(target);
           await source.backup(target);
         } finally {
           source.close();

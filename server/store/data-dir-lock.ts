@@ -10,7 +10,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { StartupError } from '../errors.ts';
-import { ensureDataDir, openFailure } from './database.ts';
+import { createPrivateFile, ensureDataDir, openFailure } from './database.ts';
 
 export const LOCK_FILE = 'ideamill.lock';
 
@@ -23,6 +23,7 @@ export function lockDataDir(dataDir: string): DataDirLock {
   const file = path.join(dataDir, LOCK_FILE);
   let lock: Database.Database;
   try {
+    createPrivateFile(file);
     lock = new Database(file, { timeout: 0 });
   } catch (error) {
     throw openFailure(error, dataDir, file);

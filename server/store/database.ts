@@ -36,6 +36,7 @@ export function openDatabase({
   ensureDataDir(dataDir);
   let db: Db | undefined;
   try {
+    createPrivateFile(databaseFile(dataDir));
     db = new Database(databaseFile(dataDir));
     // WAL: readers never block the writer. NORMAL keeps every commit across a process crash
     // (kill -9); FULL also across power loss, at the cost of an fsync per commit.
@@ -56,12 +57,29 @@ export function openDatabase({
   }
 }
 
-/** Creates DATA_DIR if need be; one that cannot hold the database stops the start in words. */
+/**
+ * Creates DATA_DIR if need be, readable by its owner only (names, e-mail addresses and
+ * everything written on a board are in it); one that cannot hold the database stops the start
+ * in words. An existing directory keeps the permissions the operator gave it.
+ */
 export function ensureDataDir(dataDir: string): void {
   try {
-    fs.mkdirSync(dataDir, { recursive: true });
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   } catch (error) {
     throw openFailure(error, dataDir);
+  }
+}
+
+/**
+ * Creates `file` empty, readable and writable by its owner only, unless it exists: SQLite
+ * would create it readable by everyone (0644 under the usual umask), and gives its -wal and
+ * -shm files the same permissions as the database's (QA).
+ */
+export function createPrivateFile(file: string): void {
+  try {
+    fs.closeSync(fs.openSync(file, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
 }
 

@@ -182,6 +182,8 @@ describe('the ideamill command', () => {
     const restored = ideamill(['restore', copy], ownEnv);
     expect([restored.code, restored.stdout]).toEqual([0, expect.stringContaining('Restored')]);
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    // Its owner's only, as a new database is (privacy QA).
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     const kept = fs.readdirSync(own).filter((name) => name.startsWith('ideamill.sqlite.replaced-'));
     expect(kept.some((name) => name.endsWith('-wal'))).toBe(true);
     server = await startTestServer({}, own);
