@@ -61,5 +61,8 @@ export function createServices(
   const followThrough = createFollowThrough(db, boards, documents, facilitation, () =>
     facilitation.events(),
   );
+  for (const boardId of boards.deleteAgain()) {
+    logger.info({ boardId }, 'deleted again: the board was deleted after the restored backup');
+  }
   return { db, metrics, documentsRepository, boards, documents, facilitation, followThrough };
 }

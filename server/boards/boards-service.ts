@@ -149,6 +149,10 @@ export class BoardsService {
     if (!this.#boards.delete(boardId)) {
       throw new AppError('board_not_found', `There is no board with id ${boardId}.`);
     }
+    this.#tellDeleted(boardId);
+  }
+
+  #tellDeleted(boardId: string): void {
     // Each listener runs whatever another one threw: the board is gone either way.
     let failure: unknown;
     for (const listener of this.#deleted) {
@@ -159,6 +163,19 @@ export class BoardsService {
       }
     }
     if (failure !== undefined) throw failure;
+  }
+
+  /**
+   * Deletes again every board recorded as deleted that is here all the same: a restore from a
+   * backup taken before its deletion put it back (`ideamill restore` carries the record over).
+   * Returns their ids. A board one means to have back is restored with `--undelete`.
+   */
+  deleteAgain(): string[] {
+    // Another process opening the same database (a CLI command at the server's start) may have
+    // deleted one meanwhile.
+    const deleted = this.#boards.deletedYetHere().filter((id) => this.#boards.delete(id));
+    for (const id of deleted) this.#tellDeleted(id);
+    return deleted;
   }
 
   /** Runs after a board was deleted (see delete()). */

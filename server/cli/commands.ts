@@ -21,6 +21,7 @@ import { serveUntilSignal } from '../serve.ts';
 import { createServices } from '../services.ts';
 import { lockDataDir } from '../store/data-dir-lock.ts';
 import { createPrivateFile, databaseFile } from '../store/database.ts';
+import { boardsNotIn, carryDeletions } from '../store/deleted-boards.ts';
 import { MIGRATIONS } from '../store/migrations.ts';
 
 export class UsageError extends Error {}
@@ -363,11 +364,13 @@ export const COMMANDS: Record<string, Command> = {
 
   restore: {
     summary: 'Put a backup in place of the database (with the server stopped).',
-    usage: 'FILE',
+    usage: 'FILE [--undelete BOARD[,BOARD…]]',
     details:
       'Checks the backup first. The database it replaces is kept beside it, renamed, with its ' +
-      '-wal and -shm files: a stale -wal left beside a restored copy would be replayed into it.',
-    options: {},
+      '-wal and -shm files: a stale -wal left beside a restored copy would be replayed into it. ' +
+      'A board deleted since the backup was taken is deleted again when the server starts, ' +
+      'so that a restore does not undo an erasure; --undelete keeps the boards it names.',
+    options: { undelete: { type: 'string' } },
     maxArguments: 1,
     run: async (context) => {
       const [file] = context.positionals;
@@ -375,6 +378,14 @@ export const COMMANDS: Record<string, Command> = {
       const backup = path.resolve(file);
       if (!fs.existsSync(backup)) throw new Error(`there is no backup at ${backup}`);
       const version = checkedBackup(backup);
+      const undelete = String(context.values.undelete ?? '')
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean);
+      const missing = boardsNotIn(backup, undelete);
+      if (missing.length > 0) {
+        throw new UsageError(`the backup holds no board ${missing.join(', ')} to keep`);
+      }
       // Refused while a server serves DATA_DIR: it holds the lock, and the open file.
       const lock = lockDataDir(context.config.dataDir);
       try {
@@ -390,8 +401,27 @@ export const COMMANDS: Record<string, Command> = {
         } finally {
           source.close();
         }
+        const { comingBack, unreadable } = carryDeletions(
+          fs.existsSync(kept) ? kept : null,
+          target,
+          undelete,
+        );
         console.log(`Restored ${backup} (schema version ${version}) as ${target}.`);
         if (fs.existsSync(kept)) console.log(`The database it replaced is kept as ${kept}.`);
+        if (unreadable) {
+          console.log(
+            `Which boards it had deleted could not be read (${unreadable}): a board deleted ` +
+              'after the backup was taken is back. Delete it again with `ideamill delete-board`.',
+          );
+        }
+        if (comingBack.length > 0) {
+          console.log(
+            `${comingBack.length} board(s) in the backup were deleted after it was taken; the ` +
+              'server deletes them again when it starts:',
+          );
+          for (const board of comingBack) console.log(`  ${board.id}  ${board.title}`);
+          console.log('To keep one, restore again with --undelete BOARD.');
+        }
         return 0;
       } finally {
         lock.release();

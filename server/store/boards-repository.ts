@@ -76,6 +76,7 @@ export class BoardsRepository {
   readonly #selectBoards;
   readonly #selectMembers;
   readonly #deleteAll;
+  readonly #selectDeletedYetHere;
   readonly #removeMember;
   readonly #selectContents;
   readonly #selectActive;
@@ -155,10 +156,18 @@ export class BoardsRepository {
       'DELETE FROM board_keys WHERE board_id = $id',
     ].map((sql) => db.prepare<[{ id: string }]>(sql));
     const deleteBoard = db.prepare<[{ id: string }]>('DELETE FROM boards WHERE id = $id');
+    const recordDeletion = db.prepare<[string, number]>(
+      'INSERT OR REPLACE INTO deleted_boards (id, deleted_at) VALUES (?, ?)',
+    );
     this.#deleteAll = db.transaction((id: string): boolean => {
       for (const statement of deletes) statement.run({ id });
-      return deleteBoard.run({ id }).changes > 0;
+      const deleted = deleteBoard.run({ id }).changes > 0;
+      if (deleted) recordDeletion.run(id, Date.now());
+      return deleted;
     });
+    this.#selectDeletedYetHere = db
+      .prepare<[], string>('SELECT d.id FROM deleted_boards d JOIN boards b ON b.id = d.id')
+      .pluck();
   }
 
   /** Creates the board and its keys; `initialize` runs in the same transaction. */
@@ -215,6 +224,11 @@ export class BoardsRepository {
     } finally {
       this.#db.pragma('foreign_keys = ON');
     }
+  }
+
+  /** Boards recorded as deleted that are here all the same: put back by a restore. */
+  deletedYetHere(): string[] {
+    return this.#selectDeletedYetHere.all();
   }
 
   contents(id: string): BoardContents {

@@ -164,4 +164,14 @@ export const MIGRATIONS: readonly string[] = [
   -- with its other dates, when it was last active (BoardsRepository.lastActive).
   ALTER TABLE boards ADD COLUMN opened_at INTEGER;
   `,
+  `
+  -- Which boards were deleted, and when: the id and nothing else. A backup taken before still
+  -- holds such a board, and a restore from it would bring it back, links and all; the rows here
+  -- let the server delete it again (BoardsService.deleteAgain). IF NOT EXISTS: \`ideamill
+  -- restore\` adds the table to a backup of an older schema, to carry the record over.
+  CREATE TABLE IF NOT EXISTS deleted_boards (
+    id TEXT PRIMARY KEY,
+    deleted_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];

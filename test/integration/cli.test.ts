@@ -204,6 +204,60 @@ describe('the ideamill command', () => {
     expect(fs.existsSync(file)).toBe(true);
   });
 
+  it('a restore does not bring back a board deleted after the backup, unless told to keep it (privacy QA)', async () => {
+    const own = tempDataDir();
+    const ownEnv = { ...env, DATA_DIR: own };
+    let server = await startTestServer({}, own);
+    const erased = await server.createBoard({ title: 'Erased on request' });
+    const kept = await server.createBoard({ title: 'Weekly network' });
+    const fia = await server.join(erased.board.id, erased.keys.facilitator, 'Fia');
+    const copy = path.join(own, 'backup.sqlite');
+    expect(ideamill(['backup', copy], ownEnv).code).toBe(0);
+    const deletion = await server.api(`/api/boards/${erased.board.id}`, {
+      method: 'DELETE',
+      token: fia.token,
+    });
+    expect(deletion.status).toBe(204);
+    await server.close();
+
+    const restored = ideamill(['restore', copy], ownEnv);
+    expect(restored.code).toBe(0);
+    expect(restored.stdout).toContain('deletes them again when it starts');
+    expect(restored.stdout).toContain(`${erased.board.id}  Erased on request`);
+    expect(restored.stdout).not.toContain(kept.board.id);
+    server = await startTestServer({}, own);
+    // Its old links and tokens open nothing; the other board is as it was.
+    expect((await server.api(`/api/boards/${erased.board.id}`, { token: fia.token })).status).toBe(
+      404,
+    );
+    const join = await server.api(`/api/boards/${erased.board.id}/join`, {
+      body: { key: erased.keys.participant, name: 'Aino' },
+    });
+    expect(join.status).toBe(404);
+    expect((await server.join(kept.board.id, kept.keys.participant, 'Aino')).token).toBeTruthy();
+    await server.close();
+    const listed = ideamill(['list-boards'], ownEnv).stdout;
+    expect([listed.includes('Weekly network'), listed.includes('Erased on request')]).toEqual([
+      true,
+      false,
+    ]);
+
+    // Deleted by mistake: the operator keeps it, by name, and it stays.
+    const unknown = ideamill(['restore', copy, '--undelete', 'no-such-board'], ownEnv);
+    expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringContaining('no-such-board')]);
+    const back = ideamill(['restore', copy, '--undelete', erased.board.id], ownEnv);
+    expect(back.code).toBe(0);
+    expect(back.stdout).not.toContain('deletes them again');
+    server = await startTestServer({}, own);
+    try {
+      expect(
+        (await server.join(erased.board.id, erased.keys.participant, 'Aino')).token,
+      ).toBeTruthy();
+    } finally {
+      await server.close();
+    }
+  });
+
   it('deletes a board with --yes and the server stopped, saying first what would go', async () => {
     const own = tempDataDir();
     const ownEnv = { ...env, DATA_DIR: own };
