@@ -61,6 +61,9 @@ export function createServices(
   const followThrough = createFollowThrough(db, boards, documents, facilitation, () =>
     facilitation.events(),
   );
+  boards.onMemberErased((member, formerName) =>
+    followThrough.followUps.eraseOwner(member, formerName),
+  );
   for (const boardId of boards.deleteAgain()) {
     logger.info({ boardId }, 'deleted again: the board was deleted after the restored backup');
   }

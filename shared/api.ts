@@ -126,3 +126,15 @@ export interface GetBoardResponse {
 export interface ListMembersResponse {
   members: PublicMember[];
 }
+
+/**
+ * `DELETE /api/boards/:id/members/:mid`: takes the member off the board; with `erase`, their
+ * name is erased too (ERASED_MEMBER_NAME), at their request.
+ */
+export const removeMemberSchema = z.strictObject({ erase: z.boolean().optional() });
+
+/** An erased member's name, in the board's language: the same for everyone erased. */
+export const ERASED_MEMBER_NAME: Record<Language, string> = {
+  en: '(name erased)',
+  fi: '(nimi poistettu)',
+};

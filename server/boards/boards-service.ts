@@ -1,7 +1,7 @@
 /** Creating boards, joining them with a role key, and recognising members by their token. */
 import { v7 as uuidv7 } from 'uuid';
 import * as Y from 'yjs';
-import type { Board, Language, RoleKeys } from '../../shared/api.ts';
+import { type Board, ERASED_MEMBER_NAME, type Language, type RoleKeys } from '../../shared/api.ts';
 import { MEMBER_COLORS, type Member, ROLES, type Role } from '../../shared/roles.ts';
 import { applyTemplate, type Template } from '../../shared/templates.ts';
 import { AppError } from '../errors.ts';
@@ -28,6 +28,7 @@ export class BoardsService {
   readonly #documents: DocumentsRepository;
   readonly #deleted: Array<(boardId: string) => void> = [];
   readonly #removed: Array<(member: Member) => void> = [];
+  readonly #erased: Array<(member: Member, formerName: string) => void> = [];
 
   constructor(boards: BoardsRepository, documents: DocumentsRepository) {
     this.#boards = boards;
@@ -101,12 +102,12 @@ export class BoardsService {
   }
 
   /**
-   * Takes a member off the board (a facilitator, `by`): its token opens nothing from now, and
+   * Takes a member off the board (a facilitator or the operator, `by`): its token opens nothing from now, and
    * the listeners close its connections. What it wrote, voted and owns stays, under its name.
    */
-  removeMember(boardId: string, memberId: string, by: Member): Member {
+  removeMember(boardId: string, memberId: string, by: Member | 'operator'): Member {
     const member = this.member(boardId, memberId);
-    if (member.id === by.id) {
+    if (by !== 'operator' && member.id === by.id) {
       throw new AppError('invalid_input', 'You cannot take yourself off the board.');
     }
     if (!this.#boards.removeMember(member.id, Date.now())) {
@@ -114,6 +115,33 @@ export class BoardsService {
     }
     for (const listener of this.#removed) listener(member);
     return member;
+  }
+
+  /**
+   * Erases a member's name, at their request (a facilitator or the operator, `by`): it becomes
+   * ERASED_MEMBER_NAME in the board's language wherever the board names them, and they are
+   * taken off the board if they were not. Also one taken off before. Their notes, votes and
+   * follow-ups stay, under that name; the erased listeners clear what else holds it.
+   */
+  eraseMember(boardId: string, memberId: string, by: Member | 'operator'): Member {
+    const member = this.member(boardId, memberId);
+    if (by !== 'operator' && member.id === by.id) {
+      throw new AppError(
+        'invalid_input',
+        'You cannot erase yourself: another facilitator or the operator can.',
+      );
+    }
+    const name = ERASED_MEMBER_NAME[this.get(boardId).language];
+    this.#boards.eraseMember(member.id, name, Date.now());
+    const erased = { ...member, name };
+    if (!member.removed) for (const listener of this.#removed) listener(erased);
+    for (const listener of this.#erased) listener(erased, member.name);
+    return erased;
+  }
+
+  /** Runs after a member's name was erased (see eraseMember()), with the name it had. */
+  onMemberErased(listener: (member: Member, formerName: string) => void): void {
+    this.#erased.push(listener);
   }
 
   /** Runs after a member was taken off its board (see removeMember()). */

@@ -106,6 +106,35 @@ export class FollowUpsService {
     return next;
   }
 
+  /**
+   * The follow-ups an erased member owns, given to them as a member or to their name typed in
+   * (the name they had, in any case), name them as they are now named (ERASED_MEMBER_NAME) and
+   * hold no e-mail address: the name and the address are nowhere on the board.
+   */
+  eraseOwner(erased: Member, formerName: string, now = Date.now()): void {
+    const former = formerName.trim().toLocaleLowerCase();
+    const owned = this.#repository
+      .list(erased.boardId)
+      .filter(
+        ({ owner }) =>
+          owner.memberId === erased.id ||
+          (owner.memberId === undefined && owner.name.trim().toLocaleLowerCase() === former),
+      )
+      .map((followUp) => ({
+        ...followUp,
+        owner:
+          followUp.owner.memberId === undefined
+            ? { name: erased.name }
+            : { name: erased.name, memberId: erased.id },
+        updatedAt: new Date(now).toISOString(),
+      }));
+    if (owned.length === 0) return;
+    this.#repository.saveAll(erased.boardId, owned);
+    for (const followUp of owned) {
+      this.#events().toBoard(erased.boardId, 'followup:changed', followUp);
+    }
+  }
+
   delete(member: Member, id: string): void {
     requireRole(member, 'facilitator');
     if (!this.#repository.delete(member.boardId, id)) {

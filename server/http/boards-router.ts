@@ -12,8 +12,9 @@ import {
   type NewKeyResponse,
   publicMember,
   type RoleKeys,
+  removeMemberSchema,
 } from '../../shared/api.ts';
-import { ROLES, type Role } from '../../shared/roles.ts';
+import { type Member, ROLES, type Role } from '../../shared/roles.ts';
 import { type BoardsService, boardLink } from '../boards/boards-service.ts';
 import { AppError } from '../errors.ts';
 import { requireRole } from '../facilitation/roles.ts';
@@ -115,14 +116,25 @@ export function boardsRouter(options: BoardsRouterOptions): Router {
   });
 
   // Someone who should not be on the board (a link that reached the wrong people, a device
-  // that is lost): a facilitator takes them off, and their token opens nothing from then on.
+  // that is lost): a facilitator, or the operator, takes them off, and their token opens nothing
+  // from then on. With `erase`, at the person's request, their name goes too.
   router.delete('/:id/members/:mid', (req, res) => {
     const boardId = boardIdParam(req);
-    const member = requireMember(req, boards, boardId);
-    requireRole(member, 'facilitator');
-    emptyBody(req);
-    const removed = boards.removeMember(boardId, String(req.params.mid), member);
-    options.logger.info({ boardId, memberId: removed.id, by: member.id }, 'member removed');
+    let by: Member | 'operator' = 'operator';
+    if (!isAdmin(req, options.adminToken)) {
+      by = requireMember(req, boards, boardId);
+      requireRole(by, 'facilitator');
+    }
+    const { erase } = removeMemberSchema.parse(jsonBody(req));
+    const memberId = String(req.params.mid);
+    const done = erase
+      ? boards.eraseMember(boardId, memberId, by)
+      : boards.removeMember(boardId, memberId, by);
+    const byId = by === 'operator' ? by : by.id;
+    options.logger.info(
+      { boardId, memberId: done.id, by: byId },
+      erase ? 'member erased' : 'member removed',
+    );
     res.status(204).end();
   });
 

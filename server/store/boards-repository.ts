@@ -78,6 +78,7 @@ export class BoardsRepository {
   readonly #deleteAll;
   readonly #selectDeletedYetHere;
   readonly #removeMember;
+  readonly #eraseMember;
   readonly #selectContents;
   readonly #selectActive;
   readonly #markOpened;
@@ -121,6 +122,9 @@ export class BoardsRepository {
     );
     this.#removeMember = db.prepare<[number, string]>(
       'UPDATE members SET removed_at = ? WHERE id = ? AND removed_at IS NULL',
+    );
+    this.#eraseMember = db.prepare<[string, number, string]>(
+      'UPDATE members SET name = ?, removed_at = coalesce(removed_at, ?) WHERE id = ?',
     );
     this.#selectContents = db.prepare<[{ id: string }], BoardContents>(
       `SELECT (SELECT count(*) FROM members WHERE board_id = $id) AS members,
@@ -274,5 +278,10 @@ export class BoardsRepository {
   /** Takes the member off its board: its token opens nothing from now. False if it was already. */
   removeMember(id: string, at: number): boolean {
     return this.#removeMember.run(at, id).changes > 0;
+  }
+
+  /** Gives the member `name` in place of its own, and takes it off the board if it was not. */
+  eraseMember(id: string, name: string, at: number): void {
+    this.#eraseMember.run(name, at, id);
   }
 }

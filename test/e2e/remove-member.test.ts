@@ -67,6 +67,39 @@ describe.skipIf(!HAS_CHROMIUM)('taking someone off a board', () => {
     for (const context of [fiona.context, troll.context, aino.context]) await context.close();
   });
 
+  it('a facilitator erases the name of someone who asked: the board then names them "(name erased)"', async () => {
+    const created = await server.createBoard({ title: 'Weekly network' });
+    const fiona = await openBoard(browser, created.links.facilitator, 'Fiona');
+    const aino = await openBoard(browser, created.links.participant, 'Aino Virtanen');
+    await addNoteInOutline(aino.page, 'Shorter queues at the desk');
+    await openTab(fiona.page, 'Facilitate');
+    const panel = fiona.page.getByTestId('facilitator-panel');
+    await panel.getByText('Everyone who has joined').click();
+    const list = panel.getByTestId('board-members');
+    await list.getByRole('button', { name: 'Take Aino Virtanen off the board' }).click();
+    const dialog = fiona.page.getByRole('dialog', { name: 'Take Aino Virtanen off the board?' });
+    const erase = dialog.getByRole('checkbox', { name: 'Erase their name too, as they asked' });
+    expect(await erase.isChecked()).toBe(false);
+    await erase.check();
+    await fiona.page.screenshot({ path: `${SCREENSHOTS}/erase-member-en.png` });
+    await dialog.getByRole('button', { name: 'Take off the board' }).click();
+    await panel
+      .getByRole('status')
+      .getByText('Aino Virtanen is no longer on the board, and their name is erased.')
+      .waitFor();
+    await aino.page.getByTestId('board-error').waitFor();
+    const { token } = await server.join(created.board.id, created.keys.viewer, 'Reader');
+    // The items table names each note's author.
+    const exported = await server.api<string>(
+      `/api/boards/${created.board.id}/export?format=csv&table=items`,
+      { token },
+    );
+    expect(exported.body).toContain('Shorter queues at the desk');
+    expect(exported.body).toContain('(name erased)');
+    expect(exported.body).not.toContain('Aino');
+    for (const context of [fiona.context, aino.context]) await context.close();
+  });
+
   it('a tab taken off forgets only its own membership, not the one another tab joined with since (QA)', async () => {
     const created = await server.createBoard({ title: 'One laptop' });
     const id = created.board.id;

@@ -191,3 +191,112 @@ describe('taking a member off a board', () => {
     expect(back.member.id).not.toBe(aino.member.id);
   });
 });
+
+describe("erasing a member's name at their request", () => {
+  it('names them "(name erased)" wherever the board named them, e-mail gone, what they did kept', async () => {
+    const created = await server.createBoard();
+    const id = created.board.id;
+    const fia = await server.join(id, created.keys.facilitator, 'Fia');
+    const aino = await server.join(id, created.keys.participant, 'Aino Virtanen');
+    const writer = socketIoClient(server.url, id, aino.token);
+    const watcher = socketIoClient(server.url, id, fia.token);
+    await Promise.all([writer.synced, watcher.synced]);
+    const noteId = addItem(writer.doc, {
+      type: 'note',
+      x: 0,
+      y: 0,
+      text: 'Shorter queues',
+      author: aino.member.id,
+    });
+    await waitFor(() => itemsOf(watcher.doc).has(noteId), 'the note');
+    writer.destroy();
+    // One follow-up given to her as a member, one to her name typed in with her address, and
+    // one to someone else.
+    for (const owner of [
+      { memberId: aino.member.id },
+      { name: 'aino virtanen ', email: 'aino.virtanen@kunta.example' },
+      { name: 'Bo', email: 'bo@kunta.example' },
+    ]) {
+      const owned = await server.api(`/api/boards/${id}/followups`, {
+        body: { itemId: noteId, title: 'Pilot it', owner },
+        token: fia.token,
+      });
+      expect(owned.status).toBe(201);
+    }
+    const changed: FollowUp[] = [];
+    watcher.provider.socket.on('followup:changed', (followUp: FollowUp) => changed.push(followUp));
+
+    const erase = await server.api(`/api/boards/${id}/members/${aino.member.id}`, {
+      method: 'DELETE',
+      body: { erase: true },
+      token: fia.token,
+    });
+    expect(erase.status).toBe(204);
+    // Taken off the board as well.
+    const after = await server.api<ErrorResponse>(`/api/boards/${id}`, { token: aino.token });
+    expect([after.status, after.body.error.code]).toEqual([401, 'member_removed']);
+    // Everyone on the board sees the follow-up change, without her name or address.
+    await waitFor(() => changed.length === 2, 'the follow-up changes');
+    expect(changed.map((followUp) => followUp.owner)).toEqual([
+      { name: '(name erased)', memberId: aino.member.id },
+      { name: '(name erased)' },
+    ]);
+
+    const json = await server.api<BoardExport>(`/api/boards/${id}/export?format=json`, {
+      token: fia.token,
+    });
+    expect(json.body.members.find((m) => m.id === aino.member.id)?.name).toBe('(name erased)');
+    expect(json.body.items.find((item) => item.id === noteId)?.author).toBe(aino.member.id);
+    for (const format of ['json', 'md', 'csv', 'ics', 'agenda']) {
+      const exported = await server.api<string>(`/api/boards/${id}/export?format=${format}`, {
+        token: fia.token,
+      });
+      const text =
+        typeof exported.body === 'string' ? exported.body : JSON.stringify(exported.body);
+      expect([format, /aino/i.test(text)]).toEqual([format, false]);
+    }
+    const stored = [
+      ...server.db.prepare('SELECT name FROM members WHERE board_id = ?').pluck().all(id),
+      ...server.db
+        .prepare(
+          "SELECT owner_name || ' ' || coalesce(owner_email, '') FROM follow_ups WHERE board_id = ?",
+        )
+        .pluck()
+        .all(id),
+    ];
+    expect(stored.join(' ')).not.toMatch(/aino/i);
+    expect(stored.join(' ')).toContain('bo@kunta.example');
+    watcher.destroy();
+  });
+
+  it('in the board’s language, also for one taken off before, by the operator too; not oneself', async () => {
+    const operated = await startTestServer({ ADMIN_TOKEN: 'operator-token-of-sixteen-chars' });
+    try {
+      const created = await operated.createBoard({ language: 'fi' });
+      const id = created.board.id;
+      const fia = await operated.join(id, created.keys.facilitator, 'Fia');
+      const aino = await operated.join(id, created.keys.participant, 'Aino');
+      const del = (memberId: string, token: string, body?: unknown) =>
+        operated.api<ErrorResponse>(`/api/boards/${id}/members/${memberId}`, {
+          method: 'DELETE',
+          token,
+          ...(body === undefined ? {} : { body }),
+        });
+      expect((await del(aino.member.id, fia.token)).status).toBe(204);
+      // Weeks later she asks for her name to go: she is no longer listed, and still erasable.
+      expect(
+        (await del(aino.member.id, 'operator-token-of-sixteen-chars', { erase: true })).status,
+      ).toBe(204);
+      const json = await operated.api<BoardExport>(`/api/boards/${id}/export?format=json`, {
+        token: fia.token,
+      });
+      expect(json.body.members.find((m) => m.id === aino.member.id)?.name).toBe('(nimi poistettu)');
+      const self = await del(fia.member.id, fia.token, { erase: true });
+      expect([self.status, self.body.error.code]).toEqual([400, 'invalid_input']);
+      const bad = await del(aino.member.id, fia.token, { erase: 'yes' });
+      expect([bad.status, bad.body.error.code]).toEqual([400, 'invalid_input']);
+    } finally {
+      await operated.close();
+    }
+  });
+});

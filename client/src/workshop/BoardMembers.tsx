@@ -25,6 +25,7 @@ export function BoardMembers() {
   const [open, setOpen] = useState(false);
   const [members, setMembers] = useState<PublicMember[] | null>(null);
   const [asking, setAsking] = useState<PublicMember | null>(null);
+  const [erase, setErase] = useState(false);
   const [removed, say] = useLiveMessage();
   const [busy, run] = useBusy();
   const [reads, setReads] = useState(0);
@@ -86,7 +87,10 @@ export function BoardMembers() {
                   type="button"
                   className="wk-small wk-danger"
                   aria-label={t.workshop.removeMemberNamed(member.name)}
-                  onClick={() => setAsking(member)}
+                  onClick={() => {
+                    setErase(false);
+                    setAsking(member);
+                  }}
                 >
                   {t.workshop.removeMember}
                 </button>
@@ -102,8 +106,14 @@ export function BoardMembers() {
           busy={busy}
           onAnswer={() =>
             run(async () => {
-              const done = await store.removeMember(asking.id);
-              if (done) say(t.workshop.memberRemoved(asking.name));
+              const done = await store.removeMember(asking.id, erase);
+              if (done) {
+                say(
+                  erase
+                    ? t.workshop.memberErased(asking.name)
+                    : t.workshop.memberRemoved(asking.name),
+                );
+              }
               focusSummary.current = done;
               setReads((n) => n + 1);
               setAsking(null);
@@ -112,6 +122,18 @@ export function BoardMembers() {
           onClose={() => setAsking(null)}
         >
           <p>{t.workshop.confirmRemoveMember(asking.name, role(asking))}</p>
+          <label className="wk-check">
+            <input
+              type="checkbox"
+              checked={erase}
+              onChange={(event) => setErase(event.currentTarget.checked)}
+              aria-describedby="wk-erase-hint"
+            />{' '}
+            {t.workshop.eraseMemberName}
+          </label>
+          <p id="wk-erase-hint" className="wk-muted">
+            {t.workshop.eraseMemberNameHint}
+          </p>
         </Confirm>
       )}
     </section>

@@ -402,8 +402,9 @@ export class WorkshopStore {
   }
 
   /** Takes a member off the board (facilitators): true once the server has. */
-  removeMember(memberId: string): Promise<boolean> {
-    return this.#deleted(`/members/${encodeURIComponent(memberId)}`);
+  /** `erase`: their name goes too, at their request (ERASED_MEMBER_NAME). */
+  removeMember(memberId: string, erase = false): Promise<boolean> {
+    return this.#deleted(`/members/${encodeURIComponent(memberId)}`, erase ? { erase } : undefined);
   }
 
   /**
@@ -415,9 +416,9 @@ export class WorkshopStore {
   }
 
   /** DELETE on the board's `route`: true once the server has (its 204 has no body). */
-  async #deleted(route: string): Promise<boolean> {
+  async #deleted(route: string, body?: object): Promise<boolean> {
     const done = await this.#run(async () => {
-      await this.session.api(route, { method: 'DELETE' });
+      await this.session.api(route, { method: 'DELETE', ...(body ? { body } : {}) });
       return true;
     });
     return done === true;

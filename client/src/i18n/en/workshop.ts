@@ -109,6 +109,10 @@ export const workshop = {
     `${name} is taken off the board at once, on every device. What they wrote, their votes and their follow-ups stay, under their name. Whoever has the ${role} link can join with it, ${name} too: if they still have it, make a new ${role} link as well (Links, below).`,
   removeMemberAnswer: 'Take off the board',
   memberRemoved: (name: string) => `${name} is no longer on the board.`,
+  eraseMemberName: 'Erase their name too, as they asked',
+  eraseMemberNameHint:
+    'Wherever the board names them (their notes, votes and follow-ups, the exports) it says “(name erased)” instead, and a follow-up given to their name loses its e-mail address. What they wrote stays. This cannot be undone.',
+  memberErased: (name: string) => `${name} is no longer on the board, and their name is erased.`,
 
   deleteSection: 'Delete the board',
   deleteHint:

@@ -109,6 +109,10 @@ export const workshop: Catalogue['workshop'] = {
     `${name} poistetaan taululta heti kaikilla laitteilla. Hänen kirjoittamansa, äänensä ja jatkotoimensa jäävät hänen nimellään. Linkillä (${role}) voi liittyä kuka tahansa, myös ${name}: jos linkki on yhä hänellä, tee rooliin myös uusi linkki (Linkit, alla).`,
   removeMemberAnswer: 'Poista taululta',
   memberRemoved: (name) => `${name} ei ole enää taululla.`,
+  eraseMemberName: 'Poista myös nimi hänen pyynnöstään',
+  eraseMemberNameHint:
+    'Kaikkialla, missä taulu mainitsee hänet (laput, äänet ja jatkotoimet, viennit), lukee nimen sijaan ”(nimi poistettu)”, ja hänen nimelleen annetuista jatkotoimista poistuu sähköpostiosoite. Hänen kirjoittamansa jää. Tätä ei voi perua.',
+  memberErased: (name) => `${name} ei ole enää taululla, ja hänen nimensä on poistettu.`,
 
   deleteSection: 'Taulun poistaminen',
   deleteHint:
