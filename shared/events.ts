@@ -94,6 +94,7 @@ export interface ClientToServerEvents {
   'snapshot:list': (ack: Ack<Snapshot[]>) => void;
   'snapshot:create': (body: { name?: string }, ack: Ack<Snapshot>) => void;
   'snapshot:restore': (body: { snapshotId: string }, ack: Ack<Snapshot>) => void;
+  'snapshot:delete': (body: { snapshotId: string }, ack: Ack<Record<string, never>>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -138,8 +139,9 @@ export interface ServerToClientEvents {
   'followup:deleted': (deleted: { id: string }) => void;
   'snapshot:created': (snapshot: Snapshot) => void;
   /**
-   * Automatic snapshots were let go by retention (thinned with age), all of one pass at once:
-   * a history list drops them, and asking for one of them is `snapshot_not_found`.
+   * Snapshots were let go: automatic ones by retention (thinned with age), all of one pass at
+   * once, or one a facilitator deleted. A history list drops them, and asking for one of them
+   * is `snapshot_not_found`.
    */
   'snapshot:deleted': (deleted: { ids: string[] }) => void;
   /**

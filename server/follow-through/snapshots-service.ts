@@ -178,6 +178,22 @@ export class SnapshotsService {
     return this.#repository.list(member.boardId);
   }
 
+  /**
+   * Deletes a saved version (facilitators): one holding what should not have been written (a
+   * colleague's health, a customer's name) after it was deleted from the board, or one saved
+   * by mistake. Every history list drops it (snapshot:deleted).
+   */
+  delete(member: Member, snapshotId: string): void {
+    requireRole(member, 'facilitator');
+    if (!this.#repository.get(member.boardId, snapshotId)) {
+      throw new AppError('snapshot_not_found', 'There is no such snapshot on this board.');
+    }
+    this.#repository.delete([snapshotId]);
+    // The next automatic one compares with the newest that is left, read again.
+    if (this.#newest.get(member.boardId)?.id === snapshotId) this.#newest.delete(member.boardId);
+    this.#events().toBoard(member.boardId, 'snapshot:deleted', { ids: [snapshotId] });
+  }
+
   /** A snapshot's document, loaded into a fresh Y.Doc for reading (exports). */
   load(boardId: string, snapshotId: string): { snapshot: Snapshot; doc: Y.Doc } {
     const stored = this.#repository.get(boardId, snapshotId);

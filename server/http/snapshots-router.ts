@@ -1,4 +1,4 @@
-/** /api/boards/:id/snapshots — history: list, save a version, restore. */
+/** /api/boards/:id/snapshots — history: list, save a version, restore, delete. */
 import { type Request, Router } from 'express';
 import type { BoardsService } from '../boards/boards-service.ts';
 import type { SnapshotsService } from '../follow-through/snapshots-service.ts';
@@ -20,6 +20,12 @@ export function snapshotsRouter(boards: BoardsService, snapshots: SnapshotsServi
     const who = member(req);
     emptyBody(req);
     res.json({ restored: snapshots.restore(who, String(req.params.sid)) });
+  });
+  router.delete('/:sid', (req, res) => {
+    const who = member(req);
+    emptyBody(req);
+    snapshots.delete(who, String(req.params.sid));
+    res.status(204).end();
   });
   return router;
 }

@@ -119,6 +119,10 @@ export function registerRequests(
   handle('snapshot:restore', (body) =>
     snapshots.restore(member, snapshotRefBody.parse(body).snapshotId),
   );
+  handle('snapshot:delete', (body) => {
+    snapshots.delete(member, snapshotRefBody.parse(body).snapshotId);
+    return {};
+  });
 }
 
 function toAppError(error: unknown, logger: Logger): AppError {

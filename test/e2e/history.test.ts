@@ -224,4 +224,37 @@ describe.skipIf(!HAS_CHROMIUM)('version history', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await fia.page.context().close();
   });
+
+  it('a facilitator deletes a version for everyone; a participant is offered no Delete (privacy QA)', async () => {
+    const created = await server.createBoard({ title: 'Deleting a version' });
+    const id = created.board.id;
+    const fia = await openAs(browser, server, id, created.keys.facilitator, 'Fia');
+    const pia = await openAs(browser, server, id, created.keys.participant, 'Pia');
+    for (const name of ['Holds a name', 'Lunch']) {
+      await server.api(`/api/boards/${id}/snapshots`, { token: fia.token, body: { name } });
+    }
+    for (const person of [fia, pia]) await openTab(person.page, 'History & export');
+    const versionOf = (person: Person, name: string) =>
+      person.page.locator('[data-snapshot-id]', { hasText: name });
+    await versionOf(pia, 'Holds a name').waitFor();
+    expect(
+      await versionOf(pia, 'Holds a name').getByRole('button', { name: 'Delete' }).count(),
+    ).toBe(0);
+    await versionOf(fia, 'Holds a name').getByRole('button', { name: 'Delete' }).click();
+    const dialog = fia.page.getByRole('dialog', { name: 'Delete this version?' });
+    await dialog.getByText('nobody can look at it, download it or restore it any more').waitFor();
+    await screenshot(fia.page, 'history-delete-version');
+    await dialog.getByRole('button', { name: 'Delete the version' }).click();
+    await fia.page.getByRole('status').getByText('was deleted.').waitFor();
+    // Gone from both pages at once; the other version stays.
+    for (const person of [fia, pia]) {
+      await versionOf(person, 'Holds a name').waitFor({ state: 'detached' });
+      await versionOf(person, 'Lunch').waitFor();
+    }
+    // The focus waits on the history's heading, not on the page.
+    await expect
+      .poll(() => fia.page.evaluate(() => document.activeElement?.id))
+      .toBe('wk-history-h');
+    for (const person of [fia, pia]) await person.page.context().close();
+  });
 });

@@ -418,6 +418,65 @@ describe('the history as connected clients see it', () => {
     editor.destroy();
   });
 
+  it('a facilitator deletes a version that holds what should not be kept: gone for everyone, the board as it was (privacy QA)', async () => {
+    const { id, tokens, editor, periodicAfterAChange, list } = await board();
+    const viewer = socketIoClient(quiet.url, id, tokens.viewer);
+    await viewer.synced;
+    const deleted: string[][] = [];
+    viewer.provider.socket.on('snapshot:deleted', ({ ids }) => deleted.push(ids));
+    const note = addItem(editor.doc, { type: 'note', x: 0, y: 0, text: 'Matti is on sick leave' });
+    await waitFor(() => itemsOf(quiet.documents.open({ boardId: id }).doc).has(note), 'stored');
+    const saved = await quiet.api<Snapshot>(`/api/boards/${id}/snapshots`, {
+      token: tokens.participant,
+      body: { name: 'Before lunch' },
+    });
+    const newest = await periodicAfterAChange();
+    itemsOf(editor.doc).delete(note);
+
+    const del = (snapshotId: string, token: string) =>
+      quiet.api<ErrorResponse>(`/api/boards/${id}/snapshots/${snapshotId}`, {
+        method: 'DELETE',
+        token,
+      });
+    for (const [answer, status, code] of [
+      [await del(saved.body.id, tokens.participant), 403, 'role_not_allowed'],
+      [await del(saved.body.id, tokens.viewer), 403, 'role_not_allowed'],
+      [await del('no-such-version', tokens.facilitator), 404, 'snapshot_not_found'],
+    ] as const) {
+      expect([answer.status, answer.body.error.code]).toEqual([status, code]);
+    }
+    expect((await del(saved.body.id, tokens.facilitator)).status).toBe(204);
+    // Over Socket.io as over HTTP: the newest one, which the next automatic one is compared with.
+    const answer = await new Promise<{ ok: boolean }>((resolve) =>
+      editor.provider.socket.emit('snapshot:delete', { snapshotId: newest.id }, resolve),
+    );
+    expect(answer.ok).toBe(true);
+    await waitFor(() => deleted.length === 2, 'both deletions announced');
+    expect(deleted).toEqual([[saved.body.id], [newest.id]]);
+    // History goes on: the next automatic version is taken as ever.
+    const next = await periodicAfterAChange();
+    const listed = (await list()).map((snapshot) => snapshot.id);
+    expect(listed).toEqual([next.id]);
+    expect(listed).not.toContain(saved.body.id);
+    expect(listed).not.toContain(newest.id);
+    const gone = await quiet.api<ErrorResponse>(
+      `/api/boards/${id}/export?format=md&snapshot=${saved.body.id}`,
+      { token: tokens.facilitator },
+    );
+    expect([gone.status, gone.body.error.code]).toEqual([404, 'snapshot_not_found']);
+    // No version left holds the note; the board is as it was.
+    for (const snapshotId of listed) {
+      const md = await quiet.api<string>(
+        `/api/boards/${id}/export?format=md&snapshot=${snapshotId}`,
+        { token: tokens.facilitator },
+      );
+      expect(md.body).not.toContain('sick leave');
+    }
+    expect(readItems(quiet.documents.open({ boardId: id }).doc).length).toBeGreaterThan(0);
+    viewer.destroy();
+    editor.destroy();
+  });
+
   it('a snapshot taken before a voting round names that round', async () => {
     const { editor, roundAfterAChange, list } = await board();
     const named = await roundAfterAChange('First pick');

@@ -8,13 +8,14 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { BoardExport, Snapshot } from '../../../shared/follow-through.ts';
 import { useFocusSuccessor } from '../app/focus-successor.ts';
+import { useLiveMessage } from '../app/use-live-message.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import type { Catalogue } from '../i18n/en/index.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { ExportSection, VersionDownloads } from './Downloads.tsx';
 import { type DownloadProblem, downloadProblem, exportRoute, fetchExport } from './download.ts';
 import { useDateFormat } from './format.ts';
-import { Modal } from './Modal.tsx';
+import { Confirm, Modal } from './Modal.tsx';
 import { ReportPreview } from './ReportPreview.tsx';
 import { useBusy } from './use-busy.ts';
 import { useItems } from './use-items.ts';
@@ -223,6 +224,18 @@ export function HistoryPanel() {
   const [name, setName] = useState('');
   const [preview, setPreview] = useState<Snapshot | null>(null);
   const [restore, setRestore] = useState<Snapshot | null>(null);
+  const [deleting, setDeleting] = useState<Snapshot | null>(null);
+  const [deleted, say] = useLiveMessage();
+  const [busy, run] = useBusy();
+  // The Delete pressed goes with its version: once the dialog has closed, the focus waits on
+  // the section's heading, not on the page.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focusHeading = useRef(false);
+  useEffect(() => {
+    if (deleting || !focusHeading.current) return;
+    focusHeading.current = false;
+    heading.current?.focus();
+  }, [deleting]);
   const canSave = session.me.role !== 'viewer';
   const canRestore = session.me.role === 'facilitator';
   // A version thinned out while its dialog is open (snapshot:deleted) leaves the list.
@@ -236,7 +249,12 @@ export function HistoryPanel() {
     <div className="wk-history" data-testid="history-panel">
       <ExportSection />
       <section className="wk-section" aria-labelledby="wk-history-h">
-        <h2 id="wk-history-h">{t.workshop.historySection}</h2>
+        <h2 id="wk-history-h" ref={heading} tabIndex={-1}>
+          {t.workshop.historySection}
+        </h2>
+        <p className="wk-muted wk-live" role="status">
+          {deleted}
+        </p>
         {canSave && (
           <form className="wk-version-save" onSubmit={save}>
             <label>
@@ -287,6 +305,16 @@ export function HistoryPanel() {
                         {t.workshop.restore}
                       </button>
                     )}
+                    {canRestore && (
+                      <button
+                        type="button"
+                        className="wk-small wk-danger"
+                        aria-describedby={nameId}
+                        onClick={() => setDeleting(snapshot)}
+                      >
+                        {t.workshop.deleteVersion}
+                      </button>
+                    )}
                     <details className="wk-version-download">
                       <summary aria-describedby={nameId}>{t.workshop.download}</summary>
                       <VersionDownloads snapshotId={snapshot.id} describedBy={nameId} />
@@ -303,6 +331,28 @@ export function HistoryPanel() {
       )}
       {restore && (
         <ConfirmRestore snapshot={restore} gone={!kept(restore)} onClose={() => setRestore(null)} />
+      )}
+      {deleting && (
+        <Confirm
+          title={t.workshop.confirmDeleteVersionTitle}
+          answer={t.workshop.deleteVersionAnswer}
+          busy={busy}
+          onAnswer={() =>
+            run(async () => {
+              const name = snapshotName(deleting, t.workshop, format.dateTime);
+              if (await store.deleteSnapshot(deleting.id)) {
+                say(t.workshop.versionDeleted(name));
+                focusHeading.current = true;
+              }
+              setDeleting(null);
+            })
+          }
+          onClose={() => setDeleting(null)}
+        >
+          <p>
+            {t.workshop.confirmDeleteVersion(snapshotName(deleting, t.workshop, format.dateTime))}
+          </p>
+        </Confirm>
       )}
     </div>
   );

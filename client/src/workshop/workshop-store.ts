@@ -424,6 +424,13 @@ export class WorkshopStore {
     return done === true;
   }
 
+  /** Deletes a saved version for everyone (facilitators): true once the server has. */
+  async deleteSnapshot(snapshotId: string): Promise<boolean> {
+    const socket = this.session.provider.socket;
+    const done = await this.#emit((ack) => socket.emit('snapshot:delete', { snapshotId }, ack));
+    return done !== undefined;
+  }
+
   async restoreSnapshot(snapshotId: string): Promise<void> {
     const socket = this.session.provider.socket;
     await this.#emit((ack) => socket.emit('snapshot:restore', { snapshotId }, ack));

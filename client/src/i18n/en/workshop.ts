@@ -233,6 +233,12 @@ export const workshop = {
   previewAsNow:
     'The items are as they were in this version; voting rounds and follow-ups are shown as they are now.',
   versionNameOptional: '(optional)',
+  deleteVersion: 'Delete',
+  confirmDeleteVersionTitle: 'Delete this version?',
+  confirmDeleteVersion: (name: string) =>
+    `“${name}” is deleted for everyone, for good: nobody can look at it, download it or restore it any more. The board itself does not change. Delete a version that holds what should not be kept, such as a note deleted from the board since.`,
+  deleteVersionAnswer: 'Delete the version',
+  versionDeleted: (name: string) => `“${name}” was deleted.`,
   confirmRestoreTitle: 'Restore this version?',
   confirmRestore: (name: string) =>
     `The board goes back to “${name}” for everyone. The current state is saved first, so you can undo this by restoring it.`,

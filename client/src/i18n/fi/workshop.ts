@@ -224,6 +224,12 @@ export const workshop: Catalogue['workshop'] = {
   previewAsNow:
     'Kohteet ovat sellaisina kuin ne olivat tässä versiossa; äänestyskierrokset ja jatkotoimet näkyvät sellaisina kuin ne nyt ovat.',
   versionNameOptional: '(valinnainen)',
+  deleteVersion: 'Poista',
+  confirmDeleteVersionTitle: 'Poistetaanko tämä versio?',
+  confirmDeleteVersion: (name) =>
+    `”${name}” poistetaan kaikilta pysyvästi: sitä ei voi enää katsoa, ladata eikä palauttaa. Itse taulu ei muutu. Poista versio, jossa on jotain, mitä ei kuulu säilyttää, kuten taululta sittemmin poistettu lappu.`,
+  deleteVersionAnswer: 'Poista versio',
+  versionDeleted: (name) => `”${name}” poistettiin.`,
   confirmRestoreTitle: 'Palautetaanko tämä versio?',
   confirmRestore: (name) =>
     `Taulu palaa kaikilta versioon ”${name}”. Nykyinen tila tallennetaan ensin, joten palautuksen voi perua palauttamalla sen.`,
