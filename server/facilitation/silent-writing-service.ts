@@ -6,9 +6,10 @@
 import { createHmac, randomInt } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import * as Y from 'yjs';
-import { cloneItem, itemsOf } from '../../shared/board-document.ts';
+import { cloneItem, itemsOf, readItem, readItems } from '../../shared/board-document.ts';
 import { Z_FIELD, zOf } from '../../shared/drawing-order.ts';
 import type { BoardState, RevealResponse } from '../../shared/facilitation.ts';
+import { onSameSpot, spotAside } from '../../shared/note-placement.ts';
 import type { Member } from '../../shared/roles.ts';
 import type { DocumentKey } from '../documents/document-key.ts';
 import type { DocumentRegistry } from '../documents/document-registry.ts';
@@ -149,8 +150,25 @@ export class SilentWritingService {
       const items = itemsOf(doc);
       // Above everything on the board, in the order they go in (shuffled without names).
       let z = topZ(items);
+      // Writers in one stage of a lane each put their note in its first free cell, unseen by
+      // the others: revealed as written, they lay on one another, each hiding the one below
+      // just as the facilitator read them out (QA). Each goes aside from what is there.
+      // (A note that replaces its first copy, after a crash, is not aside from that copy.)
+      let placed = readItems(doc);
       for (const { owner, id, map } of notes) {
         const copy = cloneItem(map);
+        const boardItemId = names.boardIdOf(items, id, owner, anonymous);
+        const note = readItem(boardItemId, map);
+        if (note) {
+          placed = placed.filter((item) => item.id !== boardItemId);
+          const hidden = placed.some((item) => item.type !== 'frame' && onSameSpot(note, item));
+          const aside = hidden ? spotAside([...placed, note], note) : null;
+          if (aside) {
+            copy.set('x', aside.x);
+            copy.set('y', aside.y);
+          }
+          placed.push({ ...note, ...aside });
+        }
         if (anonymous) {
           // When each note was written, and the stacking order its writer's page gave it (one
           // more than their last), would group the notes by writer (QA): both are the reveal's.
@@ -158,7 +176,7 @@ export class SilentWritingService {
           copy.set('createdAt', revealedAt);
           copy.set(Z_FIELD, ++z);
         } else copy.set('author', owner);
-        items.set(names.boardIdOf(items, id, owner, anonymous), copy);
+        items.set(boardItemId, copy);
       }
     });
     for (const { doc } of emptied) {

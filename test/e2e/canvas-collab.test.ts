@@ -5,7 +5,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addItem, type Item, itemsOf, readItems } from '../../shared/board-document.ts';
+import { onSameSpot } from '../../shared/note-placement.ts';
 import {
+  addNoteInOutline,
   type OpenedBoard,
   openBoard,
   SCREENSHOTS,
@@ -64,6 +66,33 @@ describe.skipIf(!HAS_CHROMIUM)('two people on one canvas', () => {
     expect(await item(bruno.page, note.id).getAttribute('aria-label')).toContain(
       'Queue at the front desk',
     );
+  });
+
+  it('two notes added at once from the outline, neither page seeing the other, end side by side (QA)', async () => {
+    const { board, keys, links } = await server.createBoard({ title: 'At once' });
+    const reader = socketIoClient(
+      server.url,
+      board.id,
+      (await server.join(board.id, keys.viewer, 'Reader')).token,
+    );
+    await reader.synced;
+    const one = await openBoard(browser, links.participant, 'Aino');
+    const two = await openBoard(browser, links.participant, 'Bruno');
+    for (const person of [one, two]) await waitForConnection(person.page);
+    // Aino's page is offline a moment: both put their note where the outline finds room first.
+    await one.context.setOffline(true);
+    await waitForConnection(one.page, 'offline');
+    await addNoteInOutline(one.page, 'Written on the train');
+    await addNoteInOutline(two.page, 'Written at the desk');
+    await waitFor(() => readItems(reader.doc).length === 1, 'the first note');
+    await one.context.setOffline(false);
+    await waitForConnection(one.page);
+    const notes = () => readItems(reader.doc).filter((i) => i.type === 'note');
+    await waitFor(() => notes().length === 2, 'both notes');
+    // The later made of the two goes aside, moved by its own page.
+    await waitFor(() => !onSameSpot(notes()[0]!, notes()[1]!), 'the notes apart', 5_000);
+    for (const person of [one, two]) await person.context.close();
+    reader.destroy();
   });
 
   it('two people typing in the same note both keep their words', async () => {

@@ -11,6 +11,7 @@ import type { ErrorResponse } from '../../shared/errors.ts';
 import type { BoardRestored } from '../../shared/events.ts';
 import type { BoardState, RevealResponse } from '../../shared/facilitation.ts';
 import type { Snapshot } from '../../shared/follow-through.ts';
+import { onSameSpot, placeNewNote } from '../../shared/note-placement.ts';
 import { sleep, socketIoClient, waitFor, yWebsocketClient } from '../helpers/clients.ts';
 import { connectAgain, connectMember, request } from '../helpers/members.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -449,6 +450,49 @@ describe('silent writing', () => {
     expect(seen()?.viewport?.x).toBe(3);
     writer.destroy();
     watcher.destroy();
+  });
+
+  it('notes written in the same stage of a lane, each unseen by the others, are revealed side by side, not on one another (QA)', async () => {
+    const created = await server.createBoard({ template: 'customer-journey' });
+    const id = created.board.id;
+    const fia = await server.join(id, created.keys.facilitator, 'Fia');
+    const board = socketIoClient(server.url, id, fia.token);
+    await board.synced;
+    const items = readItems(board.doc);
+    const lane = items.find((item) => item.type === 'frame' && item.title === 'People')!;
+    // Where each writer's outline puts a note in an empty lane: the same first free cell.
+    const spot = placeNewNote(items, lane);
+    const start = await server.api(`/api/boards/${id}/silent-writing`, {
+      body: { action: 'start' },
+      token: fia.token,
+    });
+    expect(start.status).toBe(200);
+    for (const name of ['Ari', 'Ville', 'Sanna', 'Pia']) {
+      const writer = await server.join(id, created.keys.participant, name);
+      const mine = privateClient(id, writer.token);
+      await mine.synced;
+      addItem(mine.doc, { type: 'note', ...spot, parent: lane.id, text: `${name}'s idea` });
+      await waitFor(
+        () => storedText(`${id}/private/${writer.member.id}`).includes(`${name}'s idea`),
+        'stored',
+      );
+      mine.destroy();
+    }
+    const reveal = await server.api<RevealResponse>(`/api/boards/${id}/silent-writing`, {
+      body: { action: 'reveal', anonymous: true },
+      token: fia.token,
+    });
+    expect(reveal.body).toEqual({ revealed: 4 });
+    await waitFor(() => readItems(board.doc).filter((i) => i.type === 'note').length === 4);
+    const notes = readItems(board.doc).filter((item) => item.type === 'note');
+    for (const [i, a] of notes.entries()) {
+      for (const b of notes.slice(i + 1)) expect(onSameSpot(a, b)).toBe(false);
+      // Still in the lane it was written for, and inside it.
+      expect(a.parent).toBe(lane.id);
+      expect(a.y).toBeGreaterThanOrEqual(lane.y);
+      expect(a.y + a.h).toBeLessThanOrEqual(lane.y + lane.h);
+    }
+    board.destroy();
   });
 
   it('a member taken off the board before the reveal has their private notes dropped, not revealed (QA)', async () => {

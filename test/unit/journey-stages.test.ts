@@ -5,13 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { outlineSections, placeNewNote } from '../../client/src/outline/outline-model.ts';
+import { outlineSections } from '../../client/src/outline/outline-model.ts';
 import { toCsv } from '../../server/follow-through/exports/csv.ts';
 import { toMarkdown } from '../../server/follow-through/exports/markdown.ts';
 import { addItem, type Item, readItems } from '../../shared/board-document.ts';
 import type { BoardExport } from '../../shared/follow-through.ts';
 import { columnOf, frameColumns } from '../../shared/frame-columns.ts';
 import { boundsOf, boxOf, containsBox } from '../../shared/geometry.ts';
+import { placeNewNote } from '../../shared/note-placement.ts';
 import { applyTemplate } from '../../shared/templates.ts';
 
 const T = '2026-11-23T12:00:00.000Z';

@@ -22,6 +22,7 @@ import { type BoardSession, BoardSessionContext, type ConnectionStatus } from '.
 import { ConnectionBanner } from './ConnectionIndicator.tsx';
 import { OutlineView, preloadBoardParts, WorkshopPanels } from './lazy-parts.tsx';
 import { PanelsOpenContext } from './panels-context.ts';
+import { useSettledNotes } from './settle-notes.ts';
 import { useBoardConnection } from './use-board-connection.ts';
 import { usePresence } from './use-presence.ts';
 import { useServerUpdated } from './use-server-update.ts';
@@ -91,6 +92,8 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
   // server refuses a participant's every change to the shared board until the reveal.
   const access = writeAccess(role, state, privateDoc !== null);
   const readOnly = access.sharedReadOnly;
+  // Whichever view added it: a note of mine that landed on another's spot goes aside.
+  useSettledNotes(session.doc, !readOnly);
   const { following, stopFollowing } = viewport;
   // Any touch of the board of my own ends following: I want to look somewhere myself.
   const interrupt = useCallback(() => {

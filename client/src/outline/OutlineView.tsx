@@ -11,6 +11,7 @@ import { withStacking } from '../../../shared/drawing-order.ts';
 import { type BoardState, insideFrame } from '../../../shared/facilitation.ts';
 import { columnOf, type FrameColumn, frameColumns } from '../../../shared/frame-columns.ts';
 import { frameLookup } from '../../../shared/frame-lookup.ts';
+import { memberCell, placeNewNote } from '../../../shared/note-placement.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { usePanelsOpen } from '../board/panels-context.ts';
 import { mayEditItem, writeAccess } from '../board/write-access.ts';
@@ -23,7 +24,7 @@ import { WorkshopBanner } from '../workshop/WorkshopBanner.tsx';
 import { WorkshopError } from '../workshop/WorkshopPanels.tsx';
 import type { WorkshopState } from '../workshop/workshop-store.ts';
 import { OutlineItem } from './OutlineItem.tsx';
-import { memberCell, outlineSections, placeNewNote } from './outline-model.ts';
+import { outlineSections } from './outline-model.ts';
 import { useAnnouncements } from './use-announcements.ts';
 
 function AddNoteForm(props: {
