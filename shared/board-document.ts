@@ -188,9 +188,22 @@ function readColumns(raw: unknown, width: number): number[] {
     .sort((a, b) => a - b);
 }
 
-/** A concept card's name: its title, else its name field; '' when neither has words. */
+/** The title a new concept card is given (its templates, the concept tool), by language. */
+export const NEW_CONCEPT_TITLE = { en: 'New service concept', fi: 'Uusi palvelukonseptiaihio' };
+
+const NEW_CONCEPT_TITLES: ReadonlySet<string> = new Set(Object.values(NEW_CONCEPT_TITLE));
+
+/**
+ * A concept card's name: its title, else its name field; '' when neither has words. A title
+ * left as the card was made ("New service concept") gives way to a name field with words: a
+ * team that filled in only the Name field had every concept called "New service concept" in
+ * the results, the follow-ups and the exports, and could not tell the winner (QA).
+ */
 export function conceptName(item: Extract<Item, { type: 'concept' }>): string {
-  return item.title.trim() || item.fields.name?.trim() || '';
+  const title = item.title.trim();
+  const name = item.fields.name?.trim() ?? '';
+  if (name !== '' && NEW_CONCEPT_TITLES.has(title)) return name;
+  return title || name;
 }
 
 /**

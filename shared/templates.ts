@@ -3,7 +3,7 @@
  * Labels come in Finnish and English; the board's language picks one.
  */
 import type * as Y from 'yjs';
-import { addItem, metaOf, SCHEMA_VERSION } from './board-document.ts';
+import { addItem, metaOf, NEW_CONCEPT_TITLE, SCHEMA_VERSION } from './board-document.ts';
 
 export const TEMPLATES = [
   'blank',
@@ -33,7 +33,7 @@ const LABELS = {
       "Customer's feelings",
     ],
     canvas: 'Service concept',
-    concept: 'New service concept',
+    concept: NEW_CONCEPT_TITLE.en,
     mill: ['Topic 1', 'Topic 2', 'Topic 3', 'Topic 4'],
     retro: ['Went well', 'To improve', 'Ideas', 'Actions'],
   },
@@ -54,7 +54,7 @@ const LABELS = {
       'Asiakkaan tunteet',
     ],
     canvas: 'Palvelukonsepti',
-    concept: 'Uusi palvelukonseptiaihio',
+    concept: NEW_CONCEPT_TITLE.fi,
     mill: ['Aihe 1', 'Aihe 2', 'Aihe 3', 'Aihe 4'],
     retro: ['Meni hyvin', 'Kehitettävää', 'Ideoita', 'Toimenpiteet'],
   },

@@ -168,6 +168,16 @@ describe('what an item says and what a list calls it', () => {
     expect(itemText(concept('', undefined, 'kuvaus'))).toBe('kuvaus');
   });
 
+  it('a title left as the card was made gives way to the name field, in either language (QA)', () => {
+    expect(itemLabel(concept('Uusi palvelukonseptiaihio', 'Chat-palvelu iltaisin'))).toBe(
+      'Chat-palvelu iltaisin',
+    );
+    expect(itemLabel(concept(' New service concept ', 'Evening chat'))).toBe('Evening chat');
+    // Without a name, the title is still the card's name; a title someone wrote always is.
+    expect(itemLabel(concept('New service concept', ' '))).toBe('New service concept');
+    expect(itemLabel(concept('Palveluluotsi', 'Luotsi'))).toBe('Palveluluotsi');
+  });
+
   it('a title or name of only spaces names nothing', () => {
     const item = concept('   ', ' Luotsi ', 'kuvaus');
     expect(conceptName(item)).toBe('Luotsi');

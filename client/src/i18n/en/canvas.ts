@@ -1,5 +1,5 @@
 /** The canvas: tools, items, selection, zoom. */
-import type { ItemType } from '../../../../shared/board-document.ts';
+import { type ItemType, NEW_CONCEPT_TITLE } from '../../../../shared/board-document.ts';
 import { CONCEPT_FIELD_LABELS } from '../../../../shared/concept-fields.ts';
 import type { SelectionAction } from '../../canvas/model/canvas-state.ts';
 
@@ -78,7 +78,7 @@ export const canvas = {
   editText: 'Edit text',
   editTitle: 'Edit title',
   newFrame: 'Frame',
-  newConcept: 'New service concept',
+  newConcept: NEW_CONCEPT_TITLE.en,
   conceptFields: CONCEPT_FIELD_LABELS.en,
   cursorOf: (name: string) => `${name}'s pointer`,
   shortcuts: {

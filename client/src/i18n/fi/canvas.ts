@@ -1,3 +1,4 @@
+import { NEW_CONCEPT_TITLE } from '../../../../shared/board-document.ts';
 import { CONCEPT_FIELD_LABELS } from '../../../../shared/concept-fields.ts';
 import type { Catalogue } from '../en/index.ts';
 
@@ -76,7 +77,7 @@ export const canvas: Catalogue['canvas'] = {
   editText: 'Muokkaa tekstiä',
   editTitle: 'Muokkaa otsikkoa',
   newFrame: 'Kehys',
-  newConcept: 'Uusi palvelukonseptiaihio',
+  newConcept: NEW_CONCEPT_TITLE.fi,
   conceptFields: CONCEPT_FIELD_LABELS.fi,
   cursorOf: (name) => `Käyttäjän ${name} osoitin`,
   shortcuts: {
