@@ -73,11 +73,16 @@ export const createBoardBody = z.strictObject({
 });
 export type CreateBoardBody = z.input<typeof createBoardBody>;
 
+const boardKey = z.string().min(1, 'key is required').max(200);
+
 export const joinBoardBody = z.strictObject({
-  key: z.string().min(1, 'key is required').max(200),
+  key: boardKey,
   name: memberName,
 });
 export type JoinBoardBody = z.input<typeof joinBoardBody>;
+
+/** `POST /api/boards/:id/invitation`: what a link opens, asked before joining with it. */
+export const invitationBody = z.strictObject({ key: boardKey });
 
 export interface Board {
   id: string;
@@ -111,6 +116,12 @@ export const publicMember = ({ id, name, color, role }: Member): PublicMember =>
   color,
   role,
 });
+
+/** Which board a link opens, and as what: shown on the join page before a name is asked. */
+export interface InvitationResponse {
+  board: Board;
+  role: Role;
+}
 
 export interface JoinBoardResponse {
   member: PublicMember;

@@ -211,13 +211,19 @@ export class BoardsService {
     this.#deleted.push(listener);
   }
 
-  /** The key decides the role; the returned token is the member's secret from now on. */
-  join(boardId: string, key: string, name: string): { member: Member; token: string } {
-    this.get(boardId);
+  /** The board a key opens and the role it gives, without joining: invalid_key where none. */
+  invitation(boardId: string, key: string): { board: Board; role: Role } {
+    const board = this.get(boardId);
     const role = this.#boards.roleForKey(boardId, hashSecret(key));
     if (!role) {
       throw new AppError('invalid_key', 'That key does not open this board. Check the link.');
     }
+    return { board, role };
+  }
+
+  /** The key decides the role; the returned token is the member's secret from now on. */
+  join(boardId: string, key: string, name: string): { member: Member; token: string } {
+    const { role } = this.invitation(boardId, key);
     const count = this.#boards.countMembers(boardId);
     const member: Member = {
       id: uuidv7(),

@@ -1,4 +1,4 @@
-/** /api/boards: create, join, read. Thin: parse, call the service, shape the reply. */
+/** /api/boards: create, see what a link opens, join, read. Thin: parse, call, reply. */
 import { type Request, type RequestHandler, Router } from 'express';
 import type { Logger } from 'pino';
 import {
@@ -6,6 +6,8 @@ import {
   type CreateBoardResponse,
   createBoardBody,
   type GetBoardResponse,
+  type InvitationResponse,
+  invitationBody,
   type JoinBoardResponse,
   joinBoardBody,
   type ListMembersResponse,
@@ -69,7 +71,20 @@ export function boardsRouter(options: BoardsRouterOptions): Router {
     res.status(201).json(body);
   });
 
-  router.post('/:id/join', guessLimit(options.joinRatePerMin), (req, res) => {
+  // One budget for both: asking what a key opens is as good a way to guess keys as joining.
+  const keyGuesses = guessLimit(options.joinRatePerMin);
+
+  // What a link opens (the board's title, the role), for the join page to say before it asks
+  // for a name: with a team's link among seven, joining the wrong team is noticed first.
+  router.post('/:id/invitation', keyGuesses, (req, res) => {
+    const boardId = boardIdParam(req);
+    boards.get(boardId);
+    const { key } = invitationBody.parse(jsonBody(req));
+    const body: InvitationResponse = boards.invitation(boardId, key);
+    res.json(body);
+  });
+
+  router.post('/:id/join', keyGuesses, (req, res) => {
     const boardId = boardIdParam(req);
     // An unknown board is 404 whatever the body holds (SPEC): a link to a board that is gone
     // says so, not that the form was incomplete.

@@ -47,6 +47,11 @@ describe.skipIf(!HAS_CHROMIUM)('starting and joining a board', () => {
     ]);
     const board = facilitatorTab;
     await board.locator('input[name="displayName"]').waitFor();
+    // Which board and which role, before the name: one team's link among several (QA).
+    await board.getByRole('heading', { name: 'Join “Service path day”' }).waitFor();
+    expect(await board.getByTestId('join-role').textContent()).toBe(
+      'This link makes you a facilitator of the board.',
+    );
     await board.screenshot({ path: `${SCREENSHOTS}/join-prompt-en.png` });
     await board.locator('input[name="displayName"]').fill('Fiona');
     await board.locator('form.join-form button[type="submit"]').click();
@@ -257,16 +262,13 @@ describe.skipIf(!HAS_CHROMIUM)('starting and joining a board', () => {
     const context = await newPerson(browser);
     const page = await context.newPage();
 
+    // Said at once, before anyone types a name into a form that could never join.
     await page.goto(`${server.url}/b/${board.id}#key=not-the-key`);
-    await page.locator('input[name="displayName"]').fill('Mallory');
-    await page.locator('form.join-form button[type="submit"]').click();
     const error = page.locator('[data-testid="board-error"]');
     await error.waitFor();
     expect(await error.textContent()).toContain('This link is not valid for this board');
 
     await page.goto(`${server.url}/b/00000000-0000-4000-8000-000000000000#key=whatever`);
-    await page.locator('input[name="displayName"]').fill('Mallory');
-    await page.locator('form.join-form button[type="submit"]').click();
     await error.waitFor();
     expect(await error.textContent()).toContain('There is no board at this address');
 
@@ -335,8 +337,6 @@ describe.skipIf(!HAS_CHROMIUM)('starting and joining a board', () => {
     const lauri = await newPerson(browser);
     const page = await lauri.newPage();
     await page.goto(created.links.participant);
-    await page.locator('input[name="displayName"]').fill('Lauri');
-    await page.locator('form.join-form button[type="submit"]').click();
     const error = page.locator('[data-testid="board-error"]');
     await error.waitFor();
     expect(await error.textContent()).toContain('Ask the facilitator for a new link');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   CreateBoardResponse,
   GetBoardResponse,
+  InvitationResponse,
   JoinBoardResponse,
   ListMembersResponse,
   NewKeyResponse,
@@ -205,6 +206,33 @@ describe('joining a board', () => {
       { body: { key: created.keys.viewer } },
     );
     expect([incomplete.status, incomplete.body.error.code]).toEqual([404, 'board_not_found']);
+  });
+
+  it('a link says which board it opens and as what before anyone joins, and makes no member', async () => {
+    const created = await server.createBoard({ title: 'Development day · Team 3' });
+    const id = created.board.id;
+    for (const role of ['facilitator', 'participant', 'viewer'] as const) {
+      const invitation = await server.api<InvitationResponse>(`/api/boards/${id}/invitation`, {
+        body: { key: created.keys[role] },
+      });
+      expect(invitation.status).toBe(200);
+      expect(invitation.body).toEqual({ board: created.board, role });
+    }
+    const fia = await server.join(id, created.keys.facilitator, 'Fia');
+    expect((await server.members(id, fia.token)).map((m) => m.name)).toEqual(['Fia']);
+    for (const [body, status, code] of [
+      [{ key: 'not-the-key' }, 401, 'invalid_key'],
+      [{}, 400, 'invalid_input'],
+      [{ key: created.keys.viewer, name: 'Eve' }, 400, 'invalid_input'],
+    ] as const) {
+      const refused = await server.api<ErrorResponse>(`/api/boards/${id}/invitation`, { body });
+      expect([refused.status, refused.body.error.code]).toEqual([status, code]);
+    }
+    const unknown = await server.api<ErrorResponse>(
+      '/api/boards/01890000-0000-7000-8000-000000000000/invitation',
+      { body: { key: created.keys.viewer } },
+    );
+    expect([unknown.status, unknown.body.error.code]).toEqual([404, 'board_not_found']);
   });
 
   it('a name is one line with nothing hidden in it: no direction overrides, controls or invisible names (QA)', async () => {
@@ -463,6 +491,11 @@ describe('operator settings and health', () => {
       }
       expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
       expect(statuses.slice(5)).toEqual([429, 429, 429]);
+      // Asking what a key opens guesses keys as well as joining: the same budget.
+      const asked = await strict.api(`/api/boards/${created.board.id}/invitation`, {
+        body: { key: 'guess' },
+      });
+      expect(asked.status).toBe(429);
       const limited = await strict.api<ErrorResponse>(`/api/boards/${created.board.id}/join`, {
         body: { key: created.keys.viewer, name: 'Eve' },
       });

@@ -5,7 +5,12 @@
  * linger in a shared screen, a screenshot or the history; the tab holds it until it has joined.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { Board, GetBoardResponse, JoinBoardResponse } from '../../../shared/api.ts';
+import type {
+  Board,
+  GetBoardResponse,
+  InvitationResponse,
+  JoinBoardResponse,
+} from '../../../shared/api.ts';
 import { BoardPage } from '../board/BoardPage.tsx';
 import { errorSentence, type Failure, failureOf } from '../i18n/error-sentence.ts';
 import { useT } from '../i18n/i18n.tsx';
@@ -29,7 +34,7 @@ import { PageLoading } from './PageLoading.tsx';
 // then says them in the new one.
 type Phase =
   | { kind: 'checking' }
-  | { kind: 'ask'; key: string; error: Failure | null }
+  | { kind: 'ask'; key: string; error: Failure | null; invitation?: InvitationResponse }
   | { kind: 'ready'; board: Board; membership: Membership }
   | { kind: 'error'; failure: Failure };
 
@@ -111,6 +116,35 @@ export function BoardRoute({ boardId }: { boardId: string }) {
     });
   }, [boardId, open, attempt]);
 
+  // Which board and role the link opens, said before the name is asked: one team's link among
+  // seven is told apart (QA), and a link that opens nothing says so before anyone types.
+  const askingWith = phase.kind === 'ask' && !phase.invitation ? phase.key : null;
+  useEffect(() => {
+    if (!askingWith) return;
+    let current = true;
+    apiRequest<InvitationResponse>(`/api/boards/${boardId}/invitation`, {
+      body: { key: askingWith },
+    })
+      .then((invitation) => {
+        if (!current) return;
+        setPhase((now) =>
+          now.kind === 'ask' && now.key === askingWith ? { ...now, invitation } : now,
+        );
+      })
+      .catch((error: unknown) => {
+        if (!current) return;
+        const failed = failure(error);
+        // Only what the link itself says: anything else (a network blip, too many tries) is
+        // left to the join, which tells it.
+        if (!FINAL.has(failed.failure.code)) return;
+        holdJoiningKey(boardId, null);
+        setPhase(failed);
+      });
+    return () => {
+      current = false;
+    };
+  }, [boardId, askingWith]);
+
   const join = async (key: string, name: string) => {
     try {
       const joined = await apiRequest<JoinBoardResponse>(`/api/boards/${boardId}/join`, {
@@ -137,6 +171,7 @@ export function BoardRoute({ boardId }: { boardId: string }) {
     case 'ask':
       return (
         <JoinForm
+          invitation={phase.invitation}
           error={phase.error && errorSentence(t, phase.error)}
           onJoin={(name) => join(phase.key, name)}
         />

@@ -1,14 +1,18 @@
 /** Asked once per board: the name the others see on my cursor and in the presence list. */
 import { type FormEvent, useRef, useState } from 'react';
+import type { InvitationResponse } from '../../../shared/api.ts';
 import { MAX_NAME_LENGTH } from '../../../shared/constants.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { lastDisplayName } from './membership.ts';
 
 export function JoinForm({
+  invitation,
   error,
   onJoin,
 }: {
+  /** The board and role the link opens, once the server has said. */
+  invitation?: InvitationResponse | undefined;
   error: string | null;
   onJoin: (name: string) => Promise<void>;
 }) {
@@ -50,7 +54,10 @@ export function JoinForm({
       </div>
       <main className="card narrow-card">
         <form className="join-form" onSubmit={submit} aria-labelledby="join-title" noValidate>
-          <h1 id="join-title">{t.app.joinTitle}</h1>
+          <h1 id="join-title">
+            {invitation ? t.app.joinBoardTitle(invitation.board.title) : t.app.joinTitle}
+          </h1>
+          {invitation && <p data-testid="join-role">{t.app.joinAsRole(invitation.role)}</p>}
           <p className="muted">{t.app.joinIntro}</p>
           <label className="field">
             <span className="field-label">{t.app.displayName}</span>

@@ -85,6 +85,13 @@ export const app = {
 
   // Joining a board.
   joinTitle: 'Join the board',
+  joinBoardTitle: (title: string) => `Join “${title}”`,
+  joinAsRole: (role: Role) =>
+    ({
+      facilitator: 'This link makes you a facilitator of the board.',
+      participant: 'This link makes you a participant on the board.',
+      viewer: 'This link lets you follow the board as a viewer, without writing on it.',
+    })[role],
   joinIntro: 'Choose the name the others on the board see next to your cursor and ideas.',
   displayName: 'Your name',
   displayNamePlaceholder: 'e.g. Aino',

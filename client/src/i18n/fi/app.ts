@@ -77,6 +77,13 @@ export const app: Catalogue['app'] = {
   createAnother: 'Luo toinen taulu',
 
   joinTitle: 'Liity tauluun',
+  joinBoardTitle: (title) => `Liity tauluun ”${title}”`,
+  joinAsRole: (role) =>
+    ({
+      facilitator: 'Tällä linkillä liityt taululle fasilitaattorina.',
+      participant: 'Tällä linkillä liityt taululle osallistujana.',
+      viewer: 'Tällä linkillä seuraat taulua katselijana, kirjoittamatta siihen.',
+    })[role],
   joinIntro: 'Valitse nimi, jonka muut näkevät kursorisi ja ideoidesi vieressä.',
   displayName: 'Nimesi',
   displayNamePlaceholder: 'esim. Aino',
