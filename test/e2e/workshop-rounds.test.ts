@@ -273,6 +273,57 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
     await onCanvas(pia.page, IN_TOPIC_2).getByText('1 follow-up').waitFor();
   });
 
+  it('in the Follow-ups panel a facilitator corrects a typed owner, gives one to someone outside the board, and takes an owner back (QA)', async () => {
+    await openTab(fran.page, 'Follow-ups');
+    const panel = fran.page.getByTestId('followup-panel');
+    const olli = panel.locator('section.wk-owner[aria-label="Olli Outside"] .wk-followup');
+    const owner = olli.getByRole('combobox', { name: 'Owner' });
+    // The typed owner is shown, with "nobody" and "someone else" beside the members.
+    expect(await owner.inputValue()).toBe('~typed');
+    await owner.selectOption({ label: 'Someone else (name, e-mail)…' });
+    const typed = olli.getByRole('group', { name: 'Someone else (type a name)' });
+    // As it is, to correct: a typo in the address.
+    expect(await typed.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Olli Outside');
+    await typed.getByRole('textbox', { name: 'E-mail (optional)' }).fill('olli.o@example.com');
+    await screenshot(fran.page, 'follow-up-typed-owner-en', '[data-testid="side-panels"]');
+    await typed.getByRole('button', { name: 'Save owner' }).click();
+    await olli.getByText('olli.o@example.com').waitFor();
+    // To nobody: it waits under "Unassigned", and the board says so for everyone.
+    await owner.selectOption({ label: 'Unassigned' });
+    const waiting = panel.locator('section.wk-owner[aria-label="Unassigned"] .wk-followup', {
+      hasText: IN_TOPIC_2,
+    });
+    await waiting.waitFor();
+    // Then to someone who was not in the workshop, by name.
+    await waiting.getByRole('combobox', { name: 'Owner' }).selectOption({
+      label: 'Someone else (name, e-mail)…',
+    });
+    const group = waiting.getByRole('group', { name: 'Someone else (type a name)' });
+    expect(await group.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('');
+    await group.getByRole('textbox', { name: 'Name' }).fill('Hanna Head of Unit');
+    await group.getByRole('textbox', { name: 'Name' }).press('Enter');
+    await panel.locator('section.wk-owner[aria-label="Hanna Head of Unit"]').waitFor();
+  });
+
+  it('a follow-up assigned from the canvas has no owner until one is chosen (QA)', async () => {
+    const note = onCanvas(fran.page, IN_TOPIC_2);
+    await note.hover();
+    await note.getByRole('button', { name: 'Assign follow-up' }).click();
+    const dialog = fran.page.getByRole('dialog', { name: `Follow-up for “${IN_TOPIC_2}”` });
+    expect(await dialog.getByRole('combobox', { name: 'Choose a member' }).inputValue()).toBe('');
+    await dialog.getByRole('textbox', { name: 'Title' }).fill('Ask who takes this');
+    await dialog.getByRole('button', { name: 'Create follow-up' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await openTab(fran.page, 'Follow-ups');
+    await fran.page
+      .getByTestId('followup-panel')
+      .locator('section.wk-owner[aria-label="Unassigned"] .wk-followup', {
+        has: fran.page.getByRole('textbox', { name: 'Title' }),
+        hasText: `Item: ${IN_TOPIC_2}`,
+      })
+      .waitFor();
+  });
+
   it('previews a saved version’s report', async () => {
     await openTab(pia.page, 'History & export');
     await pia.page.getByRole('textbox', { name: 'Version name' }).fill('Mid-way');

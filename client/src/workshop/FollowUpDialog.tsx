@@ -30,9 +30,13 @@ export function FollowUpDialog(props: { itemId: string; itemLabel: string; onClo
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // Nobody chosen is nobody: clicking straight through once made the facilitator the owner
+    // of every follow-up they assigned (QA), as it had from a round's results.
     const owner: CreateFollowUpBody['owner'] =
       ownerMode === 'member'
-        ? { memberId: memberId || session.me.id }
+        ? memberId
+          ? { memberId }
+          : null
         : email.trim()
           ? { name: name.trim(), email: email.trim() }
           : { name: name.trim() };
@@ -70,10 +74,8 @@ export function FollowUpDialog(props: { itemId: string; itemLabel: string; onClo
           {ownerMode === 'member' && (
             <label>
               {t.workshop.pickMember}
-              <select
-                value={memberId || session.me.id}
-                onChange={(event) => setMemberId(event.target.value)}
-              >
+              <select value={memberId} onChange={(event) => setMemberId(event.target.value)}>
+                <option value="">{t.workshop.unknownOwner}</option>
                 <MemberOptions members={members} />
               </select>
             </label>

@@ -7,7 +7,12 @@
 import { Fragment, type KeyboardEvent, useCallback, useId, useRef, useState } from 'react';
 import { itemLabel } from '../../../shared/board-document.ts';
 import { FOLLOW_UP_STATUSES } from '../../../shared/constants.ts';
-import type { FollowUp, FollowUpStatus } from '../../../shared/follow-through.ts';
+import {
+  type FollowUp,
+  type FollowUpStatus,
+  isUnassigned,
+  type UpdateFollowUpBody,
+} from '../../../shared/follow-through.ts';
 import { type Successor, useFocusSuccessor } from '../app/focus-successor.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { useNameOrder, useT } from '../i18n/i18n.tsx';
@@ -28,28 +33,127 @@ import { useWorkshop, useWorkshopStore } from './use-workshop.ts';
  */
 type HandOver = (followUpId: string) => Successor;
 
+/** The owner select's choices besides the members. */
+const TYPED_NOW = '~typed';
+const NOBODY = '~nobody';
+const SOMEONE_ELSE = '~someone-else';
+
+/**
+ * Who owns the follow-up, for facilitators to change: a member, nobody (it waits for an owner),
+ * or someone who is not on the board, by name and e-mail (SPEC: a winner often goes to someone
+ * who was not in the workshop). The typed owner stays correctable: "Someone else…" opens the
+ * name and e-mail as they are.
+ */
 function OwnerField(props: { followUp: FollowUp; members: KnownMember[] }) {
   const t = useT();
   const store = useWorkshopStore();
   const { owner } = props.followUp;
-  // A typed owner (no member id) stays choosable, so the select shows who it is now.
-  const current = owner.memberId ?? '';
+  const nobody = isUnassigned(owner);
+  const current = owner.memberId ?? (nobody ? NOBODY : TYPED_NOW);
+  const [typing, setTyping] = useState(false);
   const id = useId();
+  const update = (next: UpdateFollowUpBody['owner']) =>
+    void store.updateFollowUp(props.followUp.id, { owner: next });
   return (
-    <label htmlFor={id}>
-      {t.workshop.owner}
-      <DeliberateSelect
-        id={id}
-        refocusKey={`${props.followUp.id}:owner`}
-        value={current}
-        onCommit={(memberId) => {
-          if (memberId) void store.updateFollowUp(props.followUp.id, { owner: { memberId } });
-        }}
-      >
-        {!owner.memberId && <option value="">{ownerName(owner, t)}</option>}
-        <MemberOptions members={props.members} />
-      </DeliberateSelect>
-    </label>
+    <>
+      <label htmlFor={id}>
+        {t.workshop.owner}
+        <DeliberateSelect
+          id={id}
+          refocusKey={`${props.followUp.id}:owner`}
+          value={typing ? SOMEONE_ELSE : current}
+          onCommit={(choice) => {
+            setTyping(choice === SOMEONE_ELSE);
+            if (choice === NOBODY) update(null);
+            else if (choice !== SOMEONE_ELSE && choice !== TYPED_NOW) update({ memberId: choice });
+          }}
+        >
+          {current === TYPED_NOW && <option value={TYPED_NOW}>{owner.name}</option>}
+          <option value={NOBODY}>{t.workshop.unknownOwner}</option>
+          <MemberOptions members={props.members} />
+          <option value={SOMEONE_ELSE}>{t.workshop.ownerSomeoneElse}</option>
+        </DeliberateSelect>
+      </label>
+      {typing && (
+        <TypedOwner
+          owner={owner.memberId === undefined && !nobody ? owner : undefined}
+          onSave={(typed) => {
+            setTyping(false);
+            update(typed);
+          }}
+          onCancel={() => setTyping(false)}
+        />
+      )}
+    </>
+  );
+}
+
+/** A name and an e-mail address for an owner who is not a member, saved together. */
+function TypedOwner(props: {
+  owner: FollowUp['owner'] | undefined;
+  onSave: (owner: { name: string; email?: string }) => void;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const [name, setName] = useState(props.owner?.name ?? '');
+  const [email, setEmail] = useState(props.owner?.email ?? '');
+  const [blank, setBlank] = useState(false);
+  const nameId = useId();
+  const save = () => {
+    const typed = name.trim();
+    setBlank(typed === '');
+    if (typed === '') return;
+    props.onSave(email.trim() ? { name: typed, email: email.trim() } : { name: typed });
+  };
+  const keys = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      save();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      props.onCancel();
+    }
+  };
+  return (
+    <fieldset className="wk-typed-owner">
+      <legend>{t.workshop.ownerTyped}</legend>
+      <label htmlFor={nameId}>
+        {t.workshop.ownerName}
+        <input
+          id={nameId}
+          // biome-ignore lint/a11y/noAutofocus: opened by choosing "Someone else…", to type in.
+          autoFocus
+          maxLength={120}
+          value={name}
+          aria-invalid={blank || undefined}
+          onChange={(event) => setName(event.target.value)}
+          onKeyDown={keys}
+        />
+      </label>
+      {blank && (
+        <p className="wk-error" role="alert">
+          {t.workshop.ownerNameRequired}
+        </p>
+      )}
+      <label>
+        {t.workshop.ownerEmail}
+        <input
+          type="email"
+          maxLength={254}
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          onKeyDown={keys}
+        />
+      </label>
+      <div className="wk-row">
+        <button type="button" className="wk-small" onClick={props.onCancel}>
+          {t.workshop.cancel}
+        </button>
+        <button type="button" className="wk-small wk-primary" onClick={save}>
+          {t.workshop.saveOwner}
+        </button>
+      </div>
+    </fieldset>
   );
 }
 
