@@ -96,8 +96,8 @@ describe.skipIf(!HAS_CHROMIUM)('the keyboard keeps its place', () => {
 
     await button('Start silent writing').focus();
     await page.keyboard.press('Enter');
-    await button('Reveal with names').waitFor();
-    await expectFocusOn(page, button('Reveal with names'));
+    await button('Reveal without names').waitFor();
+    await expectFocusOn(page, button('Reveal without names'));
     await page.keyboard.press('Enter');
     await button('Start silent writing').waitFor();
     await expectFocusOn(page, button('Start silent writing'));

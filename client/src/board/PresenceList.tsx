@@ -14,9 +14,17 @@ function firstLetter(text: string): string {
   return first?.segment ?? '';
 }
 
-/** One letter per end of the name, upper case ("ß" would become "SS": still one letter). */
+/**
+ * One letter per end of the name, upper case ("ß" would become "SS": still one letter). A word
+ * in brackets says something about the name, not a name ("Liisa (fasilitaattori)" is L, not
+ * "L("; QA), and punctuation before a word is not its first letter.
+ */
 export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const named = words
+    .filter((word) => !/^[([{]/.test(word))
+    .map((word) => word.replace(/^[\p{P}\p{S}]+(?=[\p{L}\p{N}])/u, ''));
+  const parts = named.length > 0 ? named : words;
   const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : parts;
   return letters.map((part) => firstLetter(firstLetter(part ?? '').toUpperCase())).join('') || '?';
 }

@@ -26,12 +26,14 @@ function SilentWritingControls() {
     <section ref={section} className="wk-section" aria-labelledby="wk-silent-h">
       <h3 id="wk-silent-h">{t.workshop.silentSection}</h3>
       {running ? (
+        // Without names first and foremost: a reveal cannot be taken back, and one with names
+        // clicked by mistake put everyone's name in the exports for good (QA).
         <div ref={handOver} className="wk-row">
-          <button type="button" className="wk-primary" onClick={() => store.reveal(false)}>
-            {t.workshop.revealWithNames}
-          </button>
-          <button type="button" onClick={() => store.reveal(true)}>
+          <button type="button" className="wk-primary" onClick={() => store.reveal(true)}>
             {t.workshop.revealAnonymously}
+          </button>
+          <button type="button" onClick={() => store.reveal(false)}>
+            {t.workshop.revealWithNames}
           </button>
         </div>
       ) : (
