@@ -17,6 +17,7 @@ import type {
   Round,
   RoundResult,
   RoundView,
+  SilentProgress,
   TimerAction,
   Viewport,
   VoteResponse,
@@ -81,6 +82,7 @@ export interface ClientToServerEvents {
   'timer:control': (body: TimerAction, ack: Ack<BoardState>) => void;
   'silent:start': (body: Record<string, never>, ack: Ack<BoardState>) => void;
   'silent:reveal': (body: { anonymous?: boolean }, ack: Ack<RevealResponse>) => void;
+  'silent:progress': (body: Record<string, never>, ack: Ack<SilentProgress>) => void;
   /** Facilitator: "bring everyone to me". */
   'presence:summon': (body: { viewport: Viewport }, ack: Ack<Record<string, never>>) => void;
   'followup:list': (ack: Ack<FollowUp[]>) => void;
@@ -133,6 +135,8 @@ export interface ServerToClientEvents {
    */
   'round:mine': (mine: { roundId: string } & VoteResponse) => void;
   'silent:revealed': (reveal: { revealed: number; anonymous: boolean }) => void;
+  /** Facilitators only, while silent writing runs: the totals changed. */
+  'silent:progress': (progress: SilentProgress) => void;
   'presence:summoned': (summon: { memberId: string; name: string; viewport: Viewport }) => void;
   /** A follow-up was created or changed. */
   'followup:changed': (followUp: FollowUp) => void;

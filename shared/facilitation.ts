@@ -163,6 +163,15 @@ export interface RevealResponse {
   revealed: number;
 }
 
+/**
+ * How far silent writing has come, for facilitators deciding when to reveal: how many people
+ * have a private note, and how many notes there are, all told (never whose).
+ */
+export interface SilentProgress {
+  writers: number;
+  notes: number;
+}
+
 export const viewportSchema = z.strictObject({
   x: z.number().finite(),
   y: z.number().finite(),

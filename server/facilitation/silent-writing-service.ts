@@ -8,7 +8,7 @@ import { v5 as uuidv5 } from 'uuid';
 import * as Y from 'yjs';
 import { cloneItem, itemsOf, readItem, readItems } from '../../shared/board-document.ts';
 import { Z_FIELD, zOf } from '../../shared/drawing-order.ts';
-import type { BoardState, RevealResponse } from '../../shared/facilitation.ts';
+import type { BoardState, RevealResponse, SilentProgress } from '../../shared/facilitation.ts';
 import { onSameSpot, spotAside } from '../../shared/note-placement.ts';
 import type { Member } from '../../shared/roles.ts';
 import type { DocumentKey } from '../documents/document-key.ts';
@@ -34,6 +34,8 @@ export class SilentWritingService {
    * notes then go onto the board with the next reveal.
    */
   readonly #held = new Map<string, Set<string>>();
+  /** While silent writing runs, each writer's count of private notes, by board (progress). */
+  readonly #counts = new Map<string, Map<string, number>>();
 
   constructor(
     state: BoardStateService,
@@ -49,7 +51,35 @@ export class SilentWritingService {
 
   start(member: Member): BoardState {
     requireRole(member, 'facilitator');
+    this.#counts.delete(member.boardId);
     return this.#state.setSilentWriting(member.boardId, true);
+  }
+
+  /** How far the writing has come (facilitators): writers and notes, all told. */
+  progress(member: Member): SilentProgress {
+    requireRole(member, 'facilitator');
+    return this.#progressOf(member.boardId);
+  }
+
+  /** Each writer's count of private notes, read from their documents when first asked. */
+  #countsOf(boardId: string): Map<string, number> {
+    let counts = this.#counts.get(boardId);
+    if (!counts) {
+      counts = new Map();
+      for (const owner of this.#owners(boardId)) {
+        counts.set(owner, itemsOf(this.#documents.open({ boardId, owner }).doc).size);
+      }
+      this.#counts.set(boardId, counts);
+    }
+    return counts;
+  }
+
+  #progressOf(boardId: string): SilentProgress {
+    const counts = [...this.#countsOf(boardId).values()];
+    return {
+      writers: counts.filter((count) => count > 0).length,
+      notes: counts.reduce((sum, count) => sum + count, 0),
+    };
   }
 
   reveal(member: Member, anonymous: boolean): RevealResponse {
@@ -59,6 +89,7 @@ export class SilentWritingService {
       throw new AppError('silent_writing_not_running', 'Start silent writing before revealing.');
     }
     const revealed = this.#revealNotesOf(boardId, this.#owners(boardId), anonymous);
+    this.#counts.delete(boardId);
     this.#anonymous.set(boardId, anonymous);
     this.#state.setSilentWriting(boardId, false);
     this.#events().toBoard(boardId, 'silent:revealed', { revealed, anonymous });
@@ -75,7 +106,7 @@ export class SilentWritingService {
   afterPrivateEdit(key: DocumentKey): void {
     if (key.owner === undefined) return;
     const state = this.#state.get(key.boardId);
-    if (state.silentWriting) return;
+    if (state.silentWriting) return this.#countNotesOf(key.boardId, key.owner);
     if (state.locked) {
       const owners = this.#held.get(key.boardId) ?? new Set<string>();
       this.#held.set(key.boardId, owners.add(key.owner));
@@ -92,6 +123,15 @@ export class SilentWritingService {
     this.#revealNotesOf(boardId, owners, this.#anonymous.get(boardId) ?? true);
   }
 
+  /** A writer's notes changed: facilitators hear the new totals, where they changed. */
+  #countNotesOf(boardId: string, owner: string): void {
+    const counts = this.#countsOf(boardId);
+    const count = itemsOf(this.#documents.open({ boardId, owner }).doc).size;
+    if (counts.get(owner) === count) return;
+    counts.set(owner, count);
+    this.#events().toRole(boardId, 'facilitator', 'silent:progress', this.#progressOf(boardId));
+  }
+
   /**
    * A member taken off the board (someone who got in with a link meant for others, or who
    * withdrew) loses the private notes not yet revealed: no reveal, late or not, puts them on
@@ -104,6 +144,7 @@ export class SilentWritingService {
       const items = itemsOf(doc);
       for (const id of Array.from(items.keys())) items.delete(id);
     });
+    if (this.#state.get(boardId).silentWriting) this.#countNotesOf(boardId, memberId);
   }
 
   /** Members with a private document on the board. */
@@ -119,6 +160,7 @@ export class SilentWritingService {
   /** The board left memory. */
   forget(boardId: string): void {
     this.#anonymous.delete(boardId);
+    this.#counts.delete(boardId);
   }
 
   /**

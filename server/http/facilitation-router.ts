@@ -27,6 +27,9 @@ export function facilitationRouter(boards: BoardsService, facilitation: Facilita
     const who = member(req);
     res.json(state.controlTimer(who, timerBody.parse(jsonBody(req))));
   });
+  router.get('/silent-writing', (req, res) => {
+    res.json(silentWriting.progress(member(req)));
+  });
   router.post('/silent-writing', (req, res) => {
     const who = member(req);
     const body = silentWritingBody.parse(jsonBody(req));

@@ -99,6 +99,10 @@ export function registerRequests(
   handle('silent:reveal', (body) =>
     silentWriting.reveal(member, revealBody.parse(body ?? {}).anonymous),
   );
+  handle('silent:progress', (body) => {
+    startBody.parse(body ?? {});
+    return silentWriting.progress(member);
+  });
   handle('presence:summon', (body) => {
     state.summon(member, summonBody.parse(body).viewport);
     return {};

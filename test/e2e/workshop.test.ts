@@ -99,6 +99,11 @@ describe.skipIf(!HAS_CHROMIUM)('a whole workshop in the browser', () => {
       }
     }
 
+    // The facilitator sees how far it has come, never whose.
+    await fran.page
+      .getByTestId('silent-progress')
+      .getByText('So far 3 people have written 3 notes.')
+      .waitFor();
     await fran.page.getByRole('button', { name: 'Reveal with names' }).click();
     for (const person of everyone) {
       for (const note of Object.values(NOTES)) await outlineItem(person.page, note).waitFor();

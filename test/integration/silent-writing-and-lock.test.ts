@@ -9,7 +9,7 @@ import { SocketIoProvider } from '../../client/src/sync/socketio-provider.ts';
 import { addItem, itemsOf, readItems } from '../../shared/board-document.ts';
 import type { ErrorResponse } from '../../shared/errors.ts';
 import type { BoardRestored } from '../../shared/events.ts';
-import type { BoardState, RevealResponse } from '../../shared/facilitation.ts';
+import type { BoardState, RevealResponse, SilentProgress } from '../../shared/facilitation.ts';
 import type { Snapshot } from '../../shared/follow-through.ts';
 import { onSameSpot, placeNewNote } from '../../shared/note-placement.ts';
 import { sleep, socketIoClient, waitFor, yWebsocketClient } from '../helpers/clients.ts';
@@ -450,6 +450,49 @@ describe('silent writing', () => {
     expect(seen()?.viewport?.x).toBe(3);
     writer.destroy();
     watcher.destroy();
+  });
+
+  it('facilitators see how many have written how many notes as it runs, never whose; nobody else does (QA)', async () => {
+    const created = await server.createBoard();
+    const id = created.board.id;
+    const fia = await connectMember(server, id, created.keys.facilitator, 'Fia');
+    const pia = await connectMember(server, id, created.keys.participant, 'Pia');
+    const heard: SilentProgress[] = [];
+    const overheard: unknown[] = [];
+    fia.socket.on('silent:progress', (progress) => heard.push(progress));
+    pia.socket.on('silent:progress', (progress) => overheard.push(progress));
+    expect((await request<BoardState>(fia.socket, 'silent:start', {})).ok).toBe(true);
+    const asked = await request<SilentProgress>(fia.socket, 'silent:progress', {});
+    expect(asked.ok && asked.data).toEqual({ writers: 0, notes: 0 });
+
+    const writers = await Promise.all(
+      ['Ari', 'Ville'].map((name) => server.join(id, created.keys.participant, name)),
+    );
+    const docs = writers.map((writer) => privateClient(id, writer.token));
+    await Promise.all(docs.map((doc) => doc.synced));
+    addItem(docs[0]!.doc, { type: 'note', x: 0, y: 0, text: 'one' });
+    addItem(docs[0]!.doc, { type: 'note', x: 300, y: 0, text: 'two' });
+    addItem(docs[1]!.doc, { type: 'note', x: 600, y: 0, text: 'three' });
+    await waitFor(() => heard.at(-1)?.notes === 3, 'the totals');
+    expect(heard.at(-1)).toEqual({ writers: 2, notes: 3 });
+    // The same over HTTP; a participant is not told.
+    const http = await server.api<SilentProgress>(`/api/boards/${id}/silent-writing`, {
+      token: fia.token,
+    });
+    expect(http.body).toEqual({ writers: 2, notes: 3 });
+    const refused = await request(pia.socket, 'silent:progress', {});
+    expect(refused.ok ? 'ok' : refused.error.code).toBe('role_not_allowed');
+    // A note deleted counts no more.
+    itemsOf(docs[0]!.doc).delete([...itemsOf(docs[0]!.doc).keys()][0]!);
+    await waitFor(() => heard.at(-1)?.notes === 2, 'the totals after a deletion');
+    expect(overheard).toEqual([]);
+    for (const doc of docs) doc.destroy();
+    // After the reveal, a new round of writing starts from nothing.
+    await request(fia.socket, 'silent:reveal', { anonymous: true });
+    await request(fia.socket, 'silent:start', {});
+    const again = await request<SilentProgress>(fia.socket, 'silent:progress', {});
+    expect(again.ok && again.data).toEqual({ writers: 0, notes: 0 });
+    for (const member of [fia, pia]) member.socket.disconnect();
   });
 
   it('notes written in the same stage of a lane, each unseen by the others, are revealed side by side, not on one another (QA)', async () => {

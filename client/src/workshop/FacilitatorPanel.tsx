@@ -2,7 +2,7 @@
  * The facilitator's controls: voting round, silent writing, lock, shared timer, phase and
  * "bring everyone to me". Everything goes through the server, which checks the role again.
  */
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { PHASES } from '../../../shared/constants.ts';
 import { useFocusSuccessor } from '../app/focus-successor.ts';
 import { useBoardSession } from '../board/board-session.ts';
@@ -20,11 +20,22 @@ function SilentWritingControls() {
   const [state, store] = useWorkshop();
   const running = state.boardState?.silentWriting ?? false;
   const section = useRef<HTMLElement>(null);
+  // How far the writing has come, to judge when to reveal (QA): asked as it starts or as the
+  // panel opens, then told as it changes.
+  useEffect(() => {
+    if (running) void store.loadSilentProgress();
+  }, [running, store]);
+  const progress = running ? state.silentProgress : null;
   // Starting and revealing swap the buttons: the focus goes to the first of those that came.
   const handOver = useFocusSuccessor(() => section.current?.querySelector('button'));
   return (
     <section ref={section} className="wk-section" aria-labelledby="wk-silent-h">
       <h3 id="wk-silent-h">{t.workshop.silentSection}</h3>
+      {progress && (
+        <p className="wk-muted" data-testid="silent-progress">
+          {t.workshop.silentProgress(progress.writers, progress.notes)}
+        </p>
+      )}
       {running ? (
         // Without names first and foremost: a reveal cannot be taken back, and one with names
         // clicked by mistake put everyone's name in the exports for good (QA).

@@ -12,6 +12,7 @@ import type {
   OpenRoundBody,
   Round,
   RoundView,
+  SilentProgress,
   TimerAction,
   VoteResponse,
 } from '../../../shared/facilitation.ts';
@@ -33,6 +34,8 @@ export interface WorkshopState {
   /** Newest first. */
   snapshots: Snapshot[];
   boardState: BoardState | null;
+  /** While silent writing runs, to facilitators: how many have written how many notes. */
+  silentProgress: SilentProgress | null;
   /** serverNow − my clock when the board state arrived: corrects the timer countdown. */
   clockOffsetMs: number;
   /** The round whose results the board shows; null means the latest closed one. */
@@ -66,6 +69,7 @@ export class WorkshopStore {
     followUps: [],
     snapshots: [],
     boardState: null,
+    silentProgress: null,
     clockOffsetMs: 0,
     shownRoundId: null,
     privateDoc: null,
@@ -85,6 +89,7 @@ export class WorkshopStore {
       this.#disconnectedAt ??= Date.now();
     });
     socket.on('board:state', (state) => this.#setBoardState(state));
+    socket.on('silent:progress', (silentProgress) => this.#set({ silentProgress }));
     socket.on('round:opened', (round) => this.#upsertRound(round));
     socket.on('round:progress', ({ roundId, voters, results }) =>
       this.#patchRound(roundId, (view) => ({
@@ -333,6 +338,15 @@ export class WorkshopStore {
     const socket = this.session.provider.socket;
     const state = await this.#emit<BoardState>((ack) => socket.emit('silent:start', {}, ack));
     if (state) this.#setBoardState(state);
+  }
+
+  /** Asks how far the writing has come (facilitators), as the silent-writing controls show. */
+  async loadSilentProgress(): Promise<void> {
+    const socket = this.session.provider.socket;
+    const silentProgress = await this.#emit<SilentProgress>((ack) =>
+      socket.emit('silent:progress', {}, ack),
+    );
+    if (silentProgress) this.#set({ silentProgress });
   }
 
   async reveal(anonymous: boolean): Promise<void> {

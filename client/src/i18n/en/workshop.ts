@@ -68,6 +68,8 @@ export const workshop = {
   silentSection: 'Silent writing',
   startSilent: 'Start silent writing',
   revealWithNames: 'Reveal with names',
+  silentProgress: (writers: number, notes: number) =>
+    `So far ${writers} ${writers === 1 ? 'person has' : 'people have'} written ${notes} ${notes === 1 ? 'note' : 'notes'}.`,
   revealAnonymously: 'Reveal without names',
 
   lockSection: 'Board lock',

@@ -68,6 +68,8 @@ export const workshop: Catalogue['workshop'] = {
   silentSection: 'Hiljainen kirjoitus',
   startSilent: 'Aloita hiljainen kirjoitus',
   revealWithNames: 'Paljasta nimien kanssa',
+  silentProgress: (writers, notes) =>
+    `Tähän mennessä ${writers} ${writers === 1 ? 'henkilö on' : 'henkilöä on'} kirjoittanut ${notes} ${notes === 1 ? 'lapun' : 'lappua'}.`,
   revealAnonymously: 'Paljasta nimettöminä',
 
   lockSection: 'Taulun lukitus',
