@@ -236,6 +236,53 @@ describe.skipIf(!HAS_CHROMIUM)('frames on the canvas', () => {
     await clearBoard();
   });
 
+  it('deleting a frame asks first, for everyone; what was in it stays, and a note goes without asking (QA)', async () => {
+    let frameId = '';
+    let noteId = '';
+    observer.doc.transact(() => {
+      frameId = addItem(observer.doc, {
+        type: 'frame',
+        x: 0,
+        y: 0,
+        w: 900,
+        h: 500,
+        title: 'Objects',
+      });
+      noteId = addItem(observer.doc, {
+        type: 'note',
+        x: 300,
+        y: 150,
+        text: 'Paper form',
+        parent: frameId,
+      });
+    });
+    await item(page, noteId).waitFor();
+    await zoomToFit(page);
+    const frame = frames().find((f) => f.id === frameId)!;
+    // A click on its title selects the frame.
+    const title = await onScreen(frame, { x: frame.x + 40, y: frame.y + 20 });
+    await page.mouse.click(title.x, title.y);
+    await page.keyboard.press('Delete');
+    const dialog = page.getByRole('dialog', { name: 'Delete the frame “Objects” for everyone?' });
+    await dialog.getByText('What is in it stays on the board').waitFor();
+    await screenshot(page, 'canvas-confirm-delete-frame');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(frames().some((f) => f.id === frameId)).toBe(true);
+    await page.keyboard.press('Delete');
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await waitFor(() => !frames().some((f) => f.id === frameId), 'the frame gone');
+    expect(notes().some((n) => n.id === noteId)).toBe(true);
+    // A note is deleted at once, as ever.
+    await item(page, noteId).click();
+    await page.keyboard.press('Escape');
+    await item(page, noteId).click();
+    await page.keyboard.press('Delete');
+    await waitFor(() => !notes().some((n) => n.id === noteId), 'the note gone');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await clearBoard().catch(() => {});
+  });
+
   it("zoomed out, a frame's or concept card's title is written at the size it is drawn", async () => {
     let frameId = '';
     let conceptId = '';

@@ -355,6 +355,14 @@ describe.skipIf(!HAS_CHROMIUM)('the board on a phone', () => {
       await page.getByRole('button', { name: 'Add note' }).click();
       await page.locator('[data-outline-item-id]', { hasText: text }).waitFor();
     }
+    // The stages the headers name, and no "Column 1" for the lane's own title (QA).
+    const stageNames = await page
+      .getByRole('combobox', { name: 'Stage' })
+      .locator('option')
+      .allTextContents();
+    expect(stageNames[0]).toBe('Any stage (the first free spot)');
+    expect(stageNames).toContain('First contact');
+    expect(stageNames.filter((name) => name.startsWith('Column'))).toEqual([]);
     await page.locator('button[data-view="canvas"]').click();
     const lane = page
       .locator('[data-item-type="frame"]')

@@ -27,8 +27,9 @@ import { RemoteSelections } from './presence/RemoteSelections.tsx';
 import { createByKeyboard } from './tools/create.ts';
 import { DraftStore } from './tools/drafts.ts';
 import { deleteSelection, duplicateSelection, type KeyboardActions } from './tools/keyboard.ts';
-import type { ToolEnv } from './tools/tool-env.ts';
+import { editableIds, type ToolEnv } from './tools/tool-env.ts';
 import { TypingGuard } from './tools/typing-guard.ts';
+import { ConfirmDeleteFrames } from './ui/ConfirmDeleteFrames.tsx';
 import { DraftLayer } from './ui/DraftLayer.tsx';
 import { HelpDialog } from './ui/HelpDialog.tsx';
 import { Minimap } from './ui/Minimap.tsx';
@@ -242,6 +243,16 @@ export function BoardCanvas({
     if (!losing) return;
     (next ? itemElement(next) : surface.current)?.focus({ preventScroll: true });
   }, [env, itemElement]);
+  // Frames go only once asked (ConfirmDeleteFrames): their titles while the question is open.
+  const [framesToDelete, setFramesToDelete] = useState<string[] | null>(null);
+  const askThenDelete = useCallback(() => {
+    const frames = editableIds(env, state.selection).flatMap((id) => {
+      const item = env.model.read(id);
+      return item?.type === 'frame' ? [item.title.trim()] : [];
+    });
+    if (frames.length > 0) setFramesToDelete(frames);
+    else deleteAndMoveOn();
+  }, [env, state, deleteAndMoveOn]);
   const actions = useMemo<KeyboardActions>(
     () => ({
       zoomToFit,
@@ -251,9 +262,9 @@ export function BoardCanvas({
         state.select([id]);
         itemElement(id)?.focus({ preventScroll: true });
       },
-      deleteSelection: deleteAndMoveOn,
+      deleteSelection: askThenDelete,
     }),
-    [zoomToFit, zoomBy, state, itemElement, deleteAndMoveOn],
+    [zoomToFit, zoomBy, state, itemElement, askThenDelete],
   );
 
   useCanvasEffects(env, surface, world, awareness, actions, viewportRequest, access);
@@ -300,7 +311,7 @@ export function BoardCanvas({
           onHelp={() => setHelpOpen(true)}
           onCreate={(type) => createByKeyboard(env, type)}
         />
-        <SelectionBar onDuplicate={() => duplicateSelection(env)} onDelete={deleteAndMoveOn} />
+        <SelectionBar onDuplicate={() => duplicateSelection(env)} onDelete={askThenDelete} />
         <ZoomControls
           onFit={zoomToFit}
           onZoom={zoomBy}
@@ -311,6 +322,13 @@ export function BoardCanvas({
         {minimapOpen ? <Minimap /> : null}
         <CanvasNotice state={state} />
         <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+        {framesToDelete && (
+          <ConfirmDeleteFrames
+            frames={framesToDelete}
+            onDelete={deleteAndMoveOn}
+            onClose={() => setFramesToDelete(null)}
+          />
+        )}
       </div>
     </CanvasContext.Provider>
   );

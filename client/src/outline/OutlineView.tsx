@@ -47,7 +47,11 @@ function AddNoteForm(props: {
   // A journey lane's stage; '' is the first free spot in any stage.
   const [columnIndex, setColumnIndex] = useState('');
   const frame = props.frames.find((candidate) => candidate.id === frameId);
-  const columns = frame ? frameColumns(frame, props.items) : [];
+  // The stages a lane's headers name, not the column its own title takes ("Column 1"; QA):
+  // the columns as they come only where no header names one.
+  const allColumns = frame ? frameColumns(frame, props.items) : [];
+  const stages = allColumns.filter((candidate) => candidate.name !== '');
+  const columns = stages.length > 0 ? stages : allColumns;
   const column = columns.find((candidate) => String(candidate.index) === columnIndex);
   const submit = (event: FormEvent) => {
     event.preventDefault();

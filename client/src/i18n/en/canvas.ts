@@ -35,6 +35,12 @@ export const canvas = {
     ['Yellow', 'Orange', 'Green', 'Blue', 'Pink', 'Grey'][index] ?? `Colour ${index + 1}`,
   duplicate: 'Duplicate',
   delete: 'Delete',
+  cancel: 'Cancel',
+  confirmDeleteFrame: (title: string) => `Delete the frame “${title}” for everyone?`,
+  confirmDeleteFrames: (count: number) =>
+    count === 1 ? 'Delete this frame for everyone?' : `Delete ${count} frames for everyone?`,
+  confirmDeleteFramesBody:
+    'What is in it stays on the board, outside the frame. Undo (Ctrl+Z) brings the frame back.',
   bringForward: 'Bring to front',
   sendBackward: 'Send to back',
   readOnly: 'View only',

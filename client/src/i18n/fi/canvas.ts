@@ -35,6 +35,12 @@ export const canvas: Catalogue['canvas'] = {
     `Väri ${index + 1}`,
   duplicate: 'Monista',
   delete: 'Poista',
+  cancel: 'Peruuta',
+  confirmDeleteFrame: (title) => `Poistetaanko kehys ”${title}” kaikilta?`,
+  confirmDeleteFrames: (count) =>
+    count === 1 ? 'Poistetaanko tämä kehys kaikilta?' : `Poistetaanko ${count} kehystä kaikilta?`,
+  confirmDeleteFramesBody:
+    'Sen sisältö jää taululle kehyksen ulkopuolelle. Kumoa (Ctrl+Z) tuo kehyksen takaisin.',
   bringForward: 'Tuo päällimmäiseksi',
   sendBackward: 'Vie alimmaiseksi',
   readOnly: 'Vain katselu',
