@@ -133,7 +133,7 @@ export interface SnapshotRound {
 export const EXPORT_FORMATS = ['md', 'csv', 'json', 'svg', 'ics', 'agenda'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export const CSV_TABLES = ['items', 'followups'] as const;
+export const CSV_TABLES = ['items', 'followups', 'concepts'] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
 export const CSV_SEPARATORS = ['comma', 'semicolon'] as const;
 export type CsvSeparator = (typeof CSV_SEPARATORS)[number];

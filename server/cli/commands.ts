@@ -254,7 +254,7 @@ export const COMMANDS: Record<string, Command> = {
     summary:
       "Export a board (or one of its snapshots) as md, csv, json, svg, ics or agenda (the next meeting's).",
     usage:
-      'BOARD --format F [--out FILE] [--snapshot ID] [--table items|followups] [--separator comma|semicolon]',
+      'BOARD --format F [--out FILE] [--snapshot ID] [--table items|followups|concepts] [--separator comma|semicolon]',
     details: 'Without --out the export goes to standard output.',
     maxArguments: 1,
     options: {

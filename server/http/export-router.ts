@@ -1,6 +1,6 @@
 /**
  * GET /api/boards/:id/export?format=md|csv|json|svg|ics[&snapshot=:sid]
- * [&table=items|followups][&separator=comma|semicolon]
+ * [&table=items|followups|concepts][&separator=comma|semicolon]
  */
 import { Router } from 'express';
 import { exportQuery } from '../../shared/follow-through.ts';

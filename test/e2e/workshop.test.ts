@@ -314,6 +314,15 @@ describe.skipIf(!HAS_CHROMIUM)('a whole workshop in the browser', () => {
     const signage = rows.find((row) => row.includes(NOTES.aino));
     expect(signage).toBeDefined();
     expect(signage).toMatch(/(^|,)4(,|$)/);
+
+    // The concept cards, each with every field, in a table of their own.
+    const [concepts] = await Promise.all([
+      fran.page.waitForEvent('download'),
+      fran.page.getByRole('button', { name: 'Spreadsheet (CSV, concept cards)' }).click(),
+    ]);
+    expect(concepts.suggestedFilename()).toMatch(/-concepts\.csv$/);
+    const header = fs.readFileSync((await concepts.path()) ?? '', 'utf8').split(/\r?\n/)[0];
+    expect(header).toContain('target_customer');
   });
 
   it('restores a saved version in every browser', async () => {

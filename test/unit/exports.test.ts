@@ -432,6 +432,50 @@ describe('CSV export', () => {
     expect(followUps[1]).toMatchObject({ owner_email: 'sari@example.fi', due: '' });
     expect(followUps[3]?.item_text).toBe(CSV_NOTE);
   });
+
+  it('lists the concept cards with every field in full, their votes and who takes them forward (QA)', () => {
+    const concepts = readCsv(toCsv(fixture(), { table: 'concepts' }));
+    expect(concepts.map((r) => r.id)).toEqual(['c1']);
+    expect(Object.keys(concepts[0] ?? {})).toEqual([
+      'id',
+      'concept',
+      'name',
+      'target_customer',
+      'customer_need',
+      'service_idea',
+      'touchpoints',
+      'customer_value',
+      'organisation_value',
+      'first_step',
+      'text',
+      'frame',
+      'stage',
+      'author',
+      'created_at',
+      'follow_up_owners',
+      'votes: Parhaat ideat',
+      'votes: Konseptit',
+    ]);
+    expect(concepts[0]).toMatchObject({
+      concept: 'Palveluluotsi',
+      name: 'Palveluluotsi',
+      target_customer: 'Ensimmäistä kertaa asioiva asiakas',
+      first_step: 'Kahden viikon pilotti Tampereella',
+      text: 'Syntyi tiimi A:n ideoista.',
+      author: 'Maija Virtanen',
+      follow_up_owners: 'Juha Korhonen',
+      'votes: Parhaat ideat': '0',
+      'votes: Konseptit': '4',
+    });
+    // The semicolon file holds the same.
+    const semicolons = parseCsv(toCsv(fixture(), { table: 'concepts', separator: 'semicolon' }), {
+      bom: true,
+      columns: true,
+      delimiter: ';',
+      record_delimiter: '\r\n',
+    });
+    expect(semicolons).toEqual(concepts);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -12,7 +12,16 @@ import {
   type ExportChoice,
 } from './download.ts';
 
-const CHOICES: ExportChoice[] = ['md', 'agenda', 'csv', 'csvFollowUps', 'json', 'svg', 'ics'];
+const CHOICES: ExportChoice[] = [
+  'md',
+  'agenda',
+  'csv',
+  'csvConcepts',
+  'csvFollowUps',
+  'json',
+  'svg',
+  'ics',
+];
 /**
  * What a version holds: its items. Follow-ups and due dates are exported as they are now
  * whichever version is asked for, so their CSV and calendar would only repeat the board's.

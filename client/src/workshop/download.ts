@@ -6,10 +6,26 @@ import type { ErrorResponse } from '../../../shared/errors.ts';
 import { ApiError } from '../app/api.ts';
 import type { BoardSession } from '../board/board-session.ts';
 
-export type ExportChoice = 'md' | 'agenda' | 'csv' | 'csvFollowUps' | 'json' | 'svg' | 'ics';
+export type ExportChoice =
+  | 'md'
+  | 'agenda'
+  | 'csv'
+  | 'csvConcepts'
+  | 'csvFollowUps'
+  | 'json'
+  | 'svg'
+  | 'ics';
+
+/** The CSV tables the page offers, by choice (EXPORT.md: `table`). */
+const CSV_TABLE: Partial<Record<ExportChoice, string>> = {
+  csv: 'items',
+  csvConcepts: 'concepts',
+  csvFollowUps: 'followups',
+};
 
 /** How a download's name ends where the server sent none, if not in `.` and the choice. */
 const FALLBACK_ENDINGS: Partial<Record<ExportChoice, string>> = {
+  csvConcepts: '-concepts.csv',
   csvFollowUps: '-followups.csv',
   agenda: '-agenda.md',
 };
@@ -20,11 +36,10 @@ export function exportRoute(
   locale = navigator.language,
 ): string {
   const params = new URLSearchParams();
-  params.set('format', choice === 'csvFollowUps' ? 'csv' : choice);
-  if (choice === 'csvFollowUps') params.set('table', 'followups');
-  if ((choice === 'csv' || choice === 'csvFollowUps') && usesDecimalComma(locale)) {
-    params.set('separator', 'semicolon');
-  }
+  const table = CSV_TABLE[choice];
+  params.set('format', table ? 'csv' : choice);
+  if (table && table !== 'items') params.set('table', table);
+  if (table && usesDecimalComma(locale)) params.set('separator', 'semicolon');
   if (snapshotId) params.set('snapshot', snapshotId);
   return `/export?${params}`;
 }

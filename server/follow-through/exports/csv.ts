@@ -1,18 +1,30 @@
 /**
- * CSV tables for spreadsheets: the items with their votes per round, or the follow-ups.
+ * CSV tables for spreadsheets: the items with their votes per round, the follow-ups, or the
+ * concept cards with every field.
  * RFC 4180 (CRLF, quoted fields, doubled quotes), a UTF-8 byte-order mark so Excel reads
  * ä and ö as UTF-8 instead of the local code page, and text cells that a spreadsheet would
  * run as a formula prefixed with an apostrophe. Headers are English and stable for scripts.
  * Fields are separated by commas, or by semicolons for spreadsheets that expect them.
  */
 
-import { type Item, itemText } from '../../../shared/board-document.ts';
+import {
+  CONCEPT_FIELDS,
+  conceptName,
+  type Item,
+  itemText,
+} from '../../../shared/board-document.ts';
 import { FORMULA_START } from '../../../shared/constants.ts';
 import type { BoardExport, CsvOptions, CsvSeparator } from '../../../shared/follow-through.ts';
 import { columnOf, type FrameColumn, frameColumns } from '../../../shared/frame-columns.ts';
 import { frameLookup } from '../../../shared/frame-lookup.ts';
 import { isDefaultRoundTitle } from '../../boards/board-words.ts';
-import { memberNames, oneLine, ownerName } from './board-model.ts';
+import {
+  byReadingOrder,
+  type ConceptItem,
+  memberNames,
+  oneLine,
+  ownerName,
+} from './board-model.ts';
 
 const SEPARATOR: Record<CsvSeparator, string> = { comma: ',', semicolon: ';' };
 
@@ -46,7 +58,12 @@ export function toCsv(
   model: BoardExport,
   { table = 'items', separator = 'comma' }: CsvOptions = {},
 ): string {
-  const rows = table === 'followups' ? followUpsTable(model) : itemsTable(model);
+  const rows =
+    table === 'followups'
+      ? followUpsTable(model)
+      : table === 'concepts'
+        ? conceptsTable(model)
+        : itemsTable(model);
   return render(rows, SEPARATOR[separator]);
 }
 
@@ -74,19 +91,24 @@ function isoOrEmpty(ms: number): string {
   return Number.isNaN(date.getTime()) ? '' : date.toISOString();
 }
 
-function itemsTable(model: BoardExport): Cell[][] {
-  const names = memberNames(model);
-  const frameOf = frameLookup(model.items);
-  const stageOf = stageLookup(model.items, frameOf);
-  // Numbered among all rounds, as the server numbers their default titles ("Round 2").
+/** The board's closed rounds, numbered among all rounds as the server numbers their default titles ("Round 2"), each with its votes by item. */
+function closedRounds(model: BoardExport) {
   const closed = model.rounds
     .map((entry, index) => ({ ...entry, number: index + 1 }))
     .filter((entry) => entry.round.status === 'closed');
   const tallies = closed.map(
     (entry) => new Map(entry.results.map((result) => [result.itemId, result.votes])),
   );
+  return { headers: roundHeaders(closed), tallies };
+}
+
+function itemsTable(model: BoardExport): Cell[][] {
+  const names = memberNames(model);
+  const frameOf = frameLookup(model.items);
+  const stageOf = stageLookup(model.items, frameOf);
+  const { headers, tallies } = closedRounds(model);
   const header: string[] = ['id', 'type', 'frame', 'text', 'author', 'x', 'y', 'color'];
-  header.push('created_at', 'stage', ...roundHeaders(closed));
+  header.push('created_at', 'stage', ...headers);
   const items = [...model.items].sort(
     (a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
@@ -120,6 +142,55 @@ function roundHeaders(rounds: readonly { round: { title: string }; number: numbe
     seen.add(header);
     return header;
   });
+}
+
+/** A concept field's column: its id in snake case (`targetCustomer` is `target_customer`). */
+const fieldColumn = (field: string) =>
+  field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
+/**
+ * One row per concept card, in reading order (as the report lists them): its name, every field
+ * in full, its frame and stage, its votes per closed round and its follow-ups' owners, for the
+ * organiser's spreadsheet of what the workshop sketched (QA: the items table holds only a name).
+ */
+function conceptsTable(model: BoardExport): Cell[][] {
+  const names = memberNames(model);
+  const frameOf = frameLookup(model.items);
+  const stageOf = stageLookup(model.items, frameOf);
+  const { headers, tallies } = closedRounds(model);
+  const header = [
+    'id',
+    // What the board calls the card: its title, or its Name field (conceptName).
+    'concept',
+    ...CONCEPT_FIELDS.map(fieldColumn),
+    'text',
+    'frame',
+    'stage',
+    'author',
+    'created_at',
+    'follow_up_owners',
+    ...headers,
+  ];
+  const cards = model.items
+    .filter((item): item is ConceptItem => item.type === 'concept')
+    .sort(byReadingOrder);
+  const rows = cards.map((card) => [
+    card.id,
+    conceptName(card),
+    ...CONCEPT_FIELDS.map((field) => card.fields[field] ?? ''),
+    card.text,
+    frameOf(card)?.title ?? '',
+    stageOf(card),
+    (card.author && names.get(card.author)) ?? '',
+    isoOrEmpty(card.createdAt),
+    model.followUps
+      .filter((followUp) => followUp.itemId === card.id && followUp.status !== 'dropped')
+      .map((followUp) => ownerName(followUp.owner, names))
+      .filter(Boolean)
+      .join('; '),
+    ...tallies.map((tally) => tally.get(card.id) ?? 0),
+  ]);
+  return [header, ...rows];
 }
 
 function followUpsTable(model: BoardExport): Cell[][] {

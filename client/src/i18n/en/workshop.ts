@@ -205,6 +205,7 @@ export const workshop = {
     md: 'Markdown report',
     agenda: 'Next meeting’s agenda (.md)',
     csv: 'Spreadsheet (CSV, items)',
+    csvConcepts: 'Spreadsheet (CSV, concept cards)',
     csvFollowUps: 'Spreadsheet (CSV, follow-ups)',
     json: 'JSON',
     svg: 'Board picture (SVG)',

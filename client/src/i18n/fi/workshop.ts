@@ -198,6 +198,7 @@ export const workshop: Catalogue['workshop'] = {
     md: 'Markdown-raportti',
     agenda: 'Seuraavan tapaamisen asialista',
     csv: 'Taulukko (CSV, kohteet)',
+    csvConcepts: 'Taulukko (CSV, konseptiaihiot)',
     csvFollowUps: 'Taulukko (CSV, jatkotoimet)',
     json: 'JSON',
     svg: 'Kuva taulusta (SVG)',
