@@ -146,7 +146,7 @@ describe('GET /api/boards/:id/export', () => {
     // Separated by semicolons, for a spreadsheet where 1,5 is a number.
     const semicolons = await get('format=csv&table=followups&separator=semicolon');
     expect(semicolons.body.split('\r\n')[0]).toBe(
-      'id;item_id;item_text;title;owner_name;owner_email;due;status;notes;created_at;updated_at',
+      'id;item_id;item_text;title;owner_name;owner_email;due;status;notes;created_at;updated_at;board',
     );
   });
 

@@ -421,8 +421,10 @@ describe('CSV export', () => {
       'notes',
       'created_at',
       'updated_at',
+      'board',
     ]);
     expect(followUps[0]).toMatchObject({
+      board: BOARD_TITLE,
       item_text: 'Palveluluotsi',
       owner_name: 'Juha Korhonen',
       due: '2025-04-15',
@@ -455,6 +457,7 @@ describe('CSV export', () => {
       'follow_up_owners',
       'votes: Parhaat ideat',
       'votes: Konseptit',
+      'board',
     ]);
     expect(concepts[0]).toMatchObject({
       concept: 'Palveluluotsi',

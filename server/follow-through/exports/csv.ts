@@ -170,6 +170,7 @@ function conceptsTable(model: BoardExport): Cell[][] {
     'created_at',
     'follow_up_owners',
     ...headers,
+    'board',
   ];
   const cards = model.items
     .filter((item): item is ConceptItem => item.type === 'concept')
@@ -189,6 +190,7 @@ function conceptsTable(model: BoardExport): Cell[][] {
       .filter(Boolean)
       .join('; '),
     ...tallies.map((tally) => tally.get(card.id) ?? 0),
+    model.board.title,
   ]);
   return [header, ...rows];
 }
@@ -208,6 +210,8 @@ function followUpsTable(model: BoardExport): Cell[][] {
     'notes',
     'created_at',
     'updated_at',
+    // Last, so that the follow-ups of several boards (a team's each) read as one table.
+    'board',
   ];
   const rows = model.followUps.map((followUp) => {
     const item = byId.get(followUp.itemId);
@@ -223,6 +227,7 @@ function followUpsTable(model: BoardExport): Cell[][] {
       followUp.notes ?? '',
       followUp.createdAt,
       followUp.updatedAt,
+      model.board.title,
     ];
   });
   return [header, ...rows];
