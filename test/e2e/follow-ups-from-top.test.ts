@@ -132,6 +132,21 @@ describe.skipIf(!HAS_CHROMIUM)('follow-ups from the top results', () => {
     expect(bens).toEqual(['Ben', 'Ben (an earlier visit)']);
   });
 
+  it('Ben on a new device is told why he cannot change the follow-up given to Ben before (QA)', async () => {
+    const all = await followUps();
+    const first = all.find((followUp) => followUp.owner.name === 'Ben');
+    if (!first) throw new Error('a follow-up of Ben’s');
+    const ben = await openAs(browser, server, boardId, participantKey, 'Ben');
+    await openTab(ben.page, 'Follow-ups');
+    const card = ben.page.locator(`[data-followup-id="${first.id}"]`);
+    expect(await card.getByRole('combobox', { name: 'Status' }).isDisabled()).toBe(true);
+    await card
+      .getByTestId('followup-other-device')
+      .getByText('as they joined on another device or in another browser')
+      .waitFor();
+    await ben.page.context().close();
+  });
+
   it('says when a follow-up still open is past its due date, and by how much (QA)', async () => {
     const [first] = await followUps();
     const late = await server.api(`/api/boards/${boardId}/followups/${first?.id}`, {

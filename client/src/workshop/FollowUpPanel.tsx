@@ -343,6 +343,14 @@ function FollowUpCard({
           <input key={due.key} {...due.props} type="date" disabled={!isFacilitator} />
         </label>
       </div>
+      {/* Mine by name, given to me as I joined on another device: why I cannot change it (QA). */}
+      {!canEditProgress &&
+        followUp.owner.memberId !== undefined &&
+        followUp.owner.name === session.me.name && (
+          <p className="wk-muted" data-testid="followup-other-device">
+            {t.workshop.ownedOnAnotherDevice(followUp.owner.name)}
+          </p>
+        )}
       {overdue > 0 && (
         <p className="wk-overdue" data-testid="followup-overdue">
           {t.workshop.overdue(overdue)}

@@ -175,6 +175,8 @@ export const workshop = {
   ownerName: 'Name',
   ownerEmail: 'E-mail (optional)',
   ownerSomeoneElse: 'Someone else (name, e-mail)…',
+  ownedOnAnotherDevice: (name: string) =>
+    `This was given to ${name} as they joined on another device or in another browser: its status and notes can be changed there, or by a facilitator.`,
   ownerNameRequired: 'Write the name of who takes it forward.',
   saveOwner: 'Save owner',
   pickMember: 'Choose a member',

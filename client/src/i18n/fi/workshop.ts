@@ -169,6 +169,8 @@ export const workshop: Catalogue['workshop'] = {
   ownerName: 'Nimi',
   ownerEmail: 'Sähköposti (valinnainen)',
   ownerSomeoneElse: 'Joku muu (nimi, sähköposti)…',
+  ownedOnAnotherDevice: (name) =>
+    `Tämä annettiin nimelle ${name} toisella laitteella tai selaimella liittyneenä: tilaa ja muistiinpanoja voi muuttaa siellä, tai fasilitaattori voi muuttaa niitä.`,
   ownerNameRequired: 'Kirjoita sen nimi, joka vie asiaa eteenpäin.',
   saveOwner: 'Tallenna vastuuhenkilö',
   pickMember: 'Valitse jäsen',
