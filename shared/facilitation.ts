@@ -176,5 +176,8 @@ export const viewportSchema = z.strictObject({
   x: z.number().finite(),
   y: z.number().finite(),
   zoom: z.number().finite().positive().max(100),
+  /** The board area on the summoner's screen (board units), for each to see it whole. */
+  w: z.number().finite().positive().max(10_000_000).optional(),
+  h: z.number().finite().positive().max(10_000_000).optional(),
 });
 export type Viewport = z.infer<typeof viewportSchema>;

@@ -10,7 +10,7 @@ import type { RoundView } from '../../shared/facilitation.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { socketIoClient, waitFor } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { centreOf, drag } from './canvas-helpers.ts';
+import { centreOf, drag, zoomOf } from './canvas-helpers.ts';
 import { openAs, openTab, type Person, screenshot, showOutline } from './workshop-helpers.ts';
 
 const IN_TOPIC_1 = 'Queue numbers on screens';
@@ -198,6 +198,34 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
 
     await fran.page.getByRole('button', { name: 'Bring everyone to me' }).click();
     await pia.page.getByTestId('summoned-banner').getByText('Fran').waitFor();
+  });
+
+  it('"Bring everyone to me" shows a phone what the facilitator sees, not a corner of it (QA)', async () => {
+    const phone = await openAs(browser, server, boardId, participantKey, 'Pekka', {
+      width: 390,
+      height: 800,
+      touch: true,
+    });
+    await phone.page.locator('.im-surface').waitFor();
+    const seen = async (page: Page) => {
+      const box = (await page.locator('.im-surface').boundingBox())!;
+      const zoom = await zoomOf(page);
+      return { w: box.width / zoom, h: box.height / zoom };
+    };
+    await fran.page.getByRole('button', { name: 'Bring everyone to me' }).click();
+    await phone.page.getByTestId('summoned-banner').getByText('Fran').waitFor();
+    const wanted = await seen(fran.page);
+    // Its screen holds the facilitator's whole view: as wide, and taller where it is taller.
+    await expect
+      .poll(
+        async () => {
+          const mine = await seen(phone.page);
+          return mine.w >= wanted.w * 0.97 && mine.h >= wanted.h * 0.97;
+        },
+        { timeout: 5_000 },
+      )
+      .toBe(true);
+    await phone.context.close();
   });
 
   it('on a tablet, with the side panels closed, the canvas shows the phase, timer and votes left', async () => {

@@ -9,6 +9,13 @@ export interface ViewportState {
   x: number;
   y: number;
   zoom: number;
+  /**
+   * The board area on their screen, in board units: whoever is brought there or follows sees
+   * that area, at their own screen's zoom (a phone the facilitator's whole view, smaller).
+   * Missing from older pages and stock clients: then the zoom is taken as it is.
+   */
+  w?: number;
+  h?: number;
 }
 
 export interface PresenceState {

@@ -33,10 +33,11 @@ export function readViewport(state: unknown): ViewportState | null {
   if (typeof state !== 'object' || state === null) return null;
   const viewport = (state as { viewport?: unknown }).viewport;
   if (typeof viewport !== 'object' || viewport === null) return null;
-  const { x, y, zoom } = viewport as Record<string, unknown>;
+  const { x, y, zoom, w, h } = viewport as Record<string, unknown>;
   const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
   if (!finite(x) || !finite(y) || !finite(zoom) || zoom <= 0) return null;
-  return { x, y, zoom };
+  const area = finite(w) && finite(h) && w > 0 && h > 0 ? { w, h } : {};
+  return { x, y, zoom, ...area };
 }
 
 const ROLE_ORDER: Record<PresenceState['member']['role'], number> = {

@@ -112,7 +112,24 @@ export class Viewport {
 
   state(): ViewportState {
     const c = this.centre();
-    return { x: c.x, y: c.y, zoom: this.zoom };
+    return {
+      x: c.x,
+      y: c.y,
+      zoom: this.zoom,
+      w: this.width / this.zoom,
+      h: this.height / this.zoom,
+    };
+  }
+
+  /**
+   * The zoom at which this screen shows the area another member sees (`w` × `h` board units
+   * around their centre), else their zoom as it is: the same zoom showed a phone a corner of
+   * what the facilitator on a laptop pointed at (QA).
+   */
+  zoomToSee(target: ViewportState): number {
+    const { w, h } = target;
+    if (!(w !== undefined && h !== undefined && w > 0 && h > 0)) return clampZoom(target.zoom);
+    return clampZoom(Math.min(this.width / w, this.height / h));
   }
 
   panBy(dx: number, dy: number): void {
@@ -163,7 +180,7 @@ export class Viewport {
   animateTo(target: ViewportState, durationMs = 320): void {
     this.stopAnimation();
     const from = this.state();
-    const to = { x: target.x, y: target.y, zoom: clampZoom(target.zoom) };
+    const to = { x: target.x, y: target.y, zoom: this.zoomToSee(target) };
     if (durationMs <= 0 || prefersReducedMotion()) {
       this.centreOn(to, to.zoom);
       return;

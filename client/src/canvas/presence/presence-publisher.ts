@@ -34,6 +34,9 @@ export class PresencePublisher {
         x: Math.round(viewport.x),
         y: Math.round(viewport.y),
         zoom: Math.round(viewport.zoom * 1000) / 1000,
+        ...(viewport.w !== undefined && viewport.h !== undefined
+          ? { w: Math.round(viewport.w), h: Math.round(viewport.h) }
+          : {}),
       },
     });
   }
