@@ -13,7 +13,7 @@ import { AppError } from '../errors.ts';
 import { loggablePath } from '../observability/request-log.ts';
 import { clientAddress } from './client-address.ts';
 import { logConnected, logRefused } from './connection-log.ts';
-import { PING_INTERVAL_MS } from './liveness.ts';
+import { PING_INTERVAL_MS, PING_TIMEOUT_MS } from './liveness.ts';
 import type { RealtimeContext } from './realtime-context.ts';
 import { WebSocketGroup } from './websocket-broadcast.ts';
 
@@ -31,6 +31,10 @@ export class YWebsocketTransport {
   readonly #context: RealtimeContext;
   readonly #wss: WebSocketServer;
   readonly #alive = new WeakSet<WebSocket>();
+  /** What each socket had still to send at the last ping, to tell a slow reader from none. */
+  readonly #buffered = new WeakMap<WebSocket, number>();
+  /** Pings each socket has left unanswered in a row. */
+  readonly #missed = new WeakMap<WebSocket, number>();
   readonly #pinger: NodeJS.Timeout;
   readonly #groups = new Map<string, WebSocketGroup>();
 
@@ -160,13 +164,22 @@ export class YWebsocketTransport {
 
   #ping(): void {
     for (const ws of this.#wss.clients) {
-      if (!this.#alive.has(ws)) {
+      const heard = this.#alive.has(ws);
+      this.#alive.delete(ws);
+      // A client still reading what was sent to it (a large board's first sync on a slow line)
+      // has its answer waiting behind that; one gone drains nothing.
+      const buffered = ws.bufferedAmount;
+      const draining = buffered > 0 && buffered < (this.#buffered.get(ws) ?? 0);
+      this.#buffered.set(ws, buffered);
+      const missed = heard || draining ? 0 : (this.#missed.get(ws) ?? 0) + 1;
+      this.#missed.set(ws, missed);
+      // The ping sent PING_TIMEOUT_MS ago unanswered (and the one after it): as Socket.io does.
+      if (missed * PING_INTERVAL_MS >= PING_TIMEOUT_MS) {
         // Socket.io's words for the same: the log reads alike for either transport.
         closedFor.set(ws, 'ping timeout');
         ws.terminate();
         continue;
       }
-      this.#alive.delete(ws);
       ws.ping();
     }
   }

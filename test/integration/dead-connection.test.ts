@@ -1,5 +1,5 @@
 /**
- * A connection that dies without closing: the server's pings notice within 20 s
+ * A connection that dies without closing: the server's pings notice within 30 s
  * (realtime/liveness.ts), and until then the page says it is live. Our client counts edits until
  * the server says they are stored, and starts again when that word does not come.
  */
@@ -10,6 +10,7 @@ import { addItem, itemsOf } from '../../shared/board-document.ts';
 import { blackholeProxy } from '../helpers/blackhole-proxy.ts';
 import { socketIoClient, waitFor, yWebsocketClient } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { throttleProxy } from '../helpers/throttle-proxy.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -64,7 +65,7 @@ describe('a connection that dies without a word', () => {
     }
   });
 
-  it('a person whose connection died leaves "who is here" within 20 s, over either transport', async () => {
+  it('a person whose connection died leaves "who is here" within 30 s, over either transport', async () => {
     const proxy = await blackholeProxy(server.url);
     const { board, tokens } = await server.boardWithMembers();
     const id = board.board.id;
@@ -83,17 +84,54 @@ describe('a connection that dies without a word', () => {
       );
       proxy.blackhole();
       const died = Date.now();
-      // A ping every 10 s, 10 s for its answer: gone by 20 s, and by 25 s on a busy machine.
+      // A ping every 10 s, 20 s to answer one: gone by 30 s, and by 35 s on a busy machine.
       // (Before, Socket.io took up to 45 s and y-websocket 60 s.)
       await waitFor(
         () => !here().has(stock.doc.clientID) && !here().has(ours.doc.clientID),
         'both gone from the watcher',
-        25_000,
+        35_000,
       );
-      expect(Date.now() - died).toBeLessThan(25_000);
+      expect(Date.now() - died).toBeLessThan(35_000);
     } finally {
       for (const client of [watcher, stock, ours]) client.destroy();
       await proxy.close();
     }
   });
+});
+
+describe('a slow connection', () => {
+  it('takes a large board whose first sync outlasts a ping, over either transport (QA)', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const id = board.board.id;
+    // 2.4 MB of notes: at 100 KB/s the first sync takes about 24 s, and the pings sent
+    // meanwhile wait behind it (with 10 s to answer, such a board never loaded).
+    const writer = socketIoClient(server.url, id, tokens.facilitator);
+    await writer.synced;
+    const words = 'Asiakkaan polku alkaa jo ennen ensimmäistä yhteydenottoa. '.repeat(1_700);
+    for (let n = 0; n < 24; n++) {
+      addItem(writer.doc, { type: 'note', x: n * 220, y: 0, text: `${n} ${words}` });
+      await waitFor(() => !writer.provider.unacknowledged, 'stored');
+    }
+    writer.destroy();
+    const proxies = await Promise.all([
+      throttleProxy(server.url, 100_000),
+      throttleProxy(server.url, 100_000),
+    ]);
+    const stock = yWebsocketClient(proxies[0]!.url, id, tokens.participant);
+    const ours = socketIoClient(proxies[1]!.url, id, tokens.viewer);
+    try {
+      const started = Date.now();
+      await Promise.all([stock.synced, ours.synced]);
+      // It outlasted a ping's old 10 s and the one sent after it, and no connection was cut.
+      expect(Date.now() - started).toBeGreaterThan(20_000);
+      expect(itemsOf(stock.doc).size).toBe(24);
+      expect(itemsOf(ours.doc).size).toBe(24);
+      expect(ours.provider.socket.connected).toBe(true);
+      expect(stock.provider.wsconnected).toBe(true);
+    } finally {
+      stock.destroy();
+      ours.destroy();
+      await Promise.all(proxies.map((proxy) => proxy.close()));
+    }
+  }, 90_000);
 });

@@ -343,6 +343,10 @@ export function useCanvasEffects(
   }, [env, model, viewport]);
 
   useEffect(() => {
-    if (viewportRequest) viewport.animateTo(viewportRequest.viewport);
+    // Another member's view (followed, or brought to): the area they see, at my screen's zoom.
+    if (viewportRequest) {
+      const target = viewportRequest.viewport;
+      viewport.animateTo({ ...target, zoom: viewport.zoomToSee(target) });
+    }
   }, [viewportRequest, viewport]);
 }

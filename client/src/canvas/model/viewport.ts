@@ -180,7 +180,7 @@ export class Viewport {
   animateTo(target: ViewportState, durationMs = 320): void {
     this.stopAnimation();
     const from = this.state();
-    const to = { x: target.x, y: target.y, zoom: this.zoomToSee(target) };
+    const to = { x: target.x, y: target.y, zoom: clampZoom(target.zoom) };
     if (durationMs <= 0 || prefersReducedMotion()) {
       this.centreOn(to, to.zoom);
       return;
