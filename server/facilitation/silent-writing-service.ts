@@ -125,9 +125,11 @@ export class SilentWritingService {
 
   /** A writer's notes changed: facilitators hear the new totals, where they changed. */
   #countNotesOf(boardId: string, owner: string): void {
+    // Counted just now from the documents, this edit included: facilitators hear it all the same.
+    const fresh = !this.#counts.has(boardId);
     const counts = this.#countsOf(boardId);
     const count = itemsOf(this.#documents.open({ boardId, owner }).doc).size;
-    if (counts.get(owner) === count) return;
+    if (!fresh && counts.get(owner) === count) return;
     counts.set(owner, count);
     this.#events().toRole(boardId, 'facilitator', 'silent:progress', this.#progressOf(boardId));
   }
@@ -140,10 +142,13 @@ export class SilentWritingService {
   discardDrafts(boardId: string, memberId: string): void {
     this.#held.get(boardId)?.delete(memberId);
     if (!this.#owners(boardId).has(memberId)) return;
-    this.#documents.open({ boardId, owner: memberId }).change((doc) => {
+    const drafts = this.#documents.open({ boardId, owner: memberId });
+    drafts.change((doc) => {
       const items = itemsOf(doc);
       for (const id of Array.from(items.keys())) items.delete(id);
     });
+    // Folded at once: the words leave the update log too, not only the document (review).
+    drafts.compact();
     if (this.#state.get(boardId).silentWriting) this.#countNotesOf(boardId, memberId);
   }
 

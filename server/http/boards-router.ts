@@ -76,7 +76,7 @@ export function boardsRouter(options: BoardsRouterOptions): Router {
 
   // What a link opens (the board's title, the role), for the join page to say before it asks
   // for a name: with a team's link among seven, joining the wrong team is noticed first.
-  router.post('/:id/invitation', keyGuesses, (req, res) => {
+  router.post('/:id/invitation', keyGuesses.lookOnly, (req, res) => {
     const boardId = boardIdParam(req);
     boards.get(boardId);
     const { key } = invitationBody.parse(jsonBody(req));

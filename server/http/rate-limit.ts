@@ -23,12 +23,16 @@ interface Budget {
   successes: TokenBucket;
 }
 
-export function guessLimit(perMinute: number): RequestHandler {
+/**
+ * The limit as middleware. `lookOnly` is the same budget for a request that presents a key and
+ * makes nothing with it (what a link opens, asked before each join): its failures count, and its
+ * successes do not, so the join page's two requests per person leave a room its 300 joins.
+ */
+export function guessLimit(perMinute: number): RequestHandler & { lookOnly: RequestHandler } {
   const budgets = new Map<string, Budget>();
   const sweep = setInterval(() => budgets.clear(), 10 * 60_000);
   sweep.unref();
-  return (req, res, next) => {
-    const ip = req.ip ?? 'unknown';
+  const budgetOf = (ip: string): Budget => {
     let budget = budgets.get(ip);
     if (!budget) {
       const successes = perMinute * SUCCESSES_PER_FAILURE;
@@ -38,19 +42,25 @@ export function guessLimit(perMinute: number): RequestHandler {
       };
       budgets.set(ip, budget);
     }
-    const { failures, successes } = budget;
-    // A failure is taken now and given back when the answer was none: attempts sent all at
-    // once cannot slip past the limit while the first of them are still being answered.
-    if (!failures.take()) return next(limited(failures));
-    if (!successes.take()) {
-      failures.refund();
-      return next(limited(successes));
-    }
-    res.once('finish', () => {
-      if (!FAILED.has(res.statusCode)) failures.refund();
-    });
-    next();
+    return budget;
   };
+  const limit =
+    (countsSuccesses: boolean): RequestHandler =>
+    (req, res, next) => {
+      const { failures, successes } = budgetOf(req.ip ?? 'unknown');
+      // A failure is taken now and given back when the answer was none: attempts sent all at
+      // once cannot slip past the limit while the first of them are still being answered.
+      if (!failures.take()) return next(limited(failures));
+      if (countsSuccesses && !successes.take()) {
+        failures.refund();
+        return next(limited(successes));
+      }
+      res.once('finish', () => {
+        if (!FAILED.has(res.statusCode)) failures.refund();
+      });
+      next();
+    };
+  return Object.assign(limit(true), { lookOnly: limit(false) });
 }
 
 function limited(bucket: TokenBucket): RateLimitError {

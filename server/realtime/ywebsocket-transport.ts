@@ -133,7 +133,12 @@ export class YWebsocketTransport {
         }
       });
       ws.on('pong', () => this.#alive.add(ws));
-      ws.on('error', (error) => logger.debug({ err: error, boardId }, 'y-websocket error'));
+      ws.on('error', (error) => {
+        // ws closes with 1009 a message over maxPayload itself: the log says why (review).
+        const code = (error as { code?: string }).code;
+        if (code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') closedFor.set(ws, 'payload_too_large');
+        logger.debug({ err: error, boardId }, 'y-websocket error');
+      });
     } catch (error) {
       release();
       const refusal =

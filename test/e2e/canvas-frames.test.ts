@@ -269,6 +269,14 @@ describe.skipIf(!HAS_CHROMIUM)('frames on the canvas', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
     expect(frames().some((f) => f.id === frameId)).toBe(true);
+    // Everything selected: the question says the note goes too (review: it said it stayed).
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+    await dialog.getByText('The other selected item goes too').waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.keyboard.press('Escape');
+    await page.mouse.click(title.x, title.y);
     await page.keyboard.press('Delete');
     await dialog.getByRole('button', { name: 'Delete' }).click();
     await waitFor(() => !frames().some((f) => f.id === frameId), 'the frame gone');

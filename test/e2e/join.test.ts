@@ -50,8 +50,9 @@ describe.skipIf(!HAS_CHROMIUM)('starting and joining a board', () => {
     // Which board and which role, before the name: one team's link among several (QA).
     await board.getByRole('heading', { name: 'Join “Service path day”' }).waitFor();
     expect(await board.getByTestId('join-role').textContent()).toBe(
-      'This link makes you a facilitator of the board.',
+      'This link makes you a facilitator of “Service path day”.',
     );
+    expect(await board.getByTestId('join-role').getAttribute('role')).toBe('status');
     await board.screenshot({ path: `${SCREENSHOTS}/join-prompt-en.png` });
     await board.locator('input[name="displayName"]').fill('Fiona');
     await board.locator('form.join-form button[type="submit"]').click();

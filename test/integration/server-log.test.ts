@@ -164,6 +164,21 @@ describe('the connection log', () => {
     ours.destroy();
   });
 
+  it('logs a message over the size limit as payload_too_large over y-websocket too (review)', async () => {
+    const board = await server.createBoard();
+    const aino = await server.join(board.board.id, board.keys.participant, 'Aino');
+    const ws = new WebSocket(
+      `${server.url.replace(/^http/, 'ws')}/yjs/${board.board.id}?token=${aino.token}`,
+    );
+    await new Promise((resolve) => ws.once('open', resolve));
+    const closed = new Promise<number>((resolve) => ws.once('close', resolve));
+    ws.send(Buffer.alloc(4 * 1024 * 1024 + 1));
+    expect(await closed).toBe(1009);
+    const ended = () =>
+      find('disconnected', { memberId: aino.member.id, reason: 'payload_too_large' });
+    await waitFor(() => ended().length === 1, 'the close logged with its reason');
+  });
+
   it('logs a WebSocket upgrade to an address nothing serves', async () => {
     const board = await server.createBoard();
     const base = server.url.replace(/^http/, 'ws');

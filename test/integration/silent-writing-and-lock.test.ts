@@ -462,17 +462,19 @@ describe('silent writing', () => {
     fia.socket.on('silent:progress', (progress) => heard.push(progress));
     pia.socket.on('silent:progress', (progress) => overheard.push(progress));
     expect((await request<BoardState>(fia.socket, 'silent:start', {})).ok).toBe(true);
-    const asked = await request<SilentProgress>(fia.socket, 'silent:progress', {});
-    expect(asked.ok && asked.data).toEqual({ writers: 0, notes: 0 });
-
     const writers = await Promise.all(
       ['Ari', 'Ville'].map((name) => server.join(id, created.keys.participant, name)),
     );
     const docs = writers.map((writer) => privateClient(id, writer.token));
     await Promise.all(docs.map((doc) => doc.synced));
+    // The very first note is heard, though nobody had asked yet (review).
+    addItem(docs[1]!.doc, { type: 'note', x: 0, y: 0, text: 'first' });
+    await waitFor(() => heard.length === 1, 'the first totals');
+    expect(heard[0]).toEqual({ writers: 1, notes: 1 });
+    const asked = await request<SilentProgress>(fia.socket, 'silent:progress', {});
+    expect(asked.ok && asked.data).toEqual({ writers: 1, notes: 1 });
     addItem(docs[0]!.doc, { type: 'note', x: 0, y: 0, text: 'one' });
     addItem(docs[0]!.doc, { type: 'note', x: 300, y: 0, text: 'two' });
-    addItem(docs[1]!.doc, { type: 'note', x: 600, y: 0, text: 'three' });
     await waitFor(() => heard.at(-1)?.notes === 3, 'the totals');
     expect(heard.at(-1)).toEqual({ writers: 2, notes: 3 });
     // The same over HTTP; a participant is not told.
@@ -554,6 +556,16 @@ describe('silent writing', () => {
     });
     expect(removal.status).toBe(204);
     mine.destroy();
+    // Gone from what is stored too, the log and the state, not only from the document (review).
+    const stored = () =>
+      storedText(`${id}/private/${aino.member.id}`) +
+      Buffer.concat(
+        server.db
+          .prepare('SELECT state FROM document_states WHERE doc_id = ?')
+          .pluck()
+          .all(`${id}/private/${aino.member.id}`) as Buffer[],
+      ).toString('latin1');
+    await waitFor(() => !stored().includes('withdrew'), 'the draft folded away');
     const reveal = await silentWriting({ action: 'reveal', anonymous: false });
     expect(reveal.body).toEqual({ revealed: 0 });
     const board = socketIoClient(server.url, id, fia.token);

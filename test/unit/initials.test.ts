@@ -13,6 +13,9 @@ describe('the initials on a person’s avatar', () => {
     expect(initials('Heikki (puhelin)')).toBe('H');
     expect(initials('"Kalle" Koski')).toBe('KK');
     expect(initials('Ben [tablet]')).toBe('B');
+    // A bracket of several words too (review: "LA").
+    expect(initials('Liisa (Team A)')).toBe('L');
+    expect(initials('Liisa [Helsinki office] Lind')).toBe('LL');
   });
 
   it('keep what there is where the name has no letters outside brackets', () => {

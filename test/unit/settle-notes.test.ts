@@ -92,6 +92,26 @@ describe('notes added at once on one spot', () => {
     }
   });
 
+  it('stays for a frame or a label laid over it, and for an older note dragged onto it (review)', () => {
+    const { docs, deliver, notes } = pages(2);
+    const [aino, bo] = docs as [Y.Doc, Y.Doc];
+    const older = addItem(bo, { type: 'note', x: 3000, y: 3000, text: 'old', createdAt: 1000 });
+    deliver();
+    const mine = addItem(aino, { type: 'note', x: 5000, y: 5000, text: 'mine' });
+    deliver();
+    addItem(bo, { type: 'frame', x: 5000, y: 5000, w: 800, h: 600, title: 'Later' });
+    addItem(bo, { type: 'text', x: 5000, y: 5000, text: 'A label' });
+    deliver();
+    bo.transact(() => {
+      const map = bo.getMap('items').get(older) as Y.Map<unknown>;
+      map.set('x', 5000);
+      map.set('y', 5000);
+    });
+    deliver();
+    const note = notes(aino).find((n) => n.id === mine)!;
+    expect([note.x, note.y]).toEqual([5000, 5000]);
+  });
+
   it('stays where it is while the page may not write (a lock)', () => {
     const { docs, deliver, lane, notes } = pages(2, () => false);
     const spot = placeNewNote(readItems(docs[0]!), lane);

@@ -57,7 +57,11 @@ export function JoinForm({
           <h1 id="join-title">
             {invitation ? t.app.joinBoardTitle(invitation.board.title) : t.app.joinTitle}
           </h1>
-          {invitation && <p data-testid="join-role">{t.app.joinAsRole(invitation.role)}</p>}
+          {/* Said as it arrives: the name field has the focus by then, and a screen reader
+              would not read a heading that changed above it (review). */}
+          <p data-testid="join-role" role="status">
+            {invitation ? t.app.joinAsRole(invitation.role, invitation.board.title) : ''}
+          </p>
           <p className="muted">{t.app.joinIntro}</p>
           <label className="field">
             <span className="field-label">{t.app.displayName}</span>

@@ -21,8 +21,11 @@ function firstLetter(text: string): string {
  */
 export function initials(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
-  const named = words
-    .filter((word) => !/^[([{]/.test(word))
+  const named = name
+    .replace(/\([^)]*\)|\[[^\]]*\]|\{[^}]*\}/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
     .map((word) => word.replace(/^[\p{P}\p{S}]+(?=[\p{L}\p{N}])/u, ''));
   const parts = named.length > 0 ? named : words;
   const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : parts;

@@ -20,6 +20,9 @@ import { onSameSpot, spotAside } from '../../../shared/note-placement.ts';
 /** How long a note of mine may still go aside: a note written offline arrives with the page. */
 const SETTLE_WINDOW_MS = 10 * 60_000;
 
+/** How new a note moved onto mine must be to count as landing there (one going aside). */
+const MOVED_NEW_MS = 30_000;
+
 /** The origin of a move aside: not one of my edits, so the undo manager leaves it alone. */
 export const SETTLE_ORIGIN = { settle: true };
 
@@ -47,9 +50,18 @@ export function settleOwnNotes(doc: Y.Doc, canMove: () => boolean): () => void {
     }
     // Others' notes new here, or moved here (one that went aside itself, onto a spot another
     // page chose at the same moment).
-    const added = [...addedBy(events, items), ...movedBy(events, items)];
+    const moved = new Set(movedBy(events, items));
+    const added = [...addedBy(events, items), ...moved];
     if (mine.size === 0 || added.length === 0 || !canMove()) return;
-    const arrived = added.flatMap((id) => readItem(id, items.get(id)) ?? []);
+    // Only others' notes: a frame or a label laid over a note hides nothing (review). And a
+    // note moved here counts only if it is new too (one going aside from a third): an older
+    // note dragged onto mine was put there on purpose.
+    const arrived = added.flatMap((id) => {
+      const item = readItem(id, items.get(id));
+      return item?.type === 'note' && (!moved.has(id) || now - item.createdAt < MOVED_NEW_MS)
+        ? [item]
+        : [];
+    });
     const moving = [...mine.keys()].flatMap((id) => {
       const note = readItem(id, items.get(id));
       return note && arrived.some((other) => onSameSpot(note, other) && later(note, other))

@@ -244,13 +244,16 @@ export function BoardCanvas({
     (next ? itemElement(next) : surface.current)?.focus({ preventScroll: true });
   }, [env, itemElement]);
   // Frames go only once asked (ConfirmDeleteFrames): their titles while the question is open.
-  const [framesToDelete, setFramesToDelete] = useState<string[] | null>(null);
+  const [framesToDelete, setFramesToDelete] = useState<{ frames: string[]; others: number } | null>(
+    null,
+  );
   const askThenDelete = useCallback(() => {
-    const frames = editableIds(env, state.selection).flatMap((id) => {
+    const going = editableIds(env, state.selection);
+    const frames = going.flatMap((id) => {
       const item = env.model.read(id);
       return item?.type === 'frame' ? [item.title.trim()] : [];
     });
-    if (frames.length > 0) setFramesToDelete(frames);
+    if (frames.length > 0) setFramesToDelete({ frames, others: going.length - frames.length });
     else deleteAndMoveOn();
   }, [env, state, deleteAndMoveOn]);
   const actions = useMemo<KeyboardActions>(
@@ -324,7 +327,8 @@ export function BoardCanvas({
         <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
         {framesToDelete && (
           <ConfirmDeleteFrames
-            frames={framesToDelete}
+            frames={framesToDelete.frames}
+            others={framesToDelete.others}
             onDelete={deleteAndMoveOn}
             onClose={() => setFramesToDelete(null)}
           />

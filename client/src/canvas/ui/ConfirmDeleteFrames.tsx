@@ -10,6 +10,8 @@ import { useCanvas } from '../canvas-context.ts';
 export function ConfirmDeleteFrames(props: {
   /** The titles of the frames the delete takes ('' for one without). */
   frames: readonly string[];
+  /** How many other items the delete takes with them (selected with them). */
+  others: number;
   onDelete: () => void;
   onClose: () => void;
 }) {
@@ -40,7 +42,7 @@ export function ConfirmDeleteFrames(props: {
       onClose={props.onClose}
     >
       <h2 id="im-confirm-delete-title">{title}</h2>
-      <p>{t.canvas.confirmDeleteFramesBody}</p>
+      <p>{t.canvas.confirmDeleteFramesBody(props.frames.length, props.others)}</p>
       <form method="dialog" className="im-confirm-actions">
         <button type="submit">{t.canvas.cancel}</button>
         <button type="submit" className="im-danger" onClick={props.onDelete}>

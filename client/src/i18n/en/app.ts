@@ -86,11 +86,11 @@ export const app = {
   // Joining a board.
   joinTitle: 'Join the board',
   joinBoardTitle: (title: string) => `Join “${title}”`,
-  joinAsRole: (role: Role) =>
+  joinAsRole: (role: Role, title: string) =>
     ({
-      facilitator: 'This link makes you a facilitator of the board.',
-      participant: 'This link makes you a participant on the board.',
-      viewer: 'This link lets you follow the board as a viewer, without writing on it.',
+      facilitator: `This link makes you a facilitator of “${title}”.`,
+      participant: `This link makes you a participant on “${title}”.`,
+      viewer: `This link lets you follow “${title}” as a viewer, without writing on it.`,
     })[role],
   joinIntro: 'Choose the name the others on the board see next to your cursor and ideas.',
   displayName: 'Your name',

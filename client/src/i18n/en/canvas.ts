@@ -39,8 +39,12 @@ export const canvas = {
   confirmDeleteFrame: (title: string) => `Delete the frame “${title}” for everyone?`,
   confirmDeleteFrames: (count: number) =>
     count === 1 ? 'Delete this frame for everyone?' : `Delete ${count} frames for everyone?`,
-  confirmDeleteFramesBody:
-    'What is in it stays on the board, outside the frame. Undo (Ctrl+Z) brings the frame back.',
+  confirmDeleteFramesBody: (frames: number, others: number) =>
+    `${
+      others > 0
+        ? `The ${others === 1 ? 'other selected item goes' : `${others} other selected items go`} too; what else is in ${frames === 1 ? 'it' : 'them'} stays on the board.`
+        : `What is in ${frames === 1 ? 'it' : 'them'} stays on the board, outside ${frames === 1 ? 'the frame' : 'the frames'}.`
+    } Undo (Ctrl+Z) brings back what goes.`,
   bringForward: 'Bring to front',
   sendBackward: 'Send to back',
   readOnly: 'View only',

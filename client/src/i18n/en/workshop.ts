@@ -108,7 +108,7 @@ export const workshop = {
   removeMemberNamed: (name: string) => `Take ${name} off the board`,
   confirmRemoveMemberTitle: (name: string) => `Take ${name} off the board?`,
   confirmRemoveMember: (name: string, role: string) =>
-    `${name} is taken off the board at once, on every device. What they wrote, their votes and their follow-ups stay, under their name. Whoever has the ${role} link can join with it, ${name} too: if they still have it, make a new ${role} link as well (Links, below).`,
+    `${name} is taken off the board at once, on every device. What they wrote, their votes and their follow-ups stay, under their name unless you erase it below; private notes they have not had revealed are dropped. Whoever has the ${role} link can join with it, ${name} too: if they still have it, make a new ${role} link as well (Links, below).`,
   removeMemberAnswer: 'Take off the board',
   memberRemoved: (name: string) => `${name} is no longer on the board.`,
   eraseMemberName: 'Erase their name too, as they asked',

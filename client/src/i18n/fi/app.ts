@@ -78,11 +78,11 @@ export const app: Catalogue['app'] = {
 
   joinTitle: 'Liity tauluun',
   joinBoardTitle: (title) => `Liity tauluun ”${title}”`,
-  joinAsRole: (role) =>
+  joinAsRole: (role, title) =>
     ({
-      facilitator: 'Tällä linkillä liityt taululle fasilitaattorina.',
-      participant: 'Tällä linkillä liityt taululle osallistujana.',
-      viewer: 'Tällä linkillä seuraat taulua katselijana, kirjoittamatta siihen.',
+      facilitator: `Tällä linkillä liityt tauluun ”${title}” fasilitaattorina.`,
+      participant: `Tällä linkillä liityt tauluun ”${title}” osallistujana.`,
+      viewer: `Tällä linkillä seuraat taulua ”${title}” katselijana, kirjoittamatta siihen.`,
     })[role],
   joinIntro: 'Valitse nimi, jonka muut näkevät kursorisi ja ideoidesi vieressä.',
   displayName: 'Nimesi',

@@ -39,8 +39,12 @@ export const canvas: Catalogue['canvas'] = {
   confirmDeleteFrame: (title) => `Poistetaanko kehys ”${title}” kaikilta?`,
   confirmDeleteFrames: (count) =>
     count === 1 ? 'Poistetaanko tämä kehys kaikilta?' : `Poistetaanko ${count} kehystä kaikilta?`,
-  confirmDeleteFramesBody:
-    'Sen sisältö jää taululle kehyksen ulkopuolelle. Kumoa (Ctrl+Z) tuo kehyksen takaisin.',
+  confirmDeleteFramesBody: (frames, others) =>
+    `${
+      others > 0
+        ? `Myös ${others === 1 ? 'toinen valittu kohde poistuu' : `${others} muuta valittua kohdetta poistuvat`}; muu ${frames === 1 ? 'kehyksen' : 'kehysten'} sisältö jää taululle.`
+        : `${frames === 1 ? 'Kehyksen' : 'Kehysten'} sisältö jää taululle ${frames === 1 ? 'kehyksen' : 'kehysten'} ulkopuolelle.`
+    } Kumoa (Ctrl+Z) tuo poistetun takaisin.`,
   bringForward: 'Tuo päällimmäiseksi',
   sendBackward: 'Vie alimmaiseksi',
   readOnly: 'Vain katselu',

@@ -108,7 +108,7 @@ export const workshop: Catalogue['workshop'] = {
   removeMemberNamed: (name) => `Poista ${name} taululta`,
   confirmRemoveMemberTitle: (name) => `Poistetaanko ${name} taululta?`,
   confirmRemoveMember: (name, role) =>
-    `${name} poistetaan taululta heti kaikilla laitteilla. Hänen kirjoittamansa, äänensä ja jatkotoimensa jäävät hänen nimellään. Linkillä (${role}) voi liittyä kuka tahansa, myös ${name}: jos linkki on yhä hänellä, tee rooliin myös uusi linkki (Linkit, alla).`,
+    `${name} poistetaan taululta heti kaikilla laitteilla. Hänen kirjoittamansa, äänensä ja jatkotoimensa jäävät hänen nimellään, ellei nimeä poisteta alla; hänen paljastamattomat yksityiset lappunsa hylätään. Linkillä (${role}) voi liittyä kuka tahansa, myös ${name}: jos linkki on yhä hänellä, tee rooliin myös uusi linkki (Linkit, alla).`,
   removeMemberAnswer: 'Poista taululta',
   memberRemoved: (name) => `${name} ei ole enää taululla.`,
   eraseMemberName: 'Poista myös nimi hänen pyynnöstään',
