@@ -2,9 +2,10 @@
  * The area near the view where item overlays are drawn (client/src/canvas/model/nearby.ts): it
  * moves only when the camera rests or leaps, so a pan redraws nothing on the board.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Nearby } from '../../client/src/canvas/model/nearby.ts';
 import { Viewport } from '../../client/src/canvas/model/viewport.ts';
+import { withFakeFrames } from '../helpers/fake-frames.ts';
 
 /** A 1000 × 800 view at 100 %, the board's origin in its top-left corner. */
 async function setup() {
@@ -30,18 +31,7 @@ async function panRight(viewport: Viewport, steps: number) {
 }
 
 describe('the area near the view', () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-    // The viewport tells its listeners once per animation frame; Node has no frames.
-    vi.stubGlobal('requestAnimationFrame', (callback: (t: number) => void) =>
-      setTimeout(() => callback(performance.now()), 16),
-    );
-    vi.stubGlobal('cancelAnimationFrame', (id: ReturnType<typeof setTimeout>) => clearTimeout(id));
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-  });
+  withFakeFrames();
 
   it('holds the view and a screen around it, not what lies further', async () => {
     const { nearby } = await setup();

@@ -1,19 +1,9 @@
 /** Bringing one member's view to another's screen (client/src/canvas/model/viewport.ts). */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Viewport } from '../../client/src/canvas/model/viewport.ts';
+import { withFakeFrames } from '../helpers/fake-frames.ts';
 
-beforeEach(() => {
-  vi.useFakeTimers();
-  // The viewport tells its listeners once per animation frame; Node has no frames.
-  vi.stubGlobal('requestAnimationFrame', (callback: (t: number) => void) =>
-    setTimeout(() => callback(performance.now()), 16),
-  );
-  vi.stubGlobal('cancelAnimationFrame', (id: ReturnType<typeof setTimeout>) => clearTimeout(id));
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+withFakeFrames();
 
 describe('a view brought to another screen', () => {
   it('shows the area the other member sees, at the zoom this screen needs for it (QA)', () => {
