@@ -66,19 +66,19 @@ export function placeNewNote(
     }
     // Every cell is taken: pile the note on a cell's notes, a step aside, so each one's edge
     // shows, still inside the frame and its stage. Below the frame would be the next journey
-    // lane, where everyone would read the note as that lane's.
-    for (let step = 1; step <= PILE_STEPS; step++) {
-      for (const cell of order) {
-        const { x, y } = at(cell);
-        const spot = {
-          x: Math.max(x, Math.min(x + step * PILE_STEP, lefts[cell % across]!.right - NOTE)),
-          y: Math.max(y, Math.min(y + step * PILE_STEP, frame.y + frame.h - NOTE)),
-        };
-        const taken = others.some(
-          (item) =>
-            Math.abs(item.x - spot.x) < PILE_STEP / 2 && Math.abs(item.y - spot.y) < PILE_STEP / 2,
-        );
-        if (!taken) return { ...spot, parent: frame.id };
+    // lane, where everyone would read the note as that lane's. The cells take turns, each
+    // offering its spots in order (pileSpots).
+    const piles = order.map((cell) => {
+      const { x, y } = at(cell);
+      return pileSpots(x, y, lefts[cell % across]!.right - NOTE, frame.y + frame.h - NOTE);
+    });
+    const deepest = Math.max(...piles.map((pile) => pile.length));
+    for (let depth = 0; depth < deepest; depth++) {
+      for (const pile of piles) {
+        const spot = pile[depth];
+        if (spot && !others.some((item) => onSameSpot(spot, item))) {
+          return { ...spot, parent: frame.id };
+        }
       }
     }
     return { ...at(order[0]!), parent: frame.id };
@@ -99,6 +99,28 @@ export function memberCell(memberId: string, modulo: number): number {
   let hash = 0;
   for (const char of memberId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
   return hash % Math.max(1, modulo);
+}
+
+/**
+ * The spots a full cell at (x, y) piles notes on, inside the room it has (up to xMax, yMax):
+ * a step down and aside each, as far as the room goes; then, where that ran into the room's
+ * edge (a lane one note high clamps the steps after the first), every other spot half a step
+ * apart, so a busy stage's tenth note still lies on a spot of its own (review: from the sixth
+ * on they had landed on one).
+ */
+function pileSpots(x: number, y: number, xMax: number, yMax: number): { x: number; y: number }[] {
+  const spots = [{ x, y }];
+  const offer = (sx: number, sy: number) => {
+    const spot = { x: Math.max(x, Math.min(sx, xMax)), y: Math.max(y, Math.min(sy, yMax)) };
+    if (!spots.some((other) => onSameSpot(other, spot))) spots.push(spot);
+  };
+  for (let step = 1; step <= PILE_STEPS; step++) offer(x + step * PILE_STEP, y + step * PILE_STEP);
+  const half = PILE_STEP / 2;
+  for (let j = 0; y + j * half <= Math.max(y, yMax) + half; j++) {
+    for (let i = 0; x + i * half <= Math.max(x, xMax) + half; i++)
+      offer(x + i * half, y + j * half);
+  }
+  return spots.slice(1);
 }
 
 /** Whether `a` lies on `b`'s spot, within half a pile step: the one on top hides the other. */
