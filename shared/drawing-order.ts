@@ -5,7 +5,7 @@
  * drawn last is the one seen, so "which frame is this in" is read in the same order.
  */
 import type * as Y from 'yjs';
-import { type Item, type ItemType, itemsOf } from './board-document.ts';
+import { forEachItemMap, type Item, type ItemType, itemsOf } from './board-document.ts';
 
 /**
  * The item field holding its stacking order within its layer (an extra field the schema
@@ -24,6 +24,15 @@ export interface Stacked {
 /** An item map's `z`: a finite number, else 0. */
 export function zOf(map: Y.Map<unknown>): number {
   return finiteOrZero(map.get(Z_FIELD));
+}
+
+/** The highest `z` on a board (0 for none): what a new or raised item goes above. */
+export function topZ(doc: Y.Doc): number {
+  let top = 0;
+  forEachItemMap(doc, (map) => {
+    top = Math.max(top, zOf(map));
+  });
+  return top;
 }
 
 /** An item with its stacking order, which readItem leaves out (withStacking adds it). */

@@ -7,7 +7,7 @@ import { createHmac, randomInt } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import * as Y from 'yjs';
 import { cloneItem, itemsOf, readItem, readItems } from '../../shared/board-document.ts';
-import { Z_FIELD, zOf } from '../../shared/drawing-order.ts';
+import { topZ, Z_FIELD } from '../../shared/drawing-order.ts';
 import type { BoardState, RevealResponse, SilentProgress } from '../../shared/facilitation.ts';
 import { onSameSpot, spotAside } from '../../shared/note-placement.ts';
 import type { Member } from '../../shared/roles.ts';
@@ -143,10 +143,7 @@ export class SilentWritingService {
     this.#held.get(boardId)?.delete(memberId);
     if (!this.#owners(boardId).has(memberId)) return;
     const drafts = this.#documents.open({ boardId, owner: memberId });
-    drafts.change((doc) => {
-      const items = itemsOf(doc);
-      for (const id of Array.from(items.keys())) items.delete(id);
-    });
+    drafts.change(emptyItems);
     // Folded at once: the words leave the update log too, not only the document (review).
     drafts.compact();
     if (this.#state.get(boardId).silentWriting) this.#countNotesOf(boardId, memberId);
@@ -196,7 +193,7 @@ export class SilentWritingService {
     this.#documents.open({ boardId }).change((doc) => {
       const items = itemsOf(doc);
       // Above everything on the board, in the order they go in (shuffled without names).
-      let z = topZ(items);
+      let z = topZ(doc);
       // Writers in one stage of a lane each put their note in its first free cell, unseen by
       // the others: revealed as written, they lay on one another, each hiding the one below
       // just as the facilitator read them out (QA). Each goes aside from what is there.
@@ -226,21 +223,15 @@ export class SilentWritingService {
         items.set(boardItemId, copy);
       }
     });
-    for (const { doc } of emptied) {
-      doc.change((privateDoc) => {
-        const items = itemsOf(privateDoc);
-        for (const id of Array.from(items.keys())) items.delete(id);
-      });
-    }
+    for (const { doc } of emptied) doc.change(emptyItems);
     return notes.length;
   }
 }
 
-/** The highest stacking order on the board (0 for none). */
-function topZ(items: Y.Map<Y.Map<unknown>>): number {
-  let top = 0;
-  for (const map of items.values()) if (map instanceof Y.Map) top = Math.max(top, zOf(map));
-  return top;
+/** Takes every item out of a (private) document. */
+function emptyItems(doc: Y.Doc): void {
+  const items = itemsOf(doc);
+  for (const id of Array.from(items.keys())) items.delete(id);
 }
 
 /** Puts `list` in a random order, in place (Fisher–Yates, with the system's random source). */

@@ -30,11 +30,8 @@ const FINAL_REFUSAL_DELAY_MS = 1_000;
 export class YWebsocketTransport {
   readonly #context: RealtimeContext;
   readonly #wss: WebSocketServer;
-  readonly #alive = new WeakSet<WebSocket>();
-  /** What each socket had still to send at the last ping, to tell a slow reader from none. */
-  readonly #buffered = new WeakMap<WebSocket, number>();
-  /** Pings each socket has left unanswered in a row. */
-  readonly #missed = new WeakMap<WebSocket, number>();
+  /** What the pings have learnt of each admitted socket (liveness.ts). */
+  readonly #liveness = new WeakMap<WebSocket, Liveness>();
   readonly #pinger: NodeJS.Timeout;
   readonly #groups = new Map<string, WebSocketGroup>();
 
@@ -90,7 +87,7 @@ export class YWebsocketTransport {
       release = connections.admit(member.id);
       const document = documents.open(isPrivate ? { boardId, owner: member.id } : { boardId });
       ws.binaryType = 'nodebuffer';
-      this.#alive.add(ws);
+      this.#liveness.set(ws, { heard: true, missed: 0, buffered: 0 });
       metrics.connections.inc({ transport: 'ywebsocket' });
       const group = this.#group(document.id);
       const transport: PeerTransport = {
@@ -132,7 +129,10 @@ export class YWebsocketTransport {
           this.#groups.delete(document.id);
         }
       });
-      ws.on('pong', () => this.#alive.add(ws));
+      ws.on('pong', () => {
+        const liveness = this.#liveness.get(ws);
+        if (liveness) liveness.heard = true;
+      });
       ws.on('error', (error) => {
         // ws closes with 1009 a message over maxPayload itself: the log says why (review).
         const code = (error as { code?: string }).code;
@@ -169,17 +169,21 @@ export class YWebsocketTransport {
 
   #ping(): void {
     for (const ws of this.#wss.clients) {
-      const heard = this.#alive.has(ws);
-      this.#alive.delete(ws);
+      // One refused, closing in a moment, was never admitted: nothing heard from it.
+      let liveness = this.#liveness.get(ws);
+      if (!liveness) {
+        liveness = { heard: false, missed: 0, buffered: 0 };
+        this.#liveness.set(ws, liveness);
+      }
       // A client still reading what was sent to it (a large board's first sync on a slow line)
       // has its answer waiting behind that; one gone drains nothing.
       const buffered = ws.bufferedAmount;
-      const draining = buffered > 0 && buffered < (this.#buffered.get(ws) ?? 0);
-      this.#buffered.set(ws, buffered);
-      const missed = heard || draining ? 0 : (this.#missed.get(ws) ?? 0) + 1;
-      this.#missed.set(ws, missed);
+      const draining = buffered > 0 && buffered < liveness.buffered;
+      liveness.missed = liveness.heard || draining ? 0 : liveness.missed + 1;
+      liveness.heard = false;
+      liveness.buffered = buffered;
       // The ping sent PING_TIMEOUT_MS ago unanswered (and the one after it): as Socket.io does.
-      if (missed * PING_INTERVAL_MS >= PING_TIMEOUT_MS) {
+      if (liveness.missed * PING_INTERVAL_MS >= PING_TIMEOUT_MS) {
         // Socket.io's words for the same: the log reads alike for either transport.
         closedFor.set(ws, 'ping timeout');
         ws.terminate();
@@ -194,6 +198,13 @@ export class YWebsocketTransport {
     for (const ws of this.#wss.clients) ws.terminate();
     this.#wss.close();
   }
+}
+
+/** Since the last ping: an answer heard; pings missed in a row; bytes left to send then. */
+interface Liveness {
+  heard: boolean;
+  missed: number;
+  buffered: number;
 }
 
 /** Why the server closed each socket it closed (an error code), for the log. */

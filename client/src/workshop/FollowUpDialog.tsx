@@ -8,6 +8,7 @@ import { useT } from '../i18n/i18n.tsx';
 import { withCentury } from './format.ts';
 import { MemberOptions } from './MemberOptions.tsx';
 import { Modal } from './Modal.tsx';
+import { typedOwner } from './owner-name.ts';
 import { useKnownMembers } from './use-members.ts';
 import { useWorkshop } from './use-workshop.ts';
 
@@ -33,13 +34,7 @@ export function FollowUpDialog(props: { itemId: string; itemLabel: string; onClo
     // Nobody chosen is nobody: clicking straight through once made the facilitator the owner
     // of every follow-up they assigned (QA), as it had from a round's results.
     const owner: CreateFollowUpBody['owner'] =
-      ownerMode === 'member'
-        ? memberId
-          ? { memberId }
-          : null
-        : email.trim()
-          ? { name: name.trim(), email: email.trim() }
-          : { name: name.trim() };
+      ownerMode === 'typed' ? typedOwner(name, email) : memberId ? { memberId } : null;
     const body: CreateFollowUpBody = { itemId: props.itemId, owner, status };
     if (title.trim()) body.title = title.trim();
     if (due) body.due = withCentury(due);

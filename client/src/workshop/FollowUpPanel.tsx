@@ -21,7 +21,7 @@ import { withCentury } from './format.ts';
 import { MemberOptions } from './MemberOptions.tsx';
 import { Confirm } from './Modal.tsx';
 import { daysOverdue, localToday } from './overdue.ts';
-import { ownerName } from './owner-name.ts';
+import { ownerName, typedOwner } from './owner-name.ts';
 import { useItems } from './use-items.ts';
 import { type KnownMember, useKnownMembers } from './use-members.ts';
 import { useWorkshop, useWorkshopStore } from './use-workshop.ts';
@@ -103,7 +103,7 @@ function TypedOwner(props: {
     const typed = name.trim();
     setBlank(typed === '');
     if (typed === '') return;
-    props.onSave(email.trim() ? { name: typed, email: email.trim() } : { name: typed });
+    props.onSave(typedOwner(typed, email));
   };
   const keys = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') {

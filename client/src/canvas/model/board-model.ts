@@ -12,7 +12,7 @@ import {
   itemsOf,
   readItem,
 } from '../../../../shared/board-document.ts';
-import { zOf } from '../../../../shared/drawing-order.ts';
+import { topZ, zOf } from '../../../../shared/drawing-order.ts';
 import { mayEditItem, type WriteAccess } from '../../board/write-access.ts';
 
 export interface Located {
@@ -123,13 +123,7 @@ export class BoardModel {
 
   /** The highest `z` in use, so a new or raised item goes on top. */
   topZ(): number {
-    let top = 0;
-    for (const doc of this.docs()) {
-      forEachItemMap(doc, (map) => {
-        top = Math.max(top, zOf(map));
-      });
-    }
-    return top;
+    return Math.max(0, ...this.docs().map(topZ));
   }
 
   bottomZ(): number {
