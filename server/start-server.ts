@@ -94,6 +94,7 @@ export async function startServer(
   facilitation.setEvents(socketio);
   boards.onDeleted((boardId) => socketio.closeBoard(boardId, BOARD_DELETED));
   boards.onMemberRemoved((member) => socketio.closeMember(member, MEMBER_REMOVED));
+  boards.onRenamed((board) => socketio.toBoard(board.id, 'board:renamed', { board }));
   // When each board was last opened, for the operator's `list-boards` (not the CLI's reads).
   // After the turn that opened it: a failed write costs the one opening the board nothing.
   documents.onBoardLoaded((boardId) =>

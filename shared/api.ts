@@ -66,12 +66,23 @@ function oneLineText(what: string, max: number) {
 
 const memberName = oneLineText('name', MAX_NAME_LENGTH);
 
+const boardTitle = oneLineText('title', MAX_TITLE_LENGTH);
+
 export const createBoardBody = z.strictObject({
-  title: oneLineText('title', MAX_TITLE_LENGTH),
+  title: boardTitle,
   template: z.enum(TEMPLATES).default('blank'),
   language: z.enum(LANGUAGES).default('en'),
 });
 export type CreateBoardBody = z.input<typeof createBoardBody>;
+
+/** `PATCH /api/boards/:id` and Socket.io `board:rename` (facilitators): a new title. */
+export const renameBoardBody = z.strictObject({ title: boardTitle });
+export type RenameBoardBody = z.input<typeof renameBoardBody>;
+
+/** What `PATCH /api/boards/:id` answers, and every member's page hears as `board:renamed`. */
+export interface RenamedBoard {
+  board: Board;
+}
 
 const boardKey = z.string().min(1, 'key is required').max(200);
 

@@ -6,7 +6,7 @@
  * Requests carry an acknowledgement callback that receives an AckResult.
  */
 import { z } from 'zod';
-import type { PublicMember } from './api.ts';
+import type { Board, PublicMember, RenameBoardBody, RenamedBoard } from './api.ts';
 import type { ErrorBody } from './errors.ts';
 import type {
   BoardState,
@@ -77,6 +77,8 @@ export interface ClientToServerEvents {
   'round:retract': (body: { roundId: string; itemId: string }, ack: Ack<VoteResponse>) => void;
   'round:close': (body: { roundId: string }, ack: Ack<CloseRoundResponse>) => void;
   'round:list': (ack: Ack<RoundView[]>) => void;
+  /** Facilitators: a new title for the board (as `PATCH /api/boards/:id`). */
+  'board:rename': (body: RenameBoardBody, ack: Ack<RenamedBoard>) => void;
   'board:lock': (body: { locked: boolean }, ack: Ack<BoardState>) => void;
   'board:phase': (body: { phase: string | null }, ack: Ack<BoardState>) => void;
   'timer:control': (body: TimerAction, ack: Ack<BoardState>) => void;
@@ -110,11 +112,15 @@ export interface ServerToClientEvents {
    */
   'board:welcome': (welcome: {
     member: PublicMember;
+    /** The board as it is now: its title may have changed since the page loaded. */
+    board: Board;
     protocol: number;
     build?: string;
     /** The server acknowledges `yjs` and `private:yjs` messages once stored (see PROTOCOL.md). */
     acknowledges?: boolean;
   }) => void;
+  /** A facilitator (or the operator) gave the board a new title. */
+  'board:renamed': (renamed: RenamedBoard) => void;
   /** Something the client sent was refused; fatal codes are followed by a disconnect. */
   'board:error': (error: ErrorBody) => void;
   /** Lock, phase, timer and silent writing: on connect and on every change. */

@@ -29,6 +29,7 @@ export class BoardsService {
   readonly #deleted: Array<(boardId: string) => void> = [];
   readonly #removed: Array<(member: Member) => void> = [];
   readonly #erased: Array<(member: Member, formerName: string) => void> = [];
+  readonly #renamed: Array<(board: Board) => void> = [];
 
   constructor(boards: BoardsRepository, documents: DocumentsRepository) {
     this.#boards = boards;
@@ -147,6 +148,25 @@ export class BoardsService {
   /** Runs after a member was taken off its board (see removeMember()). */
   onMemberRemoved(listener: (member: Member) => void): void {
     this.#removed.push(listener);
+  }
+
+  /**
+   * Gives the board a new title (a facilitator's, checked by the caller): the one its page,
+   * its links' join page, its exports (of saved versions too: rounds and follow-ups are as now
+   * in those already) and `ideamill list` show from now on. Files exported before keep theirs.
+   */
+  rename(boardId: string, title: string): Board {
+    if (!this.#boards.rename(boardId, title)) {
+      throw new AppError('board_not_found', `There is no board with id ${boardId}.`);
+    }
+    const board = this.get(boardId);
+    for (const listener of this.#renamed) listener(board);
+    return board;
+  }
+
+  /** Runs after a board got a new title (see rename()). */
+  onRenamed(listener: (board: Board) => void): void {
+    this.#renamed.push(listener);
   }
 
   /**

@@ -13,8 +13,10 @@ import {
   type ListMembersResponse,
   type NewKeyResponse,
   publicMember,
+  type RenamedBoard,
   type RoleKeys,
   removeMemberSchema,
+  renameBoardBody,
 } from '../../shared/api.ts';
 import { type Member, ROLES, type Role } from '../../shared/roles.ts';
 import { type BoardsService, boardLink } from '../boards/boards-service.ts';
@@ -99,6 +101,21 @@ export function boardsRouter(options: BoardsRouterOptions): Router {
     const boardId = boardIdParam(req);
     const member = requireMember(req, boards, boardId);
     const body: GetBoardResponse = { board: boards.get(boardId), me: publicMember(member) };
+    res.json(body);
+  });
+
+  // A board made as "Team 1" becomes "Service day: claims": a facilitator, or the operator.
+  router.patch('/:id', (req, res) => {
+    const boardId = boardIdParam(req);
+    let by = 'operator';
+    if (!isAdmin(req, options.adminToken)) {
+      const member = requireMember(req, boards, boardId);
+      requireRole(member, 'facilitator');
+      by = member.id;
+    }
+    const { title } = renameBoardBody.parse(jsonBody(req));
+    const body: RenamedBoard = { board: boards.rename(boardId, title) };
+    options.logger.info({ boardId, by }, 'board renamed');
     res.json(body);
   });
 

@@ -6,6 +6,7 @@
 import type { Logger } from 'pino';
 import type { Socket } from 'socket.io';
 import { z } from 'zod';
+import { renameBoardBody } from '../../shared/api.ts';
 import type {
   AckResult,
   ClientToServerEvents,
@@ -14,8 +15,10 @@ import type {
 } from '../../shared/events.ts';
 import { roundRefSchema, voteRefSchema } from '../../shared/events.ts';
 import { lockBody, phaseBody, timerBody, viewportSchema } from '../../shared/facilitation.ts';
+import type { BoardsService } from '../boards/boards-service.ts';
 import { AppError, knownError } from '../errors.ts';
 import type { Facilitation } from '../facilitation/facilitation.ts';
+import { requireRole } from '../facilitation/roles.ts';
 import type { FollowThrough } from '../follow-through/follow-through.ts';
 import { wellFormed } from '../util/well-formed.ts';
 
@@ -39,6 +42,7 @@ type IdeamillSocket = Socket<
 
 export function registerRequests(
   socket: IdeamillSocket,
+  boards: BoardsService,
   facilitation: Facilitation,
   followThrough: FollowThrough,
   logger: Logger,
@@ -89,6 +93,12 @@ export function registerRequests(
   });
   handle('round:close', (body) => rounds.close(member, roundRefSchema.parse(body).roundId));
   handle('round:list', () => rounds.list(member));
+  handle('board:rename', (body) => {
+    requireRole(member, 'facilitator');
+    const board = boards.rename(member.boardId, renameBoardBody.parse(body).title);
+    logger.info({ boardId: member.boardId, by: member.id }, 'board renamed');
+    return { board };
+  });
   handle('board:lock', (body) => state.setLocked(member, lockBody.parse(body).locked));
   handle('board:phase', (body) => state.setPhase(member, phaseBody.parse(body).phase));
   handle('timer:control', (body) => state.controlTimer(member, timerBody.parse(body)));

@@ -178,6 +178,7 @@ export class SocketIoTransport implements BoardEvents {
     metrics.connections.inc({ transport: 'socketio' });
     socket.emit('board:welcome', {
       member: publicMember(member),
+      board: this.#context.boards.get(member.boardId),
       protocol: PROTOCOL_VERSION,
       acknowledges: true,
       ...(this.#context.clientBuild ? { build: this.#context.clientBuild } : {}),
@@ -188,7 +189,7 @@ export class SocketIoTransport implements BoardEvents {
       roleRoom(member.boardId, member.role),
       memberRoom(member),
     ]);
-    registerRequests(socket, this.#facilitation, this.#followThrough, logger);
+    registerRequests(socket, this.#context.boards, this.#facilitation, this.#followThrough, logger);
 
     const shared = this.#channel(socket, member, 'yjs', { boardId: member.boardId });
     // The private document is opened on its first message: most connections never use it.

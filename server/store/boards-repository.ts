@@ -68,6 +68,7 @@ export class BoardsRepository {
   readonly #selectBoard;
   readonly #selectRoleByKey;
   readonly #replaceKey;
+  readonly #rename;
   readonly #insertMember;
   readonly #countMembers;
   readonly #selectMemberByToken;
@@ -96,6 +97,7 @@ export class BoardsRepository {
     this.#selectRoleByKey = db.prepare<[string, Buffer], { role: string }>(
       'SELECT role FROM board_keys WHERE board_id = ? AND key_hash = ?',
     );
+    this.#rename = db.prepare<[string, string]>('UPDATE boards SET title = ? WHERE id = ?');
     this.#replaceKey = db.prepare<[Buffer, string, string]>(
       'UPDATE board_keys SET key_hash = ? WHERE board_id = ? AND role = ?',
     );
@@ -209,6 +211,11 @@ export class BoardsRepository {
   }
 
   /** The role's key is `keyHash` from now on; the one before opens the board no more. */
+  /** False when there is no such board. */
+  rename(boardId: string, title: string): boolean {
+    return this.#rename.run(title, boardId).changes > 0;
+  }
+
   replaceKey(boardId: string, role: Role, keyHash: Buffer): void {
     this.#replaceKey.run(keyHash, boardId, role);
   }

@@ -6,9 +6,11 @@ import type {
   JoinBoardResponse,
   ListMembersResponse,
   NewKeyResponse,
+  RenamedBoard,
 } from '../../shared/api.ts';
 import type { ErrorResponse } from '../../shared/errors.ts';
-import { sleep, socketIoClient } from '../helpers/clients.ts';
+import { sleep, socketIoClient, waitFor } from '../helpers/clients.ts';
+import { connectMember, request } from '../helpers/members.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -714,6 +716,98 @@ describe('a new link for a role', () => {
     // Nothing refused changed a key.
     for (const role of ['facilitator', 'participant', 'viewer'] as const) {
       expect((await server.join(id, board.keys[role], role)).member.role).toBe(role);
+    }
+  });
+});
+
+describe('renaming a board', () => {
+  it('a facilitator renames it over HTTP or Socket.io: everyone connected hears it, and the board, its join page and its exports say the new title', async () => {
+    const board = await server.createBoard({ title: 'Team 3' });
+    const id = board.board.id;
+    const fia = await connectMember(server, id, board.keys.facilitator, 'Fia');
+    const pia = await connectMember(server, id, board.keys.participant, 'Pia');
+    const heard: RenamedBoard[] = [];
+    pia.socket.on('board:renamed', (renamed) => heard.push(renamed));
+
+    const patched = await server.api<RenamedBoard>(`/api/boards/${id}`, {
+      method: 'PATCH',
+      token: fia.token,
+      body: { title: '  Claims\tafter a storm ' },
+    });
+    expect(patched.status).toBe(200);
+    // Kept on one line, as a title given at creation is.
+    expect(patched.body.board).toEqual({ ...board.board, title: 'Claims after a storm' });
+    await waitFor(() => heard.length === 1);
+    expect(heard[0]?.board.title).toBe('Claims after a storm');
+
+    const acked = await request<RenamedBoard>(fia.socket, 'board:rename', { title: 'Claims' });
+    expect(acked).toEqual({ ok: true, data: { board: { ...board.board, title: 'Claims' } } });
+    await waitFor(() => heard.length === 2);
+    expect(heard[1]?.board.title).toBe('Claims');
+
+    const read = await server.api<GetBoardResponse>(`/api/boards/${id}`, { token: pia.token });
+    expect(read.body.board.title).toBe('Claims');
+    const invitation = await server.api<InvitationResponse>(`/api/boards/${id}/invitation`, {
+      body: { key: board.keys.viewer },
+    });
+    expect(invitation.body.board.title).toBe('Claims');
+    const report = await fetch(`${server.url}/api/boards/${id}/export?format=md`, {
+      headers: { authorization: `Bearer ${pia.token}` },
+    });
+    expect(await report.text()).toMatch(/^# Claims$/m);
+    expect(report.headers.get('content-disposition')).toContain('claims');
+    // A connection made later is welcomed with the title as it is now.
+    const again = await connectMember(server, id, board.keys.viewer, 'Vilja');
+    const welcome = again.traffic.find((packet) => packet.includes('board:welcome')) ?? '';
+    expect(welcome).toContain('"title":"Claims"');
+    for (const member of [fia, pia, again]) member.socket.disconnect();
+  });
+
+  it('only a facilitator or the operator, to a title with something in it, and nothing refused changes it', async () => {
+    const admin = 'operator-secret-rename-1';
+    const guarded = await startTestServer({ ADMIN_TOKEN: admin });
+    try {
+      const board = await guarded.createBoard({ title: 'Before' });
+      const id = board.board.id;
+      const tokens: Record<string, string> = {};
+      for (const role of ['facilitator', 'participant', 'viewer'] as const) {
+        tokens[role] = (await guarded.join(id, board.keys[role], role)).token;
+      }
+      const patch = (body: unknown, token?: string, route = `/api/boards/${id}`) =>
+        guarded.api<ErrorResponse>(route, { method: 'PATCH', body, token });
+      const refusals = [
+        [await patch({ title: 'P' }, tokens.participant), 403, 'role_not_allowed'],
+        [await patch({ title: 'V' }, tokens.viewer), 403, 'role_not_allowed'],
+        [await patch({ title: 'N' }), 401, 'token_required'],
+        [await patch({ title: ' \u200b ' }, tokens.facilitator), 400, 'invalid_input'],
+        [await patch({ title: 'x'.repeat(201) }, tokens.facilitator), 400, 'invalid_input'],
+        [await patch({ title: 'T', template: 'blank' }, tokens.facilitator), 400, 'invalid_input'],
+        [await patch({}, tokens.facilitator), 400, 'invalid_input'],
+        [await patch({ title: 'T' }, admin, '/api/boards/not-a-board'), 404, 'board_not_found'],
+      ] as const;
+      for (const [answer, status, code] of refusals) {
+        expect([answer.status, answer.body.error.code]).toEqual([status, code]);
+      }
+      const participant = await connectMember(guarded, id, board.keys.participant, 'Pekka');
+      const refused = await request(participant.socket, 'board:rename', { title: 'Mine' });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'role_not_allowed' } });
+      participant.socket.disconnect();
+      const read = await guarded.api<GetBoardResponse>(`/api/boards/${id}`, {
+        token: tokens.viewer,
+      });
+      expect(read.body.board.title).toBe('Before');
+
+      // The operator, with ADMIN_TOKEN; the title outlives a restart.
+      const renamed = await patch({ title: 'After' }, admin);
+      expect(renamed.status).toBe(200);
+      const restarted = await guarded.restart();
+      const after = await restarted.api<GetBoardResponse>(`/api/boards/${id}`, {
+        token: tokens.viewer,
+      });
+      expect(after.body.board.title).toBe('After');
+      await restarted.close();
+    } finally {
+      await guarded.close().catch(() => {});
     }
   });
 });

@@ -2,6 +2,7 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { LanguageSwitch } from '../app/LanguageSwitch.tsx';
 import { useT } from '../i18n/i18n.tsx';
+import { useBoardTitle } from '../workshop/use-board-title.ts';
 import type { BoardSession, ConnectionStatus } from './board-session.ts';
 import { ConnectionPill } from './ConnectionIndicator.tsx';
 import { LeaveDevice } from './lazy-parts.tsx';
@@ -25,6 +26,7 @@ interface BoardHeaderProps {
 export function BoardHeader(props: BoardHeaderProps) {
   const { session, status, people, viewport, view, onView, panelsOpen, onTogglePanels } = props;
   const t = useT();
+  const boardTitle = useBoardTitle(session);
   // Joining replaced the form the focus was in: the board's name takes it, so a screen reader
   // says where I am rather than nothing (QA), and Tab goes on from the top of the board.
   const title = useRef<HTMLHeadingElement>(null);
@@ -47,10 +49,10 @@ export function BoardHeader(props: BoardHeaderProps) {
           tabIndex={-1}
           data-focus-landing
           className="board-title"
-          title={session.board.title}
+          title={boardTitle}
           data-testid="board-title"
         >
-          {session.board.title}
+          {boardTitle}
         </h1>
         <span className={`role-badge role-${session.me.role}`} data-testid="my-role">
           {t.app.roles[session.me.role]}

@@ -15,6 +15,7 @@ import { errorSentence } from '../i18n/error-sentence.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { ItemOverlay } from '../workshop/ItemOverlay.tsx';
 import { useBoardState } from '../workshop/use-board-state.ts';
+import { useBoardTitle } from '../workshop/use-board-title.ts';
 import { usePrivateDoc } from '../workshop/use-private-doc.ts';
 import { WorkshopBanner } from '../workshop/WorkshopBanner.tsx';
 import { BoardHeader, type BoardView } from './BoardHeader.tsx';
@@ -136,9 +137,10 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
     panels?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
     if (panels && !panels.contains(document.activeElement)) panels.focus();
   };
+  const title = useBoardTitle(session);
   useEffect(() => {
-    document.title = `${session.board.title} · ${t.app.productName}`;
-  }, [session.board.title, t]);
+    document.title = `${title} · ${t.app.productName}`;
+  }, [title, t]);
 
   if (tooLarge) return <ChangeTooLarge />;
   return (
@@ -162,7 +164,7 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
           onTogglePanels={() => setPanelsOpen((open) => !open)}
         />
         <div className="board-body">
-          <main className="board-main" aria-label={session.board.title}>
+          <main className="board-main" aria-label={title}>
             {/* The status row: what lasts (read-only; the workshop banner while the panels are
               closed) takes its own room above the board and covers none of it: the canvas, and
               its first fit, start below. Lock and silent writing are the workshop banner's to

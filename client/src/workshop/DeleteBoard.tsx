@@ -7,6 +7,7 @@ import { useId, useState } from 'react';
 import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { Confirm } from './Modal.tsx';
+import { useBoardTitle } from './use-board-title.ts';
 import { useBusy } from './use-busy.ts';
 import { useWorkshopStore } from './use-workshop.ts';
 
@@ -17,7 +18,7 @@ const sameTitle = (typed: string, title: string) =>
 
 export function DeleteBoard() {
   const t = useT();
-  const { board } = useBoardSession();
+  const title = useBoardTitle(useBoardSession());
   const store = useWorkshopStore();
   const [asking, setAsking] = useState(false);
   const [typed, setTyped] = useState('');
@@ -30,7 +31,7 @@ export function DeleteBoard() {
     setMismatch(false);
   };
   const answer = () => {
-    if (!sameTitle(typed, board.title)) {
+    if (!sameTitle(typed, title)) {
       setMismatch(true);
       document.getElementById(`${errorId}-input`)?.focus();
       return;
@@ -48,7 +49,7 @@ export function DeleteBoard() {
       </button>
       {asking && (
         <Confirm
-          title={t.workshop.confirmDeleteTitle(board.title)}
+          title={t.workshop.confirmDeleteTitle(title)}
           answer={t.workshop.deleteForGood}
           busy={busy}
           onAnswer={answer}

@@ -11,6 +11,7 @@ import { useT } from '../i18n/i18n.tsx';
 import { BoardMembers } from './BoardMembers.tsx';
 import { DeleteBoard } from './DeleteBoard.tsx';
 import { DeliberateSelect } from './DeliberateSelect.tsx';
+import { RenameBoard } from './RenameBoard.tsx';
 import { RoleLinks } from './RoleLinks.tsx';
 import { RoundControls } from './RoundControls.tsx';
 import { useWorkshop } from './use-workshop.ts';
@@ -169,6 +170,7 @@ export function FacilitatorPanel() {
           {t.workshop.summonHint}
         </p>
       </section>
+      <RenameBoard />
       <BoardMembers />
       <RoleLinks />
       <DeleteBoard />

@@ -256,7 +256,7 @@ export function HistoryPanel() {
           {deleted}
         </p>
         {canSave && (
-          <form className="wk-version-save" onSubmit={save}>
+          <form className="wk-field-row" onSubmit={save}>
             <label>
               <span>
                 {t.workshop.versionName}{' '}

@@ -8,10 +8,13 @@ import { forgetMembership, rememberDisplayName } from '../app/membership.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { Confirm } from './Modal.tsx';
+import { useBoardTitle } from './use-board-title.ts';
 
 export function LeaveDevice({ onClose }: { onClose: () => void }) {
   const t = useT();
-  const { board, token } = useBoardSession();
+  const session = useBoardSession();
+  const { board, token } = session;
+  const title = useBoardTitle(session);
   const leave = () => {
     forgetMembership(board.id, token);
     // The name the join form would offer the next person too.
@@ -20,7 +23,7 @@ export function LeaveDevice({ onClose }: { onClose: () => void }) {
   };
   return (
     <Confirm title={t.app.leaveTitle} answer={t.app.leaveAnswer} onAnswer={leave} onClose={onClose}>
-      <p>{t.app.leaveText(board.title)}</p>
+      <p>{t.app.leaveText(title)}</p>
     </Confirm>
   );
 }

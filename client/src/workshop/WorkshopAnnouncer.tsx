@@ -1,10 +1,11 @@
 /**
  * Tells screen readers what changes for everyone on the board: a voting round opening or
  * closing (with the top of its ranking), the board locked or unlocked, silent writing starting
- * or revealed, the phase, a restore. Once per change, and nothing for the state a page finds on
- * opening. The side panels mount it, but it lives in <body>: on a narrower screen the panels
- * are hidden, and a live region inside them would say nothing. The banners show the same news;
- * they are not live themselves, so each change is spoken once, from here.
+ * or revealed, the phase, a restore, a new title. Once per change, and nothing for the state a
+ * page finds on opening. The side panels mount it, but it lives in <body>: on a narrower screen
+ * the panels are hidden, and a live region inside them would say nothing. The banners show the
+ * same news (the header the title); they are not live themselves, so each change is spoken
+ * once, from here.
  */
 import { useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
@@ -24,6 +25,7 @@ export function WorkshopAnnouncer() {
   const seen = useRef<Map<string, RoundView['round']['status']> | null>(null);
   const seenState = useRef<BoardState | null>(null);
   const seenRestore = useRef(state.restored);
+  const seenTitle = useRef(state.title);
 
   useEffect(() => {
     const before = seen.current;
@@ -67,6 +69,12 @@ export function WorkshopAnnouncer() {
     seenRestore.current = restored;
     if (restored) say(restoredSentence(t, restored, session.me.id));
   }, [state.restored, session.me.id, t, say]);
+
+  useEffect(() => {
+    if (state.title === seenTitle.current) return;
+    seenTitle.current = state.title;
+    say(t.workshop.announceRenamed(state.title));
+  }, [state.title, t, say]);
 
   return createPortal(
     <div className="visually-hidden" role="status" aria-live="polite" data-testid="workshop-live">

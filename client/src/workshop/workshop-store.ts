@@ -4,7 +4,7 @@
  * so the panels, every ItemOverlay and the outline view always agree.
  */
 import type * as Y from 'yjs';
-import type { NewKeyResponse } from '../../../shared/api.ts';
+import type { NewKeyResponse, RenamedBoard } from '../../../shared/api.ts';
 import type { Ack } from '../../../shared/events.ts';
 import type {
   BoardState,
@@ -28,6 +28,8 @@ import { learnServerTime } from '../sync/server-clock.ts';
 import { ask } from './socket-request.ts';
 
 export interface WorkshopState {
+  /** The board's title as the server last told it: a facilitator may rename the board. */
+  title: string;
   /** Every round of the board, oldest first, as I see it. */
   rounds: RoundView[];
   followUps: FollowUp[];
@@ -64,18 +66,7 @@ export interface Restored {
 type Listener = () => void;
 
 export class WorkshopStore {
-  #state: WorkshopState = {
-    rounds: [],
-    followUps: [],
-    snapshots: [],
-    boardState: null,
-    silentProgress: null,
-    clockOffsetMs: 0,
-    shownRoundId: null,
-    privateDoc: null,
-    restored: null,
-    error: null,
-  };
+  #state: WorkshopState;
   readonly #listeners = new Set<Listener>();
   readonly session: BoardSession;
   /** When the connection last dropped, until the versions list has been read again. */
@@ -83,7 +74,23 @@ export class WorkshopStore {
 
   constructor(session: BoardSession) {
     this.session = session;
+    this.#state = {
+      title: session.board.title,
+      rounds: [],
+      followUps: [],
+      snapshots: [],
+      boardState: null,
+      silentProgress: null,
+      clockOffsetMs: 0,
+      shownRoundId: null,
+      privateDoc: null,
+      restored: null,
+      error: null,
+    };
     const socket = session.provider.socket;
+    // Renamed while I was away: the welcome of every connection says the title as it is.
+    socket.on('board:welcome', ({ board }) => this.#set({ title: board.title }));
+    socket.on('board:renamed', ({ board }) => this.#set({ title: board.title }));
     socket.on('connect', () => void this.refresh());
     socket.on('disconnect', () => {
       this.#disconnectedAt ??= Date.now();
@@ -408,6 +415,16 @@ export class WorkshopStore {
       const rest = this.#state.snapshots.filter((s) => s.id !== snapshot.id);
       this.#set({ snapshots: [snapshot, ...rest] });
     }
+  }
+
+  /** A new title for the board (facilitators): true once the server has it. */
+  async rename(title: string): Promise<boolean> {
+    const socket = this.session.provider.socket;
+    const renamed = await this.#emit<RenamedBoard>((ack) =>
+      socket.emit('board:rename', { title }, ack),
+    );
+    if (renamed) this.#set({ title: renamed.board.title });
+    return renamed !== undefined;
   }
 
   /** A new link for `role` (facilitators): the role's old link opens the board no more. */

@@ -116,6 +116,12 @@ export const workshop = {
     'Wherever the board names them (their notes, votes and follow-ups, the exports) it says “(name erased)” instead, and a follow-up given to their name loses its e-mail address. What they wrote stays. This cannot be undone.',
   memberErased: (name: string) => `${name} is no longer on the board, and their name is erased.`,
 
+  renameSection: 'The board’s title',
+  boardTitle: 'Board title',
+  renameBoard: 'Rename',
+  titleEmpty: 'The board needs a title.',
+  announceRenamed: (title: string) => `The board is now called “${title}”.`,
+
   deleteSection: 'Delete the board',
   deleteHint:
     'Deletes the board for everyone, with its notes, voting rounds, follow-ups and saved versions. It cannot be undone: download what you need first (History & export).',

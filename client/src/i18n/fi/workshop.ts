@@ -116,6 +116,12 @@ export const workshop: Catalogue['workshop'] = {
     'Kaikkialla, missä taulu mainitsee hänet (laput, äänet ja jatkotoimet, viennit), lukee nimen sijaan ”(nimi poistettu)”, ja hänen nimelleen annetuista jatkotoimista poistuu sähköpostiosoite. Hänen kirjoittamansa jää. Tätä ei voi perua.',
   memberErased: (name) => `${name} ei ole enää taululla, ja hänen nimensä on poistettu.`,
 
+  renameSection: 'Taulun nimi',
+  boardTitle: 'Taulun nimi',
+  renameBoard: 'Nimeä uudelleen',
+  titleEmpty: 'Taulu tarvitsee nimen.',
+  announceRenamed: (title) => `Taulun nimi on nyt ”${title}”.`,
+
   deleteSection: 'Taulun poistaminen',
   deleteHint:
     'Poistaa taulun kaikilta, ja sen mukana laput, äänestyskierrokset, jatkotoimet ja tallennetut versiot. Poistoa ei voi perua: lataa ensin talteen, mitä tarvitset (Historia ja vienti).',
