@@ -145,6 +145,14 @@ export interface GetBoardResponse {
 }
 
 /** `GET /api/boards/:id/members`: everyone who has joined the board, by name. */
+/** `GET /api/boards/:id/members[?removed=true]`: who is on the board, or who was taken off it. */
+export const listMembersQuery = z.object({
+  removed: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+});
+
 export interface ListMembersResponse {
   members: PublicMember[];
 }

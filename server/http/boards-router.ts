@@ -11,6 +11,7 @@ import {
   type JoinBoardResponse,
   joinBoardBody,
   type ListMembersResponse,
+  listMembersQuery,
   type NewKeyResponse,
   publicMember,
   type RenamedBoard,
@@ -134,13 +135,17 @@ export function boardsRouter(options: BoardsRouterOptions): Router {
     res.status(204).end();
   });
 
-  // Whom a follow-up can be assigned to: any member may see who has joined.
+  // Whom a follow-up can be assigned to: any member may see who has joined. With
+  // `?removed=true`, a facilitator sees who was taken off instead: to erase a name asked for
+  // after the person was taken off.
   router.get('/:id/members', (req, res) => {
     const boardId = boardIdParam(req);
-    requireMember(req, boards, boardId);
+    const member = requireMember(req, boards, boardId);
+    const { removed } = listMembersQuery.parse(req.query);
+    if (removed) requireRole(member, 'facilitator');
     const members = boards
       .members(boardId)
-      .filter((member) => !member.removed)
+      .filter((one) => one.removed === removed)
       .map(publicMember)
       .sort((a, b) => a.name.localeCompare(b.name));
     const body: ListMembersResponse = { members };

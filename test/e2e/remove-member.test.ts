@@ -100,6 +100,41 @@ describe.skipIf(!HAS_CHROMIUM)('taking someone off a board', () => {
     for (const context of [fiona.context, aino.context]) await context.close();
   });
 
+  it('one taken off weeks ago asks for their name to go: the facilitator erases it from the list of those taken off', async () => {
+    const created = await server.createBoard({ title: 'Weekly network 2' });
+    const id = created.board.id;
+    const fiona = await openBoard(browser, created.links.facilitator, 'Fiona');
+    const aino = await server.join(id, created.keys.participant, 'Aino Virtanen');
+    const fia = await server.join(id, created.keys.facilitator, 'Fia');
+    expect(await server.takeOff(id, fia.token, 'Aino Virtanen')).toBe(204);
+    await openTab(fiona.page, 'Facilitate');
+    const panel = fiona.page.getByTestId('facilitator-panel');
+    await panel.getByText('Everyone who has joined').click();
+    await panel.getByText('Taken off the board (1)').click();
+    const takenOff = panel.getByTestId('taken-off-members');
+    await takenOff.getByText('Aino Virtanen').waitFor();
+    await takenOff.getByRole('button', { name: 'Erase the name of Aino Virtanen' }).click();
+    const dialog = fiona.page.getByRole('dialog', { name: 'Erase the name of Aino Virtanen?' });
+    await dialog.getByText('This cannot be undone.').waitFor();
+    await fiona.page.screenshot({ path: `${SCREENSHOTS}/erase-taken-off-en.png` });
+    await dialog.getByRole('button', { name: 'Erase name' }).click();
+    await panel.getByRole('status').getByText('The name of Aino Virtanen is erased.').waitFor();
+    await takenOff.getByText('(name erased)').waitFor();
+    // Nothing more to erase there; the focus waits on the list's summary.
+    expect(await takenOff.getByRole('button').count()).toBe(0);
+    await expect
+      .poll(() => fiona.page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Taken off the board (1)');
+    const members = await server.api<{ members: { id: string; name: string }[] }>(
+      `/api/boards/${id}/members?removed=true`,
+      { token: fia.token },
+    );
+    expect(members.body.members).toEqual([
+      expect.objectContaining({ id: aino.member.id, name: '(name erased)' }),
+    ]);
+    await fiona.context.close();
+  });
+
   it('a tab taken off forgets only its own membership, not the one another tab joined with since (QA)', async () => {
     const created = await server.createBoard({ title: 'One laptop' });
     const id = created.board.id;

@@ -192,6 +192,46 @@ describe('taking a member off a board', () => {
   });
 });
 
+describe('who was taken off the board', () => {
+  it('a facilitator lists them apart (with erased names as erased), nobody else does', async () => {
+    const created = await server.createBoard();
+    const id = created.board.id;
+    const fia = await server.join(id, created.keys.facilitator, 'Fia');
+    const pia = await server.join(id, created.keys.participant, 'Pia');
+    const vilja = await server.join(id, created.keys.viewer, 'Vilja');
+    const troll = await server.join(id, created.keys.participant, 'Troll');
+    expect(await server.takeOff(id, fia.token, 'Troll')).toBe(204);
+    expect(await server.takeOff(id, fia.token, 'Vilja')).toBe(204);
+    const list = (token: string, query = '') =>
+      server.api<ListMembersResponse & ErrorResponse>(`/api/boards/${id}/members${query}`, {
+        token,
+      });
+    const names = (answer: { body: ListMembersResponse }) =>
+      answer.body.members.map((member) => member.name);
+    expect(names(await list(fia.token))).toEqual(['Fia', 'Pia']);
+    expect(names(await list(fia.token, '?removed=false'))).toEqual(['Fia', 'Pia']);
+    const removed = await list(fia.token, '?removed=true');
+    expect(removed.status).toBe(200);
+    // Sorted by name, as those on the board are; public fields only.
+    expect(removed.body.members).toEqual([
+      { id: troll.member.id, name: 'Troll', role: 'participant', color: troll.member.color },
+      { id: vilja.member.id, name: 'Vilja', role: 'viewer', color: vilja.member.color },
+    ]);
+    const erased = await server.api(`/api/boards/${id}/members/${troll.member.id}`, {
+      method: 'DELETE',
+      token: fia.token,
+      body: { erase: true },
+    });
+    expect(erased.status).toBe(204);
+    expect(names(await list(fia.token, '?removed=true'))).toEqual(['(name erased)', 'Vilja']);
+
+    const refused = await list(pia.token, '?removed=true');
+    expect([refused.status, refused.body.error.code]).toEqual([403, 'role_not_allowed']);
+    const bad = await list(fia.token, '?removed=yes');
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'invalid_input']);
+  });
+});
+
 describe("erasing a member's name at their request", () => {
   it('names them "(name erased)" wherever the board named them, e-mail gone, what they did kept', async () => {
     const created = await server.createBoard();

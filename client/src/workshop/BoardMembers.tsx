@@ -2,9 +2,14 @@
  * A facilitator takes someone off the board: who joined with a link that reached the wrong
  * people, or whose device is lost. The list (everyone who has joined, read when it is opened)
  * says who is here now; taking someone off closes their connections on the server at once.
+ * Those taken off are listed apart, for a name to be erased when the person asks later.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ListMembersResponse, PublicMember } from '../../../shared/api.ts';
+import {
+  ERASED_MEMBER_NAME,
+  type ListMembersResponse,
+  type PublicMember,
+} from '../../../shared/api.ts';
 import { useLiveMessage } from '../app/use-live-message.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { usePresence } from '../board/use-presence.ts';
@@ -12,6 +17,14 @@ import { useT } from '../i18n/i18n.tsx';
 import { Confirm } from './Modal.tsx';
 import { useBusy } from './use-busy.ts';
 import { useWorkshopStore } from './use-workshop.ts';
+
+const ERASED_NAMES = new Set(Object.values(ERASED_MEMBER_NAME));
+
+/** Whom the dialog asks about, and whether they are on the board still or were taken off. */
+interface Asking {
+  member: PublicMember;
+  takenOff: boolean;
+}
 
 export function BoardMembers() {
   const t = useT();
@@ -24,20 +37,24 @@ export function BoardMembers() {
   const present = useMemo(() => new Set(presentKey.split(' ')), [presentKey]);
   const [open, setOpen] = useState(false);
   const [members, setMembers] = useState<PublicMember[] | null>(null);
-  const [asking, setAsking] = useState<PublicMember | null>(null);
+  const [takenOff, setTakenOff] = useState<PublicMember[]>([]);
+  const [asking, setAsking] = useState<Asking | null>(null);
   const [erase, setErase] = useState(false);
   const [removed, say] = useLiveMessage();
   const [busy, run] = useBusy();
   const [reads, setReads] = useState(0);
-  // The Remove pressed goes with its row once the list is read again: the focus then waits on
-  // the list's summary (QA: it fell to the page).
+  // The Remove pressed goes with its row once the list is read again (an Erase name with the
+  // button): the focus then waits on its list's summary (QA: it fell to the page).
   const summary = useRef<HTMLElement>(null);
-  const focusSummary = useRef(false);
+  const takenOffSummary = useRef<HTMLElement>(null);
+  const focusSummary = useRef<'members' | 'takenOff' | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: after either list is read again.
   useEffect(() => {
     if (!focusSummary.current || !members) return;
-    focusSummary.current = false;
-    summary.current?.focus();
-  }, [members]);
+    const which = focusSummary.current === 'members' ? summary : takenOffSummary;
+    focusSummary.current = null;
+    which.current?.focus();
+  }, [members, takenOff]);
 
   // Read again as people come and go (a newcomer; someone another facilitator took off) and
   // after each removal asked for, done or not (QA: the list went stale).
@@ -49,6 +66,12 @@ export function BoardMembers() {
       .api<ListMembersResponse>('/members')
       .then((data) => !cancelled && setMembers(data.members))
       .catch(() => !cancelled && setMembers((known) => known ?? []));
+    session
+      .api<ListMembersResponse>('/members?removed=true')
+      .then((data) => !cancelled && setTakenOff(data.members))
+      .catch(() => {
+        // Without it, the list of those on the board still serves.
+      });
     return () => {
       cancelled = true;
     };
@@ -89,7 +112,7 @@ export function BoardMembers() {
                   aria-label={t.workshop.removeMemberNamed(member.name)}
                   onClick={() => {
                     setErase(false);
-                    setAsking(member);
+                    setAsking({ member, takenOff: false });
                   }}
                 >
                   {t.workshop.removeMember}
@@ -99,43 +122,93 @@ export function BoardMembers() {
           ))}
         </ul>
       </details>
+      {open && takenOff.length > 0 && (
+        <details>
+          <summary ref={takenOffSummary}>{t.workshop.takenOff(takenOff.length)}</summary>
+          <ul className="wk-members" data-testid="taken-off-members">
+            {takenOff.map((member) => (
+              <li key={member.id}>
+                <span>
+                  <bdi>{member.name}</bdi>{' '}
+                  <span className="wk-muted">{t.app.roles[member.role]}</span>
+                </span>
+                {!ERASED_NAMES.has(member.name) && (
+                  <button
+                    type="button"
+                    className="wk-small wk-danger"
+                    aria-label={t.workshop.eraseNameOf(member.name)}
+                    onClick={() => {
+                      setErase(true);
+                      setAsking({ member, takenOff: true });
+                    }}
+                  >
+                    {t.workshop.eraseName}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {asking && (
         <Confirm
-          title={t.workshop.confirmRemoveMemberTitle(asking.name)}
-          answer={t.workshop.removeMemberAnswer}
+          title={
+            asking.takenOff
+              ? t.workshop.confirmEraseNameTitle(asking.member.name)
+              : t.workshop.confirmRemoveMemberTitle(asking.member.name)
+          }
+          answer={asking.takenOff ? t.workshop.eraseName : t.workshop.removeMemberAnswer}
           busy={busy}
           onAnswer={() =>
             run(async () => {
-              const done = await store.removeMember(asking.id, erase);
+              const { name, id } = asking.member;
+              const done = await store.removeMember(id, erase);
               if (done) {
                 say(
-                  erase
-                    ? t.workshop.memberErased(asking.name)
-                    : t.workshop.memberRemoved(asking.name),
+                  asking.takenOff
+                    ? t.workshop.nameErased(name)
+                    : erase
+                      ? t.workshop.memberErased(name)
+                      : t.workshop.memberRemoved(name),
                 );
               }
-              focusSummary.current = done;
+              if (done) focusSummary.current = asking.takenOff ? 'takenOff' : 'members';
               setReads((n) => n + 1);
               setAsking(null);
             })
           }
           onClose={() => setAsking(null)}
         >
-          <p>{t.workshop.confirmRemoveMember(asking.name, role(asking))}</p>
-          <label className="wk-check">
-            <input
-              type="checkbox"
-              checked={erase}
-              onChange={(event) => setErase(event.currentTarget.checked)}
-              aria-describedby="wk-erase-hint"
-            />{' '}
-            {t.workshop.eraseMemberName}
-          </label>
-          <p id="wk-erase-hint" className="wk-muted">
-            {t.workshop.eraseMemberNameHint}
-          </p>
+          {asking.takenOff ? (
+            <p>{t.workshop.eraseMemberNameHint}</p>
+          ) : (
+            <>
+              <p>{t.workshop.confirmRemoveMember(asking.member.name, role(asking.member))}</p>
+              <EraseCheckbox erase={erase} onErase={setErase} />
+            </>
+          )}
         </Confirm>
       )}
     </section>
+  );
+}
+
+function EraseCheckbox({ erase, onErase }: { erase: boolean; onErase: (erase: boolean) => void }) {
+  const t = useT();
+  return (
+    <>
+      <label className="wk-check">
+        <input
+          type="checkbox"
+          checked={erase}
+          onChange={(event) => onErase(event.currentTarget.checked)}
+          aria-describedby="wk-erase-hint"
+        />{' '}
+        {t.workshop.eraseMemberName}
+      </label>
+      <p id="wk-erase-hint" className="wk-muted">
+        {t.workshop.eraseMemberNameHint}
+      </p>
+    </>
   );
 }

@@ -115,6 +115,11 @@ export const workshop = {
   eraseMemberNameHint:
     'Wherever the board names them (their notes, votes and follow-ups, the exports) it says “(name erased)” instead, and a follow-up given to their name loses its e-mail address. What they wrote stays. This cannot be undone.',
   memberErased: (name: string) => `${name} is no longer on the board, and their name is erased.`,
+  takenOff: (count: number) => `Taken off the board (${count})`,
+  eraseName: 'Erase name',
+  eraseNameOf: (name: string) => `Erase the name of ${name}`,
+  confirmEraseNameTitle: (name: string) => `Erase the name of ${name}?`,
+  nameErased: (name: string) => `The name of ${name} is erased.`,
 
   renameSection: 'The board’s title',
   boardTitle: 'Board title',

@@ -115,6 +115,11 @@ export const workshop: Catalogue['workshop'] = {
   eraseMemberNameHint:
     'Kaikkialla, missä taulu mainitsee hänet (laput, äänet ja jatkotoimet, viennit), lukee nimen sijaan ”(nimi poistettu)”, ja hänen nimelleen annetuista jatkotoimista poistuu sähköpostiosoite. Hänen kirjoittamansa jää. Tätä ei voi perua.',
   memberErased: (name) => `${name} ei ole enää taululla, ja hänen nimensä on poistettu.`,
+  takenOff: (count) => `Taululta poistetut (${count})`,
+  eraseName: 'Poista nimi',
+  eraseNameOf: (name) => `Poista nimi ${name}`,
+  confirmEraseNameTitle: (name) => `Poistetaanko nimi ${name}?`,
+  nameErased: (name) => `Nimi ${name} on poistettu.`,
 
   renameSection: 'Taulun nimi',
   boardTitle: 'Taulun nimi',
