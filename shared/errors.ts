@@ -6,6 +6,8 @@ export const ERROR_STATUS = {
   invalid_input: 400,
   invalid_json: 400,
   malformed_message: 400,
+  /** An export's `tz` that names no time zone the server knows (its data may be older). */
+  invalid_time_zone: 400,
   token_required: 401,
   invalid_token: 401,
   invalid_key: 401,

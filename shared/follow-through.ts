@@ -144,6 +144,38 @@ export interface CsvOptions {
   separator?: CsvSeparator;
 }
 
+/**
+ * The separator a spreadsheet expects where numbers are written as in `locale` (the runtime's
+ * own when unset: a browser's language, a process's LANG or LC_ALL): `semicolon` where 1.5 is
+ * written 1,5 (Excel in Finnish opens a comma-separated file all in one column), else `comma`.
+ */
+export function spreadsheetSeparator(locale?: string): CsvSeparator {
+  try {
+    return new Intl.NumberFormat(locale).format(1.5).includes(',') ? 'semicolon' : 'comma';
+  } catch {
+    return 'comma';
+  }
+}
+
+/** Whether `name` is a time zone this runtime knows by its IANA name (`Europe/Helsinki`). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The IANA name of the time zone this browser or process keeps time in (a process's from TZ,
+ * else the system's); undefined where it has none (TZ set to a POSIX rule such as `EET-2`).
+ */
+export function localTimeZone(): string | undefined {
+  const zone: string | undefined = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && isTimeZone(zone) ? zone : undefined;
+}
+
 export const exportQuery = z.object({
   format: z.enum(EXPORT_FORMATS),
   snapshot: z.string().min(1).max(200).optional(),
@@ -154,6 +186,11 @@ export const exportQuery = z.object({
    * the decimal mark is a comma (Excel in Finnish opens such a file in columns).
    */
   separator: z.enum(CSV_SEPARATORS).default('comma'),
+  /**
+   * md and agenda: the IANA time zone their times are shown in (`Europe/Helsinki`), UTC when
+   * unset. Checked with isTimeZone by the route, which answers `invalid_time_zone`.
+   */
+  tz: z.string().min(1).max(100).optional(),
 });
 
 /**

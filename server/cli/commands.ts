@@ -9,6 +9,9 @@ import {
   CSV_TABLES,
   EXPORT_FORMATS,
   type ExportFormat,
+  isTimeZone,
+  localTimeZone,
+  spreadsheetSeparator,
 } from '../../shared/follow-through.ts';
 import { ROLES, type Role } from '../../shared/roles.ts';
 import { MAX_TEAM_BOARDS, teamBoardTitle } from '../../shared/team-boards.ts';
@@ -254,8 +257,13 @@ export const COMMANDS: Record<string, Command> = {
     summary:
       "Export a board (or one of its snapshots) as md, csv, json, svg, ics or agenda (the next meeting's).",
     usage:
-      'BOARD --format F [--out FILE] [--snapshot ID] [--table items|followups|concepts] [--separator comma|semicolon]',
-    details: 'Without --out the export goes to standard output.',
+      'BOARD --format F [--out FILE] [--snapshot ID] [--table items|followups|concepts] [--separator comma|semicolon] [--tz ZONE]',
+    details:
+      'Without --out the export goes to standard output.\n' +
+      '--tz: the IANA time zone (Europe/Helsinki) the times in md and agenda are shown in; by ' +
+      "default this process's own (TZ, else the system's; UTC if it has none).\n" +
+      '--separator: by default semicolon where the locale (LC_ALL, LANG) writes 1.5 as 1,5, ' +
+      'as the web page does, else comma.',
     maxArguments: 1,
     options: {
       format: { type: 'string', short: 'f' },
@@ -263,6 +271,7 @@ export const COMMANDS: Record<string, Command> = {
       snapshot: { type: 'string' },
       table: { type: 'string' },
       separator: { type: 'string' },
+      tz: { type: 'string' },
     },
     run: (context) =>
       withServices(context, ({ followThrough }) => {
@@ -270,13 +279,25 @@ export const COMMANDS: Record<string, Command> = {
         if (!boardId) throw new UsageError('name the board to export');
         const format = oneOf<ExportFormat>(context.values.format, EXPORT_FORMATS, '--format');
         const table = oneOf(context.values.table ?? 'items', CSV_TABLES, '--table');
-        const separator = oneOf(context.values.separator ?? 'comma', CSV_SEPARATORS, '--separator');
+        const separator = oneOf(
+          context.values.separator ?? spreadsheetSeparator(),
+          CSV_SEPARATORS,
+          '--separator',
+        );
+        const timeZone = context.values.tz ?? localTimeZone() ?? 'UTC';
+        if (typeof timeZone !== 'string' || !isTimeZone(timeZone)) {
+          throw new UsageError('--tz must be an IANA time zone, such as Europe/Helsinki or UTC');
+        }
         const snapshot = context.values.snapshot;
         const model = followThrough.exports.gather(
           boardId,
           typeof snapshot === 'string' ? snapshot : undefined,
         );
-        const { body, filename } = renderExport(model, format, { table, separator });
+        const { body, filename } = renderExport(model, format, {
+          table,
+          separator,
+          timeZone,
+        });
         const out = context.values.out;
         if (typeof out === 'string') {
           try {

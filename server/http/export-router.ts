@@ -1,10 +1,11 @@
 /**
- * GET /api/boards/:id/export?format=md|csv|json|svg|ics[&snapshot=:sid]
- * [&table=items|followups|concepts][&separator=comma|semicolon]
+ * GET /api/boards/:id/export?format=md|csv|json|svg|ics|agenda[&snapshot=:sid]
+ * [&table=items|followups|concepts][&separator=comma|semicolon][&tz=Europe/Helsinki]
  */
 import { Router } from 'express';
-import { exportQuery } from '../../shared/follow-through.ts';
+import { exportQuery, isTimeZone } from '../../shared/follow-through.ts';
 import type { BoardsService } from '../boards/boards-service.ts';
+import { AppError } from '../errors.ts';
 import type { ExportService } from '../follow-through/export-service.ts';
 import { type RenderedExport, renderExport } from '../follow-through/exports/index.ts';
 import { requireMember } from './auth.ts';
@@ -15,8 +16,16 @@ export function exportRouter(boards: BoardsService, exports: ExportService): Rou
   router.get('/', (req, res) => {
     const member = requireMember(req, boards, boardIdParam(req));
     const query = exportQuery.parse(req.query);
+    if (query.tz !== undefined && !isTimeZone(query.tz)) {
+      throw new AppError(
+        'invalid_time_zone',
+        `tz: ${query.tz} is not a time zone this server knows; give an IANA name such as ` +
+          'Europe/Helsinki, or leave tz out for UTC.',
+      );
+    }
     const model = exports.gather(member.boardId, query.snapshot);
-    const rendered = renderExport(model, query.format, query);
+    const { table, separator, tz: timeZone } = query;
+    const rendered = renderExport(model, query.format, { table, separator, timeZone });
     res.setHeader('Content-Type', rendered.contentType);
     res.setHeader('Content-Disposition', contentDisposition(rendered));
     res.send(rendered.body);

@@ -41,7 +41,9 @@ describe('the ideamill command', () => {
     ]) {
       expect(help.stdout).toContain(command);
     }
-    expect(ideamill(['export', '--help'], env).stdout).toContain('--format');
+    const exportHelp = ideamill(['export', '--help'], env).stdout;
+    expect(exportHelp).toContain('--format');
+    expect(exportHelp).toMatch(/--tz ZONE[\s\S]*by default this process's own \(TZ/);
     expect(ideamill(['frobnicate'], env).code).toBe(2);
     const badOption = ideamill(['list-boards', '--colour'], env);
     expect(badOption.code).toBe(2);
@@ -442,6 +444,24 @@ describe('the ideamill command', () => {
       const csv = ideamill(['export', id, '--format', 'csv', '--separator', 'semicolon'], env);
       expect(csv.stdout.split('\r\n')[0]).toMatch(/^\uFEFFid;type;frame;text;/);
       expect(ideamill(['export', id, '--format', 'csv', '--separator', 'tab'], env).code).toBe(2);
+      // Times on the operator's clock (TZ) unless --tz says another; commas or semicolons as
+      // the locale writes numbers (LC_ALL, LANG), as the web page does, unless --separator says.
+      const helsinki = { ...env, TZ: 'Europe/Helsinki', LC_ALL: 'fi_FI.UTF-8' };
+      const local = ideamill(['export', id, '--format', 'md'], helsinki);
+      expect(local.stdout).toMatch(/- Exported: \S+ \S+ \(UTC\+0[23]:00\)\n/);
+      const utc = ideamill(['export', id, '--format', 'agenda', '--tz', 'UTC'], helsinki);
+      expect(utc.stdout).toMatch(/- Prepared from the board: \S+ \S+ UTC\n/);
+      const noZone = ideamill(['export', id, '--format', 'md', '--tz', 'Europe/Espoo'], env);
+      expect([noZone.code, noZone.stderr]).toEqual([2, expect.stringContaining('--tz')]);
+      const finnish = ideamill(['export', id, '--format', 'csv'], helsinki);
+      expect(finnish.stdout.split('\r\n')[0]).toMatch(/^\uFEFFid;type;frame;text;/);
+      const asked = ideamill(['export', id, '--format', 'csv', '--separator', 'comma'], helsinki);
+      expect(asked.stdout.split('\r\n')[0]).toMatch(/^\uFEFFid,type,frame,text,/);
+      const english = ideamill(['export', id, '--format', 'csv'], {
+        ...env,
+        LC_ALL: 'en_US.UTF-8',
+      });
+      expect(english.stdout.split('\r\n')[0]).toMatch(/^\uFEFFid,type,frame,text,/);
 
       const backupFile = path.join(dataDir, 'backup.sqlite');
       expect(ideamill(['backup', backupFile], env).code).toBe(0);

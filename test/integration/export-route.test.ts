@@ -108,6 +108,41 @@ describe('GET /api/boards/:id/export', () => {
     expect(body).toContain('No concept cards on this board.');
   });
 
+  it('md and agenda show times on the clock of tz, with its offset; UTC without it', async () => {
+    const { body: model } = await server.api<BoardExport>(`/api/boards/${id}/export?format=json`, {
+      token: tokens.viewer,
+    });
+    const closedAt = model.rounds[0]?.round.closedAt ?? '';
+    // sv-SE writes a date and time as ISO does: "2026-12-05 12:30:00".
+    const helsinki = new Date(closedAt)
+      .toLocaleString('sv-SE', { timeZone: 'Europe/Helsinki' })
+      .slice(0, 16);
+    const offset = /\(UTC\+0[23]:00\)/.source;
+    for (const format of ['md', 'agenda']) {
+      const zoned = await get(`format=${format}&tz=Europe%2FHelsinki`);
+      expect(zoned.status).toBe(200);
+      expect(zoned.body).toMatch(new RegExp(`closed ${helsinki} ${offset}`));
+      expect(zoned.body).not.toMatch(/\d{2}:\d{2} UTC\b/);
+      const utc = await get(`format=${format}`);
+      expect(utc.body).toContain(`closed ${closedAt.slice(0, 16).replace('T', ' ')} UTC`);
+    }
+    const report = await get('format=md&tz=Europe/Helsinki');
+    expect(report.body).toMatch(new RegExp(`- Exported: \\S+ \\S+ ${offset}\n`));
+    // Machine formats keep UTC.
+    const ics = await get('format=ics&tz=Europe/Helsinki');
+    expect(ics.body).toMatch(/\r\nDTSTAMP:\d{8}T\d{6}Z\r\n/);
+  });
+
+  it('refuses a tz that names no time zone with invalid_time_zone', async () => {
+    for (const tz of ['Europe/Espoo', '%2B02:00', 'EET-2']) {
+      const bad = await server.api<ErrorResponse>(`/api/boards/${id}/export?format=md&tz=${tz}`, {
+        token: tokens.viewer,
+      });
+      expect([bad.status, bad.body.error.code]).toEqual([400, 'invalid_time_zone']);
+      expect(bad.body.error.message).toContain('tz');
+    }
+  });
+
   it('json is the complete model: items, rounds with results, follow-ups', async () => {
     const { body } = await server.api<BoardExport>(`/api/boards/${id}/export?format=json`, {
       token: tokens.participant,

@@ -11,7 +11,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import ICAL from 'ical.js';
 import { marked, type Tokens } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { exportRoute, usesDecimalComma } from '../../client/src/workshop/download.ts';
+import { exportRoute } from '../../client/src/workshop/download.ts';
 import { BOARD_WORDS } from '../../server/boards/board-words.ts';
 import { toAgenda } from '../../server/follow-through/exports/agenda.ts';
 import { toCsv } from '../../server/follow-through/exports/csv.ts';
@@ -23,7 +23,12 @@ import { toSvg } from '../../server/follow-through/exports/svg.ts';
 import { textWidth } from '../../server/follow-through/exports/text-width.ts';
 import type { Item } from '../../shared/board-document.ts';
 import type { Round } from '../../shared/facilitation.ts';
-import type { BoardExport, ExportItem, FollowUp } from '../../shared/follow-through.ts';
+import {
+  type BoardExport,
+  type ExportItem,
+  type FollowUp,
+  spreadsheetSeparator,
+} from '../../shared/follow-through.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Fixture
@@ -309,16 +314,16 @@ describe('CSV export with semicolons, for spreadsheets where 1,5 is a number', (
   });
 
   it('is what the web page asks for where numbers are written with a decimal comma', () => {
-    expect(usesDecimalComma('fi-FI')).toBe(true);
-    expect(usesDecimalComma('de-DE')).toBe(true);
-    expect(usesDecimalComma('en-US')).toBe(false);
-    expect(usesDecimalComma('not a locale!')).toBe(false);
+    expect(spreadsheetSeparator('fi-FI')).toBe('semicolon');
+    expect(spreadsheetSeparator('de-DE')).toBe('semicolon');
+    expect(spreadsheetSeparator('en-US')).toBe('comma');
+    expect(spreadsheetSeparator('not a locale!')).toBe('comma');
     expect(exportRoute('csv', undefined, 'fi-FI')).toBe('/export?format=csv&separator=semicolon');
     expect(exportRoute('csvFollowUps', 's1', 'fi')).toBe(
       '/export?format=csv&table=followups&separator=semicolon&snapshot=s1',
     );
     expect(exportRoute('csv', undefined, 'en-GB')).toBe('/export?format=csv');
-    expect(exportRoute('md', undefined, 'fi-FI')).toBe('/export?format=md');
+    expect(exportRoute('md', undefined, 'fi-FI', 'UTC')).toBe('/export?format=md&tz=UTC');
   });
 });
 

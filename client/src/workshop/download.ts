@@ -3,8 +3,10 @@
  * header, then hand the body to the browser as a Blob download with the server's file name.
  */
 import type { ErrorResponse } from '../../../shared/errors.ts';
+import { localTimeZone, spreadsheetSeparator } from '../../../shared/follow-through.ts';
 import { ApiError } from '../app/api.ts';
 import type { BoardSession } from '../board/board-session.ts';
+import { workshopStoreFor } from './workshop-store.ts';
 
 export type ExportChoice =
   | 'md'
@@ -30,30 +32,25 @@ const FALLBACK_ENDINGS: Partial<Record<ExportChoice, string>> = {
   agenda: '-agenda.md',
 };
 
+/**
+ * A CSV's separator as this person's spreadsheet expects it (`locale`); the report's and the
+ * agenda's times on their clock (`timeZone`, the browser's: the board shows local times too).
+ */
 export function exportRoute(
   choice: ExportChoice,
   snapshotId?: string,
   locale = navigator.language,
+  timeZone = localTimeZone(),
 ): string {
   const params = new URLSearchParams();
   const table = CSV_TABLE[choice];
   params.set('format', table ? 'csv' : choice);
   if (table && table !== 'items') params.set('table', table);
-  if (table && usesDecimalComma(locale)) params.set('separator', 'semicolon');
+  if (table && spreadsheetSeparator(locale) === 'semicolon') params.set('separator', 'semicolon');
   if (snapshotId) params.set('snapshot', snapshotId);
+  // Only the formats that show people times: the others are UTC, for programs (EXPORT.md).
+  if (timeZone && (choice === 'md' || choice === 'agenda')) params.set('tz', timeZone);
   return `/export?${params}`;
-}
-
-/**
- * Whether numbers are written 1,5 where this person is: there a spreadsheet separates a CSV's
- * fields with semicolons (Excel in Finnish opens a comma-separated file all in one column).
- */
-export function usesDecimalComma(locale: string): boolean {
-  try {
-    return new Intl.NumberFormat(locale).format(1.5).includes(',');
-  } catch {
-    return false;
-  }
 }
 
 export async function fetchExport(session: BoardSession, route: string): Promise<Response> {
@@ -64,9 +61,23 @@ export async function fetchExport(session: BoardSession, route: string): Promise
     // The server's code when it sent one (snapshot_not_found); a proxy's error page has none.
     const body = (await response.json().catch(() => null)) as ErrorResponse | null;
     const code = body?.error?.code ?? 'http_error';
+    // A zone this browser knows and the server's time-zone data does not (newer than it):
+    // the times in UTC, which the file says they are, rather than no file.
+    if (code === 'invalid_time_zone') {
+      const utc = withoutTimeZone(route);
+      if (utc !== route) return fetchExport(session, utc);
+    }
     throw new ApiError(response.status, code, body?.error?.message ?? response.statusText);
   }
   return response;
+}
+
+function withoutTimeZone(route: string): string {
+  const [path = '', query = ''] = route.split('?');
+  const params = new URLSearchParams(query);
+  if (!params.has('tz')) return route;
+  params.delete('tz');
+  return `${path}?${params}`;
 }
 
 /**
@@ -99,7 +110,8 @@ export async function downloadExport(
   snapshotId?: string,
 ): Promise<void> {
   const response = await fetchExport(session, exportRoute(choice, snapshotId));
-  const stem = `${safeName(session.board.title)}${snapshotId ? '-snapshot' : ''}`;
+  const title = workshopStoreFor(session).getState().title;
+  const stem = `${safeName(title)}${snapshotId ? '-snapshot' : ''}`;
   const fallback = `${stem}${FALLBACK_ENDINGS[choice] ?? `.${choice}`}`;
   const name = fileName(response, fallback);
   const url = URL.createObjectURL(await response.blob());

@@ -10,6 +10,7 @@ import { isDefaultRoundTitle } from '../../boards/board-words.ts';
 import {
   byDueDate,
   byReadingOrder,
+  calendarDay,
   formatTimestamp,
   memberNames,
   oneLine,
@@ -25,31 +26,36 @@ const NAME_GRAPHEMES = 80;
 /** Results of the last closed round worth carrying into the meeting: ranks up to this. */
 const TOP_RANKS = 5;
 
-export function toAgenda(model: BoardExport): string {
+/**
+ * Times, and the days they fall on (what is overdue, when something was done), are on the clock
+ * of `timeZone`, an IANA name the caller has checked.
+ */
+export function toAgenda(model: BoardExport, timeZone = 'UTC'): string {
   const labels = labelsFor(model.board.language);
   const byId = new Map(model.items.map((item) => [item.id, item]));
-  const today = model.exportedAt.slice(0, 10);
+  const today = calendarDay(model.exportedAt, timeZone);
   const sections = [
-    header(model, labels),
+    header(model, labels, timeZone),
     openFollowUps(model, byId, today, labels),
-    doneFollowUps(model, byId, labels),
-    lastVote(model, byId, labels),
+    doneFollowUps(model, byId, labels, timeZone),
+    lastVote(model, byId, labels, timeZone),
     unownedConcepts(model, labels),
     `## ${labels.agenda.otherBusiness}\n\n- `,
   ];
   return `${sections.join('\n\n')}\n`;
 }
 
-function header(model: BoardExport, labels: ExportLabels): string {
+function header(model: BoardExport, labels: ExportLabels, timeZone: string): string {
   const title = mdInline(model.board.title) || labels.untitled;
   const lines = [
     `# ${labels.agenda.title(title)}`,
     '',
-    `- ${labels.agenda.prepared}: ${formatTimestamp(model.exportedAt)}`,
+    `- ${labels.agenda.prepared}: ${formatTimestamp(model.exportedAt, timeZone)}`,
   ];
   if (model.snapshot) {
     const name = model.snapshot.name ? `${mdInline(model.snapshot.name)}, ` : '';
-    lines.push(`- ${labels.snapshot}: ${name}${formatTimestamp(model.snapshot.createdAt)}`);
+    const when = formatTimestamp(model.snapshot.createdAt, timeZone);
+    lines.push(`- ${labels.snapshot}: ${name}${when}`);
   }
   return lines.join('\n');
 }
@@ -95,7 +101,12 @@ function openFollowUps(
   return [heading, ...blocks].join('\n\n');
 }
 
-function doneFollowUps(model: BoardExport, byId: Map<string, Item>, labels: ExportLabels): string {
+function doneFollowUps(
+  model: BoardExport,
+  byId: Map<string, Item>,
+  labels: ExportLabels,
+  timeZone: string,
+): string {
   const names = memberNames(model);
   // Latest first, each with the day it was last changed: after a few weekly meetings the top of
   // the list is what changed since the last one.
@@ -106,7 +117,7 @@ function doneFollowUps(model: BoardExport, byId: Map<string, Item>, labels: Expo
   const lines = done.map((followUp) => {
     const owner = isUnassigned(followUp.owner) ? '' : ownerName(followUp.owner, names);
     const by = owner ? ` · ${mdInline(owner)}` : '';
-    const when = ` · ${labels.agenda.doneOn} ${followUp.updatedAt.slice(0, 10)}`;
+    const when = ` · ${labels.agenda.doneOn} ${calendarDay(followUp.updatedAt, timeZone)}`;
     return `- [x] **${mdInline(followUp.title)}** — ${itemName(byId.get(followUp.itemId), labels)}${by}${when}`;
   });
   if (lines.length === 0) lines.push(labels.agenda.noneDone);
@@ -114,7 +125,12 @@ function doneFollowUps(model: BoardExport, byId: Map<string, Item>, labels: Expo
   return `## ${labels.agenda.done}\n\n${lines.join('\n')}`;
 }
 
-function lastVote(model: BoardExport, byId: Map<string, Item>, labels: ExportLabels): string {
+function lastVote(
+  model: BoardExport,
+  byId: Map<string, Item>,
+  labels: ExportLabels,
+  timeZone: string,
+): string {
   const heading = `## ${labels.agenda.lastVote}`;
   const index = model.rounds.findLastIndex((entry) => entry.round.status === 'closed');
   const entry = model.rounds[index];
@@ -128,7 +144,9 @@ function lastVote(model: BoardExport, byId: Map<string, Item>, labels: ExportLab
     : `: ${mdInline(entry.round.title)}`;
   const facts = [
     `${labels.round} ${index + 1}${title}`,
-    entry.round.closedAt ? `${labels.closed} ${formatTimestamp(entry.round.closedAt)}` : '',
+    entry.round.closedAt
+      ? `${labels.closed} ${formatTimestamp(entry.round.closedAt, timeZone)}`
+      : '',
     labels.voters(entry.round.voters),
   ].filter(Boolean);
   if (top.length === 0) return `${heading}\n\n${facts.join(' · ')}\n\n${labels.noVotes}`;

@@ -1,8 +1,8 @@
 /**
- * Reading a BoardExport the way every format needs it: who a member id is, reading order. Which
- * frame an item sits in is the board's own rule, shared/frame-lookup.ts, which the outline reads
- * a board by too, as an item's box and words and the order the board draws items in are
- * (shared/geometry.ts, board-document.ts, drawing-order.ts).
+ * Reading a BoardExport the way every format needs it: who a member id is, reading order, a
+ * moment on the reader's clock. Which frame an item sits in is the board's own rule,
+ * shared/frame-lookup.ts, which the outline reads a board by too, as an item's box and words and
+ * the order the board draws items in are (shared/geometry.ts, board-document.ts, drawing-order.ts).
  */
 import type { Item } from '../../../shared/board-document.ts';
 import type { BoardExport, FollowUp } from '../../../shared/follow-through.ts';
@@ -33,11 +33,82 @@ export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** 2025-03-14T10:30:00.000Z → "2025-03-14 10:30 UTC"; anything unparsable is shown as given. */
-export function formatTimestamp(iso: string): string {
+/**
+ * A moment for people, on the clock of `timeZone` (an IANA name the caller has checked):
+ * 2025-03-14T10:30:00.000Z is "2025-03-14 10:30 UTC", in Europe/Helsinki "2025-03-14 12:30
+ * (UTC+02:00)". The offset, not a short name: ICU has "EET" for few zones, and "GMT+2" or a
+ * name in another language for the rest. Anything unparsable is shown as given.
+ */
+export function formatTimestamp(iso: string, timeZone = 'UTC'): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const clock = wallClock(date, timeZone);
+  const time = `${clock.day} ${pad(clock.hour)}:${pad(clock.minute)}`;
+  if (clock.offsetMinutes === 0) return `${time} UTC`;
+  const sign = clock.offsetMinutes < 0 ? '-' : '+';
+  const offset = Math.abs(clock.offsetMinutes);
+  return `${time} (UTC${sign}${pad(Math.floor(offset / 60))}:${pad(offset % 60)})`;
+}
+
+/** The day a moment falls on in `timeZone`, YYYY-MM-DD; if unparsable, its first 10 characters. */
+export function calendarDay(iso: string, timeZone = 'UTC'): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso.slice(0, 10);
+  return wallClock(date, timeZone).day;
+}
+
+interface WallClock {
+  /** YYYY-MM-DD */
+  day: string;
+  hour: number;
+  minute: number;
+  /** Local time minus UTC, in minutes: 120 in Helsinki in winter, 180 in summer. */
+  offsetMinutes: number;
+}
+
+/** The last zone's formatter: making one takes 0.1 ms, and an export reads its times in one. */
+let lastFormat: { timeZone: string; format: Intl.DateTimeFormat } | undefined;
+
+function wallFormat(timeZone: string): Intl.DateTimeFormat {
+  if (lastFormat?.timeZone !== timeZone) {
+    const format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    lastFormat = { timeZone, format };
+  }
+  return lastFormat.format;
+}
+
+/** What a clock and a calendar on the wall in `timeZone` say at `date`. */
+function wallClock(date: Date, timeZone: string): WallClock {
+  const parts = wallFormat(timeZone).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((found) => found.type === type)?.value);
+  const [year, month, day] = [part('year'), part('month'), part('day')];
+  const [hour, minute, second] = [part('hour'), part('minute'), part('second')];
+  // The wall clock read as if it were UTC, less the moment itself, is the zone's offset.
+  // setUTCFullYear, not Date.UTC, which would put the years 0–99 in the 1900s.
+  const asUtc = new Date(0);
+  asUtc.setUTCFullYear(year, month - 1, day);
+  asUtc.setUTCHours(hour, minute, second);
+  const moment = Math.floor(date.getTime() / 1000) * 1000;
+  return {
+    day: `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`,
+    hour,
+    minute,
+    offsetMinutes: Math.round((asUtc.getTime() - moment) / 60_000),
+  };
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
 }
 
 /** A follow-up owner's name: as written, else the member's current name. */

@@ -14,6 +14,12 @@ import { graphemes } from './text-width.ts';
 
 export { toAgenda, toCsv, toIcs, toJson, toMarkdown, toSvg };
 
+/** How an export is rendered besides its format: the CSV's cut, the clock times are read on. */
+export interface ExportOptions extends CsvOptions {
+  /** md and agenda: an IANA time zone the caller has checked (isTimeZone); UTC when unset. */
+  timeZone?: string;
+}
+
 export interface RenderedExport {
   body: string;
   contentType: string;
@@ -101,23 +107,23 @@ export function exportFilename(
 export function renderExport(
   model: BoardExport,
   format: ExportFormat,
-  csv: CsvOptions = {},
+  options: ExportOptions = {},
 ): RenderedExport {
-  const body = render(model, format, csv);
+  const body = render(model, format, options);
   return {
     body,
     contentType: CONTENT_TYPES[format],
-    filename: exportFilename(model, format, csv),
-    unicodeFilename: exportFilename(model, format, csv, 'own'),
+    filename: exportFilename(model, format, options),
+    unicodeFilename: exportFilename(model, format, options, 'own'),
   };
 }
 
-function render(model: BoardExport, format: ExportFormat, csv: CsvOptions): string {
+function render(model: BoardExport, format: ExportFormat, options: ExportOptions): string {
   switch (format) {
     case 'md':
-      return toMarkdown(model);
+      return toMarkdown(model, options.timeZone);
     case 'csv':
-      return toCsv(model, csv);
+      return toCsv(model, options);
     case 'json':
       return toJson(model);
     case 'svg':
@@ -125,6 +131,6 @@ function render(model: BoardExport, format: ExportFormat, csv: CsvOptions): stri
     case 'ics':
       return toIcs(model);
     case 'agenda':
-      return toAgenda(model);
+      return toAgenda(model, options.timeZone);
   }
 }

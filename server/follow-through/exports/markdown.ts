@@ -25,27 +25,29 @@ type RoundEntry = BoardExport['rounds'][number];
 
 const NONE = '—';
 
-export function toMarkdown(model: BoardExport): string {
+/** Times are on the clock of `timeZone`, an IANA name the caller has checked. */
+export function toMarkdown(model: BoardExport, timeZone = 'UTC'): string {
   const labels = labelsFor(model.board.language);
   const sections = [
-    header(model, labels),
+    header(model, labels, timeZone),
     concepts(model.items, labels),
     ideasByFrame(model.items, labels),
-    rounds(model, labels),
+    rounds(model, labels, timeZone),
     followUps(model, labels),
   ];
   return `${sections.join('\n\n')}\n`;
 }
 
-function header(model: BoardExport, labels: ExportLabels): string {
+function header(model: BoardExport, labels: ExportLabels, timeZone: string): string {
   const lines = [
     `# ${mdInline(model.board.title) || labels.untitled}`,
     '',
-    `- ${labels.exported}: ${formatTimestamp(model.exportedAt)}`,
+    `- ${labels.exported}: ${formatTimestamp(model.exportedAt, timeZone)}`,
   ];
   if (model.snapshot) {
     const name = model.snapshot.name ? `${mdInline(model.snapshot.name)}, ` : '';
-    lines.push(`- ${labels.snapshot}: ${name}${formatTimestamp(model.snapshot.createdAt)}`);
+    const when = formatTimestamp(model.snapshot.createdAt, timeZone);
+    lines.push(`- ${labels.snapshot}: ${name}${when}`);
   }
   // People, as far as names tell: everyone who joins again from another device is a member
   // again, and a year of weekly sessions made "806 participants" of 18 people (QA).
@@ -116,10 +118,12 @@ function ideasByFrame(items: readonly Item[], labels: ExportLabels): string {
   return [`## ${labels.ideasByFrame}`, ...blocks].join('\n\n');
 }
 
-function rounds(model: BoardExport, labels: ExportLabels): string {
+function rounds(model: BoardExport, labels: ExportLabels, timeZone: string): string {
   if (model.rounds.length === 0) return `## ${labels.rounds}\n\n${labels.noRounds}`;
   const byId = new Map(model.items.map((item) => [item.id, item]));
-  const blocks = model.rounds.map((entry, index) => roundBlock(entry, index, byId, labels));
+  const blocks = model.rounds.map((entry, index) =>
+    roundBlock(entry, index, byId, labels, timeZone),
+  );
   return [`## ${labels.rounds}`, ...blocks].join('\n\n');
 }
 
@@ -128,6 +132,7 @@ function roundBlock(
   index: number,
   byId: Map<string, Item>,
   labels: ExportLabels,
+  timeZone: string,
 ): string {
   const heading = `${labels.round} ${index + 1}`;
   // A round without a title of its own (the server's default, in either language, for boards
@@ -139,7 +144,9 @@ function roundBlock(
     return lines.join('\n');
   }
   const facts = [
-    round.closedAt ? `${labels.closed} ${formatTimestamp(round.closedAt)}` : labels.closed,
+    round.closedAt
+      ? `${labels.closed} ${formatTimestamp(round.closedAt, timeZone)}`
+      : labels.closed,
     labels.budget(round.budget),
     labels.voters(round.voters),
   ];
