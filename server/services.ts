@@ -67,5 +67,13 @@ export function createServices(
   for (const boardId of boards.deleteAgain()) {
     logger.info({ boardId }, 'deleted again: the board was deleted after the restored backup');
   }
+  for (const { member, erased } of boards.takeOffAgain()) {
+    logger.info(
+      { boardId: member.boardId, memberId: member.id },
+      erased
+        ? 'erased again: the name was erased after the restored backup'
+        : 'taken off again: the member was taken off after the restored backup',
+    );
+  }
   return { db, metrics, documentsRepository, boards, documents, facilitation, followThrough };
 }

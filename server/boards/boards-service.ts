@@ -226,6 +226,25 @@ export class BoardsService {
     return deleted;
   }
 
+  /**
+   * Takes off (and erases) again every member a restore found taken off (erased) in the
+   * database it replaced but not in the backup (`ideamill restore`, store/taken-away.ts), so
+   * that a restore does not undo an erasure. Returns them, as they are now.
+   */
+  takeOffAgain(): { member: Member; erased: boolean }[] {
+    const done: { member: Member; erased: boolean }[] = [];
+    for (const { id, erase } of this.#boards.toTakeOffAgain()) {
+      const member = this.#boards.member(id);
+      if (member && erase) {
+        done.push({ member: this.eraseMember(member.boardId, id, 'operator'), erased: true });
+      } else if (member && !member.removed) {
+        done.push({ member: this.removeMember(member.boardId, id, 'operator'), erased: false });
+      }
+      this.#boards.forgetTakeOff(id);
+    }
+    return done;
+  }
+
   /** Runs after a board was deleted (see delete()). */
   onDeleted(listener: (boardId: string) => void): void {
     this.#deleted.push(listener);

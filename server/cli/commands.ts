@@ -24,8 +24,8 @@ import { serveUntilSignal } from '../serve.ts';
 import { createServices } from '../services.ts';
 import { lockDataDir } from '../store/data-dir-lock.ts';
 import { createPrivateFile, databaseFile } from '../store/database.ts';
-import { boardsNotIn, carryDeletions } from '../store/deleted-boards.ts';
 import { MIGRATIONS } from '../store/migrations.ts';
+import { boardsNotIn, carryTakenAway } from '../store/taken-away.ts';
 
 export class UsageError extends Error {}
 
@@ -389,8 +389,11 @@ export const COMMANDS: Record<string, Command> = {
     details:
       'Checks the backup first. The database it replaces is kept beside it, renamed, with its ' +
       '-wal and -shm files: a stale -wal left beside a restored copy would be replayed into it. ' +
-      'A board deleted since the backup was taken is deleted again when the server starts, ' +
-      'so that a restore does not undo an erasure; --undelete keeps the boards it names.',
+      'What was taken away since the backup was taken stays away, so that a restore does not ' +
+      'undo an erasure: a board deleted since is deleted again when the server starts ' +
+      '(--undelete keeps the boards it names), a version deleted since is deleted from the ' +
+      'restored copy, and members taken off since (their names erased) are taken off (erased) ' +
+      'again when the server starts.',
     options: { undelete: { type: 'string' } },
     maxArguments: 1,
     run: async (context) => {
@@ -422,26 +425,35 @@ export const COMMANDS: Record<string, Command> = {
         } finally {
           source.close();
         }
-        const { comingBack, unreadable } = carryDeletions(
-          fs.existsSync(kept) ? kept : null,
-          target,
-          undelete,
-        );
+        const taken = carryTakenAway(fs.existsSync(kept) ? kept : null, target, undelete);
         console.log(`Restored ${backup} (schema version ${version}) as ${target}.`);
         if (fs.existsSync(kept)) console.log(`The database it replaced is kept as ${kept}.`);
-        if (unreadable) {
+        if (taken.unreadable) {
           console.log(
-            `Which boards it had deleted could not be read (${unreadable}): a board deleted ` +
-              'after the backup was taken is back. Delete it again with `ideamill delete-board`.',
+            `What it had taken away could not be read (${taken.unreadable}): boards, versions ` +
+              'and members deleted or taken off after the backup was taken are back, and names ' +
+              'erased since. Delete and erase them again (DEPLOY.md §5).',
           );
         }
-        if (comingBack.length > 0) {
+        if (taken.comingBack.length > 0) {
           console.log(
-            `${comingBack.length} board(s) in the backup were deleted after it was taken; the ` +
-              'server deletes them again when it starts:',
+            `${taken.comingBack.length} board(s) in the backup were deleted after it was taken; ` +
+              'the server deletes them again when it starts:',
           );
-          for (const board of comingBack) console.log(`  ${board.id}  ${board.title}`);
+          for (const board of taken.comingBack) console.log(`  ${board.id}  ${board.title}`);
           console.log('To keep one, restore again with --undelete BOARD.');
+        }
+        if (taken.versionsDeleted > 0) {
+          console.log(
+            `${taken.versionsDeleted} version(s) deleted after the backup was taken are ` +
+              'deleted from it again.',
+          );
+        }
+        if (taken.membersTakenOff > 0) {
+          console.log(
+            `${taken.membersTakenOff} member(s) taken off the board after the backup was taken ` +
+              `(${taken.erased} with the name erased) are taken off again when the server starts.`,
+          );
         }
         return 0;
       } finally {

@@ -188,7 +188,7 @@ export class SnapshotsService {
     if (!this.#repository.get(member.boardId, snapshotId)) {
       throw new AppError('snapshot_not_found', 'There is no such snapshot on this board.');
     }
-    this.#repository.delete([snapshotId]);
+    this.#repository.deleteForGood(member.boardId, snapshotId, Date.now());
     // The next automatic one compares with the newest that is left, read again.
     if (this.#newest.get(member.boardId)?.id === snapshotId) this.#newest.delete(member.boardId);
     this.#events().toBoard(member.boardId, 'snapshot:deleted', { ids: [snapshotId] });

@@ -78,6 +78,8 @@ export class BoardsRepository {
   readonly #selectMembers;
   readonly #deleteAll;
   readonly #selectDeletedYetHere;
+  readonly #selectToTakeOff;
+  readonly #forgetTakeOff;
   readonly #removeMember;
   readonly #eraseMember;
   readonly #selectContents;
@@ -152,12 +154,14 @@ export class BoardsRepository {
       'DELETE FROM rounds WHERE board_id = $id',
       'DELETE FROM follow_ups WHERE board_id = $id',
       'DELETE FROM snapshots WHERE board_id = $id',
+      'DELETE FROM deleted_snapshots WHERE board_id = $id',
       'DELETE FROM board_state WHERE board_id = $id',
       'DELETE FROM document_states WHERE board_id = $id',
       // The log has no index by board (migration 10): its rows go by their documents' ids, the
       // board's own and its private documents' ('id/private/…'; '0' follows '/').
       'DELETE FROM document_updates WHERE doc_id = $id',
       "DELETE FROM document_updates WHERE doc_id > $id || '/' AND doc_id < $id || '0'",
+      'DELETE FROM members_to_take_off WHERE id IN (SELECT id FROM members WHERE board_id = $id)',
       'DELETE FROM members WHERE board_id = $id',
       'DELETE FROM board_keys WHERE board_id = $id',
     ].map((sql) => db.prepare<[{ id: string }]>(sql));
@@ -171,6 +175,10 @@ export class BoardsRepository {
       if (deleted) recordDeletion.run(id, Date.now());
       return deleted;
     });
+    this.#selectToTakeOff = db.prepare<[], { id: string; erase: number }>(
+      'SELECT id, erase FROM members_to_take_off',
+    );
+    this.#forgetTakeOff = db.prepare<[string]>('DELETE FROM members_to_take_off WHERE id = ?');
     this.#selectDeletedYetHere = db
       .prepare<[], string>('SELECT d.id FROM deleted_boards d JOIN boards b ON b.id = d.id')
       .pluck();
@@ -240,6 +248,15 @@ export class BoardsRepository {
   /** Boards recorded as deleted that are here all the same: put back by a restore. */
   deletedYetHere(): string[] {
     return this.#selectDeletedYetHere.all();
+  }
+
+  /** Members a restore found taken off (and erased) since the backup (store/taken-away.ts). */
+  toTakeOffAgain(): { id: string; erase: boolean }[] {
+    return this.#selectToTakeOff.all().map((row) => ({ id: row.id, erase: row.erase === 1 }));
+  }
+
+  forgetTakeOff(memberId: string): void {
+    this.#forgetTakeOff.run(memberId);
   }
 
   contents(id: string): BoardContents {

@@ -174,4 +174,20 @@ export const MIGRATIONS: readonly string[] = [
     deleted_at INTEGER NOT NULL
   ) WITHOUT ROWID;
   `,
+  `
+  -- Versions a facilitator deleted, by id and nothing of what they held: a backup taken before
+  -- still holds them, and \`ideamill restore\` deletes them from the restored copy again.
+  CREATE TABLE IF NOT EXISTS deleted_snapshots (
+    id TEXT PRIMARY KEY,
+    board_id TEXT NOT NULL,
+    deleted_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  -- Members \`ideamill restore\` found taken off (\`erase\`: their name erased too) in the
+  -- database it replaced but not in the backup: the server takes them off again as it starts
+  -- (BoardsService.takeOffAgain), then forgets the row. IF NOT EXISTS, as deleted_boards.
+  CREATE TABLE IF NOT EXISTS members_to_take_off (
+    id TEXT PRIMARY KEY,
+    erase INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];

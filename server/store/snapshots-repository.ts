@@ -42,6 +42,7 @@ export class SnapshotsRepository {
   readonly #list;
   readonly #state;
   readonly #delete;
+  readonly #deleteForGood;
   readonly #newestCovers;
 
   constructor(db: Db) {
@@ -60,6 +61,13 @@ export class SnapshotsRepository {
     const deleteOne = db.prepare('DELETE FROM snapshots WHERE id = ?');
     this.#delete = db.transaction((ids: readonly string[]) => {
       for (const id of ids) deleteOne.run(id);
+    });
+    const record = db.prepare<[string, string, number]>(
+      'INSERT OR REPLACE INTO deleted_snapshots (id, board_id, deleted_at) VALUES (?, ?, ?)',
+    );
+    this.#deleteForGood = db.transaction((boardId: string, id: string, at: number) => {
+      deleteOne.run(id);
+      record.run(id, boardId, at);
     });
     this.#newestCovers = db.prepare<[string], NewestRow>(
       `SELECT id, covers, content FROM snapshots WHERE board_id = ?
@@ -112,8 +120,16 @@ export class SnapshotsRepository {
     return this.#newestCovers.get(boardId);
   }
 
-  /** Deletes the snapshots `ids`, in one transaction. */
+  /** Deletes the snapshots `ids`, in one transaction (retention: it thins them again). */
   delete(ids: readonly string[]): void {
     this.#delete(ids);
+  }
+
+  /**
+   * Deletes a snapshot a facilitator deleted, and records its id: a restore from a backup
+   * taken before deletes it again (store/taken-away.ts).
+   */
+  deleteForGood(boardId: string, id: string, at: number): void {
+    this.#deleteForGood(boardId, id, at);
   }
 }

@@ -9,7 +9,7 @@ import type { GetBoardResponse } from '../../shared/api.ts';
 import { addItem, itemsOf } from '../../shared/board-document.ts';
 import type { ErrorResponse } from '../../shared/errors.ts';
 import type { Round, RoundView } from '../../shared/facilitation.ts';
-import type { FollowUp } from '../../shared/follow-through.ts';
+import type { FollowUp, Snapshot } from '../../shared/follow-through.ts';
 import { sleep, socketIoClient, waitFor, yWebsocketClient } from '../helpers/clients.ts';
 import { listeningConnections, socketIoRefusal, yWebsocketRefusal } from '../helpers/listening.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -94,6 +94,19 @@ async function boardWithEverything(words: string) {
       })
     ).status,
   ).toBe(201);
+  // A version deleted by a facilitator leaves its id in the record (deleted_snapshots).
+  const unwanted = await server.api<Snapshot>(`/api/boards/${id}/snapshots`, {
+    body: { name: 'Unwanted' },
+    ...as(tokens.facilitator),
+  });
+  expect(
+    (
+      await server.api(`/api/boards/${id}/snapshots/${unwanted.body.id}`, {
+        method: 'DELETE',
+        ...as(tokens.facilitator),
+      })
+    ).status,
+  ).toBe(204);
   // A second round, timed and left open: its timer goes with the board.
   const timed = await server.api(`/api/boards/${id}/rounds`, {
     body: { budget: 2, durationSec: 1 },

@@ -4,8 +4,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../server/store/migrations.ts';
+import type { ListMembersResponse } from '../../shared/api.ts';
 import { addItem } from '../../shared/board-document.ts';
-import type { BoardExport } from '../../shared/follow-through.ts';
+import type { ErrorResponse } from '../../shared/errors.ts';
+import type { BoardExport, FollowUp, Snapshot } from '../../shared/follow-through.ts';
 import { socketIoClient, waitFor } from '../helpers/clients.ts';
 import { startTestServer, tempDataDir } from '../helpers/server.ts';
 
@@ -257,6 +259,110 @@ describe('the ideamill command', () => {
       ).toBeTruthy();
     } finally {
       await server.close();
+    }
+  });
+
+  it('a restore does not bring back a member taken off, an erased name or a deleted version either (privacy QA)', async () => {
+    const own = tempDataDir();
+    const ownEnv = { ...env, DATA_DIR: own };
+    let server = await startTestServer({}, own);
+    const created = await server.createBoard({ title: 'Weekly network' });
+    const id = created.board.id;
+    const fia = await server.join(id, created.keys.facilitator, 'Fia');
+    const aino = await server.join(id, created.keys.participant, 'Aino Virtanen');
+    const troll = await server.join(id, created.keys.participant, 'Troll');
+    const writer = socketIoClient(server.url, id, fia.token);
+    await writer.synced;
+    const noteId = addItem(writer.doc, { type: 'note', x: 0, y: 0, text: 'Shorter queues' });
+    await waitFor(() => server.documents.open({ boardId: id }).doc.getMap('items').has(noteId));
+    writer.destroy();
+    const typedOwner = await server.api<FollowUp>(`/api/boards/${id}/followups`, {
+      body: {
+        itemId: noteId,
+        title: 'Pilot it',
+        owner: { name: 'Aino Virtanen', email: 'aino@kunta.example' },
+      },
+      token: fia.token,
+    });
+    expect(typedOwner.status).toBe(201);
+    const version = await server.api<Snapshot>(`/api/boards/${id}/snapshots`, {
+      body: { name: 'With what should not be kept' },
+      token: fia.token,
+    });
+    expect(version.status).toBe(201);
+    const copy = path.join(own, 'backup.sqlite');
+    expect(ideamill(['backup', copy], ownEnv).code).toBe(0);
+    // After the backup: Troll taken off, Aino's name erased at her request, the version deleted.
+    expect(await server.takeOff(id, fia.token, 'Troll')).toBe(204);
+    const erased = await server.api(`/api/boards/${id}/members/${aino.member.id}`, {
+      method: 'DELETE',
+      body: { erase: true },
+      token: fia.token,
+    });
+    expect(erased.status).toBe(204);
+    const deleted = await server.api(`/api/boards/${id}/snapshots/${version.body.id}`, {
+      method: 'DELETE',
+      token: fia.token,
+    });
+    expect(deleted.status).toBe(204);
+    await server.close();
+
+    const restored = ideamill(['restore', copy], ownEnv);
+    expect(restored.code).toBe(0);
+    expect(restored.stdout).toContain('1 version(s) deleted after the backup was taken');
+    expect(restored.stdout).toContain(
+      '2 member(s) taken off the board after the backup was taken (1 with the name erased)',
+    );
+    // The version is gone from the restored file itself; the names until the server starts.
+    const file = new Database(path.join(own, 'ideamill.sqlite'), { readonly: true });
+    expect(
+      file.prepare('SELECT count(*) AS n FROM snapshots WHERE id = ?').get(version.body.id),
+    ).toEqual({ n: 0 });
+    file.close();
+
+    for (let start = 0; start < 2; start++) {
+      // Twice: the second start finds nothing more to do, and undoes nothing.
+      server = await startTestServer({}, own);
+      try {
+        const refused = await server.api<ErrorResponse>(`/api/boards/${id}`, {
+          token: troll.token,
+        });
+        expect([refused.status, refused.body.error.code]).toEqual([401, 'member_removed']);
+        const takenOff = await server.api<ListMembersResponse>(
+          `/api/boards/${id}/members?removed=true`,
+          {
+            token: fia.token,
+          },
+        );
+        expect(takenOff.body.members.map((member) => member.name)).toEqual([
+          '(name erased)',
+          'Troll',
+        ]);
+        const followUps = await server.api<{ followUps: FollowUp[] }>(
+          `/api/boards/${id}/followups`,
+          {
+            token: fia.token,
+          },
+        );
+        expect(followUps.body.followUps.map((followUp) => followUp.owner)).toEqual([
+          { name: '(name erased)' },
+        ]);
+        const versions = await server.api<{ snapshots: Snapshot[] }>(
+          `/api/boards/${id}/snapshots`,
+          {
+            token: fia.token,
+          },
+        );
+        expect(versions.body.snapshots.map((snapshot) => snapshot.id)).not.toContain(
+          version.body.id,
+        );
+        const json = await server.api<string>(`/api/boards/${id}/export?format=json`, {
+          token: fia.token,
+        });
+        expect(JSON.stringify(json.body)).not.toContain('Aino');
+      } finally {
+        await server.close();
+      }
     }
   });
 
