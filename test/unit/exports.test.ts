@@ -961,16 +961,27 @@ describe('Markdown report', () => {
   it('opens with the title, the export date and the members by role', () => {
     expect(report.startsWith(`# ${BOARD_TITLE}\n`)).toBe(true);
     expect(report).toContain('- Viety: 2025-03-14 12:34 UTC');
-    expect(report).toContain('- Osallistujat: 5 (1 fasilitaattori, 3 osallistujaa, 1 katselija)');
+    // Those who took part; those who only watched apart (QA: an organiser exporting with a
+    // viewer link was counted a participant of every team board).
+    expect(report).toContain(
+      '- Osallistujat: 4 (1 fasilitaattori, 3 osallistujaa)\n- Katselijat: 1\n',
+    );
     expect(report).not.toContain('- Versio:');
     // People who joined again from other devices are members again: counted once by name (QA).
     const rejoined = fixture();
     for (let week = 0; week < 51; week++) {
       rejoined.members.push({ id: `m-p1-${week}`, name: 'Juha Korhonen', role: 'participant' });
     }
-    expect(toMarkdown(rejoined)).toContain(
-      '- Osallistujat: 5 (1 fasilitaattori, 3 osallistujaa, 1 katselija)',
-    );
+    expect(toMarkdown(rejoined)).toContain('- Osallistujat: 4 (1 fasilitaattori, 3 osallistujaa)');
+    // A participant who also watched from a viewer link is counted once, as taking part.
+    const alsoWatched = fixture();
+    const viewer = alsoWatched.members.find((member) => member.role === 'viewer');
+    const participant = alsoWatched.members.find((member) => member.role === 'participant');
+    if (!viewer || !participant) throw new Error('the fixture has a viewer and a participant');
+    viewer.name = participant.name;
+    const counted = toMarkdown(alsoWatched);
+    expect(counted).toContain('- Osallistujat: 4 (1 fasilitaattori, 3 osallistujaa)');
+    expect(counted).not.toContain('- Katselijat:');
     // A saved version's report says which, in the words the history panel uses.
     const snapshot = { id: 's-1', name: 'Ennen lounasta', createdAt: '2025-03-14T11:00:00.000Z' };
     expect(toMarkdown({ ...fixture(), snapshot })).toContain(
@@ -1051,7 +1062,7 @@ describe('Markdown report', () => {
 
   it('speaks English on an English board', () => {
     const english = toMarkdown({ ...fixture(), board: { ...fixture().board, language: 'en' } });
-    expect(english).toContain('- Participants: 5 (1 facilitator, 3 participants, 1 viewer)');
+    expect(english).toContain('- Participants: 4 (1 facilitator, 3 participants)\n- Viewers: 1\n');
     expect(english).toContain('- **Target customer:** Ensimmäistä kertaa asioiva asiakas');
     expect(english).toContain('### Outside frames');
     expect(english).toContain('| Rank | Votes | Item |');

@@ -16,6 +16,8 @@ export interface ExportLabels {
   exported: string;
   snapshot: string;
   participants: string;
+  /** Those who only watched: a viewer link (an organiser reading the board to export it). */
+  viewers: string;
   concepts: string;
   noConcepts: string;
   ideasByFrame: string;
@@ -80,6 +82,7 @@ const en: ExportLabels = {
   exported: 'Exported',
   snapshot: 'Version',
   participants: 'Participants',
+  viewers: 'Viewers',
   concepts: 'Service concepts',
   noConcepts: 'No concept cards on this board.',
   ideasByFrame: 'Ideas by frame',
@@ -140,6 +143,7 @@ const fi: ExportLabels = {
   exported: 'Viety',
   snapshot: 'Versio',
   participants: 'Osallistujat',
+  viewers: 'Katselijat',
   concepts: 'Palvelukonseptit',
   noConcepts: 'Taululla ei ole konseptikortteja.',
   ideasByFrame: 'Ideat kehyksittäin',

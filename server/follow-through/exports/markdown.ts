@@ -51,15 +51,21 @@ function header(model: BoardExport, labels: ExportLabels, timeZone: string): str
   }
   // People, as far as names tell: everyone who joins again from another device is a member
   // again, and a year of weekly sessions made "806 participants" of 18 people (QA).
-  const people = (members: readonly { name: string }[]) =>
-    new Set(members.map((member) => member.name)).size;
-  const byRole = ROLES.map((role) => {
-    const count = people(model.members.filter((member) => member.role === role));
+  const names = (members: readonly { name: string }[]) =>
+    new Set(members.map((member) => member.name));
+  // Who took part. Viewers only watched: the organiser who opened seven team boards with their
+  // viewer links to export them was a participant of each (QA).
+  const taking = names(model.members.filter((member) => member.role !== 'viewer'));
+  const byRole = ROLES.filter((role) => role !== 'viewer').flatMap((role) => {
+    const count = names(model.members.filter((member) => member.role === role)).size;
     const [one, many] = labels.roles[role];
-    return count === 0 ? null : `${count} ${count === 1 ? one : many}`;
-  }).filter((part) => part !== null);
+    return count === 0 ? [] : [`${count} ${count === 1 ? one : many}`];
+  });
   const roles = byRole.length > 0 ? ` (${byRole.join(', ')})` : '';
-  lines.push(`- ${labels.participants}: ${people(model.members)}${roles}`);
+  lines.push(`- ${labels.participants}: ${taking.size}${roles}`);
+  const viewers = names(model.members.filter((member) => member.role === 'viewer'));
+  const onlyWatched = [...viewers].filter((name) => !taking.has(name)).length;
+  if (onlyWatched > 0) lines.push(`- ${labels.viewers}: ${onlyWatched}`);
   return lines.join('\n');
 }
 
