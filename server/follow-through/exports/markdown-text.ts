@@ -16,27 +16,46 @@ const INLINE = /[\\`*_#<>[\]|~&]/g;
 
 /**
  * An http(s) or mailto address, or an e-mail address. An autolink cannot hold a space, `<` or
- * `>`; `|` and `` ` `` end one too, so that a table cell or code span never splits it.
+ * `>`; `|` and `` ` `` end one too, so that a table cell or code span never splits it. An
+ * e-mail address is tried only from the start of a run of the characters it may begin with:
+ * tried from every one of them, a note of 100,000 letters took the report 14 s (each try ran
+ * to the run's end), and held the server for everyone meanwhile.
  */
 const ADDRESS =
-  /\b(?:https?:\/\/|mailto:)[^\s<>|`]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+/g;
+  /\b(?:https?:\/\/|mailto:)[^\s<>|`]+|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+/g;
 
 const BARE_SCHEME = /^(?:https?:\/\/|mailto:)$/;
 
 /** Punctuation that ends a sentence rather than the address ("see https://x.fi/a."). */
-const TRAILING = /[.,:;!?'"*_~]+$/;
+const TRAILING = new Set('.,:;!?\'"*_~');
 
-/** The address without what follows it in the sentence; a `)` it opened stays. */
+/**
+ * The address without what follows it in the sentence; a `)` it opened stays. By counting, not
+ * by a pattern anchored at the end: `/[.,]+$/` tried from every dot of a long run of them
+ * (a note of "http://x" and 100,000 dots took the report 18 s).
+ */
 function addressPart(match: string): string {
-  let address = match.replace(TRAILING, '');
-  while (address.endsWith(')') && count(address, ')') > count(address, '(')) {
-    address = address.slice(0, -1).replace(TRAILING, '');
+  let end = withoutTrailing(match, match.length);
+  let unopened = count(match, ')', end) - count(match, '(', end);
+  while (end > 0 && match[end - 1] === ')' && unopened > 0) {
+    unopened -= 1;
+    end = withoutTrailing(match, end - 1);
   }
-  return address;
+  return match.slice(0, end);
 }
 
-function count(text: string, char: string): number {
-  return text.split(char).length - 1;
+/** Where `text` ends before `end` without the sentence's punctuation there. */
+function withoutTrailing(text: string, end: number): number {
+  let at = end;
+  while (at > 0 && TRAILING.has(text[at - 1] ?? '')) at -= 1;
+  return at;
+}
+
+/** How many times `char` occurs in `text` before `end`. */
+function count(text: string, char: string, end: number): number {
+  let n = 0;
+  for (let at = text.indexOf(char); at !== -1 && at < end; at = text.indexOf(char, at + 1)) n++;
+  return n;
 }
 
 function escapeText(text: string): string {
