@@ -1,7 +1,8 @@
 /**
  * The SVG export's safety and text helpers: every string that reaches the markup goes through
  * xml(), every colour through safeColor(), so board content can only ever be text and fills;
- * wrapText() breaks text into the lines a box has room for, measured by text-width.ts.
+ * wrapText() (fitText(), which also tells when text was cut) breaks text into the lines a box
+ * has room for, measured by text-width.ts.
  */
 import { graphemes, graphemeWidth, segmentsOf, textWidth, WIDE } from './text-width.ts';
 
@@ -143,6 +144,15 @@ function mayBreak(before: string, beforeWidth: number, after: string, afterWidth
  * was cut. Never splits a grapheme, so a flag, an emoji sequence or an accented letter stays whole.
  */
 export function wrapText(text: string, room: number, maxLines: number): string[] {
+  return fitText(text, room, maxLines).lines;
+}
+
+/** wrapText's lines, and whether text was left out of them (so the whole can be kept aside). */
+export function fitText(
+  text: string,
+  room: number,
+  maxLines: number,
+): { lines: string[]; cut: boolean } {
   const lines: string[] = [];
   let line = '';
   let lineWidth = 0;
@@ -210,12 +220,12 @@ export function wrapText(text: string, room: number, maxLines: number): string[]
   }
   if (!cut) {
     while (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-    if (lines.length <= maxLines) return lines;
+    if (lines.length <= maxLines) return { lines, cut: false };
   }
   const kept = lines.slice(0, Math.max(0, maxLines));
   const last = kept.pop();
   if (last !== undefined) kept.push(withEllipsis(last, room));
-  return kept;
+  return { lines: kept, cut: true };
 }
 
 /** The line, shortened by whole graphemes until "…" fits after it. */

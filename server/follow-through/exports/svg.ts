@@ -17,7 +17,7 @@ import {
 } from '../../../shared/geometry.ts';
 import type { ConceptItem, NoteItem } from './board-model.ts';
 import { type ExportLabels, labelsFor } from './labels.ts';
-import { luminance, num, safeColor, textColorOn, wrapText, xml } from './svg-text.ts';
+import { fitText, luminance, num, safeColor, textColorOn, wrapText, xml } from './svg-text.ts';
 
 const MARGIN = 40;
 const EMPTY_BOARD = { x: 0, y: 0, w: 800, h: 600 };
@@ -112,22 +112,57 @@ function capacity(width: number, height: number, size: number): [ems: number, li
   return [width / size, Math.max(0, Math.floor(height / (size * 1.25)))];
 }
 
+const TITLE_SIZE = 20;
+/** As many lines as the board gives a lane's title before it cuts it (canvas.css: line-clamp). */
+const LANE_TITLE_LINES = 4;
+
+/** A frame's title as drawn: its lines, whether any of it was left out, their box and size. */
+interface TitleLines {
+  lines: string[];
+  cut: boolean;
+  width: number;
+  size: number;
+}
+
+/**
+ * A frame's title as the board draws it (FrameTitle.tsx, canvas.css): on one line across the
+ * frame; a journey lane's (a frame with columns) in the lane's first column, left of the first
+ * stage line, wrapped there onto up to four lines, in letters small enough in a narrow column for
+ * a word of about a dozen letters. Drawn across the frame, a long lane title ran over the first
+ * stage (QA, development day: "Asiakkaan tunteet ja odotukset").
+ */
+function frameTitle(item: FrameItem): TitleLines {
+  const cell = item.columns?.[0];
+  if (!cell) {
+    const width = item.w - 2 * PAD;
+    const [ems] = capacity(width, 24, TITLE_SIZE);
+    return { ...fitText(item.title, ems, 1), width, size: TITLE_SIZE };
+  }
+  const size = Math.min(TITLE_SIZE, cell / 9);
+  const width = cell - 2 * PAD;
+  const [ems, fits] = capacity(width, item.h - 8 - PAD, size);
+  const lines = Math.max(1, Math.min(LANE_TITLE_LINES, fits));
+  return { ...fitText(item.title, ems, lines), width, size };
+}
+
 function frame(item: FrameItem): string {
   const fill = safeColor(item.color, '#f8f9fa');
-  const [ems] = capacity(item.w - 2 * PAD, 24, 20);
+  const title = frameTitle(item);
   return [
     `<g data-item="${xml(item.id)}">`,
+    // A title cut short is kept whole as the frame's name: a viewer's tooltip, a screen reader.
+    title.cut ? `<title>${xml(item.title)}</title>` : '',
     `<rect x="${num(item.x)}" y="${num(item.y)}" width="${num(item.w)}" height="${num(item.h)}" rx="8" fill="${fill}" stroke="#8c959f" stroke-width="2"/>`,
     ...(item.columns ?? []).map(
       (x) =>
         `<line x1="${num(item.x + x)}" y1="${num(item.y)}" x2="${num(item.x + x)}" y2="${num(item.y + item.h)}" stroke="#8c959f" stroke-opacity="0.45" stroke-width="2"/>`,
     ),
     textBlock(
-      wrapText(item.title, ems, 1),
+      title.lines,
       item.x + PAD,
-      item.w - 2 * PAD,
+      title.width,
       item.y + 8,
-      20,
+      title.size,
       textColorOn(fill),
       'bold',
     ),
