@@ -2,9 +2,9 @@
  * An item's overlay foot (the ranking badge, the follow-up mark, vote dots, the facilitator's
  * assign button) never hides the item's words: on a note it straddles the bottom edge, in the
  * note's padding and below it; a concept card keeps room at its foot, so its last field (the
- * first step, what a winning concept leaves the workshop with) stays in sight. Checked from the
- * boxes the page lays out, at the first view and zoomed out below 60 %, where the foot grows
- * against the board's zoom.
+ * first step, what a winning concept leaves the workshop with) stays in sight, however long
+ * one of its fields is written. Checked from the boxes the page lays out, at the first view and
+ * zoomed out below 60 %, where the foot grows against the board's zoom.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,6 +66,7 @@ describe.skipIf(!HAS_CHROMIUM)('the overlay foot hides no words', () => {
   let fran: Person;
   let note = '';
   let concept = '';
+  let crowded = '';
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -84,8 +85,16 @@ describe.skipIf(!HAS_CHROMIUM)('the overlay foot hides no words', () => {
       title: 'Evening chat service',
       fields: { ...fields, firstStep: 'Pilot in March' },
     });
+    // One field written at length, as a team does: the other seven must keep their places.
+    crowded = addItem(writer.doc, {
+      type: 'concept',
+      x: 260,
+      y: 620,
+      title: 'Waiting-room text line',
+      fields: { ...fields, customerNeed: `${LONG}. ${LONG}. ${LONG}.`, firstStep: 'Ask IT' },
+    });
     await waitFor(
-      () => server.documents.open({ boardId }).doc.getMap('items').has(concept),
+      () => server.documents.open({ boardId }).doc.getMap('items').has(crowded),
       'the items on the server',
     );
     writer.destroy();
@@ -95,10 +104,11 @@ describe.skipIf(!HAS_CHROMIUM)('the overlay foot hides no words', () => {
         method: 'POST',
         body,
       });
-    const round = await api('/rounds', { title: 'Pick', budget: 2, anonymous: false });
+    const round = await api('/rounds', { title: 'Pick', budget: 3, anonymous: false });
     const rounds = `/rounds/${round.body.round.id}`;
     await api(`${rounds}/votes`, { itemId: note });
     await api(`${rounds}/votes`, { itemId: concept });
+    await api(`${rounds}/votes`, { itemId: crowded });
     await api(`${rounds}/close`);
     for (const itemId of [note, concept]) {
       await api('/followups', { itemId, title: 'Next', owner: { name: 'Ben' } });
@@ -128,5 +138,29 @@ describe.skipIf(!HAS_CHROMIUM)('the overlay foot hides no words', () => {
       expect(await hidden(page, note)).toEqual([]);
       expect(await hidden(page, concept)).toEqual([]);
     }
+  });
+
+  it('a concept card with one long field keeps its first step inside the card, clear of the ranking badge (QA)', async () => {
+    const { page } = fran;
+    const card = page.locator(`[data-item-id="${crowded}"]`);
+    await card.locator('[data-result-rank="1"]').waitFor();
+    await card.scrollIntoViewIfNeeded();
+    const boxes = await card.evaluate((item) => {
+      const rect = (element: Element | null) => {
+        const { top, bottom, left, right } = element!.getBoundingClientRect();
+        return { top, bottom, left, right };
+      };
+      return {
+        card: rect(item),
+        fields: [...item.querySelectorAll('.im-concept-field')].map(rect),
+        badge: rect(item.querySelector('.wk-badge')),
+      };
+    });
+    await page.screenshot({ path: `${SCREENSHOTS}/overlay-foot-crowded.png` });
+    const firstStep = boxes.fields.at(-1)!;
+    expect(boxes.fields).toHaveLength(8);
+    // Not under the foot's badge, nor pushed out of the card (which clips what overflows it).
+    expect(boxes.fields.filter((field) => overlaps(field, boxes.badge))).toEqual([]);
+    expect(firstStep.bottom).toBeLessThanOrEqual(boxes.card.bottom);
   });
 });

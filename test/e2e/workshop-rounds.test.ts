@@ -87,7 +87,7 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
   });
 
   it('veils items outside the round’s frame and shows live tallies in a public round', async () => {
-    await fran.page.getByRole('textbox', { name: 'Title' }).fill('Topic 2 only');
+    await fran.page.getByRole('textbox', { name: 'Title', exact: true }).fill('Topic 2 only');
     await fran.page.getByRole('combobox', { name: 'Only inside a frame' }).selectOption({
       label: 'Topic 2',
     });
@@ -346,7 +346,7 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
     await fran.page
       .getByTestId('followup-panel')
       .locator('section.wk-owner[aria-label="Unassigned"] .wk-followup', {
-        has: fran.page.getByRole('textbox', { name: 'Title' }),
+        has: fran.page.getByRole('textbox', { name: 'Title', exact: true }),
         hasText: `Item: ${IN_TOPIC_2}`,
       })
       .waitFor();

@@ -132,7 +132,7 @@ describe.skipIf(!HAS_CHROMIUM)('a whole workshop in the browser', () => {
   });
 
   it('runs an anonymous round: no tallies before it closes, ranked results for all after', async () => {
-    await fran.page.getByRole('textbox', { name: 'Title' }).fill('What goes forward?');
+    await fran.page.getByRole('textbox', { name: 'Title', exact: true }).fill('What goes forward?');
     // Typed key by key: an emptied field must not snap back to 1 (which made the 3 a 13).
     const budget = fran.page.getByRole('spinbutton', { name: 'Votes per person' });
     const perItem = fran.page.getByRole('spinbutton', { name: 'Most votes per item' });

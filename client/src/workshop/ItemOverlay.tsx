@@ -190,7 +190,7 @@ export function ItemOverlay({ itemId, engaged }: { itemId: string; engaged: bool
                   setAssigning(true);
                 }}
               >
-                {t.workshop.assignFollowUp}
+                <span className="wk-assign-words">{t.workshop.assignFollowUp}</span>
               </button>
             )}
           </span>

@@ -1,0 +1,258 @@
+/**
+ * On a phone, an item's overlay buttons (the vote dots, the facilitator's "Assign follow-up")
+ * are touch targets a finger can hit: at least 44 × 44 CSS px where the item is drawn at about
+ * its size (WCAG 2.5.5), and still 24 × 24 zoomed out to 45 % (2.5.8), however small the dots
+ * are drawn.
+ * The hit area is measured as a finger meets it, by what the page finds under each point
+ * (elementFromPoint), so neighbours that overlap cut each other's area short. And none of it
+ * lies over the item's words: a tap on a line of the note, or on the concept card's last field,
+ * still reaches the item.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addItem, CONCEPT_FIELDS } from '../../shared/board-document.ts';
+import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
+import { socketIoClient, waitFor } from '../helpers/clients.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { zoomOf } from './canvas-helpers.ts';
+import { openAs, type Person, SCREENSHOTS } from './workshop-helpers.ts';
+
+const PHONE = { width: 390, height: 844, touch: true } as const;
+
+interface Target {
+  name: string;
+  /** How far a finger can be from the button's centre and still hit it, across and down. */
+  width: number;
+  height: number;
+}
+
+/**
+ * The hit area of each shown button in item `id`'s overlay: from its centre, how far along its
+ * row and its column the point under a finger is still the button.
+ */
+function targetsOf(page: Page, id: string): Promise<Target[]> {
+  return page.evaluate((itemId) => {
+    const item = document.querySelector(`[data-item-id="${itemId}"]`)!;
+    const buttons = [...item.querySelectorAll<HTMLElement>('.wk-overlay button')].filter((button) =>
+      button.checkVisibility({ visibilityProperty: true }),
+    );
+    return buttons.map((button) => {
+      const box = button.getBoundingClientRect();
+      const [cx, cy] = [box.left + box.width / 2, box.top + box.height / 2];
+      const hits = (x: number, y: number) => {
+        const found = document.elementFromPoint(x, y);
+        return found !== null && button.contains(found);
+      };
+      // Out in whole pixels to the first miss, then halving the last pixel to a 64th.
+      const reach = (dx: number, dy: number) => {
+        let hit = 0;
+        while (hit < 100 && hits(cx + dx * (hit + 1), cy + dy * (hit + 1))) hit += 1;
+        let miss = hit + 1;
+        for (let i = 0; i < 6; i++) {
+          const mid = (hit + miss) / 2;
+          if (hits(cx + dx * mid, cy + dy * mid)) hit = mid;
+          else miss = mid;
+        }
+        return hit;
+      };
+      // Named with what ends its area on each side, for a failure to say what is in the way.
+      const at = (x: number, y: number) => {
+        const found = document.elementFromPoint(x, y);
+        return found ? `${found.tagName.toLowerCase()}.${found.classList[0] ?? ''}` : 'off screen';
+      };
+      const label = button.getAttribute('aria-label') ?? button.textContent;
+      const name = `${button.classList[1] ?? button.className} "${label?.slice(0, 24)}"`;
+      if (!hits(cx, cy)) return { name: `${name}, under ${at(cx, cy)}`, width: 0, height: 0 };
+      const [left, right, up, down] = [reach(-1, 0), reach(1, 0), reach(0, -1), reach(0, 1)];
+      const ends = [
+        at(cx - left - 1, cy),
+        at(cx + right + 1, cy),
+        at(cx, cy - up - 1),
+        at(cx, cy + down + 1),
+      ];
+      return {
+        name: `${name}, ending at ${ends.join(' ')}`,
+        width: left + right,
+        height: up + down,
+      };
+    });
+  }, id);
+}
+
+/** Points a finger would tap to pick the item: the middle of each line of its words. */
+function wordsTakenByOverlay(page: Page, id: string): Promise<string[]> {
+  return page.evaluate((itemId) => {
+    const item = document.querySelector(`[data-item-id="${itemId}"]`)!;
+    const taken: string[] = [];
+    const texts = item.querySelectorAll('.im-text, .im-concept-field:last-child dd');
+    for (const text of texts) {
+      const range = document.createRange();
+      range.selectNodeContents(text);
+      for (const line of range.getClientRects()) {
+        if (line.width === 0) continue;
+        for (const x of [line.left + 2, line.left + line.width / 2, line.right - 2]) {
+          const found = document.elementFromPoint(x, line.top + line.height / 2);
+          if (found?.closest('.wk-overlay')) taken.push(`${text.textContent?.slice(0, 20)} @${x}`);
+        }
+      }
+    }
+    return taken;
+  }, id);
+}
+
+describe.skipIf(!HAS_CHROMIUM)("an item's overlay buttons on a phone", () => {
+  let server: TestServer;
+  let browser: Browser;
+  let fran: Person;
+  let note = '';
+  let concept = '';
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    const created = await server.createBoard({ title: 'Touch' });
+    const boardId = created.board.id;
+    const facilitator = await server.join(boardId, created.keys.facilitator, 'Seeder');
+    const writer = socketIoClient(server.url, boardId, facilitator.token);
+    await writer.synced;
+    note = addItem(writer.doc, {
+      type: 'note',
+      x: 0,
+      y: 0,
+      text: 'Call back within a day, with the name of who called',
+    });
+    const fields = Object.fromEntries(CONCEPT_FIELDS.map((field) => [field, `The ${field}`]));
+    concept = addItem(writer.doc, {
+      type: 'concept',
+      x: 0,
+      y: 260,
+      title: 'Evening chat service',
+      fields: { ...fields, firstStep: 'Pilot in March' },
+    });
+    await waitFor(
+      () => server.documents.open({ boardId }).doc.getMap('items').has(concept),
+      'the items on the server',
+    );
+    writer.destroy();
+    const api = (route: string, body?: unknown) =>
+      server.api<{ round: { id: string } }>(`/api/boards/${boardId}${route}`, {
+        token: facilitator.token,
+        method: 'POST',
+        body,
+      });
+    // A closed round ranks both (the badge), an open one takes more votes (the dots).
+    const first = await api('/rounds', { title: 'First', budget: 2, anonymous: false });
+    for (const itemId of [note, concept]) {
+      await api(`/rounds/${first.body.round.id}/votes`, { itemId });
+    }
+    await api(`/rounds/${first.body.round.id}/close`);
+    await api('/rounds', { title: 'Second', budget: 6, maxPerItem: 3, anonymous: false });
+    fran = await openAs(browser, server, boardId, created.keys.facilitator, 'Fran', PHONE);
+    const { page } = fran;
+    await page.locator(`[data-item-id="${note}"] .wk-dot-add`).waitFor();
+    // Two of my votes on each: two dots to take back, and the one that adds.
+    for (const itemId of [note, concept, note, concept]) {
+      const before = await page.locator(`[data-item-id="${itemId}"] .wk-dot-mine`).count();
+      await page.locator(`[data-item-id="${itemId}"] .wk-dot-add`).tap();
+      await page
+        .locator(`[data-item-id="${itemId}"] .wk-dot-mine`)
+        .nth(before)
+        .waitFor({ timeout: 5_000 });
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Zooms the board to about `target` (within 2 %), as a pinch does: Ctrl and the wheel. */
+  async function zoomTo(page: Page, target: number) {
+    const canvas = (await page.locator('.im-canvas').boundingBox())!;
+    await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+    await page.keyboard.down('Control');
+    for (let i = 0; i < 20; i++) {
+      const zoom = await zoomOf(page);
+      if (Math.abs(zoom / target - 1) < 0.02) break;
+      // The board zooms by e^(-deltaY / 100) a wheel step, by no more than e^0.5.
+      const deltaY = Math.max(-50, Math.min(50, -100 * Math.log(target / zoom)));
+      await page.mouse.wheel(0, deltaY);
+      await page.waitForTimeout(100);
+    }
+    await page.keyboard.up('Control');
+    const zoom = await zoomOf(page);
+    expect(Math.abs(zoom / target - 1)).toBeLessThan(0.02);
+    return zoom;
+  }
+
+  /**
+   * Pans the item's foot to the middle of the canvas, its right end in sight, clear of the bars
+   * a phone shows over the canvas (the selection bar at the bottom, the tools on the left).
+   */
+  async function footInView(page: Page, id: string) {
+    const canvas = (await page.locator('.im-canvas').boundingBox())!;
+    const right = Math.min(canvas.x + canvas.width, page.viewportSize()!.width) - 16;
+    const bottom = canvas.y + canvas.height * 0.4;
+    await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + 24);
+    // A wheel step pans by about what it says (a phone's screen may count it in its own pixels).
+    for (let i = 0; i < 6; i++) {
+      const box = (await page.locator(`[data-item-id="${id}"]`).boundingBox())!;
+      const [dx, dy] = [box.x + box.width - right, box.y + box.height - bottom];
+      if (Math.abs(dx) < 4 && Math.abs(dy) < 4) return;
+      await page.mouse.wheel(dx, dy);
+      await page.waitForTimeout(150);
+    }
+  }
+
+  /** Taps the item's last words, which selects it and shows its assign button. */
+  async function select(page: Page, id: string) {
+    await footInView(page, id);
+    const item = page.locator(`[data-item-id="${id}"]`);
+    await item.locator('.im-text, .im-concept-field:last-child dt').tap();
+    await page.locator(`[data-item-id="${id}"].is-selected .wk-assign`).waitFor();
+    await footInView(page, id);
+  }
+
+  it('at about full size, every dot and the assign button take a 44 × 44 px touch, and no word is under them', async () => {
+    const { page } = fran;
+    const zoom = await zoomTo(page, 0.9);
+    const problems: string[] = [];
+    for (const [id, kind] of [
+      [note, 'note'],
+      [concept, 'concept'],
+    ] as const) {
+      await select(page, id);
+      await page.screenshot({ path: `${SCREENSHOTS}/touch-targets-${kind}.png` });
+      const targets = await targetsOf(page, id);
+      // Two dots of mine, the one that adds, the assign button.
+      expect(targets.length, kind).toBe(4);
+      for (const { name, width, height } of targets) {
+        // Edges fall between pixels, where the page hit-tests by its own rounding: half a pixel.
+        if (width < 43.5 || height < 43.5) {
+          problems.push(`${kind} at ${zoom}: ${name} ${width} × ${height}`);
+        }
+      }
+      for (const taken of await wordsTakenByOverlay(page, id)) {
+        problems.push(`${kind}: a tap on "${taken}" lands on the overlay`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('zoomed out to 45 %, each is still at least 24 × 24 px', async () => {
+    const { page } = fran;
+    const zoom = await zoomTo(page, 0.45);
+    const problems: string[] = [];
+    for (const [id, kind] of [
+      [note, 'note'],
+      [concept, 'concept'],
+    ] as const) {
+      await select(page, id);
+      await page.screenshot({ path: `${SCREENSHOTS}/touch-targets-${kind}-zoomed-out.png` });
+      for (const { name, width, height } of await targetsOf(page, id)) {
+        if (width < 24 || height < 24) problems.push(`at ${zoom}: ${name} ${width} × ${height}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
