@@ -37,7 +37,7 @@ const round: Round = {
  */
 function storeHearing(): { store: WorkshopStore; hear: (event: string, body: unknown) => void } {
   const socket = Object.assign(new EventEmitter(), { connected: false });
-  const session = { provider: { socket } } as unknown as BoardSession;
+  const session = { board: { title: 'Board' }, provider: { socket } } as unknown as BoardSession;
   return { store: new WorkshopStore(session), hear: (event, body) => socket.emit(event, body) };
 }
 
