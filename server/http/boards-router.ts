@@ -55,6 +55,16 @@ export function boardsRouter(options: BoardsRouterOptions): Router {
 
   const originOf = (req: Request) => options.publicUrl ?? `${req.protocol}://${req.get('host')}`;
 
+  /** Who may change the board itself: a facilitator of it, or the operator with ADMIN_TOKEN. */
+  const facilitatorOrOperator = (req: Request, boardId: string): Member | 'operator' => {
+    if (isAdmin(req, options.adminToken)) return 'operator';
+    const member = requireMember(req, boards, boardId);
+    requireRole(member, 'facilitator');
+    return member;
+  };
+  /** Who did it, for the log: a member id, or `operator`. */
+  const who = (by: Member | 'operator') => (by === 'operator' ? by : by.id);
+
   // Where a token guards creation, guessing it is limited like guessing a board's key. An open
   // server has nothing to guess, and a request without a token guesses nothing: the landing
   // page's first try, before it asks for the passcode (QA: ten visitors behind one office
@@ -108,30 +118,20 @@ export function boardsRouter(options: BoardsRouterOptions): Router {
   // A board made as "Team 1" becomes "Service day: claims": a facilitator, or the operator.
   router.patch('/:id', (req, res) => {
     const boardId = boardIdParam(req);
-    let by = 'operator';
-    if (!isAdmin(req, options.adminToken)) {
-      const member = requireMember(req, boards, boardId);
-      requireRole(member, 'facilitator');
-      by = member.id;
-    }
+    const by = facilitatorOrOperator(req, boardId);
     const { title } = renameBoardBody.parse(jsonBody(req));
     const body: RenamedBoard = { board: boards.rename(boardId, title) };
-    options.logger.info({ boardId, by }, 'board renamed');
+    options.logger.info({ boardId, by: who(by) }, 'board renamed');
     res.json(body);
   });
 
   // For good: a facilitator of the board, or the operator with ADMIN_TOKEN when one is set.
   router.delete('/:id', (req, res) => {
     const boardId = boardIdParam(req);
-    let by = 'operator';
-    if (!isAdmin(req, options.adminToken)) {
-      const member = requireMember(req, boards, boardId);
-      requireRole(member, 'facilitator');
-      by = member.id;
-    }
+    const by = facilitatorOrOperator(req, boardId);
     emptyBody(req);
     boards.delete(boardId);
-    options.logger.info({ boardId, by }, 'board deleted');
+    options.logger.info({ boardId, by: who(by) }, 'board deleted');
     res.status(204).end();
   });
 
@@ -157,19 +157,14 @@ export function boardsRouter(options: BoardsRouterOptions): Router {
   // from then on. With `erase`, at the person's request, their name goes too.
   router.delete('/:id/members/:mid', (req, res) => {
     const boardId = boardIdParam(req);
-    let by: Member | 'operator' = 'operator';
-    if (!isAdmin(req, options.adminToken)) {
-      by = requireMember(req, boards, boardId);
-      requireRole(by, 'facilitator');
-    }
+    const by = facilitatorOrOperator(req, boardId);
     const { erase } = removeMemberSchema.parse(jsonBody(req));
     const memberId = String(req.params.mid);
     const done = erase
       ? boards.eraseMember(boardId, memberId, by)
       : boards.removeMember(boardId, memberId, by);
-    const byId = by === 'operator' ? by : by.id;
     options.logger.info(
-      { boardId, memberId: done.id, by: byId },
+      { boardId, memberId: done.id, by: who(by) },
       erase ? 'member erased' : 'member removed',
     );
     res.status(204).end();
