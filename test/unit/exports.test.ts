@@ -1374,6 +1374,40 @@ describe('boards a stock client has written oddly', () => {
     expect(spans.at(-1)).toContain('…');
   });
 
+  it('a note or a concept card with more words than room keeps them whole as its <title>', () => {
+    const group = (svg: string, id: string) => {
+      const from = svg.indexOf(`<g data-item="${id}">`);
+      return svg.slice(from, svg.indexOf('</g>', from));
+    };
+    const model = fixture();
+    const long = 'Soitto takaisin samana päivänä, ja soittajan nimi näkyy. '.repeat(12).trim();
+    model.items.push(note('n-long', long, 0, 3000), note('n-short', 'Lyhyt', 400, 3000));
+    const card = model.items.find((item) => item.id === 'c1') as Extract<Item, { type: 'concept' }>;
+    card.fields = { ...card.fields, serviceIdea: long };
+    const svg = toSvg(model);
+    expect(XMLValidator.validate(svg)).toBe(true);
+    const cutNote = group(svg, 'n-long');
+    expect(cutNote).toContain('…</tspan>');
+    expect(cutNote.startsWith(`<g data-item="n-long"><title>${long}</title>`)).toBe(true);
+    expect(group(svg, 'n-short')).not.toContain('<title>');
+    // The card: title, each field by its label, its text, a line each.
+    const title = /<title>([^<]*)<\/title>/.exec(group(svg, 'c1'))?.[1] ?? '';
+    expect(title.split('\n')).toEqual([
+      'Palveluluotsi',
+      'Nimi: Palveluluotsi',
+      'Kohdeasiakas: Ensimmäistä kertaa asioiva asiakas',
+      'Asiakkaan tarve: Tietää heti, minne kääntyä',
+      `Palveluidea: ${long}`,
+      'Kosketuspisteet: Aula, chat, puhelin',
+      'Arvo asiakkaalle: Vähemmän odottelua ja epävarmuutta',
+      'Arvo organisaatiolle: Vähemmän väärin ohjattuja yhteydenottoja',
+      'Ensimmäinen askel: Kahden viikon pilotti Tampereella',
+      'Syntyi tiimi A:n ideoista.',
+    ]);
+    // A card with room for everything has none.
+    expect(group(toSvg(fixture()), 'c1')).not.toContain('<title>');
+  });
+
   it('the calendar keeps follow-ups due in the years 0001 and 9999', () => {
     const ics = toIcs(odd());
     expect(ics).toContain('DTSTART;VALUE=DATE:00010101\r\nDTEND;VALUE=DATE:00010102\r\n');

@@ -17,7 +17,7 @@ import {
 } from '../../../shared/geometry.ts';
 import type { ConceptItem, NoteItem } from './board-model.ts';
 import { type ExportLabels, labelsFor } from './labels.ts';
-import { fitText, luminance, num, safeColor, textColorOn, wrapText, xml } from './svg-text.ts';
+import { fitText, luminance, num, safeColor, textColorOn, xml } from './svg-text.ts';
 
 const MARGIN = 40;
 const EMPTY_BOARD = { x: 0, y: 0, w: 800, h: 600 };
@@ -196,17 +196,13 @@ function note(item: NoteItem): string {
     ? `<rect x="${num(item.x)}" y="${num(item.y)}" width="${num(item.w)}" height="${num(item.h)}" rx="4" fill="${fill}" stroke="#d0d7de"/>`
     : '';
   const color = isNote ? textColorOn(fill) : '#1f2328';
+  const text = fitText(item.text, ems, Math.max(1, lines));
   return [
     `<g data-item="${xml(item.id)}">`,
+    // Words the note has no room for are kept whole as its name, as a cut frame title is.
+    text.cut ? `<title>${xml(item.text)}</title>` : '',
     background,
-    textBlock(
-      wrapText(item.text, ems, Math.max(1, lines)),
-      item.x + PAD,
-      item.w - 2 * PAD,
-      item.y + PAD,
-      size,
-      color,
-    ),
+    textBlock(text.lines, item.x + PAD, item.w - 2 * PAD, item.y + PAD, size, color),
     '</g>',
   ].join('');
 }
@@ -224,15 +220,18 @@ function concept(item: ConceptItem, labels: ExportLabels): string {
   const left = item.x + PAD;
   const bottom = item.y + item.h - PAD;
   let top = item.y + PAD;
+  let cut = false;
   const add = (text: string, size: number, maxLines: number, weight?: 'bold') => {
     const [ems, fits] = capacity(item.w - 2 * PAD, bottom - top, size);
-    const lines = wrapText(text, ems, Math.min(maxLines, fits));
-    if (lines.length === 0) return false;
-    parts.push(textBlock(lines, left, item.w - 2 * PAD, top, size, ink, weight));
-    top += lines.length * size * 1.25;
+    const fitted = fitText(text, ems, Math.min(maxLines, fits));
+    cut ||= fitted.cut;
+    if (fitted.lines.length === 0) return false;
+    parts.push(textBlock(fitted.lines, left, item.w - 2 * PAD, top, size, ink, weight));
+    top += fitted.lines.length * size * 1.25;
     return true;
   };
-  add(itemText(item) || labels.untitled, 18, 2, 'bold');
+  const title = itemText(item) || labels.untitled;
+  add(title, 18, 2, 'bold');
   const band = Math.min(top + PAD / 2, item.y + item.h) - item.y;
   // The title band goes under the title: second in the group, after the card itself.
   parts.splice(
@@ -242,12 +241,24 @@ function concept(item: ConceptItem, labels: ExportLabels): string {
     `<line x1="${num(item.x)}" y1="${num(item.y + band)}" x2="${num(item.x + item.w)}" y2="${num(item.y + band)}" stroke="#8c959f" stroke-width="1"/>`,
   );
   top += 6;
-  for (const field of CONCEPT_FIELDS) {
-    if (!add(labels.conceptFields[field], 11, 1, 'bold')) break;
-    if (!add(item.fields[field]?.trim() || '—', 13, 3)) break;
+  const fields = CONCEPT_FIELDS.map((field) => {
+    const value = item.fields[field]?.trim() || '—';
+    return { label: labels.conceptFields[field], value };
+  });
+  for (const { label, value } of fields) {
+    if (!add(label, 11, 1, 'bold') || !add(value, 13, 3)) {
+      cut = true;
+      break;
+    }
     top += 4;
   }
   if (item.text.trim()) add(item.text, 13, 4);
+  // What the card has no room for is kept whole as its name: title, fields, text, a line each.
+  if (cut) {
+    const whole = [title, ...fields.map(({ label, value }) => `${label}: ${value}`)];
+    if (item.text.trim()) whole.push(item.text.trim());
+    parts.splice(1, 0, `<title>${xml(whole.join('\n'))}</title>`);
+  }
   parts.push(
     `<rect x="${num(item.x)}" y="${num(item.y)}" width="${num(item.w)}" height="${num(item.h)}" rx="8" fill="none" stroke="#57606a" stroke-width="2"/>`,
     '</g>',
