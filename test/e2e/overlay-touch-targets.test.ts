@@ -213,6 +213,20 @@ describe.skipIf(!HAS_CHROMIUM)("an item's overlay buttons on a phone", () => {
     await footInView(page, id);
   }
 
+  it('a dot of mine under the finger that tapped is not red, as a dot under a mouse is (QA)', async () => {
+    const { page } = fran;
+    const mine = page.locator('.wk-dot-mine');
+    // A touch screen calls the element last tapped "hovered" until the next tap elsewhere: a
+    // dot that came in under the finger as its vote was added, say.
+    expect(await page.evaluate(() => matchMedia('(hover: hover)').matches)).toBe(false);
+    await mine.first().hover();
+    expect(await mine.first().evaluate((dot) => dot.matches(':hover'))).toBe(true);
+    const fills = await mine.evaluateAll((dots) =>
+      dots.map((dot) => getComputedStyle(dot).getPropertyValue('--wk-dot-fill').trim()),
+    );
+    expect(fills).toEqual(fills.map(() => '#1f5fbf'));
+  });
+
   it('at about full size, every dot and the assign button take a 44 × 44 px touch, and no word is under them', async () => {
     const { page } = fran;
     const zoom = await zoomTo(page, 0.9);
