@@ -51,8 +51,15 @@ export function registerRequests(
   const { rounds, state, silentWriting } = facilitation;
   const { followUps, snapshots } = followThrough;
   // Every request's text as it will be stored (util/well-formed.ts); Yjs bytes pass as they are.
+  // One nested too deeply is answered invalid_input and goes no further.
   socket.use((packet, next) => {
-    for (let i = 1; i < packet.length; i++) packet[i] = wellFormed(packet[i]);
+    try {
+      for (let i = 1; i < packet.length; i++) packet[i] = wellFormed(packet[i]);
+    } catch (error) {
+      const ack = packet.at(-1);
+      if (typeof ack === 'function') ack({ ok: false, error: toAppError(error, logger).toBody() });
+      return;
+    }
     next();
   });
 

@@ -171,6 +171,64 @@ describe('random and truncated frames never hurt the server or the board', () =>
   });
 });
 
+describe('requests nested too deeply', () => {
+  /**
+   * A raw Socket.io connection (EIO 4) as a viewer: what a stock client cannot send (its own
+   * encoder would run out of stack first). Resolves the text packets it receives.
+   */
+  async function rawViewer() {
+    const ws = new WebSocket(
+      `${server.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`,
+    );
+    const received: string[] = [];
+    ws.on('message', (data, binary) => {
+      if (binary) return;
+      const text = data.toString();
+      if (text === '2') ws.send('3');
+      received.push(text);
+    });
+    await new Promise((resolve) => ws.once('open', resolve));
+    ws.send(`40${JSON.stringify({ token: tokens.viewer, boardId })}`);
+    // Requests are taken once the server has welcomed the connection (connections are admitted
+    // one per event-loop turn).
+    await waitFor(() => received.some((packet) => packet.includes('board:welcome')), 'welcome');
+    return { ws, received };
+  }
+  const deep = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+
+  it('are refused invalid_input, and one of 70,000 levels stops nothing (QA: it stopped the server)', async () => {
+    const { ws, received } = await rawViewer();
+    // A request with an acknowledgement (id 7), then one without, then one that is fine.
+    ws.send(`427["round:list",${deep(70_000)}]`);
+    ws.send(`42["snapshot:list",${deep(70_000)}]`);
+    ws.send(`428["round:list",${deep(20)}]`);
+    await waitFor(() => received.some((packet) => packet.startsWith('438')), 'the last answer');
+    const refused = received.find((packet) => packet.startsWith('437'));
+    expect(JSON.parse(refused?.slice(3) ?? 'null')).toEqual([
+      {
+        ok: false,
+        error: {
+          code: 'invalid_input',
+          message: 'A request may nest arrays and objects 32 levels deep at most.',
+        },
+      },
+    ]);
+    expect(JSON.parse(received.find((packet) => packet.startsWith('438'))?.slice(3) ?? '')).toEqual(
+      [{ ok: true, data: [] }],
+    );
+    // A binary event nested as deeply (its attachment's placeholder at the bottom): the
+    // connection may go, the server stays.
+    ws.send(
+      `451-["yjs",${'['.repeat(70_000)}{"_placeholder":true,"num":0}${']'.repeat(70_000)}]`,
+    );
+    ws.send(Buffer.from([0, 0]));
+    ws.close();
+    const health = await fetch(`${server.url}/healthz`);
+    expect(health.status).toBe(200);
+    await expectBoardIntact();
+  });
+});
+
 describe('limits', () => {
   it('an oversized message closes the y-websocket connection with 1009', async () => {
     const ws = new WebSocket(
