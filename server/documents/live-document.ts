@@ -25,7 +25,7 @@ import { refuseAuthorChange } from './item-author.ts';
 import { type BroadcastGroup, Peer, type PeerLimits, type PeerTransport } from './peer.ts';
 import { Presence } from './presence.ts';
 import {
-  type DecodedStructs,
+  type DecodedUpdate,
   decodeMessage,
   encodeSyncStep1,
   encodeSyncStep2,
@@ -36,6 +36,7 @@ import {
 } from './protocol.ts';
 import { applyAndUndo } from './refused-edit.ts';
 import { applyStored } from './stored-compaction.ts';
+import { refuseIncomplete } from './update-dependencies.ts';
 import { refuseOutOfShape } from './update-shape.ts';
 
 /** Who may change a document right now: roles, board lock, silent writing (facilitation). */
@@ -100,6 +101,8 @@ export class LiveDocument {
   #received: Received[] = [];
   /** How deep the nested types in `#received` lie, by id (update-shape.ts). */
   readonly #receivedTypes = new Map<string, number>();
+  /** Each client's clock as the updates accepted this turn (not applied yet) leave it. */
+  readonly #receivedClocks = new Map<number, number>();
   #pending: Pending[] = [];
   #flushScheduled = false;
   /** performance.now() at the last flush that stored something (see #scheduleFlush). */
@@ -340,23 +343,27 @@ export class LiveDocument {
       if (peer.member.role === 'viewer') return;
     }
     if (!peer.updateBudget.take()) return this.#reject(peer, 'rate_limited');
-    let structs: DecodedStructs;
+    let decoded: DecodedUpdate;
     try {
-      structs = validateUpdate(update);
+      decoded = validateUpdate(update);
     } catch (error) {
       return this.#reject(peer, 'malformed_message', error);
     }
     // Deletions alone are taken even past the limit (a reveal of everyone's private notes can
     // take a board there): what they free is given back at the next compaction, so a full
     // board can be made room on instead of refusing every change for good.
+    const { structs } = decoded;
     const addsContent = structs.length > 0;
     if (addsContent && this.#bytes + update.length > this.#options.limits.maxDocumentBytes) {
       return this.#reject(peer, 'document_too_large');
     }
     this.#integrate();
     if (this.#failed) return;
+    let clocks: Map<number, number>;
     try {
-      // What nesting it adds is read against the board as it is, so after integrating it.
+      // What it refers to and what nesting it adds are read against the board as it is, so
+      // after integrating it.
+      clocks = refuseIncomplete(decoded, this.#doc, this.#receivedClocks);
       refuseOutOfShape(structs, this.#doc, this.#receivedTypes);
       refuseAuthorChange(structs, this.#doc);
     } catch (error) {
@@ -365,6 +372,7 @@ export class LiveDocument {
     if (refused) return this.#revert(peer, update);
     // Applied at the flush, in one transaction with this peer's other updates of this turn.
     this.#received.push({ update, origin: peer });
+    for (const [client, clock] of clocks) this.#receivedClocks.set(client, clock);
     this.#bytes += update.length;
     this.#scheduleFlush();
   }
@@ -375,6 +383,7 @@ export class LiveDocument {
     const received = this.#received;
     this.#received = [];
     this.#receivedTypes.clear();
+    this.#receivedClocks.clear();
     try {
       this.#pending.push(...applyByPeer(this.#doc, received));
     } catch (error) {
@@ -619,6 +628,7 @@ export class LiveDocument {
     this.#failed = true;
     this.#received = [];
     this.#receivedTypes.clear();
+    this.#receivedClocks.clear();
     this.#pending = [];
     this.#whenStored = [];
     this.#closePeers(reason);

@@ -108,15 +108,16 @@ export function decodeMessage(data: Uint8Array): InboundMessage {
 }
 
 /** An update's structs, as Yjs decodes them. */
-export type DecodedStructs = ReturnType<typeof Y.decodeUpdate>['structs'];
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+export type DecodedStructs = DecodedUpdate['structs'];
 
 /**
- * Throws unless the update decodes completely: structs, contents and delete set. Returns its
- * structs (update-shape.ts checks what they hold).
+ * Throws unless the update decodes completely: structs, contents and delete set. Returns them
+ * (update-shape.ts checks what the structs hold, update-dependencies.ts what they refer to).
  */
-export function validateUpdate(update: Uint8Array): DecodedStructs {
+export function validateUpdate(update: Uint8Array): DecodedUpdate {
   try {
-    return Y.decodeUpdate(update).structs;
+    return Y.decodeUpdate(update);
   } catch (error) {
     throw new MalformedMessage(`bad update: ${error instanceof Error ? error.message : error}`);
   }
