@@ -36,7 +36,7 @@ import {
 } from './protocol.ts';
 import { applyAndUndo } from './refused-edit.ts';
 import { applyStored } from './stored-compaction.ts';
-import { refuseIncomplete } from './update-dependencies.ts';
+import { refuseEntriesAside, refuseIncomplete } from './update-dependencies.ts';
 import { refuseOutOfShape } from './update-shape.ts';
 
 /** Who may change a document right now: roles, board lock, silent writing (facilitation). */
@@ -364,6 +364,7 @@ export class LiveDocument {
       // What it refers to and what nesting it adds are read against the board as it is, so
       // after integrating it.
       clocks = refuseIncomplete(decoded, this.#doc, this.#receivedClocks);
+      refuseEntriesAside(structs, this.#doc);
       refuseOutOfShape(structs, this.#doc, this.#receivedTypes);
       refuseAuthorChange(structs, this.#doc);
     } catch (error) {
