@@ -299,6 +299,9 @@ export class LiveDocument {
     }
     switch (message.kind) {
       case 'sync-step-1': {
+        // Each is answered with up to the whole board: encoded for this peer, or the shared full
+        // sync, sent all the same (6 bytes asking for megabytes).
+        if (!peer.wholeBudget.take()) return this.#reject(peer, 'rate_limited');
         const stored = this.#stored;
         if (stored && answersFromStore(stored, message.stateVector)) {
           this.#sendFromStore(peer, stored);
@@ -324,6 +327,7 @@ export class LiveDocument {
         }
         return;
       case 'query-awareness': {
+        if (!peer.wholeBudget.take()) return this.#reject(peer, 'rate_limited');
         const everyone = this.#presence.everyone();
         if (everyone) peer.transport.send(everyone);
         return;

@@ -218,9 +218,7 @@ describe('requests nested too deeply', () => {
     );
     // A binary event nested as deeply (its attachment's placeholder at the bottom): the
     // connection may go, the server stays.
-    ws.send(
-      `451-["yjs",${'['.repeat(70_000)}{"_placeholder":true,"num":0}${']'.repeat(70_000)}]`,
-    );
+    ws.send(`451-["yjs",${'['.repeat(70_000)}{"_placeholder":true,"num":0}${']'.repeat(70_000)}]`);
     ws.send(Buffer.from([0, 0]));
     ws.close();
     const health = await fetch(`${server.url}/healthz`);
@@ -323,6 +321,32 @@ describe('limits', () => {
     }
   });
 
+  it('asking for the whole board again and again closes that connection, even a viewer connection (QA)', async () => {
+    // Sync step 1 is answered with up to the whole board: 6 bytes asking for megabytes, and one
+    // with a state vector encoded for the asker. A client asks once as it connects.
+    const viewer = new WebSocket(
+      `${server.url.replace('http', 'ws')}/yjs/${boardId}?token=${tokens.viewer}`,
+    );
+    const closed = new Promise<[number, string]>((resolve) =>
+      viewer.once('close', (code, reason) => resolve([code, reason.toString()])),
+    );
+    let answers = 0;
+    viewer.on('message', (data: Buffer) => {
+      // Sync (0), step 2 (1): the board.
+      if (data[0] === 0 && data[1] === 1) answers++;
+    });
+    await new Promise((resolve) => viewer.once('open', resolve));
+    const doc = new Y.Doc();
+    addItem(doc, { type: 'note', x: 0, y: 0, text: 'a state vector of a client of my own' });
+    const stateVector = Y.encodeStateVector(doc);
+    const stepOne = new Uint8Array([0, 0, ...encodeVarUint(stateVector.length), ...stateVector]);
+    for (let i = 0; i < 50; i++) viewer.send(stepOne);
+    expect(await closed).toEqual([4429, 'rate_limited']);
+    // The connection's first few were answered; the rest were not.
+    expect(answers).toBeGreaterThanOrEqual(1);
+    expect(answers).toBeLessThanOrEqual(4);
+  });
+
   it('too many updates too fast closes that connection only', async () => {
     const strict = await startTestServer({ UPDATE_RATE_PER_SEC: '5', UPDATE_BURST: '10' });
     try {
@@ -413,3 +437,15 @@ describe('malformed addresses and bodies', () => {
     expect((await server.api('/healthz')).status).toBe(200);
   });
 });
+
+/** A y-protocols variable-length unsigned integer. */
+function encodeVarUint(value: number): number[] {
+  const bytes: number[] = [];
+  let rest = value;
+  while (rest > 0x7f) {
+    bytes.push((rest & 0x7f) | 0x80);
+    rest = Math.floor(rest / 128);
+  }
+  bytes.push(rest);
+  return bytes;
+}
