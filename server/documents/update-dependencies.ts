@@ -73,6 +73,8 @@ export const MAX_ENTRIES_ASIDE = 16;
  * none, for a key new to the board).
  */
 export function refuseEntriesAside(structs: DecodedStructs, doc: Y.Doc): void {
+  // Fewer structs than that cannot hold too many (an edit, a move: the usual update).
+  if (structs.length <= MAX_ENTRIES_ASIDE) return;
   /** The key each entry of this update is for, by its id. */
   const keyOf = new Map<string, string>();
   /** The newest entry of each key so far in this update. */
