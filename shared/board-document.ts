@@ -180,12 +180,23 @@ export function readItem(id: string, map: unknown): Item | null {
   }
 }
 
-/** A frame's column lines: numbers inside its width, in order; anything else is left out. */
+/**
+ * The most column lines a frame is read with. A journey lane has a handful; a stock client may
+ * write any number, and every export and the outline read a lane column by column (QA: a lane of
+ * 160,000 lines).
+ */
+export const MAX_COLUMNS = 64;
+
+/**
+ * A frame's column lines: numbers inside its width, in order, the leftmost MAX_COLUMNS of them;
+ * anything else is left out.
+ */
 function readColumns(raw: unknown, width: number): number[] {
   if (!Array.isArray(raw)) return [];
   return raw
     .filter((x): x is number => typeof x === 'number' && Number.isFinite(x) && x > 0 && x < width)
-    .sort((a, b) => a - b);
+    .sort((a, b) => a - b)
+    .slice(0, MAX_COLUMNS);
 }
 
 /** The title a new concept card is given (its templates, the concept tool), by language. */

@@ -5,7 +5,8 @@
  * notes are read stage by stage, the way the journey runs, instead of top to bottom.
  */
 import { type Item, itemLabel } from './board-document.ts';
-import { boxOf, centre, contains, containsBox } from './geometry.ts';
+import { DominanceIndex } from './dominance-index.ts';
+import { boxEdges, boxOf, centre } from './geometry.ts';
 
 type Frame = Extract<Item, { type: 'frame' }>;
 
@@ -26,27 +27,78 @@ export interface FrameColumn {
  * lane the frame is, also when a frame has been drawn around the journey. A text in another
  * lane, or in a frame over part of this one, heads nothing. A text that spans several columns
  * (the journey's title) heads none of them.
+ *
+ * For more than one frame of a board, frameColumnsLookup reads the board's texts once.
  */
 export function frameColumns(frame: Item, items: readonly Item[]): FrameColumn[] {
-  if (frame.type !== 'frame' || !frame.columns?.length) return [];
-  const edges = [0, ...frame.columns, Math.max(0, frame.w)].map((offset) => frame.x + offset);
-  const frames = items.filter(
-    (item): item is Frame => item.type === 'frame' && !containsBox(item, frame),
+  return frameColumnsLookup(items)(frame);
+}
+
+/**
+ * frameColumns for any frame of `items`, reading the texts that may head a column once for the
+ * board: asked frame by frame, a board of a thousand journey lanes and as many texts took
+ * seconds to export, for each lane checked every text against every frame (QA).
+ */
+export function frameColumnsLookup(items: readonly Item[]): (frame: Item) => FrameColumn[] {
+  let headings: HeadingIndex | undefined;
+  return (frame) => {
+    if (frame.type !== 'frame' || !frame.columns?.length) return [];
+    headings ??= headingIndex(items);
+    const edges = [0, ...frame.columns, Math.max(0, frame.w)].map((offset) => frame.x + offset);
+    return edges.slice(0, -1).map((left, index) => {
+      const right = edges[index + 1]!;
+      return { index, left, right, name: headings!(frame, left, right) };
+    });
+  };
+}
+
+/** The name of the column from `left` to `right` of `frame`: its nearest heading above ('' for none). */
+type HeadingIndex = (frame: Frame, left: number, right: number) => string;
+
+/**
+ * The board's named texts as heading candidates, nearest the frame (lowest bottom) first, items'
+ * order breaking ties. A text in no frame may head any column it lies over; a text inside frames
+ * may head only a lane that each of them holds wholly, that is, a lane inside the box where they
+ * meet (the frames around the text's centre, whose edges greatest() gives).
+ */
+function headingIndex(items: readonly Item[]): HeadingIndex {
+  const frames = items.filter((item): item is Frame => item.type === 'frame');
+  const around = new DominanceIndex(
+    frames.map(boxEdges),
+    frames.map((_, index) => index),
   );
-  const headings = items.flatMap((item) => {
+  const texts = items.flatMap((item) => {
     const box = item.type === 'text' ? boxOf(item) : null;
-    if (!box || box.y + box.h > frame.y) return [];
-    const middle = centre(box);
-    if (frames.some((other) => contains(other, middle))) return [];
-    return [{ left: box.x, right: box.x + box.w, bottom: box.y + box.h, name: itemLabel(item) }];
+    const name = box ? itemLabel(item) : '';
+    if (!box || name === '') return [];
+    const { x, y } = centre(box);
+    const meet = around.greatest([x, y, -x, -y]);
+    return [{ left: box.x, right: box.x + box.w, bottom: box.y + box.h, name, meet }];
   });
-  return edges.slice(0, -1).map((left, index) => {
-    const right = edges[index + 1]!;
-    const above = headings
-      .filter((heading) => heading.name !== '' && heading.left >= left && heading.right <= right)
-      .sort((a, b) => b.bottom - a.bottom);
-    return { index, left, right, name: above[0]?.name ?? '' };
-  });
+  texts.sort((a, b) => b.bottom - a.bottom);
+  // A text's place in `texts` is its priority: the first found is the nearest.
+  const free = texts.flatMap((text, rank) => (text.meet ? [] : [{ ...text, rank }]));
+  const inFrames = texts.flatMap((text, rank) =>
+    text.meet ? [{ ...text, meet: text.meet, rank }] : [],
+  );
+  const freeIndex = new DominanceIndex(
+    free.map((text) => [-text.left, text.right, text.bottom]),
+    free.map((text) => text.rank),
+  );
+  const inFramesIndex = new DominanceIndex(
+    inFrames.map((text) => [-text.left, text.right, text.bottom, ...text.meet]),
+    inFrames.map((text) => text.rank),
+  );
+  return (frame, left, right) => {
+    if (Number.isNaN(left) || Number.isNaN(right)) return '';
+    // Above the frame: no lower than its top (every text is, as far as a top not a number tells).
+    const top = Number.isNaN(frame.y) ? Number.POSITIVE_INFINITY : frame.y;
+    const column = [-left, right, top];
+    const a = free[freeIndex.first(column)];
+    const b = inFrames[inFramesIndex.first([...column, ...boxEdges(frame)])];
+    const nearest = a && b ? (a.rank < b.rank ? a : b) : (a ?? b);
+    return nearest?.name ?? '';
+  };
 }
 
 /** The column an item's centre lies in; undefined when the frame has no columns. */
@@ -54,18 +106,47 @@ export function columnOf(columns: readonly FrameColumn[], item: Item): FrameColu
   const box = boxOf(item);
   if (!box || columns.length === 0) return undefined;
   const { x } = centre(box);
-  return columns.find((column) => x < column.right) ?? columns.at(-1);
+  if (!inOrder(columns)) return columns.find((column) => x < column.right) ?? columns.at(-1);
+  // The first column whose right edge lies beyond x, by halving: a lane's columns run left to right.
+  let [lo, hi] = [0, columns.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (x < columns[mid]!.right) hi = mid;
+    else lo = mid + 1;
+  }
+  return columns[lo] ?? columns.at(-1);
+}
+
+const ordered = new WeakMap<readonly FrameColumn[], boolean>();
+
+/** Whether the columns' right edges run left to right (a frame's own, as the board reads them, do). */
+function inOrder(columns: readonly FrameColumn[]): boolean {
+  let known = ordered.get(columns);
+  if (known === undefined) {
+    known = columns.every((column, i) => i === 0 || columns[i - 1]!.right <= column.right);
+    ordered.set(columns, known);
+  }
+  return known;
 }
 
 /**
  * Sorts a frame's items the way its columns are read: column by column, left to right, then
- * by `within` (top to bottom) inside each. Without columns, just `within`.
+ * by `within` (top to bottom) inside each. Without columns, just `within`. Each item's column
+ * is found once, not at every comparison.
  */
 export function byColumns<T extends Item>(
   columns: readonly FrameColumn[],
   within: (a: T, b: T) => number,
 ): (a: T, b: T) => number {
   if (columns.length === 0) return within;
-  const index = (item: T) => columnOf(columns, item)?.index ?? 0;
+  const indexes = new Map<T, number>();
+  const index = (item: T) => {
+    let found = indexes.get(item);
+    if (found === undefined) {
+      found = columnOf(columns, item)?.index ?? 0;
+      indexes.set(item, found);
+    }
+    return found;
+  };
   return (a, b) => index(a) - index(b) || within(a, b);
 }

@@ -37,6 +37,15 @@ export function containsBox(outer: Box, inner: Box): boolean {
 }
 
 /**
+ * A box's edges as a point: left, top, and right and bottom negated, so that a frame holds a box
+ * wholly (containsBox, edges included) exactly when each of its point's coordinates is at most
+ * the box's: the question shared/dominance-index.ts answers for a whole board at once.
+ */
+export function boxEdges(box: Box): number[] {
+  return [box.x, box.y, -(box.x + box.w), -(box.y + box.h)];
+}
+
+/**
  * A stroke's points (board coordinates, a flat x, y, x, y… array) as pairs; a trailing odd
  * number or a non-finite one is dropped.
  */

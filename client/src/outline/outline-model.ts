@@ -12,7 +12,7 @@ import {
   type ItemMap,
   itemsOf,
 } from '../../../shared/board-document.ts';
-import { byColumns, type FrameColumn, frameColumns } from '../../../shared/frame-columns.ts';
+import { byColumns, type FrameColumn, frameColumnsLookup } from '../../../shared/frame-columns.ts';
 import { type FrameItem, frameLookup } from '../../../shared/frame-lookup.ts';
 import type { TextEdit } from './text-edit.ts';
 
@@ -47,9 +47,10 @@ export function outlineSections(
   for (const item of items) {
     if (READABLE.has(item.type)) sections.get(frameOf(item)?.id ?? null)?.push(item);
   }
+  const columnsOf = frameColumnsLookup(items);
   const result: OutlineSection[] = frames.map((frame) => {
     // A journey lane is read stage by stage, as the report reads it.
-    const columns = frameColumns(frame, items);
+    const columns = columnsOf(frame);
     return {
       frame,
       items: (sections.get(frame.id) ?? []).sort(byColumns(columns, readingOrder)),

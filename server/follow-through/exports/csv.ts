@@ -15,7 +15,7 @@ import {
 } from '../../../shared/board-document.ts';
 import { FORMULA_START } from '../../../shared/constants.ts';
 import type { BoardExport, CsvOptions, CsvSeparator } from '../../../shared/follow-through.ts';
-import { columnOf, type FrameColumn, frameColumns } from '../../../shared/frame-columns.ts';
+import { columnOf, type FrameColumn, frameColumnsLookup } from '../../../shared/frame-columns.ts';
 import { frameLookup } from '../../../shared/frame-lookup.ts';
 import { isDefaultRoundTitle } from '../../boards/board-words.ts';
 import {
@@ -75,11 +75,12 @@ function stageLookup(
   items: readonly Item[],
   frameOf: (item: Item) => Item | null,
 ): (item: Item) => string {
+  const columnsOf = frameColumnsLookup(items);
   const columns = new Map<string, FrameColumn[]>();
   return (item) => {
     const frame = item.type === 'frame' ? null : frameOf(item);
     if (!frame) return '';
-    if (!columns.has(frame.id)) columns.set(frame.id, frameColumns(frame, items));
+    if (!columns.has(frame.id)) columns.set(frame.id, columnsOf(frame));
     return columnOf(columns.get(frame.id) ?? [], item)?.name ?? '';
   };
 }
@@ -175,6 +176,14 @@ function conceptsTable(model: BoardExport): Cell[][] {
   const cards = model.items
     .filter((item): item is ConceptItem => item.type === 'concept')
     .sort(byReadingOrder);
+  // Each card's follow-up owners, gathered in one pass rather than a pass per card.
+  const owners = new Map<string, string[]>();
+  for (const followUp of model.followUps) {
+    if (followUp.status === 'dropped') continue;
+    const list = owners.get(followUp.itemId) ?? [];
+    list.push(ownerName(followUp.owner, names));
+    owners.set(followUp.itemId, list);
+  }
   const rows = cards.map((card) => [
     card.id,
     conceptName(card),
@@ -184,11 +193,7 @@ function conceptsTable(model: BoardExport): Cell[][] {
     stageOf(card),
     (card.author && names.get(card.author)) ?? '',
     isoOrEmpty(card.createdAt),
-    model.followUps
-      .filter((followUp) => followUp.itemId === card.id && followUp.status !== 'dropped')
-      .map((followUp) => ownerName(followUp.owner, names))
-      .filter(Boolean)
-      .join('; '),
+    (owners.get(card.id) ?? []).filter(Boolean).join('; '),
     ...tallies.map((tally) => tally.get(card.id) ?? 0),
     model.board.title,
   ]);

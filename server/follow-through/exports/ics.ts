@@ -4,7 +4,7 @@
  * change, so importing a newer export updates the events instead of duplicating them.
  */
 
-import { itemText } from '../../../shared/board-document.ts';
+import { type Item, itemText } from '../../../shared/board-document.ts';
 import { type BoardExport, type FollowUp, isUnassigned } from '../../../shared/follow-through.ts';
 import { memberNames, ownerName } from './board-model.ts';
 import { type ExportLabels, labelsFor } from './labels.ts';
@@ -105,8 +105,12 @@ export function toIcs(model: BoardExport): string {
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${icsText(model.board.title)}`,
   ];
+  // Looked up once for the file: per follow-up, a search of a board's items took seconds (QA).
+  const byId = new Map<string, Item>();
+  for (const item of model.items) if (!byId.has(item.id)) byId.set(item.id, item);
+  const context = { byId, names: memberNames(model) };
   for (const followUp of model.followUps) {
-    const event = vevent(model, followUp, stamp, labels);
+    const event = vevent(model, context, followUp, stamp, labels);
     if (event) lines.push(...event);
   }
   lines.push('END:VCALENDAR');
@@ -115,15 +119,16 @@ export function toIcs(model: BoardExport): string {
 
 function vevent(
   model: BoardExport,
+  { byId, names }: { byId: ReadonlyMap<string, Item>; names: ReadonlyMap<string, string> },
   followUp: FollowUp,
   stamp: string,
   labels: ExportLabels,
 ): string[] | null {
   const dates = followUp.due ? allDay(followUp.due) : null;
   if (!dates) return null;
-  const item = model.items.find((candidate) => candidate.id === followUp.itemId);
+  const item = byId.get(followUp.itemId);
   const unassigned = isUnassigned(followUp.owner);
-  const owner = unassigned ? labels.unassigned : ownerName(followUp.owner, memberNames(model));
+  const owner = unassigned ? labels.unassigned : ownerName(followUp.owner, names);
   const description = [
     `${labels.owner}: ${owner}${followUp.owner.email ? ` <${followUp.owner.email}>` : ''}`,
     `${labels.status}: ${labels.statuses[followUp.status] ?? followUp.status}`,

@@ -5,7 +5,7 @@
  */
 import { CONCEPT_FIELDS, type Item, itemText } from '../../../shared/board-document.ts';
 import { type BoardExport, isUnassigned } from '../../../shared/follow-through.ts';
-import { byColumns, columnOf, frameColumns } from '../../../shared/frame-columns.ts';
+import { byColumns, columnOf, frameColumnsLookup } from '../../../shared/frame-columns.ts';
 import { type FrameItem, frameLookup } from '../../../shared/frame-lookup.ts';
 import { ROLES } from '../../../shared/roles.ts';
 import { isDefaultRoundTitle } from '../../boards/board-words.ts';
@@ -89,6 +89,7 @@ function concepts(items: readonly Item[], labels: ExportLabels): string {
 
 function ideasByFrame(items: readonly Item[], labels: ExportLabels): string {
   const frameOf = frameLookup(items);
+  const columnsOf = frameColumnsLookup(items);
   const frames = items.filter((item): item is FrameItem => item.type === 'frame');
   frames.sort(byReadingOrder);
   const notes = items
@@ -104,7 +105,7 @@ function ideasByFrame(items: readonly Item[], labels: ExportLabels): string {
   const list = (group: NoteItem[], frame: FrameItem | null) => {
     if (group.length === 0) return labels.noIdeas;
     // A journey lane reads stage by stage, each note led by its stage's name.
-    const columns = frame ? frameColumns(frame, items) : [];
+    const columns = frame ? columnsOf(frame) : [];
     return [...group]
       .sort(byColumns(columns, byReadingOrder))
       .map((note) => {
