@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { cloneItem, itemsOf, readItem, readItems } from '../../shared/board-document.ts';
 import { topZ, Z_FIELD } from '../../shared/drawing-order.ts';
 import type { BoardState, RevealResponse, SilentProgress } from '../../shared/facilitation.ts';
-import { onSameSpot, spotAside } from '../../shared/note-placement.ts';
+import { NotePlacer } from '../../shared/note-placement.ts';
 import type { Member } from '../../shared/roles.ts';
 import type { DocumentKey } from '../documents/document-key.ts';
 import type { DocumentRegistry } from '../documents/document-registry.ts';
@@ -198,20 +198,21 @@ export class SilentWritingService {
       // the others: revealed as written, they lay on one another, each hiding the one below
       // just as the facilitator read them out (QA). Each goes aside from what is there.
       // (A note that replaces its first copy, after a crash, is not aside from that copy.)
-      let placed = readItems(doc);
+      // One placer for all of them: each note looks near its own spot, not through every note
+      // placed before it (QA: 2,000 notes revealed into one big frame held the server 15 s).
+      const placed = new NotePlacer(readItems(doc));
       for (const { owner, id, map } of notes) {
         const copy = cloneItem(map);
         const boardItemId = names.boardIdOf(items, id, owner, anonymous);
         const note = readItem(boardItemId, map);
         if (note) {
-          placed = placed.filter((item) => item.id !== boardItemId);
-          const hidden = placed.some((item) => item.type !== 'frame' && onSameSpot(note, item));
-          const aside = hidden ? spotAside([...placed, note], note) : null;
+          placed.delete(boardItemId);
+          const aside = placed.hides(note) ? placed.spotAside(note) : null;
           if (aside) {
             copy.set('x', aside.x);
             copy.set('y', aside.y);
           }
-          placed.push({ ...note, ...aside });
+          placed.add({ ...note, ...aside });
         }
         if (anonymous) {
           // When each note was written, and the stacking order its writer's page gave it (one
