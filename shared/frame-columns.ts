@@ -106,27 +106,8 @@ export function columnOf(columns: readonly FrameColumn[], item: Item): FrameColu
   const box = boxOf(item);
   if (!box || columns.length === 0) return undefined;
   const { x } = centre(box);
-  if (!inOrder(columns)) return columns.find((column) => x < column.right) ?? columns.at(-1);
-  // The first column whose right edge lies beyond x, by halving: a lane's columns run left to right.
-  let [lo, hi] = [0, columns.length];
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (x < columns[mid]!.right) hi = mid;
-    else lo = mid + 1;
-  }
-  return columns[lo] ?? columns.at(-1);
-}
-
-const ordered = new WeakMap<readonly FrameColumn[], boolean>();
-
-/** Whether the columns' right edges run left to right (a frame's own, as the board reads them, do). */
-function inOrder(columns: readonly FrameColumn[]): boolean {
-  let known = ordered.get(columns);
-  if (known === undefined) {
-    known = columns.every((column, i) => i === 0 || columns[i - 1]!.right <= column.right);
-    ordered.set(columns, known);
-  }
-  return known;
+  // A lane has at most MAX_COLUMNS + 1 columns (readColumns): a look through them is enough.
+  return columns.find((column) => x < column.right) ?? columns.at(-1);
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import type { Item } from './board-document.ts';
 import { type Bounds, BoxGrid } from './box-grid.ts';
-import { type FrameColumn, frameColumns } from './frame-columns.ts';
+import { type FrameColumn, frameColumnsLookup } from './frame-columns.ts';
 import { boxOf } from './geometry.ts';
 
 const NOTE = 200;
@@ -102,6 +102,8 @@ export class NotePlacer {
   readonly #boxes = new BoxGrid<Item>(256);
   readonly #spots = new BoxGrid<Item>(PILE_STEP);
   readonly #columns = new Map<Item, FrameColumn[]>();
+  /** The board's possible stage headings, read once for all its frames (frameColumnsLookup). */
+  #columnsLookup: ((frame: Item) => FrameColumn[]) | undefined;
   /** How far each search through a frame's cells got: whatever lies before is taken. */
   readonly #searches = new Map<Item, Map<string, Search>>();
   #looks = 0;
@@ -127,8 +129,10 @@ export class NotePlacer {
     const bottom = item.y + item.h;
     this.#boxes.add(item, bounds(item.x, item.y, right, bottom));
     this.#spots.add(item, bounds(item.x, item.y, item.x, item.y));
-    // A text above a lane may name one of its stages: the lane's columns are read again.
+    // A text above a lane may name one of its stages: the lane's columns are read again, and
+    // the headings of any lane not read yet with it.
     const box = item.type === 'text' ? boxOf(item) : null;
+    if (box) this.#columnsLookup = undefined;
     for (const frame of box ? this.#columns.keys() : []) {
       if (box!.y + box!.h <= frame.y) {
         this.#columns.delete(frame);
@@ -311,7 +315,8 @@ export class NotePlacer {
   #columnsOf(frame: Item): FrameColumn[] {
     let columns = this.#columns.get(frame);
     if (!columns) {
-      columns = frameColumns(frame, [...this.#items]);
+      this.#columnsLookup ??= frameColumnsLookup([...this.#items]);
+      columns = this.#columnsLookup(frame);
       this.#columns.set(frame, columns);
     }
     return columns;
@@ -319,6 +324,7 @@ export class NotePlacer {
 
   /** Frames came or went, or an item went: their columns and searches are read again. */
   #forgetFrames(): void {
+    this.#columnsLookup = undefined;
     this.#columns.clear();
     this.#searches.clear();
   }

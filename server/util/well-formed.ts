@@ -12,11 +12,11 @@ import { AppError } from '../errors.ts';
  * Walked without a limit, 200,000 arrays in one another (a 400 KB Socket.io message, a viewer's
  * too) ran the stack out, and the error stopped the server (QA).
  */
-export const MAX_NESTING = 32;
+const MAX_REQUEST_NESTING = 32;
 
 /**
  * `value` with every string in it well-formed; bytes and functions as they are. `invalid_input`
- * where it nests deeper than MAX_NESTING.
+ * where it nests deeper than MAX_REQUEST_NESTING.
  */
 export function wellFormed(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return value.toWellFormed();
@@ -27,10 +27,10 @@ export function wellFormed(value: unknown, depth = 0): unknown {
     typeof value === 'object' &&
     Object.getPrototypeOf(value) === Object.prototype;
   if (!isArray && !isObject) return value;
-  if (depth >= MAX_NESTING) {
+  if (depth >= MAX_REQUEST_NESTING) {
     throw new AppError(
       'invalid_input',
-      `A request may nest arrays and objects ${MAX_NESTING} levels deep at most.`,
+      `A request may nest arrays and objects ${MAX_REQUEST_NESTING} levels deep at most.`,
     );
   }
   if (isArray) return (value as unknown[]).map((inner) => wellFormed(inner, depth + 1));

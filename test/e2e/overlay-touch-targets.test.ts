@@ -245,46 +245,55 @@ describe.skipIf(!HAS_CHROMIUM)("an item's overlay buttons on a phone", () => {
     expect(redRules).toEqual(redRules.map(() => ({ inHoverMedia: true, applies: false })));
   });
 
-  it('at about full size, every dot and the assign button take a 44 × 44 px touch, and no word is under them', async () => {
-    const { page } = fran;
-    const zoom = await zoomTo(page, 0.9);
+  /**
+   * Selects the note, then the card, at the zoom the page is at, with a screenshot of each
+   * (`shot`), and what `check` finds wrong with its touch targets.
+   */
+  async function problemsOfEach(
+    page: Page,
+    shot: string,
+    check: (kind: string, id: string, targets: Target[]) => Promise<string[]>,
+  ): Promise<string[]> {
     const problems: string[] = [];
     for (const [id, kind] of [
       [note, 'note'],
       [concept, 'concept'],
     ] as const) {
       await select(page, id);
-      await page.screenshot({ path: `${SCREENSHOTS}/touch-targets-${kind}.png` });
-      const targets = await targetsOf(page, id);
+      await page.screenshot({ path: `${SCREENSHOTS}/touch-targets-${kind}${shot}.png` });
+      problems.push(...(await check(kind, id, await targetsOf(page, id))));
+    }
+    return problems;
+  }
+
+  /** Targets narrower or lower than `least` px, named. */
+  const smallerThan = (least: number, where: string, targets: Target[]) =>
+    targets.flatMap(({ name, width, height }) =>
+      width < least || height < least ? [`${where}: ${name} ${width} × ${height}`] : [],
+    );
+
+  it('at about full size, every dot and the assign button take a 44 × 44 px touch, and no word is under them', async () => {
+    const { page } = fran;
+    const zoom = await zoomTo(page, 0.9);
+    const problems = await problemsOfEach(page, '', async (kind, id, targets) => {
       // Two dots of mine, the one that adds, the assign button.
       expect(targets.length, kind).toBe(4);
-      for (const { name, width, height } of targets) {
+      const taken = await wordsTakenByOverlay(page, id);
+      return [
         // Edges fall between pixels, where the page hit-tests by its own rounding: half a pixel.
-        if (width < 43.5 || height < 43.5) {
-          problems.push(`${kind} at ${zoom}: ${name} ${width} × ${height}`);
-        }
-      }
-      for (const taken of await wordsTakenByOverlay(page, id)) {
-        problems.push(`${kind}: a tap on "${taken}" lands on the overlay`);
-      }
-    }
+        ...smallerThan(43.5, `${kind} at ${zoom}`, targets),
+        ...taken.map((words) => `${kind}: a tap on "${words}" lands on the overlay`),
+      ];
+    });
     expect(problems).toEqual([]);
   });
 
   it('zoomed out to 45 %, each is still at least 24 × 24 px', async () => {
     const { page } = fran;
     const zoom = await zoomTo(page, 0.45);
-    const problems: string[] = [];
-    for (const [id, kind] of [
-      [note, 'note'],
-      [concept, 'concept'],
-    ] as const) {
-      await select(page, id);
-      await page.screenshot({ path: `${SCREENSHOTS}/touch-targets-${kind}-zoomed-out.png` });
-      for (const { name, width, height } of await targetsOf(page, id)) {
-        if (width < 24 || height < 24) problems.push(`at ${zoom}: ${name} ${width} × ${height}`);
-      }
-    }
+    const problems = await problemsOfEach(page, '-zoomed-out', async (_kind, _id, targets) =>
+      smallerThan(24, `at ${zoom}`, targets),
+    );
     expect(problems).toEqual([]);
   });
 });
