@@ -61,8 +61,19 @@ export class BoardsService {
 
   get(boardId: string): Board {
     const board = this.#boards.get(boardId);
-    if (!board) throw new AppError('board_not_found', `There is no board with id ${boardId}.`);
+    if (!board) throw this.#missing(boardId);
     return board;
+  }
+
+  /**
+   * Why there is no board of this id: one deleted is said to be (410 board_deleted), so a
+   * member back from offline is not told to check a link that was right (QA); any other is
+   * board_not_found.
+   */
+  #missing(boardId: string): AppError {
+    return this.#boards.wasDeleted(boardId)
+      ? BOARD_DELETED
+      : new AppError('board_not_found', `There is no board with id ${boardId}.`);
   }
 
   list(): Board[] {
@@ -157,7 +168,7 @@ export class BoardsService {
    */
   rename(boardId: string, title: string): Board {
     if (!this.#boards.rename(boardId, title)) {
-      throw new AppError('board_not_found', `There is no board with id ${boardId}.`);
+      throw this.#missing(boardId);
     }
     const board = this.get(boardId);
     for (const listener of this.#renamed) listener(board);
@@ -195,7 +206,7 @@ export class BoardsService {
    */
   delete(boardId: string): void {
     if (!this.#boards.delete(boardId)) {
-      throw new AppError('board_not_found', `There is no board with id ${boardId}.`);
+      throw this.#missing(boardId);
     }
     this.#tellDeleted(boardId);
   }

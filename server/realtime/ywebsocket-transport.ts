@@ -24,6 +24,7 @@ const FINAL_REFUSALS: ReadonlySet<string> = new Set([
   'invalid_token',
   'member_removed',
   'board_not_found',
+  'board_deleted',
 ]);
 const FINAL_REFUSAL_DELAY_MS = 1_000;
 

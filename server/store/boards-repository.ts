@@ -78,6 +78,7 @@ export class BoardsRepository {
   readonly #selectMembers;
   readonly #deleteAll;
   readonly #selectDeletedYetHere;
+  readonly #selectWasDeleted;
   readonly #selectToTakeOff;
   readonly #forgetTakeOff;
   readonly #removeMember;
@@ -182,6 +183,9 @@ export class BoardsRepository {
     this.#selectDeletedYetHere = db
       .prepare<[], string>('SELECT d.id FROM deleted_boards d JOIN boards b ON b.id = d.id')
       .pluck();
+    this.#selectWasDeleted = db
+      .prepare<[string], number>('SELECT 1 FROM deleted_boards WHERE id = ?')
+      .pluck();
   }
 
   /** Creates the board and its keys; `initialize` runs in the same transaction. */
@@ -243,6 +247,11 @@ export class BoardsRepository {
     } finally {
       this.#db.pragma('foreign_keys = ON');
     }
+  }
+
+  /** Whether a board of this id was deleted (and recorded so: since 5 December). */
+  wasDeleted(id: string): boolean {
+    return this.#selectWasDeleted.get(id) !== undefined;
   }
 
   /** Boards recorded as deleted that are here all the same: put back by a restore. */

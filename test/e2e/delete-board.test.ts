@@ -61,14 +61,39 @@ describe.skipIf(!HAS_CHROMIUM)('deleting a board', () => {
       expect(await error.textContent()).toContain('This board has been deleted');
     }
     await aino.page.screenshot({ path: `${SCREENSHOTS}/board-deleted-en.png` });
-    expect((await server.api(`/api/boards/${id}`, { token: facilitator })).status).toBe(404);
-    // Her link now finds no board, and says so before asking her name.
-    await aino.page.goto(created.links.participant);
-    await aino.page
-      .getByTestId('board-error')
-      .getByText('There is no board at this address')
-      .waitFor();
-    for (const context of [fiona.context, aino.context]) await context.close();
+    expect((await server.api(`/api/boards/${id}`, { token: facilitator })).status).toBe(410);
+    // A reload says it again, and her link says so before asking her name: not "no board at
+    // this address. Check the link" of a link that was right.
+    await aino.page.reload();
+    await aino.page.getByTestId('board-error').getByText('This board has been deleted').waitFor();
+    const fresh = await fiona.context.browser()!.newContext();
+    const stranger = await fresh.newPage();
+    await stranger.goto(created.links.participant);
+    await stranger.getByTestId('board-error').getByText('This board has been deleted').waitFor();
+    expect(await stranger.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+    for (const context of [fiona.context, aino.context, fresh]) await context.close();
+  });
+
+  it('a member away as the board goes is told it was deleted when they come back to it', async () => {
+    const created = await server.createBoard({ title: 'Deleted while away' });
+    const lauri = await openBoard(browser, created.links.participant, 'Lauri');
+    await waitForConnection(lauri.page);
+    const address = lauri.page.url();
+    await lauri.page.close();
+    const facilitator = await server.join(created.board.id, created.keys.facilitator, 'Fia');
+    const deleted = await server.api(`/api/boards/${created.board.id}`, {
+      method: 'DELETE',
+      token: facilitator.token,
+    });
+    expect(deleted.status).toBe(204);
+    // Back the next morning, from the browser's history: the address without its key.
+    const back = await lauri.context.newPage();
+    await back.goto(address);
+    const error = back.getByTestId('board-error');
+    await error.getByText('This board has been deleted').waitFor();
+    expect(await error.textContent()).not.toContain('Check the link');
+    await back.screenshot({ path: `${SCREENSHOTS}/board-deleted-while-away-en.png` });
+    await lauri.context.close();
   });
 
   it('a page offline with unsent notes as the board goes asks nothing on leaving: they can never be sent', async () => {

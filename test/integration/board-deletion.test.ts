@@ -258,30 +258,36 @@ describe('deleting a board', () => {
     // times a second (QA review: 59 closes in 6 s).
     await sleep(2_500);
     expect(told.closes.slice(1, 3)).toEqual([
-      { code: 4404, reason: 'board_not_found' },
-      { code: 4404, reason: 'board_not_found' },
+      { code: 4410, reason: 'board_deleted' },
+      { code: 4410, reason: 'board_deleted' },
     ]);
     expect(told.closes.length).toBeLessThanOrEqual(4);
     told.destroy();
 
-    // The board is gone for every way in.
+    // The board is gone for every way in, and said to be deleted: a member back from offline
+    // is not told to check a link that was right (QA).
     const read = await server.api<ErrorResponse>(`/api/boards/${id}`, { token: tokens.viewer });
-    expect([read.status, read.body.error.code]).toEqual([404, 'board_not_found']);
+    expect([read.status, read.body.error.code]).toEqual([410, 'board_deleted']);
+    const invitation = await server.api<ErrorResponse>(`/api/boards/${id}/invitation`, {
+      body: { key: board.keys.participant },
+    });
+    expect([invitation.status, invitation.body.error.code]).toEqual([410, 'board_deleted']);
     const join = await server.api<ErrorResponse>(`/api/boards/${id}/join`, {
       body: { key: board.keys.participant, name: 'Late' },
     });
-    expect([join.status, join.body.error.code]).toEqual([404, 'board_not_found']);
+    expect([join.status, join.body.error.code]).toEqual([410, 'board_deleted']);
     const exported = await server.api<ErrorResponse>(`/api/boards/${id}/export?format=json`, {
       token: tokens.facilitator,
     });
-    expect(exported.status).toBe(404);
-    expect((await socketIoRefusal(server.url, id, tokens.participant))?.code).toBe(
-      'board_not_found',
-    );
-    expect(await yWebsocketRefusal(server.url, id, tokens.viewer)).toEqual([
-      4404,
-      'board_not_found',
-    ]);
+    expect([exported.status, exported.body.error.code]).toEqual([410, 'board_deleted']);
+    expect((await socketIoRefusal(server.url, id, tokens.participant))?.code).toBe('board_deleted');
+    expect(await yWebsocketRefusal(server.url, id, tokens.viewer)).toEqual([4410, 'board_deleted']);
+    // A board that never was is still only not found.
+    const never = '01890000-0000-7000-8000-000000000000';
+    const unknown = await server.api<ErrorResponse>(`/api/boards/${never}`, {
+      token: tokens.viewer,
+    });
+    expect([unknown.status, unknown.body.error.code]).toEqual([404, 'board_not_found']);
 
     // The other board syncs on.
     addItem(bystander.doc, { type: 'note', x: 0, y: 0, text: 'still here' });
@@ -358,13 +364,13 @@ describe('deleting a board', () => {
     // Nothing refused deleted it; the operator's token does.
     expect((await server.api(`/api/boards/${id}`, { token: tokens.viewer })).status).toBe(200);
     expect((await del(`/api/boards/${id}`, { token: ADMIN_TOKEN })).status).toBe(204);
-    expect((await server.api(`/api/boards/${id}`, { token: tokens.viewer })).status).toBe(404);
-    // A second delete finds nothing.
+    expect((await server.api(`/api/boards/${id}`, { token: tokens.viewer })).status).toBe(410);
+    // A second delete finds the board gone.
     const twice = await del(`/api/boards/${other.board.board.id}`, {
       token: other.tokens.facilitator,
     });
     expect(twice.status).toBe(204);
     const thrice = await del(`/api/boards/${other.board.board.id}`, { token: ADMIN_TOKEN });
-    expect([thrice.status, thrice.body.error.code]).toEqual([404, 'board_not_found']);
+    expect([thrice.status, thrice.body.error.code]).toEqual([410, 'board_deleted']);
   });
 });

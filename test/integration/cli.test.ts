@@ -232,12 +232,12 @@ describe('the ideamill command', () => {
     server = await startTestServer({}, own);
     // Its old links and tokens open nothing; the other board is as it was.
     expect((await server.api(`/api/boards/${erased.board.id}`, { token: fia.token })).status).toBe(
-      404,
+      410,
     );
     const join = await server.api(`/api/boards/${erased.board.id}/join`, {
       body: { key: erased.keys.participant, name: 'Aino' },
     });
-    expect(join.status).toBe(404);
+    expect(join.status).toBe(410);
     expect((await server.join(kept.board.id, kept.keys.participant, 'Aino')).token).toBeTruthy();
     await server.close();
     const listed = ideamill(['list-boards'], ownEnv).stdout;
@@ -395,13 +395,16 @@ describe('the ideamill command', () => {
       expect.stringContaining('Deleted "Workshop"'),
     ]);
     const unknown = ideamill(['delete-board', id, '--yes'], ownEnv);
-    expect([unknown.code, unknown.stderr]).toEqual([1, expect.stringContaining('no board')]);
+    expect([unknown.code, unknown.stderr]).toEqual([
+      1,
+      expect.stringContaining('This board has been deleted'),
+    ]);
     expect(ideamill(['delete-board'], ownEnv).code).toBe(2);
 
     server = await startTestServer({}, own);
     try {
       const gone = await server.api(`/api/boards/${id}`, { token: doomed.tokens.viewer });
-      expect(gone.status).toBe(404);
+      expect(gone.status).toBe(410);
       const stays = await server.api(`/api/boards/${kept.board.board.id}`, {
         token: kept.tokens.viewer,
       });

@@ -40,8 +40,8 @@ type Phase =
 
 const NO_KEY: Phase = { kind: 'error', failure: { code: 'no_key' } };
 
-/** Failures that trying again will not mend: the link itself is wrong. */
-const FINAL = new Set(['invalid_key', 'board_not_found', 'no_key']);
+/** Failures that trying again will not mend: the link itself is wrong, or its board gone. */
+const FINAL = new Set(['invalid_key', 'board_not_found', 'board_deleted', 'no_key']);
 
 function stripKeyFromUrl(): void {
   if (!window.location.hash) return;

@@ -34,9 +34,14 @@ export function BoardPage({ board, me, token }: { board: Board; me: PublicMember
   const t = useT();
   const { session, status, fatalError, lostEdits } = useBoardConnection(board, me, token);
   const tooLarge = fatalError?.code === 'payload_too_large';
-  // Kept, where a facilitator took the member off: a reload then says so again, instead of
-  // asking for a link (a link opened anew still asks for a name and joins).
-  const forgets = fatalError !== null && !tooLarge && fatalError.code !== 'member_removed';
+  // Kept, where a facilitator took the member off or deleted the board: a reload then says so
+  // again, instead of asking for a link (a link opened anew still asks for a name and joins,
+  // or says the board is deleted).
+  const forgets =
+    fatalError !== null &&
+    !tooLarge &&
+    fatalError.code !== 'member_removed' &&
+    fatalError.code !== 'board_deleted';
   useEffect(() => {
     // The server no longer accepts this membership: the board link will ask for a name again.
     if (forgets) forgetMembership(board.id, token);
