@@ -26,6 +26,7 @@ import { lockDataDir } from '../store/data-dir-lock.ts';
 import { createPrivateFile, databaseFile } from '../store/database.ts';
 import { MIGRATIONS } from '../store/migrations.ts';
 import { boardsNotIn, carryTakenAway } from '../store/taken-away.ts';
+import { exportAll } from './export-all.ts';
 
 export class UsageError extends Error {}
 
@@ -255,11 +256,15 @@ export const COMMANDS: Record<string, Command> = {
 
   export: {
     summary:
-      "Export a board (or one of its snapshots) as md, csv, json, svg, ics or agenda (the next meeting's).",
+      "Export a board (or one of its snapshots, or every board) as md, csv, json, svg, ics or agenda (the next meeting's).",
     usage:
-      'BOARD --format F [--out FILE] [--snapshot ID] [--table items|followups|concepts] [--separator comma|semicolon] [--tz ZONE]',
+      '(BOARD | --all) --format F [--out FILE] [--snapshot ID] [--table items|followups|concepts] [--separator comma|semicolon] [--tz ZONE]',
     details:
       'Without --out the export goes to standard output.\n' +
+      '--all --out DIR: one file per board into DIR (made if missing), each named as the web ' +
+      "download names it, with the board's id added where two titles give the same name. A file " +
+      'already in DIR is never overwritten, and a board that fails does not stop the others: ' +
+      'either is reported, and the exit code is 1.\n' +
       '--tz: the IANA time zone (Europe/Helsinki) the times in md and agenda are shown in; by ' +
       "default this process's own (TZ, else the system's; UTC if it has none).\n" +
       '--separator: by default semicolon where the locale (LC_ALL, LANG) writes 1.5 as 1,5, ' +
@@ -272,11 +277,23 @@ export const COMMANDS: Record<string, Command> = {
       table: { type: 'string' },
       separator: { type: 'string' },
       tz: { type: 'string' },
+      all: { type: 'boolean' },
     },
     run: (context) =>
-      withServices(context, ({ followThrough }) => {
-        const [boardId] = context.positionals;
-        if (!boardId) throw new UsageError('name the board to export');
+      withServices(context, (services) => {
+        const [boardId = ''] = context.positionals;
+        const { all, out, snapshot } = context.values;
+        if (all) {
+          if (boardId) throw new UsageError('--all exports every board: name no board with it');
+          if (typeof out !== 'string') {
+            throw new UsageError('--all needs --out DIR: the directory to write the files into');
+          }
+          if (snapshot !== undefined) {
+            throw new UsageError("--snapshot names one board's saved version, not --all's");
+          }
+        } else if (!boardId) {
+          throw new UsageError('name the board to export, or give --all');
+        }
         const format = oneOf<ExportFormat>(context.values.format, EXPORT_FORMATS, '--format');
         const table = oneOf(context.values.table ?? 'items', CSV_TABLES, '--table');
         const separator = oneOf(
@@ -288,8 +305,10 @@ export const COMMANDS: Record<string, Command> = {
         if (typeof timeZone !== 'string' || !isTimeZone(timeZone)) {
           throw new UsageError('--tz must be an IANA time zone, such as Europe/Helsinki or UTC');
         }
-        const snapshot = context.values.snapshot;
-        const model = followThrough.exports.gather(
+        if (all && typeof out === 'string') {
+          return exportAll(services, out, format, { table, separator, timeZone });
+        }
+        const model = services.followThrough.exports.gather(
           boardId,
           typeof snapshot === 'string' ? snapshot : undefined,
         );
@@ -298,7 +317,6 @@ export const COMMANDS: Record<string, Command> = {
           separator,
           timeZone,
         });
-        const out = context.values.out;
         if (typeof out === 'string') {
           try {
             fs.writeFileSync(out, body);

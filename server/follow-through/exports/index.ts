@@ -89,7 +89,7 @@ export function slug(title: string, script: 'ascii' | 'own' = 'ascii'): string {
 
 /** The file name of an export: the title's stem (see slug), the snapshot's date, the table. */
 export function exportFilename(
-  model: BoardExport,
+  model: Pick<BoardExport, 'board' | 'snapshot'>,
   format: ExportFormat,
   { table = 'items' }: CsvOptions = {},
   script: 'ascii' | 'own' = 'ascii',
