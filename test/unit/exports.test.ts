@@ -634,7 +634,8 @@ describe('SVG export', () => {
   });
 
   it('draws frames with titles, wrapped notes and concept cards with their fields', () => {
-    expect(textOf(byItem('f-feel'))).toEqual(['Asiakkaan tunteet']);
+    // In bold at 20 px, "Asiakkaan tunteet" is 207 px: wider than the lane's 196 px title column.
+    expect(textOf(byItem('f-feel'))).toEqual(['Asiakkaan', 'tunteet']);
     expect(byItem('f-feel').children.find((e) => e.name === 'rect')?.attrs.fill).toBe('#fff0f3');
     // Its stages: a line down the lane where each begins.
     const lines = byItem('f-feel').children.filter((e) => e.name === 'line');
@@ -742,7 +743,9 @@ describe('the picture in other scripts', () => {
       .flatMap((text) =>
         text.children.map((tspan) => ({
           text: tspan.text,
-          width: textWidth(tspan.text) * Number(text.attrs['font-size']),
+          width:
+            textWidth(tspan.text, text.attrs['font-weight'] === 'bold' ? 'bold' : 'normal') *
+            Number(text.attrs['font-size']),
         })),
       );
 

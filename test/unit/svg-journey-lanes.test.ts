@@ -1,7 +1,8 @@
 /**
  * A customer-journey lane's title in the SVG export stays in the lane's first column, as on the
  * board: wrapped there, cut with "…" when even four lines will not hold it, and then kept whole
- * as the lane's <title>. Widths are the export's own measure (text-width.ts).
+ * as the lane's <title>. Widths are the export's own measure (text-width.ts), in bold as the
+ * title is drawn.
  */
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
@@ -90,7 +91,7 @@ function lanes(model: BoardExport) {
       lines: (text?.children ?? []).map((tspan) => ({
         text: tspan.text,
         left: Number(tspan.attrs.x),
-        right: Number(tspan.attrs.x) + textWidth(tspan.text) * size,
+        right: Number(tspan.attrs.x) + textWidth(tspan.text, 'bold') * size,
         baseline: Number(tspan.attrs.y),
       })),
       fullTitle: group.children.find((node) => node.name === 'title')?.text,
@@ -115,7 +116,12 @@ describe("a journey lane's title in the SVG export", () => {
 
   it('wraps a long title between words, whole, with nothing cut', () => {
     const [feelings, environments, practices] = drawn;
-    expect(feelings?.lines.map((line) => line.text)).toEqual(['Asiakkaan tunteet', 'ja odotukset']);
+    // "Asiakkaan tunteet" is 207 px in bold at 20 px: more than the 196 px the column has.
+    expect(feelings?.lines.map((line) => line.text)).toEqual([
+      'Asiakkaan',
+      'tunteet ja',
+      'odotukset',
+    ]);
     expect(feelings?.fullTitle).toBeUndefined();
     // The template's own long lane title.
     expect(environments?.lines.map((line) => line.text).join(' ')).toBe(

@@ -4,7 +4,14 @@
  * wrapText() (fitText(), which also tells when text was cut) breaks text into the lines a box
  * has room for, measured by text-width.ts.
  */
-import { graphemes, graphemeWidth, segmentsOf, textWidth, WIDE } from './text-width.ts';
+import {
+  graphemes,
+  graphemeWidth,
+  segmentsOf,
+  textWidth,
+  type Weight,
+  WIDE,
+} from './text-width.ts';
 
 /**
  * Characters XML 1.0 forbids (C0 controls other than tab/LF/CR, U+FFFE/U+FFFF, lone
@@ -83,7 +90,6 @@ export function textColorOn(fill: string): string {
   return luminance(fill) > 0.18 ? '#1f2328' : '#ffffff';
 }
 
-const SPACE = graphemeWidth(' ');
 const ELLIPSIS = '…';
 /** A line fits when its measured width is within the room, give or take float rounding. */
 const ROUNDING = 1e-6;
@@ -132,9 +138,9 @@ function* wordsApart(paragraph: string): Generator<string> {
  * character (CJK is written without spaces, and a row of emoji or flags has none either), unless
  * kinsoku keeps them together.
  */
-function mayBreak(before: string, beforeWidth: number, after: string, afterWidth: number): boolean {
+function mayBreak(before: string, beforeWide: boolean, after: string, afterWide: boolean): boolean {
   if (before === '' || NO_LINE_START.has(after) || NO_LINE_END.has(before)) return false;
-  return beforeWidth >= WIDE || afterWidth >= WIDE;
+  return beforeWide || afterWide;
 }
 
 /**
@@ -142,9 +148,15 @@ function mayBreak(before: string, beforeWidth: number, after: string, afterWidth
  * (text-width.ts): at spaces, beside CJK characters and emoji and between Thai words where it
  * can, between graphemes where a word is wider than a line; the last line ends in "…" when text
  * was cut. Never splits a grapheme, so a flag, an emoji sequence or an accented letter stays whole.
+ * Bold text is measured in bold: it is wider.
  */
-export function wrapText(text: string, room: number, maxLines: number): string[] {
-  return fitText(text, room, maxLines).lines;
+export function wrapText(
+  text: string,
+  room: number,
+  maxLines: number,
+  weight: Weight = 'normal',
+): string[] {
+  return fitText(text, room, maxLines, weight).lines;
 }
 
 /** wrapText's lines, and whether text was left out of them (so the whole can be kept aside). */
@@ -152,7 +164,9 @@ export function fitText(
   text: string,
   room: number,
   maxLines: number,
+  weight: Weight = 'normal',
 ): { lines: string[]; cut: boolean } {
+  const space = graphemeWidth(' ', weight);
   const lines: string[] = [];
   let line = '';
   let lineWidth = 0;
@@ -169,11 +183,11 @@ export function fitText(
   };
   const placeWord = () => {
     if (word === '') return;
-    const space = line !== '' && spaced ? SPACE : 0;
-    if (line !== '' && lineWidth + space + wordWidth > room + ROUNDING) endLine();
-    else if (space > 0) {
+    const gap = line !== '' && spaced ? space : 0;
+    if (line !== '' && lineWidth + gap + wordWidth > room + ROUNDING) endLine();
+    else if (gap > 0) {
       line += ' ';
-      lineWidth += space;
+      lineWidth += gap;
     }
     line += word;
     lineWidth += wordWidth;
@@ -184,7 +198,7 @@ export function fitText(
   paragraphs: for (const paragraph of text.split(/\r\n|\r|\n/)) {
     // The grapheme just before, when no space or break opportunity lies between.
     let before = '';
-    let beforeWidth = 0;
+    let beforeWide = false;
     for (const grapheme of breakable(paragraph)) {
       if (grapheme === ' ' || grapheme === '\t' || grapheme === ZWSP) {
         placeWord();
@@ -198,8 +212,11 @@ export function fitText(
         cut = true;
         break paragraphs;
       }
-      const width = graphemeWidth(grapheme);
-      if (mayBreak(before, beforeWidth, grapheme, width)) placeWord();
+      const width = graphemeWidth(grapheme, weight);
+      // Wide by the regular measure, where only CJK and emoji reach an em: a bold "m" or "W" is
+      // an em across too, and no place to break a word.
+      const wide = (weight === 'normal' ? width : graphemeWidth(grapheme)) >= WIDE;
+      if (mayBreak(before, beforeWide, grapheme, wide)) placeWord();
       if (word !== '' && wordWidth + width > room + ROUNDING) {
         // Wider than a whole line: it gets lines of its own, broken between graphemes.
         if (line !== '') endLine();
@@ -212,7 +229,7 @@ export function fitText(
       word += grapheme;
       wordWidth += width;
       before = grapheme;
-      beforeWidth = width;
+      beforeWide = wide;
     }
     placeWord();
     endLine();
@@ -224,17 +241,17 @@ export function fitText(
   }
   const kept = lines.slice(0, Math.max(0, maxLines));
   const last = kept.pop();
-  if (last !== undefined) kept.push(withEllipsis(last, room));
+  if (last !== undefined) kept.push(withEllipsis(last, room, weight));
   return { lines: kept, cut: true };
 }
 
 /** The line, shortened by whole graphemes until "…" fits after it. */
-function withEllipsis(line: string, room: number): string {
+function withEllipsis(line: string, room: number, weight: Weight): string {
   const kept = [...graphemes(line)];
-  let width = textWidth(line);
-  const ellipsis = graphemeWidth(ELLIPSIS);
+  let width = textWidth(line, weight);
+  const ellipsis = graphemeWidth(ELLIPSIS, weight);
   while (kept.length > 0 && width + ellipsis > room + ROUNDING) {
-    width -= graphemeWidth(kept.pop() ?? '');
+    width -= graphemeWidth(kept.pop() ?? '', weight);
   }
   return `${kept.join('').trimEnd()}${ELLIPSIS}`;
 }

@@ -18,6 +18,7 @@ import {
 import type { ConceptItem, NoteItem } from './board-model.ts';
 import { type ExportLabels, labelsFor } from './labels.ts';
 import { fitText, luminance, num, safeColor, textColorOn, xml } from './svg-text.ts';
+import type { Weight } from './text-width.ts';
 
 const MARGIN = 40;
 const EMPTY_BOARD = { x: 0, y: 0, w: 800, h: 600 };
@@ -90,7 +91,7 @@ function textBlock(
   top: number,
   size: number,
   fill: string,
-  weight?: 'bold',
+  weight: Weight = 'normal',
 ): string {
   const lineHeight = size * 1.25;
   const rtl = RIGHT_TO_LEFT.test(lines.join('\n').match(FIRST_LETTER)?.[0] ?? '');
@@ -99,7 +100,7 @@ function textBlock(
     (line, i) =>
       `<tspan x="${num(from)}" y="${num(top + size + i * lineHeight)}">${xml(line)}</tspan>`,
   );
-  const bold = weight ? ` font-weight="${weight}"` : '';
+  const bold = weight === 'bold' ? ' font-weight="bold"' : '';
   const direction = rtl ? ' direction="rtl" unicode-bidi="embed"' : '';
   return `<text font-size="${num(size)}" fill="${fill}"${bold}${direction} xml:space="preserve">${spans.join('')}</text>`;
 }
@@ -113,6 +114,8 @@ function capacity(width: number, height: number, size: number): [ems: number, li
 }
 
 const TITLE_SIZE = 20;
+/** Frame titles are bold, as on the board: measured in bold where they are fitted and drawn. */
+const TITLE_WEIGHT: Weight = 'bold';
 /** As many lines as the board gives a lane's title before it cuts it (canvas.css: line-clamp). */
 const LANE_TITLE_LINES = 4;
 
@@ -136,13 +139,13 @@ function frameTitle(item: FrameItem): TitleLines {
   if (!cell) {
     const width = item.w - 2 * PAD;
     const [ems] = capacity(width, 24, TITLE_SIZE);
-    return { ...fitText(item.title, ems, 1), width, size: TITLE_SIZE };
+    return { ...fitText(item.title, ems, 1, TITLE_WEIGHT), width, size: TITLE_SIZE };
   }
   const size = Math.min(TITLE_SIZE, cell / 9);
   const width = cell - 2 * PAD;
   const [ems, fits] = capacity(width, item.h - 8 - PAD, size);
   const lines = Math.max(1, Math.min(LANE_TITLE_LINES, fits));
-  return { ...fitText(item.title, ems, lines), width, size };
+  return { ...fitText(item.title, ems, lines, TITLE_WEIGHT), width, size };
 }
 
 function frame(item: FrameItem): string {
@@ -164,7 +167,7 @@ function frame(item: FrameItem): string {
       item.y + 8,
       title.size,
       textColorOn(fill),
-      'bold',
+      TITLE_WEIGHT,
     ),
     '</g>',
   ].join('');
@@ -221,9 +224,10 @@ function concept(item: ConceptItem, labels: ExportLabels): string {
   const bottom = item.y + item.h - PAD;
   let top = item.y + PAD;
   let cut = false;
-  const add = (text: string, size: number, maxLines: number, weight?: 'bold') => {
+  // Fitted in the weight it is drawn in: the title and the field labels are bold.
+  const add = (text: string, size: number, maxLines: number, weight: Weight = 'normal') => {
     const [ems, fits] = capacity(item.w - 2 * PAD, bottom - top, size);
-    const fitted = fitText(text, ems, Math.min(maxLines, fits));
+    const fitted = fitText(text, ems, Math.min(maxLines, fits), weight);
     cut ||= fitted.cut;
     if (fitted.lines.length === 0) return false;
     parts.push(textBlock(fitted.lines, left, item.w - 2 * PAD, top, size, ink, weight));

@@ -3,14 +3,81 @@
  * itself, and the file is opened wherever with whatever fonts are there. Widths are in ems of the
  * text's font size; the unit of measure is the grapheme (what a reader sees as one character), so
  * nothing measured or cut here ever splits a flag, an emoji sequence or a letter from its accents.
+ * Bold text (titles, field labels) is measured by a bold face's own widths.
  */
+
+/** How heavy text is set: the SVG export sets frame and card titles and field labels in bold. */
+export type Weight = 'normal' | 'bold';
 
 /** Rough average advance of a sans-serif letter, digit or space. */
 export const NARROW = 0.55;
+/**
+ * A bold letter outside BOLD_RANGES: DejaVu Sans Bold is 12% wider than DejaVu Sans across the
+ * Latin, Greek and Cyrillic alphabets.
+ */
+export const BOLD_NARROW = NARROW * 1.12;
 /** CJK ideographs, kana, hangul and fullwidth forms are set on a square em. */
 export const WIDE = 1;
 /** Colour emoji fonts draw wider than the em (Noto Color Emoji's advance is 1.25 em). */
 export const EMOJI = 1.25;
+
+/**
+ * DejaVu Sans Bold's advance widths, in thousandths of an em rounded up, one a code point from
+ * each range's first. It is what bold sans-serif is drawn in where fontconfig chooses (the
+ * picture asks for system-ui, then sans-serif), and among the widest bold sans-serifs, so a line
+ * that fits by these widths should fit the faces other systems draw it in. Measured by NARROW,
+ * bold titles ran 10 px and more past their frame or card (QA). Read from the font's cmap and
+ * hmtx tables, as with fontTools (the soft hyphen then set to 0, as browsers draw it):
+ *   f = TTFont('DejaVuSans-Bold.ttf'); m = f.getBestCmap()
+ *   [-(-f['hmtx'][m[c]][0] * 1000 // f['head'].unitsPerEm) for c in range(0x20, 0x7F)]
+ * A browser test checks each width against what Chromium draws.
+ */
+const BOLD_RANGES: readonly (readonly [from: number, widths: readonly number[]])[] = [
+  // Basic Latin, U+0020 to U+007E.
+  [
+    0x20,
+    [
+      349, 457, 521, 838, 696, 1002, 873, 307, 458, 458, 523, 838, 380, 416, 380, 366, 696, 696,
+      696, 696, 696, 696, 696, 696, 696, 696, 400, 400, 838, 838, 838, 581, 1000, 774, 763, 734,
+      831, 684, 684, 821, 837, 373, 373, 775, 638, 996, 837, 851, 733, 851, 771, 721, 683, 813, 774,
+      1104, 771, 725, 726, 458, 366, 458, 838, 500, 500, 675, 716, 593, 716, 679, 436, 716, 712,
+      343, 343, 666, 343, 1042, 712, 688, 716, 716, 494, 596, 479, 712, 652, 924, 646, 652, 583,
+      712, 366, 712, 838,
+    ],
+  ],
+  // Latin-1 Supplement and Latin Extended-A, U+00A0 to U+017F.
+  [
+    0xa0,
+    [
+      349, 457, 696, 696, 637, 696, 366, 500, 500, 1000, 564, 646, 838, 0, 1000, 500, 500, 838, 438,
+      438, 500, 736, 637, 380, 500, 438, 564, 646, 1036, 1036, 1036, 581, 774, 774, 774, 774, 774,
+      774, 1085, 734, 684, 684, 684, 684, 373, 373, 373, 373, 838, 837, 851, 851, 851, 851, 851,
+      838, 851, 813, 813, 813, 813, 725, 738, 720, 675, 675, 675, 675, 675, 675, 1048, 593, 679,
+      679, 679, 679, 343, 343, 343, 343, 688, 712, 688, 688, 688, 688, 688, 838, 688, 712, 712, 712,
+      712, 652, 716, 652, 774, 675, 774, 675, 774, 675, 734, 593, 734, 593, 734, 593, 734, 593, 831,
+      716, 838, 716, 684, 679, 684, 679, 684, 679, 684, 679, 684, 679, 821, 716, 821, 716, 821, 716,
+      821, 716, 837, 712, 974, 791, 373, 343, 373, 343, 373, 343, 373, 343, 373, 343, 745, 686, 373,
+      343, 775, 666, 666, 638, 343, 638, 343, 638, 480, 638, 557, 643, 372, 837, 712, 837, 712, 837,
+      712, 983, 837, 712, 851, 688, 851, 688, 851, 688, 1167, 1095, 771, 494, 771, 494, 771, 494,
+      721, 596, 721, 596, 721, 596, 721, 596, 683, 479, 683, 479, 683, 479, 813, 712, 813, 712, 813,
+      712, 813, 712, 813, 712, 813, 712, 1104, 924, 725, 652, 725, 726, 583, 726, 583, 726, 583,
+      436,
+    ],
+  ],
+  // General Punctuation's dashes, quotes, bullets and "…", U+2010 to U+2027.
+  [
+    0x2010,
+    [
+      416, 416, 696, 500, 1000, 1000, 500, 500, 380, 380, 380, 380, 658, 658, 658, 658, 500, 500,
+      640, 640, 334, 667, 1000, 349,
+    ],
+  ],
+];
+const BOLD_WIDTHS = new Map(
+  BOLD_RANGES.flatMap(([from, widths]) =>
+    widths.map((width, i) => [String.fromCharCode(from + i), width / 1000] as const),
+  ),
+);
 
 /**
  * Code points that are always a grapheme of their own beside one another (Latin, Greek, Cyrillic,
@@ -114,22 +181,27 @@ const WIDE_GRAPHEME =
 /** Accents, vowel signs that sit on their letter, joiners and selectors: drawn in no space. */
 const ZERO_WIDTH = /[\p{Mn}\p{Me}\p{Cf}]/u;
 
-/** How wide one grapheme is drawn, in ems. */
-export function graphemeWidth(grapheme: string): number {
+/** How wide one grapheme is drawn, in ems, in text of the given weight. */
+export function graphemeWidth(grapheme: string, weight: Weight = 'normal'): number {
   // Nothing below U+1100 is wide or an emoji on its own: most text stops here.
-  if (grapheme.length === 1 && grapheme.charCodeAt(0) < 0x1100) return NARROW;
+  if (grapheme.length === 1 && grapheme.charCodeAt(0) < 0x1100) return narrow(grapheme, weight);
   if (EMOJI_GRAPHEME.test(grapheme)) return EMOJI;
   if (WIDE_GRAPHEME.test(grapheme)) return WIDE;
-  // A cluster of several letters (a Devanagari conjunct, a vowel sign that takes its own space)
-  // is as wide as its visible parts.
-  let visible = 0;
-  for (const char of grapheme) if (!ZERO_WIDTH.test(char)) visible++;
-  return visible * NARROW;
+  // A cluster of several letters (a Devanagari conjunct, a vowel sign that takes its own space,
+  // a letter with its accent typed apart) is as wide as its visible parts.
+  let width = 0;
+  for (const char of grapheme) if (!ZERO_WIDTH.test(char)) width += narrow(char, weight);
+  return width;
 }
 
-/** How wide a line of text is drawn, in ems. */
-export function textWidth(text: string): number {
+/** A character that is neither wide nor an emoji: bold ones by DejaVu Sans Bold where known. */
+function narrow(char: string, weight: Weight): number {
+  return weight === 'bold' ? (BOLD_WIDTHS.get(char) ?? BOLD_NARROW) : NARROW;
+}
+
+/** How wide a line of text is drawn, in ems, in the given weight. */
+export function textWidth(text: string, weight: Weight = 'normal'): number {
   let width = 0;
-  for (const grapheme of graphemes(text)) width += graphemeWidth(grapheme);
+  for (const grapheme of graphemes(text)) width += graphemeWidth(grapheme, weight);
   return width;
 }

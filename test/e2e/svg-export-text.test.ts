@@ -1,0 +1,163 @@
+/**
+ * The SVG export opened in real Chromium, drawn in whatever font the browser picks for it (DejaVu
+ * Sans here): every bold line (lane and frame titles, card titles, field labels) ends inside the
+ * box it was fitted to. Measured as regular text, a bold title ran about 10 px past its lane's
+ * first stage line (QA). And the export's bold widths are DejaVu Sans Bold's, as Chromium draws it.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { toSvg } from '../../server/follow-through/exports/svg.ts';
+import { graphemeWidth } from '../../server/follow-through/exports/text-width.ts';
+import { type Item, itemsOf, readItems } from '../../shared/board-document.ts';
+import type { BoardExport } from '../../shared/follow-through.ts';
+import { applyTemplate } from '../../shared/templates.ts';
+import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
+
+const PAD = 12;
+const HAS_DEJAVU_BOLD = [
+  '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
+  '/usr/share/fonts/dejavu-sans-fonts/DejaVuSans-Bold.ttf',
+].some((file) => fs.existsSync(file));
+
+/** A Finnish journey board with long lane titles, long frame titles and long card titles. */
+function board(): BoardExport {
+  const doc = new Y.Doc();
+  applyTemplate(doc, 'customer-journey', 'fi');
+  const lanes = [...itemsOf(doc).values()]
+    .filter((map) => map.get('type') === 'frame')
+    .sort((a, b) => Number(a.get('y')) - Number(b.get('y')));
+  lanes[0]?.set('title', 'Asiakkaan tunteet ja odotukset');
+  lanes[3]?.set(
+    'title',
+    'Henkilökunnan ja asiakkaiden väliset kohtaamiset palvelupisteessä, verkossa ja puhelimessa',
+  );
+  const frame = (id: string, x: number, title: string): Item => ({
+    ...{ id, type: 'frame', x, y: 3000, w: 400, h: 200, color: '#f8f9fa', createdAt: 1 },
+    title,
+  });
+  const card = (id: string, x: number, w: number, title: string): Item => ({
+    ...{ id, type: 'concept', x, y: 3000, w, h: 500, color: '#ffffff', createdAt: 1 },
+    ...{ title, text: '', fields: { name: title } },
+  });
+  return {
+    format: 'ideamill.board-export',
+    version: 1,
+    exportedAt: '2026-12-05T12:00:00.000Z',
+    board: {
+      id: 'b-titles',
+      title: 'Kehittämispäivä',
+      template: 'customer-journey',
+      language: 'fi',
+      createdAt: '2026-12-05T08:00:00.000Z',
+    },
+    snapshot: null,
+    members: [],
+    items: [
+      ...readItems(doc),
+      frame('f-fi', 0, 'Asiakaskokemuksen kehittäminen palvelupisteissä ja verkossa'),
+      frame('f-en', 500, 'Customer journey: waiting times, bookings and follow-up'),
+      card('c-fi', 1000, 300, 'Palveluluotsi ohjaa asiakkaan oikealle asiantuntijalle heti'),
+      card('c-en', 1400, 260, 'Booking assistant makes the first appointment painless'),
+      card('c-caps', 1700, 240, 'WOW MOMENTS AT THE DESK'),
+    ],
+    rounds: [],
+    followUps: [],
+  };
+}
+
+/** Where a bold line must end: a lane's title stays left of its first stage line. */
+function rightEdge(item: Item): number {
+  const column = item.type === 'frame' ? item.columns?.[0] : undefined;
+  return item.x + (column ?? item.w) - PAD;
+}
+
+describe.skipIf(!HAS_CHROMIUM)('the SVG export in a browser', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('every bold line ends inside its lane column, frame or card (QA: titles ran 10 px past)', async () => {
+    const model = board();
+    const file = path.join(os.tmpdir(), `ideamill-svg-text-${process.pid}.svg`);
+    fs.writeFileSync(file, toSvg(model));
+    const page = await browser.newPage();
+    try {
+      await page.goto(`file://${file}`);
+      const drawn = await page.evaluate(() =>
+        [...document.querySelectorAll('text[font-weight="bold"]')].flatMap((text) =>
+          [...text.querySelectorAll('tspan')].map((tspan) => {
+            const box = tspan.getBBox();
+            return {
+              item: text.closest('[data-item]')?.getAttribute('data-item') ?? '',
+              line: tspan.textContent ?? '',
+              right: box.x + box.width,
+              advance: Number(tspan.getAttribute('x')) + tspan.getComputedTextLength(),
+            };
+          }),
+        ),
+      );
+      const byId = new Map(model.items.map((item) => [item.id, item]));
+      const over = drawn.flatMap(({ item, line, right, advance }) => {
+        const edge = rightEdge(byId.get(item) as Item);
+        const past = Math.max(right, advance) - edge;
+        return past > 0.05 ? [`${item} "${line}": ${past.toFixed(2)} px past`] : [];
+      });
+      expect(over).toEqual([]);
+      // The board holds what the check is for: titles wrapped onto several lines and cut with "…".
+      const lines = (id: string) => drawn.filter((row) => row.item === id).map((row) => row.line);
+      expect(lines('c-en')).toHaveLength(2 + 8);
+      expect(drawn.filter((row) => row.line.endsWith('…')).length).toBeGreaterThan(3);
+    } finally {
+      await page.close();
+      fs.rmSync(file, { force: true });
+    }
+  });
+
+  it.skipIf(!HAS_DEJAVU_BOLD)(
+    'the bold widths are what Chromium draws in DejaVu Sans Bold, never less',
+    async () => {
+      const chars = [
+        [0x20, 0x7e],
+        [0xa0, 0x17f],
+        [0x2010, 0x2027],
+      ].flatMap(([from = 0, to = 0]) =>
+        Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i)),
+      );
+      const page = await browser.newPage();
+      try {
+        await page.setContent('<svg xmlns="http://www.w3.org/2000/svg"></svg>');
+        const drawn = await page.evaluate((all) => {
+          const svg = document.querySelector('svg') as SVGSVGElement;
+          return all.map((char) => {
+            const text = document.createElementNS('http://www.w3.org/2000/svg', 'text');
+            text.setAttribute('font-family', 'DejaVu Sans');
+            text.setAttribute('font-weight', 'bold');
+            text.setAttribute('font-size', '1000');
+            text.setAttribute('xml:space', 'preserve');
+            text.style.whiteSpace = 'pre';
+            text.textContent = char;
+            svg.append(text);
+            return text.getComputedTextLength() / 1000;
+          });
+        }, chars);
+        const wrong = chars.flatMap((char, i) => {
+          const table = graphemeWidth(char, 'bold');
+          const width = drawn[i] ?? Number.NaN;
+          const ok = table >= width - 1e-6 && table - width < 0.0011;
+          return ok ? [] : [`U+${char.charCodeAt(0).toString(16)}: ${table} for ${width}`];
+        });
+        expect(wrong).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+  );
+});
