@@ -1,8 +1,10 @@
 /**
  * The SVG export opened in real Chromium, drawn in whatever font the browser picks for it (DejaVu
- * Sans here): every bold line (lane and frame titles, card titles, field labels) ends inside the
- * box it was fitted to. Measured as regular text, a bold title ran about 10 px past its lane's
- * first stage line (QA). And the export's bold widths are DejaVu Sans Bold's, as Chromium draws it.
+ * Sans here): every bold line (lane and frame titles, card titles, field labels) and every line of
+ * a note ends inside the box it was fitted to. Measured by one average width for every letter, a
+ * bold title ran about 10 px past its lane's first stage line, and a note in capitals past its
+ * note (QA). And the export's widths are DejaVu Sans's and DejaVu Sans Bold's, as Chromium draws
+ * them.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,10 +20,10 @@ import { applyTemplate } from '../../shared/templates.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 
 const PAD = 12;
-const HAS_DEJAVU_BOLD = [
-  '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
-  '/usr/share/fonts/dejavu-sans-fonts/DejaVuSans-Bold.ttf',
-].some((file) => fs.existsSync(file));
+const HAS_DEJAVU = ['/usr/share/fonts/truetype/dejavu', '/usr/share/fonts/dejavu-sans-fonts'].some(
+  (dir) =>
+    ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].every((font) => fs.existsSync(`${dir}/${font}`)),
+);
 
 /** A Finnish journey board with long lane titles, long frame titles and long card titles. */
 function board(): BoardExport {
@@ -38,6 +40,10 @@ function board(): BoardExport {
   const frame = (id: string, x: number, title: string): Item => ({
     ...{ id, type: 'frame', x, y: 3000, w: 400, h: 200, color: '#f8f9fa', createdAt: 1 },
     title,
+  });
+  const note = (id: string, x: number, text: string): Item => ({
+    ...{ id, type: 'note', x, y: 3000, w: 200, h: 200, color: '#fff3bf', createdAt: 1 },
+    text,
   });
   const card = (id: string, x: number, w: number, title: string): Item => ({
     ...{ id, type: 'concept', x, y: 3000, w, h: 500, color: '#ffffff', createdAt: 1 },
@@ -63,6 +69,9 @@ function board(): BoardExport {
       card('c-fi', 1000, 300, 'Palveluluotsi ohjaa asiakkaan oikealle asiantuntijalle heti'),
       card('c-en', 1400, 260, 'Booking assistant makes the first appointment painless'),
       card('c-caps', 1700, 240, 'WOW MOMENTS AT THE DESK'),
+      note('n-caps', 2000, 'ASIAKAS ODOTTAA JONOSSA LIIAN KAUAN, MEMO: WWW-AJANVARAUS MUKAAN'),
+      note('n-cyr', 2250, 'Клиенты ждут в очереди слишком долго, нужна онлайн-запись'),
+      note('n-en', 2500, 'Customers wait too long in the queue: add online booking with reminders'),
     ],
     rounds: [],
     followUps: [],
@@ -84,7 +93,7 @@ describe.skipIf(!HAS_CHROMIUM)('the SVG export in a browser', () => {
     await browser?.close();
   });
 
-  it('every bold line ends inside its lane column, frame or card (QA: titles ran 10 px past)', async () => {
+  it('every bold line ends inside its lane column, frame or card, and a note’s lines inside it (QA: titles ran 10 px past)', async () => {
     const model = board();
     const file = path.join(os.tmpdir(), `ideamill-svg-text-${process.pid}.svg`);
     fs.writeFileSync(file, toSvg(model));
@@ -92,11 +101,12 @@ describe.skipIf(!HAS_CHROMIUM)('the SVG export in a browser', () => {
     try {
       await page.goto(`file://${file}`);
       const drawn = await page.evaluate(() =>
-        [...document.querySelectorAll('text[font-weight="bold"]')].flatMap((text) =>
+        [...document.querySelectorAll('text')].flatMap((text) =>
           [...text.querySelectorAll('tspan')].map((tspan) => {
             const box = tspan.getBBox();
             return {
               item: text.closest('[data-item]')?.getAttribute('data-item') ?? '',
+              bold: text.getAttribute('font-weight') === 'bold',
               line: tspan.textContent ?? '',
               right: box.x + box.width,
               advance: Number(tspan.getAttribute('x')) + tspan.getComputedTextLength(),
@@ -105,28 +115,31 @@ describe.skipIf(!HAS_CHROMIUM)('the SVG export in a browser', () => {
         ),
       );
       const byId = new Map(model.items.map((item) => [item.id, item]));
-      const over = drawn.flatMap(({ item, line, right, advance }) => {
+      const fitted = drawn.filter((row) => row.bold || byId.get(row.item)?.type === 'note');
+      const over = fitted.flatMap(({ item, line, right, advance }) => {
         const edge = rightEdge(byId.get(item) as Item);
         const past = Math.max(right, advance) - edge;
         return past > 0.05 ? [`${item} "${line}": ${past.toFixed(2)} px past`] : [];
       });
       expect(over).toEqual([]);
       // The board holds what the check is for: titles wrapped onto several lines and cut with "…".
-      const lines = (id: string) => drawn.filter((row) => row.item === id).map((row) => row.line);
+      const lines = (id: string) => fitted.filter((row) => row.item === id).map((row) => row.line);
       expect(lines('c-en')).toHaveLength(2 + 8);
       expect(drawn.filter((row) => row.line.endsWith('…')).length).toBeGreaterThan(3);
+      for (const id of ['n-caps', 'n-cyr', 'n-en']) expect(lines(id).length).toBeGreaterThan(2);
     } finally {
       await page.close();
       fs.rmSync(file, { force: true });
     }
   });
 
-  it.skipIf(!HAS_DEJAVU_BOLD)(
-    'the bold widths are what Chromium draws in DejaVu Sans Bold, never less',
+  it.skipIf(!HAS_DEJAVU)(
+    'the widths are what Chromium draws in DejaVu Sans and DejaVu Sans Bold, never less',
     async () => {
       const chars = [
         [0x20, 0x7e],
         [0xa0, 0x17f],
+        [0x400, 0x45f],
         [0x2010, 0x2027],
       ].flatMap(([from = 0, to = 0]) =>
         Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i)),
@@ -134,26 +147,33 @@ describe.skipIf(!HAS_CHROMIUM)('the SVG export in a browser', () => {
       const page = await browser.newPage();
       try {
         await page.setContent('<svg xmlns="http://www.w3.org/2000/svg"></svg>');
-        const drawn = await page.evaluate((all) => {
-          const svg = document.querySelector('svg') as SVGSVGElement;
-          return all.map((char) => {
-            const text = document.createElementNS('http://www.w3.org/2000/svg', 'text');
-            text.setAttribute('font-family', 'DejaVu Sans');
-            text.setAttribute('font-weight', 'bold');
-            text.setAttribute('font-size', '1000');
-            text.setAttribute('xml:space', 'preserve');
-            text.style.whiteSpace = 'pre';
-            text.textContent = char;
-            svg.append(text);
-            return text.getComputedTextLength() / 1000;
-          });
-        }, chars);
-        const wrong = chars.flatMap((char, i) => {
-          const table = graphemeWidth(char, 'bold');
-          const width = drawn[i] ?? Number.NaN;
-          const ok = table >= width - 1e-6 && table - width < 0.0011;
-          return ok ? [] : [`U+${char.charCodeAt(0).toString(16)}: ${table} for ${width}`];
-        });
+        const wrong: string[] = [];
+        for (const weight of ['normal', 'bold'] as const) {
+          const drawn = await page.evaluate(
+            ({ all, weight }) => {
+              const svg = document.querySelector('svg') as SVGSVGElement;
+              return all.map((char) => {
+                const text = document.createElementNS('http://www.w3.org/2000/svg', 'text');
+                text.setAttribute('font-family', 'DejaVu Sans');
+                text.setAttribute('font-weight', weight);
+                text.setAttribute('font-size', '1000');
+                text.setAttribute('xml:space', 'preserve');
+                text.style.whiteSpace = 'pre';
+                text.textContent = char;
+                svg.append(text);
+                return text.getComputedTextLength() / 1000;
+              });
+            },
+            { all: chars, weight },
+          );
+          for (const [i, char] of chars.entries()) {
+            const table = graphemeWidth(char, weight);
+            const width = drawn[i] ?? Number.NaN;
+            const ok = table >= width - 1e-6 && table - width < 0.0011;
+            const code = char.charCodeAt(0).toString(16);
+            if (!ok) wrong.push(`${weight} U+${code}: ${table} for ${width}`);
+          }
+        }
         expect(wrong).toEqual([]);
       } finally {
         await page.close();
