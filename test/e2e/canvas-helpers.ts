@@ -61,3 +61,23 @@ export async function zoomToFit(page: Page) {
   await page.locator('.im-zoom [data-action="zoom-to-fit"]').click();
   await page.waitForTimeout(450);
 }
+
+/**
+ * Zooms the board to about `target` (within 2 %) as Ctrl and the wheel do, about the middle of
+ * `around` (the canvas where none is given): what is under the pointer stays there.
+ */
+export async function zoomTo(page: Page, target: number, around?: Locator): Promise<number> {
+  const box = (await (around ?? page.locator('.im-canvas')).boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.keyboard.down('Control');
+  for (let i = 0; i < 20; i++) {
+    const zoom = await zoomOf(page);
+    if (Math.abs(zoom / target - 1) < 0.02) break;
+    // The board zooms by e^(-deltaY / 100) a wheel step, by no more than e^0.5.
+    const deltaY = Math.max(-50, Math.min(50, -100 * Math.log(target / zoom)));
+    await page.mouse.wheel(0, deltaY);
+    await page.waitForTimeout(100);
+  }
+  await page.keyboard.up('Control');
+  return zoomOf(page);
+}

@@ -12,7 +12,7 @@ import { addItem, CONCEPT_FIELDS } from '../../shared/board-document.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { socketIoClient, waitFor } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { zoomOf } from './canvas-helpers.ts';
+import { zoomOf, zoomTo } from './canvas-helpers.ts';
 import { openAs, type Person, SCREENSHOTS } from './workshop-helpers.ts';
 
 const LONG = 'Paper form is confusing, too many fields to fill in before the appointment and why';
@@ -58,6 +58,31 @@ async function hidden(page: Page, id: string) {
   expect(words.length).toBeGreaterThan(0);
   expect(foot.length).toBeGreaterThan(0);
   return words.filter((line) => foot.some((control) => overlaps(line, control)));
+}
+
+/**
+ * A note's lines of text: how many it has, how many it shows (inside its text's clip), the
+ * clamp that ends the last one shown in "…", and where its foot's top and its bottom padding lie.
+ */
+function linesOf(page: Page, id: string) {
+  return page.evaluate((itemId) => {
+    const item = document.querySelector<HTMLElement>(`[data-item-id="${itemId}"]`)!;
+    const text = item.querySelector('.im-text')!;
+    const clip = text.getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(text);
+    const lines = [...range.getClientRects()].filter((line) => line.width > 0);
+    const tops = (some: DOMRect[]) => new Set(some.map((line) => Math.round(line.top))).size;
+    const box = item.getBoundingClientRect();
+    const scale = box.height / item.offsetHeight;
+    return {
+      all: tops(lines),
+      shown: tops(lines.filter((line) => line.bottom <= clip.bottom + 0.5)),
+      clamp: getComputedStyle(text).webkitLineClamp,
+      footTop: item.querySelector('.wk-overlay-foot')!.getBoundingClientRect().top,
+      paddingTop: box.bottom - Number.parseFloat(getComputedStyle(item).paddingBottom) * scale,
+    };
+  }, id);
 }
 
 describe.skipIf(!HAS_CHROMIUM)('the overlay foot hides no words', () => {
@@ -137,6 +162,27 @@ describe.skipIf(!HAS_CHROMIUM)('the overlay foot hides no words', () => {
       await page.screenshot({ path: `${SCREENSHOTS}/overlay-foot-${zoom}.png` });
       expect(await hidden(page, note)).toEqual([]);
       expect(await hidden(page, concept)).toEqual([]);
+    }
+  });
+
+  it('a note the facilitator selects keeps its words above its foot at 100 %, 50 % and 25 %, the last shown ending in "…" (QA)', async () => {
+    const { page } = fran;
+    const selected = page.locator(`[data-item-id="${note}"]`);
+    for (const target of [1, 0.5, 0.25]) {
+      // About the note, which stays under the pointer: a click there selects it, and the assign
+      // button joins the badge and the follow-up mark in its foot.
+      const zoom = Math.round((await zoomTo(page, target, selected)) * 100);
+      await selected.locator('.im-text').click();
+      await page.locator(`[data-item-id="${note}"].is-selected .wk-assign`).waitFor();
+      await page.screenshot({ path: `${SCREENSHOTS}/overlay-foot-selected-${zoom}.png` });
+      const text = await linesOf(page, note);
+      // Zoomed out the foot shrinks less than the note: it is more than the one row the note's
+      // bottom padding holds, so what the test asks is asked.
+      if (target < 1) expect(text.footTop, `at ${zoom} %`).toBeLessThan(text.paddingTop);
+      expect(await hidden(page, note), `at ${zoom} %`).toEqual([]);
+      expect(text.shown, `at ${zoom} %`).toBeGreaterThan(0);
+      // Cut short above the foot, the words say so: the last line shown ends in "…".
+      if (text.shown < text.all) expect(text.clamp, `at ${zoom} %`).toBe(String(text.shown));
     }
   });
 

@@ -11,9 +11,10 @@ import { itemLabel, itemsOf, readItem } from '../../../shared/board-document.ts'
 import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { FollowUpDialog } from './FollowUpDialog.tsx';
+import { FollowUpMark } from './FollowUpMark.tsx';
+import { useFootRoom } from './foot-room.ts';
 import { useIsTarget } from './frame-watch.ts';
 import { type OverlayRound, overlayViewOf, sameOverlayView } from './overlay-view.ts';
-import { ownerName } from './owner-name.ts';
 import { useWorkshopStore, useWorkshopView } from './use-workshop.ts';
 
 /** The canvas drags and selects on pointer down: clicks on our buttons must not start that. */
@@ -112,6 +113,8 @@ export function ItemOverlay({ itemId, engaged }: { itemId: string; engaged: bool
   // watched once for all items (frame-watch.ts).
   const item = readItem(itemId, itemsOf(session.doc).get(itemId));
   const target = useIsTarget(session.doc, item, round);
+  // A foot of more than one row rises over a note's last lines: the note's text makes room.
+  const footRef = useFootRoom(item?.type === 'note');
   if (!item || !OVERLAID_TYPES.has(item.type)) return null;
   const canVote = session.me.role !== 'viewer';
   const isFacilitator = session.me.role === 'facilitator';
@@ -139,7 +142,7 @@ export function ItemOverlay({ itemId, engaged }: { itemId: string; engaged: bool
     // biome-ignore lint/a11y/noStaticElementInteractions: only shields the canvas from our buttons' keys
     <div className="wk-overlay" data-workshop-overlay onKeyDown={keepKeysFromCanvas}>
       {veiled && <div className="wk-veil" title={t.workshop.outOfPlay} data-out-of-play />}
-      <div className="wk-overlay-foot">
+      <div className="wk-overlay-foot" ref={footRef}>
         {marks && (
           <span className="wk-foot-start">
             {result && (
@@ -163,14 +166,7 @@ export function ItemOverlay({ itemId, engaged }: { itemId: string; engaged: bool
                 )}
               </span>
             )}
-            {followUps.length > 0 && (
-              <span
-                className="wk-fu-mark"
-                title={followUps.map((f) => ownerName(f.owner, t)).join(', ')}
-              >
-                {t.workshop.followUpCount(followUps.length)}
-              </span>
-            )}
+            {followUps.length > 0 && <FollowUpMark followUps={followUps} label={label} />}
             {assignable && (
               // In the foot, beside the follow-up count: in the top corner it covered a concept
               // card's title and a note's first line. The foot is already zoomed (overlay.css),

@@ -3,7 +3,7 @@
  * one is edited, Tab and Shift+Tab move to the next or previous one, so a keyboard fills the
  * whole card after one Enter; past either end the card itself has focus again.
  */
-import { useLayoutEffect } from 'react';
+import { type CSSProperties, useLayoutEffect, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import { CONCEPT_FIELDS, type Item, type ItemMap } from '../../../../shared/board-document.ts';
 import { useCanvas } from '../canvas-context.ts';
@@ -12,6 +12,71 @@ import { FrameTitle } from './FrameTitle.tsx';
 import { TextEditor } from './TextEditor.tsx';
 
 type Concept = Extract<Item, { type: 'concept' }>;
+
+/** Per field: the whole lines of its words its row has room for, and whether it has more. */
+type FieldFit = Record<string, { lines: number; cut: boolean }>;
+
+/**
+ * The whole lines each field of the card at `list` has room for. The eight rows share the
+ * card's height (canvas.css), which the foot's room takes from as the board zooms out: a long
+ * field, clipped by its row, was cut across a line with no sign that it went on (QA). Its text
+ * now ends on the last whole line, in "…", and its title holds all of it.
+ */
+function fieldFit(list: HTMLElement): FieldFit {
+  const fit: FieldFit = {};
+  for (const row of list.querySelectorAll<HTMLElement>(':scope > [data-field]')) {
+    const words = row.querySelector<HTMLElement>(':scope > dd');
+    const label = row.querySelector<HTMLElement>(':scope > dt');
+    const field = row.dataset.field;
+    if (!words || !label || !field) continue;
+    const style = getComputedStyle(row);
+    const room =
+      row.clientHeight -
+      Number.parseFloat(style.paddingTop) -
+      Number.parseFloat(style.paddingBottom) -
+      label.offsetHeight;
+    const lineHeight = Number.parseFloat(getComputedStyle(words).lineHeight);
+    if (!(lineHeight > 0)) continue;
+    // At least one: -webkit-line-clamp takes no 0 (a row with no room clips it anyway).
+    const lines = Math.max(1, Math.floor(room / lineHeight + 0.01));
+    // Laid out whole however it is clamped: its scroll height is all of its lines.
+    fit[field] = { lines, cut: words.scrollHeight > lines * lineHeight + 1 };
+  }
+  return fit;
+}
+
+const sameFit = (a: FieldFit, b: FieldFit) => {
+  const fields = Object.keys(a);
+  return (
+    fields.length === Object.keys(b).length &&
+    fields.every((field) => a[field]?.lines === b[field]?.lines && a[field]?.cut === b[field]?.cut)
+  );
+};
+
+/** Measures again as the card changes size (a resize, the zoom) and after every render. */
+function useFieldFit() {
+  const list = useRef<HTMLDListElement>(null);
+  const [fit, setFit] = useState<FieldFit>({});
+  useLayoutEffect(() => {
+    const element = list.current;
+    if (!element) return;
+    const measure = () => {
+      const now = fieldFit(element);
+      setFit((before) => (sameFit(before, now) ? before : now));
+    };
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  // The words change without the card's size: whether a field is cut is measured anew.
+  useLayoutEffect(() => {
+    const element = list.current;
+    if (!element) return;
+    const now = fieldFit(element);
+    setFit((before) => (sameFit(before, now) ? before : now));
+  });
+  return { list, fit };
+}
 
 export interface ConceptBodyProps {
   item: Concept;
@@ -22,6 +87,7 @@ export interface ConceptBodyProps {
 
 export function ConceptBody({ item, map, editing, onDone }: ConceptBodyProps) {
   const { t, model, state } = useCanvas();
+  const { list, fit } = useFieldFit();
   const fields = map.get('fields');
   const textOf = (field: string) => (fields instanceof Y.Map ? fields.get(field) : undefined);
   // The editing stops in reading order. A field a foreign client left out, or wrote as a plain
@@ -53,20 +119,27 @@ export function ConceptBody({ item, map, editing, onDone }: ConceptBodyProps) {
         onTab={tab('title')}
         className="im-concept-title"
       />
-      <dl className="im-concept-fields">
+      <dl className="im-concept-fields" ref={list}>
         {CONCEPT_FIELDS.map((field) => {
           const text = textOf(field);
           const stop = `field:${field}`;
           const isEditing = editing === stop && text instanceof Y.Text;
+          const words = item.fields[field] ?? '';
+          const style: CSSProperties & Record<'--im-field-lines', number | undefined> = {
+            '--im-field-lines': fit[field]?.lines,
+            visibility: isEditing ? 'hidden' : undefined,
+          };
           return (
             <div key={field} className="im-concept-field" data-field={field}>
               <dt>{t.canvas.conceptFields[field]}</dt>
               <dd
                 data-field-text={field}
                 dir="auto"
-                style={isEditing ? { visibility: 'hidden' } : undefined}
+                style={style}
+                // All of a field cut short, on a pointer's rest (a screen reader reads it whole).
+                title={fit[field]?.cut ? words : undefined}
               >
-                {item.fields[field] ?? ''}
+                {words}
               </dd>
               {isEditing ? (
                 <TextEditor

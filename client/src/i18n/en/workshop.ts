@@ -174,6 +174,10 @@ export const workshop = {
   liveTally: (votes: number) => (votes === 1 ? '1 vote' : `${votes} votes`),
   assignFollowUp: 'Assign follow-up',
   followUpCount: (count: number) => (count === 1 ? '1 follow-up' : `${count} follow-ups`),
+  /** The follow-up mark's name: the words it shows, then who owns them. */
+  followUpMark: (count: number, owners: string[]) =>
+    `${count === 1 ? '1 follow-up' : `${count} follow-ups`}, ${owners.length === 1 ? 'owner' : 'owners'}: ${owners.join(', ')}`,
+  followUpsOn: (label: string) => `Follow-ups on “${label}”`,
 
   // Follow-ups
   followUpsSection: 'Follow-ups',

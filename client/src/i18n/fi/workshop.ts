@@ -169,6 +169,9 @@ export const workshop: Catalogue['workshop'] = {
   liveTally: votes,
   assignFollowUp: 'Nimeä jatkotoimi',
   followUpCount: (count) => (count === 1 ? '1 jatkotoimi' : `${count} jatkotointa`),
+  followUpMark: (count, owners) =>
+    `${count === 1 ? '1 jatkotoimi' : `${count} jatkotointa`}, ${owners.length === 1 ? 'vastuuhenkilö' : 'vastuuhenkilöt'}: ${owners.join(', ')}`,
+  followUpsOn: (label) => `Jatkotoimet: ”${label}”`,
 
   followUpsSection: 'Jatkotoimet',
   noFollowUps: 'Ei vielä jatkotoimia. Nimeä ne kohteesta tai kierroksen tuloksista.',

@@ -1,0 +1,144 @@
+/**
+ * The follow-up mark on an item is a button: its name says who owns the item's follow-ups, the
+ * keyboard reaches it, a click, Enter or a tap lists them with their owners, and on a phone it
+ * takes a 44 × 44 px touch. Before, the owners were only in a title a phone never shows (QA).
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addItem, CONCEPT_FIELDS } from '../../shared/board-document.ts';
+import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
+import { socketIoClient, waitFor } from '../helpers/clients.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { zoomTo } from './canvas-helpers.ts';
+import { openAs, SCREENSHOTS } from './workshop-helpers.ts';
+
+const PHONE = { width: 390, height: 844, touch: true } as const;
+
+/**
+ * How far from its centre, across and down, the point under a finger is still the button
+ * (elementFromPoint: whatever lies over it cuts its area short).
+ */
+function reachOf(page: Page, selector: string): Promise<{ width: number; height: number }> {
+  return page.evaluate((query) => {
+    const button = document.querySelector<HTMLElement>(query)!;
+    const box = button.getBoundingClientRect();
+    const [cx, cy] = [box.left + box.width / 2, box.top + box.height / 2];
+    const hits = (x: number, y: number) => {
+      const found = document.elementFromPoint(x, y);
+      return found !== null && button.contains(found);
+    };
+    const reach = (dx: number, dy: number) => {
+      let hit = 0;
+      while (hit < 100 && hits(cx + dx * (hit + 1), cy + dy * (hit + 1))) hit += 1;
+      return hit;
+    };
+    if (!hits(cx, cy)) return { width: 0, height: 0 };
+    return { width: reach(-1, 0) + reach(1, 0) + 1, height: reach(0, -1) + reach(0, 1) + 1 };
+  }, selector);
+}
+
+describe.skipIf(!HAS_CHROMIUM)('the follow-up mark on an item', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let boardId = '';
+  let participantKey = '';
+  let note = '';
+  let concept = '';
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    const created = await server.createBoard({ title: 'Follow-through' });
+    boardId = created.board.id;
+    participantKey = created.keys.participant;
+    const facilitator = await server.join(boardId, created.keys.facilitator, 'Seeder');
+    const writer = socketIoClient(server.url, boardId, facilitator.token);
+    await writer.synced;
+    note = addItem(writer.doc, { type: 'note', x: 0, y: 0, text: 'Call back within a day' });
+    const fields = Object.fromEntries(CONCEPT_FIELDS.map((field) => [field, `The ${field}`]));
+    concept = addItem(writer.doc, {
+      type: 'concept',
+      x: 0,
+      y: 260,
+      title: 'Evening chat service',
+      fields,
+    });
+    await waitFor(
+      () => server.documents.open({ boardId }).doc.getMap('items').has(concept),
+      'the items on the server',
+    );
+    writer.destroy();
+    const followUp = (body: unknown) =>
+      server.api(`/api/boards/${boardId}/followups`, {
+        token: facilitator.token,
+        method: 'POST',
+        body,
+      });
+    await followUp({ itemId: note, title: 'Write the call script', owner: { name: 'Ben' } });
+    await followUp({
+      itemId: note,
+      title: 'Ask the phone company',
+      owner: null,
+      due: '2026-01-15',
+    });
+    await followUp({ itemId: concept, title: 'Pilot in March', owner: { name: 'Aino' } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('is a button named with the owners, which the keyboard reaches and Enter opens', async () => {
+    const { page, context } = await openAs(browser, server, boardId, participantKey, 'Pia');
+    const mark = page.locator(`[data-item-id="${note}"] .wk-fu-mark`);
+    await mark.waitFor();
+    expect(await mark.evaluate((element) => element.tagName)).toBe('BUTTON');
+    // Its name starts with the words it shows, then says whose they are.
+    await page
+      .getByRole('button', { name: '2 follow-ups, owners: Ben, Unassigned', exact: true })
+      .waitFor();
+    // Tab from the note goes to its mark.
+    await page.locator(`[data-item-id="${note}"]`).focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      '2 follow-ups, owners: Ben, Unassigned',
+    );
+    await page.keyboard.press('Enter');
+    const list = page.getByRole('dialog', { name: 'Follow-ups on “Call back within a day”' });
+    await list.waitFor();
+    const items = list.getByRole('listitem');
+    await expect.poll(() => items.count()).toBe(2);
+    expect(await items.nth(0).innerText()).toMatch(/Write the call script[\s\S]*Owner\s+Ben/);
+    expect(await items.nth(1).innerText()).toMatch(
+      /Ask the phone company[\s\S]*Owner\s+Unassigned[\s\S]*Due date\s+15 Jan 2026/,
+    );
+    await page.screenshot({ path: `${SCREENSHOTS}/follow-up-mark-list.png` });
+    // Escape closes the list and gives the focus back to the mark.
+    await page.keyboard.press('Escape');
+    await list.waitFor({ state: 'detached' });
+    expect(
+      await page.evaluate(() => document.activeElement?.classList.contains('wk-fu-mark')),
+    ).toBe(true);
+    await context.close();
+  });
+
+  it('on a phone, takes a 44 × 44 px touch and a tap shows who owns it', async () => {
+    const { page } = await openAs(browser, server, boardId, participantKey, 'Pia', PHONE);
+    const card = page.locator(`[data-item-id="${concept}"]`);
+    const mark = card.locator('.wk-fu-mark');
+    await mark.waitFor();
+    await zoomTo(page, 0.9, mark);
+    const target = await reachOf(page, `[data-item-id="${concept}"] .wk-fu-mark`);
+    // Edges fall between pixels, where the page hit-tests by its own rounding: half a pixel.
+    expect(target.width).toBeGreaterThanOrEqual(43.5);
+    expect(target.height).toBeGreaterThanOrEqual(43.5);
+    await mark.tap();
+    const list = page.getByRole('dialog', { name: 'Follow-ups on “Evening chat service”' });
+    await list.waitFor();
+    expect(await list.innerText()).toMatch(/Pilot in March[\s\S]*Owner\s+Aino/);
+    await page.screenshot({ path: `${SCREENSHOTS}/follow-up-mark-phone.png` });
+    // The tap was the mark's: the card under it is not selected.
+    expect(await card.evaluate((element) => element.classList.contains('is-selected'))).toBe(false);
+  });
+});
