@@ -151,6 +151,18 @@ describe('ideamill export --all', () => {
       `Did not export "Already written" (${written}): ${path.join(out, 'already-written.md')} exists already`,
     );
     expect(all.stderr).toContain(`Did not export "Damaged" (${damaged}): `);
+    // And why, as the server would log it: the message says the operator can see it there.
+    const why = all.stderr
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line));
+    expect(why).toEqual([
+      expect.objectContaining({
+        msg: 'document failed; reloading',
+        documentId: damaged,
+        err: expect.objectContaining({ message: expect.any(String) }),
+      }),
+    ]);
     expect(all.stderr).not.toContain(erased);
     expect(fs.readdirSync(out).sort()).toEqual(['already-written.md', 'service-blueprint.md']);
     expect(all.stderr).toContain(`${path.join(out, 'service-blueprint.md')} (`);
