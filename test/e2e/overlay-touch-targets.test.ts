@@ -14,7 +14,7 @@ import { addItem, CONCEPT_FIELDS } from '../../shared/board-document.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { socketIoClient, waitFor } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { zoomOf } from './canvas-helpers.ts';
+import { zoomTo } from './canvas-helpers.ts';
 import { openAs, type Person, SCREENSHOTS } from './workshop-helpers.ts';
 
 const PHONE = { width: 390, height: 844, touch: true } as const;
@@ -167,20 +167,8 @@ describe.skipIf(!HAS_CHROMIUM)("an item's overlay buttons on a phone", () => {
   });
 
   /** Zooms the board to about `target` (within 2 %), as a pinch does: Ctrl and the wheel. */
-  async function zoomTo(page: Page, target: number) {
-    const canvas = (await page.locator('.im-canvas').boundingBox())!;
-    await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
-    await page.keyboard.down('Control');
-    for (let i = 0; i < 20; i++) {
-      const zoom = await zoomOf(page);
-      if (Math.abs(zoom / target - 1) < 0.02) break;
-      // The board zooms by e^(-deltaY / 100) a wheel step, by no more than e^0.5.
-      const deltaY = Math.max(-50, Math.min(50, -100 * Math.log(target / zoom)));
-      await page.mouse.wheel(0, deltaY);
-      await page.waitForTimeout(100);
-    }
-    await page.keyboard.up('Control');
-    const zoom = await zoomOf(page);
+  async function zoomNear(page: Page, target: number) {
+    const zoom = await zoomTo(page, target);
     expect(Math.abs(zoom / target - 1)).toBeLessThan(0.02);
     return zoom;
   }
@@ -274,7 +262,7 @@ describe.skipIf(!HAS_CHROMIUM)("an item's overlay buttons on a phone", () => {
 
   it('at about full size, every dot and the assign button take a 44 × 44 px touch, and no word is under them', async () => {
     const { page } = fran;
-    const zoom = await zoomTo(page, 0.9);
+    const zoom = await zoomNear(page, 0.9);
     const problems = await problemsOfEach(page, '', async (kind, id, targets) => {
       // Two dots of mine, the one that adds, the assign button.
       expect(targets.length, kind).toBe(4);
@@ -290,7 +278,7 @@ describe.skipIf(!HAS_CHROMIUM)("an item's overlay buttons on a phone", () => {
 
   it('zoomed out to 45 %, each is still at least 24 × 24 px', async () => {
     const { page } = fran;
-    const zoom = await zoomTo(page, 0.45);
+    const zoom = await zoomNear(page, 0.45);
     const problems = await problemsOfEach(page, '-zoomed-out', async (_kind, _id, targets) =>
       smallerThan(24, `at ${zoom}`, targets),
     );
