@@ -3,39 +3,16 @@
  * keyboard reaches it, a click, Enter or a tap lists them with their owners, and on a phone it
  * takes a 44 × 44 px touch. Before, the owners were only in a title a phone never shows (QA).
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addItem, CONCEPT_FIELDS } from '../../shared/board-document.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { socketIoClient, waitFor } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { zoomTo } from './canvas-helpers.ts';
+import { targetsOf, zoomTo } from './canvas-helpers.ts';
 import { openAs, SCREENSHOTS } from './workshop-helpers.ts';
 
 const PHONE = { width: 390, height: 844, touch: true } as const;
-
-/**
- * How far from its centre, across and down, the point under a finger is still the button
- * (elementFromPoint: whatever lies over it cuts its area short).
- */
-function reachOf(page: Page, selector: string): Promise<{ width: number; height: number }> {
-  return page.evaluate((query) => {
-    const button = document.querySelector<HTMLElement>(query)!;
-    const box = button.getBoundingClientRect();
-    const [cx, cy] = [box.left + box.width / 2, box.top + box.height / 2];
-    const hits = (x: number, y: number) => {
-      const found = document.elementFromPoint(x, y);
-      return found !== null && button.contains(found);
-    };
-    const reach = (dx: number, dy: number) => {
-      let hit = 0;
-      while (hit < 100 && hits(cx + dx * (hit + 1), cy + dy * (hit + 1))) hit += 1;
-      return hit;
-    };
-    if (!hits(cx, cy)) return { width: 0, height: 0 };
-    return { width: reach(-1, 0) + reach(1, 0) + 1, height: reach(0, -1) + reach(0, 1) + 1 };
-  }, selector);
-}
 
 describe.skipIf(!HAS_CHROMIUM)('the follow-up mark on an item', () => {
   let server: TestServer;
@@ -129,7 +106,9 @@ describe.skipIf(!HAS_CHROMIUM)('the follow-up mark on an item', () => {
     const mark = card.locator('.wk-fu-mark');
     await mark.waitFor();
     await zoomTo(page, 0.9, mark);
-    const target = await reachOf(page, `[data-item-id="${concept}"] .wk-fu-mark`);
+    const targets = await targetsOf(page, concept);
+    const target = targets.find((each) => each.name.startsWith('wk-fu-mark '));
+    if (!target) throw new Error(`no follow-up mark among ${targets.map((each) => each.name)}`);
     // Edges fall between pixels, where the page hit-tests by its own rounding: half a pixel.
     expect(target.width).toBeGreaterThanOrEqual(43.5);
     expect(target.height).toBeGreaterThanOrEqual(43.5);

@@ -14,70 +14,10 @@ import { addItem, CONCEPT_FIELDS } from '../../shared/board-document.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { socketIoClient, waitFor } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { zoomTo } from './canvas-helpers.ts';
+import { type Target, targetsOf, zoomTo } from './canvas-helpers.ts';
 import { openAs, type Person, SCREENSHOTS } from './workshop-helpers.ts';
 
 const PHONE = { width: 390, height: 844, touch: true } as const;
-
-interface Target {
-  name: string;
-  /** How far a finger can be from the button's centre and still hit it, across and down. */
-  width: number;
-  height: number;
-}
-
-/**
- * The hit area of each shown button in item `id`'s overlay: from its centre, how far along its
- * row and its column the point under a finger is still the button.
- */
-function targetsOf(page: Page, id: string): Promise<Target[]> {
-  return page.evaluate((itemId) => {
-    const item = document.querySelector(`[data-item-id="${itemId}"]`)!;
-    const buttons = [...item.querySelectorAll<HTMLElement>('.wk-overlay button')].filter((button) =>
-      button.checkVisibility({ visibilityProperty: true }),
-    );
-    return buttons.map((button) => {
-      const box = button.getBoundingClientRect();
-      const [cx, cy] = [box.left + box.width / 2, box.top + box.height / 2];
-      const hits = (x: number, y: number) => {
-        const found = document.elementFromPoint(x, y);
-        return found !== null && button.contains(found);
-      };
-      // Out in whole pixels to the first miss, then halving the last pixel to a 64th.
-      const reach = (dx: number, dy: number) => {
-        let hit = 0;
-        while (hit < 100 && hits(cx + dx * (hit + 1), cy + dy * (hit + 1))) hit += 1;
-        let miss = hit + 1;
-        for (let i = 0; i < 6; i++) {
-          const mid = (hit + miss) / 2;
-          if (hits(cx + dx * mid, cy + dy * mid)) hit = mid;
-          else miss = mid;
-        }
-        return hit;
-      };
-      // Named with what ends its area on each side, for a failure to say what is in the way.
-      const at = (x: number, y: number) => {
-        const found = document.elementFromPoint(x, y);
-        return found ? `${found.tagName.toLowerCase()}.${found.classList[0] ?? ''}` : 'off screen';
-      };
-      const label = button.getAttribute('aria-label') ?? button.textContent;
-      const name = `${button.classList[1] ?? button.className} "${label?.slice(0, 24)}"`;
-      if (!hits(cx, cy)) return { name: `${name}, under ${at(cx, cy)}`, width: 0, height: 0 };
-      const [left, right, up, down] = [reach(-1, 0), reach(1, 0), reach(0, -1), reach(0, 1)];
-      const ends = [
-        at(cx - left - 1, cy),
-        at(cx + right + 1, cy),
-        at(cx, cy - up - 1),
-        at(cx, cy + down + 1),
-      ];
-      return {
-        name: `${name}, ending at ${ends.join(' ')}`,
-        width: left + right,
-        height: up + down,
-      };
-    });
-  }, id);
-}
 
 /** Points a finger would tap to pick the item: the middle of each line of its words. */
 function wordsTakenByOverlay(page: Page, id: string): Promise<string[]> {

@@ -17,6 +17,7 @@ import { graphemeWidth } from '../../server/follow-through/exports/text-width.ts
 import { type Item, itemsOf, readItems } from '../../shared/board-document.ts';
 import type { BoardExport } from '../../shared/follow-through.ts';
 import { applyTemplate } from '../../shared/templates.ts';
+import { boardExport } from '../helpers/board-export.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 
 const PAD = 12;
@@ -49,20 +50,8 @@ function board(): BoardExport {
     ...{ id, type: 'concept', x, y: 3000, w, h: 500, color: '#ffffff', createdAt: 1 },
     ...{ title, text: '', fields: { name: title } },
   });
-  return {
-    format: 'ideamill.board-export',
-    version: 1,
-    exportedAt: '2026-12-05T12:00:00.000Z',
-    board: {
-      id: 'b-titles',
-      title: 'Kehittämispäivä',
-      template: 'customer-journey',
-      language: 'fi',
-      createdAt: '2026-12-05T08:00:00.000Z',
-    },
-    snapshot: null,
-    members: [],
-    items: [
+  return boardExport(
+    [
       ...readItems(doc),
       frame('f-fi', 0, 'Asiakaskokemuksen kehittäminen palvelupisteissä ja verkossa'),
       frame('f-en', 500, 'Customer journey: waiting times, bookings and follow-up'),
@@ -73,9 +62,8 @@ function board(): BoardExport {
       note('n-cyr', 2250, 'Клиенты ждут в очереди слишком долго, нужна онлайн-запись'),
       note('n-en', 2500, 'Customers wait too long in the queue: add online booking with reminders'),
     ],
-    rounds: [],
-    followUps: [],
-  };
+    { board: { id: 'b-titles', template: 'customer-journey', language: 'fi' } },
+  );
 }
 
 /** Where a bold line must end: a lane's title stays left of its first stage line. */

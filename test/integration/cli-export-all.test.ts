@@ -1,25 +1,13 @@
 /** `ideamill export --all`: an organiser's team boards, every one of them, in one go (QA). */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { databaseFile } from '../../server/store/database.ts';
 import { addItem } from '../../shared/board-document.ts';
+import { ideamill } from '../helpers/cli.ts';
 import { socketIoClient, waitFor } from '../helpers/clients.ts';
 import { startTestServer, tempDataDir } from '../helpers/server.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'bin/ideamill.js');
-
-function ideamill(args: string[], env: Record<string, string>) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-    encoding: 'utf8',
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 function createBoard(title: string, env: Record<string, string>): string {
   const created = ideamill(['create-board', title, '--json'], env);

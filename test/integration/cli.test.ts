@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -8,20 +7,9 @@ import type { ListMembersResponse } from '../../shared/api.ts';
 import { addItem } from '../../shared/board-document.ts';
 import type { ErrorResponse } from '../../shared/errors.ts';
 import type { BoardExport, FollowUp, Snapshot } from '../../shared/follow-through.ts';
+import { BIN, ideamill, ROOT } from '../helpers/cli.ts';
 import { socketIoClient, waitFor } from '../helpers/clients.ts';
 import { startTestServer, tempDataDir } from '../helpers/server.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'bin/ideamill.js');
-
-function ideamill(args: string[], env: Record<string, string>) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-    encoding: 'utf8',
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('the ideamill command', () => {
   const dataDir = tempDataDir();

@@ -23,25 +23,14 @@ import type { BoardExport, FollowUp } from '../../shared/follow-through.ts';
 import { byColumns, columnOf, type FrameColumn, frameColumns } from '../../shared/frame-columns.ts';
 import { type FrameItem, frameLookup } from '../../shared/frame-lookup.ts';
 import { boxOf, centre, contains, containsBox } from '../../shared/geometry.ts';
+import { boardExport } from '../helpers/board-export.ts';
 
 function exportOf(items: Item[], followUps: FollowUp[] = []): BoardExport {
-  return {
-    format: 'ideamill.board-export',
-    version: 1,
-    exportedAt: '2026-12-05T12:00:00.000Z',
-    board: {
-      id: 'b',
-      title: 'Scale',
-      template: 'blank',
-      language: 'en',
-      createdAt: '2026-12-05T09:00:00.000Z',
-    },
-    snapshot: null,
+  return boardExport(items, {
+    board: { title: 'Scale', createdAt: '2026-12-05T09:00:00.000Z' },
     members: [{ id: 'm1', name: 'Maija', role: 'participant' }],
-    items,
-    rounds: [],
     followUps,
-  } as unknown as BoardExport;
+  });
 }
 
 /** The items, each behind a Proxy that counts every field read of it in `reads.count`. */

@@ -10,7 +10,7 @@ import { toSvg } from '../../server/follow-through/exports/svg.ts';
 import { wrapText } from '../../server/follow-through/exports/svg-text.ts';
 import { textWidth } from '../../server/follow-through/exports/text-width.ts';
 import type { Item } from '../../shared/board-document.ts';
-import type { BoardExport } from '../../shared/follow-through.ts';
+import { boardExport } from '../helpers/board-export.ts';
 
 /** Chromium's width of each title in DejaVu Sans Bold at 20 px. */
 const DRAWN_AT_20 = {
@@ -19,26 +19,6 @@ const DRAWN_AT_20 = {
   'Customer journey: waiting times,…': 396.93,
   'Ärsyttävä “odotus” — äänestys': 355.31,
 };
-
-function board(items: Item[]): BoardExport {
-  return {
-    format: 'ideamill.board-export',
-    version: 1,
-    exportedAt: '2026-12-05T12:00:00.000Z',
-    board: {
-      id: 'b-bold',
-      title: 'Kehittämispäivä',
-      template: 'blank',
-      language: 'en',
-      createdAt: '2026-12-05T08:00:00.000Z',
-    },
-    snapshot: null,
-    members: [],
-    items,
-    rounds: [],
-    followUps: [],
-  };
-}
 
 /** The lines of each bold <text> in the item's group, as drawn, with their font size. */
 function boldLines(svg: string, id: string): { lines: string[]; size: number }[] {
@@ -76,7 +56,7 @@ describe('bold text in the SVG export', () => {
       text: '',
       fields: {},
     } as Item;
-    const texts = boldLines(toSvg(board([card])), 'c-long');
+    const texts = boldLines(toSvg(boardExport([card])), 'c-long');
     // 18 px in 236: "Booking assistant makes" is 253 px in bold (228 by the regular measure).
     expect(texts[0]?.lines).toEqual(['Booking assistant', 'makes the first…']);
     expect(texts.map((text) => text.lines)).toContainEqual(['Target customer']);
@@ -99,7 +79,7 @@ describe('bold text in the SVG export', () => {
       createdAt: 1,
       title: 'Customer journey: waiting times, bookings and follow-up',
     };
-    const [title] = boldLines(toSvg(board([frame])), 'f-long');
+    const [title] = boldLines(toSvg(boardExport([frame])), 'f-long');
     // "Customer journey: waiting times,…" is 397 px in bold: past the 376 the frame has.
     expect(title?.lines).toEqual(['Customer journey: waiting…']);
     expect(textWidth(title?.lines[0] ?? '', 'bold') * 20).toBeLessThanOrEqual(400 - 2 * 12);

@@ -12,6 +12,7 @@ import { textWidth } from '../../server/follow-through/exports/text-width.ts';
 import { type Item, itemsOf, readItems } from '../../shared/board-document.ts';
 import type { BoardExport } from '../../shared/follow-through.ts';
 import { applyTemplate } from '../../shared/templates.ts';
+import { boardExport } from '../helpers/board-export.ts';
 
 const FEELINGS = 'Asiakkaan tunteet ja odotukset';
 const LONGEST =
@@ -28,23 +29,9 @@ function journey(titles: readonly (string | undefined)[]): BoardExport {
     const title = titles[i];
     if (title !== undefined) lane.set('title', title);
   });
-  return {
-    format: 'ideamill.board-export',
-    version: 1,
-    exportedAt: '2026-12-05T12:00:00.000Z',
-    board: {
-      id: 'b-journey',
-      title: 'Kehittämispäivä',
-      template: 'customer-journey',
-      language: 'fi',
-      createdAt: '2026-12-05T08:00:00.000Z',
-    },
-    snapshot: null,
-    members: [],
-    items: readItems(doc),
-    rounds: [],
-    followUps: [],
-  };
+  return boardExport(readItems(doc), {
+    board: { id: 'b-journey', template: 'customer-journey', language: 'fi' },
+  });
 }
 
 interface Node {
