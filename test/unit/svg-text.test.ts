@@ -142,14 +142,38 @@ describe('wrapping text for the SVG picture', () => {
     ]);
     expect(wrapText('Rivi 1\n\nRivi 3', 11, 5)).toEqual(['Rivi 1', '', 'Rivi 3']);
   });
+
+  it('never breaks a word at a letter wider than an em ("Ж", "Ю", "Œ"), as it breaks beside CJK', () => {
+    expect(wrapText('Клиенты ОЖИДАЮТ ОТВЕТА', textWidth('Клиенты ОЖИД'), 5)).toEqual([
+      'Клиенты',
+      'ОЖИДАЮТ',
+      'ОТВЕТА',
+    ]);
+    expect(wrapText('Le chœur de l’Œuvre', textWidth('Le chœur de l’Œu'), 5)).toEqual([
+      'Le chœur de',
+      'l’Œuvre',
+    ]);
+  });
+});
+
+describe('measuring text', () => {
+  it('an accent, a Hebrew point or a bidi mark on its own, as at a line’s start, takes no room', () => {
+    for (const weight of ['normal', 'bold'] as const) {
+      for (const mark of ['\u0301', '\u0483', '\u05B0', '\u200E']) {
+        expect(textWidth(mark, weight)).toBe(0);
+        expect(textWidth(`${mark}a`, weight)).toBe(textWidth('a', weight));
+      }
+    }
+  });
 });
 
 describe('graphemes', () => {
-  it('the fast path splits Latin, Greek, Cyrillic, punctuation and CJK as ICU does', () => {
+  it('the fast path splits Latin (Vietnamese too), Greek, Cyrillic, punctuation and CJK as ICU does', () => {
     const ranges: [number, number][] = [
       [0x20, 0x2ff],
       [0x370, 0x482],
       [0x48a, 0x52f],
+      [0x1e00, 0x1eff],
       [0x2010, 0x2027],
       [0x2030, 0x205e],
       [0x3000, 0x3029],

@@ -7,10 +7,10 @@
 import {
   graphemes,
   graphemeWidth,
+  isWide,
   segmentsOf,
   textWidth,
   type Weight,
-  WIDE,
 } from './text-width.ts';
 
 /**
@@ -213,9 +213,8 @@ export function fitText(
         break paragraphs;
       }
       const width = graphemeWidth(grapheme, weight);
-      // Wide by the regular measure, where only CJK and emoji reach an em: a bold "m" or "W" is
-      // an em across too, and no place to break a word.
-      const wide = (weight === 'normal' ? width : graphemeWidth(grapheme)) >= WIDE;
+      // CJK and emoji, not a letter as wide: "Ж", a bold "m" or "W" is no place to break a word.
+      const wide = isWide(grapheme);
       if (mayBreak(before, beforeWide, grapheme, wide)) placeWord();
       if (word !== '' && wordWidth + width > room + ROUNDING) {
         // Wider than a whole line: it gets lines of its own, broken between graphemes.
