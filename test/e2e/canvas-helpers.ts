@@ -87,6 +87,9 @@ export interface Target {
   /** How far a finger can be from the button's centre and still hit it, across and down. */
   width: number;
   height: number;
+  /** Where its centre is on the page. */
+  x: number;
+  y: number;
 }
 
 /**
@@ -125,7 +128,9 @@ export function targetsOf(page: Page, id: string): Promise<Target[]> {
       };
       const label = button.getAttribute('aria-label') ?? button.textContent;
       const name = `${button.classList[1] ?? button.className} "${label?.slice(0, 24)}"`;
-      if (!hits(cx, cy)) return { name: `${name}, under ${at(cx, cy)}`, width: 0, height: 0 };
+      if (!hits(cx, cy)) {
+        return { name: `${name}, under ${at(cx, cy)}`, width: 0, height: 0, x: cx, y: cy };
+      }
       const [left, right, up, down] = [reach(-1, 0), reach(1, 0), reach(0, -1), reach(0, 1)];
       const ends = [
         at(cx - left - 1, cy),
@@ -137,6 +142,8 @@ export function targetsOf(page: Page, id: string): Promise<Target[]> {
         name: `${name}, ending at ${ends.join(' ')}`,
         width: left + right,
         height: up + down,
+        x: cx,
+        y: cy,
       };
     });
   }, id);

@@ -85,6 +85,46 @@ function linesOf(page: Page, id: string) {
   }, id);
 }
 
+/**
+ * While a note is edited, with the caret at the end of its text: the line the caret is on (the
+ * last, ending at the editor's scroll height less its bottom padding), the editor's box, which
+ * clips what scrolls out of it, the boxes of the foot's controls, and where the note's bottom
+ * padding starts (one row of the foot fits in it).
+ */
+function caretLineOf(page: Page, id: string) {
+  return page.evaluate((itemId) => {
+    const item = document.querySelector(`[data-item-id="${itemId}"]`)!;
+    const editor = item.querySelector('textarea')!;
+    const rect = ({ top, bottom, left, right }: DOMRect) => ({ top, bottom, left, right });
+    const box = editor.getBoundingClientRect();
+    const scale = box.height / editor.offsetHeight;
+    const style = getComputedStyle(editor);
+    const px = (value: string) => Number.parseFloat(value) * scale;
+    const lineBottom =
+      box.top + (editor.scrollHeight - editor.scrollTop) * scale - px(style.paddingBottom);
+    // Its letters: a font size high, in the middle of the line (the browser scrolls the caret,
+    // as high as they are, into sight, not the spacing between lines).
+    const middle = lineBottom - px(style.lineHeight) / 2;
+    const foot = [...item.querySelectorAll('.wk-overlay-foot > *, .wk-foot-start > *')]
+      .filter((element) => !element.classList.contains('wk-foot-start'))
+      .map((element) => rect(element.getBoundingClientRect()));
+    const note = item.getBoundingClientRect();
+    const padding = Number.parseFloat(getComputedStyle(item).paddingBottom) * scale;
+    return {
+      atEnd: editor.selectionStart === editor.value.length,
+      paddingTop: note.bottom - padding,
+      line: {
+        top: middle - px(style.fontSize) / 2,
+        bottom: middle + px(style.fontSize) / 2,
+        left: box.left + px(style.paddingLeft),
+        right: box.right - px(style.paddingRight),
+      },
+      editor: rect(box),
+      foot,
+    };
+  }, id);
+}
+
 describe.skipIf(!HAS_CHROMIUM)('the overlay foot hides no words', () => {
   let server: TestServer;
   let browser: Browser;
@@ -183,6 +223,40 @@ describe.skipIf(!HAS_CHROMIUM)('the overlay foot hides no words', () => {
       expect(text.shown, `at ${zoom} %`).toBeGreaterThan(0);
       // Cut short above the foot, the words say so: the last line shown ends in "…".
       if (text.shown < text.all) expect(text.clamp, `at ${zoom} %`).toBe(String(text.shown));
+    }
+  });
+
+  it('a note the facilitator edits keeps the line being typed above its foot at 100 %, 50 % and 25 % (QA)', async () => {
+    const { page } = fran;
+    const edited = page.locator(`[data-item-id="${note}"]`);
+    for (const target of [1, 0.5, 0.25]) {
+      const zoom = Math.round((await zoomTo(page, target, edited)) * 100);
+      await edited.locator('.im-text').dblclick();
+      const editor = edited.locator('textarea.im-editor');
+      await editor.waitFor();
+      // The editor has the focus: the assign button is in the foot, beside the badge and the mark.
+      await edited.locator('.wk-assign').waitFor();
+      await page.keyboard.press('Control+End');
+      for (const typing of [' and at once', 'Enter', 'a line of its own']) {
+        if (typing === 'Enter') await page.keyboard.press('Enter');
+        else await page.keyboard.type(typing);
+        const caret = await caretLineOf(page, note);
+        const at = `at ${zoom} %, after "${typing}"`;
+        expect(caret.atEnd, at).toBe(true);
+        // More than one row: the foot rises over where the note's words would be.
+        const footTop = Math.min(...caret.foot.map((control) => control.top));
+        expect(footTop, at).toBeLessThan(caret.paddingTop);
+        // In sight: inside the editor, which clips what it scrolls away, and clear of the foot.
+        expect(caret.line.top, at).toBeGreaterThanOrEqual(caret.editor.top - 0.5);
+        expect(caret.line.bottom, at).toBeLessThanOrEqual(caret.editor.bottom + 0.5);
+        expect(
+          caret.foot.filter((control) => overlaps(caret.line, control)),
+          at,
+        ).toEqual([]);
+      }
+      await page.screenshot({ path: `${SCREENSHOTS}/overlay-foot-editing-${zoom}.png` });
+      await page.keyboard.press('Escape');
+      await editor.waitFor({ state: 'detached' });
     }
   });
 

@@ -113,8 +113,9 @@ export function ItemOverlay({ itemId, engaged }: { itemId: string; engaged: bool
   // watched once for all items (frame-watch.ts).
   const item = readItem(itemId, itemsOf(session.doc).get(itemId));
   const target = useIsTarget(session.doc, item, round);
-  // A foot of more than one row rises over a note's last lines: the note's text makes room.
-  const footRef = useFootRoom(item?.type === 'note');
+  // A foot of more than one row rises over a note's last lines, or a card's last fields: the
+  // note's text, or the card's fields, make room.
+  const footRef = useFootRoom(item?.type);
   if (!item || !OVERLAID_TYPES.has(item.type)) return null;
   const canVote = session.me.role !== 'viewer';
   const isFacilitator = session.me.role === 'facilitator';

@@ -12,6 +12,15 @@ import { inMotion } from './motion.ts';
 export const MIN_ZOOM = 0.05;
 export const MAX_ZOOM = 4;
 
+/**
+ * Below this zoom a note is 50 px across or less: too small to hold the controls drawn on it (the
+ * workshop's vote dots) 24 px apart, as WCAG 2.5.8 asks of small targets; spaced so, they
+ * outgrew it. The counter-scaled elements then carry `data-zoomed-out`, and those controls leave
+ * the pointer to the board (workshop/overlay.css). Farther out than a board's first view ever is
+ * (MIN_START_ZOOM, 30 %): whoever opens a board can vote where it opens.
+ */
+export const ZOOMED_OUT = 0.25;
+
 export interface Insets {
   left: number;
   right: number;
@@ -27,6 +36,12 @@ const clampZoom = (zoom: number) => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom))
 /** Asked at each move, not once: the setting can change while the board is open. */
 const prefersReducedMotion = () =>
   globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
+/** What a counter-scaled element is told of the zoom: its inverse, and whether it is far out. */
+function counterScaleTo(element: HTMLElement, zoom: number): void {
+  element.style.setProperty('--inv-zoom', String(1 / zoom));
+  element.toggleAttribute('data-zoomed-out', zoom < ZOOMED_OUT);
+}
 
 export class Viewport {
   zoom = 1;
@@ -52,7 +67,7 @@ export class Viewport {
   counterScale(element: HTMLElement | null): () => void {
     if (!element) return () => {};
     this.#counterScaled.add(element);
-    element.style.setProperty('--inv-zoom', String(1 / this.zoom));
+    counterScaleTo(element, this.zoom);
     return () => this.#counterScaled.delete(element);
   }
 
@@ -214,9 +229,7 @@ export class Viewport {
     }
     if (this.zoom !== this.#lastZoom) {
       this.#lastZoom = this.zoom;
-      for (const element of this.#counterScaled) {
-        element.style.setProperty('--inv-zoom', String(1 / this.zoom));
-      }
+      for (const element of this.#counterScaled) counterScaleTo(element, this.zoom);
     }
     if (!this.#notifyQueued) {
       this.#notifyQueued = true;
