@@ -38,7 +38,15 @@ export const socketAuthSchema = z.object({
   token: z.string().min(1).max(200),
   boardId: z.string().uuid(),
   protocol: z.number().int().optional(),
+  /**
+   * Encodings the client can undo for a large `yjs` / `private:yjs` message (since 5 December
+   * 2026): `deflate-raw`. Unknown names are ignored.
+   */
+  acceptEncoding: z.array(z.string().max(40)).max(8).optional(),
 });
+
+/** How a server → client `yjs` message may be compressed: raw DEFLATE (RFC 1951). */
+export type ContentEncoding = 'deflate-raw';
 export type SocketAuth = z.infer<typeof socketAuthSchema>;
 
 /** A restore, as everyone on the board hears of it. */
@@ -103,9 +111,10 @@ export interface ClientToServerEvents {
 
 export interface ServerToClientEvents {
   /** One y-protocols message for the shared board document. */
-  yjs: (message: Uint8Array) => void;
+  /** `encoding`: the message is compressed so (only to a client whose auth accepts it). */
+  yjs: (message: Uint8Array, encoding?: ContentEncoding) => void;
   /** One y-protocols message for my private document. */
-  'private:yjs': (message: Uint8Array) => void;
+  'private:yjs': (message: Uint8Array, encoding?: ContentEncoding) => void;
   /**
    * Sent once after the handshake: who the server thinks you are, and which build of the web
    * client it serves (its entry script, `/assets/index-<hash>.js`; absent without one).
@@ -163,6 +172,8 @@ export interface ServerToClientEvents {
 
 export interface SocketData {
   member: Member;
+  /** Whether large sync messages may go compressed (the handshake's `acceptEncoding`). */
+  acceptsDeflate?: boolean;
   /** The error code the server closed the connection for, for its log. */
   closedFor?: string;
 }

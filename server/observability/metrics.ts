@@ -54,6 +54,12 @@ export function createMetrics() {
     help: 'Update logs folded into a compacted document state',
     registers: [registry],
   });
+  const compressedSyncBytes = new client.Counter({
+    name: 'ideamill_compressed_sync_bytes_total',
+    help: 'Large sync messages sent compressed: their bytes before (original) and as sent (sent)',
+    labelNames: ['bytes'] as const,
+    registers: [registry],
+  });
   return {
     registry,
     /** Stops what samples the process in the background (the server is closing). */
@@ -65,5 +71,6 @@ export function createMetrics() {
     persistSeconds,
     presenceDeferred,
     compactions,
+    compressedSyncBytes,
   };
 }

@@ -31,6 +31,7 @@ import type { FollowThrough } from '../follow-through/follow-through.ts';
 import { TurnQueue } from '../util/turn-queue.ts';
 import { clientAddress } from './client-address.ts';
 import { logConnected, logRefused } from './connection-log.ts';
+import { DEFLATE_RAW, deflatedOf } from './deflated.ts';
 import { PING_INTERVAL_MS, PING_TIMEOUT_MS } from './liveness.ts';
 import type { RealtimeContext } from './realtime-context.ts';
 import { registerRequests } from './socketio-requests.ts';
@@ -157,6 +158,7 @@ export class SocketIoTransport implements BoardEvents {
       socket.once('disconnect', release);
       socket.client.conn.once('close', release);
       socket.data.member = member;
+      socket.data.acceptsDeflate = auth.data.acceptEncoding?.includes(DEFLATE_RAW) ?? false;
       next();
     } catch (error) {
       if (error instanceof AppError) return next(this.#refusal(socket, error));
@@ -235,10 +237,22 @@ export class SocketIoTransport implements BoardEvents {
     }
     const room = documentRoom(document.id, event);
     const { maxMessageBytes } = this.#context;
+    const { compressedSyncBytes } = this.#context.metrics;
     const transport: PeerTransport = {
       kind: 'socketio',
       send: (message, onSent) => {
-        socket.emit(event, message);
+        // Long-polling compresses its responses already (engine.io's httpCompression).
+        const deflated =
+          socket.data.acceptsDeflate && socket.conn.transport.name === 'websocket'
+            ? deflatedOf(message)
+            : null;
+        if (deflated) {
+          socket.emit(event, deflated, DEFLATE_RAW);
+          compressedSyncBytes.inc({ bytes: 'original' }, message.length);
+          compressedSyncBytes.inc({ bytes: 'sent' }, deflated.length);
+        } else {
+          socket.emit(event, message);
+        }
         if (onSent) whenWritten(socket, onSent);
       },
       group: this.#group(room, event),

@@ -18,9 +18,10 @@ export function socketIoClient(
   boardId: string,
   token: string,
   socket: SocketIoProviderOptions['socket'] = { reconnection: false },
+  options: Omit<SocketIoProviderOptions, 'token' | 'socket'> = {},
 ) {
   const doc = new Y.Doc();
-  const provider = new SocketIoProvider(url, boardId, doc, { token, socket });
+  const provider = new SocketIoProvider(url, boardId, doc, { ...options, token, socket });
   const synced = new Promise<void>((resolve) => {
     provider.on('synced', (s) => s && resolve());
   });
