@@ -2,8 +2,9 @@
  * The benchmark harness keeps working: `npm run bench -- --quick` runs every workload against
  * every server (Ideamill over both transports, the reference y-websocket server, Hocuspocus,
  * the raw relay) and reports real figures, `npm run bench:votes -- --quick` runs the vote
- * storm without a violation, `npm run bench:store -- --quick` measures storing an update, and
- * `npm run bench:delete -- --quick` deleting a board.
+ * storm without a violation, `npm run bench:store -- --quick` measures storing an update,
+ * `npm run bench:delete -- --quick` deleting a board, and `npm run bench:slow-line -- --quick`
+ * a large board's first sync, compressed and not.
  * No speed is asserted here: speed lives in bench/.
  */
 import { spawn } from 'node:child_process';
@@ -120,6 +121,18 @@ describe('the benchmark harness (quick mode)', () => {
     // Every commit writes at least one page frame (4,096 bytes and its 24-byte header).
     expect(walBytes).toBeGreaterThanOrEqual(4120);
     expect(checkpointCpuUs).toBeGreaterThanOrEqual(0);
+  }, 60_000);
+
+  it('bench:slow-line syncs the board both ways, the compressed one in fewer bytes', async () => {
+    const out = path.join(tempDataDir(), 'slow-line.json');
+    const { code, output } = await runQuickBench('bench/slow-line.ts', out);
+    expect(code, output).toBe(0);
+    const { samples } = JSON.parse(fs.readFileSync(out, 'utf8')) as {
+      samples: { compressed: boolean; ms: number; bytes: number }[];
+    };
+    const [compressed, plain] = [true, false].map((c) => samples.find((s) => s.compressed === c)!);
+    for (const sample of [compressed!, plain!]) expect(Number.isFinite(sample.ms)).toBe(true);
+    expect(compressed!.bytes).toBeLessThan(plain!.bytes);
   }, 60_000);
 
   it('bench:delete deletes boards both ways and leaves no row without its board', async () => {
