@@ -229,8 +229,9 @@ export function traceMarks(trace: Buffer): Map<string, number> {
 }
 
 /** Writes a benchmark's figures to bench/results/<name>-<time>.json, with the machine. */
-export function writeResults(name: string, figures: Record<string, unknown>): void {
-  const out = path.join(
+/** Writes `figures` to `out`, or to bench/results/<name>-<timestamp>.json. */
+export function writeResults(name: string, figures: Record<string, unknown>, out?: string): void {
+  out ??= path.join(
     'bench/results',
     `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
   );

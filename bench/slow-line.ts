@@ -16,8 +16,7 @@ import { startServer } from '../server/start-server.ts';
 import type { CreateBoardResponse, JoinBoardResponse } from '../shared/api.ts';
 import { addItem, itemsOf } from '../shared/board-document.ts';
 import { throttleProxy } from '../test/helpers/throttle-proxy.ts';
-import { post, waitUntil } from './board-fixture.ts';
-import { ROOT } from './child.ts';
+import { post, waitUntil, writeResults } from './board-fixture.ts';
 import { median } from './stats.ts';
 
 const quick = process.argv.includes('--quick');
@@ -153,20 +152,7 @@ async function main(): Promise<void> {
         return { line: label, uncompressedMs: plain, compressedMs: deflated };
       },
     );
-    const out =
-      outArg ??
-      path.join(
-        ROOT,
-        'bench',
-        'results',
-        `slow-line-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
-      );
-    fs.mkdirSync(path.dirname(out), { recursive: true });
-    fs.writeFileSync(
-      out,
-      `${JSON.stringify({ notes: NOTES, stateBytes, rows, samples }, null, 2)}\n`,
-    );
-    console.log(`\nResults: ${path.relative(process.cwd(), out)}`);
+    writeResults('slow-line', { notes: NOTES, stateBytes, rows, samples }, outArg);
   } finally {
     await server.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
