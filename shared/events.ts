@@ -40,9 +40,10 @@ export const socketAuthSchema = z.object({
   protocol: z.number().int().optional(),
   /**
    * Encodings the client can undo for a large `yjs` / `private:yjs` message (since 5 December
-   * 2026): `deflate-raw`. Unknown names are ignored.
+   * 2026): `deflate-raw`. Unknown names are ignored, and so is a value that is not a list of
+   * names: the connection gets every message as it is, not a refusal.
    */
-  acceptEncoding: z.array(z.string().max(40)).max(8).optional(),
+  acceptEncoding: z.array(z.string().max(40)).max(8).optional().catch(undefined),
 });
 
 /** How a server → client `yjs` message may be compressed: raw DEFLATE (RFC 1951). */

@@ -119,9 +119,12 @@ describe('a large first sync over Socket.io', () => {
     }
   });
 
-  it('comes as before to a stock Socket.io client, whose auth names no encoding', async () => {
+  it.each([
+    ['names no encoding', {}],
+    ['holds what is not a list of names', { acceptEncoding: 'deflate-raw' }],
+  ])('comes as before to a Socket.io client whose auth %s', async (_, extra) => {
     const socket = io(server.url, {
-      auth: { token: tokens.viewer, boardId },
+      auth: { token: tokens.viewer, boardId, ...extra },
       transports: ['websocket'],
       reconnection: false,
     });
