@@ -69,6 +69,14 @@ function board(): BoardExport {
   );
 }
 
+/** Runs of code points written "531-556 1f59 …", in hex. */
+function runs(text: string): [number, number][] {
+  return text.split(' ').map((run) => {
+    const [from = '', to = from] = run.split('-');
+    return [Number.parseInt(from, 16), Number.parseInt(to, 16)];
+  });
+}
+
 /** Where a bold line must end: a lane's title stays left of its first stage line. */
 function rightEdge(item: Item): number {
   const column = item.type === 'frame' ? item.columns?.[0] : undefined;
@@ -143,12 +151,27 @@ describe.skipIf(!HAS_CHROMIUM)('the SVG export in a browser', () => {
         [0x38e, 0x3a1],
         [0x3a3, 0x3ff],
         [0x400, 0x525],
+        // Armenian, Hebrew (its points too, which take no room) and Georgian, as DejaVu has them.
+        ...runs(
+          '531-556 559-55f 561-587 589-58a 5b0-5c3 5c6-5c7 5d0-5ea 5f0-5f4 10a0-10c5 10d0-10fc',
+        ),
         [0x1e00, 0x1efb],
+        // Polytonic Greek, between its unassigned code points.
+        ...runs('1f00-1f15 1f18-1f1d 1f20-1f45 1f48-1f4d 1f50-1f57 1f59 1f5b 1f5d 1f5f-1f7d'),
+        ...runs('1f80-1fb4 1fb6-1fc4 1fc6-1fd3 1fd6-1fdb 1fdd-1fef 1ff2-1ff4 1ff6-1ffe'),
         [0x2000, 0x2064],
         [0x20a0, 0x20b5],
         [0x20b8, 0x20ba],
         [0x20bd, 0x20bd],
-        [0x2190, 0x21ff],
+        // Letterlike symbols, number forms, arrows, mathematical operators.
+        ...runs('2100-2109 210b-2149 214b 214e 2150-2185 2189 2190-21ff 2200-22ff'),
+        // Technical symbols, geometric shapes, symbols and dingbats: those DejaVu has, but the
+        // emoji ("◽", "☕", "⚡"…), which text-width.ts measures as emoji.
+        ...runs('2300-2311 2318-2319 231c-2321 2324-2328 232b-232c 2373-2375 237a 237d 2387 2394'),
+        ...runs('239b-23ae 23ce-23cf 23e3 23e5 23e8 25a0-25fc 25ff'),
+        ...runs('2600-2613 2616-2647 2654-267e 2680-2692 2694-269c 269e-26a0 26a2-26a9 26ac-26b8'),
+        ...runs('26c0-26c3 26e2 2701-2704 2706-2709 270c-2727 2729-274b 274d 274f-2752 2756'),
+        ...runs('2758-275e 2761-2794 2798-27af 27b1-27be'),
       ].flatMap(([from = 0, to = 0]) =>
         Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i)),
       );

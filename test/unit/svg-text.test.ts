@@ -168,14 +168,17 @@ describe('measuring text', () => {
 });
 
 describe('graphemes', () => {
-  it('the fast path splits Latin (Vietnamese too), Greek, Cyrillic, punctuation and CJK as ICU does', () => {
+  it('the fast path splits Latin (Vietnamese too), Greek, Cyrillic, Armenian, Hebrew, Georgian, punctuation, symbols and CJK as ICU does', () => {
     const ranges: [number, number][] = [
       [0x20, 0x2ff],
       [0x370, 0x482],
-      [0x48a, 0x52f],
-      [0x1e00, 0x1eff],
+      [0x48a, 0x58f],
+      [0x5d0, 0x5f4],
+      [0x10a0, 0x10ff],
+      [0x1e00, 0x1fff],
       [0x2010, 0x2027],
       [0x2030, 0x205e],
+      [0x2100, 0x27bf],
       [0x3000, 0x3029],
       [0x3030, 0x3098],
       [0x309b, 0x30ff],
@@ -212,7 +215,8 @@ describe('graphemes', () => {
   });
 
   it('text mixing those with emoji and accents is split as ICU splits it', () => {
-    const mixed = 'Maat: 🌍🇫🇮🇸🇪 a\u0303 #️⃣ ‼️ 가\u11A8 \u0600१ \u06001 क्षा 👩🏼‍🏫x👨‍👩‍👧‍👦';
+    const mixed =
+      'Maat: 🌍🇫🇮🇸🇪 a\u0303 #️⃣ ‼️ 가\u11A8 \u0600१ \u06001 क्षा 👩🏼‍🏫x👨‍👩‍👧‍👦 ☝🏽✋🏿 ❤️‍🔥⛹🏻‍♀️ ✔️☑︎ שָׁלוֹם עוֹלָם';
     expect([...graphemes(mixed)]).toEqual(clusters(mixed));
   });
 

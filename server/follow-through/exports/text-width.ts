@@ -11,9 +11,9 @@ import { DEJAVU_SANS, DEJAVU_SANS_BOLD, type Ranges } from './dejavu-widths.ts';
 export type Weight = 'normal' | 'bold';
 
 /**
- * A letter, digit or space outside DejaVu Sans's tables (dejavu-widths.ts: Latin, Greek, Cyrillic,
- * punctuation, currency signs and arrows), such as Armenian, Georgian, Hebrew, Arabic or Indic
- * letters: about the average advance of DejaVu Sans's Latin, Greek and Cyrillic.
+ * A letter, digit or space outside DejaVu Sans's tables (dejavu-widths.ts says which blocks they
+ * hold), such as Arabic, Indic or Ethiopic letters: about the average advance of DejaVu Sans's
+ * Latin, Greek and Cyrillic.
  */
 export const NARROW = 0.55;
 /** The same in bold: DejaVu Sans Bold is 12% wider than DejaVu Sans across those alphabets. */
@@ -38,14 +38,17 @@ const FACES: Record<Weight, { widths: ReadonlyMap<string, number>; otherwise: nu
 
 /**
  * Code points that are always a grapheme of their own beside one another (Latin, Vietnamese too,
- * Greek, Cyrillic, general punctuation, CJK ideographs, kana, hangul syllables): most boards'
+ * Greek, polytonic too, Cyrillic, Armenian, Hebrew letters, Georgian, general punctuation, the
+ * symbols from letterlike ones to dingbats, CJK ideographs, kana, hangul syllables): most boards'
  * text, which need not pay for Intl.Segmenter (through it, a Vietnamese note took ten times as
  * long to wrap as a Finnish one, 0.25 ms; now under twice). Everything that could join a
- * neighbour (combining marks, joiners, jamo, regional indicators, CR and LF) is outside these
- * ranges; a unit test checks them against ICU.
+ * neighbour (combining marks such as Hebrew's points, joiners, emoji modifiers and selectors,
+ * jamo, regional indicators, CR and LF) is outside these ranges; a unit test checks them against
+ * ICU.
  */
 const SIMPLE_CHARS =
-  '\\u0000-\\u0009\\u000B\\u000C\\u000E-\\u02FF\\u0370-\\u0482\\u048A-\\u052F\\u1E00-\\u1EFF\\u2010-\\u2027\\u2030-\\u205E' +
+  '\\u0000-\\u0009\\u000B\\u000C\\u000E-\\u02FF\\u0370-\\u0482\\u048A-\\u058F\\u05D0-\\u05F4\\u10A0-\\u10FF' +
+  '\\u1E00-\\u1FFF\\u2010-\\u2027\\u2030-\\u205E\\u2100-\\u27BF' +
   '\\u3000-\\u3029\\u3030-\\u3098\\u309B-\\u30FF\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uAC00-\\uD7A3\\uFF01-\\uFF9D';
 const SIMPLE = new RegExp(`^[${SIMPLE_CHARS}]*$`);
 /**
