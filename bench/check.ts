@@ -25,8 +25,9 @@ export interface Check {
   floor: number;
   /** ideamill ÷ floor. */
   ratio: number;
-  /** The ratio's limit, and which side of it is a regression. */
+  /** The ratio's limit, and which side of it is a regression: below it (atLeast) or above. */
   limit: number;
+  atLeast: boolean;
   passed: boolean;
 }
 
@@ -77,6 +78,7 @@ export function checksOf(workloads: readonly WorkloadResult[]): Check[] {
       floor,
       ratio,
       limit,
+      atLeast,
       passed: atLeast ? ratio >= limit : ratio <= limit,
     });
   };
@@ -116,7 +118,7 @@ export function checksOf(workloads: readonly WorkloadResult[]): Check[] {
 export function renderChecks(checks: readonly Check[]): string {
   return checks
     .map((c) => {
-      const side = c.what.includes('received') ? '≥' : '≤';
+      const side = c.atLeast ? '≥' : '≤';
       const figures = `${Math.round(c.ideamill).toLocaleString('en')} against the floor's ${Math.round(c.floor).toLocaleString('en')}`;
       return `${c.passed ? 'ok  ' : 'FAIL'} ${c.what}: ${figures}, ${c.ratio.toFixed(2)} × (limit ${side} ${c.limit})`;
     })

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { SocketIoProvider } from '../../client/src/sync/socketio-provider.ts';
+import { DEFLATE_FROM_BYTES } from '../../server/realtime/deflated.ts';
 import { addItem, itemsOf } from '../../shared/board-document.ts';
 import { socketIoClient, waitFor } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -77,7 +78,9 @@ describe('a large first sync over Socket.io', () => {
       expect(compressed).toHaveLength(1);
       expect(compressed[0]!.bytes).toBeLessThan(stateBytes / 3);
       // Nothing else was worth compressing, and nothing carried the whole state a second time.
-      expect(messages.every((m) => m.encoding === 'deflate-raw' || m.bytes < 16 * 1024)).toBe(true);
+      expect(
+        messages.every((m) => m.encoding === 'deflate-raw' || m.bytes < DEFLATE_FROM_BYTES),
+      ).toBe(true);
 
       // An edit after the sync comes as it is.
       const other = socketIoClient(server.url, boardId, tokens.participant);

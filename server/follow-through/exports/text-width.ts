@@ -19,7 +19,7 @@ export const NARROW = 0.55;
 /** The same in bold: DejaVu Sans Bold is 12% wider than DejaVu Sans across those alphabets. */
 const BOLD_NARROW = NARROW * 1.12;
 /** CJK ideographs, kana, hangul and fullwidth forms are set on a square em. */
-export const WIDE = 1;
+const WIDE = 1;
 /** Colour emoji fonts draw wider than the em (Noto Color Emoji's advance is 1.25 em). */
 export const EMOJI = 1.25;
 
