@@ -1,13 +1,17 @@
 /**
  * `npm run bench:exports [-- --quick]`: a 5,000-item board (quick: 500) exported in every
- * format over HTTP, and snapshot / restore of it. Ideamill only: no peer has these features.
+ * format over HTTP, as it is and gzip'd (on loopback, and the SVG and JSON over a line of
+ * 1 MB/s: test/helpers/throttle-proxy.ts), and snapshot / restore of it. Ideamill only: no peer has these features.
  */
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import * as Y from 'yjs';
 import { SocketIoProvider } from '../client/src/sync/socketio-provider.ts';
 import { addItem, CONCEPT_FIELDS, itemsOf } from '../shared/board-document.ts';
 import { EXPORT_FORMATS } from '../shared/follow-through.ts';
+import { throttleProxy } from '../test/helpers/throttle-proxy.ts';
 import { ROOT } from './child.ts';
 import { startIdeamill } from './peers/ideamill.ts';
 import { median } from './stats.ts';
@@ -86,6 +90,63 @@ async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - started, value];
 }
 
+type Encoding = 'identity' | 'gzip';
+const ENCODINGS: Encoding[] = ['identity', 'gzip'];
+const LINE_BYTES_PER_SEC = 1_000_000;
+const LINE_REPS = quick ? 1 : 3;
+
+interface Row {
+  what: string;
+  medianMs: number;
+  maxMs: number;
+  /** The file's size. */
+  bytes?: number;
+  /** What crossed the wire for it. */
+  sent?: number;
+}
+
+const kib = (bytes: number) => (bytes / 1024).toFixed(0);
+const summary = (times: number[]) => ({ medianMs: median(times), maxMs: Math.max(...times) });
+
+/** One export, read whole (and inflated, as a browser does, when it came gzip'd). */
+async function download(
+  { origin, boardId, token }: { origin: string; boardId: string; token: string },
+  format: string,
+  encoding: Encoding,
+) {
+  const {
+    status,
+    headers,
+    bytes: body,
+  } = await new Promise<{
+    status: number;
+    headers: http.IncomingHttpHeaders;
+    bytes: Buffer;
+  }>((resolve, reject) => {
+    const url = `${origin}/api/boards/${boardId}/export?format=${format}`;
+    const request = http.get(
+      url,
+      { headers: { authorization: `Bearer ${token}`, 'accept-encoding': encoding } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            bytes: Buffer.concat(chunks),
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+  });
+  if (status !== 200) throw new Error(`export ${format}: ${status} ${body.toString()}`);
+  const file = headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(body) : body;
+  return { bytes: file.length, sent: body.length };
+}
+
 const peer = await startIdeamill();
 try {
   const boardId = await peer.newRoom();
@@ -122,21 +183,47 @@ try {
     });
   }
 
-  const rows: { what: string; medianMs: number; maxMs: number; bytes?: number }[] = [];
+  const rows: Row[] = [];
   for (const format of EXPORT_FORMATS) {
-    const times: number[] = [];
-    let bytes = 0;
-    for (let rep = 0; rep < REPS; rep++) {
-      const [ms, body] = await timed(async () => (await api(`/export?format=${format}`)).text());
-      times.push(ms);
-      bytes = Buffer.byteLength(body);
+    for (const encoding of ENCODINGS) {
+      const times: number[] = [];
+      let bytes = 0;
+      let sent = 0;
+      for (let rep = 0; rep < REPS; rep++) {
+        const [ms, reply] = await timed(() =>
+          download({ origin: peer.origin, boardId, token: facilitator! }, format, encoding),
+        );
+        times.push(ms);
+        ({ bytes, sent } = reply);
+      }
+      rows.push({ what: `export ${format}, ${encoding}`, ...summary(times), bytes, sent });
     }
-    rows.push({
-      what: `export ${format}`,
-      medianMs: median(times),
-      maxMs: Math.max(...times),
-      bytes,
-    });
+  }
+  // The largest two over a line of 1 MB/s (a weak venue Wi-Fi), the encodings alternating.
+  const proxy = await throttleProxy(peer.origin, LINE_BYTES_PER_SEC);
+  try {
+    for (const format of ['svg', 'json'] as const) {
+      const times: Record<Encoding, number[]> = { identity: [], gzip: [] };
+      const sent: Record<Encoding, number> = { identity: 0, gzip: 0 };
+      for (let rep = 0; rep < LINE_REPS; rep++) {
+        for (const encoding of rep % 2 === 0 ? ENCODINGS : [...ENCODINGS].reverse()) {
+          const [ms, reply] = await timed(() =>
+            download({ origin: proxy.url, boardId, token: facilitator! }, format, encoding),
+          );
+          times[encoding].push(ms);
+          sent[encoding] = reply.sent;
+        }
+      }
+      for (const encoding of ENCODINGS) {
+        rows.push({
+          what: `export ${format}, ${encoding}, 1 MB/s`,
+          ...summary(times[encoding]),
+          sent: sent[encoding],
+        });
+      }
+    }
+  } finally {
+    await proxy.close();
   }
 
   const inSnapshot = Array.from(itemsOf(reader.doc).keys());
@@ -202,8 +289,12 @@ try {
 
   console.log(`follow-through on a ${ITEMS}-item board (${REPS} reps; medians)`);
   for (const row of rows) {
+    const sizes = [
+      row.bytes === undefined ? '' : `${kib(row.bytes)} KiB`,
+      row.sent === undefined || row.sent === row.bytes ? '' : `${kib(row.sent)} KiB sent`,
+    ].filter(Boolean);
     console.log(
-      `  ${row.what.padEnd(28)} ${row.medianMs.toFixed(1).padStart(8)} ms  (max ${row.maxMs.toFixed(1)} ms)${row.bytes ? `  ${(row.bytes / 1024).toFixed(0)} KiB` : ''}`,
+      `  ${row.what.padEnd(34)} ${row.medianMs.toFixed(1).padStart(8)} ms  (max ${row.maxMs.toFixed(1)} ms)  ${sizes.join(', ')}`.trimEnd(),
     );
   }
   const dir = path.join(ROOT, 'bench', 'results');

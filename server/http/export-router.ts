@@ -9,6 +9,7 @@ import { AppError } from '../errors.ts';
 import type { ExportService } from '../follow-through/export-service.ts';
 import { type RenderedExport, renderExport } from '../follow-through/exports/index.ts';
 import { requireMember } from './auth.ts';
+import { sendCompressible } from './compressed-reply.ts';
 import { boardIdParam } from './boards-router.ts';
 
 export function exportRouter(boards: BoardsService, exports: ExportService): Router {
@@ -28,7 +29,7 @@ export function exportRouter(boards: BoardsService, exports: ExportService): Rou
     const rendered = renderExport(model, query.format, { table, separator, timeZone });
     res.setHeader('Content-Type', rendered.contentType);
     res.setHeader('Content-Disposition', contentDisposition(rendered));
-    res.send(rendered.body);
+    sendCompressible(req, res, rendered.body);
   });
   return router;
 }

@@ -12,6 +12,7 @@ import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -19,6 +20,7 @@ import * as Y from 'yjs';
 import { SocketIoProvider } from '../../client/src/sync/socketio-provider.ts';
 import type { CreateBoardResponse, JoinBoardResponse } from '../../shared/api.ts';
 import { addItem, itemsOf } from '../../shared/board-document.ts';
+import type { BoardExport } from '../../shared/follow-through.ts';
 import { waitFor } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -52,6 +54,7 @@ interface Answer {
   status: number;
   headers: http.IncomingHttpHeaders;
   body: string;
+  bytes: Buffer;
 }
 
 describe.skipIf(!HAS_NGINX)('behind nginx, as docs/deploy configures it', () => {
@@ -82,12 +85,17 @@ describe.skipIf(!HAS_NGINX)('behind nginx, as docs/deploy configures it', () => 
         },
       });
       req.on('response', (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk) => (text += chunk));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }),
-        );
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const bytes = Buffer.concat(chunks);
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: String(bytes),
+            bytes,
+          });
+        });
       });
       req.on('error', reject);
       req.end(payload);
@@ -260,6 +268,23 @@ describe.skipIf(!HAS_NGINX)('behind nginx, as docs/deploy configures it', () => 
       await waitFor(() => sio.socket.io.engine.transport.name === 'websocket', 'upgraded');
       const late = addItem(sioDoc, { type: 'note', x: 600, y: 0, text: 'after the upgrade' });
       await waitFor(() => itemsOf(ywsDoc).has(late), 'the note after the upgrade');
+      // The export comes gzip'd from Ideamill, and nginx passes it on as it came.
+      const exported = await request(
+        'GET',
+        `/api/boards/${board.id}/export?format=json`,
+        undefined,
+        {
+          authorization: `Bearer ${tokens[0]}`,
+          'accept-encoding': 'gzip',
+        },
+      );
+      expect([exported.status, exported.headers['content-encoding']]).toEqual([200, 'gzip']);
+      const file = JSON.parse(String(zlib.gunzipSync(exported.bytes))) as BoardExport;
+      expect(file.items.map((item) => ('text' in item ? item.text : '')).sort()).toEqual([
+        'after the upgrade',
+        'over Socket.io',
+        'over y-websocket',
+      ]);
     } finally {
       sio.destroy();
       yws.destroy();

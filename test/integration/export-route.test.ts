@@ -1,5 +1,8 @@
+import http from 'node:http';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { GZIP_FROM_BYTES } from '../../server/http/compressed-reply.ts';
 import { addItem, itemsOf } from '../../shared/board-document.ts';
 import type { ErrorResponse } from '../../shared/errors.ts';
 import type { BoardExport, Snapshot } from '../../shared/follow-through.ts';
@@ -272,5 +275,67 @@ describe('GET /api/boards/:id/export', () => {
       { token: tokens.viewer },
     );
     expect([snap.status, snap.body.error.code]).toEqual([404, 'snapshot_not_found']);
+  });
+});
+
+/** The bytes as they crossed the wire (fetch would inflate them out of sight). */
+function rawGet(query: string, acceptEncoding?: string) {
+  const headers: http.OutgoingHttpHeaders = { authorization: `Bearer ${tokens.viewer}` };
+  if (acceptEncoding !== undefined) headers['accept-encoding'] = acceptEncoding;
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; bytes: Buffer }>(
+    (resolve, reject) => {
+      http
+        .get(`${server.url}/api/boards/${id}/export?${query}`, { headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              bytes: Buffer.concat(chunks),
+            }),
+          );
+        })
+        .on('error', reject);
+    },
+  );
+}
+
+describe('an export for a client that accepts gzip', () => {
+  it('comes gzip’d, smaller, and inflates to the file a client that does not accept it gets', async () => {
+    const plain = await rawGet('format=json');
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(plain.bytes.length).toBeGreaterThanOrEqual(GZIP_FROM_BYTES);
+
+    const gzipped = await rawGet('format=json', 'gzip, deflate, br');
+    expect(gzipped.status).toBe(200);
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(gzipped.headers['content-type']).toBe(plain.headers['content-type']);
+    expect(gzipped.headers['content-disposition']).toBe(plain.headers['content-disposition']);
+    expect(Number(gzipped.headers['content-length'])).toBe(gzipped.bytes.length);
+    expect(gzipped.bytes.length).toBeLessThan(plain.bytes.length / 2);
+    // The same file but for the moment it was made.
+    const file = (bytes: Buffer) => ({ ...JSON.parse(bytes.toString('utf8')), exportedAt: null });
+    expect(file(zlib.gunzipSync(gzipped.bytes))).toEqual(file(plain.bytes));
+  });
+
+  it('comes as it is where gzip is refused (q=0) or only other encodings are named', async () => {
+    for (const refusal of ['gzip;q=0', 'br', 'identity']) {
+      const reply = await rawGet('format=svg', refusal);
+      expect(reply.status).toBe(200);
+      expect(reply.headers['content-encoding']).toBeUndefined();
+      expect(reply.bytes.toString('utf8')).toMatch(/^<\?xml|^<svg/);
+    }
+  });
+
+  it('comes as it is when it is too small to gain from it', async () => {
+    const small = await rawGet('format=agenda', 'gzip');
+    expect(small.status).toBe(200);
+    expect(small.bytes.length).toBeLessThan(GZIP_FROM_BYTES);
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.bytes.toString('utf8')).toContain('#');
   });
 });
