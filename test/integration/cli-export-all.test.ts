@@ -9,8 +9,8 @@ import { ideamill } from '../helpers/cli.ts';
 import { socketIoClient, waitFor } from '../helpers/clients.ts';
 import { startTestServer, tempDataDir } from '../helpers/server.ts';
 
-function createBoard(title: string, env: Record<string, string>): string {
-  const created = ideamill(['create-board', title, '--json'], env);
+async function createBoard(title: string, env: Record<string, string>): Promise<string> {
+  const created = await ideamill(['create-board', title, '--json'], env);
   expect(created.code).toBe(0);
   return (JSON.parse(created.stdout) as { board: { id: string } }).board.id;
 }
@@ -24,9 +24,9 @@ describe('ideamill export --all', () => {
   const ids = { first: '', second: '', retro: '' };
 
   beforeAll(async () => {
-    ids.first = createBoard('Kickoff', env);
-    ids.second = createBoard('Kickoff', env);
-    ids.retro = createBoard('Retro / Team B', env);
+    ids.first = await createBoard('Kickoff', env);
+    ids.second = await createBoard('Kickoff', env);
+    ids.retro = await createBoard('Retro / Team B', env);
     // Something on the two boards of the same title, so that one's file is not the other's.
     const server = await startTestServer({}, dataDir);
     try {
@@ -35,7 +35,7 @@ describe('ideamill export --all', () => {
         [ids.second, 'second team note'],
       ] as const) {
         const keys = JSON.parse(
-          ideamill(['new-link', id, 'facilitator', '--json'], env).stdout,
+          (await ideamill(['new-link', id, 'facilitator', '--json'], env)).stdout,
         ) as { key: string };
         const { token } = await server.join(id, keys.key, 'Fia');
         const client = socketIoClient(server.url, id, token);
@@ -51,13 +51,16 @@ describe('ideamill export --all', () => {
     }
   });
 
-  it('writes one file per board, named as its own export names it, holding what that export holds', () => {
+  it('writes one file per board, named as its own export names it, holding what that export holds', async () => {
     const out = path.join(tempDataDir(), 'workshop', 'reports');
     for (const [format, options] of [
       ['md', ['--tz', 'UTC']],
       ['csv', ['--separator', 'semicolon']],
     ] as const) {
-      const all = ideamill(['export', '--all', '--format', format, '--out', out, ...options], env);
+      const all = await ideamill(
+        ['export', '--all', '--format', format, '--out', out, ...options],
+        env,
+      );
       expect(all.code).toBe(0);
       const [table, extension] = format === 'csv' ? ['-items', '.csv'] : ['', '.md'];
       const names = {
@@ -67,7 +70,7 @@ describe('ideamill export --all', () => {
       };
       for (const [board, id] of Object.entries(ids) as [keyof typeof ids, string][]) {
         const file = path.join(out, names[board]);
-        const single = ideamill(['export', id, '--format', format, ...options], env);
+        const single = await ideamill(['export', id, '--format', format, ...options], env);
         expect(single.code).toBe(0);
         const written = fs.readFileSync(file, 'utf8');
         expect(format === 'md' ? unstamped(written) : written).toBe(
@@ -76,7 +79,7 @@ describe('ideamill export --all', () => {
         expect(all.stderr).toContain(`Wrote ${file} (`);
       }
       // The name no two boards share is the download's own.
-      const named = ideamill(
+      const named = await ideamill(
         ['export', ids.retro, '--format', format, '--out', path.join(out, '..', 'one')],
         env,
       );
@@ -88,7 +91,7 @@ describe('ideamill export --all', () => {
     expect(fs.readdirSync(out)).toHaveLength(6);
   });
 
-  it('is wrong usage with a board, without --out or with --snapshot, and refuses a file for DIR', () => {
+  it('is wrong usage with a board, without --out or with --snapshot, and refuses a file for DIR', async () => {
     const out = path.join(tempDataDir(), 'reports');
     for (const [args, says] of [
       [[ids.retro, '--all', '--out', out], 'name no board'],
@@ -96,13 +99,13 @@ describe('ideamill export --all', () => {
       [['--all', '--out', out, '--snapshot', 'x'], '--snapshot'],
       [[], 'or give --all'],
     ] as const) {
-      const refused = ideamill(['export', ...args, '--format', 'md'], env);
+      const refused = await ideamill(['export', ...args, '--format', 'md'], env);
       expect([refused.code, refused.stderr]).toEqual([2, expect.stringContaining(says)]);
     }
     expect(fs.existsSync(out)).toBe(false);
     const file = path.join(tempDataDir(), 'reports.md');
     fs.writeFileSync(file, 'mine');
-    const onFile = ideamill(['export', '--all', '--format', 'md', '--out', file], env);
+    const onFile = await ideamill(['export', '--all', '--format', 'md', '--out', file], env);
     expect([onFile.code, onFile.stderr]).toEqual([
       1,
       `ideamill export: ${file} is a file: --out with --all names the directory to write into\n`,
@@ -110,18 +113,18 @@ describe('ideamill export --all', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe('mine');
   });
 
-  it('never overwrites a file, leaves out a deleted board, and carries on past a damaged one', () => {
+  it('never overwrites a file, leaves out a deleted board, and carries on past a damaged one', async () => {
     const own = tempDataDir();
     const ownEnv = { DATA_DIR: own };
-    const kept = createBoard('Service blueprint', ownEnv);
-    const damaged = createBoard('Damaged', ownEnv);
-    const erased = createBoard('Erased on request', ownEnv);
-    const written = createBoard('Already written', ownEnv);
+    const kept = await createBoard('Service blueprint', ownEnv);
+    const damaged = await createBoard('Damaged', ownEnv);
+    const erased = await createBoard('Erased on request', ownEnv);
+    const written = await createBoard('Already written', ownEnv);
     // A backup from before the deletion puts the board back, to be deleted when a server starts.
     const backup = path.join(own, 'backup.sqlite');
-    expect(ideamill(['backup', backup], ownEnv).code).toBe(0);
-    expect(ideamill(['delete-board', erased, '--yes'], ownEnv).code).toBe(0);
-    expect(ideamill(['restore', backup], ownEnv).code).toBe(0);
+    expect((await ideamill(['backup', backup], ownEnv)).code).toBe(0);
+    expect((await ideamill(['delete-board', erased, '--yes'], ownEnv)).code).toBe(0);
+    expect((await ideamill(['restore', backup], ownEnv)).code).toBe(0);
     const db = new Database(databaseFile(own));
     db.prepare('UPDATE document_states SET state = ? WHERE doc_id = ?').run(
       Buffer.from([0xff, 0xff, 0xff, 1, 2]),
@@ -132,7 +135,7 @@ describe('ideamill export --all', () => {
     fs.mkdirSync(out);
     fs.writeFileSync(path.join(out, 'already-written.md'), 'mine');
 
-    const all = ideamill(['export', '--all', '--format', 'md', '--out', out], ownEnv);
+    const all = await ideamill(['export', '--all', '--format', 'md', '--out', out], ownEnv);
     expect(all.code).toBe(1);
     expect(fs.readFileSync(path.join(out, 'already-written.md'), 'utf8')).toBe('mine');
     expect(all.stderr).toContain(

@@ -15,8 +15,8 @@ describe('the ideamill command', () => {
   const dataDir = tempDataDir();
   const env = { DATA_DIR: dataDir, PUBLIC_URL: 'https://ideamill.example.org' };
 
-  it('prints help and refuses unknown commands and options with exit code 2', () => {
-    const help = ideamill(['--help'], env);
+  it('prints help and refuses unknown commands and options with exit code 2', async () => {
+    const help = await ideamill(['--help'], env);
     expect(help.code).toBe(0);
     for (const command of [
       'serve',
@@ -31,14 +31,14 @@ describe('the ideamill command', () => {
     ]) {
       expect(help.stdout).toContain(command);
     }
-    const exportHelp = ideamill(['export', '--help'], env).stdout;
+    const exportHelp = (await ideamill(['export', '--help'], env)).stdout;
     expect(exportHelp).toContain('--format');
     expect(exportHelp).toMatch(/--tz ZONE[\s\S]*by default this process's own \(TZ/);
-    expect(ideamill(['frobnicate'], env).code).toBe(2);
-    const badOption = ideamill(['list-boards', '--colour'], env);
+    expect((await ideamill(['frobnicate'], env)).code).toBe(2);
+    const badOption = await ideamill(['list-boards', '--colour'], env);
     expect(badOption.code).toBe(2);
     expect(badOption.stderr).toContain('--colour');
-    const badValue = ideamill(['create-board', 'X', '--template', 'kanban'], env);
+    const badValue = await ideamill(['create-board', 'X', '--template', 'kanban'], env);
     expect([badValue.code, badValue.stderr.includes('customer-journey')]).toEqual([2, true]);
     // An argument a command does not take is wrong usage, not ignored (operator QA: `serve
     // extra` started a server on every address).
@@ -47,13 +47,13 @@ describe('the ideamill command', () => {
       ['list-boards', 'a'],
       ['backup', 'a', 'b'],
     ]) {
-      const extra = ideamill(args, env);
+      const extra = await ideamill(args, env);
       expect([extra.code, extra.stderr]).toEqual([
         2,
         expect.stringContaining('unexpected argument'),
       ]);
     }
-    const badEnv = ideamill(['list-boards'], { ...env, PORT: 'eighty' });
+    const badEnv = await ideamill(['list-boards'], { ...env, PORT: 'eighty' });
     expect([badEnv.code, badEnv.stderr.includes('PORT')]).toEqual([2, true]);
   });
 
@@ -71,12 +71,12 @@ describe('the ideamill command', () => {
     expect([code, stderr]).toEqual([0, '']);
   });
 
-  it('refuses a title the API would refuse, and a DATA_DIR that holds no database', () => {
-    const long = ideamill(['create-board', 'x'.repeat(201)], env);
+  it('refuses a title the API would refuse, and a DATA_DIR that holds no database', async () => {
+    const long = await ideamill(['create-board', 'x'.repeat(201)], env);
     expect([long.code, long.stderr]).toEqual([2, expect.stringContaining('200')]);
     const typo = { ...env, DATA_DIR: path.join(dataDir, 'dat') };
     for (const args of [['list-boards'], ['backup', path.join(dataDir, 'copy.sqlite')]]) {
-      const refused = ideamill(args, typo);
+      const refused = await ideamill(args, typo);
       expect([refused.code, refused.stderr]).toEqual([
         1,
         expect.stringContaining('check DATA_DIR'),
@@ -109,7 +109,7 @@ describe('the ideamill command', () => {
       ['new-link', '0190e3a0-0000-7000-8000-000000000000', 'viewer'],
       ['compact'],
     ]) {
-      const refused = ideamill(args, olderEnv);
+      const refused = await ideamill(args, olderEnv);
       expect([refused.code, refused.stderr]).toEqual([
         1,
         expect.stringContaining(`schema version ${version}, older than this Ideamill's`),
@@ -118,7 +118,7 @@ describe('the ideamill command', () => {
     expect(versionOf(file)).toBe(version);
     // The backup before an upgrade is the database before it.
     const copy = path.join(older, 'before-upgrade.sqlite');
-    expect(ideamill(['backup', copy], olderEnv).code).toBe(0);
+    expect((await ideamill(['backup', copy], olderEnv)).code).toBe(0);
     expect([versionOf(copy), versionOf(file)]).toEqual([version, version]);
     // This version's server upgrades it as it starts.
     const server = await startTestServer({}, older);
@@ -128,7 +128,7 @@ describe('the ideamill command', () => {
     const newer = new Database(file);
     newer.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     newer.close();
-    const refused = ideamill(['list-boards'], olderEnv);
+    const refused = await ideamill(['list-boards'], olderEnv);
     expect([refused.code, refused.stderr]).toEqual([
       1,
       expect.stringContaining('put the backup taken before the upgrade in its place'),
@@ -159,19 +159,19 @@ describe('the ideamill command', () => {
     addItem(writer.doc, { type: 'note', x: 0, y: 0, text: 'before the backup' });
     await expect.poll(() => notes(server, id, tokens.viewer)).toContain('before the backup');
     const copy = path.join(own, 'backup.sqlite');
-    expect(ideamill(['backup', copy], ownEnv).code).toBe(0);
+    expect((await ideamill(['backup', copy], ownEnv)).code).toBe(0);
     addItem(writer.doc, { type: 'note', x: 300, y: 0, text: 'after the backup' });
     await expect.poll(() => notes(server, id, tokens.viewer)).toContain('after the backup');
     writer.destroy();
 
     // Not while the server serves: it holds the data directory.
-    const busy = ideamill(['restore', copy], ownEnv);
+    const busy = await ideamill(['restore', copy], ownEnv);
     expect([busy.code, busy.stderr]).toEqual([1, expect.stringContaining('already serving')]);
     await server.close();
     // A -wal left beside the database (a crash): replayed into the restored copy, it damaged it.
     const file = path.join(own, 'ideamill.sqlite');
     fs.writeFileSync(`${file}-wal`, 'left by a crash');
-    const restored = ideamill(['restore', copy], ownEnv);
+    const restored = await ideamill(['restore', copy], ownEnv);
     expect([restored.code, restored.stdout]).toEqual([0, expect.stringContaining('Restored')]);
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
     // Its owner's only, as a new database is (privacy QA).
@@ -188,7 +188,7 @@ describe('the ideamill command', () => {
     // What is not a whole database is refused before anything moves.
     const junk = path.join(own, 'junk.sqlite');
     fs.writeFileSync(junk, 'not a database');
-    const refused = ideamill(['restore', junk], ownEnv);
+    const refused = await ideamill(['restore', junk], ownEnv);
     expect([refused.code, refused.stderr]).toEqual([
       1,
       expect.stringContaining('not a whole Ideamill database'),
@@ -204,7 +204,7 @@ describe('the ideamill command', () => {
     const kept = await server.createBoard({ title: 'Weekly network' });
     const fia = await server.join(erased.board.id, erased.keys.facilitator, 'Fia');
     const copy = path.join(own, 'backup.sqlite');
-    expect(ideamill(['backup', copy], ownEnv).code).toBe(0);
+    expect((await ideamill(['backup', copy], ownEnv)).code).toBe(0);
     const deletion = await server.api(`/api/boards/${erased.board.id}`, {
       method: 'DELETE',
       token: fia.token,
@@ -212,7 +212,7 @@ describe('the ideamill command', () => {
     expect(deletion.status).toBe(204);
     await server.close();
 
-    const restored = ideamill(['restore', copy], ownEnv);
+    const restored = await ideamill(['restore', copy], ownEnv);
     expect(restored.code).toBe(0);
     expect(restored.stdout).toContain('deletes them again when it starts');
     expect(restored.stdout).toContain(`${erased.board.id}  Erased on request`);
@@ -228,16 +228,16 @@ describe('the ideamill command', () => {
     expect(join.status).toBe(410);
     expect((await server.join(kept.board.id, kept.keys.participant, 'Aino')).token).toBeTruthy();
     await server.close();
-    const listed = ideamill(['list-boards'], ownEnv).stdout;
+    const listed = (await ideamill(['list-boards'], ownEnv)).stdout;
     expect([listed.includes('Weekly network'), listed.includes('Erased on request')]).toEqual([
       true,
       false,
     ]);
 
     // Deleted by mistake: the operator keeps it, by name, and it stays.
-    const unknown = ideamill(['restore', copy, '--undelete', 'no-such-board'], ownEnv);
+    const unknown = await ideamill(['restore', copy, '--undelete', 'no-such-board'], ownEnv);
     expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringContaining('no-such-board')]);
-    const back = ideamill(['restore', copy, '--undelete', erased.board.id], ownEnv);
+    const back = await ideamill(['restore', copy, '--undelete', erased.board.id], ownEnv);
     expect(back.code).toBe(0);
     expect(back.stdout).not.toContain('deletes them again');
     server = await startTestServer({}, own);
@@ -279,7 +279,7 @@ describe('the ideamill command', () => {
     });
     expect(version.status).toBe(201);
     const copy = path.join(own, 'backup.sqlite');
-    expect(ideamill(['backup', copy], ownEnv).code).toBe(0);
+    expect((await ideamill(['backup', copy], ownEnv)).code).toBe(0);
     // After the backup: Troll taken off, Aino's name erased at her request, the version deleted.
     expect(await server.takeOff(id, fia.token, 'Troll')).toBe(204);
     const erased = await server.api(`/api/boards/${id}/members/${aino.member.id}`, {
@@ -295,7 +295,7 @@ describe('the ideamill command', () => {
     expect(deleted.status).toBe(204);
     await server.close();
 
-    const restored = ideamill(['restore', copy], ownEnv);
+    const restored = await ideamill(['restore', copy], ownEnv);
     expect(restored.code).toBe(0);
     expect(restored.stdout).toContain('1 version(s) deleted after the backup was taken');
     expect(restored.stdout).toContain(
@@ -367,27 +367,27 @@ describe('the ideamill command', () => {
     });
     expect(snapshot.status).toBe(201);
     // Not beside the server: it may hold the board in memory.
-    const busy = ideamill(['delete-board', id, '--yes'], ownEnv);
+    const busy = await ideamill(['delete-board', id, '--yes'], ownEnv);
     expect([busy.code, busy.stderr]).toEqual([1, expect.stringContaining('already serving')]);
     await server.close();
 
-    const asked = ideamill(['delete-board', id], ownEnv);
+    const asked = await ideamill(['delete-board', id], ownEnv);
     expect(asked.code).toBe(1);
     expect(asked.stdout).toContain(
       `Would delete "Workshop" (${id}): 3 members, 0 voting rounds, 0 follow-ups, 1 saved version.`,
     );
     expect(asked.stdout).toContain('--yes');
-    const deleted = ideamill(['delete-board', id, '--yes'], ownEnv);
+    const deleted = await ideamill(['delete-board', id, '--yes'], ownEnv);
     expect([deleted.code, deleted.stdout]).toEqual([
       0,
       expect.stringContaining('Deleted "Workshop"'),
     ]);
-    const unknown = ideamill(['delete-board', id, '--yes'], ownEnv);
+    const unknown = await ideamill(['delete-board', id, '--yes'], ownEnv);
     expect([unknown.code, unknown.stderr]).toEqual([
       1,
       expect.stringContaining('This board has been deleted'),
     ]);
-    expect(ideamill(['delete-board'], ownEnv).code).toBe(2);
+    expect((await ideamill(['delete-board'], ownEnv)).code).toBe(2);
 
     server = await startTestServer({}, own);
     try {
@@ -403,8 +403,8 @@ describe('the ideamill command', () => {
     }
   });
 
-  it('creates a board for each team with --count, titled with its number', () => {
-    const json = ideamill(
+  it('creates a board for each team with --count, titled with its number', async () => {
+    const json = await ideamill(
       ['create-board', 'Kehittämispäivä', '--language', 'fi', '--count', '3', '--json'],
       env,
     );
@@ -416,20 +416,20 @@ describe('the ideamill command', () => {
       'Kehittämispäivä · Tiimi 3',
     ]);
     expect(new Set(made.map(({ board }) => board.id)).size).toBe(3);
-    const text = ideamill(['create-board', 'Service day', '-n', '2'], env);
+    const text = await ideamill(['create-board', 'Service day', '-n', '2'], env);
     expect(text.stdout.match(/^Created "Service day · Team \d"/gm)).toEqual([
       'Created "Service day · Team 1"',
       'Created "Service day · Team 2"',
     ]);
     expect(text.stdout.match(/^participant +https:/gm)).toHaveLength(2);
     for (const bad of ['0', '31', '2.5', 'two']) {
-      const refused = ideamill(['create-board', 'X', '--count', bad], env);
+      const refused = await ideamill(['create-board', 'X', '--count', bad], env);
       expect([refused.code, refused.stderr]).toEqual([2, expect.stringContaining('--count')]);
     }
   });
 
   it('creates a board, lists it, and the printed links open it', async () => {
-    const created = ideamill(
+    const created = await ideamill(
       [
         'create-board',
         'Muutoslähettiläät',
@@ -450,7 +450,7 @@ describe('the ideamill command', () => {
     expect(board.links.participant).toBe(
       `https://ideamill.example.org/b/${board.board.id}#key=${board.keys.participant}`,
     );
-    const listed = ideamill(['list-boards'], env);
+    const listed = await ideamill(['list-boards'], env);
     expect(listed.stdout).toContain(board.board.id);
     // When it was made, in UTC and saying so.
     expect(listed.stdout).toMatch(
@@ -463,19 +463,19 @@ describe('the ideamill command', () => {
       const joined = await server.join(board.board.id, board.keys.facilitator, 'Fia');
       expect(joined.member.role).toBe('facilitator');
       // When it was last active: the join, after it was made (an operator's retention guide).
-      const rows = JSON.parse(ideamill(['list-boards', '--json'], env).stdout) as {
+      const rows = JSON.parse((await ideamill(['list-boards', '--json'], env)).stdout) as {
         id: string;
         createdAt: string;
         activeAt: string;
       }[];
       const row = rows.find((listedRow) => listedRow.id === board.board.id)!;
       expect(Date.parse(row.activeAt)).toBeGreaterThan(Date.parse(row.createdAt));
-      expect(ideamill(['list-boards'], env).stdout).toContain(
+      expect((await ideamill(['list-boards'], env)).stdout).toContain(
         `${board.board.id}  ${row.createdAt.slice(0, 16)}Z  ${row.activeAt.slice(0, 16)}Z `,
       );
 
       // A lost facilitator link: the operator makes a new one while the server serves.
-      const made = ideamill(['new-link', board.board.id, 'facilitator', '--json'], env);
+      const made = await ideamill(['new-link', board.board.id, 'facilitator', '--json'], env);
       expect(made.code).toBe(0);
       const fresh = JSON.parse(made.stdout) as { role: string; key: string; link: string };
       expect(fresh.link).toBe(`https://ideamill.example.org/b/${board.board.id}#key=${fresh.key}`);
@@ -490,14 +490,14 @@ describe('the ideamill command', () => {
       expect(
         (await server.api(`/api/boards/${board.board.id}`, { token: joined.token })).status,
       ).toBe(200);
-      const plain = ideamill(['new-link', board.board.id, 'viewer'], env);
+      const plain = await ideamill(['new-link', board.board.id, 'viewer'], env);
       expect(plain.stdout).toMatch(/^New viewer link .*\n\nhttps:\/\/ideamill\.example\.org\/b\//);
       for (const [args, code, says] of [
         [['new-link', board.board.id, 'admin'], 2, 'facilitator, participant, viewer'],
         [['new-link', board.board.id], 2, 'facilitator, participant, viewer'],
         [['new-link', '0190e3a0-0000-7000-8000-000000000000', 'viewer'], 1, 'no board'],
       ] as const) {
-        const refused = ideamill([...args], env);
+        const refused = await ideamill([...args], env);
         expect([refused.code, refused.stderr]).toEqual([code, expect.stringContaining(says)]);
       }
     } finally {
@@ -527,47 +527,55 @@ describe('the ideamill command', () => {
 
       const out = path.join(dataDir, 'export.json');
       const nowhere = path.join(dataDir, 'no-such-dir', 'export.json');
-      const missing = ideamill(['export', id, '--format', 'json', '--out', nowhere], env);
+      const missing = await ideamill(['export', id, '--format', 'json', '--out', nowhere], env);
       expect([missing.code, missing.stderr.trim()]).toEqual([
         1,
         `ideamill export: cannot write ${nowhere}: its directory does not exist`,
       ]);
-      const exported = ideamill(['export', id, '--format', 'json', '--out', out], env);
+      const exported = await ideamill(['export', id, '--format', 'json', '--out', out], env);
       expect(exported.code).toBe(0);
       const model = JSON.parse(fs.readFileSync(out, 'utf8')) as BoardExport;
       expect(model.items.filter((item) => item.type === 'note')).toHaveLength(30);
-      const stdout = ideamill(['export', id, '--format', 'md'], env);
+      const stdout = await ideamill(['export', id, '--format', 'md'], env);
       expect(stdout.stdout).toContain('cli note 29');
-      const csv = ideamill(['export', id, '--format', 'csv', '--separator', 'semicolon'], env);
+      const csv = await ideamill(
+        ['export', id, '--format', 'csv', '--separator', 'semicolon'],
+        env,
+      );
       expect(csv.stdout.split('\r\n')[0]).toMatch(/^\uFEFFid;type;frame;text;/);
-      expect(ideamill(['export', id, '--format', 'csv', '--separator', 'tab'], env).code).toBe(2);
+      expect(
+        (await ideamill(['export', id, '--format', 'csv', '--separator', 'tab'], env)).code,
+      ).toBe(2);
       // Times on the operator's clock (TZ) unless --tz says another; commas or semicolons as
       // the locale writes numbers (LC_ALL, LANG), as the web page does, unless --separator says.
       const helsinki = { ...env, TZ: 'Europe/Helsinki', LC_ALL: 'fi_FI.UTF-8' };
-      const local = ideamill(['export', id, '--format', 'md'], helsinki);
+      const local = await ideamill(['export', id, '--format', 'md'], helsinki);
       expect(local.stdout).toMatch(/- Exported: \S+ \S+ \(UTC\+0[23]:00\)\n/);
-      const utc = ideamill(['export', id, '--format', 'agenda', '--tz', 'UTC'], helsinki);
+      const utc = await ideamill(['export', id, '--format', 'agenda', '--tz', 'UTC'], helsinki);
       expect(utc.stdout).toMatch(/- Prepared from the board: \S+ \S+ UTC\n/);
-      const noZone = ideamill(['export', id, '--format', 'md', '--tz', 'Europe/Espoo'], env);
+      const noZone = await ideamill(['export', id, '--format', 'md', '--tz', 'Europe/Espoo'], env);
       expect([noZone.code, noZone.stderr]).toEqual([2, expect.stringContaining('--tz')]);
-      const finnish = ideamill(['export', id, '--format', 'csv'], helsinki);
+      const finnish = await ideamill(['export', id, '--format', 'csv'], helsinki);
       expect(finnish.stdout.split('\r\n')[0]).toMatch(/^\uFEFFid;type;frame;text;/);
-      const asked = ideamill(['export', id, '--format', 'csv', '--separator', 'comma'], helsinki);
+      const asked = await ideamill(
+        ['export', id, '--format', 'csv', '--separator', 'comma'],
+        helsinki,
+      );
       expect(asked.stdout.split('\r\n')[0]).toMatch(/^\uFEFFid,type,frame,text,/);
-      const english = ideamill(['export', id, '--format', 'csv'], {
+      const english = await ideamill(['export', id, '--format', 'csv'], {
         ...env,
         LC_ALL: 'en_US.UTF-8',
       });
       expect(english.stdout.split('\r\n')[0]).toMatch(/^\uFEFFid,type,frame,text,/);
 
       const backupFile = path.join(dataDir, 'backup.sqlite');
-      expect(ideamill(['backup', backupFile], env).code).toBe(0);
+      expect((await ideamill(['backup', backupFile], env)).code).toBe(0);
       const copy = new Database(backupFile, { readonly: true });
       expect(copy.prepare('SELECT title FROM boards WHERE id = ?').get(id)).toEqual({
         title: 'Workshop',
       });
       copy.close();
-      expect(ideamill(['backup', backupFile], env).code).toBe(2);
+      expect((await ideamill(['backup', backupFile], env)).code).toBe(2);
 
       const logged = () =>
         (
@@ -581,7 +589,7 @@ describe('the ideamill command', () => {
       await waitFor(() => late.doc.getMap('items').size === 40, 'late notes relayed, so stored');
       late.destroy();
       const before = logged();
-      const compacted = ideamill(['compact', id], env);
+      const compacted = await ideamill(['compact', id], env);
       expect(compacted.code).toBe(0);
       // It says how many it folded (operator QA: it said 0 every time).
       expect(compacted.stdout).toContain(`${id}  ${before} log updates folded`);
@@ -593,7 +601,8 @@ describe('the ideamill command', () => {
       reader.destroy();
       client.destroy();
       expect(
-        ideamill(['export', '01890000-0000-7000-8000-000000000000', '--format', 'md'], env).code,
+        (await ideamill(['export', '01890000-0000-7000-8000-000000000000', '--format', 'md'], env))
+          .code,
       ).toBe(1);
     } finally {
       await server.close();
