@@ -32,6 +32,13 @@ const keepKeysFromCanvas = (event: KeyboardEvent) => {
 
 const OVERLAID_TYPES = new Set(['note', 'text', 'concept', 'frame']);
 
+/**
+ * More of my votes on one item than this are drawn on a touch screen as one dot that says how
+ * many (overlay.css): a finger's dots are squares of 32 px or more, and more of them, wrapped
+ * into lines, outgrew a note zoomed out. A mouse's dots (20 px) are drawn one by one.
+ */
+const DOTS_DRAWN = 3;
+
 interface VoteDotsProps {
   itemId: string;
   round: OverlayRound;
@@ -52,12 +59,19 @@ function VoteDots({ itemId, round, mine, canAdd, label }: VoteDotsProps) {
       void retract();
     }
   };
+  const counted = mine > DOTS_DRAWN;
+  // The first dot is the one that says how many where they are counted: its name says so too.
+  const nameOf = (index: number) =>
+    counted && index === 0
+      ? `${t.workshop.retractVote(label)} (${t.workshop.myVotesOnItem(mine)})`
+      : t.workshop.retractVote(label);
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: '-' retracts from any focused dot
     <div
       className="wk-dots-row"
       data-vote-dots
       data-my-votes={mine}
+      data-counted={counted || undefined}
       onKeyDown={onKeyDown}
       onPointerDown={keepFromCanvas}
       onDoubleClick={keepFromCanvas}
@@ -68,13 +82,19 @@ function VoteDots({ itemId, round, mine, canAdd, label }: VoteDotsProps) {
           key={index}
           type="button"
           className="wk-dot wk-dot-mine"
-          aria-label={t.workshop.retractVote(label)}
-          title={t.workshop.retractVote(label)}
+          aria-label={nameOf(index)}
+          title={nameOf(index)}
           onClick={(event) => {
             event.stopPropagation();
             void retract();
           }}
-        />
+        >
+          {counted && index === 0 && (
+            <span className="wk-dot-count" aria-hidden="true">
+              {mine}
+            </span>
+          )}
+        </button>
       ))}
       {canAdd && (
         <button

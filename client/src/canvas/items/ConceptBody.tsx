@@ -13,14 +13,24 @@ import { TextEditor } from './TextEditor.tsx';
 
 type Concept = Extract<Item, { type: 'concept' }>;
 
-/** Per field: the whole lines of its words its row has room for, and whether it has more. */
-type FieldFit = Record<string, { lines: number; cut: boolean }>;
+/**
+ * Per field: the whole lines of its label its row has room for where that is fewer than the
+ * label's (else null), those of its words (0 where the label takes all the room), and whether
+ * its words have more.
+ */
+type FieldFit = Record<string, { label: number | null; lines: number; cut: boolean }>;
+
+/** The whole lines of `room` px, in an element's lines of `lineHeight` px. */
+const wholeLines = (room: number, lineHeight: number) =>
+  Math.max(0, Math.floor(room / lineHeight + 0.01));
 
 /**
- * The whole lines each field of the card at `list` has room for. The eight rows share the
- * card's height (canvas.css), which the foot's room takes from as the board zooms out: a long
- * field, clipped by its row, was cut across a line with no sign that it went on (QA). Its text
- * now ends on the last whole line, in "…", and its title holds all of it.
+ * The whole lines each field of the card at `list` has room for, its label's first. The eight
+ * rows share the card's height (canvas.css), which the foot's room takes from as the board
+ * zooms out or its vote dots wrap: a long field, clipped by its row, was cut across a line with
+ * no sign that it went on, and so was a label that wraps on a narrow card (QA). Each now ends
+ * on its last whole line, in "…" (the words' title holds all of them); a row too short for a
+ * line of words shows none.
  */
 function fieldFit(list: HTMLElement): FieldFit {
   const fit: FieldFit = {};
@@ -33,14 +43,19 @@ function fieldFit(list: HTMLElement): FieldFit {
     const room =
       row.clientHeight -
       Number.parseFloat(style.paddingTop) -
-      Number.parseFloat(style.paddingBottom) -
-      label.offsetHeight;
+      Number.parseFloat(style.paddingBottom);
+    const labelLineHeight = Number.parseFloat(getComputedStyle(label).lineHeight);
     const lineHeight = Number.parseFloat(getComputedStyle(words).lineHeight);
-    if (!(lineHeight > 0)) continue;
-    // At least one: -webkit-line-clamp takes no 0 (a row with no room clips it anyway).
-    const lines = Math.max(1, Math.floor(room / lineHeight + 0.01));
-    // Laid out whole however it is clamped: its scroll height is all of its lines.
-    fit[field] = { lines, cut: words.scrollHeight > lines * lineHeight + 1 };
+    if (!(labelLineHeight > 0 && lineHeight > 0)) continue;
+    // Laid out whole however they are clamped: their scroll heights are all of their lines.
+    const labelLines = Math.round(label.scrollHeight / labelLineHeight);
+    const labelShown = Math.min(labelLines, wholeLines(room, labelLineHeight));
+    const lines = wholeLines(room - labelShown * labelLineHeight, lineHeight);
+    fit[field] = {
+      label: labelShown < labelLines ? labelShown : null,
+      lines,
+      cut: words.scrollHeight > lines * lineHeight + 1,
+    };
   }
   return fit;
 }
@@ -49,7 +64,12 @@ const sameFit = (a: FieldFit, b: FieldFit) => {
   const fields = Object.keys(a);
   return (
     fields.length === Object.keys(b).length &&
-    fields.every((field) => a[field]?.lines === b[field]?.lines && a[field]?.cut === b[field]?.cut)
+    fields.every(
+      (field) =>
+        a[field]?.label === b[field]?.label &&
+        a[field]?.lines === b[field]?.lines &&
+        a[field]?.cut === b[field]?.cut,
+    )
   );
 };
 
@@ -129,9 +149,12 @@ export function ConceptBody({ item, map, editing, onDone }: ConceptBodyProps) {
             '--im-field-lines': fit[field]?.lines,
             visibility: isEditing ? 'hidden' : undefined,
           };
+          const labelStyle: CSSProperties & Record<'--im-label-lines', number | undefined> = {
+            '--im-label-lines': fit[field]?.label ?? undefined,
+          };
           return (
             <div key={field} className="im-concept-field" data-field={field}>
-              <dt>{t.canvas.conceptFields[field]}</dt>
+              <dt style={labelStyle}>{t.canvas.conceptFields[field]}</dt>
               <dd
                 data-field-text={field}
                 dir="auto"
