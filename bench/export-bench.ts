@@ -1,7 +1,8 @@
 /**
  * `npm run bench:exports [-- --quick]`: a 5,000-item board (quick: 500) exported in every
  * format over HTTP, as it is and gzip'd (on loopback, and the SVG and JSON over a line of
- * 1 MB/s: test/helpers/throttle-proxy.ts), and snapshot / restore of it. Ideamill only: no peer has these features.
+ * 1 MB/s: test/helpers/throttle-proxy.ts), and snapshot / restore of it. Ideamill only: no
+ * peer has these features.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -18,7 +19,7 @@ import { median } from './stats.ts';
 
 const quick = process.argv.includes('--quick');
 const ITEMS = Number(process.env.BENCH_ITEMS) || (quick ? 500 : 5000);
-const REPS = quick ? 2 : 5;
+const REPS = quick ? 2 : 6;
 
 function connect(origin: string, boardId: string, token: string) {
   const doc = new Y.Doc();
@@ -184,43 +185,33 @@ try {
   }
 
   const rows: Row[] = [];
-  for (const format of EXPORT_FORMATS) {
-    for (const encoding of ENCODINGS) {
-      const times: number[] = [];
-      let bytes = 0;
-      let sent = 0;
-      for (let rep = 0; rep < REPS; rep++) {
+  const exportRows = async (format: string, origin: string, reps: number, suffix = '') => {
+    const times: Record<Encoding, number[]> = { identity: [], gzip: [] };
+    const sizes = { identity: { bytes: 0, sent: 0 }, gzip: { bytes: 0, sent: 0 } };
+    // The two encodings alternate, each first in every other repetition.
+    for (let rep = 0; rep < reps; rep++) {
+      for (const encoding of rep % 2 === 0 ? ENCODINGS : [...ENCODINGS].reverse()) {
         const [ms, reply] = await timed(() =>
-          download({ origin: peer.origin, boardId, token: facilitator! }, format, encoding),
+          download({ origin, boardId, token: facilitator! }, format, encoding),
         );
-        times.push(ms);
-        ({ bytes, sent } = reply);
+        times[encoding].push(ms);
+        sizes[encoding] = reply;
       }
-      rows.push({ what: `export ${format}, ${encoding}`, ...summary(times), bytes, sent });
     }
-  }
-  // The largest two over a line of 1 MB/s (a weak venue Wi-Fi), the encodings alternating.
+    for (const encoding of ENCODINGS) {
+      rows.push({
+        what: `export ${format}, ${encoding}${suffix}`,
+        ...summary(times[encoding]),
+        ...sizes[encoding],
+      });
+    }
+  };
+  for (const format of EXPORT_FORMATS) await exportRows(format, peer.origin, REPS);
+  // The largest two over a line of 1 MB/s (a weak venue Wi-Fi).
   const proxy = await throttleProxy(peer.origin, LINE_BYTES_PER_SEC);
   try {
-    for (const format of ['svg', 'json'] as const) {
-      const times: Record<Encoding, number[]> = { identity: [], gzip: [] };
-      const sent: Record<Encoding, number> = { identity: 0, gzip: 0 };
-      for (let rep = 0; rep < LINE_REPS; rep++) {
-        for (const encoding of rep % 2 === 0 ? ENCODINGS : [...ENCODINGS].reverse()) {
-          const [ms, reply] = await timed(() =>
-            download({ origin: proxy.url, boardId, token: facilitator! }, format, encoding),
-          );
-          times[encoding].push(ms);
-          sent[encoding] = reply.sent;
-        }
-      }
-      for (const encoding of ENCODINGS) {
-        rows.push({
-          what: `export ${format}, ${encoding}, 1 MB/s`,
-          ...summary(times[encoding]),
-          sent: sent[encoding],
-        });
-      }
+    for (const format of ['svg', 'json']) {
+      await exportRows(format, proxy.url, LINE_REPS, `, ${LINE_BYTES_PER_SEC / 1e6} MB/s`);
     }
   } finally {
     await proxy.close();
