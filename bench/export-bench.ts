@@ -5,7 +5,6 @@
  * peer has these features.
  */
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import * as Y from 'yjs';
@@ -13,6 +12,7 @@ import { SocketIoProvider } from '../client/src/sync/socketio-provider.ts';
 import { addItem, CONCEPT_FIELDS, itemsOf } from '../shared/board-document.ts';
 import { EXPORT_FORMATS } from '../shared/follow-through.ts';
 import { throttleProxy } from '../test/helpers/throttle-proxy.ts';
+import { wireGet } from '../test/helpers/wire-get.ts';
 import { ROOT } from './child.ts';
 import { startIdeamill } from './peers/ideamill.ts';
 import { median } from './stats.ts';
@@ -119,29 +119,9 @@ async function download(
     status,
     headers,
     bytes: body,
-  } = await new Promise<{
-    status: number;
-    headers: http.IncomingHttpHeaders;
-    bytes: Buffer;
-  }>((resolve, reject) => {
-    const url = `${origin}/api/boards/${boardId}/export?format=${format}`;
-    const request = http.get(
-      url,
-      { headers: { authorization: `Bearer ${token}`, 'accept-encoding': encoding } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            bytes: Buffer.concat(chunks),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    request.on('error', reject);
+  } = await wireGet(`${origin}/api/boards/${boardId}/export?format=${format}`, {
+    authorization: `Bearer ${token}`,
+    'accept-encoding': encoding,
   });
   if (status !== 200) throw new Error(`export ${format}: ${status} ${body.toString()}`);
   const file = headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(body) : body;

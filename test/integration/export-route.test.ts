@@ -1,4 +1,3 @@
-import http from 'node:http';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -8,6 +7,7 @@ import type { ErrorResponse } from '../../shared/errors.ts';
 import type { BoardExport, Snapshot } from '../../shared/follow-through.ts';
 import { socketIoClient, waitFor, yWebsocketClient } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { wireGet } from '../helpers/wire-get.ts';
 
 let server: TestServer;
 let id: string;
@@ -278,27 +278,10 @@ describe('GET /api/boards/:id/export', () => {
   });
 });
 
-/** The bytes as they crossed the wire (fetch would inflate them out of sight). */
 function rawGet(query: string, acceptEncoding?: string) {
-  const headers: http.OutgoingHttpHeaders = { authorization: `Bearer ${tokens.viewer}` };
+  const headers: Record<string, string> = { authorization: `Bearer ${tokens.viewer}` };
   if (acceptEncoding !== undefined) headers['accept-encoding'] = acceptEncoding;
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; bytes: Buffer }>(
-    (resolve, reject) => {
-      http
-        .get(`${server.url}/api/boards/${id}/export?${query}`, { headers }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () =>
-            resolve({
-              status: res.statusCode ?? 0,
-              headers: res.headers,
-              bytes: Buffer.concat(chunks),
-            }),
-          );
-        })
-        .on('error', reject);
-    },
-  );
+  return wireGet(`${server.url}/api/boards/${id}/export?${query}`, headers);
 }
 
 describe('an export for a client that accepts gzip', () => {
