@@ -1,5 +1,4 @@
 /** A data directory the server cannot use stops it at start with words naming the file. */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,9 +7,8 @@ import { StartupError } from '../../server/errors.ts';
 import { startServer } from '../../server/start-server.ts';
 import { LOCK_FILE } from '../../server/store/data-dir-lock.ts';
 import { databaseFile, openFailure } from '../../server/store/database.ts';
+import { ideamill } from '../helpers/cli.ts';
 import { startTestServer, tempDataDir } from '../helpers/server.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** A real database with a board in it, cut short or overwritten as a failing disk would leave it. */
 async function damaged(how: 'truncated' | 'overwritten'): Promise<string> {
@@ -33,12 +31,8 @@ describe('a data directory the server cannot use', () => {
       const start = startServer(loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' }));
       await expect(start).rejects.toThrow(StartupError);
       await expect(start).rejects.toThrow(`The database ${file} is damaged`);
-      const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin/ideamill.js'), 'list-boards'], {
-        cwd: ROOT,
-        env: { ...process.env, DATA_DIR: dataDir },
-        encoding: 'utf8',
-      });
-      expect(cli.status).toBe(1);
+      const cli = await ideamill(['list-boards'], { DATA_DIR: dataDir });
+      expect(cli.code).toBe(1);
       expect(cli.stderr).toContain(`The database ${file} is damaged`);
       expect(cli.stderr).toContain('backup');
       // The failed start let go of the directory: once the file is restored, a server starts.

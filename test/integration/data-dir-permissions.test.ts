@@ -3,15 +3,14 @@
  * the server and the CLI create in it is its owner's only, whatever the umask (privacy QA: the
  * database and its backups were readable by every local user).
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addItem } from '../../shared/board-document.ts';
+import { ideamill } from '../helpers/cli.ts';
 import { socketIoClient } from '../helpers/clients.ts';
 import { startTestServer, tempDataDir } from '../helpers/server.ts';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/ideamill.js');
 const mode = (file: string) => fs.statSync(file).mode & 0o777;
 
 describe('the data directory', () => {
@@ -26,11 +25,8 @@ describe('the data directory', () => {
       addItem(client.doc, { type: 'note', x: 0, y: 0, text: 'Aino: call back on Monday' });
       client.destroy();
       const backup = path.join(dataDir, '..', 'backup.sqlite');
-      const cli = spawnSync(process.execPath, [BIN, 'backup', backup], {
-        env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
-        encoding: 'utf8',
-      });
-      expect(cli.status).toBe(0);
+      const cli = await ideamill(['backup', backup], { DATA_DIR: dataDir });
+      expect(cli.code).toBe(0);
       const files = fs.readdirSync(dataDir).filter((name) => name.startsWith('ideamill.'));
       expect(files).toEqual(
         expect.arrayContaining([
