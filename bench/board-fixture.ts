@@ -49,7 +49,7 @@ export function connect(origin: string, boardId: string, token: string) {
 }
 
 /** `count` notes in a 50-column grid, like a big brainstorm, in batches of 100; their ids. */
-function populate(doc: Y.Doc, count: number): string[] {
+export function populate(doc: Y.Doc, count: number): string[] {
   const ids: string[] = [];
   for (let start = 0; start < count; start += 100) {
     doc.transact(() => {

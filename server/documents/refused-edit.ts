@@ -5,6 +5,7 @@
  * result is stored and relayed, to everyone including its author: the same clocks, none of
  * the refused content, and the author's view reverts.
  */
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 
 /** Marks an edit that is applied only to be undone. */
@@ -48,6 +49,53 @@ export function applyAndUndo(
     undo.destroy();
     doc.off('afterTransaction', gather);
   }
-  Y.tryGc(Y.mergeDeleteSets(deleted), store, () => true);
-  return { reverted: Y.encodeStateAsUpdate(doc, before), complete };
+  const deletions = Y.mergeDeleteSets(deleted);
+  Y.tryGc(deletions, store, () => true);
+  return { reverted: updateSince(doc, Y.decodeStateVector(before), deletions), complete };
+}
+
+/**
+ * What `doc` holds beyond the state vector `before`, with `deletions` for its delete set: the
+ * update `Y.encodeStateAsUpdate(doc, before)` would write, less the rest of the document's
+ * deletions. That one gathers every deletion the board ever had by walking every struct in it,
+ * and sends them all along: 1.2 ms per refused edit on a board of 15,000 notes, and the whole
+ * delete set stored and relayed to every member each time. Written as Yjs writes it (V1:
+ * clients in descending order, each client's new structs, then the delete set).
+ */
+function updateSince(
+  doc: Y.Doc,
+  before: Map<number, number>,
+  deletions: Y.Transaction['deleteSet'],
+): Uint8Array {
+  const encoder = new Y.UpdateEncoderV1();
+  const rest = encoder.restEncoder;
+  const grown = [...doc.store.clients.entries()]
+    .map(([client, structs]) => {
+      const last = structs[structs.length - 1]!;
+      const from = Math.max(before.get(client) ?? 0, structs[0]!.id.clock);
+      return { client, structs, from, end: last.id.clock + last.length };
+    })
+    .filter(({ from, end }) => end > from)
+    .sort((a, b) => b.client - a.client);
+  encoding.writeVarUint(rest, grown.length);
+  for (const { client, structs, from } of grown) {
+    const start = Y.findIndexSS(structs, from);
+    encoding.writeVarUint(rest, structs.length - start);
+    encoder.writeClient(client);
+    encoding.writeVarUint(rest, from);
+    structs[start]!.write(encoder, from - structs[start]!.id.clock);
+    for (let i = start + 1; i < structs.length; i++) structs[i]!.write(encoder, 0);
+  }
+  const clients = [...deletions.clients.entries()].sort((a, b) => b[0] - a[0]);
+  encoding.writeVarUint(rest, clients.length);
+  for (const [client, ranges] of clients) {
+    encoder.resetDsCurVal();
+    encoding.writeVarUint(rest, client);
+    encoding.writeVarUint(rest, ranges.length);
+    for (const { clock, len } of ranges) {
+      encoder.writeDsClock(clock);
+      encoder.writeDsLen(len);
+    }
+  }
+  return encoder.toUint8Array();
 }
