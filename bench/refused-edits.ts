@@ -1,5 +1,5 @@
 /**
- * `npm run bench:refused [-- --quick] [--ideamill-dir=PATH]`: what edits the server refuses
+ * `npm run bench:refused [-- --quick] [--ideamill-dir=PATH] [--out=FILE]`: what edits the server refuses
  * cost it (BENCHMARKS §10). A locked board of 15,000 notes (quick: 1,500), a third of them
  * deleted since, so it has a history of deletions; a participant moves a note 1,000 times
  * (quick: 100), each move its own message, and the server applies, undoes and relays each
@@ -17,6 +17,7 @@ import { median } from './stats.ts';
 
 const quick = process.argv.includes('--quick');
 const dirArg = process.argv.find((arg) => arg.startsWith('--ideamill-dir='));
+const outArg = process.argv.find((arg) => arg.startsWith('--out='))?.slice('--out='.length);
 const NOTES = quick ? 1_500 : 15_000;
 const EDITS = quick ? 100 : 1_000;
 const REPS = quick ? 1 : 3;
@@ -92,16 +93,20 @@ try {
       `${summary.cpuMsPerEdit.toFixed(3)} ms of server CPU, ${summary.bytesPerEdit.toFixed(0)} bytes ` +
       'to a watcher per refused edit',
   );
-  writeResults('refused-edits', {
-    workload: 'refused-edits',
-    notes: NOTES,
-    deleted: doomed.length,
-    deleteSetBytes,
-    edits: EDITS,
-    ideamillDir: dirArg ?? null,
-    rounds,
-    ...summary,
-  });
+  writeResults(
+    'refused-edits',
+    {
+      workload: 'refused-edits',
+      notes: NOTES,
+      deleted: doomed.length,
+      deleteSetBytes,
+      edits: EDITS,
+      ideamillDir: dirArg ?? null,
+      rounds,
+      ...summary,
+    },
+    outArg,
+  );
 } finally {
   await peer.stop();
 }

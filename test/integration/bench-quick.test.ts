@@ -3,8 +3,9 @@
  * every server (Ideamill over both transports, the reference y-websocket server, Hocuspocus,
  * the raw relay) and reports real figures, `npm run bench:votes -- --quick` runs the vote
  * storm without a violation, `npm run bench:store -- --quick` measures storing an update,
- * `npm run bench:delete -- --quick` deleting a board, and `npm run bench:slow-line -- --quick`
- * a large board's first sync, compressed and not.
+ * `npm run bench:delete -- --quick` deleting a board, `npm run bench:slow-line -- --quick`
+ * a large board's first sync, compressed and not, and `npm run bench:refused -- --quick` the
+ * edits a locked board refuses.
  * No speed is asserted here: speed lives in bench/.
  */
 import { spawn } from 'node:child_process';
@@ -133,6 +134,21 @@ describe('the benchmark harness (quick mode)', () => {
     const [compressed, plain] = [true, false].map((c) => samples.find((s) => s.compressed === c)!);
     for (const sample of [compressed!, plain!]) expect(Number.isFinite(sample.ms)).toBe(true);
     expect(compressed!.bytes).toBeLessThan(plain!.bytes);
+  }, 60_000);
+
+  it('bench:refused has every move refused and undone, each relayed without the board’s deletions', async () => {
+    const out = path.join(tempDataDir(), 'refused.json');
+    const { code, output } = await runQuickBench('bench/refused-edits.ts', out);
+    expect(code, output).toBe(0);
+    const result = JSON.parse(fs.readFileSync(out, 'utf8')) as {
+      deleteSetBytes: number;
+      cpuMsPerEdit: number;
+      bytesPerEdit: number;
+    };
+    expect(result.cpuMsPerEdit).toBeGreaterThan(0);
+    expect(result.deleteSetBytes).toBeGreaterThan(1_000);
+    expect(result.bytesPerEdit).toBeGreaterThan(0);
+    expect(result.bytesPerEdit).toBeLessThan(200);
   }, 60_000);
 
   it('bench:delete deletes boards both ways and leaves no row without its board', async () => {
