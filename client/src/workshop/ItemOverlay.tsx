@@ -33,9 +33,10 @@ const keepKeysFromCanvas = (event: KeyboardEvent) => {
 const OVERLAID_TYPES = new Set(['note', 'text', 'concept', 'frame']);
 
 /**
- * More of my votes on one item than this are drawn on a touch screen as one dot that says how
- * many (overlay.css): a finger's dots are squares of 32 px or more, and more of them, wrapped
- * into lines, outgrew a note zoomed out. A mouse's dots (20 px) are drawn one by one.
+ * More of my votes on one item than this are drawn as one dot that says how many: a round's
+ * limit per item can be its whole budget (up to 99), and as many dots, kept 24 px apart and
+ * wrapped into lines, outgrew a note zoomed out, a finger's (squares of 32 px or more) sooner
+ * than a mouse's (20 px) (QA). With the dot that adds, a row is then never more than four.
  */
 const DOTS_DRAWN = 3;
 
@@ -59,37 +60,36 @@ function VoteDots({ itemId, round, mine, canAdd, label }: VoteDotsProps) {
       void retract();
     }
   };
+  // Counted, one dot stands for all of mine: its number says how many, and so does its name.
+  // A click on it takes one back, as on any of mine.
   const counted = mine > DOTS_DRAWN;
-  // The first dot is the one that says how many where they are counted: its name says so too.
-  const nameOf = (index: number) =>
-    counted && index === 0
-      ? `${t.workshop.retractVote(label)} (${t.workshop.myVotesOnItem(mine)})`
-      : t.workshop.retractVote(label);
+  const name = counted
+    ? `${t.workshop.retractVote(label)} (${t.workshop.myVotesOnItem(mine)})`
+    : t.workshop.retractVote(label);
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: '-' retracts from any focused dot
     <div
       className="wk-dots-row"
       data-vote-dots
       data-my-votes={mine}
-      data-counted={counted || undefined}
       onKeyDown={onKeyDown}
       onPointerDown={keepFromCanvas}
       onDoubleClick={keepFromCanvas}
     >
-      {Array.from({ length: mine }, (_, index) => (
+      {Array.from({ length: counted ? 1 : mine }, (_, index) => (
         <button
           // biome-ignore lint/suspicious/noArrayIndexKey: dots are interchangeable
           key={index}
           type="button"
           className="wk-dot wk-dot-mine"
-          aria-label={nameOf(index)}
-          title={nameOf(index)}
+          aria-label={name}
+          title={name}
           onClick={(event) => {
             event.stopPropagation();
             void retract();
           }}
         >
-          {counted && index === 0 && (
+          {counted && (
             <span className="wk-dot-count" aria-hidden="true">
               {mine}
             </span>
