@@ -9,6 +9,7 @@ import type { Config } from './config/config.ts';
 import { exposureWarnings } from './config/exposure.ts';
 import { AppError, StartupError } from './errors.ts';
 import { clientBuild } from './http/client-build.ts';
+import { ExportBudget } from './http/export-budget.ts';
 import { createHttpApp } from './http/http-app.ts';
 import { createLogger } from './observability/logger.ts';
 import { MemberConnections } from './realtime/member-connections.ts';
@@ -70,6 +71,7 @@ export async function startServer(
     trustProxyHops: config.trustProxyHops,
     frameAncestors: config.frameAncestors,
     joinRatePerMin: config.limits.joinRatePerMin,
+    exportBudget: new ExportBudget(config.limits.exportMsPerSec, config.limits.exportBurstMs),
     maxBodyBytes: config.limits.maxMessageBytes,
     clientDir,
     isReady: () => ready,

@@ -93,6 +93,8 @@ const envSchema = z.object({
   PRESENCE_FANOUT_PER_SEC: int(100, 100_000_000).default(120_000),
   PRESENCE_MESSAGES_PER_SEC: int(1, 100_000_000).default(4_000),
   JOIN_RATE_PER_MIN: int(1, 1_000_000).default(30),
+  EXPORT_MS_PER_SEC: int(1, 1_000).default(100),
+  EXPORT_BURST_MS: int(1, 600_000).default(500),
   COMPACT_AFTER_BYTES: int(1024, 1024 * MiB).default(1 * MiB),
   COMPACT_AFTER_UPDATES: int(10, 10_000_000).default(5000),
   IDLE_UNLOAD_MS: int(100, 86_400_000).default(60_000),
@@ -132,6 +134,9 @@ export interface Config {
     /** Presence messages a board sends per second, summed over its connections (the tick stretches). */
     presenceMessagesPerSec: number;
     joinRatePerMin: number;
+    /** Milliseconds of building exports a member may spend each second, and at once. */
+    exportMsPerSec: number;
+    exportBurstMs: number;
   };
   compaction: { afterBytes: number; afterUpdates: number };
   idleUnloadMs: number;
@@ -179,6 +184,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       presenceFanoutPerSec: e.PRESENCE_FANOUT_PER_SEC,
       presenceMessagesPerSec: e.PRESENCE_MESSAGES_PER_SEC,
       joinRatePerMin: e.JOIN_RATE_PER_MIN,
+      exportMsPerSec: e.EXPORT_MS_PER_SEC,
+      exportBurstMs: e.EXPORT_BURST_MS,
     },
     compaction: { afterBytes: e.COMPACT_AFTER_BYTES, afterUpdates: e.COMPACT_AFTER_UPDATES },
     idleUnloadMs: e.IDLE_UNLOAD_MS,

@@ -9,10 +9,15 @@ import { AppError } from '../errors.ts';
 import type { ExportService } from '../follow-through/export-service.ts';
 import { type RenderedExport, renderExport } from '../follow-through/exports/index.ts';
 import { requireMember } from './auth.ts';
-import { sendCompressible } from './compressed-reply.ts';
 import { boardIdParam } from './boards-router.ts';
+import { sendCompressible } from './compressed-reply.ts';
+import type { ExportBudget } from './export-budget.ts';
 
-export function exportRouter(boards: BoardsService, exports: ExportService): Router {
+export function exportRouter(
+  boards: BoardsService,
+  exports: ExportService,
+  budget: ExportBudget,
+): Router {
   const router = Router({ mergeParams: true });
   router.get('/', (req, res) => {
     const member = requireMember(req, boards, boardIdParam(req));
@@ -24,9 +29,14 @@ export function exportRouter(boards: BoardsService, exports: ExportService): Rou
           'Europe/Helsinki, or leave tz out for UTC.',
       );
     }
-    const model = exports.gather(member.boardId, query.snapshot);
     const { table, separator, tz: timeZone } = query;
-    const rendered = renderExport(model, query.format, { table, separator, timeZone });
+    const rendered = budget.spend(member, () =>
+      renderExport(exports.gather(member.boardId, query.snapshot), query.format, {
+        table,
+        separator,
+        timeZone,
+      }),
+    );
     res.setHeader('Content-Type', rendered.contentType);
     res.setHeader('Content-Disposition', contentDisposition(rendered));
     sendCompressible(req, res, rendered.body);

@@ -11,6 +11,7 @@ import { wellFormedReviver } from '../util/well-formed.ts';
 import { requireMetricsToken } from './auth.ts';
 import { boardsRouter } from './boards-router.ts';
 import { errorHandler, unknownRoute } from './errors.ts';
+import type { ExportBudget } from './export-budget.ts';
 import { exportRouter } from './export-router.ts';
 import { facilitationRouter } from './facilitation-router.ts';
 import { followUpsRouter } from './follow-ups-router.ts';
@@ -32,6 +33,7 @@ export interface HttpAppOptions {
   /** Origins that may frame the web client (FRAME_ANCESTORS). */
   frameAncestors: readonly string[];
   joinRatePerMin: number;
+  exportBudget: ExportBudget;
   maxBodyBytes: number;
   clientDir: string;
   isReady: () => boolean;
@@ -65,7 +67,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   api.use('/boards/:id/rounds', roundsRouter(boards, options.facilitation.rounds));
   api.use('/boards/:id/followups', followUpsRouter(boards, followThrough.followUps));
   api.use('/boards/:id/snapshots', snapshotsRouter(boards, followThrough.snapshots));
-  api.use('/boards/:id/export', exportRouter(boards, followThrough.exports));
+  api.use('/boards/:id/export', exportRouter(boards, followThrough.exports, options.exportBudget));
   api.use('/boards/:id', facilitationRouter(options.boards, options.facilitation));
   api.use('/boards', boardsRouter(options));
   api.use(unknownRoute(api));

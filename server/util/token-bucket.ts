@@ -20,6 +20,15 @@ export class TokenBucket {
     return true;
   }
 
+  /**
+   * Spends `amount` known only afterwards (the milliseconds some work took, where a token is a
+   * millisecond): the balance may go below zero, and take() then waits until it is back.
+   */
+  spend(amount: number, now = performance.now()): void {
+    this.#refill(now);
+    this.#tokens -= amount;
+  }
+
   /** Gives back a token taken for what turned out not to count (a limit on failures only). */
   refund(): void {
     this.#tokens = Math.min(this.#burst, this.#tokens + 1);

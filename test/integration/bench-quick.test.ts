@@ -4,8 +4,9 @@
  * the raw relay) and reports real figures, `npm run bench:votes -- --quick` runs the vote
  * storm without a violation, `npm run bench:store -- --quick` measures storing an update,
  * `npm run bench:delete -- --quick` deleting a board, `npm run bench:slow-line -- --quick`
- * a large board's first sync, compressed and not, and `npm run bench:refused -- --quick` the
- * edits a locked board refuses.
+ * a large board's first sync, compressed and not, `npm run bench:refused -- --quick` the
+ * edits a locked board refuses, and `npm run bench:export-stall -- --quick` exports asked for
+ * at once.
  * No speed is asserted here: speed lives in bench/.
  */
 import { spawn } from 'node:child_process';
@@ -149,6 +150,20 @@ describe('the benchmark harness (quick mode)', () => {
     expect(result.deleteSetBytes).toBeGreaterThan(1_000);
     expect(result.bytesPerEdit).toBeGreaterThan(0);
     expect(result.bytesPerEdit).toBeLessThan(200);
+  }, 60_000);
+
+  it('bench:export-stall answers every export asked for at once, built or refused, and times the probe', async () => {
+    const out = path.join(tempDataDir(), 'export-stall.json');
+    const { code, output } = await runQuickBench('bench/export-stall.ts', out);
+    expect(code, output).toBe(0);
+    const { atOnce, rounds } = JSON.parse(fs.readFileSync(out, 'utf8')) as {
+      atOnce: number;
+      rounds: { built: number; refused: number; longestWaitMs: number }[];
+    };
+    expect(rounds).toHaveLength(1);
+    expect(rounds[0]!.built + rounds[0]!.refused).toBe(atOnce);
+    expect(rounds[0]!.built).toBeGreaterThan(0);
+    expect(rounds[0]!.longestWaitMs).toBeGreaterThan(0);
   }, 60_000);
 
   it('bench:delete deletes boards both ways and leaves no row without its board', async () => {
