@@ -113,4 +113,35 @@ describe.skipIf(!HAS_CHROMIUM)('errors in the Finnish UI', () => {
     expect(refused).not.toMatch(ENGLISH);
     await fran.context.close();
   });
+
+  it('an export past the member’s budget says in Finnish how long to wait', async () => {
+    // A budget of one millisecond: the first download spends it, the next must wait.
+    const limited = await startTestServer({ EXPORT_BURST_MS: '1', EXPORT_MS_PER_SEC: '1' });
+    try {
+      const created = await limited.createBoard({ title: 'Vienti', language: 'fi' });
+      const fran = await openAs(
+        browser,
+        limited,
+        created.board.id,
+        created.keys.facilitator,
+        'Fran',
+        {
+          language: 'fi',
+        },
+      );
+      await openTab(fran.page, 'Historia ja vienti');
+      const report = fran.page.getByRole('button', { name: 'Markdown-raportti' });
+      await Promise.all([fran.page.waitForEvent('download'), report.click()]);
+      const answer = fran.page.waitForResponse((response) => response.url().includes('/export?'));
+      await report.click();
+      expect((await answer).status()).toBe(429);
+      const refused = await alertText(fran.page, '[data-download-problem="rate_limited"]');
+      await fran.page.screenshot({ path: `${SCREENSHOTS}/errors-fi-export-budget.png` });
+      expect(refused).toMatch(/^Liian monta yritystä\. Odota \d+ sekuntia ja yritä uudelleen\.$/);
+      expect(refused).not.toMatch(ENGLISH);
+      await fran.context.close();
+    } finally {
+      await limited.close();
+    }
+  });
 });

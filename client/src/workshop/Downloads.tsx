@@ -54,10 +54,11 @@ function Problem({ problem }: { problem: DownloadProblem | null }) {
   const text = {
     unreachable: t.workshop.downloadUnreachable,
     gone: t.workshop.versionGone,
+    rate_limited: t.errors.rate_limited(problem.waitSec),
     failed: t.workshop.downloadFailed,
-  }[problem];
+  }[problem.kind];
   return (
-    <p className="wk-notice" role="alert" data-download-problem={problem}>
+    <p className="wk-notice" role="alert" data-download-problem={problem.kind}>
       {text}
     </p>
   );

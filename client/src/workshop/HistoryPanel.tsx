@@ -94,11 +94,13 @@ function Preview({
         {report === null ? (
           <p className="wk-muted">{t.workshop.working}</p>
         ) : 'failed' in report ? (
-          report.failed === 'gone' ? (
+          report.failed.kind === 'gone' ? (
             !gone && <Gone />
           ) : (
             <p className="wk-notice" role="alert">
-              {t.workshop.previewFailed}
+              {report.failed.kind === 'rate_limited'
+                ? t.errors.rate_limited(report.failed.waitSec)
+                : t.workshop.previewFailed}
             </p>
           )
         ) : (

@@ -67,7 +67,14 @@ export async function fetchExport(session: BoardSession, route: string): Promise
       const utc = withoutTimeZone(route);
       if (utc !== route) return fetchExport(session, utc);
     }
-    throw new ApiError(response.status, code, body?.error?.message ?? response.statusText);
+    const retryAfterSec =
+      typeof body?.error?.retryAfterSec === 'number' ? body.error.retryAfterSec : null;
+    throw new ApiError(
+      response.status,
+      code,
+      body?.error?.message ?? response.statusText,
+      retryAfterSec,
+    );
   }
   return response;
 }
@@ -82,14 +89,24 @@ function withoutTimeZone(route: string): string {
 
 /**
  * Why a download failed, in the words a person can act on: the server could not be reached
- * (offline, or it is down), the version is no longer kept (thinned out), or anything else.
+ * (offline, or it is down), the version is no longer kept (thinned out), this member's exports
+ * came too fast for the server (`rate_limited`, with how many seconds to wait when it said),
+ * or anything else.
  */
-export type DownloadProblem = 'unreachable' | 'gone' | 'failed';
+export interface DownloadProblem {
+  kind: 'unreachable' | 'gone' | 'rate_limited' | 'failed';
+  waitSec: number | null;
+}
 
 export function downloadProblem(error: unknown): DownloadProblem {
-  if (error instanceof ApiError) return error.code === 'snapshot_not_found' ? 'gone' : 'failed';
+  if (error instanceof ApiError) {
+    if (error.code === 'snapshot_not_found') return { kind: 'gone', waitSec: null };
+    if (error.code === 'rate_limited')
+      return { kind: 'rate_limited', waitSec: error.retryAfterSec };
+    return { kind: 'failed', waitSec: null };
+  }
   // fetch rejects with a TypeError when no answer came at all.
-  return error instanceof TypeError ? 'unreachable' : 'failed';
+  return { kind: error instanceof TypeError ? 'unreachable' : 'failed', waitSec: null };
 }
 
 function fileName(response: Response, fallback: string): string {
