@@ -90,6 +90,8 @@ export interface Target {
   /** Where its centre is on the page. */
   x: number;
   y: number;
+  /** The area that takes the pointer, seen out from that centre (empty where none does). */
+  box: { left: number; top: number; right: number; bottom: number };
 }
 
 /**
@@ -129,7 +131,8 @@ export function targetsOf(page: Page, id: string): Promise<Target[]> {
       const label = button.getAttribute('aria-label') ?? button.textContent;
       const name = `${button.classList[1] ?? button.className} "${label?.slice(0, 24)}"`;
       if (!hits(cx, cy)) {
-        return { name: `${name}, under ${at(cx, cy)}`, width: 0, height: 0, x: cx, y: cy };
+        const box = { left: cx, top: cy, right: cx, bottom: cy };
+        return { name: `${name}, under ${at(cx, cy)}`, width: 0, height: 0, x: cx, y: cy, box };
       }
       const [left, right, up, down] = [reach(-1, 0), reach(1, 0), reach(0, -1), reach(0, 1)];
       const ends = [
@@ -144,6 +147,7 @@ export function targetsOf(page: Page, id: string): Promise<Target[]> {
         height: up + down,
         x: cx,
         y: cy,
+        box: { left: cx - left, top: cy - up, right: cx + right, bottom: cy + down },
       };
     });
   }, id);
