@@ -5,12 +5,10 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addItem, CONCEPT_FIELDS } from '../../shared/board-document.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
-import { socketIoClient, waitFor } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { targetsOf, zoomTo } from './canvas-helpers.ts';
-import { openAs, SCREENSHOTS } from './workshop-helpers.ts';
+import { FILLED_FIELDS, openAs, SCREENSHOTS, seededBoard } from './workshop-helpers.ts';
 
 const PHONE = { width: 390, height: 844, touch: true } as const;
 
@@ -25,29 +23,16 @@ describe.skipIf(!HAS_CHROMIUM)('the follow-up mark on an item', () => {
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchBrowser();
-    const created = await server.createBoard({ title: 'Follow-through' });
-    boardId = created.board.id;
-    participantKey = created.keys.participant;
-    const facilitator = await server.join(boardId, created.keys.facilitator, 'Seeder');
-    const writer = socketIoClient(server.url, boardId, facilitator.token);
-    await writer.synced;
-    note = addItem(writer.doc, { type: 'note', x: 0, y: 0, text: 'Call back within a day' });
-    const fields = Object.fromEntries(CONCEPT_FIELDS.map((field) => [field, `The ${field}`]));
-    concept = addItem(writer.doc, {
-      type: 'concept',
-      x: 0,
-      y: 260,
-      title: 'Evening chat service',
-      fields,
-    });
-    await waitFor(
-      () => server.documents.open({ boardId }).doc.getMap('items').has(concept),
-      'the items on the server',
-    );
-    writer.destroy();
+    const seeded = await seededBoard(server, 'Follow-through', [
+      { type: 'note', x: 0, y: 0, text: 'Call back within a day' },
+      { type: 'concept', x: 0, y: 260, title: 'Evening chat service', fields: FILLED_FIELDS },
+    ]);
+    boardId = seeded.boardId;
+    participantKey = seeded.keys.participant;
+    [note = '', concept = ''] = seeded.ids;
     const followUp = (body: unknown) =>
       server.api(`/api/boards/${boardId}/followups`, {
-        token: facilitator.token,
+        token: seeded.seederToken,
         method: 'POST',
         body,
       });

@@ -11,12 +11,16 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addItem, CONCEPT_FIELDS } from '../../shared/board-document.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
-import { socketIoClient, waitFor } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { item, type Target, targetsOf, zoomTo } from './canvas-helpers.ts';
-import { openAs, type Person, SCREENSHOTS } from './workshop-helpers.ts';
+import {
+  FILLED_FIELDS,
+  openAs,
+  type Person,
+  SCREENSHOTS,
+  seededBoard,
+} from './workshop-helpers.ts';
 
 const DESKTOP = { width: 1280, height: 800 } as const;
 const PHONE = { width: 390, height: 844, touch: true } as const;
@@ -124,30 +128,23 @@ describe.skipIf(!HAS_CHROMIUM)('the assign button and the follow-up mark at ever
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchBrowser();
-    const created = await server.createBoard({ title: 'Follow-through' });
-    boardId = created.board.id;
-    facilitatorKey = created.keys.facilitator;
-    const seeder = await server.join(boardId, facilitatorKey, 'Seeder');
-    seederToken = seeder.token;
-    const writer = socketIoClient(server.url, boardId, seederToken);
-    await writer.synced;
-    note = addItem(writer.doc, { type: 'note', x: 0, y: 0, text: 'Call back within a day' });
-    const fields = Object.fromEntries(CONCEPT_FIELDS.map((field) => [field, `The ${field}`]));
-    // Far enough below the note that its foot, hanging below its edge, is not under the card.
-    card = addItem(writer.doc, {
-      type: 'concept',
-      x: 0,
-      y: 400,
-      w: 300,
-      h: 400,
-      title: 'Evening chat service',
-      fields,
-    });
-    await waitFor(
-      () => server.documents.open({ boardId }).doc.getMap('items').has(card),
-      'the items on the server',
-    );
-    writer.destroy();
+    const seeded = await seededBoard(server, 'Follow-through', [
+      { type: 'note', x: 0, y: 0, text: 'Call back within a day' },
+      // Far enough below the note that its foot, hanging below its edge, is not under the card.
+      {
+        type: 'concept',
+        x: 0,
+        y: 400,
+        w: 300,
+        h: 400,
+        title: 'Evening chat service',
+        fields: FILLED_FIELDS,
+      },
+    ]);
+    boardId = seeded.boardId;
+    facilitatorKey = seeded.keys.facilitator;
+    seederToken = seeded.seederToken;
+    [note = '', card = ''] = seeded.ids;
     // The assign phase: a closed round ranks both (the badge), and each has a follow-up.
     const round = await api<{ round: { id: string } }>('/rounds', {
       title: 'Pick',

@@ -10,12 +10,11 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addItem, CONCEPT_FIELDS } from '../../shared/board-document.ts';
+import { CONCEPT_FIELDS } from '../../shared/board-document.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
-import { socketIoClient, waitFor } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { item, type Target, targetsOf, zoomTo } from './canvas-helpers.ts';
-import { openAs, SCREENSHOTS } from './workshop-helpers.ts';
+import { FILLED_FIELDS, openAs, SCREENSHOTS, seededBoard } from './workshop-helpers.ts';
 
 const PHONE = { width: 390, height: 844, touch: true } as const;
 
@@ -93,31 +92,24 @@ describe.skipIf(!HAS_CHROMIUM)('vote dots during a round', () => {
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchBrowser();
-    const created = await server.createBoard({ title: 'Dots' });
-    boardId = created.board.id;
-    participantKey = created.keys.participant;
-    const facilitator = await server.join(boardId, created.keys.facilitator, 'Seeder');
-    const writer = socketIoClient(server.url, boardId, facilitator.token);
-    await writer.synced;
-    note = addItem(writer.doc, { type: 'note', x: 0, y: 0, text: 'Call back within a day' });
-    const fields = Object.fromEntries(CONCEPT_FIELDS.map((field) => [field, `The ${field}`]));
-    // Made narrow, as a team makes room for a row of cards: its dots wrap into a column.
-    narrow = addItem(writer.doc, {
-      type: 'concept',
-      x: 260,
-      y: 0,
-      w: 80,
-      h: 560,
-      title: 'Evening chat service',
-      fields: { ...fields, firstStep: 'Pilot in March' },
-    });
-    await waitFor(
-      () => server.documents.open({ boardId }).doc.getMap('items').has(narrow),
-      'the items on the server',
-    );
-    writer.destroy();
+    const seeded = await seededBoard(server, 'Dots', [
+      { type: 'note', x: 0, y: 0, text: 'Call back within a day' },
+      // Made narrow, as a team makes room for a row of cards: its dots wrap into a column.
+      {
+        type: 'concept',
+        x: 260,
+        y: 0,
+        w: 80,
+        h: 560,
+        title: 'Evening chat service',
+        fields: { ...FILLED_FIELDS, firstStep: 'Pilot in March' },
+      },
+    ]);
+    boardId = seeded.boardId;
+    participantKey = seeded.keys.participant;
+    [note = '', narrow = ''] = seeded.ids;
     await server.api(`/api/boards/${boardId}/rounds`, {
-      token: facilitator.token,
+      token: seeded.seederToken,
       method: 'POST',
       body: { title: 'Pick', budget: 12, maxPerItem: 5, anonymous: true },
     });

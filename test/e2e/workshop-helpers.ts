@@ -7,7 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PublicMember } from '../../shared/api.ts';
-import { addItem, readItems } from '../../shared/board-document.ts';
+import {
+  addItem,
+  CONCEPT_FIELDS,
+  type ConceptField,
+  type NewItem,
+  readItems,
+} from '../../shared/board-document.ts';
 import { socketIoClient, waitFor } from '../helpers/clients.ts';
 import type { TestServer } from '../helpers/server.ts';
 
@@ -22,6 +28,30 @@ export interface Person {
 }
 
 export const SCREENSHOTS = path.resolve('test-results/screenshots');
+
+/** Every concept field filled in ("The customerNeed"), as the overlay tests' cards have them. */
+export const FILLED_FIELDS = Object.fromEntries(
+  CONCEPT_FIELDS.map((field) => [field, `The ${field}`]),
+) as Record<ConceptField, string>;
+
+/**
+ * A board made and joined by a facilitator, "Seeder", who adds `items` over Socket.io; it
+ * returns once the server has every one. Their ids come in the order given.
+ */
+export async function seededBoard(server: TestServer, title: string, items: NewItem[]) {
+  const created = await server.createBoard({ title });
+  const boardId = created.board.id;
+  const seeder = await server.join(boardId, created.keys.facilitator, 'Seeder');
+  const writer = socketIoClient(server.url, boardId, seeder.token);
+  await writer.synced;
+  const ids = items.map((init) => addItem(writer.doc, init));
+  await waitFor(() => {
+    const stored = server.documents.open({ boardId }).doc.getMap('items');
+    return ids.every((id) => stored.has(id));
+  }, 'the items on the server');
+  writer.destroy();
+  return { boardId, keys: created.keys, seederToken: seeder.token, ids };
+}
 
 export async function openAs(
   browser: Browser,

@@ -2,8 +2,9 @@
  * Undoing the server's compression of a large sync message (server/realtime/deflated.ts):
  * fflate's inflate, synchronous, so a message is applied in the order it came with no queue
  * behind it, in any browser and in Node. The platform's DecompressionStream would need both
- * (it is asynchronous, and missing before Safari 16.4), and in Node took 3–39 ms for a 500 KB
- * state that fflate inflates in 2–4 ms once warm.
+ * (it is asynchronous, and missing before Safari 16.4) and is no quicker: in Chromium, for an
+ * 863 KB state, 35–49 ms the first time and 18–36 after, against fflate's 40–45 and 15–33
+ * (BENCHMARKS §3, "Where the cost on loopback goes").
  */
 import { inflateSync } from 'fflate';
 import type { ContentEncoding } from '../../../shared/events.ts';
