@@ -1,13 +1,20 @@
 /**
- * `npm run bench:export-stall [-- --quick] [--ideamill-dir=PATH] [--out=FILE]`: what one
- * member's exports cost everyone else (BENCHMARKS §10). A board of 5,000 notes (quick: 500);
- * in each round a member who has not exported yet asks for 20 SVG exports at once (a script, a
- * stuck button), while a probe asks `/healthz` every 10 ms, one request at a time: the longest
- * it waited is how long the server's event loop, every board's sync with it, was held. The
- * server's limits are its defaults. PATH runs another checkout's server, for a before and after.
+ * `npm run bench:export-stall [-- --quick] [--ideamill-dir=PATH] [--out=FILE]`: what exports
+ * cost everyone else (BENCHMARKS §10). A board of 5,000 notes (quick: 500) and a saved version
+ * of it. Three scenes, each in every round, while a probe asks `/healthz` every 10 ms, one
+ * request at a time: the longest it waited is how long the server's event loop, every board's
+ * sync with it, was held.
+ * - `one member`: a member who has not exported yet asks for 20 SVG exports at once (a script,
+ *   a stuck button); the export budget refuses most.
+ * - `many members`: 20 members each ask for one SVG export at the same moment (the end of a
+ *   workshop).
+ * - `versions`: 20 members each preview the saved version (its Markdown, as the history panel
+ *   shows it) at the same moment.
+ * The server's limits are its defaults. PATH runs another checkout's server, for a before and
+ * after.
  */
 import path from 'node:path';
-import { connect, populate, waitUntil, writeResults } from './board-fixture.ts';
+import { connect, populate, post, waitUntil, writeResults } from './board-fixture.ts';
 import { startIdeamill } from './peers/ideamill.ts';
 import { median } from './stats.ts';
 
@@ -18,8 +25,11 @@ const NOTES = quick ? 500 : 5_000;
 const AT_ONCE = quick ? 5 : 20;
 const ROUNDS = quick ? 1 : 3;
 const PROBE_EVERY_MS = 10;
+const SCENES = ['one member', 'many members', 'versions'] as const;
+type Scene = (typeof SCENES)[number];
 
 interface Round {
+  scene: Scene;
   built: number;
   refused: number;
   /** The longest a /healthz request waited for its answer meanwhile. */
@@ -34,54 +44,74 @@ const peer = await startIdeamill({
 });
 try {
   const boardId = await peer.newRoom();
-  const [facilitator, ...members] = await peer.credentials(boardId, 1 + ROUNDS);
+  // The facilitator, then per round one member for the first scene and AT_ONCE for each other.
+  const [facilitator, ...members] = await peer.credentials(boardId, 1 + ROUNDS * (1 + 2 * AT_ONCE));
   const writer = connect(peer.origin, boardId, facilitator!);
   await writer.synced;
   populate(writer.doc, NOTES);
   await waitUntil(() => !writer.provider.unacknowledged, 'notes stored', 300_000);
   writer.provider.destroy();
+  const version = await post<{ id: string }>(
+    `${peer.origin}/api/boards/${boardId}/snapshots`,
+    { name: 'bench' },
+    facilitator,
+  );
+
+  const exportAs = async (token: string, query: string) => {
+    const reply = await fetch(`${peer.origin}/api/boards/${boardId}/export?${query}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    await reply.arrayBuffer();
+    return reply.status;
+  };
+  const asks: Record<Scene, () => Promise<number>[]> = {
+    'one member': () => {
+      const token = members.shift()!;
+      return Array.from({ length: AT_ONCE }, () => exportAs(token, 'format=svg'));
+    },
+    'many members': () => members.splice(0, AT_ONCE).map((token) => exportAs(token, 'format=svg')),
+    versions: () =>
+      members
+        .splice(0, AT_ONCE)
+        .map((token) => exportAs(token, `format=md&snapshot=${version.id}`)),
+  };
 
   const rounds: Round[] = [];
-  for (const token of members) {
-    const waits: number[] = [];
-    let probing = true;
-    const probe = (async () => {
-      while (probing) {
-        const started = performance.now();
-        await (await fetch(`${peer.origin}/healthz`)).text();
-        waits.push(performance.now() - started);
-        await new Promise((resolve) => setTimeout(resolve, PROBE_EVERY_MS));
-      }
-    })();
-    const started = performance.now();
-    const statuses = await Promise.all(
-      Array.from({ length: AT_ONCE }, async () => {
-        const reply = await fetch(`${peer.origin}/api/boards/${boardId}/export?format=svg`, {
-          headers: { authorization: `Bearer ${token}` },
-        });
-        await reply.arrayBuffer();
-        return reply.status;
-      }),
-    );
-    const ms = performance.now() - started;
-    probing = false;
-    await probe;
-    const unexpected = statuses.filter((status) => status !== 200 && status !== 429);
-    if (unexpected.length > 0) throw new Error(`exports answered ${unexpected.join(', ')}`);
-    const round: Round = {
-      built: statuses.filter((status) => status === 200).length,
-      refused: statuses.filter((status) => status === 429).length,
-      longestWaitMs: Math.max(...waits),
-      medianWaitMs: median(waits),
-      ms,
-    };
-    rounds.push(round);
-    console.log(
-      `${AT_ONCE} SVG exports at once: ${round.built} built, ${round.refused} refused in ` +
-        `${ms.toFixed(0)} ms; /healthz waited ${round.longestWaitMs.toFixed(0)} ms at most ` +
-        `(median ${round.medianWaitMs.toFixed(1)})`,
-    );
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const scene of SCENES) {
+      const waits: number[] = [];
+      let probing = true;
+      const probe = (async () => {
+        while (probing) {
+          const started = performance.now();
+          await (await fetch(`${peer.origin}/healthz`)).text();
+          waits.push(performance.now() - started);
+          await new Promise((resolve) => setTimeout(resolve, PROBE_EVERY_MS));
+        }
+      })();
+      const started = performance.now();
+      const statuses = await Promise.all(asks[scene]());
+      const ms = performance.now() - started;
+      probing = false;
+      await probe;
+      const unexpected = statuses.filter((status) => status !== 200 && status !== 429);
+      if (unexpected.length > 0) throw new Error(`exports answered ${unexpected.join(', ')}`);
+      const result: Round = {
+        scene,
+        built: statuses.filter((status) => status === 200).length,
+        refused: statuses.filter((status) => status === 429).length,
+        longestWaitMs: Math.max(...waits),
+        medianWaitMs: median(waits),
+        ms,
+      };
+      rounds.push(result);
+      console.log(
+        `${scene.padEnd(12)}: ${result.built} built, ${result.refused} refused in ` +
+          `${ms.toFixed(0)} ms; /healthz waited ${result.longestWaitMs.toFixed(0)} ms at most ` +
+          `(median ${result.medianWaitMs.toFixed(1)})`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
   }
   writeResults(
     'export-stall',

@@ -8,6 +8,7 @@ import { BOARD_DELETED, MEMBER_REMOVED } from './boards/boards-service.ts';
 import type { Config } from './config/config.ts';
 import { exposureWarnings } from './config/exposure.ts';
 import { AppError, StartupError } from './errors.ts';
+import { ExportThread } from './follow-through/export-thread.ts';
 import { clientBuild } from './http/client-build.ts';
 import { ExportBudget } from './http/export-budget.ts';
 import { createHttpApp } from './http/http-app.ts';
@@ -57,6 +58,7 @@ export async function startServer(
   followThrough.snapshots.startPeriodic(config.snapshotIntervalMs, logger);
   const checkpointer = new Checkpointer(db, { intervalMs: CHECKPOINT_INTERVAL_MS, logger });
 
+  const exportThread = new ExportThread(logger);
   let ready = false;
   const app = createHttpApp({
     boards,
@@ -72,6 +74,7 @@ export async function startServer(
     frameAncestors: config.frameAncestors,
     joinRatePerMin: config.limits.joinRatePerMin,
     exportBudget: new ExportBudget(config.limits.exportMsPerSec, config.limits.exportBurstMs),
+    exportThread,
     maxBodyBytes: config.limits.maxMessageBytes,
     clientDir,
     isReady: () => ready,
@@ -157,6 +160,7 @@ export async function startServer(
       httpServer.closeAllConnections();
       await stopped;
       clearTimeout(cut);
+      await exportThread.close();
       await checkpointer.stop();
       metrics.stop();
       db.close();

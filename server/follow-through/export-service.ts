@@ -1,12 +1,11 @@
-/** Gathers everything an export needs into one BoardExport; the formats are pure functions of it. */
+/** Gathers everything an export needs; the formats are pure functions of it (exports/). */
 import type * as Y from 'yjs';
-import { readItems } from '../../shared/board-document.ts';
-import { withStacking } from '../../shared/drawing-order.ts';
-import type { BoardExport } from '../../shared/follow-through.ts';
+import type { BoardExport, ExportItem } from '../../shared/follow-through.ts';
 import type { BoardsService } from '../boards/boards-service.ts';
 import type { DocumentRegistry } from '../documents/document-registry.ts';
 import type { RoundsService } from '../facilitation/rounds-service.ts';
 import type { FollowUpsRepository } from '../store/follow-ups-repository.ts';
+import { completeExport, type ExportSource, exportItems } from './exports/export-source.ts';
 import type { SnapshotsService } from './snapshots-service.ts';
 
 export class ExportService {
@@ -15,6 +14,8 @@ export class ExportService {
   readonly #rounds: RoundsService;
   readonly #followUps: FollowUpsRepository;
   readonly #snapshots: SnapshotsService;
+  /** A live board's items as last read, until its next transaction: many export at once. */
+  readonly #items = new WeakMap<Y.Doc, ExportItem[]>();
 
   constructor(
     boards: BoardsService,
@@ -30,40 +31,47 @@ export class ExportService {
     this.#snapshots = snapshots;
   }
 
-  /** The live board, or one of its snapshots (items as they were then; rounds and follow-ups as now). */
-  gather(boardId: string, snapshotId?: string, now = Date.now()): BoardExport {
-    const board = this.#boards.get(boardId);
-    let doc: Y.Doc;
-    let snapshot: BoardExport['snapshot'] = null;
-    let release = () => {};
+  /**
+   * The live board, or one of its snapshots (items as they were then; rounds and follow-ups as
+   * now). A snapshot's items are left in its stored state, to be read where it is rendered.
+   */
+  source(boardId: string, snapshotId?: string, now = Date.now()): ExportSource {
+    const common = {
+      format: 'ideamill.board-export',
+      version: 1,
+      exportedAt: new Date(now).toISOString(),
+      board: this.#boards.get(boardId),
+    } as const;
+    const rest = () => ({
+      members: this.#boards.members(boardId).map(({ id, name, role }) => ({ id, name, role })),
+      rounds: this.#rounds.history(boardId),
+      followUps: this.#followUps.list(boardId),
+    });
     if (snapshotId) {
-      const loaded = this.#snapshots.load(boardId, snapshotId);
-      doc = loaded.doc;
-      snapshot = {
-        id: loaded.snapshot.id,
-        name: loaded.snapshot.name,
-        createdAt: loaded.snapshot.createdAt,
-      };
-      release = () => loaded.doc.destroy();
-    } else {
-      doc = this.#documents.open({ boardId }).doc;
-    }
-    try {
+      const { snapshot, state } = this.#snapshots.stored(boardId, snapshotId);
       return {
-        format: 'ideamill.board-export',
-        version: 1,
-        exportedAt: new Date(now).toISOString(),
-        board,
-        snapshot,
-        members: this.#boards.members(boardId).map(({ id, name, role }) => ({ id, name, role })),
-        items: withStacking(doc, readItems(doc)).sort(
-          (a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1),
-        ),
-        rounds: this.#rounds.history(boardId),
-        followUps: this.#followUps.list(boardId),
+        ...common,
+        snapshot: { id: snapshot.id, name: snapshot.name, createdAt: snapshot.createdAt },
+        ...rest(),
+        snapshotState: state,
       };
-    } finally {
-      release();
     }
+    const { doc } = this.#documents.open({ boardId });
+    return { ...common, snapshot: null, ...rest(), items: this.#itemsOf(doc) };
+  }
+
+  #itemsOf(doc: Y.Doc): ExportItem[] {
+    let items = this.#items.get(doc);
+    if (!items) {
+      items = exportItems(doc);
+      this.#items.set(doc, items);
+      doc.once('afterTransaction', () => this.#items.delete(doc));
+    }
+    return items;
+  }
+
+  /** source() with the items read: for the command line, which renders where it gathers. */
+  gather(boardId: string, snapshotId?: string, now = Date.now()): BoardExport {
+    return completeExport(this.source(boardId, snapshotId, now));
   }
 }

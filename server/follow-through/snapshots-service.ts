@@ -194,14 +194,20 @@ export class SnapshotsService {
     this.#events().toBoard(member.boardId, 'snapshot:deleted', { ids: [snapshotId] });
   }
 
-  /** A snapshot's document, loaded into a fresh Y.Doc for reading (exports). */
-  load(boardId: string, snapshotId: string): { snapshot: Snapshot; doc: Y.Doc } {
+  /** A snapshot and its stored state (Yjs update V2), not read into a document. */
+  stored(boardId: string, snapshotId: string): { snapshot: Snapshot; state: Uint8Array } {
     const stored = this.#repository.get(boardId, snapshotId);
     if (!stored)
       throw new AppError('snapshot_not_found', 'There is no such snapshot on this board.');
+    return stored;
+  }
+
+  /** A snapshot's document, loaded into a fresh Y.Doc. */
+  load(boardId: string, snapshotId: string): { snapshot: Snapshot; doc: Y.Doc } {
+    const { snapshot, state } = this.stored(boardId, snapshotId);
     const doc = new Y.Doc();
-    Y.applyUpdateV2(doc, stored.state);
-    return { snapshot: stored.snapshot, doc };
+    Y.applyUpdateV2(doc, state);
+    return { snapshot, doc };
   }
 
   /**

@@ -1,11 +1,13 @@
 /**
- * How much of the server's one event loop a member's exports may take. An export is built on
- * the event loop (the SVG of a 5,000-item board takes about 100 ms), and meanwhile every board on
- * the server waits: a member (any role, a viewer too) asking again and again, or for twenty at
- * once, held them all for up to 3 s. Each member may spend `burstMs` of building at once and
- * `msPerSec` more each second; past that an export is `429 rate_limited`, saying how long to
- * wait. What counts is the time each export took, so a facilitator downloading every format of
- * a large board at the end of a workshop stays well inside it. The CLI's exports are not limited.
+ * How much building exports one member may take. A live board's items are read on the event loop
+ * (15–30 ms for 5,000) and the file rendered in the export thread (the SVG about 60 ms), which
+ * every member's exports share: a member (any role, a viewer too) asking again and again, or for
+ * twenty at once, held every board on the server for up to 3 s when exports were built on the
+ * event loop, and would now hold everyone else's exports. Each member may spend `burstMs` of
+ * building at once and `msPerSec` more each second; past that an export is `429 rate_limited`,
+ * saying how long to wait. What counts is the time each export took (reading and rendering, not
+ * waiting), so a facilitator downloading every format of a large board at the end of a workshop
+ * stays well inside it. The CLI's exports are not limited.
  */
 import type { Member } from '../../shared/roles.ts';
 import { RateLimitError } from '../errors.ts';
@@ -18,6 +20,8 @@ export class ExportBudget {
   readonly #msPerSec: number;
   readonly #burstMs: number;
   #buckets = new Map<string, TokenBucket>();
+  /** Each member's latest export, built or waiting its turn: the next one waits for it. */
+  readonly #turns = new Map<string, Promise<void>>();
 
   constructor(msPerSec: number, burstMs: number) {
     this.#msPerSec = msPerSec;
@@ -27,25 +31,48 @@ export class ExportBudget {
     }, SWEEP_MS).unref();
   }
 
-  /** Builds an export for `member` if their budget allows, and charges it what it took. */
-  spend<T>(member: Member, build: () => T): T {
+  /**
+   * Builds an export for `member` if their budget allows, and charges it `ms`, what building it
+   * took. A member's exports are built one after another: were they not, twenty asked for at once
+   * would all find the budget full before the first was charged.
+   */
+  async spend<T>(member: Member, build: () => Promise<{ result: T; ms: number }>): Promise<T> {
     let bucket = this.#buckets.get(member.id);
     if (!bucket) {
       bucket = new TokenBucket(this.#msPerSec, this.#burstMs);
       this.#buckets.set(member.id, bucket);
     }
-    if (!bucket.take()) {
-      const seconds = Math.max(1, Math.ceil(bucket.waitMs() / 1000));
-      throw new RateLimitError(
-        seconds,
-        `Too many exports of this board at once; try again in ${seconds} s.`,
-      );
-    }
-    const started = performance.now();
+    // Refused at once if the budget is spent already, else when its turn comes if it is then.
+    if (!bucket.hasToken()) refuse(bucket);
+    const before = this.#turns.get(member.id);
+    let done = () => {};
+    const turn = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    this.#turns.set(member.id, turn);
+    let started: number | undefined;
+    let charged: number | undefined;
     try {
-      return build();
+      await before;
+      if (!bucket.take()) refuse(bucket);
+      started = performance.now();
+      const built = await build();
+      charged = built.ms;
+      return built.result;
     } finally {
-      bucket.spend(performance.now() - started);
+      // An export that failed is charged the time it took until then.
+      if (started !== undefined) bucket.spend(charged ?? performance.now() - started);
+      done();
+      if (this.#turns.get(member.id) === turn) this.#turns.delete(member.id);
     }
   }
+}
+
+/** Refuses an export, saying when to try again. */
+function refuse(bucket: TokenBucket): never {
+  const seconds = Math.max(1, Math.ceil(bucket.waitMs() / 1000));
+  throw new RateLimitError(
+    seconds,
+    `Too many exports of this board at once; try again in ${seconds} s.`,
+  );
 }

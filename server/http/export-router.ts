@@ -7,7 +7,8 @@ import { exportQuery, isTimeZone } from '../../shared/follow-through.ts';
 import type { BoardsService } from '../boards/boards-service.ts';
 import { AppError } from '../errors.ts';
 import type { ExportService } from '../follow-through/export-service.ts';
-import { type RenderedExport, renderExport } from '../follow-through/exports/index.ts';
+import type { ExportThread } from '../follow-through/export-thread.ts';
+import type { RenderedExport } from '../follow-through/exports/index.ts';
 import { requireMember } from './auth.ts';
 import { boardIdParam } from './boards-router.ts';
 import { sendCompressible } from './compressed-reply.ts';
@@ -16,10 +17,11 @@ import type { ExportBudget } from './export-budget.ts';
 export function exportRouter(
   boards: BoardsService,
   exports: ExportService,
+  thread: ExportThread,
   budget: ExportBudget,
 ): Router {
   const router = Router({ mergeParams: true });
-  router.get('/', (req, res) => {
+  router.get('/', async (req, res) => {
     const member = requireMember(req, boards, boardIdParam(req));
     const query = exportQuery.parse(req.query);
     if (query.tz !== undefined && !isTimeZone(query.tz)) {
@@ -30,13 +32,14 @@ export function exportRouter(
       );
     }
     const { table, separator, tz: timeZone } = query;
-    const rendered = budget.spend(member, () =>
-      renderExport(exports.gather(member.boardId, query.snapshot), query.format, {
-        table,
-        separator,
-        timeZone,
-      }),
-    );
+    const rendered = await budget.spend(member, async () => {
+      const started = performance.now();
+      const source = exports.source(member.boardId, query.snapshot);
+      const gathered = performance.now() - started;
+      const options = { table, separator, timeZone };
+      const { rendered, ms } = await thread.render(source, query.format, options);
+      return { result: rendered, ms: gathered + ms };
+    });
     res.setHeader('Content-Type', rendered.contentType);
     res.setHeader('Content-Disposition', contentDisposition(rendered));
     sendCompressible(req, res, rendered.body);

@@ -4,6 +4,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { BoardsService } from '../boards/boards-service.ts';
 import type { Facilitation } from '../facilitation/facilitation.ts';
+import type { ExportThread } from '../follow-through/export-thread.ts';
 import type { FollowThrough } from '../follow-through/follow-through.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { requestLog } from '../observability/request-log.ts';
@@ -34,6 +35,7 @@ export interface HttpAppOptions {
   frameAncestors: readonly string[];
   joinRatePerMin: number;
   exportBudget: ExportBudget;
+  exportThread: ExportThread;
   maxBodyBytes: number;
   clientDir: string;
   isReady: () => boolean;
@@ -67,7 +69,10 @@ export function createHttpApp(options: HttpAppOptions): Express {
   api.use('/boards/:id/rounds', roundsRouter(boards, options.facilitation.rounds));
   api.use('/boards/:id/followups', followUpsRouter(boards, followThrough.followUps));
   api.use('/boards/:id/snapshots', snapshotsRouter(boards, followThrough.snapshots));
-  api.use('/boards/:id/export', exportRouter(boards, followThrough.exports, options.exportBudget));
+  api.use(
+    '/boards/:id/export',
+    exportRouter(boards, followThrough.exports, options.exportThread, options.exportBudget),
+  );
   api.use('/boards/:id', facilitationRouter(options.boards, options.facilitation));
   api.use('/boards', boardsRouter(options));
   api.use(unknownRoute(api));

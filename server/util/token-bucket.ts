@@ -12,6 +12,12 @@ export class TokenBucket {
     this.#last = now;
   }
 
+  /** Whether there is a token to take, without taking it. */
+  hasToken(now = performance.now()): boolean {
+    this.#refill(now);
+    return this.#tokens >= 1;
+  }
+
   /** Takes one token if there is one. */
   take(now = performance.now()): boolean {
     this.#refill(now);

@@ -1,0 +1,94 @@
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ExportThread } from '../../server/follow-through/export-thread.ts';
+import { completeExport } from '../../server/follow-through/exports/export-source.ts';
+import { renderExport } from '../../server/follow-through/exports/index.ts';
+import { addItem, itemsOf } from '../../shared/board-document.ts';
+import { EXPORT_FORMATS } from '../../shared/follow-through.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+// The export thread renders what the event loop would have: byte for byte, for the live board and
+// for a snapshot, whose items the thread reads from its stored state itself.
+let server: TestServer;
+let boardId: string;
+let snapshotId: string;
+const thread = new ExportThread(pino({ level: 'silent' }));
+const NOW = Date.parse('2026-12-06T10:00:00Z');
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const created = await server.boardWithMembers('customer-journey');
+  boardId = created.board.board.id;
+  const { doc } = server.documents.open({ boardId });
+  addItem(doc, {
+    type: 'note',
+    x: 10,
+    y: 20,
+    text: 'Before the snapshot: "quoted", <tagged> & more',
+  });
+  snapshotId = server.followThrough.snapshots.take(boardId, { reason: 'manual', name: 'v1' }).id;
+  addItem(doc, { type: 'note', x: 400, y: 20, text: 'After the snapshot' });
+});
+afterAll(async () => {
+  await thread.close();
+  await server.close();
+});
+
+const inProcess = (snapshot?: string) =>
+  server.followThrough.exports.gather(boardId, snapshot, NOW);
+const inThread = (format: (typeof EXPORT_FORMATS)[number], snapshot?: string) =>
+  thread.render(server.followThrough.exports.source(boardId, snapshot, NOW), format, {});
+
+describe('the export thread', () => {
+  it('renders every format of the live board as the event loop would', async () => {
+    for (const format of EXPORT_FORMATS) {
+      const { rendered, ms } = await inThread(format);
+      expect(rendered, format).toEqual(renderExport(inProcess(), format));
+      expect(ms).toBeGreaterThan(0);
+    }
+    const json = JSON.parse((await inThread('json')).rendered.body);
+    expect(json.items.map((item: { text?: string }) => item.text)).toContain('After the snapshot');
+  });
+
+  it("reads a snapshot's items from its stored state itself, as they were then", async () => {
+    const source = server.followThrough.exports.source(boardId, snapshotId, NOW);
+    expect('items' in source).toBe(false);
+    expect(completeExport(source).items.length).toBe(
+      itemsOf(server.documents.open({ boardId }).doc).size - 1,
+    );
+    for (const format of EXPORT_FORMATS) {
+      const { rendered } = await inThread(format, snapshotId);
+      expect(rendered, format).toEqual(renderExport(inProcess(snapshotId), format));
+    }
+    const { rendered } = await inThread('md', snapshotId);
+    expect(rendered.body).toContain('Before the snapshot');
+    expect(rendered.body).not.toContain('After the snapshot');
+  });
+
+  it("reads a live board's items once for many exports, and again once it changes", async () => {
+    const exports = server.followThrough.exports;
+    const first = exports.source(boardId, undefined, NOW);
+    const second = exports.source(boardId, undefined, NOW);
+    expect('items' in second && 'items' in first && second.items === first.items).toBe(true);
+    const { doc } = server.documents.open({ boardId });
+    addItem(doc, { type: 'note', x: 800, y: 20, text: 'Later still' });
+    const third = exports.source(boardId, undefined, NOW);
+    expect('items' in third && 'items' in first && third.items !== first.items).toBe(true);
+    expect((await inThread('md')).rendered.body).toContain('Later still');
+  });
+
+  it('fails only the export it could not render, and renders the next', async () => {
+    const source = server.followThrough.exports.source(boardId, undefined, NOW);
+    const broken = { ...source, members: null } as unknown as typeof source;
+    await expect(thread.render(broken, 'md', {})).rejects.toThrow(/could not be rendered/);
+    expect((await thread.render(source, 'md', {})).rendered.body).toContain('After the snapshot');
+  });
+
+  it('fails what waits for it when closed, and starts again for the next export', async () => {
+    const source = server.followThrough.exports.source(boardId, undefined, NOW);
+    const failed = expect(thread.render(source, 'svg', {})).rejects.toThrow(/shutting down/);
+    await thread.close();
+    await failed;
+    expect((await thread.render(source, 'csv', {})).rendered.body).toContain('After the snapshot');
+  });
+});
