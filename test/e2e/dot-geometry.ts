@@ -2,8 +2,11 @@
  * Where an item's overlay foot, its vote dots' pill and each dot lie on the screen, from the
  * boxes the page lays out, for a mouse and for a touch screen alike (on touch the pill is the
  * row's ::before, and each dot's square has its tap room below it): phone-dots and mouse-dots.
+ * And how far apart the foot's targets are, as a pointer meets them: follow-up-targets and
+ * resize-handle-foot.
  */
 import type { Page } from 'playwright-core';
+import type { Target } from './canvas-helpers.ts';
 
 export interface Box {
   left: number;
@@ -129,6 +132,47 @@ export async function footProblems(
     const checked = hangs ? { ...box, bottom: within.bottom } : box;
     if (!inside(checked, within)) {
       problems.push(`${where}: ${what} ${show(box)} is not inside the item ${show(within)}`);
+    }
+  }
+  return problems;
+}
+
+const CONTROLS = ['wk-assign', 'wk-fu-mark'];
+
+/** The assign button or the follow-up mark, by the name `targetsOf` gives it. */
+export const isControl = (target: Target) =>
+  CONTROLS.some((name) => target.name.startsWith(`${name} `));
+
+/**
+ * What breaks WCAG 2.5.8 among an item's targets, for pairs with the assign button or the mark:
+ * one smaller than 24 × 24 px whose 24 px circle (on the middle of the area that takes the
+ * pointer) meets another's area, or another small one's circle. Edges fall between pixels, where
+ * the page hit-tests by its own rounding: half a pixel.
+ */
+export function spacingProblems(targets: Target[], where: string): string[] {
+  const aimed = targets.filter((target) => target.width > 0 && target.height > 0);
+  const middle = ({ box }: Target) => ({
+    x: (box.left + box.right) / 2,
+    y: (box.top + box.bottom) / 2,
+  });
+  const small = (target: Target) => target.width < 23.5 || target.height < 23.5;
+  const problems: string[] = [];
+  for (const one of aimed.filter(small)) {
+    const at = middle(one);
+    for (const other of aimed) {
+      if (other === one || !(isControl(one) || isControl(other))) continue;
+      const { box } = other;
+      const toArea = Math.hypot(
+        Math.max(box.left - at.x, 0, at.x - box.right),
+        Math.max(box.top - at.y, 0, at.y - box.bottom),
+      );
+      const apart = Math.hypot(middle(other).x - at.x, middle(other).y - at.y);
+      if (toArea < 11.5 || (small(other) && apart < 23.5)) {
+        problems.push(
+          `${where}: ${one.name} (${one.width.toFixed(1)} × ${one.height.toFixed(1)}) is ` +
+            `${apart.toFixed(1)} px from ${other.name}'s middle, ${toArea.toFixed(1)} from its edge`,
+        );
+      }
     }
   }
   return problems;

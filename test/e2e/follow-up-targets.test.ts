@@ -13,13 +13,15 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { item, type Target, targetsOf, zoomTo } from './canvas-helpers.ts';
+import { item, type Target, targetsOf } from './canvas-helpers.ts';
+import { isControl, spacingProblems } from './dot-geometry.ts';
 import {
   FILLED_FIELDS,
   openAs,
   type Person,
   SCREENSHOTS,
   seededBoard,
+  zoomAndSelect,
 } from './workshop-helpers.ts';
 
 const DESKTOP = { width: 1280, height: 800 } as const;
@@ -27,44 +29,6 @@ const PHONE = { width: 390, height: 844, touch: true } as const;
 
 /** From full size past the least a board opens at (30 %) to just short of ZOOMED_OUT (25 %). */
 const ZOOMS = [1, 0.7, 0.5, 0.42, 0.36, 0.3, 0.26];
-
-const CONTROLS = ['wk-assign', 'wk-fu-mark'];
-const isControl = (target: Target) => CONTROLS.some((name) => target.name.startsWith(`${name} `));
-
-/**
- * What breaks WCAG 2.5.8 among an item's targets, for pairs with the assign button or the mark:
- * one smaller than 24 × 24 px whose 24 px circle (on the middle of the area that takes the
- * pointer) meets another's area, or another small one's circle. Edges fall between pixels, where
- * the page hit-tests by its own rounding: half a pixel.
- */
-function spacingProblems(targets: Target[], where: string): string[] {
-  const aimed = targets.filter((target) => target.width > 0 && target.height > 0);
-  const middle = ({ box }: Target) => ({
-    x: (box.left + box.right) / 2,
-    y: (box.top + box.bottom) / 2,
-  });
-  const small = (target: Target) => target.width < 23.5 || target.height < 23.5;
-  const problems: string[] = [];
-  for (const one of aimed.filter(small)) {
-    const at = middle(one);
-    for (const other of aimed) {
-      if (other === one || !(isControl(one) || isControl(other))) continue;
-      const { box } = other;
-      const toArea = Math.hypot(
-        Math.max(box.left - at.x, 0, at.x - box.right),
-        Math.max(box.top - at.y, 0, at.y - box.bottom),
-      );
-      const apart = Math.hypot(middle(other).x - at.x, middle(other).y - at.y);
-      if (toArea < 11.5 || (small(other) && apart < 23.5)) {
-        problems.push(
-          `${where}: ${one.name} (${one.width.toFixed(1)} × ${one.height.toFixed(1)}) is ` +
-            `${apart.toFixed(1)} px from ${other.name}'s middle, ${toArea.toFixed(1)} from its edge`,
-        );
-      }
-    }
-  }
-  return problems;
-}
 
 /**
  * What of item `id`'s foot lies outside it: across, beyond the item's inner edges (the area that
@@ -172,42 +136,6 @@ describe.skipIf(!HAS_CHROMIUM)('the assign button and the follow-up mark at ever
     });
     expect(response.status, route).toBeLessThan(300);
     return response.body;
-  }
-
-  /** Pans item `id` to the middle of the canvas, clear of the bars over a phone's canvas. */
-  async function middleOf(page: Page, id: string) {
-    const canvas = (await page.locator('.im-canvas').boundingBox())!;
-    await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + 24);
-    for (let i = 0; i < 6; i++) {
-      const box = (await item(page, id).boundingBox())!;
-      const dx = box.x + box.width / 2 - (canvas.x + canvas.width / 2);
-      const dy = box.y + box.height / 2 - (canvas.y + canvas.height * 0.45);
-      if (Math.abs(dx) < 4 && Math.abs(dy) < 4) return;
-      await page.mouse.wheel(dx, dy);
-      await page.waitForTimeout(150);
-    }
-  }
-
-  /**
-   * Zooms to about `target` about item `id`, selected (a click or a tap on its words, where it is
-   * not yet: zoomed out in a round, a phone's foot can cover all of a note's words).
-   */
-  async function zoomAndSelect(person: Person, id: string, target: number, touch: boolean) {
-    const { page } = person;
-    await middleOf(page, id);
-    const zoom = await zoomTo(page, target, item(page, id));
-    expect(Math.abs(zoom / target - 1), `zoomed to ${zoom} for ${target}`).toBeLessThan(0.02);
-    await middleOf(page, id);
-    const selected = page.locator(`[data-item-id="${id}"].is-selected`);
-    if ((await selected.count()) === 0) {
-      const words = item(page, id).locator('.im-text, .im-concept-title');
-      // The middle of its first line: clear of the foot below, and of a phone's tool bar.
-      const position = { x: (await words.boundingBox())!.width / 2, y: 3 };
-      if (touch) await words.tap({ position });
-      else await words.click({ position });
-    }
-    await page.locator(`[data-item-id="${id}"].is-selected .wk-assign`).waitFor();
-    return Math.round(zoom * 100);
   }
 
   /** On the note, then on the card, at each zoom of ZOOMS: what `check` finds wrong there. */

@@ -16,6 +16,7 @@ import {
 } from '../../shared/board-document.ts';
 import { socketIoClient, waitFor } from '../helpers/clients.ts';
 import type { TestServer } from '../helpers/server.ts';
+import { item, zoomTo } from './canvas-helpers.ts';
 
 export interface Person {
   name: string;
@@ -97,6 +98,48 @@ export async function openAs(
   // Loaded, whether the screen is wide enough to show the side panels or not.
   await page.getByTestId('workshop-panels').waitFor({ state: 'attached' });
   return { name, member: joined.member, token: joined.token, context, page, errors };
+}
+
+/** Pans item `id` to the middle of the canvas, clear of the bars over a phone's canvas. */
+export async function middleOf(page: Page, id: string): Promise<void> {
+  const canvas = (await page.locator('.im-canvas').boundingBox())!;
+  await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + 24);
+  for (let i = 0; i < 6; i++) {
+    const box = (await item(page, id).boundingBox())!;
+    const dx = box.x + box.width / 2 - (canvas.x + canvas.width / 2);
+    const dy = box.y + box.height / 2 - (canvas.y + canvas.height * 0.45);
+    if (Math.abs(dx) < 4 && Math.abs(dy) < 4) return;
+    await page.mouse.wheel(dx, dy);
+    await page.waitForTimeout(150);
+  }
+}
+
+/**
+ * Zooms to about `target` about item `id`, selected (a click or a tap on its words, where it is
+ * not yet: zoomed out in a round, a phone's foot can cover all of a note's words), as a
+ * facilitator, whose assign button then shows. Returns the zoom reached, in whole per cent.
+ */
+export async function zoomAndSelect(
+  person: Person,
+  id: string,
+  target: number,
+  touch: boolean,
+): Promise<number> {
+  const { page } = person;
+  await middleOf(page, id);
+  const zoom = await zoomTo(page, target, item(page, id));
+  if (!(Math.abs(zoom / target - 1) < 0.02)) throw new Error(`zoomed to ${zoom} for ${target}`);
+  await middleOf(page, id);
+  const selected = page.locator(`[data-item-id="${id}"].is-selected`);
+  if ((await selected.count()) === 0) {
+    const words = item(page, id).locator('.im-text, .im-concept-title');
+    // The middle of its first line: clear of the foot below, and of a phone's tool bar.
+    const position = { x: (await words.boundingBox())!.width / 2, y: 3 };
+    if (touch) await words.tap({ position });
+    else await words.click({ position });
+  }
+  await page.locator(`[data-item-id="${id}"].is-selected .wk-assign`).waitFor();
+  return Math.round(zoom * 100);
 }
 
 /** Picks a tab of the side panels by its visible name. */
