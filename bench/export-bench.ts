@@ -1,8 +1,9 @@
 /**
- * `npm run bench:exports [-- --quick]`: a 5,000-item board (quick: 500) exported in every
- * format over HTTP, as it is and gzip'd (on loopback, and the SVG and JSON over a line of
- * 1 MB/s: test/helpers/throttle-proxy.ts), and snapshot / restore of it. Ideamill only: no
- * peer has these features.
+ * `npm run bench:exports [-- --quick] [--ideamill-dir=PATH]`: a 5,000-item board (quick: 500)
+ * exported in every format over HTTP, as it is and gzip'd (on loopback, and the SVG and JSON
+ * over a line of 1 MB/s: test/helpers/throttle-proxy.ts), and snapshot / restore of it.
+ * Ideamill only: no peer has these features. PATH runs another checkout's server, for a before
+ * and after.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -129,7 +130,11 @@ async function download(
 }
 
 // The exports measured here, not the limit on a member's exports (bench:export-stall does).
-const peer = await startIdeamill({ env: { EXPORT_MS_PER_SEC: '1000', EXPORT_BURST_MS: '600000' } });
+const dirArg = process.argv.find((arg) => arg.startsWith('--ideamill-dir='));
+const peer = await startIdeamill({
+  ideamillDir: dirArg ? path.resolve(dirArg.slice('--ideamill-dir='.length)) : undefined,
+  env: { EXPORT_MS_PER_SEC: '1000', EXPORT_BURST_MS: '600000' },
+});
 try {
   const boardId = await peer.newRoom();
   const [facilitator, participant] = await peer.credentials(boardId, 2);
