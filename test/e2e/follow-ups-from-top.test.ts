@@ -223,4 +223,26 @@ describe.skipIf(!HAS_CHROMIUM)('follow-ups from the top results', () => {
     await cardIn('section.wk-owner[aria-label="Ben"] .wk-status-in_progress', third).waitFor();
     expect(await benFold.textContent()).toBe('Show done and dropped (1)');
   });
+
+  it('lists the follow-ups nobody owns yet after every owner, in either language (QA)', async () => {
+    // Sorted as the word, "Unassigned" came before Ville, and "Nimeämättä" before Pia.
+    const [first] = await followUps();
+    for (const owner of [{ name: 'Ville' }, null]) {
+      const made = await server.api(`/api/boards/${boardId}/followups`, {
+        token: fran.token,
+        body: { itemId: first?.itemId, owner, title: `Pilot for ${owner?.name ?? 'nobody'}` },
+      });
+      expect(made.status).toBe(201);
+    }
+    await openTab(fran.page, 'Follow-ups');
+    const panel = fran.page.getByTestId('followup-panel');
+    const headings = () => panel.locator('section.wk-owner > h3').allTextContents();
+    await panel.locator('section.wk-owner[aria-label="Ville"]').waitFor();
+    expect(await headings()).toEqual(['Ben', 'Ville', 'Unassigned']);
+    await fran.page.getByRole('button', { name: 'FI', exact: true }).click();
+    await panel.locator('section.wk-owner[aria-label="Nimeämättä"]').waitFor();
+    expect(await headings()).toEqual(['Ben', 'Ville', 'Nimeämättä']);
+    await fran.page.getByRole('button', { name: 'EN', exact: true }).click();
+    await panel.locator('section.wk-owner[aria-label="Unassigned"]').waitFor();
+  });
 });

@@ -21,7 +21,7 @@ import { withCentury } from './format.ts';
 import { MemberOptions } from './MemberOptions.tsx';
 import { Confirm } from './Modal.tsx';
 import { daysOverdue, localToday } from './overdue.ts';
-import { ownerName, typedOwner } from './owner-name.ts';
+import { typedOwner } from './owner-name.ts';
 import { useItems } from './use-items.ts';
 import { type KnownMember, useKnownMembers } from './use-members.ts';
 import { useWorkshop, useWorkshopStore } from './use-workshop.ts';
@@ -37,6 +37,8 @@ type HandOver = (followUpId: string) => Successor;
 const TYPED_NOW = '~typed';
 const NOBODY = '~nobody';
 const SOMEONE_ELSE = '~someone-else';
+/** The panel's group of follow-ups nobody owns yet: an assigned owner always has a name. */
+const UNASSIGNED = '';
 
 /**
  * Who owns the follow-up, for facilitators to change: a member, nobody (it waits for an owner),
@@ -421,12 +423,19 @@ export function FollowUpPanel() {
   const members = useKnownMembers(session, session.me.role === 'facilitator');
   const fold = useFolded(state.followUps);
   const nameOrder = useNameOrder();
+  // By the owner's name, and those nobody owns yet under a key no name can be, listed last, as
+  // the agenda lists them. Sorted as the word "Unassigned" they fell among the names, in another
+  // place in each language (QA), and an owner typed in by that name joined them.
   const byOwner = new Map<string, FollowUp[]>();
   for (const followUp of state.followUps) {
-    const owner = ownerName(followUp.owner, t);
+    const owner = isUnassigned(followUp.owner) ? UNASSIGNED : followUp.owner.name;
     byOwner.set(owner, [...(byOwner.get(owner) ?? []), followUp]);
   }
-  const owners = Array.from(byOwner.keys()).sort(nameOrder);
+  const owners = Array.from(byOwner.keys())
+    .filter((owner) => owner !== UNASSIGNED)
+    .sort(nameOrder);
+  if (byOwner.has(UNASSIGNED)) owners.push(UNASSIGNED);
+  const headingOf = (owner: string) => (owner === UNASSIGNED ? t.workshop.unknownOwner : owner);
   const finishedOf = (owner: string) => (byOwner.get(owner) ?? []).filter(isFinished);
   // The cards drawn: a finished one only while it is not folded.
   const groupOf = (owner: string, status: string) =>
@@ -463,8 +472,8 @@ export function FollowUpPanel() {
       </h2>
       {owners.length === 0 && <p className="wk-muted">{t.workshop.noFollowUps}</p>}
       {owners.map((owner) => (
-        <section key={owner} className="wk-owner" aria-label={owner}>
-          <h3>{owner}</h3>
+        <section key={owner} className="wk-owner" aria-label={headingOf(owner)}>
+          <h3>{headingOf(owner)}</h3>
           {FOLLOW_UP_STATUSES.map((status) => {
             const group = groupOf(owner, status);
             const finished = status === 'done' ? finishedOf(owner) : [];
