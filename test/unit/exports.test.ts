@@ -1173,7 +1173,7 @@ describe('the next meeting’s agenda', () => {
   it('carries the last closed round’s top results, not an open one’s', () => {
     const vote = parts.get('Viimeisimmän äänestyksen tulos')!;
     expect(vote[0]?.raw.trim()).toBe(
-      'Kierros 2: Konseptit · suljettu 2025-03-14 10:05 UTC · 4 äänestäjää',
+      'Kierros 2: Konseptit · päättyi 2025-03-14 10:05 UTC · 4 äänestäjää',
     );
     const ranked = listTexts(vote).map((text) => text.replace(/<[^>]+>/g, ''));
     expect(ranked).toEqual([

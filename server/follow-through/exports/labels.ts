@@ -152,8 +152,9 @@ const fi: ExportLabels = {
   rounds: 'Äänestyskierrokset',
   noRounds: 'Ei äänestyskierroksia.',
   round: 'Kierros',
-  roundOpen: 'Kierros on yhä auki: tulokset näkyvät, kun fasilitaattori sulkee sen.',
-  closed: 'suljettu',
+  roundOpen: 'Kierros on yhä auki: tulokset näkyvät, kun fasilitaattori päättää sen.',
+  // As the round's button ("Päätä kierros") and the results panel ("päättyi 12.30") say.
+  closed: 'päättyi',
   // After a numeral other than 1, Finnish puts the noun in the partitive: 1 ääni, 2 ääntä.
   budget: (votes) => `${votes} ${votes === 1 ? 'ääni' : 'ääntä'} / henkilö`,
   voters: (count) => `${count} ${count === 1 ? 'äänestäjä' : 'äänestäjää'}`,

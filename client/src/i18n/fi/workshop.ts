@@ -256,7 +256,7 @@ export const workshop: Catalogue['workshop'] = {
   confirmRestore: (name) =>
     `Taulu palaa kaikilta versioon ”${name}”. Nykyinen tila tallennetaan ensin, joten palautuksen voi perua palauttamalla sen.`,
   restoreWhileVoting: (round: string) =>
-    `”${round}” on käynnissä: äänet kohteille, joita tässä versiossa ei ole, jäävät pois, kun se suljetaan.`,
+    `”${round}” on käynnissä: äänet kohteille, joita tässä versiossa ei ole, jäävät pois, kun se päätetään.`,
   restored: 'Taulu palautettiin.',
   restoredByMe:
     'Palautit taulun tallennettuun versioon. Sitä juuri edeltänyt tila on tallessa versiona (Historia ja vienti).',
