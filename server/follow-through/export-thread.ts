@@ -15,6 +15,12 @@ import type { ExportSource } from './exports/export-source.ts';
 import type { ExportOptions, RenderedExport } from './exports/index.ts';
 
 const IDLE_MS = 5 * 60_000;
+/**
+ * How long the thread may go without finishing an export while some wait for it before it is
+ * stopped and started anew: a format once took 81 s for one note of 100,000 characters (QA), and
+ * one such file would otherwise hold every member's exports behind it.
+ */
+const STALL_MS = 30_000;
 
 /** Plain JavaScript: it registers tsx's TypeScript loader, which a worker does not inherit. */
 const BOOT = new URL('./export-worker-boot.mjs', import.meta.url);
@@ -42,9 +48,12 @@ export class ExportThread {
   readonly #pending = new Map<number, Pending>();
   #nextId = 0;
   #idle: NodeJS.Timeout | undefined;
+  #stall: NodeJS.Timeout | undefined;
+  readonly #stallMs: number;
 
-  constructor(logger: Logger) {
+  constructor(logger: Logger, { stallMs = STALL_MS }: { stallMs?: number } = {}) {
     this.#logger = logger;
+    this.#stallMs = stallMs;
   }
 
   /** Renders in the thread; `ms` is how long the thread took (reading a snapshot included). */
@@ -56,15 +65,28 @@ export class ExportThread {
     const worker = this.#start();
     clearTimeout(this.#idle);
     const id = ++this.#nextId;
+    if (this.#pending.size === 0) this.#watch(worker);
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
       worker.postMessage({ id, source, format, options } satisfies RenderJob);
     });
   }
 
+  /** Stops the thread if it finishes nothing for stallMs (see STALL_MS). */
+  #watch(worker: Worker): void {
+    clearTimeout(this.#stall);
+    this.#stall = setTimeout(() => {
+      if (this.#worker !== worker) return;
+      const seconds = this.#stallMs / 1000;
+      this.#lost(worker, new Error(`it rendered nothing for ${seconds} s and was stopped`));
+      void worker.terminate();
+    }, this.#stallMs).unref();
+  }
+
   /** Stops the thread; exports still waiting for it fail. */
   async close(): Promise<void> {
     clearTimeout(this.#idle);
+    clearTimeout(this.#stall);
     const worker = this.#worker;
     if (!worker) return;
     this.#worker = undefined;
@@ -90,7 +112,9 @@ export class ExportThread {
     this.#pending.delete(reply.id);
     if ('rendered' in reply) pending.resolve({ rendered: reply.rendered, ms: reply.ms });
     else pending.reject(new Error(`the export could not be rendered: ${reply.error}`));
-    if (this.#pending.size === 0) {
+    if (this.#pending.size > 0 && this.#worker) this.#watch(this.#worker);
+    else {
+      clearTimeout(this.#stall);
       this.#idle = setTimeout(() => void this.close(), IDLE_MS).unref();
     }
   }
@@ -99,6 +123,7 @@ export class ExportThread {
   #lost(worker: Worker, error: Error): void {
     if (this.#worker !== worker) return;
     this.#worker = undefined;
+    clearTimeout(this.#stall);
     this.#logger.error({ err: error }, 'the export thread stopped');
     this.#failPending(new Error(`the export thread stopped: ${error.message}`));
   }

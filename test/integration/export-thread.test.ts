@@ -84,6 +84,17 @@ describe('the export thread', () => {
     expect((await thread.render(source, 'md', {})).rendered.body).toContain('After the snapshot');
   });
 
+  it('is stopped when it finishes nothing for too long, failing what waited for it', async () => {
+    // Starting the thread alone takes longer than 50 ms.
+    const hasty = new ExportThread(pino({ level: 'silent' }), { stallMs: 50 });
+    try {
+      const source = server.followThrough.exports.source(boardId, undefined, NOW);
+      await expect(hasty.render(source, 'svg', {})).rejects.toThrow(/rendered nothing for/);
+    } finally {
+      await hasty.close();
+    }
+  });
+
   it('fails what waits for it when closed, and starts again for the next export', async () => {
     const source = server.followThrough.exports.source(boardId, undefined, NOW);
     const failed = expect(thread.render(source, 'svg', {})).rejects.toThrow(/shutting down/);
