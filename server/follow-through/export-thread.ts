@@ -37,6 +37,19 @@ export type RenderReply = { id: number; ms: number } & (
   | { error: string }
 );
 
+/**
+ * An export the thread did not render. `ms` is how long the thread spent on this one: the time
+ * to charge its member (see ExportBudget), and 0 for those that only waited behind another.
+ */
+export class RenderFailed extends Error {
+  readonly ms: number;
+
+  constructor(message: string, ms = 0) {
+    super(message);
+    this.ms = ms;
+  }
+}
+
 interface Pending {
   resolve(done: { rendered: RenderedExport; ms: number }): void;
   reject(error: Error): void;
@@ -78,7 +91,11 @@ export class ExportThread {
     this.#stall = setTimeout(() => {
       if (this.#worker !== worker) return;
       const seconds = this.#stallMs / 1000;
-      this.#lost(worker, new Error(`it rendered nothing for ${seconds} s and was stopped`));
+      this.#lost(
+        worker,
+        new Error(`it rendered nothing for ${seconds} s and was stopped`),
+        this.#stallMs,
+      );
       void worker.terminate();
     }, this.#stallMs).unref();
   }
@@ -90,7 +107,7 @@ export class ExportThread {
     const worker = this.#worker;
     if (!worker) return;
     this.#worker = undefined;
-    this.#failPending(new Error('the server is shutting down'));
+    this.#failPending('the server is shutting down');
     await worker.terminate();
   }
 
@@ -111,7 +128,10 @@ export class ExportThread {
     if (!pending) return;
     this.#pending.delete(reply.id);
     if ('rendered' in reply) pending.resolve({ rendered: reply.rendered, ms: reply.ms });
-    else pending.reject(new Error(`the export could not be rendered: ${reply.error}`));
+    else
+      pending.reject(
+        new RenderFailed(`the export could not be rendered: ${reply.error}`, reply.ms),
+      );
     if (this.#pending.size > 0 && this.#worker) this.#watch(this.#worker);
     else {
       clearTimeout(this.#stall);
@@ -119,17 +139,24 @@ export class ExportThread {
     }
   }
 
-  /** The thread failed or ended by itself: what waited for it fails, the next export starts anew. */
-  #lost(worker: Worker, error: Error): void {
+  /**
+   * The thread failed or ended by itself: what waited for it fails, the next export starts anew.
+   * `ms`: how long the export it was rendering (the oldest; they are rendered in turn) took.
+   */
+  #lost(worker: Worker, error: Error, ms = 0): void {
     if (this.#worker !== worker) return;
     this.#worker = undefined;
     clearTimeout(this.#stall);
     this.#logger.error({ err: error }, 'the export thread stopped');
-    this.#failPending(new Error(`the export thread stopped: ${error.message}`));
+    this.#failPending(`the export thread stopped: ${error.message}`, ms);
   }
 
-  #failPending(error: Error): void {
-    for (const pending of this.#pending.values()) pending.reject(error);
+  #failPending(message: string, oldestMs = 0): void {
+    let ms = oldestMs;
+    for (const pending of this.#pending.values()) {
+      pending.reject(new RenderFailed(message, ms));
+      ms = 0;
+    }
     this.#pending.clear();
   }
 }

@@ -33,8 +33,10 @@ export class ExportBudget {
 
   /**
    * Builds an export for `member` if their budget allows, and charges it `ms`, what building it
-   * took. A member's exports are built one after another: were they not, twenty asked for at once
-   * would all find the budget full before the first was charged.
+   * took; if building fails, the error's `ms` where it has one (RenderFailed: what the export
+   * thread spent on it, not the wait behind others), else the time until it failed. A member's
+   * exports are built one after another: were they not, twenty asked for at once would all find
+   * the budget full before the first was charged.
    */
   async spend<T>(member: Member, build: () => Promise<{ result: T; ms: number }>): Promise<T> {
     let bucket = this.#buckets.get(member.id);
@@ -59,8 +61,12 @@ export class ExportBudget {
       const built = await build();
       charged = built.ms;
       return built.result;
+    } catch (error) {
+      if (error instanceof Error && 'ms' in error && typeof error.ms === 'number') {
+        charged = error.ms;
+      }
+      throw error;
     } finally {
-      // An export that failed is charged the time it took until then.
       if (started !== undefined) bucket.spend(charged ?? performance.now() - started);
       done();
       if (this.#turns.get(member.id) === turn) this.#turns.delete(member.id);
