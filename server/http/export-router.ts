@@ -5,10 +5,11 @@
 import { Router } from 'express';
 import { exportQuery, isTimeZone } from '../../shared/follow-through.ts';
 import type { BoardsService } from '../boards/boards-service.ts';
-import { AppError } from '../errors.ts';
+import { AppError, RateLimitError } from '../errors.ts';
 import type { ExportService } from '../follow-through/export-service.ts';
 import type { ExportThread } from '../follow-through/export-thread.ts';
 import type { RenderedExport } from '../follow-through/exports/index.ts';
+import type { Metrics } from '../observability/metrics.ts';
 import { requireMember } from './auth.ts';
 import { boardIdParam } from './boards-router.ts';
 import { sendCompressible } from './compressed-reply.ts';
@@ -19,6 +20,7 @@ export function exportRouter(
   exports: ExportService,
   thread: ExportThread,
   budget: ExportBudget,
+  metrics: Metrics,
 ): Router {
   const router = Router({ mergeParams: true });
   router.get('/', async (req, res) => {
@@ -32,14 +34,24 @@ export function exportRouter(
       );
     }
     const { table, separator, tz: timeZone } = query;
-    const rendered = await budget.spend(member, async () => {
-      const started = performance.now();
-      const source = exports.source(member.boardId, query.snapshot);
-      const gathered = performance.now() - started;
-      const options = { table, separator, timeZone };
-      const { rendered, ms } = await thread.render(source, query.format, options);
-      return { result: rendered, ms: gathered + ms };
-    });
+    const { format } = query;
+    let rendered: RenderedExport;
+    try {
+      rendered = await budget.spend(member, async () => {
+        const started = performance.now();
+        const source = exports.source(member.boardId, query.snapshot);
+        const gathered = performance.now() - started;
+        const options = { table, separator, timeZone };
+        const { rendered, ms } = await thread.render(source, format, options);
+        metrics.exportSeconds.observe({ format }, (gathered + ms) / 1000);
+        return { result: rendered, ms: gathered + ms };
+      });
+    } catch (error) {
+      if (error instanceof RateLimitError) metrics.exports.inc({ format, outcome: 'refused' });
+      else if (!(error instanceof AppError)) metrics.exports.inc({ format, outcome: 'failed' });
+      throw error;
+    }
+    metrics.exports.inc({ format, outcome: 'built' });
     res.setHeader('Content-Type', rendered.contentType);
     res.setHeader('Content-Disposition', contentDisposition(rendered));
     sendCompressible(req, res, rendered.body);

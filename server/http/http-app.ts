@@ -71,7 +71,13 @@ export function createHttpApp(options: HttpAppOptions): Express {
   api.use('/boards/:id/snapshots', snapshotsRouter(boards, followThrough.snapshots));
   api.use(
     '/boards/:id/export',
-    exportRouter(boards, followThrough.exports, options.exportThread, options.exportBudget),
+    exportRouter(
+      boards,
+      followThrough.exports,
+      options.exportThread,
+      options.exportBudget,
+      options.metrics,
+    ),
   );
   api.use('/boards/:id', facilitationRouter(options.boards, options.facilitation));
   api.use('/boards', boardsRouter(options));

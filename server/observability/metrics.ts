@@ -60,6 +60,19 @@ export function createMetrics() {
     labelNames: ['bytes'] as const,
     registers: [registry],
   });
+  const exports = new client.Counter({
+    name: 'ideamill_exports_total',
+    help: 'Exports asked for over HTTP, by format and outcome: built, refused (the member was past their export budget) or failed',
+    labelNames: ['format', 'outcome'] as const,
+    registers: [registry],
+  });
+  const exportSeconds = new client.Histogram({
+    name: 'ideamill_export_seconds',
+    help: 'Time to build one export: reading the board on the event loop and rendering it in the export thread (not waiting for its turn)',
+    labelNames: ['format'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10, 30],
+    registers: [registry],
+  });
   return {
     registry,
     /** Stops what samples the process in the background (the server is closing). */
@@ -72,5 +85,7 @@ export function createMetrics() {
     presenceDeferred,
     compactions,
     compressedSyncBytes,
+    exports,
+    exportSeconds,
   };
 }

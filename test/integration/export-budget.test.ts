@@ -8,6 +8,7 @@ import { startTestServer, type TestServer } from '../helpers/server.ts';
 // so a member's second export cannot fit, whether asked for after the first or at the same time.
 let server: TestServer;
 let id: string;
+let participantKey: string;
 let tokens: Awaited<ReturnType<TestServer['boardWithMembers']>>['tokens'];
 
 beforeAll(async () => {
@@ -15,6 +16,7 @@ beforeAll(async () => {
   const created = await server.boardWithMembers('customer-journey');
   id = created.board.board.id;
   tokens = created.tokens;
+  participantKey = created.board.keys.participant;
   const { doc } = server.documents.open({ boardId: id });
   doc.transact(() => {
     for (let i = 0; i < 500; i++) {
@@ -63,5 +65,21 @@ describe("a member's exports", () => {
     // Had they been built side by side, the three asked for first would all have been built.
     expect(statuses.filter((status) => status === 200)).toHaveLength(1);
     expect(statuses.filter((status) => status === 429)).toHaveLength(19);
+  });
+
+  it('are counted in /metrics: built and refused by format, and the time each built one took', async () => {
+    const count = async (series: string) => {
+      const metrics = (await server.api<string>('/metrics')).body;
+      const line = metrics.split('\n').find((each) => each.startsWith(`${series} `));
+      return Number(line?.split(' ')[1] ?? 0);
+    };
+    const built = 'ideamill_exports_total{format="csv",outcome="built"}';
+    const refused = 'ideamill_exports_total{format="csv",outcome="refused"}';
+    const timed = 'ideamill_export_seconds_count{format="csv"}';
+    expect([await count(built), await count(refused), await count(timed)]).toEqual([0, 0, 0]);
+    const fresh = (await server.join(id, participantKey, 'Fresh')).token;
+    expect((await exportAs(fresh, 'csv')).status).toBe(200);
+    expect((await exportAs(fresh, 'csv')).status).toBe(429);
+    expect([await count(built), await count(refused), await count(timed)]).toEqual([1, 1, 1]);
   });
 });
