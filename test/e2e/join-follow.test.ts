@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ViewportState } from '../../client/src/board/presence.ts';
-import { openBoard, waitForConnection } from '../helpers/board-page.ts';
+import { openBoard, showView, waitForConnection } from '../helpers/board-page.ts';
 import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
 import { socketIoClient, yWebsocketClient } from '../helpers/clients.ts';
 import type { TestServer } from '../helpers/server.ts';
@@ -79,5 +79,52 @@ describe.skipIf(!HAS_CHROMIUM)('following people around the board', () => {
     observer.destroy();
     await lead.context.close();
     await follower.context.close();
+  });
+
+  it('a participant reading the outline is told where "bring everyone to me" points, and one press shows the board there', async () => {
+    const { board, tokens } = await server.boardWithMembers('customer-journey');
+    const boardId = board.board.id;
+    const observer = yWebsocketClient(server.url, boardId, tokens.viewer);
+    await observer.synced;
+    const viewportOf = (name: string): ViewportState | null => {
+      for (const state of observer.provider.awareness.getStates().values()) {
+        if ((state as { member?: { name?: string } }).member?.name === name) {
+          return (state as { viewport?: ViewportState }).viewport ?? null;
+        }
+      }
+      return null;
+    };
+    const reader = await openBoard(browser, board.links.participant, 'Aino');
+    await waitForConnection(reader.page);
+    await showView(reader.page, 'outline');
+
+    const facilitator = socketIoClient(server.url, boardId, tokens.facilitator);
+    await facilitator.synced;
+    const place = { x: 1500, y: 700, zoom: 0.75 };
+    await new Promise((resolve) =>
+      facilitator.provider.socket.emit('presence:summon', { viewport: place }, resolve),
+    );
+    const banner = reader.page.getByTestId('summoned-banner');
+    await banner.waitFor();
+    // Nothing has moved yet: the outline has no view to move. The notice says where to look,
+    // and waits for the reader (a canvas's notice goes after 6 s, its view moved already).
+    expect(await reader.page.getByTestId('outline-view').count()).toBe(1);
+    await reader.page.waitForTimeout(6500);
+    await banner.getByRole('button', { name: 'Show me' }).click({ timeout: 5000 });
+    await reader.page.locator('.im-canvas').waitFor();
+    await banner.waitFor({ state: 'detached' });
+    const there = (viewport: ViewportState | null) =>
+      viewport !== null &&
+      Math.abs(viewport.x - place.x) <= 2 &&
+      Math.abs(viewport.y - place.y) <= 2 &&
+      Math.abs(viewport.zoom - place.zoom) < 0.01;
+    await expect.poll(() => there(viewportOf('Aino')), { timeout: 10_000 }).toBe(true);
+    // The first fit of a canvas just shown does not take the reader away again.
+    await reader.page.waitForTimeout(1000);
+    expect(there(viewportOf('Aino'))).toBe(true);
+
+    facilitator.destroy();
+    observer.destroy();
+    await reader.context.close();
   });
 });

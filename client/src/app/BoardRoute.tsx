@@ -40,8 +40,17 @@ type Phase =
 
 const NO_KEY: Phase = { kind: 'error', failure: { code: 'no_key' } };
 
-/** Failures that trying again will not mend: the link itself is wrong, or its board gone. */
-const FINAL = new Set(['invalid_key', 'board_not_found', 'board_deleted', 'no_key']);
+/**
+ * Failures that trying again will not mend: the link itself is wrong, its board gone, or a
+ * facilitator took this member off (only a new link brings them back).
+ */
+const FINAL = new Set([
+  'invalid_key',
+  'board_not_found',
+  'board_deleted',
+  'no_key',
+  'member_removed',
+]);
 
 function stripKeyFromUrl(): void {
   if (!window.location.hash) return;

@@ -87,9 +87,9 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
   const state = useBoardState(session);
   const { doc: privateDoc, tooLarge } = usePrivateDoc(session, state?.silentWriting ?? false);
   const people = usePresence(session.awareness);
-  const viewport = useViewportRequests(session);
-  const updated = useServerUpdated(session.provider);
   const [view, setView] = useState<BoardView>('canvas');
+  const viewport = useViewportRequests(session, view === 'outline');
+  const updated = useServerUpdated(session.provider);
   const [panelsOpen, setPanelsOpen] = useState(wideScreen);
   const stateKnown = useBoardStateKnown(state);
 
@@ -111,10 +111,16 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
     (next: BoardView) => {
       viewport.stopFollowing();
       viewport.clearRequest();
+      viewport.dismissSummoned();
       setView(next);
     },
-    [viewport.stopFollowing, viewport.clearRequest],
+    [viewport.stopFollowing, viewport.clearRequest, viewport.dismissSummoned],
   );
+  // Brought to a facilitator's view while reading the outline: the board, shown at that view.
+  const showSummoned = useCallback(() => {
+    viewport.dismissSummoned();
+    setView('canvas');
+  }, [viewport.dismissSummoned]);
   const overlay = useCallback<ItemOverlayRenderer>(
     (id, engaged) => <ItemOverlay itemId={id} engaged={engaged} />,
     [],
@@ -207,7 +213,16 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
               )}
               {viewport.summonedBy && (
                 <div className="banner banner-follow" role="status" data-testid="summoned-banner">
-                  {t.app.summonedBanner(viewport.summonedBy)}
+                  {view === 'outline' ? (
+                    <>
+                      <span>{t.app.summonedOutlineBanner(viewport.summonedBy)}</span>
+                      <button type="button" className="button button-small" onClick={showSummoned}>
+                        {t.app.showSummoned}
+                      </button>
+                    </>
+                  ) : (
+                    t.app.summonedBanner(viewport.summonedBy)
+                  )}
                 </div>
               )}
             </div>

@@ -23,12 +23,18 @@ export interface ViewportRequests {
   clearRequest: () => void;
   /** The name of whoever last brought everyone to their view, while the notice shows. */
   summonedBy: string | null;
+  /** Takes the notice down: acted on, or the view changed. */
+  dismissSummoned: () => void;
 }
 
 const sameViewport = (a: ViewportState, b: ViewportState) =>
   Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.zoom - b.zoom) < 1e-3;
 
-export function useViewportRequests(session: BoardSession | null): ViewportRequests {
+export function useViewportRequests(
+  session: BoardSession | null,
+  /** Keeps the notice up until dismissed: the outline, which has no view to move, offers one. */
+  keepSummoned = false,
+): ViewportRequests {
   const [request, setRequest] = useState<ViewportRequest | null>(null);
   const [following, setFollowing] = useState<Followed | null>(null);
   const [summonedBy, setSummonedBy] = useState<string | null>(null);
@@ -98,10 +104,11 @@ export function useViewportRequests(session: BoardSession | null): ViewportReque
   }, [session, moveTo]);
 
   useEffect(() => {
-    if (!summonedBy) return;
+    if (!summonedBy || keepSummoned) return;
     const timer = setTimeout(() => setSummonedBy(null), 6000);
     return () => clearTimeout(timer);
-  }, [summonedBy]);
+  }, [summonedBy, keepSummoned]);
+  const dismissSummoned = useCallback(() => setSummonedBy(null), []);
 
-  return { request, following, follow, stopFollowing, clearRequest, summonedBy };
+  return { request, following, follow, stopFollowing, clearRequest, summonedBy, dismissSummoned };
 }

@@ -76,6 +76,8 @@ export function useCanvasEffects(
   const { model, state, viewport, undo } = env;
   const pointerRef = useRef<PointerController | null>(null);
   const nudgeRef = useRef<HeldNudge | null>(null);
+  // A canvas shown to see where someone brought everyone starts there, not with the whole board.
+  const requestedAtMount = useRef(viewportRequest !== null);
 
   useEffect(() => {
     undo.attach();
@@ -304,6 +306,7 @@ export function useCanvasEffects(
   // The first view: the whole board once its content is here (it may arrive after mounting,
   // in the first sync). Later arrivals never move the camera: people are working.
   useEffect(() => {
+    if (requestedAtMount.current) return;
     let done = false;
     const mounted = Date.now();
     let unsubscribe = (): void => {};

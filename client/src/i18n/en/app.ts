@@ -123,6 +123,9 @@ export const app = {
   stopFollowing: 'Stop following',
   followingBanner: (name: string) => `You are following ${name}. Move the board to stop.`,
   summonedBanner: (name: string) => `${name} brought everyone to their view.`,
+  summonedOutlineBanner: (name: string) =>
+    `${name} asked everyone to look at one place on the board.`,
+  showSummoned: 'Show me',
   updatedBanner: 'Ideamill was updated while this page was open. Reload it to use the new version.',
   viewCanvas: 'Board',
   viewOutline: 'Outline',

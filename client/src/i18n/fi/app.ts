@@ -114,6 +114,8 @@ export const app: Catalogue['app'] = {
   stopFollowing: 'Lopeta seuraaminen',
   followingBanner: (name) => `Seuraat: ${name}. Liikuta taulua lopettaaksesi.`,
   summonedBanner: (name) => `${name} toi kaikki omaan näkymäänsä.`,
+  summonedOutlineBanner: (name) => `${name} kutsui kaikki katsomaan samaa kohtaa taulusta.`,
+  showSummoned: 'Näytä',
   updatedBanner:
     'Ideamill päivitettiin, kun tämä sivu oli auki. Lataa sivu uudelleen käyttääksesi uutta versiota.',
   viewCanvas: 'Taulu',
