@@ -59,9 +59,13 @@ describe.skipIf(!HAS_CHROMIUM)('taking someone off a board', () => {
     const late = await openBoard(browser, created.links.viewer, 'Late Lauri');
     await list.getByText('Late Lauri').waitFor();
     await late.context.close();
-    // A reload does not bring the page back onto the board.
+    // A reload does not bring the page back onto the board, nor offers a "Try again" that can
+    // only fail the same way: the way back is a new link from a facilitator.
     await troll.page.reload();
-    await troll.page.getByTestId('board-error').waitFor();
+    const again = troll.page.getByTestId('board-error');
+    await again.getByText('A facilitator took you off this board').waitFor();
+    expect(await again.getByRole('button').allTextContents()).toEqual([]);
+    expect(await again.getByRole('link').allTextContents()).toEqual(['Go to the start page']);
     // Aino is still on, live.
     await waitForConnection(aino.page);
     for (const context of [fiona.context, troll.context, aino.context]) await context.close();
