@@ -1,8 +1,9 @@
 /** The export thread (export-thread.ts): reads and renders each export it is sent, in turn. */
+import { deserialize } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import type { ExportItem } from '../../shared/follow-through.ts';
-import type { RenderJob, RenderReply } from './export-thread.ts';
-import { completeExport, snapshotItems } from './exports/export-source.ts';
+import type { RenderJob, RenderReply, SentSource } from './export-thread.ts';
+import { completeExport, type ExportSource, snapshotItems } from './exports/export-source.ts';
 import { renderExport } from './exports/index.ts';
 
 const port = parentPort;
@@ -23,15 +24,27 @@ function readSnapshot(state: Uint8Array, snapshotId: string): ExportItem[] {
   return items;
 }
 
+function received(source: SentSource): ExportSource {
+  if (!('serializedItems' in source)) return source;
+  const { serializedItems, ...rest } = source;
+  return { ...rest, items: deserialize(serializedItems) as ExportItem[] };
+}
+
+const utf8 = new TextEncoder();
+
 port.on('message', ({ id, source, format, options }: RenderJob) => {
   const started = performance.now();
-  let reply: RenderReply;
   try {
-    const rendered = renderExport(completeExport(source, readSnapshot), format, options);
-    reply = { id, ms: performance.now() - started, rendered };
+    const rendered = renderExport(completeExport(received(source), readSnapshot), format, options);
+    const body = utf8.encode(rendered.body);
+    const reply: RenderReply = {
+      id,
+      ms: performance.now() - started,
+      rendered: { ...rendered, body },
+    };
+    port.postMessage(reply, [body.buffer]);
   } catch (error) {
     const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    reply = { id, ms: performance.now() - started, error: reason };
+    port.postMessage({ id, ms: performance.now() - started, error: reason } satisfies RenderReply);
   }
-  port.postMessage(reply);
 });

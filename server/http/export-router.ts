@@ -7,7 +7,7 @@ import { exportQuery, isTimeZone } from '../../shared/follow-through.ts';
 import type { BoardsService } from '../boards/boards-service.ts';
 import { AppError, RateLimitError } from '../errors.ts';
 import type { ExportService } from '../follow-through/export-service.ts';
-import type { ExportThread } from '../follow-through/export-thread.ts';
+import type { ExportThread, RenderedFile } from '../follow-through/export-thread.ts';
 import type { RenderedExport } from '../follow-through/exports/index.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { requireMember } from './auth.ts';
@@ -35,7 +35,7 @@ export function exportRouter(
     }
     const { table, separator, tz: timeZone } = query;
     const { format } = query;
-    let rendered: RenderedExport;
+    let rendered: RenderedFile;
     try {
       rendered = await budget.spend(member, async () => {
         const started = performance.now();
@@ -54,7 +54,8 @@ export function exportRouter(
     metrics.exports.inc({ format, outcome: 'built' });
     res.setHeader('Content-Type', rendered.contentType);
     res.setHeader('Content-Disposition', contentDisposition(rendered));
-    sendCompressible(req, res, rendered.body);
+    const { body } = rendered;
+    sendCompressible(req, res, Buffer.from(body.buffer, body.byteOffset, body.byteLength));
   });
   return router;
 }
@@ -63,7 +64,10 @@ export function exportRouter(
  * RFC 6266: the ASCII name for every client, and where the title is in another script (or has
  * accents) the name in that script too, as RFC 8187's `filename*`, which browsers prefer.
  */
-function contentDisposition({ filename, unicodeFilename }: RenderedExport): string {
+function contentDisposition({
+  filename,
+  unicodeFilename,
+}: Pick<RenderedExport, 'filename' | 'unicodeFilename'>): string {
   const ascii = `attachment; filename="${filename}"`;
   if (unicodeFilename === filename) return ascii;
   // RFC 8187 attr-char: encodeURIComponent leaves ' ( ) * as they are, which it may not.

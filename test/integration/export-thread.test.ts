@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExportService } from '../../server/follow-through/export-service.ts';
 import { ExportThread } from '../../server/follow-through/export-thread.ts';
 import { completeExport } from '../../server/follow-through/exports/export-source.ts';
 import { renderExport } from '../../server/follow-through/exports/index.ts';
@@ -36,8 +37,20 @@ afterAll(async () => {
 
 const inProcess = (snapshot?: string) =>
   server.followThrough.exports.gather(boardId, snapshot, NOW);
+/** Renders in the thread, the file's bytes read back as text. */
+async function rendered(
+  source: ReturnType<ExportService['source']>,
+  format: (typeof EXPORT_FORMATS)[number],
+  on = thread,
+) {
+  const { rendered: file, ms } = await on.render(source, format, {});
+  return {
+    rendered: { ...file, body: new TextDecoder('utf-8', { ignoreBOM: true }).decode(file.body) },
+    ms,
+  };
+}
 const inThread = (format: (typeof EXPORT_FORMATS)[number], snapshot?: string) =>
-  thread.render(server.followThrough.exports.source(boardId, snapshot, NOW), format, {});
+  rendered(server.followThrough.exports.source(boardId, snapshot, NOW), format);
 
 describe('the export thread', () => {
   it('renders every format of the live board as the event loop would', async () => {
@@ -81,7 +94,7 @@ describe('the export thread', () => {
     const source = server.followThrough.exports.source(boardId, undefined, NOW);
     const broken = { ...source, members: null } as unknown as typeof source;
     await expect(thread.render(broken, 'md', {})).rejects.toThrow(/could not be rendered/);
-    expect((await thread.render(source, 'md', {})).rendered.body).toContain('After the snapshot');
+    expect((await rendered(source, 'md')).rendered.body).toContain('After the snapshot');
   });
 
   it('is stopped when it finishes nothing for too long, failing what waited for it', async () => {
@@ -100,6 +113,6 @@ describe('the export thread', () => {
     const failed = expect(thread.render(source, 'svg', {})).rejects.toThrow(/shutting down/);
     await thread.close();
     await failed;
-    expect((await thread.render(source, 'csv', {})).rendered.body).toContain('After the snapshot');
+    expect((await rendered(source, 'csv')).rendered.body).toContain('After the snapshot');
   });
 });
