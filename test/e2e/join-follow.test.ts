@@ -6,6 +6,26 @@ import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
 import { socketIoClient, yWebsocketClient } from '../helpers/clients.ts';
 import type { TestServer } from '../helpers/server.ts';
 
+/** The view a member's page publishes in awareness, as a plain Yjs client sees it. */
+function publishedViewport(
+  observer: ReturnType<typeof yWebsocketClient>,
+  name: string,
+): ViewportState | null {
+  for (const state of observer.provider.awareness.getStates().values()) {
+    if ((state as { member?: { name?: string } }).member?.name === name) {
+      return (state as { viewport?: ViewportState }).viewport ?? null;
+    }
+  }
+  return null;
+}
+
+const near = (a: ViewportState | null, b: ViewportState | null) =>
+  a !== null &&
+  b !== null &&
+  Math.abs(a.x - b.x) <= 2 &&
+  Math.abs(a.y - b.y) <= 2 &&
+  Math.abs(a.zoom - b.zoom) < 0.01;
+
 describe.skipIf(!HAS_CHROMIUM)('following people around the board', () => {
   let server: TestServer;
   let browser: Browser;
@@ -20,20 +40,7 @@ describe.skipIf(!HAS_CHROMIUM)('following people around the board', () => {
     // A plain Yjs client watches what each page publishes in awareness.
     const observer = yWebsocketClient(server.url, boardId, tokens.viewer);
     await observer.synced;
-    const viewportOf = (name: string): ViewportState | null => {
-      for (const state of observer.provider.awareness.getStates().values()) {
-        if ((state as { member?: { name?: string } }).member?.name === name) {
-          return (state as { viewport?: ViewportState }).viewport ?? null;
-        }
-      }
-      return null;
-    };
-    const near = (a: ViewportState | null, b: ViewportState | null) =>
-      a !== null &&
-      b !== null &&
-      Math.abs(a.x - b.x) <= 2 &&
-      Math.abs(a.y - b.y) <= 2 &&
-      Math.abs(a.zoom - b.zoom) < 0.01;
+    const viewportOf = (name: string) => publishedViewport(observer, name);
 
     const lead = await openBoard(browser, board.links.facilitator, 'Fiona');
     const follower = await openBoard(browser, board.links.participant, 'Aino');
@@ -86,14 +93,7 @@ describe.skipIf(!HAS_CHROMIUM)('following people around the board', () => {
     const boardId = board.board.id;
     const observer = yWebsocketClient(server.url, boardId, tokens.viewer);
     await observer.synced;
-    const viewportOf = (name: string): ViewportState | null => {
-      for (const state of observer.provider.awareness.getStates().values()) {
-        if ((state as { member?: { name?: string } }).member?.name === name) {
-          return (state as { viewport?: ViewportState }).viewport ?? null;
-        }
-      }
-      return null;
-    };
+    const viewportOf = (name: string) => publishedViewport(observer, name);
     const reader = await openBoard(browser, board.links.participant, 'Aino');
     await waitForConnection(reader.page);
     await showView(reader.page, 'outline');
@@ -113,15 +113,10 @@ describe.skipIf(!HAS_CHROMIUM)('following people around the board', () => {
     await banner.getByRole('button', { name: 'Show me' }).click({ timeout: 5000 });
     await reader.page.locator('.im-canvas').waitFor();
     await banner.waitFor({ state: 'detached' });
-    const there = (viewport: ViewportState | null) =>
-      viewport !== null &&
-      Math.abs(viewport.x - place.x) <= 2 &&
-      Math.abs(viewport.y - place.y) <= 2 &&
-      Math.abs(viewport.zoom - place.zoom) < 0.01;
-    await expect.poll(() => there(viewportOf('Aino')), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => near(viewportOf('Aino'), place), { timeout: 10_000 }).toBe(true);
     // The first fit of a canvas just shown does not take the reader away again.
     await reader.page.waitForTimeout(1000);
-    expect(there(viewportOf('Aino'))).toBe(true);
+    expect(near(viewportOf('Aino'), place)).toBe(true);
 
     facilitator.destroy();
     observer.destroy();
