@@ -30,11 +30,15 @@ describe.skipIf(!HAS_CHROMIUM)('a change too large to send', () => {
     await addNoteInOutline(aino.page, 'A short one');
     await aino.page.getByText('A short one').first().waitFor();
     const reader = await server.join(created.board.id, created.keys.viewer, 'Vilja');
-    const exported = await server.api<string>(`/api/boards/${created.board.id}/export?format=csv`, {
-      token: reader.token,
-    });
-    expect(exported.body).toContain('A short one');
-    expect(exported.body).not.toContain('x'.repeat(100));
+    const exported = async () =>
+      (
+        await server.api<string>(`/api/boards/${created.board.id}/export?format=csv`, {
+          token: reader.token,
+        })
+      ).body;
+    // The page shows its note at once; the server has it a moment later.
+    await expect.poll(exported, { timeout: 10_000 }).toContain('A short one');
+    expect(await exported()).not.toContain('x'.repeat(100));
     await aino.context.close();
   });
 
