@@ -36,28 +36,23 @@ export class ExportService {
    * now). A snapshot's items are left in its stored state, to be read where it is rendered.
    */
   source(boardId: string, snapshotId?: string, now = Date.now()): ExportSource {
+    const board = this.#boards.get(boardId);
+    const stored = snapshotId ? this.#snapshots.stored(boardId, snapshotId) : undefined;
     const common = {
       format: 'ideamill.board-export',
       version: 1,
       exportedAt: new Date(now).toISOString(),
-      board: this.#boards.get(boardId),
-    } as const;
-    const rest = () => ({
+      board,
       members: this.#boards.members(boardId).map(({ id, name, role }) => ({ id, name, role })),
       rounds: this.#rounds.history(boardId),
       followUps: this.#followUps.list(boardId),
-    });
-    if (snapshotId) {
-      const { snapshot, state } = this.#snapshots.stored(boardId, snapshotId);
-      return {
-        ...common,
-        snapshot: { id: snapshot.id, name: snapshot.name, createdAt: snapshot.createdAt },
-        ...rest(),
-        snapshotState: state,
-      };
+    } as const;
+    if (stored) {
+      const { id, name, createdAt } = stored.snapshot;
+      return { ...common, snapshot: { id, name, createdAt }, snapshotState: stored.state };
     }
     const { doc } = this.#documents.open({ boardId });
-    return { ...common, snapshot: null, ...rest(), items: this.#itemsOf(doc) };
+    return { ...common, snapshot: null, items: this.#itemsOf(doc) };
   }
 
   #itemsOf(doc: Y.Doc): ExportItem[] {

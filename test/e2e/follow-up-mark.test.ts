@@ -30,12 +30,7 @@ describe.skipIf(!HAS_CHROMIUM)('the follow-up mark on an item', () => {
     boardId = seeded.boardId;
     participantKey = seeded.keys.participant;
     [note = '', concept = ''] = seeded.ids;
-    const followUp = (body: unknown) =>
-      server.api(`/api/boards/${boardId}/followups`, {
-        token: seeded.seederToken,
-        method: 'POST',
-        body,
-      });
+    const followUp = (body: unknown) => seeded.post('/followups', body);
     await followUp({ itemId: note, title: 'Write the call script', owner: { name: 'Ben' } });
     await followUp({
       itemId: note,

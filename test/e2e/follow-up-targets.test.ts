@@ -16,10 +16,11 @@ import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { item, type Target, targetsOf } from './canvas-helpers.ts';
 import { isControl, spacingProblems } from './dot-geometry.ts';
 import {
-  FILLED_FIELDS,
+  CARD_BELOW_NOTE,
   openAs,
   type Person,
   SCREENSHOTS,
+  type SeededBoard,
   seededBoard,
   zoomAndSelect,
 } from './workshop-helpers.ts';
@@ -85,7 +86,7 @@ describe.skipIf(!HAS_CHROMIUM)('the assign button and the follow-up mark at ever
   let browser: Browser;
   let boardId = '';
   let facilitatorKey = '';
-  let seederToken = '';
+  let post: SeededBoard['post'];
   let note = '';
   let card = '';
 
@@ -95,48 +96,30 @@ describe.skipIf(!HAS_CHROMIUM)('the assign button and the follow-up mark at ever
     const seeded = await seededBoard(server, 'Follow-through', [
       { type: 'note', x: 0, y: 0, text: 'Call back within a day' },
       // Far enough below the note that its foot, hanging below its edge, is not under the card.
-      {
-        type: 'concept',
-        x: 0,
-        y: 400,
-        w: 300,
-        h: 400,
-        title: 'Evening chat service',
-        fields: FILLED_FIELDS,
-      },
+      CARD_BELOW_NOTE,
     ]);
     boardId = seeded.boardId;
     facilitatorKey = seeded.keys.facilitator;
-    seederToken = seeded.seederToken;
+    post = seeded.post;
     [note = '', card = ''] = seeded.ids;
     // The assign phase: a closed round ranks both (the badge), and each has a follow-up.
-    const round = await api<{ round: { id: string } }>('/rounds', {
+    const round = await post<{ round: { id: string } }>('/rounds', {
       title: 'Pick',
       budget: 2,
       anonymous: false,
     });
     for (const itemId of [note, card]) {
-      await api(`/rounds/${round.round.id}/votes`, { itemId });
+      await post(`/rounds/${round.round.id}/votes`, { itemId });
     }
-    await api(`/rounds/${round.round.id}/close`);
-    await api('/followups', { itemId: note, title: 'Write the script', owner: { name: 'Ben' } });
-    await api('/followups', { itemId: card, title: 'Pilot in March', owner: { name: 'Aino' } });
+    await post(`/rounds/${round.round.id}/close`);
+    await post('/followups', { itemId: note, title: 'Write the script', owner: { name: 'Ben' } });
+    await post('/followups', { itemId: card, title: 'Pilot in March', owner: { name: 'Aino' } });
   });
 
   afterAll(async () => {
     await browser?.close();
     await server?.close();
   });
-
-  async function api<T = unknown>(route: string, body?: unknown, token = seederToken) {
-    const response = await server.api<T>(`/api/boards/${boardId}${route}`, {
-      token,
-      method: 'POST',
-      body,
-    });
-    expect(response.status, route).toBeLessThan(300);
-    return response.body;
-  }
 
   /** On the note, then on the card, at each zoom of ZOOMS: what `check` finds wrong there. */
   async function acrossZooms(
@@ -236,7 +219,7 @@ describe.skipIf(!HAS_CHROMIUM)('the assign button and the follow-up mark at ever
   });
 
   it('during a round, beside the vote dots, with a mouse and on a phone, each keeps 24 px from them', async () => {
-    const round = await api<{ round: { id: string } }>('/rounds', {
+    const round = await post<{ round: { id: string } }>('/rounds', {
       title: 'Second pick',
       budget: 6,
       maxPerItem: 3,
@@ -250,7 +233,7 @@ describe.skipIf(!HAS_CHROMIUM)('the assign button and the follow-up mark at ever
       const fran = await openAs(browser, server, boardId, facilitatorKey, 'Fran', options);
       // Two of mine on each, and the dot that adds: three dots beside the two controls.
       for (const itemId of [note, note, card, card]) {
-        await api(`/rounds/${round.round.id}/votes`, { itemId }, fran.token);
+        await post(`/rounds/${round.round.id}/votes`, { itemId }, fran.token);
       }
       for (const id of [note, card]) {
         await item(fran.page, id).locator('[data-my-votes="2"]').waitFor();

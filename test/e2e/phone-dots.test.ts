@@ -15,13 +15,7 @@ import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { item, targetsOf, zoomTo } from './canvas-helpers.ts';
 import { footOf, footProblems, inside, show } from './dot-geometry.ts';
-import {
-  FILLED_FIELDS,
-  openAs,
-  type Person,
-  SCREENSHOTS,
-  seededBoard,
-} from './workshop-helpers.ts';
+import { NARROW_CARD, openAs, type Person, SCREENSHOTS, seededBoard } from './workshop-helpers.ts';
 
 const PHONE = { width: 390, height: 844, touch: true } as const;
 
@@ -103,24 +97,12 @@ describe.skipIf(!HAS_CHROMIUM)('vote dots and concept cards on a phone', () => {
     const seeded = await seededBoard(server, 'Phone dots', [
       { type: 'note', x: 0, y: 0, text: 'Call back within a day' },
       { type: 'note', x: 0, y: 260, text: 'Chat in the evening' },
-      {
-        type: 'concept',
-        x: 260,
-        y: 0,
-        w: 80,
-        h: 560,
-        title: 'Evening chat service',
-        fields: { ...FILLED_FIELDS, firstStep: 'Pilot in March' },
-      },
+      NARROW_CARD,
     ]);
     boardId = seeded.boardId;
     participantKey = seeded.keys.participant;
     [note = '', crowded = '', narrow = ''] = seeded.ids;
-    await server.api(`/api/boards/${boardId}/rounds`, {
-      token: seeded.seederToken,
-      method: 'POST',
-      body: { title: 'Pick', budget: 12, maxPerItem: 5, anonymous: true },
-    });
+    await seeded.post('/rounds', { title: 'Pick', budget: 12, maxPerItem: 5, anonymous: true });
     fi = await openAs(browser, server, boardId, participantKey, 'Fi', PHONE);
     for (const [id, votes] of [
       [note, 2],

@@ -17,9 +17,10 @@ import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { type Target, targetsOf } from './canvas-helpers.ts';
 import { type Box, footOf, isControl, show, spacingProblems } from './dot-geometry.ts';
 import {
-  FILLED_FIELDS,
+  CARD_BELOW_NOTE,
   openAs,
   SCREENSHOTS,
+  type SeededBoard,
   seededBoard,
   zoomAndSelect,
 } from './workshop-helpers.ts';
@@ -103,7 +104,7 @@ describe.skipIf(!HAS_CHROMIUM)('a selected item’s resize handle beside its foo
   let browser: Browser;
   let boardId = '';
   let facilitatorKey = '';
-  let seederToken = '';
+  let post: SeededBoard['post'];
   let roundId = '';
   let note = '';
   let bare = '';
@@ -116,25 +117,17 @@ describe.skipIf(!HAS_CHROMIUM)('a selected item’s resize handle beside its foo
       { type: 'note', x: 0, y: 0, text: 'Call back within a day' },
       { type: 'note', x: 300, y: 0, text: 'A chat after six' },
       // Far enough below the note that its foot, hanging below its edge, is not under the card.
-      {
-        type: 'concept',
-        x: 0,
-        y: 400,
-        w: 300,
-        h: 400,
-        title: 'Evening chat service',
-        fields: FILLED_FIELDS,
-      },
+      CARD_BELOW_NOTE,
     ]);
     boardId = seeded.boardId;
     facilitatorKey = seeded.keys.facilitator;
-    seederToken = seeded.seederToken;
+    post = seeded.post;
     [note = '', bare = '', card = ''] = seeded.ids;
     // Each has a follow-up (the mark), and a public round is open (the tally, the dots).
-    await api('/followups', { itemId: note, title: 'Write the script', owner: { name: 'Ben' } });
-    await api('/followups', { itemId: bare, title: 'Ask the nurses', owner: { name: 'Ben' } });
-    await api('/followups', { itemId: card, title: 'Pilot in March', owner: { name: 'Aino' } });
-    const round = await api<{ round: { id: string } }>('/rounds', {
+    await post('/followups', { itemId: note, title: 'Write the script', owner: { name: 'Ben' } });
+    await post('/followups', { itemId: bare, title: 'Ask the nurses', owner: { name: 'Ben' } });
+    await post('/followups', { itemId: card, title: 'Pilot in March', owner: { name: 'Aino' } });
+    const round = await post<{ round: { id: string } }>('/rounds', {
       title: 'Pick',
       budget: 6,
       maxPerItem: 3,
@@ -148,16 +141,6 @@ describe.skipIf(!HAS_CHROMIUM)('a selected item’s resize handle beside its foo
     await server?.close();
   });
 
-  async function api<T = unknown>(route: string, body?: unknown, token = seederToken) {
-    const response = await server.api<T>(`/api/boards/${boardId}${route}`, {
-      token,
-      method: 'POST',
-      body,
-    });
-    expect(response.status, route).toBeLessThan(300);
-    return response.body;
-  }
-
   for (const [device, options] of [
     ['mouse', DESKTOP],
     ['phone', PHONE],
@@ -169,7 +152,7 @@ describe.skipIf(!HAS_CHROMIUM)('a selected item’s resize handle beside its foo
       // Two of mine on the note and the card, and the dot that adds: three dots beside the mark
       // and the button. On the bare note, none: the dot that adds alone, and no tally.
       for (const itemId of [note, note, card, card]) {
-        await api(`/rounds/${roundId}/votes`, { itemId }, fran.token);
+        await post(`/rounds/${roundId}/votes`, { itemId }, fran.token);
       }
       const problems: string[] = [];
       for (const [kind, id, mine] of [

@@ -14,7 +14,7 @@ import { CONCEPT_FIELDS } from '../../shared/board-document.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { item, type Target, targetsOf, zoomTo } from './canvas-helpers.ts';
-import { FILLED_FIELDS, openAs, SCREENSHOTS, seededBoard } from './workshop-helpers.ts';
+import { NARROW_CARD, openAs, SCREENSHOTS, seededBoard } from './workshop-helpers.ts';
 
 const PHONE = { width: 390, height: 844, touch: true } as const;
 
@@ -95,24 +95,12 @@ describe.skipIf(!HAS_CHROMIUM)('vote dots during a round', () => {
     const seeded = await seededBoard(server, 'Dots', [
       { type: 'note', x: 0, y: 0, text: 'Call back within a day' },
       // Made narrow, as a team makes room for a row of cards: its dots wrap into a column.
-      {
-        type: 'concept',
-        x: 260,
-        y: 0,
-        w: 80,
-        h: 560,
-        title: 'Evening chat service',
-        fields: { ...FILLED_FIELDS, firstStep: 'Pilot in March' },
-      },
+      NARROW_CARD,
     ]);
     boardId = seeded.boardId;
     participantKey = seeded.keys.participant;
     [note = '', narrow = ''] = seeded.ids;
-    await server.api(`/api/boards/${boardId}/rounds`, {
-      token: seeded.seederToken,
-      method: 'POST',
-      body: { title: 'Pick', budget: 12, maxPerItem: 5, anonymous: true },
-    });
+    await seeded.post('/rounds', { title: 'Pick', budget: 12, maxPerItem: 5, anonymous: true });
   });
 
   afterAll(async () => {

@@ -35,6 +35,28 @@ export const FILLED_FIELDS = Object.fromEntries(
   CONCEPT_FIELDS.map((field) => [field, `The ${field}`]),
 ) as Record<ConceptField, string>;
 
+/** A concept card made narrow, as a team makes room for a row of cards, beside a note at 0, 0. */
+export const NARROW_CARD: NewItem = {
+  type: 'concept',
+  x: 260,
+  y: 0,
+  w: 80,
+  h: 560,
+  title: 'Evening chat service',
+  fields: { ...FILLED_FIELDS, firstStep: 'Pilot in March' },
+};
+
+/** A concept card far enough below a note at 0, 0 that the note's foot is not over it. */
+export const CARD_BELOW_NOTE: NewItem = {
+  type: 'concept',
+  x: 0,
+  y: 400,
+  w: 300,
+  h: 400,
+  title: 'Evening chat service',
+  fields: FILLED_FIELDS,
+};
+
 /**
  * A board made and joined by a facilitator, "Seeder", who adds `items` over Socket.io; it
  * returns once the server has every one. Their ids come in the order given.
@@ -51,8 +73,22 @@ export async function seededBoard(server: TestServer, title: string, items: NewI
     return ids.every((id) => stored.has(id));
   }, 'the items on the server');
   writer.destroy();
-  return { boardId, keys: created.keys, seederToken: seeder.token, ids };
+  /** POSTs to one of the board's routes ("/rounds"), as the seeder unless given another token. */
+  const post = async <T = unknown>(route: string, body?: unknown, token = seeder.token) => {
+    const response = await server.api<T>(`/api/boards/${boardId}${route}`, {
+      token,
+      method: 'POST',
+      body,
+    });
+    if (response.status >= 300) {
+      throw new Error(`POST ${route}: ${response.status} ${JSON.stringify(response.body)}`);
+    }
+    return response.body;
+  };
+  return { boardId, keys: created.keys, seederToken: seeder.token, ids, post };
 }
+
+export type SeededBoard = Awaited<ReturnType<typeof seededBoard>>;
 
 export async function openAs(
   browser: Browser,

@@ -38,7 +38,7 @@ const TYPED_NOW = '~typed';
 const NOBODY = '~nobody';
 const SOMEONE_ELSE = '~someone-else';
 /** The panel's group of follow-ups nobody owns yet: an assigned owner always has a name. */
-const UNASSIGNED = '';
+const UNOWNED_GROUP = '';
 
 /**
  * Who owns the follow-up, for facilitators to change: a member, nobody (it waits for an owner),
@@ -428,14 +428,14 @@ export function FollowUpPanel() {
   // place in each language (QA), and an owner typed in by that name joined them.
   const byOwner = new Map<string, FollowUp[]>();
   for (const followUp of state.followUps) {
-    const owner = isUnassigned(followUp.owner) ? UNASSIGNED : followUp.owner.name;
+    const owner = isUnassigned(followUp.owner) ? UNOWNED_GROUP : followUp.owner.name;
     byOwner.set(owner, [...(byOwner.get(owner) ?? []), followUp]);
   }
   const owners = Array.from(byOwner.keys())
-    .filter((owner) => owner !== UNASSIGNED)
+    .filter((owner) => owner !== UNOWNED_GROUP)
     .sort(nameOrder);
-  if (byOwner.has(UNASSIGNED)) owners.push(UNASSIGNED);
-  const headingOf = (owner: string) => (owner === UNASSIGNED ? t.workshop.unknownOwner : owner);
+  if (byOwner.has(UNOWNED_GROUP)) owners.push(UNOWNED_GROUP);
+  const headingOf = (owner: string) => (owner === UNOWNED_GROUP ? t.workshop.unknownOwner : owner);
   const finishedOf = (owner: string) => (byOwner.get(owner) ?? []).filter(isFinished);
   // The cards drawn: a finished one only while it is not folded.
   const groupOf = (owner: string, status: string) =>
