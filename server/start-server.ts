@@ -58,7 +58,7 @@ export async function startServer(
   followThrough.snapshots.startPeriodic(config.snapshotIntervalMs, logger);
   const checkpointer = new Checkpointer(db, { intervalMs: CHECKPOINT_INTERVAL_MS, logger });
 
-  const exportThread = new ExportThread(logger);
+  const exportThread = new ExportThread(logger, db.name);
   let ready = false;
   const app = createHttpApp({
     boards,

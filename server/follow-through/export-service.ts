@@ -5,7 +5,12 @@ import type { BoardsService } from '../boards/boards-service.ts';
 import type { DocumentRegistry } from '../documents/document-registry.ts';
 import type { RoundsService } from '../facilitation/rounds-service.ts';
 import type { FollowUpsRepository } from '../store/follow-ups-repository.ts';
-import { completeExport, type ExportSource, exportItems } from './exports/export-source.ts';
+import {
+  completeExport,
+  type ExportSource,
+  exportItems,
+  snapshotItems,
+} from './exports/export-source.ts';
 import type { SnapshotsService } from './snapshots-service.ts';
 
 export class ExportService {
@@ -33,11 +38,11 @@ export class ExportService {
 
   /**
    * The live board, or one of its snapshots (items as they were then; rounds and follow-ups as
-   * now). A snapshot's items are left in its stored state, to be read where it is rendered.
+   * now). A snapshot's items are left in the database, to be read where it is rendered.
    */
   source(boardId: string, snapshotId?: string, now = Date.now()): ExportSource {
     const board = this.#boards.get(boardId);
-    const stored = snapshotId ? this.#snapshots.stored(boardId, snapshotId) : undefined;
+    const snapshot = snapshotId ? this.#snapshots.find(boardId, snapshotId) : undefined;
     const common = {
       format: 'ideamill.board-export',
       version: 1,
@@ -47,9 +52,9 @@ export class ExportService {
       rounds: this.#rounds.history(boardId),
       followUps: this.#followUps.list(boardId),
     } as const;
-    if (stored) {
-      const { id, name, createdAt } = stored.snapshot;
-      return { ...common, snapshot: { id, name, createdAt }, snapshotState: stored.state };
+    if (snapshot) {
+      const { id, name, createdAt } = snapshot;
+      return { ...common, snapshot: { id, name, createdAt } };
     }
     const { doc } = this.#documents.open({ boardId });
     return { ...common, snapshot: null, items: this.#itemsOf(doc) };
@@ -67,6 +72,8 @@ export class ExportService {
 
   /** source() with the items read: for the command line, which renders where it gathers. */
   gather(boardId: string, snapshotId?: string, now = Date.now()): BoardExport {
-    return completeExport(this.source(boardId, snapshotId, now));
+    return completeExport(this.source(boardId, snapshotId, now), (board, snapshot) =>
+      snapshotItems(this.#snapshots.stored(board, snapshot).state),
+    );
   }
 }

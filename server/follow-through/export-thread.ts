@@ -3,7 +3,7 @@
  * took about 60 ms, its Markdown or CSV 40–55, and a saved version's preview first read the
  * snapshot into a document (90–200 ms more): meanwhile every board on the server waited. Now the
  * event loop only gathers a live board's items (15–30 ms at 5,000) and hands them over; a
- * snapshot's stored state goes over as it is and is read in the thread.
+ * snapshot is read in the thread, from the database on a connection of its own.
  *
  * One thread: exports are rendered one after another in it, and the event loop keeps the other
  * core. It starts at the first export and stops after IDLE_MS without one, giving its memory back.
@@ -11,9 +11,10 @@
 import { serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
-import type { BoardExport, ExportFormat, ExportItem } from '../../shared/follow-through.ts';
-import type { ExportSource } from './exports/export-source.ts';
+import type { ExportFormat, ExportItem } from '../../shared/follow-through.ts';
+import type { ExportSource, LiveSource, SnapshotSource } from './exports/export-source.ts';
 import type { ExportOptions, RenderedExport } from './exports/index.ts';
+import { SnapshotNotFound } from './snapshots-service.ts';
 
 const IDLE_MS = 5 * 60_000;
 /**
@@ -29,10 +30,11 @@ const BOOT = new URL('./export-worker-boot.mjs', import.meta.url);
 /**
  * A source as the thread is sent it: a live board's items serialized once per list into shared
  * memory (many members exporting the same board at once each had the same 5,000 items copied, 4–5
- * ms of the event loop apiece), a snapshot's state as it is.
+ * ms of the event loop apiece); a snapshot as it is, which the thread reads itself.
  */
-export type SentSource = Omit<BoardExport, 'items'> &
-  ({ serializedItems: Uint8Array } | { snapshotState: Uint8Array });
+export type SentSource =
+  | SnapshotSource
+  | (Omit<LiveSource, 'items'> & { serializedItems: Uint8Array });
 
 /** A rendered export as the thread hands it back: the file's UTF-8 bytes, moved, not copied. */
 export type RenderedFile = Omit<RenderedExport, 'body'> & { body: Uint8Array };
@@ -46,8 +48,13 @@ export interface RenderJob {
 
 export type RenderReply = { id: number; ms: number } & (
   | { rendered: RenderedFile }
-  | { error: string }
+  | { error: string; snapshotNotFound?: true }
 );
+
+/** What the thread is started with: the database, to read snapshots from. */
+export interface ThreadData {
+  databaseFile: string;
+}
 
 /**
  * An export the thread did not render. `ms` is how long the thread spent on this one: the time
@@ -77,8 +84,16 @@ export class ExportThread {
   readonly #stallMs: number;
   readonly #serialized = new WeakMap<ExportItem[], Uint8Array>();
 
-  constructor(logger: Logger, { stallMs = STALL_MS }: { stallMs?: number } = {}) {
+  readonly #data: ThreadData;
+
+  /** `databaseFile`: the server's SQLite file, which the thread reads snapshots from. */
+  constructor(
+    logger: Logger,
+    databaseFile: string,
+    { stallMs = STALL_MS }: { stallMs?: number } = {},
+  ) {
     this.#logger = logger;
+    this.#data = { databaseFile };
     this.#stallMs = stallMs;
   }
 
@@ -142,7 +157,7 @@ export class ExportThread {
 
   #start(): Worker {
     if (this.#worker) return this.#worker;
-    const worker = new Worker(BOOT);
+    const worker = new Worker(BOOT, { workerData: this.#data });
     // The HTTP server keeps the process alive while anyone waits for an export.
     worker.unref();
     worker.on('message', (reply: RenderReply) => this.#settle(reply));
@@ -157,10 +172,7 @@ export class ExportThread {
     if (!pending) return;
     this.#pending.delete(reply.id);
     if ('rendered' in reply) pending.resolve({ rendered: reply.rendered, ms: reply.ms });
-    else
-      pending.reject(
-        new RenderFailed(`the export could not be rendered: ${reply.error}`, reply.ms),
-      );
+    else pending.reject(failure(reply));
     if (this.#pending.size > 0 && this.#worker) this.#watch(this.#worker);
     else {
       clearTimeout(this.#stall);
@@ -188,4 +200,14 @@ export class ExportThread {
     }
     this.#pending.clear();
   }
+}
+
+/**
+ * Why the thread rendered nothing. A snapshot found missing there was deleted after the request
+ * found it (retention thins automatic ones while their previews wait their turn): 404, as if the
+ * request had come a moment later.
+ */
+function failure(reply: { error: string; snapshotNotFound?: true; ms: number }): Error {
+  if (reply.snapshotNotFound) return new SnapshotNotFound();
+  return new RenderFailed(`the export could not be rendered: ${reply.error}`, reply.ms);
 }

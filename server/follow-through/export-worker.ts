@@ -1,13 +1,22 @@
 /** The export thread (export-thread.ts): reads and renders each export it is sent, in turn. */
 import { deserialize } from 'node:v8';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
 import type { ExportItem } from '../../shared/follow-through.ts';
-import type { RenderJob, RenderReply, SentSource } from './export-thread.ts';
+import { snapshotStates } from '../store/snapshots-repository.ts';
+import type { RenderJob, RenderReply, SentSource, ThreadData } from './export-thread.ts';
 import { completeExport, type ExportSource, snapshotItems } from './exports/export-source.ts';
 import { renderExport } from './exports/index.ts';
 
 const port = parentPort;
 if (!port) throw new Error('export-worker.ts runs as a worker thread (export-thread.ts)');
+const { databaseFile } = workerData as ThreadData;
+
+/** A snapshot the database no longer has: deleted since the request found it. */
+class SnapshotMissing extends Error {}
+
+/** Opened at the first snapshot read: read-only, beside the server's own connection (WAL). */
+let storedState: ReturnType<typeof snapshotStates> | undefined;
 
 /**
  * The items of the snapshots read last, newest last. A snapshot never changes, and a version is
@@ -16,8 +25,16 @@ if (!port) throw new Error('export-worker.ts runs as a worker thread (export-thr
 const recent = new Map<string, ExportItem[]>();
 const RECENT = 4;
 
-function readSnapshot(state: Uint8Array, snapshotId: string): ExportItem[] {
-  const items = recent.get(snapshotId) ?? snapshotItems(state);
+function readSnapshot(boardId: string, snapshotId: string): ExportItem[] {
+  let items = recent.get(snapshotId);
+  if (!items) {
+    storedState ??= snapshotStates(
+      new Database(databaseFile, { readonly: true, fileMustExist: true }),
+    );
+    const state = storedState(boardId, snapshotId);
+    if (!state) throw new SnapshotMissing(`snapshot ${snapshotId} is not in the database`);
+    items = snapshotItems(state);
+  }
   recent.delete(snapshotId);
   recent.set(snapshotId, items);
   if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
@@ -45,6 +62,8 @@ port.on('message', ({ id, source, format, options }: RenderJob) => {
     port.postMessage(reply, [body.buffer]);
   } catch (error) {
     const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    port.postMessage({ id, ms: performance.now() - started, error: reason } satisfies RenderReply);
+    const ms = performance.now() - started;
+    const missing = error instanceof SnapshotMissing ? { snapshotNotFound: true as const } : {};
+    port.postMessage({ id, ms, error: reason, ...missing } satisfies RenderReply);
   }
 });

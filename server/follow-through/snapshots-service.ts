@@ -36,6 +36,13 @@ import { snapshotsToThin } from './retention.ts';
 const MANUAL_BURST = 10;
 const MANUAL_PER_SEC = 1 / 30;
 
+/** A snapshot that is not on the board (any more: retention or a facilitator deleted it). */
+export class SnapshotNotFound extends AppError {
+  constructor() {
+    super('snapshot_not_found', 'There is no such snapshot on this board.');
+  }
+}
+
 export class SnapshotsService {
   readonly #repository: SnapshotsRepository;
   readonly #documents: DocumentRegistry;
@@ -185,20 +192,24 @@ export class SnapshotsService {
    */
   delete(member: Member, snapshotId: string): void {
     requireRole(member, 'facilitator');
-    if (!this.#repository.get(member.boardId, snapshotId)) {
-      throw new AppError('snapshot_not_found', 'There is no such snapshot on this board.');
-    }
+    this.find(member.boardId, snapshotId);
     this.#repository.deleteForGood(member.boardId, snapshotId, Date.now());
     // The next automatic one compares with the newest that is left, read again.
     if (this.#newest.get(member.boardId)?.id === snapshotId) this.#newest.delete(member.boardId);
     this.#events().toBoard(member.boardId, 'snapshot:deleted', { ids: [snapshotId] });
   }
 
+  /** A snapshot of the board, without its stored state. */
+  find(boardId: string, snapshotId: string): Snapshot {
+    const snapshot = this.#repository.find(boardId, snapshotId);
+    if (!snapshot) throw new SnapshotNotFound();
+    return snapshot;
+  }
+
   /** A snapshot and its stored state (Yjs update V2), not read into a document. */
   stored(boardId: string, snapshotId: string): { snapshot: Snapshot; state: Uint8Array } {
     const stored = this.#repository.get(boardId, snapshotId);
-    if (!stored)
-      throw new AppError('snapshot_not_found', 'There is no such snapshot on this board.');
+    if (!stored) throw new SnapshotNotFound();
     return stored;
   }
 

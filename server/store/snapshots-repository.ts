@@ -40,6 +40,7 @@ const FROM = 'snapshots s LEFT JOIN rounds r ON r.id = s.round_id';
 export class SnapshotsRepository {
   readonly #insert;
   readonly #list;
+  readonly #find;
   readonly #state;
   readonly #delete;
   readonly #deleteForGood;
@@ -54,6 +55,9 @@ export class SnapshotsRepository {
     this.#list = db.prepare<[string], Row>(
       `SELECT ${COLUMNS} FROM ${FROM}
        WHERE s.board_id = ? ORDER BY s.created_at DESC, s.id DESC`,
+    );
+    this.#find = db.prepare<[string, string], Row>(
+      `SELECT ${COLUMNS} FROM ${FROM} WHERE s.id = ? AND s.board_id = ?`,
     );
     this.#state = db.prepare<[string, string], Row & { state: Buffer }>(
       `SELECT ${COLUMNS}, s.state FROM ${FROM} WHERE s.id = ? AND s.board_id = ?`,
@@ -107,6 +111,12 @@ export class SnapshotsRepository {
     return this.#list.all(boardId).map(toSnapshot);
   }
 
+  /** A snapshot without its state (which may be a megabyte): what it is, whether it is there. */
+  find(boardId: string, id: string): Snapshot | undefined {
+    const row = this.#find.get(id, boardId);
+    return row ? toSnapshot(row) : undefined;
+  }
+
   get(boardId: string, id: string): { snapshot: Snapshot; state: Uint8Array } | undefined {
     const row = this.#state.get(id, boardId);
     return row ? { snapshot: toSnapshot(row), state: row.state } : undefined;
@@ -132,4 +142,15 @@ export class SnapshotsRepository {
   deleteForGood(boardId: string, id: string, at: number): void {
     this.#deleteForGood(boardId, id, at);
   }
+}
+
+/**
+ * Reads snapshots' stored states alone, on a connection of its own: the export thread reads
+ * with a read-only one, so that a version's preview does not read a megabyte on the event loop.
+ */
+export function snapshotStates(db: Db): (boardId: string, id: string) => Uint8Array | undefined {
+  const state = db.prepare<[string, string], { state: Buffer }>(
+    'SELECT state FROM snapshots WHERE id = ? AND board_id = ?',
+  );
+  return (boardId, id) => state.get(id, boardId)?.state;
 }

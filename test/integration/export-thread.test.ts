@@ -2,22 +2,27 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportService } from '../../server/follow-through/export-service.ts';
 import { ExportThread } from '../../server/follow-through/export-thread.ts';
-import { completeExport } from '../../server/follow-through/exports/export-source.ts';
+import {
+  completeExport,
+  snapshotItems,
+} from '../../server/follow-through/exports/export-source.ts';
 import { renderExport } from '../../server/follow-through/exports/index.ts';
+import { SnapshotNotFound } from '../../server/follow-through/snapshots-service.ts';
 import { addItem, itemsOf } from '../../shared/board-document.ts';
 import { EXPORT_FORMATS } from '../../shared/follow-through.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 // The export thread renders what the event loop would have: byte for byte, for the live board and
-// for a snapshot, whose items the thread reads from its stored state itself.
+// for a snapshot, whose stored state the thread reads from the database itself.
 let server: TestServer;
 let boardId: string;
 let snapshotId: string;
-const thread = new ExportThread(pino({ level: 'silent' }));
+let thread: ExportThread;
 const NOW = Date.parse('2026-12-06T10:00:00Z');
 
 beforeAll(async () => {
   server = await startTestServer();
+  thread = new ExportThread(pino({ level: 'silent' }), server.db.name);
   const created = await server.boardWithMembers('customer-journey');
   boardId = created.board.board.id;
   const { doc } = server.documents.open({ boardId });
@@ -65,8 +70,11 @@ describe('the export thread', () => {
 
   it("reads a snapshot's items from its stored state itself, as they were then", async () => {
     const source = server.followThrough.exports.source(boardId, snapshotId, NOW);
-    expect('items' in source).toBe(false);
-    expect(completeExport(source).items.length).toBe(
+    expect(source.snapshot?.id).toBe(snapshotId);
+    expect(Object.keys(source)).not.toContain('items');
+    const stored = (board: string, snapshot: string) =>
+      snapshotItems(server.followThrough.snapshots.stored(board, snapshot).state);
+    expect(completeExport(source, stored).items.length).toBe(
       itemsOf(server.documents.open({ boardId }).doc).size - 1,
     );
     for (const format of EXPORT_FORMATS) {
@@ -76,6 +84,19 @@ describe('the export thread', () => {
     const { rendered } = await inThread('md', snapshotId);
     expect(rendered.body).toContain('Before the snapshot');
     expect(rendered.body).not.toContain('After the snapshot');
+  });
+
+  it('answers 404 for a snapshot deleted after the request found it', async () => {
+    const snapshots = server.followThrough.snapshots;
+    const doomed = snapshots.take(boardId, { reason: 'manual', name: 'doomed' }).id;
+    const source = server.followThrough.exports.source(boardId, doomed, NOW);
+    const facilitator = server.boards.members(boardId).find((m) => m.role === 'facilitator');
+    snapshots.delete({ ...facilitator!, boardId }, doomed);
+    const failed = await thread.render(source, 'md', {}).catch((error: unknown) => error);
+    expect(failed).toBeInstanceOf(SnapshotNotFound);
+    expect((failed as SnapshotNotFound).status).toBe(404);
+    // And the thread goes on.
+    expect((await inThread('md', snapshotId)).rendered.body).toContain('Before the snapshot');
   });
 
   it("reads a live board's items once for many exports, and again once it changes", async () => {
@@ -99,7 +120,7 @@ describe('the export thread', () => {
 
   it('is stopped when it finishes nothing for too long, failing what waited for it', async () => {
     // Starting the thread alone takes longer than 50 ms.
-    const hasty = new ExportThread(pino({ level: 'silent' }), { stallMs: 50 });
+    const hasty = new ExportThread(pino({ level: 'silent' }), server.db.name, { stallMs: 50 });
     try {
       const source = server.followThrough.exports.source(boardId, undefined, NOW);
       await expect(hasty.render(source, 'svg', {})).rejects.toThrow(/rendered nothing for/);
