@@ -1,7 +1,8 @@
 /**
  * The board document: the Yjs shape every client reads and writes (SPEC §3).
  *
- *   doc.getMap('items'): item id → Y.Map { type, x, y, w, h, color, createdAt, author?, parent?, … }
+ *   doc.getMap('items'): item id → Y.Map { type, x, y, w, h, color, createdAt, author?, parent?,
+ *                        pinned?, … }
  *   doc.getMap('meta'):  { schemaVersion, template, language }
  *
  * Any Yjs client may add items directly; these accessors are a convenience, not a gate, so
@@ -42,6 +43,8 @@ interface ItemBase {
   createdAt: number;
   author?: string;
   parent?: string;
+  /** Fixed in place: only a facilitator changes it (see isPinned). */
+  pinned?: true;
 }
 
 /** A plain snapshot of one item, as exports and server rules see it. */
@@ -87,6 +90,16 @@ export function conceptFieldsOf(map: ItemMap): Y.Map<unknown> {
   const made = new Y.Map<unknown>();
   map.set('fields', made);
   return made;
+}
+
+/**
+ * Whether an item is pinned: a template's scaffolding (a journey's title, stages and lanes), or
+ * whatever a facilitator pinned. Only a facilitator changes, deletes, pins or unpins one (the
+ * server refuses anyone else's change: server/documents/pinned-item.ts). Only `true` pins, so
+ * an item a stock client writes without the key stays as free as it always was.
+ */
+export function isPinned(map: unknown): boolean {
+  return map instanceof Y.Map && map.get('pinned') === true;
 }
 
 export function metaOf(doc: Y.Doc): Y.Map<unknown> {
@@ -147,6 +160,7 @@ export function readItem(id: string, map: unknown): Item | null {
   const author = optionalStr(map.get('author'));
   if (author) base.author = author;
   if (parent) base.parent = parent;
+  if (isPinned(map)) base.pinned = true;
   switch (type) {
     case 'note':
     case 'text':
@@ -285,6 +299,7 @@ export interface NewItem {
   columns?: number[];
   from?: string;
   to?: string;
+  pinned?: boolean;
 }
 
 /** An item's width and height where whoever makes it gives none. */
@@ -310,6 +325,7 @@ export function addItem(doc: Y.Doc, init: NewItem, id: string = uuidv7()): strin
   map.set('createdAt', init.createdAt ?? Date.now());
   if (init.author) map.set('author', init.author);
   if (init.parent) map.set('parent', init.parent);
+  if (init.pinned) map.set('pinned', true);
   if (init.type === 'note' || init.type === 'text' || init.type === 'concept') {
     map.set('text', new Y.Text(init.text ?? ''));
   }

@@ -1,6 +1,8 @@
 /**
  * Board templates, written into a new board's document when it is created.
- * Labels come in Finnish and English; the board's language picks one.
+ * Labels come in Finnish and English; the board's language picks one. The labels and frames a
+ * template lays out are pinned (board-document.ts isPinned): the scaffolding stays put while
+ * people work on it; what they fill in (the canvas's concept card) is not.
  */
 import type * as Y from 'yjs';
 import { addItem, metaOf, NEW_CONCEPT_TITLE, SCHEMA_VERSION } from './board-document.ts';
@@ -67,7 +69,15 @@ const LABEL_WIDTH = 220;
 function customerJourney(doc: Y.Doc, language: Language): void {
   const labels = LABELS[language];
   const width = LABEL_WIDTH + labels.stages.length * STAGE_WIDTH;
-  addItem(doc, { type: 'text', x: 0, y: -140, w: width, h: 60, text: labels.journey });
+  addItem(doc, {
+    type: 'text',
+    x: 0,
+    y: -140,
+    w: width,
+    h: 60,
+    text: labels.journey,
+    pinned: true,
+  });
   labels.stages.forEach((stage, i) => {
     addItem(doc, {
       type: 'text',
@@ -76,6 +86,7 @@ function customerJourney(doc: Y.Doc, language: Language): void {
       w: STAGE_WIDTH,
       h: 60,
       text: stage,
+      pinned: true,
     });
   });
   // Each lane is divided where the stages meet: the stages read as columns down the lanes.
@@ -90,19 +101,28 @@ function customerJourney(doc: Y.Doc, language: Language): void {
       title: lane,
       columns,
       color: i === labels.lanes.length - 1 ? '#fff0f3' : '#f8f9fa',
+      pinned: true,
     });
   });
 }
 
 function conceptCanvas(doc: Y.Doc, language: Language): void {
   const labels = LABELS[language];
-  const frame = addItem(doc, { type: 'frame', x: 0, y: 0, w: 520, h: 680, title: labels.canvas });
+  const frame = addItem(doc, {
+    type: 'frame',
+    x: 0,
+    y: 0,
+    w: 520,
+    h: 680,
+    title: labels.canvas,
+    pinned: true,
+  });
   addItem(doc, { type: 'concept', x: 50, y: 70, parent: frame, title: labels.concept });
 }
 
 function frameRow(doc: Y.Doc, titles: readonly string[]): void {
   titles.forEach((title, i) => {
-    addItem(doc, { type: 'frame', x: i * 700, y: 0, w: 640, h: 800, title });
+    addItem(doc, { type: 'frame', x: i * 700, y: 0, w: 640, h: 800, title, pinned: true });
   });
 }
 

@@ -23,6 +23,7 @@ import { applyByPeer, type Pending, type Received } from './apply-received.ts';
 import { type DocumentKey, documentId } from './document-key.ts';
 import { refuseAuthorChange } from './item-author.ts';
 import { type BroadcastGroup, Peer, type PeerLimits, type PeerTransport } from './peer.ts';
+import { touchesPinned } from './pinned-item.ts';
 import { Presence } from './presence.ts';
 import {
   type DecodedUpdate,
@@ -375,6 +376,18 @@ export class LiveDocument {
       return this.#reject(peer, 'malformed_message', error);
     }
     if (refused) return this.#revert(peer, update);
+    // Only a facilitator changes a pinned item (pinned-item.ts); anyone else may go on editing
+    // the rest of the board, so the update is taken back like one on a locked board.
+    if (peer.member.role !== 'facilitator' && touchesPinned(decoded, this.#doc)) {
+      this.#options.metrics.messagesRejected.inc({ reason: 'pinned' });
+      peer.transport.notify(
+        new AppError(
+          'read_only',
+          'That item is pinned: only a facilitator can change it. Your change was not saved.',
+        ),
+      );
+      return this.#revert(peer, update);
+    }
     // Applied at the flush, in one transaction with this peer's other updates of this turn.
     this.#received.push({ update, origin: peer });
     for (const [client, clock] of clocks) this.#receivedClocks.set(client, clock);

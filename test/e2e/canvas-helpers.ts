@@ -99,56 +99,69 @@ export interface Target {
  * row and its column the point under a finger is still the button.
  */
 export function targetsOf(page: Page, id: string): Promise<Target[]> {
-  return page.evaluate((itemId) => {
-    const item = document.querySelector(`[data-item-id="${itemId}"]`)!;
-    const buttons = [...item.querySelectorAll<HTMLElement>('.wk-overlay button')].filter((button) =>
-      button.checkVisibility({ visibilityProperty: true }),
-    );
-    return buttons.map((button) => {
-      const box = button.getBoundingClientRect();
-      const [cx, cy] = [box.left + box.width / 2, box.top + box.height / 2];
-      const hits = (x: number, y: number) => {
-        const found = document.elementFromPoint(x, y);
-        return found !== null && button.contains(found);
-      };
-      // Out in whole pixels to the first miss, then halving the last pixel to a 64th.
-      const reach = (dx: number, dy: number) => {
-        let hit = 0;
-        while (hit < 100 && hits(cx + dx * (hit + 1), cy + dy * (hit + 1))) hit += 1;
-        let miss = hit + 1;
-        for (let i = 0; i < 6; i++) {
-          const mid = (hit + miss) / 2;
-          if (hits(cx + dx * mid, cy + dy * mid)) hit = mid;
-          else miss = mid;
+  return targetsIn(page, `[data-item-id="${id}"] .wk-overlay button`);
+}
+
+/**
+ * The hit area of each shown button `selector` matches, as `targetsOf` measures it. `reveal`
+ * scrolls each into its bar's view first (a tool bar that scrolls on a short screen).
+ */
+export function targetsIn(page: Page, selector: string, reveal = false): Promise<Target[]> {
+  return page.evaluate(
+    ({ selector, reveal }) => {
+      const buttons = [...document.querySelectorAll<HTMLElement>(selector)].filter((button) =>
+        button.checkVisibility({ visibilityProperty: true }),
+      );
+      return buttons.map((button) => {
+        if (reveal) button.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        const box = button.getBoundingClientRect();
+        const [cx, cy] = [box.left + box.width / 2, box.top + box.height / 2];
+        const hits = (x: number, y: number) => {
+          const found = document.elementFromPoint(x, y);
+          return found !== null && button.contains(found);
+        };
+        // Out in whole pixels to the first miss, then halving the last pixel to a 64th.
+        const reach = (dx: number, dy: number) => {
+          let hit = 0;
+          while (hit < 100 && hits(cx + dx * (hit + 1), cy + dy * (hit + 1))) hit += 1;
+          let miss = hit + 1;
+          for (let i = 0; i < 6; i++) {
+            const mid = (hit + miss) / 2;
+            if (hits(cx + dx * mid, cy + dy * mid)) hit = mid;
+            else miss = mid;
+          }
+          return hit;
+        };
+        // Named with what ends its area on each side, for a failure to say what is in the way.
+        const at = (x: number, y: number) => {
+          const found = document.elementFromPoint(x, y);
+          return found
+            ? `${found.tagName.toLowerCase()}.${found.classList[0] ?? ''}`
+            : 'off screen';
+        };
+        const label = button.getAttribute('aria-label') ?? button.textContent;
+        const name = `${button.classList[1] ?? button.className} "${label?.slice(0, 24)}"`;
+        if (!hits(cx, cy)) {
+          const box = { left: cx, top: cy, right: cx, bottom: cy };
+          return { name: `${name}, under ${at(cx, cy)}`, width: 0, height: 0, x: cx, y: cy, box };
         }
-        return hit;
-      };
-      // Named with what ends its area on each side, for a failure to say what is in the way.
-      const at = (x: number, y: number) => {
-        const found = document.elementFromPoint(x, y);
-        return found ? `${found.tagName.toLowerCase()}.${found.classList[0] ?? ''}` : 'off screen';
-      };
-      const label = button.getAttribute('aria-label') ?? button.textContent;
-      const name = `${button.classList[1] ?? button.className} "${label?.slice(0, 24)}"`;
-      if (!hits(cx, cy)) {
-        const box = { left: cx, top: cy, right: cx, bottom: cy };
-        return { name: `${name}, under ${at(cx, cy)}`, width: 0, height: 0, x: cx, y: cy, box };
-      }
-      const [left, right, up, down] = [reach(-1, 0), reach(1, 0), reach(0, -1), reach(0, 1)];
-      const ends = [
-        at(cx - left - 1, cy),
-        at(cx + right + 1, cy),
-        at(cx, cy - up - 1),
-        at(cx, cy + down + 1),
-      ];
-      return {
-        name: `${name}, ending at ${ends.join(' ')}`,
-        width: left + right,
-        height: up + down,
-        x: cx,
-        y: cy,
-        box: { left: cx - left, top: cy - up, right: cx + right, bottom: cy + down },
-      };
-    });
-  }, id);
+        const [left, right, up, down] = [reach(-1, 0), reach(1, 0), reach(0, -1), reach(0, 1)];
+        const ends = [
+          at(cx - left - 1, cy),
+          at(cx + right + 1, cy),
+          at(cx, cy - up - 1),
+          at(cx, cy + down + 1),
+        ];
+        return {
+          name: `${name}, ending at ${ends.join(' ')}`,
+          width: left + right,
+          height: up + down,
+          x: cx,
+          y: cy,
+          box: { left: cx - left, top: cy - up, right: cx + right, bottom: cy + down },
+        };
+      });
+    },
+    { selector, reveal },
+  );
 }

@@ -7,6 +7,10 @@
  * (elementFromPoint), so neighbours that overlap cut each other's area short. And none of it
  * lies over the item's words: a tap on a line of the note, or on the concept card's last field,
  * still reaches the item.
+ * So are the canvas's tool bar and zoom buttons, at 360 × 640 and 390 × 844: they were 36 and
+ * 32 px (QA), and now take a 44 × 44 px touch while the bars stay inside the canvas, one row of
+ * zoom buttons, no wider than they need to be, clear of the selection bar and the overview.
+ * Screenshots for review: test-results/screenshots/phone-controls-*.png.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,8 +18,8 @@ import { addItem, CONCEPT_FIELDS } from '../../shared/board-document.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { socketIoClient, waitFor } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { type Target, targetsOf, zoomTo } from './canvas-helpers.ts';
-import { openAs, type Person, SCREENSHOTS } from './workshop-helpers.ts';
+import { item, type Target, targetsIn, targetsOf, zoomTo } from './canvas-helpers.ts';
+import { openAs, type Person, SCREENSHOTS, seededBoard } from './workshop-helpers.ts';
 
 const PHONE = { width: 390, height: 844, touch: true } as const;
 
@@ -224,4 +228,120 @@ describe.skipIf(!HAS_CHROMIUM)("an item's overlay buttons on a phone", () => {
     );
     expect(problems).toEqual([]);
   });
+});
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** The box on the page of the first element `selector` matches, or null where none is drawn. */
+function boxOf(page: Page, selector: string): Promise<Box | null> {
+  return page.evaluate((selector) => {
+    const element = document.querySelector(selector);
+    if (!element?.checkVisibility()) return null;
+    const { left, top, right, bottom } = element.getBoundingClientRect();
+    return { left, top, right, bottom };
+  }, selector);
+}
+
+const overlap = (a: Box, b: Box) =>
+  a.left < b.right - 0.5 &&
+  b.left < a.right - 0.5 &&
+  a.top < b.bottom - 0.5 &&
+  b.top < a.bottom - 0.5;
+
+const within = (inner: Box, outer: Box) =>
+  inner.left >= outer.left - 0.5 &&
+  inner.right <= outer.right + 0.5 &&
+  inner.top >= outer.top - 0.5 &&
+  inner.bottom <= outer.bottom + 0.5;
+
+describe.skipIf(!HAS_CHROMIUM)("the canvas's tool bar and zoom buttons on a phone", () => {
+  let server: TestServer;
+  let browser: Browser;
+  let board: Awaited<ReturnType<typeof seededBoard>>;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    board = await seededBoard(server, 'Phone controls', [
+      { type: 'note', x: 0, y: 0, text: 'Call back within a day' },
+    ]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const size of [
+    { width: 360, height: 640 },
+    { width: 390, height: 844 },
+  ]) {
+    const named = `${size.width}x${size.height}`;
+    it(`at ${size.width} × ${size.height}, each takes a 44 × 44 px touch, the bars inside the canvas and clear of each other`, async () => {
+      const person = await openAs(browser, server, board.boardId, board.keys.participant, 'Pia', {
+        ...size,
+        touch: true,
+      });
+      const { page } = person;
+      const [note] = board.ids as [string];
+      await item(page, note).waitFor();
+      await page.waitForTimeout(400);
+      await page.screenshot({ path: `${SCREENSHOTS}/phone-controls-${named}.png` });
+      const problems: string[] = [];
+      const tools = await targetsIn(page, '.im-toolbar button', true);
+      const zoom = await targetsIn(page, '.im-zoom button');
+      expect(tools.length).toBeGreaterThanOrEqual(12);
+      expect(zoom.length).toBe(5);
+      for (const { name, width, height } of [...tools, ...zoom]) {
+        // Edges fall between pixels, where the page hit-tests by its own rounding: half a pixel.
+        if (width < 43.5 || height < 43.5) problems.push(`${name}: ${width} × ${height}`);
+      }
+
+      const canvas = (await boxOf(page, '.im-canvas'))!;
+      const toolbar = (await boxOf(page, '.im-toolbar'))!;
+      const zoomBar = (await boxOf(page, '.im-zoom'))!;
+      if (!within(toolbar, canvas)) problems.push('the tool bar sticks out of the canvas');
+      if (!within(zoomBar, canvas)) problems.push('the zoom controls stick out of the canvas');
+      if (overlap(toolbar, zoomBar)) problems.push('the tool bar and the zoom controls overlap');
+      // One row of zoom buttons, and bars no bigger than their buttons need.
+      const rows = new Set(zoom.map((target) => Math.round(target.y)));
+      if (rows.size !== 1) problems.push(`the zoom buttons on ${rows.size} rows`);
+      if (toolbar.right - toolbar.left > 60)
+        problems.push(`tool bar ${toolbar.right - toolbar.left} px wide`);
+      if (zoomBar.bottom - zoomBar.top > 56)
+        problems.push(`zoom controls ${zoomBar.bottom - zoomBar.top} px high`);
+
+      // A note selected: its bar is clear of both; so is the overview, once open.
+      await item(page, note).locator('[data-item-text]').tap();
+      await page.locator('.im-selection-bar').waitFor();
+      await page.screenshot({ path: `${SCREENSHOTS}/phone-controls-${named}-selected.png` });
+      const clearOf = async (what: string, selector: string) => {
+        const box = (await boxOf(page, selector))!;
+        if (!within(box, canvas)) problems.push(`${what} sticks out of the canvas`);
+        for (const [other, otherBox] of [
+          ['the tool bar', toolbar],
+          ['the zoom controls', zoomBar],
+        ] as const) {
+          if (overlap(box, otherBox)) problems.push(`${what} covers ${other}`);
+        }
+      };
+      await clearOf('the selection bar', '.im-selection-bar');
+      await page.locator('.im-zoom [data-action="minimap"]').tap();
+      await page.locator('.im-minimap').waitFor();
+      await page.screenshot({ path: `${SCREENSHOTS}/phone-controls-${named}-overview.png` });
+      await clearOf('the overview', '.im-minimap');
+      await clearOf('the selection bar, the overview open', '.im-selection-bar');
+      const overview = (await boxOf(page, '.im-minimap'))!;
+      const bar = (await boxOf(page, '.im-selection-bar'))!;
+      if (overlap(overview, bar)) problems.push('the selection bar covers the overview');
+      expect(problems).toEqual([]);
+      expect(person.errors).toEqual([]);
+      await person.context.close();
+    });
+  }
 });

@@ -218,6 +218,22 @@ describe('the outline of a journey', () => {
     ]);
   });
 
+  it('reads the template’s pinned title and stage headings as labels, not among the ideas', () => {
+    const sections = outlineSections(items);
+    const unframed = sections.at(-1)!;
+    expect(unframed.frame).toBeNull();
+    expect(unframed.items).toEqual([]);
+    expect(unframed.labels.map((item) => item.type === 'text' && item.text)).toEqual([
+      'Asiakkaan palvelupolku',
+      'Tarve herää',
+      'Palvelun löytäminen',
+      'Ensikontakti',
+      'Palvelun käyttö',
+      'Palvelun jälkeen',
+    ]);
+    expect(sections.every((section) => section.items.every((item) => !item.pinned))).toBe(true);
+  });
+
   it('lists the lane a voting round is limited to first, the others in reading order after it', () => {
     const order = (first?: string) =>
       outlineSections(items, first).map((section) => section.frame?.id ?? null);

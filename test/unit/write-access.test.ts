@@ -18,8 +18,17 @@ describe('write access', () => {
       sharedReadOnly: false,
       writesPrivately: false,
       canAdd: true,
+      changesPinned: false,
     });
     expect(mayEditItem(access, false)).toBe(true);
+  });
+
+  it('a pinned item is a facilitator’s to change, never a participant’s or a viewer’s', () => {
+    expect(mayEditItem(writeAccess('participant', open, false), false, true)).toBe(false);
+    expect(mayEditItem(writeAccess('viewer', open, false), false, true)).toBe(false);
+    expect(mayEditItem(writeAccess('facilitator', open, false), false, true)).toBe(true);
+    // Unpinned, as every item a stock client writes, it is anyone's the board is open to.
+    expect(mayEditItem(writeAccess('participant', open, false), false, false)).toBe(true);
   });
 
   it('before the board state arrives nothing is locked', () => {
@@ -79,6 +88,7 @@ describe('write access', () => {
       sharedReadOnly: false,
       writesPrivately: false,
       canAdd: true,
+      changesPinned: true,
     });
     const access = writeAccess('facilitator', silentAndLocked, true);
     expect(access.sharedReadOnly).toBe(false);

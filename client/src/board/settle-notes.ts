@@ -64,7 +64,10 @@ export function settleOwnNotes(doc: Y.Doc, canMove: () => boolean): () => void {
     });
     const moving = [...mine.keys()].flatMap((id) => {
       const note = readItem(id, items.get(id));
-      return note && arrived.some((other) => onSameSpot(note, other) && later(note, other))
+      // A pinned note stays where a facilitator fixed it.
+      return note &&
+        !note.pinned &&
+        arrived.some((other) => onSameSpot(note, other) && later(note, other))
         ? [note]
         : [];
     });

@@ -15,6 +15,8 @@ export interface WriteAccess {
   writesPrivately: boolean;
   /** I may add notes at all: to the shared board, or to my private document. */
   canAdd: boolean;
+  /** I may change pinned items, and pin and unpin: a facilitator (board-document.ts isPinned). */
+  changesPinned: boolean;
 }
 
 /**
@@ -31,7 +33,13 @@ export function writeAccess(
   const silentWriting = board?.silentWriting === true;
   const sharedReadOnly = role === 'viewer' || locked || (role === 'participant' && silentWriting);
   const writesPrivately = role !== 'viewer' && silentWriting && privateDocOpen && !locked;
-  return { locked, sharedReadOnly, writesPrivately, canAdd: writesPrivately || !sharedReadOnly };
+  return {
+    locked,
+    sharedReadOnly,
+    writesPrivately,
+    canAdd: writesPrivately || !sharedReadOnly,
+    changesPinned: role === 'facilitator',
+  };
 }
 
 /** The two things that close what I may write: the shared board read-only, a lock. */
@@ -47,8 +55,14 @@ export function narrowed(before: WriteScope, now: WriteScope): boolean {
 
 /**
  * Whether I may change an item: anything while the shared board is open to me; else only my
- * private notes, and those not while the board is locked.
+ * private notes, and those not while the board is locked. A pinned item only a facilitator
+ * changes.
  */
-export function mayEditItem(access: WriteScope, isPrivate: boolean): boolean {
+export function mayEditItem(
+  access: WriteScope & Pick<WriteAccess, 'changesPinned'>,
+  isPrivate: boolean,
+  pinned = false,
+): boolean {
+  if (pinned && !access.changesPinned) return false;
   return !access.sharedReadOnly || (isPrivate && !access.locked);
 }

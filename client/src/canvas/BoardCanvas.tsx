@@ -47,7 +47,7 @@ const NOTICE_MS = 6000;
 
 function noticeWords(t: ReturnType<typeof useT>, notice: Notice): string {
   return notice.kind === 'left-out'
-    ? t.canvas.leftOut(notice.action, notice.count, notice.untilReveal)
+    ? t.canvas.leftOut(notice.action, notice.count, notice.why)
     : t.canvas.deletedWhileEditing(notice.type);
 }
 
@@ -143,6 +143,8 @@ export function BoardCanvas({
   const [drafts] = useState(() => new DraftStore());
   const [typing] = useState(() => new TypingGuard());
   const undo = useMemo(() => new CanvasUndo(model.docs(), model.origin), [model]);
+  const remoteSelections = useMemo(() => new RemoteSelections(awareness), [awareness]);
+  useEffect(() => remoteSelections.attach(), [remoteSelections]);
   const tool = useCanvasState(state, currentTool);
   const [helpOpen, setHelpOpen] = useState(false);
   // The overview covers a corner of the board, so it opens on request.
@@ -280,13 +282,14 @@ export function BoardCanvas({
       nearby,
       preview,
       undo,
+      remoteSelections,
       readOnly,
       locked,
       t,
       overlay,
       surface,
     }),
-    [model, state, viewport, nearby, preview, undo, readOnly, locked, t, overlay],
+    [model, state, viewport, nearby, preview, undo, remoteSelections, readOnly, locked, t, overlay],
   );
 
   return (
@@ -305,7 +308,6 @@ export function BoardCanvas({
         >
           <div ref={world} className="im-world">
             <ItemsLayers doc={doc} privateDoc={privateDoc} />
-            <RemoteSelections awareness={awareness} />
             <DraftLayer drafts={drafts} />
             <Cursors awareness={awareness} myMemberId={me.id} />
           </div>

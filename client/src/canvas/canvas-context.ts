@@ -7,6 +7,7 @@ import type { DragPreview } from './model/drag-preview.ts';
 import type { Nearby } from './model/nearby.ts';
 import type { CanvasUndo } from './model/undo.ts';
 import type { Viewport } from './model/viewport.ts';
+import type { RemoteSelections } from './presence/RemoteSelections.tsx';
 
 export interface CanvasContextValue {
   model: BoardModel;
@@ -17,6 +18,8 @@ export interface CanvasContextValue {
   /** Where a drag has taken items the document does not show yet (model/drag-preview.ts). */
   preview: DragPreview;
   undo: CanvasUndo;
+  /** What other members have selected, drawn inside each item (presence/RemoteSelections.tsx). */
+  remoteSelections: RemoteSelections;
   readOnly: boolean;
   /**
    * The board is locked to me, my private notes too (the model's access says the same). Here so

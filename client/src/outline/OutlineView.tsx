@@ -6,7 +6,7 @@
 import './outline.css';
 import '../workshop/workshop.css';
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { addItem, type Item } from '../../../shared/board-document.ts';
+import { addItem, type Item, itemLabel } from '../../../shared/board-document.ts';
 import { withStacking } from '../../../shared/drawing-order.ts';
 import { type BoardState, insideFrame } from '../../../shared/facilitation.ts';
 import { columnOf, type FrameColumn, frameColumns } from '../../../shared/frame-columns.ts';
@@ -188,6 +188,7 @@ export function OutlineView() {
       </div>
       {/* Said once, where one looks: by the panels while they are in sight (QA). */}
       {!panelsOpen && <WorkshopError />}
+      <BoardLabels labels={sections.at(-1)?.labels ?? []} />
       {sharedReadOnly && !writesPrivately && <p className="ol-notice">{t.outline.readOnly}</p>}
       {canAdd && (
         <AddNoteForm frames={frames} items={items} defaultFrameId={openFrameId} onAdd={addNote} />
@@ -215,7 +216,7 @@ export function OutlineView() {
           )}
         </section>
       )}
-      {sections.map(({ frame, items: sectionItems, columns }) => {
+      {sections.map(({ frame, items: sectionItems, labels, columns }) => {
         const sectionId = `${headingId}-${frame?.id ?? 'unframed'}`;
         if (!frame && sectionItems.length === 0) return null;
         const title = frame
@@ -240,6 +241,7 @@ export function OutlineView() {
                 </>
               )}
             </h3>
+            {frame && <BoardLabels labels={labels} />}
             {sectionItems.length === 0 ? (
               <p className="ol-meta">{t.outline.noItems}</p>
             ) : (
@@ -253,7 +255,7 @@ export function OutlineView() {
                       openFrameId === undefined || insideFrame(item, openFrameId, frameOf)
                     }
                     stage={columnOf(columns, item)?.name}
-                    canEdit={mayEditItem(access, false)}
+                    canEdit={mayEditItem(access, false, item.pinned === true)}
                     isPrivate={false}
                     announce={announce}
                   />
@@ -264,5 +266,22 @@ export function OutlineView() {
         );
       })}
     </section>
+  );
+}
+
+/**
+ * A template's labels (pinned text: a journey's title and stage headings) read as one line of
+ * the board's structure, not listed among the ideas; where they lie outside every frame, at
+ * the top, where they are on the board.
+ */
+function BoardLabels({ labels }: { labels: Item[] }) {
+  const t = useT();
+  const words = labels.map(itemLabel).filter((label) => label !== '');
+  if (words.length === 0) return null;
+  return (
+    <p className="ol-meta ol-labels" data-outline-labels>
+      <span className="visually-hidden">{t.outline.boardLabels} </span>
+      {words.join(' · ')}
+    </p>
   );
 }

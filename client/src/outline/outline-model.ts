@@ -22,6 +22,11 @@ const READABLE = new Set<Item['type']>(['note', 'text', 'concept']);
 export interface OutlineSection {
   frame: Item | null;
   items: Item[];
+  /**
+   * Its pinned text items, in reading order: a template's labels (a journey's title and stage
+   * headings), the board's structure rather than anyone's idea, so not among `items`.
+   */
+  labels: Item[];
   /** The frame's columns (a journey lane's stages), which its items are read by; [] if none. */
   columns: FrameColumn[];
 }
@@ -29,7 +34,8 @@ export interface OutlineSection {
 const readingOrder = (a: Item, b: Item) => a.y - b.y || a.x - b.x || a.createdAt - b.createdAt;
 
 /**
- * The board's frames in reading order, then the items in no frame. An item is listed under the
+ * The board's frames in reading order, then the items in no frame; pinned text (a template's
+ * labels) apart from the items, as each section's `labels`. An item is listed under the
  * frame the exports put it in: `frameOf`, frameLookup over the frames with their `z`
  * (withStacking; where frames overlap or nest, the one on top). The sections hold the objects
  * of `items` themselves, so a memoised row sees the same item until it changes. `first`, the
@@ -43,10 +49,17 @@ export function outlineSections(
 ): OutlineSection[] {
   const frames = items.filter((item) => item.type === 'frame').sort(readingOrder);
   const sections = new Map<string | null, Item[]>([[null, []]]);
-  for (const frame of frames) sections.set(frame.id, []);
-  for (const item of items) {
-    if (READABLE.has(item.type)) sections.get(frameOf(item)?.id ?? null)?.push(item);
+  const labels = new Map<string | null, Item[]>([[null, []]]);
+  for (const frame of frames) {
+    sections.set(frame.id, []);
+    labels.set(frame.id, []);
   }
+  for (const item of items) {
+    if (!READABLE.has(item.type)) continue;
+    const list = item.type === 'text' && item.pinned ? labels : sections;
+    list.get(frameOf(item)?.id ?? null)?.push(item);
+  }
+  const labelsOf = (frame: string | null) => (labels.get(frame) ?? []).sort(readingOrder);
   const columnsOf = frameColumnsLookup(items);
   const result: OutlineSection[] = frames.map((frame) => {
     // A journey lane is read stage by stage, as the report reads it.
@@ -54,10 +67,16 @@ export function outlineSections(
     return {
       frame,
       items: (sections.get(frame.id) ?? []).sort(byColumns(columns, readingOrder)),
+      labels: labelsOf(frame.id),
       columns,
     };
   });
-  result.push({ frame: null, items: (sections.get(null) ?? []).sort(readingOrder), columns: [] });
+  result.push({
+    frame: null,
+    items: (sections.get(null) ?? []).sort(readingOrder),
+    labels: labelsOf(null),
+    columns: [],
+  });
   const leading = result.findIndex(
     (section) => section.frame !== null && section.frame.id === first,
   );

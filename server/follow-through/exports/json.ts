@@ -33,6 +33,7 @@ const ORDER = {
     'createdAt',
     'author',
     'parent',
+    'pinned',
     'z',
     'title',
     'columns',

@@ -8,6 +8,8 @@ import type { Item } from '../../../../shared/board-document.ts';
 import { useFocusSuccessor } from '../../app/focus-successor.ts';
 import { useCanvas } from '../canvas-context.ts';
 import { useNear } from '../model/nearby.ts';
+import { RemoteSelection } from '../presence/RemoteSelections.tsx';
+import { PinMark } from './PinMark.tsx';
 
 export interface ItemShellProps {
   item: Item;
@@ -52,11 +54,14 @@ export function ItemShell({
   const engaged = (selected && near) || pointerOver || focusWithin;
   const classes = ['im-item', className];
   if (selected) classes.push('is-selected');
-  const resizable = selected && model.mayEdit(item.id);
+  const mine = model.mayEdit(item.id);
+  const resizable = selected && mine;
   // Overlays keep clear of the handle (overlay.css): a class, not a :has() rule every item's
   // overlay would be matched against.
   if (resizable) classes.push('is-resizable');
   if (isPrivate) classes.push('is-private');
+  // Pinned and not mine to change: no grab cursor, nothing offers to move it.
+  if (item.pinned && !mine) classes.push('is-fixed');
   // Items are focusable groups (a note holds its text, overlay and handle): Tab and arrow keys
   // reach each one, Enter edits it. No native element is a movable, editable card.
   return (
@@ -67,6 +72,7 @@ export function ItemShell({
       data-item-id={item.id}
       data-item-type={item.type}
       data-private={isPrivate ? 'true' : undefined}
+      data-pinned={item.pinned ? 'true' : undefined}
       role="group"
       aria-roledescription={t.canvas.itemType[item.type]}
       aria-label={label}
@@ -101,8 +107,11 @@ export function ItemShell({
           {t.canvas.privateNote}
         </span>
       ) : null}
+      {item.pinned ? <PinMark /> : null}
       {/* Drawn near the view and on the item at hand, wherever the view goes (model/nearby.ts). */}
       <div className="im-overlay">{(near || engaged) && overlay(item.id, engaged)}</div>
+      {/* Others' selections: drawn in the item, so what covers the item covers them too. */}
+      <RemoteSelection id={item.id} />
       {resizable ? (
         <div
           className="im-resize"

@@ -6,6 +6,7 @@ import { getStroke } from 'perfect-freehand';
 import { memo } from 'react';
 import type { Item } from '../../../../shared/board-document.ts';
 import { strokeBox, strokePoints } from '../model/geometry.ts';
+import { RemoteSelectionRect } from '../presence/RemoteSelections.tsx';
 import { STROKE_COLOR, safeFill } from './colors.ts';
 
 const PAD = 8;
@@ -57,6 +58,7 @@ export const StrokeView = memo(function StrokeView({
       style={{ left: ox, top: oy, zIndex: z }}
     >
       <path d={strokePath(item.points, ox, oy)} fill={color} />
+      <RemoteSelectionRect id={item.id} box={{ x: PAD, y: PAD, w: box.w, h: box.h }} />
     </svg>
   );
 });

@@ -9,6 +9,7 @@ import {
   forEachItemMap,
   type Item,
   type ItemMap,
+  isPinned,
   itemsOf,
   readItem,
 } from '../../../../shared/board-document.ts';
@@ -58,10 +59,17 @@ export class BoardModel {
   /**
    * Whether I may change this item. While the shared board is read-only to me (a viewer, a
    * locked board, silent writing for a participant), only my private notes stay mine to edit,
-   * and those not while the board is locked.
+   * and those not while the board is locked. A pinned item is a facilitator's to change.
    */
   mayEdit(id: string): boolean {
-    return mayEditItem(this.access(), this.isPrivate(id));
+    const map = this.mapOf(id);
+    return mayEditItem(this.access(), this.isPrivate(id), isPinned(map));
+  }
+
+  /** Whether I may pin and unpin items: a facilitator, while the shared board is open to me. */
+  get pinsItems(): boolean {
+    const access = this.access();
+    return access.changesPinned && !access.sharedReadOnly;
   }
 
   mapOf(id: string): ItemMap | undefined {

@@ -34,12 +34,17 @@ export function toolsFor(readOnly: boolean, writesPrivately: boolean): readonly 
 export type SelectionAction = 'move' | 'delete' | 'duplicate' | 'bringForward' | 'sendBackward';
 
 /**
+ * Why an action left items out: the shared board is read-only to me (`until-reveal` while
+ * silent writing runs), or the items are pinned and I am not a facilitator.
+ */
+export type LeftOutReason = 'read-only' | 'until-reveal' | 'pinned';
+
+/**
  * A short word to the person at the canvas about something they could not see happen:
- * selected items an action left out (the shared board is read-only to me, `untilReveal` while
- * silent writing runs), or the item I was editing deleted by someone else.
+ * selected items an action left out, and why, or the item I was editing deleted by someone else.
  */
 export type Notice =
-  | { kind: 'left-out'; action: SelectionAction; count: number; untilReveal: boolean }
+  | { kind: 'left-out'; action: SelectionAction; count: number; why: LeftOutReason }
   | { kind: 'deleted-while-editing'; type: ItemType | null };
 
 export class CanvasState {

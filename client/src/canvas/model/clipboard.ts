@@ -213,6 +213,8 @@ export function pasteItems(
     }
     fields.createdAt = serverNow();
     fields.author = author;
+    // A copy is its maker's to move: pinned only when a facilitator pins it.
+    delete fields.pinned;
     fields[Z_FIELD] = ++z;
     const map: ItemMap = new Y.Map();
     for (const [key, value] of Object.entries(fields)) map.set(key, decode(value));

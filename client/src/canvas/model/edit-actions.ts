@@ -1,6 +1,6 @@
 /**
  * Commands on items, each a transaction with the canvas origin (so undo sees one step):
- * create, delete, move (frames carry their contents), snap into frames, colour, stacking.
+ * create, delete, move (frames carry their contents), snap into frames, colour, pin, stacking.
  */
 import * as Y from 'yjs';
 import {
@@ -69,12 +69,16 @@ export function makeTextEditable(
   });
 }
 
-/** Deletes items and every connector that would be left pointing at one of them. */
+/**
+ * Deletes items and every connector that would be left pointing at one of them, but for a
+ * connector pinned out of my reach: the server would take the whole deletion back for it.
+ */
 export function deleteItems(model: BoardModel, ids: Iterable<string>): void {
   const gone = new Set(ids);
   for (const located of model.all()) {
     const { item } = located;
-    if (item.type === 'connector' && (gone.has(item.from) || gone.has(item.to))) gone.add(item.id);
+    if (item.type !== 'connector' || !(gone.has(item.from) || gone.has(item.to))) continue;
+    if (model.mayEdit(item.id)) gone.add(item.id);
   }
   for (const doc of model.docs()) {
     const items = itemsOf(doc);
@@ -95,6 +99,7 @@ export interface Placed {
 /**
  * What moves when `ids` move: the items themselves and, for frames, their contents (items
  * whose parent is the frame, and items whose centre lies inside it), nested frames included.
+ * Contents pinned out of my reach stay (the server would take the whole move back for them).
  */
 export function movingSet(model: BoardModel, ids: Iterable<string>): Placed[] {
   const all = model.all();
@@ -117,7 +122,7 @@ export function movingSet(model: BoardModel, ids: Iterable<string>): Placed[] {
       const inside =
         other.item.parent === id ||
         (box !== null && contains(frame, centre(box)) && canHold(frame, box));
-      if (inside) queue.push(other.item.id);
+      if (inside && model.mayEdit(other.item.id)) queue.push(other.item.id);
     }
   }
   return [...chosen].map((id) => {
@@ -209,6 +214,15 @@ export function setColor(model: BoardModel, ids: Iterable<string>, color: string
   model.editEach(ids, (map) => {
     const type = map.get('type');
     if (type !== 'connector') map.set('color', color);
+  });
+}
+
+/** Pins the items, or unpins them: a facilitator's action (board-document.ts isPinned). */
+export function setPinned(model: BoardModel, ids: Iterable<string>, pinned: boolean): void {
+  model.editEach(ids, (map) => {
+    // Unpinned is the key's absence, as on every item a stock client writes.
+    if (pinned) map.set('pinned', true);
+    else map.delete('pinned');
   });
 }
 

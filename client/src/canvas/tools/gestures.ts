@@ -206,7 +206,9 @@ export function eraserGesture(env: ToolEnv, start: Point): Gesture {
     const radius = 8 / env.viewport.zoom;
     const hit: string[] = [];
     for (const { item } of env.model.all()) {
-      if (item.type === 'stroke' && strokeHit(item.points, point, radius)) hit.push(item.id);
+      if (item.type !== 'stroke' || !strokeHit(item.points, point, radius)) continue;
+      // A pinned stroke stays: the server would take the whole swipe back for it.
+      if (env.model.mayEdit(item.id)) hit.push(item.id);
     }
     if (hit.length > 0) deleteItems(env.model, hit);
   };

@@ -126,6 +126,9 @@ export class PointerController {
       } else if (hit) {
         if (event.shiftKey) env.state.toggle(hit.id);
         else if (!env.state.selection.has(hit.id)) env.state.select([hit.id]);
+        if (event.pointerType !== 'mouse' && env.state.selection.has(hit.id)) {
+          this.#focusPicked(hit.element);
+        }
         // While silent writing runs a selection may mix shared items with my private notes:
         // dragging it moves my notes and says the shared ones stay (as Alt+arrow does).
         if (env.state.selection.has(hit.id) && (editable || canWrite(env))) {
@@ -164,6 +167,21 @@ export class PointerController {
       if (tool !== 'select' || !hit) event.preventDefault();
     }
   };
+
+  /**
+   * The focus follows a finger's pick away from another item: a browser moves it on a tap, but
+   * not for a press that moves (a drag), which left the keyboard's ring on the item the arrows
+   * had reached while another was selected (QA, a phone with a keyboard). From anywhere else
+   * the tap's own focus is left to the browser (a focus moved here would show the ring on every
+   * tap). A mouse's press focuses by itself. An item that takes no focus (a drawing) leaves it
+   * on the board.
+   */
+  #focusPicked(element: Element) {
+    const holder = document.activeElement?.closest('[data-item-id]');
+    if (!holder || holder === element) return;
+    const to = element instanceof HTMLElement && element.tabIndex >= 0 ? element : this.root;
+    to.focus({ preventScroll: true });
+  }
 
   #move = (event: PointerEvent) => {
     const screen = this.#screen(event);

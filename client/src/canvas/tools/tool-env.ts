@@ -47,11 +47,13 @@ export function editableIds(env: ToolEnv, ids: Iterable<string>): string[] {
 
 /**
  * Tells me that `action` left out `count` of the selected items: the shared board is read-only
- * to me, so only my private notes changed. An action that leaves nothing out says nothing.
+ * to me, so only my private notes changed; or, with the board open to me, they are pinned. An
+ * action that leaves nothing out says nothing.
  */
 export function tellLeftOut(env: ToolEnv, action: SelectionAction, count: number): void {
   if (count <= 0) return;
-  env.state.tell({ kind: 'left-out', action, count, untilReveal: env.model.writesPrivately });
+  const why = !env.readOnly() ? 'pinned' : env.model.writesPrivately ? 'until-reveal' : 'read-only';
+  env.state.tell({ kind: 'left-out', action, count, why });
 }
 
 /** One pointer gesture from press to release; points are board coordinates. */

@@ -1,11 +1,23 @@
-/** Actions on the selection: colour, duplicate, stacking order, delete. */
-import { NOTE_COLORS } from '../../../../shared/board-document.ts';
+/** Actions on the selection: colour, duplicate, stacking order, pin (facilitators), delete. */
+import { useEffect, useReducer } from 'react';
+import type * as Y from 'yjs';
+import { isPinned, NOTE_COLORS } from '../../../../shared/board-document.ts';
 import { useFocusSuccessor } from '../../app/focus-successor.ts';
+import { onDocChange } from '../../sync/doc-changes.ts';
 import { useCanvas } from '../canvas-context.ts';
 import { type CanvasState, useCanvasState } from '../model/canvas-state.ts';
-import { bringToFront, sendToBack, setColor } from '../model/edit-actions.ts';
+import { bringToFront, sendToBack, setColor, setPinned } from '../model/edit-actions.ts';
 
 const selectionOf = (state: CanvasState) => state.selection;
+
+/**
+ * Re-renders on every change of `doc` while `watching`: whether the selection is pinned, and so
+ * mine to change, can change by anyone's hand (a facilitator pins what I have selected).
+ */
+function useDocChanges(doc: Y.Doc, watching: boolean): void {
+  const [, bump] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => (watching ? onDocChange(doc, bump) : undefined), [doc, watching]);
+}
 
 export interface SelectionBarProps {
   onDuplicate: () => void;
@@ -20,11 +32,16 @@ export function SelectionBar({ onDuplicate, onDelete }: SelectionBarProps) {
   const leaving = useFocusSuccessor<HTMLDivElement>(() => surface.current, {
     preventScroll: true,
   });
-  // Only for what I may change: while silent writing runs, a participant's own private notes.
+  useDocChanges(model.doc, selection.size > 0);
+  // Only for what I may change: while silent writing runs, a participant's own private notes;
+  // nothing pinned, unless I am a facilitator.
   if (selection.size === 0 || ![...selection].every((id) => model.mayEdit(id))) {
     return null;
   }
   const ids = () => [...state.selection];
+  // Pinning is for the shared board's items; with everything pinned, the button unpins.
+  const pinnable = model.pinsItems && [...selection].every((id) => !model.isPrivate(id));
+  const allPinned = [...selection].every((id) => isPinned(model.mapOf(id)));
   const step = (action: () => void) => {
     undo.boundary();
     action();
@@ -73,6 +90,16 @@ export function SelectionBar({ onDuplicate, onDelete }: SelectionBarProps) {
       >
         {t.canvas.sendBackward}
       </button>
+      {pinnable ? (
+        <button
+          type="button"
+          data-action={allPinned ? 'unpin' : 'pin'}
+          onClick={() => step(() => setPinned(model, ids(), !allPinned))}
+          title={allPinned ? t.canvas.unpinHint : t.canvas.pinHint}
+        >
+          {allPinned ? t.canvas.unpin : t.canvas.pin}
+        </button>
+      ) : null}
       <button
         type="button"
         data-action="delete"

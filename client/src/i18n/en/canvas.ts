@@ -1,7 +1,7 @@
 /** The canvas: tools, items, selection, zoom. */
 import { type ItemType, NEW_CONCEPT_TITLE } from '../../../../shared/board-document.ts';
 import { CONCEPT_FIELD_LABELS } from '../../../../shared/concept-fields.ts';
-import type { SelectionAction } from '../../canvas/model/canvas-state.ts';
+import type { LeftOutReason, SelectionAction } from '../../canvas/model/canvas-state.ts';
 
 export const canvas = {
   boardLabel: 'Board canvas',
@@ -52,9 +52,15 @@ export const canvas = {
   privateHint: 'Only you see this until the facilitator reveals the notes',
   untitled: 'Untitled',
   resize: 'Resize',
-  /** What an action on the selection left out: the shared board is read-only to me. */
-  leftOut: (action: SelectionAction, count: number, untilReveal: boolean) =>
-    `${count === 1 ? '1 shared item was' : `${count} shared items were`} not ${
+  pinned: 'Pinned',
+  pinnedHint: 'Pinned: only a facilitator can move or change it',
+  pin: 'Pin',
+  unpin: 'Unpin',
+  pinHint: 'Fix in place: only facilitators can move, change or delete it',
+  unpinHint: 'Let everyone move, change and delete it again',
+  /** What an action on the selection left out: the shared board is read-only to me, or pinned. */
+  leftOut: (action: SelectionAction, count: number, why: LeftOutReason) =>
+    `${count} ${why === 'pinned' ? 'pinned' : 'shared'} ${count === 1 ? 'item was' : 'items were'} not ${
       {
         move: 'moved',
         delete: 'deleted',
@@ -62,7 +68,11 @@ export const canvas = {
         bringForward: 'brought forward',
         sendBackward: 'sent backward',
       }[action]
-    }: the shared board is read-only${untilReveal ? ' until the facilitator reveals the notes' : ''}.`,
+    }: ${
+      why === 'pinned'
+        ? 'only a facilitator can change pinned items'
+        : `the shared board is read-only${why === 'until-reveal' ? ' until the facilitator reveals the notes' : ''}`
+    }.`,
   deletedWhileEditing: (type: ItemType | null) =>
     `Someone else, or you in another window, deleted the ${
       type

@@ -7,6 +7,8 @@ export const outline = {
   noteText: 'Note text',
   where: 'Where',
   unframed: 'Not in a frame',
+  /** Said before a section's pinned labels (a template's title and stages). */
+  boardLabels: 'Pinned labels:',
   stage: 'Stage',
   anyStage: 'Any stage (the first free spot)',
   column: (number: number) => `Column ${number}`,

@@ -52,8 +52,22 @@ export const canvas: Catalogue['canvas'] = {
   privateHint: 'Vain sinä näet tämän, kunnes fasilitaattori paljastaa laput',
   untitled: 'Nimetön',
   resize: 'Muuta kokoa',
-  leftOut: (action, count, untilReveal) =>
-    `${count === 1 ? '1 jaettu kohde jäi' : `${count} jaettua kohdetta jäi`} ${
+  pinned: 'Kiinnitetty',
+  pinnedHint: 'Kiinnitetty: vain fasilitaattori voi siirtää tai muuttaa sitä',
+  pin: 'Kiinnitä',
+  unpin: 'Irrota',
+  pinHint: 'Kiinnitä paikalleen: vain fasilitaattorit voivat siirtää, muuttaa tai poistaa sen',
+  unpinHint: 'Anna kaikkien taas siirtää, muuttaa ja poistaa sitä',
+  leftOut: (action, count, why) =>
+    `${
+      why === 'pinned'
+        ? count === 1
+          ? '1 kiinnitetty kohde jäi'
+          : `${count} kiinnitettyä kohdetta jäi`
+        : count === 1
+          ? '1 jaettu kohde jäi'
+          : `${count} jaettua kohdetta jäi`
+    } ${
       {
         move: 'siirtämättä',
         delete: 'poistamatta',
@@ -61,7 +75,11 @@ export const canvas: Catalogue['canvas'] = {
         bringForward: 'tuomatta eteen',
         sendBackward: 'viemättä taakse',
       }[action]
-    }: jaettua taulua voi ${untilReveal ? 'vain katsoa, kunnes fasilitaattori paljastaa laput' : 'nyt vain katsoa'}.`,
+    }: ${
+      why === 'pinned'
+        ? 'vain fasilitaattori voi muuttaa kiinnitettyjä kohteita'
+        : `jaettua taulua voi ${why === 'until-reveal' ? 'vain katsoa, kunnes fasilitaattori paljastaa laput' : 'nyt vain katsoa'}`
+    }.`,
   deletedWhileEditing: (type) =>
     `Joku muu – tai sinä toisessa ikkunassa – poisti ${
       type

@@ -10,6 +10,8 @@ export const outline: Catalogue['outline'] = {
   noteText: 'Lappusen teksti',
   where: 'Minne',
   unframed: 'Ei kehyksessä',
+  /** Said before a section's pinned labels (a template's title and stages). */
+  boardLabels: 'Kiinnitetyt otsikot:',
   stage: 'Vaihe',
   anyStage: 'Mikä tahansa vaihe (ensimmäinen vapaa kohta)',
   column: (number) => `Sarake ${number}`,
