@@ -662,6 +662,15 @@ describe('a new link for a role', () => {
       body: { key: board.keys.participant, name: 'Late Lauri' },
     });
     expect([old.status, old.body.error.code]).toEqual([401, 'invalid_key']);
+    // Its join page says so too, before anyone types a name.
+    const asked = await server.api<ErrorResponse>(`/api/boards/${id}/invitation`, {
+      body: { key: board.keys.participant },
+    });
+    expect([asked.status, asked.body.error.code]).toEqual([401, 'invalid_key']);
+    const invitation = await server.api<InvitationResponse>(`/api/boards/${id}/invitation`, {
+      body: { key: made.body.key },
+    });
+    expect([invitation.status, invitation.body.role]).toEqual([200, 'participant']);
     const joined = await server.join(id, made.body.key, 'Lauri');
     expect(joined.member.role).toBe('participant');
     // Who joined with the old link is still a member, with the same token.
@@ -691,6 +700,11 @@ describe('a new link for a role', () => {
         'role_not_allowed',
       ],
       [await post(`/api/boards/${id}/keys/viewer`), 401, 'token_required'],
+      [
+        await post(`/api/boards/${id}/keys/viewer`, { token: 'not-a-member-token' }),
+        401,
+        'invalid_token',
+      ],
       [
         await post(`/api/boards/${id}/keys/admin`, { token: tokens.facilitator }),
         400,

@@ -13,6 +13,7 @@ import { useLanguage, useT } from '../i18n/i18n.tsx';
 import { apiRequest } from './api.ts';
 import { CopyButton } from './CopyButton.tsx';
 import { loadCreateToken, saveCreateToken } from './create-token.ts';
+import { saveInviteLinks } from './invite-links.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { LANGUAGE_OPTIONS, TEMPLATE_OPTIONS } from './options.ts';
 
@@ -92,6 +93,8 @@ async function createBoards(request: BoardsRequest, made: CreateBoardResponse[])
         ...(token ? { token } : {}),
       });
       if (token) saveCreateToken(token);
+      // So that this browser's facilitator can show the room the links again (Invite).
+      saveInviteLinks(response.board.id, response.links);
       boards.push(response);
     }
     return { boards, request };

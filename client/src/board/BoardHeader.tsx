@@ -1,11 +1,14 @@
-/** The board page's top bar: title and role, view toggle, who is here, connection, language. */
+/**
+ * The board page's top bar: title and role, view toggle, who is here, connection, language,
+ * and a facilitator's Invite people (the links and the QR code to show the room).
+ */
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { LanguageSwitch } from '../app/LanguageSwitch.tsx';
 import { useT } from '../i18n/i18n.tsx';
 import { useBoardTitle } from '../workshop/use-board-title.ts';
 import type { BoardSession, ConnectionStatus } from './board-session.ts';
 import { ConnectionPill } from './ConnectionIndicator.tsx';
-import { LeaveDevice } from './lazy-parts.tsx';
+import { InviteDialog, LeaveDevice } from './lazy-parts.tsx';
 import { PresenceList } from './PresenceList.tsx';
 import type { PresentMember } from './use-presence.ts';
 import type { ViewportRequests } from './use-viewport-requests.ts';
@@ -31,6 +34,7 @@ export function BoardHeader(props: BoardHeaderProps) {
   // says where I am rather than nothing (QA), and Tab goes on from the top of the board.
   const title = useRef<HTMLHeadingElement>(null);
   const [leaving, setLeaving] = useState(false);
+  const [inviting, setInviting] = useState(false);
   useEffect(() => {
     if (document.activeElement === document.body) title.current?.focus();
   }, []);
@@ -87,6 +91,23 @@ export function BoardHeader(props: BoardHeaderProps) {
         )}
         <ConnectionPill status={status} />
         <LanguageSwitch />
+        {session.me.role === 'facilitator' && (
+          <button
+            type="button"
+            className="button button-secondary button-small invite-toggle"
+            // A phone shows the first word only (board.css), so the name is the whole phrase.
+            aria-label={t.app.invite}
+            onClick={() => setInviting(true)}
+          >
+            <span className="invite-long">{t.app.invite}</span>
+            <span className="invite-short">{t.app.inviteShort}</span>
+          </button>
+        )}
+        {inviting && (
+          <Suspense fallback={null}>
+            <InviteDialog onClose={() => setInviting(false)} />
+          </Suspense>
+        )}
         <button
           type="button"
           className="button button-secondary button-small panels-toggle"

@@ -8,6 +8,7 @@ import { lazy } from 'react';
 const loadPanels = () => import('../workshop/WorkshopPanels.tsx');
 const loadOutline = () => import('../outline/OutlineView.tsx');
 const loadLeave = () => import('../workshop/LeaveDevice.tsx');
+const loadInvite = () => import('../workshop/InviteDialog.tsx');
 
 export const WorkshopPanels = lazy(() =>
   loadPanels().then((module) => ({ default: module.WorkshopPanels })),
@@ -20,9 +21,14 @@ export const LeaveDevice = lazy(() =>
   loadLeave().then((module) => ({ default: module.LeaveDevice })),
 );
 
+export const InviteDialog = lazy(() =>
+  loadInvite().then((module) => ({ default: module.InviteDialog })),
+);
+
 export function preloadBoardParts(): void {
   // A failure here is not shown: the part's own boundary says so if it is ever opened.
   loadPanels().catch(() => {});
   loadOutline().catch(() => {});
   loadLeave().catch(() => {});
+  loadInvite().catch(() => {});
 }

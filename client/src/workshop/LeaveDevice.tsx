@@ -4,6 +4,7 @@
  * did it). The member stays on the board, with everything they did; their link brings them
  * back, as a new member.
  */
+import { forgetInviteLinks } from '../app/invite-links.ts';
 import { forgetMembership, rememberDisplayName } from '../app/membership.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
@@ -17,6 +18,8 @@ export function LeaveDevice({ onClose }: { onClose: () => void }) {
   const title = useBoardTitle(session);
   const leave = () => {
     forgetMembership(board.id, token);
+    // The links kept for Invite people too: the next person here is not the board's host.
+    forgetInviteLinks(board.id);
     // The name the join form would offer the next person too.
     rememberDisplayName(null);
     window.location.assign('/');

@@ -23,6 +23,7 @@ import type {
   UpdateFollowUpBody,
 } from '../../../shared/follow-through.ts';
 import type { Role } from '../../../shared/roles.ts';
+import { newRoleLink } from '../app/invite-links.ts';
 import type { BoardSession } from '../board/board-session.ts';
 import { learnServerTime } from '../sync/server-clock.ts';
 import { ask } from './socket-request.ts';
@@ -429,7 +430,7 @@ export class WorkshopStore {
 
   /** A new link for `role` (facilitators): the role's old link opens the board no more. */
   newLink(role: Role): Promise<NewKeyResponse | undefined> {
-    return this.#run(() => this.session.api<NewKeyResponse>(`/keys/${role}`, { method: 'POST' }));
+    return this.#run(() => newRoleLink(this.session.api, this.session.board.id, role));
   }
 
   /** Takes a member off the board (facilitators): true once the server has. */

@@ -73,7 +73,7 @@ export const app = {
   } satisfies Record<Role, string>,
   linkFor: (role: string) => `${role} link`,
   linksOnce:
-    'Save these links now. The server keeps only a fingerprint of each key, so they cannot be shown again (a facilitator can make new ones, which replace them).',
+    'Save these links now. The server keeps only a fingerprint of each key, so they cannot be shown again; this browser keeps the participant and viewer links for the board’s Invite button (a facilitator can make new ones, which replace them).',
   copyAll: 'Copy all three links',
   copyAllLabel: 'Copy all three links with their roles',
   opensInNewTab: '(opens in a new tab)',
@@ -133,6 +133,8 @@ export const app = {
   showPanels: 'Show workshop panels',
   hidePanels: 'Hide workshop panels',
   panels: 'Workshop',
+  invite: 'Invite people',
+  inviteShort: 'Invite',
   skipToPanels: 'Skip to the workshop panels',
   readOnlyBanner: 'You are viewing this board. You can look around but not change it.',
   lockedBanner: 'The facilitator has locked the board. You can look, but not edit, for now.',

@@ -98,6 +98,18 @@ export const workshop = {
   makeNewLink: 'Make a new link',
   newLinkMade: (role: string) => `New ${role} link (shown once)`,
 
+  inviteHint:
+    'Show this on the screen: people scan the code with a phone camera, or open the link, and join as participants.',
+  inviteQr: 'QR code for the participant link',
+  inviteQrFailed: 'The QR code could not be made here. Share the link instead.',
+  inviteLinkNotHere: (role: string) =>
+    `This device does not have the ${role} link: a board’s links are kept only in the browser that made the board. Make a new one to invite people.`,
+  inviteLinkReplaced: (role: string) =>
+    `The ${role} link kept on this device no longer opens the board: someone has made a new one since. Make a new one here, or ask for that one.`,
+  makeNewRoleLink: (role: string) => `Make a new ${role} link`,
+  confirmNewInviteLink: (role: string) =>
+    `The current ${role} link will stop working. People already on the board stay, with everything they did.`,
+
   membersSection: 'People',
   membersHint:
     'Someone on the board who should not be, or a lost device? Take them off: they are disconnected at once, on every device.',

@@ -66,7 +66,7 @@ export const app: Catalogue['app'] = {
   },
   linkFor: (role) => `${role}: linkki`,
   linksOnce:
-    'Tallenna linkit nyt. Palvelin säilyttää avaimista vain tunnisteen, joten linkkejä ei voi näyttää uudelleen (fasilitaattori voi tehdä uudet, jotka korvaavat ne).',
+    'Tallenna linkit nyt. Palvelin säilyttää avaimista vain tunnisteen, joten linkkejä ei voi näyttää uudelleen; tämä selain säilyttää osallistujan ja katselijan linkit taulun Kutsu mukaan -painiketta varten (fasilitaattori voi tehdä uudet, jotka korvaavat ne).',
   copyAll: 'Kopioi kaikki kolme linkkiä',
   copyAllLabel: 'Kopioi kaikki kolme linkkiä rooleineen',
   opensInNewTab: '(avautuu uuteen välilehteen)',
@@ -124,6 +124,8 @@ export const app: Catalogue['app'] = {
   showPanels: 'Näytä työpajapaneelit',
   hidePanels: 'Piilota työpajapaneelit',
   panels: 'Työpaja',
+  invite: 'Kutsu mukaan',
+  inviteShort: 'Kutsu',
   skipToPanels: 'Siirry työpajan paneeleihin',
   readOnlyBanner: 'Katselet taulua. Voit tutkia sitä, mutta et muuttaa.',
   lockedBanner: 'Fasilitaattori on lukinnut taulun. Voit katsoa, mutta et muokata juuri nyt.',

@@ -98,6 +98,18 @@ export const workshop: Catalogue['workshop'] = {
   makeNewLink: 'Tee uusi linkki',
   newLinkMade: (role) => `Uusi linkki: ${role} (näytetään kerran)`,
 
+  inviteHint:
+    'Näytä tämä näytöllä: osallistujat skannaavat koodin puhelimen kameralla tai avaavat linkin ja liittyvät taululle.',
+  inviteQr: 'Osallistujalinkin QR-koodi',
+  inviteQrFailed: 'QR-koodia ei voitu tehdä. Jaa linkki sen sijaan.',
+  inviteLinkNotHere: (role) =>
+    `Tällä laitteella ei ole linkkiä (${role}): taulun linkit säilyvät vain selaimessa, jolla taulu luotiin. Tee uusi kutsuaksesi ihmisiä.`,
+  inviteLinkReplaced: (role) =>
+    `Tälle laitteelle tallennettu linkki (${role}) ei enää avaa taulua: joku on tehnyt sen jälkeen uuden. Tee uusi tässä tai pyydä se.`,
+  makeNewRoleLink: (role) => `Tee uusi linkki (${role})`,
+  confirmNewInviteLink: (role) =>
+    `Nykyinen linkki (${role}) lakkaa toimimasta. Taululla jo olevat pysyvät, kaikkine tekemisineen.`,
+
   membersSection: 'Jäsenet',
   membersHint:
     'Onko taululla joku, jonka ei kuulu olla, tai onko laite kadonnut? Poista hänet: yhteys katkeaa heti kaikilla laitteilla.',
