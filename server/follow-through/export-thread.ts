@@ -203,11 +203,30 @@ export class ExportThread {
 }
 
 /**
- * Why the thread rendered nothing. A snapshot found missing there was deleted after the request
- * found it (retention thins automatic ones while their previews wait their turn): 404, as if the
- * request had come a moment later.
+ * A snapshot the thread found missing: deleted after the request found it (retention thins
+ * automatic ones while their previews wait their turn, or the thread starts). 404, as if the
+ * request had come a moment later; `ms` is what the thread spent on it.
  */
+export class SnapshotGone extends SnapshotNotFound {
+  readonly ms: number;
+
+  constructor(ms: number) {
+    super();
+    this.ms = ms;
+  }
+}
+
+/**
+ * What an export the thread did not render cost the thread, for the member's budget (not the
+ * wait behind other exports, nor the thread's start); undefined for an error that came from
+ * elsewhere.
+ */
+export function threadMs(error: unknown): number | undefined {
+  return error instanceof RenderFailed || error instanceof SnapshotGone ? error.ms : undefined;
+}
+
+/** Why the thread rendered nothing. */
 function failure(reply: { error: string; snapshotNotFound?: true; ms: number }): Error {
-  if (reply.snapshotNotFound) return new SnapshotNotFound();
+  if (reply.snapshotNotFound) return new SnapshotGone(reply.ms);
   return new RenderFailed(`the export could not be rendered: ${reply.error}`, reply.ms);
 }

@@ -11,7 +11,7 @@
  */
 import type { Member } from '../../shared/roles.ts';
 import { RateLimitError } from '../errors.ts';
-import { RenderFailed } from '../follow-through/export-thread.ts';
+import { threadMs } from '../follow-through/export-thread.ts';
 import { TokenBucket } from '../util/token-bucket.ts';
 
 /** Budgets of members not seen for this long are forgotten (they start full again). */
@@ -34,7 +34,7 @@ export class ExportBudget {
 
   /**
    * Builds an export for `member` if their budget allows, and charges it `ms`, what building it
-   * took; if building fails, what the export thread spent on it where it says (RenderFailed, not
+   * took; if building fails, what the export thread spent on it where it says (threadMs: not
    * the wait behind others), else the time until it failed. A member's
    * exports are built one after another: were they not, twenty asked for at once would all find
    * the budget full before the first was charged.
@@ -63,7 +63,7 @@ export class ExportBudget {
       charged = built.ms;
       return built.result;
     } catch (error) {
-      if (error instanceof RenderFailed) charged = error.ms;
+      charged = threadMs(error);
       throw error;
     } finally {
       if (started !== undefined) bucket.spend(charged ?? performance.now() - started);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RenderFailed } from '../../server/follow-through/export-thread.ts';
+import { RenderFailed, SnapshotGone } from '../../server/follow-through/export-thread.ts';
 import { ExportBudget } from '../../server/http/export-budget.ts';
 import type { Member } from '../../shared/roles.ts';
 
@@ -25,6 +25,16 @@ describe('what a failed export is charged', () => {
     });
     await expect(waited).rejects.toThrow(RenderFailed);
     await expect(exports.spend(member('a'), built)).resolves.toBe('file');
+  });
+
+  it('what the thread spent finding a snapshot gone, not the wait for the thread to start', async () => {
+    const exports = budget();
+    const gone = exports.spend(member('d'), async () => {
+      await wait(60);
+      throw new SnapshotGone(1);
+    });
+    await expect(gone).rejects.toMatchObject({ status: 404, code: 'snapshot_not_found' });
+    await expect(exports.spend(member('d'), built)).resolves.toBe('file');
   });
 
   it('all of it when the thread spent it on this export', async () => {
