@@ -36,11 +36,13 @@ describe('snapshots and restore', () => {
     expect(saved.status).toBe(201);
     expect(saved.body).toMatchObject({ name: 'Before lunch', reason: 'manual' });
 
-    // Later changes: a new note, an edited note, a deleted frame.
+    // Later changes: a new note, an edited note, a deleted frame (by the facilitator: the
+    // template's frames are pinned).
     addItem(yws.doc, { type: 'note', x: 9, y: 9, text: 'after lunch' });
     (itemsOf(yws.doc).get(keep)!.get('text') as Y.Text).insert(0, 'edited ');
-    const frame = readItems(yws.doc).find((item) => item.type === 'frame')!;
-    itemsOf(yws.doc).delete(frame.id);
+    const frame = readItems(sio.doc).find((item) => item.type === 'frame')!;
+    expect(frame.pinned).toBe(true);
+    itemsOf(sio.doc).delete(frame.id);
     await waitFor(() => same(sio.doc, yws.doc) && itemsOf(sio.doc).size === v1.length, 'v2 synced');
     const v2 = sorted(sio.doc);
     expect(v2).not.toEqual(v1);
