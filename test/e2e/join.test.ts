@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../helpers/axe.ts';
 import {
   joinByLink,
+  newLinkIn,
   newPerson,
   openBoard,
   SCREENSHOTS,
@@ -312,25 +313,27 @@ describe.skipIf(!HAS_CHROMIUM)('starting and joining a board', () => {
     const aino = await openBoard(browser, created.links.participant, 'Aino');
     await openTab(fiona.page, 'Facilitate');
     const panel = fiona.page.getByTestId('facilitator-panel');
+    // A facilitator link is never kept in the browser: it is shown once.
+    await panel.getByRole('button', { name: 'New facilitator link' }).click();
+    const asked = fiona.page.getByRole('dialog', { name: 'Make a new facilitator link?' });
+    await asked.getByText('The new link is shown once').waitFor();
+    await fiona.page.keyboard.press('Escape');
+    await asked.waitFor({ state: 'detached' });
     await panel.getByRole('button', { name: 'New participant link' }).click();
     const dialog = fiona.page.getByRole('dialog', { name: 'Make a new participant link?' });
     await dialog.getByText('The current participant link stops opening this board').waitFor();
+    // A participant link is kept, for Invite people.
+    expect(await dialog.innerText()).toContain('This browser keeps the new link');
     await dialog.getByRole('button', { name: 'Make a new link' }).click();
-    const shown = panel.getByTestId('new-link').getByRole('textbox', {
-      name: 'New participant link (shown once)',
-    });
-    await shown.waitFor();
-    const link = await shown.inputValue();
-    expect(link).toMatch(new RegExp(`^${server.url}/b/${created.board.id}#key=.{40,}$`));
-    expect(link).not.toBe(created.links.participant);
     // It has the focus, selected, ready to copy.
-    expect(
-      await shown.evaluate(
-        (input: HTMLInputElement) =>
-          input === document.activeElement &&
-          input.selectionEnd! - input.selectionStart! === input.value.length,
-      ),
-    ).toBe(true);
+    const link = await newLinkIn(
+      panel.getByTestId('new-link').getByRole('textbox', {
+        name: 'New participant link (also under Invite people)',
+      }),
+      server.url,
+      created.board.id,
+      created.links.participant,
+    );
     await panel.getByRole('button', { name: 'Copy the participant link' }).waitFor();
     await fiona.page.screenshot({ path: `${SCREENSHOTS}/new-link-en.png` });
 

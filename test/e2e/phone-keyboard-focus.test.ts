@@ -100,19 +100,26 @@ describe.skipIf(!HAS_CHROMIUM)('the keyboard on a phone', () => {
     await expect.poll(async () => (await ringAndSelection(page)).selected).toEqual([]);
   }
 
-  it('after Escape, a note a finger drags has the ring, or no note has', async () => {
+  /**
+   * After the arrows and Escape, a finger picks the third note (`pick`): the ring is on it or on
+   * no note, and the keyboard goes on from it, up to the one above it.
+   */
+  async function afterEscapeAFinger(pick: (id: string) => Promise<void>, shot: string) {
     const page = pia.page;
     const [, second, third] = notes as [string, string, string];
     await arrowThenEscape();
-    await dragByFinger(third);
-    await screenshot(page, 'phone-keyboard-focus-drag');
+    await pick(third);
+    await screenshot(page, shot);
     const after = await ringAndSelection(page);
     expect(after.selected).toEqual([third]);
     expect([[], [third]]).toContainEqual(after.ring);
-    // And the keyboard goes on from the note dragged: up to the one above it.
     await page.keyboard.press('ArrowUp');
     await expect.poll(() => ringAndSelection(page)).toEqual({ ring: [second], selected: [second] });
     expect(pia.errors).toEqual([]);
+  }
+
+  it('after Escape, a note a finger drags has the ring, or no note has', async () => {
+    await afterEscapeAFinger(dragByFinger, 'phone-keyboard-focus-drag');
   });
 
   it('without the keyboard, a note a finger drags from another draws no ring', async () => {
@@ -128,16 +135,6 @@ describe.skipIf(!HAS_CHROMIUM)('the keyboard on a phone', () => {
   });
 
   it('after Escape, a note tapped has the ring, or no note has', async () => {
-    const page = pia.page;
-    const [, second, third] = notes as [string, string, string];
-    await arrowThenEscape();
-    await tap(third);
-    await screenshot(page, 'phone-keyboard-focus-tap');
-    const after = await ringAndSelection(page);
-    expect(after.selected).toEqual([third]);
-    expect([[], [third]]).toContainEqual(after.ring);
-    await page.keyboard.press('ArrowUp');
-    await expect.poll(() => ringAndSelection(page)).toEqual({ ring: [second], selected: [second] });
-    expect(pia.errors).toEqual([]);
+    await afterEscapeAFinger(tap, 'phone-keyboard-focus-tap');
   });
 });

@@ -1,5 +1,6 @@
 /** Driving the web board in Chromium the way a person does: links, the name prompt, the views. */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const SCREENSHOTS = 'test-results/screenshots';
 
@@ -47,4 +48,28 @@ export async function addNoteInOutline(page: Page, text: string): Promise<void> 
   await showView(page, 'outline');
   await page.locator('form.ol-add textarea').fill(text);
   await page.locator('form.ol-add button[type="submit"]').click();
+}
+
+/**
+ * The link a facilitator has just made, read from its box: a link to the board, not `old`, with
+ * the focus and the whole link selected, ready to copy.
+ */
+export async function newLinkIn(
+  box: Locator,
+  origin: string,
+  boardId: string,
+  old: string,
+): Promise<string> {
+  await box.waitFor();
+  const link = await box.inputValue();
+  expect(link).toMatch(new RegExp(`^${origin}/b/${boardId}#key=.{40,}$`));
+  expect(link).not.toBe(old);
+  expect(
+    await box.evaluate(
+      (input: HTMLInputElement) =>
+        input === document.activeElement &&
+        input.selectionEnd! - input.selectionStart! === input.value.length,
+    ),
+  ).toBe(true);
+  return link;
 }

@@ -2,16 +2,21 @@
  * A facilitator makes a new link for a role. A board's links are shown once, when it is made
  * (the server keeps only a fingerprint of each key), so a lost link, or one that reached the
  * wrong people, needs a new one. The role's old link stops opening the board; everyone who
- * joined with it stays. The new link is shown here, once, to copy.
+ * joined with it stays. The new link is shown here to copy; a participant or viewer link is
+ * also kept in this browser for Invite people (invite-links.ts), a facilitator link never.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { NewKeyResponse } from '../../../shared/api.ts';
 import { ROLES, type Role } from '../../../shared/roles.ts';
 import { CopyButton } from '../app/CopyButton.tsx';
+import { INVITE_ROLES } from '../app/invite-links.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { Confirm } from './Modal.tsx';
 import { useBusy } from './use-busy.ts';
 import { useWorkshopStore } from './use-workshop.ts';
+
+/** Whether a new link for `role` is kept in this browser for Invite people. */
+const isInviteRole = (role: Role) => (INVITE_ROLES as readonly Role[]).includes(role);
 
 export function RoleLinks() {
   const t = useT();
@@ -43,7 +48,7 @@ export function RoleLinks() {
       {made && (
         <div className="wk-new-link" data-testid="new-link">
           <label>
-            {t.workshop.newLinkMade(roleName(made.role))}
+            {t.workshop.newLinkMade(roleName(made.role), isInviteRole(made.role))}
             <input
               ref={shown}
               readOnly
@@ -68,7 +73,7 @@ export function RoleLinks() {
           }
           onClose={close}
         >
-          <p>{t.workshop.confirmNewLink(roleName(asking))}</p>
+          <p>{t.workshop.confirmNewLink(roleName(asking), isInviteRole(asking))}</p>
         </Confirm>
       )}
     </section>

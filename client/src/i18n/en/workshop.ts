@@ -90,13 +90,15 @@ export const workshop = {
 
   linksSection: 'Links',
   linksHint:
-    'The board’s links were shown once, when it was made. Lost one, or sent it to the wrong people? Make a new one: the old link stops working, and everyone who joined with it stays (take someone off under People).',
+    'The board’s links were shown once, when it was made (the browser that made it keeps the participant and viewer links for Invite people). Lost one, or sent it to the wrong people? Make a new one: the old link stops working, and everyone who joined with it stays (take someone off under People).',
   newLinkFor: (role: string) => `New ${role} link`,
   confirmNewLinkTitle: (role: string) => `Make a new ${role} link?`,
-  confirmNewLink: (role: string) =>
-    `The current ${role} link stops opening this board, for everyone who has not joined with it yet. Whoever has joined stays. The new link is shown once: copy it before you leave.`,
+  /** `kept`: this browser keeps the new link for Invite people (participant, viewer). */
+  confirmNewLink: (role: string, kept: boolean) =>
+    `The current ${role} link stops opening this board, for everyone who has not joined with it yet. Whoever has joined stays. ${kept ? 'This browser keeps the new link, under Invite people.' : 'The new link is shown once: copy it before you leave.'}`,
   makeNewLink: 'Make a new link',
-  newLinkMade: (role: string) => `New ${role} link (shown once)`,
+  newLinkMade: (role: string, kept: boolean) =>
+    `New ${role} link (${kept ? 'also under Invite people' : 'shown once'})`,
 
   inviteHint:
     'Show this on the screen: people scan the code with a phone camera, or open the link, and join as participants.',

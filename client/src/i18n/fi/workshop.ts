@@ -90,13 +90,14 @@ export const workshop: Catalogue['workshop'] = {
 
   linksSection: 'Linkit',
   linksHint:
-    'Taulun linkit näytettiin kerran, kun taulu luotiin. Hukkuiko linkki, tai menikö se väärille ihmisille? Tee uusi: vanha linkki lakkaa toimimasta, ja kaikki sillä liittyneet pysyvät (jäsenen voi poistaa kohdassa Jäsenet).',
+    'Taulun linkit näytettiin kerran, kun taulu luotiin (sen luonut selain säilyttää osallistujan ja katselijan linkit Kutsu mukaan -ikkunaa varten). Hukkuiko linkki, tai menikö se väärille ihmisille? Tee uusi: vanha linkki lakkaa toimimasta, ja kaikki sillä liittyneet pysyvät (jäsenen voi poistaa kohdassa Jäsenet).',
   newLinkFor: (role) => `Uusi linkki: ${role}`,
   confirmNewLinkTitle: (role) => `Tehdäänkö uusi linkki (${role})?`,
-  confirmNewLink: (role) =>
-    `Nykyinen linkki (${role}) ei enää avaa tätä taulua niille, jotka eivät ole vielä liittyneet sillä. Jo liittyneet pysyvät. Uusi linkki näytetään kerran: kopioi se ennen kuin poistut.`,
+  confirmNewLink: (role, kept) =>
+    `Nykyinen linkki (${role}) ei enää avaa tätä taulua niille, jotka eivät ole vielä liittyneet sillä. Jo liittyneet pysyvät. ${kept ? 'Tämä selain säilyttää uuden linkin Kutsu mukaan -ikkunassa.' : 'Uusi linkki näytetään kerran: kopioi se ennen kuin poistut.'}`,
   makeNewLink: 'Tee uusi linkki',
-  newLinkMade: (role) => `Uusi linkki: ${role} (näytetään kerran)`,
+  newLinkMade: (role, kept) =>
+    `Uusi linkki: ${role} (${kept ? 'myös Kutsu mukaan -ikkunassa' : 'näytetään kerran'})`,
 
   inviteHint:
     'Näytä tämä näytöllä: osallistujat skannaavat koodin puhelimen kameralla tai avaavat linkin ja liittyvät taululle.',
