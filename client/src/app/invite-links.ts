@@ -16,6 +16,9 @@ export type InviteLinks = Partial<Record<InviteRole, string>>;
 
 export const INVITE_ROLES: readonly InviteRole[] = ['participant', 'viewer'];
 
+/** Whether a link of `role` is kept in this browser: any but the facilitator's. */
+export const isInviteRole = (role: Role): role is InviteRole => role !== 'facilitator';
+
 const storageKey = (boardId: string) => `ideamill.links.${boardId}`;
 
 export function loadInviteLinks(boardId: string): InviteLinks {
@@ -64,6 +67,6 @@ export async function newRoleLink(
   role: Role,
 ): Promise<NewKeyResponse> {
   const made = await api<NewKeyResponse>(`/keys/${role}`, { method: 'POST' });
-  if (made.role !== 'facilitator') saveInviteLinks(boardId, { [made.role]: made.link });
+  if (isInviteRole(made.role)) saveInviteLinks(boardId, { [made.role]: made.link });
   return made;
 }

@@ -9,14 +9,11 @@ import { useEffect, useRef, useState } from 'react';
 import type { NewKeyResponse } from '../../../shared/api.ts';
 import { ROLES, type Role } from '../../../shared/roles.ts';
 import { CopyButton } from '../app/CopyButton.tsx';
-import { INVITE_ROLES } from '../app/invite-links.ts';
+import { isInviteRole } from '../app/invite-links.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { Confirm } from './Modal.tsx';
 import { useBusy } from './use-busy.ts';
 import { useWorkshopStore } from './use-workshop.ts';
-
-/** Whether a new link for `role` is kept in this browser for Invite people. */
-const isInviteRole = (role: Role) => (INVITE_ROLES as readonly Role[]).includes(role);
 
 export function RoleLinks() {
   const t = useT();
