@@ -9,6 +9,7 @@ import {
   completeExport,
   type ExportSource,
   exportItems,
+  type ItemsReader,
   snapshotItems,
 } from './exports/export-source.ts';
 import type { SnapshotsService } from './snapshots-service.ts';
@@ -38,7 +39,9 @@ export class ExportService {
 
   /**
    * The live board, or one of its snapshots (items as they were then; rounds and follow-ups as
-   * now). A snapshot's items are left in the database, to be read where it is rendered.
+   * now). A snapshot's items are left in the database, to be read where it is rendered, and so
+   * are those of a board nobody has open: loading it would integrate its whole stored state on
+   * the event loop (the organiser's downloads after the workshop, when the board has unloaded).
    */
   source(boardId: string, snapshotId?: string, now = Date.now()): ExportSource {
     const board = this.#boards.get(boardId);
@@ -56,6 +59,7 @@ export class ExportService {
       const { id, name, createdAt } = snapshot;
       return { ...common, snapshot: { id, name, createdAt } };
     }
+    if (!this.#documents.isLoaded({ boardId })) return { ...common, snapshot: null };
     const { doc } = this.#documents.open({ boardId });
     return { ...common, snapshot: null, items: this.#itemsOf(doc) };
   }
@@ -70,10 +74,15 @@ export class ExportService {
     return items;
   }
 
-  /** source() with the items read: for the command line, which renders where it gathers. */
+  /**
+   * source() with the items read: for the command line, which renders where it gathers and
+   * opens the board to read it (one at a time, releasing each: export-all.ts).
+   */
   gather(boardId: string, snapshotId?: string, now = Date.now()): BoardExport {
-    return completeExport(this.source(boardId, snapshotId, now), (board, snapshot) =>
-      snapshotItems(this.#snapshots.stored(board, snapshot).state),
-    );
+    const read: ItemsReader = {
+      snapshot: (board, snapshot) => snapshotItems(this.#snapshots.stored(board, snapshot).state),
+      board: (board) => this.#itemsOf(this.#documents.open({ boardId: board }).doc),
+    };
+    return completeExport(this.source(boardId, snapshotId, now), read);
   }
 }

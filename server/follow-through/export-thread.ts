@@ -2,8 +2,9 @@
  * Renders exports in a worker thread, off the event loop. Building the SVG of a 5,000-item board
  * took about 60 ms, its Markdown or CSV 40–55, and a saved version's preview first read the
  * snapshot into a document (90–200 ms more): meanwhile every board on the server waited. Now the
- * event loop only gathers a live board's items (15–30 ms at 5,000) and hands them over; a
- * snapshot is read in the thread, from the database on a connection of its own.
+ * event loop only gathers an open board's items (15–30 ms at 5,000) and hands them over; a
+ * snapshot, and a board nobody has open, are read in the thread, from the database on a
+ * connection of its own.
  *
  * One thread: exports are rendered one after another in it, and the event loop keeps the other
  * core. It starts at the first export and stops after IDLE_MS without one, giving its memory back.
@@ -12,7 +13,13 @@ import { serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { ExportFormat, ExportItem } from '../../shared/follow-through.ts';
-import type { ExportSource, LiveSource, SnapshotSource } from './exports/export-source.ts';
+import { AppError } from '../errors.ts';
+import type {
+  ExportSource,
+  LiveSource,
+  SnapshotSource,
+  StoredSource,
+} from './exports/export-source.ts';
 import type { ExportOptions, RenderedExport } from './exports/index.ts';
 import { SnapshotNotFound } from './snapshots-service.ts';
 
@@ -34,6 +41,7 @@ const BOOT = new URL('./export-worker-boot.mjs', import.meta.url);
  */
 export type SentSource =
   | SnapshotSource
+  | StoredSource
   | (Omit<LiveSource, 'items'> & { serializedItems: Uint8Array });
 
 /** A rendered export as the thread hands it back: the file's UTF-8 bytes, moved, not copied. */
@@ -48,10 +56,11 @@ export interface RenderJob {
 
 export type RenderReply = { id: number; ms: number } & (
   | { rendered: RenderedFile }
-  | { error: string; snapshotNotFound?: true }
+  /** `missing`: a snapshot or board the request found was deleted before the thread read it. */
+  | { error: string; missing?: 'snapshot' | 'board' }
 );
 
-/** What the thread is started with: the database, to read snapshots from. */
+/** What the thread is started with: the database, to read snapshots and closed boards from. */
 export interface ThreadData {
   databaseFile: string;
 }
@@ -203,15 +212,20 @@ export class ExportThread {
 }
 
 /**
- * A snapshot the thread found missing: deleted after the request found it (retention thins
- * automatic ones while their previews wait their turn, or the thread starts). 404, as if the
- * request had come a moment later; `ms` is what the thread spent on it.
+ * A snapshot or board the thread found missing: deleted after the request found it (retention
+ * thins automatic snapshots while their previews wait their turn, or the thread starts; a
+ * facilitator deletes the board while a download waits). 404, as if the request had come a
+ * moment later; `ms` is what the thread spent on it.
  */
-export class SnapshotGone extends SnapshotNotFound {
+export class Gone extends AppError {
   readonly ms: number;
 
-  constructor(ms: number) {
-    super();
+  constructor(what: 'snapshot' | 'board', ms: number) {
+    const { code, message } =
+      what === 'snapshot'
+        ? new SnapshotNotFound()
+        : new AppError('board_not_found', 'There is no board with that id.');
+    super(code, message);
     this.ms = ms;
   }
 }
@@ -222,11 +236,11 @@ export class SnapshotGone extends SnapshotNotFound {
  * elsewhere.
  */
 export function threadMs(error: unknown): number | undefined {
-  return error instanceof RenderFailed || error instanceof SnapshotGone ? error.ms : undefined;
+  return error instanceof RenderFailed || error instanceof Gone ? error.ms : undefined;
 }
 
 /** Why the thread rendered nothing. */
-function failure(reply: { error: string; snapshotNotFound?: true; ms: number }): Error {
-  if (reply.snapshotNotFound) return new SnapshotGone(reply.ms);
+function failure(reply: { error: string; missing?: 'snapshot' | 'board'; ms: number }): Error {
+  if (reply.missing) return new Gone(reply.missing, reply.ms);
   return new RenderFailed(`the export could not be rendered: ${reply.error}`, reply.ms);
 }

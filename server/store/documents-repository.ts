@@ -23,7 +23,6 @@ export interface StateWithVector {
 export class DocumentsRepository {
   readonly #appendMany;
   readonly #selectState;
-  readonly #selectUpdates;
   readonly #compact;
   readonly #compactIfStateIs;
   readonly #selectPrivate;
@@ -41,13 +40,7 @@ export class DocumentsRepository {
         return seq;
       },
     );
-    this.#selectState = db.prepare<
-      [string],
-      { state: Buffer; encoding: StateEncoding; state_vector: Buffer | null }
-    >('SELECT state, encoding, state_vector FROM document_states WHERE doc_id = ?');
-    this.#selectUpdates = db.prepare<[string], { seq: number; data: Buffer }>(
-      'SELECT seq, data FROM document_updates WHERE doc_id = ? ORDER BY seq',
-    );
+    this.#selectState = selectState(db);
     const upsertState = db.prepare(
       `INSERT INTO document_states (doc_id, board_id, state, encoding, state_vector, updated_at)
        VALUES (?, ?, ?, 1, ?, ?)
@@ -88,20 +81,7 @@ export class DocumentsRepository {
            WHERE doc_id > ? AND doc_id < ? AND board_id = ?`,
       )
       .pluck();
-    // One read transaction: the state and the log as of one moment. Between two separate reads
-    // an `ideamill compact` beside the server could fold the log into a new state, and the
-    // second read would miss what the first did not have.
-    this.#load = db.transaction((docId: string): StoredDocument => {
-      const row = this.#selectState.get(docId);
-      const rows = this.#selectUpdates.all(docId);
-      return {
-        state: row ? row.state : null,
-        encoding: row?.encoding ?? 1,
-        stateVector: row?.state_vector ?? null,
-        updates: rows.map((r) => r.data),
-        lastSeq: rows.at(-1)?.seq ?? 0,
-      };
-    });
+    this.#load = storedDocuments(db).load;
   }
 
   /** Appends updates in one transaction; returns the sequence number of the last. */
@@ -145,4 +125,49 @@ export class DocumentsRepository {
     // '0' follows '/' in every collation SQLite uses for TEXT here (BINARY).
     return this.#selectPrivate.all(boardId, boardId, `${boardId}/`, `${boardId}0`, boardId);
   }
+}
+
+const selectState = (db: Db) =>
+  db.prepare<[string], { state: Buffer; encoding: StateEncoding; state_vector: Buffer | null }>(
+    'SELECT state, encoding, state_vector FROM document_states WHERE doc_id = ?',
+  );
+
+/**
+ * Reads stored documents on a connection of its own as well as the server's: the export thread
+ * reads a board nobody has open with a read-only one, rather than have the event loop load it.
+ * `version` changes whenever the document does (a compaction rewrites the state and its time,
+ * an edit appends to the log), and costs two index lookups: what was read may be read again.
+ */
+export function storedDocuments(db: Db): {
+  load(docId: string): StoredDocument;
+  version(docId: string): string;
+} {
+  const state = selectState(db);
+  const updates = db.prepare<[string], { seq: number; data: Buffer }>(
+    'SELECT seq, data FROM document_updates WHERE doc_id = ? ORDER BY seq',
+  );
+  const version = db.prepare<[string, string], { at: number | null; seq: number | null }>(
+    `SELECT (SELECT updated_at FROM document_states WHERE doc_id = ?) AS at,
+       (SELECT max(seq) FROM document_updates WHERE doc_id = ?) AS seq`,
+  );
+  return {
+    // One read transaction: the state and the log as of one moment. Between two separate reads
+    // an `ideamill compact` beside the server could fold the log into a new state, and the
+    // second read would miss what the first did not have.
+    load: db.transaction((docId: string): StoredDocument => {
+      const row = state.get(docId);
+      const rows = updates.all(docId);
+      return {
+        state: row ? row.state : null,
+        encoding: row?.encoding ?? 1,
+        stateVector: row?.state_vector ?? null,
+        updates: rows.map((r) => r.data),
+        lastSeq: rows.at(-1)?.seq ?? 0,
+      };
+    }),
+    version(docId) {
+      const row = version.get(docId, docId);
+      return `${row?.at ?? ''}:${row?.seq ?? ''}`;
+    },
+  };
 }

@@ -4,6 +4,7 @@ import type { ExportService } from '../../server/follow-through/export-service.t
 import { ExportThread } from '../../server/follow-through/export-thread.ts';
 import {
   completeExport,
+  type ItemsReader,
   snapshotItems,
 } from '../../server/follow-through/exports/export-source.ts';
 import { renderExport } from '../../server/follow-through/exports/index.ts';
@@ -12,8 +13,9 @@ import { addItem, itemsOf } from '../../shared/board-document.ts';
 import { EXPORT_FORMATS } from '../../shared/follow-through.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
-// The export thread renders what the event loop would have: byte for byte, for the live board and
-// for a snapshot, whose stored state the thread reads from the database itself.
+// The export thread renders what the event loop would have: byte for byte, for the live board,
+// for a snapshot and for a board nobody has open, whose stored state the thread reads from the
+// database itself.
 let server: TestServer;
 let boardId: string;
 let snapshotId: string;
@@ -39,6 +41,18 @@ afterAll(async () => {
   await thread.close();
   await server.close();
 });
+
+/** A new board holding one note with `text`, stored and unloaded: nobody has it open. */
+async function closedBoard(text: string) {
+  const created = await server.boardWithMembers('blank');
+  const board = created.board.board.id;
+  const document = server.documents.open({ boardId: board });
+  document.change((doc) => addItem(doc, { type: 'note', x: 10, y: 20, text }));
+  server.documents.unload(document);
+  return board;
+}
+
+const pick = ({ status, code }: SnapshotNotFound) => ({ status, code });
 
 const inProcess = (snapshot?: string) =>
   server.followThrough.exports.gather(boardId, snapshot, NOW);
@@ -72,8 +86,13 @@ describe('the export thread', () => {
     const source = server.followThrough.exports.source(boardId, snapshotId, NOW);
     expect(source.snapshot?.id).toBe(snapshotId);
     expect(Object.keys(source)).not.toContain('items');
-    const stored = (board: string, snapshot: string) =>
-      snapshotItems(server.followThrough.snapshots.stored(board, snapshot).state);
+    const stored: ItemsReader = {
+      snapshot: (board, snapshot) =>
+        snapshotItems(server.followThrough.snapshots.stored(board, snapshot).state),
+      board: () => {
+        throw new Error('a snapshot is not the live board');
+      },
+    };
     expect(completeExport(source, stored).items.length).toBe(
       itemsOf(server.documents.open({ boardId }).doc).size - 1,
     );
@@ -93,8 +112,7 @@ describe('the export thread', () => {
     const facilitator = server.boards.members(boardId).find((m) => m.role === 'facilitator');
     snapshots.delete({ ...facilitator!, boardId }, doomed);
     const failed = await thread.render(source, 'md', {}).catch((error: unknown) => error);
-    expect(failed).toBeInstanceOf(SnapshotNotFound);
-    expect((failed as SnapshotNotFound).status).toBe(404);
+    expect(failed).toMatchObject(pick(new SnapshotNotFound()));
     // And the thread goes on.
     expect((await inThread('md', snapshotId)).rendered.body).toContain('Before the snapshot');
   });
@@ -109,6 +127,39 @@ describe('the export thread', () => {
     const third = exports.source(boardId, undefined, NOW);
     expect('items' in third && 'items' in first && third.items !== first.items).toBe(true);
     expect((await inThread('md')).rendered.body).toContain('Later still');
+  });
+
+  it('reads a board nobody has open from the database itself, without opening it', async () => {
+    const board = await closedBoard('On a closed board');
+    const source = server.followThrough.exports.source(board, undefined, NOW);
+    expect(Object.keys(source)).not.toContain('items');
+    expect(server.documents.isLoaded({ boardId: board })).toBe(false);
+    const inThread = async (format: (typeof EXPORT_FORMATS)[number]) =>
+      (await rendered(server.followThrough.exports.source(board, undefined, NOW), format)).rendered;
+    const files = [];
+    for (const format of EXPORT_FORMATS) files.push(await inThread(format));
+    expect(server.documents.isLoaded({ boardId: board })).toBe(false);
+    expect(files[0]?.body).toContain('On a closed board');
+    // The same files as the event loop makes from the opened board.
+    for (const [index, format] of EXPORT_FORMATS.entries()) {
+      expect(files[index], format).toEqual(
+        renderExport(server.followThrough.exports.gather(board, undefined, NOW), format),
+      );
+    }
+    // Changed since the thread read it (and closed again): read again, not remembered.
+    const reopened = server.documents.open({ boardId: board });
+    reopened.change((doc) => addItem(doc, { type: 'note', x: 0, y: 300, text: 'Added later' }));
+    server.documents.unload(reopened);
+    expect((await inThread('md')).body).toContain('Added later');
+  });
+
+  it('answers 404 for a board deleted after the request found it', async () => {
+    const board = await closedBoard('Doomed');
+    const source = server.followThrough.exports.source(board, undefined, NOW);
+    server.boards.delete(board);
+    const failed = await thread.render(source, 'md', {}).catch((error: unknown) => error);
+    expect(failed).toMatchObject({ status: 404, code: 'board_not_found' });
+    expect((await inThread('md')).rendered.body).toContain('After the snapshot');
   });
 
   it('fails only the export it could not render, and renders the next', async () => {

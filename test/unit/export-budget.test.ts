@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RenderFailed, SnapshotGone } from '../../server/follow-through/export-thread.ts';
+import { Gone, RenderFailed } from '../../server/follow-through/export-thread.ts';
 import { ExportBudget } from '../../server/http/export-budget.ts';
 import type { Member } from '../../shared/roles.ts';
 
@@ -31,7 +31,7 @@ describe('what a failed export is charged', () => {
     const exports = budget();
     const gone = exports.spend(member('d'), async () => {
       await wait(60);
-      throw new SnapshotGone(1);
+      throw new Gone('snapshot', 1);
     });
     await expect(gone).rejects.toMatchObject({ status: 404, code: 'snapshot_not_found' });
     await expect(exports.spend(member('d'), built)).resolves.toBe('file');

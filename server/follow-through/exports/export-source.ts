@@ -1,24 +1,33 @@
 /**
- * What an export is built from: everything a BoardExport holds but its items, and either the
- * items themselves (the live board, read where its document lives) or, for a snapshot, nothing:
- * its stored state is read from the database and into a document of its own where the export is
- * rendered (the export thread), so that a version's preview does not hold the event loop while
- * SQLite reads a megabyte and Yjs integrates it.
+ * What an export is built from: everything a BoardExport holds but its items, and the items
+ * themselves only where they are in memory already (a board someone has open, read where its
+ * document lives). A snapshot's stored state, and the stored document of a board nobody has
+ * open, are read from the database and into a document of their own where the export is
+ * rendered (the export thread), so that a version's preview, or the organiser's download after
+ * everyone has left, does not hold the event loop while SQLite reads a megabyte and Yjs
+ * integrates it.
  */
 import * as Y from 'yjs';
 import { readItems } from '../../../shared/board-document.ts';
 import { withStacking } from '../../../shared/drawing-order.ts';
 import type { BoardExport, ExportItem } from '../../../shared/follow-through.ts';
+import { applyStored } from '../../documents/stored-compaction.ts';
+import type { StoredDocument } from '../../store/documents-repository.ts';
 
 type SnapshotRef = NonNullable<BoardExport['snapshot']>;
 
 type Common = Omit<BoardExport, 'items' | 'snapshot'>;
 export type LiveSource = Common & { snapshot: null; items: ExportItem[] };
 export type SnapshotSource = Common & { snapshot: SnapshotRef };
-export type ExportSource = LiveSource | SnapshotSource;
+/** The live board, not loaded: its items are in its stored document. */
+export type StoredSource = Common & { snapshot: null };
+export type ExportSource = LiveSource | SnapshotSource | StoredSource;
 
-/** Reads a snapshot's items; each side of the thread has its own (the thread's caches). */
-export type SnapshotReader = (boardId: string, snapshotId: string) => ExportItem[];
+/** Reads the items a source leaves out; each side of the thread has its own (the thread caches). */
+export interface ItemsReader {
+  snapshot(boardId: string, snapshotId: string): ExportItem[];
+  board(boardId: string): ExportItem[];
+}
 
 /** A document's items as an export lists them: in the order they were made. */
 export function exportItems(doc: Y.Doc): ExportItem[] {
@@ -29,9 +38,18 @@ export function exportItems(doc: Y.Doc): ExportItem[] {
 
 /** A snapshot's items, read from its stored state (Yjs update V2). */
 export function snapshotItems(state: Uint8Array): ExportItem[] {
+  return itemsIn((doc) => Y.applyUpdateV2(doc, state));
+}
+
+/** A board's items, read from its stored document as the board reads it when it opens. */
+export function storedItems(stored: StoredDocument): ExportItem[] {
+  return itemsIn((doc) => applyStored(doc, stored));
+}
+
+function itemsIn(read: (doc: Y.Doc) => void): ExportItem[] {
   const doc = new Y.Doc();
   try {
-    Y.applyUpdateV2(doc, state);
+    read(doc);
     return exportItems(doc);
   } finally {
     doc.destroy();
@@ -39,7 +57,11 @@ export function snapshotItems(state: Uint8Array): ExportItem[] {
 }
 
 /** The BoardExport a source stands for. */
-export function completeExport(source: ExportSource, readSnapshot: SnapshotReader): BoardExport {
+export function completeExport(source: ExportSource, read: ItemsReader): BoardExport {
   if ('items' in source) return source;
-  return { ...source, items: readSnapshot(source.board.id, source.snapshot.id) };
+  const { snapshot } = source;
+  const items = snapshot
+    ? read.snapshot(source.board.id, snapshot.id)
+    : read.board(source.board.id);
+  return { ...source, snapshot, items };
 }
