@@ -10,8 +10,11 @@
  *   workshop).
  * - `versions`: 20 members each preview the saved version (its Markdown, as the history panel
  *   shows it) at the same moment.
- * The server's limits are its defaults. PATH runs another checkout's server, for a before and
- * after.
+ * - `closed board`: 20 members each ask for one SVG export at the same moment of the board
+ *   after everyone has left it and it has unloaded (the organiser's downloads after the
+ *   workshop). The other scenes keep a member connected, so that the board stays loaded.
+ * The server's limits are its defaults, but for IDLE_UNLOAD_MS (UNLOAD_MS here). PATH runs
+ * another checkout's server, for a before and after.
  */
 import path from 'node:path';
 import { connect, populate, post, waitUntil, writeResults } from './board-fixture.ts';
@@ -25,7 +28,9 @@ const NOTES = quick ? 500 : 5_000;
 const AT_ONCE = quick ? 5 : 20;
 const ROUNDS = quick ? 1 : 3;
 const PROBE_EVERY_MS = 10;
-const SCENES = ['one member', 'many members', 'versions'] as const;
+/** A board nobody is connected to unloads this long after its last use (and a sweep). */
+const UNLOAD_MS = 1_500;
+const SCENES = ['closed board', 'one member', 'many members', 'versions'] as const;
 type Scene = (typeof SCENES)[number];
 
 interface Round {
@@ -41,16 +46,28 @@ interface Round {
 
 const peer = await startIdeamill({
   ideamillDir: dirArg ? path.resolve(dirArg.slice('--ideamill-dir='.length)) : undefined,
+  env: { IDLE_UNLOAD_MS: String(UNLOAD_MS) },
 });
+/** A member connected while the board is to stay loaded: one nobody is on unloads. */
+let keeper: ReturnType<typeof connect> | null = null;
+const leave = () => {
+  keeper?.provider.destroy();
+  keeper?.doc.destroy();
+  keeper = null;
+};
 try {
   const boardId = await peer.newRoom();
-  // The facilitator, then per round one member for the first scene and AT_ONCE for each other.
-  const [facilitator, ...members] = await peer.credentials(boardId, 1 + ROUNDS * (1 + 2 * AT_ONCE));
-  const writer = connect(peer.origin, boardId, facilitator!);
-  await writer.synced;
+  // The facilitator, then per round one member for `one member` and AT_ONCE for each other.
+  const [facilitator, ...members] = await peer.credentials(boardId, 1 + ROUNDS * (1 + 3 * AT_ONCE));
+  const keepOpen = async () => {
+    const connected = connect(peer.origin, boardId, facilitator!);
+    keeper = connected;
+    await connected.synced;
+    return connected;
+  };
+  const writer = await keepOpen();
   populate(writer.doc, NOTES);
   await waitUntil(() => !writer.provider.unacknowledged, 'notes stored', 300_000);
-  writer.provider.destroy();
   const version = await post<{ id: string }>(
     `${peer.origin}/api/boards/${boardId}/snapshots`,
     { name: 'bench' },
@@ -64,12 +81,30 @@ try {
     await reply.arrayBuffer();
     return reply.status;
   };
+  const manyMembers = () =>
+    members.splice(0, AT_ONCE).map((token) => exportAs(token, 'format=svg'));
+  /** Before each scene: the board loaded with someone on it, or left and unloaded. */
+  const prepare = async (scene: Scene) => {
+    if (scene !== 'closed board') {
+      if (!keeper) await keepOpen();
+      return;
+    }
+    leave();
+    const deadline = performance.now() + UNLOAD_MS * 10;
+    while (
+      !/^ideamill_boards_loaded 0$/m.test(await (await fetch(`${peer.origin}/metrics`)).text())
+    ) {
+      if (performance.now() > deadline) throw new Error('the board did not unload');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
   const asks: Record<Scene, () => Promise<number>[]> = {
+    'closed board': manyMembers,
     'one member': () => {
       const token = members.shift()!;
       return Array.from({ length: AT_ONCE }, () => exportAs(token, 'format=svg'));
     },
-    'many members': () => members.splice(0, AT_ONCE).map((token) => exportAs(token, 'format=svg')),
+    'many members': manyMembers,
     versions: () =>
       members
         .splice(0, AT_ONCE)
@@ -79,6 +114,7 @@ try {
   const rounds: Round[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     for (const scene of SCENES) {
+      await prepare(scene);
       const waits: number[] = [];
       let probing = true;
       const probe = (async () => {
@@ -120,10 +156,12 @@ try {
       notes: NOTES,
       atOnce: AT_ONCE,
       ideamillDir: dirArg ?? null,
+      unloadMs: UNLOAD_MS,
       rounds,
     },
     outArg,
   );
 } finally {
+  leave();
   await peer.stop();
 }
