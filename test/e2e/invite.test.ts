@@ -152,8 +152,11 @@ describe.skipIf(!HAS_CHROMIUM)('inviting people to a board', () => {
     await dialog.getByRole('button', { name: 'Make a new participant link' }).focus();
     await fiona.page.keyboard.press('Enter');
     const confirm = fiona.page.getByRole('dialog', { name: 'Make a new participant link?' });
+    // The same question as the Facilitate panel asks (join.test.ts), for a link this browser keeps.
     await confirm
-      .getByText('The current participant link will stop working. People already on the board stay')
+      .getByText(
+        'The current participant link stops opening this board, for everyone who has not joined with it yet. Whoever has joined stays. This browser keeps the new link, under Invite people.',
+      )
       .waitFor();
     await confirm.getByRole('button', { name: 'Make a new link' }).focus();
     await fiona.page.keyboard.press('Enter');

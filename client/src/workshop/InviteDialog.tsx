@@ -147,7 +147,8 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
           onAnswer={() => makeNew(asking)}
           onClose={() => setAsking(null)}
         >
-          <p>{t.workshop.confirmNewInviteLink(roleName(asking))}</p>
+          {/* A participant or viewer link: this browser keeps the new one (invite-links.ts). */}
+          <p>{t.workshop.confirmNewLink(roleName(asking), true)}</p>
         </Confirm>
       )}
     </>

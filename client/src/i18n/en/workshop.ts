@@ -109,8 +109,6 @@ export const workshop = {
   inviteLinkReplaced: (role: string) =>
     `The ${role} link kept on this device no longer opens the board: someone has made a new one since. Make a new one here, or ask for that one.`,
   makeNewRoleLink: (role: string) => `Make a new ${role} link`,
-  confirmNewInviteLink: (role: string) =>
-    `The current ${role} link will stop working. People already on the board stay, with everything they did.`,
 
   membersSection: 'People',
   membersHint:

@@ -108,8 +108,6 @@ export const workshop: Catalogue['workshop'] = {
   inviteLinkReplaced: (role) =>
     `Tälle laitteelle tallennettu linkki (${role}) ei enää avaa taulua: joku on tehnyt sen jälkeen uuden. Tee uusi tässä tai pyydä se.`,
   makeNewRoleLink: (role) => `Tee uusi linkki (${role})`,
-  confirmNewInviteLink: (role) =>
-    `Nykyinen linkki (${role}) lakkaa toimimasta. Taululla jo olevat pysyvät, kaikkine tekemisineen.`,
 
   membersSection: 'Jäsenet',
   membersHint:
