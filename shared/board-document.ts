@@ -232,6 +232,17 @@ export function conceptName(item: Extract<Item, { type: 'concept' }>): string {
 }
 
 /**
+ * The fields a concept card shows, in order: all eight, but the Name field only where it has
+ * words. The card's title is its name: a new card that showed an empty Name field under it
+ * asked for the name twice (QA). One that a stock client or an older board filled in still
+ * shows, so nothing anyone wrote is hidden. The document keeps all eight either way.
+ */
+export function shownConceptFields(item: Extract<Item, { type: 'concept' }>): ConceptField[] {
+  const named = (item.fields.name?.trim() ?? '') !== '';
+  return CONCEPT_FIELDS.filter((field) => field !== 'name' || named);
+}
+
+/**
  * An item's words in full (every line): a note's or text item's text, a frame's title, a
  * concept's name or else its text; '' for strokes and connectors. Exports print this.
  */

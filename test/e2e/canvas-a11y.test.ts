@@ -106,7 +106,7 @@ describe.skipIf(!HAS_CHROMIUM)('the canvas for assistive technology', () => {
     expect(found).toBe(true);
   });
 
-  it("a frame's title editor says which frame's title it is, and a concept card's too", async () => {
+  it("a frame's title editor says which frame's title it is; a concept card's that it is the concept's name", async () => {
     const page = me.page;
     const frame = page.locator('[data-item-type="frame"]');
     const frameName = (await frame.getAttribute('aria-label')) ?? '';
@@ -126,7 +126,7 @@ describe.skipIf(!HAS_CHROMIUM)('the canvas for assistive technology', () => {
     await concept.locator('.im-concept-title').dblclick();
     await page
       .getByRole('group', { name: 'Concept card: New service concept', exact: true })
-      .getByRole('textbox', { name: 'Edit title' })
+      .getByRole('textbox', { name: 'Concept name' })
       .waitFor();
     await page.keyboard.press('Escape');
   });

@@ -1,15 +1,22 @@
 /**
- * A concept card's eight fields are reachable without a mouse: a participant fills them from
- * the outline (how a phone or screen-reader user works) and, on the canvas, with the keyboard
- * alone (Enter, then Tab from the title through the fields). A stock y-websocket client
- * reading the board document is the judge of what reached the board.
+ * A concept card's fields are reachable without a mouse: a participant fills them from the
+ * outline (how a phone or screen-reader user works) and, on the canvas, with the keyboard alone
+ * (Enter, then Tab from the title through the fields). The card asks for its name once, in its
+ * title; a Name field shows only where someone wrote in it. A stock y-websocket client reading
+ * the board document is the judge of what reached the board.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addItem, type Item, itemsOf, readItems } from '../../shared/board-document.ts';
+import {
+  addItem,
+  CONCEPT_FIELDS,
+  type Item,
+  itemsOf,
+  readItems,
+} from '../../shared/board-document.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
-import { waitFor, yWebsocketClient } from '../helpers/clients.ts';
+import { socketIoClient, waitFor, yWebsocketClient } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { item, zoomToFit } from './canvas-helpers.ts';
 import { openAs, type Person, screenshot, showOutline } from './workshop-helpers.ts';
@@ -30,6 +37,7 @@ describe.skipIf(!HAS_CHROMIUM)('filling in a concept card without a mouse', () =
   let pia: Person;
   let boardId: string;
   let viewerKey: string;
+  let facilitatorToken: string;
   let inOutline = '';
   let onCanvas = '';
   const concept = (id: string) =>
@@ -44,6 +52,7 @@ describe.skipIf(!HAS_CHROMIUM)('filling in a concept card without a mouse', () =
     boardId = created.board.id;
     viewerKey = created.keys.viewer;
     const facilitator = await server.join(boardId, created.keys.facilitator, 'Observer');
+    facilitatorToken = facilitator.token;
     observer = yWebsocketClient(server.url, boardId, facilitator.token);
     await observer.synced;
     observer.doc.transact(() => {
@@ -63,8 +72,10 @@ describe.skipIf(!HAS_CHROMIUM)('filling in a concept card without a mouse', () =
     await showOutline(page);
     await page.getByRole('button', { name: 'Edit “Night bus”' }).click();
     const form = page.getByRole('form', { name: 'Edit “Night bus”' });
-    // The title has focus first; every field is labelled with its name in the UI language.
-    expect(await focusedName(page)).toBe('Title');
+    // The concept's name has focus first; every field is labelled in the UI language. Its name
+    // is asked for once: no empty Name field besides.
+    expect(await focusedName(page)).toBe('Concept name');
+    expect(await form.getByLabel('Name', { exact: true }).count()).toBe(0);
     await page.keyboard.type(' home');
     await form.getByLabel('Target customer').fill('Shift workers');
     await form.getByLabel('First step').fill('Ask the bus company for night data');
@@ -144,15 +155,16 @@ describe.skipIf(!HAS_CHROMIUM)('filling in a concept card without a mouse', () =
     await item(page, onCanvas).click();
     await page.keyboard.press('Enter');
     await page.keyboard.type('Library van');
-    await page.keyboard.press('Tab');
-    expect(await focusedName(page)).toBe('Name');
-    await page.keyboard.type('Book bus');
+    // The empty Name field is not shown, nor a stop: the title is the concept's name.
     await page.keyboard.press('Tab');
     expect(await focusedName(page)).toBe('Target customer');
     await page.keyboard.type('Remote villages');
+    await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe('Customer need');
+    await page.keyboard.type('A library nearby');
     // Shift+Tab goes back a field, with what was typed there.
     await page.keyboard.press('Shift+Tab');
-    expect(await focusedName(page)).toBe('Name');
+    expect(await focusedName(page)).toBe('Target customer');
     await page.keyboard.press('Escape');
     // The card keeps the focus, ready for the next key.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-item-id'))).toBe(
@@ -164,11 +176,11 @@ describe.skipIf(!HAS_CHROMIUM)('filling in a concept card without a mouse', () =
     );
     expect(concept(onCanvas)).toMatchObject({
       title: 'Library van',
-      fields: { name: 'Book bus', targetCustomer: 'Remote villages' },
+      fields: { name: '', targetCustomer: 'Remote villages', customerNeed: 'A library nearby' },
     });
     // Shift+Tab before the title leaves the card's editors: Tab never traps the keyboard.
     await page.keyboard.press('Enter');
-    expect(await focusedName(page)).toBe('Edit title');
+    expect(await focusedName(page)).toBe('Concept name');
     await page.keyboard.press('Shift+Tab');
     expect(
       await page
@@ -187,5 +199,109 @@ describe.skipIf(!HAS_CHROMIUM)('filling in a concept card without a mouse', () =
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain('Editing a concept card: Tab / Shift+Tab');
     await page.keyboard.press('Escape');
+  });
+
+  it('a new card from the concept tool asks for its name once, in its heading; Tab goes on to the next field shown', async () => {
+    const { page } = pia;
+    const before = new Set(readItems(observer.doc).map((entry) => entry.id));
+    const made = () =>
+      readItems(observer.doc).find((entry) => entry.type === 'concept' && !before.has(entry.id));
+    await page.locator('.im-surface').focus();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('c');
+    await page.keyboard.press('Enter');
+    // The heading is written first, and says it is the concept's name.
+    const heading = page.getByRole('textbox', { name: 'Concept name', exact: true });
+    await heading.waitFor();
+    expect(await heading.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await heading.getAttribute('placeholder')).toBe('Concept name');
+    expect(await heading.inputValue()).toBe('New service concept');
+    await waitFor(() => made() !== undefined, 'the new card on the board');
+    const id = made()?.id ?? '';
+    const card = item(page, id);
+    // No Name row under it: the other seven, sharing the card's room down to its foot.
+    expect(
+      await card
+        .locator('[data-field]')
+        .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-field'))),
+    ).toEqual(CONCEPT_FIELDS.filter((field) => field !== 'name'));
+    expect(await card.locator('.im-concept-field dt').allTextContents()).not.toContain('Name');
+    const room = await card.locator('.im-concept-fields').evaluate((list) => ({
+      list: list.getBoundingClientRect().bottom,
+      last: list.lastElementChild?.getBoundingClientRect().bottom ?? 0,
+    }));
+    expect(Math.abs(room.list - room.last)).toBeLessThan(1.5);
+    // Emptied, it still says what goes there.
+    await page.keyboard.press('Backspace');
+    await screenshot(page, 'concept-new-card-editing', `[data-item-id="${id}"]`);
+    await page.keyboard.type('Evening library');
+    await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe('Target customer');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedName(page)).toBe('Concept name');
+    await page.keyboard.press('Escape');
+    await waitFor(() => concept(id)?.title === 'Evening library', 'the name to reach the board');
+    // The document's shape is as ever: the Name field is there, empty.
+    expect(concept(id)?.fields.name).toBe('');
+    await page.getByRole('group', { name: 'Concept card: Evening library', exact: true }).waitFor();
+    await zoomToFit(page);
+    await screenshot(page, 'concept-new-card', `[data-item-id="${id}"]`);
+    await screenshot(page, 'concept-new-card-board');
+  });
+
+  it('a Name field a stock client filled in shows on the card with its words, and in the Tab order', async () => {
+    const { page } = pia;
+    const writer = socketIoClient(server.url, boardId, facilitatorToken);
+    await writer.synced;
+    let named = '';
+    let sauna = '';
+    writer.doc.transact(() => {
+      named = addItem(writer.doc, {
+        type: 'concept',
+        x: 0,
+        y: 2000,
+        title: 'Community kitchen',
+        fields: { name: 'Kitchen for all', targetCustomer: 'Neighbours' },
+      });
+      sauna = addItem(writer.doc, {
+        type: 'concept',
+        x: 500,
+        y: 2000,
+        title: 'New service concept',
+        fields: { name: 'Mobile sauna' },
+      });
+    });
+    const card = item(page, named);
+    await card.locator('[data-field="name"] dd').waitFor();
+    expect(await card.locator('[data-field="name"] dt').textContent()).toBe('Name');
+    expect(await card.locator('[data-field="name"] dd').textContent()).toBe('Kitchen for all');
+    expect(await card.locator('[data-field]').count()).toBe(CONCEPT_FIELDS.length);
+    await zoomToFit(page);
+    await card.locator('.im-concept-title').click();
+    await page.keyboard.press('Enter');
+    expect(await focusedName(page)).toBe('Concept name');
+    await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe('Name');
+    await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe('Target customer');
+    await page.keyboard.press('Escape');
+    // Words written into an empty Name field show as they arrive.
+    const fields = itemsOf(writer.doc).get(onCanvas)?.get('fields') as Y.Map<Y.Text>;
+    fields.get('name')?.insert(0, 'Book bus');
+    await item(page, onCanvas).locator('[data-field="name"] dd', { hasText: 'Book bus' }).waitFor();
+    await screenshot(page, 'concept-stock-name', `[data-item-id="${named}"]`);
+
+    // The outline offers the Name field with its words, and says a name once.
+    await showOutline(page);
+    await page.getByRole('button', { name: 'Edit “Community kitchen”' }).click();
+    const form = page.getByRole('form', { name: 'Edit “Community kitchen”' });
+    expect(await form.getByLabel('Name', { exact: true }).inputValue()).toBe('Kitchen for all');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    const line = await page
+      .locator(`[data-outline-item-id="${sauna}"] .ol-item-head`)
+      .textContent();
+    expect(line?.split('Mobile sauna')).toHaveLength(2);
+    await page.locator('button[data-view="canvas"]').click();
+    writer.destroy();
   });
 });

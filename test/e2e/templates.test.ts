@@ -122,8 +122,10 @@ describe.skipIf(!HAS_CHROMIUM)('board templates on the canvas', () => {
           await editor.waitFor({ state: 'detached' });
         }
         if (template === 'concept-canvas') {
+          // The card's title is its name: no empty Name field under it, the other seven shown.
           const fieldLabels = await page.locator('.im-concept-field dt').allTextContents();
-          expect(fieldLabels).toHaveLength(8);
+          expect(fieldLabels).toHaveLength(7);
+          expect(fieldLabels).not.toContain('Name');
           expect(fieldLabels).toContain('Value for the organisation');
         }
         await page.screenshot({ path: path.join(SCREENSHOTS, `template-${file}.png`) });

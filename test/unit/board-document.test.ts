@@ -12,6 +12,7 @@ import {
   readItem,
   readItems,
   shortened,
+  shownConceptFields,
 } from '../../shared/board-document.ts';
 import { applyTemplate, TEMPLATES } from '../../shared/templates.ts';
 
@@ -184,6 +185,13 @@ describe('what an item says and what a list calls it', () => {
     expect(itemLabel(item)).toBe('Luotsi');
     expect(conceptName(concept(' ', ' '))).toBe('');
     expect(itemLabel(concept(' ', ' ', '\nkuvaus'))).toBe('kuvaus');
+  });
+
+  it('a concept shows its Name field only where it has words: its title is its name', () => {
+    const rest = CONCEPT_FIELDS.filter((field) => field !== 'name');
+    expect(shownConceptFields(concept('Palveluluotsi', undefined))).toEqual(rest);
+    expect(shownConceptFields(concept('Palveluluotsi', ' \n '))).toEqual(rest);
+    expect(shownConceptFields(concept('Palveluluotsi', 'Luotsi'))).toEqual([...CONCEPT_FIELDS]);
   });
 
   it("a frame's words are its title; strokes, connectors and no item have none", () => {

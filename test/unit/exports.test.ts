@@ -1007,6 +1007,23 @@ describe('Markdown report', () => {
     ]);
   });
 
+  it('leaves out the Name line of a card whose Name field is empty: its heading names it', () => {
+    const model = fixture();
+    const card = model.items.find((item) => item.id === 'c1') as Extract<Item, { type: 'concept' }>;
+    // Spaces are no name; an empty field other than the name is still listed, as "—".
+    card.fields = { ...card.fields, name: ' \n ', firstStep: '' };
+    const concept = listTexts(sections(toMarkdown(model)).get('Palveluluotsi'));
+    expect(concept.filter((line) => line.startsWith('<strong>Nimi:'))).toEqual([]);
+    expect(concept).toHaveLength(7);
+    expect(concept[0]).toBe('<strong>Kohdeasiakas:</strong> Ensimmäistä kertaa asioiva asiakas');
+    expect(concept.at(-1)).toBe('<strong>Ensimmäinen askel:</strong> —');
+    // A Name field with words (a stock client's, an older board's) keeps its line.
+    card.fields = { ...card.fields, name: 'Luotsi' };
+    expect(listTexts(sections(toMarkdown(model)).get('Palveluluotsi'))[0]).toBe(
+      '<strong>Nimi:</strong> Luotsi',
+    );
+  });
+
   it('groups notes under their frame titles, by parent first and position second', () => {
     expect(listTexts(parts.get('Ihmiset'))).toEqual([
       'Asiakas ei tiedä, kenelle soittaa',
@@ -1409,6 +1426,21 @@ describe('boards a stock client has written oddly', () => {
     ]);
     // A card with room for everything has none.
     expect(group(toSvg(fixture()), 'c1')).not.toContain('<title>');
+  });
+
+  it('draws no Name field on a card whose Name field is empty, as the board does', () => {
+    const group = (svg: string, id: string) => {
+      const from = svg.indexOf(`<g data-item="${id}">`);
+      return svg.slice(from, svg.indexOf('</g>', from));
+    };
+    const model = fixture();
+    const card = model.items.find((item) => item.id === 'c1') as Extract<Item, { type: 'concept' }>;
+    expect(group(toSvg(model), 'c1')).toContain('>Nimi</tspan>');
+    card.fields = { ...card.fields, name: '' };
+    const drawn = group(toSvg(model), 'c1');
+    expect(drawn).not.toContain('>Nimi</tspan>');
+    expect(drawn).not.toContain('>—</tspan>');
+    expect(drawn).toContain('>Kohdeasiakas</tspan>');
   });
 
   it('the calendar keeps follow-ups due in the years 0001 and 9999', () => {

@@ -1,6 +1,7 @@
 /**
- * Editing a concept in the outline: its title and its eight fields as labelled text fields,
- * saved and cancelled like a note's text (Save, Ctrl/⌘+Enter; Cancel, Escape).
+ * Editing a concept in the outline: its name (the card's title) and its fields as labelled text
+ * fields, saved and cancelled like a note's text (Save, Ctrl/⌘+Enter; Cancel, Escape). The Name
+ * field is offered only where it has words, as the card shows it (shownConceptFields).
  */
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useState } from 'react';
 import { type Doc, Map as YMap } from 'yjs';
@@ -9,6 +10,7 @@ import {
   type ConceptField,
   type Item,
   itemsOf,
+  shownConceptFields,
 } from '../../../shared/board-document.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { saveConcept } from './outline-model.ts';
@@ -37,7 +39,9 @@ export function ConceptEditForm({ item, doc, label, onDone }: ConceptEditFormPro
         new TextEdit(texts instanceof YMap ? texts.get(field) : undefined),
       ]),
     ) as Record<ConceptField, TextEdit>;
-    return { title: item.title, edits };
+    // Which fields are offered is settled as the form opens: a Name field emptied while it is
+    // written stays in the form.
+    return { title: item.title, edits, shown: shownConceptFields(item) };
   });
   useEffect(
     () => () => {
@@ -77,7 +81,7 @@ export function ConceptEditForm({ item, doc, label, onDone }: ConceptEditFormPro
       onSubmit={submit}
       aria-label={t.outline.editLabel(label)}
     >
-      <label htmlFor={`${id}-title`}>{t.outline.conceptTitle}</label>
+      <label htmlFor={`${id}-title`}>{t.canvas.conceptName}</label>
       <input
         id={`${id}-title`}
         value={title}
@@ -86,7 +90,7 @@ export function ConceptEditForm({ item, doc, label, onDone }: ConceptEditFormPro
         onChange={(event) => setTitle(event.target.value)}
         onKeyDown={onKeyDown}
       />
-      {CONCEPT_FIELDS.map((field) => (
+      {initial.shown.map((field) => (
         <div key={field} className="ol-concept-field">
           <label htmlFor={`${id}-${field}`}>{t.canvas.conceptFields[field]}</label>
           <textarea

@@ -33,11 +33,15 @@ export interface OutlineItemProps {
 function ItemText({ item }: { item: Item }) {
   const t = useT();
   if (item.type === 'concept') {
-    const fields = Object.entries(item.fields).filter(([, value]) => value?.trim());
+    const name = conceptName(item);
+    // The name once: a Name field that says what the line already starts with is not repeated.
+    const fields = Object.entries(item.fields).filter(
+      ([field, value]) => value?.trim() && !(field === 'name' && value.trim() === name),
+    );
     return (
       <>
         <span className="ol-text" dir="auto">
-          {conceptName(item) || t.outline.emptyText}
+          {name || t.outline.emptyText}
         </span>
         {item.text && (
           <span className="ol-text ol-subtext" dir="auto">

@@ -3,7 +3,7 @@
  * are the outcome), then the ideas by frame, the voting rounds and the follow-up table, with
  * headings and labels in the board's language.
  */
-import { CONCEPT_FIELDS, type Item, itemText } from '../../../shared/board-document.ts';
+import { type Item, itemText, shownConceptFields } from '../../../shared/board-document.ts';
 import { type BoardExport, isUnassigned } from '../../../shared/follow-through.ts';
 import { byColumns, columnOf, frameColumnsLookup } from '../../../shared/frame-columns.ts';
 import { type FrameItem, frameLookup } from '../../../shared/frame-lookup.ts';
@@ -75,8 +75,9 @@ function concepts(items: readonly Item[], labels: ExportLabels): string {
     .sort(byReadingOrder);
   if (cards.length === 0) return `## ${labels.concepts}\n\n${labels.noConcepts}`;
   const blocks = cards.map((card) => {
-    // Every field is listed, empty ones too: a blank "first step" is worth noticing.
-    const fields = CONCEPT_FIELDS.map((field) => {
+    // Every field the card shows is listed, empty ones too: a blank "first step" is worth
+    // noticing. An empty Name field is not: the heading names the card (shownConceptFields).
+    const fields = shownConceptFields(card).map((field) => {
       const value = mdBlock(card.fields[field] ?? '');
       return `- **${labels.conceptFields[field]}:** ${value || NONE}`;
     });

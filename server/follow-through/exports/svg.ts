@@ -3,7 +3,7 @@
  * searchable, translatable), nothing from the board can become markup, and the viewBox fits
  * every item with a margin. Stroke points are board coordinates, like every item's x and y.
  */
-import { CONCEPT_FIELDS, type Item, itemText } from '../../../shared/board-document.ts';
+import { type Item, itemText, shownConceptFields } from '../../../shared/board-document.ts';
 import { byDrawingOrder } from '../../../shared/drawing-order.ts';
 import type { BoardExport } from '../../../shared/follow-through.ts';
 import type { FrameItem } from '../../../shared/frame-lookup.ts';
@@ -245,7 +245,8 @@ function concept(item: ConceptItem, labels: ExportLabels): string {
     `<line x1="${num(item.x)}" y1="${num(item.y + band)}" x2="${num(item.x + item.w)}" y2="${num(item.y + band)}" stroke="#8c959f" stroke-width="1"/>`,
   );
   top += 6;
-  const fields = CONCEPT_FIELDS.map((field) => {
+  // As the board draws the card: no empty Name field under the title that names it.
+  const fields = shownConceptFields(item).map((field) => {
     const value = item.fields[field]?.trim() || '—';
     return { label: labels.conceptFields[field], value };
   });

@@ -1,11 +1,17 @@
 /**
- * A concept card: its title and the eight structured fields, each its own live Y.Text. While
- * one is edited, Tab and Shift+Tab move to the next or previous one, so a keyboard fills the
- * whole card after one Enter; past either end the card itself has focus again.
+ * A concept card: its title, which is the concept's name, and its structured fields, each its
+ * own live Y.Text (the Name field only where it has words: shownConceptFields). While one is
+ * edited, Tab and Shift+Tab move to the next or previous one, so a keyboard fills the whole
+ * card after one Enter; past either end the card itself has focus again.
  */
 import { type CSSProperties, useLayoutEffect, useRef, useState } from 'react';
 import * as Y from 'yjs';
-import { CONCEPT_FIELDS, type Item, type ItemMap } from '../../../../shared/board-document.ts';
+import {
+  CONCEPT_FIELDS,
+  type Item,
+  type ItemMap,
+  shownConceptFields,
+} from '../../../../shared/board-document.ts';
 import { useCanvas } from '../canvas-context.ts';
 import { makeTextEditable } from '../model/edit-actions.ts';
 import { FrameTitle } from './FrameTitle.tsx';
@@ -25,8 +31,8 @@ const wholeLines = (room: number, lineHeight: number) =>
   Math.max(0, Math.floor(room / lineHeight + 0.01));
 
 /**
- * The whole lines each field of the card at `list` has room for, its label's first. The eight
- * rows share the card's height (canvas.css), which the foot's room takes from as the board
+ * The whole lines each field of the card at `list` has room for, its label's first. The rows
+ * shown share the card's height (canvas.css), which the foot's room takes from as the board
  * zooms out or its vote dots wrap: a long field, clipped by its row, was cut across a line with
  * no sign that it went on, and so was a label that wraps on a narrow card (QA). Each now ends
  * on its last whole line, in "…" (the words' title holds all of them); a row too short for a
@@ -110,9 +116,14 @@ export function ConceptBody({ item, map, editing, onDone }: ConceptBodyProps) {
   const { list, fit } = useFieldFit();
   const fields = map.get('fields');
   const textOf = (field: string) => (fields instanceof Y.Map ? fields.get(field) : undefined);
-  // The editing stops in reading order. A field a foreign client left out, or wrote as a plain
-  // string, becomes live text as its editing starts.
-  const stops = ['title', ...CONCEPT_FIELDS.map((f) => `field:${f}`)];
+  // A Name field being written keeps its row though it is cleared, until the editing ends.
+  const visible = shownConceptFields(item);
+  const shown = CONCEPT_FIELDS.filter(
+    (field) => visible.includes(field) || editing === `field:${field}`,
+  );
+  // The editing stops in reading order, a row not shown skipped. A field a foreign client left
+  // out, or wrote as a plain string, becomes live text as its editing starts.
+  const stops = ['title', ...shown.map((f) => `field:${f}`)];
   const editedField = CONCEPT_FIELDS.find((field) => editing === `field:${field}`) ?? null;
   const said = editedField ? (item.fields[editedField] ?? '') : '';
   useLayoutEffect(() => {
@@ -138,9 +149,10 @@ export function ConceptBody({ item, map, editing, onDone }: ConceptBodyProps) {
         onDone={done('title')}
         onTab={tab('title')}
         className="im-concept-title"
+        label={t.canvas.conceptName}
       />
       <dl className="im-concept-fields" ref={list}>
-        {CONCEPT_FIELDS.map((field) => {
+        {shown.map((field) => {
           const text = textOf(field);
           const stop = `field:${field}`;
           const isEditing = editing === stop && text instanceof Y.Text;

@@ -17,6 +17,8 @@ export interface FrameTitleProps {
   /** Tab (`back` with Shift): where a concept card moves on to its fields; without it, Tab leaves. */
   onTab?: (back: boolean) => void;
   className?: string;
+  /** What the title is, said by its editor's name and placeholder ("Edit title" without). */
+  label?: string;
   /**
    * The width the title may take (board units): a customer-journey lane's title stays in the
    * lane's first column, left of its first stage line, and wraps there instead of running on
@@ -40,6 +42,7 @@ export function FrameTitle({
   onDone,
   onTab,
   className,
+  label,
   width,
   frame,
 }: FrameTitleProps) {
@@ -83,7 +86,8 @@ export function FrameTitle({
       className={`${className ?? 'im-frame-title'} im-title-input${inColumn}`}
       // Written, a lane's title keeps to the same column (one line, scrolling within it).
       style={width ? ({ '--im-title-room': `${width}px` } as CSSProperties) : undefined}
-      aria-label={t.canvas.editTitle}
+      aria-label={label ?? t.canvas.editTitle}
+      placeholder={label}
       dir="auto"
       defaultValue={title}
       onPointerDown={(event) => event.stopPropagation()}

@@ -99,6 +99,8 @@ export const canvas = {
   editTitle: 'Edit title',
   newFrame: 'Frame',
   newConcept: NEW_CONCEPT_TITLE.en,
+  /** A concept card's title: its name (the Name field shows only where it has words). */
+  conceptName: 'Concept name',
   conceptFields: CONCEPT_FIELD_LABELS.en,
   cursorOf: (name: string) => `${name}'s pointer`,
   shortcuts: {
@@ -129,7 +131,7 @@ export const canvas = {
       enter:
         'Enter: edit the focused item · Escape: call off a drag, stop editing, then clear the selection',
       conceptCard:
-        'Editing a concept card: Tab / Shift+Tab: next or previous field (title first) · past the last field, back to the card',
+        'Editing a concept card: Tab / Shift+Tab: next or previous field (the name first) · past the last field, back to the card',
       help: '?: this list',
     },
   },

@@ -31,7 +31,6 @@ export const outline = {
   emptyText: '(empty)',
   edit: 'Edit',
   editLabel: (text: string) => `Edit “${text}”`,
-  conceptTitle: 'Title',
   save: 'Save',
   cancel: 'Cancel',
   by: (name: string) => `by ${name}`,

@@ -106,6 +106,7 @@ export const canvas: Catalogue['canvas'] = {
   editTitle: 'Muokkaa otsikkoa',
   newFrame: 'Kehys',
   newConcept: NEW_CONCEPT_TITLE.fi,
+  conceptName: 'Konseptin nimi',
   conceptFields: CONCEPT_FIELD_LABELS.fi,
   cursorOf: (name) => `Käyttäjän ${name} osoitin`,
   shortcuts: {
@@ -136,7 +137,7 @@ export const canvas: Catalogue['canvas'] = {
       enter:
         'Enter: muokkaa valittua kohdetta · Esc: peru kesken oleva veto, lopeta muokkaus, sitten tyhjennä valinta',
       conceptCard:
-        'Konseptikorttia muokatessa: Sarkain / Vaihto+sarkain: seuraava tai edellinen kenttä (ensin otsikko) · viimeisen kentän jälkeen takaisin korttiin',
+        'Konseptikorttia muokatessa: Sarkain / Vaihto+sarkain: seuraava tai edellinen kenttä (ensin konseptin nimi) · viimeisen kentän jälkeen takaisin korttiin',
       help: '?: tämä luettelo',
     },
   },

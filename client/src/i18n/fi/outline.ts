@@ -33,7 +33,6 @@ export const outline: Catalogue['outline'] = {
   emptyText: '(tyhjä)',
   edit: 'Muokkaa',
   editLabel: (text) => `Muokkaa: ”${text}”`,
-  conceptTitle: 'Otsikko',
   save: 'Tallenna',
   cancel: 'Peruuta',
   by: (name) => `kirjoittaja ${name}`,
