@@ -186,6 +186,29 @@ describe.skipIf(!HAS_CHROMIUM)('frames on the canvas', () => {
     await clearBoard();
   });
 
+  it('a note nudged with Alt+arrow from one frame into another is filed under the new one, in one undo step (QA)', async () => {
+    let upper = '';
+    let lower = '';
+    let note = '';
+    observer.doc.transact(() => {
+      upper = addItem(observer.doc, { type: 'frame', x: 0, y: 0, w: 600, h: 300, title: 'Up' });
+      lower = addItem(observer.doc, { type: 'frame', x: 0, y: 300, w: 600, h: 300, title: 'Down' });
+      note = addItem(observer.doc, { type: 'note', x: 50, y: 60, text: 'Moving', parent: upper });
+    });
+    await item(page, note).waitFor();
+    await zoomToFit(page);
+    await item(page, note).click();
+    // 25 presses of 10 units: its centre from y 160 to 410, inside the lower frame.
+    for (let press = 0; press < 25; press++) await page.keyboard.press('Alt+ArrowDown');
+    await waitFor(() => notes().find((n) => n.id === note)?.parent === lower, 'in the lower frame');
+    expect(notes().find((n) => n.id === note)?.y).toBe(310);
+    // Each press is its own step; the last undone puts it back in the upper frame.
+    for (let press = 0; press < 15; press++) await page.keyboard.press('Control+z');
+    await waitFor(() => notes().find((n) => n.id === note)?.y === 160, 'fifteen presses undone');
+    expect(notes().find((n) => n.id === note)?.parent).toBe(upper);
+    await clearBoard();
+  });
+
   it('a frame drawn around a customer journey groups its lanes: they keep their notes and stages', async () => {
     applyTemplate(observer.doc, 'customer-journey', 'en');
     const lanes = frames().sort((a, b) => a.y - b.y);

@@ -3,10 +3,13 @@
  * about 30 times a second, and every write stays in the board's history for good (about 20
  * bytes per moved item, live-move.ts), so the repeats move it as a drag does: drawn at every
  * repeat, written at most every LIVE_WRITE_MS. The press and its repeats are one undo step.
- * Letting go, another key, the pointer or leaving the window writes where they got to.
+ * Letting go, another key, the pointer or leaving the window writes where they got to, and
+ * files what moved under the frame it now lies in, as a drop does: a note nudged from one lane
+ * of a journey into the next stayed in the first one for the outline, the exports and a round
+ * limited to a frame (QA).
  */
 import { type BoxDelta, NO_DELTA } from '../model/drag-preview.ts';
-import { movingSet, placeAt } from '../model/edit-actions.ts';
+import { movingSet, placeAt, snapToFrames } from '../model/edit-actions.ts';
 import { type LiveMove, liveMove } from './live-move.ts';
 import { type ToolEnv, tellLeftOut } from './tool-env.ts';
 
@@ -84,8 +87,13 @@ export class HeldNudge {
     const hold = this.#hold;
     if (!hold) return;
     this.#hold = null;
-    if (how === 'write') hold.writer.flush();
-    else hold.writer.drop();
+    if (how === 'write') {
+      hold.writer.flush();
+      snapToFrames(
+        this.#env.model,
+        hold.writer.moving.map((p) => p.id),
+      );
+    } else hold.writer.drop();
     this.#env.undo.endGesture();
   }
 }
