@@ -1216,6 +1216,29 @@ describe('the next meeting’s agenda', () => {
     expect(toAgenda(none)).toContain('## Viimeisimmän äänestyksen tulos\n\nEi äänestyskierroksia.');
   });
 
+  it('carries the last round anyone voted in past an empty one closed after it (QA)', () => {
+    const model = fixture();
+    const decided = model.rounds[1]!;
+    const empty = {
+      ...decided,
+      round: { ...decided.round, id: 'r-empty', title: 'Tyhjä kierros', voters: 0 },
+      results: decided.results.map((result) => ({ ...result, votes: 0 })),
+    };
+    model.rounds.push(empty);
+    const vote = sections(toAgenda(model)).get('Viimeisimmän äänestyksen tulos')!;
+    expect(vote[0]?.raw.trim()).toMatch(/^Kierros 2: Konseptit · /);
+    expect(listTexts(vote).map((text) => text.replace(/<[^>]+>/g, ''))[0]).toBe(
+      'Sija 1: Palveluluotsi, 4 ääntä',
+    );
+    // Where nobody voted in any, the last closed round says so.
+    model.rounds = [empty];
+    const alone = sections(toAgenda(model)).get('Viimeisimmän äänestyksen tulos')!;
+    expect(alone.map((part) => part.raw.trim())).toEqual([
+      'Kierros 1: Tyhjä kierros · päättyi 2025-03-14 10:05 UTC · 0 äänestäjää',
+      'Ääniä ei annettu.',
+    ]);
+  });
+
   it('names an item by its first 80 letters, and lists what is done latest first with its day', () => {
     const model = fixture();
     const long = `${'Asiakas odottaa puhelimessa liian kauan '.repeat(5)}ja lopulta luovuttaa.`;

@@ -132,7 +132,15 @@ function lastVote(
   timeZone: string,
 ): string {
   const heading = `## ${labels.agenda.lastVote}`;
-  const index = model.rounds.findLastIndex((entry) => entry.round.status === 'closed');
+  // The last closed round anyone voted in: an empty one closed after it (opened by mistake,
+  // say) pushed the decision out of the next meeting's agenda (QA). None voted in: the last.
+  const closed = model.rounds.flatMap((entry, index) =>
+    entry.round.status === 'closed' ? [index] : [],
+  );
+  const voted = closed.findLast((index) =>
+    model.rounds[index]?.results.some((result) => result.votes > 0),
+  );
+  const index = voted ?? closed.at(-1) ?? -1;
   const entry = model.rounds[index];
   if (!entry) return `${heading}\n\n${labels.noRounds}`;
   const top = entry.results
