@@ -154,7 +154,8 @@ describe.skipIf(!HAS_CHROMIUM)('filling in a concept card without a mouse', () =
     await zoomToFit(page);
     await item(page, onCanvas).click();
     await page.keyboard.press('Enter');
-    await page.keyboard.type('Library van');
+    // The caret at the end of the name someone wrote: a key does not replace it (QA).
+    await page.keyboard.type(' van');
     // The empty Name field is not shown, nor a stop: the title is the concept's name.
     await page.keyboard.press('Tab');
     expect(await focusedName(page)).toBe('Target customer');
@@ -175,7 +176,7 @@ describe.skipIf(!HAS_CHROMIUM)('filling in a concept card without a mouse', () =
       'the keyboard-typed field to reach the board',
     );
     expect(concept(onCanvas)).toMatchObject({
-      title: 'Library van',
+      title: 'Mobile library van',
       fields: { name: '', targetCustomer: 'Remote villages', customerNeed: 'A library nearby' },
     });
     // Shift+Tab before the title leaves the card's editors: Tab never traps the keyboard.
