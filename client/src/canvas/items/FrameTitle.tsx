@@ -57,14 +57,11 @@ export function FrameTitle({
   }, [lifted]);
   const placed = !lifted || layer !== null;
   useEffect(() => {
-    const field = input.current;
-    if (!(editing && placed && field)) return;
-    field.focus({ preventScroll: true });
-    // A new frame's or card's title is there to be typed over; one someone wrote is not (QA:
-    // Enter on a card, then a key, replaced its name). The caret goes to its end, as a note's.
-    if (field.value === t.canvas.newFrame || field.value === t.canvas.newConcept) field.select();
-    else field.setSelectionRange(field.value.length, field.value.length);
-  }, [editing, placed, t]);
+    if (editing && placed) {
+      input.current?.focus({ preventScroll: true });
+      input.current?.select();
+    }
+  }, [editing, placed]);
   const inColumn = width ? ' is-in-column' : '';
   if (!editing) {
     return (
