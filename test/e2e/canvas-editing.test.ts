@@ -106,6 +106,9 @@ describe.skipIf(!HAS_CHROMIUM)('editing on the canvas', () => {
     const dialog = page.locator('dialog.im-help');
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain('Ctrl/⌘+Z undo');
+    // With a mouse, the keys: nothing about fingers.
+    expect(await dialog.locator('h2').textContent()).toBe('Keyboard shortcuts');
+    expect(await dialog.textContent()).not.toContain('With a finger');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
   });

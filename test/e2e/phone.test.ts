@@ -206,6 +206,29 @@ describe.skipIf(!HAS_CHROMIUM)('the board on a phone', () => {
     await person.context.close();
   });
 
+  it('the help on a phone opens at its top, with what a finger does first (QA)', async () => {
+    const { id, keys } = await boardWithWinners();
+    const person = await openAs(browser, server, id, keys.participant, 'Pia', PHONE);
+    const { page } = person;
+    const help = page.locator('.im-toolbar [data-action="help"]');
+    await help.scrollIntoViewIfNeeded();
+    await help.tap();
+    const dialog = page.locator('dialog.im-help');
+    await dialog.waitFor();
+    const opened = await dialog.evaluate((element) => ({
+      title: element.querySelector('h2')?.textContent,
+      focused: document.activeElement === element.querySelector('h2'),
+      scrollTop: element.scrollTop,
+      groups: Array.from(element.querySelectorAll('h3'), (heading) => heading.textContent),
+    }));
+    expect(opened).toMatchObject({ title: 'How to use the board', focused: true, scrollTop: 0 });
+    expect(opened.groups[0]).toBe('With a finger');
+    const first = dialog.locator('section').first();
+    expect(await first.textContent()).toContain('Double-tap a note or card: write in it');
+    await shot(page, 'help');
+    await person.context.close();
+  });
+
   for (const language of ['en', 'fi'] as const) {
     it(`a winning item's "assign follow-up" is one line across the item's foot, shown by the tap that selects it (${language})`, async () => {
       const { id, keys, note, concept } = await boardWithWinners(language);

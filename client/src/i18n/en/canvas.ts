@@ -105,13 +105,25 @@ export const canvas = {
   cursorOf: (name: string) => `${name}'s pointer`,
   shortcuts: {
     title: 'Keyboard shortcuts',
+    /** On a touch screen, where the list starts with the finger's ways. */
+    touchTitle: 'How to use the board',
     groups: {
+      touch: 'With a finger',
       tools: 'Tools',
       edit: 'Editing',
       view: 'View',
       keyboard: 'Moving around with the keyboard',
     },
     rows: {
+      touchCreate:
+        'Tap a tool (note, text, frame, concept card), then tap the board: a new one there, ready to write in',
+      touchEdit:
+        'Double-tap a note or card: write in it · double-tap empty board: a new note there',
+      touchMove:
+        'Tap an item to select it, then drag it to move it · the buttons that come with it: colour, duplicate, delete',
+      touchView: 'One finger on empty board: move around · two fingers: zoom in or out',
+      touchOutline:
+        'Outline, at the top: the whole board as a list, to add notes, edit them and vote',
       tools:
         'V select · H hand · N note · T text · F frame · C concept · P pen · E eraser · L connector',
       doubleClick:
@@ -122,7 +134,7 @@ export const canvas = {
       clipboard: 'Ctrl/⌘+C copy · Ctrl/⌘+V paste · Ctrl/⌘+D duplicate',
       remove: 'Delete or Backspace: delete the selection',
       order: ']: bring to front · [: send to back',
-      pan: 'Wheel or two fingers: pan · Space+drag or middle button: pan',
+      pan: 'Wheel or two fingers on a touchpad: pan · Space+drag or middle button: pan',
       zoom: 'Ctrl/⌘+wheel or pinch: zoom at the pointer · Shift+1: zoom to fit · + / −: zoom',
       tab: 'Tab / Shift+Tab: next or previous item · arrow keys: nearest item in that direction',
       nudge: 'Alt+arrow: move the selection 10 units (Alt+Shift+arrow: 1 unit)',

@@ -111,13 +111,24 @@ export const canvas: Catalogue['canvas'] = {
   cursorOf: (name) => `Käyttäjän ${name} osoitin`,
   shortcuts: {
     title: 'Pikanäppäimet',
+    touchTitle: 'Näin käytät taulua',
     groups: {
+      touch: 'Sormella',
       tools: 'Työkalut',
       edit: 'Muokkaus',
       view: 'Näkymä',
       keyboard: 'Liikkuminen näppäimistöllä',
     },
     rows: {
+      touchCreate:
+        'Napauta työkalua (muistilappu, teksti, kehys, konseptikortti) ja sitten taulua: uusi kohde siihen, valmiina kirjoitettavaksi',
+      touchEdit:
+        'Kaksoisnapauta muistilappua tai korttia: kirjoita siihen · kaksoisnapauta tyhjää taulua: uusi muistilappu siihen',
+      touchMove:
+        'Napauta kohdetta valitaksesi sen ja vedä sitä siirtääksesi · sen mukana tulevat painikkeet: väri, monista, poista',
+      touchView: 'Yksi sormi tyhjällä taululla: liiku · kaksi sormea: lähennä tai loitonna',
+      touchOutline:
+        'Jäsennys, ylhäällä: koko taulu luettelona, jossa voit lisätä muistilappuja, muokata niitä ja äänestää',
       tools:
         'V valitse · H käsi · N muistilappu · T teksti · F kehys · C konseptikortti · P kynä · E pyyhekumi · L yhdysviiva',
       doubleClick:
@@ -128,7 +139,7 @@ export const canvas: Catalogue['canvas'] = {
       clipboard: 'Ctrl/⌘+C kopioi · Ctrl/⌘+V liitä · Ctrl/⌘+D monista',
       remove: 'Delete tai askelpalautin: poista valitut',
       order: ']: tuo päällimmäiseksi · [: vie alimmaiseksi',
-      pan: 'Rulla tai kaksi sormea: siirrä näkymää · välilyönti+veto tai keskipainike: siirrä',
+      pan: 'Rulla tai kaksi sormea kosketuslevyllä: siirrä näkymää · välilyönti+veto tai keskipainike: siirrä',
       zoom: 'Ctrl/⌘+rulla tai nipistys: zoomaa osoittimen kohdalla · Vaihto+1: sovita · + / −: zoomaa',
       tab: 'Sarkain / Vaihto+sarkain: seuraava tai edellinen kohde · nuolinäppäimet: lähin kohde siihen suuntaan',
       nudge: 'Alt+nuoli: siirrä valittuja 10 yksikköä (Alt+Vaihto+nuoli: 1 yksikkö)',
