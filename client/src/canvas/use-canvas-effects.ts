@@ -304,7 +304,13 @@ export function useCanvasEffects(
   }, [model, state, env, surface]);
 
   // The first view: the whole board once its content is here (it may arrive after mounting,
-  // in the first sync). Later arrivals never move the camera: people are working.
+  // in the first sync). Later arrivals never move the camera: people are working. Once per
+  // opening of the board, so it hangs on the shared document alone: the language, and silent
+  // writing starting or revealed, make a new env and model, and fitting the board again for
+  // those took everyone back to the first view just as they were asked to write (QA).
+  const latestEnv = useRef(env);
+  latestEnv.current = env;
+  const sharedDoc = model.doc;
   useEffect(() => {
     if (requestedAtMount.current) return;
     let done = false;
@@ -312,9 +318,10 @@ export function useCanvasEffects(
     let unsubscribe = (): void => {};
     const fitOnce = (origin?: unknown) => {
       if (done) return;
-      const bounds = boardBounds(env);
+      const latest = latestEnv.current;
+      const bounds = boardBounds(latest);
       const remote = origin !== undefined;
-      if (origin === model.origin || Date.now() - mounted > 5000 || (remote && !bounds)) {
+      if (origin === latest.model.origin || Date.now() - mounted > 5000 || (remote && !bounds)) {
         done = true;
       }
       if (done || !bounds) return;
@@ -337,13 +344,13 @@ export function useCanvasEffects(
         0,
       );
     };
-    unsubscribe = onDocChange(model.doc, fitOnce);
+    unsubscribe = onDocChange(sharedDoc, fitOnce);
     requestAnimationFrame(() => fitOnce());
     return () => {
       done = true;
       unsubscribe();
     };
-  }, [env, model, viewport]);
+  }, [sharedDoc, viewport]);
 
   useEffect(() => {
     // Another member's view (followed, or brought to): the area they see, at my screen's zoom.
