@@ -7,6 +7,7 @@ import { onDocChange } from '../../sync/doc-changes.ts';
 import { useCanvas } from '../canvas-context.ts';
 import { type CanvasState, useCanvasState } from '../model/canvas-state.ts';
 import { bringToFront, sendToBack, setColor, setPinned } from '../model/edit-actions.ts';
+import { keepSelectionClearOfBar } from './selection-bar-clearance.ts';
 
 const selectionOf = (state: CanvasState) => state.selection;
 
@@ -25,8 +26,13 @@ export interface SelectionBarProps {
 }
 
 export function SelectionBar({ onDuplicate, onDelete }: SelectionBarProps) {
-  const { t, state, model, undo, surface } = useCanvas();
+  const { t, state, model, undo, surface, viewport } = useCanvas();
   const selection = useCanvasState(state, selectionOf);
+  // On a phone the bar spans the canvas's foot: what it would cover is lifted clear of it.
+  useEffect(() => {
+    const root = surface.current;
+    return root ? keepSelectionClearOfBar(root, state, viewport) : undefined;
+  }, [surface, state, viewport]);
   // The bar goes with the selection (Escape, or the selected items deleted elsewhere): the
   // keyboard stays on the board.
   const leaving = useFocusSuccessor<HTMLDivElement>(() => surface.current, {
