@@ -163,6 +163,44 @@ describe.skipIf(!HAS_CHROMIUM)('the selection bar and the banners on a phone', (
     expect(errors).toEqual([]);
   });
 
+  it('a finger lets go of a selection with a tap on empty board; moving the board keeps it (QA)', async () => {
+    // A board of its own: the others' cases leave notes about.
+    const board = await seededBoard(server, 'Phone taps', [
+      { type: 'note', x: 0, y: 0, text: 'Tap me' },
+    ]);
+    const { page, context } = await open(board, PHONE);
+    const note = item(page, board.ids[0]!);
+    const selected = page.locator('.im-item.is-selected');
+    const box = (await page.locator('.im-surface').boundingBox())!;
+    const empty = { x: box.x + box.width / 2, y: box.y + box.height - 220 };
+    expect(
+      await page.evaluate(
+        ({ x, y }) => document.elementFromPoint(x, y)?.closest('.im-item'),
+        empty,
+      ),
+      'empty board under the finger',
+    ).toBeNull();
+    const cdp = await context.newCDPSession(page);
+    const finger = (type: 'touchStart' | 'touchMove' | 'touchEnd', at?: { x: number; y: number }) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: at ? [{ ...at, id: 0 }] : [] });
+    await note.locator('[data-item-text]').tap();
+    await selected.waitFor();
+    // Moved by a finger on empty board: the view goes, the selection stays.
+    const before = (await note.boundingBox())!;
+    await finger('touchStart', empty);
+    for (let step = 1; step <= 5; step++) {
+      await finger('touchMove', { x: empty.x, y: empty.y - step * 12 });
+    }
+    await finger('touchEnd');
+    await expect.poll(async () => (await note.boundingBox())!.y).toBeLessThan(before.y - 40);
+    expect(await selected.count()).toBe(1);
+    // Tapped there: nothing selected, and the bar goes with it.
+    await page.touchscreen.tap(empty.x, empty.y);
+    await selected.waitFor({ state: 'detached' });
+    await page.locator('.im-selection-bar').waitFor({ state: 'detached' });
+    await cdp.detach();
+  });
+
   it('a concept card selected at 360 × 640 keeps its last row, First step, clear of the bar', async () => {
     const { page, errors } = await open(cards, SMALL_PHONE);
     const card = item(page, cards.ids[0]!);

@@ -23,14 +23,22 @@ import {
 import { liveMove, liveResize } from './live-move.ts';
 import { type Gesture, perFrame, type ToolEnv, tellLeftOut } from './tool-env.ts';
 
-export function panGesture(env: ToolEnv, startScreen: Point): Gesture {
+/**
+ * Moves the view with the pointer. `onTap`: what a press that never moved past a 3 px wiggle
+ * does instead (a finger's tap on empty board, which clears the selection as a click does).
+ */
+export function panGesture(env: ToolEnv, startScreen: Point, onTap?: () => void): Gesture {
   let last = startScreen;
+  let moved = false;
   return {
     move(_point, screen) {
+      moved ||= Math.hypot(screen.x - startScreen.x, screen.y - startScreen.y) >= 3;
       env.viewport.panBy(screen.x - last.x, screen.y - last.y);
       last = screen;
     },
-    end() {},
+    end() {
+      if (!moved) onTap?.();
+    },
     cancel() {},
     narrowed: () => true,
   };

@@ -137,7 +137,11 @@ export class PointerController {
           gesture = moveGesture(env, point, screen, mine, selected.length - mine.length);
         }
       } else if (event.pointerType === 'touch') {
-        gesture = panGesture(env, screen);
+        // One finger on empty board moves the view; a tap there clears the selection, as a
+        // click does (QA: a phone had no way to let go of what it had selected).
+        gesture = panGesture(env, screen, () => {
+          if (!event.shiftKey) env.state.select([]);
+        });
       } else {
         if (!event.shiftKey) env.state.select([]);
         gesture = marqueeGesture(env, point, event.shiftKey);

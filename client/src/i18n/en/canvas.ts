@@ -120,7 +120,7 @@ export const canvas = {
       touchEdit:
         'Double-tap a note or card: write in it · double-tap empty board: a new note there',
       touchMove:
-        'Tap an item to select it, then drag it to move it · the buttons that come with it: colour, duplicate, delete',
+        'Tap an item to select it, then drag it to move it · the buttons that come with it: colour, duplicate, delete · tap empty board to let go of it',
       touchView: 'One finger on empty board: move around · two fingers: zoom in or out',
       touchOutline:
         'Outline, at the top: the whole board as a list, to add notes, edit them and vote',

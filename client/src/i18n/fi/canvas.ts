@@ -125,7 +125,7 @@ export const canvas: Catalogue['canvas'] = {
       touchEdit:
         'Kaksoisnapauta muistilappua tai korttia: kirjoita siihen · kaksoisnapauta tyhjää taulua: uusi muistilappu siihen',
       touchMove:
-        'Napauta kohdetta valitaksesi sen ja vedä sitä siirtääksesi · sen mukana tulevat painikkeet: väri, monista, poista',
+        'Napauta kohdetta valitaksesi sen ja vedä sitä siirtääksesi · sen mukana tulevat painikkeet: väri, monista, poista · napauta tyhjää taulua poistaaksesi valinnan',
       touchView: 'Yksi sormi tyhjällä taululla: liiku · kaksi sormea: lähennä tai loitonna',
       touchOutline:
         'Jäsennys, ylhäällä: koko taulu luettelona, jossa voit lisätä muistilappuja, muokata niitä ja äänestää',
