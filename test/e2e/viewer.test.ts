@@ -58,9 +58,15 @@ describe.skipIf(!HAS_CHROMIUM)('a viewer', () => {
     await page.keyboard.press('Delete');
     await page.keyboard.press('Backspace');
 
-    // The outline offers no way to add a note to a viewer.
+    // The outline offers no way to add a note to a viewer, nor says it does, and says once,
+    // above, that the board is theirs to read: not "right now", as if it were for a while (QA).
     await showView(page, 'outline');
     expect(await page.locator('form.ol-add').count()).toBe(0);
+    expect(await page.locator('.ol-intro').textContent()).toBe(
+      'Every frame and item of the board as a list, with their votes and follow-ups.',
+    );
+    expect(await page.getByTestId('outline-view').textContent()).not.toMatch(/right now|Add, edit/);
+    await page.screenshot({ path: `${SCREENSHOTS}/outline-viewer-en.png` });
 
     await sleep(1000);
     expect(Y.encodeStateVector(facilitator.doc)).toEqual(before);
@@ -87,6 +93,12 @@ describe.skipIf(!HAS_CHROMIUM)('a viewer', () => {
     await banner.waitFor();
     expect(await banner.textContent()).toContain('locked the board');
     expect(await page.locator('.board-page').getAttribute('data-readonly')).toBe('true');
+    // The outline says it is for a while.
+    await showView(page, 'outline');
+    expect(await page.locator('.ol-notice').textContent()).toBe(
+      'You can read the board but not change it right now.',
+    );
+    await page.screenshot({ path: `${SCREENSHOTS}/outline-locked-en.png` });
 
     await lock(false);
     await banner.waitFor({ state: 'detached' });

@@ -26,6 +26,20 @@ describe('words the exports share with the board', () => {
     },
   );
 
+  // QA: a dropped follow-up was "Hylätty" in the panel, "Luovuttu" in the report's table and
+  // "jatkotoimesta luovuttiin" in the agenda.
+  it.each([
+    ['fi', fi, '2 jatkotointa hylättiin.'],
+    ['en', en, '2 follow-ups were dropped.'],
+  ] as const)(
+    'the %s exports call a status what the follow-ups panel calls it, the agenda too',
+    (language, catalogue, dropped) => {
+      const labels = labelsFor(language);
+      expect(labels.statuses).toEqual(catalogue.workshop.statuses);
+      expect(labels.agenda.dropped(2)).toBe(dropped);
+    },
+  );
+
   it('a round titled with a question is quoted in a follow-up’s notes, not followed by "?:"', () => {
     expect(BOARD_WORDS.fi.fromRound('Mihin tartutaan ensin?', 1, 2)).toBe(
       '”Mihin tartutaan ensin?”: sija 1, 2 ääntä',

@@ -1090,7 +1090,7 @@ describe('Markdown report', () => {
         'Pekka Nieminen',
         '<pekka.nieminen@example.fi>',
         '2025-05-02',
-        'Luovuttu',
+        'Hylätty',
       ],
       ['Puhelinvalikon selkeytys', 'Aino Mäkinen', '—', '2025-12-31', 'Valmis'],
       ['Selvitä chatin kustannukset', 'Sari Ulkopuolinen', '<sari@example.fi>', '—', 'Avoin'],
@@ -1157,7 +1157,7 @@ describe('the next meeting’s agenda', () => {
         text: 'Puhelinvalikon selkeytys — Asiakas ei tiedä, kenelle soittaa · Aino Mäkinen · valmis 2025-03-14',
       },
     ]);
-    expect(agenda).toContain('1 jatkotoimesta luovuttiin.');
+    expect(agenda).toContain('1 jatkotoimi hylättiin.');
     expect(agenda).not.toContain('Jonotusajan mittaus');
   });
 

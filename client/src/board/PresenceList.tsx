@@ -96,8 +96,8 @@ export function PresenceList({
             </span>
           )}
         </span>
-        {/* A phone hides the count beside the avatars (board.css): the button's name is this
-          unseen copy, there at every width, not the one that comes and goes. */}
+        {/* A narrower screen hides the count beside the avatars (board.css): the button's name
+          is this unseen copy, there at every width, not the one that comes and goes. */}
         <span className="presence-count" aria-hidden="true">
           {t.app.peopleCount(people.length)}
         </span>

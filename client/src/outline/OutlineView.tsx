@@ -179,7 +179,9 @@ export function OutlineView() {
       <h2 id={headingId} className="ol-title">
         {t.outline.title}
       </h2>
-      <p className="ol-intro">{t.outline.intro}</p>
+      <p className="ol-intro">
+        {session.me.role === 'viewer' ? t.outline.introViewer : t.outline.intro}
+      </p>
       <div className="ol-banner">
         <WorkshopBanner placement="outline" />
       </div>
@@ -189,7 +191,11 @@ export function OutlineView() {
       {/* Said once, where one looks: by the panels while they are in sight (QA). */}
       {!panelsOpen && <WorkshopError />}
       <BoardLabels labels={sections.at(-1)?.labels ?? []} />
-      {sharedReadOnly && !writesPrivately && <p className="ol-notice">{t.outline.readOnly}</p>}
+      {/* For a while (a lock, silent writing): a viewer's status row says it for good (QA: "right
+        now" under a viewer's own intro). */}
+      {sharedReadOnly && !writesPrivately && session.me.role !== 'viewer' && (
+        <p className="ol-notice">{t.outline.readOnly}</p>
+      )}
       {canAdd && (
         <AddNoteForm frames={frames} items={items} defaultFrameId={openFrameId} onAdd={addNote} />
       )}

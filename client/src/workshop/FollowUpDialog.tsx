@@ -82,7 +82,7 @@ export function FollowUpDialog(props: { itemId: string; itemLabel: string; onClo
               checked={ownerMode === 'typed'}
               onChange={() => setOwnerMode('typed')}
             />
-            {t.workshop.ownerTyped}
+            {t.workshop.ownerSomeoneElse}
           </label>
           {ownerMode === 'typed' && (
             <>

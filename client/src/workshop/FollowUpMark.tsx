@@ -7,6 +7,7 @@ import type { SyntheticEvent } from 'react';
 import { useState } from 'react';
 import type { FollowUp } from '../../../shared/follow-through.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { FitWords, FollowUpIcon } from './FitWords.tsx';
 import { useDateFormat } from './format.ts';
 import { Modal } from './Modal.tsx';
 import { daysOverdue, localToday } from './overdue.ts';
@@ -38,9 +39,16 @@ export function FollowUpMark({ followUps, label }: { followUps: FollowUp[]; labe
           setOpen(true);
         }}
       >
-        {/* The words end in "…" where the foot is short, not the button: its touch area reaches
-            past its edges (overlay.css). */}
-        <span className="wk-fu-mark-words">{t.workshop.followUpCount(followUps.length)}</span>
+        {/* Where the foot is short, a flag and the count: its name says the rest. */}
+        <FitWords
+          words={t.workshop.followUpCount(followUps.length)}
+          shorter={[
+            <>
+              <FollowUpIcon />
+              {followUps.length}
+            </>,
+          ]}
+        />
       </button>
       {open && (
         <Modal title={t.workshop.followUpsOn(label)} onClose={() => setOpen(false)}>

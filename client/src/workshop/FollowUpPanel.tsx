@@ -118,12 +118,12 @@ function TypedOwner(props: {
   };
   return (
     <fieldset className="wk-typed-owner">
-      <legend>{t.workshop.ownerTyped}</legend>
+      <legend>{t.workshop.ownerSomeoneElse}</legend>
       <label htmlFor={nameId}>
         {t.workshop.ownerName}
         <input
           id={nameId}
-          // biome-ignore lint/a11y/noAutofocus: opened by choosing "Someone else…", to type in.
+          // biome-ignore lint/a11y/noAutofocus: opened by choosing "Someone else", to type in.
           autoFocus
           maxLength={120}
           value={name}

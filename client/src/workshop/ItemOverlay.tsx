@@ -10,6 +10,7 @@ import { type KeyboardEvent, type SyntheticEvent, useRef, useState } from 'react
 import { itemLabel, itemsOf, readItem } from '../../../shared/board-document.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { FitWords, FollowUpIcon } from './FitWords.tsx';
 import { FollowUpDialog } from './FollowUpDialog.tsx';
 import { FollowUpMark } from './FollowUpMark.tsx';
 import { useFootRoom } from './foot-room.ts';
@@ -195,6 +196,8 @@ export function ItemOverlay({ itemId, engaged }: { itemId: string; engaged: bool
               <button
                 type="button"
                 className="wk-small wk-assign"
+                // Named by the whole words, which a short foot shows shorter (FitWords.tsx).
+                aria-label={t.workshop.assignFollowUp}
                 onPointerDown={(event) => {
                   assignPressedBy.current = event.pointerId;
                   keepFromCanvas(event);
@@ -207,7 +210,15 @@ export function ItemOverlay({ itemId, engaged }: { itemId: string; engaged: bool
                   setAssigning(true);
                 }}
               >
-                <span className="wk-assign-words">{t.workshop.assignFollowUp}</span>
+                <FitWords
+                  words={t.workshop.assignFollowUp}
+                  shorter={[
+                    t.workshop.assignFollowUpShort,
+                    <>
+                      +<FollowUpIcon />
+                    </>,
+                  ]}
+                />
               </button>
             )}
           </span>

@@ -134,7 +134,8 @@ const en: ExportLabels = {
 
 const fi: ExportLabels = {
   conceptFields: CONCEPT_FIELD_LABELS.fi,
-  statuses: { open: 'Avoin', in_progress: 'Työn alla', done: 'Valmis', dropped: 'Luovuttu' },
+  // The follow-ups panel's words (client/src/i18n/fi/workshop.ts): one word a status, in both.
+  statuses: { open: 'Avoin', in_progress: 'Työn alla', done: 'Valmis', dropped: 'Hylätty' },
   roles: {
     facilitator: ['fasilitaattori', 'fasilitaattoria'],
     participant: ['osallistuja', 'osallistujaa'],
@@ -186,7 +187,8 @@ const fi: ExportLabels = {
     done: 'Valmiit',
     noneDone: 'Mitään ei ole vielä valmiina.',
     doneOn: 'valmis',
-    dropped: (count) => `${count} jatkotoimesta luovuttiin.`,
+    dropped: (count) =>
+      count === 1 ? '1 jatkotoimi hylättiin.' : `${count} jatkotointa hylättiin.`,
     lastVote: 'Viimeisimmän äänestyksen tulos',
     votes: (count) => `${count} ${count === 1 ? 'ääni' : 'ääntä'}`,
     unownedConcepts: 'Konseptit, joita kukaan ei vielä vie eteenpäin',

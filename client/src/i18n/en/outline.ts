@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 export const outline = {
   title: 'Outline',
   intro: 'Every frame and item of the board as a list. Add, edit and vote here too.',
+  /** A viewer's: theirs to read; the status row above says for good that they cannot change it. */
+  introViewer: 'Every frame and item of the board as a list, with their votes and follow-ups.',
   addNote: 'Add a note',
   noteText: 'Note text',
   where: 'Where',
@@ -51,6 +53,7 @@ export const outline = {
     ` (${status})`,
   ],
   due: (date: string) => `due ${date}`,
+  /** While it lasts: the board locked, or silent writing before my private notes open. */
   readOnly: 'You can read the board but not change it right now.',
   announceNew: (type: string, text: string) => `New ${type.toLowerCase()}: ${text}`,
   announceNewMany: (count: number) => `${count} new items on the board.`,

@@ -77,6 +77,7 @@ export const workshop = {
   unlockBoard: 'Unlock the board',
 
   timerSection: 'Shared timer',
+  timeLeftPaused: (time: string) => `${time} left, paused`,
   minutes: 'Minutes',
   startTimer: 'Start',
   pauseTimer: 'Pause',
@@ -185,6 +186,8 @@ export const workshop = {
     `#${rank} · ${votes === 1 ? '1 vote' : `${votes} votes`}`,
   liveTally: (votes: number) => (votes === 1 ? '1 vote' : `${votes} votes`),
   assignFollowUp: 'Assign follow-up',
+  /** Where an item's foot has no room for the whole words (its name stays whole). */
+  assignFollowUpShort: '+ Follow-up',
   followUpCount: (count: number) => (count === 1 ? '1 follow-up' : `${count} follow-ups`),
   /** The follow-up mark's name: the words it shows, then who owns them. */
   followUpMark: (count: number, owners: string[]) =>
@@ -198,10 +201,10 @@ export const workshop = {
   fuTitle: 'Title',
   owner: 'Owner',
   ownerMember: 'Board member',
-  ownerTyped: 'Someone else (type a name)',
   ownerName: 'Name',
   ownerEmail: 'E-mail (optional)',
-  ownerSomeoneElse: 'Someone else (name, e-mail)…',
+  /** An owner who is not a member: the same words in the panel's list and the dialog (QA). */
+  ownerSomeoneElse: 'Someone else (name, e-mail)',
   ownedOnAnotherDevice: (name: string) =>
     `This was given to ${name} as they joined on another device or in another browser: its status and notes can be changed there, or by a facilitator.`,
   ownerNameRequired: 'Write the name of who takes it forward.',

@@ -6,6 +6,7 @@ const votes = (n: number) => (n === 1 ? '1 ääni' : `${n} ääntä`);
 export const outline: Catalogue['outline'] = {
   title: 'Jäsennys',
   intro: 'Taulun kaikki kehykset ja kohteet listana. Voit myös lisätä, muokata ja äänestää täällä.',
+  introViewer: 'Taulun kaikki kehykset ja kohteet listana, äänineen ja jatkotoimineen.',
   addNote: 'Lisää lappunen',
   noteText: 'Lappusen teksti',
   where: 'Minne',

@@ -77,6 +77,7 @@ export const workshop: Catalogue['workshop'] = {
   unlockBoard: 'Avaa lukitus',
 
   timerSection: 'Yhteinen ajastin',
+  timeLeftPaused: (time) => `aikaa jäljellä ${time}, tauolla`,
   minutes: 'Minuutit',
   startTimer: 'Käynnistä',
   pauseTimer: 'Tauko',
@@ -179,6 +180,7 @@ export const workshop: Catalogue['workshop'] = {
   resultBadgeShort: (rank, n) => `#${rank} · ${votes(n)}`,
   liveTally: votes,
   assignFollowUp: 'Nimeä jatkotoimi',
+  assignFollowUpShort: '+ Jatkotoimi',
   followUpCount: (count) => (count === 1 ? '1 jatkotoimi' : `${count} jatkotointa`),
   followUpMark: (count, owners) =>
     `${count === 1 ? '1 jatkotoimi' : `${count} jatkotointa`}, ${owners.length === 1 ? 'vastuuhenkilö' : 'vastuuhenkilöt'}: ${owners.join(', ')}`,
@@ -190,10 +192,9 @@ export const workshop: Catalogue['workshop'] = {
   fuTitle: 'Otsikko',
   owner: 'Vastuuhenkilö',
   ownerMember: 'Taulun jäsen',
-  ownerTyped: 'Joku muu (kirjoita nimi)',
   ownerName: 'Nimi',
   ownerEmail: 'Sähköposti (valinnainen)',
-  ownerSomeoneElse: 'Joku muu (nimi, sähköposti)…',
+  ownerSomeoneElse: 'Joku muu (nimi, sähköposti)',
   ownedOnAnotherDevice: (name) =>
     `Tämä annettiin nimelle ${name} toisella laitteella tai selaimella liittyneenä: tilaa ja muistiinpanoja voi muuttaa siellä, tai fasilitaattori voi muuttaa niitä.`,
   ownerNameRequired: 'Kirjoita sen nimi, joka vie asiaa eteenpäin.',
