@@ -105,13 +105,23 @@ describe.skipIf(!HAS_CHROMIUM)('the keyboard keeps its place', () => {
     // The timer's Pause becomes Resume in place; Reset goes, and the focus goes back to Start.
     await button('Start').focus();
     await page.keyboard.press('Enter');
+    // The time left shows by the controls, in sight where the facilitator scrolled to (QA).
+    const left = page.getByTestId('timer-controls-left');
+    await left.getByText(/^\d+:\d\d left$/).waitFor();
+    expect(
+      await left.evaluate(
+        (element) => element.closest('section')?.querySelector('h3')?.textContent,
+      ),
+    ).toBe('Shared timer');
     await button('Pause').focus();
     await page.keyboard.press('Enter');
     await button('Resume').waitFor();
+    await left.getByText(/^\d+:\d\d left, paused$/).waitFor();
     await expectFocusOn(page, button('Resume'));
     await button('Reset').focus();
     await page.keyboard.press('Enter');
     await button('Reset').waitFor({ state: 'detached' });
+    await left.waitFor({ state: 'detached' });
     await expectFocusOn(page, button('Start'));
     expect((await boardState()).timer.status).toBe('idle');
   });

@@ -14,6 +14,8 @@ import { DeliberateSelect } from './DeliberateSelect.tsx';
 import { RenameBoard } from './RenameBoard.tsx';
 import { RoleLinks } from './RoleLinks.tsx';
 import { RoundControls } from './RoundControls.tsx';
+import { formatDuration } from './timer-signal.ts';
+import { useTimeLeft } from './use-time-left.ts';
 import { useWorkshop } from './use-workshop.ts';
 
 function SilentWritingControls() {
@@ -105,7 +107,31 @@ function TimerControls() {
           </button>
         )}
       </div>
+      <TimeLeft />
     </section>
+  );
+}
+
+/**
+ * The time left, by the controls that set it: the banner that counts down is at the panel's
+ * top, out of sight once the facilitator has scrolled down to the timer (QA). Not a live
+ * region: the banner already says when time is up.
+ */
+function TimeLeft() {
+  const t = useT();
+  const [state] = useWorkshop();
+  const timer = state.boardState?.timer ?? { status: 'idle' };
+  const left = useTimeLeft(timer, state.clockOffsetMs);
+  if (left === null) return null;
+  const time = formatDuration(left);
+  return (
+    <p className="wk-muted" data-testid="timer-controls-left">
+      {left <= 0
+        ? t.workshop.timeUp
+        : timer.status === 'paused'
+          ? t.workshop.timeLeftPaused(time)
+          : t.workshop.timeLeft(time)}
+    </p>
   );
 }
 

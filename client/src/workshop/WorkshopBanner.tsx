@@ -13,28 +13,16 @@ import { useT } from '../i18n/i18n.tsx';
 import { restoredSentence } from './board-news.ts';
 import { formatDuration, playChime } from './timer-signal.ts';
 import { useBusy } from './use-busy.ts';
+import { useTimeLeft } from './use-time-left.ts';
 import { openRoundOf, useWorkshop } from './use-workshop.ts';
 import type { Restored } from './workshop-store.ts';
-
-function remainingMs(timer: TimerState, offsetMs: number, now: number): number | null {
-  if (timer.status === 'running') return timer.endsAt - (now + offsetMs);
-  if (timer.status === 'paused') return timer.remainingMs;
-  return null;
-}
 
 function SharedTimer(props: { timer: TimerState; offsetMs: number; testId: boolean }) {
   const { timer, offsetMs } = props;
   const t = useT();
-  const [now, setNow] = useState(Date.now);
   const [pulsing, setPulsing] = useState(false);
   const previous = useRef<number | null>(null);
-  useEffect(() => {
-    if (timer.status !== 'running') return;
-    const interval = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(interval);
-  }, [timer]);
-  // `now` only makes the tick re-render; the clock is read here so a fresh start is never stale.
-  const left = remainingMs(timer, offsetMs, timer.status === 'running' ? Date.now() : now);
+  const left = useTimeLeft(timer, offsetMs);
   useEffect(() => {
     // Signal only when I watched it reach zero, not when I join a board whose timer ran out.
     if (previous.current !== null && previous.current > 0 && left !== null && left <= 0) {
