@@ -86,7 +86,11 @@ try {
   /** Before each scene: the board loaded with someone on it, or left and unloaded. */
   const prepare = async (scene: Scene) => {
     if (scene !== 'closed board') {
-      if (!keeper) await keepOpen();
+      if (keeper) return;
+      await keepOpen();
+      // A board opened from the store integrates its state a second after the sync
+      // (INTEGRATE_AFTER_SYNC_MS), on the event loop: not in the scene's measurement.
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
       return;
     }
     leave();
