@@ -1,7 +1,8 @@
 /**
  * Keyboard shortcuts (the help dialog lists them). Arrow keys move focus to the nearest item
  * in that direction; Alt+arrow nudges the selection (10 units, 1 with Shift), because plain
- * arrows belong to moving around, which keyboard users need more often than nudging. N (or
+ * arrows belong to moving around, which keyboard users need more often than nudging. Tab goes
+ * from item to item in the board's reading order (tab-order.ts). N (or
  * T, F, C) then Enter adds an item, so the keyboard can fill a board as well as read it.
  */
 
@@ -11,6 +12,7 @@ import { bringToFront, deleteItems, sendToBack } from '../model/edit-actions.ts'
 import { boundsOf, boxOf, centre } from '../model/geometry.ts';
 import { createByKeyboard, isCreatingTool } from './create.ts';
 import type { HeldNudge } from './held-nudge.ts';
+import { focusable, tabBetweenItems, tabIntoItems } from './tab-order.ts';
 import { canWrite, editableIds, type ToolEnv, tellLeftOut, usableTools } from './tool-env.ts';
 
 export const TOOL_KEYS: Record<string, Tool> = {
@@ -86,6 +88,9 @@ export function handleKeyDown(
 ): boolean {
   // Any other key ends a held Alt+arrow (held-nudge.ts); its repeats stop anyway.
   if (!(event.altKey && event.key.startsWith('Arrow'))) nudge.release();
+  // Tab into the board lands on the first item read, from anywhere before it (tab-order.ts).
+  const plainTab = event.key === 'Tab' && !event.altKey && !event.ctrlKey && !event.metaKey;
+  if (plainTab && tabIntoItems(event, env, actions.focusItem)) return true;
   if (isEditable(event.target) || !inCanvas) return false;
   if (event.target instanceof HTMLElement && event.target.closest('dialog')) return false;
   // On a button, Space, Enter and arrows belong to the button (and its tool bar).
@@ -128,6 +133,8 @@ export function handleKeyDown(
     else env.state.select([]);
     return true;
   }
+  // Items in reading order, not the drawing order their elements are in (tab-order.ts).
+  if (key === 'Tab' && !event.altKey) return tabBetweenItems(event, env, actions.focusItem);
   // Like a drag: what I may change moves, and I am told about selected items that stay.
   if (
     event.altKey &&
@@ -198,9 +205,6 @@ export function handleKeyDown(
   }
   return false;
 }
-
-/** Items the keyboard reaches (each is a focusable element); strokes and connectors are not. */
-const focusable = (type: string) => type !== 'connector' && type !== 'stroke';
 
 /**
  * The item, other than `ids`, whose centre is nearest theirs; a frame only when no other item

@@ -136,7 +136,7 @@ export const canvas = {
       order: ']: bring to front · [: send to back',
       pan: 'Wheel or two fingers on a touchpad: pan · Space+drag or middle button: pan',
       zoom: 'Ctrl/⌘+wheel or pinch: zoom at the pointer · Shift+1: zoom to fit · + / −: zoom',
-      tab: 'Tab / Shift+Tab: next or previous item · arrow keys: nearest item in that direction',
+      tab: 'Tab / Shift+Tab: next or previous item in reading order (frame by frame, row by row) · arrow keys: nearest item in that direction',
       nudge: 'Alt+arrow: move the selection 10 units (Alt+Shift+arrow: 1 unit)',
       create:
         'N, T, F or C, then Enter: a new note, text, frame or concept card beside the selected item (with nothing selected, in the middle of the view) · Enter on a tool in the tool bar does the same',

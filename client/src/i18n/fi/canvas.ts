@@ -141,7 +141,7 @@ export const canvas: Catalogue['canvas'] = {
       order: ']: tuo päällimmäiseksi · [: vie alimmaiseksi',
       pan: 'Rulla tai kaksi sormea kosketuslevyllä: siirrä näkymää · välilyönti+veto tai keskipainike: siirrä',
       zoom: 'Ctrl/⌘+rulla tai nipistys: zoomaa osoittimen kohdalla · Vaihto+1: sovita · + / −: zoomaa',
-      tab: 'Sarkain / Vaihto+sarkain: seuraava tai edellinen kohde · nuolinäppäimet: lähin kohde siihen suuntaan',
+      tab: 'Sarkain / Vaihto+sarkain: seuraava tai edellinen kohde lukujärjestyksessä (kehys kerrallaan, rivi riviltä) · nuolinäppäimet: lähin kohde siihen suuntaan',
       nudge: 'Alt+nuoli: siirrä valittuja 10 yksikköä (Alt+Vaihto+nuoli: 1 yksikkö)',
       create:
         'N, T, F tai C ja sitten Enter: uusi muistilappu, teksti, kehys tai konseptikortti valitun kohteen viereen (jos mitään ei ole valittu, näkymän keskelle) · Enter työkalupalkin työkalun kohdalla tekee saman',
