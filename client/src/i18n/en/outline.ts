@@ -35,7 +35,6 @@ export const outline = {
   editLabel: (text: string) => `Edit “${text}”`,
   save: 'Save',
   cancel: 'Cancel',
-  by: (name: string) => `by ${name}`,
   myVotes: (count: number) => (count === 1 ? 'My votes: 1' : `My votes: ${count}`),
   vote: 'Vote',
   retract: 'Take back',

@@ -25,7 +25,6 @@ export const workshop = {
   timerPaused: 'paused',
   timeUp: "Time's up",
   locked: 'The board is locked: only facilitators can edit.',
-  silentWritingOn: 'Silent writing: your new notes are private until the facilitator reveals them.',
   silentWritingFacilitator: 'Silent writing is running: participants write privately.',
   votesLeft: (remaining: number, budget: number) => `${remaining} of ${budget} votes left`,
   // Said to screen readers as they change (WorkshopAnnouncer); the lock and silent writing

@@ -36,7 +36,6 @@ export const outline: Catalogue['outline'] = {
   editLabel: (text) => `Muokkaa: ”${text}”`,
   save: 'Tallenna',
   cancel: 'Peruuta',
-  by: (name) => `kirjoittaja ${name}`,
   myVotes: (count) => `Omat ääneni: ${count}`,
   vote: 'Äänestä',
   retract: 'Ota takaisin',

@@ -28,8 +28,6 @@ export const workshop: Catalogue['workshop'] = {
   timerPaused: 'tauolla',
   timeUp: 'Aika loppui',
   locked: 'Taulu on lukittu: vain fasilitaattorit voivat muokata.',
-  silentWritingOn:
-    'Hiljainen kirjoitus: uudet lappusi näkyvät vain sinulle, kunnes fasilitaattori paljastaa ne.',
   silentWritingFacilitator: 'Hiljainen kirjoitus käynnissä: osallistujat kirjoittavat yksin.',
   votesLeft: (remaining, budget) => `${remaining}/${budget} ääntä jäljellä`,
   announceUnlocked: 'Taulun lukitus on avattu: sitä voi taas muokata.',
