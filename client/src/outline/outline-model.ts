@@ -31,7 +31,11 @@ export interface OutlineSection {
   columns: FrameColumn[];
 }
 
-const readingOrder = (a: Item, b: Item) => a.y - b.y || a.x - b.x || a.createdAt - b.createdAt;
+/**
+ * Top to bottom, then left to right, as the exports list a frame's notes (board-model.ts's
+ * byReadingOrder); not shared/reading-order.ts, whose rows Tab walks on the canvas.
+ */
+const byPosition = (a: Item, b: Item) => a.y - b.y || a.x - b.x || a.createdAt - b.createdAt;
 
 /**
  * The board's frames in reading order, then the items in no frame; pinned text (a template's
@@ -47,7 +51,7 @@ export function outlineSections(
   first?: string,
   frameOf: (item: Item) => FrameItem | null = frameLookup(items),
 ): OutlineSection[] {
-  const frames = items.filter((item) => item.type === 'frame').sort(readingOrder);
+  const frames = items.filter((item) => item.type === 'frame').sort(byPosition);
   const sections = new Map<string | null, Item[]>([[null, []]]);
   const labels = new Map<string | null, Item[]>([[null, []]]);
   for (const frame of frames) {
@@ -59,21 +63,21 @@ export function outlineSections(
     const list = item.type === 'text' && item.pinned ? labels : sections;
     list.get(frameOf(item)?.id ?? null)?.push(item);
   }
-  const labelsOf = (frame: string | null) => (labels.get(frame) ?? []).sort(readingOrder);
+  const labelsOf = (frame: string | null) => (labels.get(frame) ?? []).sort(byPosition);
   const columnsOf = frameColumnsLookup(items);
   const result: OutlineSection[] = frames.map((frame) => {
     // A journey lane is read stage by stage, as the report reads it.
     const columns = columnsOf(frame);
     return {
       frame,
-      items: (sections.get(frame.id) ?? []).sort(byColumns(columns, readingOrder)),
+      items: (sections.get(frame.id) ?? []).sort(byColumns(columns, byPosition)),
       labels: labelsOf(frame.id),
       columns,
     };
   });
   result.push({
     frame: null,
-    items: (sections.get(null) ?? []).sort(readingOrder),
+    items: (sections.get(null) ?? []).sort(byPosition),
     labels: labelsOf(null),
     columns: [],
   });
