@@ -89,6 +89,8 @@ export interface ClientToServerEvents {
   /** Facilitators: a new title for the board (as `PATCH /api/boards/:id`). */
   'board:rename': (body: RenameBoardBody, ack: Ack<RenamedBoard>) => void;
   'board:lock': (body: { locked: boolean }, ack: Ack<BoardState>) => void;
+  /** Facilitators: whether the board shows who wrote each note. */
+  'board:names': (body: { shown: boolean }, ack: Ack<BoardState>) => void;
   'board:phase': (body: { phase: string | null }, ack: Ack<BoardState>) => void;
   'timer:control': (body: TimerAction, ack: Ack<BoardState>) => void;
   'silent:start': (body: Record<string, never>, ack: Ack<BoardState>) => void;
@@ -133,7 +135,7 @@ export interface ServerToClientEvents {
   'board:renamed': (renamed: RenamedBoard) => void;
   /** Something the client sent was refused; fatal codes are followed by a disconnect. */
   'board:error': (error: ErrorBody) => void;
-  /** Lock, phase, timer and silent writing: on connect and on every change. */
+  /** Lock, phase, timer, silent writing and names shown: on connect and on every change. */
   'board:state': (state: BoardState) => void;
   'round:opened': (round: Round) => void;
   /** After every cast or retraction. `results` only in rounds that are not anonymous. */

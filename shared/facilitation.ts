@@ -128,6 +128,7 @@ export interface VoteResponse {
 }
 
 export const lockBody = z.strictObject({ locked: z.boolean() });
+export const namesBody = z.strictObject({ shown: z.boolean() });
 export const phaseBody = z.strictObject({
   /** One of PHASES, or the facilitator's own words; null clears it. */
   phase: z.string().trim().min(1).max(80).nullable(),
@@ -155,6 +156,11 @@ export interface BoardState {
   phase: string | null;
   timer: TimerState;
   silentWriting: boolean;
+  /**
+   * Whether the board shows who wrote each note: a facilitator's choice, which a reveal with
+   * names turns on and one without turns off.
+   */
+  showNames: boolean;
   /** The server's clock when this was sent (ms): clients correct their countdown with it. */
   serverNow: number;
 }

@@ -1,5 +1,6 @@
 /**
- * Lock, phase, shared timer and the silent-writing switch of each board, and the edit policy
+ * Lock, phase, shared timer, the silent-writing switch and the writers' names of each board, and
+ * the edit policy
  * that follows from them: who may change which document right now.
  */
 import type { BoardState, TimerAction, TimerState, Viewport } from '../../shared/facilitation.ts';
@@ -115,6 +116,17 @@ export class BoardStateService implements EditPolicy {
 
   setSilentWriting(boardId: string, silentWriting: boolean): BoardState {
     return this.#update(boardId, { silentWriting });
+  }
+
+  /** A reveal ends silent writing, and shows the writers' names on the board or hides them. */
+  endSilentWriting(boardId: string, showNames: boolean): BoardState {
+    return this.#update(boardId, { silentWriting: false, showNames });
+  }
+
+  /** Whether the board shows who wrote each note. */
+  setShowNames(member: Member, showNames: boolean): BoardState {
+    requireRole(member, 'facilitator');
+    return this.#update(member.boardId, { showNames });
   }
 
   /** "Bring everyone to me": the facilitator's viewport goes to every client of the board. */

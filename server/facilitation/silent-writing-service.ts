@@ -91,7 +91,7 @@ export class SilentWritingService {
     const revealed = this.#revealNotesOf(boardId, this.#owners(boardId), anonymous);
     this.#counts.delete(boardId);
     this.#anonymous.set(boardId, anonymous);
-    this.#state.setSilentWriting(boardId, false);
+    this.#state.endSilentWriting(boardId, !anonymous);
     this.#events().toBoard(boardId, 'silent:revealed', { revealed, anonymous });
     return { revealed };
   }

@@ -1,6 +1,14 @@
-/** /api/boards/:id/{state,lock,phase,timer,silent-writing} — facilitation controls over HTTP. */
+/**
+ * /api/boards/:id/{state,lock,phase,timer,silent-writing,names} — facilitation controls over HTTP.
+ */
 import { type Request, Router } from 'express';
-import { lockBody, phaseBody, silentWritingBody, timerBody } from '../../shared/facilitation.ts';
+import {
+  lockBody,
+  namesBody,
+  phaseBody,
+  silentWritingBody,
+  timerBody,
+} from '../../shared/facilitation.ts';
 import type { BoardsService } from '../boards/boards-service.ts';
 import type { Facilitation } from '../facilitation/facilitation.ts';
 import { requireMember } from './auth.ts';
@@ -26,6 +34,10 @@ export function facilitationRouter(boards: BoardsService, facilitation: Facilita
   router.post('/timer', (req, res) => {
     const who = member(req);
     res.json(state.controlTimer(who, timerBody.parse(jsonBody(req))));
+  });
+  router.post('/names', (req, res) => {
+    const who = member(req);
+    res.json(state.setShowNames(who, namesBody.parse(jsonBody(req)).shown));
   });
   router.get('/silent-writing', (req, res) => {
     res.json(silentWriting.progress(member(req)));

@@ -14,7 +14,13 @@ import type {
   SocketData,
 } from '../../shared/events.ts';
 import { roundRefSchema, voteRefSchema } from '../../shared/events.ts';
-import { lockBody, phaseBody, timerBody, viewportSchema } from '../../shared/facilitation.ts';
+import {
+  lockBody,
+  namesBody,
+  phaseBody,
+  timerBody,
+  viewportSchema,
+} from '../../shared/facilitation.ts';
 import type { BoardsService } from '../boards/boards-service.ts';
 import { AppError, knownError } from '../errors.ts';
 import type { Facilitation } from '../facilitation/facilitation.ts';
@@ -107,6 +113,7 @@ export function registerRequests(
     return { board };
   });
   handle('board:lock', (body) => state.setLocked(member, lockBody.parse(body).locked));
+  handle('board:names', (body) => state.setShowNames(member, namesBody.parse(body).shown));
   handle('board:phase', (body) => state.setPhase(member, phaseBody.parse(body).phase));
   handle('timer:control', (body) => state.controlTimer(member, timerBody.parse(body)));
   handle('silent:start', (body) => {

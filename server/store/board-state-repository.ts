@@ -1,4 +1,4 @@
-/** A board's facilitation state: lock, phase, timer, silent writing. */
+/** A board's facilitation state: lock, phase, timer, silent writing, writers' names shown. */
 import { randomBytes } from 'node:crypto';
 import type { TimerState } from '../../shared/facilitation.ts';
 import type { Db } from './database.ts';
@@ -8,6 +8,8 @@ export interface StoredBoardState {
   phase: string | null;
   timer: TimerState;
   silentWriting: boolean;
+  /** Whether the board shows who wrote each note (docs/API.md, "Writers' names"). */
+  showNames: boolean;
 }
 
 interface Row {
@@ -15,6 +17,7 @@ interface Row {
   phase: string | null;
   timer: string;
   silent_writing: number;
+  show_names: number;
 }
 
 export class BoardStateRepository {
@@ -25,13 +28,14 @@ export class BoardStateRepository {
 
   constructor(db: Db) {
     this.#select = db.prepare<[string], Row>(
-      'SELECT locked, phase, timer, silent_writing FROM board_state WHERE board_id = ?',
+      'SELECT locked, phase, timer, silent_writing, show_names FROM board_state WHERE board_id = ?',
     );
     this.#upsert = db.prepare(
-      `INSERT INTO board_state (board_id, locked, phase, timer, silent_writing)
-       VALUES (@boardId, @locked, @phase, @timer, @silentWriting)
+      `INSERT INTO board_state (board_id, locked, phase, timer, silent_writing, show_names)
+       VALUES (@boardId, @locked, @phase, @timer, @silentWriting, @showNames)
        ON CONFLICT (board_id) DO UPDATE SET locked = excluded.locked, phase = excluded.phase,
-         timer = excluded.timer, silent_writing = excluded.silent_writing`,
+         timer = excluded.timer, silent_writing = excluded.silent_writing,
+         show_names = excluded.show_names`,
     );
     this.#keepRevealKey = db.prepare<[string, Buffer]>(
       `INSERT INTO board_state (board_id, locked, phase, timer, silent_writing, reveal_key)
@@ -57,13 +61,21 @@ export class BoardStateRepository {
 
   get(boardId: string): StoredBoardState {
     const row = this.#select.get(boardId);
-    if (!row)
-      return { locked: false, phase: null, timer: { status: 'idle' }, silentWriting: false };
+    if (!row) {
+      return {
+        locked: false,
+        phase: null,
+        timer: { status: 'idle' },
+        silentWriting: false,
+        showNames: false,
+      };
+    }
     return {
       locked: row.locked === 1,
       phase: row.phase,
       timer: JSON.parse(row.timer) as TimerState,
       silentWriting: row.silent_writing === 1,
+      showNames: row.show_names === 1,
     };
   }
 
@@ -74,6 +86,7 @@ export class BoardStateRepository {
       phase: state.phase,
       timer: JSON.stringify(state.timer),
       silentWriting: state.silentWriting ? 1 : 0,
+      showNames: state.showNames ? 1 : 0,
     });
   }
 }

@@ -190,4 +190,9 @@ export const MIGRATIONS: readonly string[] = [
     erase INTEGER NOT NULL
   ) WITHOUT ROWID;
   `,
+  `
+  -- Whether the board shows each note's writer (a facilitator's choice, set by a reveal with or
+  -- without names too): board-state-repository.ts.
+  ALTER TABLE board_state ADD COLUMN show_names INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

@@ -73,6 +73,57 @@ it('the phase is broadcast, kept across a restart, and sent to whoever connects'
   pia.socket.close();
 });
 
+it("writers' names: a reveal with names shows them, one without hides them, a facilitator switches them; kept across a restart", async () => {
+  const created = await server.createBoard();
+  const id = created.board.id;
+  const fia = await server.join(id, created.keys.facilitator, 'Fia');
+  const pia = await server.join(id, created.keys.participant, 'Pia');
+  const state = async () =>
+    (await server.api<BoardState>(`/api/boards/${id}/state`, { token: pia.token })).body;
+  const silent = (body: object) =>
+    server.api(`/api/boards/${id}/silent-writing`, { body, token: fia.token });
+  expect((await state()).showNames).toBe(false);
+
+  await silent({ action: 'start' });
+  await silent({ action: 'reveal', anonymous: false });
+  expect(await state()).toMatchObject({ silentWriting: false, showNames: true });
+  await silent({ action: 'start' });
+  await silent({ action: 'reveal', anonymous: true });
+  expect((await state()).showNames).toBe(false);
+
+  // A facilitator switches them over HTTP, and everyone connected hears it.
+  const seen = await connectMember(server, id, created.keys.participant, 'Pia 2');
+  const shown = await server.api<BoardState>(`/api/boards/${id}/names`, {
+    body: { shown: true },
+    token: fia.token,
+  });
+  expect([shown.status, shown.body.showNames]).toEqual([200, true]);
+  await waitFor(
+    () => seen.traffic.some((t) => t.includes('board:state') && t.includes('"showNames":true')),
+    'the change reaches the board',
+  );
+  server = await server.restart();
+  expect((await state()).showNames).toBe(true);
+
+  // Over Socket.io too; a participant may not, nor a body of another shape.
+  const fiaLive = await connectMember(server, id, created.keys.facilitator, 'Fia 2');
+  const hidden = await request<BoardState>(fiaLive.socket, 'board:names', { shown: false });
+  expect(hidden.ok && hidden.data.showNames).toBe(false);
+  const byParticipant = await server.api<ErrorResponse>(`/api/boards/${id}/names`, {
+    body: { shown: true },
+    token: pia.token,
+  });
+  expect([byParticipant.status, byParticipant.body.error.code]).toEqual([403, 'role_not_allowed']);
+  const bad = await server.api<ErrorResponse>(`/api/boards/${id}/names`, {
+    body: { shown: 'yes' },
+    token: fia.token,
+  });
+  expect([bad.status, bad.body.error.code]).toEqual([400, 'invalid_input']);
+  expect((await state()).showNames).toBe(false);
+  seen.socket.close();
+  fiaLive.socket.close();
+});
+
 it('"bring everyone to me" sends the facilitator\'s viewport to every client', async () => {
   const created = await server.createBoard();
   const id = created.board.id;

@@ -9,6 +9,7 @@ const calm: BoardState = {
   phase: null,
   timer: { status: 'idle' },
   silentWriting: false,
+  showNames: false,
   serverNow: 0,
 };
 

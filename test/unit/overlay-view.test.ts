@@ -5,6 +5,8 @@
  */
 import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
 import type { BoardSession } from '../../client/src/board/board-session.ts';
 import {
   type OverlayView,
@@ -37,7 +39,12 @@ const round: Round = {
  */
 function storeHearing(): { store: WorkshopStore; hear: (event: string, body: unknown) => void } {
   const socket = Object.assign(new EventEmitter(), { connected: false });
-  const session = { board: { title: 'Board' }, provider: { socket } } as unknown as BoardSession;
+  const awareness = new Awareness(new Y.Doc());
+  const session = {
+    board: { title: 'Board' },
+    provider: { socket },
+    awareness,
+  } as unknown as BoardSession;
   return { store: new WorkshopStore(session), hear: (event, body) => socket.emit(event, body) };
 }
 

@@ -10,6 +10,7 @@ import { type OverlayView, overlayViewOf, sameOverlayView } from '../workshop/ov
 import { ownerName } from '../workshop/owner-name.ts';
 import { isTargetWhere } from '../workshop/round-rules.ts';
 import { openRoundOf, useWorkshopStore, useWorkshopView } from '../workshop/use-workshop.ts';
+import { useWriterOf } from '../workshop/use-writer.ts';
 import { ConceptEditForm } from './ConceptEditForm.tsx';
 import { saveItemText } from './outline-model.ts';
 import { TextEdit } from './text-edit.ts';
@@ -186,6 +187,7 @@ export const OutlineItem = memo(function OutlineItem(props: OutlineItemProps) {
   // Every item of the outline: each re-renders only when what it shows changes, not at every
   // vote anyone casts (overlay-view.ts, as the canvas's overlays).
   const view = useWorkshopView((state) => overlayViewOf(state, item.id), sameOverlayView);
+  const writer = useWriterOf(item);
   const [editing, setEditing] = useState(false);
   const [assigning, setAssigning] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -212,6 +214,11 @@ export const OutlineItem = memo(function OutlineItem(props: OutlineItemProps) {
       <p className="ol-item-head" id={headingId}>
         <span className="ol-type">{t.outline.types[item.type]}</span>{' '}
         {props.stage && <span className="ol-stage">{props.stage}:</span>} <ItemText item={item} />
+        {writer !== undefined && (
+          <span className="ol-writer" data-writer={writer}>
+            {t.workshop.writtenBy(writer)}
+          </span>
+        )}
       </p>
       {!isPrivate && (
         <Votes

@@ -55,6 +55,18 @@ function SilentWritingControls() {
           {t.workshop.startSilent}
         </button>
       )}
+      <label className="wk-check">
+        <input
+          type="checkbox"
+          checked={state.boardState?.showNames ?? false}
+          onChange={(event) => void store.setShowNames(event.target.checked)}
+          aria-describedby="wk-names-hint"
+        />
+        {t.workshop.showNames}
+      </label>
+      <p id="wk-names-hint" className="wk-muted">
+        {t.workshop.showNamesHint}
+      </p>
     </section>
   );
 }

@@ -17,6 +17,7 @@ import { useFootRoom } from './foot-room.ts';
 import { useIsTarget } from './frame-watch.ts';
 import { type OverlayRound, overlayViewOf, sameOverlayView } from './overlay-view.ts';
 import { useWorkshopStore, useWorkshopView } from './use-workshop.ts';
+import { useWriterOf } from './use-writer.ts';
 
 /** The canvas drags and selects on pointer down: clicks on our buttons must not start that. */
 const keepFromCanvas = (event: SyntheticEvent) => event.stopPropagation();
@@ -137,6 +138,7 @@ export function ItemOverlay({ itemId, engaged }: { itemId: string; engaged: bool
   // A foot of more than one row rises over a note's last lines, or a card's last fields: the
   // note's text, or the card's fields, make room.
   const footRef = useFootRoom(item?.type);
+  const writer = useWriterOf(item);
   if (!item || !OVERLAID_TYPES.has(item.type)) return null;
   const canVote = session.me.role !== 'viewer';
   const isFacilitator = session.me.role === 'facilitator';
@@ -154,8 +156,8 @@ export function ItemOverlay({ itemId, engaged }: { itemId: string; engaged: bool
   const canAdd = round !== null && votesLeft && mine < round.maxPerItem;
   // With my votes spent, an item that has none of mine shows no dots: an empty row is a blob.
   const dots = round !== null && target && canVote && (mine > 0 || canAdd);
-  // The foot's start: the badge, the follow-up mark, the assign button.
-  const marks = result !== null || followUps.length > 0 || assignable;
+  // The foot's start: the writer's name, the badge, the follow-up mark, the assign button.
+  const marks = writer !== undefined || result !== null || followUps.length > 0 || assignable;
   // Nothing to show (a participant's board between rounds): no elements at all, 2,000 items'
   // worth of them fewer for the page to lay out.
   if (!veiled && !dots && !marks) return null;
@@ -167,6 +169,12 @@ export function ItemOverlay({ itemId, engaged }: { itemId: string; engaged: bool
       <div className="wk-overlay-foot" ref={footRef}>
         {marks && (
           <span className="wk-foot-start">
+            {writer !== undefined && (
+              <span className="wk-writer" title={t.workshop.writtenBy(writer)} data-writer={writer}>
+                <span aria-hidden="true">{writer}</span>
+                <span className="visually-hidden">{t.workshop.writtenBy(writer)}</span>
+              </span>
+            )}
             {result && (
               <span
                 className={`wk-badge wk-rank-${Math.min(result.rank, 4)}`}

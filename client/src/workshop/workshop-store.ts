@@ -4,7 +4,7 @@
  * so the panels, every ItemOverlay and the outline view always agree.
  */
 import type * as Y from 'yjs';
-import type { NewKeyResponse, RenamedBoard } from '../../../shared/api.ts';
+import type { ListMembersResponse, NewKeyResponse, RenamedBoard } from '../../../shared/api.ts';
 import type { Ack } from '../../../shared/events.ts';
 import type {
   BoardState,
@@ -25,6 +25,7 @@ import type {
 import type { Role } from '../../../shared/roles.ts';
 import { newRoleLink } from '../app/invite-links.ts';
 import type { BoardSession } from '../board/board-session.ts';
+import type { PresenceState } from '../board/presence.ts';
 import { learnServerTime } from '../sync/server-clock.ts';
 import { ask } from './socket-request.ts';
 
@@ -37,6 +38,11 @@ export interface WorkshopState {
   /** Newest first. */
   snapshots: Snapshot[];
   boardState: BoardState | null;
+  /**
+   * Member id → name, for each note's writer, while the board shows them
+   * (`boardState.showNames`): everyone who has joined, and whoever comes since.
+   */
+  writers: ReadonlyMap<string, string>;
   /** While silent writing runs, to facilitators: how many have written how many notes. */
   silentProgress: SilentProgress | null;
   /** serverNow − my clock when the board state arrived: corrects the timer countdown. */
@@ -81,6 +87,7 @@ export class WorkshopStore {
       followUps: [],
       snapshots: [],
       boardState: null,
+      writers: new Map(),
       silentProgress: null,
       clockOffsetMs: 0,
       shownRoundId: null,
@@ -97,6 +104,10 @@ export class WorkshopStore {
       this.#disconnectedAt ??= Date.now();
     });
     socket.on('board:state', (state) => this.#setBoardState(state));
+    // Someone who joins while the board shows names is on no list read before: they are here.
+    session.awareness.on('change', ({ added }: { added: number[] }) => {
+      if (this.#state.boardState?.showNames) this.#addWriters(added);
+    });
     socket.on('silent:progress', (silentProgress) => this.#set({ silentProgress }));
     socket.on('round:opened', (round) => this.#upsertRound(round));
     socket.on('round:progress', ({ roundId, voters, results }) =>
@@ -243,7 +254,37 @@ export class WorkshopStore {
   }
 
   #setBoardState(boardState: BoardState): void {
+    const namesShown = boardState.showNames && !this.#state.boardState?.showNames;
     this.#set({ boardState, clockOffsetMs: learnServerTime(boardState.serverNow) });
+    if (namesShown) void this.#loadWriters();
+  }
+
+  /** Everyone who has joined the board, and whoever is here. */
+  async #loadWriters(): Promise<void> {
+    let joined: ListMembersResponse['members'] = [];
+    try {
+      joined = (await this.session.api<ListMembersResponse>('/members')).members;
+    } catch {
+      // Without the list, the names of those here still show.
+    }
+    const writers = new Map(this.#state.writers);
+    for (const member of joined) writers.set(member.id, member.name);
+    this.#set({ writers });
+    this.#addWriters([...this.session.awareness.getStates().keys()]);
+  }
+
+  /** The members of these awareness clients, where the names are news. */
+  #addWriters(clients: number[]): void {
+    let writers: Map<string, string> | null = null;
+    for (const client of clients) {
+      const member = (this.session.awareness.getStates().get(client) as Partial<PresenceState>)
+        ?.member;
+      if (typeof member?.id !== 'string' || typeof member.name !== 'string') continue;
+      if (this.#state.writers.get(member.id) === member.name) continue;
+      writers ??= new Map(this.#state.writers);
+      writers.set(member.id, member.name);
+    }
+    if (writers) this.#set({ writers });
   }
 
   #patchRound(roundId: string, patch: (view: RoundView) => RoundView): void {
@@ -327,6 +368,12 @@ export class WorkshopStore {
   async setLocked(locked: boolean): Promise<void> {
     const socket = this.session.provider.socket;
     const state = await this.#emit<BoardState>((ack) => socket.emit('board:lock', { locked }, ack));
+    if (state) this.#setBoardState(state);
+  }
+
+  async setShowNames(shown: boolean): Promise<void> {
+    const socket = this.session.provider.socket;
+    const state = await this.#emit<BoardState>((ack) => socket.emit('board:names', { shown }, ack));
     if (state) this.#setBoardState(state);
   }
 

@@ -70,6 +70,10 @@ export const workshop = {
   silentProgress: (writers: number, notes: number) =>
     `So far ${writers} ${writers === 1 ? 'person has' : 'people have'} written ${notes} ${notes === 1 ? 'note' : 'notes'}.`,
   revealAnonymously: 'Reveal without names',
+  showNames: 'Show who wrote each note',
+  showNamesHint:
+    'Everyone sees the writer’s name at the foot of each note and card. A reveal with names turns this on, one without turns it off.',
+  writtenBy: (name: string) => `Written by ${name}`,
 
   lockSection: 'Board lock',
   lockBoard: 'Lock the board',

@@ -69,6 +69,10 @@ export const workshop: Catalogue['workshop'] = {
   silentProgress: (writers, notes) =>
     `Tähän mennessä ${writers} ${writers === 1 ? 'henkilö on' : 'henkilöä on'} kirjoittanut ${notes} ${notes === 1 ? 'lapun' : 'lappua'}.`,
   revealAnonymously: 'Paljasta nimettöminä',
+  showNames: 'Näytä, kuka kirjoitti minkäkin lapun',
+  showNamesHint:
+    'Kaikki näkevät kirjoittajan nimen jokaisen lapun ja kortin alareunassa. Paljastus nimien kanssa ottaa tämän käyttöön, nimettömänä poistaa käytöstä.',
+  writtenBy: (name) => `Kirjoittanut ${name}`,
 
   lockSection: 'Taulun lukitus',
   lockBoard: 'Lukitse taulu',
