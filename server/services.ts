@@ -32,6 +32,7 @@ export function createServices(
     schema,
     onMigrated: (version, ms) =>
       logger.info({ version, ms: Math.round(ms) }, 'database schema upgraded'),
+    onChecked: (ms) => logger.info({ ms: Math.round(ms) }, 'database checked'),
   });
   const metrics = createMetrics();
   const documentsRepository = new DocumentsRepository(db);

@@ -23,7 +23,7 @@ import { renderExport } from '../follow-through/exports/index.ts';
 import { serveUntilSignal } from '../serve.ts';
 import { createServices } from '../services.ts';
 import { lockDataDir } from '../store/data-dir-lock.ts';
-import { createPrivateFile, databaseFile } from '../store/database.ts';
+import { checkWhole, createPrivateFile, databaseFile } from '../store/database.ts';
 import { MIGRATIONS } from '../store/migrations.ts';
 import { boardsNotIn, carryTakenAway } from '../store/taken-away.ts';
 import { exportAll } from './export-all.ts';
@@ -395,6 +395,20 @@ export const COMMANDS: Record<string, Command> = {
         await db.backup(file);
       } finally {
         db.close();
+      }
+      // A copy of a damaged database is no backup: it must not take a good one's place (QA: the
+      // nightly job replaced a weekday's copy with one that restore then refused).
+      const copy = new Database(file, { readonly: true, fileMustExist: true });
+      try {
+        checkWhole(copy);
+      } catch (error) {
+        fs.rmSync(file, { force: true });
+        throw new Error(
+          `the database ${source} is damaged, so no backup was written (${(error as Error).message}). ` +
+            'Keep the backups you have; restore the latest (`ideamill restore FILE`) with the server stopped.',
+        );
+      } finally {
+        copy.close();
       }
       console.log(`Backed up to ${path.resolve(file)} (${fs.statSync(file).size} bytes)`);
       return 0;

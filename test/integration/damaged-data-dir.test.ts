@@ -1,6 +1,7 @@
 /** A data directory the server cannot use stops it at start with words naming the file. */
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config/config.ts';
 import { StartupError } from '../../server/errors.ts';
@@ -42,6 +43,42 @@ describe('a data directory the server cannot use', () => {
       await server.close();
     },
   );
+
+  it('a database with one damaged page stops the server, and its backup is refused, not written (QA)', async () => {
+    const server = await startTestServer();
+    await server.createBoard();
+    await server.close();
+    const file = databaseFile(server.dataDir);
+    // The boards table's first page overwritten, as a failing disk would leave it: SQLite still
+    // opens the file, and only a read of that page finds the damage.
+    const db = new Database(file);
+    const root = db
+      .prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'boards'")
+      .pluck()
+      .get();
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.close();
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(pageSize, 0xff), 0, pageSize, ((root as number) - 1) * pageSize);
+    fs.closeSync(fd);
+
+    const start = startServer(
+      loadConfig({ DATA_DIR: server.dataDir, PORT: '0', LOG_LEVEL: 'silent' }),
+    );
+    await expect(start).rejects.toThrow(StartupError);
+    await expect(start).rejects.toThrow(`The database ${file} is damaged`);
+    const copy = path.join(tempDataDir(), 'ideamill-Mon.sqlite.new');
+    const backup = await ideamill(['backup', copy], { DATA_DIR: server.dataDir });
+    expect(backup.code).toBe(1);
+    expect(backup.stderr).toContain(`the database ${file} is damaged, so no backup was written`);
+    expect(fs.existsSync(copy)).toBe(false);
+    // A whole database is still backed up.
+    fs.rmSync(file);
+    const whole = await startTestServer({}, server.dataDir);
+    await whole.close();
+    expect((await ideamill(['backup', copy], { DATA_DIR: server.dataDir })).code).toBe(0);
+    expect(fs.existsSync(copy)).toBe(true);
+  });
 
   it('a DATA_DIR that is a file is named as such', async () => {
     const file = path.join(tempDataDir(), 'not-a-directory');
