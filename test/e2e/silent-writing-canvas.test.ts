@@ -12,7 +12,14 @@ import { openBoard, SCREENSHOTS, waitForConnection } from '../helpers/board-page
 import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
 import { sleep, socketIoClient } from '../helpers/clients.ts';
 import type { TestServer } from '../helpers/server.ts';
-import { addNoteByDoubleClick, centreOf, drag, item, notesWithText } from './canvas-helpers.ts';
+import {
+  addNoteByDoubleClick,
+  canvasPoint,
+  centreOf,
+  drag,
+  item,
+  notesWithText,
+} from './canvas-helpers.ts';
 
 const noteTexts = (doc: Y.Doc) =>
   readItems(doc)
@@ -248,6 +255,84 @@ describe.skipIf(!HAS_CHROMIUM)('silent writing on the canvas', () => {
     await sleep(500);
     expect(await noteChanges()).toEqual([]);
     expect(Y.encodeStateVector(facilitator.doc)).toEqual(before);
+
+    facilitator.destroy();
+    await context.close();
+  });
+
+  it('revealed with my name while I type: I go on typing in the board’s note, drawn once (QA)', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const facilitator = socketIoClient(server.url, board.board.id, tokens.facilitator);
+    await facilitator.synced;
+    const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
+    await waitForConnection(page);
+    await new Promise((resolve) => facilitator.provider.socket.emit('silent:start', {}, resolve));
+    await page.locator('.im-canvas[data-private-writing="true"]').waitFor();
+    // Two notes, as writers write: QA's second copy came of one of them.
+    await addNoteByDoubleClick(page, 0.3, 0.3, 'Longer opening hours');
+    const at = await canvasPoint(page, 0.5, 0.5);
+    await page.mouse.dblclick(at.x, at.y);
+    const editor = page.locator('.im-note textarea.im-editor');
+    await editor.waitFor();
+    await page.keyboard.type('Chatbot for renewals');
+    await expect.poll(() => page.locator('.im-note[data-private="true"]').count()).toBe(2);
+    await sleep(300);
+
+    await new Promise((resolve) =>
+      facilitator.provider.socket.emit('silent:reveal', { anonymous: false }, resolve),
+    );
+    await page.locator('.im-canvas:not([data-private-writing])').waitFor();
+    await sleep(500);
+    // The editor stayed open on the note, now the board's: the next words go into it.
+    expect(await editor.count()).toBe(1);
+    await page.keyboard.type(' today');
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() => noteTexts(facilitator.doc).sort())
+      .toEqual(['Chatbot for renewals today', 'Longer opening hours']);
+    const notes = notesWithText(page, 'Chatbot for renewals today');
+    expect(await notes.count()).toBe(1);
+    expect(await page.locator('[data-private="true"]').count()).toBe(0);
+    // Moved, it leaves no copy behind where it was.
+    const box = (await notes.boundingBox())!;
+    await drag(page, { x: box.x + 20, y: box.y + 20 }, { x: box.x + 260, y: box.y + 40 });
+    await sleep(300);
+    expect(await page.locator('.im-layer-items [data-item-id]').count()).toBe(2);
+
+    facilitator.destroy();
+    await context.close();
+  });
+
+  it('revealed without my name while I type: the rest of my typing is not taken for shortcuts (QA)', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const facilitator = socketIoClient(server.url, board.board.id, tokens.facilitator);
+    await facilitator.synced;
+    const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
+    await waitForConnection(page);
+    await new Promise((resolve) => facilitator.provider.socket.emit('silent:start', {}, resolve));
+    await page.locator('.im-canvas[data-private-writing="true"]').waitFor();
+    const at = await canvasPoint(page, 0.5, 0.5);
+    await page.mouse.dblclick(at.x, at.y);
+    await page.locator('.im-note textarea.im-editor').waitFor();
+    await page.keyboard.type('Chatbot for renewals');
+    await expect.poll(() => page.locator('.im-note[data-private="true"]').count()).toBe(1);
+    await sleep(300);
+    const tool = () =>
+      page.locator('.im-toolbar [aria-pressed="true"][data-tool]').getAttribute('data-tool');
+    const before = await tool();
+
+    await new Promise((resolve) =>
+      facilitator.provider.socket.emit('silent:reveal', { anonymous: true }, resolve),
+    );
+    await page.locator('.im-canvas:not([data-private-writing])').waitFor();
+    // The note went to the board under an id of the reveal's, so its editor went; what I type
+    // on is the end of my sentence: no tool changes (L is the connector's key), nothing goes.
+    await page.keyboard.type(' later', { delay: 80 });
+    await page.keyboard.press('Backspace');
+    await sleep(300);
+    expect(await tool()).toBe(before);
+    expect(noteTexts(facilitator.doc)).toEqual(['Chatbot for renewals']);
+    expect(await notesWithText(page, 'Chatbot for renewals').count()).toBe(1);
 
     facilitator.destroy();
     await context.close();

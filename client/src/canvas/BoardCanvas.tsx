@@ -159,6 +159,8 @@ export function BoardCanvas({
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the model asks accessRef whether the board is locked; a lock must run this again
   useEffect(() => {
+    // My private document went with silent writing: what was selected in it is gone.
+    state.prune((id) => model.docOf(id) !== null);
     if (!toolsFor(readOnly, model.writesPrivately).includes(state.tool)) {
       state.setTool('select');
     }
@@ -288,8 +290,22 @@ export function BoardCanvas({
       t,
       overlay,
       surface,
+      typing,
     }),
-    [model, state, viewport, nearby, preview, undo, remoteSelections, readOnly, locked, t, overlay],
+    [
+      model,
+      state,
+      viewport,
+      nearby,
+      preview,
+      undo,
+      remoteSelections,
+      readOnly,
+      locked,
+      t,
+      overlay,
+      typing,
+    ],
   );
 
   return (

@@ -8,6 +8,7 @@ import type { Nearby } from './model/nearby.ts';
 import type { CanvasUndo } from './model/undo.ts';
 import type { Viewport } from './model/viewport.ts';
 import type { RemoteSelections } from './presence/RemoteSelections.tsx';
+import type { TypingGuard } from './tools/typing-guard.ts';
 
 export interface CanvasContextValue {
   model: BoardModel;
@@ -30,6 +31,8 @@ export interface CanvasContextValue {
   t: Catalogue;
   /** The board's surface: where the keyboard focus goes when what held it leaves the board. */
   surface: RefObject<HTMLElement | null>;
+  /** Keys typed for a text editor that vanished under me (tools/typing-guard.ts). */
+  typing: TypingGuard;
   /**
    * Reads the page's current itemOverlay through a ref: a new function from the page must not
    * re-render two thousand items. The element it returns keeps itself current.

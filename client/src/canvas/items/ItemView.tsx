@@ -54,7 +54,7 @@ export interface ItemViewProps {
 }
 
 export const ItemView = memo(function ItemView({ id, map, isPrivate }: ItemViewProps) {
-  const { t, state, model, preview } = useCanvas();
+  const { t, state, model, preview, typing, surface } = useCanvas();
   const item = useItem(id, map);
   const { selected, editing } = useItemStatus(state, id);
   // Between a resize's writes the text is laid out for the size drawn, not the one written.
@@ -122,6 +122,12 @@ export const ItemView = memo(function ItemView({ id, map, isPrivate }: ItemViewP
                 // In the same undo step as the typing (it ends with the editing).
                 if (fontSize) widenToFit(model, id, text.toString(), fontSize);
                 stop(how);
+              }}
+              onTaken={() => {
+                if (state.editing?.id !== id) return;
+                // The rest of what I type is the sentence's, not shortcuts (typing-guard.ts).
+                typing.editorTaken(id, surface.current);
+                state.stopEditing();
               }}
             />
           ) : null}

@@ -70,7 +70,13 @@ export const ItemsLayers = memo(function ItemsLayers({
   const shared = useItemIds(doc);
   const mine = useItemIds(privateDoc);
   const listVersion = shared * 100_000 + mine;
-  const all = [...entries(doc, false), ...entries(privateDoc, true)].sort(byDrawingOrder);
+  const shown = entries(doc, false);
+  // A note revealed with my name keeps its id: the board has it before the reveal's removal from
+  // my private document arrives, and both copies drawn under one key left a stale second copy
+  // on my page for good (QA), the editor I was typing in closed. The board's copy is the note.
+  const onBoard = privateDoc ? itemsOf(doc) : null;
+  for (const entry of entries(privateDoc, true)) if (!onBoard?.has(entry.id)) shown.push(entry);
+  const all = shown.sort(byDrawingOrder);
   const frames: Entry[] = [];
   const connectors: Entry[] = [];
   const others: Entry[] = [];

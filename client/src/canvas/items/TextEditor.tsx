@@ -5,7 +5,7 @@
  * composition with it half done (QA). On its end the composed text is written, moved past what
  * the others changed meanwhile, and the field shows both.
  */
-import { type KeyboardEvent, useEffect, useRef } from 'react';
+import { type KeyboardEvent, useEffect, useLayoutEffect, useRef } from 'react';
 import type * as Y from 'yjs';
 import { textSplice } from '../../../../shared/text-splice.ts';
 import { applyChange, type DeltaOp, mapOffset } from './collab-text.ts';
@@ -29,10 +29,34 @@ export interface TextEditorProps {
   onDone: (how: 'keyboard' | 'blur') => void;
   /** Tab (`back` with Shift): where a concept card moves between fields; without it, Tab leaves. */
   onTab?: (back: boolean) => void;
+  /**
+   * The editor leaves the page while it still has the focus, so not by Escape nor by a click
+   * elsewhere: whatever drew it went (a note revealed without my name leaves my private
+   * document for an id of the reveal's, QA).
+   */
+  onTaken?: () => void;
 }
 
-export function TextEditor({ text, origin, label, className, onDone, onTab }: TextEditorProps) {
+export function TextEditor({
+  text,
+  origin,
+  label,
+  className,
+  onDone,
+  onTab,
+  onTaken,
+}: TextEditorProps) {
   const ref = useRef<HTMLTextAreaElement>(null);
+  const taken = useRef(onTaken);
+  taken.current = onTaken;
+  // A layout effect's cleanup runs before React takes the field off the page: it still has the
+  // focus there only if nobody ended the editing first.
+  useLayoutEffect(() => {
+    const area = ref.current;
+    return () => {
+      if (area !== null && document.activeElement === area) taken.current?.();
+    };
+  }, []);
   const shown = useRef('');
   const composing = useRef(false);
   /** Others' changes that arrived while composing, oldest first. */

@@ -52,8 +52,9 @@ export class BoardModel {
     return null;
   }
 
+  /** In my private document only: a note revealed with my name is the board's once it is there. */
   isPrivate(id: string): boolean {
-    return this.privateDoc !== null && itemsOf(this.privateDoc).has(id);
+    return this.privateDoc !== null && this.docOf(id) === this.privateDoc;
   }
 
   /**
