@@ -38,26 +38,29 @@ export function createFacilitation(
     documentsRepository,
     currentEvents,
   );
+  const rounds = new RoundsService(
+    new RoundsRepository(db),
+    documents,
+    currentEvents,
+    new TransactionBatch(db),
+    language,
+  );
   documents.setPolicy({
     canEdit: (key, member) => state.canEdit(key, member),
     refusal: (key, member) => state.refusal(key, member),
     afterPrivateEdit: (key) => silentWriting.afterPrivateEdit(key),
-    hidesWhereabouts: (key, member) => state.hidesWhereabouts(key, member),
+    hidesWhereabouts: (key, member) =>
+      state.hidesWhereabouts(key, member) || rounds.hidesWhereabouts(key, member),
   });
   state.onUnlocked((boardId) => silentWriting.revealHeld(boardId));
   documents.onBoardUnloaded((boardId) => {
     state.forget(boardId);
     silentWriting.forget(boardId);
+    rounds.unloaded(boardId);
   });
   return {
     state,
-    rounds: new RoundsService(
-      new RoundsRepository(db),
-      documents,
-      currentEvents,
-      new TransactionBatch(db),
-      language,
-    ),
+    rounds,
     silentWriting,
     setEvents(next) {
       events = next;

@@ -24,6 +24,7 @@ import {
 import { rankTallies } from '../../shared/ranking.ts';
 import type { Member } from '../../shared/roles.ts';
 import { BOARD_WORDS } from '../boards/board-words.ts';
+import type { DocumentKey } from '../documents/document-key.ts';
 import type { DocumentRegistry } from '../documents/document-registry.ts';
 import { AppError } from '../errors.ts';
 import type { RoundsRepository, StoredRound } from '../store/rounds-repository.ts';
@@ -60,6 +61,11 @@ export class RoundsService {
   readonly #timers = new Map<string, { boardId: string; timer: NodeJS.Timeout }>();
   /** What the service keeps of each open round, by round id, until it closes. */
   readonly #open = new Map<string, OpenRound>();
+  /**
+   * Whether each board has an anonymous round open, for the boards presence asked about (at
+   * every cursor a participant moves: read from the store once, then kept in step here).
+   */
+  readonly #anonymousOpen = new Map<string, boolean>();
   hooks: RoundsHooks = {};
   #stopped = false;
 
@@ -104,6 +110,27 @@ export class RoundsService {
     for (const [id, open] of this.#open) {
       if (open.stored.boardId === boardId) this.#open.delete(id);
     }
+    this.unloaded(boardId);
+  }
+
+  /** The board left memory: whether it has an anonymous round open is read again when asked. */
+  unloaded(boardId: string): void {
+    this.#anonymousOpen.delete(boardId);
+  }
+
+  /**
+   * While an anonymous round is open, a participant's cursor, selection and view stay theirs:
+   * a named cursor resting on a vote dot said who voted for what (QA; SPEC: nothing a
+   * participant receives names another member's votes while it is open). Presence asks.
+   */
+  hidesWhereabouts(key: DocumentKey, member: Member): boolean {
+    if (key.owner !== undefined || member.role !== 'participant') return false;
+    let open = this.#anonymousOpen.get(key.boardId);
+    if (open === undefined) {
+      open = this.#repository.openFor(key.boardId)?.round.anonymous === true;
+      this.#anonymousOpen.set(key.boardId, open);
+    }
+    return open;
   }
 
   open(member: Member, input: unknown, now = Date.now()): RoundView {
@@ -143,6 +170,7 @@ export class RoundsService {
       closesAt: durationSec === null ? null : now + durationSec * 1000,
     });
     this.#schedule(stored);
+    this.#anonymousOpen.set(boardId, stored.round.anonymous);
     this.#events().toBoard(boardId, 'round:opened', stored.round);
     return this.#view(stored, member);
   }
@@ -278,6 +306,7 @@ export class RoundsService {
 
   #close(stored: StoredRound, closedAt: number): CloseRoundResponse {
     this.#open.delete(stored.round.id);
+    this.#anonymousOpen.set(stored.boardId, false);
     clearTimeout(this.#timers.get(stored.round.id)?.timer);
     this.#timers.delete(stored.round.id);
     const doc = this.#documents.open({ boardId: stored.boardId }).doc;

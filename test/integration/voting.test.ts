@@ -4,7 +4,7 @@ import { addItem } from '../../shared/board-document.ts';
 import type { ErrorResponse } from '../../shared/errors.ts';
 import type { CloseRoundResponse, RoundView, VoteResponse } from '../../shared/facilitation.ts';
 import { rankTallies } from '../../shared/ranking.ts';
-import { socketIoClient, waitFor } from '../helpers/clients.ts';
+import { socketIoClient, waitFor, yWebsocketClient } from '../helpers/clients.ts';
 import { type ConnectedMember, connectAgain, connectMember, request } from '../helpers/members.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -361,6 +361,75 @@ describe("anonymous rounds keep tallies and others' votes on the server until th
     expect(events(watcher, 'round:progress')[0]).toContain('"voters":1');
     expect(events(facilitator, 'round:participation').at(-1)).toContain('"used":3');
     for (const m of [watcher, voter, facilitator]) m.socket.close();
+  });
+
+  it("relays no participant's cursor, selection or view while it is open, so no cursor on a dot says whose vote it is (QA)", async () => {
+    const { id, board, tokens, notes } = await votingBoard();
+    const facilitator = await connectMember(server, id, board.keys.facilitator, 'Fia');
+    const ville = await server.join(id, board.keys.participant, 'Ville');
+    // A stock client publishes whatever it likes; the server decides what others see.
+    const voter = yWebsocketClient(server.url, id, ville.token);
+    const watcher = socketIoClient(server.url, id, tokens.participant);
+    await Promise.all([voter.synced, watcher.synced]);
+    const seen = () =>
+      watcher.provider.awareness.getStates().get(voter.doc.clientID) as
+        | { cursor?: { x: number } | null; selection?: string[]; mark?: number }
+        | undefined;
+    const publish = (state: object) =>
+      voter.provider.awareness.setLocalState({
+        ...voter.provider.awareness.getLocalState(),
+        ...state,
+      });
+    const open = async (anonymous: boolean) => {
+      const opened = await request<RoundView>(facilitator.socket, 'round:open', {
+        budget: 2,
+        anonymous,
+      });
+      if (!opened.ok) throw new Error(opened.error.message);
+      return opened.data.round.id;
+    };
+    const close = (roundId: string) => request(facilitator.socket, 'round:close', { roundId });
+
+    const anonymous = await open(true);
+    publish({ cursor: { x: 5, y: 5 }, selection: [notes[0]], mark: 1 });
+    await waitFor(() => seen()?.mark === 1, 'the state sent during the anonymous round');
+    expect([seen()?.cursor, seen()?.selection]).toEqual([null, []]);
+    await close(anonymous);
+    publish({ cursor: { x: 6, y: 6 }, mark: 2 });
+    await waitFor(() => seen()?.mark === 2, 'the state sent once it closed');
+    expect(seen()?.cursor?.x).toBe(6);
+
+    // A public round shows tallies as they come: cursors show too.
+    const open2 = await open(false);
+    publish({ cursor: { x: 7, y: 7 }, mark: 3 });
+    await waitFor(() => seen()?.mark === 3, 'the state sent during a public round');
+    expect(seen()?.cursor?.x).toBe(7);
+    await close(open2);
+    // Asked after a restart, the server reads whether one is open from the store.
+    const third = await open(true);
+    server = await server.restart();
+    voter.destroy();
+    watcher.destroy();
+    const again = yWebsocketClient(server.url, id, ville.token);
+    const watching = socketIoClient(server.url, id, tokens.participant);
+    await Promise.all([again.synced, watching.synced]);
+    again.provider.awareness.setLocalState({ cursor: { x: 8, y: 8 }, mark: 4 });
+    await waitFor(
+      () =>
+        (watching.provider.awareness.getStates().get(again.doc.clientID) as { mark?: number })
+          ?.mark === 4,
+      'the state sent after the restart',
+    );
+    expect(
+      (watching.provider.awareness.getStates().get(again.doc.clientID) as { cursor?: unknown })
+        .cursor,
+    ).toBeNull();
+    const fia = await connectMember(server, id, board.keys.facilitator, 'Fia');
+    await request(fia.socket, 'round:close', { roundId: third });
+    again.destroy();
+    watching.destroy();
+    fia.socket.close();
+    facilitator.socket.close();
   });
 
   it('a round that is not anonymous shows live tallies to everyone', async () => {
