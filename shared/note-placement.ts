@@ -2,8 +2,9 @@
  * Where a note goes that nobody placed by pointing: one added from the outline or written
  * privately (placeNewNote), and one that landed on another's spot because both were placed at
  * once, each without the other in view (spotAside): two people adding a note to the same lane
- * together, private notes revealed together, a note written offline. Pure: items in, a spot out.
- * A reveal places its notes one by one with a NotePlacer, which keeps the items by where they lie.
+ * together, a note written offline. Pure: items in, a spot out. A reveal places its notes with
+ * a NotePlacer (`reveal`), which keeps the items by where they lie and moves a note that would
+ * cover another's words (`covers`), not only one on another's spot.
  */
 import type { Item } from './board-document.ts';
 import { type Bounds, BoxGrid } from './box-grid.ts';
@@ -31,6 +32,13 @@ const MAX_CELLS = 2048;
  */
 const LOOKS = 500_000;
 const LOOKS_PER_ITEM = 200;
+/**
+ * How far two boxes may overlap, across or down, and still leave each one's words in view: a
+ * note's padding (14 units, client/src/canvas/items/ItemView.tsx), where no words are.
+ */
+const COVER_MARGIN = 14;
+/** The items whose words a note can cover (a drawing or an arrow under it still shows). */
+const WORDED: ReadonlySet<Item['type']> = new Set(['note', 'text', 'concept']);
 
 type Spot = { x: number; y: number };
 
@@ -101,6 +109,8 @@ export class NotePlacer {
   /** Items but frames, by the box they cover (a cell is taken) and by their spot (hidden). */
   readonly #boxes = new BoxGrid<Item>(256);
   readonly #spots = new BoxGrid<Item>(PILE_STEP);
+  /** Frames, by the box they cover: a note put out of its frame lies in no other. */
+  readonly #frames = new BoxGrid<Item>(1024);
   readonly #columns = new Map<Item, FrameColumn[]>();
   /** The board's possible stage headings, read once for all its frames (frameColumnsLookup). */
   #columnsLookup: ((frame: Item) => FrameColumn[]) | undefined;
@@ -124,7 +134,10 @@ export class NotePlacer {
     if (same) same.push(item);
     else this.#byId.set(item.id, [item]);
     this.#allowed += LOOKS_PER_ITEM;
-    if (item.type === 'frame') return this.#forgetFrames();
+    if (item.type === 'frame') {
+      this.#frames.add(item, bounds(item.x, item.y, item.x + item.w, item.y + item.h));
+      return this.#forgetFrames();
+    }
     const right = item.x + item.w;
     const bottom = item.y + item.h;
     this.#boxes.add(item, bounds(item.x, item.y, right, bottom));
@@ -150,6 +163,7 @@ export class NotePlacer {
       this.#items.delete(item);
       this.#boxes.delete(item);
       this.#spots.delete(item);
+      this.#frames.delete(item);
     }
     // A cell taken may be free again.
     this.#forgetFrames();
@@ -160,12 +174,69 @@ export class NotePlacer {
     return !this.#free(note);
   }
 
+  /**
+   * Whether `note` covers the words of an item here (a note, a text, a concept card): their
+   * boxes overlap by more than COVER_MARGIN both across and down. A note 100 units off another
+   * covers half of it; one that only touches it, or overlaps its padding, covers nothing.
+   * Once the placer has looked at all it may, it says no: the note stays where it was written.
+   */
+  covers(note: Pick<Item, 'x' | 'y' | 'w' | 'h'>): boolean {
+    if (this.#spent()) return false;
+    this.#looks++;
+    const { x, y } = note;
+    const right = x + note.w;
+    const bottom = y + note.h;
+    return this.#boxes.some(bounds(x, y, right, bottom), (item) => {
+      this.#looks++;
+      if (!WORDED.has(item.type)) return false;
+      const across = Math.min(right, item.x + item.w) - Math.max(x, item.x);
+      const down = Math.min(bottom, item.y + item.h) - Math.max(y, item.y);
+      return across > COVER_MARGIN && down > COVER_MARGIN;
+    });
+  }
+
+  /**
+   * Puts notes that were placed unseen by one another (a silent-writing reveal) among the items
+   * here, adding each; returns where those that moved went, by id. A note keeps the exact spot
+   * its writer chose unless it would cover the words of an item here or of a note revealed with
+   * it: then it goes to spotAside's spot, or, in a full frame that is not a lane (a concept
+   * canvas under its card), to the nearest spot beside it that nothing covers, out of the frame
+   * if need be but in no other (it keeps its frame). Where there is no such spot a note on another's spot is
+   * piled a step aside (spotAside), and one that only covers part of another stays. The notes
+   * that cover nothing are put first, so that none of them is pushed off its spot by one going
+   * aside. An item here with a note's id is that note's first copy (a reveal repeated after a
+   * crash): it is taken out, and nothing goes aside from it.
+   */
+  reveal(notes: readonly Item[]): Map<string, Spot> {
+    for (const note of notes) this.delete(note.id);
+    const covering: Item[] = [];
+    for (const note of notes) {
+      // A drawing or an arrow revealed over words leaves them readable: it stays where it was.
+      if (WORDED.has(note.type) && this.covers(note)) covering.push(note);
+      else this.add(note);
+    }
+    const moved = new Map<string, Spot>();
+    for (const note of covering) {
+      const spot = this.#clearSpot(note);
+      if (spot) moved.set(note.id, spot);
+      this.add({ ...note, ...spot });
+    }
+    return moved;
+  }
+
+  /** Where a note that covers another's words goes, as `reveal` says; null where it stays. */
+  #clearSpot(note: Item): Spot | null {
+    const aside = this.spotAside(note);
+    if (aside && !this.covers({ ...note, ...aside })) return aside;
+    const frame = this.#frameOf(note);
+    const beside = frame && this.#columnsOf(frame).length === 0 ? this.#beside(note, frame) : null;
+    return beside ?? (aside && this.hides(note) ? aside : null);
+  }
+
   /** spotAside, for a note not among the items. */
   spotAside(note: Item): Spot | null {
     if (this.#spent()) return null;
-    const frame = note.parent
-      ? this.#byId.get(note.parent)?.find((item) => item.type === 'frame')
-      : undefined;
+    const frame = this.#frameOf(note);
     if (frame) {
       const middle = note.x + note.w / 2;
       const column = this.#columnsOf(frame).find(
@@ -174,16 +245,57 @@ export class NotePlacer {
       const spot = this.placeNewNote(frame, 0, column);
       return this.#free(spot) ? { x: spot.x, y: spot.y } : null;
     }
-    for (const step of AROUND) {
-      const x = note.x + step.x * (note.w + GAP);
-      const y = note.y + step.y * (note.h + GAP);
-      if (!this.#covered(x, y, note.w, note.h)) return { x, y };
-    }
+    const beside = this.#beside(note);
+    if (beside) return beside;
     for (let step = 1; step <= PILE_STEPS; step++) {
       const spot = { x: note.x + step * PILE_STEP, y: note.y + step * PILE_STEP };
       if (this.#free(spot)) return spot;
     }
     return null;
+  }
+
+  /** The frame `note` was put in, if it is here. */
+  #frameOf(note: Pick<Item, 'parent'>): Item | undefined {
+    return note.parent
+      ? this.#byId.get(note.parent)?.find((item) => item.type === 'frame')
+      : undefined;
+  }
+
+  /**
+   * The nearest spot beside `note` that no item (other than a frame) covers (AROUND); with
+   * `frame`, one that lies in no frame but it and those around it, where people would read the
+   * note as that frame's.
+   */
+  #beside(note: Item, frame?: Item): Spot | null {
+    if (this.#spent()) return null;
+    for (const step of AROUND) {
+      const x = note.x + step.x * (note.w + GAP);
+      const y = note.y + step.y * (note.h + GAP);
+      if (this.#covered(x, y, note.w, note.h)) continue;
+      if (!frame || !this.#inOtherFrame(bounds(x, y, x + note.w, y + note.h), frame)) {
+        return { x, y };
+      }
+    }
+    return null;
+  }
+
+  /** Whether `box` meets a frame other than `own` and those that hold all of `own`. */
+  #inOtherFrame(box: Bounds, own: Item): boolean {
+    this.#looks++;
+    return this.#frames.some(box, (other) => {
+      this.#looks++;
+      const meets =
+        box.left < other.x + other.w &&
+        box.right > other.x &&
+        box.top < other.y + other.h &&
+        box.bottom > other.y;
+      const holdsOwn =
+        other.x <= own.x &&
+        other.y <= own.y &&
+        other.x + other.w >= own.x + own.w &&
+        other.y + other.h >= own.y + own.h;
+      return meets && !holdsOwn;
+    });
   }
 
   /** placeNewNote over the items here. */

@@ -6,7 +6,7 @@
 import { createHmac, randomInt } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import * as Y from 'yjs';
-import { cloneItem, itemsOf, readItem, readItems } from '../../shared/board-document.ts';
+import { cloneItem, type Item, itemsOf, readItem, readItems } from '../../shared/board-document.ts';
 import { topZ, Z_FIELD } from '../../shared/drawing-order.ts';
 import type { BoardState, RevealResponse, SilentProgress } from '../../shared/facilitation.ts';
 import { NotePlacer } from '../../shared/note-placement.ts';
@@ -194,26 +194,23 @@ export class SilentWritingService {
       const items = itemsOf(doc);
       // Above everything on the board, in the order they go in (shuffled without names).
       let z = topZ(doc);
-      // Writers in one stage of a lane each put their note in its first free cell, unseen by
-      // the others: revealed as written, they lay on one another, each hiding the one below
-      // just as the facilitator read them out (QA). Each goes aside from what is there.
-      // (A note that replaces its first copy, after a crash, is not aside from that copy.)
+      // Writers each put their note where they saw room, unseen by the others: revealed as
+      // written, notes in one stage of a lane lay on one another, and notes written a little
+      // apart in a frame, or over a concept card, covered each other's words just as the
+      // facilitator read them out (QA). A note that would cover another's words goes aside;
+      // the others keep the spot their writers chose (NotePlacer.reveal).
       // One placer for all of them: each note looks near its own spot, not through every note
       // placed before it (QA: 2,000 notes revealed into one big frame held the server 15 s).
-      const placed = new NotePlacer(readItems(doc));
+      const placer = new NotePlacer(readItems(doc));
+      const revealed = new Map<string, Y.Map<unknown>>();
+      const placing: Item[] = [];
       for (const { owner, id, map } of notes) {
         const copy = cloneItem(map);
+        // Set on the board before the next note's id is chosen: two writers' notes with one
+        // private id must not end under one board id. Placed once all are known (below).
         const boardItemId = names.boardIdOf(items, id, owner, anonymous);
         const note = readItem(boardItemId, map);
-        if (note) {
-          placed.delete(boardItemId);
-          const aside = placed.hides(note) ? placed.spotAside(note) : null;
-          if (aside) {
-            copy.set('x', aside.x);
-            copy.set('y', aside.y);
-          }
-          placed.add({ ...note, ...aside });
-        }
+        if (note) placing.push(note);
         if (anonymous) {
           // When each note was written, and the stacking order its writer's page gave it (one
           // more than their last), would group the notes by writer (QA): both are the reveal's.
@@ -222,6 +219,11 @@ export class SilentWritingService {
           copy.set(Z_FIELD, ++z);
         } else copy.set('author', owner);
         items.set(boardItemId, copy);
+        revealed.set(boardItemId, copy);
+      }
+      for (const [id, aside] of placer.reveal(placing)) {
+        revealed.get(id)?.set('x', aside.x);
+        revealed.get(id)?.set('y', aside.y);
       }
     });
     for (const { doc } of emptied) doc.change(emptyItems);

@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { SocketIoProvider } from '../../client/src/sync/socketio-provider.ts';
-import { addItem, itemsOf, readItems } from '../../shared/board-document.ts';
+import { addItem, type Item, itemsOf, readItems } from '../../shared/board-document.ts';
 import type { ErrorResponse } from '../../shared/errors.ts';
 import type { BoardRestored } from '../../shared/events.ts';
 import type { BoardState, RevealResponse, SilentProgress } from '../../shared/facilitation.ts';
@@ -538,6 +538,105 @@ describe('silent writing', () => {
       expect(a.y + a.h).toBeLessThanOrEqual(lane.y + lane.h);
     }
     board.destroy();
+  });
+
+  /**
+   * A board of `template` in silent writing, each of `notes` written privately by a writer of
+   * its own (`at` is where in `frame` they double-clicked), then revealed (without names: in a
+   * random order); the board's items after it, and the frame.
+   */
+  async function revealWritten(
+    template: string,
+    frameTitle: string,
+    notes: { name: string; at: { x: number; y: number } }[],
+  ) {
+    const created = await server.createBoard({ template });
+    const id = created.board.id;
+    const fia = await server.join(id, created.keys.facilitator, 'Fia');
+    const board = socketIoClient(server.url, id, fia.token);
+    await board.synced;
+    const frame = readItems(board.doc).find(
+      (item) => item.type === 'frame' && item.title === frameTitle,
+    )!;
+    const start = await server.api(`/api/boards/${id}/silent-writing`, {
+      body: { action: 'start' },
+      token: fia.token,
+    });
+    expect(start.status).toBe(200);
+    for (const { name, at } of notes) {
+      const writer = await server.join(id, created.keys.participant, name);
+      const mine = privateClient(id, writer.token);
+      await mine.synced;
+      const text = `${name} round3 note`;
+      addItem(mine.doc, {
+        type: 'note',
+        x: frame.x + at.x,
+        y: frame.y + at.y,
+        parent: frame.id,
+        text,
+      });
+      await waitFor(() => storedText(`${id}/private/${writer.member.id}`).includes(text), 'stored');
+      mine.destroy();
+    }
+    const reveal = await server.api<RevealResponse>(`/api/boards/${id}/silent-writing`, {
+      body: { action: 'reveal', anonymous: true },
+      token: fia.token,
+    });
+    expect(reveal.body).toEqual({ revealed: notes.length });
+    const isNote = (item: Item): item is Note => item.type === 'note';
+    await waitFor(() => readItems(board.doc).filter(isNote).length === notes.length);
+    const items = readItems(board.doc);
+    board.destroy();
+    const written = (name: string) =>
+      items.filter(isNote).find((item) => item.text === `${name} round3 note`)!;
+    return { items, frame, written };
+  }
+
+  type Note = Extract<Item, { type: 'note' | 'text' }>;
+
+  /** Whether the boxes of `a` and `b` overlap at all. */
+  const overlap = (a: Item, b: Item) =>
+    a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+  it('notes written 100 units apart in a frame are revealed apart, none covering another’s words; one written far from them keeps its exact spot (QA)', async () => {
+    const { frame, written } = await revealWritten('retrospective', 'Ideas', [
+      { name: 'Ana', at: { x: 60, y: 300 } },
+      { name: 'Ben', at: { x: 160, y: 300 } },
+      { name: 'Cai', at: { x: 260, y: 300 } },
+      // Alone, in the frame's first cell: where a note going aside would look first.
+      { name: 'Dan', at: { x: 20, y: 60 } },
+    ]);
+    const notes = ['Ana', 'Ben', 'Cai', 'Dan'].map(written);
+    for (const [i, a] of notes.entries()) {
+      for (const b of notes.slice(i + 1))
+        expect(overlap(a, b), `${a.text} / ${b.text}`).toBe(false);
+      expect(a.parent).toBe(frame.id);
+      expect(a.x).toBeGreaterThanOrEqual(frame.x);
+      expect(a.x + a.w).toBeLessThanOrEqual(frame.x + frame.w);
+      expect(a.y + a.h).toBeLessThanOrEqual(frame.y + frame.h);
+    }
+    expect(written('Dan')).toMatchObject({ x: frame.x + 20, y: frame.y + 60 });
+  });
+
+  it('a note written over the lower half of a concept card is revealed beside it, not over its last fields (QA)', async () => {
+    const { items, frame, written } = await revealWritten('concept-canvas', 'Service concept', [
+      { name: 'Ana', at: { x: 150, y: 400 } },
+    ]);
+    const card = items.find((item) => item.type === 'concept')!;
+    expect(overlap(written('Ana'), card)).toBe(false);
+    expect(written('Ana').parent).toBe(frame.id);
+  });
+
+  it('notes written far apart are revealed exactly where their writers put them', async () => {
+    const spots = [
+      { name: 'Ana', at: { x: 20, y: 60 } },
+      { name: 'Ben', at: { x: 400, y: 60 } },
+      { name: 'Cai', at: { x: 40, y: 500 } },
+    ];
+    const { frame, written } = await revealWritten('retrospective', 'Ideas', spots);
+    for (const { name, at } of spots) {
+      expect(written(name)).toMatchObject({ x: frame.x + at.x, y: frame.y + at.y });
+    }
   });
 
   it('a member taken off the board before the reveal has their private notes dropped, not revealed (QA)', async () => {
