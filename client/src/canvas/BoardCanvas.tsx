@@ -46,9 +46,14 @@ const currentNotice = (state: CanvasState) => state.notice;
 const NOTICE_MS = 6000;
 
 function noticeWords(t: ReturnType<typeof useT>, notice: Notice): string {
-  return notice.kind === 'left-out'
-    ? t.canvas.leftOut(notice.action, notice.count, notice.why)
-    : t.canvas.deletedWhileEditing(notice.type);
+  switch (notice.kind) {
+    case 'left-out':
+      return t.canvas.leftOut(notice.action, notice.count, notice.why);
+    case 'deleted-while-editing':
+      return t.canvas.deletedWhileEditing(notice.type);
+    case 'nothing-selected':
+      return t.canvas.nothingSelected;
+  }
 }
 
 /** The canvas's notices (canvas-state.ts), spoken by screen readers; each fades after a while. */
@@ -234,9 +239,10 @@ export function BoardCanvas({
     [],
   );
   // The focus was on what a delete takes away (the item, or the selection bar that goes with
-  // the selection): it moves on to the nearest item, as in a list, so Delete again goes on
-  // through the board; to the board itself when nothing is left. Focused from the keyboard, the
-  // item is selected (ItemShell), as ever.
+  // the selection): it moves on to the nearest item, as in a list, so Tab and the arrows go on
+  // from there; to the board itself when nothing is left. That item is not selected, though
+  // keyboard focus selects elsewhere (ItemShell): Delete again, a double tap or a held key,
+  // took the next note and the next, maybe a colleague's and off screen (QA). Enter selects it.
   const deleteAndMoveOn = useCallback(() => {
     const active = document.activeElement;
     const next = deleteSelection(env);
@@ -245,8 +251,9 @@ export function BoardCanvas({
     const losing =
       on?.closest('.im-selection-bar') || (goneItem && env.model.docOf(goneItem) === null);
     if (!losing) return;
-    (next ? itemElement(next) : surface.current)?.focus({ preventScroll: true });
-  }, [env, itemElement]);
+    const successor = next ? itemElement(next) : surface.current;
+    state.keepingPlace(() => successor?.focus({ preventScroll: true }));
+  }, [env, state, itemElement]);
   // Frames go only once asked (ConfirmDeleteFrames): their titles while the question is open.
   const [framesToDelete, setFramesToDelete] = useState<{ frames: string[]; others: number } | null>(
     null,

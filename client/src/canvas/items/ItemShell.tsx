@@ -84,9 +84,15 @@ export function ItemShell({
       onFocus={(event) => {
         setFocusWithin(true);
         // Keyboard focus selects, so Delete, colours and arrows act on what has focus. A click
-        // has already chosen the selection (shift+click may have just removed this item).
+        // has already chosen the selection (shift+click may have just removed this item); the
+        // focus handed on after a delete only keeps the keyboard's place (BoardCanvas).
         const byKeyboard = event.currentTarget.matches(':focus-visible');
-        if (byKeyboard && event.target === event.currentTarget && !state.selection.has(item.id)) {
+        if (
+          byKeyboard &&
+          state.focusSelects &&
+          event.target === event.currentTarget &&
+          !state.selection.has(item.id)
+        ) {
           state.select([item.id]);
         }
       }}

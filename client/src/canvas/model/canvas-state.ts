@@ -41,11 +41,13 @@ export type LeftOutReason = 'read-only' | 'until-reveal' | 'pinned';
 
 /**
  * A short word to the person at the canvas about something they could not see happen:
- * selected items an action left out, and why, or the item I was editing deleted by someone else.
+ * selected items an action left out, and why, the item I was editing deleted by someone else, or
+ * Delete pressed on an item that has the keyboard's focus but is not selected.
  */
 export type Notice =
   | { kind: 'left-out'; action: SelectionAction; count: number; why: LeftOutReason }
-  | { kind: 'deleted-while-editing'; type: ItemType | null };
+  | { kind: 'deleted-while-editing'; type: ItemType | null }
+  | { kind: 'nothing-selected' };
 
 export class CanvasState {
   tool: Tool = 'select';
@@ -54,6 +56,7 @@ export class CanvasState {
   /** The latest notice; `seq` counts them, so the same words said twice are said again. */
   notice: Readonly<Notice & { seq: number }> | null = null;
   #noticeSeq = 0;
+  #focusSelects = true;
   #listeners = new Set<() => void>();
 
   subscribe = (listener: () => void): (() => void) => {
@@ -99,6 +102,28 @@ export class CanvasState {
     if (!this.editing) return;
     this.editing = null;
     this.#emit();
+  }
+
+  /**
+   * Whether an item the keyboard focuses becomes the selection (ItemShell): so it does when Tab
+   * or an arrow reaches it, but not while `keepingPlace` runs.
+   */
+  get focusSelects(): boolean {
+    return this.#focusSelects;
+  }
+
+  /**
+   * Runs `focus`, which moves the keyboard's focus to an item only to keep its place (after a
+   * delete), without selecting that item: a second Delete must not take an item nobody chose,
+   * maybe a colleague's and off screen (QA).
+   */
+  keepingPlace(focus: () => void): void {
+    this.#focusSelects = false;
+    try {
+      focus();
+    } finally {
+      this.#focusSelects = true;
+    }
   }
 
   tell(notice: Notice): void {

@@ -32,7 +32,10 @@ export interface KeyboardActions {
   zoomBy(factor: number): void;
   toggleHelp(): void;
   focusItem(id: string): void;
-  /** deleteSelection, and the focus on to the nearest item when it was on what went. */
+  /**
+   * deleteSelection, and the focus on to the nearest item when it was on what went: that item
+   * keeps the keyboard's place but is not selected, so Delete again deletes nothing (QA).
+   */
   deleteSelection(): void;
 }
 
@@ -105,6 +108,13 @@ export function handleKeyDown(
   const key = event.key;
   const selection = [...env.state.selection];
   const editable = editableIds(env, selection);
+  // The item the keyboard is on, itself (not one of its controls), where it is not selected: as
+  // after a delete, which hands the focus on without choosing the next item (BoardCanvas).
+  const focusedId =
+    event.target instanceof HTMLElement && event.target.matches('[data-item-id]')
+      ? event.target.getAttribute('data-item-id')
+      : null;
+  const unselected = focusedId !== null && !env.state.selection.has(focusedId) ? focusedId : null;
 
   if (mod && key.toLowerCase() === 'a') {
     env.state.select(
@@ -150,7 +160,7 @@ export function handleKeyDown(
     return true;
   }
   if (key.startsWith('Arrow')) {
-    const next = nearestInDirection(env, key);
+    const next = nearestInDirection(env, key, focusedId);
     if (next) actions.focusItem(next);
     return next !== null;
   }
@@ -159,6 +169,11 @@ export function handleKeyDown(
   const tool = env.state.tool;
   if (key === 'Enter' && isCreatingTool(tool) && usableTools(env).includes(tool)) {
     createByKeyboard(env, tool);
+    return true;
+  }
+  // Enter on the item in focus that is not selected selects it; Enter again edits it.
+  if (key === 'Enter' && unselected !== null && env.model.read(unselected)) {
+    env.state.select([unselected]);
     return true;
   }
   if (key === 'Enter' && selection.length === 1 && editable.length === 1) {
@@ -172,6 +187,11 @@ export function handleKeyDown(
     return true;
   }
   if ((key === 'Delete' || key === 'Backspace') && canWrite(env)) {
+    // The focus is on an item nobody selected: say why nothing went (once, not at each repeat
+    // of a held key), which a screen reader, hearing the item's name, could not tell.
+    if (selection.length === 0 && unselected !== null && !event.repeat) {
+      env.state.tell({ kind: 'nothing-selected' });
+    }
     actions.deleteSelection();
     return true;
   }
@@ -243,11 +263,14 @@ function nearestTo(env: ToolEnv, ids: string[]): string | null {
 
 /**
  * The item whose centre is closest in the arrow's direction (within a 45° cone, weighted), of
- * those the keyboard reaches.
+ * those the keyboard reaches: from the selection, else from the item in focus (`focusedId`;
+ * after a delete or Escape it is not selected), else from the middle of the view.
  */
-function nearestInDirection(env: ToolEnv, key: string): string | null {
+function nearestInDirection(env: ToolEnv, key: string, focusedId: string | null): string | null {
   const all = env.model.all().filter((l) => focusable(l.item.type));
-  const current = [...env.state.selection]
+  const starts =
+    env.state.selection.size > 0 ? [...env.state.selection] : focusedId ? [focusedId] : [];
+  const current = starts
     .map((id) => env.model.read(id))
     .map((item) => (item ? boxOf(item) : null))
     .filter((r) => r !== null);

@@ -86,6 +86,8 @@ export const canvas = {
           }[type]
         : 'item'
     } you were editing.`,
+  /** Delete on the item the keyboard is on (where it went after a delete), not selected. */
+  nothingSelected: 'Nothing is selected, so nothing was deleted. Enter selects the item in focus.',
   itemType: {
     note: 'Note',
     text: 'Text',
@@ -132,7 +134,8 @@ export const canvas = {
         'Shift+click: add to selection · drag on empty board: select an area · Ctrl/⌘+A: select all',
       undo: 'Ctrl/⌘+Z undo · Ctrl/⌘+Shift+Z or Ctrl+Y redo',
       clipboard: 'Ctrl/⌘+C copy · Ctrl/⌘+V paste · Ctrl/⌘+D duplicate',
-      remove: 'Delete or Backspace: delete the selection',
+      remove:
+        'Delete or Backspace: delete the selection · the keyboard then moves to the nearest item without selecting it, so Delete again deletes nothing',
       order: ']: bring to front · [: send to back',
       pan: 'Wheel or two fingers on a touchpad: pan · Space+drag or middle button: pan',
       zoom: 'Ctrl/⌘+wheel or pinch: zoom at the pointer · Shift+1: zoom to fit · + / −: zoom',
@@ -141,7 +144,7 @@ export const canvas = {
       create:
         'N, T, F or C, then Enter: a new note, text, frame or concept card beside the selected item (with nothing selected, in the middle of the view) · Enter on a tool in the tool bar does the same',
       enter:
-        'Enter: edit the focused item · Escape: call off a drag, stop editing, then clear the selection',
+        'Enter: select the focused item, Enter again: edit it · Escape: call off a drag, stop editing, then clear the selection',
       conceptCard:
         'Editing a concept card: Tab / Shift+Tab: next or previous field (the name first) · past the last field, back to the card',
       help: '?: this list',

@@ -93,6 +93,8 @@ export const canvas: Catalogue['canvas'] = {
           }[type]
         : 'kohteen'
     }, jota muokkasit.`,
+  nothingSelected:
+    'Mitään ei ole valittu, joten mitään ei poistettu. Enter valitsee kohteen, jossa kohdistus on.',
   itemType: {
     note: 'Muistilappu',
     text: 'Teksti',
@@ -137,7 +139,8 @@ export const canvas: Catalogue['canvas'] = {
         'Vaihto+napsautus: lisää valintaan · vedä tyhjällä alueella: valitse alue · Ctrl/⌘+A: valitse kaikki',
       undo: 'Ctrl/⌘+Z kumoa · Ctrl/⌘+Vaihto+Z tai Ctrl+Y tee uudelleen',
       clipboard: 'Ctrl/⌘+C kopioi · Ctrl/⌘+V liitä · Ctrl/⌘+D monista',
-      remove: 'Delete tai askelpalautin: poista valitut',
+      remove:
+        'Delete tai askelpalautin: poista valitut · kohdistus siirtyy sitten lähimpään kohteeseen valitsematta sitä, joten uusi Delete ei poista mitään',
       order: ']: tuo päällimmäiseksi · [: vie alimmaiseksi',
       pan: 'Rulla tai kaksi sormea kosketuslevyllä: siirrä näkymää · välilyönti+veto tai keskipainike: siirrä',
       zoom: 'Ctrl/⌘+rulla tai nipistys: zoomaa osoittimen kohdalla · Vaihto+1: sovita · + / −: zoomaa',
@@ -146,7 +149,7 @@ export const canvas: Catalogue['canvas'] = {
       create:
         'N, T, F tai C ja sitten Enter: uusi muistilappu, teksti, kehys tai konseptikortti valitun kohteen viereen (jos mitään ei ole valittu, näkymän keskelle) · Enter työkalupalkin työkalun kohdalla tekee saman',
       enter:
-        'Enter: muokkaa valittua kohdetta · Esc: peru kesken oleva veto, lopeta muokkaus, sitten tyhjennä valinta',
+        'Enter: valitse kohdistettu kohde, Enter uudelleen: muokkaa sitä · Esc: peru kesken oleva veto, lopeta muokkaus, sitten tyhjennä valinta',
       conceptCard:
         'Konseptikorttia muokatessa: Sarkain / Vaihto+sarkain: seuraava tai edellinen kenttä (ensin konseptin nimi) · viimeisen kentän jälkeen takaisin korttiin',
       help: '?: tämä luettelo',
