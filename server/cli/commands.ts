@@ -88,10 +88,12 @@ async function withServices<T>(
   }
   // Beside a running server, which may be an older Ideamill: nothing but `create-board` changes
   // the schema (QA: `list-boards` from a new checkout upgraded the database under the old server).
+  // `create-board` may start a database, not upgrade one that is there (operator QA: it did,
+  // under the older server using it).
   const services = createServices(
     context.config,
     context.logger,
-    database === 'create' ? 'upgrade' : 'current',
+    database === 'create' && !fs.existsSync(file) ? 'upgrade' : 'current',
   );
   try {
     return await work(services);
@@ -393,6 +395,10 @@ export const COMMANDS: Record<string, Command> = {
         // A backup holds all the database does: its owner's only, as the database is.
         createPrivateFile(file);
         await db.backup(file);
+      } catch (error) {
+        // No empty file under the backup's name, which the next try would refuse (operator QA).
+        fs.rmSync(file, { force: true });
+        throw error;
       } finally {
         db.close();
       }

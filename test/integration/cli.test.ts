@@ -108,6 +108,8 @@ describe('the ideamill command', () => {
       ['export', '0190e3a0-0000-7000-8000-000000000000', '--format', 'json'],
       ['new-link', '0190e3a0-0000-7000-8000-000000000000', 'viewer'],
       ['compact'],
+      // It may start a database, not upgrade one (operator QA: it did).
+      ['create-board', 'Another board'],
     ]) {
       const refused = await ideamill(args, olderEnv);
       expect([refused.code, refused.stderr]).toEqual([
@@ -307,6 +309,9 @@ describe('the ideamill command', () => {
       file.prepare('SELECT count(*) AS n FROM snapshots WHERE id = ?').get(version.body.id),
     ).toEqual({ n: 0 });
     file.close();
+    // Nor do its words linger in the file's free space (operator QA: they did).
+    const bytes = fs.readFileSync(path.join(own, 'ideamill.sqlite')).toString('latin1');
+    expect(bytes).not.toContain('With what should not be kept');
 
     for (let start = 0; start < 2; start++) {
       // Twice: the second start finds nothing more to do, and undoes nothing.

@@ -36,6 +36,10 @@ describe('a data directory the server cannot use', () => {
       expect(cli.code).toBe(1);
       expect(cli.stderr).toContain(`The database ${file} is damaged`);
       expect(cli.stderr).toContain('backup');
+      // A backup that fails leaves no empty file under its name, which a retry would refuse.
+      const copy = path.join(tempDataDir(), 'copy.sqlite');
+      expect((await ideamill(['backup', copy], { DATA_DIR: dataDir })).code).toBe(1);
+      expect(fs.existsSync(copy)).toBe(false);
       // The failed start let go of the directory: once the file is restored, a server starts.
       fs.rmSync(file);
       const server = await startTestServer({}, dataDir);
