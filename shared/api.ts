@@ -3,66 +3,12 @@ import { z } from 'zod';
 import { MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from './constants.ts';
 import type { Member, Role } from './roles.ts';
 import { TEMPLATES } from './templates.ts';
+import { oneLineText } from './text-rules.ts';
 
 export const LANGUAGES = ['en', 'fi'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const boardIdSchema = z.string().uuid({ message: 'board ids are UUIDs' });
-
-/**
- * Control and format characters that would let a name break a line, run right to left over
- * what follows it ("Fran restored…" in everyone's notice), or show as nothing at all; the
- * joiners of emoji and of some scripts (U+200C, U+200D) stay.
- */
-const HIDDEN = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
-const KEEP = new Set(['\u200c', '\u200d']);
-const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
-
-/**
- * Tag characters are format characters too, but after 🏴 they spell a region's flag (Scotland's,
- * Wales's, England's): there they stay, and anywhere else they go (QA: "🏴󠁧󠁢󠁳󠁣󠁴󠁿 Callum" became a
- * black flag). Each is two UTF-16 units, as 🏴 is.
- */
-function spellsAFlag(name: string, at: number): boolean {
-  const before = name.codePointAt(at - 2) ?? 0;
-  return before === 0x1f3f4 || (before >= 0xe0020 && before <= 0xe007f);
-}
-const isTag = (char: string) => {
-  const code = char.codePointAt(0) ?? 0;
-  return code >= 0xe0020 && code <= 0xe007f;
-};
-
-/**
- * Text people will see on one line (a member's name, a board's title): nothing hidden in it, no
- * tab or line break (QA: a title pasted from a spreadsheet kept its tab, which moved every link
- * of the copied team table one column over), something to see. In one Unicode form (NFC), so
- * that "José" typed with a combining accent is the same name as José typed whole (QA: two
- * identical-looking members, counted as two people in the report).
- */
-function oneLineText(what: string, max: number) {
-  return z
-    .string()
-    .transform((text) =>
-      text
-        .normalize('NFC')
-        .replace(HIDDEN, (char, at: number, whole: string) =>
-          KEEP.has(char) || (isTag(char) && spellsAFlag(whole, at))
-            ? char
-            : /\s/.test(char)
-              ? ' '
-              : '',
-        )
-        .replace(/\s+/g, ' ')
-        .trim(),
-    )
-    .pipe(
-      z
-        .string()
-        .min(1, `${what} must not be empty`)
-        .max(max)
-        .refine((text) => VISIBLE.test(text), `${what} must have a letter, digit or sign in it`),
-    );
-}
 
 const memberName = oneLineText('name', MAX_NAME_LENGTH);
 

@@ -5,12 +5,17 @@
 import { z } from 'zod';
 import { ITEM_TYPES, type ItemType } from './board-document.ts';
 import { type Box, centre, contains } from './geometry.ts';
+import { atMost, oneLineText } from './text-rules.ts';
 
 export { DEFAULT_VOTE_TARGETS, PHASES } from './constants.ts';
 
 export const openRoundBody = z
   .strictObject({
-    title: z.string().trim().max(200).optional(),
+    title: z
+      .string()
+      .trim()
+      .refine(...atMost(200))
+      .optional(),
     budget: z.number().int().min(1).max(99),
     maxPerItem: z.number().int().min(1).max(99).optional(),
     itemTypes: z.array(z.enum(ITEM_TYPES)).min(1).max(ITEM_TYPES.length).optional(),
@@ -131,7 +136,7 @@ export const lockBody = z.strictObject({ locked: z.boolean() });
 export const namesBody = z.strictObject({ shown: z.boolean() });
 export const phaseBody = z.strictObject({
   /** One of PHASES, or the facilitator's own words; null clears it. */
-  phase: z.string().trim().min(1).max(80).nullable(),
+  phase: oneLineText('phase', 80).nullable(),
 });
 export const timerBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('start'), durationSec: z.number().int().min(1).max(86_400) }),

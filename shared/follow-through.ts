@@ -8,6 +8,7 @@ import { FOLLOW_UP_STATUSES } from './constants.ts';
 import type { StackedItem } from './drawing-order.ts';
 import type { ExcludedResult, Round, RoundResult } from './facilitation.ts';
 import type { Role } from './roles.ts';
+import { atMost, oneLineText } from './text-rules.ts';
 
 export { FOLLOW_UP_STATUSES };
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
@@ -32,7 +33,7 @@ export const dateSchema = z
 export const ownerSchema = z.union([
   z.strictObject({ memberId: z.string().min(1).max(200) }),
   z.strictObject({
-    name: z.string().trim().min(1).max(120),
+    name: oneLineText('owner name', 120),
     email: z.string().trim().email().max(254).optional(),
   }),
 ]);
@@ -40,23 +41,40 @@ export const ownerSchema = z.union([
 export const createFollowUpBody = z.strictObject({
   itemId: z.string().min(1).max(200),
   /** Defaults to the item's text (or title). */
-  title: z.string().trim().min(1).max(300).optional(),
+  title: z
+    .string()
+    .trim()
+    .min(1)
+    .refine(...atMost(300))
+    .optional(),
   /** Omitted or null: unassigned. */
   owner: ownerSchema.nullable().optional(),
   due: dateSchema.optional(),
   status: z.enum(FOLLOW_UP_STATUSES).default('open'),
-  notes: z.string().max(5000).optional(),
+  notes: z
+    .string()
+    .refine(...atMost(5000))
+    .optional(),
 });
 export type CreateFollowUpBody = z.input<typeof createFollowUpBody>;
 
 export const updateFollowUpBody = z
   .strictObject({
-    title: z.string().trim().min(1).max(300).optional(),
+    title: z
+      .string()
+      .trim()
+      .min(1)
+      .refine(...atMost(300))
+      .optional(),
     /** null makes it unassigned again. */
     owner: ownerSchema.nullable().optional(),
     due: dateSchema.nullable().optional(),
     status: z.enum(FOLLOW_UP_STATUSES).optional(),
-    notes: z.string().max(5000).nullable().optional(),
+    notes: z
+      .string()
+      .refine(...atMost(5000))
+      .nullable()
+      .optional(),
   })
   .refine((body) => Object.keys(body).length > 0, 'send at least one field to change');
 export type UpdateFollowUpBody = z.input<typeof updateFollowUpBody>;
@@ -103,7 +121,12 @@ export interface FollowUp {
 }
 
 export const createSnapshotBody = z.strictObject({
-  name: z.string().trim().min(1).max(200).optional(),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .refine(...atMost(200))
+    .optional(),
 });
 
 export type SnapshotReason = 'manual' | 'periodic' | 'before_round' | 'before_restore';
