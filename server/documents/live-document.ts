@@ -344,9 +344,9 @@ export class LiveDocument {
       this.#options.metrics.messagesRejected.inc({ reason: 'read_only' });
       const why = this.#options.policy.refusal(this.key, peer.member);
       peer.transport.notify(new AppError('read_only', `${why} Your change was not saved.`));
-      // A viewer can never edit: its updates are simply dropped, never applied.
-      if (peer.member.role === 'viewer') return;
     }
+    // A viewer's too: read-only links are the ones shared most widely (operator QA: a viewer's
+    // floods and garbage went unrefused).
     if (!peer.updateBudget.take()) return this.#reject(peer, 'rate_limited');
     let decoded: DecodedUpdate;
     try {
@@ -354,6 +354,8 @@ export class LiveDocument {
     } catch (error) {
       return this.#reject(peer, 'malformed_message', error);
     }
+    // A viewer can never edit: its updates are dropped once read, never applied.
+    if (peer.member.role === 'viewer') return;
     // Deletions alone are taken even past the limit (a reveal of everyone's private notes can
     // take a board there): what they free is given back at the next compaction, so a full
     // board can be made room on instead of refusing every change for good.

@@ -347,6 +347,40 @@ describe('limits', () => {
     expect(answers).toBeLessThanOrEqual(4);
   });
 
+  it("a viewer's garbage update and a viewer's flood of updates close its connection too (operator QA)", async () => {
+    const viewerSocket = async (url: string, board: string, token: string) => {
+      const ws = new WebSocket(`${url.replace('http', 'ws')}/yjs/${board}?token=${token}`);
+      const closed = new Promise<[number, string]>((resolve) =>
+        ws.once('close', (code, reason) => resolve([code, reason.toString()])),
+      );
+      await new Promise((resolve) => ws.once('open', resolve));
+      return { ws, closed };
+    };
+    // A sync update (0, 2) whose update is three bytes of nothing Yjs can read.
+    const garbage = await viewerSocket(server.url, boardId, tokens.viewer);
+    garbage.ws.send(new Uint8Array([0, 2, 3, 9, 9, 9]));
+    expect(await garbage.closed).toEqual([4400, 'malformed_message']);
+
+    const strict = await startTestServer({ UPDATE_RATE_PER_SEC: '5', UPDATE_BURST: '10' });
+    try {
+      const { board, tokens: t } = await strict.boardWithMembers();
+      const flood = await viewerSocket(strict.url, board.board.id, t.viewer);
+      const doc = new Y.Doc();
+      doc.on('update', (update: Uint8Array) =>
+        flood.ws.send(new Uint8Array([0, 2, ...encodeVarUint(update.length), ...update])),
+      );
+      for (let i = 0; i < 30; i++) addItem(doc, { type: 'note', x: i, y: 0 });
+      expect(await flood.closed).toEqual([4429, 'rate_limited']);
+      // Dropped, as ever: none of it reached the board.
+      const reader = socketIoClient(strict.url, board.board.id, t.facilitator);
+      await reader.synced;
+      expect(readItems(reader.doc)).toEqual([]);
+      reader.destroy();
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('too many updates too fast closes that connection only', async () => {
     const strict = await startTestServer({ UPDATE_RATE_PER_SEC: '5', UPDATE_BURST: '10' });
     try {
