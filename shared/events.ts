@@ -130,6 +130,11 @@ export interface ServerToClientEvents {
     build?: string;
     /** The server acknowledges `yjs` and `private:yjs` messages once stored (see PROTOCOL.md). */
     acknowledges?: boolean;
+    /**
+     * The largest `yjs` message the server takes: one far past it never reaches the server's
+     * own check (the transport cuts it), so a client holds it back itself (PROTOCOL.md).
+     */
+    maxMessageBytes?: number;
   }) => void;
   /** A facilitator (or the operator) gave the board a new title. */
   'board:renamed': (renamed: RenamedBoard) => void;

@@ -183,6 +183,7 @@ export class SocketIoTransport implements BoardEvents {
       board: this.#context.boards.get(member.boardId),
       protocol: PROTOCOL_VERSION,
       acknowledges: true,
+      maxMessageBytes: this.#context.maxMessageBytes,
       ...(this.#context.clientBuild ? { build: this.#context.clientBuild } : {}),
     });
     socket.emit('board:state', this.#facilitation.state.get(member.boardId));

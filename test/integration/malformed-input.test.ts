@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { encodeUpdate } from '../../server/documents/protocol.ts';
 import { addItem, itemsOf, readItems } from '../../shared/board-document.ts';
-import { socketIoClient, waitFor } from '../helpers/clients.ts';
+import { sleep, socketIoClient, waitFor } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -252,6 +252,29 @@ describe('limits', () => {
     expect(errors).toEqual(['payload_too_large']);
     client.destroy();
     await expectBoardIntact();
+  });
+
+  it('an edit far past the limit is held back by the client, saying why, not sent again and again (operator QA)', async () => {
+    const own = await server.boardWithMembers();
+    const id = own.board.board.id;
+    // With reconnection on, as a page has it: cut by the transport, it came back for ever.
+    const client = socketIoClient(server.url, id, own.tokens.participant);
+    await client.synced;
+    const errors: string[] = [];
+    client.provider.on('board-error', (error) => errors.push(error.code));
+    let connects = 0;
+    client.provider.socket.on('connect', () => connects++);
+    // 200 KB of text: past what the transport takes (a third more than 64 KiB, and 64 KiB).
+    addItem(client.doc, { type: 'note', x: 0, y: 0, text: 'x'.repeat(200_000) });
+    await waitFor(() => errors.length > 0, 'the refusal');
+    await sleep(1500);
+    expect(errors).toEqual(['payload_too_large']);
+    expect([client.provider.socket.connected, connects]).toEqual([false, 0]);
+    client.destroy();
+    const reader = socketIoClient(server.url, id, own.tokens.viewer);
+    await reader.synced;
+    expect(readItems(reader.doc)).toEqual([]);
+    reader.destroy();
   });
 
   it('a message under the limit gets through long-polling too, where binary is a third larger', async () => {

@@ -98,6 +98,8 @@ export class SocketIoProvider extends ObservableV2<Events> {
   readonly #url: string;
   /** Whether this connection's server acknowledges stored edits (its welcome says so). */
   #acknowledged = false;
+  /** The largest message the server takes, as its welcome said (none said: no limit known). */
+  #maxMessageBytes = Number.POSITIVE_INFINITY;
 
   constructor(url: string, boardId: string, doc: Y.Doc, options: SocketIoProviderOptions) {
     super();
@@ -126,9 +128,10 @@ export class SocketIoProvider extends ObservableV2<Events> {
     this.socket.on('connect', this.#onConnect);
     this.socket.on('disconnect', this.#onDisconnect);
     this.socket.on(this.channel, this.#onMessage);
-    this.socket.on('board:welcome', ({ member, build, acknowledges }) => {
+    this.socket.on('board:welcome', ({ member, build, acknowledges, maxMessageBytes }) => {
       this.member = member;
       this.#acknowledged = acknowledges === true;
+      this.#maxMessageBytes = maxMessageBytes ?? Number.POSITIVE_INFINITY;
       this.serverBuild = build;
       this.emit('welcome', [member]);
     });
@@ -165,6 +168,7 @@ export class SocketIoProvider extends ObservableV2<Events> {
    */
   #sendEdits(message: Uint8Array): void {
     if (!this.socket.connected) return;
+    if (message.byteLength > this.#maxMessageBytes) return this.#tooLarge();
     // A server before acknowledgements (a rollback; an older server in an A/B benchmark) would
     // never answer: the edits go as before.
     if (!this.#acknowledged) {
@@ -188,6 +192,21 @@ export class SocketIoProvider extends ObservableV2<Events> {
       emit(event: string, ...args: unknown[]): void;
     };
     timed.emit(this.channel, message, answered);
+  }
+
+  /**
+   * An edit larger than the server takes: sent, the transport cut the connection before the
+   * server could say why, and the client reconnected and sent it again, for ever (operator
+   * QA). Refused here as the server would refuse it: `payload_too_large`, and no reconnecting.
+   */
+  #tooLarge(): void {
+    const error: ErrorBody = {
+      code: 'payload_too_large',
+      message: `A ${this.channel} message is at most ${this.#maxMessageBytes} bytes.`,
+    };
+    this.lastError = error;
+    this.emit('board-error', [error]);
+    this.socket.disconnect();
   }
 
   /** Whether edits sent are still waiting for the server to say they are stored. */
