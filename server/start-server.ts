@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { BOARD_DELETED, MEMBER_REMOVED } from './boards/boards-service.ts';
 import type { Config } from './config/config.ts';
-import { exposureWarnings } from './config/exposure.ts';
+import { exposureWarnings, hostAndPort } from './config/exposure.ts';
 import { AppError, StartupError } from './errors.ts';
 import { ExportThread } from './follow-through/export-thread.ts';
 import { clientBuild } from './http/client-build.ts';
@@ -138,9 +138,9 @@ export async function startServer(
   ready = true;
   const port = (httpServer.address() as AddressInfo).port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  const url = `http://${shownHost}:${port}`;
+  const url = `http://${hostAndPort(shownHost, port)}`;
   logger.info({ url, dataDir: config.dataDir }, 'Ideamill is serving');
-  for (const warning of exposureWarnings(config)) logger.warn(warning);
+  for (const warning of exposureWarnings(config, port)) logger.warn(warning);
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {

@@ -7,9 +7,10 @@ import type { Config } from './config.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
-export function exposureWarnings(config: Config): string[] {
+/** `port`: the one the server listens on (with PORT=0, the system chose it). */
+export function exposureWarnings(config: Config, port = config.port): string[] {
   if (LOOPBACK.has(config.host)) return [];
-  const where = `${config.host}:${config.port}`;
+  const where = hostAndPort(config.host, port);
   const warnings: string[] = [];
   if (!config.adminToken && !config.createToken) {
     warnings.push(
@@ -28,4 +29,9 @@ export function exposureWarnings(config: Config): string[] {
     );
   }
   return warnings;
+}
+
+/** An address as a URL writes it: an IPv6 one in brackets ([::1]:3000). */
+export function hostAndPort(host: string, port: number): string {
+  return `${host.includes(':') ? `[${host}]` : host}:${port}`;
 }

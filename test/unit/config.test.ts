@@ -147,6 +147,16 @@ describe('what an operator left open, said at start', () => {
     expect(warnings(closedToFacilitators)).toEqual([]);
   });
 
+  it('names the port the server listens on (PORT=0 lets the system choose) and brackets IPv6 (operator QA)', () => {
+    const open = { METRICS_TOKEN: 'a-long-enough-metrics-token-0123' };
+    expect(exposureWarnings(loadConfig({ ...open, PORT: '0' }), 33081)).toEqual([
+      expect.stringMatching(/^Anyone who can reach 0\.0\.0\.0:33081 can create boards/),
+    ]);
+    expect(exposureWarnings(loadConfig({ ...open, HOST: '::' }), 3000)).toEqual([
+      expect.stringMatching(/^Anyone who can reach \[::\]:3000 can create boards/),
+    ]);
+  });
+
   it('nothing on loopback, where only this machine can reach it', () => {
     expect(warnings({ HOST: '127.0.0.1', TRUST_PROXY: 'true' })).toEqual([]);
   });
