@@ -323,7 +323,14 @@ describe("erasing a member's name at their request", () => {
           ...(body === undefined ? {} : { body }),
         });
       expect((await del(aino.member.id, fia.token)).status).toBe(204);
-      // Weeks later she asks for her name to go: she is no longer listed, and still erasable.
+      // Weeks later she asks for her name to go. The operator finds her id among those taken
+      // off (operator QA: nothing listed members for ADMIN_TOKEN), and erases it.
+      const list = (query: string) =>
+        operated.api<ListMembersResponse>(`/api/boards/${id}/members${query}`, {
+          token: 'operator-token-of-sixteen-chars',
+        });
+      expect((await list('')).body.members.map((m) => m.name)).toEqual(['Fia']);
+      expect((await list('?removed=true')).body.members.map((m) => m.id)).toEqual([aino.member.id]);
       expect(
         (await del(aino.member.id, 'operator-token-of-sixteen-chars', { erase: true })).status,
       ).toBe(204);
