@@ -238,7 +238,7 @@ export class SocketIoTransport implements BoardEvents {
     }
     const room = documentRoom(document.id, event);
     const { maxMessageBytes } = this.#context;
-    const { compressedSyncBytes } = this.#context.metrics;
+    const { compressedSyncBytes, messagesRejected } = this.#context.metrics;
     const transport: PeerTransport = {
       kind: 'socketio',
       send: (message, onSent) => {
@@ -268,6 +268,7 @@ export class SocketIoTransport implements BoardEvents {
       receive(message: unknown, stored: unknown) {
         if (peer.closed) return;
         const refuse = (error: AppError) => {
+          messagesRejected.inc({ reason: error.code });
           document.disconnect(peer);
           transport.close(error);
         };

@@ -111,6 +111,8 @@ export class YWebsocketTransport {
       });
       ws.on('message', (data: RawData, isBinary: boolean) => {
         if (!isBinary || !(data instanceof Buffer)) {
+          // Counted as every refused message is (operator QA: text frames went uncounted).
+          metrics.messagesRejected.inc({ reason: 'malformed_message' });
           document.disconnect(peer);
           closeWith(ws, new AppError('malformed_message', 'Only binary y-protocols messages.'));
           return;
@@ -137,7 +139,10 @@ export class YWebsocketTransport {
       ws.on('error', (error) => {
         // ws closes with 1009 a message over maxPayload itself: the log says why (review).
         const code = (error as { code?: string }).code;
-        if (code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') closedFor.set(ws, 'payload_too_large');
+        if (code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+          closedFor.set(ws, 'payload_too_large');
+          metrics.messagesRejected.inc({ reason: 'payload_too_large' });
+        }
         logger.debug({ err: error, boardId }, 'y-websocket error');
       });
     } catch (error) {

@@ -254,6 +254,36 @@ describe('limits', () => {
     await expectBoardIntact();
   });
 
+  it('every such refusal is counted in ideamill_messages_rejected_total, whatever the transport (operator QA)', async () => {
+    const rejected = async (reason: string) => {
+      const text = (await server.api<string>('/metrics')).body;
+      const line = text
+        .split('\n')
+        .find((l) => l.startsWith(`ideamill_messages_rejected_total{reason="${reason}"}`));
+      return line ? Number(line.split(' ').at(-1)) : 0;
+    };
+    const before = {
+      malformed: await rejected('malformed_message'),
+      tooLarge: await rejected('payload_too_large'),
+    };
+    const url = `${server.url.replace('http', 'ws')}/yjs/${boardId}?token=${tokens.participant}`;
+    for (const frame of ['a text frame', Buffer.alloc(70_000)]) {
+      const ws = new WebSocket(url);
+      await new Promise((resolve) => ws.once('open', resolve));
+      const closed = new Promise((resolve) => ws.once('close', resolve));
+      ws.send(frame);
+      await closed;
+    }
+    const client = socketIoClient(server.url, boardId, tokens.participant);
+    await client.synced;
+    const disconnected = new Promise((r) => client.provider.socket.once('disconnect', r));
+    client.provider.sendRaw(new Uint8Array(70_000));
+    await disconnected;
+    client.destroy();
+    await expect.poll(() => rejected('payload_too_large')).toBe(before.tooLarge + 2);
+    expect(await rejected('malformed_message')).toBe(before.malformed + 1);
+  });
+
   it('an edit far past the limit is held back by the client, saying why, not sent again and again (operator QA)', async () => {
     const own = await server.boardWithMembers();
     const id = own.board.board.id;
