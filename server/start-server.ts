@@ -12,6 +12,7 @@ import { ExportThread } from './follow-through/export-thread.ts';
 import { clientBuild } from './http/client-build.ts';
 import { ExportBudget } from './http/export-budget.ts';
 import { createHttpApp } from './http/http-app.ts';
+import { answerUnreadable } from './http/unreadable-request.ts';
 import { createLogger } from './observability/logger.ts';
 import { MemberConnections } from './realtime/member-connections.ts';
 import { SocketIoTransport } from './realtime/socketio-transport.ts';
@@ -80,6 +81,8 @@ export async function startServer(
     isReady: () => ready,
   });
   const httpServer = http.createServer(app);
+  // Node's parser refuses some requests before Express sees them: in the API's words too.
+  httpServer.on('clientError', answerUnreadable);
   const sockets = new Set<Socket>();
   httpServer.on('connection', (socket) => {
     sockets.add(socket);

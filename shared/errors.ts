@@ -8,6 +8,8 @@ export const ERROR_STATUS = {
   malformed_message: 400,
   /** An export's `tz` that names no time zone the server knows (its data may be older). */
   invalid_time_zone: 400,
+  /** A request line and headers past what Node reads (16 KB): its HTTP parser answers (QA). */
+  headers_too_large: 431,
   token_required: 401,
   invalid_token: 401,
   invalid_key: 401,

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   CreateBoardResponse,
@@ -531,6 +532,25 @@ describe('operator settings and health', () => {
     } finally {
       await proxied.close();
     }
+  });
+
+  it("a request Node's parser refuses gets the API's JSON error too, and the server goes on (operator QA)", async () => {
+    const long = await fetch(`${server.url}/api/boards/${'x'.repeat(20_000)}`);
+    expect(long.status).toBe(431);
+    expect(await long.json()).toEqual({
+      error: { code: 'headers_too_large', message: expect.stringContaining('too long') },
+    });
+    const raw = await new Promise<string>((resolve) => {
+      const socket = net.connect(Number(new URL(server.url).port), '127.0.0.1', () =>
+        socket.write('NOT HTTP AT ALL\r\n\r\n'),
+      );
+      let answer = '';
+      socket.on('data', (chunk) => (answer += chunk.toString()));
+      socket.on('close', () => resolve(answer));
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400 Bad Request/);
+    expect(raw).toContain('{"error":{"code":"invalid_input"');
+    expect((await server.api('/healthz')).status).toBe(200);
   });
 
   it('serves /healthz and Prometheus /metrics', async () => {

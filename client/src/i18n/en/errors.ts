@@ -32,6 +32,7 @@ export const errors: ErrorSentences = {
     'That was not accepted: something in it is missing or not valid. Check it and try again.',
   invalid_json: 'The server could not read the request. Reload the page and try again.',
   malformed_message: 'The server could not read a message from this page. Reload the page.',
+  headers_too_large: 'The address is too long for the server to read.',
   invalid_time_zone: 'The server does not know your time zone, so it cannot show times in it.',
   token_required: 'Join the board first: open it with the link you were given.',
   invalid_token:

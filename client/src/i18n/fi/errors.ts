@@ -11,6 +11,7 @@ export const errors: ErrorSentences = {
   invalid_json:
     'Palvelin ei saanut pyynnöstä selvää. Lataa sivu uudelleen ja yritä sitten uudestaan.',
   malformed_message: 'Palvelin ei saanut selvää tämän sivun viestistä. Lataa sivu uudelleen.',
+  headers_too_large: 'Osoite on liian pitkä palvelimen luettavaksi.',
   invalid_time_zone:
     'Palvelin ei tunne aikavyöhykettäsi, joten se ei voi näyttää aikoja sen mukaan.',
   token_required: 'Liity ensin tauluun: avaa se saamallasi linkillä.',
