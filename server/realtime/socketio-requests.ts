@@ -56,9 +56,20 @@ export function registerRequests(
   const member = socket.data.member;
   const { rounds, state, silentWriting } = facilitation;
   const { followUps, snapshots } = followThrough;
+  /** The events this connection takes: the requests below, and the two Yjs channels. */
+  const known = new Set<string>(['yjs', 'private:yjs']);
   // Every request's text as it will be stored (util/well-formed.ts); Yjs bytes pass as they are.
   // One nested too deeply is answered invalid_input and goes no further.
   socket.use((packet, next) => {
+    // An event nobody listens for, sent with a callback: answered, so a client can tell a
+    // misspelt request from a slow server (operator QA: it waited for ever).
+    const [event] = packet;
+    if (typeof event !== 'string' || !known.has(event)) {
+      const ack = packet.at(-1);
+      const error = new AppError('invalid_input', `There is no request "${String(event)}".`);
+      if (typeof ack === 'function') ack({ ok: false, error: error.toBody() });
+      return;
+    }
     try {
       for (let i = 1; i < packet.length; i++) packet[i] = wellFormed(packet[i]);
     } catch (error) {
@@ -76,6 +87,7 @@ export function registerRequests(
    * acknowledgement, never a crash.
    */
   function handle<T>(event: RequestEvent, run: (body: unknown) => T | Promise<T>): void {
+    known.add(event);
     socket.on(event, (...args: unknown[]) => {
       const ack = args.at(-1);
       const body = typeof args[0] === 'function' ? undefined : args[0];
@@ -86,6 +98,11 @@ export function registerRequests(
         reply({ ok: false, error: toAppError(error, logger).toBody() });
       let value: T | Promise<T>;
       try {
+        // Binary is the yjs events' alone: read as an object, a Buffer's method names filled
+        // the refusal (operator QA).
+        if (body instanceof Uint8Array || body instanceof ArrayBuffer) {
+          throw new AppError('invalid_input', `A ${event} request is JSON, not binary data.`);
+        }
         value = run(body);
       } catch (error) {
         return refuse(error);

@@ -176,5 +176,20 @@ it('every request event answers, also one sent with its callback alone (PROTOCOL
   // As over HTTP, a body with fields the request does not take is refused.
   const extra = await request(fia.socket, 'silent:start', { anonymous: true });
   expect(extra).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  // A request that does not exist is answered too, and binary is no request's body (operator
+  // QA: the first waited for ever, the second listed a Buffer's methods as unknown keys).
+  const unknown = await request(fia.socket, 'no:such' as never, { a: 1 });
+  expect(unknown).toEqual({
+    ok: false,
+    error: { code: 'invalid_input', message: 'There is no request "no:such".' },
+  });
+  const binary = await request(fia.socket, 'snapshot:create', Buffer.from([1, 2, 3]));
+  expect(binary).toEqual({
+    ok: false,
+    error: {
+      code: 'invalid_input',
+      message: 'A snapshot:create request is JSON, not binary data.',
+    },
+  });
   fia.socket.close();
 });
