@@ -54,6 +54,11 @@ const envSchema = z.object({
         !url.includes('#'),
       'PUBLIC_URL must be an http:// or https:// origin, with no path, ? or #, such as https://ideamill.example.org (Ideamill is served at the root of its address)',
     )
+    // A user name or password would be in every board link anyone is given (operator QA).
+    .refine(
+      (url) => !URL.canParse(url) || (new URL(url).username === '' && new URL(url).password === ''),
+      'PUBLIC_URL must not carry a user name or password: it is in every board link',
+    )
     .transform((url) => url.replace(/\/+$/, ''))
     .optional(),
   // How many proxies stand in front. Not "trust every hop": a client's own X-Forwarded-For

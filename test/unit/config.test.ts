@@ -67,6 +67,8 @@ describe('configuration from the environment', () => {
     ['PUBLIC_URL', 'https://ideamill.example.org/#top'],
     // The page loads /assets/ and calls /api/ from the root: a path would make broken links.
     ['PUBLIC_URL', 'https://example.org/ideamill/'],
+    // A user name and password would be in every board link (operator QA).
+    ['PUBLIC_URL', 'http://user:pw@ideamill.example.org'],
     ['ADMIN_TOKEN', 'has spaces in it 1234'],
     ['METRICS_TOKEN', 'short'],
     ['CREATE_TOKEN', 'short'],
