@@ -103,6 +103,13 @@ export function plainTextOf(payload: ClipboardPayload): string {
     .join('\n\n');
 }
 
+/**
+ * A list item's marker, which a note does not keep (QA: "- Reading lamps for loan"): a bullet
+ * or a number with its dot or bracket, then a space; a task list's box too. "-5 °C" keeps its
+ * minus, having no space after it.
+ */
+const LIST_MARKER = /^(?:[-*+•‣◦·–—]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?/;
+
 /** Notes a paste of plain text makes at most: a pasted book is not a workshop's list. */
 const MAX_NOTES_FROM_TEXT = 100;
 const NOTE_GAP = 20;
@@ -116,7 +123,7 @@ const NOTES_PER_ROW = 5;
 export function notesFromText(text: string): ClipboardPayload | null {
   const normal = text.replace(/\r\n?/g, '\n');
   const pieces = (/\n\s*\n/.test(normal) ? normal.split(/\n\s*\n/) : normal.split('\n'))
-    .map((piece) => piece.trim())
+    .map((piece) => piece.trim().replace(LIST_MARKER, ''))
     .filter((piece) => piece !== '')
     .slice(0, MAX_NOTES_FROM_TEXT);
   if (pieces.length === 0) return null;
