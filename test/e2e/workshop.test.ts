@@ -136,6 +136,15 @@ describe.skipIf(!HAS_CHROMIUM)('a whole workshop in the browser', () => {
     // Typed key by key: an emptied field must not snap back to 1 (which made the 3 a 13).
     const budget = fran.page.getByRole('spinbutton', { name: 'Votes per person' });
     const perItem = fran.page.getByRole('spinbutton', { name: 'Most votes per item' });
+    // 0 votes per person is said to be out of range, not opened as a round of 1 (QA).
+    await budget.fill('0');
+    await fran.page.getByRole('button', { name: 'Open round' }).click();
+    expect(await budget.inputValue()).toBe('0');
+    expect(await budget.evaluate((input: HTMLInputElement) => input.validity.rangeUnderflow)).toBe(
+      true,
+    );
+    await fran.page.waitForTimeout(300);
+    expect(await aino.page.getByTestId('votes-left').count()).toBe(0);
     for (const [field, value] of [
       [budget, '3'],
       [perItem, '2'],

@@ -3,7 +3,7 @@
  * can turn a round's top results into follow-ups in one action: unassigned by default (the
  * winners usually go to different people, given in the Follow-ups panel), or all to one owner.
  */
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { type Item, itemLabel } from '../../../shared/board-document.ts';
 import type { RoundResult, RoundView } from '../../../shared/facilitation.ts';
 import { useBoardSession } from '../board/board-session.ts';
@@ -52,7 +52,10 @@ function FollowUpsFromTop({ view, members }: { view: RoundView; members: ListedM
   const [ownerId, setOwnerId] = useState('');
   const [busy, run] = useBusy();
   const [made, setMade] = useState<number | null>(null);
+  const topField = useRef<HTMLInputElement>(null);
+  // A number out of range is said by the field itself, not taken as the nearest allowed.
   const create = () =>
+    topField.current?.reportValidity() !== false &&
     run(async () => {
       setMade(null);
       const created = await store.followUpsFromRound(view.round.id, top.value, ownerId || null);
@@ -63,6 +66,7 @@ function FollowUpsFromTop({ view, members }: { view: RoundView; members: ListedM
       <div className="wk-row wk-from-top">
         <label htmlFor={id}>{t.workshop.topN}</label>
         <input
+          ref={topField}
           id={id}
           type="number"
           min={1}

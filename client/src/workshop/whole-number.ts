@@ -2,7 +2,8 @@
  * A whole-number field (votes per person, how many from the top) keeps the text as it is
  * typed: clamping on every keystroke turned "delete the 5, type 3" into 13, because the
  * emptied field had already snapped back to 1. The number is clamped where it is used, and
- * the text is tidied to that number when the field loses focus.
+ * the text is tidied to that number when the field loses focus, unless it is out of range:
+ * that the field's own validation says.
  */
 import { useState } from 'react';
 
@@ -19,5 +20,9 @@ export function useWholeNumber(initial: number, min: number, max: number): Whole
   const [text, setText] = useState(String(initial));
   const typed = Number.parseInt(text, 10);
   const value = Math.max(min, Math.min(max, Number.isFinite(typed) ? typed : initial));
-  return { text, value, setText, tidy: () => setText(String(value)) };
+  // A number out of range stays as typed, for the field's own check (min, max) to say so when
+  // the form is sent: tidied to the nearest allowed, 0 votes per person opened a round of 1
+  // without a word (QA).
+  const outOfRange = Number.isFinite(typed) && (typed < min || typed > max);
+  return { text, value, setText, tidy: () => outOfRange || setText(String(value)) };
 }
