@@ -22,7 +22,9 @@ it('runs queued tasks in order, one per event-loop turn, with timers and ticks i
   }
   expect(queue.pending).toBe(3);
   expect(order).toEqual([]);
-  await new Promise((resolve) => setTimeout(resolve, 30));
+  // Until the queue is done, however slow the machine (30 ms once fell short under load).
+  await expect.poll(() => queue.pending, { interval: 5 }).toBe(0);
+  await new Promise((resolve) => setImmediate(resolve));
   expect(order).toEqual(['a', 'a tick', 'timer', 'b', 'b tick', 'c', 'c tick']);
   expect(queue.pending).toBe(0);
 
