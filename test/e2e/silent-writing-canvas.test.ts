@@ -53,6 +53,41 @@ async function watchItem(page: Page, id: string): Promise<() => Promise<string[]
   return () => page.evaluate(() => [...new Set((window as unknown as { seen: string[] }).seen)]);
 }
 
+/**
+ * Aino, a participant, in the middle of a sentence in a private note at the canvas's middle
+ * (its editor open), during silent writing on a new board; `before` notes written first. The
+ * facilitator's client reveals when the test says.
+ */
+async function typingWhenRevealed(server: TestServer, browser: Browser, before: string[] = []) {
+  const { board, tokens } = await server.boardWithMembers();
+  const facilitator = socketIoClient(server.url, board.board.id, tokens.facilitator);
+  await facilitator.synced;
+  const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
+  await waitForConnection(page);
+  await new Promise((resolve) => facilitator.provider.socket.emit('silent:start', {}, resolve));
+  await page.locator('.im-canvas[data-private-writing="true"]').waitFor();
+  for (const [index, text] of before.entries()) {
+    await addNoteByDoubleClick(page, 0.3, 0.3 + index * 0.1, text);
+  }
+  const at = await canvasPoint(page, 0.5, 0.5);
+  await page.mouse.dblclick(at.x, at.y);
+  await page.locator('.im-note textarea.im-editor').waitFor();
+  await page.keyboard.type('Chatbot for renewals');
+  await expect
+    .poll(() => page.locator('.im-note[data-private="true"]').count())
+    .toBe(before.length + 1);
+  await sleep(300);
+  const reveal = (anonymous: boolean) =>
+    new Promise((resolve) =>
+      facilitator.provider.socket.emit('silent:reveal', { anonymous }, resolve),
+    );
+  const close = async () => {
+    facilitator.destroy();
+    await context.close();
+  };
+  return { facilitator, page, reveal, close };
+}
+
 describe.skipIf(!HAS_CHROMIUM)('silent writing on the canvas', () => {
   let server: TestServer;
   let browser: Browser;
@@ -261,26 +296,12 @@ describe.skipIf(!HAS_CHROMIUM)('silent writing on the canvas', () => {
   });
 
   it('revealed with my name while I type: I go on typing in the board’s note, drawn once (QA)', async () => {
-    const { board, tokens } = await server.boardWithMembers();
-    const facilitator = socketIoClient(server.url, board.board.id, tokens.facilitator);
-    await facilitator.synced;
-    const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
-    await waitForConnection(page);
-    await new Promise((resolve) => facilitator.provider.socket.emit('silent:start', {}, resolve));
-    await page.locator('.im-canvas[data-private-writing="true"]').waitFor();
     // Two notes, as writers write: QA's second copy came of one of them.
-    await addNoteByDoubleClick(page, 0.3, 0.3, 'Longer opening hours');
-    const at = await canvasPoint(page, 0.5, 0.5);
-    await page.mouse.dblclick(at.x, at.y);
+    const { facilitator, page, reveal, close } = await typingWhenRevealed(server, browser, [
+      'Longer opening hours',
+    ]);
     const editor = page.locator('.im-note textarea.im-editor');
-    await editor.waitFor();
-    await page.keyboard.type('Chatbot for renewals');
-    await expect.poll(() => page.locator('.im-note[data-private="true"]').count()).toBe(2);
-    await sleep(300);
-
-    await new Promise((resolve) =>
-      facilitator.provider.socket.emit('silent:reveal', { anonymous: false }, resolve),
-    );
+    await reveal(false);
     await page.locator('.im-canvas:not([data-private-writing])').waitFor();
     await sleep(500);
     // The editor stayed open on the note, now the board's: the next words go into it.
@@ -299,31 +320,16 @@ describe.skipIf(!HAS_CHROMIUM)('silent writing on the canvas', () => {
     await sleep(300);
     expect(await page.locator('.im-layer-items [data-item-id]').count()).toBe(2);
 
-    facilitator.destroy();
-    await context.close();
+    await close();
   });
 
   it('revealed without my name while I type: the rest of my typing is not taken for shortcuts (QA)', async () => {
-    const { board, tokens } = await server.boardWithMembers();
-    const facilitator = socketIoClient(server.url, board.board.id, tokens.facilitator);
-    await facilitator.synced;
-    const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
-    await waitForConnection(page);
-    await new Promise((resolve) => facilitator.provider.socket.emit('silent:start', {}, resolve));
-    await page.locator('.im-canvas[data-private-writing="true"]').waitFor();
-    const at = await canvasPoint(page, 0.5, 0.5);
-    await page.mouse.dblclick(at.x, at.y);
-    await page.locator('.im-note textarea.im-editor').waitFor();
-    await page.keyboard.type('Chatbot for renewals');
-    await expect.poll(() => page.locator('.im-note[data-private="true"]').count()).toBe(1);
-    await sleep(300);
+    const { facilitator, page, reveal, close } = await typingWhenRevealed(server, browser);
     const tool = () =>
       page.locator('.im-toolbar [aria-pressed="true"][data-tool]').getAttribute('data-tool');
     const before = await tool();
 
-    await new Promise((resolve) =>
-      facilitator.provider.socket.emit('silent:reveal', { anonymous: true }, resolve),
-    );
+    await reveal(true);
     await page.locator('.im-canvas:not([data-private-writing])').waitFor();
     // The note went to the board under an id of the reveal's, so its editor went; what I type
     // on is the end of my sentence: no tool changes (L is the connector's key), nothing goes.
@@ -334,8 +340,7 @@ describe.skipIf(!HAS_CHROMIUM)('silent writing on the canvas', () => {
     expect(noteTexts(facilitator.doc)).toEqual(['Chatbot for renewals']);
     expect(await notesWithText(page, 'Chatbot for renewals').count()).toBe(1);
 
-    facilitator.destroy();
-    await context.close();
+    await close();
   });
 
   it('a facilitator keeps the whole board, and a copy of their private note stays private', async () => {
