@@ -18,6 +18,7 @@ import { toCsv } from '../../server/follow-through/exports/csv.ts';
 import { foldLine, toIcs } from '../../server/follow-through/exports/ics.ts';
 import { renderExport } from '../../server/follow-through/exports/index.ts';
 import { toJson } from '../../server/follow-through/exports/json.ts';
+import { labelsFor } from '../../server/follow-through/exports/labels.ts';
 import { toMarkdown } from '../../server/follow-through/exports/markdown.ts';
 import { mdInline } from '../../server/follow-through/exports/markdown-text.ts';
 import { toSvg } from '../../server/follow-through/exports/svg.ts';
@@ -1113,6 +1114,34 @@ describe('Markdown report', () => {
 // ---------------------------------------------------------------------------------------------
 // renderExport
 // ---------------------------------------------------------------------------------------------
+
+describe('concept sections on boards without concept cards (QA: a retrospective opened on them)', () => {
+  const without = (template: 'retrospective' | 'concept-canvas') => {
+    const model = fixture();
+    model.board.template = template;
+    model.items = model.items.filter((item) => item.type !== 'concept');
+    return model;
+  };
+
+  it('are left out of the report and the agenda of a board not made for concepts', () => {
+    const model = without('retrospective');
+    const labels = labelsFor(model.board.language);
+    for (const text of [toMarkdown(model), toAgenda(model)]) {
+      expect(text).not.toContain(labels.noConcepts);
+      expect(text).not.toContain(`## ${labels.concepts}\n`);
+      expect(text).not.toContain(`## ${labels.agenda.unownedConcepts}\n`);
+    }
+  });
+
+  it('say there are none on a concept canvas, where that is news', () => {
+    const model = without('concept-canvas');
+    const labels = labelsFor(model.board.language);
+    expect(toMarkdown(model)).toContain(`## ${labels.concepts}\n\n${labels.noConcepts}`);
+    expect(toAgenda(model)).toContain(
+      `## ${labels.agenda.unownedConcepts}\n\n${labels.noConcepts}`,
+    );
+  });
+});
 
 describe('the next meeting’s agenda', () => {
   const agenda = toAgenda(fixture());

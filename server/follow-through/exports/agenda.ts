@@ -42,7 +42,7 @@ export function toAgenda(model: BoardExport, timeZone = 'UTC'): string {
     unownedConcepts(model, labels),
     `## ${labels.agenda.otherBusiness}\n\n- `,
   ];
-  return `${sections.join('\n\n')}\n`;
+  return `${sections.filter((section) => section !== null).join('\n\n')}\n`;
 }
 
 function header(model: BoardExport, labels: ExportLabels, timeZone: string): string {
@@ -169,7 +169,8 @@ function lastVote(
   return `${heading}\n\n${facts.join(' · ')}\n\n${lines.join('\n')}`;
 }
 
-function unownedConcepts(model: BoardExport, labels: ExportLabels): string {
+/** Concept cards nobody has taken forward; left out where there are none (as in markdown.ts). */
+function unownedConcepts(model: BoardExport, labels: ExportLabels): string | null {
   const heading = `## ${labels.agenda.unownedConcepts}`;
   // A concept counts as taken forward by any follow-up that was not dropped.
   const followed = new Set(
@@ -178,7 +179,9 @@ function unownedConcepts(model: BoardExport, labels: ExportLabels): string {
       .map((followUp) => followUp.itemId),
   );
   const cards = model.items.filter((item) => item.type === 'concept');
-  if (cards.length === 0) return `${heading}\n\n${labels.noConcepts}`;
+  if (cards.length === 0) {
+    return model.board.template === 'concept-canvas' ? `${heading}\n\n${labels.noConcepts}` : null;
+  }
   const concepts = cards.filter((item) => !followed.has(item.id)).sort(byReadingOrder);
   if (concepts.length === 0) return `${heading}\n\n${labels.agenda.everyConceptOwned}`;
   return `${heading}\n\n${concepts.map((item) => `- ${itemName(item, labels)}`).join('\n')}`;
