@@ -160,7 +160,7 @@ export const app = {
   steps: [
     {
       title: 'Create a board',
-      text: 'Pick a template: a customer journey, a concept canvas or a blank board.',
+      text: 'Pick a template: a customer journey, a concept canvas, an idea mill, a retrospective or a blank board.',
     },
     {
       title: 'Share the links',

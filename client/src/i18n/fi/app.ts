@@ -151,7 +151,7 @@ export const app: Catalogue['app'] = {
   steps: [
     {
       title: 'Luo taulu',
-      text: 'Valitse pohja: asiakkaan palvelupolku, konseptipohja tai tyhjä taulu.',
+      text: 'Valitse pohja: asiakkaan palvelupolku, konseptipohja, ideamylly, retrospektiivi tai tyhjä taulu.',
     },
     {
       title: 'Jaa linkit',
