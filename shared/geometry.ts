@@ -96,6 +96,36 @@ export function boxOf(item: Item): Box | null {
   return { x: item.x, y: item.y, w: Math.max(0, item.w), h: Math.max(0, item.h) };
 }
 
+/** The shortest a connector is drawn: between touching items it would be a point (QA). */
+export const MIN_CONNECTOR_LENGTH = 32;
+
+/**
+ * A connector's ends, from `a`'s edge to `b`'s along the line between their centres. Where the
+ * edges meet or overlap, the line would be nothing to see, click or delete (QA): it is drawn
+ * MIN_CONNECTOR_LENGTH long about the middle of the two ends instead, across the seam.
+ */
+export function connectorEnds(a: Box, b: Box): { start: Point; end: Point } {
+  const start = edgePoint(a, centre(b));
+  const end = edgePoint(b, centre(a));
+  const ca = centre(a);
+  const cb = centre(b);
+  const dx = cb.x - ca.x;
+  const dy = cb.y - ca.y;
+  const between = Math.hypot(dx, dy);
+  // Still pointing from a to b: edges apart by at least the minimum.
+  const along = between === 0 ? 0 : ((end.x - start.x) * dx + (end.y - start.y) * dy) / between;
+  if (along >= MIN_CONNECTOR_LENGTH) return { start, end };
+  const ux = between === 0 ? 1 : dx / between;
+  const uy = between === 0 ? 0 : dy / between;
+  const mx = (start.x + end.x) / 2;
+  const my = (start.y + end.y) / 2;
+  const half = MIN_CONNECTOR_LENGTH / 2;
+  return {
+    start: { x: mx - ux * half, y: my - uy * half },
+    end: { x: mx + ux * half, y: my + uy * half },
+  };
+}
+
 /**
  * Where the line from a box's centre towards `toward` leaves the box: a connector runs from
  * the edge of one box to the edge of the other, along the line between their centres.

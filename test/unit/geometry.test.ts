@@ -8,8 +8,10 @@ import type { Item } from '../../shared/board-document.ts';
 import {
   boundsOf,
   boxOf,
+  connectorEnds,
   contains,
   containsBox,
+  MIN_CONNECTOR_LENGTH,
   strokeBox,
   strokePoints,
 } from '../../shared/geometry.ts';
@@ -92,5 +94,36 @@ describe('inside a box', () => {
     expect(containsBox(box, box)).toBe(true);
     expect(containsBox(box, { x: 10, y: 10, w: 90, h: 40 })).toBe(true);
     expect(containsBox(box, { x: 10, y: 10, w: 91, h: 40 })).toBe(false);
+  });
+});
+
+describe('connector ends', () => {
+  const note = (x: number, y: number) => ({ x, y, w: 200, h: 200 });
+
+  it('run from edge to edge between items apart', () => {
+    expect(connectorEnds(note(0, 0), note(400, 0))).toEqual({
+      start: { x: 200, y: 100 },
+      end: { x: 400, y: 100 },
+    });
+  });
+
+  it('between items that touch or overlap, cross the seam at the shortest drawn length (QA: a point)', () => {
+    const touching = connectorEnds(note(0, 0), note(200, 0));
+    expect(touching).toEqual({
+      start: { x: 200 - MIN_CONNECTOR_LENGTH / 2, y: 100 },
+      end: { x: 200 + MIN_CONNECTOR_LENGTH / 2, y: 100 },
+    });
+    const overlapping = connectorEnds(note(0, 0), note(150, 150));
+    const length = Math.hypot(
+      overlapping.end.x - overlapping.start.x,
+      overlapping.end.y - overlapping.start.y,
+    );
+    expect(length).toBeCloseTo(MIN_CONNECTOR_LENGTH);
+    // Still from the first towards the second.
+    expect(overlapping.end.x).toBeGreaterThan(overlapping.start.x);
+    expect(overlapping.end.y).toBeGreaterThan(overlapping.start.y);
+    // One on the other: drawn across, not a point.
+    const same = connectorEnds(note(0, 0), note(0, 0));
+    expect(same.end.x - same.start.x).toBe(MIN_CONNECTOR_LENGTH);
   });
 });

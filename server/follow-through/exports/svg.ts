@@ -11,8 +11,7 @@ import {
   type Box,
   boundsOf,
   boxOf,
-  centre,
-  edgePoint,
+  connectorEnds,
   strokePoints,
 } from '../../../shared/geometry.ts';
 import type { ConceptItem, NoteItem } from './board-model.ts';
@@ -303,7 +302,6 @@ function connector(
   const a = fromItem ? boxOf(fromItem) : null;
   const b = toItem ? boxOf(toItem) : null;
   if (!a || !b) return '';
-  const start = edgePoint(a, centre(b));
-  const end = edgePoint(b, centre(a));
+  const { start, end } = connectorEnds(a, b);
   return `<line data-item="${xml(item.id)}" x1="${num(start.x)}" y1="${num(start.y)}" x2="${num(end.x)}" y2="${num(end.y)}" stroke="${CONNECTOR_INK}" stroke-width="2.5" marker-end="url(#${ARROW_ID})"/>`;
 }

@@ -4,7 +4,7 @@ import { type ItemMap, readItem } from '../../../../shared/board-document.ts';
 import { useCanvas } from '../canvas-context.ts';
 import { useItemStatus } from '../model/canvas-state.ts';
 import { drawnBox, useDragOffset } from '../model/drag-preview.ts';
-import { boxOf, centre, edgePoint } from '../model/geometry.ts';
+import { boxOf, connectorEnds } from '../model/geometry.ts';
 import { useItem, useMapVersion } from './use-item.ts';
 
 export interface ConnectorViewProps {
@@ -31,8 +31,7 @@ export const ConnectorView = memo(function ConnectorView({ id, map }: ConnectorV
   const a = fromItem ? drawnBox(boxOf(fromItem), fromOffset) : null;
   const b = toItem ? drawnBox(boxOf(toItem), toOffset) : null;
   if (!a || !b) return null;
-  const start = edgePoint(a, centre(b));
-  const end = edgePoint(b, centre(a));
+  const { start, end } = connectorEnds(a, b);
   const d = `M${start.x},${start.y} L${end.x},${end.y}`;
   return (
     <g

@@ -9,6 +9,7 @@ export {
   boundsOf,
   boxOf,
   centre,
+  connectorEnds,
   contains,
   containsBox,
   edgePoint,
