@@ -82,6 +82,10 @@ describe('the request log', () => {
     expect((await fetch(`${server.url}/b/${id}/${key}`)).status).toBe(404);
     await waitFor(() => find('request', { path: `/b/${id}/…` }).length > 0, 'segment line');
     expect(find('request', { path: `/b/${id}` })).toHaveLength(1);
+    // Nor an operator's token (16 characters at the least) pasted where the board id goes.
+    expect((await fetch(`${server.url}/api/boards/adminadminadminadmin/state`)).status).toBe(404);
+    await waitFor(() => find('request', { path: '/api/boards/…/state' }).length > 0, 'token line');
+    expect(raw.join('\n')).not.toContain('adminadminadminadmin');
     // A token sent where the board id goes is not written down either.
     const aino = await server.join(id, board.keys.participant, 'Aino');
     expect((await socketIoRefusal(server.url, aino.token, id))?.code).toBe('board_not_found');
