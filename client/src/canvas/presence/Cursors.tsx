@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import { useCanvas } from '../canvas-context.ts';
+import { CursorRest } from './cursor-rest.ts';
 
 interface RemoteCursor {
   clientId: number;
@@ -41,6 +42,9 @@ function readCursors(awareness: Awareness, myMemberId: string): RemoteCursor[] {
 export function Cursors({ awareness, myMemberId }: { awareness: Awareness; myMemberId: string }) {
   const { t } = useCanvas();
   const [cursors, setCursors] = useState<RemoteCursor[]>(() => readCursors(awareness, myMemberId));
+  const [rest] = useState(() => new CursorRest());
+  // Re-renders as a cursor comes to rest, at the moment it does (no timer while none is due).
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     let signature = '';
     // My own pointer changes my awareness state too: only others' moves re-render.
@@ -49,18 +53,26 @@ export function Cursors({ awareness, myMemberId }: { awareness: Awareness; myMem
       const nextSignature = JSON.stringify(next);
       if (nextSignature === signature) return;
       signature = nextSignature;
+      rest.seen(next, Date.now());
       setCursors(next);
+      setNow(Date.now());
     };
     awareness.on('change', update);
     update();
     return () => awareness.off('change', update);
-  }, [awareness, myMemberId]);
+  }, [awareness, myMemberId, rest]);
+  useEffect(() => {
+    const due = rest.nextRest(now);
+    if (due === null) return;
+    const timer = setTimeout(() => setNow(Date.now()), due - now);
+    return () => clearTimeout(timer);
+  }, [rest, now]);
   return (
     <div className="im-layer im-layer-cursors" aria-hidden="true">
       {cursors.map((c) => (
         <div
           key={c.clientId}
-          className="im-cursor"
+          className={rest.resting(c.clientId, now) ? 'im-cursor is-resting' : 'im-cursor'}
           data-cursor-name={c.name}
           title={t.canvas.cursorOf(c.name)}
           style={{ transform: `translate(${c.x}px, ${c.y}px) scale(var(--inv-zoom, 1))` }}
