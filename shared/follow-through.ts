@@ -38,43 +38,33 @@ export const ownerSchema = z.union([
   }),
 ]);
 
+const followUpTitle = z
+  .string()
+  .trim()
+  .min(1)
+  .refine(...atMost(300));
+const followUpNotes = z.string().refine(...atMost(5000));
+
 export const createFollowUpBody = z.strictObject({
   itemId: z.string().min(1).max(200),
   /** Defaults to the item's text (or title). */
-  title: z
-    .string()
-    .trim()
-    .min(1)
-    .refine(...atMost(300))
-    .optional(),
+  title: followUpTitle.optional(),
   /** Omitted or null: unassigned. */
   owner: ownerSchema.nullable().optional(),
   due: dateSchema.optional(),
   status: z.enum(FOLLOW_UP_STATUSES).default('open'),
-  notes: z
-    .string()
-    .refine(...atMost(5000))
-    .optional(),
+  notes: followUpNotes.optional(),
 });
 export type CreateFollowUpBody = z.input<typeof createFollowUpBody>;
 
 export const updateFollowUpBody = z
   .strictObject({
-    title: z
-      .string()
-      .trim()
-      .min(1)
-      .refine(...atMost(300))
-      .optional(),
+    title: followUpTitle.optional(),
     /** null makes it unassigned again. */
     owner: ownerSchema.nullable().optional(),
     due: dateSchema.nullable().optional(),
     status: z.enum(FOLLOW_UP_STATUSES).optional(),
-    notes: z
-      .string()
-      .refine(...atMost(5000))
-      .nullable()
-      .optional(),
+    notes: followUpNotes.nullable().optional(),
   })
   .refine((body) => Object.keys(body).length > 0, 'send at least one field to change');
 export type UpdateFollowUpBody = z.input<typeof updateFollowUpBody>;
