@@ -8,11 +8,11 @@
  * What is left is read in the board's Yjs document, through a client of its own.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addItem, readItems } from '../../shared/board-document.ts';
-import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
+import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
 import { type Client, socketIoClient, waitFor } from '../helpers/clients.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import type { TestServer } from '../helpers/server.ts';
 import { item } from './canvas-helpers.ts';
 import { openAs, screenshot, seededBoard } from './workshop-helpers.ts';
 
@@ -45,15 +45,9 @@ function focusAndSelection(page: Page) {
 describe.skipIf(!HAS_CHROMIUM)('Delete deletes what I selected, and no more', () => {
   let server: TestServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   /** A board of the colleagues' notes and mine, open in Pia's page; `board` reads it. */
