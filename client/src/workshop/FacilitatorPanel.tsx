@@ -55,11 +55,32 @@ function SilentWritingControls() {
           {t.workshop.startSilent}
         </button>
       )}
+      <ShowNames />
+    </section>
+  );
+}
+
+/**
+ * Whether the board shows who wrote each note. Ticked at once, as asked, until the server
+ * answers: held to the board's state alone, the box did not change under a click on a slow
+ * connection, and looked broken.
+ */
+function ShowNames() {
+  const t = useT();
+  const [state, store] = useWorkshop();
+  const [asked, setAsked] = useState<boolean | null>(null);
+  return (
+    <>
       <label className="wk-check">
         <input
           type="checkbox"
-          checked={state.boardState?.showNames ?? false}
-          onChange={(event) => void store.setShowNames(event.target.checked)}
+          checked={asked ?? state.boardState?.showNames ?? false}
+          onChange={(event) => {
+            const shown = event.target.checked;
+            setAsked(shown);
+            // Answered, the board's state says it; refused, it says what it still is.
+            void store.setShowNames(shown).finally(() => setAsked(null));
+          }}
           aria-describedby="wk-names-hint"
         />
         {t.workshop.showNames}
@@ -67,7 +88,7 @@ function SilentWritingControls() {
       <p id="wk-names-hint" className="wk-muted">
         {t.workshop.showNamesHint}
       </p>
-    </section>
+    </>
   );
 }
 
