@@ -2,6 +2,7 @@
  * What each member publishes in Yjs awareness, read by the canvas (cursors, follow) and by
  * the board chrome (who is here). Stock Yjs clients may publish anything: read defensively.
  */
+import type { Awareness } from 'y-protocols/awareness';
 import type { Role } from '../../../shared/roles.ts';
 
 export interface ViewportState {
@@ -33,3 +34,22 @@ export interface PresenceState {
  * characters an id, would pass it, and my state would be refused again at every reconnect.
  */
 export const MAX_SHARED_SELECTION = 500;
+
+/** A member as presence names them: a stock client's state may leave out the role. */
+export interface PresentMember {
+  id: string;
+  name: string;
+  role?: Role;
+}
+
+/** The members whose pages are here now, as their presence names them (mine too). */
+export function membersHere(awareness: Awareness): PresentMember[] {
+  const members: PresentMember[] = [];
+  for (const state of awareness.getStates().values()) {
+    const member = (state as Partial<PresenceState>).member;
+    if (member && typeof member.id === 'string' && typeof member.name === 'string') {
+      members.push({ id: member.id, name: member.name, role: member.role });
+    }
+  }
+  return members;
+}

@@ -4,38 +4,22 @@
  */
 import { useEffect, useState } from 'react';
 import type { ListMembersResponse } from '../../../shared/api.ts';
-import type { Role } from '../../../shared/roles.ts';
 import type { BoardSession } from '../board/board-session.ts';
-import type { PresenceState } from '../board/presence.ts';
+import { membersHere, type PresentMember } from '../board/presence.ts';
 import { useNameOrder } from '../i18n/i18n.tsx';
 import { currentMembers, type ListedMember, type MemberContext } from './member-list.ts';
 import { useWorkshop } from './use-workshop.ts';
 
-export interface KnownMember {
-  id: string;
-  name: string;
-  role?: Role;
-}
-
-function presentMembers(session: BoardSession): KnownMember[] {
-  const members: KnownMember[] = [];
-  for (const state of session.awareness.getStates().values()) {
-    const member = (state as Partial<PresenceState>).member;
-    if (member && typeof member.id === 'string' && typeof member.name === 'string') {
-      members.push({ id: member.id, name: member.name, role: member.role });
-    }
-  }
-  return members;
-}
+export type KnownMember = PresentMember;
 
 export function useKnownMembers(session: BoardSession, enabled: boolean): ListedMember[] {
   const [state] = useWorkshop();
   const nameOrder = useNameOrder();
-  const [present, setPresent] = useState(() => presentMembers(session));
+  const [present, setPresent] = useState(() => membersHere(session.awareness));
   const [joined, setJoined] = useState<KnownMember[]>([]);
   useEffect(() => {
     if (!enabled) return;
-    const update = () => setPresent(presentMembers(session));
+    const update = () => setPresent(membersHere(session.awareness));
     session.awareness.on('change', update);
     let cancelled = false;
     session

@@ -24,5 +24,8 @@ export function useWholeNumber(initial: number, min: number, max: number): Whole
   // the form is sent: tidied to the nearest allowed, 0 votes per person opened a round of 1
   // without a word (QA).
   const outOfRange = Number.isFinite(typed) && (typed < min || typed > max);
-  return { text, value, setText, tidy: () => outOfRange || setText(String(value)) };
+  const tidy = () => {
+    if (!outOfRange) setText(String(value));
+  };
+  return { text, value, setText, tidy };
 }

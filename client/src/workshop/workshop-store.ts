@@ -25,7 +25,7 @@ import type {
 import type { Role } from '../../../shared/roles.ts';
 import { newRoleLink } from '../app/invite-links.ts';
 import type { BoardSession } from '../board/board-session.ts';
-import type { PresenceState } from '../board/presence.ts';
+import { membersHere } from '../board/presence.ts';
 import { learnServerTime } from '../sync/server-clock.ts';
 import { ask } from './socket-request.ts';
 
@@ -106,7 +106,7 @@ export class WorkshopStore {
     socket.on('board:state', (state) => this.#setBoardState(state));
     // Someone who joins while the board shows names is on no list read before: they are here.
     session.awareness.on('change', ({ added }: { added: number[] }) => {
-      if (this.#state.boardState?.showNames) this.#addWriters(added);
+      if (added.length > 0 && this.#state.boardState?.showNames) this.#addWriters();
     });
     socket.on('silent:progress', (silentProgress) => this.#set({ silentProgress }));
     socket.on('round:opened', (round) => this.#upsertRound(round));
@@ -270,19 +270,16 @@ export class WorkshopStore {
     const writers = new Map(this.#state.writers);
     for (const member of joined) writers.set(member.id, member.name);
     this.#set({ writers });
-    this.#addWriters([...this.session.awareness.getStates().keys()]);
+    this.#addWriters();
   }
 
-  /** The members of these awareness clients, where the names are news. */
-  #addWriters(clients: number[]): void {
+  /** Those here now, where their names are news. */
+  #addWriters(): void {
     let writers: Map<string, string> | null = null;
-    for (const client of clients) {
-      const member = (this.session.awareness.getStates().get(client) as Partial<PresenceState>)
-        ?.member;
-      if (typeof member?.id !== 'string' || typeof member.name !== 'string') continue;
-      if (this.#state.writers.get(member.id) === member.name) continue;
+    for (const { id, name } of membersHere(this.session.awareness)) {
+      if (this.#state.writers.get(id) === name) continue;
       writers ??= new Map(this.#state.writers);
-      writers.set(member.id, member.name);
+      writers.set(id, name);
     }
     if (writers) this.#set({ writers });
   }

@@ -12,7 +12,6 @@ export {
   connectorEnds,
   contains,
   containsBox,
-  edgePoint,
   strokeBox,
   strokePoints,
 } from '../../../../shared/geometry.ts';
