@@ -318,6 +318,7 @@ export const COMMANDS: Record<string, Command> = {
           table,
           separator,
           timeZone,
+          names: services.followThrough.exports.namesShown(boardId),
         });
         if (typeof out === 'string') {
           try {

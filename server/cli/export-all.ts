@@ -44,7 +44,9 @@ export function exportAll(
     );
     const which = `"${board.title}" (${board.id})`;
     try {
-      const { body } = renderExport(followThrough.exports.gather(board.id), format, options);
+      const { exports } = followThrough;
+      const names = exports.namesShown(board.id);
+      const { body } = renderExport(exports.gather(board.id), format, { ...options, names });
       fs.writeFileSync(file, body, { flag: 'wx' });
       written++;
       console.error(`Wrote ${file} (${Buffer.byteLength(body)} bytes; ${which})`);

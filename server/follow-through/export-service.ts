@@ -20,6 +20,7 @@ export class ExportService {
   readonly #rounds: RoundsService;
   readonly #followUps: FollowUpsRepository;
   readonly #snapshots: SnapshotsService;
+  readonly #showsNames: (boardId: string) => boolean;
   /** A live board's items as last read, until its next transaction: many export at once. */
   readonly #items = new WeakMap<Y.Doc, ExportItem[]>();
 
@@ -29,12 +30,22 @@ export class ExportService {
     rounds: RoundsService,
     followUps: FollowUpsRepository,
     snapshots: SnapshotsService,
+    showsNames: (boardId: string) => boolean,
   ) {
     this.#boards = boards;
     this.#documents = documents;
     this.#rounds = rounds;
     this.#followUps = followUps;
     this.#snapshots = snapshots;
+    this.#showsNames = showsNames;
+  }
+
+  /**
+   * Whether the report names each note's writer: while the board shows names, as the board does
+   * (the facilitator's one switch); the CSV and JSON always carry the author.
+   */
+  namesShown(boardId: string): boolean {
+    return this.#showsNames(boardId);
   }
 
   /**

@@ -50,6 +50,7 @@ export function createFollowThrough(
       facilitation.rounds,
       followUpsRepository,
       snapshots,
+      (boardId) => facilitation.state.get(boardId).showNames,
     ),
   };
 }

@@ -41,7 +41,8 @@ export function exportRouter(
         const started = performance.now();
         const source = exports.source(member.boardId, query.snapshot);
         const gathered = performance.now() - started;
-        const options = { table, separator, timeZone };
+        const names = exports.namesShown(member.boardId);
+        const options = { table, separator, timeZone, names };
         const { rendered, ms } = await thread.render(source, format, options);
         metrics.exportSeconds.observe({ format }, (gathered + ms) / 1000);
         return { result: rendered, ms: gathered + ms };

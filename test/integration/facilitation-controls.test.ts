@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { addItem, itemsOf } from '../../shared/board-document.ts';
 import type { ErrorResponse } from '../../shared/errors.ts';
 import type { BoardState } from '../../shared/facilitation.ts';
-import { waitFor } from '../helpers/clients.ts';
+import { waitFor, yWebsocketClient } from '../helpers/clients.ts';
 import { connectMember, request } from '../helpers/members.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -192,4 +193,39 @@ it('every request event answers, also one sent with its callback alone (PROTOCOL
     },
   });
   fia.socket.close();
+});
+
+it("the Markdown report names each note's writer while the board shows names, and nobody otherwise", async () => {
+  const created = await server.createBoard();
+  const id = created.board.id;
+  const fia = await server.join(id, created.keys.facilitator, 'Fia');
+  const pia = await server.join(id, created.keys.participant, 'Pia Writer');
+  const writer = yWebsocketClient(server.url, id, pia.token);
+  await writer.synced;
+  const note = addItem(writer.doc, {
+    type: 'note',
+    x: 0,
+    y: 0,
+    text: 'Evening chat service',
+    author: pia.member.id,
+  });
+  const reader = yWebsocketClient(server.url, id, fia.token);
+  await waitFor(() => itemsOf(reader.doc).has(note), 'the note is stored');
+  const report = async () => {
+    const response = await fetch(`${server.url}/api/boards/${id}/export?format=md`, {
+      headers: { authorization: `Bearer ${fia.token}` },
+    });
+    expect(response.status).toBe(200);
+    return response.text();
+  };
+  const before = await report();
+  expect(before).toContain('- Evening chat service\n');
+  expect(before).not.toContain('Pia Writer');
+
+  await server.api(`/api/boards/${id}/names`, { body: { shown: true }, token: fia.token });
+  expect(await report()).toContain('- Evening chat service — *Pia Writer*\n');
+  await server.api(`/api/boards/${id}/names`, { body: { shown: false }, token: fia.token });
+  expect(await report()).not.toContain('Pia Writer');
+  writer.destroy();
+  reader.destroy();
 });

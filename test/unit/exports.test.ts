@@ -994,6 +994,46 @@ describe('Markdown report', () => {
     );
   });
 
+  it('names each note and concept card with its writer where the board shows names', () => {
+    // n2 is Aino's, n1 Juha's, c1 Maija's; an author who is no longer a member has no name.
+    const model = fixture();
+    const anonymous = model.items.find((item) => item.id === 'n6');
+    if (anonymous) delete anonymous.author;
+    const gone = model.items.find((item) => item.id === 'n7');
+    if (gone) gone.author = 'm-left';
+    const named = toMarkdown(model, 'UTC', true);
+    expect(named).toContain('- Chat-palvelu ilta-aikaan — *Aino Mäkinen*\n');
+    expect(named).toContain('- Asiakas ei tiedä, kenelle soittaa — *Juha Korhonen*\n');
+    expect(named).toContain('### Palveluluotsi\n\n*Kirjoittanut Maija Virtanen*\n\n- **Nimi:**');
+    // Revealed without names (no author), or written by someone taken off: no name.
+    expect(named).toContain('- \\+1 tästä\n');
+    expect(named).toContain('- \\-1 huono idea\n');
+    // A name is text, never markup.
+    model.members[2] = { id: 'm-p2', name: 'Aino *<b>*', role: 'participant' };
+    expect(toMarkdown(model, 'UTC', true)).toContain(
+      '- Chat-palvelu ilta-aikaan — *Aino \\*\\<b\\>\\**',
+    );
+    // Off (the board's default), nobody is named.
+    const plain = toMarkdown(fixture());
+    expect(plain).toContain('- Chat-palvelu ilta-aikaan\n');
+    expect(plain).not.toContain('Kirjoittanut');
+    expect(plain).not.toContain('Aino Mäkinen*');
+  });
+
+  it('says which frame a round was held to and whether it was anonymous', () => {
+    const model = fixture();
+    const [first, second] = model.rounds;
+    if (!first || !second) throw new Error('the fixture has two closed rounds');
+    first.round = { ...first.round, frameId: 'f-people', anonymous: false };
+    second.round = { ...second.round, frameId: 'f-gone' };
+    const report = toMarkdown(model);
+    expect(report).toContain('4 äänestäjää · vain kehyksessä ”Ihmiset”\n');
+    expect(report).toContain('4 äänestäjää · vain kehyksessä ”Nimetön” · anonyymi\n');
+    const english = toMarkdown({ ...model, board: { ...model.board, language: 'en' } });
+    expect(english).toContain('4 voters · only in “Ihmiset”\n');
+    expect(english).toContain('· anonymous\n');
+  });
+
   it('lists each concept with every field under its Finnish label', () => {
     const concept = listTexts(parts.get('Palveluluotsi'));
     expect(concept).toEqual([
@@ -1131,6 +1171,13 @@ describe('concept sections on boards without concept cards (QA: a retrospective 
       expect(text).not.toContain(`## ${labels.concepts}\n`);
       expect(text).not.toContain(`## ${labels.agenda.unownedConcepts}\n`);
     }
+  });
+
+  it('a retrospective’s report lists its notes by frame, not as ideas', () => {
+    const retro = toMarkdown(without('retrospective'));
+    expect(retro).toContain('\n## Laput kehyksittäin\n');
+    expect(retro).not.toContain('## Ideat kehyksittäin');
+    expect(toMarkdown(without('concept-canvas'))).toContain('\n## Ideat kehyksittäin\n');
   });
 
   it('say there are none on a concept canvas, where that is news', () => {
@@ -1673,16 +1720,16 @@ describe('counted words', () => {
 
   it('the Finnish report says 1 ääni and 1 äänestäjä, and 5 ääntä and 4 äänestäjää', () => {
     const report = toMarkdown(oneOfEach('fi'));
-    expect(report).toContain('· 1 ääni / henkilö · 1 äänestäjä\n');
-    expect(report).toContain('· 5 ääntä / henkilö · 4 äänestäjää\n');
+    expect(report).toContain('· 1 ääni / henkilö · 1 äänestäjä · anonyymi\n');
+    expect(report).toContain('· 5 ääntä / henkilö · 4 äänestäjää · anonyymi\n');
     expect(report).toContain('> 1 ääni kierroksen aikana poistetulle kohteelle');
     expect(report).not.toMatch(/\b1 (ääntä|äänestäjää)/);
   });
 
   it('the English report says 1 vote and 1 voter, and 5 votes and 4 voters', () => {
     const report = toMarkdown(oneOfEach('en'));
-    expect(report).toContain('· 1 vote per person · 1 voter\n');
-    expect(report).toContain('· 5 votes per person · 4 voters\n');
+    expect(report).toContain('· 1 vote per person · 1 voter · anonymous\n');
+    expect(report).toContain('· 5 votes per person · 4 voters · anonymous\n');
     expect(report).toContain('> 1 vote on an item deleted during the round');
     expect(report).not.toMatch(/\b1 (votes|voters)\b/);
   });

@@ -18,6 +18,8 @@ export { toAgenda, toCsv, toIcs, toJson, toMarkdown, toSvg };
 export interface ExportOptions extends CsvOptions {
   /** md and agenda: an IANA time zone the caller has checked (isTimeZone); UTC when unset. */
   timeZone?: string;
+  /** md: name each note's and concept card's writer, as the board does while it shows names. */
+  names?: boolean;
 }
 
 export interface RenderedExport {
@@ -121,7 +123,7 @@ export function renderExport(
 function render(model: BoardExport, format: ExportFormat, options: ExportOptions): string {
   switch (format) {
     case 'md':
-      return toMarkdown(model, options.timeZone);
+      return toMarkdown(model, options.timeZone, options.names);
     case 'csv':
       return toCsv(model, options);
     case 'json':

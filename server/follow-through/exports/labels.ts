@@ -32,6 +32,14 @@ export interface ExportLabels {
   budget: (votes: number) => string;
   /** "3 voters", "1 voter". */
   voters: (count: number) => string;
+  /** A round held to one frame: "only in Ideas". */
+  onlyInFrame: (frame: string) => string;
+  /** A round whose tallies stayed hidden until it closed. */
+  anonymousRound: string;
+  /** Under a concept card's name where the board shows who wrote it (showNames). */
+  writtenBy: (name: string) => string;
+  /** A retrospective's notes: they are not ideas. */
+  notesByFrame: string;
   rank: string;
   votes: string;
   item: string;
@@ -95,6 +103,10 @@ const en: ExportLabels = {
   closed: 'closed',
   budget: (votes) => `${votes} ${votes === 1 ? 'vote' : 'votes'} per person`,
   voters: (count) => `${count} ${count === 1 ? 'voter' : 'voters'}`,
+  onlyInFrame: (frame) => `only in “${frame}”`,
+  anonymousRound: 'anonymous',
+  writtenBy: (name) => `Written by ${name}`,
+  notesByFrame: 'Notes by frame',
   rank: 'Rank',
   votes: 'Votes',
   item: 'Item',
@@ -159,6 +171,10 @@ const fi: ExportLabels = {
   // After a numeral other than 1, Finnish puts the noun in the partitive: 1 ääni, 2 ääntä.
   budget: (votes) => `${votes} ${votes === 1 ? 'ääni' : 'ääntä'} / henkilö`,
   voters: (count) => `${count} ${count === 1 ? 'äänestäjä' : 'äänestäjää'}`,
+  onlyInFrame: (frame) => `vain kehyksessä ”${frame}”`,
+  anonymousRound: 'anonyymi',
+  writtenBy: (name) => `Kirjoittanut ${name}`,
+  notesByFrame: 'Laput kehyksittäin',
   rank: 'Sija',
   votes: 'Äänet',
   item: 'Kohde',

@@ -22,16 +22,27 @@ import { type ExportLabels, labelsFor } from './labels.ts';
 import { mdBlock, mdInline, mdTable } from './markdown-text.ts';
 
 type RoundEntry = BoardExport['rounds'][number];
+/** The writer's name, escaped, where the report names it. */
+type Writer = (item: Item) => string | undefined;
 
 const NONE = '—';
 
-/** Times are on the clock of `timeZone`, an IANA name the caller has checked. */
-export function toMarkdown(model: BoardExport, timeZone = 'UTC'): string {
+/**
+ * Times are on the clock of `timeZone`, an IANA name the caller has checked. With `names` (the
+ * board shows who wrote each note), each note and concept card names its writer, as the board
+ * does; otherwise only the CSV and JSON do.
+ */
+export function toMarkdown(model: BoardExport, timeZone = 'UTC', names = false): string {
   const labels = labelsFor(model.board.language);
+  const members = memberNames(model);
+  const writer = (item: Item) => {
+    const name = names && item.author ? members.get(item.author) : undefined;
+    return name ? mdInline(name) || undefined : undefined;
+  };
   const sections = [
     header(model, labels, timeZone),
-    concepts(model, labels),
-    ideasByFrame(model.items, labels),
+    concepts(model, labels, writer),
+    ideasByFrame(model, labels, writer),
     rounds(model, labels, timeZone),
     followUps(model, labels),
   ];
@@ -73,7 +84,7 @@ function header(model: BoardExport, labels: ExportLabels, timeZone: string): str
  * The concept cards. None on a board made for them says so; on any other board the section is
  * left out (QA: a retrospective's report opened with "Service concepts: No concept cards").
  */
-function concepts(model: BoardExport, labels: ExportLabels): string | null {
+function concepts(model: BoardExport, labels: ExportLabels, writer: Writer): string | null {
   const cards = model.items
     .filter((item): item is ConceptItem => item.type === 'concept')
     .sort(byReadingOrder);
@@ -91,12 +102,20 @@ function concepts(model: BoardExport, labels: ExportLabels): string | null {
     });
     const body = mdBlock(card.text, '');
     const title = mdInline(itemText(card)) || labels.untitled;
-    return [`### ${title}`, '', ...fields, ...(body ? ['', body] : [])].join('\n');
+    const by = writer(card);
+    return [
+      `### ${title}`,
+      ...(by ? ['', `*${labels.writtenBy(by)}*`] : []),
+      '',
+      ...fields,
+      ...(body ? ['', body] : []),
+    ].join('\n');
   });
   return [`## ${labels.concepts}`, ...blocks].join('\n\n');
 }
 
-function ideasByFrame(items: readonly Item[], labels: ExportLabels): string {
+function ideasByFrame(model: BoardExport, labels: ExportLabels, writer: Writer): string {
+  const { items } = model;
   const frameOf = frameLookup(items);
   const columnsOf = frameColumnsLookup(items);
   const frames = items.filter((item): item is FrameItem => item.type === 'frame');
@@ -111,6 +130,10 @@ function ideasByFrame(items: readonly Item[], labels: ExportLabels): string {
     if (group) group.push(note);
     else outside.push(note);
   }
+  const by = (note: NoteItem) => {
+    const name = writer(note);
+    return name ? ` — *${name}*` : '';
+  };
   const list = (group: NoteItem[], frame: FrameItem | null) => {
     if (group.length === 0) return labels.noIdeas;
     // A journey lane reads stage by stage, each note led by its stage's name.
@@ -119,7 +142,7 @@ function ideasByFrame(items: readonly Item[], labels: ExportLabels): string {
       .sort(byColumns(columns, byReadingOrder))
       .map((note) => {
         const stage = mdInline(columnOf(columns, note)?.name ?? '');
-        return `- ${stage ? `**${stage}:** ` : ''}${mdBlock(note.text)}`;
+        return `- ${stage ? `**${stage}:** ` : ''}${mdBlock(note.text)}${by(note)}`;
       })
       .join('\n');
   };
@@ -131,7 +154,10 @@ function ideasByFrame(items: readonly Item[], labels: ExportLabels): string {
   if (outside.length > 0 || frames.length === 0) {
     blocks.push(`### ${labels.outsideFrames}\n\n${list(outside, null)}`);
   }
-  return [`## ${labels.ideasByFrame}`, ...blocks].join('\n\n');
+  // A retrospective's notes are what went well and what did not, not ideas (QA).
+  const heading =
+    model.board.template === 'retrospective' ? labels.notesByFrame : labels.ideasByFrame;
+  return [`## ${heading}`, ...blocks].join('\n\n');
 }
 
 function rounds(model: BoardExport, labels: ExportLabels, timeZone: string): string {
@@ -166,6 +192,13 @@ function roundBlock(
     labels.budget(round.budget),
     labels.voters(round.voters),
   ];
+  // What the round was held to, as the board's round panel says: the results read differently.
+  const frame = round.frameId ? byId.get(round.frameId) : undefined;
+  if (round.frameId) {
+    const title = frame?.type === 'frame' ? mdInline(frame.title ?? '') : '';
+    facts.push(labels.onlyInFrame(title || labels.untitled));
+  }
+  if (round.anonymous) facts.push(labels.anonymousRound);
   lines.push(facts.join(' · '), '');
   if (results.length === 0) {
     lines.push(labels.noVotes);
