@@ -1,6 +1,14 @@
-/** Text pasted from elsewhere becomes notes (client/src/canvas/model/clipboard.ts). */
+/**
+ * Text pasted from elsewhere becomes notes, and copied items give other programs their words
+ * (client/src/canvas/model/clipboard.ts).
+ */
 import { describe, expect, it } from 'vitest';
-import { notesFromText } from '../../client/src/canvas/model/clipboard.ts';
+import * as Y from 'yjs';
+import { writeAccess } from '../../client/src/board/write-access.ts';
+import { BoardModel } from '../../client/src/canvas/model/board-model.ts';
+import { copyItems, notesFromText, plainTextOf } from '../../client/src/canvas/model/clipboard.ts';
+import { addItem } from '../../shared/board-document.ts';
+import { CONCEPT_FIELD_LABELS } from '../../shared/concept-fields.ts';
 
 const texts = (pasted: string) =>
   (notesFromText(pasted)?.items ?? []).map((item) => (item.fields.text as { $text: string }).$text);
@@ -25,5 +33,28 @@ describe('notes from pasted text', () => {
       '2024 budget',
       '*important*',
     ]);
+  });
+});
+
+describe('copied items as plain text', () => {
+  it("a concept card copied into an e-mail gives its fields that have words, under the page's labels", () => {
+    const doc = new Y.Doc();
+    const access = writeAccess('participant', null, false);
+    const id = addItem(doc, {
+      type: 'concept',
+      x: 0,
+      y: 0,
+      title: 'Service pilot',
+      fields: { targetCustomer: 'First-time callers', firstStep: 'Call three customers' },
+    });
+    const note = addItem(doc, { type: 'note', x: 0, y: 900, text: 'Evening chat' });
+    const payload = copyItems(new BoardModel(doc, null, () => access), [id, note]);
+    if (!payload) throw new Error('the items are copied');
+    expect(plainTextOf(payload)).toBe(
+      'Service pilot\nTarget customer: First-time callers\nFirst step: Call three customers\n\nEvening chat',
+    );
+    expect(plainTextOf(payload, CONCEPT_FIELD_LABELS.fi)).toContain(
+      'Service pilot\nKohdeasiakas: First-time callers\nEnsimmäinen askel: Call three customers',
+    );
   });
 });

@@ -5,12 +5,14 @@
 import { type RefObject, useEffect, useRef } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { LANGUAGES } from '../../../shared/api.ts';
 import {
   ITEM_TYPES,
   type ItemMap,
   type ItemType,
   itemsOf,
 } from '../../../shared/board-document.ts';
+import { CONCEPT_FIELD_LABELS } from '../../../shared/concept-fields.ts';
 import type { WriteScope } from '../board/write-access.ts';
 import { onDocChange } from '../sync/doc-changes.ts';
 import type { ViewportRequest } from './BoardCanvas.tsx';
@@ -186,7 +188,12 @@ export function useCanvasEffects(
       const payload = copyItems(model, state.selection);
       if (!payload || !event.clipboardData) return;
       event.clipboardData.setData(CLIPBOARD_MIME, JSON.stringify(payload));
-      event.clipboardData.setData('text/plain', plainTextOf(payload));
+      // The page's language (i18n.tsx sets it), for a concept card's field labels.
+      const language = LANGUAGES.find((known) => known === document.documentElement.lang) ?? 'en';
+      event.clipboardData.setData(
+        'text/plain',
+        plainTextOf(payload, CONCEPT_FIELD_LABELS[language]),
+      );
       event.preventDefault();
     };
     const onPaste = (event: ClipboardEvent) => {

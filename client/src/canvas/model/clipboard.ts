@@ -7,11 +7,14 @@
  */
 import * as Y from 'yjs';
 import {
+  CONCEPT_FIELDS,
+  type ConceptField,
   DEFAULT_SIZE,
   type ItemMap,
   itemsOf,
   NOTE_COLORS,
 } from '../../../../shared/board-document.ts';
+import { CONCEPT_FIELD_LABELS } from '../../../../shared/concept-fields.ts';
 import { Z_FIELD } from '../../../../shared/drawing-order.ts';
 import { serverNow } from '../../sync/server-clock.ts';
 import type { BoardModel } from './board-model.ts';
@@ -21,6 +24,8 @@ const MARKER = 'ideamill/items';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type Value = Json | { $text: string } | { $map: Record<string, Value> };
+
+type ConceptFieldLabels = Record<ConceptField, string>;
 
 export interface ClipboardPayload {
   kind: typeof MARKER;
@@ -86,19 +91,43 @@ export function copyItems(model: BoardModel, ids: Iterable<string>): ClipboardPa
   return memory;
 }
 
-/** The copied items' words for other programs, in reading order, a blank line between items. */
-export function plainTextOf(payload: ClipboardPayload): string {
-  const words = (value: Value | undefined) =>
-    typeof value === 'string'
-      ? value
-      : value !== null && typeof value === 'object' && '$text' in value
-        ? String(value.$text)
-        : '';
+const words = (value: Value | undefined) =>
+  typeof value === 'string'
+    ? value
+    : value !== null && typeof value === 'object' && '$text' in value
+      ? String(value.$text)
+      : '';
+
+/**
+ * A concept card's fields that have words, one "Label: words" line each, under the labels the
+ * page shows: a card copied into an e-mail gave its title alone (QA).
+ */
+function conceptLines(fields: Record<string, Value>, labels: ConceptFieldLabels): string[] {
+  const inner = fields.fields;
+  if (inner === null || typeof inner !== 'object' || !('$map' in inner)) return [];
+  const map = inner.$map as Record<string, Value>;
+  return CONCEPT_FIELDS.flatMap((field) => {
+    const said = words(map[field]).trim();
+    return said ? [`${labels[field]}: ${said}`] : [];
+  });
+}
+
+/**
+ * The copied items' words for other programs, in reading order, a blank line between items; a
+ * concept card's fields under `labels` (the page's language).
+ */
+export function plainTextOf(
+  payload: ClipboardPayload,
+  labels: ConceptFieldLabels = CONCEPT_FIELD_LABELS.en,
+): string {
   const y = (fields: Record<string, Value>) => Number(fields.y) || 0;
   const x = (fields: Record<string, Value>) => Number(fields.x) || 0;
   return [...payload.items]
     .sort((a, b) => y(a.fields) - y(b.fields) || x(a.fields) - x(b.fields))
-    .map(({ fields }) => [words(fields.title), words(fields.text)].filter(Boolean).join('\n'))
+    .map(({ fields }) => {
+      const concept = fields.type === 'concept' ? conceptLines(fields, labels) : [];
+      return [words(fields.title), ...concept, words(fields.text)].filter(Boolean).join('\n');
+    })
     .filter((text) => text.trim() !== '')
     .join('\n\n');
 }
