@@ -14,6 +14,16 @@ export interface Bounds {
   bottom: number;
 }
 
+/** The box from (x, y) to (right, bottom), whichever way round they are. */
+export function bounds(x: number, y: number, right: number, bottom: number): Bounds {
+  return {
+    left: Math.min(x, right),
+    top: Math.min(y, bottom),
+    right: Math.max(x, right),
+    bottom: Math.max(y, bottom),
+  };
+}
+
 /** Buckets a box may span, across and down together, in its grid. */
 const SPAN = 16;
 /** Each grid's buckets are this many times as wide as the one before. */

@@ -5,7 +5,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addItem, type Item, itemsOf, readItems } from '../../shared/board-document.ts';
-import { onSameSpot } from '../../shared/note-placement.ts';
+import { onSameSpot } from '../../shared/note-spots.ts';
 import {
   addNoteInOutline,
   type OpenedBoard,

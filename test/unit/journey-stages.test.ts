@@ -12,7 +12,8 @@ import { addItem, type Item, readItems } from '../../shared/board-document.ts';
 import type { BoardExport } from '../../shared/follow-through.ts';
 import { columnOf, frameColumns } from '../../shared/frame-columns.ts';
 import { boundsOf, boxOf, containsBox } from '../../shared/geometry.ts';
-import { onSameSpot, placeNewNote } from '../../shared/note-placement.ts';
+import { placeNewNote } from '../../shared/note-placement.ts';
+import { onSameSpot } from '../../shared/note-spots.ts';
 import { applyTemplate } from '../../shared/templates.ts';
 
 const T = '2026-11-23T12:00:00.000Z';

@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../../shared/board-document.ts';
-import { NotePlacer, onSameSpot, spotAside } from '../../shared/note-placement.ts';
+import { NotePlacer, spotAside } from '../../shared/note-placement.ts';
+import { onSameSpot } from '../../shared/note-spots.ts';
 
 const frameOf = (side: number): Item => ({
   id: 'frame',

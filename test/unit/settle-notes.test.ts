@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { settleOwnNotes } from '../../client/src/board/settle-notes.ts';
 import { addItem, readItems } from '../../shared/board-document.ts';
-import { onSameSpot, placeNewNote } from '../../shared/note-placement.ts';
+import { placeNewNote } from '../../shared/note-placement.ts';
+import { onSameSpot } from '../../shared/note-spots.ts';
 import { applyTemplate } from '../../shared/templates.ts';
 
 const NET = { net: true };

@@ -15,7 +15,8 @@ import {
   readItem,
   readItems,
 } from '../../../shared/board-document.ts';
-import { onSameSpot, spotAside } from '../../../shared/note-placement.ts';
+import { spotAside } from '../../../shared/note-placement.ts';
+import { onSameSpot } from '../../../shared/note-spots.ts';
 
 /** How long a note of mine may still go aside: a note written offline arrives with the page. */
 const SETTLE_WINDOW_MS = 10 * 60_000;
