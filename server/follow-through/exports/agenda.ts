@@ -17,6 +17,7 @@ import {
   ownerName,
 } from './board-model.ts';
 import { type ExportLabels, labelsFor } from './labels.ts';
+import { lastVotedRound } from './last-vote.ts';
 import { mdBlock, mdInline } from './markdown-text.ts';
 import { graphemes } from './text-width.ts';
 
@@ -132,26 +133,18 @@ function lastVote(
   timeZone: string,
 ): string {
   const heading = `## ${labels.agenda.lastVote}`;
-  // The last closed round anyone voted in: an empty one closed after it (opened by mistake,
-  // say) pushed the decision out of the next meeting's agenda (QA). None voted in: the last.
-  const closed = model.rounds.flatMap((entry, index) =>
-    entry.round.status === 'closed' ? [index] : [],
-  );
-  const voted = closed.findLast((index) =>
-    model.rounds[index]?.results.some((result) => result.votes > 0),
-  );
-  const index = voted ?? closed.at(-1) ?? -1;
-  const entry = model.rounds[index];
-  if (!entry) return `${heading}\n\n${labels.noRounds}`;
+  const last = lastVotedRound(model);
+  if (!last) return `${heading}\n\n${labels.noRounds}`;
+  const { entry, number } = last;
   const top = entry.results
     .filter((result) => result.rank <= TOP_RANKS && result.votes > 0)
     .sort((a, b) => a.rank - b.rank || b.votes - a.votes);
   // A round without a title of its own is called by its number alone, as in the report.
-  const title = isDefaultRoundTitle(entry.round.title, index + 1)
+  const title = isDefaultRoundTitle(entry.round.title, number)
     ? ''
     : `: ${mdInline(entry.round.title)}`;
   const facts = [
-    `${labels.round} ${index + 1}${title}`,
+    `${labels.round} ${number}${title}`,
     entry.round.closedAt
       ? `${labels.closed} ${formatTimestamp(entry.round.closedAt, timeZone)}`
       : '',
