@@ -96,6 +96,12 @@ describe('GET /api/boards/:id/export', () => {
         expect(text).toContain('\r\nMETHOD:PUBLISH\r\n');
         expect(headers.get('content-type')).toMatch(/;\s*method=PUBLISH/);
       } else expect(text).toContain('Stock client idea');
+      // The picture shows what was decided at the note's foot: its vote and who took it on.
+      if (format === 'svg') {
+        expect(text).toMatch(
+          /<g data-marks="stock-note-1"><g data-votes="1" data-rank="1"><title>Rank 1, 1 vote<\/title>.*<title>1 follow-up, owner: Olli Owner<\/title>/,
+        );
+      }
     },
   );
 

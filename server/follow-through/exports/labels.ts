@@ -77,7 +77,20 @@ export interface ExportLabels {
     everyConceptOwned: string;
     otherBusiness: string;
   };
+  /** The SVG picture's marks at an item's foot (svg-marks.ts), worded as the board's own. */
+  marks: {
+    /** The vote badge's name: "Rank 1, 3 votes". */
+    result: (rank: number, votes: number) => string;
+    /** What the badge shows: "#1 · 3 votes". */
+    resultShort: (rank: number, votes: number) => string;
+    /** The follow-up mark's name: "2 follow-ups, owners: Anna, Ben". */
+    followUps: (count: number, owners: readonly string[]) => string;
+  };
 }
+
+const votesEn = (count: number) => `${count} ${count === 1 ? 'vote' : 'votes'}`;
+// After a numeral other than 1, Finnish puts the noun in the partitive: 1 ääni, 2 ääntä.
+const votesFi = (count: number) => `${count} ${count === 1 ? 'ääni' : 'ääntä'}`;
 
 const en: ExportLabels = {
   conceptFields: CONCEPT_FIELD_LABELS.en,
@@ -137,10 +150,17 @@ const en: ExportLabels = {
     doneOn: 'done',
     dropped: (count) => `${count} ${count === 1 ? 'follow-up was' : 'follow-ups were'} dropped.`,
     lastVote: 'What the last vote chose',
-    votes: (count) => `${count} ${count === 1 ? 'vote' : 'votes'}`,
+    votes: votesEn,
     unownedConcepts: 'Concepts nobody has taken forward yet',
     everyConceptOwned: 'Every concept card has a follow-up.',
     otherBusiness: 'Other business',
+  },
+  // The board's words for its result badge and follow-up mark (client/src/i18n/en/workshop.ts).
+  marks: {
+    result: (rank, votes) => `Rank ${rank}, ${votesEn(votes)}`,
+    resultShort: (rank, votes) => `#${rank} · ${votesEn(votes)}`,
+    followUps: (count, owners) =>
+      `${count === 1 ? '1 follow-up' : `${count} follow-ups`}, ${owners.length === 1 ? 'owner' : 'owners'}: ${owners.join(', ')}`,
   },
 };
 
@@ -206,10 +226,16 @@ const fi: ExportLabels = {
     dropped: (count) =>
       count === 1 ? '1 jatkotoimi hylättiin.' : `${count} jatkotointa hylättiin.`,
     lastVote: 'Viimeisimmän äänestyksen tulos',
-    votes: (count) => `${count} ${count === 1 ? 'ääni' : 'ääntä'}`,
+    votes: votesFi,
     unownedConcepts: 'Konseptit, joita kukaan ei vielä vie eteenpäin',
     everyConceptOwned: 'Jokaisella konseptikortilla on jatkotoimi.',
     otherBusiness: 'Muut asiat',
+  },
+  marks: {
+    result: (rank, votes) => `Sija ${rank}, ${votesFi(votes)}`,
+    resultShort: (rank, votes) => `#${rank} · ${votesFi(votes)}`,
+    followUps: (count, owners) =>
+      `${count === 1 ? '1 jatkotoimi' : `${count} jatkotointa`}, ${owners.length === 1 ? 'vastuuhenkilö' : 'vastuuhenkilöt'}: ${owners.join(', ')}`,
   },
 };
 

@@ -16,6 +16,7 @@ import {
 } from '../../../shared/geometry.ts';
 import type { ConceptItem, NoteItem } from './board-model.ts';
 import { type ExportLabels, labelsFor } from './labels.ts';
+import { drawMarks } from './svg-marks.ts';
 import { fitText, luminance, num, safeColor, textColorOn, xml } from './svg-text.ts';
 import type { Weight } from './text-width.ts';
 
@@ -38,14 +39,19 @@ export function toSvg(model: BoardExport): string {
       ? item
       : { ...item, w: Math.max(0, item.w), h: Math.max(0, item.h) },
   );
-  const view = viewBox(items);
   const byId = new Map(items.map((item) => [item.id, item]));
   // The board's own stacking: frames, then connectors, then the rest, each by `z` and age.
-  const drawn = [...items].sort(byDrawingOrder).map((item) => draw(item, byId, labels));
+  const stacked = [...items].sort(byDrawingOrder);
+  const drawn = stacked.map((item) => draw(item, byId, labels));
+  // What was decided goes over every item: a note laid on a frame's corner would hide the
+  // frame's badge. Marks hang below their item's edge, so the picture takes them in too.
+  const marks = drawMarks(model, stacked, labels);
+  const view = viewBox(items, marks.boxes);
   const body = [
     `<rect x="${num(view.x)}" y="${num(view.y)}" width="${num(view.w)}" height="${num(view.h)}" fill="#ffffff"/>`,
     ARROW_MARKER,
     ...drawn.filter(Boolean),
+    ...marks.layer,
   ];
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -61,9 +67,9 @@ export function toSvg(model: BoardExport): string {
   ].join('\n');
 }
 
-function viewBox(items: readonly Item[]): Box {
+function viewBox(items: readonly Item[], marks: readonly Box[]): Box {
   const boxes = items.map(boxOf).filter((box): box is Box => box !== null);
-  const bounds = boundsOf(boxes);
+  const bounds = boundsOf([...boxes, ...marks]);
   if (!bounds) return EMPTY_BOARD;
   return {
     x: bounds.x - MARGIN,
