@@ -240,22 +240,40 @@ describe('the SVG picture’s follow-up marks', () => {
     expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
-  it('sit with the vote badge at the item’s foot, and the picture takes in a row that sticks out of its corner', () => {
-    // A narrow note, the lowest and rightmost item: its foot's row hangs below it and reaches
-    // well past its right edge, further than the picture's margin.
+  it('sit with the vote badge at the item’s foot, under it where the item is too narrow for both, and the picture takes them in', () => {
+    // A narrow note, the lowest and rightmost item: beside its badge the mark would run past its
+    // right edge into the next note's badge, so it takes a row of its own under the badge.
     const narrow = note('n-narrow', 'Queue display', 600, 400, 60);
-    const model = boardExport([...NOTES, narrow], {
-      rounds: [round('closed', [{ itemId: 'n-narrow', votes: 2, rank: 1 }])],
-      followUps: [followUp('fu-1', 'n-narrow', { name: 'Maija Virtanen' })],
+    const wide = note('n-wide', 'Evening chat', 0, 400, 420);
+    const model = boardExport([...NOTES, narrow, wide], {
+      rounds: [
+        round('closed', [
+          { itemId: 'n-narrow', votes: 2, rank: 1 },
+          { itemId: 'n-wide', votes: 1, rank: 2 },
+        ]),
+      ],
+      followUps: [
+        followUp('fu-1', 'n-narrow', { name: 'Maija Virtanen' }),
+        followUp('fu-2', 'n-wide', { name: 'Maija Virtanen' }),
+      ],
     });
     const { nodes, marksOf } = picture(model);
     const badge = marksOf('n-narrow').votes?.rect ?? {};
     const mark = marksOf('n-narrow').followUps?.rect ?? {};
-    // Beside each other in one row, along the note's bottom edge and below it.
+    // The badge along the note's bottom edge and below it; the mark under it, from the same left.
     expect(Number(badge.x)).toBe(604);
-    expect(Number(mark.x)).toBeGreaterThan(Number(badge.x) + Number(badge.width));
     expect(Number(badge.y)).toBeLessThan(600);
     expect(Number(badge.y) + Number(badge.height)).toBeGreaterThan(600);
+    expect(Math.abs(Number(mark.x) - 604)).toBeLessThanOrEqual(0.5);
+    expect(Number(mark.y)).toBeGreaterThan(Number(badge.y) + Number(badge.height));
+    // On a wide note both fit in one row, side by side.
+    const wideBadge = marksOf('n-wide').votes?.rect ?? {};
+    const wideMark = marksOf('n-wide').followUps?.rect ?? {};
+    expect(Number(wideMark.x)).toBeGreaterThan(Number(wideBadge.x) + Number(wideBadge.width));
+    expect(Number(wideMark.x) + Number(wideMark.width)).toBeLessThanOrEqual(420);
+    expect(Math.abs(Number(wideMark.y) - Number(wideBadge.y))).toBeLessThan(2);
+    // The name is not cut to nothing: it reaches past the narrow note, and the viewBox takes in
+    // the mark's right and bottom edges with the picture's margin.
     const [x = 0, y = 0, w = 0, h = 0] = (
       nodes.find((node) => node.name === 'svg')?.attrs.viewBox ?? ''
     )
@@ -264,6 +282,6 @@ describe('the SVG picture’s follow-up marks', () => {
     const right = Number(mark.x) + Number(mark.width);
     expect(right).toBeGreaterThan(660 + 40);
     expect(x + w).toBeGreaterThanOrEqual(right + 40);
-    expect(y + h).toBeGreaterThanOrEqual(Number(badge.y) + Number(badge.height));
+    expect(y + h).toBeGreaterThanOrEqual(Number(mark.y) + Number(mark.height) + 40);
   });
 });

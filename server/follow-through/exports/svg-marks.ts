@@ -92,16 +92,27 @@ export function drawMarks(
       parts.push(badge.svg);
       x += badge.width;
     }
+    let bottom = top + height;
     if (theirs) {
-      if (result) x += GAP;
-      const room = Math.max(item.w - 2 * INSET - (x - left), 0);
-      const mark = followUpMark(theirs, names, x, middle, room, labels);
-      parts.push(mark.svg);
-      x += mark.width;
+      const right = item.x + item.w - INSET;
+      const besides = result ? x + GAP : x;
+      let mark = followUpMark(theirs, names, besides, middle, Math.max(right - besides, 0), labels);
+      if (result && besides + mark.width > right) {
+        // Beside the badge the mark ran past the item, into the next note's badge: a row of its
+        // own under the badge, as wide as the item (or NAME_ROOM).
+        const under = bottom + GAP + MARK.height / 2;
+        mark = followUpMark(theirs, names, left, under, Math.max(right - left, 0), labels);
+        parts.push(mark.svg);
+        x = Math.max(x, left + mark.width);
+        bottom = under + MARK.height / 2;
+      } else {
+        parts.push(mark.svg);
+        x = besides + mark.width;
+      }
     }
     parts.push('</g>');
     drawn.layer.push(parts.join(''));
-    drawn.boxes.push({ x: left, y: top, w: x - left, h: height });
+    drawn.boxes.push({ x: left, y: top, w: x - left, h: bottom - top });
   }
   return drawn;
 }
