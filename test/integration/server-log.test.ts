@@ -12,6 +12,18 @@ import { socketIoClient, waitFor, yWebsocketClient } from '../helpers/clients.ts
 import { socketIoRefusal, yWebsocketRefusal } from '../helpers/listening.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
+/**
+ * Closes a client's socket once it is open. The server logs "connected" as it takes the upgrade,
+ * which under load can come before the client's own open event; closing a socket still
+ * connecting is an error event nobody listens to (CI: an uncaught exception, exit 1).
+ */
+async function closeOpened(ws: WebSocket): Promise<void> {
+  if (ws.readyState === WebSocket.CONNECTING) {
+    await new Promise((resolve) => ws.once('open', resolve));
+  }
+  ws.close();
+}
+
 interface Line {
   level: number;
   msg: string;
@@ -242,7 +254,7 @@ describe('the connection log', () => {
       expect(findBehind('connection refused', { code: 'invalid_token' })[0]?.ip).toBe(
         '203.0.113.7',
       );
-      ws.close();
+      await closeOpened(ws);
       refused.close();
       socket.close();
     } finally {
@@ -257,7 +269,7 @@ describe('the connection log', () => {
     );
     await waitFor(() => find('connected', { memberId: aino.member.id }).length === 1);
     expect(find('connected', { memberId: aino.member.id })[0]?.ip).toBe('127.0.0.1');
-    ws.close();
+    await closeOpened(ws);
   });
 
   it('logs the connections a shutdown ends as ended by the shutdown', async () => {
