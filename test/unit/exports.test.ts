@@ -1340,8 +1340,16 @@ describe('the next meeting’s agenda', () => {
     ]);
   });
 
-  it('lists the concept cards that no follow-up, or only a dropped one, takes forward', () => {
-    expect(agenda).toContain('Jokaisella konseptikortilla on jatkotoimi.');
+  it('lists the concept cards that no follow-up, or only a dropped or unassigned one, takes forward', () => {
+    expect(agenda).toContain('Jokaisella konseptikortilla on jatkotoimi ja vastuuhenkilö.');
+    // Made from the top results and left without an owner: nobody takes it forward yet (QA).
+    const unowned = fixture();
+    unowned.followUps = unowned.followUps.map((entry) =>
+      entry.itemId === 'c1' ? { ...entry, owner: { name: '' } } : entry,
+    );
+    expect(
+      listTexts(sections(toAgenda(unowned)).get('Konseptit, joita kukaan ei vielä vie eteenpäin')),
+    ).toEqual(['Palveluluotsi']);
     const model = fixture();
     model.followUps = model.followUps.map((entry) =>
       entry.itemId === 'c1' ? { ...entry, status: 'dropped' } : entry,

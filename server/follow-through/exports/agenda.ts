@@ -165,10 +165,12 @@ function lastVote(
 /** Concept cards nobody has taken forward; left out where there are none (as in markdown.ts). */
 function unownedConcepts(model: BoardExport, labels: ExportLabels): string | null {
   const heading = `## ${labels.agenda.unownedConcepts}`;
-  // A concept counts as taken forward by any follow-up that was not dropped.
+  // A concept counts as taken forward by a follow-up somebody owns that was not dropped: one
+  // made from the top results and left unassigned takes nothing forward yet (QA: the agenda
+  // said every concept had a follow-up where the concepts CSV named no owner).
   const followed = new Set(
     model.followUps
-      .filter((followUp) => followUp.status !== 'dropped')
+      .filter((followUp) => followUp.status !== 'dropped' && !isUnassigned(followUp.owner))
       .map((followUp) => followUp.itemId),
   );
   const cards = model.items.filter((item) => item.type === 'concept');

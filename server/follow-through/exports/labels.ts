@@ -152,7 +152,7 @@ const en: ExportLabels = {
     lastVote: 'What the last vote chose',
     votes: votesEn,
     unownedConcepts: 'Concepts nobody has taken forward yet',
-    everyConceptOwned: 'Every concept card has a follow-up.',
+    everyConceptOwned: 'Every concept card has a follow-up with an owner.',
     otherBusiness: 'Other business',
   },
   // The board's words for its result badge and follow-up mark (client/src/i18n/en/workshop.ts).
@@ -228,7 +228,7 @@ const fi: ExportLabels = {
     lastVote: 'Viimeisimmän äänestyksen tulos',
     votes: votesFi,
     unownedConcepts: 'Konseptit, joita kukaan ei vielä vie eteenpäin',
-    everyConceptOwned: 'Jokaisella konseptikortilla on jatkotoimi.',
+    everyConceptOwned: 'Jokaisella konseptikortilla on jatkotoimi ja vastuuhenkilö.',
     otherBusiness: 'Muut asiat',
   },
   marks: {
