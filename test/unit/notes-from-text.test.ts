@@ -6,8 +6,14 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { writeAccess } from '../../client/src/board/write-access.ts';
 import { BoardModel } from '../../client/src/canvas/model/board-model.ts';
-import { copyItems, notesFromText, plainTextOf } from '../../client/src/canvas/model/clipboard.ts';
-import { addItem } from '../../shared/board-document.ts';
+import {
+  copyItems,
+  notesFromText,
+  pasteItems,
+  plainTextOf,
+} from '../../client/src/canvas/model/clipboard.ts';
+import { exportItems } from '../../server/follow-through/exports/export-source.ts';
+import { addItem, itemText } from '../../shared/board-document.ts';
 import { CONCEPT_FIELD_LABELS } from '../../shared/concept-fields.ts';
 
 const texts = (pasted: string) =>
@@ -56,5 +62,20 @@ describe('copied items as plain text', () => {
     expect(plainTextOf(payload, CONCEPT_FIELD_LABELS.fi)).toContain(
       'Service pilot\nKohdeasiakas: First-time callers\nEnsimmäinen askel: Call three customers',
     );
+  });
+});
+
+describe('a pasted list', () => {
+  it('keeps its order wherever items are listed as they were made (QA: the items CSV shuffled it)', () => {
+    const doc = new Y.Doc();
+    const access = writeAccess('participant', null, false);
+    const model = new BoardModel(doc, null, () => access);
+    const lines = Array.from({ length: 12 }, (_, index) => `Survey answer ${index + 1}`);
+    const payload = notesFromText(lines.join('\n'));
+    if (!payload) throw new Error('the list makes notes');
+    pasteItems(model, payload, 0, 0, 'm-1', false);
+    // The exports' order: by createdAt, then by id.
+    const made = exportItems(doc).map((item) => itemText(item));
+    expect(made).toEqual(lines);
   });
 });

@@ -5,6 +5,7 @@
  * JSON). Pasted items get new ids; parents and connector ends that were copied along are
  * re-pointed. Plain text pasted from elsewhere (a list from a chat or a spreadsheet) becomes notes.
  */
+import { v7 as uuidv7 } from 'uuid';
 import * as Y from 'yjs';
 import {
   CONCEPT_FIELDS,
@@ -209,7 +210,12 @@ export function pasteItems(
   author: string,
   sharedReadOnly: boolean,
 ): string[] {
-  const idMap = new Map(payload.items.map((entry) => [entry.id, crypto.randomUUID()]));
+  // Time-ordered ids and one millisecond apart, in the payload's order (a pasted list's): the
+  // exports list items as they were made, and a list pasted at one instant with random ids
+  // came out shuffled (QA: the items CSV).
+  const idMap = new Map(payload.items.map((entry) => [entry.id, uuidv7()]));
+  const madeAt = serverNow();
+  let made = 0;
   const shared = sharedReadOnly ? null : model.doc;
   const placed = new Map<string, Y.Doc>();
   for (const { id, fields } of payload.items) {
@@ -247,7 +253,7 @@ export function pasteItems(
       fields.from = idMap.get(String(fields.from))!;
       fields.to = idMap.get(String(fields.to))!;
     }
-    fields.createdAt = serverNow();
+    fields.createdAt = madeAt + made++;
     fields.author = author;
     // A copy is its maker's to move: pinned only when a facilitator pins it.
     delete fields.pinned;
