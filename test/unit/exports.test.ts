@@ -1004,7 +1004,9 @@ describe('Markdown report', () => {
     const named = toMarkdown(model, 'UTC', true);
     expect(named).toContain('- Chat-palvelu ilta-aikaan — *Aino Mäkinen*\n');
     expect(named).toContain('- Asiakas ei tiedä, kenelle soittaa — *Juha Korhonen*\n');
-    expect(named).toContain('### Palveluluotsi\n\n*Kirjoittanut Maija Virtanen*\n\n- **Nimi:**');
+    expect(named).toContain(
+      '### Palveluluotsi\n\n**Sija 1, 4 ääntä** · Vastuuhenkilö: Juha Korhonen · *Kirjoittanut Maija Virtanen*\n\n- **Nimi:**',
+    );
     // Revealed without names (no author), or written by someone taken off: no name.
     expect(named).toContain('- \\+1 tästä\n');
     expect(named).toContain('- \\-1 huono idea\n');
@@ -1018,6 +1020,33 @@ describe('Markdown report', () => {
     expect(plain).toContain('- Chat-palvelu ilta-aikaan\n');
     expect(plain).not.toContain('Kirjoittanut');
     expect(plain).not.toContain('Aino Mäkinen*');
+  });
+
+  it('says under each concept card its result in the last vote and who takes it forward', () => {
+    // c1 won the last round anyone voted in (r2) with 4 votes; Juha owns its follow-up.
+    expect(report).toContain(
+      '### Palveluluotsi\n\n**Sija 1, 4 ääntä** · Vastuuhenkilö: Juha Korhonen\n\n- **Nimi:**',
+    );
+    const model = fixture();
+    model.followUps.push(
+      followUp({ id: 'fu-u', itemId: 'c1', title: 'Kuka?', owner: { name: '' } }),
+      followUp({
+        id: 'fu-d',
+        itemId: 'c1',
+        title: 'Ei',
+        owner: { name: 'Pekka Nieminen', memberId: 'm-p3' },
+        status: 'dropped',
+      }),
+    );
+    // Several owners, one nobody yet (in italics, never taken for a name); a dropped one is none.
+    const english = toMarkdown({ ...model, board: { ...model.board, language: 'en' } });
+    expect(english).toContain(
+      '### Palveluluotsi\n\n**Rank 1, 4 votes** · Owners: Juha Korhonen, *unassigned*\n\n',
+    );
+    // No votes and no follow-ups: nothing under the name but the fields.
+    model.rounds = [];
+    model.followUps = [];
+    expect(toMarkdown(model)).toContain('### Palveluluotsi\n\n- **Nimi:**');
   });
 
   it('says which frame a round was held to and whether it was anonymous', () => {

@@ -51,6 +51,8 @@ export interface ExportLabels {
   noFollowUps: string;
   title: string;
   owner: string;
+  /** Under a concept card's name: "Owner: Anna", "Owners: Anna, Ben" (names already escaped). */
+  owners: (names: readonly string[]) => string;
   /** In place of an owner's name when the follow-up has none yet. */
   unassigned: string;
   email: string;
@@ -132,6 +134,7 @@ const en: ExportLabels = {
   noFollowUps: 'No follow-ups yet.',
   title: 'Title',
   owner: 'Owner',
+  owners: (names) => `${names.length === 1 ? 'Owner' : 'Owners'}: ${names.join(', ')}`,
   unassigned: 'unassigned',
   email: 'E-mail',
   due: 'Due date',
@@ -207,6 +210,8 @@ const fi: ExportLabels = {
   noFollowUps: 'Ei vielä jatkotoimia.',
   title: 'Otsikko',
   owner: 'Vastuuhenkilö',
+  owners: (names) =>
+    `${names.length === 1 ? 'Vastuuhenkilö' : 'Vastuuhenkilöt'}: ${names.join(', ')}`,
   unassigned: 'nimeämättä',
   email: 'Sähköposti',
   due: 'Määräpäivä',

@@ -19,6 +19,7 @@ import {
   ownerName,
 } from './board-model.ts';
 import { type ExportLabels, labelsFor } from './labels.ts';
+import { lastVotedRound } from './last-vote.ts';
 import { mdBlock, mdInline, mdTable } from './markdown-text.ts';
 
 type RoundEntry = BoardExport['rounds'][number];
@@ -93,6 +94,34 @@ function concepts(model: BoardExport, labels: ExportLabels, writer: Writer): str
       ? `## ${labels.concepts}\n\n${labels.noConcepts}`
       : null;
   }
+  // What came of each card, under its name (QA: a manager reads this section first, and had to
+  // find the winner and its owner in the tables further down): its result in the vote the
+  // agenda reports, and whoever takes it forward.
+  const results = new Map(
+    (lastVotedRound(model)?.entry.results ?? [])
+      .filter((result) => result.votes > 0)
+      .map((result) => [result.itemId, result]),
+  );
+  const members = memberNames(model);
+  const outcome = (card: ConceptItem) => {
+    const result = results.get(card.id);
+    const followUps = model.followUps.filter(
+      (followUp) => followUp.itemId === card.id && followUp.status !== 'dropped',
+    );
+    const owners = [
+      ...new Set(
+        followUps.map((followUp) =>
+          isUnassigned(followUp.owner)
+            ? `*${labels.unassigned}*`
+            : mdInline(ownerName(followUp.owner, members)) || NONE,
+        ),
+      ),
+    ];
+    return [
+      ...(result ? [`**${labels.marks.result(result.rank, result.votes)}**`] : []),
+      ...(owners.length > 0 ? [labels.owners(owners)] : []),
+    ];
+  };
   const blocks = cards.map((card) => {
     // Every field the card shows is listed, empty ones too: a blank "first step" is worth
     // noticing. An empty Name field is not: the heading names the card (shownConceptFields).
@@ -103,9 +132,10 @@ function concepts(model: BoardExport, labels: ExportLabels, writer: Writer): str
     const body = mdBlock(card.text, '');
     const title = mdInline(itemText(card)) || labels.untitled;
     const by = writer(card);
+    const facts = [...outcome(card), ...(by ? [`*${labels.writtenBy(by)}*`] : [])];
     return [
       `### ${title}`,
-      ...(by ? ['', `*${labels.writtenBy(by)}*`] : []),
+      ...(facts.length > 0 ? ['', facts.join(' · ')] : []),
       '',
       ...fields,
       ...(body ? ['', body] : []),
