@@ -1202,11 +1202,13 @@ describe('concept sections on boards without concept cards (QA: a retrospective 
     }
   });
 
-  it('a retrospective’s report lists its notes by frame, not as ideas', () => {
+  it('a retrospective’s and a journey’s report list their notes by frame, not as ideas', () => {
     const retro = toMarkdown(without('retrospective'));
     expect(retro).toContain('\n## Laput kehyksittäin\n');
     expect(retro).not.toContain('## Ideat kehyksittäin');
     expect(toMarkdown(without('concept-canvas'))).toContain('\n## Ideat kehyksittäin\n');
+    // A journey's lanes hold touchpoints and feelings: notes too.
+    expect(toMarkdown(without('customer-journey'))).toContain('\n## Laput kehyksittäin\n');
   });
 
   it('say there are none on a concept canvas, where that is news', () => {

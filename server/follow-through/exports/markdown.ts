@@ -29,6 +29,12 @@ type Writer = (item: Item) => string | undefined;
 const NONE = '—';
 
 /**
+ * Templates whose notes are not ideas: a retrospective's are what went well and what did not, a
+ * journey's touchpoints and feelings (QA, in both). Their section is "Notes by frame".
+ */
+const NOT_IDEAS: ReadonlySet<string> = new Set(['retrospective', 'customer-journey']);
+
+/**
  * Times are on the clock of `timeZone`, an IANA name the caller has checked. With `names` (the
  * board shows who wrote each note), each note and concept card names its writer, as the board
  * does; otherwise only the CSV and JSON do.
@@ -184,9 +190,7 @@ function ideasByFrame(model: BoardExport, labels: ExportLabels, writer: Writer):
   if (outside.length > 0 || frames.length === 0) {
     blocks.push(`### ${labels.outsideFrames}\n\n${list(outside, null)}`);
   }
-  // A retrospective's notes are what went well and what did not, not ideas (QA).
-  const heading =
-    model.board.template === 'retrospective' ? labels.notesByFrame : labels.ideasByFrame;
+  const heading = NOT_IDEAS.has(model.board.template) ? labels.notesByFrame : labels.ideasByFrame;
   return [`## ${heading}`, ...blocks].join('\n\n');
 }
 

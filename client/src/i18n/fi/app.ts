@@ -96,7 +96,7 @@ export const app: Catalogue['app'] = {
   goHome: 'Etusivulle',
   editsLost: 'Sitä, mitä kirjoitit yhteyden ollessa poikki, ei voitu tallentaa.',
   changeTooLarge:
-    'Tällä sivulla tehty muutos oli liian suuri lähetettäväksi (enemmän kuin palvelin ottaa yhdessä viestissä, esimerkiksi hyvin pitkä liitetty teksti), joten sivu pysähtyi. Yritä uudelleen lataa sivun: se muutos menetetään, ja taulu on sellainen kuin muut sen näkevät.',
+    'Tällä sivulla tehty muutos oli liian suuri lähetettäväksi (enemmän kuin palvelin ottaa yhdessä viestissä, esimerkiksi hyvin pitkä liitetty teksti), joten sivu pysähtyi. Yritä uudelleen -painike lataa sivun uudelleen: se muutos menetetään, ja taulu on sellainen kuin muut sen näkevät.',
   retry: 'Yritä uudelleen',
 
   you: 'sinä',
