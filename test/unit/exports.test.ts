@@ -1185,7 +1185,7 @@ describe('Markdown report', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('concept sections on boards without concept cards (QA: a retrospective opened on them)', () => {
-  const without = (template: 'retrospective' | 'concept-canvas') => {
+  const without = (template: 'retrospective' | 'concept-canvas' | 'customer-journey') => {
     const model = fixture();
     model.board.template = template;
     model.items = model.items.filter((item) => item.type !== 'concept');

@@ -236,8 +236,10 @@ describe('the outline of a journey', () => {
   });
 
   it('lists the lane a voting round is limited to first, the others in reading order after it', () => {
-    const order = (first?: string) =>
-      outlineSections(items, first).map((section) => section.frame?.id ?? null);
+    const order = (frameId?: string) =>
+      outlineSections(items, frameId ? { frameId, itemTypes: ['note'] } : undefined).map(
+        (section) => section.frame?.id ?? null,
+      );
     const inReadingOrder = order();
     // The last lane (the unframed section comes after every frame).
     const lastLane = inReadingOrder[inReadingOrder.length - 2]!;
@@ -245,6 +247,33 @@ describe('the outline of a journey', () => {
     expect(order(lastLane)).toEqual([lastLane, ...inReadingOrder.filter((id) => id !== lastLane)]);
     // A round over the whole board, or none: reading order.
     expect(order('not-a-frame')).toEqual(inReadingOrder);
+  });
+
+  it('puts the sections holding what a round takes first: a round of concept cards, the cards', () => {
+    const card = {
+      id: 'card-1',
+      type: 'concept',
+      x: 0,
+      y: 99_000,
+      w: 420,
+      h: 560,
+      color: '#ffffff',
+      createdAt: 1,
+      title: 'Palveluluotsi',
+      text: '',
+      fields: {},
+    } as Item;
+    const withCard = [...items, card];
+    const order = (itemTypes: Item['type'][]) =>
+      outlineSections(withCard, { frameId: null, itemTypes }).map((s) => s.frame?.id ?? null);
+    const inReadingOrder = outlineSections(withCard).map((s) => s.frame?.id ?? null);
+    // The card is in no frame: that section, last in reading order, leads; the rest as they were.
+    expect(inReadingOrder.at(-1)).toBeNull();
+    expect(order(['concept'])).toEqual([null, ...inReadingOrder.slice(0, -1)]);
+    // A round of notes: the lane with notes first, then the other sections in reading order.
+    const notes = order(['note']);
+    expect(notes[0]).toBe(people.id);
+    expect([...notes].sort()).toEqual([...inReadingOrder].sort());
   });
 
   it('puts a note added to a lane inside the lane and inside one stage, off the lane’s title', () => {

@@ -112,6 +112,7 @@ function AddNoteForm(props: {
 
 const privateDocOf = (state: WorkshopState) => state.privateDoc;
 const roundFrameIdOf = (state: WorkshopState) => openRoundOf(state)?.round.frameId ?? undefined;
+const roundTypesOf = (state: WorkshopState) => openRoundOf(state)?.round.itemTypes;
 
 /** When silent writing last ended (its reveal) or the board was last restored, on this page. */
 function useBoardNewsAt(boardState: BoardState | null): number | null {
@@ -137,6 +138,7 @@ export function OutlineView() {
   const privateDoc = useWorkshopView(privateDocOf, Object.is);
   const boardState = useBoardState(session);
   const openFrameId = useWorkshopView(roundFrameIdOf, Object.is);
+  const openTypes = useWorkshopView(roundTypesOf, Object.is);
   const items = useItems(session.doc);
   const privateItems = useItems(privateDoc);
   const [message, announce] = useAnnouncements(items, useBoardNewsAt(boardState));
@@ -148,10 +150,10 @@ export function OutlineView() {
   const access = writeAccess(session.me.role, boardState, privateDoc !== null);
   const { sharedReadOnly, writesPrivately, canAdd } = access;
   const frames = useMemo(() => items.filter((item) => item.type === 'frame'), [items]);
-  const sections = useMemo(
-    () => outlineSections(items, openFrameId, frameLookup(withStacking(session.doc, frames))),
-    [session.doc, items, frames, openFrameId],
-  );
+  const sections = useMemo(() => {
+    const round = openTypes && { itemTypes: openTypes, frameId: openFrameId ?? null };
+    return outlineSections(items, round, frameLookup(withStacking(session.doc, frames)));
+  }, [session.doc, items, frames, openFrameId, openTypes]);
   const roundFrame = frames.find((frame) => frame.id === openFrameId);
   const frameOf = useMemo(() => {
     const byId = new Map(frames.map((frame) => [frame.id, frame]));

@@ -14,6 +14,7 @@ import {
 } from '../../../shared/board-document.ts';
 import { byColumns, type FrameColumn, frameColumnsLookup } from '../../../shared/frame-columns.ts';
 import { type FrameItem, frameLookup } from '../../../shared/frame-lookup.ts';
+import type { RoundTargets } from '../workshop/round-rules.ts';
 import type { TextEdit } from './text-edit.ts';
 
 /** Items a person reads in the outline; strokes and connectors have no words to read. */
@@ -42,13 +43,15 @@ const byPosition = (a: Item, b: Item) => a.y - b.y || a.x - b.x || a.createdAt -
  * labels) apart from the items, as each section's `labels`. An item is listed under the
  * frame the exports put it in: `frameOf`, frameLookup over the frames with their `z`
  * (withStacking; where frames overlap or nest, the one on top). The sections hold the objects
- * of `items` themselves, so a memoised row sees the same item until it changes. `first`, the
- * frame an open voting round is limited to, leads: on a phone the lane being voted on is at
- * the top, not somewhere down a long journey map.
+ * of `items` themselves, so a memoised row sees the same item until it changes. While a voting
+ * round is open (`round`), what it takes votes on leads: the frame it is limited to first, and
+ * the sections holding the kinds of item it takes before those without. On a phone the lane
+ * being voted on is at the top, not somewhere down a long journey map, and a round of concept
+ * cards does not put its three cards under every lane of notes (QA).
  */
 export function outlineSections(
   items: Item[],
-  first?: string,
+  round?: RoundTargets,
   frameOf: (item: Item) => FrameItem | null = frameLookup(items),
 ): OutlineSection[] {
   const frames = items.filter((item) => item.type === 'frame').sort(byPosition);
@@ -81,11 +84,15 @@ export function outlineSections(
     labels: labelsOf(null),
     columns: [],
   });
-  const leading = result.findIndex(
-    (section) => section.frame !== null && section.frame.id === first,
+  if (!round) return result;
+  const takes = (section: OutlineSection) =>
+    section.items.some((item) => round.itemTypes.includes(item.type));
+  const ordered = [...result.filter(takes), ...result.filter((section) => !takes(section))];
+  const leading = ordered.findIndex(
+    (section) => section.frame !== null && section.frame.id === round.frameId,
   );
-  if (leading > 0) result.unshift(...result.splice(leading, 1));
-  return result;
+  if (leading > 0) ordered.unshift(...ordered.splice(leading, 1));
+  return ordered;
 }
 
 /** Saves a note's or text item's edit (see text-edit.ts). */
