@@ -156,3 +156,50 @@ describe.skipIf(!HAS_CHROMIUM)('the board header on a laptop', () => {
     expect(found).toEqual([]);
   });
 });
+
+describe.skipIf(!HAS_CHROMIUM)('the board header on a phone', () => {
+  let server: TestServer;
+  let browser: Browser;
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
+  });
+
+  it("keeps a team board's number whole where the title is cut (QA: every team's board read 'Kehittämispäivä 20…')", async () => {
+    const title = 'Kehittämispäivä 2026: asiakaskokemus · Tiimi 3';
+    const created = await server.createBoard({ title });
+    const me = await openAs(browser, server, created.board.id, created.keys.participant, 'Liisa', {
+      language: 'fi',
+      width: 390,
+      height: 844,
+      touch: true,
+    });
+    const { page } = me;
+    const heading = page.getByTestId('board-title');
+    await heading.waitFor();
+    const shown = await page.evaluate(() => {
+      const box = (selector: string) => {
+        const element = document.querySelector(selector) as HTMLElement;
+        const { left, right } = element.getBoundingClientRect();
+        return { left, right, cut: element.scrollWidth > element.clientWidth + 0.5 };
+      };
+      return {
+        title: box('.board-title'),
+        head: box('.board-title-head'),
+        tail: box('.board-title-tail'),
+        tailText: document.querySelector('.board-title-tail')?.textContent,
+      };
+    });
+    await screenshot(page, 'header-phone-team-board', '.board-header');
+    // The beginning gives way, with an ellipsis; the team's number is drawn whole, inside the title.
+    expect(shown.head.cut).toBe(true);
+    expect(shown.tailText).toBe(' · Tiimi 3');
+    expect(shown.tail.cut).toBe(false);
+    expect(shown.tail.right).toBeLessThanOrEqual(shown.title.right + 0.5);
+    expect(shown.tail.left).toBeGreaterThanOrEqual(shown.head.right - 0.5);
+    // Read as one name, and whole in its tooltip.
+    expect(await heading.textContent()).toBe(title);
+    expect(await heading.getAttribute('title')).toBe(title);
+    await me.context.close();
+  });
+});

@@ -30,6 +30,7 @@ export function BoardHeader(props: BoardHeaderProps) {
   const { session, status, people, viewport, view, onView, panelsOpen, onTogglePanels } = props;
   const t = useT();
   const boardTitle = useBoardTitle(session);
+  const { head, tail } = titleParts(boardTitle);
   // Joining replaced the form the focus was in: the board's name takes it, so a screen reader
   // says where I am rather than nothing (QA), and Tab goes on from the top of the board.
   const title = useRef<HTMLHeadingElement>(null);
@@ -52,11 +53,18 @@ export function BoardHeader(props: BoardHeaderProps) {
           ref={title}
           tabIndex={-1}
           data-focus-landing
-          className="board-title"
+          className={tail ? 'board-title board-title-split' : 'board-title'}
           title={boardTitle}
           data-testid="board-title"
         >
-          {boardTitle}
+          {tail ? (
+            <>
+              <span className="board-title-head">{head}</span>
+              <span className="board-title-tail">{tail}</span>
+            </>
+          ) : (
+            boardTitle
+          )}
         </h1>
         <span className={`role-badge role-${session.me.role}`} data-testid="my-role">
           {t.app.roles[session.me.role]}
@@ -122,4 +130,20 @@ export function BoardHeader(props: BoardHeaderProps) {
       </div>
     </header>
   );
+}
+
+/** The longest end after " · " kept whole when the title is cut: "· Team 12", "· Asiakaspalvelu". */
+const MAX_TAIL = 24;
+
+/**
+ * A title cut where the header is narrow keeps its end after the last " · " whole: team boards
+ * made together differ only there ("Kehittämispäivä 2026 · Tiimi 3"), and a phone showed
+ * "Kehittämispäivä 20…" on every team's board (QA). No tail where there is none, or a long one.
+ */
+export function titleParts(title: string): { head: string; tail: string } {
+  const at = title.lastIndexOf(' · ');
+  const tail = at > 0 ? title.slice(at) : '';
+  return tail.length > 3 && tail.length <= MAX_TAIL
+    ? { head: title.slice(0, at), tail }
+    : { head: title, tail: '' };
 }
