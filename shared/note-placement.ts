@@ -22,7 +22,7 @@ import {
   type Spot,
   type SpotProbe,
 } from './note-spots.ts';
-import { revealNotes } from './reveal-placement.ts';
+import { inOtherFrame, revealNotes } from './reveal-placement.ts';
 
 /**
  * What a NotePlacer may look at (cells, spots, items) before it gives up and leaves notes where
@@ -31,6 +31,8 @@ import { revealNotes } from './reveal-placement.ts';
  */
 const LOOKS = 500_000;
 const LOOKS_PER_ITEM = 200;
+/** How many rows under a full frame a new note looks for room in (#under), before it piles. */
+const UNDER_ROWS = 50;
 
 /**
  * A free spot for a new note: the first grid cell inside the frame (or below the board) that
@@ -39,8 +41,10 @@ const LOOKS_PER_ITEM = 200;
  * In a frame with columns (a journey lane) the grid is laid out within `column`, or else
  * within each column in turn, so a note never lies across a stage line; and a frame too low
  * for a note under its title (a journey lane) has it beside the title, inside the frame. When
- * every cell is taken, the note is piled on one, still inside the frame. A frame of more than
+ * every cell of a lane is taken, the note is piled on one, still inside the lane. A frame of more than
  * MAX_CELLS cells (note-spots.ts) counts as full when that many from the start are taken.
+ * A full frame that is not a lane has the note under it instead, where nothing covers it and no
+ * other frame is, still with the frame as its parent (NotePlacer's #under).
  */
 export function placeNewNote(
   items: Item[],
@@ -190,7 +194,9 @@ export class NotePlacer {
       const column = this.columnsOf(frame).find(
         ({ left, right }) => middle >= left && middle < right,
       );
-      const spot = this.placeNewNote(frame, 0, column);
+      // In the frame, piled where it is full: a reveal then looks beside the note itself
+      // (reveal-placement.ts), nearer where its writer put it than under the frame.
+      const spot = this.#inFrame(frame, 0, column);
       return this.#free(spot) ? { x: spot.x, y: spot.y } : null;
     }
     const beside = this.beside(note);
@@ -251,7 +257,15 @@ export class NotePlacer {
     startCell = 0,
     column?: Pick<FrameColumn, 'left' | 'right'>,
   ): { x: number; y: number; parent?: string } {
-    if (frame) return { ...this.#inFrame(frame, startCell, column), parent: frame.id };
+    if (frame) {
+      const spot = this.#inFrame(frame, startCell, column);
+      // A full frame that is not a lane: under it rather than piled on its notes (#under).
+      if (this.columnsOf(frame).length === 0 && this.#covered(spot.x, spot.y)) {
+        const under = this.#under(frame);
+        if (under) return { ...under, parent: frame.id };
+      }
+      return { ...spot, parent: frame.id };
+    }
     let bottom = 0;
     let left = 0;
     for (const item of this.#items) {
@@ -265,6 +279,29 @@ export class NotePlacer {
       if (!this.#covered(x, y)) return { x, y };
     }
     return { x: left, y: bottom + 2 * GAP };
+  }
+
+  /**
+   * A spot under a full frame that is not a journey lane, for a new note that would otherwise be
+   * piled on the frame's notes: its rows of cells carried on below its bottom edge, the first
+   * that nothing covers and that lies in no other frame. The note keeps the frame as its
+   * `parent`, so the outline and the exports list it there. Piled, every note added after a
+   * frame filled up covered an older one's words, votes and follow-up marks; by a weekly
+   * network's third session nothing of the first two could be read (QA). A lane keeps its pile:
+   * a note under it would lie in the next lane, or in no stage.
+   */
+  #under(frame: Item): Spot | null {
+    const across = Math.max(1, Math.floor((frame.w - GAP) / (NOTE + GAP)));
+    for (let row = 0; row < UNDER_ROWS; row++) {
+      for (let n = 0; n < across; n++) {
+        if (this.spent) return null;
+        const x = frame.x + GAP + n * (NOTE + GAP);
+        const y = frame.y + frame.h + GAP + row * (NOTE + GAP);
+        if (this.#covered(x, y)) continue;
+        if (!inOtherFrame(this, bounds(x, y, x + NOTE, y + NOTE), frame)) return { x, y };
+      }
+    }
+    return null;
   }
 
   #inFrame(frame: Item, startCell: number, column?: Pick<FrameColumn, 'left' | 'right'>): Spot {

@@ -94,8 +94,15 @@ function covers(board: RevealBoard, note: Pick<Item, 'x' | 'y' | 'w' | 'h'>): bo
   });
 }
 
-/** Whether `box` meets a frame other than `own` and those that hold all of `own`. */
-function inOtherFrame(board: RevealBoard, box: Bounds, own: Item): boolean {
+/**
+ * Whether `box` meets a frame other than `own` and those that hold all of `own`: where a note
+ * put out of its full frame may not go (here, and under a frame in NotePlacer.placeNewNote).
+ */
+export function inOtherFrame(
+  board: Pick<RevealBoard, 'someFrameIn'>,
+  box: Bounds,
+  own: Item,
+): boolean {
   return board.someFrameIn(box, (other) => {
     const meets =
       box.left < other.x + other.w &&

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../../shared/board-document.ts';
-import { NotePlacer } from '../../shared/note-placement.ts';
+import { NotePlacer, placeNewNote } from '../../shared/note-placement.ts';
 
 /** The retrospective's "Ideas" frame, third of its row. */
 const ideas: Item = {
@@ -151,5 +151,42 @@ describe('a reveal puts no note over the words of another (QA)', () => {
     const board = [ideas, note('Ana', 1420, 60, 'ideas')];
     const written = [note('Ben', 1420 + 190, 60, 'ideas'), note('Cai', 1420, 60 + 190, 'ideas')];
     expect(reveal(board, written)).toEqual(written);
+  });
+});
+
+describe('a note added to a full frame (placeNewNote)', () => {
+  it('goes under the frame, never over another note, and in no other frame (QA: a weekly board piled week 3 on weeks 1 and 2)', () => {
+    // The retrospective's row: three frames 60 apart; "Ideas" takes six notes.
+    const row = [0, 700, 1400].map((x, n) => ({ ...ideas, id: `frame-${n}`, x }));
+    const middle = row[1]!;
+    const board: Item[] = [...row];
+    for (let n = 0; n < 14; n++) {
+      const spot = placeNewNote(board, middle);
+      board.push({ ...note(`added-${n}`, spot.x, spot.y), parent: spot.parent });
+    }
+    const notes = board.filter((item) => item.type === 'note');
+    expect(overlapping(notes)).toEqual([]);
+    expect(notes.every((item) => item.parent === middle.id)).toBe(true);
+    // Six in the frame, the rest in rows under it, within its edges (out of the frames beside).
+    const inside = notes.filter((item) => item.y + item.h <= middle.y + middle.h);
+    expect(inside).toHaveLength(6);
+    for (const item of notes.filter((each) => !inside.includes(each))) {
+      expect(item.y).toBeGreaterThanOrEqual(middle.y + middle.h);
+      expect(item.x).toBeGreaterThanOrEqual(middle.x);
+      expect(item.x + item.w).toBeLessThanOrEqual(middle.x + middle.w);
+    }
+  });
+
+  it('under a frame with another frame below it, goes further down, past that frame', () => {
+    const top = { ...ideas, id: 'top', x: 0, y: 0 };
+    const below = { ...ideas, id: 'below', x: 0, y: 860 };
+    const board: Item[] = [top, below];
+    for (let n = 0; n < 7; n++) {
+      const spot = placeNewNote(board, top);
+      board.push({ ...note(`added-${n}`, spot.x, spot.y), parent: spot.parent });
+    }
+    const seventh = board.at(-1)!;
+    expect(seventh.y).toBeGreaterThanOrEqual(below.y + below.h);
+    expect(overlapping(board.filter((item) => item.type === 'note'))).toEqual([]);
   });
 });
