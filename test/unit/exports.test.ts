@@ -1390,6 +1390,37 @@ describe('the next meeting’s agenda', () => {
     ).toEqual(['Palveluluotsi']);
   });
 
+  it('names the item once where a follow-up is titled with its words (made from the top results)', () => {
+    const model = fixture();
+    model.followUps.push(
+      followUp({
+        id: 'fu-same',
+        itemId: 'n2',
+        title: 'Chat-palvelu  ilta-aikaan',
+        status: 'open',
+        due: '2025-05-01',
+      }),
+      followUp({ id: 'fu-done', itemId: 'n2', title: 'Chat-palvelu ilta-aikaan', status: 'done' }),
+    );
+    const agenda = toAgenda(model);
+    const lines = agenda.split('\n').filter((line) => line.includes('**Chat-palvelu'));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(
+      /^- \[ \] \*\*Chat-palvelu ilta-aikaan\*\* — Avoin · määräpäivä 2025-05-01/,
+    );
+    expect(lines[1]).toMatch(
+      /^- \[x\] \*\*Chat-palvelu ilta-aikaan\*\* — Maija Virtanen · valmis /,
+    );
+    // A title of its own still names its item.
+    expect(agenda).toContain('**Selvitä chatin kustannukset** — Chat-palvelu ilta-aikaan · Avoin');
+    // The calendar's description, too, names no item that the summary already says.
+    const event = toIcs(model)
+      .split('BEGIN:VEVENT')
+      .find((part) => part.includes('fu-same'));
+    expect(event).toContain('SUMMARY:Chat-palvelu  ilta-aikaan');
+    expect(event).not.toContain('Kohde:');
+  });
+
   it('keeps hostile text as text, and speaks English on an English board', () => {
     const model = fixture();
     model.board = { ...model.board, language: 'en' };

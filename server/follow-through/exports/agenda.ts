@@ -15,6 +15,7 @@ import {
   memberNames,
   oneLine,
   ownerName,
+  titleIsItem,
 } from './board-model.ts';
 import { type ExportLabels, labelsFor } from './labels.ts';
 import { lastVotedRound } from './last-vote.ts';
@@ -93,9 +94,10 @@ function openFollowUps(
         const overdue = followUp.due < today ? ` **(${labels.agenda.overdue})**` : '';
         facts.push(`${labels.agenda.dueOn} ${followUp.due}${overdue}`);
       }
-      const about = itemName(byId.get(followUp.itemId), labels);
+      const item = byId.get(followUp.itemId);
+      const about = titleIsItem(followUp, item) ? [] : [itemName(item, labels)];
       const notes = followUp.notes ? `\n  ${labels.notes}: ${mdBlock(followUp.notes, '  ')}` : '';
-      return `- [ ] **${mdInline(followUp.title)}** — ${about} · ${facts.join(' · ')}${notes}`;
+      return `- [ ] **${mdInline(followUp.title)}** — ${[...about, ...facts].join(' · ')}${notes}`;
     });
     return `### ${name}\n\n${lines.join('\n')}`;
   });
@@ -117,9 +119,13 @@ function doneFollowUps(
   const dropped = model.followUps.filter((followUp) => followUp.status === 'dropped').length;
   const lines = done.map((followUp) => {
     const owner = isUnassigned(followUp.owner) ? '' : ownerName(followUp.owner, names);
-    const by = owner ? ` · ${mdInline(owner)}` : '';
-    const when = ` · ${labels.agenda.doneOn} ${calendarDay(followUp.updatedAt, timeZone)}`;
-    return `- [x] **${mdInline(followUp.title)}** — ${itemName(byId.get(followUp.itemId), labels)}${by}${when}`;
+    const item = byId.get(followUp.itemId);
+    const facts = [
+      ...(titleIsItem(followUp, item) ? [] : [itemName(item, labels)]),
+      ...(owner ? [mdInline(owner)] : []),
+      `${labels.agenda.doneOn} ${calendarDay(followUp.updatedAt, timeZone)}`,
+    ];
+    return `- [x] **${mdInline(followUp.title)}** — ${facts.join(' · ')}`;
   });
   if (lines.length === 0) lines.push(labels.agenda.noneDone);
   if (dropped > 0) lines.push('', labels.agenda.dropped(dropped));

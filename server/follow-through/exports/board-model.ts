@@ -4,7 +4,7 @@
  * shared/frame-lookup.ts, which the outline reads a board by too, as an item's box and words and
  * the order the board draws items in are (shared/geometry.ts, board-document.ts, drawing-order.ts).
  */
-import type { Item } from '../../../shared/board-document.ts';
+import { type Item, itemText } from '../../../shared/board-document.ts';
 import type { BoardExport, FollowUp } from '../../../shared/follow-through.ts';
 
 export type ConceptItem = Extract<Item, { type: 'concept' }>;
@@ -114,4 +114,13 @@ function pad(n: number): string {
 /** A follow-up owner's name: as written, else the member's current name. */
 export function ownerName(owner: FollowUp['owner'], names: ReadonlyMap<string, string>): string {
   return owner.name || (owner.memberId ? names.get(owner.memberId) : undefined) || '';
+}
+
+/**
+ * Whether a follow-up's title is its item's words (one made from the top results takes them):
+ * then the agenda and the calendar name the item once, not twice (QA: "**Mentoring** —
+ * Mentoring · In progress").
+ */
+export function titleIsItem(followUp: Pick<FollowUp, 'title'>, item: Item | undefined): boolean {
+  return item !== undefined && oneLine(followUp.title) === oneLine(itemText(item));
 }

@@ -6,7 +6,7 @@
 
 import { type Item, itemText } from '../../../shared/board-document.ts';
 import { type BoardExport, type FollowUp, isUnassigned } from '../../../shared/follow-through.ts';
-import { memberNames, ownerName } from './board-model.ts';
+import { memberNames, ownerName, titleIsItem } from './board-model.ts';
 import { type ExportLabels, labelsFor } from './labels.ts';
 
 const CRLF = '\r\n';
@@ -132,7 +132,9 @@ function vevent(
   const description = [
     `${labels.owner}: ${owner}${followUp.owner.email ? ` <${followUp.owner.email}>` : ''}`,
     `${labels.status}: ${labels.statuses[followUp.status] ?? followUp.status}`,
-    ...(item && itemText(item).trim() ? [`${labels.item}: ${itemText(item).trim()}`] : []),
+    ...(item && itemText(item).trim() && !titleIsItem(followUp, item)
+      ? [`${labels.item}: ${itemText(item).trim()}`]
+      : []),
     ...(followUp.notes?.trim() ? [`${labels.notes}: ${followUp.notes.trim()}`] : []),
     `${labels.board}: ${model.board.title}`,
   ].join('\n');

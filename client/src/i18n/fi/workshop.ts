@@ -203,7 +203,7 @@ export const workshop: Catalogue['workshop'] = {
   saveOwner: 'Tallenna vastuuhenkilö',
   pickMember: 'Valitse jäsen',
   due: 'Määräpäivä',
-  overdue: (days: number) => (days === 1 ? 'Myöhässä päivän' : `Myöhässä ${days} päivää`),
+  overdue: (days: number) => (days === 1 ? 'Päivän myöhässä' : `${days} päivää myöhässä`),
   status: 'Tila',
   statuses: {
     open: 'Avoin',
