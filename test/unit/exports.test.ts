@@ -1300,10 +1300,22 @@ describe('the next meeting’s agenda', () => {
       'Kierros 2: Konseptit · päättyi 2025-03-14 10:05 UTC · 4 äänestäjää',
     );
     const ranked = listTexts(vote).map((text) => text.replace(/<[^>]+>/g, ''));
+    // Each with who takes it forward, or that nobody does yet (QA: a week's winner went unowned).
     expect(ranked).toEqual([
-      'Sija 1: Palveluluotsi, 4 ääntä',
-      'Sija 2: Chat-palvelu ilta-aikaan, 1 ääni',
+      'Sija 1: Palveluluotsi, 4 ääntä · Vastuuhenkilö: Juha Korhonen',
+      'Sija 2: Chat-palvelu ilta-aikaan, 1 ääni · Vastuuhenkilö: Sari Ulkopuolinen',
     ]);
+    const unowned = fixture();
+    unowned.followUps = unowned.followUps.filter((entry) => entry.itemId !== 'n2');
+    unowned.followUps.push(
+      followUp({ id: 'fu-nobody', itemId: 'n2', title: 'Kuka?', owner: { name: '' } }),
+    );
+    expect(
+      listTexts(sections(toAgenda(unowned)).get('Viimeisimmän äänestyksen tulos'))[1]?.replace(
+        /<[^>]+>/g,
+        '',
+      ),
+    ).toBe('Sija 2: Chat-palvelu ilta-aikaan, 1 ääni · kukaan ei vielä vie eteenpäin');
     // Equal votes share a rank, and stay so where Markdown would renumber a numbered list.
     const tied = fixture();
     tied.rounds[1]!.results = [
@@ -1335,7 +1347,7 @@ describe('the next meeting’s agenda', () => {
     const vote = sections(toAgenda(model)).get('Viimeisimmän äänestyksen tulos')!;
     expect(vote[0]?.raw.trim()).toMatch(/^Kierros 2: Konseptit · /);
     expect(listTexts(vote).map((text) => text.replace(/<[^>]+>/g, ''))[0]).toBe(
-      'Sija 1: Palveluluotsi, 4 ääntä',
+      'Sija 1: Palveluluotsi, 4 ääntä · Vastuuhenkilö: Juha Korhonen',
     );
     // Where nobody voted in any, the last closed round says so.
     model.rounds = [empty];

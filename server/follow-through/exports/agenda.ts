@@ -157,28 +157,47 @@ function lastVote(
     labels.voters(entry.round.voters),
   ].filter(Boolean);
   if (top.length === 0) return `${heading}\n\n${facts.join(' · ')}\n\n${labels.noVotes}`;
+  const owners = takenForwardBy(model);
   const lines = top.map((result) => {
     const item = byId.get(result.itemId);
     const name = item
       ? itemName(item, labels)
       : `${mdInline(result.label ?? '') || labels.untitled} (${labels.deletedItem})`;
+    // Who takes each result forward, and which nobody does yet: on a board of notes the winners
+    // have no section of their own as concept cards do (QA: a week's winner went unowned).
+    const by = owners.get(result.itemId);
+    const forward = !item
+      ? ''
+      : by
+        ? ` · ${labels.owners([...by].map((owner) => mdInline(owner) || labels.untitled))}`
+        : ` · *${labels.agenda.nobodyYet}*`;
     // Not a numbered list: Markdown renumbers one, and a tie ("1, 1, 3") would read as 1, 2, 3.
-    return `- **${labels.rank} ${result.rank}:** ${name}, ${labels.agenda.votes(result.votes)}`;
+    return `- **${labels.rank} ${result.rank}:** ${name}, ${labels.agenda.votes(result.votes)}${forward}`;
   });
   return `${heading}\n\n${facts.join(' · ')}\n\n${lines.join('\n')}`;
+}
+
+/**
+ * Who takes each item forward, by item id: the owners of its follow-ups that somebody owns and
+ * that were not dropped. One made from the top results and left unassigned takes nothing forward
+ * yet (QA: the agenda said every concept had a follow-up where the concepts CSV named no owner).
+ */
+function takenForwardBy(model: BoardExport): Map<string, Set<string>> {
+  const names = memberNames(model);
+  const owners = new Map<string, Set<string>>();
+  for (const followUp of model.followUps) {
+    if (followUp.status === 'dropped' || isUnassigned(followUp.owner)) continue;
+    const theirs = owners.get(followUp.itemId) ?? new Set<string>();
+    theirs.add(ownerName(followUp.owner, names));
+    owners.set(followUp.itemId, theirs);
+  }
+  return owners;
 }
 
 /** Concept cards nobody has taken forward; left out where there are none (as in markdown.ts). */
 function unownedConcepts(model: BoardExport, labels: ExportLabels): string | null {
   const heading = `## ${labels.agenda.unownedConcepts}`;
-  // A concept counts as taken forward by a follow-up somebody owns that was not dropped: one
-  // made from the top results and left unassigned takes nothing forward yet (QA: the agenda
-  // said every concept had a follow-up where the concepts CSV named no owner).
-  const followed = new Set(
-    model.followUps
-      .filter((followUp) => followUp.status !== 'dropped' && !isUnassigned(followUp.owner))
-      .map((followUp) => followUp.itemId),
-  );
+  const followed = takenForwardBy(model);
   const cards = model.items.filter((item) => item.type === 'concept');
   if (cards.length === 0) {
     return model.board.template === 'concept-canvas' ? `${heading}\n\n${labels.noConcepts}` : null;

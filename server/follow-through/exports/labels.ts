@@ -76,6 +76,8 @@ export interface ExportLabels {
     lastVote: string;
     votes: (count: number) => string;
     unownedConcepts: string;
+    /** After a top result of the last vote that no follow-up with an owner takes forward. */
+    nobodyYet: string;
     everyConceptOwned: string;
     otherBusiness: string;
   };
@@ -155,6 +157,7 @@ const en: ExportLabels = {
     lastVote: 'What the last vote chose',
     votes: votesEn,
     unownedConcepts: 'Concepts nobody has taken forward yet',
+    nobodyYet: 'nobody takes it forward yet',
     everyConceptOwned: 'Every concept card has a follow-up with an owner.',
     otherBusiness: 'Other business',
   },
@@ -233,6 +236,7 @@ const fi: ExportLabels = {
     lastVote: 'Viimeisimmän äänestyksen tulos',
     votes: votesFi,
     unownedConcepts: 'Konseptit, joita kukaan ei vielä vie eteenpäin',
+    nobodyYet: 'kukaan ei vielä vie eteenpäin',
     everyConceptOwned: 'Jokaisella konseptikortilla on jatkotoimi ja vastuuhenkilö.',
     otherBusiness: 'Muut asiat',
   },
