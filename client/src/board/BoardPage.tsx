@@ -21,6 +21,7 @@ import { WorkshopBanner } from '../workshop/WorkshopBanner.tsx';
 import { BoardHeader, type BoardView } from './BoardHeader.tsx';
 import { type BoardSession, BoardSessionContext, type ConnectionStatus } from './board-session.ts';
 import { ConnectionBanner } from './ConnectionIndicator.tsx';
+import { LastVisitContext, useVisit } from './last-visit.ts';
 import { OutlineView, preloadBoardParts, WorkshopPanels } from './lazy-parts.tsx';
 import { PanelsOpenContext } from './panels-context.ts';
 import { useSettledNotes } from './settle-notes.ts';
@@ -92,6 +93,7 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
   const updated = useServerUpdated(session.provider);
   const [panelsOpen, setPanelsOpen] = useState(wideScreen);
   const stateKnown = useBoardStateKnown(state);
+  const newSince = useVisit(session.board.id);
 
   const role = session.me.role;
   // As in the outline: while silent writing runs, new notes go to a private document, and the
@@ -155,124 +157,130 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
 
   if (tooLarge) return <ChangeTooLarge />;
   return (
-    <PanelsOpenContext.Provider value={panelsOpen}>
-      <div className="board-page" data-role={role} data-readonly={readOnly}>
-        {/* From the top of the page, the canvas's items stand between a keyboard and the
+    <LastVisitContext.Provider value={newSince}>
+      <PanelsOpenContext.Provider value={panelsOpen}>
+        <div className="board-page" data-role={role} data-readonly={readOnly}>
+          {/* From the top of the page, the canvas's items stand between a keyboard and the
             panels: one Tab and Enter skips them, to the panels' open tab. */}
-        {panelsOpen && (
-          <button type="button" className="button skip-link" onClick={skipToPanels}>
-            {t.app.skipToPanels}
-          </button>
-        )}
-        <BoardHeader
-          session={session}
-          status={status}
-          people={people}
-          viewport={viewport}
-          view={view}
-          onView={changeView}
-          panelsOpen={panelsOpen}
-          onTogglePanels={() => setPanelsOpen((open) => !open)}
-        />
-        <div className="board-body">
-          <main className="board-main" aria-label={title}>
-            {/* The status row: what lasts (read-only; the workshop banner while the panels are
+          {panelsOpen && (
+            <button type="button" className="button skip-link" onClick={skipToPanels}>
+              {t.app.skipToPanels}
+            </button>
+          )}
+          <BoardHeader
+            session={session}
+            status={status}
+            people={people}
+            viewport={viewport}
+            view={view}
+            onView={changeView}
+            panelsOpen={panelsOpen}
+            onTogglePanels={() => setPanelsOpen((open) => !open)}
+          />
+          <div className="board-body">
+            <main className="board-main" aria-label={title}>
+              {/* The status row: what lasts (read-only; the workshop banner while the panels are
               closed) takes its own room above the board and covers none of it: the canvas, and
               its first fit, start below. Lock and silent writing are the workshop banner's to
               tell, in whichever copy is in sight (panels-context.ts). */}
-            <div className="board-status">
-              {role === 'viewer' && (
-                <div className="banner banner-info" data-testid="readonly-banner">
-                  {t.app.readOnlyBanner}
-                </div>
-              )}
-              {view === 'canvas' && !panelsOpen && <WorkshopBanner placement="canvas" />}
-            </div>
-            {/* What comes and goes floats over the canvas; above the outline it takes its room. */}
-            <div className={view === 'outline' ? 'banners banners-inflow' : 'banners'}>
-              <ConnectionBanner status={status} />
-              {updated && (
-                <div className="banner banner-info" role="status" data-testid="update-banner">
-                  <span>{t.app.updatedBanner}</span>
-                  <button
-                    type="button"
-                    className="button button-small"
-                    onClick={() => window.location.reload()}
-                  >
-                    {t.app.reload}
-                  </button>
-                </div>
-              )}
-              {following && (
-                <div className="banner banner-follow" data-testid="following-banner">
-                  <span>{t.app.followingBanner(following.name)}</span>
-                  <button type="button" className="button button-small" onClick={stopFollowing}>
-                    {t.app.stopFollowing}
-                  </button>
-                </div>
-              )}
-              {viewport.summonedBy && (
-                <div className="banner banner-follow" role="status" data-testid="summoned-banner">
-                  {view === 'outline' ? (
-                    <>
-                      <span>{t.app.summonedOutlineBanner(viewport.summonedBy)}</span>
-                      <button type="button" className="button button-small" onClick={showSummoned}>
-                        {t.app.showSummoned}
-                      </button>
-                    </>
-                  ) : (
-                    t.app.summonedBanner(viewport.summonedBy)
-                  )}
-                </div>
-              )}
-            </div>
-            {view === 'canvas' ? (
-              <div
-                className="canvas-host"
-                onPointerDownCapture={interrupt}
-                onWheelCapture={interrupt}
-                onKeyDownCapture={interrupt}
-              >
-                <PartBoundary>
-                  {stateKnown && (
-                    <BoardCanvas
-                      doc={session.doc}
-                      awareness={session.awareness}
-                      me={session.me}
-                      access={access}
-                      viewportRequest={viewport.request}
-                      privateDoc={privateDoc}
-                      itemOverlay={overlay}
-                    />
-                  )}
-                </PartBoundary>
+              <div className="board-status">
+                {role === 'viewer' && (
+                  <div className="banner banner-info" data-testid="readonly-banner">
+                    {t.app.readOnlyBanner}
+                  </div>
+                )}
+                {view === 'canvas' && !panelsOpen && <WorkshopBanner placement="canvas" />}
               </div>
-            ) : (
-              <div className="outline-host">
-                <PartBoundary>
-                  <Suspense fallback={<PageLoading />}>
-                    <OutlineView />
-                  </Suspense>
-                </PartBoundary>
+              {/* What comes and goes floats over the canvas; above the outline it takes its room. */}
+              <div className={view === 'outline' ? 'banners banners-inflow' : 'banners'}>
+                <ConnectionBanner status={status} />
+                {updated && (
+                  <div className="banner banner-info" role="status" data-testid="update-banner">
+                    <span>{t.app.updatedBanner}</span>
+                    <button
+                      type="button"
+                      className="button button-small"
+                      onClick={() => window.location.reload()}
+                    >
+                      {t.app.reload}
+                    </button>
+                  </div>
+                )}
+                {following && (
+                  <div className="banner banner-follow" data-testid="following-banner">
+                    <span>{t.app.followingBanner(following.name)}</span>
+                    <button type="button" className="button button-small" onClick={stopFollowing}>
+                      {t.app.stopFollowing}
+                    </button>
+                  </div>
+                )}
+                {viewport.summonedBy && (
+                  <div className="banner banner-follow" role="status" data-testid="summoned-banner">
+                    {view === 'outline' ? (
+                      <>
+                        <span>{t.app.summonedOutlineBanner(viewport.summonedBy)}</span>
+                        <button
+                          type="button"
+                          className="button button-small"
+                          onClick={showSummoned}
+                        >
+                          {t.app.showSummoned}
+                        </button>
+                      </>
+                    ) : (
+                      t.app.summonedBanner(viewport.summonedBy)
+                    )}
+                  </div>
+                )}
               </div>
-            )}
-          </main>
-          <aside
-            ref={panelsRef}
-            tabIndex={-1}
-            className="board-side"
-            aria-label={t.app.panels}
-            hidden={!panelsOpen}
-            data-testid="side-panels"
-          >
-            <PartBoundary>
-              <Suspense fallback={<span className="muted">{t.app.loading}</span>}>
-                <WorkshopPanels />
-              </Suspense>
-            </PartBoundary>
-          </aside>
+              {view === 'canvas' ? (
+                <div
+                  className="canvas-host"
+                  onPointerDownCapture={interrupt}
+                  onWheelCapture={interrupt}
+                  onKeyDownCapture={interrupt}
+                >
+                  <PartBoundary>
+                    {stateKnown && (
+                      <BoardCanvas
+                        doc={session.doc}
+                        awareness={session.awareness}
+                        me={session.me}
+                        access={access}
+                        viewportRequest={viewport.request}
+                        privateDoc={privateDoc}
+                        itemOverlay={overlay}
+                      />
+                    )}
+                  </PartBoundary>
+                </div>
+              ) : (
+                <div className="outline-host">
+                  <PartBoundary>
+                    <Suspense fallback={<PageLoading />}>
+                      <OutlineView />
+                    </Suspense>
+                  </PartBoundary>
+                </div>
+              )}
+            </main>
+            <aside
+              ref={panelsRef}
+              tabIndex={-1}
+              className="board-side"
+              aria-label={t.app.panels}
+              hidden={!panelsOpen}
+              data-testid="side-panels"
+            >
+              <PartBoundary>
+                <Suspense fallback={<span className="muted">{t.app.loading}</span>}>
+                  <WorkshopPanels />
+                </Suspense>
+              </PartBoundary>
+            </aside>
+          </div>
         </div>
-      </div>
-    </PanelsOpenContext.Provider>
+      </PanelsOpenContext.Provider>
+    </LastVisitContext.Provider>
   );
 }

@@ -3,6 +3,7 @@ import { type FormEvent, memo, useEffect, useId, useLayoutEffect, useRef, useSta
 import type * as Y from 'yjs';
 import { conceptName, type Item, itemLabel, itemsOf } from '../../../shared/board-document.ts';
 import { useBoardSession } from '../board/board-session.ts';
+import { isNewTo, useNewSince } from '../board/last-visit.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { FollowUpDialog } from '../workshop/FollowUpDialog.tsx';
 import { useDateFormat } from '../workshop/format.ts';
@@ -188,6 +189,9 @@ export const OutlineItem = memo(function OutlineItem(props: OutlineItemProps) {
   // vote anyone casts (overlay-view.ts, as the canvas's overlays).
   const view = useWorkshopView((state) => overlayViewOf(state, item.id), sameOverlayView);
   const writer = useWriterOf(item);
+  const newSince = useNewSince();
+  // Made by someone else since I was last on the board (board/last-visit.ts).
+  const fresh = !isPrivate && isNewTo(item, newSince, session.me.id);
   const [editing, setEditing] = useState(false);
   const [assigning, setAssigning] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -213,6 +217,13 @@ export const OutlineItem = memo(function OutlineItem(props: OutlineItemProps) {
     <li className="ol-item" data-outline-item-id={item.id} aria-labelledby={headingId}>
       <p className="ol-item-head" id={headingId}>
         <span className="ol-type">{t.outline.types[item.type]}</span>{' '}
+        {fresh && (
+          <>
+            <span className="ol-new" title={t.workshop.newHint} data-new>
+              {t.workshop.newTag}
+            </span>{' '}
+          </>
+        )}
         {props.stage && <span className="ol-stage">{props.stage}:</span>} <ItemText item={item} />
         {writer !== undefined && (
           <span className="ol-writer" data-writer={writer}>

@@ -13,10 +13,12 @@ import { columnOf, type FrameColumn, frameColumns } from '../../../shared/frame-
 import { frameLookup } from '../../../shared/frame-lookup.ts';
 import { memberCell, placeNewNote } from '../../../shared/note-placement.ts';
 import { useBoardSession } from '../board/board-session.ts';
+import { isNewTo, useNewSince } from '../board/last-visit.ts';
 import { usePanelsOpen } from '../board/panels-context.ts';
 import { mayEditItem, writeAccess } from '../board/write-access.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { serverNow } from '../sync/server-clock.ts';
+import { useDateFormat } from '../workshop/format.ts';
 import { useBoardState } from '../workshop/use-board-state.ts';
 import { useItems } from '../workshop/use-items.ts';
 import { openRoundOf, useWorkshopView } from '../workshop/use-workshop.ts';
@@ -150,6 +152,14 @@ export function OutlineView() {
   const access = writeAccess(session.me.role, boardState, privateDoc !== null);
   const { sharedReadOnly, writesPrivately, canAdd } = access;
   const frames = useMemo(() => items.filter((item) => item.type === 'frame'), [items]);
+  const newSince = useNewSince();
+  const formatDate = useDateFormat();
+  const freshCount = useMemo(
+    () =>
+      items.filter((item) => item.type !== 'frame' && isNewTo(item, newSince, session.me.id))
+        .length,
+    [items, newSince, session.me.id],
+  );
   const sections = useMemo(() => {
     const round = openTypes && { itemTypes: openTypes, frameId: openFrameId ?? null };
     return outlineSections(items, round, frameLookup(withStacking(session.doc, frames)));
@@ -184,6 +194,11 @@ export function OutlineView() {
       <p className="ol-intro">
         {session.me.role === 'viewer' ? t.outline.introViewer : t.outline.intro}
       </p>
+      {newSince !== null && freshCount > 0 && (
+        <p className="ol-meta" data-testid="outline-new-count">
+          {t.outline.newSinceVisit(freshCount, formatDate.soon(new Date(newSince).toISOString()))}
+        </p>
+      )}
       <div className="ol-banner">
         <WorkshopBanner placement="outline" />
       </div>

@@ -1,7 +1,7 @@
 /**
  * Drawn by the canvas on each item near the view (canvas/model/nearby.ts) and on the item at
  * hand: vote dots during a round (or a veil on items the round leaves out), the ranking badge
- * after it closes, follow-up marks and, on the item a facilitator is at (`engaged`: hovered,
+ * after it closes, follow-up marks, a "New" tag on what others made since my last visit and, on the item a facilitator is at (`engaged`: hovered,
  * focused, or selected near the view), the assign action.
  */
 import './workshop.css';
@@ -9,6 +9,7 @@ import './overlay.css';
 import { type KeyboardEvent, type SyntheticEvent, useRef, useState } from 'react';
 import { itemLabel, itemsOf, readItem } from '../../../shared/board-document.ts';
 import { useBoardSession } from '../board/board-session.ts';
+import { isNewTo, useNewSince } from '../board/last-visit.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { FitWords, FollowUpIcon } from './FitWords.tsx';
 import { FollowUpDialog } from './FollowUpDialog.tsx';
@@ -139,6 +140,7 @@ export function ItemOverlay({ itemId, engaged }: { itemId: string; engaged: bool
   // note's text, or the card's fields, make room.
   const footRef = useFootRoom(item?.type);
   const writer = useWriterOf(item);
+  const newSince = useNewSince();
   if (!item || !OVERLAID_TYPES.has(item.type)) return null;
   const canVote = session.me.role !== 'viewer';
   const isFacilitator = session.me.role === 'facilitator';
@@ -158,14 +160,22 @@ export function ItemOverlay({ itemId, engaged }: { itemId: string; engaged: bool
   const dots = round !== null && target && canVote && (mine > 0 || canAdd);
   // The foot's start: the writer's name, the badge, the follow-up mark, the assign button.
   const marks = writer !== undefined || result !== null || followUps.length > 0 || assignable;
+  // Made by someone else since I was last here (a frame is the board's structure, not news).
+  const fresh = item.type !== 'frame' && isNewTo(item, newSince, session.me.id);
   // Nothing to show (a participant's board between rounds): no elements at all, 2,000 items'
   // worth of them fewer for the page to lay out.
-  if (!veiled && !dots && !marks) return null;
+  if (!veiled && !dots && !marks && !fresh) return null;
   const label = itemLabel(item) || t.workshop.untitledItem;
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: only shields the canvas from our buttons' keys
     <div className="wk-overlay" data-workshop-overlay onKeyDown={keepKeysFromCanvas}>
       {veiled && <div className="wk-veil" title={t.workshop.outOfPlay} data-out-of-play />}
+      {fresh && (
+        <span className="wk-new" title={t.workshop.newHint} data-new>
+          {t.workshop.newTag}
+          <span className="visually-hidden">: {t.workshop.newHint}</span>
+        </span>
+      )}
       <div className="wk-overlay-foot" ref={footRef}>
         {marks && (
           <span className="wk-foot-start">

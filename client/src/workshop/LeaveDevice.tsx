@@ -7,6 +7,7 @@
 import { forgetInviteLinks } from '../app/invite-links.ts';
 import { forgetMembership, rememberDisplayName } from '../app/membership.ts';
 import { useBoardSession } from '../board/board-session.ts';
+import { forgetVisits } from '../board/last-visit.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { Confirm } from './Modal.tsx';
 import { useBoardTitle } from './use-board-title.ts';
@@ -18,6 +19,8 @@ export function LeaveDevice({ onClose }: { onClose: () => void }) {
   const title = useBoardTitle(session);
   const leave = () => {
     forgetMembership(board.id, token);
+    // When I was last here, which marks what is new next time: the next person's, not mine.
+    forgetVisits(board.id);
     // The links kept for Invite people too: the next person here is not the board's host.
     forgetInviteLinks(board.id);
     // The name the join form would offer the next person too.

@@ -5,6 +5,9 @@ export const outline = {
   intro: 'Every frame and item of the board as a list. Add, edit and vote here too.',
   /** A viewer's: theirs to read; the status row above says for good that they cannot change it. */
   introViewer: 'Every frame and item of the board as a list, with their votes and follow-ups.',
+  /** Items others made since I was last on the board, and when that was. */
+  newSinceVisit: (count: number, when: string) =>
+    `${count} ${count === 1 ? 'item is' : 'items are'} new since you were last here (${when}), marked New.`,
   addNote: 'Add a note',
   noteText: 'Note text',
   where: 'Where',

@@ -74,6 +74,9 @@ export const workshop = {
   showNamesHint:
     'Everyone sees the writer’s name at the foot of each note and card. A reveal with names turns this on, one without turns it off.',
   writtenBy: (name: string) => `Written by ${name}`,
+  /** On an item others made since I was last on the board (board/last-visit.ts). */
+  newTag: 'New',
+  newHint: 'Added since you were last on this board',
 
   lockSection: 'Board lock',
   lockBoard: 'Lock the board',

@@ -7,6 +7,8 @@ export const outline: Catalogue['outline'] = {
   title: 'Jäsennys',
   intro: 'Taulun kaikki kehykset ja kohteet listana. Voit myös lisätä, muokata ja äänestää täällä.',
   introViewer: 'Taulun kaikki kehykset ja kohteet listana, äänineen ja jatkotoimineen.',
+  newSinceVisit: (count, when) =>
+    `${count} ${count === 1 ? 'kohde on' : 'kohdetta on'} lisätty edellisen käyntisi (${when}) jälkeen, merkitty sanalla Uusi.`,
   addNote: 'Lisää lappunen',
   noteText: 'Lappusen teksti',
   where: 'Minne',

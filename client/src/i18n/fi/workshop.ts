@@ -73,6 +73,8 @@ export const workshop: Catalogue['workshop'] = {
   showNamesHint:
     'Kaikki näkevät kirjoittajan nimen jokaisen lapun ja kortin alareunassa. Paljastus nimien kanssa ottaa tämän käyttöön, nimettömänä poistaa käytöstä.',
   writtenBy: (name) => `Kirjoittanut ${name}`,
+  newTag: 'Uusi',
+  newHint: 'Lisätty edellisen käyntisi jälkeen',
 
   lockSection: 'Taulun lukitus',
   lockBoard: 'Lukitse taulu',
