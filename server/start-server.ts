@@ -4,6 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
+import { relabelTemplate } from '../shared/templates.ts';
 import { BOARD_DELETED, MEMBER_REMOVED } from './boards/boards-service.ts';
 import type { Config } from './config/config.ts';
 import { exposureWarnings, hostAndPort } from './config/exposure.ts';
@@ -103,6 +104,12 @@ export async function startServer(
   boards.onDeleted((boardId) => socketio.closeBoard(boardId, BOARD_DELETED));
   boards.onMemberRemoved((member) => socketio.closeMember(member, MEMBER_REMOVED));
   boards.onRenamed((board) => socketio.toBoard(board.id, 'board:renamed', { board }));
+  // The template's labels follow the board's language, as one change everyone receives.
+  boards.onLanguageChanged((board, from) =>
+    documents.open({ boardId: board.id }).change((doc) => {
+      relabelTemplate(doc, from, board.language);
+    }),
+  );
   // When each board was last opened, for the operator's `list-boards` (not the CLI's reads).
   // After the turn that opened it: a failed write costs the one opening the board nothing.
   documents.onBoardLoaded((boardId) =>

@@ -21,11 +21,25 @@ export const createBoardBody = z.strictObject({
 });
 export type CreateBoardBody = z.input<typeof createBoardBody>;
 
-/** `PATCH /api/boards/:id` and Socket.io `board:rename` (facilitators): a new title. */
+/** Socket.io `board:rename` (facilitators): a new title. */
 export const renameBoardBody = z.strictObject({ title: boardTitle });
 export type RenameBoardBody = z.input<typeof renameBoardBody>;
 
-/** What `PATCH /api/boards/:id` answers, and every member's page hears as `board:renamed`. */
+/**
+ * `PATCH /api/boards/:id` (facilitators): a new title, a new language (the exports' words and
+ * the template's labels where nobody changed them), or both.
+ */
+export const updateBoardBody = z
+  .strictObject({ title: boardTitle.optional(), language: z.enum(LANGUAGES).optional() })
+  .refine((body) => body.title !== undefined || body.language !== undefined, {
+    message: 'give a title, a language, or both',
+  });
+export type UpdateBoardBody = z.input<typeof updateBoardBody>;
+
+/**
+ * What `PATCH /api/boards/:id` answers, and every member's page hears as `board:renamed` when
+ * the board's title or language changed.
+ */
 export interface RenamedBoard {
   board: Board;
 }
@@ -99,8 +113,14 @@ export const listMembersQuery = z.object({
     .transform((value) => value === 'true'),
 });
 
+/**
+ * A member in `GET /members`: when it joined too (ISO 8601), which tells apart the members one
+ * person made joining from two devices (QA: two identical "Jussi" rows).
+ */
+export type ListedMember = PublicMember & { joinedAt: string };
+
 export interface ListMembersResponse {
-  members: PublicMember[];
+  members: ListedMember[];
 }
 
 /**

@@ -4,8 +4,8 @@
  * template lays out are pinned (board-document.ts isPinned): the scaffolding stays put while
  * people work on it; what they fill in (the canvas's concept card) is not.
  */
-import type * as Y from 'yjs';
-import { addItem, metaOf, NEW_CONCEPT_TITLE, SCHEMA_VERSION } from './board-document.ts';
+import * as Y from 'yjs';
+import { addItem, itemsOf, metaOf, NEW_CONCEPT_TITLE, SCHEMA_VERSION } from './board-document.ts';
 
 export const TEMPLATES = [
   'blank',
@@ -146,4 +146,59 @@ export function applyTemplate(doc: Y.Doc, template: Template, language: Language
         return frameRow(doc, LABELS[language].retro);
     }
   });
+}
+
+/** A template's labels by where they go, in one order for both languages. */
+function labelsOf(language: Language) {
+  const labels = LABELS[language];
+  return {
+    texts: [labels.journey, ...labels.stages],
+    frames: [...labels.lanes, labels.canvas, ...labels.mill, ...labels.retro],
+    concepts: [labels.concept],
+  };
+}
+
+/**
+ * The board's template labels in `to` where they read as the template wrote them in `from`: a
+ * journey's title and stage headings (pinned text), its lanes and the other templates' frames
+ * (pinned frame titles), and a concept card still called "New service concept". A label someone
+ * changed is theirs, and stays. Sets the document's meta language too. Returns how many labels
+ * changed. For a board made in the wrong language (QA: an English-speaking team's board of a
+ * day's team boards, all made in Finnish).
+ */
+export function relabelTemplate(doc: Y.Doc, from: Language, to: Language): number {
+  const before = labelsOf(from);
+  const after = labelsOf(to);
+  const table = (key: keyof typeof before) =>
+    new Map(before[key].map((label, i) => [label as string, after[key][i] as string]));
+  const texts = table('texts');
+  const frames = table('frames');
+  const concepts = table('concepts');
+  let changed = 0;
+  doc.transact(() => {
+    for (const item of itemsOf(doc).values()) {
+      if (!(item instanceof Y.Map)) continue;
+      const type = item.get('type');
+      const pinned = item.get('pinned') === true;
+      if (type === 'text' && pinned) {
+        const text = item.get('text');
+        const now = text instanceof Y.Text ? texts.get(text.toString()) : undefined;
+        if (text instanceof Y.Text && now !== undefined) {
+          text.delete(0, text.length);
+          text.insert(0, now);
+          changed++;
+        }
+        continue;
+      }
+      const names = type === 'frame' && pinned ? frames : type === 'concept' ? concepts : null;
+      const title = item.get('title');
+      const now = names && typeof title === 'string' ? names.get(title) : undefined;
+      if (now !== undefined) {
+        item.set('title', now);
+        changed++;
+      }
+    }
+    metaOf(doc).set('language', to);
+  });
+  return changed;
 }

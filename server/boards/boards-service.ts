@@ -30,6 +30,7 @@ export class BoardsService {
   readonly #removed: Array<(member: Member) => void> = [];
   readonly #erased: Array<(member: Member, formerName: string) => void> = [];
   readonly #renamed: Array<(board: Board) => void> = [];
+  readonly #languageChanged: Array<(board: Board, from: Language) => void> = [];
 
   constructor(boards: BoardsRepository, documents: DocumentsRepository) {
     this.#boards = boards;
@@ -175,9 +176,29 @@ export class BoardsService {
     return board;
   }
 
-  /** Runs after a board got a new title (see rename()). */
+  /** Runs after a board got a new title (see rename()) or language (see setLanguage()). */
   onRenamed(listener: (board: Board) => void): void {
     this.#renamed.push(listener);
+  }
+
+  /**
+   * Gives the board another language: its exports' words from now on, and (the listeners of
+   * onLanguageChanged) its template's labels where nobody changed them. For a board made in the
+   * wrong language (QA: a day's team boards all made in Finnish, one team English-speaking).
+   */
+  setLanguage(boardId: string, language: Language): Board {
+    const before = this.get(boardId);
+    if (before.language === language) return before;
+    if (!this.#boards.setLanguage(boardId, language)) throw this.#missing(boardId);
+    const board = this.get(boardId);
+    for (const listener of this.#languageChanged) listener(board, before.language);
+    for (const listener of this.#renamed) listener(board);
+    return board;
+  }
+
+  /** Runs after a board got another language, with the one it had (see setLanguage()). */
+  onLanguageChanged(listener: (board: Board, from: Language) => void): void {
+    this.#languageChanged.push(listener);
   }
 
   /**

@@ -17,7 +17,7 @@ import {
   type RenamedBoard,
   type RoleKeys,
   removeMemberSchema,
-  renameBoardBody,
+  updateBoardBody,
 } from '../../shared/api.ts';
 import { type Member, ROLES, type Role } from '../../shared/roles.ts';
 import { type BoardsService, boardLink } from '../boards/boards-service.ts';
@@ -115,13 +115,22 @@ export function boardsRouter(options: BoardsRouterOptions): Router {
     res.json(body);
   });
 
-  // A board made as "Team 1" becomes "Service day: claims": a facilitator, or the operator.
+  // A board made as "Team 1" becomes "Service day: claims", or one made in Finnish English: a
+  // facilitator, or the operator.
   router.patch('/:id', (req, res) => {
     const boardId = boardIdParam(req);
     const by = facilitatorOrOperator(req, boardId);
-    const { title } = renameBoardBody.parse(jsonBody(req));
-    const body: RenamedBoard = { board: boards.rename(boardId, title) };
-    options.logger.info({ boardId, by: who(by) }, 'board renamed');
+    const { title, language } = updateBoardBody.parse(jsonBody(req));
+    let board = boards.get(boardId);
+    if (title !== undefined) {
+      board = boards.rename(boardId, title);
+      options.logger.info({ boardId, by: who(by) }, 'board renamed');
+    }
+    if (language !== undefined && language !== board.language) {
+      board = boards.setLanguage(boardId, language);
+      options.logger.info({ boardId, by: who(by), language }, 'board language changed');
+    }
+    const body: RenamedBoard = { board };
     res.json(body);
   });
 
@@ -150,7 +159,7 @@ export function boardsRouter(options: BoardsRouterOptions): Router {
     const members = boards
       .members(boardId)
       .filter((one) => one.removed === removed)
-      .map(publicMember)
+      .map((one) => ({ ...publicMember(one), joinedAt: new Date(one.joinedAt).toISOString() }))
       .sort((a, b) => a.name.localeCompare(b.name));
     const body: ListMembersResponse = { members };
     res.json(body);

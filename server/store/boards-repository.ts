@@ -18,6 +18,7 @@ interface MemberRow {
   name: string;
   role: string;
   color: string;
+  created_at: number;
   removed_at?: number | null;
 }
 
@@ -46,11 +47,15 @@ export interface NewBoard {
   keyHashes: Record<Role, Buffer>;
 }
 
-/** A member as the board keeps it: `removed` once a facilitator took it off the board. */
-export type BoardMember = Member & { removed: boolean };
+/**
+ * A member as the board keeps it: when it joined (ms), and `removed` once a facilitator took it
+ * off the board.
+ */
+export type BoardMember = Member & { joinedAt: number; removed: boolean };
 
 const toBoardMember = (row: MemberRow): BoardMember => ({
   ...toMember(row),
+  joinedAt: row.created_at,
   removed: row.removed_at != null,
 });
 
@@ -69,6 +74,7 @@ export class BoardsRepository {
   readonly #selectRoleByKey;
   readonly #replaceKey;
   readonly #rename;
+  readonly #setLanguage;
   readonly #insertMember;
   readonly #countMembers;
   readonly #selectMemberByToken;
@@ -101,6 +107,7 @@ export class BoardsRepository {
       'SELECT role FROM board_keys WHERE board_id = ? AND key_hash = ?',
     );
     this.#rename = db.prepare<[string, string]>('UPDATE boards SET title = ? WHERE id = ?');
+    this.#setLanguage = db.prepare<[string, string]>('UPDATE boards SET language = ? WHERE id = ?');
     this.#replaceKey = db.prepare<[Buffer, string, string]>(
       'UPDATE board_keys SET key_hash = ? WHERE board_id = ? AND role = ?',
     );
@@ -120,10 +127,10 @@ export class BoardsRepository {
       )
       .pluck();
     this.#selectMembers = db.prepare<[string], MemberRow>(
-      'SELECT id, board_id, name, role, color, removed_at FROM members WHERE board_id = ? ORDER BY created_at, id',
+      'SELECT id, board_id, name, role, color, created_at, removed_at FROM members WHERE board_id = ? ORDER BY created_at, id',
     );
     this.#selectMember = db.prepare<[string], MemberRow>(
-      'SELECT id, board_id, name, role, color, removed_at FROM members WHERE id = ?',
+      'SELECT id, board_id, name, role, color, created_at, removed_at FROM members WHERE id = ?',
     );
     this.#removeMember = db.prepare<[number, string]>(
       'UPDATE members SET removed_at = ? WHERE id = ? AND removed_at IS NULL',
@@ -223,6 +230,11 @@ export class BoardsRepository {
   }
 
   /** The role's key is `keyHash` from now on; the one before opens the board no more. */
+  /** False when there is no such board. */
+  setLanguage(boardId: string, language: string): boolean {
+    return this.#setLanguage.run(language, boardId).changes > 0;
+  }
+
   /** False when there is no such board. */
   rename(boardId: string, title: string): boolean {
     return this.#rename.run(title, boardId).changes > 0;

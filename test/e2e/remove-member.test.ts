@@ -32,11 +32,22 @@ describe.skipIf(!HAS_CHROMIUM)('taking someone off a board', () => {
     await list.getByText('Not Invited').waitFor();
     // Fiona herself has no Remove; the others are here now.
     expect(await list.getByRole('listitem').count()).toBe(3);
+    expect(await list.textContent()).not.toContain('joined');
     expect(await list.getByRole('button').count()).toBe(2);
     // Presence is told a moment after it changes (the header's list is throttled too).
     await expect
       .poll(() => list.getByRole('listitem').filter({ hasText: 'Aino' }).textContent())
       .toContain('here now');
+    // Aino again, from another device: the two Ainos say when each joined; the others do not.
+    await server.join(created.board.id, created.keys.participant, 'Aino');
+    await panel.getByText('Everyone who has joined').click();
+    await panel.getByText('Everyone who has joined').click();
+    const ainos = list.getByRole('listitem').filter({ hasText: 'Aino' });
+    await expect.poll(() => ainos.count()).toBe(2);
+    for (const row of await ainos.all()) expect(await row.textContent()).toMatch(/joined \S/);
+    expect(
+      await list.getByRole('listitem').filter({ hasText: 'Not Invited' }).textContent(),
+    ).not.toContain('joined');
     await list.getByRole('button', { name: 'Take Not Invited off the board' }).click();
     const dialog = fiona.page.getByRole('dialog', { name: 'Take Not Invited off the board?' });
     await dialog.getByText('make a new participant link as well').waitFor();

@@ -69,3 +69,44 @@ describe.skipIf(!HAS_CHROMIUM)('renaming a board', () => {
     for (const context of [fiona.context, aino.context]) await context.close();
   });
 });
+
+describe.skipIf(!HAS_CHROMIUM)("changing a board's language", () => {
+  let server: TestServer;
+  let browser: Browser;
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
+  });
+
+  it('a facilitator puts a Finnish journey in English: its lanes and stages change on every page (QA: a team board made in Finnish for an English-speaking team)', async () => {
+    const created = await server.createBoard({
+      title: 'Kehittämispäivä · Tiimi 2',
+      template: 'customer-journey',
+      language: 'fi',
+    });
+    const fiona = await openBoard(browser, created.links.facilitator, 'Fiona');
+    const aino = await openBoard(browser, created.links.participant, 'Aino');
+    const lane = (page: typeof aino.page, title: string) =>
+      page.locator('.im-world [data-item-type="frame"]').filter({ hasText: title });
+    await lane(aino.page, 'Ihmiset').waitFor();
+    await openTab(fiona.page, 'Facilitate');
+    const panel = fiona.page.getByTestId('facilitator-panel');
+    const select = panel.getByRole('combobox', { name: 'Board language' });
+    expect(await select.inputValue()).toBe('fi');
+    await select.selectOption('en');
+    await panel.getByRole('button', { name: 'Change' }).click();
+    for (const page of [fiona.page, aino.page]) {
+      await lane(page, 'Environments (virtual and physical)').waitFor();
+      await page.locator('.im-world').getByText('Need arises', { exact: true }).waitFor();
+      expect(await lane(page, 'Ihmiset').count()).toBe(0);
+    }
+    await expect.poll(() => select.inputValue()).toBe('en');
+    // Each person's own screen keeps the language they chose: Fiona's panel is in English here.
+    await fiona.page.screenshot({ path: `${SCREENSHOTS}/board-language-en.png` });
+    const read = await server.api<GetBoardResponse>(`/api/boards/${created.board.id}`, {
+      token: (await server.join(created.board.id, created.keys.viewer, 'V')).token,
+    });
+    expect(read.body.board.language).toBe('en');
+    for (const person of [fiona, aino]) await person.context.close();
+  });
+});

@@ -9,6 +9,7 @@ import type {
   NewKeyResponse,
   RenamedBoard,
 } from '../../shared/api.ts';
+import { itemsOf } from '../../shared/board-document.ts';
 import type { ErrorResponse } from '../../shared/errors.ts';
 import { sleep, socketIoClient, waitFor } from '../helpers/clients.ts';
 import { connectMember, request } from '../helpers/members.ts';
@@ -178,8 +179,17 @@ describe('joining a board', () => {
       token: bertta.token,
     });
     expect(status).toBe(200);
-    // By name, and one name's members in the order they joined (API.md).
-    expect(body.members).toEqual([aino.member, ainoAgain.member, bertta.member]);
+    // By name, and one name's members in the order they joined (API.md), each with when it
+    // joined: what tells the two Ainos apart.
+    expect(body.members).toEqual(
+      [aino.member, ainoAgain.member, bertta.member].map((member) => ({
+        ...member,
+        joinedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      })),
+    );
+    const [first, second] = body.members;
+    expect(Date.parse(first!.joinedAt)).toBeLessThanOrEqual(Date.parse(second!.joinedAt));
+    expect(Math.abs(Date.parse(first!.joinedAt) - Date.now())).toBeLessThan(60_000);
     const foreign = await server.api<ErrorResponse>(`/api/boards/${other.board.id}/members`, {
       token: aino.token,
     });
@@ -751,6 +761,67 @@ describe('a new link for a role', () => {
     for (const role of ['facilitator', 'participant', 'viewer'] as const) {
       expect((await server.join(id, board.keys[role], role)).member.role).toBe(role);
     }
+  });
+});
+
+describe("changing a board's language", () => {
+  it('a facilitator puts a Finnish journey in English: its labels for everyone, its exports, kept across a restart; a label someone changed stays', async () => {
+    const board = await server.createBoard({
+      title: 'Kehittämispäivä · Tiimi 2',
+      template: 'customer-journey',
+      language: 'fi',
+    });
+    const id = board.board.id;
+    const fia = await connectMember(server, id, board.keys.facilitator, 'Fia');
+    const pia = await connectMember(server, id, board.keys.participant, 'Pia');
+    const heard: RenamedBoard[] = [];
+    pia.socket.on('board:renamed', (renamed) => heard.push(renamed));
+    // Pia's page holds the board; Fia had renamed a lane her own way (pinned: a facilitator's).
+    const watcher = socketIoClient(server.url, id, pia.token);
+    const editor = socketIoClient(server.url, id, fia.token);
+    await Promise.all([watcher.synced, editor.synced]);
+    const lanes = () =>
+      [...itemsOf(watcher.doc).values()]
+        .filter((item) => item.get('type') === 'frame')
+        .map((item) => item.get('title'));
+    const people = [...itemsOf(editor.doc).values()].find((i) => i.get('title') === 'Ihmiset')!;
+    people.set('title', 'Henkilöstö');
+    await waitFor(() => lanes().includes('Henkilöstö'), 'the lane renamed');
+
+    const patch = (body: unknown, token = fia.token) =>
+      server.api<RenamedBoard & ErrorResponse>(`/api/boards/${id}`, {
+        method: 'PATCH',
+        token,
+        body,
+      });
+    expect((await patch({ language: 'en' }, pia.token)).status).toBe(403);
+    expect((await patch({ language: 'de' })).body.error.code).toBe('invalid_input');
+    const changed = await patch({ language: 'en' });
+    expect(changed.status).toBe(200);
+    expect(changed.body.board).toEqual({ ...board.board, language: 'en' });
+    await waitFor(() => heard.length === 1);
+    expect(heard[0]?.board.language).toBe('en');
+    // The template's lanes and stages in English on Pia's page; her own lane title stays.
+    await waitFor(() => lanes().includes('Objects'), 'the labels arrive');
+    expect(lanes()).toEqual([
+      'Henkilöstö',
+      'Environments (virtual and physical)',
+      'Objects',
+      'Practices',
+      "Customer's feelings",
+    ]);
+    const report = await fetch(`${server.url}/api/boards/${id}/export?format=md`, {
+      headers: { authorization: `Bearer ${pia.token}` },
+    });
+    const text = await report.text();
+    expect(text).toContain('## Voting rounds');
+    expect(text).not.toContain('Äänestyskierrokset');
+    watcher.destroy();
+    editor.destroy();
+    for (const member of [fia, pia]) member.socket.disconnect();
+    server = await server.restart();
+    const read = await server.api<GetBoardResponse>(`/api/boards/${id}`, { token: fia.token });
+    expect(read.body.board.language).toBe('en');
   });
 });
 

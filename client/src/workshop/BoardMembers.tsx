@@ -7,6 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   ERASED_MEMBER_NAME,
+  type ListedMember,
   type ListMembersResponse,
   type PublicMember,
 } from '../../../shared/api.ts';
@@ -14,6 +15,7 @@ import { useLiveMessage } from '../app/use-live-message.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { usePresence } from '../board/use-presence.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { useDateFormat } from './format.ts';
 import { Confirm } from './Modal.tsx';
 import { useBusy } from './use-busy.ts';
 import { useWorkshopStore } from './use-workshop.ts';
@@ -36,8 +38,17 @@ export function BoardMembers() {
   const presentKey = people.map((person) => person.member.id).join(' ');
   const present = useMemo(() => new Set(presentKey.split(' ')), [presentKey]);
   const [open, setOpen] = useState(false);
-  const [members, setMembers] = useState<PublicMember[] | null>(null);
-  const [takenOff, setTakenOff] = useState<PublicMember[]>([]);
+  const [members, setMembers] = useState<ListedMember[] | null>(null);
+  const [takenOff, setTakenOff] = useState<ListedMember[]>([]);
+  const formatDate = useDateFormat();
+  // A name listed more than once (a person who joined from another device) says when each
+  // joined: the rows were otherwise alike, and the facilitator could not tell which to take off.
+  const shared = useMemo(() => {
+    const seen = new Set<string>();
+    const twice = new Set<string>();
+    for (const { name } of members ?? []) (seen.has(name) ? twice : seen).add(name);
+    return twice;
+  }, [members]);
   const [asking, setAsking] = useState<Asking | null>(null);
   const [erase, setErase] = useState(false);
   const [removed, say] = useLiveMessage();
@@ -100,6 +111,9 @@ export function BoardMembers() {
                     t.app.roles[member.role],
                     member.id === session.me.id ? t.workshop.memberYou : null,
                     present.has(member.id) ? t.workshop.memberHere : null,
+                    shared.has(member.name)
+                      ? t.workshop.memberJoined(formatDate.soon(member.joinedAt))
+                      : null,
                   ]
                     .filter(Boolean)
                     .join(' · ')}

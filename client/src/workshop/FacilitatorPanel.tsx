@@ -8,6 +8,7 @@ import { useFocusSuccessor } from '../app/focus-successor.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import type { PresenceState } from '../board/presence.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { BoardLanguage } from './BoardLanguage.tsx';
 import { BoardMembers } from './BoardMembers.tsx';
 import { DeleteBoard } from './DeleteBoard.tsx';
 import { DeliberateSelect } from './DeliberateSelect.tsx';
@@ -230,6 +231,7 @@ export function FacilitatorPanel() {
         </p>
       </section>
       <RenameBoard />
+      <BoardLanguage />
       <BoardMembers />
       <RoleLinks />
       <DeleteBoard />

@@ -4,7 +4,14 @@
  * so the panels, every ItemOverlay and the outline view always agree.
  */
 import type * as Y from 'yjs';
-import type { ListMembersResponse, NewKeyResponse, RenamedBoard } from '../../../shared/api.ts';
+import type {
+  Board,
+  Language,
+  ListMembersResponse,
+  NewKeyResponse,
+  RenamedBoard,
+  UpdateBoardBody,
+} from '../../../shared/api.ts';
 import type { Ack } from '../../../shared/events.ts';
 import type {
   BoardState,
@@ -32,6 +39,8 @@ import { ask } from './socket-request.ts';
 export interface WorkshopState {
   /** The board's title as the server last told it: a facilitator may rename the board. */
   title: string;
+  /** The board's language (its exports', its template's labels'), as the server last told it. */
+  language: Language;
   /** Every round of the board, oldest first, as I see it. */
   rounds: RoundView[];
   followUps: FollowUp[];
@@ -83,6 +92,7 @@ export class WorkshopStore {
     this.session = session;
     this.#state = {
       title: session.board.title,
+      language: session.board.language,
       rounds: [],
       followUps: [],
       snapshots: [],
@@ -97,8 +107,10 @@ export class WorkshopStore {
     };
     const socket = session.provider.socket;
     // Renamed while I was away: the welcome of every connection says the title as it is.
-    socket.on('board:welcome', ({ board }) => this.#set({ title: board.title }));
-    socket.on('board:renamed', ({ board }) => this.#set({ title: board.title }));
+    const told = ({ board }: { board: Board }) =>
+      this.#set({ title: board.title, language: board.language });
+    socket.on('board:welcome', told);
+    socket.on('board:renamed', told);
     socket.on('connect', () => void this.refresh());
     socket.on('disconnect', () => {
       this.#disconnectedAt ??= Date.now();
@@ -470,6 +482,19 @@ export class WorkshopStore {
     );
     if (renamed) this.#set({ title: renamed.board.title });
     return renamed !== undefined;
+  }
+
+  /**
+   * Another language for the board (facilitators): its exports' words, and its template's labels
+   * where nobody changed them. True once the server has it.
+   */
+  async setLanguage(language: Language): Promise<boolean> {
+    const body = { language } satisfies UpdateBoardBody;
+    const changed = await this.#run(() =>
+      this.session.api<RenamedBoard>('', { method: 'PATCH', body }),
+    );
+    if (changed) this.#set({ title: changed.board.title, language: changed.board.language });
+    return changed !== undefined;
   }
 
   /** A new link for `role` (facilitators): the role's old link opens the board no more. */

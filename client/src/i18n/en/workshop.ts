@@ -123,6 +123,8 @@ export const workshop = {
   everyoneJoined: 'Everyone who has joined',
   memberHere: 'here now',
   memberYou: 'you',
+  /** Beside a name listed more than once: when this one joined. */
+  memberJoined: (when: string) => `joined ${when}`,
   removeMember: 'Remove',
   removeMemberNamed: (name: string) => `Take ${name} off the board`,
   confirmRemoveMemberTitle: (name: string) => `Take ${name} off the board?`,
@@ -143,6 +145,11 @@ export const workshop = {
   renameSection: 'The board’s title',
   boardTitle: 'Board title',
   renameBoard: 'Rename',
+  languageSection: 'The board’s language',
+  languageHint:
+    'The exports’ words, and the template’s labels nobody has changed, for everyone. Each person’s screen keeps the language they chose.',
+  boardLanguage: 'Board language',
+  changeLanguage: 'Change',
   titleEmpty: 'The board needs a title.',
   announceRenamed: (title: string) => `The board is now called “${title}”.`,
 

@@ -120,6 +120,7 @@ export const workshop: Catalogue['workshop'] = {
   everyoneJoined: 'Kaikki liittyneet',
   memberHere: 'paikalla',
   memberYou: 'sinä',
+  memberJoined: (when) => `liittyi ${when}`,
   removeMember: 'Poista',
   removeMemberNamed: (name) => `Poista ${name} taululta`,
   confirmRemoveMemberTitle: (name) => `Poistetaanko ${name} taululta?`,
@@ -140,6 +141,11 @@ export const workshop: Catalogue['workshop'] = {
   renameSection: 'Taulun nimi',
   boardTitle: 'Taulun nimi',
   renameBoard: 'Nimeä uudelleen',
+  languageSection: 'Taulun kieli',
+  languageHint:
+    'Vientien sanat ja pohjan otsikot, joita kukaan ei ole muuttanut, kaikille. Jokaisen oma näkymä pysyy hänen valitsemallaan kielellä.',
+  boardLanguage: 'Taulun kieli',
+  changeLanguage: 'Vaihda',
   titleEmpty: 'Taulu tarvitsee nimen.',
   announceRenamed: (title) => `Taulun nimi on nyt ”${title}”.`,
 
