@@ -162,6 +162,13 @@ describe.skipIf(!HAS_CHROMIUM)('follow-ups from the top results', () => {
       .getByText(/^Overdue by \d+ days$/)
       .waitFor();
     await screenshot(fran.page, 'followups-overdue', `[data-followup-id="${first?.id}"]`);
+    // The outline's line about it says so too (QA: it read like any other date).
+    await fran.page.locator('[data-view="outline"]').click();
+    await fran.page
+      .locator(`[data-outline-item-id="${first?.itemId}"] [data-overdue]`)
+      .getByText(/^Overdue by \d+ days$/)
+      .waitFor();
+    await fran.page.locator('[data-view="canvas"]').click();
     // Done is done, however late.
     await server.api(`/api/boards/${boardId}/followups/${first?.id}`, {
       method: 'PATCH',

@@ -112,8 +112,9 @@ describe('GET /api/boards/:id/export', () => {
     expect(headers.get('content-disposition')).toBe('attachment; filename="workshop-agenda.md"');
     expect(body.startsWith('# Next meeting: Workshop\n')).toBe(true);
     expect(body).toContain('### Olli Owner\n\n- [ ] **');
-    expect(body).toContain('— Stock client idea · Open · due 2027-01-15');
-    expect(body).toContain('- **Rank 1:** Stock client idea, 1 vote');
+    // Titled with its item's words (none given): the item is not named a second time.
+    expect(body).toContain('- [ ] **Stock client idea** — Open · due 2027-01-15');
+    expect(body).toContain('- **Rank 1:** Stock client idea, 1 vote · Owner: Olli Owner');
     // A blank board: no concept section to say it has no concept cards (QA).
     expect(body).not.toContain('No concept cards on this board.');
   });

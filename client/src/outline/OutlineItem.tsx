@@ -7,6 +7,7 @@ import { isNewTo, useNewSince } from '../board/last-visit.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { FollowUpDialog } from '../workshop/FollowUpDialog.tsx';
 import { useDateFormat } from '../workshop/format.ts';
+import { daysOverdue, localToday } from '../workshop/overdue.ts';
 import { type OverlayView, overlayViewOf, sameOverlayView } from '../workshop/overlay-view.ts';
 import { ownerName } from '../workshop/owner-name.ts';
 import { isTargetWhere } from '../workshop/round-rules.ts';
@@ -197,6 +198,8 @@ export const OutlineItem = memo(function OutlineItem(props: OutlineItemProps) {
   const editButton = useRef<HTMLButtonElement>(null);
   const label = itemLabel(item) || t.outline.emptyText;
   const { followUps } = view;
+  // As the follow-ups panel marks it (QA: the outline's line read like any other date).
+  const today = localToday();
   const editable =
     canEdit && (item.type === 'note' || item.type === 'text' || item.type === 'concept');
   const headingId = useId();
@@ -251,6 +254,14 @@ export const OutlineItem = memo(function OutlineItem(props: OutlineItemProps) {
                   t.workshop.statuses[followUp.status] ?? followUp.status,
                 )}
                 {followUp.due && `, ${t.outline.due(formatDate.day(followUp.due))}`}
+                {daysOverdue(followUp, today) > 0 && (
+                  <>
+                    {' '}
+                    <strong className="ol-overdue" data-overdue>
+                      {t.workshop.overdue(daysOverdue(followUp, today))}
+                    </strong>
+                  </>
+                )}
               </li>
             ))}
           </ul>
