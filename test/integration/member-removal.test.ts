@@ -212,10 +212,11 @@ describe('who was taken off the board', () => {
     expect(names(await list(fia.token, '?removed=false'))).toEqual(['Fia', 'Pia']);
     const removed = await list(fia.token, '?removed=true');
     expect(removed.status).toBe(200);
-    // Sorted by name, as those on the board are; public fields only.
+    // Sorted by name, as those on the board are; public fields only, and when each joined.
+    const joinedAt = expect.stringMatching(/^\d{4}-\d\d-\d\dT/);
     expect(removed.body.members).toEqual([
-      { id: troll.member.id, name: 'Troll', role: 'participant', color: troll.member.color },
-      { id: vilja.member.id, name: 'Vilja', role: 'viewer', color: vilja.member.color },
+      { ...troll.member, joinedAt },
+      { ...vilja.member, joinedAt },
     ]);
     const erased = await server.api(`/api/boards/${id}/members/${troll.member.id}`, {
       method: 'DELETE',
