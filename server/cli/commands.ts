@@ -260,13 +260,15 @@ export const COMMANDS: Record<string, Command> = {
     summary:
       "Export a board (or one of its snapshots, or every board) as md, csv, json, svg, ics or agenda (the next meeting's).",
     usage:
-      '(BOARD | --all) --format F [--out FILE] [--snapshot ID] [--table items|followups|concepts] [--separator comma|semicolon] [--tz ZONE]',
+      '(BOARD | --all [--titled WORDS]) --format F [--out FILE] [--snapshot ID] [--table items|followups|concepts] [--separator comma|semicolon] [--tz ZONE]',
     details:
       'Without --out the export goes to standard output.\n' +
       '--all --out DIR: one file per board into DIR (made if missing), each named as the web ' +
       "download names it, with the board's id added where two titles give the same name. A file " +
       'already in DIR is never overwritten, and a board that fails does not stop the others: ' +
       'either is reported, and the exit code is 1.\n' +
+      "--titled WORDS, with --all: only the boards whose title has WORDS in it, in any case (a day's " +
+      'team boards, "Kehittämispäivä 2026 · Tiimi 1" to 7, on a server that holds others too).\n' +
       '--tz: the IANA time zone (Europe/Helsinki) the times in md and agenda are shown in; by ' +
       "default this process's own (TZ, else the system's; UTC if it has none).\n" +
       '--separator: by default semicolon where the locale (LC_ALL, LANG) writes 1.5 as 1,5, ' +
@@ -280,6 +282,7 @@ export const COMMANDS: Record<string, Command> = {
       separator: { type: 'string' },
       tz: { type: 'string' },
       all: { type: 'boolean' },
+      titled: { type: 'string' },
     },
     run: (context) =>
       withServices(context, (services) => {
@@ -293,6 +296,8 @@ export const COMMANDS: Record<string, Command> = {
           if (snapshot !== undefined) {
             throw new UsageError("--snapshot names one board's saved version, not --all's");
           }
+        } else if (context.values.titled !== undefined) {
+          throw new UsageError('--titled picks boards for --all: give --all with it');
         } else if (!boardId) {
           throw new UsageError('name the board to export, or give --all');
         }
@@ -308,7 +313,11 @@ export const COMMANDS: Record<string, Command> = {
           throw new UsageError('--tz must be an IANA time zone, such as Europe/Helsinki or UTC');
         }
         if (all && typeof out === 'string') {
-          return exportAll(services, out, format, { table, separator, timeZone });
+          const { titled } = context.values;
+          if (titled !== undefined && (typeof titled !== 'string' || titled.trim() === '')) {
+            throw new UsageError('--titled needs the words the titles have in them');
+          }
+          return exportAll(services, out, format, { table, separator, timeZone }, titled?.trim());
         }
         const model = services.followThrough.exports.gather(
           boardId,

@@ -13,7 +13,8 @@ import type { createServices } from '../services.ts';
 type Services = ReturnType<typeof createServices>;
 
 /**
- * Writes each board's export into `out` (made if missing), named as the web download names it;
+ * Writes each board's export (or each `titled` one's) into `out` (made if missing), named as the
+ * web download names it;
  * boards whose titles give the same name all get their id added to it. A file already there is
  * never overwritten, and a board that fails does not stop the others: each is reported, and the
  * exit code is 1 if any board was left out.
@@ -23,6 +24,8 @@ export function exportAll(
   out: string,
   format: ExportFormat,
   options: ExportOptions,
+  /** Only the boards whose title has these words in it (any case): one day's team boards. */
+  titled?: string,
 ): number {
   const dir = path.resolve(out);
   if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) {
@@ -30,7 +33,16 @@ export function exportAll(
   }
   fs.mkdirSync(dir, { recursive: true });
   // None deleted: one a restore brought back was deleted again as the services started.
-  const all = boards.list();
+  const wanted = titled?.normalize('NFC').toLocaleLowerCase();
+  const all = boards
+    .list()
+    .filter(
+      (board) => !wanted || board.title.normalize('NFC').toLocaleLowerCase().includes(wanted),
+    );
+  if (titled !== undefined && all.length === 0) {
+    console.error(`No board's title has "${titled}" in it: nothing written to ${dir}`);
+    return 1;
+  }
   const names = all.map((board) => exportFilename({ board, snapshot: null }, format, options));
   const clashes = new Set(names.filter((name, index) => names.indexOf(name) !== index));
   let written = 0;

@@ -91,6 +91,37 @@ describe('ideamill export --all', () => {
     expect(fs.readdirSync(out)).toHaveLength(6);
   });
 
+  it("with --titled, only the boards whose title has those words in it (a day's team boards)", async () => {
+    const out = path.join(tempDataDir(), 'kickoff');
+    const picked = await ideamill(
+      ['export', '--all', '--titled', 'KICKOFF', '--format', 'json', '--out', out],
+      env,
+    );
+    expect(picked.code).toBe(0);
+    const boardsIn = fs
+      .readdirSync(out)
+      .map(
+        (file) =>
+          (JSON.parse(fs.readFileSync(path.join(out, file), 'utf8')) as { board: { id: string } })
+            .board.id,
+      )
+      .sort();
+    expect(boardsIn).toEqual([ids.first, ids.second].sort());
+    expect(picked.stderr.trim().split('\n').at(-1)).toBe(`Wrote 2 files to ${out}`);
+    // Words no title has: said, and nothing written.
+    const none = path.join(tempDataDir(), 'none');
+    const missed = await ideamill(
+      ['export', '--all', '--titled', 'Kickof f', '--format', 'md', '--out', none],
+      env,
+    );
+    expect([missed.code, missed.stderr]).toEqual([
+      1,
+      `No board's title has "Kickof f" in it: nothing written to ${none}\n`,
+    ]);
+    const alone = await ideamill(['export', ids.retro, '--titled', 'Retro', '--format', 'md'], env);
+    expect([alone.code, alone.stderr]).toEqual([2, expect.stringContaining('give --all with it')]);
+  });
+
   it('is wrong usage with a board, without --out or with --snapshot, and refuses a file for DIR', async () => {
     const out = path.join(tempDataDir(), 'reports');
     for (const [args, says] of [
