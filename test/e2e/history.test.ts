@@ -10,6 +10,7 @@ import { addItem, itemsOf, readItems } from '../../shared/board-document.ts';
 import type { BoardExport } from '../../shared/follow-through.ts';
 import { seriousAxeViolations } from '../helpers/axe.ts';
 import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
+import { sleep } from '../helpers/clients.ts';
 import type { TestServer } from '../helpers/server.ts';
 import { openAs, openTab, type Person, screenshot, seedBoard } from './workshop-helpers.ts';
 
@@ -214,12 +215,33 @@ describe.skipIf(!HAS_CHROMIUM)('version history', () => {
     await fia.page.getByText('Also after it').first().waitFor();
     await openTab(fia.page, 'History & export');
     const version = fia.page.locator('[data-snapshot-id]', { hasText: 'Start of the day' });
+    // The version's items come a moment after the dialog (held back here until we let them):
+    // meanwhile it says it is counting, and Restore does not go ahead unwarned (QA).
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await fia.page.route('**/export?format=json*', async (route) => {
+      await held;
+      await route.continue();
+    });
     await version.getByRole('button', { name: 'Restore' }).click();
     const dialog = fia.page.getByRole('dialog', { name: 'Restore this version?' });
+    await dialog.getByTestId('restore-counting').waitFor();
+    const restore = dialog.getByRole('button', { name: 'Restore' });
+    expect(await restore.getAttribute('aria-disabled')).toBe('true');
+    // Playwright waits for an aria-disabled button to be enabled; a person's click does not.
+    await restore.click({ force: true });
+    await sleep(300);
+    expect(await dialog.getByTestId('restore-counting').count()).toBe(1);
+    expect(await fia.page.getByText('Also after it').count()).toBeGreaterThan(0);
+    release();
     await dialog
       .getByTestId('restore-change')
       .getByText('It takes 2 items off the board as it is now and brings back 0.')
       .waitFor();
+    expect(await dialog.getByTestId('restore-counting').count()).toBe(0);
+    expect(await restore.getAttribute('aria-disabled')).toBe('false');
     await screenshot(fia.page, 'history-restore-dialog-count');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await fia.page.context().close();

@@ -359,6 +359,8 @@ describe.skipIf(!HAS_CHROMIUM)('a whole workshop in the browser', () => {
     expect(await dialog.locator('[data-testid="restore-round-open"]').textContent()).toContain(
       '“Last call” is open',
     );
+    // Restore waits for the count of what it changes, as a person does.
+    await dialog.getByTestId('restore-change').waitFor();
     await dialog.getByRole('button', { name: 'Restore' }).click();
     for (const person of everyone) {
       await outlineItem(person.page, NOTES.cai).waitFor();

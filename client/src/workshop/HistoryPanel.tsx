@@ -127,28 +127,38 @@ function Preview({
   );
 }
 
+/** How long the restore dialog waits for its count before it lets the restore go without. */
+const COUNT_WAIT_MS = 10_000;
+
 /**
  * What restoring a version would do to the board's items, as the board is now: how many it
- * takes away and how many it brings back. Null until the version's items have come (or if they
- * could not: the dialog still works without the count).
+ * takes away and how many it brings back. Undefined while the version's items are on their way;
+ * null if they could not come (or took too long: the dialog then works without the count).
  */
-function useRestoreChange(snapshotId: string): { removed: number; added: number } | null {
+function useRestoreChange(
+  snapshotId: string,
+): { removed: number; added: number } | null | undefined {
   const session = useBoardSession();
   const items = useItems(session.doc);
-  const [versionIds, setVersionIds] = useState<ReadonlySet<string> | null>(null);
+  const [versionIds, setVersionIds] = useState<ReadonlySet<string> | null | undefined>();
   useEffect(() => {
     let cancelled = false;
+    const giveUp = setTimeout(
+      () => !cancelled && setVersionIds((ids) => ids ?? null),
+      COUNT_WAIT_MS,
+    );
     fetchExport(session, exportRoute('json', snapshotId))
       .then((response) => response.json() as Promise<BoardExport>)
       .then(
         (model) => !cancelled && setVersionIds(new Set(model.items.map((item) => item.id))),
-        () => {},
+        () => !cancelled && setVersionIds(null),
       );
     return () => {
       cancelled = true;
+      clearTimeout(giveUp);
     };
   }, [session, snapshotId]);
-  if (!versionIds) return null;
+  if (!versionIds) return versionIds;
   const now = new Set(items.map((item) => item.id));
   return {
     removed: items.filter((item) => !versionIds.has(item.id)).length,
@@ -185,6 +195,13 @@ function ConfirmRestore({
           {t.workshop.restoreWillChange(change.removed, change.added)}
         </p>
       )}
+      {/* The count comes a moment after the dialog: until then Restore waits, so a quick
+          confirmation does not go ahead unwarned (QA). */}
+      {change === undefined && (
+        <p className="wk-muted" data-testid="restore-counting">
+          {t.workshop.restoreCounting}
+        </p>
+      )}
       {gone && <Gone />}
       {/* Items come and go under people's votes: votes on items the restore removes are left
           out when the round closes. */}
@@ -202,13 +219,14 @@ function ConfirmRestore({
             ref={handOver}
             type="button"
             className="wk-primary wk-danger"
-            aria-disabled={busy}
-            onClick={() =>
-              run(async () => {
+            aria-disabled={busy || change === undefined}
+            onClick={() => {
+              if (change === undefined) return;
+              void run(async () => {
                 await store.restoreSnapshot(snapshot.id);
                 onClose();
-              })
-            }
+              });
+            }}
           >
             {t.workshop.restore}
           </button>

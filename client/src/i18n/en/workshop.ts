@@ -302,6 +302,8 @@ export const workshop = {
     count === 1 ? 'It took 1 item off the board.' : `It took ${count} items off the board.`,
   undoRestore: 'Undo the restore',
   earlierMember: (name: string) => `${name} (an earlier visit)`,
+  /** While the restore dialog counts what the version would change. */
+  restoreCounting: 'Counting what the restore changes…',
   restoreWillChange: (removed: number, added: number) =>
     `It takes ${removed === 1 ? '1 item' : `${removed} items`} off the board as it is now and brings back ${added === 1 ? '1' : added}.`,
   restoredBy: (name: string) =>

@@ -286,6 +286,7 @@ export const workshop: Catalogue['workshop'] = {
     count === 1 ? 'Taululta poistui 1 kohde.' : `Taululta poistui ${count} kohdetta.`,
   undoRestore: 'Peru palautus',
   earlierMember: (name: string) => `${name} (aiempi käynti)`,
+  restoreCounting: 'Lasketaan, mitä palautus muuttaa…',
   restoreWillChange: (removed: number, added: number) =>
     `Taulun nykyisistä kohteista poistuu ${removed} ja takaisin tulee ${added}.`,
   restoredBy: (name: string) =>
