@@ -220,7 +220,8 @@ export interface BoardExport {
   board: Board;
   /** Set when the export is of a snapshot rather than the live board. */
   snapshot: { id: string; name: string | null; createdAt: string } | null;
-  members: { id: string; name: string; role: Role }[];
+  /** Everyone who joined; `removed` where a facilitator took them off the board since. */
+  members: { id: string; name: string; role: Role; removed?: true }[];
   items: ExportItem[];
   /** Every round, oldest first; results only for closed rounds. */
   rounds: { round: Round; results: RoundResult[]; excluded: ExcludedResult[] }[];

@@ -62,7 +62,12 @@ export class ExportService {
       version: 1,
       exportedAt: new Date(now).toISOString(),
       board,
-      members: this.#boards.members(boardId).map(({ id, name, role }) => ({ id, name, role })),
+      members: this.#boards.members(boardId).map(({ id, name, role, removed }) => ({
+        id,
+        name,
+        role,
+        ...(removed ? { removed: true as const } : {}),
+      })),
       rounds: this.#rounds.history(boardId),
       followUps: this.#followUps.list(boardId),
     } as const;

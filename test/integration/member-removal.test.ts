@@ -100,7 +100,19 @@ describe('taking a member off a board', () => {
     const exported = await server.api<BoardExport>(`/api/boards/${id}/export?format=json`, {
       token: fia.token,
     });
-    expect(exported.body.members.map((member) => member.name)).toContain('Aino');
+    // Marked as taken off, for a program reading the export (weekly-network QA); the others not.
+    expect(exported.body.members.find((member) => member.name === 'Aino')).toMatchObject({
+      id: aino.member.id,
+      removed: true,
+    });
+    expect(
+      exported.body.members.filter((member) => member.name !== 'Aino').map((m) => m.removed),
+    ).toEqual([undefined, undefined]);
+    // The report counts who took part: not her.
+    const report = await fetch(`${server.url}/api/boards/${id}/export?format=md`, {
+      headers: { authorization: `Bearer ${fia.token}` },
+    });
+    expect(await report.text()).toContain('- Participants: 2 (1 facilitator, 1 participant)\n');
     expect(exported.body.rounds[0]?.results[0]).toMatchObject({ itemId: noteId, votes: 1 });
     // Her follow-up can still be worked on, and still names her.
     const updated = await server.api<FollowUp>(`/api/boards/${id}/followups/${followUp.body.id}`, {

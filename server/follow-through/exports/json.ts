@@ -21,7 +21,7 @@ const ORDER = {
   ],
   board: ['id', 'title', 'template', 'language', 'createdAt'],
   snapshot: ['id', 'name', 'createdAt'],
-  member: ['id', 'name', 'role'],
+  member: ['id', 'name', 'role', 'removed'],
   item: [
     'id',
     'type',

@@ -73,15 +73,17 @@ function header(model: BoardExport, labels: ExportLabels, timeZone: string): str
     new Set(members.map((member) => member.name));
   // Who took part. Viewers only watched: the organiser who opened seven team boards with their
   // viewer links to export them was a participant of each (QA).
-  const taking = names(model.members.filter((member) => member.role !== 'viewer'));
+  // Not those a facilitator took off (a link that reached the wrong people).
+  const members = model.members.filter((member) => !member.removed);
+  const taking = names(members.filter((member) => member.role !== 'viewer'));
   const byRole = ROLES.filter((role) => role !== 'viewer').flatMap((role) => {
-    const count = names(model.members.filter((member) => member.role === role)).size;
+    const count = names(members.filter((member) => member.role === role)).size;
     const [one, many] = labels.roles[role];
     return count === 0 ? [] : [`${count} ${count === 1 ? one : many}`];
   });
   const roles = byRole.length > 0 ? ` (${byRole.join(', ')})` : '';
   lines.push(`- ${labels.participants}: ${taking.size}${roles}`);
-  const viewers = names(model.members.filter((member) => member.role === 'viewer'));
+  const viewers = names(members.filter((member) => member.role === 'viewer'));
   const onlyWatched = [...viewers].filter((name) => !taking.has(name)).length;
   if (onlyWatched > 0) lines.push(`- ${labels.viewers}: ${onlyWatched}`);
   return lines.join('\n');
