@@ -31,3 +31,13 @@ export function teamBoardTitle(
   while (length + suffix.length > MAX_TITLE_LENGTH) length -= whole.pop()?.length ?? length;
   return `${whole.join('').trimEnd()}${suffix}`;
 }
+
+/**
+ * A team board's title in another language: "Kehittämispäivä · Tiimi 2" becomes
+ * "Kehittämispäivä · Team 2" as the board goes from Finnish to English. A title that does not end
+ * as teamBoardTitle ends it in `from` is the facilitator's own, and stays.
+ */
+export function teamTitleIn(title: string, from: Language, to: Language): string {
+  const ending = new RegExp(` · ${TEAM[from]} (\\d+)$`, 'u').exec(title);
+  return ending ? `${title.slice(0, ending.index)} · ${TEAM[to]} ${ending[1]}` : title;
+}

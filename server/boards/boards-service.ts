@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import * as Y from 'yjs';
 import { type Board, ERASED_MEMBER_NAME, type Language, type RoleKeys } from '../../shared/api.ts';
 import { MEMBER_COLORS, type Member, ROLES, type Role } from '../../shared/roles.ts';
+import { teamTitleIn } from '../../shared/team-boards.ts';
 import { applyTemplate, type Template } from '../../shared/templates.ts';
 import { AppError } from '../errors.ts';
 import type { BoardContents, BoardMember, BoardsRepository } from '../store/boards-repository.ts';
@@ -190,6 +191,9 @@ export class BoardsService {
     const before = this.get(boardId);
     if (before.language === language) return before;
     if (!this.#boards.setLanguage(boardId, language)) throw this.#missing(boardId);
+    // "… · Tiimi 2", as boards made together are titled, says "… · Team 2" in English.
+    const title = teamTitleIn(before.title, before.language, language);
+    if (title !== before.title) this.#boards.rename(boardId, title);
     const board = this.get(boardId);
     for (const listener of this.#languageChanged) listener(board, before.language);
     for (const listener of this.#renamed) listener(board);

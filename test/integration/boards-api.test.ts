@@ -798,7 +798,12 @@ describe("changing a board's language", () => {
     expect((await patch({ language: 'de' })).body.error.code).toBe('invalid_input');
     const changed = await patch({ language: 'en' });
     expect(changed.status).toBe(200);
-    expect(changed.body.board).toEqual({ ...board.board, language: 'en' });
+    // The team's number in the title follows: "Tiimi 2" is "Team 2" in English.
+    expect(changed.body.board).toEqual({
+      ...board.board,
+      title: 'Kehittämispäivä · Team 2',
+      language: 'en',
+    });
     await waitFor(() => heard.length === 1);
     expect(heard[0]?.board.language).toBe('en');
     // The template's lanes and stages in English on Pia's page; her own lane title stays.

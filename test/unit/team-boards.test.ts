@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_TITLE_LENGTH } from '../../shared/constants.ts';
-import { teamBoardTitle } from '../../shared/team-boards.ts';
+import { teamBoardTitle, teamTitleIn } from '../../shared/team-boards.ts';
 
 describe('the title of a team’s board', () => {
   it('names the team in the board’s language', () => {
@@ -27,5 +27,18 @@ describe('the title of a team’s board', () => {
       );
       expect(cut.replace(/^a+/, '').replace(' · Team 7', '').replaceAll(emoji, '')).toBe('');
     }
+  });
+});
+
+describe('a team board in another language', () => {
+  it('says its team in that language, and leaves a title of the facilitator’s own as it is', () => {
+    expect(teamTitleIn('Kehittämispäivä 2026 · Tiimi 2', 'fi', 'en')).toBe(
+      'Kehittämispäivä 2026 · Team 2',
+    );
+    expect(teamTitleIn('Development day · Team 12', 'en', 'fi')).toBe('Development day · Tiimi 12');
+    // Not the ending boards made together have: the facilitator's words.
+    expect(teamTitleIn('Claims · Tiimi A', 'fi', 'en')).toBe('Claims · Tiimi A');
+    expect(teamTitleIn('Tiimi 2 · Claims', 'fi', 'en')).toBe('Tiimi 2 · Claims');
+    expect(teamTitleIn('Retro · Team 3', 'fi', 'en')).toBe('Retro · Team 3');
   });
 });
