@@ -140,7 +140,7 @@ const MAX_TAIL = 24;
  * made together differ only there ("Kehittämispäivä 2026 · Tiimi 3"), and a phone showed
  * "Kehittämispäivä 20…" on every team's board (QA). No tail where there is none, or a long one.
  */
-export function titleParts(title: string): { head: string; tail: string } {
+function titleParts(title: string): { head: string; tail: string } {
   const at = title.lastIndexOf(' · ');
   const tail = at > 0 ? title.slice(at) : '';
   return tail.length > 3 && tail.length <= MAX_TAIL

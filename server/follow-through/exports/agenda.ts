@@ -12,6 +12,7 @@ import {
   byReadingOrder,
   calendarDay,
   formatTimestamp,
+  liveFollowUps,
   memberNames,
   oneLine,
   ownerName,
@@ -185,11 +186,11 @@ function lastVote(
 function takenForwardBy(model: BoardExport): Map<string, Set<string>> {
   const names = memberNames(model);
   const owners = new Map<string, Set<string>>();
-  for (const followUp of model.followUps) {
-    if (followUp.status === 'dropped' || isUnassigned(followUp.owner)) continue;
-    const theirs = owners.get(followUp.itemId) ?? new Set<string>();
-    theirs.add(ownerName(followUp.owner, names));
-    owners.set(followUp.itemId, theirs);
+  for (const [itemId, followUps] of liveFollowUps(model)) {
+    const owned = followUps.filter((followUp) => !isUnassigned(followUp.owner));
+    if (owned.length > 0) {
+      owners.set(itemId, new Set(owned.map((followUp) => ownerName(followUp.owner, names))));
+    }
   }
   return owners;
 }

@@ -124,3 +124,15 @@ export function ownerName(owner: FollowUp['owner'], names: ReadonlyMap<string, s
 export function titleIsItem(followUp: Pick<FollowUp, 'title'>, item: Item | undefined): boolean {
   return item !== undefined && oneLine(followUp.title) === oneLine(itemText(item));
 }
+
+/** Each item's follow-ups but the dropped ones, by item id: a dropped one takes nothing forward. */
+export function liveFollowUps(model: Pick<BoardExport, 'followUps'>): Map<string, FollowUp[]> {
+  const byItem = new Map<string, FollowUp[]>();
+  for (const followUp of model.followUps) {
+    if (followUp.status === 'dropped') continue;
+    const theirs = byItem.get(followUp.itemId);
+    if (theirs) theirs.push(followUp);
+    else byItem.set(followUp.itemId, [followUp]);
+  }
+  return byItem;
+}

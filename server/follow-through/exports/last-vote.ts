@@ -2,6 +2,8 @@
  * Which vote a board's exports show as what the workshop decided: the agenda's "What the last
  * vote chose" and the SVG picture's vote badges read the same round, by this one rule.
  */
+
+import type { RoundResult } from '../../../shared/facilitation.ts';
 import type { BoardExport } from '../../../shared/follow-through.ts';
 
 /** A round as the export model holds it, with its number on the board (1 for the first). */
@@ -27,4 +29,16 @@ export function lastVotedRound(model: BoardExport): NumberedRound | undefined {
   if (index === undefined) return undefined;
   const entry = model.rounds[index];
   return entry && { entry, number: index + 1 };
+}
+
+/**
+ * The last vote's results (lastVotedRound) by item, only for items that got votes: an empty
+ * round has every result at 0. What the report and the picture mark as the workshop's choice.
+ */
+export function lastVoteResults(model: BoardExport): Map<string, RoundResult> {
+  return new Map(
+    (lastVotedRound(model)?.entry.results ?? [])
+      .filter((result) => result.votes > 0)
+      .map((result) => [result.itemId, result]),
+  );
 }

@@ -14,12 +14,13 @@ import {
   byReadingOrder,
   type ConceptItem,
   formatTimestamp,
+  liveFollowUps,
   memberNames,
   type NoteItem,
   ownerName,
 } from './board-model.ts';
 import { type ExportLabels, labelsFor } from './labels.ts';
-import { lastVotedRound } from './last-vote.ts';
+import { lastVoteResults } from './last-vote.ts';
 import { mdBlock, mdInline, mdTable } from './markdown-text.ts';
 
 type RoundEntry = BoardExport['rounds'][number];
@@ -105,20 +106,14 @@ function concepts(model: BoardExport, labels: ExportLabels, writer: Writer): str
   // What came of each card, under its name (QA: a manager reads this section first, and had to
   // find the winner and its owner in the tables further down): its result in the vote the
   // agenda reports, and whoever takes it forward.
-  const results = new Map(
-    (lastVotedRound(model)?.entry.results ?? [])
-      .filter((result) => result.votes > 0)
-      .map((result) => [result.itemId, result]),
-  );
+  const results = lastVoteResults(model);
+  const followUps = liveFollowUps(model);
   const members = memberNames(model);
   const outcome = (card: ConceptItem) => {
     const result = results.get(card.id);
-    const followUps = model.followUps.filter(
-      (followUp) => followUp.itemId === card.id && followUp.status !== 'dropped',
-    );
     const owners = [
       ...new Set(
-        followUps.map((followUp) =>
+        (followUps.get(card.id) ?? []).map((followUp) =>
           isUnassigned(followUp.owner)
             ? `*${labels.unassigned}*`
             : mdInline(ownerName(followUp.owner, members)) || NONE,

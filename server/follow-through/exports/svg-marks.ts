@@ -8,9 +8,9 @@ import type { Item } from '../../../shared/board-document.ts';
 import type { RoundResult } from '../../../shared/facilitation.ts';
 import { type BoardExport, type FollowUp, isUnassigned } from '../../../shared/follow-through.ts';
 import type { Box } from '../../../shared/geometry.ts';
-import { memberNames, ownerName } from './board-model.ts';
+import { liveFollowUps, memberNames, ownerName } from './board-model.ts';
 import type { ExportLabels } from './labels.ts';
-import { lastVotedRound } from './last-vote.ts';
+import { lastVoteResults } from './last-vote.ts';
 import { fitText, num, xml } from './svg-text.ts';
 import { textWidth } from './text-width.ts';
 
@@ -59,20 +59,9 @@ export function drawMarks(
   items: readonly Item[],
   labels: ExportLabels,
 ): DrawnMarks {
-  // Results only for items that got votes: an empty round has every result at 0.
-  const results = new Map(
-    (lastVotedRound(model)?.entry.results ?? [])
-      .filter((result) => result.votes > 0)
-      .map((result) => [result.itemId, result]),
-  );
-  // A dropped follow-up takes nothing forward: it leaves no mark.
-  const followUps = new Map<string, FollowUp[]>();
-  for (const followUp of model.followUps) {
-    if (followUp.status === 'dropped') continue;
-    const theirs = followUps.get(followUp.itemId);
-    if (theirs) theirs.push(followUp);
-    else followUps.set(followUp.itemId, [followUp]);
-  }
+  const results = lastVoteResults(model);
+  // A dropped follow-up leaves no mark.
+  const followUps = liveFollowUps(model);
   const names = memberNames(model);
   const drawn: DrawnMarks = { layer: [], boxes: [] };
   for (const item of items) {
