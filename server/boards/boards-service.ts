@@ -169,38 +169,37 @@ export class BoardsService {
    * in those already) and `ideamill list` show from now on. Files exported before keep theirs.
    */
   rename(boardId: string, title: string): Board {
-    if (!this.#boards.rename(boardId, title)) {
-      throw this.#missing(boardId);
-    }
+    return this.update(boardId, { title });
+  }
+
+  /**
+   * A new title, another language or both, written together and heard once. Another language
+   * is the board's exports' words from now on and (the listeners of onLanguageChanged) its
+   * template's labels where nobody changed them: for a board made in the wrong language (QA: a
+   * day's team boards all made in Finnish, one team English-speaking). Without a title given,
+   * "… · Tiimi 2", as boards made together are titled, says "… · Team 2" in English; a title
+   * given is kept as given.
+   */
+  update(boardId: string, change: { title?: string; language?: Language }): Board {
+    const before = this.get(boardId);
+    const language = change.language ?? before.language;
+    const title = change.title ?? teamTitleIn(before.title, before.language, language);
+    if (title === before.title && language === before.language) return before;
+    if (!this.#boards.update(boardId, title, language)) throw this.#missing(boardId);
     const board = this.get(boardId);
+    if (language !== before.language) {
+      for (const listener of this.#languageChanged) listener(board, before.language);
+    }
     for (const listener of this.#renamed) listener(board);
     return board;
   }
 
-  /** Runs after a board got a new title (see rename()) or language (see setLanguage()). */
+  /** Runs after a board got a new title or language (see update()). */
   onRenamed(listener: (board: Board) => void): void {
     this.#renamed.push(listener);
   }
 
-  /**
-   * Gives the board another language: its exports' words from now on, and (the listeners of
-   * onLanguageChanged) its template's labels where nobody changed them. For a board made in the
-   * wrong language (QA: a day's team boards all made in Finnish, one team English-speaking).
-   */
-  setLanguage(boardId: string, language: Language): Board {
-    const before = this.get(boardId);
-    if (before.language === language) return before;
-    if (!this.#boards.setLanguage(boardId, language)) throw this.#missing(boardId);
-    // "… · Tiimi 2", as boards made together are titled, says "… · Team 2" in English.
-    const title = teamTitleIn(before.title, before.language, language);
-    if (title !== before.title) this.#boards.rename(boardId, title);
-    const board = this.get(boardId);
-    for (const listener of this.#languageChanged) listener(board, before.language);
-    for (const listener of this.#renamed) listener(board);
-    return board;
-  }
-
-  /** Runs after a board got another language, with the one it had (see setLanguage()). */
+  /** Runs after a board got another language, with the one it had (see update()). */
   onLanguageChanged(listener: (board: Board, from: Language) => void): void {
     this.#languageChanged.push(listener);
   }

@@ -121,13 +121,12 @@ export function boardsRouter(options: BoardsRouterOptions): Router {
     const boardId = boardIdParam(req);
     const by = facilitatorOrOperator(req, boardId);
     const { title, language } = updateBoardBody.parse(jsonBody(req));
-    let board = boards.get(boardId);
-    if (title !== undefined) {
-      board = boards.rename(boardId, title);
+    const before = boards.get(boardId);
+    const board = boards.update(boardId, { title, language });
+    if (board.title !== before.title) {
       options.logger.info({ boardId, by: who(by) }, 'board renamed');
     }
-    if (language !== undefined && language !== board.language) {
-      board = boards.setLanguage(boardId, language);
+    if (board.language !== before.language) {
       options.logger.info({ boardId, by: who(by), language }, 'board language changed');
     }
     const body: RenamedBoard = { board };

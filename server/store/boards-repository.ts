@@ -73,8 +73,7 @@ export class BoardsRepository {
   readonly #selectBoard;
   readonly #selectRoleByKey;
   readonly #replaceKey;
-  readonly #rename;
-  readonly #setLanguage;
+  readonly #update;
   readonly #insertMember;
   readonly #countMembers;
   readonly #selectMemberByToken;
@@ -106,8 +105,9 @@ export class BoardsRepository {
     this.#selectRoleByKey = db.prepare<[string, Buffer], { role: string }>(
       'SELECT role FROM board_keys WHERE board_id = ? AND key_hash = ?',
     );
-    this.#rename = db.prepare<[string, string]>('UPDATE boards SET title = ? WHERE id = ?');
-    this.#setLanguage = db.prepare<[string, string]>('UPDATE boards SET language = ? WHERE id = ?');
+    this.#update = db.prepare<[string, string, string]>(
+      'UPDATE boards SET title = ?, language = ? WHERE id = ?',
+    );
     this.#replaceKey = db.prepare<[Buffer, string, string]>(
       'UPDATE board_keys SET key_hash = ? WHERE board_id = ? AND role = ?',
     );
@@ -230,14 +230,9 @@ export class BoardsRepository {
   }
 
   /** The role's key is `keyHash` from now on; the one before opens the board no more. */
-  /** False when there is no such board. */
-  setLanguage(boardId: string, language: string): boolean {
-    return this.#setLanguage.run(language, boardId).changes > 0;
-  }
-
-  /** False when there is no such board. */
-  rename(boardId: string, title: string): boolean {
-    return this.#rename.run(title, boardId).changes > 0;
+  /** The board's title and language, in one statement; false when there is no such board. */
+  update(boardId: string, title: string, language: string): boolean {
+    return this.#update.run(title, language, boardId).changes > 0;
   }
 
   replaceKey(boardId: string, role: Role, keyHash: Buffer): void {

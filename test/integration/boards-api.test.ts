@@ -828,6 +828,32 @@ describe("changing a board's language", () => {
     const read = await server.api<GetBoardResponse>(`/api/boards/${id}`, { token: fia.token });
     expect(read.body.board.language).toBe('en');
   });
+
+  it('a title given with the language is kept as given, and everyone hears the change once', async () => {
+    const board = await server.createBoard({ title: 'Päivä · Tiimi 2', language: 'fi' });
+    const id = board.board.id;
+    const fia = await connectMember(server, id, board.keys.facilitator, 'Fia');
+    const heard: RenamedBoard[] = [];
+    fia.socket.on('board:renamed', (renamed) => heard.push(renamed));
+    const patch = (body: unknown) =>
+      server.api<RenamedBoard>(`/api/boards/${id}`, { method: 'PATCH', token: fia.token, body });
+
+    const both = await patch({ title: 'Service day · Tiimi 2', language: 'en' });
+    expect(both.body.board).toMatchObject({ title: 'Service day · Tiimi 2', language: 'en' });
+    // A second change, heard in order after the first: nothing came between them.
+    await patch({ title: 'Service day' });
+    await waitFor(() => heard.length >= 2);
+    expect(heard.map((renamed) => [renamed.board.title, renamed.board.language])).toEqual([
+      ['Service day · Tiimi 2', 'en'],
+      ['Service day', 'en'],
+    ]);
+    // Nothing to change is no change, and nobody hears of it.
+    await patch({ title: 'Service day', language: 'en' });
+    await patch({ language: 'fi' });
+    await waitFor(() => heard.length >= 3);
+    expect(heard.map((renamed) => renamed.board.language)).toEqual(['en', 'en', 'fi']);
+    fia.socket.disconnect();
+  });
 });
 
 describe('renaming a board', () => {
