@@ -3,7 +3,7 @@
  * it): a request the path exists for, with a method it does not take, is 405 with `Allow`.
  * Reads the `router` package's layers (Express 5): `match` is pure, `route.methods` the verbs.
  */
-import type { Router } from 'express';
+import type { RequestHandler, Router } from 'express';
 
 interface Layer {
   match(path: string): { path: string } | false;
@@ -31,4 +31,19 @@ function collect(stack: Layer[], path: string, into: Set<string>): void {
       collect(layer.handle.stack, path.slice(matched.path.length) || '/', into);
     }
   }
+}
+
+/**
+ * OPTIONS on a path `router` serves: `204` with `Allow`, and no body (operator QA: Express
+ * answered some paths with the methods as text and others with 405). Elsewhere it goes on, to
+ * the 404 every unknown path gets.
+ */
+export function answerOptions(router: Router): RequestHandler {
+  return (req, res, next) => {
+    if (req.method !== 'OPTIONS') return next();
+    const allowed = allowedMethods(router, req.path);
+    if (allowed.length === 0) return next();
+    res.setHeader('Allow', [...allowed, 'OPTIONS'].join(', '));
+    res.status(204).end();
+  };
 }

@@ -24,19 +24,28 @@ export interface CreatorTokens {
   createToken: string | undefined;
 }
 
-/** Anyone may create boards where neither token is set; elsewhere a request carrying either. */
+/**
+ * Anyone may create boards where neither token is set; elsewhere a request carrying either. A
+ * token sent that is neither is told so, under the same code (operator QA: a mistyped token was
+ * told to send one).
+ */
 export function requireCreator(req: Request, { adminToken, createToken }: CreatorTokens): void {
   if (!adminToken && !createToken) return;
   if (isAdmin(req, adminToken) || (createToken !== undefined && sends(req, createToken))) return;
+  const sent = bearer(req) !== undefined;
   if (createToken) {
     throw new AppError(
       'create_token_required',
-      'Creating boards on this server needs its CREATE_TOKEN as a Bearer token: ask the people who run it.',
+      sent
+        ? "The Bearer token sent is not this server's CREATE_TOKEN: ask the people who run it."
+        : 'Creating boards on this server needs its CREATE_TOKEN as a Bearer token: ask the people who run it.',
     );
   }
   throw new AppError(
     'admin_token_required',
-    "Creating boards on this server needs the operator's ADMIN_TOKEN as a Bearer token.",
+    sent
+      ? "The Bearer token sent is not the operator's ADMIN_TOKEN, which creating boards on this server needs."
+      : "Creating boards on this server needs the operator's ADMIN_TOKEN as a Bearer token.",
   );
 }
 
@@ -49,7 +58,9 @@ export function requireMetricsToken(req: Request, metricsToken: string | undefin
   if (!metricsToken || sends(req, metricsToken)) return;
   throw new AppError(
     'metrics_token_required',
-    "This server's metrics need the operator's METRICS_TOKEN as a Bearer token.",
+    bearer(req) === undefined
+      ? "This server's metrics need the operator's METRICS_TOKEN as a Bearer token."
+      : "The Bearer token sent is not this server's METRICS_TOKEN.",
   );
 }
 

@@ -9,6 +9,7 @@ import type { FollowThrough } from '../follow-through/follow-through.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { requestLog } from '../observability/request-log.ts';
 import { wellFormedReviver } from '../util/well-formed.ts';
+import { answerOptions } from './allowed-methods.ts';
 import { requireMetricsToken } from './auth.ts';
 import { boardsRouter } from './boards-router.ts';
 import { errorHandler, unknownRoute } from './errors.ts';
@@ -46,6 +47,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.disable('x-powered-by');
   app.use(requestLog(options.logger));
   app.use(securityHeaders(options.frameAncestors));
+  app.use(answerOptions(app.router));
   // A hop count: req.ip is the address the outermost trusted proxy saw, never one the client
   // wrote into X-Forwarded-For itself.
   app.set('trust proxy', options.trustProxyHops);

@@ -345,6 +345,7 @@ describe('operator settings and health', () => {
         token: 'operator-secret-654321',
       });
       expect(wrong.status).toBe(401);
+      expect(wrong.body.error.message).toMatch(/token sent is not the operator's ADMIN_TOKEN/);
       const right = await guarded.api('/api/boards', {
         body: { title: 'x' },
         token: 'operator-secret-123456',
@@ -367,6 +368,9 @@ describe('operator settings and health', () => {
         token: 'facilitators-secret-654321',
       });
       expect([wrong.status, wrong.body.error.code]).toEqual([401, 'create_token_required']);
+      // Told apart by the message: one sent is not the right one; none was sent.
+      expect(wrong.body.error.message).toMatch(/token sent is not this server's CREATE_TOKEN/);
+      expect(none.body.error.message).toMatch(/needs its CREATE_TOKEN as a Bearer token/);
       const byFacilitator = await guarded.api<CreateBoardResponse>('/api/boards', {
         body: { title: 'Theirs' },
         token: create,
@@ -435,6 +439,7 @@ describe('operator settings and health', () => {
         token: 'scraper-secret-654321',
       });
       expect([wrong.status, wrong.body.error.code]).toEqual([401, 'metrics_token_required']);
+      expect(wrong.body.error.message).toMatch(/token sent is not this server's METRICS_TOKEN/);
       const right = await guarded.api<string>('/metrics', { token: 'scraper-secret-123456' });
       expect(right.status).toBe(200);
       expect(right.body).toContain('ideamill_connections');
@@ -616,6 +621,31 @@ describe('operator settings and health', () => {
         },
       ]);
     }
+  });
+
+  it('OPTIONS on any path the server serves is 204 with Allow and no body; elsewhere 404', async () => {
+    const id = (await server.createBoard()).board.id;
+    const cases: [string, string][] = [
+      ['/api/boards', 'POST, OPTIONS'],
+      [`/api/boards/${id}`, 'DELETE, GET, HEAD, PATCH, OPTIONS'],
+      [`/api/boards/${id}/rounds`, 'GET, HEAD, POST, OPTIONS'],
+      ['/healthz', 'GET, HEAD, OPTIONS'],
+      [`/b/${id}`, 'GET, HEAD, OPTIONS'],
+    ];
+    for (const [route, allow] of cases) {
+      const response = await fetch(`${server.url}${route}`, { method: 'OPTIONS' });
+      expect([
+        route,
+        response.status,
+        response.headers.get('allow'),
+        await response.text(),
+      ]).toEqual([route, 204, allow, '']);
+    }
+    const nowhere = await fetch(`${server.url}/api/nothing`, { method: 'OPTIONS' });
+    expect([nowhere.status, ((await nowhere.json()) as ErrorResponse).error.code]).toEqual([
+      404,
+      'route_not_found',
+    ]);
   });
 });
 
