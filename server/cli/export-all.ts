@@ -9,6 +9,7 @@ import {
   renderExport,
 } from '../follow-through/exports/index.ts';
 import type { createServices } from '../services.ts';
+import { makeDirectory } from '../util/make-directory.ts';
 
 type Services = ReturnType<typeof createServices>;
 
@@ -31,7 +32,7 @@ export function exportAll(
   if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) {
     throw new Error(`${dir} is a file: --out with --all names the directory to write into`);
   }
-  fs.mkdirSync(dir, { recursive: true });
+  makeDirectory(dir);
   // None deleted: one a restore brought back was deleted again as the services started.
   const wanted = titled?.normalize('NFC').toLocaleLowerCase();
   const all = boards

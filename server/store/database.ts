@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { StartupError } from '../errors.ts';
+import { makeDirectory } from '../util/make-directory.ts';
 import { MIGRATIONS } from './migrations.ts';
 
 export type Db = Database.Database;
@@ -71,9 +72,9 @@ export function openDatabase({
  */
 export function ensureDataDir(dataDir: string): void {
   try {
-    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    makeDirectory(dataDir, 0o700);
   } catch (error) {
-    throw openFailure(error, dataDir);
+    throw openFailure(error, dataDir, dataDir);
   }
 }
 
@@ -119,6 +120,8 @@ export function openFailure(
       return new StartupError(`DATA_DIR ${dataDir} is not a directory (${message}).`);
     case 'EACCES':
     case 'EPERM':
+    // Where nothing can be made, as under /proc.
+    case 'ENOENT':
     case 'EROFS':
     case 'SQLITE_CANTOPEN':
     case 'SQLITE_READONLY':

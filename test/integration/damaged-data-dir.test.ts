@@ -92,6 +92,18 @@ describe('a data directory the server cannot use', () => {
     ).rejects.toThrow(`DATA_DIR ${file} is not a directory`);
   });
 
+  it('a DATA_DIR where nothing can be made (under /proc) stops the start with a message, not a hang or a stack', async () => {
+    // Node's own recursive mkdir never returned for /proc/…; /proc itself took no lock file.
+    for (const [dataDir, named] of [
+      ['/proc/ideamill-test/data', '/proc/ideamill-test/data'],
+      ['/proc', `/proc/${LOCK_FILE}`],
+    ]) {
+      const start = startServer(loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' }));
+      await expect(start).rejects.toThrow(StartupError);
+      await expect(start).rejects.toThrow(`Cannot write ${named} (ENOENT`);
+    }
+  });
+
   it('a lock file that cannot be opened stops the server with a message naming it, not a stack', async () => {
     const dataDir = tempDataDir();
     const lock = path.join(dataDir, LOCK_FILE);
