@@ -37,6 +37,8 @@ export class RateLimitError extends AppError {
 /** The AppError for a known failure (ours, or invalid input); undefined for a real bug. */
 export function knownError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
+  const full = storageFull(error);
+  if (full) return full;
   if (error instanceof z.ZodError) {
     const message = error.issues
       .map((issue) =>
@@ -46,6 +48,27 @@ export function knownError(error: unknown): AppError | undefined {
     return new AppError('invalid_input', message);
   }
   return undefined;
+}
+
+/**
+ * A write SQLite refused for a full disk (SQLITE_FULL), in words for whoever was writing:
+ * nothing more can be saved until the operator frees space (operator QA: a generic 500).
+ */
+export function storageFull(error: unknown): AppError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_FULL')) return undefined;
+  return new AppError(
+    'storage_full',
+    "The server's disk is full, so this could not be saved. Its operator needs to free space.",
+  );
+}
+
+/** What /healthz says of a disk without room for the database (see disk-space.ts). */
+export function diskFullError(dataDir: string): AppError {
+  return new AppError(
+    'storage_full',
+    `The disk holding DATA_DIR ${dataDir} is full: nothing can be saved until space is freed.`,
+  );
 }
 
 /** Why the server cannot start, in words for the operator (main prints the message alone). */

@@ -48,6 +48,7 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal_error: 500,
   storage_failed: 500,
+  storage_full: 507,
   shutting_down: 503,
 } as const;
 
@@ -80,6 +81,7 @@ export const CLOSE_CODE: Partial<Record<ErrorCode, number>> = {
   document_too_large: 4413,
   rate_limited: 4429,
   storage_failed: 4500,
+  storage_full: 4507,
   internal_error: 4500,
   shutting_down: 1001,
 };

@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Member } from '../../shared/roles.ts';
-import { AppError } from '../errors.ts';
+import { AppError, storageFull } from '../errors.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type {
   DocumentsRepository,
@@ -155,10 +155,13 @@ export class LiveDocument {
     });
   }
 
-  /** The Yjs document, integrated from the database on first use. */
+  /**
+   * The Yjs document, integrated from the database on first use, with everything received so
+   * far stored: what is read from it (an export, a snapshot) is on disk.
+   */
   get doc(): Y.Doc {
     this.#integrate();
-    this.#applyReceived();
+    this.flush();
     if (this.#failed) throw new AppError('internal_error', 'The board could not be loaded.');
     return this.#doc;
   }
@@ -311,6 +314,9 @@ export class LiveDocument {
         this.#integrate();
         if (this.#failed) return;
         this.flush();
+        // A flush that failed (a full disk) closed every connection, this one too: the board in
+        // memory holds what was not stored, and nobody may be sent it (operator QA).
+        if (this.#failed || peer.closed) return;
         peer.transport.send(
           isEmptyStateVector(message.stateVector)
             ? this.#fullSync()
@@ -634,7 +640,8 @@ export class LiveDocument {
     if (this.#failed) return;
     this.#options.logger.error({ err: error, documentId: this.id }, 'document failed; reloading');
     this.discard(
-      new AppError('internal_error', 'The board hit an error and was reloaded; reconnect.'),
+      storageFull(error) ??
+        new AppError('internal_error', 'The board hit an error and was reloaded; reconnect.'),
     );
     this.#options.onFail(this);
   }

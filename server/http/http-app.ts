@@ -3,6 +3,7 @@ import path from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { BoardsService } from '../boards/boards-service.ts';
+import { diskFullError } from '../errors.ts';
 import type { Facilitation } from '../facilitation/facilitation.ts';
 import type { ExportThread } from '../follow-through/export-thread.ts';
 import type { FollowThrough } from '../follow-through/follow-through.ts';
@@ -40,6 +41,9 @@ export interface HttpAppOptions {
   maxBodyBytes: number;
   clientDir: string;
   isReady: () => boolean;
+  /** Whether the disk holding `dataDir` has no room left for the database (disk-space.ts). */
+  diskFull: () => boolean;
+  dataDir: string;
 }
 
 export function createHttpApp(options: HttpAppOptions): Express {
@@ -53,8 +57,10 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.set('trust proxy', options.trustProxyHops);
 
   app.get('/healthz', (_req, res) => {
-    if (options.isReady()) res.json({ ok: true });
-    else res.status(503).json({ ok: false });
+    if (!options.isReady()) res.status(503).json({ ok: false });
+    else if (options.diskFull()) {
+      res.status(503).json({ ok: false, error: diskFullError(options.dataDir).toBody() });
+    } else res.json({ ok: true });
   });
   app.get('/metrics', async (req, res) => {
     requireMetricsToken(req, options.metricsToken);

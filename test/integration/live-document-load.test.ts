@@ -6,6 +6,8 @@
  * An edit to a quiet document is stored and relayed before receive() returns; the edits that
  * follow it within the same moment share one row and one relayed message.
  */
+
+import * as decoding from 'lib0/decoding';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import type { LiveDocument } from '../../server/documents/live-document.ts';
@@ -187,4 +189,35 @@ describe('an edit', () => {
       expect.arrayContaining(['first', 'second', 'third', 'later']),
     );
   });
+
+  it("that the disk has no room for reaches nobody, not even in a newcomer's sync (operator QA)", () => {
+    vi.spyOn(performance, 'now').mockReturnValue(1_000);
+    const { live, addNote, relayed } = writerAndReader();
+    addNote('stored');
+    // The disk fills (SQLite's SQLITE_FULL past max_page_count, as on a full disk); the next
+    // edit waits for the end of the busy turn, and a newcomer asks for the board meanwhile.
+    const pages = db!.pragma('page_count', { simple: true }) as number;
+    db!.pragma(`max_page_count = ${pages}`);
+    addNote(`unstored ${'x'.repeat(20_000)}`);
+    const newcomer = recordingTransport();
+    const peer = live.connect(member, newcomer.transport);
+    live.receive(peer, encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
+    const received = new Y.Doc();
+    for (const message of [...newcomer.sent, ...relayed()]) {
+      const state = syncedState(message);
+      if (state) Y.applyUpdate(received, state);
+    }
+    const keys = [...itemsOf(received).keys()];
+    expect(keys).toContain('stored');
+    expect(keys.filter((key) => key.startsWith('unstored'))).toEqual([]);
+    expect(logRows()).toBe(1);
+  });
 });
+
+/** The Yjs update a sync step 2 or update message carries, else undefined. */
+function syncedState(message: Uint8Array): Uint8Array | undefined {
+  const decoder = decoding.createDecoder(message);
+  if (decoding.readVarUint(decoder) !== 0) return undefined;
+  const kind = decoding.readVarUint(decoder);
+  return kind === 1 || kind === 2 ? decoding.readVarUint8Array(decoder) : undefined;
+}
