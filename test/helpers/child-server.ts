@@ -11,9 +11,15 @@ export interface ChildServer {
   kill(signal: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function startChildServer(env: Record<string, string>): Promise<ChildServer> {
-  // `node --import tsx` keeps the server in this one process, so SIGKILL reaches it.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+/**
+ * `command`: by default `node --import tsx`, which keeps the server in this one process, so
+ * SIGKILL reaches it; `['npm', 'start']` as the README has it.
+ */
+export async function startChildServer(
+  env: Record<string, string>,
+  [command, ...args]: string[] = [process.execPath, '--import', 'tsx', 'server/main.ts'],
+): Promise<ChildServer> {
+  const child = spawn(command!, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,8 +2,9 @@
 import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { startChildServer } from '../helpers/child-server.ts';
 import { sleep } from '../helpers/clients.ts';
-import { startTestServer } from '../helpers/server.ts';
+import { startTestServer, tempDataDir } from '../helpers/server.ts';
 
 /** The client's machine hangs: it reads nothing more, so it never answers a close frame. */
 function stopReading(ws: unknown): void {
@@ -31,4 +32,13 @@ describe('shutting down', () => {
     ws.terminate();
     socket.close();
   });
+
+  it('npm start stops with its server: SIGTERM to npm reaches the server, which leaves nothing behind (operator QA)', async () => {
+    // npm's shell ran the server as a child of its own and did not pass the signal on: the
+    // server kept running, holding DATA_DIR's lock, and the next start was refused.
+    const server = await startChildServer({ DATA_DIR: tempDataDir() }, ['npm', 'start']);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    await server.kill('SIGTERM');
+    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+  }, 120_000);
 });
