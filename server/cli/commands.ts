@@ -362,7 +362,7 @@ export const COMMANDS: Record<string, Command> = {
       const [boardId] = context.positionals;
       if (!boardId) throw new UsageError('name the board to delete');
       // Not beside a server: it may hold the board in memory, and would store it again.
-      const lock = lockDataDir(context.config.dataDir);
+      const lock = lockDataDir(context.config.dataDir, 'ideamill delete-board');
       try {
         return await withServices(context, ({ boards }) => {
           const board = boards.get(boardId);
@@ -393,7 +393,12 @@ export const COMMANDS: Record<string, Command> = {
     run: async (context) => {
       const [file] = context.positionals;
       if (!file) throw new UsageError('name the backup file');
-      if (fs.existsSync(file)) throw new UsageError(`${file} exists already; choose a new name`);
+      // Not wrong usage: the exit code is 1, and no usage text (operator QA).
+      if (fs.existsSync(file)) throw new Error(`${file} exists already; choose a new name`);
+      const folder = path.dirname(path.resolve(file));
+      if (!fs.existsSync(folder)) {
+        throw new Error(`there is no directory ${folder} to write the backup into: make it first`);
+      }
       // The file as it is, whatever Ideamill's schema it has, read only: the backup taken
       // before an upgrade must be the database before it (QA: it used to be upgraded first).
       const source = path.resolve(databaseFile(context.config.dataDir));
@@ -407,25 +412,28 @@ export const COMMANDS: Record<string, Command> = {
         await db.backup(file);
       } catch (error) {
         // No empty file under the backup's name, which the next try would refuse (operator QA).
-        fs.rmSync(file, { force: true });
+        removeDatabaseFiles(file);
         throw error;
       } finally {
         db.close();
       }
       // A copy of a damaged database is no backup: it must not take a good one's place (QA: the
-      // nightly job replaced a weekday's copy with one that restore then refused).
-      const copy = new Database(file, { readonly: true, fileMustExist: true });
+      // nightly job replaced a weekday's copy with one that restore then refused). The copy is
+      // put in rollback-journal mode as it is checked, so that it is one file: opened in WAL
+      // mode it left -wal and -shm files beside it, which the nightly rename left behind.
+      const copy = new Database(file, { fileMustExist: true });
       try {
+        copy.pragma('journal_mode = DELETE');
         checkWhole(copy);
       } catch (error) {
-        fs.rmSync(file, { force: true });
+        copy.close();
+        removeDatabaseFiles(file);
         throw new Error(
           `the database ${source} is damaged, so no backup was written (${(error as Error).message}). ` +
             'Keep the backups you have; restore the latest (`ideamill restore FILE`) with the server stopped.',
         );
-      } finally {
-        copy.close();
       }
+      copy.close();
       console.log(`Backed up to ${path.resolve(file)} (${fs.statSync(file).size} bytes)`);
       return 0;
     },
@@ -459,7 +467,7 @@ export const COMMANDS: Record<string, Command> = {
         throw new UsageError(`the backup holds no board ${missing.join(', ')} to keep`);
       }
       // Refused while a server serves DATA_DIR: it holds the lock, and the open file.
-      const lock = lockDataDir(context.config.dataDir);
+      const lock = lockDataDir(context.config.dataDir, 'ideamill restore');
       try {
         const target = path.resolve(databaseFile(context.config.dataDir));
         const kept = `${target}.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`;
@@ -539,3 +547,8 @@ export const COMMANDS: Record<string, Command> = {
       }),
   },
 };
+
+/** A database file and the -wal and -shm files SQLite may have made beside it. */
+function removeDatabaseFiles(file: string): void {
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+}

@@ -14,7 +14,7 @@ const int = (min: number, max: number) =>
     .trim()
     .regex(/^\d+$/, 'must be a whole number in decimal digits, such as 3000')
     .transform(Number)
-    .pipe(z.number().min(min).max(max));
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
 
 /** A secret the operator chooses and sends as a Bearer token. */
 function operatorToken(name: string) {
@@ -24,6 +24,12 @@ function operatorToken(name: string) {
       .min(16, `${name} must be at least 16 characters`)
       // A Bearer token cannot carry spaces: nobody could ever send this one.
       .regex(/^\S+$/, `${name} must not contain spaces`)
+      // Other characters reach the server as each client encodes them: one that curl sends as
+      // UTF-8 was refused, while Node's fetch got in with it (operator QA).
+      .regex(
+        /^[\x21-\x7e]*$/,
+        `${name} must be letters, digits and ASCII punctuation only (openssl rand -hex 24 makes one)`,
+      )
       .optional()
   );
 }
@@ -34,8 +40,15 @@ const envSchema = z.object({
     .string()
     .regex(/^\S+$/, 'HOST must be an address or host name without spaces, such as 0.0.0.0')
     .default('0.0.0.0'),
-  DATA_DIR: z.string().min(1).default('./data'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_DIR: z
+    .string()
+    .regex(/\S/, 'DATA_DIR must name a directory, not only spaces')
+    .default('./data'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
   ADMIN_TOKEN: operatorToken('ADMIN_TOKEN'),
   CREATE_TOKEN: operatorToken('CREATE_TOKEN'),
   METRICS_TOKEN: operatorToken('METRICS_TOKEN'),

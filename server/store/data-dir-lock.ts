@@ -18,7 +18,8 @@ export interface DataDirLock {
   release(): void;
 }
 
-export function lockDataDir(dataDir: string): DataDirLock {
+/** `command`: the CLI's command taking the lock, where it is not a server (restore, say). */
+export function lockDataDir(dataDir: string, command?: string): DataDirLock {
   ensureDataDir(dataDir);
   const file = path.join(dataDir, LOCK_FILE);
   let lock: Database.Database;
@@ -36,6 +37,13 @@ export function lockDataDir(dataDir: string): DataDirLock {
     lock.exec('BEGIN EXCLUSIVE; COMMIT');
   } catch (error) {
     lock.close();
+    if ((error as { code?: string }).code === 'SQLITE_BUSY' && command) {
+      // Not a second server: another DATA_DIR would be another database (operator QA).
+      throw new StartupError(
+        `An Ideamill server is serving DATA_DIR ${dataDir} (it holds ${file}): ${command} ` +
+          'works with the server stopped. Stop it, run this again, then start it.',
+      );
+    }
     if ((error as { code?: string }).code === 'SQLITE_BUSY') {
       throw new StartupError(
         `Another Ideamill server is already serving DATA_DIR ${dataDir} (it holds ${file}). ` +

@@ -168,7 +168,10 @@ describe('the ideamill command', () => {
 
     // Not while the server serves: it holds the data directory.
     const busy = await ideamill(['restore', copy], ownEnv);
-    expect([busy.code, busy.stderr]).toEqual([1, expect.stringContaining('already serving')]);
+    expect([busy.code, busy.stderr]).toEqual([
+      1,
+      expect.stringContaining('works with the server stopped'),
+    ]);
     await server.close();
     // A -wal left beside the database (a crash): replayed into the restored copy, it damaged it.
     const file = path.join(own, 'ideamill.sqlite');
@@ -373,7 +376,10 @@ describe('the ideamill command', () => {
     expect(snapshot.status).toBe(201);
     // Not beside the server: it may hold the board in memory.
     const busy = await ideamill(['delete-board', id, '--yes'], ownEnv);
-    expect([busy.code, busy.stderr]).toEqual([1, expect.stringContaining('already serving')]);
+    expect([busy.code, busy.stderr]).toEqual([
+      1,
+      expect.stringContaining('works with the server stopped'),
+    ]);
     await server.close();
 
     const asked = await ideamill(['delete-board', id], ownEnv);
@@ -510,6 +516,7 @@ describe('the ideamill command', () => {
     }
   });
 
+  // A dozen runs of the CLI, each a new Node process: over a minute on a busy 2-core machine.
   it('exports, backs up and compacts while a server is serving the same file', async () => {
     const server = await startTestServer({ COMPACT_AFTER_UPDATES: '1000000' }, dataDir);
     try {
@@ -575,12 +582,24 @@ describe('the ideamill command', () => {
 
       const backupFile = path.join(dataDir, 'backup.sqlite');
       expect((await ideamill(['backup', backupFile], env)).code).toBe(0);
+      // One file, nothing beside it that the nightly rename would leave behind (operator QA).
+      expect(fs.readdirSync(dataDir).filter((name) => name.startsWith('backup.sqlite'))).toEqual([
+        'backup.sqlite',
+      ]);
       const copy = new Database(backupFile, { readonly: true });
       expect(copy.prepare('SELECT title FROM boards WHERE id = ?').get(id)).toEqual({
         title: 'Workshop',
       });
       copy.close();
-      expect((await ideamill(['backup', backupFile], env)).code).toBe(2);
+      // A failure, not wrong usage: exit code 1 and no usage text; a missing folder in words.
+      const again = await ideamill(['backup', backupFile], env);
+      expect([again.code, again.stderr]).toEqual([1, expect.stringContaining('exists already')]);
+      expect(again.stderr).not.toContain('Usage');
+      const noFolder = await ideamill(['backup', path.join(dataDir, 'no', 'x.sqlite')], env);
+      expect([noFolder.code, noFolder.stderr]).toEqual([
+        1,
+        expect.stringContaining(`there is no directory ${path.join(dataDir, 'no')}`),
+      ]);
 
       const logged = () =>
         (
@@ -612,5 +631,5 @@ describe('the ideamill command', () => {
     } finally {
       await server.close();
     }
-  });
+  }, 180_000);
 });

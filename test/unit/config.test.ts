@@ -73,9 +73,21 @@ describe('configuration from the environment', () => {
     ['METRICS_TOKEN', 'short'],
     ['CREATE_TOKEN', 'short'],
     ['HOST', ' '],
+    // A directory named two spaces was made and served from (operator QA).
+    ['DATA_DIR', '  '],
+    // curl sent it as UTF-8 and was refused; Node's fetch got in (operator QA).
+    ['ADMIN_TOKEN', 'ünïcödé-tökén-ääää'],
   ])('refuses %s=%j, naming it, rather than reading it as something else', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(
       expect.objectContaining({ name: 'Error', message: expect.stringContaining(`${name}: `) }),
+    );
+  });
+
+  it('says what a number out of range or an unknown log level should be, in words (operator QA)', () => {
+    expect(() => loadConfig({ PORT: '99999' })).toThrow('PORT: must be at most 65535');
+    expect(() => loadConfig({ TRUST_PROXY: '101' })).toThrow('TRUST_PROXY: must be at most 100');
+    expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow(
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
     );
   });
 
