@@ -22,6 +22,7 @@ import type {
 import { applyByPeer, type Pending, type Received } from './apply-received.ts';
 import { type DocumentKey, documentId } from './document-key.ts';
 import { refuseAuthorChange } from './item-author.ts';
+import { bringsNothingNew } from './nothing-new.ts';
 import { type BroadcastGroup, Peer, type PeerLimits, type PeerTransport } from './peer.ts';
 import { touchesPinned } from './pinned-item.ts';
 import { Presence } from './presence.ts';
@@ -345,12 +346,6 @@ export class LiveDocument {
   #receiveUpdate(peer: Peer, update: Uint8Array): void {
     // Every client answers the server's sync step 1, usually with nothing: not an edit.
     if (isEmptyUpdate(update)) return;
-    const refused = !this.canEdit(peer.member);
-    if (refused) {
-      this.#options.metrics.messagesRejected.inc({ reason: 'read_only' });
-      const why = this.#options.policy.refusal(this.key, peer.member);
-      peer.transport.notify(new AppError('read_only', `${why} Your change was not saved.`));
-    }
     // A viewer's too: read-only links are the ones shared most widely (operator QA: a viewer's
     // floods and garbage went unrefused).
     if (!peer.updateBudget.take()) return this.#reject(peer, 'rate_limited');
@@ -359,6 +354,16 @@ export class LiveDocument {
       decoded = validateUpdate(update);
     } catch (error) {
       return this.#reject(peer, 'malformed_message', error);
+    }
+    const refused = !this.canEdit(peer.member);
+    if (refused) {
+      // A page reconnecting answers the sync with the board's delete set: no edit (nothing-new.ts).
+      this.#integrate();
+      this.#applyReceived();
+      if (this.#failed || bringsNothingNew(decoded, this.#doc)) return;
+      this.#options.metrics.messagesRejected.inc({ reason: 'read_only' });
+      const why = this.#options.policy.refusal(this.key, peer.member);
+      peer.transport.notify(new AppError('read_only', `${why} Your change was not saved.`));
     }
     // A viewer can never edit: its updates are dropped once read, never applied.
     if (peer.member.role === 'viewer') return;
