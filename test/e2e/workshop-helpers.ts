@@ -103,6 +103,13 @@ export async function openAs(
     width?: number;
     height?: number;
     touch?: boolean;
+    /**
+     * Opens the board at "localhost": there the browser keeps the page's connection when it
+     * reports going offline, holding what is sent until it is back (elsewhere it closes it).
+     */
+    atLocalhost?: boolean;
+    /** Runs before the page opens: routes for its WebSocket, say. */
+    prepare?: (context: BrowserContext) => Promise<void>;
   } = {},
 ): Promise<Person> {
   const joined = await server.join(boardId, key, name);
@@ -121,6 +128,7 @@ export async function openAs(
     },
     [`ideamill.board.${boardId}`, membership, options.language ?? 'en'] as const,
   );
+  await options.prepare?.(context);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => {
@@ -130,7 +138,8 @@ export async function openAs(
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
-  await page.goto(`${server.url}/b/${boardId}`);
+  const origin = options.atLocalhost ? server.url.replace('127.0.0.1', 'localhost') : server.url;
+  await page.goto(`${origin}/b/${boardId}`);
   // Loaded, whether the screen is wide enough to show the side panels or not.
   await page.getByTestId('workshop-panels').waitFor({ state: 'attached' });
   return { name, member: joined.member, token: joined.token, context, page, errors };

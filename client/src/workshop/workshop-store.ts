@@ -12,7 +12,7 @@ import type {
   RenamedBoard,
   UpdateBoardBody,
 } from '../../../shared/api.ts';
-import type { Ack } from '../../../shared/events.ts';
+import type { Ack, AckResult } from '../../../shared/events.ts';
 import type {
   BoardState,
   CloseRoundResponse,
@@ -34,7 +34,7 @@ import { newRoleLink } from '../app/invite-links.ts';
 import type { BoardSession } from '../board/board-session.ts';
 import { membersHere } from '../board/presence.ts';
 import { learnServerTime } from '../sync/server-clock.ts';
-import { ask } from './socket-request.ts';
+import { ANSWER_WITHIN_MS, ask } from './socket-request.ts';
 
 export interface WorkshopState {
   /** The board's title as the server last told it: a facilitator may rename the board. */
@@ -251,14 +251,38 @@ export class WorkshopStore {
   }
 
   /**
-   * Someone's action. Socket.io would hold it while disconnected and send it on reconnecting,
-   * maybe much later (a round opening after the facilitator gave up): it is refused at once.
+   * Someone's action, and `apply`, what its answer changes on the page. While disconnected it
+   * is refused at once: Socket.io would hold it and send it on reconnecting, maybe much later
+   * (a round opening after the facilitator gave up). So it is while the browser says it is
+   * offline, the connection not yet known to be down: the browser holds what is sent then and
+   * sends it once back (journey QA: a vote cast offline counted on the server, and the page
+   * said it may not have been saved). An answer that comes after the page gave up on it
+   * (no_answer) is applied all the same: the page shows what the server did.
    */
-  #emit<T>(send: (ack: Ack<T>) => void): Promise<T | undefined> {
-    if (!this.session.provider.socket.connected) {
+  async #emit<T>(
+    send: (ack: Ack<T>) => void,
+    apply: (data: T) => void = () => {},
+  ): Promise<T | undefined> {
+    const browserOffline = typeof navigator !== 'undefined' && navigator.onLine === false;
+    if (!this.session.provider.socket.connected || browserOffline) {
       return this.#run(() => Promise.reject({ code: 'offline', message: 'Not connected.' }));
     }
-    return this.#run(() => ask(send));
+    const data = await this.#run(() =>
+      ask(send, ANSWER_WITHIN_MS, (late) => this.#answeredLate(late, apply)),
+    );
+    if (data) apply(data);
+    return data;
+  }
+
+  /** The answer to a request the page had given up on (no_answer): what the server did. */
+  #answeredLate<T>(answer: AckResult<T>, apply: (data: T) => void): void {
+    if (answer.ok) {
+      if (answer.data) apply(answer.data);
+      if (this.#state.error?.code === 'no_answer') this.#set({ error: null });
+      return;
+    }
+    const { code, message, retryAfterSec = null } = answer.error;
+    this.#set({ error: { code, message, retryAfterSec } });
   }
 
   clearError(): void {
@@ -343,74 +367,86 @@ export class WorkshopStore {
 
   async openRound(body: OpenRoundBody): Promise<boolean> {
     const socket = this.session.provider.socket;
-    const view = await this.#emit<RoundView>((ack) => socket.emit('round:open', body, ack));
-    if (view) this.#upsertRound(view.round, view);
+    const view = await this.#emit<RoundView>(
+      (ack) => socket.emit('round:open', body, ack),
+      (opened) => this.#upsertRound(opened.round, opened),
+    );
     return view !== undefined;
   }
 
   async closeRound(roundId: string): Promise<void> {
     const socket = this.session.provider.socket;
-    const closed = await this.#emit<CloseRoundResponse>((ack) =>
-      socket.emit('round:close', { roundId }, ack),
+    await this.#emit<CloseRoundResponse>(
+      (ack) => socket.emit('round:close', { roundId }, ack),
+      (closed) => this.#applyClosed(closed),
     );
-    if (closed) this.#applyClosed(closed);
   }
 
   async vote(roundId: string, itemId: string): Promise<void> {
     const socket = this.session.provider.socket;
-    const reply = await this.#emit<VoteResponse>((ack) =>
-      socket.emit('round:vote', { roundId, itemId }, ack),
+    await this.#emit<VoteResponse>(
+      (ack) => socket.emit('round:vote', { roundId, itemId }, ack),
+      (reply) => this.#patchRound(roundId, (view) => ({ ...view, ...reply })),
     );
-    if (reply) this.#patchRound(roundId, (view) => ({ ...view, ...reply }));
   }
 
   async retract(roundId: string, itemId: string): Promise<void> {
     const socket = this.session.provider.socket;
-    const reply = await this.#emit<VoteResponse>((ack) =>
-      socket.emit('round:retract', { roundId, itemId }, ack),
+    await this.#emit<VoteResponse>(
+      (ack) => socket.emit('round:retract', { roundId, itemId }, ack),
+      (reply) => this.#patchRound(roundId, (view) => ({ ...view, ...reply })),
     );
-    if (reply) this.#patchRound(roundId, (view) => ({ ...view, ...reply }));
   }
 
   // Board state ----------------------------------------------------------------------------
 
   async setLocked(locked: boolean): Promise<void> {
     const socket = this.session.provider.socket;
-    const state = await this.#emit<BoardState>((ack) => socket.emit('board:lock', { locked }, ack));
-    if (state) this.#setBoardState(state);
+    await this.#emit<BoardState>(
+      (ack) => socket.emit('board:lock', { locked }, ack),
+      (state) => this.#setBoardState(state),
+    );
   }
 
   async setShowNames(shown: boolean): Promise<void> {
     const socket = this.session.provider.socket;
-    const state = await this.#emit<BoardState>((ack) => socket.emit('board:names', { shown }, ack));
-    if (state) this.#setBoardState(state);
+    await this.#emit<BoardState>(
+      (ack) => socket.emit('board:names', { shown }, ack),
+      (state) => this.#setBoardState(state),
+    );
   }
 
   async setPhase(phase: string | null): Promise<void> {
     const socket = this.session.provider.socket;
-    const state = await this.#emit<BoardState>((ack) => socket.emit('board:phase', { phase }, ack));
-    if (state) this.#setBoardState(state);
+    await this.#emit<BoardState>(
+      (ack) => socket.emit('board:phase', { phase }, ack),
+      (state) => this.#setBoardState(state),
+    );
   }
 
   async timer(action: TimerAction): Promise<void> {
     const socket = this.session.provider.socket;
-    const state = await this.#emit<BoardState>((ack) => socket.emit('timer:control', action, ack));
-    if (state) this.#setBoardState(state);
+    await this.#emit<BoardState>(
+      (ack) => socket.emit('timer:control', action, ack),
+      (state) => this.#setBoardState(state),
+    );
   }
 
   async startSilentWriting(): Promise<void> {
     const socket = this.session.provider.socket;
-    const state = await this.#emit<BoardState>((ack) => socket.emit('silent:start', {}, ack));
-    if (state) this.#setBoardState(state);
+    await this.#emit<BoardState>(
+      (ack) => socket.emit('silent:start', {}, ack),
+      (state) => this.#setBoardState(state),
+    );
   }
 
   /** Asks how far the writing has come (facilitators), as the silent-writing controls show. */
   async loadSilentProgress(): Promise<void> {
     const socket = this.session.provider.socket;
-    const silentProgress = await this.#emit<SilentProgress>((ack) =>
-      socket.emit('silent:progress', {}, ack),
+    await this.#emit<SilentProgress>(
+      (ack) => socket.emit('silent:progress', {}, ack),
+      (silentProgress) => this.#set({ silentProgress }),
     );
-    if (silentProgress) this.#set({ silentProgress });
   }
 
   async reveal(anonymous: boolean): Promise<void> {
@@ -427,23 +463,27 @@ export class WorkshopStore {
 
   async createFollowUp(body: CreateFollowUpBody): Promise<boolean> {
     const socket = this.session.provider.socket;
-    const created = await this.#emit<FollowUp>((ack) => socket.emit('followup:create', body, ack));
-    if (created) this.#upsertFollowUp(created);
+    const created = await this.#emit<FollowUp>(
+      (ack) => socket.emit('followup:create', body, ack),
+      (made) => this.#upsertFollowUp(made),
+    );
     return created !== undefined;
   }
 
   async updateFollowUp(id: string, changes: UpdateFollowUpBody): Promise<void> {
     const socket = this.session.provider.socket;
-    const updated = await this.#emit<FollowUp>((ack) =>
-      socket.emit('followup:update', { id, changes }, ack),
+    await this.#emit<FollowUp>(
+      (ack) => socket.emit('followup:update', { id, changes }, ack),
+      (updated) => this.#upsertFollowUp(updated),
     );
-    if (updated) this.#upsertFollowUp(updated);
   }
 
   async deleteFollowUp(id: string): Promise<void> {
     const socket = this.session.provider.socket;
-    const done = await this.#emit((ack) => socket.emit('followup:delete', { id }, ack));
-    if (done) this.#set({ followUps: this.#state.followUps.filter((f) => f.id !== id) });
+    await this.#emit(
+      (ack) => socket.emit('followup:delete', { id }, ack),
+      () => this.#set({ followUps: this.#state.followUps.filter((f) => f.id !== id) }),
+    );
   }
 
   /**
@@ -457,30 +497,33 @@ export class WorkshopStore {
   ): Promise<FollowUp[] | undefined> {
     const socket = this.session.provider.socket;
     const owner = ownerId ? { memberId: ownerId } : null;
-    const created = await this.#emit<FollowUp[]>((ack) =>
-      socket.emit('followup:from-round', { roundId, top, owner }, ack),
+    return this.#emit<FollowUp[]>(
+      (ack) => socket.emit('followup:from-round', { roundId, top, owner }, ack),
+      (created) => {
+        for (const followUp of created) this.#upsertFollowUp(followUp);
+      },
     );
-    for (const followUp of created ?? []) this.#upsertFollowUp(followUp);
-    return created;
   }
 
   async saveSnapshot(name: string | undefined): Promise<void> {
     const socket = this.session.provider.socket;
     const body = name ? { name } : {};
-    const snapshot = await this.#emit<Snapshot>((ack) => socket.emit('snapshot:create', body, ack));
-    if (snapshot) {
-      const rest = this.#state.snapshots.filter((s) => s.id !== snapshot.id);
-      this.#set({ snapshots: [snapshot, ...rest] });
-    }
+    await this.#emit<Snapshot>(
+      (ack) => socket.emit('snapshot:create', body, ack),
+      (snapshot) => {
+        const rest = this.#state.snapshots.filter((s) => s.id !== snapshot.id);
+        this.#set({ snapshots: [snapshot, ...rest] });
+      },
+    );
   }
 
   /** A new title for the board (facilitators): true once the server has it. */
   async rename(title: string): Promise<boolean> {
     const socket = this.session.provider.socket;
-    const renamed = await this.#emit<RenamedBoard>((ack) =>
-      socket.emit('board:rename', { title }, ack),
+    const renamed = await this.#emit<RenamedBoard>(
+      (ack) => socket.emit('board:rename', { title }, ack),
+      (changed) => this.#set({ title: changed.board.title }),
     );
-    if (renamed) this.#set({ title: renamed.board.title });
     return renamed !== undefined;
   }
 
