@@ -7,8 +7,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { PublicMember } from '../../../shared/api.ts';
+import { CopyButton } from '../app/CopyButton.tsx';
 import type { ViewportState } from '../board/presence.ts';
-import type { WriteAccess } from '../board/write-access.ts';
+import { narrowed, type WriteAccess, type WriteScope } from '../board/write-access.ts';
 import { useT } from '../i18n/i18n.tsx';
 import {
   CanvasContext,
@@ -53,34 +54,79 @@ function noticeWords(t: ReturnType<typeof useT>, notice: Notice): string {
       return t.canvas.deletedWhileEditing(notice.type);
     case 'nothing-selected':
       return t.canvas.nothingSelected;
+    case 'editing-stopped':
+      return t.canvas.editingStopped(notice.why);
   }
+}
+
+/**
+ * The words in the open editor of item `id` (a note's, a concept field's, a frame's title), as
+ * I typed them, sent or not.
+ */
+function editorWords(id: string): string {
+  const own = `[data-item-id="${CSS.escape(id)}"], [data-title-of="${CSS.escape(id)}"]`;
+  const active = document.activeElement;
+  const field =
+    active instanceof HTMLTextAreaElement || active instanceof HTMLInputElement
+      ? active
+      : document.querySelector<HTMLTextAreaElement>(`:is(${own}) textarea`);
+  return field?.closest(own) ? field.value : '';
+}
+
+/** The words I was writing when my editing stopped, to copy, and the notice's Close. */
+function KeptWords({ state, text }: { state: CanvasState; text: string }) {
+  const t = useT();
+  return (
+    <div className="im-notice-kept">
+      <p className="im-notice-kept-label">{t.canvas.keptWords}</p>
+      {/* Not read out as it grows, a letter at a time, while the typing goes on. */}
+      <p className="im-notice-kept-text" aria-live="off" data-testid="kept-words">
+        {text}
+      </p>
+      <div className="im-notice-actions">
+        <CopyButton text={text} label={t.canvas.copyKeptWords} />
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => state.clearNotice()}
+        >
+          {t.canvas.closeNotice}
+        </button>
+      </div>
+    </div>
+  );
 }
 
 /** The canvas's notices (canvas-state.ts), spoken by screen readers; each fades after a while. */
 function CanvasNotice({ state }: { state: CanvasState }) {
   const t = useT();
   const notice = useCanvasState(state, currentNotice);
+  // Kept words stay until closed: they may be all that is left of them.
+  const lasting = notice?.kind === 'editing-stopped';
   useEffect(() => {
-    if (!notice) return;
+    if (!notice || lasting) return;
     const timer = setTimeout(() => {
       if (state.notice === notice) state.clearNotice();
     }, NOTICE_MS);
     return () => clearTimeout(timer);
-  }, [notice, state]);
+  }, [notice, lasting, state]);
   // The live region stays in the page, so what appears in it is announced.
   return (
     <div className="im-notice-slot" role="status" aria-live="polite">
       {notice ? (
         // A new element for each notice, so a screen reader says the same words again.
-        <p
+        <div
           key={notice.seq}
           className="im-notice"
           data-testid="canvas-notice"
           data-kind={notice.kind}
           data-seq={notice.seq}
         >
-          {noticeWords(t, notice)}
-        </p>
+          <p className="im-notice-words">{noticeWords(t, notice)}</p>
+          {notice.kind === 'editing-stopped' && notice.text.trim() !== '' ? (
+            <KeptWords state={state} text={notice.text} />
+          ) : null}
+        </div>
       ) : null}
     </div>
   );
@@ -162,16 +208,26 @@ export function BoardCanvas({
     [],
   );
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the model asks accessRef whether the board is locked; a lock must run this again
+  const scopeBefore = useRef<WriteScope>({ sharedReadOnly: readOnly, locked });
   useEffect(() => {
+    const scope = { sharedReadOnly: readOnly, locked };
+    const closed = narrowed(scopeBefore.current, scope);
+    scopeBefore.current = scope;
     // My private document went with silent writing: what was selected in it is gone.
     state.prune((id) => model.docOf(id) !== null);
     if (!toolsFor(readOnly, model.writesPrivately).includes(state.tool)) {
       state.setTool('select');
     }
     if (state.editing && !model.mayEdit(state.editing.id)) {
-      typing.editorTaken(state.editing.id, surface.current);
+      const { id } = state.editing;
+      const text = editorWords(id);
+      // The rest of the sentence goes on arriving as keys: kept with the words (canvas-state.ts).
+      typing.editorTaken(id, surface.current, (event) => state.keepTyped(event));
       state.stopEditing();
+      // Not when only my private document went (the reveal): that has news of its own.
+      if (closed) {
+        state.tell({ kind: 'editing-stopped', why: locked ? 'locked' : 'silent', text });
+      }
     }
   }, [readOnly, locked, model, state, typing]);
 

@@ -47,7 +47,20 @@ export type LeftOutReason = 'read-only' | 'until-reveal' | 'pinned';
 export type Notice =
   | { kind: 'left-out'; action: SelectionAction; count: number; why: LeftOutReason }
   | { kind: 'deleted-while-editing'; type: ItemType | null }
-  | { kind: 'nothing-selected' };
+  | { kind: 'nothing-selected' }
+  | EditingStopped;
+
+/**
+ * The board closed to me (a lock, silent writing) while I typed in an item: the editor closed
+ * mid-word, and the keys after it were swallowed (typing-guard.ts), the rest of the sentence
+ * lost without a word (journey QA). `text` keeps what I was writing, the editor's words and the
+ * keys typed after it, for me to copy; the notice stays until I close it.
+ */
+export interface EditingStopped {
+  kind: 'editing-stopped';
+  why: 'locked' | 'silent';
+  text: string;
+}
 
 export class CanvasState {
   tool: Tool = 'select';
@@ -128,6 +141,22 @@ export class CanvasState {
 
   tell(notice: Notice): void {
     this.notice = { ...notice, seq: ++this.#noticeSeq };
+    this.#emit();
+  }
+
+  /** A key typed after my editing stopped: it goes into the words kept (EditingStopped). */
+  keepTyped(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): void {
+    const notice = this.notice;
+    if (notice?.kind !== 'editing-stopped' || event.ctrlKey || event.metaKey || event.altKey) {
+      return;
+    }
+    let { text } = notice;
+    if (event.key === 'Backspace') text = Array.from(text).slice(0, -1).join('');
+    else if (event.key === 'Enter') text += '\n';
+    else if (Array.from(event.key).length === 1) text += event.key;
+    else return;
+    // The same notice, so a screen reader does not say it all again for each letter.
+    this.notice = { ...notice, text };
     this.#emit();
   }
 

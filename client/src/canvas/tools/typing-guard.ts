@@ -21,19 +21,28 @@ const PASSING = new Set([
 
 export class TypingGuard {
   #until = 0;
+  /** Where the keys swallowed go, when someone keeps them (the words I was writing). */
+  #keep: ((event: KeyboardEvent) => void) | null = null;
 
   /** The editor has just gone: what follows is the rest of the typing. */
   arm(now = performance.now()): void {
     this.#until = now + TYPING_PAUSE_MS;
+    this.#keep = null;
   }
 
   /**
    * The editor of item `id` is taken from me mid-word (someone deleted the item, or the board
    * closed to me): arms the guard, and keeps the keyboard on the canvas `surface` rather than
-   * letting it fall to the page. Called before React removes the editor from the page.
+   * letting it fall to the page. Called before React removes the editor from the page. `keep`
+   * gets each key swallowed.
    */
-  editorTaken(id: string, surface: HTMLElement | null): void {
+  editorTaken(
+    id: string,
+    surface: HTMLElement | null,
+    keep: ((event: KeyboardEvent) => void) | null = null,
+  ): void {
     this.arm();
+    this.#keep = keep;
     const active = document.activeElement;
     // The item's element, or the layer a frame's title editor is lifted into (FrameTitle.tsx).
     const own = `[data-item-id="${CSS.escape(id)}"], [data-title-of="${CSS.escape(id)}"]`;
@@ -44,6 +53,7 @@ export class TypingGuard {
 
   disarm(): void {
     this.#until = 0;
+    this.#keep = null;
   }
 
   /** Whether `event` belongs to the typing that was going on; each such key extends the guard. */
@@ -55,6 +65,7 @@ export class TypingGuard {
     }
     if (PASSING.has(event.key)) return false;
     this.#until = now + TYPING_PAUSE_MS;
+    this.#keep?.(event);
     return true;
   }
 }

@@ -86,6 +86,17 @@ export const canvas = {
           }[type]
         : 'item'
     } you were editing.`,
+  /**
+   * The board closed to me while I typed in an item (journey QA: silent writing cut a sentence
+   * off): what stopped, then what I had written, to copy.
+   */
+  editingStopped: (why: 'locked' | 'silent'): string =>
+    why === 'silent'
+      ? 'Silent writing began, so the shared board is read-only to you until the facilitator reveals the notes: your editing stopped.'
+      : 'The facilitator locked the board: your editing stopped.',
+  keptWords: 'What you were writing, to copy (the board may not have all of it):',
+  copyKeptWords: 'Copy what you were writing',
+  closeNotice: 'Close',
   /** Delete on the item the keyboard is on (where it went after a delete), not selected. */
   nothingSelected: 'Nothing is selected, so nothing was deleted. Enter selects the item in focus.',
   itemType: {

@@ -93,6 +93,13 @@ export const canvas: Catalogue['canvas'] = {
           }[type]
         : 'kohteen'
     }, jota muokkasit.`,
+  editingStopped: (why) =>
+    why === 'silent'
+      ? 'Hiljainen kirjoitus alkoi, joten jaettua taulua voi vain katsoa, kunnes fasilitaattori paljastaa laput: muokkauksesi keskeytyi.'
+      : 'Fasilitaattori lukitsi taulun: muokkauksesi keskeytyi.',
+  keptWords: 'Mitä olit kirjoittamassa, kopioitavaksi (taulussa ei ehkä ole kaikkea):',
+  copyKeptWords: 'Kopioi, mitä olit kirjoittamassa',
+  closeNotice: 'Sulje',
   nothingSelected:
     'Mitään ei ole valittu, joten mitään ei poistettu. Enter valitsee kohteen, jossa kohdistus on.',
   itemType: {

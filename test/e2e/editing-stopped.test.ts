@@ -1,0 +1,70 @@
+/**
+ * Silent writing starts, or the board is locked, while I type in a shared note (journey QA, D5):
+ * the editor closed mid-word, the rest of the sentence went nowhere, and nothing said so. Now a
+ * notice says my editing stopped and why, and keeps what I was writing, the keys typed after the
+ * editor closed too, with a button to copy it; it stays until I close it.
+ */
+import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
+import type { TestServer } from '../helpers/server.ts';
+import { item } from './canvas-helpers.ts';
+import { openAs, screenshot, seededBoard } from './workshop-helpers.ts';
+
+describe.skipIf(!HAS_CHROMIUM)('the board closes to me while I type in a note', () => {
+  let server: TestServer;
+  let browser: Browser;
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
+  });
+
+  for (const closing of ['silent writing', 'a lock'] as const) {
+    it(`says my editing stopped and keeps what I was writing, to copy (${closing})`, async () => {
+      const seeded = await seededBoard(server, 'Typing', [
+        { type: 'note', x: 0, y: 0, w: 240, h: 160, text: 'GP referral lost' },
+      ]);
+      const aino = await openAs(browser, server, seeded.boardId, seeded.keys.participant, 'Aino');
+      const { page } = aino;
+      const note = item(page, seeded.ids[0]!);
+      await note.waitFor();
+      await page.waitForTimeout(300); // the first view's zoom to fit
+      await note.dblclick();
+      const editor = page.locator('textarea.im-editor');
+      await editor.waitFor();
+      await page.keyboard.press('End');
+      await page.keyboard.type(' + Aino adds: referral', { delay: 30 });
+      // The facilitator closes the board mid-sentence; the typing goes on.
+      const typing = page.keyboard.type(' tracking number would help', { delay: 60 });
+      await page.waitForTimeout(300);
+      if (closing === 'silent writing') await seeded.post('/silent-writing', { action: 'start' });
+      else await seeded.post('/lock', { locked: true });
+      await typing;
+      await editor.waitFor({ state: 'detached' });
+
+      const notice = page.getByTestId('canvas-notice');
+      await notice.waitFor();
+      expect(await notice.getAttribute('data-kind')).toBe('editing-stopped');
+      expect(await notice.locator('.im-notice-words').textContent()).toBe(
+        closing === 'silent writing'
+          ? 'Silent writing began, so the shared board is read-only to you until the facilitator reveals the notes: your editing stopped.'
+          : 'The facilitator locked the board: your editing stopped.',
+      );
+      // Every word of the sentence, those typed after the editor closed too.
+      expect(await page.getByTestId('kept-words').textContent()).toBe(
+        'GP referral lost + Aino adds: referral tracking number would help',
+      );
+      // The rest of the typing switched no tool.
+      expect(await page.locator('.im-surface').getAttribute('data-tool')).toBe('select');
+      await screenshot(page, `editing-stopped-${closing.replace(' ', '-')}`);
+
+      // It stays longer than a passing notice (6 s): it may be all that is left of the words.
+      await page.waitForTimeout(6_500);
+      await notice.getByRole('button', { name: 'Copy what you were writing' }).click();
+      await notice.getByText('Copied').waitFor();
+      await notice.getByRole('button', { name: 'Close' }).click();
+      await notice.waitFor({ state: 'detached' });
+      await aino.context.close();
+    });
+  }
+});
