@@ -2,14 +2,15 @@
  * Silent writing starts, or the board is locked, while I type in a shared note (journey QA, D5):
  * the editor closed mid-word, the rest of the sentence went nowhere, and nothing said so. Now a
  * notice says my editing stopped and why, and keeps what I was writing, the keys typed after the
- * editor closed too, with a button to copy it; it stays until I close it.
+ * editor closed too, with a button to copy it; it stays until I close it. In the outline, the
+ * form I was typing in keeps my words and will not save them while the board is closed.
  */
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
 import type { TestServer } from '../helpers/server.ts';
 import { item } from './canvas-helpers.ts';
-import { openAs, screenshot, seededBoard } from './workshop-helpers.ts';
+import { openAs, screenshot, seededBoard, showOutline } from './workshop-helpers.ts';
 
 describe.skipIf(!HAS_CHROMIUM)('the board closes to me while I type in a note', () => {
   let server: TestServer;
@@ -67,4 +68,27 @@ describe.skipIf(!HAS_CHROMIUM)('the board closes to me while I type in a note', 
       await aino.context.close();
     });
   }
+
+  it('in the outline, the form keeps my words to copy and will not save them now', async () => {
+    const seeded = await seededBoard(server, 'Outline typing', [
+      { type: 'note', x: 0, y: 0, text: 'GP referral lost' },
+    ]);
+    const aino = await openAs(browser, server, seeded.boardId, seeded.keys.participant, 'Aino');
+    const { page } = aino;
+    await showOutline(page);
+    await page.getByRole('button', { name: 'Edit “GP referral lost”' }).click();
+    const field = page.locator('form.ol-edit textarea');
+    await field.press('End');
+    await field.pressSequentially(' + Aino adds: referral');
+    await seeded.post('/silent-writing', { action: 'start' });
+
+    // Saving would be refused, and the words gone with the form: they stay, Save waits.
+    await page.getByTestId('closed-while-editing').waitFor();
+    expect(await field.inputValue()).toBe('GP referral lost + Aino adds: referral');
+    const form = page.locator('form.ol-edit');
+    expect(await form.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await field.waitFor({ state: 'detached' });
+    await aino.context.close();
+  });
 });

@@ -65,7 +65,17 @@ function ItemText({ item }: { item: Item }) {
   );
 }
 
-function EditForm(props: { item: Item; doc: Y.Doc; onDone: (saved: boolean) => void }) {
+/**
+ * `closed`: the board closed to my changes while the form was open (a lock, silent writing).
+ * Saving would be refused and the words gone with the form (journey QA, on the canvas): they
+ * stay, to copy, and Save waits until the board opens again.
+ */
+function EditForm(props: {
+  item: Item;
+  doc: Y.Doc;
+  closed: boolean;
+  onDone: (saved: boolean) => void;
+}) {
   const t = useT();
   const id = useId();
   // What others change while the form is open is kept when it saves.
@@ -74,6 +84,7 @@ function EditForm(props: { item: Item; doc: Y.Doc; onDone: (saved: boolean) => v
   const [text, setText] = useState(edit.initial);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (props.closed) return;
     saveItemText(props.doc, props.item.id, edit, text);
     props.onDone(true);
   };
@@ -91,8 +102,15 @@ function EditForm(props: { item: Item; doc: Y.Doc; onDone: (saved: boolean) => v
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit(event);
         }}
       />
+      {props.closed && (
+        <p className="ol-notice" role="status" data-testid="closed-while-editing">
+          {t.outline.closedWhileEditing}
+        </p>
+      )}
       <div className="ol-actions">
-        <button type="submit">{t.outline.save}</button>
+        <button type="submit" disabled={props.closed}>
+          {t.outline.save}
+        </button>
         <button type="button" onClick={() => props.onDone(false)}>
           {t.outline.cancel}
         </button>
@@ -270,7 +288,7 @@ export const OutlineItem = memo(function OutlineItem(props: OutlineItemProps) {
       {editing && item.type === 'concept' ? (
         <ConceptEditForm item={item} doc={doc} label={label} onDone={doneEditing} />
       ) : editing ? (
-        <EditForm item={item} doc={doc} onDone={doneEditing} />
+        <EditForm item={item} doc={doc} closed={!editable} onDone={doneEditing} />
       ) : (
         <div className="ol-actions">
           {editable && (

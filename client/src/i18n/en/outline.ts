@@ -38,6 +38,9 @@ export const outline = {
   editLabel: (text: string) => `Edit “${text}”`,
   save: 'Save',
   cancel: 'Cancel',
+  /** The board closed to me (a lock, silent writing) while this form was open (journey QA). */
+  closedWhileEditing:
+    'The board has closed to your changes, so this cannot be saved now. Your words stay here to copy.',
   myVotes: (count: number) => (count === 1 ? 'My votes: 1' : `My votes: ${count}`),
   vote: 'Vote',
   retract: 'Take back',

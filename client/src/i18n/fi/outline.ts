@@ -38,6 +38,8 @@ export const outline: Catalogue['outline'] = {
   editLabel: (text) => `Muokkaa: ”${text}”`,
   save: 'Tallenna',
   cancel: 'Peruuta',
+  closedWhileEditing:
+    'Taulua ei voi nyt muuttaa, joten tätä ei voi tallentaa. Sanasi jäävät tähän kopioitaviksi.',
   myVotes: (count) => `Omat ääneni: ${count}`,
   vote: 'Äänestä',
   retract: 'Ota takaisin',
