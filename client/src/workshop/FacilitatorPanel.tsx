@@ -12,6 +12,7 @@ import { BoardLanguage } from './BoardLanguage.tsx';
 import { BoardMembers } from './BoardMembers.tsx';
 import { DeleteBoard } from './DeleteBoard.tsx';
 import { DeliberateSelect } from './DeliberateSelect.tsx';
+import { FacilitationNotice } from './FacilitationNotice.tsx';
 import { RenameBoard } from './RenameBoard.tsx';
 import { RoleLinks } from './RoleLinks.tsx';
 import { RoundControls } from './RoundControls.tsx';
@@ -56,6 +57,7 @@ function SilentWritingControls() {
           {t.workshop.startSilent}
         </button>
       )}
+      <FacilitationNotice control="silent" />
       <ShowNames />
     </section>
   );
@@ -104,7 +106,7 @@ function TimerControls() {
   const start = () => {
     const value = Number.parseFloat(minutes);
     if (!Number.isFinite(value) || value <= 0) return;
-    void store.timer({ action: 'start', durationSec: Math.max(1, Math.round(value * 60)) });
+    void store.startTimer(Math.max(1, Math.round(value * 60)));
   };
   return (
     <section className="wk-section" aria-labelledby="wk-timer-h">
@@ -125,13 +127,10 @@ function TimerControls() {
         <button ref={startButton} type="button" onClick={start}>
           {t.workshop.startTimer}
         </button>
-        {/* One button that pauses and resumes, as the lock's locks and unlocks: the focus stays. */}
+        {/* One button that pauses and resumes, as the lock's locks and unlocks: the focus stays.
+            A click acts as the button read when the facilitator clicked (seen-controls.ts). */}
         {timer.status !== 'idle' && (
-          <button
-            ref={handOver}
-            type="button"
-            onClick={() => store.timer({ action: timer.status === 'running' ? 'pause' : 'resume' })}
-          >
+          <button ref={handOver} type="button" onClick={() => store.togglePause()}>
             {timer.status === 'running' ? t.workshop.pauseTimer : t.workshop.resumeTimer}
           </button>
         )}
@@ -142,6 +141,7 @@ function TimerControls() {
         )}
       </div>
       <TimeLeft />
+      <FacilitationNotice control="timer" />
     </section>
   );
 }
@@ -216,9 +216,10 @@ export function FacilitatorPanel() {
       <SilentWritingControls />
       <section className="wk-section" aria-labelledby="wk-lock-h">
         <h3 id="wk-lock-h">{t.workshop.lockSection}</h3>
-        <button type="button" onClick={() => store.setLocked(!locked)}>
+        <button type="button" onClick={() => store.toggleLock()}>
           {locked ? t.workshop.unlockBoard : t.workshop.lockBoard}
         </button>
+        <FacilitationNotice control="lock" />
       </section>
       <TimerControls />
       <PhaseControls />

@@ -34,6 +34,13 @@ import { newRoleLink } from '../app/invite-links.ts';
 import type { BoardSession } from '../board/board-session.ts';
 import { membersHere } from '../board/presence.ts';
 import { learnServerTime } from '../sync/server-clock.ts';
+import {
+  type Control,
+  otherFacilitator,
+  SeenControls,
+  type Shown,
+  type StateChange,
+} from './seen-controls.ts';
 import { ANSWER_WITHIN_MS, ask } from './socket-request.ts';
 
 export interface WorkshopState {
@@ -63,6 +70,23 @@ export interface WorkshopState {
   restored: Restored | null;
   /** The last refusal or failure, for a role="alert" line; cleared by the next success. */
   error: { code: string; message: string; retryAfterSec?: number | null } | null;
+  /**
+   * Another facilitator's change that my click met (seen-controls.ts), or their timer in place
+   * of mine, told by the control it concerns; it goes as I change the board's state, or as that
+   * control changes again.
+   */
+  notice: FacilitationNotice | null;
+}
+
+export interface FacilitationNotice {
+  change: StateChange;
+  /** Who made it, where the page can tell (the one other facilitator here). */
+  by: string | null;
+  /**
+   * A timer of theirs replaced the one I had started; else their change came just before my
+   * click, which it took as done (or refused, as a second reveal is).
+   */
+  replaced: boolean;
 }
 
 export interface Restored {
@@ -87,6 +111,8 @@ export class WorkshopStore {
   readonly session: BoardSession;
   /** When the connection last dropped, until the versions list has been read again. */
   #disconnectedAt: number | null = null;
+  /** What the facilitators' buttons showed, and when: a click acts on what it saw. */
+  readonly #seen = new SeenControls();
 
   constructor(session: BoardSession) {
     this.session = session;
@@ -104,6 +130,7 @@ export class WorkshopStore {
       privateDoc: null,
       restored: null,
       error: null,
+      notice: null,
     };
     const socket = session.provider.socket;
     // Renamed while I was away: the welcome of every connection says the title as it is.
@@ -291,8 +318,56 @@ export class WorkshopStore {
 
   #setBoardState(boardState: BoardState): void {
     const namesShown = boardState.showNames && !this.#state.boardState?.showNames;
-    this.#set({ boardState, clockOffsetMs: learnServerTime(boardState.serverNow) });
+    let notice = this.#state.notice;
+    for (const { change, replacedMine } of this.#seen.show(boardState, Date.now())) {
+      if (change.control === notice?.change.control) notice = null;
+      if (replacedMine) notice = { change, by: this.#otherFacilitator(), replaced: true };
+    }
+    this.#set({ boardState, clockOffsetMs: learnServerTime(boardState.serverNow), notice });
     if (namesShown) void this.#loadWriters();
+  }
+
+  #otherFacilitator(): string | null {
+    return otherFacilitator(membersHere(this.session.awareness), this.session.me.id);
+  }
+
+  /**
+   * A click on `control`'s button, which someone else changed since the facilitator looked:
+   * when `done` says the click meant what the board shows now, it is taken as done and they are
+   * told so (true); else false, and the caller asks the server.
+   */
+  #overtaken(control: Control, done: (seen: Shown, now: Shown) => boolean): boolean {
+    const click = this.#seen.atClick(control, Date.now());
+    const change = click?.current.change;
+    if (!click || click.seen === click.current || !change || !done(click.seen, click.current)) {
+      return false;
+    }
+    this.#set({ notice: { change, by: this.#otherFacilitator(), replaced: false } });
+    return true;
+  }
+
+  /**
+   * Asks for `change`: the board's state showing it while the answer is on its way shows mine.
+   * `apply` takes the answer before that ends.
+   */
+  async #change<T>(
+    change: StateChange,
+    send: (ack: Ack<T>) => void,
+    apply?: (answer: T) => void,
+  ): Promise<T | undefined> {
+    if (this.#state.notice) this.#set({ notice: null });
+    const answered = this.#seen.ask(change);
+    try {
+      // A late answer (no_answer given up on) is applied too.
+      return await this.#emit<T>(send, apply);
+    } finally {
+      answered();
+    }
+  }
+
+  /** Asks for `change`, answered with the board's state. */
+  async #changeState(change: StateChange, send: (ack: Ack<BoardState>) => void): Promise<void> {
+    await this.#change(change, send, (state) => this.#setBoardState(state));
   }
 
   /** Everyone who has joined the board, and whoever is here. */
@@ -402,10 +477,19 @@ export class WorkshopStore {
 
   async setLocked(locked: boolean): Promise<void> {
     const socket = this.session.provider.socket;
-    await this.#emit<BoardState>(
-      (ack) => socket.emit('board:lock', { locked }, ack),
-      (state) => this.#setBoardState(state),
+    await this.#changeState({ control: 'lock', locked }, (ack) =>
+      socket.emit('board:lock', { locked }, ack),
     );
+  }
+
+  /**
+   * The lock's one button: locks what the facilitator saw unlocked, and the reverse. Another
+   * facilitator's lock that came a moment before the click is not undone (QA: both locked, and
+   * the board ended unlocked).
+   */
+  async toggleLock(): Promise<void> {
+    if (this.#overtaken('lock', (seen, now) => seen.value !== now.value)) return;
+    await this.setLocked(!(this.#state.boardState?.locked ?? false));
   }
 
   async setShowNames(shown: boolean): Promise<void> {
@@ -426,17 +510,49 @@ export class WorkshopStore {
 
   async timer(action: TimerAction): Promise<void> {
     const socket = this.session.provider.socket;
-    await this.#emit<BoardState>(
-      (ack) => socket.emit('timer:control', action, ack),
-      (state) => this.#setBoardState(state),
-    );
+    const change: StateChange =
+      action.action === 'start'
+        ? { control: 'timer', action: 'start', durationMs: action.durationSec * 1000 }
+        : { control: 'timer', action: action.action };
+    await this.#changeState(change, (ack) => socket.emit('timer:control', action, ack));
+  }
+
+  /**
+   * Start: unless another facilitator started a timer a moment before the click, which the
+   * facilitator could not have seen (they are told; Start again replaces it).
+   */
+  async startTimer(durationSec: number): Promise<void> {
+    const started = (_seen: Shown, now: Shown) =>
+      now.change?.control === 'timer' && now.change.action === 'start';
+    if (this.#overtaken('timer', started)) return;
+    await this.timer({ action: 'start', durationSec });
+  }
+
+  /**
+   * Pause or Resume, as the button read when the facilitator clicked it (QA: both paused, and
+   * the timer ran on). A button that came a moment before the click acts as it reads.
+   */
+  async togglePause(): Promise<void> {
+    const done = (seen: Shown, now: Shown) =>
+      seen.value !== 'idle' && now.value !== 'idle' && seen.value !== now.value;
+    if (this.#overtaken('timer', done)) return;
+    const running = this.#state.boardState?.timer.status === 'running';
+    await this.timer({ action: running ? 'pause' : 'resume' });
+  }
+
+  /**
+   * Start and the reveals swap places as silent writing starts and ends: a click that met
+   * another facilitator's start or reveal a moment before it meant that, and is taken as done.
+   */
+  #silentOvertaken(): boolean {
+    return this.#overtaken('silent', (seen, now) => seen.value !== now.value);
   }
 
   async startSilentWriting(): Promise<void> {
+    if (this.#silentOvertaken()) return;
     const socket = this.session.provider.socket;
-    await this.#emit<BoardState>(
-      (ack) => socket.emit('silent:start', {}, ack),
-      (state) => this.#setBoardState(state),
+    await this.#changeState({ control: 'silent', running: true }, (ack) =>
+      socket.emit('silent:start', {}, ack),
     );
   }
 
@@ -450,8 +566,18 @@ export class WorkshopStore {
   }
 
   async reveal(anonymous: boolean): Promise<void> {
+    if (this.#silentOvertaken()) return;
     const socket = this.session.provider.socket;
-    await this.#emit((ack) => socket.emit('silent:reveal', { anonymous }, ack));
+    const revealed = await this.#change({ control: 'silent', running: false, anonymous }, (ack) =>
+      socket.emit('silent:reveal', { anonymous }, ack),
+    );
+    if (revealed || this.#state.error?.code !== 'silent_writing_not_running') return;
+    // Refused as silent writing had ended: another facilitator's reveal got there first (QA:
+    // "Silent writing is not running.", at the panel's top, said nothing of their choice).
+    const change = this.#seen.atClick('silent', Date.now())?.current.change;
+    if (change?.control === 'silent' && !change.running) {
+      this.#set({ error: null, notice: { change, by: this.#otherFacilitator(), replaced: false } });
+    }
   }
 
   async summon(viewport: { x: number; y: number; zoom: number }): Promise<void> {

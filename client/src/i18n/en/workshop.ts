@@ -90,6 +90,23 @@ export const workshop = {
   resumeTimer: 'Resume',
   resetTimer: 'Reset',
 
+  // Another facilitator's change just before mine, which my click is taken to have meant
+  // (seen-controls.ts), or their timer in place of mine: said by the control it concerns.
+  anotherFacilitator: 'Another facilitator',
+  lockedBefore: (who: string) => `${who} locked the board just before you did: it stays locked.`,
+  unlockedBefore: (who: string) =>
+    `${who} unlocked the board just before you did: it stays unlocked.`,
+  pausedBefore: (who: string) => `${who} paused the timer just before you did: it stays paused.`,
+  resumedBefore: (who: string) => `${who} resumed the timer just before you did: it keeps running.`,
+  resetBefore: (who: string) => `${who} reset the timer just before you did.`,
+  timerStartedBefore: (who: string, time: string) =>
+    `${who} started a ${time} timer just before you did. Start again to put yours in its place.`,
+  timerReplaced: (who: string, time: string) => `${who} started a ${time} timer in place of yours.`,
+  silentStartedBefore: (who: string) =>
+    `${who} started silent writing just before you did: nothing was revealed.`,
+  revealedBefore: (who: string, anonymous: boolean) =>
+    `${who} already revealed the notes, ${anonymous ? 'without names' : 'with names'}.`,
+
   phaseSection: 'Phase',
   setPhase: 'Set phase',
   summon: 'Bring everyone to me',

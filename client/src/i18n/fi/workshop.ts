@@ -88,6 +88,20 @@ export const workshop: Catalogue['workshop'] = {
   resumeTimer: 'Jatka',
   resetTimer: 'Nollaa',
 
+  anotherFacilitator: 'Toinen fasilitaattori',
+  lockedBefore: (who) => `${who} lukitsi taulun juuri ennen sinua: taulu pysyy lukittuna.`,
+  unlockedBefore: (who) => `${who} avasi taulun lukituksen juuri ennen sinua: taulu pysyy avoinna.`,
+  pausedBefore: (who) => `${who} pysäytti ajastimen juuri ennen sinua: ajastin pysyy tauolla.`,
+  resumedBefore: (who) => `${who} jatkoi ajastinta juuri ennen sinua: ajastin käy.`,
+  resetBefore: (who) => `${who} nollasi ajastimen juuri ennen sinua.`,
+  timerStartedBefore: (who, time) =>
+    `${who} käynnisti ajastimen (${time}) juuri ennen sinua. Käynnistä uudelleen, niin omasi tulee sen tilalle.`,
+  timerReplaced: (who, time) => `${who} käynnisti ajastimen (${time}) sinun ajastimesi tilalle.`,
+  silentStartedBefore: (who) =>
+    `${who} aloitti hiljaisen kirjoituksen juuri ennen sinua: mitään ei paljastettu.`,
+  revealedBefore: (who, anonymous) =>
+    `${who} paljasti jo laput, ${anonymous ? 'nimettöminä' : 'nimien kanssa'}.`,
+
   phaseSection: 'Vaihe',
   setPhase: 'Aseta vaihe',
   summon: 'Tuo kaikki luokseni',
