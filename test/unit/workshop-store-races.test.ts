@@ -1,7 +1,7 @@
 /**
- * The workshop store with a second facilitator on the board: a reveal refused because another
- * facilitator's came first says whose it was and how, and a lock that came a moment before my
- * click is taken as my click (journey QA D1, D9). The store hears a fake socket, which answers its requests as told.
+ * The workshop store with a second facilitator on the board: a refusal goes once what it says
+ * is over, a reveal refused because another facilitator's came first says whose it was and how,
+ * and a lock that came a moment before my click is taken as my click (journey QA D1, D8, D9). The store hears a fake socket, which answers its requests as told.
  */
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import type { BoardSession } from '../../client/src/board/board-session.ts';
 import { WorkshopStore } from '../../client/src/workshop/workshop-store.ts';
 import type { AckResult } from '../../shared/events.ts';
-import type { BoardState } from '../../shared/facilitation.ts';
+import type { BoardState, Round } from '../../shared/facilitation.ts';
 
 const calm: BoardState = {
   locked: false,
@@ -19,6 +19,22 @@ const calm: BoardState = {
   silentWriting: false,
   showNames: false,
   serverNow: Date.now(),
+};
+
+const paulasRound: Round = {
+  id: 'round-1',
+  title: 'Pick',
+  status: 'open',
+  budget: 5,
+  maxPerItem: 5,
+  itemTypes: ['note'],
+  frameId: null,
+  anonymous: true,
+  durationSec: null,
+  openedAt: '2026-12-06T16:00:00.000Z',
+  closesAt: null,
+  closedAt: null,
+  voters: 0,
 };
 
 type Answer = (body: unknown) => AckResult<unknown>;
@@ -56,6 +72,43 @@ function kensStore(answers: Record<string, Answer>) {
 }
 
 describe('two facilitators, as the store hears them', () => {
+  it('"Another round is already open" goes once that round closes; other errors stay', async () => {
+    const { store, hear } = kensStore({
+      'round:open': () => ({
+        ok: false,
+        error: { code: 'round_already_open', message: 'Close the open round first.' },
+      }),
+    });
+    hear('board:state', calm);
+    hear('round:opened', paulasRound);
+    expect(await store.openRound({ budget: 5, anonymous: true })).toBe(false);
+    expect(store.getState().error?.code).toBe('round_already_open');
+    // Still true while the round is open: votes coming in change nothing.
+    hear('round:progress', { roundId: paulasRound.id, voters: 1 });
+    expect(store.getState().error?.code).toBe('round_already_open');
+    hear('round:closed', {
+      round: { ...paulasRound, status: 'closed' },
+      results: [],
+      excluded: [],
+    });
+    expect(store.getState().error).toBeNull();
+  });
+
+  it('a refusal that says nothing of the round stays as the round closes', async () => {
+    const { store, hear } = kensStore({
+      'board:lock': () => ({ ok: false, error: { code: 'rate_limited', message: 'Slow down.' } }),
+    });
+    hear('board:state', calm);
+    hear('round:opened', paulasRound);
+    await store.setLocked(true);
+    hear('round:closed', {
+      round: { ...paulasRound, status: 'closed' },
+      results: [],
+      excluded: [],
+    });
+    expect(store.getState().error?.code).toBe('rate_limited');
+  });
+
   it('my reveal refused as Paula revealed first: I am told she did, with names, and no error', async () => {
     const kens = kensStore({
       // Paula's reveal reaches the server first: its news comes, then my refusal.

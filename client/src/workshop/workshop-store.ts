@@ -89,6 +89,18 @@ export interface FacilitationNotice {
   replaced: boolean;
 }
 
+/**
+ * Refusals that describe how the board stands: each goes once that is over (QA: "Another round
+ * is already open" stayed after the round closed, above a form saying none was open).
+ */
+const noRoundOpen = (state: WorkshopState) =>
+  !state.rounds.some((view) => view.round.status === 'open');
+const OVER_WHEN = new Map<string, (state: WorkshopState) => boolean>([
+  ['round_already_open', noRoundOpen],
+  ['round_still_open', noRoundOpen],
+  ['silent_writing_not_running', (state) => state.boardState?.silentWriting === true],
+]);
+
 export interface Restored {
   at: number;
   /**
@@ -207,7 +219,12 @@ export class WorkshopStore {
   getState = (): WorkshopState => this.#state;
 
   #set(change: Partial<WorkshopState>): void {
-    this.#state = { ...this.#state, ...change };
+    const before = this.#state;
+    this.#state = { ...before, ...change };
+    const over = before.error && OVER_WHEN.get(before.error.code);
+    if (over && this.#state.error === before.error && over(this.#state) && !over(before)) {
+      this.#state.error = null;
+    }
     for (const listener of this.#listeners) listener();
   }
 
