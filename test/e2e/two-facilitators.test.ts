@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoardState } from '../../shared/facilitation.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { openAs, type Person } from './workshop-helpers.ts';
+import { openAs, type Person, screenshot } from './workshop-helpers.ts';
 
 describe.skipIf(!HAS_CHROMIUM)('two facilitators', () => {
   let server: TestServer;
@@ -137,6 +137,11 @@ describe.skipIf(!HAS_CHROMIUM)('two facilitators', () => {
     await expect.poll(() => told.innerText()).toBe('Paula already revealed the notes, with names.');
     expect(await told.isVisible()).toBe(true);
     expect(await ken.page.getByRole('alert').count()).toBe(0);
+    await screenshot(
+      ken.page,
+      'two-facilitators-reveal-ken',
+      'section[aria-labelledby="wk-silent-h"]',
+    );
   });
 
   it('both reveal at the same moment: the second is told whose reveal it was, not "not running"', async () => {
