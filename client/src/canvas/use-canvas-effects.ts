@@ -31,6 +31,7 @@ import { PresencePublisher } from './presence/presence-publisher.ts';
 import { HeldNudge } from './tools/held-nudge.ts';
 import { handleKeyDown, type KeyboardActions } from './tools/keyboard.ts';
 import { PointerController } from './tools/pointer-controller.ts';
+import { guardTaps } from './tools/tap-guard.ts';
 import { canWrite, type ToolEnv } from './tools/tool-env.ts';
 
 /** Below this the first view of a board would be too small to read. */
@@ -115,6 +116,9 @@ export function useCanvasEffects(
     // Before the pointer controller's own listener: a press ends a held Alt+arrow first.
     const releaseNudge = () => nudge.release();
     root.addEventListener('pointerdown', releaseNudge, { capture: true });
+    // On the surface and the bars over it (the canvas): a control a tap brings up under the
+    // finger (the selection bar) does not take that tap's click.
+    const unguard = guardTaps(root.parentElement ?? root);
     // While silent writing runs, where I am and which of my private notes I select stay mine:
     // a note revealed without names must not be traceable to me by either. A participant's
     // view too, as a new note goes in its middle (the server blanks all three, PROTOCOL.md);
@@ -259,6 +263,7 @@ export function useCanvasEffects(
       document.removeEventListener('keyup', onKeyUp);
       window.removeEventListener('blur', onBlur);
       root.removeEventListener('pointerdown', releaseNudge, { capture: true });
+      unguard();
       document.removeEventListener('copy', onCopy);
       document.removeEventListener('paste', onPaste);
       viewport.attach(null);
