@@ -33,6 +33,19 @@ const keepKeysFromCanvas = (event: KeyboardEvent) => {
   event.stopPropagation();
 };
 
+/**
+ * An item the round leaves out lies beneath the round's items (`data-veiled` on the item,
+ * overlay.css): a note over a concept card hid the card's vote dot and took the click or tap
+ * meant for it in a round of cards (QA). A ref callback: React runs its cleanup as the round
+ * ends or takes the item in.
+ */
+const markOutOfPlay = (veil: HTMLElement | null) => {
+  const element = veil?.closest('[data-item-id]');
+  if (!element) return undefined;
+  element.setAttribute('data-veiled', '');
+  return () => element.removeAttribute('data-veiled');
+};
+
 const OVERLAID_TYPES = new Set(['note', 'text', 'concept', 'frame']);
 
 /**
@@ -169,7 +182,14 @@ export function ItemOverlay({ itemId, engaged }: { itemId: string; engaged: bool
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: only shields the canvas from our buttons' keys
     <div className="wk-overlay" data-workshop-overlay onKeyDown={keepKeysFromCanvas}>
-      {veiled && <div className="wk-veil" title={t.workshop.outOfPlay} data-out-of-play />}
+      {veiled && (
+        <div
+          ref={markOutOfPlay}
+          className="wk-veil"
+          title={t.workshop.outOfPlay}
+          data-out-of-play
+        />
+      )}
       {fresh && (
         <span className="wk-new" title={t.workshop.newHint} data-new>
           {t.workshop.newTag}

@@ -96,16 +96,20 @@ export function ItemShell({
           state.select([item.id]);
         }
       }}
-      style={{
-        left: item.x,
-        top: item.y,
-        // While its handle is dragged, a resize draws it larger between writes
-        // (model/drag-preview.ts).
-        width: resizable ? `calc(${item.w}px + var(--im-grow-w, 0px))` : item.w,
-        height: resizable ? `calc(${item.h}px + var(--im-grow-h, 0px))` : item.h,
-        zIndex: z,
-        ...style,
-      }}
+      style={
+        {
+          left: item.x,
+          top: item.y,
+          // While its handle is dragged, a resize draws it larger between writes
+          // (model/drag-preview.ts).
+          width: resizable ? `calc(${item.w}px + var(--im-grow-w, 0px))` : item.w,
+          height: resizable ? `calc(${item.h}px + var(--im-grow-h, 0px))` : item.h,
+          // Its z-index (canvas.css), which a rule may restack it by: an item a round leaves out
+          // lies beneath the round's (workshop/overlay.css), in its order among its own kind.
+          '--im-z': z,
+          ...style,
+        } as CSSProperties
+      }
     >
       {children}
       {isPrivate ? (
