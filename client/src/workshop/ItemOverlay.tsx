@@ -6,8 +6,9 @@
  */
 import './workshop.css';
 import './overlay.css';
-import { type KeyboardEvent, type SyntheticEvent, useRef, useState } from 'react';
+import { type KeyboardEvent, type SyntheticEvent, useCallback, useRef, useState } from 'react';
 import { itemLabel, itemsOf, readItem } from '../../../shared/board-document.ts';
+import { useFocusSuccessor } from '../app/focus-successor.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { isNewTo, useNewSince } from '../board/last-visit.ts';
 import { useT } from '../i18n/i18n.tsx';
@@ -65,9 +66,31 @@ interface VoteDotsProps {
   label: string;
 }
 
+/**
+ * Where the keyboard goes when the dot it is on leaves: a vote that reaches the item's limit or
+ * my budget takes the adding dot away, a vote taken back one of mine, a round closing them all.
+ * Left alone the focus fell on <body>, where a screen reader says nothing and the next Enter
+ * edited the selected card's name (QA). On the item's other kind of dot (the vote just cast, or
+ * the adding dot a vote taken back brings), else any dot of the item, else the item itself.
+ */
+function dotAfter(itemElement: Element | null, leaving: 'add' | 'mine'): HTMLElement | null {
+  if (!itemElement?.isConnected) return null;
+  const dots = [...itemElement.querySelectorAll<HTMLElement>('[data-vote-dots] button')];
+  const other = dots.filter((dot) => dot.hasAttribute('data-add-vote') === (leaving === 'mine'));
+  return other.at(-1) ?? dots.at(-1) ?? (itemElement as HTMLElement);
+}
+
 function VoteDots({ itemId, round, mine, canAdd, label }: VoteDotsProps) {
   const t = useT();
   const store = useWorkshopStore();
+  // The item's element, read as the row is drawn: once a dot is gone it cannot be asked.
+  const item = useRef<Element | null>(null);
+  const handOn = (leaving: 'add' | 'mine') => () => dotAfter(item.current, leaving);
+  const mineLeaving = useFocusSuccessor<HTMLButtonElement>(handOn('mine'), { preventScroll: true });
+  const addLeaving = useFocusSuccessor<HTMLButtonElement>(handOn('add'), { preventScroll: true });
+  const rowRef = useCallback((row: HTMLDivElement | null) => {
+    if (row) item.current = row.closest('[data-item-id]');
+  }, []);
   const retract = () => store.retract(round.id, itemId);
   const onKeyDown = (event: KeyboardEvent) => {
     if ((event.key === '-' || event.key === 'Delete' || event.key === 'Backspace') && mine > 0) {
@@ -85,6 +108,7 @@ function VoteDots({ itemId, round, mine, canAdd, label }: VoteDotsProps) {
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: '-' retracts from any focused dot
     <div
+      ref={rowRef}
       className="wk-dots-row"
       data-vote-dots
       data-my-votes={mine}
@@ -96,6 +120,7 @@ function VoteDots({ itemId, round, mine, canAdd, label }: VoteDotsProps) {
         <button
           // biome-ignore lint/suspicious/noArrayIndexKey: dots are interchangeable
           key={index}
+          ref={mineLeaving}
           type="button"
           className="wk-dot wk-dot-mine"
           aria-label={name}
@@ -114,8 +139,10 @@ function VoteDots({ itemId, round, mine, canAdd, label }: VoteDotsProps) {
       ))}
       {canAdd && (
         <button
+          ref={addLeaving}
           type="button"
           className="wk-dot wk-dot-add"
+          data-add-vote
           aria-label={t.workshop.addVote(label)}
           title={t.workshop.addVote(label)}
           onClick={(event) => {

@@ -8,6 +8,7 @@ import type { ItemMap } from '../../../../shared/board-document.ts';
 import { useCanvas } from '../canvas-context.ts';
 import type { Box } from '../model/geometry.ts';
 import { blurWithinPage } from './TextEditor.tsx';
+import { selectsWholeTitle } from './title-caret.ts';
 
 export interface FrameTitleProps {
   map: ItemMap;
@@ -57,10 +58,12 @@ export function FrameTitle({
   }, [lifted]);
   const placed = !lifted || layer !== null;
   useEffect(() => {
-    if (editing && placed) {
-      input.current?.focus({ preventScroll: true });
-      input.current?.select();
-    }
+    const field = input.current;
+    if (!editing || !placed || !field) return;
+    field.focus({ preventScroll: true });
+    // A title as made is there to be typed over; a name someone gave is not (title-caret.ts).
+    if (selectsWholeTitle(field.value)) field.select();
+    else field.setSelectionRange(field.value.length, field.value.length);
   }, [editing, placed]);
   const inColumn = width ? ' is-in-column' : '';
   if (!editing) {
