@@ -1,7 +1,8 @@
 /**
  * A fresh service-concept board with a keyboard and a screen reader, on the canvas (a11y QA):
- * voting on the card keeps the focus on it as the dot in focus goes, and Enter there after does
- * not ready its name to be typed over.
+ * N then Enter adds a note that covers nothing of the template's concept card; voting on the
+ * card keeps the focus on it as the dot in focus goes, and Enter there after does not ready its
+ * name to be typed over.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,6 +90,42 @@ describe.skipIf(!HAS_CHROMIUM)('a service-concept board from the keyboard', () =
     await server?.close();
   });
 
+  it('N then Enter on the template’s frame adds a note that covers nothing, in sight', async () => {
+    const page = tom.page;
+    const before = items();
+    await tabTo(page, 'Frame: Service concept');
+    await page.keyboard.press('n');
+    await page.keyboard.press('Enter');
+    await page.locator('.im-note textarea.im-editor').waitFor();
+    await page.keyboard.type('Keyboard note A');
+    await page.keyboard.press('Escape');
+    await waitFor(() => items().some((i) => i.type === 'note'), 'the new note');
+    const note = items().find((i) => i.type === 'note')!;
+    const covered = before.filter((other) => other.type !== 'frame' && overlap(note, other));
+    expect(covered.map((other) => other.type)).toEqual([]);
+    // Still the frame's, as a note the outline adds to a full frame (under it).
+    expect(note.parent).toBe(frameId);
+    // The view went where it is: all of it on screen, over the canvas.
+    const canvas = (await page.locator('.im-surface').boundingBox())!;
+    const drawn = (await item(page, note.id).boundingBox())!;
+    expect(drawn.y + drawn.height).toBeLessThanOrEqual(canvas.y + canvas.height);
+    expect(drawn.y).toBeGreaterThanOrEqual(canvas.y);
+    await screenshot(page, 'keyboard-board-note-under-card');
+
+    // From the concept card too: beside it is the full frame.
+    await tabTo(page, 'Concept card');
+    await page.keyboard.press('n');
+    await page.keyboard.press('Enter');
+    await page.locator('.im-note textarea.im-editor').waitFor();
+    await page.keyboard.type('Keyboard note B');
+    await page.keyboard.press('Escape');
+    await waitFor(() => items().filter((i) => i.type === 'note').length === 2, 'a second note');
+    const second = items().find((i) => i.type === 'note' && i.id !== note.id)!;
+    const under = items().filter((other) => other.type !== 'frame' && other.id !== second.id);
+    expect(under.filter((other) => overlap(second, other)).map((other) => other.type)).toEqual([]);
+    await page.keyboard.press('Escape');
+  });
+
   it('voting on the card keeps the focus on it, and Enter after does not ready its name to go', async () => {
     const page = tom.page;
     forEachItemMap(observer.doc, (map, id) => {
@@ -141,5 +178,4 @@ describe.skipIf(!HAS_CHROMIUM)('a service-concept board from the keyboard', () =
     await name.waitFor({ state: 'detached' });
     expect(items().find((i) => i.id === cardId)).toMatchObject({ title: 'Book locker pickup' });
   });
-
 });

@@ -3,6 +3,7 @@
  * double-click on empty board, and Enter for keyboard users.
  */
 import type { NewItem } from '../../../../shared/board-document.ts';
+import { placeNewNote } from '../../../../shared/note-placement.ts';
 import {
   canHold,
   createItem,
@@ -16,6 +17,7 @@ import {
   boxOf,
   centre,
   contains,
+  intersects,
   type Point,
   rectFromCorners,
 } from '../model/geometry.ts';
@@ -28,6 +30,7 @@ import {
   pileOn,
   rightOf,
 } from '../model/placement.ts';
+import { FIT_INSETS } from '../model/viewport.ts';
 import { editableIds, type Gesture, type ToolEnv } from './tool-env.ts';
 
 export type CreatedType = 'note' | 'text' | 'frame' | 'concept';
@@ -55,8 +58,11 @@ export const MIN_FRAME = { w: 280, h: 300 };
 /** Below this many screen pixels a press of the frame tool is a click, not a drag. */
 const CLICK_SLOP = 4;
 
-/** Adds an item in `box`, selects it and starts editing its text or title. */
-function createIn(env: ToolEnv, type: CreatedType, box: Box): string {
+/**
+ * Adds an item in `box`, selects it and starts editing its text or title. Its frame is the one
+ * it lies in (snapToFrames), or `parent` where that is given: a note put under a full frame.
+ */
+function createIn(env: ToolEnv, type: CreatedType, box: Box, parent?: string): string {
   const init: NewItem = {
     type,
     x: Math.round(box.x),
@@ -67,12 +73,13 @@ function createIn(env: ToolEnv, type: CreatedType, box: Box): string {
   };
   if (type === 'frame') init.title = env.labels.newFrame;
   if (type === 'concept') init.title = env.labels.newConcept;
+  if (parent) init.parent = parent;
   // While silent writing runs my new notes are private: they go to my own document.
   const { privateDoc, writesPrivately } = env.model;
   const target = type === 'note' && writesPrivately && privateDoc ? privateDoc : env.model.doc;
   env.undo.beginGesture();
   const id = createItem(env.model, init, target);
-  snapToFrames(env.model, type === 'frame' ? itemsCentredIn(env, box) : [id]);
+  snapToFrames(env.model, type === 'frame' ? itemsCentredIn(env, box) : parent ? [] : [id]);
   env.state.setTool('select');
   env.state.startEditing(id, type === 'note' || type === 'text' ? 'text' : 'title');
   env.undo.holdUntilEditingEnds = true;
@@ -119,6 +126,38 @@ export function createAt(env: ToolEnv, type: CreatedType, at: Point): string {
  * title counts as taken: a note put right of a loose one never lands on the next frame's title.
  */
 export function createByKeyboard(env: ToolEnv, type: CreatedType): string {
+  const id = placeByKeyboard(env, type);
+  const made = env.model.read(id);
+  const box = made ? boxOf(made) : null;
+  if (box) bringIntoView(env, box);
+  return id;
+}
+
+/**
+ * Pans the view the least it must for `box` to be in sight, clear of the controls floating over
+ * the canvas (centred on it if it is larger than the view); the zoom stays. A keyboard's new
+ * note under a full frame was being written below the screen's edge.
+ */
+function bringIntoView(env: ToolEnv, box: Box): void {
+  const { viewport } = env;
+  const view = viewport.visible();
+  const zoom = viewport.zoom;
+  const shift = (start: number, size: number, from: number, room: number, a: number, b: number) => {
+    const low = from + a / zoom;
+    const high = from + room - b / zoom;
+    if (size > high - low) return start + size / 2 - (low + high) / 2;
+    if (start < low) return start - low;
+    return Math.max(0, start + size - high);
+  };
+  const dx = shift(box.x, box.w, view.x, view.w, FIT_INSETS.left, FIT_INSETS.right);
+  const dy = shift(box.y, box.h, view.y, view.h, FIT_INSETS.top, FIT_INSETS.bottom);
+  if (dx === 0 && dy === 0) return;
+  const middle = viewport.centre();
+  viewport.animateTo({ x: middle.x + dx, y: middle.y + dy, zoom });
+}
+
+/** createByKeyboard's choice of spot; returns the new item's id. */
+function placeByKeyboard(env: ToolEnv, type: CreatedType): string {
   const selected = [...env.state.selection]
     .map((id) => env.model.read(id))
     .map((item) => (item ? boxOf(item) : null))
@@ -138,24 +177,48 @@ export function createByKeyboard(env: ToolEnv, type: CreatedType): string {
     const frame = type === 'frame' ? null : frameRoomAt(env, middle, box);
     const inFrame = frame && nearestFree(box, others, frame);
     if (inFrame) return createIn(env, type, inFrame);
+    const under = frame && type === 'note' ? noteForFullFrame(env, frame.id, others) : null;
+    if (frame && under) return createIn(env, type, under, frame.id);
     const spot = nearestFree(box, others);
     return createAt(env, type, spot ? centre(spot) : middle);
   }
   const box = { x: beside.x + beside.w + GAP, y: beside.y, ...SIZES[type] };
   // A full frame keeps it too, piled on the selection; in no frame it goes right of it anyway.
   const frame = frameRoomAt(env, centre(beside), box);
-  const inFrame =
-    frame && (besideInFrame(box, frame, others) ?? pileOn(beside, box, frame, others));
-  return createIn(env, type, inFrame ?? rightOf(box, others));
+  const free = frame && besideInFrame(box, frame, others);
+  if (free) return createIn(env, type, free);
+  // A full frame: a note goes where the outline would add it, if that covers nothing.
+  const under = frame && type === 'note' ? noteForFullFrame(env, frame.id, others) : null;
+  if (frame && under) return createIn(env, type, under, frame.id);
+  const piled = frame && pileOn(beside, box, frame, others);
+  return createIn(env, type, piled ?? rightOf(box, others));
+}
+
+/**
+ * A new note's spot for a full frame, by the rule the outline and a phone add notes with
+ * (shared/note-placement.ts): under a frame that is not a journey lane, in its rows carried on
+ * below, where nothing covers it and no other frame is, the frame still its parent. Null where
+ * that spot would cover anything, a title as drawn included (a lane piles its notes): the
+ * keyboard then piles on the selection, in its stage. Piled on a full frame's corner, the
+ * note the keyboard added to a fresh service-concept board lay over the card's name and first
+ * fields (QA).
+ */
+function noteForFullFrame(env: ToolEnv, frameId: string, taken: readonly Box[]): Box | null {
+  const items = env.model.all().map((located) => located.item);
+  const frame = items.find((item) => item.id === frameId);
+  if (!frame) return null;
+  const spot = placeNewNote(items, frame);
+  const box = { x: spot.x, y: spot.y, ...SIZES.note };
+  return taken.some((other) => intersects(other, box)) ? null : box;
 }
 
 /** The frame at `at` that can hold `box`: the one snapToFrames will make the item's parent. */
-function frameRoomAt(env: ToolEnv, at: Point, box: Box): FrameRoom | null {
+function frameRoomAt(env: ToolEnv, at: Point, box: Box): (FrameRoom & { id: string }) | null {
   const frame = frameAt(framesTopFirst(env.model.all()), at, (f) => canHold(f.rect, box));
   if (!frame) return null;
   const item = env.model.read(frame.id);
   const lines = item?.type === 'frame' ? (item.columns ?? []).map((x) => frame.rect.x + x) : [];
-  return { rect: frame.rect, title: titleBox(env, frame.id, frame.rect), lines };
+  return { id: frame.id, rect: frame.rect, title: titleBox(env, frame.id, frame.rect), lines };
 }
 
 /**
