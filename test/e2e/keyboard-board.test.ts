@@ -2,7 +2,8 @@
  * A fresh service-concept board with a keyboard and a screen reader, on the canvas (a11y QA):
  * N then Enter adds a note that covers nothing of the template's concept card; voting on the
  * card keeps the focus on it as the dot in focus goes, and Enter there after does not ready its
- * name to be typed over.
+ * name to be typed over; a note out of the round says why it has no dot, to a screen reader and
+ * in sight on focus.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -177,5 +178,23 @@ describe.skipIf(!HAS_CHROMIUM)('a service-concept board from the keyboard', () =
     await page.keyboard.press('Escape');
     await name.waitFor({ state: 'detached' });
     expect(items().find((i) => i.id === cardId)).toMatchObject({ title: 'Book locker pickup' });
+  });
+
+  it('a note out of the round says why it has no dot: described so, and in sight on focus', async () => {
+    const page = tom.page;
+    const note = items().find((i) => i.type === 'note')!;
+    const element = item(page, note.id);
+    await element.locator('[data-out-of-play]').waitFor();
+    const description = await element.evaluate(
+      (node) => document.getElementById(node.getAttribute('aria-describedby') ?? '')?.textContent,
+    );
+    expect(description).toBe('Not in this round');
+    const why = element.locator('[data-out-of-play-why]');
+    await tabTo(page, 'Note: Keyboard note A');
+    await expect.poll(() => why.getAttribute('class')).toBe('wk-veil-why');
+    const box = (await why.boundingBox())!;
+    expect(box.width).toBeGreaterThan(40);
+    expect(box.height).toBeGreaterThan(10);
+    await screenshot(page, 'keyboard-board-out-of-round');
   });
 });

@@ -49,6 +49,13 @@ export interface CanvasContextValue {
  */
 export type ItemOverlayRenderer = (itemId: string, engaged: boolean) => ReactNode;
 
+/**
+ * The id of the element in an item's overlay that says more about the item than its name (why
+ * it takes no votes): the item's accessible description. An item whose overlay has none is
+ * described by nothing, as a missing id is.
+ */
+export const itemAboutId = (itemId: string) => `im-about-${itemId}`;
+
 export const CanvasContext = createContext<CanvasContextValue | null>(null);
 
 export function useCanvas(): CanvasContextValue {

@@ -11,6 +11,7 @@ import { itemLabel, itemsOf, readItem } from '../../../shared/board-document.ts'
 import { useFocusSuccessor } from '../app/focus-successor.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { isNewTo, useNewSince } from '../board/last-visit.ts';
+import { itemAboutId } from '../canvas/canvas-context.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { FitWords, FollowUpIcon } from './FitWords.tsx';
 import { FollowUpDialog } from './FollowUpDialog.tsx';
@@ -210,12 +211,18 @@ export function ItemOverlay({ itemId, engaged }: { itemId: string; engaged: bool
     // biome-ignore lint/a11y/noStaticElementInteractions: only shields the canvas from our buttons' keys
     <div className="wk-overlay" data-workshop-overlay onKeyDown={keepKeysFromCanvas}>
       {veiled && (
-        <div
-          ref={markOutOfPlay}
-          className="wk-veil"
-          title={t.workshop.outOfPlay}
-          data-out-of-play
-        />
+        <div ref={markOutOfPlay} className="wk-veil" data-out-of-play>
+          {/* Why it has no dot, for everyone: the item's description (its element points here),
+            and in sight while the item is focused, selected (a tap) or under the pointer. A
+            tooltip told a mouse alone (QA). */}
+          <span
+            id={itemAboutId(itemId)}
+            className={engaged ? 'wk-veil-why' : 'visually-hidden'}
+            data-out-of-play-why
+          >
+            {t.workshop.outOfPlay}
+          </span>
+        </div>
       )}
       {fresh && (
         <span className="wk-new" title={t.workshop.newHint} data-new>

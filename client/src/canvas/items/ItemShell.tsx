@@ -6,7 +6,7 @@
 import { type CSSProperties, type FocusEvent, type ReactNode, useState } from 'react';
 import type { Item } from '../../../../shared/board-document.ts';
 import { useFocusSuccessor } from '../../app/focus-successor.ts';
-import { useCanvas } from '../canvas-context.ts';
+import { itemAboutId, useCanvas } from '../canvas-context.ts';
 import { useNear } from '../model/nearby.ts';
 import { RemoteSelection } from '../presence/RemoteSelections.tsx';
 import { PinMark } from './PinMark.tsx';
@@ -76,6 +76,8 @@ export function ItemShell({
       role="group"
       aria-roledescription={t.canvas.itemType[item.type]}
       aria-label={label}
+      // What the overlay says of it: "Not in this round" (workshop/ItemOverlay.tsx).
+      aria-describedby={itemAboutId(item.id)}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: items are interactive (select, move, edit)
       tabIndex={0}
       onPointerEnter={() => setPointerOver(true)}
