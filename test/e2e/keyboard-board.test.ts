@@ -1,9 +1,9 @@
 /**
  * A fresh service-concept board with a keyboard and a screen reader, on the canvas (a11y QA):
- * N then Enter adds a note that covers nothing of the template's concept card; voting on the
- * card keeps the focus on it as the dot in focus goes, and Enter there after does not ready its
- * name to be typed over; a note out of the round says why it has no dot, to a screen reader and
- * in sight on focus.
+ * "?" lists the shortcuts from the header, where a keyboard starts; N then Enter adds a note
+ * that covers nothing of the template's concept card; voting on the card keeps the focus on it
+ * as the dot in focus goes, and Enter there after does not ready its name to be typed over; a
+ * note out of the round says why it has no dot, to a screen reader and in sight on focus.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,6 +89,18 @@ describe.skipIf(!HAS_CHROMIUM)('a service-concept board from the keyboard', () =
     observer?.destroy();
     await browser?.close();
     await server?.close();
+  });
+
+  it('"?" in the header lists the shortcuts, and closing the list goes back there', async () => {
+    const page = tom.page;
+    const first = page.locator('header button').first();
+    await first.focus();
+    await page.keyboard.press('?');
+    const help = page.locator('dialog.im-help');
+    await help.waitFor();
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'hidden' });
+    await expectFocused(page, first);
   });
 
   it('N then Enter on the template’s frame adds a note that covers nothing, in sight', async () => {

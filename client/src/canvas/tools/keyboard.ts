@@ -94,8 +94,15 @@ export function handleKeyDown(
   // Tab into the board lands on the first item read, from anywhere before it (tab-order.ts).
   const plainTab = event.key === 'Tab' && !event.altKey && !event.ctrlKey && !event.metaKey;
   if (plainTab && tabIntoItems(event, env, actions.focusItem)) return true;
-  if (isEditable(event.target) || !inCanvas) return false;
+  if (isEditable(event.target)) return false;
   if (event.target instanceof HTMLElement && event.target.closest('dialog')) return false;
+  // The shortcuts from anywhere on the page but a text field: the header, where a keyboard
+  // starts, said nothing to "?" (QA).
+  if (event.key === '?' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    actions.toggleHelp();
+    return true;
+  }
+  if (!inCanvas) return false;
   // On a button, Space, Enter and arrows belong to the button (and its tool bar).
   const onButton = event.target instanceof HTMLElement && event.target.closest('button, dialog');
   if (
@@ -134,10 +141,6 @@ export function handleKeyDown(
     return true;
   }
   if (mod) return false;
-  if (key === '?') {
-    actions.toggleHelp();
-    return true;
-  }
   if (key === 'Escape') {
     if (env.state.editing) env.state.stopEditing();
     else env.state.select([]);
