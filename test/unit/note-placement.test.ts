@@ -155,6 +155,17 @@ describe('a reveal puts no note over the words of another (QA)', () => {
 });
 
 describe('a note added to a full frame (placeNewNote)', () => {
+  it('on a fresh service-concept canvas goes under its frame, off the card, still the frame’s (a11y QA: the keyboard’s note covered the card’s name)', () => {
+    const placed = placeNewNote([canvas, card], canvas);
+    const added = { ...note('Tom', placed.x, placed.y), parent: placed.parent };
+    expect(overlap(added, card)).toEqual({ across: 0, down: 0 });
+    expect(added.y).toBeGreaterThanOrEqual(canvas.y + canvas.h);
+    expect(added.parent).toBe('canvas');
+    // The next one beside it, covering neither.
+    const next = placeNewNote([canvas, card, added], canvas);
+    expect(overlap({ ...added, ...next }, added)).toEqual({ across: 0, down: 0 });
+  });
+
   it('goes under the frame, never over another note, and in no other frame (QA: a weekly board piled week 3 on weeks 1 and 2)', () => {
     // The retrospective's row: three frames 60 apart; "Ideas" takes six notes.
     const row = [0, 700, 1400].map((x, n) => ({ ...ideas, id: `frame-${n}`, x }));
