@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { seriousAxeViolations } from '../helpers/axe.ts';
+import { axeViolations, seriousAxeViolations } from '../helpers/axe.ts';
 import {
   joinByLink,
   newLinkIn,
@@ -55,6 +55,18 @@ describe.skipIf(!HAS_CHROMIUM)('starting and joining a board', () => {
     );
     expect(await board.getByTestId('join-role').getAttribute('role')).toBe('status');
     await board.screenshot({ path: `${SCREENSHOTS}/join-prompt-en.png` });
+    // Of any impact: the brand and the language switch were in no landmark (a11y QA).
+    expect(await axeViolations(board)).toEqual([]);
+    // The field's focus ring is the buttons' 2 px one, not a pale halo (a11y QA: 1.13:1).
+    await board.locator('input[name="displayName"]').focus();
+    expect(
+      await board
+        .locator('input[name="displayName"]')
+        .evaluate((input) => [
+          getComputedStyle(input).outlineStyle,
+          getComputedStyle(input).outlineWidth,
+        ]),
+    ).toEqual(['solid', '2px']);
     await board.locator('input[name="displayName"]').fill('Fiona');
     await board.locator('form.join-form button[type="submit"]').click();
     await board.locator('[data-testid="board-title"]').waitFor();
@@ -278,6 +290,8 @@ describe.skipIf(!HAS_CHROMIUM)('starting and joining a board', () => {
     await page.goto(`${server.url}/b/${board.id}`);
     await error.waitFor();
     expect(await error.textContent()).toContain('Open the board with the link you were given');
+    // Everything on it in a landmark (a11y QA: the language switch was outside any).
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 

@@ -32,6 +32,12 @@ export async function injectAxe(page: Page): Promise<void> {
  * `within` selects. AXE_DEBUG=1 prints every violation found, of any impact.
  */
 export async function seriousAxeViolations(page: Page, within?: string): Promise<AxeViolation[]> {
+  const violations = await axeViolations(page, within);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Every axe-core violation, of any impact (moderate and minor too). */
+export async function axeViolations(page: Page, within?: string): Promise<AxeViolation[]> {
   await injectAxe(page);
   const violations = await page.evaluate(
     async ({ tags, within }) => {
@@ -57,5 +63,5 @@ export async function seriousAxeViolations(page: Page, within?: string): Promise
     { tags: TAGS, within },
   );
   if (process.env.AXE_DEBUG) console.log(JSON.stringify(violations));
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  return violations;
 }

@@ -6,9 +6,9 @@ export function BoardError({ message, onRetry }: { message: string; onRetry?: ()
   const t = useT();
   return (
     <div className="centered-page">
-      <div className="centered-top">
+      <header className="centered-top">
         <LanguageSwitch />
-      </div>
+      </header>
       <main className="card narrow-card" data-testid="board-error">
         <h1>{t.app.errorTitle}</h1>
         <p role="alert">{message}</p>

@@ -45,13 +45,14 @@ export function JoinForm({
 
   return (
     <div className="centered-page">
-      <div className="centered-top">
+      {/* A landmark, as everything on the page is in one (a11y QA: axe's region rule). */}
+      <header className="centered-top">
         <span className="brand">
           <span className="brand-mark" aria-hidden="true" />
           {t.app.productName}
         </span>
         <LanguageSwitch />
-      </div>
+      </header>
       <main className="card narrow-card">
         <form className="join-form" onSubmit={submit} aria-labelledby="join-title" noValidate>
           <h1 id="join-title">
