@@ -1005,7 +1005,7 @@ describe('Markdown report', () => {
     expect(named).toContain('- Chat-palvelu ilta-aikaan — *Aino Mäkinen*\n');
     expect(named).toContain('- Asiakas ei tiedä, kenelle soittaa — *Juha Korhonen*\n');
     expect(named).toContain(
-      '### Palveluluotsi\n\n**Sija 1, 4 ääntä** · Vastuuhenkilö: Juha Korhonen · *Kirjoittanut Maija Virtanen*\n\n- **Nimi:**',
+      '### Palveluluotsi\n\n**Kierros 2: Konseptit — Sija 1, 4 ääntä** · Vastuuhenkilö: Juha Korhonen · *Kirjoittanut Maija Virtanen*\n\n- **Nimi:**',
     );
     // Revealed without names (no author), or written by someone taken off: no name.
     expect(named).toContain('- \\+1 tästä\n');
@@ -1022,11 +1022,22 @@ describe('Markdown report', () => {
     expect(plain).not.toContain('Aino Mäkinen*');
   });
 
-  it('says under each concept card its result in the last vote and who takes it forward', () => {
-    // c1 won the last round anyone voted in (r2) with 4 votes; Juha owns its follow-up.
+  it('says under each concept card its result in each round that gave it votes, and who takes it forward', () => {
+    // c1 won r2 with 4 votes; Juha owns its follow-up. The board held two rounds: each is named.
     expect(report).toContain(
-      '### Palveluluotsi\n\n**Sija 1, 4 ääntä** · Vastuuhenkilö: Juha Korhonen\n\n- **Nimi:**',
+      '### Palveluluotsi\n\n**Kierros 2: Konseptit — Sija 1, 4 ääntä** · Vastuuhenkilö: Juha Korhonen\n\n- **Nimi:**',
     );
+    // Votes in an earlier round too: both, in their order (a11y QA: only the last round's
+    // result was told, and the main vote's winner stood unranked under a later, smaller one's).
+    const twice = fixture();
+    twice.rounds[0]?.results.push({ itemId: 'c1', votes: 2, rank: 3 });
+    expect(toMarkdown(twice)).toContain(
+      '**Kierros 1: Parhaat ideat — Sija 3, 2 ääntä** · **Kierros 2: Konseptit — Sija 1, 4 ääntä** ·',
+    );
+    // One round on the board: its result alone, unnamed.
+    const once = fixture();
+    once.rounds = once.rounds.slice(1, 2);
+    expect(toMarkdown(once)).toContain('### Palveluluotsi\n\n**Sija 1, 4 ääntä** · Vastuuhenkilö');
     const model = fixture();
     model.followUps.push(
       followUp({ id: 'fu-u', itemId: 'c1', title: 'Kuka?', owner: { name: '' } }),
@@ -1041,7 +1052,7 @@ describe('Markdown report', () => {
     // Several owners, one nobody yet (in italics, never taken for a name); a dropped one is none.
     const english = toMarkdown({ ...model, board: { ...model.board, language: 'en' } });
     expect(english).toContain(
-      '### Palveluluotsi\n\n**Rank 1, 4 votes** · Owners: Juha Korhonen, *unassigned*\n\n',
+      '### Palveluluotsi\n\n**Round 2: Konseptit — Rank 1, 4 votes** · Owners: Juha Korhonen, *unassigned*\n\n',
     );
     // No votes and no follow-ups: nothing under the name but the fields.
     model.rounds = [];

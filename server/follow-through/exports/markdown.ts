@@ -20,7 +20,6 @@ import {
   ownerName,
 } from './board-model.ts';
 import { type ExportLabels, labelsFor } from './labels.ts';
-import { lastVoteResults } from './last-vote.ts';
 import { mdBlock, mdInline, mdTable } from './markdown-text.ts';
 
 type RoundEntry = BoardExport['rounds'][number];
@@ -104,13 +103,22 @@ function concepts(model: BoardExport, labels: ExportLabels, writer: Writer): str
       : null;
   }
   // What came of each card, under its name (QA: a manager reads this section first, and had to
-  // find the winner and its owner in the tables further down): its result in the vote the
-  // agenda reports, and whoever takes it forward.
-  const results = lastVoteResults(model);
+  // find the winner and its owner in the tables further down): its result in each round that
+  // gave it votes, and whoever takes it forward. Where the board held more than one round each
+  // is named: the last one alone left the main vote's winner unranked under a later, smaller
+  // round's (a11y QA).
+  const closed = model.rounds.flatMap((entry, index) =>
+    entry.round.status === 'closed' ? [{ entry, index }] : [],
+  );
   const followUps = liveFollowUps(model);
   const members = memberNames(model);
   const outcome = (card: ConceptItem) => {
-    const result = results.get(card.id);
+    const results = closed.flatMap(({ entry, index }) => {
+      const result = entry.results.find((r) => r.itemId === card.id && r.votes > 0);
+      if (!result) return [];
+      const said = labels.marks.result(result.rank, result.votes);
+      return [closed.length > 1 ? `${roundName(entry.round, index, labels)} — ${said}` : said];
+    });
     const owners = [
       ...new Set(
         (followUps.get(card.id) ?? []).map((followUp) =>
@@ -121,7 +129,7 @@ function concepts(model: BoardExport, labels: ExportLabels, writer: Writer): str
       ),
     ];
     return [
-      ...(result ? [`**${labels.marks.result(result.rank, result.votes)}**`] : []),
+      ...results.map((said) => `**${said}**`),
       ...(owners.length > 0 ? [labels.owners(owners)] : []),
     ];
   };
@@ -207,11 +215,7 @@ function roundBlock(
   labels: ExportLabels,
   timeZone: string,
 ): string {
-  const heading = `${labels.round} ${index + 1}`;
-  // A round without a title of its own (the server's default, in either language, for boards
-  // made before it followed theirs) is called just that: no "Round 1: Round 1".
-  const title = isDefaultRoundTitle(round.title, index + 1) ? '' : mdInline(round.title);
-  const lines = [`### ${heading}${title ? `: ${title}` : ''}`, ''];
+  const lines = [`### ${roundName(round, index, labels)}`, ''];
   if (round.status !== 'closed') {
     lines.push(labels.roundOpen);
     return lines.join('\n');
@@ -282,4 +286,13 @@ function followUps(model: BoardExport, labels: ExportLabels): string {
     labels.notes,
   ];
   return `## ${labels.followUps}\n\n${mdTable(header, rows)}`;
+}
+
+/**
+ * "Round 2: Concepts". A round without a title of its own (the server's default, in either
+ * language, for boards made before it followed theirs) is called just that: no "Round 1: Round 1".
+ */
+function roundName(round: { title: string }, index: number, labels: ExportLabels): string {
+  const title = isDefaultRoundTitle(round.title, index + 1) ? '' : mdInline(round.title);
+  return `${labels.round} ${index + 1}${title ? `: ${title}` : ''}`;
 }
