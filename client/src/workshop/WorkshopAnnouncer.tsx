@@ -14,6 +14,7 @@ import type { BoardState, RoundView } from '../../../shared/facilitation.ts';
 import { useLiveMessage } from '../app/use-live-message.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { useNewlyMine } from './assigned-to-me.ts';
 import { boardNews, newsSentence, restoredSentence } from './board-news.ts';
 import { useWorkshop } from './use-workshop.ts';
 
@@ -69,6 +70,10 @@ export function WorkshopAnnouncer() {
     seenRestore.current = restored;
     if (restored) say(restoredSentence(t, restored, session.me.id));
   }, [state.restored, session.me.id, t, say]);
+
+  useNewlyMine((fresh) =>
+    say(fresh.map((followUp) => t.workshop.announceYourFollowUp(followUp.title)).join(' ')),
+  );
 
   useEffect(() => {
     if (state.title === seenTitle.current) return;

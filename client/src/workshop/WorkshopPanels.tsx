@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useBoardSession } from '../board/board-session.ts';
 import { errorSentence } from '../i18n/error-sentence.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { useUnseenMine } from './assigned-to-me.ts';
 import { FacilitatorPanel } from './FacilitatorPanel.tsx';
 import { FollowUpPanel } from './FollowUpPanel.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
@@ -33,6 +34,7 @@ export function WorkshopPanels() {
   const session = useBoardSession();
   const isFacilitator = session.me.role === 'facilitator';
   const [selected, setSelected] = useState(isFacilitator ? 'facilitate' : 'voting');
+  const unseenMine = useUnseenMine(selected === 'followUps');
   const tabs: TabSpec[] = [
     ...(isFacilitator
       ? [
@@ -44,7 +46,11 @@ export function WorkshopPanels() {
         ]
       : []),
     { id: 'voting', label: t.workshop.tabs.voting, render: () => <VotingPanel /> },
-    { id: 'followUps', label: t.workshop.tabs.followUps, render: () => <FollowUpPanel /> },
+    {
+      id: 'followUps',
+      label: unseenMine > 0 ? t.workshop.tabs.followUpsNew(unseenMine) : t.workshop.tabs.followUps,
+      render: () => <FollowUpPanel />,
+    },
     { id: 'history', label: t.workshop.tabs.history, render: () => <HistoryPanel /> },
   ];
   return (

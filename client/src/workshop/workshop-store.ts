@@ -51,6 +51,8 @@ export interface WorkshopState {
   /** Every round of the board, oldest first, as I see it. */
   rounds: RoundView[];
   followUps: FollowUp[];
+  /** False until the server's list of follow-ups first arrives: nothing in it is news. */
+  followUpsLoaded: boolean;
   /** Newest first. */
   snapshots: Snapshot[];
   boardState: BoardState | null;
@@ -133,6 +135,7 @@ export class WorkshopStore {
       language: session.board.language,
       rounds: [],
       followUps: [],
+      followUpsLoaded: false,
       snapshots: [],
       boardState: null,
       writers: new Map(),
@@ -236,7 +239,7 @@ export class WorkshopStore {
         (rounds) => rounds && this.#set({ rounds }),
       ),
       this.#run(() => ask<FollowUp[]>((ack) => socket.emit('followup:list', ack))).then(
-        (followUps) => followUps && this.#set({ followUps }),
+        (followUps) => followUps && this.#set({ followUps, followUpsLoaded: true }),
       ),
       this.#refreshSnapshots(),
       // board:state arrives once per connection; a store made after it asks over HTTP.

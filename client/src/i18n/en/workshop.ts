@@ -6,6 +6,7 @@ export const workshop = {
     facilitate: 'Facilitate',
     voting: 'Voting',
     followUps: 'Follow-ups',
+    followUpsNew: (count: number) => `Follow-ups · ${count} new for you`,
     history: 'History & export',
   },
   close: 'Close',
@@ -169,6 +170,7 @@ export const workshop = {
   changeLanguage: 'Change',
   titleEmpty: 'The board needs a title.',
   announceRenamed: (title: string) => `The board is now called “${title}”.`,
+  announceYourFollowUp: (title: string) => `A follow-up is yours now: “${title}”.`,
 
   deleteSection: 'Delete the board',
   deleteHint:

@@ -10,6 +10,7 @@ export const workshop: Catalogue['workshop'] = {
     facilitate: 'Fasilitoi',
     voting: 'Äänestys',
     followUps: 'Jatkotoimet',
+    followUpsNew: (count) => `Jatkotoimet · ${count} uutta sinulle`,
     history: 'Historia ja vienti',
   },
   close: 'Sulje',
@@ -162,6 +163,7 @@ export const workshop: Catalogue['workshop'] = {
   changeLanguage: 'Vaihda',
   titleEmpty: 'Taulu tarvitsee nimen.',
   announceRenamed: (title) => `Taulun nimi on nyt ”${title}”.`,
+  announceYourFollowUp: (title) => `Sinulle on annettu jatkotoimi: ”${title}”.`,
 
   deleteSection: 'Taulun poistaminen',
   deleteHint:
