@@ -45,6 +45,7 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   document_too_large: 413,
   unsupported_media_type: 415,
+  upgrade_required: 426,
   rate_limited: 429,
   internal_error: 500,
   storage_failed: 500,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { BoardsService } from '../boards/boards-service.ts';
-import { diskFullError } from '../errors.ts';
+import { AppError, diskFullError } from '../errors.ts';
 import type { Facilitation } from '../facilitation/facilitation.ts';
 import type { ExportThread } from '../follow-through/export-thread.ts';
 import type { FollowThrough } from '../follow-through/follow-through.ts';
@@ -111,6 +111,16 @@ export function createHttpApp(options: HttpAppOptions): Express {
       index: 'index.html',
       setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
     }),
+  );
+  // The y-websocket endpoint takes WebSocket upgrades only (ywebsocket-transport.ts): a plain
+  // request was told there is no such route (operator QA).
+  app.get(/^\/yjs\/[^/]+(\/private)?\/?$/, (_req, _res, next) =>
+    next(
+      new AppError(
+        'upgrade_required',
+        'This is the y-websocket endpoint: connect with a WebSocket (ws:// or wss://), /yjs/:boardId?token=….',
+      ),
+    ),
   );
   // Board links (/b/:id) open the single-page client.
   app.get('/b/:id', (_req, res) =>

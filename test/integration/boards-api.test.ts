@@ -641,6 +641,12 @@ describe('operator settings and health', () => {
         await response.text(),
       ]).toEqual([route, 204, allow, '']);
     }
+    // The y-websocket endpoint asked without an upgrade: it is there, and says how to use it.
+    const plain = await fetch(`${server.url}/yjs/${id}?token=x`);
+    expect([plain.status, ((await plain.json()) as ErrorResponse).error.code]).toEqual([
+      426,
+      'upgrade_required',
+    ]);
     const nowhere = await fetch(`${server.url}/api/nothing`, { method: 'OPTIONS' });
     expect([nowhere.status, ((await nowhere.json()) as ErrorResponse).error.code]).toEqual([
       404,

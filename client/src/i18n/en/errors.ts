@@ -76,6 +76,7 @@ export const errors: ErrorSentences = {
   internal_error:
     'Something went wrong on the server. Try again; if it keeps happening, tell whoever runs it.',
   storage_failed: 'The server could not save this. Try again in a moment.',
+  upgrade_required: 'This address takes WebSocket connections only.',
   storage_full:
     'The server’s disk is full, so nothing can be saved now. Tell the people who run it.',
   shutting_down: 'The server is restarting. Try again in a moment.',

@@ -58,6 +58,7 @@ export const errors: ErrorSentences = {
   internal_error:
     'Palvelimella meni jokin vikaan. Yritä uudelleen; jos vika toistuu, kerro palvelimen ylläpitäjälle.',
   storage_failed: 'Palvelin ei saanut tätä tallennettua. Yritä hetken päästä uudelleen.',
+  upgrade_required: 'Tähän osoitteeseen otetaan vain WebSocket-yhteyksiä.',
   storage_full:
     'Palvelimen levy on täynnä, joten mitään ei voi nyt tallentaa. Kerro siitä palvelimen ylläpitäjille.',
   shutting_down: 'Palvelin käynnistyy uudelleen. Yritä hetken päästä uudelleen.',
