@@ -103,6 +103,13 @@ export function openFailure(
 ): unknown {
   const { code: extended, message } = error as { code?: string; message?: string };
   const code = extended?.match(/^SQLITE_[A-Z]+/)?.[0] ?? extended;
+  // Not a permission: the directory was writable (operator QA: it was blamed on one).
+  if (code === 'SQLITE_CANTOPEN' && file === databaseFile(dataDir) && isDirectory(file)) {
+    return new StartupError(
+      `${file} is a directory, where the database file should be: move it away, or point ` +
+        'DATA_DIR at another directory.',
+    );
+  }
   switch (code) {
     case 'SQLITE_CORRUPT':
     case 'SQLITE_NOTADB':
@@ -175,5 +182,13 @@ function migrate(
       db.pragma(`user_version = ${version + 1}`);
     })();
     onMigrated?.(version + 1, performance.now() - started);
+  }
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
   }
 }

@@ -104,6 +104,17 @@ describe('a data directory the server cannot use', () => {
     }
   });
 
+  it('a database file that is a directory is named as such, not blamed on permissions (operator QA)', async () => {
+    const dataDir = tempDataDir();
+    const file = path.join(dataDir, 'ideamill.sqlite');
+    fs.mkdirSync(file);
+    const start = startServer(loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' }));
+    await expect(start).rejects.toThrow(StartupError);
+    await expect(start).rejects.toThrow(
+      `${file} is a directory, where the database file should be`,
+    );
+  });
+
   it('a lock file that cannot be opened stops the server with a message naming it, not a stack', async () => {
     const dataDir = tempDataDir();
     const lock = path.join(dataDir, LOCK_FILE);
