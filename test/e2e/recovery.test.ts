@@ -247,6 +247,38 @@ describe.skipIf(!HAS_CHROMIUM)('a server restart in the middle of a session', ()
     await context.close();
   });
 
+  it('a restore while a page was offline at localhost is told when it is back, though the page heard its connection end only later (journey QA)', async () => {
+    // At localhost the browser keeps an offline page's connection open and holds what comes
+    // over it; the server gives up on it after its ping timeout, the page later still, so the
+    // page's "disconnected" came after the restore, which it then took for older news.
+    const { board, tokens } = await server.boardWithMembers();
+    const link = board.links.participant.replace('127.0.0.1', 'localhost');
+    const { context, page } = await openBoard(browser, link, 'Chen');
+    await waitForConnection(page);
+    await context.setOffline(true);
+    const id = board.board.id;
+    const facilitator = socketIoClient(server.url, id, tokens.facilitator);
+    await facilitator.synced;
+    addItem(facilitator.doc, { type: 'note', x: 0, y: 0, text: 'Kept in the version' });
+    const saved = await server.api<Snapshot>(`/api/boards/${id}/snapshots`, {
+      token: tokens.facilitator,
+      body: { name: 'Before' },
+    });
+    const restore = await server.api(`/api/boards/${id}/snapshots/${saved.body.id}/restore`, {
+      token: tokens.facilitator,
+      body: {},
+    });
+    expect(restore.status).toBe(200);
+    // Past the ping interval and timeout (10 + 20 s): both ends have given the connection up.
+    await page.waitForTimeout(34_000);
+    page.on('dialog', (dialog) => void dialog.dismiss());
+    await context.setOffline(false);
+    await waitForConnection(page);
+    await page.getByTestId('restored-notice').first().waitFor({ timeout: 15_000 });
+    facilitator.destroy();
+    await context.close();
+  }, 120_000);
+
   it('a page open through an upgrade is told, and its reload brings the new version (QA, upgrades)', async () => {
     const { board } = await server.boardWithMembers();
     const { context, page } = await openBoard(browser, board.links.participant, 'Aino');

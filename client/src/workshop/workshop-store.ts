@@ -125,6 +125,7 @@ export class WorkshopStore {
   readonly session: BoardSession;
   /** When the connection last dropped, until the versions list has been read again. */
   #disconnectedAt: number | null = null;
+  #lastHeardAt: number | null = null;
   /** What the facilitators' buttons showed, and when: a click acts on what it saw. */
   readonly #seen = new SeenControls();
 
@@ -154,8 +155,16 @@ export class WorkshopStore {
     socket.on('board:welcome', told);
     socket.on('board:renamed', told);
     socket.on('connect', () => void this.refresh());
+    // Away since the server was last heard from (a ping, any packet), not since the page saw
+    // the connection end: offline at localhost the browser holds a dead connection open, and
+    // the page sees it end 30 s later, after a restore it then took for older news (journey QA).
+    const heard = () => {
+      this.#lastHeardAt = Date.now();
+    };
+    socket.io.on('packet', heard);
+    socket.io.on('ping', heard);
     socket.on('disconnect', () => {
-      this.#disconnectedAt ??= Date.now();
+      this.#disconnectedAt ??= this.#lastHeardAt ?? Date.now();
     });
     socket.on('board:state', (state) => this.#setBoardState(state));
     // Someone who joins while the board shows names is on no list read before: they are here.
@@ -269,7 +278,8 @@ export class WorkshopStore {
       (snapshot) =>
         snapshot.reason === 'before_restore' && Date.parse(snapshot.createdAt) >= serverSince,
     );
-    if (restoredMeanwhile) {
+    // One I was told of live, just before the connection went, is not told twice.
+    if (restoredMeanwhile && restoredMeanwhile.id !== this.#state.restored?.undoSnapshotId) {
       const undoSnapshotId = restoredMeanwhile.id;
       this.#set({
         restored: { at: Date.now(), by: '', memberId: '', removed: null, undoSnapshotId },
