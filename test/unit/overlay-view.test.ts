@@ -38,7 +38,8 @@ const round: Round = {
  * connects (so it asks the server nothing): only what the events below say reaches it.
  */
 function storeHearing(): { store: WorkshopStore; hear: (event: string, body: unknown) => void } {
-  const socket = Object.assign(new EventEmitter(), { connected: false });
+  // Its manager (`io`) tells when the server was last heard from.
+  const socket = Object.assign(new EventEmitter(), { connected: false, io: new EventEmitter() });
   const awareness = new Awareness(new Y.Doc());
   const session = {
     board: { title: 'Board' },

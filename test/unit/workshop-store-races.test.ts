@@ -41,8 +41,10 @@ type Answer = (body: unknown) => AckResult<unknown>;
 
 /** Ken's store; `hear` delivers a server event, `answers` says how requests are answered. */
 function kensStore(answers: Record<string, Answer>) {
-  const socket = new EventEmitter() as EventEmitter & { connected: boolean };
+  const socket = new EventEmitter() as EventEmitter & { connected: boolean; io: EventEmitter };
   socket.connected = false;
+  // Its manager tells when the server was last heard from.
+  socket.io = new EventEmitter();
   const hear = (event: string, body: unknown) =>
     EventEmitter.prototype.emit.call(socket, event, body);
   socket.emit = (event: string, body: unknown, ack: (result: AckResult<unknown>) => void) => {

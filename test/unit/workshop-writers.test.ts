@@ -20,7 +20,7 @@ const state = (showNames: boolean): BoardState => ({
 });
 
 it('reads the members as names turn on, and adds whoever joins while they show', async () => {
-  const socket = Object.assign(new EventEmitter(), { connected: false });
+  const socket = Object.assign(new EventEmitter(), { connected: false, io: new EventEmitter() });
   const awareness = new Awareness(new Y.Doc());
   awareness.setLocalState({
     member: { id: 'me', name: 'Fran', color: '#000', role: 'facilitator' },
