@@ -21,7 +21,6 @@ import { YWebsocketTransport } from './realtime/ywebsocket-transport.ts';
 import { createServices, type Services } from './services.ts';
 import { Checkpointer } from './store/checkpointer.ts';
 import { lockDataDir } from './store/data-dir-lock.ts';
-import { diskFull } from './store/disk-space.ts';
 
 /** How often the WAL is checkpointed, off the event loop (store/checkpointer.ts). */
 const CHECKPOINT_INTERVAL_MS = 1_000;
@@ -81,7 +80,6 @@ export async function startServer(
     maxBodyBytes: config.limits.maxMessageBytes,
     clientDir,
     isReady: () => ready,
-    diskFull: () => diskFull(config.dataDir),
     dataDir: config.dataDir,
   });
   const httpServer = http.createServer(app);

@@ -9,6 +9,7 @@ import type { ExportThread } from '../follow-through/export-thread.ts';
 import type { FollowThrough } from '../follow-through/follow-through.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { requestLog } from '../observability/request-log.ts';
+import { diskFull } from '../store/disk-space.ts';
 import { wellFormedReviver } from '../util/well-formed.ts';
 import { answerOptions } from './allowed-methods.ts';
 import { requireMetricsToken } from './auth.ts';
@@ -41,8 +42,7 @@ export interface HttpAppOptions {
   maxBodyBytes: number;
   clientDir: string;
   isReady: () => boolean;
-  /** Whether the disk holding `dataDir` has no room left for the database (disk-space.ts). */
-  diskFull: () => boolean;
+  /** /healthz says when the disk holding it has no room left for the database (disk-space.ts). */
   dataDir: string;
 }
 
@@ -58,7 +58,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
 
   app.get('/healthz', (_req, res) => {
     if (!options.isReady()) res.status(503).json({ ok: false });
-    else if (options.diskFull()) {
+    else if (diskFull(options.dataDir)) {
       res.status(503).json({ ok: false, error: diskFullError(options.dataDir).toBody() });
     } else res.json({ ok: true });
   });

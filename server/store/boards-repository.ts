@@ -229,12 +229,12 @@ export class BoardsRepository {
     return this.#selectRoleByKey.get(boardId, keyHash)?.role as Role | undefined;
   }
 
-  /** The role's key is `keyHash` from now on; the one before opens the board no more. */
   /** The board's title and language, in one statement; false when there is no such board. */
   update(boardId: string, title: string, language: string): boolean {
     return this.#update.run(title, language, boardId).changes > 0;
   }
 
+  /** The role's key is `keyHash` from now on; the one before opens the board no more. */
   replaceKey(boardId: string, role: Role, keyHash: Buffer): void {
     this.#replaceKey.run(keyHash, boardId, role);
   }

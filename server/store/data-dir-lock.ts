@@ -37,18 +37,15 @@ export function lockDataDir(dataDir: string, command?: string): DataDirLock {
     lock.exec('BEGIN EXCLUSIVE; COMMIT');
   } catch (error) {
     lock.close();
-    if ((error as { code?: string }).code === 'SQLITE_BUSY' && command) {
-      // Not a second server: another DATA_DIR would be another database (operator QA).
-      throw new StartupError(
-        `An Ideamill server is serving DATA_DIR ${dataDir} (it holds ${file}): ${command} ` +
-          'works with the server stopped. Stop it, run this again, then start it.',
-      );
-    }
     if ((error as { code?: string }).code === 'SQLITE_BUSY') {
       throw new StartupError(
-        `Another Ideamill server is already serving DATA_DIR ${dataDir} (it holds ${file}). ` +
-          'Two servers on one data directory would lose each other’s edits: stop the other ' +
-          'one, or give this one a DATA_DIR of its own.',
+        command
+          ? // Not a second server: another DATA_DIR would be another database (operator QA).
+            `An Ideamill server is serving DATA_DIR ${dataDir} (it holds ${file}): ${command} ` +
+              'works with the server stopped. Stop it, run this again, then start it.'
+          : `Another Ideamill server is already serving DATA_DIR ${dataDir} (it holds ${file}). ` +
+              'Two servers on one data directory would lose each other’s edits: stop the other ' +
+              'one, or give this one a DATA_DIR of its own.',
       );
     }
     throw openFailure(error, dataDir, file);

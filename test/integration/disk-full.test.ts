@@ -46,7 +46,9 @@ it('with the disk full, an edit that was not stored reaches nobody; once there i
     answers.add(made.status === 201 ? '201' : `${made.status} ${made.body.error.code}`);
   }
   expect([...answers].filter((answer) => answer !== '201')).toEqual(['507 storage_full']);
-  // Both clients reconnect meanwhile, the writer offering its notes again each time.
+  // Both clients reconnect meanwhile, the writer offering its notes again each time. Whether a
+  // reconnect's sync meets a flush that failed in the same turn is up to timing here; that race
+  // is pinned down in live-document-load.test.ts, which fails without the check.
   await sleep(1_500);
   expect(texts().filter((text) => text.startsWith('unstored'))).toEqual([]);
 

@@ -33,7 +33,8 @@ export function lastVotedRound(model: BoardExport): NumberedRound | undefined {
 
 /**
  * The last vote's results (lastVotedRound) by item, only for items that got votes: an empty
- * round has every result at 0. What the report and the picture mark as the workshop's choice.
+ * round has every result at 0. What the picture marks as the workshop's choice (the report tells
+ * each round's, markdown.ts).
  */
 export function lastVoteResults(model: BoardExport): Map<string, RoundResult> {
   return new Map(

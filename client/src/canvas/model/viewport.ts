@@ -189,6 +189,36 @@ export class Viewport {
   }
 
   /**
+   * The view panned the least it must for `rect` to be in sight inside the screen minus
+   * `insets` (centred on it where it is larger than that), at this zoom; this view where it is
+   * in sight already.
+   */
+  showing(rect: Box, insets: Insets = FIT_INSETS): ViewportState {
+    const { zoom } = this;
+    const view = this.visible();
+    const shift = (
+      start: number,
+      size: number,
+      from: number,
+      room: number,
+      a: number,
+      b: number,
+    ) => {
+      const low = from + a / zoom;
+      const high = from + room - b / zoom;
+      if (size > high - low) return start + size / 2 - (low + high) / 2;
+      if (start < low) return start - low;
+      return Math.max(0, start + size - high);
+    };
+    const middle = this.centre();
+    return {
+      x: middle.x + shift(rect.x, rect.w, view.x, view.w, insets.left, insets.right),
+      y: middle.y + shift(rect.y, rect.h, view.y, view.h, insets.top, insets.bottom),
+      zoom,
+    };
+  }
+
+  /**
    * Glides to a view in a short ease-out, the way follow and summon should feel; jumps there
    * for someone who asked their system for less motion (a moving view can make them unwell).
    */

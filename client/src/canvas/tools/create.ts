@@ -30,7 +30,6 @@ import {
   pileOn,
   rightOf,
 } from '../model/placement.ts';
-import { FIT_INSETS } from '../model/viewport.ts';
 import { editableIds, type Gesture, type ToolEnv } from './tool-env.ts';
 
 export type CreatedType = 'note' | 'text' | 'frame' | 'concept';
@@ -134,26 +133,13 @@ export function createByKeyboard(env: ToolEnv, type: CreatedType): string {
 }
 
 /**
- * Pans the view the least it must for `box` to be in sight, clear of the controls floating over
- * the canvas (centred on it if it is larger than the view); the zoom stays. A keyboard's new
- * note under a full frame was being written below the screen's edge.
+ * Pans the view, the zoom kept, for `box` to be in sight clear of the controls floating over the
+ * canvas: a keyboard's new note under a full frame was being written below the screen's edge.
  */
 function bringIntoView(env: ToolEnv, box: Box): void {
-  const { viewport } = env;
-  const view = viewport.visible();
-  const zoom = viewport.zoom;
-  const shift = (start: number, size: number, from: number, room: number, a: number, b: number) => {
-    const low = from + a / zoom;
-    const high = from + room - b / zoom;
-    if (size > high - low) return start + size / 2 - (low + high) / 2;
-    if (start < low) return start - low;
-    return Math.max(0, start + size - high);
-  };
-  const dx = shift(box.x, box.w, view.x, view.w, FIT_INSETS.left, FIT_INSETS.right);
-  const dy = shift(box.y, box.h, view.y, view.h, FIT_INSETS.top, FIT_INSETS.bottom);
-  if (dx === 0 && dy === 0) return;
-  const middle = viewport.centre();
-  viewport.animateTo({ x: middle.x + dx, y: middle.y + dy, zoom });
+  const target = env.viewport.showing(box);
+  const middle = env.viewport.centre();
+  if (target.x !== middle.x || target.y !== middle.y) env.viewport.animateTo(target);
 }
 
 /** createByKeyboard's choice of spot; returns the new item's id. */
