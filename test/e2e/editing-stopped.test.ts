@@ -3,7 +3,8 @@
  * the editor closed mid-word, the rest of the sentence went nowhere, and nothing said so. Now a
  * notice says my editing stopped and why, and keeps what I was writing, the keys typed after the
  * editor closed too, with a button to copy it; it stays until I close it. In the outline, the
- * form I was typing in keeps my words and will not save them while the board is closed.
+ * form I was typing in, a note's or a concept card's, keeps my words and will not save them while
+ * the board is closed.
  */
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -89,6 +90,37 @@ describe.skipIf(!HAS_CHROMIUM)('the board closes to me while I type in a note', 
     expect(await form.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
     await form.getByRole('button', { name: 'Cancel' }).click();
     await field.waitFor({ state: 'detached' });
+    await aino.context.close();
+  });
+
+  it('in the outline, a concept card’s form keeps my words too (a lock)', async () => {
+    const seeded = await seededBoard(server, 'Outline concept', [
+      {
+        type: 'concept',
+        x: 0,
+        y: 0,
+        title: 'Evening desk',
+        fields: { customerNeed: 'Pick up after work' },
+      },
+    ]);
+    const aino = await openAs(browser, server, seeded.boardId, seeded.keys.participant, 'Aino');
+    const { page } = aino;
+    await showOutline(page);
+    await page.getByRole('button', { name: /^Edit “Evening desk/ }).click();
+    const form = page.locator('form.ol-concept-edit');
+    const need = form.getByLabel('Customer need');
+    await need.press('End');
+    await need.pressSequentially(', without queueing');
+    await seeded.post('/lock', { locked: true });
+
+    await form.getByTestId('closed-while-editing').waitFor();
+    expect(await need.inputValue()).toBe('Pick up after work, without queueing');
+    expect(await form.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+    // Ctrl+Enter saves nothing either: the card keeps what the board has.
+    await need.press('ControlOrMeta+Enter');
+    expect(await need.inputValue()).toBe('Pick up after work, without queueing');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await form.waitFor({ state: 'detached' });
     await aino.context.close();
   });
 });

@@ -13,6 +13,7 @@ import {
   shownConceptFields,
 } from '../../../shared/board-document.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { EditActions } from './EditActions.tsx';
 import { saveConcept } from './outline-model.ts';
 import { TextEdit } from './text-edit.ts';
 
@@ -23,10 +24,12 @@ export interface ConceptEditFormProps {
   item: Concept;
   doc: Doc;
   label: string;
+  /** The board closed to my changes while the form was open (EditActions.tsx). */
+  closed: boolean;
   onDone: (saved: boolean) => void;
 }
 
-export function ConceptEditForm({ item, doc, label, onDone }: ConceptEditFormProps) {
+export function ConceptEditForm({ item, doc, label, closed, onDone }: ConceptEditFormProps) {
   const t = useT();
   const id = useId();
   // What the form opened with: only what the person changed from it is written back, past
@@ -59,6 +62,7 @@ export function ConceptEditForm({ item, doc, label, onDone }: ConceptEditFormPro
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (closed) return;
     const changed = CONCEPT_FIELDS.filter(
       (field) => fields[field] !== initial.edits[field].initial,
     );
@@ -101,12 +105,7 @@ export function ConceptEditForm({ item, doc, label, onDone }: ConceptEditFormPro
           />
         </div>
       ))}
-      <div className="ol-actions">
-        <button type="submit">{t.outline.save}</button>
-        <button type="button" onClick={() => onDone(false)}>
-          {t.outline.cancel}
-        </button>
-      </div>
+      <EditActions closed={closed} onCancel={() => onDone(false)} />
     </form>
   );
 }

@@ -14,6 +14,7 @@ import { isTargetWhere } from '../workshop/round-rules.ts';
 import { openRoundOf, useWorkshopStore, useWorkshopView } from '../workshop/use-workshop.ts';
 import { useWriterOf } from '../workshop/use-writer.ts';
 import { ConceptEditForm } from './ConceptEditForm.tsx';
+import { EditActions } from './EditActions.tsx';
 import { saveItemText } from './outline-model.ts';
 import { TextEdit } from './text-edit.ts';
 
@@ -65,11 +66,7 @@ function ItemText({ item }: { item: Item }) {
   );
 }
 
-/**
- * `closed`: the board closed to my changes while the form was open (a lock, silent writing).
- * Saving would be refused and the words gone with the form (journey QA, on the canvas): they
- * stay, to copy, and Save waits until the board opens again.
- */
+/** `closed`: the board closed to my changes while the form was open (EditActions.tsx). */
 function EditForm(props: {
   item: Item;
   doc: Y.Doc;
@@ -102,19 +99,7 @@ function EditForm(props: {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit(event);
         }}
       />
-      {props.closed && (
-        <p className="ol-notice" role="status" data-testid="closed-while-editing">
-          {t.outline.closedWhileEditing}
-        </p>
-      )}
-      <div className="ol-actions">
-        <button type="submit" disabled={props.closed}>
-          {t.outline.save}
-        </button>
-        <button type="button" onClick={() => props.onDone(false)}>
-          {t.outline.cancel}
-        </button>
-      </div>
+      <EditActions closed={props.closed} onCancel={() => props.onDone(false)} />
     </form>
   );
 }
@@ -286,7 +271,13 @@ export const OutlineItem = memo(function OutlineItem(props: OutlineItemProps) {
         </div>
       )}
       {editing && item.type === 'concept' ? (
-        <ConceptEditForm item={item} doc={doc} label={label} onDone={doneEditing} />
+        <ConceptEditForm
+          item={item}
+          doc={doc}
+          label={label}
+          closed={!editable}
+          onDone={doneEditing}
+        />
       ) : editing ? (
         <EditForm item={item} doc={doc} closed={!editable} onDone={doneEditing} />
       ) : (
