@@ -208,6 +208,19 @@ describe.skipIf(!HAS_NGINX)('behind nginx, as docs/deploy configures it', () => 
     ]);
   });
 
+  it('refuses a body over its own limit in Ideamill’s JSON shape, as Ideamill refuses one over 4 MiB', async () => {
+    const title = (mib: number) => ({ title: 'x'.repeat(mib * 1024 * 1024) });
+    // 4–5 MiB passes nginx and Ideamill refuses it; over 5 MiB nginx does, before Ideamill.
+    for (const body of [title(4.5), title(6)]) {
+      const refused = await request('POST', '/api/boards', body);
+      expect(refused.status).toBe(413);
+      expect(refused.headers['content-type']).toMatch(/^application\/json/);
+      expect(JSON.parse(refused.body)).toEqual({
+        error: { code: 'payload_too_large', message: 'The request body is too large.' },
+      });
+    }
+  });
+
   it('limits joins by the address nginx saw, whatever X-Forwarded-For a client sends', async () => {
     const created = await request('POST', '/api/boards', { title: 'Join limit' });
     const { board, keys } = JSON.parse(created.body) as CreateBoardResponse;
