@@ -23,7 +23,7 @@ import { renderExport } from '../follow-through/exports/index.ts';
 import { serveUntilSignal } from '../serve.ts';
 import { createServices } from '../services.ts';
 import { lockDataDir } from '../store/data-dir-lock.ts';
-import { checkWhole, createPrivateFile, databaseFile } from '../store/database.ts';
+import { checkWhole, createPrivateFile, damageFound, databaseFile } from '../store/database.ts';
 import { MIGRATIONS } from '../store/migrations.ts';
 import { boardsNotIn, carryTakenAway } from '../store/taken-away.ts';
 import { exportAll } from './export-all.ts';
@@ -109,8 +109,8 @@ function checkedBackup(file: string): number {
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new Error(`the backup ${file} is damaged: ${check}`);
+    const damage = damageFound(db);
+    if (damage) throw new Error(`the backup ${file} is damaged (${damage})`);
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > MIGRATIONS.length) {
       throw new Error(

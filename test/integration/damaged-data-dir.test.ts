@@ -84,6 +84,39 @@ describe('a data directory the server cannot use', () => {
     expect(fs.existsSync(copy)).toBe(true);
   });
 
+  it('a damage that orphans many pages is told in a few of quick_check’s findings, on one line (operator QA)', async () => {
+    const server = await startTestServer();
+    // Enough boards for the table to span pages under its root: overwriting the root orphans them.
+    for (let n = 0; n < 400; n++) await server.createBoard();
+    await server.close();
+    const file = databaseFile(server.dataDir);
+    const db = new Database(file);
+    const root = db
+      .prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'boards'")
+      .pluck()
+      .get() as number;
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.close();
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(pageSize, 0xff), 0, pageSize, (root - 1) * pageSize);
+    fs.closeSync(fd);
+    const everyFinding = new Database(file, { readonly: true });
+    const findings = String(everyFinding.pragma('quick_check', { simple: true })).split('\n');
+    everyFinding.close();
+    expect(findings.length).toBeGreaterThan(6);
+
+    const backup = await ideamill(['backup', path.join(tempDataDir(), 'copy.sqlite')], {
+      DATA_DIR: server.dataDir,
+    });
+    expect(backup.code).toBe(1);
+    const message = backup.stderr.trim();
+    expect(message).toContain(`the database ${file} is damaged, so no backup was written`);
+    expect(message).toMatch(
+      /quick_check: [^;]+; Page \d+: never used; Page \d+: never used; and \d+ more\)/,
+    );
+    expect(message.split('\n')).toHaveLength(1);
+  });
+
   it('a DATA_DIR that is a file is named as such', async () => {
     const file = path.join(tempDataDir(), 'not-a-directory');
     fs.writeFileSync(file, 'x');
