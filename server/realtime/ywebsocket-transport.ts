@@ -4,7 +4,7 @@
  * A stock `WebsocketProvider` connects here. Refusals close the socket with a 4xxx code whose
  * reason is the error code (shared/errors.ts CLOSE_CODE), before any document data is sent.
  */
-import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import { type Server as HttpServer, type IncomingMessage, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { CLOSE_CODE } from '../../shared/errors.ts';
@@ -44,6 +44,9 @@ export class YWebsocketTransport {
   constructor(httpServer: HttpServer, context: RealtimeContext, otherPaths: readonly string[]) {
     this.#context = context;
     this.#wss = new WebSocketServer({ noServer: true, maxPayload: context.maxMessageBytes });
+    // A handshake ws cannot take (no Sec-WebSocket-Key, a version it does not speak, a POST) is
+    // refused in the API's JSON shape, not ws's own text/html line (operator QA).
+    this.#wss.on('wsClientError', (error: Error, socket: Duplex) => refuseHandshake(socket, error));
     httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
       const url = new URL(request.url ?? '/', 'http://localhost');
       const match = PATH.exec(url.pathname);
@@ -226,18 +229,48 @@ function closeWith(ws: WebSocket, error: AppError): void {
 const ROUTE_NOT_FOUND = 'route_not_found';
 
 function refuseUpgrade(socket: Duplex): void {
-  const body = JSON.stringify({
-    error: {
-      code: ROUTE_NOT_FOUND,
-      message: 'There is no WebSocket endpoint here: boards are at /yjs/:boardId?token=….',
-    },
-  });
+  const message = 'There is no WebSocket endpoint here: boards are at /yjs/:boardId?token=….';
+  answerUpgrade(socket, new AppError(ROUTE_NOT_FOUND, message));
+}
+
+/**
+ * ws's refusal of a handshake, as the API would put it. ws says what was wrong and not the
+ * status: only a method other than GET is not a 400.
+ */
+function refuseHandshake(socket: Duplex, error: Error): void {
+  const headers: Record<string, string> = {};
+  if (error.message === 'Invalid HTTP method') headers.Allow = 'GET';
+  if (error.message.includes('Sec-WebSocket-Version')) headers['Sec-WebSocket-Version'] = '13, 8';
+  const code = headers.Allow ? 'method_not_allowed' : 'invalid_input';
+  answerUpgrade(
+    socket,
+    new AppError(code, `Not a WebSocket handshake: ${error.message}.`),
+    headers,
+  );
+}
+
+/** Answers an upgrade request with `error` in the API's JSON shape, and closes the socket. */
+function answerUpgrade(
+  socket: Duplex,
+  error: AppError,
+  headers: Record<string, string> = {},
+): void {
+  const body = JSON.stringify({ error: error.toBody() });
+  const head = {
+    Connection: 'close',
+    'Content-Type': 'application/json',
+    'Content-Length': String(Buffer.byteLength(body)),
+    ...headers,
+  };
   // The HTTP server no longer watches an upgraded socket: a reset must not become a crash.
   socket.on('error', () => {});
   socket.once('finish', () => socket.destroy());
   socket.end(
-    'HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Type: application/json\r\n' +
-      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status]}\r\n` +
+      Object.entries(head)
+        .map(([name, value]) => `${name}: ${value}\r\n`)
+        .join('') +
+      `\r\n${body}`,
   );
 }
 

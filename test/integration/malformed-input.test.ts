@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -490,6 +491,66 @@ describe('malformed addresses and bodies', () => {
     });
     await new Promise<void>((resolve) => socket.once('board:welcome', () => resolve()));
     socket.close();
+    expect((await server.api('/healthz')).status).toBe(200);
+  });
+
+  it('a y-websocket handshake ws cannot take is refused in the error shape, not text/html (operator QA)', async () => {
+    const upgrade = (method: string, headers: Record<string, string>) =>
+      new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: unknown }>(
+        (resolve, reject) => {
+          const request = http.request(`${server.url}/yjs/${boardId}?token=${tokens.viewer}`, {
+            method,
+            headers: { Connection: 'Upgrade', Upgrade: 'websocket', ...headers },
+          });
+          request.on('response', (response) => {
+            let text = '';
+            response.on('data', (chunk: Buffer) => {
+              text += chunk;
+            });
+            response.on('end', () => {
+              try {
+                const body: unknown = JSON.parse(text);
+                resolve({ status: response.statusCode ?? 0, headers: response.headers, body });
+              } catch {
+                reject(new Error(`not JSON: ${text}`));
+              }
+            });
+          });
+          request.on('upgrade', () => reject(new Error('upgraded')));
+          request.on('error', reject);
+          request.end();
+        },
+      );
+    const key = randomBytes(16).toString('base64');
+    const noKey = await upgrade('GET', { 'Sec-WebSocket-Version': '13' });
+    expect([noKey.status, noKey.headers['content-type'], noKey.body]).toEqual([
+      400,
+      'application/json',
+      {
+        error: {
+          code: 'invalid_input',
+          message: 'Not a WebSocket handshake: Missing or invalid Sec-WebSocket-Key header.',
+        },
+      },
+    ]);
+    const oldVersion = await upgrade('GET', {
+      'Sec-WebSocket-Key': key,
+      'Sec-WebSocket-Version': '7',
+    });
+    expect([oldVersion.status, oldVersion.headers['sec-websocket-version']]).toEqual([
+      400,
+      '13, 8',
+    ]);
+    expect(oldVersion.body).toMatchObject({ error: { code: 'invalid_input' } });
+    const posted = await upgrade('POST', {
+      'Sec-WebSocket-Key': key,
+      'Sec-WebSocket-Version': '13',
+    });
+    expect([posted.status, posted.headers.allow, posted.body]).toMatchObject([
+      405,
+      'GET',
+      { error: { code: 'method_not_allowed' } },
+    ]);
     expect((await server.api('/healthz')).status).toBe(200);
   });
 
