@@ -23,6 +23,23 @@ async function damaged(how: 'truncated' | 'overwritten'): Promise<string> {
   return server.dataDir;
 }
 
+/**
+ * The boards table's first page overwritten, as a failing disk would leave it: SQLite still opens
+ * the file, and only a read of that page finds the damage.
+ */
+function overwriteBoardsRoot(file: string): void {
+  const db = new Database(file);
+  const root = db
+    .prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'boards'")
+    .pluck()
+    .get() as number;
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  db.close();
+  const fd = fs.openSync(file, 'r+');
+  fs.writeSync(fd, Buffer.alloc(pageSize, 0xff), 0, pageSize, (root - 1) * pageSize);
+  fs.closeSync(fd);
+}
+
 describe('a data directory the server cannot use', () => {
   it.each(['truncated', 'overwritten'] as const)(
     'a database that was %s stops the server and the CLI with a message naming the file',
@@ -53,18 +70,7 @@ describe('a data directory the server cannot use', () => {
     await server.createBoard();
     await server.close();
     const file = databaseFile(server.dataDir);
-    // The boards table's first page overwritten, as a failing disk would leave it: SQLite still
-    // opens the file, and only a read of that page finds the damage.
-    const db = new Database(file);
-    const root = db
-      .prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'boards'")
-      .pluck()
-      .get();
-    const pageSize = db.pragma('page_size', { simple: true }) as number;
-    db.close();
-    const fd = fs.openSync(file, 'r+');
-    fs.writeSync(fd, Buffer.alloc(pageSize, 0xff), 0, pageSize, ((root as number) - 1) * pageSize);
-    fs.closeSync(fd);
+    overwriteBoardsRoot(file);
 
     const start = startServer(
       loadConfig({ DATA_DIR: server.dataDir, PORT: '0', LOG_LEVEL: 'silent' }),
@@ -90,16 +96,7 @@ describe('a data directory the server cannot use', () => {
     for (let n = 0; n < 400; n++) await server.createBoard();
     await server.close();
     const file = databaseFile(server.dataDir);
-    const db = new Database(file);
-    const root = db
-      .prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'boards'")
-      .pluck()
-      .get() as number;
-    const pageSize = db.pragma('page_size', { simple: true }) as number;
-    db.close();
-    const fd = fs.openSync(file, 'r+');
-    fs.writeSync(fd, Buffer.alloc(pageSize, 0xff), 0, pageSize, (root - 1) * pageSize);
-    fs.closeSync(fd);
+    overwriteBoardsRoot(file);
     const everyFinding = new Database(file, { readonly: true });
     const findings = String(everyFinding.pragma('quick_check', { simple: true })).split('\n');
     everyFinding.close();
