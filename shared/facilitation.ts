@@ -170,6 +170,15 @@ export interface BoardState {
   serverNow: number;
 }
 
+/** A board's state until a facilitator changes it (the server's clock aside). */
+export const UNTOUCHED_BOARD_STATE: Readonly<Omit<BoardState, 'serverNow'>> = {
+  locked: false,
+  phase: null,
+  timer: { status: 'idle' },
+  silentWriting: false,
+  showNames: false,
+};
+
 export interface RevealResponse {
   revealed: number;
 }

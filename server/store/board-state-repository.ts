@@ -1,6 +1,6 @@
 /** A board's facilitation state: lock, phase, timer, silent writing, writers' names shown. */
 import { randomBytes } from 'node:crypto';
-import type { TimerState } from '../../shared/facilitation.ts';
+import { type TimerState, UNTOUCHED_BOARD_STATE } from '../../shared/facilitation.ts';
 import type { Db } from './database.ts';
 
 export interface StoredBoardState {
@@ -61,15 +61,7 @@ export class BoardStateRepository {
 
   get(boardId: string): StoredBoardState {
     const row = this.#select.get(boardId);
-    if (!row) {
-      return {
-        locked: false,
-        phase: null,
-        timer: { status: 'idle' },
-        silentWriting: false,
-        showNames: false,
-      };
-    }
+    if (!row) return { ...UNTOUCHED_BOARD_STATE };
     return {
       locked: row.locked === 1,
       phase: row.phase,

@@ -3,15 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../client/src/i18n/en/index.ts';
 import { boardNews, newsSentence } from '../../client/src/workshop/board-news.ts';
 import type { BoardState } from '../../shared/facilitation.ts';
+import { calmBoard } from '../helpers/board-state.ts';
 
-const calm: BoardState = {
-  locked: false,
-  phase: null,
-  timer: { status: 'idle' },
-  silentWriting: false,
-  showNames: false,
-  serverNow: 0,
-};
+const calm = calmBoard(0);
 
 describe('board news', () => {
   it('the state a page finds on opening is no news', () => {

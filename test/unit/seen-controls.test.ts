@@ -15,15 +15,9 @@ import {
   stateChanges,
 } from '../../client/src/workshop/seen-controls.ts';
 import type { BoardState } from '../../shared/facilitation.ts';
+import { calmBoard } from '../helpers/board-state.ts';
 
-const calm: BoardState = {
-  locked: false,
-  phase: null,
-  timer: { status: 'idle' },
-  silentWriting: false,
-  showNames: false,
-  serverNow: 1_000,
-};
+const calm = calmBoard(1_000);
 const running = (durationMs: number, endsAt: number, serverNow = 1_000): BoardState => ({
   ...calm,
   timer: { status: 'running', durationMs, endsAt },

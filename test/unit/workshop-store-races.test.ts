@@ -10,16 +10,10 @@ import * as Y from 'yjs';
 import type { BoardSession } from '../../client/src/board/board-session.ts';
 import { WorkshopStore } from '../../client/src/workshop/workshop-store.ts';
 import type { AckResult } from '../../shared/events.ts';
-import type { BoardState, Round } from '../../shared/facilitation.ts';
+import type { Round } from '../../shared/facilitation.ts';
+import { calmBoard } from '../helpers/board-state.ts';
 
-const calm: BoardState = {
-  locked: false,
-  phase: null,
-  timer: { status: 'idle' },
-  silentWriting: false,
-  showNames: false,
-  serverNow: Date.now(),
-};
+const calm = calmBoard();
 
 const paulasRound: Round = {
   id: 'round-1',
@@ -102,7 +96,7 @@ describe('two facilitators, as the store hears them', () => {
     });
     hear('board:state', calm);
     hear('round:opened', paulasRound);
-    await store.setLocked(true);
+    await store.controls.setLocked(true);
     hear('round:closed', {
       round: { ...paulasRound, status: 'closed' },
       results: [],
@@ -124,7 +118,7 @@ describe('two facilitators, as the store hears them', () => {
       },
     });
     kens.hear('board:state', { ...calm, silentWriting: true });
-    await kens.store.reveal(true);
+    await kens.store.controls.reveal(true);
     expect(kens.store.getState().error).toBeNull();
     expect(kens.store.getState().notice).toEqual({
       change: { control: 'silent', running: false, anonymous: false },
@@ -138,7 +132,7 @@ describe('two facilitators, as the store hears them', () => {
     hear('board:state', calm);
     hear('board:state', { ...calm, locked: true });
     // No answer is set up for board:lock: asking would throw.
-    await store.toggleLock();
+    await store.controls.toggleLock();
     expect(store.getState().notice).toEqual({
       change: { control: 'lock', locked: true },
       by: 'Paula',

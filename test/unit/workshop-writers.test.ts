@@ -9,15 +9,9 @@ import * as Y from 'yjs';
 import type { BoardSession } from '../../client/src/board/board-session.ts';
 import { WorkshopStore } from '../../client/src/workshop/workshop-store.ts';
 import type { BoardState } from '../../shared/facilitation.ts';
+import { calmBoard } from '../helpers/board-state.ts';
 
-const state = (showNames: boolean): BoardState => ({
-  locked: false,
-  phase: null,
-  timer: { status: 'idle' },
-  silentWriting: false,
-  showNames,
-  serverNow: Date.now(),
-});
+const state = (showNames: boolean): BoardState => ({ ...calmBoard(), showNames });
 
 it('reads the members as names turn on, and adds whoever joins while they show', async () => {
   const socket = Object.assign(new EventEmitter(), { connected: false, io: new EventEmitter() });

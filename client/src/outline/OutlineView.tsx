@@ -24,7 +24,7 @@ import { useItems } from '../workshop/use-items.ts';
 import { openRoundOf, useWorkshopView } from '../workshop/use-workshop.ts';
 import { WorkshopBanner } from '../workshop/WorkshopBanner.tsx';
 import { WorkshopError } from '../workshop/WorkshopPanels.tsx';
-import type { WorkshopState } from '../workshop/workshop-store.ts';
+import type { WorkshopState } from '../workshop/workshop-state.ts';
 import { OutlineItem } from './OutlineItem.tsx';
 import { outlineSections } from './outline-model.ts';
 import { useAnnouncements } from './use-announcements.ts';

@@ -31,7 +31,7 @@ export function BoardLanguage() {
           event.preventDefault();
           if (shown === language || busy) return;
           void run(async () => {
-            if (await store.setLanguage(shown)) setChosen(null);
+            if (await store.admin.setLanguage(shown)) setChosen(null);
           });
         }}
       >

@@ -176,7 +176,7 @@ export function BoardMembers() {
           onAnswer={() =>
             run(async () => {
               const { name, id } = asking.member;
-              const done = await store.removeMember(id, erase);
+              const done = await store.admin.removeMember(id, erase);
               if (done) {
                 say(
                   asking.takenOff

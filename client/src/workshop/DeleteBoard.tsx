@@ -37,7 +37,7 @@ export function DeleteBoard() {
       return;
     }
     void run(async () => {
-      if (!(await store.deleteBoard())) close();
+      if (!(await store.admin.deleteBoard())) close();
     });
   };
   return (

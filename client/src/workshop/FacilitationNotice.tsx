@@ -9,7 +9,7 @@ import { useT } from '../i18n/i18n.tsx';
 import type { Control } from './seen-controls.ts';
 import { formatDuration } from './timer-signal.ts';
 import { useWorkshop } from './use-workshop.ts';
-import type { FacilitationNotice as Notice } from './workshop-store.ts';
+import type { FacilitationNotice as Notice } from './workshop-state.ts';
 
 export function noticeSentence(t: Catalogue, notice: Notice): string {
   const w = t.workshop;

@@ -45,15 +45,15 @@ function SilentWritingControls() {
         // Without names first and foremost: a reveal cannot be taken back, and one with names
         // clicked by mistake put everyone's name in the exports for good (QA).
         <div ref={handOver} className="wk-row">
-          <button type="button" className="wk-primary" onClick={() => store.reveal(true)}>
+          <button type="button" className="wk-primary" onClick={() => store.controls.reveal(true)}>
             {t.workshop.revealAnonymously}
           </button>
-          <button type="button" onClick={() => store.reveal(false)}>
+          <button type="button" onClick={() => store.controls.reveal(false)}>
             {t.workshop.revealWithNames}
           </button>
         </div>
       ) : (
-        <button ref={handOver} type="button" onClick={() => store.startSilentWriting()}>
+        <button ref={handOver} type="button" onClick={() => store.controls.startSilentWriting()}>
           {t.workshop.startSilent}
         </button>
       )}
@@ -106,7 +106,7 @@ function TimerControls() {
   const start = () => {
     const value = Number.parseFloat(minutes);
     if (!Number.isFinite(value) || value <= 0) return;
-    void store.startTimer(Math.max(1, Math.round(value * 60)));
+    void store.controls.startTimer(Math.max(1, Math.round(value * 60)));
   };
   return (
     <section className="wk-section" aria-labelledby="wk-timer-h">
@@ -130,12 +130,16 @@ function TimerControls() {
         {/* One button that pauses and resumes, as the lock's locks and unlocks: the focus stays.
             A click acts as the button read when the facilitator clicked (seen-controls.ts). */}
         {timer.status !== 'idle' && (
-          <button ref={handOver} type="button" onClick={() => store.togglePause()}>
+          <button ref={handOver} type="button" onClick={() => store.controls.togglePause()}>
             {timer.status === 'running' ? t.workshop.pauseTimer : t.workshop.resumeTimer}
           </button>
         )}
         {timer.status !== 'idle' && (
-          <button ref={handOver} type="button" onClick={() => store.timer({ action: 'reset' })}>
+          <button
+            ref={handOver}
+            type="button"
+            onClick={() => store.controls.timer({ action: 'reset' })}
+          >
             {t.workshop.resetTimer}
           </button>
         )}
@@ -216,7 +220,7 @@ export function FacilitatorPanel() {
       <SilentWritingControls />
       <section className="wk-section" aria-labelledby="wk-lock-h">
         <h3 id="wk-lock-h">{t.workshop.lockSection}</h3>
-        <button type="button" onClick={() => store.toggleLock()}>
+        <button type="button" onClick={() => store.controls.toggleLock()}>
           {locked ? t.workshop.unlockBoard : t.workshop.lockBoard}
         </button>
         <FacilitationNotice control="lock" />

@@ -35,7 +35,7 @@ export function RenameBoard() {
       return;
     }
     if (wanted === title || busy) return;
-    void run(() => store.rename(wanted));
+    void run(() => store.admin.rename(wanted));
   };
   return (
     <section className="wk-section" aria-labelledby={`${id}-h`}>

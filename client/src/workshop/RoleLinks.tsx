@@ -63,7 +63,7 @@ export function RoleLinks() {
           busy={busy}
           onAnswer={() =>
             run(async () => {
-              const answer = await store.newLink(asking);
+              const answer = await store.admin.newLink(asking);
               if (answer) setMade(answer);
               close();
             })

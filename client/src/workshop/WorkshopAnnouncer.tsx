@@ -14,7 +14,6 @@ import type { BoardState, RoundView } from '../../../shared/facilitation.ts';
 import { useLiveMessage } from '../app/use-live-message.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { useT } from '../i18n/i18n.tsx';
-import { useNewlyMine } from './assigned-to-me.ts';
 import { boardNews, newsSentence, restoredSentence } from './board-news.ts';
 import { useWorkshop } from './use-workshop.ts';
 
@@ -27,6 +26,7 @@ export function WorkshopAnnouncer() {
   const seenState = useRef<BoardState | null>(null);
   const seenRestore = useRef(state.restored);
   const seenTitle = useRef(state.title);
+  const seenGiven = useRef(state.givenToMe);
 
   useEffect(() => {
     const before = seen.current;
@@ -71,9 +71,12 @@ export function WorkshopAnnouncer() {
     if (restored) say(restoredSentence(t, restored, session.me.id));
   }, [state.restored, session.me.id, t, say]);
 
-  useNewlyMine((fresh) =>
-    say(fresh.map((followUp) => t.workshop.announceYourFollowUp(followUp.title)).join(' ')),
-  );
+  useEffect(() => {
+    const given = state.givenToMe;
+    if (given === seenGiven.current) return;
+    seenGiven.current = given;
+    say(given.map((followUp) => t.workshop.announceYourFollowUp(followUp.title)).join(' '));
+  }, [state.givenToMe, t, say]);
 
   useEffect(() => {
     if (state.title === seenTitle.current) return;

@@ -15,7 +15,7 @@ import { formatDuration, playChime } from './timer-signal.ts';
 import { useBusy } from './use-busy.ts';
 import { useTimeLeft } from './use-time-left.ts';
 import { openRoundOf, useWorkshop } from './use-workshop.ts';
-import type { Restored } from './workshop-store.ts';
+import type { Restored } from './workshop-state.ts';
 
 function SharedTimer(props: { timer: TimerState; offsetMs: number; testId: boolean }) {
   const { timer, offsetMs } = props;

@@ -6,7 +6,7 @@
  */
 import type { BoardState } from '../../../shared/facilitation.ts';
 import type { Catalogue } from '../i18n/en/index.ts';
-import type { Restored } from './workshop-store.ts';
+import type { Restored } from './workshop-state.ts';
 
 export type BoardNews =
   | { kind: 'locked' }

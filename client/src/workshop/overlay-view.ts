@@ -8,7 +8,7 @@
 import type { Round, RoundResult } from '../../../shared/facilitation.ts';
 import type { FollowUp } from '../../../shared/follow-through.ts';
 import { openRoundOf, shownRoundOf } from './use-workshop.ts';
-import type { WorkshopState } from './workshop-store.ts';
+import type { WorkshopState } from './workshop-state.ts';
 
 /** The open round's rules an overlay needs: which items take votes, and how many each. */
 export type OverlayRound = Pick<Round, 'id' | 'frameId' | 'itemTypes' | 'maxPerItem'>;

@@ -2,7 +2,8 @@
 import { useRef, useSyncExternalStore } from 'react';
 import type { RoundResult, RoundView } from '../../../shared/facilitation.ts';
 import { useBoardSession } from '../board/board-session.ts';
-import { type WorkshopState, type WorkshopStore, workshopStoreFor } from './workshop-store.ts';
+import type { WorkshopState } from './workshop-state.ts';
+import { type WorkshopStore, workshopStoreFor } from './workshop-store.ts';
 
 export function useWorkshop(): [WorkshopState, WorkshopStore] {
   const store = useWorkshopStore();

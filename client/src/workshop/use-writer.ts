@@ -4,7 +4,7 @@
  */
 import type { Item } from '../../../shared/board-document.ts';
 import { useWorkshopView } from './use-workshop.ts';
-import type { WorkshopState } from './workshop-store.ts';
+import type { WorkshopState } from './workshop-state.ts';
 
 /** Ideas carry their writer's name; labels and frames, the board's structure, do not. */
 const WRITTEN_TYPES = new Set(['note', 'concept']);
