@@ -18,7 +18,6 @@ it('with the disk full, an edit that was not stored reaches nobody; once there i
   const created = await server.createBoard({ title: 'Full disk' });
   const id = created.board.id;
   const writerToken = (await server.join(id, created.keys.participant, 'Aino')).token;
-  const facilitatorToken = (await server.join(id, created.keys.facilitator, 'Fia')).token;
   const watcherToken = (await server.join(id, created.keys.viewer, 'Ville')).token;
   const writer = yWebsocketClient(server.url, id, writerToken);
   const watcher = yWebsocketClient(server.url, id, watcherToken);
