@@ -1,6 +1,7 @@
 /** Moving around the board: wheel, pinch-zoom at the pointer, buttons, space+drag, overview, follow. */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { READABLE_TEXT_PX } from '../../client/src/canvas/model/first-view.ts';
 import { addItem } from '../../shared/board-document.ts';
 import { type OpenedBoard, openBoard, waitForConnection } from '../helpers/board-page.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
@@ -51,8 +52,9 @@ describe.skipIf(!HAS_CHROMIUM)('moving around the board', () => {
   });
 
   it('opens a big board readable, at its top-left corner', async () => {
-    // The two notes are 3,000 units apart: fitting both would make the text unreadable.
-    expect((await camera(page)).zoom).toBeCloseTo(0.3, 2);
+    // The two notes are 3,000 units apart: fitting both would make the text unreadable. It opens
+    // where a note's words are READABLE_TEXT_PX on screen (18 px at 100 %).
+    expect((await camera(page)).zoom).toBeCloseTo(READABLE_TEXT_PX / 18, 2);
     const screen = (await page.locator('.im-surface').boundingBox())!;
     const here = (await item(page, noteId).boundingBox())!;
     expect(here.x).toBeGreaterThan(screen.x);

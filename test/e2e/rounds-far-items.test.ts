@@ -46,8 +46,8 @@ describe.skipIf(!HAS_CHROMIUM)('vote dots on a board larger than the screen', ()
     await writer.synced;
     const ids = [
       addItem(writer.doc, { type: 'note', text: NEAR, x: 0, y: 0 }),
-      // Four screens of board to the right: the first view (at its least zoom, 30 %) shows the
-      // board's top-left corner, and this note is far outside it.
+      // Four screens of board to the right: the first view (at the least zoom a note reads at,
+      // 56 %) shows the board's top-left corner, and this note is far outside it.
       addItem(writer.doc, { type: 'note', text: FAR, x: 15_000, y: 0 }),
     ];
     await waitFor(

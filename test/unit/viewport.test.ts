@@ -1,6 +1,12 @@
-/** Bringing one member's view to another's screen (client/src/canvas/model/viewport.ts). */
+/** Bringing one member's view to another's screen, and a board's first view (canvas/model). */
 import { describe, expect, it } from 'vitest';
-import { Viewport } from '../../client/src/canvas/model/viewport.ts';
+import {
+  firstView,
+  MIN_START_ZOOM,
+  READABLE_TEXT_PX,
+  readableZoom,
+} from '../../client/src/canvas/model/first-view.ts';
+import { FIT_INSETS, Viewport } from '../../client/src/canvas/model/viewport.ts';
 import { withFakeFrames } from '../helpers/fake-frames.ts';
 
 withFakeFrames();
@@ -18,5 +24,41 @@ describe('a view brought to another screen', () => {
     wall.resize(3000, 1600);
     expect(wall.zoomToSee({ x: 0, y: 0, zoom: 1, w: 1400, h: 800 })).toBeCloseTo(2);
     expect(wall.zoomToSee({ x: 0, y: 0, zoom: 1, w: 10, h: 10 })).toBe(4);
+  });
+});
+
+describe("a board's first view (client/src/canvas/model/first-view.ts)", () => {
+  // The service-concept template's frame, on Lena's canvas: 640 × 360 at 200 % zoom, less the header.
+  const frame = { x: 0, y: 0, w: 520, h: 680 };
+  const lenasScreen = () => {
+    const viewport = new Viewport();
+    viewport.resize(640, 304);
+    return viewport;
+  };
+
+  it('opens where a concept card’s fields read at 10 px, at the board’s top-left corner (QA)', () => {
+    expect(readableZoom(['frame', 'concept'])).toBeCloseTo(READABLE_TEXT_PX / 15);
+    const lena = lenasScreen();
+    const view = firstView(lena, frame, ['frame', 'concept']);
+    lena.centreOn(view, view.zoom);
+    expect(lena.zoom).toBeCloseTo(2 / 3);
+    // The frame's corner just inside the tool bar and the top edge, as a whole board's fit has it.
+    expect(lena.toScreen({ x: 0, y: 0 }).x).toBeCloseTo(FIT_INSETS.left);
+    expect(lena.toScreen({ x: 0, y: 0 }).y).toBeCloseTo(FIT_INSETS.top);
+  });
+
+  it('opens whole where that is readable, and never farther out than 30 %', () => {
+    const lena = lenasScreen();
+    const desktop = new Viewport();
+    desktop.resize(940, 744);
+    expect(firstView(desktop, frame, ['frame', 'concept'])).toEqual(desktop.fitting(frame));
+    // Frames and texts keep a screen size of their own: a board of those alone asks only 30 %.
+    expect(readableZoom(['frame', 'text'])).toBe(MIN_START_ZOOM);
+    // Here the whole would be 29 %: the corner at 30 %, as a board always opened at the least.
+    expect(lena.fitting(frame).zoom).toBeLessThan(MIN_START_ZOOM);
+    expect(firstView(lena, frame, ['frame', 'text'])).toEqual(
+      lena.fromStart(frame, MIN_START_ZOOM),
+    );
+    expect(readableZoom(['note', 'stroke'])).toBeCloseTo(READABLE_TEXT_PX / 18);
   });
 });

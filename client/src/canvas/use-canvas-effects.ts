@@ -25,17 +25,14 @@ import {
   pasteItems,
   plainTextOf,
 } from './model/clipboard.ts';
+import { firstView } from './model/first-view.ts';
 import { type Box, boundsOf, boxOf, centre } from './model/geometry.ts';
-import { FIT_INSETS } from './model/viewport.ts';
 import { PresencePublisher } from './presence/presence-publisher.ts';
 import { HeldNudge } from './tools/held-nudge.ts';
 import { handleKeyDown, type KeyboardActions } from './tools/keyboard.ts';
 import { PointerController } from './tools/pointer-controller.ts';
 import { guardTaps } from './tools/tap-guard.ts';
 import { canWrite, type ToolEnv } from './tools/tool-env.ts';
-
-/** Below this the first view of a board would be too small to read. */
-const MIN_START_ZOOM = 0.3;
 
 /**
  * How far from the origin, in board units, a page can place an item: Chrome lays out at most
@@ -315,8 +312,9 @@ export function useCanvasEffects(
     };
   }, [model, state, env, surface]);
 
-  // The first view: the whole board once its content is here (it may arrive after mounting,
-  // in the first sync). Later arrivals never move the camera: people are working. Once per
+  // The first view (model/first-view.ts: the whole board, or its start where the whole would be
+  // too small to read) once its content is here (it may arrive after mounting, in the first
+  // sync). Later arrivals never move the camera: people are working. Once per
   // opening of the board, so it hangs on the shared document alone: the language, and silent
   // writing starting or revealed, make a new env and model, and fitting the board again for
   // those took everyone back to the first view just as they were asked to write (QA).
@@ -339,22 +337,8 @@ export function useCanvasEffects(
       if (done || !bounds) return;
       done = true;
       unsubscribe();
-      const view = viewport.fitting(bounds);
-      if (view.zoom >= MIN_START_ZOOM) {
-        viewport.animateTo(view, 0);
-        return;
-      }
-      // Never start so far out that nothing is readable. Show the board's top-left corner,
-      // where reading starts, rather than its middle (which may be empty); the rest is a pan away.
-      const zoom = MIN_START_ZOOM;
-      viewport.animateTo(
-        {
-          x: bounds.x + (viewport.width / 2 - FIT_INSETS.left) / zoom,
-          y: bounds.y + (viewport.height / 2 - FIT_INSETS.top) / zoom,
-          zoom,
-        },
-        0,
-      );
+      const types = latest.model.all().map((located) => located.item.type);
+      viewport.animateTo(firstView(viewport, bounds, types), 0);
     };
     unsubscribe = onDocChange(sharedDoc, fitOnce);
     requestAnimationFrame(() => fitOnce());

@@ -17,7 +17,7 @@ export const MAX_ZOOM = 4;
  * workshop's vote dots) 24 px apart, as WCAG 2.5.8 asks of small targets; spaced so, they
  * outgrew it. The counter-scaled elements then carry `data-zoomed-out`, and those controls leave
  * the pointer to the board (workshop/overlay.css). Farther out than a board's first view ever is
- * (MIN_START_ZOOM, 30 %): whoever opens a board can vote where it opens.
+ * (MIN_START_ZOOM in first-view.ts, 30 %): whoever opens a board can vote where it opens.
  */
 export const ZOOMED_OUT = 0.25;
 
@@ -186,6 +186,19 @@ export class Viewport {
     const dx = (insets.left - insets.right) / 2 / zoom;
     const dy = (insets.top - insets.bottom) / 2 / zoom;
     return { x: rect.x + rect.w / 2 - dx, y: rect.y + rect.h / 2 - dy, zoom };
+  }
+
+  /**
+   * The view at `zoom` with `rect`'s top-left corner at the top-left of the screen minus
+   * `insets`: where reading it starts.
+   */
+  fromStart(rect: Box, zoom: number, insets: Insets = FIT_INSETS): ViewportState {
+    const at = clampZoom(zoom);
+    return {
+      x: rect.x + (this.width / 2 - insets.left) / at,
+      y: rect.y + (this.height / 2 - insets.top) / at,
+      zoom: at,
+    };
   }
 
   /**
