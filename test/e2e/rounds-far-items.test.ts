@@ -9,7 +9,7 @@ import { addItem } from '../../shared/board-document.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { socketIoClient, waitFor } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { zoomToFit } from './canvas-helpers.ts';
+import { zoomOf, zoomToFit } from './canvas-helpers.ts';
 import { openAs, type Person } from './workshop-helpers.ts';
 
 const NEAR = 'Signposts at the entrance';
@@ -114,7 +114,9 @@ describe.skipIf(!HAS_CHROMIUM)('vote dots on a board larger than the screen', ()
     await page.waitForTimeout(500);
     await onCanvas(page, NEAR).click();
     await page.mouse.move(700, 450);
-    for (let step = 0; step < 10; step++) await page.mouse.wheel(600, 0);
+    // The wheel pans by screen pixels: as many as take the view the 15,000 units to the far note.
+    const steps = Math.ceil((15_000 * (await zoomOf(page))) / 600);
+    for (let step = 0; step < steps; step++) await page.mouse.wheel(600, 0);
     await waitForDots(page, FAR, true);
     expect(await dotsOn(page, NEAR).count()).toBe(1);
     // Let go of, it is far from the view like any other.
