@@ -241,6 +241,60 @@ describe.skipIf(!HAS_CHROMIUM)('banners around the canvas', () => {
     expect(problems).toEqual([]);
   });
 
+  it('offline, the connection banner takes a row of its own: it covers no title, and the board stays put', async () => {
+    // The journey QA's board: the banner floated over "Customer journey" (D11).
+    const created = await server.createBoard({ title: 'Journey', template: 'customer-journey' });
+    const id = created.board.id;
+    const problems: string[] = [];
+    for (const screen of Object.keys(SCREENS) as Screen[]) {
+      const person = await openAs(browser, server, id, created.keys.participant, `Chen ${screen}`, {
+        ...SCREENS[screen],
+      });
+      const { page, context } = person;
+      const lane = page.locator('.im-frame-title', { hasText: 'People' });
+      await lane.waitFor();
+      await page.waitForTimeout(500);
+      const laneBefore = (await lane.boundingBox())!;
+      await context.setOffline(true);
+      const banner = page.getByTestId('connection-banner');
+      await banner.waitFor();
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: `${SCREENSHOTS}/banners-offline-${screen}.png` });
+      // Still told, and still as a polite status.
+      expect(await banner.textContent()).toMatch(/^Offline\. Your changes are kept/);
+      expect(
+        await banner.evaluate((el) => el.closest('[role="status"][aria-live="polite"]') !== null),
+      ).toBe(true);
+      const box = (await banner.boundingBox())!;
+      const bannerBox = {
+        left: box.x,
+        top: box.y,
+        right: box.x + box.width,
+        bottom: box.y + box.height,
+      };
+      const canvas = (await page.locator('.canvas-host').boundingBox())!;
+      if (bannerBox.bottom > canvas.y + 0.5)
+        problems.push(`${screen}: the banner is over the board`);
+      // The board stays where it was on the page: nothing moved under the pointer.
+      const laneAfter = (await lane.boundingBox())!;
+      if (Math.abs(laneAfter.y - laneBefore.y) > 1 || Math.abs(laneAfter.x - laneBefore.x) > 1) {
+        problems.push(`${screen}: the board moved by ${laneAfter.y - laneBefore.y} px`);
+      }
+      // Nor over the titles the first view shows. On a phone the sentence takes three lines,
+      // more than the room the first view leaves above the board: as under any row there, the
+      // title that stays put lies under it, a pan away.
+      const titles = screen === 'phone' ? [] : await titleBoxes(page);
+      for (const { text, box: title } of titles) {
+        if (title.left >= canvas.x + canvas.width || title.right <= canvas.x) continue;
+        if (overlaps(bannerBox, title)) problems.push(`${screen}: the banner covers "${text}"`);
+      }
+      await context.setOffline(false);
+      await page.getByTestId('connection-banner').waitFor({ state: 'detached' });
+      await context.close();
+    }
+    expect(problems).toEqual([]);
+  });
+
   describe('the labels of the customer journey on a phone', () => {
     /**
      * Words broken over lines, and words drawn outside their label's box (a stage label's, or

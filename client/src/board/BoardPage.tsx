@@ -180,10 +180,11 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
           <div className="board-body">
             <main className="board-main" aria-label={title}>
               {/* The status row: what lasts (read-only; the workshop banner while the panels are
-              closed) takes its own room above the board and covers none of it: the canvas, and
-              its first fit, start below. Lock and silent writing are the workshop banner's to
-              tell, in whichever copy is in sight (panels-context.ts). */}
+              closed) and a lost connection take their own room above the board and cover none
+              of it: the canvas, and its first fit, start below. Lock and silent writing are the
+              workshop banner's to tell, in whichever copy is in sight (panels-context.ts). */}
               <div className="board-status">
+                <ConnectionBanner status={status} />
                 {role === 'viewer' && (
                   <div className="banner banner-info" data-testid="readonly-banner">
                     {t.app.readOnlyBanner}
@@ -191,9 +192,9 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
                 )}
                 {view === 'canvas' && !panelsOpen && <WorkshopBanner placement="canvas" />}
               </div>
-              {/* What comes and goes floats over the canvas; above the outline it takes its room. */}
+              {/* Following, being brought here and a new version float over the canvas; above
+              the outline they take their room. */}
               <div className={view === 'outline' ? 'banners banners-inflow' : 'banners'}>
-                <ConnectionBanner status={status} />
                 {updated && (
                   <div className="banner banner-info" role="status" data-testid="update-banner">
                     <span>{t.app.updatedBanner}</span>
