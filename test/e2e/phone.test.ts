@@ -12,7 +12,7 @@ import { SCREENSHOTS } from '../helpers/board-page.ts';
 import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
 import { socketIoClient, waitFor } from '../helpers/clients.ts';
 import type { TestServer } from '../helpers/server.ts';
-import { zoomToFit } from './canvas-helpers.ts';
+import { zoomTo, zoomToFit } from './canvas-helpers.ts';
 import { openAs, showOutline } from './workshop-helpers.ts';
 
 const PHONE = { width: 390, height: 844, touch: true } as const;
@@ -237,6 +237,11 @@ describe.skipIf(!HAS_CHROMIUM)('the board on a phone', () => {
         language,
       });
       const { page } = person;
+      // Both items in sight, at the 30 % this board opened at before 6 December: it now opens
+      // at its top-left at a zoom its words read at (canvas/model/first-view.ts), the concept
+      // card beyond the phone's right edge, and whole (10 %) it draws no assign buttons.
+      await page.waitForTimeout(400);
+      await zoomTo(page, 0.3);
       const problems: string[] = [];
       for (const itemId of [note, concept]) {
         const item = page.locator(`.im-item[data-item-id="${itemId}"]`);
