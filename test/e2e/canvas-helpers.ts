@@ -3,6 +3,10 @@ import type { Locator, Page } from 'playwright-core';
 
 export const item = (page: Page, id: string): Locator => page.locator(`[data-item-id="${id}"]`);
 
+/** Item `id`'s overlay (vote dots, badge, follow-up mark, assign button), drawn above every item. */
+export const overlayOf = (page: Page, id: string): Locator =>
+  page.locator(`[data-overlay-of="${id}"]`);
+
 export const notesWithText = (page: Page, text: string): Locator =>
   page.locator('[data-item-type="note"]', {
     has: page.locator('[data-item-text]', { hasText: text }),

@@ -17,6 +17,7 @@ import {
   type ItemOverlayRenderer,
 } from './canvas-context.ts';
 import { ItemsLayers } from './items/ItemsLayer.tsx';
+import { itemIdOf, makeOverlayLayer } from './items/overlay-layer.ts';
 import { BoardModel } from './model/board-model.ts';
 import { CanvasState, type Notice, toolsFor, useCanvasState } from './model/canvas-state.ts';
 import { DragPreview } from './model/drag-preview.ts';
@@ -201,6 +202,14 @@ export function BoardCanvas({
   // The overview covers a corner of the board, so it opens on request.
   const [minimapOpen, setMinimapOpen] = useState(false);
 
+  const [overlays] = useState(makeOverlayLayer);
+  // Put in its layer before the items are drawn (the layer is the world's first child), so an
+  // overlay measuring itself as it is drawn (workshop/foot-room.ts) is on the page. Stable: a
+  // layer moved would drop the focus from a vote dot in it.
+  const holdOverlays = useCallback(
+    (layer: HTMLDivElement | null) => layer?.append(overlays),
+    [overlays],
+  );
   const overlayRef = useRef(itemOverlay);
   overlayRef.current = itemOverlay;
   const overlay = useCallback<ItemOverlayRenderer>(
@@ -303,7 +312,7 @@ export function BoardCanvas({
     const active = document.activeElement;
     const next = deleteSelection(env);
     const on = active instanceof HTMLElement ? active : null;
-    const goneItem = on?.closest('[data-item-id]')?.getAttribute('data-item-id');
+    const goneItem = itemIdOf(on);
     const losing =
       on?.closest('.im-selection-bar') || (goneItem && env.model.docOf(goneItem) === null);
     if (!losing) return;
@@ -353,6 +362,7 @@ export function BoardCanvas({
       t,
       overlay,
       surface,
+      overlays,
       typing,
     }),
     [
@@ -367,6 +377,7 @@ export function BoardCanvas({
       locked,
       t,
       overlay,
+      overlays,
       typing,
     ],
   );
@@ -386,6 +397,8 @@ export function BoardCanvas({
           aria-label={t.canvas.boardLabel}
         >
           <div ref={world} className="im-world">
+            {/* Above the items (canvas.css), though first in the page's order. */}
+            <div ref={holdOverlays} className="im-layer im-layer-overlays" />
             <ItemsLayers doc={doc} privateDoc={privateDoc} />
             <DraftLayer drafts={drafts} />
             <Cursors awareness={awareness} myMemberId={me.id} />

@@ -31,6 +31,8 @@ export interface CanvasContextValue {
   t: Catalogue;
   /** The board's surface: where the keyboard focus goes when what held it leaves the board. */
   surface: RefObject<HTMLElement | null>;
+  /** Where items' overlays are drawn, above every item (items/overlay-layer.ts). */
+  overlays: HTMLElement;
   /** Keys typed for a text editor that vanished under me (tools/typing-guard.ts). */
   typing: TypingGuard;
   /**
@@ -41,7 +43,8 @@ export interface CanvasContextValue {
 }
 
 /**
- * What the canvas draws inside an item for its owner (workshop/). `engaged`: the item is
+ * What the canvas draws for an item's owner (workshop/), in a box at the item's place in the
+ * overlay layer, above every item (items/overlay-layer.ts). `engaged`: the item is
  * under the pointer, holds the focus, or is selected near the view, so actions shown only on
  * hover or selection need elements on these items alone, not on every item of the board (nor
  * on all of them after Ctrl+A). Called only for items near the view and the item at hand

@@ -1,6 +1,7 @@
 /**
- * Drawn by the canvas on each item near the view (canvas/model/nearby.ts) and on the item at
- * hand: vote dots during a round (or a veil on items the round leaves out), the ranking badge
+ * Drawn by the canvas for each item near the view (canvas/model/nearby.ts) and the item at hand,
+ * in a box at the item's place in a layer above every item (canvas/items/overlay-layer.ts), so
+ * no item lying over this one hides these or takes their clicks: vote dots during a round (or a veil on items the round leaves out), the ranking badge
  * after it closes, follow-up marks, a "New" tag on what others made since my last visit and, on the item a facilitator is at (`engaged`: hovered,
  * focused, or selected near the view), the assign action.
  */
@@ -12,6 +13,7 @@ import { useFocusSuccessor } from '../app/focus-successor.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { isNewTo, useNewSince } from '../board/last-visit.ts';
 import { itemAboutId } from '../canvas/canvas-context.ts';
+import { itemElementOf, overlayElementOf } from '../canvas/items/overlay-layer.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { FitWords, FollowUpIcon } from './FitWords.tsx';
 import { FollowUpDialog } from './FollowUpDialog.tsx';
@@ -36,16 +38,18 @@ const keepKeysFromCanvas = (event: KeyboardEvent) => {
 };
 
 /**
- * An item the round leaves out lies beneath the round's items (`data-veiled` on the item,
- * overlay.css): a note over a concept card hid the card's vote dot and took the click or tap
- * meant for it in a round of cards (QA). A ref callback: React runs its cleanup as the round
- * ends or takes the item in.
+ * An item the round leaves out is veiled and lies beneath the round's items, its overlay beneath
+ * theirs (`data-veiled` on the item and on its overlay's box, overlay.css): a note over a concept
+ * card hid the card's vote dot and took the click or tap meant for it in a round of cards (QA).
+ * The veil is drawn on the item, under what lies over it. A ref callback: React runs its
+ * cleanup as the round ends or takes the item in.
  */
-const markOutOfPlay = (veil: HTMLElement | null) => {
-  const element = veil?.closest('[data-item-id]');
-  if (!element) return undefined;
-  element.setAttribute('data-veiled', '');
-  return () => element.removeAttribute('data-veiled');
+const markOutOfPlay = (mark: HTMLElement | null) => {
+  const marked = [itemElementOf(mark), mark?.closest('[data-overlay-of]')];
+  for (const element of marked) element?.setAttribute('data-veiled', '');
+  return () => {
+    for (const element of marked) element?.removeAttribute('data-veiled');
+  };
 };
 
 const OVERLAID_TYPES = new Set(['note', 'text', 'concept', 'frame']);
@@ -76,7 +80,8 @@ interface VoteDotsProps {
  */
 function dotAfter(itemElement: Element | null, leaving: 'add' | 'mine'): HTMLElement | null {
   if (!itemElement?.isConnected) return null;
-  const dots = [...itemElement.querySelectorAll<HTMLElement>('[data-vote-dots] button')];
+  const overlay = overlayElementOf(itemElement);
+  const dots = [...(overlay?.querySelectorAll<HTMLElement>('[data-vote-dots] button') ?? [])];
   const other = dots.filter((dot) => dot.hasAttribute('data-add-vote') === (leaving === 'mine'));
   return other.at(-1) ?? dots.at(-1) ?? (itemElement as HTMLElement);
 }
@@ -90,7 +95,7 @@ function VoteDots({ itemId, round, mine, canAdd, label }: VoteDotsProps) {
   const mineLeaving = useFocusSuccessor<HTMLButtonElement>(handOn('mine'), { preventScroll: true });
   const addLeaving = useFocusSuccessor<HTMLButtonElement>(handOn('add'), { preventScroll: true });
   const rowRef = useCallback((row: HTMLDivElement | null) => {
-    if (row) item.current = row.closest('[data-item-id]');
+    if (row) item.current = itemElementOf(row);
   }, []);
   const retract = () => store.retract(round.id, itemId);
   const onKeyDown = (event: KeyboardEvent) => {

@@ -20,6 +20,7 @@
  */
 import { useCallback } from 'react';
 import type { ItemType } from '../../../shared/board-document.ts';
+import { itemElementOf } from '../canvas/items/overlay-layer.ts';
 
 const measures = new Map<Element, () => void>();
 let observer: ResizeObserver | null = null;
@@ -108,7 +109,8 @@ export function useFootRoom(
 ): (foot: HTMLElement | null) => (() => void) | undefined {
   return useCallback(
     (foot: HTMLElement | null) => {
-      const item = foot?.closest<HTMLElement>('[data-item-id]');
+      // Drawn in the overlay layer, above every item (canvas/items/overlay-layer.ts).
+      const item = itemElementOf(foot);
       const makeRoom = type && MAKE_ROOM[type];
       if (!makeRoom || !foot || !item) return undefined;
       const measure = () => makeRoom(item, foot);

@@ -39,16 +39,20 @@ export class DragPreview {
     this.#root = root;
   }
 
-  /** A drag of `ids` starts: their elements are looked up once. */
+  /**
+   * A drag of `ids` starts: their elements are looked up once, with their overlays' boxes, which
+   * are drawn in a layer of their own (items/overlay-layer.ts) and go where their items go.
+   */
   begin(ids: Iterable<string>): void {
     this.end();
     this.#ids = new Set(ids);
     const root = this.#root();
     if (!root) return;
     for (const element of root.querySelectorAll<HTMLElement | SVGElement>(
-      '.im-item[data-item-id]',
+      '.im-item[data-item-id], [data-overlay-of]',
     )) {
-      if (this.#ids.has(element.dataset.itemId ?? '')) this.#elements.push(element);
+      const id = element.dataset.itemId ?? element.dataset.overlayOf ?? '';
+      if (this.#ids.has(id)) this.#elements.push(element);
     }
   }
 

@@ -1,6 +1,7 @@
 /** The pointer gestures: pan, move, resize, marquee, pen, eraser, connector. */
 import { readItem } from '../../../../shared/board-document.ts';
 import { STROKE_COLOR } from '../items/colors.ts';
+import { itemIdOf } from '../items/overlay-layer.ts';
 import { NO_DELTA } from '../model/drag-preview.ts';
 import {
   clampedSize,
@@ -244,7 +245,7 @@ export function connectorGesture(env: ToolEnv, fromId: string, start: Point): Ge
     },
     end(_point, _screen, target) {
       env.drafts.set({ connector: null });
-      const toId = target?.closest('[data-item-id]')?.getAttribute('data-item-id');
+      const toId = itemIdOf(target);
       if (!toId || toId === fromId) return;
       const to = env.model.mapOf(toId);
       const type = to ? readItem(toId, to)?.type : undefined;

@@ -3,6 +3,7 @@
  * the DOM directly (not React handlers) so wheel can be non-passive and a pan never renders.
  */
 import { narrowed, type WriteScope } from '../../board/write-access.ts';
+import { itemElementOf, itemIdOf } from '../items/overlay-layer.ts';
 import type { Point } from '../model/geometry.ts';
 import { createAt, frameGesture, isCreatingTool } from './create.ts';
 import {
@@ -18,9 +19,12 @@ import { canWrite, editableIds, type Gesture, type ToolEnv, usableTools } from '
 
 const EDITABLE = 'textarea, input, select, button, [contenteditable="true"], .im-ui';
 
-/** The item element under a target; a frame's body counts as empty board, its title as the frame. */
+/**
+ * The item element under a target; a frame's body counts as empty board, its title as the frame.
+ * What an item's overlay draws above other items (a result badge) is the item's.
+ */
 export function itemAt(target: Element | null): { id: string; element: Element } | null {
-  const element = target?.closest('[data-item-id]');
+  const element = itemElementOf(target);
   const id = element?.getAttribute('data-item-id');
   if (!element || !id) return null;
   if (element.getAttribute('data-item-type') === 'frame' && !target?.closest('[data-handle]')) {
@@ -151,7 +155,7 @@ export class PointerController {
     } else if (tool === 'eraser') {
       gesture = eraserGesture(env, point);
     } else if (tool === 'connector') {
-      const from = target?.closest('[data-item-id]')?.getAttribute('data-item-id');
+      const from = itemIdOf(target);
       if (from) gesture = connectorGesture(env, from, point);
     } else if (tool === 'frame') {
       gesture = frameGesture(env, point, screen);
@@ -181,7 +185,7 @@ export class PointerController {
    * on the board.
    */
   #focusPicked(element: Element) {
-    const holder = document.activeElement?.closest('[data-item-id]');
+    const holder = itemElementOf(document.activeElement);
     if (!holder || holder === element) return;
     const to = element instanceof HTMLElement && element.tabIndex >= 0 ? element : this.root;
     to.focus({ preventScroll: true });
@@ -263,7 +267,7 @@ export class PointerController {
     const under = document.elementFromPoint(event.clientX, event.clientY);
     if (under?.closest(EDITABLE)) return;
     const point = env.viewport.toBoard(this.#screen(event));
-    const element = under?.closest('[data-item-id]');
+    const element = itemElementOf(under);
     const id = element?.getAttribute('data-item-id');
     const type = element?.getAttribute('data-item-type');
     const onFrameBody = type === 'frame' && !under?.closest('[data-handle]');

@@ -3,12 +3,13 @@
  * (shared/reading-order.ts): frame by frame, a journey lane stage by stage. The items' elements
  * stay in drawing order, which their stacking needs, so the browser's own Tab would follow the
  * order they were made in; the key is taken over only where it would go from one item to
- * another. An item's own controls (vote dots, follow-up marks) still come right after it; Tab
- * into the board from before it lands on the first item read (Shift+Tab from after it, the
- * last); past either end the keyboard leaves the canvas where it did before.
+ * another. An item's own controls (vote dots, follow-up marks: drawn in the overlay layer) still
+ * come right after it; Tab into the board from before it lands on the first item read (Shift+Tab
+ * from after it, the last); past either end the keyboard leaves the canvas where it did before.
  */
 import { zOf } from '../../../../shared/drawing-order.ts';
 import { readingOrder } from '../../../../shared/reading-order.ts';
+import { itemElementOf, overlayElementOf } from '../items/overlay-layer.ts';
 import type { ToolEnv } from './tool-env.ts';
 
 /** Items the keyboard reaches (each is a focusable element); strokes and connectors are not. */
@@ -25,7 +26,9 @@ export function tabOrder(env: ToolEnv): string[] {
 
 /**
  * Moves the focus on from an item (or its last control) for Tab, back from an item for
- * Shift+Tab; false where the browser's own Tab is right (inside an item, or not on one).
+ * Shift+Tab; false where the browser's own Tab is right (inside an item, or not on one). The
+ * item's overlay (vote dots, follow-up mark, assign button) is drawn in a layer of its own
+ * (items/overlay-layer.ts), yet its controls still come right after the item's own.
  */
 export function tabBetweenItems(
   event: KeyboardEvent,
@@ -33,12 +36,19 @@ export function tabBetweenItems(
   focusItem: (id: string) => void,
 ): boolean {
   const target = event.target instanceof HTMLElement ? event.target : null;
-  const shell = target?.closest<HTMLElement>('[data-item-id]');
+  const shell = itemElementOf(target);
   const id = shell?.getAttribute('data-item-id');
   if (event.defaultPrevented || !target || !shell || !id) return false;
   const back = event.shiftKey;
+  const own = tabbables(shell);
+  const overlay = tabbables(overlayElementOf(shell));
+  // Between the item's own stops and its overlay's, which the page has elsewhere.
+  if (overlay.length > 0 && target === (back ? overlay[0] : own.at(-1))) {
+    (back ? own.at(-1) : overlay[0])?.focus();
+    return true;
+  }
   // The item comes before its controls: Shift+Tab from one of them goes back within the item.
-  if (back ? target !== shell : target !== tabbables(shell).at(-1)) return false;
+  if (back ? target !== shell : target !== (overlay.at(-1) ?? own.at(-1))) return false;
   const order = tabOrder(env);
   const at = order.indexOf(id);
   if (at === -1) return false;
@@ -72,12 +82,12 @@ export function tabIntoItems(
   if (
     event.defaultPrevented ||
     !target ||
-    target.closest('[data-item-id], [data-title-of], dialog')
+    target.closest('[data-item-id], [data-overlay-of], [data-title-of], dialog')
   ) {
     return false;
   }
   const back = event.shiftKey;
-  const landing = nextStop(target, back)?.closest('[data-item-id]');
+  const landing = itemElementOf(nextStop(target, back));
   if (!landing?.closest('.im-surface')) return false;
   const order = tabOrder(env);
   const id = back ? order.at(-1) : order[0];
@@ -90,7 +100,8 @@ const TABBABLE =
   'a[href], area[href], button, input, select, textarea, iframe, summary, [tabindex], [contenteditable]';
 
 /** What the browser's Tab stops at within `root` (and root itself), in document order. */
-function tabbables(root: Element): HTMLElement[] {
+function tabbables(root: Element | null): HTMLElement[] {
+  if (!root) return [];
   const found = [root, ...root.querySelectorAll(TABBABLE)];
   return found.filter((element): element is HTMLElement => isTabbable(element));
 }

@@ -15,6 +15,8 @@
  * A selection that cannot fit above the bar (a tall card while not typing in it, a whole frame)
  * is left as it is, the bar shown: its actions stay in reach.
  */
+
+import { overlayElementOf } from '../items/overlay-layer.ts';
 import type { CanvasState } from '../model/canvas-state.ts';
 import type { Viewport } from '../model/viewport.ts';
 import { itemAt } from '../tools/pointer-controller.ts';
@@ -79,7 +81,8 @@ function selectionRect(root: HTMLElement, ids: Iterable<string>): ScreenRect | n
     const element = root.querySelector(`[data-item-id="${CSS.escape(id)}"]`);
     if (!element) continue;
     rects.push(element.getBoundingClientRect());
-    for (const part of element.querySelectorAll('.im-overlay *')) {
+    // Drawn in its own layer (items/overlay-layer.ts).
+    for (const part of overlayElementOf(element)?.querySelectorAll('*') ?? []) {
       const rect = part.getBoundingClientRect();
       if (rect.width > 0 && rect.height > 0) rects.push(rect);
     }
