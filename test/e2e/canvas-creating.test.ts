@@ -16,6 +16,7 @@ import {
   centreOf,
   drag,
   item,
+  overlayOf,
   surfaceBox,
   zoomOf,
   zoomToFit,
@@ -395,7 +396,7 @@ describe.skipIf(!HAS_CHROMIUM)('making items on the canvas', () => {
     ] as const) {
       const card = item(page, id);
       await card.click();
-      const button = card.getByRole('button', { name: 'Assign follow-up' });
+      const button = overlayOf(page, id).getByRole('button', { name: 'Assign follow-up' });
       await card.hover();
       await page.waitForFunction(
         (b) => b !== null && getComputedStyle(b).opacity === '1',
@@ -407,7 +408,7 @@ describe.skipIf(!HAS_CHROMIUM)('making items on the canvas', () => {
     await item(page, concept).hover();
     await screenshot(page, 'canvas-creating-concept-selected', `[data-item-id="${concept}"]`);
     // Still the button it was.
-    await item(page, concept).getByRole('button', { name: 'Assign follow-up' }).click();
+    await overlayOf(page, concept).getByRole('button', { name: 'Assign follow-up' }).click();
     await page.getByRole('dialog').waitFor();
     await page.keyboard.press('Escape');
   });

@@ -3,9 +3,19 @@ import type { Locator, Page } from 'playwright-core';
 
 export const item = (page: Page, id: string): Locator => page.locator(`[data-item-id="${id}"]`);
 
-/** Item `id`'s overlay (vote dots, badge, follow-up mark, assign button), drawn above every item. */
+/**
+ * Item `id`'s overlay (vote dots, badge, follow-up mark, assign button): drawn in a layer above
+ * every item, outside the item's element (client/src/canvas/items/overlay-layer.ts).
+ */
 export const overlayOf = (page: Page, id: string): Locator =>
   page.locator(`[data-overlay-of="${id}"]`);
+
+/** The overlay of the item `shown` finds (by its words, say), once it is on the page. */
+export async function overlayOfItem(shown: Locator): Promise<Locator> {
+  const id = await shown.getAttribute('data-item-id');
+  if (!id) throw new Error('not an item');
+  return overlayOf(shown.page(), id);
+}
 
 export const notesWithText = (page: Page, text: string): Locator =>
   page.locator('[data-item-type="note"]', {
@@ -103,7 +113,7 @@ export interface Target {
  * row and its column the point under a finger is still the button.
  */
 export function targetsOf(page: Page, id: string): Promise<Target[]> {
-  return targetsIn(page, `[data-item-id="${id}"] .wk-overlay button`);
+  return targetsIn(page, `[data-overlay-of="${id}"] .wk-overlay button`);
 }
 
 /**

@@ -45,6 +45,8 @@ export interface FootGeometry {
 export function footOf(page: Page, id: string): Promise<FootGeometry> {
   return page.evaluate((itemId) => {
     const element = document.querySelector<HTMLElement>(`[data-item-id="${itemId}"]`)!;
+    // Drawn above every item, outside the item's element.
+    const overlay = document.querySelector<HTMLElement>(`[data-overlay-of="${itemId}"]`)!;
     const box = (rect: DOMRect) => ({
       left: rect.left,
       top: rect.top,
@@ -58,7 +60,7 @@ export function footOf(page: Page, id: string): Promise<FootGeometry> {
       node.getBoundingClientRect().height / px(getComputedStyle(node).height);
     const itemScale = scaleOf(element);
     const border = px(getComputedStyle(element).borderTopWidth) * itemScale;
-    const row = element.querySelector('.wk-dots-row')!;
+    const row = overlay.querySelector('.wk-dots-row')!;
     const rowBox = row.getBoundingClientRect();
     const rowScale = scaleOf(row);
     // With a mouse the row has no ::before: its insets read "auto", and the pill is the row.
@@ -90,7 +92,7 @@ export function footOf(page: Page, id: string): Promise<FootGeometry> {
         right: itemBox.right - border,
         bottom: itemBox.bottom - border,
       },
-      foot: box(element.querySelector('.wk-overlay-foot')!.getBoundingClientRect()),
+      foot: box(overlay.querySelector('.wk-overlay-foot')!.getBoundingClientRect()),
       pill: {
         left: rowBox.left + px(pill.left) * rowScale,
         top: rowBox.top + px(pill.top) * rowScale,

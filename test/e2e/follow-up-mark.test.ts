@@ -48,7 +48,7 @@ describe.skipIf(!HAS_CHROMIUM)('the follow-up mark on an item', () => {
 
   it('is a button named with the owners, which the keyboard reaches and Enter opens', async () => {
     const { page, context } = await openAs(browser, server, boardId, participantKey, 'Pia');
-    const mark = page.locator(`[data-item-id="${note}"] .wk-fu-mark`);
+    const mark = page.locator(`[data-overlay-of="${note}"] .wk-fu-mark`);
     await mark.waitFor();
     expect(await mark.evaluate((element) => element.tagName)).toBe('BUTTON');
     // Its name starts with the words it shows, then says whose they are.
@@ -82,8 +82,7 @@ describe.skipIf(!HAS_CHROMIUM)('the follow-up mark on an item', () => {
 
   it('on a phone, takes a 44 × 44 px touch and a tap shows who owns it', async () => {
     const { page } = await openAs(browser, server, boardId, participantKey, 'Pia', PHONE);
-    const card = page.locator(`[data-item-id="${concept}"]`);
-    const mark = card.locator('.wk-fu-mark');
+    const mark = page.locator(`[data-overlay-of="${concept}"] .wk-fu-mark`);
     await mark.waitFor();
     await zoomTo(page, 0.9, mark);
     const targets = await targetsOf(page, concept);
@@ -98,6 +97,7 @@ describe.skipIf(!HAS_CHROMIUM)('the follow-up mark on an item', () => {
     expect(await list.innerText()).toMatch(/Pilot in March[\s\S]*Owner\s+Aino/);
     await page.screenshot({ path: `${SCREENSHOTS}/follow-up-mark-phone.png` });
     // The tap was the mark's: the card under it is not selected.
+    const card = page.locator(`[data-item-id="${concept}"]`);
     expect(await card.evaluate((element) => element.classList.contains('is-selected'))).toBe(false);
   });
 });

@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { item, type Target, targetsOf } from './canvas-helpers.ts';
+import { item, overlayOf, type Target, targetsOf } from './canvas-helpers.ts';
 import { isControl, spacingProblems } from './dot-geometry.ts';
 import {
   CARD_BELOW_NOTE,
@@ -49,7 +49,11 @@ function outsideItem(page: Page, id: string, where: string): Promise<string[]> {
         ? text.getBoundingClientRect().top +
           Number.parseFloat(getComputedStyle(text).lineHeight) * scale
         : title!.getBoundingClientRect().bottom;
-      const parts = [...element.querySelectorAll('.wk-overlay-foot > *, .wk-foot-start > *')]
+      const parts = [
+        ...document
+          .querySelector(`[data-overlay-of="${element.getAttribute('data-item-id')}"]`)!
+          .querySelectorAll('.wk-overlay-foot > *, .wk-foot-start > *'),
+      ]
         .filter((part) => !part.classList.contains('wk-foot-start'))
         .filter((part) => part.checkVisibility({ visibilityProperty: true }));
       const problems: string[] = [];
@@ -190,7 +194,7 @@ describe.skipIf(!HAS_CHROMIUM)('the assign button and the follow-up mark at ever
         expect(control.width, `${device} at ${zoom} %: ${control.name}`).toBe(0);
         expect(control.name, `${device} at ${zoom} %`).toMatch(/under /);
       }
-      const mark = item(page, note).locator('.wk-fu-mark');
+      const mark = overlayOf(page, note).locator('.wk-fu-mark');
       const box = (await mark.boundingBox())!;
       const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
       if (touch) await page.touchscreen.tap(x, y);
@@ -236,7 +240,7 @@ describe.skipIf(!HAS_CHROMIUM)('the assign button and the follow-up mark at ever
         await post(`/rounds/${round.round.id}/votes`, { itemId }, fran.token);
       }
       for (const id of [note, card]) {
-        await item(fran.page, id).locator('[data-my-votes="2"]').waitFor();
+        await overlayOf(fran.page, id).locator('[data-my-votes="2"]').waitFor();
       }
       // A facilitator's whole foot (badge, mark, button, three dots) outgrows a note far out:
       // that it stays inside is asked of the assign phase above, here only how far apart.

@@ -8,14 +8,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { item, zoomTo } from './canvas-helpers.ts';
+import { item, overlayOf, zoomTo } from './canvas-helpers.ts';
 import { middleOf, openAs, SCREENSHOTS, seededBoard, zoomAndSelect } from './workshop-helpers.ts';
 
 /** The words drawn in the item's assign button and follow-up mark, and any of them cut short. */
 function shownWords(page: Page, id: string): Promise<{ words: string[]; cut: string[] }> {
   return page.evaluate((itemId) => {
     const buttons = document.querySelectorAll(
-      `[data-item-id="${itemId}"] :is(.wk-assign, .wk-fu-mark)`,
+      `[data-overlay-of="${itemId}"] :is(.wk-assign, .wk-fu-mark)`,
     );
     const words: string[] = [];
     const cut: string[] = [];
@@ -100,7 +100,7 @@ describe.skipIf(!HAS_CHROMIUM)('follow-up words zoomed out in Finnish', () => {
     }
     expect(problems).toEqual([]);
     // Whatever they show, their names are the whole words.
-    const assign = item(fran.page, note).locator('.wk-assign');
+    const assign = overlayOf(fran.page, note).locator('.wk-assign');
     expect(await assign.getAttribute('aria-label')).toBe('Nimeä jatkotoimi');
     await fran.page.getByRole('button', { name: 'Nimeä jatkotoimi' }).waitFor();
     await fran.page.getByRole('button', { name: '1 jatkotoimi, vastuuhenkilö: Ben' }).waitFor();
@@ -121,7 +121,7 @@ describe.skipIf(!HAS_CHROMIUM)('follow-up words zoomed out in Finnish', () => {
       touch: true,
     });
     const { page } = pia;
-    await item(page, note).locator('.wk-dot').first().waitFor();
+    await overlayOf(page, note).locator('.wk-dot').first().waitFor();
     await middleOf(page, note);
     const zoom = Math.round((await zoomTo(page, 0.3, item(page, note))) * 100);
     await middleOf(page, note);

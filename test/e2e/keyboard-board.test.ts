@@ -12,7 +12,7 @@ import { type OpenedBoard, openBoard, waitForConnection } from '../helpers/board
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { socketIoClient, waitFor } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { item } from './canvas-helpers.ts';
+import { item, overlayOf } from './canvas-helpers.ts';
 import { screenshot } from './workshop-helpers.ts';
 
 /** What has the focus, in words fit for a failure message. */
@@ -150,8 +150,9 @@ describe.skipIf(!HAS_CHROMIUM)('a service-concept board from the keyboard', () =
       body: { title: 'Final concept vote', budget: 2, maxPerItem: 1, itemTypes: ['concept'] },
     });
     const card = item(page, cardId);
-    const vote = card.getByRole('button', { name: 'Vote for “Book locker pickup”' });
-    const takeBack = card.getByRole('button', {
+    const overlay = overlayOf(page, cardId);
+    const vote = overlay.getByRole('button', { name: 'Vote for “Book locker pickup”' });
+    const takeBack = overlay.getByRole('button', {
       name: 'Take back a vote from “Book locker pickup”',
     });
     await vote.waitFor();
@@ -161,20 +162,20 @@ describe.skipIf(!HAS_CHROMIUM)('a service-concept board from the keyboard', () =
 
     // The vote reaches the item's limit (1): the dot that adds goes, the focus to my vote's.
     await page.keyboard.press('Enter');
-    await card.locator('[data-vote-dots][data-my-votes="1"]').waitFor();
+    await overlay.locator('[data-vote-dots][data-my-votes="1"]').waitFor();
     await expectFocused(page, takeBack);
     // Taken back: my dot goes, the focus to the dot that adds.
     await page.keyboard.press('Enter');
-    await card.locator('[data-vote-dots][data-my-votes="0"]').waitFor();
+    await overlay.locator('[data-vote-dots][data-my-votes="0"]').waitFor();
     await expectFocused(page, vote);
     await page.keyboard.press('Enter');
-    await card.locator('[data-vote-dots][data-my-votes="1"]').waitFor();
+    await overlay.locator('[data-vote-dots][data-my-votes="1"]').waitFor();
     await expectFocused(page, takeBack);
     await page.keyboard.press('-');
-    await card.locator('[data-vote-dots][data-my-votes="0"]').waitFor();
+    await overlay.locator('[data-vote-dots][data-my-votes="0"]').waitFor();
     await expectFocused(page, vote);
     await page.keyboard.press('Enter');
-    await card.locator('[data-vote-dots][data-my-votes="1"]').waitFor();
+    await overlay.locator('[data-vote-dots][data-my-votes="1"]').waitFor();
     await expectFocused(page, takeBack);
 
     // Back on the card, Enter opens its name with the caret at its end, nothing selected: a key
@@ -196,12 +197,12 @@ describe.skipIf(!HAS_CHROMIUM)('a service-concept board from the keyboard', () =
     const page = tom.page;
     const note = items().find((i) => i.type === 'note')!;
     const element = item(page, note.id);
-    await element.locator('[data-out-of-play]').waitFor();
+    await overlayOf(page, note.id).locator('[data-out-of-play]').waitFor();
     const description = await element.evaluate(
       (node) => document.getElementById(node.getAttribute('aria-describedby') ?? '')?.textContent,
     );
     expect(description).toBe('Not in this round');
-    const why = element.locator('[data-out-of-play-why]');
+    const why = overlayOf(page, note.id).locator('[data-out-of-play-why]');
     await tabTo(page, 'Note: Keyboard note A');
     await expect.poll(() => why.getAttribute('class')).toBe('wk-veil-why');
     const box = (await why.boundingBox())!;

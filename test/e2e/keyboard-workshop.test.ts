@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FollowUp } from '../../shared/follow-through.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { notesWithText } from './canvas-helpers.ts';
+import { notesWithText, overlayOfItem } from './canvas-helpers.ts';
 import { openAs, openTab, type Person, seedBoard, showOutline } from './workshop-helpers.ts';
 
 const NOTES = ['Shorter queues', 'Friendlier letters', 'Chat on the website'];
@@ -141,15 +141,21 @@ describe.skipIf(!HAS_CHROMIUM)('the workshop with a keyboard and a screen reader
     // "-" zooms out while the item itself has the focus: the help names the dot.
     expect(hint).toContain('“-” or Delete on one of your dots takes that vote back');
     const note = notesWithText(page, 'Friendlier letters');
-    const dots = note.locator('[data-vote-dots]');
+    const overlay = await overlayOfItem(note);
+    const dots = overlay.locator('[data-vote-dots]');
     await note.focus();
     await page.keyboard.press('Tab');
-    await expectFocused(note.getByRole('button', { name: 'Vote for “Friendlier letters”' }), page);
+    await expectFocused(
+      overlay.getByRole('button', { name: 'Vote for “Friendlier letters”' }),
+      page,
+    );
     await page.keyboard.press('Enter');
-    await note.locator('[data-vote-dots][data-my-votes="1"]').waitFor();
-    await note.getByRole('button', { name: 'Take back a vote from “Friendlier letters”' }).focus();
+    await overlay.locator('[data-vote-dots][data-my-votes="1"]').waitFor();
+    await overlay
+      .getByRole('button', { name: 'Take back a vote from “Friendlier letters”' })
+      .focus();
     await page.keyboard.press('-');
-    await note.locator('[data-vote-dots][data-my-votes="0"]').waitFor();
+    await overlay.locator('[data-vote-dots][data-my-votes="0"]').waitFor();
     expect(await dots.getAttribute('data-my-votes')).toBe('0');
   });
 
@@ -191,7 +197,7 @@ describe.skipIf(!HAS_CHROMIUM)('the workshop with a keyboard and a screen reader
 
     // From an item on the canvas: its assign button is drawn once the item has the focus.
     const note = notesWithText(page, 'Friendlier letters');
-    const onCanvas = note.getByRole('button', { name: 'Assign follow-up' });
+    const onCanvas = (await overlayOfItem(note)).getByRole('button', { name: 'Assign follow-up' });
     expect(await onCanvas.count()).toBe(0);
     await note.focus();
     // Escape leaves nothing selected; the item keeps the focus, and so its button.

@@ -13,7 +13,7 @@ import { addItem } from '../../shared/board-document.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { socketIoClient, waitFor } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { item, zoomTo } from './canvas-helpers.ts';
+import { item, overlayOf, zoomTo } from './canvas-helpers.ts';
 import { footOf, footProblems, inside, show } from './dot-geometry.ts';
 import { openAs, type Person, SCREENSHOTS } from './workshop-helpers.ts';
 
@@ -78,7 +78,7 @@ describe.skipIf(!HAS_CHROMIUM)('vote dots with a mouse', () => {
       }
     }
     for (const [index, id] of [...notes, card].entries()) {
-      await item(mo.page, id)
+      await overlayOf(mo.page, id)
         .locator(`[data-my-votes="${MINE[index] ?? CARD_VOTES}"]`)
         .waitFor();
     }
@@ -124,8 +124,8 @@ describe.skipIf(!HAS_CHROMIUM)('vote dots with a mouse', () => {
 
   it('the dot that counts my votes is named with how many, a click on it takes one back, the dot that adds adds one, and "-" takes one back', async () => {
     const { page } = mo;
-    const note = item(page, notes[3]!);
-    await zoomTo(page, 1, note);
+    const note = overlayOf(page, notes[3]!);
+    await zoomTo(page, 1, item(page, notes[3]!));
     const counted = note.getByRole('button', {
       name: 'Take back a vote from “12 of mine” (12 votes from me)',
       exact: true,
@@ -139,7 +139,7 @@ describe.skipIf(!HAS_CHROMIUM)('vote dots with a mouse', () => {
     await page.keyboard.press('-');
     await note.locator('[data-my-votes="11"]').waitFor();
     // Four of mine are one dot; three are three again, each taking one back.
-    const four = item(page, notes[2]!);
+    const four = overlayOf(page, notes[2]!);
     await four.locator('.wk-dot-mine').click();
     await four.locator('[data-my-votes="3"]').waitFor();
     expect(await four.locator('.wk-dot-mine').count()).toBe(3);

@@ -10,7 +10,7 @@ import { addItem } from '../../shared/board-document.ts';
 import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
 import { waitFor, yWebsocketClient } from '../helpers/clients.ts';
 import type { TestServer } from '../helpers/server.ts';
-import { item } from './canvas-helpers.ts';
+import { item, overlayOf } from './canvas-helpers.ts';
 import { openAs, screenshot } from './workshop-helpers.ts';
 
 const HOUR = 3_600_000;
@@ -72,11 +72,13 @@ describe.skipIf(!HAS_CHROMIUM)('new since my last visit', () => {
     await item(page, mine).waitFor();
     const marked = async () =>
       page
-        .locator('.im-world [data-item-id]:has([data-new])')
-        .evaluateAll((elements) => elements.map((element) => element.getAttribute('data-item-id')));
+        .locator('.im-world [data-overlay-of]:has([data-new])')
+        .evaluateAll((elements) =>
+          elements.map((element) => element.getAttribute('data-overlay-of')),
+        );
     await expect.poll(marked).toEqual(expect.arrayContaining(added));
     expect((await marked()).sort()).toEqual([...added].sort());
-    expect(await item(page, added[0]!).locator('[data-new]').getAttribute('title')).toBe(
+    expect(await overlayOf(page, added[0]!).locator('[data-new]').getAttribute('title')).toBe(
       'Added since you were last on this board',
     );
     await screenshot(page, 'new-since-visit-canvas');

@@ -13,7 +13,7 @@ import type { RoundView } from '../../shared/facilitation.ts';
 import { waitForConnection } from '../helpers/board-page.ts';
 import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
 import type { TestServer } from '../helpers/server.ts';
-import { item } from './canvas-helpers.ts';
+import { overlayOf } from './canvas-helpers.ts';
 import { openAs, screenshot, seededBoard } from './workshop-helpers.ts';
 
 describe.skipIf(!HAS_CHROMIUM)('a vote cast while the connection is away', () => {
@@ -49,7 +49,7 @@ describe.skipIf(!HAS_CHROMIUM)('a vote cast while the connection is away', () =>
     const { page, context } = chen;
     const votesLeft = page.getByTestId('votes-left');
     await votesLeft.getByText('2 of 2 votes left').waitFor();
-    const dot = item(page, seeded.ids[0]!).locator('.wk-dot-add');
+    const dot = overlayOf(page, seeded.ids[0]!).locator('.wk-dot-add');
 
     await context.setOffline(true);
     await waitForConnection(page, 'offline');
@@ -96,7 +96,7 @@ describe.skipIf(!HAS_CHROMIUM)('a vote cast while the connection is away', () =>
     await votesLeft.getByText('2 of 2 votes left').waitFor();
 
     holding = true;
-    await item(page, seeded.ids[0]!).locator('.wk-dot-add').click();
+    await overlayOf(page, seeded.ids[0]!).locator('.wk-dot-add').click();
     const noAnswer = page
       .getByRole('alert')
       .filter({ hasText: 'No answer from the server in time' });
@@ -108,7 +108,7 @@ describe.skipIf(!HAS_CHROMIUM)('a vote cast while the connection is away', () =>
     // The server counts it and answers: the page says so, as the no-answer message promised.
     await votesLeft.getByText('1 of 2 votes left').waitFor({ timeout: 5_000 });
     expect(await seeded.myVotes(chen.token)).toEqual({ [seeded.ids[0]!]: 1 });
-    await item(page, seeded.ids[0]!).locator('.wk-dot-mine').waitFor();
+    await overlayOf(page, seeded.ids[0]!).locator('.wk-dot-mine').waitFor();
     await noAnswer.first().waitFor({ state: 'detached' });
     await screenshot(page, 'held-vote-answered-late');
     await context.close();

@@ -10,7 +10,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { item } from './canvas-helpers.ts';
+import { item, overlayOf } from './canvas-helpers.ts';
 import { FILLED_FIELDS, openAs, screenshot, seededBoard } from './workshop-helpers.ts';
 
 const TABLET = { width: 820, height: 1180, touch: true } as const;
@@ -65,9 +65,9 @@ describe.skipIf(!HAS_CHROMIUM)('items a round leaves out', () => {
   });
 
   async function voteOnCard(page: Page, touch: boolean) {
-    const add = item(page, card).locator('.wk-dot-add');
+    const add = overlayOf(page, card).locator('.wk-dot-add');
     await add.waitFor();
-    await item(page, note).locator('[data-out-of-play]').waitFor();
+    await overlayOf(page, note).locator('[data-out-of-play]').waitFor();
     // The note lies over the card's foot, and the dot shows whole, on top.
     const noteBox = (await item(page, note).boundingBox())!;
     const addBox = (await add.boundingBox())!;
@@ -76,7 +76,7 @@ describe.skipIf(!HAS_CHROMIUM)('items a round leaves out', () => {
     expect(await onTopAtMiddle(add)).toBe('itself');
     if (touch) await add.tap({ timeout: 5000 });
     else await add.click({ timeout: 5000 });
-    await item(page, card).locator('.wk-dot-mine').waitFor();
+    await overlayOf(page, card).locator('.wk-dot-mine').waitFor();
   }
 
   it('with a mouse, the card a note lay over shows its vote dot whole and takes the vote, and a click where both lie', async () => {
@@ -105,9 +105,9 @@ describe.skipIf(!HAS_CHROMIUM)('items a round leaves out', () => {
   it('once the round ends, the note lies over the card again and takes its clicks there', async () => {
     const maria = await openAs(browser, server, board.boardId, board.keys.facilitator, 'Maria');
     const { page } = maria;
-    await item(page, note).locator('[data-out-of-play]').waitFor();
+    await overlayOf(page, note).locator('[data-out-of-play]').waitFor();
     await board.post(`/rounds/${roundId}/close`);
-    await item(page, note).locator('[data-out-of-play]').waitFor({ state: 'detached' });
+    await overlayOf(page, note).locator('[data-out-of-play]').waitFor({ state: 'detached' });
     const noteBox = (await item(page, note).boundingBox())!;
     await page.mouse.click(noteBox.x + 30, noteBox.y + 20);
     await page.locator(`[data-item-id="${note}"].is-selected`).waitFor();

@@ -22,7 +22,7 @@ function covered(page: Page, above: string, below: string): Promise<number> {
         .getBoundingClientRect();
       let area = 0;
       for (const mark of document.querySelectorAll(
-        `.im-world [data-item-id="${top}"] .wk-badge, .im-world [data-item-id="${top}"] .wk-fu-mark`,
+        `.im-world [data-overlay-of="${top}"] .wk-badge, .im-world [data-overlay-of="${top}"] .wk-fu-mark`,
       )) {
         const box = mark.getBoundingClientRect();
         const across = Math.min(box.right, lower.right) - Math.max(box.left, lower.left);
@@ -67,7 +67,7 @@ describe.skipIf(!HAS_CHROMIUM)("a winner's marks over notes in rows", () => {
     const aino = await openAs(browser, server, boardId, created.keys.participant, 'Aino');
     const { page } = aino;
     const marked = page.locator(`.im-world [data-item-id="${winner}"]`);
-    await marked.locator('.wk-fu-mark').waitFor();
+    await page.locator(`[data-overlay-of="${winner}"] .wk-fu-mark`).waitFor();
     for (const target of [1, 0.6, 0.36]) {
       const zoom = Math.round((await zoomTo(page, target, marked)) * 100);
       await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));

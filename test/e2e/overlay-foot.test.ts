@@ -12,7 +12,7 @@ import { addItem, CONCEPT_FIELDS } from '../../shared/board-document.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { socketIoClient, waitFor } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { zoomOf, zoomTo } from './canvas-helpers.ts';
+import { overlayOf, zoomOf, zoomTo } from './canvas-helpers.ts';
 import { openAs, type Person, SCREENSHOTS } from './workshop-helpers.ts';
 
 const LONG = 'Paper form is confusing, too many fields to fill in before the appointment and why';
@@ -39,7 +39,11 @@ function boxesOf(page: Page, id: string): Promise<{ words: Rect[]; foot: Rect[] 
         if (line.bottom <= clip.bottom + 0.5 && line.width > 0) lines.push(rect(line));
       }
     }
-    const foot = [...item.querySelectorAll('.wk-overlay-foot > *, .wk-foot-start > *')]
+    const foot = [
+      ...document
+        .querySelector(`[data-overlay-of="${item.getAttribute('data-item-id')}"]`)!
+        .querySelectorAll('.wk-overlay-foot > *, .wk-foot-start > *'),
+    ]
       .filter((element) => !element.classList.contains('wk-foot-start'))
       .map((element) => rect(element.getBoundingClientRect()));
     return { words: lines, foot };
@@ -79,7 +83,10 @@ function linesOf(page: Page, id: string) {
       all: tops(lines),
       shown: tops(lines.filter((line) => line.bottom <= clip.bottom + 0.5)),
       clamp: getComputedStyle(text).webkitLineClamp,
-      footTop: item.querySelector('.wk-overlay-foot')!.getBoundingClientRect().top,
+      footTop: document
+        .querySelector(`[data-overlay-of="${item.getAttribute('data-item-id')}"]`)!
+        .querySelector('.wk-overlay-foot')!
+        .getBoundingClientRect().top,
       paddingTop: box.bottom - Number.parseFloat(getComputedStyle(item).paddingBottom) * scale,
     };
   }, id);
@@ -105,7 +112,11 @@ function caretLineOf(page: Page, id: string) {
     // Its letters: a font size high, in the middle of the line (the browser scrolls the caret,
     // as high as they are, into sight, not the spacing between lines).
     const middle = lineBottom - px(style.lineHeight) / 2;
-    const foot = [...item.querySelectorAll('.wk-overlay-foot > *, .wk-foot-start > *')]
+    const foot = [
+      ...document
+        .querySelector(`[data-overlay-of="${item.getAttribute('data-item-id')}"]`)!
+        .querySelectorAll('.wk-overlay-foot > *, .wk-foot-start > *'),
+    ]
       .filter((element) => !element.classList.contains('wk-foot-start'))
       .map((element) => rect(element.getBoundingClientRect()));
     const note = item.getBoundingClientRect();
@@ -179,8 +190,8 @@ describe.skipIf(!HAS_CHROMIUM)('the overlay foot hides no words', () => {
       await api('/followups', { itemId, title: 'Next', owner: { name: 'Ben' } });
     }
     fran = await openAs(browser, server, boardId, created.keys.facilitator, 'Fran');
-    await fran.page.locator(`[data-item-id="${note}"] [data-result-rank="1"]`).waitFor();
-    await fran.page.locator(`[data-item-id="${concept}"] .wk-fu-mark`).waitFor();
+    await fran.page.locator(`[data-overlay-of="${note}"] [data-result-rank="1"]`).waitFor();
+    await fran.page.locator(`[data-overlay-of="${concept}"] .wk-fu-mark`).waitFor();
   });
 
   afterAll(async () => {
@@ -197,7 +208,7 @@ describe.skipIf(!HAS_CHROMIUM)('the overlay foot hides no words', () => {
       while ((await zoomOf(page)) >= below) await page.keyboard.press('-');
       // Pointing at the card draws the assign button in its foot too.
       await page.locator(`[data-item-id="${concept}"] .im-concept-title`).hover();
-      await page.locator(`[data-item-id="${concept}"] .wk-assign`).waitFor();
+      await page.locator(`[data-overlay-of="${concept}"] .wk-assign`).waitFor();
       const zoom = Math.round((await zoomOf(page)) * 100);
       await page.screenshot({ path: `${SCREENSHOTS}/overlay-foot-${zoom}.png` });
       expect(await hidden(page, note)).toEqual([]);
@@ -213,7 +224,7 @@ describe.skipIf(!HAS_CHROMIUM)('the overlay foot hides no words', () => {
       // button joins the badge and the follow-up mark in its foot.
       const zoom = Math.round((await zoomTo(page, target, selected)) * 100);
       await selected.locator('.im-text').click();
-      await page.locator(`[data-item-id="${note}"].is-selected .wk-assign`).waitFor();
+      await page.locator(`[data-overlay-of="${note}"].is-selected .wk-assign`).waitFor();
       await page.screenshot({ path: `${SCREENSHOTS}/overlay-foot-selected-${zoom}.png` });
       const text = await linesOf(page, note);
       // Zoomed out the foot shrinks less than the note: it is more than the one row the note's
@@ -263,7 +274,7 @@ describe.skipIf(!HAS_CHROMIUM)('the overlay foot hides no words', () => {
   it('a concept card with one long field keeps its first step inside the card, clear of the ranking badge (QA)', async () => {
     const { page } = fran;
     const card = page.locator(`[data-item-id="${crowded}"]`);
-    await card.locator('[data-result-rank="1"]').waitFor();
+    await overlayOf(page, crowded).locator('[data-result-rank="1"]').waitFor();
     await card.scrollIntoViewIfNeeded();
     const boxes = await card.evaluate((item) => {
       const rect = (element: Element | null) => {
@@ -273,7 +284,11 @@ describe.skipIf(!HAS_CHROMIUM)('the overlay foot hides no words', () => {
       return {
         card: rect(item),
         fields: [...item.querySelectorAll('.im-concept-field')].map(rect),
-        badge: rect(item.querySelector('.wk-badge')),
+        badge: rect(
+          document
+            .querySelector(`[data-overlay-of="${item.getAttribute('data-item-id')}"]`)!
+            .querySelector('.wk-badge'),
+        ),
       };
     });
     await page.screenshot({ path: `${SCREENSHOTS}/overlay-foot-crowded.png` });

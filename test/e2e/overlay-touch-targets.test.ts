@@ -94,13 +94,13 @@ describe.skipIf(!HAS_CHROMIUM)("an item's overlay buttons on a phone", () => {
     await api('/rounds', { title: 'Second', budget: 6, maxPerItem: 3, anonymous: false });
     fran = await openAs(browser, server, boardId, created.keys.facilitator, 'Fran', PHONE);
     const { page } = fran;
-    await page.locator(`[data-item-id="${note}"] .wk-dot-add`).waitFor();
+    await page.locator(`[data-overlay-of="${note}"] .wk-dot-add`).waitFor();
     // Two of my votes on each: two dots to take back, and the one that adds.
     for (const itemId of [note, concept, note, concept]) {
-      const before = await page.locator(`[data-item-id="${itemId}"] .wk-dot-mine`).count();
-      await page.locator(`[data-item-id="${itemId}"] .wk-dot-add`).tap();
+      const before = await page.locator(`[data-overlay-of="${itemId}"] .wk-dot-mine`).count();
+      await page.locator(`[data-overlay-of="${itemId}"] .wk-dot-add`).tap();
       await page
-        .locator(`[data-item-id="${itemId}"] .wk-dot-mine`)
+        .locator(`[data-overlay-of="${itemId}"] .wk-dot-mine`)
         .nth(before)
         .waitFor({ timeout: 5_000 });
     }
@@ -142,7 +142,7 @@ describe.skipIf(!HAS_CHROMIUM)("an item's overlay buttons on a phone", () => {
     await footInView(page, id);
     const item = page.locator(`[data-item-id="${id}"]`);
     await item.locator('.im-text, .im-concept-field:last-child dt').tap();
-    await page.locator(`[data-item-id="${id}"].is-selected .wk-assign`).waitFor();
+    await page.locator(`[data-overlay-of="${id}"].is-selected .wk-assign`).waitFor();
     await footInView(page, id);
   }
 

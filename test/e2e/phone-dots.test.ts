@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONCEPT_FIELDS } from '../../shared/board-document.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { item, targetsOf, zoomTo } from './canvas-helpers.ts';
+import { item, overlayOf, targetsOf, zoomTo } from './canvas-helpers.ts';
 import { footOf, footProblems, inside, show } from './dot-geometry.ts';
 import { NARROW_CARD, openAs, type Person, SCREENSHOTS, seededBoard } from './workshop-helpers.ts';
 
@@ -111,7 +111,7 @@ describe.skipIf(!HAS_CHROMIUM)('vote dots and concept cards on a phone', () => {
     ] as const) {
       await centre(fi.page, id);
       for (let vote = 1; vote <= votes; vote++) {
-        await item(fi.page, id).locator('.wk-dot-add').tap();
+        await overlayOf(fi.page, id).locator('.wk-dot-add').tap();
         await item(fi.page, id).locator(`[data-my-votes="${vote}"]`).waitFor();
       }
     }
@@ -196,10 +196,11 @@ describe.skipIf(!HAS_CHROMIUM)('vote dots and concept cards on a phone', () => {
     expect(problems).toEqual([]);
     // At 50 %, where the card is a column of dots: the last of mine taken back, then added.
     await zoomOnto(page, narrow, 0.5);
-    await card.locator('.wk-dot-mine').last().tap();
-    await card.locator('[data-my-votes="2"]').waitFor();
-    await card.locator('.wk-dot-add').tap();
-    await card.locator('[data-my-votes="3"]').waitFor();
+    const dots = overlayOf(page, narrow);
+    await dots.locator('.wk-dot-mine').last().tap();
+    await dots.locator('[data-my-votes="2"]').waitFor();
+    await dots.locator('.wk-dot-add').tap();
+    await dots.locator('[data-my-votes="3"]').waitFor();
   });
 
   it("a narrow concept card's labels and fields end on whole lines, never a line cut across (QA)", async () => {

@@ -245,7 +245,7 @@ describe.skipIf(!HAS_CHROMIUM)('the board on a phone', () => {
       const problems: string[] = [];
       for (const itemId of [note, concept]) {
         const item = page.locator(`.im-item[data-item-id="${itemId}"]`);
-        const assign = item.locator('.wk-assign');
+        const assign = page.locator(`[data-overlay-of="${itemId}"] .wk-assign`);
         // Drawn only on the item at hand: a pointer over the item draws it, which tells where
         // the button will show; the pointer gone, it goes too.
         expect(await assign.count(), 'an assign button before the item is at hand').toBe(0);
@@ -264,7 +264,7 @@ describe.skipIf(!HAS_CHROMIUM)('the board on a phone', () => {
         await page.waitForTimeout(300);
         expect(await page.getByRole('dialog').count(), 'a dialog after the first tap').toBe(0);
         await shot(page, `assign-${language}-${itemId === note ? 'note' : 'concept'}`);
-        const [button] = await boxes(page, `.im-item[data-item-id="${itemId}"] .wk-assign`);
+        const [button] = await boxes(page, `[data-overlay-of="${itemId}"] .wk-assign`);
         const [shell] = await boxes(page, `.im-item[data-item-id="${itemId}"]`);
         if (!button) throw new Error('the assign button does not show on a selected item');
         // Within the item's width, and reaching into it: no more than its foot hangs below.
@@ -273,7 +273,7 @@ describe.skipIf(!HAS_CHROMIUM)('the board on a phone', () => {
         if (button.box.top >= shell!.box.bottom) problems.push(`${itemId}: below its item`);
         for (const { text, lines } of await lineCounts(
           page,
-          `.im-item[data-item-id="${itemId}"] .wk-assign`,
+          `[data-overlay-of="${itemId}"] .wk-assign`,
         )) {
           if (lines > 1) problems.push(`"${text}" on ${lines} lines`);
         }

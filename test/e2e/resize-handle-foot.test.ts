@@ -51,7 +51,11 @@ function drawnOf(page: Page, id: string) {
     const at = box(handle.getBoundingClientRect());
     const found = document.elementFromPoint((at.left + at.right) / 2, (at.top + at.bottom) / 2);
     const names = ['wk-badge', 'wk-fu-mark', 'wk-assign'];
-    const parts = [...element.querySelectorAll<HTMLElement>('.wk-badge, .wk-fu-mark, .wk-assign')]
+    const parts = [
+      ...document
+        .querySelector(`[data-overlay-of="${element.getAttribute('data-item-id')}"]`)!
+        .querySelectorAll<HTMLElement>('.wk-badge, .wk-fu-mark, .wk-assign'),
+    ]
       .filter((part) => part.checkVisibility({ visibilityProperty: true }))
       .map((part) => ({
         name: names.find((name) => part.classList.contains(name)) ?? '',
@@ -160,8 +164,8 @@ describe.skipIf(!HAS_CHROMIUM)('a selected item’s resize handle beside its foo
         ['bare-note', bare, 0],
         ['card', card, 2],
       ] as const) {
-        await page.locator(`[data-item-id="${id}"] [data-my-votes="${mine}"]`).waitFor();
-        const tallies = await page.locator(`[data-item-id="${id}"] .wk-badge`).count();
+        await page.locator(`[data-overlay-of="${id}"] [data-my-votes="${mine}"]`).waitFor();
+        const tallies = await page.locator(`[data-overlay-of="${id}"] .wk-badge`).count();
         expect(tallies, `the ${kind}'s tally`).toBe(mine > 0 ? 1 : 0);
         for (const target of ZOOMS) {
           const zoom = await zoomAndSelect(fran, id, target, touch);

@@ -9,7 +9,7 @@ import { addItem } from '../../shared/board-document.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { socketIoClient, waitFor } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { zoomOf, zoomToFit } from './canvas-helpers.ts';
+import { overlayOfItem, zoomOf, zoomToFit } from './canvas-helpers.ts';
 import { openAs, type Person } from './workshop-helpers.ts';
 
 const NEAR = 'Signposts at the entrance';
@@ -17,7 +17,9 @@ const FAR = 'A kiosk far to the east';
 
 const onCanvas = (page: Page, text: string) =>
   page.locator('.im-world [data-item-id]', { hasText: text });
-const dotsOn = (page: Page, text: string) => onCanvas(page, text).locator('[data-vote-dots]');
+/** The note's vote dots, drawn in its overlay above every item. */
+const dotsOn = async (page: Page, text: string) =>
+  (await overlayOfItem(onCanvas(page, text))).locator('[data-vote-dots]');
 
 /** Waits until the note with `text` on the canvas draws its vote dots, or does not. */
 const waitForDots = (page: Page, text: string, drawn: boolean) =>
@@ -26,7 +28,11 @@ const waitForDots = (page: Page, text: string, drawn: boolean) =>
       Array.from(document.querySelectorAll('.im-world [data-item-id]')).some(
         (item) =>
           item.textContent?.includes(text as string) &&
-          Boolean(item.querySelector('[data-vote-dots]')) === drawn,
+          Boolean(
+            document.querySelector(
+              `[data-overlay-of="${item.getAttribute('data-item-id')}"] [data-vote-dots]`,
+            ),
+          ) === drawn,
       ),
     [text, drawn] as const,
   );
@@ -68,9 +74,9 @@ describe.skipIf(!HAS_CHROMIUM)('vote dots on a board larger than the screen', ()
   });
 
   it('draws no dots on an item far from the view, though the item is on the page', async () => {
-    await dotsOn(pia.page, NEAR).waitFor();
+    await (await dotsOn(pia.page, NEAR)).waitFor();
     await onCanvas(pia.page, FAR).waitFor({ state: 'attached' });
-    expect(await dotsOn(pia.page, FAR).count()).toBe(0);
+    expect(await (await dotsOn(pia.page, FAR)).count()).toBe(0);
   });
 
   it('gives a far item its dots as soon as the keyboard reaches it, and a vote that way', async () => {
@@ -82,7 +88,7 @@ describe.skipIf(!HAS_CHROMIUM)('vote dots on a board larger than the screen', ()
     await page.keyboard.press('Tab');
     expect(await vote.evaluate((element) => element === document.activeElement)).toBe(true);
     await page.keyboard.press('Enter');
-    await dotsOn(page, FAR).locator('.wk-dot-mine').waitFor();
+    await (await dotsOn(page, FAR)).locator('.wk-dot-mine').waitFor();
     await page.getByText('2 of 3 votes left').first().waitFor();
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('Escape');
@@ -97,7 +103,7 @@ describe.skipIf(!HAS_CHROMIUM)('vote dots on a board larger than the screen', ()
     await page.locator('.im-world .im-item.is-selected', { hasText: NEAR }).waitFor();
     // Drawn in the same render as the selection: on a board of thousands, Ctrl+A would
     // otherwise draw an overlay on every item.
-    expect(await dotsOn(page, NEAR).count()).toBe(0);
+    expect(await (await dotsOn(page, NEAR)).count()).toBe(0);
     await onCanvas(page, FAR).and(page.locator('.is-selected')).waitFor();
     await waitForDots(page, FAR, true);
     await page.keyboard.press('Escape');
@@ -118,7 +124,7 @@ describe.skipIf(!HAS_CHROMIUM)('vote dots on a board larger than the screen', ()
     const steps = Math.ceil((15_000 * (await zoomOf(page))) / 600);
     for (let step = 0; step < steps; step++) await page.mouse.wheel(600, 0);
     await waitForDots(page, FAR, true);
-    expect(await dotsOn(page, NEAR).count()).toBe(1);
+    expect(await (await dotsOn(page, NEAR)).count()).toBe(1);
     // Let go of, it is far from the view like any other.
     await page.keyboard.press('Escape');
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -126,7 +132,7 @@ describe.skipIf(!HAS_CHROMIUM)('vote dots on a board larger than the screen', ()
     // Zoomed out to the whole board, both notes are in view, and both draw their dots, my
     // vote on the far one among them.
     await zoomToFit(page);
-    await dotsOn(page, FAR).locator('.wk-dot-mine').waitFor();
-    await dotsOn(page, NEAR).waitFor();
+    await (await dotsOn(page, FAR)).locator('.wk-dot-mine').waitFor();
+    await (await dotsOn(page, NEAR)).waitFor();
   });
 });

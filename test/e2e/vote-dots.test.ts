@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONCEPT_FIELDS } from '../../shared/board-document.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { item, type Target, targetsOf, zoomTo } from './canvas-helpers.ts';
+import { item, overlayOf, type Target, targetsOf, zoomTo } from './canvas-helpers.ts';
 import { NARROW_CARD, openAs, SCREENSHOTS, seededBoard } from './workshop-helpers.ts';
 
 const PHONE = { width: 390, height: 844, touch: true } as const;
@@ -46,7 +46,11 @@ async function fieldsUnderFoot(page: Page, id: string): Promise<string[]> {
         field: row.dataset.field ?? '',
         box: rect(row),
       })),
-      foot: [...card.querySelectorAll('.wk-overlay-foot > *, .wk-foot-start > *')]
+      foot: [
+        ...document
+          .querySelector(`[data-overlay-of="${card.getAttribute('data-item-id')}"]`)!
+          .querySelectorAll('.wk-overlay-foot > *, .wk-foot-start > *'),
+      ]
         .filter((element) => !element.classList.contains('wk-foot-start'))
         .map(rect),
     };
@@ -116,10 +120,10 @@ describe.skipIf(!HAS_CHROMIUM)('vote dots during a round', () => {
     const { page } = person;
     for (const id of [note, narrow]) {
       for (let vote = 0; vote < MINE; vote++) {
-        const add = item(page, id).locator('.wk-dot-add');
+        const add = overlayOf(page, id).locator('.wk-dot-add');
         if (options.touch) await add.tap();
         else await add.click();
-        await item(page, id).locator('.wk-dot-mine').nth(vote).waitFor();
+        await overlayOf(page, id).locator('.wk-dot-mine').nth(vote).waitFor();
       }
     }
     return person;
@@ -132,7 +136,7 @@ describe.skipIf(!HAS_CHROMIUM)('vote dots during a round', () => {
       const zoom = Math.round((await zoomTo(page, target, card)) * 100);
       await page.screenshot({ path: `${SCREENSHOTS}/vote-dots-narrow-card-${zoom}.png` });
       // The dots do wrap: more than one row, which is what rose over the fields.
-      const rows = await card
+      const rows = await overlayOf(page, narrow)
         .locator('.wk-dot')
         .evaluateAll((dots) => new Set(dots.map((dot) => dot.getBoundingClientRect().top)).size);
       expect(rows, `at ${zoom} %`).toBeGreaterThan(1);
@@ -160,12 +164,12 @@ describe.skipIf(!HAS_CHROMIUM)('vote dots during a round', () => {
     // Zoomed out to 20 %, a click on the dot that adds goes to the board, not to a vote: the
     // vote the keyboard then casts with it is the only one.
     await zoomTo(page, 0.2, noteView);
-    const add = noteView.locator('.wk-dot-add');
+    const add = overlayOf(page, note).locator('.wk-dot-add');
     const box = (await add.boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await add.focus();
     await page.keyboard.press('Enter');
-    await noteView.locator('.wk-dot-mine').nth(MINE).waitFor();
+    await overlayOf(page, note).locator('.wk-dot-mine').nth(MINE).waitFor();
     expect(await noteView.locator('.wk-dot-mine').count()).toBe(MINE + 1);
     await context.close();
   });

@@ -10,7 +10,7 @@ import type { RoundView } from '../../shared/facilitation.ts';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { socketIoClient, waitFor } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { centreOf, drag, zoomOf } from './canvas-helpers.ts';
+import { centreOf, drag, overlayOf, overlayOfItem, zoomOf } from './canvas-helpers.ts';
 import { openAs, openTab, type Person, screenshot, showOutline } from './workshop-helpers.ts';
 
 const IN_TOPIC_1 = 'Queue numbers on screens';
@@ -18,6 +18,9 @@ const IN_TOPIC_2 = 'Evening opening hours';
 const LABEL = 'Board label: how might we';
 
 const onCanvas = (page: Page, text: string) => page.locator('[data-item-id]', { hasText: text });
+/** The overlay of the item with `text` on the canvas (its dots, badge, assign button). */
+const overlayOn = (page: Page, text: string) =>
+  overlayOfItem(page.locator('.im-item[data-item-id]', { hasText: text }));
 
 describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
   let server: TestServer;
@@ -78,7 +81,7 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
       token: fran.token,
       method: 'POST',
     });
-    await onCanvas(pia.page, IN_TOPIC_1).locator('[data-result-rank="1"]').waitFor();
+    await (await overlayOn(pia.page, IN_TOPIC_1)).locator('[data-result-rank="1"]').waitFor();
   });
 
   afterAll(async () => {
@@ -94,13 +97,15 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
     await fran.page.getByRole('checkbox', { name: /Anonymous/ }).uncheck();
     await fran.page.getByRole('button', { name: 'Open round' }).click();
 
-    await onCanvas(pia.page, IN_TOPIC_1).locator('[data-out-of-play]').waitFor();
+    await (await overlayOn(pia.page, IN_TOPIC_1)).locator('[data-out-of-play]').waitFor();
     // Out of play, but a label keeps its words readable: no veil over text in a round of notes
     // (drawn in the same render as the veil above, from the same round).
     await onCanvas(pia.page, LABEL).waitFor();
-    expect(await onCanvas(pia.page, LABEL).locator('[data-out-of-play]').count()).toBe(0);
-    expect(await onCanvas(pia.page, IN_TOPIC_1).locator('[data-vote-dots]').count()).toBe(0);
-    const target = onCanvas(pia.page, IN_TOPIC_2);
+    expect(await (await overlayOn(pia.page, LABEL)).locator('[data-out-of-play]').count()).toBe(0);
+    expect(await (await overlayOn(pia.page, IN_TOPIC_1)).locator('[data-vote-dots]').count()).toBe(
+      0,
+    );
+    const target = await overlayOn(pia.page, IN_TOPIC_2);
     expect(await target.locator('[data-out-of-play]').count()).toBe(0);
     await target.getByRole('button', { name: `Vote for “${IN_TOPIC_2}”` }).click();
     await target.locator('[data-vote-dots][data-my-votes="1"]').waitFor();
@@ -140,7 +145,7 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
     await pia.page.locator('button[data-view="canvas"]').click();
 
     await fran.page.getByRole('button', { name: 'Close round' }).click();
-    await onCanvas(pia.page, IN_TOPIC_2).locator('[data-result-rank="1"]').waitFor();
+    await (await overlayOn(pia.page, IN_TOPIC_2)).locator('[data-result-rank="1"]').waitFor();
     expect(await pia.page.locator('[data-out-of-play]').count()).toBe(0);
   });
 
@@ -151,11 +156,15 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
     // Newest first.
     expect(await rounds.first().innerText()).toContain('Topic 2 only');
     expect(await rounds.nth(1).innerText()).toContain('Warm-up');
-    expect(await onCanvas(pia.page, IN_TOPIC_1).locator('[data-result-rank]').count()).toBe(0);
+    expect(
+      await (await overlayOn(pia.page, IN_TOPIC_1)).locator('[data-result-rank]').count(),
+    ).toBe(0);
 
     await rounds.nth(1).getByRole('button', { name: 'Show on the board' }).click();
-    await onCanvas(pia.page, IN_TOPIC_1).locator('[data-result-rank="1"]').waitFor();
-    expect(await onCanvas(pia.page, IN_TOPIC_2).locator('[data-result-rank]').count()).toBe(0);
+    await (await overlayOn(pia.page, IN_TOPIC_1)).locator('[data-result-rank="1"]').waitFor();
+    expect(
+      await (await overlayOn(pia.page, IN_TOPIC_2)).locator('[data-result-rank]').count(),
+    ).toBe(0);
     expect(
       await rounds
         .nth(1)
@@ -279,7 +288,9 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
     );
     const note = onCanvas(page, IN_TOPIC_2);
     await note.hover();
-    const assign = note.getByRole('button', { name: 'Assign follow-up' });
+    const assign = (await overlayOn(fran.page, IN_TOPIC_2)).getByRole('button', {
+      name: 'Assign follow-up',
+    });
     await assign.waitFor();
     expect(await assigns.count()).toBe(1);
     await assign.click();
@@ -297,7 +308,9 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
   it('assigns a follow-up from the canvas to someone typed in, which everyone sees', async () => {
     const note = onCanvas(fran.page, IN_TOPIC_2);
     await note.hover();
-    await note.getByRole('button', { name: 'Assign follow-up' }).click();
+    await (await overlayOn(fran.page, IN_TOPIC_2))
+      .getByRole('button', { name: 'Assign follow-up' })
+      .click();
     const dialog = fran.page.getByRole('dialog', { name: `Follow-up for “${IN_TOPIC_2}”` });
     await dialog.getByRole('radio', { name: 'Someone else (name, e-mail)' }).check();
     await dialog.getByRole('textbox', { name: 'Name' }).fill('Olli Outside');
@@ -353,7 +366,9 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
   it('a follow-up assigned from the canvas has no owner until one is chosen (QA)', async () => {
     const note = onCanvas(fran.page, IN_TOPIC_2);
     await note.hover();
-    await note.getByRole('button', { name: 'Assign follow-up' }).click();
+    await (await overlayOn(fran.page, IN_TOPIC_2))
+      .getByRole('button', { name: 'Assign follow-up' })
+      .click();
     const dialog = fran.page.getByRole('dialog', { name: `Follow-up for “${IN_TOPIC_2}”` });
     expect(await dialog.getByRole('combobox', { name: 'Choose a member' }).inputValue()).toBe('');
     await dialog.getByRole('textbox', { name: 'Title' }).fill('Ask who takes this');
@@ -401,6 +416,7 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
       body: { title, budget: 1, frameId: topic2.id },
     });
     const note = pia.page.locator(`[data-item-id="${loose}"]`);
+    const overlay = overlayOf(pia.page, loose);
     const end = async () => {
       await server.api(`/api/boards/${boardId}/rounds/${opened.body.round.id}/close`, {
         token: fran.token,
@@ -410,32 +426,35 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
       await note.waitFor({ state: 'detached' });
       writer.destroy();
     };
-    return { writer, topic2, outside, loose, note, end };
+    return { writer, topic2, outside, loose, note, overlay, end };
   }
 
   it('a note in no frame comes into a frame round when the frame is moved over it', async () => {
-    const { writer, topic2, note, end } = await looseNoteBesideRound('Topic 2 again', 'Loose idea');
-    await note.locator('[data-out-of-play]').waitFor();
+    const { writer, topic2, note, overlay, end } = await looseNoteBesideRound(
+      'Topic 2 again',
+      'Loose idea',
+    );
+    await overlay.locator('[data-out-of-play]').waitFor();
     // The facilitator slides the frame over the note; the note itself does not change.
     const frameMap = writer.doc.getMap('items').get(topic2.id) as import('yjs').Map<unknown>;
     frameMap.set('x', topic2.x + topic2.w);
-    await note.locator('[data-out-of-play]').waitFor({ state: 'detached' });
-    await note.locator('[data-vote-dots]').waitFor();
+    await overlay.locator('[data-out-of-play]').waitFor({ state: 'detached' });
+    await overlay.locator('[data-vote-dots]').waitFor();
     // Selected, the note shows its resize handle in the corner: the vote button keeps clear.
     await note.click({ position: { x: 30, y: 30 } });
     const handle = await note.locator('[data-handle="resize"]').boundingBox();
-    const plus = await note.locator('.wk-dot-add').boundingBox();
+    const plus = await overlay.locator('.wk-dot-add').boundingBox();
     expect(handle && plus).toBeTruthy();
     expect(plus!.x + plus!.width <= handle!.x || plus!.y + plus!.height <= handle!.y).toBe(true);
     await screenshot(pia.page, 'rounds-selected-target');
     await pia.page.keyboard.press('Escape');
     frameMap.set('x', topic2.x);
-    await note.locator('[data-out-of-play]').waitFor();
+    await overlay.locator('[data-out-of-play]').waitFor();
     await end();
   });
 
   it('a note moved into the round’s frame takes votes, and moved out again no longer does', async () => {
-    const { writer, topic2, outside, loose, note, end } = await looseNoteBesideRound(
+    const { writer, topic2, outside, loose, note, overlay, end } = await looseNoteBesideRound(
       'Topic 2 once more',
       'Wandering idea',
     );
@@ -445,14 +464,14 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
         noteMap.set('x', to.x);
         noteMap.set('y', to.y);
       });
-    await note.locator('[data-out-of-play]').waitFor();
+    await overlay.locator('[data-out-of-play]').waitFor();
     // Moved by someone else, still in no frame: inside the round by where its centre lies.
     moveTo({ x: topic2.x + topic2.w - 200, y: topic2.y + 260 });
-    await note.locator('[data-vote-dots]').waitFor();
-    expect(await note.locator('[data-out-of-play]').count()).toBe(0);
+    await overlay.locator('[data-vote-dots]').waitFor();
+    expect(await overlay.locator('[data-out-of-play]').count()).toBe(0);
     moveTo(outside);
-    await note.locator('[data-out-of-play]').waitFor();
-    expect(await note.locator('[data-vote-dots]').count()).toBe(0);
+    await overlay.locator('[data-out-of-play]').waitFor();
+    expect(await overlay.locator('[data-vote-dots]').count()).toBe(0);
 
     // Pia drags it in by hand: dropped in the frame, the note is the frame's now.
     const parentOf = () => noteMap.get('parent');
@@ -463,19 +482,19 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
     const from = await grip();
     await drag(pia.page, from, await centreOf(pia.page.locator(`[data-item-id="${topic2.id}"]`)));
     await waitFor(() => parentOf() === topic2.id, 'the note dropped into the frame');
-    await note.locator('[data-vote-dots]').waitFor();
-    expect(await note.locator('[data-out-of-play]').count()).toBe(0);
+    await overlay.locator('[data-vote-dots]').waitFor();
+    expect(await overlay.locator('[data-out-of-play]').count()).toBe(0);
     // And back to where it was: out of the round's frame (into the next one), out of the round.
     await drag(pia.page, await grip(), from);
     await waitFor(() => parentOf() !== topic2.id, 'the note dragged out of the frame');
-    await note.locator('[data-out-of-play]').waitFor();
-    expect(await note.locator('[data-vote-dots]').count()).toBe(0);
+    await overlay.locator('[data-out-of-play]').waitFor();
+    expect(await overlay.locator('[data-vote-dots]').count()).toBe(0);
 
     await end();
   });
 
   it('a note in a group frame takes votes once the group is dropped in the round’s frame', async () => {
-    const { writer, topic2, outside, loose, note, end } = await looseNoteBesideRound(
+    const { writer, topic2, outside, loose, overlay, end } = await looseNoteBesideRound(
       'Topic 2, grouped',
       'Grouped idea',
     );
@@ -488,7 +507,7 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
     const noteMap = items.get(loose) as import('yjs').Map<unknown>;
     const groupMap = items.get(group) as import('yjs').Map<unknown>;
     noteMap.set('parent', group);
-    await note.locator('[data-out-of-play]').waitFor();
+    await overlay.locator('[data-out-of-play]').waitFor();
     // Someone drops the group into Topic 2 (its place and its parent, as the canvas does).
     const into = { x: topic2.x + 20, y: topic2.y + topic2.h - 300 };
     const moveGroup = (to: { x: number; y: number }, parent: string | null) =>
@@ -503,15 +522,15 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
         else groupMap.delete('parent');
       });
     moveGroup(into, topic2.id);
-    await note.locator('[data-out-of-play]').waitFor({ state: 'detached' });
-    await note.locator('[data-vote-dots]').waitFor();
+    await overlay.locator('[data-out-of-play]').waitFor({ state: 'detached' });
+    await overlay.locator('[data-vote-dots]').waitFor();
     await screenshot(pia.page, 'rounds-nested-group');
     // Pia's vote on it counts.
-    await note.locator('.wk-dot-add').click();
-    await note.locator('[data-my-votes="1"]').waitFor();
+    await overlay.locator('.wk-dot-add').click();
+    await overlay.locator('[data-my-votes="1"]').waitFor();
     // Dragged back out, the group takes the note out of the round.
     moveGroup({ x: outside.x - 20, y: outside.y - 50 }, null);
-    await note.locator('[data-out-of-play]').waitFor();
+    await overlay.locator('[data-out-of-play]').waitFor();
     items.delete(group);
     await end();
   });

@@ -141,7 +141,7 @@ describe.skipIf(!HAS_CHROMIUM)('workshop panels in Finnish and English', () => {
 
       await screenshot(page, `board-${language}`);
       await zoomOnNotes(page);
-      await page.locator('[data-item-id] [data-result-rank="1"]').waitFor();
+      await page.locator('[data-overlay-of] [data-result-rank="1"]').waitFor();
       await screenshot(page, `board-results-${language}`);
       await showOutline(page);
       await page.getByText(words.rank1).waitFor();
@@ -166,7 +166,7 @@ describe.skipIf(!HAS_CHROMIUM)('workshop panels in Finnish and English', () => {
       await screenshot(page, `facilitator-open-round-${language}`, '[data-testid="side-panels"]');
       await page.locator('button[data-view="canvas"]').click();
       await zoomOnNotes(page);
-      const firstNote = page.locator(`[data-item-id="${noteIds[0]}"]`);
+      const firstNote = page.locator(`[data-overlay-of="${noteIds[0]}"]`);
       await firstNote.locator('.wk-dot-add').click();
       await firstNote.locator('.wk-dot-mine').waitFor();
       await screenshot(page, `board-voting-${language}`);

@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { overlayOfItem } from './canvas-helpers.ts';
 import { openAs, openTab, type Person, showOutline } from './workshop-helpers.ts';
 
 const NOTES = {
@@ -164,7 +165,10 @@ describe.skipIf(!HAS_CHROMIUM)('a whole workshop in the browser', () => {
     // On the canvas: dots on the note; a click votes, '-' on my dot takes it back.
     const canvas = aino.page;
     await canvas.locator('button[data-view="canvas"]').click();
-    const note = canvas.locator('[data-item-id]', { hasText: NOTES.cai });
+    // Its dots are drawn in its overlay, above every item.
+    const note = await overlayOfItem(
+      canvas.locator('.im-item[data-item-id]', { hasText: NOTES.cai }),
+    );
     await note.locator('[data-vote-dots][data-my-votes="0"]').waitFor();
     await note.getByRole('button', { name: `Vote for “${NOTES.cai}”` }).click();
     await note.locator('[data-vote-dots][data-my-votes="1"]').waitFor();
@@ -175,15 +179,15 @@ describe.skipIf(!HAS_CHROMIUM)('a whole workshop in the browser', () => {
     await note.locator('[data-vote-dots][data-my-votes="1"]').waitFor();
     // Still on the board: the note, and no tally anywhere on it.
     expect(await canvas.locator(`[data-item-id]`, { hasText: NOTES.cai }).count()).toBe(1);
-    expect(await canvas.locator('[data-item-id] [data-votes]').count()).toBe(0);
+    expect(await canvas.locator('[data-overlay-of] [data-votes]').count()).toBe(0);
     await showOutline(canvas);
     await vote(aino.page, NOTES.aino, 2);
     // Her votes spent: a note with none of hers shows no dots at all (an empty row was drawn).
     await canvas.locator('button[data-view="canvas"]').click();
     await note.locator('[data-vote-dots][data-my-votes="1"]').waitFor();
-    const others = canvas.locator('[data-item-id]', { hasText: NOTES.ben });
+    const others = canvas.locator('.im-item[data-item-id]', { hasText: NOTES.ben });
     await others.waitFor();
-    expect(await others.locator('[data-vote-dots]').count()).toBe(0);
+    expect(await (await overlayOfItem(others)).locator('[data-vote-dots]').count()).toBe(0);
     await showOutline(canvas);
 
     await vote(ben.page, NOTES.aino);

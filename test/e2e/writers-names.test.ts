@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { addNoteByDoubleClick } from './canvas-helpers.ts';
+import { addNoteByDoubleClick, overlayOfItem } from './canvas-helpers.ts';
 import { openAs, type Person, screenshot, showOutline } from './workshop-helpers.ts';
 
 /** The writer's name each note with these words shows at its foot ('' for none). */
@@ -17,7 +17,7 @@ async function namesOn(page: Page, texts: string[]): Promise<string[]> {
   for (const text of texts) {
     const note = page.locator('.im-note', { hasText: text });
     await note.waitFor();
-    const writer = note.locator('.wk-writer');
+    const writer = (await overlayOfItem(note)).locator('.wk-writer');
     names.push(
       (await writer.count()) > 0 ? ((await writer.getAttribute('data-writer')) ?? '') : '',
     );
@@ -81,9 +81,9 @@ describe.skipIf(!HAS_CHROMIUM)("writers' names on the board", () => {
     expect(await namesBox.isChecked()).toBe(true);
     await screenshot(fran.page, 'writers-names-shown');
     // The name is said to screen readers as whose it is, and the note's words stay clear of it.
-    const foot = fran.page
-      .locator('.im-note', { hasText: 'Clearer signage' })
-      .locator('.wk-writer');
+    const foot = (
+      await overlayOfItem(fran.page.locator('.im-note', { hasText: 'Clearer signage' }))
+    ).locator('.wk-writer');
     expect(await foot.locator('[aria-hidden="true"]').innerText()).toBe('Aino');
     expect(await foot.textContent()).toContain('Written by Aino');
   });
