@@ -170,7 +170,7 @@ describe.skipIf(!HAS_CHROMIUM)('vote dots during a round', () => {
     await add.focus();
     await page.keyboard.press('Enter');
     await overlayOf(page, note).locator('.wk-dot-mine').nth(MINE).waitFor();
-    expect(await noteView.locator('.wk-dot-mine').count()).toBe(MINE + 1);
+    expect(await overlayOf(page, note).locator('.wk-dot-mine').count()).toBe(MINE + 1);
     await context.close();
   });
 

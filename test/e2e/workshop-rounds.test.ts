@@ -121,7 +121,7 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
     await target.locator('[data-vote-dots][data-my-votes="2"]').waitFor();
 
     // Not anonymous: everyone sees the tally grow while the round is open.
-    await onCanvas(fran.page, IN_TOPIC_2).locator('[data-votes="2"]').waitFor();
+    await (await overlayOn(fran.page, IN_TOPIC_2)).locator('[data-votes="2"]').waitFor();
     await showOutline(pia.page);
     // Topic 2, the frame the round is limited to, leads the outline (after Topic 1 otherwise).
     const first = pia.page.locator('section[data-outline-frame-id]').first();
@@ -328,7 +328,7 @@ describe.skipIf(!HAS_CHROMIUM)('facilitation in the browser', () => {
     expect(await card.innerText()).toContain('olli@example.com');
     // Not hers: Pia reads it but cannot change it.
     expect(await card.getByRole('combobox', { name: 'Status' }).isDisabled()).toBe(true);
-    await onCanvas(pia.page, IN_TOPIC_2).getByText('1 follow-up').waitFor();
+    await (await overlayOn(pia.page, IN_TOPIC_2)).getByText('1 follow-up').waitFor();
   });
 
   it('in the Follow-ups panel a facilitator corrects a typed owner, gives one to someone outside the board, and takes an owner back (QA)', async () => {

@@ -92,78 +92,68 @@ export function ItemShell({
   // Items are focusable groups (a note holds its text and handle, and owns its overlay): Tab and
   // arrow keys reach each one, Enter edits it. No native element is a movable, editable card.
   return (
-    <>
-      {/* biome-ignore lint/a11y/useSemanticElements: a fieldset is a form control group, not a card */}
-      <div
-        ref={leaving}
-        className={classes.join(' ')}
-        data-item-id={item.id}
-        data-item-type={item.type}
-        data-private={isPrivate ? 'true' : undefined}
-        data-pinned={item.pinned ? 'true' : undefined}
-        role="group"
-        aria-roledescription={t.canvas.itemType[item.type]}
-        aria-label={label}
-        // What the overlay says of it: "Not in this round" (workshop/ItemOverlay.tsx).
-        aria-describedby={itemAboutId(item.id)}
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: items are interactive (select, move, edit)
-        tabIndex={0}
-        onPointerEnter={() => setPointerOver(true)}
-        onPointerLeave={() => setPointerOver(false)}
-        onBlur={onBlur}
-        onFocus={(event) => {
-          setFocusWithin(true);
-          // Keyboard focus selects, so Delete, colours and arrows act on what has focus. A click
-          // has already chosen the selection (shift+click may have just removed this item); the
-          // focus handed on after a delete only keeps the keyboard's place (BoardCanvas).
-          const byKeyboard = event.currentTarget.matches(':focus-visible');
-          if (
-            byKeyboard &&
-            state.focusSelects &&
-            event.target === event.currentTarget &&
-            !state.selection.has(item.id)
-          ) {
-            state.select([item.id]);
-          }
-        }}
-        style={
-          {
-            left: item.x,
-            top: item.y,
-            // While its handle is dragged, a resize draws it larger between writes
-            // (model/drag-preview.ts).
-            width,
-            height,
-            // Its z-index (canvas.css), which a rule may restack it by: an item a round leaves out
-            // lies beneath the round's (workshop/overlay.css), in its order among its own kind.
-            '--im-z': z,
-            ...style,
-          } as CSSProperties
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset is a form control group, not a card
+    <div
+      ref={leaving}
+      className={classes.join(' ')}
+      data-item-id={item.id}
+      data-item-type={item.type}
+      data-private={isPrivate ? 'true' : undefined}
+      data-pinned={item.pinned ? 'true' : undefined}
+      role="group"
+      aria-roledescription={t.canvas.itemType[item.type]}
+      aria-label={label}
+      // What the overlay says of it: "Not in this round" (workshop/ItemOverlay.tsx).
+      aria-describedby={itemAboutId(item.id)}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: items are interactive (select, move, edit)
+      tabIndex={0}
+      onPointerEnter={() => setPointerOver(true)}
+      onPointerLeave={() => setPointerOver(false)}
+      onBlur={onBlur}
+      onFocus={(event) => {
+        setFocusWithin(true);
+        // Keyboard focus selects, so Delete, colours and arrows act on what has focus. A click
+        // has already chosen the selection (shift+click may have just removed this item); the
+        // focus handed on after a delete only keeps the keyboard's place (BoardCanvas).
+        const byKeyboard = event.currentTarget.matches(':focus-visible');
+        if (
+          byKeyboard &&
+          state.focusSelects &&
+          event.target === event.currentTarget &&
+          !state.selection.has(item.id)
+        ) {
+          state.select([item.id]);
         }
-      >
-        {children}
-        {isPrivate ? (
-          <span className="im-private-badge" title={t.canvas.privateHint}>
-            {t.canvas.privateNote}
-          </span>
-        ) : null}
-        {item.pinned ? <PinMark /> : null}
-        {/* Others' selections: drawn in the item, so what covers the item covers them too. */}
-        <RemoteSelection id={item.id} />
-        {resizable ? (
-          <div
-            className="im-resize"
-            data-handle="resize"
-            aria-hidden="true"
-            title={t.canvas.resize}
-          />
-        ) : null}
-      </div>
+      }}
+      style={
+        {
+          left: item.x,
+          top: item.y,
+          // While its handle is dragged, a resize draws it larger between writes
+          // (model/drag-preview.ts).
+          width,
+          height,
+          // Its z-index (canvas.css), which a rule may restack it by: an item a round leaves out
+          // lies beneath the round's (workshop/overlay.css), in its order among its own kind.
+          '--im-z': z,
+          ...style,
+        } as CSSProperties
+      }
+    >
+      {children}
+      {isPrivate ? (
+        <span className="im-private-badge" title={t.canvas.privateHint}>
+          {t.canvas.privateNote}
+        </span>
+      ) : null}
+      {item.pinned ? <PinMark /> : null}
       {/* Drawn near the view and on the item at hand, wherever the view goes (model/nearby.ts),
-      above every item: an item lying over this one covered its vote dots, badge and assign
-      button, and took their clicks (a11y QA). Its box follows the item (a drag's translate and
-      a resize's growth too, model/drag-preview.ts) and mirrors what the overlay's rules read of
-      it; an empty one is not drawn (canvas.css). */}
+        above every item: an item lying over this one covered its vote dots, badge and assign
+        button, and took their clicks (a11y QA). In the page it is elsewhere, but in React it is
+        the item's child: the item's pointer and focus events come up from it, so the item stays
+        hovered or focused while the pointer or the keyboard is on its overlay. Its box follows
+        the item (a drag's translate and a resize's growth too, model/drag-preview.ts) and
+        mirrors what the overlay's rules read of it; an empty one is not drawn (canvas.css). */}
       {(near || engaged) &&
         createPortal(
           <div
@@ -176,7 +166,17 @@ export function ItemShell({
           </div>,
           overlays,
         )}
-    </>
+      {/* Others' selections: drawn in the item, so what covers the item covers them too. */}
+      <RemoteSelection id={item.id} />
+      {resizable ? (
+        <div
+          className="im-resize"
+          data-handle="resize"
+          aria-hidden="true"
+          title={t.canvas.resize}
+        />
+      ) : null}
+    </div>
   );
 }
 
