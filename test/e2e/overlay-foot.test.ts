@@ -246,7 +246,7 @@ describe.skipIf(!HAS_CHROMIUM)('the overlay foot hides no words', () => {
       const editor = edited.locator('textarea.im-editor');
       await editor.waitFor();
       // The editor has the focus: the assign button is in the foot, beside the badge and the mark.
-      await edited.locator('.wk-assign').waitFor();
+      await overlayOf(page, note).locator('.wk-assign').waitFor();
       await page.keyboard.press('Control+End');
       for (const typing of [' and at once', 'Enter', 'a line of its own']) {
         if (typing === 'Enter') await page.keyboard.press('Enter');
