@@ -112,7 +112,7 @@ describe.skipIf(!HAS_CHROMIUM)('vote dots and concept cards on a phone', () => {
       await centre(fi.page, id);
       for (let vote = 1; vote <= votes; vote++) {
         await overlayOf(fi.page, id).locator('.wk-dot-add').tap();
-        await item(fi.page, id).locator(`[data-my-votes="${vote}"]`).waitFor();
+        await overlayOf(fi.page, id).locator(`[data-my-votes="${vote}"]`).waitFor();
       }
     }
   });
