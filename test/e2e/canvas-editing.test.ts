@@ -189,7 +189,7 @@ describe.skipIf(!HAS_CHROMIUM)('editing on the canvas', () => {
         y: Math.max(a.y + a.height, b.y + b.height) + 10,
       },
     );
-    expect(await page.locator('.im-world .is-selected').count()).toBe(2);
+    expect(await page.locator('.im-world .im-item.is-selected').count()).toBe(2);
     const before = [byId(first)!, byId(second)!];
     const start = await centreOf(item(page, first));
     const zoom = await zoomOf(page);
