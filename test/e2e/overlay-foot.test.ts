@@ -224,7 +224,7 @@ describe.skipIf(!HAS_CHROMIUM)('the overlay foot hides no words', () => {
       // button joins the badge and the follow-up mark in its foot.
       const zoom = Math.round((await zoomTo(page, target, selected)) * 100);
       await selected.locator('.im-text').click();
-      await page.locator(`[data-overlay-of="${note}"].is-selected .wk-assign`).waitFor();
+      await page.locator(`[data-overlay-of="${note}"].item-selected .wk-assign`).waitFor();
       await page.screenshot({ path: `${SCREENSHOTS}/overlay-foot-selected-${zoom}.png` });
       const text = await linesOf(page, note);
       // Zoomed out the foot shrinks less than the note: it is more than the one row the note's

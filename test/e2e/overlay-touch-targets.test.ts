@@ -142,7 +142,7 @@ describe.skipIf(!HAS_CHROMIUM)("an item's overlay buttons on a phone", () => {
     await footInView(page, id);
     const item = page.locator(`[data-item-id="${id}"]`);
     await item.locator('.im-text, .im-concept-field:last-child dt').tap();
-    await page.locator(`[data-overlay-of="${id}"].is-selected .wk-assign`).waitFor();
+    await page.locator(`[data-overlay-of="${id}"].item-selected .wk-assign`).waitFor();
     await footInView(page, id);
   }
 

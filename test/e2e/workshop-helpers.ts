@@ -183,7 +183,7 @@ export async function zoomAndSelect(
     if (touch) await words.tap({ position });
     else await words.click({ position });
   }
-  await page.locator(`[data-overlay-of="${id}"].is-selected .wk-assign`).waitFor();
+  await page.locator(`[data-overlay-of="${id}"].item-selected .wk-assign`).waitFor();
   return Math.round(zoom * 100);
 }
 

@@ -191,10 +191,12 @@ function overlayClasses(
   pointerOver: boolean,
   focusWithin: boolean,
 ): string {
+  // Named for the item ("item-selected"), not as the item's own classes: a page's or a test's
+  // `.is-selected` finds the selected items, not their overlays too.
   const classes = ['im-overlay', `im-overlay-${type}`];
-  if (selected) classes.push('is-selected');
-  if (resizable) classes.push('is-resizable');
-  if (pointerOver) classes.push('is-pointed');
-  if (focusWithin) classes.push('has-focus');
+  if (selected) classes.push('item-selected');
+  if (resizable) classes.push('item-resizable');
+  if (pointerOver) classes.push('item-pointed');
+  if (focusWithin) classes.push('item-focused');
   return classes.join(' ');
 }
