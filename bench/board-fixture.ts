@@ -77,13 +77,20 @@ export function populate(doc: Y.Doc, count: number): string[] {
 export const NOTES_ON_SCREEN_VOTABLE = `(() => {
   const screen = document.querySelector('.im-surface')?.getBoundingClientRect();
   if (!screen) return false;
+  // Since 6 December an item's dots are drawn in its overlay's box, in a layer above the items
+  // (data-overlay-of); before, inside the item: either counts, so builds before it compare.
+  const lifted = new Set();
+  for (const dots of document.querySelectorAll('[data-overlay-of] [data-vote-dots]')) {
+    lifted.add(dots.closest('[data-overlay-of]').getAttribute('data-overlay-of'));
+  }
   let onScreen = 0;
   for (const note of document.querySelectorAll('.im-world [data-item-type="note"]')) {
     const box = note.getBoundingClientRect();
     const seen = box.right > screen.left && box.left < screen.right &&
       box.bottom > screen.top && box.top < screen.bottom;
     if (!seen) continue;
-    if (!note.querySelector('[data-vote-dots]')) return false;
+    const votable = note.querySelector('[data-vote-dots]') || lifted.has(note.dataset.itemId);
+    if (!votable) return false;
     onScreen++;
   }
   return onScreen > 0;

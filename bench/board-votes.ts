@@ -46,8 +46,9 @@ const ROLE = process.env.BENCH_ROLE === 'facilitator' ? 'facilitator' : 'partici
 /** An item taking votes, and an item's tally, in the view measured. */
 const VOTABLE =
   VIEW === 'outline' ? '[data-outline-item-id] .ol-votes' : '.im-world [data-vote-dots]';
-const itemOf = (id: string) =>
-  VIEW === 'outline' ? `[data-outline-item-id="${id}"]` : `[data-item-id="${id}"]`;
+/** Where an item's tally is drawn: on the canvas, its overlay's box above the items. */
+const tallyOf = (id: string) =>
+  VIEW === 'outline' ? `[data-outline-item-id="${id}"]` : `[data-overlay-of="${id}"]`;
 const SCENARIOS = [
   'nobody votes',
   'another member votes',
@@ -96,7 +97,7 @@ async function checkTallies(page: Page, url: string, token: string): Promise<voi
   const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
   const view = (await response.json()) as RoundView;
   for (const { itemId, votes } of view.results ?? []) {
-    const shown = await page.locator(`${itemOf(itemId)} [data-votes]`).getAttribute('data-votes');
+    const shown = await page.locator(`${tallyOf(itemId)} [data-votes]`).getAttribute('data-votes');
     if (shown !== String(votes))
       throw new Error(`${itemId}: the page shows ${shown}, not ${votes}`);
   }
