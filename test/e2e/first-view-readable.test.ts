@@ -6,13 +6,13 @@
  * desktop that fitted the whole board readably opens as it did.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { READABLE_TEXT_PX } from '../../client/src/canvas/model/first-view.ts';
-import { addItem, type NewItem } from '../../shared/board-document.ts';
+import type { NewItem } from '../../shared/board-document.ts';
 import { joinByLink, waitForConnection } from '../helpers/board-page.ts';
-import { HAS_CHROMIUM, launchBrowser } from '../helpers/browser.ts';
-import { socketIoClient, waitFor } from '../helpers/clients.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
+import type { TestServer } from '../helpers/server.ts';
+import { seededBoard } from './workshop-helpers.ts';
 
 /** Lena's screen: 1280 × 720 at 200 % browser zoom. */
 const ZOOMED_200 = { viewport: { width: 640, height: 360 }, deviceScaleFactor: 2 };
@@ -33,19 +33,7 @@ async function opened(
   screen: typeof DESKTOP,
   items: NewItem[] = [],
 ) {
-  const created = await server.createBoard({ title: 'Library service ideas', template });
-  if (items.length > 0) {
-    const boardId = created.board.id;
-    const seeder = await server.join(boardId, created.keys.facilitator, 'Seeder');
-    const writer = socketIoClient(server.url, boardId, seeder.token);
-    await writer.synced;
-    const ids = items.map((init) => addItem(writer.doc, init));
-    await waitFor(() => {
-      const stored = server.documents.open({ boardId }).doc.getMap('items');
-      return ids.every((id) => stored.has(id));
-    }, 'the items on the server');
-    writer.destroy();
-  }
+  const created = await seededBoard(server, 'Library service ideas', items, template);
   const context = await browser.newContext(screen);
   const page = await context.newPage();
   await joinByLink(page, created.links.participant, 'Lena');
@@ -96,13 +84,9 @@ const JOURNEY_NOTES: NewItem[] = [
 describe.skipIf(!HAS_CHROMIUM)('a board opens where its words can be read', () => {
   let server: TestServer;
   let browser: Browser;
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   it('at 200 % browser zoom, the service concept card’s fields read at the floor, its frame’s title in view', async () => {

@@ -58,11 +58,17 @@ export const CARD_BELOW_NOTE: NewItem = {
 };
 
 /**
- * A board made and joined by a facilitator, "Seeder", who adds `items` over Socket.io; it
- * returns once the server has every one. Their ids come in the order given.
+ * A board (from `template`, else the default) made and joined by a facilitator, "Seeder", who
+ * adds `items` over Socket.io; it returns once the server has every one. Their ids come in the
+ * order given.
  */
-export async function seededBoard(server: TestServer, title: string, items: NewItem[]) {
-  const created = await server.createBoard({ title });
+export async function seededBoard(
+  server: TestServer,
+  title: string,
+  items: NewItem[],
+  template?: string,
+) {
+  const created = await server.createBoard({ title, ...(template ? { template } : {}) });
   const boardId = created.board.id;
   const seeder = await server.join(boardId, created.keys.facilitator, 'Seeder');
   const writer = socketIoClient(server.url, boardId, seeder.token);
@@ -85,7 +91,14 @@ export async function seededBoard(server: TestServer, title: string, items: NewI
     }
     return response.body;
   };
-  return { boardId, keys: created.keys, seederToken: seeder.token, ids, post };
+  return {
+    boardId,
+    keys: created.keys,
+    links: created.links,
+    seederToken: seeder.token,
+    ids,
+    post,
+  };
 }
 
 export type SeededBoard = Awaited<ReturnType<typeof seededBoard>>;
