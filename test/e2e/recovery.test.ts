@@ -166,6 +166,28 @@ describe.skipIf(!HAS_CHROMIUM)('a server restart in the middle of a session', ()
     return { board, tokens, context, page };
   }
 
+  /**
+   * While the page is away, a facilitator (a Node client, returned) writes a note, saves a
+   * version, with `more` writes another, and restores the version.
+   */
+  async function restoredMeanwhile(boardId: string, token: string, more: boolean) {
+    const facilitator = socketIoClient(server.url, boardId, token);
+    await facilitator.synced;
+    addItem(facilitator.doc, { type: 'note', x: 0, y: 0, text: 'Kept in the version' });
+    const saved = await server.api<Snapshot>(`/api/boards/${boardId}/snapshots`, {
+      token,
+      body: { name: 'Before' },
+    });
+    if (more)
+      addItem(facilitator.doc, { type: 'note', x: 300, y: 0, text: 'Gone with the restore' });
+    const restore = await server.api(`/api/boards/${boardId}/snapshots/${saved.body.id}/restore`, {
+      token,
+      body: {},
+    });
+    expect(restore.status).toBe(200);
+    return facilitator;
+  }
+
   it('says "offline" when the browser loses the network and syncs what was written meanwhile', async () => {
     const { board, tokens, context, page } = await participantOffline();
     expect(await page.locator('[data-testid="connection-banner"]').textContent()).toContain(
@@ -220,20 +242,7 @@ describe.skipIf(!HAS_CHROMIUM)('a server restart in the middle of a session', ()
 
   it('a restore while a page was offline is told when it is back', async () => {
     const { board, tokens, context, page } = await participantOffline();
-    const id = board.board.id;
-    const facilitator = socketIoClient(server.url, id, tokens.facilitator);
-    await facilitator.synced;
-    addItem(facilitator.doc, { type: 'note', x: 0, y: 0, text: 'Kept in the version' });
-    const saved = await server.api<Snapshot>(`/api/boards/${id}/snapshots`, {
-      token: tokens.facilitator,
-      body: { name: 'Before' },
-    });
-    addItem(facilitator.doc, { type: 'note', x: 300, y: 0, text: 'Gone with the restore' });
-    const restore = await server.api(`/api/boards/${id}/snapshots/${saved.body.id}/restore`, {
-      token: tokens.facilitator,
-      body: {},
-    });
-    expect(restore.status).toBe(200);
+    const facilitator = await restoredMeanwhile(board.board.id, tokens.facilitator, true);
     page.on('dialog', (dialog) => void dialog.dismiss());
     await context.setOffline(false);
     await waitForConnection(page);
@@ -256,19 +265,7 @@ describe.skipIf(!HAS_CHROMIUM)('a server restart in the middle of a session', ()
     const { context, page } = await openBoard(browser, link, 'Chen');
     await waitForConnection(page);
     await context.setOffline(true);
-    const id = board.board.id;
-    const facilitator = socketIoClient(server.url, id, tokens.facilitator);
-    await facilitator.synced;
-    addItem(facilitator.doc, { type: 'note', x: 0, y: 0, text: 'Kept in the version' });
-    const saved = await server.api<Snapshot>(`/api/boards/${id}/snapshots`, {
-      token: tokens.facilitator,
-      body: { name: 'Before' },
-    });
-    const restore = await server.api(`/api/boards/${id}/snapshots/${saved.body.id}/restore`, {
-      token: tokens.facilitator,
-      body: {},
-    });
-    expect(restore.status).toBe(200);
+    const facilitator = await restoredMeanwhile(board.board.id, tokens.facilitator, false);
     // Past the ping interval and timeout (10 + 20 s): both ends have given the connection up.
     await page.waitForTimeout(34_000);
     page.on('dialog', (dialog) => void dialog.dismiss());
