@@ -200,8 +200,9 @@ describe.skipIf(!HAS_CHROMIUM)('frames on the canvas', () => {
     await item(page, note).click();
     // 25 presses of 10 units: its centre from y 160 to 410, inside the lower frame.
     for (let press = 0; press < 25; press++) await page.keyboard.press('Alt+ArrowDown');
-    await waitFor(() => notes().find((n) => n.id === note)?.parent === lower, 'in the lower frame');
-    expect(notes().find((n) => n.id === note)?.y).toBe(310);
+    // Every press arrived (a held nudge writes every 80 ms: the parent changes before the last).
+    await waitFor(() => notes().find((n) => n.id === note)?.y === 310, 'all 25 presses');
+    expect(notes().find((n) => n.id === note)?.parent).toBe(lower);
     // Each press is its own step; the last undone puts it back in the upper frame.
     for (let press = 0; press < 15; press++) await page.keyboard.press('Control+z');
     await waitFor(() => notes().find((n) => n.id === note)?.y === 160, 'fifteen presses undone');
