@@ -24,3 +24,18 @@ export function writeStored(key: string, value: string | null, area: Area = 'loc
     else storageOf(area).setItem(key, value);
   } catch {}
 }
+
+/** The keys in `area` that start with `prefix` (none where storage is blocked). */
+export function storedKeys(prefix: string, area: Area = 'local'): string[] {
+  try {
+    const storage = storageOf(area);
+    const keys: string[] = [];
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (key?.startsWith(prefix)) keys.push(key);
+    }
+    return keys;
+  } catch {
+    return [];
+  }
+}

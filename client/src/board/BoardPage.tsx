@@ -86,7 +86,7 @@ function useBoardStateKnown(state: BoardState | null): boolean {
 function BoardWorkspace({ session, status }: { session: BoardSession; status: ConnectionStatus }) {
   const t = useT();
   const state = useBoardState(session);
-  const { doc: privateDoc, tooLarge } = usePrivateDoc(session, state?.silentWriting ?? false);
+  const { doc: privateDoc, tooLarge } = usePrivateDoc(session, state?.silentWriting);
   const people = usePresence(session.awareness);
   const [view, setView] = useState<BoardView>('canvas');
   const viewport = useViewportRequests(session, view === 'outline');

@@ -70,7 +70,11 @@ export function useBoardConnection(board: Board, me: PublicMember, token: string
     });
     const socket = provider.socket;
     const manager = socket.io;
-    const guard = guardUnsentEdits(provider);
+    const guard = guardUnsentEdits(provider, {
+      boardId: board.id,
+      memberId: me.id,
+      channel: 'yjs',
+    });
     const offlineOr = (status: ConnectionStatus): ConnectionStatus =>
       navigator.onLine === false ? 'offline' : status;
 
@@ -90,7 +94,7 @@ export function useBoardConnection(board: Board, me: PublicMember, token: string
       // What this page holds unsent can never be sent now: leaving it asks nothing, and the
       // page says it is lost, rather than nothing (QA: a note written offline went silently).
       setLostEdits(guard.pending());
-      guard.release();
+      guard.discard();
       setFatalError(error);
       setStatus('offline');
     };

@@ -72,6 +72,8 @@ type Events = {
   status: (status: 'connected' | 'disconnected') => void;
   welcome: (member: PublicMember) => void;
   'board-error': (error: ErrorBody) => void;
+  /** The server has every edit of this document's: see `allStored`. */
+  stored: () => void;
 };
 
 export class SocketIoProvider extends ObservableV2<Events> {
@@ -173,6 +175,7 @@ export class SocketIoProvider extends ObservableV2<Events> {
     // never answer: the edits go as before.
     if (!this.#acknowledged) {
       this.socket.emit(this.channel, message);
+      this.#checkStored();
       return;
     }
     const connection = this.#connection;
@@ -181,6 +184,7 @@ export class SocketIoProvider extends ObservableV2<Events> {
       if (connection !== this.#connection) return;
       if (!timedOut) {
         this.#unacknowledged--;
+        this.#checkStored();
         return;
       }
       // Still taking in its first sync (megabytes on a slow link, ahead of the answer): slow,
@@ -212,6 +216,21 @@ export class SocketIoProvider extends ObservableV2<Events> {
   /** Whether edits sent are still waiting for the server to say they are stored. */
   get unacknowledged(): boolean {
     return this.#unacknowledged > 0;
+  }
+
+  /**
+   * Whether the server has every edit this document holds: the board has arrived, and the
+   * server has said each message of edits is stored (a server that does not acknowledge: sent).
+   * What the server lacked went in the answer to its sync step 1, which comes before its step 2
+   * wherever this document holds anything (only a new, empty page's sync of a board not yet
+   * loaded gets step 2 first). 'stored' says when this becomes true.
+   */
+  get allStored(): boolean {
+    return this.synced && this.#unacknowledged === 0;
+  }
+
+  #checkStored(): void {
+    if (this.allStored) this.emit('stored', []);
   }
 
   #onConnect = (): void => {
@@ -291,6 +310,7 @@ export class SocketIoProvider extends ObservableV2<Events> {
         else this.#sendEdits(reply);
       }
       if (step === syncProtocol.messageYjsSyncStep2) this.#setSynced(true);
+      if (step !== syncProtocol.messageYjsUpdate) this.#checkStored();
     } else if (type === MESSAGE_AWARENESS) {
       awarenessProtocol.applyAwarenessUpdate(
         this.awareness,

@@ -1,46 +1,134 @@
 /**
  * Edits made while the connection is down, or sent and not yet acknowledged as stored, live
- * only in this page until the server has them. Leaving the page then would lose them (the QA
- * pass wrote a note offline, closed the tab, and the note was gone), so while there are any
- * the browser asks before the page goes.
+ * only in this page until the server has them. Leaving the page then lost them (the QA pass
+ * wrote a note offline, closed the tab, and the note was gone). So while there are any, the
+ * browser asks before the page goes, and they are kept in the browser's storage
+ * (`kept-edits.ts`): the next page on the board, once it has the board, sends them.
  */
+import * as Y from 'yjs';
+import {
+  forgetEdits,
+  forgetEntry,
+  type KeptEditsPlace,
+  keepEdits,
+  keptEditsKey,
+  readKeptEdits,
+} from './kept-edits.ts';
 import type { SocketIoProvider } from './socketio-provider.ts';
 
 export interface UnsentGuard {
   /** Whether edits of this page's are waiting: made while disconnected, or not yet stored. */
   pending(): boolean;
-  /** Stops asking (the page is closing its connection, or it can never send them now). */
+  /**
+   * Stops asking: the page is closing its connection. What is still unsent stays kept for the
+   * next page on the board.
+   */
   release(): void;
+  /** Stops asking and forgets what is unsent: it can never be sent now. */
+  discard(): void;
 }
 
-/** Asks before leaving while `provider`'s document has edits the server has not had. */
-export function guardUnsentEdits(provider: SocketIoProvider): UnsentGuard {
-  let unsent = false;
-  const onUpdate = (_update: Uint8Array, origin: unknown) => {
-    // Not synced: disconnected, or not yet caught up since reconnecting.
-    if (origin !== provider && !provider.synced) unsent = true;
+/**
+ * How long an edit not yet stored waits before it is written to the browser's storage. Online
+ * the server's word comes long before, so nothing is written; the page's leaving writes at once.
+ */
+const KEEP_AFTER_MS = 300;
+
+/** The origin of edits a page left behind, as this page applies them. */
+const KEPT_EDITS = Symbol('kept edits');
+
+/**
+ * Asks before leaving while `provider`'s document has edits the server has not had, and keeps
+ * them at `place` (null: only asks). Once the board has arrived, sends what earlier pages at
+ * `place` left unsent.
+ */
+export function guardUnsentEdits(
+  provider: SocketIoProvider,
+  place: KeptEditsPlace | null,
+): UnsentGuard {
+  const key = place ? keptEditsKey(place) : null;
+  /** My edits since the server last had them all. */
+  let edits: Uint8Array[] = [];
+  let written = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let restored = false;
+
+  const keep = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (key === null || edits.length === 0) return;
+    const all = edits.length === 1 ? edits[0]! : Y.mergeUpdates(edits);
+    edits = [all];
+    keepEdits(key, all);
+    written = true;
   };
-  // The sync on reconnecting sends what the server lacks.
+  const forget = () => {
+    edits = [];
+    clearTimeout(timer);
+    timer = undefined;
+    if (written && key !== null) forgetEdits(key);
+    written = false;
+  };
+  // Once the server has everything, nothing is unsent.
+  const onStored = () => {
+    if (edits.length > 0 && provider.allStored) forget();
+  };
+  const onUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === provider) return;
+    edits.push(update);
+    timer ??= setTimeout(keep, KEEP_AFTER_MS);
+    // The provider sends it in this same 'update' event, before or after this listener; a
+    // server that does not acknowledge has it then.
+    queueMicrotask(onStored);
+  };
   const onSynced = (synced: boolean) => {
-    if (synced) unsent = false;
+    if (!synced || restored || place === null || key === null) return;
+    restored = true;
+    const entries = readKeptEdits(place, key);
+    if (entries.length === 0) return;
+    try {
+      Y.applyUpdate(provider.doc, Y.mergeUpdates(entries.map((entry) => entry.update)), KEPT_EDITS);
+    } catch {
+      // Not a Yjs update: nothing any page could send.
+    }
+    // Mine now, and on their way: kept under this page's key before the others' go.
+    keep();
+    for (const entry of entries) forgetEntry(entry);
   };
-  // Sent but not yet stored counts too: the connection may have died without a word (QA).
-  const pending = () => unsent || provider.unacknowledged;
+  const onLeave = () => keep();
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden') keep();
+  };
   const onBeforeUnload = (event: BeforeUnloadEvent) => {
-    if (!pending()) return;
+    if (edits.length === 0) return;
+    keep();
     event.preventDefault();
     // What older browsers need to ask.
     event.returnValue = '';
   };
+  const stop = () => {
+    provider.doc.off('update', onUpdate);
+    provider.off('synced', onSynced);
+    provider.off('stored', onStored);
+    window.removeEventListener('beforeunload', onBeforeUnload);
+    window.removeEventListener('pagehide', onLeave);
+    document.removeEventListener('visibilitychange', onHidden);
+  };
   provider.doc.on('update', onUpdate);
   provider.on('synced', onSynced);
+  provider.on('stored', onStored);
   window.addEventListener('beforeunload', onBeforeUnload);
+  window.addEventListener('pagehide', onLeave);
+  document.addEventListener('visibilitychange', onHidden);
   return {
-    pending,
+    pending: () => edits.length > 0,
     release() {
-      provider.doc.off('update', onUpdate);
-      provider.off('synced', onSynced);
-      window.removeEventListener('beforeunload', onBeforeUnload);
+      stop();
+      keep();
+    },
+    discard() {
+      stop();
+      forget();
     },
   };
 }

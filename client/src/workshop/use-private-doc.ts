@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { itemsOf } from '../../../shared/board-document.ts';
 import type { BoardSession } from '../board/board-session.ts';
 import { LIVE_SOCKET } from '../board/use-board-connection.ts';
+import { hasKeptEdits, type KeptEditsPlace } from '../sync/kept-edits.ts';
 import { SocketIoProvider } from '../sync/socketio-provider.ts';
 import { guardUnsentEdits, type UnsentGuard } from '../sync/unsent-edits.ts';
 import { workshopStoreFor } from './workshop-store.ts';
@@ -26,25 +27,21 @@ export interface PrivateDoc {
   tooLarge: boolean;
 }
 
-export function usePrivateDoc(session: BoardSession, active: boolean): PrivateDoc {
+/** `active`: whether silent writing runs (undefined until the board's state has come). */
+export function usePrivateDoc(session: BoardSession, active: boolean | undefined): PrivateDoc {
   const [doc, setDoc] = useState<Y.Doc | null>(null);
   const [tooLarge, setTooLarge] = useState(false);
   // Viewers never write: they get no private document to write into.
-  const enabled = active && session.me.role !== 'viewer';
+  const enabled = active === true && session.me.role !== 'viewer';
+  const off = active === false;
   useEffect(() => {
     if (!enabled) return;
-    const privateDoc = new Y.Doc();
-    const provider = new SocketIoProvider(window.location.origin, session.board.id, privateDoc, {
-      token: session.token,
-      channel: 'private:yjs',
-      // Like the board's own connection: ride out network blips instead of losing the notes.
-      socket: LIVE_SOCKET,
-    });
-    const guard = guardUnsentEdits(provider);
+    const { provider, guard } = openPrivateDoc(session);
+    const privateDoc = provider.doc;
     provider.on('board-error', (error) => {
       if (error.code !== 'payload_too_large') return;
       // What it holds can never be sent now: leaving the page asks nothing.
-      guard.release();
+      guard.discard();
       setTooLarge(true);
     });
     const store = workshopStoreFor(session);
@@ -63,7 +60,53 @@ export function usePrivateDoc(session: BoardSession, active: boolean): PrivateDo
       }
     };
   }, [session, enabled]);
+  useEffect(() => {
+    if (!off || session.me.role === 'viewer' || !hasKeptEdits(privatePlace(session))) return;
+    return deliverKept(session);
+  }, [session, off]);
   return { doc: enabled ? doc : null, tooLarge };
+}
+
+const privatePlace = (session: BoardSession): KeptEditsPlace => ({
+  boardId: session.board.id,
+  memberId: session.me.id,
+  channel: 'private:yjs',
+});
+
+/** My private document's connection, with its unsent notes kept in the browser. */
+function openPrivateDoc(session: BoardSession): { provider: SocketIoProvider; guard: UnsentGuard } {
+  const provider = new SocketIoProvider(window.location.origin, session.board.id, new Y.Doc(), {
+    token: session.token,
+    channel: 'private:yjs',
+    // Like the board's own connection: ride out network blips instead of losing the notes.
+    socket: LIVE_SOCKET,
+  });
+  return { provider, guard: guardUnsentEdits(provider, privatePlace(session)) };
+}
+
+/**
+ * Silent writing is off, and an earlier page left notes in my private document that the
+ * server never had (written offline, then the page was left). They reach the board as a
+ * late note after the reveal does: the private document opens, takes them in once synced
+ * (the guard does), and is handed over. Returns what stops it if the page goes first.
+ */
+function deliverKept(session: BoardSession): () => void {
+  const { provider, guard } = openPrivateDoc(session);
+  let handedOver = false;
+  const onSynced = (synced: boolean) => {
+    if (!synced) return;
+    provider.off('synced', onSynced);
+    handedOver = true;
+    handOver(session, provider, guard);
+  };
+  provider.on('synced', onSynced);
+  return () => {
+    if (handedOver) return;
+    provider.off('synced', onSynced);
+    guard.release();
+    provider.destroy();
+    provider.doc.destroy();
+  };
 }
 
 /**

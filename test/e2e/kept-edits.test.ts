@@ -1,0 +1,194 @@
+/**
+ * Edits a page could not send are kept in the browser: a page left while offline (the browser
+ * asked, and the member left anyway), or one that crashed, loses nothing. The next page on the
+ * board in the same browser sends them (QA, left alone until 7 December: a note written offline
+ * was gone after a reload).
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readItems } from '../../shared/board-document.ts';
+import { addNoteInOutline, openBoard, waitForConnection } from '../helpers/board-page.ts';
+import { withServerAndBrowser } from '../helpers/browser.ts';
+import { type Client, socketIoClient } from '../helpers/clients.ts';
+import type { TestServer } from '../helpers/server.ts';
+
+const notesIn = (doc: Y.Doc) =>
+  readItems(doc)
+    .flatMap((item) => (item.type === 'note' ? [item.text] : []))
+    .sort();
+const notesOf = (client: Client) => notesIn(client.doc);
+
+/** The keys of the edits kept in `page`'s browser storage. */
+const keptKeys = (page: Page) =>
+  page.evaluate(() =>
+    Object.keys(localStorage).filter((key) => key.startsWith('ideamill.unsent.')),
+  );
+
+/** The notes `base` would hold with the edits kept in `page`'s browser storage. */
+async function keptNotes(page: Page, base: Y.Doc): Promise<string[]> {
+  const kept = await page.evaluate(() =>
+    Object.entries(localStorage).flatMap(([key, value]) =>
+      key.startsWith('ideamill.unsent.') ? [value] : [],
+    ),
+  );
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(base));
+  for (const update of kept) Y.applyUpdate(doc, Buffer.from(update, 'base64'));
+  return notesIn(doc);
+}
+
+/** Ends `page` as a crash would: no `beforeunload`, no `pagehide`. */
+async function crash(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  const crashed = new Promise((resolve) => page.once('crash', resolve));
+  // Answered by nobody: the page is gone.
+  void cdp.send('Page.crash').catch(() => {});
+  await crashed;
+  await page.close();
+}
+
+let server: TestServer;
+let browser: Browser;
+withServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
+});
+
+/** A participant's page on a new board, offline, and the facilitator as a Node client. */
+async function participantOffline() {
+  const { board, tokens } = await server.boardWithMembers();
+  const facilitator = socketIoClient(server.url, board.board.id, tokens.facilitator);
+  await facilitator.synced;
+  const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
+  await waitForConnection(page);
+  await context.setOffline(true);
+  await waitForConnection(page, 'offline');
+  return { board, tokens, facilitator, context, page };
+}
+
+it('a note written offline reaches the board from the next page, though the member left the page when the browser asked', async () => {
+  const { board, facilitator, context, page } = await participantOffline();
+  await addNoteInOutline(page, 'Written on the train');
+  await page.locator('[data-outline-item-id]', { hasText: 'on the train' }).waitFor();
+  const asked: string[] = [];
+  page.on('dialog', (dialog) => {
+    asked.push(dialog.type());
+    void dialog.accept();
+  });
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => page.isClosed()).toBe(true);
+  expect(asked).toEqual(['beforeunload']);
+  expect(notesOf(facilitator)).toEqual([]);
+
+  // Back online later, the member opens the board again in the same browser.
+  await context.setOffline(false);
+  const next = await context.newPage();
+  await next.goto(board.links.participant);
+  await waitForConnection(next);
+  await expect
+    .poll(() => notesOf(facilitator), { timeout: 10_000 })
+    .toEqual(['Written on the train']);
+  await next.locator('[data-item-type="note"]', { hasText: 'on the train' }).waitFor();
+  // Stored: nothing is kept any more, and the page goes without asking.
+  await expect.poll(() => keptKeys(next)).toEqual([]);
+  next.on('dialog', (dialog) => void dialog.dismiss());
+  await next.close({ runBeforeUnload: true });
+  await expect.poll(() => next.isClosed()).toBe(true);
+  facilitator.destroy();
+  await context.close();
+});
+
+it('edits made offline survive a crashed page: a new note and a change to a stored one', async () => {
+  const { board, tokens } = await server.boardWithMembers();
+  const facilitator = socketIoClient(server.url, board.board.id, tokens.facilitator);
+  await facilitator.synced;
+  const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
+  await waitForConnection(page);
+  await addNoteInOutline(page, 'Stored before');
+  await expect.poll(() => notesOf(facilitator)).toEqual(['Stored before']);
+
+  await context.setOffline(true);
+  await waitForConnection(page, 'offline');
+  await addNoteInOutline(page, 'Written offline');
+  await page.getByRole('button', { name: 'Edit “Stored before”' }).click();
+  await page.locator('form.ol-edit textarea').fill('Stored before, changed offline');
+  await page.locator('form.ol-edit').getByRole('button', { name: 'Save' }).click();
+  await page.locator('[data-outline-item-id]', { hasText: 'changed offline' }).waitFor();
+  await page.locator('[data-outline-item-id]', { hasText: 'Written offline' }).waitFor();
+  // Kept within a moment of the edit, with no warning that the page will go.
+  await expect
+    .poll(() => keptNotes(page, facilitator.doc))
+    .toEqual(['Stored before, changed offline', 'Written offline']);
+  await crash(context, page);
+
+  await context.setOffline(false);
+  const next = await context.newPage();
+  await next.goto(board.links.participant);
+  await waitForConnection(next);
+  await expect
+    .poll(() => notesOf(facilitator), { timeout: 10_000 })
+    .toEqual(['Stored before, changed offline', 'Written offline']);
+  await expect.poll(() => keptKeys(next)).toEqual([]);
+  facilitator.destroy();
+  await context.close();
+});
+
+it('a note written offline in silent writing reaches the board after the reveal, though its page crashed', async () => {
+  const { board, tokens } = await server.boardWithMembers();
+  const boardId = board.board.id;
+  const silentWriting = (body: object) =>
+    server.api(`/api/boards/${boardId}/silent-writing`, { body, token: tokens.facilitator });
+  const facilitator = socketIoClient(server.url, boardId, tokens.facilitator);
+  await facilitator.synced;
+  const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
+  await waitForConnection(page);
+  expect((await silentWriting({ action: 'start' })).status).toBe(200);
+  await page.locator('[data-testid="silent-writing-banner"]').waitFor();
+
+  await context.setOffline(true);
+  await waitForConnection(page, 'offline');
+  const surface = (await page.locator('.im-surface').boundingBox())!;
+  await page.mouse.dblclick(surface.x + surface.width / 2, surface.y + surface.height / 2);
+  await page.locator('.im-note textarea.im-editor').waitFor();
+  await page.keyboard.type('Private and offline');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => keptNotes(page, new Y.Doc())).toEqual(['Private and offline']);
+  await crash(context, page);
+
+  // The facilitator reveals while the page is gone: nothing of Aino's to reveal.
+  expect((await silentWriting({ action: 'reveal' })).body).toEqual({ revealed: 0 });
+  await context.setOffline(false);
+  const next = await context.newPage();
+  await next.goto(board.links.participant);
+  await waitForConnection(next);
+  await expect
+    .poll(() => notesOf(facilitator), { timeout: 15_000 })
+    .toEqual(['Private and offline']);
+  await next.locator('[data-item-type="note"]', { hasText: 'Private and offline' }).waitFor();
+  await expect.poll(() => keptKeys(next)).toEqual([]);
+  facilitator.destroy();
+  await context.close();
+});
+
+it('edits a removed member left unsent are forgotten, not offered again', async () => {
+  const { board, tokens, facilitator, context, page } = await participantOffline();
+  await addNoteInOutline(page, 'Never to be sent');
+  await expect.poll(() => keptKeys(page)).toHaveLength(1);
+  const members = await server.api<{ members: { id: string; name: string }[] }>(
+    `/api/boards/${board.board.id}/members`,
+    { token: tokens.facilitator },
+  );
+  const aino = members.body.members.find((member) => member.name === 'Aino')!;
+  const removed = await server.api(`/api/boards/${board.board.id}/members/${aino.id}`, {
+    method: 'DELETE',
+    token: tokens.facilitator,
+  });
+  expect(removed.status).toBe(204);
+  await context.setOffline(false);
+  await page.getByTestId('board-error').waitFor();
+  await expect.poll(() => keptKeys(page)).toEqual([]);
+  expect(notesOf(facilitator)).toEqual([]);
+  facilitator.destroy();
+  await context.close();
+});
