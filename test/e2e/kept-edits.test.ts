@@ -12,6 +12,7 @@ import { addNoteInOutline, openBoard, waitForConnection } from '../helpers/board
 import { withServerAndBrowser } from '../helpers/browser.ts';
 import { type Client, socketIoClient } from '../helpers/clients.ts';
 import type { TestServer } from '../helpers/server.ts';
+import { addNoteByDoubleClick } from './canvas-helpers.ts';
 
 const notesIn = (doc: Y.Doc) =>
   readItems(doc)
@@ -55,16 +56,34 @@ withServerAndBrowser((s, b) => {
   browser = b;
 });
 
-/** A participant's page on a new board, offline, and the facilitator as a Node client. */
-async function participantOffline() {
+/** A participant's page on a new board, and the facilitator as a Node client. */
+async function participantOnBoard() {
   const { board, tokens } = await server.boardWithMembers();
   const facilitator = socketIoClient(server.url, board.board.id, tokens.facilitator);
   await facilitator.synced;
   const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
   await waitForConnection(page);
+  return { board, tokens, facilitator, context, page };
+}
+
+async function goOffline(context: BrowserContext, page: Page): Promise<void> {
   await context.setOffline(true);
   await waitForConnection(page, 'offline');
-  return { board, tokens, facilitator, context, page };
+}
+
+async function participantOffline() {
+  const opened = await participantOnBoard();
+  await goOffline(opened.context, opened.page);
+  return opened;
+}
+
+/** Back online, the member opens the board again in the same browser: the next page. */
+async function reopen(context: BrowserContext, link: string): Promise<Page> {
+  await context.setOffline(false);
+  const next = await context.newPage();
+  await next.goto(link);
+  await waitForConnection(next);
+  return next;
 }
 
 it('a note written offline reaches the board from the next page, though the member left the page when the browser asked', async () => {
@@ -81,11 +100,7 @@ it('a note written offline reaches the board from the next page, though the memb
   expect(asked).toEqual(['beforeunload']);
   expect(notesOf(facilitator)).toEqual([]);
 
-  // Back online later, the member opens the board again in the same browser.
-  await context.setOffline(false);
-  const next = await context.newPage();
-  await next.goto(board.links.participant);
-  await waitForConnection(next);
+  const next = await reopen(context, board.links.participant);
   await expect
     .poll(() => notesOf(facilitator), { timeout: 10_000 })
     .toEqual(['Written on the train']);
@@ -100,16 +115,11 @@ it('a note written offline reaches the board from the next page, though the memb
 });
 
 it('edits made offline survive a crashed page: a new note and a change to a stored one', async () => {
-  const { board, tokens } = await server.boardWithMembers();
-  const facilitator = socketIoClient(server.url, board.board.id, tokens.facilitator);
-  await facilitator.synced;
-  const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
-  await waitForConnection(page);
+  const { board, facilitator, context, page } = await participantOnBoard();
   await addNoteInOutline(page, 'Stored before');
   await expect.poll(() => notesOf(facilitator)).toEqual(['Stored before']);
 
-  await context.setOffline(true);
-  await waitForConnection(page, 'offline');
+  await goOffline(context, page);
   await addNoteInOutline(page, 'Written offline');
   await page.getByRole('button', { name: 'Edit “Stored before”' }).click();
   await page.locator('form.ol-edit textarea').fill('Stored before, changed offline');
@@ -122,10 +132,7 @@ it('edits made offline survive a crashed page: a new note and a change to a stor
     .toEqual(['Stored before, changed offline', 'Written offline']);
   await crash(context, page);
 
-  await context.setOffline(false);
-  const next = await context.newPage();
-  await next.goto(board.links.participant);
-  await waitForConnection(next);
+  const next = await reopen(context, board.links.participant);
   await expect
     .poll(() => notesOf(facilitator), { timeout: 10_000 })
     .toEqual(['Stored before, changed offline', 'Written offline']);
@@ -135,33 +142,23 @@ it('edits made offline survive a crashed page: a new note and a change to a stor
 });
 
 it('a note written offline in silent writing reaches the board after the reveal, though its page crashed', async () => {
-  const { board, tokens } = await server.boardWithMembers();
-  const boardId = board.board.id;
+  const { board, tokens, facilitator, context, page } = await participantOnBoard();
   const silentWriting = (body: object) =>
-    server.api(`/api/boards/${boardId}/silent-writing`, { body, token: tokens.facilitator });
-  const facilitator = socketIoClient(server.url, boardId, tokens.facilitator);
-  await facilitator.synced;
-  const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
-  await waitForConnection(page);
+    server.api(`/api/boards/${board.board.id}/silent-writing`, {
+      body,
+      token: tokens.facilitator,
+    });
   expect((await silentWriting({ action: 'start' })).status).toBe(200);
   await page.locator('[data-testid="silent-writing-banner"]').waitFor();
 
-  await context.setOffline(true);
-  await waitForConnection(page, 'offline');
-  const surface = (await page.locator('.im-surface').boundingBox())!;
-  await page.mouse.dblclick(surface.x + surface.width / 2, surface.y + surface.height / 2);
-  await page.locator('.im-note textarea.im-editor').waitFor();
-  await page.keyboard.type('Private and offline');
-  await page.keyboard.press('Escape');
+  await goOffline(context, page);
+  await addNoteByDoubleClick(page, 0.5, 0.5, 'Private and offline');
   await expect.poll(() => keptNotes(page, new Y.Doc())).toEqual(['Private and offline']);
   await crash(context, page);
 
   // The facilitator reveals while the page is gone: nothing of Aino's to reveal.
   expect((await silentWriting({ action: 'reveal' })).body).toEqual({ revealed: 0 });
-  await context.setOffline(false);
-  const next = await context.newPage();
-  await next.goto(board.links.participant);
-  await waitForConnection(next);
+  const next = await reopen(context, board.links.participant);
   await expect
     .poll(() => notesOf(facilitator), { timeout: 15_000 })
     .toEqual(['Private and offline']);
@@ -189,6 +186,32 @@ it('edits a removed member left unsent are forgotten, not offered again', async 
   await page.getByTestId('board-error').waitFor();
   await expect.poll(() => keptKeys(page)).toEqual([]);
   expect(notesOf(facilitator)).toEqual([]);
+  facilitator.destroy();
+  await context.close();
+});
+
+it('"Leave this board on this device" forgets the words not yet sent, for the next person at the laptop', async () => {
+  const { facilitator, context, page } = await participantOffline();
+  await addNoteInOutline(page, 'Not for the next person');
+  await expect.poll(() => keptNotes(page, new Y.Doc())).toEqual(['Not for the next person']);
+  await page.locator('.presence-toggle').click();
+  await page.getByRole('button', { name: 'Leave this board on this device…' }).click();
+  const asked: string[] = [];
+  page.on('dialog', (dialog) => {
+    asked.push(dialog.type());
+    void dialog.accept();
+  });
+  await page
+    .getByRole('dialog', { name: 'Leave this board on this device?' })
+    .getByRole('button', { name: 'Leave', exact: true })
+    .click();
+  // Asked first, as any page with unsent edits does.
+  await expect.poll(() => asked).toEqual(['beforeunload']);
+  await page.close();
+  await context.setOffline(false);
+  const next = await context.newPage();
+  await next.goto(server.url);
+  expect(await keptKeys(next)).toEqual([]);
   facilitator.destroy();
   await context.close();
 });

@@ -21,18 +21,44 @@ export interface KeptEntry {
   update: Uint8Array;
 }
 
+const memberPrefix = (boardId: string, memberId: string) =>
+  `ideamill.unsent.${boardId}.${memberId}.`;
 const prefixOf = ({ boardId, memberId, channel }: KeptEditsPlace) =>
-  `ideamill.unsent.${boardId}.${memberId}.${channel}.`;
+  `${memberPrefix(boardId, memberId)}${channel}.`;
+
+/** Members who left the board on this device in this page: nothing more of theirs is kept. */
+const leftHere = new Set<string>();
+/** This page's own keys: what its guards keep is theirs to send, not another page's leftovers. */
+const keysHere = new Set<string>();
 
 /** A key for this page's edits at `place`, unlike any other page's. */
 export function keptEditsKey(place: KeptEditsPlace): string {
   const page = Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
-  return prefixOf(place) + page;
+  const key = prefixOf(place) + page;
+  keysHere.add(key);
+  return key;
+}
+
+/** What is kept under `key` is left behind: a later guard in this page may send it too. */
+export function leaveKeptEdits(key: string): void {
+  keysHere.delete(key);
 }
 
 /** Keeps `update` (a Yjs update holding every unstored edit of the page) under `key`. */
 export function keepEdits(key: string, update: Uint8Array): void {
+  for (const prefix of leftHere) if (key.startsWith(prefix)) return;
   writeStored(key, toBase64(update));
+}
+
+/**
+ * "Leave this board on this device": the next person at a shared laptop must not find my
+ * unsent words in its storage. They are forgotten, and this page keeps nothing more of mine
+ * (its leaving would keep them again). The browser still asks before the page goes.
+ */
+export function forgetMemberEdits(boardId: string, memberId: string): void {
+  const prefix = memberPrefix(boardId, memberId);
+  leftHere.add(prefix);
+  for (const key of storedKeys(prefix)) forgetEdits(key);
 }
 
 /** Forgets `key`'s edits: the server has them, or they can never be sent. */
@@ -40,16 +66,19 @@ export function forgetEdits(key: string): void {
   writeStored(key, null);
 }
 
-/** Whether any page left edits at `place`. */
+/** The keys of edits other pages kept at `place`. */
+const othersKeys = (place: KeptEditsPlace) =>
+  storedKeys(prefixOf(place)).filter((key) => !keysHere.has(key));
+
+/** Whether another page left edits at `place`. */
 export function hasKeptEdits(place: KeptEditsPlace): boolean {
-  return storedKeys(prefixOf(place)).length > 0;
+  return othersKeys(place).length > 0;
 }
 
-/** Every page's kept edits at `place` but `except`'s (this page's own). */
-export function readKeptEdits(place: KeptEditsPlace, except: string): KeptEntry[] {
+/** The edits other pages kept at `place`. */
+export function readKeptEdits(place: KeptEditsPlace): KeptEntry[] {
   const entries: KeptEntry[] = [];
-  for (const key of storedKeys(prefixOf(place))) {
-    if (key === except) continue;
+  for (const key of othersKeys(place)) {
     const stored = readStored(key);
     if (stored === null) continue;
     try {

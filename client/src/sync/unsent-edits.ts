@@ -12,6 +12,7 @@ import {
   type KeptEditsPlace,
   keepEdits,
   keptEditsKey,
+  leaveKeptEdits,
   readKeptEdits,
 } from './kept-edits.ts';
 import type { SocketIoProvider } from './socketio-provider.ts';
@@ -84,7 +85,7 @@ export function guardUnsentEdits(
   const onSynced = (synced: boolean) => {
     if (!synced || restored || place === null || key === null) return;
     restored = true;
-    const entries = readKeptEdits(place, key);
+    const entries = readKeptEdits(place);
     if (entries.length === 0) return;
     try {
       Y.applyUpdate(provider.doc, Y.mergeUpdates(entries.map((entry) => entry.update)), KEPT_EDITS);
@@ -125,6 +126,7 @@ export function guardUnsentEdits(
     release() {
       stop();
       keep();
+      if (key !== null) leaveKeptEdits(key);
     },
     discard() {
       stop();

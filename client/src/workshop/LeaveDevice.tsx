@@ -9,13 +9,14 @@ import { forgetMembership, rememberDisplayName } from '../app/membership.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { forgetVisits } from '../board/last-visit.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { forgetMemberEdits } from '../sync/kept-edits.ts';
 import { Confirm } from './Modal.tsx';
 import { useBoardTitle } from './use-board-title.ts';
 
 export function LeaveDevice({ onClose }: { onClose: () => void }) {
   const t = useT();
   const session = useBoardSession();
-  const { board, token } = session;
+  const { board, token, me } = session;
   const title = useBoardTitle(session);
   const leave = () => {
     forgetMembership(board.id, token);
@@ -25,6 +26,8 @@ export function LeaveDevice({ onClose }: { onClose: () => void }) {
     forgetInviteLinks(board.id);
     // The name the join form would offer the next person too.
     rememberDisplayName(null);
+    // And my words not yet sent: they go with me (the browser asks first where there are any).
+    forgetMemberEdits(board.id, me.id);
     window.location.assign('/');
   };
   return (

@@ -39,10 +39,7 @@ export function usePrivateDoc(session: BoardSession, active: boolean | undefined
     const { provider, guard } = openPrivateDoc(session);
     const privateDoc = provider.doc;
     provider.on('board-error', (error) => {
-      if (error.code !== 'payload_too_large') return;
-      // What it holds can never be sent now: leaving the page asks nothing.
-      guard.discard();
-      setTooLarge(true);
+      if (error.code === 'payload_too_large') setTooLarge(true);
     });
     const store = workshopStoreFor(session);
     setDoc(privateDoc);
@@ -81,7 +78,13 @@ function openPrivateDoc(session: BoardSession): { provider: SocketIoProvider; gu
     // Like the board's own connection: ride out network blips instead of losing the notes.
     socket: LIVE_SOCKET,
   });
-  return { provider, guard: guardUnsentEdits(provider, privatePlace(session)) };
+  const guard = guardUnsentEdits(provider, privatePlace(session));
+  provider.on('board-error', (error) => {
+    // What it holds can never be sent now: leaving the page asks nothing, and no later page
+    // offers it again.
+    if (error.code === 'payload_too_large') guard.discard();
+  });
+  return { provider, guard };
 }
 
 /**
