@@ -40,16 +40,13 @@ const KEPT_EDITS = Symbol('kept edits');
 
 /**
  * Asks before leaving while `provider`'s document has edits the server has not had, and keeps
- * them at `place` (null: only asks). Once the board has arrived, sends what earlier pages at
- * `place` left unsent.
+ * them at `place`. Once the board has arrived, sends what earlier pages at `place` left unsent.
  */
-export function guardUnsentEdits(
-  provider: SocketIoProvider,
-  place: KeptEditsPlace | null,
-): UnsentGuard {
-  const key = place ? keptEditsKey(place) : null;
+export function guardUnsentEdits(provider: SocketIoProvider, place: KeptEditsPlace): UnsentGuard {
+  const key = keptEditsKey(place);
   /** My edits since the server last had them all. */
   let edits: Uint8Array[] = [];
+  /** Whether `key` is in storage: online, an acknowledgement then touches no storage. */
   let written = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let restored = false;
@@ -57,7 +54,7 @@ export function guardUnsentEdits(
   const keep = () => {
     clearTimeout(timer);
     timer = undefined;
-    if (key === null || edits.length === 0) return;
+    if (edits.length === 0) return;
     const all = edits.length === 1 ? edits[0]! : Y.mergeUpdates(edits);
     edits = [all];
     keepEdits(key, all);
@@ -67,7 +64,7 @@ export function guardUnsentEdits(
     edits = [];
     clearTimeout(timer);
     timer = undefined;
-    if (written && key !== null) forgetEdits(key);
+    if (written) forgetEdits(key);
     written = false;
   };
   // Once the server has everything, nothing is unsent.
@@ -83,7 +80,7 @@ export function guardUnsentEdits(
     queueMicrotask(onStored);
   };
   const onSynced = (synced: boolean) => {
-    if (!synced || restored || place === null || key === null) return;
+    if (!synced || restored) return;
     restored = true;
     const entries = readKeptEdits(place);
     if (entries.length === 0) return;
@@ -126,7 +123,7 @@ export function guardUnsentEdits(
     release() {
       stop();
       keep();
-      if (key !== null) leaveKeptEdits(key);
+      leaveKeptEdits(key);
     },
     discard() {
       stop();
