@@ -13,6 +13,7 @@ import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
 import { socketIoClient, waitFor } from '../helpers/clients.ts';
 import type { TestServer } from '../helpers/server.ts';
 import { zoomTo, zoomToFit } from './canvas-helpers.ts';
+import { lineCounts } from './layout-helpers.ts';
 import { openAs, showOutline } from './workshop-helpers.ts';
 
 const PHONE = { width: 390, height: 844, touch: true } as const;
@@ -45,27 +46,6 @@ function boxes(page: Page, selector: string): Promise<{ name: string; box: Box }
         const { left, top, right, bottom } = element.getBoundingClientRect();
         const name = element.getAttribute('aria-label') ?? element.textContent ?? '';
         return { name: name.slice(0, 40), box: { left, top, right, bottom } };
-      });
-  }, selector);
-}
-
-/**
- * How many lines the words of each element matched take, by their line boxes: the words'
- * own, not the boxes of elements around them (a button's words may sit in a span of their own).
- */
-function lineCounts(page: Page, selector: string): Promise<{ text: string; lines: number }[]> {
-  return page.evaluate((selector) => {
-    return Array.from(document.querySelectorAll(selector))
-      .filter((element) => element.checkVisibility())
-      .map((element) => {
-        const tops = new Set<number>();
-        const words = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-        for (let node = words.nextNode(); node; node = words.nextNode()) {
-          const range = document.createRange();
-          range.selectNodeContents(node);
-          for (const line of range.getClientRects()) tops.add(Math.round(line.top));
-        }
-        return { text: element.textContent ?? '', lines: tops.size };
       });
   }, selector);
 }

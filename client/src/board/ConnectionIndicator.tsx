@@ -24,11 +24,13 @@ export function ConnectionBanner({ status }: { status: ConnectionStatus }) {
     <div className="banner-slot" role="status" aria-live="polite">
       {(status === 'reconnecting' || status === 'offline') && (
         <div
-          className={`banner banner-warning connection-banner-${status}`}
+          className={`banner banner-warning connection-banner connection-banner-${status}`}
           data-testid="connection-banner"
         >
           <span className="connection-dot" aria-hidden="true" />
-          {t.app.connection[status]}
+          {/* One of the two is shown (board.css): the brief one on a phone, one line. */}
+          <span className="connection-words">{t.app.connection[status]}</span>
+          <span className="connection-brief">{t.app.connectionBrief[status]}</span>
         </div>
       )}
     </div>

@@ -139,6 +139,10 @@ export const app: Catalogue['app'] = {
     offline:
       'Ei yhteyttä. Muutoksesi säilyvät ja lähtevät, kun yhteys palaa, ellei taulua lukita sillä välin.',
   },
+  connectionBrief: {
+    reconnecting: 'Yhdistetään… muutoksesi säilyvät',
+    offline: 'Ei yhteyttä. Muutoksesi säilyvät.',
+  },
   connectionShort: {
     connecting: 'Yhdistetään',
     connected: 'Livenä',
