@@ -163,10 +163,7 @@ export class SocketIoProvider extends ObservableV2<Events> {
 
   /**
    * Sends a message that carries edits and counts it until the server says it is stored. No
-   * word within ackTimeoutMs on a synced connection means the connection died without
-   * closing (a Wi-Fi re-association, a network switch, a NAT that forgot it), which Socket.io's
-   * own pings notice only after 45 s while the page says it is live (QA): it is closed, and the
-   * reconnect's sync sends the edits again.
+   * word within ackTimeoutMs is `unanswered()`: the reconnect's sync sends the edits again.
    */
   #sendEdits(message: Uint8Array): void {
     if (!this.socket.connected) return;
@@ -187,9 +184,7 @@ export class SocketIoProvider extends ObservableV2<Events> {
         this.#checkStored();
         return;
       }
-      // Still taking in its first sync (megabytes on a slow link, ahead of the answer): slow,
-      // not dead. Otherwise start again.
-      if (this.synced && this.socket.connected) this.socket.io.engine?.close();
+      this.unanswered();
     };
     // Socket.io's types cannot follow an optional acknowledgement through timeout().
     const timed = this.socket.timeout(this.#ackTimeoutMs) as unknown as {
@@ -211,6 +206,18 @@ export class SocketIoProvider extends ObservableV2<Events> {
     this.lastError = error;
     this.emit('board-error', [error]);
     this.socket.disconnect();
+  }
+
+  /**
+   * A message on this connection (edits, or a workshop request: a vote) got no answer in time.
+   * On a synced connection that means it died without closing (a Wi-Fi re-association, a network
+   * switch, a NAT that forgot it), which Socket.io's own pings notice only 30 s after the last
+   * one while the page says it is live (QA): it is closed, and the client connects again. Still
+   * taking in its first sync (megabytes on a slow link, ahead of the answer), it is slow, not
+   * dead, and is left alone.
+   */
+  unanswered(): void {
+    if (this.synced && this.socket.connected) this.socket.io.engine?.close();
   }
 
   /** Whether edits sent are still waiting for the server to say they are stored. */

@@ -13,12 +13,19 @@ export interface ErrorLine {
   set(error: Refusal | null): void;
 }
 
+/** What the requests travel on: the board's provider (SocketIoProvider). */
+export interface RequestConnection {
+  readonly socket: { readonly connected: boolean };
+  /** A request got no answer in time: the connection may have died without closing. */
+  unanswered(): void;
+}
+
 export class WorkshopRequests {
-  readonly #socket: { readonly connected: boolean };
+  readonly #connection: RequestConnection;
   readonly #error: ErrorLine;
 
-  constructor(socket: { readonly connected: boolean }, error: ErrorLine) {
-    this.#socket = socket;
+  constructor(connection: RequestConnection, error: ErrorLine) {
+    this.#connection = connection;
     this.#error = error;
   }
 
@@ -36,6 +43,10 @@ export class WorkshopRequests {
         message = String(error),
         retryAfterSec = null,
       } = error as { code?: string; message?: string; retryAfterSec?: number | null };
+      // The server answers within milliseconds: a connection that lets 10 s pass without a word
+      // is started again now, not half a minute later (a vote cast into it was lost, and the
+      // page said it was live meanwhile: left alone until 7 December).
+      if (code === 'no_answer') this.#connection.unanswered();
       this.#error.set({ code, message, retryAfterSec });
       return undefined;
     }
@@ -48,14 +59,15 @@ export class WorkshopRequests {
    * offline, the connection not yet known to be down: the browser holds what is sent then and
    * sends it once back (journey QA: a vote cast offline counted on the server, and the page
    * said it may not have been saved). An answer that comes after the page gave up on it
-   * (no_answer) is applied all the same: the page shows what the server did.
+   * (no_answer, on a connection still taking in its first sync, which is not started again) is
+   * applied all the same: the page shows what the server did.
    */
   async emit<T>(
     send: (ack: Ack<T>) => void,
     apply: (data: T) => void = () => {},
   ): Promise<T | undefined> {
     const browserOffline = typeof navigator !== 'undefined' && navigator.onLine === false;
-    if (!this.#socket.connected || browserOffline) {
+    if (!this.#connection.socket.connected || browserOffline) {
       return this.run(() => Promise.reject({ code: 'offline', message: 'Not connected.' }));
     }
     const data = await this.run(() =>

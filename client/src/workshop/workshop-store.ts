@@ -63,7 +63,7 @@ export class WorkshopStore {
     this.#state = initialState(session.board);
     const socket = session.provider.socket;
     this.#socket = socket;
-    this.#requests = new WorkshopRequests(socket, {
+    this.#requests = new WorkshopRequests(session.provider, {
       get: () => this.#state.error,
       set: (error) => this.#set({ error }),
     });
