@@ -114,6 +114,26 @@ const overlaps = (a: Box, b: Box) =>
   a.top < b.bottom - 0.5 &&
   b.top < a.bottom - 0.5;
 
+/**
+ * The titles in the view that something covers: the status row (the title lies above the
+ * canvas, under the row), or a part of the page around the canvas.
+ */
+async function coveredTitles(page: Page): Promise<string[]> {
+  const canvas = await page.locator('.canvas-host').boundingBox();
+  if (!canvas) throw new Error('no canvas');
+  const chrome = await chromeBoxes(page);
+  const problems: string[] = [];
+  for (const { text, box } of await titleBoxes(page)) {
+    // Only what the view shows: the phone's starts at the board's top left.
+    if (box.left >= canvas.x + canvas.width || box.right <= canvas.x) continue;
+    if (box.top < canvas.y - 0.5) problems.push(`"${text}" cut off at the top`);
+    for (const part of chrome) {
+      if (overlaps(box, part.box)) problems.push(`"${part.name}" covers "${text}"`);
+    }
+  }
+  return problems;
+}
+
 describe.skipIf(!HAS_CHROMIUM)('banners around the canvas', () => {
   let server: TestServer;
   let browser: Browser;
@@ -209,6 +229,67 @@ describe.skipIf(!HAS_CHROMIUM)('banners around the canvas', () => {
     await person.context.close();
   });
 
+  it('on a phone, what the facilitator starts mid-session leaves the journey’s title and stage labels in sight; panned into the board, it stays put', async () => {
+    const created = await server.createBoard({ title: 'Mid', template: 'customer-journey' });
+    const id = created.board.id;
+    const { token } = await server.join(id, created.keys.facilitator, 'Fran');
+    const control = (path: string, body: unknown) =>
+      server.api(`/api/boards/${id}/${path}`, { token, body });
+    const person = await openAs(browser, server, id, created.keys.participant, 'Aino', {
+      ...SCREENS.phone,
+      touch: true,
+    });
+    const { page } = person;
+    const lane = page.locator('.im-frame-title', { hasText: 'People' });
+    await lane.waitFor();
+    await page.waitForTimeout(500);
+    expect(await coveredTitles(page)).toEqual([]);
+    // Silent writing's banner took three lines over the title and every stage label (QA).
+    const banner = page.getByTestId('canvas-banner');
+    const steps: [string, () => Promise<unknown>, RegExp][] = [
+      ['silent', () => control('silent-writing', { action: 'start' }), SILENT],
+      [
+        'locked',
+        async () => {
+          await control('silent-writing', { action: 'reveal' });
+          await control('lock', { locked: true });
+        },
+        LOCKED,
+      ],
+      [
+        'round',
+        async () => {
+          await control('lock', { locked: false });
+          await control('phase', { phase: 'vote' });
+          await control('timer', { action: 'start', durationSec: 600 });
+          await control('rounds', { title: 'Pick', budget: 3 });
+        },
+        VOTES_LEFT,
+      ],
+    ];
+    for (const [name, act, told] of steps) {
+      await act();
+      await banner.getByText(told).first().waitFor();
+      await page.waitForTimeout(400);
+      await page.screenshot({ path: `${SCREENSHOTS}/banners-mid-session-${name}.png` });
+      expect(await coveredTitles(page), name).toEqual([]);
+    }
+    // Panned down into the board, its top edge out of sight: the row grows and nothing moves.
+    await control('timer', { action: 'reset' });
+    await banner.locator('.wk-timer').waitFor({ state: 'detached' });
+    const surface = (await page.locator('.canvas-host').boundingBox())!;
+    await page.mouse.move(surface.x + surface.width / 2, surface.y + surface.height / 2);
+    await page.mouse.wheel(0, 400);
+    await page.waitForTimeout(400);
+    const before = (await lane.boundingBox())!.y;
+    expect(before).toBeLessThan(surface.y);
+    await control('timer', { action: 'start', durationSec: 600 });
+    await banner.locator('.wk-timer').waitFor();
+    await page.waitForTimeout(400);
+    expect(Math.abs((await lane.boundingBox())!.y - before)).toBeLessThanOrEqual(1);
+    await person.context.close();
+  });
+
   it('after opening a board nothing covers the frame titles and stage labels', async () => {
     const { id, keys, control } = await workshopBoard();
     await control('lock', { locked: true });
@@ -224,20 +305,8 @@ describe.skipIf(!HAS_CHROMIUM)('banners around the canvas', () => {
         await page.getByText('Vote', { exact: true }).first().waitFor();
         await page.waitForTimeout(500);
         await page.screenshot({ path: `${SCREENSHOTS}/banners-open-${screen}-${role}.png` });
-        const canvas = await page.locator('.canvas-host').boundingBox();
-        if (!canvas) throw new Error('no canvas');
-        const chrome = await chromeBoxes(page);
-        for (const { text, box } of await titleBoxes(page)) {
-          // Only what the first view shows: the phone's starts at the board's top left.
-          if (box.left >= canvas.x + canvas.width || box.right <= canvas.x) continue;
-          if (box.top < canvas.y - 0.5)
-            problems.push(`${screen} ${role}: "${text}" cut off at the top`);
-          for (const part of chrome) {
-            if (overlaps(box, part.box)) {
-              problems.push(`${screen} ${role}: "${part.name}" covers "${text}"`);
-            }
-          }
-        }
+        for (const problem of await coveredTitles(page))
+          problems.push(`${screen} ${role}: ${problem}`);
         await person.context.close();
       }
     }

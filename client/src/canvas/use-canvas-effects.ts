@@ -93,7 +93,8 @@ export function useCanvasEffects(
     const uncount = viewport.counterScale(worldElement);
     const resize = () => {
       const { left, top } = root.getBoundingClientRect();
-      viewport.resize(root.clientWidth, root.clientHeight, { x: left, y: top });
+      const at = { x: left, y: top };
+      viewport.resize(root.clientWidth, root.clientHeight, at, boardBounds(env)?.y);
     };
     const sized = new ResizeObserver(resize);
     sized.observe(root);

@@ -74,9 +74,13 @@ export class Viewport {
   /**
    * The element changed size. `at` is its top-left corner on the page: when only its top or
    * left edge moved (a status row appeared above the board, or went), the board stays where it
-   * is on the page; any other change keeps the same board point in the middle.
+   * is on the page, so nothing moves under the pointer; any other change keeps the same board
+   * point in the middle. `boardTop` is the board's top edge (board units): where the row that
+   * grew would cover it, and it was in sight, the board moves down with the canvas instead. On a
+   * phone the first view puts a customer journey's title and stage labels just under the row,
+   * and silent writing's banner or a round's chips coming mid-session covered them (QA).
    */
-  resize(width: number, height: number, at?: Point): void {
+  resize(width: number, height: number, at?: Point, boardTop?: number): void {
     const w = Math.max(1, width);
     const h = Math.max(1, height);
     const before = this.#at;
@@ -88,10 +92,12 @@ export class Viewport {
       const farEdgesStay =
         Math.abs(w - this.width + dx) <= 1 && Math.abs(h - this.height + dy) <= 1;
       if ((dx !== 0 || dy !== 0) && farEdgesStay) {
+        const top = boardTop === undefined ? -1 : this.toScreen({ x: 0, y: boardTop }).y;
+        const wouldCoverTop = dy > 0 && top >= 0 && top < dy;
         this.width = w;
         this.height = h;
         this.tx -= dx;
-        this.ty -= dy;
+        if (!wouldCoverTop) this.ty -= dy;
         this.#apply();
         return;
       }
