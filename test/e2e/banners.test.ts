@@ -143,21 +143,23 @@ describe.skipIf(!HAS_CHROMIUM)('banners around the canvas', () => {
   });
   beforeAll(() => fs.mkdirSync(SCREENSHOTS, { recursive: true }));
 
-  /** A customer-journey board with a phase, a running timer and an open round of 3 votes. */
-  async function workshopBoard(language: 'en' | 'fi' = 'en') {
-    const created = await server.createBoard({
-      title: 'Journey',
-      template: 'customer-journey',
-      language,
-    });
+  /** A customer-journey board, and its facilitator's controls over HTTP. */
+  async function journeyBoard(title: string, language: 'en' | 'fi' = 'en') {
+    const created = await server.createBoard({ title, template: 'customer-journey', language });
     const id = created.board.id;
     const { token } = await server.join(id, created.keys.facilitator, 'Fran');
     const control = (path: string, body: unknown) =>
       server.api(`/api/boards/${id}/${path}`, { token, body });
+    return { id, keys: created.keys, control };
+  }
+
+  /** A customer-journey board with a phase, a running timer and an open round of 3 votes. */
+  async function workshopBoard(language: 'en' | 'fi' = 'en') {
+    const { id, keys, control } = await journeyBoard('Journey', language);
     await control('phase', { phase: 'vote' });
     await control('timer', { action: 'start', durationSec: 600 });
     await control('rounds', { title: 'Pick', budget: 3 });
-    return { id, keys: created.keys, control };
+    return { id, keys, control };
   }
 
   it('lock and silent writing are told once, where the participant looks, with the timer and votes left', async () => {
@@ -202,13 +204,9 @@ describe.skipIf(!HAS_CHROMIUM)('banners around the canvas', () => {
   });
 
   it('the board stays put on screen when the status row grows or shrinks', async () => {
-    const created = await server.createBoard({ title: 'Still', template: 'customer-journey' });
-    const id = created.board.id;
-    const { token } = await server.join(id, created.keys.facilitator, 'Fran');
-    const control = (path: string, body: unknown) =>
-      server.api(`/api/boards/${id}/${path}`, { token, body });
+    const { id, keys, control } = await journeyBoard('Still');
     // A tablet: the side panels are closed, so the workshop chips sit in the status row.
-    const person = await openAs(browser, server, id, created.keys.participant, 'Pia', {
+    const person = await openAs(browser, server, id, keys.participant, 'Pia', {
       ...SCREENS.tablet,
     });
     const { page } = person;
@@ -230,12 +228,8 @@ describe.skipIf(!HAS_CHROMIUM)('banners around the canvas', () => {
   });
 
   it('on a phone, what the facilitator starts mid-session leaves the journey’s title and stage labels in sight; panned into the board, it stays put', async () => {
-    const created = await server.createBoard({ title: 'Mid', template: 'customer-journey' });
-    const id = created.board.id;
-    const { token } = await server.join(id, created.keys.facilitator, 'Fran');
-    const control = (path: string, body: unknown) =>
-      server.api(`/api/boards/${id}/${path}`, { token, body });
-    const person = await openAs(browser, server, id, created.keys.participant, 'Aino', {
+    const { id, keys, control } = await journeyBoard('Mid');
+    const person = await openAs(browser, server, id, keys.participant, 'Aino', {
       ...SCREENS.phone,
       touch: true,
     });
