@@ -94,7 +94,7 @@ export function useCanvasEffects(
     const resize = () => {
       const { left, top } = root.getBoundingClientRect();
       const at = { x: left, y: top };
-      viewport.resize(root.clientWidth, root.clientHeight, at, boardBounds(env)?.y);
+      viewport.resize(root.clientWidth, root.clientHeight, at, () => boardBounds(env)?.y);
     };
     const sized = new ResizeObserver(resize);
     sized.observe(root);

@@ -75,12 +75,13 @@ export class Viewport {
    * The element changed size. `at` is its top-left corner on the page: when only its top or
    * left edge moved (a status row appeared above the board, or went), the board stays where it
    * is on the page, so nothing moves under the pointer; any other change keeps the same board
-   * point in the middle. `boardTop` is the board's top edge (board units): where the row that
-   * grew would cover it, and it was in sight, the board moves down with the canvas instead. On a
+   * point in the middle. `boardTop` gives the board's top edge (board units), asked only then:
+   * where the row that grew would cover it, and it was in sight, the board moves down with the
+   * canvas instead. On a
    * phone the first view puts a customer journey's title and stage labels just under the row,
    * and silent writing's banner or a round's chips coming mid-session covered them (QA).
    */
-  resize(width: number, height: number, at?: Point, boardTop?: number): void {
+  resize(width: number, height: number, at?: Point, boardTop?: () => number | undefined): void {
     const w = Math.max(1, width);
     const h = Math.max(1, height);
     const before = this.#at;
@@ -92,8 +93,9 @@ export class Viewport {
       const farEdgesStay =
         Math.abs(w - this.width + dx) <= 1 && Math.abs(h - this.height + dy) <= 1;
       if ((dx !== 0 || dy !== 0) && farEdgesStay) {
-        const top = boardTop === undefined ? -1 : this.toScreen({ x: 0, y: boardTop }).y;
-        const wouldCoverTop = dy > 0 && top >= 0 && top < dy;
+        const edge = dy > 0 ? boardTop?.() : undefined;
+        const top = edge === undefined ? -1 : this.toScreen({ x: 0, y: edge }).y;
+        const wouldCoverTop = top >= 0 && top < dy;
         this.width = w;
         this.height = h;
         this.tx -= dx;
