@@ -227,7 +227,7 @@ describe.skipIf(!HAS_CHROMIUM)('banners around the canvas', () => {
     await person.context.close();
   });
 
-  it('on a phone, what the facilitator starts mid-session leaves the journey’s title and stage labels in sight; panned into the board, it stays put', async () => {
+  it('on a phone, what the facilitator starts mid-session leaves the journey’s title and stage labels in sight, and the board comes back as it ends; panned into the board, it stays put', async () => {
     const { id, keys, control } = await journeyBoard('Mid');
     const person = await openAs(browser, server, id, keys.participant, 'Aino', {
       ...SCREENS.phone,
@@ -238,6 +238,8 @@ describe.skipIf(!HAS_CHROMIUM)('banners around the canvas', () => {
     await lane.waitFor();
     await page.waitForTimeout(500);
     expect(await coveredTitles(page)).toEqual([]);
+    const laneTop = async () => (await lane.boundingBox())!.y;
+    const firstTop = await laneTop();
     // Silent writing's banner took three lines over the title and every stage label (QA).
     const banner = page.getByTestId('canvas-banner');
     const steps: [string, () => Promise<unknown>, RegExp][] = [
@@ -245,7 +247,11 @@ describe.skipIf(!HAS_CHROMIUM)('banners around the canvas', () => {
       [
         'locked',
         async () => {
+          // Revealed, its banner gone: the board comes back where the first view had it.
           await control('silent-writing', { action: 'reveal' });
+          await banner.getByText(SILENT).waitFor({ state: 'detached' });
+          await page.waitForTimeout(400);
+          expect(Math.abs((await laneTop()) - firstTop), 'after the reveal').toBeLessThanOrEqual(1);
           await control('lock', { locked: true });
         },
         LOCKED,
@@ -275,12 +281,12 @@ describe.skipIf(!HAS_CHROMIUM)('banners around the canvas', () => {
     await page.mouse.move(surface.x + surface.width / 2, surface.y + surface.height / 2);
     await page.mouse.wheel(0, 400);
     await page.waitForTimeout(400);
-    const before = (await lane.boundingBox())!.y;
+    const before = await laneTop();
     expect(before).toBeLessThan(surface.y);
     await control('timer', { action: 'start', durationSec: 600 });
     await banner.locator('.wk-timer').waitFor();
     await page.waitForTimeout(400);
-    expect(Math.abs((await lane.boundingBox())!.y - before)).toBeLessThanOrEqual(1);
+    expect(Math.abs((await laneTop()) - before)).toBeLessThanOrEqual(1);
     await person.context.close();
   });
 

@@ -89,6 +89,24 @@ describe('a row growing above the board (Viewport.resize with the canvas’s cor
     expect(onPage(viewport, 250)).toBe(290);
   });
 
+  it('comes back up as far when the row goes, unless someone moved the board meanwhile', () => {
+    const viewport = phone(40);
+    viewport.resize(390, 550, { x: 0, y: 250 }, () => 0);
+    // Silent writing revealed, its banner gone: the journey where it was before it came.
+    viewport.resize(390, 700, { x: 0, y: 100 }, () => 0);
+    expect(onPage(viewport, 100)).toBe(140);
+    // Carried down twice (two rows), back up by what went.
+    viewport.resize(390, 650, { x: 0, y: 150 }, () => 0);
+    viewport.resize(390, 600, { x: 0, y: 200 }, () => 0);
+    expect(onPage(viewport, 200)).toBe(240);
+    viewport.resize(390, 650, { x: 0, y: 150 }, () => 0);
+    expect(onPage(viewport, 150)).toBe(190);
+    // Panned since: the board is the person's, and stays put as the last row goes.
+    viewport.panBy(0, 30);
+    viewport.resize(390, 700, { x: 0, y: 100 }, () => 0);
+    expect(onPage(viewport, 100)).toBe(220);
+  });
+
   it('stays put where the board’s top edge was out of sight already (panned down into it)', () => {
     const viewport = phone(-300);
     viewport.resize(390, 550, { x: 0, y: 250 }, () => 0);

@@ -58,6 +58,11 @@ export class Viewport {
   #animation = 0;
   /** The element's top-left corner on the page at the last resize. */
   #at: Point | null = null;
+  /**
+   * How far rows that grew carried the board down with the canvas (see resize), and the view
+   * they left: it comes back up as they go, unless someone has moved the board since.
+   */
+  #carried: { by: number; tx: number; ty: number; zoom: number } | null = null;
 
   attach(world: HTMLElement | null): void {
     this.#world = world;
@@ -77,9 +82,10 @@ export class Viewport {
    * is on the page, so nothing moves under the pointer; any other change keeps the same board
    * point in the middle. `boardTop` gives the board's top edge (board units), asked only then:
    * where the row that grew would cover it, and it was in sight, the board moves down with the
-   * canvas instead. On a
-   * phone the first view puts a customer journey's title and stage labels just under the row,
-   * and silent writing's banner or a round's chips coming mid-session covered them (QA).
+   * canvas instead, and back up as far when the row goes, unless someone moved the board
+   * meanwhile. On a phone the first view puts a customer journey's title and stage labels just
+   * under the row, and silent writing's banner or a round's chips coming mid-session covered
+   * them (QA).
    */
   resize(width: number, height: number, at?: Point, boardTop?: () => number | undefined): void {
     const w = Math.max(1, width);
@@ -95,11 +101,18 @@ export class Viewport {
       if ((dx !== 0 || dy !== 0) && farEdgesStay) {
         const edge = dy > 0 ? boardTop?.() : undefined;
         const top = edge === undefined ? -1 : this.toScreen({ x: 0, y: edge }).y;
-        const wouldCoverTop = top >= 0 && top < dy;
+        const last = this.#carried;
+        const untouched =
+          last && last.tx === this.tx && last.ty === this.ty && last.zoom === this.zoom;
+        const carried = untouched ? last.by : 0;
+        // Down with the canvas where the row would cover the top edge; back up as it goes.
+        const withCanvas = top >= 0 && top < dy ? dy : dy < 0 ? Math.max(dy, -carried) : 0;
         this.width = w;
         this.height = h;
         this.tx -= dx;
-        if (!wouldCoverTop) this.ty -= dy;
+        this.ty -= dy - withCanvas;
+        const by = carried + withCanvas;
+        this.#carried = by > 0 ? { by, tx: this.tx, ty: this.ty, zoom: this.zoom } : null;
         this.#apply();
         return;
       }
