@@ -1,4 +1,7 @@
-/** Bringing one member's view to another's screen, and a board's first view (canvas/model). */
+/**
+ * Bringing one member's view to another's screen, a board's first view, and the board when a row
+ * above it grows or goes (canvas/model).
+ */
 import { describe, expect, it } from 'vitest';
 import {
   firstView,

@@ -148,7 +148,7 @@ export const app = {
     offline:
       'Offline. Your changes are kept and sent when the connection returns, unless the board is locked meanwhile.',
   },
-  /** The banner's words on a phone, one line: the sentence above stays for screen readers. */
+  /** The banner's words on a phone, one line, in place of the sentence above (board.css). */
   connectionBrief: {
     reconnecting: 'Reconnecting… your changes are kept',
     offline: 'Offline. Your changes are kept.',
