@@ -30,12 +30,25 @@ export class WorkshopRequests {
   }
 
   /** Runs a request; a refusal lands in `error` (and resolves undefined) instead of throwing. */
-  async run<T>(request: () => Promise<T>): Promise<T | undefined> {
+  run<T>(request: () => Promise<T>): Promise<T | undefined> {
+    return this.#attempt(request, true);
+  }
+
+  /**
+   * A read the page makes of itself (everything again, on reconnecting): as `run`, but its answer
+   * leaves the error line to what the person did. The reconnect that a vote's "no answer" starts
+   * answered these at once, and the sentence went before anyone could read it (CI caught it).
+   */
+  read<T>(request: () => Promise<T>): Promise<T | undefined> {
+    return this.#attempt(request, false);
+  }
+
+  async #attempt<T>(request: () => Promise<T>, clears: boolean): Promise<T | undefined> {
     try {
       const result = await request();
       // An answer clears an earlier request's error, not news of edits the board refused.
       const error = this.#error.get();
-      if (error && error.code !== 'edit_refused') this.#error.set(null);
+      if (clears && error && error.code !== 'edit_refused') this.#error.set(null);
       return result;
     } catch (error) {
       const {

@@ -167,24 +167,24 @@ export class WorkshopStore {
     const socket = this.#socket;
     await Promise.all([
       this.#requests
-        .run(() => ask<RoundView[]>((ack) => socket.emit('round:list', ack)))
+        .read(() => ask<RoundView[]>((ack) => socket.emit('round:list', ack)))
         .then((rounds) => rounds && this.#set({ rounds })),
       this.#requests
-        .run(() => ask<FollowUp[]>((ack) => socket.emit('followup:list', ack)))
+        .read(() => ask<FollowUp[]>((ack) => socket.emit('followup:list', ack)))
         .then((followUps) => followUps && this.#set({ followUps, followUpsLoaded: true })),
       this.#refreshSnapshots(),
       // board:state arrives once per connection; a store made after it asks over HTTP.
       this.#state.boardState
         ? Promise.resolve()
         : this.#requests
-            .run(() => this.session.api<BoardState>('/state'))
+            .read(() => this.session.api<BoardState>('/state'))
             .then((state) => state && !this.#state.boardState && this.#setBoardState(state)),
     ]);
   }
 
   async #refreshSnapshots(): Promise<void> {
     const socket = this.#socket;
-    const snapshots = await this.#requests.run(() =>
+    const snapshots = await this.#requests.read(() =>
       ask<Snapshot[]>((ack) => socket.emit('snapshot:list', ack)),
     );
     if (!snapshots) return;
