@@ -1,6 +1,7 @@
 /** Opens the database and builds every service on it: shared by the server and the CLI. */
 import type { Logger } from 'pino';
 import { BOARD_DELETED, BoardsService, MEMBER_REMOVED } from './boards/boards-service.ts';
+import { Handovers } from './boards/handovers.ts';
 import type { Config } from './config/config.ts';
 import { DocumentRegistry } from './documents/document-registry.ts';
 import { createFacilitation, type Facilitation } from './facilitation/facilitation.ts';
@@ -9,12 +10,14 @@ import { createMetrics, type Metrics } from './observability/metrics.ts';
 import { BoardsRepository } from './store/boards-repository.ts';
 import { type Db, openDatabase } from './store/database.ts';
 import { DocumentsRepository } from './store/documents-repository.ts';
+import { HandoversRepository } from './store/handovers-repository.ts';
 
 export interface Services {
   db: Db;
   metrics: Metrics;
   documentsRepository: DocumentsRepository;
   boards: BoardsService;
+  handovers: Handovers;
   documents: DocumentRegistry;
   facilitation: Facilitation;
   followThrough: FollowThrough;
@@ -37,6 +40,7 @@ export function createServices(
   const metrics = createMetrics();
   const documentsRepository = new DocumentsRepository(db);
   const boards = new BoardsService(new BoardsRepository(db), documentsRepository);
+  const handovers = new Handovers(boards, new HandoversRepository(db));
   const documents = new DocumentRegistry({
     repository: documentsRepository,
     metrics,
@@ -76,5 +80,14 @@ export function createServices(
         : 'taken off again: the member was taken off after the restored backup',
     );
   }
-  return { db, metrics, documentsRepository, boards, documents, facilitation, followThrough };
+  return {
+    db,
+    metrics,
+    documentsRepository,
+    boards,
+    handovers,
+    documents,
+    facilitation,
+    followThrough,
+  };
 }

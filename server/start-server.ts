@@ -64,6 +64,7 @@ export async function startServer(
   let ready = false;
   const app = createHttpApp({
     boards,
+    handovers: services.handovers,
     facilitation,
     followThrough,
     metrics,

@@ -52,6 +52,23 @@ export const joinBoardBody = z.strictObject({
 });
 export type JoinBoardBody = z.input<typeof joinBoardBody>;
 
+/**
+ * `POST /api/boards/:id/handovers/take`: the code from a link to carry on from another device
+ * (the fragment's `handover`).
+ */
+export const takeHandoverBody = z.strictObject({
+  code: z.string().min(1, 'code is required').max(200),
+});
+
+/** `POST /api/boards/:id/handovers`: a link that opens the board as me on another device, once. */
+export interface HandoverResponse {
+  /** What `/take` is given; the link carries it in its fragment, which never reaches a server. */
+  code: string;
+  link: string;
+  /** ISO 8601: the link opens nothing from then on. */
+  expiresAt: string;
+}
+
 /** `POST /api/boards/:id/invitation`: what a link opens, asked before joining with it. */
 export const invitationBody = z.strictObject({ key: boardKey });
 

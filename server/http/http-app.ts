@@ -3,6 +3,7 @@ import path from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { BoardsService } from '../boards/boards-service.ts';
+import type { Handovers } from '../boards/handovers.ts';
 import { AppError, diskFullError } from '../errors.ts';
 import type { Facilitation } from '../facilitation/facilitation.ts';
 import type { ExportThread } from '../follow-through/export-thread.ts';
@@ -19,12 +20,14 @@ import type { ExportBudget } from './export-budget.ts';
 import { exportRouter } from './export-router.ts';
 import { facilitationRouter } from './facilitation-router.ts';
 import { followUpsRouter } from './follow-ups-router.ts';
+import { handoversRouter } from './handovers-router.ts';
 import { roundsRouter } from './rounds-router.ts';
 import { noStore, securityHeaders } from './security-headers.ts';
 import { snapshotsRouter } from './snapshots-router.ts';
 
 export interface HttpAppOptions {
   boards: BoardsService;
+  handovers: Handovers;
   facilitation: Facilitation;
   followThrough: FollowThrough;
   metrics: Metrics;
@@ -87,6 +90,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
       options.metrics,
     ),
   );
+  api.use('/boards/:id/handovers', handoversRouter(options));
   api.use('/boards/:id', facilitationRouter(options.boards, options.facilitation));
   api.use('/boards', boardsRouter(options));
   api.use(unknownRoute(api));

@@ -1,0 +1,56 @@
+/**
+ * /api/boards/:id/handovers: carrying on from another device (boards/handovers.ts). A member
+ * makes a one-time link; the other device takes it and has the member's own token.
+ */
+import { type Request, Router } from 'express';
+import {
+  type HandoverResponse,
+  type JoinBoardResponse,
+  publicMember,
+  takeHandoverBody,
+} from '../../shared/api.ts';
+import type { BoardsService } from '../boards/boards-service.ts';
+import { type Handovers, handoverLink } from '../boards/handovers.ts';
+import { bearer, requireMember } from './auth.ts';
+import { boardIdParam } from './boards-router.ts';
+import { guessLimit } from './rate-limit.ts';
+import { emptyBody, jsonBody } from './request-body.ts';
+
+export interface HandoversRouterOptions {
+  boards: BoardsService;
+  handovers: Handovers;
+  publicUrl: string | undefined;
+  joinRatePerMin: number;
+}
+
+export function handoversRouter(options: HandoversRouterOptions): Router {
+  const { boards, handovers } = options;
+  const router = Router({ mergeParams: true });
+  const originOf = (req: Request) => options.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+
+  // Any member, a viewer too: it is their own place on the board they carry elsewhere.
+  router.post('/', (req, res) => {
+    const boardId = boardIdParam(req);
+    const member = requireMember(req, boards, boardId);
+    emptyBody(req);
+    // requireMember has just authenticated the bearer token: it is the one sealed.
+    const { code, expiresAt } = handovers.offer(member, bearer(req) as string);
+    const body: HandoverResponse = {
+      code,
+      link: handoverLink(originOf(req), boardId, code),
+      expiresAt: new Date(expiresAt).toISOString(),
+    };
+    res.status(201).json(body);
+  });
+
+  // Guessing a code is limited as guessing a board's key is (a code is as long as a key).
+  router.post('/take', guessLimit(options.joinRatePerMin), (req, res) => {
+    const boardId = boardIdParam(req);
+    const { code } = takeHandoverBody.parse(jsonBody(req));
+    const { member, token } = handovers.take(boardId, code);
+    const body: JoinBoardResponse = { member: publicMember(member), token };
+    res.json(body);
+  });
+
+  return router;
+}

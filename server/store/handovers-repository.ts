@@ -1,0 +1,70 @@
+/**
+ * Handovers (boards/handovers.ts): a member's token sealed under a one-time code, found by the
+ * code's hash, taken once.
+ */
+import type { Db } from './database.ts';
+
+export interface StoredHandover {
+  boardId: string;
+  memberId: string;
+  sealed: Buffer;
+  expiresAt: number;
+}
+
+interface Row {
+  board_id: string;
+  member_id: string;
+  sealed: Buffer;
+  expires_at: number;
+}
+
+export class HandoversRepository {
+  readonly #put;
+  readonly #take;
+
+  constructor(db: Db) {
+    const insert = db.prepare<[Buffer, string, string, Buffer, number]>(
+      'INSERT INTO handovers (code_hash, board_id, member_id, sealed, expires_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    // One waiting per member: a new code replaces the one made before (a dialog opened again).
+    const forgetMember = db.prepare<[string]>('DELETE FROM handovers WHERE member_id = ?');
+    const forgetExpired = db.prepare<[number]>('DELETE FROM handovers WHERE expires_at <= ?');
+    const select = db.prepare<[Buffer, string], Row>(
+      'SELECT board_id, member_id, sealed, expires_at FROM handovers WHERE code_hash = ? AND board_id = ?',
+    );
+    const remove = db.prepare<[Buffer]>('DELETE FROM handovers WHERE code_hash = ?');
+    this.#put = db.transaction((codeHash: Buffer, handover: StoredHandover, now: number) => {
+      forgetExpired.run(now);
+      forgetMember.run(handover.memberId);
+      insert.run(
+        codeHash,
+        handover.boardId,
+        handover.memberId,
+        handover.sealed,
+        handover.expiresAt,
+      );
+    });
+    this.#take = db.transaction((codeHash: Buffer, boardId: string) => {
+      const row = select.get(codeHash, boardId);
+      if (!row) return undefined;
+      remove.run(codeHash);
+      const handover: StoredHandover = {
+        boardId: row.board_id,
+        memberId: row.member_id,
+        sealed: row.sealed,
+        expiresAt: row.expires_at,
+      };
+      return handover;
+    });
+  }
+
+  /** Stores a handover in place of the member's earlier one; expired ones go too. */
+  put(codeHash: Buffer, handover: StoredHandover, now: number): void {
+    this.#put.immediate(codeHash, handover, now);
+  }
+
+  /** The board's handover of this code, gone from the store as it is read: a code works once. */
+  take(codeHash: Buffer, boardId: string): StoredHandover | undefined {
+    return this.#take.immediate(codeHash, boardId);
+  }
+}
