@@ -1,6 +1,4 @@
-import jsQR from 'jsqr';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../helpers/axe.ts';
 import {
@@ -12,13 +10,8 @@ import {
   waitForConnection,
 } from '../helpers/board-page.ts';
 import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
+import { decodeQr } from '../helpers/qr.ts';
 import type { TestServer } from '../helpers/server.ts';
-
-/** What a phone camera reads from the code: its pixels as the page shows them, decoded. */
-async function decodeQr(code: Locator): Promise<string | undefined> {
-  const png = PNG.sync.read(await code.screenshot());
-  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
-}
 
 async function openInvite(page: Page): Promise<Locator> {
   await page.getByRole('banner').getByRole('button', { name: 'Invite people' }).click();

@@ -3,6 +3,8 @@
  * `#key=` asks for a display name and joins; later visits reuse the stored token. The key
  * leaves the address bar as soon as it is read, before the name prompt shows, so it does not
  * linger in a shared screen, a screenshot or the history; the tab holds it until it has joined.
+ * A link with `#handover=` (made on another device, HandoverDialog.tsx) asks for nothing: the
+ * server gives this browser that device's membership.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type {
@@ -19,7 +21,10 @@ import { BoardError } from './BoardError.tsx';
 import { JoinForm } from './JoinForm.tsx';
 import {
   forgetMembership,
+  handoverFromHash,
+  heldHandover,
   heldJoiningKey,
+  holdHandover,
   holdJoiningKey,
   keyFromHash,
   keyTag,
@@ -50,6 +55,7 @@ const FINAL = new Set([
   'board_deleted',
   'no_key',
   'member_removed',
+  'invalid_handover',
 ]);
 
 function stripKeyFromUrl(): void {
@@ -92,7 +98,8 @@ export function BoardRoute({ boardId }: { boardId: string }) {
   // is not loaded again, so the link is read here (a facilitator trying the participant link).
   useEffect(() => {
     const onHashChange = () => {
-      if (keyFromHash(window.location.hash)) setAttempt((n) => n + 1);
+      const { hash } = window.location;
+      if (keyFromHash(hash) || handoverFromHash(hash)) setAttempt((n) => n + 1);
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
@@ -100,6 +107,29 @@ export function BoardRoute({ boardId }: { boardId: string }) {
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the check on retry.
   useEffect(() => {
+    const handover = handoverFromHash(window.location.hash);
+    if (handover) {
+      holdHandover(boardId, handover);
+      stripKeyFromUrl();
+    }
+    const code = handover ?? heldHandover(boardId);
+    if (code) {
+      setPhase({ kind: 'checking' });
+      apiRequest<JoinBoardResponse>(`/api/boards/${boardId}/handovers/take`, { body: { code } })
+        .then((taken) => {
+          // Kept at once: the code works only once, and opening the board may yet fail.
+          const membership = { token: taken.token, member: taken.member };
+          saveMembership(boardId, membership);
+          holdHandover(boardId, null);
+          return open(membership);
+        })
+        .catch((error: unknown) => {
+          const failed = failure(error);
+          if (FINAL.has(failed.failure.code)) holdHandover(boardId, null);
+          setPhase(failed);
+        });
+      return;
+    }
     const fromLink = keyFromHash(window.location.hash);
     if (fromLink) {
       holdJoiningKey(boardId, fromLink);

@@ -148,11 +148,33 @@ export function heldJoiningKey(boardId: string): string | null {
   return readStored(joiningKey(boardId), 'session');
 }
 
+function fromHash(hash: string, name: 'key' | 'handover'): string | null {
+  const value = new URLSearchParams(hash.replace(/^#/, '')).get(name);
+  return value && value.length > 0 ? value : null;
+}
+
 /** The `key` from a board link's fragment (`/b/:id#key=…`), which never reaches the server. */
 export function keyFromHash(hash: string): string | null {
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const key = params.get('key');
-  return key && key.length > 0 ? key : null;
+  return fromHash(hash, 'key');
+}
+
+/** The code of a link to carry on from another device (`/b/:id#handover=…`). */
+export function handoverFromHash(hash: string): string | null {
+  return fromHash(hash, 'handover');
+}
+
+const handoverKey = (boardId: string) => `ideamill.handover.${boardId}`;
+
+/**
+ * A handover's code between reading it from the address bar and the server's answer, in this
+ * tab only, as a link's key is held: a network failure meanwhile can be tried again.
+ */
+export function holdHandover(boardId: string, code: string | null): void {
+  writeStored(handoverKey(boardId), code || null, 'session');
+}
+
+export function heldHandover(boardId: string): string | null {
+  return readStored(handoverKey(boardId), 'session');
 }
 
 const NAME_KEY = 'ideamill.name';

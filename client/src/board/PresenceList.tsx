@@ -47,6 +47,8 @@ interface PresenceListProps {
   onStopFollowing: () => void;
   /** Asks to leave the board on this device (my own row's button). */
   onLeave: () => void;
+  /** Asks for a link that opens the board as me on another device (the list's foot). */
+  onHandOver: () => void;
 }
 
 export function PresenceList({
@@ -55,6 +57,7 @@ export function PresenceList({
   onFollow,
   onStopFollowing,
   onLeave,
+  onHandOver,
 }: PresenceListProps) {
   const t = useT();
   const [open, setOpen] = useState(false);
@@ -151,6 +154,17 @@ export function PresenceList({
             );
           })}
         </ul>
+        <button
+          type="button"
+          className="button button-small button-secondary presence-handover"
+          aria-label={t.app.handoverLabel}
+          onClick={() => {
+            setOpen(false);
+            onHandOver();
+          }}
+        >
+          {t.app.handover}
+        </button>
       </section>
     </div>
   );

@@ -9,6 +9,7 @@ const loadPanels = () => import('../workshop/WorkshopPanels.tsx');
 const loadOutline = () => import('../outline/OutlineView.tsx');
 const loadLeave = () => import('../workshop/LeaveDevice.tsx');
 const loadInvite = () => import('../workshop/InviteDialog.tsx');
+const loadHandover = () => import('../workshop/HandoverDialog.tsx');
 
 export const WorkshopPanels = lazy(() =>
   loadPanels().then((module) => ({ default: module.WorkshopPanels })),
@@ -25,10 +26,15 @@ export const InviteDialog = lazy(() =>
   loadInvite().then((module) => ({ default: module.InviteDialog })),
 );
 
+export const HandoverDialog = lazy(() =>
+  loadHandover().then((module) => ({ default: module.HandoverDialog })),
+);
+
 export function preloadBoardParts(): void {
   // A failure here is not shown: the part's own boundary says so if it is ever opened.
   loadPanels().catch(() => {});
   loadOutline().catch(() => {});
   loadLeave().catch(() => {});
   loadInvite().catch(() => {});
+  loadHandover().catch(() => {});
 }

@@ -115,6 +115,18 @@ export const app = {
   leaveText: (title: string) =>
     `This browser forgets that you are on “${title}”, as before someone else uses this device. You stay on the board: what you wrote and voted keeps your name. To come back, open your link again.`,
   leaveAnswer: 'Leave',
+  handover: 'On another device…',
+  handoverLabel: 'Carry on as you on another device…',
+  handoverTitle: 'Carry on on another device',
+  handoverText: (name: string) =>
+    `Scan this code with your phone, or open the link on your other device: it opens this board there as you, ${name}, with the same votes, not as someone new.`,
+  handoverQr: 'QR code of your link to this board',
+  handoverLink: 'Your link',
+  handoverCopy: 'Copy your link',
+  handoverUntil: (time: string) => `It works once, until ${time}.`,
+  handoverPrivate: 'Keep it off a shared screen: whoever opens it is you on this board.',
+  handoverExpired: 'That link has expired.',
+  handoverNew: 'Make a new link',
   peopleHere: 'People here',
   peopleCount: (count: number) => (count === 1 ? '1 person here' : `${count} people here`),
   follow: 'Follow',

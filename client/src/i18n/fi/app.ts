@@ -106,6 +106,18 @@ export const app: Catalogue['app'] = {
   leaveText: (title) =>
     `Tämä selain unohtaa, että olet taululla ”${title}”, kuten ennen kuin joku toinen käyttää laitetta. Pysyt taululla: kirjoittamasi ja äänesi säilyvät nimelläsi. Palataksesi avaa linkkisi uudelleen.`,
   leaveAnswer: 'Poistu',
+  handover: 'Toisella laitteella…',
+  handoverLabel: 'Jatka omana itsenäsi toisella laitteella…',
+  handoverTitle: 'Jatka toisella laitteella',
+  handoverText: (name) =>
+    `Skannaa koodi puhelimellasi tai avaa linkki toisella laitteellasi: se avaa tämän taulun siellä sinuna, ${name}, samoine äänineen, ei uutena osallistujana.`,
+  handoverQr: 'QR-koodi linkistäsi tähän tauluun',
+  handoverLink: 'Linkkisi',
+  handoverCopy: 'Kopioi linkkisi',
+  handoverUntil: (time) => `Se toimii kerran, klo ${time} asti.`,
+  handoverPrivate: 'Älä näytä sitä jaetulla näytöllä: kuka tahansa sen avaava on taululla sinä.',
+  handoverExpired: 'Linkki on vanhentunut.',
+  handoverNew: 'Tee uusi linkki',
   peopleHere: 'Paikalla',
   peopleCount: (count) => (count === 1 ? '1 henkilö paikalla' : `${count} henkilöä paikalla`),
   follow: 'Seuraa',

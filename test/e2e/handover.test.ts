@@ -1,0 +1,126 @@
+/**
+ * Carrying on from another device: a participant on a laptop shows a code, a phone scans it
+ * and is on the board as the same member, with no name asked and no second member made.
+ */
+import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { GetBoardResponse } from '../../shared/api.ts';
+import { seriousAxeViolations } from '../helpers/axe.ts';
+import { openBoard, SCREENSHOTS, waitForConnection } from '../helpers/board-page.ts';
+import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
+import { decodeQr } from '../helpers/qr.ts';
+import type { TestServer } from '../helpers/server.ts';
+
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+async function openHandover(page: Page): Promise<Locator> {
+  await page.locator('.presence-toggle').click();
+  await page.getByRole('button', { name: 'Carry on as you on another device…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Carry on on another device' });
+  await dialog.waitFor();
+  return dialog;
+}
+
+/** The member this page's stored token belongs to, as the server says. */
+async function memberOf(page: Page, server: TestServer, boardId: string): Promise<string> {
+  const token = await page.evaluate(
+    (id) => JSON.parse(localStorage.getItem(`ideamill.board.${id}`) ?? 'null')?.token as string,
+    boardId,
+  );
+  const answer = await server.api<GetBoardResponse>(`/api/boards/${boardId}`, { token });
+  return answer.body.me.id;
+}
+
+describe.skipIf(!HAS_CHROMIUM)('carrying on from another device', () => {
+  let server: TestServer;
+  let browser: Browser;
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
+  });
+
+  it('a phone that scans the code is on the board as the same member, once', async () => {
+    const created = await server.createBoard({ title: 'Clinic visit' });
+    const boardId = created.board.id;
+    const laptop = await openBoard(browser, created.links.participant, 'Aino');
+    await waitForConnection(laptop.page);
+
+    const dialog = await openHandover(laptop.page);
+    const box = dialog.getByRole('textbox', { name: 'Your link' });
+    await box.waitFor();
+    const link = await box.inputValue();
+    expect(link).toMatch(new RegExp(`^${server.url}/b/${boardId}#handover=.{40,}$`));
+    const code = dialog.getByRole('img', { name: 'QR code of your link to this board' });
+    expect(await decodeQr(code)).toBe(link);
+    await expect.poll(() => dialog.textContent()).toContain('It works once, until');
+    expect(await seriousAxeViolations(laptop.page)).toEqual([]);
+    await laptop.page.screenshot({ path: `${SCREENSHOTS}/handover-dialog.png` });
+
+    // The phone: no name asked, the fragment gone from the address bar, the board as Aino.
+    const phoneContext = await browser.newContext(PHONE);
+    const phone = await phoneContext.newPage();
+    await phone.goto(link);
+    await phone.locator('[data-testid="board-title"]').waitFor();
+    await waitForConnection(phone);
+    expect(phone.url()).toBe(`${server.url}/b/${boardId}`);
+    expect(await phone.locator('input[name="displayName"]').count()).toBe(0);
+    expect(await memberOf(phone, server, boardId)).toBe(
+      await memberOf(laptop.page, server, boardId),
+    );
+    // One Aino on the board, shown once in the people list of both devices.
+    const facilitator = await server.join(boardId, created.keys.facilitator, 'Fia');
+    const names = (await server.members(boardId, facilitator.token)).map((one) => one.name);
+    expect(names.sort()).toEqual(['Aino', 'Fia']);
+    await phone.locator('.presence-toggle').click();
+    await expect.poll(() => phone.locator('.presence-row').count()).toBe(1);
+    expect(await phone.locator('.presence-row').textContent()).toContain('Aino (you)');
+    await phone.screenshot({ path: `${SCREENSHOTS}/handover-phone.png` });
+
+    // A reload opens the board again, as Aino.
+    await phone.reload();
+    await phone.locator('[data-testid="board-title"]').waitFor();
+    expect(await memberOf(phone, server, boardId)).toBe(
+      await memberOf(laptop.page, server, boardId),
+    );
+
+    // The same link once more, on a third browser: it has been used, and says so.
+    const other = await (await browser.newContext()).newPage();
+    await other.goto(link);
+    await other.getByTestId('board-error').waitFor();
+    expect(await other.getByRole('alert').textContent()).toContain('This link was used already');
+    expect(await other.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+
+    await other.context().close();
+    await phoneContext.close();
+    await laptop.context.close();
+  });
+
+  it('makes a new link on asking, and the one before opens nothing', async () => {
+    const created = await server.createBoard({ title: 'Kioski' });
+    const boardId = created.board.id;
+    const laptop = await openBoard(browser, created.links.viewer, 'Bo', 'fi-FI');
+    // The page follows the browser's language: Finnish here.
+    await laptop.page.locator('.presence-toggle').click();
+    await laptop.page
+      .getByRole('button', { name: 'Jatka omana itsenäsi toisella laitteella…' })
+      .click();
+    const finnish = laptop.page.getByRole('dialog', { name: 'Jatka toisella laitteella' });
+    const box = finnish.getByRole('textbox', { name: 'Linkkisi' });
+    await box.waitFor();
+    const first = await box.inputValue();
+    await finnish.getByRole('button', { name: 'Tee uusi linkki' }).click();
+    await expect.poll(() => box.inputValue()).not.toBe(first);
+    const second = await box.inputValue();
+    expect(second).toMatch(new RegExp(`/b/${boardId}#handover=`));
+
+    const phone = await (await browser.newContext({ ...PHONE, locale: 'fi-FI' })).newPage();
+    await phone.goto(first);
+    await phone.getByTestId('board-error').waitFor();
+    expect(await phone.getByRole('alert').textContent()).toContain('Linkki on jo käytetty');
+    await phone.goto(second);
+    await phone.locator('[data-testid="board-title"]').waitFor();
+    expect(await phone.getByTestId('my-role').textContent()).toBe('Katselija');
+    await phone.context().close();
+    await laptop.context.close();
+  });
+});
