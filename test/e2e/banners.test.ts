@@ -44,8 +44,12 @@ function shownCopies(page: Page, pattern: RegExp): Promise<string[]> {
       );
       return innermost
         .filter((element) => {
-          const box = element.getBoundingClientRect();
-          if (box.width === 0 || box.height === 0 || !element.checkVisibility()) return false;
+          // Its first line's box: an inline element's whole box may have its middle between
+          // words, on the paragraph around it.
+          const box = element.getClientRects()[0];
+          if (!box || box.width === 0 || box.height === 0 || !element.checkVisibility()) {
+            return false;
+          }
           const x = box.left + box.width / 2;
           const y = box.top + box.height / 2;
           const top = document.elementFromPoint(x, y);
@@ -57,8 +61,9 @@ function shownCopies(page: Page, pattern: RegExp): Promise<string[]> {
   );
 }
 
-const SILENT = /private until the facilitator reveals/;
-const LOCKED = /locked the board/;
+// Each matches the sentence and its brief on a phone (WorkshopBanner's NoticeWords).
+const SILENT = /Silent writing: your new notes/;
+const LOCKED = /locked the board|Locked by the facilitator/;
 const VOTES_LEFT = /\d+ of 3 votes left/;
 const TIMER = /^\d+:\d\d$/;
 
@@ -269,7 +274,8 @@ describe.skipIf(!HAS_CHROMIUM)('banners around the canvas', () => {
     ];
     for (const [name, act, told] of steps) {
       await act();
-      await banner.getByText(told).first().waitFor();
+      // The words shown: on a phone the brief line, the sentence beside it hidden.
+      await banner.getByText(told).filter({ visible: true }).first().waitFor();
       await page.waitForTimeout(400);
       await page.screenshot({ path: `${SCREENSHOTS}/banners-mid-session-${name}.png` });
       expect(await coveredTitles(page), name).toEqual([]);
@@ -288,6 +294,53 @@ describe.skipIf(!HAS_CHROMIUM)('banners around the canvas', () => {
     await page.waitForTimeout(400);
     expect(Math.abs((await laneTop()) - before)).toBeLessThanOrEqual(1);
     await person.context.close();
+  });
+
+  it('on a phone, the lock and silent writing are said in one line above the board, in both languages, to participants and facilitators', async () => {
+    const wrapped: string[] = [];
+    for (const language of ['en', 'fi'] as const) {
+      const { id, keys, control } = await journeyBoard('Brief', language);
+      for (const role of ['participant', 'facilitator'] as const) {
+        for (const screen of ['phone', 'phone-side'] as const) {
+          const person = await openAs(browser, server, id, keys[role], `${role} ${screen}`, {
+            ...SCREENS[screen],
+            language,
+          });
+          const { page } = person;
+          const notice = page.locator('[data-testid="canvas-banner"] .wk-notice');
+          for (const [name, start, stop] of [
+            [
+              'silent',
+              () => control('silent-writing', { action: 'start' }),
+              () => control('silent-writing', { action: 'reveal' }),
+            ],
+            [
+              'locked',
+              () => control('lock', { locked: true }),
+              () => control('lock', { locked: false }),
+            ],
+          ] as const) {
+            await start();
+            await notice.waitFor();
+            await page.screenshot({
+              path: `${SCREENSHOTS}/banners-brief-${language}-${role}-${screen}-${name}.png`,
+            });
+            for (const { text, lines } of await lineCounts(
+              page,
+              '[data-testid="canvas-banner"] .wk-notice',
+            )) {
+              if (lines !== 1)
+                wrapped.push(`${language} ${role} ${screen}: ${lines} lines, ${text}`);
+            }
+            expect(await coveredTitles(page), `${language} ${role} ${screen} ${name}`).toEqual([]);
+            await stop();
+            await notice.waitFor({ state: 'detached' });
+          }
+          await person.context.close();
+        }
+      }
+    }
+    expect(wrapped).toEqual([]);
   });
 
   it('after opening a board nothing covers the frame titles and stage labels', async () => {

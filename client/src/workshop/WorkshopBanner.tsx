@@ -97,6 +97,20 @@ const TEST_IDS = { panels: 'workshop-banner', outline: 'outline-banner', canvas:
  * Lock and silent writing are told by one copy only, the one in sight: the panels' while they
  * are open, else the canvas's or the outline's.
  */
+/**
+ * A notice's sentence, and its one-line brief, which replaces it above the canvas on a phone
+ * (workshop.css), screen readers included: there the sentence took three lines of the status
+ * row, and a row grown so far pushes the board down (viewport.ts) or covers it.
+ */
+function NoticeWords({ words, brief }: { words: string; brief: string }) {
+  return (
+    <>
+      <span className="wk-notice-words">{words}</span>
+      <span className="wk-notice-brief">{brief}</span>
+    </>
+  );
+}
+
 export function WorkshopBanner({
   placement = 'panels',
 }: {
@@ -126,7 +140,11 @@ export function WorkshopBanner({
       {/* A viewer's board is read-only anyway: the board page says so. */}
       {inSight && board?.locked && role !== 'viewer' && (
         <p className="wk-notice" data-testid={role === 'participant' ? 'locked-banner' : undefined}>
-          {role === 'participant' ? t.app.lockedBanner : t.workshop.locked}
+          {role === 'participant' ? (
+            <NoticeWords words={t.app.lockedBanner} brief={t.app.lockedBrief} />
+          ) : (
+            <NoticeWords words={t.workshop.locked} brief={t.workshop.lockedBrief} />
+          )}
         </p>
       )}
       {inSight && board?.silentWriting && (
@@ -134,7 +152,14 @@ export function WorkshopBanner({
           className="wk-notice wk-notice-silent"
           data-testid={role === 'participant' ? 'silent-writing-banner' : undefined}
         >
-          {role === 'participant' ? t.app.silentWritingBanner : t.workshop.silentWritingFacilitator}
+          {role === 'participant' ? (
+            <NoticeWords words={t.app.silentWritingBanner} brief={t.app.silentWritingBrief} />
+          ) : (
+            <NoticeWords
+              words={t.workshop.silentWritingFacilitator}
+              brief={t.workshop.silentWritingFacilitatorBrief}
+            />
+          )}
         </p>
       )}
       {inSight && state.restored !== null && <RestoredNotice restored={state.restored} />}

@@ -152,6 +152,9 @@ export const app = {
   lockedBanner: 'The facilitator has locked the board. You can look, but not edit, for now.',
   silentWritingBanner:
     'Silent writing: your new notes are private until the facilitator reveals them. The rest of the board is read-only until then.',
+  /** The two banners above in one line each, above the canvas on a phone (workshop.css). */
+  lockedBrief: 'Locked by the facilitator: you can only look.',
+  silentWritingBrief: 'Silent writing: your new notes are private.',
   connection: {
     connecting: 'Connecting…',
     connected: 'Connected',

@@ -27,6 +27,9 @@ export const workshop = {
   timeUp: "Time's up",
   locked: 'The board is locked: only facilitators can edit.',
   silentWritingFacilitator: 'Silent writing is running: participants write privately.',
+  /** The two above in one line each, above the canvas on a phone (workshop.css). */
+  lockedBrief: 'Locked: only facilitators can edit.',
+  silentWritingFacilitatorBrief: 'Silent writing is running.',
   votesLeft: (remaining: number, budget: number) => `${remaining} of ${budget} votes left`,
   // Said to screen readers as they change (WorkshopAnnouncer); the lock and silent writing
   // starting are said in the banner's words.

@@ -143,6 +143,8 @@ export const app: Catalogue['app'] = {
   lockedBanner: 'Fasilitaattori on lukinnut taulun. Voit katsoa, mutta et muokata juuri nyt.',
   silentWritingBanner:
     'Hiljainen kirjoitus: uudet lappusi näkyvät vain sinulle, kunnes fasilitaattori paljastaa ne. Muuta taulua voi siihen asti vain katsoa.',
+  lockedBrief: 'Taulu lukittu: voit vain katsoa.',
+  silentWritingBrief: 'Hiljainen kirjoitus: lappusi näkyvät vain sinulle.',
   connection: {
     connecting: 'Yhdistetään…',
     connected: 'Yhdistetty',

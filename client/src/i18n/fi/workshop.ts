@@ -30,6 +30,8 @@ export const workshop: Catalogue['workshop'] = {
   timeUp: 'Aika loppui',
   locked: 'Taulu on lukittu: vain fasilitaattorit voivat muokata.',
   silentWritingFacilitator: 'Hiljainen kirjoitus käynnissä: osallistujat kirjoittavat yksin.',
+  lockedBrief: 'Lukittu: vain fasilitaattorit voivat muokata.',
+  silentWritingFacilitatorBrief: 'Hiljainen kirjoitus käynnissä.',
   votesLeft: (remaining, budget) => `${remaining}/${budget} ääntä jäljellä`,
   announceUnlocked: 'Taulun lukitus on avattu: sitä voi taas muokata.',
   announceRevealed: 'Hiljaisen kirjoituksen laput on paljastettu: kaikki näkevät ne nyt taululla.',
