@@ -105,8 +105,19 @@ it('a note written offline reaches the board from the next page, though the memb
     .poll(() => notesOf(facilitator), { timeout: 10_000 })
     .toEqual(['Written on the train']);
   await next.locator('[data-item-type="note"]', { hasText: 'on the train' }).waitFor();
+  // Said, once the server has it: the note written on the train is now everyone's to see.
+  const said = next.getByTestId('carried-banner');
+  await expect
+    .poll(() => said.textContent())
+    .toBe('Your changes from your last visit that had not reached the server are saved now.');
   // Stored: nothing is kept any more, and the page goes without asking.
   await expect.poll(() => keptKeys(next)).toEqual([]);
+  // Said for a while, not for good, and not again on the next visit.
+  await said.waitFor({ state: 'detached', timeout: 15_000 });
+  await next.reload();
+  await waitForConnection(next);
+  await next.waitForTimeout(1500);
+  expect(await said.count()).toBe(0);
   next.on('dialog', (dialog) => void dialog.dismiss());
   await next.close({ runBeforeUnload: true });
   await expect.poll(() => next.isClosed()).toBe(true);

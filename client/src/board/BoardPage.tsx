@@ -13,6 +13,7 @@ import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import type { ItemOverlayRenderer } from '../canvas/canvas-context.ts';
 import { errorSentence } from '../i18n/error-sentence.ts';
 import { useT } from '../i18n/i18n.tsx';
+import type { CarriedEdits } from '../sync/unsent-edits.ts';
 import { ItemOverlay } from '../workshop/ItemOverlay.tsx';
 import { useBoardState } from '../workshop/use-board-state.ts';
 import { useBoardTitle } from '../workshop/use-board-title.ts';
@@ -33,7 +34,7 @@ import { writeAccess } from './write-access.ts';
 
 export function BoardPage({ board, me, token }: { board: Board; me: PublicMember; token: string }) {
   const t = useT();
-  const { session, status, fatalError, lostEdits } = useBoardConnection(board, me, token);
+  const { session, status, fatalError, lostEdits, carried } = useBoardConnection(board, me, token);
   const tooLarge = fatalError?.code === 'payload_too_large';
   // Kept, where a facilitator took the member off or deleted the board: a reload then says so
   // again, instead of asking for a link (a link opened anew still asks for a name and joins,
@@ -55,7 +56,7 @@ export function BoardPage({ board, me, token }: { board: Board; me: PublicMember
   if (!session) return <PageLoading />;
   return (
     <BoardSessionContext.Provider value={session}>
-      <BoardWorkspace session={session} status={status} />
+      <BoardWorkspace session={session} status={status} carried={carried} />
     </BoardSessionContext.Provider>
   );
 }
@@ -83,7 +84,15 @@ function useBoardStateKnown(state: BoardState | null): boolean {
   return state !== null || gaveUp;
 }
 
-function BoardWorkspace({ session, status }: { session: BoardSession; status: ConnectionStatus }) {
+function BoardWorkspace({
+  session,
+  status,
+  carried,
+}: {
+  session: BoardSession;
+  status: ConnectionStatus;
+  carried: CarriedEdits | null;
+}) {
   const t = useT();
   const state = useBoardState(session);
   const { doc: privateDoc, tooLarge } = usePrivateDoc(session, state?.silentWriting);
@@ -195,6 +204,13 @@ function BoardWorkspace({ session, status }: { session: BoardSession; status: Co
               {/* Following, being brought here and a new version float over the canvas; above
               the outline they take their room. */}
               <div className={view === 'outline' ? 'banners banners-inflow' : 'banners'}>
+                {/* Edits this browser kept from an earlier visit (offline, then closed): on
+                  their way, then saved; a note written on the train now shows to everyone. */}
+                {carried && (
+                  <div className="banner banner-info" role="status" data-testid="carried-banner">
+                    {t.app.carriedEdits[carried]}
+                  </div>
+                )}
                 {updated && (
                   <div className="banner banner-info" role="status" data-testid="update-banner">
                     <span>{t.app.updatedBanner}</span>

@@ -9,7 +9,7 @@ import type { Board, PublicMember } from '../../../shared/api.ts';
 import type { ErrorBody } from '../../../shared/errors.ts';
 import { boardApi } from '../app/api.ts';
 import { SocketIoProvider } from '../sync/socketio-provider.ts';
-import { guardUnsentEdits } from '../sync/unsent-edits.ts';
+import { type CarriedEdits, guardUnsentEdits } from '../sync/unsent-edits.ts';
 import type { BoardSession, ConnectionStatus } from './board-session.ts';
 import type { PresenceState } from './presence.ts';
 
@@ -20,7 +20,15 @@ export interface BoardConnection {
   fatalError: ErrorBody | null;
   /** The page held edits the server never had when that refusal came: they are lost. */
   lostEdits: boolean;
+  /**
+   * Edits an earlier page in this browser left unsent (offline, then closed), as this page
+   * sends them; `stored` for a while once the server has them, then null.
+   */
+  carried: CarriedEdits | null;
 }
+
+/** How long the page says that edits from an earlier visit were saved. */
+const CARRIED_SAID_MS = 10_000;
 
 /**
  * How the page's live connections (the board's, and my private document's during silent
@@ -52,6 +60,7 @@ export function useBoardConnection(board: Board, me: PublicMember, token: string
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [fatalError, setFatalError] = useState<ErrorBody | null>(null);
   const [lostEdits, setLostEdits] = useState(false);
+  const [carried, setCarried] = useState<CarriedEdits | null>(null);
 
   useEffect(() => {
     const doc = new Y.Doc();
@@ -70,11 +79,16 @@ export function useBoardConnection(board: Board, me: PublicMember, token: string
     });
     const socket = provider.socket;
     const manager = socket.io;
-    const guard = guardUnsentEdits(provider, {
-      boardId: board.id,
-      memberId: me.id,
-      channel: 'yjs',
-    });
+    let carriedSaid: ReturnType<typeof setTimeout> | undefined;
+    const guard = guardUnsentEdits(
+      provider,
+      { boardId: board.id, memberId: me.id, channel: 'yjs' },
+      (news) => {
+        setCarried(news);
+        clearTimeout(carriedSaid);
+        if (news === 'stored') carriedSaid = setTimeout(() => setCarried(null), CARRIED_SAID_MS);
+      },
+    );
     const offlineOr = (status: ConnectionStatus): ConnectionStatus =>
       navigator.onLine === false ? 'offline' : status;
 
@@ -117,7 +131,9 @@ export function useBoardConnection(board: Board, me: PublicMember, token: string
     setStatus(provider.synced ? 'connected' : 'connecting');
     setFatalError(null);
     setLostEdits(false);
+    setCarried(null);
     return () => {
+      clearTimeout(carriedSaid);
       provider.off('synced', onSynced);
       socket.off('disconnect', onDisconnect);
       provider.off('board-error', onBoardError);
@@ -133,5 +149,5 @@ export function useBoardConnection(board: Board, me: PublicMember, token: string
     };
   }, [board, me, token]);
 
-  return { session, status, fatalError, lostEdits };
+  return { session, status, fatalError, lostEdits, carried };
 }

@@ -39,10 +39,21 @@ const KEEP_AFTER_MS = 300;
 const KEPT_EDITS = Symbol('kept edits');
 
 /**
- * Asks before leaving while `provider`'s document has edits the server has not had, and keeps
- * them at `place`. Once the board has arrived, sends what earlier pages at `place` left unsent.
+ * Edits an earlier page left unsent, as this page sends them: `sending` once they changed the
+ * board as it arrived, `stored` once the server has them all.
  */
-export function guardUnsentEdits(provider: SocketIoProvider, place: KeptEditsPlace): UnsentGuard {
+export type CarriedEdits = 'sending' | 'stored';
+
+/**
+ * Asks before leaving while `provider`'s document has edits the server has not had, and keeps
+ * them at `place`. Once the board has arrived, sends what earlier pages at `place` left unsent,
+ * and tells `onCarried` how that goes (nothing where they changed nothing: the server had them).
+ */
+export function guardUnsentEdits(
+  provider: SocketIoProvider,
+  place: KeptEditsPlace,
+  onCarried?: (carried: CarriedEdits) => void,
+): UnsentGuard {
   const key = keptEditsKey(place);
   /** My edits since the server last had them all. */
   let edits: Uint8Array[] = [];
@@ -50,6 +61,8 @@ export function guardUnsentEdits(provider: SocketIoProvider, place: KeptEditsPla
   let written = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let restored = false;
+  /** Whether edits an earlier page left are among those the server has not had yet. */
+  let carrying = false;
 
   const keep = () => {
     clearTimeout(timer);
@@ -69,7 +82,11 @@ export function guardUnsentEdits(provider: SocketIoProvider, place: KeptEditsPla
   };
   // Once the server has everything, nothing is unsent.
   const onStored = () => {
-    if (edits.length > 0 && provider.allStored) forget();
+    if (edits.length === 0 || !provider.allStored) return;
+    forget();
+    if (!carrying) return;
+    carrying = false;
+    onCarried?.('stored');
   };
   const onUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === provider) return;
@@ -84,10 +101,16 @@ export function guardUnsentEdits(provider: SocketIoProvider, place: KeptEditsPla
     restored = true;
     const entries = readKeptEdits(place);
     if (entries.length === 0) return;
+    const before = edits.length;
     try {
       Y.applyUpdate(provider.doc, Y.mergeUpdates(entries.map((entry) => entry.update)), KEPT_EDITS);
     } catch {
       // Not a Yjs update: nothing any page could send.
+    }
+    // The board changed (onUpdate took it in): they are on their way, and said to be.
+    if (edits.length > before) {
+      carrying = true;
+      onCarried?.('sending');
     }
     // Mine now, and on their way: kept under this page's key before the others' go.
     keep();

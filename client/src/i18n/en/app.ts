@@ -103,6 +103,10 @@ export const app = {
   errorTitle: 'Cannot open this board',
   goHome: 'Go to the start page',
   editsLost: 'What you wrote while the connection was down could not be saved.',
+  carriedEdits: {
+    sending: 'Sending your changes from your last visit that had not reached the server…',
+    stored: 'Your changes from your last visit that had not reached the server are saved now.',
+  },
   changeTooLarge:
     'A change on this page was too large to send (more than the server takes in one message, a very long pasted text, say), so the page stopped. Try again to reload it: that change is lost, and the board is as everyone else sees it.',
   retry: 'Try again',

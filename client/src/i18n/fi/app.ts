@@ -95,6 +95,10 @@ export const app: Catalogue['app'] = {
   errorTitle: 'Taulua ei voi avata',
   goHome: 'Etusivulle',
   editsLost: 'Sitä, mitä kirjoitit yhteyden ollessa poikki, ei voitu tallentaa.',
+  carriedEdits: {
+    sending: 'Lähetetään edellisen käyntisi muutoksia, jotka eivät ehtineet palvelimelle…',
+    stored: 'Edellisen käyntisi muutokset, jotka eivät ehtineet palvelimelle, on nyt tallennettu.',
+  },
   changeTooLarge:
     'Tällä sivulla tehty muutos oli liian suuri lähetettäväksi (enemmän kuin palvelin ottaa yhdessä viestissä, esimerkiksi hyvin pitkä liitetty teksti), joten sivu pysähtyi. Yritä uudelleen -painike lataa sivun uudelleen: se muutos menetetään, ja taulu on sellainen kuin muut sen näkevät.',
   retry: 'Yritä uudelleen',
