@@ -11,6 +11,7 @@ import type { Template } from '../../../shared/templates.ts';
 import { errorSentence, type Failure, failureOf } from '../i18n/error-sentence.ts';
 import { useLanguage, useT } from '../i18n/i18n.tsx';
 import { apiRequest } from './api.ts';
+import { BoardsHere } from './BoardsHere.tsx';
 import { CopyButton } from './CopyButton.tsx';
 import { loadCreateToken, saveCreateToken } from './create-token.ts';
 import { saveInviteLinks } from './invite-links.ts';
@@ -43,6 +44,7 @@ export function LandingPage() {
               </li>
             ))}
           </ol>
+          <BoardsHere />
         </section>
         {!created ? (
           <CreateBoardForm onCreated={setCreated} />

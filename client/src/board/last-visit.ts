@@ -52,6 +52,11 @@ export function stillHere(boardId: string, now: number): void {
   writeStored(visitKey(boardId), JSON.stringify({ ...visit, seenAt: now }));
 }
 
+/** When I was last on the board in this browser (the server's clock, ms), or null. */
+export function lastSeen(boardId: string): number | null {
+  return readVisit(boardId)?.seenAt ?? null;
+}
+
 /** This browser forgets the board (leaving it on this device): its visits too. */
 export function forgetVisits(boardId: string): void {
   writeStored(visitKey(boardId), null);

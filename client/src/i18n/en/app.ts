@@ -181,6 +181,9 @@ export const app = {
   partFailed: 'This part of the page could not be loaded.',
   reload: 'Reload the page',
   howItWorks: 'How it works',
+  boardsHere: 'Your boards in this browser',
+  lastHere: (when: string) => `last here ${when}`,
+  unsentHere: 'Changes of yours wait here unsent: open the board to send them.',
   steps: [
     {
       title: 'Create a board',

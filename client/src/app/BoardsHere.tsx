@@ -1,0 +1,67 @@
+/**
+ * "Your boards in this browser" on the start page: the boards this browser has a membership
+ * of, each a link to it with its title as the server has it now, my role, when I was last on
+ * it, and whether changes of mine to it still wait unsent here. Boards that are gone, or that
+ * took me off, are left out. Nothing shows where there are none.
+ */
+import { useEffect, useState } from 'react';
+import type { Board, GetBoardResponse } from '../../../shared/api.ts';
+import { useT } from '../i18n/i18n.tsx';
+import { useDateFormat } from '../workshop/format.ts';
+import { apiRequest } from './api.ts';
+import { type BoardHere, boardsHere } from './boards-here.ts';
+
+/** Enough for a facilitator's season of workshops; the rest are a link away, as before. */
+const SHOWN = 12;
+
+interface Listed extends BoardHere {
+  board: Board;
+}
+
+export function BoardsHere() {
+  const t = useT();
+  const format = useDateFormat();
+  const [listed, setListed] = useState<Listed[]>([]);
+
+  useEffect(() => {
+    let current = true;
+    const here = boardsHere(SHOWN);
+    Promise.all(
+      here.map((one) =>
+        apiRequest<GetBoardResponse>(`/api/boards/${one.boardId}`, {
+          token: one.membership.token,
+        }).then(
+          ({ board }) => ({ ...one, board }),
+          () => null,
+        ),
+      ),
+    ).then((answers) => {
+      if (current) setListed(answers.filter((one): one is Listed => one !== null));
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  if (listed.length === 0) return null;
+  return (
+    <section className="boards-here" aria-labelledby="boards-here-title">
+      <h2 id="boards-here-title">{t.app.boardsHere}</h2>
+      <ul>
+        {listed.map(({ boardId, board, membership, seenAt, unsent }) => (
+          <li key={boardId} data-board-id={boardId}>
+            <a href={`/b/${boardId}`}>
+              <bdi>{board.title}</bdi>
+            </a>
+            <span className="muted">
+              {t.app.roles[membership.member.role]}
+              {seenAt !== null &&
+                ` · ${t.app.lastHere(format.dateTime(new Date(seenAt).toISOString()))}`}
+            </span>
+            {unsent && <span className="boards-here-unsent">{t.app.unsentHere}</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * The start page lists the boards this browser is on: found again without their links, titled
+ * as they are now, and one with changes kept unsent says so until it is opened.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { seriousAxeViolations } from '../helpers/axe.ts';
+import {
+  addNoteInOutline,
+  joinByLink,
+  newPerson,
+  SCREENSHOTS,
+  waitForConnection,
+} from '../helpers/board-page.ts';
+import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
+import type { TestServer } from '../helpers/server.ts';
+
+/** The list as a person reads it: each entry's words, top to bottom. */
+async function listed(page: Page): Promise<string[]> {
+  await page.locator('form.create-form').waitFor();
+  // The list comes once the server has answered for each board.
+  await page.waitForLoadState('networkidle');
+  return page.locator('.boards-here li').allInnerTexts();
+}
+
+describe.skipIf(!HAS_CHROMIUM)('your boards in this browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
+  });
+
+  it('lists the boards this browser is on, newest visit first, titled as they are now', async () => {
+    const clinic = await server.createBoard({ title: 'Clinic visit' });
+    const kiosk = await server.createBoard({ title: 'Kiosk' });
+    const gone = await server.createBoard({ title: 'Deleted later' });
+    const context = await newPerson(browser);
+    const page = await context.newPage();
+    // A browser that is on no board yet shows no list.
+    await page.goto(server.url);
+    expect(await listed(page)).toEqual([]);
+    expect(await page.getByRole('heading', { name: 'Your boards in this browser' }).count()).toBe(
+      0,
+    );
+
+    await joinByLink(page, gone.links.participant, 'Aino');
+    await joinByLink(page, clinic.links.participant, 'Aino');
+    await waitForConnection(page);
+    await joinByLink(page, kiosk.links.facilitator, 'Aino');
+    await waitForConnection(page);
+    const fia = await server.join(clinic.board.id, clinic.keys.facilitator, 'Fia');
+    await server.api(`/api/boards/${clinic.board.id}`, {
+      method: 'PATCH',
+      body: { title: 'Clinic visit: booking' },
+      token: fia.token,
+    });
+    const host = await server.join(gone.board.id, gone.keys.facilitator, 'Host');
+    await server.api(`/api/boards/${gone.board.id}`, { method: 'DELETE', token: host.token });
+
+    await page.goto(server.url);
+    const entries = await listed(page);
+    expect(entries.map((entry) => entry.split('\n')[0])).toEqual([
+      'Kiosk',
+      'Clinic visit: booking',
+    ]);
+    expect(entries[0]).toContain('Facilitator · last here');
+    expect(entries[1]).toContain('Participant · last here');
+    await page.screenshot({ path: `${SCREENSHOTS}/boards-here.png` });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'Clinic visit: booking' }).click();
+    await page.waitForURL(`${server.url}/b/${clinic.board.id}`);
+    await waitForConnection(page);
+    expect(await page.getByTestId('my-role').textContent()).toBe('Participant');
+    await context.close();
+  });
+
+  it('says which board holds changes kept unsent, until it is opened', async () => {
+    const created = await server.createBoard({ title: 'Train ride' });
+    const context = await newPerson(browser);
+    const page = await context.newPage();
+    await joinByLink(page, created.links.participant, 'Aino');
+    await waitForConnection(page);
+    await context.setOffline(true);
+    await waitForConnection(page, 'offline');
+    await addNoteInOutline(page, 'Written on the train');
+    await page.locator('[data-outline-item-id]', { hasText: 'on the train' }).waitFor();
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => page.isClosed()).toBe(true);
+
+    await context.setOffline(false);
+    const start = await context.newPage();
+    await start.goto(server.url);
+    const unsent = 'Changes of yours wait here unsent: open the board to send them.';
+    expect(await listed(start)).toEqual([expect.stringContaining(unsent)]);
+
+    await start.getByRole('link', { name: 'Train ride' }).click();
+    await start.getByTestId('carried-banner').waitFor();
+    await expect
+      .poll(() => start.getByTestId('carried-banner').textContent())
+      .toContain('are saved now');
+    await start.goto(server.url);
+    const after = await listed(start);
+    expect(after).toHaveLength(1);
+    expect(after[0]).not.toContain(unsent);
+    await context.close();
+  });
+});
