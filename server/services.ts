@@ -1,7 +1,7 @@
 /** Opens the database and builds every service on it: shared by the server and the CLI. */
 import type { Logger } from 'pino';
 import { BOARD_DELETED, BoardsService, MEMBER_REMOVED } from './boards/boards-service.ts';
-import { Handovers } from './boards/handovers.ts';
+import { DeviceLinks } from './boards/device-links.ts';
 import type { Config } from './config/config.ts';
 import { DocumentRegistry } from './documents/document-registry.ts';
 import { createFacilitation, type Facilitation } from './facilitation/facilitation.ts';
@@ -9,15 +9,15 @@ import { createFollowThrough, type FollowThrough } from './follow-through/follow
 import { createMetrics, type Metrics } from './observability/metrics.ts';
 import { BoardsRepository } from './store/boards-repository.ts';
 import { type Db, openDatabase } from './store/database.ts';
+import { DeviceLinksRepository } from './store/device-links-repository.ts';
 import { DocumentsRepository } from './store/documents-repository.ts';
-import { HandoversRepository } from './store/handovers-repository.ts';
 
 export interface Services {
   db: Db;
   metrics: Metrics;
   documentsRepository: DocumentsRepository;
   boards: BoardsService;
-  handovers: Handovers;
+  deviceLinks: DeviceLinks;
   documents: DocumentRegistry;
   facilitation: Facilitation;
   followThrough: FollowThrough;
@@ -40,7 +40,7 @@ export function createServices(
   const metrics = createMetrics();
   const documentsRepository = new DocumentsRepository(db);
   const boards = new BoardsService(new BoardsRepository(db), documentsRepository);
-  const handovers = new Handovers(boards, new HandoversRepository(db));
+  const deviceLinks = new DeviceLinks(boards, new DeviceLinksRepository(db));
   const documents = new DocumentRegistry({
     repository: documentsRepository,
     metrics,
@@ -85,7 +85,7 @@ export function createServices(
     metrics,
     documentsRepository,
     boards,
-    handovers,
+    deviceLinks,
     documents,
     facilitation,
     followThrough,

@@ -64,7 +64,7 @@ export async function startServer(
   let ready = false;
   const app = createHttpApp({
     boards,
-    handovers: services.handovers,
+    deviceLinks: services.deviceLinks,
     facilitation,
     followThrough,
     metrics,

@@ -53,15 +53,15 @@ export const joinBoardBody = z.strictObject({
 export type JoinBoardBody = z.input<typeof joinBoardBody>;
 
 /**
- * `POST /api/boards/:id/handovers/take`: the code from a link to carry on from another device
- * (the fragment's `handover`).
+ * `POST /api/boards/:id/device-links/take`: the code from a link to carry on from another device
+ * (the fragment's `device`).
  */
-export const takeHandoverBody = z.strictObject({
+export const takeDeviceLinkBody = z.strictObject({
   code: z.string().min(1, 'code is required').max(200),
 });
 
-/** `POST /api/boards/:id/handovers`: a link that opens the board as me on another device, once. */
-export interface HandoverResponse {
+/** `POST /api/boards/:id/device-links`: a link that opens the board as me on another device, once. */
+export interface DeviceLinkResponse {
   /** What `/take` is given; the link carries it in its fragment, which never reaches a server. */
   code: string;
   link: string;

@@ -14,7 +14,7 @@ export const ERROR_STATUS = {
   invalid_token: 401,
   invalid_key: 401,
   /** A link to carry on from another device that was used already, or expired (or never was). */
-  invalid_handover: 401,
+  invalid_device_link: 401,
   admin_token_required: 401,
   create_token_required: 401,
   /**

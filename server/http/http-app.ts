@@ -3,7 +3,7 @@ import path from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { BoardsService } from '../boards/boards-service.ts';
-import type { Handovers } from '../boards/handovers.ts';
+import type { DeviceLinks } from '../boards/device-links.ts';
 import { AppError, diskFullError } from '../errors.ts';
 import type { Facilitation } from '../facilitation/facilitation.ts';
 import type { ExportThread } from '../follow-through/export-thread.ts';
@@ -15,19 +15,19 @@ import { wellFormedReviver } from '../util/well-formed.ts';
 import { answerOptions } from './allowed-methods.ts';
 import { requireMetricsToken } from './auth.ts';
 import { boardsRouter } from './boards-router.ts';
+import { deviceLinksRouter } from './device-links-router.ts';
 import { errorHandler, unknownRoute } from './errors.ts';
 import type { ExportBudget } from './export-budget.ts';
 import { exportRouter } from './export-router.ts';
 import { facilitationRouter } from './facilitation-router.ts';
 import { followUpsRouter } from './follow-ups-router.ts';
-import { handoversRouter } from './handovers-router.ts';
 import { roundsRouter } from './rounds-router.ts';
 import { noStore, securityHeaders } from './security-headers.ts';
 import { snapshotsRouter } from './snapshots-router.ts';
 
 export interface HttpAppOptions {
   boards: BoardsService;
-  handovers: Handovers;
+  deviceLinks: DeviceLinks;
   facilitation: Facilitation;
   followThrough: FollowThrough;
   metrics: Metrics;
@@ -90,7 +90,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
       options.metrics,
     ),
   );
-  api.use('/boards/:id/handovers', handoversRouter(options));
+  api.use('/boards/:id/device-links', deviceLinksRouter(options));
   api.use('/boards/:id', facilitationRouter(options.boards, options.facilitation));
   api.use('/boards', boardsRouter(options));
   api.use(unknownRoute(api));

@@ -169,7 +169,7 @@ export class BoardsRepository {
       // board's own and its private documents' ('id/private/…'; '0' follows '/').
       'DELETE FROM document_updates WHERE doc_id = $id',
       "DELETE FROM document_updates WHERE doc_id > $id || '/' AND doc_id < $id || '0'",
-      'DELETE FROM handovers WHERE board_id = $id',
+      'DELETE FROM device_links WHERE board_id = $id',
       'DELETE FROM members_to_take_off WHERE id IN (SELECT id FROM members WHERE board_id = $id)',
       'DELETE FROM members WHERE board_id = $id',
       'DELETE FROM board_keys WHERE board_id = $id',

@@ -196,15 +196,15 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE board_state ADD COLUMN show_names INTEGER NOT NULL DEFAULT 0;
   `,
   `
-  -- A member carrying on from another device (handovers.ts): the member's token sealed under a
+  -- A member carrying on from another device (device-links.ts): the member's token sealed under a
   -- one-time code that only the link holds (here its hash), for ten minutes, taken once.
-  CREATE TABLE handovers (
+  CREATE TABLE device_links (
     code_hash   BLOB PRIMARY KEY,
     board_id    TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
     member_id   TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE,
     sealed      BLOB NOT NULL,
     expires_at  INTEGER NOT NULL
   ) WITHOUT ROWID;
-  CREATE INDEX handovers_by_member ON handovers(member_id);
+  CREATE INDEX device_links_by_member ON device_links(member_id);
   `,
 ];

@@ -113,12 +113,12 @@ async function boardWithEverything(words: string) {
     ...as(tokens.facilitator),
   });
   expect(timed.status).toBe(201);
-  // A link to carry on from another device, not yet taken (handovers).
-  const handover = await server.api(`/api/boards/${id}/handovers`, {
+  // A link to carry on from another device, not yet taken (device_links).
+  const deviceLink = await server.api(`/api/boards/${id}/device-links`, {
     method: 'POST',
     ...as(tokens.participant),
   });
-  expect(handover.status).toBe(201);
+  expect(deviceLink.status).toBe(201);
   mine.destroy();
   writer.destroy();
   return { id, board, tokens };

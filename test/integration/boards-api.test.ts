@@ -604,8 +604,8 @@ describe('operator settings and health', () => {
       // The message names the whole path that was asked for.
       ['PUT', '/api/boards?x=1', 'POST'],
       ['GET', `/api/boards/${id}/join`, 'POST'],
-      ['GET', `/api/boards/${id}/handovers`, 'POST'],
-      ['DELETE', `/api/boards/${id}/handovers/take`, 'POST'],
+      ['GET', `/api/boards/${id}/device-links`, 'POST'],
+      ['DELETE', `/api/boards/${id}/device-links/take`, 'POST'],
       ['DELETE', `/api/boards/${id}/rounds`, 'GET, HEAD, POST'],
       ['POST', '/healthz', 'GET, HEAD'],
       ['PATCH', `/b/${id}`, 'GET, HEAD'],

@@ -3,7 +3,7 @@
  * `#key=` asks for a display name and joins; later visits reuse the stored token. The key
  * leaves the address bar as soon as it is read, before the name prompt shows, so it does not
  * linger in a shared screen, a screenshot or the history; the tab holds it until it has joined.
- * A link with `#handover=` (made on another device, HandoverDialog.tsx) asks for nothing: the
+ * A link with `#device=` (made on another device, DeviceLinkDialog.tsx) asks for nothing: the
  * server gives this browser that device's membership.
  */
 import { useCallback, useEffect, useState } from 'react';
@@ -20,11 +20,11 @@ import { ApiError, apiRequest } from './api.ts';
 import { BoardError } from './BoardError.tsx';
 import { JoinForm } from './JoinForm.tsx';
 import {
+  deviceLinkFromHash,
   forgetMembership,
-  handoverFromHash,
-  heldHandover,
+  heldDeviceLink,
   heldJoiningKey,
-  holdHandover,
+  holdDeviceLink,
   holdJoiningKey,
   keyFromHash,
   keyTag,
@@ -55,7 +55,7 @@ const FINAL = new Set([
   'board_deleted',
   'no_key',
   'member_removed',
-  'invalid_handover',
+  'invalid_device_link',
 ]);
 
 function stripKeyFromUrl(): void {
@@ -99,7 +99,7 @@ export function BoardRoute({ boardId }: { boardId: string }) {
   useEffect(() => {
     const onHashChange = () => {
       const { hash } = window.location;
-      if (keyFromHash(hash) || handoverFromHash(hash)) setAttempt((n) => n + 1);
+      if (keyFromHash(hash) || deviceLinkFromHash(hash)) setAttempt((n) => n + 1);
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
@@ -107,25 +107,25 @@ export function BoardRoute({ boardId }: { boardId: string }) {
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the check on retry.
   useEffect(() => {
-    const handover = handoverFromHash(window.location.hash);
-    if (handover) {
-      holdHandover(boardId, handover);
+    const fromDevice = deviceLinkFromHash(window.location.hash);
+    if (fromDevice) {
+      holdDeviceLink(boardId, fromDevice);
       stripKeyFromUrl();
     }
-    const code = handover ?? heldHandover(boardId);
+    const code = fromDevice ?? heldDeviceLink(boardId);
     if (code) {
       setPhase({ kind: 'checking' });
-      apiRequest<JoinBoardResponse>(`/api/boards/${boardId}/handovers/take`, { body: { code } })
+      apiRequest<JoinBoardResponse>(`/api/boards/${boardId}/device-links/take`, { body: { code } })
         .then((taken) => {
           // Kept at once: the code works only once, and opening the board may yet fail.
           const membership = { token: taken.token, member: taken.member };
           saveMembership(boardId, membership);
-          holdHandover(boardId, null);
+          holdDeviceLink(boardId, null);
           return open(membership);
         })
         .catch((error: unknown) => {
           const failed = failure(error);
-          if (FINAL.has(failed.failure.code)) holdHandover(boardId, null);
+          if (FINAL.has(failed.failure.code)) holdDeviceLink(boardId, null);
           setPhase(failed);
         });
       return;

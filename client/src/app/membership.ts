@@ -148,7 +148,7 @@ export function heldJoiningKey(boardId: string): string | null {
   return readStored(joiningKey(boardId), 'session');
 }
 
-function fromHash(hash: string, name: 'key' | 'handover'): string | null {
+function fromHash(hash: string, name: 'key' | 'device'): string | null {
   const value = new URLSearchParams(hash.replace(/^#/, '')).get(name);
   return value && value.length > 0 ? value : null;
 }
@@ -158,23 +158,23 @@ export function keyFromHash(hash: string): string | null {
   return fromHash(hash, 'key');
 }
 
-/** The code of a link to carry on from another device (`/b/:id#handover=…`). */
-export function handoverFromHash(hash: string): string | null {
-  return fromHash(hash, 'handover');
+/** The code of a link to carry on from another device (`/b/:id#device=…`). */
+export function deviceLinkFromHash(hash: string): string | null {
+  return fromHash(hash, 'device');
 }
 
-const handoverKey = (boardId: string) => `ideamill.handover.${boardId}`;
+const deviceLinkKey = (boardId: string) => `ideamill.device-link.${boardId}`;
 
 /**
- * A handover's code between reading it from the address bar and the server's answer, in this
+ * A device link's code between reading it from the address bar and the server's answer, in this
  * tab only, as a link's key is held: a network failure meanwhile can be tried again.
  */
-export function holdHandover(boardId: string, code: string | null): void {
-  writeStored(handoverKey(boardId), code || null, 'session');
+export function holdDeviceLink(boardId: string, code: string | null): void {
+  writeStored(deviceLinkKey(boardId), code || null, 'session');
 }
 
-export function heldHandover(boardId: string): string | null {
-  return readStored(handoverKey(boardId), 'session');
+export function heldDeviceLink(boardId: string): string | null {
+  return readStored(deviceLinkKey(boardId), 'session');
 }
 
 const NAME_KEY = 'ideamill.name';

@@ -8,7 +8,7 @@ import { useT } from '../i18n/i18n.tsx';
 import { useBoardTitle } from '../workshop/use-board-title.ts';
 import type { BoardSession, ConnectionStatus } from './board-session.ts';
 import { ConnectionPill } from './ConnectionIndicator.tsx';
-import { HandoverDialog, InviteDialog, LeaveDevice } from './lazy-parts.tsx';
+import { DeviceLinkDialog, InviteDialog, LeaveDevice } from './lazy-parts.tsx';
 import { PresenceList } from './PresenceList.tsx';
 import type { PresentMember } from './use-presence.ts';
 import type { ViewportRequests } from './use-viewport-requests.ts';
@@ -35,7 +35,7 @@ export function BoardHeader(props: BoardHeaderProps) {
   // says where I am rather than nothing (QA), and Tab goes on from the top of the board.
   const title = useRef<HTMLHeadingElement>(null);
   const [leaving, setLeaving] = useState(false);
-  const [handingOver, setHandingOver] = useState(false);
+  const [linkingDevice, setLinkingDevice] = useState(false);
   const [inviting, setInviting] = useState(false);
   useEffect(() => {
     if (document.activeElement === document.body) title.current?.focus();
@@ -92,16 +92,16 @@ export function BoardHeader(props: BoardHeaderProps) {
           onFollow={viewport.follow}
           onStopFollowing={viewport.stopFollowing}
           onLeave={() => setLeaving(true)}
-          onHandOver={() => setHandingOver(true)}
+          onDeviceLink={() => setLinkingDevice(true)}
         />
         {leaving && (
           <Suspense fallback={null}>
             <LeaveDevice onClose={() => setLeaving(false)} />
           </Suspense>
         )}
-        {handingOver && (
+        {linkingDevice && (
           <Suspense fallback={null}>
-            <HandoverDialog onClose={() => setHandingOver(false)} />
+            <DeviceLinkDialog onClose={() => setLinkingDevice(false)} />
           </Suspense>
         )}
         <ConnectionPill status={status} />

@@ -48,7 +48,7 @@ interface PresenceListProps {
   /** Asks to leave the board on this device (my own row's button). */
   onLeave: () => void;
   /** Asks for a link that opens the board as me on another device (the list's foot). */
-  onHandOver: () => void;
+  onDeviceLink: () => void;
 }
 
 export function PresenceList({
@@ -57,7 +57,7 @@ export function PresenceList({
   onFollow,
   onStopFollowing,
   onLeave,
-  onHandOver,
+  onDeviceLink,
 }: PresenceListProps) {
   const t = useT();
   const [open, setOpen] = useState(false);
@@ -156,14 +156,14 @@ export function PresenceList({
         </ul>
         <button
           type="button"
-          className="button button-small button-secondary presence-handover"
-          aria-label={t.app.handoverLabel}
+          className="button button-small button-secondary presence-device-link"
+          aria-label={t.app.deviceLinkLabel}
           onClick={() => {
             setOpen(false);
-            onHandOver();
+            onDeviceLink();
           }}
         >
-          {t.app.handover}
+          {t.app.deviceLink}
         </button>
       </section>
     </div>

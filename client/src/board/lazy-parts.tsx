@@ -9,7 +9,7 @@ const loadPanels = () => import('../workshop/WorkshopPanels.tsx');
 const loadOutline = () => import('../outline/OutlineView.tsx');
 const loadLeave = () => import('../workshop/LeaveDevice.tsx');
 const loadInvite = () => import('../workshop/InviteDialog.tsx');
-const loadHandover = () => import('../workshop/HandoverDialog.tsx');
+const loadDeviceLink = () => import('../workshop/DeviceLinkDialog.tsx');
 
 export const WorkshopPanels = lazy(() =>
   loadPanels().then((module) => ({ default: module.WorkshopPanels })),
@@ -26,8 +26,8 @@ export const InviteDialog = lazy(() =>
   loadInvite().then((module) => ({ default: module.InviteDialog })),
 );
 
-export const HandoverDialog = lazy(() =>
-  loadHandover().then((module) => ({ default: module.HandoverDialog })),
+export const DeviceLinkDialog = lazy(() =>
+  loadDeviceLink().then((module) => ({ default: module.DeviceLinkDialog })),
 );
 
 export function preloadBoardParts(): void {
@@ -36,5 +36,5 @@ export function preloadBoardParts(): void {
   loadOutline().catch(() => {});
   loadLeave().catch(() => {});
   loadInvite().catch(() => {});
-  loadHandover().catch(() => {});
+  loadDeviceLink().catch(() => {});
 }

@@ -38,7 +38,7 @@ export const errors: ErrorSentences = {
   invalid_token:
     'Your place on this board is no longer valid. Open the board with your link to join again.',
   invalid_key: 'This link is not valid for this board. Ask the facilitator for a new link.',
-  invalid_handover:
+  invalid_device_link:
     'This link was used already or has expired: it works once, for 10 minutes. Make a new one on the device where you are on the board.',
   admin_token_required:
     'Only the people who run this server can create boards on it. Ask them to create one for you.',

@@ -18,7 +18,7 @@ export const errors: ErrorSentences = {
   invalid_token:
     'Jäsenyytesi tässä taulussa ei ole enää voimassa. Avaa taulu linkilläsi liittyäksesi uudelleen.',
   invalid_key: 'Linkki ei kelpaa tähän tauluun. Pyydä fasilitaattorilta uusi linkki.',
-  invalid_handover:
+  invalid_device_link:
     'Linkki on jo käytetty tai vanhentunut: se toimii kerran, 10 minuutin ajan. Tee uusi laitteella, jolla olet taululla.',
   admin_token_required:
     'Tälle palvelimelle voivat luoda tauluja vain sen ylläpitäjät. Pyydä heitä luomaan taulu sinulle.',

@@ -7,35 +7,35 @@
  * The server never holds a token, only its hash (secrets.ts), so the token to hand over comes
  * with the request that makes the link and is kept sealed (AES-256-GCM) under a key drawn from
  * the link's code. The code is stored only as its hash: the database alone opens nothing. A
- * link works once, for HANDOVER_TTL_MS; a new one replaces the member's earlier one.
+ * link works once, for DEVICE_LINK_TTL_MS; a new one replaces the member's earlier one.
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import type { Member } from '../../shared/roles.ts';
 import { AppError } from '../errors.ts';
-import type { HandoversRepository } from '../store/handovers-repository.ts';
+import type { DeviceLinksRepository } from '../store/device-links-repository.ts';
 import type { BoardsService } from './boards-service.ts';
 import { hashSecret, newSecret } from './secrets.ts';
 
 /** How long a link to carry on elsewhere works: time to find the phone and scan. */
-export const HANDOVER_TTL_MS = 10 * 60_000;
+export const DEVICE_LINK_TTL_MS = 10 * 60_000;
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
 /** A link that opens the board as its member on another device; the code rides in the fragment. */
-export function handoverLink(origin: string, boardId: string, code: string): string {
-  return `${origin}/b/${boardId}#handover=${code}`;
+export function deviceLink(origin: string, boardId: string, code: string): string {
+  return `${origin}/b/${boardId}#device=${code}`;
 }
 
 const INVALID = () =>
   new AppError(
-    'invalid_handover',
+    'invalid_device_link',
     'This link to carry on from another device has expired or was used already: make a new one on the device you are on.',
   );
 
 /** The sealing key: drawn from the code, and unlike the code's hash, never stored. */
 function sealingKey(code: string): Buffer {
-  return createHash('sha256').update('ideamill handover key\0').update(code, 'utf8').digest();
+  return createHash('sha256').update('ideamill device link key\0').update(code, 'utf8').digest();
 }
 
 function seal(code: string, token: string): Buffer {
@@ -62,12 +62,12 @@ function unseal(code: string, sealed: Buffer): string | undefined {
   }
 }
 
-export class Handovers {
+export class DeviceLinks {
   readonly #boards: BoardsService;
-  readonly #repository: HandoversRepository;
+  readonly #repository: DeviceLinksRepository;
   readonly #now: () => number;
 
-  constructor(boards: BoardsService, repository: HandoversRepository, now = Date.now) {
+  constructor(boards: BoardsService, repository: DeviceLinksRepository, now = Date.now) {
     this.#boards = boards;
     this.#repository = repository;
     this.#now = now;
@@ -77,7 +77,7 @@ export class Handovers {
   offer(member: Member, token: string): { code: string; expiresAt: number } {
     const code = newSecret();
     const now = this.#now();
-    const expiresAt = now + HANDOVER_TTL_MS;
+    const expiresAt = now + DEVICE_LINK_TTL_MS;
     this.#repository.put(
       hashSecret(code),
       { boardId: member.boardId, memberId: member.id, sealed: seal(code, token), expiresAt },
@@ -87,14 +87,14 @@ export class Handovers {
   }
 
   /**
-   * The member and token a code hands over, once: invalid_handover for a code unknown here,
+   * The member and token a code hands over, once: invalid_device_link for a code unknown here,
    * used, or expired; member_removed where a facilitator took the member off meanwhile.
    */
   take(boardId: string, code: string): { member: Member; token: string } {
     this.#boards.get(boardId);
-    const handover = this.#repository.take(hashSecret(code), boardId);
-    if (!handover || handover.expiresAt <= this.#now()) throw INVALID();
-    const token = unseal(code, handover.sealed);
+    const link = this.#repository.take(hashSecret(code), boardId);
+    if (!link || link.expiresAt <= this.#now()) throw INVALID();
+    const token = unseal(code, link.sealed);
     if (token === undefined) throw INVALID();
     return { member: this.#boards.authenticate(boardId, token), token };
   }

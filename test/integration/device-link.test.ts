@@ -1,5 +1,5 @@
 /**
- * Carrying on from another device (POST /api/boards/:id/handovers, /handovers/take): the link
+ * Carrying on from another device (POST /api/boards/:id/device-links, /device-links/take): the link
  * opens the board as the same member, once, for ten minutes, and the database holds nothing
  * that opens the board by itself.
  */
@@ -7,12 +7,12 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BoardsService } from '../../server/boards/boards-service.ts';
-import { HANDOVER_TTL_MS, Handovers } from '../../server/boards/handovers.ts';
+import { DEVICE_LINK_TTL_MS, DeviceLinks } from '../../server/boards/device-links.ts';
 import { BoardsRepository } from '../../server/store/boards-repository.ts';
 import { databaseFile, openDatabase } from '../../server/store/database.ts';
+import { DeviceLinksRepository } from '../../server/store/device-links-repository.ts';
 import { DocumentsRepository } from '../../server/store/documents-repository.ts';
-import { HandoversRepository } from '../../server/store/handovers-repository.ts';
-import type { GetBoardResponse, HandoverResponse, JoinBoardResponse } from '../../shared/api.ts';
+import type { DeviceLinkResponse, GetBoardResponse, JoinBoardResponse } from '../../shared/api.ts';
 import { addItem, itemsOf } from '../../shared/board-document.ts';
 import type { ErrorResponse } from '../../shared/errors.ts';
 import type { Round } from '../../shared/facilitation.ts';
@@ -27,10 +27,10 @@ afterAll(async () => {
   await server.close();
 });
 
-const handOver = (boardId: string, token: string) =>
-  server.api<HandoverResponse>(`/api/boards/${boardId}/handovers`, { method: 'POST', token });
+const makeLink = (boardId: string, token: string) =>
+  server.api<DeviceLinkResponse>(`/api/boards/${boardId}/device-links`, { method: 'POST', token });
 const take = (boardId: string, code: unknown) =>
-  server.api<JoinBoardResponse & ErrorResponse>(`/api/boards/${boardId}/handovers/take`, {
+  server.api<JoinBoardResponse & ErrorResponse>(`/api/boards/${boardId}/device-links/take`, {
     body: { code },
   });
 
@@ -42,12 +42,12 @@ describe('carrying on from another device', () => {
     await server.join(id, created.keys.participant, 'Bo');
 
     const before = Date.now();
-    const made = await handOver(id, aino.token);
+    const made = await makeLink(id, aino.token);
     expect(made.status).toBe(201);
-    expect(made.body.link).toBe(`${server.url}/b/${id}#handover=${made.body.code}`);
+    expect(made.body.link).toBe(`${server.url}/b/${id}#device=${made.body.code}`);
     const expires = Date.parse(made.body.expiresAt);
-    expect(expires).toBeGreaterThanOrEqual(before + HANDOVER_TTL_MS - 1000);
-    expect(expires).toBeLessThanOrEqual(Date.now() + HANDOVER_TTL_MS);
+    expect(expires).toBeGreaterThanOrEqual(before + DEVICE_LINK_TTL_MS - 1000);
+    expect(expires).toBeLessThanOrEqual(Date.now() + DEVICE_LINK_TTL_MS);
 
     const taken = await take(id, made.body.code);
     expect(taken.status).toBe(200);
@@ -61,7 +61,7 @@ describe('carrying on from another device', () => {
     expect(names.sort()).toEqual(['Aino', 'Bo']);
 
     const again = await take(id, made.body.code);
-    expect([again.status, again.body.error.code]).toEqual([401, 'invalid_handover']);
+    expect([again.status, again.body.error.code]).toEqual([401, 'invalid_device_link']);
   });
 
   it('leaves one vote budget for both devices', async () => {
@@ -81,7 +81,7 @@ describe('carrying on from another device', () => {
     });
     const votes = `/api/boards/${id}/rounds/${opened.body.round.id}/votes`;
 
-    const phone = await take(id, (await handOver(id, aino.token)).body.code);
+    const phone = await take(id, (await makeLink(id, aino.token)).body.code);
     const onLaptop = await server.api(votes, { body: { itemId: first }, token: aino.token });
     expect(onLaptop.status).toBe(200);
     const onPhone = await server.api<ErrorResponse>(votes, {
@@ -96,15 +96,15 @@ describe('carrying on from another device', () => {
     const other = await server.createBoard();
     const aino = await server.join(one.board.id, one.keys.viewer, 'Aino');
 
-    const first = await handOver(one.board.id, aino.token);
-    const second = await handOver(one.board.id, aino.token);
+    const first = await makeLink(one.board.id, aino.token);
+    const second = await makeLink(one.board.id, aino.token);
     expect(second.body.code).not.toBe(first.body.code);
     const replaced = await take(one.board.id, first.body.code);
-    expect([replaced.status, replaced.body.error.code]).toEqual([401, 'invalid_handover']);
+    expect([replaced.status, replaced.body.error.code]).toEqual([401, 'invalid_device_link']);
 
     // Another board's address with this board's code opens nothing, and leaves the code good.
     const elsewhere = await take(other.board.id, second.body.code);
-    expect([elsewhere.status, elsewhere.body.error.code]).toEqual([401, 'invalid_handover']);
+    expect([elsewhere.status, elsewhere.body.error.code]).toEqual([401, 'invalid_device_link']);
     const here = await take(one.board.id, second.body.code);
     expect([here.status, here.body.member.role]).toEqual([200, 'viewer']);
   });
@@ -114,11 +114,11 @@ describe('carrying on from another device', () => {
     const id = created.board.id;
     const aino = await server.join(id, created.keys.participant, 'Aino');
 
-    const anonymous = await server.api<ErrorResponse>(`/api/boards/${id}/handovers`, {
+    const anonymous = await server.api<ErrorResponse>(`/api/boards/${id}/device-links`, {
       method: 'POST',
     });
     expect([anonymous.status, anonymous.body.error.code]).toEqual([401, 'token_required']);
-    const withBody = await server.api<ErrorResponse>(`/api/boards/${id}/handovers`, {
+    const withBody = await server.api<ErrorResponse>(`/api/boards/${id}/device-links`, {
       body: { member: 'someone else' },
       token: aino.token,
     });
@@ -129,7 +129,7 @@ describe('carrying on from another device', () => {
       expect([refused.status, refused.body.error.code]).toEqual([400, 'invalid_input']);
     }
     const guessed = await take(id, 'A'.repeat(43));
-    expect([guessed.status, guessed.body.error.code]).toEqual([401, 'invalid_handover']);
+    expect([guessed.status, guessed.body.error.code]).toEqual([401, 'invalid_device_link']);
     const noBoard = await take('0190a5b2-0000-7000-8000-000000000000', 'A'.repeat(43));
     expect([noBoard.status, noBoard.body.error.code]).toEqual([404, 'board_not_found']);
   });
@@ -139,7 +139,7 @@ describe('carrying on from another device', () => {
     const id = created.board.id;
     const fia = await server.join(id, created.keys.facilitator, 'Fia');
     const aino = await server.join(id, created.keys.participant, 'Aino');
-    const made = await handOver(id, aino.token);
+    const made = await makeLink(id, aino.token);
     expect(await server.takeOff(id, fia.token, 'Aino')).toBe(204);
     const taken = await take(id, made.body.code);
     expect([taken.status, taken.body.error.code]).toEqual([401, 'member_removed']);
@@ -149,7 +149,7 @@ describe('carrying on from another device', () => {
     const created = await server.createBoard();
     const id = created.board.id;
     const aino = await server.join(id, created.keys.facilitator, 'Aino');
-    const made = await handOver(id, aino.token);
+    const made = await makeLink(id, aino.token);
     server = await server.restart();
 
     const files = [databaseFile(server.dataDir), `${databaseFile(server.dataDir)}-wal`].filter(
@@ -161,7 +161,7 @@ describe('carrying on from another device', () => {
       expect(bytes.includes(made.body.code)).toBe(false);
     }
     const db = new Database(databaseFile(server.dataDir), { readonly: true });
-    const rows = db.prepare('SELECT * FROM handovers').all() as { member_id: string }[];
+    const rows = db.prepare('SELECT * FROM device_links').all() as { member_id: string }[];
     db.close();
     expect(rows.map((row) => row.member_id)).toContain(aino.member.id);
 
@@ -170,24 +170,24 @@ describe('carrying on from another device', () => {
   });
 });
 
-describe('a handover link expires', () => {
+describe('a device link expires', () => {
   it('opens nothing once its ten minutes are over', () => {
     const db = openDatabase({ dataDir: tempDataDir(), synchronous: 'NORMAL' });
     let now = Date.parse('2026-12-07T09:00:00Z');
     const boards = new BoardsService(new BoardsRepository(db), new DocumentsRepository(db));
-    const handovers = new Handovers(boards, new HandoversRepository(db), () => now);
+    const deviceLinks = new DeviceLinks(boards, new DeviceLinksRepository(db), () => now);
     const { board, keys } = boards.create({ title: 'Clinic', template: 'blank', language: 'en' });
     const aino = boards.join(board.id, keys.participant, 'Aino');
 
-    const late = handovers.offer(aino.member, aino.token);
-    now += HANDOVER_TTL_MS / 2;
+    const late = deviceLinks.offer(aino.member, aino.token);
+    now += DEVICE_LINK_TTL_MS / 2;
     const bo = boards.join(board.id, keys.participant, 'Bo');
-    const inTime = handovers.offer(bo.member, bo.token);
-    now += HANDOVER_TTL_MS / 2;
-    expect(() => handovers.take(board.id, late.code)).toThrow(
-      expect.objectContaining({ code: 'invalid_handover' }),
+    const inTime = deviceLinks.offer(bo.member, bo.token);
+    now += DEVICE_LINK_TTL_MS / 2;
+    expect(() => deviceLinks.take(board.id, late.code)).toThrow(
+      expect.objectContaining({ code: 'invalid_device_link' }),
     );
-    expect(handovers.take(board.id, inTime.code).member.id).toBe(bo.member.id);
+    expect(deviceLinks.take(board.id, inTime.code).member.id).toBe(bo.member.id);
     db.close();
   });
 });

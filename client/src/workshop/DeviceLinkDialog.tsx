@@ -2,10 +2,10 @@
  * "On another device…" (anyone, from their own row of the people list): a link, and its QR code
  * for a phone's camera, that opens the board as me on the other device, so the phone is not a
  * second member with votes of its own. The server makes it as the dialog opens; it works once,
- * for ten minutes (server/boards/handovers.ts), and the dialog says until when.
+ * for ten minutes (server/boards/device-links.ts), and the dialog says until when.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { HandoverResponse } from '../../../shared/api.ts';
+import type { DeviceLinkResponse } from '../../../shared/api.ts';
 import { CopyButton } from '../app/CopyButton.tsx';
 import { useBoardSession } from '../board/board-session.ts';
 import { errorSentence, type Failure, failureOf } from '../i18n/error-sentence.ts';
@@ -15,11 +15,11 @@ import { Modal } from './Modal.tsx';
 import { QrCode } from './QrCode.tsx';
 import { useBusy } from './use-busy.ts';
 
-export function HandoverDialog({ onClose }: { onClose: () => void }) {
+export function DeviceLinkDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
   const format = useDateFormat();
   const session = useBoardSession();
-  const [handover, setHandover] = useState<HandoverResponse | null>(null);
+  const [link, setLink] = useState<DeviceLinkResponse | null>(null);
   const [expired, setExpired] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [busy, run] = useBusy();
@@ -28,8 +28,8 @@ export function HandoverDialog({ onClose }: { onClose: () => void }) {
     () =>
       run(async () => {
         try {
-          const made = await session.api<HandoverResponse>('/handovers', { method: 'POST' });
-          setHandover(made);
+          const made = await session.api<DeviceLinkResponse>('/device-links', { method: 'POST' });
+          setLink(made);
           setExpired(false);
           setFailure(null);
         } catch (error) {
@@ -44,43 +44,43 @@ export function HandoverDialog({ onClose }: { onClose: () => void }) {
 
   // The code on the screen stops working at its time: it goes, rather than be scanned in vain.
   useEffect(() => {
-    if (!handover) return;
+    if (!link) return;
     const timer = window.setTimeout(
       () => setExpired(true),
-      Math.max(0, Date.parse(handover.expiresAt) - Date.now()),
+      Math.max(0, Date.parse(link.expiresAt) - Date.now()),
     );
     return () => window.clearTimeout(timer);
-  }, [handover]);
+  }, [link]);
 
-  const shown = handover && !expired ? handover : null;
+  const shown = link && !expired ? link : null;
   return (
-    <Modal title={t.app.handoverTitle} onClose={onClose}>
-      <div className="wk-invite wk-handover">
-        <p>{t.app.handoverText(session.me.name)}</p>
+    <Modal title={t.app.deviceLinkTitle} onClose={onClose}>
+      <div className="wk-invite wk-device-link">
+        <p>{t.app.deviceLinkText(session.me.name)}</p>
         {shown && (
           <>
             <QrCode
               text={shown.link}
-              label={t.app.handoverQr}
+              label={t.app.deviceLinkQr}
               failedText={t.workshop.inviteQrFailed}
             />
             <label>
-              {t.app.handoverLink}
+              {t.app.deviceLinkField}
               <span className="wk-invite-link">
                 <input
                   readOnly
                   value={shown.link}
                   onFocus={(event) => event.currentTarget.select()}
                 />
-                <CopyButton text={shown.link} label={t.app.handoverCopy} />
+                <CopyButton text={shown.link} label={t.app.deviceLinkCopy} />
               </span>
             </label>
             <p className="wk-muted">
-              {t.app.handoverUntil(format.time(shown.expiresAt))} {t.app.handoverPrivate}
+              {t.app.deviceLinkUntil(format.time(shown.expiresAt))} {t.app.deviceLinkPrivate}
             </p>
           </>
         )}
-        {expired && <p role="status">{t.app.handoverExpired}</p>}
+        {expired && <p role="status">{t.app.deviceLinkExpired}</p>}
         {failure && (
           <p className="wk-error" role="alert">
             {errorSentence(t, failure)}
@@ -93,7 +93,7 @@ export function HandoverDialog({ onClose }: { onClose: () => void }) {
             aria-disabled={busy}
             onClick={() => make()}
           >
-            {t.app.handoverNew}
+            {t.app.deviceLinkNew}
           </button>
         )}
       </div>

@@ -13,7 +13,7 @@ import type { TestServer } from '../helpers/server.ts';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
-async function openHandover(page: Page): Promise<Locator> {
+async function openDeviceLinkDialog(page: Page): Promise<Locator> {
   await page.locator('.presence-toggle').click();
   await page.getByRole('button', { name: 'Carry on as you on another device…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Carry on on another device' });
@@ -45,16 +45,16 @@ describe.skipIf(!HAS_CHROMIUM)('carrying on from another device', () => {
     const laptop = await openBoard(browser, created.links.participant, 'Aino');
     await waitForConnection(laptop.page);
 
-    const dialog = await openHandover(laptop.page);
+    const dialog = await openDeviceLinkDialog(laptop.page);
     const box = dialog.getByRole('textbox', { name: 'Your link' });
     await box.waitFor();
     const link = await box.inputValue();
-    expect(link).toMatch(new RegExp(`^${server.url}/b/${boardId}#handover=.{40,}$`));
+    expect(link).toMatch(new RegExp(`^${server.url}/b/${boardId}#device=.{40,}$`));
     const code = dialog.getByRole('img', { name: 'QR code of your link to this board' });
     expect(await decodeQr(code)).toBe(link);
     await expect.poll(() => dialog.textContent()).toContain('It works once, until');
     expect(await seriousAxeViolations(laptop.page)).toEqual([]);
-    await laptop.page.screenshot({ path: `${SCREENSHOTS}/handover-dialog.png` });
+    await laptop.page.screenshot({ path: `${SCREENSHOTS}/device-link-dialog.png` });
 
     // The phone: no name asked, the fragment gone from the address bar, the board as Aino.
     const phoneContext = await browser.newContext(PHONE);
@@ -74,7 +74,7 @@ describe.skipIf(!HAS_CHROMIUM)('carrying on from another device', () => {
     await phone.locator('.presence-toggle').click();
     await expect.poll(() => phone.locator('.presence-row').count()).toBe(1);
     expect(await phone.locator('.presence-row').textContent()).toContain('Aino (you)');
-    await phone.screenshot({ path: `${SCREENSHOTS}/handover-phone.png` });
+    await phone.screenshot({ path: `${SCREENSHOTS}/device-link-phone.png` });
 
     // A reload opens the board again, as Aino.
     await phone.reload();
@@ -111,7 +111,7 @@ describe.skipIf(!HAS_CHROMIUM)('carrying on from another device', () => {
     await finnish.getByRole('button', { name: 'Tee uusi linkki' }).click();
     await expect.poll(() => box.inputValue()).not.toBe(first);
     const second = await box.inputValue();
-    expect(second).toMatch(new RegExp(`/b/${boardId}#handover=`));
+    expect(second).toMatch(new RegExp(`/b/${boardId}#device=`));
 
     const phone = await (await browser.newContext({ ...PHONE, locale: 'fi-FI' })).newPage();
     await phone.goto(first);

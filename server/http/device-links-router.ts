@@ -1,30 +1,30 @@
 /**
- * /api/boards/:id/handovers: carrying on from another device (boards/handovers.ts). A member
+ * /api/boards/:id/device-links: carrying on from another device (boards/device-links.ts). A member
  * makes a one-time link; the other device takes it and has the member's own token.
  */
 import { type Request, Router } from 'express';
 import {
-  type HandoverResponse,
+  type DeviceLinkResponse,
   type JoinBoardResponse,
   publicMember,
-  takeHandoverBody,
+  takeDeviceLinkBody,
 } from '../../shared/api.ts';
 import type { BoardsService } from '../boards/boards-service.ts';
-import { type Handovers, handoverLink } from '../boards/handovers.ts';
+import { type DeviceLinks, deviceLink } from '../boards/device-links.ts';
 import { bearer, requireMember } from './auth.ts';
 import { boardIdParam } from './boards-router.ts';
 import { guessLimit } from './rate-limit.ts';
 import { emptyBody, jsonBody } from './request-body.ts';
 
-export interface HandoversRouterOptions {
+export interface DeviceLinksRouterOptions {
   boards: BoardsService;
-  handovers: Handovers;
+  deviceLinks: DeviceLinks;
   publicUrl: string | undefined;
   joinRatePerMin: number;
 }
 
-export function handoversRouter(options: HandoversRouterOptions): Router {
-  const { boards, handovers } = options;
+export function deviceLinksRouter(options: DeviceLinksRouterOptions): Router {
+  const { boards, deviceLinks } = options;
   const router = Router({ mergeParams: true });
   const originOf = (req: Request) => options.publicUrl ?? `${req.protocol}://${req.get('host')}`;
 
@@ -34,10 +34,10 @@ export function handoversRouter(options: HandoversRouterOptions): Router {
     const member = requireMember(req, boards, boardId);
     emptyBody(req);
     // requireMember has just authenticated the bearer token: it is the one sealed.
-    const { code, expiresAt } = handovers.offer(member, bearer(req) as string);
-    const body: HandoverResponse = {
+    const { code, expiresAt } = deviceLinks.offer(member, bearer(req) as string);
+    const body: DeviceLinkResponse = {
       code,
-      link: handoverLink(originOf(req), boardId, code),
+      link: deviceLink(originOf(req), boardId, code),
       expiresAt: new Date(expiresAt).toISOString(),
     };
     res.status(201).json(body);
@@ -46,8 +46,8 @@ export function handoversRouter(options: HandoversRouterOptions): Router {
   // Guessing a code is limited as guessing a board's key is (a code is as long as a key).
   router.post('/take', guessLimit(options.joinRatePerMin), (req, res) => {
     const boardId = boardIdParam(req);
-    const { code } = takeHandoverBody.parse(jsonBody(req));
-    const { member, token } = handovers.take(boardId, code);
+    const { code } = takeDeviceLinkBody.parse(jsonBody(req));
+    const { member, token } = deviceLinks.take(boardId, code);
     const body: JoinBoardResponse = { member: publicMember(member), token };
     res.json(body);
   });
