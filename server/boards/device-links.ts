@@ -4,7 +4,7 @@
  * both, so one vote budget and one name in the people list, where joining again with the
  * board's link makes a second member.
  *
- * The server never holds a token, only its hash (secrets.ts), so the token to hand over comes
+ * The server never holds a token, only its hash (secrets.ts), so the token to carry over comes
  * with the request that makes the link and is kept sealed (AES-256-GCM) under a key drawn from
  * the link's code. The code is stored only as its hash: the database alone opens nothing. A
  * link works once, for DEVICE_LINK_TTL_MS; a new one replaces the member's earlier one.

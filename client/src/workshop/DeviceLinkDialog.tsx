@@ -1,5 +1,5 @@
 /**
- * "On another device…" (anyone, from their own row of the people list): a link, and its QR code
+ * "On another device…" (anyone, under the people list): a link, and its QR code
  * for a phone's camera, that opens the board as me on the other device, so the phone is not a
  * second member with votes of its own. The server makes it as the dialog opens; it works once,
  * for ten minutes (server/boards/device-links.ts), and the dialog says until when.
