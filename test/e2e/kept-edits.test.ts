@@ -174,6 +174,10 @@ it('a note written offline in silent writing reaches the board after the reveal,
     .poll(() => notesOf(facilitator), { timeout: 15_000 })
     .toEqual(['Private and offline']);
   await next.locator('[data-item-type="note"]', { hasText: 'Private and offline' }).waitFor();
+  // Said as the board's own kept edits are: the private note is everyone's to see now.
+  await expect
+    .poll(() => next.getByTestId('carried-banner').textContent())
+    .toBe('Your changes from your last visit that had not reached the server are saved now.');
   await expect.poll(() => keptKeys(next)).toEqual([]);
   facilitator.destroy();
   await context.close();

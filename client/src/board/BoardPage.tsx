@@ -95,7 +95,15 @@ function BoardWorkspace({
 }) {
   const t = useT();
   const state = useBoardState(session);
-  const { doc: privateDoc, tooLarge } = usePrivateDoc(session, state?.silentWriting);
+  const {
+    doc: privateDoc,
+    tooLarge,
+    carried: carriedPrivate,
+  } = usePrivateDoc(session, state?.silentWriting);
+  // Edits kept from an earlier visit, the board's and my private notes': on their way while
+  // either is, then saved.
+  const carriedNow =
+    carried === 'sending' || carriedPrivate === 'sending' ? 'sending' : (carried ?? carriedPrivate);
   const people = usePresence(session.awareness);
   const [view, setView] = useState<BoardView>('canvas');
   const viewport = useViewportRequests(session, view === 'outline');
@@ -206,9 +214,9 @@ function BoardWorkspace({
               <div className={view === 'outline' ? 'banners banners-inflow' : 'banners'}>
                 {/* Edits this browser kept from an earlier visit (offline, then closed): on
                   their way, then saved; a note written on the train now shows to everyone. */}
-                {carried && (
+                {carriedNow && (
                   <div className="banner banner-info" role="status" data-testid="carried-banner">
-                    {t.app.carriedEdits[carried]}
+                    {t.app.carriedEdits[carriedNow]}
                   </div>
                 )}
                 {updated && (

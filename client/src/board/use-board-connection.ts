@@ -11,6 +11,7 @@ import { boardApi } from '../app/api.ts';
 import { SocketIoProvider } from '../sync/socketio-provider.ts';
 import { type CarriedEdits, guardUnsentEdits } from '../sync/unsent-edits.ts';
 import type { BoardSession, ConnectionStatus } from './board-session.ts';
+import { carriedNews } from './carried-news.ts';
 import type { PresenceState } from './presence.ts';
 
 export interface BoardConnection {
@@ -22,13 +23,10 @@ export interface BoardConnection {
   lostEdits: boolean;
   /**
    * Edits an earlier page in this browser left unsent (offline, then closed), as this page
-   * sends them; `stored` for a while once the server has them, then null.
+   * sends them; `stored` for a while once the server has them, then null (carried-news.ts).
    */
   carried: CarriedEdits | null;
 }
-
-/** How long the page says that edits from an earlier visit were saved. */
-const CARRIED_SAID_MS = 10_000;
 
 /**
  * How the page's live connections (the board's, and my private document's during silent
@@ -79,15 +77,11 @@ export function useBoardConnection(board: Board, me: PublicMember, token: string
     });
     const socket = provider.socket;
     const manager = socket.io;
-    let carriedSaid: ReturnType<typeof setTimeout> | undefined;
+    const news = carriedNews(setCarried);
     const guard = guardUnsentEdits(
       provider,
       { boardId: board.id, memberId: me.id, channel: 'yjs' },
-      (news) => {
-        setCarried(news);
-        clearTimeout(carriedSaid);
-        if (news === 'stored') carriedSaid = setTimeout(() => setCarried(null), CARRIED_SAID_MS);
-      },
+      news.tell,
     );
     const offlineOr = (status: ConnectionStatus): ConnectionStatus =>
       navigator.onLine === false ? 'offline' : status;
@@ -133,7 +127,7 @@ export function useBoardConnection(board: Board, me: PublicMember, token: string
     setLostEdits(false);
     setCarried(null);
     return () => {
-      clearTimeout(carriedSaid);
+      news.stop();
       provider.off('synced', onSynced);
       socket.off('disconnect', onDisconnect);
       provider.off('board-error', onBoardError);

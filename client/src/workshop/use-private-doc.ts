@@ -8,10 +8,11 @@ import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { itemsOf } from '../../../shared/board-document.ts';
 import type { BoardSession } from '../board/board-session.ts';
+import { type CarriedNews, carriedNews } from '../board/carried-news.ts';
 import { LIVE_SOCKET } from '../board/use-board-connection.ts';
 import { hasKeptEdits, type KeptEditsPlace } from '../sync/kept-edits.ts';
 import { SocketIoProvider } from '../sync/socketio-provider.ts';
-import { guardUnsentEdits, type UnsentGuard } from '../sync/unsent-edits.ts';
+import { type CarriedEdits, guardUnsentEdits, type UnsentGuard } from '../sync/unsent-edits.ts';
 import { workshopStoreFor } from './workshop-store.ts';
 
 /** How long a private document that has synced waits for the server to take its last notes. */
@@ -25,18 +26,24 @@ export interface PrivateDoc {
    * the board's own connection is refused so.
    */
   tooLarge: boolean;
+  /** Notes an earlier page left unsent in my private document, as this page sends them. */
+  carried: CarriedEdits | null;
 }
 
 /** `active`: whether silent writing runs (undefined until the board's state has come). */
 export function usePrivateDoc(session: BoardSession, active: boolean | undefined): PrivateDoc {
   const [doc, setDoc] = useState<Y.Doc | null>(null);
   const [tooLarge, setTooLarge] = useState(false);
+  const [carried, setCarried] = useState<CarriedEdits | null>(null);
+  // One for the page's life: a private document handed over after a reveal outlives its effect.
+  const [news] = useState(() => carriedNews(setCarried));
+  useEffect(() => news.stop, [news]);
   // Viewers never write: they get no private document to write into.
   const enabled = active === true && session.me.role !== 'viewer';
   const off = active === false;
   useEffect(() => {
     if (!enabled) return;
-    const { provider, guard } = openPrivateDoc(session);
+    const { provider, guard } = openPrivateDoc(session, news);
     const privateDoc = provider.doc;
     provider.on('board-error', (error) => {
       if (error.code === 'payload_too_large') setTooLarge(true);
@@ -56,12 +63,12 @@ export function usePrivateDoc(session: BoardSession, active: boolean | undefined
         privateDoc.destroy();
       }
     };
-  }, [session, enabled]);
+  }, [session, enabled, news]);
   useEffect(() => {
     if (!off || session.me.role === 'viewer' || !hasKeptEdits(privatePlace(session))) return;
-    return deliverKept(session);
-  }, [session, off]);
-  return { doc: enabled ? doc : null, tooLarge };
+    return deliverKept(session, news);
+  }, [session, off, news]);
+  return { doc: enabled ? doc : null, tooLarge, carried };
 }
 
 const privatePlace = (session: BoardSession): KeptEditsPlace => ({
@@ -71,14 +78,17 @@ const privatePlace = (session: BoardSession): KeptEditsPlace => ({
 });
 
 /** My private document's connection, with its unsent notes kept in the browser. */
-function openPrivateDoc(session: BoardSession): { provider: SocketIoProvider; guard: UnsentGuard } {
+function openPrivateDoc(
+  session: BoardSession,
+  news: CarriedNews,
+): { provider: SocketIoProvider; guard: UnsentGuard } {
   const provider = new SocketIoProvider(window.location.origin, session.board.id, new Y.Doc(), {
     token: session.token,
     channel: 'private:yjs',
     // Like the board's own connection: ride out network blips instead of losing the notes.
     socket: LIVE_SOCKET,
   });
-  const guard = guardUnsentEdits(provider, privatePlace(session));
+  const guard = guardUnsentEdits(provider, privatePlace(session), news.tell);
   provider.on('board-error', (error) => {
     // What it holds can never be sent now: leaving the page asks nothing, and no later page
     // offers it again.
@@ -93,8 +103,8 @@ function openPrivateDoc(session: BoardSession): { provider: SocketIoProvider; gu
  * late note after the reveal does: the private document opens, takes them in once synced
  * (the guard does), and is handed over. Returns what stops it if the page goes first.
  */
-function deliverKept(session: BoardSession): () => void {
-  const { provider, guard } = openPrivateDoc(session);
+function deliverKept(session: BoardSession, news: CarriedNews): () => void {
+  const { provider, guard } = openPrivateDoc(session, news);
   let handedOver = false;
   const onSynced = (synced: boolean) => {
     if (!synced) return;
