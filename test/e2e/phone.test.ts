@@ -425,7 +425,8 @@ describe.skipIf(!HAS_CHROMIUM)('the board on a phone', () => {
         false,
       );
     }
-    expect(await shownCopies(page, /private until the facilitator reveals/)).toBe(1);
+    // Told once, in the brief line a phone's status row has (WorkshopBanner's NoticeWords).
+    expect(await shownCopies(page, /^Silent writing: your new notes are private\.$/)).toBe(1);
     await context.setOffline(false);
     await context.close();
   });

@@ -78,7 +78,7 @@ describe.skipIf(!HAS_CHROMIUM)('a whole workshop in the browser', () => {
     for (const person of participants) {
       await person.page
         .getByTestId('workshop-banner')
-        .getByText('Silent writing: your new notes are private')
+        .getByText('Silent writing: your new notes are private until')
         .waitFor();
     }
     await addNoteFromOutline(aino.page, NOTES.aino, 'Topic 1');
