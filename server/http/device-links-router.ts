@@ -1,6 +1,6 @@
 /**
- * /api/boards/:id/device-links: carrying on from another device (boards/device-links.ts). A member
- * makes a one-time link; the other device takes it and has the member's own token.
+ * /api/boards/:id/device-links: carrying on from another device (boards/device-links.ts). A
+ * member makes a one-time link; the other device takes it and has the member's own token.
  */
 import { type Request, Router } from 'express';
 import {

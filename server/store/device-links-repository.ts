@@ -1,6 +1,6 @@
 /**
- * Device links (boards/device-links.ts): a member's token sealed under a one-time code, found by the
- * code's hash, taken once.
+ * Device links (boards/device-links.ts): a member's token sealed under a one-time code, found
+ * by the code's hash, taken once.
  */
 import type { Db } from './database.ts';
 

@@ -196,8 +196,8 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE board_state ADD COLUMN show_names INTEGER NOT NULL DEFAULT 0;
   `,
   `
-  -- A member carrying on from another device (device-links.ts): the member's token sealed under a
-  -- one-time code that only the link holds (here its hash), for ten minutes, taken once.
+  -- A member carrying on from another device (device-links.ts): the member's token sealed
+  -- under a one-time code that only the link holds (here its hash), for ten minutes, taken once.
   CREATE TABLE device_links (
     code_hash   BLOB PRIMARY KEY,
     board_id    TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
