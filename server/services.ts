@@ -40,7 +40,6 @@ export function createServices(
   const metrics = createMetrics();
   const documentsRepository = new DocumentsRepository(db);
   const boards = new BoardsService(new BoardsRepository(db), documentsRepository);
-  const deviceLinks = new DeviceLinks(boards, new DeviceLinksRepository(db));
   const documents = new DocumentRegistry({
     repository: documentsRepository,
     metrics,
@@ -63,6 +62,9 @@ export function createServices(
     documents.closeMember(member.boardId, member.id, MEMBER_REMOVED);
     facilitation.silentWriting.discardDrafts(member.boardId, member.id);
   });
+  const deviceLinks = new DeviceLinks(boards, new DeviceLinksRepository(db), () =>
+    facilitation.events(),
+  );
   const followThrough = createFollowThrough(db, boards, documents, facilitation, () =>
     facilitation.events(),
   );

@@ -157,6 +157,11 @@ export interface ServerToClientEvents {
    * The connection that cast the vote gets its acknowledgement instead.
    */
   'round:mine': (mine: { roundId: string } & VoteResponse) => void;
+  /**
+   * My device link was taken (`POST /api/boards/:id/device-links/take`): another device is on
+   * the board as me now. Since 7 December 2026.
+   */
+  'device-link:taken': () => void;
   'silent:revealed': (reveal: { revealed: number; anonymous: boolean }) => void;
   /** Facilitators only, while silent writing runs: the totals changed. */
   'silent:progress': (progress: SilentProgress) => void;

@@ -12,6 +12,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import type { Member } from '../../shared/roles.ts';
 import { AppError } from '../errors.ts';
+import type { BoardEvents } from '../facilitation/board-events.ts';
 import type { DeviceLinksRepository } from '../store/device-links-repository.ts';
 import type { BoardsService } from './boards-service.ts';
 import { hashSecret, newSecret } from './secrets.ts';
@@ -65,11 +66,18 @@ function unseal(code: string, sealed: Buffer): string | undefined {
 export class DeviceLinks {
   readonly #boards: BoardsService;
   readonly #repository: DeviceLinksRepository;
+  readonly #events: () => BoardEvents;
   readonly #now: () => number;
 
-  constructor(boards: BoardsService, repository: DeviceLinksRepository, now = Date.now) {
+  constructor(
+    boards: BoardsService,
+    repository: DeviceLinksRepository,
+    events: () => BoardEvents,
+    now = Date.now,
+  ) {
     this.#boards = boards;
     this.#repository = repository;
+    this.#events = events;
     this.#now = now;
   }
 
@@ -88,7 +96,8 @@ export class DeviceLinks {
 
   /**
    * The member and token a code hands over, once: invalid_device_link for a code unknown here,
-   * used, or expired; member_removed where a facilitator took the member off meanwhile.
+   * used, or expired; member_removed where a facilitator took the member off meanwhile. The
+   * member's connections hear `device-link:taken`: the code can leave the screen it is on.
    */
   take(boardId: string, code: string): { member: Member; token: string } {
     this.#boards.get(boardId);
@@ -96,6 +105,8 @@ export class DeviceLinks {
     if (!link || link.expiresAt <= this.#now()) throw INVALID();
     const token = unseal(code, link.sealed);
     if (token === undefined) throw INVALID();
-    return { member: this.#boards.authenticate(boardId, token), token };
+    const member = this.#boards.authenticate(boardId, token);
+    this.#events().toMember(member, undefined, 'device-link:taken');
+    return { member, token };
   }
 }

@@ -75,6 +75,10 @@ describe.skipIf(!HAS_CHROMIUM)('carrying on from another device', () => {
     await expect.poll(() => phone.locator('.presence-row').count()).toBe(1);
     expect(await phone.locator('.presence-row').textContent()).toContain('Aino (you)');
     await phone.screenshot({ path: `${SCREENSHOTS}/device-link-phone.png` });
+    // On the laptop the code leaves the screen, and the dialog says where it went.
+    await dialog.getByText('Your other device is on the board as you now.').waitFor();
+    expect(await code.count()).toBe(0);
+    expect(await box.count()).toBe(0);
 
     // A reload opens the board again, as Aino.
     await phone.reload();

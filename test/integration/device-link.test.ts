@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BoardsService } from '../../server/boards/boards-service.ts';
 import { DEVICE_LINK_TTL_MS, DeviceLinks } from '../../server/boards/device-links.ts';
+import { NO_EVENTS } from '../../server/facilitation/board-events.ts';
 import { BoardsRepository } from '../../server/store/boards-repository.ts';
 import { databaseFile, openDatabase } from '../../server/store/database.ts';
 import { DeviceLinksRepository } from '../../server/store/device-links-repository.ts';
@@ -16,7 +17,8 @@ import type { DeviceLinkResponse, GetBoardResponse, JoinBoardResponse } from '..
 import { addItem, itemsOf } from '../../shared/board-document.ts';
 import type { ErrorResponse } from '../../shared/errors.ts';
 import type { Round } from '../../shared/facilitation.ts';
-import { waitFor, yWebsocketClient } from '../helpers/clients.ts';
+import { sleep, waitFor, yWebsocketClient } from '../helpers/clients.ts';
+import { connectMember } from '../helpers/members.ts';
 import { startTestServer, type TestServer, tempDataDir } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -145,6 +147,26 @@ describe('carrying on from another device', () => {
     expect([taken.status, taken.body.error.code]).toEqual([401, 'member_removed']);
   });
 
+  it('tells the member’s connections that the link was taken, and nobody else', async () => {
+    const created = await server.createBoard();
+    const id = created.board.id;
+    const aino = await connectMember(server, id, created.keys.participant, 'Aino');
+    const bo = await connectMember(server, id, created.keys.participant, 'Bo');
+    const made = await makeLink(id, aino.token);
+    const heard = new Promise<void>((resolve) =>
+      aino.socket.once('device-link:taken', () => resolve()),
+    );
+    expect((await take(id, made.body.code)).status).toBe(200);
+    await heard;
+    await sleep(200);
+    expect(bo.traffic.filter((packet) => packet.includes('device-link'))).toEqual([]);
+    // A code that opens nothing tells nobody.
+    await take(id, made.body.code);
+    await sleep(200);
+    expect(aino.traffic.filter((packet) => packet.includes('device-link'))).toHaveLength(1);
+    for (const member of [aino, bo]) member.socket.disconnect();
+  });
+
   it('keeps a link across a restart, and the database alone opens nothing', async () => {
     const created = await server.createBoard();
     const id = created.board.id;
@@ -175,7 +197,12 @@ describe('a device link expires', () => {
     const db = openDatabase({ dataDir: tempDataDir(), synchronous: 'NORMAL' });
     let now = Date.parse('2026-12-07T09:00:00Z');
     const boards = new BoardsService(new BoardsRepository(db), new DocumentsRepository(db));
-    const deviceLinks = new DeviceLinks(boards, new DeviceLinksRepository(db), () => now);
+    const deviceLinks = new DeviceLinks(
+      boards,
+      new DeviceLinksRepository(db),
+      () => NO_EVENTS,
+      () => now,
+    );
     const { board, keys } = boards.create({ title: 'Clinic', template: 'blank', language: 'en' });
     const aino = boards.join(board.id, keys.participant, 'Aino');
 

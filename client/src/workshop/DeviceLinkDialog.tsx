@@ -2,7 +2,8 @@
  * "On another device…" (anyone, under the people list): a link, and its QR code
  * for a phone's camera, that opens the board as me on the other device, so the phone is not a
  * second member with votes of its own. The server makes it as the dialog opens; it works once,
- * for ten minutes (server/boards/device-links.ts), and the dialog says until when.
+ * for ten minutes (server/boards/device-links.ts), and the dialog says until when. Once the
+ * other device has taken it, the code leaves the screen and the dialog says so.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { DeviceLinkResponse } from '../../../shared/api.ts';
@@ -21,6 +22,7 @@ export function DeviceLinkDialog({ onClose }: { onClose: () => void }) {
   const session = useBoardSession();
   const [link, setLink] = useState<DeviceLinkResponse | null>(null);
   const [expired, setExpired] = useState(false);
+  const [taken, setTaken] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [busy, run] = useBusy();
 
@@ -31,6 +33,7 @@ export function DeviceLinkDialog({ onClose }: { onClose: () => void }) {
           const made = await session.api<DeviceLinkResponse>('/device-links', { method: 'POST' });
           setLink(made);
           setExpired(false);
+          setTaken(false);
           setFailure(null);
         } catch (error) {
           setFailure(failureOf(error));
@@ -52,7 +55,17 @@ export function DeviceLinkDialog({ onClose }: { onClose: () => void }) {
     return () => window.clearTimeout(timer);
   }, [link]);
 
-  const shown = link && !expired ? link : null;
+  // The server tells my connections when the other device has taken it.
+  useEffect(() => {
+    const socket = session.provider.socket;
+    const onTaken = () => setTaken(true);
+    socket.on('device-link:taken', onTaken);
+    return () => {
+      socket.off('device-link:taken', onTaken);
+    };
+  }, [session.provider]);
+
+  const shown = link && !expired && !taken ? link : null;
   return (
     <Modal title={t.app.deviceLinkTitle} onClose={onClose}>
       <div className="wk-invite wk-device-link">
@@ -80,13 +93,14 @@ export function DeviceLinkDialog({ onClose }: { onClose: () => void }) {
             </p>
           </>
         )}
-        {expired && <p role="status">{t.app.deviceLinkExpired}</p>}
+        {taken && <p role="status">{t.app.deviceLinkTaken}</p>}
+        {expired && !taken && <p role="status">{t.app.deviceLinkExpired}</p>}
         {failure && (
           <p className="wk-error" role="alert">
             {errorSentence(t, failure)}
           </p>
         )}
-        {(expired || failure || shown) && (
+        {(expired || taken || failure || shown) && (
           <button
             type="button"
             className={shown ? 'wk-small' : 'wk-primary'}

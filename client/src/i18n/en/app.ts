@@ -130,6 +130,7 @@ export const app = {
   deviceLinkUntil: (time: string) => `It works once, until ${time}.`,
   deviceLinkPrivate: 'Keep it off a shared screen: whoever opens it is you on this board.',
   deviceLinkExpired: 'That link has expired.',
+  deviceLinkTaken: 'Your other device is on the board as you now.',
   deviceLinkNew: 'Make a new link',
   peopleHere: 'People here',
   peopleCount: (count: number) => (count === 1 ? '1 person here' : `${count} people here`),

@@ -121,6 +121,7 @@ export const app: Catalogue['app'] = {
   deviceLinkUntil: (time) => `Se toimii kerran, klo ${time} asti.`,
   deviceLinkPrivate: 'Älä näytä sitä jaetulla näytöllä: kuka tahansa sen avaava on taululla sinä.',
   deviceLinkExpired: 'Linkki on vanhentunut.',
+  deviceLinkTaken: 'Toinen laitteesi on nyt taululla sinuna.',
   deviceLinkNew: 'Tee uusi linkki',
   peopleHere: 'Paikalla',
   peopleCount: (count) => (count === 1 ? '1 henkilö paikalla' : `${count} henkilöä paikalla`),
