@@ -76,6 +76,38 @@ describe.skipIf(!HAS_CHROMIUM)('your boards in this browser', () => {
     await context.close();
   });
 
+  it('shows the twelve visited last, and the others on asking', async () => {
+    // A development day's team boards, each opened once in this browser.
+    const context = await newPerson(browser);
+    const kept: [string, string][] = [];
+    for (let team = 1; team <= 14; team++) {
+      const created = await server.createBoard({ title: `Team ${team}` });
+      const joined = await server.join(created.board.id, created.keys.facilitator, 'Fia');
+      kept.push([`ideamill.board.${created.board.id}`, JSON.stringify(joined)]);
+      // Team 1 visited first, team 14 last.
+      kept.push([
+        `ideamill.visit.${created.board.id}`,
+        JSON.stringify({ since: null, seenAt: team }),
+      ]);
+    }
+    await context.addInitScript((entries) => {
+      for (const [key, value] of entries) localStorage.setItem(key, value);
+    }, kept);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const titles = async () => (await listed(page)).map((entry) => entry.split('\n')[0]);
+    const newestFirst = Array.from({ length: 14 }, (_, i) => `Team ${14 - i}`);
+    expect(await titles()).toEqual(newestFirst.slice(0, 12));
+    await page.getByRole('button', { name: 'Show the others' }).click();
+    await expect.poll(titles).toEqual(newestFirst);
+    // The focus goes on to the first board the button brought.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Team 2');
+    expect(await page.getByRole('button', { name: 'Show the others' }).count()).toBe(0);
+    await context.close();
+  });
+
   it('says which board holds changes kept unsent, until it is opened', async () => {
     const created = await server.createBoard({ title: 'Train ride' });
     const context = await newPerson(browser);

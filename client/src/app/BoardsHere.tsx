@@ -2,16 +2,17 @@
  * "Your boards in this browser" on the start page: the boards this browser has a membership
  * of, each a link to it with its title as the server has it now, my role, when I was last on
  * it, and whether changes of mine to it still wait unsent here. Boards that are gone, or that
- * took me off, are left out. Nothing shows where there are none.
+ * took me off, are left out. Nothing shows where there are none. The twelve I was on last
+ * show at first, and the others on asking (a development day's thirty team boards).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Board, GetBoardResponse } from '../../../shared/api.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { useDateFormat } from '../workshop/format.ts';
 import { apiRequest } from './api.ts';
 import { type BoardHere, boardsHere } from './boards-here.ts';
 
-/** Enough for a facilitator's season of workshops; the rest are a link away, as before. */
+/** Shown at first: enough for a facilitator's season of workshops. */
 const SHOWN = 12;
 
 interface Listed extends BoardHere {
@@ -22,10 +23,15 @@ export function BoardsHere() {
   const t = useT();
   const format = useDateFormat();
   const [listed, setListed] = useState<Listed[]>([]);
+  const [all] = useState(boardsHere);
+  const [limit, setLimit] = useState(SHOWN);
+  const list = useRef<HTMLUListElement>(null);
+  /** Where the focus goes once the others have come: the first of them. */
+  const firstOther = useRef<number | null>(null);
 
   useEffect(() => {
     let current = true;
-    const here = boardsHere(SHOWN);
+    const here = all.slice(0, limit);
     Promise.all(
       here.map((one) =>
         apiRequest<GetBoardResponse>(`/api/boards/${one.boardId}`, {
@@ -41,13 +47,21 @@ export function BoardsHere() {
     return () => {
       current = false;
     };
-  }, []);
+  }, [all, limit]);
+
+  // The button that showed the others is gone: the focus goes on to the first of them.
+  useEffect(() => {
+    const index = firstOther.current;
+    if (index === null || listed.length <= index) return;
+    firstOther.current = null;
+    list.current?.querySelectorAll('a')[index]?.focus();
+  }, [listed]);
 
   if (listed.length === 0) return null;
   return (
     <section className="boards-here" aria-labelledby="boards-here-title">
       <h2 id="boards-here-title">{t.app.boardsHere}</h2>
-      <ul>
+      <ul ref={list}>
         {listed.map(({ boardId, board, membership, seenAt, unsent }) => (
           <li key={boardId} data-board-id={boardId}>
             <a href={`/b/${boardId}`}>
@@ -62,6 +76,18 @@ export function BoardsHere() {
           </li>
         ))}
       </ul>
+      {all.length > limit && (
+        <button
+          type="button"
+          className="button button-ghost button-small"
+          onClick={() => {
+            firstOther.current = listed.length;
+            setLimit(all.length);
+          }}
+        >
+          {t.app.boardsHereMore}
+        </button>
+      )}
     </section>
   );
 }

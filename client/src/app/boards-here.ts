@@ -20,8 +20,8 @@ export interface BoardHere {
 
 const PREFIX = 'ideamill.board.';
 
-/** At most `limit` of them: those I was on last. */
-export function boardsHere(limit: number): BoardHere[] {
+/** Those I was on last first; those without a visit kept here, last. */
+export function boardsHere(): BoardHere[] {
   const boards: BoardHere[] = [];
   for (const key of storedKeys(PREFIX)) {
     // The membership a plain `/b/:id` opens, not those of other links beside it (`id.tag`).
@@ -35,5 +35,5 @@ export function boardsHere(limit: number): BoardHere[] {
       hasKeptEdits({ boardId, memberId, channel: 'private:yjs' });
     boards.push({ boardId, membership, seenAt: lastSeen(boardId), unsent });
   }
-  return boards.sort((a, b) => (b.seenAt ?? 0) - (a.seenAt ?? 0)).slice(0, limit);
+  return boards.sort((a, b) => (b.seenAt ?? 0) - (a.seenAt ?? 0));
 }

@@ -183,6 +183,7 @@ export const app = {
   reload: 'Reload the page',
   howItWorks: 'How it works',
   boardsHere: 'Your boards in this browser',
+  boardsHereMore: 'Show the others',
   lastHere: (when: string) => `last here ${when}`,
   unsentHere: 'Changes of yours wait here unsent: open the board to send them.',
   steps: [

@@ -171,6 +171,7 @@ export const app: Catalogue['app'] = {
   partFailed: 'Tätä sivun osaa ei voitu ladata.',
   reload: 'Lataa sivu uudelleen',
   boardsHere: 'Taulusi tällä selaimella',
+  boardsHereMore: 'Näytä muut',
   lastHere: (when) => `viimeksi täällä ${when}`,
   unsentHere: 'Muutoksiasi odottaa täällä lähettämättä: avaa taulu, niin ne lähtevät.',
   howItWorks: 'Näin se toimii',
