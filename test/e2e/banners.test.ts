@@ -61,7 +61,7 @@ function shownCopies(page: Page, pattern: RegExp): Promise<string[]> {
   );
 }
 
-// Each matches the sentence and its brief on a phone (WorkshopBanner's NoticeWords).
+// Each matches the sentence and its brief on a phone (StatusWords.tsx).
 const SILENT = /Silent writing: your new notes/;
 const LOCKED = /locked the board|Locked by the facilitator/;
 const VOTES_LEFT = /\d+ of 3 votes left/;

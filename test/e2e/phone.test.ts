@@ -425,7 +425,7 @@ describe.skipIf(!HAS_CHROMIUM)('the board on a phone', () => {
         false,
       );
     }
-    // Told once, in the brief line a phone's status row has (WorkshopBanner's NoticeWords).
+    // Told once, in the brief line a phone's status row has (StatusWords.tsx).
     expect(await shownCopies(page, /^Silent writing: your new notes are private\.$/)).toBe(1);
     await context.setOffline(false);
     await context.close();

@@ -1,6 +1,7 @@
 /** The connection state: a small pill when live, a clear banner when not. */
 import { useT } from '../i18n/i18n.tsx';
 import type { ConnectionStatus } from './board-session.ts';
+import { StatusWords } from './StatusWords.tsx';
 
 export function ConnectionPill({ status }: { status: ConnectionStatus }) {
   const t = useT();
@@ -28,9 +29,7 @@ export function ConnectionBanner({ status }: { status: ConnectionStatus }) {
           data-testid="connection-banner"
         >
           <span className="connection-dot" aria-hidden="true" />
-          {/* One of the two is shown (board.css): the brief one on a phone, one line. */}
-          <span className="connection-words">{t.app.connection[status]}</span>
-          <span className="connection-brief">{t.app.connectionBrief[status]}</span>
+          <StatusWords words={t.app.connection[status]} brief={t.app.connectionBrief[status]} />
         </div>
       )}
     </div>

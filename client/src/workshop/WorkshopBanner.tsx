@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { TimerState } from '../../../shared/facilitation.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { usePanelsOpen } from '../board/panels-context.ts';
+import { StatusWords } from '../board/StatusWords.tsx';
 import { useT } from '../i18n/i18n.tsx';
 import { restoredSentence } from './board-news.ts';
 import { formatDuration, playChime } from './timer-signal.ts';
@@ -97,20 +98,6 @@ const TEST_IDS = { panels: 'workshop-banner', outline: 'outline-banner', canvas:
  * Lock and silent writing are told by one copy only, the one in sight: the panels' while they
  * are open, else the canvas's or the outline's.
  */
-/**
- * A notice's sentence, and its one-line brief, which replaces it above the canvas on a phone
- * (workshop.css), screen readers included: there the sentence took three lines of the status
- * row, and a row grown so far pushes the board down (viewport.ts) or covers it.
- */
-function NoticeWords({ words, brief }: { words: string; brief: string }) {
-  return (
-    <>
-      <span className="wk-notice-words">{words}</span>
-      <span className="wk-notice-brief">{brief}</span>
-    </>
-  );
-}
-
 export function WorkshopBanner({
   placement = 'panels',
 }: {
@@ -141,9 +128,9 @@ export function WorkshopBanner({
       {inSight && board?.locked && role !== 'viewer' && (
         <p className="wk-notice" data-testid={role === 'participant' ? 'locked-banner' : undefined}>
           {role === 'participant' ? (
-            <NoticeWords words={t.app.lockedBanner} brief={t.app.lockedBrief} />
+            <StatusWords words={t.app.lockedBanner} brief={t.app.lockedBrief} />
           ) : (
-            <NoticeWords words={t.workshop.locked} brief={t.workshop.lockedBrief} />
+            <StatusWords words={t.workshop.locked} brief={t.workshop.lockedBrief} />
           )}
         </p>
       )}
@@ -153,9 +140,9 @@ export function WorkshopBanner({
           data-testid={role === 'participant' ? 'silent-writing-banner' : undefined}
         >
           {role === 'participant' ? (
-            <NoticeWords words={t.app.silentWritingBanner} brief={t.app.silentWritingBrief} />
+            <StatusWords words={t.app.silentWritingBanner} brief={t.app.silentWritingBrief} />
           ) : (
-            <NoticeWords
+            <StatusWords
               words={t.workshop.silentWritingFacilitator}
               brief={t.workshop.silentWritingFacilitatorBrief}
             />
