@@ -94,6 +94,10 @@ describe.skipIf(!HAS_CHROMIUM)('your boards in this browser', () => {
       for (const [key, value] of entries) localStorage.setItem(key, value);
     }, kept);
     const page = await context.newPage();
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (/\/api\/boards\/[^/]+$/.test(new URL(request.url()).pathname)) asked.push(request.url());
+    });
     await page.goto(server.url);
     const titles = async () => (await listed(page)).map((entry) => entry.split('\n')[0]);
     const newestFirst = Array.from({ length: 14 }, (_, i) => `Team ${14 - i}`);
@@ -105,6 +109,9 @@ describe.skipIf(!HAS_CHROMIUM)('your boards in this browser', () => {
       .poll(() => page.evaluate(() => document.activeElement?.textContent))
       .toBe('Team 2');
     expect(await page.getByRole('button', { name: 'Show the others' }).count()).toBe(0);
+    // The server was asked about each board once: the first twelve not again for the others.
+    expect(asked).toHaveLength(14);
+    expect(new Set(asked).size).toBe(14);
     await context.close();
   });
 

@@ -67,7 +67,7 @@ describe.skipIf(!HAS_CHROMIUM)('carrying on from another device', () => {
     expect(await memberOf(phone, server, boardId)).toBe(
       await memberOf(laptop.page, server, boardId),
     );
-    // One Aino on the board, shown once in the people list of both devices.
+    // One Aino on the board, shown once in the people list of each device.
     const facilitator = await server.join(boardId, created.keys.facilitator, 'Fia');
     const names = (await server.members(boardId, facilitator.token)).map((one) => one.name);
     expect(names.sort()).toEqual(['Aino', 'Fia']);
@@ -79,6 +79,10 @@ describe.skipIf(!HAS_CHROMIUM)('carrying on from another device', () => {
     await dialog.getByText('Your other device is on the board as you now.').waitFor();
     expect(await code.count()).toBe(0);
     expect(await box.count()).toBe(0);
+    await laptop.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await laptop.page.locator('.presence-toggle').click();
+    await expect.poll(() => laptop.page.locator('.presence-row').count()).toBe(1);
 
     // A reload opens the board again, as Aino.
     await phone.reload();

@@ -1,7 +1,7 @@
 /**
- * Carrying on from another device (POST /api/boards/:id/device-links, /device-links/take): the link
- * opens the board as the same member, once, for ten minutes, and the database holds nothing
- * that opens the board by itself.
+ * Carrying on from another device (POST /api/boards/:id/device-links, /device-links/take): the
+ * link opens the board as the same member, once, for ten minutes, and the database holds
+ * nothing that opens the board by itself.
  */
 import fs from 'node:fs';
 import Database from 'better-sqlite3';

@@ -24,14 +24,18 @@ export function BoardsHere() {
   const format = useDateFormat();
   const [listed, setListed] = useState<Listed[]>([]);
   const [all] = useState(boardsHere);
-  const [limit, setLimit] = useState(SHOWN);
+  /**
+   * Those to ask the server about now: the first SHOWN, then, on asking, the others. None is
+   * asked about twice.
+   */
+  const [asked, setAsked] = useState({ from: 0, to: SHOWN });
   const list = useRef<HTMLUListElement>(null);
   /** Where the focus goes once the others have come: the first of them. */
   const firstOther = useRef<number | null>(null);
 
   useEffect(() => {
     let current = true;
-    const here = all.slice(0, limit);
+    const here = all.slice(asked.from, asked.to);
     Promise.all(
       here.map((one) =>
         apiRequest<GetBoardResponse>(`/api/boards/${one.boardId}`, {
@@ -42,12 +46,14 @@ export function BoardsHere() {
         ),
       ),
     ).then((answers) => {
-      if (current) setListed(answers.filter((one): one is Listed => one !== null));
+      if (!current) return;
+      const found = answers.filter((one): one is Listed => one !== null);
+      setListed((before) => [...before, ...found]);
     });
     return () => {
       current = false;
     };
-  }, [all, limit]);
+  }, [all, asked]);
 
   // The button that showed the others is gone: the focus goes on to the first of them.
   useEffect(() => {
@@ -76,13 +82,13 @@ export function BoardsHere() {
           </li>
         ))}
       </ul>
-      {all.length > limit && (
+      {all.length > asked.to && (
         <button
           type="button"
           className="button button-ghost button-small"
           onClick={() => {
             firstOther.current = listed.length;
-            setLimit(all.length);
+            setAsked({ from: asked.to, to: all.length });
           }}
         >
           {t.app.boardsHereMore}
