@@ -115,6 +115,45 @@ describe.skipIf(!HAS_CHROMIUM)('your boards in this browser', () => {
     await context.close();
   });
 
+  it('fills the twelve with older boards where newer ones are gone', async () => {
+    // Last season's boards, deleted since or that took me off, were the ones visited last.
+    const context = await newPerson(browser);
+    const kept: [string, string][] = [];
+    for (let team = 1; team <= 16; team++) {
+      const created = await server.createBoard({ title: `Season ${team}` });
+      const joined = await server.join(created.board.id, created.keys.facilitator, 'Fia');
+      kept.push([`ideamill.board.${created.board.id}`, JSON.stringify(joined)]);
+      kept.push([
+        `ideamill.visit.${created.board.id}`,
+        JSON.stringify({ since: null, seenAt: team }),
+      ]);
+      if (team >= 5 && team <= 15) {
+        await server.api(`/api/boards/${created.board.id}`, {
+          method: 'DELETE',
+          token: joined.token,
+        });
+      } else if (team === 16) {
+        const host = await server.join(created.board.id, created.keys.facilitator, 'Host');
+        await server.api(`/api/boards/${created.board.id}/members/${joined.member.id}`, {
+          method: 'DELETE',
+          token: host.token,
+        });
+      }
+    }
+    await context.addInitScript((entries) => {
+      for (const [key, value] of entries) localStorage.setItem(key, value);
+    }, kept);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    // The twelve visited last are all gone: the four before them show, newest first, and
+    // there are no others to show.
+    await expect
+      .poll(async () => (await listed(page)).map((entry) => entry.split('\n')[0]))
+      .toEqual(['Season 4', 'Season 3', 'Season 2', 'Season 1']);
+    expect(await page.getByRole('button', { name: 'Show the others' }).count()).toBe(0);
+    await context.close();
+  });
+
   it('says which board holds changes kept unsent, until it is opened', async () => {
     const created = await server.createBoard({ title: 'Train ride' });
     const context = await newPerson(browser);

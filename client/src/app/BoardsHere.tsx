@@ -26,15 +26,19 @@ export function BoardsHere() {
   const [all] = useState(boardsHere);
   /**
    * Those to ask the server about now: the first SHOWN, then, on asking, the others. None is
-   * asked about twice.
+   * asked about twice. While `fill`, boards that are gone leave room for the next ones, so
+   * that twelve show where twelve still answer (a season of deleted boards hides no list).
    */
-  const [asked, setAsked] = useState({ from: 0, to: SHOWN });
+  const [asked, setAsked] = useState({ from: 0, to: SHOWN, fill: true });
+  /** Until the server has answered for those asked about: the others wait for it. */
+  const [pending, setPending] = useState(true);
   const list = useRef<HTMLUListElement>(null);
   /** Where the focus goes once the others have come: the first of them. */
   const firstOther = useRef<number | null>(null);
 
   useEffect(() => {
     let current = true;
+    setPending(true);
     const here = all.slice(asked.from, asked.to);
     Promise.all(
       here.map((one) =>
@@ -49,6 +53,12 @@ export function BoardsHere() {
       if (!current) return;
       const found = answers.filter((one): one is Listed => one !== null);
       setListed((before) => [...before, ...found]);
+      const gone = here.length - found.length;
+      if (asked.fill && gone > 0 && asked.to < all.length) {
+        setAsked({ from: asked.to, to: Math.min(all.length, asked.to + gone), fill: true });
+      } else {
+        setPending(false);
+      }
     });
     return () => {
       current = false;
@@ -82,13 +92,13 @@ export function BoardsHere() {
           </li>
         ))}
       </ul>
-      {all.length > asked.to && (
+      {!pending && all.length > asked.to && (
         <button
           type="button"
           className="button button-ghost button-small"
           onClick={() => {
             firstOther.current = listed.length;
-            setAsked({ from: asked.to, to: all.length });
+            setAsked({ from: asked.to, to: all.length, fill: false });
           }}
         >
           {t.app.boardsHereMore}
