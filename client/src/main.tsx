@@ -10,6 +10,20 @@ import './styles/print.css';
 // whether it may compile its checks, and the browser would report the refusal as an error.
 z.config({ jitless: true });
 
+// The page loads again while the browser is offline (public/sw.js): a reload on a train, a
+// phone's browser bringing back a tab it had put away. Where the browser refuses (site data
+// blocked), the page works as before.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  // On the first visit the page and its assets came before the worker: it is told what loaded.
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    const loaded = performance.getEntriesByType('resource').map((entry) => entry.name);
+    navigator.serviceWorker.controller?.postMessage({
+      keep: loaded.filter((url) => new URL(url).pathname.startsWith('/assets/')),
+    });
+  });
+  navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+}
+
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

@@ -154,6 +154,31 @@ describe.skipIf(!HAS_CHROMIUM)('your boards in this browser', () => {
     await context.close();
   });
 
+  it('offline, lists the boards as they were when last opened here', async () => {
+    const created = await server.createBoard({ title: 'Weekly ambassadors' });
+    const context = await newPerson(browser);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.locator('form.create-form').waitFor();
+    await joinByLink(page, created.links.participant, 'Aino');
+    await waitForConnection(page);
+    // The start page once, so that the service worker holds its part of the client too.
+    await page.goto(server.url);
+    expect(await listed(page)).toHaveLength(1);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await context.setOffline(true);
+    await page.reload();
+    await page.locator('.boards-here li').waitFor();
+    const entries = await page.locator('.boards-here li').allInnerTexts();
+    expect(entries.map((entry) => entry.split('\n')[0])).toEqual(['Weekly ambassadors']);
+    expect(await page.locator('.boards-here > p').textContent()).toBe(
+      'The server could not be reached: each board is listed as it was when you were last on it.',
+    );
+    await page.screenshot({ path: `${SCREENSHOTS}/boards-here-offline.png` });
+    await context.setOffline(false);
+    await context.close();
+  });
+
   it('says which board holds changes kept unsent, until it is opened', async () => {
     const created = await server.createBoard({ title: 'Train ride' });
     const context = await newPerson(browser);

@@ -2,7 +2,16 @@
 import { useT } from '../i18n/i18n.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
-export function BoardError({ message, onRetry }: { message: string; onRetry?: () => void }) {
+export function BoardError({
+  message,
+  detail,
+  onRetry,
+}: {
+  message: string;
+  /** What happens next, where the page knows (offline: it opens by itself). */
+  detail?: string;
+  onRetry?: () => void;
+}) {
   const t = useT();
   return (
     <div className="centered-page">
@@ -12,6 +21,7 @@ export function BoardError({ message, onRetry }: { message: string; onRetry?: ()
       <main className="card narrow-card" data-testid="board-error">
         <h1>{t.app.errorTitle}</h1>
         <p role="alert">{message}</p>
+        {detail && <p data-testid="board-error-detail">{detail}</p>}
         <div className="actions">
           {onRetry && (
             <button type="button" className="button button-primary" onClick={onRetry}>

@@ -16,6 +16,7 @@ import type {
 import { BoardPage } from '../board/BoardPage.tsx';
 import { errorSentence, type Failure, failureOf } from '../i18n/error-sentence.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { hasKeptEditsOf } from '../sync/kept-edits.ts';
 import { ApiError, apiRequest } from './api.ts';
 import { BoardError } from './BoardError.tsx';
 import { JoinForm } from './JoinForm.tsx';
@@ -67,6 +68,12 @@ function stripKeyFromUrl(): void {
   );
 }
 
+/** How often a board the server could not be reached for is asked for again. */
+const RETRY_UNREACHABLE_MS = 5_000;
+
+const isUnreachable = (phase: Phase) =>
+  phase.kind === 'error' && phase.failure.code === 'unreachable';
+
 function failure(error: unknown): Extract<Phase, { kind: 'error' }> {
   // Any 404 here is the board's: the address names nothing else.
   if (error instanceof ApiError && error.status === 404) {
@@ -85,7 +92,7 @@ export function BoardRoute({ boardId }: { boardId: string }) {
       const { board, me } = await apiRequest<GetBoardResponse>(`/api/boards/${boardId}`, {
         token: membership.token,
       });
-      const current = { ...membership, member: me };
+      const current = { ...membership, member: me, title: board.title };
       saveMembership(boardId, current);
       holdJoiningKey(boardId, null);
       stripKeyFromUrl();
@@ -141,7 +148,8 @@ export function BoardRoute({ boardId }: { boardId: string }) {
       setPhase(key ? { kind: 'ask', key, error: null } : NO_KEY);
       return;
     }
-    setPhase({ kind: 'checking' });
+    // Trying again while the server cannot be reached keeps saying so, not a blink of "loading".
+    setPhase((now) => (isUnreachable(now) ? now : { kind: 'checking' }));
     open(stored).catch((error: unknown) => {
       if (error instanceof ApiError && error.status === 401) {
         // Taken off the board: said so on every visit, not "open it with your link" (QA).
@@ -154,6 +162,20 @@ export function BoardRoute({ boardId }: { boardId: string }) {
       setPhase(failure(error));
     });
   }, [boardId, open, attempt]);
+
+  // Offline (a reload on a train, a tab the phone's browser brings back): the page came from
+  // the service worker (public/sw.js) and the board opens by itself once the server answers.
+  const unreachable = isUnreachable(phase);
+  useEffect(() => {
+    if (!unreachable) return;
+    const again = () => setAttempt((n) => n + 1);
+    window.addEventListener('online', again);
+    const timer = window.setInterval(again, RETRY_UNREACHABLE_MS);
+    return () => {
+      window.removeEventListener('online', again);
+      window.clearInterval(timer);
+    };
+  }, [unreachable]);
 
   // Which board and role the link opens, said before the name is asked: one team's link among
   // seven is told apart (QA), and a link that opens nothing says so before anyone types.
@@ -225,7 +247,14 @@ export function BoardRoute({ boardId }: { boardId: string }) {
       );
     case 'error': {
       const retry = FINAL.has(phase.failure.code) ? undefined : () => setAttempt((n) => n + 1);
-      return <BoardError message={errorSentence(t, phase.failure)} onRetry={retry} />;
+      const member = unreachable ? loadMembership(boardId)?.member : undefined;
+      const kept = member !== undefined && hasKeptEditsOf(boardId, member.id);
+      const detail = unreachable
+        ? `${t.app.opensWhenBack}${kept ? ` ${t.app.keptEditsWait}` : ''}`
+        : undefined;
+      return (
+        <BoardError message={errorSentence(t, phase.failure)} detail={detail} onRetry={retry} />
+      );
     }
   }
 }

@@ -1,12 +1,13 @@
 /**
  * "Your boards in this browser" on the start page: the boards this browser has a membership
- * of, each a link to it with its title as the server has it now, my role, when I was last on
- * it, and whether changes of mine to it still wait unsent here. Boards that are gone, or that
- * took me off, are left out. Nothing shows where there are none. The twelve I was on last
+ * of, each a link to it with its title as the server has it now (offline, as it was when I was
+ * last on it), my role, when I was last on it, and whether changes of mine to it still wait
+ * unsent here. Boards that are gone, or that took me off, are left out. Nothing shows where there are none. The twelve I was on last
  * show at first, and the others on asking (a development day's thirty team boards).
  */
 import { useEffect, useRef, useState } from 'react';
-import type { Board, GetBoardResponse } from '../../../shared/api.ts';
+import type { GetBoardResponse } from '../../../shared/api.ts';
+import { failureOf } from '../i18n/error-sentence.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { useDateFormat } from '../workshop/format.ts';
 import { apiRequest } from './api.ts';
@@ -16,7 +17,24 @@ import { type BoardHere, boardsHere } from './boards-here.ts';
 const SHOWN = 12;
 
 interface Listed extends BoardHere {
-  board: Board;
+  title: string;
+  /** The server could not be reached: the title is the one kept when I was last on it. */
+  kept: boolean;
+}
+
+/** A board as the server has it now; as kept here where the server cannot be reached. */
+async function listedOf(one: BoardHere): Promise<Listed | null> {
+  try {
+    const { board } = await apiRequest<GetBoardResponse>(`/api/boards/${one.boardId}`, {
+      token: one.membership.token,
+    });
+    return { ...one, title: board.title, kept: false };
+  } catch (error) {
+    // Gone, or I was taken off: left out. Offline: as it was.
+    const { title } = one.membership;
+    if (failureOf(error).code !== 'unreachable' || typeof title !== 'string') return null;
+    return { ...one, title, kept: true };
+  }
 }
 
 export function BoardsHere() {
@@ -40,16 +58,7 @@ export function BoardsHere() {
     let current = true;
     setPending(true);
     const here = all.slice(asked.from, asked.to);
-    Promise.all(
-      here.map((one) =>
-        apiRequest<GetBoardResponse>(`/api/boards/${one.boardId}`, {
-          token: one.membership.token,
-        }).then(
-          ({ board }) => ({ ...one, board }),
-          () => null,
-        ),
-      ),
-    ).then((answers) => {
+    Promise.all(here.map(listedOf)).then((answers) => {
       if (!current) return;
       const found = answers.filter((one): one is Listed => one !== null);
       setListed((before) => [...before, ...found]);
@@ -77,11 +86,12 @@ export function BoardsHere() {
   return (
     <section className="boards-here" aria-labelledby="boards-here-title">
       <h2 id="boards-here-title">{t.app.boardsHere}</h2>
+      {listed.some((one) => one.kept) && <p className="muted">{t.app.boardsHereKept}</p>}
       <ul ref={list}>
-        {listed.map(({ boardId, board, membership, seenAt, unsent }) => (
+        {listed.map(({ boardId, title, membership, seenAt, unsent }) => (
           <li key={boardId} data-board-id={boardId}>
             <a href={`/b/${boardId}`}>
-              <bdi>{board.title}</bdi>
+              <bdi>{title}</bdi>
             </a>
             <span className="muted">
               {t.app.roles[membership.member.role]}

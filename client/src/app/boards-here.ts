@@ -5,7 +5,7 @@
  */
 import { boardIdSchema } from '../../../shared/api.ts';
 import { lastSeen } from '../board/last-visit.ts';
-import { hasKeptEdits } from '../sync/kept-edits.ts';
+import { hasKeptEditsOf } from '../sync/kept-edits.ts';
 import { loadMembership, type Membership } from './membership.ts';
 import { storedKeys } from './storage.ts';
 
@@ -29,10 +29,7 @@ export function boardsHere(): BoardHere[] {
     if (!boardIdSchema.safeParse(boardId).success) continue;
     const membership = loadMembership(boardId);
     if (!membership) continue;
-    const memberId = membership.member.id;
-    const unsent =
-      hasKeptEdits({ boardId, memberId, channel: 'yjs' }) ||
-      hasKeptEdits({ boardId, memberId, channel: 'private:yjs' });
+    const unsent = hasKeptEditsOf(boardId, membership.member.id);
     boards.push({ boardId, membership, seenAt: lastSeen(boardId), unsent });
   }
   return boards.sort((a, b) => (b.seenAt ?? 0) - (a.seenAt ?? 0));

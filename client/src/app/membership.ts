@@ -17,6 +17,11 @@ export interface Membership {
    * with that link's key.
    */
   keyTag?: string;
+  /**
+   * The board's title when it was last opened here: the start page lists the board by it
+   * while the server cannot be reached (offline).
+   */
+  title?: string;
 }
 
 /**

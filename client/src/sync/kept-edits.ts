@@ -75,6 +75,11 @@ export function hasKeptEdits(place: KeptEditsPlace): boolean {
   return othersKeys(place).length > 0;
 }
 
+/** Whether edits of this member to the board (either document) wait in this browser, unsent. */
+export function hasKeptEditsOf(boardId: string, memberId: string): boolean {
+  return storedKeys(memberPrefix(boardId, memberId)).some((key) => !keysHere.has(key));
+}
+
 /** The edits other pages kept at `place`. */
 export function readKeptEdits(place: KeptEditsPlace): KeptEntry[] {
   const entries: KeptEntry[] = [];

@@ -110,6 +110,8 @@ export const app = {
   changeTooLarge:
     'A change on this page was too large to send (more than the server takes in one message, a very long pasted text, say), so the page stopped. Try again to reload it: that change is lost, and the board is as everyone else sees it.',
   retry: 'Try again',
+  opensWhenBack: 'The board opens by itself once the connection is back.',
+  keptEditsWait: 'Your changes kept in this browser are sent then: nothing is lost.',
 
   // Board chrome.
   you: 'you',
@@ -185,6 +187,8 @@ export const app = {
   boardsHere: 'Your boards in this browser',
   boardsHereMore: 'Show the others',
   lastHere: (when: string) => `last here ${when}`,
+  boardsHereKept:
+    'The server could not be reached: each board is listed as it was when you were last on it.',
   unsentHere: 'Changes of yours wait here unsent: open the board to send them.',
   steps: [
     {

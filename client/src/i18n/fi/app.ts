@@ -102,6 +102,8 @@ export const app: Catalogue['app'] = {
   changeTooLarge:
     'Tällä sivulla tehty muutos oli liian suuri lähetettäväksi (enemmän kuin palvelin ottaa yhdessä viestissä, esimerkiksi hyvin pitkä liitetty teksti), joten sivu pysähtyi. Yritä uudelleen -painike lataa sivun uudelleen: se muutos menetetään, ja taulu on sellainen kuin muut sen näkevät.',
   retry: 'Yritä uudelleen',
+  opensWhenBack: 'Taulu avautuu itsestään, kun yhteys palaa.',
+  keptEditsWait: 'Tähän selaimeen jääneet muutoksesi lähtevät silloin: mitään ei menetetä.',
 
   you: 'sinä',
   leave: 'Poistu…',
@@ -173,6 +175,8 @@ export const app: Catalogue['app'] = {
   boardsHere: 'Taulusi tällä selaimella',
   boardsHereMore: 'Näytä muut',
   lastHere: (when) => `viimeksi täällä ${when}`,
+  boardsHereKept:
+    'Palvelimeen ei saatu yhteyttä: taulut näkyvät sellaisina kuin ne olivat, kun viimeksi kävit niillä.',
   unsentHere: 'Muutoksiasi odottaa täällä lähettämättä: avaa taulu, niin ne lähtevät.',
   howItWorks: 'Näin se toimii',
   steps: [
