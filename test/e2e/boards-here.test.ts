@@ -162,6 +162,14 @@ describe.skipIf(!HAS_CHROMIUM)('your boards in this browser', () => {
     await page.locator('form.create-form').waitFor();
     await joinByLink(page, created.links.participant, 'Aino');
     await waitForConnection(page);
+    // Renamed while Aino's page is open: the list offline has the title she saw last.
+    const fia = await server.join(created.board.id, created.keys.facilitator, 'Fia');
+    await server.api(`/api/boards/${created.board.id}`, {
+      method: 'PATCH',
+      body: { title: 'Weekly ambassadors: week 50' },
+      token: fia.token,
+    });
+    await page.getByTestId('board-title').getByText('week 50').waitFor();
     // The start page once, so that the service worker holds its part of the client too.
     await page.goto(server.url);
     expect(await listed(page)).toHaveLength(1);
@@ -170,7 +178,7 @@ describe.skipIf(!HAS_CHROMIUM)('your boards in this browser', () => {
     await page.reload();
     await page.locator('.boards-here li').waitFor();
     const entries = await page.locator('.boards-here li').allInnerTexts();
-    expect(entries.map((entry) => entry.split('\n')[0])).toEqual(['Weekly ambassadors']);
+    expect(entries.map((entry) => entry.split('\n')[0])).toEqual(['Weekly ambassadors: week 50']);
     expect(await page.locator('.boards-here > p').textContent()).toBe(
       'The server could not be reached: each board is listed as it was when you were last on it.',
     );

@@ -138,6 +138,13 @@ export function forgetMembership(boardId: string, token: string): void {
   }
 }
 
+/** The board's title as a page last heard it (renamed while open): the start page's offline list. */
+export function keepBoardTitle(boardId: string, title: string): void {
+  const main = read(storageKey(boardId));
+  if (main && main.title !== title)
+    writeStored(storageKey(boardId), JSON.stringify({ ...main, title }));
+}
+
 const joiningKey = (boardId: string) => `ideamill.joining.${boardId}`;
 
 /**

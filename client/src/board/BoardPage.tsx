@@ -6,7 +6,7 @@ import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Board, PublicMember } from '../../../shared/api.ts';
 import type { BoardState } from '../../../shared/facilitation.ts';
 import { BoardError } from '../app/BoardError.tsx';
-import { forgetMembership } from '../app/membership.ts';
+import { forgetMembership, keepBoardTitle } from '../app/membership.ts';
 import { PageLoading } from '../app/PageLoading.tsx';
 import { PartBoundary } from '../app/PartBoundary.tsx';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
@@ -171,6 +171,7 @@ function BoardWorkspace({
   useEffect(() => {
     document.title = `${title} · ${t.app.productName}`;
   }, [title, t]);
+  useEffect(() => keepBoardTitle(session.board.id, title), [session.board.id, title]);
 
   if (tooLarge) return <ChangeTooLarge />;
   return (
