@@ -2,7 +2,7 @@
  * The start page lists the boards this browser is on: found again without their links, titled
  * as they are now, and one with changes kept unsent says so until it is opened.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../helpers/axe.ts';
 import {
@@ -30,6 +30,26 @@ describe.skipIf(!HAS_CHROMIUM)('your boards in this browser', () => {
     server = s;
     browser = b;
   });
+
+  /**
+   * `count` boards titled `${prefix} 1…count`, each joined as a facilitator and kept in the
+   * browser of `context` as last visited in that order (the first longest ago).
+   */
+  async function boardsVisited(context: BrowserContext, prefix: string, count: number) {
+    const boards = [];
+    const kept: [string, string][] = [];
+    for (let n = 1; n <= count; n++) {
+      const created = await server.createBoard({ title: `${prefix} ${n}` });
+      const joined = await server.join(created.board.id, created.keys.facilitator, 'Fia');
+      boards.push({ created, joined });
+      kept.push([`ideamill.board.${created.board.id}`, JSON.stringify(joined)]);
+      kept.push([`ideamill.visit.${created.board.id}`, JSON.stringify({ since: null, seenAt: n })]);
+    }
+    await context.addInitScript((entries) => {
+      for (const [key, value] of entries) localStorage.setItem(key, value);
+    }, kept);
+    return boards;
+  }
 
   it('lists the boards this browser is on, newest visit first, titled as they are now', async () => {
     const clinic = await server.createBoard({ title: 'Clinic visit' });
@@ -79,20 +99,7 @@ describe.skipIf(!HAS_CHROMIUM)('your boards in this browser', () => {
   it('shows the twelve visited last, and the others on asking', async () => {
     // A development day's team boards, each opened once in this browser.
     const context = await newPerson(browser);
-    const kept: [string, string][] = [];
-    for (let team = 1; team <= 14; team++) {
-      const created = await server.createBoard({ title: `Team ${team}` });
-      const joined = await server.join(created.board.id, created.keys.facilitator, 'Fia');
-      kept.push([`ideamill.board.${created.board.id}`, JSON.stringify(joined)]);
-      // Team 1 visited first, team 14 last.
-      kept.push([
-        `ideamill.visit.${created.board.id}`,
-        JSON.stringify({ since: null, seenAt: team }),
-      ]);
-    }
-    await context.addInitScript((entries) => {
-      for (const [key, value] of entries) localStorage.setItem(key, value);
-    }, kept);
+    await boardsVisited(context, 'Team', 14);
     const page = await context.newPage();
     const asked: string[] = [];
     page.on('request', (request) => {
@@ -118,21 +125,15 @@ describe.skipIf(!HAS_CHROMIUM)('your boards in this browser', () => {
   it('fills the twelve with older boards where newer ones are gone', async () => {
     // Last season's boards, deleted since or that took me off, were the ones visited last.
     const context = await newPerson(browser);
-    const kept: [string, string][] = [];
-    for (let team = 1; team <= 16; team++) {
-      const created = await server.createBoard({ title: `Season ${team}` });
-      const joined = await server.join(created.board.id, created.keys.facilitator, 'Fia');
-      kept.push([`ideamill.board.${created.board.id}`, JSON.stringify(joined)]);
-      kept.push([
-        `ideamill.visit.${created.board.id}`,
-        JSON.stringify({ since: null, seenAt: team }),
-      ]);
-      if (team >= 5 && team <= 15) {
+    const boards = await boardsVisited(context, 'Season', 16);
+    for (const [index, { created, joined }] of boards.entries()) {
+      const season = index + 1;
+      if (season >= 5 && season <= 15) {
         await server.api(`/api/boards/${created.board.id}`, {
           method: 'DELETE',
           token: joined.token,
         });
-      } else if (team === 16) {
+      } else if (season === 16) {
         const host = await server.join(created.board.id, created.keys.facilitator, 'Host');
         await server.api(`/api/boards/${created.board.id}/members/${joined.member.id}`, {
           method: 'DELETE',
@@ -140,9 +141,6 @@ describe.skipIf(!HAS_CHROMIUM)('your boards in this browser', () => {
         });
       }
     }
-    await context.addInitScript((entries) => {
-      for (const [key, value] of entries) localStorage.setItem(key, value);
-    }, kept);
     const page = await context.newPage();
     await page.goto(server.url);
     // The twelve visited last are all gone: the four before them show, newest first, and
