@@ -58,6 +58,7 @@ it('a board reloaded offline says it opens when the connection is back, and does
   await page.reload();
   const error = page.getByTestId('board-error');
   await error.waitFor();
+  expect(await error.getByRole('heading').textContent()).toBe('Not connected');
   expect(await error.getByRole('alert').textContent()).toBe(
     'The server could not be reached. Check the connection and try again.',
   );
@@ -89,6 +90,9 @@ it('offline with nothing kept, the page says only that the board opens when the 
   await page.getByTestId('board-error').waitFor();
   expect(await page.getByTestId('board-error-detail').textContent()).toBe(
     'Taulu avautuu itsestään, kun yhteys palaa.',
+  );
+  expect(await page.getByTestId('board-error').getByRole('heading').textContent()).toBe(
+    'Ei yhteyttä',
   );
   await context.setOffline(false);
   await waitForConnection(page);

@@ -3,10 +3,13 @@ import { useT } from '../i18n/i18n.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 export function BoardError({
+  title,
   message,
   detail,
   onRetry,
 }: {
+  /** The heading, where not "Cannot open this board" (offline: it will open). */
+  title?: string;
   message: string;
   /** What happens next, where the page knows (offline: it opens by itself). */
   detail?: string;
@@ -19,7 +22,7 @@ export function BoardError({
         <LanguageSwitch />
       </header>
       <main className="card narrow-card" data-testid="board-error">
-        <h1>{t.app.errorTitle}</h1>
+        <h1>{title ?? t.app.errorTitle}</h1>
         <p role="alert">{message}</p>
         {detail && <p data-testid="board-error-detail">{detail}</p>}
         <div className="actions">

@@ -246,14 +246,25 @@ export function BoardRoute({ boardId }: { boardId: string }) {
         />
       );
     case 'error': {
-      const retry = FINAL.has(phase.failure.code) ? undefined : () => setAttempt((n) => n + 1);
-      const member = unreachable ? loadMembership(boardId)?.member : undefined;
+      // Pressed, it shows that it tries (the quiet tries while offline show nothing).
+      const retry = FINAL.has(phase.failure.code)
+        ? undefined
+        : () => {
+            setPhase({ kind: 'checking' });
+            setAttempt((n) => n + 1);
+          };
+      if (!unreachable) {
+        return <BoardError message={errorSentence(t, phase.failure)} onRetry={retry} />;
+      }
+      const member = loadMembership(boardId)?.member;
       const kept = member !== undefined && hasKeptEditsOf(boardId, member.id);
-      const detail = unreachable
-        ? `${t.app.opensWhenBack}${kept ? ` ${t.app.keptEditsWait}` : ''}`
-        : undefined;
       return (
-        <BoardError message={errorSentence(t, phase.failure)} detail={detail} onRetry={retry} />
+        <BoardError
+          title={t.app.offlineTitle}
+          message={errorSentence(t, phase.failure)}
+          detail={`${t.app.opensWhenBack}${kept ? ` ${t.app.keptEditsWait}` : ''}`}
+          onRetry={retry}
+        />
       );
     }
   }

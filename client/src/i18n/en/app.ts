@@ -110,6 +110,7 @@ export const app = {
   changeTooLarge:
     'A change on this page was too large to send (more than the server takes in one message, a very long pasted text, say), so the page stopped. Try again to reload it: that change is lost, and the board is as everyone else sees it.',
   retry: 'Try again',
+  offlineTitle: 'Not connected',
   opensWhenBack: 'The board opens by itself once the connection is back.',
   keptEditsWait: 'Your changes kept in this browser are sent then: nothing is lost.',
 

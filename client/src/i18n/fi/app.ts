@@ -102,6 +102,7 @@ export const app: Catalogue['app'] = {
   changeTooLarge:
     'Tällä sivulla tehty muutos oli liian suuri lähetettäväksi (enemmän kuin palvelin ottaa yhdessä viestissä, esimerkiksi hyvin pitkä liitetty teksti), joten sivu pysähtyi. Yritä uudelleen -painike lataa sivun uudelleen: se muutos menetetään, ja taulu on sellainen kuin muut sen näkevät.',
   retry: 'Yritä uudelleen',
+  offlineTitle: 'Ei yhteyttä',
   opensWhenBack: 'Taulu avautuu itsestään, kun yhteys palaa.',
   keptEditsWait: 'Tähän selaimeen jääneet muutoksesi lähtevät silloin: mitään ei menetetä.',
 
