@@ -2,8 +2,9 @@
  * "Your boards in this browser" on the start page: the boards this browser has a membership
  * of, each a link to it with its title as the server has it now (offline, as it was when I was
  * last on it), my role, when I was last on it, and whether changes of mine to it still wait
- * unsent here. Boards that are gone, or that took me off, are left out. Nothing shows where there are none. The twelve I was on last
- * show at first, and the others on asking (a development day's thirty team boards).
+ * unsent here. Boards that are gone, or that took me off, are left out. Nothing shows where
+ * there are none. The twelve I was on last show at first, and the others on asking (a
+ * development day's thirty team boards).
  */
 import { useEffect, useRef, useState } from 'react';
 import type { GetBoardResponse } from '../../../shared/api.ts';
@@ -18,22 +19,22 @@ const SHOWN = 12;
 
 interface Listed extends BoardHere {
   title: string;
-  /** The server could not be reached: the title is the one kept when I was last on it. */
-  kept: boolean;
+  /** The server could not be reached: the title is the one I last saw. */
+  offline: boolean;
 }
 
-/** A board as the server has it now; as kept here where the server cannot be reached. */
+/** A board as the server has it now; as I last saw it where the server cannot be reached. */
 async function listedOf(one: BoardHere): Promise<Listed | null> {
   try {
     const { board } = await apiRequest<GetBoardResponse>(`/api/boards/${one.boardId}`, {
       token: one.membership.token,
     });
-    return { ...one, title: board.title, kept: false };
+    return { ...one, title: board.title, offline: false };
   } catch (error) {
     // Gone, or I was taken off: left out. Offline: as it was.
     const { title } = one.membership;
     if (failureOf(error).code !== 'unreachable' || typeof title !== 'string') return null;
-    return { ...one, title, kept: true };
+    return { ...one, title, offline: true };
   }
 }
 
@@ -86,7 +87,7 @@ export function BoardsHere() {
   return (
     <section className="boards-here" aria-labelledby="boards-here-title">
       <h2 id="boards-here-title">{t.app.boardsHere}</h2>
-      {listed.some((one) => one.kept) && <p className="muted">{t.app.boardsHereKept}</p>}
+      {listed.some((one) => one.offline) && <p className="muted">{t.app.boardsHereKept}</p>}
       <ul ref={list}>
         {listed.map(({ boardId, title, membership, seenAt, unsent }) => (
           <li key={boardId} data-board-id={boardId}>

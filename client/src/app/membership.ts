@@ -138,7 +138,7 @@ export function forgetMembership(boardId: string, token: string): void {
   }
 }
 
-/** The board's title as a page last heard it (renamed while open): the start page's offline list. */
+/** The board's title as a page last heard it (renamed while open), for the offline list. */
 export function keepBoardTitle(boardId: string, title: string): void {
   const main = read(storageKey(boardId));
   if (main && main.title !== title)
