@@ -61,23 +61,36 @@ self.addEventListener('fetch', (event) => {
   // Everything else (the API, Socket.io, y-websocket, /healthz) goes to the network untouched.
 });
 
-/** The page from the network, kept for next time; the kept one where the network fails. */
+/** A proxy's own answers while the server behind it is down (a restart during an upgrade). */
+const GATEWAY_DOWN = new Set([502, 503, 504]);
+
+/**
+ * The page from the network, kept for next time; the kept one where the network fails or a
+ * proxy says the server is down (the page then says it is not connected, and tries again).
+ */
 async function page(event) {
   // The assets kept before this page came: a build's lazily loaded parts that arrive after it
   // are not let go of with the build before.
   const assetsBefore = await caches.open(ASSET_CACHE).then((cache) => cache.keys());
+  let response;
   try {
-    const response = await fetch(event.request);
-    if (response.ok && response.type === 'basic') {
-      event.waitUntil(keepPage(response.clone(), assetsBefore));
-    }
-    return response;
+    response = await fetch(event.request);
   } catch (error) {
-    const cache = await caches.open(PAGE_CACHE);
-    const kept = await cache.match(PAGE_KEY, { ignoreVary: true });
+    const kept = await keptPage();
     if (kept) return kept;
     throw error;
   }
+  if (response.ok && response.type === 'basic') {
+    event.waitUntil(keepPage(response.clone(), assetsBefore));
+  } else if (GATEWAY_DOWN.has(response.status)) {
+    return (await keptPage()) ?? response;
+  }
+  return response;
+}
+
+async function keptPage() {
+  const cache = await caches.open(PAGE_CACHE);
+  return cache.match(PAGE_KEY, { ignoreVary: true });
 }
 
 /**
@@ -87,10 +100,9 @@ async function page(event) {
  */
 async function keepPage(response, assetsBefore) {
   const text = await response.clone().text();
-  const pages = await caches.open(PAGE_CACHE);
-  const before = await pages.match(PAGE_KEY, { ignoreVary: true });
+  const before = await keptPage();
   const beforeText = before ? await before.text() : null;
-  await pages.put(PAGE_KEY, response);
+  await (await caches.open(PAGE_CACHE)).put(PAGE_KEY, response);
   if (beforeText === null || beforeText === text) return;
   const named = new Set(text.match(ASSET_NAME) ?? []);
   const assets = await caches.open(ASSET_CACHE);

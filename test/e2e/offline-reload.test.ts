@@ -5,7 +5,7 @@
  * it, and opens the board by itself when it is, sending them. Until 7 December the browser
  * showed its own "no connection" page, and nothing opened the board again.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { readItems } from '../../shared/board-document.ts';
 import {
@@ -95,6 +95,32 @@ it('offline with nothing kept, the page says only that the board opens when the 
     'Ei yhteyttä',
   );
   await context.setOffline(false);
+  await waitForConnection(page);
+  await context.close();
+});
+
+it('a proxy saying the server is down (502, as nginx while it restarts) is told as not connected, and the board opens once it is up', async () => {
+  const created = await server.createBoard({ title: 'Upgrade day' });
+  const { context, page } = await openBoard(browser, created.links.participant, 'Aino');
+  await waitForConnection(page);
+  await assetsKept(page);
+  // What nginx answers for the page and the API while the server behind it restarts.
+  const down = (route: Route) =>
+    route.fulfill({
+      status: 502,
+      contentType: 'text/html',
+      body: '<html><body><center><h1>502 Bad Gateway</h1></center></body></html>',
+    });
+  const routed = (url: URL) => url.pathname.startsWith('/b/') || url.pathname.startsWith('/api/');
+  await context.route(routed, down);
+  await page.reload();
+  const error = page.getByTestId('board-error');
+  await error.waitFor();
+  expect(await error.getByRole('heading').textContent()).toBe('Not connected');
+  expect(await page.getByTestId('board-error-detail').textContent()).toBe(
+    'The board opens by itself once the connection is back.',
+  );
+  await context.unroute(routed, down);
   await waitForConnection(page);
   await context.close();
 });

@@ -13,6 +13,21 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * A proxy's own answers while the server behind it is down (a restart during an upgrade):
+ * the server could not be reached, as when there is no network, and the page tries again.
+ */
+const GATEWAY_DOWN: ReadonlySet<number> = new Set([502, 503, 504]);
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** How long an HTTP request may wait for the whole answer. */
 const REQUEST_TIMEOUT_MS = 20_000;
 
@@ -44,6 +59,9 @@ export async function apiRequest<T>(
     throw error;
   } finally {
     clearTimeout(timer);
+  }
+  if (!response.ok && GATEWAY_DOWN.has(response.status) && !isJson(text)) {
+    throw new ApiError(response.status, 'unreachable', `${response.status} from a proxy`);
   }
   const body: unknown = text ? JSON.parse(text) : null;
   if (!response.ok) {
