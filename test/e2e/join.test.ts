@@ -367,4 +367,25 @@ describe.skipIf(!HAS_CHROMIUM)('starting and joining a board', () => {
     await waitForConnection(aino.page);
     for (const context of [fiona.context, aino.context, lauri]) await context.close();
   });
+
+  it('joining with no connection keeps the form and the name typed, to join once it is back', async () => {
+    const created = await server.createBoard({ title: 'Night train' });
+    const context = await newPerson(browser);
+    const page = await context.newPage();
+    await page.goto(created.links.participant);
+    const name = page.locator('input[name="displayName"]');
+    await name.fill('Aino');
+    await context.setOffline(true);
+    await page.locator('form.join-form button[type="submit"]').click();
+    await page
+      .locator('form.join-form [role="alert"]')
+      .getByText('The server could not be reached. Check the connection and try again.')
+      .waitFor();
+    expect(await name.inputValue()).toBe('Aino');
+    await context.setOffline(false);
+    await page.locator('form.join-form button[type="submit"]').click();
+    await waitForConnection(page);
+    expect(await page.getByTestId('my-role').textContent()).toBe('Participant');
+    await context.close();
+  });
 });

@@ -214,9 +214,20 @@ export function BoardRoute({ boardId }: { boardId: string }) {
       rememberDisplayName(name);
       await open({ token: joined.token, member: joined.member, keyTag: keyTag(key) });
     } catch (error) {
-      // A name refused, or too many tries: the form stays, with the reason, to try again.
-      if (error instanceof ApiError && (error.status === 400 || error.status === 429)) {
-        setPhase({ kind: 'ask', key, error: failureOf(error) });
+      // A name refused, too many tries, or no connection: the form stays, with the name typed
+      // and the reason, to try again (offline it had gone for a page that said the board
+      // would open by itself, and then asked the name again).
+      const failed = failureOf(error);
+      if (
+        (error instanceof ApiError && (error.status === 400 || error.status === 429)) ||
+        failed.code === 'unreachable'
+      ) {
+        setPhase((now) => ({
+          kind: 'ask',
+          key,
+          error: failed,
+          invitation: now.kind === 'ask' ? now.invitation : undefined,
+        }));
       } else {
         const failed = failure(error);
         // A link that will never work is not kept for the next reload to try again.
