@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, seriousAxeViolations } from '../helpers/axe.ts';
 import {
@@ -386,6 +386,30 @@ describe.skipIf(!HAS_CHROMIUM)('starting and joining a board', () => {
     await page.locator('form.join-form button[type="submit"]').click();
     await waitForConnection(page);
     expect(await page.getByTestId('my-role').textContent()).toBe('Participant');
+    await context.close();
+  });
+
+  it('a join whose board did not open (the connection lost in between) opens it as the same member once back', async () => {
+    const created = await server.createBoard({ title: 'Tunnel' });
+    const context = await newPerson(browser);
+    const page = await context.newPage();
+    await page.goto(created.links.participant);
+    await page.locator('input[name="displayName"]').fill('Aino');
+    // The join reaches the server; the board's own request after it does not.
+    const boardRoute = `${server.url}/api/boards/${created.board.id}`;
+    const lost = (route: Route) =>
+      route.request().method() === 'GET' ? route.abort('internetdisconnected') : route.fallback();
+    await page.route(boardRoute, lost);
+    await page.locator('form.join-form button[type="submit"]').click();
+    await page.getByTestId('board-error').getByRole('heading', { name: 'Not connected' }).waitFor();
+    await page.unroute(boardRoute, lost);
+    // Tried again by itself: the board opens as the member who joined, and nobody else joined.
+    await waitForConnection(page);
+    const fia = await server.join(created.board.id, created.keys.facilitator, 'Fia');
+    expect((await server.members(created.board.id, fia.token)).map((m) => m.name).sort()).toEqual([
+      'Aino',
+      'Fia',
+    ]);
     await context.close();
   });
 });

@@ -206,13 +206,19 @@ export function BoardRoute({ boardId }: { boardId: string }) {
     };
   }, [boardId, askingWith]);
 
+  const refuse = (error: unknown) => {
+    const refused = failure(error);
+    // A link that will never work is not kept for the next reload to try again.
+    if (FINAL.has(refused.failure.code)) holdJoiningKey(boardId, null);
+    setPhase(refused);
+  };
+
   const join = async (key: string, name: string) => {
+    let joined: JoinBoardResponse;
     try {
-      const joined = await apiRequest<JoinBoardResponse>(`/api/boards/${boardId}/join`, {
+      joined = await apiRequest<JoinBoardResponse>(`/api/boards/${boardId}/join`, {
         body: { key, name },
       });
-      rememberDisplayName(name);
-      await open({ token: joined.token, member: joined.member, keyTag: keyTag(key) });
     } catch (error) {
       // A name refused, too many tries, or no connection: the form stays, with the name typed
       // and the reason, to try again (offline it had gone for a page that said the board
@@ -228,13 +234,16 @@ export function BoardRoute({ boardId }: { boardId: string }) {
           error: failed,
           invitation: now.kind === 'ask' ? now.invitation : undefined,
         }));
-      } else {
-        const failed = failure(error);
-        // A link that will never work is not kept for the next reload to try again.
-        if (FINAL.has(failed.failure.code)) holdJoiningKey(boardId, null);
-        setPhase(failed);
+        return;
       }
+      return refuse(error);
     }
+    rememberDisplayName(name);
+    // Kept at once, as a device link's is: opening the board may yet fail (the connection
+    // lost in between), and trying again then opens it as this member, not a second one.
+    const membership = { token: joined.token, member: joined.member, keyTag: keyTag(key) };
+    saveMembership(boardId, membership);
+    await open(membership).catch(refuse);
   };
 
   switch (phase.kind) {
