@@ -21,7 +21,7 @@ self.addEventListener('install', (event) => {
     (async () => {
       try {
         const response = await fetch('/', { cache: 'no-cache' });
-        if (response.ok) await keepPage(response, []);
+        if (response.ok) await keepPage(response, Promise.resolve([]));
       } catch {
         // Offline while installing: the next page that loads keeps itself.
       }
@@ -61,7 +61,10 @@ self.addEventListener('fetch', (event) => {
   // Everything else (the API, Socket.io, y-websocket, /healthz) goes to the network untouched.
 });
 
-/** A proxy's own answers while the server behind it is down (a restart during an upgrade). */
+/**
+ * A proxy's own answers while the server behind it is down (a restart during an upgrade); the
+ * page's API helper (src/app/api.ts) reads them as the server unreachable too.
+ */
 const GATEWAY_DOWN = new Set([502, 503, 504]);
 
 /**
@@ -70,8 +73,8 @@ const GATEWAY_DOWN = new Set([502, 503, 504]);
  */
 async function page(event) {
   // The assets kept before this page came: a build's lazily loaded parts that arrive after it
-  // are not let go of with the build before.
-  const assetsBefore = await caches.open(ASSET_CACHE).then((cache) => cache.keys());
+  // are not let go of with the build before. Read beside the network's answer, not before it.
+  const assetsBefore = caches.open(ASSET_CACHE).then((cache) => cache.keys());
   let response;
   try {
     response = await fetch(event.request);
@@ -106,7 +109,7 @@ async function keepPage(response, assetsBefore) {
   if (beforeText === null || beforeText === text) return;
   const named = new Set(text.match(ASSET_NAME) ?? []);
   const assets = await caches.open(ASSET_CACHE);
-  for (const kept of assetsBefore) {
+  for (const kept of await assetsBefore) {
     if (!named.has(new URL(kept.url).pathname)) await assets.delete(kept);
   }
 }

@@ -8,7 +8,12 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readItems } from '../../shared/board-document.ts';
-import { addNoteInOutline, joinByLink, waitForConnection } from '../helpers/board-page.ts';
+import {
+  addNoteInOutline,
+  joinByLink,
+  newPerson,
+  waitForConnection,
+} from '../helpers/board-page.ts';
 import { withServerAndBrowser } from '../helpers/browser.ts';
 import { type Client, socketIoClient } from '../helpers/clients.ts';
 import type { TestServer } from '../helpers/server.ts';
@@ -68,8 +73,7 @@ async function participantOnBoard({ crashes = false } = {}) {
   const { board, tokens } = await server.boardWithMembers();
   const facilitator = socketIoClient(server.url, board.board.id, tokens.facilitator);
   await facilitator.synced;
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
+  const context = await newPerson(browser, 'en-US', {
     serviceWorkers: crashes ? 'block' : 'allow',
   });
   const page = await context.newPage();

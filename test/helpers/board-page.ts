@@ -1,5 +1,11 @@
 /** Driving the web board in Chromium the way a person does: links, the name prompt, the views. */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type {
+  Browser,
+  BrowserContext,
+  BrowserContextOptions,
+  Locator,
+  Page,
+} from 'playwright-core';
 import { expect } from 'vitest';
 
 export const SCREENSHOTS = 'test-results/screenshots';
@@ -10,8 +16,12 @@ export interface OpenedBoard {
 }
 
 /** A fresh browser profile (its own localStorage), as a second person on another machine. */
-export async function newPerson(browser: Browser, locale = 'en-US'): Promise<BrowserContext> {
-  return browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+export async function newPerson(
+  browser: Browser,
+  locale = 'en-US',
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  return browser.newContext({ locale, viewport: { width: 1280, height: 800 }, ...options });
 }
 
 /** Opens a board link and answers the name prompt; resolves once the board page shows. */

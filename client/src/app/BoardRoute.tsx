@@ -92,7 +92,7 @@ export function BoardRoute({ boardId }: { boardId: string }) {
       const { board, me } = await apiRequest<GetBoardResponse>(`/api/boards/${boardId}`, {
         token: membership.token,
       });
-      const current = { ...membership, member: me, title: board.title };
+      const current = { ...membership, member: me };
       saveMembership(boardId, current);
       holdJoiningKey(boardId, null);
       stripKeyFromUrl();

@@ -18,8 +18,8 @@ export interface Membership {
    */
   keyTag?: string;
   /**
-   * The board's title when it was last opened here: the start page lists the board by it
-   * while the server cannot be reached (offline).
+   * The board's title as a page on it last heard it (`keepBoardTitle`): the start page lists
+   * the board by it while the server cannot be reached (offline).
    */
   title?: string;
 }
