@@ -32,6 +32,9 @@ const insert = {
   member: db.prepare(
     "INSERT INTO members (id, board_id, name, role, color, token_hash, created_at) VALUES (?, ?, 'N', 'participant', '#000', ?, 0)",
   ),
+  device: db.prepare(
+    "INSERT INTO member_devices (token_hash, id, member_id, label, created_at) VALUES (?, ?, ?, '', 0)",
+  ),
   state: db.prepare(
     'INSERT INTO document_states (doc_id, board_id, state, updated_at) VALUES (?, ?, ?, 0)',
   ),
@@ -55,8 +58,10 @@ db.transaction(() => {
     for (const role of ['facilitator', 'participant', 'viewer']) {
       insert.key.run(id, role, Buffer.from(`${id}:${role}`));
     }
-    for (let m = 0; m < MEMBERS; m++)
+    for (let m = 0; m < MEMBERS; m++) {
       insert.member.run(`${id}-m${m}`, id, Buffer.from(`${id}-m${m}`));
+      insert.device.run(Buffer.from(`${id}-m${m}`), `${id}-m${m}`, `${id}-m${m}`);
+    }
     insert.state.run(id, id, Buffer.alloc(20_000, 1));
     for (let u = 0; u < LOG_ROWS; u++) insert.update.run(id, id, Buffer.alloc(200, 7));
     for (let r = 0; r < ROUNDS; r++) {

@@ -10,6 +10,7 @@ import { createMetrics, type Metrics } from './observability/metrics.ts';
 import { BoardsRepository } from './store/boards-repository.ts';
 import { type Db, openDatabase } from './store/database.ts';
 import { DeviceLinksRepository } from './store/device-links-repository.ts';
+import { DevicesRepository } from './store/devices-repository.ts';
 import { DocumentsRepository } from './store/documents-repository.ts';
 
 export interface Services {
@@ -39,7 +40,11 @@ export function createServices(
   });
   const metrics = createMetrics();
   const documentsRepository = new DocumentsRepository(db);
-  const boards = new BoardsService(new BoardsRepository(db), documentsRepository);
+  const boards = new BoardsService(
+    new BoardsRepository(db),
+    documentsRepository,
+    new DevicesRepository(db),
+  );
   const documents = new DocumentRegistry({
     repository: documentsRepository,
     metrics,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { relabelTemplate } from '../shared/templates.ts';
-import { BOARD_DELETED, MEMBER_REMOVED } from './boards/boards-service.ts';
+import { BOARD_DELETED, DEVICE_SIGNED_OUT, MEMBER_REMOVED } from './boards/boards-service.ts';
 import type { Config } from './config/config.ts';
 import { exposureWarnings, hostAndPort } from './config/exposure.ts';
 import { AppError, StartupError } from './errors.ts';
@@ -125,6 +125,10 @@ export async function startServer(
   );
   facilitation.rounds.resume();
   const ywebsocket = new YWebsocketTransport(httpServer, realtime, [`${socketio.io.path()}/`]);
+  boards.onDeviceSignedOut((_member, device) => {
+    socketio.closeDevice(device, DEVICE_SIGNED_OUT);
+    ywebsocket.closeDevice(device, DEVICE_SIGNED_OUT);
+  });
 
   try {
     await new Promise<void>((resolve, reject) => {

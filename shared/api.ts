@@ -69,6 +69,22 @@ export interface DeviceLinkResponse {
   expiresAt: string;
 }
 
+/** One of the devices a member is on the board from (`GET /api/boards/:id/devices`). */
+export interface MemberDevice {
+  id: string;
+  /** The browser and system it said it was ("Firefox · Android"); '' where it said nothing. */
+  label: string;
+  /** ISO 8601: when it joined, or took a device link. */
+  addedAt: string;
+  /** The device that asked. */
+  current: boolean;
+}
+
+/** `GET /api/boards/:id/devices`: my devices on the board, oldest first. */
+export interface DevicesResponse {
+  devices: MemberDevice[];
+}
+
 /** `POST /api/boards/:id/invitation`: what a link opens, asked before joining with it. */
 export const invitationBody = z.strictObject({ key: boardKey });
 

@@ -22,6 +22,11 @@ export const ERROR_STATUS = {
    * that board from then on.
    */
   member_removed: 401,
+  /**
+   * Said to a device's connections as its member signs it out from another device, and to its
+   * token from then on (API.md, "Devices").
+   */
+  device_signed_out: 401,
   metrics_token_required: 401,
   role_not_allowed: 403,
   read_only: 403,
@@ -35,6 +40,7 @@ export const ERROR_STATUS = {
   follow_up_not_found: 404,
   snapshot_not_found: 404,
   member_not_found: 404,
+  device_not_found: 404,
   /** Realtime only: said to everyone connected when the board is deleted (HTTP then says 404). */
   board_deleted: 410,
   method_not_allowed: 405,
@@ -78,6 +84,7 @@ export const CLOSE_CODE: Partial<Record<ErrorCode, number>> = {
   token_required: 4401,
   invalid_token: 4401,
   member_removed: 4401,
+  device_signed_out: 4401,
   role_not_allowed: 4403,
   board_not_found: 4404,
   board_deleted: 4410,

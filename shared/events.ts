@@ -185,6 +185,8 @@ export interface ServerToClientEvents {
 
 export interface SocketData {
   member: Member;
+  /** Which of the member's devices the token is (API.md, "Devices"). */
+  device: string;
   /** Whether large sync messages may go compressed (the handshake's `acceptEncoding`). */
   acceptsDeflate?: boolean;
   /** The error code the server closed the connection for, for its log. */

@@ -7,6 +7,7 @@ import { teamTitleIn } from '../../shared/team-boards.ts';
 import { applyTemplate, type Template } from '../../shared/templates.ts';
 import { AppError } from '../errors.ts';
 import type { BoardContents, BoardMember, BoardsRepository } from '../store/boards-repository.ts';
+import type { DevicesRepository, StoredDevice } from '../store/devices-repository.ts';
 import type { DocumentsRepository } from '../store/documents-repository.ts';
 import { hashSecret, newSecret } from './secrets.ts';
 
@@ -19,6 +20,12 @@ export const MEMBER_REMOVED = new AppError(
   'A facilitator took you off this board.',
 );
 
+/** What a device's connections hear as its member signs it out from another device. */
+export const DEVICE_SIGNED_OUT = new AppError(
+  'device_signed_out',
+  'This device was signed out of the board. Open the board with its link to join again.',
+);
+
 /** A role's link: the key rides in the fragment, which browsers never send to servers. */
 export function boardLink(origin: string, boardId: string, key: string): string {
   return `${origin}/b/${boardId}#key=${key}`;
@@ -27,15 +34,22 @@ export function boardLink(origin: string, boardId: string, key: string): string 
 export class BoardsService {
   readonly #boards: BoardsRepository;
   readonly #documents: DocumentsRepository;
+  readonly #devices: DevicesRepository;
   readonly #deleted: Array<(boardId: string) => void> = [];
   readonly #removed: Array<(member: Member) => void> = [];
+  readonly #signedOut: Array<(member: Member, device: string) => void> = [];
   readonly #erased: Array<(member: Member, formerName: string) => void> = [];
   readonly #renamed: Array<(board: Board) => void> = [];
   readonly #languageChanged: Array<(board: Board, from: Language) => void> = [];
 
-  constructor(boards: BoardsRepository, documents: DocumentsRepository) {
+  constructor(
+    boards: BoardsRepository,
+    documents: DocumentsRepository,
+    devices: DevicesRepository,
+  ) {
     this.#boards = boards;
     this.#documents = documents;
+    this.#devices = devices;
   }
 
   create(input: { title: string; template: Template; language: Language }): {
@@ -295,8 +309,11 @@ export class BoardsService {
     return { board, role };
   }
 
-  /** The key decides the role; the returned token is the member's secret from now on. */
-  join(boardId: string, key: string, name: string): { member: Member; token: string } {
+  /**
+   * The key decides the role; the returned token is the member's secret from now on, for this
+   * device (`label`: deviceLabel()). Another device gets one of its own (addDevice()).
+   */
+  join(boardId: string, key: string, name: string, label = ''): { member: Member; token: string } {
     const { role } = this.invitation(boardId, key);
     const count = this.#boards.countMembers(boardId);
     const member: Member = {
@@ -307,25 +324,71 @@ export class BoardsService {
       color: MEMBER_COLORS[count % MEMBER_COLORS.length]!,
     };
     const token = newSecret();
-    this.#boards.addMember(member, hashSecret(token));
+    const hash = hashSecret(token);
+    this.#boards.addMember(member, hash, () =>
+      this.#devices.add(member.id, hash, { id: uuidv7(), label }, Date.now()),
+    );
     return { member, token };
+  }
+
+  /** A token of its own for another device of the member's (a device link taken on it). */
+  addDevice(member: Member, label: string): string {
+    const token = newSecret();
+    this.#devices.add(member.id, hashSecret(token), { id: uuidv7(), label }, Date.now());
+    return token;
+  }
+
+  /** The member's devices on the board, oldest first; signed-out ones are not listed. */
+  devices(member: Member): StoredDevice[] {
+    return this.#devices.list(member.id);
+  }
+
+  /**
+   * Signs one of the member's other devices out (a lost phone, a meeting room's laptop): its
+   * token opens nothing from now, and the listeners close its connections. Not the device
+   * asking (`current`): "Leave…" forgets a board on the device one is on.
+   */
+  signOutDevice(member: Member, deviceId: string, current: string): void {
+    if (deviceId === current) {
+      throw new AppError(
+        'invalid_input',
+        'This is the device you are on: sign it out from another one, or use "Leave…" here.',
+      );
+    }
+    if (!this.#devices.signOut(member.id, deviceId, Date.now())) {
+      throw new AppError('device_not_found', 'You have no such device on this board.');
+    }
+    for (const listener of this.#signedOut) listener(member, deviceId);
+  }
+
+  /** Runs after a device was signed out (see signOutDevice()). */
+  onDeviceSignedOut(listener: (member: Member, device: string) => void): void {
+    this.#signedOut.push(listener);
   }
 
   /** The member a token belongs to, if it belongs to this board; throws otherwise. */
   authenticate(boardId: string, token: string | undefined | null): Member {
+    return this.signIn(boardId, token).member;
+  }
+
+  /** authenticate(), with the device the token was given to. */
+  signIn(boardId: string, token: string | undefined | null): { member: Member; device: string } {
     if (!token) {
       throw new AppError('token_required', 'Send your member token: join the board first.');
     }
-    const hash = hashSecret(token);
-    const member = this.#boards.memberByToken(hash);
-    // A member row exists only with its board (a foreign key): every connection authenticates
-    // with this one query, and the board is looked up only to say why a token fails.
-    if (member?.boardId === boardId) return member;
+    const holder = this.#devices.holder(hashSecret(token));
+    // A device row exists only with its member, and a member only with its board (foreign keys):
+    // every connection authenticates with this one query, and the board is looked up only to say
+    // why a token fails.
+    if (holder?.kind === 'member' && holder.member.boardId === boardId) {
+      return { member: holder.member, device: holder.device };
+    }
     this.get(boardId);
     // Said as it is: a page back from offline told "join again" invited its person back (QA).
-    if (this.#boards.removedFrom(hash) === boardId) {
+    if (holder?.kind === 'removed' && holder.boardId === boardId) {
       throw new AppError('member_removed', 'A facilitator took you off this board.');
     }
+    if (holder?.kind === 'signed_out' && holder.boardId === boardId) throw DEVICE_SIGNED_OUT;
     throw new AppError('invalid_token', 'That token is not valid for this board; join again.');
   }
 }

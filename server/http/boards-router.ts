@@ -21,6 +21,7 @@ import {
 } from '../../shared/api.ts';
 import { type Member, ROLES, type Role } from '../../shared/roles.ts';
 import { type BoardsService, boardLink } from '../boards/boards-service.ts';
+import { deviceLabel } from '../boards/device-label.ts';
 import { AppError } from '../errors.ts';
 import { requireRole } from '../facilitation/roles.ts';
 import { bearer, isAdmin, requireCreator, requireMember } from './auth.ts';
@@ -103,7 +104,8 @@ export function boardsRouter(options: BoardsRouterOptions): Router {
     // says so, not that the form was incomplete.
     boards.get(boardId);
     const input = joinBoardBody.parse(jsonBody(req));
-    const { member, token } = boards.join(boardId, input.key, input.name);
+    const label = deviceLabel(req.get('user-agent'));
+    const { member, token } = boards.join(boardId, input.key, input.name, label);
     const body: JoinBoardResponse = { member: publicMember(member), token };
     res.json(body);
   });

@@ -1,6 +1,6 @@
 /**
  * /api/boards/:id/device-links: carrying on from another device (boards/device-links.ts). A
- * member makes a one-time link; the other device takes it and has the member's own token.
+ * member makes a one-time link; the other device takes it and gets a token of its own.
  */
 import { type Request, Router } from 'express';
 import {
@@ -10,8 +10,9 @@ import {
   takeDeviceLinkBody,
 } from '../../shared/api.ts';
 import type { BoardsService } from '../boards/boards-service.ts';
+import { deviceLabel } from '../boards/device-label.ts';
 import { type DeviceLinks, deviceLink } from '../boards/device-links.ts';
-import { bearer, requireMember } from './auth.ts';
+import { requireMember } from './auth.ts';
 import { boardIdParam } from './boards-router.ts';
 import { guessLimit } from './rate-limit.ts';
 import { emptyBody, jsonBody } from './request-body.ts';
@@ -33,8 +34,7 @@ export function deviceLinksRouter(options: DeviceLinksRouterOptions): Router {
     const boardId = boardIdParam(req);
     const member = requireMember(req, boards, boardId);
     emptyBody(req);
-    // requireMember has just authenticated the bearer token: it is the one sealed.
-    const { code, expiresAt } = deviceLinks.offer(member, bearer(req) as string);
+    const { code, expiresAt } = deviceLinks.offer(member);
     const body: DeviceLinkResponse = {
       code,
       link: deviceLink(originOf(req), boardId, code),
@@ -47,7 +47,7 @@ export function deviceLinksRouter(options: DeviceLinksRouterOptions): Router {
   router.post('/take', guessLimit(options.joinRatePerMin), (req, res) => {
     const boardId = boardIdParam(req);
     const { code } = takeDeviceLinkBody.parse(jsonBody(req));
-    const { member, token } = deviceLinks.take(boardId, code);
+    const { member, token } = deviceLinks.take(boardId, code, deviceLabel(req.get('user-agent')));
     const body: JoinBoardResponse = { member: publicMember(member), token };
     res.json(body);
   });

@@ -16,6 +16,7 @@ import { answerOptions } from './allowed-methods.ts';
 import { requireMetricsToken } from './auth.ts';
 import { boardsRouter } from './boards-router.ts';
 import { deviceLinksRouter } from './device-links-router.ts';
+import { devicesRouter } from './devices-router.ts';
 import { errorHandler, unknownRoute } from './errors.ts';
 import type { ExportBudget } from './export-budget.ts';
 import { exportRouter } from './export-router.ts';
@@ -91,6 +92,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
     ),
   );
   api.use('/boards/:id/device-links', deviceLinksRouter(options));
+  api.use('/boards/:id/devices', devicesRouter(boards));
   api.use('/boards/:id', facilitationRouter(options.boards, options.facilitation));
   api.use('/boards', boardsRouter(options));
   api.use(unknownRoute(api));

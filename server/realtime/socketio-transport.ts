@@ -52,8 +52,10 @@ type IdeamillSocket = Socket<
 
 const boardRoom = (boardId: string) => `board:${boardId}`;
 const roleRoom = (boardId: string, role: Role) => `board:${boardId}:${role}`;
-/** One member's connections (several tabs or devices can share a member's token). */
+/** One member's connections (several tabs, several devices). */
 const memberRoom = (member: MemberRef) => `member:${member.boardId}:${member.id}`;
+/** One device's connections (its tabs: they share its token). */
+const deviceRoom = (device: string) => `device:${device}`;
 /** The sockets connected to one document over one event: a relay is encoded once for all. */
 const documentRoom = (documentId: string, event: string) => `${event}:${documentId}`;
 
@@ -152,12 +154,13 @@ export class SocketIoTransport implements BoardEvents {
       );
     }
     try {
-      const member = this.#context.boards.authenticate(auth.data.boardId, auth.data.token);
+      const { member, device } = this.#context.boards.signIn(auth.data.boardId, auth.data.token);
       const release = this.#context.connections.admit(member.id);
       // A socket whose client leaves before it has connected never says 'disconnect'.
       socket.once('disconnect', release);
       socket.client.conn.once('close', release);
       socket.data.member = member;
+      socket.data.device = device;
       socket.data.acceptsDeflate = auth.data.acceptEncoding?.includes(DEFLATE_RAW) ?? false;
       next();
     } catch (error) {
@@ -191,6 +194,7 @@ export class SocketIoTransport implements BoardEvents {
       boardRoom(member.boardId),
       roleRoom(member.boardId, member.role),
       memberRoom(member),
+      deviceRoom(socket.data.device),
     ]);
     registerRequests(socket, this.#context.boards, this.#facilitation, this.#followThrough, logger);
 
@@ -325,6 +329,11 @@ export class SocketIoTransport implements BoardEvents {
   /** Tells one member's connections `reason`, then closes them (it was taken off the board). */
   closeMember(member: MemberRef, reason: AppError): void {
     this.#closeRoom(memberRoom(member), reason);
+  }
+
+  /** Tells one device's connections `reason`, then closes them (its member signed it out). */
+  closeDevice(device: string, reason: AppError): void {
+    this.#closeRoom(deviceRoom(device), reason);
   }
 
   #closeRoom(room: string, reason: AppError): void {

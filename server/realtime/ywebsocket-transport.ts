@@ -23,6 +23,7 @@ const FINAL_REFUSALS: ReadonlySet<string> = new Set([
   'token_required',
   'invalid_token',
   'member_removed',
+  'device_signed_out',
   'board_not_found',
   'board_deleted',
 ]);
@@ -35,6 +36,8 @@ export class YWebsocketTransport {
   readonly #liveness = new WeakMap<WebSocket, Liveness>();
   readonly #pinger: NodeJS.Timeout;
   readonly #groups = new Map<string, WebSocketGroup>();
+  /** Each device's open sockets, each with how to take it off its document at once. */
+  readonly #byDevice = new Map<string, Map<WebSocket, () => void>>();
 
   /**
    * `otherPaths`: prefixes of upgrade paths another transport answers (Socket.io's engine). Any
@@ -87,7 +90,7 @@ export class YWebsocketTransport {
     let peer: Peer;
     let release = () => {};
     try {
-      const member = boards.authenticate(boardId, token);
+      const { member, device } = boards.signIn(boardId, token);
       release = connections.admit(member.id);
       const document = documents.open(isPrivate ? { boardId, owner: member.id } : { boardId });
       ws.binaryType = 'nodebuffer';
@@ -108,6 +111,11 @@ export class YWebsocketTransport {
       };
       group.members.set(transport, ws);
       peer = document.connect(member, transport);
+      const ofDevice = this.#byDevice.get(device) ?? new Map<WebSocket, () => void>();
+      this.#byDevice.set(
+        device,
+        ofDevice.set(ws, () => document.disconnect(peer)),
+      );
       const logClosed = logConnected(logger, 'ywebsocket', member, {
         ip,
         ...(isPrivate ? { document: 'private' } : {}),
@@ -128,6 +136,10 @@ export class YWebsocketTransport {
         // A shutdown cuts the socket after its close: the peer's 1006, not the 1001 sent.
         logClosed(closedFor.get(ws) ?? code);
         release();
+        ofDevice.delete(ws);
+        if (ofDevice.size === 0 && this.#byDevice.get(device) === ofDevice) {
+          this.#byDevice.delete(device);
+        }
         metrics.connections.dec({ transport: 'ywebsocket' });
         document.disconnect(peer);
         group.members.delete(transport);
@@ -163,6 +175,15 @@ export class YWebsocketTransport {
       ws.once('close', () => clearTimeout(timer));
       // Whatever it sends meanwhile is not read; a frame ws cannot take must not crash us.
       ws.on('error', (error) => logger.debug({ err: error, boardId }, 'y-websocket error'));
+    }
+  }
+
+  /** Closes one device's connections with `reason` (its member signed it out). */
+  closeDevice(device: string, reason: AppError): void {
+    for (const [ws, detach] of this.#byDevice.get(device) ?? []) {
+      // Nothing it sends during the closing handshake reaches the board.
+      detach();
+      closeWith(ws, reason);
     }
   }
 

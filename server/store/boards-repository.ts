@@ -74,10 +74,8 @@ export class BoardsRepository {
   readonly #selectRoleByKey;
   readonly #replaceKey;
   readonly #update;
-  readonly #insertMember;
+  readonly #addMember;
   readonly #countMembers;
-  readonly #selectMemberByToken;
-  readonly #selectRemovedBoard;
   readonly #selectMember;
   readonly #selectBoards;
   readonly #selectMembers;
@@ -111,20 +109,26 @@ export class BoardsRepository {
     this.#replaceKey = db.prepare<[Buffer, string, string]>(
       'UPDATE board_keys SET key_hash = ? WHERE board_id = ? AND role = ?',
     );
-    this.#insertMember = db.prepare(
+    const insertMember = db.prepare(
       `INSERT INTO members (id, board_id, name, role, color, token_hash, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
+    this.#addMember = db.transaction(
+      (member: Member, tokenHash: Buffer, withDevice: () => void) => {
+        insertMember.run(
+          member.id,
+          member.boardId,
+          member.name,
+          member.role,
+          member.color,
+          tokenHash,
+          Date.now(),
+        );
+        withDevice();
+      },
+    );
     this.#countMembers = db
       .prepare<[string], number>('SELECT count(*) FROM members WHERE board_id = ?')
-      .pluck();
-    this.#selectMemberByToken = db.prepare<[Buffer], MemberRow>(
-      'SELECT id, board_id, name, role, color FROM members WHERE token_hash = ? AND removed_at IS NULL',
-    );
-    this.#selectRemovedBoard = db
-      .prepare<[Buffer], string>(
-        'SELECT board_id FROM members WHERE token_hash = ? AND removed_at IS NOT NULL',
-      )
       .pluck();
     this.#selectMembers = db.prepare<[string], MemberRow>(
       'SELECT id, board_id, name, role, color, created_at, removed_at FROM members WHERE board_id = ? ORDER BY created_at, id',
@@ -171,6 +175,7 @@ export class BoardsRepository {
       "DELETE FROM document_updates WHERE doc_id > $id || '/' AND doc_id < $id || '0'",
       'DELETE FROM device_links WHERE board_id = $id',
       'DELETE FROM members_to_take_off WHERE id IN (SELECT id FROM members WHERE board_id = $id)',
+      'DELETE FROM member_devices WHERE member_id IN (SELECT id FROM members WHERE board_id = $id)',
       'DELETE FROM members WHERE board_id = $id',
       'DELETE FROM board_keys WHERE board_id = $id',
     ].map((sql) => db.prepare<[{ id: string }]>(sql));
@@ -284,26 +289,12 @@ export class BoardsRepository {
     return this.#countMembers.get(boardId) ?? 0;
   }
 
-  addMember(member: Member, tokenHash: Buffer): void {
-    this.#insertMember.run(
-      member.id,
-      member.boardId,
-      member.name,
-      member.role,
-      member.color,
-      tokenHash,
-      Date.now(),
-    );
-  }
-
-  memberByToken(tokenHash: Buffer): Member | undefined {
-    const row = this.#selectMemberByToken.get(tokenHash);
-    return row ? toMember(row) : undefined;
-  }
-
-  /** The board a token's member was taken off, if it was. */
-  removedFrom(tokenHash: Buffer): string | undefined {
-    return this.#selectRemovedBoard.get(tokenHash);
+  /**
+   * Adds the member, whose first device's token has this hash (members.token_hash, read no
+   * more: migration 18); `withDevice` stores that device, in the same transaction.
+   */
+  addMember(member: Member, tokenHash: Buffer, withDevice: () => void): void {
+    this.#addMember(member, tokenHash, withDevice);
   }
 
   /** Everyone who joined, in join order; `removed` for those taken off the board. */

@@ -1,20 +1,18 @@
 /**
- * Device links (boards/device-links.ts): a member's token sealed under a one-time code, found
- * by the code's hash, taken once.
+ * Device links (boards/device-links.ts): a one-time code, found by its hash, that names the
+ * member whose device takes it; taken once.
  */
 import type { Db } from './database.ts';
 
 export interface StoredDeviceLink {
   boardId: string;
   memberId: string;
-  sealed: Buffer;
   expiresAt: number;
 }
 
 interface Row {
   board_id: string;
   member_id: string;
-  sealed: Buffer;
   expires_at: number;
 }
 
@@ -23,20 +21,20 @@ export class DeviceLinksRepository {
   readonly #take;
 
   constructor(db: Db) {
-    const insert = db.prepare<[Buffer, string, string, Buffer, number]>(
-      'INSERT INTO device_links (code_hash, board_id, member_id, sealed, expires_at) VALUES (?, ?, ?, ?, ?)',
+    const insert = db.prepare<[Buffer, string, string, number]>(
+      'INSERT INTO device_links (code_hash, board_id, member_id, expires_at) VALUES (?, ?, ?, ?)',
     );
     // One waiting per member: a new code replaces the one made before (a dialog opened again).
     const forgetMember = db.prepare<[string]>('DELETE FROM device_links WHERE member_id = ?');
     const forgetExpired = db.prepare<[number]>('DELETE FROM device_links WHERE expires_at <= ?');
     const select = db.prepare<[Buffer, string], Row>(
-      'SELECT board_id, member_id, sealed, expires_at FROM device_links WHERE code_hash = ? AND board_id = ?',
+      'SELECT board_id, member_id, expires_at FROM device_links WHERE code_hash = ? AND board_id = ?',
     );
     const remove = db.prepare<[Buffer]>('DELETE FROM device_links WHERE code_hash = ?');
     this.#put = db.transaction((codeHash: Buffer, link: StoredDeviceLink, now: number) => {
       forgetExpired.run(now);
       forgetMember.run(link.memberId);
-      insert.run(codeHash, link.boardId, link.memberId, link.sealed, link.expiresAt);
+      insert.run(codeHash, link.boardId, link.memberId, link.expiresAt);
     });
     this.#take = db.transaction((codeHash: Buffer, boardId: string) => {
       const row = select.get(codeHash, boardId);
@@ -45,7 +43,6 @@ export class DeviceLinksRepository {
       const link: StoredDeviceLink = {
         boardId: row.board_id,
         memberId: row.member_id,
-        sealed: row.sealed,
         expiresAt: row.expires_at,
       };
       return link;

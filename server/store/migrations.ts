@@ -207,4 +207,33 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX device_links_by_member ON device_links(member_id);
   `,
+  `
+  -- Each device a member is on the board from has a token of its own: the one it joined with,
+  -- and one for every device it carried on from with a device link. A device can then be signed
+  -- out alone (BoardsService.signOutDevice): its token opens nothing from then on. The row stays,
+  -- to say so. \`label\` is what the device's browser said it was ("Firefox · Android"), empty
+  -- where unknown. members.token_hash is read no more: SQLite cannot drop a UNIQUE column, so it
+  -- keeps the hash of the token the member joined with.
+  CREATE TABLE member_devices (
+    token_hash     BLOB PRIMARY KEY,
+    id             TEXT NOT NULL UNIQUE,
+    member_id      TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+    label          TEXT NOT NULL,
+    created_at     INTEGER NOT NULL,
+    signed_out_at  INTEGER
+  ) WITHOUT ROWID;
+  CREATE INDEX member_devices_by_member ON member_devices(member_id);
+  INSERT INTO member_devices (token_hash, id, member_id, label, created_at)
+    SELECT token_hash, id, id, '', created_at FROM members;
+  -- A device link now gives the device that takes it a token of its own, so it keeps no sealed
+  -- token. Links not taken yet (ten minutes at most) end with the upgrade.
+  DROP TABLE device_links;
+  CREATE TABLE device_links (
+    code_hash   BLOB PRIMARY KEY,
+    board_id    TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    member_id   TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+    expires_at  INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX device_links_by_member ON device_links(member_id);
+  `,
 ];

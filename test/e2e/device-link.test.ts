@@ -12,6 +12,8 @@ import { decodeQr } from '../helpers/qr.ts';
 import type { TestServer } from '../helpers/server.ts';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+const ANDROID_CHROME =
+  'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
 
 async function openDeviceLinkDialog(page: Page): Promise<Locator> {
   await page.locator('.presence-toggle').click();
@@ -39,15 +41,20 @@ describe.skipIf(!HAS_CHROMIUM)('carrying on from another device', () => {
     browser = b;
   });
 
-  it('a phone that scans the code is on the board as the same member, once', async () => {
-    const created = await server.createBoard({ title: 'Clinic visit' });
-    const boardId = created.board.id;
+  /** Aino joins a new board on her laptop and opens the dialog, its link shown. */
+  async function ainoShowsALink(title: string) {
+    const created = await server.createBoard({ title });
     const laptop = await openBoard(browser, created.links.participant, 'Aino');
     await waitForConnection(laptop.page);
-
     const dialog = await openDeviceLinkDialog(laptop.page);
     const box = dialog.getByRole('textbox', { name: 'Your link' });
     await box.waitFor();
+    return { created, laptop, dialog, box };
+  }
+
+  it('a phone that scans the code is on the board as the same member, once', async () => {
+    const { created, laptop, dialog, box } = await ainoShowsALink('Clinic visit');
+    const boardId = created.board.id;
     const link = await box.inputValue();
     expect(link).toMatch(new RegExp(`^${server.url}/b/${boardId}#device=.{40,}$`));
     const code = dialog.getByRole('img', { name: 'QR code of your link to this board' });
@@ -129,6 +136,61 @@ describe.skipIf(!HAS_CHROMIUM)('carrying on from another device', () => {
     await phone.locator('[data-testid="board-title"]').waitFor();
     expect(await phone.getByTestId('my-role').textContent()).toBe('Katselija');
     await phone.context().close();
+    await laptop.context.close();
+  });
+
+  it('signs a lost phone out from the laptop: the phone leaves the board, the laptop stays', async () => {
+    const { created, laptop, dialog, box } = await ainoShowsALink('Service day');
+    const boardId = created.board.id;
+    // One device so far: nothing to sign out, and no list.
+    expect(
+      await dialog.getByRole('heading', { name: 'Your other devices on this board' }).count(),
+    ).toBe(0);
+
+    const phoneContext = await browser.newContext({ ...PHONE, userAgent: ANDROID_CHROME });
+    const phone = await phoneContext.newPage();
+    await phone.goto(await box.inputValue());
+    await waitForConnection(phone);
+
+    // Once the phone took the link, the laptop lists it.
+    const devices = dialog.getByTestId('my-devices');
+    await devices.waitFor();
+    expect(await devices.textContent()).toContain('Chrome · Android');
+    expect(await seriousAxeViolations(laptop.page)).toEqual([]);
+    await laptop.page.screenshot({ path: `${SCREENSHOTS}/device-sign-out.png` });
+    await dialog.getByRole('button', { name: 'Sign out Chrome · Android' }).click();
+    await expect
+      .poll(() => dialog.getByRole('status').allTextContents())
+      .toContain(
+        'Chrome · Android is signed out: it is off the board, and its link to it opens nothing.',
+      );
+    expect(await devices.count()).toBe(0);
+
+    // The phone says so at once, and offers nothing to try again.
+    await phone.getByTestId('board-error').waitFor();
+    expect(await phone.getByRole('alert').textContent()).toContain(
+      'This device was signed out of the board',
+    );
+    expect(await phone.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+    // Reloaded, it has no membership left: it asks for the board's link.
+    await phone.reload();
+    await phone.getByTestId('board-error').waitFor();
+    expect(await phone.getByRole('alert').textContent()).toContain(
+      'Open the board with the link you were given',
+    );
+    expect(
+      await phone.evaluate((id) => localStorage.getItem(`ideamill.board.${id}`), boardId),
+    ).toBeNull();
+
+    // The laptop stays on the board as Aino.
+    await laptop.page.keyboard.press('Escape');
+    await waitForConnection(laptop.page);
+    const token = await laptop.page.evaluate(
+      (id) => JSON.parse(localStorage.getItem(`ideamill.board.${id}`) ?? 'null')?.token as string,
+      boardId,
+    );
+    expect((await server.api(`/api/boards/${boardId}`, { token })).status).toBe(200);
+    await phoneContext.close();
     await laptop.context.close();
   });
 });

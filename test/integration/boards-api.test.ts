@@ -137,7 +137,10 @@ describe('creating a board', () => {
     const created = await server.createBoard();
     const joined = await server.join(created.board.id, created.keys.facilitator, 'Fia');
     const dump = server.db
-      .prepare('SELECT key_hash AS h FROM board_keys UNION ALL SELECT token_hash FROM members')
+      .prepare(
+        `SELECT key_hash AS h FROM board_keys UNION ALL SELECT token_hash FROM members
+         UNION ALL SELECT token_hash FROM member_devices`,
+      )
       .all() as { h: Buffer }[];
     const stored = Buffer.concat(dump.map((row) => row.h)).toString('latin1');
     for (const secret of [...Object.values(created.keys), joined.token]) {

@@ -12,6 +12,7 @@ import { NO_EVENTS } from '../../server/facilitation/board-events.ts';
 import { BoardsRepository } from '../../server/store/boards-repository.ts';
 import { databaseFile, openDatabase } from '../../server/store/database.ts';
 import { DeviceLinksRepository } from '../../server/store/device-links-repository.ts';
+import { DevicesRepository } from '../../server/store/devices-repository.ts';
 import { DocumentsRepository } from '../../server/store/documents-repository.ts';
 import type { DeviceLinkResponse, GetBoardResponse, JoinBoardResponse } from '../../shared/api.ts';
 import { addItem, itemsOf } from '../../shared/board-document.ts';
@@ -196,7 +197,11 @@ describe('a device link expires', () => {
   it('opens nothing once its ten minutes are over', () => {
     const db = openDatabase({ dataDir: tempDataDir(), synchronous: 'NORMAL' });
     let now = Date.parse('2026-12-07T09:00:00Z');
-    const boards = new BoardsService(new BoardsRepository(db), new DocumentsRepository(db));
+    const boards = new BoardsService(
+      new BoardsRepository(db),
+      new DocumentsRepository(db),
+      new DevicesRepository(db),
+    );
     const deviceLinks = new DeviceLinks(
       boards,
       new DeviceLinksRepository(db),
@@ -206,10 +211,10 @@ describe('a device link expires', () => {
     const { board, keys } = boards.create({ title: 'Clinic', template: 'blank', language: 'en' });
     const aino = boards.join(board.id, keys.participant, 'Aino');
 
-    const late = deviceLinks.offer(aino.member, aino.token);
+    const late = deviceLinks.offer(aino.member);
     now += DEVICE_LINK_TTL_MS / 2;
     const bo = boards.join(board.id, keys.participant, 'Bo');
-    const inTime = deviceLinks.offer(bo.member, bo.token);
+    const inTime = deviceLinks.offer(bo.member);
     now += DEVICE_LINK_TTL_MS / 2;
     expect(() => deviceLinks.take(board.id, late.code)).toThrow(
       expect.objectContaining({ code: 'invalid_device_link' }),

@@ -7,7 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { hashSecret } from '../../server/boards/secrets.ts';
 import { databaseFile, openDatabase } from '../../server/store/database.ts';
+import { DevicesRepository } from '../../server/store/devices-repository.ts';
 import { DocumentsRepository } from '../../server/store/documents-repository.ts';
 import { MIGRATIONS } from '../../server/store/migrations.ts';
 import { SnapshotsRepository } from '../../server/store/snapshots-repository.ts';
@@ -86,6 +88,40 @@ describe('migrations', () => {
       const documents = new DocumentsRepository(upgraded);
       expect(documents.privateDocumentIds('b')).toEqual(['b/private/m1']);
       expect(documents.load('b').updates).toHaveLength(1);
+    } finally {
+      upgraded.close();
+    }
+  });
+
+  it('18: every member keeps its token, now its first device, and links not taken end', () => {
+    const latest = MIGRATIONS.length;
+    const { dataDir, db } = dataDirAt(latest - 1);
+    db.prepare(
+      "INSERT INTO boards (id, title, template, language, created_at) VALUES ('b', 'Board', 'blank', 'en', 1)",
+    ).run();
+    const member = db.prepare(
+      `INSERT INTO members (id, board_id, name, role, color, token_hash, created_at, removed_at)
+       VALUES (?, 'b', ?, 'participant', '#000', ?, ?, ?)`,
+    );
+    member.run('m1', 'Aino', hashSecret('aino token'), 2, null);
+    member.run('m2', 'Bo', hashSecret('bo token'), 3, 4);
+    db.prepare(
+      "INSERT INTO device_links (code_hash, board_id, member_id, sealed, expires_at) VALUES (x'01', 'b', 'm1', x'02', 9)",
+    ).run();
+    db.close();
+
+    const upgraded = openDatabase({ dataDir, synchronous: 'NORMAL' });
+    try {
+      expect(upgraded.pragma('user_version', { simple: true })).toBe(latest);
+      const devices = new DevicesRepository(upgraded);
+      expect(devices.holder(hashSecret('aino token'))).toEqual({
+        kind: 'member',
+        member: { id: 'm1', boardId: 'b', name: 'Aino', role: 'participant', color: '#000' },
+        device: 'm1',
+      });
+      expect(devices.list('m1')).toEqual([{ id: 'm1', label: '', createdAt: 2 }]);
+      expect(devices.holder(hashSecret('bo token'))).toEqual({ kind: 'removed', boardId: 'b' });
+      expect(upgraded.prepare('SELECT count(*) FROM device_links').pluck().get()).toBe(0);
     } finally {
       upgraded.close();
     }

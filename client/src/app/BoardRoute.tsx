@@ -56,6 +56,7 @@ const FINAL = new Set([
   'board_deleted',
   'no_key',
   'member_removed',
+  'device_signed_out',
   'invalid_device_link',
 ]);
 
@@ -156,6 +157,8 @@ export function BoardRoute({ boardId }: { boardId: string }) {
         if (!key && error.code === 'member_removed') return setPhase(failure(error));
         // The token no longer works (or never did): join again if the link allows it.
         forgetMembership(boardId, stored.token);
+        // Signed out from another device: said once, then this browser has no membership.
+        if (!key && error.code === 'device_signed_out') return setPhase(failure(error));
         setPhase(key ? { kind: 'ask', key, error: null } : NO_KEY);
         return;
       }

@@ -48,6 +48,7 @@ const FATAL_CODES: ReadonlySet<string> = new Set([
   'board_not_found',
   'board_deleted',
   'member_removed',
+  'device_signed_out',
   // A message of this page's over MAX_MESSAGE_BYTES: sent again on every reconnect, it would
   // be refused again, and every later edit would wait behind it.
   'payload_too_large',

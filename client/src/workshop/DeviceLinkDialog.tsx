@@ -3,7 +3,8 @@
  * for a phone's camera, that opens the board as me on the other device, so the phone is not a
  * second member with votes of its own. The server makes it as the dialog opens; it works once,
  * for ten minutes (server/boards/device-links.ts), and the dialog says until when. Once the
- * other device has taken it, the code leaves the screen and the dialog says so.
+ * other device has taken it, the code leaves the screen and the dialog says so. Below, my other
+ * devices on the board, each of which can be signed out (MyDevices.tsx).
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { DeviceLinkResponse } from '../../../shared/api.ts';
@@ -13,6 +14,7 @@ import { errorSentence, type Failure, failureOf } from '../i18n/error-sentence.t
 import { useT } from '../i18n/i18n.tsx';
 import { useDateFormat } from './format.ts';
 import { Modal } from './Modal.tsx';
+import { MyDevices } from './MyDevices.tsx';
 import { QrCode } from './QrCode.tsx';
 import { useBusy } from './use-busy.ts';
 
@@ -110,6 +112,7 @@ export function DeviceLinkDialog({ onClose }: { onClose: () => void }) {
             {t.app.deviceLinkNew}
           </button>
         )}
+        <MyDevices asked={taken} />
       </div>
     </Modal>
   );

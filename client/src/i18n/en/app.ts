@@ -135,6 +135,15 @@ export const app = {
   deviceLinkExpired: 'That link has expired.',
   deviceLinkTaken: 'Your other device is on the board as you now.',
   deviceLinkNew: 'Make a new link',
+  devicesTitle: 'Your other devices on this board',
+  devicesText:
+    'A device you no longer have (a lost phone, a meeting room’s laptop left open)? Sign it out: it leaves the board at once, and opens it no more.',
+  deviceUnnamed: 'A browser',
+  deviceAdded: (when: string) => `on the board as you since ${when}`,
+  deviceSignOut: 'Sign out',
+  deviceSignOutNamed: (device: string) => `Sign out ${device}`,
+  deviceSignedOut: (device: string) =>
+    `${device} is signed out: it is off the board, and its link to it opens nothing.`,
   peopleHere: 'People here',
   peopleCount: (count: number) => (count === 1 ? '1 person here' : `${count} people here`),
   follow: 'Follow',

@@ -126,6 +126,15 @@ export const app: Catalogue['app'] = {
   deviceLinkExpired: 'Linkki on vanhentunut.',
   deviceLinkTaken: 'Toinen laitteesi on nyt taululla sinuna.',
   deviceLinkNew: 'Tee uusi linkki',
+  devicesTitle: 'Muut laitteesi tällä taululla',
+  devicesText:
+    'Onko jokin laite poissa käsistäsi (kadonnut puhelin, neuvotteluhuoneen auki jäänyt kannettava)? Kirjaa se ulos: se poistuu taululta heti eikä avaa sitä enää.',
+  deviceUnnamed: 'Selain',
+  deviceAdded: (when) => `taululla sinuna ${when} alkaen`,
+  deviceSignOut: 'Kirjaa ulos',
+  deviceSignOutNamed: (device) => `Kirjaa ulos ${device}`,
+  deviceSignedOut: (device) =>
+    `${device} on kirjattu ulos: se ei ole enää taululla, eikä sen linkki avaa taulua.`,
   peopleHere: 'Paikalla',
   peopleCount: (count) => (count === 1 ? '1 henkilö paikalla' : `${count} henkilöä paikalla`),
   follow: 'Seuraa',

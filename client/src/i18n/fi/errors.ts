@@ -40,6 +40,9 @@ export const errors: ErrorSentences = {
   member_not_found: 'Henkilö ei ole enää taulun jäsen. Valitse joku muu.',
   member_removed:
     'Fasilitaattori poisti sinut taululta. Jos sinun kuuluu olla mukana, pyydä häneltä linkki.',
+  device_signed_out:
+    'Tämä laite kirjattiin ulos taululta toiselta laitteeltasi. Avaa taulu sen linkillä liittyäksesi uudelleen.',
+  device_not_found: 'Laite ei ole enää taululla sinuna. Avaa luettelo uudelleen.',
   board_deleted: 'Taulu on poistettu kaikilta, eikä sitä voi enää avata.',
   method_not_allowed:
     'Palvelin ei hyväksy tätä pyyntöä. Lataa sivu uudelleen ja yritä sitten uudestaan.',
