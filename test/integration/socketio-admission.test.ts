@@ -39,15 +39,15 @@ describe('admitting Socket.io connections', () => {
     };
     setImmediate(count);
     const turns: number[] = [];
-    const authenticate = server.boards.authenticate.bind(server.boards);
-    server.boards.authenticate = (boardId, token) => {
+    const signIn = server.boards.signIn.bind(server.boards);
+    server.boards.signIn = (boardId, token) => {
       // The first connection holds the loop while the others arrive, as in a storm.
       if (turns.length === 0) {
         const until = Date.now() + 300;
         while (Date.now() < until);
       }
       turns.push(turn);
-      return authenticate(boardId, token);
+      return signIn(boardId, token);
     };
 
     const child = spawn(
@@ -65,7 +65,7 @@ describe('admitting Socket.io connections', () => {
     } finally {
       child.kill();
       counting = false;
-      server.boards.authenticate = authenticate;
+      server.boards.signIn = signIn;
     }
     expect(turns).toHaveLength(CLIENTS);
     expect(new Set(turns).size).toBe(CLIENTS);
