@@ -5,13 +5,21 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { GetBoardResponse } from '../../shared/api.ts';
+import { itemsOf } from '../../shared/board-document.ts';
 import { seriousAxeViolations } from '../helpers/axe.ts';
-import { openBoard, SCREENSHOTS, waitForConnection } from '../helpers/board-page.ts';
+import {
+  addNoteInOutline,
+  openBoard,
+  SCREENSHOTS,
+  waitForConnection,
+} from '../helpers/board-page.ts';
 import { HAS_CHROMIUM, withServerAndBrowser } from '../helpers/browser.ts';
 import { decodeQr } from '../helpers/qr.ts';
 import type { TestServer } from '../helpers/server.ts';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+const IPAD_SAFARI =
+  'Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
 const ANDROID_CHROME =
   'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
 
@@ -139,7 +147,7 @@ describe.skipIf(!HAS_CHROMIUM)('carrying on from another device', () => {
     await laptop.context.close();
   });
 
-  it('signs a lost phone out from the laptop: the phone leaves the board, the laptop stays', async () => {
+  it('signs a lost phone and a tablet out from the laptop: they leave the board, the laptop stays', async () => {
     const { created, laptop, dialog, box } = await ainoShowsALink('Service day');
     const boardId = created.board.id;
     // One device so far: nothing to sign out, and no list.
@@ -147,17 +155,55 @@ describe.skipIf(!HAS_CHROMIUM)('carrying on from another device', () => {
       await dialog.getByRole('heading', { name: 'Your other devices on this board' }).count(),
     ).toBe(0);
 
+    // The phone takes the link, writes a note offline (kept in its storage, unsent), and its
+    // page is closed.
     const phoneContext = await browser.newContext({ ...PHONE, userAgent: ANDROID_CHROME });
     const phone = await phoneContext.newPage();
     await phone.goto(await box.inputValue());
     await waitForConnection(phone);
+    await phoneContext.setOffline(true);
+    await waitForConnection(phone, 'offline');
+    await addNoteInOutline(phone, 'Left on the phone');
+    const unsentKeys = (page: Page) =>
+      page.evaluate(
+        (prefix) => Object.keys(localStorage).filter((key) => key.startsWith(prefix)),
+        `ideamill.unsent.${boardId}.`,
+      );
+    await expect.poll(() => unsentKeys(phone)).not.toEqual([]);
+    await phone.close();
 
-    // Once the phone took the link, the laptop lists it.
+    // A tablet takes a new link and stays on the board.
+    await dialog.getByRole('button', { name: 'Make a new link' }).click();
+    await dialog.getByRole('textbox', { name: 'Your link' }).waitFor();
+    const tabletContext = await browser.newContext({ userAgent: IPAD_SAFARI });
+    const tablet = await tabletContext.newPage();
+    await tablet.goto(await box.inputValue());
+    await waitForConnection(tablet);
+
+    // The laptop lists both, and signs the tablet out: its open page says so at once.
     const devices = dialog.getByTestId('my-devices');
-    await devices.waitFor();
+    await expect.poll(() => devices.locator('li').count()).toBe(2);
     expect(await devices.textContent()).toContain('Chrome · Android');
+    expect(await devices.textContent()).toContain('Safari · iPad');
     expect(await seriousAxeViolations(laptop.page)).toEqual([]);
     await laptop.page.screenshot({ path: `${SCREENSHOTS}/device-sign-out.png` });
+    await dialog.getByRole('button', { name: 'Sign out Safari · iPad' }).click();
+    await tablet.getByTestId('board-error').waitFor();
+    expect(await tablet.getByRole('alert').textContent()).toContain(
+      'This device was signed out of the board',
+    );
+    expect(await tablet.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+    // Reloaded, it has no membership left: it asks for the board's link.
+    await tablet.reload();
+    await tablet.getByTestId('board-error').waitFor();
+    expect(await tablet.getByRole('alert').textContent()).toContain(
+      'Open the board with the link you were given',
+    );
+    expect(
+      await tablet.evaluate((id) => localStorage.getItem(`ideamill.board.${id}`), boardId),
+    ).toBeNull();
+
+    // Then the phone.
     await dialog.getByRole('button', { name: 'Sign out Chrome · Android' }).click();
     await expect
       .poll(() => dialog.getByRole('status').allTextContents())
@@ -165,22 +211,19 @@ describe.skipIf(!HAS_CHROMIUM)('carrying on from another device', () => {
         'Chrome · Android is signed out: it is off the board, and its link to it opens nothing.',
       );
     expect(await devices.count()).toBe(0);
-
-    // The phone says so at once, and offers nothing to try again.
-    await phone.getByTestId('board-error').waitFor();
-    expect(await phone.getByRole('alert').textContent()).toContain(
+    // Opened again, online: it says why, and what it kept unsent is forgotten, never sent.
+    await phoneContext.setOffline(false);
+    const reopened = await phoneContext.newPage();
+    await reopened.goto(`${server.url}/b/${boardId}`);
+    await reopened.getByTestId('board-error').waitFor();
+    expect(await reopened.getByRole('alert').textContent()).toContain(
       'This device was signed out of the board',
     );
-    expect(await phone.getByRole('button', { name: 'Try again' }).count()).toBe(0);
-    // Reloaded, it has no membership left: it asks for the board's link.
-    await phone.reload();
-    await phone.getByTestId('board-error').waitFor();
-    expect(await phone.getByRole('alert').textContent()).toContain(
-      'Open the board with the link you were given',
+    expect(await unsentKeys(reopened)).toEqual([]);
+    const texts = [...itemsOf(server.documents.open({ boardId }).doc).values()].map((item) =>
+      item.get('text')?.toString(),
     );
-    expect(
-      await phone.evaluate((id) => localStorage.getItem(`ideamill.board.${id}`), boardId),
-    ).toBeNull();
+    expect(texts).not.toContain('Left on the phone');
 
     // The laptop stays on the board as Aino.
     await laptop.page.keyboard.press('Escape');
@@ -190,6 +233,7 @@ describe.skipIf(!HAS_CHROMIUM)('carrying on from another device', () => {
       boardId,
     );
     expect((await server.api(`/api/boards/${boardId}`, { token })).status).toBe(200);
+    await tabletContext.close();
     await phoneContext.close();
     await laptop.context.close();
   });

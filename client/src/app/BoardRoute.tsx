@@ -16,7 +16,7 @@ import type {
 import { BoardPage } from '../board/BoardPage.tsx';
 import { errorSentence, type Failure, failureOf } from '../i18n/error-sentence.ts';
 import { useT } from '../i18n/i18n.tsx';
-import { hasKeptEditsOf } from '../sync/kept-edits.ts';
+import { forgetMemberEdits, hasKeptEditsOf } from '../sync/kept-edits.ts';
 import { ApiError, apiRequest } from './api.ts';
 import { BoardError } from './BoardError.tsx';
 import { JoinForm } from './JoinForm.tsx';
@@ -157,8 +157,11 @@ export function BoardRoute({ boardId }: { boardId: string }) {
         if (!key && error.code === 'member_removed') return setPhase(failure(error));
         // The token no longer works (or never did): join again if the link allows it.
         forgetMembership(boardId, stored.token);
-        // Signed out from another device: said once, then this browser has no membership.
-        if (!key && error.code === 'device_signed_out') return setPhase(failure(error));
+        // Signed out from another device: said once, then this browser keeps nothing of it.
+        if (error.code === 'device_signed_out') {
+          forgetMemberEdits(boardId, stored.member.id);
+          if (!key) return setPhase(failure(error));
+        }
         setPhase(key ? { kind: 'ask', key, error: null } : NO_KEY);
         return;
       }
