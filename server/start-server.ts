@@ -125,7 +125,7 @@ export async function startServer(
   );
   facilitation.rounds.resume();
   const ywebsocket = new YWebsocketTransport(httpServer, realtime, [`${socketio.io.path()}/`]);
-  boards.onDeviceSignedOut((_member, device) => {
+  boards.onDeviceSignedOut((device) => {
     socketio.closeDevice(device, DEVICE_SIGNED_OUT);
     ywebsocket.closeDevice(device, DEVICE_SIGNED_OUT);
   });

@@ -37,7 +37,7 @@ export class BoardsService {
   readonly #devices: DevicesRepository;
   readonly #deleted: Array<(boardId: string) => void> = [];
   readonly #removed: Array<(member: Member) => void> = [];
-  readonly #signedOut: Array<(member: Member, device: string) => void> = [];
+  readonly #signedOut: Array<(device: string) => void> = [];
   readonly #erased: Array<(member: Member, formerName: string) => void> = [];
   readonly #renamed: Array<(board: Board) => void> = [];
   readonly #languageChanged: Array<(board: Board, from: Language) => void> = [];
@@ -358,11 +358,11 @@ export class BoardsService {
     if (!this.#devices.signOut(member.id, deviceId, Date.now())) {
       throw new AppError('device_not_found', 'You have no such device on this board.');
     }
-    for (const listener of this.#signedOut) listener(member, deviceId);
+    for (const listener of this.#signedOut) listener(deviceId);
   }
 
   /** Runs after a device was signed out (see signOutDevice()). */
-  onDeviceSignedOut(listener: (member: Member, device: string) => void): void {
+  onDeviceSignedOut(listener: (device: string) => void): void {
     this.#signedOut.push(listener);
   }
 

@@ -70,9 +70,10 @@ export class DeviceLinks {
     this.#boards.get(boardId);
     const link = this.#repository.take(hashSecret(code), boardId);
     if (!link || link.expiresAt <= this.#now()) throw INVALID();
-    const { id, name, role, color, removed } = this.#boards.member(boardId, link.memberId);
-    const member: Member = { id, boardId, name, role, color };
-    if (removed) throw new AppError('member_removed', 'A facilitator took you off this board.');
+    const member = this.#boards.member(boardId, link.memberId);
+    if (member.removed) {
+      throw new AppError('member_removed', 'A facilitator took you off this board.');
+    }
     const token = this.#boards.addDevice(member, label);
     this.#events().toMember(member, undefined, 'device-link:taken');
     return { member, token };

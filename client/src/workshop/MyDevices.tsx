@@ -4,7 +4,7 @@
  * phone, or the meeting room's laptop left open, leaves the board at once, and what it kept
  * opens nothing more. Shown only where there is another device.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { DevicesResponse, MemberDevice } from '../../../shared/api.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { errorSentence, type Failure, failureOf } from '../i18n/error-sentence.ts';
@@ -22,17 +22,21 @@ export function MyDevices({ asked }: { asked: unknown }) {
   const [failure, setFailure] = useState<Failure | null>(null);
   const [busy, run] = useBusy();
 
+  const listed = useCallback(
+    () => session.api<DevicesResponse>('/devices').then((answer) => answer.devices),
+    [session.api],
+  );
   useEffect(() => {
     void asked;
     let live = true;
-    session.api<DevicesResponse>('/devices').then(
-      (answer) => live && setDevices(answer.devices),
+    listed().then(
+      (now) => live && setDevices(now),
       (error: unknown) => live && setFailure(failureOf(error)),
     );
     return () => {
       live = false;
     };
-  }, [session.api, asked]);
+  }, [listed, asked]);
 
   const nameOf = (device: MemberDevice) => device.label || t.app.deviceUnnamed;
   const signOut = (device: MemberDevice) =>
@@ -45,8 +49,8 @@ export function MyDevices({ asked }: { asked: unknown }) {
         setFailure(failureOf(error));
       }
       // Signed out here, or elsewhere meanwhile (device_not_found): the list as it is now.
-      const answer = await session.api<DevicesResponse>('/devices').catch(() => null);
-      if (answer) setDevices(answer.devices);
+      const now = await listed().catch(() => null);
+      if (now) setDevices(now);
     });
 
   const others = devices.filter((device) => !device.current);
