@@ -2,8 +2,9 @@
  * Ideamill's service worker: a board's page loads again while the browser is offline (a reload
  * on a train, a phone's browser bringing back a tab it had put away), instead of the browser's
  * own "no connection" page. It keeps the web client's own files only: the page (index.html)
- * and the built assets it has loaded. No board content and no API answer is kept here; the
- * page itself says the board opens once the connection is back, and sends the changes it kept.
+ * and the built assets it has loaded. No board content and no API answer is kept here: the
+ * page keeps its own copy of the board (src/sync/board-copy.ts) and shows it, and sends the
+ * changes it kept once the connection is back.
  *
  * The page is asked for over the network first, so a server upgraded meanwhile is seen at once;
  * assets carry a content hash in their names, so a kept one is always the right one.

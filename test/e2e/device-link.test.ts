@@ -9,6 +9,7 @@ import { itemsOf } from '../../shared/board-document.ts';
 import { seriousAxeViolations } from '../helpers/axe.ts';
 import {
   addNoteInOutline,
+  boardCopyKeptAt,
   openBoard,
   SCREENSHOTS,
   waitForConnection,
@@ -161,6 +162,7 @@ describe.skipIf(!HAS_CHROMIUM)('carrying on from another device', () => {
     const phone = await phoneContext.newPage();
     await phone.goto(await box.inputValue());
     await waitForConnection(phone);
+    await expect.poll(() => boardCopyKeptAt(phone, boardId), { timeout: 10_000 }).not.toBeNull();
     await phoneContext.setOffline(true);
     await waitForConnection(phone, 'offline');
     await addNoteInOutline(phone, 'Left on the phone');
@@ -193,6 +195,8 @@ describe.skipIf(!HAS_CHROMIUM)('carrying on from another device', () => {
       'This device was signed out of the board',
     );
     expect(await tablet.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+    // Nor does it keep the board for opening offline.
+    await expect.poll(() => boardCopyKeptAt(tablet, boardId)).toBeNull();
     // Reloaded, it has no membership left: it asks for the board's link.
     await tablet.reload();
     await tablet.getByTestId('board-error').waitFor();
@@ -220,6 +224,7 @@ describe.skipIf(!HAS_CHROMIUM)('carrying on from another device', () => {
       'This device was signed out of the board',
     );
     expect(await unsentKeys(reopened)).toEqual([]);
+    await expect.poll(() => boardCopyKeptAt(reopened, boardId)).toBeNull();
     const texts = [...itemsOf(server.documents.open({ boardId }).doc).values()].map((item) =>
       item.get('text')?.toString(),
     );

@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import { readItems } from '../../shared/board-document.ts';
 import {
   addNoteInOutline,
+  boardCopyKeptAt,
   joinByLink,
   newPerson,
   waitForConnection,
@@ -202,7 +203,11 @@ it('a note written offline in silent writing reaches the board after the reveal,
 });
 
 it('edits a removed member left unsent are forgotten, not offered again', async () => {
-  const { board, tokens, facilitator, context, page } = await participantOffline();
+  const { board, tokens, facilitator, context, page } = await participantOnBoard();
+  await expect
+    .poll(() => boardCopyKeptAt(page, board.board.id), { timeout: 10_000 })
+    .not.toBeNull();
+  await goOffline(context, page);
   await addNoteInOutline(page, 'Never to be sent');
   await expect.poll(() => keptKeys(page)).toHaveLength(1);
   const members = await server.api<{ members: { id: string; name: string }[] }>(
@@ -218,13 +223,19 @@ it('edits a removed member left unsent are forgotten, not offered again', async 
   await context.setOffline(false);
   await page.getByTestId('board-error').waitFor();
   await expect.poll(() => keptKeys(page)).toEqual([]);
+  // Nor is the board kept for opening offline.
+  await expect.poll(() => boardCopyKeptAt(page, board.board.id)).toBeNull();
   expect(notesOf(facilitator)).toEqual([]);
   facilitator.destroy();
   await context.close();
 });
 
-it('"Leave this board on this device" forgets the words not yet sent, for the next person at the laptop', async () => {
-  const { facilitator, context, page } = await participantOffline();
+it('"Leave this board on this device" forgets the words not yet sent and the board kept for offline, for the next person at the laptop', async () => {
+  const { board, facilitator, context, page } = await participantOnBoard();
+  await expect
+    .poll(() => boardCopyKeptAt(page, board.board.id), { timeout: 10_000 })
+    .not.toBeNull();
+  await goOffline(context, page);
   await addNoteInOutline(page, 'Not for the next person');
   await expect.poll(() => keptNotes(page, new Y.Doc())).toEqual(['Not for the next person']);
   await page.locator('.presence-toggle').click();
@@ -240,11 +251,14 @@ it('"Leave this board on this device" forgets the words not yet sent, for the ne
     .click();
   // Asked first, as any page with unsent edits does.
   await expect.poll(() => asked).toEqual(['beforeunload']);
+  // Gone to the start page (closing the page in the middle of that, offline, stalls Playwright).
+  await page.waitForURL(`${server.url}/`);
   await page.close();
   await context.setOffline(false);
   const next = await context.newPage();
   await next.goto(server.url);
   expect(await keptKeys(next)).toEqual([]);
+  expect(await boardCopyKeptAt(next, board.board.id)).toBeNull();
   facilitator.destroy();
   await context.close();
 });

@@ -1,15 +1,18 @@
 /**
  * A board's page reloaded while the browser is offline (a reload on a train, a phone's browser
- * bringing back a tab it had put away) loads from the service worker (client/public/sw.js):
- * it says the board opens once the connection is back and that the changes kept here wait for
- * it, and opens the board by itself when it is, sending them. Until 7 December the browser
- * showed its own "no connection" page, and nothing opened the board again.
+ * bringing back a tab it had put away) loads from the service worker (client/public/sw.js),
+ * and shows the board as this browser last had it (client/src/sync/board-copy.ts), with the
+ * changes kept here; it catches up by itself once the connection is back, sending them. Where
+ * no copy is kept it says the board opens once the connection is back, and opens it then.
+ * Until 7 December the browser showed its own "no connection" page, and nothing opened the
+ * board again; until 7 December (later) the page only said that the board would open.
  */
 import type { Browser, Page, Route } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { readItems } from '../../shared/board-document.ts';
+import { addItem, readItems } from '../../shared/board-document.ts';
 import {
   addNoteInOutline,
+  boardCopyKeptAt,
   openBoard,
   SCREENSHOTS,
   waitForConnection,
@@ -49,7 +52,61 @@ async function notConnectedPage(page: Page): Promise<{ heading: string; detail: 
   };
 }
 
-it('a board reloaded offline says it opens when the connection is back, and does, sending what was kept', async () => {
+/** The board's notes as the page shows them on the canvas. */
+const shownNotes = (page: Page) =>
+  page.locator('[data-item-id] [data-item-text]').allTextContents();
+
+it('a board reloaded offline shows it as this browser last had it, with the note written on the train, and catches up once the connection is back', async () => {
+  const { board, tokens } = await server.boardWithMembers();
+  const boardId = board.board.id;
+  const facilitator = socketIoClient(server.url, boardId, tokens.facilitator);
+  await facilitator.synced;
+  addItem(facilitator.doc, { type: 'note', x: 0, y: 0, text: 'Before the train' });
+  const notes = () =>
+    readItems(facilitator.doc).flatMap((item) => (item.type === 'note' ? [item.text] : []));
+  const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
+  await waitForConnection(page);
+  await assetsKept(page);
+  await expect.poll(() => boardCopyKeptAt(page, boardId), { timeout: 10_000 }).not.toBeNull();
+
+  await context.setOffline(true);
+  await waitForConnection(page, 'offline');
+  await addNoteInOutline(page, 'Written on the train');
+  await page.locator('[data-outline-item-id]', { hasText: 'on the train' }).waitFor();
+  // Meanwhile on the board: Aino's page cannot know yet.
+  addItem(facilitator.doc, { type: 'note', x: 300, y: 0, text: 'Added while Aino was away' });
+  page.on('dialog', (dialog) => void dialog.accept());
+  // The browser's own offline page would make this reload fail (net::ERR_INTERNET_DISCONNECTED).
+  await page.reload();
+  await page.getByTestId('copy-banner').waitFor();
+  await expect
+    .poll(() => shownNotes(page))
+    .toEqual(expect.arrayContaining(['Before the train', 'Written on the train']));
+  expect(await shownNotes(page)).toHaveLength(2);
+  expect(await page.getByTestId('copy-banner').textContent()).toMatch(
+    /^The board as this browser last had it \(\d{1,2}:\d\d\)\. What others have done since shows once the connection is back\.$/,
+  );
+  await page.screenshot({ path: `${SCREENSHOTS}/offline-reload.png` });
+  expect(notes()).toEqual(['Before the train', 'Added while Aino was away']);
+
+  // Back online, nobody presses anything: the board catches up and the note reaches everyone.
+  await context.setOffline(false);
+  await waitForConnection(page);
+  await expect
+    .poll(notes, { timeout: 10_000 })
+    .toEqual(['Before the train', 'Added while Aino was away', 'Written on the train']);
+  await expect
+    .poll(async () => (await shownNotes(page)).sort())
+    .toEqual(['Added while Aino was away', 'Before the train', 'Written on the train']);
+  await expect
+    .poll(() => page.getByTestId('carried-banner').textContent())
+    .toBe('Your changes from your last visit that had not reached the server are saved now.');
+  expect(await page.getByTestId('copy-banner').count()).toBe(0);
+  facilitator.destroy();
+  await context.close();
+});
+
+it('offline with no copy of the board kept, the page says the board opens when the connection is back, and that the changes kept wait for it', async () => {
   const { board, tokens } = await server.boardWithMembers();
   const facilitator = socketIoClient(server.url, board.board.id, tokens.facilitator);
   await facilitator.synced;
@@ -58,13 +115,20 @@ it('a board reloaded offline says it opens when the connection is back, and does
   const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
   await waitForConnection(page);
   await assetsKept(page);
-
   await context.setOffline(true);
   await waitForConnection(page, 'offline');
   await addNoteInOutline(page, 'Written on the train');
   await page.locator('[data-outline-item-id]', { hasText: 'on the train' }).waitFor();
+  // As in a browser whose copy was never kept (a client from before copies, or one whose
+  // storage the browser cleared): the copy goes, the membership and the note stay.
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const deleted = indexedDB.deleteDatabase('ideamill');
+        deleted.onsuccess = deleted.onerror = deleted.onblocked = resolve;
+      }),
+  );
   page.on('dialog', (dialog) => void dialog.accept());
-  // The browser's own offline page would make this reload fail (net::ERR_INTERNET_DISCONNECTED).
   await page.reload();
   expect(await notConnectedPage(page)).toEqual({
     heading: 'Not connected',
@@ -74,57 +138,68 @@ it('a board reloaded offline says it opens when the connection is back, and does
   expect(await page.getByTestId('board-error').getByRole('alert').textContent()).toBe(
     'The server could not be reached. Check the connection and try again.',
   );
-  await page.screenshot({ path: `${SCREENSHOTS}/offline-reload.png` });
+  await page.screenshot({ path: `${SCREENSHOTS}/offline-reload-no-copy.png` });
   expect(notes()).toEqual([]);
 
-  // Back online, nobody presses anything: the board opens and the note reaches everyone.
   await context.setOffline(false);
   await waitForConnection(page);
   await expect.poll(notes, { timeout: 10_000 }).toEqual(['Written on the train']);
-  await expect
-    .poll(() => page.getByTestId('carried-banner').textContent())
-    .toBe('Your changes from your last visit that had not reached the server are saved now.');
   facilitator.destroy();
   await context.close();
 });
 
-it('offline with nothing kept, the page says only that the board opens when the connection is back (Finnish)', async () => {
+it('a board reloaded offline in Finnish says so in Finnish', async () => {
   const created = await server.createBoard({ title: 'Juna' });
   const { context, page } = await openBoard(browser, created.links.participant, 'Aino');
   await waitForConnection(page);
   await page.locator('[data-testid="language-switch"] button[lang="fi"]').first().click();
   await assetsKept(page);
+  await expect
+    .poll(() => boardCopyKeptAt(page, created.board.id), { timeout: 10_000 })
+    .not.toBeNull();
   await context.setOffline(true);
   await page.reload();
-  expect(await notConnectedPage(page)).toEqual({
-    heading: 'Ei yhteyttä',
-    detail: 'Taulu avautuu itsestään, kun yhteys palaa.',
-  });
+  await page.getByTestId('copy-banner').waitFor();
+  expect(await page.getByTestId('copy-banner').textContent()).toMatch(
+    /^Taulu sellaisena kuin tämä selain sen viimeksi sai \(\d{1,2}\.\d\d\)\. Muiden muutokset sen jälkeen näkyvät, kun yhteys palaa\.$/,
+  );
+  expect(await page.getByTestId('board-title').textContent()).toBe('Juna');
   await context.setOffline(false);
   await waitForConnection(page);
   await context.close();
 });
 
-it('a proxy saying the server is down (502, as nginx while it restarts) is told as not connected, and the board opens once it is up', async () => {
+it('a proxy saying the server is down (502, as nginx while it restarts) shows the board as last had, and it is live again once the server is up', async () => {
   const created = await server.createBoard({ title: 'Upgrade day' });
   const { context, page } = await openBoard(browser, created.links.participant, 'Aino');
   await waitForConnection(page);
   await assetsKept(page);
-  // What nginx answers for the page and the API while the server behind it restarts.
-  const down = (route: Route) =>
+  await expect
+    .poll(() => boardCopyKeptAt(page, created.board.id), { timeout: 10_000 })
+    .not.toBeNull();
+  // What nginx answers for the page, the API and Socket.io while the server behind it restarts:
+  // 502 for plain requests, and no WebSocket upgrade.
+  let down = true;
+  const badGateway = (route: Route) =>
     route.fulfill({
       status: 502,
       contentType: 'text/html',
       body: '<html><body><center><h1>502 Bad Gateway</h1></center></body></html>',
     });
-  const routed = (url: URL) => url.pathname.startsWith('/b/') || url.pathname.startsWith('/api/');
-  await context.route(routed, down);
+  const routed = (url: URL) =>
+    ['/b/', '/api/', '/socket.io/'].some((path) => url.pathname.startsWith(path));
+  await context.route(routed, badGateway);
+  await context.routeWebSocket(
+    (url) => url.pathname.startsWith('/socket.io/'),
+    (ws) => (down ? ws.close() : ws.connectToServer()),
+  );
   await page.reload();
-  expect(await notConnectedPage(page)).toEqual({
-    heading: 'Not connected',
-    detail: 'The board opens by itself once the connection is back.',
-  });
-  await context.unroute(routed, down);
+  await page.getByTestId('copy-banner').waitFor();
+  expect(await page.getByTestId('board-title').textContent()).toBe('Upgrade day');
+  expect(await page.getByTestId('connection').getAttribute('data-status')).not.toBe('connected');
+  down = false;
+  await context.unroute(routed, badGateway);
   await waitForConnection(page);
+  expect(await page.getByTestId('copy-banner').count()).toBe(0);
   await context.close();
 });

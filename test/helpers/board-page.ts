@@ -83,3 +83,35 @@ export async function newLinkIn(
   ).toBe(true);
   return link;
 }
+
+/**
+ * When `page`'s browser last kept its copy of the board for opening it offline
+ * (client/src/sync/board-copy.ts), or null where it keeps none.
+ */
+export function boardCopyKeptAt(page: Page, boardId: string): Promise<number | null> {
+  return page.evaluate(async (id) => {
+    // Not opened where it does not exist: opening would make it, empty, under the app's feet.
+    const databases = await indexedDB.databases();
+    if (!databases.some((database) => database.name === 'ideamill')) return null;
+    return new Promise<number | null>((resolve) => {
+      const opened = indexedDB.open('ideamill');
+      opened.onerror = () => resolve(null);
+      opened.onsuccess = () => {
+        const db = opened.result;
+        if (!db.objectStoreNames.contains('board-copies')) {
+          db.close();
+          return resolve(null);
+        }
+        const read = db.transaction('board-copies').objectStore('board-copies').get(id);
+        read.onsuccess = () => {
+          db.close();
+          resolve((read.result as { keptAt?: number } | undefined)?.keptAt ?? null);
+        };
+        read.onerror = () => {
+          db.close();
+          resolve(null);
+        };
+      };
+    });
+  }, boardId);
+}

@@ -16,6 +16,7 @@ import type {
 import { BoardPage } from '../board/BoardPage.tsx';
 import { errorSentence, type Failure, failureOf } from '../i18n/error-sentence.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { type BoardCopy, forgetBoardCopy, readBoardCopy } from '../sync/board-copy.ts';
 import { forgetMemberEdits, hasKeptEditsOf } from '../sync/kept-edits.ts';
 import { ApiError, apiRequest } from './api.ts';
 import { BoardError } from './BoardError.tsx';
@@ -41,7 +42,7 @@ import { PageLoading } from './PageLoading.tsx';
 type Phase =
   | { kind: 'checking' }
   | { kind: 'ask'; key: string; error: Failure | null; invitation?: InvitationResponse }
-  | { kind: 'ready'; board: Board; membership: Membership }
+  | { kind: 'ready'; board: Board; membership: Membership; copy?: BoardCopy }
   | { kind: 'error'; failure: Failure };
 
 const NO_KEY: Phase = { kind: 'error', failure: { code: 'no_key' } };
@@ -151,7 +152,19 @@ export function BoardRoute({ boardId }: { boardId: string }) {
     }
     // Trying again while the server cannot be reached keeps saying so, not a blink of "loading".
     setPhase((now) => (isUnreachable(now) ? now : { kind: 'checking' }));
-    open(stored).catch((error: unknown) => {
+    open(stored).catch(async (error: unknown) => {
+      const failed = failure(error);
+      // The server cannot be reached: the board as this browser last had it, where it has it.
+      if (failed.failure.code === 'unreachable') {
+        const copy = await readBoardCopy(boardId);
+        if (!copy) return setPhase(failed);
+        const board = { ...copy.board, title: stored.title ?? copy.board.title };
+        return setPhase({ kind: 'ready', board, membership: stored, copy });
+      }
+      // The board is gone, or this membership no longer opens it: nor does its copy.
+      if (FINAL.has(failed.failure.code) || (error instanceof ApiError && error.status === 401)) {
+        void forgetBoardCopy(boardId);
+      }
       if (error instanceof ApiError && error.status === 401) {
         // Taken off the board: said so on every visit, not "open it with your link" (QA).
         if (!key && error.code === 'member_removed') return setPhase(failure(error));
@@ -165,7 +178,7 @@ export function BoardRoute({ boardId }: { boardId: string }) {
         setPhase(key ? { kind: 'ask', key, error: null } : NO_KEY);
         return;
       }
-      setPhase(failure(error));
+      setPhase(failed);
     });
   }, [boardId, open, attempt]);
 
@@ -269,6 +282,7 @@ export function BoardRoute({ boardId }: { boardId: string }) {
           board={phase.board}
           me={phase.membership.member}
           token={phase.membership.token}
+          copy={phase.copy}
         />
       );
     case 'error': {

@@ -13,7 +13,9 @@ import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import type { ItemOverlayRenderer } from '../canvas/canvas-context.ts';
 import { errorSentence } from '../i18n/error-sentence.ts';
 import { useT } from '../i18n/i18n.tsx';
+import type { BoardCopy } from '../sync/board-copy.ts';
 import type { CarriedEdits } from '../sync/unsent-edits.ts';
+import { useDateFormat } from '../workshop/format.ts';
 import { ItemOverlay } from '../workshop/ItemOverlay.tsx';
 import { useBoardState } from '../workshop/use-board-state.ts';
 import { useBoardTitle } from '../workshop/use-board-title.ts';
@@ -32,9 +34,25 @@ import { useServerUpdated } from './use-server-update.ts';
 import { useViewportRequests } from './use-viewport-requests.ts';
 import { writeAccess } from './write-access.ts';
 
-export function BoardPage({ board, me, token }: { board: Board; me: PublicMember; token: string }) {
+export function BoardPage({
+  board,
+  me,
+  token,
+  copy,
+}: {
+  board: Board;
+  me: PublicMember;
+  token: string;
+  /** The board as this browser last had it, where the server could not be reached. */
+  copy?: BoardCopy;
+}) {
   const t = useT();
-  const { session, status, fatalError, lostEdits, carried } = useBoardConnection(board, me, token);
+  const { session, status, fatalError, lostEdits, carried } = useBoardConnection(
+    board,
+    me,
+    token,
+    copy,
+  );
   const tooLarge = fatalError?.code === 'payload_too_large';
   // Kept, where a facilitator took the member off or deleted the board: a reload then says so
   // again, instead of asking for a link (a link opened anew still asks for a name and joins,
@@ -67,6 +85,21 @@ function ChangeTooLarge() {
   return <BoardError message={t.app.changeTooLarge} onRetry={() => window.location.reload()} />;
 }
 
+/**
+ * When the copy of the board this page shows was kept, in words, until the board has arrived
+ * from the server (null then, and where the server sent it).
+ */
+function useCopyShown(session: BoardSession, status: ConnectionStatus): string | null {
+  const { soon } = useDateFormat();
+  const [arrived, setArrived] = useState(false);
+  useEffect(() => {
+    if (status === 'connected') setArrived(true);
+  }, [status]);
+  const keptAt = session.copyKeptAt;
+  if (keptAt === undefined || arrived) return null;
+  return soon(new Date(keptAt).toISOString());
+}
+
 const wideScreen = () => window.matchMedia?.('(min-width: 1100px)').matches ?? true;
 
 /**
@@ -75,8 +108,9 @@ const wideScreen = () => window.matchMedia?.('(min-width: 1100px)').matches ?? t
  * leaves it: a row that appears after the fit shrinks the canvas and moves the board under it.
  * The server sends the state before any of the board's content, so the wait shows nothing less.
  */
-function useBoardStateKnown(state: BoardState | null): boolean {
-  const [gaveUp, setGaveUp] = useState(false);
+function useBoardStateKnown(state: BoardState | null, fromCopy: boolean): boolean {
+  // Opened from the copy this browser kept, the server cannot be reached: nothing will come.
+  const [gaveUp, setGaveUp] = useState(fromCopy);
   useEffect(() => {
     const timer = setTimeout(() => setGaveUp(true), 2000);
     return () => clearTimeout(timer);
@@ -109,7 +143,8 @@ function BoardWorkspace({
   const viewport = useViewportRequests(session, view === 'outline');
   const updated = useServerUpdated(session.provider);
   const [panelsOpen, setPanelsOpen] = useState(wideScreen);
-  const stateKnown = useBoardStateKnown(state);
+  const stateKnown = useBoardStateKnown(state, session.copyKeptAt !== undefined);
+  const copyShown = useCopyShown(session, status);
   const newSince = useVisit(session.board.id);
 
   const role = session.me.role;
@@ -203,6 +238,11 @@ function BoardWorkspace({
               workshop banner's to tell, in whichever copy is in sight (panels-context.ts). */}
               <div className="board-status">
                 <ConnectionBanner status={status} />
+                {copyShown && (
+                  <div className="banner banner-info" role="status" data-testid="copy-banner">
+                    {t.app.copyShown(copyShown)}
+                  </div>
+                )}
                 {role === 'viewer' && (
                   <div className="banner banner-info" data-testid="readonly-banner">
                     {t.app.readOnlyBanner}

@@ -21,6 +21,11 @@ export interface BoardSession {
   /** Typed realtime events travel on `provider.socket` (shared/events.ts). */
   provider: SocketIoProvider;
   api: BoardApi;
+  /**
+   * When the copy this page opened the board from was kept (sync/board-copy.ts): the server
+   * could not be reached. Undefined where the server sent the board.
+   */
+  copyKeptAt?: number;
 }
 
 export const BoardSessionContext = createContext<BoardSession | null>(null);

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import type { Board, PublicMember } from '../../../shared/api.ts';
 import type { ErrorBody } from '../../../shared/errors.ts';
 import { boardApi } from '../app/api.ts';
+import { type BoardCopy, forgetBoardCopy, keepCopyWhileSynced } from '../sync/board-copy.ts';
 import { SocketIoProvider } from '../sync/socketio-provider.ts';
 import { type CarriedEdits, guardUnsentEdits } from '../sync/unsent-edits.ts';
 import type { BoardSession, ConnectionStatus } from './board-session.ts';
@@ -54,7 +55,16 @@ const FATAL_CODES: ReadonlySet<string> = new Set([
   'payload_too_large',
 ]);
 
-export function useBoardConnection(board: Board, me: PublicMember, token: string): BoardConnection {
+/**
+ * `copy`, where the board was opened from the copy this browser kept (the server could not be
+ * reached): the page shows it until the board arrives, and sends what it kept unsent at once.
+ */
+export function useBoardConnection(
+  board: Board,
+  me: PublicMember,
+  token: string,
+  copy?: BoardCopy,
+): BoardConnection {
   const [session, setSession] = useState<BoardSession | null>(null);
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [fatalError, setFatalError] = useState<ErrorBody | null>(null);
@@ -63,6 +73,8 @@ export function useBoardConnection(board: Board, me: PublicMember, token: string
 
   useEffect(() => {
     const doc = new Y.Doc();
+    // Before the provider listens: the copy is the server's, nothing of this page's to send.
+    if (copy) Y.applyUpdate(doc, copy.state);
     const awareness = new Awareness(doc);
     const member: PresenceState['member'] = {
       id: me.id,
@@ -83,7 +95,9 @@ export function useBoardConnection(board: Board, me: PublicMember, token: string
       provider,
       { boardId: board.id, memberId: me.id, channel: 'yjs' },
       news.tell,
+      { restoreAtOnce: copy !== undefined },
     );
+    const stopKeeping = keepCopyWhileSynced(provider, board);
     const offlineOr = (status: ConnectionStatus): ConnectionStatus =>
       navigator.onLine === false ? 'offline' : status;
 
@@ -104,6 +118,9 @@ export function useBoardConnection(board: Board, me: PublicMember, token: string
       // page says it is lost, rather than nothing (QA: a note written offline went silently).
       setLostEdits(guard.pending());
       guard.discard();
+      // The server no longer shows this browser the board: nor does the copy.
+      stopKeeping();
+      if (error.code !== 'payload_too_large') void forgetBoardCopy(board.id);
       setFatalError(error);
       setStatus('offline');
     };
@@ -122,12 +139,22 @@ export function useBoardConnection(board: Board, me: PublicMember, token: string
     window.addEventListener('offline', onOffline);
     window.addEventListener('online', onOnline);
 
-    setSession({ board, me, token, doc, awareness, provider, api: boardApi(board.id, token) });
-    setStatus(provider.synced ? 'connected' : 'connecting');
+    setSession({
+      board,
+      me,
+      token,
+      doc,
+      awareness,
+      provider,
+      api: boardApi(board.id, token),
+      copyKeptAt: copy?.keptAt,
+    });
+    setStatus(provider.synced ? 'connected' : offlineOr('connecting'));
     setFatalError(null);
     setLostEdits(false);
     setCarried(null);
     return () => {
+      stopKeeping();
       news.stop();
       provider.off('synced', onSynced);
       socket.off('disconnect', onDisconnect);
@@ -142,7 +169,7 @@ export function useBoardConnection(board: Board, me: PublicMember, token: string
       doc.destroy();
       setSession(null);
     };
-  }, [board, me, token]);
+  }, [board, me, token, copy]);
 
   return { session, status, fatalError, lostEdits, carried };
 }

@@ -48,11 +48,14 @@ export type CarriedEdits = 'sending' | 'stored';
  * Asks before leaving while `provider`'s document has edits the server has not had, and keeps
  * them at `place`. Once the board has arrived, sends what earlier pages at `place` left unsent,
  * and tells `onCarried` how that goes (nothing where they changed nothing: the server had them).
+ * `restoreAtOnce` (a board opened from the copy this browser kept) takes them in at once, to show
+ * while offline; they are sent, and said to be, once the board has arrived.
  */
 export function guardUnsentEdits(
   provider: SocketIoProvider,
   place: KeptEditsPlace,
   onCarried?: (carried: CarriedEdits) => void,
+  { restoreAtOnce = false } = {},
 ): UnsentGuard {
   const key = keptEditsKey(place);
   /** My edits since the server last had them all. */
@@ -96,25 +99,34 @@ export function guardUnsentEdits(
     // server that does not acknowledge has it then.
     queueMicrotask(onStored);
   };
-  const onSynced = (synced: boolean) => {
-    if (!synced || restored) return;
+  /** Whether `carrying` has been said: not before the board is here to send them to. */
+  let told = false;
+  const restore = () => {
     restored = true;
     const entries = readKeptEdits(place);
     if (entries.length === 0) return;
     const before = edits.length;
     try {
-      Y.applyUpdate(provider.doc, Y.mergeUpdates(entries.map((entry) => entry.update)), KEPT_EDITS);
+      const update = Y.mergeUpdates(entries.map((entry) => entry.update));
+      Y.applyUpdate(provider.doc, update, KEPT_EDITS);
+      // The board changed (onUpdate took it in): they are on their way once it is here.
+      carrying = edits.length > before;
+      // Already in a copy of the board kept while they were on their way: whether the server
+      // has them is known only once it is here, so they stay to be sent.
+      if (!carrying && !provider.synced) edits.push(update);
     } catch {
       // Not a Yjs update: nothing any page could send.
     }
-    // The board changed (onUpdate took it in): they are on their way, and said to be.
-    if (edits.length > before) {
-      carrying = true;
-      onCarried?.('sending');
-    }
-    // Mine now, and on their way: kept under this page's key before the others' go.
+    // Mine now: kept under this page's key before the others' go.
     keep();
     for (const entry of entries) forgetEntry(entry);
+  };
+  const onSynced = (synced: boolean) => {
+    if (!synced) return;
+    if (!restored) restore();
+    if (!carrying || told) return;
+    told = true;
+    onCarried?.('sending');
   };
   const onLeave = () => keep();
   const onHidden = () => {
@@ -137,6 +149,8 @@ export function guardUnsentEdits(
   };
   provider.doc.on('update', onUpdate);
   provider.on('synced', onSynced);
+  // A board opened from its copy while the server cannot be reached shows them at once.
+  if (restoreAtOnce) restore();
   provider.on('stored', onStored);
   window.addEventListener('beforeunload', onBeforeUnload);
   window.addEventListener('pagehide', onLeave);

@@ -9,6 +9,7 @@ import { forgetMembership, rememberDisplayName } from '../app/membership.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { forgetVisits } from '../board/last-visit.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { forgetBoardCopy } from '../sync/board-copy.ts';
 import { forgetMemberEdits } from '../sync/kept-edits.ts';
 import { Confirm } from './Modal.tsx';
 import { useBoardTitle } from './use-board-title.ts';
@@ -28,7 +29,8 @@ export function LeaveDevice({ onClose }: { onClose: () => void }) {
     rememberDisplayName(null);
     // And my words not yet sent: they go with me (the browser asks first where there are any).
     forgetMemberEdits(board.id, me.id);
-    window.location.assign('/');
+    // And the board as this browser had it, for opening it offline.
+    void forgetBoardCopy(board.id).finally(() => window.location.assign('/'));
   };
   return (
     <Confirm title={t.app.leaveTitle} answer={t.app.leaveAnswer} onAnswer={leave} onClose={onClose}>

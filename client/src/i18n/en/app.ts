@@ -113,6 +113,8 @@ export const app = {
   offlineTitle: 'Not connected',
   opensWhenBack: 'The board opens by itself once the connection is back.',
   keptEditsWait: 'Your changes kept in this browser are sent then: nothing is lost.',
+  copyShown: (time: string) =>
+    `The board as this browser last had it (${time}). What others have done since shows once the connection is back.`,
 
   // Board chrome.
   you: 'you',

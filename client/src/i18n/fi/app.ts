@@ -105,6 +105,8 @@ export const app: Catalogue['app'] = {
   offlineTitle: 'Ei yhteyttä',
   opensWhenBack: 'Taulu avautuu itsestään, kun yhteys palaa.',
   keptEditsWait: 'Tähän selaimeen jääneet muutoksesi lähtevät silloin: mitään ei menetetä.',
+  copyShown: (time: string) =>
+    `Taulu sellaisena kuin tämä selain sen viimeksi sai (${time}). Muiden muutokset sen jälkeen näkyvät, kun yhteys palaa.`,
 
   you: 'sinä',
   leave: 'Poistu…',

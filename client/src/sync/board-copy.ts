@@ -1,0 +1,192 @@
+/**
+ * The board as this browser last had it, kept so that a board opened while its server cannot
+ * be reached (a train, a proxy's 502 during a restart) shows its notes, not a page that says it
+ * opens later (QA: a participant on the way to the workshop could not read the board at all).
+ * One copy per board: the shared document's state as a synced page had it, with the board's
+ * details. It lives in IndexedDB (a large board's state is megabytes; local storage holds
+ * five), and goes with the membership: leaving the board on this device, a refused token, a
+ * member taken off or a deleted board forget it. Where the browser blocks site data nothing is
+ * kept, and the page says the board opens once the connection is back, as before.
+ */
+import * as Y from 'yjs';
+import type { Board } from '../../../shared/api.ts';
+import type { SocketIoProvider } from './socketio-provider.ts';
+
+export interface BoardCopy {
+  board: Board;
+  /** `Y.encodeStateAsUpdate` of the board's document when it was kept. */
+  state: Uint8Array;
+  /** When it was kept (this browser's clock). */
+  keptAt: number;
+}
+
+const DATABASE = 'ideamill';
+const COPIES = 'board-copies';
+/** The index of copies by when they were kept: the oldest go first. */
+const BY_AGE = 'keptAt';
+/** Copies kept at most: a browser that visited many boards keeps its latest ones. */
+const MAX_COPIES = 20;
+/** How long a synced page waits after a change before keeping the board again. */
+const KEEP_AFTER_MS = 10_000;
+/**
+ * How long after the board has arrived it is first kept: once the page has drawn it (encoding
+ * a large board's state takes the main thread for a while).
+ */
+const FIRST_KEEP_MS = 2_000;
+/** How long a due keep waits for the browser to be idle, at most. */
+const IDLE_MS = 3_000;
+
+interface StoredCopy extends BoardCopy {
+  boardId: string;
+}
+
+let opened: Promise<IDBDatabase | null> | undefined;
+/**
+ * Boards whose copy this page forgot: a page still open on one (leaving it, the page goes, and
+ * its going would keep the board again) keeps nothing more of it.
+ */
+const forgottenHere = new Set<string>();
+
+/** The database, or null where the browser gives none (blocked site data, no IndexedDB). */
+function database(): Promise<IDBDatabase | null> {
+  opened ??= new Promise<IDBDatabase | null>((resolve) => {
+    try {
+      const request = indexedDB.open(DATABASE, 1);
+      request.onupgradeneeded = () => {
+        const store = request.result.createObjectStore(COPIES, { keyPath: 'boardId' });
+        store.createIndex(BY_AGE, 'keptAt');
+      };
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => resolve(null);
+      request.onblocked = () => resolve(null);
+    } catch {
+      resolve(null);
+    }
+  });
+  return opened;
+}
+
+/** Runs `work` in one transaction on the copies; resolves once it is done (null on failure). */
+async function inCopies<T>(
+  mode: IDBTransactionMode,
+  work: (store: IDBObjectStore) => IDBRequest<T> | undefined,
+): Promise<T | null> {
+  const db = await database();
+  if (!db) return null;
+  return new Promise<T | null>((resolve) => {
+    try {
+      const transaction = db.transaction(COPIES, mode);
+      const request = work(transaction.objectStore(COPIES));
+      transaction.oncomplete = () => resolve(request ? request.result : null);
+      transaction.onerror = () => resolve(null);
+      transaction.onabort = () => resolve(null);
+    } catch {
+      resolve(null);
+    }
+  });
+}
+
+function isStoredCopy(value: unknown): value is StoredCopy {
+  if (typeof value !== 'object' || value === null) return false;
+  const { board, state, keptAt } = value as Partial<StoredCopy>;
+  return (
+    state instanceof Uint8Array &&
+    typeof keptAt === 'number' &&
+    typeof board?.id === 'string' &&
+    typeof board.title === 'string'
+  );
+}
+
+/** The board as this browser last had it, or null where none is kept. */
+export async function readBoardCopy(boardId: string): Promise<BoardCopy | null> {
+  const found = await inCopies<unknown>('readonly', (store) => store.get(boardId));
+  if (!isStoredCopy(found) || found.board.id !== boardId) return null;
+  return { board: found.board, state: found.state, keptAt: found.keptAt };
+}
+
+/** Keeps `doc`'s state as the copy of `board`, and forgets the oldest copies beyond MAX_COPIES. */
+export async function keepBoardCopy(board: Board, doc: Y.Doc): Promise<void> {
+  if (forgottenHere.has(board.id)) return;
+  const copy: StoredCopy = {
+    boardId: board.id,
+    board,
+    state: Y.encodeStateAsUpdate(doc),
+    keptAt: Date.now(),
+  };
+  await inCopies('readwrite', (store) => {
+    store.put(copy);
+    const counted = store.count();
+    counted.onsuccess = () => {
+      let extra = counted.result - MAX_COPIES;
+      if (extra <= 0) return;
+      const oldest = store.index(BY_AGE).openCursor();
+      oldest.onsuccess = () => {
+        const cursor = oldest.result;
+        if (!cursor || extra-- <= 0) return;
+        cursor.delete();
+        cursor.continue();
+      };
+    };
+    return undefined;
+  });
+}
+
+/** Forgets the board's copy: the membership that read it is gone from this browser. */
+export async function forgetBoardCopy(boardId: string): Promise<void> {
+  forgottenHere.add(boardId);
+  await inCopies('readwrite', (store) => store.delete(boardId));
+}
+
+/**
+ * Keeps the copy of `board` up to date while `provider` is synced: FIRST_KEEP_MS after the board
+ * has arrived, then KEEP_AFTER_MS after a change, and whenever the page is hidden or left. Offline it keeps
+ * nothing: what the page holds then that the server has not is kept-edits.ts's. Returns the
+ * function that stops it.
+ */
+export function keepCopyWhileSynced(provider: SocketIoProvider, board: Board): () => void {
+  // A board opened anew in this page (joined again with its link) is kept again.
+  forgottenHere.delete(board.id);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let changed = false;
+  let stopped = false;
+  const keep = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (stopped || !changed || !provider.synced) return;
+    changed = false;
+    void keepBoardCopy(board, provider.doc);
+  };
+  // Encoding a large board holds the main thread for tens of milliseconds: in a moment when the
+  // browser has nothing else to do (not in the middle of a drag), where it can tell.
+  const whenIdle = () => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(keep, { timeout: IDLE_MS });
+    else keep();
+  };
+  const later = (ms: number) => {
+    changed = true;
+    timer ??= setTimeout(whenIdle, ms);
+  };
+  const onChange = () => later(KEEP_AFTER_MS);
+  const onSynced = (synced: boolean) => {
+    if (!synced) return;
+    clearTimeout(timer);
+    timer = undefined;
+    later(FIRST_KEEP_MS);
+  };
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden') keep();
+  };
+  provider.doc.on('afterTransaction', onChange);
+  provider.on('synced', onSynced);
+  document.addEventListener('visibilitychange', onHidden);
+  window.addEventListener('pagehide', keep);
+  if (provider.synced) onSynced(true);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    provider.doc.off('afterTransaction', onChange);
+    provider.off('synced', onSynced);
+    document.removeEventListener('visibilitychange', onHidden);
+    window.removeEventListener('pagehide', keep);
+  };
+}
