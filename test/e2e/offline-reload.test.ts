@@ -20,6 +20,7 @@ import {
 import { withServerAndBrowser } from '../helpers/browser.ts';
 import { socketIoClient } from '../helpers/clients.ts';
 import type { TestServer } from '../helpers/server.ts';
+import { addNoteByDoubleClick } from './canvas-helpers.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -83,7 +84,7 @@ it('a board reloaded offline shows it as this browser last had it, with the note
     .poll(() => shownNotes(page))
     .toEqual(expect.arrayContaining(['Before the train', 'Written on the train']));
   expect(await shownNotes(page)).toHaveLength(2);
-  expect(await page.getByTestId('copy-banner').textContent()).toMatch(
+  expect(await page.getByTestId('copy-banner').locator('.status-words').textContent()).toMatch(
     /^The board as this browser last had it \(\d{1,2}:\d\d\)\. What others have done since shows once the connection is back\.$/,
   );
   await page.screenshot({ path: `${SCREENSHOTS}/offline-reload.png` });
@@ -160,12 +161,50 @@ it('a board reloaded offline in Finnish says so in Finnish', async () => {
   await context.setOffline(true);
   await page.reload();
   await page.getByTestId('copy-banner').waitFor();
-  expect(await page.getByTestId('copy-banner').textContent()).toMatch(
+  expect(await page.getByTestId('copy-banner').locator('.status-words').textContent()).toMatch(
     /^Taulu sellaisena kuin tämä selain sen viimeksi sai \(\d{1,2}\.\d\d\)\. Muiden muutokset sen jälkeen näkyvät, kun yhteys palaa\.$/,
   );
   expect(await page.getByTestId('board-title').textContent()).toBe('Juna');
   await context.setOffline(false);
   await waitForConnection(page);
+  await context.close();
+});
+
+it('during silent writing, a note written on a board opened offline from its copy stays private until the reveal', async () => {
+  const { board, tokens } = await server.boardWithMembers();
+  const boardId = board.board.id;
+  const facilitator = socketIoClient(server.url, boardId, tokens.facilitator);
+  await facilitator.synced;
+  const notes = () =>
+    readItems(facilitator.doc).flatMap((item) => (item.type === 'note' ? [item.text] : []));
+  const silentWriting = (body: object) =>
+    server.api(`/api/boards/${boardId}/silent-writing`, { body, token: tokens.facilitator });
+  expect((await silentWriting({ action: 'start' })).status).toBe(200);
+  const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
+  await page.getByTestId('silent-writing-banner').waitFor();
+  await assetsKept(page);
+  await expect.poll(() => boardCopyKeptAt(page, boardId), { timeout: 10_000 }).not.toBeNull();
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByTestId('copy-banner').waitFor();
+  // The page knows silent writing runs: the note goes to Aino's private document.
+  await page.getByTestId('silent-writing-banner').waitFor();
+  await addNoteByDoubleClick(page, 0.5, 0.5, 'Private, from the train');
+  const unsent = () =>
+    page.evaluate(() =>
+      Object.keys(localStorage).filter((key) => key.startsWith('ideamill.unsent.')),
+    );
+  await expect.poll(unsent).toHaveLength(1);
+  await context.setOffline(false);
+  await waitForConnection(page);
+  await expect.poll(() => page.getByTestId('copy-banner').count()).toBe(0);
+  // On the server (this browser keeps nothing unsent), and nobody else's to see before the reveal.
+  await expect.poll(unsent, { timeout: 10_000 }).toEqual([]);
+  expect(notes()).toEqual([]);
+  expect((await silentWriting({ action: 'reveal' })).body).toEqual({ revealed: 1 });
+  await expect.poll(notes).toEqual(['Private, from the train']);
+  facilitator.destroy();
   await context.close();
 });
 

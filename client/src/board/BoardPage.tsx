@@ -27,6 +27,7 @@ import { ConnectionBanner } from './ConnectionIndicator.tsx';
 import { LastVisitContext, useVisit } from './last-visit.ts';
 import { OutlineView, preloadBoardParts, WorkshopPanels } from './lazy-parts.tsx';
 import { PanelsOpenContext } from './panels-context.ts';
+import { StatusWords } from './StatusWords.tsx';
 import { useSettledNotes } from './settle-notes.ts';
 import { useBoardConnection } from './use-board-connection.ts';
 import { usePresence } from './use-presence.ts';
@@ -95,7 +96,7 @@ function useCopyShown(session: BoardSession, status: ConnectionStatus): string |
   useEffect(() => {
     if (status === 'connected') setArrived(true);
   }, [status]);
-  const keptAt = session.copyKeptAt;
+  const keptAt = session.copy?.keptAt;
   if (keptAt === undefined || arrived) return null;
   return soon(new Date(keptAt).toISOString());
 }
@@ -143,7 +144,7 @@ function BoardWorkspace({
   const viewport = useViewportRequests(session, view === 'outline');
   const updated = useServerUpdated(session.provider);
   const [panelsOpen, setPanelsOpen] = useState(wideScreen);
-  const stateKnown = useBoardStateKnown(state, session.copyKeptAt !== undefined);
+  const stateKnown = useBoardStateKnown(state, session.copy !== undefined);
   const copyShown = useCopyShown(session, status);
   const newSince = useVisit(session.board.id);
 
@@ -240,7 +241,10 @@ function BoardWorkspace({
                 <ConnectionBanner status={status} />
                 {copyShown && (
                   <div className="banner banner-info" role="status" data-testid="copy-banner">
-                    {t.app.copyShown(copyShown)}
+                    <StatusWords
+                      words={t.app.copyShown(copyShown)}
+                      brief={t.app.copyShownBrief(copyShown)}
+                    />
                   </div>
                 )}
                 {role === 'viewer' && (

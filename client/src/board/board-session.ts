@@ -7,6 +7,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { Board, PublicMember } from '../../../shared/api.ts';
 import type { BoardApi } from '../app/api.ts';
+import type { BoardCopy } from '../sync/board-copy.ts';
 import type { SocketIoProvider } from '../sync/socketio-provider.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
@@ -22,10 +23,10 @@ export interface BoardSession {
   provider: SocketIoProvider;
   api: BoardApi;
   /**
-   * When the copy this page opened the board from was kept (sync/board-copy.ts): the server
-   * could not be reached. Undefined where the server sent the board.
+   * The copy this page opened the board from (sync/board-copy.ts), without its content: when
+   * it was kept, and the board's state then. Undefined where the server sent the board.
    */
-  copyKeptAt?: number;
+  copy?: Pick<BoardCopy, 'keptAt' | 'boardState'>;
 }
 
 export const BoardSessionContext = createContext<BoardSession | null>(null);

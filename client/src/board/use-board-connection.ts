@@ -147,7 +147,7 @@ export function useBoardConnection(
       awareness,
       provider,
       api: boardApi(board.id, token),
-      copyKeptAt: copy?.keptAt,
+      copy: copy && { keptAt: copy.keptAt, boardState: copy.boardState },
     });
     setStatus(provider.synced ? 'connected' : offlineOr('connecting'));
     setFatalError(null);

@@ -10,12 +10,19 @@
  */
 import * as Y from 'yjs';
 import type { Board } from '../../../shared/api.ts';
+import type { BoardState } from '../../../shared/facilitation.ts';
 import type { SocketIoProvider } from './socketio-provider.ts';
 
 export interface BoardCopy {
   board: Board;
   /** `Y.encodeStateAsUpdate` of the board's document when it was kept. */
   state: Uint8Array;
+  /**
+   * Lock, phase and silent writing as the server last said them (its timer left out: a
+   * countdown kept offline means nothing), so that the page opened from the copy writes where
+   * the server will take it (a new note during silent writing is private); null where unknown.
+   */
+  boardState: BoardState | null;
   /** When it was kept (this browser's clock). */
   keptAt: number;
 }
@@ -88,10 +95,11 @@ async function inCopies<T>(
 
 function isStoredCopy(value: unknown): value is StoredCopy {
   if (typeof value !== 'object' || value === null) return false;
-  const { board, state, keptAt } = value as Partial<StoredCopy>;
+  const { board, state, keptAt, boardState } = value as Partial<StoredCopy>;
   return (
     state instanceof Uint8Array &&
     typeof keptAt === 'number' &&
+    typeof boardState === 'object' &&
     typeof board?.id === 'string' &&
     typeof board.title === 'string'
   );
@@ -101,16 +109,22 @@ function isStoredCopy(value: unknown): value is StoredCopy {
 export async function readBoardCopy(boardId: string): Promise<BoardCopy | null> {
   const found = await inCopies<unknown>('readonly', (store) => store.get(boardId));
   if (!isStoredCopy(found) || found.board.id !== boardId) return null;
-  return { board: found.board, state: found.state, keptAt: found.keptAt };
+  const { board, state, keptAt, boardState } = found;
+  return { board, state, keptAt, boardState };
 }
 
 /** Keeps `doc`'s state as the copy of `board`, and forgets the oldest copies beyond MAX_COPIES. */
-export async function keepBoardCopy(board: Board, doc: Y.Doc): Promise<void> {
+export async function keepBoardCopy(
+  board: Board,
+  doc: Y.Doc,
+  boardState: BoardState | null,
+): Promise<void> {
   if (forgottenHere.has(board.id)) return;
   const copy: StoredCopy = {
     boardId: board.id,
     board,
     state: Y.encodeStateAsUpdate(doc),
+    boardState: boardState && { ...boardState, timer: { status: 'idle' } },
     keptAt: Date.now(),
   };
   await inCopies('readwrite', (store) => {
@@ -149,12 +163,16 @@ export function keepCopyWhileSynced(provider: SocketIoProvider, board: Board): (
   let timer: ReturnType<typeof setTimeout> | undefined;
   let changed = false;
   let stopped = false;
+  let boardState: BoardState | null = null;
+  const onBoardState = (state: BoardState) => {
+    boardState = state;
+  };
   const keep = () => {
     clearTimeout(timer);
     timer = undefined;
     if (stopped || !changed || !provider.synced) return;
     changed = false;
-    void keepBoardCopy(board, provider.doc);
+    void keepBoardCopy(board, provider.doc, boardState);
   };
   // Encoding a large board holds the main thread for tens of milliseconds: in a moment when the
   // browser has nothing else to do (not in the middle of a drag), where it can tell.
@@ -178,6 +196,7 @@ export function keepCopyWhileSynced(provider: SocketIoProvider, board: Board): (
   };
   provider.doc.on('afterTransaction', onChange);
   provider.on('synced', onSynced);
+  provider.socket.on('board:state', onBoardState);
   document.addEventListener('visibilitychange', onHidden);
   window.addEventListener('pagehide', keep);
   if (provider.synced) onSynced(true);
@@ -186,6 +205,7 @@ export function keepCopyWhileSynced(provider: SocketIoProvider, board: Board): (
     clearTimeout(timer);
     provider.doc.off('afterTransaction', onChange);
     provider.off('synced', onSynced);
+    provider.socket.off('board:state', onBoardState);
     document.removeEventListener('visibilitychange', onHidden);
     window.removeEventListener('pagehide', keep);
   };

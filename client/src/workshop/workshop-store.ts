@@ -60,7 +60,9 @@ export class WorkshopStore {
 
   constructor(session: BoardSession) {
     this.session = session;
-    this.#state = initialState(session.board);
+    // Opened from the copy this browser kept: the board's state as it was then, until the
+    // server says it (a note written offline during silent writing stays private).
+    this.#state = { ...initialState(session.board), boardState: session.copy?.boardState ?? null };
     const socket = session.provider.socket;
     this.#socket = socket;
     this.#requests = new WorkshopRequests(session.provider, {

@@ -115,6 +115,7 @@ export const app = {
   keptEditsWait: 'Your changes kept in this browser are sent then: nothing is lost.',
   copyShown: (time: string) =>
     `The board as this browser last had it (${time}). What others have done since shows once the connection is back.`,
+  copyShownBrief: (time: string) => `The board as kept at ${time}`,
 
   // Board chrome.
   you: 'you',

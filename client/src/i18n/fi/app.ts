@@ -107,6 +107,7 @@ export const app: Catalogue['app'] = {
   keptEditsWait: 'Tähän selaimeen jääneet muutoksesi lähtevät silloin: mitään ei menetetä.',
   copyShown: (time: string) =>
     `Taulu sellaisena kuin tämä selain sen viimeksi sai (${time}). Muiden muutokset sen jälkeen näkyvät, kun yhteys palaa.`,
+  copyShownBrief: (time: string) => `Tallessa ollut taulu (${time})`,
 
   you: 'sinä',
   leave: 'Poistu…',
