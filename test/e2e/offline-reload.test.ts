@@ -87,6 +87,11 @@ it('a board reloaded offline shows it as this browser last had it, with the note
   expect(await page.getByTestId('copy-banner').locator('.status-words').textContent()).toMatch(
     /^The board as this browser last had it \(\d{1,2}:\d\d\)\. What others have done since shows once the connection is back\.$/,
   );
+  // The panels wait for the server: what rounds are open is its to say.
+  expect(await page.getByTestId('panels-wait').textContent()).toBe(
+    'Voting, follow-ups and the board’s history show once the connection is back.',
+  );
+  expect(await page.getByTestId('open-round').count()).toBe(0);
   await page.screenshot({ path: `${SCREENSHOTS}/offline-reload.png` });
   expect(notes()).toEqual(['Before the train', 'Added while Aino was away']);
 
@@ -103,6 +108,7 @@ it('a board reloaded offline shows it as this browser last had it, with the note
     .poll(() => page.getByTestId('carried-banner').textContent())
     .toBe('Your changes from your last visit that had not reached the server are saved now.');
   expect(await page.getByTestId('copy-banner').count()).toBe(0);
+  await page.getByRole('tab', { name: 'Voting' }).waitFor();
   facilitator.destroy();
   await context.close();
 });

@@ -342,11 +342,19 @@ function BoardWorkspace({
               hidden={!panelsOpen}
               data-testid="side-panels"
             >
-              <PartBoundary>
-                <Suspense fallback={<span className="muted">{t.app.loading}</span>}>
-                  <WorkshopPanels />
-                </Suspense>
-              </PartBoundary>
+              {/* Opened from the copy this browser kept: rounds, follow-ups and versions are the
+                server's to tell, and "no round is open" would say what nobody knows. */}
+              {copyShown ? (
+                <p className="muted" data-testid="panels-wait">
+                  {t.app.panelsWaitForConnection}
+                </p>
+              ) : (
+                <PartBoundary>
+                  <Suspense fallback={<span className="muted">{t.app.loading}</span>}>
+                    <WorkshopPanels />
+                  </Suspense>
+                </PartBoundary>
+              )}
             </aside>
           </div>
         </div>

@@ -165,6 +165,8 @@ export const app = {
   showPanels: 'Show workshop panels',
   hidePanels: 'Hide workshop panels',
   panels: 'Workshop',
+  panelsWaitForConnection:
+    'Voting, follow-ups and the board’s history show once the connection is back.',
   invite: 'Invite people',
   inviteShort: 'Invite',
   skipToPanels: 'Skip to the workshop panels',

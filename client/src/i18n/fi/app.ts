@@ -156,6 +156,7 @@ export const app: Catalogue['app'] = {
   showPanels: 'Näytä työpajapaneelit',
   hidePanels: 'Piilota työpajapaneelit',
   panels: 'Työpaja',
+  panelsWaitForConnection: 'Äänestys, jatkotoimet ja taulun historia näkyvät, kun yhteys palaa.',
   invite: 'Kutsu mukaan',
   inviteShort: 'Kutsu',
   skipToPanels: 'Siirry työpajan paneeleihin',
