@@ -20,7 +20,10 @@ export const MEMBER_REMOVED = new AppError(
   'A facilitator took you off this board.',
 );
 
-/** What a device's connections hear as its member signs it out from another device. */
+/**
+ * What a device's connections hear as its member signs it out from another device, or leaves
+ * the board on it ("Leave…" in another of its tabs).
+ */
 export const DEVICE_SIGNED_OUT = new AppError(
   'device_signed_out',
   'This device was signed out of the board. Open the board with its link to join again.',
@@ -346,22 +349,34 @@ export class BoardsService {
   /**
    * Signs one of the member's other devices out (a lost phone, a meeting room's laptop): its
    * token opens nothing from now, and the listeners close its connections. Not the device
-   * asking (`current`): "Leave…" forgets a board on the device one is on.
+   * asking (`current`): "Leave…" does that (leaveDevice()), forgetting the board there too.
    */
   signOutDevice(member: Member, deviceId: string, current: string): void {
     if (deviceId === current) {
       throw new AppError(
         'invalid_input',
-        'This is the device you are on: sign it out from another one, or use "Leave…" here.',
+        'This is the device you are on: sign it out from another one, or use "Leave…" here (DELETE …/devices/current).',
       );
     }
+    this.#signOut(member, deviceId);
+  }
+
+  /**
+   * "Leave…" on the device itself (a shared workshop laptop): its token opens the board no more,
+   * and its other pages are closed as a signed-out device's are. The member stays on the board.
+   */
+  leaveDevice(member: Member, device: string): void {
+    this.#signOut(member, device);
+  }
+
+  #signOut(member: Member, deviceId: string): void {
     if (!this.#devices.signOut(member.id, deviceId, Date.now())) {
       throw new AppError('device_not_found', 'You have no such device on this board.');
     }
     for (const listener of this.#signedOut) listener(deviceId);
   }
 
-  /** Runs after a device was signed out (see signOutDevice()). */
+  /** Runs after a device was signed out (see signOutDevice() and leaveDevice()). */
   onDeviceSignedOut(listener: (device: string) => void): void {
     this.#signedOut.push(listener);
   }

@@ -1,6 +1,7 @@
 /**
  * /api/boards/:id/devices: the devices I am on the board from (my first, and each that took a
- * device link of mine), and signing one of the others out: a lost phone, a meeting room's laptop.
+ * device link of mine), signing one of the others out (a lost phone, a meeting room's laptop),
+ * and signing out the one asking ("Leave…" on a shared laptop).
  */
 import { Router } from 'express';
 import type { DevicesResponse } from '../../shared/api.ts';
@@ -22,6 +23,13 @@ export function devicesRouter(boards: BoardsService): Router {
       })),
     };
     res.json(body);
+  });
+
+  // "Leave…": the device asking signs itself out.
+  router.delete('/current', (req, res) => {
+    const { member, device } = boards.signIn(boardIdParam(req), bearer(req));
+    boards.leaveDevice(member, device);
+    res.status(204).end();
   });
 
   router.delete('/:deviceId', (req, res) => {

@@ -1,5 +1,6 @@
 import type { Browser, Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { ErrorResponse } from '../../shared/errors.ts';
 import { axeViolations, seriousAxeViolations } from '../helpers/axe.ts';
 import {
   joinByLink,
@@ -228,6 +229,16 @@ describe.skipIf(!HAS_CHROMIUM)('starting and joining a board', () => {
     const page = await person.newPage();
     await joinByLink(page, created.links.participant, 'Aino');
     await waitForConnection(page);
+    const token = await page.evaluate(
+      (id) =>
+        (JSON.parse(localStorage.getItem(`ideamill.board.${id}`) ?? '{}') as { token: string })
+          .token,
+      created.board.id,
+    );
+    // The board open in a second tab too.
+    const otherTab = await person.newPage();
+    await otherTab.goto(`${server.url}/b/${created.board.id}`);
+    await waitForConnection(otherTab);
     await page.locator('.presence-toggle').click();
     await page.getByRole('button', { name: 'Leave this board on this device…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Leave this board on this device?' });
@@ -235,6 +246,11 @@ describe.skipIf(!HAS_CHROMIUM)('starting and joining a board', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Leave', exact: true }).click();
     await page.locator('form.create-form').waitFor();
+    // The server signed the laptop out: its token opens the board no more (wherever it was
+    // copied), and the other tab says so.
+    const asked = await server.api<ErrorResponse>(`/api/boards/${created.board.id}`, { token });
+    expect([asked.status, asked.body.error.code]).toEqual([401, 'device_signed_out']);
+    await otherTab.getByTestId('board-error').getByText('by leaving the board on it').waitFor();
 
     // The next person at the laptop finds no way in without a link…
     await page.goto(`${server.url}/b/${created.board.id}`);

@@ -1,6 +1,7 @@
 /**
  * A member's devices (GET/DELETE /api/boards/:id/devices): each device has a token of its own,
- * and signing one out closes its connections and refuses its token, while the others stay.
+ * and signing one out (from another, or "Leave…" on itself) closes its connections and refuses
+ * its token, while the others stay.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deviceLabel } from '../../server/boards/device-label.ts';
@@ -149,6 +150,40 @@ describe('a member’s devices', () => {
     // Bo's device and Aino's laptop were left alone.
     expect((await devicesOf(id, bo.token)).status).toBe(200);
     expect((await devicesOf(id, aino.laptop)).body.devices.map((d) => d.id)).toEqual([laptopId]);
+  });
+
+  it('"Leave…" signs the device asking out: its other pages close, the member and their other device stay', async () => {
+    const created = await server.createBoard();
+    const id = created.board.id;
+    const aino = await ainoOnTwoDevices(id, created.keys.participant);
+    // A second tab on the shared laptop, with the same token.
+    const otherTab = await connectAgain(server, id, { id: aino.member.id, token: aino.laptop });
+    const phoneSocket = await connectAgain(server, id, { id: aino.member.id, token: aino.phone });
+    const otherTabHeard = new Promise<ErrorBody>((resolve) =>
+      otherTab.socket.once('board:error', resolve),
+    );
+    const leave = () =>
+      server.api<ErrorResponse>(`/api/boards/${id}/devices/current`, {
+        method: 'DELETE',
+        token: aino.laptop,
+      });
+
+    expect((await leave()).status).toBe(204);
+    expect((await otherTabHeard).code).toBe('device_signed_out');
+    await waitFor(() => !otherTab.socket.connected, 'the other tab’s connection closed');
+    const again = await leave();
+    expect([again.status, again.body.error.code]).toEqual([401, 'device_signed_out']);
+    // The phone is still Aino on the board, and the laptop is no longer in her list.
+    expect(phoneSocket.socket.connected).toBe(true);
+    const fromPhone = await devicesOf(id, aino.phone);
+    expect(fromPhone.body.devices.map((d) => [d.label, d.current])).toEqual([
+      ['Chrome · Android', true],
+    ]);
+    const anonymous = await server.api<ErrorResponse>(`/api/boards/${id}/devices/current`, {
+      method: 'DELETE',
+    });
+    expect([anonymous.status, anonymous.body.error.code]).toEqual([401, 'token_required']);
+    phoneSocket.socket.disconnect();
   });
 
   it('a member taken off the board is told so on every device', async () => {

@@ -1,8 +1,8 @@
 /**
  * Leaving a board on this device: the browser forgets this tab's membership, as on a shared
  * workshop laptop before the next person sits down (QA: nothing but clearing the site's data
- * did it). The member stays on the board, with everything they did; their link brings them
- * back, as a new member.
+ * did it), and the server signs the device out. The member stays on the board, with everything
+ * they did; their link brings them back, as a new member.
  */
 import { forgetInviteLinks } from '../app/invite-links.ts';
 import { forgetMembership, rememberDisplayName } from '../app/membership.ts';
@@ -13,6 +13,9 @@ import { forgetBoardCopy } from '../sync/board-copy.ts';
 import { forgetMemberEdits } from '../sync/kept-edits.ts';
 import { Confirm } from './Modal.tsx';
 import { useBoardTitle } from './use-board-title.ts';
+
+/** How long leaving waits for the server to sign this device out, at most. */
+const SIGN_OUT_WAIT_MS = 3_000;
 
 export function LeaveDevice({ onClose }: { onClose: () => void }) {
   const t = useT();
@@ -29,8 +32,19 @@ export function LeaveDevice({ onClose }: { onClose: () => void }) {
     rememberDisplayName(null);
     // And my words not yet sent: they go with me (the browser asks first where there are any).
     forgetMemberEdits(board.id, me.id);
+    // On the board, this device is signed out: its token, wherever it was copied, opens the
+    // board no more, and it leaves the member's list of devices. This page's connection ends
+    // first, so that it is not told of that. Offline, or with a server slow to answer, the
+    // token stays valid; this browser has forgotten it all the same.
+    session.provider.socket.disconnect();
+    const signedOut = Promise.race([
+      session.api('/devices/current', { method: 'DELETE' }).catch(() => {}),
+      new Promise((resolve) => setTimeout(resolve, SIGN_OUT_WAIT_MS)),
+    ]);
     // And the board as this browser had it, for opening it offline.
-    void forgetBoardCopy(board.id).finally(() => window.location.assign('/'));
+    void Promise.all([forgetBoardCopy(board.id), signedOut]).finally(() =>
+      window.location.assign('/'),
+    );
   };
   return (
     <Confirm title={t.app.leaveTitle} answer={t.app.leaveAnswer} onAnswer={leave} onClose={onClose}>

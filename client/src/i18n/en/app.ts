@@ -123,7 +123,7 @@ export const app = {
   leaveLabel: 'Leave this board on this device…',
   leaveTitle: 'Leave this board on this device?',
   leaveText: (title: string) =>
-    `This browser forgets that you are on “${title}”, as before someone else uses this device. You stay on the board: what you wrote and voted keeps your name. To come back, open your link again.`,
+    `This browser forgets that you are on “${title}”, as before someone else uses this device, and the board signs this device out. You stay on the board: what you wrote and voted keeps your name. To come back, open your link again.`,
   leaveAnswer: 'Leave',
   deviceLink: 'On another device…',
   deviceLinkLabel: 'Carry on as you on another device…',

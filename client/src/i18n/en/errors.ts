@@ -61,7 +61,7 @@ export const errors: ErrorSentences = {
   member_removed:
     'A facilitator took you off this board. If you should be on it, ask them for a link.',
   device_signed_out:
-    'This device was signed out of the board, from another device of yours. Open the board with its link to join again.',
+    'This device was signed out of the board, from another device of yours or by leaving the board on it. Open the board with its link to join again.',
   device_not_found: 'That device is no longer on the board as you. Open the list again.',
   board_deleted: 'This board has been deleted, for everyone: it cannot be opened any more.',
   method_not_allowed: 'The server does not accept this request. Reload the page and try again.',

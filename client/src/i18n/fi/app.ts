@@ -114,7 +114,7 @@ export const app: Catalogue['app'] = {
   leaveLabel: 'Poistu taululta tällä laitteella…',
   leaveTitle: 'Poistutaanko taululta tällä laitteella?',
   leaveText: (title) =>
-    `Tämä selain unohtaa, että olet taululla ”${title}”, kuten ennen kuin joku toinen käyttää laitetta. Pysyt taululla: kirjoittamasi ja äänesi säilyvät nimelläsi. Palataksesi avaa linkkisi uudelleen.`,
+    `Tämä selain unohtaa, että olet taululla ”${title}”, kuten ennen kuin joku toinen käyttää laitetta, ja taulu kirjaa tämän laitteen ulos. Pysyt taululla: kirjoittamasi ja äänesi säilyvät nimelläsi. Palataksesi avaa linkkisi uudelleen.`,
   leaveAnswer: 'Poistu',
   deviceLink: 'Toisella laitteella…',
   deviceLinkLabel: 'Jatka omana itsenäsi toisella laitteella…',

@@ -41,7 +41,7 @@ export const errors: ErrorSentences = {
   member_removed:
     'Fasilitaattori poisti sinut taululta. Jos sinun kuuluu olla mukana, pyydä häneltä linkki.',
   device_signed_out:
-    'Tämä laite kirjattiin ulos taululta toiselta laitteeltasi. Avaa taulu sen linkillä liittyäksesi uudelleen.',
+    'Tämä laite kirjattiin ulos taululta, toiselta laitteeltasi tai poistumalla taululta tällä laitteella. Avaa taulu sen linkillä liittyäksesi uudelleen.',
   device_not_found: 'Laite ei ole enää taululla sinuna. Avaa luettelo uudelleen.',
   board_deleted: 'Taulu on poistettu kaikilta, eikä sitä voi enää avata.',
   method_not_allowed:
