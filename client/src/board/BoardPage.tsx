@@ -146,6 +146,9 @@ function BoardWorkspace({
   const [panelsOpen, setPanelsOpen] = useState(wideScreen);
   const stateKnown = useBoardStateKnown(state, session.copy !== undefined);
   const copyShown = useCopyShown(session, status);
+  // Opened from the copy, the panels wait for the connection: lock and silent writing, as the
+  // copy has them, are told over the board meanwhile.
+  const workshopInPanels = panelsOpen && !copyShown;
   const newSince = useVisit(session.board.id);
 
   const role = session.me.role;
@@ -212,7 +215,7 @@ function BoardWorkspace({
   if (tooLarge) return <ChangeTooLarge />;
   return (
     <LastVisitContext.Provider value={newSince}>
-      <PanelsOpenContext.Provider value={panelsOpen}>
+      <PanelsOpenContext.Provider value={workshopInPanels}>
         <div className="board-page" data-role={role} data-readonly={readOnly}>
           {/* From the top of the page, the canvas's items stand between a keyboard and the
             panels: one Tab and Enter skips them, to the panels' open tab. */}
@@ -252,7 +255,7 @@ function BoardWorkspace({
                     {t.app.readOnlyBanner}
                   </div>
                 )}
-                {view === 'canvas' && !panelsOpen && <WorkshopBanner placement="canvas" />}
+                {view === 'canvas' && !workshopInPanels && <WorkshopBanner placement="canvas" />}
               </div>
               {/* Following, being brought here and a new version float over the canvas; above
               the outline they take their room. */}
@@ -345,7 +348,7 @@ function BoardWorkspace({
               {/* Opened from the copy this browser kept: rounds, follow-ups and versions are the
                 server's to tell, and "no round is open" would say what nobody knows. */}
               {copyShown ? (
-                <p className="muted" data-testid="panels-wait">
+                <p className="muted panels-wait" data-testid="panels-wait">
                   {t.app.panelsWaitForConnection}
                 </p>
               ) : (
