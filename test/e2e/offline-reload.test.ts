@@ -248,3 +248,42 @@ it('a proxy saying the server is down (502, as nginx while it restarts) shows th
   expect(await page.getByTestId('copy-banner').count()).toBe(0);
   await context.close();
 });
+
+it('a copy damaged in the browser’s storage is no copy: the page opens, waits for the board, and forgets it', async () => {
+  const created = await server.createBoard({ title: 'Damaged copy' });
+  const boardId = created.board.id;
+  const { context, page } = await openBoard(browser, created.links.participant, 'Aino');
+  await waitForConnection(page);
+  await assetsKept(page);
+  await expect.poll(() => boardCopyKeptAt(page, boardId), { timeout: 10_000 }).not.toBeNull();
+  // Bytes no Yjs update is made of, where the state was.
+  await page.evaluate(
+    (id) =>
+      new Promise<void>((resolve, reject) => {
+        const opened = indexedDB.open('ideamill');
+        opened.onsuccess = () => {
+          const store = opened.result
+            .transaction('board-copies', 'readwrite')
+            .objectStore('board-copies');
+          const read = store.get(id);
+          read.onsuccess = () => {
+            store.put({ ...read.result, state: new Uint8Array([1, 2, 3, 250, 7, 9]) });
+            store.transaction.oncomplete = () => {
+              opened.result.close();
+              resolve();
+            };
+          };
+        };
+        opened.onerror = () => reject(opened.error);
+      }),
+    boardId,
+  );
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByTestId('board-title').waitFor();
+  expect(await page.getByTestId('copy-banner').count()).toBe(0);
+  await expect.poll(() => boardCopyKeptAt(page, boardId)).toBeNull();
+  await context.setOffline(false);
+  await waitForConnection(page);
+  await context.close();
+});

@@ -74,7 +74,17 @@ export function useBoardConnection(
   useEffect(() => {
     const doc = new Y.Doc();
     // Before the provider listens: the copy is the server's, nothing of this page's to send.
-    if (copy) Y.applyUpdate(doc, copy.state);
+    // One that does not apply (damaged in the browser's storage) is no copy: the board comes
+    // when the connection does.
+    let shown = copy;
+    if (copy) {
+      try {
+        Y.applyUpdate(doc, copy.state);
+      } catch {
+        shown = undefined;
+        void forgetBoardCopy(board.id);
+      }
+    }
     const awareness = new Awareness(doc);
     const member: PresenceState['member'] = {
       id: me.id,
@@ -95,7 +105,7 @@ export function useBoardConnection(
       provider,
       { boardId: board.id, memberId: me.id, channel: 'yjs' },
       news.tell,
-      { restoreAtOnce: copy !== undefined },
+      { restoreAtOnce: shown !== undefined },
     );
     const stopKeeping = keepCopyWhileSynced(provider, board);
     const offlineOr = (status: ConnectionStatus): ConnectionStatus =>
@@ -147,7 +157,7 @@ export function useBoardConnection(
       awareness,
       provider,
       api: boardApi(board.id, token),
-      copy: copy && { keptAt: copy.keptAt, boardState: copy.boardState },
+      copy: shown && { keptAt: shown.keptAt, boardState: shown.boardState },
     });
     setStatus(provider.synced ? 'connected' : offlineOr('connecting'));
     setFatalError(null);
