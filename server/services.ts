@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import { BOARD_DELETED, BoardsService, MEMBER_REMOVED } from './boards/boards-service.ts';
 import { DeviceLinks } from './boards/device-links.ts';
+import { DeviceUse } from './boards/device-use.ts';
 import type { Config } from './config/config.ts';
 import { DocumentRegistry } from './documents/document-registry.ts';
 import { createFacilitation, type Facilitation } from './facilitation/facilitation.ts';
@@ -18,6 +19,7 @@ export interface Services {
   metrics: Metrics;
   documentsRepository: DocumentsRepository;
   boards: BoardsService;
+  deviceUse: DeviceUse;
   deviceLinks: DeviceLinks;
   documents: DocumentRegistry;
   facilitation: Facilitation;
@@ -40,10 +42,15 @@ export function createServices(
   });
   const metrics = createMetrics();
   const documentsRepository = new DocumentsRepository(db);
+  const devices = new DevicesRepository(db);
+  const deviceUse = new DeviceUse(devices, (error) =>
+    logger.warn({ err: error }, 'could not store when devices were last used'),
+  );
   const boards = new BoardsService(
     new BoardsRepository(db),
     documentsRepository,
-    new DevicesRepository(db),
+    devices,
+    deviceUse,
   );
   const documents = new DocumentRegistry({
     repository: documentsRepository,
@@ -92,6 +99,7 @@ export function createServices(
     metrics,
     documentsRepository,
     boards,
+    deviceUse,
     deviceLinks,
     documents,
     facilitation,

@@ -98,7 +98,7 @@ export async function startServer(
     logger,
     maxMessageBytes: config.limits.maxMessageBytes,
     trustProxyHops: config.trustProxyHops,
-    connections: new MemberConnections(),
+    connections: new MemberConnections(services.deviceUse),
     clientBuild: clientBuild(clientDir),
   };
   const socketio = new SocketIoTransport(httpServer, realtime, facilitation, followThrough);
@@ -147,6 +147,7 @@ export async function startServer(
     await checkpointer.stop();
     metrics.stop();
     documents.release();
+    services.deviceUse.close();
     db.close();
     lock.release();
     throw listenFailure(error, config);
@@ -179,6 +180,8 @@ export async function startServer(
       await exportThread.close();
       await checkpointer.stop();
       metrics.stop();
+      // After the connections closed: when each device left is kept.
+      services.deviceUse.close();
       db.close();
       lock.release();
       logger.info('Ideamill stopped');

@@ -76,6 +76,13 @@ export interface MemberDevice {
   label: string;
   /** ISO 8601: when it joined, or took a device link. */
   addedAt: string;
+  /**
+   * ISO 8601: when it was last on the board: its last connection closed, or a sign-in (a
+   * connection or a board call) more than five minutes after the time stored; at least addedAt.
+   */
+  lastUsedAt: string;
+  /** Whether it holds a connection to the board now (Socket.io or y-websocket). */
+  connected: boolean;
   /** The device that asked. */
   current: boolean;
 }

@@ -9,6 +9,7 @@ import { AppError } from '../errors.ts';
 import type { BoardContents, BoardMember, BoardsRepository } from '../store/boards-repository.ts';
 import type { DevicesRepository, StoredDevice } from '../store/devices-repository.ts';
 import type { DocumentsRepository } from '../store/documents-repository.ts';
+import type { DeviceUse } from './device-use.ts';
 import { hashSecret, newSecret } from './secrets.ts';
 
 /** What everyone connected to a board hears as it is deleted, before their connection closes. */
@@ -29,6 +30,12 @@ export const DEVICE_SIGNED_OUT = new AppError(
   'This device was signed out of the board. Open the board with its link to join again.',
 );
 
+/** A device of the member's as its list shows it. */
+export interface ListedDevice extends StoredDevice {
+  lastUsedAt: number;
+  connected: boolean;
+}
+
 /** A role's link: the key rides in the fragment, which browsers never send to servers. */
 export function boardLink(origin: string, boardId: string, key: string): string {
   return `${origin}/b/${boardId}#key=${key}`;
@@ -38,6 +45,7 @@ export class BoardsService {
   readonly #boards: BoardsRepository;
   readonly #documents: DocumentsRepository;
   readonly #devices: DevicesRepository;
+  readonly #deviceUse: DeviceUse;
   readonly #deleted: Array<(boardId: string) => void> = [];
   readonly #removed: Array<(member: Member) => void> = [];
   readonly #signedOut: Array<(device: string) => void> = [];
@@ -49,10 +57,12 @@ export class BoardsService {
     boards: BoardsRepository,
     documents: DocumentsRepository,
     devices: DevicesRepository,
+    deviceUse: DeviceUse,
   ) {
     this.#boards = boards;
     this.#documents = documents;
     this.#devices = devices;
+    this.#deviceUse = deviceUse;
   }
 
   create(input: { title: string; template: Template; language: Language }): {
@@ -341,9 +351,19 @@ export class BoardsService {
     return token;
   }
 
-  /** The member's devices on the board, oldest first; signed-out ones are not listed. */
-  devices(member: Member): StoredDevice[] {
-    return this.#devices.list(member.id);
+  /**
+   * The member's devices on the board, oldest first, each with when it was last used and whether
+   * it is connected now (device-use.ts); signed-out ones are not listed.
+   */
+  devices(member: Member): ListedDevice[] {
+    return this.#devices.list(member.id).map((device) => ({
+      ...device,
+      lastUsedAt: Math.max(
+        device.createdAt,
+        this.#deviceUse.lastUsedAt(device.id, device.lastUsedAt),
+      ),
+      connected: this.#deviceUse.isConnected(device.id),
+    }));
   }
 
   /**
@@ -396,6 +416,7 @@ export class BoardsService {
     // every connection authenticates with this one query, and the board is looked up only to say
     // why a token fails.
     if (holder?.kind === 'member' && holder.member.boardId === boardId) {
+      this.#deviceUse.signedIn(holder.device, holder.lastUsedAt);
       return { member: holder.member, device: holder.device };
     }
     this.get(boardId);

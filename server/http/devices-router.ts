@@ -19,6 +19,8 @@ export function devicesRouter(boards: BoardsService): Router {
         id: each.id,
         label: each.label,
         addedAt: new Date(each.createdAt).toISOString(),
+        lastUsedAt: new Date(each.lastUsedAt).toISOString(),
+        connected: each.connected,
         current: each.id === device,
       })),
     };

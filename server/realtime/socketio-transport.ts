@@ -155,7 +155,7 @@ export class SocketIoTransport implements BoardEvents {
     }
     try {
       const { member, device } = this.#context.boards.signIn(auth.data.boardId, auth.data.token);
-      const release = this.#context.connections.admit(member.id);
+      const release = this.#context.connections.admit(member.id, device);
       // A socket whose client leaves before it has connected never says 'disconnect'.
       socket.once('disconnect', release);
       socket.client.conn.once('close', release);

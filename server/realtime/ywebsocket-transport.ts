@@ -91,7 +91,7 @@ export class YWebsocketTransport {
     let release = () => {};
     try {
       const { member, device } = boards.signIn(boardId, token);
-      release = connections.admit(member.id);
+      release = connections.admit(member.id, device);
       const document = documents.open(isPrivate ? { boardId, owner: member.id } : { boardId });
       ws.binaryType = 'nodebuffer';
       this.#liveness.set(ws, { heard: true, missed: 0, buffered: 0 });

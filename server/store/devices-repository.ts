@@ -10,11 +10,13 @@ export interface StoredDevice {
   id: string;
   label: string;
   createdAt: number;
+  /** When it was last on the board as far as the store knows (device-use.ts); null: unknown. */
+  lastUsedAt: number | null;
 }
 
 /** What a token opens: its member and the device it was given to, or why it opens nothing. */
 export type TokenHolder =
-  | { kind: 'member'; member: Member; device: string }
+  | { kind: 'member'; member: Member; device: string; lastUsedAt: number | null }
   | { kind: 'removed'; boardId: string }
   | { kind: 'signed_out'; boardId: string };
 
@@ -27,12 +29,14 @@ interface HolderRow {
   removed_at: number | null;
   device: string;
   signed_out_at: number | null;
+  last_used_at: number | null;
 }
 
 interface DeviceRow {
   id: string;
   label: string;
   created_at: number;
+  last_used_at: number | null;
 }
 
 export class DevicesRepository {
@@ -40,25 +44,34 @@ export class DevicesRepository {
   readonly #holder;
   readonly #list;
   readonly #signOut;
+  readonly #noteUses;
 
   constructor(db: Db) {
-    this.#insert = db.prepare<[Buffer, string, string, string, number]>(
-      'INSERT INTO member_devices (token_hash, id, member_id, label, created_at) VALUES (?, ?, ?, ?, ?)',
+    this.#insert = db.prepare<[Buffer, string, string, string, number, number]>(
+      `INSERT INTO member_devices (token_hash, id, member_id, label, created_at, last_used_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
     );
     // Every connection and every board call authenticates with this one query.
     this.#holder = db.prepare<[Buffer], HolderRow>(
       `SELECT m.id, m.board_id, m.name, m.role, m.color, m.removed_at,
-         d.id AS device, d.signed_out_at
+         d.id AS device, d.signed_out_at, d.last_used_at
        FROM member_devices d JOIN members m ON m.id = d.member_id
        WHERE d.token_hash = ?`,
     );
     this.#list = db.prepare<[string], DeviceRow>(
-      `SELECT id, label, created_at FROM member_devices
+      `SELECT id, label, created_at, last_used_at FROM member_devices
        WHERE member_id = ? AND signed_out_at IS NULL ORDER BY created_at, id`,
     );
     this.#signOut = db.prepare<[number, string, string]>(
       'UPDATE member_devices SET signed_out_at = ? WHERE id = ? AND member_id = ? AND signed_out_at IS NULL',
     );
+    // Never back in time: a later use may have been stored first.
+    const noteUse = db.prepare<[number, string]>(
+      'UPDATE member_devices SET last_used_at = max(coalesce(last_used_at, 0), ?) WHERE id = ?',
+    );
+    this.#noteUses = db.transaction((uses: Iterable<[string, number]>) => {
+      for (const [device, at] of uses) noteUse.run(at, device);
+    });
   }
 
   /** Gives the member a device whose token has this hash. */
@@ -68,7 +81,7 @@ export class DevicesRepository {
     device: { id: string; label: string },
     at: number,
   ): void {
-    this.#insert.run(tokenHash, device.id, memberId, device.label, at);
+    this.#insert.run(tokenHash, device.id, memberId, device.label, at, at);
   }
 
   /** Whom a token's hash belongs to, if anyone. */
@@ -84,7 +97,7 @@ export class DevicesRepository {
       role: row.role,
       color: row.color,
     };
-    return { kind: 'member', member, device: row.device };
+    return { kind: 'member', member, device: row.device, lastUsedAt: row.last_used_at };
   }
 
   /** The member's devices not signed out, oldest first. */
@@ -93,7 +106,13 @@ export class DevicesRepository {
       id: row.id,
       label: row.label,
       createdAt: row.created_at,
+      lastUsedAt: row.last_used_at,
     }));
+  }
+
+  /** Stores when each device (id) was last used, in one transaction; a gone device is skipped. */
+  noteUses(uses: Iterable<[string, number]>): void {
+    this.#noteUses(uses);
   }
 
   /** Signs one of the member's devices out; false where it is not one, or was already. */

@@ -236,4 +236,9 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX device_links_by_member ON device_links(member_id);
   `,
+  `
+  -- When each device was last on the board (device-use.ts): added, its last connection closed,
+  -- or it signed in with this long past. NULL where not known: a device added before.
+  ALTER TABLE member_devices ADD COLUMN last_used_at INTEGER;
+  `,
 ];

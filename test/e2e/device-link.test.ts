@@ -187,6 +187,12 @@ describe.skipIf(!HAS_CHROMIUM)('carrying on from another device', () => {
     await expect.poll(() => devices.locator('li').count()).toBe(2);
     expect(await devices.textContent()).toContain('Chrome · Android');
     expect(await devices.textContent()).toContain('Safari · iPad');
+    // Which is which: the tablet is on the board now (the list is asked again while shown).
+    await expect
+      .poll(() => devices.locator('li', { hasText: 'Safari · iPad' }).textContent(), {
+        timeout: 10_000,
+      })
+      .toContain('on the board now');
     expect(await seriousAxeViolations(laptop.page)).toEqual([]);
     await laptop.page.screenshot({ path: `${SCREENSHOTS}/device-sign-out.png` });
     await dialog.getByRole('button', { name: 'Sign out Safari · iPad' }).click();

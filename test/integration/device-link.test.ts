@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BoardsService } from '../../server/boards/boards-service.ts';
 import { DEVICE_LINK_TTL_MS, DeviceLinks } from '../../server/boards/device-links.ts';
+import { DeviceUse } from '../../server/boards/device-use.ts';
 import { NO_EVENTS } from '../../server/facilitation/board-events.ts';
 import { BoardsRepository } from '../../server/store/boards-repository.ts';
 import { databaseFile, openDatabase } from '../../server/store/database.ts';
@@ -197,10 +198,14 @@ describe('a device link expires', () => {
   it('opens nothing once its ten minutes are over', () => {
     const db = openDatabase({ dataDir: tempDataDir(), synchronous: 'NORMAL' });
     let now = Date.parse('2026-12-07T09:00:00Z');
+    const devices = new DevicesRepository(db);
     const boards = new BoardsService(
       new BoardsRepository(db),
       new DocumentsRepository(db),
-      new DevicesRepository(db),
+      devices,
+      new DeviceUse(devices, (error) => {
+        throw error;
+      }),
     );
     const deviceLinks = new DeviceLinks(
       boards,

@@ -3,8 +3,11 @@
  * and signing one out (from another, or "Leave…" on itself) closes its connections and refuses
  * its token, while the others stay.
  */
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deviceLabel } from '../../server/boards/device-label.ts';
+import { hashSecret } from '../../server/boards/secrets.ts';
+import { databaseFile } from '../../server/store/database.ts';
 import type {
   DeviceLinkResponse,
   DevicesResponse,
@@ -13,7 +16,7 @@ import type {
 } from '../../shared/api.ts';
 import { addItem, itemsOf } from '../../shared/board-document.ts';
 import type { ErrorBody, ErrorResponse } from '../../shared/errors.ts';
-import { waitFor, yWebsocketClient } from '../helpers/clients.ts';
+import { sleep, waitFor, yWebsocketClient } from '../helpers/clients.ts';
 import { connectAgain } from '../helpers/members.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -28,6 +31,32 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
+
+/** The device's last use as the database file has it (another connection to it). */
+function storedLastUse(token: string): number | null {
+  const db = new Database(databaseFile(server.dataDir), { readonly: true });
+  try {
+    return db
+      .prepare('SELECT last_used_at FROM member_devices WHERE token_hash = ?')
+      .pluck()
+      .get(hashSecret(token)) as number | null;
+  } finally {
+    db.close();
+  }
+}
+
+function setStoredLastUse(token: string, at: number): void {
+  const db = new Database(databaseFile(server.dataDir));
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.prepare('UPDATE member_devices SET last_used_at = ? WHERE token_hash = ?').run(
+      at,
+      hashSecret(token),
+    );
+  } finally {
+    db.close();
+  }
+}
 
 const devicesOf = (boardId: string, token: string) =>
   server.api<DevicesResponse & ErrorResponse>(`/api/boards/${boardId}/devices`, { token });
@@ -184,6 +213,59 @@ describe('a member’s devices', () => {
     });
     expect([anonymous.status, anonymous.body.error.code]).toEqual([401, 'token_required']);
     phoneSocket.socket.disconnect();
+  });
+
+  it('tells which device is connected now and when each was last used, kept across a restart', async () => {
+    const created = await server.createBoard();
+    const id = created.board.id;
+    const aino = await ainoOnTwoDevices(id, created.keys.participant);
+    const phoneOf = async () => {
+      const listed = await devicesOf(id, aino.laptop);
+      return listed.body.devices.find((device) => !device.current)!;
+    };
+    const added = await phoneOf();
+    expect([added.connected, added.lastUsedAt]).toEqual([false, added.addedAt]);
+
+    // The phone on the board over both transports: connected until its last connection closes.
+    const phoneSocket = await connectAgain(server, id, { id: aino.member.id, token: aino.phone });
+    const phoneYjs = yWebsocketClient(server.url, id, aino.phone);
+    await phoneYjs.synced;
+    expect((await phoneOf()).connected).toBe(true);
+    phoneSocket.socket.disconnect();
+    await sleep(200);
+    expect((await phoneOf()).connected).toBe(true);
+    const beforeLeaving = Date.now();
+    phoneYjs.destroy();
+    await expect.poll(async () => (await phoneOf()).connected, { timeout: 5_000 }).toBe(false);
+    const left = Date.parse((await phoneOf()).lastUsedAt);
+    expect(left).toBeGreaterThanOrEqual(beforeLeaving);
+    expect(left).toBeLessThanOrEqual(Date.now());
+    // Stored within a second or so, not only as the server stops.
+    await waitFor(() => storedLastUse(aino.phone) === left, 'the phone’s last use stored');
+
+    server = await server.restart();
+    const restarted = await phoneOf();
+    expect([restarted.connected, restarted.lastUsedAt]).toEqual([
+      false,
+      new Date(left).toISOString(),
+    ]);
+  });
+
+  it('a board call stores its time only where the one stored is five minutes old', async () => {
+    const created = await server.createBoard();
+    const id = created.board.id;
+    const aino = await ainoOnTwoDevices(id, created.keys.participant);
+    const now = Date.now();
+    setStoredLastUse(aino.phone, now - 10 * 60_000);
+    setStoredLastUse(aino.laptop, now - 60_000);
+
+    const askedAt = Date.now();
+    for (const token of [aino.phone, aino.laptop]) {
+      expect((await server.api(`/api/boards/${id}`, { token })).status).toBe(200);
+    }
+    await waitFor(() => storedLastUse(aino.phone)! >= askedAt, 'the phone’s call stored');
+    await sleep(1_500);
+    expect(storedLastUse(aino.laptop)).toBe(now - 60_000);
   });
 
   it('a member taken off the board is told so on every device', async () => {

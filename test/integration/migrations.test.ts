@@ -94,8 +94,7 @@ describe('migrations', () => {
   });
 
   it('18: every member keeps its token, now its first device, and links not taken end', () => {
-    const latest = MIGRATIONS.length;
-    const { dataDir, db } = dataDirAt(latest - 1);
+    const { dataDir, db } = dataDirAt(17);
     db.prepare(
       "INSERT INTO boards (id, title, template, language, created_at) VALUES ('b', 'Board', 'blank', 'en', 1)",
     ).run();
@@ -112,14 +111,15 @@ describe('migrations', () => {
 
     const upgraded = openDatabase({ dataDir, synchronous: 'NORMAL' });
     try {
-      expect(upgraded.pragma('user_version', { simple: true })).toBe(latest);
+      expect(upgraded.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
       const devices = new DevicesRepository(upgraded);
       expect(devices.holder(hashSecret('aino token'))).toEqual({
         kind: 'member',
         member: { id: 'm1', boardId: 'b', name: 'Aino', role: 'participant', color: '#000' },
         device: 'm1',
+        lastUsedAt: null,
       });
-      expect(devices.list('m1')).toEqual([{ id: 'm1', label: '', createdAt: 2 }]);
+      expect(devices.list('m1')).toEqual([{ id: 'm1', label: '', createdAt: 2, lastUsedAt: null }]);
       expect(devices.holder(hashSecret('bo token'))).toEqual({ kind: 'removed', boardId: 'b' });
       expect(upgraded.prepare('SELECT count(*) FROM device_links').pluck().get()).toBe(0);
     } finally {

@@ -1,6 +1,7 @@
 /**
  * My other devices on the board, in "On another device…": the one I joined on and each that
- * took a device link of mine, with a button that signs it out (docs/API.md, "Devices"). A lost
+ * took a device link of mine, each with whether it is on the board now or when it last was (to
+ * tell which is which), and a button that signs it out (docs/API.md, "Devices"). A lost
  * phone, or the meeting room's laptop left open, leaves the board at once, and what it kept
  * opens nothing more. Shown only where there is another device.
  */
@@ -11,6 +12,9 @@ import { errorSentence, type Failure, failureOf } from '../i18n/error-sentence.t
 import { useT } from '../i18n/i18n.tsx';
 import { useDateFormat } from './format.ts';
 import { useBusy } from './use-busy.ts';
+
+/** How often the list is asked again while shown: which devices are on the board now changes. */
+const DEVICES_REFRESH_MS = 5_000;
 
 /** `asked` changes whenever the list may have changed (the dialog's link was taken). */
 export function MyDevices({ asked }: { asked: unknown }) {
@@ -33,8 +37,17 @@ export function MyDevices({ asked }: { asked: unknown }) {
       (now) => live && setDevices(now),
       (error: unknown) => live && setFailure(failureOf(error)),
     );
+    // A device that took the link joins a moment later, and others come and go meanwhile. A
+    // refresh that fails leaves the list as it was: the first answer said what is wrong.
+    const timer = setInterval(() => {
+      listed().then(
+        (now) => live && setDevices(now),
+        () => {},
+      );
+    }, DEVICES_REFRESH_MS);
     return () => {
       live = false;
+      clearInterval(timer);
     };
   }, [listed, asked]);
 
@@ -65,7 +78,11 @@ export function MyDevices({ asked }: { asked: unknown }) {
             <li key={device.id}>
               <span>
                 <bdi>{nameOf(device)}</bdi>{' '}
-                <span className="wk-muted">{t.app.deviceAdded(format.soon(device.addedAt))}</span>
+                <span className="wk-muted">
+                  {device.connected
+                    ? t.app.deviceConnected
+                    : t.app.deviceLastUsed(format.soon(device.lastUsedAt))}
+                </span>
               </span>
               <button
                 type="button"

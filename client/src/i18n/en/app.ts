@@ -142,7 +142,8 @@ export const app = {
   devicesText:
     'A device you no longer have (a lost phone, a meeting room’s laptop left open)? Sign it out: it leaves the board at once, and opens it no more.',
   deviceUnnamed: 'A browser',
-  deviceAdded: (when: string) => `on the board as you since ${when}`,
+  deviceConnected: 'on the board now',
+  deviceLastUsed: (when: string) => `last on the board ${when}`,
   deviceSignOut: 'Sign out',
   deviceSignOutNamed: (device: string) => `Sign out ${device}`,
   deviceSignedOut: (device: string) =>

@@ -133,7 +133,8 @@ export const app: Catalogue['app'] = {
   devicesText:
     'Onko jokin laite poissa käsistäsi (kadonnut puhelin, neuvotteluhuoneen auki jäänyt kannettava)? Kirjaa se ulos: se poistuu taululta heti eikä avaa sitä enää.',
   deviceUnnamed: 'Selain',
-  deviceAdded: (when) => `taululla sinuna ${when} alkaen`,
+  deviceConnected: 'taululla nyt',
+  deviceLastUsed: (when) => `viimeksi taululla ${when}`,
   deviceSignOut: 'Kirjaa ulos',
   deviceSignOutNamed: (device) => `Kirjaa ulos ${device}`,
   deviceSignedOut: (device) =>
