@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { App } from './app/App.tsx';
+import { keepSigningOutLeft } from './app/sign-out-later.ts';
 import { LanguageProvider } from './i18n/i18n.tsx';
 import './styles/global.css';
 import './styles/print.css';
@@ -23,6 +24,9 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   });
   navigator.serviceWorker.register('/sw.js').catch(() => undefined);
 }
+
+// Devices left ("Leave…") while the server could not be reached are signed out once it can be.
+keepSigningOutLeft();
 
 const root = document.getElementById('root');
 if (root) {

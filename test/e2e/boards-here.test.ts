@@ -185,6 +185,31 @@ describe.skipIf(!HAS_CHROMIUM)('your boards in this browser', () => {
     await context.close();
   });
 
+  it('offline, the start page opens in a browser that has only ever had a board’s link', async () => {
+    const created = await server.createBoard({ title: 'Link only' });
+    const context = await newPerson(browser);
+    const page = await context.newPage();
+    await joinByLink(page, created.links.participant, 'Aino');
+    await waitForConnection(page);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    // The start page's part is fetched with the board's, and the service worker keeps it.
+    await expect
+      .poll(() =>
+        page.evaluate(async () => {
+          const kept = await (await caches.open('ideamill-assets-v1')).keys();
+          return kept.some((request) => request.url.includes('/LandingPage-'));
+        }),
+      )
+      .toBe(true);
+    await context.setOffline(true);
+    await page.goto(server.url);
+    await page.locator('.boards-here li').waitFor();
+    const entries = await page.locator('.boards-here li').allInnerTexts();
+    expect(entries.map((entry) => entry.split('\n')[0])).toEqual(['Link only']);
+    await context.setOffline(false);
+    await context.close();
+  });
+
   it('says which board holds changes kept unsent, until it is opened', async () => {
     const created = await server.createBoard({ title: 'Train ride' });
     const context = await newPerson(browser);

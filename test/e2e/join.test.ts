@@ -251,6 +251,10 @@ describe.skipIf(!HAS_CHROMIUM)('starting and joining a board', () => {
     const asked = await server.api<ErrorResponse>(`/api/boards/${created.board.id}`, { token });
     expect([asked.status, asked.body.error.code]).toEqual([401, 'device_signed_out']);
     await otherTab.getByTestId('board-error').getByText('by leaving the board on it').waitFor();
+    // Signed out, the token is kept nowhere in the browser.
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('ideamill.signOutLater')))
+      .toBeNull();
 
     // The next person at the laptop finds no way in without a link…
     await page.goto(`${server.url}/b/${created.board.id}`);

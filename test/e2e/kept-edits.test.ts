@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readItems } from '../../shared/board-document.ts';
+import type { ErrorResponse } from '../../shared/errors.ts';
 import {
   addNoteInOutline,
   boardCopyKeptAt,
@@ -238,6 +239,11 @@ it('"Leave this board on this device" forgets the words not yet sent and the boa
   await goOffline(context, page);
   await addNoteInOutline(page, 'Not for the next person');
   await expect.poll(() => keptNotes(page, new Y.Doc())).toEqual(['Not for the next person']);
+  const token = await page.evaluate(
+    (id) =>
+      (JSON.parse(localStorage.getItem(`ideamill.board.${id}`) ?? '{}') as { token: string }).token,
+    board.board.id,
+  );
   await page.locator('.presence-toggle').click();
   await page.getByRole('button', { name: 'Leave this board on this device…' }).click();
   const asked: string[] = [];
@@ -253,12 +259,28 @@ it('"Leave this board on this device" forgets the words not yet sent and the boa
   await expect.poll(() => asked).toEqual(['beforeunload']);
   // Gone to the start page (closing the page in the middle of that, offline, stalls Playwright).
   await page.waitForURL(`${server.url}/`);
+  // The server has not heard: the token still opens the board, and the browser keeps it for
+  // that alone (the membership is gone).
+  const signOutLater = () => page.evaluate(() => localStorage.getItem('ideamill.signOutLater'));
+  expect(await signOutLater()).toContain(board.board.id);
+  const boardAsked = () => server.api<ErrorResponse>(`/api/boards/${board.board.id}`, { token });
+  expect((await boardAsked()).status).toBe(200);
   await page.close();
   await context.setOffline(false);
   const next = await context.newPage();
   await next.goto(server.url);
   expect(await keptKeys(next)).toEqual([]);
   expect(await boardCopyKeptAt(next, board.board.id)).toBeNull();
+  // Online again, the start page signs the device out, and the token is forgotten.
+  await expect
+    .poll(async () => {
+      const asked = await boardAsked();
+      return [asked.status, asked.body.error?.code];
+    })
+    .toEqual([401, 'device_signed_out']);
+  await expect
+    .poll(() => next.evaluate(() => localStorage.getItem('ideamill.signOutLater')))
+    .toBeNull();
   facilitator.destroy();
   await context.close();
 });

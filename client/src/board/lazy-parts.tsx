@@ -1,7 +1,7 @@
 /**
  * The parts of the board page that are not needed to see the board (side panels, outline)
- * load as their own chunks, fetched right after the board shows: someone who goes offline
- * later can still open them, because the code is already here.
+ * load as their own chunks, fetched right after the board shows, with the start page's: someone
+ * who goes offline later can still open them, because the code is already here.
  */
 import { lazy } from 'react';
 
@@ -37,4 +37,7 @@ export function preloadBoardParts(): void {
   loadLeave().catch(() => {});
   loadInvite().catch(() => {});
   loadDeviceLink().catch(() => {});
+  // The start page's part too: "Leave…" goes there, and offline it lists the boards kept here,
+  // also in a browser that has only ever had a board's link.
+  import('../app/LandingPage.tsx').catch(() => {});
 }

@@ -1,11 +1,13 @@
 /**
  * Leaving a board on this device: the browser forgets this tab's membership, as on a shared
  * workshop laptop before the next person sits down (QA: nothing but clearing the site's data
- * did it), and the server signs the device out. The member stays on the board, with everything
- * they did; their link brings them back, as a new member.
+ * did it), and the server signs the device out, later where it cannot be reached now
+ * (sign-out-later.ts). The member stays on the board, with everything they did; their link
+ * brings them back, as a new member.
  */
 import { forgetInviteLinks } from '../app/invite-links.ts';
 import { forgetMembership, rememberDisplayName } from '../app/membership.ts';
+import { signOutLater, signOutLeft } from '../app/sign-out-later.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { forgetVisits } from '../board/last-visit.ts';
 import { useT } from '../i18n/i18n.tsx';
@@ -35,10 +37,11 @@ export function LeaveDevice({ onClose }: { onClose: () => void }) {
     // On the board, this device is signed out: its token, wherever it was copied, opens the
     // board no more, and it leaves the member's list of devices. This page's connection ends
     // first, so that it is not told of that. Offline, or with a server slow to answer, the
-    // token stays valid; this browser has forgotten it all the same.
+    // token is kept for that alone until a later page of Ideamill reaches the server.
     session.provider.socket.disconnect();
+    signOutLater(board.id, token);
     const signedOut = Promise.race([
-      session.api('/devices/current', { method: 'DELETE' }).catch(() => {}),
+      signOutLeft(),
       new Promise((resolve) => setTimeout(resolve, SIGN_OUT_WAIT_MS)),
     ]);
     // And the board as this browser had it, for opening it offline.
