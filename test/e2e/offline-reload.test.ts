@@ -214,6 +214,71 @@ it('during silent writing, a note written on a board opened offline from its cop
   await context.close();
 });
 
+it('during silent writing, my private notes written before show on the board opened offline from its copy, and the reveal brings each once', async () => {
+  const { board, tokens } = await server.boardWithMembers();
+  const boardId = board.board.id;
+  const facilitator = socketIoClient(server.url, boardId, tokens.facilitator);
+  await facilitator.synced;
+  const notes = () =>
+    readItems(facilitator.doc).flatMap((item) => (item.type === 'note' ? [item.text] : []));
+  const silentWriting = (body: object) =>
+    server.api(`/api/boards/${boardId}/silent-writing`, { body, token: tokens.facilitator });
+  expect((await silentWriting({ action: 'start' })).status).toBe(200);
+  const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
+  await page.getByTestId('silent-writing-banner').waitFor();
+  await assetsKept(page);
+  const memberId = await page.evaluate(
+    (id) =>
+      (
+        JSON.parse(localStorage.getItem(`ideamill.board.${id}`) ?? '{}') as {
+          member: { id: string };
+        }
+      ).member.id,
+    boardId,
+  );
+  const unsent = () =>
+    page.evaluate(() =>
+      Object.keys(localStorage).filter((key) => key.startsWith('ideamill.unsent.')),
+    );
+
+  // Written at the workshop, sent, and kept with the board's copy.
+  await addNoteByDoubleClick(page, 0.25, 0.25, 'Written at the workshop');
+  await expect.poll(unsent, { timeout: 10_000 }).toEqual([]);
+  const sentAt = Date.now();
+  await expect
+    .poll(() => boardCopyKeptAt(page, `${boardId}/mine/${memberId}`), { timeout: 20_000 })
+    .toBeGreaterThan(sentAt);
+  await expect.poll(() => boardCopyKeptAt(page, boardId), { timeout: 10_000 }).not.toBeNull();
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByTestId('copy-banner').waitFor();
+  await page.getByTestId('silent-writing-banner').waitFor();
+  await expect.poll(() => shownNotes(page)).toEqual(['Written at the workshop']);
+  await addNoteByDoubleClick(page, 0.75, 0.75, 'Private, from the train');
+  await expect.poll(unsent).toHaveLength(1);
+
+  await context.setOffline(false);
+  await waitForConnection(page);
+  await expect.poll(() => page.getByTestId('copy-banner').count()).toBe(0);
+  await expect.poll(unsent, { timeout: 10_000 }).toEqual([]);
+  expect((await shownNotes(page)).sort()).toEqual([
+    'Private, from the train',
+    'Written at the workshop',
+  ]);
+  // Still nobody else's to see; the reveal brings each note once.
+  expect(notes()).toEqual([]);
+  expect((await silentWriting({ action: 'reveal' })).body).toEqual({ revealed: 2 });
+  await expect
+    .poll(() => notes().sort())
+    .toEqual(['Private, from the train', 'Written at the workshop']);
+  await expect
+    .poll(async () => (await shownNotes(page)).sort())
+    .toEqual(['Private, from the train', 'Written at the workshop']);
+  facilitator.destroy();
+  await context.close();
+});
+
 it('a proxy saying the server is down (502, as nginx while it restarts) shows the board as last had, and it is live again once the server is up', async () => {
   const created = await server.createBoard({ title: 'Upgrade day' });
   const { context, page } = await openBoard(browser, created.links.participant, 'Aino');

@@ -16,7 +16,12 @@ import type {
 import { BoardPage } from '../board/BoardPage.tsx';
 import { errorSentence, type Failure, failureOf } from '../i18n/error-sentence.ts';
 import { useT } from '../i18n/i18n.tsx';
-import { type BoardCopy, forgetBoardCopy, readBoardCopy } from '../sync/board-copy.ts';
+import {
+  type BoardCopy,
+  forgetBoardCopy,
+  readBoardCopy,
+  readMyNotesCopy,
+} from '../sync/board-copy.ts';
 import { forgetMemberEdits, hasKeptEditsOf } from '../sync/kept-edits.ts';
 import { ApiError, apiRequest } from './api.ts';
 import { BoardError } from './BoardError.tsx';
@@ -159,7 +164,9 @@ export function BoardRoute({ boardId }: { boardId: string }) {
         const copy = await readBoardCopy(boardId);
         if (!copy) return setPhase(failed);
         const board = { ...copy.board, title: stored.title ?? copy.board.title };
-        return setPhase({ kind: 'ready', board, membership: stored, copy });
+        // My private notes of silent writing too, where kept.
+        const mine = (await readMyNotesCopy(boardId, stored.member.id)) ?? undefined;
+        return setPhase({ kind: 'ready', board, membership: stored, copy: { ...copy, mine } });
       }
       // The board is gone, or this membership no longer opens it: nor does its copy.
       if (FINAL.has(failed.failure.code) || (error instanceof ApiError && error.status === 401)) {

@@ -32,9 +32,13 @@ function write(leaving: Leaving[]): void {
   writeStored(KEY, leaving.length > 0 ? JSON.stringify(leaving) : null);
 }
 
-/** Keeps the device's token until the server has signed it out (see signOutLeft()). */
-export function signOutLater(boardId: string, token: string): void {
+/**
+ * Signs this device out of the board: asked at once, and the token kept until the server has
+ * answered (signOutLeft() below tries again). Where storage is blocked, it is asked once.
+ */
+export function signOutDevice(boardId: string, token: string): Promise<void> {
   write([...read().filter((each) => each.token !== token), { boardId, token }]);
+  return ask({ boardId, token });
 }
 
 /**
@@ -51,21 +55,21 @@ function unanswered(error: unknown): boolean {
  * Signs out each device left while the server could not be reached; what the server answered
  * is forgotten, the rest is kept for the next try. Resolves once each has been tried.
  */
-export async function signOutLeft(): Promise<void> {
-  await Promise.all(
-    read().map(async ({ boardId, token }) => {
-      try {
-        await apiRequest(`/api/boards/${encodeURIComponent(boardId)}/devices/current`, {
-          method: 'DELETE',
-          token,
-        });
-      } catch (error) {
-        if (unanswered(error)) return;
-      }
-      // Read again: another tab may have changed the list meanwhile.
-      write(read().filter((each) => each.token !== token));
-    }),
-  );
+async function signOutLeft(): Promise<void> {
+  await Promise.all(read().map(ask));
+}
+
+async function ask({ boardId, token }: Leaving): Promise<void> {
+  try {
+    await apiRequest(`/api/boards/${encodeURIComponent(boardId)}/devices/current`, {
+      method: 'DELETE',
+      token,
+    });
+  } catch (error) {
+    if (unanswered(error)) return;
+  }
+  // Read again: another tab may have changed the list meanwhile.
+  write(read().filter((each) => each.token !== token));
 }
 
 /** Tries at once and whenever the browser is online again, for as long as the page is open. */

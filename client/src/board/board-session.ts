@@ -23,10 +23,11 @@ export interface BoardSession {
   provider: SocketIoProvider;
   api: BoardApi;
   /**
-   * The copy this page opened the board from (sync/board-copy.ts), without its content: when
-   * it was kept, and the board's state then. Undefined where the server sent the board.
+   * The copy this page opened the board from (sync/board-copy.ts), without the board's content:
+   * when it was kept, the board's state then, and my private notes where kept. Undefined where
+   * the server sent the board.
    */
-  copy?: Pick<BoardCopy, 'keptAt' | 'boardState'>;
+  copy?: Pick<BoardCopy, 'keptAt' | 'boardState' | 'mine'>;
 }
 
 export const BoardSessionContext = createContext<BoardSession | null>(null);

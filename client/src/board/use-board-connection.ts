@@ -157,7 +157,7 @@ export function useBoardConnection(
       awareness,
       provider,
       api: boardApi(board.id, token),
-      copy: shown && { keptAt: shown.keptAt, boardState: shown.boardState },
+      copy: shown && { keptAt: shown.keptAt, boardState: shown.boardState, mine: shown.mine },
     });
     setStatus(provider.synced ? 'connected' : offlineOr('connecting'));
     setFatalError(null);

@@ -7,6 +7,9 @@
  * five), and goes with the membership: leaving the board on this device, a refused token, a
  * member taken off or a deleted board forget it. Where the browser blocks site data nothing is
  * kept, and the page says the board opens once the connection is back, as before.
+ * Beside it, my private notes of silent writing as my synced private document had them: opened
+ * from the copy during silent writing, the page shows what I wrote before, not only the board
+ * (the reveal empties that document with deletions, which the next sync brings).
  */
 import * as Y from 'yjs';
 import type { Board } from '../../../shared/api.ts';
@@ -25,13 +28,18 @@ export interface BoardCopy {
   boardState: BoardState | null;
   /** When it was kept (this browser's clock). */
   keptAt: number;
+  /** My private document's state where it was kept (readMyNotesCopy()). */
+  mine?: Uint8Array;
 }
 
 const DATABASE = 'ideamill';
 const COPIES = 'board-copies';
 /** The index of copies by when they were kept: the oldest go first. */
 const BY_AGE = 'keptAt';
-/** Copies kept at most: a browser that visited many boards keeps its latest ones. */
+/**
+ * Records kept at most (boards' copies, and my notes on some): a browser that visited many
+ * boards keeps its latest ones.
+ */
 const MAX_COPIES = 20;
 /** How long a synced page waits after a change before keeping the board again. */
 const KEEP_AFTER_MS = 10_000;
@@ -46,6 +54,18 @@ const IDLE_MS = 3_000;
 interface StoredCopy extends BoardCopy {
   boardId: string;
 }
+
+/**
+ * My private notes, in the same store under their own key (the store's key path is `boardId`,
+ * which for these holds the board's id, '/mine/' and the member's).
+ */
+interface StoredNotes {
+  boardId: string;
+  state: Uint8Array;
+  keptAt: number;
+}
+
+const notesKey = (boardId: string, memberId: string) => `${boardId}/mine/${memberId}`;
 
 let opened: Promise<IDBDatabase | null> | undefined;
 /**
@@ -113,6 +133,18 @@ export async function readBoardCopy(boardId: string): Promise<BoardCopy | null> 
   return { board, state, keptAt, boardState };
 }
 
+/** My private notes on the board as this browser last had them, or null. */
+export async function readMyNotesCopy(
+  boardId: string,
+  memberId: string,
+): Promise<Uint8Array | null> {
+  const found = await inCopies<unknown>('readonly', (store) =>
+    store.get(notesKey(boardId, memberId)),
+  );
+  const state = (found as Partial<StoredNotes> | null)?.state;
+  return state instanceof Uint8Array ? state : null;
+}
+
 /** Keeps `doc`'s state as the copy of `board`, and forgets the oldest copies beyond MAX_COPIES. */
 export async function keepBoardCopy(
   board: Board,
@@ -120,15 +152,19 @@ export async function keepBoardCopy(
   boardState: BoardState | null,
 ): Promise<void> {
   if (forgottenHere.has(board.id)) return;
-  const copy: StoredCopy = {
+  await keep({
     boardId: board.id,
     board,
     state: Y.encodeStateAsUpdate(doc),
     boardState: boardState && { ...boardState, timer: { status: 'idle' } },
     keptAt: Date.now(),
-  };
+  });
+}
+
+/** Puts a record in the store, and forgets the oldest beyond MAX_COPIES. */
+async function keep(record: StoredCopy | StoredNotes): Promise<void> {
   await inCopies('readwrite', (store) => {
-    store.put(copy);
+    store.put(record);
     const counted = store.count();
     counted.onsuccess = () => {
       let extra = counted.result - MAX_COPIES;
@@ -145,34 +181,74 @@ export async function keepBoardCopy(
   });
 }
 
-/** Forgets the board's copy: the membership that read it is gone from this browser. */
+/** Forgets the board's copy and my notes on it: the membership that read them is gone here. */
 export async function forgetBoardCopy(boardId: string): Promise<void> {
   forgottenHere.add(boardId);
-  await inCopies('readwrite', (store) => store.delete(boardId));
+  await inCopies('readwrite', (store) => {
+    store.delete(boardId);
+    return store.delete(IDBKeyRange.bound(`${boardId}/`, `${boardId}/\uffff`));
+  });
+}
+
+/**
+ * Forgets my private notes on the board: silent writing has ended and the reveal has taken
+ * them (a copy of them kept from before would show them as private again, offline).
+ */
+export async function forgetMyNotesCopy(boardId: string, memberId: string): Promise<void> {
+  await inCopies('readwrite', (store) => store.delete(notesKey(boardId, memberId)));
 }
 
 /**
  * Keeps the copy of `board` up to date while `provider` is synced: FIRST_KEEP_MS after the board
- * has arrived, then KEEP_AFTER_MS after a change, and whenever the page is hidden or left. Offline it keeps
- * nothing: what the page holds then that the server has not is kept-edits.ts's. Returns the
- * function that stops it.
+ * has arrived, then KEEP_AFTER_MS after a change, and whenever the page is hidden or left.
+ * Offline it keeps nothing: what the page holds then that the server has not is kept-edits.ts's.
+ * Returns the function that stops it.
  */
 export function keepCopyWhileSynced(provider: SocketIoProvider, board: Board): () => void {
   // A board opened anew in this page (joined again with its link) is kept again.
   forgottenHere.delete(board.id);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let changed = false;
-  let stopped = false;
   let boardState: BoardState | null = null;
   const onBoardState = (state: BoardState) => {
     boardState = state;
   };
+  provider.socket.on('board:state', onBoardState);
+  const stop = whileSynced(provider, () => keepBoardCopy(board, provider.doc, boardState));
+  return () => {
+    stop();
+    provider.socket.off('board:state', onBoardState);
+  };
+}
+
+/**
+ * Keeps my private notes on the board (`provider` is my private document's) up to date while
+ * it is synced, as keepCopyWhileSynced() does the board. Returns the function that stops it.
+ */
+export function keepMyNotesWhileSynced(
+  provider: SocketIoProvider,
+  boardId: string,
+  memberId: string,
+): () => void {
+  return whileSynced(provider, () => {
+    if (forgottenHere.has(boardId)) return;
+    void keep({
+      boardId: notesKey(boardId, memberId),
+      state: Y.encodeStateAsUpdate(provider.doc),
+      keptAt: Date.now(),
+    });
+  });
+}
+
+/** Runs `keepNow` when the synced document should be kept (see keepCopyWhileSynced()). */
+function whileSynced(provider: SocketIoProvider, keepNow: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let changed = false;
+  let stopped = false;
   const keep = () => {
     clearTimeout(timer);
     timer = undefined;
     if (stopped || !changed || !provider.synced) return;
     changed = false;
-    void keepBoardCopy(board, provider.doc, boardState);
+    keepNow();
   };
   // Encoding a large board holds the main thread for tens of milliseconds: in a moment when the
   // browser has nothing else to do (not in the middle of a drag), where it can tell.
@@ -196,7 +272,6 @@ export function keepCopyWhileSynced(provider: SocketIoProvider, board: Board): (
   };
   provider.doc.on('afterTransaction', onChange);
   provider.on('synced', onSynced);
-  provider.socket.on('board:state', onBoardState);
   document.addEventListener('visibilitychange', onHidden);
   window.addEventListener('pagehide', keep);
   if (provider.synced) onSynced(true);
@@ -205,7 +280,6 @@ export function keepCopyWhileSynced(provider: SocketIoProvider, board: Board): (
     clearTimeout(timer);
     provider.doc.off('afterTransaction', onChange);
     provider.off('synced', onSynced);
-    provider.socket.off('board:state', onBoardState);
     document.removeEventListener('visibilitychange', onHidden);
     window.removeEventListener('pagehide', keep);
   };

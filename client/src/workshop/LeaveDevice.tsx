@@ -7,7 +7,7 @@
  */
 import { forgetInviteLinks } from '../app/invite-links.ts';
 import { forgetMembership, rememberDisplayName } from '../app/membership.ts';
-import { signOutLater, signOutLeft } from '../app/sign-out-later.ts';
+import { signOutDevice } from '../app/sign-out-later.ts';
 import { useBoardSession } from '../board/board-session.ts';
 import { forgetVisits } from '../board/last-visit.ts';
 import { useT } from '../i18n/i18n.tsx';
@@ -39,9 +39,8 @@ export function LeaveDevice({ onClose }: { onClose: () => void }) {
     // first, so that it is not told of that. Offline, or with a server slow to answer, the
     // token is kept for that alone until a later page of Ideamill reaches the server.
     session.provider.socket.disconnect();
-    signOutLater(board.id, token);
     const signedOut = Promise.race([
-      signOutLeft(),
+      signOutDevice(board.id, token),
       new Promise((resolve) => setTimeout(resolve, SIGN_OUT_WAIT_MS)),
     ]);
     // And the board as this browser had it, for opening it offline.

@@ -10,6 +10,7 @@ import { itemsOf } from '../../../shared/board-document.ts';
 import type { BoardSession } from '../board/board-session.ts';
 import { type CarriedNews, carriedNews } from '../board/carried-news.ts';
 import { LIVE_SOCKET } from '../board/use-board-connection.ts';
+import { forgetMyNotesCopy, keepMyNotesWhileSynced } from '../sync/board-copy.ts';
 import { hasKeptEdits, type KeptEditsPlace } from '../sync/kept-edits.ts';
 import { SocketIoProvider } from '../sync/socketio-provider.ts';
 import { type CarriedEdits, guardUnsentEdits, type UnsentGuard } from '../sync/unsent-edits.ts';
@@ -82,12 +83,23 @@ function openPrivateDoc(
   session: BoardSession,
   news: CarriedNews,
 ): { provider: SocketIoProvider; guard: UnsentGuard } {
-  const provider = new SocketIoProvider(window.location.origin, session.board.id, new Y.Doc(), {
+  const doc = new Y.Doc();
+  // Opened from the board's copy: my notes as this browser last had them synced, before the
+  // provider listens (the server has them: nothing to send). A damaged copy is no copy.
+  const mine = session.copy?.mine;
+  if (mine) {
+    try {
+      Y.applyUpdate(doc, mine);
+    } catch {}
+  }
+  const provider = new SocketIoProvider(window.location.origin, session.board.id, doc, {
     token: session.token,
     channel: 'private:yjs',
     // Like the board's own connection: ride out network blips instead of losing the notes.
     socket: LIVE_SOCKET,
   });
+  // Kept for opening the board offline, as the board is; every way out destroys the document.
+  doc.on('destroy', keepMyNotesWhileSynced(provider, session.board.id, session.me.id));
   const guard = guardUnsentEdits(provider, privatePlace(session), news.tell);
   provider.on('board-error', (error) => {
     // What it holds can never be sent now: leaving the page asks nothing, and no later page
@@ -139,6 +151,8 @@ function handOver(session: BoardSession, provider: SocketIoProvider, guard: Unse
     session.doc.off('destroy', finish);
     provider.destroy();
     privateDoc.destroy();
+    // Handed over, nothing private is left to show offline.
+    void forgetMyNotesCopy(session.board.id, session.me.id);
   };
   const onItems = () => {
     if (provider.synced && itemsOf(privateDoc).size === 0) finish();
