@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../helpers/axe.ts';
 import {
   joinByLink,
+  leaveOnThisDevice,
   newLinkIn,
   newPerson,
   openBoard,
@@ -218,13 +219,7 @@ describe.skipIf(!HAS_CHROMIUM)('inviting people to a board', () => {
     // Leaving the board on this device (a shared laptop) forgets the kept links too.
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    await page.locator('.presence-toggle').click();
-    await page.getByRole('button', { name: 'Leave this board on this device…' }).click();
-    await page
-      .getByRole('dialog', { name: 'Leave this board on this device?' })
-      .getByRole('button', { name: 'Leave', exact: true })
-      .click();
-    await page.locator('form.create-form').waitFor();
+    await leaveOnThisDevice(page);
     expect(
       await page.evaluate(
         (id) => Object.keys(localStorage).filter((key) => key.includes(id)),

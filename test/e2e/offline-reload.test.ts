@@ -53,6 +53,26 @@ async function notConnectedPage(page: Page): Promise<{ heading: string; detail: 
   };
 }
 
+/**
+ * A board in silent writing, its facilitator connected, and Aino's page on it with every asset
+ * kept for a reload offline. `notes`: the shared board's notes as the facilitator has them.
+ */
+async function participantInSilentWriting() {
+  const { board, tokens } = await server.boardWithMembers();
+  const boardId = board.board.id;
+  const facilitator = socketIoClient(server.url, boardId, tokens.facilitator);
+  await facilitator.synced;
+  const notes = () =>
+    readItems(facilitator.doc).flatMap((item) => (item.type === 'note' ? [item.text] : []));
+  const silentWriting = (body: object) =>
+    server.api(`/api/boards/${boardId}/silent-writing`, { body, token: tokens.facilitator });
+  expect((await silentWriting({ action: 'start' })).status).toBe(200);
+  const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
+  await page.getByTestId('silent-writing-banner').waitFor();
+  await assetsKept(page);
+  return { boardId, facilitator, notes, silentWriting, context, page };
+}
+
 /** The board's notes as the page shows them on the canvas. */
 const shownNotes = (page: Page) =>
   page.locator('[data-item-id] [data-item-text]').allTextContents();
@@ -177,18 +197,8 @@ it('a board reloaded offline in Finnish says so in Finnish', async () => {
 });
 
 it('during silent writing, a note written on a board opened offline from its copy stays private until the reveal', async () => {
-  const { board, tokens } = await server.boardWithMembers();
-  const boardId = board.board.id;
-  const facilitator = socketIoClient(server.url, boardId, tokens.facilitator);
-  await facilitator.synced;
-  const notes = () =>
-    readItems(facilitator.doc).flatMap((item) => (item.type === 'note' ? [item.text] : []));
-  const silentWriting = (body: object) =>
-    server.api(`/api/boards/${boardId}/silent-writing`, { body, token: tokens.facilitator });
-  expect((await silentWriting({ action: 'start' })).status).toBe(200);
-  const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
-  await page.getByTestId('silent-writing-banner').waitFor();
-  await assetsKept(page);
+  const { boardId, facilitator, notes, silentWriting, context, page } =
+    await participantInSilentWriting();
   await expect.poll(() => boardCopyKeptAt(page, boardId), { timeout: 10_000 }).not.toBeNull();
 
   await context.setOffline(true);
@@ -215,18 +225,8 @@ it('during silent writing, a note written on a board opened offline from its cop
 });
 
 it('during silent writing, my private notes written before show on the board opened offline from its copy, and the reveal brings each once', async () => {
-  const { board, tokens } = await server.boardWithMembers();
-  const boardId = board.board.id;
-  const facilitator = socketIoClient(server.url, boardId, tokens.facilitator);
-  await facilitator.synced;
-  const notes = () =>
-    readItems(facilitator.doc).flatMap((item) => (item.type === 'note' ? [item.text] : []));
-  const silentWriting = (body: object) =>
-    server.api(`/api/boards/${boardId}/silent-writing`, { body, token: tokens.facilitator });
-  expect((await silentWriting({ action: 'start' })).status).toBe(200);
-  const { context, page } = await openBoard(browser, board.links.participant, 'Aino');
-  await page.getByTestId('silent-writing-banner').waitFor();
-  await assetsKept(page);
+  const { boardId, facilitator, notes, silentWriting, context, page } =
+    await participantInSilentWriting();
   const memberId = await page.evaluate(
     (id) =>
       (

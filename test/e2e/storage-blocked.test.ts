@@ -9,7 +9,7 @@ import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JoinBoardResponse } from '../../shared/api.ts';
 import type { ErrorResponse } from '../../shared/errors.ts';
-import { waitForConnection } from '../helpers/board-page.ts';
+import { leaveOnThisDevice, waitForConnection } from '../helpers/board-page.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, HAS_CHROMIUM } from '../helpers/browser.ts';
 import { startTestServer, type TestServer, tempDataDir } from '../helpers/server.ts';
 
@@ -76,13 +76,7 @@ describe.skipIf(!HAS_CHROMIUM)('a browser that blocks site data', () => {
     await page.locator('form.join-form button[type="submit"]').click();
     const { token } = (await (await joined).json()) as JoinBoardResponse;
     await waitForConnection(page);
-    await page.locator('.presence-toggle').click();
-    await page.getByRole('button', { name: 'Leave this board on this device…' }).click();
-    await page
-      .getByRole('dialog', { name: 'Leave this board on this device?' })
-      .getByRole('button', { name: 'Leave', exact: true })
-      .click();
-    await page.locator('form.create-form').waitFor();
+    await leaveOnThisDevice(page);
     const asked = await server.api<ErrorResponse>(`/api/boards/${created.board.id}`, { token });
     expect([asked.status, asked.body.error.code]).toEqual([401, 'device_signed_out']);
     await page.close();

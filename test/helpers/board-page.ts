@@ -32,6 +32,17 @@ export async function joinByLink(page: Page, link: string, name: string): Promis
   await page.locator('[data-testid="board-title"]').waitFor();
 }
 
+/** "Leave this board on this device" from my row of the people list, confirmed: the start page. */
+export async function leaveOnThisDevice(page: Page): Promise<void> {
+  await page.locator('.presence-toggle').click();
+  await page.getByRole('button', { name: 'Leave this board on this device…' }).click();
+  await page
+    .getByRole('dialog', { name: 'Leave this board on this device?' })
+    .getByRole('button', { name: 'Leave', exact: true })
+    .click();
+  await page.locator('form.create-form').waitFor();
+}
+
 export async function openBoard(
   browser: Browser,
   link: string,
