@@ -212,7 +212,7 @@ export function keepCopyWhileSynced(provider: SocketIoProvider, board: Board): (
     boardState = state;
   };
   provider.socket.on('board:state', onBoardState);
-  const stop = whileSynced(provider, () => keepBoardCopy(board, provider.doc, boardState));
+  const stop = whileSynced(provider, () => void keepBoardCopy(board, provider.doc, boardState));
   return () => {
     stop();
     provider.socket.off('board:state', onBoardState);

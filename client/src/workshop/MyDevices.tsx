@@ -33,18 +33,12 @@ export function MyDevices({ asked }: { asked: unknown }) {
   useEffect(() => {
     void asked;
     let live = true;
-    listed().then(
-      (now) => live && setDevices(now),
-      (error: unknown) => live && setFailure(failureOf(error)),
-    );
+    const refresh = (onFailure: (error: unknown) => void) =>
+      listed().then((now) => live && setDevices(now), onFailure);
+    void refresh((error) => live && setFailure(failureOf(error)));
     // A device that took the link joins a moment later, and others come and go meanwhile. A
     // refresh that fails leaves the list as it was: the first answer said what is wrong.
-    const timer = setInterval(() => {
-      listed().then(
-        (now) => live && setDevices(now),
-        () => {},
-      );
-    }, DEVICES_REFRESH_MS);
+    const timer = setInterval(() => refresh(() => {}), DEVICES_REFRESH_MS);
     return () => {
       live = false;
       clearInterval(timer);
