@@ -29,14 +29,25 @@ export const dateSchema = z
 /**
  * Who takes a follow-up forward: a board member, or a free-text name and e-mail. `null` leaves
  * it unassigned (stored and returned as `{ name: "" }`), to be given an owner later.
+ *
+ * An owner as a follow-up returns it is taken back as it is (a script copying one follow-up's
+ * owner to another): a member's `name` beside `memberId` is ignored (their name now is used),
+ * and `{ name: "" }` is nobody yet.
  */
-export const ownerSchema = z.union([
-  z.strictObject({ memberId: z.string().min(1).max(200) }),
-  z.strictObject({
-    name: oneLineText('owner name', 120),
-    email: z.string().trim().email().max(254).optional(),
-  }),
-]);
+export const ownerSchema = z.union(
+  [
+    z.strictObject({ memberId: z.string().min(1).max(200), name: z.string().max(1000).optional() }),
+    z.strictObject({
+      name: oneLineText('owner name', 120),
+      email: z.string().trim().email().max(254).optional(),
+    }),
+    z.strictObject({ name: z.literal('') }).transform(() => null),
+  ],
+  {
+    error:
+      'an owner is { "memberId" } for a member of the board, { "name", "email"? } for someone else, or null for nobody yet',
+  },
+);
 
 const followUpTitle = z
   .string()

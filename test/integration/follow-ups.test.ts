@@ -60,6 +60,64 @@ describe('follow-ups', () => {
     expect(listed.body.followUps).toEqual([body]);
   });
 
+  it('takes an owner back as a follow-up returns it: a member with their name, nobody as { name: "" }', async () => {
+    const { id, fia, pia, note, second } = await boardWithConcept();
+    const first = await server.api<FollowUp>(route(id), {
+      token: fia.token,
+      body: { itemId: note, owner: { memberId: pia.member.id } },
+    });
+    // A script giving the next winner the same owner sends the owner it read.
+    const copied = await server.api<FollowUp>(route(id), {
+      token: fia.token,
+      body: { itemId: second, owner: first.body.owner },
+    });
+    expect([copied.status, copied.body.owner]).toEqual([
+      201,
+      { name: 'Pia', memberId: pia.member.id },
+    ]);
+    // The name beside a member id is the member's as the script last read it: theirs now wins.
+    const stale = await server.api<FollowUp>(`${route(id)}/${copied.body.id}`, {
+      method: 'PATCH',
+      token: fia.token,
+      body: { owner: { memberId: pia.member.id, name: 'Pia (old name)' } },
+    });
+    expect([stale.status, stale.body.owner]).toEqual([
+      200,
+      { name: 'Pia', memberId: pia.member.id },
+    ]);
+    const unassigned = await server.api<FollowUp>(`${route(id)}/${first.body.id}`, {
+      method: 'PATCH',
+      token: fia.token,
+      body: { owner: { name: '' } },
+    });
+    expect([unassigned.status, unassigned.body.owner]).toEqual([200, { name: '' }]);
+    const kept = await server.api<FollowUp>(`${route(id)}/${first.body.id}`, {
+      method: 'PATCH',
+      token: fia.token,
+      body: { owner: unassigned.body.owner, status: 'in_progress' },
+    });
+    expect([kept.status, kept.body.owner, kept.body.status]).toEqual([
+      200,
+      { name: '' },
+      'in_progress',
+    ]);
+  });
+
+  it.each([
+    ['a bare string', 'Pia'],
+    ['an empty object', {}],
+    ['a member id and a name of no one', { memberId: '', name: 'Pia' }],
+  ])('an owner that is %s is 400, saying what an owner is', async (_, owner) => {
+    const { id, fia, note } = await boardWithConcept();
+    const { status, body } = await server.api<ErrorResponse>(route(id), {
+      token: fia.token,
+      body: { itemId: note, owner },
+    });
+    expect([status, body.error.code]).toEqual([400, 'invalid_input']);
+    expect(body.error.message).toMatch(/^owner/);
+    expect(body.error.message).not.toMatch(/Invalid input/);
+  });
+
   it('over Socket.io, a lone surrogate in a title is answered as it is stored, as U+FFFD', async () => {
     const { created, id, note } = await boardWithConcept();
     const fia = await connectMember(server, id, created.keys.facilitator, 'Fia 2');
