@@ -9,6 +9,10 @@ import { atMost, oneLineText } from './text-rules.ts';
 
 export { DEFAULT_VOTE_TARGETS, PHASES } from './constants.ts';
 
+/**
+ * `frameId` and `durationSec` may be null, as a round returns them (no frame, no timer): a script
+ * opens the next round with the settings it read.
+ */
 export const openRoundBody = z
   .strictObject({
     title: z
@@ -19,9 +23,9 @@ export const openRoundBody = z
     budget: z.number().int().min(1).max(99),
     maxPerItem: z.number().int().min(1).max(99).optional(),
     itemTypes: z.array(z.enum(ITEM_TYPES)).min(1).max(ITEM_TYPES.length).optional(),
-    frameId: z.string().min(1).max(200).optional(),
+    frameId: z.string().min(1).max(200).nullish(),
     anonymous: z.boolean().default(true),
-    durationSec: z.number().int().min(1).max(86_400).optional(),
+    durationSec: z.number().int().min(1).max(86_400).nullish(),
   })
   .refine((body) => body.maxPerItem === undefined || body.maxPerItem <= body.budget, {
     message: 'maxPerItem must not exceed the budget',

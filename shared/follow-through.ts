@@ -121,13 +121,14 @@ export interface FollowUp {
   updatedAt: string;
 }
 
+/** `name` null is an unnamed snapshot, as one returns it. */
 export const createSnapshotBody = z.strictObject({
   name: z
     .string()
     .trim()
     .min(1)
     .refine(...atMost(200))
-    .optional(),
+    .nullish(),
 });
 
 export type SnapshotReason = 'manual' | 'periodic' | 'before_round' | 'before_restore';

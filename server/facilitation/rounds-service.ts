@@ -137,7 +137,7 @@ export class RoundsService {
     requireRole(member, 'facilitator');
     const body = openRoundBody.parse(input);
     const boardId = member.boardId;
-    if (body.frameId !== undefined) {
+    if (body.frameId != null) {
       const frame = this.#item(boardId, body.frameId);
       if (frame?.type !== 'frame') {
         throw new AppError('frame_not_found', 'frameId must be the id of a frame on this board.');

@@ -172,6 +172,21 @@ describe('snapshots and restore', () => {
     expect([viewer.status, viewer.body.error.code]).toEqual([403, 'role_not_allowed']);
   });
 
+  it('a name of null saves an unnamed one, as a snapshot returns it; an empty name is 400', async () => {
+    const { board, tokens } = await server.boardWithMembers();
+    const route = `/api/boards/${board.board.id}/snapshots`;
+    const unnamed = await server.api<Snapshot>(route, {
+      token: tokens.facilitator,
+      body: { name: null },
+    });
+    expect([unnamed.status, unnamed.body.name, unnamed.body.reason]).toEqual([201, null, 'manual']);
+    const empty = await server.api<ErrorResponse>(route, {
+      token: tokens.facilitator,
+      body: { name: '  ' },
+    });
+    expect([empty.status, empty.body.error.code]).toEqual([400, 'invalid_input']);
+  });
+
   it('manual snapshots are kept for good, so a board takes ten at once, then one every 30 s, from participants and from facilitators each', async () => {
     const { board, tokens } = await server.boardWithMembers();
     const save = (boardId: string, token: string) =>

@@ -86,6 +86,45 @@ describe('opening rounds: bad input gets the right code', () => {
   });
 });
 
+describe('the next round opens with the settings a round returned', () => {
+  it('no frame and no timer as null; a frame and a timer as their values', async () => {
+    const { id, tokens, frame } = await votingBoard();
+    const route = `/api/boards/${id}/rounds`;
+    const settingsOf = ({ round }: RoundView) => ({
+      title: round.title,
+      budget: round.budget,
+      maxPerItem: round.maxPerItem,
+      itemTypes: round.itemTypes,
+      frameId: round.frameId,
+      anonymous: round.anonymous,
+      durationSec: round.durationSec,
+    });
+    const first = await api<RoundView>(route, tokens.facilitator, {
+      body: { budget: 5, maxPerItem: 2, anonymous: false },
+    });
+    expect([first.body.round.frameId, first.body.round.durationSec]).toEqual([null, null]);
+    await api(`${route}/${first.body.round.id}/close`, tokens.facilitator, { body: {} });
+    const again = await api<RoundView>(route, tokens.facilitator, {
+      body: { ...settingsOf(first.body), title: 'Again' },
+    });
+    expect(again.status).toBe(201);
+    expect(settingsOf(again.body)).toEqual({ ...settingsOf(first.body), title: 'Again' });
+    expect(again.body.round.closesAt).toBeNull();
+    await api(`${route}/${again.body.round.id}/close`, tokens.facilitator, { body: {} });
+
+    const inFrame = await api<RoundView>(route, tokens.facilitator, {
+      body: { budget: 3, frameId: frame, durationSec: 600 },
+    });
+    await api(`${route}/${inFrame.body.round.id}/close`, tokens.facilitator, { body: {} });
+    const repeated = await api<RoundView>(route, tokens.facilitator, {
+      body: settingsOf(inFrame.body),
+    });
+    expect(repeated.status).toBe(201);
+    expect(settingsOf(repeated.body)).toEqual(settingsOf(inFrame.body));
+    expect(repeated.body.round.closesAt).not.toBeNull();
+  });
+});
+
 describe('a round on a frame with frames in it', () => {
   it('takes votes on the notes of nested frames, by parent or where they lie, and no others', async () => {
     const { board, tokens } = await server.boardWithMembers();
