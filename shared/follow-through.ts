@@ -19,12 +19,15 @@ export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
  */
 export const dateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'use YYYY-MM-DD', abort: true })
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
   }, 'not a calendar date')
   .refine((value) => value >= '1900', 'use a four-digit year from 1900 on');
+
+/** A date field a form sent empty (`""`): no date, as `notes: ""` is no notes. */
+const dueSchema = z.union([z.literal(''), dateSchema], { error: 'use YYYY-MM-DD' });
 
 /**
  * Who takes a follow-up forward: a board member, or a free-text name and e-mail. `null` leaves
@@ -39,7 +42,8 @@ export const ownerSchema = z.union(
     z.strictObject({ memberId: z.string().min(1).max(200), name: z.string().max(1000).optional() }),
     z.strictObject({
       name: oneLineText('owner name', 120),
-      email: z.string().trim().email().max(254).optional(),
+      // Empty, as a form's field left blank sends it: no e-mail.
+      email: z.union([z.literal(''), z.string().trim().email().max(254)]).optional(),
     }),
     z.strictObject({ name: z.literal('') }).transform(() => null),
   ],
@@ -52,7 +56,7 @@ export const ownerSchema = z.union(
 const followUpTitle = z
   .string()
   .trim()
-  .min(1)
+  .min(1, 'title must not be empty')
   .refine(...atMost(300));
 const followUpNotes = z.string().refine(...atMost(5000));
 
@@ -62,7 +66,7 @@ export const createFollowUpBody = z.strictObject({
   title: followUpTitle.optional(),
   /** Omitted or null: unassigned. */
   owner: ownerSchema.nullable().optional(),
-  due: dateSchema.optional(),
+  due: dueSchema.optional(),
   status: z.enum(FOLLOW_UP_STATUSES).default('open'),
   notes: followUpNotes.optional(),
 });
@@ -73,7 +77,7 @@ export const updateFollowUpBody = z
     title: followUpTitle.optional(),
     /** null makes it unassigned again. */
     owner: ownerSchema.nullable().optional(),
-    due: dateSchema.nullable().optional(),
+    due: dueSchema.nullable().optional(),
     status: z.enum(FOLLOW_UP_STATUSES).optional(),
     notes: followUpNotes.nullable().optional(),
   })

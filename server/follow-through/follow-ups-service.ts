@@ -97,7 +97,7 @@ export class FollowUpsService {
       next.owner = this.#owner(member.boardId, changes.owner, current.owner.memberId);
     }
     if (changes.status !== undefined) next.status = changes.status;
-    if (changes.due === null) delete next.due;
+    if (changes.due === null || changes.due === '') delete next.due;
     else if (changes.due !== undefined) next.due = changes.due;
     if (changes.notes === null || changes.notes === '') delete next.notes;
     else if (changes.notes !== undefined) next.notes = changes.notes;

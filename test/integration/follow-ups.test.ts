@@ -103,6 +103,46 @@ describe('follow-ups', () => {
     ]);
   });
 
+  it('takes fields a form sent empty as none: due "" clears the date, email "" is no e-mail', async () => {
+    const { id, fia, note } = await boardWithConcept();
+    const made = await server.api<FollowUp>(route(id), {
+      token: fia.token,
+      body: { itemId: note, owner: { name: 'Pekka', email: '' }, due: '', notes: '' },
+    });
+    expect(made.status).toBe(201);
+    expect(made.body.owner).toEqual({ name: 'Pekka' });
+    expect(['due' in made.body, 'notes' in made.body]).toEqual([false, false]);
+    const dated = await server.api<FollowUp>(`${route(id)}/${made.body.id}`, {
+      method: 'PATCH',
+      token: fia.token,
+      body: { due: '2027-01-15' },
+    });
+    expect(dated.body.due).toBe('2027-01-15');
+    const cleared = await server.api<FollowUp>(`${route(id)}/${made.body.id}`, {
+      method: 'PATCH',
+      token: fia.token,
+      body: { due: '' },
+    });
+    expect([cleared.status, 'due' in cleared.body]).toEqual([200, false]);
+    // A date that is not one says so once (it said "use YYYY-MM-DD", "not a calendar date" and
+    // "use a four-digit year from 1900 on" at once), and an empty title says what is empty.
+    const notADate = await server.api<ErrorResponse>(`${route(id)}/${made.body.id}`, {
+      method: 'PATCH',
+      token: fia.token,
+      body: { due: '15.1.2027' },
+    });
+    expect([notADate.status, notADate.body.error.message]).toEqual([400, 'due: use YYYY-MM-DD']);
+    const noTitle = await server.api<ErrorResponse>(`${route(id)}/${made.body.id}`, {
+      method: 'PATCH',
+      token: fia.token,
+      body: { title: ' ' },
+    });
+    expect([noTitle.status, noTitle.body.error.message]).toEqual([
+      400,
+      'title: title must not be empty',
+    ]);
+  });
+
   it.each([
     ['a bare string', 'Pia'],
     ['an empty object', {}],
