@@ -17,7 +17,7 @@ export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
  * A calendar date, YYYY-MM-DD, that exists, from the year 1900 on: a year like 0027 is "27"
  * typed into a date field (QA: "Overdue by 730385 days", and DTSTART 00270315 in calendars).
  */
-export const dateSchema = z
+const dateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'use YYYY-MM-DD', abort: true })
   .refine((value) => {
@@ -93,7 +93,7 @@ export const followUpsFromRoundBody = z.strictObject({
    * facilitator who clicked).
    */
   owner: ownerSchema.nullable().optional(),
-  due: dateSchema.optional(),
+  due: dueSchema.optional(),
 });
 
 export type FollowUpsFromRoundBody = z.input<typeof followUpsFromRoundBody>;

@@ -399,9 +399,10 @@ describe('follow-ups', () => {
     expect(named.body.followUps.map((f) => [f.itemId, f.owner])).toEqual([
       [note, { name: 'Pia', memberId: pia.member.id }],
     ]);
-    const explicit = await fromRound({ top: 3, owner: null });
-    expect(explicit.body.followUps.map((f) => [f.itemId, f.owner])).toEqual([
-      [second, { name: '' }],
+    // A due date a form sent empty is none.
+    const explicit = await fromRound({ top: 3, owner: null, due: '' });
+    expect(explicit.body.followUps.map((f) => [f.itemId, f.owner, 'due' in f])).toEqual([
+      [second, { name: '' }, false],
     ]);
 
     // An owner can be taken off again, and a follow-up can be made without one.
