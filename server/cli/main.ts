@@ -23,6 +23,22 @@ function help(name: string, command: Command): string {
   return `Usage: ideamill ${name} ${command.usage}\n\n${command.summary}\n${command.details ?? ''}`;
 }
 
+/**
+ * What was wrong with the options, in the usage's words: Node's message for an unknown one
+ * tells how to pass an argument that starts with "-", which is not what an operator typing
+ * `create-board --title "Team day"` meant. An option named as an argument of the usage (TITLE,
+ * BOARD, FILE) says that argument comes without it.
+ */
+function optionsError(error: Error & { code?: string }, command: Command): string {
+  if (error.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return error.message;
+  const option = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  const word = option.replace(/^-+/, '').toUpperCase();
+  const argument = word !== '' && new RegExp(`(^|[\\s\\[(|])${word}\\b`).test(command.usage);
+  return argument
+    ? `unknown option ${option}: give the ${word.toLowerCase()} as it is, without ${option}`
+    : `unknown option ${option}`;
+}
+
 export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -43,7 +59,9 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
       strict: true,
     });
   } catch (error) {
-    console.error(`ideamill ${name}: ${(error as Error).message}\n\n${help(name, command)}`);
+    console.error(
+      `ideamill ${name}: ${optionsError(error as Error, command)}\n\n${help(name, command)}`,
+    );
     return 2;
   }
   if (parsed.values.help) {

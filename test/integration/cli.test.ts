@@ -38,6 +38,13 @@ describe('the ideamill command', () => {
     const badOption = await ideamill(['list-boards', '--colour'], env);
     expect(badOption.code).toBe(2);
     expect(badOption.stderr).toContain('--colour');
+    // Not Node's advice on arguments that start with "-" (operator QA: `--title` for TITLE).
+    expect(badOption.stderr).not.toContain("place it at the end of the command after '--'");
+    const titleOption = await ideamill(['create-board', '--title', 'Team day'], env);
+    expect([titleOption.code, titleOption.stderr.split('\n')[0]]).toEqual([
+      2,
+      'ideamill create-board: unknown option --title: give the title as it is, without --title',
+    ]);
     const badValue = await ideamill(['create-board', 'X', '--template', 'kanban'], env);
     expect([badValue.code, badValue.stderr.includes('customer-journey')]).toEqual([2, true]);
     // An argument a command does not take is wrong usage, not ignored (operator QA: `serve
