@@ -34,6 +34,45 @@ export class RateLimitError extends AppError {
   }
 }
 
+/** What a field must be, for zod's types, in the words an error message uses. */
+const KINDS: Record<string, string> = {
+  string: 'text (a JSON string)',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  object: 'a JSON object',
+  array: 'a JSON array',
+};
+
+function kindOf(input: unknown): string {
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'an array';
+  if (typeof input === 'string') return 'text';
+  // A number is shown: "must be a whole number, not 1.5".
+  if (typeof input === 'number') return String(input);
+  return `a ${typeof input}`;
+}
+
+/**
+ * Zod's own words for the commonest mistakes ("Invalid input: expected number, received
+ * undefined") said as what to send: "budget: required, a number", "budget: must be a whole
+ * number, not 1.5", "name: must not be empty". A schema's own message comes first.
+ */
+z.config({
+  customError: (issue) => {
+    if (issue.code === 'invalid_type') {
+      const kind = KINDS[issue.expected];
+      if (issue.input === undefined) return kind ? `required, ${kind}` : 'required';
+      if (kind) return `must be ${kind}, not ${kindOf(issue.input)}`;
+      return undefined;
+    }
+    if (issue.code === 'too_small' && issue.origin === 'string' && issue.minimum === 1) {
+      return 'must not be empty';
+    }
+    return undefined;
+  },
+});
+
 /** The AppError for a known failure (ours, or invalid input); undefined for a real bug. */
 export function knownError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;

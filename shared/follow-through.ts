@@ -35,7 +35,7 @@ const dueSchema = z.union([z.literal(''), dateSchema], { error: 'use YYYY-MM-DD'
  *
  * An owner as a follow-up returns it is taken back as it is (a script copying one follow-up's
  * owner to another): a member's `name` beside `memberId` is ignored (their name now is used),
- * and `{ name: "" }` is nobody yet.
+ * and `{ name: "" }` is nobody yet (`{ name: "", email: "" }` too: a form left blank).
  */
 export const ownerSchema = z.union(
   [
@@ -45,7 +45,8 @@ export const ownerSchema = z.union(
       // Empty, as a form's field left blank sends it: no e-mail.
       email: z.union([z.literal(''), z.string().trim().email().max(254)]).optional(),
     }),
-    z.strictObject({ name: z.literal('') }).transform(() => null),
+    // Nobody yet, as a follow-up returns it or a form left blank sends it.
+    z.strictObject({ name: z.literal(''), email: z.literal('').optional() }).transform(() => null),
   ],
   {
     error:
@@ -66,9 +67,10 @@ export const createFollowUpBody = z.strictObject({
   title: followUpTitle.optional(),
   /** Omitted or null: unassigned. */
   owner: ownerSchema.nullable().optional(),
-  due: dueSchema.optional(),
+  /** null, "" or left out: none (as PATCH clears them). */
+  due: dueSchema.nullable().optional(),
   status: z.enum(FOLLOW_UP_STATUSES).default('open'),
-  notes: followUpNotes.optional(),
+  notes: followUpNotes.nullable().optional(),
 });
 export type CreateFollowUpBody = z.input<typeof createFollowUpBody>;
 
@@ -93,7 +95,7 @@ export const followUpsFromRoundBody = z.strictObject({
    * facilitator who clicked).
    */
   owner: ownerSchema.nullable().optional(),
-  due: dueSchema.optional(),
+  due: dueSchema.nullable().optional(),
 });
 
 export type FollowUpsFromRoundBody = z.input<typeof followUpsFromRoundBody>;

@@ -8,6 +8,7 @@ import type { DevicesResponse } from '../../shared/api.ts';
 import type { BoardsService } from '../boards/boards-service.ts';
 import { bearer } from './auth.ts';
 import { boardIdParam } from './boards-router.ts';
+import { emptyBody } from './request-body.ts';
 
 export function devicesRouter(boards: BoardsService): Router {
   const router = Router({ mergeParams: true });
@@ -30,12 +31,14 @@ export function devicesRouter(boards: BoardsService): Router {
   // "Leave…": the device asking signs itself out.
   router.delete('/current', (req, res) => {
     const { member, device } = boards.signIn(boardIdParam(req), bearer(req));
+    emptyBody(req);
     boards.leaveDevice(member, device);
     res.status(204).end();
   });
 
   router.delete('/:deviceId', (req, res) => {
     const { member, device } = boards.signIn(boardIdParam(req), bearer(req));
+    emptyBody(req);
     boards.signOutDevice(member, String(req.params.deviceId), device);
     res.status(204).end();
   });

@@ -4,7 +4,7 @@ import type { BoardsService } from '../boards/boards-service.ts';
 import type { FollowUpsService } from '../follow-through/follow-ups-service.ts';
 import { requireMember } from './auth.ts';
 import { boardIdParam } from './boards-router.ts';
-import { jsonBody } from './request-body.ts';
+import { emptyBody, jsonBody } from './request-body.ts';
 
 export function followUpsRouter(boards: BoardsService, followUps: FollowUpsService): Router {
   const router = Router({ mergeParams: true });
@@ -23,7 +23,9 @@ export function followUpsRouter(boards: BoardsService, followUps: FollowUpsServi
     res.json(followUps.update(member(req), String(req.params.fid), jsonBody(req)));
   });
   router.delete('/:fid', (req, res) => {
-    followUps.delete(member(req), String(req.params.fid));
+    const who = member(req);
+    emptyBody(req);
+    followUps.delete(who, String(req.params.fid));
     res.status(204).end();
   });
   return router;

@@ -169,6 +169,20 @@ describe('a member’s devices', () => {
     expect([others.status, others.body.error.code]).toEqual([404, 'device_not_found']);
     const unknown = await signOut(id, aino.laptop, 'no-such-device');
     expect([unknown.status, unknown.body.error.code]).toEqual([404, 'device_not_found']);
+    // A body the route does not take is refused, and nobody is signed out (it was acted on).
+    const withBody = await server.api<ErrorResponse>(`/api/boards/${id}/devices/${phoneId}`, {
+      method: 'DELETE',
+      token: aino.laptop,
+      body: { confirm: false },
+    });
+    expect([withBody.status, withBody.body.error.code]).toEqual([400, 'invalid_input']);
+    const leaveWithBody = await server.api<ErrorResponse>(`/api/boards/${id}/devices/current`, {
+      method: 'DELETE',
+      token: aino.phone,
+      body: { confirm: false },
+    });
+    expect([leaveWithBody.status, leaveWithBody.body.error.code]).toEqual([400, 'invalid_input']);
+    expect((await devicesOf(id, aino.phone)).status).toBe(200);
     const anonymous = await server.api<ErrorResponse>(`/api/boards/${id}/devices/${phoneId}`, {
       method: 'DELETE',
     });

@@ -112,6 +112,26 @@ describe('follow-ups', () => {
     expect(made.status).toBe(201);
     expect(made.body.owner).toEqual({ name: 'Pekka' });
     expect(['due' in made.body, 'notes' in made.body]).toEqual([false, false]);
+    // A form left blank altogether, and nulls as PATCH takes them: nobody, no date, no notes.
+    const blank = await server.api<FollowUp>(route(id), {
+      token: fia.token,
+      body: { itemId: note, owner: { name: '', email: '' }, due: null, notes: null },
+    });
+    expect([blank.status, blank.body.owner, 'due' in blank.body, 'notes' in blank.body]).toEqual([
+      201,
+      { name: '' },
+      false,
+      false,
+    ]);
+    // A body DELETE does not take is refused, and the follow-up stays (it was deleted).
+    const deleteWithBody = await server.api<ErrorResponse>(`${route(id)}/${blank.body.id}`, {
+      method: 'DELETE',
+      token: fia.token,
+      body: { confirm: false },
+    });
+    expect([deleteWithBody.status, deleteWithBody.body.error.code]).toEqual([400, 'invalid_input']);
+    const listed = await server.api<{ followUps: FollowUp[] }>(route(id), { token: fia.token });
+    expect(listed.body.followUps.map((f) => f.id)).toContain(blank.body.id);
     const dated = await server.api<FollowUp>(`${route(id)}/${made.body.id}`, {
       method: 'PATCH',
       token: fia.token,

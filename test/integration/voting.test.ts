@@ -86,6 +86,25 @@ describe('opening rounds: bad input gets the right code', () => {
   });
 });
 
+describe('opening rounds: a mistake is said as what to send', () => {
+  it.each([
+    [{}, 'budget: required, a number'],
+    [{ budget: 1.5 }, 'budget: must be a whole number, not 1.5'],
+    [{ budget: '3' }, 'budget: must be a number, not text'],
+    [{ budget: 3, anonymous: 'yes' }, 'anonymous: must be true or false, not text'],
+    [{ budget: 3, title: 7 }, 'title: must be text (a JSON string), not 7'],
+  ])('%j → %s', async (body, message) => {
+    const { id, tokens } = await votingBoard();
+    const response = await api<ErrorResponse>(`/api/boards/${id}/rounds`, tokens.facilitator, {
+      body,
+    });
+    expect([response.status, response.body.error]).toEqual([
+      400,
+      { code: 'invalid_input', message },
+    ]);
+  });
+});
+
 describe('the next round opens with the settings a round returned', () => {
   it('no frame and no timer as null; a frame and a timer as their values', async () => {
     const { id, tokens, frame } = await votingBoard();
@@ -484,10 +503,15 @@ describe("anonymous rounds keep tallies and others' votes on the server until th
     await waitFor(() => voter.traffic.some((t) => t.includes('"results"')), 'live tallies');
     const listed = await request<RoundView[]>(voter.socket, 'round:list');
     expect(listed.ok && listed.data[0]?.results).toEqual([{ itemId: notes[0], votes: 1, rank: 1 }]);
-    // A body sent with a list anyway: still answered (it used to take the body for the ack).
+    // A body sent with a list anyway: still answered (it used to take the body for the ack),
+    // refused for a field the list does not take (PROTOCOL.md, Requests), listed for `{}`.
     for (const event of ['round:list', 'followup:list', 'snapshot:list'] as const) {
       const answered = await request<unknown[]>(voter.socket, event, { junk: 1 });
-      expect(answered.ok, event).toBe(true);
+      expect([event, answered]).toMatchObject([
+        event,
+        { ok: false, error: { code: 'invalid_input' } },
+      ]);
+      expect((await request<unknown[]>(voter.socket, event, {})).ok, event).toBe(true);
     }
     facilitator.socket.close();
     voter.socket.close();
