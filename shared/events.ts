@@ -37,7 +37,8 @@ export { PROTOCOL_VERSION } from './constants.ts';
 export const socketAuthSchema = z.object({
   token: z.string().min(1).max(200),
   boardId: z.string().uuid(),
-  protocol: z.number().int().optional(),
+  /** Never a reason to refuse (PROTOCOL.md): a value that is not a version is ignored. */
+  protocol: z.number().int().optional().catch(undefined),
   /**
    * Encodings the client can undo for a large `yjs` / `private:yjs` message (since 5 December
    * 2026): `deflate-raw`. Unknown names are ignored, and so is a value that is not a list of

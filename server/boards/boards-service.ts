@@ -25,6 +25,11 @@ export const MEMBER_REMOVED = new AppError(
  * What a device's connections hear as its member signs it out from another device, or leaves
  * the board on it ("Leave…" in another of its tabs).
  */
+export const INVALID_TOKEN = new AppError(
+  'invalid_token',
+  'That token is not valid for this board; join again.',
+);
+
 export const DEVICE_SIGNED_OUT = new AppError(
   'device_signed_out',
   'This device was signed out of the board. Open the board with its link to join again.',
@@ -425,6 +430,6 @@ export class BoardsService {
       throw new AppError('member_removed', 'A facilitator took you off this board.');
     }
     if (holder?.kind === 'signed_out' && holder.boardId === boardId) throw DEVICE_SIGNED_OUT;
-    throw new AppError('invalid_token', 'That token is not valid for this board; join again.');
+    throw INVALID_TOKEN;
   }
 }

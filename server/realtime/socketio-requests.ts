@@ -29,7 +29,8 @@ import type { FollowThrough } from '../follow-through/follow-through.ts';
 import { wellFormed } from '../util/well-formed.ts';
 
 const idSchema = z.string().min(1).max(200);
-const startBody = z.strictObject({});
+/** A request that takes no fields: nothing but the callback, or `{}` (a field is invalid_input). */
+const noFields = z.strictObject({});
 const revealBody = z.strictObject({ anonymous: z.boolean().default(false) });
 const summonBody = z.strictObject({ viewport: viewportSchema });
 const followUpRefBody = z.strictObject({ id: idSchema });
@@ -113,7 +114,10 @@ export function registerRequests(
     return rounds.retractVote(member, roundId, itemId, socket.id);
   });
   handle('round:close', (body) => rounds.close(member, roundRefSchema.parse(body).roundId));
-  handle('round:list', () => rounds.list(member));
+  handle('round:list', (body) => {
+    noFields.parse(body ?? {});
+    return rounds.list(member);
+  });
   handle('board:rename', (body) => {
     requireRole(member, 'facilitator');
     const board = boards.rename(member.boardId, renameBoardBody.parse(body).title);
@@ -125,21 +129,24 @@ export function registerRequests(
   handle('board:phase', (body) => state.setPhase(member, phaseBody.parse(body).phase));
   handle('timer:control', (body) => state.controlTimer(member, timerBody.parse(body)));
   handle('silent:start', (body) => {
-    startBody.parse(body ?? {});
+    noFields.parse(body ?? {});
     return silentWriting.start(member);
   });
   handle('silent:reveal', (body) =>
     silentWriting.reveal(member, revealBody.parse(body ?? {}).anonymous),
   );
   handle('silent:progress', (body) => {
-    startBody.parse(body ?? {});
+    noFields.parse(body ?? {});
     return silentWriting.progress(member);
   });
   handle('presence:summon', (body) => {
     state.summon(member, summonBody.parse(body).viewport);
     return {};
   });
-  handle('followup:list', () => followUps.list(member));
+  handle('followup:list', (body) => {
+    noFields.parse(body ?? {});
+    return followUps.list(member);
+  });
   handle('followup:create', (body) => followUps.create(member, body));
   handle('followup:update', (body) => {
     const { id, changes } = followUpChangeBody.parse(body);
@@ -150,7 +157,10 @@ export function registerRequests(
     return {};
   });
   handle('followup:from-round', (body) => followUps.fromRound(member, body));
-  handle('snapshot:list', () => snapshots.list(member));
+  handle('snapshot:list', (body) => {
+    noFields.parse(body ?? {});
+    return snapshots.list(member);
+  });
   handle('snapshot:create', (body) => snapshots.create(member, body));
   handle('snapshot:restore', (body) =>
     snapshots.restore(member, snapshotRefBody.parse(body).snapshotId),

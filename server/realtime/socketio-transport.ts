@@ -15,6 +15,7 @@ import {
   socketAuthSchema,
 } from '../../shared/events.ts';
 import type { Member, Role } from '../../shared/roles.ts';
+import { INVALID_TOKEN } from '../boards/boards-service.ts';
 import type { DocumentKey } from '../documents/document-key.ts';
 import type { LiveDocument } from '../documents/live-document.ts';
 import type { BroadcastGroup, Peer, PeerTransport } from '../documents/peer.ts';
@@ -140,16 +141,18 @@ export class SocketIoTransport implements BoardEvents {
   #authenticate(socket: IdeamillSocket, next: (error?: ExtendedError) => void): void {
     const auth = socketAuthSchema.safeParse(socket.handshake.auth);
     if (!auth.success) {
-      // A board id that is not one of ours is an unknown board, as over HTTP and y-websocket.
-      const unknownBoard =
-        typeof socket.handshake.auth?.boardId === 'string' &&
-        auth.error.issues.every((issue) => issue.path[0] === 'boardId');
+      const { token, boardId } = socket.handshake.auth ?? {};
+      const onlyIn = (field: string) => auth.error.issues.every((issue) => issue.path[0] === field);
+      // A board id that is not one of ours is an unknown board, as over HTTP and y-websocket;
+      // a token of no length a token has opens nothing, as an unknown one does.
       return next(
         this.#refusal(
           socket,
-          unknownBoard
+          typeof boardId === 'string' && onlyIn('boardId')
             ? new AppError('board_not_found', 'There is no board with that id.')
-            : new AppError('token_required', 'Connect with auth: { token, boardId }.'),
+            : typeof token === 'string' && token !== '' && onlyIn('token')
+              ? INVALID_TOKEN
+              : new AppError('token_required', 'Connect with auth: { token, boardId }.'),
         ),
       );
     }

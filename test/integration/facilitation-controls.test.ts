@@ -177,6 +177,17 @@ it('every request event answers, also one sent with its callback alone (PROTOCOL
   // As over HTTP, a body with fields the request does not take is refused.
   const extra = await request(fia.socket, 'silent:start', { anonymous: true });
   expect(extra).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  // A list too (they answered a list for any payload).
+  for (const event of ['round:list', 'followup:list', 'snapshot:list'] as const) {
+    for (const payload of [{ bogus: 1 }, 'garbage']) {
+      const listed = await request(fia.socket, event, payload);
+      expect([event, listed]).toMatchObject([
+        event,
+        { ok: false, error: { code: 'invalid_input' } },
+      ]);
+    }
+    expect((await request(fia.socket, event, {})).ok).toBe(true);
+  }
   // A request that does not exist is answered too, and binary is no request's body (operator
   // QA: the first waited for ever, the second listed a Buffer's methods as unknown keys).
   const unknown = await request(fia.socket, 'no:such' as never, { a: 1 });

@@ -98,6 +98,10 @@ describe('a bad token is refused before any document data is sent', () => {
       [{ boardId: id, token: b.tokens.facilitator }, 'invalid_token'],
       // Not a board id at all: an unknown board, as HTTP's 404 and y-websocket's 4404 say.
       [{ boardId: 'abc', token: b.tokens.facilitator }, 'board_not_found'],
+      // A string of no token's length opens nothing, as an unknown token does (it said
+      // token_required, "Connect with auth: { token, boardId }", of a token sent).
+      [{ boardId: id, token: 'x'.repeat(201) }, 'invalid_token'],
+      [{ boardId: id, token: '' }, 'token_required'],
     ] as const) {
       const socket = io(server.url, { auth, transports: ['websocket'], reconnection: false });
       const events: string[] = [];
@@ -118,5 +122,25 @@ describe('a bad token is refused before any document data is sent', () => {
     await client.synced;
     expect(client.provider.member?.role).toBe('viewer');
     client.destroy();
+  });
+
+  it('a protocol that is not a version number is no reason to refuse (PROTOCOL.md)', async () => {
+    const a = await server.boardWithMembers();
+    const auth = { boardId: a.board.board.id, token: a.tokens.participant };
+    for (const protocol of ['1', 1.5, null, true]) {
+      const socket = io(server.url, {
+        auth: { ...auth, protocol },
+        transports: ['websocket'],
+        reconnection: false,
+      });
+      const outcome = await new Promise<string>((resolve) => {
+        socket.on('connect', () => resolve('connected'));
+        socket.on('connect_error', (error: Error & { data?: ErrorBody }) =>
+          resolve(error.data?.code ?? error.message),
+        );
+      });
+      expect([protocol, outcome]).toEqual([protocol, 'connected']);
+      socket.close();
+    }
   });
 });
