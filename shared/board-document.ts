@@ -144,6 +144,22 @@ export function readPlacement(map: unknown): ItemPlacement | null {
   return placement;
 }
 
+/**
+ * A stroke's points as x, y pairs of finite numbers: a pair with anything else in it (a stock
+ * client's NaN, a string) is left out whole, so the pairs after it stay pairs (QA: NaN went
+ * into the JSON export as null, which its schema refuses).
+ */
+function strokePoints(raw: unknown): number[] {
+  if (!Array.isArray(raw)) return [];
+  const points: number[] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const x = raw[i];
+    const y = raw[i + 1];
+    if (Number.isFinite(x) && Number.isFinite(y)) points.push(x, y);
+  }
+  return points;
+}
+
 /** Reads one item into a plain object; null when it is not an item this schema knows. */
 export function readItem(id: string, map: unknown): Item | null {
   // A stock client may write any key: an empty one names nothing.
@@ -183,11 +199,7 @@ export function readItem(id: string, map: unknown): Item | null {
       return { ...base, type, title: str(map.get('title')), text: str(map.get('text')), fields };
     }
     case 'stroke': {
-      const raw = map.get('points');
-      const points = Array.isArray(raw)
-        ? raw.filter((n): n is number => typeof n === 'number')
-        : [];
-      return { ...base, type, points };
+      return { ...base, type, points: strokePoints(map.get('points')) };
     }
     case 'connector':
       return { ...base, type, from: str(map.get('from')), to: str(map.get('to')) };

@@ -35,6 +35,21 @@ interface Context {
   values: Record<string, string | boolean | undefined>;
   config: Config;
   logger: Logger;
+  /** The process's environment, for what the operator's locale decides (the CSV separator). */
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * The locale numbers are written in, as POSIX picks it: the first of LC_ALL, LC_NUMERIC and
+ * LANG that is set and not empty, "fi_FI.UTF-8" as "fi-FI"; "C" and "POSIX" are English. Not
+ * Intl's own default, which follows LC_MESSAGES (QA: LANG=fi_FI.UTF-8 with LC_MESSAGES=en_US
+ * wrote commas, and a Finnish spreadsheet opened the file in one column).
+ */
+export function numberLocale(env: NodeJS.ProcessEnv): string | undefined {
+  const posix = [env.LC_ALL, env.LC_NUMERIC, env.LANG].find((value) => value);
+  if (!posix) return undefined;
+  if (posix === 'C' || posix === 'POSIX' || posix.startsWith('C.')) return 'en';
+  return posix.split(/[.@]/)[0]?.replace(/_/g, '-');
 }
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
@@ -271,7 +286,7 @@ export const COMMANDS: Record<string, Command> = {
       'team boards, "Kehittämispäivä 2026 · Tiimi 1" to 7, on a server that holds others too).\n' +
       '--tz: the IANA time zone (Europe/Helsinki) the times in md and agenda are shown in; by ' +
       "default this process's own (TZ, else the system's; UTC if it has none).\n" +
-      '--separator: by default semicolon where the locale (LC_ALL, LANG) writes 1.5 as 1,5, ' +
+      '--separator: by default semicolon where the locale (LC_ALL, LC_NUMERIC, LANG) writes 1.5 as 1,5, ' +
       'as the web page does, else comma.',
     maxArguments: 1,
     options: {
@@ -304,7 +319,7 @@ export const COMMANDS: Record<string, Command> = {
         const format = oneOf<ExportFormat>(context.values.format, EXPORT_FORMATS, '--format');
         const table = oneOf(context.values.table ?? 'items', CSV_TABLES, '--table');
         const separator = oneOf(
-          context.values.separator ?? spreadsheetSeparator(),
+          context.values.separator ?? spreadsheetSeparator(numberLocale(context.env)),
           CSV_SEPARATORS,
           '--separator',
         );

@@ -89,6 +89,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
       positionals: parsed.positionals,
       values: parsed.values as Record<string, string | boolean | undefined>,
       config,
+      env,
       // Another command's errors only (why a board could not be loaded, say), where the
       // operator reads the command's own words: "the operator can see why in the log".
       logger: name === 'serve' ? createLogger(config.logLevel) : createLogger('error', true),

@@ -566,7 +566,8 @@ describe('the ideamill command', () => {
         (await ideamill(['export', id, '--format', 'csv', '--separator', 'tab'], env)).code,
       ).toBe(2);
       // Times on the operator's clock (TZ) unless --tz says another; commas or semicolons as
-      // the locale writes numbers (LC_ALL, LANG), as the web page does, unless --separator says.
+      // the locale writes numbers (LC_ALL, LC_NUMERIC, LANG), as the web page does, unless
+      // --separator says.
       const helsinki = { ...env, TZ: 'Europe/Helsinki', LC_ALL: 'fi_FI.UTF-8' };
       const local = await ideamill(['export', id, '--format', 'md'], helsinki);
       expect(local.stdout).toMatch(/- Exported: \S+ \S+ \(UTC\+0[23]:00\)\n/);
@@ -586,6 +587,22 @@ describe('the ideamill command', () => {
         LC_ALL: 'en_US.UTF-8',
       });
       expect(english.stdout.split('\r\n')[0]).toMatch(/^\uFEFFid,type,frame,text,/);
+      // As POSIX picks the numbers' locale: an empty LC_ALL is unset, LC_MESSAGES is not asked.
+      const finnishLang = await ideamill(['export', id, '--format', 'csv'], {
+        ...env,
+        LC_ALL: '',
+        LC_NUMERIC: '',
+        LANG: 'fi_FI.UTF-8',
+        LC_MESSAGES: 'en_US.UTF-8',
+      });
+      expect(finnishLang.stdout.split('\r\n')[0]).toMatch(/^\uFEFFid;type;frame;text;/);
+      const numbersEnglish = await ideamill(['export', id, '--format', 'csv'], {
+        ...env,
+        LC_ALL: '',
+        LC_NUMERIC: 'C.UTF-8',
+        LANG: 'fi_FI.UTF-8',
+      });
+      expect(numbersEnglish.stdout.split('\r\n')[0]).toMatch(/^\uFEFFid,type,frame,text,/);
 
       const backupFile = path.join(dataDir, 'backup.sqlite');
       expect((await ideamill(['backup', backupFile], env)).code).toBe(0);

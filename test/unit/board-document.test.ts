@@ -87,6 +87,16 @@ describe('the board document schema', () => {
       }),
     ]);
   });
+
+  it("reads a stroke's points as pairs of finite numbers, leaving out a pair with anything else", () => {
+    const doc = new Y.Doc();
+    const stroke = new Y.Map<unknown>();
+    stroke.set('type', 'stroke');
+    // Y.Map keeps NaN and Infinity as they are (JSON could not carry them, the export wrote null).
+    stroke.set('points', [0, 0, Number.NaN, 5, 10, 'x', 20, 20, Number.POSITIVE_INFINITY, 1, 30]);
+    itemsOf(doc).set('s', stroke);
+    expect(readItem('s', itemsOf(doc).get('s'))).toMatchObject({ points: [0, 0, 20, 20] });
+  });
 });
 
 describe('templates', () => {

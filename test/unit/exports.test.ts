@@ -844,6 +844,27 @@ describe('iCalendar export', () => {
     }
   });
 
+  it("names a note of several lines on the description's one line for the item", () => {
+    const model = fixture();
+    model.items = model.items.map((item) =>
+      item.id === 'n2' && item.type === 'note'
+        ? { ...item, text: 'Chat-palvelu\nilta-aikaan\n\n  myös viikonloppuna' }
+        : item,
+    );
+    model.followUps.push(
+      followUp({ id: 'fu-lines', itemId: 'n2', title: 'Selvitä hinta', due: '2025-06-01' }),
+    );
+    const parsed = new ICAL.Component(ICAL.parse(toIcs(model)))
+      .getAllSubcomponents('vevent')
+      .find((e) => e.getFirstPropertyValue('uid') === 'fu-lines@ideamill');
+    expect(String(parsed?.getFirstPropertyValue('description')).split('\n')).toEqual([
+      'Vastuuhenkilö: Maija Virtanen',
+      'Tila: Avoin',
+      'Kohde: Chat-palvelu ilta-aikaan myös viikonloppuna',
+      `Taulu: ${BOARD_TITLE}`,
+    ]);
+  });
+
   it('unfolding restores a long Finnish description with emoji exactly', () => {
     expect(event('fu-1@ideamill').getFirstPropertyValue('description')).toBe(
       [

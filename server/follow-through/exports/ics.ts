@@ -6,7 +6,7 @@
 
 import { type Item, itemText } from '../../../shared/board-document.ts';
 import { type BoardExport, type FollowUp, isUnassigned } from '../../../shared/follow-through.ts';
-import { memberNames, ownerName, titleIsItem } from './board-model.ts';
+import { memberNames, oneLine, ownerName, titleIsItem } from './board-model.ts';
 import { type ExportLabels, labelsFor } from './labels.ts';
 
 const CRLF = '\r\n';
@@ -132,8 +132,9 @@ function vevent(
   const description = [
     `${labels.owner}: ${owner}${followUp.owner.email ? ` <${followUp.owner.email}>` : ''}`,
     `${labels.status}: ${labels.statuses[followUp.status] ?? followUp.status}`,
+    // On its one line: a note's second line read as another entry of the description (QA).
     ...(item && itemText(item).trim() && !titleIsItem(followUp, item)
-      ? [`${labels.item}: ${itemText(item).trim()}`]
+      ? [`${labels.item}: ${oneLine(itemText(item))}`]
       : []),
     ...(followUp.notes?.trim() ? [`${labels.notes}: ${followUp.notes.trim()}`] : []),
     `${labels.board}: ${model.board.title}`,
