@@ -199,11 +199,21 @@ describe('requests nested too deeply', () => {
 
   it('are refused invalid_input, and one of 70,000 levels stops nothing (QA: it stopped the server)', async () => {
     const { ws, received } = await rawViewer();
-    // A request with an acknowledgement (id 7), then one without, then one that is fine.
+    // A request with an acknowledgement (id 7), then one without, then one nested within the
+    // limit (read, and refused only as a list refuses any body but {}), then one that is fine.
     ws.send(`427["round:list",${deep(70_000)}]`);
     ws.send(`42["snapshot:list",${deep(70_000)}]`);
-    ws.send(`428["round:list",${deep(20)}]`);
+    ws.send(`429["round:list",${deep(20)}]`);
+    ws.send(`428["round:list",{}]`);
     await waitFor(() => received.some((packet) => packet.startsWith('438')), 'the last answer');
+    expect(JSON.parse(received.find((packet) => packet.startsWith('439'))?.slice(3) ?? '')).toEqual(
+      [
+        {
+          ok: false,
+          error: { code: 'invalid_input', message: 'must be a JSON object, not an array' },
+        },
+      ],
+    );
     const refused = received.find((packet) => packet.startsWith('437'));
     expect(JSON.parse(refused?.slice(3) ?? 'null')).toEqual([
       {
