@@ -21,15 +21,16 @@ export const MEMBER_REMOVED = new AppError(
   'A facilitator took you off this board.',
 );
 
-/**
- * What a device's connections hear as its member signs it out from another device, or leaves
- * the board on it ("Leave…" in another of its tabs).
- */
+/** A token that opens nothing on this board (over HTTP, Socket.io and y-websocket alike). */
 export const INVALID_TOKEN = new AppError(
   'invalid_token',
   'That token is not valid for this board; join again.',
 );
 
+/**
+ * What a device's connections hear as its member signs it out from another device, or leaves
+ * the board on it ("Leave…" in another of its tabs).
+ */
 export const DEVICE_SIGNED_OUT = new AppError(
   'device_signed_out',
   'This device was signed out of the board. Open the board with its link to join again.',
