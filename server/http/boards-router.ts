@@ -151,12 +151,11 @@ export function boardsRouter(options: BoardsRouterOptions): Router {
   // at a person's request (DEPLOY.md §8; operator QA: the id was nowhere to be had).
   router.get('/:id/members', (req, res) => {
     const boardId = boardIdParam(req);
+    // Who asks comes first, as on every route: a bad query without a token is 401, not 400.
+    const member = isAdmin(req, options.adminToken) ? null : requireMember(req, boards, boardId);
+    if (!member) boards.get(boardId);
     const { removed } = listMembersQuery.parse(req.query);
-    if (isAdmin(req, options.adminToken)) boards.get(boardId);
-    else {
-      const member = requireMember(req, boards, boardId);
-      if (removed) requireRole(member, 'facilitator');
-    }
+    if (member && removed) requireRole(member, 'facilitator');
     const members = boards
       .members(boardId)
       .filter((one) => one.removed === removed)

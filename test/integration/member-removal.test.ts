@@ -242,6 +242,9 @@ describe('who was taken off the board', () => {
     expect([refused.status, refused.body.error.code]).toEqual([403, 'role_not_allowed']);
     const bad = await list(fia.token, '?removed=yes');
     expect([bad.status, bad.body.error.code]).toEqual([400, 'invalid_input']);
+    // Who asks comes first: without a token the query is not read (it was 400).
+    const anonymous = await server.api<ErrorResponse>(`/api/boards/${id}/members?removed=yes`);
+    expect([anonymous.status, anonymous.body.error.code]).toEqual([401, 'token_required']);
   });
 });
 
