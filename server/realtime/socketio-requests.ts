@@ -29,8 +29,15 @@ import type { FollowThrough } from '../follow-through/follow-through.ts';
 import { wellFormed } from '../util/well-formed.ts';
 
 const idSchema = z.string().min(1).max(200);
-/** A request that takes no fields: nothing but the callback, or `{}` (a field is invalid_input). */
 const noFields = z.strictObject({});
+
+/** A request that takes no fields: nothing but the callback, or `{}` (a field is invalid_input). */
+function withoutFields<T>(run: () => T): (body: unknown) => T {
+  return (body) => {
+    noFields.parse(body ?? {});
+    return run();
+  };
+}
 const revealBody = z.strictObject({ anonymous: z.boolean().default(false) });
 const summonBody = z.strictObject({ viewport: viewportSchema });
 const followUpRefBody = z.strictObject({ id: idSchema });
@@ -114,10 +121,10 @@ export function registerRequests(
     return rounds.retractVote(member, roundId, itemId, socket.id);
   });
   handle('round:close', (body) => rounds.close(member, roundRefSchema.parse(body).roundId));
-  handle('round:list', (body) => {
-    noFields.parse(body ?? {});
-    return rounds.list(member);
-  });
+  handle(
+    'round:list',
+    withoutFields(() => rounds.list(member)),
+  );
   handle('board:rename', (body) => {
     requireRole(member, 'facilitator');
     const board = boards.rename(member.boardId, renameBoardBody.parse(body).title);
@@ -128,25 +135,25 @@ export function registerRequests(
   handle('board:names', (body) => state.setShowNames(member, namesBody.parse(body).shown));
   handle('board:phase', (body) => state.setPhase(member, phaseBody.parse(body).phase));
   handle('timer:control', (body) => state.controlTimer(member, timerBody.parse(body)));
-  handle('silent:start', (body) => {
-    noFields.parse(body ?? {});
-    return silentWriting.start(member);
-  });
+  handle(
+    'silent:start',
+    withoutFields(() => silentWriting.start(member)),
+  );
   handle('silent:reveal', (body) =>
     silentWriting.reveal(member, revealBody.parse(body ?? {}).anonymous),
   );
-  handle('silent:progress', (body) => {
-    noFields.parse(body ?? {});
-    return silentWriting.progress(member);
-  });
+  handle(
+    'silent:progress',
+    withoutFields(() => silentWriting.progress(member)),
+  );
   handle('presence:summon', (body) => {
     state.summon(member, summonBody.parse(body).viewport);
     return {};
   });
-  handle('followup:list', (body) => {
-    noFields.parse(body ?? {});
-    return followUps.list(member);
-  });
+  handle(
+    'followup:list',
+    withoutFields(() => followUps.list(member)),
+  );
   handle('followup:create', (body) => followUps.create(member, body));
   handle('followup:update', (body) => {
     const { id, changes } = followUpChangeBody.parse(body);
@@ -157,10 +164,10 @@ export function registerRequests(
     return {};
   });
   handle('followup:from-round', (body) => followUps.fromRound(member, body));
-  handle('snapshot:list', (body) => {
-    noFields.parse(body ?? {});
-    return snapshots.list(member);
-  });
+  handle(
+    'snapshot:list',
+    withoutFields(() => snapshots.list(member)),
+  );
   handle('snapshot:create', (body) => snapshots.create(member, body));
   handle('snapshot:restore', (body) =>
     snapshots.restore(member, snapshotRefBody.parse(body).snapshotId),
